@@ -1,0 +1,292 @@
+"""`rag` command line: ingest, search, list, delete, eval. Errors are one line and exit 1."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import textwrap
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from rag.config import Settings
+from rag.errors import RagError
+
+log = logging.getLogger("rag")
+
+
+# ---- helpers --------------------------------------------------------------------------------
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, Any] = {}
+    if getattr(args, "index", None):
+        overrides["index_dir"] = Path(args.index)
+    return Settings(**overrides)
+
+
+@contextmanager
+def _progress(total: int, unit: str, desc: str) -> Iterator[Callable[[int], None]]:
+    """A bar on a terminal, nothing in pipes or CI logs."""
+    if not sys.stderr.isatty() or total <= 0:
+        yield lambda n: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit=unit, desc=desc, file=sys.stderr, leave=False) as bar:
+        yield bar.update
+
+
+def _open_searcher(settings: Settings, auto_build: bool = True) -> Any:
+    from rag.embedders import make_embedder
+    from rag.ingest import index_identity, make_chunker
+    from rag.retrieval import Searcher
+    from rag.store import IndexStore
+
+    store = IndexStore(settings.index_dir)
+    if not store.exists() and auto_build:
+        if settings.index_dir.resolve() != Settings.model_fields["index_dir"].default.resolve():
+            raise RagError(f"no index at {settings.index_dir}: run `rag ingest PATH` first")
+        if not settings.corpus_dir.is_dir():
+            raise RagError(f"no index at {settings.index_dir} and no corpus at "
+                           f"{settings.corpus_dir}: run `rag ingest PATH` first")
+        print(f"No index yet: building it from {settings.corpus_dir} ...", file=sys.stderr)
+        embedder = make_embedder(settings)
+        report = _ingest(settings, embedder, [settings.corpus_dir], rebuild=False)
+        print(report.summary(), file=sys.stderr)
+    else:
+        embedder = make_embedder(settings)
+    identity = index_identity(settings, embedder, make_chunker(settings, embedder))
+    snapshot = store.load(identity)
+    return Searcher(snapshot, embedder, settings)
+
+
+def _ingest(settings: Settings, embedder: Any, paths: Sequence[Path], rebuild: bool) -> Any:
+    from rag.ingest import Ingestor
+    from rag.loaders import load_paths
+    from rag.store import IndexStore
+
+    t0 = time.perf_counter()
+    loaded = load_paths(paths)
+    for s in loaded.skipped:
+        print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
+    ingestor = Ingestor(settings, embedder, IndexStore(settings.index_dir))
+    state: dict[str, Any] = {}
+
+    def on_chunks(n: int) -> None:
+        state["cm"] = _progress(n, "chunk", "embedding")
+        state["bar"] = state["cm"].__enter__()
+
+    def progress(n: int) -> None:
+        state["bar"](n)
+
+    try:
+        report, _ = ingestor.run(loaded.documents, loaded.skipped, rebuild=rebuild,
+                                 on_chunks=on_chunks, progress=progress)
+    finally:
+        if "cm" in state:
+            state["cm"].__exit__(None, None, None)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+# ---- commands -------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from rag.embedders import make_embedder
+
+    settings = _settings(args)
+    report = _ingest(settings, make_embedder(settings), [Path(p) for p in args.paths],
+                     args.rebuild)
+    if args.json:
+        print(json.dumps({
+            "documents": report.documents, "added": report.added, "updated": report.updated,
+            "unchanged": report.unchanged, "chunks": report.chunks,
+            "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
+            "seconds": round(report.seconds, 3),
+            "chunks_per_s": round(report.chunks_per_second, 1),
+            "total_documents": report.total_documents, "total_chunks": report.total_chunks,
+        }, ensure_ascii=False))
+    else:
+        print(report.summary())
+    if report.documents == 0:
+        raise RagError("no document could be loaded from the given paths")
+    return 0
+
+
+def _print_hits(hits: Sequence[Any]) -> None:
+    if not hits:
+        print("No passage found.")
+    for i, h in enumerate(hits, 1):
+        ranks = ", ".join(f"{k} #{v}" for k, v in h.ranks.items())
+        c = h.chunk
+        print(f"[{i}] {c.doc_id}  score={h.score:.4f}  ({ranks})  chars {c.start}-{c.end}")
+        print(f"    {c.title}")
+        body = " ".join(c.text.split())
+        print(textwrap.indent(textwrap.fill(body, width=96), "    "))
+        print()
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if not 1 <= args.k <= settings.max_k:
+        raise RagError(f"--k must be between 1 and {settings.max_k}")
+    searcher = _open_searcher(settings)
+    t0 = time.perf_counter()
+    hits = searcher.search(args.question, args.k, args.retriever)
+    ms = (time.perf_counter() - t0) * 1000
+    if args.json:
+        print(json.dumps({"question": args.question, "retriever": args.retriever or
+                          settings.retriever, "k": args.k, "took_ms": round(ms, 2),
+                          "hits": [h.to_dict() for h in hits]}, ensure_ascii=False))
+    else:
+        _print_hits(hits)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from rag.store import IndexStore
+
+    settings = _settings(args)
+    store = IndexStore(settings.index_dir)
+    if not store.exists():
+        raise RagError(f"no index at {settings.index_dir}: run `rag ingest PATH` first")
+    docs = store.list_documents()
+    if args.json:
+        print(json.dumps([{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks,
+                           "source": d.source} for d in docs], ensure_ascii=False))
+        return 0
+    width = max([len(d.doc_id) for d in docs] + [6])
+    print(f"{'DOC_ID':<{width}}  CHUNKS  TITLE")
+    for d in docs:
+        print(f"{d.doc_id:<{width}}  {d.n_chunks:>6}  {d.title[:80]}")
+    print(f"{len(docs)} documents, {sum(d.n_chunks for d in docs)} chunks")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    from rag.ingest import delete_documents
+    from rag.store import IndexStore
+
+    settings = _settings(args)
+    store = IndexStore(settings.index_dir)
+    if not store.exists():
+        raise RagError(f"no index at {settings.index_dir}: nothing to delete")
+    deleted, missing, _ = delete_documents(store, args.doc_ids)
+    for d in deleted:
+        print(f"deleted {d}")
+    if missing:
+        raise RagError(f"not in the index: {', '.join(missing)}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from rag.evals import evaluate_retrieval, load_gold
+
+    settings = _settings(args)
+    gold = load_gold(Path(args.gold))
+    if not 1 <= args.k <= settings.max_k:
+        raise RagError(f"--k must be between 1 and {settings.max_k}")
+    searcher = _open_searcher(settings)
+    names = [args.retriever] if args.retriever else ["hybrid", "dense", "bm25"]
+    results = []
+    for name in names:
+        with _progress(len(gold), "q", f"eval {name}") as bar:
+            res = evaluate_retrieval(
+                gold, lambda q, k, name=name: searcher.search(q, k, name), args.k, name, bar
+            )
+        if not args.per_question:
+            res.pop("questions")
+        results.append(res)
+    if args.json:
+        print(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False))
+        return 0
+    cols = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "answer_hit@5")
+    print(f"{args.gold}: {results[0]['n']} answerable questions "
+          f"({results[0]['unanswerable_skipped']} unanswerable skipped), k={args.k}")
+    print(f"{'retriever':<10} {'lang':<5} {'n':>4} " + " ".join(f"{c:>12}" for c in cols))
+    for r in results:
+        rows = [("all", r), *r["by_lang"].items()]
+        for lang, m in rows:
+            print(f"{r['retriever']:<10} {lang:<5} {m['n']:>4} "
+                  + " ".join(f"{m[c]:>12.3f}" for c in cols))
+    return 0
+
+
+# ---- entry point ----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="rag", description=__doc__)
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help: str, fn: Callable[[argparse.Namespace], int]) -> Any:
+        sp = sub.add_parser(name, help=help, description=help)
+        sp.add_argument("--index", metavar="DIR", help="index directory (default: RAG_INDEX_DIR "
+                        "or ./index)")
+        sp.set_defaults(func=fn)
+        return sp
+
+    sp = add("ingest", "add or update documents (files or folders: .txt .md .html .jsonl)",
+             cmd_ingest)
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("--rebuild", action="store_true",
+                    help="replace the whole index with these documents (after a settings change)")
+    sp.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    sp = add("search", "print the passages that best match a question", cmd_search)
+    sp.add_argument("question")
+    sp.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
+    sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None)
+    sp.add_argument("--json", action="store_true", help="print hits as JSON")
+
+    sp = add("list", "list indexed documents", cmd_list)
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("delete", "remove documents by id", cmd_delete)
+    sp.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
+
+    sp = add("eval", "retrieval metrics on a gold JSONL file", cmd_eval)
+    sp.add_argument("--gold", required=True, metavar="FILE")
+    sp.add_argument("--k", type=int, default=10, help="retrieval depth (default 10)")
+    sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None,
+                    help="one retriever (default: all three)")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--per-question", action="store_true",
+                    help="include each question's metrics and retrieved chunks in --json")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        code: int = args.func(args)
+        return code
+    except RagError as exc:
+        print(f"rag: error: {exc}", file=sys.stderr)
+        return 1
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        print(f"rag: error: invalid setting {where.upper() and 'RAG_' + where.upper()}: "
+              f"{first.get('msg')}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("rag: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

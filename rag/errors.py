@@ -1,0 +1,17 @@
+"""Errors a user can act on; the CLI prints their message as one line."""
+
+
+class RagError(Exception):
+    """Base class for errors with a message meant for the user."""
+
+
+class IndexMismatchError(RagError):
+    """The index on disk was built with another embedder, chunker or format."""
+
+
+class IndexCorruptError(RagError):
+    """A file of the index is missing, truncated or fails its checksum."""
+
+
+class EmptyIndexError(RagError):
+    """There is nothing to search yet."""

@@ -1,0 +1,152 @@
+"""Ingest: documents -> chunks -> vectors -> one atomic commit, embedding only what changed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from rag.chunking import Chunker, embedding_text
+from rag.config import Settings
+from rag.documents import Document
+from rag.embedders import Embedder
+from rag.loaders import Skipped
+from rag.store import FORMAT_VERSION, IndexedDocument, IndexStore, Snapshot
+from rag.text import tokenize
+
+Progress = Callable[[int], None]
+
+
+def make_chunker(settings: Settings, embedder: Embedder) -> Chunker:
+    return Chunker(embedder.count_tokens, settings.chunk_tokens, settings.chunk_overlap,
+                   embedder.max_tokens)
+
+
+def index_identity(settings: Settings, embedder: Embedder, chunker: Chunker) -> dict[str, Any]:
+    """What makes two indexes interchangeable; stored in the manifest and checked at load."""
+    return {
+        "format": FORMAT_VERSION,
+        "embedder": embedder.name,
+        "dim": embedder.dim,
+        "chunker": {**chunker.config, "embed_title": settings.embed_title},
+        "bm25": {"tokenizer": "fold-stop-v1", "stemmer": settings.bm25_stemmer},
+    }
+
+
+@dataclass(slots=True)
+class IngestReport:
+    documents: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    chunks: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+    total_documents: int = 0
+    total_chunks: int = 0
+
+    @property
+    def chunks_per_second(self) -> float:
+        return self.chunks / self.seconds if self.seconds > 0 else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.documents} documents ({self.added} new, {self.updated} updated, "
+            f"{self.unchanged} unchanged), {self.chunks} chunks embedded, "
+            f"{len(self.skipped)} skipped, {self.seconds:.2f} s, "
+            f"{self.chunks_per_second:.1f} chunks/s; index now holds "
+            f"{self.total_documents} documents, {self.total_chunks} chunks"
+        )
+
+
+class Ingestor:
+    def __init__(self, settings: Settings, embedder: Embedder, store: IndexStore) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.store = store
+        self.chunker = make_chunker(settings, embedder)
+        self.identity = index_identity(settings, embedder, self.chunker)
+
+    def plan(self, docs: Sequence[Document], rebuild: bool = False) -> tuple[list[Document], int]:
+        """Documents whose content changed (or all, on rebuild), and how many are unchanged."""
+        if rebuild:
+            return list(docs), 0
+        known = self.store.doc_hashes()
+        todo = [d for d in docs if known.get(d.id) != d.content_hash]
+        return todo, len(docs) - len(todo)
+
+    def run(
+        self,
+        docs: Sequence[Document],
+        skipped: Sequence[Skipped] = (),
+        rebuild: bool = False,
+        on_chunks: Callable[[int], None] | None = None,
+        progress: Progress | None = None,
+    ) -> tuple[IngestReport, Snapshot | None]:
+        t0 = time.perf_counter()
+        report = IngestReport(documents=len(docs), skipped=list(skipped))
+        with self.store.write_lock():
+            if not rebuild:
+                self.store.check_compatible(self.identity)
+            known = self.store.doc_hashes()
+            todo, report.unchanged = self.plan(docs, rebuild)
+            report.added = sum(1 for d in todo if d.id not in known)
+            report.updated = len(todo) - report.added
+            prepared = self._prepare(todo, on_chunks, progress)
+            report.chunks = sum(len(p.chunks) for p in prepared)
+            snapshot = None
+            if prepared or rebuild:
+                snapshot = self.store.commit(self.identity, upserts=prepared, rebuild=rebuild)
+            elif self.store.exists():
+                snapshot = self.store.load(self.identity)
+        if snapshot is not None:
+            report.total_documents = snapshot.manifest["counts"]["documents"]
+            report.total_chunks = snapshot.manifest["counts"]["chunks"]
+        report.seconds = time.perf_counter() - t0
+        return report, snapshot
+
+    def _prepare(
+        self,
+        docs: Sequence[Document],
+        on_chunks: Callable[[int], None] | None,
+        progress: Progress | None,
+    ) -> list[IndexedDocument]:
+        chunked = [(d, self.chunker.split(d)) for d in docs]
+        texts = [embedding_text(c, self.settings.embed_title) for _, cs in chunked for c in cs]
+        if on_chunks is not None:
+            on_chunks(len(texts))
+        vectors = np.empty((len(texts), self.embedder.dim), dtype=np.float32)
+        step = max(self.settings.embed_batch_size, 1) * 4
+        for i in range(0, len(texts), step):
+            batch = texts[i : i + step]
+            vectors[i : i + len(batch)] = self.embedder.embed_passages(batch)
+            if progress is not None:
+                progress(len(batch))
+        out: list[IndexedDocument] = []
+        pos = 0
+        stemmer = self.settings.bm25_stemmer
+        for doc, chunks in chunked:
+            n = len(chunks)
+            tokens = [tokenize(f"{c.title}\n{c.text}" if self.settings.embed_title else c.text,
+                               stemmer) for c in chunks]
+            out.append(IndexedDocument(doc, chunks, tokens, vectors[pos : pos + n]))
+            pos += n
+        return out
+
+
+
+def delete_documents(
+    store: IndexStore, doc_ids: Sequence[str]
+) -> tuple[list[str], list[str], Snapshot | None]:
+    """Remove documents, no embedder needed; returns (deleted, unknown ids, new snapshot)."""
+    with store.write_lock():
+        known = store.doc_hashes()
+        found = [d for d in dict.fromkeys(doc_ids) if d in known]
+        missing = [d for d in dict.fromkeys(doc_ids) if d not in known]
+        if not found:
+            return [], missing, None
+        snap = store.commit(store.stored_identity(), deletes=found)
+    return found, missing, snap

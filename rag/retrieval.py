@@ -1,0 +1,170 @@
+"""Dense, BM25 and hybrid retrieval over one index snapshot."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from threading import Lock
+from typing import Protocol
+
+from rag.chunking import Chunk
+from rag.config import Settings
+from rag.embedders import Embedder
+from rag.embedders.base import Vectors
+from rag.errors import RagError
+from rag.store import Snapshot
+from rag.text import tokenize
+
+RETRIEVERS = ("hybrid", "dense", "bm25")
+
+Candidates = list[tuple[int, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    chunk: Chunk
+    score: float
+    ranks: dict[str, int] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        c = self.chunk
+        return {
+            "chunk_id": c.id, "doc_id": c.doc_id, "title": c.title, "ordinal": c.ordinal,
+            "start": c.start, "end": c.end, "text": c.text, "score": round(self.score, 6),
+            "ranks": self.ranks, "scores": {k: round(v, 6) for k, v in self.scores.items()},
+        }
+
+
+class Retriever(Protocol):
+    name: str
+
+    def candidates(self, query: str, depth: int) -> Candidates:
+        """Chunk ids with this retriever's own score, best first."""
+        ...
+
+
+class QueryEmbeddingCache:
+    """Repeated questions skip the model: a small LRU keyed by the exact query text."""
+
+    def __init__(self, embedder: Embedder, size: int = 256) -> None:
+        self._embedder = embedder
+        self._size = size
+        self._items: OrderedDict[str, Vectors] = OrderedDict()
+        self._lock = Lock()
+
+    def __call__(self, query: str) -> Vectors:
+        with self._lock:
+            hit = self._items.get(query)
+            if hit is not None:
+                self._items.move_to_end(query)
+                return hit
+        vec = self._embedder.embed_query(query)
+        with self._lock:
+            self._items[query] = vec
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return vec
+
+
+class DenseRetriever:
+    name = "dense"
+
+    def __init__(self, snapshot: Snapshot, embed: QueryEmbeddingCache) -> None:
+        self._index = snapshot.dense
+        self._embed = embed
+
+    def candidates(self, query: str, depth: int) -> Candidates:
+        if self._index.ntotal == 0:
+            return []
+        q = self._embed(query).reshape(1, -1)
+        scores, ids = self._index.search(q, min(depth, self._index.ntotal))
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+
+class BM25Retriever:
+    name = "bm25"
+
+    def __init__(self, snapshot: Snapshot, stemmer: str) -> None:
+        self._bm25 = snapshot.bm25
+        self._stemmer = stemmer
+
+    def candidates(self, query: str, depth: int) -> Candidates:
+        ids, scores = self._bm25.top(tokenize(query, self._stemmer), depth)
+        return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+
+
+class HybridRetriever:
+    """Weighted reciprocal-rank fusion: robust to the two retrievers' unrelated score scales."""
+
+    name = "hybrid"
+
+    def __init__(
+        self, dense: DenseRetriever, bm25: BM25Retriever, settings: Settings
+    ) -> None:
+        self.parts: list[tuple[Retriever, float]] = [
+            (dense, settings.dense_weight), (bm25, settings.bm25_weight)
+        ]
+        self._rrf_k = settings.rrf_k
+        self._depth = settings.fusion_depth
+
+    def fuse(self, query: str, depth: int) -> dict[int, tuple[float, dict[str, int], dict[str, float]]]:
+        fused: dict[int, tuple[float, dict[str, int], dict[str, float]]] = {}
+        for retriever, weight in self.parts:
+            if weight <= 0:
+                continue
+            for rank, (cid, score) in enumerate(retriever.candidates(query, depth), 1):
+                total, ranks, scores = fused.get(cid, (0.0, {}, {}))
+                ranks[retriever.name] = rank
+                scores[retriever.name] = score
+                fused[cid] = (total + weight / (self._rrf_k + rank), ranks, scores)
+        return fused
+
+    def candidates(self, query: str, depth: int) -> Candidates:
+        fused = self.fuse(query, max(depth, self._depth))
+        ranked = sorted(fused.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        return [(cid, v[0]) for cid, v in ranked[:depth]]
+
+
+class Searcher:
+    """Holds one snapshot and its retrievers; `search` returns hydrated hits."""
+
+    def __init__(self, snapshot: Snapshot, embedder: Embedder, settings: Settings) -> None:
+        self.snapshot = snapshot
+        self.settings = settings
+        self._embed = QueryEmbeddingCache(embedder)
+        dense = DenseRetriever(snapshot, self._embed)
+        bm25 = BM25Retriever(snapshot, settings.bm25_stemmer)
+        self._hybrid = HybridRetriever(dense, bm25, settings)
+        self.retrievers: dict[str, Retriever] = {"dense": dense, "bm25": bm25,
+                                                 "hybrid": self._hybrid}
+
+    def search(self, query: str, k: int | None = None, retriever: str | None = None) -> list[Hit]:
+        query = check_query(query, self.settings)
+        k = self.settings.k if k is None else k
+        if not 1 <= k <= self.settings.max_k:
+            raise RagError(f"k must be between 1 and {self.settings.max_k}, got {k}")
+        name = retriever or self.settings.retriever
+        if name not in self.retrievers:
+            raise RagError(f"unknown retriever {name!r}: use one of {', '.join(RETRIEVERS)}")
+        if name == "hybrid":
+            fused = self._hybrid.fuse(query, max(k, self.settings.fusion_depth))
+            ranked = sorted(fused.items(), key=lambda kv: (-kv[1][0], kv[0]))[:k]
+            rows = [(cid, total, ranks, scores) for cid, (total, ranks, scores) in ranked]
+        else:
+            cands = self.retrievers[name].candidates(query, k)
+            rows = [(cid, s, {name: r}, {name: s}) for r, (cid, s) in enumerate(cands, 1)]
+        chunks = self.snapshot.chunks([r[0] for r in rows])
+        return [Hit(chunks[cid], float(score), ranks, scores)
+                for cid, score, ranks, scores in rows if cid in chunks]
+
+
+def check_query(query: str, settings: Settings) -> str:
+    if not isinstance(query, str) or not query.strip():
+        raise RagError("the question is empty")
+    if len(query) > settings.max_query_chars:
+        raise RagError(
+            f"the question is {len(query)} characters long; the limit is {settings.max_query_chars}"
+        )
+    return query.strip()
+

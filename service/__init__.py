@@ -1,0 +1,1 @@
+"""HTTP service (FastAPI) over the `rag` library: arrives with the service issue."""
