@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
 from typing import Any
 
 from rag.documents import Document
@@ -64,11 +63,14 @@ class Chunker:
     ) -> None:
         base = count_tokens("")  # specials and prefix, counted once per chunk not per piece
         self._count = count_tokens
-        self._length = lambda s: max(0, count_tokens(s) - base)
+        self._base = base
         self.limit = max(16, min(chunk_tokens, max_tokens - TITLE_TOKEN_RESERVE))
         self.overlap = min(overlap, self.limit // 2)
         self.hard_limit = max_tokens - TITLE_TOKEN_RESERVE
         self._splitter: Any = None
+
+    def _length(self, text: str) -> int:
+        return max(0, self._count(text) - self._base)
 
     def _get_splitter(self) -> Any:
         # Imported on first use: langchain costs ~0.2 s at start-up, and search never splits.
@@ -95,17 +97,14 @@ class Chunker:
 
     def split(self, doc: Document) -> list[Chunk]:
         chunks: list[Chunk] = []
-        pos = 0
-        for piece in self._get_splitter().split_text(doc.text):
+        text = doc.text
+        prev_start, prev_end = -1, 0
+        for piece in self._get_splitter().split_text(text):
             for part in self._enforce_limit(piece):
-                start = doc.text.find(part, pos)
-                if start < 0:  # cannot happen for substrings; keep offsets honest if it does
-                    start = doc.text.find(part)
-                if start < 0:
-                    raise AssertionError(f"chunk not found in document {doc.id!r}")
-                end = start + len(part)
-                chunks.append(Chunk(doc.id, len(chunks), part, start, end, doc.title))
-                pos = start + 1
+                start = _locate(text, part, prev_start, prev_end)
+                chunks.append(Chunk(doc.id, len(chunks), part, start, start + len(part),
+                                    doc.title))
+                prev_start, prev_end = start, start + len(part)
         return chunks
 
     def _enforce_limit(self, piece: str) -> list[str]:
@@ -117,3 +116,23 @@ class Chunker:
             cut = len(piece) // 2
         left, right = piece[:cut].strip(), piece[cut:].strip()
         return [p for half in (left, right) if half for p in self._enforce_limit(half)]
+
+
+def _locate(text: str, part: str, prev_start: int, prev_end: int) -> int:
+    """Where the splitter took `part` from: the first match after the previous chunk's start
+    that reaches past its end (chunks come in order, each adding new text).
+
+    In purely repetitive text several places match and the choice among them is arbitrary; the
+    span is still exact (`text[start:end] == part`).
+    """
+    lo = prev_start + 1
+    while True:
+        start = text.find(part, lo)
+        if start < 0 or start + len(part) > prev_end:
+            break
+        lo = start + 1
+    if start < 0:  # not expected from a splitter that keeps every character; stay exact anyway
+        start = text.find(part)
+    if start < 0:
+        raise AssertionError("chunk text not found in its document")
+    return start

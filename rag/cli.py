@@ -40,7 +40,11 @@ def _progress(total: int, unit: str, desc: str) -> Iterator[Callable[[int], None
     from tqdm import tqdm
 
     with tqdm(total=total, unit=unit, desc=desc, file=sys.stderr, leave=False) as bar:
-        yield bar.update
+
+        def update(n: int) -> None:
+            bar.update(n)
+
+        yield update
 
 
 def _open_searcher(settings: Settings, auto_build: bool = True) -> Any:
@@ -51,7 +55,9 @@ def _open_searcher(settings: Settings, auto_build: bool = True) -> Any:
 
     store = IndexStore(settings.index_dir)
     if not store.exists() and auto_build:
-        if settings.index_dir.resolve() != Settings.model_fields["index_dir"].default.resolve():
+        default_dir = Settings.model_fields["index_dir"].default
+        explicit_corpus = "corpus_dir" in settings.model_fields_set
+        if settings.index_dir.resolve() != default_dir.resolve() and not explicit_corpus:
             raise RagError(f"no index at {settings.index_dir}: run `rag ingest PATH` first")
         if not settings.corpus_dir.is_dir():
             raise RagError(f"no index at {settings.index_dir} and no corpus at "
@@ -74,6 +80,10 @@ def _ingest(settings: Settings, embedder: Any, paths: Sequence[Path], rebuild: b
 
     t0 = time.perf_counter()
     loaded = load_paths(paths)
+    if not loaded.documents:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in loaded.skipped[:3])
+        more = f" (+{len(loaded.skipped) - 3} more)" if len(loaded.skipped) > 3 else ""
+        raise RagError(f"no document could be loaded from the given paths: {reasons}{more}")
     for s in loaded.skipped:
         print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
     ingestor = Ingestor(settings, embedder, IndexStore(settings.index_dir))
@@ -116,8 +126,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         }, ensure_ascii=False))
     else:
         print(report.summary())
-    if report.documents == 0:
-        raise RagError("no document could be loaded from the given paths")
     return 0
 
 
@@ -198,10 +206,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     names = [args.retriever] if args.retriever else ["hybrid", "dense", "bm25"]
     results = []
     for name in names:
+
+        def search(q: str, k: int, name: str = name) -> list[Any]:
+            hits: list[Any] = searcher.search(q, k, name)
+            return hits
+
         with _progress(len(gold), "q", f"eval {name}") as bar:
-            res = evaluate_retrieval(
-                gold, lambda q, k, name=name: searcher.search(q, k, name), args.k, name, bar
-            )
+            res = evaluate_retrieval(gold, search, args.k, name, bar)
         if not args.per_question:
             res.pop("questions")
         results.append(res)

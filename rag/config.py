@@ -33,10 +33,14 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(default=32, ge=1, le=1024)
 
     # Chunking (lengths in embedder tokens)
-    chunk_tokens: int = Field(default=200, ge=32, le=2048)
-    chunk_overlap: int = Field(default=40, ge=0, le=1024)
+    chunk_tokens: int = Field(default=128, ge=32, le=2048)
+    chunk_overlap: int = Field(default=24, ge=0, le=1024)
     embed_title: bool = Field(
         default=True, description="Prefix each passage with its document title when embedding."
+    )
+
+    bm25_title: bool = Field(
+        default=False, description="Also index the document title in each chunk's BM25 terms."
     )
 
     # Retrieval

@@ -32,7 +32,8 @@ def index_identity(settings: Settings, embedder: Embedder, chunker: Chunker) -> 
         "embedder": embedder.name,
         "dim": embedder.dim,
         "chunker": {**chunker.config, "embed_title": settings.embed_title},
-        "bm25": {"tokenizer": "fold-stop-v1", "stemmer": settings.bm25_stemmer},
+        "bm25": {"tokenizer": "fold-stop-v1", "stemmer": settings.bm25_stemmer,
+                 "title": settings.bm25_title},
     }
 
 
@@ -130,7 +131,7 @@ class Ingestor:
         stemmer = self.settings.bm25_stemmer
         for doc, chunks in chunked:
             n = len(chunks)
-            tokens = [tokenize(f"{c.title}\n{c.text}" if self.settings.embed_title else c.text,
+            tokens = [tokenize(f"{c.title}\n{c.text}" if self.settings.bm25_title else c.text,
                                stemmer) for c in chunks]
             out.append(IndexedDocument(doc, chunks, tokens, vectors[pos : pos + n]))
             pos += n

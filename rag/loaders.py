@@ -126,8 +126,8 @@ def _jsonl_document(obj: Any, source: str) -> Document:
     if title is not None and not isinstance(title, str):
         raise _Skip("`title` must be a string")
     meta = {k: v for k, v in obj.items() if k not in _JSONL_KNOWN}
-    return Document(check_doc_id(_clean(str(doc_id))), text, _clean(title or _first_line(text)).strip(),
-                    source, meta)
+    title = _clean(title or _first_line(text)).strip()
+    return Document(check_doc_id(_clean(str(doc_id))), text, title, source, meta)
 
 
 def iter_jsonl(path: Path, skipped: list[Skipped]) -> Iterator[Document]:
@@ -193,6 +193,9 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
                 continue
             except OSError as exc:
                 result.skipped.append(Skipped(str(path), f"cannot read: {exc.strerror or exc}"))
+                continue
+            except Exception as exc:  # a parser bug on one file must not lose the others
+                result.skipped.append(Skipped(str(path), f"cannot parse: {exc}"))
                 continue
             for doc in docs:
                 if doc.id in seen:

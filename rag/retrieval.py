@@ -18,6 +18,7 @@ from rag.text import tokenize
 RETRIEVERS = ("hybrid", "dense", "bm25")
 
 Candidates = list[tuple[int, float]]
+Fused = tuple[float, dict[str, int], dict[str, float]]  # score, rank and score per retriever
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +109,8 @@ class HybridRetriever:
         self._rrf_k = settings.rrf_k
         self._depth = settings.fusion_depth
 
-    def fuse(self, query: str, depth: int) -> dict[int, tuple[float, dict[str, int], dict[str, float]]]:
-        fused: dict[int, tuple[float, dict[str, int], dict[str, float]]] = {}
+    def fuse(self, query: str, depth: int) -> dict[int, Fused]:
+        fused: dict[int, Fused] = {}
         for retriever, weight in self.parts:
             if weight <= 0:
                 continue

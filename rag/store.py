@@ -230,7 +230,9 @@ class IndexStore:
         try:
             meta = self._meta(self._connect())
         except sqlite3.DatabaseError as exc:
-            raise IndexCorruptError(f"index database {self.db_path} is unreadable ({exc})") from None
+            raise IndexCorruptError(
+                f"index database {self.db_path} is unreadable ({exc})"
+            ) from None
         if not meta.get("identity"):
             return
         built = json.loads(meta["identity"])

@@ -12,22 +12,22 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 
 STOPWORDS = frozenset(
     """
-    a ai aie aient aies ait alors as au aucun aupres auquel aura aurai auraient aurais aurait aux
-    avaient avais avait avec avez aviez avions avoir avons ayant c ca ce ceci cela celle celles
-    celui cependant ces cet cette ceux chaque chez ci comme comment d dans de des deja depuis
-    dont du elle elles en encore entre est et etaient etais etait ete etre eu eux fait faites
-    furent fut il ils j je jusqu l la le les leur leurs lors lui m ma mais me meme mes moi mon n
-    ne ni nos notre nous on ont ou par parce pas pendant peu peut plus pour pourquoi qu quand que
-    quel quelle quelles quels qui quoi s sa sans se selon ses si son sont sous sur t ta te tes
-    toi ton tous tout toute toutes tres tu un une vos votre vous y combien ete etes soit sera
-    seront serait quelque quelques lequel laquelle lesquels lesquelles
-    about after all also am an and any are as at be been before being between both but by can
-    could did do does doing during each for from had has have having he her here hers him his
-    how i if in into is it its itself just me more most my no nor not of off on once only or
-    other our ours out over own same she should so some such than that the their theirs them
-    then there these they this those through to too under until up very was we were what when
-    where which while who whom why will with would you your yours many much
-    """.split()
+    a ai aie aient aies ait alors as au aucun aupres auquel aura aurai auraient aurais aurait
+    aux avaient avais avait avec avez aviez avions avoir avons ayant c ca ce ceci cela celle
+    celles celui cependant ces cet cette ceux chaque chez ci comme comment d dans de des deja
+    depuis dont du elle elles en encore entre est et etaient etais etait ete etre eu eux fait
+    faites furent fut il ils j je jusqu l la le les leur leurs lors lui m ma mais me meme mes
+    moi mon n ne ni nos notre nous on ont ou par parce pas pendant peu peut plus pour pourquoi
+    qu quand que quel quelle quelles quels qui quoi s sa sans se selon ses si son sont sous sur
+    t ta te tes toi ton tous tout toute toutes tres tu un une vos votre vous y combien ete etes
+    soit sera seront serait quelque quelques lequel laquelle lesquels lesquelles about after all
+    also am an and any are as at be been before being between both but by can could did do does
+    doing during each for from had has have having he her here hers him his how i if in into is
+    it its itself just me more most my no nor not of off on once only or other our ours out over
+    own same she should so some such than that the their theirs them then there these they this
+    those through to too under until up very was we were what when where which while who whom
+    why will with would you your yours many much
+    """.split()  # noqa: SIM905
 )
 
 

@@ -47,12 +47,15 @@ class SentenceTransformerEmbedder:
 
     @property
     def name(self) -> str:
-        return f"st:{Path(self._spec).name or self._spec}"
+        # Last two path parts: stable when a venv moves, distinct for `org/model` names.
+        return "st:" + "/".join(Path(self._spec).parts[-2:])
 
     @property
     def dim(self) -> int:
-        dim = self._model.get_sentence_embedding_dimension()
-        return int(dim)
+        model = self._model
+        get = getattr(model, "get_embedding_dimension", None)
+        get = get or model.get_sentence_embedding_dimension
+        return int(get())
 
     @property
     def max_tokens(self) -> int:
@@ -79,4 +82,5 @@ class SentenceTransformerEmbedder:
         return self._encode(list(texts), self._passage_prompt)
 
     def embed_query(self, text: str) -> Vectors:
-        return self._encode([text], self._query_prompt)[0]
+        vec: Vectors = self._encode([text], self._query_prompt)[0]
+        return vec

@@ -1,0 +1,90 @@
+"""Retrieval on the shipped articles, in French and English, for each retriever."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.errors import RagError
+from rag.retrieval import Searcher
+
+TROOPS_FR = "Combien de soldats la Russie a-t-elle envoyés ?"
+
+
+def _texts(hits: list) -> str:  # type: ignore[type-arg]
+    return "\n".join(h.chunk.text for h in hits)
+
+
+def test_french_question_finds_the_answer(corpus_searcher: Searcher) -> None:
+    hits = corpus_searcher.search(TROOPS_FR, 5)
+    assert "3 000 personnes" in _texts(hits)
+
+
+@pytest.mark.parametrize("retriever", ["dense", "hybrid"])
+def test_english_question_finds_french_passage(corpus_searcher: Searcher, retriever: str) -> None:
+    hits = corpus_searcher.search(
+        "How large was the CSTO peacekeeping force in total?", 5, retriever)
+    assert "2 600 militaires" in _texts(hits)
+    hits = corpus_searcher.search("What price increase triggered the protests?", 5, retriever)
+    assert any(w in _texts(hits).lower() for w in ("carburant", "gaz", "prix"))
+
+
+def test_paraphrased_french_question(corpus_searcher: Searcher) -> None:
+    # The text says the aircraft "auraient transporté des parachutistes ... déployés à Almaty".
+    hits = corpus_searcher.search(
+        "Quels militaires les avions de l'armée de l'air russe ont-ils amenés dans la plus "
+        "grande ville du pays ?", 5)
+    assert "parachutistes" in _texts(hits)
+
+
+def test_bm25_folds_accents_and_case(corpus_searcher: Searcher) -> None:
+    plain = corpus_searcher.search("TOKAIEV", 3, "bm25")
+    accented = corpus_searcher.search("tokaïev", 3, "bm25")
+    assert plain and [h.chunk.id for h in plain] == [h.chunk.id for h in accented]
+    assert "Tokaïev" in plain[0].chunk.text
+
+
+def test_hits_carry_offsets_ranks_and_sorted_scores(corpus_searcher: Searcher) -> None:
+    store = corpus_searcher.snapshot.store
+    hits = corpus_searcher.search(TROOPS_FR, 8, "hybrid")
+    assert len(hits) == 8
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    for h in hits:
+        doc = store.get_document(h.chunk.doc_id)
+        assert doc is not None and doc.text[h.chunk.start : h.chunk.end] == h.chunk.text
+        assert h.chunk.title == doc.title
+        assert set(h.ranks) <= {"dense", "bm25"} and h.ranks
+    assert any(set(h.ranks) == {"dense", "bm25"} for h in hits)
+    for name in ("dense", "bm25"):
+        single = corpus_searcher.search(TROOPS_FR, 3, name)
+        assert [list(h.ranks) for h in single] == [[name]] * 3
+        assert [h.ranks[name] for h in single] == [1, 2, 3]
+
+
+def test_fusion_rewards_agreement(corpus_searcher: Searcher) -> None:
+    dense = [h.chunk.id for h in corpus_searcher.search(TROOPS_FR, 20, "dense")]
+    bm25 = [h.chunk.id for h in corpus_searcher.search(TROOPS_FR, 20, "bm25")]
+    top = corpus_searcher.search(TROOPS_FR, 1, "hybrid")[0].chunk.id
+    # The fused winner is near the top of both lists, not just one.
+    assert top in dense[:5] and top in bm25[:5]
+
+
+@pytest.mark.parametrize(
+    ("query", "k", "retriever", "message"),
+    [
+        ("", 5, None, "empty"),
+        ("   ", 5, None, "empty"),
+        ("x" * 2001, 5, None, "limit"),
+        ("ok", 0, None, "k must be"),
+        ("ok", 101, None, "k must be"),
+        ("ok", 5, "colbert", "unknown retriever"),
+    ],
+)
+def test_bad_queries_are_refused(
+    corpus_searcher: Searcher, query: str, k: int, retriever: str | None, message: str
+) -> None:
+    with pytest.raises(RagError, match=message):
+        corpus_searcher.search(query, k, retriever)
+
+
+def test_off_topic_question_gets_nothing_from_bm25(corpus_searcher: Searcher) -> None:
+    assert corpus_searcher.search("photosynthèse chlorophylle", 5, "bm25") == []
