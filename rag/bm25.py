@@ -54,6 +54,13 @@ class BM25Index:
             ids,
         )
 
+    def idf(self, token: str) -> float:
+        """Lucene BM25 idf from the term's document frequency; unseen terms get the maximum."""
+        n = len(self)
+        col = self._vocab.get(token)
+        df = 0 if col is None else int(self._indptr[col + 1] - self._indptr[col])
+        return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+
     def scores(self, tokens: list[str]) -> npt.NDArray[np.float32]:
         out = np.zeros(len(self), dtype=np.float32)
         for tok in tokens:

@@ -231,6 +231,25 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from service.app import create_app
+
+    overrides: dict[str, Any] = {}
+    if args.index:
+        overrides["index_dir"] = Path(args.index)
+    settings = Settings(**overrides)
+    host = args.host or settings.host
+    port = args.port or settings.port
+    logging.getLogger("rag.service").setLevel(logging.INFO)
+    print(f"Loading the index and model ({settings.index_dir}) ...", file=sys.stderr)
+    app = create_app(settings)
+    print(f"Serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    return 0
+
+
 # ---- entry point ----------------------------------------------------------------------------
 
 
@@ -264,6 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("delete", "remove documents by id", cmd_delete)
     sp.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
+
+    sp = add("serve", "run the HTTP service (builds the index from the corpus if missing)",
+             cmd_serve)
+    sp.add_argument("--host", default=None, help="bind address (default RAG_HOST, 127.0.0.1)")
+    sp.add_argument("--port", type=int, default=None, help="port (default RAG_PORT, 8000)")
 
     sp = add("eval", "retrieval metrics on a gold JSONL file", cmd_eval)
     sp.add_argument("--gold", required=True, metavar="FILE")

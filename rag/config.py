@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +53,42 @@ class Settings(BaseSettings):
     bm25_weight: float = Field(default=1.0, ge=0.0)
     bm25_stemmer: Literal["french", "english", "none"] = "french"
     max_query_chars: int = Field(default=2000, ge=1)
+
+    # Answering
+    llm: Literal["extractive", "local", "openai"] = "extractive"
+    llm_model: str = Field(
+        default="",
+        description="local: GGUF path or qwen2.5-coder-1.5b | qwen2.5-coder-0.5b | smollm2; "
+        "openai: the model name on the server.",
+    )
+    llm_base_url: str = "http://127.0.0.1:11434/v1"
+    llm_api_key: SecretStr | None = None
+    llm_timeout: float = Field(default=60.0, gt=0, le=600)
+    llm_max_tokens: int = Field(default=300, ge=16, le=4096)
+    llm_threads: int = Field(default=2, ge=1, le=64)
+    llm_ctx: int = Field(default=4096, ge=512, le=131072)
+    model_cache_dir: Path = Field(default=Path.home() / ".cache" / "rag")
+    answer_k: int = Field(default=4, ge=1, le=20, description="Passages given to the answer.")
+    min_coverage: float = Field(
+        default=0.2, ge=0.0, le=1.0,
+        description="Share of the question's weighted terms a sentence must cover (same "
+        "language), else the answer abstains.",
+    )
+    min_dense_score: float = Field(
+        default=0.80, ge=-1.0, le=1.0,
+        description="Cosine of the best passage below which a cross-lingual question abstains.",
+    )
+    rewrite_followups: bool = True
+    max_history_messages: int = Field(default=20, ge=0, le=200)
+    max_message_chars: int = Field(default=8000, ge=1)
+    generation_slots: int = Field(default=1, ge=1, le=64)
+    generation_queue: int = Field(default=8, ge=0, le=1000)
+
+    # Service
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    max_documents_per_request: int = Field(default=1000, ge=1)
 
     @model_validator(mode="after")
     def _overlap_below_size(self) -> Settings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from threading import Lock
 from typing import Protocol
@@ -27,6 +28,7 @@ class Hit:
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
+    row: int = -1  # the chunk's integer id in the store and in FAISS
 
     def to_dict(self) -> dict[str, object]:
         c = self.chunk
@@ -140,6 +142,19 @@ class Searcher:
         self.retrievers: dict[str, Retriever] = {"dense": dense, "bm25": bm25,
                                                  "hybrid": self._hybrid}
 
+    def best_dense_score(self, query: str, hits: Sequence[Hit]) -> float:
+        """Cosine between the query and its closest hit, whatever retriever found them."""
+        known = [h.scores["dense"] for h in hits if "dense" in h.scores]
+        if len(known) == len(hits) and known:
+            return max(known)
+        q = self._embed(query)
+        index = self.snapshot.dense
+        best = -1.0
+        for h in hits:
+            if h.row >= 0:
+                best = max(best, float(index.reconstruct(h.row) @ q))
+        return best
+
     def search(self, query: str, k: int | None = None, retriever: str | None = None) -> list[Hit]:
         query = check_query(query, self.settings)
         k = self.settings.k if k is None else k
@@ -156,7 +171,7 @@ class Searcher:
             cands = self.retrievers[name].candidates(query, k)
             rows = [(cid, s, {name: r}, {name: s}) for r, (cid, s) in enumerate(cands, 1)]
         chunks = self.snapshot.chunks([r[0] for r in rows])
-        return [Hit(chunks[cid], float(score), ranks, scores)
+        return [Hit(chunks[cid], float(score), ranks, scores, cid)
                 for cid, score, ranks, scores in rows if cid in chunks]
 
 

@@ -1,0 +1,1 @@
+"""Answering: retrieved passages -> a cited answer (or an honest refusal)."""

@@ -1,0 +1,31 @@
+"""Tell French from English questions: answers and refusals follow the question's language."""
+
+from __future__ import annotations
+
+import re
+
+_FR = frozenset(  # noqa: SIM905
+    """
+    le la les un une des du de et est sont qui que quoi quel quelle quels quelles combien
+    comment pourquoi quand où ou au aux avec pour dans sur par ce cette ces il elle ils
+    elles a-t-il a-t-elle ont été était pas ne se leur leurs nous vous y en
+    """.split()
+)
+_EN = frozenset(  # noqa: SIM905
+    """
+    the an of and is are was were who what which when where why how many much did does do to
+    in on for with by from that this these those it its they their has have had be been not
+    """.split()
+)
+_WORD = re.compile(r"[a-zà-ÿœæ'-]+")
+
+
+def detect_language(text: str, default: str = "fr") -> str:
+    """'fr' or 'en' by function words and French letters; ties go to `default`."""
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    fr = float(sum(1 for w in words if w in _FR or w.split("'")[-1] in _FR))
+    en = sum(1 for w in words if w in _EN)
+    fr += sum(1 for c in text.lower() if c in "éèêàçùâîôûœ") * 0.5
+    if fr == en:
+        return default
+    return "fr" if fr > en else "en"

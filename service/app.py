@@ -1,0 +1,328 @@
+"""FastAPI app factory: builds the engine once, routes stay thin over the library."""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rag.answering.pipeline import Answer, BusyError, Event
+from rag.config import Settings
+from rag.engine import Engine
+from rag.errors import RagError
+from rag.llm.base import LLMError
+from rag.loaders import SUPPORTED_SUFFIXES, Skipped, document_from_fields, load_paths
+from service.metrics import Metrics
+from service.schemas import (
+    AskRequest,
+    AskResponse,
+    DocumentOut,
+    IngestResponse,
+    SearchResponse,
+)
+
+log = logging.getLogger("rag.service")
+
+
+class HTTPError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _error(status: int, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status)
+
+
+def get_engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+EngineDep = Annotated[Engine, Depends(get_engine)]
+
+
+def _require_json(request: Request) -> None:
+    ctype = request.headers.get("content-type", "")
+    if not ctype.split(";")[0].strip().lower().endswith("json"):
+        raise HTTPError(415, "send the body as JSON with `Content-Type: application/json`")
+
+
+def _sse(event: str, data: Any) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def _error_status(exc: Exception) -> int:
+    if isinstance(exc, BusyError):
+        return 503
+    if isinstance(exc, LLMError):
+        return exc.status
+    return 400
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or Settings()
+    engine = engine or Engine(settings)
+    metrics = Metrics()
+    app = FastAPI(
+        title="rag",
+        version="0.1.0",
+        description="Cited answers over French and English documents: hybrid retrieval, "
+        "pluggable LLM backends, an OpenAI-compatible endpoint.",
+    )
+    app.state.engine = engine
+    app.state.metrics = metrics
+
+    # ---- errors -----------------------------------------------------------------------------
+
+    @app.exception_handler(HTTPError)
+    async def _http_error(_: Request, exc: HTTPError) -> JSONResponse:
+        return _error(exc.status, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        if first.get("type") == "json_invalid":
+            return _error(400, "malformed JSON body")
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        msg = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
+        details = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg")}
+                   for e in errors]
+        return _error(422, f"{where}: {msg}" if where else msg, details=details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _starlette(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RagError)
+    async def _rag_error(_: Request, exc: RagError) -> JSONResponse:
+        return _error(_error_status(exc), str(exc))
+
+    @app.middleware("http")
+    async def _observe(request: Request, call_next: Any) -> Any:
+        rid = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
+        t0 = time.perf_counter()
+        limit = settings.max_upload_bytes + 64 * 1024
+        length = request.headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            response: Any = _error(413, f"request body over {settings.max_upload_bytes} bytes")
+        else:
+            response = await call_next(request)
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        elapsed = time.perf_counter() - t0
+        metrics.observe_request(path, request.method, response.status_code, elapsed)
+        response.headers["x-request-id"] = rid
+        log.info(json.dumps({"request_id": rid, "method": request.method, "route": path,
+                             "status": response.status_code, "ms": round(elapsed * 1000, 1)}))
+        return response
+
+    # ---- answering --------------------------------------------------------------------------
+
+    def _record(answer: Answer) -> None:
+        t = answer.timings_ms
+        metrics.retrieval.observe(t.get("retrieval", 0.0) / 1000)
+        metrics.generation.observe(t.get("generation", 0.0) / 1000)
+
+    @app.post("/ask", response_model=AskResponse, tags=["answer"],
+              dependencies=[Depends(_require_json)])
+    def ask(body: AskRequest, engine: EngineDep) -> dict[str, Any]:
+        """Answer a question with `[n]` citations to the passages it used."""
+        answer = engine.answerer.answer(body.question, body.k, body.retriever,
+                                        [m.model_dump() for m in body.history])  # type: ignore[misc]
+        _record(answer)
+        return answer.to_dict()
+
+    @app.post("/ask/stream", tags=["answer"], dependencies=[Depends(_require_json)],
+              response_class=StreamingResponse)
+    def ask_stream(body: AskRequest, engine: EngineDep) -> StreamingResponse:
+        """Server-Sent Events: `citations` (passages), `token`..., then `done` (checked answer
+        and the citations it used); `error` if the backend fails mid-way."""
+        events = engine.answerer.stream(body.question, body.k, body.retriever,
+                                        [m.model_dump() for m in body.history])  # type: ignore[misc]
+        first = _first_event(events)  # retrieval errors become a plain 4xx, not a broken stream
+
+        def gen() -> Iterator[str]:
+            try:
+                for ev in _chain(first, events):
+                    if ev.kind == "citations":
+                        yield _sse("citations", {"citations": [c.to_dict() for c in ev.data]})
+                    elif ev.kind == "token":
+                        yield _sse("token", {"text": ev.data})
+                    elif ev.kind == "done":
+                        _record(ev.data)
+                        yield _sse("done", ev.data.to_dict())
+            except (RagError, LLMError) as exc:
+                yield _sse("error", {"error": str(exc), "status": _error_status(exc)})
+
+        return StreamingResponse(gen(), media_type="text/event-stream",
+                                 headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
+
+    # ---- retrieval --------------------------------------------------------------------------
+
+    @app.get("/search", response_model=SearchResponse, tags=["retrieval"])
+    def search(
+        engine: EngineDep,
+        q: Annotated[str, Query(min_length=1, max_length=2000, description="The question")],
+        k: Annotated[int, Query(ge=1, le=100)] = 5,
+        retriever: Annotated[str | None, Query(pattern="^(hybrid|dense|bm25)$")] = None,
+    ) -> dict[str, Any]:
+        t0 = time.perf_counter()
+        hits = engine.searcher().search(q, k, retriever)
+        took = (time.perf_counter() - t0) * 1000
+        metrics.retrieval.observe(took / 1000)
+        return {"query": q, "retriever": retriever or engine.settings.retriever, "k": k,
+                "hits": [h.to_dict() for h in hits], "took_ms": round(took, 2)}
+
+    # ---- documents --------------------------------------------------------------------------
+
+    @app.get("/documents", response_model=list[DocumentOut], tags=["documents"])
+    def list_documents(engine: EngineDep) -> list[dict[str, Any]]:
+        return [{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks, "source": d.source}
+                for d in engine.documents()]
+
+    @app.post("/documents", response_model=IngestResponse, tags=["documents"],
+              openapi_extra={"requestBody": {"content": {
+                  "application/json": {"schema": {"$ref": "#/components/schemas/DocumentsIn"}},
+                  "multipart/form-data": {"schema": {"type": "object", "properties": {
+                      "files": {"type": "array", "items": {"type": "string",
+                                                           "format": "binary"}}}}}}}})
+    async def add_documents(request: Request, engine: EngineDep) -> dict[str, Any]:
+        """Add or update documents: a JSON body `{"documents": [{"id", "text", "title"?, ...}]}`
+        or a multipart upload of files (.txt .md .html .jsonl)."""
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype == "application/json":
+            return await _ingest_json(request, engine, settings)
+        if ctype == "multipart/form-data":
+            return await _ingest_files(request, engine, settings)
+        raise HTTPError(415, "send JSON (`{\"documents\": [...]}`) or multipart/form-data files")
+
+    @app.delete("/documents/{doc_id}", tags=["documents"])
+    def delete_document(doc_id: str, engine: EngineDep) -> dict[str, Any]:
+        deleted, _ = engine.delete([doc_id])
+        if not deleted:
+            raise HTTPError(404, f"no document {doc_id!r} in the index")
+        return {"deleted": deleted}
+
+    # ---- operations -------------------------------------------------------------------------
+
+    @app.get("/health", tags=["operations"])
+    def health(engine: EngineDep) -> dict[str, Any]:
+        return engine.health()
+
+    @app.get("/metrics", tags=["operations"], response_class=PlainTextResponse)
+    def prometheus() -> PlainTextResponse:
+        body, ctype = metrics.render()
+        return PlainTextResponse(body, media_type=ctype)
+
+    # ---- OpenAI-compatible ------------------------------------------------------------------
+
+    from service.openai_api import register as register_openai
+
+    register_openai(app, _require_json, _record)
+    return app
+
+
+def _first_event(events: Iterator[Event]) -> Event:
+    return next(events)
+
+
+def _chain(first: Event, rest: Iterator[Event]) -> Iterator[Event]:
+    yield first
+    yield from rest
+
+
+async def _ingest_json(request: Request, engine: Engine, settings: Settings) -> dict[str, Any]:
+    from starlette.concurrency import run_in_threadpool
+
+    raw = await request.body()
+    if len(raw) > settings.max_upload_bytes:
+        raise HTTPError(413, f"request body over {settings.max_upload_bytes} bytes")
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise HTTPError(400, "malformed JSON body") from None
+    items = body.get("documents") if isinstance(body, dict) else None
+    if isinstance(body, dict) and items is None and "text" in body:
+        items = [body]  # a single document object
+    if not isinstance(items, list) or not items:
+        raise HTTPError(422, "expected {\"documents\": [{\"id\", \"text\", ...}, ...]}")
+    if len(items) > settings.max_documents_per_request:
+        raise HTTPError(413, f"at most {settings.max_documents_per_request} documents a request")
+    docs = []
+    seen: set[str] = set()
+    for i, obj in enumerate(items):
+        try:
+            doc = document_from_fields(obj, source="api")
+        except ValueError as exc:
+            raise HTTPError(422, f"documents[{i}]: {exc}") from None
+        if doc.id in seen:
+            raise HTTPError(422, f"documents[{i}]: duplicate id {doc.id!r}")
+        seen.add(doc.id)
+        docs.append(doc)
+    report = await run_in_threadpool(engine.ingest_documents, docs)
+    return _report(report)
+
+
+async def _ingest_files(request: Request, engine: Engine, settings: Settings) -> dict[str, Any]:
+    from starlette.concurrency import run_in_threadpool
+
+    form = await request.form(max_files=settings.max_documents_per_request,
+                              max_part_size=settings.max_upload_bytes)
+    uploads = [v for v in form.getlist("files") if not isinstance(v, str)]
+    uploads += [v for k, v in form.multi_items() if k != "files" and not isinstance(v, str)]
+    if not uploads:
+        raise HTTPError(422, "no file in the upload (use the form field `files`)")
+    with tempfile.TemporaryDirectory(prefix="rag-upload-") as tmp:
+        total = 0
+        for i, up in enumerate(uploads):
+            name = Path(up.filename or f"upload-{i}.txt").name  # no directories: no traversal
+            if not name or name.startswith("."):
+                name = f"upload-{i}.txt"
+            if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                raise HTTPError(415, f"{name}: unsupported file type; use one of "
+                                f"{', '.join(SUPPORTED_SUFFIXES)}")
+            data = await up.read()
+            total += len(data)
+            if total > settings.max_upload_bytes:
+                raise HTTPError(413, f"upload over {settings.max_upload_bytes} bytes")
+            slot = Path(tmp) / f"{i:04d}"  # one folder per upload keeps its name as the id
+            slot.mkdir()
+            (slot / name).write_bytes(data)
+        loaded = await run_in_threadpool(load_paths, [Path(tmp)])
+        docs = [replace(d, source=_public(d.source, tmp)) for d in loaded.documents]
+        skipped = [Skipped(_public(s.source, tmp), s.reason) for s in loaded.skipped]
+        if not docs:
+            reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no documents"
+            raise HTTPError(422, f"no document could be loaded: {reasons}")
+        report = await run_in_threadpool(engine.ingest_documents, docs, skipped)
+    return _report(report)
+
+
+def _public(source: str, tmp: str) -> str:
+    """`upload:<name>[:line]`: the temporary folder is nobody's business."""
+    rest = source.removeprefix(tmp).lstrip("/")
+    return "upload:" + rest.split("/", 1)[-1]
+
+
+def _report(report: Any) -> dict[str, Any]:
+    return {
+        "documents": report.documents, "added": report.added, "updated": report.updated,
+        "unchanged": report.unchanged, "chunks": report.chunks,
+        "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
+        "seconds": round(report.seconds, 3), "total_documents": report.total_documents,
+        "total_chunks": report.total_chunks,
+    }
