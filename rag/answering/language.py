@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-_FR = frozenset(  # noqa: SIM905
+_FR = frozenset(
     """
     le la les un une des du de et est sont qui que quoi quel quelle quels quelles combien
     comment pourquoi quand où ou au aux avec pour dans sur par ce cette ces il elle ils
     elles a-t-il a-t-elle ont été était pas ne se leur leurs nous vous y en
     """.split()
 )
-_EN = frozenset(  # noqa: SIM905
+_EN = frozenset(
     """
     the an of and is are was were who what which when where why how many much did does do to
     in on for with by from that this these those it its they their has have had be been not

