@@ -227,6 +227,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     gold = load_gold(Path(args.gold))
     if not 1 <= args.k <= settings.max_k:
         raise RagError(f"--k must be between 1 and {settings.max_k}")
+    if args.answers:
+        return _eval_answers(args, settings, gold)
     searcher = _open_searcher(settings)
     names = [args.retriever] if args.retriever else ["hybrid", "dense", "bm25"]
     results = []
@@ -272,6 +274,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(settings)
     print(f"Serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    return 0
+
+
+def _eval_answers(args: argparse.Namespace, settings: Settings, gold: list[Any]) -> int:
+    from rag.engine import Engine
+    from rag.evals import evaluate_answers
+
+    if args.llm:
+        settings = settings.model_copy(update={"llm": args.llm})
+    _open_searcher(settings)  # builds the default index when missing, refuses a foreign one
+    engine = Engine(settings, auto_build=False)
+
+    def ask(g: Any) -> Any:
+        history = g.extra.get("history") or []
+        return engine.answerer.answer(g.question, None, args.retriever, history)
+
+    with _progress(len(gold), "q", f"answers {engine.answerer.backend}") as bar:
+        res = evaluate_answers(gold, ask, engine.answerer.backend, bar)
+    if not args.per_question:
+        res.pop("questions")
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False))
+        return 0
+    cols = ("answer_match", "answer_match_cited", "token_f1", "citation_precision",
+            "citation_coverage", "abstention_unanswerable", "abstention_answerable",
+            "latency_p50_ms", "latency_p95_ms")
+    print(f"{args.gold}: {res['n']} questions, backend {res['backend']}")
+    print(f"{'lang':<5} {'n':>4} " + " ".join(f"{c[:18]:>18}" for c in cols))
+    for lang, m in [("all", res), *res["by_lang"].items()]:
+        print(f"{lang:<5} {m['n']:>4} " + " ".join(f"{m[c]:>18}" for c in cols))
     return 0
 
 
@@ -328,6 +360,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--per-question", action="store_true",
                     help="include each question's metrics and retrieved chunks in --json")
+    sp.add_argument("--answers", action="store_true",
+                    help="evaluate whole answers (match, citations, abstention, latency)")
+    sp.add_argument("--llm", choices=["extractive", "local", "openai"], default=None,
+                    help="answer backend for --answers (default RAG_LLM)")
     return p
 
 

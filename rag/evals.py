@@ -145,3 +145,90 @@ def evaluate_retrieval(
         "by_lang": {lang: {"n": len(r), **_mean(r)} for lang, r in sorted(by_lang.items())},
         "questions": per_question,
     }
+
+
+def token_f1(prediction: str, answers: Sequence[str]) -> float:
+    """Best SQuAD-style token F1 against any gold answer (folded, markers removed)."""
+    pred = normalise_answer(re.sub(r"\[\d+\]", " ", prediction)).split()
+    best = 0.0
+    for a in answers:
+        gold = normalise_answer(a).split()
+        if not pred or not gold:
+            continue
+        common = sum(min(pred.count(t), gold.count(t)) for t in set(gold))
+        if common:
+            p, r = common / len(pred), common / len(gold)
+            best = max(best, 2 * p * r / (p + r))
+    return best
+
+
+def _percentile(values: Sequence[float], q: float) -> float:
+    if not values:
+        return 0.0
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
+
+
+def _answer_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    answerable = [r for r in rows if r["answerable"]]
+    unanswerable = [r for r in rows if not r["answerable"]]
+    answered = [r for r in answerable if not r["abstained"]]
+    cits = [c for r in rows if not r["abstained"] for c in r["citation_ok"]]
+    lat = [r["ms"] for r in rows]
+
+    def share(num: int, den: int) -> float:
+        return round(num / den, 4) if den else 0.0
+
+    return {
+        "n": len(rows),
+        "answer_match": share(sum(r["match"] for r in answerable), len(answerable)),
+        "answer_match_cited": share(sum(r["match"] and r["cited_gold"] for r in answerable),
+                                    len(answerable)),
+        "token_f1": round(sum(r["f1"] for r in answerable) / len(answerable), 4)
+        if answerable else 0.0,
+        "citation_precision": share(sum(cits), len(cits)),
+        "citation_coverage": share(sum(1 for r in answered if r["n_citations"]), len(answered)),
+        "abstention_unanswerable": share(sum(r["abstained"] for r in unanswerable),
+                                         len(unanswerable)),
+        "abstention_answerable": share(sum(r["abstained"] for r in answerable), len(answerable)),
+        "latency_p50_ms": round(_percentile(lat, 0.5), 1),
+        "latency_p95_ms": round(_percentile(lat, 0.95), 1),
+    }
+
+
+def evaluate_answers(
+    gold: Sequence[GoldQuestion],
+    ask: Callable[[GoldQuestion], Any],
+    backend: str,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """Run the full answer path per question. A citation is correct when its passage holds a
+    gold answer or comes from a gold document."""
+    import time
+
+    rows: list[dict[str, Any]] = []
+    for g in gold:
+        t0 = time.perf_counter()
+        answer = ask(g)
+        ms = (time.perf_counter() - t0) * 1000
+        cit_ok = [contains_answer(c.hit.chunk.text, g.answers) or c.hit.chunk.doc_id in g.doc_ids
+                  for c in answer.citations]
+        match = (not answer.abstained) and bool(g.answers) and contains_answer(answer.answer,
+                                                                               g.answers)
+        rows.append({
+            "id": g.id, "lang": g.lang, "answerable": g.answerable, "ms": ms,
+            "abstained": answer.abstained, "match": match,
+            "f1": 0.0 if answer.abstained else token_f1(answer.answer, g.answers),
+            "citation_ok": cit_ok, "n_citations": len(answer.citations),
+            "cited_gold": any(cit_ok), "answer": answer.answer,
+            "citations": [c.hit.chunk.id for c in answer.citations],
+            "fallback": getattr(answer, "fallback", False),
+        })
+        if progress:
+            progress(1)
+    by_lang: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_lang.setdefault(r["lang"], []).append(r)
+    return {"backend": backend, **_answer_summary(rows),
+            "by_lang": {lang: _answer_summary(rs) for lang, rs in sorted(by_lang.items())},
+            "questions": rows}

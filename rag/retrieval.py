@@ -50,7 +50,7 @@ class Retriever(Protocol):
 class QueryEmbeddingCache:
     """Repeated questions skip the model: a small LRU keyed by the exact query text."""
 
-    def __init__(self, embedder: Embedder, size: int = 256) -> None:
+    def __init__(self, embedder: Embedder, size: int = 1024) -> None:
         self._embedder = embedder
         self._size = size
         self._items: OrderedDict[str, Vectors] = OrderedDict()
