@@ -166,7 +166,7 @@ def _percentile(values: Sequence[float], q: float) -> float:
     if not values:
         return 0.0
     s = sorted(values)
-    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(q * (len(s) - 1)))]
 
 
 def _answer_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -193,6 +193,9 @@ def _answer_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "abstention_answerable": share(sum(r["abstained"] for r in answerable), len(answerable)),
         "latency_p50_ms": round(_percentile(lat, 0.5), 1),
         "latency_p95_ms": round(_percentile(lat, 0.95), 1),
+        "first_token_p50_ms": round(_percentile(
+            [r["first_token_ms"] for r in rows if r.get("first_token_ms")], 0.5), 1),
+        "fallbacks": sum(1 for r in rows if r.get("fallback")),
     }
 
 
@@ -223,6 +226,7 @@ def evaluate_answers(
             "cited_gold": any(cit_ok), "answer": answer.answer,
             "citations": [c.hit.chunk.id for c in answer.citations],
             "fallback": getattr(answer, "fallback", False),
+            "first_token_ms": getattr(answer, "timings_ms", {}).get("first_token"),
         })
         if progress:
             progress(1)

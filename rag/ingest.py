@@ -120,7 +120,7 @@ class Ingestor:
         if on_chunks is not None:
             on_chunks(len(texts))
         vectors = np.empty((len(texts), self.embedder.dim), dtype=np.float32)
-        step = max(self.settings.embed_batch_size, 1) * 4
+        step = self.settings.embed_batch_size
         for i in range(0, len(texts), step):
             batch = texts[i : i + step]
             vectors[i : i + len(batch)] = self.embedder.embed_passages(batch)

@@ -87,6 +87,7 @@ class StreamRenumberer:
         self._n = n_passages
         self.mapping: dict[int, int] = {}
         self._held = ""
+        self._last = ""  # last character sent: a marker after a sent space gets no second one
 
     def _renumber(self, text: str) -> str:
         def repl(m: re.Match[str]) -> str:
@@ -100,6 +101,14 @@ class StreamRenumberer:
 
         return _MARKER.sub(repl, text)
 
+    def _emit(self, text: str) -> str:
+        out = self._renumber(text)
+        if out.startswith(" [") and (not self._last or self._last.isspace()):
+            out = out[1:]
+        if out:
+            self._last = out[-1]
+        return out
+
     def feed(self, piece: str) -> str:
         text = self._held + piece
         cut = text.rfind("[")
@@ -107,8 +116,8 @@ class StreamRenumberer:
             self._held, text = text[cut:], text[:cut]
         else:
             self._held = ""
-        return self._renumber(text)
+        return self._emit(text)
 
     def flush(self) -> str:
         text, self._held = self._held, ""
-        return self._renumber(text)
+        return self._emit(text)

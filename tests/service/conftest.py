@@ -8,6 +8,7 @@ Kazakhstan, January 2022) with the extractive backend; tests using it only read.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socket
 import threading
@@ -94,15 +95,17 @@ def corpus_service(corpus_copy: Path, embedder: E5Embedder) -> Iterator[Service]
 
 @pytest.fixture
 def small_service(tmp_path: Path, embedder: E5Embedder) -> Iterator[Callable[..., Service]]:
-    """Factory: a server over a fresh index of `small_docs()`; keyword args go to Settings."""
+    """Factory: a server over a fresh index of `small_docs()` (none with `ingest=False`);
+    other keyword arguments go to Settings."""
     stack: list[Any] = []
 
-    def make(**overrides: Any) -> Service:
+    def make(*, ingest: bool = True, **overrides: Any) -> Service:
         index = tmp_path / f"index-{len(stack)}"
         settings = Settings(index_dir=index, corpus_dir=tmp_path / "no-corpus", **overrides)
         engine = Engine(settings, embedder=embedder, auto_build=False)
-        report = engine.ingest_documents(small_docs())
-        assert report.added == len(small_docs())
+        if ingest:
+            report = engine.ingest_documents(small_docs())
+            assert report.added == len(small_docs())
         cm = running_service(settings, engine)
         svc = cm.__enter__()
         stack.append(cm)
@@ -152,3 +155,35 @@ def article_text(doc_id: str) -> str:
     path = ARTICLES / f"{doc_id}.txt"
     assert path.is_file(), f"citation of an unknown document {doc_id!r}"
     return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+
+
+MARKER = re.compile(r"\[(\d+)\]")
+MARKER_WITH_SPACE = re.compile(r"\s?\[\d+\]")
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def strip_markers(text: str) -> str:
+    return norm(MARKER_WITH_SPACE.sub("", text))
+
+
+def check_cited_answer(body: dict[str, Any]) -> list[int]:
+    """Every marker maps to one citation, no citation is unused, numbering follows first use,
+    and each citation is an exact span of its source article. Returns the markers in order."""
+    markers = [int(n) for n in MARKER.findall(body["answer"])]
+    cits = body["citations"]
+    assert markers, body["answer"]
+    ns = [c["n"] for c in cits]
+    assert len(ns) == len(set(ns)), f"duplicate citation numbers {ns}"
+    assert set(markers) == set(ns), f"markers {markers} vs citations {ns}"
+    first_use = list(dict.fromkeys(markers))
+    assert first_use == list(range(1, len(cits) + 1)), f"not numbered by first use: {markers}"
+    assert ns == sorted(ns)
+    for c in cits:
+        text = article_text(c["doc_id"])
+        assert 0 <= c["start"] < c["end"] <= len(text)
+        assert text[c["start"]:c["end"]] == c["text"], c["chunk_id"]
+        assert c["chunk_id"].startswith(c["doc_id"] + "#")
+    return markers

@@ -12,44 +12,15 @@ import pytest
 
 from tests.service.conftest import (
     FR_TROOPS,
+    MARKER,
     NO_ANSWER_EN,
     NO_ANSWER_FR,
     Service,
     article_text,
+    check_cited_answer,
     parse_sse,
+    strip_markers,
 )
-
-MARKER = re.compile(r"\[(\d+)\]")
-MARKER_WITH_SPACE = re.compile(r"\s?\[\d+\]")
-
-
-def norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def strip_markers(text: str) -> str:
-    return norm(MARKER_WITH_SPACE.sub("", text))
-
-
-def check_cited_answer(body: dict[str, Any]) -> list[int]:
-    """Every marker maps to one citation, no citation is unused, numbering follows first use,
-    and each citation is an exact span of its source article. Returns the markers in order."""
-    markers = [int(n) for n in MARKER.findall(body["answer"])]
-    cits = body["citations"]
-    assert markers, body["answer"]
-    ns = [c["n"] for c in cits]
-    assert len(ns) == len(set(ns)), f"duplicate citation numbers {ns}"
-    assert set(markers) == set(ns), f"markers {markers} vs citations {ns}"
-    first_use = list(dict.fromkeys(markers))
-    assert first_use == list(range(1, len(cits) + 1)), f"not numbered by first use: {markers}"
-    assert ns == sorted(ns)
-    for c in cits:
-        text = article_text(c["doc_id"])
-        assert 0 <= c["start"] < c["end"] <= len(text)
-        assert text[c["start"]:c["end"]] == c["text"], c["chunk_id"]
-        assert c["chunk_id"].startswith(c["doc_id"] + "#")
-    return markers
-
 
 # ---- /ask -----------------------------------------------------------------------------------
 
@@ -326,8 +297,8 @@ def test_documents_lifecycle(small_service: Any) -> None:
     files = [
         ("files", ("notes-lac.txt", "Le lac Léman borde Genève et Lausanne.\n".encode(),
                    "text/plain")),
-        ("files", ("guide.md", "# Le Vercors\n\nLe massif du Vercors domine Grenoble.\n"
-                   .encode(), "text/markdown")),
+        ("files", ("guide.md", b"# Le Vercors\n\nLe massif du Vercors domine Grenoble.\n",
+                   "text/markdown")),
     ]
     r = c.post("/documents", files=files)
     assert r.status_code == 200, r.text
@@ -382,6 +353,63 @@ def test_queries_answered_during_ingest(small_service: Any) -> None:
     assert statuses and all(s == 200 for s in statuses), statuses
     assert _search_ids(c, "bibliothèque de 17000 livres marché couvert 1817", k=3)[0] == "ville17"
     assert c.get("/health").json()["documents"] == 34
+
+
+def test_uploads_keep_names_safe_and_report_bad_lines(small_service: Any) -> None:
+    svc: Service = small_service()
+    c = svc.client
+    r = c.post("/documents", files=[
+        ("files", ("../../evil.txt", b"Un texte qui tente de sortir du dossier.", "text/plain")),
+        ("files", ("lot.jsonl", b'{"id": "j1", "text": "Premier document du lot."}\n'
+                   b'{"bad"\n{"id": "j2"}\n', "application/x-ndjson")),
+    ])
+    assert r.status_code == 200, r.text
+    rep = r.json()
+    assert rep["added"] == 2
+    assert sorted((s["source"], s["reason"].split(" (")[0]) for s in rep["skipped"]) == [
+        ("upload:lot.jsonl:2", "malformed JSON"),
+        ("upload:lot.jsonl:3", "missing or invalid `text`"),
+    ]
+    docs = {d["doc_id"]: d for d in c.get("/documents").json()}
+    assert docs["evil"]["source"] == "upload:evil.txt"
+    assert docs["j1"]["source"] == "upload:lot.jsonl:1"
+    assert "j2" not in docs
+    # a lone document object is accepted too
+    r = c.post("/documents", json={"id": 42, "text": "Le document quarante-deux."})
+    assert r.status_code == 200 and r.json()["added"] == 1
+    assert "42" in {d["doc_id"] for d in c.get("/documents").json()}
+    _error(c.post("/documents", files={"files": ("vide.txt", b"", "text/plain")}), 422,
+           "empty file")
+
+
+def test_empty_index_then_first_documents(small_service: Any) -> None:
+    svc: Service = small_service(ingest=False)
+    c = svc.client
+    h = c.get("/health").json()
+    assert h["index_loaded"] is False and h["documents"] == 0
+    assert c.get("/documents").json() == []
+    for r in (c.get("/search", params={"q": "Etna"}),
+              c.post("/ask", json={"question": "Quel volcan est entré en éruption ?"}),
+              c.post("/ask/stream", json={"question": "Quel volcan est entré en éruption ?"})):
+        _error(r, 400, "index is empty")
+    r = c.post("/documents", json={"documents": [
+        {"id": "etna", "text": "L'Etna, volcan de Sicile, est entré en éruption lundi."}]})
+    assert r.status_code == 200, r.text
+    assert c.get("/health").json()["index_loaded"] is True
+    body = c.post("/ask", json={"question": "Quel volcan est entré en éruption ?"}).json()
+    assert body["abstained"] is False
+    assert [cit["doc_id"] for cit in body["citations"]] == ["etna"]
+    assert body["answer"].endswith("[1].")
+
+
+def test_history_limits(corpus_service: Service) -> None:
+    c = corpus_service.client
+    _error(c.post("/ask", json={"question": FR_TROOPS, "history": [
+        {"role": "assistant", "content": "y" * 8001}]}), 422, "history", "8000")
+    _error(c.post("/ask", json={"question": FR_TROOPS, "history": [
+        {"role": "user", "content": "q"}] * 21}), 422, "history", "20")
+    _error(c.post("/ask", json={"question": FR_TROOPS, "history": [
+        {"role": "user"}]}), 422, "content")
 
 
 # ---- operations -----------------------------------------------------------------------------
