@@ -222,11 +222,14 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from rag.evals import evaluate_retrieval, load_gold
+    from rag.reports import write_report
 
     settings = _settings(args)
     gold = load_gold(Path(args.gold))
     if not 1 <= args.k <= settings.max_k:
         raise RagError(f"--k must be between 1 and {settings.max_k}")
+    if args.compare:
+        return _eval_compare(args, settings, gold)
     if args.answers:
         return _eval_answers(args, settings, gold)
     searcher = _open_searcher(settings)
@@ -239,10 +242,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
             return hits
 
         with _progress(len(gold), "q", f"eval {name}") as bar:
-            res = evaluate_retrieval(gold, search, args.k, name, bar)
-        if not args.per_question:
-            res.pop("questions")
+            res = evaluate_retrieval(gold, search, args.k, name, bar, rewrite=not args.no_rewrite)
         results.append(res)
+    if args.report:
+        label = f"{settings.chunk_tokens}/{settings.chunk_overlap}"
+        table = [{"config": f"{r['retriever']} {label}", **r} for r in results]
+        written = write_report(Path(args.report), args.gold, table,
+                               {row["config"]: r for row, r in zip(table, results, strict=True)},
+                               {}, table[0]["config"])
+        print(f"report: {', '.join(str(p) for p in written)}", file=sys.stderr)
+    for r in results:
+        if not args.per_question:
+            r.pop("questions")
     if args.json:
         print(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False))
         return 0
@@ -263,10 +274,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from service.app import create_app
 
-    overrides: dict[str, Any] = {}
-    if args.index:
-        overrides["index_dir"] = Path(args.index)
-    settings = Settings(**overrides)
+    settings = _settings(args)
     host = args.host or settings.host
     port = args.port or settings.port
     logging.getLogger("rag.service").setLevel(logging.INFO)
@@ -274,6 +282,46 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(settings)
     print(f"Serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    return 0
+
+
+def _eval_compare(args: argparse.Namespace, settings: Settings, gold: list[Any]) -> int:
+    from rag.compare import parse_chunkings, run_compare
+    from rag.embedders import make_embedder
+    from rag.reports import answer_table, retrieval_table, write_report
+
+    try:
+        chunkings = parse_chunkings(args.chunkings)
+    except ValueError as exc:
+        raise RagError(str(exc)) from None
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    for b in backends:
+        if b not in ("extractive", "local", "openai"):
+            raise RagError(f"unknown backend {b!r} in --backends")
+    corpus = [Path(p) for p in (args.corpus or [str(settings.corpus_dir)])]
+    for p in corpus:
+        if not p.exists():
+            raise RagError(f"corpus path not found: {p}")
+    embedder = make_embedder(settings)
+
+    def say(msg: str) -> None:
+        print(f"... {msg}", file=sys.stderr)
+
+    res = run_compare(gold, settings, embedder, corpus, chunkings, backends, args.k, say)
+    default = f"{settings.retriever} {settings.chunk_tokens}/{settings.chunk_overlap}"
+    if args.report:
+        written = write_report(Path(args.report), args.gold, res.rows, res.retrieval,
+                               res.answers, default)
+        print(f"report: {', '.join(str(p) for p in written)}", file=sys.stderr)
+    if args.json:
+        answers = {b: {k: v for k, v in r.items() if k != "questions"}
+                   for b, r in res.answers.items()}
+        print(json.dumps({"retrieval": res.rows, "answers": answers}, ensure_ascii=False))
+        return 0
+    print(retrieval_table(res.rows))
+    if res.answers:
+        print()
+        print(answer_table(res.answers))
     return 0
 
 
@@ -364,6 +412,19 @@ def build_parser() -> argparse.ArgumentParser:
                     help="evaluate whole answers (match, citations, abstention, latency)")
     sp.add_argument("--llm", choices=["extractive", "local", "openai"], default=None,
                     help="answer backend for --answers (default RAG_LLM)")
+    sp.add_argument("--no-rewrite", action="store_true",
+                    help="search follow-up questions as asked, without their history")
+    sp.add_argument("--compare", action="store_true",
+                    help="compare retrievers, chunkings, the follow-up rewrite and backends")
+    sp.add_argument("--chunkings", default="96/16,128/24,256/32",
+                    help="TOKENS/OVERLAP list for --compare (others than the index's are "
+                    "ingested into temporary indexes)")
+    sp.add_argument("--backends", default="extractive",
+                    help="answer backends for --compare, comma-separated")
+    sp.add_argument("--corpus", nargs="+", default=None, metavar="PATH",
+                    help="documents for --compare's temporary indexes (default RAG_CORPUS_DIR)")
+    sp.add_argument("--report", metavar="DIR",
+                    help="write report.md, recall_at_k.png and results.jsonl there")
     return p
 
 

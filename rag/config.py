@@ -89,6 +89,11 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     max_documents_per_request: int = Field(default=1000, ge=1)
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description='Origins allowed to call the API from a browser (the widget on another '
+        'site), e.g. RAG_CORS_ORIGINS=\'["https://example.org"]\'; "*" for any.',
+    )
 
     @model_validator(mode="after")
     def _overlap_below_size(self) -> Settings:

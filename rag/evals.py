@@ -104,6 +104,23 @@ def question_metrics(gold: GoldQuestion, hits: Sequence[Hit]) -> dict[str, float
     return m
 
 
+def recall_curve(gold: GoldQuestion, hits: Sequence[Hit], depth: int = 10) -> list[float]:
+    """recall@1..depth, for the report's curves."""
+    wanted = set(gold.doc_ids)
+    docs = [h.chunk.doc_id for h in hits]
+    return [len({d for d in docs[:c] if d in wanted}) / len(wanted) for c in range(1, depth + 1)]
+
+
+def retrieval_query(gold: GoldQuestion, rewrite: bool = True) -> str:
+    """The query a follow-up is searched with: rewritten with its history, or as asked."""
+    history = gold.extra.get("history") or []
+    if not rewrite or not history:
+        return gold.question
+    from rag.answering.rewrite import Rewriter
+
+    return Rewriter(None).standalone(gold.question, history)
+
+
 METRICS = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "answer_hit@5")
 
 
@@ -117,6 +134,7 @@ def evaluate_retrieval(
     k: int = 10,
     retriever: str = "hybrid",
     progress: Callable[[int], None] | None = None,
+    rewrite: bool = True,
 ) -> dict[str, Any]:
     """Run every answerable question; unanswerable ones are counted but not scored."""
     depth = max(k, max(CUTOFFS))
@@ -128,17 +146,24 @@ def evaluate_retrieval(
             if progress:
                 progress(1)
             continue
-        hits = search(g.question, depth)
+        query = retrieval_query(g, rewrite)
+        hits = search(query, depth)
         m = question_metrics(g, hits)
         rows.append(m)
         by_lang.setdefault(g.lang, []).append(m)
-        per_question.append({"id": g.id, "lang": g.lang, **m,
-                             "retrieved": [h.chunk.id for h in hits[:k]]})
+        per_question.append({"id": g.id, "lang": g.lang, "question": g.question,
+                             "query": query, "doc_ids": g.doc_ids, **m,
+                             "curve": recall_curve(g, hits),
+                             "retrieved": [{"chunk_id": h.chunk.id, "doc_id": h.chunk.doc_id,
+                                            "text": h.chunk.text[:300]} for h in hits[:k]]})
         if progress:
             progress(1)
+    curves = [q["curve"] for q in per_question]
     return {
         "n": len(rows),
         "unanswerable_skipped": sum(1 for g in gold if not g.answerable),
+        "recall_curve": [round(sum(c[i] for c in curves) / len(curves), 4) if curves else 0.0
+                         for i in range(10)],
         "retriever": retriever,
         "k": k,
         **_mean(rows),

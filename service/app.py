@@ -231,8 +231,17 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     # ---- OpenAI-compatible ------------------------------------------------------------------
 
     from service.openai_api import register as register_openai
+    from service.widget import mount as mount_widget
 
     register_openai(app, _require_json, _record)
+    mount_widget(app)
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+                           allow_headers=["authorization", "content-type", "x-request-id"],
+                           expose_headers=["x-request-id", "retry-after"])
     return app
 
 
