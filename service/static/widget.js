@@ -1,0 +1,1 @@
+/* The chat widget arrives with the widget issue. */
