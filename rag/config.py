@@ -89,6 +89,18 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     max_documents_per_request: int = Field(default=1000, ge=1)
+    api_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description="Comma-separated keys; when set, every endpoint but /health and the "
+        "widget's files needs `Authorization: Bearer <key>`.",
+    )
+    admin_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description="Comma-separated keys that may also add and delete documents; when set, "
+        "other keys get 403 there.",
+    )
+    rate_limit_per_minute: int = Field(default=3000, ge=0, description="Per key or IP; 0 = off.")
+    rate_limit_burst: int = Field(default=200, ge=1)
     cors_origins: list[str] = Field(
         default_factory=list,
         description='Origins allowed to call the API from a browser (the widget on another '

@@ -31,6 +31,7 @@ from service.schemas import (
     IngestResponse,
     SearchResponse,
 )
+from service.security import PUBLIC_PATHS, KeyChecker, RateLimiter, parse_keys, retry_after
 
 log = logging.getLogger("rag.service")
 
@@ -111,16 +112,38 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     async def _rag_error(_: Request, exc: RagError) -> JSONResponse:
         return _error(_error_status(exc), str(exc))
 
-    @app.middleware("http")
-    async def _observe(request: Request, call_next: Any) -> Any:
-        rid = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
-        t0 = time.perf_counter()
+    keys = KeyChecker(parse_keys(settings.api_keys.get_secret_value()),
+                      parse_keys(settings.admin_keys.get_secret_value()))
+    limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+
+    def _gate(request: Request) -> JSONResponse | None:
+        """Auth, rate limit and body size, before any route work."""
+        verdict = keys.check(request.method, request.url.path,
+                             request.headers.get("authorization"))
+        if verdict.status:
+            headers = {"www-authenticate": "Bearer"} if verdict.status == 401 else {}
+            return JSONResponse({"error": verdict.message}, status_code=verdict.status,
+                                headers=headers)
+        if request.url.path not in PUBLIC_PATHS:
+            who = verdict.identity or f"ip:{request.client.host if request.client else '-'}"
+            wait = limiter.hit(who)
+            if wait > 0:
+                return JSONResponse({"error": "rate limit exceeded; retry later"},
+                                    status_code=429, headers={"retry-after": retry_after(wait)})
         limit = settings.max_upload_bytes + 64 * 1024
         length = request.headers.get("content-length")
-        if length is not None and length.isdigit() and int(length) > limit:
-            response: Any = _error(413, f"request body over {settings.max_upload_bytes} bytes")
-        else:
-            response = await call_next(request)
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return _error(413, f"request body over {settings.max_upload_bytes} bytes")
+        return None
+
+    @app.middleware("http")
+    async def _observe(request: Request, call_next: Any) -> Any:
+        rid = request.headers.get("x-request-id") or ""
+        if not (0 < len(rid) <= 64 and rid.replace("-", "").isalnum()):
+            rid = uuid.uuid4().hex[:16]  # never echo or log arbitrary client bytes
+        t0 = time.perf_counter()
+        refused = _gate(request)
+        response: Any = refused if refused is not None else await call_next(request)
         route = request.scope.get("route")
         path = getattr(route, "path", "unmatched")
         elapsed = time.perf_counter() - t0

@@ -1,1 +1,995 @@
-/* The chat widget arrives with the widget issue. */
+/*
+ * rag-chat: the embeddable chat widget of the rag service. Plain modern JavaScript, no build step.
+ *
+ * One tag:       <script src="https://host/widget.js" data-endpoint="https://host" defer></script>
+ *                (adds a launcher button at the bottom right of the page)
+ * Or an element: <rag-chat endpoint="https://host"></rag-chat>, <rag-chat inline></rag-chat>
+ *                (after loading the script; `inline` renders the panel in the page flow)
+ *
+ * Attributes (on the script tag with a `data-` prefix, or on <rag-chat>): endpoint (default: where
+ * widget.js came from), data-lang (fr|en; default: <html lang>), inline, data-mount="none" on the
+ * script tag to add no launcher. Everything lives in a shadow root; the only global is the custom
+ * element registration. Data from the service is rendered as text, never parsed as HTML.
+ */
+(() => {
+  "use strict";
+
+  const TAG = "rag-chat";
+  if (window.customElements.get(TAG)) return; // the script was included twice: keep the first
+
+  const script = document.currentScript || document.querySelector('script[src*="widget.js"]');
+  const SCRIPT = {
+    endpoint: script && script.dataset.endpoint != null
+      ? script.dataset.endpoint
+      : script && script.src ? script.src.replace(/\/widget\.js(?:[?#].*)?$/, "") : "",
+    lang: (script && script.dataset.lang) || "",
+    mount: (script && script.dataset.mount) || "auto",
+    inline: Boolean(script && script.hasAttribute("data-inline")),
+  };
+
+  const HISTORY_MESSAGES = 10; // previous user/assistant messages sent with a follow-up
+  const HISTORY_CHARS = 8000; // the service's bound on one history message
+  const STORED_MESSAGES = 60;
+  const MARKER = /\[(\d+)\]/g;
+
+  const STRINGS = {
+    fr: {
+      title: "Assistant documentaire",
+      subtitle: "Des réponses qui citent leurs sources",
+      open: "Ouvrir l’assistant documentaire",
+      close: "Fermer l’assistant",
+      newChat: "Nouvelle conversation",
+      inputLabel: "Votre question",
+      placeholder: "Posez votre question…",
+      hint: "Entrée pour envoyer, Maj+Entrée pour aller à la ligne",
+      send: "Envoyer la question",
+      stop: "Arrêter la réponse",
+      welcome: "Posez une question sur les documents indexés : chaque réponse renvoie aux " +
+        "passages qui la justifient. Survolez ou sélectionnez un numéro pour lire le passage.",
+      you: "Vous :",
+      assistant: "Assistant :",
+      typing: "L’assistant rédige une réponse…",
+      sources: "Sources",
+      source: "Source",
+      passage: "Passage cité",
+      abstained: "Pas de réponse dans les sources",
+      stopped: "Réponse interrompue.",
+      retry: "Réessayer",
+      error: "Erreur",
+      sep: " : ",
+      errNetwork: "Impossible de joindre le service. Vérifiez la connexion, puis réessayez.",
+      errClient: "La question a été refusée : ",
+      errServer: "Le service a rencontré une erreur",
+      errStream: "La réponse a échoué : ",
+      errBroken: "La connexion a été coupée avant la fin de la réponse.",
+    },
+    en: {
+      title: "Document assistant",
+      subtitle: "Answers that cite their sources",
+      open: "Open the document assistant",
+      close: "Close the assistant",
+      newChat: "New conversation",
+      inputLabel: "Your question",
+      placeholder: "Ask a question…",
+      hint: "Enter to send, Shift+Enter for a new line",
+      send: "Send the question",
+      stop: "Stop the answer",
+      welcome: "Ask a question about the indexed documents: every answer points to the " +
+        "passages that support it. Hover or select a number to read the passage.",
+      you: "You:",
+      assistant: "Assistant:",
+      typing: "The assistant is writing an answer…",
+      sources: "Sources",
+      source: "Source",
+      passage: "Cited passage",
+      abstained: "No answer in the sources",
+      stopped: "Answer stopped.",
+      retry: "Retry",
+      error: "Error",
+      sep: ": ",
+      errNetwork: "The service cannot be reached. Check the connection, then retry.",
+      errClient: "The question was refused: ",
+      errServer: "The service had an error",
+      errStream: "The answer failed: ",
+      errBroken: "The connection was cut before the end of the answer.",
+    },
+  };
+
+  const ICON_CHAT = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path ' +
+    'd="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" ' +
+    'fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/><path ' +
+    'd="M7 9h10M7 13h6" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
+  const ICON_CLOSE = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path ' +
+    'd="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" ' +
+    'stroke-linecap="round"/></svg>';
+  const ICON_NEW = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path ' +
+    'd="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" fill="none" stroke="currentColor" ' +
+    'stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/></svg>';
+  const ICON_SEND = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path ' +
+    'd="M4 12l16-8-6 16-2.5-6.5z" fill="currentColor"/></svg>';
+  const ICON_STOP = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><rect x="6" ' +
+    'y="6" width="12" height="12" rx="2" fill="currentColor"/></svg>';
+  const ICON_INFO = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle ' +
+    'cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="2"/><path ' +
+    'd="M12 11v6M12 7.5v.5" stroke="currentColor" stroke-width="2.2" ' +
+    'stroke-linecap="round"/></svg>';
+  const ICON_ALERT = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path ' +
+    'd="M12 3l10 18H2z" fill="none" stroke="currentColor" stroke-width="2" ' +
+    'stroke-linejoin="round"/><path d="M12 10v5M12 18v.5" stroke="currentColor" ' +
+    'stroke-width="2.2" stroke-linecap="round"/></svg>';
+
+  // Sizes in px, never rem: the page may change the root font size. `.root` resets every
+  // inherited property (`all: initial`), so no page style reaches inside.
+  const STYLE = `
+:host { display: block; }
+:host([hidden]) { display: none; }
+.root {
+  all: initial;
+  display: block;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 15px; line-height: 1.45; color: #1f2328; text-align: start;
+  --accent: var(--rag-chat-accent, #1d4ed8);
+  --accent-dark: var(--rag-chat-accent-dark, #1e3a8a);
+  --ring: #0b5bd3;
+}
+*, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
+svg { width: 20px; height: 20px; display: block; flex: none; }
+button {
+  font: inherit; color: inherit; margin: 0; cursor: pointer; -webkit-tap-highlight-color: transparent;
+}
+button:focus-visible, textarea:focus-visible {
+  outline: 3px solid var(--ring); outline-offset: 2px;
+}
+.sr {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  clip-path: inset(50%); white-space: nowrap; margin: -1px; padding: 0; border: 0;
+}
+.launcher {
+  position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;
+  width: 56px; height: 56px; border-radius: 50%; border: 2px solid #ffffff; padding: 0;
+  display: flex; align-items: center; justify-content: center;
+  background: var(--accent); color: #ffffff;
+  box-shadow: 0 6px 20px rgba(15, 23, 42, .28);
+}
+.launcher svg { width: 26px; height: 26px; }
+.launcher:hover { background: var(--accent-dark); }
+.panel {
+  position: fixed; right: 20px; bottom: 88px; z-index: 2147483001;
+  width: 400px; height: min(640px, calc(100vh - 108px)); min-height: 320px;
+  display: flex; flex-direction: column; overflow: hidden;
+  background: #ffffff; border: 1px solid #d0d7de; border-radius: 14px;
+  box-shadow: 0 12px 40px rgba(15, 23, 42, .25);
+}
+.root.inline .panel {
+  position: relative; right: auto; bottom: auto; z-index: auto; width: 100%; max-width: 100%;
+  height: var(--rag-chat-height, 560px); box-shadow: none;
+}
+header {
+  flex: none; padding: 12px 96px 12px 16px; background: var(--accent); color: #ffffff;
+}
+.root.inline header { padding-right: 56px; }
+h2 { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.3; color: #ffffff; }
+.subtitle { margin: 2px 0 0; font-size: 13px; color: #e0e7ff; }
+.actions { position: absolute; top: 10px; right: 10px; display: flex; gap: 4px; }
+.icon-btn {
+  width: 36px; height: 36px; border-radius: 8px; padding: 0; border: 0;
+  display: flex; align-items: center; justify-content: center;
+  background: transparent; color: #ffffff;
+}
+.icon-btn:hover { background: rgba(255, 255, 255, .18); }
+.actions .icon-btn:focus-visible { outline-color: #ffffff; outline-offset: 0; }
+.log {
+  flex: 1 1 auto; overflow-y: auto; overscroll-behavior: contain;
+  padding: 16px; display: flex; flex-direction: column; gap: 12px; background: #ffffff;
+}
+.welcome { margin: 0; color: #4b5563; font-size: 14px; }
+.msg { max-width: 92%; padding: 10px 12px; border-radius: 12px; overflow-wrap: anywhere; }
+.msg.user {
+  align-self: flex-end; background: var(--accent); color: #ffffff;
+  border-bottom-right-radius: 4px; white-space: pre-wrap;
+}
+.msg.bot {
+  align-self: flex-start; background: #f3f4f6; color: #1f2328; border: 1px solid #e5e7eb;
+  border-bottom-left-radius: 4px;
+}
+.text { white-space: pre-wrap; margin: 0; }
+.msg.abstained { background: #f8fafc; color: #4b5563; border-style: dashed; border-color: #94a3b8; }
+.msg.abstained .text { font-style: italic; }
+.msg.error { background: #fef2f2; border-color: #fca5a5; color: #7f1d1d; }
+.badge {
+  display: flex; align-items: center; gap: 6px; margin: 0 0 4px; font-size: 12px;
+  font-weight: 650; letter-spacing: .02em; text-transform: uppercase; color: #4b5563;
+}
+.badge svg { width: 16px; height: 16px; }
+.msg.error .badge { color: #991b1b; }
+.note { margin: 6px 0 0; font-size: 13px; color: #4b5563; font-style: italic; }
+.cite {
+  display: inline-flex; align-items: center; justify-content: center;
+  min-width: 20px; height: 20px; padding: 0 5px; margin: 0 1px; vertical-align: 2px;
+  border: 1px solid #93c5fd; border-radius: 10px; background: #dbeafe; color: #1e3a8a;
+  font-size: 12px; font-weight: 650; line-height: 1; font-variant-numeric: tabular-nums;
+}
+.cite:hover, .cite[aria-expanded="true"] { background: #bfdbfe; border-color: #2563eb; }
+.sources { margin: 10px 0 0; padding: 8px 0 0; border-top: 1px solid #d0d7de; }
+.sources-title { margin: 0 0 4px; font-size: 12px; font-weight: 650; color: #4b5563;
+  text-transform: uppercase; letter-spacing: .02em; }
+.sources ol { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 4px; }
+.sources li { display: flex; gap: 6px; font-size: 13px; line-height: 1.35; color: #1f2328; }
+.num {
+  flex: none; min-width: 20px; height: 18px; padding: 0 4px; border-radius: 9px;
+  background: #e5e7eb; color: #1f2328; font-size: 11px; font-weight: 650;
+  display: inline-flex; align-items: center; justify-content: center; margin-top: 1px;
+}
+.typing { display: inline-flex; gap: 4px; align-items: center; height: 20px; }
+.typing i {
+  width: 7px; height: 7px; border-radius: 50%; background: #6b7280; display: block;
+  animation: blink 1.2s infinite ease-in-out both;
+}
+.typing i:nth-child(2) { animation-delay: .2s; }
+.typing i:nth-child(3) { animation-delay: .4s; }
+@keyframes blink { 0%, 80%, 100% { opacity: .25; } 40% { opacity: 1; } }
+@media (prefers-reduced-motion: reduce) { .typing i { animation: none; opacity: .7; } }
+.err-row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-top: 8px; }
+.retry {
+  border: 1px solid #b91c1c; background: #ffffff; color: #991b1b; border-radius: 8px;
+  padding: 5px 12px; font-size: 14px; font-weight: 600;
+}
+.retry:hover { background: #fee2e2; }
+.composer {
+  flex: none; display: flex; gap: 8px; align-items: flex-end;
+  padding: 10px 12px 4px; border-top: 1px solid #d0d7de; background: #ffffff;
+}
+textarea {
+  flex: 1; resize: none; min-height: 42px; max-height: 140px; margin: 0;
+  padding: 10px 12px; border: 1px solid #8c959f; border-radius: 10px;
+  font: inherit; font-size: 15px; line-height: 1.4; color: #1f2328; background: #ffffff;
+}
+textarea::placeholder { color: #6b7280; opacity: 1; }
+.send, .stop {
+  flex: none; width: 42px; height: 42px; border-radius: 10px; border: 0; padding: 0;
+  display: flex; align-items: center; justify-content: center; color: #ffffff;
+}
+.send { background: var(--accent); }
+.send:hover { background: var(--accent-dark); }
+.stop { background: #b91c1c; }
+.stop:hover { background: #991b1b; }
+.hint { flex: none; margin: 0; padding: 0 12px 8px; font-size: 12px; color: #57606a; background: #ffffff; }
+.tip {
+  position: absolute; z-index: 5; left: 8px; top: 8px;
+  width: min(340px, calc(100% - 16px)); max-height: 260px; overflow-y: auto;
+  padding: 10px 12px; border-radius: 10px; border: 1px solid #8c959f;
+  background: #ffffff; color: #1f2328; box-shadow: 0 8px 28px rgba(15, 23, 42, .28);
+  font-size: 13px; line-height: 1.45;
+}
+.tip-title { margin: 0 0 2px; font-weight: 650; font-size: 13px; }
+.tip-label { margin: 0 0 6px; font-size: 11px; color: #57606a; text-transform: uppercase;
+  letter-spacing: .03em; }
+.tip-text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; }
+@media (max-width: 480px) {
+  .panel {
+    right: 0; bottom: 0; left: 0; top: 0; width: 100%; height: 100%; min-height: 0;
+    border-radius: 0; border: 0;
+  }
+  .root.inline .panel { border: 1px solid #d0d7de; border-radius: 10px; }
+  .msg { max-width: 96%; }
+  .launcher { right: 16px; bottom: 16px; }
+}
+`;
+
+  // Static markup only: every string from the service is set with textContent later.
+  const TEMPLATE = `
+<div class="root">
+  <button type="button" class="launcher" aria-expanded="false">${ICON_CHAT}</button>
+  <section class="panel" role="dialog" hidden>
+    <header><h2 class="title"></h2><p class="subtitle"></p></header>
+    <div class="log" role="log" aria-live="polite" aria-relevant="additions text"></div>
+    <form class="composer" novalidate>
+      <textarea rows="1" autocomplete="off" spellcheck="true" enterkeyhint="send"></textarea>
+      <button type="submit" class="send">${ICON_SEND}</button>
+      <button type="button" class="stop" hidden>${ICON_STOP}</button>
+    </form>
+    <p class="hint"></p>
+    <div class="actions">
+      <button type="button" class="icon-btn new">${ICON_NEW}</button>
+      <button type="button" class="icon-btn close">${ICON_CLOSE}</button>
+    </div>
+    <div class="tip" role="tooltip" hidden></div>
+  </section>
+</div>`;
+
+  let instances = 0;
+
+  function pickLang(value) {
+    return /^fr\b/i.test(String(value || "").trim()) ? "fr" : "en";
+  }
+
+  function el(tag, cls, text) {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = String(text);
+    return node;
+  }
+
+  function stripMarkers(text) {
+    return String(text).replace(/\s?\[\d+\]/g, "");
+  }
+
+  // ---- which part of a passage to highlight -------------------------------------------------
+
+  function normalize(text) {
+    return String(text).normalize("NFC").toLowerCase().replace(/[’‘`]/g, "'")
+      .replace(/\s+/g, " ").trim();
+  }
+
+  function sentenceSpans(text) {
+    const spans = [];
+    const push = (start, end) => {
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      if (end > start) spans.push([start, end]);
+    };
+    const re = /[.!?…]+["»”’)\]]*(?=\s|$)|\n+/g;
+    let start = 0;
+    let m;
+    while ((m = re.exec(text))) {
+      const end = m[0][0] === "\n" ? m.index : m.index + m[0].length;
+      push(start, end);
+      start = m.index + m[0].length;
+    }
+    push(start, text.length);
+    return spans;
+  }
+
+  function words(text) {
+    return new Set(normalize(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+  }
+
+  /* The spans of `passage` to highlight for citation `n` of `answer`: the passage's sentences
+     quoted in the answer; else the one sentence sharing most words with the answer sentences
+     that cite `n` (when it shares at least half its words); else the whole passage. */
+  function highlightSpans(passage, answer, n) {
+    const spans = sentenceSpans(passage);
+    const plain = normalize(stripMarkers(answer));
+    const quoted = spans.filter(([s, e]) => {
+      const sentence = normalize(passage.slice(s, e)).replace(/[\s.!?…:;,"»”’)]+$/, "");
+      return sentence.length >= 12 && plain.includes(sentence);
+    });
+    if (quoted.length) return quoted;
+    const citing = sentenceSpans(answer).map(([s, e]) => answer.slice(s, e))
+      .filter((s) => s.includes(`[${n}]`));
+    const target = words(citing.length ? citing.join(" ") : answer);
+    let best = null;
+    let bestScore = 0;
+    for (const span of spans) {
+      const w = words(passage.slice(span[0], span[1]));
+      if (!w.size) continue;
+      let shared = 0;
+      for (const x of w) if (target.has(x)) shared++;
+      const score = shared / w.size;
+      if (score > bestScore) [best, bestScore] = [span, score];
+    }
+    if (best && bestScore >= 0.5) return [best];
+    return [[0, passage.length]];
+  }
+
+  // ---- Server-Sent Events over fetch --------------------------------------------------------
+
+  async function* readSSE(body) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    let name = "";
+    let data = [];
+    for (;;) {
+      const { value, done } = await reader.read();
+      buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
+      let idx;
+      while ((idx = buffer.search(/\r\n|\r|\n/)) >= 0) {
+        if (!done && buffer[idx] === "\r" && idx === buffer.length - 1) break; // maybe \r\n
+        const eol = buffer.startsWith("\r\n", idx) ? 2 : 1;
+        const line = buffer.slice(0, idx);
+        buffer = buffer.slice(idx + eol);
+        if (line === "") {
+          if (data.length) yield { event: name || "message", data: data.join("\n") };
+          name = "";
+          data = [];
+        } else if (line[0] !== ":") {
+          const colon = line.indexOf(":");
+          const field = colon < 0 ? line : line.slice(0, colon);
+          let val = colon < 0 ? "" : line.slice(colon + 1);
+          if (val[0] === " ") val = val.slice(1);
+          if (field === "event") name = val;
+          else if (field === "data") data.push(val);
+        }
+      }
+      if (done) return; // an event without its closing blank line is incomplete: dropped
+    }
+  }
+
+  class RequestError extends Error {
+    constructor(kind, status, detail) {
+      super(detail || kind);
+      this.kind = kind; // "client" | "server" | "stream" | "broken"
+      this.status = status;
+      this.detail = detail;
+    }
+  }
+
+  async function errorDetail(res) {
+    try {
+      const text = await res.text();
+      try {
+        const body = JSON.parse(text);
+        if (body && typeof body.error === "string") return body.error;
+        if (body && typeof body.detail === "string") return body.detail;
+      } catch (_) { /* not JSON */ }
+      return text.trim().slice(0, 300);
+    } catch (_) {
+      return "";
+    }
+  }
+
+  // ---- the element --------------------------------------------------------------------------
+
+  class RagChat extends HTMLElement {
+    connectedCallback() {
+      if (!this._ui) this._build();
+    }
+
+    /** Ask a question as if typed (opens the panel). */
+    ask(question) {
+      if (!this._ui) this._build();
+      this.open();
+      return this._send(String(question || ""));
+    }
+
+    open() {
+      if (!this._ui) this._build();
+      const ui = this._ui;
+      if (!ui.panel.hidden) return;
+      ui.panel.hidden = false;
+      ui.launcher.setAttribute("aria-expanded", "true");
+      this._scrollToEnd(true);
+      ui.input.focus();
+    }
+
+    close() {
+      if (!this._ui || this._inline) return;
+      const ui = this._ui;
+      this._hideTip(true);
+      ui.panel.hidden = true;
+      ui.launcher.setAttribute("aria-expanded", "false");
+      ui.launcher.focus();
+    }
+
+    get endpoint() {
+      const raw = this.getAttribute("endpoint") ?? this.getAttribute("data-endpoint") ??
+        SCRIPT.endpoint;
+      return new URL(raw || "/", window.location.href).href.replace(/\/+$/, "");
+    }
+
+    _build() {
+      const t = STRINGS[pickLang(this.getAttribute("data-lang") || SCRIPT.lang ||
+        document.documentElement.lang)];
+      this._t = t;
+      this._inline = this.hasAttribute("inline");
+      this._id = `rag-chat-${++instances}`;
+      this._key = `rag-chat:v1:${this.endpoint}`;
+      this._busy = null; // the AbortController of the answer being streamed
+      this._views = new Map();
+      this._tip = { marker: null, pinned: false, timer: 0 };
+
+      const root = this.attachShadow({ mode: "open" });
+      root.innerHTML = `<style>${STYLE}</style>${TEMPLATE}`;
+      const $ = (sel) => root.querySelector(sel);
+      const ui = {
+        root: $(".root"), launcher: $(".launcher"), panel: $(".panel"), title: $(".title"),
+        subtitle: $(".subtitle"), log: $(".log"), form: $(".composer"), input: $("textarea"),
+        send: $(".send"), stop: $(".stop"), hint: $(".hint"), newChat: $(".new"),
+        close: $(".close"), tip: $(".tip"),
+      };
+      this._ui = ui;
+
+      ui.root.lang = t === STRINGS.fr ? "fr" : "en";
+      ui.title.id = `${this._id}-title`;
+      ui.title.textContent = t.title;
+      ui.subtitle.textContent = t.subtitle;
+      ui.panel.id = `${this._id}-panel`;
+      ui.panel.setAttribute("aria-labelledby", ui.title.id);
+      ui.log.setAttribute("aria-label", t.title);
+      ui.launcher.setAttribute("aria-label", t.open);
+      ui.launcher.setAttribute("aria-controls", ui.panel.id);
+      ui.launcher.title = t.open;
+      ui.input.placeholder = t.placeholder;
+      ui.input.setAttribute("aria-label", t.inputLabel);
+      ui.hint.id = `${this._id}-hint`;
+      ui.hint.textContent = t.hint;
+      ui.input.setAttribute("aria-describedby", ui.hint.id);
+      for (const [button, label] of [[ui.send, t.send], [ui.stop, t.stop],
+        [ui.newChat, t.newChat], [ui.close, t.close]]) {
+        button.setAttribute("aria-label", label);
+        button.title = label;
+      }
+      ui.tip.id = `${this._id}-tip`;
+
+      if (this._inline) {
+        ui.root.classList.add("inline");
+        ui.launcher.hidden = true;
+        ui.close.hidden = true;
+        ui.panel.hidden = false;
+        ui.panel.setAttribute("role", "region");
+      }
+
+      this._messages = this._load();
+      this._renderAll();
+      this._wire();
+    }
+
+    _wire() {
+      const ui = this._ui;
+      ui.launcher.addEventListener("click", () => (ui.panel.hidden ? this.open() : this.close()));
+      ui.close.addEventListener("click", () => this.close());
+      ui.newChat.addEventListener("click", () => this._reset());
+      ui.stop.addEventListener("click", () => this._busy && this._busy.abort());
+      ui.form.addEventListener("submit", (ev) => {
+        ev.preventDefault();
+        this._submit();
+      });
+      ui.input.addEventListener("keydown", (ev) => {
+        if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
+          ev.preventDefault();
+          this._submit();
+        }
+      });
+      ui.input.addEventListener("input", () => this._grow());
+      ui.root.addEventListener("keydown", (ev) => {
+        if (ev.key !== "Escape") return;
+        if (!ui.tip.hidden) this._hideTip(true);
+        else if (!this._inline && !ui.panel.hidden) this.close();
+        else return;
+        ev.stopPropagation();
+      });
+      // Citation markers: hover or focus shows the passage, a click pins it.
+      ui.log.addEventListener("mouseover", (ev) => {
+        const marker = ev.target.closest && ev.target.closest(".cite");
+        if (marker) this._showTip(marker, false);
+      });
+      ui.log.addEventListener("mouseout", (ev) => {
+        const marker = ev.target.closest && ev.target.closest(".cite");
+        if (marker && !marker.contains(ev.relatedTarget)) this._hideTipSoon();
+      });
+      ui.log.addEventListener("focusin", (ev) => {
+        if (ev.target.classList.contains("cite")) this._showTip(ev.target, false);
+      });
+      ui.log.addEventListener("focusout", (ev) => {
+        if (ev.target.classList.contains("cite") && !this._tip.pinned) this._hideTip(false);
+      });
+      ui.log.addEventListener("click", (ev) => {
+        const marker = ev.target.closest && ev.target.closest(".cite");
+        if (marker) {
+          const same = this._tip.marker === marker && this._tip.pinned && !ui.tip.hidden;
+          if (same) this._hideTip(true);
+          else this._showTip(marker, true);
+          return;
+        }
+        const retry = ev.target.closest && ev.target.closest(".retry");
+        if (retry) this._retry(retry.closest(".msg"));
+      });
+      ui.panel.addEventListener("click", (ev) => {
+        if (!ev.target.closest(".cite") && !ev.target.closest(".tip")) this._hideTip(true);
+      });
+      ui.tip.addEventListener("mouseenter", () => clearTimeout(this._tip.timer));
+      ui.tip.addEventListener("mouseleave", () => this._hideTipSoon());
+      ui.log.addEventListener("scroll", () => this._placeTip(), { passive: true });
+    }
+
+    // ---- conversation state -----------------------------------------------------------------
+
+    _load() {
+      try {
+        const raw = window.localStorage.getItem(this._key);
+        const list = raw ? JSON.parse(raw) : [];
+        if (!Array.isArray(list)) return [];
+        return list.filter((m) => m && (m.role === "user" || m.role === "assistant"))
+          .map((m) => (m.status === "streaming" ? { ...m, status: "stopped" } : m));
+      } catch (_) {
+        return [];
+      }
+    }
+
+    _save() {
+      try {
+        if (!this._messages.length) window.localStorage.removeItem(this._key);
+        else {
+          window.localStorage.setItem(this._key,
+            JSON.stringify(this._messages.slice(-STORED_MESSAGES)));
+        }
+      } catch (_) { /* storage full or disabled: the conversation lives until the page goes */ }
+    }
+
+    _reset() {
+      if (this._busy) this._busy.abort();
+      this._messages = [];
+      this._save();
+      this._hideTip(true);
+      this._renderAll();
+      this._ui.input.value = "";
+      this._grow();
+      this._ui.input.focus();
+    }
+
+    /** The completed exchanges before `upTo` (a user message), the last 10 messages. */
+    _history(upTo) {
+      const out = [];
+      const msgs = this._messages;
+      const end = upTo < 0 ? msgs.length : upTo;
+      for (let i = 0; i + 1 < end; i++) {
+        const q = msgs[i];
+        const a = msgs[i + 1];
+        if (q.role === "user" && a.role === "assistant" && a.status === "done") {
+          out.push({ role: "user", content: q.text.slice(0, HISTORY_CHARS) });
+          out.push({ role: "assistant", content: stripMarkers(a.answer).slice(0, HISTORY_CHARS) });
+          i++;
+        }
+      }
+      return out.slice(-HISTORY_MESSAGES);
+    }
+
+    _submit() {
+      if (this._busy) return;
+      const question = this._ui.input.value;
+      if (!question.trim()) {
+        this._ui.input.focus();
+        return;
+      }
+      this._ui.input.value = "";
+      this._grow();
+      this._send(question);
+    }
+
+    _retry(view) {
+      if (this._busy || !view) return;
+      const idx = this._messages.findIndex((m) => this._views.get(m) === view);
+      if (idx < 1) return;
+      const bot = this._messages[idx];
+      Object.assign(bot, { status: "streaming", answer: "", citations: [], abstained: false,
+        error: null });
+      this._ui.input.focus();
+      return this._stream(idx - 1, bot);
+    }
+
+    _send(question) {
+      if (this._busy || !question.trim()) return Promise.resolve();
+      this._hideTip(true);
+      const user = { role: "user", text: question };
+      const bot = { role: "assistant", status: "streaming", answer: "", citations: [],
+        abstained: false, error: null };
+      this._messages.push(user, bot);
+      if (this._messages.length === 2) this._ui.log.replaceChildren();
+      this._ui.log.append(this._renderMessage(user));
+      this._ui.log.append(this._renderMessage(bot));
+      this._scrollToEnd(true);
+      return this._stream(this._messages.length - 2, bot);
+    }
+
+    async _stream(userIdx, bot) {
+      const ui = this._ui;
+      const question = this._messages[userIdx].text;
+      const history = this._history(userIdx);
+      const controller = new AbortController();
+      this._setBusy(controller);
+      const view = this._rerender(bot);
+      const live = { citations: new Map(), pending: "", msg: bot };
+      let finished = false;
+      try {
+        const res = await fetch(`${this.endpoint}/ask/stream`, {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "text/event-stream" },
+          body: JSON.stringify({ question, history }),
+          signal: controller.signal,
+        });
+        if (!res.ok) {
+          const detail = await errorDetail(res);
+          throw new RequestError(res.status < 500 ? "client" : "server", res.status, detail);
+        }
+        for await (const ev of readSSE(res.body)) {
+          let data;
+          try {
+            data = JSON.parse(ev.data);
+          } catch (_) {
+            continue;
+          }
+          if (ev.event === "citations") {
+            live.citations = new Map((data.citations || []).map((c) => [c.n, c]));
+          } else if (ev.event === "token") {
+            bot.answer += data.text || "";
+            this._appendLive(view, live, data.text || "");
+          } else if (ev.event === "done") {
+            bot.answer = String(data.answer || "");
+            bot.citations = Array.isArray(data.citations) ? data.citations : [];
+            bot.abstained = Boolean(data.abstained);
+            bot.status = "done";
+            finished = true;
+          } else if (ev.event === "error") {
+            throw new RequestError("stream", data.status, data.error);
+          }
+        }
+        if (!finished) throw new RequestError("broken");
+      } catch (err) {
+        if (controller.signal.aborted) {
+          bot.status = "stopped";
+          const used = new Set([...bot.answer.matchAll(MARKER)].map((m) => Number(m[1])));
+          bot.citations = [...live.citations.values()].filter((c) => used.has(c.n));
+        } else {
+          bot.status = "error";
+          bot.error = this._errorText(err);
+        }
+      } finally {
+        if (this._busy === controller) this._setBusy(null);
+        if (this._messages.includes(bot)) {
+          const hadFocus = view.contains(this.shadowRoot.activeElement);
+          this._rerender(bot);
+          if (hadFocus) ui.input.focus();
+          this._scrollToEnd(false);
+          this._save();
+        }
+      }
+    }
+
+    _errorText(err) {
+      const t = this._t;
+      if (!(err instanceof RequestError)) return t.errNetwork; // fetch's TypeError: no connection
+      if (err.kind === "client") return t.errClient + (err.detail || `HTTP ${err.status}`);
+      if (err.kind === "server") {
+        return `${t.errServer} (${err.status})${err.detail ? t.sep + err.detail : "."}`;
+      }
+      if (err.kind === "stream") return t.errStream + (err.detail || "");
+      return t.errBroken;
+    }
+
+    _setBusy(controller) {
+      const ui = this._ui;
+      const active = this.shadowRoot.activeElement;
+      this._busy = controller;
+      ui.send.hidden = Boolean(controller);
+      ui.stop.hidden = !controller;
+      ui.log.setAttribute("aria-busy", controller ? "true" : "false");
+      if (controller && active === ui.send) ui.stop.focus();
+      if (!controller && active === ui.stop) ui.input.focus();
+    }
+
+    // ---- rendering --------------------------------------------------------------------------
+
+    _renderAll() {
+      const ui = this._ui;
+      this._views = new Map();
+      if (!this._messages.length) {
+        ui.log.replaceChildren(el("p", "welcome", this._t.welcome));
+        return;
+      }
+      ui.log.replaceChildren(...this._messages.map((m) => this._renderMessage(m)));
+      this._scrollToEnd(true);
+    }
+
+    _rerender(msg) {
+      const old = this._views.get(msg);
+      const view = this._renderMessage(msg);
+      if (old && old.parentNode) old.replaceWith(view);
+      return view;
+    }
+
+    _renderMessage(msg) {
+      const t = this._t;
+      if (msg.role === "user") {
+        const view = el("div", "msg user");
+        view.append(el("span", "sr", `${t.you} `), document.createTextNode(msg.text));
+        this._views.set(msg, view);
+        return view;
+      }
+      const view = el("div", "msg bot");
+      view.dataset.status = msg.status;
+      view.append(el("span", "sr", `${t.assistant} `));
+      this._views.set(msg, view);
+      if (msg.status === "error") {
+        view.classList.add("error");
+        view.setAttribute("role", "alert");
+        const badge = el("p", "badge");
+        badge.insertAdjacentHTML("afterbegin", ICON_ALERT); // a constant icon, no data
+        badge.append(document.createTextNode(t.error));
+        const retry = el("button", "retry", t.retry);
+        retry.type = "button";
+        const row = el("div", "err-row");
+        row.append(retry);
+        view.append(badge, el("p", "text err-text", msg.error || t.errNetwork), row);
+        return view;
+      }
+      const text = el("p", "text");
+      view.append(text);
+      if (msg.status === "streaming") {
+        if (msg.answer) this._appendMarked(text, msg.answer, new Map());
+        else view.append(this._typing());
+        return view;
+      }
+      if (msg.abstained) {
+        view.classList.add("abstained");
+        const badge = el("p", "badge");
+        badge.insertAdjacentHTML("afterbegin", ICON_INFO);
+        badge.append(document.createTextNode(t.abstained));
+        view.insertBefore(badge, text);
+        text.textContent = stripMarkers(msg.answer);
+        return view;
+      }
+      const cits = new Map((msg.citations || []).map((c) => [c.n, c]));
+      this._appendMarked(text, msg.answer, cits, msg);
+      if (msg.status === "stopped") view.append(el("p", "note", t.stopped));
+      if (cits.size) view.append(this._sources(msg.citations));
+      return view;
+    }
+
+    _typing() {
+      const wrap = el("span", "typing");
+      wrap.append(el("i"), el("i"), el("i"), el("span", "sr", this._t.typing));
+      return wrap;
+    }
+
+    _sources(citations) {
+      const box = el("div", "sources");
+      box.append(el("p", "sources-title", this._t.sources));
+      const list = el("ol");
+      for (const c of [...citations].sort((a, b) => a.n - b.n)) {
+        const item = el("li");
+        item.append(el("span", "num", c.n), el("span", "src-title", c.title || c.doc_id));
+        list.append(item);
+      }
+      box.append(list);
+      return box;
+    }
+
+    /** Append `text` to `into`: `[n]` with a known citation becomes a marker button. */
+    _appendMarked(into, text, cits, msg) {
+      let last = 0;
+      for (const m of text.matchAll(MARKER)) {
+        const c = cits.get(Number(m[1]));
+        if (!c) continue;
+        if (m.index > last) into.append(document.createTextNode(text.slice(last, m.index)));
+        into.append(this._marker(c, msg));
+        last = m.index + m[0].length;
+      }
+      if (last < text.length) into.append(document.createTextNode(text.slice(last)));
+    }
+
+    _marker(c, msg) {
+      const b = el("button", "cite", c.n);
+      b.type = "button";
+      b.dataset.n = String(c.n);
+      b.setAttribute("aria-label", `${this._t.source} ${c.n}${this._t.sep}${c.title || c.doc_id}`);
+      b.setAttribute("aria-expanded", "false");
+      b._citation = c;
+      b._message = msg || null;
+      return b;
+    }
+
+    /** A streamed token: markers are drawn once complete (`[1` waits for its `]`). */
+    _appendLive(view, live, piece) {
+      const text = view.querySelector(".text");
+      const typing = view.querySelector(".typing");
+      if (typing) typing.remove();
+      live.pending += piece;
+      const partial = /\[\d*$/.exec(live.pending);
+      const cut = partial ? partial.index : live.pending.length;
+      const ready = live.pending.slice(0, cut);
+      live.pending = live.pending.slice(cut);
+      if (ready) this._appendMarked(text, ready, live.citations, live.msg);
+      this._scrollToEnd(false);
+    }
+
+    _scrollToEnd(force) {
+      const log = this._ui.log;
+      if (force || log.scrollHeight - log.scrollTop - log.clientHeight < 80) {
+        log.scrollTop = log.scrollHeight;
+      }
+    }
+
+    _grow() {
+      const input = this._ui.input;
+      input.style.height = "auto";
+      input.style.height = `${Math.min(input.scrollHeight + 2, 140)}px`;
+    }
+
+    // ---- the citation popover ---------------------------------------------------------------
+
+    _showTip(marker, pin) {
+      const ui = this._ui;
+      const tip = this._tip;
+      clearTimeout(tip.timer);
+      if (tip.marker && tip.marker !== marker) tip.marker.setAttribute("aria-expanded", "false");
+      if (tip.marker !== marker || ui.tip.hidden) {
+        const c = marker._citation;
+        const owner = marker._message;
+        const answer = owner ? String(owner.answer || "") : "";
+        const passage = String(c.text || "");
+        const body = el("p", "tip-text");
+        let last = 0;
+        for (const [s, e] of highlightSpans(passage, answer, c.n)) {
+          if (s > last) body.append(document.createTextNode(passage.slice(last, s)));
+          body.append(el("mark", null, passage.slice(s, e)));
+          last = e;
+        }
+        if (last < passage.length) body.append(document.createTextNode(passage.slice(last)));
+        ui.tip.replaceChildren(el("p", "tip-title", `[${c.n}] ${c.title || c.doc_id}`),
+          el("p", "tip-label", this._t.passage), body);
+        ui.tip.hidden = false;
+        const mark = body.querySelector("mark");
+        ui.tip.scrollTop = mark ? Math.max(0, mark.offsetTop - 40) : 0;
+      }
+      const keep = tip.pinned && tip.marker === marker;
+      tip.marker = marker;
+      tip.pinned = keep || pin;
+      marker.setAttribute("aria-expanded", "true");
+      marker.setAttribute("aria-describedby", ui.tip.id);
+      this._placeTip();
+    }
+
+    _placeTip() {
+      const ui = this._ui;
+      const marker = this._tip.marker;
+      if (ui.tip.hidden || !marker) return;
+      if (!marker.isConnected) {
+        this._hideTip(true);
+        return;
+      }
+      const panel = ui.panel.getBoundingClientRect();
+      const m = marker.getBoundingClientRect();
+      const w = ui.tip.offsetWidth;
+      const h = ui.tip.offsetHeight;
+      let left = m.left - panel.left - 16;
+      left = Math.max(8, Math.min(left, panel.width - w - 8));
+      let top = m.bottom - panel.top + 6;
+      if (top + h > panel.height - 8) top = m.top - panel.top - h - 6;
+      top = Math.max(8, top);
+      ui.tip.style.left = `${Math.round(left)}px`;
+      ui.tip.style.top = `${Math.round(top)}px`;
+    }
+
+    _hideTipSoon() {
+      if (this._tip.pinned) return;
+      clearTimeout(this._tip.timer);
+      this._tip.timer = setTimeout(() => {
+        const active = this.shadowRoot.activeElement;
+        if (!this._tip.pinned && active !== this._tip.marker) this._hideTip(false);
+      }, 200);
+    }
+
+    _hideTip(unpin) {
+      const tip = this._tip;
+      if (!this._ui || (tip.pinned && !unpin)) return;
+      clearTimeout(tip.timer);
+      this._ui.tip.hidden = true;
+      if (tip.marker) {
+        tip.marker.setAttribute("aria-expanded", "false");
+        tip.marker.removeAttribute("aria-describedby");
+      }
+      tip.marker = null;
+      tip.pinned = false;
+    }
+  }
+
+  window.customElements.define(TAG, RagChat);
+
+  // The one-tag embed: a floating launcher, unless the page places its own <rag-chat>.
+  function mount() {
+    if (SCRIPT.mount === "none" || document.querySelector(TAG)) return;
+    const chat = document.createElement(TAG);
+    if (script && script.dataset.endpoint != null) chat.setAttribute("endpoint", SCRIPT.endpoint);
+    if (SCRIPT.lang) chat.setAttribute("data-lang", SCRIPT.lang);
+    if (SCRIPT.inline) chat.setAttribute("inline", "");
+    document.body.append(chat);
+  }
+  if (script && script.src) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", mount, { once: true });
+    } else mount();
+  }
+})();

@@ -1,0 +1,101 @@
+"""API keys and rate limits, applied before any route runs.
+
+Keys come only from the environment (`RAG_API_KEYS`, `RAG_ADMIN_KEYS`, comma-separated) and are
+compared in constant time; they never reach logs, errors or /health. Rate limits are token
+buckets per key (or per client address without auth), answered with 429 and Retry-After.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import threading
+import time
+from dataclasses import dataclass
+
+# Reachable without a key: liveness checks and the widget's own files.
+PUBLIC_PATHS = frozenset({"/health", "/widget.js", "/"})
+# Changing the index needs an admin key when admin keys are configured.
+ADMIN_METHODS = frozenset({"POST", "DELETE", "PUT", "PATCH"})
+ADMIN_PREFIXES = ("/documents",)
+
+
+def parse_keys(raw: str) -> list[bytes]:
+    return [k.strip().encode() for k in raw.split(",") if k.strip()]
+
+
+def fingerprint(key: bytes) -> str:
+    """A short non-reversible id for a key, for rate-limit buckets and logs."""
+    return hashlib.sha256(key).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: int  # 0 = allowed
+    message: str = ""
+    identity: str = ""
+
+
+class KeyChecker:
+    def __init__(self, api_keys: list[bytes], admin_keys: list[bytes]) -> None:
+        self._keys = api_keys + admin_keys
+        self._admin = admin_keys
+        self.enabled = bool(self._keys)
+
+    @staticmethod
+    def _match(given: bytes, keys: list[bytes]) -> bool:
+        found = False
+        for k in keys:  # no early exit: time does not depend on which key matched
+            found |= hmac.compare_digest(given, k)
+        return found
+
+    def check(self, method: str, path: str, authorization: str | None) -> Verdict:
+        if not self.enabled or path in PUBLIC_PATHS or path.startswith("/static/"):
+            return Verdict(0)
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return Verdict(401, "missing API key: send `Authorization: Bearer <key>`")
+        given = token.strip().encode()
+        if not self._match(given, self._keys):
+            return Verdict(401, "invalid API key")
+        needs_admin = method in ADMIN_METHODS and path.startswith(ADMIN_PREFIXES)
+        if needs_admin and self._admin and not self._match(given, self._admin):
+            return Verdict(403, "this key may not change the index (admin key needed)")
+        return Verdict(0, identity=f"key:{fingerprint(given)}")
+
+
+class RateLimiter:
+    """Token bucket per identity: `per_minute` requests a minute, bursts up to `burst`."""
+
+    def __init__(self, per_minute: int, burst: int, max_clients: int = 10_000) -> None:
+        self.enabled = per_minute > 0
+        self._rate = per_minute / 60.0
+        self._burst = float(max(burst, 1))
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._max = max_clients
+        self._lock = threading.Lock()
+
+    def hit(self, identity: str, now: float | None = None) -> float:
+        """0 when allowed, else seconds until the next request would be."""
+        if not self.enabled:
+            return 0.0
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            tokens, last = self._buckets.get(identity, (self._burst, now))
+            tokens = min(self._burst, tokens + (now - last) * self._rate)
+            if tokens >= 1.0:
+                self._buckets[identity] = (tokens - 1.0, now)
+                wait = 0.0
+            else:
+                self._buckets[identity] = (tokens, now)
+                wait = (1.0 - tokens) / self._rate
+            if len(self._buckets) > self._max:  # forget the idlest clients, bounded memory
+                for key, _ in sorted(self._buckets.items(), key=lambda kv: kv[1][1])[
+                        : self._max // 10]:
+                    del self._buckets[key]
+        return wait
+
+
+def retry_after(seconds: float) -> str:
+    return str(max(1, math.ceil(seconds)))

@@ -1,0 +1,98 @@
+"""API keys, admin keys, rate limits, request ids and logs, over a real server."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import pytest
+
+from service.security import KeyChecker, RateLimiter, parse_keys
+from tests.service.conftest import Service
+
+USER, ADMIN = "user-key-123", "admin-key-456"
+
+
+def _h(key: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {key}"}
+
+
+def test_keys_guard_every_endpoint_but_health_and_widget(
+    small_service: Callable[..., Service],
+) -> None:
+    svc = small_service(api_keys=USER, admin_keys=ADMIN)
+    c = svc.client
+    guarded = [("GET", "/search?q=Etna"), ("GET", "/documents"), ("GET", "/metrics"),
+               ("GET", "/docs"), ("GET", "/openapi.json"), ("GET", "/v1/models"),
+               ("POST", "/ask"), ("POST", "/ask/stream"), ("POST", "/v1/chat/completions"),
+               ("DELETE", "/documents/astro")]
+    for method, path in guarded:
+        r = c.request(method, path, json={"question": "Etna ?"})
+        assert r.status_code == 401, (method, path)
+        assert "API key" in r.json()["error"] and r.headers["www-authenticate"] == "Bearer"
+        bad = c.request(method, path, json={"question": "Etna ?"}, headers=_h("wrong"))
+        assert bad.status_code == 401 and bad.json()["error"] == "invalid API key"
+    assert c.get("/health").status_code == 200
+    assert c.get("/widget.js").status_code == 200
+    assert c.get("/search", params={"q": "Etna"}, headers=_h(USER)).status_code == 200
+    r = c.post("/ask", json={"question": "Quel volcan est entré en éruption ?"}, headers=_h(USER))
+    assert r.status_code == 200
+    assert c.get("/health").json().get("api_keys") is None  # keys are never echoed
+
+
+def test_admin_keys_alone_may_change_the_index(small_service: Callable[..., Service]) -> None:
+    svc = small_service(api_keys=USER, admin_keys=ADMIN)
+    c = svc.client
+    doc = {"documents": [{"id": "k2", "text": "Le K2 culmine à 8 611 mètres."}]}
+    r = c.post("/documents", json=doc, headers=_h(USER))
+    assert r.status_code == 403 and "admin" in r.json()["error"]
+    assert c.delete("/documents/astro", headers=_h(USER)).status_code == 403
+    assert c.post("/documents", json=doc, headers=_h(ADMIN)).json()["added"] == 1
+    assert c.delete("/documents/k2", headers=_h(ADMIN)).status_code == 200
+    # Admin keys are API keys too.
+    assert c.get("/documents", headers=_h(ADMIN)).status_code == 200
+
+
+def test_rate_limit_answers_429_with_retry_after(small_service: Callable[..., Service]) -> None:
+    svc = small_service(rate_limit_per_minute=30, rate_limit_burst=3)
+    codes = [svc.client.get("/search", params={"q": "Etna"}).status_code for _ in range(5)]
+    assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
+    r = svc.client.get("/search", params={"q": "Etna"})
+    assert r.status_code == 429 and 1 <= int(r.headers["retry-after"]) <= 2
+    assert svc.client.get("/health").status_code == 200  # health is never limited
+
+
+def test_rate_limiter_refills_and_keys_are_separate() -> None:
+    rl = RateLimiter(per_minute=60, burst=2)
+    assert rl.hit("a", now=0.0) == 0 and rl.hit("a", now=0.0) == 0
+    assert rl.hit("a", now=0.0) == pytest.approx(1.0)
+    assert rl.hit("b", now=0.0) == 0  # another client has its own bucket
+    assert rl.hit("a", now=1.0) == 0  # one token a second came back
+    assert RateLimiter(0, 1).hit("x") == 0  # disabled
+
+
+def test_key_checker_constant_time_paths() -> None:
+    kc = KeyChecker(parse_keys(" a , b "), parse_keys("c"))
+    assert kc.check("GET", "/search", "Bearer b").status == 0
+    assert kc.check("GET", "/search", "Basic b").status == 401
+    assert kc.check("POST", "/documents", "Bearer a").status == 403
+    assert kc.check("POST", "/documents", "Bearer c").status == 0
+    assert kc.check("GET", "/health", None).status == 0
+    assert not KeyChecker([], []).enabled
+
+
+def test_request_id_and_structured_log_without_secrets(
+    small_service: Callable[..., Service], caplog: pytest.LogCaptureFixture
+) -> None:
+    svc = small_service(api_keys=USER)
+    caplog.set_level(logging.INFO, logger="rag.service")
+    r = svc.client.get("/search", params={"q": "Etna"},
+                       headers={**_h(USER), "x-request-id": "abc-123"})
+    assert r.headers["x-request-id"] == "abc-123"
+    odd = svc.client.get("/health", headers={"x-request-id": "<script>\x01"})
+    assert odd.headers["x-request-id"] != "<script>\x01" and odd.headers["x-request-id"].isalnum()
+    lines = [rec.getMessage() for rec in caplog.records if rec.name == "rag.service"]
+    assert any('"request_id": "abc-123"' in ln and '"route": "/search"' in ln
+               and '"status": 200' in ln for ln in lines)
+    assert not any(USER in ln for ln in lines)
+
