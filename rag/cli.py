@@ -53,7 +53,7 @@ def _open_searcher(settings: Settings, auto_build: bool = True) -> Any:
     from rag.retrieval import Searcher
     from rag.store import IndexStore
 
-    store = IndexStore(settings.index_dir)
+    store = IndexStore.open(settings)
     if not store.exists() and auto_build:
         default_dir = Settings.model_fields["index_dir"].default
         explicit_corpus = "corpus_dir" in settings.model_fields_set
@@ -86,7 +86,7 @@ def _ingest(settings: Settings, embedder: Any, paths: Sequence[Path], rebuild: b
         raise RagError(f"no document could be loaded from the given paths: {reasons}{more}")
     for s in loaded.skipped:
         print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
-    ingestor = Ingestor(settings, embedder, IndexStore(settings.index_dir))
+    ingestor = Ingestor(settings, embedder, IndexStore.open(settings))
     state: dict[str, Any] = {}
 
     def on_chunks(n: int) -> None:
@@ -188,7 +188,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from rag.store import IndexStore
 
     settings = _settings(args)
-    store = IndexStore(settings.index_dir)
+    store = IndexStore.open(settings)
     if not store.exists():
         raise RagError(f"no index at {settings.index_dir}: run `rag ingest PATH` first")
     docs = store.list_documents()
@@ -209,7 +209,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
     from rag.store import IndexStore
 
     settings = _settings(args)
-    store = IndexStore(settings.index_dir)
+    store = IndexStore.open(settings)
     if not store.exists():
         raise RagError(f"no index at {settings.index_dir}: nothing to delete")
     deleted, missing, _ = delete_documents(store, args.doc_ids)

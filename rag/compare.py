@@ -79,14 +79,14 @@ def run_compare(
         for chunking in [own, *[c for c in chunkings if c != own]]:
             cs = settings.model_copy(update={"chunk_tokens": chunking.tokens,
                                              "chunk_overlap": chunking.overlap})
-            if chunking != own or not IndexStore(settings.index_dir).exists():
+            if chunking != own or not IndexStore.open(settings).exists():
                 cs = cs.model_copy(update={"index_dir": Path(tmp) / chunking.label.replace("/",
                                                                                            "-")})
                 say(f"ingesting the corpus with chunks of {chunking.label} tokens")
                 loaded = load_paths(corpus)
-                Ingestor(cs, embedder, IndexStore(cs.index_dir)).run(loaded.documents)
-            ing = Ingestor(cs, embedder, IndexStore(cs.index_dir))
-            searcher = Searcher(IndexStore(cs.index_dir).load(ing.identity), embedder, cs)
+                Ingestor(cs, embedder, IndexStore.open(cs)).run(loaded.documents)
+            ing = Ingestor(cs, embedder, IndexStore.open(cs))
+            searcher = Searcher(IndexStore.open(cs).load(ing.identity), embedder, cs)
             for retriever in RETRIEVERS:
                 say(f"retrieval {retriever}, chunks {chunking.label}")
                 name = f"{retriever} {chunking.label}"

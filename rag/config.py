@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     dense_weight: float = Field(default=1.0, ge=0.0)
     bm25_weight: float = Field(default=1.0, ge=0.0)
     bm25_stemmer: Literal["french", "english", "none"] = "french"
+    ivf_threshold: int = Field(
+        default=50_000, ge=1, description="Chunks from which FAISS uses IVF, not exact search."
+    )
+    ivf_nprobe: int = Field(default=32, ge=1, le=4096, description="IVF lists searched per query.")
     max_query_chars: int = Field(default=2000, ge=1)
 
     # Answering

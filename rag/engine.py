@@ -33,7 +33,7 @@ class Engine:
                  llm: LLM | None = None, auto_build: bool = True) -> None:
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
-        self.store = IndexStore(settings.index_dir)
+        self.store = IndexStore.open(settings)
         self.ingestor = Ingestor(settings, self.embedder, self.store)
         self._write_lock = threading.Lock()
         self.started_at = time.time()

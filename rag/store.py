@@ -28,6 +28,9 @@ import numpy.typing as npt
 
 from rag.bm25 import BM25Index
 from rag.chunking import Chunk
+from rag.config import Settings
+from rag.dense import DenseConfig, configure, kind_of, wanted_kind
+from rag.dense import build as build_dense
 from rag.documents import Document
 from rag.errors import IndexCorruptError, IndexMismatchError, RagError
 
@@ -131,8 +134,13 @@ class Snapshot:
 class IndexStore:
     """Reads and writes one index directory. Writers take an exclusive file lock."""
 
-    def __init__(self, root: Path) -> None:
+    @classmethod
+    def open(cls, settings: Settings) -> IndexStore:
+        return cls(settings.index_dir, DenseConfig(settings.ivf_threshold, settings.ivf_nprobe))
+
+    def __init__(self, root: Path, dense: DenseConfig | None = None) -> None:
         self.root = Path(root)
+        self.dense_config = dense or DenseConfig()
         self._local = threading.local()
 
     # ---- paths and connections -------------------------------------------------------------
@@ -342,6 +350,10 @@ class IndexStore:
         dense = None
         if previous is not None and previous.generation == gen - 1:
             dense = previous.dense
+            expected = dense.ntotal - len(removed) + len(added_ids)
+            if kind_of(dense) != wanted_kind(expected, self.dense_config):
+                dense = None  # crossing the size threshold: rebuild with the other kind
+        if dense is not None:
             if removed:
                 dense.remove_ids(np.asarray(removed, dtype=np.int64))
             if added_ids:
@@ -367,17 +379,12 @@ class IndexStore:
             rows = conn.execute("SELECT id, tokens FROM chunks ORDER BY id").fetchall()
             ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
             if dense is None:
-                dense = faiss.IndexIDMap2(faiss.IndexFlatIP(int(identity["dim"])))
-                vec_rows = conn.execute("SELECT id, vector FROM chunks ORDER BY id")
-                batch_ids: list[int] = []
-                batch_vecs: list[bytes] = []
-                for cid, blob in vec_rows:
-                    batch_ids.append(cid)
-                    batch_vecs.append(blob)
-                    if len(batch_ids) >= 8192:
-                        _add(dense, batch_ids, batch_vecs)
-                        batch_ids, batch_vecs = [], []
-                _add(dense, batch_ids, batch_vecs)
+                dim = int(identity["dim"])
+                vecs = np.empty((len(ids), dim), dtype=np.float32)
+                vec_rows = conn.execute("SELECT vector FROM chunks ORDER BY id")
+                for i, (blob,) in enumerate(vec_rows):
+                    vecs[i] = np.frombuffer(blob, dtype=np.float32)
+                dense = build_dense(dim, ids, vecs, self.dense_config)
             n_docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         finally:
             conn.execute("COMMIT")
@@ -436,7 +443,8 @@ class IndexStore:
             if _sha256(path) != entry.get("sha256"):
                 raise IndexCorruptError(f"index file {path} fails its checksum (corrupted)")
             loaded[key] = path
-        dense = faiss.deserialize_index(np.fromfile(loaded["dense"], dtype=np.uint8))
+        dense = configure(faiss.deserialize_index(np.fromfile(loaded["dense"], dtype=np.uint8)),
+                          self.dense_config)
         bm25 = BM25Index.load(loaded["bm25"])
         if dense.d != identity.get("dim") or dense.ntotal != len(bm25):
             raise IndexCorruptError(f"index files in {self.root} disagree with each other")
@@ -467,8 +475,3 @@ class IndexStore:
             ) from None
 
 
-def _add(index: Any, ids: list[int], blobs: list[bytes]) -> None:
-    if not ids:
-        return
-    vecs = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), -1)
-    index.add_with_ids(vecs, np.asarray(ids, dtype=np.int64))

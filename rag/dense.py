@@ -1,0 +1,63 @@
+"""The FAISS index, picked by size: exact search below a threshold, IVF above it.
+
+Both keep the store's chunk ids (deletes never shift them) and support removal and
+reconstruction by id. IVF is searched with `nprobe` lists; its recall@10 against exact search
+is measured in bench/ (bench/query.py) to choose the default.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+
+@dataclass(frozen=True, slots=True)
+class DenseConfig:
+    ivf_threshold: int = 50_000
+    nprobe: int = 32
+
+
+def is_ivf(index: Any) -> bool:
+    import faiss
+
+    return isinstance(index, faiss.IndexIVF)
+
+
+def wanted_kind(n: int, cfg: DenseConfig) -> str:
+    return "ivf" if n >= cfg.ivf_threshold else "flat"
+
+
+def kind_of(index: Any) -> str:
+    return "ivf" if is_ivf(index) else "flat"
+
+
+def build(dim: int, ids: npt.NDArray[np.int64], vectors: npt.NDArray[np.float32],
+          cfg: DenseConfig, seed: int = 1234) -> Any:
+    import faiss
+
+    n = len(ids)
+    if wanted_kind(n, cfg) == "flat":
+        flat: Any = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        if n:
+            flat.add_with_ids(vectors, ids)
+        return flat
+    nlist = max(16, int(4 * math.sqrt(n)))
+    quantizer = faiss.IndexFlatIP(dim)
+    index: Any = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
+    rng = np.random.default_rng(seed)
+    sample = vectors[rng.choice(n, size=min(n, 40 * nlist), replace=False)]
+    index.train(np.ascontiguousarray(sample))
+    index.set_direct_map_type(faiss.DirectMap.Hashtable)  # type: ignore[attr-defined]
+    index.add_with_ids(vectors, ids)
+    index.nprobe = cfg.nprobe
+    return index
+
+
+def configure(index: Any, cfg: DenseConfig) -> Any:
+    if is_ivf(index):
+        index.nprobe = cfg.nprobe
+    return index
