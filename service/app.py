@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag.answering.pipeline import Answer, BusyError, Event
@@ -28,6 +29,7 @@ from service.schemas import (
     AskRequest,
     AskResponse,
     DocumentOut,
+    DocumentsIn,
     IngestResponse,
     SearchResponse,
 )
@@ -41,6 +43,26 @@ class HTTPError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON schema with its `$defs` inlined: a route that reads the raw body does
+    not put its model in `components`, so a `$ref` to it would dangle in /openapi.json."""
+    schema = model.model_json_schema()
+    defs = schema.pop("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return inline(defs[ref.removeprefix("#/$defs/")])
+            return {k: inline(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    inlined: dict[str, Any] = inline(schema)
+    return inlined
 
 
 def _error(status: int, message: str, **extra: Any) -> JSONResponse:
@@ -218,8 +240,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                 for d in engine.documents()]
 
     @app.post("/documents", response_model=IngestResponse, tags=["documents"],
-              openapi_extra={"requestBody": {"content": {
-                  "application/json": {"schema": {"$ref": "#/components/schemas/DocumentsIn"}},
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": _inline_schema(DocumentsIn)},
                   "multipart/form-data": {"schema": {"type": "object", "properties": {
                       "files": {"type": "array", "items": {"type": "string",
                                                            "format": "binary"}}}}}}}})
@@ -285,7 +307,7 @@ async def _ingest_json(request: Request, engine: Engine, settings: Settings) -> 
         raise HTTPError(413, f"request body over {settings.max_upload_bytes} bytes")
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: deep nesting
         raise HTTPError(400, "malformed JSON body") from None
     items = body.get("documents") if isinstance(body, dict) else None
     if isinstance(body, dict) and items is None and "text" in body:
@@ -299,6 +321,7 @@ async def _ingest_json(request: Request, engine: Engine, settings: Settings) -> 
     for i, obj in enumerate(items):
         try:
             doc = document_from_fields(obj, source="api")
+            doc = replace(doc, metadata=_storable(doc.metadata))
         except ValueError as exc:
             raise HTTPError(422, f"documents[{i}]: {exc}") from None
         if doc.id in seen:
@@ -335,13 +358,28 @@ async def _ingest_files(request: Request, engine: Engine, settings: Settings) ->
             slot.mkdir()
             (slot / name).write_bytes(data)
         loaded = await run_in_threadpool(load_paths, [Path(tmp)])
-        docs = [replace(d, source=_public(d.source, tmp)) for d in loaded.documents]
+        try:
+            docs = [replace(d, source=_public(d.source, tmp), metadata=_storable(d.metadata))
+                    for d in loaded.documents]
+        except ValueError as exc:
+            raise HTTPError(422, str(exc)) from None
         skipped = [Skipped(_public(s.source, tmp), s.reason) for s in loaded.skipped]
         if not docs:
             reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no documents"
             raise HTTPError(422, f"no document could be loaded: {reasons}")
         report = await run_in_threadpool(engine.ingest_documents, docs, skipped)
     return _report(report)
+
+
+def _storable(metadata: dict[str, Any]) -> dict[str, Any]:
+    """Extra fields as the store can write them: lone surrogates (legal as JSON escapes, not
+    encodable as UTF-8) are replaced, as the loader does for the text; else a 500 at commit."""
+    try:
+        raw = json.dumps(metadata, ensure_ascii=False, default=str)
+        cleaned: dict[str, Any] = json.loads(raw.encode("utf-8", "replace"))
+    except RecursionError:
+        raise ValueError("metadata nested too deeply") from None
+    return cleaned
 
 
 def _public(source: str, tmp: str) -> str:

@@ -1,24 +1,69 @@
-"""The embeddable chat widget: static files served by the app, with cache headers."""
+"""The embeddable chat widget: static files served by the app, with cache headers.
+
+`GET /widget.js` is the whole widget (one plain JavaScript file, no build step); `GET /` is a
+demo page that embeds it. Responses carry a content-hash ETag and Last-Modified, and answer a
+matching `If-None-Match` / `If-Modified-Since` with 304.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 
-from fastapi import FastAPI
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
 
 STATIC = Path(__file__).resolve().parent / "static"
-# The script tag URL is stable, so caches must revalidate; ETag/Last-Modified make that cheap.
-_CACHE = {"cache-control": "public, max-age=300, must-revalidate"}
-_FILES = {"widget.js": "text/javascript; charset=utf-8", "widget.css": "text/css; charset=utf-8"}
+# The script tag URL is stable, so caches must revalidate; the ETag makes that cheap.
+_CACHE = "public, max-age=300, must-revalidate"
+_FILES = {
+    "widget.js": ("text/javascript; charset=utf-8", _CACHE),
+    "demo.html": ("text/html; charset=utf-8", "no-cache"),
+}
+
+
+def _etag(data: bytes) -> str:
+    return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+
+
+def _not_modified(request: Request, etag: str, mtime: float) -> bool:
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match is not None:
+        tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+        return etag in tags or "*" in tags
+    since = request.headers.get("if-modified-since")
+    if since:
+        try:
+            return int(mtime) <= int(parsedate_to_datetime(since).timestamp())
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+def static_response(request: Request, name: str) -> Response:
+    """One of the widget's static files, with cache headers; 304 when the client's copy is
+    current."""
+    media_type, cache = _FILES[name]
+    path = STATIC / name
+    data = path.read_bytes()
+    mtime = path.stat().st_mtime
+    etag = _etag(data)
+    headers = {"cache-control": cache, "etag": etag,
+               "last-modified": formatdate(mtime, usegmt=True)}
+    if _not_modified(request, etag, mtime):
+        return Response(status_code=304, headers=headers)
+    body = b"" if request.method == "HEAD" else data
+    headers["content-length"] = str(len(data))
+    return Response(body, media_type=media_type, headers=headers)
 
 
 def mount(app: FastAPI) -> None:
-    @app.get("/widget.js", include_in_schema=False)
-    def widget_js() -> FileResponse:
-        return FileResponse(STATIC / "widget.js", media_type=_FILES["widget.js"], headers=_CACHE)
+    @app.api_route("/widget.js", methods=["GET", "HEAD"], include_in_schema=False)
+    def widget_js(request: Request) -> Response:
+        return static_response(request, "widget.js")
 
-    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
-    def demo() -> FileResponse:
-        return FileResponse(STATIC / "demo.html", media_type="text/html; charset=utf-8",
-                            headers={"cache-control": "no-cache"})
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False,
+                   response_class=HTMLResponse)
+    def demo(request: Request) -> Response:
+        return static_response(request, "demo.html")

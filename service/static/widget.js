@@ -8,7 +8,8 @@
  *
  * Attributes (on the script tag with a `data-` prefix, or on <rag-chat>): endpoint (default: where
  * widget.js came from), data-lang (fr|en; default: <html lang>), inline, data-mount="none" on the
- * script tag to add no launcher. Everything lives in a shadow root; the only global is the custom
+ * script tag to add no launcher, data-api-key when the service requires keys (anyone reading the
+ * page sees it: give the widget a key of its own, and rely on the service's rate limits). Everything lives in a shadow root; the only global is the custom
  * element registration. Data from the service is rendered as text, never parsed as HTML.
  */
 (() => {
@@ -23,6 +24,7 @@
       ? script.dataset.endpoint
       : script && script.src ? script.src.replace(/\/widget\.js(?:[?#].*)?$/, "") : "",
     lang: (script && script.dataset.lang) || "",
+    apiKey: (script && script.dataset.apiKey) || "",
     mount: (script && script.dataset.mount) || "auto",
     inline: Boolean(script && script.hasAttribute("data-inline")),
   };
@@ -59,6 +61,8 @@
       sep: " : ",
       errNetwork: "Impossible de joindre le service. Vérifiez la connexion, puis réessayez.",
       errClient: "La question a été refusée : ",
+      errAuth: "Accès refusé par le service : ",
+      errBusy: "Trop de questions d’affilée : réessayez dans quelques secondes.",
       errServer: "Le service a rencontré une erreur",
       errStream: "La réponse a échoué : ",
       errBroken: "La connexion a été coupée avant la fin de la réponse.",
@@ -89,6 +93,8 @@
       sep: ": ",
       errNetwork: "The service cannot be reached. Check the connection, then retry.",
       errClient: "The question was refused: ",
+      errAuth: "The service refused access: ",
+      errBusy: "Too many questions in a row: retry in a few seconds.",
       errServer: "The service had an error",
       errStream: "The answer failed: ",
       errBroken: "The connection was cut before the end of the answer.",
@@ -153,6 +159,8 @@ button:focus-visible, textarea:focus-visible {
   box-shadow: 0 6px 20px rgba(15, 23, 42, .28);
 }
 .launcher svg { width: 26px; height: 26px; }
+.launcher .i-close, .launcher[aria-expanded="true"] .i-chat { display: none; }
+.launcher[aria-expanded="true"] .i-close { display: block; }
 .launcher:hover { background: var(--accent-dark); }
 .panel {
   position: fixed; right: 20px; bottom: 88px; z-index: 2147483001;
@@ -257,15 +265,19 @@ textarea::placeholder { color: #6b7280; opacity: 1; }
 .hint { flex: none; margin: 0; padding: 0 12px 8px; font-size: 12px; color: #57606a; background: #ffffff; }
 .tip {
   position: absolute; z-index: 5; left: 8px; top: 8px;
-  width: min(340px, calc(100% - 16px)); max-height: 260px; overflow-y: auto;
-  padding: 10px 12px; border-radius: 10px; border: 1px solid #8c959f;
+  width: min(360px, calc(100% - 16px)); max-height: min(300px, calc(100% - 16px));
+  display: flex; flex-direction: column; overflow: hidden;
+  border-radius: 10px; border: 1px solid #8c959f;
   background: #ffffff; color: #1f2328; box-shadow: 0 8px 28px rgba(15, 23, 42, .28);
   font-size: 13px; line-height: 1.45;
 }
-.tip-title { margin: 0 0 2px; font-weight: 650; font-size: 13px; }
-.tip-label { margin: 0 0 6px; font-size: 11px; color: #57606a; text-transform: uppercase;
+.tip-head { flex: none; padding: 8px 12px 6px; background: #f6f8fa; border-bottom: 1px solid #d0d7de; }
+.tip-title { margin: 0; font-weight: 650; font-size: 13px; line-height: 1.35; overflow-wrap: anywhere; }
+.tip-label { margin: 2px 0 0; font-size: 11px; color: #57606a; text-transform: uppercase;
   letter-spacing: .03em; }
-.tip-text { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.tip-body { position: relative; flex: 1 1 auto; overflow-y: auto; padding: 8px 12px 10px; }
+.tip-text { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
+.glue { white-space: nowrap; }
 mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; }
 @media (max-width: 480px) {
   .panel {
@@ -281,7 +293,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
   // Static markup only: every string from the service is set with textContent later.
   const TEMPLATE = `
 <div class="root">
-  <button type="button" class="launcher" aria-expanded="false">${ICON_CHAT}</button>
+  <button type="button" class="launcher" aria-expanded="false"><span class="i-chat">${ICON_CHAT}</span><span class="i-close">${ICON_CLOSE}</span></button>
   <section class="panel" role="dialog" hidden>
     <header><h2 class="title"></h2><p class="subtitle"></p></header>
     <div class="log" role="log" aria-live="polite" aria-relevant="additions text"></div>
@@ -295,7 +307,10 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       <button type="button" class="icon-btn new">${ICON_NEW}</button>
       <button type="button" class="icon-btn close">${ICON_CLOSE}</button>
     </div>
-    <div class="tip" role="tooltip" hidden></div>
+    <div class="tip" role="tooltip" hidden>
+      <div class="tip-head"><p class="tip-title"></p><p class="tip-label"></p></div>
+      <div class="tip-body"><p class="tip-text"></p></div>
+    </div>
   </section>
 </div>`;
 
@@ -451,6 +466,8 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       if (!ui.panel.hidden) return;
       ui.panel.hidden = false;
       ui.launcher.setAttribute("aria-expanded", "true");
+      ui.launcher.setAttribute("aria-label", this._t.close);
+      ui.launcher.title = this._t.close;
       this._scrollToEnd(true);
       ui.input.focus();
     }
@@ -461,6 +478,8 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       this._hideTip(true);
       ui.panel.hidden = true;
       ui.launcher.setAttribute("aria-expanded", "false");
+      ui.launcher.setAttribute("aria-label", this._t.open);
+      ui.launcher.title = this._t.open;
       ui.launcher.focus();
     }
 
@@ -684,9 +703,13 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       const live = { citations: new Map(), pending: "", msg: bot };
       let finished = false;
       try {
+        const headers = { "content-type": "application/json", accept: "text/event-stream" };
+        const key = this.getAttribute("api-key") || this.getAttribute("data-api-key") ||
+          SCRIPT.apiKey;
+        if (key) headers.authorization = `Bearer ${key}`;
         const res = await fetch(`${this.endpoint}/ask/stream`, {
           method: "POST",
-          headers: { "content-type": "application/json", accept: "text/event-stream" },
+          headers,
           body: JSON.stringify({ question, history }),
           signal: controller.signal,
         });
@@ -731,6 +754,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
         if (this._messages.includes(bot)) {
           const hadFocus = view.contains(this.shadowRoot.activeElement);
           this._rerender(bot);
+          if (this._tip.marker && !this._tip.marker.isConnected) this._hideTip(true);
           if (hadFocus) ui.input.focus();
           this._scrollToEnd(false);
           this._save();
@@ -741,7 +765,11 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
     _errorText(err) {
       const t = this._t;
       if (!(err instanceof RequestError)) return t.errNetwork; // fetch's TypeError: no connection
-      if (err.kind === "client") return t.errClient + (err.detail || `HTTP ${err.status}`);
+      if (err.kind === "client") {
+        if (err.status === 429) return t.errBusy;
+        const prefix = err.status === 401 || err.status === 403 ? t.errAuth : t.errClient;
+        return prefix + (err.detail || `HTTP ${err.status}`);
+      }
       if (err.kind === "server") {
         return `${t.errServer} (${err.status})${err.detail ? t.sep + err.detail : "."}`;
       }
@@ -815,7 +843,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       if (msg.abstained) {
         view.classList.add("abstained");
         const badge = el("p", "badge");
-        badge.insertAdjacentHTML("afterbegin", ICON_INFO);
+        badge.insertAdjacentHTML("afterbegin", ICON_INFO); // a constant icon, no data
         badge.append(document.createTextNode(t.abstained));
         view.insertBefore(badge, text);
         text.textContent = stripMarkers(msg.answer);
@@ -852,10 +880,17 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       let last = 0;
       for (const m of text.matchAll(MARKER)) {
         const c = cits.get(Number(m[1]));
-        if (!c) continue;
+        if (!c || m.index < last) continue;
         if (m.index > last) into.append(document.createTextNode(text.slice(last, m.index)));
-        into.append(this._marker(c, msg));
         last = m.index + m[0].length;
+        // The punctuation after a marker stays on its line: "RIA [2]." never breaks before ".".
+        const punct = /^[.,;:!?…»)\]]+/.exec(text.slice(last));
+        if (punct) {
+          const glue = el("span", "glue");
+          glue.append(this._marker(c, msg), document.createTextNode(punct[0]));
+          into.append(glue);
+          last += punct[0].length;
+        } else into.append(this._marker(c, msg));
       }
       if (last < text.length) into.append(document.createTextNode(text.slice(last)));
     }
@@ -910,7 +945,8 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
         const owner = marker._message;
         const answer = owner ? String(owner.answer || "") : "";
         const passage = String(c.text || "");
-        const body = el("p", "tip-text");
+        const body = ui.tip.querySelector(".tip-text");
+        body.replaceChildren();
         let last = 0;
         for (const [s, e] of highlightSpans(passage, answer, c.n)) {
           if (s > last) body.append(document.createTextNode(passage.slice(last, s)));
@@ -918,11 +954,17 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
           last = e;
         }
         if (last < passage.length) body.append(document.createTextNode(passage.slice(last)));
-        ui.tip.replaceChildren(el("p", "tip-title", `[${c.n}] ${c.title || c.doc_id}`),
-          el("p", "tip-label", this._t.passage), body);
+        ui.tip.querySelector(".tip-title").textContent = `[${c.n}] ${c.title || c.doc_id}`;
+        ui.tip.querySelector(".tip-label").textContent = this._t.passage;
         ui.tip.hidden = false;
+        // Scroll the passage only as far as needed to show the highlighted span.
         const mark = body.querySelector("mark");
-        ui.tip.scrollTop = mark ? Math.max(0, mark.offsetTop - 40) : 0;
+        const scroller = ui.tip.querySelector(".tip-body");
+        scroller.scrollTop = 0;
+        if (mark && mark.offsetTop + mark.offsetHeight > scroller.clientHeight - 8) {
+          scroller.scrollTop = Math.max(0, Math.min(mark.offsetTop - 8,
+            mark.offsetTop + mark.offsetHeight - scroller.clientHeight + 12));
+        }
       }
       const keep = tip.pinned && tip.marker === marker;
       tip.marker = marker;
