@@ -166,7 +166,7 @@ class IndexStore:
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                 raise IndexCorruptError(
                     f"index database {self.db_path} is unreadable ({exc}); re-ingest into a new "
                     "index directory"
@@ -448,10 +448,30 @@ class IndexStore:
         bm25 = BM25Index.load(loaded["bm25"])
         if dense.d != identity.get("dim") or dense.ntotal != len(bm25):
             raise IndexCorruptError(f"index files in {self.root} disagree with each other")
+        # Counting (through the indexes) and walking each table's b-tree from its root surface
+        # damaged database pages now rather than at the first query.
+        conn = self._connect()
+        n_docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        n_chunks = conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        conn.execute("SELECT length(text) FROM documents LIMIT 1").fetchone()
+        conn.execute("SELECT length(text), length(vector) FROM chunks LIMIT 1").fetchone()
+        counts = manifest.get("counts") or {}
+        if (counts.get("documents"), counts.get("chunks")) != (n_docs, n_chunks) or \
+                n_chunks != dense.ntotal:
+            raise IndexCorruptError(f"the manifest of {self.root} disagrees with its database")
         return Snapshot(self, manifest, dense, bm25)
 
     def load(self, identity: dict[str, Any]) -> Snapshot:
         """Open the last committed generation, rebuilding derived files if a crash left them."""
+        try:
+            return self._load(identity)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            raise IndexCorruptError(
+                f"index database {self.db_path} is damaged ({exc}); re-ingest into a new index "
+                "directory"
+            ) from None
+
+    def _load(self, identity: dict[str, Any]) -> Snapshot:
         if not self.exists():
             raise RagError(f"no index at {self.root}: run `rag ingest PATH` first")
         self.check_compatible(identity)

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rag.answering.pipeline import Answer, BusyError, Event
 from rag.config import Settings
 from rag.engine import Engine
-from rag.errors import RagError
+from rag.errors import IndexCorruptError, RagError
 from rag.llm.base import LLMError
 from rag.loaders import SUPPORTED_SUFFIXES, Skipped, document_from_fields, load_paths
 from service.metrics import Metrics
@@ -88,7 +88,7 @@ def _sse(event: str, data: Any) -> str:
 
 
 def _error_status(exc: Exception) -> int:
-    if isinstance(exc, BusyError):
+    if isinstance(exc, BusyError | IndexCorruptError):
         return 503
     if isinstance(exc, LLMError):
         return exc.status

@@ -64,10 +64,23 @@ def hostile_documents() -> list[dict[str, Any]]:
     ]
 
 
-# (query, the document it must find; ids as stored: lone surrogates become "?")
+# A lone surrogate cannot be stored as UTF-8: the loader replaces it with one character.
+REPLACEMENTS = ("?", "\ufffd")
+SURROGATE_ID = "surrogate-?"  # as stored; resolved with `stored_id` if the replacement changes
+
+
+def stored_id(svc: Service, doc_id: str) -> str:
+    if doc_id != SURROGATE_ID:
+        return doc_id
+    ids = [d.doc_id for d in svc.engine.store.list_documents() if d.doc_id.startswith("surr")]
+    assert len(ids) == 1 and ids[0] in {f"surrogate-{r}" for r in REPLACEMENTS}, ids
+    return ids[0]
+
+
+# (query, the document it must find)
 SEARCHES = [
     ("pingouin banquise Tromsø", "nul-doc"),
-    ("zèbre savane Serengeti", "surrogate-?"),
+    ("zèbre savane Serengeti", SURROGATE_ID),
     ("renard raisins Provins", "rtl-\u202egnp.exe"),
     ("hérisson limaces potager Grenoble", "zero\u200bwidth"),
     ("Joconde Louvre Léonard", "html-doc"),
@@ -80,7 +93,7 @@ SEARCHES = [
 def post_json(svc: Service, payload: Any) -> Any:
     """JSON with \\uXXXX escapes, so lone surrogates travel as JSON allows them."""
     body = json.dumps(payload, ensure_ascii=True).encode("ascii")
-    return svc.client.post("/documents", content=body,
+    return svc.client.post("/documents", content=body, timeout=60 + LINE_BYTES / 1000,
                            headers={"content-type": "application/json"})
 
 
@@ -116,17 +129,19 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder) -> I
 def test_hostile_documents_are_stored_and_found(hostile: Service) -> None:
     svc = hostile
     listed = {d["doc_id"] for d in strict_json(svc.client.get("/documents"))}
-    assert {want for _, want in SEARCHES} <= listed
+    assert {stored_id(svc, want) for _, want in SEARCHES} <= listed
     store = svc.engine.store
     nul = store.get_document("nul-doc")
     assert nul is not None and "\x00" not in nul.text and "Pingu glisse" in nul.text
-    sur = store.get_document("surrogate-?")
-    assert sur is not None and sur.text == "Le zèbre ? galope dans la savane ? du Serengeti."
-    assert sur.metadata == {"note": "?", "?": "clé"}
+    sur = store.get_document(stored_id(svc, SURROGATE_ID))
+    assert sur is not None and sur.text in {
+        f"Le zèbre {r} galope dans la savane {r} du Serengeti." for r in REPLACEMENTS}
+    assert sur.metadata == {"note": "?", "?": "clé"}  # extra fields: service/app.py _storable
     line = store.get_document("long-line")
     assert line is not None and "\n" not in line.text and len(line.text) >= LINE_BYTES
 
     for query, want in SEARCHES:
+        want = stored_id(svc, want)
         r = svc.client.get("/search", params={"q": query, "k": 5, "retriever": "bm25"})
         assert r.status_code == 200, r.text
         assert r.headers["content-type"].startswith("application/json")
@@ -179,7 +194,7 @@ def test_prompt_injection_is_quoted_never_obeyed(hostile: Service) -> None:
 
 
 @pytest.mark.parametrize(("question", "doc_id", "word"), [
-    ("Que fait le zèbre dans la savane du Serengeti ?", "surrogate-?", "Serengeti"),
+    ("Que fait le zèbre dans la savane du Serengeti ?", SURROGATE_ID, "Serengeti"),
     ("Où glisse le pingouin Pingu ?", "nul-doc", "banquise"),
 ])
 def test_answers_about_nul_and_surrogate_documents_round_trip(
@@ -188,7 +203,7 @@ def test_answers_about_nul_and_surrogate_documents_round_trip(
     assert r.status_code == 200, r.text
     body = strict_json(r)
     assert body["abstained"] is False
-    assert doc_id in [c["doc_id"] for c in body["citations"]]
+    assert stored_id(hostile, doc_id) in [c["doc_id"] for c in body["citations"]]
     assert word in body["answer"] and "\x00" not in body["answer"]
     extractive_units(body)
     stream = hostile.client.post("/ask/stream", json={"question": question})

@@ -65,7 +65,7 @@ def _runner(op: Any, mode: GenerationMode, svc: Service, session: requests.Sessi
         response = case.call(base_url=svc.url, session=session, timeout=60)
         status = response.status_code
         seen[(op.label, mode.value, status)] += 1
-        checks = [not_a_server_error]
+        checks: list[Any] = [not_a_server_error]
         if status == 200 and op.label in MODELLED_200:
             checks += [response_schema_conformance, content_type_conformance]
         problems = []
@@ -87,7 +87,8 @@ def _runner(op: Any, mode: GenerationMode, svc: Service, session: requests.Sessi
     return run
 
 
-def test_openapi_schema_fuzzing_finds_no_server_error(small_service: Any) -> None:
+def test_openapi_schema_fuzzing_finds_no_server_error(small_service: Any,
+                                                     record_property: Any) -> None:
     svc: Service = small_service(rate_limit_per_minute=0)
     schema = schemathesis.openapi.from_url(f"{svc.url}/openapi.json", timeout=30)
     seen, failures = _fuzz(schema, svc)
@@ -98,6 +99,7 @@ def test_openapi_schema_fuzzing_finds_no_server_error(small_service: Any) -> Non
         by_status[status] += n
     print(f"\nschemathesis {schemathesis.__version__}: {total} cases over "
           f"{len({k[0] for k in seen})} operations; statuses {dict(sorted(by_status.items()))}")
+    record_property("schemathesis_cases", total)
     assert not failures, f"{len(failures)} failing cases:\n\n" + "\n\n".join(failures[:10])
     assert total >= MIN_CASES, seen
     assert not [s for s in by_status if s >= 500]

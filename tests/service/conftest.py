@@ -101,6 +101,7 @@ def small_service(tmp_path: Path, embedder: E5Embedder) -> Iterator[Callable[...
 
     def make(*, ingest: bool = True, **overrides: Any) -> Service:
         index = tmp_path / f"index-{len(stack)}"
+        overrides.setdefault("rate_limit_per_minute", 0)  # tests hammer; limits have own tests
         settings = Settings(index_dir=index, corpus_dir=tmp_path / "no-corpus", **overrides)
         engine = Engine(settings, embedder=embedder, auto_build=False)
         if ingest:
