@@ -138,12 +138,19 @@ def rag_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def vm_hwm_mb(pid: int) -> float:
-    """Peak resident memory of a live process (VmHWM), in MB."""
+def vm_hwm_mb(pid: int, field: str = "VmHWM") -> float:
+    """Peak resident memory of a live process (VmHWM; or another field: VmRSS), in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a live process has used so far (it and its reaped children)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def self_hwm_mb() -> float:
@@ -239,7 +246,13 @@ def questions(n: int, with_piaf: bool = True) -> list[str]:
     if piaf is not None:
         qs += [json.loads(line)["question"]
                for line in (piaf / "gold.jsonl").read_text().splitlines() if line.strip()]
-    return list(dict.fromkeys(qs))[:n]
+    qs = list(dict.fromkeys(qs))
+    base = list(qs)
+    i = 0
+    while len(qs) < n:  # without PIAF: numbered variants, still new to a query cache
+        qs.append(f"{base[i % len(base)]} ({i // len(base) + 1})")
+        i += 1
+    return qs[:n]
 
 
 # ---- indexes --------------------------------------------------------------------------------
@@ -313,3 +326,101 @@ def stored_rows(index: Path) -> tuple[list[str], list[str], Any]:
         conn.close()
     vecs = np.vstack([np.frombuffer(r[2], dtype=np.float32) for r in rows])
     return [r[0] for r in rows], [r[1] for r in rows], vecs
+
+
+# ---- synthetic scales -----------------------------------------------------------------------
+
+SYNTH_CHUNKS_PER_DOC = 10
+SYNTH_NOISE = 0.015  # per dimension: the noise vector's norm is about 0.3
+
+
+def real_rows(quick: bool, embedder: Any) -> tuple[list[str], list[str], Any]:
+    """Real chunks (text, BM25 tokens, vectors) to replicate: the articles, plus PIAF in full
+    mode when its source is there."""
+    import numpy as np
+
+    names = ["articles-quick"] if quick else ["articles"]
+    if not quick and piaf_corpus() is not None:
+        names.append("piaf")
+    texts: list[str] = []
+    tokens: list[str] = []
+    vecs = []
+    for name in names:
+        t, k, v = stored_rows(cached_index(name, embedder))
+        texts += t
+        tokens += k
+        vecs.append(v)
+    return texts, tokens, np.vstack(vecs)
+
+
+def synth_vectors(real: Any, n: int, seed: int = 7, start: int = 0, stop: int | None = None
+                  ) -> Any:
+    """Rows [start, stop) of n synthetic unit vectors: each a random blend w*a + (1-w)*b of two
+    real passage vectors (w in [0.5, 1]) plus Gaussian noise, normalised. Deterministic per
+    block of 65536 rows, so any slice can be regenerated."""
+    import numpy as np
+
+    stop = n if stop is None else stop
+    block = 65536
+    out = np.empty((stop - start, real.shape[1]), dtype=np.float32)
+    for b0 in range(start - start % block, stop, block):
+        rng = np.random.default_rng([seed, b0])
+        m = min(block, n - b0)
+        a = rng.integers(0, len(real), m)
+        b = rng.integers(0, len(real), m)
+        w = rng.uniform(0.5, 1.0, (m, 1)).astype(np.float32)
+        v = w * real[a] + (1 - w) * real[b]
+        v += rng.standard_normal(v.shape, dtype=np.float32) * SYNTH_NOISE
+        v /= np.linalg.norm(v, axis=1, keepdims=True)
+        lo, hi = max(start, b0), min(stop, b0 + m)
+        out[lo - start : hi - start] = v[lo - b0 : hi - b0]
+    return out
+
+
+def synthetic_index(n: int, quick: bool, embedder: Any, dense_cfg: Any = None) -> Path:
+    """A real index (SQLite + FAISS + BM25, written by IndexStore.commit) of n chunks: real chunk
+    texts and BM25 tokens replicated in turn, synthetic vectors (see synth_vectors), documents
+    of SYNTH_CHUNKS_PER_DOC chunks. FAISS is built by rag.dense.build with `dense_cfg` (the
+    project's DenseConfig from Settings by default). Cached."""
+    from rag.chunking import Chunk
+    from rag.config import Settings
+    from rag.dense import DenseConfig
+    from rag.documents import Document
+    from rag.store import IndexedDocument, IndexStore
+
+    s = Settings()
+    cfg = dense_cfg or DenseConfig(s.ivf_threshold, s.ivf_nprobe)
+    texts, tokens, real = real_rows(quick, embedder)
+    ident = identity_for(embedder)
+    key = hashlib.sha1(json.dumps([n, quick, len(texts), float(real.sum()), SYNTH_NOISE,
+                                   ident, cfg.ivf_threshold], sort_keys=True).encode())
+    dest = CACHE / f"synth-{n}-{key.hexdigest()[:12]}"
+    if (dest / "manifest.json").is_file():
+        return dest
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp = CACHE / f".tmp-synth-{n}-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    say(f"building a synthetic index of {n} chunks in {dest} (once; cached)")
+    t0 = time.perf_counter()
+    vecs = synth_vectors(real, n)
+    toks = [t.split() for t in tokens]
+    docs: list[IndexedDocument] = []
+    per = SYNTH_CHUNKS_PER_DOC
+    for d0 in range(0, n, per):
+        rows = range(d0, min(n, d0 + per))
+        parts = [texts[i % len(texts)] for i in rows]
+        doc_text = "\n\n".join(parts)
+        doc = Document(f"synth-{d0 // per:07d}", doc_text, f"Synthetic document {d0 // per}")
+        chunks, pos = [], 0
+        for j, part in enumerate(parts):
+            chunks.append(Chunk(doc.id, j, part, pos, pos + len(part), doc.title))
+            pos += len(part) + 2
+        docs.append(IndexedDocument(doc, chunks, [toks[i % len(toks)] for i in rows],
+                                    vecs[d0 : d0 + len(parts)]))
+    store = IndexStore(tmp, cfg)
+    with store.write_lock():
+        store.commit(ident, upserts=docs)
+    store.close()
+    tmp.rename(dest)
+    say(f"synthetic index of {n} chunks built in {time.perf_counter() - t0:.0f} s")
+    return dest

@@ -71,16 +71,82 @@ class BM25Index:
             np.add.at(out, self._indices[lo:hi], self._data[lo:hi])
         return out
 
+    def _columns(self, tokens: list[str]) -> list[tuple[int, int]]:
+        """Posting ranges of the query's known terms, in query order (a repeated term counts
+        again, as in `scores`)."""
+        out: list[tuple[int, int]] = []
+        ptr = self._indptr
+        for tok in tokens:
+            col = self._vocab.get(tok)
+            if col is not None:
+                out.append((int(ptr[col]), int(ptr[col + 1])))
+        return out
+
     def top(self, tokens: list[str], k: int) -> tuple[IdArray, npt.NDArray[np.float32]]:
-        """Chunk ids and scores of the k best rows with a positive score, best first."""
-        if not len(self) or k <= 0:
+        """Chunk ids and scores of the k best rows with a positive score, best first; equal
+        scores are ordered by id.
+
+        Only the rows a query term touches are looked at: a single term's postings are its
+        scores; several terms are summed into a dense buffer (float32, in query order, so the
+        sums are bit-identical to `scores`) and the touched rows are found by deduplicating the
+        postings themselves (few postings), or one partition of all rows is cheaper (many).
+        """
+        n = len(self)
+        if not n or k <= 0:
             return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        scores = self.scores(tokens)
-        k = min(k, len(scores))
-        cand = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-        cand = cand[scores[cand] > 0]
-        order = cand[np.lexsort((cand, -scores[cand]))]
-        return self.ids[order], scores[order]
+        cols = self._columns(tokens)
+        if not cols:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        rows: npt.NDArray[Any]  # row numbers
+        if len(cols) == 1:
+            lo, hi = cols[0]
+            rows, vals = self._indices[lo:hi], self._data[lo:hi]
+        else:
+            touched = sum(hi - lo for lo, hi in cols)
+            acc = np.zeros(n, dtype=np.float32)
+            parts = [self._indices[lo:hi] for lo, hi in cols]
+            for (lo, hi), part in zip(cols, parts, strict=True):
+                np.add.at(acc, part, self._data[lo:hi])
+            if touched * 8 >= n:
+                return self._top_dense(acc, k)
+            rows = self._distinct(np.concatenate(parts), n)
+            vals = acc[rows]
+        return self._select(rows, vals, k)
+
+    def _select(self, rows: npt.NDArray[Any], vals: npt.NDArray[np.float32], k: int
+                ) -> tuple[IdArray, npt.NDArray[np.float32]]:
+        """The k best of distinct rows with their exact scores: positive, best first, ties by
+        id."""
+        positive = vals > 0
+        rows, vals = rows[positive], vals[positive]
+        if len(rows) > k:  # everything scoring at least the k-th best, then an exact order
+            kth = np.partition(vals, len(vals) - k)[len(vals) - k]
+            keep = vals >= kth
+            rows, vals = rows[keep], vals[keep]
+        order = np.lexsort((rows, -vals))[:k]
+        return self.ids[rows[order]], vals[order]
+
+    @staticmethod
+    def _distinct(cand: npt.NDArray[Any], n: int) -> npt.NDArray[Any]:
+        """One occurrence of each row of `cand` (rows < n), in O(len(cand)): no sort."""
+        seq = np.arange(len(cand), dtype=np.int32 if len(cand) < 2**31 else np.int64)
+        mark = np.empty(n, dtype=seq.dtype)
+        mark[cand] = seq  # whichever occurrence is stored, exactly one matches below
+        out: npt.NDArray[Any] = cand[mark[cand] == seq]
+        return out
+
+    def _top_dense(self, acc: npt.NDArray[np.float32], k: int
+                   ) -> tuple[IdArray, npt.NDArray[np.float32]]:
+        """Top k of a dense score array touched almost everywhere: one partition of all rows,
+        widened to every row tied with the k-th score so that ties go to the lowest ids."""
+        if k < len(acc):
+            rows = np.argpartition(-acc, k - 1)[:k]
+            kth = acc[rows].min()
+            if kth > 0 and np.count_nonzero(acc >= kth) > k:
+                rows = np.flatnonzero(acc >= kth)
+        else:
+            rows = np.arange(len(acc))
+        return self._select(rows, acc[rows], k)
 
     def to_bytes(self) -> bytes:
         buf = io.BytesIO()

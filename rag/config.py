@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     ivf_threshold: int = Field(
         default=50_000, ge=1, description="Chunks from which FAISS uses IVF, not exact search."
     )
-    ivf_nprobe: int = Field(default=32, ge=1, le=4096, description="IVF lists searched per query.")
+    ivf_nprobe: int = Field(default=96, ge=1, le=4096, description="IVF lists searched per query.")
     max_query_chars: int = Field(default=2000, ge=1)
 
     # Answering
