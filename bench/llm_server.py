@@ -24,7 +24,9 @@ def main() -> None:
     params.cpuparams_batch.n_threads = 2
     params.verbosity = -1
     server = xlc.Server(params)
-    print(f"http://{server.listening_address}/v1", flush=True)
+    address = str(server.listening_address)
+    base = address if address.startswith("http") else f"http://{address}"
+    print(f"{base}/v1", flush=True)
     while True:
         time.sleep(3600)
 
