@@ -153,10 +153,6 @@ def cpu_seconds(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def self_hwm_mb() -> float:
-    return vm_hwm_mb(os.getpid())
-
-
 def run_measured(cmd: Sequence[str], env: dict[str, str], timeout: float
                  ) -> tuple[int, float, float, str, str]:
     """Run a command; return (rc, wall seconds, peak RSS MB from wait4, stdout, stderr)."""
@@ -184,6 +180,16 @@ def run_measured(cmd: Sequence[str], env: dict[str, str], timeout: float
 # ---- corpora --------------------------------------------------------------------------------
 
 
+def _publish(tmp: Path, dest: Path) -> None:
+    """Move a finished cache entry into place; another process may have won the race."""
+    try:
+        tmp.rename(dest)
+    except OSError:
+        if not dest.is_dir():
+            raise
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def _hash_paths(paths: Sequence[Path]) -> str:
     h = hashlib.sha1()
     for p in paths:
@@ -200,13 +206,14 @@ def quick_articles(max_chars: int = 1500) -> Path:
     there is one): the same kind of text in a few chunks each, for the quick mode."""
     dest = CACHE / f"articles-quick-{max_chars}"
     if not dest.is_dir():
-        tmp = Path(tempfile.mkdtemp(dir=CACHE.mkdir(parents=True, exist_ok=True) or CACHE))
+        CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=CACHE))
         for f in sorted(ARTICLES.glob("*.txt")):
             text = f.read_text(encoding="utf-8-sig")
             cut = text.rfind("\n", 0, max_chars)
             (tmp / f.name).write_text(text[: cut if cut > max_chars // 2 else max_chars],
                                       encoding="utf-8")
-        tmp.rename(dest)
+        _publish(tmp, dest)
     return dest
 
 
@@ -239,9 +246,15 @@ def corpus_paths(name: str) -> list[Path]:
     raise ValueError(name)
 
 
+def gold_questions() -> list[str]:
+    """The project's gold questions about the five articles (evals/gold.jsonl), distinct."""
+    return list(dict.fromkeys(json.loads(line)["question"]
+                              for line in GOLD.read_text().splitlines() if line.strip()))
+
+
 def questions(n: int, with_piaf: bool = True) -> list[str]:
     """Distinct real questions: the project's gold set, then PIAF's (French)."""
-    qs = [json.loads(line)["question"] for line in GOLD.read_text().splitlines() if line.strip()]
+    qs = gold_questions()
     piaf = piaf_corpus() if with_piaf and len(qs) < n else None
     if piaf is not None:
         qs += [json.loads(line)["question"]
@@ -294,7 +307,7 @@ def cached_index(name: str, embedder: Any) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     settings = Settings(index_dir=tmp)
     Ingestor(settings, embedder, IndexStore.open(settings)).run(load_paths(paths).documents)
-    tmp.rename(dest)
+    _publish(tmp, dest)
     return dest
 
 
@@ -421,6 +434,6 @@ def synthetic_index(n: int, quick: bool, embedder: Any, dense_cfg: Any = None) -
     with store.write_lock():
         store.commit(ident, upserts=docs)
     store.close()
-    tmp.rename(dest)
+    _publish(tmp, dest)
     say(f"synthetic index of {n} chunks built in {time.perf_counter() - t0:.0f} s")
     return dest

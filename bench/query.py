@@ -155,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="synthetic sizes, comma-separated (default 100000,1000000; quick 20000)")
     p.add_argument("--queries", type=int, default=None, help="questions per size")
     p.add_argument("--no-piaf", action="store_true", help="skip the PIAF index")
+    p.add_argument("--compare-nprobe", type=int, default=None,
+                   help="also measure the IVF sizes at this nprobe, side by side (default 32, "
+                        "the previous default; quick: none)")
     p.add_argument("--out", default=None, help="results folder (default bench/results)")
     args = p.parse_args(argv)
     out = u.out_dir(args.out)
@@ -169,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(x) for x in (args.sizes or ("20000" if args.quick else "100000,1000000"))
              .split(",") if x]
     nq = args.queries or (20 if args.quick else 200)
+    if args.compare_nprobe is None and not args.quick:
+        args.compare_nprobe = 32
     embedder = u.make_embedder()
     queries = u.questions(nq, with_piaf=not args.quick)
 
@@ -209,11 +214,11 @@ def main(argv: list[str] | None = None) -> int:
         row["nprobe"] = getattr(searcher.snapshot.dense, "nprobe", None)
         rows.append(row)
         dense = searcher.snapshot.dense
-        tuned = DenseConfig().nprobe
-        if hasattr(dense, "nprobe") and tuned != dense.nprobe:  # rag/dense.py's default too
-            dense.nprobe = tuned
+        other = args.compare_nprobe
+        if hasattr(dense, "nprobe") and other and other != dense.nprobe:  # side by side
+            dense.nprobe = other
             alt = measure_size(f"synth-{n // 1000}k", note, searcher, queries, embedder)
-            alt["nprobe"] = tuned
+            alt["nprobe"] = other
             alt_rows.append(alt)
             dense.nprobe = settings.ivf_nprobe
         if hasattr(dense, "nprobe"):
