@@ -50,11 +50,11 @@ class Service:
 
 
 @contextmanager
-def serve(app: FastAPI, timeout: float = 30.0) -> Iterator[str]:
-    """Run `app` under a real uvicorn server in a thread; yield its base URL."""
-    port = free_port()
+def serve(app: FastAPI, port: int | None = None, timeout: float = 30.0) -> Iterator[str]:
+    """Run `app` under a real uvicorn server in a thread (on `port` if given); yield its URL."""
+    port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning"))
+                                           log_level="warning", timeout_graceful_shutdown=2))
     thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout

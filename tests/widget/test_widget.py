@@ -17,7 +17,8 @@ import pytest
 from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
-from tests.widget.conftest import PHONE, Pace, WidgetServer, free_port, serve
+from tests.service.conftest import free_port, serve
+from tests.widget.conftest import PHONE, Pace, WidgetServer
 
 expect: Any = pytest.importorskip("playwright.sync_api").expect
 
