@@ -296,10 +296,14 @@ def cached_index(name: str, embedder: Any) -> Path:
     from rag.store import IndexStore
 
     paths = corpus_paths(name)
-    ident = identity_for(embedder)
+    # BM25 settings are left out of the key: an index differing only there is migrated in
+    # place (terms rebuilt from the stored text) instead of being embedded again.
+    ident = {k: v for k, v in identity_for(embedder).items() if k != "bm25"}
     key = hashlib.sha1((_hash_paths(paths) + json.dumps(ident, sort_keys=True)).encode())
     dest = CACHE / f"index-{name}-{key.hexdigest()[:12]}"
     if (dest / "manifest.json").is_file():
+        settings = Settings(index_dir=dest)
+        Ingestor(settings, embedder, IndexStore.open(settings)).load()
         return dest
     shutil.rmtree(dest, ignore_errors=True)
     say(f"building the {name} index in {dest} (once; cached)")
@@ -319,11 +323,13 @@ def copy_index(src: Path, parent: Path) -> Path:
 
 def open_searcher(index: Path, embedder: Any) -> Any:
     from rag.config import Settings
+    from rag.ingest import Ingestor
     from rag.retrieval import Searcher
     from rag.store import IndexStore
 
     settings = Settings(index_dir=index)
-    return Searcher(IndexStore.open(settings).load(identity_for(embedder)), embedder, settings)
+    snapshot = Ingestor(settings, embedder, IndexStore.open(settings)).load()
+    return Searcher(snapshot, embedder, settings)
 
 
 def stored_rows(index: Path) -> tuple[list[str], list[str], Any]:

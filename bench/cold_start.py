@@ -39,9 +39,9 @@ from rag.embedders import make_embedder
 s = Settings()
 emb = make_embedder(s)
 t3 = time.perf_counter()
-from rag.ingest import index_identity, make_chunker
+from rag.ingest import Ingestor
 from rag.store import IndexStore
-snap = IndexStore.open(s).load(index_identity(s, emb, make_chunker(s, emb)))
+snap = Ingestor(s, emb, IndexStore.open(s)).load()
 t4 = time.perf_counter()
 emb.embed_query("warm-up")
 t5 = time.perf_counter()

@@ -49,7 +49,7 @@ def _progress(total: int, unit: str, desc: str) -> Iterator[Callable[[int], None
 
 def _open_searcher(settings: Settings, auto_build: bool = True) -> Any:
     from rag.embedders import make_embedder
-    from rag.ingest import index_identity, make_chunker
+    from rag.ingest import Ingestor
     from rag.retrieval import Searcher
     from rag.store import IndexStore
 
@@ -68,8 +68,7 @@ def _open_searcher(settings: Settings, auto_build: bool = True) -> Any:
         print(report.summary(), file=sys.stderr)
     else:
         embedder = make_embedder(settings)
-    identity = index_identity(settings, embedder, make_chunker(settings, embedder))
-    snapshot = store.load(identity)
+    snapshot = Ingestor(settings, embedder, store).load()
     return Searcher(snapshot, embedder, settings)
 
 

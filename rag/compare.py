@@ -7,6 +7,7 @@ never touched). Answer backends run the whole /ask path.
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +63,30 @@ def _row(config: str, chunking: str, retriever: str, res: dict[str, Any]) -> dic
             **{k: res[k] for k in keys}}
 
 
+def _variants(
+    settings: Settings, tmp: Path, embedder: Embedder, searcher: Searcher
+) -> list[tuple[str, Searcher]]:
+    """Query-side alternatives to the current defaults on the same index: the other fusion
+    method, and BM25 with the title flipped (terms rebuilt on a copy; nothing re-embedded)."""
+    other = "rrf" if settings.fusion == "zscore" else "zscore"
+    out = [(f"fusion {other}",
+            Searcher(searcher.snapshot, embedder, settings.model_copy(update={"fusion": other})))]
+    flipped = settings.model_copy(update={"bm25_title": not settings.bm25_title,
+                                          "index_dir": tmp})
+    tmp.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(settings.index_dir / "store.sqlite")
+    dst = sqlite3.connect(tmp / "store.sqlite")
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    snapshot = Ingestor(flipped, embedder, IndexStore.open(flipped)).load()
+    label = "bm25 " + ("with" if flipped.bm25_title else "without") + " title"
+    out.append((label, Searcher(snapshot, embedder, flipped)))
+    return out
+
+
 def run_compare(
     gold: Sequence[GoldQuestion],
     settings: Settings,
@@ -86,7 +111,7 @@ def run_compare(
                 loaded = load_paths(corpus)
                 Ingestor(cs, embedder, IndexStore.open(cs)).run(loaded.documents)
             ing = Ingestor(cs, embedder, IndexStore.open(cs))
-            searcher = Searcher(IndexStore.open(cs).load(ing.identity), embedder, cs)
+            searcher = Searcher(ing.load(), embedder, cs)
             for retriever in RETRIEVERS:
                 say(f"retrieval {retriever}, chunks {chunking.label}")
                 name = f"{retriever} {chunking.label}"
@@ -100,6 +125,19 @@ def run_compare(
                 result.retrieval[name] = res
                 result.rows.append(_row(name, chunking.label, retriever, res))
             if chunking == own:
+                for label, variant in _variants(cs, Path(tmp) / "variant", embedder, searcher):
+                    for retriever in ("hybrid", "bm25") if "title" in label else ("hybrid",):
+                        say(f"retrieval {retriever}, {label}")
+
+                        def search_v(q: str, depth: int, r: str = retriever,
+                                     s: Searcher = variant) -> list[Any]:
+                            hits: list[Any] = s.search(q, depth, r)
+                            return hits
+
+                        res = evaluate_retrieval(gold, search_v, k, retriever)
+                        name = f"{retriever} {chunking.label}, {label}"
+                        result.retrieval[name] = res
+                        result.rows.append(_row(name, chunking.label, retriever, res))
                 if any(g.extra.get("history") for g in gold):
                     say("retrieval hybrid without the follow-up rewrite")
                     followups = [g for g in gold if g.extra.get("history")]

@@ -40,7 +40,8 @@ class Settings(BaseSettings):
     )
 
     bm25_title: bool = Field(
-        default=False, description="Also index the document title in each chunk's BM25 terms."
+        default=False, description="Also index the document title in each chunk's BM25 terms "
+        "(changing it rebuilds the BM25 terms from the stored text; nothing is re-embedded).",
     )
 
     # Retrieval
@@ -48,6 +49,11 @@ class Settings(BaseSettings):
     k: int = Field(default=5, ge=1, le=100)
     max_k: int = Field(default=100, ge=1, le=1000)
     fusion_depth: int = Field(default=50, ge=1, le=1000, description="Candidates per retriever.")
+    fusion: Literal["zscore", "rrf"] = Field(
+        default="zscore",
+        description="How hybrid merges dense and BM25: `zscore` = weighted sum of each list's "
+        "standardised scores; `rrf` = weighted reciprocal-rank fusion (uses rrf_k).",
+    )
     rrf_k: int = Field(default=60, ge=1, le=1000)
     dense_weight: float = Field(default=1.0, ge=0.0)
     bm25_weight: float = Field(default=1.0, ge=0.0)

@@ -43,8 +43,7 @@ class Engine:
             self.ingest_paths([settings.corpus_dir])
         self._searcher: Searcher | None = None
         if self.store.exists():
-            self._searcher = Searcher(self.store.load(self.ingestor.identity), self.embedder,
-                                      settings)
+            self._searcher = Searcher(self.ingestor.load(), self.embedder, settings)
         self.llm = llm if llm is not None else make_llm(settings)
         self.answerer = Answerer(self.searcher, settings, self.llm)
 

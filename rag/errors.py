@@ -9,6 +9,10 @@ class IndexMismatchError(RagError):
     """The index on disk was built with another embedder, chunker or format."""
 
 
+class BM25SettingsChangedError(IndexMismatchError):
+    """Only the BM25 terms differ: they can be rebuilt from the stored text, no re-embedding."""
+
+
 class IndexCorruptError(RagError):
     """A file of the index is missing, truncated or fails its checksum."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -13,11 +14,13 @@ from rag.chunking import Chunker, embedding_text
 from rag.config import Settings
 from rag.documents import Document
 from rag.embedders import Embedder
+from rag.errors import BM25SettingsChangedError
 from rag.loaders import Skipped
 from rag.store import FORMAT_VERSION, IndexedDocument, IndexStore, Snapshot
 from rag.text import tokenize
 
 Progress = Callable[[int], None]
+log = logging.getLogger(__name__)
 
 
 def make_chunker(settings: Settings, embedder: Embedder) -> Chunker:
@@ -71,6 +74,29 @@ class Ingestor:
         self.chunker = make_chunker(settings, embedder)
         self.identity = index_identity(settings, embedder, self.chunker)
 
+    def terms(self, title: str, text: str) -> list[str]:
+        """A chunk's BM25 terms, with its document's title when `bm25_title` is on."""
+        return tokenize(f"{title}\n{text}" if self.settings.bm25_title else text,
+                        self.settings.bm25_stemmer)
+
+    def load(self) -> Snapshot:
+        """The committed snapshot; an index whose only difference is the BM25 settings gets
+        its terms rebuilt from the stored text (seconds, nothing re-embedded)."""
+        try:
+            return self.store.load(self.identity)
+        except BM25SettingsChangedError:
+            with self.store.write_lock():
+                return self._check_or_migrate() or self.store.load(self.identity)
+
+    def _check_or_migrate(self) -> Snapshot | None:
+        try:
+            self.store.check_compatible(self.identity)
+            return None
+        except BM25SettingsChangedError:
+            log.warning("BM25 settings changed: rebuilding the BM25 terms of %s",
+                        self.store.root)
+            return self.store.retokenize(self.identity, self.terms)
+
     def plan(self, docs: Sequence[Document], rebuild: bool = False) -> tuple[list[Document], int]:
         """Documents whose content changed (or all, on rebuild), and how many are unchanged."""
         if rebuild:
@@ -91,7 +117,7 @@ class Ingestor:
         report = IngestReport(documents=len(docs), skipped=list(skipped))
         with self.store.write_lock():
             if not rebuild:
-                self.store.check_compatible(self.identity)
+                self._check_or_migrate()
             known = self.store.doc_hashes()
             todo, report.unchanged = self.plan(docs, rebuild)
             report.added = sum(1 for d in todo if d.id not in known)
@@ -128,11 +154,9 @@ class Ingestor:
                 progress(len(batch))
         out: list[IndexedDocument] = []
         pos = 0
-        stemmer = self.settings.bm25_stemmer
         for doc, chunks in chunked:
             n = len(chunks)
-            tokens = [tokenize(f"{c.title}\n{c.text}" if self.settings.bm25_title else c.text,
-                               stemmer) for c in chunks]
+            tokens = [self.terms(c.title, c.text) for c in chunks]
             out.append(IndexedDocument(doc, chunks, tokens, vectors[pos : pos + n]))
             pos += n
         return out

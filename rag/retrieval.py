@@ -98,7 +98,14 @@ class BM25Retriever:
 
 
 class HybridRetriever:
-    """Weighted reciprocal-rank fusion: robust to the two retrievers' unrelated score scales."""
+    """Merges dense and BM25 candidates.
+
+    `zscore` (default): each list's scores are standardised (mean 0, sd 1 over its own
+    candidates) and summed with the weights; a chunk missing from one list gets that list's
+    lowest standardised score. Unlike reciprocal ranks it keeps how far ahead a candidate is,
+    so a retriever that is sure of itself outweighs one that is not (evals/README.md has the
+    comparison on both gold sets). `rrf`: weighted reciprocal-rank fusion.
+    """
 
     name = "hybrid"
 
@@ -108,25 +115,46 @@ class HybridRetriever:
         self.parts: list[tuple[Retriever, float]] = [
             (dense, settings.dense_weight), (bm25, settings.bm25_weight)
         ]
+        self._method = settings.fusion
         self._rrf_k = settings.rrf_k
         self._depth = settings.fusion_depth
 
     def fuse(self, query: str, depth: int) -> dict[int, Fused]:
+        lists = [(r, w, r.candidates(query, depth)) for r, w in self.parts if w > 0]
         fused: dict[int, Fused] = {}
-        for retriever, weight in self.parts:
-            if weight <= 0:
-                continue
-            for rank, (cid, score) in enumerate(retriever.candidates(query, depth), 1):
-                total, ranks, scores = fused.get(cid, (0.0, {}, {}))
+        for retriever, _, cands in lists:
+            for rank, (cid, score) in enumerate(cands, 1):
+                _, ranks, scores = fused.get(cid, (0.0, {}, {}))
                 ranks[retriever.name] = rank
                 scores[retriever.name] = score
-                fused[cid] = (total + weight / (self._rrf_k + rank), ranks, scores)
+                fused[cid] = (0.0, ranks, scores)
+        for _, weight, cands in lists:
+            if self._method == "rrf":
+                contrib = {cid: weight / (self._rrf_k + r) for r, (cid, _) in enumerate(cands, 1)}
+                floor = 0.0
+            else:
+                contrib, floor = _standardised(cands, weight)
+            for cid, (total, ranks, scores) in fused.items():
+                fused[cid] = (total + contrib.get(cid, floor), ranks, scores)
         return fused
 
     def candidates(self, query: str, depth: int) -> Candidates:
         fused = self.fuse(query, max(depth, self._depth))
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1][0], kv[0]))
         return [(cid, v[0]) for cid, v in ranked[:depth]]
+
+
+def _standardised(cands: Candidates, weight: float) -> tuple[dict[int, float], float]:
+    """weight * z-score of each candidate's score, and the value for chunks not in the list."""
+    if not cands:
+        return {}, 0.0
+    n = len(cands)
+    mean = sum(s for _, s in cands) / n
+    sd = (sum((s - mean) ** 2 for _, s in cands) / n) ** 0.5
+    if sd <= 1e-12:
+        return {cid: 0.0 for cid, _ in cands}, 0.0
+    z = {cid: weight * (s - mean) / sd for cid, s in cands}
+    return z, min(z.values())
 
 
 class Searcher:

@@ -18,7 +18,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,7 @@ from rag.config import Settings
 from rag.dense import DenseConfig, configure, kind_of, wanted_kind
 from rag.dense import build as build_dense
 from rag.documents import Document
-from rag.errors import IndexCorruptError, IndexMismatchError, RagError
+from rag.errors import BM25SettingsChangedError, IndexCorruptError, IndexMismatchError, RagError
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +251,8 @@ class IndexStore:
             )
         for key in ("embedder", "dim", "chunker", "bm25"):
             if built.get(key) != identity.get(key):
-                raise IndexMismatchError(
+                error = BM25SettingsChangedError if key == "bm25" else IndexMismatchError
+                raise error(
                     f"index at {self.root} was built with {key}={built.get(key)!r}, current "
                     f"settings give {identity.get(key)!r}: re-ingest with "
                     "`rag ingest --rebuild PATH` (or use the settings it was built with)"
@@ -360,6 +361,30 @@ class IndexStore:
                 dense.add_with_ids(np.vstack(added_vecs).astype(np.float32),
                                    np.asarray(added_ids, dtype=np.int64))
         return self._write_derived(identity, gen, dense)
+
+    def retokenize(
+        self, identity: dict[str, Any], terms: Callable[[str, str], list[str]]
+    ) -> Snapshot:
+        """Recompute every chunk's BM25 terms from its stored text and title (BM25 settings
+        changed); vectors are kept. Must be called under `write_lock()`."""
+        conn = self._connect()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = conn.execute(
+                "SELECT c.id, c.text, d.title FROM chunks c JOIN documents d USING (doc_id)"
+            ).fetchall()
+            conn.executemany("UPDATE chunks SET tokens = ? WHERE id = ?",
+                             [(" ".join(terms(title, text)), cid) for cid, text, title in rows])
+            gen = int(self._meta(conn).get("generation", "0")) + 1
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                [("generation", str(gen)), ("identity", json.dumps(identity, sort_keys=True))],
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return self._write_derived(identity, gen, None)
 
     @staticmethod
     def _chunk_ids_of(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> list[int]:

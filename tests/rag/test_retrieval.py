@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.embedders.e5 import E5Embedder
 from rag.errors import RagError
 from rag.retrieval import Searcher
 
@@ -66,6 +67,56 @@ def test_fusion_rewards_agreement(corpus_searcher: Searcher) -> None:
     top = corpus_searcher.search(TROOPS_FR, 1, "hybrid")[0].chunk.id
     # The fused winner is near the top of both lists, not just one.
     assert top in dense[:5] and top in bm25[:5]
+
+
+def _standard(values: dict[str, float]) -> dict[str, float]:
+    n = len(values)
+    mean = sum(values.values()) / n
+    sd = (sum((v - mean) ** 2 for v in values.values()) / n) ** 0.5
+    return {k: (v - mean) / sd for k, v in values.items()}
+
+
+@pytest.mark.parametrize("fusion", ["zscore", "rrf"])
+def test_hybrid_score_is_the_configured_fusion(corpus_searcher: Searcher, embedder: E5Embedder,
+                                               fusion: str) -> None:
+    settings = corpus_searcher.settings.model_copy(
+        update={"fusion": fusion, "dense_weight": 1.0, "bm25_weight": 0.5})
+    searcher = Searcher(corpus_searcher.snapshot, embedder, settings)
+    depth = settings.fusion_depth
+    lists = {name: {h.chunk.id: h.score for h in searcher.search(TROOPS_FR, depth, name)}
+             for name in ("dense", "bm25")}
+    weights = {"dense": 1.0, "bm25": 0.5}
+    expected: dict[str, float] = {}
+    for name, scores in lists.items():
+        if fusion == "zscore":
+            z = _standard(scores)
+            part = {cid: weights[name] * v for cid, v in z.items()}
+            floor = min(part.values())
+        else:
+            ranked = sorted(scores, key=lambda c: -scores[c])
+            part = {cid: weights[name] / (settings.rrf_k + r) for r, cid in enumerate(ranked, 1)}
+            floor = 0.0
+        for cid in set(lists["dense"]) | set(lists["bm25"]):
+            expected[cid] = expected.get(cid, 0.0) + part.get(cid, floor)
+    hits = searcher.search(TROOPS_FR, 10, "hybrid")
+    for h in hits:
+        assert h.score == pytest.approx(expected[h.chunk.id], rel=1e-4, abs=1e-6)
+    best = sorted(expected.values(), reverse=True)[:10]
+    assert [h.score for h in hits] == pytest.approx(best, rel=1e-4, abs=1e-6)
+
+
+def test_zscore_fusion_keeps_the_margin_rrf_throws_away(corpus_searcher: Searcher,
+                                                        embedder: E5Embedder) -> None:
+    """A chunk far ahead in one list beats one that is merely middling in both under zscore;
+    the settings switch really changes the method (the two orders differ on some query)."""
+    orders = {}
+    for fusion in ("zscore", "rrf"):
+        s = Searcher(corpus_searcher.snapshot, embedder,
+                     corpus_searcher.settings.model_copy(update={"fusion": fusion}))
+        orders[fusion] = [[h.chunk.id for h in s.search(q, 10, "hybrid")] for q in (
+            TROOPS_FR, "Qui a ordonné de tirer sans sommation ?",
+            "What did the European Union say about the intervention?")]
+    assert orders["zscore"] != orders["rrf"]
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,36 @@ def test_round_trip(tmp_path: Path, embedder: E5Embedder) -> None:
         assert stored.text[c.start : c.end] == c.text
 
 
+def test_bm25_settings_change_rebuilds_terms_without_re_embedding(
+        tmp_path: Path, embedder: E5Embedder) -> None:
+    ing = _ingestor(tmp_path, embedder)
+    ing.run(small_docs())
+    with sqlite3.connect(tmp_path / "store.sqlite") as conn:
+        vectors_before = conn.execute("SELECT id, vector FROM chunks ORDER BY id").fetchall()
+    gen_before = IndexStore(tmp_path).db_generation()
+    # "Victoire" is only in a title: BM25 cannot find it until titles are indexed.
+    plain = Searcher(ing.load(), embedder, ing.settings)
+    assert plain.search("victoire", 3, "bm25") == []
+
+    titled = Settings(index_dir=tmp_path, bm25_title=True)
+    with pytest.raises(IndexMismatchError, match="bm25"):
+        IndexStore(tmp_path).load(Ingestor(titled, embedder, IndexStore(tmp_path)).identity)
+    migrated = Ingestor(titled, embedder, IndexStore(tmp_path)).load()
+    hits = Searcher(migrated, embedder, titled).search("victoire", 3, "bm25")
+    assert [h.chunk.doc_id for h in hits] == ["foot"]
+    assert migrated.generation == gen_before + 1
+    with sqlite3.connect(tmp_path / "store.sqlite") as conn:
+        assert conn.execute("SELECT id, vector FROM chunks ORDER BY id").fetchall() == \
+            vectors_before
+    # The next ingest with the same settings embeds nothing and keeps the migrated terms.
+    report, snap = Ingestor(titled, embedder, IndexStore(tmp_path)).run(small_docs())
+    assert report.chunks == 0 and report.unchanged == 4
+    assert snap is not None and snap.manifest["bm25"]["title"] is True
+    # And back: an ingest under the old settings migrates first, then proceeds.
+    report, snap = _ingestor(tmp_path, embedder).run(small_docs()[:1])
+    assert report.chunks == 0 and snap is not None and snap.manifest["bm25"]["title"] is False
+
+
 def test_refuses_index_built_with_another_embedder(tmp_path: Path, embedder: E5Embedder) -> None:
     ing = _ingestor(tmp_path, embedder)
     ing.run(small_docs()[:1])
