@@ -75,6 +75,12 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = None
     llm_timeout: float = Field(default=60.0, gt=0, le=600)
     llm_max_tokens: int = Field(default=300, ge=16, le=4096)
+    llm_passage_chars: int = Field(
+        default=400, ge=0, le=10000,
+        description="Generative backends see each passage cut to its sentences that best "
+        "cover the question, within this many characters (0 = whole passages): prompt size "
+        "sets the time to first token on a CPU.",
+    )
     llm_threads: int = Field(default=2, ge=1, le=64)
     llm_ctx: int = Field(default=4096, ge=512, le=131072)
     model_cache_dir: Path = Field(default=Path.home() / ".cache" / "rag")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rag.answering.citations import Citation, check_citations
+from rag.answering.compact import compact_passages
 from rag.answering.extractive import NO_ANSWER, ExtractiveWriter
 from rag.answering.language import detect_language
 from rag.answering.prompt import NOT_IN_SOURCES, answer_messages, says_not_in_sources
@@ -161,8 +162,11 @@ class Answerer:
                   ) -> Generator[Event, None, tuple[str, bool, bool]]:
         assert self.llm is not None
         parts: list[str] = []
+        texts = compact_passages(question, passages, self._extractive(searcher),
+                                 self.settings.llm_passage_chars,
+                                 _cross_lingual(lang, passages))
         with self._gate:
-            stream = self.llm.stream(answer_messages(question, passages),
+            stream = self.llm.stream(answer_messages(question, passages, texts),
                                      self.settings.llm_max_tokens)
             held = True  # hold tokens while they may still spell the "not in sources" sentinel
             try:

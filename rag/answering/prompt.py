@@ -48,21 +48,28 @@ _EXAMPLES: list[tuple[str, str]] = [
 _WS = re.compile(r"\s+")
 
 
-def format_passages(passages: Sequence[Hit], max_chars: int = 900) -> str:
+def format_passages(passages: Sequence[Hit], texts: Sequence[str] | None = None,
+                    max_chars: int = 900, title_chars: int = 60) -> str:
+    """Numbered sources; `texts` replaces the passages' own text (compacted)."""
     lines = []
     for i, h in enumerate(passages, 1):
-        text = _WS.sub(" ", h.chunk.text).strip()[:max_chars]
-        lines.append(f"[{i}] ({h.chunk.title[:80]}) {text}")
+        raw = texts[i - 1] if texts is not None else h.chunk.text
+        text = _WS.sub(" ", raw).strip()[:max_chars]
+        title = _WS.sub(" ", h.chunk.title).strip()
+        if len(title) > title_chars:
+            title = title[: title_chars].rsplit(" ", 1)[0] + "…"
+        lines.append(f"[{i}] ({title}) {text}" if title else f"[{i}] {text}")
     return "\n".join(lines)
 
 
-def answer_messages(question: str, passages: Sequence[Hit]) -> list[Message]:
+def answer_messages(question: str, passages: Sequence[Hit],
+                    texts: Sequence[str] | None = None) -> list[Message]:
     msgs: list[Message] = [{"role": "system", "content": SYSTEM}]
     for user, assistant in _EXAMPLES:
         msgs.append({"role": "user", "content": user})
         msgs.append({"role": "assistant", "content": assistant})
     msgs.append({"role": "user", "content":
-                 f"Sources:\n{format_passages(passages)}\n\nQuestion: {question}"})
+                 f"Sources:\n{format_passages(passages, texts)}\n\nQuestion: {question}"})
     return msgs
 
 
