@@ -340,10 +340,7 @@ class IndexStore:
                     added_ids.append(cur.lastrowid)
                     added_vecs.append(vec)
             gen += 1
-            conn.executemany(
-                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                [("generation", str(gen)), ("identity", json.dumps(identity, sort_keys=True))],
-            )
+            self._set_generation(conn, gen, identity)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -366,7 +363,8 @@ class IndexStore:
         self, identity: dict[str, Any], terms: Callable[[str, str], list[str]]
     ) -> Snapshot:
         """Recompute every chunk's BM25 terms from its stored text and title (BM25 settings
-        changed); vectors are kept. Must be called under `write_lock()`."""
+        changed); vectors and the FAISS index are kept. Must be called under `write_lock()`."""
+        previous = self._try_load_derived(identity)  # dense files don't depend on BM25 settings
         conn = self._connect()
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -376,15 +374,20 @@ class IndexStore:
             conn.executemany("UPDATE chunks SET tokens = ? WHERE id = ?",
                              [(" ".join(terms(title, text)), cid) for cid, text, title in rows])
             gen = int(self._meta(conn).get("generation", "0")) + 1
-            conn.executemany(
-                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                [("generation", str(gen)), ("identity", json.dumps(identity, sort_keys=True))],
-            )
+            self._set_generation(conn, gen, identity)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        return self._write_derived(identity, gen, None)
+        same = previous is not None and previous.generation == gen - 1
+        return self._write_derived(identity, gen, previous.dense if same and previous else None)
+
+    @staticmethod
+    def _set_generation(conn: sqlite3.Connection, gen: int, identity: dict[str, Any]) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            [("generation", str(gen)), ("identity", json.dumps(identity, sort_keys=True))],
+        )
 
     @staticmethod
     def _chunk_ids_of(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> list[int]:
