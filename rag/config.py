@@ -62,6 +62,10 @@ class Settings(BaseSettings):
         default=50_000, ge=1, description="Chunks from which FAISS uses IVF, not exact search."
     )
     ivf_nprobe: int = Field(default=96, ge=1, le=4096, description="IVF lists searched per query.")
+    parallel_retrieval_min_chunks: int = Field(
+        default=20_000, ge=0, description="From this many chunks, hybrid runs the dense search "
+        "in a worker thread beside BM25 (below it the hand-off costs more than it saves).",
+    )
     max_query_chars: int = Field(default=2000, ge=1)
 
     # Answering

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from threading import Lock
 from typing import Protocol
@@ -110,7 +111,8 @@ class HybridRetriever:
     name = "hybrid"
 
     def __init__(
-        self, dense: DenseRetriever, bm25: BM25Retriever, settings: Settings
+        self, dense: DenseRetriever, bm25: BM25Retriever, settings: Settings,
+        side_by_side: bool = False,
     ) -> None:
         self.parts: list[tuple[Retriever, float]] = [
             (dense, settings.dense_weight), (bm25, settings.bm25_weight)
@@ -118,25 +120,41 @@ class HybridRetriever:
         self._method = settings.fusion
         self._rrf_k = settings.rrf_k
         self._depth = settings.fusion_depth
+        self._side_by_side = side_by_side
+
+    def _lists(self, query: str, depth: int) -> list[tuple[str, float, Candidates]]:
+        """Each weighted retriever's candidates. Side by side, every retriever but the last
+        runs in a worker thread while the last runs here: FAISS releases the GIL, so at large
+        sizes the dense search costs no extra wall time beside BM25 (bench/query.py)."""
+        parts = [(r, w) for r, w in self.parts if w > 0]
+        if not self._side_by_side or len(parts) < 2:
+            return [(r.name, w, r.candidates(query, depth)) for r, w in parts]
+        futures = [_pool().submit(r.candidates, query, depth) for r, _ in parts[:-1]]
+        last = parts[-1][0].candidates(query, depth)
+        got = [f.result() for f in futures] + [last]
+        return [(r.name, w, c) for (r, w), c in zip(parts, got, strict=True)]
 
     def fuse(self, query: str, depth: int) -> dict[int, Fused]:
-        lists = [(r, w, r.candidates(query, depth)) for r, w in self.parts if w > 0]
-        fused: dict[int, Fused] = {}
-        for retriever, _, cands in lists:
+        lists = self._lists(query, depth)
+        ranks: dict[int, dict[str, int]] = {}
+        scores: dict[int, dict[str, float]] = {}
+        contribs: list[tuple[dict[int, float], float]] = []
+        for name, weight, cands in lists:
             for rank, (cid, score) in enumerate(cands, 1):
-                _, ranks, scores = fused.get(cid, (0.0, {}, {}))
-                ranks[retriever.name] = rank
-                scores[retriever.name] = score
-                fused[cid] = (0.0, ranks, scores)
-        for _, weight, cands in lists:
+                if cid in ranks:
+                    ranks[cid][name] = rank
+                    scores[cid][name] = score
+                else:
+                    ranks[cid] = {name: rank}
+                    scores[cid] = {name: score}
             if self._method == "rrf":
-                contrib = {cid: weight / (self._rrf_k + r) for r, (cid, _) in enumerate(cands, 1)}
-                floor = 0.0
+                k = self._rrf_k
+                contribs.append(({cid: weight / (k + r) for r, (cid, _) in enumerate(cands, 1)},
+                                 0.0))
             else:
-                contrib, floor = _standardised(cands, weight)
-            for cid, (total, ranks, scores) in fused.items():
-                fused[cid] = (total + contrib.get(cid, floor), ranks, scores)
-        return fused
+                contribs.append(_standardised(cands, weight))
+        return {cid: (sum(c.get(cid, floor) for c, floor in contribs), r, scores[cid])
+                for cid, r in ranks.items()}
 
     def candidates(self, query: str, depth: int) -> Candidates:
         fused = self.fuse(query, max(depth, self._depth))
@@ -148,13 +166,28 @@ def _standardised(cands: Candidates, weight: float) -> tuple[dict[int, float], f
     """weight * z-score of each candidate's score, and the value for chunks not in the list."""
     if not cands:
         return {}, 0.0
-    n = len(cands)
-    mean = sum(s for _, s in cands) / n
-    sd = (sum((s - mean) ** 2 for _, s in cands) / n) ** 0.5
+    vals = [s for _, s in cands]
+    n = len(vals)
+    mean = sum(vals) / n
+    sd = (sum((s - mean) ** 2 for s in vals) / n) ** 0.5
     if sd <= 1e-12:
         return {cid: 0.0 for cid, _ in cands}, 0.0
     z = {cid: weight * (s - mean) / sd for cid, s in cands}
-    return z, min(z.values())
+    return z, weight * (min(vals) - mean) / sd
+
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = Lock()
+
+
+def _pool() -> ThreadPoolExecutor:
+    """One small process-wide pool for side-by-side retrieval (snapshots come and go, threads
+    should not)."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="rag-retrieval")
+        return _POOL
 
 
 class Searcher:
@@ -166,7 +199,8 @@ class Searcher:
         self._embed = QueryEmbeddingCache(embedder)
         dense = DenseRetriever(snapshot, self._embed)
         bm25 = BM25Retriever(snapshot, settings.bm25_stemmer)
-        self._hybrid = HybridRetriever(dense, bm25, settings)
+        side_by_side = snapshot.n_chunks >= settings.parallel_retrieval_min_chunks
+        self._hybrid = HybridRetriever(dense, bm25, settings, side_by_side)
         self.retrievers: dict[str, Retriever] = {"dense": dense, "bm25": bm25,
                                                  "hybrid": self._hybrid}
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
 import pytest
 
+from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.errors import RagError
 from rag.retrieval import Searcher
@@ -139,3 +143,23 @@ def test_bad_queries_are_refused(
 
 def test_off_topic_question_gets_nothing_from_bm25(corpus_searcher: Searcher) -> None:
     assert corpus_searcher.search("photosynthèse chlorophylle", 5, "bm25") == []
+
+
+def test_side_by_side_retrieval_gives_the_same_hits(corpus_dir: Path, embedder: E5Embedder,
+                                                     corpus_searcher: Searcher) -> None:
+    """Dense in a worker thread beside BM25 (large indexes) changes timing, never results,
+    including under concurrent callers."""
+    settings = Settings(index_dir=corpus_dir, parallel_retrieval_min_chunks=0)
+    side = Searcher(corpus_searcher.snapshot, embedder, settings)
+    assert side._hybrid._side_by_side and not corpus_searcher._hybrid._side_by_side
+    questions = [TROOPS_FR, "How large was the CSTO peacekeeping force in total?",
+                 "Qui est Kassym-Jomart Tokaïev ?", "prix du gaz liquéfié"]
+
+    def key(hits: list) -> list[tuple[int, float, dict[str, int]]]:  # type: ignore[type-arg]
+        return [(h.row, h.score, h.ranks) for h in hits]
+
+    want = {q: key(corpus_searcher.search(q, 8)) for q in questions}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda q: (q, key(side.search(q, 8))), questions * 5))
+    assert all(hits == want[q] for q, hits in got)
+    assert all(len(hits) == 8 for hits in want.values())

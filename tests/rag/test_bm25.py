@@ -1,0 +1,58 @@
+"""BM25Index.top against a brute-force ranking of BM25Index.scores (all rows, exact order)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rag.bm25 import BM25Index
+
+VOCAB = [f"w{i}" for i in range(40)]
+
+
+def _corpus(n_distinct: int, copies: int, seed: int) -> list[list[str]]:
+    """Documents drawn from a skewed vocabulary, each repeated `copies` times in turn, so that
+    many rows share a score exactly (the case where the top k has to be cut inside a tie)."""
+    rng = np.random.default_rng(seed)
+    weights = 1.0 / np.arange(1, len(VOCAB) + 1)
+    weights /= weights.sum()
+    base = [list(rng.choice(VOCAB, size=int(rng.integers(3, 30)), p=weights))
+            for _ in range(n_distinct)]
+    return [base[i % n_distinct] for i in range(n_distinct * copies)]
+
+
+def _brute(index: BM25Index, tokens: list[str], k: int) -> tuple[list[int], list[float]]:
+    scores = index.scores(tokens)
+    rows = np.flatnonzero(scores > 0)
+    order = np.lexsort((index.ids[rows], -scores[rows]))[:k]
+    return index.ids[rows[order]].tolist(), scores[rows[order]].tolist()
+
+
+@pytest.mark.parametrize(("copies", "seed"), [(1, 1), (37, 2)])
+def test_top_matches_brute_force_ranking_with_ties(copies: int, seed: int) -> None:
+    docs = _corpus(120, copies, seed)
+    ids = np.arange(10, 10 + 3 * len(docs), 3, dtype=np.int64)  # ids are not row numbers
+    index = BM25Index.build(docs, ids)
+    rng = np.random.default_rng(seed + 100)
+    queries = [list(rng.choice([*VOCAB, "unseen"], size=int(rng.integers(1, 7))))
+               for _ in range(60)]
+    queries += [["w0", "w1", "w2"], ["w0", "w0"], ["w39"], ["unseen"]]
+    checked_cut_in_tie = False
+    for tokens in queries:
+        for k in (1, 5, 50, 400):
+            got_ids, got_scores = index.top(tokens, k)
+            want_ids, want_scores = _brute(index, tokens, k)
+            assert got_ids.tolist() == want_ids, (tokens, k)
+            assert got_scores.tolist() == want_scores, (tokens, k)
+            if want_scores and len(want_ids) == k:
+                tied = np.count_nonzero(index.scores(tokens) == want_scores[-1])
+                checked_cut_in_tie |= tied > want_scores.count(want_scores[-1])
+    assert checked_cut_in_tie or copies == 1
+
+
+def test_top_of_empty_index_and_unknown_terms() -> None:
+    index = BM25Index.build([], np.zeros(0, dtype=np.int64))
+    assert index.top(["w0"], 5)[0].tolist() == []
+    index = BM25Index.build([["a", "b"], ["b", "c"]], np.array([1, 2], dtype=np.int64))
+    assert index.top(["zzz"], 5)[0].tolist() == []
+    assert index.top(["b"], 0)[0].tolist() == []
