@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 IdArray = npt.NDArray[np.int64]
+_SMALL = 8192  # rows up to which several terms' scores are ranked by scanning all rows
 _SAMPLE_FACTOR = 128  # sample ~k*128 postings to bound the k-th best score (see _bound)
 
 
@@ -104,6 +105,12 @@ class BM25Index:
         if len(cols) == 1:
             lo, hi = cols[0]
             rows, vals = self._indices[lo:hi], self._data[lo:hi]
+        elif n <= _SMALL:  # a scan of every row costs less than bookkeeping over postings
+            acc = np.zeros(n, dtype=np.float32)
+            for lo, hi in cols:
+                np.add.at(acc, self._indices[lo:hi], self._data[lo:hi])
+            rows = np.flatnonzero(acc)
+            vals = acc[rows]
         else:
             acc = self._scratch(n)
             parts = [self._indices[lo:hi] for lo, hi in cols]

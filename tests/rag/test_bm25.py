@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from rag import bm25
 from rag.bm25 import BM25Index
 
 VOCAB = [f"w{i}" for i in range(40)]
@@ -28,8 +29,15 @@ def _brute(index: BM25Index, tokens: list[str], k: int) -> tuple[list[int], list
     return index.ids[rows[order]].tolist(), scores[rows[order]].tolist()
 
 
-@pytest.mark.parametrize(("copies", "seed"), [(1, 1), (37, 2)])
-def test_top_matches_brute_force_ranking_with_ties(copies: int, seed: int) -> None:
+@pytest.mark.parametrize(("copies", "seed", "scan_all_up_to"),
+                         [(1, 1, None), (37, 2, None), (1, 3, 0), (37, 4, 0)])
+def test_top_matches_brute_force_ranking_with_ties(
+    copies: int, seed: int, scan_all_up_to: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both ways of ranking several terms: scanning all rows (small indexes) and the sampled
+    bound over the postings (forced here with a zero size limit)."""
+    if scan_all_up_to is not None:
+        monkeypatch.setattr(bm25, "_SMALL", scan_all_up_to)
     docs = _corpus(120, copies, seed)
     ids = np.arange(10, 10 + 3 * len(docs), 3, dtype=np.int64)  # ids are not row numbers
     index = BM25Index.build(docs, ids)
