@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
@@ -45,7 +45,7 @@ def _split(body: ChatRequest) -> tuple[str, list[Message]]:
     return question, history
 
 
-def register(app: FastAPI, require_json: Callable[[Request], None],
+def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
              record: Callable[[Answer], None]) -> None:
     def engine_of(request: Request) -> Engine:
         engine: Engine = request.app.state.engine
