@@ -407,8 +407,7 @@ def _refresh_dense(root: Path, cfg: Any, ident: dict[str, Any]) -> None:
     snap = store.load(ident)
     if kind_of(snap.dense) != wanted_kind(snap.n_chunks, cfg):
         say(f"rebuilding the FAISS index of {root.name} as {wanted_kind(snap.n_chunks, cfg)}")
-        with store.write_lock():
-            store._write_derived(ident, snap.generation, None)
+        store.rebuild_derived(ident)
     store.close()
 
 

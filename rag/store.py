@@ -396,6 +396,12 @@ class IndexStore:
             out.extend(r[0] for r in conn.execute("SELECT id FROM chunks WHERE doc_id = ?", (d,)))
         return out
 
+    def rebuild_derived(self, identity: dict[str, Any]) -> Snapshot:
+        """Rewrite the FAISS and BM25 files of the committed generation from the database: crash
+        repair, or a FAISS index of a kind this version no longer builds at that size."""
+        with self.write_lock():
+            return self._write_derived(identity, self.db_generation(), None)
+
     def _write_derived(self, identity: dict[str, Any], gen: int, dense: Any) -> Snapshot:
         """Write FAISS and BM25 files for generation `gen`, then swap the manifest in."""
         import faiss
@@ -514,8 +520,7 @@ class IndexStore:
                 log.warning("%s; rebuilding from the database", exc)
         log.info("rebuilding the derived index files of %s (generation %d)", self.root, gen)
         try:
-            with self.write_lock():
-                return self._write_derived(identity, gen, None)
+            return self.rebuild_derived(identity)
         except OSError as exc:
             raise IndexCorruptError(
                 f"index at {self.root} needs its derived files rebuilt but cannot be written "

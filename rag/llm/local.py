@@ -133,7 +133,8 @@ class LocalLlamaCpp:
         self._server: Any = xlc.Server(params)
         self._lock = threading.Lock()
         # llama.cpp's own counters for the last request (prompt_n, cache_n, prompt_per_second,
-        # predicted_n, predicted_per_second, ...): bench/local_llm.py reports them.
+        # predicted_n, predicted_per_second, ...), emptied when a request starts:
+        # bench/local_llm.py reports them.
         self.last_timings: dict[str, float] = {}
         # Tear the native server down before interpreter shutdown kills its threads.
         atexit.register(self.close)
@@ -165,6 +166,7 @@ class LocalLlamaCpp:
 
     def complete(self, messages: Sequence[Message], max_tokens: int) -> str:
         with self._lock:
+            self.last_timings = {}
             result = self._live().handle_chat_completions(self._request(messages, max_tokens,
                                                                         False))
         if not isinstance(result, dict) or result.get("error"):
@@ -197,6 +199,7 @@ class LocalLlamaCpp:
         def run() -> None:
             try:
                 with self._lock:
+                    self.last_timings = {}
                     res = self._live().handle_chat_completions(
                         self._request(messages, max_tokens, True), on_chunk)
                 if isinstance(res, dict) and res.get("error"):
