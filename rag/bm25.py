@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 IdArray = npt.NDArray[np.int64]
-_SMALL = 8192  # rows up to which several terms' scores are ranked by scanning all rows
+_SMALL = 65_536  # rows up to which several terms are ranked by a partition of all rows
 _SAMPLE_FACTOR = 128  # sample ~k*128 postings to bound the k-th best score (see _bound)
 
 
@@ -92,8 +92,9 @@ class BM25Index:
 
         Only the rows a query term touches are looked at: a single term's postings are its
         scores; several terms are summed into a dense buffer (float32, in query order, so the
-        sums are bit-identical to `scores`), then only the postings that can reach the top k
-        are kept (see `_bound`) and deduplicated. Nothing is sorted or scanned over all rows.
+        sums are bit-identical to `scores`). Up to `_SMALL` rows one partition of all rows
+        finds the k-th best score; above, only the postings that can reach the top k are kept (see
+        `_bound`) and deduplicated, with no pass over all rows.
         """
         n = len(self)
         if not n or k <= 0:
@@ -105,11 +106,10 @@ class BM25Index:
         if len(cols) == 1:
             lo, hi = cols[0]
             rows, vals = self._indices[lo:hi], self._data[lo:hi]
-        elif n <= _SMALL:  # a scan of every row costs less than bookkeeping over postings
-            acc = np.zeros(n, dtype=np.float32)
-            for lo, hi in cols:
-                np.add.at(acc, self._indices[lo:hi], self._data[lo:hi])
-            rows = np.flatnonzero(acc)
+        elif n <= _SMALL:  # one partition of all rows costs less than work over postings
+            acc = self.scores(tokens)
+            kth = acc[np.argpartition(-acc, k - 1)[:k]].min() if k < n else 0.0
+            rows = np.flatnonzero(acc >= kth) if kth > 0 else np.flatnonzero(acc)  # ties kept
             vals = acc[rows]
         else:
             acc = self._scratch(n)

@@ -34,7 +34,7 @@ def _brute(index: BM25Index, tokens: list[str], k: int) -> tuple[list[int], list
 def test_top_matches_brute_force_ranking_with_ties(
     copies: int, seed: int, scan_all_up_to: int | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Both ways of ranking several terms: scanning all rows (small indexes) and the sampled
+    """Both ways of ranking several terms: a partition of all rows (small indexes) and the sampled
     bound over the postings (forced here with a zero size limit)."""
     if scan_all_up_to is not None:
         monkeypatch.setattr(bm25, "_SMALL", scan_all_up_to)
