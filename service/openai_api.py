@@ -17,6 +17,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import StreamingResponse
 
 from rag.answering.citations import Citation, StreamRenumberer
+from rag.answering.inert import inert
 from rag.answering.pipeline import Answer
 from rag.engine import Engine
 from rag.errors import RagError
@@ -29,7 +30,8 @@ MODEL_ID = "rag"
 def _sources(citations: list[Citation]) -> str:
     if not citations:
         return ""
-    lines = [f"[{c.n}] {c.hit.chunk.title} ({c.hit.chunk.doc_id})" for c in citations]
+    lines = [f"[{c.n}] {inert(c.hit.chunk.title)} ({inert(c.hit.chunk.doc_id)})"
+             for c in citations]
     return "\n\nSources:\n" + "\n".join(lines)
 
 

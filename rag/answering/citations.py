@@ -1,15 +1,23 @@
-"""Check and renumber `[n]` markers so every marker maps to exactly one cited passage."""
+"""Check and renumber `[n]` markers so every marker maps to exactly one cited passage.
+
+The same pass makes everything between the markers inert (`rag.answering.inert`): a model
+copies markup from its sources as readily as facts, so answer text is escaped outside our own
+markers, whoever wrote it.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from rag.answering.inert import MARKUP, escape_one
 from rag.retrieval import Hit
 
 # [1], [2, 3], [1][2], [1-2] are all read; anything else in brackets is left alone.
-_MARKER = re.compile(r"\s?\[(\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
+_MARKER = re.compile(r"\s?\[(?P<nums>\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
+# One left-to-right scan: a marker, or markup to escape ("\\[1]" is an escaped bracket).
+_TOKEN = re.compile(rf"(?P<marker>{_MARKER.pattern})|{MARKUP.pattern}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +53,21 @@ def _numbers(group: str) -> list[int]:
     return out
 
 
+def _render(text: str, marker: Callable[[re.Match[str]], str], before: str = "") -> str:
+    """`text` with each marker replaced by `marker(match)` and all other markup escaped;
+    `before` is what was emitted ahead of it (a "(" right after a marker is escaped)."""
+    ctx = before[-1:]
+    s = ctx + text
+    out: list[str] = []
+    last = len(ctx)
+    for m in _TOKEN.finditer(s, len(ctx)):
+        out.append(s[last:m.start()])
+        out.append(marker(m) if m.group("marker") is not None else escape_one(m.group()))
+        last = m.end()
+    out.append(s[last:])
+    return "".join(out)
+
+
 def check_citations(text: str, passages: Sequence[Hit]) -> CheckedAnswer:
     """Drop markers that point to no passage; renumber the rest 1..m in order of first use."""
     mapping: dict[int, int] = {}
@@ -54,7 +77,7 @@ def check_citations(text: str, passages: Sequence[Hit]) -> CheckedAnswer:
     def repl(m: re.Match[str]) -> str:
         nonlocal dropped
         kept: list[int] = []
-        for n in _numbers(m.group(1)):
+        for n in _numbers(m.group("nums")):
             if not 1 <= n <= len(passages):
                 dropped += 1
                 continue
@@ -65,7 +88,7 @@ def check_citations(text: str, passages: Sequence[Hit]) -> CheckedAnswer:
                 kept.append(mapping[n])
         return " " + "".join(f"[{k}]" for k in kept) if kept else ""
 
-    out = _MARKER.sub(repl, text)
+    out = _render(text, repl)
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
     citations = [Citation(mapping[n], passages[n - 1]) for n in order]
     return CheckedAnswer(out, citations, dropped)
@@ -73,38 +96,27 @@ def check_citations(text: str, passages: Sequence[Hit]) -> CheckedAnswer:
 
 def markers_in(text: str) -> list[int]:
     """Every marker number in a checked answer, in order of appearance."""
-    return [n for m in _MARKER.finditer(text) for n in _numbers(m.group(1))]
+    return [n for m in _TOKEN.finditer(text) if m.group("marker") is not None
+            for n in _numbers(m.group("nums"))]
 
 
-class StreamRenumberer:
-    """Renumber markers while text streams, as `check_citations` does on the whole text.
+class StreamEscaper:
+    """Escape markup in streamed text outside `[n]` markers, which pass unchanged, as
+    `check_citations` does on the whole text.
 
-    A marker split across pieces ("[", "2", "]") is held back until it closes, so a client
-    that cannot replace streamed text (an OpenAI chat client) still sees final numbers.
+    A marker split across pieces ("[", "2", "]") is held back until it closes, so it is
+    never escaped by halves; so is a last "_" or "\\" until the next character.
     """
 
-    def __init__(self, n_passages: int) -> None:
-        self._n = n_passages
-        self.mapping: dict[int, int] = {}
+    def __init__(self) -> None:
         self._held = ""
-        self._last = ""  # last character sent: a marker after a sent space gets no second one
+        self._last = ""  # last character sent
 
-    def _renumber(self, text: str) -> str:
-        def repl(m: re.Match[str]) -> str:
-            kept: list[int] = []
-            for n in _numbers(m.group(1)):
-                if 1 <= n <= self._n:
-                    new = self.mapping.setdefault(n, len(self.mapping) + 1)
-                    if new not in kept:
-                        kept.append(new)
-            return " " + "".join(f"[{k}]" for k in kept) if kept else ""
-
-        return _MARKER.sub(repl, text)
+    def _marker(self, m: re.Match[str]) -> str:
+        return m.group()
 
     def _emit(self, text: str) -> str:
-        out = self._renumber(text)
-        if out.startswith(" [") and (not self._last or self._last.isspace()):
-            out = out[1:]
+        out = _render(text, self._marker, self._last)
         if out:
             self._last = out[-1]
         return out
@@ -112,8 +124,12 @@ class StreamRenumberer:
     def feed(self, piece: str) -> str:
         text = self._held + piece
         cut = text.rfind("[")
-        if cut >= 0 and "]" not in text[cut:] and len(text) - cut <= 12:
+        if (cut >= 0 and "]" not in text[cut:] and len(text) - cut <= 12
+                and _escapes_before(text, cut) % 2 == 0):
             self._held, text = text[cut:], text[:cut]
+        elif text.endswith(("_", "\\")) and _escapes_before(text, len(text) - 1) % 2 == 0:
+            # what follows decides: "a_b" stays, "\\[" is an escape already
+            self._held, text = text[-1], text[:-1]
         else:
             self._held = ""
         return self._emit(text)
@@ -121,3 +137,40 @@ class StreamRenumberer:
     def flush(self) -> str:
         text, self._held = self._held, ""
         return self._emit(text)
+
+
+class StreamRenumberer(StreamEscaper):
+    """Renumber markers while text streams, as `check_citations` does on the whole text, so
+    a client that cannot replace streamed text (an OpenAI chat client) still sees final
+    numbers; markup between them is escaped."""
+
+    def __init__(self, n_passages: int) -> None:
+        super().__init__()
+        self._n = n_passages
+        self.mapping: dict[int, int] = {}
+
+    def _marker(self, m: re.Match[str]) -> str:
+        kept: list[int] = []
+        for n in _numbers(m.group("nums")):
+            if 1 <= n <= self._n:
+                new = self.mapping.setdefault(n, len(self.mapping) + 1)
+                if new not in kept:
+                    kept.append(new)
+        return " " + "".join(f"[{k}]" for k in kept) if kept else ""
+
+    def _emit(self, text: str) -> str:
+        out = _render(text, self._marker, self._last)
+        # a marker after a sent space gets no second one
+        if out.startswith(" [") and (not self._last or self._last.isspace()):
+            out = out[1:]
+        if out:
+            self._last = out[-1]
+        return out
+
+
+def _escapes_before(text: str, i: int) -> int:
+    """How many backslashes precede text[i] (odd: the character is escaped)."""
+    j = i
+    while j > 0 and text[j - 1] == "\\":
+        j -= 1
+    return i - j

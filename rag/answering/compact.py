@@ -3,7 +3,8 @@
 On a 2-core CPU a small model reads about 100 prompt tokens a second, so the passages, not
 the fixed instructions (cached by llama.cpp), set the time to first token. Each passage keeps
 its sentences that best cover the question, in their original order, within a character
-budget; the citations still point to the whole passage.
+budget; the citations still point to the whole passage. A "[3]" in a source comes out as
+"(3)", never as a marker the model could copy.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rag.answering.extractive import ExtractiveWriter, split_sentences
+from rag.answering.inert import neutralise_markers
 from rag.retrieval import Hit
 
 ELLIPSIS = " … "
@@ -19,6 +21,12 @@ ELLIPSIS = " … "
 def compact_passages(question: str, passages: Sequence[Hit], writer: ExtractiveWriter,
                      budget: int, cross_lingual: bool = False) -> list[str]:
     """One text per passage, at most about `budget` characters; 0 keeps passages whole."""
+    return [neutralise_markers(t) for t in _compact(question, passages, writer, budget,
+                                                    cross_lingual)]
+
+
+def _compact(question: str, passages: Sequence[Hit], writer: ExtractiveWriter,
+             budget: int, cross_lingual: bool) -> list[str]:
     texts = [" ".join(h.chunk.text.split()) for h in passages]
     if budget <= 0:
         return texts

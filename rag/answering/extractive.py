@@ -4,7 +4,8 @@ No model, no server, deterministic. Sentences are scored by how much of the ques
 (IDF-weighted) content they cover, by whether they hold what the question asks for (a number
 for "how many", a date for "when", a name for "who"), and by their passage's retrieval rank.
 It quotes the sources as written: for an English question over French text the framing is
-English and the quoted sentences stay French.
+English and the quoted sentences stay French. Quotes are made inert first: a "[3]" in the
+source becomes "(3)", not a citation of passage 3, and markup is escaped (`inert`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from rag.answering.inert import inert
 from rag.retrieval import Hit
 from rag.text import fold, tokenize
 
@@ -135,7 +137,7 @@ class ExtractiveWriter:
             if s.score >= 0.8 * best.score and s.coverage >= self.min_coverage and not any(
                     s.text in c.text or c.text in s.text for c in chosen):
                 chosen.append(s)
-        body = " ".join(_cite(_trim(s.text), s.passage) for s in chosen)
+        body = " ".join(_cite(inert(_trim(s.text)), s.passage) for s in chosen)
         if lang == "en":
             return _LEAD["en"] + body
         return body

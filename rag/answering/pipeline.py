@@ -11,9 +11,9 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from rag.answering.citations import Citation, check_citations
+from rag.answering.citations import Citation, StreamEscaper, check_citations
 from rag.answering.compact import compact_passages
 from rag.answering.extractive import NO_ANSWER, ExtractiveWriter
 from rag.answering.language import detect_language
@@ -145,8 +145,8 @@ class Answerer:
             for piece in _pieces(text):
                 yield Event("token", piece)
         else:
-            text, abstained, fallback = yield from self._generate(
-                question if query == question else query, lang, passages, searcher, timings, t2)
+            text, abstained, fallback = yield from _inert_tokens(self._generate(
+                question if query == question else query, lang, passages, searcher, timings, t2))
         timings["generation"] = (time.perf_counter() - t2) * 1000
 
         checked = check_citations(text, passages)
@@ -200,6 +200,28 @@ class Answerer:
                 return NO_ANSWER[lang], True, False
             return fallback, False, True
         return text, False, False
+
+
+_R = TypeVar("_R")
+
+
+def _inert_tokens(gen: Generator[Event, None, _R]) -> Generator[Event, None, _R]:
+    """A model's tokens with markup escaped outside its [n] markers: it copies from sources."""
+    esc = StreamEscaper()
+    try:
+        while True:
+            try:
+                ev = next(gen)
+            except StopIteration as stop:
+                if tail := esc.flush():
+                    yield Event("token", tail)
+                value: _R = stop.value
+                return value
+            if ev.kind == "token" and not (ev := Event("token", esc.feed(ev.data))).data:
+                continue
+            yield ev
+    finally:
+        gen.close()
 
 
 def _cross_lingual(lang: str, passages: Sequence[Hit]) -> bool:

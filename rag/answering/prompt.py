@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.answering.inert import neutralise_markers
 from rag.llm.base import Message
 from rag.retrieval import Hit
 
@@ -50,12 +51,13 @@ _WS = re.compile(r"\s+")
 
 def format_passages(passages: Sequence[Hit], texts: Sequence[str] | None = None,
                     max_chars: int = 900, title_chars: int = 60) -> str:
-    """Numbered sources; `texts` replaces the passages' own text (compacted)."""
+    """Numbered sources; `texts` replaces the passages' own text (compacted). A "[3]" inside
+    a source becomes "(3)": the model must not copy it as a citation of passage 3."""
     lines = []
     for i, h in enumerate(passages, 1):
         raw = texts[i - 1] if texts is not None else h.chunk.text
-        text = _WS.sub(" ", raw).strip()[:max_chars]
-        title = _WS.sub(" ", h.chunk.title).strip()
+        text = neutralise_markers(_WS.sub(" ", raw).strip())[:max_chars]
+        title = neutralise_markers(_WS.sub(" ", h.chunk.title).strip())
         if len(title) > title_chars:
             title = title[: title_chars].rsplit(" ", 1)[0] + "…"
         lines.append(f"[{i}] ({title}) {text}" if title else f"[{i}] {text}")

@@ -1,0 +1,69 @@
+"""Source text made inert before it reaches an answer, a prompt or a rendered list.
+
+Two things in a document must never act: bracketed numbers, which `check_citations` would
+read as citations of *other* passages ("selon l'OTSC [3]."), and markup, which a chat client
+rendering markdown or HTML would turn into images, links or tags.
+
+Markers become parentheses, `[3]` -> `(3)`: plain ASCII that reads as a reference, that no
+citation reader (ours, a model's, the widget's) takes for a marker, and that Unicode
+normalisation cannot turn back into brackets (NFKC maps fullwidth `［3］` to `[3]`).
+
+Markup is escaped CommonMark's way, and only what can form it: a backslash before the
+characters of code and emphasis (a backtick, `*`, a backslash, `_` at a word edge), before
+`[` after `!` (an image) and before `(` or `:` right after `]` (a link "[x](u)", a link
+definition "[x]: u"); without those a bracket is plain text, so editorial brackets ("[du
+Kazakhstan]") stay as written. `<` becomes `&lt;`: neither a markdown nor an HTML renderer
+then sees a tag or an autolink. Apostrophes, guillemets, hyphens, "3 000", `!`, `(`, `>` and
+`&` elsewhere stay as written. An escape already in place is kept, so escaping twice changes
+nothing (answers are escaped where they are built and again where they are checked).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A citation-like group: [3], [1, 2], [2-4], [ 3 ] (a superset of what check_citations reads).
+SOURCE_MARKER = re.compile(r"\[\s*(\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*)\s*\]")
+
+# An escape already in place (backslash + ASCII punctuation other than "<"), or one character
+# that can start markup. `_` only at a word edge: intraword it never makes emphasis ("a_b").
+MARKUP = re.compile(
+    r"\\[!-/:;=>?@\[-`{-~]"  # an escape already in place
+    r"|[\\`*<]"  # code, emphasis, a lone backslash, a tag or an autolink
+    r"|(?<=!)\["  # an image "![x](u)"
+    r"|(?<=\])[(:]"  # a link "[x](u)" or a definition "[1]: u" (which makes every [1] a link)
+    r"|(?<![^\W_])_|_(?![^\W_])")
+
+
+def neutralise_markers(text: str) -> str:
+    """`[3]`, `[1, 2]`, `[2-4]` in source text -> `(3)`, `(1, 2)`, `(2-4)`."""
+    return SOURCE_MARKER.sub(lambda m: f"({m.group(1)})", text)
+
+
+def escape_one(token: str) -> str:
+    """The inert form of one `MARKUP` match."""
+    if len(token) == 2:  # an escape already in place
+        return token
+    if token == "<":
+        return "&lt;"
+    return "\\" + token
+
+
+def escape_markup(text: str, before: str = "") -> str:
+    """`text` with every markup character escaped; `before` is the text already emitted
+    ahead of it (its last character decides a leading "(", "[" or "_")."""
+    ctx = before[-1:]
+    s = ctx + text
+    out: list[str] = []
+    last = len(ctx)
+    for m in MARKUP.finditer(s, len(ctx)):
+        out.append(s[last:m.start()])
+        out.append(escape_one(m.group()))
+        last = m.end()
+    out.append(s[last:])
+    return "".join(out)
+
+
+def inert(text: str) -> str:
+    """Source text ready to be quoted in a rendered answer: no markers, no live markup."""
+    return escape_markup(neutralise_markers(text))
