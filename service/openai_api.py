@@ -28,6 +28,8 @@ MODEL_ID = "rag"
 
 
 def _sources(citations: list[Citation]) -> str:
+    """The list under the answer; titles and ids come from documents, so they are made inert
+    (no "[3]" read as a marker, no markup rendered by the client)."""
     if not citations:
         return ""
     lines = [f"[{c.n}] {inert(c.hit.chunk.title)} ({inert(c.hit.chunk.doc_id)})"
