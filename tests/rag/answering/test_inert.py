@@ -55,10 +55,11 @@ def test_markup_is_escaped_and_plain_french_text_is_not() -> None:
     plain = ("« Le président Kassym-Jomart Tokaïev a dit : \"3 000 soldats\" — l'OTSC ! » "
              "(voir p. 3) ; 50 % > 40 % ; AT&T ; doc_id a_b [du Kazakhstan].")
     assert inert(plain) == plain
-    # The shipped articles read the same once inert, apart from their three "* * *" rules.
-    for doc in ("000_ec7d7738b349d4ee", "002_93c955edbb1bd610", "004_b1873cd3def24744"):
+    # The shipped articles read the same once inert, apart from two "* * *" rules in one.
+    for doc in ("000_ec7d7738b349d4ee", "001_db0888562c11dd17", "002_93c955edbb1bd610",
+                "003_45cc3b31048e5108", "004_b1873cd3def24744"):
         text = article_text(doc)
-        assert inert(text) == text
+        assert inert(text) == text.replace("* * *", "\\* \\* \\*")
 
 
 def test_escaping_twice_changes_nothing() -> None:
