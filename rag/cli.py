@@ -119,7 +119,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             "documents": report.documents, "added": report.added, "updated": report.updated,
             "unchanged": report.unchanged, "chunks": report.chunks,
             "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
-            "seconds": round(report.seconds, 3),
+            "dropped_lines": report.dropped_lines, "seconds": round(report.seconds, 3),
             "chunks_per_s": round(report.chunks_per_second, 1),
             "total_documents": report.total_documents, "total_chunks": report.total_chunks,
         }, ensure_ascii=False))

@@ -15,6 +15,8 @@ class Document:
     title: str = ""
     source: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
+    # site furniture lines the loader removed from `text` (reported, never stored or hashed)
+    dropped_lines: int = field(default=0, compare=False)
 
     @property
     def content_hash(self) -> str:

@@ -51,6 +51,7 @@ class IngestReport:
     seconds: float = 0.0
     total_documents: int = 0
     total_chunks: int = 0
+    dropped_lines: int = 0  # site furniture the loader removed from these documents
 
     @property
     def chunks_per_second(self) -> float:
@@ -60,7 +61,8 @@ class IngestReport:
         return (
             f"{self.documents} documents ({self.added} new, {self.updated} updated, "
             f"{self.unchanged} unchanged), {self.chunks} chunks embedded, "
-            f"{len(self.skipped)} skipped, {self.seconds:.2f} s, "
+            f"{len(self.skipped)} skipped, {self.dropped_lines} furniture lines dropped, "
+            f"{self.seconds:.2f} s, "
             f"{self.chunks_per_second:.1f} chunks/s; index now holds "
             f"{self.total_documents} documents, {self.total_chunks} chunks"
         )
@@ -114,7 +116,8 @@ class Ingestor:
         progress: Progress | None = None,
     ) -> tuple[IngestReport, Snapshot | None]:
         t0 = time.perf_counter()
-        report = IngestReport(documents=len(docs), skipped=list(skipped))
+        report = IngestReport(documents=len(docs), skipped=list(skipped),
+                              dropped_lines=sum(d.dropped_lines for d in docs))
         with self.store.write_lock():
             if not rebuild:
                 self._check_or_migrate()

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rag.cleaning import clean_lines, is_date_line, recurring_lines
 from rag.documents import Document
+from rag.markup import MD_HEADING, html_title, split_front_matter, strip_fences, strip_markdown
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ID_CHARS = 200
@@ -27,6 +29,11 @@ class Skipped:
 class LoadResult:
     documents: list[Document] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def dropped_lines(self) -> int:
+        """Site furniture lines removed from the loaded documents (see rag.cleaning)."""
+        return sum(d.dropped_lines for d in self.documents)
 
 
 class _Skip(Exception):
@@ -77,22 +84,58 @@ def check_doc_id(doc_id: str) -> str:
     return doc_id
 
 
+@dataclass(slots=True)
+class _Page:
+    """A .txt/.md/.html file read but not yet cleaned: cleaning needs its whole batch."""
+
+    doc_id: str
+    text: str
+    source: str
+    title: str = ""  # an explicit title (Markdown heading or front matter, HTML head)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def _title_line(text: str) -> str:
+    """First non-empty line that is not a bare date (scraped pages often start with one)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return next((line for line in lines if not is_date_line(line)), lines[0] if lines else "")[:300]
+
+
+def _finish(page: _Page, recurring: frozenset[str] = frozenset()) -> Document:
+    cleaned = clean_lines(page.text, recurring)
+    if not cleaned.text.strip():
+        raise _Skip(f"nothing but site furniture ({cleaned.dropped} lines)")
+    title = page.title or _title_line(cleaned.text)
+    return Document(page.doc_id, cleaned.text, title, page.source, page.metadata,
+                    dropped_lines=cleaned.dropped)
+
+
+def _read_txt(path: Path) -> _Page:
+    return _Page(check_doc_id(path.stem), _read_text(path), str(path))
+
+
 def load_txt(path: Path) -> Iterator[Document]:
-    text = _read_text(path)
-    yield Document(check_doc_id(path.stem), text, _first_line(text), str(path))
+    """Title = first non-empty line of the cleaned text."""
+    yield _finish(_read_txt(path))
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+def _read_md(path: Path) -> _Page:
+    meta, body = split_front_matter(_read_text(path))
+    title = meta.pop("title", "")
+    if not isinstance(title, str) or not title.strip():
+        m = MD_HEADING.search(strip_fences(body))
+        title = strip_markdown(m.group(1)) if m else ""
+    return _Page(check_doc_id(path.stem), strip_markdown(body), str(path), title.strip()[:300],
+                 meta)
 
 
 def load_md(path: Path) -> Iterator[Document]:
-    text = _read_text(path)
-    m = _MD_HEADING.search(text)
-    title = m.group(1).strip() if m else _first_line(text)
-    yield Document(check_doc_id(path.stem), text, title, str(path))
+    """Front matter becomes metadata, title = its `title` or the first heading; the stored
+    text is plain (no `#`, emphasis or link syntax to quote in answers)."""
+    yield _finish(_read_md(path))
 
 
-def load_html(path: Path) -> Iterator[Document]:
+def _read_html(path: Path) -> _Page:
     import trafilatura
 
     raw = _read_text(path)
@@ -105,9 +148,15 @@ def load_html(path: Path) -> Iterator[Document]:
     text = (data.get("text") or "").strip()
     if not text:
         raise _Skip("no main text found in HTML")
-    title = (data.get("title") or "").strip() or _first_line(text)
+    title = html_title(raw, data.get("sitename") or "") or (data.get("title") or "").strip()
     meta = {k: data[k] for k in ("url", "date", "author", "sitename") if data.get(k)}
-    yield Document(check_doc_id(path.stem), text, title, str(path), meta)
+    return _Page(check_doc_id(path.stem), text, str(path), title[:300], meta)
+
+
+def load_html(path: Path) -> Iterator[Document]:
+    """Main text by trafilatura; title from the page's head (`og:title`, `<title>`), not
+    from whatever heading trafilatura meets first (a hidden dialog's, say)."""
+    yield _finish(_read_html(path))
 
 
 def _jsonl_document(obj: Any, source: str) -> Document:
@@ -146,14 +195,14 @@ def iter_jsonl(path: Path, skipped: list[Skipped]) -> Iterator[Document]:
             skipped.append(Skipped(where, str(exc)))
 
 
-_LOADERS: dict[str, Callable[[Path], Iterator[Document]]] = {
-    ".txt": load_txt,
-    ".md": load_md,
-    ".markdown": load_md,
-    ".html": load_html,
-    ".htm": load_html,
+_READERS: dict[str, Callable[[Path], _Page]] = {
+    ".txt": _read_txt,
+    ".md": _read_md,
+    ".markdown": _read_md,
+    ".html": _read_html,
+    ".htm": _read_html,
 }
-SUPPORTED_SUFFIXES = (*_LOADERS, ".jsonl")
+SUPPORTED_SUFFIXES = (*_READERS, ".jsonl")
 
 
 def _walk(path: Path) -> Iterator[Path]:
@@ -166,44 +215,69 @@ def _walk(path: Path) -> Iterator[Path]:
         yield path
 
 
+def _read(path: Path) -> list[Document | Skipped] | _Page | Skipped:
+    """One file: its JSONL lines (documents and skipped lines), its page waiting to be
+    cleaned, or why it is skipped."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        return Skipped(str(path), "not a regular file")
+    if suffix not in SUPPORTED_SUFFIXES:
+        return Skipped(str(path), f"unsupported file type {suffix!r}")
+    try:
+        if suffix == ".jsonl":
+            bad: list[Skipped] = []
+            docs: list[Document | Skipped] = list(iter_jsonl(path, bad))
+            return [*bad, *docs]
+        return _READERS[suffix](path)
+    except _Skip as exc:
+        return Skipped(str(path), str(exc))
+    except OSError as exc:
+        return Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug on one file must not lose the others
+        return Skipped(str(path), f"cannot parse: {exc}")
+
+
 def load_paths(paths: Iterable[str | Path]) -> LoadResult:
-    """Load files and folders (recursively); duplicates and bad inputs land in `skipped`."""
+    """Load files and folders (recursively); duplicates and bad inputs land in `skipped`.
+
+    The .txt/.md/.html files of one call are one batch for cleaning: a short line found in
+    two or more of them is site furniture (menus, footers) and is dropped with the rest."""
     result = LoadResult()
-    seen: dict[str, str] = {}
+    read: list[list[Document | Skipped] | _Page | Skipped] = []
     for root in paths:
         root = Path(root)
         if not root.exists():
-            result.skipped.append(Skipped(str(root), "no such file or directory"))
+            read.append(Skipped(str(root), "no such file or directory"))
             continue
         for path in _walk(root):
-            suffix = path.suffix.lower()
-            if not path.is_file():
-                result.skipped.append(Skipped(str(path), "not a regular file"))
-                continue
-            if suffix not in SUPPORTED_SUFFIXES:
-                result.skipped.append(Skipped(str(path), f"unsupported file type {suffix!r}"))
-                continue
+            read.append(_read(path))
+    pages = [p for p in read if isinstance(p, _Page)]
+    # a page counts once: the same file twice, or two copies of it, repeat nothing
+    recurring = recurring_lines(dict.fromkeys(
+        {p.doc_id: p.text for p in reversed(pages)}.values()))
+    seen: dict[str, str] = {}
+    for item in read:
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
+            continue
+        if isinstance(item, _Page):
             try:
-                if suffix == ".jsonl":
-                    docs = list(iter_jsonl(path, result.skipped))
-                else:
-                    docs = list(_LOADERS[suffix](path))
+                docs: list[Document | Skipped] = [_finish(item, recurring)]
             except _Skip as exc:
-                result.skipped.append(Skipped(str(path), str(exc)))
+                result.skipped.append(Skipped(item.source, str(exc)))
                 continue
-            except OSError as exc:
-                result.skipped.append(Skipped(str(path), f"cannot read: {exc.strerror or exc}"))
+        else:
+            docs = item
+        for doc in docs:
+            if isinstance(doc, Skipped):
+                result.skipped.append(doc)
                 continue
-            except Exception as exc:  # a parser bug on one file must not lose the others
-                result.skipped.append(Skipped(str(path), f"cannot parse: {exc}"))
+            if doc.id in seen:
+                result.skipped.append(Skipped(
+                    doc.source, f"duplicate document id {doc.id!r} (first in {seen[doc.id]})"))
                 continue
-            for doc in docs:
-                if doc.id in seen:
-                    result.skipped.append(Skipped(
-                        doc.source, f"duplicate document id {doc.id!r} (first in {seen[doc.id]})"))
-                    continue
-                seen[doc.id] = doc.source
-                result.documents.append(doc)
+            seen[doc.id] = doc.source
+            result.documents.append(doc)
     return result
 
 

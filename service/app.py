@@ -399,6 +399,7 @@ def _report(report: Any) -> dict[str, Any]:
         "documents": report.documents, "added": report.added, "updated": report.updated,
         "unchanged": report.unchanged, "chunks": report.chunks,
         "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
+        "dropped_lines": report.dropped_lines,
         "seconds": round(report.seconds, 3), "total_documents": report.total_documents,
         "total_chunks": report.total_chunks,
     }

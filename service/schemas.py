@@ -99,6 +99,7 @@ class IngestResponse(BaseModel):
     unchanged: int
     chunks: int
     skipped: list[dict[str, str]]
+    dropped_lines: int = 0  # site furniture lines removed from uploaded files (rag/cleaning.py)
     seconds: float
     total_documents: int
     total_chunks: int

@@ -17,6 +17,7 @@ from rag.evals import (
     normalise_answer,
     question_metrics,
 )
+from rag.loaders import load_paths
 from rag.retrieval import Hit
 from tests.conftest import ARTICLES, ROOT
 
@@ -76,8 +77,7 @@ def test_bad_gold_files(tmp_path: Path) -> None:
 
 def test_project_gold_set_is_sound() -> None:
     gold = load_gold(GOLD)
-    texts = {p.stem: normalise_answer(p.read_text(encoding="utf-8"))
-             for p in ARTICLES.glob("*.txt")}
+    texts = {d.id: normalise_answer(d.text) for d in load_paths([ARTICLES]).documents}
     assert len(gold) >= 60
     assert sum(1 for g in gold if not g.answerable) >= 8
     assert {g.lang for g in gold} == {"fr", "en"}

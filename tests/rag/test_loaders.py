@@ -74,7 +74,7 @@ def test_md_title_from_first_heading(tmp_path: Path) -> None:
 
     assert doc.id == "notes"
     assert doc.title == "Élections au Kazakhstan"
-    assert doc.text == content
+    assert doc.text == content.replace("# ", "").replace(" ##", "").replace("#", "")
 
 
 def test_md_without_heading_falls_back_to_first_line(tmp_path: Path) -> None:
@@ -348,7 +348,8 @@ def test_shipped_corpus_loads_whole() -> None:
     assert result.skipped == []
     assert [d.id for d in result.documents] == [f.stem for f in files]
     for doc, file in zip(result.documents, files, strict=True):
-        expected = file.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        assert doc.text == expected
-        assert doc.title == next(line.strip() for line in expected.splitlines() if line.strip())
+        raw = file.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        # site furniture goes (tests/rag/test_cleaning.py), the article stays
+        assert 0.9 * len(raw) < len(doc.text) <= len(raw)
+        assert doc.title in [line.strip() for line in raw.splitlines()[:6]]
         assert doc.source == str(file)

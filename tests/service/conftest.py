@@ -7,6 +7,7 @@ Kazakhstan, January 2022) with the extractive backend; tests using it only read.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -27,6 +28,7 @@ from fastapi import FastAPI
 from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
+from rag.loaders import load_paths
 from service.app import create_app
 from tests.conftest import ARTICLES, small_docs
 
@@ -151,11 +153,17 @@ def parse_openai_sse(text: str) -> list[Any]:
     return out
 
 
+@functools.cache
+def _stored_articles() -> dict[str, str]:
+    return {d.id: d.text for d in load_paths([ARTICLES]).documents}
+
+
 def article_text(doc_id: str) -> str:
-    """The shipped article as the loader reads it (UTF-8 with BOM allowed, LF newlines)."""
-    path = ARTICLES / f"{doc_id}.txt"
-    assert path.is_file(), f"citation of an unknown document {doc_id!r}"
-    return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    """The shipped article as stored: the loader's text (site furniture dropped), which is
+    what citation offsets point into."""
+    texts = _stored_articles()
+    assert doc_id in texts, f"citation of an unknown document {doc_id!r}"
+    return texts[doc_id]
 
 
 MARKER = re.compile(r"\[(\d+)\]")

@@ -1,0 +1,246 @@
+"""Drop site furniture (menus, share buttons, comment forms, credits) from scraped text.
+
+Scraped pages carry navigation and credits that otherwise get indexed, retrieved and quoted
+as if they were article sentences. The rules are deliberately narrow: a wrongly dropped line
+loses a fact, a missed one only costs a little noise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+# Labels that are furniture when they make up the whole line (compared casefolded, with
+# bullets and trailing punctuation removed: "Loading..." -> "loading").
+_LABELS = frozenset("""
+cela peut vous intéresser|ceci peut vous intéresser|ça peut vous intéresser|vous aimerez aussi
+vous aimerez peut-être aussi|à lire aussi|lire aussi|à lire également|lire également|voir aussi
+à voir aussi|sur le même sujet|sur le même thème|dans la même rubrique|plus d'actualité
+plus d'actualités|toute l'actualité|derniers articles|dernières actualités|dernières infos
+articles les plus lus|les plus lus|les plus populaires|articles récents|articles similaires
+articles liés|commentaire|commentaires|réagir|envoyer votre commentaire
+envoyer votre commentaire avec|laisser un commentaire|ajouter un commentaire
+écrire un commentaire|poster un commentaire|fermé|fermer|recherche|rechercher
+vous aimez notre site|partager|partager l'article|partager cet article|imprimer
+envoyer par e-mail|envoyer par email|s'abonner|abonnez-vous|je m'abonne|se connecter|connexion
+s'inscrire|mon compte|menu|accueil|retour en haut|haut de page|retour à l'accueil|publicité
+contenu sponsorisé|mentions légales|politique de confidentialité|gérer les cookies
+paramètres des cookies|tous droits réservés|chargement|chargement en cours|lire la suite
+en savoir plus|suivez-nous|nous suivre|newsletter|fil d'info|à la une|copier le lien|lien copié
+you may also like|you might also like|related|related articles|related posts|related stories
+read more|read also|see also|more stories|more news|latest|latest news|latest articles
+most read|most popular|trending|comments|leave a comment|leave a reply|post a comment
+add a comment|close|search|share|share this|share this article|share this story|print|email
+subscribe|sign up|sign in|log in|login|my account|home|back to top|skip to content
+skip to main content|advertisement|sponsored|sponsored content|privacy policy|terms of use
+cookie policy|cookie settings|all rights reserved|loading|follow us|copy link|link copied
+facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit
+""".replace("\n", "|").strip("|").split("|"))
+
+_PATTERNS = [re.compile(p) for p in (
+    r"^sources?( ?: ?[^.!?]{0,60})?$",                      # "Source : AubeDigitale"
+    r"^(à )?(lire|voir) (aussi|également) ?:.{0,200}$",      # "Lire aussi : <other title>"
+    r"^(read|see) (also|more) ?:.{0,200}$",
+    r"^(partager|share)( (sur|on|via) [\w+ -]{1,20})$",
+    r"^(suivez-nous|follow us)( (sur|on) [\w, -]{1,40})$",
+    r"^(ajouter|laisser|poster|écrire|envoyer|rédiger) (un|votre) commentaire\b.{0,40}$",
+    r"^(leave|post|add|write) (a|your) (comment|reply)\b.{0,30}$",
+    r"^\d+ (commentaires?|comments?|réactions?)$",
+    r"^(commentaires?|comments?|réactions?) \(\d+\)$",
+    r"^(vous devez être connecté|you must be logged in)\b.{0,100}$",
+    r"^\(?\d+([.,]\d+)? ?[km]\)?$",                          # follower counters: "(230 K)"
+    r"^(https?://|www\.)\S+$",                               # a bare site address
+    r"^(©|\(c\) |copyright (©|\(c\)|\d{4})).{0,80}$",
+    r"^(crédits?( photos?)?|credits?|photos?|illustration|image) ?:.{0,80}$",
+    r"^\((photos?|crédits?|credits?)\b[^)]{0,80}\)$",
+)]
+_NEWSLETTER = re.compile(r"newsletter.*\b(inscri|abonn|recev|subscri|sign up|receive)"
+                         r"|\b(inscri|abonn|recev|subscri|sign up|receive).*newsletter")
+_COOKIES = re.compile(r"\bcookies?\b.*\b(ce site|notre site|this (web)?site|our (web)?site|"
+                      r"en poursuivant|by continuing|nos partenaires|our partners|accept)"
+                      r"|\b(ce site|notre site|this (web)?site|our (web)?site|en poursuivant|"
+                      r"by continuing|accept)\w*\b.*\bcookies?\b")
+_SEPARATOR = re.compile(r"^[\s*\-_=~•·#]{3,}$")
+_BYLINE = re.compile(r"^(par|by|auteurs?|authors?|écrit par|written by|rédigé par|"
+                     r"propos recueillis par)\s*:?\s+(.+)$", re.I)
+_NAME_GLUE = frozenset("et and de du des la le van von da di avec with pour for à".split())
+# A credit at the end of a caption line: "... Almaty. ©Reuters", "... 2021 @BelgaImage",
+# "... l'OTSC. | EPA/MAXPPP", "... (Photo AFP)".
+_TRAILING_CREDIT = re.compile(
+    r"\s*(©[^©.!?»]{0,80}"
+    r"|@\w*(?i:Image|Images|Photo|Photos|Press|Pics|Foto)\b"
+    r"|\|\s*[A-Z][A-Z0-9/&. -]{1,40}"  # agency names are upper case: "| EPA/MAXPPP"
+    r"|\((?i:photos?|crédits?|credits?|images?)\b[^)]{0,80}\))\s*$")
+_BULLET = re.compile(r"^[-–—•*·>|]+\s*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…»\"”]$")
+_DATE_WORDS = frozenset("""
+lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
+saturday sunday janvier février mars avril mai juin juillet août septembre octobre novembre
+décembre janv févr fév avr juil sept oct nov déc january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep dec le publié mis à
+jour updated published on at h min
+""".split())
+
+RECURRING_MAX_CHARS = 100
+RECURRING_MAX_WORDS = 12
+MENU_RUN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    text: str
+    dropped: int = 0
+    dropped_lines: tuple[str, ...] = ()
+    trimmed: int = 0  # lines that kept their text but lost a trailing photo credit
+
+
+def _key(line: str) -> str:
+    """Comparable form of a line: casefolded, no bullet, no trailing punctuation."""
+    s = " ".join(line.replace("’", "'").split()).casefold()
+    s = _BULLET.sub("", s)
+    return s.rstrip(" :.…!?").strip()
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _is_byline(line: str) -> bool:
+    """"Par Jean Dupont", "By Reuters", "Auteur : X | Editeur : Y": names only, no digits."""
+    m = _BYLINE.match(_BULLET.sub("", line.strip()))
+    if not m or len(line) > 80 or re.search(r"\d|[!?;«»\"]", line):
+        return False
+    words = _words(m.group(2))
+    return 0 < len(words) <= 8 and all(
+        w[0].isupper() or w.casefold() in _NAME_GLUE for w in words)
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why this line alone is site furniture, or None for a line to keep."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if _SEPARATOR.match(stripped):
+        return "separator"
+    key = _key(stripped)
+    if not key:
+        return None
+    if key in _LABELS:
+        return "label"
+    if any(p.match(key) for p in _PATTERNS):
+        return "pattern"
+    if len(key) <= 300 and (_NEWSLETTER.search(key) or _COOKIES.search(key)):
+        return "banner"
+    if _is_byline(stripped):
+        return "byline"
+    if _TRAILING_CREDIT.fullmatch(stripped):
+        return "credit"
+    return None
+
+
+def recurrence_key(line: str) -> str | None:
+    """The key a line is counted under across documents; None for a line never dropped for
+    recurring (long lines and short sentences: two articles may quote the same words)."""
+    key = _key(line)
+    words = _words(line)
+    if not words or len(key) > RECURRING_MAX_CHARS or len(words) > RECURRING_MAX_WORDS:
+        return None
+    if len(words) >= 5 and _SENTENCE_END.search(line.strip()):
+        return None
+    return key
+
+
+def recurring_lines(texts: Iterable[str], min_docs: int = 2) -> frozenset[str]:
+    """Keys of the short lines found in at least `min_docs` of the texts (site furniture
+    repeated on every page of a source)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({k for k in map(recurrence_key, text.split("\n")) if k})
+    return frozenset(k for k, n in counts.items() if n >= min_docs)
+
+
+def _menu_like(line: str) -> bool:
+    """A short label: few words, no sentence punctuation, mostly capitalised."""
+    s = line.strip()
+    words = _words(s)
+    if not words or len(s) > 40 or len(words) > 5:
+        return False
+    if s.endswith("...") or s.endswith("…"):  # "Loading..."
+        s = s.rstrip(".…")
+    if re.search(r"[.,;:!?«»\"()]", s):  # "Une ligne." is a sentence
+        return False
+    return sum(w[0].isupper() for w in words) * 2 > len(words)
+
+
+def _is_content(line: str) -> bool:
+    return len(_words(line)) >= 8
+
+
+def is_date_line(line: str) -> bool:
+    """"Vendredi, 19 Avr. 2024", "Publié le 7.1.2022": a date and nothing else."""
+    s = line.strip()
+    return (len(s) <= 60 and bool(re.search(r"\d", s))
+            and all(w.casefold() in _DATE_WORDS for w in _words(s)))
+
+
+def _menu_runs(lines: list[str], reasons: list[str | None]) -> None:
+    """Runs of adjacent short labels are menus when they touch furniture or lie outside the
+    article (before its first or after its last full line); a list introduced by a line
+    ending in ':' stays."""
+    content = [i for i, line in enumerate(lines) if reasons[i] is None and _is_content(line)]
+    first, last = (content[0], content[-1]) if content else (-1, len(lines))  # no outside
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip() or not (reasons[i] or _menu_like(lines[i])):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].strip() and (reasons[j] or _menu_like(lines[j])):
+            j += 1
+        menu = [k for k in range(i, j) if reasons[k] is None]
+        before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].strip()), "")
+        outside = j <= first or i > last
+        if (len(menu) >= MENU_RUN and not before.rstrip().endswith(":")
+                and (outside or len(menu) < j - i)):
+            for k in menu:
+                reasons[k] = "menu"
+        i = j
+
+
+def clean_lines(text: str, recurring: Collection[str] = frozenset()) -> Cleaned:
+    """The text without its furniture lines; `recurring` holds keys (see `recurring_lines`)
+    of lines repeated across the documents of the same source."""
+    lines = text.split("\n")
+    reasons = [furniture_reason(line) for line in lines]
+    if recurring:
+        for i, line in enumerate(lines):
+            if reasons[i] is None and recurrence_key(line) in recurring:
+                reasons[i] = "recurring"
+    _menu_runs(lines, reasons)
+    out: list[str] = []
+    dropped: list[str] = []
+    trimmed = 0
+    gap = False  # a line was just dropped: do not leave a double blank line behind it
+    for line, reason in zip(lines, reasons, strict=True):
+        if reason is not None:
+            dropped.append(line.strip())
+            gap = True
+            continue
+        if not line.strip():
+            if gap and (not out or not out[-1].strip()):
+                continue
+            out.append(line)
+            continue
+        gap = False
+        cut = _TRAILING_CREDIT.sub("", line)
+        if cut != line:
+            trimmed += 1
+        out.append(cut)
+    result = "\n".join(out)
+    if dropped:
+        result = result.rstrip() + ("\n" if text.endswith("\n") else "")
+        result = result.lstrip("\n")
+    return Cleaned(result, len(dropped), tuple(dropped), trimmed)
