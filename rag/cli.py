@@ -271,17 +271,41 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from rag.engine import Engine, is_default_index
     from service.app import create_app
 
     settings = _settings(args)
+    missing = not settings.index_dir.joinpath("store.sqlite").exists()
+    if missing and not args.build and not is_default_index(settings):
+        raise RagError(f"no index at {settings.index_dir}: check the path (only the default "
+                       "index is built automatically); run `rag ingest PATH --index DIR` "
+                       "first, or pass --build to build it from RAG_CORPUS_DIR")
     host = args.host or settings.host
     port = args.port or settings.port
     logging.getLogger("rag.service").setLevel(logging.INFO)
     print(f"Loading the index and model ({settings.index_dir}) ...", file=sys.stderr)
-    app = create_app(settings)
+    app = create_app(settings, Engine(settings, auto_build=True) if args.build else None)
     print(f"Serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from rag.check import check_index
+
+    settings = _settings(args)
+    report = check_index(settings.index_dir)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        for p in report.problems:
+            print(f"PROBLEM {p.where}: {p.detail}" + (f" [{p.fix}]" if p.fix else ""))
+        for note in report.notes:
+            print(f"note: {note}")
+        counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
+        verdict = "ok" if report.ok else f"{len(report.problems)} problem(s)"
+        print(f"{settings.index_dir}: {verdict} ({counts or 'nothing read'})")
+    return 0 if report.ok else 1
 
 
 def _eval_compare(args: argparse.Namespace, settings: Settings, gold: list[Any]) -> int:
@@ -394,10 +418,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("delete", "remove documents by id", cmd_delete)
     sp.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
 
-    sp = add("serve", "run the HTTP service (builds the index from the corpus if missing)",
-             cmd_serve)
+    sp = add("serve", "run the HTTP service (builds the default index from the corpus if "
+             "missing)", cmd_serve)
+    sp.add_argument("--build", action="store_true",
+                    help="build a missing index from RAG_CORPUS_DIR at a non-default --index "
+                    "too (otherwise refused: a typo or an unmounted volume)")
     sp.add_argument("--host", default=None, help="bind address (default RAG_HOST, 127.0.0.1)")
     sp.add_argument("--port", type=int, default=None, help="port (default RAG_PORT, 8000)")
+
+    sp = add("check", "verify an index: SQLite integrity, per-row checksums of text and "
+             "vectors, counts and ids of the FAISS and BM25 files (exit 1 on any problem)",
+             cmd_check)
+    sp.add_argument("--json", action="store_true", help="print the report as JSON")
 
     sp = add("eval", "retrieval metrics on a gold JSONL file", cmd_eval)
     sp.add_argument("--gold", required=True, metavar="FILE")

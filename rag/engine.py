@@ -7,10 +7,11 @@ half-written index.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from rag.answering.pipeline import Answerer
 from rag.config import Settings
 from rag.documents import Document
 from rag.embedders import Embedder, make_embedder
-from rag.errors import RagError
+from rag.errors import DerivedWriteError, RagError
 from rag.ingest import Ingestor, IngestReport, delete_documents
 from rag.llm import LLM, make_llm
 from rag.loaders import Skipped, load_paths
@@ -30,13 +31,18 @@ log = logging.getLogger(__name__)
 
 class Engine:
     def __init__(self, settings: Settings, embedder: Embedder | None = None,
-                 llm: LLM | None = None, auto_build: bool = True) -> None:
+                 llm: LLM | None = None, auto_build: bool | None = None) -> None:
+        """`auto_build`: build a missing index from `corpus_dir`; None (default) does so only
+        at the default index location, never at a path that may be a typo or an unmounted
+        volume."""
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
         self.store = IndexStore.open(settings)
         self.ingestor = Ingestor(settings, self.embedder, self.store)
         self._write_lock = threading.Lock()
         self.started_at = time.time()
+        if auto_build is None:
+            auto_build = is_default_index(settings)
         if not self.store.exists() and auto_build and settings.corpus_dir.is_dir():
             log.warning("no index at %s: building it from %s", settings.index_dir,
                         settings.corpus_dir)
@@ -63,13 +69,25 @@ class Engine:
     def documents(self) -> list[DocumentInfo]:
         return self.store.list_documents()
 
+    def problems(self) -> list[str]:
+        """What is wrong with the served index now: damaged rows found by queries, files of
+        the served generation that could not be written."""
+        found = [f"chunk row {cid} {what}" for cid, what in sorted(self.store.damaged().items())]
+        snap = self.snapshot
+        if snap is not None and snap.unsaved:
+            found.append(f"index files not saved ({snap.unsaved}); served from memory")
+        return found
+
     def health(self) -> dict[str, Any]:
+        """`status` is "degraded" when `problems()` is not empty (still HTTP 200: queries that
+        do not touch the damage are answered); no filesystem path, /health is public."""
         snap = self.snapshot
         counts = snap.manifest["counts"] if snap else {"documents": 0, "chunks": 0}
+        problems = self.problems()
         return {
-            "status": "ok",
+            "status": "degraded" if problems else "ok",
+            **({"problems": problems[:20]} if problems else {}),
             "index_loaded": snap is not None,
-            "index_dir": str(self.settings.index_dir),
             "generation": snap.generation if snap else 0,
             "documents": counts["documents"],
             "chunks": counts["chunks"],
@@ -86,7 +104,7 @@ class Engine:
 
     def ingest_documents(self, docs: Sequence[Document], skipped: Sequence[Skipped] = ()
                          ) -> IngestReport:
-        with self._write_lock:
+        with self._write_lock, self._swap_committed():
             report, snapshot = self.ingestor.run(docs, skipped)
             self._swap(snapshot)
         return report
@@ -96,7 +114,22 @@ class Engine:
         return self.ingest_documents(loaded.documents, loaded.skipped)
 
     def delete(self, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
-        with self._write_lock:
+        with self._write_lock, self._swap_committed():
             deleted, missing, snapshot = delete_documents(self.store, doc_ids)
             self._swap(snapshot)
         return deleted, missing
+
+    @contextlib.contextmanager
+    def _swap_committed(self) -> Iterator[None]:
+        """A commit whose index files could not be written is still committed: serve it (from
+        memory) so searches follow what is stored, then let the error say so."""
+        try:
+            yield
+        except DerivedWriteError as exc:
+            self._swap(exc.snapshot)  # type: ignore[arg-type]
+            raise
+
+
+def is_default_index(settings: Settings) -> bool:
+    default: Path = Settings.model_fields["index_dir"].default
+    return settings.index_dir.resolve() == default.resolve()

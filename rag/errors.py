@@ -19,3 +19,14 @@ class IndexCorruptError(RagError):
 
 class EmptyIndexError(RagError):
     """There is nothing to search yet."""
+
+
+class DerivedWriteError(RagError):
+    """The database commit succeeded but the FAISS/BM25/manifest files could not be written.
+
+    The documents are stored; `snapshot` holds the committed generation in memory so a server
+    can keep serving it, and the next load rebuilds the files from the database."""
+
+    def __init__(self, message: str, snapshot: object) -> None:
+        super().__init__(message)
+        self.snapshot = snapshot

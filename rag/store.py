@@ -5,6 +5,13 @@ their vectors and bumps the generation; derived files are then written under new
 manifest is swapped in with an atomic rename. A crash before the SQLite commit leaves the old
 index; a crash after it leaves a manifest one generation behind, and the next load rebuilds the
 derived files from SQLite. Either way the index loads and holds the last committed ingest.
+A failure writing the derived files after the commit raises `DerivedWriteError`, which carries
+the committed generation built in memory so a server keeps serving what is stored.
+
+Each chunk row carries checksums of its text (with its position and BM25 terms) and of its
+vector: queries verify the rows they return and record damage (`damaged()`), `rag check`
+verifies every row. Rows of indexes written before the checksums existed have NULL sums
+("unchecked") until the next commit fills them.
 """
 
 from __future__ import annotations
@@ -32,7 +39,13 @@ from rag.config import Settings
 from rag.dense import DenseConfig, configure, kind_of, wanted_kind
 from rag.dense import build as build_dense
 from rag.documents import Document
-from rag.errors import BM25SettingsChangedError, IndexCorruptError, IndexMismatchError, RagError
+from rag.errors import (
+    BM25SettingsChangedError,
+    DerivedWriteError,
+    IndexCorruptError,
+    IndexMismatchError,
+    RagError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +74,9 @@ CREATE TABLE IF NOT EXISTS chunks (
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     tokens TEXT NOT NULL,
-    vector BLOB NOT NULL
+    vector BLOB NOT NULL,
+    text_sum TEXT,
+    vector_sum TEXT
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 """
@@ -85,6 +100,34 @@ class IndexedDocument:
     vectors: npt.NDArray[np.float32]
 
 
+def _part(value: str | bytes | int) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    return str(value).encode("utf-8", "surrogatepass")
+
+
+def text_sum(doc_id: str | bytes, ordinal: int, start: int, end: int, text: str | bytes,
+             tokens: str | bytes) -> str:
+    """Checksum of what a chunk row says besides its vector (first 16 hex digits of sha256);
+    bytes or str give the same sum, so damaged rows can be checked without decoding them."""
+    h = hashlib.sha256()
+    for value in (doc_id, ordinal, start, end, text, tokens):
+        h.update(_part(value))
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def vector_sum(blob: bytes) -> str:
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def _io_reason(exc: OSError) -> str:
+    """The OS error without the path: messages reach HTTP clients."""
+    if exc.errno is not None and exc.strerror:
+        return f"[Errno {exc.errno}] {exc.strerror}"
+    return str(exc) or type(exc).__name__
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -95,11 +138,16 @@ def _sha256(path: Path) -> str:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with tmp.open("wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):  # a disk-full write must not leave half a file
+            tmp.unlink()
+        raise
 
 
 def _fsync_dir(path: Path) -> None:
@@ -118,6 +166,7 @@ class Snapshot:
         self.manifest = manifest
         self.dense = dense
         self.bm25 = bm25
+        self.unsaved: str | None = None  # why the files of this generation are not on disk
 
     @property
     def generation(self) -> int:
@@ -142,6 +191,9 @@ class IndexStore:
         self.root = Path(root)
         self.dense_config = dense or DenseConfig()
         self._local = threading.local()
+        self._sums: bool | None = None  # the chunk table has checksum columns
+        self._damage: dict[int, str] = {}  # chunk id -> what a query found wrong with it
+        self._damage_lock = threading.Lock()
 
     # ---- paths and connections -------------------------------------------------------------
 
@@ -206,17 +258,21 @@ class IndexStore:
     # ---- metadata ---------------------------------------------------------------------------
 
     def read_manifest(self) -> dict[str, Any] | None:
+        """The manifest, None when there is none; IndexCorruptError when it is damaged (not
+        JSON, or not the shape this version writes). Loading treats both alike: rebuilt."""
         try:
             raw = self.manifest_path.read_bytes()
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise IndexCorruptError(f"{self.manifest_path} is unreadable ({exc})") from None
         try:
             manifest = json.loads(raw)
-            if not isinstance(manifest, dict):
-                raise ValueError("not an object")
-            return manifest
-        except ValueError as exc:
-            raise IndexCorruptError(f"{self.manifest_path} is not valid JSON ({exc})") from None
+            _check_manifest_shape(manifest)
+        except (ValueError, RecursionError) as exc:
+            raise IndexCorruptError(f"{self.manifest_path} is damaged ({exc})") from None
+        assert isinstance(manifest, dict)
+        return manifest
 
     def _meta(self, conn: sqlite3.Connection) -> dict[str, str]:
         return dict(conn.execute("SELECT key, value FROM meta").fetchall())
@@ -284,15 +340,80 @@ class IndexStore:
         return Document(row[0], row[1], row[2], row[3], json.loads(row[4]))
 
     def chunks_by_id(self, ids: Sequence[int]) -> dict[int, Chunk]:
+        """The chunks with these ids, each checked against its stored checksum. A row that
+        cannot be read or fails its checksum is recorded (`damaged()`) and the read raises
+        IndexCorruptError: a query never answers from damaged text."""
         if not ids:
             return {}
+        wanted = [int(i) for i in ids]
+        try:
+            rows = self._chunk_rows(wanted)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            bad = [i for i in wanted if not self._row_readable(i)] or wanted
+            log.error("chunk rows %s of %s are unreadable: %s", bad, self.root, exc)
+            self._record_damage(bad, "unreadable")
+            raise IndexCorruptError(_damage_message(bad, "cannot be read")) from None
+        out: dict[int, Chunk] = {}
+        bad = []
+        for cid, doc_id, ordinal, text, start, end, title, tokens, tsum in rows:
+            if tsum is not None and tsum != text_sum(doc_id, ordinal, start, end, text, tokens):
+                bad.append(cid)
+            out[cid] = Chunk(doc_id, ordinal, text, start, end, title)
+        if bad:
+            log.error("chunk rows %s of %s fail their checksum", bad, self.root)
+            self._record_damage(bad, "fails its checksum")
+            raise IndexCorruptError(_damage_message(bad, "fail their checksum"))
+        return out
+
+    def _chunk_rows(self, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+        conn = self._connect()
+        sums = "c.tokens, c.text_sum" if self._has_sums(conn) else "NULL, NULL"
         marks = ",".join("?" * len(ids))
-        rows = self._connect().execute(
-            "SELECT c.id, c.doc_id, c.ordinal, c.text, c.start, c.end, d.title "
+        return conn.execute(
+            f"SELECT c.id, c.doc_id, c.ordinal, c.text, c.start, c.end, d.title, {sums} "
             f"FROM chunks c JOIN documents d USING (doc_id) WHERE c.id IN ({marks})",
-            [int(i) for i in ids],
-        )
-        return {r[0]: Chunk(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows.fetchall()}
+            list(ids),
+        ).fetchall()
+
+    def _row_readable(self, cid: int) -> bool:
+        try:
+            self._chunk_rows([cid])
+            return True
+        except (sqlite3.DatabaseError, UnicodeDecodeError):
+            return False
+
+    def _has_sums(self, conn: sqlite3.Connection) -> bool:
+        if self._sums is None:
+            cols = {r[1] for r in conn.execute("PRAGMA table_info(chunks)")}
+            self._sums = {"text_sum", "vector_sum"} <= cols
+        return self._sums
+
+    # ---- damage found by queries ------------------------------------------------------------
+
+    def _record_damage(self, ids: Sequence[int], what: str) -> None:
+        with self._damage_lock:
+            for i in ids:
+                self._damage[int(i)] = what
+
+    def damaged(self) -> dict[int, str]:
+        """Chunk rows queries found damaged since this store was opened, still in the index."""
+        with self._damage_lock:
+            return dict(self._damage)
+
+    def _forget_removed_damage(self) -> None:
+        """After a commit: rows that were deleted or replaced are no longer damage (chunk ids
+        are never reused)."""
+        with self._damage_lock:
+            known = list(self._damage)
+        if not known:
+            return
+        marks = ",".join("?" * len(known))
+        rows = self._connect().execute(f"SELECT id FROM chunks WHERE id IN ({marks})", known)
+        present = {r[0] for r in rows.fetchall()}
+        with self._damage_lock:
+            for i in known:
+                if i not in present:
+                    self._damage.pop(i, None)
 
     # ---- writes -----------------------------------------------------------------------------
 
@@ -311,6 +432,7 @@ class IndexStore:
         previous = self._try_load_derived(identity)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            self._add_sum_columns(conn)
             gen = int(self._meta(conn).get("generation", "0"))
             if rebuild:
                 removed = [r[0] for r in conn.execute("SELECT id FROM chunks")]
@@ -330,21 +452,26 @@ class IndexStore:
                      len(u.chunks), now),
                 )
                 for c, toks, vec in zip(u.chunks, u.tokens, u.vectors, strict=True):
+                    terms = " ".join(toks)
+                    blob = np.ascontiguousarray(vec, dtype=np.float32).tobytes()
                     cur = conn.execute(
-                        "INSERT INTO chunks (doc_id, ordinal, text, start, end, tokens, vector) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (c.doc_id, c.ordinal, c.text, c.start, c.end, " ".join(toks),
-                         np.ascontiguousarray(vec, dtype=np.float32).tobytes()),
+                        "INSERT INTO chunks (doc_id, ordinal, text, start, end, tokens, vector, "
+                        "text_sum, vector_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (c.doc_id, c.ordinal, c.text, c.start, c.end, terms, blob,
+                         text_sum(c.doc_id, c.ordinal, c.start, c.end, c.text, terms),
+                         vector_sum(blob)),
                     )
                     assert cur.lastrowid is not None
                     added_ids.append(cur.lastrowid)
                     added_vecs.append(vec)
+            self._fill_missing_sums(conn)
             gen += 1
             self._set_generation(conn, gen, identity)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
+        self._forget_removed_damage()
         dense = None
         if previous is not None and previous.generation == gen - 1:
             dense = previous.dense
@@ -368,19 +495,46 @@ class IndexStore:
         conn = self._connect()
         conn.execute("BEGIN IMMEDIATE")
         try:
+            self._add_sum_columns(conn)
             rows = conn.execute(
-                "SELECT c.id, c.text, d.title FROM chunks c JOIN documents d USING (doc_id)"
+                "SELECT c.id, c.doc_id, c.ordinal, c.start, c.end, c.text, d.title "
+                "FROM chunks c JOIN documents d USING (doc_id)"
             ).fetchall()
-            conn.executemany("UPDATE chunks SET tokens = ? WHERE id = ?",
-                             [(" ".join(terms(title, text)), cid) for cid, text, title in rows])
+            updates = []
+            for cid, doc_id, ordinal, start, end, text, title in rows:
+                toks = " ".join(terms(title, text))
+                updates.append((toks, text_sum(doc_id, ordinal, start, end, text, toks), cid))
+            conn.executemany("UPDATE chunks SET tokens = ?, text_sum = ? WHERE id = ?", updates)
+            self._fill_missing_sums(conn)
             gen = int(self._meta(conn).get("generation", "0")) + 1
             self._set_generation(conn, gen, identity)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
         same = previous is not None and previous.generation == gen - 1
         return self._write_derived(identity, gen, previous.dense if same and previous else None)
+
+    def _add_sum_columns(self, conn: sqlite3.Connection) -> None:
+        """Migration, inside the write transaction: indexes from before the checksums."""
+        cols = {r[1] for r in conn.execute("PRAGMA table_info(chunks)")}
+        for col in ("text_sum", "vector_sum"):
+            if col not in cols:
+                conn.execute(f"ALTER TABLE chunks ADD COLUMN {col} TEXT")
+        self._sums = True
+
+    @staticmethod
+    def _fill_missing_sums(conn: sqlite3.Connection) -> None:
+        """Checksum the rows written before checksums existed, as they are stored now (read as
+        bytes: an undecodable row must not stop the commit; `rag check` reports it)."""
+        rows = conn.execute(
+            "SELECT id, CAST(doc_id AS BLOB), ordinal, start, end, CAST(text AS BLOB), "
+            "CAST(tokens AS BLOB), vector FROM chunks WHERE text_sum IS NULL OR vector_sum IS NULL"
+        ).fetchall()
+        conn.executemany(
+            "UPDATE chunks SET text_sum = ?, vector_sum = ? WHERE id = ?",
+            [(text_sum(d, o, s, e, t, k), vector_sum(v), cid) for cid, d, o, s, e, t, k, v in rows],
+        )
 
     @staticmethod
     def _set_generation(conn: sqlite3.Connection, gen: int, identity: dict[str, Any]) -> None:
@@ -427,22 +581,36 @@ class IndexStore:
         bm25 = BM25Index.build([r[1].split() for r in rows], ids)
 
         dense_name, bm25_name = f"dense-{gen:06d}.faiss", f"bm25-{gen:06d}.npz"
-        _write_atomic(self.root / dense_name, bytes(faiss.serialize_index(dense)))
-        _write_atomic(self.root / bm25_name, bm25.to_bytes())
         manifest: dict[str, Any] = {
             **identity,
             "generation": gen,
             "counts": {"documents": int(n_docs), "chunks": len(ids)},
-            "files": {
-                "dense": {"path": dense_name, "sha256": _sha256(self.root / dense_name)},
-                "bm25": {"path": bm25_name, "sha256": _sha256(self.root / bm25_name)},
-            },
+            "files": {},
             "updated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
-        _write_atomic(self.manifest_path, json.dumps(manifest, indent=2).encode())
-        _fsync_dir(self.root)
+        snapshot = Snapshot(self, manifest, dense, bm25)
+        step = dense_name
+        try:
+            _write_atomic(self.root / dense_name, bytes(faiss.serialize_index(dense)))
+            step = bm25_name
+            _write_atomic(self.root / bm25_name, bm25.to_bytes())
+            manifest["files"] = {
+                "dense": {"path": dense_name, "sha256": _sha256(self.root / dense_name)},
+                "bm25": {"path": bm25_name, "sha256": _sha256(self.root / bm25_name)},
+            }
+            step = MANIFEST
+            _write_atomic(self.manifest_path, json.dumps(manifest, indent=2).encode())
+            _fsync_dir(self.root)
+        except OSError as exc:
+            log.error("generation %d of %s is committed but writing %s failed: %s", gen,
+                      self.root, step, exc)
+            snapshot.unsaved = f"writing {step} failed: {_io_reason(exc)}"
+            raise DerivedWriteError(
+                f"the change is committed (generation {gen}: {n_docs} documents, {len(ids)} "
+                f"chunks) and searchable, but {snapshot.unsaved}; the index files are rebuilt "
+                "from the database at the next load", snapshot) from exc
         self._remove_stale(keep={dense_name, bm25_name})
-        return Snapshot(self, manifest, dense, bm25)
+        return snapshot
 
     def _remove_stale(self, keep: set[str]) -> None:
         for path in self.root.iterdir():
@@ -509,9 +677,13 @@ class IndexStore:
         if not self.exists():
             raise RagError(f"no index at {self.root}: run `rag ingest PATH` first")
         self.check_compatible(identity)
-        manifest = self.read_manifest()
+        try:
+            manifest = self.read_manifest()
+        except IndexCorruptError as exc:  # derived like the files it points to: rebuilt
+            log.warning("%s; rebuilding it from the database", exc)
+            manifest = None
         gen = self.db_generation()
-        if manifest is not None and int(manifest.get("generation", -1)) == gen:
+        if manifest is not None and manifest["generation"] == gen:
             try:
                 snap = self._load_derived(manifest, identity)
                 if snap is not None:
@@ -521,6 +693,10 @@ class IndexStore:
         log.info("rebuilding the derived index files of %s (generation %d)", self.root, gen)
         try:
             return self.rebuild_derived(identity)
+        except DerivedWriteError as exc:  # e.g. a read-only volume: serve it from memory
+            log.warning("%s", exc)
+            snapshot: Snapshot = exc.snapshot  # type: ignore[assignment]
+            return snapshot
         except OSError as exc:
             raise IndexCorruptError(
                 f"index at {self.root} needs its derived files rebuilt but cannot be written "
@@ -528,3 +704,34 @@ class IndexStore:
             ) from None
 
 
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open: SQLite ends it by itself on some errors (disk
+    full, I/O error), and a failing ROLLBACK must not replace the error that caused it."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            log.error("rollback failed: %s", exc)
+
+
+def _damage_message(ids: Sequence[int], what: str) -> str:
+    shown = ", ".join(str(i) for i in ids[:5]) + (" ..." if len(ids) > 5 else "")
+    return (f"the index is damaged: chunk row(s) {shown} {what}; run `rag check`, then delete "
+            "and re-ingest the affected documents (or rebuild with `rag ingest --rebuild PATH`)")
+
+
+def _check_manifest_shape(manifest: Any) -> None:
+    """Raise ValueError unless `manifest` has the fields loading reads, with their types."""
+    if not isinstance(manifest, dict):
+        raise ValueError("not an object")
+    counts, files = manifest.get("counts"), manifest.get("files")
+    if type(manifest.get("generation")) is not int:
+        raise ValueError("no integer generation")
+    if not isinstance(counts, dict) or not all(
+            type(counts.get(k)) is int for k in ("documents", "chunks")):
+        raise ValueError("no document and chunk counts")
+    if not isinstance(files, dict) or not all(
+            isinstance(files.get(k), dict) for k in ("dense", "bm25")):
+        raise ValueError("no file entries")

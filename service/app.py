@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rag.answering.pipeline import Answer, BusyError, Event
 from rag.config import Settings
 from rag.engine import Engine
-from rag.errors import IndexCorruptError, RagError
+from rag.errors import DerivedWriteError, IndexCorruptError, RagError
 from rag.llm.base import LLMError
 from rag.loaders import SUPPORTED_SUFFIXES, Skipped, document_from_fields, load_paths
 from service.metrics import Metrics
@@ -94,6 +94,8 @@ def _error_status(exc: Exception) -> int:
         return 503
     if isinstance(exc, LLMError):
         return exc.status
+    if isinstance(exc, DerivedWriteError):  # committed, but the server failed to save files
+        return 500
     return 400
 
 
@@ -133,8 +135,28 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return _error(exc.status_code, str(exc.detail))
 
     @app.exception_handler(RagError)
-    async def _rag_error(_: Request, exc: RagError) -> JSONResponse:
-        return _error(_error_status(exc), str(exc))
+    async def _rag_error(request: Request, exc: RagError) -> JSONResponse:
+        status = _error_status(exc)
+        if status < 500:
+            return _error(status, str(exc))
+        rid = getattr(request.state, "request_id", None)
+        log.error("request %s: %s", rid, exc)
+        return _error(status, str(exc), request_id=rid)
+
+    # Any exception no handler above matches. Starlette runs this one in its outermost
+    # middleware, outside `_observe`: it counts the request and sets the request id itself.
+    @app.exception_handler(Exception)
+    async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+        rid = getattr(request.state, "request_id", None)
+        route = getattr(request.scope.get("route"), "path", "unmatched")
+        metrics.requests.labels(route, request.method, "500").inc()
+        log.error("request %s: unhandled error on %s %s", rid, request.method, route,
+                  exc_info=exc)
+        # Starlette re-raises after sending this and the server then drops the connection:
+        # `connection: close` keeps clients from reusing it for their next request.
+        headers = {"connection": "close", **({"x-request-id": rid} if rid else {})}
+        return JSONResponse({"error": "internal error", "request_id": rid}, status_code=500,
+                            headers=headers)
 
     keys = KeyChecker(parse_keys(settings.api_keys.get_secret_value()),
                       parse_keys(settings.admin_keys.get_secret_value()))
@@ -165,6 +187,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         rid = request.headers.get("x-request-id") or ""
         if not (0 < len(rid) <= 64 and rid.replace("-", "").isalnum()):
             rid = uuid.uuid4().hex[:16]  # never echo or log arbitrary client bytes
+        request.state.request_id = rid  # for error bodies (_unhandled, _rag_error)
         t0 = time.perf_counter()
         refused = _gate(request)
         response: Any = refused if refused is not None else await call_next(request)

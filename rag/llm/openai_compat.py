@@ -54,10 +54,10 @@ class OpenAICompatibleLLM:
                 resp = self._client.send(request, stream=stream)
             except httpx.ConnectError as exc:
                 if attempt == 2:
-                    raise LLMError(f"cannot reach the LLM server at {self._base}: {exc}") from None
+                    raise LLMError(f"cannot reach the LLM server: {exc}") from None
                 continue
             except httpx.TimeoutException:
-                raise LLMTimeout(f"the LLM server at {self._base} timed out") from None
+                raise LLMTimeout("the LLM server timed out") from None
             except httpx.HTTPError as exc:
                 raise LLMError(f"LLM server error: {exc}") from None
             if resp.status_code >= 400:
@@ -100,7 +100,7 @@ class OpenAICompatibleLLM:
             if not finished:
                 raise LLMError("the LLM stream ended before the answer was complete")
         except httpx.TimeoutException:
-            raise LLMTimeout(f"the LLM server at {self._base} stopped sending (timeout)") from None
+            raise LLMTimeout("the LLM server stopped sending (timeout)") from None
         except httpx.HTTPError as exc:
             raise LLMError(f"the LLM stream was cut: {exc}") from None
         finally:
