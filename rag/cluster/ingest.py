@@ -1,0 +1,221 @@
+"""Cluster writes: documents routed to shards by a stable hash of their id, each shard committed
+with the single-box store (its own atomic commit), then the global BM25 statistics and the
+cluster manifest (the cluster's commit point, an atomic rename).
+
+Only the shards that hold changed or deleted documents are written; the statistics of the
+others are read from a per-shard cache keyed by their store generation. The embedding of an
+ingest is pluggable: in-process (the Ingestor's own), or Ray Data on an actor pool
+(`ray_embed`, one model per actor, loaded once).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rag.cluster.bm25 import GlobalStats
+from rag.cluster.manifest import (
+    ClusterManifest,
+    ShardEntry,
+    cluster_lock,
+    is_cluster,
+    read_manifest,
+    sha256_file,
+    write_atomic,
+    write_manifest,
+)
+from rag.cluster.shard import open_shard_store, shard_counts
+from rag.cluster.sharding import MAX_SHARDS, shard_name, shard_of
+from rag.config import Settings
+from rag.documents import Document
+from rag.embedders import Embedder
+from rag.errors import RagError
+from rag.ingest import Ingestor, IngestReport, PreparedIngest, delete_documents
+from rag.loaders import Skipped
+from rag.store import IndexedDocument, IndexStore
+
+# documents -> their chunks, BM25 terms and vectors (None: the shard Ingestor embeds them)
+EmbedFn = Callable[[Sequence[Document]], list[IndexedDocument]]
+STATS_DIR = "stats"
+
+
+@dataclass(slots=True)
+class ClusterPrepared(PreparedIngest):
+    """A prepared ingest per shard (what `Engine.commit_ingest` gets from a cluster engine)."""
+
+    parts: dict[int, PreparedIngest] = field(default_factory=dict)
+
+
+def shard_count(root: Path, wanted: int | None) -> int:
+    """The cluster's shard count; `wanted` must agree with an existing cluster."""
+    if is_cluster(root):
+        have = len(read_manifest(root).shards)
+        if wanted is not None and wanted != have:
+            raise RagError(f"the cluster at {root} has {have} shards, not {wanted}: resharding "
+                           "means a new cluster directory (`rag cluster ingest --shards N` into "
+                           "an empty one)")
+        return have
+    n = wanted or 2
+    if not 1 <= n <= MAX_SHARDS:
+        raise RagError(f"--shards must be between 1 and {MAX_SHARDS}, got {n}")
+    return n
+
+
+def prepare(root: Path, settings: Settings, embedder: Embedder, docs: Sequence[Document],
+            skipped: Sequence[Skipped] = (), n_shards: int | None = None,
+            rebuild: bool = False, embed: EmbedFn | None = None) -> ClusterPrepared:
+    """Plan each shard against what it stores and embed only what changed (no lock held)."""
+    t0 = time.perf_counter()
+    n = shard_count(root, n_shards)
+    by_shard: dict[int, list[Document]] = {i: [] for i in range(n)}
+    for d in docs:
+        by_shard[shard_of(d.id, n)].append(d)
+    ingestors = {i: _ingestor(root, settings, embedder, i) for i in range(n)}
+    todo = {i: ingestors[i].plan(ds, rebuild)[0] for i, ds in by_shard.items()}
+    embedded: dict[str, IndexedDocument] = {}
+    if embed is not None:
+        embedded = {p.document.id: p for p in embed([d for ds in todo.values() for d in ds])}
+    parts = {}
+    for i, ds in by_shard.items():
+        if embed is None:
+            parts[i] = ingestors[i].prepare(ds, rebuild=rebuild)
+        else:
+            parts[i] = PreparedIngest(ds, [], [embedded[d.id] for d in todo[i]], rebuild, t0)
+    return ClusterPrepared(list(docs), list(skipped), [], rebuild, t0, parts)
+
+
+def commit(root: Path, settings: Settings, embedder: Embedder, prepared: ClusterPrepared
+           ) -> IngestReport:
+    """Commit every shard that changed, then the statistics and the manifest."""
+    report = IngestReport(documents=len(prepared.docs), skipped=list(prepared.skipped),
+                          dropped_lines=sum(d.dropped_lines for d in prepared.docs))
+    with cluster_lock(root):
+        for i, part in sorted(prepared.parts.items()):
+            ingestor = _ingestor(root, settings, embedder, i)
+            if not part.docs and not part.rebuild and ingestor.store.exists():
+                continue
+            if not ingestor.store.exists():
+                with ingestor.store.write_lock():  # an empty shard is still a loadable index
+                    ingestor.store.commit(ingestor.identity, rebuild=True)
+            shard_report, _ = ingestor.commit(part)
+            report.added += shard_report.added
+            report.updated += shard_report.updated
+            report.unchanged += shard_report.unchanged
+            report.chunks += shard_report.chunks
+        identity = _ingestor(root, settings, embedder, 0).identity
+        manifest = publish(root, settings, identity, len(prepared.parts))
+    report.total_documents, report.total_chunks = manifest.documents, manifest.chunks
+    report.seconds = time.perf_counter() - prepared.started
+    return report
+
+
+def delete(root: Path, settings: Settings, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Remove documents from the shards that hold them; (deleted, unknown ids)."""
+    manifest = read_manifest(root)
+    n = len(manifest.shards)
+    wanted = list(dict.fromkeys(doc_ids))
+    deleted: list[str] = []
+    with cluster_lock(root):
+        for i in range(n):
+            ids = [d for d in wanted if shard_of(d, n) == i]
+            if ids:
+                found, _, _ = delete_documents(open_shard_store(root, shard_name(i), settings), ids)
+                deleted += found
+        if deleted:
+            publish(root, settings, manifest.identity, n)
+    return deleted, [d for d in wanted if d not in deleted]
+
+
+def publish(root: Path, settings: Settings, identity: dict[str, Any], n: int) -> ClusterManifest:
+    """Sum the shards' statistics and switch the manifest to a new generation. Must be called
+    under `cluster_lock`."""
+    previous = read_manifest(root) if is_cluster(root) else None
+    gen = (previous.generation if previous else 0) + 1
+    entries, parts = [], []
+    (root / STATS_DIR).mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        store = open_shard_store(root, shard_name(i), settings)
+        m = store.read_manifest()  # cheap: the counts without loading the shard's indexes
+        if m is None or m["generation"] != store.db_generation():
+            m = store.load(identity).manifest  # repaired on the way
+        gen_i, counts = int(m["generation"]), m["counts"]
+        entries.append(ShardEntry(shard_name(i), gen_i, int(counts["documents"]),
+                                  int(counts["chunks"])))
+        parts.append(_shard_stats(root, store, i, gen_i))
+    stats_name = f"{STATS_DIR}/global-{gen:06d}.npz"
+    write_atomic(root / stats_name, GlobalStats.summed(parts).to_bytes())
+    manifest = ClusterManifest(gen, identity, entries, {
+        "path": stats_name, "sha256": sha256_file(root / stats_name)})
+    write_manifest(root, manifest)
+    _remove_stale(root, keep={stats_name, *(_stats_name(i, e.generation)
+                                            for i, e in enumerate(entries))},
+                  previous=previous.stats["path"] if previous else None)
+    return manifest
+
+
+def _stats_name(shard: int, generation: int) -> str:
+    return f"{STATS_DIR}/{shard_name(shard)}-g{generation:06d}.npz"
+
+
+def _shard_stats(root: Path, store: IndexStore, shard: int, generation: int) -> GlobalStats:
+    """A shard's statistics, read from its rows once per store generation."""
+    path = root / _stats_name(shard, generation)
+    if path.is_file():
+        return GlobalStats.load(path)
+    stats = shard_counts(store, generation, shard).local_stats()
+    write_atomic(path, stats.to_bytes())
+    return stats
+
+
+def _remove_stale(root: Path, keep: set[str], previous: str | None) -> None:
+    """Old statistics; the previous global file stays one generation for replicas mid-reload."""
+    for path in (root / STATS_DIR).iterdir():
+        rel = f"{STATS_DIR}/{path.name}"
+        if rel not in keep and rel != previous:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _ingestor(root: Path, settings: Settings, embedder: Embedder, shard: int) -> Ingestor:
+    return Ingestor(settings, embedder, open_shard_store(root, shard_name(shard), settings))
+
+
+def ray_embed(settings: Settings, actors: int, docs_per_batch: int = 8) -> EmbedFn:
+    """Embedding on a Ray Data actor pool: each actor loads the model once and turns batches
+    of documents into chunks, terms and vectors with the Ingestor's own code."""
+
+    def embed(docs: Sequence[Document]) -> list[IndexedDocument]:
+        if not docs:
+            return []
+        import pickle
+
+        import ray
+
+        ds = ray.data.from_items([{"doc": pickle.dumps(d)} for d in docs])
+        out = ds.map_batches(_EmbedActor, fn_constructor_args=(settings,),
+                             concurrency=actors, batch_size=docs_per_batch, num_cpus=1,
+                             batch_format="numpy")
+        return [pickle.loads(row["item"]) for row in out.take_all()]
+
+    return embed
+
+
+class _EmbedActor:
+    """One embedding model per actor, loaded once."""
+
+    def __init__(self, settings: Settings) -> None:
+        from rag.embedders import make_embedder
+
+        self.ingestor = Ingestor(settings, make_embedder(settings),
+                                 IndexStore(Path("/nonexistent/rag-embed-actor")))
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        import pickle
+
+        docs = [pickle.loads(b) for b in batch["doc"]]
+        prepared = self.ingestor.prepare(docs, rebuild=True)  # the shard planned already
+        return {"item": [pickle.dumps(p) for p in prepared.embedded]}

@@ -1,0 +1,177 @@
+"""Merge-then-fuse search over shards with the single-box code path.
+
+The stock `Searcher` (its HybridRetriever, `fuse_lists`, tie order and hydration) runs
+unchanged over a `ClusterSnapshot`, whose `dense` and `bm25` stand in for FAISS and BM25Index:
+each `search`/`top` call gathers every shard's top candidates for that retriever and merges
+them into one global list (best first, ties by id, as the single-box indexes order them);
+`idf` and the chunk count are cluster-wide. Fusion therefore sees the same lists, with the same
+scores, as on one box, and sharded `/search` returns the same chunks in the same order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from rag.chunking import Chunk
+from rag.cluster.bm25 import GlobalStats
+from rag.cluster.manifest import ClusterManifest
+from rag.cluster.shard import ClusterError, ShardService
+from rag.cluster.sharding import shard_of, split_id
+from rag.config import Settings
+from rag.embedders import Embedder
+from rag.retrieval import Searcher
+from rag.store import DocumentInfo, IndexStore, Snapshot
+
+
+class ShardPool(Protocol):
+    """How the router reaches shards: in-process (`LocalShards`) or Ray Serve handles."""
+
+    @property
+    def n_shards(self) -> int: ...
+
+    def call(self, shard: int, method: str, *args: Any) -> Any:
+        """One shard's reply; ClusterError naming the shard when none of it answers."""
+        ...
+
+    def call_all(self, method: str, *args: Any) -> list[Any]:
+        """Every shard's reply to the same call, in shard order, sent in parallel."""
+        ...
+
+
+class LocalShards:
+    """All shards in this process: the cluster code path without Ray (tests, `--local`)."""
+
+    def __init__(self, root: Path, settings: Settings, n_shards: int) -> None:
+        self.shards = [ShardService(root, i, settings) for i in range(n_shards)]
+
+    @property
+    def n_shards(self) -> int:
+        return len(self.shards)
+
+    def call(self, shard: int, method: str, *args: Any) -> Any:
+        return getattr(self.shards[shard], method)(*args)
+
+    def call_all(self, method: str, *args: Any) -> list[Any]:
+        return [getattr(s, method)(*args) for s in self.shards]
+
+
+def _merge(replies: Sequence[tuple[int, list[int], list[float]]], k: int, generation: int
+           ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    ids: list[int] = []
+    scores: list[float] = []
+    for gen, i, s in replies:
+        _same_generation(gen, generation)
+        ids += i
+        scores += s
+    order = sorted(range(len(ids)), key=lambda j: (-scores[j], ids[j]))[:k]
+    return (np.asarray([ids[j] for j in order], dtype=np.int64),
+            np.asarray([scores[j] for j in order], dtype=np.float32))
+
+
+def _same_generation(got: int, wanted: int) -> None:
+    if got != wanted:
+        raise ClusterError(f"the index moved from generation {wanted} to {got} during this "
+                           "query; retry")
+
+
+class ClusterDense:
+    """FAISS's `search`/`reconstruct`/`ntotal`/`d` over every shard."""
+
+    def __init__(self, pool: ShardPool, generation: int, ntotal: int, dim: int) -> None:
+        self._pool, self._gen, self.ntotal, self.d = pool, generation, ntotal, dim
+
+    def search(self, q: npt.NDArray[np.float32], k: int
+               ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+        replies = self._pool.call_all("dense_top", np.ascontiguousarray(q[0]), k, self._gen)
+        ids, scores = _merge(replies, k, self._gen)
+        return scores.reshape(1, -1), ids.reshape(1, -1)
+
+    def reconstruct(self, gid: int) -> npt.NDArray[np.float32]:
+        gen, vec = self._pool.call(split_id(gid)[0], "reconstruct", int(gid), self._gen)
+        _same_generation(gen, self._gen)
+        out: npt.NDArray[np.float32] = vec
+        return out
+
+
+class ClusterBM25:
+    """BM25Index's `top`/`idf`/`len` over every shard, with cluster-wide statistics."""
+
+    def __init__(self, pool: ShardPool, generation: int, stats: GlobalStats) -> None:
+        self._pool, self._gen, self._stats = pool, generation, stats
+
+    def __len__(self) -> int:
+        return self._stats.n
+
+    def idf(self, token: str) -> float:
+        return self._stats.idf(token)
+
+    def top(self, tokens: list[str], k: int
+            ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+        if not self._stats.n or k <= 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        return _merge(self._pool.call_all("bm25_top", tokens, k, self._gen), k, self._gen)
+
+
+class ClusterStore(IndexStore):
+    """The store reads a Searcher makes besides chunks (document metadata), sent to the shard
+    that holds each document; it opens no database of its own."""
+
+    def __init__(self, root: Path, pool: ShardPool, generation: int) -> None:
+        super().__init__(root)
+        self.pool, self.generation = pool, generation
+
+    def doc_pages(self, doc_ids: Sequence[str]) -> dict[str, Any]:
+        by_shard: dict[int, list[str]] = defaultdict(list)
+        for d in dict.fromkeys(doc_ids):
+            by_shard[shard_of(d, self.pool.n_shards)].append(d)
+        out: dict[str, Any] = {}
+        for shard, ids in sorted(by_shard.items()):
+            gen, found = self.pool.call(shard, "doc_pages", ids, self.generation)
+            _same_generation(gen, self.generation)
+            out.update(found)
+        return out
+
+    def list_documents(self) -> list[DocumentInfo]:
+        docs: list[DocumentInfo] = []
+        for gen, part in self.pool.call_all("documents", self.generation):
+            _same_generation(gen, self.generation)
+            docs += part
+        return sorted(docs, key=lambda d: d.doc_id)
+
+
+class ClusterSnapshot(Snapshot):
+    """A cluster generation seen as one snapshot."""
+
+    def __init__(self, root: Path, pool: ShardPool, manifest: ClusterManifest,
+                 stats: GlobalStats) -> None:
+        dim = int(manifest.identity["dim"])
+        super().__init__(ClusterStore(root, pool, manifest.generation), {
+            **manifest.identity, "generation": manifest.generation,
+            "counts": {"documents": manifest.documents, "chunks": manifest.chunks},
+            "shards": [s.name for s in manifest.shards]},
+            ClusterDense(pool, manifest.generation, manifest.chunks, dim),
+            ClusterBM25(pool, manifest.generation, stats))  # type: ignore[arg-type]
+        self.pool = pool
+
+    def chunks(self, ids: Sequence[int]) -> dict[int, Chunk]:
+        by_shard: dict[int, list[int]] = defaultdict(list)
+        for gid in ids:
+            by_shard[split_id(gid)[0]].append(int(gid))
+        out: dict[int, Chunk] = {}
+        for shard, gids in sorted(by_shard.items()):
+            gen, found = self.pool.call(shard, "chunks", gids, self.generation)
+            _same_generation(gen, self.generation)
+            out.update(found)
+        return out
+
+
+def cluster_searcher(root: Path, pool: ShardPool, manifest: ClusterManifest,
+                     stats: GlobalStats, embedder: Embedder, settings: Settings) -> Searcher:
+    """The single-box Searcher over a cluster generation."""
+    return Searcher(ClusterSnapshot(root, pool, manifest, stats), embedder, settings)
