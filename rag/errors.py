@@ -21,7 +21,12 @@ class EmptyIndexError(RagError):
     """There is nothing to search yet."""
 
 
-class DerivedWriteError(RagError):
+class IndexWriteError(RagError):
+    """Writing the index failed on the server's side (disk full, I/O error): not the user's
+    input, so a server answers 500."""
+
+
+class DerivedWriteError(IndexWriteError):
     """The database commit succeeded but the FAISS/BM25/manifest files could not be written.
 
     The documents are stored; `snapshot` holds the committed generation in memory so a server

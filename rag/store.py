@@ -44,6 +44,7 @@ from rag.errors import (
     DerivedWriteError,
     IndexCorruptError,
     IndexMismatchError,
+    IndexWriteError,
     RagError,
 )
 
@@ -468,6 +469,10 @@ class IndexStore:
             gen += 1
             self._set_generation(conn, gen, identity)
             conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:  # disk full, I/O error, locked too long
+            _rollback(conn)
+            raise IndexWriteError(f"nothing was committed: writing the database failed ({exc})"
+                                  ) from exc
         except BaseException:
             _rollback(conn)
             raise

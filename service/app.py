@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rag.answering.pipeline import Answer, BusyError, Event
 from rag.config import Settings
 from rag.engine import Engine
-from rag.errors import DerivedWriteError, IndexCorruptError, RagError
+from rag.errors import IndexCorruptError, IndexWriteError, RagError
 from rag.llm.base import LLMError
 from rag.loaders import SUPPORTED_SUFFIXES, Skipped, document_from_fields, load_paths
 from service.metrics import Metrics
@@ -94,7 +94,7 @@ def _error_status(exc: Exception) -> int:
         return 503
     if isinstance(exc, LLMError):
         return exc.status
-    if isinstance(exc, DerivedWriteError):  # committed, but the server failed to save files
+    if isinstance(exc, IndexWriteError):  # disk full, I/O error: the server's side
         return 500
     return 400
 

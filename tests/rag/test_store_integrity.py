@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from rag.config import Settings
+from rag.documents import Document
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
-from rag.errors import DerivedWriteError, IndexCorruptError
+from rag.errors import DerivedWriteError, IndexCorruptError, IndexWriteError
 from rag.ingest import Ingestor
 from rag.retrieval import Searcher
 from rag.store import IndexStore
@@ -204,3 +205,22 @@ def test_engine_builds_only_the_default_index_by_itself(
     asked = Engine(settings.model_copy(update={"corpus_dir": docs}), embedder=embedder,
                    auto_build=True)  # asked for: built there
     assert asked.snapshot is not None and asked.health()["documents"] == 4
+
+
+def test_failed_database_write_reports_the_real_error(
+        tmp_path: Path, embedder: E5Embedder) -> None:
+    store = IndexStore(tmp_path)
+    ing = Ingestor(Settings(index_dir=tmp_path), embedder, store)
+    ing.run(small_docs())
+    conn = store._connect()  # the writer's own connection: SQLite's page limit = a full disk
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+    big = [Document(f"big{i}", f"Un texte assez long sur le sujet numéro {i}. " * 40, "Gros")
+           for i in range(3)]
+    with pytest.raises(IndexWriteError) as caught:
+        ing.run(big)
+    message = str(caught.value)
+    assert "nothing was committed" in message and "database or disk is full" in message, message
+    assert "rollback" not in message
+    assert {d.doc_id for d in IndexStore(tmp_path).list_documents()} == {d.id for d in small_docs()}
+    assert IndexStore(tmp_path).load(ing.identity).manifest["counts"]["documents"] == 4
