@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from rag.config import Settings
@@ -18,8 +23,9 @@ from rag.errors import DerivedWriteError, IndexCorruptError, IndexWriteError
 from rag.ingest import Ingestor
 from rag.retrieval import Searcher
 from rag.store import IndexStore
-from tests.conftest import ARTICLES, small_docs
+from tests.conftest import ARTICLES, ROOT, small_docs
 from tests.rag.test_cli import rag
+from tests.service.conftest import free_port
 
 
 def _ingestor(root: Path, embedder: E5Embedder) -> Ingestor:
@@ -224,3 +230,30 @@ def test_failed_database_write_reports_the_real_error(
     assert "rollback" not in message
     assert {d.doc_id for d in IndexStore(tmp_path).list_documents()} == {d.id for d in small_docs()}
     assert IndexStore(tmp_path).load(ing.identity).manifest["counts"]["documents"] == 4
+
+
+def test_serve_builds_elsewhere_when_asked(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for doc in small_docs():
+        (docs / f"{doc.id}.txt").write_text(f"{doc.title}\n\n{doc.text}\n", encoding="utf-8")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env.update(RAG_CORPUS_DIR=str(docs), PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "serve", "--index",
+                             str(tmp_path / "new" / "index"), "--build", "--port", str(port)],
+                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 240
+        health = None
+        while health is None and time.monotonic() < deadline and proc.poll() is None:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).json()
+            except httpx.TransportError:
+                time.sleep(0.5)
+        assert health is not None, proc.stderr.read() if proc.poll() is not None else "no start"
+        assert health["status"] == "ok" and health["documents"] == 4, health
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
