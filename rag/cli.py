@@ -273,6 +273,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from rag.engine import Engine, is_default_index
     from service.app import create_app
+    from service.server import server_options
 
     settings = _settings(args)
     missing = not settings.index_dir.joinpath("store.sqlite").exists()
@@ -282,11 +283,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
                        "first, or pass --build to build it from RAG_CORPUS_DIR")
     host = args.host or settings.host
     port = args.port or settings.port
+    settings = settings.model_copy(update={"host": host})  # trusted Host names derive from it
     logging.getLogger("rag.service").setLevel(logging.INFO)
     print(f"Loading the index and model ({settings.index_dir}) ...", file=sys.stderr)
     app = create_app(settings, Engine(settings, auto_build=True) if args.build else None)
     print(f"Serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                **server_options(settings))
     return 0
 
 

@@ -126,6 +126,44 @@ class Settings(BaseSettings):
         description='Origins allowed to call the API from a browser (the widget on another '
         'site), e.g. RAG_CORS_ORIGINS=\'["https://example.org"]\'; "*" for any.',
     )
+    trusted_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host header names the service answers to (400 otherwise), e.g. "
+        '\'["rag.example.org", "*.example.org"]\'; empty = derived from `host`: loopback '
+        "names for a loopback bind, any for 0.0.0.0 / ::, else that address and loopback.",
+    )
+    max_request_bytes: int = Field(
+        default=2 * 1024 * 1024, ge=1024,
+        description="Body limit of every request but POST /documents (max_upload_bytes).",
+    )
+    body_timeout: float = Field(
+        default=60.0, gt=0, le=3600, description="Seconds a request body has to arrive (408).",
+    )
+    header_timeout: float = Field(
+        default=10.0, gt=0, le=600,
+        description="Seconds a request's headers have to arrive under `rag serve`.",
+    )
+    auth_failures_per_minute: int = Field(
+        default=20, ge=0,
+        description="Wrong API keys allowed per client address a minute (as a burst) before "
+        "429 without comparing keys; 0 = off.",
+    )
+
+    # Fetching web pages (`rag ingest https://...`, POST /documents {"urls": [...]})
+    fetch_allow_private: bool = Field(
+        default=False, description="Let URL ingestion reach loopback, private, link-local and "
+        "reserved addresses (an intranet); refused by default (server-side request forgery).",
+    )
+    fetch_allow_hosts: list[str] = Field(
+        default_factory=list,
+        description='Host names or address ranges URL ingestion may reach although private, '
+        'e.g. \'["wiki.intranet", "10.1.0.0/16", "127.0.0.1"]\'.',
+    )
+    fetch_timeout: float = Field(default=10.0, gt=0, le=300,
+                                 description="Seconds a fetched page has to arrive in full.")
+    fetch_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024,
+                                 description="Largest fetched page body.")
+
 
     @model_validator(mode="after")
     def _overlap_below_size(self) -> Settings:

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rag.answering.pipeline import Answer, BusyError, Event
 from rag.config import Settings
 from rag.engine import Engine
-from rag.errors import IndexCorruptError, IndexWriteError, RagError
+from rag.errors import DerivedWriteError, IndexCorruptError, RagError
 from rag.llm.base import LLMError
 from rag.loaders import SUPPORTED_SUFFIXES, Skipped, document_from_fields, load_paths
 from service.metrics import Metrics
@@ -94,7 +94,7 @@ def _error_status(exc: Exception) -> int:
         return 503
     if isinstance(exc, LLMError):
         return exc.status
-    if isinstance(exc, IndexWriteError):  # disk full, I/O error: the server's side
+    if isinstance(exc, DerivedWriteError):  # committed, but the server failed to save files
         return 500
     return 400
 
@@ -161,38 +161,45 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     keys = KeyChecker(parse_keys(settings.api_keys.get_secret_value()),
                       parse_keys(settings.admin_keys.get_secret_value()))
     limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    failures = RateLimiter(settings.auth_failures_per_minute, settings.auth_failures_per_minute)
 
     def _gate(request: Request) -> JSONResponse | None:
-        """Auth, rate limit and body size, before any route work."""
-        verdict = keys.check(request.method, request.url.path,
-                             request.headers.get("authorization"))
+        """Wrong-key throttle, auth and rate limit, before any route work (the body size and
+        the rest are the guard's, service/guards.py)."""
+        path = request.url.path
+        ip = f"ip:{request.client.host if request.client else '-'}"
+        if keys.guards(path):
+            wait = failures.wait(ip)
+            if wait > 0:  # refused before any key is compared
+                metrics.refused.labels("auth_throttle").inc()
+                return JSONResponse({"error": "too many wrong API keys from this address; "
+                                     "retry later"}, status_code=429,
+                                    headers={"retry-after": retry_after(wait)})
+        verdict = keys.check(request.method, path, request.headers.get("authorization"))
+        if verdict.wrong_key:
+            failures.hit(ip)
         if verdict.status:
             headers = {"www-authenticate": "Bearer"} if verdict.status == 401 else {}
             return JSONResponse({"error": verdict.message}, status_code=verdict.status,
                                 headers=headers)
-        if request.url.path not in PUBLIC_PATHS:
-            who = verdict.identity or f"ip:{request.client.host if request.client else '-'}"
-            wait = limiter.hit(who)
+        if path not in PUBLIC_PATHS:
+            wait = limiter.hit(verdict.identity or ip)
             if wait > 0:
                 return JSONResponse({"error": "rate limit exceeded; retry later"},
                                     status_code=429, headers={"retry-after": retry_after(wait)})
-        limit = settings.max_upload_bytes + 64 * 1024
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > limit):
-            return _error(413, f"request body over {settings.max_upload_bytes} bytes")
         return None
+
+    _add_body_limit(app, settings, metrics)  # added before `_observe`: runs inside it
 
     @app.middleware("http")
     async def _observe(request: Request, call_next: Any) -> Any:
         rid = request.headers.get("x-request-id") or ""
         if not (0 < len(rid) <= 64 and rid.replace("-", "").isalnum()):
             rid = uuid.uuid4().hex[:16]  # never echo or log arbitrary client bytes
-        request.state.request_id = rid  # for error bodies (_unhandled, _rag_error)
         t0 = time.perf_counter()
         refused = _gate(request)
         response: Any = refused if refused is not None else await call_next(request)
-        route = request.scope.get("route")
-        path = getattr(route, "path", "unmatched")
+        path = _route_template(app, request)  # a closed label set
         elapsed = time.perf_counter() - t0
         metrics.observe_request(path, request.method, response.status_code, elapsed)
         response.headers["x-request-id"] = rid
@@ -316,7 +323,59 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
                            allow_headers=["authorization", "content-type", "x-request-id"],
                            expose_headers=["x-request-id", "retry-after"])
+    _add_guard(app, settings, metrics)  # last added = outermost: runs before CORS and auth
     return app
+
+
+def _route_template(app: FastAPI, request: Request) -> str:
+    """The matched route's path template, "unmatched" for none. FastAPI's own routes (/docs,
+    /openapi.json) leave no `route` in the scope, only their endpoint."""
+    route = request.scope.get("route")
+    if route is not None:
+        return str(getattr(route, "path", "unmatched"))
+    endpoint = request.scope.get("endpoint")
+    if endpoint is None:
+        return "unmatched"
+    for r in app.routes:
+        if getattr(r, "endpoint", None) is endpoint or getattr(r, "app", None) is endpoint:
+            return str(getattr(r, "path", "unmatched"))
+    return "unmatched"
+
+
+def _body_limit(settings: Settings) -> Any:
+    upload_limit = settings.max_upload_bytes + 64 * 1024  # multipart framing on top
+
+    def limit(method: str, path: str) -> int:
+        return upload_limit if method == "POST" and path == "/documents" \
+            else settings.max_request_bytes
+
+    return limit
+
+
+def _refusals(metrics: Metrics) -> Any:
+    def refused(reason: str, status: int) -> None:
+        metrics.refused.labels(reason).inc()
+        log.info(json.dumps({"refused": reason, "status": status}))
+
+    return refused
+
+
+def _add_guard(app: FastAPI, settings: Settings, metrics: Metrics) -> None:
+    """Method, Host, cross-site writes, declared body size: before CORS, auth and routing."""
+    from service.guards import Guard, default_trusted_hosts
+
+    trusted = (frozenset(h.lower() for h in settings.trusted_hosts) if settings.trusted_hosts
+               else default_trusted_hosts(settings.host))
+    app.add_middleware(Guard, trusted_hosts=trusted, cors_origins=settings.cors_origins,
+                       limit=_body_limit(settings), on_refused=_refusals(metrics))
+
+
+def _add_body_limit(app: FastAPI, settings: Settings, metrics: Metrics) -> None:
+    """Body bytes counted as they arrive, and the body deadline (service/guards.py)."""
+    from service.guards import BodyLimit
+
+    app.add_middleware(BodyLimit, limit=_body_limit(settings), timeout=settings.body_timeout,
+                       on_refused=_refusals(metrics))
 
 
 def _first_event(events: Iterator[Event]) -> Event:

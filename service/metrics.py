@@ -1,4 +1,8 @@
-"""Prometheus metrics, one registry per app so tests and several apps never collide."""
+"""Prometheus metrics, one registry per app so tests and several apps never collide.
+
+Every label comes from a closed set (known methods, the app's route templates, known status
+codes or their class): a client must not be able to create series, each one is kept forever.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,18 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, H
 from prometheus_client.exposition import generate_latest
 
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+METHODS = frozenset({"GET", "HEAD", "POST", "DELETE", "OPTIONS", "PUT", "PATCH"})
+STATUSES = frozenset({200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 408, 409, 413, 415, 422,
+                      429, 500, 502, 503, 504})
+
+
+def method_label(method: str) -> str:
+    return method if method in METHODS else "other"
+
+
+def status_label(status: int) -> str:
+    """The code when it is one the service answers, else its class (`5xx`)."""
+    return str(status) if status in STATUSES else f"{min(max(status // 100, 1), 5)}xx"
 
 
 class Metrics:
@@ -15,13 +31,17 @@ class Metrics:
                                 ["route", "method", "status"], registry=self.registry)
         self.latency = Histogram("rag_request_seconds", "HTTP request latency by route",
                                  ["route"], buckets=_BUCKETS, registry=self.registry)
+        self.refused = Counter("rag_refused_total", "Requests refused before routing "
+                               "(method, host, origin, body_size, body_timeout, auth_throttle)",
+                               ["reason"], registry=self.registry)
         self.retrieval = Histogram("rag_retrieval_seconds", "Retrieval time per question",
                                    buckets=_BUCKETS, registry=self.registry)
         self.generation = Histogram("rag_generation_seconds", "Answer generation time",
                                     buckets=_BUCKETS, registry=self.registry)
 
     def observe_request(self, route: str, method: str, status: int, seconds: float) -> None:
-        self.requests.labels(route, method, str(status)).inc()
+        """`route` must be a route template or "unmatched", never a raw path."""
+        self.requests.labels(route, method_label(method), status_label(status)).inc()
         self.latency.labels(route).observe(seconds)
 
     def render(self) -> tuple[bytes, str]:

@@ -2,7 +2,9 @@
 
 Keys come only from the environment (`RAG_API_KEYS`, `RAG_ADMIN_KEYS`, comma-separated) and are
 compared in constant time; they never reach logs, errors or /health. Rate limits are token
-buckets per key (or per client address without auth), answered with 429 and Retry-After.
+buckets per key (or per client address without auth), answered with 429 and Retry-After. Wrong
+keys have their own bucket per client address: once it is empty, that client gets 429 before any
+key is compared, so guessing is bounded to a few keys a minute.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class Verdict:
     status: int  # 0 = allowed
     message: str = ""
     identity: str = ""
+    wrong_key: bool = False  # a key was given and matched none: counts toward the throttle
+
 
 
 class KeyChecker:
@@ -50,15 +54,19 @@ class KeyChecker:
             found |= hmac.compare_digest(given, k)
         return found
 
+    def guards(self, path: str) -> bool:
+        """Whether `path` needs a key."""
+        return self.enabled and path not in PUBLIC_PATHS and not path.startswith("/static/")
+
     def check(self, method: str, path: str, authorization: str | None) -> Verdict:
-        if not self.enabled or path in PUBLIC_PATHS or path.startswith("/static/"):
+        if not self.guards(path):
             return Verdict(0)
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             return Verdict(401, "missing API key: send `Authorization: Bearer <key>`")
         given = token.strip().encode()
         if not self._match(given, self._keys):
-            return Verdict(401, "invalid API key")
+            return Verdict(401, "invalid API key", wrong_key=True)
         needs_admin = method in ADMIN_METHODS and path.startswith(ADMIN_PREFIXES)
         if needs_admin and self._admin and not self._match(given, self._admin):
             return Verdict(403, "this key may not change the index (admin key needed)")
@@ -76,14 +84,26 @@ class RateLimiter:
         self._max = max_clients
         self._lock = threading.Lock()
 
+    def _tokens(self, identity: str, now: float) -> float:
+        tokens, last = self._buckets.get(identity, (self._burst, now))
+        return min(self._burst, tokens + (now - last) * self._rate)
+
+    def wait(self, identity: str, now: float | None = None) -> float:
+        """Like `hit` without taking a token: 0 when a request would be allowed."""
+        if not self.enabled:
+            return 0.0
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            tokens = self._tokens(identity, now)
+        return 0.0 if tokens >= 1.0 else (1.0 - tokens) / self._rate
+
     def hit(self, identity: str, now: float | None = None) -> float:
         """0 when allowed, else seconds until the next request would be."""
         if not self.enabled:
             return 0.0
         now = time.monotonic() if now is None else now
         with self._lock:
-            tokens, last = self._buckets.get(identity, (self._burst, now))
-            tokens = min(self._burst, tokens + (now - last) * self._rate)
+            tokens = self._tokens(identity, now)
             if tokens >= 1.0:
                 self._buckets[identity] = (tokens - 1.0, now)
                 wait = 0.0

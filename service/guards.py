@@ -1,0 +1,224 @@
+"""The first layer of every request, before CORS, auth or routing, as a plain ASGI middleware.
+
+It refuses what no route should ever see, cheaply and without creating per-client state:
+- methods outside a closed set (405): uvicorn accepts any token as a method;
+- a Host header outside the trusted hosts (400): DNS rebinding reaches a loopback server;
+- state-changing requests from a browser page of another origin (403): a multipart POST is a
+  CORS "simple" request, sent without a preflight, so CORS alone does not stop it;
+- request bodies over their route's limit, counted as the bytes arrive (413), so a chunked body
+  without Content-Length cannot grow memory; and bodies that do not arrive in time (408).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
+
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+ALLOWED_METHODS = frozenset({"GET", "HEAD", "POST", "DELETE", "OPTIONS"})
+STATE_CHANGING = frozenset({"POST", "DELETE", "PUT", "PATCH"})
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+ANY_ADDRESS = frozenset({"0.0.0.0", "::", ""})
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+# Why a request was refused here: the label set of the refusal counter, closed.
+REASONS = ("method", "host", "origin", "body_size", "body_timeout")
+
+
+def default_trusted_hosts(bound_host: str) -> frozenset[str] | None:
+    """Host names a server bound to `bound_host` answers to; None = any (a wildcard bind)."""
+    host = bound_host.strip().strip("[]").lower()
+    if host in ANY_ADDRESS:
+        return None
+    if host in LOOPBACK_NAMES:
+        return LOOPBACK_NAMES
+    return frozenset({host}) | LOOPBACK_NAMES
+
+
+def host_name(header: str) -> str:
+    """`example.org:8000` -> `example.org`, `[::1]:8000` -> `::1`."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].partition("]")[0]
+    if header.count(":") == 1:
+        return header.partition(":")[0]
+    return header
+
+
+def host_allowed(name: str, trusted: Iterable[str]) -> bool:
+    for pattern in trusted:
+        if pattern == "*" or pattern == name:
+            return True
+        if pattern.startswith("*.") and name.endswith(pattern[1:]):
+            return True
+    return False
+
+
+def _netloc(scheme: str, netloc: str) -> str:
+    netloc = netloc.lower()
+    default = _DEFAULT_PORTS.get(scheme)
+    if default and netloc.endswith(":" + default):
+        return netloc[: -len(default) - 1]
+    return netloc
+
+
+def same_origin(origin: str, host: str) -> bool:
+    """Whether the page's Origin names the host it sends to (any scheme: a TLS proxy in front
+    makes the scheme we see differ from the page's)."""
+    try:
+        parts = urlsplit(origin)
+    except ValueError:
+        return False
+    if parts.scheme not in _DEFAULT_PORTS or not parts.netloc:
+        return False
+    return _netloc(parts.scheme, parts.netloc) == _netloc(parts.scheme, host)
+
+
+class BodyRefused(HTTPException):
+    """Raised from `receive`: the route's exception handlers turn it into a JSON 413/408."""
+
+    def __init__(self, status: int, message: str, reason: str) -> None:
+        super().__init__(status, message)
+        self.reason = reason
+
+
+class Guard:
+    """Outermost: method, Host, cross-site writes and a declared Content-Length.
+    `limit(method, path)` is a request's body limit in bytes."""
+
+    def __init__(self, app: ASGIApp, *, trusted_hosts: frozenset[str] | None,
+                 cors_origins: Iterable[str], limit: Callable[[str, str], int],
+                 on_refused: Callable[[str, int], None] | None = None) -> None:
+        self.app = app
+        self.trusted = trusted_hosts
+        self.origins = frozenset(o.rstrip("/").lower() for o in cors_origins)
+        self.limit = limit
+        self.on_refused = on_refused or _ignore
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        refusal = self._check(scope)
+        if refusal is None:
+            await self.app(scope, receive, send)
+            return
+        status, message, reason = refusal
+        self.on_refused(reason, status)
+        extra = [(b"allow", ", ".join(sorted(ALLOWED_METHODS)).encode())] if status == 405 \
+            else []
+        await _send_error(send, status, message, extra)
+
+    def _check(self, scope: Scope) -> tuple[int, str, str] | None:
+        method: str = scope["method"]
+        if method not in ALLOWED_METHODS:
+            return 405, "method not allowed", "method"
+        headers = _headers(scope)
+        host = headers.get("host", "")
+        if self.trusted is not None and not host_allowed(host_name(host), self.trusted):
+            return 400, "untrusted Host header (see RAG_TRUSTED_HOSTS)", "host"
+        if method in STATE_CHANGING:
+            origin = headers.get("origin")
+            if origin is not None:
+                allowed = ("*" in self.origins or origin.rstrip("/").lower() in self.origins
+                           or same_origin(origin, host))
+            else:  # no Origin (curl, the CLI, old browsers): trust the fetch metadata if any
+                allowed = headers.get("sec-fetch-site", "").lower() != "cross-site"
+            if not allowed:
+                return (403, "cross-origin request refused: this origin is not in "
+                        "RAG_CORS_ORIGINS", "origin")
+        length = headers.get("content-length")
+        limit = self.limit(method, scope["path"])
+        if length is not None and (not length.strip().isdigit() or int(length) > limit):
+            return 413, f"request body over {limit} bytes", "body_size"
+        return None
+
+
+class BodyLimit:
+    """Innermost: counts body bytes as the app reads them (chunked or not, JSON or multipart)
+    and gives the whole body `timeout` seconds. Its errors are raised from `receive`, where the
+    app's exception handlers answer them; it sits inside every middleware that runs `receive`
+    in a task group, which would wrap them in an ExceptionGroup."""
+
+    def __init__(self, app: ASGIApp, *, limit: Callable[[str, str], int], timeout: float,
+                 on_refused: Callable[[str, int], None] | None = None) -> None:
+        self.app = app
+        self.limit = limit
+        self.timeout = timeout
+        self.on_refused = on_refused or _ignore
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit(scope["method"], scope["path"])
+        deadline = time.monotonic() + self.timeout
+        received = 0
+        body_done = False
+        started = False
+        close = False
+
+        async def guarded_receive() -> Message:
+            nonlocal received, body_done, close
+            if body_done:
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(),
+                                                 max(deadline - time.monotonic(), 0.0))
+            except TimeoutError:
+                body_done = close = True  # a slow client: do not keep its connection
+                self.on_refused("body_timeout", 408)
+                if started:  # too late to answer: stop reading
+                    return {"type": "http.disconnect"}
+                raise BodyRefused(408, f"request body not received within {self.timeout:g} s",
+                                  "body_timeout") from None
+            if message["type"] != "http.request":
+                return message
+            received += len(message.get("body", b""))
+            body_done = not message.get("more_body", False)
+            if received > limit:
+                body_done = True  # the rest is uvicorn's to drain, never the app's
+                self.on_refused("body_size", 413)
+                if started:
+                    return {"type": "http.disconnect"}
+                raise BodyRefused(413, f"request body over {limit} bytes", "body_size")
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                if close:
+                    message = {**message, "headers": [*message.get("headers", []),
+                                                      (b"connection", b"close")]}
+            await send(message)
+
+        await self.app(scope, guarded_receive, guarded_send)
+
+
+def _ignore(reason: str, status: int) -> None:
+    pass
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    """The request headers a check needs, latin-1 decoded, first value wins."""
+    out: dict[str, str] = {}
+    for name, value in scope["headers"]:
+        key = name.decode("latin-1").lower()
+        if key in ("host", "origin", "sec-fetch-site", "content-length"):
+            out.setdefault(key, value.decode("latin-1"))
+    return out
+
+
+async def _send_error(send: Send, status: int, message: str,
+                      extra: list[tuple[bytes, bytes]]) -> None:
+    body = json.dumps({"error": message}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()), *extra]})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,123 @@
+"""uvicorn options for `rag serve`: a deadline uvicorn itself does not have.
+
+uvicorn's only timer is the keep-alive one, cancelled by any incoming byte, so a client that
+sends its request headers a byte at a time (or never finishes a body the app did not read) holds
+a connection forever. The protocols below give each request's headers a deadline, counted from
+the connection (or the end of the previous response); the body then has the ASGI guard's
+`body_timeout` (service/guards.py). httptools when installed (what uvicorn's "auto" picks), h11
+otherwise. Request heads are bounded too: h11 by its own limit (set to `MAX_HEAD_BYTES`), httptools
+has none (200 MB of headers were buffered), so its protocol counts them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from typing import Any
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from rag.config import Settings
+
+MAX_HEAD_BYTES = 64 * 1024  # request line and headers
+_TOO_LARGE = (b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain\r\n"
+              b"content-length: 28\r\nconnection: close\r\n\r\nrequest headers over 64 KiB\n")
+
+
+def _arm(proto: Any) -> None:
+    _disarm(proto)
+    proto._deadline = proto.loop.call_later(proto.header_timeout, _expired, proto)
+
+
+def _disarm(proto: Any) -> None:
+    if getattr(proto, "_deadline", None) is not None:
+        proto._deadline.cancel()
+    proto._deadline = None
+
+
+def _expired(proto: Any) -> None:
+    """No request in progress (headers still incomplete, or an unread body still coming after
+    the response): close. A request being answered is left alone."""
+    proto._deadline = None
+    if proto.cycle is not None and not proto.cycle.response_complete:
+        return
+    if not proto.transport.is_closing():
+        if isinstance(proto, H11Protocol):
+            with contextlib.suppress(h11.LocalProtocolError):
+                proto.conn.send(h11.ConnectionClosed())
+        proto.transport.close()
+
+
+class DeadlineH11Protocol(H11Protocol):
+    header_timeout = 10.0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        _arm(self)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        _disarm(self)
+        super().connection_lost(exc)
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            _arm(self)
+
+
+def _base_protocols() -> list[type[asyncio.Protocol]]:
+    try:
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+    except ImportError:
+        return [DeadlineH11Protocol]
+
+    class DeadlineHttpToolsProtocol(HttpToolsProtocol):
+        header_timeout = 10.0
+        _head: int | None = 0  # bytes of the request head so far; None once it is complete
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._head = 0
+            _arm(self)
+
+        def on_message_begin(self) -> None:
+            super().on_message_begin()
+            self._head = 0
+
+        def on_headers_complete(self) -> None:
+            self._head = None
+            super().on_headers_complete()
+
+        def data_received(self, data: bytes) -> None:
+            """Counts only chunks that start inside a head: at most one chunk (256 KiB) over."""
+            in_head = self._head is not None
+            super().data_received(data)
+            if in_head and self._head is not None and not self.transport.is_closing():
+                self._head += len(data)
+                if self._head > MAX_HEAD_BYTES:
+                    self.transport.write(_TOO_LARGE)
+                    self.transport.close()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            _disarm(self)
+            super().connection_lost(exc)
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            if not self.transport.is_closing():
+                _arm(self)
+
+    return [DeadlineHttpToolsProtocol, DeadlineH11Protocol]
+
+
+def deadline_protocol(header_timeout: float, h11_only: bool = False) -> type[asyncio.Protocol]:
+    """The protocol class uvicorn's "auto" would pick (or h11), with `header_timeout` seconds."""
+    base = _base_protocols()[-1 if h11_only else 0]
+    return type(base.__name__, (base,), {"header_timeout": header_timeout})
+
+
+def server_options(settings: Settings) -> dict[str, Any]:
+    """Extra `uvicorn.run` / `uvicorn.Config` keyword arguments."""
+    return {"http": deadline_protocol(settings.header_timeout),
+            "h11_max_incomplete_event_size": MAX_HEAD_BYTES}
