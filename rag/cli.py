@@ -311,6 +311,51 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Check an answer's `[n]`-cited sentences against passage files (text, or a JSON list)."""
+    from rag.answering.verify import DEFAULT_THRESHOLD, Passage, Verifier, passages_from_json
+    from rag.embedders import make_embedder
+
+    def read(name: str) -> str:
+        try:
+            return sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RagError(f"cannot read {name}: {exc}") from None
+
+    passages: list[Passage] = []
+    for name in args.passages:
+        if name.lower().endswith(".json"):
+            try:
+                passages += passages_from_json(json.loads(read(name)))
+            except json.JSONDecodeError as exc:
+                raise RagError(f"{name}: not JSON ({exc.msg}, line {exc.lineno})") from None
+        else:
+            passages.append(Passage(read(name), Path(name).stem))
+    answer = read(args.answer)
+    if not answer.strip():
+        raise RagError(f"{args.answer}: the answer is empty")
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    result = Verifier(make_embedder(_settings(args)), threshold).verify(answer, passages)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return 0
+    for i, c in enumerate(result.claims, 1):
+        cites = "".join(f"[{n}]" for n in c.citations) or "-"
+        print(f"{i:>3}  {'yes' if c.supported else 'NO ':<3}  {c.score:.3f}  {cites:<8} "
+              f"{c.reason:<10} {textwrap.shorten(c.text, 70)}")
+        ev = c.evidence
+        if ev:
+            gone = f"  missing: {', '.join(ev.missing)}" if ev.missing else ""
+            print(f"{'':>5}[{ev.passage}] chars {ev.start}-{ev.end}: "
+                  f"{textwrap.shorten(ev.text, 80)}{gone}")
+        if c.support:
+            print(f"{'':>5}supported by [{c.support.passage}] instead: "
+                  f"{textwrap.shorten(c.support.text, 70)}")
+    ok = sum(c.supported for c in result.claims)
+    print(f"{ok} of {len(result.claims)} claims supported (threshold {threshold})")
+    return 0
+
+
 def _eval_compare(args: argparse.Namespace, settings: Settings, gold: list[Any]) -> int:
     from rag.compare import parse_chunkings, run_compare
     from rag.embedders import make_embedder
@@ -420,6 +465,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("delete", "remove documents by id", cmd_delete)
     sp.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
+
+    sp = add("verify", "check an answer's [n]-cited sentences against the passages", cmd_verify)
+    sp.add_argument("--answer", required=True, metavar="FILE", help="answer text ('-': stdin)")
+    sp.add_argument("--passages", required=True, nargs="+", metavar="FILE",
+                    help="one passage per text file ([1], [2], ... in order); a .json file "
+                    "holds a list of strings or {text, title}")
+    sp.add_argument("--threshold", type=float, default=None, help="meaning threshold")
+    sp.add_argument("--json", action="store_true")
 
     sp = add("serve", "run the HTTP service (builds the default index from the corpus if "
              "missing)", cmd_serve)

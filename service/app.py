@@ -312,9 +312,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     # ---- OpenAI-compatible ------------------------------------------------------------------
 
     from service.openai_api import register as register_openai
+    from service.verify_api import register as register_verify
     from service.widget import mount as mount_widget
 
     register_openai(app, _require_json, _record)
+    register_verify(app, _require_json)
     mount_widget(app)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

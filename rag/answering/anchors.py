@@ -1,0 +1,470 @@
+"""Anchors of a claim (numbers, dates, names) and whether a piece of source text holds them.
+
+Used by the claim verifier: a sentence that cites a passage must not carry a number, a date or
+a name that the passage does not. Matching is language- and spelling-tolerant because answers
+are often English over French sources: digit groups ("3 000" = "3,000" = "3000"), scale words
+("2,5 millions", "three thousand"), French/English number words up to the thousands, month and
+weekday names in both languages, accents and transliterations (Tokayev = Tokaïev = Tokaev,
+Pashinyan = Pachinian), acronyms whose letters are reordered in French (CSTO = OTSC), and a few
+English/French place names that share no spelling (Switzerland = Suisse).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rag.text import STOPWORDS
+
+MONTHS: dict[str, int] = {}
+for _i, _month in enumerate([
+    "janvier january janv jan", "fevrier february fevr feb fev", "mars march mar",
+    "avril april avr apr", "mai may", "juin june jun", "juillet july juil jul",
+    "aout august aug", "septembre september sept sep", "octobre october oct",
+    "novembre november nov", "decembre december dec"], 1):
+    for _n in _month.split():
+        MONTHS[_n] = _i
+_FULL_MONTHS = {n for n in MONTHS if len(n) > 4 or n in ("mars", "mai", "may", "juin", "june",
+                                                          "july", "aout")}
+WEEKDAYS: dict[str, int] = {}
+for _i, _day in enumerate(["lundi monday", "mardi tuesday", "mercredi wednesday",
+                             "jeudi thursday", "vendredi friday", "samedi saturday",
+                             "dimanche sunday"], 1):
+    for _n in _day.split():
+        WEEKDAYS[_n] = _i
+
+_UNITS = {
+    "zero": 0, "un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
+    "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8,
+    "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "onze": 11, "eleven": 11,
+    "douze": 12, "twelve": 12, "treize": 13, "thirteen": 13, "quatorze": 14, "fourteen": 14,
+    "quinze": 15, "fifteen": 15, "seize": 16, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "vingt": 20, "vingts": 20, "twenty": 20, "trente": 30, "thirty": 30,
+    "quarante": 40, "forty": 40, "cinquante": 50, "fifty": 50, "soixante": 60, "sixty": 60,
+    "septante": 70, "seventy": 70, "huitante": 80, "eighty": 80, "nonante": 90, "ninety": 90,
+    "dozen": 12, "douzaine": 12,
+}
+_SCALES = {"cent": 100, "cents": 100, "hundred": 100, "mille": 1000, "thousand": 1000,
+           "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
+           "billion": 10**9, "billions": 10**9}
+_SCALE_AFTER_DIGITS = {**_SCALES, "milliers": 1000, "thousands": 1000, "k": 1000, "m": 10**6,
+                       "mln": 10**6, "md": 10**9, "bn": 10**9}
+
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.’'](?=\d{3}(?!\d))\d{3})+|\d+(?:[.,]\d+)?)"
+    r"(?:er|ère|re|e|ème|eme|st|nd|rd|th)?(?!\w)"
+    r"(?:[\s\u00a0\u202f]*(?:de\s+|d['’]\s*)?([A-Za-z]+)\b)?")
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d.])|"
+                           r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
+_NEGATION = re.compile(
+    r"(?<![-\w])(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|ne|pas|jamais|"
+    r"aucun|aucune|rien|sans|ni)(?![-\w])|n['’]t\b|\bn['’](?=\w)", re.I)
+# Endings that differ between an English and a French form of one name or its adjective:
+# Russia/Russie/russe/Russian, American/américain, Chinese/chinois.
+_NAME_ENDINGS = frozenset("""
+    e es s a ia ie ian ians ien iens ienne iennes an ans ain aine ains aines en ens enne ennes
+    ese ois oise ais aise ish ic ique iques i is n ne nes ns
+""".split()) | {""}
+
+# Capitalised words that are titles, institutions or sentence glue rather than identities: an
+# English answer capitalises them, a French source often does not, and swapping them is not
+# what makes a claim false (the names around them are checked).
+GENERIC = frozenset("""
+    president presidents prime minister ministers ministry secretary general foreign affairs
+    defense defence interior state states department spokesman spokeswoman spokesperson press
+    council treaty security collective organization organisation national committee agency
+    republic government army forces force airport international senator ambassador chief
+    director head mission peacekeeping peacekeepers peacekeeper bureau democracy human rights
+    labor labour office centre center house group vice executive deputy mr mrs ms dr sir madam
+    lord parliament senate congress party alliance economic union unions eastern western northern
+    southern north south east west central new year day days internet city cities capital
+    according source sources article articles report reports news agency premier etat etats
+    affaires sante interieur conseil traite securite comite maison nations unies general
+    generale ministre ministere porte parole selon la le les un une des du de d l en au aux et
+    ou mais donc or ni car dans pour par sur avec il elle ils elles on nous vous je ce cette
+    ces i we they he she it this that these those there the a an in on at by for from with
+    and but so if as to of after before during also however meanwhile earlier later today
+    yesterday tomorrow mister madame monsieur messieurs lieutenant colonel major sergeant
+    commander admiral governor mayor king queen prince pope saint sainte st ste doctor professor
+    programme program fund foundation institute university college school bank court police
+    military navy air guard guards troops soldiers officials official spokesmen leader leaders
+    quoted written answer question mme mmes mlle mlles mm law profit nonprofit non for center
+    centre minister
+""".split()) | STOPWORDS
+
+# English <-> French names that share no spelling; folded, either direction.
+_GAZETTEER_PAIRS = [
+    ("switzerland", "suisse"), ("swiss", "suisse"), ("germany", "allemagne"),
+    ("beijing", "pekin"), ("us", "etats-unis"), ("usa", "etats-unis"), ("us", "americain"),
+    ("america", "etats-unis"), ("un", "onu"), ("white", "blanche"), ("geneva", "geneve"),
+    ("belarus", "bielorussie"), ("belarusian", "bielorusse"), ("kyrgyz", "kirghize"),
+    ("kyrgyz", "kirghiz"), ("english", "anglais"), ("french", "francais"),
+    ("britain", "royaume-uni"), ("uk", "royaume-uni"), ("european", "europeen"),
+    ("christmas", "noel"), ("easter", "paques"), ("georgia", "georgie"),
+    ("united", "etats-unis"), ("soviet", "sovietique"), ("ussr", "urss"),
+    ("urss", "sovietique"), ("ussr", "sovietique"), ("moscow", "moscou"),
+]
+# Capitalised only because they start the sentence: not names.
+STARTERS = frozenset("""
+    according another former several some many most more less about around nearly almost
+    roughly approximately only both each every all no none one two three four five six seven
+    eight nine ten dozens hundreds thousands tens millions protesters demonstrators rioters
+    police troops soldiers officials authorities people residents citizens forces peacekeepers
+    mass late early earlier later meanwhile however nevertheless still yet then thus also
+    instead indeed besides moreover furthermore last next first second third new old what who
+    where when why how while although though because since unlike despite such its his her
+    their our your my this that these those there here it he she they we you i a an the
+    les le la l des un une il elle ils elles on nous vous je ce cet cette ces selon d apres
+    avant pendant lors depuis entre toutefois neanmoins cependant pourtant ainsi puis enfin
+    effectivement contrairement par pour sur dans en au aux du de comme plusieurs quelque
+    quelques environ pres certains certaines chaque tous toutes tout toute aucun aucune
+    manifestants policiers soldats militaires autorites habitants citoyens forces troupes
+    casques ceux celles celui celle ou quand comment pourquoi mais et donc or ni car si
+    tard tot hier aujourd demain ensuite alors deja encore seulement plus moins tres
+    spokesman spokeswoman president prime minister secretary chief head leader u s
+""".split())
+_PLURAL = re.compile(r"^\w{4,}[trendlkpmg]s$")  # "Protests", "Officials": not names
+_COMMON_SUFFIX = re.compile(r"(?:ly|ing|ed|ers|ment|ments|tion|tions|ement|ements|ions)$")
+GAZETTEER: dict[str, set[str]] = {}
+for _a, _b in _GAZETTEER_PAIRS:
+    GAZETTEER.setdefault(_a, set()).add(_b.replace("-", ""))
+    GAZETTEER.setdefault(_b.replace("-", ""), set()).add(_a)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Tokaïev" -> "tokaiev")."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("œ", "oe")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    kind: str  # "number" | "date" | "name"
+    text: str  # as written in the claim
+    keys: frozenset[str]  # any of these in the source holds it (numbers, dates)
+    name: str = ""  # folded name, for names
+
+
+@dataclass(slots=True)
+class Facts:
+    """What one piece of source text holds: number/date keys and its words."""
+
+    keys: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)  # folded, hyphens dropped
+    proper: set[str] = field(default_factory=set)  # folded words written with a capital
+    negated: bool = False
+    names: set[str] = field(default_factory=set)  # names as claim_anchors would read them
+    acronyms: set[str] = field(default_factory=set)  # those of `names` written in capitals
+    length: int = 0  # words
+
+    def merge(self, other: Facts) -> Facts:
+        return Facts(self.keys | other.keys, self.words | other.words,
+                     self.proper | other.proper, self.negated or other.negated,
+                     self.names | other.names, self.acronyms | other.acronyms,
+                     self.length + other.length)
+
+
+def _number_value(raw: str) -> float | None:
+    digits = re.sub(r"(?<=\d)[ \u00a0\u202f,.’'](?=\d{3}(?!\d))", "", raw)
+    digits = digits.replace(",", ".")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def _key(value: float) -> str:
+    return f"n:{int(value)}" if value == int(value) else f"n:{value:g}"
+
+
+def _word_numbers(words: list[str], spans: list[tuple[int, int]], text: str
+                  ) -> list[tuple[int, int, float]]:
+    """(first word, last word, value) for runs of number words: "trois mille" -> 3000."""
+    out: list[tuple[int, int, float]] = []
+    glued = [False] + [not text[spans[j - 1][1]:spans[j][0]].strip()
+                       for j in range(1, len(spans))]
+    i = 0
+    while i < len(words):
+        w = words[i]
+        parts = w.split("-")
+        if not all(p in _UNITS or p in _SCALES for p in parts) or parts[0] not in _UNITS:
+            i += 1
+            continue
+        total, current, j = 0.0, 0.0, i
+        while j < len(words) and (j == i or glued[j]):
+            ps = words[j].split("-")
+            if not all(p in _UNITS or p in _SCALES or p in ("et", "and") for p in ps):
+                break
+            if words[j] in ("et", "and") and not (j + 1 < len(words) and all(
+                    p in _UNITS for p in words[j + 1].split("-"))):
+                break
+            for p in ps:
+                if p in _UNITS:
+                    v = _UNITS[p]
+                    if v == 20 and current % 10 == 4 and current % 100 < 10:
+                        current += 80 - 4 - 20  # quatre-vingt(s)
+                    current += v
+                elif p in ("cent", "cents", "hundred"):
+                    current = max(current, 1) * 100
+                elif p in _SCALES:
+                    total += max(current, 1) * _SCALES[p]
+                    current = 0
+            j += 1
+        out.append((i, j - 1, total + current))
+        i = j
+    return out
+
+
+def _dates(text: str, folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of day-month dates in both orders and numeric dates."""
+    out: list[tuple[int, int, str]] = []
+    months = "|".join(sorted(MONTHS, key=len, reverse=True))
+    day_first = re.compile(
+        rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?({months})\b\.?", re.I)
+    month_first = re.compile(rf"\b({months})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d,.]\d)",
+                             re.I)
+    for m in day_first.finditer(folded):
+        out.append((m.start(), m.end(), f"d:{MONTHS[m.group(2).lower()]}-{int(m.group(1))}"))
+    for m in month_first.finditer(folded):
+        day = int(m.group(2))
+        if 1 <= day <= 31:
+            out.append((m.start(), m.end(), f"d:{MONTHS[m.group(1).lower()]}-{day}"))
+    for m in _NUMERIC_DATE.finditer(text):
+        if m.group(1):
+            d, mo = int(m.group(1)), int(m.group(2))
+        else:
+            mo, d = int(m.group(5)), int(m.group(6))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            out.append((m.start(), m.end(), f"d:{mo}-{d}"))
+    return out
+
+
+def _month_keys(words: list[str], raw_words: list[str]) -> set[str]:
+    keys: set[str] = set()
+    for w, raw in zip(words, raw_words, strict=True):
+        if w in MONTHS and (w in _FULL_MONTHS and (w != "may" or raw[0].isupper())):
+            keys.add(f"m:{MONTHS[w]}")
+        if w in WEEKDAYS:
+            keys.add(f"w:{WEEKDAYS[w]}")
+    return keys
+
+
+def _numbers(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, frozenset[str]]]:
+    out: list[tuple[int, int, frozenset[str]]] = []
+    for m in _NUMBER.finditer(text):
+        if any(s <= m.start(1) < e for s, e in skip):
+            continue
+        value = _number_value(m.group(1))
+        if value is None:
+            continue
+        keys = {_key(value)}
+        scale = (m.group(2) or "").lower()
+        if scale in _SCALE_AFTER_DIGITS:
+            keys.add(_key(value * _SCALE_AFTER_DIGITS[scale]))
+        out.append((m.start(1), m.end(1), frozenset(keys)))
+    return out
+
+
+def words_of(text: str) -> set[str]:
+    """Folded words, hyphenated ones also whole and in parts."""
+    out: set[str] = set()
+    for w in _WORD.findall(text):
+        f = fold(w)
+        out.update([f.replace("-", ""), *f.split("-")])
+    out.discard("")
+    return out
+
+
+def facts(text: str) -> Facts:
+    """Everything a claim anchor may be looked up in, for one sentence (or title)."""
+    folded = fold(text)
+    found = list(_WORD.finditer(text))
+    raw_words = [m.group() for m in found]
+    words = [fold(w) for w in raw_words]
+    f = Facts()
+    dates = _dates(text, folded)
+    f.keys.update(k for _, _, k in dates)
+    f.keys.update(k for _, _, k in dates)
+    f.keys.update(f"n:{k.split('-')[1]}" for _, _, k in dates)
+    f.keys.update(f"m:{k[2:].split('-')[0]}" for _, _, k in dates)
+    f.keys.update(k for _, _, ks in _numbers(text, []) for k in ks)
+    f.keys.update(_key(v) for _, _, v in _word_numbers(words, [m.span() for m in found], text))
+    f.keys.update(_month_keys(words, raw_words))
+    for raw, w in zip(raw_words, words, strict=True):
+        for part in [w, *w.split("-")]:
+            part = part.replace("-", "")
+            if part:
+                f.words.add(part)
+                if raw[:1].isupper():
+                    f.proper.add(part)
+    caps = [w.replace("-", "") for raw, w in zip(raw_words, words, strict=True)
+            if raw[:1].isupper()]
+    f.proper.update(a + b for a, b in itertools.pairwise(caps))
+    f.negated = negated(text)
+    names = _names(text, [])
+    f.names = {a.name for a in names}
+    f.acronyms = {a.name for a in names if a.text.isupper()}
+    f.length = len(raw_words)
+    return f
+
+
+def claim_anchors(text: str) -> list[Anchor]:
+    """Numbers, dates and names a claim asserts, in order of appearance."""
+    folded = fold(text)
+    anchors: list[tuple[int, Anchor]] = []
+    dates = _dates(text, folded)
+    for s, e, key in dates:
+        anchors.append((s, Anchor("date", text[s:e].strip().rstrip("."), frozenset({key}))))
+    taken = [(s, e) for s, e, _ in dates]
+    for s, e, keys in _numbers(text, taken):
+        anchors.append((s, Anchor("number", text[s:e], keys)))
+    raw = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words = [fold(w) for _, _, w in raw]
+    for i, j, value in _word_numbers(words, [(a, b) for a, b, _ in raw], text):
+        if value > 1 and not any(s <= raw[i][0] < e for s, e in taken):
+            anchors.append((raw[i][0], Anchor("number", text[raw[i][0]:raw[j][1]],
+                                              frozenset({_key(value)}))))
+    for (s, _e, w), f in zip(raw, words, strict=True):
+        if any(a <= s < b for a, b in taken):
+            continue
+        if f in MONTHS and f in _FULL_MONTHS and (f != "may" or w[0].isupper()):
+            anchors.append((s, Anchor("date", w, frozenset({f"m:{MONTHS[f]}"}))))
+        elif f in WEEKDAYS:
+            anchors.append((s, Anchor("date", w, frozenset({f"w:{WEEKDAYS[f]}"}))))
+    anchors.extend((a_s, a) for a_s, a in _names_at(text, taken))
+    anchors.sort(key=lambda a: a[0])
+    return [a for _, a in anchors]
+
+
+def _names_at(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, Anchor]]:
+    raw = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words = [fold(w) for _, _, w in raw]
+    anchors: list[tuple[int, Anchor]] = []
+    for k, (s, _e, w) in enumerate(raw):
+        if not w[:1].isupper() or w.isdigit():
+            continue
+        name = words[k]
+        if re.fullmatch(r"[A-Z]{2,}s", w):
+            name = name[:-1]  # NGOs -> ngo
+        bare = name.replace("-", "")
+        before = text[raw[k - 1][1]:s] if k else ""
+        starts = k == 0 or re.search(r"[:«\"“(\[]\s*$|^\s*[-–—]\s*$", before)
+        if starts and not w.isupper() and (bare in STARTERS or _COMMON_SUFFIX.search(bare)
+                                             or _PLURAL.search(bare)):
+            continue  # capitalised because a sentence, quote or list item starts here
+        acronym = w.isupper() and len(w) >= 2 and w not in ("OK", "TV", "AM", "PM")
+        if len(bare) < 2 or (not acronym and (
+                bare in GENERIC or bare in MONTHS or bare in WEEKDAYS
+                or all(p in GENERIC or not p for p in name.split("-")))):
+            continue
+        anchors.append((s, Anchor("name", w, frozenset(), bare)))
+    return anchors
+
+
+def _names(text: str, taken: list[tuple[int, int]]) -> list[Anchor]:
+    return [a for _, a in _names_at(text, taken)]
+
+
+_DIGRAPHS = [("sch", "sh"), ("tch", "ch"), ("ch", "sh"), ("zh", "j"), ("dj", "j"), ("kh", "h"),
+             ("ou", "u"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"),
+             ("y", "i"), ("c", "k")]
+
+
+@lru_cache(maxsize=4096)
+def skeleton(word: str) -> str:
+    """Consonants of a transliteration-normalised word: Tokayev/Tokaïev/Tokaev -> "tkv"."""
+    s = re.sub(r"[^a-z]", "", word)
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s[:1] + re.sub(r"[aeiouh]", "", s[1:])
+
+
+@lru_cache(maxsize=8192)
+def _distance(a: str, b: str) -> int:
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _bare(w: str) -> str:
+    """Without a plural "s" or a French feminine "e": "tadjiks" -> "tadjik"."""
+    if len(w) > 4 and w.endswith("s"):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=65536)
+def same_name(name: str, word: str, proper: bool) -> bool:
+    """Whether source word `word` (folded) may be the claim's `name` (folded)."""
+    return _same(name, word, proper) or _same(_bare(name), _bare(word), proper)
+
+
+def _same(name: str, word: str, proper: bool) -> bool:
+    if name == word:
+        return True
+    if word in GAZETTEER.get(name, ()):
+        return True
+    if len(name) <= 5 and name.isalpha() and len(name) == len(word) and sorted(name) == sorted(
+            word) and proper:
+        return True  # acronyms: CSTO = OTSC, NATO = OTAN
+    n = _common_prefix(name, word)
+    if n >= 4 and name[n:] in _NAME_ENDINGS and word[n:] in _NAME_ENDINGS:
+        return True  # Russian/russe, American/américain, Kazakh/kazakhe
+    if len(name) >= 5 and _distance(name, word) <= (1 if len(name) < 8 else 2):
+        return True  # Organization/organisation
+    if proper or len(word) >= 6:
+        a, b = skeleton(name), skeleton(word)
+        if len(a) >= 3 and a == b:
+            return True
+        if len(a) >= 5 and b[:1] == a[:1] and _distance(a, b) <= 1:
+            return True  # Kyrgyzstan/Kirghizistan, Tajikistan/Tadjikistan
+    return False
+
+
+def holds(f: Facts, anchor: Anchor) -> bool:
+    if anchor.kind != "name":
+        return bool(anchor.keys & f.keys)
+    if anchor.name in f.proper:
+        return True
+    if anchor.text.isupper() or len(anchor.name) <= 3:
+        # "EU" is not the French participle "eu": acronyms and short names need a capital,
+        # or a translation ("US" = "américaines", "USSR" = "soviétique").
+        known = GAZETTEER.get(anchor.name, set())
+        return any(same_name(anchor.name, w, True) for w in f.proper) or any(
+            w in known or _bare(w) in known for w in f.words)
+    if anchor.name in f.words:
+        return True
+    return any(same_name(anchor.name, w, w in f.proper) for w in f.words | f.proper)
+
+
+def negated(text: str) -> bool:
+    """A negation other than the restrictive "ne ... que" (only)."""
+    text = re.sub(r"\bn(?:e\s+|['’])(\w+\s+){1,3}?que\b", " ", text, flags=re.I)
+    return bool(_NEGATION.search(text))
+
+
+def accounted(name: str, words: set[str]) -> bool:
+    """Whether a source name is said, in some spelling, by one of the claim's words."""
+    return name in words or any(same_name(name, w, True) for w in words)

@@ -1,0 +1,411 @@
+"""Claim verification: is each sentence of an answer supported by the passage it cites?
+
+A claim is one sentence of the answer (split by `rag.sentences`) with the `[n]` markers in it.
+Markers at the end of a sentence cite the whole sentence; markers inside it cut it into
+clauses, each citing the markers that end it (words after the last marker join the last
+clause). `[1][2]` and `[1, 2]` cite both passages: either may support the claim. A claim with no
+marker is checked against every passage, so text from any LLM can be checked as is.
+
+A claim is supported by a passage when one of its sentences
+
+1. has every number, date and name of the claim in it or in the sentences next to it (names
+   may also come from the passage title; spelling- and language-tolerant, `anchors.py`),
+2. means the same: cosine of e5 embeddings >= `threshold`, calibrated on
+   `evals/verifier/pairs.jsonl` (`python -m evals.verifier.bench`),
+3. agrees on negation (a claim with "not"/"ne ... pas" needs a negated sentence, and back).
+
+The best such sentence is the evidence (offsets into the passage text). For a claim its
+citations do not support, `find_support` looks through all passages (to re-cite it).
+All embeddings of one `verify` call are computed in one `embed_passages` call; callers that
+cache passage sentences pass their vectors (`sentence_vectors`, from `embed_sentences`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from rag.answering.anchors import (
+    Anchor,
+    Facts,
+    accounted,
+    claim_anchors,
+    facts,
+    holds,
+    negated,
+    words_of,
+)
+from rag.embedders.base import Embedder, Vectors
+from rag.errors import RagError
+from rag.sentences import Span, split_sentences
+
+# Calibrated on the tuning split of evals/verifier/pairs.jsonl (see evals/README.md).
+DEFAULT_THRESHOLD = 0.85
+# Names may also come from the sentence before the evidence (who "il" is) and the title;
+# numbers and dates must be in the evidence sentence itself.
+NAME_CONTEXT = 1
+# A claim without negation over a negated sentence is only flagged when the sentence is this
+# short: in a longer one the negation is often in a clause the claim does not repeat.
+SHORT_NEGATED = 20
+# Sentences of this many words or more are also embedded clause by clause (clauses of at
+# least CLAUSE_WORDS words): a short claim restating one clause scores against that clause.
+CLAUSE_SENTENCE_WORDS = 20
+CLAUSE_WORDS = 6
+_MARKER = re.compile(r"\s?\[(\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
+_MAX_SENTENCE_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    text: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    passage: int  # 1-based, as cited
+    start: int  # the supporting sentence's offsets in the passage text
+    end: int
+    text: str
+    score: float  # cosine between claim and sentence
+    missing: tuple[str, ...] = ()  # claim anchors the passage does not hold
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"passage": self.passage, "start": self.start, "end": self.end,
+                "text": self.text, "score": round(self.score, 4), "missing": list(self.missing)}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    text: str  # markers removed, whitespace collapsed
+    start: int  # offsets in the answer (markers included)
+    end: int
+    citations: tuple[int, ...]
+    supported: bool
+    score: float  # the evidence's cosine (0 when there is none)
+    reason: str  # "supported" | "missing" | "meaning" | "negation" | "no passage" | "empty"
+    evidence: Evidence | None
+    support: Evidence | None = None  # for an unsupported claim: a passage that does support it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "citations": list(self.citations), "supported": self.supported,
+                "score": round(self.score, 4), "reason": self.reason,
+                "evidence": self.evidence.to_dict() if self.evidence else None,
+                "support": self.support.to_dict() if self.support else None}
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    claims: list[Claim]
+    threshold: float
+
+    @property
+    def all_supported(self) -> bool:
+        return all(c.supported for c in self.claims)
+
+    def to_dict(self) -> dict[str, Any]:
+        ok = sum(c.supported for c in self.claims)
+        return {"claims": [c.to_dict() for c in self.claims], "supported": ok,
+                "unsupported": len(self.claims) - ok, "all_supported": self.all_supported,
+                "threshold": self.threshold}
+
+
+@dataclass(slots=True)
+class _Sentences:
+    """One passage split and described: spans, per-sentence facts, the whole passage's facts."""
+
+    spans: list[Span]
+    facts: list[Facts]
+    title: Facts
+    whole: Facts
+    vectors: Vectors | None = None  # one row per unit
+    units: list[tuple[int, str]] = field(default_factory=list)  # (sentence, text) embedded
+    windows: list[Facts] = field(default_factory=list)  # name context before each sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What a claim asserts: anchors, its names (to account for source names), negation."""
+
+    anchors: list[Anchor]
+    names: set[str]  # folded names and their parts
+    negated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _ClaimText:
+    text: str
+    start: int
+    end: int
+    citations: tuple[int, ...]
+
+
+def _numbers(group: str) -> list[int]:
+    out: list[int] = []
+    for part in re.split(r"\s*,\s*", group):
+        bounds = [int(x) for x in re.split(r"\s*[-–]\s*", part) if x]
+        if len(bounds) == 2 and 0 < bounds[1] - bounds[0] < 10:
+            out.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            out.extend(bounds)
+    return list(dict.fromkeys(out))
+
+
+def split_claims(answer: str) -> list[_ClaimText]:
+    """The answer's claims: sentences, cut after inner marker groups (see the module doc)."""
+    out: list[_ClaimText] = []
+    for sent in split_sentences(answer):
+        groups = list(_MARKER.finditer(sent.text))
+        cuts: list[tuple[int, int, tuple[int, ...]]] = []  # (start, end, citations)
+        pos = 0
+        for g in groups:
+            between = sent.text[pos:g.start()]
+            nums = tuple(_numbers(g.group(1)))
+            if cuts and not re.search(r"\w{2}", between):
+                s, _, c = cuts[-1]
+                cuts[-1] = (s, g.end(), tuple(dict.fromkeys(c + nums)))
+            else:
+                cuts.append((pos, g.end(), nums))
+            pos = g.end()
+        if cuts:  # words after the last marker join its clause
+            s, _, c = cuts[-1]
+            cuts[-1] = (s, len(sent.text), c)
+        else:
+            cuts.append((0, len(sent.text), ()))
+        for s, e, cites in cuts:
+            raw = sent.text[s:e]
+            text = " ".join(_MARKER.sub("", raw).split())
+            lead = len(raw) - len(raw.lstrip())
+            if re.search(r"\w", text):
+                out.append(_ClaimText(text, sent.start + s + lead, sent.start + e, cites))
+    return out
+
+
+def _as_passage(p: str | Passage) -> Passage:
+    return p if isinstance(p, Passage) else Passage(p)
+
+
+def describe(passage: str | Passage) -> _Sentences:
+    """Split a passage into sentences and read their anchors (no embeddings)."""
+    p = _as_passage(passage)
+    spans = [s for s in split_sentences(p.text) if len(s.text) <= _MAX_SENTENCE_CHARS] or [
+        Span(0, len(p.text), p.text)]
+    per = [facts(s.text) for s in spans]
+    title = facts(p.title) if p.title else Facts()
+    whole = title
+    for f in per:
+        whole = whole.merge(f)
+    windows = []
+    for i in range(len(spans)):
+        w = title
+        for f in per[max(0, i - NAME_CONTEXT): i]:
+            w = w.merge(f)
+        windows.append(w)
+    units = [(i, t) for i, sp in enumerate(spans) for t in [sp.text, *_clauses(sp.text)]]
+    return _Sentences(spans, per, title, whole, windows=windows, units=units)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Clauses of a long sentence, so a short claim is compared with the part it restates."""
+    if len(sentence.split()) < CLAUSE_SENTENCE_WORDS:
+        return []
+    out: list[str] = []
+    for part in re.split(r"\s*[,;:–—()«»“”\"]\s*", sentence):
+        if out and len(out[-1].split()) < CLAUSE_WORDS:
+            out[-1] = f"{out[-1]}, {part}"
+        elif part.strip():
+            out.append(part)
+    if len(out) > 1 and len(out[-1].split()) < CLAUSE_WORDS:
+        last = out.pop()
+        out[-1] = f"{out[-1]}, {last}"
+    return out if len(out) > 1 else []
+
+
+class Verifier:
+    """Check claims against passages; see the module doc for what "supported" means."""
+
+    def __init__(self, embedder: Embedder, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.embedder = embedder
+        self.threshold = threshold
+
+    # ---- embeddings ---------------------------------------------------------------------
+
+    def embed_sentences(self, passage: str | Passage) -> Vectors:
+        """The passage's vectors as `verify` uses them (its sentences, and the clauses of long
+        ones), to cache and pass back as `sentence_vectors`."""
+        return self.embedder.embed_passages([t for _, t in describe(passage).units])
+
+    def _embed(self, claims: Sequence[str], described: Sequence[_Sentences]) -> Vectors:
+        """Claims, then the sentences of passages without vectors: one embedding call."""
+        texts = list(claims)
+        for d in described:
+            if d.vectors is None:
+                texts.extend(t for _, t in d.units)
+        vecs = self.embedder.embed_passages(texts) if texts else np.zeros(
+            (0, self.embedder.dim), dtype=np.float32)
+        pos = len(claims)
+        for d in described:
+            if d.vectors is None:
+                d.vectors = vecs[pos: pos + len(d.units)]
+                pos += len(d.units)
+        return vecs[: len(claims)]
+
+    # ---- one claim against one passage ----------------------------------------------------
+
+    def _judge(self, claim: _Facts, claim_vec: Vectors, n: int, d: _Sentences
+               ) -> tuple[Evidence, str]:
+        """Best evidence in passage `n` and the reason it does or does not support."""
+        assert d.vectors is not None
+        anchors = claim.anchors
+        scores = np.full(len(d.spans), -1.0, dtype=np.float32)
+        np.maximum.at(scores, [i for i, _ in d.units], d.vectors @ claim_vec)
+        missing_whole = tuple(a.text for a in anchors if not _holds(d, d.whole, a))
+        best_any = int(np.argmax(scores))
+        ok = [i for i in range(len(d.spans)) if _fits(d, i, claim)]
+        if not ok:
+            s = d.spans[best_any]
+            missing = missing_whole or tuple(a.text for a in anchors if not _at(d, best_any, a))
+            return Evidence(n, s.start, s.end, s.text, float(scores[best_any]), missing), "missing"
+        best = max(ok, key=lambda i: float(scores[i]))
+        s = d.spans[best]
+        ev = Evidence(n, s.start, s.end, s.text, float(scores[best]))
+        if ev.score < self.threshold:
+            return ev, "meaning"
+        f = d.facts[best]
+        if (claim.negated and not f.negated) or (
+                f.negated and not claim.negated and f.length <= SHORT_NEGATED):
+            return ev, "negation"
+        return ev, "supported"
+
+    def _best(self, claim: _Facts, claim_vec: Vectors, candidates: Sequence[int],
+              described: Sequence[_Sentences]) -> tuple[Evidence | None, str]:
+        rank = {"supported": 3, "negation": 2, "meaning": 1, "missing": 0}
+        best: tuple[Evidence | None, str] = (None, "no passage")
+        for n in candidates:
+            ev, why = self._judge(claim, claim_vec, n, described[n - 1])
+            old_ev, old_why = best
+            if old_ev is None or (rank[why], ev.score) > (rank[old_why], old_ev.score):
+                best = (ev, why)
+        return best
+
+    # ---- public --------------------------------------------------------------------------
+
+    def verify(self, answer: str, passages: Sequence[str | Passage],
+               sentence_vectors: Sequence[Vectors | None] | None = None,
+               recite: bool = True) -> Verification:
+        """Check every claim of `answer` against the passages it cites (1-based `[n]`).
+
+        `sentence_vectors[i]`, when given and not None, are passage i's sentence vectors from
+        `embed_sentences` (same split, same embedder). With `recite`, an unsupported claim
+        gets `support`: the best passage that does support it, if any.
+        """
+        claims = split_claims(answer)
+        described = [describe(p) for p in passages]
+        if sentence_vectors is not None:
+            if len(sentence_vectors) != len(described):
+                raise ValueError("sentence_vectors must have one entry per passage")
+            for d, v in zip(described, sentence_vectors, strict=True):
+                if v is not None:
+                    if len(v) != len(d.units):
+                        raise ValueError("sentence_vectors do not match the passage's sentences")
+                    d.vectors = v
+        anchors = [_claim_facts(c.text) for c in claims]
+        # Only passages a claim may be checked against need their sentences embedded.
+        everywhere = range(1, len(described) + 1)
+        needed: set[int] = set()
+        for c, a in zip(claims, anchors, strict=True):
+            cited = [n for n in c.citations if 1 <= n <= len(described)]
+            needed.update(cited)
+            if recite or not c.citations:
+                needed.update(n for n in everywhere
+                              if all(_holds(described[n - 1], described[n - 1].whole, x)
+                                     for x in a.anchors))
+        todo = [d if (i + 1) in needed else _Sentences([], [], Facts(), Facts(),
+                                                        np.zeros((0, 1), np.float32))
+                for i, d in enumerate(described)]
+        vecs = self._embed([c.text for c in claims], todo)
+        out: list[Claim] = []
+        for k, (c, a) in enumerate(zip(claims, anchors, strict=True)):
+            cited = [n for n in c.citations if 1 <= n <= len(described)]
+            pool = cited if c.citations else [n for n in everywhere if n in needed]
+            ev, why = self._best(a, vecs[k], pool, described)
+            if c.citations and not cited:
+                why = "no passage"
+            elif not pool:
+                why = "missing"
+            support = None
+            if why != "supported" and recite and c.citations:
+                others = [n for n in everywhere if n in needed and n not in cited]
+                alt, alt_why = self._best(a, vecs[k], others, described)
+                support = alt if alt_why == "supported" else None
+            out.append(Claim(c.text, c.start, c.end, c.citations, why == "supported",
+                             ev.score if ev else 0.0, why, ev, support))
+        return Verification(out, self.threshold)
+
+    def find_support(self, claim: str, passages: Sequence[str | Passage]) -> Evidence | None:
+        """The passage sentence that best supports `claim` (markers ignored), or None."""
+        result = self.verify(" ".join(_MARKER.sub("", claim).split()), passages, recite=False)
+        found = [c.evidence for c in result.claims if c.supported and c.evidence]
+        return max(found, key=lambda e: e.score) if len(found) == len(result.claims) and found \
+            else None
+
+
+def _claim_facts(text: str) -> _Facts:
+    anchors = claim_anchors(text)
+    names = {a.name for a in anchors if a.kind == "name"}
+    names |= {w for a in anchors if a.kind == "name" for w in words_of(a.text)}
+    return _Facts(anchors, names, negated(text))
+
+
+def _fits(d: _Sentences, i: int, claim: _Facts) -> bool:
+    """Sentence i holds every anchor. A name read from the sentence before (or the title) only
+    counts when the sentence names nothing of the same sort (acronym or not) that the claim's
+    names leave out: "Tokayev said" over "Il a dit", not "Russia" over a sentence about
+    Kazakhstan next to one about Russia."""
+    if not all(_at(d, i, a) for a in claim.anchors):
+        return False
+    here = d.facts[i]
+    for a in claim.anchors:
+        if a.kind == "name" and not holds(here, a):
+            acronym = a.text.isupper()
+            if any((x in here.acronyms) == acronym and not accounted(x, claim.names)
+                   for x in here.names):
+                return False
+    return True
+
+
+def _at(d: _Sentences, i: int, a: Anchor) -> bool:
+    """Whether sentence i holds anchor a (a name may also be in its context)."""
+    return _holds(d, d.facts[i], a) or (a.kind == "name" and holds(d.windows[i], a))
+
+
+def _holds(d: _Sentences, f: Facts, a: Anchor) -> bool:
+    if holds(f, a):
+        return True
+    # "January 7" over "le 7 ..." with the month said elsewhere in the passage.
+    key = next(iter(a.keys), "") if a.kind == "date" else ""
+    if key.startswith("d:"):
+        month, day = key[2:].split("-")
+        return f"n:{day}" in f.keys and f"m:{month}" in d.whole.keys
+    return False
+
+
+def passages_from_json(data: object) -> list[Passage]:
+    """`["text", {"text", "title"}, ...]` (as `POST /verify` takes them) -> passages."""
+    if not isinstance(data, list) or not data:
+        raise RagError("passages must be a non-empty JSON list of strings or {text, title}")
+    out: list[Passage] = []
+    for i, p in enumerate(data):
+        if isinstance(p, str):
+            out.append(Passage(p))
+        elif isinstance(p, dict) and isinstance(p.get("text"), str) and isinstance(
+                p.get("title", ""), str):
+            out.append(Passage(p["text"], p.get("title", "")))
+        else:
+            raise RagError(f"passages[{i}]: expected a string or an object with a text string")
+    return out

@@ -1,0 +1,107 @@
+"""Sentence spans with exact offsets, for French and English news text and LLM answers.
+
+A sentence ends at `.`, `!`, `?` or `…` (closing quotes, brackets and `[n]` citation markers
+stay with it) before whitespace, or at a line break. It does not end after a title or an
+abbreviation ("M. Tokaïev", "Dr. Smith", "p. ex.", "cf. Le Monde"), an initial ("J. Borrell"),
+a dotted acronym ("U.S. State Department"), or when the next word is lower-case ("…, a-t-il dit",
+"Pourquoi ? demande-t-il"). After "etc." or an acronym a boundary needs a word that usually
+starts a sentence ("The", "Le", ...). Numbers ("3.5", "7.1.2022") never end one: no space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str  # == source[start:end]
+
+
+# Closing punctuation that belongs to the sentence before it; » and ” may follow a space.
+_CANDIDATE = re.compile(
+    r"(?:[.!?…]+)"
+    r"(?:[\s\u00a0\u202f]*[»”]|[\"’')\]])*"
+    r"(?:[ \t\u00a0\u202f]*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])*"
+    r"(?=\s|$)"
+)
+_WORD_BEFORE = re.compile(r"([^\s(«\"“\[]+)$")
+_NEXT_WORD = re.compile(r"[\s\u00a0\u202f]*([^\s\u00a0\u202f]*)")
+_OPENERS = "«\"“‘'([¿¡-–—*•"
+_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+
+# Always followed by a name or a number: never a boundary after them.
+TITLES = frozenset("""
+    M MM Mme Mmes Mlle Mlles Me Mgr Dr Drs Pr Pre St Ste Sts Mr Mrs Ms Messrs Prof Gen Gén Gal
+    Col Cdt Capt Cpt Lt Sgt Maj Adm Gov Sen Rep Rev Hon Pres Sup Inc Ltd Corp Co Cie Bros Mt
+    No Nos Nº n° nº no nos art Art p pp vol Vol fig Fig ch chap Chap sect éd ed coll av apr
+    env cf Cf vs ex e.g i.e c.-à-d c.-à.-d ca approx tél Tél
+""".split())
+# May end a sentence: a boundary only before a word that usually starts one.
+OPEN_ENDED = frozenset("etc Jr Sr al".split())
+STARTERS = frozenset("""
+    The This That These Those It Its He She They We I You There Here In On At As But And Or So
+    Yet If When While After Before A An His Her Their Our Some Many Most No Not What Who Why How
+    Le La Les L Un Une Des Il Elle Ils Elles On Nous Vous Je Ce Cet Cette Ces C Mais Et Ou Donc
+    Or Ni Car En Dans Selon Pour Par Sur Avec Depuis Après Avant Lors Si Quand Comme Puis Ainsi
+    Cependant Pourtant Toutefois Enfin Aussi Au Aux Du De D Son Sa Ses Leur Leurs Selon
+""".split())
+
+
+def _is_boundary(text: str, dot: int, after: int) -> bool:
+    """`dot` is where the terminator run starts, `after` where the candidate ends."""
+    nxt = _NEXT_WORD.match(text, after)
+    word = nxt.group(1) if nxt else ""
+    if not word:
+        return True
+    if not (word[0].isupper() or word[0].isdigit() or word[0] in _OPENERS):
+        return False  # lower case, or a comma or closing quote after "!" / "?"
+    if re.match(r"[.!?…]+", text[dot:after]).group() != ".":  # type: ignore[union-attr]
+        return True  # "!", "?", "…", "..." before a capital
+    m = _WORD_BEFORE.search(text, 0, dot)
+    token = m.group(1) if m else ""
+    token = token.lstrip("'’-")
+    if not token:
+        return True
+    bare = re.sub(r"[^\w]+$", "", word)
+    if token in TITLES or token.lower() in {"e.g", "i.e", "p.ex", "c.-à-d"}:
+        return False
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        return False  # an initial: "J. Borrell"
+    if token.endswith(".-C") or _ACRONYM.match(token) or token in OPEN_ENDED:
+        return bare in STARTERS
+    return True
+
+
+def _split_line(text: str, start: int, end: int, out: list[Span]) -> None:
+    pos = start
+    for m in _CANDIDATE.finditer(text, start, end):
+        if m.start() < pos:
+            continue
+        if _is_boundary(text, m.start(), m.end()):
+            _emit(text, pos, m.end(), out)
+            pos = m.end()
+    _emit(text, pos, end, out)
+
+
+def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Span(start, end, text[start:end]))
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences of `text` as spans; `span.text == text[span.start:span.end]`, no blanks."""
+    out: list[Span] = []
+    pos = 0
+    for m in re.finditer(r"\r\n|[\n\r\u2028\u2029]", text):
+        _split_line(text, pos, m.start(), out)
+        pos = m.end()
+    _split_line(text, pos, len(text), out)
+    return out

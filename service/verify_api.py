@@ -1,0 +1,99 @@
+"""`POST /verify`: check any answer's `[n]`-cited sentences against the passages given.
+
+Independent of the index: the caller sends the answer and the sources (from any LLM or
+search), the service embeds them with its own embedder and says, claim by claim, whether the
+cited passage supports it, with the supporting sentence's offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from rag.answering.verify import Passage, Verifier
+from rag.engine import Engine
+
+MAX_ANSWER_CHARS = 20_000
+MAX_PASSAGES = 50
+MAX_PASSAGE_CHARS = 20_000
+
+PassageText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PASSAGE_CHARS)]
+
+
+class PassageIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: PassageText
+    title: str = Field(default="", max_length=1000)
+
+
+class VerifyRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    answer: str = Field(min_length=1, max_length=MAX_ANSWER_CHARS,
+                        examples=["La Russie a envoyé 3 000 soldats [1]."])
+    passages: list[PassageText | PassageIn] = Field(
+        min_length=1, max_length=MAX_PASSAGES,
+        description="Passage n is cited as [n]: a string or {text, title}.",
+        examples=[["La Russie a envoyé quelque 3 000 personnes, selon l'agence RIA."]])
+    recite: bool = Field(default=True, description="For an unsupported claim, look for a "
+                         "passage that does support it (`support`).")
+
+    @field_validator("answer")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("the answer is empty")
+        return v
+
+
+class EvidenceOut(BaseModel):
+    passage: int
+    start: int
+    end: int
+    text: str
+    score: float
+    missing: list[str]
+
+
+class ClaimOut(BaseModel):
+    text: str
+    start: int
+    end: int
+    citations: list[int]
+    supported: bool
+    score: float
+    reason: str
+    evidence: EvidenceOut | None
+    support: EvidenceOut | None
+
+
+class VerifyResponse(BaseModel):
+    claims: list[ClaimOut]
+    supported: int
+    unsupported: int
+    all_supported: bool
+    threshold: float
+
+
+def _verifier(request: Request) -> Verifier:
+    """One verifier per app, over the engine's embedder (no second model in memory)."""
+    verifier: Verifier | None = getattr(request.app.state, "verifier", None)
+    if verifier is None:
+        engine: Engine = request.app.state.engine
+        verifier = request.app.state.verifier = Verifier(engine.embedder)
+    return verifier
+
+
+def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]]) -> None:
+    @app.post("/verify", response_model=VerifyResponse, tags=["answer"],
+              dependencies=[Depends(require_json)])
+    def verify(body: VerifyRequest, request: Request) -> dict[str, Any]:
+        """Is each sentence of `answer` supported by the passage its `[n]` cites? Claims with
+        no marker are checked against every passage."""
+        passages = [Passage(p) if isinstance(p, str) else Passage(p.text, p.title)
+                    for p in body.passages]
+        return _verifier(request).verify(body.answer, passages, recite=body.recite).to_dict()

@@ -1,0 +1,156 @@
+"""The claim verifier with the real e5 model: anchors, languages, spellings, re-citing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from rag.answering.anchors import claim_anchors, facts, holds
+from rag.answering.verify import Passage, Verifier, split_claims
+from rag.embedders.base import Vectors
+from rag.embedders.e5 import E5Embedder
+
+TROOPS = ("Des dizaines de personnes ont été tuées à Almaty. La Russie a envoyé quelque 3 000 "
+          "personnes, selon l’agence de presse russe RIA. L’Arménie a envoyé 100 personnes.")
+EMERGENCY = ("Le président kazakh Kassym-Jomart Tokaïev a déclaré l’état d’urgence jusqu’au "
+             "19 janvier. M. Nazarbaïev, 81 ans, n’est pas apparu en public.")
+
+
+class Counting:
+    """The real embedder, counting embedding calls."""
+
+    def __init__(self, inner: E5Embedder) -> None:
+        self.inner = inner
+        self.calls = 0
+        self.name, self.dim, self.max_tokens = inner.name, inner.dim, inner.max_tokens
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        self.calls += 1
+        return self.inner.embed_passages(texts)
+
+    def embed_query(self, text: str) -> Vectors:
+        self.calls += 1
+        return self.inner.embed_query(text)
+
+
+@pytest.fixture(scope="module")
+def verifier(embedder: E5Embedder) -> Verifier:
+    return Verifier(embedder)
+
+
+def one(verifier: Verifier, answer: str, *passages: str | Passage) -> tuple[bool, str]:
+    claims = verifier.verify(answer, list(passages)).claims
+    assert len(claims) == 1, claims
+    return claims[0].supported, claims[0].reason
+
+
+def test_true_claim_supported_with_evidence_offsets(verifier: Verifier) -> None:
+    result = verifier.verify("La Russie a envoyé 3 000 personnes [1].", [TROOPS])
+    (claim,) = result.claims
+    assert claim.supported and claim.citations == (1,) and claim.score >= verifier.threshold
+    ev = claim.evidence
+    assert ev is not None and ev.passage == 1 and TROOPS[ev.start:ev.end] == ev.text
+    assert ev.text.startswith("La Russie a envoyé")
+
+
+def test_swapped_number_caught(verifier: Verifier) -> None:
+    ok, why = one(verifier, "La Russie a envoyé quelque 2 600 personnes [1].", TROOPS)
+    assert not ok and why == "missing"
+    # A number of another sentence of the same passage does not support this one.
+    ok, why = one(verifier, "La Russie a envoyé 100 personnes [1].", TROOPS)
+    assert not ok and why == "missing"
+
+
+@pytest.mark.parametrize("written", ["3000", "3 000", "3,000", "3\u202f000", "three thousand"])
+def test_digit_groups_and_number_words(verifier: Verifier, written: str) -> None:
+    assert one(verifier, f"Russia sent some {written} people, according to RIA [1].",
+               TROOPS)[0]
+
+
+@pytest.mark.parametrize("name", ["Tokayev", "Tokaïev", "Tokaev", "TOKAYEV"])
+def test_transliterations_accepted(verifier: Verifier, name: str) -> None:
+    ok, why = one(verifier, f"President {name} declared a state of emergency until January "
+                  "19 [1].", EMERGENCY)
+    assert ok, why
+
+
+def test_other_name_caught(verifier: Verifier) -> None:
+    ok, why = one(verifier, "President Nazarbayev declared a state of emergency until January "
+                  "19 [1].", EMERGENCY)
+    assert not ok and why == "missing"
+    ok, _ = one(verifier, "Armenia sent some 3,000 people, according to RIA [1].", TROOPS)
+    assert not ok
+
+
+def test_english_claim_over_french_passage(verifier: Verifier) -> None:
+    assert one(verifier, "Russia sent about 3,000 people, according to the Russian news "
+               "agency RIA [1].", TROOPS)[0]
+
+
+@pytest.mark.parametrize(("date", "ok"), [("January 19", True), ("19 January", True),
+                                          ("19 janvier", True), ("February 19", False),
+                                          ("January 18", False)])
+def test_dates_across_languages(verifier: Verifier, date: str, ok: bool) -> None:
+    assert one(verifier, f"Tokayev declared a state of emergency until {date} [1].",
+               EMERGENCY)[0] is ok
+
+
+def test_negation_caught(verifier: Verifier) -> None:
+    ok, why = one(verifier, "Russia did not send any people, according to RIA [1].", TROOPS)
+    assert not ok and why in ("negation", "meaning")
+
+
+def test_recite_and_uncited_claims(verifier: Verifier) -> None:
+    result = verifier.verify("Tokayev declared a state of emergency until January 19 [1]. "
+                             "Russia sent some 3,000 people.", [TROOPS, EMERGENCY])
+    first, second = result.claims
+    assert not first.supported and first.support is not None and first.support.passage == 2
+    assert second.citations == () and second.supported  # no marker: any passage may support
+    assert second.evidence is not None and second.evidence.passage == 1
+    assert not result.all_supported
+
+
+def test_citation_to_no_passage(verifier: Verifier) -> None:
+    assert one(verifier, "Russia sent 3,000 people [7].", TROOPS) == (False, "no passage")
+
+
+def test_split_claims_markers() -> None:
+    answer = ("Russia sent 3,000 people [1] and Armenia 100 [2]. Both acted [1][2]. "
+              "Selon M. Tokaïev, la crise est grave [3, 4].")
+    claims = split_claims(answer)
+    assert [(c.text, c.citations) for c in claims] == [
+        ("Russia sent 3,000 people", (1,)), ("and Armenia 100.", (2,)),
+        ("Both acted.", (1, 2)), ("Selon M. Tokaïev, la crise est grave.", (3, 4))]
+    assert answer[claims[0].start:claims[0].end] == "Russia sent 3,000 people [1]"
+
+
+def test_one_embedding_call_and_cached_vectors(embedder: E5Embedder) -> None:
+    counting = Counting(embedder)
+    verifier = Verifier(counting)
+    answer = "Russia sent 3,000 people [1]. Tokayev declared an emergency until January 19 [2]."
+    first = verifier.verify(answer, [TROOPS, EMERGENCY])
+    assert counting.calls == 1
+    cached = [verifier.embed_sentences(TROOPS), verifier.embed_sentences(EMERGENCY)]
+    counting.calls = 0
+    again = verifier.verify(answer, [TROOPS, EMERGENCY], sentence_vectors=cached)
+    assert counting.calls == 1  # the claims only
+    assert [c.supported for c in again.claims] == [c.supported for c in first.claims] == [
+        True, True]
+    assert np.isclose(again.claims[0].score, first.claims[0].score, atol=1e-4)
+    with pytest.raises(ValueError):
+        verifier.verify(answer, [TROOPS, EMERGENCY], sentence_vectors=[cached[1], None])
+
+
+def test_anchor_normalisation() -> None:
+    f = facts("Le 7 janvier, 2,5 millions de dollars et trois mille soldats de l’OTSC.")
+    for claim in ["on January 7", "$2.5 million", "3,000 soldiers", "the CSTO"]:
+        anchors = claim_anchors(f"They said {claim}.")
+        assert anchors and all(holds(f, a) for a in anchors), claim
+    for claim in ["on January 8", "$3.5 million", "4,000 soldiers", "the NATO"]:
+        anchors = claim_anchors(f"They said {claim}.")
+        assert anchors and not all(holds(f, a) for a in anchors), claim

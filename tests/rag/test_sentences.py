@@ -1,0 +1,55 @@
+"""Sentence spans: exact offsets, French and English abbreviations, quotes, markers."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from rag.sentences import split_sentences
+from tests.conftest import ARTICLES
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a déclaré M. Tokaïev. Puis il est parti.", ["a déclaré M. Tokaïev.", "Puis il est parti."]),
+    ("MM. Dupont et Durand sont là. Mme Psaki aussi.",
+     ["MM. Dupont et Durand sont là.", "Mme Psaki aussi."]),
+    ("Le chef J. Borrell parle. Fin.", ["Le chef J. Borrell parle.", "Fin."]),
+    ("The U.S. State Department said so. The U.S. economy grew.",
+     ["The U.S. State Department said so.", "The U.S. economy grew."]),
+    ("He lives in the U.K. The rest is history.",
+     ["He lives in the U.K.", "The rest is history."]),
+    ("Dr. Smith met Prof. Jones and St. Peter. Done.",
+     ["Dr. Smith met Prof. Jones and St. Peter.", "Done."]),
+    ("Des armes, p. ex. des fusils, etc. Le reste suit.",
+     ["Des armes, p. ex. des fusils, etc.", "Le reste suit."]),
+    ("Il y avait 3.5 tonnes, publié le 7.1.2022. Ensuite.",
+     ["Il y avait 3.5 tonnes, publié le 7.1.2022.", "Ensuite."]),
+    ("Et puis... rien. Alors… Il partit.", ["Et puis... rien.", "Alors…", "Il partit."]),
+    ("« Stupidité totale ! », a dit M. Zas. Ensuite", ["« Stupidité totale ! », a dit M. Zas.",
+                                                      "Ensuite"]),
+    ("Il a dit : « Je pars. » Puis il est parti.",
+     ["Il a dit : « Je pars. »", "Puis il est parti."]),
+    ("Pourquoi ? demande-t-il. Non !", ["Pourquoi ? demande-t-il.", "Non !"]),
+    ("Titre\nLigne deux sans point\n\nTroisième.", ["Titre", "Ligne deux sans point",
+                                                     "Troisième."]),
+    ("Russia sent 3,000 [1]. Armenia sent 100. [2] Then", ["Russia sent 3,000 [1].",
+                                                          "Armenia sent 100. [2]", "Then"]),
+    ("  ", []),
+])
+def test_split(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_offsets_are_exact_on_the_articles() -> None:
+    for path in sorted(ARTICLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8-sig")
+        spans = split_sentences(text)
+        assert len(spans) > 20
+        for s in spans:
+            assert text[s.start:s.end] == s.text and s.text == s.text.strip() and s.text
+        assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
