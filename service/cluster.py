@@ -1,0 +1,229 @@
+"""The service on a Ray cluster: Ray Serve deployments for the query embedder, each shard
+(R replicas with declared CPU and memory) and a router that runs the single-box FastAPI app
+(same routes, auth, limits, widget) over a `ClusterEngine`.
+
+The router reaches shards through Serve handles (`ServeShards`): a call that fails because a
+replica died is sent again (Serve routes it to a live replica), so clients see no error while
+one replica of each shard lives; a shard none of whose replicas answers within the deadline
+fails the request with a 503 naming it, never a partial answer. Every reply carries the
+cluster generation that answered (`x-rag-generation`). Ray is imported only here and in what
+this module starts: the single-box service never loads it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from rag.cluster.engine import ClusterEngine
+from rag.cluster.manifest import read_manifest
+from rag.cluster.shard import ClusterError, ShardService
+from rag.cluster.sharding import shard_name
+from rag.config import Settings
+from rag.embedders import make_embedder
+from rag.errors import RagError
+from service.app import RETRY_AFTER_BUSY_S, create_app
+from service.security import retry_after
+
+log = logging.getLogger("rag.cluster")
+APP_NAME = "rag"
+
+
+class ServeShards:
+    """ShardPool over Serve deployment handles, one per shard, with failover (see module)."""
+
+    def __init__(self, handles: Sequence[Any], deadline_s: float = 10.0) -> None:
+        self.handles = list(handles)
+        self.deadline_s = deadline_s
+
+    @property
+    def n_shards(self) -> int:
+        return len(self.handles)
+
+    def _result(self, shard: int, first: Any, method: str, args: tuple[Any, ...]) -> Any:
+        deadline = time.monotonic() + self.deadline_s
+        response, last = first, ""
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                return response.result(timeout_s=max(0.1, left))
+            except RagError:
+                raise  # the shard's own answer (e.g. a generation change): not a failure
+            except Exception as exc:  # a dead or unreachable replica: try another one
+                last = f"{type(exc).__name__}"
+                log.warning("%s: %s failed (%s); retrying on another replica",
+                            shard_name(shard), method, last)
+            if time.monotonic() + 0.2 >= deadline:
+                raise ClusterError(f"{shard_name(shard)} is unavailable: no replica answered "
+                                   f"within {self.deadline_s:g} s ({last}); retry later")
+            time.sleep(0.2)
+            response = self.handles[shard].call.remote(method, *args)
+
+    def call(self, shard: int, method: str, *args: Any) -> Any:
+        return self._result(shard, self.handles[shard].call.remote(method, *args), method, args)
+
+    def call_all(self, method: str, *args: Any) -> list[Any]:
+        sent = [h.call.remote(method, *args) for h in self.handles]  # all in flight at once
+        return [self._result(i, r, method, args) for i, r in enumerate(sent)]
+
+
+class RemoteEmbedder:
+    """The Embedder protocol over the embedder deployment (the router loads no model)."""
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+        self._info: dict[str, Any] | None = None
+
+    def _about(self, key: str) -> Any:
+        """Asked on first use, from a request thread: a replica's constructor runs in an event
+        loop, where Serve refuses blocking calls."""
+        if self._info is None:
+            self._info = self._handle.info.remote().result(timeout_s=120)
+        return self._info[key]
+
+    @property
+    def name(self) -> str:
+        return str(self._about("name"))
+
+    @property
+    def dim(self) -> int:
+        return int(self._about("dim"))
+
+    @property
+    def max_tokens(self) -> int:
+        return int(self._about("max"))
+
+    def count_tokens(self, text: str) -> int:
+        n: int = self._handle.count_tokens.remote(text).result(timeout_s=60)
+        return n
+
+    def embed_passages(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        out: npt.NDArray[np.float32] = self._handle.embed_passages.remote(list(texts)).result(
+            timeout_s=600)
+        return out
+
+    def embed_query(self, text: str) -> npt.NDArray[np.float32]:
+        try:
+            out: npt.NDArray[np.float32] = self._handle.embed_query.remote(text).result(
+                timeout_s=30)
+        except RagError:
+            raise
+        except Exception as exc:
+            raise ClusterError(f"the query embedder is unavailable ({type(exc).__name__}); "
+                               "retry later") from None
+        return out
+
+
+class QueryEmbedder:
+    """Deployment: the embedding model, loaded once per replica."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.embedder = make_embedder(settings)
+
+    def info(self) -> dict[str, Any]:
+        e = self.embedder
+        return {"name": e.name, "dim": e.dim, "max": e.max_tokens}
+
+    def count_tokens(self, text: str) -> int:
+        return self.embedder.count_tokens(text)
+
+    def embed_query(self, text: str) -> npt.NDArray[np.float32]:
+        return self.embedder.embed_query(text)
+
+    def embed_passages(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        return self.embedder.embed_passages(texts)
+
+
+class ShardReplica:
+    """Deployment: one replica of one shard; follows the manifest on its own (1 s poll)."""
+
+    def __init__(self, root: str, index: int, settings: Settings) -> None:
+        self.service = ShardService(Path(root), index, settings, watch_s=1.0)
+
+    def call(self, method: str, *args: Any) -> Any:
+        if method.startswith("_") or method == "close":
+            raise RagError(f"unknown shard call {method!r}")
+        return getattr(self.service, method)(*args)
+
+
+def cluster_app(root: Path, settings: Settings, engine: ClusterEngine) -> FastAPI:
+    """The single-box app over a cluster engine, plus the cluster's 503 and generation header."""
+    app = create_app(settings, engine)
+
+    async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=503,
+                            headers={"retry-after": retry_after(RETRY_AFTER_BUSY_S)})
+
+    app.add_exception_handler(ClusterError, _unavailable)
+
+    @app.middleware("http")
+    async def _generation(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        snap = engine.snapshot
+        if snap is not None:
+            response.headers["x-rag-generation"] = str(snap.generation)
+        return response
+
+    return app
+
+
+class Router:
+    """Deployment: the HTTP entry point (Serve ingress, app built at replica start)."""
+
+    def __init__(self, root: str, settings: Settings, embedder: Any, shards: list[Any],
+                 deadline_s: float = 10.0) -> None:
+        self.root, self.settings = Path(root), settings
+        self.engine = ClusterEngine(self.root, settings, RemoteEmbedder(embedder),
+                                    ServeShards(shards, deadline_s))
+
+    def __serve_build_asgi_app__(self) -> FastAPI:
+        return cluster_app(self.root, self.settings, self.engine)
+
+
+def build(root: Path, settings: Settings, replicas: int = 2, shard_cpus: float = 0.5,
+          shard_memory_mb: int = 512, embedder_replicas: int = 1, router_replicas: int = 1,
+          deadline_s: float = 10.0) -> Any:
+    """The Serve application: one deployment per shard (named like its directory)."""
+    from ray import serve
+
+    deployment: Any = serve.deployment  # its overloads confuse mypy with a class argument
+    n = len(read_manifest(root).shards)
+    embedder = deployment(QueryEmbedder).options(
+        name="embedder", num_replicas=embedder_replicas,
+        ray_actor_options={"num_cpus": 0.5}).bind(settings)
+    shards = [deployment(ShardReplica).options(
+        name=shard_name(i), num_replicas=replicas,
+        ray_actor_options={"num_cpus": shard_cpus, "memory": shard_memory_mb * 2**20},
+    ).bind(str(root), i, settings) for i in range(n)]
+    router = deployment(serve.ingress()(Router)).options(
+        name="router", num_replicas=router_replicas, ray_actor_options={"num_cpus": 0.25})
+    return router.bind(str(root), settings, embedder, shards, deadline_s)
+
+
+def run(root: Path, settings: Settings, host: str = "127.0.0.1", port: int = 8000,
+        **options: Any) -> None:
+    """Deploy on the connected Ray cluster, HTTP on the head node only."""
+    from ray import serve
+
+    serve.start(http_options={"host": host, "port": port, "location": "HeadOnly"})
+    serve.run(build(root, settings, **options), name=APP_NAME, route_prefix="/",
+              blocking=False)
+
+
+def local_engine(root: Path, settings: Settings) -> ClusterEngine:
+    """The cluster engine with every shard in this process (no Ray): for one box or tests."""
+    from rag.cluster.search import LocalShards
+
+    return ClusterEngine(root, settings, make_embedder(settings),
+                         LocalShards(root, settings, len(read_manifest(root).shards)))
+
+
+__all__ = ["ClusterError", "ServeShards", "ShardService", "build", "cluster_app", "run"]

@@ -1,0 +1,34 @@
+"""`rag cluster ...` end to end in this process (no Ray): ingest, status, search, delete."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rag.cli import main
+
+
+def test_cluster_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in {"ariane": "La fusée Ariane 6 a décollé de Kourou en Guyane.",
+                       "etna": "The Etna volcano in Sicily erupted again, closing Catania.",
+                       "om": "Marseille a gagné le match trois buts à un au Vélodrome."}.items():
+        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
+    where = ["--dir", str(tmp_path / "c")]
+    assert main(["cluster", "ingest", *where, "--shards", "2", "--json", str(docs)]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out)["total_documents"] == 3, out
+    assert main(["cluster", "status", *where]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["generation"] == 1 and len(status["shards"]) == 2
+    assert main(["cluster", "search", *where, "volcan Sicile", "-k", "1"]) == 0
+    assert "etna" in capsys.readouterr().out
+    assert main(["cluster", "ingest", *where, "--shards", "3", str(docs)]) == 1
+    assert "has 2 shards" in capsys.readouterr().err
+    assert main(["cluster", "delete", *where, "etna"]) == 0
+    assert capsys.readouterr().out == "deleted etna\n"
+    assert main(["cluster", "status", *where]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 2
