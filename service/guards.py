@@ -87,12 +87,16 @@ class BodyRefused(HTTPException):
         self.reason = reason
 
 
+# `limit(method, path)`: (bytes a body may have, the limit named in the error): uploads allow
+# multipart framing on top of the configured size they name.
+Limit = Callable[[str, str], tuple[int, int]]
+
+
 class Guard:
-    """Outermost: method, Host, cross-site writes and a declared Content-Length.
-    `limit(method, path)` is a request's body limit in bytes."""
+    """Outermost: method, Host, cross-site writes and a declared Content-Length."""
 
     def __init__(self, app: ASGIApp, *, trusted_hosts: frozenset[str] | None,
-                 cors_origins: Iterable[str], limit: Callable[[str, str], int],
+                 cors_origins: Iterable[str], limit: Limit,
                  on_refused: Callable[[str, int], None] | None = None) -> None:
         self.app = app
         self.trusted = trusted_hosts
@@ -133,9 +137,9 @@ class Guard:
                 return (403, "cross-origin request refused: this origin is not in "
                         "RAG_CORS_ORIGINS", "origin")
         length = headers.get("content-length")
-        limit = self.limit(method, scope["path"])
+        limit, named = self.limit(method, scope["path"])
         if length is not None and (not length.strip().isdigit() or int(length) > limit):
-            return 413, f"request body over {limit} bytes", "body_size"
+            return 413, f"request body over {named} bytes", "body_size"
         return None
 
 
@@ -145,7 +149,7 @@ class BodyLimit:
     app's exception handlers answer them; it sits inside every middleware that runs `receive`
     in a task group, which would wrap them in an ExceptionGroup."""
 
-    def __init__(self, app: ASGIApp, *, limit: Callable[[str, str], int], timeout: float,
+    def __init__(self, app: ASGIApp, *, limit: Limit, timeout: float,
                  on_refused: Callable[[str, int], None] | None = None) -> None:
         self.app = app
         self.limit = limit
@@ -156,7 +160,7 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.limit(scope["method"], scope["path"])
+        limit, named = self.limit(scope["method"], scope["path"])
         deadline = time.monotonic() + self.timeout
         received = 0
         body_done = False
@@ -186,7 +190,7 @@ class BodyLimit:
                 self.on_refused("body_size", 413)
                 if started:
                     return {"type": "http.disconnect"}
-                raise BodyRefused(413, f"request body over {limit} bytes", "body_size")
+                raise BodyRefused(413, f"request body over {named} bytes", "body_size")
             return message
 
         async def guarded_send(message: Message) -> None:

@@ -228,6 +228,7 @@ def test_chunked_multipart_over_the_limit_is_413(small_service: Callable[..., Se
     head = _head(_port(svc), "POST", "/documents", f"multipart/form-data; boundary={boundary}")
     status, answer, sent = _send_chunked(_port(svc), head, iter(parts))
     assert status == 413, answer
+    assert b"request body over 65536 bytes" in answer  # the configured limit, not with framing
     assert sent < total
     assert _doc_ids(svc) == before
 
