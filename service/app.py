@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rag.answering.pipeline import Answer, BusyError, Event
 from rag.config import Settings
 from rag.engine import Engine
-from rag.errors import DerivedWriteError, IndexCorruptError, RagError
+from rag.errors import IndexCorruptError, IndexWriteError, RagError
 from rag.llm.base import LLMError
 from rag.loaders import SUPPORTED_SUFFIXES, Skipped, document_from_fields, load_paths
 from service.metrics import Metrics
@@ -94,7 +94,7 @@ def _error_status(exc: Exception) -> int:
         return 503
     if isinstance(exc, LLMError):
         return exc.status
-    if isinstance(exc, DerivedWriteError):  # committed, but the server failed to save files
+    if isinstance(exc, IndexWriteError):  # disk full, I/O error: the server's side
         return 500
     return 400
 
@@ -196,6 +196,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         rid = request.headers.get("x-request-id") or ""
         if not (0 < len(rid) <= 64 and rid.replace("-", "").isalnum()):
             rid = uuid.uuid4().hex[:16]  # never echo or log arbitrary client bytes
+        request.state.request_id = rid  # for error bodies (_unhandled, _rag_error)
         t0 = time.perf_counter()
         refused = _gate(request)
         response: Any = refused if refused is not None else await call_next(request)
@@ -347,10 +348,9 @@ def _route_template(app: FastAPI, request: Request) -> str:
 def _body_limit(settings: Settings) -> Any:
     upload_limit = settings.max_upload_bytes + 64 * 1024  # multipart framing on top
 
-    def limit(method: str, path: str) -> tuple[int, int]:
-        if method == "POST" and path == "/documents":
-            return upload_limit, settings.max_upload_bytes
-        return settings.max_request_bytes, settings.max_request_bytes
+    def limit(method: str, path: str) -> int:
+        return upload_limit if method == "POST" and path == "/documents" \
+            else settings.max_request_bytes
 
     return limit
 
