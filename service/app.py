@@ -348,9 +348,10 @@ def _route_template(app: FastAPI, request: Request) -> str:
 def _body_limit(settings: Settings) -> Any:
     upload_limit = settings.max_upload_bytes + 64 * 1024  # multipart framing on top
 
-    def limit(method: str, path: str) -> int:
-        return upload_limit if method == "POST" and path == "/documents" \
-            else settings.max_request_bytes
+    def limit(method: str, path: str) -> tuple[int, int]:
+        if method == "POST" and path == "/documents":
+            return upload_limit, settings.max_upload_bytes
+        return settings.max_request_bytes, settings.max_request_bytes
 
     return limit
 
