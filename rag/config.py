@@ -49,14 +49,28 @@ class Settings(BaseSettings):
     k: int = Field(default=5, ge=1, le=100)
     max_k: int = Field(default=100, ge=1, le=1000)
     fusion_depth: int = Field(default=50, ge=1, le=1000, description="Candidates per retriever.")
-    fusion: Literal["zscore", "rrf"] = Field(
-        default="zscore",
-        description="How hybrid merges dense and BM25: `zscore` = weighted sum of each list's "
-        "standardised scores; `rrf` = weighted reciprocal-rank fusion (uses rrf_k).",
+    fusion: Literal["adaptive", "zscore", "rrf"] = Field(
+        default="adaptive",
+        description="How hybrid merges dense and BM25: `adaptive` = weighted sum of standardised "
+        "scores, BM25 standardised over the whole depth and weighted per query (the knobs "
+        "below); `zscore` = the same sum, each list standardised over its own candidates; "
+        "`rrf` = weighted reciprocal-rank fusion (uses rrf_k).",
     )
     rrf_k: int = Field(default=60, ge=1, le=1000)
     dense_weight: float = Field(default=1.0, ge=0.0)
     bm25_weight: float = Field(default=1.0, ge=0.0)
+    index_language: Literal["fr", "en"] = Field(
+        default="fr", description="Language of the indexed text (adaptive fusion).")
+    bm25_foreign_weight: float = Field(
+        default=0.5, ge=0.0, le=1.0,
+        description="Adaptive fusion: BM25's weight is multiplied by this for a question not "
+        "in index_language (BM25 then matches little more than names and numbers).",
+    )
+    bm25_coverage_power: float = Field(
+        default=1.0, ge=0.0, le=4.0,
+        description="Adaptive fusion: BM25's weight is multiplied by its query coverage (the "
+        "idf-weighted share of the query's terms found in the index) to this power; 0 = off.",
+    )
     bm25_stemmer: Literal["french", "english", "none"] = "french"
     ivf_threshold: int = Field(
         default=50_000, ge=1, description="Chunks from which FAISS uses IVF, not exact search."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -9,11 +10,13 @@ from dataclasses import dataclass, field
 from threading import Lock
 from typing import Protocol
 
+from rag.answering.language import detect_language
 from rag.chunking import Chunk
 from rag.config import Settings
 from rag.embedders import Embedder
 from rag.embedders.base import Vectors
 from rag.errors import RagError
+from rag.pages import page_at, page_starts
 from rag.store import Snapshot
 from rag.text import tokenize
 
@@ -30,6 +33,7 @@ class Hit:
     ranks: dict[str, int] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
     row: int = -1  # the chunk's integer id in the store and in FAISS
+    page: int | None = None  # where the chunk starts, for documents read page by page
 
     def to_dict(self) -> dict[str, object]:
         c = self.chunk
@@ -37,6 +41,7 @@ class Hit:
             "chunk_id": c.id, "doc_id": c.doc_id, "title": c.title, "ordinal": c.ordinal,
             "start": c.start, "end": c.end, "text": c.text, "score": round(self.score, 6),
             "ranks": self.ranks, "scores": {k: round(v, 6) for k, v in self.scores.items()},
+            **({"page": self.page} if self.page is not None else {}),
         }
 
 
@@ -93,68 +98,113 @@ class BM25Retriever:
         self._bm25 = snapshot.bm25
         self._stemmer = stemmer
 
+    @property
+    def size(self) -> int:
+        return len(self._bm25)
+
     def candidates(self, query: str, depth: int) -> Candidates:
-        ids, scores = self._bm25.top(tokenize(query, self._stemmer), depth)
-        return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+        return self.ranked(query, depth)[0]
+
+    def ranked(self, query: str, depth: int) -> tuple[Candidates, float]:
+        """Candidates and the query's coverage: the idf-weighted share of its terms that occur
+        in the index at all (1.0 = every term is known; an English question over French text
+        keeps little more than its names and numbers)."""
+        tokens = tokenize(query, self._stemmer)
+        ids, scores = self._bm25.top(tokens, depth)
+        return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)], \
+            self.coverage(tokens)
+
+    def coverage(self, tokens: list[str]) -> float:
+        if not tokens:
+            return 0.0
+        n = len(self._bm25)
+        unseen = math.log(1.0 + (n + 0.5) / 0.5)  # BM25Index.idf of a term no chunk holds
+        idfs = [self._bm25.idf(t) for t in tokens]
+        return sum(i for i in idfs if i < unseen - 1e-9) / sum(idfs)
+
+
+@dataclass(frozen=True, slots=True)
+class FusionPart:
+    """One retriever's list as fusion sees it.
+
+    `floor`: the score a chunk missing from the list is known to have (BM25: 0, no query term),
+    None when unknown (dense: only "below the last candidate"). `coverage`: for BM25, the
+    idf-weighted share of the query's terms the index holds at all."""
+
+    name: str
+    weight: float
+    cands: Candidates
+    floor: float | None = None
+    population: int = 0  # chunks the retriever ranks (the padded list is at most this long)
+    coverage: float = 1.0
 
 
 class HybridRetriever:
     """Merges dense and BM25 candidates.
 
-    `zscore` (default): each list's scores are standardised (mean 0, sd 1 over its own
-    candidates) and summed with the weights; a chunk missing from one list gets that list's
-    lowest standardised score. Unlike reciprocal ranks it keeps how far ahead a candidate is,
-    so a retriever that is sure of itself outweighs one that is not (evals/README.md has the
-    comparison on both gold sets). `rrf`: weighted reciprocal-rank fusion.
+    `adaptive` (default): each list's scores are standardised and summed, like `zscore`, with
+    two changes measured in evals/README.md ("Why the defaults are what they are"):
+    - BM25 is standardised over the whole fusion depth, its absent chunks counted at their
+      true score 0, so a list with one or few hits keeps its signal (z-scoring a lone hit
+      against itself gave it 0, the same as a chunk BM25 never saw); a full list, and dense,
+      are standardised over their own candidates as before;
+    - BM25's weight follows what it can know for this query (`bm25_part_weight`): lower for a
+      question in another language than the index, and scaled by its term coverage.
+    `zscore`: each list z-scored over its own candidates, a missing chunk gets the list's
+    lowest value (the previous default, kept to compare). `rrf`: weighted reciprocal-rank fusion.
     """
 
     name = "hybrid"
 
     def __init__(
-        self, dense: DenseRetriever, bm25: BM25Retriever, settings: Settings,
+        self, dense: Retriever, bm25: Retriever, settings: Settings,
         side_by_side: bool = False,
     ) -> None:
-        self.parts: list[tuple[Retriever, float]] = [
-            (dense, settings.dense_weight), (bm25, settings.bm25_weight)
-        ]
-        self._method = settings.fusion
-        self._rrf_k = settings.rrf_k
+        self.dense = dense
+        self.bm25 = bm25
+        self.settings = settings
         self._depth = settings.fusion_depth
         self._side_by_side = side_by_side
 
-    def _lists(self, query: str, depth: int) -> list[tuple[str, float, Candidates]]:
-        """Each weighted retriever's candidates. Side by side, every retriever but the last
-        runs in a worker thread while the last runs here: FAISS releases the GIL, so at large
-        sizes the dense search costs no extra wall time beside BM25 (bench/query.py)."""
-        parts = [(r, w) for r, w in self.parts if w > 0]
-        if not self._side_by_side or len(parts) < 2:
-            return [(r.name, w, r.candidates(query, depth)) for r, w in parts]
-        futures = [_pool().submit(r.candidates, query, depth) for r, _ in parts[:-1]]
-        last = parts[-1][0].candidates(query, depth)
-        got = [f.result() for f in futures] + [last]
-        return [(r.name, w, c) for (r, w), c in zip(parts, got, strict=True)]
+    def _lists(self, query: str, depth: int) -> list[FusionPart]:
+        """Each weighted retriever's candidates. Side by side, dense runs in a worker thread
+        while BM25 runs here: FAISS releases the GIL, so at large sizes the dense search costs
+        no extra wall time beside BM25 (bench/query.py)."""
+        s = self.settings
+        dense_cands: Candidates | None = None
+        future = None
+        if s.dense_weight > 0:
+            if self._side_by_side and s.bm25_weight > 0:
+                future = _pool().submit(self.dense.candidates, query, depth)
+            else:
+                dense_cands = self.dense.candidates(query, depth)
+        parts: list[FusionPart] = []
+        bm25_part = None
+        if s.bm25_weight > 0:
+            if isinstance(self.bm25, BM25Retriever):
+                cands, coverage = self.bm25.ranked(query, depth)
+                size = self.bm25.size
+            else:  # precomputed lists (bench/query.py times the fusion alone)
+                cands, coverage, size = self.bm25.candidates(query, depth), 1.0, depth
+            bm25_part = FusionPart("bm25", s.bm25_weight, cands, 0.0, size, coverage)
+        if future is not None:
+            dense_cands = future.result()
+        if dense_cands is not None:
+            parts.append(FusionPart("dense", s.dense_weight, dense_cands))
+        if bm25_part is not None:
+            parts.append(bm25_part)
+        return parts
 
     def fuse(self, query: str, depth: int) -> dict[int, Fused]:
-        lists = self._lists(query, depth)
+        parts = self._lists(query, depth)
         ranks: dict[int, dict[str, int]] = {}
         scores: dict[int, dict[str, float]] = {}
-        contribs: list[tuple[dict[int, float], float]] = []
-        for name, weight, cands in lists:
-            for rank, (cid, score) in enumerate(cands, 1):
-                if cid in ranks:
-                    ranks[cid][name] = rank
-                    scores[cid][name] = score
-                else:
-                    ranks[cid] = {name: rank}
-                    scores[cid] = {name: score}
-            if self._method == "rrf":
-                k = self._rrf_k
-                contribs.append(({cid: weight / (k + r) for r, (cid, _) in enumerate(cands, 1)},
-                                 0.0))
-            else:
-                contribs.append(_standardised(cands, weight))
-        return {cid: (sum(c.get(cid, floor) for c, floor in contribs), r, scores[cid])
-                for cid, r in ranks.items()}
+        for part in parts:
+            for rank, (cid, score) in enumerate(part.cands, 1):
+                ranks.setdefault(cid, {})[part.name] = rank
+                scores.setdefault(cid, {})[part.name] = score
+        fused = fuse_lists(query, parts, self.settings, depth)
+        return {cid: (fused[cid], r, scores[cid]) for cid, r in ranks.items()}
 
     def candidates(self, query: str, depth: int) -> Candidates:
         fused = self.fuse(query, max(depth, self._depth))
@@ -162,11 +212,55 @@ class HybridRetriever:
         return [(cid, v[0]) for cid, v in ranked[:depth]]
 
 
-def _standardised(cands: Candidates, weight: float) -> tuple[dict[int, float], float]:
-    """weight * z-score of each candidate's score, and the value for chunks not in the list."""
+def bm25_part_weight(query: str, weight: float, coverage: float, settings: Settings) -> float:
+    """BM25's weight for this query: times `bm25_foreign_weight` when the question is not in
+    the index's language (an English question over French text leaves BM25 its names and
+    numbers only), times coverage ** `bm25_coverage_power` (the idf-weighted share of the
+    query's terms found in the index at all)."""
+    lang = detect_language(query, default=settings.index_language)
+    if lang != settings.index_language:
+        weight *= settings.bm25_foreign_weight
+    share: float = max(0.0, min(1.0, coverage)) ** settings.bm25_coverage_power
+    return weight * share
+
+
+def fuse_lists(query: str, parts: Sequence[FusionPart], settings: Settings, depth: int
+               ) -> dict[int, float]:
+    """The fused score of every candidate under `settings.fusion`."""
+    contribs: list[tuple[dict[int, float], float]] = []
+    for part in parts:
+        if settings.fusion == "rrf":
+            k = settings.rrf_k
+            contribs.append(({cid: part.weight / (k + r)
+                              for r, (cid, _) in enumerate(part.cands, 1)}, 0.0))
+        elif settings.fusion == "zscore":
+            contribs.append(_standardised(part.cands, part.weight))
+        else:
+            weight = part.weight
+            if part.name == "bm25":
+                weight = bm25_part_weight(query, weight, part.coverage, settings)
+            if part.floor is None:
+                contribs.append(_standardised(part.cands, weight))
+            else:
+                contribs.append(_standardised(part.cands, weight, part.floor,
+                                              min(depth, part.population)))
+    ids = set().union(*(c for c, _ in contribs)) if contribs else set()
+    return {cid: sum(c.get(cid, floor) for c, floor in contribs) for cid in ids}
+
+
+def _standardised(cands: Candidates, weight: float, floor: float | None = None, pad: int = 0
+                  ) -> tuple[dict[int, float], float]:
+    """weight * z-score of each candidate's score, and the value for chunks not in the list.
+
+    A list shorter than `pad` with a known `floor` is first padded with it up to `pad` entries
+    (every chunk it did not return scores exactly that). A full list is standardised over its
+    own candidates: the chunks past its end score somewhere below its last one. Either way a
+    missing chunk gets the lowest value."""
     if not cands:
         return {}, 0.0
     vals = [s for _, s in cands]
+    if floor is not None and len(vals) < pad:
+        vals = vals + [floor] * (pad - len(vals))
     n = len(vals)
     mean = sum(vals) / n
     sd = (sum((s - mean) ** 2 for s in vals) / n) ** 0.5
@@ -233,7 +327,9 @@ class Searcher:
             cands = self.retrievers[name].candidates(query, k)
             rows = [(cid, s, {name: r}, {name: s}) for r, (cid, s) in enumerate(cands, 1)]
         chunks = self.snapshot.chunks([r[0] for r in rows])
-        return [Hit(chunks[cid], float(score), ranks, scores, cid)
+        pages = self.snapshot.store.doc_pages([c.doc_id for c in chunks.values()])
+        return [Hit(chunks[cid], float(score), ranks, scores, cid,
+                    page_at(page_starts(pages.get(chunks[cid].doc_id)), chunks[cid].start))
                 for cid, score, ranks, scores in rows if cid in chunks]
 
 
