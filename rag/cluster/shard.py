@@ -164,4 +164,5 @@ class ShardService:
 
     def doc_pages(self, doc_ids: list[str], generation: int) -> tuple[int, dict[str, Any]]:
         loaded = self._at(generation)
-        return loaded.generation, loaded.snapshot.store.doc_pages(doc_ids)
+        pages = getattr(loaded.snapshot.store, "doc_pages", None)  # newer stores only
+        return loaded.generation, pages(doc_ids) if pages is not None else {}

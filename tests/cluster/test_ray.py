@@ -54,9 +54,13 @@ def test_sharded_search_equals_one_box(scenario: dict[str, Any],
     assert scenario["ingest"]["chunks"] == corpus_searcher.snapshot.n_chunks
     for retriever, answers in scenario["search"].items():
         for q in QUESTIONS:
-            one_box = [[h.chunk.id, round(h.score, 5)]
-                       for h in corpus_searcher.search(q, 10, retriever)]
-            assert answers[q] == one_box, (retriever, q)
+            one_box = corpus_searcher.search(q, 10, retriever)
+            assert [a[0] for a in answers[q]] == [h.chunk.id for h in one_box], (retriever, q)
+            # the Ray Data actors embed other batches than one box does: the vectors, hence
+            # the dense and fused scores, may differ in their last bits (the in-process test,
+            # same batches, checks the scores exactly)
+            assert [a[1] for a in answers[q]] == pytest.approx(
+                [h.score for h in one_box], abs=1e-4), (retriever, q)
 
 
 def test_killed_replica_leaves_queries_answered(scenario: dict[str, Any]) -> None:
