@@ -268,6 +268,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+SHUTDOWN_GRACE_S = 3
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -288,8 +291,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"Loading the index and model ({settings.index_dir}) ...", file=sys.stderr)
     app = create_app(settings, Engine(settings, auto_build=True) if args.build else None)
     print(f"Serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
+    # Bounded: after SHUTDOWN_GRACE_S, requests still running (open answer streams) are
+    # cancelled, which stops their generation; by default uvicorn waits for them forever.
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                **server_options(settings))
+                timeout_graceful_shutdown=SHUTDOWN_GRACE_S, **server_options(settings))
     return 0
 
 

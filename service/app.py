@@ -7,7 +7,7 @@ import logging
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,11 +18,11 @@ from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rag.answering.pipeline import Answer, BusyError, Event
+from rag.answering.pipeline import Answer, BusyError
 from rag.config import Settings
 from rag.engine import Engine
 from rag.errors import IndexCorruptError, IndexWriteError, RagError
-from rag.llm.base import LLMError
+from rag.llm.base import CancelToken, LLMError
 from rag.loaders import SUPPORTED_SUFFIXES, Skipped, document_from_fields, load_paths
 from service.metrics import Metrics
 from service.schemas import (
@@ -34,6 +34,7 @@ from service.schemas import (
     SearchResponse,
 )
 from service.security import PUBLIC_PATHS, KeyChecker, RateLimiter, parse_keys, retry_after
+from service.streaming import PumpedResponse, open_stream
 
 log = logging.getLogger("rag.service")
 
@@ -65,8 +66,13 @@ def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
     return inlined
 
 
+RETRY_AFTER_BUSY_S = 2.0  # busy generator, full job queue, index being repaired: soon
+
+
 def _error(status: int, message: str, **extra: Any) -> JSONResponse:
-    return JSONResponse({"error": message, **extra}, status_code=status)
+    """Every error body is `{"error": ...}`; every 503 says when to come back."""
+    headers = {"retry-after": retry_after(RETRY_AFTER_BUSY_S)} if status == 503 else None
+    return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
 
 
 async def get_engine(request: Request) -> Engine:
@@ -228,17 +234,19 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
               response_class=StreamingResponse)
     def ask_stream(body: AskRequest, engine: EngineDep) -> StreamingResponse:
         """Server-Sent Events: `citations` (passages), `token`..., then `done` (checked answer
-        and the citations it used); `error` if the backend fails mid-way."""
+        and the citations it used); `error` if the backend fails mid-way. A busy generator is
+        a 503 before the stream starts; a client that hangs up stops the model at once."""
+        cancel = CancelToken()
         events = engine.answerer.stream(body.question, body.k, body.retriever,
-                                        [m.model_dump() for m in body.history])  # type: ignore[misc]
-        first = _first_event(events)  # retrieval errors become a plain 4xx, not a broken stream
+                                        [m.model_dump() for m in body.history],  # type: ignore[misc]
+                                        cancel)
+        first, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
 
-        def gen() -> Iterator[str]:
+        async def gen() -> AsyncIterator[str]:
+            yield _sse("citations", {"citations": [c.to_dict() for c in first.data]})
             try:
-                for ev in _chain(first, events):
-                    if ev.kind == "citations":
-                        yield _sse("citations", {"citations": [c.to_dict() for c in ev.data]})
-                    elif ev.kind == "token":
+                async for ev in pump:
+                    if ev.kind == "token":
                         yield _sse("token", {"text": ev.data})
                     elif ev.kind == "done":
                         _record(ev.data)
@@ -246,8 +254,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             except (RagError, LLMError) as exc:
                 yield _sse("error", {"error": str(exc), "status": _error_status(exc)})
 
-        return StreamingResponse(gen(), media_type="text/event-stream",
-                                 headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
+        return PumpedResponse(gen(), pump,
+                              headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
 
     # ---- retrieval --------------------------------------------------------------------------
 
@@ -380,15 +388,6 @@ def _add_body_limit(app: FastAPI, settings: Settings, metrics: Metrics) -> None:
 
     app.add_middleware(BodyLimit, limit=_body_limit(settings), timeout=settings.body_timeout,
                        on_refused=_refusals(metrics))
-
-
-def _first_event(events: Iterator[Event]) -> Event:
-    return next(events)
-
-
-def _chain(first: Event, rest: Iterator[Event]) -> Iterator[Event]:
-    yield first
-    yield from rest
 
 
 async def _ingest_json(request: Request, engine: Engine, settings: Settings) -> dict[str, Any]:

@@ -10,19 +10,19 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.responses import StreamingResponse
 
 from rag.answering.citations import Citation, StreamRenumberer
 from rag.answering.inert import inert
 from rag.answering.pipeline import Answer
 from rag.engine import Engine
 from rag.errors import RagError
-from rag.llm.base import LLMError, Message
+from rag.llm.base import CancelToken, LLMError, Message
 from service.schemas import MAX_MESSAGE_CHARS, ChatRequest
+from service.streaming import PumpedResponse, open_stream
 
 MODEL_ID = "rag"
 
@@ -78,8 +78,9 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
                 "citations": [c.to_dict() for c in answer.citations],
                 "abstained": answer.abstained,
             }
-        events = engine.answerer.stream(question, history=history)
-        first = next(events)  # retrieval happens here: its errors are a plain 4xx
+        cancel = CancelToken()  # a client that hangs up stops the model at once
+        events = engine.answerer.stream(question, history=history, cancel=cancel)
+        first, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
 
         def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
             payload = {"id": cid, "object": "chat.completion.chunk", "created": created,
@@ -87,11 +88,11 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
                                                          "finish_reason": finish}], **extra}
             return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n"
 
-        def gen() -> Iterator[str]:
+        async def gen() -> AsyncIterator[str]:
             renum = StreamRenumberer(len(first.data))
             yield chunk({"role": "assistant", "content": ""})
             try:
-                for ev in events:
+                async for ev in pump:
                     if ev.kind == "token":
                         text = renum.feed(ev.data)
                         if text:
@@ -112,5 +113,4 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
                 yield f"data: {json.dumps({'error': {'message': str(exc)}})}\n\n"
             yield "data: [DONE]\n\n"
 
-        return StreamingResponse(gen(), media_type="text/event-stream",
-                                 headers={"cache-control": "no-cache"})
+        return PumpedResponse(gen(), pump, headers={"cache-control": "no-cache"})

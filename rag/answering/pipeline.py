@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -21,7 +22,7 @@ from rag.answering.prompt import NOT_IN_SOURCES, answer_messages, says_not_in_so
 from rag.answering.rewrite import Rewriter
 from rag.config import Settings
 from rag.errors import RagError
-from rag.llm.base import LLM, Message
+from rag.llm.base import LLM, CancelToken, Message
 from rag.retrieval import Hit, Searcher
 
 
@@ -60,7 +61,10 @@ class Event:
 
 
 class GenerationGate:
-    """At most `slots` generations at once and `queue` waiting; beyond that, refuse quickly."""
+    """At most `slots` generations at once and `queue` waiting; beyond that, refuse quickly.
+
+    `admit()` takes a place (or raises BusyError) before anything is sent, so a stream can be
+    refused with a plain 503; the ticket then waits for a running slot."""
 
     def __init__(self, slots: int, queue: int) -> None:
         self._sem = threading.Semaphore(slots)
@@ -68,17 +72,46 @@ class GenerationGate:
         self._inside = 0
         self._lock = threading.Lock()
 
-    def __enter__(self) -> None:
+    def admit(self) -> Ticket:
         with self._lock:
             if self._inside >= self._capacity:
                 raise BusyError("the answer generator is busy; retry in a few seconds")
             self._inside += 1
-        self._sem.acquire()
+        return Ticket(self)
 
-    def __exit__(self, *exc: object) -> None:
-        self._sem.release()
+    def _leave(self) -> None:
         with self._lock:
             self._inside -= 1
+
+
+class Ticket:
+    """One admitted generation: holds its place until `release()` (idempotent)."""
+
+    def __init__(self, gate: GenerationGate) -> None:
+        self._gate = gate
+        self._released = False
+
+    @contextmanager
+    def slot(self, cancel: CancelToken | None) -> Iterator[None]:
+        """A running slot; the wait ends early (BusyError is not raised: the caller left) when
+        `cancel` fires, so a queued stream whose client hung up does not wait for its turn."""
+        sem = self._gate._sem
+        while not sem.acquire(timeout=0.1):
+            if cancel is not None and cancel.cancelled:
+                raise _Cancelled
+        try:
+            yield
+        finally:
+            sem.release()
+
+    def release(self) -> None:
+        if not self._released:
+            self._released = True
+            self._gate._leave()
+
+
+class _Cancelled(Exception):
+    """The consumer cancelled while queued: the generation ends without a `done` event."""
 
 
 class Answerer:
@@ -118,7 +151,12 @@ class Answerer:
         return done
 
     def stream(self, question: str, k: int | None = None, retriever: str | None = None,
-               history: Sequence[Message] = ()) -> Iterator[Event]:
+               history: Sequence[Message] = (), cancel: CancelToken | None = None
+               ) -> Generator[Event, None, None]:
+        """The first event comes after retrieval and admission to the generation gate, so a
+        busy generator raises BusyError before anything is sent. `cancel`, fired from another
+        thread, stops the model; the stream then ends without `done`. Close the generator
+        when abandoning it: that releases its gate place."""
         t0 = time.perf_counter()
         timings: dict[str, float] = {}
         searcher = self._searcher()
@@ -131,22 +169,33 @@ class Answerer:
         t1 = time.perf_counter()
         passages = searcher.search(query, k or self.settings.answer_k, retriever)
         timings["retrieval"] = (time.perf_counter() - t1) * 1000
-        yield Event("citations", [Citation(i, h) for i, h in enumerate(passages, 1)])
 
         t2 = time.perf_counter()
-        if not self._supported(query, lang, passages, searcher):
-            text, fallback, abstained = NO_ANSWER[lang], False, True
-            yield Event("token", text)
-        elif self.llm is None:
-            writer = self._extractive(searcher)
-            cross = _cross_lingual(lang, passages)
-            text = writer.compose(query, passages, lang, cross) or NO_ANSWER[lang]
-            abstained, fallback = text == NO_ANSWER[lang], False
-            for piece in _pieces(text):
-                yield Event("token", piece)
-        else:
-            text, abstained, fallback = yield from _inert_tokens(self._generate(
-                question if query == question else query, lang, passages, searcher, timings, t2))
+        supported = self._supported(query, lang, passages, searcher)
+        ticket = self._gate.admit() if supported and self.llm is not None else None
+        try:
+            yield Event("citations", [Citation(i, h) for i, h in enumerate(passages, 1)])
+            if not supported:
+                text, fallback, abstained = NO_ANSWER[lang], False, True
+                yield Event("token", text)
+            elif ticket is None:
+                writer = self._extractive(searcher)
+                cross = _cross_lingual(lang, passages)
+                text = writer.compose(query, passages, lang, cross) or NO_ANSWER[lang]
+                abstained, fallback = text == NO_ANSWER[lang], False
+                for piece in _pieces(text):
+                    yield Event("token", piece)
+            else:
+                text, abstained, fallback = yield from _inert_tokens(self._generate(
+                    question if query == question else query, lang, passages, searcher, timings,
+                    t2, ticket, cancel))
+        except _Cancelled:
+            return
+        finally:
+            if ticket is not None:
+                ticket.release()
+        if cancel is not None and cancel.cancelled:
+            return
         timings["generation"] = (time.perf_counter() - t2) * 1000
 
         checked = check_citations(text, passages)
@@ -158,16 +207,16 @@ class Answerer:
                                    list(passages), timings, fallback, lang))
 
     def _generate(self, question: str, lang: str, passages: Sequence[Hit], searcher: Searcher,
-                  timings: dict[str, float], t_start: float
-                  ) -> Generator[Event, None, tuple[str, bool, bool]]:
+                  timings: dict[str, float], t_start: float, ticket: Ticket,
+                  cancel: CancelToken | None) -> Generator[Event, None, tuple[str, bool, bool]]:
         assert self.llm is not None
         parts: list[str] = []
         texts = compact_passages(question, passages, self._extractive(searcher),
                                  self.settings.llm_passage_chars,
                                  _cross_lingual(lang, passages))
-        with self._gate:
+        with ticket.slot(cancel):
             stream = self.llm.stream(answer_messages(question, passages, texts),
-                                     self.settings.llm_max_tokens)
+                                     self.settings.llm_max_tokens, cancel)
             held = True  # hold tokens while they may still spell the "not in sources" sentinel
             try:
                 for piece in stream:
@@ -189,6 +238,8 @@ class Answerer:
                 close = getattr(stream, "close", None)
                 if close is not None:
                     close()
+        if cancel is not None and cancel.cancelled:
+            return "", True, False  # nobody reads on: no fallback to compose
         text = "".join(parts).strip()
         if says_not_in_sources(text) or not text:
             return NO_ANSWER[lang], True, False

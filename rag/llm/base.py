@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, TypedDict
 
 from rag.errors import RagError
@@ -25,12 +26,52 @@ class LLMTimeout(LLMError):
     status = 504
 
 
+class CancelToken:
+    """Stops a generation from another thread: a blocked read cannot be closed from outside
+    (a generator that is running refuses `close()`), so backends register how to unblock it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._set = False
+        self._callbacks: list[Callable[[], None]] = []
+
+    @property
+    def cancelled(self) -> bool:
+        return self._set
+
+    def cancel(self) -> None:
+        """Idempotent; runs every registered callback once, in the calling thread."""
+        with self._lock:
+            if self._set:
+                return
+            self._set = True
+            callbacks, self._callbacks = self._callbacks, []
+        for fn in callbacks:
+            fn()
+
+    def on_cancel(self, fn: Callable[[], None]) -> Callable[[], None]:
+        """Call `fn` on cancel (now if already cancelled); returns a function that unregisters."""
+        with self._lock:
+            if not self._set:
+                self._callbacks.append(fn)
+                return lambda: self._discard(fn)
+        fn()
+        return lambda: None
+
+    def _discard(self, fn: Callable[[], None]) -> None:
+        with self._lock:
+            if fn in self._callbacks:
+                self._callbacks.remove(fn)
+
+
 class LLM(Protocol):
     @property
     def name(self) -> str: ...
 
     def complete(self, messages: Sequence[Message], max_tokens: int) -> str: ...
 
-    def stream(self, messages: Sequence[Message], max_tokens: int) -> Iterator[str]:
-        """Text pieces as the model produces them; closing the iterator stops generation."""
+    def stream(self, messages: Sequence[Message], max_tokens: int,
+               cancel: CancelToken | None = None) -> Iterator[str]:
+        """Text pieces as the model produces them; closing the iterator stops generation, and
+        so does `cancel` from another thread (the iterator then ends quietly)."""
         ...

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.errors import RagError
-from rag.llm.base import LLMError, Message
+from rag.llm.base import CancelToken, LLMError, Message
 
 log = logging.getLogger(__name__)
 
@@ -178,10 +178,16 @@ class LocalLlamaCpp:
         except (KeyError, IndexError, TypeError):
             raise LLMError("local model returned no message") from None
 
-    def stream(self, messages: Sequence[Message], max_tokens: int) -> Iterator[str]:
-        """Generation runs in a worker thread; closing this iterator stops it at the next token."""
+    def stream(self, messages: Sequence[Message], max_tokens: int,
+               cancel: CancelToken | None = None) -> Iterator[str]:
+        """Generation runs in a worker thread; closing this iterator or `cancel` stops it at the
+        next token (llama.cpp checks the callback's answer), and a cancel unblocks the reader."""
         out: queue.Queue[tuple[str, Any]] = queue.Queue()
         stop = threading.Event()
+
+        def abort() -> None:
+            stop.set()
+            out.put(("end", None))
 
         def on_chunk(chunk: Any) -> bool:
             for c in chunk if isinstance(chunk, list) else [chunk]:
@@ -199,6 +205,8 @@ class LocalLlamaCpp:
         def run() -> None:
             try:
                 with self._lock:
+                    if stop.is_set():  # cancelled while another generation held the model
+                        return
                     self.last_timings = {}
                     res = self._live().handle_chat_completions(
                         self._request(messages, max_tokens, True), on_chunk)
@@ -209,15 +217,18 @@ class LocalLlamaCpp:
             finally:
                 out.put(("end", None))
 
+        unregister = cancel.on_cancel(abort) if cancel is not None else None
         worker = threading.Thread(target=run, name="llama-generate", daemon=True)
         worker.start()
         try:
             while True:
                 kind, value = out.get()
-                if kind == "end":
+                if kind == "end" or stop.is_set():
                     return
                 if kind == "error":
                     raise LLMError(f"local model failed: {value}")
                 yield str(value)
         finally:
             stop.set()
+            if unregister is not None:
+                unregister()

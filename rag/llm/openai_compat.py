@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import httpx
 
-from rag.llm.base import LLMError, LLMTimeout, Message
+from rag.llm.base import CancelToken, LLMError, LLMTimeout, Message
 
 
 def _upstream_message(resp: httpx.Response) -> str:
@@ -20,6 +23,48 @@ def _upstream_message(resp: httpx.Response) -> str:
     except ValueError:
         text = resp.text
     return " ".join(text.split())[:300] or resp.reason_phrase
+
+
+class _Abort:
+    """Shuts down the sockets of one streamed request when its cancel token fires: closing an
+    httpx response from another thread does not wake a blocked read, `shutdown` does (the read
+    ends at once and the connection is dropped, so the upstream sees the client go away)."""
+
+    _CONNECTED = ("connection.connect_tcp.complete", "connection.start_tls.complete")
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._socks: list[socket.socket] = []
+        self._fired = False
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's trace hook: catches the socket of a new connection before any header
+        arrives, so a cancel while the server thinks also ends the request."""
+        if event in self._CONNECTED:
+            self.add(info.get("return_value"))
+
+    def add(self, stream: Any) -> None:
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if not isinstance(sock, socket.socket):
+            return
+        with self._lock:
+            self._socks.append(sock)
+            fired = self._fired
+        if fired:
+            _shutdown(sock)
+
+    def fire(self) -> None:
+        with self._lock:
+            self._fired = True
+            socks = list(self._socks)
+        for sock in socks:
+            _shutdown(sock)
+
+
+def _shutdown(sock: socket.socket) -> None:
+    # The plain socket's method: an SSLSocket's own would drop its state under the reader.
+    with contextlib.suppress(OSError):  # already closed
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 class OpenAICompatibleLLM:
@@ -46,9 +91,12 @@ class OpenAICompatibleLLM:
         return {"model": self._model, "messages": list(messages), "max_tokens": max_tokens,
                 "temperature": self._temperature, "stream": stream}
 
-    def _send(self, payload: dict[str, Any], stream: bool) -> httpx.Response:
+    def _send(self, payload: dict[str, Any], stream: bool, abort: _Abort | None = None
+              ) -> httpx.Response:
         """One retry on connection errors only: a request the server saw is never repeated."""
-        request = self._client.build_request("POST", "/chat/completions", json=payload)
+        extensions = {"trace": abort.trace} if abort is not None else None
+        request = self._client.build_request("POST", "/chat/completions", json=payload,
+                                             extensions=extensions)
         for attempt in (1, 2):
             try:
                 resp = self._client.send(request, stream=stream)
@@ -78,8 +126,25 @@ class OpenAICompatibleLLM:
             raise LLMError("the LLM server sent a response that is not a chat completion")
         return content
 
-    def stream(self, messages: Sequence[Message], max_tokens: int) -> Iterator[str]:
-        resp = self._send(self._payload(messages, max_tokens, True), stream=True)
+    def stream(self, messages: Sequence[Message], max_tokens: int,
+               cancel: CancelToken | None = None) -> Iterator[str]:
+        """Streamed chat; `cancel` shuts the connection down (the upstream sees the client
+        leave and can stop generating) and the iterator then ends without an error."""
+        abort = _Abort()
+        unregister = cancel.on_cancel(abort.fire) if cancel is not None else None
+        try:
+            yield from self._stream(messages, max_tokens, abort)
+        except LLMError:
+            if cancel is None or not cancel.cancelled:
+                raise
+        finally:
+            if unregister is not None:
+                unregister()
+
+    def _stream(self, messages: Sequence[Message], max_tokens: int, abort: _Abort
+                ) -> Iterator[str]:
+        resp = self._send(self._payload(messages, max_tokens, True), stream=True, abort=abort)
+        abort.add(resp.extensions.get("network_stream"))  # a reused connection: no trace
         finished = False
         try:
             for line in resp.iter_lines():

@@ -1,0 +1,101 @@
+"""Streamed answers that stop when their client does.
+
+The answer pipeline is a blocking generator (retrieval, then model reads). Run under
+Starlette's thread pool, a client that hangs up leaves it suspended and never closed: its
+generation slot and the model's request stay taken until garbage collection. Here a thread of
+our own drives the generator into the event loop; whatever ends the response (the client
+leaves, shutdown cancels the task, an error) fires a cancel token that unblocks the model read,
+and that thread then closes the generator, which releases its slot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import AsyncIterable, AsyncIterator, Generator, Mapping
+from typing import Any
+
+from fastapi.responses import StreamingResponse
+from starlette.types import Receive, Scope, Send
+
+from rag.answering.pipeline import Event
+from rag.llm.base import CancelToken
+
+
+class EventPump:
+    """Iterate with `async for`; `close()` (idempotent, any thread) ends it and the model."""
+
+    def __init__(self, events: Generator[Event, None, None], cancel: CancelToken) -> None:
+        self._events = events
+        self._cancel = cancel
+        self._lock = threading.Lock()
+        self._claimed = False  # by the producer thread, or by close() when never iterated
+
+    def close(self) -> None:
+        self._cancel.cancel()
+        with self._lock:
+            never_ran, self._claimed = not self._claimed, True
+        if never_ran:  # suspended at its first event: closing it is quick
+            self._events.close()
+
+    async def __aiter__(self) -> AsyncIterator[Event]:
+        with self._lock:
+            if self._claimed:
+                return
+            self._claimed = True
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+
+        def put(item: tuple[str, Any]) -> None:
+            with contextlib.suppress(RuntimeError):  # a closed loop: nobody listens any more
+                loop.call_soon_threadsafe(queue.put_nowait, item)
+
+        def produce() -> None:
+            try:
+                for ev in self._events:
+                    put(("event", ev))
+                    if self._cancel.cancelled:
+                        break
+            except Exception as exc:  # re-raised in the event loop, where the route reports it
+                put(("error", exc))
+            finally:
+                self._events.close()  # releases the generation slot in this, its own, thread
+                put(("end", None))
+
+        threading.Thread(target=produce, name="rag-answer-stream", daemon=True).start()
+        try:
+            while True:
+                kind, value = await queue.get()
+                if kind == "end":
+                    return
+                if kind == "error":
+                    raise value
+                yield value
+        finally:
+            self._cancel.cancel()
+
+
+class PumpedResponse(StreamingResponse):
+    """Closes its pump however the response ends: on a disconnect Starlette cancels the body
+    task and on shutdown uvicorn cancels the request task, but neither closes an iterator."""
+
+    def __init__(self, content: AsyncIterable[str], pump: EventPump,
+                 headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(content, media_type="text/event-stream", headers=headers)
+        self._pump = pump
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self._pump.close()
+
+
+def open_stream(events: Generator[Event, None, None], cancel: CancelToken
+                ) -> tuple[Event, EventPump]:
+    """The first event, computed here (retrieval and admission to the generation gate: their
+    errors, a busy generator included, become a plain 4xx/503 before any byte is sent), and
+    a pump for the rest."""
+    first = next(events)
+    return first, EventPump(events, cancel)
