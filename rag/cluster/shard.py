@@ -72,6 +72,7 @@ class Loaded:
     generation: int  # the cluster's
     snapshot: Snapshot
     bm25: BM25Index  # cluster-wide scores, cluster-wide ids
+    counts: TermCounts  # kept: a commit elsewhere only rescales (no database read)
 
 
 class ShardService:
@@ -90,6 +91,12 @@ class ShardService:
 
     def _load(self, manifest: ClusterManifest) -> Loaded:
         entry = manifest.shards[self.index]
+        stats = load_stats(self.root, manifest)
+        before = getattr(self, "_loaded", None)
+        if before is not None and before.snapshot.generation == entry.generation:
+            # another shard changed: same rows here, new global statistics
+            return Loaded(manifest.generation, before.snapshot, scored(before.counts, stats),
+                          before.counts)
         store = open_shard_store(self.root, entry.name, self.settings)
         snap = store.load(manifest.identity)
         if snap.generation != entry.generation:
@@ -97,9 +104,10 @@ class ShardService:
                                f"manifest names {entry.generation}: a write is in progress "
                                "(or did not finish: run `rag cluster ingest` again)")
         counts = shard_counts(store, snap.generation, self.index)
-        bm25 = scored(counts, load_stats(self.root, manifest))
+        bm25 = scored(counts, stats)
+        snap.bm25 = bm25  # the store's shard-local scores are never used here: free them
         log.info("%s loaded at cluster generation %d", entry.name, manifest.generation)
-        return Loaded(manifest.generation, snap, bm25)
+        return Loaded(manifest.generation, snap, bm25, counts)
 
     def _at(self, generation: int) -> Loaded:
         loaded = self._loaded

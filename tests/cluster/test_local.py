@@ -14,6 +14,7 @@ from rag.cluster.sharding import shard_of
 from rag.config import Settings
 from rag.documents import Document
 from rag.embedders.e5 import E5Embedder
+from rag.engine import Engine
 from rag.retrieval import Searcher
 from tests.cluster.conftest import QUESTIONS
 
@@ -81,6 +82,15 @@ def test_incremental_ingest_and_delete_touch_only_their_shard(
     for b, a in zip(before.shards, after.shards, strict=True):
         assert (a.generation > b.generation) == (a.name == f"shard-{target:03d}")
     assert engine.searcher().search("volcan islandais", 1)[0].chunk.doc_id == "new"
+    # the untouched shard rescaled its BM25 to the new global statistics: same as one box
+    one_dir = tmp_path / "one"
+    one = Engine(Settings(index_dir=one_dir, llm="extractive"), embedder=embedder)
+    one.ingest_documents([*docs, Document("new", "Un volcan islandais est entré en éruption.",
+                                          "Volcan")])
+    for q in ("texte sujet ville", "numéro 3 volcan"):  # these texts tie: order ties by id
+        def canon(hits: list[tuple[str, float]]) -> list[tuple[str, float]]:
+            return sorted(hits, key=lambda h: (-h[1], h[0]))
+        assert canon(_ids(engine.searcher(), q, "bm25")) == canon(_ids(one.searcher(), q, "bm25"))
     assert engine.health()["generation"] == after.generation
     deleted, missing = engine.delete(["new", "nope"])
     assert (deleted, missing) == (["new"], ["nope"])
