@@ -72,20 +72,23 @@ def _open_searcher(settings: Settings, auto_build: bool = True) -> Any:
     return Searcher(snapshot, embedder, settings)
 
 
-def _ingest(settings: Settings, embedder: Any, paths: Sequence[Path], rebuild: bool) -> Any:
+def _ingest(settings: Settings, embedder: Any, paths: Sequence[Path | str], rebuild: bool
+            ) -> Any:
+    from rag.fetch import FetchPolicy, load_sources
     from rag.ingest import Ingestor
-    from rag.loaders import load_paths
     from rag.store import IndexStore
 
     t0 = time.perf_counter()
-    loaded = load_paths(paths)
+    store = IndexStore.open(settings)  # http(s) URLs: what it holds decides what is unchanged
+    loaded = load_sources(paths, FetchPolicy.from_settings(settings),
+                          lambda i: store.get_document(i) if store.exists() else None)
     if not loaded.documents:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in loaded.skipped[:3])
         more = f" (+{len(loaded.skipped) - 3} more)" if len(loaded.skipped) > 3 else ""
         raise RagError(f"no document could be loaded from the given paths: {reasons}{more}")
     for s in loaded.skipped:
         print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
-    ingestor = Ingestor(settings, embedder, IndexStore.open(settings))
+    ingestor = Ingestor(settings, embedder, store)
     state: dict[str, Any] = {}
 
     def on_chunks(n: int) -> None:
@@ -112,8 +115,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from rag.embedders import make_embedder
 
     settings = _settings(args)
-    report = _ingest(settings, make_embedder(settings), [Path(p) for p in args.paths],
-                     args.rebuild)
+    from rag.fetch import is_url
+
+    paths = [p if is_url(p) else Path(p) for p in args.paths]  # Path() would eat a URL's "//"
+    report = _ingest(settings, make_embedder(settings), paths, args.rebuild)
     if args.json:
         print(json.dumps({
             "documents": report.documents, "added": report.added, "updated": report.updated,
@@ -134,7 +139,8 @@ def _print_hits(hits: Sequence[Any]) -> None:
     for i, h in enumerate(hits, 1):
         ranks = ", ".join(f"{k} #{v}" for k, v in h.ranks.items())
         c = h.chunk
-        print(f"[{i}] {c.doc_id}  score={h.score:.4f}  ({ranks})  chars {c.start}-{c.end}")
+        page = f", p. {h.page}" if h.page is not None else ""
+        print(f"[{i}] {c.doc_id}  score={h.score:.4f}  ({ranks})  chars {c.start}-{c.end}{page}")
         print(f"    {c.title}")
         body = " ".join(c.text.split())
         print(textwrap.indent(textwrap.fill(body, width=96), "    "))
@@ -446,8 +452,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.set_defaults(func=fn)
         return sp
 
-    sp = add("ingest", "add or update documents (files or folders: .txt .md .html .jsonl)",
-             cmd_ingest)
+    sp = add("ingest", "add or update documents (files or folders: .txt .md .html .jsonl .pdf "
+             ".docx; or http(s) URLs of web pages)", cmd_ingest)
     sp.add_argument("paths", nargs="+", metavar="PATH")
     sp.add_argument("--rebuild", action="store_true",
                     help="replace the whole index with these documents (after a settings change)")

@@ -136,9 +136,13 @@ def load_md(path: Path) -> Iterator[Document]:
 
 
 def _read_html(path: Path) -> _Page:
+    return page_from_html(_read_text(path), check_doc_id(path.stem), str(path))
+
+
+def page_from_html(raw: str, doc_id: str, source: str) -> _Page:
+    """The article in an HTML page (a file or a fetched URL), waiting for batch cleaning."""
     import trafilatura
 
-    raw = _read_text(path)
     extracted = trafilatura.bare_extraction(
         raw, include_comments=False, include_tables=True, with_metadata=True
     )
@@ -150,7 +154,7 @@ def _read_html(path: Path) -> _Page:
         raise _Skip("no main text found in HTML")
     title = html_title(raw, data.get("sitename") or "") or (data.get("title") or "").strip()
     meta = {k: data[k] for k in ("url", "date", "author", "sitename") if data.get(k)}
-    return _Page(check_doc_id(path.stem), text, str(path), title[:300], meta)
+    return _Page(doc_id, text, source, title[:300], meta)
 
 
 def load_html(path: Path) -> Iterator[Document]:
@@ -195,6 +199,20 @@ def iter_jsonl(path: Path, skipped: list[Skipped]) -> Iterator[Document]:
             skipped.append(Skipped(where, str(exc)))
 
 
+def _read_office(path: Path) -> Document:
+    """A PDF or Word file: read page by page, no batch cleaning (see rag.loaders_office)."""
+    from rag.loaders_office import Unreadable, read_office
+
+    doc_id = check_doc_id(path.stem)
+    try:
+        office = read_office(path, MAX_FILE_BYTES)
+    except Unreadable as exc:
+        raise _Skip(str(exc)) from None
+    return Document(doc_id, office.text, office.title, str(path), office.metadata,
+                    dropped_lines=office.dropped_lines)
+
+
+OFFICE_SUFFIXES = (".pdf", ".docx")
 _READERS: dict[str, Callable[[Path], _Page]] = {
     ".txt": _read_txt,
     ".md": _read_md,
@@ -202,7 +220,8 @@ _READERS: dict[str, Callable[[Path], _Page]] = {
     ".html": _read_html,
     ".htm": _read_html,
 }
-SUPPORTED_SUFFIXES = (*_READERS, ".jsonl")
+SUPPORTED_SUFFIXES = (*_READERS, ".jsonl", *OFFICE_SUFFIXES)
+Page = _Page  # what `load_paths(extra=...)` takes: a fetched page (rag.fetch)
 
 
 def _walk(path: Path) -> Iterator[Path]:
@@ -228,6 +247,8 @@ def _read(path: Path) -> list[Document | Skipped] | _Page | Skipped:
             bad: list[Skipped] = []
             docs: list[Document | Skipped] = list(iter_jsonl(path, bad))
             return [*bad, *docs]
+        if suffix in OFFICE_SUFFIXES:
+            return [_read_office(path)]
         return _READERS[suffix](path)
     except _Skip as exc:
         return Skipped(str(path), str(exc))
@@ -237,11 +258,13 @@ def _read(path: Path) -> list[Document | Skipped] | _Page | Skipped:
         return Skipped(str(path), f"cannot parse: {exc}")
 
 
-def load_paths(paths: Iterable[str | Path]) -> LoadResult:
+def load_paths(paths: Iterable[str | Path],
+               extra: Iterable[_Page | Document | Skipped] = ()) -> LoadResult:
     """Load files and folders (recursively); duplicates and bad inputs land in `skipped`.
 
     The .txt/.md/.html files of one call are one batch for cleaning: a short line found in
-    two or more of them is site furniture (menus, footers) and is dropped with the rest."""
+    two or more of them is site furniture (menus, footers) and is dropped with the rest.
+    `extra` items (fetched web pages, see rag.fetch) join the batch after the files."""
     result = LoadResult()
     read: list[list[Document | Skipped] | _Page | Skipped] = []
     for root in paths:
@@ -251,6 +274,7 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
             continue
         for path in _walk(root):
             read.append(_read(path))
+    read += [[x] if isinstance(x, Document) else x for x in extra]
     pages = [p for p in read if isinstance(p, _Page)]
     # a page counts once: the same file twice, or two copies of it, repeat nothing
     recurring = recurring_lines(dict.fromkeys(

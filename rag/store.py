@@ -340,6 +340,21 @@ class IndexStore:
             return None
         return Document(row[0], row[1], row[2], row[3], json.loads(row[4]))
 
+    def doc_pages(self, doc_ids: Sequence[str]) -> dict[str, Any]:
+        """`metadata["pages"]` of these documents (those read page by page; rag.pages), read
+        only: a bonus for citations, so an unreadable row gives nothing rather than an error."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return {}
+        try:
+            rows = self._connect().execute(
+                "SELECT doc_id, json_extract(metadata, '$.pages') FROM documents WHERE doc_id "
+                f"IN ({','.join('?' * len(ids))}) AND metadata LIKE '%\"pages\"%'", ids,
+            ).fetchall()
+            return {d: json.loads(p) for d, p in rows if isinstance(p, str)}
+        except (sqlite3.DatabaseError, ValueError):
+            return {}
+
     def chunks_by_id(self, ids: Sequence[int]) -> dict[int, Chunk]:
         """The chunks with these ids, each checked against its stored checksum. A row that
         cannot be read or fails its checksum is recorded (`damaged()`) and the read raises

@@ -46,6 +46,8 @@ class CitationOut(BaseModel):
     start: int
     end: int
     score: float
+    page: int | None = Field(default=None, description="Page where the passage starts, for "
+                             "documents read page by page (PDF, Word).")
 
 
 class AskResponse(BaseModel):
@@ -70,6 +72,8 @@ class HitOut(BaseModel):
     score: float
     ranks: dict[str, int]
     scores: dict[str, float]
+    page: int | None = Field(default=None, description="Page where the passage starts, for "
+                             "documents read page by page (PDF, Word); absent otherwise.")
 
 
 class SearchResponse(BaseModel):

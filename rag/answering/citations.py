@@ -21,15 +21,32 @@ _TOKEN = re.compile(rf"(?P<marker>{_MARKER.pattern})|{MARKUP.pattern}")
 
 
 @dataclass(frozen=True, slots=True)
+class Support:
+    """The sentence of a cited passage that supports what cites it; offsets in the document."""
+
+    score: float  # cosine between the claim (or question) and the sentence
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"score": round(self.score, 4), "start": self.start, "end": self.end,
+                "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     n: int
     hit: Hit
+    support: Support | None = None
 
     def to_dict(self) -> dict[str, object]:
         c = self.hit.chunk
         return {"n": self.n, "doc_id": c.doc_id, "title": c.title, "chunk_id": c.id,
                 "text": c.text, "start": c.start, "end": c.end,
-                "score": round(self.hit.score, 6)}
+                "score": round(self.hit.score, 6),
+                "support": self.support.to_dict() if self.support else None,
+                **({"page": self.hit.page} if self.hit.page is not None else {})}
 
 
 @dataclass(frozen=True, slots=True)

@@ -869,6 +869,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       for (const c of [...citations].sort((a, b) => a.n - b.n)) {
         const item = el("li");
         item.append(el("span", "num", c.n), el("span", "src-title", c.title || c.doc_id));
+        if (c.page) item.append(document.createTextNode(` (p. ${c.page})`));
         list.append(item);
       }
       box.append(list);
@@ -954,7 +955,8 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
           last = e;
         }
         if (last < passage.length) body.append(document.createTextNode(passage.slice(last)));
-        ui.tip.querySelector(".tip-title").textContent = `[${c.n}] ${c.title || c.doc_id}`;
+        ui.tip.querySelector(".tip-title").textContent =
+          `[${c.n}] ${c.title || c.doc_id}${c.page ? `, p. ${c.page}` : ""}`;
         ui.tip.querySelector(".tip-label").textContent = this._t.passage;
         ui.tip.hidden = false;
         // Scroll the passage only as far as needed to show the highlighted span.

@@ -290,14 +290,14 @@ def test_folders_recurse_ignore_hidden_and_report_unsupported(tmp_path: Path) ->
     _write(tmp_path / "un" / "milieu.txt", "Milieu\n")
     _write(tmp_path / ".cache" / "cache.txt", "caché\n")
     _write(tmp_path / "un" / ".brouillon.txt", "caché aussi\n")
-    pdf = _write(tmp_path / "un" / "rapport.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    pdf = _write(tmp_path / "un" / "rapport.odt", b"PK\x03\x04 OpenDocument\n")
 
     result = load_paths([tmp_path])
 
     docs = _by_id(result)
     assert set(docs) == {"top", "profond", "milieu"}
     assert docs["profond"].title == "Profond"
-    assert result.skipped == [Skipped(str(pdf), "unsupported file type '.pdf'")]
+    assert result.skipped == [Skipped(str(pdf), "unsupported file type '.odt'")]
     assert all(".cache" not in d.source and ".brouillon" not in d.source
                for d in result.documents)
 

@@ -241,8 +241,9 @@ def test_document_errors(small_service: Any) -> None:
     _error(c.post("/documents", json=huge), 413)
     _error(c.post("/documents", files={"files": ("big.txt", b"mot " * 1000, "text/plain")}),
            413)
-    _error(c.post("/documents", files={"files": ("report.pdf", b"%PDF-1.4 ...",
-                                                 "application/pdf")}), 415, "report.pdf")
+    odt = "application/vnd.oasis.opendocument.text"
+    _error(c.post("/documents", files={"files": ("report.odt", b"PK\x03\x04 ...", odt)}),
+           415, "report.odt")
     _error(c.post("/documents", json={"documents": [{"id": "notext", "title": "No text"}]}),
            422, "text")
     _error(c.post("/documents", json={"documents": [{"id": "a", "text": "Un."},

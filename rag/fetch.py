@@ -1,0 +1,355 @@
+"""Fetch web pages to ingest, without becoming a door into the private network.
+
+A URL given to the service is fetched by the server: unchecked, `http://169.254.169.254/` or
+`http://localhost:6379/` would read cloud credentials or poke internal services (server-side
+request forgery). So every hop (the URL, then each redirect) is resolved once, every address
+it resolves to is checked, and the connection goes to that checked address (the Host header
+and TLS name stay the URL's): DNS cannot answer differently between check and connect.
+Loopback, private, link-local, reserved and cloud-metadata addresses are refused unless
+`fetch_allow_private` or `fetch_allow_hosts` (an intranet, the tests) lets them through.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import re
+import socket
+import ssl
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import httpx
+
+from rag.config import Settings
+from rag.documents import Document
+from rag.errors import RagError
+from rag.loaders import LoadResult, Page, Skipped, load_paths, page_from_html
+
+MAX_REDIRECTS = 5
+REDIRECTS = frozenset({301, 302, 303, 307, 308})  # not 304 (Not Modified), nor 300
+MAX_URL_CHARS = 2000
+FETCH_THREADS = 4
+USER_AGENT = "rag-ingest/0.1 (+https://github.com/)"
+CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# Cloud instance metadata (AWS/GCP/Azure/OpenStack, AWS IPv6, Alibaba): credentials live there.
+METADATA = frozenset(ipaddress.ip_address(a) for a in (
+    "169.254.169.254", "fd00:ec2::254", "100.100.100.200", "169.254.170.2"))
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+class FetchRefused(RagError):
+    """A URL the policy does not let the server fetch (the request is at fault: a 400)."""
+
+
+class FetchError(Exception):
+    """A fetch that failed (network, status, size, type); the URL is skipped with this."""
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    allow_private: bool = False
+    allow_hosts: tuple[str, ...] = ()
+    timeout: float = 10.0
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = MAX_REDIRECTS
+    verify: ssl.SSLContext | bool = True  # TLS certificate check (a test CA in the tests)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FetchPolicy:
+        return cls(settings.fetch_allow_private, tuple(settings.fetch_allow_hosts),
+                   settings.fetch_timeout, settings.fetch_max_bytes)
+
+    def allows(self, host: str, ip: IPAddress) -> bool:
+        """Listed by name (case-insensitive) or by an address range holding `ip`."""
+        for entry in self.allow_hosts:
+            entry = entry.strip().lower()
+            if entry == host.lower().rstrip("."):
+                return True
+            try:
+                if ip in ipaddress.ip_network(entry, strict=False):
+                    return True
+            except ValueError:
+                continue
+        return False
+
+
+@dataclass(slots=True)
+class Fetched:
+    url: str  # after redirects
+    status: int
+    body: bytes = b""
+    content_type: str = ""
+    charset: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    def text(self) -> str:
+        """Declared charset, else the page's <meta charset>, else UTF-8 (cp1252 if not)."""
+        names = [self.charset]
+        m = _META_CHARSET.search(self.body[:4096])
+        names.append(m.group(1).decode("ascii") if m else None)
+        for name in [n for n in names if n]:
+            try:
+                return self.body.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                continue
+        try:
+            return self.body.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return self.body.decode("cp1252", "replace")
+
+
+def is_url(source: str | Path) -> bool:
+    return isinstance(source, str) and source[:8].lower().startswith(("http://", "https://"))
+
+
+def parse_url(url: str) -> httpx.URL:
+    """An absolute http(s) URL with a host and no credentials; FetchRefused otherwise."""
+    if len(url) > MAX_URL_CHARS:
+        raise FetchRefused(f"URL longer than {MAX_URL_CHARS} characters")
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise FetchRefused(f"{_short(url)}: not a valid URL ({exc})") from None
+    if parsed.scheme not in ("http", "https"):
+        raise FetchRefused(f"{_short(url)}: only http and https URLs can be fetched")
+    if not parsed.host:
+        raise FetchRefused(f"{_short(url)}: the URL has no host")
+    if parsed.userinfo:
+        raise FetchRefused(f"{_short(url)}: credentials in URLs are not accepted")
+    return parsed.copy_with(fragment=None)
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 120 else url[:117] + "..."
+
+
+def address_problem(ip: IPAddress) -> str | None:
+    """Why the server must not connect to `ip` by default, or None for a public address."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is not None:  # ::ffff:127.0.0.1 is 127.0.0.1
+            return address_problem(embedded)
+    if ip in METADATA:
+        return "cloud metadata"
+    for name in ("unspecified", "loopback", "link_local", "private", "multicast", "reserved"):
+        if getattr(ip, f"is_{name}"):
+            return name.replace("_", "-")
+    if not ip.is_global:  # 100.64.0.0/10 (carrier NAT), 192.0.0.0/24, ...
+        return "non-public"
+    return None
+
+
+def resolve(url: httpx.URL, policy: FetchPolicy) -> list[IPAddress]:
+    """The checked addresses to connect to for `url`: every address the host resolves to
+    must pass (one bad answer among good ones is refused too). FetchRefused names the reason;
+    a name that does not resolve is a FetchError."""
+    host = url.host
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError, OSError) as exc:
+            raise FetchError(f"cannot resolve {host} ({exc})") from None
+        addresses = list(dict.fromkeys(
+            ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos))
+    if not addresses:
+        raise FetchError(f"cannot resolve {host}")
+    for ip in addresses:
+        problem = address_problem(ip)
+        if problem is None or policy.allows(host, ip):
+            continue
+        if problem != "cloud metadata" and policy.allow_private:
+            continue
+        raise FetchRefused(
+            f"{_short(str(url))}: {host} is {ip}, a {problem} address; refused (server-side "
+            "request forgery guard; allow it with RAG_FETCH_ALLOW_HOSTS or "
+            "RAG_FETCH_ALLOW_PRIVATE)")
+    return addresses
+
+
+def check_url(url: str, policy: FetchPolicy) -> httpx.URL:
+    """Parse and check a URL before anything is fetched (the same check runs at each hop)."""
+    parsed = parse_url(url)
+    resolve(parsed, policy)
+    return parsed
+
+
+def fetch(url: str, policy: FetchPolicy, etag: str | None = None,
+          last_modified: str | None = None) -> Fetched:
+    """GET a page: redirects followed by hand (each hop checked), a size cap while the body
+    streams, an overall deadline, html/xhtml/plain text only. A 304 (the validators sent
+    match) comes back as `not_modified`."""
+    deadline = time.monotonic() + policy.timeout
+    current = parse_url(url)
+    headers = {"user-agent": USER_AGENT,
+               "accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
+    if etag:
+        headers["if-none-match"] = etag
+    if last_modified:
+        headers["if-modified-since"] = last_modified
+    timeout = httpx.Timeout(policy.timeout, connect=min(policy.timeout, 5.0))
+    with httpx.Client(trust_env=False, follow_redirects=False, timeout=timeout,
+                      verify=policy.verify) as client:
+        for _ in range(policy.max_redirects + 1):
+            addresses = resolve(current, policy)
+            try:
+                response = _send(client, current, addresses, headers)
+                try:
+                    if response.status_code in REDIRECTS:
+                        location = response.headers.get("location", "")
+                        if not location:
+                            raise FetchError(f"HTTP {response.status_code} without a Location")
+                        current = parse_url(urljoin(str(current), location))
+                        continue
+                    return _read(response, str(current), policy, deadline)
+                finally:
+                    response.close()
+            except httpx.TimeoutException:
+                raise FetchError(f"timed out after {policy.timeout:g} s") from None
+            except httpx.HTTPError as exc:
+                raise FetchError(f"cannot fetch ({type(exc).__name__}: {exc})") from None
+    raise FetchError(f"more than {policy.max_redirects} redirects")
+
+
+def _send(client: httpx.Client, url: httpx.URL, addresses: list[IPAddress],
+          headers: dict[str, str]) -> httpx.Response:
+    """The response (body not read) from the first checked address that takes the
+    connection; the URL's own name goes in the Host header and, for https, in the TLS SNI
+    and certificate check."""
+    extensions = {"sni_hostname": url.host} if url.scheme == "https" else {}
+    failed: httpx.ConnectError | None = None
+    for ip in addresses:
+        request = client.build_request(
+            "GET", url.copy_with(host=str(ip)), extensions=extensions,
+            headers={**headers, "host": url.netloc.decode("ascii")})
+        try:
+            return client.send(request, stream=True)
+        except httpx.ConnectError as exc:  # e.g. ::1 first, the server on 127.0.0.1 only
+            failed = exc
+    assert failed is not None
+    raise failed
+
+
+def _read(response: httpx.Response, url: str, policy: FetchPolicy, deadline: float) -> Fetched:
+    got = Fetched(url, response.status_code, etag=response.headers.get("etag"),
+                  last_modified=response.headers.get("last-modified"))
+    if response.status_code == 304:
+        return got
+    if response.status_code != 200:
+        raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
+    ctype = response.headers.get("content-type", "")
+    got.content_type = ctype.split(";")[0].strip().lower()
+    if got.content_type not in CONTENT_TYPES:
+        raise FetchError(f"unsupported content type {got.content_type or 'none'!r} (HTML or "
+                         "plain text only)")
+    got.charset = response.charset_encoding
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > policy.max_bytes:
+        raise FetchError(f"page larger than {policy.max_bytes} bytes ({declared})")
+    body = bytearray()
+    for piece in response.iter_bytes():
+        body += piece
+        if len(body) > policy.max_bytes:
+            raise FetchError(f"page larger than {policy.max_bytes} bytes")
+        if time.monotonic() > deadline:
+            raise FetchError(f"timed out after {policy.timeout:g} s")
+    got.body = bytes(body)
+    return got
+
+
+def url_doc_id(url: str) -> str:
+    """Stable id of a URL's document: readable host and path, and a short hash of the whole
+    URL (query included) so two URLs never share an id."""
+    parsed = parse_url(url)
+    digest = hashlib.sha256(str(parsed).encode()).hexdigest()[:8]
+    path = re.sub(r"[^A-Za-z0-9._~/-]+", "-", parsed.path).strip("/-")
+    slug = f"{parsed.host}/{path}".rstrip("/")[:150]
+    return f"{slug}-{digest}"
+
+
+@dataclass(slots=True)
+class _Outcome:
+    url: str
+    item: Page | Document | Skipped
+    previous: Document | None = None
+
+
+def _fetch_one(url: str, policy: FetchPolicy,
+               previous: Callable[[str], Document | None]) -> _Outcome:
+    doc_id = url_doc_id(url)
+    before = previous(doc_id)
+    meta = before.metadata if before is not None else {}
+    etag = meta.get("etag") if isinstance(meta.get("etag"), str) else None
+    since = meta.get("last_modified") if isinstance(meta.get("last_modified"), str) else None
+    try:
+        got = fetch(url, policy, etag, since)
+    except (FetchError, FetchRefused) as exc:
+        return _Outcome(url, Skipped(url, str(exc)))
+    if got.not_modified:
+        if before is not None:
+            return _Outcome(url, before, before)
+        got = fetch(url, policy)  # a 304 we did not ask for: fetch it whole
+    extra = {k: v for k, v in (("etag", got.etag), ("last_modified", got.last_modified)) if v}
+    text = got.text()
+    if got.content_type == "text/plain":
+        page = Page(doc_id, text.replace("\r\n", "\n"), url)
+    else:
+        try:
+            page = page_from_html(text, doc_id, url)
+        except Exception as exc:  # _Skip (no main text) or a parser failure on this page
+            return _Outcome(url, Skipped(url, str(exc) or type(exc).__name__))
+    page.metadata = {**page.metadata, "url": got.url, **extra}
+    return _Outcome(url, page, before)
+
+
+def load_sources(sources: Iterable[str | Path], policy: FetchPolicy,
+                 previous: Callable[[str], Document | None] = lambda _: None) -> LoadResult:
+    """Files, folders and http(s) URLs as one batch (cleaning sees the fetched pages with the
+    files). Every URL is checked before anything is fetched: FetchRefused for the first one
+    refused. A URL that fails later (network, status, size, a redirect that is refused) is
+    skipped with the reason. `previous(doc_id)` is what the index holds: its ETag and
+    Last-Modified are sent back, and a 304 or the same text keeps it unchanged."""
+    items = list(sources)
+    urls = list(dict.fromkeys(str(s).strip() for s in items if is_url(s)))
+    for url in urls:
+        check_url(url, policy)
+    outcomes: list[_Outcome] = []
+    if urls:
+        with ThreadPoolExecutor(max_workers=min(FETCH_THREADS, len(urls))) as pool:
+            outcomes = list(pool.map(lambda u: _fetch_one(u, policy, previous), urls))
+    result = load_paths([s for s in items if not is_url(s)], [o.item for o in outcomes])
+    before = {o.previous.id: o.previous for o in outcomes if o.previous is not None}
+    result.documents = [_keep_unchanged(d, before.get(d.id)) for d in result.documents]
+    return result
+
+
+def _keep_unchanged(doc: Document, before: Document | None) -> Document:
+    """The stored document when a re-fetch gave the same text and title (a new ETag alone
+    must not re-embed a page), so the ingest counts it unchanged."""
+    if before is not None and before.text == doc.text and before.title == doc.title:
+        return replace(before, dropped_lines=doc.dropped_lines)
+    return doc
+
+
+def check_urls(urls: Any) -> list[str]:
+    """A request's `urls` field: a non-empty list of http(s) URL strings (ValueError)."""
+    if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
+        raise ValueError('expected {"urls": ["https://...", ...]}: a list of URL strings')
+    for i, u in enumerate(urls):
+        if not is_url(u):
+            raise ValueError(f"urls[{i}] {_short(u)!r}: only http and https URLs can be fetched")
+    return list(urls)

@@ -1,0 +1,247 @@
+"""Text of PDF and Word files, page by page, for `rag.loaders`.
+
+Office files are not scraped web pages: the site-furniture pass (`rag.cleaning`) is not run
+over them. Their own furniture is the running header and footer printed on every page, which
+`drop_running_lines` removes per document. Page starts are kept as `metadata["pages"]`
+(`[[offset, page_no], ...]` into the stored text) so a chunk's page can be named in citations
+(`rag.pages.page_at`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+EDGE_LINES = 3  # a running header/footer is among the first or last lines of a page
+RUNNING_MAX_CHARS = 120
+NO_TEXT_LAYER = "no text layer (a scanned or image-only PDF; OCR is not supported)"
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
+                            "ﬅ": "st", "ﬆ": "st", "\x00": ""})
+_DIGITS = re.compile(r"\d+")
+_BLANKS = re.compile(r"\n{3,}")
+_FILE_TITLE = re.compile(r"(?i)^(untitled|sans titre|microsoft word - .*|.*\.(docx?|pdf|odt))$")
+
+
+class Unreadable(Exception):
+    """The file cannot give text; the message is the reason shown to the user."""
+
+
+@dataclass(slots=True)
+class OfficeText:
+    text: str
+    title: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    dropped_lines: int = 0
+
+
+def _running_key(line: str) -> str:
+    """Page numbers differ from page to page: "Page 2 / 9" and "Page 3 / 9" are one line."""
+    return _DIGITS.sub("#", " ".join(line.split()).casefold())
+
+
+def _edges(lines: list[str]) -> set[int]:
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+
+
+def drop_running_lines(pages: list[str]) -> tuple[list[str], int]:
+    """Pages without their running headers and footers: short lines near a page's top or
+    bottom found on every page (one page may lack them from 4 pages on: a title page)."""
+    if len(pages) < 2:
+        return pages, 0
+    split = [p.split("\n") for p in pages]
+    counts: Counter[str] = Counter()
+    for lines in split:
+        counts.update({_running_key(lines[i]) for i in _edges(lines)
+                       if len(lines[i].strip()) <= RUNNING_MAX_CHARS})
+    need = len(pages) - (1 if len(pages) >= 4 else 0)
+    running = {k for k, n in counts.items() if n >= need}
+    if not running:
+        return pages, 0
+    out: list[str] = []
+    dropped = 0
+    for lines in split:
+        edges = _edges(lines)
+        kept = [line for i, line in enumerate(lines)
+                if not (i in edges and _running_key(line) in running)]
+        dropped += len(lines) - len(kept)
+        out.append("\n".join(kept))
+    return out, dropped
+
+
+def _tidy(text: str) -> str:
+    text = text.translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return _BLANKS.sub("\n\n", text).strip("\n")
+
+
+def join_pages(pages: list[tuple[int, str]]) -> tuple[str, list[list[int]]]:
+    """One text from numbered pages (empty ones left out) and where each page starts."""
+    parts: list[str] = []
+    starts: list[list[int]] = []
+    pos = 0
+    for number, text in pages:
+        if not text.strip():
+            continue
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        starts.append([pos, number])
+        parts.append(text)
+        pos += len(text)
+    return "".join(parts), starts
+
+
+def _title(candidate: Any, text: str) -> str:
+    if isinstance(candidate, str) and candidate.strip() and not _FILE_TITLE.match(
+            candidate.strip()):
+        return " ".join(candidate.split())[:300]
+    return next((line.strip()[:300] for line in text.split("\n") if line.strip()), "")
+
+
+def _finish(pages: list[tuple[int, str]], title: Any, meta: dict[str, Any]) -> OfficeText:
+    texts, dropped = drop_running_lines([_tidy(t) for _, t in pages])
+    text, starts = join_pages([(n, _tidy(t)) for (n, _), t in zip(pages, texts, strict=True)])
+    if len(starts) > 1 or (starts and starts[0][1] != 1):
+        meta["pages"] = starts
+    return OfficeText(text, _title(title, text), meta, dropped)
+
+
+# ---- PDF ------------------------------------------------------------------------------------
+
+
+def read_pdf(data: bytes) -> OfficeText:
+    """Text layer of each page (pypdf, content-stream order: one column after the other)."""
+    import pypdf
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    if b"%PDF-" not in data[:1024]:
+        raise Unreadable("damaged PDF: no %PDF header")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise Unreadable("encrypted PDF: a password is needed to open it")
+        n_pages = len(reader.pages)
+    except Unreadable:
+        raise
+    except (DependencyError, NotImplementedError) as exc:
+        raise Unreadable(f"encrypted PDF that cannot be decrypted here ({exc})") from None
+    except FileNotDecryptedError:
+        raise Unreadable("encrypted PDF: a password is needed to open it") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError, OSError) as exc:
+        raise Unreadable(f"damaged PDF ({type(exc).__name__}: {exc})") from None
+    if n_pages == 0:
+        raise Unreadable("damaged PDF: no pages")
+    pages: list[tuple[int, str]] = []
+    failed = 0
+    for number in range(1, n_pages + 1):
+        try:
+            pages.append((number, reader.pages[number - 1].extract_text() or ""))
+        except Exception:  # one broken page must not lose the others
+            failed += 1
+            pages.append((number, ""))
+    if not any(t.strip() for _, t in pages):
+        if failed:
+            raise Unreadable(f"damaged PDF: text of {failed} of {n_pages} pages unreadable")
+        raise Unreadable(NO_TEXT_LAYER)
+    meta: dict[str, Any] = {"page_count": n_pages}
+    title: Any = None
+    try:
+        info = reader.metadata
+        if info is not None:
+            title = info.title
+            if isinstance(info.author, str) and info.author.strip():
+                meta["author"] = info.author.strip()[:300]
+            if info.creation_date is not None:
+                meta["date"] = info.creation_date.date().isoformat()
+    except Exception:  # metadata is a bonus; a malformed date must not lose the text
+        pass
+    return _finish(pages, title, meta)
+
+
+# ---- Word -----------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PAGE = "\f"  # page mark inside extracted text, removed when the pages are split
+
+
+def _paragraph_text(p: Any, rendered: bool) -> str:
+    """A paragraph's text with `_PAGE` where a new page starts: Word's own rendered breaks
+    when the file has them, else hard page breaks and `page break before`."""
+    out: list[str] = []
+    for el in p.iter():
+        tag = el.tag
+        if tag == f"{_W}t":
+            out.append(el.text or "")
+        elif tag == f"{_W}tab":
+            out.append("\t")
+        elif tag == f"{_W}cr":
+            out.append("\n")
+        elif tag == f"{_W}br":
+            if el.get(f"{_W}type") == "page":
+                out.append("" if rendered else _PAGE)
+            else:
+                out.append("\n")
+        elif tag == f"{_W}lastRenderedPageBreak" and rendered:
+            out.append(_PAGE)
+        elif tag == f"{_W}pageBreakBefore" and not rendered and el.get(f"{_W}val") not in (
+                "0", "false", "off"):
+            out.insert(0, _PAGE)
+    return "".join(out)
+
+
+def read_docx(data: bytes) -> OfficeText:
+    """Body paragraphs and tables in order (a table row is its cells joined by " | ");
+    headers and footers live outside the body in Word files and are not read."""
+    import zipfile
+
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise Unreadable(f"damaged Word file ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # python-docx raises its own errors for a wrong package
+        raise Unreadable(f"not a Word .docx file ({type(exc).__name__}: {exc})") from None
+    body = document.element.body
+    rendered = any(True for _ in body.iter(f"{_W}lastRenderedPageBreak"))
+    blocks: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block._tbl.findall(f"{_W}tr"):
+                cells = [" ".join(_paragraph_text(p, rendered) for p in tc.iter(f"{_W}p"))
+                         for tc in row.findall(f"{_W}tc")]
+                blocks.append(" | ".join(c.strip() for c in cells))
+        else:
+            blocks.append(_paragraph_text(block._p, rendered))
+    raw = "\n".join(blocks)
+    pages = [(i, t) for i, t in enumerate(raw.split(_PAGE), 1)]
+    if not any(t.strip() for _, t in pages):
+        raise Unreadable("no text in the Word file")
+    props = document.core_properties
+    meta: dict[str, Any] = {}
+    if props.author and props.author.strip():
+        meta["author"] = props.author.strip()[:300]
+    out = _finish(pages, props.title, meta)
+    if len(pages) > 1:
+        out.metadata["page_count"] = len(pages)
+    return out
+
+
+READERS = {".pdf": read_pdf, ".docx": read_docx}
+
+
+def read_office(path: Path, max_bytes: int) -> OfficeText:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise Unreadable(f"file too large ({size} bytes, limit {max_bytes})")
+    data = path.read_bytes()
+    if not data.strip():
+        raise Unreadable("empty file")
+    return READERS[path.suffix.lower()](data)

@@ -1,0 +1,240 @@
+"""Fetching web pages: a real HTTP server on 127.0.0.1 (http.server in a thread) serves them."""
+
+from __future__ import annotations
+
+import ipaddress
+import ssl
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rag.config import Settings
+from rag.documents import Document
+from rag.fetch import (
+    FetchError,
+    FetchPolicy,
+    FetchRefused,
+    address_problem,
+    check_url,
+    fetch,
+    is_url,
+    load_sources,
+    url_doc_id,
+)
+from tests.local_site import ARTICLE, Route, Site, local_site
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    with local_site() as s:
+        yield s
+
+
+LOCAL = FetchPolicy(allow_hosts=("127.0.0.1",), timeout=10.0)
+
+
+def test_fetch_extracts_article_title_date_author(site: Site) -> None:
+    site.routes["/region/crue-loire.html?id=7"] = Route(body=ARTICLE.encode())
+    url = f"{site.url}/region/crue-loire.html?id=7"
+
+    result = load_sources([url], LOCAL)
+
+    assert result.skipped == []
+    [doc] = result.documents
+    assert doc.source == url and doc.id == url_doc_id(url)
+    assert doc.id.startswith("127.0.0.1/region/crue-loire.html-id-") is False  # query hashed
+    assert doc.id.startswith("127.0.0.1/region/crue-loire.html-")
+    assert doc.title == "Crue de la Loire à Orléans"
+    assert doc.metadata["author"] == "Mathilde Léger"
+    assert doc.metadata["date"] == "2024-02-12"
+    assert doc.metadata["url"] == url
+    assert "quatre mètres vingt" in doc.text and "Saint-Marceau" in doc.text
+    assert "Accueil" not in doc.text
+    assert url_doc_id(url) != url_doc_id(url.replace("id=7", "id=8"))
+    assert url_doc_id(url) == url_doc_id(url + "#commentaires")  # fragments are not fetched
+
+
+def test_loopback_is_refused_by_default_and_allowed_by_the_settings(site: Site) -> None:
+    site.routes["/a"] = Route(body=ARTICLE.encode())
+    url = f"{site.url}/a"
+
+    with pytest.raises(FetchRefused, match=r"127\.0\.0\.1, a loopback address; refused"):
+        load_sources([url], FetchPolicy())
+    for host in ("localhost", "[::1]", "[::ffff:127.0.0.1]", "0.0.0.0"):
+        with pytest.raises(FetchRefused):
+            check_url(f"http://{host}:{site.url.rsplit(':', 1)[1]}/a", FetchPolicy())
+    assert site.seen == []  # refused before any connection
+
+    for settings in (Settings(fetch_allow_private=True),
+                     Settings(fetch_allow_hosts=["127.0.0.0/8"]),
+                     Settings(fetch_allow_hosts=["127.0.0.1"])):
+        [doc] = load_sources([url], FetchPolicy.from_settings(settings)).documents
+        assert doc.title == "Crue de la Loire à Orléans"
+
+
+@pytest.mark.parametrize("target, reason", [
+    ("http://10.1.2.3/admin", "private"),
+    ("http://169.254.169.254/latest/meta-data/", "cloud metadata"),
+    ("http://[::ffff:169.254.169.254]/latest/meta-data/", "cloud metadata"),
+    ("http://127.0.0.2:1/", "loopback"),
+    ("file:///etc/passwd", "only http and https"),
+])
+def test_a_redirect_to_a_forbidden_address_is_refused(site: Site, target: str,
+                                                       reason: str) -> None:
+    site.routes["/go"] = Route(status=302, headers={"Location": target})
+    policy = FetchPolicy(allow_hosts=("127.0.0.1/32",))
+
+    result = load_sources([f"{site.url}/go"], policy)
+
+    assert result.documents == []
+    [skipped] = result.skipped
+    assert skipped.source == f"{site.url}/go" and reason in skipped.reason
+    assert [p for p, _ in site.seen] == ["/go"]
+
+
+def test_metadata_address_stays_refused_with_allow_private() -> None:
+    with pytest.raises(FetchRefused, match="cloud metadata"):
+        check_url("http://169.254.169.254/latest/", FetchPolicy(allow_private=True))
+    check_url("http://10.0.0.1/", FetchPolicy(allow_private=True))  # an intranet: allowed
+
+
+def test_redirects_are_followed_checked_and_limited(site: Site) -> None:
+    site.routes["/old"] = Route(status=301, headers={"Location": "/new"})
+    site.routes["/new"] = Route(body=ARTICLE.encode())
+    for i in range(7):
+        site.routes[f"/loop{i}"] = Route(status=302, headers={"Location": f"/loop{i + 1}"})
+
+    got = fetch(f"{site.url}/old", LOCAL)
+    assert got.status == 200 and got.url == f"{site.url}/new"
+
+    result = load_sources([f"{site.url}/loop0"], LOCAL)
+    assert "more than 5 redirects" in result.skipped[0].reason
+    assert len([p for p, _ in site.seen if p.startswith("/loop")]) == 6
+
+
+def test_size_cap_and_content_type(site: Site) -> None:
+    big = ("<html><body><p>" + "mot " * 5000 + "</p></body></html>").encode()
+    site.routes["/big"] = Route(body=big)
+    site.routes["/big-undeclared"] = Route(body=big, headers={"Content-Length": ""})
+    site.routes["/image"] = Route(body=b"\x89PNG....", headers={"Content-Type": "image/png"})
+    site.routes["/pdf"] = Route(body=b"%PDF-1.4", headers={"Content-Type": "application/pdf"})
+    site.routes["/plain"] = Route(body="Note brève sur Nantes.\nDeuxième ligne.".encode(),
+                                  headers={"Content-Type": "text/plain; charset=utf-8"})
+    site.routes["/missing"] = Route(status=404)
+    policy = FetchPolicy(allow_hosts=("127.0.0.1",), max_bytes=4096)
+    urls = [f"{site.url}{p}" for p in ("/big", "/big-undeclared", "/image", "/pdf",
+                                       "/plain", "/missing", "/nowhere")]
+
+    result = load_sources(urls, policy)
+
+    reasons = {s.source.rsplit("/", 1)[1]: s.reason for s in result.skipped}
+    assert reasons["big"] == f"page larger than 4096 bytes ({len(big)})"
+    assert reasons["big-undeclared"] == "page larger than 4096 bytes"
+    assert reasons["image"].startswith("unsupported content type 'image/png'")
+    assert reasons["pdf"].startswith("unsupported content type 'application/pdf'")
+    assert reasons["missing"].startswith("HTTP 404") and reasons["nowhere"].startswith("HTTP 404")
+    [doc] = result.documents
+    assert doc.source.endswith("/plain") and doc.title == "Note brève sur Nantes."
+
+
+def test_a_slow_page_times_out(site: Site) -> None:
+    site.routes["/slow"] = Route(body=ARTICLE.encode() * 3, drip=0.1)  # 0.1 s a piece
+    policy = FetchPolicy(allow_hosts=("127.0.0.1",), timeout=0.6)
+    t0 = time.monotonic()
+
+    result = load_sources([f"{site.url}/slow"], policy)
+
+    assert result.skipped[0].reason == "timed out after 0.6 s"
+    assert time.monotonic() - t0 < 5  # each piece came in time; the whole page did not
+
+
+def test_etag_refetch_is_unchanged_and_a_new_etag_with_the_same_text_too(site: Site) -> None:
+    site.routes["/a"] = Route(body=ARTICLE.encode(), etag='"v1"',
+                              headers={"Last-Modified": "Mon, 12 Feb 2024 08:00:00 GMT"})
+    url = f"{site.url}/a"
+    [first] = load_sources([url], LOCAL).documents
+    assert first.metadata["etag"] == '"v1"'
+    assert first.metadata["last_modified"] == "Mon, 12 Feb 2024 08:00:00 GMT"
+    stored: dict[str, Document] = {first.id: first}
+
+    [again] = load_sources([url], LOCAL, stored.get).documents
+    assert site.seen[-1][1]["if-none-match"] == '"v1"'
+    assert site.seen[-1][1]["if-modified-since"] == "Mon, 12 Feb 2024 08:00:00 GMT"
+    assert again == first and again.content_hash == first.content_hash  # a 304
+
+    site.routes["/a"].etag = '"v2"'  # same page, new validator: still the stored document
+    [same] = load_sources([url], LOCAL, stored.get).documents
+    assert same.content_hash == first.content_hash
+
+    site.routes["/a"] = Route(body=ARTICLE.replace("quatre mètres vingt", "cinq mètres")
+                              .encode(), etag='"v3"')
+    [changed] = load_sources([url], LOCAL, stored.get).documents
+    assert "cinq mètres" in changed.text and changed.metadata["etag"] == '"v3"'
+    assert changed.content_hash != first.content_hash
+
+
+def test_files_and_urls_load_in_one_batch(site: Site, tmp_path: Path) -> None:
+    site.routes["/a"] = Route(body=ARTICLE.encode())
+    (tmp_path / "note.txt").write_text("Une note locale sur Tours.\n", encoding="utf-8")
+
+    result = load_sources([tmp_path / "note.txt", f"{site.url}/a"], LOCAL)
+
+    assert sorted(d.source for d in result.documents) == sorted(
+        [str(tmp_path / "note.txt"), f"{site.url}/a"])
+
+
+@pytest.mark.parametrize("address, problem", [
+    ("8.8.8.8", None), ("2001:4860:4860::8888", None),
+    ("127.0.0.1", "loopback"), ("::1", "loopback"), ("::ffff:127.0.0.1", "loopback"),
+    ("0.0.0.0", "unspecified"), ("10.0.0.1", "private"), ("192.168.1.1", "private"),
+    ("172.16.0.1", "private"), ("fc00::1", "private"), ("fe80::1", "link-local"),
+    ("169.254.1.1", "link-local"), ("169.254.169.254", "cloud metadata"),
+    ("224.0.0.1", "multicast"), ("100.64.0.1", "non-public"), ("2002:7f00:1::", "loopback"),
+])
+def test_address_problem(address: str, problem: str | None) -> None:
+    assert address_problem(ipaddress.ip_address(address)) == problem
+
+
+def test_a_name_connects_to_its_checked_address_and_keeps_its_host_header(site: Site) -> None:
+    site.routes["/a"] = Route(body=ARTICLE.encode())
+    port = site.url.rsplit(":", 1)[1]
+
+    got = fetch(f"http://localhost:{port}/a", FetchPolicy(allow_private=True))
+
+    assert got.status == 200 and got.url == f"http://localhost:{port}/a"
+    assert site.seen[-1][1]["host"] == f"localhost:{port}"
+
+
+def test_https_keeps_the_name_for_sni_and_the_certificate(tmp_path: Path) -> None:
+    """Connecting to the checked address must not weaken TLS: the certificate is checked
+    against the URL's name, which also goes out as SNI."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_tls.load_cert_chain(cert, key)
+    names: list[str | None] = []
+    server_tls.sni_callback = lambda _sock, name, _ctx: names.append(name)  # type: ignore
+    trust = ssl.create_default_context(cafile=str(cert))
+
+    with local_site(server_tls) as site:
+        site.routes["/a"] = Route(body=ARTICLE.encode())
+        port = site.url.rsplit(":", 1)[1]
+        got = fetch(f"https://localhost:{port}/a", FetchPolicy(allow_private=True,
+                                                                 verify=trust))
+        assert got.status == 200 and b"Saint-Marceau" in got.body
+        assert names[-1] == "localhost" and site.seen[-1][1]["host"] == f"localhost:{port}"
+        # the same server by address: its certificate does not name 127.0.0.1
+        with pytest.raises(FetchError, match="cannot fetch"):
+            fetch(f"https://127.0.0.1:{port}/a", FetchPolicy(allow_private=True, verify=trust))
+
+
+def test_url_syntax_is_checked() -> None:
+    assert is_url("https://example.org/a") and is_url("HTTP://x") and not is_url("./a.html")
+    for bad in ("ftp://example.org/", "http://user:pw@example.org/", "http:///nohost"):
+        with pytest.raises(FetchRefused):
+            check_url(bad, FetchPolicy())
