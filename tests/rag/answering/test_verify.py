@@ -154,3 +154,12 @@ def test_anchor_normalisation() -> None:
     for claim in ["on January 8", "$3.5 million", "4,000 soldiers", "the NATO"]:
         anchors = claim_anchors(f"They said {claim}.")
         assert anchors and not all(holds(f, a) for a in anchors), claim
+
+
+def test_off_topic_claim_in_the_source_language(verifier: Verifier) -> None:
+    """No anchor to miss and an on-topic cosine above the threshold: the words tell it apart."""
+    result = verifier.verify("Les manifestants ont incendié la résidence présidentielle dans la "
+                             "nuit [1].", [TROOPS])
+    (claim,) = result.claims
+    assert claim.score >= verifier.threshold
+    assert not claim.supported and claim.reason == "meaning"
