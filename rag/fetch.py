@@ -326,7 +326,10 @@ def load_sources(sources: Iterable[str | Path], policy: FetchPolicy,
     items = list(sources)
     urls = list(dict.fromkeys(str(s).strip() for s in items if is_url(s)))
     for url in urls:
-        check_url(url, policy)
+        try:
+            check_url(url, policy)
+        except FetchError:
+            pass  # a name that does not resolve now: its fetch is skipped with the reason
     outcomes: list[_Outcome] = []
     if urls:
         with ThreadPoolExecutor(max_workers=min(FETCH_THREADS, len(urls))) as pool:

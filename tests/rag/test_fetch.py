@@ -136,6 +136,8 @@ def test_size_cap_and_content_type(site: Site) -> None:
     assert reasons["image"].startswith("unsupported content type 'image/png'")
     assert reasons["pdf"].startswith("unsupported content type 'application/pdf'")
     assert reasons["missing"].startswith("HTTP 404") and reasons["nowhere"].startswith("HTTP 404")
+    unknown = load_sources(["http://no-such-host.invalid/a"], policy).skipped
+    assert unknown[0].reason.startswith("cannot resolve no-such-host.invalid")
     [doc] = result.documents
     assert doc.source.endswith("/plain") and doc.title == "Note brève sur Nantes."
 
