@@ -200,8 +200,18 @@ def split_claims(answer: str) -> list[_ClaimText]:
     return out
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    """Lone surrogates (legal JSON escapes) cannot be encoded for the model: replace each by
+    U+FFFD, one character for one, so offsets stay those of the input."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _as_passage(p: str | Passage) -> Passage:
-    return p if isinstance(p, Passage) else Passage(p)
+    p = p if isinstance(p, Passage) else Passage(p)
+    return Passage(_clean(p.text), _clean(p.title))
 
 
 def describe(passage: str | Passage) -> _Sentences:
@@ -320,7 +330,7 @@ class Verifier:
         `embed_sentences` (same split, same embedder). With `recite`, an unsupported claim
         gets `support`: the best passage that does support it, if any.
         """
-        claims = split_claims(answer)
+        claims = split_claims(_clean(answer))
         described = [describe(p) for p in passages]
         if sentence_vectors is not None:
             if len(sentence_vectors) != len(described):

@@ -59,3 +59,9 @@ def test_not_json(svc: Service) -> None:
     assert r.status_code == 415 and "JSON" in r.json()["error"]
     r = svc.client.post("/verify", content=b"{nope", headers={"content-type": "application/json"})
     assert r.status_code == 400 and r.json()["error"] == "malformed JSON body"
+
+
+def test_lone_surrogate_escapes_are_a_4xx(svc: Service) -> None:
+    body = b'{"answer": "Russia sent 3,000 people \\ud800 [1].", "passages": ["x \\udc00 y"]}'
+    r = svc.client.post("/verify", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["error"].startswith("answer:"), r.text

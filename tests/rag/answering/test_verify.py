@@ -163,3 +163,12 @@ def test_off_topic_claim_in_the_source_language(verifier: Verifier) -> None:
     (claim,) = result.claims
     assert claim.score >= verifier.threshold
     assert not claim.supported and claim.reason == "meaning"
+
+
+def test_lone_surrogates_do_not_break_it(verifier: Verifier) -> None:
+    """Legal as JSON escapes, not encodable for the model: replaced, offsets kept."""
+    answer = "Russia sent 3,000 \ud800people [1]."
+    result = verifier.verify(answer, ["La Russie a envoyé 3 000 \udc00personnes."])
+    (claim,) = result.claims
+    assert claim.end - claim.start == len(answer)
+    assert claim.evidence is not None and claim.evidence.text.endswith("\ufffdpersonnes.")
