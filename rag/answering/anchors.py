@@ -12,6 +12,7 @@ English/French place names that share no spelling (Switzerland = Suisse).
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -178,6 +179,8 @@ def _number_value(raw: str) -> float | None:
 
 
 def _key(value: float) -> str:
+    if not math.isfinite(value):
+        return f"n:{value}"
     return f"n:{int(value)}" if value == int(value) else f"n:{value:g}"
 
 

@@ -172,3 +172,12 @@ def test_lone_surrogates_do_not_break_it(verifier: Verifier) -> None:
     (claim,) = result.claims
     assert claim.end - claim.start == len(answer)
     assert claim.evidence is not None and claim.evidence.text.endswith("\ufffdpersonnes.")
+
+
+def test_odd_numbers_do_not_break_anchors() -> None:
+    """A 400-digit number is infinite as a float; Unicode digits are digits."""
+    for text in ["9" * 400 + " millions", "٣ janvier", "31 février 2022", "[1-2-3] x"]:
+        claim_anchors(text)
+        facts(text)
+    huge = claim_anchors(f"They counted {'9' * 400} people.")
+    assert huge and not holds(facts("Ils ont compté 9 personnes."), huge[0])
