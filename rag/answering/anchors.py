@@ -107,7 +107,15 @@ _GAZETTEER_PAIRS = [
     ("britain", "royaume-uni"), ("uk", "royaume-uni"), ("european", "europeen"),
     ("christmas", "noel"), ("easter", "paques"), ("georgia", "georgie"),
     ("united", "etats-unis"), ("soviet", "sovietique"), ("ussr", "urss"),
-    ("urss", "sovietique"), ("ussr", "sovietique"), ("moscow", "moscou"),
+    ("urss", "sovietique"), ("ussr", "sovietique"), ("moscow", "moscou"), ("asia", "asie"),
+    ("africa", "afrique"), ("america", "amerique"), ("london", "londres"),
+    ("brussels", "bruxelles"), ("vienna", "vienne"), ("warsaw", "varsovie"),
+    ("poland", "pologne"), ("turkey", "turquie"), ("spain", "espagne"),
+    ("netherlands", "pays-bas"), ("sweden", "suede"), ("norway", "norvege"),
+    ("hungary", "hongrie"), ("czech", "tcheque"), ("austria", "autriche"),
+    ("scotland", "ecosse"), ("england", "angleterre"), ("black", "noire"),
+    ("kiev", "kyiv"), ("nur-sultan", "noursoultan"), ("tajik", "tadjik"),
+    ("kyrgyzstan", "kirghizstan"),
 ]
 # Capitalised only because they start the sentence: not names.
 STARTERS = frozenset("""
@@ -127,6 +135,10 @@ STARTERS = frozenset("""
     casques ceux celles celui celle ou quand comment pourquoi mais et donc or ni car si
     tard tot hier aujourd demain ensuite alors deja encore seulement plus moins tres
     spokesman spokeswoman president prime minister secretary chief head leader u s
+    unrest violence fuel gas gunfire curfew emergency media footage aid help support order
+    opposition government parliament army military police internet access security fighting
+    western foreign international local regional national ethnic economic political public
+    official unofficial independent state russian-led dozens
 """.split())
 _PLURAL = re.compile(r"^\w{4,}[trendlkpmg]s$")  # "Protests", "Officials": not names
 _COMMON_SUFFIX = re.compile(r"(?:ly|ing|ed|ers|ment|ments|tion|tions|ement|ements|ions)$")

@@ -181,3 +181,12 @@ def test_odd_numbers_do_not_break_anchors() -> None:
         facts(text)
     huge = claim_anchors(f"They counted {'9' * 400} people.")
     assert huge and not holds(facts("Ils ont compté 9 personnes."), huge[0])
+
+
+def test_english_capitals_that_are_not_names() -> None:
+    """Sentence-initial nouns and English place names spelt otherwise in French."""
+    f = facts("Le Kazakhstan, plus grand pays d’Asie centrale, a vu la hausse du prix du gaz.")
+    for claim in ["Unrest spread in Kazakhstan, in Central Asia.", "Fuel prices rose in "
+                  "Kazakhstan.", "Protests hit Kazakhstan."]:
+        assert all(holds(f, a) for a in claim_anchors(claim)), claim
+    assert not all(holds(f, a) for a in claim_anchors("Unrest spread in Kyrgyzstan."))
