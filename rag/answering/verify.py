@@ -20,6 +20,11 @@ The best such sentence is the evidence (offsets into the passage text). For a cl
 citations do not support, `find_support` looks through all passages (to re-cite it).
 All embeddings of one `verify` call are computed in one `embed_passages` call; callers that
 cache passage sentences pass their vectors (`sentence_vectors`, from `embed_sentences`).
+
+In the answering pipeline: `Verifier(engine.embedder).verify(answer, [Passage(h.chunk.text,
+h.chunk.title) for h in hits])`; then drop an unsupported claim (`claim.start:claim.end` in the
+answer), re-cite it to `claim.support.passage`, or fall back; `claim.evidence` gives the
+sentence to highlight (add `h.chunk.start` for document offsets).
 """
 
 from __future__ import annotations
