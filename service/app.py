@@ -7,7 +7,7 @@ import logging
 import tempfile
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,6 +32,7 @@ from service.schemas import (
     DocumentsIn,
     IngestResponse,
     SearchResponse,
+    openai_error,
 )
 from service.security import PUBLIC_PATHS, KeyChecker, RateLimiter, parse_keys, retry_after
 from service.streaming import PumpedResponse, open_stream
@@ -40,10 +41,13 @@ log = logging.getLogger("rag.service")
 
 
 class HTTPError(Exception):
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, param: str | None = None,
+                 code: str | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.param = param  # OpenAI error shape only (`/v1/*`): the parameter at fault
+        self.code = code
 
 
 def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
@@ -69,10 +73,19 @@ def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
 RETRY_AFTER_BUSY_S = 2.0  # busy generator, full job queue, index being repaired: soon
 
 
-def _error(status: int, message: str, **extra: Any) -> JSONResponse:
-    """Every error body is `{"error": ...}`; every 503 says when to come back."""
-    headers = {"retry-after": retry_after(RETRY_AFTER_BUSY_S)} if status == 503 else None
-    return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
+def _error(status: int, message: str, request: Request | None = None, param: str | None = None,
+           code: str | None = None, headers: dict[str, str] | None = None,
+           **extra: Any) -> JSONResponse:
+    """Every error body is `{"error": ...}`, on `/v1/*` OpenAI's `{"error": {"message",
+    "type", "param", "code"}}` (what its SDKs parse); every 503 says when to come back."""
+    headers = dict(headers or {})
+    if status == 503:
+        headers["retry-after"] = retry_after(RETRY_AFTER_BUSY_S)
+    if request is not None and request.url.path.startswith("/v1/"):
+        body = openai_error(status, message, param, code, **extra)
+    else:
+        body = {"error": message, **extra}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 async def get_engine(request: Request) -> Engine:
@@ -117,37 +130,39 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.engine = engine
     app.state.metrics = metrics
+    _watch_engine(metrics, engine)
 
     # ---- errors -----------------------------------------------------------------------------
 
     @app.exception_handler(HTTPError)
-    async def _http_error(_: Request, exc: HTTPError) -> JSONResponse:
-        return _error(exc.status, exc.message)
+    async def _http_error(request: Request, exc: HTTPError) -> JSONResponse:
+        return _error(exc.status, exc.message, request, exc.param, exc.code)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
         first = errors[0] if errors else {}
         if first.get("type") == "json_invalid":
-            return _error(400, "malformed JSON body")
+            return _error(400, "malformed JSON body", request)
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
         msg = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
         details = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg")}
                    for e in errors]
-        return _error(422, f"{where}: {msg}" if where else msg, details=details)
+        return _error(422, f"{where}: {msg}" if where else msg, request, where or None,
+                      details=details)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _starlette(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+    async def _starlette(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail), request)
 
     @app.exception_handler(RagError)
     async def _rag_error(request: Request, exc: RagError) -> JSONResponse:
         status = _error_status(exc)
         if status < 500:
-            return _error(status, str(exc))
+            return _error(status, str(exc), request)
         rid = getattr(request.state, "request_id", None)
         log.error("request %s: %s", rid, exc)
-        return _error(status, str(exc), request_id=rid)
+        return _error(status, str(exc), request, request_id=rid)
 
     # Any exception no handler above matches. Starlette runs this one in its outermost
     # middleware, outside `_observe`: it counts the request and sets the request id itself.
@@ -161,8 +176,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         # Starlette re-raises after sending this and the server then drops the connection:
         # `connection: close` keeps clients from reusing it for their next request.
         headers = {"connection": "close", **({"x-request-id": rid} if rid else {})}
-        return JSONResponse({"error": "internal error", "request_id": rid}, status_code=500,
-                            headers=headers)
+        return _error(500, "internal error", request, headers=headers, request_id=rid)
 
     keys = KeyChecker(parse_keys(settings.api_keys.get_secret_value()),
                       parse_keys(settings.admin_keys.get_secret_value()))
@@ -178,21 +192,19 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             wait = failures.wait(ip)
             if wait > 0:  # refused before any key is compared
                 metrics.refused.labels("auth_throttle").inc()
-                return JSONResponse({"error": "too many wrong API keys from this address; "
-                                     "retry later"}, status_code=429,
-                                    headers={"retry-after": retry_after(wait)})
+                return _error(429, "too many wrong API keys from this address; retry later",
+                              request, headers={"retry-after": retry_after(wait)})
         verdict = keys.check(request.method, path, request.headers.get("authorization"))
         if verdict.wrong_key:
             failures.hit(ip)
         if verdict.status:
             headers = {"www-authenticate": "Bearer"} if verdict.status == 401 else {}
-            return JSONResponse({"error": verdict.message}, status_code=verdict.status,
-                                headers=headers)
+            return _error(verdict.status, verdict.message, request, headers=headers)
         if path not in PUBLIC_PATHS:
             wait = limiter.hit(verdict.identity or ip)
             if wait > 0:
-                return JSONResponse({"error": "rate limit exceeded; retry later"},
-                                    status_code=429, headers={"retry-after": retry_after(wait)})
+                return _error(429, "rate limit exceeded; retry later", request,
+                              headers={"retry-after": retry_after(wait)})
         return None
 
     _add_body_limit(app, settings, metrics)  # added before `_observe`: runs inside it
@@ -203,15 +215,40 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         if not (0 < len(rid) <= 64 and rid.replace("-", "").isalnum()):
             rid = uuid.uuid4().hex[:16]  # never echo or log arbitrary client bytes
         request.state.request_id = rid  # for error bodies (_unhandled, _rag_error)
-        t0 = time.perf_counter()
-        refused = _gate(request)
-        response: Any = refused if refused is not None else await call_next(request)
+        t0 = request.state.t0 = time.perf_counter()
+        metrics.in_flight.inc()
+        try:
+            refused = _gate(request)
+            response: Any = refused if refused is not None else await call_next(request)
+        except BaseException:
+            metrics.in_flight.dec()
+            raise
         path = _route_template(app, request)  # a closed label set
-        elapsed = time.perf_counter() - t0
-        metrics.observe_request(path, request.method, response.status_code, elapsed)
         response.headers["x-request-id"] = rid
-        log.info(json.dumps({"request_id": rid, "method": request.method, "route": path,
-                             "status": response.status_code, "ms": round(elapsed * 1000, 1)}))
+
+        def finish() -> None:
+            """At the last byte sent: a stream's latency is its whole length, and a stream
+            that failed after its 200 headers counts with the failure's status."""
+            metrics.in_flight.dec()
+            elapsed = time.perf_counter() - t0
+            status = getattr(request.state, "stream_status", response.status_code)
+            metrics.observe_request(path, request.method, status, elapsed)
+            log.info(json.dumps({"request_id": rid, "method": request.method, "route": path,
+                                 "status": status, "ms": round(elapsed * 1000, 1)}))
+
+        body = getattr(response, "body_iterator", None)
+        if body is None:
+            finish()
+            return response
+
+        async def timed() -> AsyncIterator[Any]:
+            try:
+                async for part in body:
+                    yield part
+            finally:
+                finish()
+
+        response.body_iterator = timed()
         return response
 
     # ---- answering --------------------------------------------------------------------------
@@ -232,7 +269,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.post("/ask/stream", tags=["answer"], dependencies=[Depends(_require_json)],
               response_class=StreamingResponse)
-    def ask_stream(body: AskRequest, engine: EngineDep) -> StreamingResponse:
+    def ask_stream(body: AskRequest, engine: EngineDep, request: Request) -> StreamingResponse:
         """Server-Sent Events: `citations` (passages), `token`..., then `done` (checked answer
         and the citations it used); `error` if the backend fails mid-way. A busy generator is
         a 503 before the stream starts; a client that hangs up stops the model at once."""
@@ -247,11 +284,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             try:
                 async for ev in pump:
                     if ev.kind == "token":
+                        metrics.mark_first_token(request.state, "/ask/stream")
                         yield _sse("token", {"text": ev.data})
                     elif ev.kind == "done":
                         _record(ev.data)
                         yield _sse("done", ev.data.to_dict())
             except (RagError, LLMError) as exc:
+                metrics.mark_failed(request.state, _error_status(exc))
+                log.error("request %s: stream failed: %s", request.state.request_id, exc)
                 yield _sse("error", {"error": str(exc), "status": _error_status(exc)})
 
         return PumpedResponse(gen(), pump,
@@ -336,6 +376,27 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                            expose_headers=["x-request-id", "retry-after"])
     _add_guard(app, settings, metrics)  # last added = outermost: runs before CORS and auth
     return app
+
+
+def _watch_engine(metrics: Metrics, engine: Engine) -> None:
+    """Gauges read at scrape time from the served index and the generation gate."""
+
+    def count(key: str) -> Callable[[], float]:
+        def read() -> float:
+            snap = engine.snapshot
+            return float(snap.manifest["counts"][key]) if snap is not None else 0.0
+        return read
+
+    def queued() -> float:
+        gate = getattr(engine.answerer, "_gate", None)  # admitted beyond the running slots
+        inside = getattr(gate, "_inside", 0)
+        return float(max(0, inside - engine.settings.generation_slots))
+
+    metrics.watch("rag_index_documents", "Documents in the served index", count("documents"))
+    metrics.watch("rag_index_chunks", "Chunks in the served index", count("chunks"))
+    metrics.watch("rag_index_generation", "Committed generation of the served index",
+                  lambda: float(engine.snapshot.generation) if engine.snapshot else 0.0)
+    metrics.watch("rag_generation_queue", "Answers waiting for a generation slot", queued)
 
 
 def _route_template(app: FastAPI, request: Request) -> str:

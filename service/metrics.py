@@ -6,7 +6,11 @@ codes or their class): a client must not be able to create series, each one is k
 
 from __future__ import annotations
 
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
+import time
+from collections.abc import Callable
+from typing import Any
+
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.exposition import generate_latest
 
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
@@ -38,11 +42,35 @@ class Metrics:
                                    buckets=_BUCKETS, registry=self.registry)
         self.generation = Histogram("rag_generation_seconds", "Answer generation time",
                                     buckets=_BUCKETS, registry=self.registry)
+        self.first_token = Histogram("rag_first_token_seconds", "Streamed answers: time from "
+                                     "the request to the first answer token sent",
+                                     ["route"], buckets=_BUCKETS, registry=self.registry)
+        self.in_flight = Gauge("rag_requests_in_flight", "Requests received and not yet "
+                               "fully answered (streams until their last byte)",
+                               registry=self.registry)
+
+    def watch(self, name: str, doc: str, read: Callable[[], float]) -> None:
+        """A gauge read when /metrics is scraped (index size, queue depth): never stale."""
+        Gauge(name, doc, registry=self.registry).set_function(read)
 
     def observe_request(self, route: str, method: str, status: int, seconds: float) -> None:
         """`route` must be a route template or "unmatched", never a raw path."""
         self.requests.labels(route, method_label(method), status_label(status)).inc()
         self.latency.labels(route).observe(seconds)
+
+    def mark_first_token(self, state: Any, route: str) -> None:
+        """Once per streamed response; `state` is the request's, `t0` set by the app's
+        middleware when the request came in."""
+        t0 = getattr(state, "t0", None)
+        if t0 is None or getattr(state, "first_token_seen", False):
+            return
+        state.first_token_seen = True
+        self.first_token.labels(route).observe(time.perf_counter() - t0)
+
+    @staticmethod
+    def mark_failed(state: Any, status: int) -> None:
+        """A stream that failed after its 200 headers: counted and logged with this status."""
+        state.stream_status = status
 
     def render(self) -> tuple[bytes, str]:
         return generate_latest(self.registry), CONTENT_TYPE_LATEST

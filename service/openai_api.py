@@ -21,10 +21,21 @@ from rag.answering.pipeline import Answer
 from rag.engine import Engine
 from rag.errors import RagError
 from rag.llm.base import CancelToken, LLMError, Message
-from service.schemas import MAX_MESSAGE_CHARS, ChatRequest
+from service.openai_params import Limits, ParamError, apply, check, prompt_text, usage
+from service.schemas import (
+    MAX_MESSAGE_CHARS,
+    ChatCompletion,
+    ChatRequest,
+    Completion,
+    CompletionRequest,
+    ModelList,
+    ModelOut,
+    openai_error,
+)
 from service.streaming import PumpedResponse, open_stream
 
 MODEL_ID = "rag"
+MODEL = {"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "rag"}
 
 
 def _sources(citations: list[Citation]) -> str:
@@ -55,28 +66,72 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
         engine: Engine = request.app.state.engine
         return engine
 
-    @app.get("/v1/models", tags=["openai"])
-    def models() -> dict[str, Any]:
-        return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0,
-                                            "owned_by": "rag"}]}
+    from service.app import HTTPError
 
-    @app.post("/v1/chat/completions", tags=["openai"], dependencies=[Depends(require_json)])
+    def limits_of(extra: dict[str, Any] | None) -> Limits:
+        try:
+            return check(extra or {})
+        except ParamError as exc:
+            raise HTTPError(400, str(exc), param=exc.param) from None
+
+    @app.get("/v1/models", tags=["openai"], response_model=ModelList)
+    def models() -> dict[str, Any]:
+        return {"object": "list", "data": [MODEL]}
+
+    @app.get("/v1/models/{model_id}", tags=["openai"], response_model=ModelOut)
+    def model(model_id: str) -> dict[str, Any]:
+        if model_id != MODEL_ID:
+            raise HTTPError(404, f"no model {model_id!r}; this server has one: {MODEL_ID!r}",
+                            param="model", code="model_not_found")
+        return MODEL
+
+    @app.post("/v1/completions", tags=["openai"], dependencies=[Depends(require_json)],
+              response_model=Completion)
+    def completions(body: CompletionRequest, request: Request) -> dict[str, Any]:
+        """The prompt is the question; for clients that only speak the legacy completions API
+        (LlamaIndex `OpenAILike` without `is_chat_model=True`). No streaming here."""
+        limits = limits_of(body.model_extra)
+        if body.stream:
+            raise HTTPError(400, "stream is not supported on /v1/completions; use "
+                            "/v1/chat/completions", param="stream")
+        try:
+            question = prompt_text(body.prompt)
+        except ParamError as exc:
+            raise HTTPError(400, str(exc), param=exc.param) from None
+        engine = engine_of(request)
+        answer = engine.answerer.answer(question)
+        record(answer)
+        text, reason = apply(answer.answer, limits)
+        return {"id": f"cmpl-{uuid.uuid4().hex[:24]}", "object": "text_completion",
+                "created": int(time.time()), "model": body.model,
+                "choices": [{"index": 0, "text": text + _sources(answer.citations),
+                             "finish_reason": reason, "logprobs": None}],
+                "usage": usage(engine.llm, question, answer.answer),
+                "citations": [c.to_dict() for c in answer.citations],
+                "abstained": answer.abstained, "query": answer.query}
+
+    @app.post("/v1/chat/completions", tags=["openai"], dependencies=[Depends(require_json)],
+              response_model=ChatCompletion,
+              responses={200: {"content": {"text/event-stream": {}}, "description":
+                               "A chat.completion, or chunks when `stream` is true."}})
     def chat(body: ChatRequest, request: Request) -> Any:
         engine = engine_of(request)
+        limits = limits_of(body.model_extra)
         question, history = _split(body)
         cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         created = int(time.time())
         if not body.stream:
             answer = engine.answerer.answer(question, history=history)
             record(answer)
+            text, reason = apply(answer.answer, limits)
             return {
                 "id": cid, "object": "chat.completion", "created": created, "model": body.model,
-                "choices": [{"index": 0, "finish_reason": "stop", "message": {
-                    "role": "assistant",
-                    "content": answer.answer + _sources(answer.citations)}}],
-                "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+                "choices": [{"index": 0, "finish_reason": reason, "message": {
+                    "role": "assistant", "content": text + _sources(answer.citations)}}],
+                "usage": usage(engine.llm, question, answer.answer),
                 "citations": [c.to_dict() for c in answer.citations],
                 "abstained": answer.abstained,
+                "query": answer.query,
             }
         cancel = CancelToken()  # a client that hangs up stops the model at once
         events = engine.answerer.stream(question, history=history, cancel=cancel)
@@ -90,27 +145,44 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
 
         async def gen() -> AsyncIterator[str]:
             renum = StreamRenumberer(len(first.data))
+            metrics = request.app.state.metrics
+            sent, reason = "", "stop"  # the answer text as sent, for stop and max_tokens
             yield chunk({"role": "assistant", "content": ""})
             try:
                 async for ev in pump:
-                    if ev.kind == "token":
+                    if ev.kind == "token" and reason == "stop":
                         text = renum.feed(ev.data)
                         if text:
-                            yield chunk({"content": text})
+                            metrics.mark_first_token(request.state, "/v1/chat/completions")
+                            full = sent + text
+                            cut, why = apply(full, limits)
+                            piece, sent = cut[len(sent):], cut
+                            if why == "length" or len(cut) < len(full):
+                                reason = why if why == "length" else "stopped"
+                            if piece:
+                                yield chunk({"content": piece})
                     elif ev.kind == "done":
                         answer: Answer = ev.data
                         record(answer)
-                        tail = renum.flush()
+                        tail = renum.flush() if reason == "stop" else ""
                         if answer.fallback:  # the model's uncited text is replaced, visibly
                             tail += "\n\n" + answer.answer
                         tail += _sources(answer.citations)
                         if tail:
                             yield chunk({"content": tail})
-                        yield chunk({}, "stop", citations=[c.to_dict() for c in
+                        finish = "length" if reason == "length" else "stop"
+                        yield chunk({}, finish, citations=[c.to_dict() for c in
                                                            answer.citations],
-                                    abstained=answer.abstained)
+                                    abstained=answer.abstained, query=answer.query)
+                        if limits.include_usage:
+                            payload = {"id": cid, "object": "chat.completion.chunk",
+                                       "created": created, "model": body.model, "choices": [],
+                                       "usage": usage(engine.llm, question, answer.answer)}
+                            yield f"data: {json.dumps(payload, ensure_ascii=False)}\n\n"
             except (RagError, LLMError) as exc:
-                yield f"data: {json.dumps({'error': {'message': str(exc)}})}\n\n"
+                status = exc.status if isinstance(exc, LLMError) else 400
+                metrics.mark_failed(request.state, status)
+                yield f"data: {json.dumps(openai_error(status, str(exc)))}\n\n"
             yield "data: [DONE]\n\n"
 
         return PumpedResponse(gen(), pump, headers={"cache-control": "no-cache"})

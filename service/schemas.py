@@ -133,3 +133,139 @@ class ChatRequest(BaseModel):
     model: str = "rag"
     messages: list[ChatMessage] = Field(min_length=1, max_length=MAX_HISTORY * 2 + 2)
     stream: bool = False
+
+
+# ---- response shapes documented in /openapi.json (service/openapi.py) ---------------------------
+
+
+class ErrorDetail(BaseModel):
+    loc: list[str]
+    msg: str | None = None
+
+
+class ErrorResponse(BaseModel):
+    """What every non-OpenAI route sends on failure."""
+
+    error: str
+    details: list[ErrorDetail] | None = Field(default=None, description="Every failed field "
+                                              "(422 only).")
+    request_id: str | None = Field(default=None, description="On 5xx: quote it to whoever "
+                                   "reads the server's log.")
+
+
+class OpenAIErrorBody(BaseModel):
+    message: str
+    type: str
+    param: str | None = None
+    code: str | None = None
+
+
+class OpenAIErrorResponse(BaseModel):
+    """What `/v1/*` routes send on failure: the shape OpenAI SDKs parse (`e.message`,
+    `e.param`, `e.type`)."""
+
+    error: OpenAIErrorBody
+
+
+OPENAI_ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error",
+                      403: "permission_error", 404: "not_found_error", 408: "timeout",
+                      409: "conflict", 413: "invalid_request_error",
+                      415: "invalid_request_error", 422: "invalid_request_error",
+                      429: "rate_limit_exceeded"}
+
+
+def openai_error(status: int, message: str, param: str | None = None,
+                 code: str | None = None, **extra: Any) -> dict[str, Any]:
+    """`{"error": {"message", "type", "param", "code"}}`: OpenAI SDKs read this shape only."""
+    kind = OPENAI_ERROR_TYPES.get(status, "server_error" if status >= 500 else
+                                  "invalid_request_error")
+    return {"error": {"message": message, "type": kind, "param": param, "code": code,
+                      **{k: v for k, v in extra.items() if v is not None and k != "details"}}}
+
+
+class DeletedResponse(BaseModel):
+    deleted: list[str]
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok", "degraded"]
+    problems: list[str] | None = None
+    index_loaded: bool
+    generation: int
+    documents: int
+    chunks: int
+    embedder: str
+    backend: str
+    uptime_s: float
+
+
+class ModelOut(BaseModel):
+    id: str
+    object: Literal["model"] = "model"
+    created: int
+    owned_by: str
+
+
+class ModelList(BaseModel):
+    object: Literal["list"] = "list"
+    data: list[ModelOut]
+
+
+class Usage(BaseModel):
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    counted_by: str = Field(description="`llama.cpp` (the local model's own counts), "
+                            "`upstream` (the OpenAI-compatible server's), or `whitespace` "
+                            "(an estimate: words and punctuation of the prompt and answer).")
+
+
+class ChatChoiceMessage(BaseModel):
+    role: Literal["assistant"]
+    content: str
+
+
+class ChatChoice(BaseModel):
+    index: int
+    finish_reason: Literal["stop", "length"]
+    message: ChatChoiceMessage
+
+
+class ChatCompletion(BaseModel):
+    id: str
+    object: Literal["chat.completion"]
+    created: int
+    model: str
+    choices: list[ChatChoice]
+    usage: Usage
+    citations: list[CitationOut]
+    abstained: bool
+    query: str = Field(description="The standalone question used for retrieval (a rewritten "
+                       "follow-up).")
+
+
+class CompletionChoice(BaseModel):
+    index: int
+    text: str
+    finish_reason: Literal["stop", "length"]
+    logprobs: None = None
+
+
+class Completion(BaseModel):
+    id: str
+    object: Literal["text_completion"]
+    created: int
+    model: str
+    choices: list[CompletionChoice]
+    usage: Usage
+    citations: list[CitationOut]
+    abstained: bool
+    query: str
+
+
+class CompletionRequest(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    model: str = "rag"
+    prompt: str | list[str]
+    stream: bool = False

@@ -118,16 +118,17 @@ def test_chat_rejects_bad_conversations(corpus_service: Service) -> None:
         for stream in (False, True):
             r = _chat(corpus_service, messages, stream=stream)
             assert r.status_code == 400, (messages, r.text)
-            assert "user message" in r.json()["error"]
+            assert "user message" in r.json()["error"]["message"]  # OpenAI's error shape
     r = _chat(corpus_service, [{"role": "user", "content": "x" * 2001}])
-    assert r.status_code == 400 and "2000" in r.json()["error"]
+    assert r.status_code == 400 and "2000" in r.json()["error"]["message"]
     r = _chat(corpus_service, [])
-    assert r.status_code == 422 and "messages" in r.json()["error"]
+    assert r.status_code == 422 and "messages" in r.json()["error"]["message"]
+    assert r.json()["error"]["param"] == "messages"
     r = _chat(corpus_service, [{"role": "wizard", "content": FR_TROOPS}])
-    assert r.status_code == 422 and "role" in r.json()["error"]
+    assert r.status_code == 422 and "role" in r.json()["error"]["message"]
     r = corpus_service.client.post("/v1/chat/completions", content=b"{}",
                                    headers={"content-type": "text/plain"})
-    assert r.status_code == 415 and isinstance(r.json()["error"], str)
+    assert r.status_code == 415 and isinstance(r.json()["error"]["message"], str)
 
 
 def test_models(corpus_service: Service) -> None:

@@ -1,0 +1,164 @@
+"""What an OpenAI client may ask of a RAG answer, and what it may not.
+
+A parameter the service cannot honour is a 400 naming it (`param`), never a silent 200: a
+client that asked for two choices, a forced tool call or JSON output must know it did not get
+them. Honoured here: `max_tokens`/`max_completion_tokens` and `stop` (applied to the answer
+text, `finish_reason: "length"` when cut), `stream_options.include_usage`. Sampling knobs
+(`temperature`, `top_p`, `seed`, penalties) are accepted: an extractive answer is
+deterministic, and a generative backend keeps its configured sampling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from service.schemas import MAX_QUESTION_CHARS
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+MAX_STOP = 4
+_ACCEPTED_NUMBERS = {"temperature": (0.0, 2.0), "top_p": (0.0, 1.0),
+                     "presence_penalty": (-2.0, 2.0), "frequency_penalty": (-2.0, 2.0)}
+# Keys that change nothing an answer could honour or break: identification and bookkeeping.
+_INERT = {"user", "seed", "metadata", "store", "service_tier", "parallel_tool_calls",
+          "stream_options", "max_tokens", "max_completion_tokens", "stop", "n", "tools",
+          "tool_choice", "response_format", "logprobs", "top_logprobs", "functions",
+          "function_call", "modalities", "audio", "prediction", "logit_bias", "echo",
+          "suffix", "best_of", "reasoning_effort", "web_search_options",
+          *_ACCEPTED_NUMBERS}
+
+
+class ParamError(ValueError):
+    """A request parameter the service refuses: 400 with `param` set to its name."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_tokens: int | None = None
+    stop: tuple[str, ...] = ()
+    include_usage: bool = False
+    ignored: tuple[str, ...] = field(default=())
+
+
+def _int(extra: dict[str, Any], name: str) -> int | None:
+    value = extra.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ParamError(name, f"{name} must be a positive integer")
+    return value
+
+
+def check(extra: dict[str, Any]) -> Limits:
+    """The limits a request asks for, or ParamError for what a RAG answer cannot give."""
+    for name, (lo, hi) in _ACCEPTED_NUMBERS.items():
+        v = extra.get(name)
+        if v is not None and (not isinstance(v, int | float) or isinstance(v, bool)
+                              or not lo <= v <= hi):
+            raise ParamError(name, f"{name} must be a number between {lo:g} and {hi:g}")
+    n = extra.get("n")
+    if n is not None and n != 1:
+        raise ParamError("n", "n must be 1: the index gives one answer per question")
+    if extra.get("best_of") not in (None, 1):
+        raise ParamError("best_of", "best_of must be 1: the index gives one answer")
+    if extra.get("logprobs") not in (None, False, 0) or extra.get("top_logprobs"):
+        raise ParamError("logprobs", "logprobs are not available: answers are built from "
+                         "passages, not sampled token by token")
+    if extra.get("echo"):
+        raise ParamError("echo", "echo is not supported")
+    if extra.get("suffix"):
+        raise ParamError("suffix", "suffix is not supported")
+    _check_tools(extra)
+    fmt = extra.get("response_format")
+    if fmt is not None and not (isinstance(fmt, dict) and fmt.get("type") == "text"):
+        raise ParamError("response_format", "only response_format {\"type\": \"text\"} is "
+                         "supported: answers are cited text, not JSON")
+    modalities = extra.get("modalities")
+    if extra.get("audio") or (modalities is not None and modalities != ["text"]):
+        raise ParamError("modalities", "only text output is supported")
+    if extra.get("prediction"):
+        raise ParamError("prediction", "predicted outputs are not supported")
+    a, b = _int(extra, "max_tokens"), _int(extra, "max_completion_tokens")
+    stop = extra.get("stop")
+    stops: tuple[str, ...]
+    if stop is None:
+        stops = ()
+    elif isinstance(stop, str):
+        stops = (stop,) if stop else ()
+    elif (isinstance(stop, list) and len(stop) <= MAX_STOP
+          and all(isinstance(s, str) and s for s in stop)):
+        stops = tuple(stop)
+    else:
+        raise ParamError("stop", f"stop must be a string or a list of at most {MAX_STOP} "
+                         "non-empty strings")
+    opts = extra.get("stream_options")
+    if opts is not None and not isinstance(opts, dict):
+        raise ParamError("stream_options", "stream_options must be an object")
+    usage = bool((opts or {}).get("include_usage"))
+    ignored = tuple(sorted(k for k in extra if k not in _INERT))
+    return Limits(max_tokens=min(x for x in (a, b) if x) if (a or b) else None, stop=stops,
+                  include_usage=usage, ignored=ignored)
+
+
+def _check_tools(extra: dict[str, Any]) -> None:
+    choice = extra.get("tool_choice", extra.get("function_call"))
+    tools = extra.get("tools") or extra.get("functions")
+    if choice in (None, "none", "auto"):
+        return
+    if choice == "required" or isinstance(choice, dict):
+        raise ParamError("tool_choice", "this model never calls tools: use tool_choice "
+                         "\"auto\" or \"none\"" + ("" if tools else " (and no tools were sent)"))
+    raise ParamError("tool_choice", "tool_choice must be \"auto\", \"none\", \"required\" or "
+                     "a named function")
+
+
+def count_tokens(text: str) -> int:
+    """Words and punctuation marks: an estimate, said as such (`counted_by: whitespace`)."""
+    return len(_WORD.findall(text))
+
+
+def apply(text: str, limits: Limits) -> tuple[str, str]:
+    """The answer cut at the first stop sequence and at `max_tokens`, and the finish reason."""
+    reason = "stop"
+    for s in limits.stop:
+        i = text.find(s)
+        if i >= 0:
+            text = text[:i]
+    if limits.max_tokens is not None:
+        words = list(_WORD.finditer(text))
+        if len(words) > limits.max_tokens:
+            text, reason = text[:words[limits.max_tokens - 1].end()], "length"
+    return text, reason
+
+
+def prompt_text(prompt: Any) -> str:
+    """`/v1/completions` takes one prompt: a string or a list of one string."""
+    if isinstance(prompt, list) and len(prompt) == 1:
+        prompt = prompt[0]
+    if not isinstance(prompt, str):
+        raise ParamError("prompt", "prompt must be one string (one question per request)")
+    if not prompt.strip():
+        raise ParamError("prompt", "prompt is empty")
+    if len(prompt.strip()) > MAX_QUESTION_CHARS:
+        raise ParamError("prompt", f"the prompt is {len(prompt.strip())} characters long; the "
+                         f"limit is {MAX_QUESTION_CHARS}")
+    return prompt.strip()
+
+
+def usage(llm: Any, prompt: str, answer: str) -> dict[str, Any]:
+    """llama.cpp's own counts for the local backend's last request, else a whitespace estimate
+    of what the client sent and what it got."""
+    timings = getattr(llm, "last_timings", None) or {}
+    if "prompt_n" in timings and "predicted_n" in timings:
+        p, c = int(timings["prompt_n"]) + int(timings.get("cache_n", 0)), \
+            int(timings["predicted_n"])
+        return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c,
+                "counted_by": "llama.cpp"}
+    p, c = count_tokens(prompt), count_tokens(answer)
+    return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c,
+            "counted_by": "whitespace"}
