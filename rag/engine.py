@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -52,6 +53,8 @@ class Engine:
             self._searcher = Searcher(self.ingestor.load(), self.embedder, settings)
         self.llm = llm if llm is not None else make_llm(settings)
         self.answerer = Answerer(self.searcher, settings, self.llm)
+        self._seen_manifest: tuple[float, int] | None = self._manifest_stamp()
+        self._checked_at = time.monotonic()
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -95,6 +98,50 @@ class Engine:
             "backend": self.answerer.backend,
             "uptime_s": round(time.time() - self.started_at, 1),
         }
+
+    # ---- other writers ----------------------------------------------------------------------
+
+    REFRESH_EVERY_S = 1.0
+
+    def _manifest_stamp(self) -> tuple[float, int] | None:
+        try:
+            st = self.store.manifest_path.stat()
+        except OSError:
+            return None
+        return st.st_mtime, st.st_size
+
+    def store_changed(self) -> bool:
+        """Cheap, for every request: at most one stat of the manifest a second."""
+        now = time.monotonic()
+        if now - self._checked_at < self.REFRESH_EVERY_S:
+            return False
+        self._checked_at = now
+        stamp = self._manifest_stamp()
+        return stamp is not None and stamp != self._seen_manifest
+
+    def refresh_if_stale(self) -> bool:
+        """Serve a generation another process (`rag ingest`, `rag delete`) committed."""
+        return self.store_changed() and self.reload_if_newer()
+
+    def reload_if_newer(self) -> bool:
+        """Swap in the committed generation when it is newer than the one served (a reload
+        of its files, no re-embedding). True when it did."""
+        stamp = self._manifest_stamp()
+        with self._write_lock:
+            self._seen_manifest = stamp
+            served = self.snapshot.generation if self.snapshot is not None else 0
+            try:
+                if self.store.db_generation() <= served:
+                    return False  # our own commit, or a write still in progress
+                snapshot = self.ingestor.load()
+            except (RagError, OSError, sqlite3.Error) as exc:  # keep serving what we have
+                log.warning("index changed on disk but could not be loaded: %s", exc)
+                return False
+            log.info("index generation %d committed by another process: serving it (was %d)",
+                     snapshot.generation, served)
+            self._searcher = Searcher(snapshot, self.embedder, self.settings)
+            self._seen_manifest = self._manifest_stamp()
+        return True
 
     # ---- writing ----------------------------------------------------------------------------
 

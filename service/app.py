@@ -92,6 +92,11 @@ async def get_engine(request: Request) -> Engine:
     """Async on purpose: FastAPI runs a plain `def` dependency in the thread pool, one more
     thread hand-off per request for an attribute read."""
     engine: Engine = request.app.state.engine
+    changed = getattr(engine, "store_changed", None)  # a ClusterEngine has its own manifest
+    if changed is not None and changed():  # another process committed: reload off the loop
+        from starlette.concurrency import run_in_threadpool
+
+        await run_in_threadpool(engine.reload_if_newer)
     return engine
 
 

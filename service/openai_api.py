@@ -64,6 +64,8 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
              record: Callable[[Answer], None]) -> None:
     def engine_of(request: Request) -> Engine:
         engine: Engine = request.app.state.engine
+        if hasattr(engine, "refresh_if_stale"):  # sync routes: already off the event loop
+            engine.refresh_if_stale()
         return engine
 
     from service.app import HTTPError
