@@ -74,6 +74,10 @@ class ServeShards:
         sent = [h.call.remote(method, *args) for h in self.handles]  # all in flight at once
         return [self._result(i, r, method, args) for i, r in enumerate(sent)]
 
+    def call_each(self, method: str, args: dict[int, tuple[Any, ...]]) -> dict[int, Any]:
+        sent = {i: self.handles[i].call.remote(method, *a) for i, a in args.items()}
+        return {i: self._result(i, r, method, args[i]) for i, r in sent.items()}
+
 
 class RemoteEmbedder:
     """The Embedder protocol over the embedder deployment (the router loads no model)."""

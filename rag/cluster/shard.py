@@ -155,11 +155,14 @@ class ShardService:
         ids, scores = loaded.bm25.top(tokens, k)
         return loaded.generation, ids.tolist(), scores.tolist()
 
-    def chunks(self, ids: list[int], generation: int) -> tuple[int, dict[int, Chunk]]:
+    def chunks(self, ids: list[int], generation: int
+               ) -> tuple[int, dict[int, Chunk], dict[str, Any]]:
+        """The chunks, and the page maps of their documents (asked for next by the Searcher)."""
         loaded = self._at(generation)
         local = {split_id(g)[1]: g for g in ids}
         found = loaded.snapshot.chunks(list(local))
-        return loaded.generation, {local[i]: c for i, c in found.items()}
+        _, pages = self.doc_pages(list({c.doc_id for c in found.values()}), generation)
+        return loaded.generation, {local[i]: c for i, c in found.items()}, pages
 
     def reconstruct(self, gid: int, generation: int) -> tuple[int, npt.NDArray[np.float32]]:
         loaded = self._at(generation)
