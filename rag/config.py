@@ -123,6 +123,11 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     max_documents_per_request: int = Field(default=1000, ge=1)
+    async_ingest_bytes: int = Field(
+        default=64 * 1024, ge=0, description="POST /documents with more text than this runs "
+        "as a job (202 and `GET /jobs/{id}`) instead of holding the request; 0 = only when "
+        "asked (`?async=true` or `Prefer: respond-async`).",
+    )
     api_keys: SecretStr = Field(
         default=SecretStr(""),
         description="Comma-separated keys; when set, every endpoint but /health and the "

@@ -12,7 +12,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from rag.config import Settings
 from rag.documents import Document
 from rag.embedders import Embedder, make_embedder
 from rag.errors import DerivedWriteError, RagError
-from rag.ingest import Ingestor, IngestReport, delete_documents
+from rag.ingest import Ingestor, IngestReport, PreparedIngest, delete_documents
 from rag.llm import LLM, make_llm
 from rag.loaders import Skipped, load_paths
 from rag.retrieval import Searcher
@@ -151,8 +151,19 @@ class Engine:
 
     def ingest_documents(self, docs: Sequence[Document], skipped: Sequence[Skipped] = ()
                          ) -> IngestReport:
+        return self.commit_ingest(self.prepare_ingest(docs, skipped))
+
+    def prepare_ingest(self, docs: Sequence[Document], skipped: Sequence[Skipped] = (),
+                       on_chunks: Callable[[int], None] | None = None,
+                       progress: Callable[[int], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> PreparedIngest:
+        """The embedding half, outside the write lock: deletes and other commits go on."""
+        return self.ingestor.prepare(docs, skipped, on_chunks=on_chunks, progress=progress,
+                                     cancelled=cancelled)
+
+    def commit_ingest(self, prepared: PreparedIngest) -> IngestReport:
         with self._write_lock, self._swap_committed():
-            report, snapshot = self.ingestor.run(docs, skipped)
+            report, snapshot = self.ingestor.commit(prepared)
             self._swap(snapshot)
         return report
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -14,7 +15,7 @@ from rag.chunking import Chunker, embedding_text
 from rag.config import Settings
 from rag.documents import Document
 from rag.embedders import Embedder
-from rag.errors import BM25SettingsChangedError
+from rag.errors import BM25SettingsChangedError, RagError
 from rag.loaders import Skipped
 from rag.store import FORMAT_VERSION, IndexedDocument, IndexStore, Snapshot
 from rag.text import tokenize
@@ -68,6 +69,25 @@ class IngestReport:
         )
 
 
+class IngestCancelled(RagError):
+    """Raised between embedding batches when the caller cancelled: nothing is committed."""
+
+
+@dataclass(slots=True)
+class PreparedIngest:
+    """Embedded documents waiting for `Ingestor.commit`; holds no lock."""
+
+    docs: list[Document]
+    skipped: list[Skipped]
+    embedded: list[IndexedDocument]
+    rebuild: bool
+    started: float
+
+    @property
+    def chunks(self) -> int:
+        return sum(len(p.chunks) for p in self.embedded)
+
+
 class Ingestor:
     def __init__(self, settings: Settings, embedder: Embedder, store: IndexStore) -> None:
         self.settings = settings
@@ -115,27 +135,57 @@ class Ingestor:
         on_chunks: Callable[[int], None] | None = None,
         progress: Progress | None = None,
     ) -> tuple[IngestReport, Snapshot | None]:
+        return self.commit(self.prepare(docs, skipped, rebuild, on_chunks, progress))
+
+    def prepare(
+        self,
+        docs: Sequence[Document],
+        skipped: Sequence[Skipped] = (),
+        rebuild: bool = False,
+        on_chunks: Callable[[int], None] | None = None,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> PreparedIngest:
+        """Chunk and embed what changed, without the write lock: the slow half of an ingest
+        must not block deletes and other ingests. `commit` re-checks the plan under the lock."""
         t0 = time.perf_counter()
-        report = IngestReport(documents=len(docs), skipped=list(skipped),
-                              dropped_lines=sum(d.dropped_lines for d in docs))
+        if not rebuild:  # fail before minutes of embedding; commit rebuilds changed BM25 terms
+            with contextlib.suppress(BM25SettingsChangedError):
+                self.store.check_compatible(self.identity)
+        todo, _ = self.plan(docs, rebuild)
+        embedded = self._prepare(todo, on_chunks, progress, cancelled)
+        return PreparedIngest(list(docs), list(skipped), embedded, rebuild, t0)
+
+    def commit(self, prepared: PreparedIngest) -> tuple[IngestReport, Snapshot | None]:
+        """Write a prepared ingest under the write lock. The plan is made again from the hashes
+        stored now: a document another writer stored meanwhile with the same content is
+        unchanged, one changed or deleted meanwhile is embedded now (last writer wins), and
+        added/updated follow what is stored at commit time."""
+        report = IngestReport(documents=len(prepared.docs), skipped=list(prepared.skipped),
+                              dropped_lines=sum(d.dropped_lines for d in prepared.docs))
+        rebuild = prepared.rebuild
         with self.store.write_lock():
             if not rebuild:
                 self._check_or_migrate()
             known = self.store.doc_hashes()
-            todo, report.unchanged = self.plan(docs, rebuild)
+            todo, report.unchanged = self.plan(prepared.docs, rebuild)
+            wanted = {d.id for d in todo}
+            upserts = [p for p in prepared.embedded if p.document.id in wanted]
+            have = {p.document.id for p in upserts}
+            # unchanged when embedding, changed or deleted by another writer since: embed now
+            upserts += self._prepare([d for d in todo if d.id not in have], None, None)
             report.added = sum(1 for d in todo if d.id not in known)
             report.updated = len(todo) - report.added
-            prepared = self._prepare(todo, on_chunks, progress)
-            report.chunks = sum(len(p.chunks) for p in prepared)
+            report.chunks = sum(len(p.chunks) for p in upserts)
             snapshot = None
-            if prepared or rebuild:
-                snapshot = self.store.commit(self.identity, upserts=prepared, rebuild=rebuild)
+            if upserts or rebuild:
+                snapshot = self.store.commit(self.identity, upserts=upserts, rebuild=rebuild)
             elif self.store.exists():
                 snapshot = self.store.load(self.identity)
         if snapshot is not None:
             report.total_documents = snapshot.manifest["counts"]["documents"]
             report.total_chunks = snapshot.manifest["counts"]["chunks"]
-        report.seconds = time.perf_counter() - t0
+        report.seconds = time.perf_counter() - prepared.started
         return report, snapshot
 
     def _prepare(
@@ -143,6 +193,7 @@ class Ingestor:
         docs: Sequence[Document],
         on_chunks: Callable[[int], None] | None,
         progress: Progress | None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> list[IndexedDocument]:
         chunked = [(d, self.chunker.split(d)) for d in docs]
         texts = [embedding_text(c, self.settings.embed_title) for _, cs in chunked for c in cs]
@@ -151,6 +202,8 @@ class Ingestor:
         vectors = np.empty((len(texts), self.embedder.dim), dtype=np.float32)
         step = self.settings.embed_batch_size
         for i in range(0, len(texts), step):
+            if cancelled is not None and cancelled():
+                raise IngestCancelled("the ingest was cancelled; nothing was written")
             batch = texts[i : i + step]
             vectors[i : i + len(batch)] = self.embedder.embed_passages(batch)
             if progress is not None:

@@ -305,6 +305,32 @@ def load_paths(paths: Iterable[str | Path],
     return result
 
 
+MAX_NAME_BYTES = 255  # what file systems store; longer names failed with a bare 500
+
+
+def upload_name(filename: str | None) -> str:
+    """The file name an upload is stored and identified by (its stem is the document id).
+
+    Directories are dropped (no traversal). Names that would be hidden, empty, unwritable or
+    lose their identity raise ValueError with the reason: a made-up name (`upload-0`) would
+    silently replace whichever document had it before.
+    """
+    if not filename or not filename.strip():
+        raise ValueError("the file has no name")
+    if _CONTROL.search(filename):  # NUL included: the OS cannot store it
+        raise ValueError("the file name contains control characters")
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if name in ("", ".", ".."):
+        raise ValueError("the file name is a directory, not a file")
+    if name.startswith("."):
+        raise ValueError("hidden file names (starting with `.`) are not accepted")
+    if len(name.encode("utf-8", "replace")) > MAX_NAME_BYTES:
+        raise ValueError(f"the file name is longer than {MAX_NAME_BYTES} bytes")
+    if not Path(name).stem.strip():
+        raise ValueError("the file name has no stem to use as the document id")
+    return name
+
+
 def document_from_fields(obj: Any, source: str = "request") -> Document:
     """Validate one JSON document (the JSONL schema); raises ValueError with the reason."""
     try:

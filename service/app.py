@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import tempfile
 import time
 import uuid
@@ -20,10 +21,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag.answering.pipeline import Answer, BusyError
 from rag.config import Settings
+from rag.documents import Document
 from rag.engine import Engine
 from rag.errors import IndexCorruptError, IndexWriteError, RagError
 from rag.llm.base import CancelToken, LLMError
-from rag.loaders import SUPPORTED_SUFFIXES, Skipped, document_from_fields, load_paths
+from rag.loaders import (
+    SUPPORTED_SUFFIXES,
+    Skipped,
+    document_from_fields,
+    load_paths,
+    upload_name,
+)
+from service.jobs import CannotCancel, Job, JobManager, JobsBusy
 from service.metrics import Metrics
 from service.schemas import (
     AskRequest,
@@ -329,28 +338,83 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return [{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks, "source": d.source}
                 for d in engine.documents()]
 
+    jobs = JobManager()
+    app.state.jobs = jobs
+    app.router.on_shutdown.append(jobs.close)
+
     @app.post("/documents", response_model=IngestResponse, tags=["documents"],
+              responses={202: {"description": "Accepted as a job: `{\"job_id\", "
+                               "\"status_url\"}`; poll `GET /jobs/{job_id}`."}},
               openapi_extra={"requestBody": {"required": True, "content": {
                   "application/json": {"schema": _inline_schema(DocumentsIn)},
                   "multipart/form-data": {"schema": {"type": "object", "properties": {
                       "files": {"type": "array", "items": {"type": "string",
                                                            "format": "binary"}}}}}}}})
-    async def add_documents(request: Request, engine: EngineDep) -> dict[str, Any]:
+    async def add_documents(request: Request, engine: EngineDep) -> Any:
         """Add or update documents: a JSON body `{"documents": [{"id", "text", "title"?, ...}]}`
-        or a multipart upload of files (.txt .md .html .jsonl)."""
+        or a multipart upload of files (.txt .md .html .jsonl). More text than
+        `async_ingest_bytes`, `?async=true` or `Prefer: respond-async` make it a job (202)."""
+        from starlette.concurrency import run_in_threadpool
+
+        wanted = _async_wanted(request)
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if ctype == "application/json":
-            return await _ingest_json(request, engine, settings)
-        if ctype == "multipart/form-data":
-            return await _ingest_files(request, engine, settings)
-        raise HTTPError(415, "send JSON (`{\"documents\": [...]}`) or multipart/form-data files")
+            docs = await _ingest_json(request, settings)
+            skipped: list[Skipped] = []
+        elif ctype == "multipart/form-data":
+            docs, skipped = await _ingest_files(request, settings)
+        else:
+            raise HTTPError(415, "send JSON (`{\"documents\": [...]}`) or multipart/form-data "
+                            "files")
+        if wanted is None:
+            limit = settings.async_ingest_bytes
+            wanted = limit > 0 and sum(len(d.text.encode("utf-8")) for d in docs) > limit
+        if not wanted:
+            return _report(await run_in_threadpool(engine.ingest_documents, docs, skipped))
 
-    @app.delete("/documents/{doc_id}", tags=["documents"])
+        def work(job: Job) -> dict[str, Any]:
+            prepared = engine.prepare_ingest(docs, skipped, on_chunks=job.set_total,
+                                             progress=job.advance,
+                                             cancelled=job.cancel_requested)
+            job.enter_commit()
+            return _report(engine.commit_ingest(prepared))
+
+        try:
+            job = jobs.submit(work, len(docs))
+        except JobsBusy as exc:
+            raise HTTPError(503, str(exc)) from None
+        url = f"/jobs/{job.id}"
+        return JSONResponse({"job_id": job.id, "status": job.status, "status_url": url},
+                            status_code=202, headers={"location": url})
+
+    @app.delete("/documents/{doc_id:path}", tags=["documents"])
     def delete_document(doc_id: str, engine: EngineDep) -> dict[str, Any]:
+        """Ids may hold `/`: `DELETE /documents/a/b` (or `a%2Fb`) deletes `a/b`."""
         deleted, _ = engine.delete([doc_id])
         if not deleted:
             raise HTTPError(404, f"no document {doc_id!r} in the index")
         return {"deleted": deleted}
+
+    @app.get("/jobs/{job_id}", tags=["documents"])
+    def get_job(job_id: str) -> dict[str, Any]:
+        """An ingest job: status, progress (chunks embedded of total), report or error."""
+        job = jobs.get(job_id)
+        if job is None:
+            raise HTTPError(404, f"no job {job_id!r} (unknown, or finished too long ago)")
+        return job.to_dict()
+
+    @app.delete("/jobs/{job_id}", tags=["documents"])
+    def cancel_job(job_id: str) -> dict[str, Any]:
+        """Cancel a job before it commits: it stops at the next embedding batch, nothing is
+        written. 409 once it is committing or finished."""
+        job = jobs.get(job_id)
+        if job is None:
+            raise HTTPError(404, f"no job {job_id!r} (unknown, or finished too long ago)")
+        try:
+            job.cancel()
+        except CannotCancel as exc:
+            raise HTTPError(409, str(exc)) from None
+        return job.to_dict()
 
     # ---- operations -------------------------------------------------------------------------
 
@@ -456,9 +520,21 @@ def _add_body_limit(app: FastAPI, settings: Settings, metrics: Metrics) -> None:
                        on_refused=_refusals(metrics))
 
 
-async def _ingest_json(request: Request, engine: Engine, settings: Settings) -> dict[str, Any]:
-    from starlette.concurrency import run_in_threadpool
+def _async_wanted(request: Request) -> bool | None:
+    """`?async=true|false` or `Prefer: respond-async`; None lets the body size decide."""
+    raw = request.query_params.get("async")
+    if raw is not None:
+        flag = raw.strip().lower()
+        if flag not in ("true", "1", "yes", "false", "0", "no"):
+            raise HTTPError(422, "async: use true or false")
+        return flag in ("true", "1", "yes")
+    prefer = request.headers.get("prefer", "")
+    if "respond-async" in [p.split("=")[0].strip().lower() for p in prefer.split(",")]:
+        return True
+    return None
 
+
+async def _ingest_json(request: Request, settings: Settings) -> list[Document]:
     raw = await request.body()
     if len(raw) > settings.max_upload_bytes:
         raise HTTPError(413, f"request body over {settings.max_upload_bytes} bytes")
@@ -485,11 +561,11 @@ async def _ingest_json(request: Request, engine: Engine, settings: Settings) -> 
             raise HTTPError(422, f"documents[{i}]: duplicate id {doc.id!r}")
         seen.add(doc.id)
         docs.append(doc)
-    report = await run_in_threadpool(engine.ingest_documents, docs)
-    return _report(report)
+    return docs
 
 
-async def _ingest_files(request: Request, engine: Engine, settings: Settings) -> dict[str, Any]:
+async def _ingest_files(request: Request, settings: Settings
+                        ) -> tuple[list[Document], list[Skipped]]:
     from starlette.concurrency import run_in_threadpool
 
     form = await request.form(max_files=settings.max_documents_per_request,
@@ -500,10 +576,16 @@ async def _ingest_files(request: Request, engine: Engine, settings: Settings) ->
         raise HTTPError(422, "no file in the upload (use the form field `files`)")
     with tempfile.TemporaryDirectory(prefix="rag-upload-") as tmp:
         total = 0
+        names: dict[str, int] = {}
         for i, up in enumerate(uploads):
-            name = Path(up.filename or f"upload-{i}.txt").name  # no directories: no traversal
-            if not name or name.startswith("."):
-                name = f"upload-{i}.txt"
+            try:
+                name = upload_name(up.filename)  # no directories: no traversal
+            except ValueError as exc:
+                raise HTTPError(400, f"files[{i}] {_shown(up.filename)}: {exc}") from None
+            if name in names:
+                raise HTTPError(400, f"files[{i}] {_shown(up.filename)}: same name as "
+                                f"files[{names[name]}] ({name!r}); each file needs its own")
+            names[name] = i
             if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
                 raise HTTPError(415, f"{name}: unsupported file type; use one of "
                                 f"{', '.join(SUPPORTED_SUFFIXES)}")
@@ -519,13 +601,19 @@ async def _ingest_files(request: Request, engine: Engine, settings: Settings) ->
             docs = [replace(d, source=_public(d.source, tmp), metadata=_storable(d.metadata))
                     for d in loaded.documents]
         except ValueError as exc:
-            raise HTTPError(422, str(exc)) from None
-        skipped = [Skipped(_public(s.source, tmp), s.reason) for s in loaded.skipped]
+            raise HTTPError(422, _scrub(str(exc), tmp)) from None
+        skipped = [Skipped(_public(s.source, tmp), _scrub(s.reason, tmp))
+                   for s in loaded.skipped]
         if not docs:
             reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no documents"
             raise HTTPError(422, f"no document could be loaded: {reasons}")
-        report = await run_in_threadpool(engine.ingest_documents, docs, skipped)
-    return _report(report)
+    return docs, skipped
+
+
+def _shown(filename: str | None) -> str:
+    """A client's file name as an error message may quote it: escaped, at most 80 chars."""
+    text = repr(filename or "")
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _storable(metadata: dict[str, Any]) -> dict[str, Any]:
@@ -543,6 +631,11 @@ def _public(source: str, tmp: str) -> str:
     """`upload:<name>[:line]`: the temporary folder is nobody's business."""
     rest = source.removeprefix(tmp).lstrip("/")
     return "upload:" + rest.split("/", 1)[-1]
+
+
+def _scrub(text: str, tmp: str) -> str:
+    """A reason that names an uploaded file (`first in /tmp/...`) names it as `upload:<name>`."""
+    return re.sub(re.escape(tmp) + r"/\d+/", "upload:", text).replace(tmp, "upload:")
 
 
 def _report(report: Any) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 PUBLIC_PATHS = frozenset({"/health", "/widget.js", "/"})
 # Changing the index needs an admin key when admin keys are configured.
 ADMIN_METHODS = frozenset({"POST", "DELETE", "PUT", "PATCH"})
-ADMIN_PREFIXES = ("/documents",)
+ADMIN_PREFIXES = ("/documents", "/jobs")
 
 
 def parse_keys(raw: str) -> list[bytes]:

@@ -121,7 +121,7 @@ class Answerer:
         self.settings = settings
         self.llm = llm
         self.backend = llm.name.split(":")[0] if llm is not None else "extractive"
-        self._rewriter = Rewriter(llm)
+        self._rewriter = Rewriter(llm, max_chars=settings.max_query_chars)
         self._gate = GenerationGate(settings.generation_slots, settings.generation_queue)
 
     def _extractive(self, searcher: Searcher) -> ExtractiveWriter:

@@ -33,21 +33,40 @@ def last_user_question(history: Sequence[Message]) -> str | None:
     return None
 
 
+def bounded(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip()
+
+
 class Rewriter:
-    def __init__(self, llm: LLM | None, max_tokens: int = 80) -> None:
+    """`max_chars` bounds the standalone question: the user's question met the query limit,
+    so its rewrite (which adds context) must not be what gets it refused."""
+
+    def __init__(self, llm: LLM | None, max_tokens: int = 80, max_chars: int | None = None
+                 ) -> None:
         self._llm = llm
         self._max_tokens = max_tokens
+        self._max_chars = max_chars
 
     def standalone(self, question: str, history: Sequence[Message]) -> str:
         previous = last_user_question(history)
         if previous is None or not looks_elliptic(question):
             return question
+        limit = self._max_chars
+        if limit is not None and len(question) >= limit:
+            return question  # no room for context; the question alone is within its limit
         if self._llm is not None:
             try:
                 text = self._llm.complete(rewrite_messages(history, question), self._max_tokens)
                 text = " ".join(text.strip().strip('"').split())
-                if 3 <= len(text) <= 4 * len(question) + 300:
+                if 3 <= len(text) <= 4 * len(question) + 300 and (
+                        limit is None or len(text) <= limit):
                     return text
             except LLMError:
                 pass  # retrieval still works with the heuristic below
-        return f"{question} {previous}"
+        joined = f"{question} {previous}"
+        return joined if limit is None else bounded(joined, limit)

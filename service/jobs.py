@@ -1,0 +1,192 @@
+"""Ingest jobs: a large upload is embedded by a worker thread, not by the request that sent it.
+
+The request answers 202 with a job id at once; `GET /jobs/{id}` reports progress and the ingest
+report, `DELETE /jobs/{id}` cancels between embedding batches. A job does not depend on its
+client: a disconnect neither loses a finished report nor stops the work, and an unpolled job
+still ends (its work is bounded by its size). Finished jobs are kept for a while, then dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import queue
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any, Literal
+
+from rag.errors import RagError
+from rag.ingest import IngestCancelled
+
+log = logging.getLogger("rag.service.jobs")
+
+Status = Literal["queued", "embedding", "committing", "done", "failed", "cancelled"]
+FINISHED: frozenset[str] = frozenset({"done", "failed", "cancelled"})
+
+
+class JobsBusy(RagError):
+    """Too many jobs waiting: refuse new ones rather than queue without bound."""
+
+
+class CannotCancel(RagError):
+    """The job is committing or already finished."""
+
+
+class Job:
+    """One ingest's state, updated by the worker and read by the status route."""
+
+    def __init__(self, work: Callable[[Job], dict[str, Any]], documents: int) -> None:
+        self.id = uuid.uuid4().hex
+        self.status: Status = "queued"
+        self.documents = documents
+        self.total = 0
+        self.embedded = 0
+        self.result: dict[str, Any] | None = None
+        self.error: str | None = None
+        self.created = time.time()
+        self.finished: float | None = None
+        self._work: Callable[[Job], dict[str, Any]] | None = work
+        self._cancel = threading.Event()
+        self._lock = threading.Lock()
+
+    # ---- called by the work function ------------------------------------------------------
+
+    def set_total(self, chunks: int) -> None:
+        self.total = chunks
+
+    def advance(self, chunks: int) -> None:
+        self.embedded += chunks
+
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def enter_commit(self) -> None:
+        """Past this point the job cannot be cancelled; a cancel that came first wins."""
+        with self._lock:
+            if self._cancel.is_set():
+                raise IngestCancelled("the ingest was cancelled; nothing was written")
+            self.status = "committing"
+
+    # ---- called by the manager ------------------------------------------------------------
+
+    def cancel(self) -> None:
+        with self._lock:
+            if self.status in FINISHED:
+                raise CannotCancel(f"job {self.id} has already finished ({self.status})")
+            if self.status == "committing":
+                raise CannotCancel(f"job {self.id} is committing its documents; too late to "
+                                   "cancel (delete the documents once it is done)")
+            self._cancel.set()
+            if self.status == "queued":
+                self._finish("cancelled")
+
+    def _finish(self, status: Status, result: dict[str, Any] | None = None,
+                error: str | None = None) -> None:
+        self.status, self.result, self.error = status, result, error
+        self.finished = time.time()
+        self._work = None  # the documents it held can be freed
+
+    def run(self) -> None:
+        with self._lock:
+            work = self._work
+            if self.status != "queued" or work is None:
+                return  # cancelled while queued
+            self.status = "embedding"
+        try:
+            result = work(self)
+        except IngestCancelled as exc:
+            with self._lock:
+                self._finish("cancelled", error=str(exc))
+        except RagError as exc:
+            with self._lock:
+                self._finish("failed", error=str(exc))
+        except Exception as exc:  # the worker must survive any job
+            log.exception("ingest job %s failed", self.id)
+            with self._lock:
+                self._finish("failed", error=f"internal error: {type(exc).__name__}")
+        else:
+            with self._lock:
+                self._finish("done", result=result)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "job_id": self.id,
+            "status": self.status,
+            "documents": self.documents,
+            "progress": {"embedded": self.embedded, "total": self.total},
+            "cancel_requested": self._cancel.is_set(),
+            "created_at": round(self.created, 3),
+            "finished_at": round(self.finished, 3) if self.finished else None,
+            "result": self.result,
+            "error": self.error,
+        }
+
+
+class JobManager:
+    """One worker thread (ingests serialise on the write lock anyway) and a bounded table."""
+
+    def __init__(self, max_pending: int = 16, keep_seconds: float = 3600.0,
+                 keep_finished: int = 100) -> None:
+        self.max_pending = max_pending
+        self.keep_seconds = keep_seconds
+        self.keep_finished = keep_finished
+        self._jobs: dict[str, Job] = {}
+        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    def submit(self, work: Callable[[Job], dict[str, Any]], documents: int) -> Job:
+        with self._lock:
+            if self._closed:
+                raise JobsBusy("the service is shutting down; retry later")
+            self._prune()
+            pending = sum(1 for j in self._jobs.values() if j.status not in FINISHED)
+            if pending >= self.max_pending:
+                raise JobsBusy(f"{pending} ingest jobs are already waiting; retry when one "
+                               "finishes")
+            job = Job(work, documents)
+            self._jobs[job.id] = job
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._worker, name="rag-ingest-jobs",
+                                                daemon=True)
+                self._thread.start()
+        self._queue.put(job)
+        return job
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            self._prune()
+            return self._jobs.get(job_id)
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Cancel what has not been committed and let the worker stop."""
+        with self._lock:
+            self._closed = True
+            jobs = list(self._jobs.values())
+            thread = self._thread
+        for job in jobs:
+            with contextlib.suppress(CannotCancel):  # committing or done: let it be
+                job.cancel()
+        self._queue.put(None)
+        if thread is not None:
+            thread.join(timeout)
+
+    def _worker(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            job.run()
+
+    def _prune(self) -> None:
+        """Forget finished jobs past `keep_seconds`, and the oldest beyond `keep_finished`."""
+        now = time.time()
+        finished = sorted((j for j in self._jobs.values() if j.finished is not None),
+                          key=lambda j: j.finished or 0.0)
+        extra = len(finished) - self.keep_finished
+        for i, job in enumerate(finished):
+            if i < extra or now - (job.finished or now) > self.keep_seconds:
+                del self._jobs[job.id]
