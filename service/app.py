@@ -352,15 +352,17 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                                                            "format": "binary"}}}}}}}})
     async def add_documents(request: Request, engine: EngineDep) -> Any:
         """Add or update documents: a JSON body `{"documents": [{"id", "text", "title"?, ...}]}`
-        or a multipart upload of files (.txt .md .html .jsonl). More text than
+        or a multipart upload of files (.txt .md .html .jsonl .pdf .docx), or web pages to
+        fetch: `{"urls": ["https://...", ...]}` (a private or loopback address is a 400;
+        a page that cannot be fetched is skipped with the reason). More text than
         `async_ingest_bytes`, `?async=true` or `Prefer: respond-async` make it a job (202)."""
         from starlette.concurrency import run_in_threadpool
 
         wanted = _async_wanted(request)
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if ctype == "application/json":
-            docs = await _ingest_json(request, settings)
-            skipped: list[Skipped] = []
+            fetched = await _ingest_urls(request, settings, engine)
+            docs, skipped = fetched or (await _ingest_json(request, settings), [])
         elif ctype == "multipart/form-data":
             docs, skipped = await _ingest_files(request, settings)
         else:
@@ -567,6 +569,42 @@ async def _ingest_json(request: Request, settings: Settings) -> list[Document]:
 async def _ingest_files(request: Request, settings: Settings
                         ) -> tuple[list[Document], list[Skipped]]:
     from starlette.concurrency import run_in_threadpool
+async def _ingest_urls(request: Request, settings: Settings, engine: Engine
+                       ) -> tuple[list[Document], list[Skipped]] | None:
+    """`{"urls": [...]}`: web pages the server fetches (rag.fetch); None for other bodies."""
+    from starlette.concurrency import run_in_threadpool
+
+    from rag.fetch import FetchPolicy, FetchRefused, check_urls, load_sources
+
+    raw = await request.body()
+    if b'"urls"' not in raw or len(raw) > settings.max_upload_bytes:
+        return None
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None  # _ingest_json says what is wrong
+    if not isinstance(body, dict) or "urls" not in body or "documents" in body:
+        return None
+    try:
+        urls = check_urls(body["urls"])
+    except ValueError as exc:
+        raise HTTPError(422, str(exc)) from None
+    if len(urls) > settings.max_documents_per_request:
+        raise HTTPError(413, f"at most {settings.max_documents_per_request} URLs a request")
+    store = engine.store
+    try:
+        loaded = await run_in_threadpool(
+            load_sources, urls, FetchPolicy.from_settings(settings),
+            lambda i: store.get_document(i) if store.exists() else None)
+    except FetchRefused as exc:
+        raise HTTPError(400, str(exc)) from None
+    docs = [replace(d, metadata=_storable(d.metadata)) for d in loaded.documents]
+    if not docs:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in loaded.skipped)
+        raise HTTPError(422, f"no page could be loaded: {reasons or 'nothing fetched'}")
+    return docs, loaded.skipped
+
+
 
     form = await request.form(max_files=settings.max_documents_per_request,
                               max_part_size=settings.max_upload_bytes)
