@@ -446,6 +446,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                            allow_headers=["authorization", "content-type", "x-request-id"],
                            expose_headers=["x-request-id", "retry-after"])
     _add_guard(app, settings, metrics)  # last added = outermost: runs before CORS and auth
+    from service.openapi import install as install_openapi
+
+    install_openapi(app)  # the schema says what is sent: error bodies, streams, models
     return app
 
 
@@ -489,7 +492,7 @@ def _body_limit(settings: Settings) -> Any:
     upload_limit = settings.max_upload_bytes + 64 * 1024  # multipart framing on top
 
     def limit(method: str, path: str) -> tuple[int, int]:
-        if method == "POST" and path == "/documents":
+        if method == "POST" and path in ("/documents", "/documents/upload"):
             return upload_limit, settings.max_upload_bytes
         return settings.max_request_bytes, settings.max_request_bytes
 

@@ -76,6 +76,8 @@ def _runner(op: Any, mode: GenerationMode, svc: Service, session: requests.Sessi
         if 400 <= status < 500:
             try:
                 error = response.json().get("error")
+                if op.path.startswith("/v1/") and isinstance(error, dict):
+                    error = error.get("message")  # OpenAI's shape on /v1/*
             except (ValueError, AttributeError):
                 error = None
             if not (isinstance(error, str) and error.strip()):
