@@ -11,6 +11,7 @@ Loopback, private, link-local, reserved and cloud-metadata addresses are refused
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import ipaddress
 import re
@@ -326,10 +327,8 @@ def load_sources(sources: Iterable[str | Path], policy: FetchPolicy,
     items = list(sources)
     urls = list(dict.fromkeys(str(s).strip() for s in items if is_url(s)))
     for url in urls:
-        try:
+        with contextlib.suppress(FetchError):  # a name that does not resolve: skipped later
             check_url(url, policy)
-        except FetchError:
-            pass  # a name that does not resolve now: its fetch is skipped with the reason
     outcomes: list[_Outcome] = []
     if urls:
         with ThreadPoolExecutor(max_workers=min(FETCH_THREADS, len(urls))) as pool:

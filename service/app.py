@@ -569,9 +569,6 @@ async def _ingest_json(request: Request, settings: Settings) -> list[Document]:
     return docs
 
 
-async def _ingest_files(request: Request, settings: Settings
-                        ) -> tuple[list[Document], list[Skipped]]:
-    from starlette.concurrency import run_in_threadpool
 async def _ingest_urls(request: Request, settings: Settings, engine: Engine
                        ) -> tuple[list[Document], list[Skipped]] | None:
     """`{"urls": [...]}`: web pages the server fetches (rag.fetch); None for other bodies."""
@@ -608,6 +605,9 @@ async def _ingest_urls(request: Request, settings: Settings, engine: Engine
     return docs, loaded.skipped
 
 
+async def _ingest_files(request: Request, settings: Settings
+                        ) -> tuple[list[Document], list[Skipped]]:
+    from starlette.concurrency import run_in_threadpool
 
     form = await request.form(max_files=settings.max_documents_per_request,
                               max_part_size=settings.max_upload_bytes)
