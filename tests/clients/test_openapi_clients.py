@@ -76,8 +76,8 @@ def test_generated_client_calls_every_route(generated: tuple[Service, Any]) -> N
     api = importlib.import_module("rag_client.api")
     modules = {f"{tag}.{mod.name}": importlib.import_module(f"rag_client.api.{tag}.{mod.name}")
                for tag in ("answer", "retrieval", "documents", "operations", "openai", "verify")
-               if (Path(api.__file__).parent / tag).is_dir()
-               for mod in (Path(api.__file__).parent / tag).glob("*.py")
+               if (Path(str(api.__file__)).parent / tag).is_dir()
+               for mod in (Path(str(api.__file__)).parent / tag).glob("*.py")
                if mod.stem != "__init__" for mod in [mod.with_suffix("")]}
     models = importlib.import_module("rag_client.models")
     client = pkg.Client(base_url=svc.url, raise_on_unexpected_status=True, timeout=60.0)

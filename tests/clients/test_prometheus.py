@@ -21,8 +21,8 @@ def scrape(svc: Service) -> dict[str, list[Any]]:
 
 
 def value(samples: dict[str, list[Any]], name: str, **labels: str) -> float:
-    return sum(s.value for fam in samples.values() for s in fam
-               if s.name == name and all(s.labels.get(k) == v for k, v in labels.items()))
+    return float(sum(s.value for fam in samples.values() for s in fam
+               if s.name == name and all(s.labels.get(k) == v for k, v in labels.items())))
 
 
 def test_gauges_describe_the_served_index(small_service: Callable[..., Service]) -> None:
