@@ -618,6 +618,7 @@ async def _ingest_files(request: Request, settings: Settings
     with tempfile.TemporaryDirectory(prefix="rag-upload-") as tmp:
         total = 0
         names: dict[str, int] = {}
+        refused: list[Skipped] = []  # skipped with the reason, as `rag ingest` does
         for i, up in enumerate(uploads):
             try:
                 name = upload_name(up.filename)  # no directories: no traversal
@@ -628,8 +629,9 @@ async def _ingest_files(request: Request, settings: Settings
                                 f"files[{names[name]}] ({name!r}); each file needs its own")
             names[name] = i
             if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise HTTPError(415, f"{name}: unsupported file type; use one of "
-                                f"{', '.join(SUPPORTED_SUFFIXES)}")
+                refused.append(Skipped(f"upload:{name}", "unsupported file type; use one of "
+                                       f"{', '.join(SUPPORTED_SUFFIXES)}"))
+                continue
             data = await up.read()
             total += len(data)
             if total > settings.max_upload_bytes:
@@ -637,14 +639,17 @@ async def _ingest_files(request: Request, settings: Settings
             slot = Path(tmp) / f"{i:04d}"  # one folder per upload keeps its name as the id
             slot.mkdir()
             (slot / name).write_bytes(data)
+        if len(refused) == len(uploads):  # nothing to read: the request's type is wrong
+            raise HTTPError(415, "; ".join(f"{s.source.removeprefix('upload:')}: {s.reason}"
+                                           for s in refused))
         loaded = await run_in_threadpool(load_paths, [Path(tmp)])
         try:
             docs = [replace(d, source=_public(d.source, tmp), metadata=_storable(d.metadata))
                     for d in loaded.documents]
         except ValueError as exc:
             raise HTTPError(422, _scrub(str(exc), tmp)) from None
-        skipped = [Skipped(_public(s.source, tmp), _scrub(s.reason, tmp))
-                   for s in loaded.skipped]
+        skipped = refused + [Skipped(_public(s.source, tmp), _scrub(s.reason, tmp))
+                             for s in loaded.skipped]
         if not docs:
             reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no documents"
             raise HTTPError(422, f"no document could be loaded: {reasons}")
