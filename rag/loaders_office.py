@@ -10,6 +10,7 @@ over them. Their own furniture is the running header and footer printed on every
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -119,6 +120,7 @@ def read_pdf(data: bytes) -> OfficeText:
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # the skip reason says it once
     if b"%PDF-" not in data[:1024]:
         raise Unreadable("damaged PDF: no %PDF header")
     try:

@@ -189,6 +189,33 @@ def test_docx_text_tables_pages_and_no_running_lines(tmp_path: Path) -> None:
     assert page_at(starts, doc.text.index("Piscine")) == 2
 
 
+def test_docx_pages_follow_the_breaks_word_recorded(tmp_path: Path) -> None:
+    """A file saved by Word marks where each rendered page began; a hard page break is
+    followed by such a mark, and must not count twice."""
+    from docx.oxml import OxmlElement
+
+    d = docx.Document()
+    d.add_paragraph("Page une : le marché de Noël de Strasbourg ouvre vendredi.")
+    d.add_page_break()  # hard break, then Word's mark at the start of the next page
+    second = d.add_paragraph()
+    second.add_run().element.append(OxmlElement("w:lastRenderedPageBreak"))
+    second.add_run("Page deux : la patinoire est installée place Kléber.")
+    third = d.add_paragraph("Suite de la page deux, puis ")
+    run = third.add_run("page trois : un concert à la cathédrale.")
+    run.element.insert(0, OxmlElement("w:lastRenderedPageBreak"))  # a page turning mid-line
+    d.save(str(tmp_path / "noel.docx"))
+
+    [doc] = load_paths([tmp_path / "noel.docx"]).documents
+
+    starts = page_starts(doc.metadata["pages"])
+    assert [p for _, p in starts or []] == [1, 2, 3]
+    assert page_at(starts, doc.text.index("Page une")) == 1
+    assert page_at(starts, doc.text.index("Page deux")) == 2
+    assert page_at(starts, doc.text.index("Suite de la page deux")) == 2
+    assert page_at(starts, doc.text.index("page trois")) == 3
+    assert "Suite de la page deux, puis\n\npage trois" in doc.text
+
+
 def test_damaged_docx_is_skipped(tmp_path: Path) -> None:
     good = _word(tmp_path / "ok.docx").read_bytes()
     (tmp_path / "ok.docx").unlink()
