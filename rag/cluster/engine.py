@@ -76,6 +76,16 @@ class ClusterEngine(Engine):
         self._refresh()
         return super().searcher()
 
+    # Engine follows its own index's manifest from the app's engine dependency; a cluster
+    # follows cluster.json in `searcher()` instead (one stat per request).
+    def store_changed(self) -> bool:
+        return False
+
+    def reload_if_newer(self) -> bool:
+        before = self.snapshot.generation if self.snapshot is not None else 0
+        self._refresh()
+        return self.snapshot is not None and self.snapshot.generation != before
+
     def documents(self) -> list[DocumentInfo]:
         return self.searcher().snapshot.store.list_documents()
 
