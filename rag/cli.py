@@ -156,9 +156,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     hits = searcher.search(args.question, args.k, args.retriever)
     ms = (time.perf_counter() - t0) * 1000
     if args.json:
-        print(json.dumps({"question": args.question, "retriever": args.retriever or
-                          settings.retriever, "k": args.k, "took_ms": round(ms, 2),
-                          "hits": [h.to_dict() for h in hits]}, ensure_ascii=False))
+        # the shape of GET /search
+        print(json.dumps({"query": args.question, "retriever": args.retriever or
+                          settings.retriever, "k": args.k,
+                          "hits": [h.to_dict() for h in hits], "took_ms": round(ms, 2)},
+                         ensure_ascii=False))
     else:
         _print_hits(hits)
     return 0
@@ -256,9 +258,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
                                {row["config"]: r for row, r in zip(table, results, strict=True)},
                                {}, table[0]["config"])
         print(f"report: {', '.join(str(p) for p in written)}", file=sys.stderr)
-    for r in results:
-        if not args.per_question:
-            r.pop("questions")
+    per_question = {r["retriever"]: r.pop("questions") for r in results}
+    if args.per_question and not args.json:
+        for name, rows in per_question.items():
+            _print_questions(f"{name}: per question", rows,
+                             ("recall@1", "recall@5", "mrr@10", "answer_hit@5"))
+    elif args.per_question:
+        for r in results:
+            r["questions"] = per_question[r["retriever"]]
     if args.json:
         print(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False))
         return 0
@@ -422,19 +429,43 @@ def _eval_answers(args: argparse.Namespace, settings: Settings, gold: list[Any])
 
     with _progress(len(gold), "q", f"answers {engine.answerer.backend}") as bar:
         res = evaluate_answers(gold, ask, engine.answerer.backend, bar)
-    if not args.per_question:
-        res.pop("questions")
+    questions = res.pop("questions")
     if args.json:
-        print(json.dumps(res, ensure_ascii=False))
+        print(json.dumps({**res, "questions": questions} if args.per_question else res,
+                         ensure_ascii=False))
         return 0
+    if args.per_question:
+        _print_questions("per question", questions,
+                         ("match", "abstained", "f1", "n_citations", "ms"))
     cols = ("answer_match", "answer_match_cited", "token_f1", "citation_precision",
             "citation_coverage", "abstention_unanswerable", "abstention_answerable",
             "latency_p50_ms", "latency_p95_ms")
     print(f"{args.gold}: {res['n']} questions, backend {res['backend']}")
-    print(f"{'lang':<5} {'n':>4} " + " ".join(f"{c[:18]:>18}" for c in cols))
+    widths = [max(len(c), 8) for c in cols]  # whole names: a cut header is ambiguous
+    print(f"{'lang':<5} {'n':>4} " + " ".join(f"{c:>{w}}" for c, w in zip(cols, widths,
+                                                                            strict=True)))
     for lang, m in [("all", res), *res["by_lang"].items()]:
-        print(f"{lang:<5} {m['n']:>4} " + " ".join(f"{m[c]:>18}" for c in cols))
+        print(f"{lang:<5} {m['n']:>4} " + " ".join(
+            f"{_cell(m[c]):>{w}}" for c, w in zip(cols, widths, strict=True)))
     return 0
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _print_questions(title: str, rows: list[dict[str, Any]], cols: tuple[str, ...]) -> None:
+    """`--per-question` without `--json`: one line per question, its id first."""
+    w = min(max([len(str(q.get("id", ""))) for q in rows] + [2]), 40)
+    print(f"\n{title}")
+    print(f"{'id':<{w}} {'lang':<5} " + " ".join(f"{c:>12}" for c in cols) + "  question")
+    for q in rows:
+        text = str(q.get("question", ""))
+        print(f"{str(q.get('id', ''))[:w]:<{w}} {q.get('lang', '')!s:<5} "
+              + " ".join(f"{_cell(q.get(c)):>12}" for c in cols)
+              + f"  {text[:60]}")
 
 
 # ---- entry point ----------------------------------------------------------------------------
