@@ -10,6 +10,7 @@ over them. Their own furniture is the running header and footer printed on every
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 from collections import Counter
@@ -23,6 +24,10 @@ NO_TEXT_LAYER = "no text layer (a scanned or image-only PDF; OCR is not supporte
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
                             "ﬅ": "st", "ﬆ": "st", "\x00": ""})
 _DIGITS = re.compile(r"\d+")
+_LIST_ITEM = re.compile(r"^([-–—•·*▪►]|\d{1,3}[.)]|[a-z][.)])\s")
+WRAP_SHARE = 0.65  # a line at least this share of the column width was wrapped
+TITLE_CHARS = 120
+MIN_COLUMN_CHARS = 30  # narrower "columns" are tables and lists, not wrapped prose
 _BLANKS = re.compile(r"\n{3,}")
 _FILE_TITLE = re.compile(r"(?i)^(untitled|sans titre|microsoft word - .*|.*\.(docx?|pdf|odt))$")
 
@@ -74,6 +79,32 @@ def drop_running_lines(pages: list[str]) -> tuple[list[str], int]:
     return out, dropped
 
 
+def unwrap_lines(text: str) -> str:
+    """Lines a PDF wrapped to its column width joined back into paragraphs: a sentence cut
+    at each line end would be cut for sentence-level evidence and highlighting too. A line
+    that nearly fills the column continues on the next; a short line (a paragraph's last, a
+    table row, a heading) ends where it is, and so does a line before a list item."""
+    lines = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 3:
+        return text
+    width = lengths[(len(lengths) * 3) // 4]  # column width, even with a few long lines
+    if width < MIN_COLUMN_CHARS:  # short lines only (a table, a list of names): keep them
+        width = 10**6
+    out = [lines[0]]
+    for before, line in itertools.pairwise(lines):
+        before = before.rstrip()  # the line as the PDF laid it out, not as joined so far
+        nxt = line.strip()
+        # a word cut at the line end ("compte-" / "rendu") continues, whatever the length
+        hyphen = bool(nxt and re.search(r"[^\W\d_]-$", before) and nxt[0].islower())
+        if hyphen or (nxt and before and len(before) >= WRAP_SHARE * width
+                      and not _LIST_ITEM.match(nxt)):
+            out[-1] = out[-1].rstrip() + ("" if hyphen else " ") + nxt
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _tidy(text: str) -> str:
     text = text.translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
@@ -98,14 +129,25 @@ def join_pages(pages: list[tuple[int, str]]) -> tuple[str, list[list[int]]]:
 
 
 def _title(candidate: Any, text: str) -> str:
+    """The file's own title, else its first line; a first line that is a whole paragraph
+    (a PDF's lines joined back) gives its first sentence, at most TITLE_CHARS."""
     if isinstance(candidate, str) and candidate.strip() and not _FILE_TITLE.match(
             candidate.strip()):
         return " ".join(candidate.split())[:300]
-    return next((line.strip()[:300] for line in text.split("\n") if line.strip()), "")
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if len(first) <= TITLE_CHARS:
+        return first
+    end = re.search(r"[.!?…](?=\s)", first[:TITLE_CHARS])
+    if end:
+        return first[:end.start() + 1]
+    return first[:TITLE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def _finish(pages: list[tuple[int, str]], title: Any, meta: dict[str, Any]) -> OfficeText:
+def _finish(pages: list[tuple[int, str]], title: Any, meta: dict[str, Any],
+            unwrap: bool = False) -> OfficeText:
     texts, dropped = drop_running_lines([_tidy(t) for _, t in pages])
+    if unwrap:
+        texts = [unwrap_lines(t) for t in texts]
     text, starts = join_pages([(n, _tidy(t)) for (n, _), t in zip(pages, texts, strict=True)])
     if len(starts) > 1 or (starts and starts[0][1] != 1):
         meta["pages"] = starts
@@ -163,7 +205,7 @@ def read_pdf(data: bytes) -> OfficeText:
                 meta["date"] = info.creation_date.date().isoformat()
     except Exception:  # metadata is a bonus; a malformed date must not lose the text
         pass
-    return _finish(pages, title, meta)
+    return _finish(pages, title, meta, unwrap=True)
 
 
 # ---- Word -----------------------------------------------------------------------------------

@@ -583,8 +583,10 @@ async def _ingest_urls(request: Request, settings: Settings, engine: Engine
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None  # _ingest_json says what is wrong
-    if not isinstance(body, dict) or "urls" not in body or "documents" in body:
+    if not isinstance(body, dict) or "urls" not in body:
         return None
+    if "documents" in body:
+        raise HTTPError(422, "send either `documents` or `urls`, not both")
     try:
         urls = check_urls(body["urls"])
     except ValueError as exc:

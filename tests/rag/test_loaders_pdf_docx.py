@@ -9,7 +9,7 @@ import pytest
 from fpdf import FPDF
 
 from rag.loaders import SUPPORTED_SUFFIXES, Skipped, load_paths
-from rag.loaders_office import NO_TEXT_LAYER, drop_running_lines
+from rag.loaders_office import NO_TEXT_LAYER, drop_running_lines, unwrap_lines
 from rag.pages import page_at, page_starts
 
 LEFT = ["Le préfet a annoncé à Besançon que l'économie française croît de deux pour cent.",
@@ -112,6 +112,42 @@ def test_pdf_pages_accents_columns_table_and_running_lines(tmp_path: Path) -> No
         offset = doc.text.index(sentence.split()[0] + " " + sentence.split()[1])
         assert page_at(starts, offset) == page
     assert page_at(starts, doc.text.index("Besançon 117 000")) == 2
+
+
+def test_pdf_lines_wrapped_by_the_layout_are_paragraphs_again(tmp_path: Path) -> None:
+    three_page_pdf(tmp_path / "revue.pdf")
+
+    [doc] = load_paths([tmp_path / "revue.pdf"]).documents
+
+    for page, text in enumerate(PAGES, 1):  # each page's paragraph whole, on one line
+        assert text in doc.text
+        assert page_at(page_starts(doc.metadata["pages"]), doc.text.index(text)) == page
+    assert "Revue de presse" not in doc.text and doc.dropped_lines == 3
+    # no title in the file: the first sentence, not the whole first paragraph
+    assert doc.title == ("Le conseil régional du Centre-Val de Loire a voté son budget annuel "
+                         "lundi soir à Orléans.")
+
+
+def test_unwrap_rule() -> None:
+    wrapped = ("Une longue phrase qui remplit toute la ligne de la\n"
+               "colonne continue ici, puis une autre ligne pleine de\n"
+               "mots se termine en compte-\n"
+               "rendu.\n"
+               "Titre court\n"
+               "- un élément de liste qui est assez long pour remplir\n"
+               "- un autre élément de liste\n"
+               "\n"
+               "Paragraphe suivant.")
+    assert unwrap_lines(wrapped).split("\n") == [
+        "Une longue phrase qui remplit toute la ligne de la colonne continue ici, puis une "
+        "autre ligne pleine de mots se termine en compte-rendu.",
+        "Titre court",
+        "- un élément de liste qui est assez long pour remplir",
+        "- un autre élément de liste",
+        "",
+        "Paragraphe suivant."]
+    assert unwrap_lines("Ville Habitants\nBesançon 117 000\nOrléans 116 000") == \
+        "Ville Habitants\nBesançon 117 000\nOrléans 116 000"
 
 
 def test_pdf_without_text_layer_encrypted_or_damaged_is_skipped(tmp_path: Path) -> None:

@@ -29,7 +29,8 @@ def test_sources_and_popover_show_the_page(page: Any, embedder: E5Embedder,
     with serve(create_app(settings, engine)) as url:
         page.goto(url + "/")
         open_chat(page)
-        ask(page, "Quand la cathédrale Sainte-Croix d'Orléans a-t-elle rouvert ?")
+        ask(page, "La cathédrale Sainte-Croix d'Orléans a-t-elle rouvert ses portes au public "
+            "samedi après trois ans de travaux ?")
         bot = wait_done(page)
         source = bot.locator(".sources li").first
         expect(source).to_contain_text("(p. 3)")
