@@ -94,23 +94,33 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=60.0, gt=0, le=600)
     llm_max_tokens: int = Field(default=300, ge=16, le=4096)
     llm_passage_chars: int = Field(
-        default=400, ge=0, le=10000,
-        description="Generative backends see each passage cut to its sentences that best "
-        "cover the question, within this many characters (0 = whole passages): prompt size "
-        "sets the time to first token on a CPU.",
+        default=300, ge=0, le=10000,
+        description="Generative backends: at most this many characters of evidence sentences "
+        "from one passage (0 = no per-passage cap).",
+    )
+    llm_evidence_chars: int = Field(
+        default=600, ge=0, le=20000,
+        description="Generative backends read the question's best evidence sentences, this "
+        "many characters in all (0 = whole passages): prompt size sets the time to first "
+        "token on a CPU.",
     )
     llm_threads: int = Field(default=2, ge=1, le=64)
     llm_ctx: int = Field(default=4096, ge=512, le=131072)
     model_cache_dir: Path = Field(default=Path.home() / ".cache" / "rag")
     answer_k: int = Field(default=4, ge=1, le=20, description="Passages given to the answer.")
-    min_coverage: float = Field(
-        default=0.2, ge=0.0, le=1.0,
-        description="Share of the question's weighted terms a sentence must cover (same "
-        "language), else the answer abstains.",
+    min_sentence_score: float = Field(
+        default=0.85, ge=-1.0, le=1.0,
+        description="Cosine between the question and the best evidence sentence below which "
+        "the answer declines (question and sources in the same language).",
     )
-    min_dense_score: float = Field(
-        default=0.80, ge=-1.0, le=1.0,
-        description="Cosine of the best passage below which a cross-lingual question abstains.",
+    min_sentence_score_cross: float = Field(
+        default=0.78, ge=-1.0, le=1.0,
+        description="The same across languages (an English question over French sources).",
+    )
+    verify_threshold: float = Field(
+        default=0.83, ge=-1.0, le=1.0,
+        description="Cosine a generated claim needs with a sentence of the passage it cites "
+        "(besides holding its numbers, dates and names) to be kept.",
     )
     rewrite_followups: bool = True
     max_history_messages: int = Field(default=20, ge=0, le=200)
@@ -182,7 +192,6 @@ class Settings(BaseSettings):
                                  description="Seconds a fetched page has to arrive in full.")
     fetch_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024,
                                  description="Largest fetched page body.")
-
 
     @model_validator(mode="after")
     def _overlap_below_size(self) -> Settings:

@@ -290,6 +290,7 @@ class Searcher:
     def __init__(self, snapshot: Snapshot, embedder: Embedder, settings: Settings) -> None:
         self.snapshot = snapshot
         self.settings = settings
+        self.embedder = embedder
         self._embed = QueryEmbeddingCache(embedder)
         dense = DenseRetriever(snapshot, self._embed)
         bm25 = BM25Retriever(snapshot, settings.bm25_stemmer)
@@ -297,6 +298,10 @@ class Searcher:
         self._hybrid = HybridRetriever(dense, bm25, settings, side_by_side)
         self.retrievers: dict[str, Retriever] = {"dense": dense, "bm25": bm25,
                                                  "hybrid": self._hybrid}
+
+    def embed_query(self, query: str) -> Vectors:
+        """The query's embedding, from the same cache the dense retriever used."""
+        return self._embed(query)
 
     def best_dense_score(self, query: str, hits: Sequence[Hit]) -> float:
         """Cosine between the query and its closest hit, whatever retriever found them."""

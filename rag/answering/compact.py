@@ -1,68 +1,48 @@
-"""Passages cut down to the sentences that matter before they reach a generative model.
+"""The evidence a generative model reads: the best sentences, not whole passages.
 
-On a 2-core CPU a small model reads about 100 prompt tokens a second, so the passages, not
-the fixed instructions (cached by llama.cpp), set the time to first token. Each passage keeps
-its sentences that best cover the question, in their original order, within a character
-budget; the citations still point to the whole passage. A "[3]" in a source comes out as
-"(3)", never as a marker the model could copy.
+On a 2-core CPU a small model reads about 50-100 prompt tokens a second, so the passages, not
+the fixed instructions (cached by llama.cpp), set the time to first token. The model gets the
+question's best evidence sentences within a total character budget, grouped under their
+passage's number and kept in the passage's order; a passage none of whose sentences made the
+cut is left out (its number is simply absent), so citations still point to the right passage.
+A "[3]" in a source comes out as "(3)", never as a marker the model could copy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from rag.answering.extractive import ExtractiveWriter, split_sentences
+from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.inert import neutralise_markers
-from rag.retrieval import Hit
-
-ELLIPSIS = " … "
 
 
-def compact_passages(question: str, passages: Sequence[Hit], writer: ExtractiveWriter,
-                     budget: int, cross_lingual: bool = False) -> list[str]:
-    """One text per passage, at most about `budget` characters; 0 keeps passages whole."""
-    return [neutralise_markers(t) for t in _compact(question, passages, writer, budget,
-                                                    cross_lingual)]
-
-
-def _compact(question: str, passages: Sequence[Hit], writer: ExtractiveWriter,
-             budget: int, cross_lingual: bool) -> list[str]:
-    texts = [" ".join(h.chunk.text.split()) for h in passages]
+def evidence_texts(ev: Evidence, budget: int, per_passage: int = 0) -> list[str]:
+    """One text per passage ("" for a passage left out), about `budget` characters in all;
+    `budget` 0 keeps passages whole. `per_passage` caps one passage's share (0 = no cap)."""
+    whole = [" ".join(h.chunk.text.split()) for h in ev.passages]
     if budget <= 0:
-        return texts
-    ranked = writer.rank_sentences(question, passages, cross_lingual)
-    by_passage: dict[int, list[str]] = {}
-    for s in ranked:  # best first within each passage
-        by_passage.setdefault(s.passage, []).append(s.text)
-    out = []
-    for i, (hit, whole) in enumerate(zip(passages, texts, strict=True), 1):
-        if len(whole) <= budget:
-            out.append(whole)
+        return [neutralise_markers(t) for t in whole]
+    keep: dict[int, list[EvidenceSentence]] = {}
+    used = 0
+    room = {i: per_passage or budget for i in range(1, len(ev.passages) + 1)}
+    for s in ev.sentences:  # best first
+        if not s.usable:
             continue
-        order = split_sentences(hit.chunk.text)
-        keep: set[str] = set()
-        used = 0
-        for sent in by_passage.get(i, order):
-            size = len(" ".join(sent.split()))
-            if keep and used + size > budget:
-                continue
-            keep.add(sent)
-            used += size
-            if used >= budget:
-                break
+        size = len(" ".join(s.text.split())) + 1
+        if size > room[s.passage] or (used and used + size > budget):
+            continue
+        keep.setdefault(s.passage, []).append(s)
+        room[s.passage] -= size
+        used += size
+        if used >= budget:
+            break
+    out = []
+    for i in range(1, len(ev.passages) + 1):
+        chosen = sorted(keep.get(i, []), key=lambda s: s.index)
         parts: list[str] = []
-        skipped = False
-        for sent in order:
-            if sent in keep:
-                if skipped and parts:
-                    parts.append("…")
-                parts.append(" ".join(sent.split()))
-                skipped = False
-            else:
-                skipped = True
-        text = " ".join(parts)
-        if len(text) > budget + 200:  # one very long sentence: cut at a word boundary
-            cut = text.rfind(" ", 0, budget)
-            text = text[: cut if cut > 0 else budget] + " …"
-        out.append(text)
+        last = -2
+        for s in chosen:
+            if parts and s.index != last + 1:
+                parts.append("…")
+            parts.append(" ".join(s.text.split()))
+            last = s.index
+        out.append(neutralise_markers(" ".join(parts)))
     return out

@@ -7,20 +7,25 @@ answer (markers renumbered in order of use, unknown markers removed, only used c
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from rag.answering.citations import Citation, StreamEscaper, check_citations
-from rag.answering.compact import compact_passages
+from rag.answering.citations import Citation, StreamEscaper, Support, check_citations
+from rag.answering.compact import evidence_texts
+from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
 from rag.answering.extractive import NO_ANSWER, ExtractiveWriter
+from rag.answering.grounding import Grounder, SentenceBuffer
 from rag.answering.language import detect_language
 from rag.answering.prompt import NOT_IN_SOURCES, answer_messages, says_not_in_sources
 from rag.answering.rewrite import Rewriter
+from rag.answering.verify import Verifier
 from rag.config import Settings
+from rag.embedders.base import Embedder
 from rag.errors import RagError
 from rag.llm.base import LLM, CancelToken, Message
 from rag.retrieval import Hit, Searcher
@@ -116,30 +121,37 @@ class _Cancelled(Exception):
 
 class Answerer:
     def __init__(self, searcher: Callable[[], Searcher], settings: Settings,
-                 llm: LLM | None = None) -> None:
+                 llm: LLM | None = None, embedder: Embedder | None = None) -> None:
         self._searcher = searcher
         self.settings = settings
         self.llm = llm
         self.backend = llm.name.split(":")[0] if llm is not None else "extractive"
         self._rewriter = Rewriter(llm, max_chars=settings.max_query_chars)
         self._gate = GenerationGate(settings.generation_slots, settings.generation_queue)
+        self._writer = ExtractiveWriter(settings.min_sentence_score,
+                                        settings.min_sentence_score_cross)
+        self._embedder = embedder
+        self._vectors: CachedSentenceVectors | None = None
+        self._verifier: Verifier | None = None
+        self._lazy = threading.Lock()
 
-    def _extractive(self, searcher: Searcher) -> ExtractiveWriter:
-        return ExtractiveWriter(searcher.snapshot.bm25.idf, self.settings.bm25_stemmer,
-                                self.settings.min_coverage)
+    def _sentence_vectors(self, searcher: Searcher) -> CachedSentenceVectors:
+        """One cache of sentence embeddings per process, shared by evidence and verification."""
+        with self._lazy:
+            if self._vectors is None:
+                self._vectors = CachedSentenceVectors(
+                    self._embedder or searcher.embedder,
+                    path=self.settings.index_dir / "sentences.sqlite"
+                    if self.settings.index_dir.is_dir() else None)
+                self._verifier = Verifier(self._vectors, self.settings.verify_threshold)
+            return self._vectors
 
-    def _supported(self, question: str, lang: str, passages: Sequence[Hit],
-                   searcher: Searcher) -> bool:
-        """Is anything retrieved relevant enough to answer from? Lexical coverage when the
-        question and passages share a language, embedding similarity across languages."""
-        if not passages:
-            return False
-        cross = _cross_lingual(lang, passages)
-        ranked = self._extractive(searcher).rank_sentences(question, passages, cross)
-        if not ranked or ranked[0].coverage < self.settings.min_coverage:
-            return False
-        return not cross or searcher.best_dense_score(
-            question, passages) >= self.settings.min_dense_score
+    def evidence(self, query: str, passages: Sequence[Hit], searcher: Searcher,
+                 lang: str) -> Evidence:
+        """The question's evidence, computed once and read by every step of the answer."""
+        return gather_evidence(query, passages, searcher.embed_query(query),
+                               self._sentence_vectors(searcher), searcher.snapshot.bm25.idf,
+                               self.settings.bm25_stemmer, lang)
 
     def answer(self, question: str, k: int | None = None, retriever: str | None = None,
                history: Sequence[Message] = ()) -> Answer:
@@ -171,24 +183,25 @@ class Answerer:
         timings["retrieval"] = (time.perf_counter() - t1) * 1000
 
         t2 = time.perf_counter()
-        supported = self._supported(query, lang, passages, searcher)
+        evidence = self.evidence(query, passages, searcher, lang)
+        timings["evidence"] = (time.perf_counter() - t2) * 1000
+        supported = self._writer.supports(evidence)
         ticket = self._gate.admit() if supported and self.llm is not None else None
+        support: dict[int, Support] = {}
         try:
             yield Event("citations", [Citation(i, h) for i, h in enumerate(passages, 1)])
             if not supported:
                 text, fallback, abstained = NO_ANSWER[lang], False, True
                 yield Event("token", text)
             elif ticket is None:
-                writer = self._extractive(searcher)
-                cross = _cross_lingual(lang, passages)
-                text = writer.compose(query, passages, lang, cross) or NO_ANSWER[lang]
-                abstained, fallback = text == NO_ANSWER[lang], False
+                text, abstained, support = self._compose(evidence, lang)
+                fallback = False
                 for piece in _pieces(text):
                     yield Event("token", piece)
             else:
-                text, abstained, fallback = yield from _inert_tokens(self._generate(
-                    question if query == question else query, lang, passages, searcher, timings,
-                    t2, ticket, cancel))
+                text, abstained, fallback, support = yield from _inert_tokens(self._generate(
+                    question if query == question else query, lang, evidence, timings, t2,
+                    ticket, cancel, searcher))
         except _Cancelled:
             return
         finally:
@@ -199,58 +212,82 @@ class Answerer:
         timings["generation"] = (time.perf_counter() - t2) * 1000
 
         checked = check_citations(text, passages)
-        citations = checked.citations
-        if abstained:
-            citations = []
+        number = {id(h): i for i, h in enumerate(passages, 1)}
+        citations = [] if abstained else [replace(c, support=support.get(number[id(c.hit)]))
+                                          for c in checked.citations]
         timings["total"] = (time.perf_counter() - t0) * 1000
         yield Event("done", Answer(checked.text, citations, abstained, self.backend, query,
                                    list(passages), timings, fallback, lang))
 
-    def _generate(self, question: str, lang: str, passages: Sequence[Hit], searcher: Searcher,
+    def _compose(self, evidence: Evidence, lang: str) -> tuple[str, bool, dict[int, Support]]:
+        """The extractive answer; each quoted sentence is its own citation's support."""
+        composed = self._writer.compose(evidence)
+        if composed is None:
+            return NO_ANSWER[lang], True, {}
+        support: dict[int, Support] = {}
+        for s in composed.sentences:
+            support.setdefault(s.passage, Support(s.dense, s.start, s.end, s.text))
+        return composed.text, False, support
+
+    def _generate(self, question: str, lang: str, evidence: Evidence,
                   timings: dict[str, float], t_start: float, ticket: Ticket,
-                  cancel: CancelToken | None) -> Generator[Event, None, tuple[str, bool, bool]]:
+                  cancel: CancelToken | None, searcher: Searcher
+                  ) -> Generator[Event, None, tuple[str, bool, bool, dict[int, Support]]]:
+        """The model writes from the evidence sentences; each sentence it writes is verified
+        before it is shown (kept, re-cited, or dropped), and an answer left with no supported
+        claim, or in the wrong language, is replaced by the extractive one."""
         assert self.llm is not None
-        parts: list[str] = []
-        texts = compact_passages(question, passages, self._extractive(searcher),
-                                 self.settings.llm_passage_chars,
-                                 _cross_lingual(lang, passages))
+        self._sentence_vectors(searcher)
+        assert self._verifier is not None
+        passages = evidence.passages
+        grounder = Grounder(self._verifier, passages)
+        buffer = SentenceBuffer()
+        texts = evidence_texts(evidence, self.settings.llm_evidence_chars,
+                               self.settings.llm_passage_chars)
+        raw: list[str] = []
+        shown: list[str] = []
         with ticket.slot(cancel):
-            stream = self.llm.stream(answer_messages(question, passages, texts),
+            stream = self.llm.stream(answer_messages(question, passages, texts, lang, titles=0),
                                      self.settings.llm_max_tokens, cancel)
-            held = True  # hold tokens while they may still spell the "not in sources" sentinel
             try:
                 for piece in stream:
-                    if not parts:
+                    if not raw:
                         timings["first_token"] = (time.perf_counter() - t_start) * 1000
-                    parts.append(piece)
-                    sofar = "".join(parts).lstrip()
-                    if held and NOT_IN_SOURCES.startswith(sofar[: len(NOT_IN_SOURCES)]):
+                    raw.append(piece)
+                    sofar = "".join(raw).lstrip()
+                    if NOT_IN_SOURCES.startswith(sofar[: len(NOT_IN_SOURCES)]):
                         if len(sofar) < len(NOT_IN_SOURCES):
-                            continue
-                        yield Event("token", NO_ANSWER[lang])
+                            continue  # may still spell the "not in sources" sentinel
                         break
-                    if held:
-                        held = False
-                        yield Event("token", sofar)
-                        continue
-                    yield Event("token", piece)
+                    done = buffer.feed(piece if len(raw) > 1 else sofar)
+                    if done and (kept := grounder.check(done)):
+                        if not shown:
+                            timings["first_shown"] = (time.perf_counter() - t_start) * 1000
+                        shown.append(kept)
+                        yield Event("token", ("" if len(shown) == 1 else " ") + kept)
             finally:
                 close = getattr(stream, "close", None)
                 if close is not None:
                     close()
         if cancel is not None and cancel.cancelled:
-            return "", True, False  # nobody reads on: no fallback to compose
-        text = "".join(parts).strip()
+            return "", True, False, {}  # nobody reads on: no fallback to compose
+        text = "".join(raw).strip()
         if says_not_in_sources(text) or not text:
-            return NO_ANSWER[lang], True, False
-        if not check_citations(text, passages).citations:
-            # Nothing the model said is tied to a passage: answer from the passages instead.
-            fallback = self._extractive(searcher).compose(
-                question, passages, lang, _cross_lingual(lang, passages))
-            if fallback is None:
-                return NO_ANSWER[lang], True, False
-            return fallback, False, True
-        return text, False, False
+            yield Event("token", NO_ANSWER[lang])
+            return NO_ANSWER[lang], True, False, {}
+        if (rest := buffer.flush()) and (kept := grounder.check(rest)):
+            shown.append(kept)
+            yield Event("token", ("" if len(shown) == 1 else " ") + kept)
+        answer = " ".join(shown)
+        wrong_language = bool(answer) and detect_language(_MARKERS.sub("", answer),
+                                                          lang) != lang
+        if answer and check_citations(answer, passages).citations and not wrong_language:
+            return answer, False, False, dict(grounder.support)
+        # Nothing the model said holds up (or it answered in another language): answer from
+        # the evidence instead, visibly.
+        text, abstained, support = self._compose(evidence, lang)
+        yield Event("token", ("\n\n" if shown else "") + text)
+        return text, abstained, not abstained, support
 
 
 _R = TypeVar("_R")
@@ -275,8 +312,7 @@ def _inert_tokens(gen: Generator[Event, None, _R]) -> Generator[Event, None, _R]
         gen.close()
 
 
-def _cross_lingual(lang: str, passages: Sequence[Hit]) -> bool:
-    return bool(passages) and detect_language(passages[0].chunk.text) != lang
+_MARKERS = re.compile(r"\[\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*\]")
 
 
 def _pieces(text: str) -> Iterator[str]:

@@ -22,8 +22,10 @@ SYSTEM = (
     "question: English answer), even when the sources are in another language.\n"
     "2. Put the number of the source in brackets after every claim, like [1] or [2].\n"
     "3. Use only facts stated in the sources. Never add outside knowledge.\n"
-    f"4. If the sources do not contain the answer, reply with exactly: {NOT_IN_SOURCES}\n"
-    "5. Be brief: one to three sentences."
+    "4. Copy names, numbers and dates exactly as the source writes them (\"2 600\", "
+    "\"Tokaïev\").\n"
+    f"5. If the sources do not contain the answer, reply with exactly: {NOT_IN_SOURCES}\n"
+    "6. Be brief: one or two sentences."
 )
 
 _EXAMPLES: list[tuple[str, str]] = [
@@ -37,7 +39,7 @@ _EXAMPLES: list[tuple[str, str]] = [
     (
         "Sources:\n[1] La ville de Lyon compte environ 520 000 habitants.\n[2] Lyon est "
         "connue pour sa gastronomie.\n\nQuestion: How many people live in Lyon?",
-        "Lyon has about 520,000 inhabitants [1].",
+        "Lyon has about 520 000 inhabitants [1].",
     ),
     (
         "Sources:\n[1] Le musée du Louvre a accueilli 8,9 millions de visiteurs en 2023.\n\n"
@@ -50,28 +52,45 @@ _WS = re.compile(r"\s+")
 
 
 def format_passages(passages: Sequence[Hit], texts: Sequence[str] | None = None,
-                    max_chars: int = 900, title_chars: int = 60) -> str:
-    """Numbered sources; `texts` replaces the passages' own text (compacted). A "[3]" inside
-    a source becomes "(3)": the model must not copy it as a citation of passage 3."""
+                    max_chars: int = 900, title_chars: int = 32) -> str:
+    """Numbered sources; `texts` replaces the passages' own text (the evidence sentences), and
+    a passage whose text is empty is left out (its number stays free, so citations still
+    point to the right passage). A "[3]" inside a source becomes "(3)": the model must not
+    copy it as a citation of passage 3."""
     lines = []
     for i, h in enumerate(passages, 1):
         raw = texts[i - 1] if texts is not None else h.chunk.text
+        if not raw.strip():
+            continue
         text = neutralise_markers(_WS.sub(" ", raw).strip())[:max_chars]
-        title = neutralise_markers(_WS.sub(" ", h.chunk.title).strip())
+        title = neutralise_markers(_WS.sub(" ", h.chunk.title).strip()) if title_chars else ""
         if len(title) > title_chars:
             title = title[: title_chars].rsplit(" ", 1)[0] + "…"
         lines.append(f"[{i}] ({title}) {text}" if title else f"[{i}] {text}")
     return "\n".join(lines)
 
 
+_ANSWER_IN = {"fr": "Réponds en français.", "en": "Answer in English."}
+
+
 def answer_messages(question: str, passages: Sequence[Hit],
-                    texts: Sequence[str] | None = None) -> list[Message]:
+                    texts: Sequence[str] | None = None, lang: str | None = None,
+                    instructions: str = "", titles: int = 32) -> list[Message]:
+    """The fixed prefix (system, examples) first, so its KV cache is reused; `lang` adds an
+    explicit answer-language line after the question (small models drift to English), and
+    `instructions` (e.g. a client's system message) goes into the last turn, never into the
+    cached prefix. `titles` cuts each passage's title to that many characters (0: none; the
+    evidence prompt leaves them out: ten tokens each, and a second of prompt on a laptop)."""
     msgs: list[Message] = [{"role": "system", "content": SYSTEM}]
     for user, assistant in _EXAMPLES:
         msgs.append({"role": "user", "content": user})
         msgs.append({"role": "assistant", "content": assistant})
+    tail = f"\n{_ANSWER_IN[lang]}" if lang in _ANSWER_IN else ""
+    extra = f"Instructions: {' '.join(instructions.split())[:1000]}\n\n" if instructions else ""
     msgs.append({"role": "user", "content":
-                 f"Sources:\n{format_passages(passages, texts)}\n\nQuestion: {question}"})
+                 f"{extra}Sources:\n{format_passages(passages, texts, title_chars=titles)}"
+                 f"\n\nQuestion: {question}"
+                 f"{tail}"})
     return msgs
 
 

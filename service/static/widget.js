@@ -361,6 +361,18 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
     return new Set(normalize(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
   }
 
+  /* The sentence the service verified as the support of citation `c` (offsets in the
+     document), as a span of the passage; null when it sent none. */
+  function supportSpans(c) {
+    const sup = c && c.support;
+    if (!sup || typeof sup.start !== "number" || typeof sup.end !== "number") return null;
+    const passage = String(c.text || "");
+    const s = sup.start - Number(c.start || 0);
+    const e = sup.end - Number(c.start || 0);
+    if (s < 0 || e > passage.length || e <= s) return null;
+    return [[s, e]];
+  }
+
   /* The spans of `passage` to highlight for citation `n` of `answer`: the passage's sentences
      quoted in the answer; else the one sentence sharing most words with the answer sentences
      that cite `n` (when it shares at least half its words); else the whole passage. */
@@ -949,7 +961,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
         const body = ui.tip.querySelector(".tip-text");
         body.replaceChildren();
         let last = 0;
-        for (const [s, e] of highlightSpans(passage, answer, c.n)) {
+        for (const [s, e] of supportSpans(c) || highlightSpans(passage, answer, c.n)) {
           if (s > last) body.append(document.createTextNode(passage.slice(last, s)));
           body.append(el("mark", null, passage.slice(s, e)));
           last = e;

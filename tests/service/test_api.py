@@ -75,7 +75,7 @@ def test_ask_off_topic_abstains_in_the_question_language(
 def test_ask_follow_up_uses_history(corpus_service: Service) -> None:
     c = corpus_service.client
     first = c.post("/ask", json={"question": FR_TROOPS}).json()
-    follow = "Et la Biélorussie ?"
+    follow = "Et l’Arménie ?"  # (the sources give no figure for Belarus: that one declines)
     r = c.post("/ask", json={"question": follow, "history": [
         {"role": "user", "content": FR_TROOPS},
         {"role": "assistant", "content": first["answer"]},
@@ -83,12 +83,11 @@ def test_ask_follow_up_uses_history(corpus_service: Service) -> None:
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["query"] != follow
-    assert "Biélorussie" in body["query"]
+    assert "Arménie" in body["query"]
     assert "rewrite" in body["timings_ms"]
-    assert body["abstained"] is False
+    assert body["abstained"] is False, body
     check_cited_answer(body)
-    assert "Biélorussie" in body["answer"] or any(
-        "Biélorussie" in cit["text"] for cit in body["citations"])
+    assert "Arménie" in body["answer"] and "entre 100 et 200" in body["answer"]
     # without the history the same words are a different retrieval query
     alone = c.post("/ask", json={"question": follow}).json()
     assert alone["query"] == follow

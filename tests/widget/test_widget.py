@@ -23,7 +23,7 @@ from tests.widget.conftest import PHONE, Pace, WidgetServer
 expect: Any = pytest.importorskip("playwright.sync_api").expect
 
 FR_TROOPS = "Combien de soldats la Russie a-t-elle envoyés ?"
-FOLLOW_UP = "Et la Biélorussie ?"
+FOLLOW_UP = "Et l’Arménie ?"  # the sources give no figure for Belarus: that one declines
 OFF_TOPIC = "Quelle est la recette de la ratatouille ?"
 MARKERS = re.compile(r"\s?\[\d+\]")
 
@@ -164,14 +164,14 @@ def test_follow_up_history_reload_and_new_conversation(page: Any,
     assert "3 000" in history[1]["content"] and not re.search(r"\[\d+\]", history[1]["content"])
     assert " ".join(history[1]["content"].split()) == " ".join(MARKERS.sub("", first).split())
     follow = answer_text(wait_done(page))
-    assert "Biélorussie" in follow, follow
+    assert "Arménie" in follow, follow
 
     # The conversation survives a reload, markers and sources included.
     page.reload()
     open_chat(page)
     expect(page.locator("rag-chat .msg")).to_have_count(4)
     expect(page.locator("rag-chat .msg.user").first).to_contain_text(FR_TROOPS)
-    expect(last_answer(page)).to_contain_text("Biélorussie")
+    expect(last_answer(page)).to_contain_text("Arménie")
     assert last_answer(page).locator(".cite").count() >= 1
 
     # Only the last 10 messages go with a question.
@@ -257,7 +257,7 @@ def test_server_down_then_retry(page: Any, widget_server: WidgetServer, shots: P
         assert bot.locator(".cite").count() >= 1
         expect(page.locator("rag-chat .msg")).to_have_count(2)  # the retried answer, replaced
         ask(page, FOLLOW_UP)  # the panel is usable again
-        expect(wait_done(page)).to_contain_text("Biélorussie")
+        expect(wait_done(page)).to_contain_text("Arménie")
 
 
 def test_client_and_server_errors(page: Any, widget_server: WidgetServer) -> None:
@@ -417,7 +417,7 @@ def test_ui_language_and_inline_mode(page: Any, widget_server: WidgetServer,
     expect(page.locator("rag-chat .launcher")).to_be_hidden()
     expect(page.locator("rag-chat .close")).to_be_hidden()
     expect(page.locator("rag-chat")).to_have_count(1)  # the page's element, no extra launcher
-    ask(page, "How many soldiers did Russia send?")
+    ask(page, "How many troops did Russia send to Kazakhstan?")
     bot = wait_done(page)
     expect(bot.locator(".sources-title")).to_have_text("Sources")
     assert bot.locator(".cite").first.get_attribute("aria-label", timeout=1000).startswith(

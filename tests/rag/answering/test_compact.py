@@ -1,40 +1,47 @@
-"""Passages compacted for generative backends keep the answer and stay within budget."""
+"""The evidence a generative model reads: best sentences within budget, numbering intact."""
 
 from __future__ import annotations
 
-from rag.answering.compact import compact_passages
-from rag.answering.extractive import ExtractiveWriter
+from rag.answering.compact import evidence_texts
+from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
 from rag.answering.prompt import answer_messages
+from rag.embedders.e5 import E5Embedder
 from rag.retrieval import Searcher
 
 TROOPS_FR = "Combien de soldats la Russie a-t-elle envoyés ?"
 
 
-def _writer(searcher: Searcher) -> ExtractiveWriter:
-    return ExtractiveWriter(searcher.snapshot.bm25.idf, "french", 0.2)
+def _evidence(searcher: Searcher, embedder: E5Embedder, question: str) -> Evidence:
+    hits = searcher.search(question, 4)
+    return gather_evidence(question, hits, searcher.embed_query(question),
+                           CachedSentenceVectors(embedder), searcher.snapshot.bm25.idf)
 
 
-def test_compacted_passages_keep_the_answer_within_budget(corpus_searcher: Searcher) -> None:
-    hits = corpus_searcher.search(TROOPS_FR, 4)
-    whole = compact_passages(TROOPS_FR, hits, _writer(corpus_searcher), 0)
-    assert whole == [" ".join(h.chunk.text.split()) for h in hits]
-    short = compact_passages(TROOPS_FR, hits, _writer(corpus_searcher), 250)
-    assert len(short) == len(hits)
-    assert sum(map(len, short)) < sum(map(len, whole))
+def test_evidence_texts_keep_the_answer_within_budget(corpus_searcher: Searcher,
+                                                      embedder: E5Embedder) -> None:
+    ev = _evidence(corpus_searcher, embedder, TROOPS_FR)
+    whole = evidence_texts(ev, 0)
+    assert whole == [" ".join(h.chunk.text.split()) for h in ev.passages]
+    short = evidence_texts(ev, 500, 250)
+    assert len(short) == len(ev.passages)
+    assert sum(map(len, short)) <= 500 + 4 * 3
     for text, full in zip(short, whole, strict=True):
-        assert len(text) <= 250 + 200
+        assert len(text) <= 250 + 3
         # Only sentences of the passage itself, in its order.
         for piece in (p.strip() for p in text.split("…")):
             assert not piece or piece in full
     assert any("3 000 personnes" in t for t in short)
 
 
-def test_prompt_uses_compacted_texts_and_numbers_every_passage(
-        corpus_searcher: Searcher) -> None:
-    hits = corpus_searcher.search(TROOPS_FR, 4)
-    texts = compact_passages(TROOPS_FR, hits, _writer(corpus_searcher), 250)
-    user = answer_messages(TROOPS_FR, hits, texts)[-1]["content"]
+def test_prompt_numbers_passages_and_leaves_out_empty_ones(corpus_searcher: Searcher,
+                                                           embedder: E5Embedder) -> None:
+    ev = _evidence(corpus_searcher, embedder, TROOPS_FR)
+    texts = evidence_texts(ev, 300, 200)
+    user = answer_messages(TROOPS_FR, ev.passages, texts, "fr")[-1]["content"]
     for i, t in enumerate(texts, 1):
-        assert f"[{i}] (" in user and t[:40] in user
-    assert user.endswith(f"Question: {TROOPS_FR}")
-    assert len(user) < len(answer_messages(TROOPS_FR, hits)[-1]["content"])
+        if t:
+            assert f"[{i}] " in user and t[:40] in user
+        else:
+            assert f"[{i}] " not in user
+    assert f"Question: {TROOPS_FR}" in user and user.endswith("Réponds en français.")
+    assert len(user) < len(answer_messages(TROOPS_FR, ev.passages)[-1]["content"])

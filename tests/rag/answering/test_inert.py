@@ -7,7 +7,8 @@ import re
 import pytest
 
 from rag.answering.citations import StreamEscaper, StreamRenumberer, check_citations
-from rag.answering.compact import compact_passages
+from rag.answering.compact import evidence_texts
+from rag.answering.evidence import Evidence, gather_evidence
 from rag.answering.extractive import ExtractiveWriter
 from rag.answering.inert import escape_markup, inert, neutralise_markers
 from rag.answering.prompt import answer_messages, format_passages
@@ -33,8 +34,15 @@ def _passages() -> list[Hit]:
             _hit("otsc", "L'OTSC est une alliance militaire dirigée par Moscou.")]
 
 
-def _writer() -> ExtractiveWriter:
-    return ExtractiveWriter(lambda term: 1.0, "french", 0.2)
+def _evidence(question: str, passages: list[Hit]) -> Evidence:
+    """Lexical evidence only (no embedder): these tests are about quoting, not relevance."""
+    return gather_evidence(question, passages, None, None, lambda term: 1.0, "french", "fr")
+
+
+def _compose(question: str, passages: list[Hit]) -> str | None:
+    composed = ExtractiveWriter(min_dense=-1.0, min_dense_cross=-1.0).compose(
+        _evidence(question, passages))
+    return composed.text if composed else None
 
 
 @pytest.mark.parametrize(("source", "neutral"), [
@@ -70,8 +78,7 @@ def test_escaping_twice_changes_nothing() -> None:
 
 def test_extractive_quote_never_cites_another_passage_for_a_forged_marker() -> None:
     passages = _passages()
-    text = _writer().compose("Combien de soldats la Russie a-t-elle envoyés au Kazakhstan ?",
-                             passages, "fr")
+    text = _compose("Combien de soldats la Russie a-t-elle envoyés au Kazakhstan ?", passages)
     assert text is not None and "HACKED" in text
     assert "[3]" not in text and "(3)" in text
     checked = check_citations(text, passages)
@@ -81,7 +88,7 @@ def test_extractive_quote_never_cites_another_passage_for_a_forged_marker() -> N
 
 def test_extractive_quote_of_markup_is_inert() -> None:
     passages = [_hit("evil", MARKUP), _hit("astro", "La fusée Ariane 6 a décollé.")]
-    text = _writer().compose("Que faut-il voir avec le code en gras ?", passages, "fr")
+    text = _compose("Que faut-il voir avec le code en gras ?", passages)
     assert text is not None and "javascript" in text
     assert not LIVE.search(text), text
     checked = check_citations(text, passages)
@@ -122,7 +129,7 @@ def test_prompt_never_holds_a_source_marker() -> None:
     assert lines[0] == ("[1] (Titre (2)) La Russie a envoyé HACKED soldats au Kazakhstan, "
                         "selon l'OTSC (3).")
     assert all(re.findall(r"\[\d+\]", line) == [line[:3]] for line in lines), prompt
-    compacted = compact_passages("soldats", passages, _writer(), 30)
+    compacted = evidence_texts(_evidence("soldats", passages), 80)
     assert "[3]" not in compacted[0] and "(3)" in compacted[0]
     user = answer_messages("Combien de soldats ?", passages, compacted)[-1]["content"]
     assert "[3]" not in user.split("Sources:\n", 1)[1].split("\n", 1)[0]

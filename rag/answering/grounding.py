@@ -1,0 +1,90 @@
+"""Generated answers checked claim by claim before anyone sees them.
+
+A model's text is held back one sentence at a time; each complete sentence goes through the
+claim verifier (`verify.py`) against the passages its `[n]` markers cite. A supported claim is
+kept; a claim another passage supports is re-cited to that passage; any other claim is dropped,
+so an unsupported claim is never shown as cited. What supported each kept citation (score, the
+sentence and its offsets in the document) travels with it to the API.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.answering.citations import Support
+from rag.answering.verify import Claim, Passage, Verifier
+from rag.retrieval import Hit
+from rag.sentences import split_sentences
+
+_MARKERS = re.compile(r"\s?\[\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*\]")
+
+
+class Grounder:
+    """Checks generated text against the passages it was written from."""
+
+    def __init__(self, verifier: Verifier, passages: Sequence[Hit]) -> None:
+        self._verifier = verifier
+        self._hits = list(passages)
+        self._passages = [Passage(h.chunk.text, h.chunk.title) for h in passages]
+        self.support: dict[int, Support] = {}  # passage number -> best support seen
+        self.dropped = 0
+        self.recited = 0
+
+    def _note(self, n: int, score: float, start: int, end: int, text: str) -> None:
+        hit = self._hits[n - 1]
+        s = Support(score, hit.chunk.start + start, hit.chunk.start + end, text)
+        if n not in self.support or score > self.support[n].score:
+            self.support[n] = s
+
+    def _keep(self, answer: str, c: Claim) -> str | None:
+        piece = answer[c.start:c.end].strip()
+        if c.supported and c.evidence is not None:
+            self._note(c.evidence.passage, c.score, c.evidence.start, c.evidence.end,
+                       c.evidence.text)
+            if not c.citations:  # a claim with no marker gets the passage that holds it
+                return _with_marker(piece, c.evidence.passage)
+            return piece
+        if c.support is not None:
+            self.recited += 1
+            alt = c.support
+            self._note(alt.passage, alt.score, alt.start, alt.end, alt.text)
+            return _with_marker(_MARKERS.sub("", piece), alt.passage)
+        self.dropped += 1
+        return None
+
+    def check(self, text: str) -> str:
+        """`text` with supported claims kept, re-cited ones renumbered, the rest removed."""
+        if not text.strip():
+            return ""
+        result = self._verifier.verify(text, self._passages)
+        kept = [k for c in result.claims if (k := self._keep(text, c))]
+        return " ".join(kept)
+
+
+def _with_marker(piece: str, n: int) -> str:
+    m = re.search(r"[.!?…]+[»\"”’)]*$", piece)
+    if m:
+        return f"{piece[: m.start()].rstrip()} [{n}]{piece[m.start():]}"
+    return f"{piece} [{n}]"
+
+
+class SentenceBuffer:
+    """Streamed text released a whole sentence at a time (its markers included)."""
+
+    def __init__(self) -> None:
+        self._text = ""
+
+    def feed(self, piece: str) -> str:
+        """The sentences completed by `piece` ("" while the current one is still open)."""
+        self._text += piece
+        spans = split_sentences(self._text)
+        if len(spans) < 2:
+            return ""
+        cut = spans[-1].start
+        done, self._text = self._text[:cut], self._text[cut:]
+        return done
+
+    def flush(self) -> str:
+        done, self._text = self._text, ""
+        return done
