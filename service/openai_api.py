@@ -8,6 +8,7 @@ data in the extra `citations` field.
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -58,6 +59,19 @@ def _split(body: ChatRequest) -> tuple[str, list[Message]]:
     history: list[Message] = [{"role": m.role, "content": m.text()[:MAX_MESSAGE_CHARS]}
                               for m in turns[:-1]]
     return question, history
+
+
+_LANG_ASKED = (("en", re.compile(r"\b(in|into) english\b|\ben anglais\b", re.I)),
+               ("fr", re.compile(r"\b(in|into) french\b|\ben français\b", re.I)))
+
+
+def _system(body: ChatRequest) -> tuple[str, str | None]:
+    """System and developer messages: instructions for a generative backend's writer, and the
+    answer language when they ask for one ("answer in English", "réponds en français")."""
+    text = "\n".join(m.text().strip() for m in body.messages
+                     if m.role in ("system", "developer") and m.text().strip())
+    lang = next((code for code, asked in _LANG_ASKED if asked.search(text)), None)
+    return text[:MAX_MESSAGE_CHARS], lang
 
 
 def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
@@ -120,10 +134,12 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
         engine = engine_of(request)
         limits = limits_of(body.model_extra)
         question, history = _split(body)
+        instructions, lang = _system(body)
         cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         created = int(time.time())
         if not body.stream:
-            answer = engine.answerer.answer(question, history=history)
+            answer = engine.answerer.answer(question, history=history, lang=lang,
+                                            instructions=instructions)
             record(answer)
             text, reason = apply(answer.answer, limits)
             return {
@@ -136,7 +152,8 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
                 "query": answer.query,
             }
         cancel = CancelToken()  # a client that hangs up stops the model at once
-        events = engine.answerer.stream(question, history=history, cancel=cancel)
+        events = engine.answerer.stream(question, history=history, cancel=cancel, lang=lang,
+                                        instructions=instructions)
         first, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
 
         def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:

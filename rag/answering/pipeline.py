@@ -154,26 +154,32 @@ class Answerer:
                                self.settings.bm25_stemmer, lang)
 
     def answer(self, question: str, k: int | None = None, retriever: str | None = None,
-               history: Sequence[Message] = ()) -> Answer:
+               history: Sequence[Message] = (), *, lang: str | None = None,
+               instructions: str = "") -> Answer:
         done: Answer | None = None
-        for ev in self.stream(question, k, retriever, history):
+        for ev in self.stream(question, k, retriever, history, lang=lang,
+                              instructions=instructions):
             if ev.kind == "done":
                 done = ev.data
         assert done is not None
         return done
 
     def stream(self, question: str, k: int | None = None, retriever: str | None = None,
-               history: Sequence[Message] = (), cancel: CancelToken | None = None
+               history: Sequence[Message] = (), cancel: CancelToken | None = None, *,
+               lang: str | None = None, instructions: str = ""
                ) -> Generator[Event, None, None]:
         """The first event comes after retrieval and admission to the generation gate, so a
         busy generator raises BusyError before anything is sent. `cancel`, fired from another
         thread, stops the model; the stream then ends without `done`. Close the generator
-        when abandoning it: that releases its gate place."""
+        when abandoning it: that releases its gate place. `lang` ("fr"/"en") overrides the
+        answer language detected from the question; `instructions` (a client's system
+        message) go to a generative backend's writer, after the cached prompt prefix."""
         t0 = time.perf_counter()
         timings: dict[str, float] = {}
         searcher = self._searcher()
         question = question.strip()
-        lang = detect_language(question)
+        asked = detect_language(question)  # retrieval and the evidence gate read the question
+        lang = lang if lang in NO_ANSWER else asked  # the answer's language
         query = question
         if history and self.settings.rewrite_followups:
             query = self._rewriter.standalone(question, history)
@@ -183,7 +189,7 @@ class Answerer:
         timings["retrieval"] = (time.perf_counter() - t1) * 1000
 
         t2 = time.perf_counter()
-        evidence = self.evidence(query, passages, searcher, lang)
+        evidence = self.evidence(query, passages, searcher, asked)
         timings["evidence"] = (time.perf_counter() - t2) * 1000
         supported = self._writer.supports(evidence)
         ticket = self._gate.admit() if supported and self.llm is not None else None
@@ -201,7 +207,7 @@ class Answerer:
             else:
                 text, abstained, fallback, support = yield from _inert_tokens(self._generate(
                     question if query == question else query, lang, evidence, timings, t2,
-                    ticket, cancel, searcher))
+                    ticket, cancel, searcher, instructions))
         except _Cancelled:
             return
         finally:
@@ -221,6 +227,8 @@ class Answerer:
 
     def _compose(self, evidence: Evidence, lang: str) -> tuple[str, bool, dict[int, Support]]:
         """The extractive answer; each quoted sentence is its own citation's support."""
+        if evidence.question.lang != lang:  # another answer language asked: its lead-in
+            evidence = replace(evidence, question=replace(evidence.question, lang=lang))
         composed = self._writer.compose(evidence)
         if composed is None:
             return NO_ANSWER[lang], True, {}
@@ -231,7 +239,7 @@ class Answerer:
 
     def _generate(self, question: str, lang: str, evidence: Evidence,
                   timings: dict[str, float], t_start: float, ticket: Ticket,
-                  cancel: CancelToken | None, searcher: Searcher
+                  cancel: CancelToken | None, searcher: Searcher, instructions: str = ""
                   ) -> Generator[Event, None, tuple[str, bool, bool, dict[int, Support]]]:
         """The model writes from the evidence sentences; each sentence it writes is verified
         before it is shown (kept, re-cited, or dropped), and an answer left with no supported
@@ -247,7 +255,8 @@ class Answerer:
         raw: list[str] = []
         shown: list[str] = []
         with ticket.slot(cancel):
-            stream = self.llm.stream(answer_messages(question, passages, texts, lang, titles=0),
+            stream = self.llm.stream(answer_messages(question, passages, texts, lang,
+                                                     instructions, titles=0),
                                      self.settings.llm_max_tokens, cancel)
             try:
                 for piece in stream:

@@ -124,3 +124,18 @@ def test_stream_honours_max_tokens_and_reports_usage(corpus_service: Service) ->
     assert finishes[-1] == "length"
     assert chunks[-1].choices == [] and chunks[-1].usage is not None
     assert chunks[-1].usage.completion_tokens > 0
+
+
+def test_system_message_asking_for_english_is_honoured(corpus_service: Service) -> None:
+    client = _client(corpus_service)
+    plain = client.chat.completions.create(
+        model="rag", messages=[{"role": "user", "content": FR_TROOPS}])
+    english = client.chat.completions.create(model="rag", messages=[
+        {"role": "system", "content": "You are helpful. Always answer in English."},
+        {"role": "user", "content": FR_TROOPS}])
+    assert not (plain.choices[0].message.content or "").startswith("According to the sources")
+    assert (english.choices[0].message.content or "").startswith("According to the sources")
+    off = client.chat.completions.create(model="rag", messages=[
+        {"role": "system", "content": "Answer in English."},
+        {"role": "user", "content": "Quelle est la recette du pain ?"}])
+    assert off.choices[0].message.content == "The available sources do not answer this question."
