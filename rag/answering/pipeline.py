@@ -195,7 +195,9 @@ class Answerer:
         ticket = self._gate.admit() if supported and self.llm is not None else None
         support: dict[int, Support] = {}
         try:
-            yield Event("citations", [Citation(i, h) for i, h in enumerate(passages, 1)])
+            # an answer the evidence does not support lists no passage (nothing will cite one)
+            yield Event("citations", [Citation(i, h) for i, h in enumerate(passages, 1)]
+                        if supported else [])
             if not supported:
                 text, fallback, abstained = NO_ANSWER[lang], False, True
                 yield Event("token", text)

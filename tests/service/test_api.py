@@ -130,6 +130,7 @@ def test_ask_stream_off_topic_has_no_citations(corpus_service: Service) -> None:
     assert r.status_code == 200
     events = parse_sse(r.text)
     assert events[0][0] == "citations" and events[-1][0] == "done"
+    assert events[0][1]["citations"] == []  # an abstention lists no passage
     assert events[-1][1]["abstained"] is True
     assert events[-1][1]["citations"] == []
     assert "".join(d["text"] for n, d in events if n == "token") == NO_ANSWER_EN
