@@ -116,7 +116,7 @@ class Guard:
         self.on_refused(reason, status)
         extra = [(b"allow", ", ".join(sorted(ALLOWED_METHODS)).encode())] if status == 405 \
             else []
-        await _send_error(send, status, message, extra)
+        await _send_error(send, status, message, extra, scope.get("path", ""))
 
     def _check(self, scope: Scope) -> tuple[int, str, str] | None:
         method: str = scope["method"]
@@ -220,8 +220,11 @@ def _headers(scope: Scope) -> dict[str, str]:
 
 
 async def _send_error(send: Send, status: int, message: str,
-                      extra: list[tuple[bytes, bytes]]) -> None:
-    body = json.dumps({"error": message}).encode()
+                      extra: list[tuple[bytes, bytes]], path: str = "") -> None:
+    from service.schemas import openai_error  # /v1/* clients parse OpenAI's error shape
+
+    error = openai_error(status, message) if path.startswith("/v1/") else {"error": message}
+    body = json.dumps(error).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"),
                             (b"content-length", str(len(body)).encode()), *extra]})

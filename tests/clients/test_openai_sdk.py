@@ -139,3 +139,13 @@ def test_system_message_asking_for_english_is_honoured(corpus_service: Service) 
         {"role": "system", "content": "Answer in English."},
         {"role": "user", "content": "Quelle est la recette du pain ?"}])
     assert off.choices[0].message.content == "The available sources do not answer this question."
+
+
+def test_refusals_before_routing_are_in_openai_shape_on_v1(corpus_service: Service) -> None:
+    r = corpus_service.client.request("PUT", "/v1/chat/completions")  # the guard's 405
+    assert r.status_code == 405
+    assert r.json()["error"]["message"] == "method not allowed"
+    r = corpus_service.client.get("/v1/models", headers={"host": "evil.example"})
+    assert r.status_code in (400, 421) and isinstance(r.json()["error"]["message"], str)
+    r = corpus_service.client.request("PUT", "/ask")
+    assert r.json() == {"error": "method not allowed"}
