@@ -11,7 +11,7 @@ deterministic, and a generative backend keeps its configured sampling.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from service.schemas import MAX_QUESTION_CHARS
@@ -20,13 +20,6 @@ _WORD = re.compile(r"\w+|[^\w\s]")
 MAX_STOP = 4
 _ACCEPTED_NUMBERS = {"temperature": (0.0, 2.0), "top_p": (0.0, 1.0),
                      "presence_penalty": (-2.0, 2.0), "frequency_penalty": (-2.0, 2.0)}
-# Keys that change nothing an answer could honour or break: identification and bookkeeping.
-_INERT = {"user", "seed", "metadata", "store", "service_tier", "parallel_tool_calls",
-          "stream_options", "max_tokens", "max_completion_tokens", "stop", "n", "tools",
-          "tool_choice", "response_format", "logprobs", "top_logprobs", "functions",
-          "function_call", "modalities", "audio", "prediction", "logit_bias", "echo",
-          "suffix", "best_of", "reasoning_effort", "web_search_options",
-          *_ACCEPTED_NUMBERS}
 
 
 class ParamError(ValueError):
@@ -42,7 +35,6 @@ class Limits:
     max_tokens: int | None = None
     stop: tuple[str, ...] = ()
     include_usage: bool = False
-    ignored: tuple[str, ...] = field(default=())
 
 
 def _int(extra: dict[str, Any], name: str) -> int | None:
@@ -100,9 +92,8 @@ def check(extra: dict[str, Any]) -> Limits:
     if opts is not None and not isinstance(opts, dict):
         raise ParamError("stream_options", "stream_options must be an object")
     usage = bool((opts or {}).get("include_usage"))
-    ignored = tuple(sorted(k for k in extra if k not in _INERT))
     return Limits(max_tokens=min(x for x in (a, b) if x) if (a or b) else None, stop=stops,
-                  include_usage=usage, ignored=ignored)
+                  include_usage=usage)
 
 
 def _check_tools(extra: dict[str, Any]) -> None:
