@@ -109,12 +109,12 @@ class Settings(BaseSettings):
     model_cache_dir: Path = Field(default=Path.home() / ".cache" / "rag")
     answer_k: int = Field(default=4, ge=1, le=20, description="Passages given to the answer.")
     min_sentence_score: float = Field(
-        default=0.85, ge=-1.0, le=1.0,
+        default=0.80, ge=-1.0, le=1.0,
         description="Cosine between the question and the best evidence sentence below which "
         "the answer declines (question and sources in the same language).",
     )
     min_sentence_score_cross: float = Field(
-        default=0.78, ge=-1.0, le=1.0,
+        default=0.76, ge=-1.0, le=1.0,
         description="The same across languages (an English question over French sources).",
     )
     verify_threshold: float = Field(

@@ -37,6 +37,15 @@ class AskRequest(BaseModel):
     _strip = field_validator("question")(_question)
 
 
+class SupportOut(BaseModel):
+    """The sentence of the cited passage that supports the claim citing it (verified)."""
+
+    score: float = Field(description="Cosine between the claim and the sentence.")
+    start: int = Field(description="Offset of the sentence in the document text.")
+    end: int
+    text: str
+
+
 class CitationOut(BaseModel):
     n: int
     doc_id: str
@@ -48,6 +57,8 @@ class CitationOut(BaseModel):
     score: float
     page: int | None = Field(default=None, description="Page where the passage starts, for "
                              "documents read page by page (PDF, Word).")
+    support: SupportOut | None = Field(default=None, description="What supports the claims "
+                                       "citing this passage; null when nothing was verified.")
 
 
 class AskResponse(BaseModel):

@@ -40,7 +40,6 @@ class Verdict:
     wrong_key: bool = False  # a key was given and matched none: counts toward the throttle
 
 
-
 class KeyChecker:
     def __init__(self, api_keys: list[bytes], admin_keys: list[bytes]) -> None:
         self._keys = api_keys + admin_keys

@@ -46,6 +46,9 @@ def gate_features(ev: Any) -> dict[str, float]:
         "asks": float(bool(ev.question.asks)),
         "n_focus": float(len(ev.question.focus)),
         "cross": float(ev.cross_lingual),
+        "mean_dense": (sum(s.dense for s in usable) / len(usable)) if usable else 0.0,
+        "hit_dense": max((h.scores.get("dense", 0.0) for h in ev.passages), default=0.0),
+        "q_words": float(len(ev.question.text.split())),
     }
 
 
@@ -66,7 +69,7 @@ def main() -> int:
     embedder = make_embedder(settings)
     snap = Ingestor(settings, embedder, IndexStore.open(settings)).load()
     searcher = Searcher(snap, embedder, settings)
-    vectors = CachedSentenceVectors(embedder)
+    vectors = CachedSentenceVectors(embedder, path=args.index / "sentences.sqlite")
     from rag.answering.evidence import gather_evidence
     from rag.answering.extractive import ExtractiveWriter
 

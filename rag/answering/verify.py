@@ -154,6 +154,7 @@ class _Facts:
     negated: bool
     lang: str
     terms: set[str]  # stemmed content words, in the claim's language
+    stems: set[str] = field(default_factory=set)  # content words cut to 5 letters, any language
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +308,8 @@ class Verifier:
             return ev, "meaning"
         if _overlap(claim, s.text) < MIN_OVERLAP:
             return ev, "meaning"
+        if not anchors and not claim.stems & _stems(s.text):
+            return ev, "meaning"  # no name, number or word in common: "Je pense que oui."
         f = d.facts[best]
         if (claim.negated and not f.negated) or (
                 f.negated and not claim.negated and f.length <= SHORT_NEGATED):
@@ -386,13 +389,19 @@ class Verifier:
             else None
 
 
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters, a language-blind way to see two texts share a word
+    ("alliance"/"alliance", "intervention"/"intervention", "déployé"/"deployed")."""
+    return {t[:5] for t in tokenize(text, "none") if len(t) >= 4 and not t.isdigit()}
+
+
 def _claim_facts(text: str) -> _Facts:
     anchors = claim_anchors(text)
     names = {a.name for a in anchors if a.kind == "name"}
     names |= {w for a in anchors if a.kind == "name" for w in words_of(a.text)}
     lang = _language(text)
     terms = set(tokenize(text, _STEMMER[lang])) if lang else set()
-    return _Facts(anchors, names, negated(text), lang, terms)
+    return _Facts(anchors, names, negated(text), lang, terms, _stems(text))
 
 
 def _language(text: str) -> str:

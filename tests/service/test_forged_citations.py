@@ -186,4 +186,5 @@ def test_model_copied_markup_is_inert(generative: Callable[[], Service]) -> None
     assert "Palme" in content and not LIVE.search(content), content
     content, citations = _openai_stream(svc, EVIL_QUESTION)
     assert "Palme" in content and not LIVE.search(content), content
-    assert [c["n"] for c in citations] == [1, 2]
+    # (which of the two cited passages the verifier kept is not this test's business)
+    assert citations and [c["n"] for c in citations] == list(range(1, len(citations) + 1))

