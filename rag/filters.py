@@ -1,0 +1,147 @@
+"""Metadata filters for retrieval: one JSON shape shared by the HTTP API, CLI and widget.
+
+`{"doc_id": ["a", "b"], "date": {"gte": "2022-01-06"}}`: a scalar means equals, a list
+means one of, an object of gte/gt/lte/lt means a range. Parsed and validated here so every
+surface rejects the same bad input with the same message (a 400, via FilterError)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rag.errors import RagError
+
+KNOWN_FIELDS = ("doc_id", "source", "title", "date")
+RANGE_OPS = ("gte", "gt", "lte", "lt")
+Scalar = str | int | float | bool
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class FilterError(RagError):
+    """The filter names an unknown key or holds a malformed value: the user's input."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One key's constraint: exactly one of `one_of` (equals is a one-element list) or `bounds`."""
+
+    key: str
+    one_of: tuple[Scalar, ...] | None = None
+    bounds: tuple[tuple[str, Scalar], ...] | None = None
+
+
+@dataclass(frozen=True)
+class Filter:
+    """An AND of conditions; hashable so resolved row sets can be cached per generation."""
+
+    conditions: tuple[Condition, ...]
+
+    def keys(self) -> list[str]:
+        return [c.key for c in self.conditions]
+
+
+def _date(value: object, key: str) -> str:
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        raise FilterError(f"filter {key!r}: malformed date {value!r}, expected YYYY-MM-DD")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        msg = f"filter {key!r}: malformed date {value!r}, expected YYYY-MM-DD"
+        raise FilterError(msg) from None
+    return value
+
+
+def _scalar(value: object, key: str) -> Scalar:
+    if key == "date":
+        return _date(value, key)
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    raise FilterError(f"filter {key!r}: expected a string, number, list or range, got {value!r}")
+
+
+def _condition(key: str, value: object) -> Condition:
+    if isinstance(value, list):
+        if not value:
+            raise FilterError(f"filter {key!r}: empty list")
+        return Condition(key, one_of=tuple(_scalar(v, key) for v in value))
+    if isinstance(value, dict):
+        bad = sorted(set(value) - set(RANGE_OPS))
+        if bad or not value:
+            raise FilterError(f"filter {key!r}: range keys must be among {', '.join(RANGE_OPS)}")
+        bounds = []
+        for op in RANGE_OPS:
+            if op in value:
+                v = _scalar(value[op], key)
+                if isinstance(v, bool):
+                    raise FilterError(f"filter {key!r}: a range bound cannot be a boolean")
+                bounds.append((op, v))
+        return Condition(key, bounds=tuple(bounds))
+    return Condition(key, one_of=(_scalar(value, key),))
+
+
+def parse_filter(raw: object, metadata_keys: Iterable[str] | None = None) -> Filter | None:
+    """Parse the JSON object (or its text); None or {} means no filter. With `metadata_keys`
+    (the keys present in any document's metadata) an unknown key is rejected."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except json.JSONDecodeError as e:
+            raise FilterError(f"filters: not valid JSON ({e.msg})") from None
+    if not isinstance(raw, dict):
+        raise FilterError("filters: expected a JSON object")
+    if not raw:
+        return None
+    allowed = None if metadata_keys is None else set(KNOWN_FIELDS) | set(metadata_keys)
+    conditions = []
+    for key, value in sorted(raw.items()):
+        if not isinstance(key, str) or not key:
+            raise FilterError("filters: keys must be non-empty strings")
+        if allowed is not None and key not in allowed:
+            raise FilterError(f"filters: unknown key {key!r}; known: {', '.join(sorted(allowed))}")
+        conditions.append(_condition(key, value))
+    return Filter(tuple(conditions))
+
+
+_CLI_RE = re.compile(r"^([^<>=]+?)(>=|<=|>|<|=)(.*)$")
+_CLI_OPS = {">=": "gte", "<=": "lte", ">": "gt", "<": "lt"}
+
+
+def _cli_value(text: str) -> Scalar:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        return text
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else text
+
+
+def from_cli(items: Iterable[str]) -> dict[str, object]:
+    """`--filter KEY=VALUE|KEY>=VALUE|KEY<=VALUE` (repeatable) to the JSON object; a key
+    repeated with = becomes one-of."""
+    out: dict[str, object] = {}
+    for item in items:
+        m = _CLI_RE.match(item)
+        if not m:
+            raise FilterError(f"--filter {item!r}: expected KEY=VALUE, KEY>=VALUE or KEY<=VALUE")
+        key, op, text = m.group(1).strip(), m.group(2), m.group(3)
+        value = _cli_value(text)
+        if op == "=":
+            prev = out.get(key)
+            if prev is None:
+                out[key] = value
+            elif isinstance(prev, list):
+                prev.append(value)
+            elif isinstance(prev, dict):
+                raise FilterError(f"--filter {key!r}: cannot mix = with a range")
+            else:
+                out[key] = [prev, value]
+        else:
+            prev = out.setdefault(key, {})
+            if not isinstance(prev, dict):
+                raise FilterError(f"--filter {key!r}: cannot mix = with a range")
+            prev[_CLI_OPS[op]] = value
+    return out
