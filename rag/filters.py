@@ -145,3 +145,30 @@ def from_cli(items: Iterable[str]) -> dict[str, object]:
                 raise FilterError(f"--filter {key!r}: cannot mix = with a range")
             prev[_CLI_OPS[op]] = value
     return out
+
+
+_COLUMNS = {"doc_id": "d.doc_id", "source": "d.source", "title": "d.title"}
+_SQL_OPS = {"gte": ">=", "gt": ">", "lte": "<=", "lt": "<"}
+
+
+def _column(key: str) -> tuple[str, list[object]]:
+    if key in _COLUMNS:
+        return _COLUMNS[key], []
+    return "json_extract(d.metadata, ?)", ['$."' + key.replace('"', '""') + '"']
+
+
+def to_sql(f: Filter) -> tuple[str, list[object]]:
+    """SQL selecting the allowed chunk ids (`chunks.id`, the FAISS/BM25 row ids) of a store;
+    conditions are parameters, never spliced text."""
+    where: list[str] = []
+    params: list[object] = []
+    for c in f.conditions:
+        col, cp = _column(c.key)
+        if c.one_of is not None:
+            where.append(f"{col} IN ({','.join('?' * len(c.one_of))})")
+            params += cp + list(c.one_of)
+        for op, v in c.bounds or ():
+            where.append(f"{col} {_SQL_OPS[op]} ?")
+            params += [*cp, v]
+    sql = "SELECT c.id FROM chunks c JOIN documents d ON d.doc_id = c.doc_id"
+    return sql + (" WHERE " + " AND ".join(where) if where else ""), params

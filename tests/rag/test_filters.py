@@ -35,3 +35,30 @@ def test_cli_items() -> None:
         "source": ["a", "b"], "date": {"gte": "2022-01-06"}, "year": {"lte": 2023}}
     with pytest.raises(FilterError):
         from_cli(["nokey"])
+
+
+def test_to_sql_selects_allowed_chunks() -> None:
+    import json
+    import sqlite3
+
+    from rag.filters import to_sql
+    from rag.store import _SCHEMA
+
+    db = sqlite3.connect(":memory:")
+    db.executescript(_SCHEMA)
+    rows = [("a", "2022-01-01"), ("b", "2022-01-07"), ("b", "2023-05-01")]
+    for i, (src, date) in enumerate(rows):
+        db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)",
+                   (f"d{i}", f"T{i}", src, "h", json.dumps({"date": date, "n": i}), "x", 1, 0.0))
+        db.execute("INSERT INTO chunks (doc_id, ordinal, text, start, end, tokens, vector) "
+                   "VALUES (?,0,'x',0,1,'',x'')", (f"d{i}",))
+
+    def ids(raw: object) -> set[int]:
+        f = parse_filter(raw)
+        assert f is not None
+        sql, params = to_sql(f)
+        return {r[0] for r in db.execute(sql, params)}
+
+    assert ids({"source": "b"}) == {2, 3}
+    assert ids({"date": {"gte": "2022-01-06", "lt": "2023-01-01"}}) == {2}
+    assert ids({"doc_id": ["d0", "d2"], "n": {"gt": 0}}) == {3}
