@@ -86,7 +86,9 @@ class BM25Index:
                 out.append((int(ptr[col]), int(ptr[col + 1])))
         return out
 
-    def top(self, tokens: list[str], k: int) -> tuple[IdArray, npt.NDArray[np.float32]]:
+    def top(
+        self, tokens: list[str], k: int, mask: npt.NDArray[np.bool_] | None = None
+    ) -> tuple[IdArray, npt.NDArray[np.float32]]:
         """Chunk ids and scores of the k best rows with a positive score, best first; equal
         scores are ordered by id.
 
@@ -95,6 +97,10 @@ class BM25Index:
         sums are bit-identical to `scores`). Up to `_SMALL` rows one partition of all rows
         finds the k-th best score; above, only the postings that can reach the top k are kept (see
         `_bound`) and deduplicated, with no pass over all rows.
+
+        `mask` (a boolean per row) keeps only the allowed rows before the top-k cut, so a
+        filter never returns fewer than k hits while k allowed rows score above zero; several
+        terms then take the partition path, as the sampled bound would count disallowed rows.
         """
         n = len(self)
         if not n or k <= 0:
@@ -106,8 +112,13 @@ class BM25Index:
         if len(cols) == 1:
             lo, hi = cols[0]
             rows, vals = self._indices[lo:hi], self._data[lo:hi]
-        elif n <= _SMALL:  # one partition of all rows costs less than work over postings
+            if mask is not None:
+                keep = mask[rows]
+                rows, vals = rows[keep], vals[keep]
+        elif n <= _SMALL or mask is not None:  # a partition of all rows costs less here
             acc = self.scores(tokens)
+            if mask is not None:
+                acc[~mask] = 0
             kth = acc[np.argpartition(-acc, k - 1)[:k]].min() if k < n else 0.0
             rows = np.flatnonzero(acc >= kth) if kth > 0 else np.flatnonzero(acc)  # ties kept
             vals = acc[rows]

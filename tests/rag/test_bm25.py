@@ -64,3 +64,27 @@ def test_top_of_empty_index_and_unknown_terms() -> None:
     index = BM25Index.build([["a", "b"], ["b", "c"]], np.array([1, 2], dtype=np.int64))
     assert index.top(["zzz"], 5)[0].tolist() == []
     assert index.top(["b"], 0)[0].tolist() == []
+
+
+@pytest.mark.parametrize("scan_all_up_to", [None, 0])
+def test_top_with_mask_ranks_only_allowed_rows(
+    scan_all_up_to: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter masks rows before the top-k cut: k allowed hits even when the unfiltered top k
+    holds none of them (both the partition and the postings path)."""
+    if scan_all_up_to is not None:
+        monkeypatch.setattr(bm25, "_SMALL", scan_all_up_to)
+    docs = _corpus(120, 5, 7)
+    ids = np.arange(len(docs), dtype=np.int64)
+    index = BM25Index.build(docs, ids)
+    for tokens in (["w0", "w1", "w2"], ["w3"], ["w0", "w5"]):
+        scores = index.scores(tokens)
+        unfiltered, _ = index.top(tokens, 10)
+        mask = np.ones(len(docs), dtype=bool)
+        mask[unfiltered] = False  # the best rows are all disallowed
+        got, _ = index.top(tokens, 10, mask=mask)
+        allowed = np.where(mask, scores, 0)
+        rows = np.flatnonzero(allowed > 0)
+        want = rows[np.lexsort((rows, -allowed[rows]))][:10]
+        assert got.tolist() == want.tolist() and len(got) == min(10, len(rows))
+        assert not set(got.tolist()) & set(unfiltered.tolist())
