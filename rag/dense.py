@@ -76,3 +76,20 @@ def configure(index: Any, cfg: DenseConfig) -> Any:
     if is_ivf(index):
         index.nprobe = cfg.nprobe
     return index
+
+
+def search_allowed(index: Any, queries: npt.NDArray[np.float32], k: int,
+                   allowed: npt.NDArray[np.int64]) -> tuple[Any, Any]:
+    """Search only the vectors whose ids are in `allowed` (a filter): the selector is applied
+    inside FAISS before the top-k cut, so k allowed hits come back when k exist. IVF keeps its
+    nprobe; an allowed vector outside the probed lists is missed as in unfiltered search."""
+    import faiss
+
+    fs: Any = faiss  # the stubs lack the keyword constructors of the search parameters
+    ids = np.ascontiguousarray(allowed, dtype=np.int64)
+    sel = fs.IDSelectorBatch(ids)
+    params = (fs.SearchParametersIVF(sel=sel, nprobe=index.nprobe) if is_ivf(index)
+              else fs.SearchParameters(sel=sel))
+    k = max(1, min(k, len(ids)))
+    scores, found = index.search(queries, k, params=params)
+    return scores, found
