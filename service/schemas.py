@@ -62,6 +62,7 @@ class CitationOut(BaseModel):
 
 
 class AskResponse(BaseModel):
+    answer_id: str = Field(description="Id to send with POST /feedback.")
     answer: str
     citations: list[CitationOut]
     abstained: bool

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import uuid
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -46,9 +47,12 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     fallback: bool = False
     lang: str = "fr"
+    # One id per answer, so feedback (POST /feedback) can point at it.
+    answer_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "answer_id": self.answer_id,
             "answer": self.answer,
             "citations": [c.to_dict() for c in self.citations],
             "abstained": self.abstained,

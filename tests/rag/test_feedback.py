@@ -61,3 +61,12 @@ def test_candidates_shape(tmp_path: Path) -> None:
     assert c["comment"] == "faux" and c["feedback_id"]
     c2 = cands["Quel temps fait-il ?"]
     assert c2["answers"] == [] and c2["doc_ids"] == [] and c2["answerable"] is False
+
+
+def test_answer_carries_unique_id() -> None:
+    from rag.answering.pipeline import Answer
+
+    a = Answer("x", [], False, "extractive", "q", [])
+    b = Answer("x", [], False, "extractive", "q", [])
+    assert a.answer_id != b.answer_id and len(a.answer_id) == 32
+    assert a.to_dict()["answer_id"] == a.answer_id
