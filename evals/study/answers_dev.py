@@ -62,18 +62,21 @@ def main() -> int:
     p.add_argument("--old", action="store_true", help="the landed ExtractiveWriter instead")
     p.add_argument("--corpus", default="articles", help="rows of this corpus only")
     p.add_argument("--dump", type=Path, help="write each question's gate features (JSONL)")
-    p.add_argument("--min-dense", type=float, default=0.85)
-    p.add_argument("--min-dense-cross", type=float, default=0.78)
+    p.add_argument("--min-dense", type=float, default=None, help="default: the writer's")
+    p.add_argument("--min-dense-cross", type=float, default=None)
     args = p.parse_args()
     settings = Settings(index_dir=args.index)
     embedder = make_embedder(settings)
     snap = Ingestor(settings, embedder, IndexStore.open(settings)).load()
     searcher = Searcher(snap, embedder, settings)
     vectors = CachedSentenceVectors(embedder, path=args.index / "sentences.sqlite")
+    from rag.answering import extractive
     from rag.answering.evidence import gather_evidence
     from rag.answering.extractive import ExtractiveWriter
 
-    writer = ExtractiveWriter(args.min_dense, args.min_dense_cross)
+    writer = ExtractiveWriter(
+        extractive.MIN_DENSE if args.min_dense is None else args.min_dense,
+        extractive.MIN_DENSE_CROSS if args.min_dense_cross is None else args.min_dense_cross)
 
     stats: dict[str, dict[str, int]] = {}
     for f in args.files:

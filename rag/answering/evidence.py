@@ -330,7 +330,7 @@ class Evidence:
         """Usable sentences that hold what is asked, best first; when the question asks for a
         specific thing (an age, a number, a date, a name) about someone or something, the
         sentence must also be about them: Tokayev's age is not Nazarbayev's."""
-        specific = bool(self.question.asks) and bool(self.question.focus)
+        specific = bool(set(self.question.asks) & _ABOUT_SOMEONE) and bool(self.question.focus)
         out = [s for s in self.sentences if s.usable and s.kind
                and (not specific or s.focus >= MIN_FOCUS)]
         if "number" in self.question.asks:  # "how many" is answered by a figure when one is there
@@ -338,6 +338,10 @@ class Evidence:
             return figures or out
         return out
 
+
+# Asks whose answer belongs to someone or something: an age, a count, a date must be about the
+# question's focus. (Who/where answers often sit in the sentence after the name: not applied.)
+_ABOUT_SOMEONE = frozenset({"age", "number", "date"})
 
 # A sentence must hold most of what the question is about (weighted by rarity): a name the
 # previous sentence holds counts half, so a one-name question needs it in the sentence itself.
