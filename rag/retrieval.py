@@ -13,11 +13,12 @@ from typing import Protocol
 from rag.answering.language import detect_language
 from rag.chunking import Chunk
 from rag.config import Settings
+from rag.dense import search_allowed
 from rag.embedders import Embedder
 from rag.embedders.base import Vectors
 from rag.errors import RagError
 from rag.pages import page_at, page_starts
-from rag.store import Snapshot
+from rag.store import Allowed, Snapshot
 from rag.text import tokenize
 
 RETRIEVERS = ("hybrid", "dense", "bm25")
@@ -48,8 +49,9 @@ class Hit:
 class Retriever(Protocol):
     name: str
 
-    def candidates(self, query: str, depth: int) -> Candidates:
-        """Chunk ids with this retriever's own score, best first."""
+    def candidates(self, query: str, depth: int, allowed: Allowed | None = None) -> Candidates:
+        """Chunk ids with this retriever's own score, best first; only `allowed` chunks when
+        given (a filter applied before ranking)."""
         ...
 
 
@@ -83,11 +85,15 @@ class DenseRetriever:
         self._index = snapshot.dense
         self._embed = embed
 
-    def candidates(self, query: str, depth: int) -> Candidates:
-        if self._index.ntotal == 0:
+    def candidates(self, query: str, depth: int, allowed: Allowed | None = None) -> Candidates:
+        if self._index.ntotal == 0 or (allowed is not None and not len(allowed.ids)):
             return []
         q = self._embed(query).reshape(1, -1)
-        scores, ids = self._index.search(q, min(depth, self._index.ntotal))
+        if allowed is not None:
+            scores, ids = search_allowed(self._index, q, min(depth, self._index.ntotal),
+                                         allowed.ids)
+        else:
+            scores, ids = self._index.search(q, min(depth, self._index.ntotal))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
 
@@ -102,15 +108,17 @@ class BM25Retriever:
     def size(self) -> int:
         return len(self._bm25)
 
-    def candidates(self, query: str, depth: int) -> Candidates:
-        return self.ranked(query, depth)[0]
+    def candidates(self, query: str, depth: int, allowed: Allowed | None = None) -> Candidates:
+        return self.ranked(query, depth, allowed)[0]
 
-    def ranked(self, query: str, depth: int) -> tuple[Candidates, float]:
+    def ranked(self, query: str, depth: int, allowed: Allowed | None = None
+               ) -> tuple[Candidates, float]:
         """Candidates and the query's coverage: the idf-weighted share of its terms that occur
         in the index at all (1.0 = every term is known; an English question over French text
-        keeps little more than its names and numbers)."""
+        keeps little more than its names and numbers). Coverage reads the whole index, a
+        filter or not: it measures the query's language, not the allowed rows."""
         tokens = tokenize(query, self._stemmer)
-        ids, scores = self._bm25.top(tokens, depth)
+        ids, scores = self._bm25.top(tokens, depth, None if allowed is None else allowed.mask)
         return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)], \
             self.coverage(tokens)
 
@@ -166,7 +174,8 @@ class HybridRetriever:
         self._depth = settings.fusion_depth
         self._side_by_side = side_by_side
 
-    def _lists(self, query: str, depth: int) -> list[FusionPart]:
+    def _lists(self, query: str, depth: int, allowed: Allowed | None = None
+               ) -> list[FusionPart]:
         """Each weighted retriever's candidates. Side by side, dense runs in a worker thread
         while BM25 runs here: FAISS releases the GIL, so at large sizes the dense search costs
         no extra wall time beside BM25 (bench/query.py)."""
@@ -175,15 +184,15 @@ class HybridRetriever:
         future = None
         if s.dense_weight > 0:
             if self._side_by_side and s.bm25_weight > 0:
-                future = _pool().submit(self.dense.candidates, query, depth)
+                future = _pool().submit(self._dense, query, depth, allowed)
             else:
-                dense_cands = self.dense.candidates(query, depth)
+                dense_cands = self._dense(query, depth, allowed)
         parts: list[FusionPart] = []
         bm25_part = None
         if s.bm25_weight > 0:
             if isinstance(self.bm25, BM25Retriever):
-                cands, coverage = self.bm25.ranked(query, depth)
-                size = self.bm25.size
+                cands, coverage = self.bm25.ranked(query, depth, allowed)
+                size = self.bm25.size if allowed is None else allowed.count
             else:  # precomputed lists (bench/query.py times the fusion alone)
                 cands, coverage, size = self.bm25.candidates(query, depth), 1.0, depth
             bm25_part = FusionPart("bm25", s.bm25_weight, cands, 0.0, size, coverage)
@@ -195,8 +204,14 @@ class HybridRetriever:
             parts.append(bm25_part)
         return parts
 
-    def fuse(self, query: str, depth: int) -> dict[int, Fused]:
-        parts = self._lists(query, depth)
+    def _dense(self, query: str, depth: int, allowed: Allowed | None) -> Candidates:
+        if allowed is None:  # precomputed lists (bench/query.py) take no filter
+            return self.dense.candidates(query, depth)
+        return self.dense.candidates(query, depth, allowed)
+
+    def fuse(self, query: str, depth: int, allowed: Allowed | None = None
+             ) -> dict[int, Fused]:
+        parts = self._lists(query, depth, allowed)
         ranks: dict[int, dict[str, int]] = {}
         scores: dict[int, dict[str, float]] = {}
         for part in parts:
@@ -206,8 +221,8 @@ class HybridRetriever:
         fused = fuse_lists(query, parts, self.settings, depth)
         return {cid: (fused[cid], r, scores[cid]) for cid, r in ranks.items()}
 
-    def candidates(self, query: str, depth: int) -> Candidates:
-        fused = self.fuse(query, max(depth, self._depth))
+    def candidates(self, query: str, depth: int, allowed: Allowed | None = None) -> Candidates:
+        fused = self.fuse(query, max(depth, self._depth), allowed)
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1][0], kv[0]))
         return [(cid, v[0]) for cid, v in ranked[:depth]]
 
@@ -316,7 +331,11 @@ class Searcher:
                 best = max(best, float(index.reconstruct(h.row) @ q))
         return best
 
-    def search(self, query: str, k: int | None = None, retriever: str | None = None) -> list[Hit]:
+    def search(self, query: str, k: int | None = None, retriever: str | None = None,
+               filters: object = None) -> list[Hit]:
+        """The k best chunks. `filters` (the JSON object, its text or a parsed Filter)
+        restricts every retriever to the matching chunks before ranking, so k hits come back
+        whenever k matching chunks score; a bad filter raises FilterError."""
         query = check_query(query, self.settings)
         k = self.settings.k if k is None else k
         if not 1 <= k <= self.settings.max_k:
@@ -324,12 +343,16 @@ class Searcher:
         name = retriever or self.settings.retriever
         if name not in self.retrievers:
             raise RagError(f"unknown retriever {name!r}: use one of {', '.join(RETRIEVERS)}")
+        allowed = self.snapshot.allowed(filters)
+        if allowed is not None and not len(allowed.ids):
+            return []
         if name == "hybrid":
-            fused = self._hybrid.fuse(query, max(k, self.settings.fusion_depth))
+            fused = self._hybrid.fuse(query, max(k, self.settings.fusion_depth), allowed)
             ranked = sorted(fused.items(), key=lambda kv: (-kv[1][0], kv[0]))[:k]
             rows = [(cid, total, ranks, scores) for cid, (total, ranks, scores) in ranked]
         else:
-            cands = self.retrievers[name].candidates(query, k)
+            cands = (self.retrievers[name].candidates(query, k) if allowed is None
+                     else self.retrievers[name].candidates(query, k, allowed))
             rows = [(cid, s, {name: r}, {name: s}) for r, (cid, s) in enumerate(cands, 1)]
         chunks = self.snapshot.chunks([r[0] for r in rows])
         pages = self.snapshot.store.doc_pages([c.doc_id for c in chunks.values()])

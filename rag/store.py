@@ -25,6 +25,7 @@ import os
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ from rag.errors import (
     IndexWriteError,
     RagError,
 )
+from rag.filters import Filter, parse_filter, to_sql
 
 log = logging.getLogger(__name__)
 
@@ -168,6 +170,9 @@ class Snapshot:
         self.dense = dense
         self.bm25 = bm25
         self.unsaved: str | None = None  # why the files of this generation are not on disk
+        self._filter_lock = threading.Lock()
+        self._metadata_keys: frozenset[str] | None = None
+        self._allowed: OrderedDict[str, Allowed] = OrderedDict()
 
     @property
     def generation(self) -> int:
@@ -179,6 +184,49 @@ class Snapshot:
 
     def chunks(self, ids: Sequence[int]) -> dict[int, Chunk]:
         return self.store.chunks_by_id(ids)
+
+    def metadata_keys(self) -> frozenset[str]:
+        """Every key of any document's metadata, read once per generation."""
+        if self._metadata_keys is None:
+            self._metadata_keys = frozenset(self.store.metadata_keys())
+        return self._metadata_keys
+
+    def allowed(self, raw: object) -> Allowed | None:
+        """The chunks a filter keeps (None: no filter), as FAISS ids and a BM25 row mask.
+
+        `raw` is the JSON object (or its text) or a parsed Filter; an unknown key or a bad
+        value raises FilterError. Resolved sets are kept in a small LRU: this snapshot is one
+        generation, so the key is the filter alone."""
+        f = raw if isinstance(raw, Filter) else parse_filter(raw, self.metadata_keys())
+        if f is None:
+            return None
+        key = repr(f)  # repr, not hash: keeps 1 and true apart
+        with self._filter_lock:
+            hit = self._allowed.get(key)
+            if hit is not None:
+                self._allowed.move_to_end(key)
+                return hit
+        ids = self.store.filter_ids(f)
+        rows = self.bm25.ids
+        mask = np.isin(rows, ids) if len(rows) else np.zeros(0, dtype=bool)
+        found = Allowed(ids, mask, int(mask.sum()))
+        with self._filter_lock:
+            self._allowed[key] = found
+            while len(self._allowed) > FILTER_CACHE:
+                self._allowed.popitem(last=False)
+        return found
+
+
+FILTER_CACHE = 64  # resolved filters kept per snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class Allowed:
+    """A resolved filter: allowed chunk ids (sorted; FAISS ids) and a mask over BM25 rows."""
+
+    ids: npt.NDArray[np.int64]
+    mask: npt.NDArray[np.bool_]
+    count: int  # allowed rows in this snapshot's BM25 index
 
 
 class IndexStore:
@@ -354,6 +402,23 @@ class IndexStore:
             return {d: json.loads(p) for d, p in rows if isinstance(p, str)}
         except (sqlite3.DatabaseError, ValueError):
             return {}
+
+    def metadata_keys(self) -> list[str]:
+        """Distinct top-level keys of the documents' metadata (the keys a filter may name)."""
+        if not self.exists():
+            return []
+        rows = self._connect().execute(
+            "SELECT DISTINCT j.key FROM documents d, json_each(d.metadata) j "
+            "WHERE json_type(d.metadata) = 'object'")
+        return sorted(str(r[0]) for r in rows.fetchall())
+
+    def filter_ids(self, f: Filter) -> npt.NDArray[np.int64]:
+        """The ids of the chunks whose document matches `f`, sorted (read only)."""
+        if not self.exists():
+            return np.zeros(0, dtype=np.int64)
+        sql, params = to_sql(f)
+        rows = self._connect().execute(sql, params).fetchall()
+        return np.sort(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)))
 
     def chunks_by_id(self, ids: Sequence[int]) -> dict[int, Chunk]:
         """The chunks with these ids, each checked against its stored checksum. A row that

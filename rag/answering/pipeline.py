@@ -159,10 +159,10 @@ class Answerer:
 
     def answer(self, question: str, k: int | None = None, retriever: str | None = None,
                history: Sequence[Message] = (), *, lang: str | None = None,
-               instructions: str = "") -> Answer:
+               instructions: str = "", filters: object = None) -> Answer:
         done: Answer | None = None
         for ev in self.stream(question, k, retriever, history, lang=lang,
-                              instructions=instructions):
+                              instructions=instructions, filters=filters):
             if ev.kind == "done":
                 done = ev.data
         assert done is not None
@@ -170,14 +170,15 @@ class Answerer:
 
     def stream(self, question: str, k: int | None = None, retriever: str | None = None,
                history: Sequence[Message] = (), cancel: CancelToken | None = None, *,
-               lang: str | None = None, instructions: str = ""
+               lang: str | None = None, instructions: str = "", filters: object = None
                ) -> Generator[Event, None, None]:
         """The first event comes after retrieval and admission to the generation gate, so a
         busy generator raises BusyError before anything is sent. `cancel`, fired from another
         thread, stops the model; the stream then ends without `done`. Close the generator
         when abandoning it: that releases its gate place. `lang` ("fr"/"en") overrides the
         answer language detected from the question; `instructions` (a client's system
-        message) go to a generative backend's writer, after the cached prompt prefix."""
+        message) go to a generative backend's writer, after the cached prompt prefix.
+        `filters` restrict retrieval (Searcher.search)."""
         t0 = time.perf_counter()
         timings: dict[str, float] = {}
         searcher = self._searcher()
@@ -189,7 +190,7 @@ class Answerer:
             query = self._rewriter.standalone(question, history)
             timings["rewrite"] = (time.perf_counter() - t0) * 1000
         t1 = time.perf_counter()
-        passages = searcher.search(query, k or self.settings.answer_k, retriever)
+        passages = searcher.search(query, k or self.settings.answer_k, retriever, filters)
         timings["retrieval"] = (time.perf_counter() - t1) * 1000
 
         t2 = time.perf_counter()
