@@ -73,6 +73,7 @@ class FeedbackStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=10)
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # no fsync per answer logged (WAL-safe)
         self._db.executescript(_SCHEMA)
 
     @classmethod

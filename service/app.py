@@ -145,6 +145,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.engine = engine
     app.state.metrics = metrics
     _watch_engine(metrics, engine)
+    from service.feedback_api import AnswerLog
+
+    answers = app.state.answers = AnswerLog(settings)  # every answer by id, for POST /feedback
+    app.router.on_shutdown.append(answers.close)
 
     # ---- errors -----------------------------------------------------------------------------
 
@@ -267,7 +271,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     # ---- answering --------------------------------------------------------------------------
 
-    def _record(answer: Answer) -> None:
+    def _record(answer: Answer, question: str, route: str) -> None:
+        answers.remember(answer, question, route)
         t = answer.timings_ms
         metrics.retrieval.observe(t.get("retrieval", 0.0) / 1000)
         metrics.generation.observe(t.get("generation", 0.0) / 1000)
@@ -278,7 +283,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         """Answer a question with `[n]` citations to the passages it used."""
         answer = engine.answerer.answer(body.question, body.k, body.retriever,
                                         [m.model_dump() for m in body.history])  # type: ignore[misc]
-        _record(answer)
+        _record(answer, body.question, "/ask")
         return answer.to_dict()
 
     @app.post("/ask/stream", tags=["answer"], dependencies=[Depends(_require_json)],
@@ -301,7 +306,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                         metrics.mark_first_token(request.state, "/ask/stream")
                         yield _sse("token", {"text": ev.data})
                     elif ev.kind == "done":
-                        _record(ev.data)
+                        _record(ev.data, body.question, "/ask/stream")
                         yield _sse("done", ev.data.to_dict())
             except (RagError, LLMError) as exc:
                 metrics.mark_failed(request.state, _error_status(exc))
@@ -432,11 +437,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     # ---- OpenAI-compatible ------------------------------------------------------------------
 
     from service.openai_api import register as register_openai
+    from service.feedback_api import register as register_feedback
     from service.verify_api import register as register_verify
     from service.widget import mount as mount_widget
 
     register_openai(app, _require_json, _record)
     register_verify(app, _require_json)
+    register_feedback(app, _require_json, answers, metrics)
     mount_widget(app)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

@@ -45,6 +45,10 @@ class Metrics:
         self.first_token = Histogram("rag_first_token_seconds", "Streamed answers: time from "
                                      "the request to the first answer token sent",
                                      ["route"], buckets=_BUCKETS, registry=self.registry)
+        self.feedback = Counter("rag_feedback_total", "Votes on answers (POST /feedback)",
+                                ["rating"], registry=self.registry)
+        for rating in ("up", "down"):  # the closed set, shown at 0 before the first vote
+            self.feedback.labels(rating)
         self.in_flight = Gauge("rag_requests_in_flight", "Requests received and not yet "
                                "fully answered (streams until their last byte)",
                                registry=self.registry)

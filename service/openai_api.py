@@ -75,7 +75,7 @@ def _system(body: ChatRequest) -> tuple[str, str | None]:
 
 
 def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
-             record: Callable[[Answer], None]) -> None:
+             record: Callable[..., None]) -> None:
     def engine_of(request: Request) -> Engine:
         engine: Engine = request.app.state.engine
         if hasattr(engine, "refresh_if_stale"):  # sync routes: already off the event loop
@@ -116,7 +116,7 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
             raise HTTPError(400, str(exc), param=exc.param) from None
         engine = engine_of(request)
         answer = engine.answerer.answer(question)
-        record(answer)
+        record(answer, question, "/v1/completions")
         text, reason = apply(answer.answer, limits)
         return {"id": f"cmpl-{uuid.uuid4().hex[:24]}", "object": "text_completion",
                 "created": int(time.time()), "model": body.model,
@@ -124,7 +124,8 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
                              "finish_reason": reason, "logprobs": None}],
                 "usage": usage(engine.llm, question, answer.answer),
                 "citations": [c.to_dict() for c in answer.citations],
-                "abstained": answer.abstained, "query": answer.query}
+                "abstained": answer.abstained, "query": answer.query,
+                "answer_id": answer.answer_id}
 
     @app.post("/v1/chat/completions", tags=["openai"], dependencies=[Depends(require_json)],
               response_model=ChatCompletion,
@@ -140,7 +141,7 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
         if not body.stream:
             answer = engine.answerer.answer(question, history=history, lang=lang,
                                             instructions=instructions)
-            record(answer)
+            record(answer, question, "/v1/chat/completions")
             text, reason = apply(answer.answer, limits)
             return {
                 "id": cid, "object": "chat.completion", "created": created, "model": body.model,
@@ -150,6 +151,7 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
                 "citations": [c.to_dict() for c in answer.citations],
                 "abstained": answer.abstained,
                 "query": answer.query,
+                "answer_id": answer.answer_id,
             }
         cancel = CancelToken()  # a client that hangs up stops the model at once
         events = engine.answerer.stream(question, history=history, cancel=cancel, lang=lang,
@@ -182,7 +184,7 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
                                 yield chunk({"content": piece})
                     elif ev.kind == "done":
                         answer: Answer = ev.data
-                        record(answer)
+                        record(answer, question, "/v1/chat/completions")
                         tail = renum.flush() if reason == "stop" else ""
                         if answer.fallback:  # the model's uncited text is replaced, visibly
                             tail += "\n\n" + answer.answer
@@ -192,7 +194,8 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
                         finish = "length" if reason == "length" else "stop"
                         yield chunk({}, finish, citations=[c.to_dict() for c in
                                                            answer.citations],
-                                    abstained=answer.abstained, query=answer.query)
+                                    abstained=answer.abstained, query=answer.query,
+                                    answer_id=answer.answer_id)
                         if limits.include_usage:
                             payload = {"id": cid, "object": "chat.completion.chunk",
                                        "created": created, "model": body.model, "choices": [],

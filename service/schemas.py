@@ -254,6 +254,7 @@ class ChatCompletion(BaseModel):
     abstained: bool
     query: str = Field(description="The standalone question used for retrieval (a rewritten "
                        "follow-up).")
+    answer_id: str = Field(description="Id to send with POST /feedback.")
 
 
 class CompletionChoice(BaseModel):
@@ -273,6 +274,7 @@ class Completion(BaseModel):
     citations: list[CitationOut]
     abstained: bool
     query: str
+    answer_id: str = Field(description="Id to send with POST /feedback.")
 
 
 class CompletionRequest(BaseModel):

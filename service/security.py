@@ -21,6 +21,8 @@ PUBLIC_PATHS = frozenset({"/health", "/widget.js", "/"})
 # Changing the index needs an admin key when admin keys are configured.
 ADMIN_METHODS = frozenset({"POST", "DELETE", "PUT", "PATCH"})
 ADMIN_PREFIXES = ("/documents", "/jobs")
+# Reading these needs an admin key too: they hold other people's questions.
+ADMIN_READS = frozenset({"/feedback"})
 
 
 def parse_keys(raw: str) -> list[bytes]:
@@ -66,9 +68,11 @@ class KeyChecker:
         given = token.strip().encode()
         if not self._match(given, self._keys):
             return Verdict(401, "invalid API key", wrong_key=True)
-        needs_admin = method in ADMIN_METHODS and path.startswith(ADMIN_PREFIXES)
+        needs_admin = ((method in ADMIN_METHODS and path.startswith(ADMIN_PREFIXES))
+                       or (method in ("GET", "HEAD") and path.rstrip("/") in ADMIN_READS))
         if needs_admin and self._admin and not self._match(given, self._admin):
-            return Verdict(403, "this key may not change the index (admin key needed)")
+            return Verdict(403, "this key may not change the index or read the feedback log "
+                           "(admin key needed)")
         return Verdict(0, identity=f"key:{fingerprint(given)}")
 
 
