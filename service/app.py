@@ -282,7 +282,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     def ask(body: AskRequest, engine: EngineDep) -> dict[str, Any]:
         """Answer a question with `[n]` citations to the passages it used."""
         answer = engine.answerer.answer(body.question, body.k, body.retriever,
-                                        [m.model_dump() for m in body.history])  # type: ignore[misc]
+                                        [m.model_dump() for m in body.history],  # type: ignore[misc]
+                                        filters=body.filters)
         _record(answer, body.question, "/ask")
         return answer.to_dict()
 
@@ -295,7 +296,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         cancel = CancelToken()
         events = engine.answerer.stream(body.question, body.k, body.retriever,
                                         [m.model_dump() for m in body.history],  # type: ignore[misc]
-                                        cancel)
+                                        cancel, filters=body.filters)
         first, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
 
         async def gen() -> AsyncIterator[str]:
@@ -324,9 +325,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         q: Annotated[str, Query(min_length=1, max_length=2000, description="The question")],
         k: Annotated[int, Query(ge=1, le=100)] = 5,
         retriever: Annotated[str | None, Query(pattern="^(hybrid|dense|bm25)$")] = None,
+        filters: Annotated[str | None, Query(max_length=4000, description=(
+            "JSON object restricting retrieval, as `filters` in POST /ask: "
+            '{"doc_id": ["a"], "date": {"gte": "2022-01-06"}}'))] = None,
     ) -> JSONResponse:
         t0 = time.perf_counter()
-        hits = engine.searcher().search(q, k, retriever)
+        hits = engine.searcher().search(q, k, retriever, filters)
         took = (time.perf_counter() - t0) * 1000
         metrics.retrieval.observe(took / 1000)
         # Plain types in SearchResponse's shape (the schema still documents it): returning a

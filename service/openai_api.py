@@ -140,7 +140,7 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
         created = int(time.time())
         if not body.stream:
             answer = engine.answerer.answer(question, history=history, lang=lang,
-                                            instructions=instructions)
+                                            instructions=instructions, filters=body.filters)
             record(answer, question, "/v1/chat/completions")
             text, reason = apply(answer.answer, limits)
             return {
@@ -155,7 +155,7 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
             }
         cancel = CancelToken()  # a client that hangs up stops the model at once
         events = engine.answerer.stream(question, history=history, cancel=cancel, lang=lang,
-                                        instructions=instructions)
+                                        instructions=instructions, filters=body.filters)
         first, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
 
         def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:

@@ -33,6 +33,10 @@ class AskRequest(BaseModel):
     k: int | None = Field(default=None, ge=1, le=MAX_K, description="Passages given to the answer.")
     retriever: Literal["hybrid", "dense", "bm25"] | None = None
     history: list[HistoryMessage] = Field(default_factory=list, max_length=MAX_HISTORY)
+    filters: dict[str, Any] | None = Field(
+        default=None, description="Restrict retrieval: {\"doc_id\": [\"a\", \"b\"], "
+        "\"date\": {\"gte\": \"2022-01-06\"}} (scalar: equals, list: one of, gte/gt/lte/lt: "
+        "range; any metadata key).", examples=[{"date": {"gte": "2022-01-06"}}])
 
     _strip = field_validator("question")(_question)
 
@@ -145,6 +149,9 @@ class ChatRequest(BaseModel):
     model: str = "rag"
     messages: list[ChatMessage] = Field(min_length=1, max_length=MAX_HISTORY * 2 + 2)
     stream: bool = False
+    filters: dict[str, Any] | None = Field(
+        default=None, description="Not OpenAI's: restricts retrieval, as `filters` in POST /ask.",
+        examples=[{"doc_id": ["a", "b"]}])
 
 
 # ---- response shapes documented in /openapi.json (service/openapi.py) ---------------------------
