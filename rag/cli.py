@@ -227,11 +227,76 @@ def cmd_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def _feedback_store(settings: Settings) -> Any:
+    """The service's answer log beside the index; a missing one is an error (a typo'd --index
+    must not read as "no feedback")."""
+    from rag.feedback import FILENAME, FeedbackStore
+
+    path = settings.index_dir / FILENAME
+    if not path.exists():
+        raise RagError(f"no feedback log at {path}: `rag serve` writes it there once it answers")
+    return FeedbackStore(path)
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    """`rag feedback list`: the latest votes, newest first."""
+    store = _feedback_store(_settings(args))
+    try:
+        items = [f.to_dict() for f in store.list_feedback(args.rating, args.limit)]
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(items, ensure_ascii=False))
+        return 0
+    if not items:
+        print("no feedback yet", file=sys.stderr)
+    for f in items:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(f["created"]))
+        print(f"{when}  {f['rating']:<4}  {f['answer_id'][:12]}  {_one_line(f['question'], 70)}")
+        for label in ("comment", "expected"):
+            if f[label]:
+                print(f"{'':<20}{label}: {_one_line(f[label], 90)}")
+    return 0
+
+
+def _one_line(text: str, width: int) -> str:
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= width else flat[:width - 3] + "..."
+
+
+def _eval_from_feedback(args: argparse.Namespace, settings: Settings) -> int:
+    """Thumbs-down as candidate gold lines: a person checks each before it joins a gold file."""
+    out = Path(args.from_feedback)
+    if out.exists() and not args.force:
+        raise RagError(f"{out} exists; use --force to overwrite it")
+    store = _feedback_store(settings)
+    try:
+        lines = store.candidates()
+    finally:
+        store.close()
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        tmp.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in lines),
+                       encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        raise RagError(f"cannot write {out}: {exc}") from None
+    missing = sum(1 for c in lines if not c["answers"])
+    print(f"{out}: {len(lines)} candidate gold lines from thumbs-down ({missing} without an "
+          "expected answer, marked unanswerable). Review each (question, answers, doc_ids) "
+          "before adding it to a gold file.", file=sys.stderr)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from rag.evals import evaluate_retrieval, load_gold
     from rag.reports import write_report
 
     settings = _settings(args)
+    if args.from_feedback:
+        return _eval_from_feedback(args, settings)
+    if not args.gold:
+        raise RagError("eval needs --gold FILE (or --from-feedback OUT.jsonl)")
     gold = load_gold(Path(args.gold))
     if not 1 <= args.k <= settings.max_k:
         raise RagError(f"--k must be between 1 and {settings.max_k}")
@@ -529,8 +594,19 @@ def build_parser() -> argparse.ArgumentParser:
              cmd_check)
     sp.add_argument("--json", action="store_true", help="print the report as JSON")
 
+    sp = add("feedback", "votes on the service's answers (thumbs up/down, comments)",
+             cmd_feedback)
+    sp.add_argument("action", choices=["list"])
+    sp.add_argument("--rating", choices=["up", "down"], default=None)
+    sp.add_argument("--limit", type=int, default=100, help="newest N (default 100)")
+    sp.add_argument("--json", action="store_true")
+
     sp = add("eval", "retrieval metrics on a gold JSONL file", cmd_eval)
-    sp.add_argument("--gold", required=True, metavar="FILE")
+    sp.add_argument("--gold", metavar="FILE", help="gold questions (JSONL); required unless "
+                    "--from-feedback")
+    sp.add_argument("--from-feedback", metavar="OUT.jsonl",
+                    help="write thumbs-down answers as candidate gold lines for review, then stop")
+    sp.add_argument("--force", action="store_true", help="overwrite --from-feedback's file")
     sp.add_argument("--k", type=int, default=10, help="retrieval depth (default 10)")
     sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None,
                     help="one retriever (default: all three)")

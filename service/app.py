@@ -440,8 +440,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     # ---- OpenAI-compatible ------------------------------------------------------------------
 
-    from service.openai_api import register as register_openai
     from service.feedback_api import register as register_feedback
+    from service.openai_api import register as register_openai
     from service.verify_api import register as register_verify
     from service.widget import mount as mount_widget
 

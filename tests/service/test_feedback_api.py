@@ -57,7 +57,7 @@ def test_streamed_and_chat_answers_carry_ids_that_take_votes(
 ) -> None:
     c = small_service().client
     r = c.post("/ask/stream", json={"question": QUESTION})
-    done = [d for name, d in parse_sse(r.text) if name == "done"][0]
+    done = next(d for name, d in parse_sse(r.text) if name == "done")
     chat = c.post("/v1/chat/completions",
                   json={"model": "rag", "messages": [{"role": "user", "content": QUESTION}]})
     assert chat.status_code == 200
