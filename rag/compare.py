@@ -153,7 +153,10 @@ def run_compare(
                         result.rows.append(_row(name, chunking.label, "hybrid", res))
                 for backend in backends:
                     say(f"answers with the {backend} backend")
-                    engine = Engine(cs.model_copy(update={"llm": backend}), embedder=embedder,
+                    # (no sentence cache written into the user's index: compare only reads it)
+                    engine = Engine(cs.model_copy(update={"llm": backend,
+                                                          "sentence_cache": False}),
+                                    embedder=embedder,
                                     auto_build=False)
 
                     def ask(g: GoldQuestion, e: Engine = engine) -> Any:

@@ -117,6 +117,10 @@ class Settings(BaseSettings):
         default=0.76, ge=-1.0, le=1.0,
         description="The same across languages (an English question over French sources).",
     )
+    sentence_cache: bool = Field(
+        default=True, description="Keep sentence embeddings in sentences.sqlite beside the "
+        "index (a cache: safe to delete), so each sentence is embedded once per index.",
+    )
     verify_threshold: float = Field(
         default=0.83, ge=-1.0, le=1.0,
         description="Cosine a generated claim needs with a sentence of the passage it cites "

@@ -146,7 +146,8 @@ class Answerer:
                 self._vectors = CachedSentenceVectors(
                     self._embedder or searcher.embedder,
                     path=self.settings.index_dir / "sentences.sqlite"
-                    if self.settings.index_dir.is_dir() else None)
+                    if self.settings.sentence_cache and self.settings.index_dir.is_dir()
+                    else None)
                 self._verifier = Verifier(self._vectors, self.settings.verify_threshold)
             return self._vectors
 
