@@ -153,7 +153,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise RagError(f"--k must be between 1 and {settings.max_k}")
     searcher = _open_searcher(settings)
     t0 = time.perf_counter()
-    hits = searcher.search(args.question, args.k, args.retriever)
+    hits = searcher.search(args.question, args.k, args.retriever, _filters(args))
     ms = (time.perf_counter() - t0) * 1000
     if args.json:
         # the shape of GET /search
@@ -164,6 +164,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     else:
         _print_hits(hits)
     return 0
+
+
+def _filters(args: argparse.Namespace) -> dict[str, object] | None:
+    """`--filter KEY=VALUE` / `KEY>=VALUE` / `KEY<=VALUE` (repeatable) as the JSON filter."""
+    from rag.filters import from_cli
+
+    return from_cli(args.filter) if args.filter else None
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -178,7 +185,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     engine = Engine(settings, auto_build=auto)
     if args.k is not None and not 1 <= args.k <= 20:
         raise RagError("--k must be between 1 and 20")
-    answer = engine.answerer.answer(args.question, args.k, args.retriever)
+    answer = engine.answerer.answer(args.question, args.k, args.retriever,
+                                    filters=_filters(args))
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
         return 0
@@ -536,6 +544,11 @@ def _print_questions(title: str, rows: list[dict[str, Any]], cols: tuple[str, ..
 # ---- entry point ----------------------------------------------------------------------------
 
 
+FILTER_HELP = ("restrict retrieval (repeatable, ANDed): doc_id=a, source=..., title=..., "
+               "date>=2022-01-06, date<=..., or any metadata key; a key repeated with = is "
+               "one of")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="rag", description=__doc__)
     p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
@@ -560,12 +573,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
     sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None)
     sp.add_argument("--json", action="store_true", help="print hits as JSON")
+    sp.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE", help=FILTER_HELP)
 
     sp = add("ask", "answer a question with cited passages (backend: RAG_LLM)", cmd_ask)
     sp.add_argument("question")
     sp.add_argument("--k", type=int, default=None, help="passages given to the answer")
     sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None)
     sp.add_argument("--json", action="store_true")
+    sp.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE", help=FILTER_HELP)
 
     sp = add("list", "list indexed documents", cmd_list)
     sp.add_argument("--json", action="store_true")
