@@ -9,7 +9,10 @@
  * Attributes (on the script tag with a `data-` prefix, or on <rag-chat>): endpoint (default: where
  * widget.js came from), data-lang (fr|en; default: <html lang>), inline, data-mount="none" on the
  * script tag to add no launcher, data-api-key when the service requires keys (anyone reading the
- * page sees it: give the widget a key of its own, and rely on the service's rate limits). Everything lives in a shadow root; the only global is the custom
+ * page sees it: give the widget a key of its own, and rely on the service's rate limits),
+ * data-filters (a JSON object sent as `filters` with each question, restricting retrieval:
+ * data-filters='{"doc_id": ["a", "b"], "date": {"gte": "2022-01-06"}}'; `filters` on
+ * <rag-chat>). Everything lives in a shadow root; the only global is the custom
  * element registration. Data from the service is rendered as text, never parsed as HTML.
  */
 (() => {
@@ -25,6 +28,7 @@
       : script && script.src ? script.src.replace(/\/widget\.js(?:[?#].*)?$/, "") : "",
     lang: (script && script.dataset.lang) || "",
     apiKey: (script && script.dataset.apiKey) || "",
+    filters: (script && script.dataset.filters) || "",
     mount: (script && script.dataset.mount) || "auto",
     inline: Boolean(script && script.hasAttribute("data-inline")),
   };
@@ -495,6 +499,22 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       ui.launcher.focus();
     }
 
+    // The page's retrieval filter (a JSON object), or null; a malformed one is a client error
+    // shown in the answer, not a silently unfiltered question.
+    _filters() {
+      const raw = this.getAttribute("filters") ?? this.getAttribute("data-filters") ??
+        SCRIPT.filters;
+      if (!raw) return null;
+      let f;
+      try {
+        f = JSON.parse(raw);
+      } catch (_) {
+        f = null;
+      }
+      if (f && typeof f === "object" && !Array.isArray(f)) return f;
+      throw new RequestError("client", 400, "data-filters: expected a JSON object");
+    }
+
     get endpoint() {
       const raw = this.getAttribute("endpoint") ?? this.getAttribute("data-endpoint") ??
         SCRIPT.endpoint;
@@ -719,10 +739,11 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
         const key = this.getAttribute("api-key") || this.getAttribute("data-api-key") ||
           SCRIPT.apiKey;
         if (key) headers.authorization = `Bearer ${key}`;
+        const filters = this._filters();
         const res = await fetch(`${this.endpoint}/ask/stream`, {
           method: "POST",
           headers,
-          body: JSON.stringify({ question, history }),
+          body: JSON.stringify(filters ? { question, history, filters } : { question, history }),
           signal: controller.signal,
         });
         if (!res.ok) {
