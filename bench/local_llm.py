@@ -98,9 +98,10 @@ def main(argv: list[str] | None = None) -> int:
             "total_s": round(total, 3), "abstained": done.abstained,
             "answer": done.answer[:200],
             "prompt_tokens": lt.get("prompt_n"), "cached_tokens": lt.get("cache_n"),
-            "prompt_tok_s": round(lt.get("prompt_per_second", 0.0), 1),
+            # None when llama.cpp sent no counters (a generation stopped at the sentinel)
+            "prompt_tok_s": _rounded(lt.get("prompt_per_second")),
             "generated_tokens": lt.get("predicted_n"),
-            "gen_tok_s": round(lt.get("predicted_per_second", 0.0), 1),
+            "gen_tok_s": _rounded(lt.get("predicted_per_second")),
         }
         rows.append(row)
         u.say(f"{i}: TTFT {row['ttft_s']:.2f} s, total {row['total_s']:.2f} s, prompt "
@@ -131,10 +132,15 @@ def main(argv: list[str] | None = None) -> int:
     suffix = "-quick" if args.quick else ""
     u.write_json(out, f"local_llm{suffix}", {
         "meta": info, "model": llm.name, "threads": settings.llm_threads, "k": args.k,
-        "passage_chars": settings.llm_passage_chars, "questions": rows, "p50": summary,
+        "passage_chars": settings.llm_passage_chars,
+        "evidence_chars": settings.llm_evidence_chars, "questions": rows, "p50": summary,
         "abstained": sum(r["abstained"] for r in measured), "not_generated": len(skipped),
         "targets": targets})
     return 0
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 1)
 
 
 if __name__ == "__main__":

