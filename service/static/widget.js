@@ -70,6 +70,12 @@
       errServer: "Le service a rencontré une erreur",
       errStream: "La réponse a échoué : ",
       errBroken: "La connexion a été coupée avant la fin de la réponse.",
+      rateUp: "Réponse utile",
+      rateDown: "Réponse pas utile",
+      thanks: "Merci !",
+      rateFailed: "Avis non envoyé, réessayez.",
+      comment: "Qu’est-ce qui n’allait pas ? (facultatif)",
+      commentSend: "Envoyer l’avis",
     },
     en: {
       title: "Document assistant",
@@ -102,6 +108,12 @@
       errServer: "The service had an error",
       errStream: "The answer failed: ",
       errBroken: "The connection was cut before the end of the answer.",
+      rateUp: "Helpful answer",
+      rateDown: "Unhelpful answer",
+      thanks: "Thanks!",
+      rateFailed: "Feedback not sent, retry.",
+      comment: "What was wrong? (optional)",
+      commentSend: "Send feedback",
     },
   };
 
@@ -119,6 +131,14 @@
     'd="M4 12l16-8-6 16-2.5-6.5z" fill="currentColor"/></svg>';
   const ICON_STOP = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><rect x="6" ' +
     'y="6" width="12" height="12" rx="2" fill="currentColor"/></svg>';
+  const ICON_UP = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path ' +
+    'd="M14 9V5a3 3 0 0 0-3-3l-4 9v11h11.3a2 2 0 0 0 2-1.7l1.4-9a2 2 0 0 0-2-2.3zM7 22H4a2 ' +
+    '2 0 0 1-2-2v-7a2 2 0 0 1 2-2h3" fill="none" stroke="currentColor" stroke-width="2" ' +
+    'stroke-linejoin="round" stroke-linecap="round"/></svg>';
+  const ICON_DOWN = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path ' +
+    'd="M10 15v4a3 3 0 0 0 3 3l4-9V2H5.7a2 2 0 0 0-2 1.7l-1.4 9a2 2 0 0 0 2 2.3zm7-13h2.7A2.3 ' +
+    '2.3 0 0 1 22 4v7a2.3 2.3 0 0 1-2.3 2H17" fill="none" stroke="currentColor" ' +
+    'stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/></svg>';
   const ICON_INFO = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle ' +
     'cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="2"/><path ' +
     'd="M12 11v6M12 7.5v.5" stroke="currentColor" stroke-width="2.2" ' +
@@ -267,6 +287,25 @@ textarea::placeholder { color: #6b7280; opacity: 1; }
 .stop { background: #b91c1c; }
 .stop:hover { background: #991b1b; }
 .hint { flex: none; margin: 0; padding: 0 12px 8px; font-size: 12px; color: #57606a; background: #ffffff; }
+.rate { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px; }
+.vote {
+  width: 32px; height: 28px; padding: 0; border-radius: 8px; border: 1px solid #8c959f;
+  background: #ffffff; color: #57606a; display: inline-flex; align-items: center;
+  justify-content: center;
+}
+.vote svg { width: 16px; height: 16px; }
+.vote:hover:not(:disabled) { background: #f3f4f6; color: #1f2328; }
+.vote[aria-pressed="true"] { background: #dbeafe; border-color: var(--accent); color: var(--accent-dark); }
+.vote:disabled { cursor: default; }
+.vote:disabled:not([aria-pressed="true"]) { opacity: .45; }
+.thanks { font-size: 13px; color: #57606a; }
+.rate-err { font-size: 13px; color: #991b1b; }
+.fb-form { flex-basis: 100%; display: flex; flex-direction: column; gap: 6px; }
+.fb-form textarea { flex: none; width: 100%; min-height: 58px; padding: 6px 8px; font-size: 14px; }
+.fb-send {
+  align-self: flex-end; border: 0; background: var(--accent); color: #ffffff; border-radius: 8px;
+  padding: 6px 10px; font-size: 13px; font-weight: 600;
+}
 .tip {
   position: absolute; z-index: 5; left: 8px; top: 8px;
   width: min(360px, calc(100% - 16px)); max-height: min(300px, calc(100% - 16px));
@@ -531,6 +570,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       this._busy = null; // the AbortController of the answer being streamed
       this._views = new Map();
       this._tip = { marker: null, pinned: false, timer: 0 };
+      this._votes = new WeakMap(); // answer message -> { open, comment, sending, failed }
 
       const root = this.attachShadow({ mode: "open" });
       root.innerHTML = `<style>${STYLE}</style>${TEMPLATE}`;
@@ -627,6 +667,8 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
         }
         const retry = ev.target.closest && ev.target.closest(".retry");
         if (retry) this._retry(retry.closest(".msg"));
+        const vote = ev.target.closest && ev.target.closest(".vote, .fb-send");
+        if (vote) this._onVote(vote);
       });
       ui.panel.addEventListener("click", (ev) => {
         if (!ev.target.closest(".cite") && !ev.target.closest(".tip")) this._hideTip(true);
@@ -706,7 +748,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       if (idx < 1) return;
       const bot = this._messages[idx];
       Object.assign(bot, { status: "streaming", answer: "", citations: [], abstained: false,
-        error: null });
+        error: null, answerId: "", vote: null });
       this._ui.input.focus();
       return this._stream(idx - 1, bot);
     }
@@ -766,6 +808,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
             bot.answer = String(data.answer || "");
             bot.citations = Array.isArray(data.citations) ? data.citations : [];
             bot.abstained = Boolean(data.abstained);
+            bot.answerId = typeof data.answer_id === "string" ? data.answer_id : "";
             bot.status = "done";
             finished = true;
           } else if (ev.event === "error") {
@@ -880,13 +923,111 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
         badge.append(document.createTextNode(t.abstained));
         view.insertBefore(badge, text);
         text.textContent = stripMarkers(msg.answer);
+        if (msg.status === "done" && msg.answerId) view.append(this._rating(msg));
         return view;
       }
       const cits = new Map((msg.citations || []).map((c) => [c.n, c]));
       this._appendMarked(text, msg.answer, cits, msg);
       if (msg.status === "stopped") view.append(el("p", "note", t.stopped));
       if (cits.size) view.append(this._sources(msg.citations));
+      if (msg.status === "done" && msg.answerId) view.append(this._rating(msg));
       return view;
+    }
+
+    // ---- feedback ---------------------------------------------------------------------------
+
+    /** Thumbs up/down under a finished answer; once voted, both are disabled with a thanks. */
+    _rating(msg) {
+      const t = this._t;
+      const row = el("div", "rate");
+      const state = this._votes.get(msg) || {};
+      for (const [rating, label, icon] of [["up", t.rateUp, ICON_UP],
+        ["down", t.rateDown, ICON_DOWN]]) {
+        const b = el("button", `vote ${rating}`);
+        b.type = "button";
+        b.dataset.rating = rating;
+        b.insertAdjacentHTML("afterbegin", icon); // a constant icon, no data
+        b.setAttribute("aria-label", label);
+        b.title = label;
+        b.setAttribute("aria-pressed", String(msg.vote === rating || state.open === rating));
+        b.disabled = Boolean(msg.vote) || Boolean(state.sending);
+        row.append(b);
+      }
+      if (msg.vote) row.append(el("span", "thanks", t.thanks));
+      else if (state.failed) row.append(el("span", "rate-err", t.rateFailed));
+      if (!msg.vote && state.open === "down") {
+        const form = el("div", "fb-form");
+        const box = el("textarea", "fb-comment");
+        box.rows = 2;
+        box.maxLength = 2000;
+        box.setAttribute("aria-label", t.comment);
+        box.placeholder = t.comment;
+        box.value = state.comment || "";
+        box.addEventListener("input", () => { state.comment = box.value; });
+        const send = el("button", "fb-send", t.commentSend);
+        send.type = "button";
+        send.disabled = Boolean(state.sending);
+        form.append(box, send);
+        row.append(form);
+      }
+      return row;
+    }
+
+    _onVote(button) {
+      const view = button.closest(".msg");
+      const msg = this._messages.find((m) => this._views.get(m) === view);
+      if (!msg || msg.vote || !msg.answerId) return;
+      const state = this._votes.get(msg) || {};
+      this._votes.set(msg, state);
+      if (state.sending) return;
+      if (button.classList.contains("fb-send")) {
+        this._sendVote(msg, "down", state.comment || "");
+      } else if (button.dataset.rating === "down") {
+        state.open = state.open === "down" ? null : "down"; // a comment first, optional
+        const fresh = this._rerender(msg);
+        const focus = fresh.querySelector(state.open ? ".fb-comment" : ".vote.down");
+        if (focus) focus.focus();
+      } else {
+        this._sendVote(msg, "up", "");
+      }
+    }
+
+    async _sendVote(msg, rating, comment) {
+      const state = this._votes.get(msg);
+      const before = this._views.get(msg);
+      const hadFocus = Boolean(before && before.contains(this.shadowRoot.activeElement));
+      state.sending = true;
+      state.failed = false;
+      this._rerender(msg);
+      try {
+        const headers = { "content-type": "application/json" };
+        const key = this.getAttribute("api-key") || this.getAttribute("data-api-key") ||
+          SCRIPT.apiKey;
+        if (key) headers.authorization = `Bearer ${key}`;
+        const body = { answer_id: msg.answerId, rating };
+        if (comment.trim()) body.comment = comment.trim().slice(0, 2000);
+        const res = await fetch(`${this.endpoint}/feedback`, {
+          method: "POST", headers, body: JSON.stringify(body),
+        });
+        if (!res.ok) throw new RequestError("client", res.status, "");
+        msg.vote = rating;
+        this._votes.delete(msg);
+        this._save();
+      } catch (_) {
+        state.failed = true;
+      } finally {
+        state.sending = false;
+      }
+      if (!this._messages.includes(msg)) return;
+      const row = this._rerender(msg).querySelector(".rate");
+      if (!hadFocus || !row) return;
+      if (msg.vote) {
+        row.tabIndex = -1; // the buttons are disabled now: the thanks keeps the focus nearby
+        row.focus();
+      } else {
+        const retry = row.querySelector(".fb-send") || row.querySelector(".vote");
+        if (retry) retry.focus();
+      }
     }
 
     _typing() {

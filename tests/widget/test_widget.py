@@ -131,10 +131,12 @@ def test_streamed_answer_with_citations(page: Any, widget_server: WidgetServer, 
     first.click()  # a second click closes it
     expect(tip(page)).to_be_hidden()
 
-    # Keyboard focus opens it too: Shift+Tab from the input lands on the last marker.
+    # Keyboard focus opens it too: Shift+Tab from the input passes the thumbs down and up,
+    # then lands on the last marker.
     page.locator("rag-chat textarea").focus()
-    page.keyboard.press("Shift+Tab")
-    assert page.evaluate(FOCUS) == "cite"
+    for expected in ("vote down", "vote up", "cite"):
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate(FOCUS) == expected
     expect(tip(page)).to_be_visible()
     expect(tip(page).locator(".tip-title")).to_contain_text(
         f"[{markers.last.get_attribute('data-n')}]")
@@ -497,7 +499,7 @@ def test_keyboard_only(page: Any, widget_server: WidgetServer, shots: Path) -> N
     expect(bot).to_contain_text("3 000")
     assert page.evaluate(FOCUS) == "textarea"
 
-    # Tab order: the markers, the input, send, new conversation, close.
+    # Tab order: the markers, the thumbs, the input, send, new conversation, close.
     order = []
     for _ in range(3):
         page.keyboard.press("Tab")
@@ -506,6 +508,9 @@ def test_keyboard_only(page: Any, widget_server: WidgetServer, shots: Path) -> N
     for _ in range(3):
         page.keyboard.press("Shift+Tab")
     assert page.evaluate(FOCUS) == "textarea"
+    for expected in ("vote down", "vote up"):
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate(FOCUS) == expected
     n_markers = page.locator("rag-chat .cite").count()
     for _ in range(n_markers):
         page.keyboard.press("Shift+Tab")
