@@ -118,7 +118,8 @@ class BM25Retriever:
         keeps little more than its names and numbers). Coverage reads the whole index, a
         filter or not: it measures the query's language, not the allowed rows."""
         tokens = tokenize(query, self._stemmer)
-        ids, scores = self._bm25.top(tokens, depth, None if allowed is None else allowed.mask)
+        ids, scores = (self._bm25.top(tokens, depth) if allowed is None  # a cluster: no mask
+                       else self._bm25.top(tokens, depth, allowed.mask))
         return [(int(i), float(s)) for i, s in zip(ids, scores, strict=True)], \
             self.coverage(tokens)
 

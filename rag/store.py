@@ -48,7 +48,7 @@ from rag.errors import (
     IndexWriteError,
     RagError,
 )
-from rag.filters import Filter, parse_filter, to_sql
+from rag.filters import Filter, FilterError, parse_filter, to_sql
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +197,10 @@ class Snapshot:
         `raw` is the JSON object (or its text) or a parsed Filter; an unknown key or a bad
         value raises FilterError. Resolved sets are kept in a small LRU: this snapshot is one
         generation, so the key is the filter alone."""
+        if raw is None or raw == "" or raw == {}:
+            return None
+        if not isinstance(self.bm25, BM25Index):  # a cluster's fan-out takes no row mask yet
+            raise FilterError("filters are not supported over a sharded index yet")
         f = raw if isinstance(raw, Filter) else parse_filter(raw, self.metadata_keys())
         if f is None:
             return None
