@@ -56,7 +56,8 @@ def build(app: FastAPI) -> dict[str, Any]:
             for code, text in _ERRORS.items():
                 if path in _NO_BODY and code in ("400", "413", "415", "422"):
                     continue
-                if code == "404" and "{" not in path and path != "/ask":
+                if (code == "404" and "{" not in path and path != "/ask"
+                        and (path, method) != ("/feedback", "post")):  # unknown answer id
                     continue
                 responses[code] = _json(ref, text)
             model = _EXTRA_MODELS.get((path, method))

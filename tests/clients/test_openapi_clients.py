@@ -75,7 +75,8 @@ def test_generated_client_calls_every_route(generated: tuple[Service, Any]) -> N
     svc, pkg = generated
     api = importlib.import_module("rag_client.api")
     modules = {f"{tag}.{mod.name}": importlib.import_module(f"rag_client.api.{tag}.{mod.name}")
-               for tag in ("answer", "retrieval", "documents", "operations", "openai", "verify")
+               for tag in ("answer", "retrieval", "documents", "operations", "openai", "verify",
+                           "feedback")
                if (Path(str(api.__file__)).parent / tag).is_dir()
                for mod in (Path(str(api.__file__)).parent / tag).glob("*.py")
                if mod.stem != "__init__" for mod in [mod.with_suffix("")]}
@@ -93,6 +94,15 @@ def test_generated_client_calls_every_route(generated: tuple[Service, Any]) -> N
     assert r.status_code == 200 and r.parsed.hits[0].doc_id == "cuisine"
     r = call("answer.ask_ask_post", body=models.AskRequest(question=FR_TROOPS))
     assert r.status_code == 200 and isinstance(r.parsed.answer, str)
+    r = call("feedback.post_feedback_feedback_post", body=models.FeedbackIn(
+        answer_id=r.parsed.answer_id, rating=models.FeedbackInRating.DOWN, comment="court"))
+    assert r.status_code == 201 and r.parsed.feedback_id, r.content
+    r = call("feedback.post_feedback_feedback_post", body=models.FeedbackIn(
+        answer_id="0" * 32, rating=models.FeedbackInRating.UP))
+    assert r.status_code == 404 and isinstance(r.parsed, models.ErrorResponse)
+    r = call("feedback.list_feedback_feedback_get",
+             rating=models.ListFeedbackFeedbackGetRatingType0.DOWN)
+    assert r.status_code == 200 and b"court" in r.content
     r = call("answer.ask_ask_post", body=models.AskRequest(question=" "))
     assert r.status_code == 422 and isinstance(r.parsed, models.ErrorResponse)
     r = call("answer.ask_stream_ask_stream_post", body=models.AskRequest(question=FR_TROOPS))
