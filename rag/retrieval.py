@@ -91,7 +91,7 @@ class DenseRetriever:
         q = self._embed(query).reshape(1, -1)
         if allowed is not None:
             scores, ids = search_allowed(self._index, q, min(depth, self._index.ntotal),
-                                         allowed.ids)
+                                         allowed.ids, allowed.selector)
         else:
             scores, ids = self._index.search(q, min(depth, self._index.ntotal))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]

@@ -37,7 +37,7 @@ import numpy.typing as npt
 from rag.bm25 import BM25Index
 from rag.chunking import Chunk
 from rag.config import Settings
-from rag.dense import DenseConfig, configure, kind_of, wanted_kind
+from rag.dense import DenseConfig, configure, id_selector, kind_of, wanted_kind
 from rag.dense import build as build_dense
 from rag.documents import Document
 from rag.errors import (
@@ -213,7 +213,7 @@ class Snapshot:
         ids = self.store.filter_ids(f)
         rows = self.bm25.ids
         mask = np.isin(rows, ids) if len(rows) else np.zeros(0, dtype=bool)
-        found = Allowed(ids, mask, int(mask.sum()))
+        found = Allowed(ids, mask, int(mask.sum()), id_selector(ids))
         with self._filter_lock:
             self._allowed[key] = found
             while len(self._allowed) > FILTER_CACHE:
@@ -231,6 +231,7 @@ class Allowed:
     ids: npt.NDArray[np.int64]
     mask: npt.NDArray[np.bool_]
     count: int  # allowed rows in this snapshot's BM25 index
+    selector: Any = None  # rag.dense.id_selector(ids), built once per filter
 
 
 class IndexStore:
