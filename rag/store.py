@@ -422,7 +422,14 @@ class IndexStore:
         if not self.exists():
             return np.zeros(0, dtype=np.int64)
         sql, params = to_sql(f)
-        rows = self._connect().execute(sql, params).fetchall()
+        try:
+            rows = self._connect().execute(sql, params).fetchall()
+        except OverflowError:
+            raise FilterError("filters: a number is out of range (64-bit integers)") from None
+        except sqlite3.OperationalError as exc:
+            if "too many SQL variables" not in str(exc):
+                raise
+            raise FilterError("filters: too many values") from None
         return np.sort(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)))
 
     def chunks_by_id(self, ids: Sequence[int]) -> dict[int, Chunk]:

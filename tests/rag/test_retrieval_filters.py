@@ -73,3 +73,12 @@ def test_resolved_filters_are_cached_per_snapshot(searcher: Searcher) -> None:
     a = snap.allowed({"section": "espace"})
     assert a is not None and a.count == 6 and snap.allowed({"section": "espace"}) is a
     assert snap.allowed({}) is None
+
+
+@pytest.mark.parametrize("bad", [{"doc_id": 10**30}, {"date": {"gte": "2022-01-01"},
+                                                    "doc_id": [f"d{i}" for i in range(260_000)]}])
+def test_filters_sqlite_cannot_run_are_filter_errors(searcher: Searcher, bad: object) -> None:
+    """A number past 64 bits or a list past SQLite's variable limit: the user's input, a 400,
+    not a 500 from the database."""
+    with pytest.raises(FilterError):
+        searcher.search(QUERY, 3, "hybrid", bad)
