@@ -11,12 +11,19 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rag.answering.inert import MARKUP, escape_one
+from rag.answering.inert import MARKUP, escape_one, rewrite
 from rag.retrieval import Hit
 
 # [1], [2, 3], [1][2], [1-2] are all read; anything else in brackets is left alone.
 _MARKER = re.compile(r"\s?\[(?P<nums>\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
 # One left-to-right scan: a marker, or markup to escape ("\\[1]" is an escaped bracket).
+
+
+def strip_markers(text: str) -> str:
+    """`text` without its `[n]` markers (and the space before each)."""
+    return _MARKER.sub("", text)
+
+
 _TOKEN = re.compile(rf"(?P<marker>{_MARKER.pattern})|{MARKUP.pattern}")
 
 
@@ -73,16 +80,8 @@ def _numbers(group: str) -> list[int]:
 def _render(text: str, marker: Callable[[re.Match[str]], str], before: str = "") -> str:
     """`text` with each marker replaced by `marker(match)` and all other markup escaped;
     `before` is what was emitted ahead of it (a "(" right after a marker is escaped)."""
-    ctx = before[-1:]
-    s = ctx + text
-    out: list[str] = []
-    last = len(ctx)
-    for m in _TOKEN.finditer(s, len(ctx)):
-        out.append(s[last:m.start()])
-        out.append(marker(m) if m.group("marker") is not None else escape_one(m.group()))
-        last = m.end()
-    out.append(s[last:])
-    return "".join(out)
+    return rewrite(text, _TOKEN, lambda m: marker(m) if m.group("marker") is not None
+                   else escape_one(m.group()), before)
 
 
 def check_citations(text: str, passages: Sequence[Hit]) -> CheckedAnswer:

@@ -9,15 +9,13 @@ sentence and its offsets in the document) travels with it to the API.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from rag.answering.citations import Support
+from rag.answering.citations import Support, strip_markers
+from rag.answering.extractive import cite
 from rag.answering.verify import Claim, Passage, Verifier
 from rag.retrieval import Hit
 from rag.sentences import split_sentences
-
-_MARKERS = re.compile(r"\s?\[\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*\]")
 
 
 class Grounder:
@@ -43,13 +41,13 @@ class Grounder:
             self._note(c.evidence.passage, c.score, c.evidence.start, c.evidence.end,
                        c.evidence.text)
             if not c.citations:  # a claim with no marker gets the passage that holds it
-                return _with_marker(piece, c.evidence.passage)
+                return cite(piece, c.evidence.passage)
             return piece
         if c.support is not None:
             self.recited += 1
             alt = c.support
             self._note(alt.passage, alt.score, alt.start, alt.end, alt.text)
-            return _with_marker(_MARKERS.sub("", piece), alt.passage)
+            return cite(strip_markers(piece), alt.passage)
         self.dropped += 1
         return None
 
@@ -60,13 +58,6 @@ class Grounder:
         result = self._verifier.verify(text, self._passages)
         kept = [k for c in result.claims if (k := self._keep(text, c))]
         return " ".join(kept)
-
-
-def _with_marker(piece: str, n: int) -> str:
-    m = re.search(r"[.!?…]+[»\"”’)]*$", piece)
-    if m:
-        return f"{piece[: m.start()].rstrip()} [{n}]{piece[m.start():]}"
-    return f"{piece} [{n}]"
 
 
 class SentenceBuffer:

@@ -21,6 +21,7 @@ nothing (answers are escaped where they are built and again where they are check
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # A citation-like group: [3], [1, 2], [2-4], [ 3 ] (a superset of what check_citations reads).
 SOURCE_MARKER = re.compile(r"\[\s*(\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*)\s*\]")
@@ -49,19 +50,25 @@ def escape_one(token: str) -> str:
     return "\\" + token
 
 
-def escape_markup(text: str, before: str = "") -> str:
-    """`text` with every markup character escaped; `before` is the text already emitted
-    ahead of it (its last character decides a leading "(", "[" or "_")."""
+def rewrite(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str],
+            before: str = "") -> str:
+    """`text` with each match of `pattern` replaced by `replace(match)`; `before` is the text
+    already emitted ahead of it (its last character decides a leading "(", "[" or "_")."""
     ctx = before[-1:]
     s = ctx + text
     out: list[str] = []
     last = len(ctx)
-    for m in MARKUP.finditer(s, len(ctx)):
+    for m in pattern.finditer(s, len(ctx)):
         out.append(s[last:m.start()])
-        out.append(escape_one(m.group()))
+        out.append(replace(m))
         last = m.end()
     out.append(s[last:])
     return "".join(out)
+
+
+def escape_markup(text: str, before: str = "") -> str:
+    """`text` with every markup character escaped (see `rewrite` for `before`)."""
+    return rewrite(text, MARKUP, lambda m: escape_one(m.group()), before)
 
 
 def inert(text: str) -> str:

@@ -7,7 +7,6 @@ answer (markers renumbered in order of use, unknown markers removed, only used c
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 import uuid
@@ -16,7 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from rag.answering.citations import Citation, StreamEscaper, Support, check_citations
+from rag.answering.citations import (
+    Citation,
+    StreamEscaper,
+    Support,
+    check_citations,
+    strip_markers,
+)
 from rag.answering.compact import evidence_texts
 from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
 from rag.answering.extractive import NO_ANSWER, ExtractiveWriter
@@ -296,7 +301,7 @@ class Answerer:
             shown.append(kept)
             yield Event("token", ("" if len(shown) == 1 else " ") + kept)
         answer = " ".join(shown)
-        wrong_language = bool(answer) and detect_language(_MARKERS.sub("", answer),
+        wrong_language = bool(answer) and detect_language(strip_markers(answer),
                                                           lang) != lang
         if answer and check_citations(answer, passages).citations and not wrong_language:
             return answer, False, False, dict(grounder.support)
@@ -327,9 +332,6 @@ def _inert_tokens(gen: Generator[Event, None, _R]) -> Generator[Event, None, _R]
             yield ev
     finally:
         gen.close()
-
-
-_MARKERS = re.compile(r"\[\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*\]")
 
 
 def _pieces(text: str) -> Iterator[str]:

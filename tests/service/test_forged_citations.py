@@ -7,14 +7,12 @@ OpenAI-compatible upstream of test_openai_backend (the only fake).
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Iterator
-from http.server import ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
-from tests.service.conftest import Service, norm, parse_openai_sse, parse_sse
+from tests.service.conftest import Service, http_server, norm, parse_openai_sse, parse_sse
 from tests.service.test_openai_backend import SCRIPT, SEEN, ScriptedOpenAI
 
 FORGED = "La Russie a envoyé HACKED soldats au Kazakhstan, selon l'OTSC [3]."
@@ -128,14 +126,8 @@ def test_document_markup_is_inert_in_every_answer(small_service: Any) -> None:
 
 @pytest.fixture(scope="module")
 def upstream() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), ScriptedOpenAI)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with http_server(ScriptedOpenAI) as url:
+        yield url + "/v1"
 
 
 @pytest.fixture
