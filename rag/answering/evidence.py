@@ -136,21 +136,38 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if "age" in asks:
         asks = tuple(a for a in asks if a != "number")
     focus: list[str] = []
+    run: list[str] = []  # the focus names of the full name being read ("Christopher Marlowe")
+    last_end = -1
     for m in _CAPITAL.finditer(question):
         if m.start() == 0:
             continue  # the question's first word is capitalised anyway
+        if not _NAME_GLUE.fullmatch(question[last_end:m.start()]) or last_end < 0:
+            run = []
+        last_end = m.end()
         word = re.sub(r"['’]s$", "", m.group(0)).strip("'’-")
         word = re.split(r"['’]", word)[-1]
         if not word or not word[0].isupper():
             continue
-        for part in word.split("-"):
-            name = fold_name(part)
-            if (part and part[0].isupper() and name not in _NOT_FOCUS and name not in GENERIC
-                    and name not in STOPWORDS and name not in _MONTHS_DAYS and len(name) >= 3
-                    and name not in attributed and name not in focus):
-                focus.append(name)
+        names = [fold_name(part) for part in word.split("-")
+                 if part and part[0].isupper()]
+        names = [n for n in names if n not in _NOT_FOCUS and n not in GENERIC
+                 and n not in STOPWORDS and n not in _MONTHS_DAYS and len(n) >= 3
+                 and n not in attributed]
+        if not names:
+            continue
+        # In a full name only the last part counts: sources say "Marlowe", not always
+        # "Christopher Marlowe".
+        for old in run:
+            if old in focus:
+                focus.remove(old)
+        run = [n for n in names if n not in focus]
+        focus.extend(run)
     return QuestionInfo(question, lang or detect_language(question), asks, tuple(focus))
 
+
+# What may stand between two parts of one name: a space, or a particle ("Pierre Du Bosc").
+_NAME_GLUE = re.compile(r"\s+(?:(?:de|du|des|la|le|van|von|der|ben|bin|al|el|Du|De|Van|Von|Le|La|"
+                        r"Al|El)\s+)?")
 
 _MONTHS_DAYS = frozenset("""
     janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january

@@ -99,3 +99,12 @@ def test_cached_vectors_embed_each_sentence_once(embedder: E5Embedder) -> None:
     b = cache(["Une autre phrase.", "Une phrase.", "Une troisième."])
     assert calls == [2, 1]
     assert (a[0] == b[1]).all() and (a[1] == b[0]).all()
+
+
+def test_a_full_name_counts_by_its_last_part() -> None:
+    """Sources say "Marlowe" as often as "Christopher Marlowe"; particles stay in the name."""
+    assert analyse_question("En quelle année est décédé Christopher Marlowe ?").focus == (
+        "marlowe",)
+    assert analyse_question("A quel âge Pierre Du Bosc devient pasteur ?").focus == ("bosc",)
+    assert analyse_question("Quel âge a Kassym-Jomart Tokaïev ?").focus == ("tokaiev",)
+    assert analyse_question("Qui de Poutine ou de Biden a parlé ?").focus == ("poutine", "biden")
