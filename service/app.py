@@ -44,7 +44,7 @@ from service.schemas import (
     openai_error,
 )
 from service.security import PUBLIC_PATHS, KeyChecker, RateLimiter, parse_keys, retry_after
-from service.streaming import PumpedResponse, open_stream
+from service.streaming import PumpedResponse, ask_sse, open_stream
 
 log = logging.getLogger("rag.service")
 
@@ -299,22 +299,17 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                                         cancel, filters=body.filters)
         first, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
 
-        async def gen() -> AsyncIterator[str]:
-            yield _sse("citations", {"citations": [c.to_dict() for c in first.data]})
-            try:
-                async for ev in pump:
-                    if ev.kind == "token":
-                        metrics.mark_first_token(request.state, "/ask/stream")
-                        yield _sse("token", {"text": ev.data})
-                    elif ev.kind == "done":
-                        _record(ev.data, body.question, "/ask/stream")
-                        yield _sse("done", ev.data.to_dict())
-            except (RagError, LLMError) as exc:
-                metrics.mark_failed(request.state, _error_status(exc))
-                log.error("request %s: stream failed: %s", request.state.request_id, exc)
-                yield _sse("error", {"error": str(exc), "status": _error_status(exc)})
+        def failed(exc: Exception) -> int:
+            status = _error_status(exc)
+            metrics.mark_failed(request.state, status)
+            log.error("request %s: stream failed: %s", request.state.request_id, exc)
+            return status
 
-        return PumpedResponse(gen(), pump,
+        body_events = ask_sse(
+            first, pump, failed=failed,
+            first_token=lambda: metrics.mark_first_token(request.state, "/ask/stream"),
+            done=lambda answer: _record(answer, body.question, "/ask/stream"))
+        return PumpedResponse(body_events, pump,
                               headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
 
     # ---- retrieval --------------------------------------------------------------------------

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import threading
-from collections.abc import AsyncIterable, AsyncIterator, Generator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Generator, Mapping
 from typing import Any
 
 from fastapi.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
-from rag.answering.pipeline import Event
-from rag.llm.base import CancelToken
+from rag.answering.pipeline import Answer, Event
+from rag.errors import RagError
+from rag.llm.base import CancelToken, LLMError
 
 
 class EventPump:
@@ -99,3 +101,27 @@ def open_stream(events: Generator[Event, None, None], cancel: CancelToken
     a pump for the rest."""
     first = next(events)
     return first, EventPump(events, cancel)
+
+
+def sse(event: str, data: object) -> str:
+    """One Server-Sent Event with a JSON payload."""
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+async def ask_sse(first: Event, pump: EventPump, *, first_token: Callable[[], None],
+                  done: Callable[[Answer], None], failed: Callable[[Exception], int]
+                  ) -> AsyncIterator[str]:
+    """The `/ask/stream` body (README "Streaming"). `first_token` and `done` are told when
+    they happen (metrics, the answer log); `failed` is told of a backend error mid-way and
+    returns its HTTP status, sent in the `error` event."""
+    yield sse("citations", {"citations": [c.to_dict() for c in first.data]})
+    try:
+        async for ev in pump:
+            if ev.kind == "token":
+                first_token()
+                yield sse("token", {"text": ev.data})
+            elif ev.kind == "done":
+                done(ev.data)
+                yield sse("done", ev.data.to_dict())
+    except (RagError, LLMError) as exc:
+        yield sse("error", {"error": str(exc), "status": failed(exc)})
