@@ -1,0 +1,159 @@
+"""The extractive writer on small passages, with real e5 sentence embeddings (no index)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
+from rag.answering.extractive import MAX_SENTENCE_CHARS, ExtractiveWriter, cite, trim
+from rag.chunking import Chunk
+from rag.embedders.e5 import E5Embedder
+from rag.retrieval import Hit
+
+Compose = Callable[..., str | None]  # question, *passages -> the answer or None
+LEAD_EN = "According to the sources (quoted as written): "
+
+
+@pytest.fixture(scope="module")
+def vectors(embedder: E5Embedder) -> CachedSentenceVectors:
+    return CachedSentenceVectors(embedder)
+
+
+def _hit(text: str, title: str = "Un article", doc_id: str = "doc") -> Hit:
+    return Hit(Chunk(doc_id, 0, text, 0, len(text), title), 1.0)
+
+
+def _evidence(embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+              *passages: Hit) -> Evidence:
+    return gather_evidence(question, list(passages), embedder.embed_query(question), vectors,
+                           lambda term: 1.0, "french")
+
+
+@pytest.fixture
+def compose(embedder: E5Embedder, vectors: CachedSentenceVectors) -> Compose:
+    def run(question: str, *passages: Hit) -> str | None:
+        composed = ExtractiveWriter().compose(_evidence(embedder, vectors, question, *passages))
+        return composed.text if composed else None
+    return run
+
+
+TROOPS = _hit(
+    "La Russie envoie des troupes au Kazakhstan\n"
+    "Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan ? "
+    "Le ministère russe de la Défense a indiqué que 3 000 parachutistes russes ont été envoyés "
+    "au Kazakhstan. Des parachutistes russes à l'aéroport d'Almaty. @BelgaImage\n"
+    "Par Jean Dupont\n"
+    "Lire aussi : les parachutistes russes au Kazakhstan\n"
+    "Derniers Articles",
+    title="La Russie envoie des troupes au Kazakhstan")
+
+AGES = _hit("L'ancien président Noursoultan Nazarbaïev, âgé de 81 ans, a quitté la tête du "
+            "Conseil de sécurité. Le président Kassym-Jomart Tokaïev a pris sa place au Conseil "
+            "de sécurité du pays.")
+
+
+def test_quotes_the_sentence_with_the_number_not_the_page_furniture(compose: Compose) -> None:
+    """The question, the headline, the caption, the byline and the navigation line all share the
+    question's words; only the sentence with the figure is an answer."""
+    text = compose("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan ?", TROOPS)
+    assert text == ("Le ministère russe de la Défense a indiqué que 3 000 parachutistes russes "
+                    "ont été envoyés au Kazakhstan [1].")
+
+
+def test_furniture_alone_is_no_answer(compose: Compose) -> None:
+    furniture = _hit("La Russie envoie des parachutistes au Kazakhstan\n"
+                     "Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan ?\n"
+                     "Des parachutistes russes au Kazakhstan. Photo AFP\n"
+                     "Lire aussi : les parachutistes russes au Kazakhstan\n"
+                     "Par Jean Dupont",
+                     title="La Russie envoie des parachutistes au Kazakhstan")
+    assert compose("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan ?",
+                   furniture) is None
+
+
+def test_quotes_the_sentence_with_the_date(compose: Compose) -> None:
+    text = compose("When did the troops arrive in Almaty?", _hit(
+        "The troops came from five countries. The first Russian troops arrived in Almaty on 6 "
+        "January, according to the ministry. Their mission is to protect strategic sites."))
+    assert text == (LEAD_EN + "The first Russian troops arrived in Almaty on 6 January, "
+                    "according to the ministry [1].")
+
+
+def test_quotes_the_sentence_with_the_name(compose: Compose) -> None:
+    text = compose("Qui dirige l'OTSC ?", _hit(
+        "L'OTSC est une alliance militaire créée en 2002. Elle est actuellement présidée par le "
+        "Premier ministre arménien Nikol Pachinian, qui a annoncé l'envoi de troupes."))
+    assert text is not None and "Nikol Pachinian" in text
+    assert not text.startswith("L'OTSC est une alliance")
+
+
+def test_the_age_of_someone_else_is_declined(compose: Compose) -> None:
+    assert compose("Quel âge a Tokaïev ?", AGES) is None
+    assert compose("How old is Tokayev?", AGES) is None
+    text = compose("Quel âge a Nazarbaïev ?", AGES)
+    assert text is not None and "81 ans" in text and "Tokaïev" not in text
+
+
+def test_an_english_question_quotes_the_french_sentence(compose: Compose) -> None:
+    text = compose("How many paratroopers did Russia send to Kazakhstan?", TROOPS)
+    assert text == (LEAD_EN + "Le ministère russe de la Défense a indiqué que 3 000 "
+                    "parachutistes russes ont été envoyés au Kazakhstan [1].")
+
+
+def test_off_topic_question_is_declined(compose: Compose) -> None:
+    assert compose("Quelle est la recette de la ratatouille ?", TROOPS, AGES) is None
+
+
+@pytest.mark.parametrize(("question", "source", "sentence"), [
+    ("Combien a coûté la rénovation du pont de Tancarville ?",
+     "La circulation a repris lundi sur le pont. Selon M. Dupont, la rénovation du pont de "
+     "Tancarville a coûté 42 millions d'euros. Les travaux ont duré deux ans.",
+     "Selon M. Dupont, la rénovation du pont de Tancarville a coûté 42 millions d'euros [1]."),
+    ("Combien de malades Mme Martin a-t-elle soignés à l'hôpital de Rouen ?",
+     "L'hôpital de Rouen manque de lits. D'après Mme Martin, l'équipe a soigné 1 200 malades "
+     "à l'hôpital de Rouen en un mois. Le directeur demande des renforts.",
+     "D'après Mme Martin, l'équipe a soigné 1 200 malades à l'hôpital de Rouen en un mois [1]."),
+    ("How many soldiers were wounded in Almaty according to Dr. Smith?",
+     "NATO met in Brussels on Monday. Dr. Smith said 40 soldiers were wounded in Almaty. "
+     "The hospital is full.",
+     LEAD_EN + "Dr. Smith said 40 soldiers were wounded in Almaty [1]."),
+    ("How many troops did the U.S. send to Poland?",
+     "NATO met in Brussels on Monday. The U.S. Defense Department said 2,500 troops were sent "
+     "to Poland last week. The mission will last a month.",
+     LEAD_EN + "The U.S. Defense Department said 2,500 troops were sent to Poland last week [1]."),
+    ("Combien de soldats ont été blessés à Almaty selon le ministère ?",
+     "Le bilan a été publié dimanche. 40 soldats ont été blessés à Almaty, a déclaré M. "
+     "Tokaïev. Le ministère a confirmé le bilan.",
+     "40 soldats ont été blessés à Almaty, a déclaré M. Tokaïev [1]."),
+])
+def test_sentences_are_not_cut_at_abbreviations(compose: Compose, question: str, source: str,
+                                                sentence: str) -> None:
+    assert compose(question, _hit(source)) == sentence
+
+
+def test_the_same_sentence_in_two_passages_is_quoted_once(compose: Compose) -> None:
+    sentence = ("Le ministère russe de la Défense a indiqué que 3 000 parachutistes russes ont "
+                "été envoyés au Kazakhstan.")
+    text = compose("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan ?",
+                   _hit(sentence + " Ils sont arrivés jeudi.", doc_id="a"),
+                   _hit("Selon l'agence TASS. " + sentence, doc_id="b"))
+    assert text is not None and text.count("3 000") == 1
+    assert text.endswith("au Kazakhstan [1].")
+
+
+def test_cite_puts_the_marker_before_closing_punctuation() -> None:
+    assert cite("Il y a 3 000 soldats.", 2) == "Il y a 3 000 soldats [2]."
+    assert cite("Il a dit : « non ».", 1) == "Il a dit : « non » [1]."
+    assert cite("Et puis…", 1) == "Et puis [1]…"
+    assert cite("«Nous partirons.»", 1) == "«Nous partirons [1].»"
+    assert cite("Sans point final", 3) == "Sans point final [3]"
+
+
+def test_trim_bounds_long_sentences_at_a_word() -> None:
+    long = "mot " * 200
+    out = trim(long)
+    assert len(out) <= MAX_SENTENCE_CHARS + 2 and out.endswith(" …")
+    assert out[:-2].split() == ["mot"] * len(out[:-2].split())
+    assert trim("  Une   phrase\ncourte. ") == "Une phrase courte."
