@@ -1,0 +1,117 @@
+"""Follow-up rewriting: which questions are rewritten, by the model or by joining, and what a
+bad rewrite falls back to. The model is a scripted OpenAI-compatible server on loopback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from typing import Any
+
+import pytest
+
+from rag.answering.rewrite import Rewriter, last_user_question, looks_elliptic
+from rag.llm.base import Message
+from rag.llm.openai_compat import OpenAICompatibleLLM
+from tests.service.conftest import http_server
+
+FIRST = "Combien de soldats la Russie a-t-elle envoyés au Kazakhstan en janvier 2022 ?"
+HISTORY: list[Message] = [{"role": "user", "content": FIRST},
+                          {"role": "assistant", "content": "Environ 3 000 soldats [1]."}]
+SCRIPT: dict[str, Any] = {}  # what the scripted model answers: "content", or an error "status"
+SEEN: list[dict[str, Any]] = []  # every request body it received
+
+
+class Upstream(BaseHTTPRequestHandler):
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+        SEEN.append(body)
+        status = int(SCRIPT.get("status", 200))
+        payload = ({"choices": [{"message": {"role": "assistant",
+                                             "content": SCRIPT["content"]}}]}
+                   if status == 200 else {"error": {"message": "overloaded"}})
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+@pytest.fixture
+def model() -> Iterator[tuple[Rewriter, dict[str, Any], list[dict[str, Any]]]]:
+    SCRIPT.clear()
+    SEEN.clear()
+    with http_server(Upstream) as url:
+        llm = OpenAICompatibleLLM(url, "scripted", timeout=10)
+        try:
+            yield Rewriter(llm, max_chars=200), SCRIPT, SEEN
+        finally:
+            llm.close()
+
+
+@pytest.mark.parametrize(("question", "elliptic"), [
+    ("Et la Biélorussie ?", True),
+    ("And Armenia?", True),
+    ("Who announced it?", True),
+    ("Qu’en est-il du Belarus et des autres membres de l’alliance militaire ?", True),
+    ("What did they say about the deployment of troops in Almaty last week?", True),
+    ("Quel est le rôle de l'OTSC dans la crise politique au Kazakhstan ?", False),
+    ("How many troops did Russia send to Kazakhstan in January 2022?", False),
+])
+def test_which_questions_look_elliptic(question: str, elliptic: bool) -> None:
+    assert looks_elliptic(question) is elliptic
+
+
+def test_last_user_question_skips_answers_and_blanks() -> None:
+    history: list[Message] = [{"role": "user", "content": " Première ? "},
+                              {"role": "user", "content": "  "},
+                              {"role": "assistant", "content": "Réponse."}]
+    assert last_user_question(history) == "Première ?"
+    assert last_user_question([{"role": "assistant", "content": "Bonjour."}]) is None
+    assert last_user_question([]) is None
+
+
+def test_without_a_model_an_elliptic_question_is_joined_to_the_previous_one() -> None:
+    assert Rewriter(None).standalone("Et l’Arménie ?", HISTORY) == f"Et l’Arménie ? {FIRST}"
+    # a self-contained question, or a first question, is searched as asked
+    own = "Quel est le rôle de l'OTSC dans la crise politique au Kazakhstan ?"
+    assert Rewriter(None).standalone(own, HISTORY) == own
+    assert Rewriter(None).standalone("Et l’Arménie ?", []) == "Et l’Arménie ?"
+    assert Rewriter(None).standalone("Et l’Arménie ?", HISTORY[1:]) == "Et l’Arménie ?"
+
+
+def test_the_model_rewrite_is_used_cleaned(model: Any) -> None:
+    rewriter, script, seen = model
+    script["content"] = '  "Combien de soldats l’Arménie a-t-elle envoyés\n au Kazakhstan ?"  '
+    out = rewriter.standalone("Et l’Arménie ?", HISTORY)
+    assert out == "Combien de soldats l’Arménie a-t-elle envoyés au Kazakhstan ?"
+    assert len(seen) == 1
+    prompt = seen[0]["messages"][-1]["content"]
+    assert FIRST in prompt and prompt.endswith("Last question: Et l’Arménie ?")
+
+
+def test_the_model_is_not_asked_when_nothing_needs_rewriting(model: Any) -> None:
+    rewriter, script, seen = model
+    script["content"] = "never used"
+    own = "Quel est le rôle de l'OTSC dans la crise politique au Kazakhstan ?"
+    assert rewriter.standalone(own, HISTORY) == own
+    assert rewriter.standalone("Et l’Arménie ?", []) == "Et l’Arménie ?"
+    assert seen == []
+
+
+@pytest.mark.parametrize("script", [
+    {"status": 503},  # the model server fails
+    {"content": "Et"},  # too short to be a question
+    {"content": "x " * 150},  # beyond the query limit (200 characters)
+])
+def test_a_failed_or_unusable_rewrite_falls_back_to_joining(model: Any,
+                                                            script: dict[str, Any]) -> None:
+    rewriter, scripted, seen = model
+    scripted.update(script)
+    assert rewriter.standalone("Et l’Arménie ?", HISTORY) == f"Et l’Arménie ? {FIRST}"
+    assert len(seen) == 1  # asked once: a request the server saw is never repeated
