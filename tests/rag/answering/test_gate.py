@@ -1,0 +1,159 @@
+"""The generation gate: whether the evidence supports an answer at all, decided before any model
+is called. Real e5 vectors; the model is a scripted OpenAI-compatible server on loopback."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
+from rag.answering.extractive import NO_ANSWER, ExtractiveWriter
+from rag.answering.pipeline import Answerer
+from rag.chunking import Chunk
+from rag.config import Settings
+from rag.embedders.e5 import E5Embedder
+from rag.ingest import Ingestor
+from rag.llm.openai_compat import OpenAICompatibleLLM
+from rag.retrieval import Hit, Searcher
+from rag.store import IndexStore
+from tests.conftest import small_docs
+from tests.service.conftest import http_server
+
+DUMOULIN = ("Marie Dumoulin, directrice du programme Europe élargie au Conseil européen pour les "
+            "relations internationales, juge l'intervention risquée pour Moscou.")
+TROOPS = ("Le ministère russe de la Défense a indiqué que 3 000 parachutistes russes ont été "
+          "envoyés au Kazakhstan. Ils sont arrivés jeudi à Almaty.")
+AGES = ("L'ancien président Noursoultan Nazarbaïev, âgé de 81 ans, a quitté la tête du Conseil "
+        "de sécurité. Le président Kassym-Jomart Tokaïev a pris sa place au Conseil de sécurité.")
+
+
+@pytest.fixture(scope="module")
+def vectors(embedder: E5Embedder) -> CachedSentenceVectors:
+    return CachedSentenceVectors(embedder)
+
+
+def _hit(text: str, doc_id: str = "doc") -> Hit:
+    return Hit(Chunk(doc_id, 0, text, 0, len(text), "Un article"), 1.0)
+
+
+def _evidence(embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+              *texts: str) -> Evidence:
+    hits = [_hit(t, f"d{i}") for i, t in enumerate(texts)]
+    return gather_evidence(question, hits, embedder.embed_query(question), vectors,
+                           lambda term: 1.0, "french")
+
+
+@pytest.mark.parametrize(("question", "texts", "supported"), [
+    ("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan ?", [TROOPS], True),
+    ("How many paratroopers did Russia send to Kazakhstan?", [TROOPS], True),
+    ("Quel âge a Nazarbaïev ?", [AGES], True),
+    ("Quel âge a Tokaïev ?", [AGES], False),  # only someone else's age is given
+    ("How old is Tokayev?", [AGES, TROOPS], False),
+    ("Quelle est la recette de la ratatouille ?", [TROOPS, AGES], False),  # off topic
+    ("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan ?", [], False),
+])
+def test_the_gate_passes_only_what_the_evidence_answers(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, texts: list[str],
+        supported: bool) -> None:
+    ev = _evidence(embedder, vectors, question, *texts)
+    writer = ExtractiveWriter()
+    assert writer.supports(ev) is supported
+    # the gate and the extractive answer agree: a passed question always gets an answer
+    assert (writer.compose(ev) is not None) is supported
+
+
+def test_a_fully_covered_name_passes_without_meaning(embedder: E5Embedder,
+                                                     vectors: CachedSentenceVectors) -> None:
+    """A short "who is" question sits low in cosine with any sentence: in its own language,
+    holding every weighted term and the name is enough; across languages it is not."""
+    unreachable = ExtractiveWriter(min_dense=1.01, min_dense_cross=1.01)
+    ev = _evidence(embedder, vectors, "Qui est Marie Dumoulin ?", DUMOULIN)
+    assert not ev.cross_lingual
+    assert unreachable.supports(ev)
+    ev = _evidence(embedder, vectors, "Who is Marie Dumoulin?", DUMOULIN)
+    assert ev.cross_lingual and ExtractiveWriter().supports(ev)
+    assert not unreachable.supports(ev)
+
+
+def test_the_meaning_threshold_decides_an_off_topic_question(
+        embedder: E5Embedder, vectors: CachedSentenceVectors) -> None:
+    ev = _evidence(embedder, vectors, "Quelle est la recette de la ratatouille ?", TROOPS)
+    assert ev.answers(), "usable sentences exist: only their meaning keeps them out"
+    assert not ExtractiveWriter().supports(ev)
+    assert ExtractiveWriter(min_dense=-1.0).supports(ev)
+
+
+# ---- through the answerer: a declined question never reaches the model ------------------------
+
+SEEN: list[dict[str, Any]] = []
+
+
+class StreamingModel(BaseHTTPRequestHandler):
+    """Streams one sentence copied from the passage about Kourou, citing its number."""
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+        SEEN.append(body)
+        prompt = body["messages"][-1]["content"]
+        m = re.search(r"^\[(\d+)\].*Kourou", prompt, re.M)
+        n = m.group(1) if m else "1"
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.end_headers()
+        for piece, finish in ((f"La fusée Ariane 6 a décollé de Kourou en Guyane [{n}].", None),
+                              ("", "stop")):
+            chunk = {"choices": [{"index": 0, "delta": {"content": piece},
+                                  "finish_reason": finish}]}
+            self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
+        self.wfile.write(b"data: [DONE]\n\n")
+        self.wfile.flush()
+
+
+@pytest.fixture(scope="module")
+def small_searcher(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder
+                   ) -> tuple[Searcher, Settings]:
+    root: Path = tmp_path_factory.mktemp("gate-index")
+    settings = Settings(index_dir=root)
+    Ingestor(settings, embedder, IndexStore(root)).run(small_docs())
+    snap = IndexStore(root).load(Ingestor(settings, embedder, IndexStore(root)).identity)
+    return Searcher(snap, embedder, settings), settings
+
+
+@pytest.fixture
+def answerer(small_searcher: tuple[Searcher, Settings], embedder: E5Embedder
+             ) -> Iterator[Answerer]:
+    searcher, settings = small_searcher
+    SEEN.clear()
+    with http_server(StreamingModel) as url:
+        llm = OpenAICompatibleLLM(url, "scripted", timeout=20)
+        try:
+            yield Answerer(lambda: searcher, settings, llm=llm, embedder=embedder)
+        finally:
+            llm.close()
+
+
+def test_a_question_the_sources_do_not_answer_never_reaches_the_model(
+        answerer: Answerer) -> None:
+    answer = answerer.answer("Combien de soldats la Russie a-t-elle envoyés au Kazakhstan ?")
+    assert SEEN == []
+    assert answer.abstained and answer.answer == NO_ANSWER["fr"]
+    assert answer.citations == [] and not answer.fallback
+    answer = answerer.answer("How old is the Russian president?")
+    assert SEEN == [] and answer.abstained and answer.answer == NO_ANSWER["en"]
+
+
+def test_a_question_the_sources_answer_reaches_the_model_once(answerer: Answerer) -> None:
+    answer = answerer.answer("D'où la fusée Ariane 6 a-t-elle décollé ?")
+    assert len(SEEN) == 1
+    assert not answer.abstained and not answer.fallback
+    assert answer.answer == "La fusée Ariane 6 a décollé de Kourou en Guyane [1]."
+    assert [c.hit.chunk.doc_id for c in answer.citations] == ["astro"]
