@@ -488,20 +488,30 @@ def _eval_compare(args: argparse.Namespace, settings: Settings, gold: list[Any])
 
 
 def _eval_answers(args: argparse.Namespace, settings: Settings, gold: list[Any]) -> int:
+    from rag.answering.evidence import CachedSentenceVectors
+    from rag.answering.verify import Verifier
     from rag.engine import Engine
     from rag.evals import evaluate_answers
+    from rag.reports import ANSWER_TABLE, write_answer_report
 
     if args.llm:
         settings = settings.model_copy(update={"llm": args.llm})
     _open_searcher(settings)  # builds the default index when missing, refuses a foreign one
     engine = Engine(settings, auto_build=False)
+    # The judge of the claim metrics is the answer path's own verifier, over the same cache.
+    cache = settings.index_dir / "sentences.sqlite" if settings.sentence_cache else None
+    verifier = Verifier(CachedSentenceVectors(engine.embedder, path=cache),
+                        settings.verify_threshold)
 
     def ask(g: Any) -> Any:
         history = g.extra.get("history") or []
         return engine.answerer.answer(g.question, None, args.retriever, history)
 
     with _progress(len(gold), "q", f"answers {engine.answerer.backend}") as bar:
-        res = evaluate_answers(gold, ask, engine.answerer.backend, bar)
+        res = evaluate_answers(gold, ask, engine.answerer.backend, bar, verifier)
+    if args.report:
+        written = write_answer_report(Path(args.report), args.gold, res)
+        print(f"report: {', '.join(str(p) for p in written)}", file=sys.stderr)
     questions = res.pop("questions")
     if args.json:
         print(json.dumps({**res, "questions": questions} if args.per_question else res,
@@ -509,17 +519,16 @@ def _eval_answers(args: argparse.Namespace, settings: Settings, gold: list[Any])
         return 0
     if args.per_question:
         _print_questions("per question", questions,
-                         ("match", "abstained", "f1", "n_citations", "ms"))
-    cols = ("answer_match", "answer_match_cited", "token_f1", "citation_precision",
-            "citation_coverage", "abstention_unanswerable", "abstention_answerable",
-            "latency_p50_ms", "latency_p95_ms")
+                         ("match", "abstained", "f1", "claims_n", "claims_supported",
+                          "answer_lang", "ms"))
+    # One row per metric, one column per language: every name whole, any number of metrics.
+    langs = [("all", res), *res["by_lang"].items()]
+    w = max(len(c) for c in ANSWER_TABLE)
     print(f"{args.gold}: {res['n']} questions, backend {res['backend']}")
-    widths = [max(len(c), 8) for c in cols]  # whole names: a cut header is ambiguous
-    print(f"{'lang':<5} {'n':>4} " + " ".join(f"{c:>{w}}" for c, w in zip(cols, widths,
-                                                                            strict=True)))
-    for lang, m in [("all", res), *res["by_lang"].items()]:
-        print(f"{lang:<5} {m['n']:>4} " + " ".join(
-            f"{_cell(m[c]):>{w}}" for c, w in zip(cols, widths, strict=True)))
+    print(f"{'metric':<{w}} " + " ".join(f"{lang:>8}" for lang, _ in langs))
+    for c in ("n", *ANSWER_TABLE):
+        print(f"{c:<{w}} " + " ".join(
+            f"{'-' if m.get(c) is None else _cell(m.get(c)):>8}" for _, m in langs))
     return 0
 
 
@@ -644,7 +653,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--corpus", nargs="+", default=None, metavar="PATH",
                     help="documents for --compare's temporary indexes (default RAG_CORPUS_DIR)")
     sp.add_argument("--report", metavar="DIR",
-                    help="write report.md, recall_at_k.png and results.jsonl there")
+                    help="write report.md, recall_at_k.png and results.jsonl there (with "
+                    "--answers: BACKEND-GOLD.md and .json, worst answers listed)")
     from rag.cluster.cli import add_cluster_commands
 
     add_cluster_commands(add("cluster", "scale out: sharded ingest, search and serving on Ray "

@@ -194,18 +194,118 @@ def _percentile(values: Sequence[float], q: float) -> float:
     return s[min(len(s) - 1, round(q * (len(s) - 1)))]
 
 
+# ---- claims and citations (ALCE-style, with our verifier as the judge) ----------------------
+
+# judge(claim text, cited passage numbers) -> do these passages, concatenated, support it?
+Judge = Callable[[str, tuple[int, ...]], bool]
+
+
+def alce_claim(text: str, cites: Sequence[int], n_passages: int, judge: Judge
+               ) -> tuple[bool, list[bool]]:
+    """ALCE's citation recall and precision for one claim (Gao et al. 2023, `eval.py`).
+
+    Recalled: it cites something, every citation exists, and the cited passages concatenated
+    support it. Each citation is precise when the claim is recalled and either that passage
+    alone supports it or the other cited passages without it do not (it was needed); a single
+    citation of a recalled claim is precise. A claim that is not recalled has no precise one.
+    """
+    ref = tuple(dict.fromkeys(cites))
+    if not ref or any(not 1 <= n <= n_passages for n in ref) or not judge(text, ref):
+        return False, [False] * len(ref)
+    if len(ref) == 1:
+        return True, [True]
+    return True, [judge(text, (n,)) or not judge(text, tuple(x for x in ref if x != n))
+                  for n in ref]
+
+
+def answer_citation_scores(claims: Sequence[tuple[str, Sequence[int]]], n_passages: int,
+                           judge: Judge) -> dict[str, Any]:
+    """One answer's ALCE scores: recall = recalled claims / claims, precision = precise
+    citations / citations (0 without citations, as in ALCE)."""
+    recalled, precise, cited = 0, 0, 0
+    per: list[dict[str, Any]] = []
+    for text, cites in claims:
+        ok, prec = alce_claim(text, cites, n_passages, judge)
+        recalled += ok
+        precise += sum(prec)
+        cited += len(prec)
+        per.append({"recalled": ok, "precise": prec})
+    return {"recall": recalled / len(claims) if claims else 0.0,
+            "precision": precise / cited if cited else 0.0,
+            "citations": cited, "claims": per}
+
+
+def verifier_judge(verifier: Any, passages: Sequence[Any],
+                   known: dict[tuple[str, tuple[int, ...]], bool] | None = None) -> Judge:
+    """A Judge over `verify.Passage`s: the cited passages are joined into one passage (titles
+    joined as its title) and the claim, citing it, goes through `verifier.verify`. `known`
+    seeds the memo with verdicts already computed (a one-citation claim from the answer's own
+    verification)."""
+    from rag.answering.verify import Passage
+
+    memo = dict(known or {})
+
+    def judge(text: str, cites: tuple[int, ...]) -> bool:
+        key = (text, tuple(sorted(cites)))
+        if key not in memo:
+            chosen = [passages[n - 1] for n in key[1]]
+            joined = Passage("\n\n".join(p.text for p in chosen),
+                             " ; ".join(p.title for p in chosen if p.title))
+            claims = verifier.verify(f"{text} [1]", [joined], recite=False).claims
+            memo[key] = bool(claims) and all(c.supported for c in claims)
+        return memo[key]
+
+    return judge
+
+
+def answer_language(answer: str, question_lang: str) -> str:
+    """The answer's language as `rag.answering.language` reads it, markers removed (a tie
+    counts as the question's language)."""
+    from rag.answering.citations import strip_markers
+    from rag.answering.language import detect_language
+
+    return detect_language(strip_markers(answer), question_lang)
+
+
+def claim_metrics(answer: str, passages: Sequence[Any], verifier: Any) -> dict[str, Any]:
+    """Every claim of `answer` checked against the passages it cites (1-based, as numbered in
+    the answer), plus ALCE recall and precision for the answer."""
+    result = verifier.verify(answer, passages, recite=False)
+    known = {(c.text, c.citations): c.supported for c in result.claims
+             if len(set(c.citations)) == 1 and 1 <= c.citations[0] <= len(passages)}
+    judge = verifier_judge(verifier, passages, known)
+    alce = answer_citation_scores([(c.text, c.citations) for c in result.claims],
+                                  len(passages), judge)
+    claims = [{"text": c.text, "citations": list(c.citations), "supported": c.supported,
+               "reason": c.reason, "score": round(c.score, 4), **a}
+              for c, a in zip(result.claims, alce["claims"], strict=True)]
+    return {"claims": claims, "claims_n": len(claims),
+            "claims_supported": sum(c["supported"] for c in claims),
+            "alce_recall": round(alce["recall"], 4), "alce_precision": round(alce["precision"], 4),
+            "alce_citations": alce["citations"]}
+
+
 def _answer_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     answerable = [r for r in rows if r["answerable"]]
     unanswerable = [r for r in rows if not r["answerable"]]
     answered = [r for r in answerable if not r["abstained"]]
     cits = [c for r in rows if not r["abstained"] for c in r["citation_ok"]]
     lat = [r["ms"] for r in rows]
+    spoke = [r for r in rows if not r["abstained"]]  # every answer that is not a refusal
+    checked = [r for r in spoke if r.get("claims_n") is not None]
+    scored = [r for r in checked if r["claims_n"]]
 
     def share(num: int, den: int) -> float:
         return round(num / den, 4) if den else 0.0
 
+    def mean(key: str) -> float | None:
+        return round(sum(r[key] for r in scored) / len(scored), 4) if scored else None
+
+    claims_n = sum(r["claims_n"] for r in checked)
     return {
         "n": len(rows),
+        "n_answerable": len(answerable),
+        "n_unanswerable": len(unanswerable),
         "answer_match": share(sum(r["match"] for r in answerable), len(answerable)),
         "answer_match_cited": share(sum(r["match"] and r["cited_gold"] for r in answerable),
                                     len(answerable)),
@@ -216,6 +316,12 @@ def _answer_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "abstention_unanswerable": share(sum(r["abstained"] for r in unanswerable),
                                          len(unanswerable)),
         "abstention_answerable": share(sum(r["abstained"] for r in answerable), len(answerable)),
+        "claims": claims_n if checked else None,
+        "supported_claim_rate": share(sum(r["claims_supported"] for r in checked), claims_n)
+        if checked else None,
+        "alce_citation_recall": mean("alce_recall") if checked else None,
+        "alce_citation_precision": mean("alce_precision") if checked else None,
+        "language_accuracy": share(sum(r["lang_ok"] for r in spoke), len(spoke)),
         "latency_p50_ms": round(_percentile(lat, 0.5), 1),
         "latency_p95_ms": round(_percentile(lat, 0.95), 1),
         "first_token_p50_ms": round(_percentile(
@@ -229,22 +335,39 @@ def evaluate_answers(
     ask: Callable[[GoldQuestion], Any],
     backend: str,
     progress: Callable[[int], None] | None = None,
+    verifier: Any = None,
 ) -> dict[str, Any]:
     """Run the full answer path per question. A citation is correct when its passage holds a
-    gold answer or comes from a gold document."""
+    gold answer or comes from a gold document. With a `verify.Verifier`, each answer's claims
+    are checked against the passages they cite (supported-claim rate, ALCE citation recall and
+    precision); without one those metrics are None. Refusals are not scored for claims or
+    language."""
     import time
+
+    from rag.answering.language import detect_language
 
     rows: list[dict[str, Any]] = []
     for g in gold:
         t0 = time.perf_counter()
         answer = ask(g)
         ms = (time.perf_counter() - t0) * 1000
+        qlang = g.lang if g.lang in ("fr", "en") else detect_language(g.question)
+        alang = answer_language(answer.answer, qlang)
+        checks: dict[str, Any] = {"claims_n": None}
+        if verifier is not None and not answer.abstained:
+            from rag.answering.verify import Passage
+
+            by_n = {c.n: c.hit.chunk for c in answer.citations}
+            passages = [Passage(by_n[n].text, by_n[n].title) if n in by_n else Passage("")
+                        for n in range(1, max(by_n, default=0) + 1)]
+            checks = claim_metrics(answer.answer, passages, verifier)
         cit_ok = [contains_answer(c.hit.chunk.text, g.answers) or c.hit.chunk.doc_id in g.doc_ids
                   for c in answer.citations]
         match = (not answer.abstained) and bool(g.answers) and contains_answer(answer.answer,
                                                                                g.answers)
         rows.append({
-            "id": g.id, "lang": g.lang, "answerable": g.answerable, "ms": ms,
+            "id": g.id, "lang": g.lang, "question": g.question, "answerable": g.answerable,
+            "ms": ms,
             "abstained": answer.abstained, "match": match,
             "f1": 0.0 if answer.abstained else token_f1(answer.answer, g.answers),
             "citation_ok": cit_ok, "n_citations": len(answer.citations),
@@ -252,6 +375,7 @@ def evaluate_answers(
             "citations": [c.hit.chunk.id for c in answer.citations],
             "fallback": getattr(answer, "fallback", False),
             "first_token_ms": getattr(answer, "timings_ms", {}).get("first_token"),
+            "answer_lang": alang, "lang_ok": alang == qlang, **checks,
         })
         if progress:
             progress(1)

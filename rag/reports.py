@@ -17,6 +17,29 @@ ANSWER_COLS = ("answer_match", "answer_match_cited", "token_f1", "citation_preci
                "latency_p50_ms", "latency_p95_ms")
 
 
+# `rag eval --answers`: one row per metric (text table and markdown report alike).
+ANSWER_TABLE = ("answer_match", "answer_match_cited", "token_f1", "citation_precision",
+                "citation_coverage", "claims", "supported_claim_rate", "alce_citation_recall",
+                "alce_citation_precision", "language_accuracy", "n_unanswerable",
+                "abstention_unanswerable", "n_answerable", "abstention_answerable",
+                "latency_p50_ms", "latency_p95_ms", "first_token_p50_ms", "fallbacks")
+ANSWER_NOTES = {
+    "answer_match": "a gold answer string is in the answer (answerable questions)",
+    "answer_match_cited": "... and a cited passage holds it or is from a gold document",
+    "citation_precision": "cited passages holding a gold answer or from a gold document",
+    "citation_coverage": "answers (answerable, not declined) with at least one citation",
+    "claims": "claims (answer sentences, cut at inner markers) checked",
+    "supported_claim_rate": "claims the verifier finds supported by the passage(s) they cite",
+    "alce_citation_recall": "ALCE: per answer, claims supported by their cited passages "
+                            "joined; mean over answers",
+    "alce_citation_precision": "ALCE: per answer, citations that support alone or are needed; "
+                               "mean over answers",
+    "language_accuracy": "answers (not declined) in the question's language",
+    "abstention_unanswerable": "unanswerable questions declined (higher is better)",
+    "abstention_answerable": "answerable questions declined (lower is better)",
+}
+
+
 def retrieval_table(rows: Sequence[dict[str, Any]]) -> str:
     head = "| config | " + " | ".join(RETRIEVAL_COLS) + " |"
     sep = "|---" * (len(RETRIEVAL_COLS) + 1) + "|"
@@ -114,3 +137,84 @@ def write_report(out: Path, gold_path: str, rows: Sequence[dict[str, Any]],
                 f.write(json.dumps({"config": f"answers {backend}", **q},
                                    ensure_ascii=False) + "\n")
     return [report, chart, results]
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def _short(text: str, n: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def worst_answers(res: dict[str, Any], n: int = 15) -> dict[str, list[dict[str, Any]]]:
+    """The answers to read first: answerable ones without the gold answer (wrongly declined
+    first, then by share of supported claims), unanswerable ones answered anyway, and the
+    claims the verifier rejects."""
+    qs = res.get("questions", [])
+
+    def rate(q: dict[str, Any]) -> float:
+        return q["claims_supported"] / q["claims_n"] if q.get("claims_n") else 0.0
+
+    missed = sorted((q for q in qs if q["answerable"] and not q["match"]),
+                    key=lambda q: (not q["abstained"], rate(q), q["id"]))
+    answered = [q for q in qs if not q["answerable"] and not q["abstained"]]
+    unsupported = [(q, c) for q in qs for c in q.get("claims") or [] if not c["supported"]]
+    wrong_lang = [q for q in qs if not q["abstained"] and not q.get("lang_ok", True)]
+    return {"missed": missed[:n], "answered_unanswerable": answered[:n],
+            "unsupported_claims": [{"id": q["id"], "lang": q["lang"], **c}
+                                   for q, c in unsupported[:n]],
+            "wrong_language": wrong_lang[:n]}
+
+
+def answer_markdown(gold_path: str, res: dict[str, Any]) -> str:
+    """A `rag eval --answers` report: metrics by language, then the worst answers."""
+    langs = [("all", res), *res.get("by_lang", {}).items()]
+    head = "| metric | " + " | ".join(lang.upper() if lang != "all" else lang
+                                       for lang, _ in langs) + " | meaning |"
+    rows = [head, "|---" * (len(langs) + 2) + "|",
+            "| n | " + " | ".join(str(m["n"]) for _, m in langs) + " | questions |"]
+    for c in ANSWER_TABLE:
+        rows.append(f"| {c} | " + " | ".join(_fmt(m.get(c)) for _, m in langs)
+                    + f" | {ANSWER_NOTES.get(c, '')} |")
+    worst = worst_answers(res)
+    parts = [f"# `rag eval --answers`, backend `{res['backend']}`, `{gold_path}`", "",
+             f"{res['n']} questions ({res.get('n_answerable', 0)} answerable, "
+             f"{res.get('n_unanswerable', 0)} unanswerable). Claims are judged by the answer "
+             "path's own verifier (`rag/answering/verify.py`, as `POST /verify`); declined "
+             "answers are not scored for claims or language.", "", *rows, ""]
+
+    def answer_line(q: dict[str, Any]) -> str:
+        state = " declined" if q["abstained"] else (
+            f" ({q['claims_supported']}/{q['claims_n']} claims supported)"
+            if q.get("claims_n") else "")
+        return (f"- `{q['id']}` ({q['lang']}){state}: {_short(q.get('question', ''), 120)}  \n"
+                f"  → {_short(q['answer'])}")
+
+    parts += ["## Worst answers (answerable, no gold answer in the answer)", ""]
+    parts += [answer_line(q) for q in worst["missed"]] or ["(none)"]
+    parts += ["", "## Unanswerable questions answered anyway", ""]
+    parts += [answer_line(q) for q in worst["answered_unanswerable"]] or ["(none)"]
+    parts += ["", "## Claims the verifier does not support", ""]
+    parts += [f"- `{c['id']}` ({c['lang']}) {c['reason']}, cites {c['citations']}: "
+              f"{_short(c['text'], 180)}" for c in worst["unsupported_claims"]] or ["(none)"]
+    parts += ["", "## Answers not in the question's language", ""]
+    parts += [f"- `{q['id']}` ({q['lang']} → {q.get('answer_lang')}): {_short(q['answer'], 160)}"
+              for q in worst["wrong_language"]] or ["(none)"]
+    return "\n".join(parts) + "\n"
+
+
+def write_answer_report(out: Path, gold_path: str, res: dict[str, Any]) -> list[Path]:
+    """`BACKEND-GOLD.md` (metrics, worst answers) and `BACKEND-GOLD.json` (everything, one
+    row per question) in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    stem = f"{res['backend']}-{Path(gold_path).stem}"
+    md, js = out / f"{stem}.md", out / f"{stem}.json"
+    md.write_text(answer_markdown(gold_path, res), encoding="utf-8")
+    js.write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return [md, js]
