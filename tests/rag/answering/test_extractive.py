@@ -62,15 +62,33 @@ def test_quotes_the_sentence_with_the_number_not_the_page_furniture(compose: Com
                     "ont été envoyés au Kazakhstan [1].")
 
 
-def test_furniture_alone_is_no_answer(compose: Compose) -> None:
-    furniture = _hit("La Russie envoie des parachutistes au Kazakhstan\n"
-                     "Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan ?\n"
-                     "Des parachutistes russes au Kazakhstan. Photo AFP\n"
-                     "Lire aussi : les parachutistes russes au Kazakhstan\n"
-                     "Par Jean Dupont",
-                     title="La Russie envoie des parachutistes au Kazakhstan")
-    assert compose("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan ?",
-                   furniture) is None
+FACT = "La Russie a envoyé 3 000 parachutistes au Kazakhstan pour réprimer les émeutes"
+HOW_MANY = "Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan ?"
+REST = "Les troupes resteront une semaine sur place."
+
+
+@pytest.mark.parametrize(("kind", "line", "title"), [
+    ("plain sentence (control)", FACT + ".", "Un article"),
+    ("question", "La Russie a-t-elle envoyé 3 000 parachutistes au Kazakhstan ?", "Un article"),
+    ("headline", FACT, FACT),
+    ("photo caption", FACT + ". @BelgaImage", "Un article"),
+    ("photo credit", FACT + " © AFP.", "Un article"),
+    ("navigation", "Lire aussi : " + FACT + ".", "Un article"),
+    ("navigation", "Articles les plus lus : " + FACT + ".", "Un article"),
+])
+def test_page_furniture_is_never_quoted(compose: Compose, kind: str, line: str,
+                                        title: str) -> None:
+    """Each line holds the figure asked for; only a plain sentence may be quoted."""
+    text = compose(HOW_MANY, _hit(f"{line}\n{REST}", title=title))
+    if kind.startswith("plain"):
+        assert text == FACT + " [1]."
+    else:
+        assert text is None, kind
+
+
+def test_a_byline_is_never_quoted(compose: Compose) -> None:
+    """It holds the name asked about, all of it: only the furniture rule keeps it out."""
+    assert compose("Qui est Jean Dupont ?", _hit(f"Par Jean Dupont\n{REST}")) is None
 
 
 def test_quotes_the_sentence_with_the_date(compose: Compose) -> None:
