@@ -17,10 +17,6 @@ class IndexCorruptError(RagError):
     """A file of the index is missing, truncated or fails its checksum."""
 
 
-class EmptyIndexError(RagError):
-    """There is nothing to search yet."""
-
-
 class IndexWriteError(RagError):
     """Writing the index failed on the server's side (disk full, I/O error): not the user's
     input, so a server answers 500."""

@@ -38,22 +38,19 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).replace("œ", "oe")
 
 
+# Distinct words seen by a long-running server keep growing (every question, every upload):
+# the cache keeps the most recent ones, a few MB at most.
+STEM_CACHE_WORDS = 50_000
+
+
 @lru_cache(maxsize=4)
 def _stemmer(language: str) -> Callable[[str], str] | None:
     if language == "none":
         return None
     import Stemmer
 
-    stem = Stemmer.Stemmer(language)
-    cache: dict[str, str] = {}
-
-    def run(word: str) -> str:
-        out = cache.get(word)
-        if out is None:
-            out = cache[word] = stem.stemWord(word)
-        return out
-
-    return run
+    stem: Callable[[str], str] = Stemmer.Stemmer(language).stemWord
+    return lru_cache(maxsize=STEM_CACHE_WORDS)(stem)
 
 
 def tokenize(text: str, stemmer: str = "french") -> list[str]:

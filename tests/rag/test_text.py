@@ -91,3 +91,15 @@ def test_tokenize_keeps_joined_numbers_as_one_token() -> None:
 def test_tokenize_of_only_stopwords_or_punctuation_is_empty() -> None:
     assert tokenize("le la les et ou") == []
     assert tokenize("… « » — !?") == []
+
+
+def test_stem_cache_is_bounded() -> None:
+    """A long-running server sees ever new words: the stem cache keeps a fixed number."""
+    from rag.text import STEM_CACHE_WORDS, _stemmer
+
+    words = " ".join(f"mot{i}x" for i in range(STEM_CACHE_WORDS + 500))
+    assert len(tokenize(words, "english")) == STEM_CACHE_WORDS + 500
+    stem = _stemmer("english")
+    info = stem.cache_info()  # type: ignore[union-attr]
+    assert info.maxsize == STEM_CACHE_WORDS and info.currsize == STEM_CACHE_WORDS
+    assert tokenize("Running runners", "english") == ["run", "runner"]
