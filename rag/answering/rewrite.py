@@ -15,15 +15,26 @@ from rag.llm.base import LLM, LLMError, Message
 
 _ELLIPTIC = re.compile(
     r"^\s*(et|and|mais|but|what about|how about|also|aussi|puis|alors|ensuite|et pour|"
-    r"qu'en est-il|qu’en est-il)\b|\b(il|elle|ils|elles|lui|leur|eux|celui|celle|ceux|cela|ça|"
+    # "a-t-elle", "est-il": French inversion repeats the subject, it refers to nothing earlier
+    r"qu'en est-il|qu’en est-il)\b|(?<![-‑])\b(il|elle|ils|elles|lui|leur|eux|celui|celle|ceux|"
+    r"cela|ça|"
     r"ce dernier|cette dernière|it|its|he|she|they|them|him|her|their|this|that|these|those|"
     r"there|là)\b",
     re.I,
 )
 
 
+_NAME = re.compile(r"\b[A-ZÀ-Ý][\wÀ-ÿ’'-]+")
+
+
 def looks_elliptic(question: str) -> bool:
-    return len(question.split()) <= 6 or bool(_ELLIPTIC.search(question))
+    """A follow-up that needs the conversation: it opens with "and"/"et", points back with a
+    pronoun, or is short and names nothing ("Combien de morts ?"). "Qui est Maria Zakharova ?"
+    is short but complete: it names what it asks about."""
+    if _ELLIPTIC.search(question):
+        return True
+    return len(question.split()) <= 6 and not any(m.start() > 0
+                                                   for m in _NAME.finditer(question.strip()))
 
 
 def last_user_question(history: Sequence[Message]) -> str | None:

@@ -62,6 +62,15 @@ def model() -> Iterator[tuple[Rewriter, dict[str, Any], list[dict[str, Any]]]]:
     ("What did they say about the deployment of troops in Almaty last week?", True),
     ("Quel est le rôle de l'OTSC dans la crise politique au Kazakhstan ?", False),
     ("How many troops did Russia send to Kazakhstan in January 2022?", False),
+    # French inversion ("a-t-elle", "est-il") repeats the subject: not a pronoun pointing back
+    (FIRST, False),
+    ("Combien de soldats la Russie a-t-elle envoyés ?", False),
+    ("Quel âge a-t-il ?", True),
+    # short, but it names what it asks about; short and naming nothing needs the conversation
+    ("Qui est Maria Zakharova ?", False),
+    ("Who is Tokayev?", False),
+    ("Combien de morts ?", True),
+    ("How many soldiers?", True),
 ])
 def test_which_questions_look_elliptic(question: str, elliptic: bool) -> None:
     assert looks_elliptic(question) is elliptic
