@@ -290,10 +290,7 @@ def identity_for(embedder: Any) -> dict[str, Any]:
 def cached_index(name: str, embedder: Any) -> Path:
     """An index of corpus `name` built once (in process) and reused while the corpus and the
     index identity are unchanged. Benchmarks that serve it copy it first."""
-    from rag.config import Settings
-    from rag.ingest import Ingestor
-    from rag.loaders import load_paths
-    from rag.store import IndexStore
+    from rag import Engine, Settings
 
     paths = corpus_paths(name)
     # BM25 settings are left out of the key: an index differing only there is migrated in
@@ -302,15 +299,13 @@ def cached_index(name: str, embedder: Any) -> Path:
     key = hashlib.sha1((_hash_paths(paths) + json.dumps(ident, sort_keys=True)).encode())
     dest = CACHE / f"index-{name}-{key.hexdigest()[:12]}"
     if (dest / "manifest.json").is_file():
-        settings = Settings(index_dir=dest)
-        Ingestor(settings, embedder, IndexStore.open(settings)).load()
+        Engine.open(Settings(index_dir=dest), embedder=embedder, build=False)  # migrates BM25
         return dest
     shutil.rmtree(dest, ignore_errors=True)
     say(f"building the {name} index in {dest} (once; cached)")
     tmp = CACHE / f".tmp-{name}-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
-    settings = Settings(index_dir=tmp)
-    Ingestor(settings, embedder, IndexStore.open(settings)).run(load_paths(paths).documents)
+    Engine.open(Settings(index_dir=tmp), embedder=embedder, build=False).ingest(paths)
     _publish(tmp, dest)
     return dest
 
@@ -322,14 +317,11 @@ def copy_index(src: Path, parent: Path) -> Path:
 
 
 def open_searcher(index: Path, embedder: Any) -> Any:
-    from rag.config import Settings
-    from rag.ingest import Ingestor
-    from rag.retrieval import Searcher
-    from rag.store import IndexStore
+    """The searcher of an existing index (benchmarks time its parts: retrievers, snapshot)."""
+    from rag import Engine, Settings
 
-    settings = Settings(index_dir=index)
-    snapshot = Ingestor(settings, embedder, IndexStore.open(settings)).load()
-    return Searcher(snapshot, embedder, settings)
+    return Engine.open(Settings(index_dir=index), embedder=embedder, build=False,
+                       require_index=True).searcher()
 
 
 def stored_rows(index: Path) -> tuple[list[str], list[str], Any]:

@@ -9,7 +9,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,78 +47,60 @@ def _progress(total: int, unit: str, desc: str) -> Iterator[Callable[[int], None
         yield update
 
 
-def _open_searcher(settings: Settings, auto_build: bool = True) -> Any:
-    from rag.embedders import make_embedder
-    from rag.ingest import Ingestor
-    from rag.retrieval import Searcher
-    from rag.store import IndexStore
+@contextmanager
+def _embedding_bar() -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
+    """(on_chunks, progress) for an ingest: the bar starts once the number of chunks is known
+    and is closed with this block, however the ingest ends."""
+    with ExitStack() as stack:
+        bars: list[Callable[[int], None]] = []
 
-    store = IndexStore.open(settings)
-    if not store.exists() and auto_build:
-        default_dir = Settings.model_fields["index_dir"].default
-        explicit_corpus = "corpus_dir" in settings.model_fields_set
-        if settings.index_dir.resolve() != default_dir.resolve() and not explicit_corpus:
-            raise RagError(f"no index at {settings.index_dir}: run `rag ingest PATH` first")
-        if not settings.corpus_dir.is_dir():
-            raise RagError(f"no index at {settings.index_dir} and no corpus at "
-                           f"{settings.corpus_dir}: run `rag ingest PATH` first")
-        print(f"No index yet: building it from {settings.corpus_dir} ...", file=sys.stderr)
-        embedder = make_embedder(settings)
-        report = _ingest(settings, embedder, [settings.corpus_dir], rebuild=False)
-        print(report.summary(), file=sys.stderr)
-    else:
-        embedder = make_embedder(settings)
-    snapshot = Ingestor(settings, embedder, store).load()
-    return Searcher(snapshot, embedder, settings)
+        def on_chunks(n: int) -> None:
+            bars.append(stack.enter_context(_progress(n, "chunk", "embedding")))
+
+        def progress(n: int) -> None:
+            if bars:
+                bars[-1](n)
+
+        yield on_chunks, progress
 
 
-def _ingest(settings: Settings, embedder: Any, paths: Sequence[Path | str], rebuild: bool
-            ) -> Any:
-    from rag.fetch import FetchPolicy, load_sources
-    from rag.ingest import Ingestor
-    from rag.store import IndexStore
+def _open(settings: Settings) -> Any:
+    """The index for a command that reads it, through the library's one way in. A missing one
+    is built as rag.engine.builds_missing_index decides; naming the corpus (RAG_CORPUS_DIR)
+    asks for it."""
+    from rag.engine import Engine
 
-    t0 = time.perf_counter()
-    store = IndexStore.open(settings)  # http(s) URLs: what it holds decides what is unchanged
-    loaded = load_sources(paths, FetchPolicy.from_settings(settings),
-                          lambda i: store.get_document(i) if store.exists() else None)
-    if not loaded.documents:
-        reasons = "; ".join(f"{s.source}: {s.reason}" for s in loaded.skipped[:3])
-        more = f" (+{len(loaded.skipped) - 3} more)" if len(loaded.skipped) > 3 else ""
-        raise RagError(f"no document could be loaded from the given paths: {reasons}{more}")
-    for s in loaded.skipped:
+    def announce(corpus: Path) -> None:
+        print(f"No index yet: building it from {corpus} ...", file=sys.stderr)
+
+    named = "corpus_dir" in settings.model_fields_set
+    with _embedding_bar() as (on_chunks, progress):
+        engine = Engine.open(settings, build=True if named else None, require_index=True,
+                             on_build=announce, on_chunks=on_chunks, progress=progress)
+    if engine.built is not None:
+        _print_skipped(engine.built.skipped)
+        print(engine.built.summary(), file=sys.stderr)
+    return engine
+
+
+def _print_skipped(skipped: Sequence[Any]) -> None:
+    for s in skipped:
         print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
-    ingestor = Ingestor(settings, embedder, store)
-    state: dict[str, Any] = {}
-
-    def on_chunks(n: int) -> None:
-        state["cm"] = _progress(n, "chunk", "embedding")
-        state["bar"] = state["cm"].__enter__()
-
-    def progress(n: int) -> None:
-        state["bar"](n)
-
-    try:
-        report, _ = ingestor.run(loaded.documents, loaded.skipped, rebuild=rebuild,
-                                 on_chunks=on_chunks, progress=progress)
-    finally:
-        if "cm" in state:
-            state["cm"].__exit__(None, None, None)
-    report.seconds = time.perf_counter() - t0
-    return report
 
 
 # ---- commands -------------------------------------------------------------------------------
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from rag.embedders import make_embedder
-
-    settings = _settings(args)
+    from rag.engine import ingest_sources
     from rag.fetch import is_url
 
+    settings = _settings(args)
     paths = [p if is_url(p) else Path(p) for p in args.paths]  # Path() would eat a URL's "//"
-    report = _ingest(settings, make_embedder(settings), paths, args.rebuild)
+    with _embedding_bar() as (on_chunks, progress):
+        report = ingest_sources(settings, paths, rebuild=args.rebuild, on_chunks=on_chunks,
+                                progress=progress)
+    _print_skipped(report.skipped)
     if args.json:
         print(json.dumps({
             "documents": report.documents, "added": report.added, "updated": report.updated,
@@ -151,9 +133,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not 1 <= args.k <= settings.max_k:
         raise RagError(f"--k must be between 1 and {settings.max_k}")
-    searcher = _open_searcher(settings)
+    engine = _open(settings)
     t0 = time.perf_counter()
-    hits = searcher.search(args.question, args.k, args.retriever, _filters(args))
+    hits = engine.search(args.question, args.k, args.retriever, _filters(args))
     ms = (time.perf_counter() - t0) * 1000
     if args.json:
         # the shape of GET /search
@@ -174,19 +156,11 @@ def _filters(args: argparse.Namespace) -> dict[str, object] | None:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from rag.engine import Engine
-
     settings = _settings(args)
-    default_dir = Settings.model_fields["index_dir"].default
-    auto = settings.index_dir.resolve() == default_dir.resolve() or (
-        "corpus_dir" in settings.model_fields_set)
-    if not settings.index_dir.joinpath("store.sqlite").exists() and not auto:
-        raise RagError(f"no index at {settings.index_dir}: run `rag ingest PATH` first")
-    engine = Engine(settings, auto_build=auto)
+    engine = _open(settings)
     if args.k is not None and not 1 <= args.k <= 20:
         raise RagError("--k must be between 1 and 20")
-    answer = engine.answerer.answer(args.question, args.k, args.retriever,
-                                    filters=_filters(args))
+    answer = engine.ask(args.question, args.k, args.retriever, filters=_filters(args))
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
         return 0
@@ -312,13 +286,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return _eval_compare(args, settings, gold)
     if args.answers:
         return _eval_answers(args, settings, gold)
-    searcher = _open_searcher(settings)
+    engine = _open(settings)
     names = [args.retriever] if args.retriever else ["hybrid", "dense", "bm25"]
     results = []
     for name in names:
 
         def search(q: str, k: int, name: str = name) -> list[Any]:
-            hits: list[Any] = searcher.search(q, k, name)
+            hits: list[Any] = engine.search(q, k, name)
             return hits
 
         with _progress(len(gold), "q", f"eval {name}") as bar:
@@ -490,14 +464,12 @@ def _eval_compare(args: argparse.Namespace, settings: Settings, gold: list[Any])
 def _eval_answers(args: argparse.Namespace, settings: Settings, gold: list[Any]) -> int:
     from rag.answering.evidence import CachedSentenceVectors
     from rag.answering.verify import Verifier
-    from rag.engine import Engine
     from rag.evals import evaluate_answers
     from rag.reports import ANSWER_TABLE, write_answer_report
 
     if args.llm:
         settings = settings.model_copy(update={"llm": args.llm})
-    _open_searcher(settings)  # builds the default index when missing, refuses a foreign one
-    engine = Engine(settings, auto_build=False)
+    engine = _open(settings)  # builds the default index when missing, refuses a foreign one
     # The judge of the claim metrics is the answer path's own verifier, over the same cache.
     cache = settings.index_dir / "sentences.sqlite" if settings.sentence_cache else None
     verifier = Verifier(CachedSentenceVectors(engine.embedder, path=cache),
@@ -505,7 +477,7 @@ def _eval_answers(args: argparse.Namespace, settings: Settings, gold: list[Any])
 
     def ask(g: Any) -> Any:
         history = g.extra.get("history") or []
-        return engine.answerer.answer(g.question, None, args.retriever, history)
+        return engine.ask(g.question, None, args.retriever, history)
 
     with _progress(len(gold), "q", f"answers {engine.answerer.backend}") as bar:
         res = evaluate_answers(gold, ask, engine.answerer.backend, bar, verifier)
@@ -664,6 +636,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from rag.threads import quiet_openmp
+
+    quiet_openmp()  # before FAISS, the embedder or llama.cpp load (the commands import them)
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)

@@ -18,9 +18,7 @@ from rag.config import Settings
 from rag.embedders import Embedder
 from rag.engine import Engine
 from rag.evals import GoldQuestion, evaluate_answers, evaluate_retrieval
-from rag.ingest import Ingestor
-from rag.loaders import load_paths
-from rag.retrieval import RETRIEVERS, Searcher
+from rag.retrieval import RETRIEVERS
 from rag.store import IndexStore
 
 Progress = Callable[[str], None]
@@ -63,14 +61,18 @@ def _row(config: str, chunking: str, retriever: str, res: dict[str, Any]) -> dic
             **{k: res[k] for k in keys}}
 
 
-def _variants(
-    settings: Settings, tmp: Path, embedder: Embedder, searcher: Searcher
-) -> list[tuple[str, Searcher]]:
+def _open(settings: Settings, embedder: Embedder) -> Engine:
+    """An index compare reads (or fills itself): never built from the corpus by the engine,
+    and no sentence cache written into the user's index (compare only reads it)."""
+    return Engine.open(settings.model_copy(update={"sentence_cache": False}), embedder=embedder,
+                       build=False)
+
+
+def _variants(settings: Settings, tmp: Path, embedder: Embedder) -> list[tuple[str, Engine]]:
     """Query-side alternatives to the current defaults on the same index: the other fusion
     method, and BM25 with the title flipped (terms rebuilt on a copy; nothing re-embedded)."""
     other = "rrf" if settings.fusion == "zscore" else "zscore"
-    out = [(f"fusion {other}",
-            Searcher(searcher.snapshot, embedder, settings.model_copy(update={"fusion": other})))]
+    out = [(f"fusion {other}", _open(settings.model_copy(update={"fusion": other}), embedder))]
     flipped = settings.model_copy(update={"bm25_title": not settings.bm25_title,
                                           "index_dir": tmp})
     tmp.mkdir(parents=True, exist_ok=True)
@@ -81,9 +83,8 @@ def _variants(
     finally:
         src.close()
         dst.close()
-    snapshot = Ingestor(flipped, embedder, IndexStore.open(flipped)).load()
     label = "bm25 " + ("with" if flipped.bm25_title else "without") + " title"
-    out.append((label, Searcher(snapshot, embedder, flipped)))
+    out.append((label, _open(flipped, embedder)))
     return out
 
 
@@ -104,20 +105,20 @@ def run_compare(
         for chunking in [own, *[c for c in chunkings if c != own]]:
             cs = settings.model_copy(update={"chunk_tokens": chunking.tokens,
                                              "chunk_overlap": chunking.overlap})
-            if chunking != own or not IndexStore.open(settings).exists():
+            temporary = chunking != own or not IndexStore.open(settings).exists()
+            if temporary:
                 cs = cs.model_copy(update={"index_dir": Path(tmp) / chunking.label.replace("/",
                                                                                            "-")})
+            engine = _open(cs, embedder)
+            if temporary:
                 say(f"ingesting the corpus with chunks of {chunking.label} tokens")
-                loaded = load_paths(corpus)
-                Ingestor(cs, embedder, IndexStore.open(cs)).run(loaded.documents)
-            ing = Ingestor(cs, embedder, IndexStore.open(cs))
-            searcher = Searcher(ing.load(), embedder, cs)
+                engine.ingest(corpus)
             for retriever in RETRIEVERS:
                 say(f"retrieval {retriever}, chunks {chunking.label}")
                 name = f"{retriever} {chunking.label}"
 
                 def search(q: str, depth: int, r: str = retriever,
-                           s: Searcher = searcher) -> list[Any]:
+                           s: Engine = engine) -> list[Any]:
                     hits: list[Any] = s.search(q, depth, r)
                     return hits
 
@@ -125,12 +126,12 @@ def run_compare(
                 result.retrieval[name] = res
                 result.rows.append(_row(name, chunking.label, retriever, res))
             if chunking == own:
-                for label, variant in _variants(cs, Path(tmp) / "variant", embedder, searcher):
+                for label, variant in _variants(cs, Path(tmp) / "variant", embedder):
                     for retriever in ("hybrid", "bm25") if "title" in label else ("hybrid",):
                         say(f"retrieval {retriever}, {label}")
 
                         def search_v(q: str, depth: int, r: str = retriever,
-                                     s: Searcher = variant) -> list[Any]:
+                                     s: Engine = variant) -> list[Any]:
                             hits: list[Any] = s.search(q, depth, r)
                             return hits
 
@@ -143,7 +144,7 @@ def run_compare(
                     followups = [g for g in gold if g.extra.get("history")]
                     for rewrite in (True, False):
 
-                        def hybrid(q: str, d: int, s: Searcher = searcher) -> list[Any]:
+                        def hybrid(q: str, d: int, s: Engine = engine) -> list[Any]:
                             hits: list[Any] = s.search(q, d, "hybrid")
                             return hits
 
@@ -153,15 +154,10 @@ def run_compare(
                         result.rows.append(_row(name, chunking.label, "hybrid", res))
                 for backend in backends:
                     say(f"answers with the {backend} backend")
-                    # (no sentence cache written into the user's index: compare only reads it)
-                    engine = Engine(cs.model_copy(update={"llm": backend,
-                                                          "sentence_cache": False}),
-                                    embedder=embedder,
-                                    auto_build=False)
+                    answering = _open(cs.model_copy(update={"llm": backend}), embedder)
 
-                    def ask(g: GoldQuestion, e: Engine = engine) -> Any:
-                        return e.answerer.answer(g.question, None, None,
-                                                 g.extra.get("history") or [])
+                    def ask(g: GoldQuestion, e: Engine = answering) -> Any:
+                        return e.ask(g.question, None, None, g.extra.get("history") or [])
 
                     result.answers[backend] = evaluate_answers(gold, ask, backend)
     return result

@@ -1,8 +1,14 @@
-"""One object that owns the loaded model, index and backend for a long-running process.
+"""The library's one way in: an `Engine` opens an index and answers, searches and writes.
 
-Built once from Settings (by the app factory); readers always use the current snapshot, and an
-ingest or delete swaps in a new one only after it is committed, so queries never see a
-half-written index.
+    engine = Engine.open(Settings(index_dir=Path("my-index")))
+    engine.ingest([Path("docs/")])
+    engine.ask("Combien de soldats ?")
+
+It owns the loaded embedder, index snapshot and answer backend for a long-running process;
+readers always use the current snapshot, and an ingest or delete swaps in a new one only after
+it is committed, so queries never see a half-written index. Whether a missing index is built
+from the corpus is decided here (`builds_missing_index`) for the CLI, the service and the
+benchmarks alike.
 """
 
 from __future__ import annotations
@@ -12,49 +18,132 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from rag.answering.pipeline import Answerer
+from rag.answering.pipeline import Answer, Answerer, Event
 from rag.config import Settings
 from rag.documents import Document
 from rag.embedders import Embedder, make_embedder
 from rag.errors import DerivedWriteError, RagError
-from rag.ingest import Ingestor, IngestReport, PreparedIngest, delete_documents
+from rag.ingest import Ingestor, IngestReport, PreparedIngest, Progress, delete_documents
 from rag.llm import LLM, make_llm
-from rag.loaders import Skipped, load_paths
-from rag.retrieval import Searcher
+from rag.llm.base import CancelToken, Message
+from rag.loaders import LoadResult, Skipped, load_paths
+from rag.retrieval import Hit, Searcher
 from rag.store import DocumentInfo, IndexStore, Snapshot
 
 log = logging.getLogger(__name__)
 
+Source = str | Path | Document  # a file, a folder, an http(s) URL or a document in memory
+
 
 class Engine:
+    """Search, answers and writes over one index (`Engine.open`); the CLI, the service and
+    the benchmarks all go through it."""
+
+    # Defaults for subclasses that set up their own index (rag.cluster.engine.ClusterEngine).
+    _llm_arg: LLM | None = None
+    _llm: LLM | None = None
+    _llm_ready = False
+    _answerer: Answerer | None = None
+    _lazy = threading.Lock()
+    built: IngestReport | None = None  # the report of the build `open` ran, if any
+
     def __init__(self, settings: Settings, embedder: Embedder | None = None,
-                 llm: LLM | None = None, auto_build: bool | None = None) -> None:
-        """`auto_build`: build a missing index from `corpus_dir`; None (default) does so only
-        at the default index location, never at a path that may be a typo or an unmounted
-        volume."""
+                 llm: LLM | None = None, auto_build: bool | None = None, *,
+                 require_index: bool = False, load_llm: bool = True,
+                 on_build: Callable[[Path], None] | None = None,
+                 on_chunks: Callable[[int], None] | None = None,
+                 progress: Progress | None = None) -> None:
+        """Prefer `Engine.open`. `auto_build` is its `build`; `load_llm=False` defers loading
+        the answer backend to the first answer (a search never needs it)."""
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
         self.store = IndexStore.open(settings)
         self.ingestor = Ingestor(settings, self.embedder, self.store)
         self._write_lock = threading.Lock()
+        self._lazy = threading.Lock()
+        self._llm_arg = llm
         self.started_at = time.time()
-        if auto_build is None:
-            auto_build = is_default_index(settings)
-        if not self.store.exists() and auto_build and settings.corpus_dir.is_dir():
-            log.warning("no index at %s: building it from %s", settings.index_dir,
-                        settings.corpus_dir)
-            self.ingest_paths([settings.corpus_dir])
         self._searcher: Searcher | None = None
-        if self.store.exists():
+        if not self.store.exists():
+            self._build_missing(auto_build, require_index, on_build, on_chunks, progress)
+        if self._searcher is None and self.store.exists():
             self._searcher = Searcher(self.ingestor.load(), self.embedder, settings)
-        self.llm = llm if llm is not None else make_llm(settings)
-        self.answerer = Answerer(self.searcher, settings, self.llm)
+        if load_llm:
+            self.answerer  # noqa: B018 - a server loads its model at startup, not mid-request
         self._seen_manifest: tuple[float, int] | None = self._manifest_stamp()
         self._checked_at = time.monotonic()
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, *, embedder: Embedder | None = None,
+             llm: LLM | None = None, build: bool | None = None, require_index: bool = False,
+             on_build: Callable[[Path], None] | None = None,
+             on_chunks: Callable[[int], None] | None = None,
+             progress: Progress | None = None) -> Engine:
+        """Open the index at `settings.index_dir` (default: `Settings()`, the `RAG_`
+        environment). A missing index is built from `settings.corpus_dir` as
+        `builds_missing_index` decides (`build`: True or False to say so, None for the
+        default rule); `on_build(corpus)` announces it, `on_chunks`/`progress` follow its
+        embedding. With `require_index`, an index that is still missing is a RagError;
+        otherwise the engine opens empty and `ingest` fills it. The answer backend (`llm`,
+        else RAG_LLM) loads at the first `ask` or `stream`."""
+        return cls(settings or Settings(), embedder, llm, build, require_index=require_index,
+                   load_llm=False, on_build=on_build, on_chunks=on_chunks, progress=progress)
+
+    def _build_missing(self, build: bool | None, require_index: bool,
+                       on_build: Callable[[Path], None] | None,
+                       on_chunks: Callable[[int], None] | None,
+                       progress: Progress | None) -> None:
+        settings = self.settings
+        if not builds_missing_index(settings, build):
+            if require_index:
+                raise RagError(f"no index at {settings.index_dir}: run `rag ingest PATH` first")
+            return
+        if not settings.corpus_dir.is_dir():
+            if require_index:
+                raise RagError(f"no index at {settings.index_dir} and no corpus at "
+                               f"{settings.corpus_dir}: run `rag ingest PATH` first")
+            return
+        if on_build is not None:
+            on_build(settings.corpus_dir)
+        else:
+            log.warning("no index at %s: building it from %s", settings.index_dir,
+                        settings.corpus_dir)
+        self.built = self.ingest([settings.corpus_dir], on_chunks=on_chunks, progress=progress,
+                                 strict=require_index)
+
+    # ---- the answer backend -----------------------------------------------------------------
+
+    @property
+    def llm(self) -> LLM | None:
+        """The generative backend (None: the extractive writer), loaded once."""
+        if not self._llm_ready:
+            with self._lazy:
+                if not self._llm_ready:
+                    self._llm = (self._llm_arg if self._llm_arg is not None
+                                 else make_llm(self.settings))
+                    self._llm_ready = True
+        return self._llm
+
+    @llm.setter
+    def llm(self, value: LLM | None) -> None:
+        self._llm, self._llm_ready = value, True
+
+    @property
+    def answerer(self) -> Answerer:
+        if self._answerer is None:
+            llm = self.llm
+            with self._lazy:
+                if self._answerer is None:
+                    self._answerer = Answerer(self.searcher, self.settings, llm)
+        return self._answerer
+
+    @answerer.setter
+    def answerer(self, value: Answerer) -> None:
+        self._answerer = value
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -64,6 +153,28 @@ class Engine:
             raise RagError("the index is empty: add documents first (POST /documents or "
                            "`rag ingest PATH`)")
         return s
+
+    def search(self, query: str, k: int | None = None, retriever: str | None = None,
+               filters: object = None) -> list[Hit]:
+        """The k best passages (`retriever`: hybrid, dense or bm25; `filters`: the JSON filter
+        of the HTTP API, e.g. {"doc_id": "a"} or {"date": {"gte": "2022-01-06"}})."""
+        return self.searcher().search(query, k, retriever, filters)
+
+    def ask(self, question: str, k: int | None = None, retriever: str | None = None,
+            history: Sequence[Message] = (), *, lang: str | None = None,
+            instructions: str = "", filters: object = None) -> Answer:
+        """A cited answer, or a refusal when the sources do not hold one (`abstained`)."""
+        return self.answerer.answer(question, k, retriever, history, lang=lang,
+                                    instructions=instructions, filters=filters)
+
+    def stream(self, question: str, k: int | None = None, retriever: str | None = None,
+               history: Sequence[Message] = (), cancel: CancelToken | None = None, *,
+               lang: str | None = None, instructions: str = "", filters: object = None
+               ) -> Generator[Event, None, None]:
+        """The answer as events: `citations`, `token`..., then `done` with the `Answer`.
+        Close the generator when abandoning it (that frees its generation slot)."""
+        return self.answerer.stream(question, k, retriever, history, cancel, lang=lang,
+                                    instructions=instructions, filters=filters)
 
     @property
     def snapshot(self) -> Snapshot | None:
@@ -167,6 +278,24 @@ class Engine:
             self._swap(snapshot)
         return report
 
+    def ingest(self, sources: Sequence[Source], *, rebuild: bool = False,
+               on_chunks: Callable[[int], None] | None = None,
+               progress: Progress | None = None, strict: bool = True) -> IngestReport:
+        """Add or update documents: files, folders, http(s) URLs or `Document`s. Unchanged
+        ones are skipped; `rebuild` replaces the whole index with these. A source that cannot
+        be read is listed in the report's `skipped`; none loadable at all is a RagError
+        (unless not `strict`)."""
+        t0 = time.perf_counter()
+        loaded = load_sources_into(self.settings, getattr(self, "store", None), sources,
+                                   strict)
+        prepared = (self.ingestor.prepare(loaded.documents, loaded.skipped, rebuild=True,
+                                          on_chunks=on_chunks, progress=progress) if rebuild
+                    else self.prepare_ingest(loaded.documents, loaded.skipped,
+                                             on_chunks=on_chunks, progress=progress))
+        report = self.commit_ingest(prepared)
+        report.seconds = time.perf_counter() - t0
+        return report
+
     def ingest_paths(self, paths: Sequence[Path]) -> IngestReport:
         loaded = load_paths(paths)
         return self.ingest_documents(loaded.documents, loaded.skipped)
@@ -191,3 +320,50 @@ class Engine:
 def is_default_index(settings: Settings) -> bool:
     default: Path = Settings.model_fields["index_dir"].default
     return settings.index_dir.resolve() == default.resolve()
+
+
+def builds_missing_index(settings: Settings, build: bool | None = None) -> bool:
+    """The one rule for a missing index: built from `corpus_dir` when asked (`build` True:
+    `rag serve --build`, a corpus named with RAG_CORPUS_DIR on the command line), never when
+    refused (False), and by default only at the default index location, never at a path that
+    may be a typo or an unmounted volume."""
+    return is_default_index(settings) if build is None else build
+
+
+def load_sources_into(settings: Settings, store: IndexStore | None, sources: Sequence[Source],
+                      strict: bool = True) -> LoadResult:
+    """Documents from files, folders, URLs (fetched under the settings' policy; a page the
+    index holds is asked for with its ETag) and in-memory `Document`s. With `strict`, nothing
+    loadable at all is a RagError naming the first reasons."""
+    from rag.fetch import FetchPolicy, load_sources
+
+    given = [s for s in sources if isinstance(s, Document)]
+    paths = [s for s in sources if not isinstance(s, Document)]
+    loaded = LoadResult()
+    if paths:
+        loaded = load_sources(paths, FetchPolicy.from_settings(settings),
+                              lambda i: store.get_document(i)
+                              if store is not None and store.exists() else None)
+    loaded.documents = [*given, *loaded.documents]
+    if strict and not loaded.documents:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in loaded.skipped[:3])
+        more = f" (+{len(loaded.skipped) - 3} more)" if len(loaded.skipped) > 3 else ""
+        raise RagError(f"no document could be loaded from the given paths: {reasons}{more}")
+    return loaded
+
+
+def ingest_sources(settings: Settings, sources: Sequence[Source], *,
+                   embedder: Embedder | None = None, rebuild: bool = False,
+                   on_chunks: Callable[[int], None] | None = None,
+                   progress: Progress | None = None) -> IngestReport:
+    """`Engine.ingest` without opening the index for queries first (`rag ingest`): a
+    `rebuild` after a settings change must not have to read the index it replaces."""
+    t0 = time.perf_counter()
+    embedder = embedder or make_embedder(settings)
+    store = IndexStore.open(settings)  # http(s) URLs: what it holds decides what is unchanged
+    loaded = load_sources_into(settings, store, sources)
+    report, _ = Ingestor(settings, embedder, store).run(
+        loaded.documents, loaded.skipped, rebuild=rebuild, on_chunks=on_chunks,
+        progress=progress)
+    report.seconds = time.perf_counter() - t0
+    return report

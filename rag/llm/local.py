@@ -114,8 +114,7 @@ def resolve_model(spec: str, cache_dir: Path) -> Path:
 
 class LocalLlamaCpp:
     def __init__(self, model_path: Path, threads: int = 2, n_ctx: int = 4096) -> None:
-        # Without PASSIVE, llama.cpp's spinning threads collapse generation under contention.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        # The OpenMP wait policy is the process's: rag.threads.quiet_openmp at startup.
         try:
             import xllamacpp as xlc
         except ImportError:
