@@ -4,12 +4,14 @@ README's "Use it as a library" is this code."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 import rag
+from tests.conftest import ROOT
 
 
 def test_open_ingest_search_ask(tmp_path: Path) -> None:
@@ -70,3 +72,12 @@ def test_missing_index_is_not_built_elsewhere(tmp_path: Path) -> None:
     assert not (tmp_path / "typo").exists()
     with pytest.raises(rag.RagError, match="nothing"):
         rag.Engine.open(settings).ingest([tmp_path / "nothing"])
+
+
+def test_readme_shows_this_code() -> None:
+    """README's "Use it as a library" block is the tested code above, word for word."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Use it as a library", 1)[1].split("```python\n", 1)[1]
+    source = Path(__file__).read_text(encoding="utf-8")
+    tested = source.split("# --- README: Use it as a library ---\n", 1)[1]
+    assert block.split("```", 1)[0] == textwrap.dedent(tested.split("    # --- end ---", 1)[0])
