@@ -367,7 +367,7 @@ def evaluate_answers(
                                                                                g.answers)
         rows.append({
             "id": g.id, "lang": g.lang, "question": g.question, "answerable": g.answerable,
-            "ms": ms,
+            "gold": g.answers, "ms": ms,
             "abstained": answer.abstained, "match": match,
             "f1": 0.0 if answer.abstained else token_f1(answer.answer, g.answers),
             "citation_ok": cit_ok, "n_citations": len(answer.citations),

@@ -193,8 +193,9 @@ def answer_markdown(gold_path: str, res: dict[str, Any]) -> str:
         state = " declined" if q["abstained"] else (
             f" ({q['claims_supported']}/{q['claims_n']} claims supported)"
             if q.get("claims_n") else "")
-        return (f"- `{q['id']}` ({q['lang']}){state}: {_short(q.get('question', ''), 120)}  \n"
-                f"  → {_short(q['answer'])}")
+        gold = f" (gold: {'; '.join(q['gold'])})" if q.get("gold") else ""
+        return (f"- `{q['id']}` ({q['lang']}){state}: {_short(q.get('question', ''), 120)}"
+                f"{gold}  \n  → {_short(q['answer'])}")
 
     parts += ["## Worst answers (answerable, no gold answer in the answer)", ""]
     parts += [answer_line(q) for q in worst["missed"]] or ["(none)"]

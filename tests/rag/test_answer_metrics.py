@@ -155,6 +155,7 @@ def test_cli_answer_eval_table_json_and_report(tmp_path: Path,
     assert all("claims" in q or q["abstained"] for q in res["questions"])
     md = (report / "extractive-gold.md").read_text()
     assert "| supported_claim_rate |" in md and "## Worst answers" in md
+    assert next(q for q in res["questions"] if q["id"] == "q-volcan")["gold"] == ["Catania"]
     assert json.loads((report / "extractive-gold.json").read_text())["questions"]
 
     text = rag("eval", "--gold", str(gold), "--answers", "--llm", "extractive", env=env)
