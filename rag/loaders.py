@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from rag.cleaning import clean_lines, is_date_line, recurring_lines
 from rag.documents import Document
+from rag.errors import RagError
 from rag.markup import MD_HEADING, html_title, split_front_matter, strip_fences, strip_markdown
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -337,3 +339,105 @@ def document_from_fields(obj: Any, source: str = "request") -> Document:
         return _jsonl_document(obj, source)
     except _Skip as exc:
         raise ValueError(str(exc)) from None
+
+
+def storable_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
+    """Extra fields as the store can write them: lone surrogates (legal as JSON escapes, not
+    encodable as UTF-8) are replaced, as the loaders do for the text; else the commit fails."""
+    try:
+        raw = json.dumps(metadata, ensure_ascii=False, default=str)
+        cleaned: dict[str, Any] = json.loads(raw.encode("utf-8", "replace"))
+    except RecursionError:
+        raise ValueError("metadata nested too deeply") from None
+    return cleaned
+
+
+class UploadError(RagError):
+    """A file of an upload cannot be taken (its name, a name used twice)."""
+
+
+class UnsupportedUpload(UploadError):
+    """No file of the upload has a type the loaders read."""
+
+
+class NothingLoaded(UploadError):
+    """Every file of the upload was skipped (the reasons are in the message)."""
+
+
+UPLOAD_PREFIX = "upload:"
+
+
+def shown_name(filename: str | None) -> str:
+    """A client's file name as an error message may quote it: escaped, at most 80 chars."""
+    text = repr(filename or "")
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+class Uploads:
+    """Files sent by a client, read as `rag ingest` reads files, from a private folder.
+
+    `place` checks a name and says where to write the file's bytes (None: a type the loaders
+    do not read, skipped with the reason); `load` reads them all. Each file gets its own
+    sub-folder so its name is its id, and sources and reasons name files `upload:<name>`,
+    never the temporary folder."""
+
+    def __init__(self) -> None:
+        self._tmp = tempfile.TemporaryDirectory(prefix="rag-upload-")
+        self._root = self._tmp.name
+        self._names: dict[str, int] = {}
+        self._files = 0
+        self.refused: list[Skipped] = []
+
+    def __enter__(self) -> Uploads:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._tmp.cleanup()
+
+    def place(self, filename: str | None) -> Path | None:
+        i = self._files
+        self._files += 1
+        try:
+            name = upload_name(filename)  # no directories: no traversal
+        except ValueError as exc:
+            raise UploadError(f"files[{i}] {shown_name(filename)}: {exc}") from None
+        if name in self._names:
+            raise UploadError(f"files[{i}] {shown_name(filename)}: same name as "
+                              f"files[{self._names[name]}] ({name!r}); each file needs its own")
+        self._names[name] = i
+        if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+            self.refused.append(Skipped(UPLOAD_PREFIX + name, "unsupported file type; use one "
+                                        f"of {', '.join(SUPPORTED_SUFFIXES)}"))
+            return None
+        slot = Path(self._root) / f"{i:04d}"
+        slot.mkdir()
+        return slot / name
+
+    def load(self) -> tuple[list[Document], list[Skipped]]:
+        """The documents and the skipped files with their reasons; UploadError when there is
+        nothing to read, ValueError (the reason) for a document the store cannot take."""
+        if self._files and len(self.refused) == self._files:  # the request's type is wrong
+            raise UnsupportedUpload("; ".join(
+                f"{s.source.removeprefix(UPLOAD_PREFIX)}: {s.reason}" for s in self.refused))
+        loaded = load_paths([Path(self._root)])
+        try:
+            docs = [replace(d, source=self._public(d.source),
+                            metadata=storable_metadata(d.metadata)) for d in loaded.documents]
+        except ValueError as exc:
+            raise ValueError(self._scrub(str(exc))) from None
+        skipped = self.refused + [Skipped(self._public(s.source), self._scrub(s.reason))
+                                  for s in loaded.skipped]
+        if not docs:
+            reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no documents"
+            raise NothingLoaded(f"no document could be loaded: {reasons}")
+        return docs, skipped
+
+    def _public(self, source: str) -> str:
+        """`upload:<name>[:line]`: the temporary folder is nobody's business."""
+        rest = source.removeprefix(self._root).lstrip("/")
+        return UPLOAD_PREFIX + rest.split("/", 1)[-1]
+
+    def _scrub(self, text: str) -> str:
+        """A reason that names an uploaded file (`first in /tmp/...`) names it `upload:<name>`."""
+        return re.sub(re.escape(self._root) + r"/\d+/", UPLOAD_PREFIX,
+                      text).replace(self._root, UPLOAD_PREFIX)

@@ -90,6 +90,20 @@ class BodyRefused(HTTPException):
 # `limit(method, path)`: (bytes a body may have, the limit named in the error): uploads allow
 # multipart framing on top of the configured size they name.
 Limit = Callable[[str, str], tuple[int, int]]
+UPLOAD_PATHS = ("/documents", "/documents/upload")
+MULTIPART_SLACK = 64 * 1024  # multipart framing on top of the upload limit
+
+
+def body_limit(max_request_bytes: int, max_upload_bytes: int) -> Limit:
+    """Uploads (POST /documents) may have `max_upload_bytes`, every other request
+    `max_request_bytes`."""
+
+    def limit(method: str, path: str) -> tuple[int, int]:
+        if method == "POST" and path in UPLOAD_PATHS:
+            return max_upload_bytes + MULTIPART_SLACK, max_upload_bytes
+        return max_request_bytes, max_request_bytes
+
+    return limit
 
 
 class Guard:
@@ -116,7 +130,7 @@ class Guard:
         self.on_refused(reason, status)
         extra = [(b"allow", ", ".join(sorted(ALLOWED_METHODS)).encode())] if status == 405 \
             else []
-        await _send_error(send, status, message, extra, scope.get("path", ""))
+        await send_error(send, status, message, extra, scope.get("path", ""))
 
     def _check(self, scope: Scope) -> tuple[int, str, str] | None:
         method: str = scope["method"]
@@ -219,8 +233,9 @@ def _headers(scope: Scope) -> dict[str, str]:
     return out
 
 
-async def _send_error(send: Send, status: int, message: str,
-                      extra: list[tuple[bytes, bytes]], path: str = "") -> None:
+async def send_error(send: Send, status: int, message: str,
+                     extra: list[tuple[bytes, bytes]], path: str = "") -> None:
+    """A JSON error answered by a middleware, in the shape of the path's route family."""
     from service.schemas import openai_error  # /v1/* clients parse OpenAI's error shape
 
     error = openai_error(status, message) if path.startswith("/v1/") else {"error": message}

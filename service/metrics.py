@@ -6,12 +6,19 @@ codes or their class): a client must not be able to create series, each one is k
 
 from __future__ import annotations
 
+import json
+import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.exposition import generate_latest
+
+if TYPE_CHECKING:
+    from rag.engine import Engine
+
+log = logging.getLogger("rag.service")
 
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 METHODS = frozenset({"GET", "HEAD", "POST", "DELETE", "OPTIONS", "PUT", "PATCH"})
@@ -78,3 +85,28 @@ class Metrics:
 
     def render(self) -> tuple[bytes, str]:
         return generate_latest(self.registry), CONTENT_TYPE_LATEST
+
+    def refusal(self, reason: str, status: int) -> None:
+        """A request refused before routing (service/guards.py, service/security.py)."""
+        self.refused.labels(reason).inc()
+        log.info(json.dumps({"refused": reason, "status": status}))
+
+    def watch_engine(self, engine: Engine) -> None:
+        """Gauges read at scrape time from the served index and the generation gate."""
+
+        def count(key: str) -> Callable[[], float]:
+            def read() -> float:
+                snap = engine.snapshot
+                return float(snap.manifest["counts"][key]) if snap is not None else 0.0
+            return read
+
+        def queued() -> float:
+            gate = getattr(engine.answerer, "_gate", None)  # admitted beyond the running slots
+            inside = getattr(gate, "_inside", 0)
+            return float(max(0, inside - engine.settings.generation_slots))
+
+        self.watch("rag_index_documents", "Documents in the served index", count("documents"))
+        self.watch("rag_index_chunks", "Chunks in the served index", count("chunks"))
+        self.watch("rag_index_generation", "Committed generation of the served index",
+                   lambda: float(engine.snapshot.generation) if engine.snapshot else 0.0)
+        self.watch("rag_generation_queue", "Answers waiting for a generation slot", queued)

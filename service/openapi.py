@@ -64,11 +64,14 @@ def build(app: FastAPI) -> dict[str, Any]:
             if model is not None:
                 responses["200"] = _json(_components(schema, model), "Successful Response")
     docs = schema["paths"].get("/documents", {}).get("post")
-    if docs is not None:  # multipart is documented on /documents/upload (see _upload_route)
+    if docs is not None:  # multipart is on /documents/upload (service/routes/documents.py)
         docs["requestBody"]["content"].pop("multipart/form-data", None)
     comps = schema.get("components", {}).get("schemas", {})
     for name in ("HTTPValidationError", "ValidationError"):
         comps.pop(name, None)
+    limits = getattr(app.state, "limits", None)  # bounds the app's settings set
+    if limits is not None:
+        limits.document(schema)
     stream = schema["paths"].get("/ask/stream", {}).get("post")
     if stream is not None:
         stream["responses"]["200"] = {
@@ -78,32 +81,7 @@ def build(app: FastAPI) -> dict[str, Any]:
     return schema
 
 
-def _upload_route(app: FastAPI) -> None:
-    """`POST /documents/upload`: the multipart half of `POST /documents` under its own path.
-    One operation with two body types makes openapi-python-client emit a module that does
-    not import (`Unset` undefined, 0.29); each operation here has one."""
-    for route in app.routes:
-        if getattr(route, "path", None) == "/documents" and "POST" in getattr(
-                route, "methods", ()):
-            endpoint = route.endpoint  # type: ignore[attr-defined]
-            break
-    else:
-        return
-    app.add_api_route(
-        "/documents/upload", endpoint, methods=["POST"], tags=["documents"],
-        response_model=getattr(route, "response_model", None),
-        summary="Upload files", description="Files in the multipart field `files` (.txt .md "
-        ".html .jsonl .pdf .docx); a file that cannot be read is skipped with its reason. "
-        "Same answer as `POST /documents`.",
-        openapi_extra={"requestBody": {"required": True, "content": {
-            "multipart/form-data": {"schema": {
-                "type": "object", "required": ["files"], "properties": {
-                    "files": {"type": "array", "items": {"type": "string",
-                                                         "format": "binary"}}}}}}}})
-
-
 def install(app: FastAPI) -> None:
-    _upload_route(app)
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             app.openapi_schema = build(app)

@@ -1,22 +1,33 @@
-"""Request and response bodies: bounds live here so bad input is a 4xx before any work."""
+"""Request and response bodies: bounds live here so bad input is a 4xx before any work.
+
+Bounds that settings set (`max_query_chars`, `max_history_messages`, `max_message_chars`) are
+checked by `RequestLimits`, built from the app's settings, with the same 422 as the models'
+own bounds; /openapi.json shows them (`RequestLimits.document`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-MAX_QUESTION_CHARS = 2000
+from rag.config import RetrieverName, Settings
+
 MAX_K = 20
-MAX_HISTORY = 20
-MAX_MESSAGE_CHARS = 8000
+# Until the OpenAI routes read their limits from settings: the defaults of those settings.
+MAX_QUESTION_CHARS = Settings.model_fields["max_query_chars"].default
+MAX_HISTORY = Settings.model_fields["max_history_messages"].default
+MAX_MESSAGE_CHARS = Settings.model_fields["max_message_chars"].default
 
 
 class HistoryMessage(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Literal["user", "assistant"]
-    content: str = Field(max_length=MAX_MESSAGE_CHARS)
+    content: str = Field(description="At most `RAG_MAX_MESSAGE_CHARS` characters.")
 
 
 def _question(v: str) -> str:
@@ -28,17 +39,90 @@ def _question(v: str) -> str:
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
+    question: str = Field(min_length=1, description="At most `RAG_MAX_QUERY_CHARS` characters.",
                           examples=["Combien de soldats la Russie a-t-elle envoyés ?"])
     k: int | None = Field(default=None, ge=1, le=MAX_K, description="Passages given to the answer.")
-    retriever: Literal["hybrid", "dense", "bm25"] | None = None
-    history: list[HistoryMessage] = Field(default_factory=list, max_length=MAX_HISTORY)
+    retriever: RetrieverName | None = None
+    history: list[HistoryMessage] = Field(
+        default_factory=list, description="At most `RAG_MAX_HISTORY_MESSAGES` messages.")
     filters: dict[str, Any] | None = Field(
         default=None, description="Restrict retrieval: {\"doc_id\": [\"a\", \"b\"], "
         "\"date\": {\"gte\": \"2022-01-06\"}} (scalar: equals, list: one of, gte/gt/lte/lt: "
         "range; any metadata key).", examples=[{"date": {"gte": "2022-01-06"}}])
 
     _strip = field_validator("question")(_question)
+
+
+def _too_long(loc: Sequence[str | int], value: Any, limit: int) -> dict[str, Any]:
+    """The error pydantic itself gives for a `max_length` bound (string or list)."""
+    if isinstance(value, str):
+        return {"type": "string_too_long", "loc": tuple(loc), "input": value,
+                "msg": f"String should have at most {limit} characters",
+                "ctx": {"max_length": limit}}
+    return {"type": "too_long", "loc": tuple(loc), "input": value,
+            "msg": f"List should have at most {limit} items after validation, not {len(value)}",
+            "ctx": {"field_type": "List", "max_length": limit, "actual_length": len(value)}}
+
+
+@dataclass(frozen=True, slots=True)
+class RequestLimits:
+    """Lengths a request may have, from the settings of the app that serves it."""
+
+    query_chars: int
+    history_messages: int
+    message_chars: int
+
+    @classmethod
+    def of(cls, settings: Settings) -> RequestLimits:
+        return cls(settings.max_query_chars, settings.max_history_messages,
+                   settings.max_message_chars)
+
+    def check_ask(self, body: AskRequest) -> None:
+        """A 422 as the model's own bounds give, for the first bound `body` exceeds."""
+        errors = []
+        if len(body.question) > self.query_chars:
+            errors.append(_too_long(["body", "question"], body.question, self.query_chars))
+        if len(body.history) > self.history_messages:
+            errors.append(_too_long(["body", "history"], body.history, self.history_messages))
+        errors += [_too_long(["body", "history", i, "content"], m.content, self.message_chars)
+                   for i, m in enumerate(body.history) if len(m.content) > self.message_chars]
+        if errors:
+            raise RequestValidationError(errors)
+
+    def check_query(self, q: str) -> None:
+        """`/search?q=`: a 422 past `query_chars`."""
+        if len(q) > self.query_chars:
+            raise RequestValidationError([_too_long(["query", "q"], q, self.query_chars)])
+
+    def check_chat(self, question: str, history: Sequence[Any], texts: Sequence[str]) -> str | None:
+        """Why a chat request exceeds the limits (a 400 on `/v1/*`), or None."""
+        if len(question) > self.query_chars:
+            return (f"the question is {len(question)} characters long; the limit is "
+                    f"{self.query_chars}")
+        if len(history) > self.history_messages:
+            return (f"{len(history)} earlier user and assistant messages; the limit is "
+                    f"{self.history_messages}")
+        longest = max((len(t) for t in texts), default=0)
+        if longest > self.message_chars:
+            return (f"a message is {longest} characters long; the limit is "
+                    f"{self.message_chars}")
+        return None
+
+    def document(self, schema: dict[str, Any]) -> None:
+        """Write these bounds into an OpenAPI schema's request bodies and `/search`'s `q`."""
+        comps = schema.get("components", {}).get("schemas", {})
+        ask = comps.get("AskRequest", {}).get("properties", {})
+        if "question" in ask:
+            ask["question"]["maxLength"] = self.query_chars
+        if "history" in ask:
+            ask["history"]["maxItems"] = self.history_messages
+        content = comps.get("HistoryMessage", {}).get("properties", {}).get("content")
+        if content is not None:
+            content["maxLength"] = self.message_chars
+        search = schema.get("paths", {}).get("/search", {}).get("get", {})
+        for param in search.get("parameters", []):
+            if param.get("name") == "q":
+                param.setdefault("schema", {})["maxLength"] = self.query_chars
 
 
 class SupportOut(BaseModel):

@@ -14,7 +14,10 @@ import hmac
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 # Reachable without a key: liveness checks and the widget's own files.
 PUBLIC_PATHS = frozenset({"/health", "/widget.js", "/"})
@@ -122,3 +125,57 @@ class RateLimiter:
 
 def retry_after(seconds: float) -> str:
     return str(max(1, math.ceil(seconds)))
+
+
+class AccessControl:
+    """API keys and rate limits as an ASGI middleware, before any route (and for unknown paths
+    too): the wrong-key throttle first (refused before any key is compared), then the key,
+    then the caller's rate limit. The caller's identity goes to `request.state.identity`
+    (service/deps.py `current_key`)."""
+
+    def __init__(self, app: ASGIApp, *, keys: KeyChecker, limiter: RateLimiter,
+                 failures: RateLimiter, on_refused: Callable[[str, int], None]) -> None:
+        self.app = app
+        self.keys = keys
+        self.limiter = limiter
+        self.failures = failures
+        self.on_refused = on_refused
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        refusal = self._check(scope)
+        if refusal is None:
+            await self.app(scope, receive, send)
+            return
+        from service.guards import send_error
+
+        status, message, headers = refusal
+        await send_error(send, status, message, headers, scope.get("path", ""))
+
+    def _check(self, scope: Scope) -> tuple[int, str, list[tuple[bytes, bytes]]] | None:
+        path: str = scope["path"]
+        client = scope.get("client")
+        ip = f"ip:{client[0] if client else '-'}"
+        if self.keys.guards(path):
+            wait = self.failures.wait(ip)
+            if wait > 0:  # refused before any key is compared
+                self.on_refused("auth_throttle", 429)
+                return (429, "too many wrong API keys from this address; retry later",
+                        [(b"retry-after", retry_after(wait).encode())])
+        auth = next((v.decode("latin-1") for k, v in scope["headers"]
+                     if k.lower() == b"authorization"), None)
+        verdict = self.keys.check(scope["method"], path, auth)
+        if verdict.wrong_key:
+            self.failures.hit(ip)
+        if verdict.status:
+            headers = [(b"www-authenticate", b"Bearer")] if verdict.status == 401 else []
+            return verdict.status, verdict.message, headers
+        scope.setdefault("state", {})["identity"] = verdict.identity or None
+        if path not in PUBLIC_PATHS:
+            wait = self.limiter.hit(verdict.identity or ip)
+            if wait > 0:
+                return (429, "rate limit exceeded; retry later",
+                        [(b"retry-after", retry_after(wait).encode())])
+        return None

@@ -1,0 +1,119 @@
+"""Errors as the service answers them: the HTTP status of each library error, and one JSON body.
+
+Routes raise `HTTPException` (or let a `RagError` through); the handlers here write every error
+as `{"error": ...}`, on `/v1/*` as OpenAI's `{"error": {"message", "type", "param", "code"}}`
+(what its SDKs parse). The library knows nothing of HTTP: the status mapping lives here.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rag.answering.pipeline import BusyError
+from rag.errors import IndexCorruptError, IndexWriteError, RagError
+from rag.llm.base import LLMError, LLMTimeout
+from rag.loaders import NothingLoaded, UnsupportedUpload
+from service.schemas import openai_error
+from service.security import retry_after
+
+log = logging.getLogger("rag.service")
+
+RETRY_AFTER_BUSY_S = 2.0  # busy generator, full job queue, index being repaired: soon
+
+
+def status_of(exc: Exception) -> int:
+    """The status a library error is answered with: the client's fault (4xx) unless the
+    server or its model backend failed."""
+    if isinstance(exc, BusyError | IndexCorruptError):
+        return 503
+    if isinstance(exc, LLMTimeout):  # the model backend did not answer in time
+        return 504
+    if isinstance(exc, LLMError):  # the model backend failed
+        return 502
+    if isinstance(exc, IndexWriteError):  # disk full, I/O error: the server's side
+        return 500
+    if isinstance(exc, UnsupportedUpload):
+        return 415
+    if isinstance(exc, NothingLoaded):
+        return 422
+    return 400
+
+
+def openai_http_error(status: int, message: str, param: str | None = None,
+                      code: str | None = None) -> HTTPException:
+    """An HTTPException whose OpenAI-shaped body names the parameter at fault (`/v1/*`)."""
+    return HTTPException(status, {"message": message, "param": param, "code": code})
+
+
+def error_response(status: int, message: str, request: Request | None = None,
+                   param: str | None = None, code: str | None = None,
+                   headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+    """The error body of the route family `request` belongs to; every 503 says when to come
+    back."""
+    headers = dict(headers or {})
+    if status == 503:
+        headers["retry-after"] = retry_after(RETRY_AFTER_BUSY_S)
+    if request is not None and request.url.path.startswith("/v1/"):
+        body = openai_error(status, message, param, code, **extra)
+    else:
+        body = {"error": message, **extra}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+async def _http_exception(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail
+    headers = dict(exc.headers) if exc.headers else None
+    if isinstance(detail, dict):  # openai_http_error: the parameter at fault
+        return error_response(exc.status_code, str(detail.get("message")), request,
+                              detail.get("param"), detail.get("code"), headers)
+    return error_response(exc.status_code, str(detail), request, headers=headers)
+
+
+async def _validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()
+    first = errors[0] if errors else {}
+    if first.get("type") == "json_invalid":
+        return error_response(400, "malformed JSON body", request)
+    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+    msg = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
+    details = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg")}
+               for e in errors]
+    return error_response(422, f"{where}: {msg}" if where else msg, request, where or None,
+                          details=details)
+
+
+async def _rag_error(request: Request, exc: Exception) -> JSONResponse:
+    status = status_of(exc)
+    if status < 500:
+        return error_response(status, str(exc), request)
+    rid = getattr(request.state, "request_id", None)
+    log.error("request %s: %s", rid, exc)
+    return error_response(status, str(exc), request, request_id=rid)
+
+
+async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+    """Any exception no handler above matches. Starlette runs this one in its outermost
+    middleware, outside the request observer: it counts the request itself."""
+    rid = getattr(request.state, "request_id", None)
+    route = getattr(request.scope.get("route"), "path", "unmatched")
+    request.app.state.metrics.requests.labels(route, request.method, "500").inc()
+    log.error("request %s: unhandled error on %s %s", rid, request.method, route, exc_info=exc)
+    # Starlette re-raises after sending this and the server then drops the connection:
+    # `connection: close` keeps clients from reusing it for their next request.
+    headers = {"connection": "close", **({"x-request-id": rid} if rid else {})}
+    return error_response(500, "internal error", request, headers=headers, request_id=rid)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(StarletteHTTPException, _http_exception)
+    app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(RagError, _rag_error)
+    app.add_exception_handler(Exception, _unhandled)

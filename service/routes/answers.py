@@ -1,0 +1,54 @@
+"""`POST /ask`, `POST /ask/stream` and `GET /search`: questions in, cited answers or passages
+out."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+
+from rag.config import RetrieverName
+from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
+from service.schemas import AskRequest, AskResponse, SearchResponse
+
+router = APIRouter()
+
+
+@router.post("/ask", response_model=AskResponse, tags=["answer"], dependencies=[JSON_BODY])
+def ask(body: AskRequest, engine: EngineDep, limits: LimitsDep,
+        record: RecorderDep) -> dict[str, Any]:
+    """Answer a question with `[n]` citations to the passages it used."""
+    limits.check_ask(body)
+    answer = engine.answerer.answer(body.question, body.k, body.retriever,
+                                    [m.model_dump() for m in body.history],  # type: ignore[misc]
+                                    filters=body.filters)
+    record(answer, body.question, "/ask")
+    return answer.to_dict()
+
+
+@router.get("/search", response_model=SearchResponse, tags=["retrieval"])
+def search(
+    engine: EngineDep,
+    limits: LimitsDep,
+    metrics: MetricsDep,
+    q: Annotated[str, Query(min_length=1, description="The question (at most "
+                            "`RAG_MAX_QUERY_CHARS` characters)")],
+    k: Annotated[int, Query(ge=1, le=100)] = 5,
+    retriever: Annotated[RetrieverName | None, Query()] = None,
+    filters: Annotated[str | None, Query(max_length=4000, description=(
+        "JSON object restricting retrieval, as `filters` in POST /ask: "
+        '{"doc_id": ["a"], "date": {"gte": "2022-01-06"}}'))] = None,
+) -> JSONResponse:
+    limits.check_query(q)
+    t0 = time.perf_counter()
+    hits = engine.searcher().search(q, k, retriever, filters)
+    took = (time.perf_counter() - t0) * 1000
+    metrics.retrieval.observe(took / 1000)
+    # Plain types in SearchResponse's shape (the schema still documents it): returning a
+    # response skips FastAPI's re-validation, which runs in the thread pool for a sync
+    # route, i.e. one more thread hand-off per request.
+    return JSONResponse({"query": q, "retriever": retriever or engine.settings.retriever,
+                         "k": k, "hits": [h.to_dict() for h in hits],
+                         "took_ms": round(took, 2)})

@@ -1,0 +1,267 @@
+"""`/documents` and `/jobs`: list, add (JSON, files or web pages), delete; large adds as jobs.
+
+The rules for what a document or an uploaded file may be are the library's (rag/loaders.py,
+rag/fetch.py): this module reads the request, says which status a refusal gets, and decides
+whether the work holds the request or runs as a job.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from rag.documents import Document
+from rag.engine import Engine
+from rag.ingest import IngestReport
+from rag.loaders import Skipped, Uploads, document_from_fields, storable_metadata
+from service.deps import EngineDep, JobsDep, SettingsDep
+from service.jobs import CannotCancel, Job, JobsBusy
+from service.schemas import DocumentOut, DocumentsIn, IngestResponse
+from service.settings import ServiceSettings
+
+router = APIRouter(tags=["documents"])
+
+
+def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON schema with its `$defs` inlined: a route that reads the raw body does
+    not put its model in `components`, so a `$ref` to it would dangle in /openapi.json."""
+    schema = model.model_json_schema()
+    defs = schema.pop("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return inline(defs[ref.removeprefix("#/$defs/")])
+            return {k: inline(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    inlined: dict[str, Any] = inline(schema)
+    return inlined
+
+
+@router.get("/documents", response_model=list[DocumentOut])
+def list_documents(engine: EngineDep) -> list[dict[str, Any]]:
+    return [{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks, "source": d.source}
+            for d in engine.documents()]
+
+
+@router.post("/documents", response_model=IngestResponse,
+             responses={202: {"description": "Accepted as a job: `{\"job_id\", "
+                              "\"status_url\"}`; poll `GET /jobs/{job_id}`."}},
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": _inline_schema(DocumentsIn)},
+                 "multipart/form-data": {"schema": {"type": "object", "properties": {
+                     "files": {"type": "array", "items": {"type": "string",
+                                                          "format": "binary"}}}}}}}})
+async def add_documents(request: Request, engine: EngineDep, settings: SettingsDep,
+                        jobs: JobsDep) -> Any:
+    """Add or update documents: a JSON body `{"documents": [{"id", "text", "title"?, ...}]}`
+    or a multipart upload of files (.txt .md .html .jsonl .pdf .docx), or web pages to
+    fetch: `{"urls": ["https://...", ...]}` (a private or loopback address is a 400;
+    a page that cannot be fetched is skipped with the reason). More text than
+    `async_ingest_bytes`, `?async=true` or `Prefer: respond-async` make it a job (202)."""
+    wanted = _async_wanted(request)
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/json":
+        fetched = await _ingest_urls(request, settings, engine)
+        docs, skipped = fetched or (await _ingest_json(request, settings), [])
+    elif ctype == "multipart/form-data":
+        docs, skipped = await _ingest_files(request, settings)
+    else:
+        raise HTTPException(415, "send JSON (`{\"documents\": [...]}`) or multipart/form-data "
+                            "files")
+    if wanted is None:
+        limit = settings.async_ingest_bytes
+        wanted = limit > 0 and sum(len(d.text.encode("utf-8")) for d in docs) > limit
+    if not wanted:
+        return _report(await run_in_threadpool(engine.ingest_documents, docs, skipped))
+
+    def work(job: Job) -> dict[str, Any]:
+        prepared = engine.prepare_ingest(docs, skipped, on_chunks=job.set_total,
+                                         progress=job.advance, cancelled=job.cancel_requested)
+        job.enter_commit()
+        return _report(engine.commit_ingest(prepared))
+
+    try:
+        job = jobs.submit(work, len(docs))
+    except JobsBusy as exc:
+        raise HTTPException(503, str(exc)) from None
+    url = f"/jobs/{job.id}"
+    return JSONResponse({"job_id": job.id, "status": job.status, "status_url": url},
+                        status_code=202, headers={"location": url})
+
+
+# The multipart half of `POST /documents` under its own path: one operation with two body
+# types makes openapi-python-client emit a module that does not import (`Unset` undefined,
+# 0.29); each operation here has one (service/openapi.py drops multipart from /documents).
+router.add_api_route(
+    "/documents/upload", add_documents, methods=["POST"], response_model=IngestResponse,
+    summary="Upload files", description="Files in the multipart field `files` (.txt .md "
+    ".html .jsonl .pdf .docx); a file that cannot be read is skipped with its reason. "
+    "Same answer as `POST /documents`.",
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "multipart/form-data": {"schema": {
+            "type": "object", "required": ["files"], "properties": {
+                "files": {"type": "array", "items": {"type": "string",
+                                                     "format": "binary"}}}}}}}})
+
+
+@router.delete("/documents/{doc_id:path}")
+def delete_document(doc_id: str, engine: EngineDep) -> dict[str, Any]:
+    """Ids may hold `/`: `DELETE /documents/a/b` (or `a%2Fb`) deletes `a/b`."""
+    deleted, _ = engine.delete([doc_id])
+    if not deleted:
+        raise HTTPException(404, f"no document {doc_id!r} in the index")
+    return {"deleted": deleted}
+
+
+@router.get("/jobs/{job_id}")
+def get_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
+    """An ingest job: status, progress (chunks embedded of total), report or error."""
+    job = jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id!r} (unknown, or finished too long ago)")
+    return job.to_dict()
+
+
+@router.delete("/jobs/{job_id}")
+def cancel_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
+    """Cancel a job before it commits: it stops at the next embedding batch, nothing is
+    written. 409 once it is committing or finished."""
+    job = jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id!r} (unknown, or finished too long ago)")
+    try:
+        job.cancel()
+    except CannotCancel as exc:
+        raise HTTPException(409, str(exc)) from None
+    return job.to_dict()
+
+
+def _async_wanted(request: Request) -> bool | None:
+    """`?async=true|false` or `Prefer: respond-async`; None lets the body size decide."""
+    raw = request.query_params.get("async")
+    if raw is not None:
+        flag = raw.strip().lower()
+        if flag not in ("true", "1", "yes", "false", "0", "no"):
+            raise HTTPException(422, "async: use true or false")
+        return flag in ("true", "1", "yes")
+    prefer = request.headers.get("prefer", "")
+    if "respond-async" in [p.split("=")[0].strip().lower() for p in prefer.split(",")]:
+        return True
+    return None
+
+
+async def _ingest_json(request: Request, settings: ServiceSettings) -> list[Document]:
+    raw = await request.body()
+    if len(raw) > settings.max_upload_bytes:
+        raise HTTPException(413, f"request body over {settings.max_upload_bytes} bytes")
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: deep nesting
+        raise HTTPException(400, "malformed JSON body") from None
+    items = body.get("documents") if isinstance(body, dict) else None
+    if isinstance(body, dict) and items is None and "text" in body:
+        items = [body]  # a single document object
+    if not isinstance(items, list) or not items:
+        raise HTTPException(422, "expected {\"documents\": [{\"id\", \"text\", ...}, ...]}")
+    if len(items) > settings.max_documents_per_request:
+        raise HTTPException(413, f"at most {settings.max_documents_per_request} documents a "
+                            "request")
+    docs = []
+    seen: set[str] = set()
+    for i, obj in enumerate(items):
+        try:
+            doc = document_from_fields(obj, source="api")
+            doc = replace(doc, metadata=storable_metadata(doc.metadata))
+        except ValueError as exc:
+            raise HTTPException(422, f"documents[{i}]: {exc}") from None
+        if doc.id in seen:
+            raise HTTPException(422, f"documents[{i}]: duplicate id {doc.id!r}")
+        seen.add(doc.id)
+        docs.append(doc)
+    return docs
+
+
+async def _ingest_urls(request: Request, settings: ServiceSettings, engine: Engine
+                       ) -> tuple[list[Document], list[Skipped]] | None:
+    """`{"urls": [...]}`: web pages the server fetches (rag.fetch); None for other bodies."""
+    from rag.fetch import FetchPolicy, FetchRefused, check_urls, load_sources
+
+    raw = await request.body()
+    if b'"urls"' not in raw or len(raw) > settings.max_upload_bytes:
+        return None
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None  # _ingest_json says what is wrong
+    if not isinstance(body, dict) or "urls" not in body:
+        return None
+    if "documents" in body:
+        raise HTTPException(422, "send either `documents` or `urls`, not both")
+    try:
+        urls = check_urls(body["urls"])
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    if len(urls) > settings.max_documents_per_request:
+        raise HTTPException(413, f"at most {settings.max_documents_per_request} URLs a request")
+    store = engine.store
+    try:
+        loaded = await run_in_threadpool(
+            load_sources, urls, FetchPolicy.from_settings(settings),
+            lambda i: store.get_document(i) if store.exists() else None)
+    except FetchRefused as exc:
+        raise HTTPException(400, str(exc)) from None
+    docs = [replace(d, metadata=storable_metadata(d.metadata)) for d in loaded.documents]
+    if not docs:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in loaded.skipped)
+        raise HTTPException(422, f"no page could be loaded: {reasons or 'nothing fetched'}")
+    return docs, loaded.skipped
+
+
+async def _ingest_files(request: Request, settings: ServiceSettings
+                        ) -> tuple[list[Document], list[Skipped]]:
+    """A multipart upload, read by the library's rules (`rag.loaders.Uploads`); its
+    `UploadError`s are answered by the app's `RagError` handler (service/errors.py)."""
+    form = await request.form(max_files=settings.max_documents_per_request,
+                              max_part_size=settings.max_upload_bytes)
+    uploads = [v for v in form.getlist("files") if isinstance(v, UploadFile)]
+    uploads += [v for k, v in form.multi_items() if k != "files" and isinstance(v, UploadFile)]
+    if not uploads:
+        raise HTTPException(422, "no file in the upload (use the form field `files`)")
+    with Uploads() as folder:
+        total = 0
+        for up in uploads:
+            path = folder.place(up.filename)
+            if path is None:  # a type no loader reads: skipped with the reason
+                continue
+            data = await up.read()
+            total += len(data)
+            if total > settings.max_upload_bytes:
+                raise HTTPException(413, f"upload over {settings.max_upload_bytes} bytes")
+            path.write_bytes(data)
+        try:
+            return await run_in_threadpool(folder.load)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+
+def _report(report: IngestReport) -> dict[str, Any]:
+    return {
+        "documents": report.documents, "added": report.added, "updated": report.updated,
+        "unchanged": report.unchanged, "chunks": report.chunks,
+        "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
+        "dropped_lines": report.dropped_lines,
+        "seconds": round(report.seconds, 3), "total_documents": report.total_documents,
+        "total_chunks": report.total_chunks,
+    }

@@ -1,0 +1,23 @@
+"""`GET /health` and `GET /metrics`: what orchestrators and Prometheus poll."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import PlainTextResponse
+
+from service.deps import EngineDep, MetricsDep
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/health")
+def health(engine: EngineDep) -> dict[str, Any]:
+    return engine.health()
+
+
+@router.get("/metrics", response_class=PlainTextResponse)
+def prometheus(metrics: MetricsDep) -> PlainTextResponse:
+    body, ctype = metrics.render()
+    return PlainTextResponse(body, media_type=ctype)

@@ -1,0 +1,61 @@
+"""Request limits follow the settings over HTTP (RAG_MAX_QUERY_CHARS, RAG_MAX_HISTORY_MESSAGES,
+RAG_MAX_MESSAGE_CHARS): a real server started with small limits refuses one character or one
+message past each with a message naming it, and answers at the limit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from tests.service.conftest import Service
+
+QUERY, HISTORY, MESSAGE = 60, 2, 50
+QUESTION = "Quand la fusée Ariane 6 a-t-elle décollé de Kourou ?"
+
+
+def _at(n: int, text: str = QUESTION) -> str:
+    """`text` padded with spaces inside to exactly `n` characters (nothing to strip)."""
+    assert len(text) <= n
+    head, _, tail = text.rpartition(" ")
+    return head + " " * (n - len(text) + 1) + tail
+
+
+def _refused(r: httpx.Response, status: int, *words: str) -> None:
+    assert r.status_code == status, r.text
+    error = r.json()["error"]
+    message = error["message"] if isinstance(error, dict) else error
+    for w in words:
+        assert w in message, (w, message)
+
+
+def _service(small_service: Callable[..., Service]) -> Service:
+    return small_service(max_query_chars=QUERY, max_history_messages=HISTORY,
+                         max_message_chars=MESSAGE)
+
+
+def test_question_and_search_follow_max_query_chars(small_service: Callable[..., Service]
+                                                    ) -> None:
+    c = _service(small_service).client
+    for route in ("/ask", "/ask/stream"):
+        assert c.post(route, json={"question": _at(QUERY)}).status_code == 200
+        _refused(c.post(route, json={"question": _at(QUERY + 1)}), 422, "question", str(QUERY))
+    assert c.get("/search", params={"q": _at(QUERY)}).status_code == 200
+    _refused(c.get("/search", params={"q": _at(QUERY + 1)}), 422, "q", str(QUERY))
+    schema = c.get("/openapi.json").json()
+    assert schema["components"]["schemas"]["AskRequest"]["properties"]["question"][
+        "maxLength"] == QUERY
+
+
+def test_history_follows_its_settings(small_service: Callable[..., Service]) -> None:
+    c = _service(small_service).client
+
+    def ask(history: list[dict[str, Any]]) -> httpx.Response:
+        return c.post("/ask", json={"question": QUESTION, "history": history})
+
+    turn = {"role": "user", "content": "x" * MESSAGE}
+    assert ask([turn] * HISTORY).status_code == 200
+    _refused(ask([turn] * (HISTORY + 1)), 422, "history", str(HISTORY))
+    _refused(ask([{"role": "user", "content": "x" * (MESSAGE + 1)}]), 422, "history",
+             str(MESSAGE))
