@@ -11,12 +11,17 @@ IVF lists hold the vectors as float16: the scan is bound by memory bandwidth, an
 bytes made it 1.5x faster at 1M chunks (3.55 -> 2.30 ms at nprobe 96) with the same recall@10
 to four decimals at 100k and 1M; 8-bit codes were faster still but lost 0.02 of recall. The
 exact float32 vectors stay in the store's database.
+
+A cluster (rag/cluster) trains the coarse quantiser once, on a sample drawn across all its
+shards exactly as one box would draw it, and hands every shard the same centroids
+(`DenseConfig.centroids`): a shard then builds IVF with them instead of training its own, so
+each query probes the same lists on every shard as on one box.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -27,6 +32,9 @@ import numpy.typing as npt
 class DenseConfig:
     ivf_threshold: int = 50_000
     nprobe: int = 96  # recall@10 >= 0.98 at 100k and 1M chunks (bench/query.py)
+    # A trained coarse quantiser (nlist x dim) to build IVF with, whatever the size: a
+    # cluster's shards share it (the cluster decides on IVF from its total count).
+    centroids: npt.NDArray[np.float32] | None = field(default=None, compare=False, repr=False)
 
 
 def is_ivf(index: Any) -> bool:
@@ -36,7 +44,69 @@ def is_ivf(index: Any) -> bool:
 
 
 def wanted_kind(n: int, cfg: DenseConfig) -> str:
+    if cfg.centroids is not None:
+        return "ivf-fp16"
     return "ivf-fp16" if n >= cfg.ivf_threshold else "flat"
+
+
+def fits(index: Any, n: int, cfg: DenseConfig) -> bool:
+    """Whether `index` can be kept (updated in place) at `n` vectors under `cfg`: the kind this
+    size wants and, when `cfg` names centroids, an IVF built on exactly those."""
+    if kind_of(index) != wanted_kind(n, cfg):
+        return False
+    if cfg.centroids is None:
+        return True
+    return bool(index.nlist == len(cfg.centroids)
+                and np.array_equal(centroids_of(index), cfg.centroids))
+
+
+def centroids_of(index: Any) -> npt.NDArray[np.float32]:
+    """The coarse quantiser's centroids of an IVF index (nlist x dim)."""
+    out: npt.NDArray[np.float32] = index.quantizer.reconstruct_n(0, index.nlist)
+    return out
+
+
+def nlist_for(n: int) -> int:
+    return max(16, int(4 * math.sqrt(n)))
+
+
+def sample_positions(n: int, seed: int = 1234) -> npt.NDArray[np.int64]:
+    """Which of `n` vectors (in chunk id order) train the quantiser, in training order."""
+    rng = np.random.default_rng(seed)
+    return rng.choice(n, size=min(n, 40 * nlist_for(n)), replace=False)
+
+
+def train_centroids(dim: int, n: int, sample: npt.NDArray[np.float32]
+                    ) -> npt.NDArray[np.float32]:
+    """The coarse quantiser `build` trains for `n` vectors, from the sample `sample_positions`
+    picks (same FAISS call, same centroids)."""
+    return centroids_of(_trained(dim, nlist_for(n), sample))
+
+
+def _ivf(dim: int, nlist: int, quantizer: Any) -> Any:
+    import faiss
+
+    return faiss.IndexIVFScalarQuantizer(
+        quantizer, dim, nlist, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
+
+
+def _trained(dim: int, nlist: int, sample: npt.NDArray[np.float32]) -> Any:
+    import faiss
+
+    index = _ivf(dim, nlist, faiss.IndexFlatIP(dim))
+    index.train(np.ascontiguousarray(sample))
+    return index
+
+
+def _with_centroids(dim: int, centroids: npt.NDArray[np.float32]) -> Any:
+    import faiss
+
+    quantizer = faiss.IndexFlatIP(dim)
+    quantizer.add(np.ascontiguousarray(centroids, dtype=np.float32))
+    index = _ivf(dim, len(centroids), quantizer)
+    # the quantiser holds nlist centroids, so FAISS skips k-means: this readies the fp16 codec
+    index.train(np.ascontiguousarray(centroids, dtype=np.float32))
+    return index
 
 
 def kind_of(index: Any) -> str:
@@ -59,13 +129,11 @@ def build(dim: int, ids: npt.NDArray[np.int64], vectors: npt.NDArray[np.float32]
         if n:
             flat.add_with_ids(vectors, ids)
         return flat
-    nlist = max(16, int(4 * math.sqrt(n)))
-    quantizer = faiss.IndexFlatIP(dim)
-    index: Any = faiss.IndexIVFScalarQuantizer(
-        quantizer, dim, nlist, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
-    rng = np.random.default_rng(seed)
-    sample = vectors[rng.choice(n, size=min(n, 40 * nlist), replace=False)]
-    index.train(np.ascontiguousarray(sample))
+    index: Any
+    if cfg.centroids is not None:
+        index = _with_centroids(dim, cfg.centroids)
+    else:
+        index = _trained(dim, nlist_for(n), vectors[sample_positions(n, seed)])
     index.set_direct_map_type(faiss.DirectMap.Hashtable)  # type: ignore[attr-defined]
     index.add_with_ids(vectors, ids)
     index.nprobe = cfg.nprobe

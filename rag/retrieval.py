@@ -94,7 +94,9 @@ class DenseRetriever:
                                          allowed.ids, allowed.selector)
         else:
             scores, ids = self._index.search(q, min(depth, self._index.ntotal))
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        # equal scores by id, as BM25 and fusion order them (FAISS lists ties by descending id)
+        return sorted(((int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True)
+                       if i >= 0), key=lambda c: (-c[1], c[0]))
 
 
 class BM25Retriever:

@@ -37,7 +37,7 @@ import numpy.typing as npt
 from rag.bm25 import BM25Index
 from rag.chunking import Chunk
 from rag.config import Settings
-from rag.dense import DenseConfig, configure, id_selector, kind_of, wanted_kind
+from rag.dense import DenseConfig, configure, fits, id_selector
 from rag.dense import build as build_dense
 from rag.documents import Document
 from rag.errors import (
@@ -101,6 +101,9 @@ class IndexedDocument:
     chunks: list[Chunk]
     tokens: list[list[str]]
     vectors: npt.NDArray[np.float32]
+    # The row id of its first chunk (the rest follow): a cluster allocates ids cluster-wide in
+    # the order one box would, so equal scores order alike. None: the next free id.
+    first_id: int | None = None
 
 
 def _part(value: str | bytes | int) -> bytes:
@@ -544,13 +547,15 @@ class IndexStore:
                      json.dumps(d.metadata, ensure_ascii=False, default=str), d.text,
                      len(u.chunks), now),
                 )
-                for c, toks, vec in zip(u.chunks, u.tokens, u.vectors, strict=True):
+                for j, (c, toks, vec) in enumerate(
+                        zip(u.chunks, u.tokens, u.vectors, strict=True)):
                     terms = " ".join(toks)
                     blob = np.ascontiguousarray(vec, dtype=np.float32).tobytes()
                     cur = conn.execute(
-                        "INSERT INTO chunks (doc_id, ordinal, text, start, end, tokens, vector, "
-                        "text_sum, vector_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (c.doc_id, c.ordinal, c.text, c.start, c.end, terms, blob,
+                        "INSERT INTO chunks (id, doc_id, ordinal, text, start, end, tokens, "
+                        "vector, text_sum, vector_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (None if u.first_id is None else u.first_id + j, c.doc_id, c.ordinal,
+                         c.text, c.start, c.end, terms, blob,
                          text_sum(c.doc_id, c.ordinal, c.start, c.end, c.text, terms),
                          vector_sum(blob)),
                     )
@@ -573,8 +578,8 @@ class IndexStore:
         if previous is not None and previous.generation == gen - 1:
             dense = previous.dense
             expected = dense.ntotal - len(removed) + len(added_ids)
-            if kind_of(dense) != wanted_kind(expected, self.dense_config):
-                dense = None  # crossing the size threshold: rebuild with the other kind
+            if not fits(dense, expected, self.dense_config):
+                dense = None  # crossing the size threshold (or new shared centroids): rebuild
         if dense is not None:
             if removed:
                 dense.remove_ids(np.asarray(removed, dtype=np.int64))

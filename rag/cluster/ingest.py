@@ -2,6 +2,11 @@
 with the single-box store (its own atomic commit), then the global BM25 statistics and the
 cluster manifest (the cluster's commit point, an atomic rename).
 
+Chunk ids are allocated cluster-wide, in the order one box would give them (the documents'
+order in the ingest), so equal scores order alike sharded and on one box. When the cluster's
+total reaches the IVF threshold, the coarse quantiser is trained once on a sample across every
+shard and each shard rebuilds with it (rag/cluster/quantizer.py).
+
 Only the shards that hold changed or deleted documents are written; the statistics of the
 others are read from a per-shard cache keyed by their store generation. The embedding of an
 ingest is pluggable: in-process (the Ingestor's own), or Ray Data on an actor pool
@@ -11,12 +16,14 @@ ingest is pluggable: in-process (the Ingestor's own), or Ray Data on an actor po
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rag.cluster import quantizer
 from rag.cluster.bm25 import GlobalStats
 from rag.cluster.manifest import (
     ClusterManifest,
@@ -28,6 +35,7 @@ from rag.cluster.manifest import (
     write_atomic,
     write_manifest,
 )
+from rag.cluster.quantizer import Centroids
 from rag.cluster.shard import open_shard_store, shard_counts
 from rag.cluster.sharding import MAX_SHARDS, shard_name, shard_of
 from rag.config import Settings
@@ -85,7 +93,7 @@ def prepare(root: Path, settings: Settings, embedder: Embedder, docs: Sequence[D
             parts[i] = ingestors[i].prepare(ds, rebuild=rebuild)
         else:
             parts[i] = PreparedIngest(ds, [], [embedded[d.id] for d in todo[i]], rebuild, t0)
-    return ClusterPrepared(list(docs), list(skipped), [], rebuild, t0, parts)
+    return ClusterPrepared(list(docs), list(skipped), [], rebuild, t0, parts=parts)
 
 
 def commit(root: Path, settings: Settings, embedder: Embedder, prepared: ClusterPrepared
@@ -94,8 +102,13 @@ def commit(root: Path, settings: Settings, embedder: Embedder, prepared: Cluster
     report = IngestReport(documents=len(prepared.docs), skipped=list(prepared.skipped),
                           dropped_lines=sum(d.dropped_lines for d in prepared.docs))
     with cluster_lock(root):
+        entry = read_manifest(root).quantizer if is_cluster(root) else None
+        centroids = quantizer.load_centroids(root, entry)
+        ingestors = {i: _ingestor(root, settings, embedder, i, centroids)
+                     for i in prepared.parts}
+        _allocate_ids(prepared, ingestors)
         for i, part in sorted(prepared.parts.items()):
-            ingestor = _ingestor(root, settings, embedder, i)
+            ingestor = ingestors[i]
             if not part.docs and not part.rebuild and ingestor.store.exists():
                 continue
             if not ingestor.store.exists():
@@ -106,8 +119,9 @@ def commit(root: Path, settings: Settings, embedder: Embedder, prepared: Cluster
             report.updated += shard_report.updated
             report.unchanged += shard_report.unchanged
             report.chunks += shard_report.chunks
-        identity = _ingestor(root, settings, embedder, 0).identity
-        manifest = publish(root, settings, identity, len(prepared.parts))
+        identity = ingestors[0].identity
+        entry = _settle_quantizer(root, settings, identity, len(prepared.parts), entry)
+        manifest = publish(root, settings, identity, len(prepared.parts), entry)
     report.total_documents, report.total_chunks = manifest.documents, manifest.chunks
     report.seconds = time.perf_counter() - prepared.started
     return report
@@ -120,17 +134,65 @@ def delete(root: Path, settings: Settings, doc_ids: Sequence[str]) -> tuple[list
     wanted = list(dict.fromkeys(doc_ids))
     deleted: list[str] = []
     with cluster_lock(root):
+        centroids = quantizer.load_centroids(root, manifest.quantizer)
         for i in range(n):
             ids = [d for d in wanted if shard_of(d, n) == i]
             if ids:
-                found, _, _ = delete_documents(open_shard_store(root, shard_name(i), settings), ids)
+                found, _, _ = delete_documents(
+                    open_shard_store(root, shard_name(i), settings, centroids), ids)
                 deleted += found
         if deleted:
-            publish(root, settings, manifest.identity, n)
+            entry = _settle_quantizer(root, settings, manifest.identity, n, manifest.quantizer)
+            publish(root, settings, manifest.identity, n, entry)
     return deleted, [d for d in wanted if d not in deleted]
 
 
-def publish(root: Path, settings: Settings, identity: dict[str, Any], n: int) -> ClusterManifest:
+def _allocate_ids(prepared: ClusterPrepared, ingestors: dict[int, Ingestor]) -> None:
+    """Give each document to upsert the chunk ids one box would: the next ids after the
+    highest any shard ever gave, in the ingest's document order. Must be called under
+    `cluster_lock` (a document re-embedded by `Ingestor.commit` takes its shard's next id)."""
+    todo: set[str] = set()
+    for i, part in prepared.parts.items():
+        todo.update(d.id for d in ingestors[i].plan(part.docs, part.rebuild)[0])
+    embedded = {p.document.id: (i, j) for i, part in prepared.parts.items()
+                for j, p in enumerate(part.embedded)}
+    next_id = 1 + max((quantizer.last_chunk_id(g.store) for g in ingestors.values()), default=0)
+    for d in prepared.docs:
+        if d.id not in todo or d.id not in embedded:
+            continue
+        i, j = embedded.pop(d.id)
+        item = prepared.parts[i].embedded[j]
+        prepared.parts[i].embedded[j] = dataclasses.replace(item, first_id=next_id)
+        next_id += len(item.chunks)
+
+
+def _settle_quantizer(root: Path, settings: Settings, identity: dict[str, Any], n: int,
+                      entry: dict[str, str] | None) -> dict[str, str] | None:
+    """After the shards committed: train the shared quantiser when the cluster's total reaches
+    the IVF threshold (drop it below), and rebuild every shard's FAISS index to match (an empty
+    commit, so replicas reload). Otherwise the shards already use `entry`. Must be called under
+    `cluster_lock`."""
+    stores = [open_shard_store(root, shard_name(i), settings) for i in range(n)]
+    total = sum(quantizer.chunk_count(s) for s in stores)
+    want = total >= settings.ivf_threshold
+    if want == (entry is not None):
+        return entry
+    centroids: Centroids | None = None
+    if want:
+        gen = (read_manifest(root).generation if is_cluster(root) else 0) + 1
+        centroids = quantizer.train(stores, int(identity["dim"]))
+        entry = quantizer.save(root, centroids, gen)
+    else:
+        entry = None
+    for i in range(n):
+        store = open_shard_store(root, shard_name(i), settings, centroids)
+        with store.write_lock():
+            store.commit(identity)
+    return entry
+
+
+def publish(root: Path, settings: Settings, identity: dict[str, Any], n: int,
+            quantizer_entry: dict[str, str] | None = None) -> ClusterManifest:
     """Sum the shards' statistics and switch the manifest to a new generation. Must be called
     under `cluster_lock`."""
     previous = read_manifest(root) if is_cluster(root) else None
@@ -141,6 +203,8 @@ def publish(root: Path, settings: Settings, identity: dict[str, Any], n: int) ->
         store = open_shard_store(root, shard_name(i), settings)
         m = store.read_manifest()  # cheap: the counts without loading the shard's indexes
         if m is None or m["generation"] != store.db_generation():
+            store = open_shard_store(root, shard_name(i), settings,
+                                     quantizer.load_centroids(root, quantizer_entry))
             m = store.load(identity).manifest  # repaired on the way
         gen_i, counts = int(m["generation"]), m["counts"]
         entries.append(ShardEntry(shard_name(i), gen_i, int(counts["documents"]),
@@ -149,8 +213,10 @@ def publish(root: Path, settings: Settings, identity: dict[str, Any], n: int) ->
     stats_name = f"{STATS_DIR}/global-{gen:06d}.npz"
     write_atomic(root / stats_name, GlobalStats.summed(parts).to_bytes())
     manifest = ClusterManifest(gen, identity, entries, {
-        "path": stats_name, "sha256": sha256_file(root / stats_name)})
+        "path": stats_name, "sha256": sha256_file(root / stats_name)}, "", quantizer_entry)
     write_manifest(root, manifest)
+    quantizer.remove_stale(root, {e["path"] for e in (
+        quantizer_entry, previous.quantizer if previous else None) if e})
     _remove_stale(root, keep={stats_name, *(_stats_name(i, e.generation)
                                             for i, e in enumerate(entries))},
                   previous=previous.stats["path"] if previous else None)
@@ -180,8 +246,10 @@ def _remove_stale(root: Path, keep: set[str], previous: str | None) -> None:
                 path.unlink()
 
 
-def _ingestor(root: Path, settings: Settings, embedder: Embedder, shard: int) -> Ingestor:
-    return Ingestor(settings, embedder, open_shard_store(root, shard_name(shard), settings))
+def _ingestor(root: Path, settings: Settings, embedder: Embedder, shard: int,
+              centroids: Centroids | None = None) -> Ingestor:
+    return Ingestor(settings, embedder,
+                    open_shard_store(root, shard_name(shard), settings, centroids))
 
 
 def ray_embed(settings: Settings, actors: int, docs_per_batch: int = 8) -> EmbedFn:

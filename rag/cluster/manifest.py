@@ -39,6 +39,8 @@ class ClusterManifest:
     shards: list[ShardEntry]
     stats: dict[str, str]  # {"path": ..., "sha256": ...}: the global BM25 statistics
     updated_at: str = field(default="")
+    # {"path": ..., "sha256": ...}: the IVF centroids every shard builds with; None: exact search
+    quantizer: dict[str, str] | None = None
 
     @property
     def documents(self) -> int:
@@ -67,7 +69,10 @@ def read_manifest(root: Path) -> ClusterManifest:
             [ShardEntry(str(s["name"]), int(s["generation"]), int(s["documents"]),
                         int(s["chunks"])) for s in raw["shards"]],
             {"path": str(raw["stats"]["path"]), "sha256": str(raw["stats"]["sha256"])},
-            str(raw.get("updated_at", "")))
+            str(raw.get("updated_at", "")),
+            None if raw.get("quantizer") is None else {
+                "path": str(raw["quantizer"]["path"]),
+                "sha256": str(raw["quantizer"]["sha256"])})
     except FileNotFoundError:
         raise RagError(f"no cluster index at {root}: run `rag cluster ingest` first") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -91,7 +96,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 def write_manifest(root: Path, manifest: ClusterManifest) -> None:
     stamped = ClusterManifest(manifest.generation, manifest.identity, manifest.shards,
                               manifest.stats,
-                              time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+                              time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                              manifest.quantizer)
     write_atomic(Path(root) / MANIFEST, stamped.to_json())
 
 

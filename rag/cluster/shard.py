@@ -24,9 +24,9 @@ from rag.bm25 import BM25Index
 from rag.chunking import Chunk
 from rag.cluster.bm25 import GlobalStats, TermCounts, scored
 from rag.cluster.manifest import ClusterManifest, read_manifest, sha256_file
+from rag.cluster.quantizer import Centroids, load_centroids, shard_dense_config
 from rag.cluster.sharding import global_id, split_id
 from rag.config import Settings
-from rag.dense import DenseConfig
 from rag.errors import RagError
 from rag.store import DocumentInfo, IndexStore, Snapshot
 
@@ -37,8 +37,10 @@ class ClusterError(RagError):
     """The cluster cannot answer now (a shard is down or moving): HTTP 503, retry later."""
 
 
-def open_shard_store(root: Path, name: str, settings: Settings) -> IndexStore:
-    return IndexStore(Path(root) / name, DenseConfig(settings.ivf_threshold, settings.ivf_nprobe))
+def open_shard_store(root: Path, name: str, settings: Settings,
+                     centroids: Centroids | None = None) -> IndexStore:
+    """A shard's store: IVF exactly when the cluster names centroids (rag/cluster/quantizer)."""
+    return IndexStore(Path(root) / name, shard_dense_config(settings, centroids))
 
 
 def shard_counts(store: IndexStore, generation: int, shard: int) -> TermCounts:
@@ -97,7 +99,8 @@ class ShardService:
             # another shard changed: same rows here, new global statistics
             return Loaded(manifest.generation, before.snapshot, scored(before.counts, stats),
                           before.counts)
-        store = open_shard_store(self.root, entry.name, self.settings)
+        store = open_shard_store(self.root, entry.name, self.settings,
+                                 load_centroids(self.root, manifest.quantizer))
         snap = store.load(manifest.identity)
         if snap.generation != entry.generation:
             raise ClusterError(f"{entry.name} holds generation {snap.generation}, the cluster "
