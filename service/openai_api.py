@@ -11,14 +11,14 @@ import json
 import re
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 
-from rag.answering.citations import Citation, StreamRenumberer
+from rag.answering.citations import Citation, markers_in
 from rag.answering.inert import inert
-from rag.answering.pipeline import Answer
+from rag.answering.pipeline import Citations, Done, Token
 from rag.engine import Engine
 from rag.errors import RagError
 from rag.llm.base import CancelToken, LLMError, Message
@@ -39,7 +39,7 @@ MODEL_ID = "rag"
 MODEL = {"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "rag"}
 
 
-def _sources(citations: list[Citation]) -> str:
+def _sources(citations: Sequence[Citation]) -> str:
     """The list under the answer; titles and ids come from documents, so they are made inert
     (no "[3]" read as a marker, no markup rendered by the client)."""
     if not citations:
@@ -115,14 +115,14 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
         except ParamError as exc:
             raise HTTPError(400, str(exc), param=exc.param) from None
         engine = engine_of(request)
-        answer = engine.answerer.answer(question)
+        answer = engine.answerer.answer(question, temperature=limits.temperature)
         record(answer, question, "/v1/completions")
         text, reason = apply(answer.answer, limits)
         return {"id": f"cmpl-{uuid.uuid4().hex[:24]}", "object": "text_completion",
                 "created": int(time.time()), "model": body.model,
                 "choices": [{"index": 0, "text": text + _sources(answer.citations),
                              "finish_reason": reason, "logprobs": None}],
-                "usage": usage(engine.llm, question, answer.answer),
+                "usage": usage(answer, question),
                 "citations": [c.to_dict() for c in answer.citations],
                 "abstained": answer.abstained, "query": answer.query,
                 "answer_id": answer.answer_id}
@@ -140,14 +140,15 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
         created = int(time.time())
         if not body.stream:
             answer = engine.answerer.answer(question, history=history, lang=lang,
-                                            instructions=instructions, filters=body.filters)
+                                            instructions=instructions, filters=body.filters,
+                                            temperature=limits.temperature)
             record(answer, question, "/v1/chat/completions")
             text, reason = apply(answer.answer, limits)
             return {
                 "id": cid, "object": "chat.completion", "created": created, "model": body.model,
                 "choices": [{"index": 0, "finish_reason": reason, "message": {
                     "role": "assistant", "content": text + _sources(answer.citations)}}],
-                "usage": usage(engine.llm, question, answer.answer),
+                "usage": usage(answer, question),
                 "citations": [c.to_dict() for c in answer.citations],
                 "abstained": answer.abstained,
                 "query": answer.query,
@@ -155,8 +156,9 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
             }
         cancel = CancelToken()  # a client that hangs up stops the model at once
         events = engine.answerer.stream(question, history=history, cancel=cancel, lang=lang,
-                                        instructions=instructions, filters=body.filters)
-        first, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
+                                        instructions=instructions, filters=body.filters,
+                                        temperature=limits.temperature)
+        _, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
 
         def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
             payload = {"id": cid, "object": "chat.completion.chunk", "created": created,
@@ -165,30 +167,29 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
             return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n"
 
         async def gen() -> AsyncIterator[str]:
-            renum = StreamRenumberer(len(first.data))
             metrics = request.app.state.metrics
             sent, reason = "", "stop"  # the answer text as sent, for stop and max_tokens
+            cited: tuple[Citation, ...] = ()  # what the numbers in the text refer to
             yield chunk({"role": "assistant", "content": ""})
             try:
                 async for ev in pump:
-                    if ev.kind == "token" and reason == "stop":
-                        text = renum.feed(ev.data)
-                        if text:
-                            metrics.mark_first_token(request.state, "/v1/chat/completions")
-                            full = sent + text
-                            cut, why = apply(full, limits)
-                            piece, sent = cut[len(sent):], cut
-                            if why == "length" or len(cut) < len(full):
-                                reason = why if why == "length" else "stopped"
-                            if piece:
-                                yield chunk({"content": piece})
-                    elif ev.kind == "done":
-                        answer: Answer = ev.data
+                    if isinstance(ev, Citations):
+                        cited = ev.citations if ev.cited else cited
+                    elif isinstance(ev, Token) and reason == "stop":
+                        # final numbers already, and a fallback answer comes as tokens too
+                        metrics.mark_first_token(request.state, "/v1/chat/completions")
+                        full = sent + ev.text
+                        cut, why = apply(full, limits)
+                        piece, sent = cut[len(sent):], cut
+                        if why == "length" or len(cut) < len(full):
+                            reason = why if why == "length" else "stopped"
+                        if piece:
+                            yield chunk({"content": piece})
+                    elif isinstance(ev, Done):
+                        answer = ev.answer
                         record(answer, question, "/v1/chat/completions")
-                        tail = renum.flush() if reason == "stop" else ""
-                        if answer.fallback:  # the model's uncited text is replaced, visibly
-                            tail += "\n\n" + answer.answer
-                        tail += _sources(answer.citations)
+                        used = set(markers_in(sent))  # a text cut short cites fewer
+                        tail = _sources([c for c in cited if c.n in used])
                         if tail:
                             yield chunk({"content": tail})
                         finish = "length" if reason == "length" else "stop"
@@ -199,7 +200,7 @@ def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]],
                         if limits.include_usage:
                             payload = {"id": cid, "object": "chat.completion.chunk",
                                        "created": created, "model": body.model, "choices": [],
-                                       "usage": usage(engine.llm, question, answer.answer)}
+                                       "usage": usage(answer, question)}
                             yield f"data: {json.dumps(payload, ensure_ascii=False)}\n\n"
             except (RagError, LLMError) as exc:
                 status = exc.status if isinstance(exc, LLMError) else 400

@@ -3,9 +3,9 @@
 A parameter the service cannot honour is a 400 naming it (`param`), never a silent 200: a
 client that asked for two choices, a forced tool call or JSON output must know it did not get
 them. Honoured here: `max_tokens`/`max_completion_tokens` and `stop` (applied to the answer
-text, `finish_reason: "length"` when cut), `stream_options.include_usage`. Sampling knobs
-(`temperature`, `top_p`, `seed`, penalties) are accepted: an extractive answer is
-deterministic, and a generative backend keeps its configured sampling.
+text, `finish_reason: "length"` when cut), `stream_options.include_usage`, and `temperature`,
+which a generative backend samples with (the extractive writer samples nothing and ignores
+it). The other sampling knobs (`top_p`, `seed`, penalties) are accepted and ignored.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from rag.answering.pipeline import Answer
 from service.schemas import MAX_QUESTION_CHARS
 
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -35,6 +36,7 @@ class Limits:
     max_tokens: int | None = None
     stop: tuple[str, ...] = ()
     include_usage: bool = False
+    temperature: float | None = None
 
 
 def _int(extra: dict[str, Any], name: str) -> int | None:
@@ -92,8 +94,10 @@ def check(extra: dict[str, Any]) -> Limits:
     if opts is not None and not isinstance(opts, dict):
         raise ParamError("stream_options", "stream_options must be an object")
     usage = bool((opts or {}).get("include_usage"))
+    temperature = extra.get("temperature")
     return Limits(max_tokens=min(x for x in (a, b) if x) if (a or b) else None, stop=stops,
-                  include_usage=usage)
+                  include_usage=usage,
+                  temperature=None if temperature is None else float(temperature))
 
 
 def _check_tools(extra: dict[str, Any]) -> None:
@@ -141,15 +145,14 @@ def prompt_text(prompt: Any) -> str:
     return prompt.strip()
 
 
-def usage(llm: Any, prompt: str, answer: str) -> dict[str, Any]:
-    """llama.cpp's own counts for the local backend's last request, else a whitespace estimate
-    of what the client sent and what it got."""
-    timings = getattr(llm, "last_timings", None) or {}
-    if "prompt_n" in timings and "predicted_n" in timings:
-        p, c = int(timings["prompt_n"]) + int(timings.get("cache_n", 0)), \
-            int(timings["predicted_n"])
-        return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c,
-                "counted_by": "llama.cpp"}
-    p, c = count_tokens(prompt), count_tokens(answer)
+def usage(answer: Answer, prompt: str) -> dict[str, Any]:
+    """The generative backend's own counts for this answer (`counted_by`: "upstream" for an
+    OpenAI-compatible server, "llama.cpp" for the local model), else a whitespace estimate of
+    what the client sent and what it got (extractive, or a backend that reported none)."""
+    if answer.usage is not None:
+        p, c, by = answer.usage.prompt_tokens, answer.usage.completion_tokens, \
+            answer.usage.counted_by
+    else:
+        p, c, by = count_tokens(prompt), count_tokens(answer.answer), "whitespace"
     return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c,
-            "counted_by": "whitespace"}
+            "counted_by": by}

@@ -20,7 +20,7 @@ from typing import Any
 from fastapi.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
-from rag.answering.pipeline import Answer, Event
+from rag.answering.pipeline import Answer, Citations, Done, Event, Token
 from rag.errors import RagError
 from rag.llm.base import CancelToken, LLMError
 
@@ -95,11 +95,13 @@ class PumpedResponse(StreamingResponse):
 
 
 def open_stream(events: Generator[Event, None, None], cancel: CancelToken
-                ) -> tuple[Event, EventPump]:
-    """The first event, computed here (retrieval and admission to the generation gate: their
-    errors, a busy generator included, become a plain 4xx/503 before any byte is sent), and
-    a pump for the rest."""
+                ) -> tuple[Citations, EventPump]:
+    """The first event, the passages retrieved, computed here (retrieval and admission to
+    the generation gate: their errors, a busy generator included, become a plain 4xx/503
+    before any byte is sent), and a pump for the rest."""
     first = next(events)
+    if not isinstance(first, Citations):
+        raise AssertionError(f"an answer stream starts with its passages, not {first!r}")
     return first, EventPump(events, cancel)
 
 
@@ -108,20 +110,29 @@ def sse(event: str, data: object) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-async def ask_sse(first: Event, pump: EventPump, *, first_token: Callable[[], None],
+def citations_sse(ev: Citations) -> str:
+    return sse("citations", {"citations": [c.to_dict() for c in ev.citations],
+                             "cited": ev.cited})
+
+
+async def ask_sse(first: Citations, pump: EventPump, *, first_token: Callable[[], None],
                   done: Callable[[Answer], None], failed: Callable[[Exception], int]
                   ) -> AsyncIterator[str]:
-    """The `/ask/stream` body (README "Streaming"). `first_token` and `done` are told when
-    they happen (metrics, the answer log); `failed` is told of a backend error mid-way and
-    returns its HTTP status, sent in the `error` event."""
-    yield sse("citations", {"citations": [c.to_dict() for c in first.data]})
+    """The `/ask/stream` body, the pipeline's events as they come (README, "Server-Sent
+    Events"): `citations` lists what the numbers in the text so far refer to, `token`s carry
+    final numbers, `done` the checked answer. `first_token` and `done` are told when they happen
+    (metrics, the answer log); `failed` is told of a backend error mid-way and returns its
+    HTTP status, sent in the `error` event."""
+    yield citations_sse(first)
     try:
         async for ev in pump:
-            if ev.kind == "token":
+            if isinstance(ev, Token):
                 first_token()
-                yield sse("token", {"text": ev.data})
-            elif ev.kind == "done":
-                done(ev.data)
-                yield sse("done", ev.data.to_dict())
+                yield sse("token", {"text": ev.text})
+            elif isinstance(ev, Citations):
+                yield citations_sse(ev)
+            elif isinstance(ev, Done):
+                done(ev.answer)
+                yield sse("done", ev.answer.to_dict())
     except (RagError, LLMError) as exc:
         yield sse("error", {"error": str(exc), "status": failed(exc)})

@@ -8,7 +8,7 @@ markers, whoever wrote it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rag.answering.inert import MARKUP, escape_one, rewrite
@@ -60,7 +60,7 @@ class Citation:
 class CheckedAnswer:
     text: str
     citations: list[Citation]
-    dropped_markers: int
+    dropped_markers: int  # markers that pointed to no passage (the unit tests read it)
 
 
 def _numbers(group: str) -> list[int]:
@@ -84,10 +84,14 @@ def _render(text: str, marker: Callable[[re.Match[str]], str], before: str = "")
                    else escape_one(m.group()), before)
 
 
-def check_citations(text: str, passages: Sequence[Hit]) -> CheckedAnswer:
-    """Drop markers that point to no passage; renumber the rest 1..m in order of first use."""
-    mapping: dict[int, int] = {}
-    order: list[int] = []
+def check_citations(text: str, passages: Sequence[Hit],
+                    numbering: Mapping[int, int] | None = None) -> CheckedAnswer:
+    """Drop markers that point to no passage; renumber the rest 1..m in order of first use.
+
+    `numbering` (passage number -> shown number), from a `StreamRenumberer`, is kept and
+    extended instead: a streamed answer's final text uses the numbers its stream showed."""
+    mapping: dict[int, int] = dict(numbering or {})
+    used: list[int] = []
     dropped = 0
 
     def repl(m: re.Match[str]) -> str:
@@ -97,16 +101,16 @@ def check_citations(text: str, passages: Sequence[Hit]) -> CheckedAnswer:
             if not 1 <= n <= len(passages):
                 dropped += 1
                 continue
-            if n not in mapping:
-                mapping[n] = len(order) + 1
-                order.append(n)
-            if mapping[n] not in kept:
-                kept.append(mapping[n])
+            new = mapping.setdefault(n, len(mapping) + 1)
+            if n not in used:
+                used.append(n)
+            if new not in kept:
+                kept.append(new)
         return " " + "".join(f"[{k}]" for k in kept) if kept else ""
 
     out = _render(text, repl)
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
-    citations = [Citation(mapping[n], passages[n - 1]) for n in order]
+    citations = sorted((Citation(mapping[n], passages[n - 1]) for n in used), key=lambda c: c.n)
     return CheckedAnswer(out, citations, dropped)
 
 
@@ -157,13 +161,13 @@ class StreamEscaper:
 
 class StreamRenumberer(StreamEscaper):
     """Renumber markers while text streams, as `check_citations` does on the whole text, so
-    a client that cannot replace streamed text (an OpenAI chat client) still sees final
-    numbers; markup between them is escaped."""
+    a client sees final numbers as they arrive (one that cannot replace streamed text, an
+    OpenAI chat client, most of all); markup between them is escaped."""
 
     def __init__(self, n_passages: int) -> None:
         super().__init__()
         self._n = n_passages
-        self.mapping: dict[int, int] = {}
+        self.mapping: dict[int, int] = {}  # passage number -> shown number, in order of use
 
     def _marker(self, m: re.Match[str]) -> str:
         kept: list[int] = []

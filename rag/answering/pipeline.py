@@ -1,8 +1,11 @@
 """Question -> standalone query -> passages -> relevance gate -> cited answer, as events.
 
-Streaming and plain answers share one path: `stream` yields a `citations` event (every passage
-given to the writer, numbered), `token` events, and a final `done` event carrying the checked
-answer (markers renumbered in order of use, unknown markers removed, only used citations).
+Streaming and plain answers share one path: `stream` yields typed events. First `Citations`
+(every passage given to the writer, numbered by rank; `cited` false); then `Token`s whose
+markers already carry their final numbers (1..m in order of first use, unknown markers
+removed), each token that cites a passage not yet listed, and the first token, preceded by a
+`Citations` of the passages cited so far (`cited` true); last `Done` with the checked answer,
+numbered as streamed.
 """
 
 from __future__ import annotations
@@ -10,14 +13,14 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from rag.answering.citations import (
     Citation,
-    StreamEscaper,
+    StreamRenumberer,
     Support,
     check_citations,
     strip_markers,
@@ -33,7 +36,7 @@ from rag.answering.verify import Verifier
 from rag.config import Settings
 from rag.embedders.base import Embedder
 from rag.errors import RagError
-from rag.llm.base import LLM, CancelToken, Message
+from rag.llm.base import LLM, CancelToken, Message, Usage
 from rag.retrieval import Hit, Searcher
 
 
@@ -54,6 +57,7 @@ class Answer:
     lang: str = "fr"
     # One id per answer, so feedback (POST /feedback) can point at it.
     answer_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    usage: Usage | None = None  # the generative backend's token counts, when it gave them
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,9 +73,31 @@ class Answer:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
-    kind: str  # "citations" | "token" | "done"
-    data: Any
+class Citations:
+    """The passages that `[n]` markers refer to. `cited` false: every passage retrieved for
+    the writer, numbered by rank (the first event; empty when the evidence supports no
+    answer). `cited` true: the passages the text streamed so far cites, in final numbering;
+    it replaces any list before it."""
+
+    citations: tuple[Citation, ...]
+    cited: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A piece of answer text, its markers in final numbering and its markup escaped."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """The checked answer, numbered as the tokens were."""
+
+    answer: Answer
+
+
+Event = Citations | Token | Done
 
 
 class GenerationGate:
@@ -165,26 +191,38 @@ class Answerer:
 
     def answer(self, question: str, k: int | None = None, retriever: str | None = None,
                history: Sequence[Message] = (), *, lang: str | None = None,
-               instructions: str = "", filters: object = None) -> Answer:
+               instructions: str = "", filters: object = None,
+               temperature: float | None = None) -> Answer:
+        """The whole answer, numbered 1..m in order of use (its reader saw no stream)."""
         done: Answer | None = None
-        for ev in self.stream(question, k, retriever, history, lang=lang,
-                              instructions=instructions, filters=filters):
-            if ev.kind == "done":
-                done = ev.data
+        for ev in self._events(question, k, retriever, history, None, lang, instructions,
+                               filters, temperature, live=False):
+            if isinstance(ev, Done):
+                done = ev.answer
         assert done is not None
         return done
 
     def stream(self, question: str, k: int | None = None, retriever: str | None = None,
                history: Sequence[Message] = (), cancel: CancelToken | None = None, *,
-               lang: str | None = None, instructions: str = "", filters: object = None
-               ) -> Generator[Event, None, None]:
+               lang: str | None = None, instructions: str = "", filters: object = None,
+               temperature: float | None = None) -> Generator[Event, None, None]:
         """The first event comes after retrieval and admission to the generation gate, so a
         busy generator raises BusyError before anything is sent. `cancel`, fired from another
         thread, stops the model; the stream then ends without `done`. Close the generator
         when abandoning it: that releases its gate place. `lang` ("fr"/"en") overrides the
         answer language detected from the question; `instructions` (a client's system
         message) go to a generative backend's writer, after the cached prompt prefix.
-        `filters` restrict retrieval (Searcher.search)."""
+        `filters` restrict retrieval (Searcher.search); `temperature` samples a generative
+        backend (None: its own; the extractive writer has nothing to sample)."""
+        return self._events(question, k, retriever, history, cancel, lang, instructions,
+                            filters, temperature, live=True)
+
+    def _events(self, question: str, k: int | None, retriever: str | None,
+                history: Sequence[Message], cancel: CancelToken | None, lang: str | None,
+                instructions: str, filters: object, temperature: float | None, live: bool
+                ) -> Generator[Event, None, None]:
+        """`stream`; `live` false numbers the final answer afresh instead of as streamed
+        (they differ only when a model's streamed text was replaced by a fallback)."""
         t0 = time.perf_counter()
         timings: dict[str, float] = {}
         searcher = self._searcher()
@@ -205,22 +243,25 @@ class Answerer:
         supported = self._writer.supports(evidence)
         ticket = self._gate.admit() if supported and self.llm is not None else None
         support: dict[int, Support] = {}
+        usage: list[Usage] = []
+        # an answer the evidence does not support lists no passage (nothing will cite one)
+        retrieved = tuple(Citation(i, h) for i, h in enumerate(passages, 1)) if supported \
+            else ()
+        renum = StreamRenumberer(len(passages))
         try:
-            # an answer the evidence does not support lists no passage (nothing will cite one)
-            yield Event("citations", [Citation(i, h) for i, h in enumerate(passages, 1)]
-                        if supported else [])
+            yield Citations(retrieved, cited=False)
             if not supported:
                 text, fallback, abstained = NO_ANSWER[lang], False, True
-                yield Event("token", text)
+                tokens: Generator[str, None, _Written] = _just([text], (text, True, False, {}))
             elif ticket is None:
                 text, abstained, support = self._compose(evidence, lang)
-                fallback = False
-                for piece in _pieces(text):
-                    yield Event("token", piece)
+                tokens = _just(_pieces(text), (text, abstained, False, support))
             else:
-                text, abstained, fallback, support = yield from _inert_tokens(self._generate(
+                tokens = self._generate(
                     question if query == question else query, lang, evidence, timings, t2,
-                    ticket, cancel, searcher, instructions))
+                    ticket, cancel, searcher, instructions, temperature, usage.append)
+            text, abstained, fallback, support = yield from _live(tokens, renum, passages,
+                                                                  bool(retrieved))
         except _Cancelled:
             return
         finally:
@@ -228,15 +269,18 @@ class Answerer:
                 ticket.release()
         if cancel is not None and cancel.cancelled:
             return
+        if abstained and renum.mapping:  # a model's cited text replaced by an abstention
+            yield Citations((), cited=True)
         timings["generation"] = (time.perf_counter() - t2) * 1000
 
-        checked = check_citations(text, passages)
+        checked = check_citations(text, passages, renum.mapping if live else None)
         number = {id(h): i for i, h in enumerate(passages, 1)}
         citations = [] if abstained else [replace(c, support=support.get(number[id(c.hit)]))
                                           for c in checked.citations]
         timings["total"] = (time.perf_counter() - t0) * 1000
-        yield Event("done", Answer(checked.text, citations, abstained, self.backend, query,
-                                   list(passages), timings, fallback, lang))
+        yield Done(Answer(checked.text, citations, abstained, self.backend, query,
+                          list(passages), timings, fallback, lang,
+                          usage=usage[-1] if usage else None))
 
     def _compose(self, evidence: Evidence, lang: str) -> tuple[str, bool, dict[int, Support]]:
         """The extractive answer; each quoted sentence is its own citation's support."""
@@ -252,8 +296,9 @@ class Answerer:
 
     def _generate(self, question: str, lang: str, evidence: Evidence,
                   timings: dict[str, float], t_start: float, ticket: Ticket,
-                  cancel: CancelToken | None, searcher: Searcher, instructions: str = ""
-                  ) -> Generator[Event, None, tuple[str, bool, bool, dict[int, Support]]]:
+                  cancel: CancelToken | None, searcher: Searcher, instructions: str,
+                  temperature: float | None, on_usage: Callable[[Usage], None]
+                  ) -> Generator[str, None, _Written]:
         """The model writes from the evidence sentences; each sentence it writes is verified
         before it is shown (kept, re-cited, or dropped), and an answer left with no supported
         claim, or in the wrong language, is replaced by the extractive one."""
@@ -270,7 +315,8 @@ class Answerer:
         with ticket.slot(cancel):
             stream = self.llm.stream(answer_messages(question, passages, texts, lang,
                                                      instructions, titles=0),
-                                     self.settings.llm_max_tokens, cancel)
+                                     self.settings.llm_max_tokens, cancel,
+                                     temperature=temperature, on_usage=on_usage)
             try:
                 for piece in stream:
                     if not raw:
@@ -286,7 +332,7 @@ class Answerer:
                         if not shown:
                             timings["first_shown"] = (time.perf_counter() - t_start) * 1000
                         shown.append(kept)
-                        yield Event("token", ("" if len(shown) == 1 else " ") + kept)
+                        yield ("" if len(shown) == 1 else " ") + kept
             finally:
                 close = getattr(stream, "close", None)
                 if close is not None:
@@ -295,11 +341,11 @@ class Answerer:
             return "", True, False, {}  # nobody reads on: no fallback to compose
         text = "".join(raw).strip()
         if says_not_in_sources(text) or not text:
-            yield Event("token", NO_ANSWER[lang])
+            yield NO_ANSWER[lang]
             return NO_ANSWER[lang], True, False, {}
         if (rest := buffer.flush()) and (kept := grounder.check(rest)):
             shown.append(kept)
-            yield Event("token", ("" if len(shown) == 1 else " ") + kept)
+            yield ("" if len(shown) == 1 else " ") + kept
         answer = " ".join(shown)
         wrong_language = bool(answer) and detect_language(strip_markers(answer),
                                                           lang) != lang
@@ -308,30 +354,52 @@ class Answerer:
         # Nothing the model said holds up (or it answered in another language): answer from
         # the evidence instead, visibly.
         text, abstained, support = self._compose(evidence, lang)
-        yield Event("token", ("\n\n" if shown else "") + text)
+        yield ("\n\n" if shown else "") + text
         return text, abstained, not abstained, support
 
 
+# What a writer returns once its tokens are out: the answer text (passage numbering), whether
+# it abstained, whether it fell back to the extractive writer, and each cited passage's support.
+_Written = tuple[str, bool, bool, dict[int, Support]]
 _R = TypeVar("_R")
 
 
-def _inert_tokens(gen: Generator[Event, None, _R]) -> Generator[Event, None, _R]:
-    """A model's tokens with markup escaped outside its [n] markers: it copies from sources."""
-    esc = StreamEscaper()
+def _just(pieces: Iterable[str], result: _R) -> Generator[str, None, _R]:
+    yield from pieces
+    return result
+
+
+def _live(tokens: Generator[str, None, _R], renum: StreamRenumberer, passages: Sequence[Hit],
+          listed: bool) -> Generator[Event, None, _R]:
+    """A writer's text (passage numbering) as `Token`s in final numbering, markup escaped
+    outside markers (a model copies it from sources), each preceded by a `Citations` when it
+    cites a passage not listed yet or, when it is the first and a list (`listed`) was sent,
+    by one of what it cites, so a client's list always matches the text it has."""
+    shown: int | None = None  # how many passages the last `Citations` listed (None: the first)
+
+    def out(text: str) -> Iterator[Event]:
+        nonlocal shown
+        if not text:
+            return
+        if (shown is None and (listed or renum.mapping)) or (
+                shown is not None and len(renum.mapping) != shown):
+            shown = len(renum.mapping)
+            by_number = sorted(renum.mapping.items(), key=lambda kv: kv[1])
+            yield Citations(tuple(Citation(n, passages[p - 1]) for p, n in by_number), True)
+        shown = len(renum.mapping) if shown is None else shown
+        yield Token(text)
+
     try:
         while True:
             try:
-                ev = next(gen)
+                piece = next(tokens)
             except StopIteration as stop:
-                if tail := esc.flush():
-                    yield Event("token", tail)
+                yield from out(renum.flush())
                 value: _R = stop.value
                 return value
-            if ev.kind == "token" and not (ev := Event("token", esc.feed(ev.data))).data:
-                continue
-            yield ev
+            yield from out(renum.feed(piece))
     finally:
-        gen.close()
+        tokens.close()
 
 
 def _pieces(text: str) -> Iterator[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Protocol, TypedDict
 
 from rag.errors import RagError
@@ -12,6 +13,16 @@ from rag.errors import RagError
 class Message(TypedDict):
     role: str
     content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """Token counts of one generation as its backend counted them (`counted_by`), for the
+    OpenAI routes' `usage`: a client paying by the token wants the model's own figures."""
+
+    prompt_tokens: int
+    completion_tokens: int
+    counted_by: str
 
 
 class LLMError(RagError):
@@ -71,7 +82,10 @@ class LLM(Protocol):
     def complete(self, messages: Sequence[Message], max_tokens: int) -> str: ...
 
     def stream(self, messages: Sequence[Message], max_tokens: int,
-               cancel: CancelToken | None = None) -> Iterator[str]:
+               cancel: CancelToken | None = None, *, temperature: float | None = None,
+               on_usage: Callable[[Usage], None] | None = None) -> Iterator[str]:
         """Text pieces as the model produces them; closing the iterator stops generation, and
-        so does `cancel` from another thread (the iterator then ends quietly)."""
+        so does `cancel` from another thread (the iterator then ends quietly). `temperature`
+        (None: the backend's own) is a client's; `on_usage` hears the token counts once the
+        backend reports them (a generation stopped early may report none)."""
         ...

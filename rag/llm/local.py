@@ -14,13 +14,13 @@ import logging
 import os
 import queue
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rag.errors import RagError
-from rag.llm.base import CancelToken, LLMError, Message
+from rag.llm.base import CancelToken, LLMError, Message, Usage
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ BUNDLED = {
     )
 }
 DEFAULT_MODEL = "qwen2.5-coder-1.5b"
+TEMPERATURE = 0.1  # near-greedy: names and numbers are copied from the sources
 
 
 def _package_dir(name: str) -> Path | None:
@@ -146,17 +147,19 @@ class LocalLlamaCpp:
     def name(self) -> str:
         return f"local:{self._path.name}"
 
-    def _request(self, messages: Sequence[Message], max_tokens: int, stream: bool
-                 ) -> dict[str, Any]:
+    def _request(self, messages: Sequence[Message], max_tokens: int, stream: bool,
+                 temperature: float | None = None) -> dict[str, Any]:
         # cache_prompt keeps the fixed system prompt's KV cache between requests.
-        return {"messages": list(messages), "max_tokens": max_tokens, "temperature": 0.1,
+        return {"messages": list(messages), "max_tokens": max_tokens,
+                "temperature": TEMPERATURE if temperature is None else temperature,
                 "cache_prompt": True, "stream": stream}
 
-    def _keep_timings(self, payload: dict[str, Any]) -> None:
+    def _keep_timings(self, payload: dict[str, Any]) -> dict[str, float] | None:
         t = payload.get("timings")
-        if isinstance(t, dict):
-            self.last_timings = {k: float(v) for k, v in t.items()
-                                 if isinstance(v, int | float)}
+        if not isinstance(t, dict):
+            return None
+        self.last_timings = {k: float(v) for k, v in t.items() if isinstance(v, int | float)}
+        return self.last_timings
 
     def _live(self) -> Any:
         if self._server is None:
@@ -178,11 +181,14 @@ class LocalLlamaCpp:
             raise LLMError("local model returned no message") from None
 
     def stream(self, messages: Sequence[Message], max_tokens: int,
-               cancel: CancelToken | None = None) -> Iterator[str]:
+               cancel: CancelToken | None = None, *, temperature: float | None = None,
+               on_usage: Callable[[Usage], None] | None = None) -> Iterator[str]:
         """Generation runs in a worker thread; closing this iterator or `cancel` stops it at the
-        next token (llama.cpp checks the callback's answer), and a cancel unblocks the reader."""
+        next token (llama.cpp checks the callback's answer), and a cancel unblocks the reader.
+        `temperature` samples this request (None: TEMPERATURE)."""
         out: queue.Queue[tuple[str, Any]] = queue.Queue()
         stop = threading.Event()
+        timings: dict[str, float] = {}  # this request's, not another's that ran since
 
         def abort() -> None:
             stop.set()
@@ -194,7 +200,7 @@ class LocalLlamaCpp:
                     out.put(("error", c["error"]))
                     continue
                 if isinstance(c, dict):
-                    self._keep_timings(c)
+                    timings.update(self._keep_timings(c) or {})
                 for choice in (c.get("choices") or []) if isinstance(c, dict) else []:
                     piece = (choice.get("delta") or {}).get("content")
                     if piece:
@@ -208,9 +214,13 @@ class LocalLlamaCpp:
                         return
                     self.last_timings = {}
                     res = self._live().handle_chat_completions(
-                        self._request(messages, max_tokens, True), on_chunk)
+                        self._request(messages, max_tokens, True, temperature), on_chunk)
                 if isinstance(res, dict) and res.get("error"):
                     out.put(("error", res["error"]))
+                elif on_usage is not None and {"prompt_n", "predicted_n"} <= timings.keys():
+                    # prompt_n counts only what the KV cache did not already hold
+                    on_usage(Usage(int(timings["prompt_n"] + timings.get("cache_n", 0)),
+                                   int(timings["predicted_n"]), "llama.cpp"))
             except Exception as exc:  # surfaced to the consumer, not lost in the thread
                 out.put(("error", str(exc)))
             finally:

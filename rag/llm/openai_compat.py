@@ -6,12 +6,12 @@ import contextlib
 import json
 import socket
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import httpx
 
-from rag.llm.base import CancelToken, LLMError, LLMTimeout, Message
+from rag.llm.base import CancelToken, LLMError, LLMTimeout, Message, Usage
 
 
 def _upstream_message(resp: httpx.Response) -> str:
@@ -74,9 +74,12 @@ class OpenAICompatibleLLM:
         self._model = model
         self._temperature = temperature
         self._base = base_url.rstrip("/")
+        # One retry of a connection that could not be made (refused, or not made in time):
+        # the server never saw the request, so repeating it is safe; nothing else is retried.
         self._client = httpx.Client(
             base_url=self._base, headers=headers,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            transport=httpx.HTTPTransport(retries=1),
         )
 
     @property
@@ -86,35 +89,34 @@ class OpenAICompatibleLLM:
     def close(self) -> None:
         self._client.close()
 
-    def _payload(self, messages: Sequence[Message], max_tokens: int, stream: bool
-                 ) -> dict[str, Any]:
-        return {"model": self._model, "messages": list(messages), "max_tokens": max_tokens,
-                "temperature": self._temperature, "stream": stream}
+    def _payload(self, messages: Sequence[Message], max_tokens: int, stream: bool,
+                 temperature: float | None = None) -> dict[str, Any]:
+        payload = {"model": self._model, "messages": list(messages), "max_tokens": max_tokens,
+                   "temperature": self._temperature if temperature is None else temperature,
+                   "stream": stream}
+        if stream:  # the last chunk then carries the upstream's token counts
+            payload["stream_options"] = {"include_usage": True}
+        return payload
 
     def _send(self, payload: dict[str, Any], stream: bool, abort: _Abort | None = None
               ) -> httpx.Response:
-        """One retry on connection errors only: a request the server saw is never repeated."""
         extensions = {"trace": abort.trace} if abort is not None else None
         request = self._client.build_request("POST", "/chat/completions", json=payload,
                                              extensions=extensions)
-        for attempt in (1, 2):
-            try:
-                resp = self._client.send(request, stream=stream)
-            except httpx.ConnectError as exc:
-                if attempt == 2:
-                    raise LLMError(f"cannot reach the LLM server: {exc}") from None
-                continue
-            except httpx.TimeoutException:
-                raise LLMTimeout("the LLM server timed out") from None
-            except httpx.HTTPError as exc:
-                raise LLMError(f"LLM server error: {exc}") from None
-            if resp.status_code >= 400:
-                if stream:
-                    resp.read()
-                resp.close()
-                raise LLMError(f"LLM server answered {resp.status_code}: {_upstream_message(resp)}")
-            return resp
-        raise AssertionError("unreachable")
+        try:
+            resp = self._client.send(request, stream=stream)
+        except httpx.ConnectError as exc:
+            raise LLMError(f"cannot reach the LLM server: {exc}") from None
+        except httpx.TimeoutException:
+            raise LLMTimeout("the LLM server timed out") from None
+        except httpx.HTTPError as exc:
+            raise LLMError(f"LLM server error: {exc}") from None
+        if resp.status_code >= 400:
+            if stream:
+                resp.read()
+            resp.close()
+            raise LLMError(f"LLM server answered {resp.status_code}: {_upstream_message(resp)}")
+        return resp
 
     def complete(self, messages: Sequence[Message], max_tokens: int) -> str:
         resp = self._send(self._payload(messages, max_tokens, False), stream=False)
@@ -127,13 +129,15 @@ class OpenAICompatibleLLM:
         return content
 
     def stream(self, messages: Sequence[Message], max_tokens: int,
-               cancel: CancelToken | None = None) -> Iterator[str]:
+               cancel: CancelToken | None = None, *, temperature: float | None = None,
+               on_usage: Callable[[Usage], None] | None = None) -> Iterator[str]:
         """Streamed chat; `cancel` shuts the connection down (the upstream sees the client
         leave and can stop generating) and the iterator then ends without an error."""
         abort = _Abort()
         unregister = cancel.on_cancel(abort.fire) if cancel is not None else None
+        payload = self._payload(messages, max_tokens, True, temperature)
         try:
-            yield from self._stream(messages, max_tokens, abort)
+            yield from self._stream(payload, abort, on_usage)
         except LLMError:
             if cancel is None or not cancel.cancelled:
                 raise
@@ -141,9 +145,9 @@ class OpenAICompatibleLLM:
             if unregister is not None:
                 unregister()
 
-    def _stream(self, messages: Sequence[Message], max_tokens: int, abort: _Abort
-                ) -> Iterator[str]:
-        resp = self._send(self._payload(messages, max_tokens, True), stream=True, abort=abort)
+    def _stream(self, payload: dict[str, Any], abort: _Abort,
+                on_usage: Callable[[Usage], None] | None) -> Iterator[str]:
+        resp = self._send(payload, stream=True, abort=abort)
         abort.add(resp.extensions.get("network_stream"))  # a reused connection: no trace
         finished = False
         try:
@@ -157,8 +161,11 @@ class OpenAICompatibleLLM:
                     chunk = json.loads(data)
                     choice = chunk["choices"][0] if chunk.get("choices") else {}
                     piece = (choice.get("delta") or {}).get("content")
+                    counts = _usage(chunk.get("usage"))
                 except (ValueError, KeyError, TypeError, AttributeError):
                     raise LLMError("the LLM server sent an invalid stream chunk") from None
+                if counts is not None and on_usage is not None:
+                    on_usage(counts)
                 if piece:
                     yield str(piece)
                 finished = finished or bool(choice.get("finish_reason"))
@@ -170,3 +177,13 @@ class OpenAICompatibleLLM:
             raise LLMError(f"the LLM stream was cut: {exc}") from None
         finally:
             resp.close()
+
+
+def _usage(data: object) -> Usage | None:
+    """The upstream's `usage` object, when it sent one with both counts."""
+    if not isinstance(data, dict):
+        return None
+    p, c = data.get("prompt_tokens"), data.get("completion_tokens")
+    if type(p) is not int or type(c) is not int or p < 0 or c < 0:
+        return None
+    return Usage(p, c, "upstream")

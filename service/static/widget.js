@@ -800,7 +800,11 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
             continue;
           }
           if (ev.event === "citations") {
-            live.citations = new Map((data.citations || []).map((c) => [c.n, c]));
+            // Each list replaces the last: the numbers in the text always refer to it. The
+            // first lists the passages retrieved; later ones (`cited`) what the text cites.
+            const list = Array.isArray(data.citations) ? data.citations : [];
+            live.citations = new Map(list.map((c) => [c.n, c]));
+            if (data.cited) this._liveSources(view, list);
           } else if (ev.event === "token") {
             bot.answer += data.text || "";
             this._appendLive(view, live, data.text || "");
@@ -1048,6 +1052,12 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       }
       box.append(list);
       return box;
+    }
+
+    /** While an answer streams, its sources list is the last `citations` event's. */
+    _liveSources(view, list) {
+      for (const old of view.querySelectorAll(".sources")) old.remove();
+      if (list.length) view.append(this._sources(list));
     }
 
     /** Append `text` to `into`: `[n]` with a known citation becomes a marker button. */

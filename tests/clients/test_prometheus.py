@@ -56,7 +56,7 @@ class _Breaks:
         raise LLMError("upstream broke")
 
     def stream(self, messages: list[Message], max_tokens: int,
-               cancel: CancelToken | None = None) -> Iterator[str]:
+               cancel: CancelToken | None = None, **_: Any) -> Iterator[str]:
         yield "Des "
         yield "soldats"
         raise LLMError("upstream broke mid-answer")

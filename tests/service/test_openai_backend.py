@@ -46,6 +46,7 @@ SEEN: list[dict[str, Any]] = []
 LINE = re.compile(r"^\[(\d+)\] (?:\((.*?)\) )?(.*)$")  # "[n] (title) text", title optional
 END = re.compile(r"[.!?…]+[»\"”’)]*$")
 INVENTED = "Le Kazakhstan a remporté la Coupe du monde de football en 1998"
+USAGE = {"prompt_tokens": 1234, "completion_tokens": 56, "total_tokens": 1290}  # the upstream's
 
 
 @dataclass
@@ -81,6 +82,16 @@ class Prompt:
     def other(self, n: int) -> int:
         """Another passage than n (chunks do not overlap, so it does not hold n's sentence)."""
         return next(i for i in self.numbers if i != n)
+
+
+def last_then_first(p: Prompt) -> list[str]:
+    """The last passage given cited first, then the first one (citation order is not rank
+    order), in word pieces; the closing marker is split across pieces ("[", "1", "].")."""
+    last, first = p.numbers[-1], p.numbers[0]
+    words = [w + " " for w in f"{p.cite(last)} {p.cite(first)}".split(" ")]
+    end = words.pop().rstrip()
+    assert end.startswith("["), end
+    return [*words, "[", end[1:-2], end[-2:]]
 
 
 def copy_first(p: Prompt) -> str:
@@ -144,7 +155,7 @@ class ScriptedOpenAI(BaseHTTPRequestHandler):
                 self._send(200, json.dumps({
                     "id": "cmpl-1", "object": "chat.completion", "model": "scripted",
                     "choices": [{"index": 0, "finish_reason": "stop", "message": {
-                        "role": "assistant", "content": content}}]}).encode())
+                        "role": "assistant", "content": content}}], "usage": USAGE}).encode())
             elif mode == "eof":  # a close-delimited body that stops early, cleanly
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
@@ -172,6 +183,10 @@ class ScriptedOpenAI(BaseHTTPRequestHandler):
                         time.sleep(SCRIPT["stall"])
                     self._chunk(self._event({"content": piece}))
                 self._chunk(self._event({}, "stop"))
+                if (body.get("stream_options") or {}).get("include_usage"):
+                    usage = {"id": "cmpl-1", "object": "chat.completion.chunk",
+                             "model": "scripted", "choices": [], "usage": USAGE}
+                    self._chunk(f"data: {json.dumps(usage)}\n\n".encode())
                 self._chunk(b"data: [DONE]\n\n")
                 self.wfile.write(b"0\r\n\r\n")
                 self.wfile.flush()
@@ -391,22 +406,25 @@ def _two_sentences(p: Prompt) -> list[str]:
 
 
 def test_stream_tokens_then_done(openai_service: Any) -> None:
-    """Text is shown a verified sentence at a time, in the model's numbering; `done` carries
-    the answer renumbered by first use."""
+    """Text is shown a verified sentence at a time, already renumbered by first use, each
+    sentence citing a new passage after a `citations` event that lists it; `done` agrees."""
     svc: Service = openai_service()
     SCRIPT["answer"] = _two_sentences
     r = svc.client.post("/ask/stream", json={"question": FR_TROOPS})
     assert r.status_code == 200, r.text
     events = parse_sse(r.text)
     names = [n for n, _ in events]
-    assert names[0] == "citations" and names[-1] == "done"
-    assert names.count("token") == 2 and set(names[1:-1]) == {"token"}
+    assert names == ["citations", "citations", "token", "citations", "token", "done"]
     passages = events[0][1]["citations"]
+    assert events[0][1]["cited"] is False and events[1][1]["cited"] is True
     p = last_prompt()
     a = p.numbers[0]
     b = p.other(a)
     tokens = [d["text"] for n, d in events if n == "token"]
-    assert tokens == [p.cite(a), " " + p.cite(b)]
+    assert tokens == [p.cite(a, marker=1), " " + p.cite(b, marker=2)]
+    assert [c["chunk_id"] for c in events[1][1]["citations"]] == [passages[a - 1]["chunk_id"]]
+    assert [c["chunk_id"] for c in events[3][1]["citations"]] == [
+        passages[a - 1]["chunk_id"], passages[b - 1]["chunk_id"]]
     done = events[-1][1]
     assert done["answer"] == f"{p.cite(a, marker=1)} {p.cite(b, marker=2)}"
     assert [c["chunk_id"] for c in done["citations"]] == [passages[a - 1]["chunk_id"],
@@ -583,3 +601,64 @@ def test_api_key_is_sent_as_bearer(openai_service: Any) -> None:
     assert svc.client.post("/ask", json={"question": FR_TROOPS}).status_code == 200
     assert SEEN and SEEN[-1]["headers"].get("Authorization") == "Bearer sk-test"
     assert "sk-test" not in json.dumps(svc.client.get("/health").json())
+
+
+# ---- client parameters and token usage ------------------------------------------------------
+
+
+def _answer_bodies() -> list[dict[str, Any]]:
+    """What the scripted server was sent for answers (streamed), oldest first."""
+    return [s["body"] for s in SEEN if s["body"] and s["body"].get("stream")]
+
+
+def test_temperature_reaches_the_upstream(openai_service: Any) -> None:
+    svc: Service = openai_service()
+    msgs = [{"role": "user", "content": FR_TROOPS}]
+    for body, sent in [({"temperature": 0.7}, 0.7), ({"temperature": 0, "stream": True}, 0),
+                       ({}, 0.1)]:  # none asked: the backend's configured one
+        r = svc.client.post("/v1/chat/completions", json={"model": "rag", "messages": msgs,
+                                                          **body})
+        assert r.status_code == 200, r.text
+        assert _answer_bodies()[-1]["temperature"] == sent, body
+    r = svc.client.post("/v1/completions", json={"model": "rag", "prompt": FR_TROOPS,
+                                                 "temperature": 1.5})
+    assert r.status_code == 200, r.text
+    assert _answer_bodies()[-1]["temperature"] == 1.5
+
+
+def test_usage_is_the_upstreams_count(openai_service: Any) -> None:
+    svc: Service = openai_service()
+    msgs = [{"role": "user", "content": FR_TROOPS}]
+    expected = {**USAGE, "counted_by": "upstream"}
+    body = svc.client.post("/v1/chat/completions", json={"model": "rag", "messages": msgs}
+                           ).json()
+    assert body["usage"] == expected
+    assert _answer_bodies()[-1]["stream_options"] == {"include_usage": True}
+    r = svc.client.post("/v1/chat/completions", json={
+        "model": "rag", "messages": msgs, "stream": True,
+        "stream_options": {"include_usage": True}})
+    chunks = parse_openai_sse(r.text)
+    assert chunks[-1] == "[DONE]" and chunks[-2]["choices"] == []
+    assert chunks[-2]["usage"] == expected
+    body = svc.client.post("/v1/completions", json={"model": "rag", "prompt": FR_TROOPS}).json()
+    assert body["usage"] == expected
+
+
+def test_chat_stream_sends_a_fallback_answer_once(openai_service: Any) -> None:
+    """The model's text fails verification: the extractive answer streams in its place, once,
+    numbered as its sources list."""
+    svc: Service = openai_service()
+    SCRIPT["answer"] = lambda p: "Je pense que oui."
+    plain = svc.client.post("/ask", json={"question": FR_TROOPS}).json()
+    assert plain["fallback"] is True and plain["citations"]
+    r = svc.client.post("/v1/chat/completions", json={
+        "model": "rag", "stream": True, "messages": [{"role": "user", "content": FR_TROOPS}]})
+    chunks = parse_openai_sse(r.text)
+    content = "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks[:-1]
+                      if c["choices"])
+    answer, sources = content.split("\n\nSources:\n")
+    assert answer == plain["answer"]
+    assert [line.split("]")[0] + "]" for line in sources.splitlines()] == [
+        f"[{c['n']}]" for c in plain["citations"]]
+    assert [c["chunk_id"] for c in chunks[-2]["citations"]] == [
+        c["chunk_id"] for c in plain["citations"]]

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
+from rag.answering.pipeline import Token
 from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
@@ -42,7 +43,7 @@ class Pace:
         def paced(*args: Any, **kwargs: Any) -> Iterator[Any]:
             tokens = 0
             for ev in stream(*args, **kwargs):
-                if ev.kind == "token":
+                if isinstance(ev, Token):
                     time.sleep(self.first if tokens == 0 else self.token)
                     tokens += 1
                 yield ev
