@@ -328,36 +328,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-SHUTDOWN_GRACE_S = 3
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from rag.engine import Engine, is_default_index
-    from service.app import create_app
-    from service.server import server_options
-
-    settings = _settings(args)
-    missing = not settings.index_dir.joinpath("store.sqlite").exists()
-    if missing and not args.build and not is_default_index(settings):
-        raise RagError(f"no index at {settings.index_dir}: check the path (only the default "
-                       "index is built automatically); run `rag ingest PATH --index DIR` "
-                       "first, or pass --build to build it from RAG_CORPUS_DIR")
-    host = args.host or settings.host
-    port = args.port or settings.port
-    settings = settings.model_copy(update={"host": host})  # trusted Host names derive from it
-    logging.getLogger("rag.service").setLevel(logging.INFO)
-    print(f"Loading the index and model ({settings.index_dir}) ...", file=sys.stderr)
-    app = create_app(settings, Engine(settings, auto_build=True) if args.build else None)
-    print(f"Serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
-    # Bounded: after SHUTDOWN_GRACE_S, requests still running (open answer streams) are
-    # cancelled, which stops their generation; by default uvicorn waits for them forever.
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                timeout_graceful_shutdown=SHUTDOWN_GRACE_S, **server_options(settings))
-    return 0
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     from rag.check import check_index
 
@@ -577,14 +547,6 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--threshold", type=float, default=None, help="meaning threshold")
     sp.add_argument("--json", action="store_true")
 
-    sp = add("serve", "run the HTTP service (builds the default index from the corpus if "
-             "missing)", cmd_serve)
-    sp.add_argument("--build", action="store_true",
-                    help="build a missing index from RAG_CORPUS_DIR at a non-default --index "
-                    "too (otherwise refused: a typo or an unmounted volume)")
-    sp.add_argument("--host", default=None, help="bind address (default RAG_HOST, 127.0.0.1)")
-    sp.add_argument("--port", type=int, default=None, help="port (default RAG_PORT, 8000)")
-
     sp = add("check", "verify an index: SQLite integrity, per-row checksums of text and "
              "vectors, counts and ids of the FAISS and BM25 files (exit 1 on any problem)",
              cmd_check)
@@ -632,6 +594,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_cluster_commands(add("cluster", "scale out: sharded ingest, search and serving on Ray "
                              "(extra `cluster`; README 'Scale-out on Ray')", cmd_list))  # each
     # action sets its own func
+    from importlib.metadata import entry_points
+
+    for plugin in entry_points(group="rag.commands"):  # `serve`: the service's (service/cli.py)
+        plugin.load()(p, add)
     return p
 
 

@@ -23,7 +23,7 @@ import numpy.typing as npt
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from rag.cluster.engine import ClusterEngine
+from rag.cluster.engine import ClusterEngine, local_engine
 from rag.cluster.manifest import read_manifest
 from rag.cluster.shard import ClusterError, ShardService
 from rag.cluster.sharding import shard_name
@@ -222,12 +222,5 @@ def run(root: Path, settings: Settings, host: str = "127.0.0.1", port: int = 800
               blocking=False)
 
 
-def local_engine(root: Path, settings: Settings) -> ClusterEngine:
-    """The cluster engine with every shard in this process (no Ray): for one box or tests."""
-    from rag.cluster.search import LocalShards
-
-    return ClusterEngine(root, settings, make_embedder(settings),
-                         LocalShards(root, settings, len(read_manifest(root).shards)))
-
-
-__all__ = ["ClusterError", "ServeShards", "ShardService", "build", "cluster_app", "run"]
+__all__ = ["ClusterError", "ServeShards", "ShardService", "build", "cluster_app", "local_engine",
+           "run"]

@@ -45,16 +45,7 @@ def add_cluster_commands(group: argparse.ArgumentParser) -> None:
     sp.add_argument("-k", type=int, default=5)
     sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None)
     action("status", "print the cluster manifest (generation, shards, counts)", cmd_status)
-    sp = action("serve", "serve the HTTP API on Ray Serve (or in this process with --local)",
-                cmd_serve)
-    sp.add_argument("--address", help="Ray cluster (HOST:PORT)")
-    sp.add_argument("--local", action="store_true", help="no Ray: uvicorn, shards in-process")
-    sp.add_argument("--host", default="127.0.0.1")
-    sp.add_argument("--port", type=int, default=8000)
-    sp.add_argument("--replicas", type=int, default=2, help="replicas per shard")
-    sp.add_argument("--shard-cpus", type=float, default=0.5)
-    sp.add_argument("--shard-memory-mb", type=int, default=512)
-    sp.add_argument("--routers", type=int, default=1, help="router (HTTP app) replicas")
+    # `serve` is the service's (service/cli.py, added through the `rag.commands` entry point)
 
 
 def _settings(args: argparse.Namespace) -> tuple[Path, Settings]:
@@ -111,7 +102,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from service.cluster import local_engine
+    from rag.cluster.engine import local_engine
 
     root, settings = _settings(args)
     for i, h in enumerate(local_engine(root, settings).searcher().search(
@@ -130,26 +121,4 @@ def cmd_status(args: argparse.Namespace) -> int:
                       "shards": [{"name": s.name, "generation": s.generation,
                                   "documents": s.documents, "chunks": s.chunks}
                                  for s in m.shards]}, indent=2))
-    return 0
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from service import cluster
-
-    root, settings = _settings(args)
-    settings = settings.model_copy(update={"host": args.host})
-    if args.local:
-        import uvicorn
-
-        app = cluster.cluster_app(root, settings, cluster.local_engine(root, settings))
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-        return 0
-    if not args.address:
-        raise RagError("serve needs --address HOST:PORT of a Ray cluster (or --local)")
-    _ray(args.address)
-    cluster.run(root, settings, host=args.host, port=args.port, replicas=args.replicas,
-                shard_cpus=args.shard_cpus, shard_memory_mb=args.shard_memory_mb,
-                router_replicas=args.routers)
-    print(f"Serving on http://{args.host}:{args.port} (Ray Serve app {cluster.APP_NAME!r}; "
-          "stop with `serve shutdown -y` or `ray stop`)", file=sys.stderr)
     return 0

@@ -121,3 +121,12 @@ class ClusterEngine(Engine):
             out = cluster_ingest.delete(self.root, self.settings, doc_ids)
         self._refresh()
         return out
+
+
+def local_engine(root: Path, settings: Settings) -> ClusterEngine:
+    """The cluster engine with every shard in this process (no Ray): for one box or tests."""
+    from rag.cluster.search import LocalShards
+    from rag.embedders import make_embedder
+
+    return ClusterEngine(root, settings, make_embedder(settings),
+                         LocalShards(root, settings, len(read_manifest(root).shards)))
