@@ -41,13 +41,13 @@ def _subcommands(parser: argparse.ArgumentParser
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from rag.engine import Engine, is_default_index
+    from rag.engine import Engine, builds_missing_index
     from service.app import create_app
     from service.server import server_options
 
     settings = ServiceSettings(index_dir=Path(args.index)) if args.index else ServiceSettings()
     missing = not settings.index_dir.joinpath("store.sqlite").exists()
-    if missing and not args.build and not is_default_index(settings):
+    if missing and not builds_missing_index(settings, True if args.build else None):
         raise RagError(f"no index at {settings.index_dir}: check the path (only the default "
                        "index is built automatically); run `rag ingest PATH --index DIR` "
                        "first, or pass --build to build it from RAG_CORPUS_DIR")
