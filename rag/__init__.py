@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rag.answering.citations import Citation
-    from rag.answering.pipeline import Answer, BusyError, Event
+    from rag.answering.pipeline import Answer, BusyError, Citations, Done, Event, Token
     from rag.answering.verify import Passage, Verification, Verifier
     from rag.config import Settings
     from rag.documents import Document
@@ -42,7 +42,9 @@ _HOME = {
     "BusyError": "rag.answering.pipeline",
     "CancelToken": "rag.llm.base",
     "Citation": "rag.answering.citations",
+    "Citations": "rag.answering.pipeline",
     "Document": "rag.documents",
+    "Done": "rag.answering.pipeline",
     "DocumentInfo": "rag.store",
     "Embedder": "rag.embedders.base",
     "Engine": "rag.engine",
@@ -63,6 +65,7 @@ _HOME = {
     "RagError": "rag.errors",
     "Settings": "rag.config",
     "Skipped": "rag.loaders",
+    "Token": "rag.answering.pipeline",
     "Verification": "rag.answering.verify",
     "Verifier": "rag.answering.verify",
     "quiet_openmp": "rag.threads",
@@ -74,8 +77,10 @@ __all__ = [
     "BusyError",
     "CancelToken",
     "Citation",
+    "Citations",
     "Document",
     "DocumentInfo",
+    "Done",
     "Embedder",
     "Engine",
     "Event",
@@ -94,6 +99,7 @@ __all__ = [
     "RagError",
     "Settings",
     "Skipped",
+    "Token",
     "Verification",
     "Verifier",
     "quiet_openmp",

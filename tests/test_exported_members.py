@@ -10,11 +10,11 @@ import rag
 from tests.conftest import ROOT
 
 PUBLIC = [
-    "LLM", "Answer", "BusyError", "CancelToken", "Citation", "Document", "DocumentInfo",
-    "Embedder", "Engine", "Event", "FetchRefused", "FilterError", "Hit", "IndexCorruptError",
-    "IndexMismatchError", "IndexWriteError", "IngestCancelled", "IngestReport", "LLMError",
-    "LLMTimeout", "Message", "Passage", "RagError", "Settings", "Skipped", "Verification",
-    "Verifier", "quiet_openmp",
+    "LLM", "Answer", "BusyError", "CancelToken", "Citation", "Citations", "Document",
+    "DocumentInfo", "Done", "Embedder", "Engine", "Event", "FetchRefused", "FilterError", "Hit",
+    "IndexCorruptError", "IndexMismatchError", "IndexWriteError", "IngestCancelled",
+    "IngestReport", "LLMError", "LLMTimeout", "Message", "Passage", "RagError", "Settings",
+    "Skipped", "Token", "Verification", "Verifier", "quiet_openmp",
 ]
 
 
