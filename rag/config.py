@@ -132,56 +132,6 @@ class Settings(BaseSettings):
     generation_slots: int = Field(default=1, ge=1, le=64)
     generation_queue: int = Field(default=8, ge=0, le=1000)
 
-    # Service
-    host: str = "127.0.0.1"
-    port: int = Field(default=8000, ge=1, le=65535)
-    max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
-    max_documents_per_request: int = Field(default=1000, ge=1)
-    async_ingest_bytes: int = Field(
-        default=64 * 1024, ge=0, description="POST /documents with more text than this runs "
-        "as a job (202 and `GET /jobs/{id}`) instead of holding the request; 0 = only when "
-        "asked (`?async=true` or `Prefer: respond-async`).",
-    )
-    api_keys: SecretStr = Field(
-        default=SecretStr(""),
-        description="Comma-separated keys; when set, every endpoint but /health and the "
-        "widget's files needs `Authorization: Bearer <key>`.",
-    )
-    admin_keys: SecretStr = Field(
-        default=SecretStr(""),
-        description="Comma-separated keys that may also add and delete documents; when set, "
-        "other keys get 403 there.",
-    )
-    rate_limit_per_minute: int = Field(default=3000, ge=0, description="Per key or IP; 0 = off.")
-    rate_limit_burst: int = Field(default=200, ge=1)
-    cors_origins: list[str] = Field(
-        default_factory=list,
-        description='Origins allowed to call the API from a browser (the widget on another '
-        'site), e.g. RAG_CORS_ORIGINS=\'["https://example.org"]\'; "*" for any.',
-    )
-    trusted_hosts: list[str] = Field(
-        default_factory=list,
-        description="Host header names the service answers to (400 otherwise), e.g. "
-        '\'["rag.example.org", "*.example.org"]\'; empty = derived from `host`: loopback '
-        "names for a loopback bind, any for 0.0.0.0 / ::, else that address and loopback.",
-    )
-    max_request_bytes: int = Field(
-        default=2 * 1024 * 1024, ge=1024,
-        description="Body limit of every request but POST /documents (max_upload_bytes).",
-    )
-    body_timeout: float = Field(
-        default=60.0, gt=0, le=3600, description="Seconds a request body has to arrive (408).",
-    )
-    header_timeout: float = Field(
-        default=10.0, gt=0, le=600,
-        description="Seconds a request's headers have to arrive under `rag serve`.",
-    )
-    auth_failures_per_minute: int = Field(
-        default=20, ge=0,
-        description="Wrong API keys allowed per client address a minute (as a burst) before "
-        "429 without comparing keys; 0 = off.",
-    )
-
     # Fetching web pages (`rag ingest https://...`, POST /documents {"urls": [...]})
     fetch_allow_private: bool = Field(
         default=False, description="Let URL ingestion reach loopback, private, link-local and "

@@ -18,7 +18,7 @@ from typing import Any
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from rag.config import Settings
+from service.settings import ServiceSettings
 
 MAX_HEAD_BYTES = 64 * 1024  # request line and headers
 _TOO_LARGE = (b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain\r\n"
@@ -117,7 +117,7 @@ def deadline_protocol(header_timeout: float, h11_only: bool = False) -> type[asy
     return type(base.__name__, (base,), {"header_timeout": header_timeout})
 
 
-def server_options(settings: Settings) -> dict[str, Any]:
+def server_options(settings: ServiceSettings) -> dict[str, Any]:
     """Extra `uvicorn.run` / `uvicorn.Config` keyword arguments."""
     return {"http": deadline_protocol(settings.header_timeout),
             "h11_max_incomplete_event_size": MAX_HEAD_BYTES}

@@ -1,7 +1,10 @@
-"""The service's settings: the library's, plus what only a server has (bind address, keys,
-limits of requests). One pydantic-settings object, read once at the edge from `RAG_*`."""
+"""The service's settings: the library's, plus what only a server has (bind address, API keys,
+CORS, trusted hosts, rate limits, request sizes and deadlines). One pydantic-settings object,
+read once at the edge (`rag serve`, `create_app`) from the same `RAG_*` variables."""
 
 from __future__ import annotations
+
+from pydantic import Field, SecretStr
 
 from rag.config import Settings
 
@@ -9,11 +12,61 @@ from rag.config import Settings
 class ServiceSettings(Settings):
     """Every knob of the library and of the HTTP service; environment variables use `RAG_`."""
 
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    max_documents_per_request: int = Field(default=1000, ge=1)
+    async_ingest_bytes: int = Field(
+        default=64 * 1024, ge=0, description="POST /documents with more text than this runs "
+        "as a job (202 and `GET /jobs/{id}`) instead of holding the request; 0 = only when "
+        "asked (`?async=true` or `Prefer: respond-async`).",
+    )
+    api_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description="Comma-separated keys; when set, every endpoint but /health and the "
+        "widget's files needs `Authorization: Bearer <key>`.",
+    )
+    admin_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description="Comma-separated keys that may also add and delete documents; when set, "
+        "other keys get 403 there.",
+    )
+    rate_limit_per_minute: int = Field(default=3000, ge=0, description="Per key or IP; 0 = off.")
+    rate_limit_burst: int = Field(default=200, ge=1)
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description='Origins allowed to call the API from a browser (the widget on another '
+        'site), e.g. RAG_CORS_ORIGINS=\'["https://example.org"]\'; "*" for any.',
+    )
+    trusted_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host header names the service answers to (400 otherwise), e.g. "
+        '\'["rag.example.org", "*.example.org"]\'; empty = derived from `host`: loopback '
+        "names for a loopback bind, any for 0.0.0.0 / ::, else that address and loopback.",
+    )
+    max_request_bytes: int = Field(
+        default=2 * 1024 * 1024, ge=1024,
+        description="Body limit of every request but POST /documents (max_upload_bytes).",
+    )
+    body_timeout: float = Field(
+        default=60.0, gt=0, le=3600, description="Seconds a request body has to arrive (408).",
+    )
+    header_timeout: float = Field(
+        default=10.0, gt=0, le=600,
+        description="Seconds a request's headers have to arrive under `rag serve`.",
+    )
+    auth_failures_per_minute: int = Field(
+        default=20, ge=0,
+        description="Wrong API keys allowed per client address a minute (as a burst) before "
+        "429 without comparing keys; 0 = off.",
+    )
+
     @classmethod
     def of(cls, settings: Settings | None) -> ServiceSettings:
-        """`settings` as service settings (the environment's when None)."""
+        """`settings` as service settings: a library `Settings` keeps its values and takes the
+        service's from the environment (the environment's alone when None)."""
         if settings is None:
             return cls()
         if isinstance(settings, cls):
             return settings
-        return cls.model_validate(settings.model_dump())
+        return cls(**settings.model_dump())

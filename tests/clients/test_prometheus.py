@@ -9,9 +9,9 @@ from typing import Any
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from rag.config import Settings
 from rag.engine import Engine
 from rag.llm.base import CancelToken, LLMError, Message
+from service.settings import ServiceSettings
 from tests.service.conftest import FR_TROOPS, Service, running_service
 
 
@@ -63,7 +63,7 @@ class _Breaks:
 
 
 def test_a_stream_failing_midway_counts_as_an_error(corpus_copy: Any, embedder: Any) -> None:
-    settings = Settings(index_dir=corpus_copy, rate_limit_per_minute=0)
+    settings = ServiceSettings(index_dir=corpus_copy, rate_limit_per_minute=0)
     engine = Engine(settings, embedder=embedder, llm=_Breaks())  # type: ignore[arg-type]
     with running_service(settings, engine) as svc:
         r = svc.client.post("/ask/stream", json={"question": FR_TROOPS})

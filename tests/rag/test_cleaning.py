@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from rag.cleaning import clean_lines, furniture_reason, recurring_lines
-from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
 from rag.loaders import load_paths
+from service.settings import ServiceSettings
 from tests.conftest import ARTICLES, ROOT
 from tests.service.conftest import running_service
 
@@ -236,8 +236,8 @@ def test_cli_ingest_reports_dropped_lines(tmp_path: Path) -> None:
 
 def test_upload_request_is_one_batch_and_reports_dropped_lines(
         tmp_path: Path, embedder: E5Embedder) -> None:
-    settings = Settings(index_dir=tmp_path / "idx", corpus_dir=tmp_path / "no-corpus",
-                        rate_limit_per_minute=0)
+    settings = ServiceSettings(index_dir=tmp_path / "idx", corpus_dir=tmp_path / "no-corpus",
+                               rate_limit_per_minute=0)
     engine = Engine(settings, embedder=embedder, auto_build=False)
     menu = "Le Courrier des Alpes, votre quotidien"
     files = [

@@ -13,9 +13,9 @@ from urllib.parse import quote
 
 import pytest
 
-from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
+from service.settings import ServiceSettings
 from tests.conftest import small_docs
 from tests.reliability.conftest import extractive_units
 from tests.service.conftest import Service, running_service
@@ -112,8 +112,8 @@ def strict_json(r: Any) -> Any:
 def hostile(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder) -> Iterator[Service]:
     """One server for the module: small_docs() plus the hostile documents, each POSTed alone."""
     root = tmp_path_factory.mktemp("hostile")
-    settings = Settings(index_dir=root / "index", corpus_dir=root / "no-corpus",
-                        max_upload_bytes=LIMIT, rate_limit_per_minute=0)
+    settings = ServiceSettings(index_dir=root / "index", corpus_dir=root / "no-corpus",
+                               max_upload_bytes=LIMIT, rate_limit_per_minute=0)
     engine = Engine(settings, embedder=embedder, auto_build=False)
     engine.ingest_documents(small_docs())
     with running_service(settings, engine) as svc:

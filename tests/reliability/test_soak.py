@@ -14,9 +14,9 @@ from typing import Any
 
 import httpx
 
-from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
+from service.settings import ServiceSettings
 from tests.conftest import ROOT
 from tests.reliability.conftest import extractive_units, rss_bytes
 from tests.service.conftest import running_service
@@ -34,8 +34,8 @@ def _questions() -> list[str]:
 
 def test_soak_ask_with_an_ingest_in_the_middle(corpus_index: Path, embedder: E5Embedder,
                                                record_property: Any) -> None:
-    settings = Settings(index_dir=corpus_index, rate_limit_per_minute=600_000,
-                        rate_limit_burst=10_000)
+    settings = ServiceSettings(index_dir=corpus_index, rate_limit_per_minute=600_000,
+                               rate_limit_burst=10_000)
     engine = Engine(settings, embedder=embedder, auto_build=False)
     questions = _questions()
     statuses: Counter[int] = Counter()

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
+from service.settings import ServiceSettings
 from tests.reliability.conftest import open_fds
 from tests.service.conftest import FR_TROOPS, free_port, parse_sse, running_service
 
@@ -61,8 +61,8 @@ def test_failing_upstream_leaks_no_descriptors(corpus_index: Path, embedder: E5E
                                                dropping_upstream: str, upstream: str) -> None:
     base = (f"http://127.0.0.1:{free_port()}/v1" if upstream == "refused"
             else dropping_upstream)
-    settings = Settings(index_dir=corpus_index, llm="openai", llm_base_url=base,
-                        llm_model="down", llm_timeout=2, rate_limit_per_minute=0)
+    settings = ServiceSettings(index_dir=corpus_index, llm="openai", llm_base_url=base,
+                               llm_model="down", llm_timeout=2, rate_limit_per_minute=0)
     engine = Engine(settings, embedder=embedder, auto_build=False)
     outcomes: Counter[str] = Counter()
 

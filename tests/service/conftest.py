@@ -31,6 +31,7 @@ from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
 from rag.loaders import load_paths
 from service.app import create_app
+from service.settings import ServiceSettings
 from tests.conftest import ARTICLES, small_docs
 
 FR_TROOPS = "Combien de soldats la Russie a-t-elle envoyés ?"
@@ -120,7 +121,7 @@ def small_service(tmp_path: Path, embedder: E5Embedder) -> Iterator[Callable[...
     def make(*, ingest: bool = True, **overrides: Any) -> Service:
         index = tmp_path / f"index-{len(stack)}"
         overrides.setdefault("rate_limit_per_minute", 0)  # tests hammer; limits have own tests
-        settings = Settings(index_dir=index, corpus_dir=tmp_path / "no-corpus", **overrides)
+        settings = ServiceSettings(index_dir=index, corpus_dir=tmp_path / "no-corpus", **overrides)
         engine = Engine(settings, embedder=embedder, auto_build=False)
         if ingest:
             report = engine.ingest_documents(small_docs())

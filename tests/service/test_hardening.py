@@ -25,6 +25,7 @@ from rag.engine import Engine
 from service.app import create_app
 from service.guards import default_trusted_hosts, host_name, same_origin
 from service.server import deadline_protocol, server_options
+from service.settings import ServiceSettings
 from tests.service.conftest import Service, free_port
 
 EVIL = "https://evil.example"
@@ -309,8 +310,8 @@ def _closed_within(sock: socket.socket, seconds: float, drip: bytes = b"") -> bo
 @pytest.mark.parametrize("h11_only", [False, True], ids=["auto", "h11"])
 def test_slow_headers_are_cut_but_slow_answers_are_not(tmp_path: Path, embedder: E5Embedder,
                                                        h11_only: bool) -> None:
-    settings = Settings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "none",
-                        header_timeout=1, rate_limit_per_minute=0)
+    settings = ServiceSettings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "none",
+                               header_timeout=1, rate_limit_per_minute=0)
     engine = Engine(settings, embedder=embedder, auto_build=False)
     with _serve_like_cli(settings, engine, h11_only) as port:
         partial = f"GET /health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n".encode()

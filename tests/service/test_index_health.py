@@ -7,11 +7,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
 from rag.ingest import Ingestor
 from rag.store import IndexStore
+from service.settings import ServiceSettings
 from tests.conftest import small_docs
 from tests.rag.test_store_integrity import _chunk_id, flip_stored
 from tests.service.conftest import Service, free_port, running_service
@@ -29,7 +29,8 @@ def _count(svc: Service, route: str, status: int) -> float:
 def test_damaged_rows_give_json_errors_and_a_degraded_health(
         tmp_path: Path, embedder: E5Embedder) -> None:
     root = tmp_path / "index"
-    settings = Settings(index_dir=root, corpus_dir=tmp_path / "none", rate_limit_per_minute=0)
+    settings = ServiceSettings(index_dir=root, corpus_dir=tmp_path / "none",
+                               rate_limit_per_minute=0)
     Ingestor(settings, embedder, IndexStore(root)).run(small_docs())
     cid = _chunk_id(root, "cuisine")
     flip_stored(root, b"aubergines", b"auberg\xffnes", "SELECT CAST(text AS BLOB) FROM chunks "

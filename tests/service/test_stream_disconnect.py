@@ -27,9 +27,9 @@ from typing import Any
 import httpx
 import pytest
 
-from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
+from service.settings import ServiceSettings
 from tests.conftest import ROOT
 from tests.service.conftest import FR_TROOPS, Service, free_port, running_service
 from tests.service.test_openai_backend import Prompt
@@ -156,7 +156,7 @@ def _openai_settings(up: Upstream, index: Path) -> dict[str, Any]:
 def one_slot(upstream: Upstream, corpus_copy: Path, embedder: E5Embedder) -> Iterator[Service]:
     """The openai backend on the slow upstream, one generation slot and no queue."""
     upstream.reset()
-    settings = Settings(**_openai_settings(upstream, corpus_copy))
+    settings = ServiceSettings(**_openai_settings(upstream, corpus_copy))
     with running_service(settings, Engine(settings, embedder=embedder)) as svc:
         yield svc
 

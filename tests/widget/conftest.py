@@ -19,6 +19,7 @@ from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
 from service.app import create_app
+from service.settings import ServiceSettings
 from tests.conftest import ROOT
 from tests.service.conftest import serve
 
@@ -66,7 +67,7 @@ def widget_server(corpus_dir: Path, embedder: E5Embedder,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[WidgetServer]:
     index = tmp_path_factory.mktemp("widget-corpus") / "index"
     shutil.copytree(corpus_dir, index)
-    settings = Settings(index_dir=index)
+    settings = ServiceSettings(index_dir=index)
     engine = Engine(settings, embedder=embedder)
     pace = Pace()
     engine.answerer.stream = pace.wrap(engine.answerer.stream)  # type: ignore[method-assign]

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
 from service.app import create_app
+from service.settings import ServiceSettings
 from tests.rag.test_loaders_pdf_docx import three_page_pdf
 from tests.service.conftest import serve
 from tests.widget.test_widget import ask, open_chat, tip, wait_done
@@ -22,8 +22,8 @@ def test_sources_and_popover_show_the_page(page: Any, embedder: E5Embedder,
                                            tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     three_page_pdf(tmp_path / "docs" / "revue.pdf")
-    settings = Settings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "none",
-                        rate_limit_per_minute=0)
+    settings = ServiceSettings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "none",
+                               rate_limit_per_minute=0)
     engine = Engine(settings, embedder=embedder, auto_build=False)
     assert engine.ingest_paths([tmp_path / "docs"]).added == 1
     with serve(create_app(settings, engine)) as url:

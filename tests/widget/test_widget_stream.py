@@ -13,10 +13,10 @@ from typing import Any
 import httpx
 import pytest
 
-from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
 from service.app import create_app
+from service.settings import ServiceSettings
 from tests.service.conftest import FR_TROOPS, http_server, parse_sse, serve
 from tests.service.test_openai_backend import SCRIPT, SEEN, ScriptedOpenAI, last_then_first
 from tests.widget.conftest import Pace
@@ -49,8 +49,8 @@ def generative(corpus_dir: Path, embedder: E5Embedder, tmp_path: Path) -> Iterat
     index = tmp_path / "index"
     shutil.copytree(corpus_dir, index)
     with http_server(ScriptedOpenAI) as upstream:
-        settings = Settings(index_dir=index, llm="openai", llm_base_url=upstream + "/v1",
-                            llm_model="scripted", llm_timeout=10, rate_limit_per_minute=0)
+        settings = ServiceSettings(index_dir=index, llm="openai", llm_base_url=upstream + "/v1",
+                                   llm_model="scripted", llm_timeout=10, rate_limit_per_minute=0)
         engine = Engine(settings, embedder=embedder)
         pace = Pace(first=0.3, token=0.5)
         engine.answerer.stream = pace.wrap(engine.answerer.stream)  # type: ignore[method-assign]
