@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from rag.config import Settings
+from rag.config import RETRIEVERS, Settings
 from rag.errors import RagError
 
 log = logging.getLogger("rag")
@@ -287,7 +287,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.answers:
         return _eval_answers(args, settings, gold)
     engine = _open(settings)
-    names = [args.retriever] if args.retriever else ["hybrid", "dense", "bm25"]
+    names = [args.retriever] if args.retriever else list(RETRIEVERS)
     results = []
     for name in names:
 
@@ -522,14 +522,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("search", "print the passages that best match a question", cmd_search)
     sp.add_argument("question")
     sp.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
-    sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None)
+    sp.add_argument("--retriever", choices=RETRIEVERS, default=None)
     sp.add_argument("--json", action="store_true", help="print hits as JSON")
     sp.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE", help=FILTER_HELP)
 
     sp = add("ask", "answer a question with cited passages (backend: RAG_LLM)", cmd_ask)
     sp.add_argument("question")
     sp.add_argument("--k", type=int, default=None, help="passages given to the answer")
-    sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None)
+    sp.add_argument("--retriever", choices=RETRIEVERS, default=None)
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE", help=FILTER_HELP)
 
@@ -566,7 +566,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="write thumbs-down answers as candidate gold lines for review, then stop")
     sp.add_argument("--force", action="store_true", help="overwrite --from-feedback's file")
     sp.add_argument("--k", type=int, default=10, help="retrieval depth (default 10)")
-    sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None,
+    sp.add_argument("--retriever", choices=RETRIEVERS, default=None,
                     help="one retriever (default: all three)")
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--per-question", action="store_true",

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rag.config import Settings
+from rag.config import RETRIEVERS, Settings
 from rag.embedders import Embedder
 from rag.engine import Engine
 from rag.evals import GoldQuestion, evaluate_answers, evaluate_retrieval
-from rag.retrieval import RETRIEVERS
 from rag.store import IndexStore
 
 Progress = Callable[[str], None]

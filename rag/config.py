@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 RetrieverName = Literal["hybrid", "dense", "bm25"]
+RETRIEVERS: tuple[RetrieverName, ...] = get_args(RetrieverName)
 
 
 class Settings(BaseSettings):

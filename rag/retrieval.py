@@ -12,7 +12,7 @@ from typing import Protocol
 
 from rag.answering.language import detect_language
 from rag.chunking import Chunk
-from rag.config import Settings
+from rag.config import RETRIEVERS, Settings
 from rag.dense import search_allowed
 from rag.embedders import Embedder
 from rag.embedders.base import Vectors
@@ -20,8 +20,6 @@ from rag.errors import RagError
 from rag.pages import page_at, page_starts
 from rag.store import Allowed, Snapshot
 from rag.text import tokenize
-
-RETRIEVERS = ("hybrid", "dense", "bm25")
 
 Candidates = list[tuple[int, float]]
 Fused = tuple[float, dict[str, int], dict[str, float]]  # score, rank and score per retriever

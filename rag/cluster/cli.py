@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rag.config import Settings
+from rag.config import RETRIEVERS, Settings
 from rag.errors import RagError
 
 DEFAULT_DIR = "cluster-index"
@@ -43,7 +43,7 @@ def add_cluster_commands(group: argparse.ArgumentParser) -> None:
     sp = action("search", "search the sharded index from this process", cmd_search)
     sp.add_argument("question")
     sp.add_argument("-k", type=int, default=5)
-    sp.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default=None)
+    sp.add_argument("--retriever", choices=RETRIEVERS, default=None)
     action("status", "print the cluster manifest (generation, shards, counts)", cmd_status)
     # `serve` is the service's (service/cli.py, added through the `rag.commands` entry point)
 
