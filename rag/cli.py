@@ -271,7 +271,7 @@ def _eval_from_feedback(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from rag.evals import evaluate_retrieval, load_gold
+    from rag.evals import METRICS, evaluate_retrieval, load_gold
     from rag.reports import write_report
 
     settings = _settings(args)
@@ -316,7 +316,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False))
         return 0
-    cols = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "answer_hit@5")
+    cols = METRICS
     print(f"{args.gold}: {results[0]['n']} answerable questions "
           f"({results[0]['unanswerable_skipped']} unanswerable skipped), k={args.k}")
     print(f"{'retriever':<10} {'lang':<5} {'n':>4} " + " ".join(f"{c:>12}" for c in cols))

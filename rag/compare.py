@@ -17,7 +17,7 @@ from typing import Any
 from rag.config import RETRIEVERS, Settings
 from rag.embedders import Embedder
 from rag.engine import Engine
-from rag.evals import GoldQuestion, evaluate_answers, evaluate_retrieval
+from rag.evals import METRICS, GoldQuestion, evaluate_answers, evaluate_retrieval
 from rag.store import IndexStore
 
 Progress = Callable[[str], None]
@@ -55,9 +55,8 @@ def parse_chunkings(spec: str) -> list[Chunking]:
 
 
 def _row(config: str, chunking: str, retriever: str, res: dict[str, Any]) -> dict[str, Any]:
-    keys = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "answer_hit@5")
     return {"config": config, "chunking": chunking, "retriever": retriever,
-            **{k: res[k] for k in keys}}
+            **{k: res[k] for k in METRICS}}
 
 
 def _open(settings: Settings, embedder: Embedder) -> Engine:

@@ -121,6 +121,7 @@ def retrieval_query(gold: GoldQuestion, rewrite: bool = True) -> str:
     return Rewriter(None).standalone(gold.question, history)
 
 
+# The retrieval metrics, in the order every table shows them (CLI, compare, reports).
 METRICS = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "answer_hit@5")
 
 

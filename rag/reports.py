@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-RETRIEVAL_COLS = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "answer_hit@5")
+from rag.evals import METRICS as RETRIEVAL_COLS
+
 ANSWER_COLS = ("answer_match", "answer_match_cited", "token_f1", "citation_precision",
                "citation_coverage", "abstention_unanswerable", "abstention_answerable",
                "latency_p50_ms", "latency_p95_ms")
