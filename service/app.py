@@ -6,40 +6,25 @@ and metrics through service/deps.py; errors are answered in one place (service/e
 
 from __future__ import annotations
 
-import logging
-
-from fastapi import APIRouter, FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import StreamingResponse
 
 from rag.config import Settings
 from rag.engine import Engine
-from rag.llm.base import CancelToken
 from service import errors
-from service.deps import (
-    JSON_BODY,
-    EngineDep,
-    LimitsDep,
-    MetricsDep,
-    Recorder,
-    RecorderDep,
-    require_json,
-)
-from service.errors import RETRY_AFTER_BUSY_S, openai_http_error, status_of
+from service.deps import Recorder, require_json
+from service.errors import RETRY_AFTER_BUSY_S, openai_http_error
 from service.feedback_api import AnswerLog
 from service.guards import BodyLimit, Guard, body_limit, default_trusted_hosts
 from service.jobs import JobManager
 from service.metrics import Metrics
 from service.observe import Observe
 from service.routes import answers, documents, operations
-from service.schemas import AskRequest, RequestLimits
+from service.schemas import RequestLimits
 from service.security import AccessControl, KeyChecker, RateLimiter, parse_keys
 from service.settings import ServiceSettings
-from service.streaming import PumpedResponse, ask_sse, open_stream
 
 __all__ = ["RETRY_AFTER_BUSY_S", "create_app"]
-
-log = logging.getLogger("rag.service")
 
 
 def HTTPError(status: int, message: str, param: str | None = None,
@@ -48,39 +33,6 @@ def HTTPError(status: int, message: str, param: str | None = None,
     if param is None and code is None:
         return HTTPException(status, message)
     return openai_http_error(status, message, param, code)
-
-
-# `POST /ask/stream` moves to service/routes/answers.py next.
-stream_router = APIRouter()
-
-
-@stream_router.post("/ask/stream", tags=["answer"], dependencies=[JSON_BODY],
-                    response_class=StreamingResponse)
-def ask_stream(body: AskRequest, engine: EngineDep, limits: LimitsDep, record: RecorderDep,
-               metrics: MetricsDep, request: Request) -> StreamingResponse:
-    """Server-Sent Events: `citations` (passages), `token`..., then `done` (checked answer
-    and the citations it used); `error` if the backend fails mid-way. A busy generator is
-    a 503 before the stream starts; a client that hangs up stops the model at once."""
-    limits.check_ask(body)
-    cancel = CancelToken()
-    events = engine.answerer.stream(body.question, body.k, body.retriever,
-                                    [m.model_dump() for m in body.history],  # type: ignore[misc]
-                                    cancel, filters=body.filters)
-    first, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
-
-    def failed(exc: Exception) -> int:
-        status = status_of(exc)
-        metrics.mark_failed(request.state, status)
-        log.error("request %s: stream failed: %s", request.state.request_id, exc)
-        return status
-
-    body_events = ask_sse(
-        first, pump, failed=failed,
-        first_token=lambda: metrics.mark_first_token(request.state, "/ask/stream"),
-        done=lambda answer: record(answer, body.question, "/ask/stream"))
-    return PumpedResponse(body_events, pump,
-                          headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
-
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -104,9 +56,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     errors.install(app)
     _add_middleware(app, settings, metrics)
 
-    app.include_router(answers.router)
-    app.include_router(stream_router)
-    for family in (documents, operations):
+    for family in (answers, documents, operations):
         app.include_router(family.router)
     from service.feedback_api import register as register_feedback
     from service.openai_api import register as register_openai

@@ -3,15 +3,21 @@ out."""
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from rag.config import RetrieverName
+from rag.llm.base import CancelToken
 from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
+from service.errors import status_of
 from service.schemas import AskRequest, AskResponse, SearchResponse
+from service.streaming import PumpedResponse, ask_sse, open_stream
+
+log = logging.getLogger("rag.service")
 
 router = APIRouter()
 
@@ -26,6 +32,34 @@ def ask(body: AskRequest, engine: EngineDep, limits: LimitsDep,
                                     filters=body.filters)
     record(answer, body.question, "/ask")
     return answer.to_dict()
+
+
+@router.post("/ask/stream", tags=["answer"], dependencies=[JSON_BODY],
+             response_class=StreamingResponse)
+def ask_stream(body: AskRequest, engine: EngineDep, limits: LimitsDep, record: RecorderDep,
+               metrics: MetricsDep, request: Request) -> StreamingResponse:
+    """Server-Sent Events: `citations` (passages), `token`..., then `done` (checked answer
+    and the citations it used); `error` if the backend fails mid-way. A busy generator is
+    a 503 before the stream starts; a client that hangs up stops the model at once."""
+    limits.check_ask(body)
+    cancel = CancelToken()
+    events = engine.answerer.stream(body.question, body.k, body.retriever,
+                                    [m.model_dump() for m in body.history],  # type: ignore[misc]
+                                    cancel, filters=body.filters)
+    first, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
+
+    def failed(exc: Exception) -> int:
+        status = status_of(exc)
+        metrics.mark_failed(request.state, status)
+        log.error("request %s: stream failed: %s", request.state.request_id, exc)
+        return status
+
+    body_events = ask_sse(
+        first, pump, failed=failed,
+        first_token=lambda: metrics.mark_first_token(request.state, "/ask/stream"),
+        done=lambda answer: record(answer, body.question, "/ask/stream"))
+    return PumpedResponse(body_events, pump,
+                          headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
 
 
 @router.get("/search", response_model=SearchResponse, tags=["retrieval"])
