@@ -193,7 +193,7 @@ class Engine:
         return found
 
     def health(self) -> dict[str, Any]:
-        """`status` is "degraded" when `problems()` is not empty (still HTTP 200: queries that
+        """`status` is "degraded" when `problems()` is not empty (still served: queries that
         do not touch the damage are answered); no filesystem path, /health is public."""
         snap = self.snapshot
         counts = snap.manifest["counts"] if snap else {"documents": 0, "chunks": 0}

@@ -19,7 +19,7 @@ class IndexCorruptError(RagError):
 
 class IndexWriteError(RagError):
     """Writing the index failed on the server's side (disk full, I/O error): not the user's
-    input, so a server answers 500."""
+    input."""
 
 
 class DerivedWriteError(IndexWriteError):

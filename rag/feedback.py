@@ -36,11 +36,11 @@ CREATE TABLE IF NOT EXISTS feedback (
 
 
 class UnknownAnswer(RagError):
-    """The answer id was never recorded (or was pruned): HTTP 404."""
+    """The answer id was never recorded (or was pruned)."""
 
 
 class InvalidFeedback(RagError):
-    """Bad rating or over-long text: HTTP 422."""
+    """Bad rating or over-long text."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ from rag.retrieval import Hit, Searcher
 
 
 class BusyError(RagError):
-    """Every generation slot and queue place is taken: the service answers 503."""
+    """Every generation slot and queue place is taken: retry later."""
 
 
 @dataclass(slots=True)
@@ -104,7 +104,7 @@ class GenerationGate:
     """At most `slots` generations at once and `queue` waiting; beyond that, refuse quickly.
 
     `admit()` takes a place (or raises BusyError) before anything is sent, so a stream can be
-    refused with a plain 503; the ticket then waits for a running slot."""
+    refused before its first byte; the ticket then waits for a running slot."""
 
     def __init__(self, slots: int, queue: int) -> None:
         self._sem = threading.Semaphore(slots)

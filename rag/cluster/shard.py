@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 
 class ClusterError(RagError):
-    """The cluster cannot answer now (a shard is down or moving): HTTP 503, retry later."""
+    """The cluster cannot answer now (a shard is down or moving): retry later."""
 
 
 def open_shard_store(root: Path, name: str, settings: Settings,
