@@ -82,13 +82,17 @@ class ServeShards:
 class RemoteEmbedder:
     """The Embedder protocol over the embedder deployment (the router loads no model)."""
 
-    def __init__(self, handle: Any) -> None:
+    def __init__(self, handle: Any, known: dict[str, Any] | None = None) -> None:
         self._handle = handle
+        self._known = dict(known or {})  # e.g. name and dim from the cluster manifest
         self._info: dict[str, Any] | None = None
 
     def _about(self, key: str) -> Any:
-        """Asked on first use, from a request thread: a replica's constructor runs in an event
-        loop, where Serve refuses blocking calls."""
+        """Known at construction (name, dim: a Searcher built in a replica's constructor asks
+        for them, and that runs in an event loop where Serve refuses blocking calls), else
+        asked on first use, from a request thread."""
+        if key in self._known:
+            return self._known[key]
         if self._info is None:
             self._info = self._handle.info.remote().result(timeout_s=120)
         return self._info[key]
@@ -185,7 +189,9 @@ class Router:
     def __init__(self, root: str, settings: Settings, embedder: Any, shards: list[Any],
                  deadline_s: float = 10.0) -> None:
         self.root, self.settings = Path(root), settings
-        self.engine = ClusterEngine(self.root, settings, RemoteEmbedder(embedder),
+        identity = read_manifest(self.root).identity
+        known = {"name": identity["embedder"], "dim": identity["dim"]}
+        self.engine = ClusterEngine(self.root, settings, RemoteEmbedder(embedder, known),
                                     ServeShards(shards, deadline_s))
 
     def __serve_build_asgi_app__(self) -> FastAPI:
