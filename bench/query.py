@@ -57,9 +57,9 @@ def measure_size(label: str, n_note: str, searcher: Any, queries: list[str], emb
         searcher.search(q, s.k)
     for q in queries:
         te = time.perf_counter()
-        searcher._embed._embedder.embed_query(q)  # the query embedding alone
+        searcher.embedder.embed_query(q)  # the query embedding alone
         t["embed"].append((time.perf_counter() - te) * 1000)
-        searcher._embed._items.clear()  # uncached: the whole call, query embedding included
+        searcher._embed.cache_clear()  # uncached: the whole call, query embedding included
         t0 = time.perf_counter()
         searcher.search(q, s.k)
         t1 = time.perf_counter()

@@ -122,6 +122,18 @@ class Settings(BaseSettings):
         default=True, description="Keep sentence embeddings in sentences.sqlite beside the "
         "index (a cache: safe to delete), so each sentence is embedded once per index.",
     )
+    sentence_index: bool = Field(
+        default=True, description="Split chunks into sentences and embed them at ingest "
+        "(sentences.sqlite): the retrieval signal below and answers read them precomputed.",
+    )
+    sentence_weight: float = Field(
+        default=0.0, ge=0.0, le=1.0, description="Dense score = (1 - w) * chunk cosine + w * "
+        "its best stored sentence's cosine, for a question in the index's language (0: off).",
+    )
+    sentence_weight_cross: float = Field(
+        default=0.2, ge=0.0, le=1.0,
+        description="The same w for a question in another language than the index.",
+    )
     verify_threshold: float = Field(
         default=0.83, ge=-1.0, le=1.0,
         description="Cosine a generated claim needs with a sentence of the passage it cites "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from rag.documents import Document
 from rag.embedders import Embedder
 from rag.errors import BM25SettingsChangedError, RagError
 from rag.loaders import Skipped
+from rag.sentence_store import FILE as SENTENCES_FILE
+from rag.sentence_store import SentenceBatch, SentenceStore
 from rag.store import FORMAT_VERSION, IndexedDocument, IndexStore, Snapshot
 from rag.text import tokenize
 
@@ -82,6 +85,7 @@ class PreparedIngest:
     embedded: list[IndexedDocument]
     rebuild: bool
     started: float
+    sentences: SentenceBatch | None = None  # embedded before the commit (`sentence_index`)
 
     @property
     def chunks(self) -> int:
@@ -154,7 +158,17 @@ class Ingestor:
                 self.store.check_compatible(self.identity)
         todo, _ = self.plan(docs, rebuild)
         embedded = self._prepare(todo, on_chunks, progress, cancelled)
-        return PreparedIngest(list(docs), list(skipped), embedded, rebuild, t0)
+        sentences = None
+        if self.settings.sentence_index and embedded:
+            sentences = self.sentence_store().embed(
+                [(p.document.id, [(c.ordinal, c.text, c.start) for c in p.chunks])
+                 for p in embedded], self.embedder, self.settings.embed_batch_size, cancelled)
+        return PreparedIngest(list(docs), list(skipped), embedded, rebuild, t0, sentences)
+
+    def sentence_store(self) -> SentenceStore:
+        """sentences.sqlite of this index (created on first use)."""
+        self.store.root.mkdir(parents=True, exist_ok=True)
+        return SentenceStore(self.store.root, self.embedder.name)
 
     def commit(self, prepared: PreparedIngest) -> tuple[IngestReport, Snapshot | None]:
         """Write a prepared ingest under the write lock. The plan is made again from the hashes
@@ -180,13 +194,34 @@ class Ingestor:
             snapshot = None
             if upserts or rebuild:
                 snapshot = self.store.commit(self.identity, upserts=upserts, rebuild=rebuild)
+                if self.settings.sentence_index:
+                    self._sync_sentences(snapshot, [u.document.id for u in upserts],
+                                         prepared.sentences, rebuild)
             elif self.store.exists():
                 snapshot = self.store.load(self.identity)
+                if self.settings.sentence_index:  # an index built with the setting off
+                    self._sync_sentences(snapshot, [], None, False, snapshot.generation)
         if snapshot is not None:
             report.total_documents = snapshot.manifest["counts"]["documents"]
             report.total_chunks = snapshot.manifest["counts"]["chunks"]
         report.seconds = time.perf_counter() - prepared.started
         return report, snapshot
+
+    def _sync_sentences(self, snapshot: Snapshot, changed: list[str],
+                        batch: SentenceBatch | None, rebuild: bool,
+                        previous: int | None = None) -> None:
+        """sentences.sqlite follows the commit just made (under the write lock). A failure
+        here leaves the store's commit standing: the next ingest reconciles the file."""
+        gen = snapshot.generation
+        sentences = self.sentence_store()
+        try:
+            before = None if rebuild else gen - 1 if previous is None else previous
+            sentences.sync(self.store.db_path, gen, before, changed, batch, self.embedder,
+                           self.settings.embed_batch_size)
+        except sqlite3.Error as exc:
+            log.warning("sentences.sqlite not updated (%s): the next ingest repairs it", exc)
+        finally:
+            sentences.close()
 
     def _prepare(
         self,
@@ -230,4 +265,13 @@ def delete_documents(
         if not found:
             return [], missing, None
         snap = store.commit(store.stored_identity(), deletes=found)
+        if (store.root / SENTENCES_FILE).exists():
+            sentences = SentenceStore(store.root, str(snap.manifest.get("embedder", "")))
+            try:
+                sentences.sync(store.db_path, snap.generation, snap.generation - 1, found,
+                               None, None, 1)
+            except sqlite3.Error as exc:
+                log.warning("sentences.sqlite not updated (%s): the next ingest repairs it", exc)
+            finally:
+                sentences.close()
     return found, missing, snap

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import math
-from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from threading import Lock
@@ -18,11 +19,14 @@ from rag.embedders import Embedder
 from rag.embedders.base import Vectors
 from rag.errors import RagError
 from rag.pages import page_at, page_starts
+from rag.sentence_store import SentenceStore
 from rag.store import Allowed, Snapshot
 from rag.text import tokenize
 
 Candidates = list[tuple[int, float]]
 Fused = tuple[float, dict[str, int], dict[str, float]]  # score, rank and score per retriever
+Ranked = list[tuple[int, float, dict[str, int], dict[str, float]]]  # chunk id and its Fused
+QueryEmbedder = Callable[[str], Vectors]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,35 +57,35 @@ class Retriever(Protocol):
         ...
 
 
-class QueryEmbeddingCache:
-    """Repeated questions skip the model: a small LRU keyed by the exact query text."""
-
-    def __init__(self, embedder: Embedder, size: int = 1024) -> None:
-        self._embedder = embedder
-        self._size = size
-        self._items: OrderedDict[str, Vectors] = OrderedDict()
-        self._lock = Lock()
-
-    def __call__(self, query: str) -> Vectors:
-        with self._lock:
-            hit = self._items.get(query)
-            if hit is not None:
-                self._items.move_to_end(query)
-                return hit
-        vec = self._embedder.embed_query(query)
-        with self._lock:
-            self._items[query] = vec
-            if len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return vec
+def query_embedder(embedder: Embedder, size: int = 1024) -> QueryEmbedder:
+    """Repeated questions skip the model: an LRU keyed by the exact query text."""
+    return functools.lru_cache(maxsize=size)(embedder.embed_query)
 
 
 class DenseRetriever:
+    """FAISS's nearest chunks. With `sentences`, each candidate's score becomes (1 - w) * its
+    cosine + w * its best stored sentence's cosine, w = `sentence_weight` for a question in the
+    index's language and `sentence_weight_cross` otherwise (evals/study/results_sentences.md).
+    The candidates are FAISS's top `depth` by chunk cosine, reordered; a chunk without stored
+    sentences keeps its own cosine."""
+
     name = "dense"
 
-    def __init__(self, snapshot: Snapshot, embed: QueryEmbeddingCache) -> None:
+    def __init__(self, snapshot: Snapshot, embed: QueryEmbedder,
+                 sentences: SentenceStore | None = None, settings: Settings | None = None
+                 ) -> None:
         self._index = snapshot.dense
         self._embed = embed
+        self._sentences = sentences
+        self._settings = settings or Settings()
+
+    def sentence_weight(self, query: str) -> float:
+        """w for this question (0 without stored sentences)."""
+        s = self._settings
+        if self._sentences is None:
+            return 0.0
+        same = detect_language(query, default=s.index_language) == s.index_language
+        return s.sentence_weight if same else s.sentence_weight_cross
 
     def candidates(self, query: str, depth: int, allowed: Allowed | None = None) -> Candidates:
         if self._index.ntotal == 0 or (allowed is not None and not len(allowed.ids)):
@@ -93,8 +97,17 @@ class DenseRetriever:
         else:
             scores, ids = self._index.search(q, min(depth, self._index.ntotal))
         # equal scores by id, as BM25 and fusion order them (FAISS lists ties by descending id)
-        return sorted(((int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True)
-                       if i >= 0), key=lambda c: (-c[1], c[0]))
+        cands = sorted(((int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True)
+                        if i >= 0), key=lambda c: (-c[1], c[0]))
+        w = self.sentence_weight(query)
+        return self.rescore(cands, q, w) if w > 0 else cands
+
+    def rescore(self, cands: Candidates, q: Vectors, w: float) -> Candidates:
+        """Chunk cosines mixed with their best sentence's, best first (ties by id)."""
+        assert self._sentences is not None
+        best = self._sentences.best([c for c, _ in cands], q)
+        mixed = [(c, (1.0 - w) * s + w * best[c] if c in best else s) for c, s in cands]
+        return sorted(mixed, key=lambda cs: (-cs[1], cs[0]))
 
 
 class BM25Retriever:
@@ -222,10 +235,14 @@ class HybridRetriever:
         fused = fuse_lists(query, parts, self.settings, depth)
         return {cid: (fused[cid], r, scores[cid]) for cid, r in ranks.items()}
 
+    def ranked(self, query: str, k: int, allowed: Allowed | None = None) -> Ranked:
+        """The k best fused chunks (fused over at least `fusion_depth` per list), ties by id."""
+        fused = self.fuse(query, max(k, self._depth), allowed)
+        best = sorted(fused.items(), key=lambda kv: (-kv[1][0], kv[0]))[:k]
+        return [(cid, total, ranks, scores) for cid, (total, ranks, scores) in best]
+
     def candidates(self, query: str, depth: int, allowed: Allowed | None = None) -> Candidates:
-        fused = self.fuse(query, max(depth, self._depth), allowed)
-        ranked = sorted(fused.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        return [(cid, v[0]) for cid, v in ranked[:depth]]
+        return [(cid, total) for cid, total, _, _ in self.ranked(query, depth, allowed)]
 
 
 def bm25_part_weight(query: str, weight: float, coverage: float, settings: Settings) -> float:
@@ -292,12 +309,22 @@ _POOL_LOCK = Lock()
 
 def _pool() -> ThreadPoolExecutor:
     """One small process-wide pool for side-by-side retrieval (snapshots come and go, threads
-    should not)."""
+    should not); shut down at interpreter exit, or by `shutdown_pool`."""
     global _POOL
     with _POOL_LOCK:
         if _POOL is None:
             _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="rag-retrieval")
         return _POOL
+
+
+@atexit.register
+def shutdown_pool() -> None:
+    """Stop the retrieval threads (the next side-by-side search starts a new pool)."""
+    global _POOL
+    with _POOL_LOCK:
+        pool, _POOL = _POOL, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class Searcher:
@@ -307,8 +334,9 @@ class Searcher:
         self.snapshot = snapshot
         self.settings = settings
         self.embedder = embedder
-        self._embed = QueryEmbeddingCache(embedder)
-        dense = DenseRetriever(snapshot, self._embed)
+        self._embed = query_embedder(embedder)
+        self.sentences = _sentence_store(snapshot, embedder, settings)
+        dense = DenseRetriever(snapshot, self._embed, self.sentences, settings)
         bm25 = BM25Retriever(snapshot, settings.bm25_stemmer)
         side_by_side = snapshot.n_chunks >= settings.parallel_retrieval_min_chunks
         self._hybrid = HybridRetriever(dense, bm25, settings, side_by_side)
@@ -348,9 +376,7 @@ class Searcher:
         if allowed is not None and not len(allowed.ids):
             return []
         if name == "hybrid":
-            fused = self._hybrid.fuse(query, max(k, self.settings.fusion_depth), allowed)
-            ranked = sorted(fused.items(), key=lambda kv: (-kv[1][0], kv[0]))[:k]
-            rows = [(cid, total, ranks, scores) for cid, (total, ranks, scores) in ranked]
+            rows = self._hybrid.ranked(query, k, allowed)
         else:
             cands = (self.retrievers[name].candidates(query, k) if allowed is None
                      else self.retrievers[name].candidates(query, k, allowed))
@@ -360,6 +386,16 @@ class Searcher:
         return [Hit(chunks[cid], float(score), ranks, scores, cid,
                     page_at(page_starts(pages.get(chunks[cid].doc_id)), chunks[cid].start))
                 for cid, score, ranks, scores in rows if cid in chunks]
+
+
+def _sentence_store(snapshot: Snapshot, embedder: Embedder, settings: Settings
+                    ) -> SentenceStore | None:
+    """The index's stored sentences, when the signal is on and the file is there."""
+    root = getattr(snapshot.store, "root", None)
+    if max(settings.sentence_weight, settings.sentence_weight_cross) <= 0 or root is None:
+        return None
+    store = SentenceStore(root, embedder.name, create=False)
+    return store if store.available else None
 
 
 def check_query(query: str, settings: Settings) -> str:

@@ -105,3 +105,32 @@ def split_sentences(text: str) -> list[Span]:
         pos = m.end()
     _split_line(text, pos, len(text), out)
     return out
+
+
+# Longer "sentences" (a table, a list run together) are never embedded or scored one by one.
+MAX_SENTENCE_CHARS = 1200
+
+
+def continues(text: str) -> bool:
+    """A fragment that continues the sentence before it (", explique X ...", "a-t-il dit")."""
+    head = text.lstrip()
+    return bool(head) and (head[0] in ",;:)»”" or head[0].islower())
+
+
+def joined_sentences(text: str) -> list[Span]:
+    """Sentences, with a fragment that continues the one before (", explique Marie Dumoulin,
+    directrice ...", after a quote cut by a line break) joined back to it: the units the
+    evidence step scores and the index embeds."""
+    out: list[Span] = []
+    for span in split_sentences(text):
+        if out and continues(span.text):
+            prev = out[-1]
+            out[-1] = Span(prev.start, span.end, text[prev.start:span.end])
+            continue
+        out.append(span)
+    return out
+
+
+def embedded_text(span: Span) -> str:
+    """What is embedded for a sentence (whitespace collapsed): one key for ingest and answers."""
+    return " ".join(span.text.split())

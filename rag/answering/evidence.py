@@ -11,7 +11,6 @@ writer, the prompt compactor and the verifier all read this one ranking.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import sqlite3
@@ -29,7 +28,10 @@ from rag.answering.anchors import fold as fold_name
 from rag.answering.language import detect_language
 from rag.embedders.base import Embedder, Vectors
 from rag.retrieval import Hit
-from rag.sentences import Span, split_sentences
+from rag.sentence_store import sentence_key
+from rag.sentences import MAX_SENTENCE_CHARS, Span, embedded_text
+from rag.sentences import continues as _continues
+from rag.sentences import joined_sentences as _sentences
 from rag.text import STOPWORDS, fold, tokenize
 
 log = logging.getLogger(__name__)
@@ -261,7 +263,8 @@ class CachedSentenceVectors:
         return self(texts)
 
     def _key(self, text: str) -> bytes:
-        return hashlib.sha1(f"{self._embedder.name}\0{text}".encode("utf-8", "replace")).digest()
+        """The key ingest stores sentences under (rag.sentence_store): found precomputed."""
+        return sentence_key(self._embedder.name, text)
 
     def _load(self, texts: list[str]) -> dict[str, Vectors]:
         if self._db is None or not texts:
@@ -404,24 +407,6 @@ def _coverage(terms: dict[str, float], text: str, stemmer: str, cross: bool) -> 
     return min(1.0, (covered + 0.5 * fuzzy) / total)
 
 
-def _sentences(text: str) -> list[Span]:
-    """Sentences, with a fragment that continues the one before (", explique Marie Dumoulin,
-    directrice ...", after a quote cut by a line break) joined back to it."""
-    out: list[Span] = []
-    for span in split_sentences(text):
-        if out and _continues(span.text):
-            prev = out[-1]
-            out[-1] = Span(prev.start, span.end, text[prev.start:span.end])
-            continue
-        out.append(span)
-    return out
-
-
-def _continues(text: str) -> bool:
-    head = text.lstrip()
-    return bool(head) and (head[0] in ",;:)»”" or head[0].islower())
-
-
 def _safe(idf: Callable[[str], float]) -> Callable[[str], float]:
     def weight(term: str) -> float:
         try:
@@ -455,11 +440,11 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     spans: list[tuple[int, int, Span, Hit]] = []
     for i, hit in enumerate(passages, 1):
         for j, span in enumerate(_sentences(hit.chunk.text)):
-            if len(span.text) > 1200:
+            if len(span.text) > MAX_SENTENCE_CHARS:
                 continue
             spans.append((i, j, span, hit))
     if spans and sentence_vectors is not None and query_vector is not None:
-        vecs = sentence_vectors([" ".join(s.text.split()) for _, _, s, _ in spans])
+        vecs = sentence_vectors([embedded_text(s) for _, _, s, _ in spans])
         dense = vecs @ np.asarray(query_vector, dtype=np.float32).reshape(-1)
     else:  # lexical signals only (tests, or an embedder-less caller)
         dense = np.zeros(len(spans), dtype=np.float32)

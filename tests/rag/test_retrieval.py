@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -12,7 +13,13 @@ from rag.documents import Document
 from rag.embedders.e5 import E5Embedder
 from rag.errors import RagError
 from rag.ingest import Ingestor
-from rag.retrieval import BM25Retriever, Searcher, bm25_part_weight
+from rag.retrieval import (
+    BM25Retriever,
+    DenseRetriever,
+    Searcher,
+    bm25_part_weight,
+    shutdown_pool,
+)
 from rag.store import IndexStore
 
 TROOPS_FR = "Combien de soldats la Russie a-t-elle envoyés ?"
@@ -226,3 +233,103 @@ def test_bm25_coverage_is_the_idf_share_of_known_terms(corpus_searcher: Searcher
     _, part = bm25.ranked("Tokaïev grandmother", 5)
     _, none = bm25.ranked("grandmother", 5)
     assert full == pytest.approx(1.0) and 0 < part < 1 and none == 0.0
+
+
+# One chunk of town news whose one sentence answers, beside a chunk about the same bridge that
+# does not: the whole chunk matches the question less than the other, its best sentence more.
+_BRIDGE_DOCS = [
+    Document("ville", "La mairie a repeint les bancs du parc au printemps. Le marché du samedi "
+             "accueille quarante producteurs locaux. La bibliothèque ouvre désormais le dimanche "
+             "matin. Les travaux de la piscine reprendront en septembre. Le club de rugby "
+             "cherche des bénévoles. Le pont de Millau mesure 343 mètres de haut. La fête de la "
+             "musique aura lieu place de l'église.", "Nouvelles de la ville"),
+    Document("viaduc", "Le viaduc de Millau, dans l'Aveyron, est un pont à haubans inauguré en "
+             "2004 par Jacques Chirac.", "Le viaduc"),
+]
+BRIDGE_EN = "How tall is the Millau bridge?"
+
+
+@pytest.fixture(scope="module")
+def bridge_index(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder) -> Path:
+    root = tmp_path_factory.mktemp("bridge-index")
+    Ingestor(Settings(index_dir=root), embedder, IndexStore(root)).run(_BRIDGE_DOCS)
+    return root
+
+
+def _searcher(root: Path, embedder: E5Embedder, **kw: object) -> Searcher:
+    settings = Settings(index_dir=root, **kw)  # type: ignore[arg-type]
+    snap = IndexStore(root).load(Ingestor(settings, embedder, IndexStore(root)).identity)
+    return Searcher(snap, embedder, settings)
+
+
+def test_best_sentence_signal_reorders_dense_candidates(bridge_index: Path,
+                                                        embedder: E5Embedder) -> None:
+    chunk_only = _searcher(bridge_index, embedder, sentence_weight_cross=0.0)
+    assert [h.chunk.doc_id for h in chunk_only.search(BRIDGE_EN, 2, "dense")] == \
+        ["viaduc", "ville"]
+    with_sentences = _searcher(bridge_index, embedder, sentence_weight_cross=1.0)
+    assert with_sentences.sentences is not None
+    hits = with_sentences.search(BRIDGE_EN, 2, "dense")
+    assert [h.chunk.doc_id for h in hits] == ["ville", "viaduc"]
+    # the score is the best sentence's cosine (w = 1), computed from the stored vectors
+    q = embedder.embed_query(BRIDGE_EN)
+    best = embedder.embed_passages(["Le pont de Millau mesure 343 mètres de haut."])[0] @ q
+    assert hits[0].score == pytest.approx(float(best), abs=2e-3)  # stored as float16
+    mixed = _searcher(bridge_index, embedder, sentence_weight_cross=0.5)
+    s0 = {h.chunk.doc_id: h.score for h in chunk_only.search(BRIDGE_EN, 2, "dense")}
+    s1 = {h.chunk.doc_id: h.score for h in hits}
+    got = {h.chunk.doc_id: h.score for h in mixed.search(BRIDGE_EN, 2, "dense")}
+    assert got["ville"] == pytest.approx(0.5 * s0["ville"] + 0.5 * s1["ville"], abs=1e-5)
+
+
+def test_sentence_weight_follows_the_question_language(bridge_index: Path,
+                                                       embedder: E5Embedder) -> None:
+    """Defaults: the signal for questions in another language than the index only (same-
+    language questions lost MRR with it on the tune split, evals/README.md)."""
+    s = _searcher(bridge_index, embedder)
+    dense = s.retrievers["dense"]
+    assert isinstance(dense, DenseRetriever)
+    assert dense.sentence_weight(BRIDGE_EN) == Settings().sentence_weight_cross > 0
+    assert dense.sentence_weight("Quelle est la hauteur du pont de Millau ?") == 0.0
+    off = _searcher(bridge_index, embedder, sentence_weight_cross=0.0)
+    assert off.sentences is None  # nothing to read: the file is not even opened
+
+
+def test_index_without_sentences_scores_by_chunk(tmp_path: Path, embedder: E5Embedder) -> None:
+    Ingestor(Settings(index_dir=tmp_path, sentence_index=False), embedder,
+             IndexStore(tmp_path)).run(_BRIDGE_DOCS)
+    assert not (tmp_path / "sentences.sqlite").exists()
+    s = _searcher(tmp_path, embedder, sentence_weight_cross=1.0)
+    assert s.sentences is None
+    assert [h.chunk.doc_id for h in s.search(BRIDGE_EN, 2, "dense")] == ["viaduc", "ville"]
+
+
+def test_hybrid_candidates_and_search_are_one_path(corpus_searcher: Searcher) -> None:
+    hybrid = corpus_searcher.retrievers["hybrid"]
+    for q in (TROOPS_FR, "How large was the CSTO peacekeeping force in total?"):
+        hits = corpus_searcher.search(q, 7)
+        assert [(h.row, h.score) for h in hits] == hybrid.candidates(q, 7)
+
+
+def test_query_embeddings_are_cached(corpus_dir: Path, embedder: E5Embedder,
+                                     corpus_searcher: Searcher) -> None:
+    s = Searcher(corpus_searcher.snapshot, embedder, Settings(index_dir=corpus_dir))
+    calls = s._embed.cache_info  # type: ignore[attr-defined]
+    s.search("Qui est Tokaïev ?", 3)
+    s.search("Qui est Tokaïev ?", 3)
+    assert calls().misses == 1 and calls().hits >= 1
+
+
+def test_retrieval_pool_shuts_down(corpus_dir: Path, embedder: E5Embedder,
+                                   corpus_searcher: Searcher) -> None:
+    """The side-by-side pool's threads stop on `shutdown_pool` (registered atexit) and a later
+    search starts a new pool."""
+    side = Searcher(corpus_searcher.snapshot, embedder,
+                    Settings(index_dir=corpus_dir, parallel_retrieval_min_chunks=0))
+    want = side.search(TROOPS_FR, 5)
+    assert any(t.name.startswith("rag-retrieval") for t in threading.enumerate())
+    shutdown_pool()
+    assert not any(t.name.startswith("rag-retrieval") and t.is_alive()
+                   for t in threading.enumerate())
+    assert [h.row for h in side.search(TROOPS_FR, 5)] == [h.row for h in want]
+    shutdown_pool()

@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from rag.sentences import split_sentences
+from rag.sentence_store import chunk_sentences
+from rag.sentences import joined_sentences, split_sentences
 from tests.conftest import ARTICLES
 
 
@@ -53,3 +54,22 @@ def test_offsets_are_exact_on_the_articles() -> None:
         for s in spans:
             assert text[s.start:s.end] == s.text and s.text == s.text.strip() and s.text
         assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+def test_joined_sentences_keep_a_continuation_with_its_sentence() -> None:
+    text = "« Nous partons demain. »\n, a déclaré le ministre. Puis il est parti."
+    spans = joined_sentences(text)
+    assert [s.text for s in spans] == ["« Nous partons demain. »\n, a déclaré le ministre.",
+                                       "Puis il est parti."]
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_chunk_sentences_carry_document_offsets() -> None:
+    doc = "Titre.\n\nLe pont mesure 343 m. Il a été inauguré en 2004.   Fin du texte."
+    start = doc.index("Le pont")
+    chunk = doc[start:]
+    got = chunk_sentences(chunk, start)
+    assert [doc[s.start:s.end] for s in got] == [
+        "Le pont mesure 343 m.", "Il a été inauguré en 2004.", "Fin du texte."]
+    assert [s.idx for s in got] == [0, 1, 2]
+    assert chunk_sentences("x" * 1300 + ". Court.", 0)[0].text == "Court."  # too long: skipped
