@@ -160,9 +160,14 @@ class Ingestor:
         embedded = self._prepare(todo, on_chunks, progress, cancelled)
         sentences = None
         if self.settings.sentence_index and embedded:
-            sentences = self.sentence_store().embed(
-                [(p.document.id, [(c.ordinal, c.text, c.start) for c in p.chunks])
-                 for p in embedded], self.embedder, self.settings.embed_batch_size, cancelled)
+            store = self.sentence_store()
+            try:
+                sentences = store.embed(
+                    [(p.document.id, [(c.ordinal, c.text, c.start) for c in p.chunks])
+                     for p in embedded], self.embedder, self.settings.embed_batch_size,
+                    cancelled)
+            finally:
+                store.close()
         return PreparedIngest(list(docs), list(skipped), embedded, rebuild, t0, sentences)
 
     def sentence_store(self) -> SentenceStore:
@@ -218,7 +223,8 @@ class Ingestor:
             before = None if rebuild else gen - 1 if previous is None else previous
             sentences.sync(self.store.db_path, gen, before, changed, batch, self.embedder,
                            self.settings.embed_batch_size)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError, RagError) as exc:  # the documents are committed
+
             log.warning("sentences.sqlite not updated (%s): the next ingest repairs it", exc)
         finally:
             sentences.close()
