@@ -71,11 +71,12 @@ class RequestLimits:
     query_chars: int
     history_messages: int
     message_chars: int
+    search_k: int
 
     @classmethod
     def of(cls, settings: Settings) -> RequestLimits:
         return cls(settings.max_query_chars, settings.max_history_messages,
-                   settings.max_message_chars)
+                   settings.max_message_chars, settings.max_k)
 
     def check_ask(self, body: AskRequest) -> None:
         """A 422 as the model's own bounds give, for the first bound `body` exceeds."""
@@ -89,27 +90,38 @@ class RequestLimits:
         if errors:
             raise RequestValidationError(errors)
 
-    def check_query(self, q: str) -> None:
-        """`/search?q=`: a 422 past `query_chars`."""
+    def check_search(self, q: str, k: int) -> None:
+        """`/search?q=&k=`: a 422 past `query_chars` or `search_k` (RAG_MAX_K)."""
+        errors = []
         if len(q) > self.query_chars:
-            raise RequestValidationError([_too_long(["query", "q"], q, self.query_chars)])
+            errors.append(_too_long(["query", "q"], q, self.query_chars))
+        if k > self.search_k:
+            errors.append({"type": "less_than_equal", "loc": ("query", "k"), "input": k,
+                           "msg": f"Input should be less than or equal to {self.search_k}",
+                           "ctx": {"le": self.search_k}})
+        if errors:
+            raise RequestValidationError(errors)
 
-    def check_chat(self, question: str, history: Sequence[Any], texts: Sequence[str]) -> str | None:
-        """Why a chat request exceeds the limits (a 400 on `/v1/*`), or None."""
+    def check_chat(self, question: str, history: Sequence[Any], others: Sequence[str]
+                   ) -> str | None:
+        """Why a chat request exceeds the limits (a 400 on `/v1/*`), or None: the question,
+        the number of earlier user and assistant messages, and the length of each message
+        but the question (`others`: history and system messages)."""
         if len(question) > self.query_chars:
             return (f"the question is {len(question)} characters long; the limit is "
                     f"{self.query_chars}")
         if len(history) > self.history_messages:
             return (f"{len(history)} earlier user and assistant messages; the limit is "
                     f"{self.history_messages}")
-        longest = max((len(t) for t in texts), default=0)
+        longest = max((len(t) for t in others), default=0)
         if longest > self.message_chars:
             return (f"a message is {longest} characters long; the limit is "
                     f"{self.message_chars}")
         return None
 
     def document(self, schema: dict[str, Any]) -> None:
-        """Write these bounds into an OpenAPI schema's request bodies and `/search`'s `q`."""
+        """Write these bounds into an OpenAPI schema's request bodies and `/search`'s `q`
+        and `k`."""
         comps = schema.get("components", {}).get("schemas", {})
         ask = comps.get("AskRequest", {}).get("properties", {})
         if "question" in ask:
@@ -123,6 +135,8 @@ class RequestLimits:
         for param in search.get("parameters", []):
             if param.get("name") == "q":
                 param.setdefault("schema", {})["maxLength"] = self.query_chars
+            if param.get("name") == "k":
+                param.setdefault("schema", {})["maximum"] = self.search_k
 
 
 class SupportOut(BaseModel):

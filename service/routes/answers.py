@@ -69,13 +69,13 @@ def search(
     metrics: MetricsDep,
     q: Annotated[str, Query(min_length=1, description="The question (at most "
                             "`RAG_MAX_QUERY_CHARS` characters)")],
-    k: Annotated[int, Query(ge=1, le=100)] = 5,
+    k: Annotated[int, Query(ge=1, description="At most `RAG_MAX_K`")] = 5,
     retriever: Annotated[RetrieverName | None, Query()] = None,
     filters: Annotated[str | None, Query(max_length=4000, description=(
         "JSON object restricting retrieval, as `filters` in POST /ask: "
         '{"doc_id": ["a"], "date": {"gte": "2022-01-06"}}'))] = None,
 ) -> JSONResponse:
-    limits.check_query(q)
+    limits.check_search(q, k)
     t0 = time.perf_counter()
     hits = engine.searcher().search(q, k, retriever, filters)
     took = (time.perf_counter() - t0) * 1000

@@ -11,7 +11,7 @@ import httpx
 
 from tests.service.conftest import Service
 
-QUERY, HISTORY, MESSAGE = 60, 2, 50
+QUERY, HISTORY, MESSAGE, SEARCH_K = 60, 2, 50, 6  # answers retrieve RAG_ANSWER_K (4)
 QUESTION = "Quand la fusée Ariane 6 a-t-elle décollé de Kourou ?"
 
 
@@ -32,7 +32,7 @@ def _refused(r: httpx.Response, status: int, *words: str) -> None:
 
 def _service(small_service: Callable[..., Service]) -> Service:
     return small_service(max_query_chars=QUERY, max_history_messages=HISTORY,
-                         max_message_chars=MESSAGE)
+                         max_message_chars=MESSAGE, max_k=SEARCH_K)
 
 
 def test_question_and_search_follow_max_query_chars(small_service: Callable[..., Service]
@@ -43,6 +43,9 @@ def test_question_and_search_follow_max_query_chars(small_service: Callable[...,
         _refused(c.post(route, json={"question": _at(QUERY + 1)}), 422, "question", str(QUERY))
     assert c.get("/search", params={"q": _at(QUERY)}).status_code == 200
     _refused(c.get("/search", params={"q": _at(QUERY + 1)}), 422, "q", str(QUERY))
+    assert c.get("/search", params={"q": QUESTION, "k": SEARCH_K}).status_code == 200
+    _refused(c.get("/search", params={"q": QUESTION, "k": SEARCH_K + 1}), 422, "k",
+             str(SEARCH_K))
     schema = c.get("/openapi.json").json()
     assert schema["components"]["schemas"]["AskRequest"]["properties"]["question"][
         "maxLength"] == QUERY
