@@ -125,7 +125,8 @@ def test_unchanged_reingest_embeds_nothing(tmp_path: Path, embedder: E5Embedder)
         for d in small_docs()]
     third, _ = ing.run(changed)
     assert (third.updated, third.unchanged) == (1, 3)
-    assert embedder.calls - calls == third.chunks == 1
+    # the changed chunk and its one sentence (RAG_SENTENCE_INDEX), nothing of the others
+    assert third.chunks == 1 and embedder.calls - calls == 2
     hits = _searcher(tmp_path, embedder).search("Toulouse rugby finale", 10, "bm25")
     assert [h.chunk.doc_id for h in hits] == ["foot"]
     assert _searcher(tmp_path, embedder).search("Vélodrome supporters", 10, "bm25") == []
