@@ -43,7 +43,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       re.I),
     "number": re.compile(r"\b(combien|how (many|much)|nombre|number of|quel (montant|"
                          r"pourcentage|bilan)|quelle (somme|part|proportion)|what (share|"
-                         r"percentage|amount|proportion|toll))\b", re.I),
+                         r"percentage|amount|proportion|toll)|(the|le) (price|cost|prix|coût)|"
+                         r"how (far|long is|high|tall)|quelle (distance|longueur|hauteur|"
+                         r"superficie|population))\b", re.I),
     "date": re.compile(r"\b(quand|when|quel jour|quelle date|what (day|date|year|month)|en "
                        r"quelle année|which (day|year|month)|depuis quand|since when|"
                        r"à quelle date|on what date)\b", re.I),
@@ -56,7 +58,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
 }
 _AGE = re.compile(r"\b\d{1,3}\s*(ans|years?[- ]old|-year-old)\b|\bâgée? de \d{1,3}\b", re.I)
 _NUMBER_WORDS = re.compile(
-    r"\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|"
+    r"\b(aucune?|zéro|zero|none|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|"
     r"cinquante|cent|mille|millions?|milliards?|dizaines?|centaines?|milliers?|two|three|four|"
     r"five|ten|twelve|hundreds?|thousands?|dozens?)\b", re.I)
 _DATE = re.compile(
@@ -182,8 +184,9 @@ _MONTHS_DAYS = frozenset("""
 def _holds_kind(kind: str, text: str, focus: Sequence[str]) -> bool:
     if kind == "age":
         return bool(_AGE.search(text))
-    if kind == "number":
-        return bool(re.search(r"\d", text)) or bool(_NUMBER_WORDS.search(text))
+    if kind == "number":  # a count or an amount: a year or a day of the month is not one
+        rest = _DATE.sub(" ", text)
+        return bool(re.search(r"\d", rest)) or bool(_NUMBER_WORDS.search(rest))
     if kind == "date":
         return bool(_DATE.search(text))
     # person / place: a capitalised word that is not the question's own focus

@@ -7,6 +7,7 @@ import pytest
 from rag.answering.evidence import (
     CachedSentenceVectors,
     Evidence,
+    _holds_kind,
     analyse_question,
     gather_evidence,
 )
@@ -108,3 +109,25 @@ def test_a_full_name_counts_by_its_last_part() -> None:
     assert analyse_question("A quel âge Pierre Du Bosc devient pasteur ?").focus == ("bosc",)
     assert analyse_question("Quel âge a Kassym-Jomart Tokaïev ?").focus == ("tokaiev",)
     assert analyse_question("Qui de Poutine ou de Biden a parlé ?").focus == ("poutine", "biden")
+
+
+def test_prices_distances_and_sizes_ask_for_a_number() -> None:
+    for question in ("What was the price of a litre of liquefied gas in tenge?",
+                     "Quel est le prix du gaz liquéfié ?",
+                     "How long is Kazakhstan's border with China?",
+                     "Quelle distance sépare Almaty de Nour-Soultan ?"):
+        assert analyse_question(question).asks == ("number",), question
+
+
+def test_a_year_or_a_day_is_not_a_count() -> None:
+    assert not _holds_kind("number", "Le bloc a été formé en 1992.", ())
+    assert not _holds_kind("number", "Les militaires partent le 7 janvier 2021.", ())
+    assert _holds_kind("number", "Moscou a envoyé 3 000 soldats le 6 janvier 2022.", ())
+    assert _holds_kind("number", "Aucun élément n'a été observé en juin 2017.", ())  # none is one
+
+
+def test_a_length_is_not_answered_by_a_quote_without_one(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
+    """The sources never give the border's length; before, China's statements were quoted."""
+    ev = _evidence(corpus_searcher, vectors, "How long is Kazakhstan's border with China?")
+    assert ExtractiveWriter().compose(ev) is None
