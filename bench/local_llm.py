@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     model = args.model or ("smollm2" if args.quick else "qwen2.5-coder-1.5b")
     nq = args.questions or (2 if args.quick else 12)
 
-    from rag.answering.pipeline import Answerer
+    from rag.answering.pipeline import Answerer, Done, Token
     from rag.config import Settings
     from rag.errors import RagError
     from rag.llm import make_llm
@@ -85,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         first: float | None = None
         done: Any = None
         for ev in answerer.stream(q):
-            if ev.kind == "token" and first is None:
+            if isinstance(ev, Token) and first is None:
                 first = time.perf_counter()
-            if ev.kind == "done":
-                done = ev.data
+            if isinstance(ev, Done):
+                done = ev.answer
         total = time.perf_counter() - t0
         lt = dict(getattr(llm, "last_timings", {}))
         row = {
