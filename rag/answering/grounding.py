@@ -9,6 +9,7 @@ sentence and its offsets in the document) travels with it to the API.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rag.answering.citations import Support, strip_markers
@@ -25,6 +26,7 @@ class Grounder:
         self._verifier = verifier
         self._hits = list(passages)
         self._passages = [Passage(h.chunk.text, h.chunk.title) for h in passages]
+        self._sources = "\n".join(p.text for p in self._passages)
         self.support: dict[int, Support] = {}  # passage number -> best support seen
         self.dropped = 0
         self.recited = 0
@@ -55,9 +57,33 @@ class Grounder:
         """`text` with supported claims kept, re-cited ones renumbered, the rest removed."""
         if not text.strip():
             return ""
+        text = copy_number_forms(text, self._sources)
         result = self._verifier.verify(text, self._passages)
         kept = [k for c in result.claims if (k := self._keep(text, c))]
         return " ".join(kept)
+
+
+# A number written with thousands groups: "2 600", "2,600", "2, 600", "750.000", "3 000 000".
+_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:(?:[ \u00a0\u202f]|[,.][ \u00a0\u202f]?)\d{3})+"
+                      r"(?![\d]|[,.]\d)")
+
+
+def _value(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def copy_number_forms(claim: str, source: str) -> str:
+    """`claim` with each grouped number written as its supporting source writes it: a model
+    turns "2 600" into "2,600" or "2, 600"; the answer keeps the source's digit groups, so a
+    French figure reads as in the article and can be found in it."""
+    forms: dict[str, str] = {}
+    for m in _GROUPED.finditer(source):
+        forms.setdefault(_value(m.group(0)), m.group(0))
+
+    def swap(m: re.Match[str]) -> str:
+        return forms.get(_value(m.group(0)), m.group(0))
+
+    return _GROUPED.sub(swap, claim) if forms else claim
 
 
 class SentenceBuffer:
