@@ -75,8 +75,13 @@ def build(app: FastAPI) -> dict[str, Any]:
     stream = schema["paths"].get("/ask/stream", {}).get("post")
     if stream is not None:
         stream["responses"]["200"] = {
-            "description": "Server-Sent Events: `citations`, `token`..., `done` or `error` "
-                           "(each `data:` a JSON object)",
+            "description": "Server-Sent Events, each `data:` a JSON object. `citations` "
+                           "(`cited: false`: the passages retrieved, numbered by rank; "
+                           "`cited: true`: the passages the text so far cites, in final "
+                           "numbering, replacing any list before it; empty when the answer "
+                           "declines), `token` (`text`, markers in final numbering), then "
+                           "`done` (the checked answer, numbered as the tokens were) or "
+                           "`error` (`error`, `status`).",
             "content": {"text/event-stream": {"schema": {"type": "string"}}}}
     return schema
 

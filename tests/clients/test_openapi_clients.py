@@ -34,7 +34,9 @@ def test_schema_is_valid_and_says_what_is_sent(corpus_service: Service) -> None:
     assert set(err) >= {"error", "details"}
     for code in ("400", "401", "403", "413", "415", "429", "503"):
         assert code in ask, code
-    assert "text/event-stream" in paths["/ask/stream"]["post"]["responses"]["200"]["content"]
+    stream = paths["/ask/stream"]["post"]["responses"]["200"]
+    assert "text/event-stream" in stream["content"]
+    assert "cited: true" in stream["description"]  # the live numbering contract is documented
     chat = paths["/v1/chat/completions"]["post"]["responses"]
     assert chat["400"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "/OpenAIErrorResponse")
