@@ -64,3 +64,37 @@ def test_concurrent_requests_are_serialised(local_engine: Engine) -> None:
     for t in threads:
         t.join(timeout=120)
     assert len(results) == 3
+
+
+def test_usage_is_llama_cpps_own_count(local_engine: Engine) -> None:
+    """The OpenAI routes' `usage` reads these: prompt and generated tokens as llama.cpp
+    counted them (the cached system prompt included), not a word-count estimate."""
+    from rag.llm.base import Usage
+
+    llm = local_engine.llm
+    assert llm is not None
+    seen: list[Usage] = []
+    msgs = [{"role": "user", "content": "Reply with one word: hello"}]
+    text = "".join(llm.stream(msgs, 6, on_usage=seen.append))  # type: ignore[arg-type]
+    assert text.strip() and len(seen) == 1
+    usage = seen[0]
+    assert usage.counted_by == "llama.cpp"
+    assert 0 < usage.completion_tokens <= 6
+    assert usage.prompt_tokens >= len("Reply with one word: hello".split())
+    again: list[Usage] = []  # a second request: the cached prefix still counts as prompt
+    "".join(llm.stream(msgs, 6, on_usage=again.append))  # type: ignore[arg-type]
+    assert again and again[0].prompt_tokens == usage.prompt_tokens
+
+
+def test_temperature_samples_the_request(local_engine: Engine) -> None:
+    """temperature=0 is greedy: the same prompt gives the same text twice; a high temperature
+    is used as asked (it changes what is sampled for at least one of a few tries)."""
+    llm = local_engine.llm
+    assert llm is not None
+    msgs = [{"role": "user", "content": "Write a short sentence about the sea."}]
+    greedy = ["".join(llm.stream(msgs, 16, temperature=0.0))  # type: ignore[arg-type]
+              for _ in range(2)]
+    assert greedy[0] == greedy[1] and greedy[0].strip()
+    hot = {"".join(llm.stream(msgs, 16, temperature=1.8))  # type: ignore[arg-type]
+           for _ in range(4)}
+    assert hot - {greedy[0]}
