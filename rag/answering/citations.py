@@ -108,10 +108,19 @@ def check_citations(text: str, passages: Sequence[Hit],
                 kept.append(new)
         return " " + "".join(f"[{k}]" for k in kept) if kept else ""
 
-    out = _render(text, repl)
+    out = _collapse(_render(text, repl))
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
     citations = sorted((Citation(mapping[n], passages[n - 1]) for n in used), key=lambda c: c.n)
     return CheckedAnswer(out, citations, dropped)
+
+
+# A marker repeated with nothing but spaces between ("[2][2]", "[1] [1]"): one is enough.
+_REPEATED = re.compile(r"(?<!\\)(\[\d+\])(?:\s*\1)+")
+_LAST_MARKER = re.compile(r"(?<!\\)\[\d+\]$")
+
+
+def _collapse(text: str) -> str:
+    return _REPEATED.sub(r"\1", text)
 
 
 def markers_in(text: str) -> list[int]:
@@ -168,6 +177,7 @@ class StreamRenumberer(StreamEscaper):
         super().__init__()
         self._n = n_passages
         self.mapping: dict[int, int] = {}  # passage number -> shown number, in order of use
+        self._tail = ""  # the marker the text sent so far ends with ("" if none)
 
     def _marker(self, m: re.Match[str]) -> str:
         kept: list[int] = []
@@ -179,12 +189,22 @@ class StreamRenumberer(StreamEscaper):
         return " " + "".join(f"[{k}]" for k in kept) if kept else ""
 
     def _emit(self, text: str) -> str:
-        out = _render(text, self._marker, self._last)
+        out = _collapse(_render(text, self._marker, self._last))
+        if self._tail:  # the same marker again right after the one sent: dropped, as whole
+            again = re.match(rf"\s*{re.escape(self._tail)}", out)
+            while again:
+                out = out[again.end():]
+                again = re.match(rf"\s*{re.escape(self._tail)}", out)
         # a marker after a sent space gets no second one
         if out.startswith(" [") and (not self._last or self._last.isspace()):
             out = out[1:]
+        if self._last in (" ", "\t"):  # spaces run together, as check_citations makes them
+            out = out.lstrip(" \t")
         if out:
             self._last = out[-1]
+            if out.strip():  # spaces alone keep the marker before them as the tail
+                end = _LAST_MARKER.search(out.rstrip())
+                self._tail = end.group() if end else ""
         return out
 
 

@@ -51,7 +51,7 @@ def test_a_passage_cited_twice_in_one_group_is_cited_once() -> None:
 
 def test_groups_and_ranges_become_one_marker_per_passage() -> None:
     assert _docs("A [1-3].") == ("A [1][2][3].", ["a", "b", "c"])
-    assert _docs("A [3–2] [2, 1].") == ("A [1][2] [2][3].", ["c", "b", "a"])  # en dash
+    assert _docs("A [3–2] [2, 1].") == ("A [1][2][3].", ["c", "b", "a"])  # en dash
     # a wide "range" is two numbers, not a span: 20 is no passage
     checked = check_citations("A [1-20].", PASSAGES)
     assert (checked.text, checked.dropped_markers) == ("A [1].", 1)
@@ -102,3 +102,15 @@ def test_streamed_renumbering_matches_the_whole_text(size: int) -> None:
     assert out == check_citations(model, PASSAGES).text == (
         "A [1]. B et [2] [1]. C [3]. D [1][2].")
     assert renum.mapping == {3: 1, 1: 2, 2: 3}
+
+
+@pytest.mark.parametrize("size", [1, 3, 1000])
+def test_a_marker_repeated_back_to_back_is_shown_once(size: int) -> None:
+    """A small model writes "[2][2]" or "[2] [2]": one citation of passage 2, streamed or not;
+    the same passage cited again after other words stays."""
+    model = "A [2][2]. B [2] [2] [3]. C [3] puis [3]."
+    assert check_citations(model, PASSAGES).text == "A [1]. B [1] [2]. C [2] puis [2]."
+    pieces = [model[i:i + size] for i in range(0, len(model), size)]
+    renum = StreamRenumberer(len(PASSAGES))
+    out = "".join(renum.feed(p) for p in pieces) + renum.flush()
+    assert out == "A [1]. B [1] [2]. C [2] puis [2]."
