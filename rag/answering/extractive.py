@@ -102,7 +102,9 @@ def cite(sentence: str, n: int) -> str:
     """The marker goes before the sentence's closing punctuation: "... 3 000 personnes [2]."."""
     m = re.search(r"[.!?…]+[»\"”’)]*$", sentence)
     if m and not sentence[m.start():].startswith(("»", '"')):
-        return f"{sentence[: m.start()].rstrip()} [{n}]{sentence[m.start():]}"
+        head = sentence[: m.start()]
+        gap = " " if head != head.rstrip() and sentence[m.start()] in "!?" else ""  # "Non !"
+        return f"{head.rstrip()} [{n}]{gap}{sentence[m.start():]}"
     return f"{sentence} [{n}]"
 
 

@@ -167,6 +167,9 @@ def test_cite_puts_the_marker_before_closing_punctuation() -> None:
     assert cite("Et puis…", 1) == "Et puis [1]…"
     assert cite("«Nous partirons.»", 1) == "«Nous partirons [1].»"
     assert cite("Sans point final", 3) == "Sans point final [3]"
+    # French typography keeps its space before "!" and "?"
+    assert cite("Vraiment !", 1) == "Vraiment [1] !"
+    assert cite("Really!", 1) == "Really [1]!"
 
 
 def test_trim_bounds_long_sentences_at_a_word() -> None:
