@@ -6,33 +6,26 @@ and metrics through service/deps.py; errors are answered in one place (service/e
 
 from __future__ import annotations
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from rag.config import Settings
 from rag.engine import Engine
 from service import errors
-from service.deps import Recorder, require_json
-from service.errors import RETRY_AFTER_BUSY_S, openai_http_error
-from service.feedback_api import AnswerLog
+from service.answer_log import AnswerLog, Recorder
+from service.errors import RETRY_AFTER_BUSY_S
 from service.guards import BodyLimit, Guard, body_limit, default_trusted_hosts
 from service.jobs import JobManager
 from service.metrics import Metrics
 from service.observe import Observe
-from service.routes import answers, documents, operations
+from service.openapi import install as install_openapi
+from service.routes import answers, documents, feedback, openai, operations, verify
 from service.schemas import RequestLimits
 from service.security import AccessControl, KeyChecker, RateLimiter, parse_keys
 from service.settings import ServiceSettings
+from service.widget import mount as mount_widget
 
 __all__ = ["RETRY_AFTER_BUSY_S", "create_app"]
-
-
-def HTTPError(status: int, message: str, param: str | None = None,
-              code: str | None = None) -> HTTPException:
-    """For the routes not yet in service/routes/ (OpenAI, feedback): a plain HTTPException."""
-    if param is None and code is None:
-        return HTTPException(status, message)
-    return openai_http_error(status, message, param, code)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -56,19 +49,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     errors.install(app)
     _add_middleware(app, settings, metrics)
 
-    for family in (answers, documents, operations):
+    for family in (answers, documents, operations, openai, verify, feedback):
         app.include_router(family.router)
-    from service.feedback_api import register as register_feedback
-    from service.openai_api import register as register_openai
-    from service.verify_api import register as register_verify
-    from service.widget import mount as mount_widget
-
-    register_openai(app, require_json, state.recorder)
-    register_verify(app, require_json)
-    register_feedback(app, require_json, state.answers, metrics)
     mount_widget(app)
-    from service.openapi import install as install_openapi
-
     install_openapi(app)  # the schema says what is sent: error bodies, streams, models
     return app
 

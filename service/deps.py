@@ -12,9 +12,8 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
-from rag.answering.pipeline import Answer
 from rag.engine import Engine
-from service.feedback_api import AnswerLog
+from service.answer_log import Recorder
 from service.jobs import JobManager
 from service.metrics import Metrics
 from service.schemas import RequestLimits
@@ -56,22 +55,8 @@ async def current_key(request: Request) -> str | None:
     return identity
 
 
-class Recorder:
-    """What every answering route does with a finished answer: log it by id (for POST
-    /feedback) and time its retrieval and generation."""
-
-    def __init__(self, answers: AnswerLog, metrics: Metrics) -> None:
-        self.answers = answers
-        self.metrics = metrics
-
-    def __call__(self, answer: Answer, question: str, route: str) -> None:
-        self.answers.remember(answer, question, route)
-        t = answer.timings_ms
-        self.metrics.retrieval.observe(t.get("retrieval", 0.0) / 1000)
-        self.metrics.generation.observe(t.get("generation", 0.0) / 1000)
-
-
 async def get_recorder(request: Request) -> Recorder:
+    """What answering routes call with each finished answer (log and timings)."""
     recorder: Recorder = request.app.state.recorder
     return recorder
 

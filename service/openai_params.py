@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from rag.answering.pipeline import Answer
-from service.schemas import MAX_QUESTION_CHARS
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 MAX_STOP = 4
@@ -131,17 +130,18 @@ def apply(text: str, limits: Limits) -> tuple[str, str]:
     return text, reason
 
 
-def prompt_text(prompt: Any) -> str:
-    """`/v1/completions` takes one prompt: a string or a list of one string."""
+def prompt_text(prompt: Any, max_chars: int) -> str:
+    """`/v1/completions` takes one prompt: a string or a list of one string, of at most
+    `max_chars` characters (RAG_MAX_QUERY_CHARS)."""
     if isinstance(prompt, list) and len(prompt) == 1:
         prompt = prompt[0]
     if not isinstance(prompt, str):
         raise ParamError("prompt", "prompt must be one string (one question per request)")
     if not prompt.strip():
         raise ParamError("prompt", "prompt is empty")
-    if len(prompt.strip()) > MAX_QUESTION_CHARS:
+    if len(prompt.strip()) > max_chars:
         raise ParamError("prompt", f"the prompt is {len(prompt.strip())} characters long; the "
-                         f"limit is {MAX_QUESTION_CHARS}")
+                         f"limit is {max_chars}")
     return prompt.strip()
 
 

@@ -17,10 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rag.config import RetrieverName, Settings
 
 MAX_K = 20
-# Until the OpenAI routes read their limits from settings: the defaults of those settings.
-MAX_QUESTION_CHARS = Settings.model_fields["max_query_chars"].default
-MAX_HISTORY = Settings.model_fields["max_history_messages"].default
-MAX_MESSAGE_CHARS = Settings.model_fields["max_message_chars"].default
 
 
 class HistoryMessage(BaseModel):
@@ -245,7 +241,9 @@ class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     model: str = "rag"
-    messages: list[ChatMessage] = Field(min_length=1, max_length=MAX_HISTORY * 2 + 2)
+    messages: list[ChatMessage] = Field(
+        min_length=1, description="At most `RAG_MAX_HISTORY_MESSAGES` user and assistant "
+        "messages before the question, each of at most `RAG_MAX_MESSAGE_CHARS` characters.")
     stream: bool = False
     filters: dict[str, Any] | None = Field(
         default=None, description="Not OpenAI's: restricts retrieval, as `filters` in POST /ask.",

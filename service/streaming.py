@@ -105,9 +105,11 @@ def open_stream(events: Generator[Event, None, None], cancel: CancelToken
     return first, EventPump(events, cancel)
 
 
-def sse(event: str, data: object) -> str:
-    """One Server-Sent Event with a JSON payload."""
-    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+def sse(event: str | None, data: object) -> str:
+    """One Server-Sent Event with a JSON payload; unnamed (`data:` only, as OpenAI streams)
+    when `event` is None."""
+    head = f"event: {event}\n" if event else ""
+    return f"{head}data: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
 def citations_sse(ev: Citations) -> str:

@@ -26,15 +26,11 @@ class Usage:
 
 
 class LLMError(RagError):
-    """The model backend failed; the service answers 502 with this message."""
-
-    status = 502
+    """The model backend failed; the message says how."""
 
 
 class LLMTimeout(LLMError):
-    """The model backend did not answer in time; the service answers 504."""
-
-    status = 504
+    """The model backend did not answer in time."""
 
 
 class CancelToken:

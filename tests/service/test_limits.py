@@ -1,6 +1,7 @@
 """Request limits follow the settings over HTTP (RAG_MAX_QUERY_CHARS, RAG_MAX_HISTORY_MESSAGES,
 RAG_MAX_MESSAGE_CHARS): a real server started with small limits refuses one character or one
-message past each with a message naming it, and answers at the limit."""
+message past each with a message naming it (422 on /ask and /search, OpenAI's 400 on /v1/*), and
+answers at the limit."""
 
 from __future__ import annotations
 
@@ -62,3 +63,24 @@ def test_history_follows_its_settings(small_service: Callable[..., Service]) -> 
     _refused(ask([turn] * (HISTORY + 1)), 422, "history", str(HISTORY))
     _refused(ask([{"role": "user", "content": "x" * (MESSAGE + 1)}]), 422, "history",
              str(MESSAGE))
+
+
+def test_chat_and_completions_follow_the_same_settings(small_service: Callable[..., Service]
+                                                       ) -> None:
+    c = _service(small_service).client
+
+    def chat(messages: list[dict[str, Any]]) -> httpx.Response:
+        return c.post("/v1/chat/completions", json={"model": "rag", "messages": messages})
+
+    question = {"role": "user", "content": _at(QUERY)}
+    turn = {"role": "user", "content": "x" * MESSAGE}
+    assert chat([question]).status_code == 200
+    _refused(chat([{"role": "user", "content": _at(QUERY + 1)}]), 400, str(QUERY))
+    assert chat([turn] * HISTORY + [question]).status_code == 200
+    _refused(chat([turn] * (HISTORY + 1) + [question]), 400, str(HISTORY))
+    _refused(chat([{"role": "assistant", "content": "x" * (MESSAGE + 1)}, question]), 400,
+             str(MESSAGE))
+    _refused(chat([{"role": "system", "content": "x" * (MESSAGE + 1)}, question]), 400,
+             str(MESSAGE))
+    assert c.post("/v1/completions", json={"prompt": _at(QUERY)}).status_code == 200
+    _refused(c.post("/v1/completions", json={"prompt": _at(QUERY + 1)}), 400, str(QUERY))

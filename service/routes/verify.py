@@ -7,14 +7,16 @@ cited passage supports it, with the supporting sentence's offsets.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from rag.answering.verify import Passage, Verifier
 from rag.engine import Engine
+from service.deps import JSON_BODY
+
+router = APIRouter(tags=["answer"])
 
 MAX_ANSWER_CHARS = 20_000
 MAX_PASSAGES = 50
@@ -79,7 +81,7 @@ class VerifyResponse(BaseModel):
     threshold: float
 
 
-def _verifier(request: Request) -> Verifier:
+async def get_verifier(request: Request) -> Verifier:
     """One verifier per app, over the engine's embedder (no second model in memory)."""
     verifier: Verifier | None = getattr(request.app.state, "verifier", None)
     if verifier is None:
@@ -88,12 +90,11 @@ def _verifier(request: Request) -> Verifier:
     return verifier
 
 
-def register(app: FastAPI, require_json: Callable[[Request], Awaitable[None]]) -> None:
-    @app.post("/verify", response_model=VerifyResponse, tags=["answer"],
-              dependencies=[Depends(require_json)])
-    def verify(body: VerifyRequest, request: Request) -> dict[str, Any]:
-        """Is each sentence of `answer` supported by the passage its `[n]` cites? Claims with
-        no marker are checked against every passage."""
-        passages = [Passage(p) if isinstance(p, str) else Passage(p.text, p.title)
-                    for p in body.passages]
-        return _verifier(request).verify(body.answer, passages, recite=body.recite).to_dict()
+@router.post("/verify", response_model=VerifyResponse, dependencies=[JSON_BODY])
+def verify(body: VerifyRequest,
+           verifier: Annotated[Verifier, Depends(get_verifier)]) -> dict[str, Any]:
+    """Is each sentence of `answer` supported by the passage its `[n]` cites? Claims with
+    no marker are checked against every passage."""
+    passages = [Passage(p) if isinstance(p, str) else Passage(p.text, p.title)
+                for p in body.passages]
+    return verifier.verify(body.answer, passages, recite=body.recite).to_dict()

@@ -1,0 +1,61 @@
+"""Every answer the service gives, logged by id (rag.feedback, `feedback.sqlite` beside the index)
+so a vote on it (POST /feedback) copies the question, answer, passages and settings it rates.
+Logging never fails an answer: an error there is logged and the answer goes out."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rag.answering.pipeline import Answer
+from rag.config import Settings
+from rag.feedback import FeedbackStore
+from service.metrics import Metrics
+
+log = logging.getLogger("rag.service")
+
+
+class AnswerLog:
+    """The app's answer log; `remember` is what every answering route calls."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store: FeedbackStore | None = None
+        try:
+            self.store = FeedbackStore.beside(settings.index_dir)
+        except Exception as exc:  # read-only volume: answers still go out, votes get 503
+            log.error("feedback log unavailable at %s: %s", settings.index_dir, exc)
+
+    def remember(self, answer: Answer, question: str, route: str, **extra: Any) -> None:
+        if self.store is None:
+            return
+        s = self.settings
+        knobs = {"route": route, "backend": answer.backend, "llm_model": s.llm_model,
+                 "retriever": s.retriever, "answer_k": s.answer_k, "embedder": s.embedder,
+                 "chunk_tokens": s.chunk_tokens, "chunk_overlap": s.chunk_overlap,
+                 "abstained": answer.abstained, "fallback": answer.fallback, **extra}
+        try:
+            self.store.record_answer(answer.answer_id, question, answer.query, answer.answer,
+                                     [c.to_dict() for c in answer.citations], answer.backend,
+                                     {k: v for k, v in knobs.items() if v is not None})
+        except Exception as exc:  # disk full, locked: the answer matters more than its log
+            log.error("could not log answer %s: %s", answer.answer_id, exc)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+class Recorder:
+    """What every answering route does with a finished answer: log it by id and time its
+    retrieval and generation."""
+
+    def __init__(self, answers: AnswerLog, metrics: Metrics) -> None:
+        self.answers = answers
+        self.metrics = metrics
+
+    def __call__(self, answer: Answer, question: str, route: str) -> None:
+        self.answers.remember(answer, question, route)
+        t = answer.timings_ms
+        self.metrics.retrieval.observe(t.get("retrieval", 0.0) / 1000)
+        self.metrics.generation.observe(t.get("generation", 0.0) / 1000)

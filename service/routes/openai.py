@@ -1,0 +1,210 @@
+"""`/v1/chat/completions`, `/v1/completions`, `/v1/models`: existing chat clients (Open WebUI,
+OpenAI SDKs) ask the index.
+
+The last user message is the question, earlier user/assistant turns are the history (used to
+rewrite follow-ups). Citations are `[n]` in the text, a sources list at its end, and structured
+data in the extra `citations` field.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from rag.answering.citations import Citation, markers_in
+from rag.answering.inert import inert
+from rag.answering.pipeline import Citations, Done, Token
+from rag.errors import RagError
+from rag.llm.base import CancelToken, LLMError, Message
+from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
+from service.errors import openai_http_error, status_of
+from service.openai_params import Limits, ParamError, apply, check, prompt_text, usage
+from service.schemas import (
+    ChatCompletion,
+    ChatRequest,
+    Completion,
+    CompletionRequest,
+    ModelList,
+    ModelOut,
+    RequestLimits,
+    openai_error,
+)
+from service.streaming import PumpedResponse, open_stream, sse
+
+router = APIRouter(tags=["openai"])
+
+MODEL_ID = "rag"
+MODEL = {"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "rag"}
+
+
+def _sources(citations: Sequence[Citation]) -> str:
+    """The list under the answer; titles and ids come from documents, so they are made inert
+    (no "[3]" read as a marker, no markup rendered by the client)."""
+    if not citations:
+        return ""
+    lines = [f"[{c.n}] {inert(c.hit.chunk.title)} ({inert(c.hit.chunk.doc_id)})"
+             for c in citations]
+    return "\n\nSources:\n" + "\n".join(lines)
+
+
+def _split(body: ChatRequest, limits: RequestLimits) -> tuple[str, list[Message]]:
+    """The question (the last user message) and the history, within the settings' limits
+    (RAG_MAX_QUERY_CHARS, RAG_MAX_HISTORY_MESSAGES, RAG_MAX_MESSAGE_CHARS): a 400 past one."""
+    turns = [m for m in body.messages if m.role in ("user", "assistant")]
+    if not turns or turns[-1].role != "user" or not turns[-1].text().strip():
+        raise RagError("the last message must be a non-empty user message")
+    question = turns[-1].text().strip()
+    history: list[Message] = [{"role": m.role, "content": m.text()} for m in turns[:-1]]
+    others = [m.text() for m in body.messages if m is not turns[-1]]
+    problem = limits.check_chat(question, history, others)
+    if problem is not None:
+        raise openai_http_error(400, problem, param="messages")
+    return question, history
+
+
+_LANG_ASKED = (("en", re.compile(r"\b(in|into) english\b|\ben anglais\b", re.I)),
+               ("fr", re.compile(r"\b(in|into) french\b|\ben français\b", re.I)))
+
+
+def _system(body: ChatRequest) -> tuple[str, str | None]:
+    """System and developer messages: instructions for a generative backend's writer, and the
+    answer language when they ask for one ("answer in English", "réponds en français")."""
+    text = "\n".join(m.text().strip() for m in body.messages
+                     if m.role in ("system", "developer") and m.text().strip())
+    lang = next((code for code, asked in _LANG_ASKED if asked.search(text)), None)
+    return text, lang
+
+
+def _params(extra: dict[str, Any] | None) -> Limits:
+    """What the client asks of the answer (max_tokens, stop...); a 400 naming what it cannot
+    have."""
+    try:
+        return check(extra or {})
+    except ParamError as exc:
+        raise openai_http_error(400, str(exc), param=exc.param) from None
+
+
+@router.get("/v1/models", response_model=ModelList)
+def models() -> dict[str, Any]:
+    return {"object": "list", "data": [MODEL]}
+
+
+@router.get("/v1/models/{model_id}", response_model=ModelOut)
+def model(model_id: str) -> dict[str, Any]:
+    if model_id != MODEL_ID:
+        raise openai_http_error(404, f"no model {model_id!r}; this server has one: "
+                                f"{MODEL_ID!r}", param="model", code="model_not_found")
+    return MODEL
+
+
+@router.post("/v1/completions", dependencies=[JSON_BODY], response_model=Completion)
+def completions(body: CompletionRequest, engine: EngineDep, limits: LimitsDep,
+                record: RecorderDep) -> dict[str, Any]:
+    """The prompt is the question; for clients that only speak the legacy completions API
+    (LlamaIndex `OpenAILike` without `is_chat_model=True`). No streaming here."""
+    params = _params(body.model_extra)
+    if body.stream:
+        raise openai_http_error(400, "stream is not supported on /v1/completions; use "
+                                "/v1/chat/completions", param="stream")
+    try:
+        question = prompt_text(body.prompt, limits.query_chars)
+    except ParamError as exc:
+        raise openai_http_error(400, str(exc), param=exc.param) from None
+    answer = engine.answerer.answer(question, temperature=params.temperature)
+    record(answer, question, "/v1/completions")
+    text, reason = apply(answer.answer, params)
+    return {"id": f"cmpl-{uuid.uuid4().hex[:24]}", "object": "text_completion",
+            "created": int(time.time()), "model": body.model,
+            "choices": [{"index": 0, "text": text + _sources(answer.citations),
+                         "finish_reason": reason, "logprobs": None}],
+            "usage": usage(answer, question),
+            "citations": [c.to_dict() for c in answer.citations],
+            "abstained": answer.abstained, "query": answer.query,
+            "answer_id": answer.answer_id}
+
+
+@router.post("/v1/chat/completions", dependencies=[JSON_BODY], response_model=ChatCompletion,
+             responses={200: {"content": {"text/event-stream": {}}, "description":
+                              "A chat.completion, or chunks when `stream` is true."}})
+def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: LimitsDep,
+         record: RecorderDep, metrics: MetricsDep) -> Any:
+    params = _params(body.model_extra)
+    question, history = _split(body, limits)
+    instructions, lang = _system(body)
+    cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
+    created = int(time.time())
+    if not body.stream:
+        answer = engine.answerer.answer(question, history=history, lang=lang,
+                                        instructions=instructions, filters=body.filters,
+                                        temperature=params.temperature)
+        record(answer, question, "/v1/chat/completions")
+        text, reason = apply(answer.answer, params)
+        return {
+            "id": cid, "object": "chat.completion", "created": created, "model": body.model,
+            "choices": [{"index": 0, "finish_reason": reason, "message": {
+                "role": "assistant", "content": text + _sources(answer.citations)}}],
+            "usage": usage(answer, question),
+            "citations": [c.to_dict() for c in answer.citations],
+            "abstained": answer.abstained,
+            "query": answer.query,
+            "answer_id": answer.answer_id,
+        }
+    cancel = CancelToken()  # a client that hangs up stops the model at once
+    events = engine.answerer.stream(question, history=history, cancel=cancel, lang=lang,
+                                    instructions=instructions, filters=body.filters,
+                                    temperature=params.temperature)
+    _, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
+
+    def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
+        payload = {"id": cid, "object": "chat.completion.chunk", "created": created,
+                   "model": body.model, "choices": [{"index": 0, "delta": delta,
+                                                     "finish_reason": finish}], **extra}
+        return sse(None, payload)
+
+    async def gen() -> AsyncIterator[str]:
+        sent, reason = "", "stop"  # the answer text as sent, for stop and max_tokens
+        cited: tuple[Citation, ...] = ()  # what the numbers in the text refer to
+        yield chunk({"role": "assistant", "content": ""})
+        try:
+            async for ev in pump:
+                if isinstance(ev, Citations):
+                    cited = ev.citations if ev.cited else cited
+                elif isinstance(ev, Token) and reason == "stop":
+                    # final numbers already, and a fallback answer comes as tokens too
+                    metrics.mark_first_token(request.state, "/v1/chat/completions")
+                    full = sent + ev.text
+                    cut, why = apply(full, params)
+                    piece, sent = cut[len(sent):], cut
+                    if why == "length" or len(cut) < len(full):
+                        reason = why if why == "length" else "stopped"
+                    if piece:
+                        yield chunk({"content": piece})
+                elif isinstance(ev, Done):
+                    answer = ev.answer
+                    record(answer, question, "/v1/chat/completions")
+                    used = set(markers_in(sent))  # a text cut short cites fewer
+                    tail = _sources([c for c in cited if c.n in used])
+                    if tail:
+                        yield chunk({"content": tail})
+                    finish = "length" if reason == "length" else "stop"
+                    yield chunk({}, finish, citations=[c.to_dict() for c in
+                                                       answer.citations],
+                                abstained=answer.abstained, query=answer.query,
+                                answer_id=answer.answer_id)
+                    if params.include_usage:
+                        payload = {"id": cid, "object": "chat.completion.chunk",
+                                   "created": created, "model": body.model, "choices": [],
+                                   "usage": usage(answer, question)}
+                        yield sse(None, payload)
+        except (RagError, LLMError) as exc:
+            status = status_of(exc)
+            metrics.mark_failed(request.state, status)
+            yield sse(None, openai_error(status, str(exc)))
+        yield "data: [DONE]\n\n"
+
+    return PumpedResponse(gen(), pump, headers={"cache-control": "no-cache"})
