@@ -220,14 +220,14 @@ def quick_articles(max_chars: int = 1500) -> Path:
 def piaf_corpus() -> Path | None:
     """PIAF converted to corpus.jsonl + gold.jsonl (all kept questions), or None without the
     source file (shared/datasets/piaf-v1.0)."""
-    from rag.datasets.piaf import DEFAULT_SRC
+    from rag.evaluation.datasets.piaf import DEFAULT_SRC
 
     if not DEFAULT_SRC.is_file():
         return None
     dest = CACHE / "piaf"
     if not (dest / "corpus.jsonl").is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "rag.datasets.piaf", "--out", str(dest),
+        subprocess.run([sys.executable, "-m", "rag.evaluation.datasets.piaf", "--out", str(dest),
                         "--max-questions", "0"], check=True, env=rag_env(), cwd=ROOT,
                        stdout=subprocess.DEVNULL)
     return dest

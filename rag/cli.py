@@ -271,8 +271,8 @@ def _eval_from_feedback(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from rag.evals import METRICS, evaluate_retrieval, load_gold
-    from rag.reports import write_report
+    from rag.evaluation.evals import METRICS, evaluate_retrieval, load_gold
+    from rag.evaluation.reports import write_report
 
     settings = _settings(args)
     if args.from_feedback:
@@ -392,9 +392,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _eval_compare(args: argparse.Namespace, settings: Settings, gold: list[Any]) -> int:
-    from rag.compare import parse_chunkings, run_compare
     from rag.embedders import make_embedder
-    from rag.reports import answer_table, retrieval_table, write_report
+    from rag.evaluation.compare import parse_chunkings, run_compare
+    from rag.evaluation.reports import answer_table, retrieval_table, write_report
 
     try:
         chunkings = parse_chunkings(args.chunkings)
@@ -434,8 +434,8 @@ def _eval_compare(args: argparse.Namespace, settings: Settings, gold: list[Any])
 def _eval_answers(args: argparse.Namespace, settings: Settings, gold: list[Any]) -> int:
     from rag.answering.evidence import CachedSentenceVectors
     from rag.answering.verify import Verifier
-    from rag.evals import evaluate_answers
-    from rag.reports import ANSWER_TABLE, write_answer_report
+    from rag.evaluation.evals import evaluate_answers
+    from rag.evaluation.reports import ANSWER_TABLE, write_answer_report
 
     if args.llm:
         settings = settings.model_copy(update={"llm": args.llm})

@@ -3,7 +3,7 @@
     python evals/study/adaptive.py ART.pkl PIAF.pkl   # prints the study's table
 
 The replay follows rag/retrieval.py: each retriever's top `depth` candidates, fused, chunk
-ranks turned into doc ids, recall@1/@5 and MRR@10 as rag/evals.py counts them.
+ranks turned into doc ids, recall@1/@5 and MRR@10 as rag/evaluation/evals.py counts them.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import Any
 from rag.answering.evidence import CachedSentenceVectors
 from rag.config import Settings
 from rag.embedders import make_embedder
-from rag.evals import contains_answer
+from rag.evaluation.evals import contains_answer
 from rag.ingest import Ingestor
 from rag.retrieval import Searcher
 from rag.store import IndexStore

@@ -3,7 +3,7 @@ import pickle, sys
 from pathlib import Path
 from rag.config import Settings
 from rag.embedders import make_embedder
-from rag.evals import load_gold, retrieval_query
+from rag.evaluation.evals import load_gold, retrieval_query
 from rag.retrieval import Searcher
 from rag.store import IndexStore
 from rag.ingest import Ingestor

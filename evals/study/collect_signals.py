@@ -25,7 +25,7 @@ from splits import splits  # noqa: E402
 from rag.answering.language import detect_language  # noqa: E402
 from rag.config import Settings  # noqa: E402
 from rag.embedders import make_embedder  # noqa: E402
-from rag.evals import load_gold, retrieval_query  # noqa: E402
+from rag.evaluation.evals import load_gold, retrieval_query  # noqa: E402
 from rag.ingest import Ingestor  # noqa: E402
 from rag.store import IndexStore  # noqa: E402
 from rag.text import tokenize  # noqa: E402

@@ -1,7 +1,7 @@
 import pickle, math, sys
 import numpy as np
 sys.path.insert(0, "/work/main")
-from rag.evals import contains_answer
+from rag.evaluation.evals import contains_answer
 
 def metrics(row, ranked):
     docs = [row["info"][c][0] for c in ranked[:10]]

@@ -27,7 +27,7 @@ for name, idx, pk in (("gold", "/tmp/idxA_fx", "gold_A"), ("piaf", "/tmp/piaf_id
     import json
     qs = {}
     gold_path = "/work/main/evals/gold.jsonl" if name == "gold" else "/tmp/piaf/gold.jsonl"
-    from rag.evals import load_gold, retrieval_query
+    from rag.evaluation.evals import load_gold, retrieval_query
     for g in load_gold(gold_path):
         qs[g.id] = retrieval_query(g, True)
     for beta in (0.0, 0.25, 0.5, 1.0, "both"):

@@ -1,7 +1,7 @@
 """English PIAF dev set: the first N PIAF questions (deterministic sha1 order) translated once
 with the local model, so fusion can be measured on English questions over French paragraphs.
 
-    python -m rag.datasets.piaf            # writes evals/piaf/gold.jsonl (git-ignored)
+    python -m rag.evaluation.datasets.piaf # writes evals/piaf/gold.jsonl (git-ignored)
     OMP_WAIT_POLICY=PASSIVE .venv/bin/python evals/study/translate_piaf.py [--n 300]
 
 Writes evals/piaf_en/gold.jsonl: same ids, answers and doc_ids as the French gold (the answers

@@ -13,7 +13,7 @@ from rag.answering.pipeline import Answer
 from rag.answering.verify import Passage, Verifier
 from rag.chunking import Chunk
 from rag.embedders.e5 import E5Embedder
-from rag.evals import (
+from rag.evaluation.evals import (
     GoldQuestion,
     alce_claim,
     answer_citation_scores,

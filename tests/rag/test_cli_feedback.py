@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rag.evals import load_gold
+from rag.evaluation.evals import load_gold
 from rag.feedback import FeedbackStore
 from tests.rag.test_cli import _one_error_line, rag
 

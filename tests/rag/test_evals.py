@@ -9,7 +9,7 @@ import pytest
 
 from rag.chunking import Chunk
 from rag.errors import RagError
-from rag.evals import (
+from rag.evaluation.evals import (
     GoldQuestion,
     contains_answer,
     evaluate_retrieval,

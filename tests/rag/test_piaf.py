@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from rag.datasets.piaf import DEFAULT_SRC, filter_reason, main
-from rag.evals import load_gold
+from rag.evaluation.datasets.piaf import DEFAULT_SRC, filter_reason, main
+from rag.evaluation.evals import load_gold
 from rag.loaders import load_paths
 
 P0 = ("Le Tour de France 1903 est organisé par Henri Desgrange. "

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rag.evals import METRICS as RETRIEVAL_COLS
+from rag.evaluation.evals import METRICS as RETRIEVAL_COLS
 
 ANSWER_COLS = ("answer_match", "answer_match_cited", "token_f1", "citation_precision",
                "citation_coverage", "abstention_unanswerable", "abstention_answerable",

@@ -202,7 +202,8 @@ def _write_jsonl(path: Path, rows: Sequence[dict[str, Any]]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m rag.datasets.piaf", description=__doc__,
+    p = argparse.ArgumentParser(prog="python -m rag.evaluation.datasets.piaf",
+                                description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--src", type=Path, default=DEFAULT_SRC, help="PIAF v1.0 JSON file")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT,

@@ -17,7 +17,7 @@ from typing import Any
 from rag.config import RETRIEVERS, Settings
 from rag.embedders import Embedder
 from rag.engine import Engine
-from rag.evals import METRICS, GoldQuestion, evaluate_answers, evaluate_retrieval
+from rag.evaluation.evals import METRICS, GoldQuestion, evaluate_answers, evaluate_retrieval
 from rag.store import IndexStore
 
 Progress = Callable[[str], None]
