@@ -7,8 +7,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from rag.answering.pipeline import Answer
-from rag.config import Settings
+from rag import Answer, Settings
 from rag.feedback import FeedbackStore
 from service.metrics import Metrics
 

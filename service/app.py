@@ -9,8 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from rag.config import Settings
-from rag.engine import Engine
+from rag import Engine, Settings
 from service import errors
 from service.answer_log import AnswerLog, Recorder
 from service.errors import RETRY_AFTER_BUSY_S

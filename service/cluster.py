@@ -23,13 +23,12 @@ import numpy.typing as npt
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from rag import RagError, Settings
 from rag.cluster.engine import ClusterEngine, local_engine
 from rag.cluster.manifest import read_manifest
 from rag.cluster.shard import ClusterError, ShardService
 from rag.cluster.sharding import shard_name
-from rag.config import Settings
 from rag.embedders import make_embedder
-from rag.errors import RagError
 from service.app import RETRY_AFTER_BUSY_S, create_app
 from service.security import retry_after
 

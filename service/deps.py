@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
-from rag.engine import Engine
+from rag import Engine
 from service.answer_log import Recorder
 from service.jobs import JobManager
 from service.metrics import Metrics

@@ -15,9 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rag.answering.pipeline import BusyError
-from rag.errors import IndexCorruptError, IndexWriteError, RagError
-from rag.llm.base import LLMError, LLMTimeout
+from rag import BusyError, IndexCorruptError, IndexWriteError, LLMError, LLMTimeout, RagError
 from rag.loaders import NothingLoaded, UnsupportedUpload
 from service.schemas import openai_error
 from service.security import retry_after

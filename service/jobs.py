@@ -17,8 +17,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Literal
 
-from rag.errors import RagError
-from rag.ingest import IngestCancelled
+from rag import IngestCancelled, RagError
 
 log = logging.getLogger("rag.service.jobs")
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from rag.answering.pipeline import Answer
+from rag import Answer
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 MAX_STOP = 4

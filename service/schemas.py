@@ -14,7 +14,8 @@ from typing import Any, Literal
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from rag.config import RetrieverName, Settings
+from rag import Settings
+from rag.config import RetrieverName
 
 MAX_K = 20
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field, SecretStr
 
-from rag.config import Settings
+from rag import Settings
 
 
 class ServiceSettings(Settings):

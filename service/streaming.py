@@ -20,9 +20,7 @@ from typing import Any
 from fastapi.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
-from rag.answering.pipeline import Answer, Citations, Done, Event, Token
-from rag.errors import RagError
-from rag.llm.base import CancelToken, LLMError
+from rag import Answer, CancelToken, Citations, Done, Event, LLMError, RagError, Token
 
 
 class EventPump:

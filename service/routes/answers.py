@@ -10,8 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
+from rag import CancelToken
 from rag.config import RetrieverName
-from rag.llm.base import CancelToken
 from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
 from service.errors import status_of
 from service.schemas import AskRequest, AskResponse, SearchResponse

@@ -17,10 +17,8 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from rag.documents import Document
-from rag.engine import Engine
-from rag.ingest import IngestReport
-from rag.loaders import Skipped, Uploads, document_from_fields, storable_metadata
+from rag import Document, Engine, IngestReport, Skipped
+from rag.loaders import Uploads, document_from_fields, storable_metadata
 from service.deps import EngineDep, JobsDep, SettingsDep
 from service.jobs import CannotCancel, Job, JobsBusy
 from service.schemas import DocumentOut, DocumentsIn, IngestResponse

@@ -16,11 +16,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from rag.answering.citations import Citation, markers_in
+from rag import CancelToken, Citation, Citations, Done, LLMError, Message, RagError, Token
+from rag.answering.citations import markers_in
 from rag.answering.inert import inert
-from rag.answering.pipeline import Citations, Done, Token
-from rag.errors import RagError
-from rag.llm.base import CancelToken, LLMError, Message
 from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
 from service.errors import openai_http_error, status_of
 from service.openai_params import Limits, ParamError, apply, check, prompt_text, usage

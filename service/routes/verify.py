@@ -12,8 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from rag.answering.verify import Passage, Verifier
-from rag.engine import Engine
+from rag import Engine, Passage, Verifier
 from service.deps import JSON_BODY
 
 router = APIRouter(tags=["answer"])
