@@ -15,7 +15,8 @@ from rag.answering.inert import MARKUP, escape_one, rewrite
 from rag.retrieval import Hit
 
 # [1], [2, 3], [1][2], [1-2] are all read; anything else in brackets is left alone.
-_MARKER = re.compile(r"\s?\[(?P<nums>\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
+# The space before a marker goes with it; a line break stays ("fin [3]\n[1] suite").
+_MARKER = re.compile(r"[ \t]?\[(?P<nums>\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
 # One left-to-right scan: a marker, or markup to escape ("\\[1]" is an escaped bracket).
 
 
@@ -106,7 +107,7 @@ def check_citations(text: str, passages: Sequence[Hit],
                 used.append(n)
             if new not in kept:
                 kept.append(new)
-        return " " + "".join(f"[{k}]" for k in kept) if kept else ""
+        return _space(m, "") + "".join(f"[{k}]" for k in kept) if kept else ""
 
     out = _collapse(_render(text, repl))
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
@@ -186,7 +187,7 @@ class StreamRenumberer(StreamEscaper):
                 new = self.mapping.setdefault(n, len(self.mapping) + 1)
                 if new not in kept:
                     kept.append(new)
-        return " " + "".join(f"[{k}]" for k in kept) if kept else ""
+        return _space(m, self._last) + "".join(f"[{k}]" for k in kept) if kept else ""
 
     def _emit(self, text: str) -> str:
         out = _collapse(_render(text, self._marker, self._last))
@@ -206,6 +207,14 @@ class StreamRenumberer(StreamEscaper):
                 end = _LAST_MARKER.search(out.rstrip())
                 self._tail = end.group() if end else ""
         return out
+
+
+def _space(m: re.Match[str], before: str) -> str:
+    """A marker is set off by one space, except at the start of a line, where it stays."""
+    if m.group()[:1] in (" ", "\t"):
+        return " "
+    prev = m.string[m.start() - 1] if m.start() > 0 else before[-1:]
+    return "" if prev == "\n" else " "
 
 
 def _escapes_before(text: str, i: int) -> int:

@@ -114,3 +114,14 @@ def test_a_marker_repeated_back_to_back_is_shown_once(size: int) -> None:
     renum = StreamRenumberer(len(PASSAGES))
     out = "".join(renum.feed(p) for p in pieces) + renum.flush()
     assert out == "A [1]. B [1] [2]. C [2] puis [2]."
+
+
+@pytest.mark.parametrize("size", [1, 2, 1000])
+def test_a_marker_at_the_start_of_a_line_keeps_its_line_break(size: int) -> None:
+    """A list the model writes one item per line keeps its lines; a marker glued to a word
+    still gets its space."""
+    model = "fin [3]\n[1] suite. A[2]."
+    assert check_citations(model, PASSAGES).text == "fin [1]\n[2] suite. A [3]."
+    pieces = [model[i:i + size] for i in range(0, len(model), size)]
+    renum = StreamRenumberer(len(PASSAGES))
+    assert "".join(renum.feed(p) for p in pieces) + renum.flush() == "fin [1]\n[2] suite. A [3]."
