@@ -10,31 +10,33 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.answering.evidence import analyse_question
 from rag.answering.prompt import rewrite_messages
 from rag.llm.base import LLM, LLMError, Message
 
 _ELLIPTIC = re.compile(
     r"^\s*(et|and|mais|but|what about|how about|also|aussi|puis|alors|ensuite|et pour|"
-    # "a-t-elle", "est-il": French inversion repeats the subject, it refers to nothing earlier
     r"qu'en est-il|qu’en est-il)\b|(?<![-‑])\b(il|elle|ils|elles|lui|leur|eux|celui|celle|ceux|"
     r"cela|ça|"
     r"ce dernier|cette dernière|it|its|he|she|they|them|him|her|their|this|that|these|those|"
     r"there|là)\b",
     re.I,
 )
-
-
-_NAME = re.compile(r"\b[A-ZÀ-Ý][\wÀ-ÿ’'-]+")
+# French inversion: "a-t-il", "est-elle". It repeats a subject the question names ("la Russie
+# a-t-elle envoyé"), or it is the subject itself and points back ("Qu'a-t-il fait ?").
+_INVERTED = re.compile(r"[-‑](?:t[-‑])?(il|elle|ils|elles)\b", re.I)
 
 
 def looks_elliptic(question: str) -> bool:
     """A follow-up that needs the conversation: it opens with "and"/"et", points back with a
-    pronoun, or is short and names nothing ("Combien de morts ?"). "Qui est Maria Zakharova ?"
-    is short but complete: it names what it asks about."""
+    pronoun (an inverted one only when the question names no one), or is short and names
+    nothing ("Combien de morts ?"). "Qui est Maria Zakharova ?" is short but complete."""
     if _ELLIPTIC.search(question):
         return True
-    return len(question.split()) <= 6 and not any(m.start() > 0
-                                                   for m in _NAME.finditer(question.strip()))
+    names = analyse_question(question).focus
+    if _INVERTED.search(question) and not names:
+        return True
+    return len(question.split()) <= 6 and not names
 
 
 def last_user_question(history: Sequence[Message]) -> str | None:

@@ -66,6 +66,10 @@ def model() -> Iterator[tuple[Rewriter, dict[str, Any], list[dict[str, Any]]]]:
     (FIRST, False),
     ("Combien de soldats la Russie a-t-elle envoyés ?", False),
     ("Quel âge a-t-il ?", True),
+    # ... but when the question names no one, the inverted pronoun is the subject
+    ("Sur quel réseau social a-t-il écrit ?", True),
+    ("De quel pays est-il le Premier ministre ?", True),
+    ("Qu'a-t-il fait du gouvernement en début de semaine ?", True),
     # short, but it names what it asks about; short and naming nothing needs the conversation
     ("Qui est Maria Zakharova ?", False),
     ("Who is Tokayev?", False),
