@@ -26,7 +26,7 @@ class Grounder:
         self._verifier = verifier
         self._hits = list(passages)
         self._passages = [Passage(h.chunk.text, h.chunk.title) for h in passages]
-        self._sources = "\n".join(p.text for p in self._passages)
+        self._forms = number_forms("\n".join(p.text for p in self._passages))
         self.support: dict[int, Support] = {}  # passage number -> best support seen
         self.dropped = 0
         self.recited = 0
@@ -57,7 +57,7 @@ class Grounder:
         """`text` with supported claims kept, re-cited ones renumbered, the rest removed."""
         if not text.strip():
             return ""
-        text = copy_number_forms(text, self._sources)
+        text = copy_number_forms(text, self._forms)
         result = self._verifier.verify(text, self._passages)
         kept = [k for c in result.claims if (k := self._keep(text, c))]
         return " ".join(kept)
@@ -72,13 +72,20 @@ def _value(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def copy_number_forms(claim: str, source: str) -> str:
-    """`claim` with each grouped number written as its supporting source writes it: a model
-    turns "2 600" into "2,600" or "2, 600"; the answer keeps the source's digit groups, so a
-    French figure reads as in the article and can be found in it."""
+def number_forms(source: str) -> dict[str, str]:
+    """Each grouped number of `source` by its digits, as the source writes it."""
     forms: dict[str, str] = {}
     for m in _GROUPED.finditer(source):
         forms.setdefault(_value(m.group(0)), m.group(0))
+    return forms
+
+
+def copy_number_forms(claim: str, source: str | dict[str, str]) -> str:
+    """`claim` with each grouped number written as its supporting source writes it: a model
+    turns "2 600" into "2,600" or "2, 600"; the answer keeps the source's digit groups, so a
+    French figure reads as in the article and can be found in it. `source` is the text, or
+    its `number_forms` computed once."""
+    forms = number_forms(source) if isinstance(source, str) else source
 
     def swap(m: re.Match[str]) -> str:
         return forms.get(_value(m.group(0)), m.group(0))
