@@ -204,14 +204,7 @@ def _ray_measure(work: Path, result: dict[str, Any], quick: bool) -> None:
     s = settings.model_copy(update={"index_dir": root})
     cluster.run(root, s, port=HTTP_PORT, replicas=2, shard_cpus=0.25, shard_memory_mb=300)
     client = httpx.Client(base_url=f"http://127.0.0.1:{HTTP_PORT}", timeout=60)
-    deadline = time.monotonic() + 240
-    while True:
-        with contextlib.suppress(httpx.HTTPError):
-            if client.get("/health").status_code == 200:
-                break
-        if time.monotonic() > deadline:
-            raise RuntimeError("the Serve app did not come up")
-        time.sleep(1)
+    cluster.wait_until_healthy(f"http://127.0.0.1:{HTTP_PORT}")
     queries = u.gold_questions()[: 20 if quick else 40]
     reps = 2 if quick else 4
 

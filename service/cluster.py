@@ -227,5 +227,23 @@ def run(root: Path, settings: Settings, host: str = "127.0.0.1", port: int = 800
               blocking=False)
 
 
+def wait_until_healthy(base_url: str, timeout_s: float = 240.0) -> None:
+    """Block until the deployed app answers `/health` with 200 (replicas start in minutes on a
+    loaded machine); a RuntimeError past `timeout_s`."""
+    import contextlib
+
+    import httpx
+
+    deadline = time.monotonic() + timeout_s
+    with httpx.Client(base_url=base_url, timeout=60) as client:
+        while True:
+            with contextlib.suppress(httpx.HTTPError):
+                if client.get("/health").status_code == 200:
+                    return
+            if time.monotonic() > deadline:
+                raise RuntimeError("the Serve app did not come up")
+            time.sleep(1)
+
+
 __all__ = ["ClusterError", "ServeShards", "ShardService", "build", "cluster_app", "local_engine",
-           "run"]
+           "run", "wait_until_healthy"]

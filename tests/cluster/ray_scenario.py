@@ -145,14 +145,7 @@ def scenario(work: Path, result: dict[str, Any]) -> None:
     cluster.run(root, settings, port=HTTP_PORT, replicas=2, shard_cpus=0.25,
                 shard_memory_mb=300, deadline_s=8.0)
     client = httpx.Client(base_url=f"http://127.0.0.1:{HTTP_PORT}", timeout=60)
-    deadline = time.monotonic() + 240
-    while True:
-        with contextlib.suppress(httpx.HTTPError):
-            if client.get("/health").status_code == 200:
-                break
-        if time.monotonic() > deadline:
-            raise RuntimeError("the Serve app did not come up")
-        time.sleep(1)
+    cluster.wait_until_healthy(f"http://127.0.0.1:{HTTP_PORT}")
     log("serve app up")
 
     result["search"] = {r: {q: search(client, q, r)[1] for q in QUESTIONS}
