@@ -178,3 +178,13 @@ def test_trim_bounds_long_sentences_at_a_word() -> None:
     assert len(out) <= MAX_SENTENCE_CHARS + 2 and out.endswith(" …")
     assert out[:-2].split() == ["mot"] * len(out[:-2].split())
     assert trim("  Une   phrase\ncourte. ") == "Une phrase courte."
+
+
+def test_a_sentence_opening_on_a_pronoun_is_about_the_one_before(compose: Compose) -> None:
+    """The answer often follows the sentence that names the subject ("Elle est surnommée ...");
+    it inherits part of that sentence's match, so it is quoted too."""
+    nurse = _hit("Poppy Pomfresh est l'infirmière de l'école de sorcellerie depuis des années. "
+                 "Elle est surnommée affectueusement « Pompom » par le professeur Dumbledore. "
+                 "L'école compte quatre maisons et un grand lac.")
+    text = compose("Quel est le surnom de Poppy Pomfresh ?", nurse)
+    assert text is not None and "Pompom" in text, text
