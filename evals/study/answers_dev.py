@@ -58,6 +58,7 @@ def main() -> int:
     p.add_argument("--index", type=Path, required=True)
     p.add_argument("--split", default="all")
     p.add_argument("-v", action="store_true")
+    p.add_argument("--rows", action="store_true", help="print 'ROW id status' per question")
     p.add_argument("--k", type=int, default=4)
     p.add_argument("--old", action="store_true", help="the landed ExtractiveWriter instead")
     p.add_argument("--corpus", default="articles", help="rows of this corpus only")
@@ -116,6 +117,9 @@ def main() -> int:
                     st["cited"] += ok and any(contains_answer(hits[n - 1].chunk.text,
                                                               row["answers"])
                                               for n in ans.cited)
+                if args.rows:
+                    status = "declined" if ans is None else "match" if ok else "miss"
+                    print(f"ROW {f.stem}:{row['lang']}:{row['id']} {status}", file=sys.stderr)
                 if args.v and not ok:
                     print(f"MISS {row['id']} {q}\n   gold={row['answers']}\n   "
                           f"got={ans.text if ans else 'DECLINED'}\n   "
@@ -123,6 +127,9 @@ def main() -> int:
             else:
                 st["unans"] += 1
                 st["declined"] += ans is None
+                if args.rows:
+                    status = "declined" if ans is None else "answered"
+                    print(f"ROW {f.stem}:{row['lang']}:{row['id']} {status}", file=sys.stderr)
                 if args.v and ans is not None:
                     print(f"ANSWERED-UNANS {row['id']} {q}\n   got={ans.text}\n   "
                           f"focus={ev.question.focus} asks={ev.question.asks}", file=sys.stderr)

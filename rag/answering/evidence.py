@@ -45,11 +45,20 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"pourcentage|bilan)|quelle (somme|part|proportion)|what (share|"
                          r"percentage|amount|proportion|toll)|(the|le) (price|cost|prix|coût)|"
                          r"how (far|long is|high|tall)|quelle (distance|longueur|hauteur|"
-                         r"superficie|population))\b", re.I),
+                         r"superficie|population)|population of|habitants|inhabitants|"
+                         r"quel (est|était) le (nombre|montant|taux|total)|(what|which) (is|was) "
+                         r"the (number|amount|rate|total)|taux d['’]\w+|\w+ rate)\b", re.I),
     "date": re.compile(r"\b(quand|when|quel jour|quelle date|what (day|date|year|month)|en "
                        r"quelle année|which (day|year|month)|depuis quand|since when|"
-                       r"à quelle date|on what date)\b", re.I),
+                       r"à quelle date|on what date|date de naissance|date of birth|"
+                       r"birthday|anniversaire)\b", re.I),
+    # a year, a birth: a weekday ("samedi") does not answer it
+    "year": re.compile(r"\b(en quelle année|(in )?(which|what) year|quelle année|année de "
+                       r"naissance|date de naissance|date of birth|year of birth|(est|sont|"
+                       r"était|is|was|were) (né|née|nés|born)|né en|née en|born in)\b", re.I),
     "person": re.compile(r"\b(qui|who|whom|whose|quel est le nom|what is the name|which "
+                         r"(general|commander|chief)|comment s['’]appelle|what is .{1,30} "
+                         r"called|quel (général|commandant|chef)|which "
                          r"(president|leader|minister|official|spokesman|spokeswoman)|quel "
                          r"(président|dirigeant|ministre|responsable|porte-parole))\b", re.I),
     "place": re.compile(r"\b(où|where|dans quelle ville|in which (city|country)|which "
@@ -66,6 +75,7 @@ _DATE = re.compile(
     r"aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|hier|aujourd'hui|yesterday|today)\b", re.I)
+_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
 _CAPITAL = re.compile(r"\b[A-ZÀ-Ý][\wÀ-ÿ'’-]+")
 
 # Words that start a question or are generic titles: capitalised, yet not the question's focus.
@@ -115,6 +125,7 @@ class QuestionInfo:
     lang: str
     asks: tuple[str, ...]
     focus: tuple[str, ...]  # folded names the answer must be about
+    measure: tuple[str, ...] = ()  # what a count or amount is of ("habitants"), as word prefixes
 
 
 _ATTRIBUTION = re.compile(
@@ -166,7 +177,54 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                 focus.remove(old)
         run = [n for n in names if n not in focus]
         focus.extend(run)
-    return QuestionInfo(question, lang or detect_language(question), asks, tuple(focus))
+    measure = _measure(head) if "number" in asks else ()
+    return QuestionInfo(question, lang or detect_language(question), asks, tuple(focus), measure)
+
+
+# What a count or an amount is of: "combien de civils", "how many barrels", "le taux
+# d'inflation", "la population". A sentence gives that count only if it names the thing (or a
+# word of the same family: soldiers are troops). Durations and costs name no such noun.
+_MEASURED = re.compile(
+    r"\b(?:combien (?:de |d['’])|nombre (?:de |d['’])|how many |number of |taux (?:de |d['’])|"
+    r"prix (?:du |de la |de l['’]|des |de |d['’])|price of (?:a |the )?)((?:[\w-]+\s+){0,2}[\w-]+)",
+    re.I)
+_POPULATION = re.compile(r"\b(population|habitants|inhabitants|people live)\b", re.I)
+_SAME_FAMILY = [
+    frozenset("soldat militai troupe homme effect casque soldie troop servic milita parach"
+              .split()),
+    frozenset("person gens indivi people".split()),
+    frozenset("mort tues tuees victim deces dead death kille".split()),
+    frozenset("habita popula inhabi".split()),
+]
+_NOT_MEASURE = frozenset("temps fois time times long much".split())
+
+
+def _stem_key(word: str) -> str:
+    return fold(word)[:6].rstrip("s")
+
+
+def _measure(head: str) -> tuple[str, ...]:
+    if _POPULATION.search(head):
+        return tuple(sorted(_SAME_FAMILY[3]))
+    m = _MEASURED.search(head)
+    # the first common noun: "how many Russian paratroopers" counts paratroopers
+    noun = next((w for w in (m.group(1).split() if m else []) if not w[0].isupper()
+                 and fold(w) not in STOPWORDS), "")
+    if not noun or fold(noun) in _NOT_MEASURE:
+        return ()
+    key = _stem_key(noun)
+    if len(key) < 3:
+        return ()
+    for family in _SAME_FAMILY:
+        if any(key.startswith(k) or k.startswith(key) for k in family):
+            return tuple(sorted(family | {key}))
+    return (key,)
+
+
+def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
+    keys = {_stem_key(w) for w in words}
+    return any(k.startswith(m) or (len(k) >= 4 and m.startswith(k)) for m in measure
+               for k in keys)
 
 
 # What may stand between two parts of one name: a space, or a particle ("Pierre Du Bosc").
@@ -189,6 +247,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str]) -> bool:
         return bool(re.search(r"\d", rest)) or bool(_NUMBER_WORDS.search(rest))
     if kind == "date":
         return bool(_DATE.search(text))
+    if kind == "year":
+        return bool(_YEAR.search(text))
     # person / place: a capitalised word that is not the question's own focus
     for m in _CAPITAL.finditer(text):
         if m.start() == 0:
@@ -364,11 +424,14 @@ class Evidence:
 
 # Asks whose answer belongs to someone or something: an age, a count, a date must be about the
 # question's focus. (Who/where answers often sit in the sentence after the name: not applied.)
-_ABOUT_SOMEONE = frozenset({"age", "number", "date"})
+_ABOUT_SOMEONE = frozenset({"age", "number", "date", "year"})
 
 # A sentence must hold most of what the question is about (weighted by rarity): a name the
 # previous sentence holds counts half, so a one-name question needs it in the sentence itself.
 MIN_FOCUS = 0.5
+
+# A count need not name what it counts when the sentence holds this much of the question.
+MEASURE_OR_COVERAGE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,11 +541,13 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         else:
             focus = 1.0
         kind = all(_holds_kind(k, text, info.focus) for k in info.asks) if info.asks else True
+        cov = _coverage(terms, text, stemmer, cross)
+        if kind and info.measure and not cross:  # across languages the noun is not comparable
+            kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
         usable = (not _furniture(text, hit.chunk.title, alone)
                   and not (j == 0 and _continues(text)))
-        cov = _coverage(terms, text, stemmer, cross)
         before_cov = prev_cov.get(i, 0.0)
         prev_cov[i] = cov
         if w.anaphor and _ANAPHOR.match(text):

@@ -131,3 +131,31 @@ def test_a_length_is_not_answered_by_a_quote_without_one(
     """The sources never give the border's length; before, China's statements were quoted."""
     ev = _evidence(corpus_searcher, vectors, "How long is Kazakhstan's border with China?")
     assert ExtractiveWriter().compose(ev) is None
+
+
+def test_population_rates_births_and_names_say_what_is_asked() -> None:
+    assert analyse_question("What is the population of Kazakhstan?").asks == ("number",)
+    assert analyse_question("Quel était le taux d’inflation en 2021 ?").asks == ("number",)
+    assert "year" in analyse_question("Quelle est la date de naissance de Nazarbaïev ?").asks
+    assert "year" in analyse_question("In which year did Nazarbayev step down?").asks
+    assert analyse_question("Comment s’appelle le ministre de la Défense ?").asks == ("person",)
+    assert not _holds_kind("year", "Son porte-parole a parlé samedi.", ())
+    assert _holds_kind("year", "Il est né en 1940 à Tchemolgan.", ())
+
+
+def test_a_count_names_what_it_counts() -> None:
+    """"Combien de civils" is not answered by a count of police officers; soldiers are troops."""
+    q = analyse_question("Combien de militaires kirghizes ont été envoyés ?")
+    assert "soldat" in q.measure and "troupe" in q.measure
+    assert analyse_question("How many Russian paratroopers landed?").measure == ("paratr",)
+    assert analyse_question("Combien de temps dure la mission ?").measure == ()
+
+
+@pytest.mark.parametrize("question", [
+    "Combien d’habitants compte Almaty ?",  # the sources count rioters and officers, not people
+    "Quel était le taux d’inflation au Kazakhstan en 2021 ?",
+    "Quelle est la date de naissance de Noursoultan Nazarbaïev ?",
+])
+def test_what_the_sources_do_not_count_or_date_is_declined(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
+    assert ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question)) is None
