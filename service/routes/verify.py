@@ -7,12 +7,22 @@ cited passage supports it, with the supporting sentence's offsets.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
-from rag import Engine, Passage, Verifier
+from rag import BusyError, Engine, Passage, Verifier
 from service.deps import JSON_BODY
 
 router = APIRouter(tags=["answer"])
@@ -20,6 +30,10 @@ router = APIRouter(tags=["answer"])
 MAX_ANSWER_CHARS = 20_000
 MAX_PASSAGES = 50
 MAX_PASSAGE_CHARS = 20_000
+# All of a request's text together: every sentence of it is embedded, so the work grows with
+# it (an answer and 50 passages at their own limits were 1 M characters, a quarter of an hour
+# of CPU on two cores); a k=20 answer and its passages fit well within this.
+MAX_TOTAL_CHARS = 40_000
 
 PassageText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PASSAGE_CHARS)]
 
@@ -49,6 +63,15 @@ class VerifyRequest(BaseModel):
         if not v.strip():
             raise ValueError("the answer is empty")
         return v
+
+    @model_validator(mode="after")
+    def _bounded(self) -> VerifyRequest:
+        total = len(self.answer) + sum(len(p if isinstance(p, str) else p.text)
+                                       for p in self.passages)
+        if total > MAX_TOTAL_CHARS:
+            raise ValueError(f"the answer and passages hold {total} characters together; "
+                             f"the limit is {MAX_TOTAL_CHARS}")
+        return self
 
 
 class EvidenceOut(BaseModel):
@@ -80,6 +103,32 @@ class VerifyResponse(BaseModel):
     threshold: float
 
 
+class Slots:
+    """At most `n` verifications at once, as many as generations (RAG_GENERATION_SLOTS): each
+    one embeds every sentence it is sent. One more is refused at once (BusyError: a 503 with
+    Retry-After), not queued: a burst of requests must not hold every worker thread."""
+
+    def __init__(self, n: int) -> None:
+        self._sem = threading.BoundedSemaphore(max(1, n))
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        if not self._sem.acquire(blocking=False):
+            raise BusyError("every verification slot is taken; retry later")
+        try:
+            yield
+        finally:
+            self._sem.release()
+
+
+async def get_slots(request: Request) -> Slots:
+    slots: Slots | None = getattr(request.app.state, "verify_slots", None)
+    if slots is None:
+        engine: Engine = request.app.state.engine
+        slots = request.app.state.verify_slots = Slots(engine.settings.generation_slots)
+    return slots
+
+
 async def get_verifier(request: Request) -> Verifier:
     """One verifier per app, over the engine's embedder (no second model in memory)."""
     verifier: Verifier | None = getattr(request.app.state, "verifier", None)
@@ -90,10 +139,12 @@ async def get_verifier(request: Request) -> Verifier:
 
 
 @router.post("/verify", response_model=VerifyResponse, dependencies=[JSON_BODY])
-def verify(body: VerifyRequest,
-           verifier: Annotated[Verifier, Depends(get_verifier)]) -> dict[str, Any]:
+def verify(body: VerifyRequest, verifier: Annotated[Verifier, Depends(get_verifier)],
+           slots: Annotated[Slots, Depends(get_slots)]) -> dict[str, Any]:
     """Is each sentence of `answer` supported by the passage its `[n]` cites? Claims with
-    no marker are checked against every passage."""
+    no marker are checked against every passage. At most `MAX_TOTAL_CHARS` of text in all;
+    a 503 while every verification slot is taken."""
     passages = [Passage(p) if isinstance(p, str) else Passage(p.text, p.title)
                 for p in body.passages]
-    return verifier.verify(body.answer, passages, recite=body.recite).to_dict()
+    with slots.held():
+        return verifier.verify(body.answer, passages, recite=body.recite).to_dict()

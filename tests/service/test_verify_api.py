@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -65,3 +66,39 @@ def test_lone_surrogate_escapes_are_a_4xx(svc: Service) -> None:
     body = b'{"answer": "Russia sent 3,000 people \\ud800 [1].", "passages": ["x \\udc00 y"]}'
     r = svc.client.post("/verify", content=body, headers={"content-type": "application/json"})
     assert r.status_code == 422 and r.json()["error"].startswith("answer:"), r.text
+
+
+def test_total_text_is_bounded(svc: Service) -> None:
+    """Three passages at their own limit (60,000 characters to embed, most of a minute of CPU
+    here; the old limits allowed 1 M) are refused before any is embedded."""
+    body = {"answer": "La Russie a envoyé 3 000 soldats [1].", "passages": [TROOPS * 200] * 3}
+    r = svc.client.post("/verify", json=body, timeout=20)
+    assert r.status_code == 422, r.text
+    assert "the limit is 40000" in r.json()["error"]
+
+
+def test_busy_verifier_is_a_503(svc: Service) -> None:
+    """One verification at a time by default (RAG_GENERATION_SLOTS): while a long one runs, the
+    next gets a 503 with Retry-After at once instead of taking another worker thread."""
+    claims = " ".join(f"La Russie a envoyé {i} 000 personnes [1]." for i in range(40))
+    long_body = {"answer": claims, "passages": [TROOPS * 100]}
+    statuses: list[int] = []
+
+    def long_one() -> None:
+        for _ in range(20):  # a short request may hold the slot at first: try again
+            r = svc.client.post("/verify", json=long_body, timeout=120)
+            statuses.append(r.status_code)
+            if r.status_code != 503:
+                return
+
+    thread = threading.Thread(target=long_one)
+    thread.start()
+    busy = []
+    while thread.is_alive():
+        r = svc.client.post("/verify", json={"answer": "a [1].", "passages": ["b"]}, timeout=60)
+        if r.status_code == 503:
+            busy.append(r)
+        thread.join(0.2)
+    assert statuses[-1] == 200
+    assert busy, "no request was refused while a long verification held the slot"
+    assert busy[0].headers["retry-after"].isdigit() and "slot" in busy[0].json()["error"]
