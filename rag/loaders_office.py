@@ -30,6 +30,12 @@ TITLE_CHARS = 120
 MIN_COLUMN_CHARS = 30  # narrower "columns" are tables and lists, not wrapped prose
 _BLANKS = re.compile(r"\n{3,}")
 _FILE_TITLE = re.compile(r"(?i)^(untitled|sans titre|microsoft word - .*|.*\.(docx?|pdf|odt))$")
+# A .docx is a zip that python-docx unpacks whole into memory and lxml then parses: a 340 KB
+# upload unpacking to 300 MB of XML took 316 MB of RSS, so at the 20 MB upload limit a zip bomb
+# is tens of GB. The parts are counted as they inflate, before python-docx reads any.
+MAX_DOCX_XML_BYTES = 64 * 1024 * 1024  # XML parts, parsed into trees: a long book is ~30 MB
+MAX_DOCX_BYTES = 256 * 1024 * 1024  # every part, images included
+MAX_DOCX_PARTS = 10_000
 
 
 class Unreadable(Exception):
@@ -239,6 +245,29 @@ def _paragraph_text(p: Any, rendered: bool) -> str:
     return "".join(out)
 
 
+def _check_unpacked_size(data: bytes) -> None:
+    """Unreadable when the zip holds more parts or bytes than a Word file needs (see
+    MAX_DOCX_BYTES). Each part is inflated a chunk at a time and counted: the sizes a zip
+    declares can lie, and zipfile inflates a part whole before it checks them."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = package.infolist()
+        if len(parts) > MAX_DOCX_PARTS:
+            raise Unreadable(f"Word file with {len(parts)} parts (limit {MAX_DOCX_PARTS})")
+        xml = total = 0
+        for part in parts:
+            is_xml = part.filename.lower().endswith((".xml", ".rels"))
+            with package.open(part) as stream:
+                while chunk := stream.read(1 << 20):
+                    total += len(chunk)
+                    xml += len(chunk) if is_xml else 0
+                    if xml > MAX_DOCX_XML_BYTES or total > MAX_DOCX_BYTES:
+                        raise Unreadable(
+                            f"Word file too large unpacked (over {MAX_DOCX_BYTES} bytes, or "
+                            f"{MAX_DOCX_XML_BYTES} of XML)")
+
+
 def read_docx(data: bytes) -> OfficeText:
     """Body paragraphs and tables in order (a table row is its cells joined by " | ");
     headers and footers live outside the body in Word files and are not read."""
@@ -248,7 +277,10 @@ def read_docx(data: bytes) -> OfficeText:
     from docx.table import Table
 
     try:
+        _check_unpacked_size(data)
         document = docx.Document(io.BytesIO(data))
+    except Unreadable:
+        raise
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise Unreadable(f"damaged Word file ({type(exc).__name__}: {exc})") from None
     except Exception as exc:  # python-docx raises its own errors for a wrong package
