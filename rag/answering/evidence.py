@@ -47,11 +47,12 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"how (far|long is|high|tall)|quelle (distance|longueur|hauteur|"
                          r"superficie|population)|population of|habitants|inhabitants|"
                          r"quel (est|était) le (nombre|montant|taux|total)|(what|which) (is|was) "
-                         r"the (number|amount|rate|total)|taux d['’]\w+|\w+ rate)\b", re.I),
+                         r"the (number|amount|rate|total)|taux d['’]\w+|\w+ rate|capacité|capacity|"
+                         r"salaire|salary|quelle (capacité|taille)|what size)\b", re.I),
     "date": re.compile(r"\b(quand|when|quel jour|quelle date|what (day|date|year|month)|en "
                        r"quelle année|which (day|year|month)|depuis quand|since when|"
-                       r"à quelle date|on what date|date de naissance|date of birth|"
-                       r"birthday|anniversaire)\b", re.I),
+                       r"à quelle date|on what (exact |precise )?date|date de naissance|"
+                       r"date of birth|birthday|anniversaire)\b", re.I),
     # a year, a birth: a weekday ("samedi") does not answer it
     "year": re.compile(r"\b(en quelle année|(in )?(which|what) year|quelle année|année de "
                        r"naissance|date de naissance|date of birth|year of birth|(est|sont|"

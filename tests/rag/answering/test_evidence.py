@@ -139,6 +139,9 @@ def test_population_rates_births_and_names_say_what_is_asked() -> None:
     assert "year" in analyse_question("Quelle est la date de naissance de Nazarbaïev ?").asks
     assert "year" in analyse_question("In which year did Nazarbayev step down?").asks
     assert analyse_question("Comment s’appelle le ministre de la Défense ?").asks == ("person",)
+    assert analyse_question("Quelle était la capacité du stade ?").asks == ("number",)
+    assert analyse_question("Quel salaire touchait l’entraîneur ?").asks == ("number",)
+    assert "date" in analyse_question("On what exact date did the meeting take place?").asks
     assert not _holds_kind("year", "Son porte-parole a parlé samedi.", ())
     assert _holds_kind("year", "Il est né en 1940 à Tchemolgan.", ())
 
