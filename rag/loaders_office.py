@@ -163,6 +163,86 @@ def _finish(pages: list[tuple[int, str]], title: Any, meta: dict[str, Any],
 # ---- PDF ------------------------------------------------------------------------------------
 
 
+# pypdf reads page content at ~100-400 KB a second, and a page's content can be a small
+# compressed stream (2 MB of operators from a 6.7 KB file took 18 s) that every page of the file
+# shares, or a form drawn thousands of times (pypdf parses it again each time): a few KB could
+# hold the server for hours. What pypdf would parse, page content once per page and a form
+# once per time it is drawn, may be MIN_PDF_CONTENT_BYTES plus PDF_CONTENT_RATIO times the
+# file's size, far above what text needs; operators an eighth of that.
+MIN_PDF_CONTENT_BYTES = 1 << 20
+PDF_CONTENT_RATIO = 8
+MAX_FORM_DEPTH = 8
+
+
+class _PdfBudget:
+    def __init__(self, file_bytes: int) -> None:
+        self.file_bytes = file_bytes
+        self.limit = MIN_PDF_CONTENT_BYTES + PDF_CONTENT_RATIO * file_bytes
+        self.content = 0
+        self.operators = 0
+        self.max_operators = self.limit // 8
+        self._form_sizes: dict[Any, int] = {}  # decoded size of each form, decoded once
+        self._forms: dict[Any, int] = {}  # this page's form names -> the largest such form
+
+    def take_content(self, page: Any) -> None:
+        """Charge a page's content before pypdf parses it, and learn its forms' sizes."""
+        try:
+            contents = page.get_contents()
+            size = len(contents.get_data()) if contents is not None else 0
+        except Exception:  # a damaged page: extract_text fails on it and says so
+            size = 0
+        self.content += size
+        self._forms = {}
+        try:
+            self._learn_forms(page.get("/Resources"), 0)
+        except Unreadable:
+            raise
+        except Exception:  # damaged resources: pypdf skips those forms too
+            pass
+        self.check()
+
+    def _learn_forms(self, resources: Any, depth: int) -> None:
+        resources = resources.get_object() if resources is not None else None
+        xobjects: Any = resources.get("/XObject") if hasattr(resources, "get") else None
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        if depth > MAX_FORM_DEPTH or not hasattr(xobjects, "items"):
+            return
+        for name, ref in xobjects.items():
+            key = getattr(ref, "idnum", None), getattr(ref, "generation", None)
+            form = ref.get_object()
+            if form.get("/Subtype") != "/Form":
+                continue
+            size = self._form_sizes.get(key) if key[0] is not None else None
+            if size is None:
+                size = len(form.get_data())
+                self.content += size  # decoding it once counts too
+                self.check()
+                if key[0] is not None:
+                    self._form_sizes[key] = size
+                    self._learn_forms(form.get("/Resources"), depth + 1)
+            self._forms[name] = max(self._forms.get(name, 0), size)
+
+    def visit(self, operator: Any, operands: Any, *_: Any) -> None:
+        """Called by pypdf before each operator, forms' own included."""
+        self.operators += 1
+        if operator == b"Do" and operands:
+            self.content += self._forms.get(operands[0], 0)
+        if self.operators > self.max_operators or self.content > self.limit:
+            raise _Spent  # before the form is parsed; pypdf swallows it inside a form
+
+    def check(self) -> None:
+        if self.content > self.limit:
+            raise Unreadable(f"PDF page content too large to read (over {self.content} bytes "
+                             f"from a {self.file_bytes}-byte file; limit {self.limit})")
+        if self.operators > self.max_operators:
+            raise Unreadable(f"PDF drawing too large to read (over {self.max_operators} "
+                             "operators)")
+
+
+class _Spent(Exception):
+    pass
+
+
 def read_pdf(data: bytes) -> OfficeText:
     """Text layer of each page (pypdf, content-stream order: one column after the other)."""
     import pypdf
@@ -189,12 +269,16 @@ def read_pdf(data: bytes) -> OfficeText:
         raise Unreadable("damaged PDF: no pages")
     pages: list[tuple[int, str]] = []
     failed = 0
+    budget = _PdfBudget(len(data))
     for number in range(1, n_pages + 1):
+        page = reader.pages[number - 1]
+        budget.take_content(page)  # before pypdf parses it: parsing is the slow part
         try:
-            pages.append((number, reader.pages[number - 1].extract_text() or ""))
+            pages.append((number, page.extract_text(visitor_operand_before=budget.visit) or ""))
         except Exception:  # one broken page must not lose the others
             failed += 1
             pages.append((number, ""))
+        budget.check()
     if not any(t.strip() for _, t in pages):
         if failed:
             raise Unreadable(f"damaged PDF: text of {failed} of {n_pages} pages unreadable")
