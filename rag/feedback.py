@@ -21,6 +21,11 @@ from rag.errors import RagError
 FILENAME = "feedback.sqlite"
 MAX_ANSWERS = 10_000
 MAX_TEXT = 2000
+# Votes are written by anyone who can ask: without bounds one answer id took any number of
+# votes (each a copy of the answer and up to 4,000 characters of text) and the file grew without
+# end. A person changing their mind a few times fits; the oldest votes go past MAX_FEEDBACK.
+MAX_VOTES_PER_ANSWER = 10
+MAX_FEEDBACK = 20_000
 RATINGS = ("up", "down")
 
 _SCHEMA = """
@@ -32,6 +37,8 @@ CREATE TABLE IF NOT EXISTS feedback (
   feedback_id TEXT PRIMARY KEY, answer_id TEXT NOT NULL, rating TEXT NOT NULL,
   comment TEXT NOT NULL, expected TEXT NOT NULL, created REAL NOT NULL,
   question TEXT NOT NULL, answer TEXT NOT NULL, citations TEXT NOT NULL, settings TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS feedback_answer ON feedback(answer_id);
+CREATE INDEX IF NOT EXISTS feedback_created ON feedback(created);
 """
 
 
@@ -41,6 +48,10 @@ class UnknownAnswer(RagError):
 
 class InvalidFeedback(RagError):
     """Bad rating or over-long text."""
+
+
+class TooManyVotes(RagError):
+    """This answer already has MAX_VOTES_PER_ANSWER votes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +77,11 @@ class FeedbackStore:
     Feedback rows copy the answer, so pruning old answers never loses rated ones.
     """
 
-    def __init__(self, path: Path, max_answers: int = MAX_ANSWERS) -> None:
+    def __init__(self, path: Path, max_answers: int = MAX_ANSWERS,
+                 max_feedback: int = MAX_FEEDBACK) -> None:
         self.path = Path(path)
         self.max_answers = max_answers
+        self.max_feedback = max_feedback
         self._lock = threading.Lock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=10)
@@ -117,8 +130,15 @@ class FeedbackStore:
                 (answer_id,)).fetchone()
             if row is None:
                 raise UnknownAnswer(f"unknown answer id: {answer_id}")
+            votes = self._db.execute("SELECT COUNT(*) FROM feedback WHERE answer_id=?",
+                                     (answer_id,)).fetchone()[0]
+            if votes >= MAX_VOTES_PER_ANSWER:
+                raise TooManyVotes(f"answer {answer_id} already has {votes} votes (the limit)")
             self._db.execute("INSERT INTO feedback VALUES (?,?,?,?,?,?,?,?,?,?)",
                              (fid, answer_id, rating, comment, expected, time.time(), *row))
+            self._db.execute(
+                "DELETE FROM feedback WHERE feedback_id IN (SELECT feedback_id FROM feedback "
+                "ORDER BY created DESC, rowid DESC LIMIT -1 OFFSET ?)", (self.max_feedback,))
         return fid
 
     def list_feedback(self, rating: str | None = None, limit: int = 100) -> list[Feedback]:

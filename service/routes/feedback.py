@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from rag.feedback import MAX_TEXT, FeedbackStore, InvalidFeedback, UnknownAnswer
+from rag.feedback import MAX_TEXT, FeedbackStore, InvalidFeedback, TooManyVotes, UnknownAnswer
 from service.deps import JSON_BODY, MetricsDep
 
 router = APIRouter(tags=["feedback"])
@@ -46,7 +46,8 @@ StoreDep = Annotated[FeedbackStore, Depends(feedback_store)]
 @router.post("/feedback", status_code=201, response_model=FeedbackCreated,
              dependencies=[JSON_BODY])
 def post_feedback(body: FeedbackIn, store: StoreDep, metrics: MetricsDep) -> JSONResponse:
-    """Thumbs up or down on an answer, with an optional comment and expected answer."""
+    """Thumbs up or down on an answer, with an optional comment and expected answer; a 409
+    past `MAX_VOTES_PER_ANSWER` votes on one answer."""
     try:
         fid = store.add_feedback(body.answer_id, body.rating, body.comment, body.expected)
     except UnknownAnswer:
@@ -54,6 +55,8 @@ def post_feedback(body: FeedbackIn, store: StoreDep, metrics: MetricsDep) -> JSO
                             "ago)") from None
     except InvalidFeedback as exc:
         raise HTTPException(422, str(exc)) from None
+    except TooManyVotes as exc:
+        raise HTTPException(409, str(exc)) from None
     metrics.feedback.labels(body.rating).inc()
     return JSONResponse({"feedback_id": fid}, status_code=201)
 

@@ -112,3 +112,31 @@ def test_keys_votes_need_a_key_and_reading_them_an_admin_key(
     r = c.get("/feedback", headers=_h(USER))
     assert r.status_code == 403 and "admin" in r.json()["error"]
     assert len(c.get("/feedback", headers=_h(ADMIN)).json()["feedback"]) == 1
+
+
+def test_votes_per_answer_and_in_all_are_bounded(
+    small_service: Callable[..., Service],
+) -> None:
+    """Anyone who may ask may vote: one answer id took any number of votes (300 in a row, each
+    a copy of the answer and 4,000 characters of text), so the log grew without end."""
+    from rag.feedback import MAX_VOTES_PER_ANSWER
+
+    svc = small_service()
+    c = svc.client
+    aid = c.post("/ask", json={"question": QUESTION}).json()["answer_id"]
+    vote = {"answer_id": aid, "rating": "down", "comment": "c" * 2000, "expected": "e" * 2000}
+    codes = [c.post("/feedback", json=vote).status_code for _ in range(MAX_VOTES_PER_ANSWER + 3)]
+    assert codes == [201] * MAX_VOTES_PER_ANSWER + [409] * 3
+    r = c.post("/feedback", json=vote)
+    assert "limit" in r.json()["error"]
+    assert len(c.get("/feedback").json()["feedback"]) == MAX_VOTES_PER_ANSWER
+
+    # In all: the oldest votes go past the store's limit (20,000 by default; 3 here).
+    store = FeedbackStore(svc.settings.index_dir / "feedback.sqlite", max_feedback=3)
+    try:
+        for i in range(5):
+            store.record_answer(f"{i:032x}", "q", "q", "a", [], "x", {})
+            store.add_feedback(f"{i:032x}", "up")
+        assert [f.answer_id for f in store.list_feedback()] == [f"{i:032x}" for i in (4, 3, 2)]
+    finally:
+        store.close()
