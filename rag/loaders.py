@@ -17,6 +17,12 @@ from rag.markup import MD_HEADING, html_title, split_front_matter, strip_fences,
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ID_CHARS = 200
+# A JSON document's own title and extra fields: the title goes with every hit and citation
+# of every chunk (and into each chunk's BM25 terms), so a 1 MB title was copied into each.
+# Titles read from files are cut to 300 characters; a title given explicitly is refused over
+# MAX_TITLE_CHARS, metadata over MAX_METADATA_BYTES of JSON.
+MAX_TITLE_CHARS = 1000
+MAX_METADATA_BYTES = 64 * 1024
 _JSONL_KNOWN = {"id", "text", "title"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -155,7 +161,8 @@ def page_from_html(raw: str, doc_id: str, source: str) -> _Page:
     if not text:
         raise _Skip("no main text found in HTML")
     title = html_title(raw, data.get("sitename") or "") or (data.get("title") or "").strip()
-    meta = {k: data[k] for k in ("url", "date", "author", "sitename") if data.get(k)}
+    # a page's head is whoever wrote the page's: each field cut like the title
+    meta = {k: str(data[k])[:300] for k in ("url", "date", "author", "sitename") if data.get(k)}
     return _Page(doc_id, text, source, title[:300], meta)
 
 
@@ -180,7 +187,13 @@ def _jsonl_document(obj: Any, source: str) -> Document:
     title = obj.get("title")
     if title is not None and not isinstance(title, str):
         raise _Skip("`title` must be a string")
+    if title is not None and len(title) > MAX_TITLE_CHARS:
+        raise _Skip(f"`title` longer than {MAX_TITLE_CHARS} characters")
     meta = {k: v for k, v in obj.items() if k not in _JSONL_KNOWN}
+    try:
+        storable_metadata(meta)
+    except ValueError as exc:
+        raise _Skip(str(exc)) from None
     title = _clean(title or _first_line(text)).strip()
     return Document(check_doc_id(_clean(str(doc_id))), text, title, source, meta)
 
@@ -343,12 +356,15 @@ def document_from_fields(obj: Any, source: str = "request") -> Document:
 
 def storable_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
     """Extra fields as the store can write them: lone surrogates (legal as JSON escapes, not
-    encodable as UTF-8) are replaced, as the loaders do for the text; else the commit fails."""
+    encodable as UTF-8) are replaced, as the loaders do for the text; else the commit fails.
+    ValueError past MAX_METADATA_BYTES."""
     try:
         raw = json.dumps(metadata, ensure_ascii=False, default=str)
         cleaned: dict[str, Any] = json.loads(raw.encode("utf-8", "replace"))
     except RecursionError:
         raise ValueError("metadata nested too deeply") from None
+    if len(raw.encode("utf-8", "replace")) > MAX_METADATA_BYTES:
+        raise ValueError(f"metadata over {MAX_METADATA_BYTES} bytes as JSON")
     return cleaned
 
 

@@ -220,7 +220,10 @@ async def _ingest_urls(request: Request, settings: ServiceSettings, engine: Engi
             lambda i: store.get_document(i) if store.exists() else None)
     except FetchRefused as exc:
         raise HTTPException(400, str(exc)) from None
-    docs = [replace(d, metadata=storable_metadata(d.metadata)) for d in loaded.documents]
+    try:
+        docs = [replace(d, metadata=storable_metadata(d.metadata)) for d in loaded.documents]
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
     if not docs:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in loaded.skipped)
         raise HTTPException(422, f"no page could be loaded: {reasons or 'nothing fetched'}")
