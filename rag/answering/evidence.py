@@ -117,6 +117,25 @@ def _furniture(text: str, title: str, alone: bool = False) -> bool:
             and fold(t).rstrip(" .") == fold(" ".join(title.split())).rstrip(" ."))
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')\]]\s*$")
+
+
+def _unpunctuated_line(chunk_text: str, span: Span) -> bool:
+    """A line of its own without closing punctuation is a caption, a headline or a label
+    ("Le président russe ... à Moscou, le 21 août 2021" once its photo credit is cleaned),
+    not a sentence. A text of one line (a paragraph) keeps its last sentence."""
+    if _ENDS_SENTENCE.search(span.text):
+        return False
+    head, tail = chunk_text[:span.start], chunk_text[span.end:]
+    if not tail.strip():  # the chunk's last line: a line of its own only after other lines
+        return head.rstrip(" \t").endswith("\n")
+    nxt = tail.lstrip()[:1]  # a hard-wrapped sentence goes on in lower case (or with its ".")
+    return ((head.strip(" \t") == "" or head.rstrip(" \t").endswith("\n"))
+            and tail.lstrip(" \t").startswith("\n") and (nxt.isupper() or nxt.isdigit()
+                                                         or nxt in "«\"“"))
+
+
+
 # ---- the question ------------------------------------------------------------------------------
 
 
@@ -550,7 +569,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
         usable = (not _furniture(text, hit.chunk.title, alone)
-                  and not (j == 0 and _continues(text)))
+                  and not (j == 0 and _continues(text))
+                  and not _unpunctuated_line(hit.chunk.text, span))
         before_cov = prev_cov.get(i, 0.0)
         prev_cov[i] = cov
         if w.anaphor and _ANAPHOR.match(text):

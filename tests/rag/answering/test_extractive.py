@@ -188,3 +188,22 @@ def test_a_sentence_opening_on_a_pronoun_is_about_the_one_before(compose: Compos
                  "L'école compte quatre maisons et un grand lac.")
     text = compose("Quel est le surnom de Poppy Pomfresh ?", nurse)
     assert text is not None and "Pompom" in text, text
+
+
+def test_a_line_without_closing_punctuation_is_a_caption_not_an_answer(compose: Compose) -> None:
+    """Once its photo credit is cleaned off, a caption is a bare line; so is a section heading.
+    A hard-wrapped sentence (going on in lower case) and a one-line paragraph are kept."""
+    page = _hit("Poutine et Tokaïev\n"
+                "Le président russe Vladimir Poutine et son homologue kazakh Kassym-Jomart Tokaïev "
+                "à Moscou, le 21 août 2021\n\n"
+                "Le président kazakh Kassym-Jomart Tokaïev a demandé l'aide de la Russie pour "
+                "rétablir l'ordre\n"
+                "dans le pays après des émeutes.\n\n"
+                "Moscou s'implique directement")
+    text = compose("Qui est Kassym-Jomart Tokaïev ?", page)
+    assert text is not None and "a demandé l'aide" in text, text
+    assert "21 août" not in text and "Moscou s'implique" not in text, text
+    para = _hit("Kassym-Jomart Tokaïev est le président du Kazakhstan depuis 2019 et il a demandé "
+                "l'aide de la Russie en janvier 2022")
+    text = compose("Qui est Kassym-Jomart Tokaïev ?", para)
+    assert text is not None and "depuis 2019" in text, text
