@@ -112,9 +112,12 @@ def _furniture(text: str, title: str, alone: bool = False) -> bool:
     words = t.split()
     if len(words) < 4 or (len(words) < 8 and not re.search(r"[.!…»”\"]$", t)):
         return True  # a label, a menu entry or a caption fragment, not a sentence
-    # the headline, repeated as the article's first line (unless it is all the text there is)
-    return (not alone and bool(title)
-            and fold(t).rstrip(" .") == fold(" ".join(title.split())).rstrip(" ."))
+    # the headline, repeated as the article's first line or reworded as its standfirst: all
+    # its content words are the title's (unless it is all the text there is)
+    if alone or not title:
+        return False
+    mine = set(re.findall(r"\w+", fold(t))) - STOPWORDS
+    return len(mine) >= 3 and mine <= set(re.findall(r"\w+", fold(title)))
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')\]]\s*$")

@@ -207,3 +207,13 @@ def test_a_line_without_closing_punctuation_is_a_caption_not_an_answer(compose: 
                 "l'aide de la Russie en janvier 2022")
     text = compose("Qui est Kassym-Jomart Tokaïev ?", para)
     assert text is not None and "depuis 2019" in text, text
+
+
+def test_a_standfirst_that_rewords_the_headline_is_not_an_answer(compose: Compose) -> None:
+    title = "Kazakhstan : les États-Unis et l’UE s’inquiètent de l’intervention russe"
+    page = _hit("Les États-Unis et l’UE s’inquiètent de l’intervention russe au Kazakhstan.\n\n"
+                "Le plus haut diplomate de l’Union européenne a mis en garde la Russie contre "
+                "une intervention militaire au Kazakhstan.", title=title)
+    text = compose("Qu'a dit l'UE de l'intervention russe au Kazakhstan ?", page)
+    assert text is not None and "mis en garde" in text, text
+    assert "s’inquiètent" not in text, text
