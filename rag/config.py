@@ -128,12 +128,14 @@ class Settings(BaseSettings):
     )
     sentence_weight: float = Field(
         default=0.0, ge=0.0, le=1.0, description="Dense score = (1 - w) * chunk cosine + w * "
-        "its best stored sentence's cosine, for a question in the index's language (0: off).",
+        "max(chunk cosine, its best stored sentence's cosine), for a question in the index's "
+        "language (0: off); never for a question with no term in the index.",
     )
     sentence_weight_cross: float = Field(
         default=0.0, ge=0.0, le=1.0,
-        description="The same w for a question in another language than the index (0.2 lifts "
-        "English MRR but lets off-topic English questions through the refusal gate).",
+        description="The same w for a question in another language than the index (0.3 lifts "
+        "English MRR on every dev set; off until the extractive evidence step stops preferring "
+        "another passage's figure: evals/study/results_sentences.md).",
     )
     verify_threshold: float = Field(
         default=0.83, ge=-1.0, le=1.0,

@@ -9,7 +9,7 @@ cosine, then each candidate's score becomes a mix (1 - w) * chunk + w * best sen
 of the two, or a boost chunk + b * max(0, best - chunk) (a sentence only lifts its chunk),
 for every question or only for those not in the index's language
 (French); optionally BM25's candidates join the dense list with the same score.
-rag/retrieval.py implements the mix (RAG_SENTENCE_WEIGHT[_CROSS]), off by default: see
+rag/retrieval.py implemented the mix (now the lift of sentence_gate.py), off by default: see
 results_sentences.md. Dense-only
 and the shipped adaptive fusion are reported, per set and split (tune to choose, held-out to
 check), as R@1 / R@5 / MRR@10.

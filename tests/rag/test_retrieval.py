@@ -294,6 +294,39 @@ def test_sentence_weight_follows_the_question_language(bridge_index: Path,
     assert _searcher(bridge_index, embedder).sentences is None
 
 
+def test_a_sentence_only_lifts_its_chunk(bridge_index: Path, embedder: E5Embedder) -> None:
+    """(1 - w) * cosine + w * max(cosine, best sentence): the town-news chunk as a whole is
+    about "the town's news", none of its sentences alone is, and it keeps its own cosine."""
+    q = "Quelles sont les nouvelles de la ville ?"
+    chunk_only = {h.row: h.score for h in _searcher(bridge_index, embedder).search(q, 2, "dense")}
+    s = _searcher(bridge_index, embedder, sentence_weight=1.0)
+    assert s.sentences is not None
+    best = s.sentences.best(list(chunk_only), embedder.embed_query(q))
+    town = max(chunk_only, key=lambda r: chunk_only[r])
+    assert best[town] < chunk_only[town] - 0.02  # its best sentence is well below the chunk
+    got = {h.row: h.score for h in s.search(q, 2, "dense")}
+    assert got[town] == pytest.approx(chunk_only[town], abs=1e-6)
+    for row, score in got.items():
+        assert score == pytest.approx(max(chunk_only[row], best[row]), abs=1e-4)
+
+
+def test_sentence_signal_skips_a_question_with_no_term_in_the_index(
+        bridge_index: Path, embedder: E5Embedder) -> None:
+    """A question none of whose words the index holds is rarely about it: the best-sentence
+    signal would only hand it a quotable sentence (evals/study/results_sentences.md)."""
+    s = _searcher(bridge_index, embedder, sentence_weight_cross=1.0)
+    dense = s.retrievers["dense"]
+    bm25 = s.retrievers["bm25"]
+    assert isinstance(dense, DenseRetriever) and isinstance(bm25, BM25Retriever)
+    unknown = "How high is that bridge?"
+    assert bm25.query_coverage(unknown) == 0.0 < bm25.query_coverage(BRIDGE_EN)
+    assert dense.sentence_weight(unknown) == 0.0
+    assert dense.sentence_weight(BRIDGE_EN) == 1.0
+    chunk_only = _searcher(bridge_index, embedder, sentence_weight_cross=0.0)
+    assert [(h.chunk.doc_id, h.score) for h in s.search(unknown, 2, "dense")] == \
+        [(h.chunk.doc_id, h.score) for h in chunk_only.search(unknown, 2, "dense")]
+
+
 def test_index_without_sentences_scores_by_chunk(tmp_path: Path, embedder: E5Embedder) -> None:
     Ingestor(Settings(index_dir=tmp_path, sentence_index=False), embedder,
              IndexStore(tmp_path)).run(_BRIDGE_DOCS)
