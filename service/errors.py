@@ -43,6 +43,17 @@ def status_of(exc: Exception) -> int:
     return 400
 
 
+def public_message(exc: Exception) -> str:
+    """What a client is told of a library error. A model backend's failure keeps its kind and
+    drops what follows the colon ("LLM server answered 500: <the upstream's own message>",
+    "cannot reach the LLM server: <socket error>"): the upstream's text can name its URL,
+    paths or part of a key. The whole message goes to the server log."""
+    text = str(exc)
+    if isinstance(exc, LLMError):
+        return text.split(":", 1)[0].strip() or type(exc).__name__
+    return text
+
+
 def openai_http_error(status: int, message: str, param: str | None = None,
                       code: str | None = None) -> HTTPException:
     """An HTTPException whose OpenAI-shaped body names the parameter at fault (`/v1/*`)."""
@@ -91,10 +102,10 @@ async def _validation(request: Request, exc: Exception) -> JSONResponse:
 async def _rag_error(request: Request, exc: Exception) -> JSONResponse:
     status = status_of(exc)
     if status < 500:
-        return error_response(status, str(exc), request)
+        return error_response(status, public_message(exc), request)
     rid = getattr(request.state, "request_id", None)
     log.error("request %s: %s", rid, exc)
-    return error_response(status, str(exc), request, request_id=rid)
+    return error_response(status, public_message(exc), request, request_id=rid)
 
 
 async def _unhandled(request: Request, exc: Exception) -> JSONResponse:

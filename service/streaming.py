@@ -21,6 +21,7 @@ from fastapi.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from rag import Answer, CancelToken, Citations, Done, Event, LLMError, RagError, Token
+from service.errors import public_message
 
 
 class EventPump:
@@ -135,4 +136,4 @@ async def ask_sse(first: Citations, pump: EventPump, *, first_token: Callable[[]
                 done(ev.answer)
                 yield sse("done", ev.answer.to_dict())
     except (RagError, LLMError) as exc:
-        yield sse("error", {"error": str(exc), "status": failed(exc)})
+        yield sse("error", {"error": public_message(exc), "status": failed(exc)})

@@ -8,6 +8,7 @@ data in the extra `citations` field.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 import uuid
@@ -20,7 +21,7 @@ from rag import CancelToken, Citation, Citations, Done, LLMError, Message, RagEr
 from rag.answering.citations import markers_in
 from rag.answering.inert import inert
 from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
-from service.errors import openai_http_error, status_of
+from service.errors import openai_http_error, public_message, status_of
 from service.openai_params import Limits, ParamError, apply, check, prompt_text, usage
 from service.schemas import (
     ChatCompletion,
@@ -33,6 +34,8 @@ from service.schemas import (
     openai_error,
 )
 from service.streaming import PumpedResponse, open_stream, sse
+
+log = logging.getLogger("rag.service")
 
 router = APIRouter(tags=["openai"])
 
@@ -202,7 +205,8 @@ def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: LimitsD
         except (RagError, LLMError) as exc:
             status = status_of(exc)
             metrics.mark_failed(request.state, status)
-            yield sse(None, openai_error(status, str(exc)))
+            log.error("request %s: stream failed: %s", request.state.request_id, exc)
+            yield sse(None, openai_error(status, public_message(exc)))
         yield "data: [DONE]\n\n"
 
     return PumpedResponse(gen(), pump, headers={"cache-control": "no-cache"})
