@@ -173,6 +173,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                   for w in re.findall(r"[A-ZÀ-Ý][\w-]+", m.group(2)) for p in w.split("-")}
     if "age" in asks:
         asks = tuple(a for a in asks if a != "number")
+    if _IDENTITY.match(question):  # "Qui est X ?": who X is, not any name
+        asks = ("identity",)
     focus: list[str] = []
     run: list[str] = []  # the focus names of the full name being read ("Christopher Marlowe")
     last_end = -1
@@ -262,7 +264,36 @@ _MONTHS_DAYS = frozenset("""
 """.split())
 
 
+# "Qui est Marie Dumoulin ?", "Who was Nursultan Nazarbayev?": the whole question is a name.
+_IDENTITY = re.compile(r"^\s*(?i:qui est|qui était|qui etait|who is|who was|who's)\s+"
+                       r"(?:[A-ZÀ-Ý][\w’'-]*\.?\s*){1,4}\?\s*$")
+# What says who someone is: an apposition ("Marie Dumoulin, directrice de programme", "X est
+# le président ...") or a role before the name ("le président kazakh Kassym-Jomart Tokaïev").
+_APPOSITION = re.compile(r"^[\s»”\"]*(?:,\s*(?:l['’]|le |la |les |un |une |the |an? |ex-|"
+                         r"former )?[a-zà-ÿ]|\s+(?:est|était|is|was)\s+(?:l['’]|le |la |un |"
+                         r"une |the |an? ))")
+_ROLE = re.compile(r"\b(?i:président|presidente|présidente|president|ministre|minister|directeur|"
+                   r"directrice|director|porte-parole|spokesman|spokeswoman|secrétaire|"
+                   r"secretary|chef|head|ambassadeur|ambassadrice|ambassador|général|general|"
+                   r"expert|experte|analyste|analyst|chercheur|chercheuse|researcher|professeur|"
+                   r"professor|leader|dirigeant|fondateur|founder|journaliste|journalist|"
+                   r"diplomate|diplomat|commandant|commander)e?s?\b[^,.;]{0,40},?\s*"
+                   r"(?:[A-ZÀ-Ý][\w’'-]+\s+){0,3}$")
+
+
+def _says_who(text: str, focus: Sequence[str]) -> bool:
+    for m in _CAPITAL.finditer(text):
+        name = fold_name(m.group(0)).replace("-", "")
+        if not any(same_name(f, name, True) for f in focus):
+            continue
+        if _APPOSITION.match(text[m.end():]) or _ROLE.search(text[:m.start()]):
+            return True
+    return False
+
+
 def _holds_kind(kind: str, text: str, focus: Sequence[str]) -> bool:
+    if kind == "identity":
+        return _says_who(text, focus)
     if kind == "age":
         return bool(_AGE.search(text))
     if kind == "number":  # a count or an amount: a year or a day of the month is not one
@@ -572,7 +603,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
         usable = (not _furniture(text, hit.chunk.title, alone)
-                  and not (j == 0 and _continues(text))
+                  and not (j == 0 and _continues(text) and not (
+                      info.asks == ("identity",) and kind))
                   and not _unpunctuated_line(hit.chunk.text, span))
         before_cov = prev_cov.get(i, 0.0)
         prev_cov[i] = cov

@@ -91,8 +91,15 @@ class ExtractiveWriter:
         chosen = choose(ev, self.min_dense, self.min_dense_cross)
         if not chosen:
             return None
-        body = " ".join(cite(inert(trim(s.text)), s.passage) for s in chosen)
+        body = " ".join(cite(inert(_whole(trim(s.text))), s.passage) for s in chosen)
         return Composed(_LEAD.get(ev.question.lang, "") + body, chosen)
+
+
+def _whole(sentence: str) -> str:
+    """A fragment the chunk cut from its sentence (", explique X, directrice ...") is shown as
+    the tail it is."""
+    head = sentence.lstrip(" ,;:")
+    return "… " + head if head[:1].islower() else sentence
 
 
 def _overlaps(a: str, b: str) -> bool:

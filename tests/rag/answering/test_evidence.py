@@ -146,6 +146,17 @@ def test_population_rates_births_and_names_say_what_is_asked() -> None:
     assert _holds_kind("year", "Il est né en 1940 à Tchemolgan.", ())
 
 
+def test_who_is_a_name_asks_who_they_are() -> None:
+    assert analyse_question("Qui est Marie Dumoulin ?").asks == ("identity",)
+    assert analyse_question("Who was Nursultan Nazarbayev?").asks == ("identity",)
+    assert analyse_question("Qui est le président du Tadjikistan ?").asks == ("person",)
+    assert _holds_kind("identity", ", explique Marie Dumoulin, directrice de l’ECFR.",
+                       ("dumoulin",))
+    assert _holds_kind("identity", "par la porte-parole de la diplomatie russe, Maria Zakharova.",
+                       ("zakharova",))
+    assert not _holds_kind("identity", ", poursuit Marie Dumoulin.", ("dumoulin",))
+
+
 def test_a_count_names_what_it_counts() -> None:
     """"Combien de civils" is not answered by a count of police officers; soldiers are troops."""
     q = analyse_question("Combien de militaires kirghizes ont été envoyés ?")

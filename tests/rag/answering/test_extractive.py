@@ -217,3 +217,16 @@ def test_a_standfirst_that_rewords_the_headline_is_not_an_answer(compose: Compos
     text = compose("Qu'a dit l'UE de l'intervention russe au Kazakhstan ?", page)
     assert text is not None and "mis en garde" in text, text
     assert "s’inquiètent" not in text, text
+
+
+def test_who_someone_is_comes_from_an_apposition_or_a_role(compose: Compose) -> None:
+    """"Qui est X ?" is answered by what says who X is, even from the tail of a sentence the
+    chunk cut ("… explique X, directrice ..."), not by a quote X merely signs."""
+    quote = _hit("« Il a décidé d'envoyer un double message aux manifestants et à Moscou », "
+                 "poursuit Marie Dumoulin.", doc_id="a")
+    tail = _hit(", explique Marie Dumoulin, directrice de programme au Conseil européen pour les "
+                "relations internationales. La Russie a envoyé des troupes.", doc_id="b")
+    text = compose("Qui est Marie Dumoulin ?", quote, tail)
+    assert text is not None and text.startswith("… explique Marie Dumoulin, directrice"), text
+    assert "double message" not in text, text
+    assert compose("Qui est Marie Dumoulin ?", quote) is None  # nothing says who she is
