@@ -5,31 +5,43 @@ claim verifier (`verify.py`) against the passages its `[n]` markers cite. A supp
 kept; a claim another passage supports is re-cited to that passage; any other claim is dropped,
 so an unsupported claim is never shown as cited. What supported each kept citation (score, the
 sentence and its offsets in the document) travels with it to the API.
+
+A small model restates the question in its answer ("... en janvier 2022 est Josep Borrell"):
+a date the user wrote, or an opening "According to AubeDigitale,", that the evidence sentence
+does not repeat, fails the claim. Such echoes are cut from the claim (the rest must still be
+supported), not the claim dropped.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from rag.answering.anchors import MONTHS, Anchor, Facts, claim_anchors, facts, holds
 from rag.answering.citations import Support, strip_markers
 from rag.answering.extractive import cite
 from rag.answering.verify import Claim, Passage, Verifier
 from rag.retrieval import Hit
 from rag.sentences import split_sentences
+from rag.text import fold, tokenize
 
 
 class Grounder:
     """Checks generated text against the passages it was written from."""
 
-    def __init__(self, verifier: Verifier, passages: Sequence[Hit]) -> None:
+    def __init__(self, verifier: Verifier, passages: Sequence[Hit], question: str = "") -> None:
         self._verifier = verifier
+        self._question: Facts | None = facts(question) if question.strip() else None
+        self._asked = _stems(question) if question.strip() else None
         self._hits = list(passages)
         self._passages = [Passage(h.chunk.text, h.chunk.title) for h in passages]
         self._forms = number_forms("\n".join(p.text for p in self._passages))
+        self._folded = plain("\n".join(p.text for p in self._passages))
         self.support: dict[int, Support] = {}  # passage number -> best support seen
         self.dropped = 0
         self.recited = 0
+        self.unechoed = 0  # claims kept once the question's words they echoed were cut
 
     def _note(self, n: int, score: float, start: int, end: int, text: str) -> None:
         hit = self._hits[n - 1]
@@ -37,7 +49,7 @@ class Grounder:
         if n not in self.support or score > self.support[n].score:
             self.support[n] = s
 
-    def _keep(self, answer: str, c: Claim) -> str | None:
+    def _keep(self, answer: str, c: Claim, retry: bool = True) -> str | None:
         piece = answer[c.start:c.end].strip()
         if c.supported and c.evidence is not None:
             self._note(c.evidence.passage, c.score, c.evidence.start, c.evidence.end,
@@ -50,17 +62,119 @@ class Grounder:
             alt = c.support
             self._note(alt.passage, alt.score, alt.start, alt.end, alt.text)
             return cite(strip_markers(piece), alt.passage)
+        if retry and (kept := self._without_echoes(piece, c)):
+            self.unechoed += 1
+            return kept
         self.dropped += 1
         return None
+
+    def _without_echoes(self, piece: str, c: Claim) -> str | None:
+        """The claim with the question's own dates and numbers that its evidence lacks cut out
+        (and an opening "According to X," naming a source the evidence does not), if what is
+        left is supported. At most two rounds: "en janvier 2022" may fail on the year first,
+        then on the month."""
+        if self._question is None or c.reason != "missing":
+            return None
+        for _ in range(2):
+            missing = set(c.evidence.missing) if c.evidence is not None else set()
+            echoes = [a for a in claim_anchors(strip_markers(piece))
+                      if holds(self._question, a) and (not missing or a.text in missing)]
+            cut = drop_attribution(piece, [a for a in echoes if a.kind == "name"])
+            cut = drop_anchors(cut, [a for a in echoes if a.kind != "name"])
+            if cut == piece or len(strip_markers(cut).split()) < 3:
+                return None
+            piece = copy_number_forms(cut, self._forms)
+            claims = self._verifier.verify(piece, self._passages).claims
+            if len(claims) != 1:
+                return None
+            c = claims[0]
+            if c.supported or c.support is not None:
+                return self._keep(piece, replace(c, start=0, end=len(piece)), retry=False)
+        return None
+
+    def adds_to_question(self, answer: str) -> bool:
+        """Whether `answer` says something its question did not: a word (or figure) of its
+        supporting sentences that the question lacks. A model that restates the question
+        ("les insurgés opéraient dans la région kazakhe") has answered nothing."""
+        if self._asked is None:
+            return True
+        said = _stems(strip_markers(answer)) - self._asked
+        return bool(said & _stems(" ".join(s.text for s in self.support.values())))
 
     def check(self, text: str) -> str:
         """`text` with supported claims kept, re-cited ones renumbered, the rest removed."""
         if not text.strip():
             return ""
-        text = copy_number_forms(text, self._forms)
+        text = unquote_invented(copy_number_forms(text, self._forms), self._folded)
         result = self._verifier.verify(text, self._passages)
         kept = [k for c in result.claims if (k := self._keep(text, c))]
         return " ".join(kept)
+
+
+_QUOTED = re.compile(r'"([^"\n]{2,300})"|“([^”\n]{2,300})”|«\s*([^»\n]{2,300}?)\s*»')
+
+
+def _stems(text: str) -> set[str]:
+    """Figures and content words cut to five letters, so "terrorism" meets "terrorisme"."""
+    return {t if t.isdigit() else t[:5] for t in tokenize(text, "none")
+            if t.isdigit() or len(t) >= 4}
+
+
+def plain(text: str) -> str:
+    """Folded, apostrophes and spacing normalised: how quotations are compared."""
+    return " ".join(fold(text).replace("’", "'").split())
+
+
+def unquote_invented(claim: str, sources: str) -> str:
+    """`claim` with the quote marks taken off any quotation the sources (`plain` text) do not
+    hold word for word: a paraphrase must not read as the source's own words."""
+    def fix(m: re.Match[str]) -> str:
+        inner = next(g for g in m.groups() if g is not None)
+        return m.group(0) if plain(inner) in sources else inner
+
+    return _QUOTED.sub(fix, claim)
+
+
+_PREP = (r"(?:in|on|at|of|during|since|from|en|au|aux|le|la|les|de|du|des|depuis|pendant|"
+         r"lors\s+de|dès)")
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+_ATTRIBUTION = re.compile(r"^\s*(?:according to|selon|d['’]après)\b([^,;:]{1,80}),\s*", re.I)
+
+
+def drop_attribution(claim: str, names: Sequence[Anchor]) -> str:
+    """`claim` without its opening "According to X," / "Selon X," when that clause holds one
+    of `names`. Elsewhere a name is the claim's subject or object and is not cut."""
+    m = _ATTRIBUTION.match(claim)
+    if m is None or not any(a.text in m.group(1) for a in names):
+        return claim
+    rest = claim[m.end():]
+    return rest[:1].upper() + rest[1:]
+
+
+def drop_anchors(claim: str, anchors: Sequence[Anchor]) -> str:
+    """`claim` without `anchors` (as written), with the preposition before one that ends a
+    phrase ("en janvier 2022", "on 5 January 2022"; "the January 2022 unrest" keeps "the"); a
+    year takes its day and month with it."""
+    out = claim
+    for a in sorted(anchors, key=lambda a: a.kind != "number"):  # years first: they take months
+        core = re.escape(a.text)
+        if a.kind == "number" and re.fullmatch(r"1[89]\d\d|20\d\d", a.text):
+            core = rf"(?:(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTH})\.?,?\s+)?{core}"
+        elif a.kind == "date":
+            core = rf"{core}(?:,?\s+\d{{4}})?"
+        lead = rf"(?:\b{_PREP}\s+((?:the|l[ae]|l['’])\s*)?)?"
+        m = re.search(rf"{lead}(?<![\w-])({core})(?![\w-])", out, flags=re.I)
+        if m is None:
+            continue
+        attributive = m.group(1) is not None and re.match(r"\s+[^\W\d]", out[m.end():])
+        start = m.start(2) if attributive else m.start()
+        out = f"{out[:start]} {out[m.end():]}"
+    out = re.sub(r"\s+([,.;:!?)\]])", r"\1", re.sub(r"\s+", " ", out))
+    out = re.sub(r",\s*(?=[,.;:!?\[])", "", out)
+    out = re.sub(r"^\s*,\s*", "", out).strip()
+    return out[:1].upper() + out[1:] if claim[:1].isupper() else out
 
 
 # A number written with thousands groups: "2 600", "2,600", "2, 600", "750.000", "3 000 000".
@@ -68,29 +182,42 @@ _GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:(?:[ \u00a0\u202f]|[,.][ \u00a0\u20
                       r"(?![\d]|[,.]\d)")
 
 
+_AMOUNT_AFTER = re.compile(rf"({_GROUPED.pattern})[ \u00a0\u202f]?([$€£])")
+_AMOUNT_BEFORE = re.compile(rf"([$€£])[ \u00a0\u202f]?({_GROUPED.pattern})")
+
+
 def _value(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
 def number_forms(source: str) -> dict[str, str]:
-    """Each grouped number of `source` by its digits, as the source writes it."""
+    """Each grouped number of `source` by its digits, as the source writes it; an amount
+    whose currency sign follows it ("750 000 $") also under the sign and digits ("$750000")."""
     forms: dict[str, str] = {}
     for m in _GROUPED.finditer(source):
         forms.setdefault(_value(m.group(0)), m.group(0))
+    for m in _AMOUNT_AFTER.finditer(source):
+        forms.setdefault(m.group(2) + _value(m.group(1)), m.group(0))
     return forms
 
 
 def copy_number_forms(claim: str, source: str | dict[str, str]) -> str:
     """`claim` with each grouped number written as its supporting source writes it: a model
-    turns "2 600" into "2,600" or "2, 600"; the answer keeps the source's digit groups, so a
-    French figure reads as in the article and can be found in it. `source` is the text, or
-    its `number_forms` computed once."""
+    turns "2 600" into "2,600" or "2, 600", and "750 000 $" into "$750,000"; the answer keeps
+    the source's digit groups (and the place of its currency sign), so a French figure reads as
+    in the article and can be found in it. `source` is the text, or its `number_forms`
+    computed once."""
     forms = number_forms(source) if isinstance(source, str) else source
+    if not forms:
+        return claim
+
+    def amount(m: re.Match[str]) -> str:
+        return forms.get(m.group(1) + _value(m.group(2)), m.group(0))
 
     def swap(m: re.Match[str]) -> str:
         return forms.get(_value(m.group(0)), m.group(0))
 
-    return _GROUPED.sub(swap, claim) if forms else claim
+    return _GROUPED.sub(swap, _AMOUNT_BEFORE.sub(amount, claim))
 
 
 class SentenceBuffer:

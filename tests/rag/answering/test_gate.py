@@ -92,6 +92,7 @@ def test_the_meaning_threshold_decides_an_off_topic_question(
 # ---- through the answerer: a declined question never reaches the model ------------------------
 
 SEEN: list[dict[str, Any]] = []
+REPLY: list[str] = []  # the pieces the scripted model streams instead of its sentence, when set
 
 
 class StreamingModel(BaseHTTPRequestHandler):
@@ -109,8 +110,9 @@ class StreamingModel(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("content-type", "text/event-stream")
         self.end_headers()
-        for piece, finish in ((f"La fusée Ariane 6 a décollé de Kourou en Guyane [{n}].", None),
-                              ("", "stop")):
+        said = REPLY or [f"La fusée Ariane 6 a décollé de Kourou en Guyane [{n}]."]
+        steps: list[tuple[str, str | None]] = [(p, None) for p in said]
+        for piece, finish in (*steps, ("", "stop")):
             chunk = {"choices": [{"index": 0, "delta": {"content": piece},
                                   "finish_reason": finish}]}
             self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
@@ -133,6 +135,7 @@ def answerer(small_searcher: tuple[Searcher, Settings], embedder: E5Embedder
              ) -> Iterator[Answerer]:
     searcher, settings = small_searcher
     SEEN.clear()
+    REPLY.clear()
     with http_server(StreamingModel) as url:
         llm = OpenAICompatibleLLM(url, "scripted", timeout=20)
         try:
@@ -157,3 +160,26 @@ def test_a_question_the_sources_answer_reaches_the_model_once(answerer: Answerer
     assert not answer.abstained and not answer.fallback
     assert answer.answer == "La fusée Ariane 6 a décollé de Kourou en Guyane [1]."
     assert [c.hit.chunk.doc_id for c in answer.citations] == ["astro"]
+
+
+def test_a_model_that_finds_nothing_is_overruled_by_firm_evidence(answerer: Answerer) -> None:
+    """The gate passed the question and its best sentence answers it firmly: the model's
+    NOT_IN_SOURCES gives the extractive answer, not a refusal; on weak evidence it declines."""
+    REPLY.append("NOT_IN_SOURCES")
+    answer = answerer.answer("D'où la fusée Ariane 6 a-t-elle décollé ?")
+    assert len(SEEN) == 1
+    assert not answer.abstained and answer.fallback
+    assert "Kourou" in answer.answer and answer.answer.endswith("[1].")
+    assert [c.hit.chunk.doc_id for c in answer.citations] == ["astro"]
+    answerer.firm_evidence = 2.0  # no evidence is that firm: the model's refusal stands
+    answer = answerer.answer("D'où la fusée Ariane 6 a-t-elle décollé ?")
+    assert answer.abstained and answer.answer == NO_ANSWER["fr"] and not answer.fallback
+
+
+def test_an_answer_that_starts_like_the_sentinel_keeps_its_first_letters(
+        answerer: Answerer) -> None:
+    """"N" is held back (it may begin NOT_IN_SOURCES); the text it begins must keep it."""
+    REPLY.extend(["N", "O", "rmalement, la fusée Ariane 6 a décollé de Kourou en Guyane [1]."])
+    answer = answerer.answer("D'où la fusée Ariane 6 a-t-elle décollé ?")
+    assert not answer.abstained and not answer.fallback
+    assert answer.answer == "NOrmalement, la fusée Ariane 6 a décollé de Kourou en Guyane [1]."

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.grounding import Grounder, copy_number_forms
+from rag.answering.anchors import claim_anchors
+from rag.answering.grounding import (
+    Grounder,
+    copy_number_forms,
+    drop_anchors,
+    drop_attribution,
+    plain,
+    unquote_invented,
+)
 from rag.answering.verify import Verifier
 from rag.chunking import Chunk
 from rag.embedders.e5 import E5Embedder
@@ -24,7 +32,9 @@ def grounder(embedder: E5Embedder) -> Grounder:
 @pytest.mark.parametrize(("claim", "expected"), [
     ("Russia sent 2,600 troops [1].", "Russia sent 2 600 troops [1]."),
     ("La Russie a envoyé 2, 600 militaires [1].", "La Russie a envoyé 2 600 militaires [1]."),
-    ("It allocated $750,000 in 2021 [1].", "It allocated $750 000 in 2021 [1]."),
+    ("It allocated $750,000 in 2021 [1].", "It allocated 750 000 $ in 2021 [1]."),
+    ("It allocated $ 750 000 [1].", "It allocated 750 000 $ [1]."),
+    ("It cost €750,000 [1].", "It cost €750 000 [1]."),  # the source's sign is $
     ("In 2022, 3,000 soldiers came [1].", "In 2022, 3,000 soldiers came [1]."),  # not in source
     ("Le taux est de 2,500 % [1].", "Le taux est de 2,500 % [1]."),
 ])
@@ -40,3 +50,72 @@ def test_a_supported_claim_keeps_the_sources_digit_groups(grounder: Grounder) ->
 
 def test_an_unsupported_figure_is_dropped_not_rewritten(grounder: Grounder) -> None:
     assert grounder.check("La force de l'OTSC compte environ 5,000 militaires [1].") == ""
+
+
+QUESTION = "Combien de militaires comptait la force de l'OTSC envoyée en janvier 2022 ?"
+
+
+@pytest.fixture(scope="module")
+def asked(embedder: E5Embedder) -> Grounder:
+    hit = Hit(Chunk("a", 0, SOURCE, 0, len(SOURCE), "OTSC"), 1.0)
+    return Grounder(Verifier(embedder), [hit], QUESTION)
+
+
+def test_a_date_echoed_from_the_question_is_cut_not_the_claim(asked: Grounder,
+                                                             grounder: Grounder) -> None:
+    claim = ("En janvier 2022, la force de maintien de la paix de l'OTSC comptait "
+             "2 600 militaires [1].")
+    assert grounder.check(claim) == ""  # the source gives no date: dropped without the question
+    out = asked.check(claim)
+    assert out == "La force de maintien de la paix de l'OTSC comptait 2 600 militaires [1]."
+    english = asked.check("The CSTO peacekeeping force sent in January 2022 had 2,600 troops [1].")
+    assert english == "The CSTO peacekeeping force sent had 2 600 troops [1]."
+
+
+def test_only_the_questions_own_words_are_cut(asked: Grounder) -> None:
+    # March 2021 is not in the question: the claim stays unsupported and is dropped
+    assert asked.check("En mars 2021, la force de l'OTSC comptait 2 600 militaires [1].") == ""
+    # the echo is cut, but the figure the source does not give still fails the claim
+    assert asked.check("En janvier 2022, la force de l'OTSC comptait 5 000 militaires [1].") == ""
+
+
+@pytest.mark.parametrize(("claim", "names", "expected"), [
+    ("According to AubeDigitale, the mission would fight terrorism [1].", {"AubeDigitale"},
+     "The mission would fight terrorism [1]."),
+    ("Selon l'agence TASS, il a parlé d'agression [1].", {"TASS"}, "Il a parlé d'agression [1]."),
+    # a name elsewhere in the claim is its subject: kept (the claim then fails as it is)
+    ("The CSTO's mission would fight terrorism [1].", {"CSTO"},
+     "The CSTO's mission would fight terrorism [1]."),
+])
+def test_drop_attribution(claim: str, names: set[str], expected: str) -> None:
+    assert drop_attribution(claim, [a for a in claim_anchors(claim) if a.text in names]) == \
+        expected
+
+
+@pytest.mark.parametrize(("claim", "drop", "expected"), [
+    ("Au Kazakhstan en janvier 2022 est Josep Borrell [1].", {"2022"},
+     "Au Kazakhstan est Josep Borrell [1]."),
+    ("He was 81 at the time of the January 2022 unrest [1].", {"January", "2022"},
+     "He was 81 at the time of the unrest [1]."),
+    ("Tokaïev a attribué les manifestations de janvier 2022 à une agression [1].",
+     {"janvier", "2022"}, "Tokaïev a attribué les manifestations à une agression [1]."),
+])
+def test_drop_anchors(claim: str, drop: set[str], expected: str) -> None:
+    assert drop_anchors(claim, [a for a in claim_anchors(claim) if a.text in drop]) == expected
+
+
+def test_an_answer_that_restates_the_question_adds_nothing(embedder: E5Embedder) -> None:
+    hit = Hit(Chunk("a", 0, SOURCE, 0, len(SOURCE), "OTSC"), 1.0)
+    g = Grounder(Verifier(embedder), [hit], QUESTION)
+    said = g.check("La force de l'OTSC envoyée comptait environ 2,600 militaires [1].")
+    assert said and g.adds_to_question(said)
+    assert not g.adds_to_question("La force de l'OTSC envoyée comptait des militaires [1].")
+    # without a question there is nothing to compare with
+    assert Grounder(Verifier(embedder), [hit]).adds_to_question("Des militaires [1].")
+
+
+def test_a_quotation_the_sources_do_not_hold_loses_its_quote_marks() -> None:
+    sources = plain("Le président a dénoncé une « agression extérieure ».")
+    claim = 'He denounced an "agression extérieure", « an external attack » [1].'
+    assert unquote_invented(claim, sources) == \
+        'He denounced an "agression extérieure", an external attack [1].'
