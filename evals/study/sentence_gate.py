@@ -34,11 +34,14 @@ GATE_CROSS = 0.76
 
 
 def dense_list(data: dict[str, Any], row: Row, w: float, tau: float | None,
-               known: bool = False, lift: bool = False) -> list[tuple[int, float]]:
+               known: bool = False, lift: bool = False, same: float = 0.0
+               ) -> list[tuple[int, float]]:
     from adaptive import _coverage
 
     chunk = data["vecs"] @ row["qvec"]
-    if row["detected"] == "fr" or (tau is not None and float(chunk.max()) < tau):
+    if row["detected"] == "fr":
+        w = same
+    if tau is not None and float(chunk.max()) < tau:
         w = 0.0
     if known and _coverage(row) <= 0:
         w = 0.0
@@ -50,8 +53,8 @@ def dense_list(data: dict[str, Any], row: Row, w: float, tau: float | None,
     return sorted(mixed, key=lambda kv: (-kv[1], kv[0]))
 
 
-def hybrid(w: float, tau: float | None = None, known: bool = False, lift: bool = False
-           ) -> Method:
+def hybrid(w: float, tau: float | None = None, known: bool = False, lift: bool = False,
+           same: float = 0.0) -> Method:
     from adaptive import _coverage
 
     from rag.config import Settings
@@ -61,7 +64,7 @@ def hybrid(w: float, tau: float | None = None, known: bool = False, lift: bool =
 
     def f(data: dict[str, Any], row: Row) -> list[int]:
         parts = [FusionPart("dense", settings.dense_weight, dense_list(data, row, w, tau, known,
-                                                                      lift)),
+                                                                      lift, same)),
                  FusionPart("bm25", settings.bm25_weight, top(row["bm25"], DEPTH, True), 0.0,
                             len(data["ids"]), _coverage(row))]
         return ranked(fuse_lists(row["query"], parts, settings, DEPTH))
