@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from adaptive import DEPTH, Method, Row, _coverage, load_sets, ranked, table, top
 
 
-def variant(g0: float | None, floor: float) -> Method:
+def variant(g0: float | None, floor: float, cross_only: bool = False) -> Method:
     from rag.config import Settings
     from rag.retrieval import FusionPart, fuse_lists
 
@@ -29,7 +29,7 @@ def variant(g0: float | None, floor: float) -> Method:
     def f(data: dict[str, Any], row: Row) -> list[int]:
         b = top(row["bm25"], DEPTH, True)
         w = 1.0
-        if g0 is not None and b:
+        if g0 is not None and b and not (cross_only and row["detected"] == "fr"):
             lead = 1.0 if len(b) == 1 else (b[0][1] - b[1][1]) / b[0][1]
             w = max(floor, min(1.0, lead / g0))
         parts = [FusionPart("dense", 1.0, top(data["vecs"] @ row["qvec"], DEPTH, False)),
@@ -44,6 +44,8 @@ if __name__ == "__main__":
     for g0 in (0.1, 0.2, 0.3):
         for floor in (0.3, 0.5, 0.7):
             methods[f"lead / {g0}, floor {floor}"] = variant(g0, floor)
+            methods[f"lead / {g0}, floor {floor}, cross-language only"] = variant(g0, floor,
+                                                                                 True)
     for split in ("tune", "heldout"):
         print(f"\n### {split} split: R@1 / R@5 / MRR@10\n")
         print("\n".join(table(sets, methods, split)))
