@@ -173,6 +173,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                   for w in re.findall(r"[A-ZÀ-Ý][\w-]+", m.group(2)) for p in w.split("-")}
     if "age" in asks:
         asks = tuple(a for a in asks if a != "number")
+    if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
+        asks = (*asks, "number")
     if _IDENTITY.match(question):  # "Qui est X ?": who X is, not any name
         asks = ("identity",)
     focus: list[str] = []
@@ -221,6 +223,11 @@ _SAME_FAMILY = [
     frozenset("mort tues tuees victim deces dead death kille".split()),
     frozenset("habita popula inhabi".split()),
 ]
+_QUANTITY = re.compile(r"\b(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|la|l['’]|les) "
+                       r"(superficie|capacité|budget|pib|longueur|hauteur|altitude|"
+                       r"profondeur|surface|vitesse|poids|montant)\b", re.I)
+# ... of which these are named where they are given (a length is given in kilometres)
+_NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
 _NOT_MEASURE = frozenset("temps fois time times long much".split())
 
 
@@ -231,6 +238,9 @@ def _stem_key(word: str) -> str:
 def _measure(head: str) -> tuple[str, ...]:
     if _POPULATION.search(head):
         return tuple(sorted(_SAME_FAMILY[3]))
+    quantity = _QUANTITY.search(head)  # "la capacité": the sentence names it
+    if quantity and fold(quantity.group(1)) in _NAMED_QUANTITY:
+        return (_stem_key(quantity.group(1)),)
     m = _MEASURED.search(head)
     # the first common noun: "how many Russian paratroopers" counts paratroopers
     noun = next((w for w in (m.group(1).split() if m else []) if not w[0].isupper()

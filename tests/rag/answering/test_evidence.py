@@ -163,6 +163,10 @@ def test_a_count_names_what_it_counts() -> None:
     assert "soldat" in q.measure and "troupe" in q.measure
     assert analyse_question("How many Russian paratroopers landed?").measure == ("paratr",)
     assert analyse_question("Combien de temps dure la mission ?").measure == ()
+    q = analyse_question("Quelle était la capacité en places du stade ?")
+    assert q.asks == ("number",) and q.measure == ("capaci",)
+    q = analyse_question("Quelle est la superficie du Kazakhstan ?")  # given in km², unnamed
+    assert q.asks == ("number",) and q.measure == ()
 
 
 @pytest.mark.parametrize("question", [
