@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rag import Answer
+from service.schemas import text_length
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 MAX_STOP = 4
@@ -139,9 +140,9 @@ def prompt_text(prompt: Any, max_chars: int) -> str:
         raise ParamError("prompt", "prompt must be one string (one question per request)")
     if not prompt.strip():
         raise ParamError("prompt", "prompt is empty")
-    if len(prompt.strip()) > max_chars:
-        raise ParamError("prompt", f"the prompt is {len(prompt.strip())} characters long; the "
-                         f"limit is {max_chars}")
+    if text_length(prompt.strip()) > max_chars:
+        raise ParamError("prompt", f"the prompt is {text_length(prompt.strip())} characters "
+                         f"long; the limit is {max_chars}")
     return prompt.strip()
 
 

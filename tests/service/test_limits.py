@@ -84,3 +84,24 @@ def test_chat_and_completions_follow_the_same_settings(small_service: Callable[.
              str(MESSAGE))
     assert c.post("/v1/completions", json={"prompt": _at(QUERY)}).status_code == 200
     _refused(c.post("/v1/completions", json={"prompt": _at(QUERY + 1)}), 400, str(QUERY))
+
+
+def test_limits_count_the_text_the_embedder_reads(small_service: Callable[..., Service]
+                                                  ) -> None:
+    """The embedder reads NFKC, where "\\ufdfa" is 18 characters: 2,000 of them passed the
+    2,000-character limit and took 26 s of CPU to embed. Each limit counts the longer form."""
+    svc = small_service()
+    c = svc.client
+    long_q, short_q = "\ufdfa" * 200, "\ufdfa" * 100  # 3,600 and 1,800 characters in NFKC
+    chat = {"model": "rag", "messages": [{"role": "user", "content": long_q}]}
+    r = c.post("/ask", json={"question": long_q})
+    assert r.status_code == 422 and r.json()["error"].startswith("question:"), r.text
+    assert c.get("/search", params={"q": long_q}).status_code == 422
+    r = c.post("/v1/chat/completions", json=chat)
+    assert r.status_code == 400 and "3600 characters" in r.json()["error"]["message"], r.text
+    assert c.post("/v1/completions", json={"model": "rag", "prompt": long_q}).status_code == 400
+    r = c.post("/ask", json={"question": "Et lui ?", "history": [
+        {"role": "user", "content": "\ufdfa" * 500}]})
+    assert r.status_code == 422, r.text  # 9,000 characters: over the 8,000 of a message
+    assert c.post("/ask", json={"question": short_q}).status_code == 200
+    assert c.get("/search", params={"q": short_q}).status_code == 200
