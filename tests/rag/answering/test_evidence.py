@@ -177,3 +177,11 @@ def test_a_count_names_what_it_counts() -> None:
 def test_what_the_sources_do_not_count_or_date_is_declined(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
     assert ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question)) is None
+
+
+@pytest.mark.parametrize("question", ["How do vaccines work?", "What are the symptoms of the flu?",
+                                      "Who won the 2018 FIFA World Cup?"])
+def test_an_off_topic_question_in_the_other_language_is_declined(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
+    """Nothing shared with the French sources but a middling cosine: not an answer."""
+    assert ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question)) is None
