@@ -7,9 +7,11 @@ whether the work holds the request or runs as a job.
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
@@ -17,7 +19,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from rag import Document, Engine, IngestReport, Skipped
+from rag import BusyError, Document, Engine, IngestReport, Skipped
 from rag.loaders import Uploads, document_from_fields, storable_metadata
 from service.deps import EngineDep, JobsDep, SettingsDep
 from service.jobs import CannotCancel, Job, JobsBusy
@@ -25,6 +27,39 @@ from service.schemas import DocumentOut, DocumentsIn, IngestResponse
 from service.settings import ServiceSettings
 
 router = APIRouter(tags=["documents"])
+
+T = TypeVar("T")
+WRITE_THREADS = 2  # document requests fetching, parsing or ingesting in worker threads at once
+WRITE_QUEUE = 8  # more wait on the event loop, holding no thread; past that a 503
+
+
+class WriteGate:
+    """Fetching pages, parsing uploads and ingesting run in the worker threads every sync route
+    shares (40): 45 requests adding 8 slow pages each held them all and `/search` waited 17 s,
+    and ingests waiting for the write lock hold a thread each. At most WRITE_THREADS of these
+    run in threads; WRITE_QUEUE more wait without one; past that a 503 with Retry-After."""
+
+    def __init__(self, threads: int = WRITE_THREADS, queue: int = WRITE_QUEUE) -> None:
+        self._sem = asyncio.Semaphore(threads)
+        self._room = threads + queue
+        self._inside = 0
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._inside >= self._room:
+            raise BusyError("too many document requests at once; retry later")
+        self._inside += 1
+        try:
+            async with self._sem:
+                return await run_in_threadpool(fn, *args)
+        finally:
+            self._inside -= 1
+
+
+def write_gate(request: Request) -> WriteGate:
+    gate: WriteGate | None = getattr(request.app.state, "write_gate", None)
+    if gate is None:
+        gate = request.app.state.write_gate = WriteGate()
+    return gate
 
 
 def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
@@ -82,7 +117,7 @@ async def add_documents(request: Request, engine: EngineDep, settings: SettingsD
         limit = settings.async_ingest_bytes
         wanted = limit > 0 and sum(len(d.text.encode("utf-8")) for d in docs) > limit
     if not wanted:
-        return _report(await run_in_threadpool(engine.ingest_documents, docs, skipped))
+        return _report(await write_gate(request).run(engine.ingest_documents, docs, skipped))
 
     def work(job: Job) -> dict[str, Any]:
         prepared = engine.prepare_ingest(docs, skipped, on_chunks=job.set_total,
@@ -215,7 +250,7 @@ async def _ingest_urls(request: Request, settings: ServiceSettings, engine: Engi
         raise HTTPException(413, f"at most {settings.max_documents_per_request} URLs a request")
     store = engine.store
     try:
-        loaded = await run_in_threadpool(
+        loaded = await write_gate(request).run(
             load_sources, urls, FetchPolicy.from_settings(settings),
             lambda i: store.get_document(i) if store.exists() else None)
     except FetchRefused as exc:
@@ -252,7 +287,7 @@ async def _ingest_files(request: Request, settings: ServiceSettings
                 raise HTTPException(413, f"upload over {settings.max_upload_bytes} bytes")
             path.write_bytes(data)
         try:
-            return await run_in_threadpool(folder.load)
+            return await write_gate(request).run(folder.load)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from None
 
