@@ -149,6 +149,7 @@ class QuestionInfo:
     asks: tuple[str, ...]
     focus: tuple[str, ...]  # folded names the answer must be about
     measure: tuple[str, ...] = ()  # what a count or amount is of ("habitants"), as word prefixes
+    summary: bool = False  # "Résume les articles ...": no one thing, a sentence per document
 
 
 _ATTRIBUTION = re.compile(
@@ -205,7 +206,19 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         run = [n for n in names if n not in focus]
         focus.extend(run)
     measure = _measure(head) if "number" in asks else ()
-    return QuestionInfo(question, lang or detect_language(question), asks, tuple(focus), measure)
+    summary = bool(_SUMMARY.match(question))
+    if summary:  # a summary asks for no one thing: one sentence per document
+        asks, measure = (), ()
+    return QuestionInfo(question, lang or detect_language(question), asks, tuple(focus), measure,
+                        summary)
+
+
+_SUMMARY = re.compile(
+    r"^\s*(?:summari[sz]e|sum up|give (?:me )?(?:a |an )?(?:short |brief )?(?:summary|overview)|"
+    r"r[ée]sum(?:e|ez|er)\b|fais(?:-moi)? un r[ée]sum[ée]|faites(?:-moi)? un r[ée]sum[ée]|"
+    r"(?:un |une )?(?:r[ée]sum[ée]|synth[èe]se)\b|de quoi (?:parlent|parle)|"
+    r"what (?:are|is) (?:the|these|this) (?:articles?|documents?|sources?|texts?) about|"
+    r"what do (?:the|these) (?:articles|documents|sources) say)", re.I)
 
 
 # What a count or an amount is of: "combien de civils", "how many barrels", "le taux

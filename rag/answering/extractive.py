@@ -73,6 +73,8 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
         floor = max(floor, MIN_DENSE_CROSS_UNANCHORED)
     if best.dense < floor and not lexical:
         return []
+    if ev.question.summary:  # the best sentence of each document
+        return _one_per_document(ev, cands)
     chosen = [best]
     for s in cands[1:]:
         if len(chosen) >= MAX_SENTENCES or s.score < best.score - SECOND_WITHIN:
@@ -80,6 +82,19 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
         if not any(_overlaps(s.text, c.text) for c in chosen):
             chosen.append(s)
     return chosen
+
+
+def _one_per_document(ev: Evidence, ranked: list[EvidenceSentence]) -> list[EvidenceSentence]:
+    seen: set[str] = set()
+    out: list[EvidenceSentence] = []
+    for s in ranked:
+        doc = ev.passages[s.passage - 1].chunk.doc_id
+        if doc not in seen:
+            seen.add(doc)
+            out.append(s)
+        if len(out) >= MAX_SENTENCES:
+            break
+    return out
 
 
 class ExtractiveWriter:

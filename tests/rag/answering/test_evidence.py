@@ -157,6 +157,14 @@ def test_who_is_a_name_asks_who_they_are() -> None:
     assert not _holds_kind("identity", ", poursuit Marie Dumoulin.", ("dumoulin",))
 
 
+def test_a_summary_is_asked_for_no_one_thing() -> None:
+    for question in ("Summarize the articles.", "Résume ce que disent les articles sur l'OTSC",
+                     "De quoi parlent ces articles ?", "Give me a short summary"):
+        q = analyse_question(question)
+        assert q.summary and q.asks == (), question
+    assert not analyse_question("Qui a résumé le rapport ?").summary
+
+
 def test_a_count_names_what_it_counts() -> None:
     """"Combien de civils" is not answered by a count of police officers; soldiers are troops."""
     q = analyse_question("Combien de militaires kirghizes ont été envoyés ?")

@@ -230,3 +230,14 @@ def test_who_someone_is_comes_from_an_apposition_or_a_role(compose: Compose) -> 
     assert text is not None and text.startswith("… explique Marie Dumoulin, directrice"), text
     assert "double message" not in text, text
     assert compose("Qui est Marie Dumoulin ?", quote) is None  # nothing says who she is
+
+
+def test_a_summary_quotes_one_sentence_from_each_document(compose: Compose) -> None:
+    a = _hit("La Russie a envoyé des parachutistes au Kazakhstan pour rétablir l'ordre. "
+             "Les parachutistes russes gardent l'aéroport d'Almaty.", doc_id="a")
+    b = _hit("Les États-Unis s'inquiètent de l'intervention russe au Kazakhstan. Washington "
+             "demande le respect des droits humains au Kazakhstan.", doc_id="b")
+    text = compose("Résume ce que disent les articles sur l'intervention russe au Kazakhstan.",
+                   a, b)
+    assert text is not None and "[1]" in text and "[2]" in text, text
+    assert text.count("[1]") == 1 and text.count("[2]") == 1, text
