@@ -102,3 +102,20 @@ def test_ids_with_a_slash_can_be_listed_and_deleted(small_service: Any) -> None:
     r = c.delete("/documents/dossier/a")
     assert r.status_code == 404 and "dossier/a" in r.json()["error"]
     assert _ids(c) == {"astro", "cuisine", "foot", "volcan"}
+
+
+def test_documents_per_request_bound_uploads_too(small_service: Any) -> None:
+    """`RAG_MAX_DOCUMENTS_PER_REQUEST` refused 1,001 documents in a JSON body while a .jsonl
+    upload of 250 KB added 5,000: lines are documents, and files count with them."""
+    svc = small_service(ingest=False, max_documents_per_request=5)
+    line = b'{"id": "d%d", "text": "Le lac numero %d est pur."}\n'
+    six = b"".join(line % (i, i) for i in range(6))
+    r = _upload(svc.client, (b"six.jsonl", six))
+    assert r.status_code == 413 and "at most 5 documents" in r.json()["error"], r.text
+    r = _upload(svc.client, (b"three.jsonl", six[: len(six) // 2]), (b"a.txt", TEXT),
+                (b"b.txt", TEXT), (b"c.txt", TEXT))
+    assert r.status_code == 413, r.text
+    r = _upload(svc.client, (b"four.jsonl", b"".join(line % (i, i) for i in range(4))),
+                (b"a.txt", TEXT))
+    assert r.status_code == 200 and r.json()["added"] == 5, r.text
+    assert len(_ids(svc.client)) == 5
