@@ -77,6 +77,11 @@ _DATE = re.compile(
     r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|hier|aujourd'hui|yesterday|today)\b", re.I)
 _YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+# Numbers written out that are as exact as a figure ("trois explosions"), unlike "des dizaines".
+_EXACT_NUMBER_WORDS = re.compile(
+    r"\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+    r"vingt|trente|quarante|cinquante|soixante|cent|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b", re.I)
 _CAPITAL = re.compile(r"\b[A-ZÀ-Ý][\wÀ-ÿ'’-]+")
 
 # Words that start a question or are generic titles: capitalised, yet not the question's focus.
@@ -494,7 +499,9 @@ class Evidence:
         out = [s for s in self.sentences if s.usable and s.kind
                and (not specific or s.focus >= MIN_FOCUS)]
         if "number" in self.question.asks:  # "how many" is answered by a figure when one is there
-            figures = [s for s in out if re.search(r"\d", s.text)]
+            # (written out or not: "trois explosions" is as exact as "3")
+            figures = [s for s in out if re.search(r"\d", s.text)
+                       or _EXACT_NUMBER_WORDS.search(s.text)]
             return figures or out
         return out
 

@@ -241,3 +241,12 @@ def test_a_summary_quotes_one_sentence_from_each_document(compose: Compose) -> N
                    a, b)
     assert text is not None and "[1]" in text and "[2]" in text, text
     assert text.count("[1]") == 1 and text.count("[2]") == 1, text
+
+
+def test_a_count_written_out_is_a_figure(compose: Compose) -> None:
+    """"trois explosions" answers "how many" as well as a sentence with digits about something
+    else does not."""
+    page = _hit("Des journalistes ont entendu trois explosions dans le nord d'Almaty vendredi. "
+                "Les explosions ont retenti vers 10 h 30 dans un quartier résidentiel.")
+    text = compose("Combien d'explosions ont été entendues à Almaty ?", page)
+    assert text is not None and "trois explosions" in text, text
