@@ -250,3 +250,16 @@ def test_a_count_written_out_is_a_figure(compose: Compose) -> None:
                 "Les explosions ont retenti vers 10 h 30 dans un quartier résidentiel.")
     text = compose("Combien d'explosions ont été entendues à Almaty ?", page)
     assert text is not None and "trois explosions" in text, text
+
+
+def test_a_long_sentence_keeps_the_name_at_its_end(compose: Compose) -> None:
+    """Joined sentences run long; the name that answers often closes them."""
+    long = ("En réponse à l'appel du président, les alliés ont tenu des pourparlers d'urgence et "
+            "sont convenus conjointement qu'une intervention militaire, telle qu'inscrite dans un "
+            "accord de maintien de la paix distinct, était justifiée, car les événements en cours "
+            "constituent en effet une menace réelle pour la sécurité, la stabilité et l'intégrité "
+            "territoriale du pays, a déclaré le secrétaire général de l'alliance militaire réunie "
+            "à Moscou, Stanislav Zas.")
+    assert 450 < len(long) < MAX_SENTENCE_CHARS
+    text = compose("Qui est le secrétaire général de l'alliance militaire ?", _hit(long))
+    assert text is not None and "Stanislav Zas" in text, text
