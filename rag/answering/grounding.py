@@ -80,7 +80,8 @@ class Grounder:
             echoes = [a for a in claim_anchors(strip_markers(piece))
                       if holds(self._question, a) and (not missing or a.text in missing)]
             cut = drop_attribution(piece, [a for a in echoes if a.kind == "name"])
-            cut = drop_anchors(cut, [a for a in echoes if a.kind != "name"])
+            # only dates and years: "about three decades" names who is meant, not when
+            cut = drop_anchors(cut, [a for a in echoes if a.kind == "date" or _is_year(a)])
             if cut == piece or len(strip_markers(cut).split()) < 3:
                 return None
             piece = copy_number_forms(cut, self._forms)
@@ -153,6 +154,10 @@ def drop_attribution(claim: str, names: Sequence[Anchor]) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def _is_year(a: Anchor) -> bool:
+    return a.kind == "number" and re.fullmatch(r"1[89]\d\d|20\d\d", a.text) is not None
+
+
 def drop_anchors(claim: str, anchors: Sequence[Anchor]) -> str:
     """`claim` without `anchors` (as written), with the preposition before one that ends a
     phrase ("en janvier 2022", "on 5 January 2022"; "the January 2022 unrest" keeps "the"); a
@@ -160,7 +165,7 @@ def drop_anchors(claim: str, anchors: Sequence[Anchor]) -> str:
     out = claim
     for a in sorted(anchors, key=lambda a: a.kind != "number"):  # years first: they take months
         core = re.escape(a.text)
-        if a.kind == "number" and re.fullmatch(r"1[89]\d\d|20\d\d", a.text):
+        if _is_year(a):
             core = rf"(?:(?:\d{{1,2}}(?:er)?\s+)?(?:{_MONTH})\.?,?\s+)?{core}"
         elif a.kind == "date":
             core = rf"{core}(?:,?\s+\d{{4}})?"

@@ -79,6 +79,14 @@ def test_only_the_questions_own_words_are_cut(asked: Grounder) -> None:
     assert asked.check("En janvier 2022, la force de l'OTSC comptait 5 000 militaires [1].") == ""
 
 
+def test_a_number_echoed_from_the_question_is_not_cut(embedder: E5Embedder) -> None:
+    """"about three decades" says who is meant: cutting it would let a wrong name through."""
+    hit = Hit(Chunk("a", 0, SOURCE, 0, len(SOURCE), "OTSC"), 1.0)
+    question = "Quelle force compte trois brigades et 2 600 militaires ?"
+    g = Grounder(Verifier(embedder), [hit], question)
+    assert g.check("La force de l'OTSC compte trois brigades et 2 600 militaires [1].") == ""
+
+
 @pytest.mark.parametrize(("claim", "names", "expected"), [
     ("According to AubeDigitale, the mission would fight terrorism [1].", {"AubeDigitale"},
      "The mission would fight terrorism [1]."),
