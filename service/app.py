@@ -18,6 +18,7 @@ from service.jobs import JobManager
 from service.metrics import Metrics
 from service.observe import Observe
 from service.openapi import install as install_openapi
+from service.redact import server_roots
 from service.routes import answers, documents, feedback, openai, operations, verify
 from service.schemas import RequestLimits
 from service.security import AccessControl, KeyChecker, RateLimiter, parse_keys
@@ -43,7 +44,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     state.limits = RequestLimits.of(settings)
     state.answers = AnswerLog(settings)  # every answer by id, for POST /feedback
     state.recorder = Recorder(state.answers, metrics)
-    state.jobs = JobManager()
+    # what error messages must not show a client (service/redact.py)
+    state.roots = server_roots(settings.index_dir, settings.corpus_dir,
+                               settings.model_cache_dir)
+    state.jobs = JobManager(roots=state.roots)
     app.router.on_shutdown += [state.answers.close, state.jobs.close]
     errors.install(app)
     _add_middleware(app, settings, metrics)

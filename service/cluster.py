@@ -30,6 +30,7 @@ from rag.cluster.shard import ClusterError, ShardService
 from rag.cluster.sharding import shard_name
 from rag.embedders import make_embedder
 from service.app import RETRY_AFTER_BUSY_S, create_app
+from service.redact import hide_paths
 from service.security import retry_after
 
 log = logging.getLogger("rag.cluster")
@@ -166,7 +167,7 @@ def cluster_app(root: Path, settings: Settings, engine: ClusterEngine) -> FastAP
     app = create_app(settings, engine)
 
     async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=503,
+        return JSONResponse({"error": hide_paths(str(exc), app.state.roots)}, status_code=503,
                             headers={"retry-after": retry_after(RETRY_AFTER_BUSY_S)})
 
     app.add_exception_handler(ClusterError, _unavailable)

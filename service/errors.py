@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag import BusyError, IndexCorruptError, IndexWriteError, LLMError, LLMTimeout, RagError
 from rag.loaders import NothingLoaded, UnsupportedUpload
+from service.redact import hide_paths
 from service.schemas import openai_error
 from service.security import retry_after
 
@@ -43,15 +44,23 @@ def status_of(exc: Exception) -> int:
     return 400
 
 
-def public_message(exc: Exception) -> str:
+def public_message(exc: Exception, roots: tuple[str, ...] = ()) -> str:
     """What a client is told of a library error. A model backend's failure keeps its kind and
     drops what follows the colon ("LLM server answered 500: <the upstream's own message>",
     "cannot reach the LLM server: <socket error>"): the upstream's text can name its URL,
-    paths or part of a key. The whole message goes to the server log."""
+    paths or part of a key. Filesystem paths (the index directory in "index database ... is
+    unreadable", "another ingest is writing ...") become `<path>` (service/redact.py; `roots`
+    are the server's own directories). The whole message goes to the server log."""
     text = str(exc)
     if isinstance(exc, LLMError):
         return text.split(":", 1)[0].strip() or type(exc).__name__
-    return text
+    return hide_paths(text, roots)
+
+
+def request_roots(request: Request) -> tuple[str, ...]:
+    """The directories of the app serving `request`, as `public_message` hides them."""
+    roots: tuple[str, ...] = getattr(request.app.state, "roots", ())
+    return roots
 
 
 def openai_http_error(status: int, message: str, param: str | None = None,
@@ -101,11 +110,14 @@ async def _validation(request: Request, exc: Exception) -> JSONResponse:
 
 async def _rag_error(request: Request, exc: Exception) -> JSONResponse:
     status = status_of(exc)
-    if status < 500:
-        return error_response(status, public_message(exc), request)
+    message = public_message(exc, request_roots(request))
     rid = getattr(request.state, "request_id", None)
+    if status < 500:
+        if message != str(exc):  # the client's fault, but the path is for the operator
+            log.warning("request %s: %s", rid, exc)
+        return error_response(status, message, request)
     log.error("request %s: %s", rid, exc)
-    return error_response(status, public_message(exc), request, request_id=rid)
+    return error_response(status, message, request, request_id=rid)
 
 
 async def _unhandled(request: Request, exc: Exception) -> JSONResponse:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from rag import IngestCancelled, RagError
+from service.redact import hide_paths
 
 log = logging.getLogger("rag.service.jobs")
 
@@ -36,8 +37,10 @@ class CannotCancel(RagError):
 class Job:
     """One ingest's state, updated by the worker and read by the status route."""
 
-    def __init__(self, work: Callable[[Job], dict[str, Any]], documents: int) -> None:
+    def __init__(self, work: Callable[[Job], dict[str, Any]], documents: int,
+                 roots: tuple[str, ...] = ()) -> None:
         self.id = uuid.uuid4().hex
+        self._roots = roots  # hidden from the error a client reads (service/redact.py)
         self.status: Status = "queued"
         self.documents = documents
         self.total = 0
@@ -99,8 +102,11 @@ class Job:
             with self._lock:
                 self._finish("cancelled", error=str(exc))
         except RagError as exc:
+            error = hide_paths(str(exc), self._roots)
+            if error != str(exc):
+                log.warning("ingest job %s failed: %s", self.id, exc)
             with self._lock:
-                self._finish("failed", error=str(exc))
+                self._finish("failed", error=error)
         except Exception as exc:  # the worker must survive any job
             log.exception("ingest job %s failed", self.id)
             with self._lock:
@@ -127,8 +133,9 @@ class JobManager:
     """One worker thread (ingests serialise on the write lock anyway) and a bounded table."""
 
     def __init__(self, max_pending: int = 16, keep_seconds: float = 3600.0,
-                 keep_finished: int = 100) -> None:
+                 keep_finished: int = 100, roots: tuple[str, ...] = ()) -> None:
         self.max_pending = max_pending
+        self.roots = roots
         self.keep_seconds = keep_seconds
         self.keep_finished = keep_finished
         self._jobs: dict[str, Job] = {}
@@ -146,7 +153,7 @@ class JobManager:
             if pending >= self.max_pending:
                 raise JobsBusy(f"{pending} ingest jobs are already waiting; retry when one "
                                "finishes")
-            job = Job(work, documents)
+            job = Job(work, documents, self.roots)
             self._jobs[job.id] = job
             if self._thread is None:
                 self._thread = threading.Thread(target=self._worker, name="rag-ingest-jobs",

@@ -21,7 +21,7 @@ from rag import CancelToken, Citation, Citations, Done, LLMError, Message, RagEr
 from rag.answering.citations import markers_in
 from rag.answering.inert import inert
 from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
-from service.errors import openai_http_error, public_message, status_of
+from service.errors import openai_http_error, public_message, request_roots, status_of
 from service.openai_params import Limits, ParamError, apply, check, prompt_text, usage
 from service.schemas import (
     ChatCompletion,
@@ -206,7 +206,7 @@ def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: LimitsD
             status = status_of(exc)
             metrics.mark_failed(request.state, status)
             log.error("request %s: stream failed: %s", request.state.request_id, exc)
-            yield sse(None, openai_error(status, public_message(exc)))
+            yield sse(None, openai_error(status, public_message(exc, request_roots(request))))
         yield "data: [DONE]\n\n"
 
     return PumpedResponse(gen(), pump, headers={"cache-control": "no-cache"})
