@@ -510,8 +510,8 @@ class Evidence:
 # question's focus. (Who/where answers often sit in the sentence after the name: not applied.)
 _ABOUT_SOMEONE = frozenset({"age", "number", "date", "year"})
 
-# A sentence must hold most of what the question is about (weighted by rarity): a name the
-# previous sentence holds counts half, so a one-name question needs it in the sentence itself.
+# A sentence must hold most of what the question is about (weighted by rarity): a name only the
+# passage's title or an earlier sentence holds counts half.
 MIN_FOCUS = 0.5
 
 # A count need not name what it counts when the sentence holds this much of the question.
@@ -615,13 +615,19 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     out: list[EvidenceSentence] = []
     prev_words: dict[int, set[str]] = {}
     prev_cov: dict[int, float] = {}
+    seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
     for (i, j, span, hit), cos in zip(spans, dense, strict=True):
         text = span.text
         words = _words(text)
         before = prev_words.get(i, set())
         prev_words[i] = words
+        # a name the passage's title or an earlier sentence holds counts half: "Le bloc de
+        # sécurité ... a été formé en 1992" is about the OTSC its article is about
+        context = seen_words.setdefault(i, _words(hit.chunk.title))
+        earlier = set(context)
+        context |= words
         if total_fw > 0:
-            got = sum(wt if _has_focus(f, words) else 0.5 * wt if _has_focus(f, before) else 0.0
+            got = sum(wt if _has_focus(f, words) else 0.5 * wt if _has_focus(f, earlier) else 0.0
                       for f, wt in fw.items())
             focus = got / total_fw
         else:

@@ -263,3 +263,13 @@ def test_a_long_sentence_keeps_the_name_at_its_end(compose: Compose) -> None:
     assert 420 < len(long) < MAX_SENTENCE_CHARS
     text = compose("Qui est le secrétaire général de l'alliance militaire ?", _hit(long))
     assert text is not None and "Stanislav Zas" in text, text
+
+
+def test_the_passage_says_whom_a_sentence_is_about(compose: Compose) -> None:
+    """A year must be about the question's focus; the title or an earlier sentence of the
+    passage can name it ("Le bloc de sécurité" is the OTSC of the article)."""
+    page = _hit("Des casques bleus russes sont arrivés à Almaty jeudi. Le bloc de sécurité, "
+                "composé de six anciens États soviétiques, a été formé en 1992.",
+                title="L'OTSC envoie des troupes au Kazakhstan")
+    text = compose("En quelle année l'OTSC a-t-elle été formée ?", page)
+    assert text is not None and "1992" in text, text
