@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import ipaddress
+import logging
 import re
 import socket
 import ssl
@@ -31,6 +32,8 @@ from rag.config import Settings
 from rag.documents import Document
 from rag.errors import RagError
 from rag.loaders import LoadResult, Page, Skipped, load_paths, page_from_html
+
+log = logging.getLogger("rag.fetch")
 
 MAX_REDIRECTS = 5
 REDIRECTS = frozenset({301, 302, 303, 307, 308})  # not 304 (Not Modified), nor 300
@@ -160,7 +163,9 @@ def resolve(url: httpx.URL, policy: FetchPolicy) -> list[IPAddress]:
     port = url.port or (443 if url.scheme == "https" else 80)
     try:
         addresses = [ipaddress.ip_address(host)]
+        what = "is"
     except ValueError:
+        what = "resolves to"
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError, OSError) as exc:
@@ -175,8 +180,12 @@ def resolve(url: httpx.URL, policy: FetchPolicy) -> list[IPAddress]:
             continue
         if problem != "cloud metadata" and policy.allow_private:
             continue
+        # The address a name resolves to stays in the log: echoed to a client it would map
+        # the private network one name at a time.
+        log.warning("refused to fetch %s: %s resolves to %s, a %s address", _short(str(url)),
+                    host, ip, problem)
         raise FetchRefused(
-            f"{_short(str(url))}: {host} is {ip}, a {problem} address; refused (server-side "
+            f"{_short(str(url))}: {host} {what} a {problem} address; refused (server-side "
             "request forgery guard; allow it with RAG_FETCH_ALLOW_HOSTS or "
             "RAG_FETCH_ALLOW_PRIVATE)")
     return addresses

@@ -61,7 +61,7 @@ def test_loopback_is_refused_by_default_and_allowed_by_the_settings(site: Site) 
     site.routes["/a"] = Route(body=ARTICLE.encode())
     url = f"{site.url}/a"
 
-    with pytest.raises(FetchRefused, match=r"127\.0\.0\.1, a loopback address; refused"):
+    with pytest.raises(FetchRefused, match=r"127\.0\.0\.1 is a loopback address; refused"):
         load_sources([url], FetchPolicy())
     for host in ("localhost", "[::1]", "[::ffff:127.0.0.1]", "0.0.0.0"):
         with pytest.raises(FetchRefused):
