@@ -193,6 +193,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
             run = []
         last_end = m.end()
         word = re.sub(r"['’]s$", "", m.group(0)).strip("'’-")
+        word = re.sub(r"^([A-Z]{2,})s$", r"\1", word)  # "NGOs" is the acronym NGO (ONG)
         word = re.split(r"['’]", word)[-1]
         if not word or not word[0].isupper():
             continue

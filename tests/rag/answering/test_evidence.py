@@ -157,6 +157,10 @@ def test_who_is_a_name_asks_who_they_are() -> None:
     assert not _holds_kind("identity", ", poursuit Marie Dumoulin.", ("dumoulin",))
 
 
+def test_a_plural_acronym_is_the_acronym() -> None:
+    assert "ngo" in analyse_question("How many British NGOs work in Kazakhstan?").focus
+
+
 def test_a_summary_is_asked_for_no_one_thing() -> None:
     for question in ("Summarize the articles.", "Résume ce que disent les articles sur l'OTSC",
                      "De quoi parlent ces articles ?", "Give me a short summary"):
