@@ -79,7 +79,7 @@ def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics) -
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
                            allow_headers=["authorization", "content-type", "x-request-id"],
-                           expose_headers=["x-request-id", "retry-after"])
+                           expose_headers=["x-request-id", "retry-after", "x-total-count"])
     trusted = (frozenset(h.lower() for h in settings.trusted_hosts) if settings.trusted_hosts
                else default_trusted_hosts(settings.host))
     app.add_middleware(Guard, trusted_hosts=trusted, cors_origins=settings.cors_origins,

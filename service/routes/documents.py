@@ -11,9 +11,9 @@ import asyncio
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
@@ -82,10 +82,26 @@ def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
     return inlined
 
 
-@router.get("/documents", response_model=list[DocumentOut])
-def list_documents(engine: EngineDep) -> list[dict[str, Any]]:
+LIST_LIMIT = 100  # documents a `GET /documents` page holds unless `limit` says otherwise
+LIST_MAX = 1000
+
+
+@router.get("/documents", response_model=list[DocumentOut], responses={200: {"headers": {
+    "X-Total-Count": {"description": "Documents in the index, all pages together.",
+                      "schema": {"type": "integer"}}}}})
+def list_documents(
+    engine: EngineDep, response: Response,
+    limit: Annotated[int, Query(ge=1, le=LIST_MAX, description="Documents in this page.")
+                     ] = LIST_LIMIT,
+    offset: Annotated[int, Query(ge=0, description="Documents skipped (by id order).")] = 0,
+) -> list[dict[str, Any]]:
+    """Documents by id, a page at a time: unpaged, the whole index was one answer, as large
+    as it grows. The body stays a list (what clients already parse); `X-Total-Count` says
+    how many there are in all."""
+    docs = engine.documents()
+    response.headers["x-total-count"] = str(len(docs))
     return [{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks, "source": d.source}
-            for d in engine.documents()]
+            for d in docs[offset:offset + limit]]
 
 
 @router.post("/documents", response_model=IngestResponse,
