@@ -12,7 +12,7 @@ import httpx
 
 from tests.service.conftest import Service
 
-QUERY, HISTORY, MESSAGE, SEARCH_K = 60, 2, 50, 6  # answers retrieve RAG_ANSWER_K (4)
+QUERY, HISTORY, MESSAGE, SEARCH_K = 60, 2, 50, 6  # answers retrieve RAG_ANSWER_K (5)
 QUESTION = "Quand la fusée Ariane 6 a-t-elle décollé de Kourou ?"
 
 
