@@ -104,7 +104,9 @@ _CAPTION = re.compile(r"(©|\(c\)|@\w+\s*$|\bphoto\b.*\b(afp|reuters|ap|belga|ge
 _NAVIGATION = re.compile(r"^\s*(lire aussi|à lire|voir aussi|read more|related|partager|"
                          r"share|commentaires?|comments?|loading|chargement|derniers articles|"
                          r"articles les plus lus|cela peut vous intéresser|newsletter|"
-                         r"abonnez-vous|subscribe|publicité|advertisement)\b", re.I)
+                         r"abonnez-vous|subscribe|publicité|advertisement)\b|"
+                         r"^\s*(auteur|author|[ée]diteur|editor|publié|published|mis à jour|"
+                         r"updated|source)\s*:|\s\|\s.*\s\|\s", re.I)
 
 
 def _furniture(text: str, title: str, alone: bool = False) -> bool:

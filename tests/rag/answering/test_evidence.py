@@ -7,6 +7,7 @@ import pytest
 from rag.answering.evidence import (
     CachedSentenceVectors,
     Evidence,
+    _furniture,
     _holds_kind,
     analyse_question,
     gather_evidence,
@@ -197,3 +198,11 @@ def test_an_off_topic_question_in_the_other_language_is_declined(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
     """Nothing shared with the French sources but a middling cosine: not an answer."""
     assert ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question)) is None
+
+
+def test_a_byline_with_its_labels_is_furniture() -> None:
+    """"Auteur : X | Editeur : Y | date" answered "How do I change a flat tire?" once the
+    sentence signal lifted its chunk."""
+    assert _furniture("Auteur : AubeDigitale | Editeur : Walt | Jeudi, 06 Janv. 2022 - 16h28", "")
+    assert _furniture("Source : Press TV, le 7 janvier.", "")
+    assert not _furniture("La Russie a envoyé quelque 3 000 personnes, selon l’agence RIA.", "")
