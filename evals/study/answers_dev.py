@@ -59,7 +59,7 @@ def main() -> int:
     p.add_argument("--split", default="all")
     p.add_argument("-v", action="store_true")
     p.add_argument("--rows", action="store_true", help="print 'ROW id status' per question")
-    p.add_argument("--k", type=int, default=4)
+    p.add_argument("--k", type=int, default=Settings().answer_k)
     p.add_argument("--old", action="store_true", help="the landed ExtractiveWriter instead")
     p.add_argument("--corpus", default="articles", help="rows of this corpus only")
     p.add_argument("--dump", type=Path, help="write each question's gate features (JSONL)")
