@@ -109,8 +109,10 @@ _NAVIGATION = re.compile(r"^\s*(lire aussi|à lire|voir aussi|read more|related|
                          r"updated|source)\s*:|\s\|\s.*\s\|\s", re.I)
 
 
-def _furniture(text: str, title: str, alone: bool = False) -> bool:
-    """Questions, captions, credits, bylines, headlines and navigation are never answers."""
+def _furniture(text: str, title: str, alone: bool = False, title_line: bool = False) -> bool:
+    """Questions, captions, credits, bylines, headlines and navigation are never answers.
+    `title_line`: the sentence is on the line the title was taken from (a text without a title
+    is titled by its first line), where only the title itself, repeated whole, is a headline."""
     t = " ".join(text.split())
     if t.endswith("?") or t.endswith("?»") or t.endswith("? »"):
         return True
@@ -123,8 +125,21 @@ def _furniture(text: str, title: str, alone: bool = False) -> bool:
     # its content words are the title's (unless it is all the text there is)
     if alone or not title:
         return False
+    if title_line:
+        return fold(t).rstrip(" .") == fold(" ".join(title.split())).rstrip(" .")
     mine = set(re.findall(r"\w+", fold(t))) - STOPWORDS
     return len(mine) >= 3 and mine <= set(re.findall(r"\w+", fold(title)))
+
+
+def _on_title_line(chunk_text: str, span: Span, title: str) -> bool:
+    """Whether the span lies on the line the title is (the start of it, for a title cut short)."""
+    if not title:
+        return False
+    start = chunk_text.rfind("\n", 0, span.start) + 1
+    end = chunk_text.find("\n", span.end)
+    line = fold(" ".join(chunk_text[start:end if end >= 0 else len(chunk_text)].split()))
+    head = fold(" ".join(title.split())).rstrip(" .…")
+    return bool(head) and line.startswith(head[:200])
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')\]]\s*$")
@@ -641,7 +656,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
-        usable = (not _furniture(text, hit.chunk.title, alone)
+        usable = (not _furniture(text, hit.chunk.title, alone,
+                                 _on_title_line(hit.chunk.text, span, hit.chunk.title))
                   and not (j == 0 and _continues(text) and not (
                       info.asks == ("identity",) and kind))
                   and not _unpunctuated_line(hit.chunk.text, span))

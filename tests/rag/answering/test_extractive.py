@@ -273,3 +273,12 @@ def test_the_passage_says_whom_a_sentence_is_about(compose: Compose) -> None:
                 title="L'OTSC envoie des troupes au Kazakhstan")
     text = compose("En quelle année l'OTSC a-t-elle été formée ?", page)
     assert text is not None and "1992" in text, text
+
+
+def test_a_text_titled_by_its_own_first_line_keeps_its_sentences(compose: Compose) -> None:
+    """A document without a title is titled by its first line; that line's sentences are text,
+    not a reworded headline (a one-paragraph document lost its answer to the standfirst rule)."""
+    text = ("Le phare de Cordouan se dresse dans l'estuaire de la Gironde, au large du Verdon. "
+            "Le phare fut achevé en 1611 sous le règne d'Henri IV.")
+    answer = compose("Où se dresse le phare de Cordouan ?", _hit(text, title=text))
+    assert answer is not None and "Gironde" in answer, answer
