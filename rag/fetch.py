@@ -182,8 +182,8 @@ def resolve(url: httpx.URL, policy: FetchPolicy) -> list[IPAddress]:
             continue
         # The address a name resolves to stays in the log: echoed to a client it would map
         # the private network one name at a time.
-        log.warning("refused to fetch %s: %s resolves to %s, a %s address", _short(str(url)),
-                    host, ip, problem)
+        log.info("refused to fetch %s: %s resolves to %s, a %s address", _short(str(url)),
+                 host, ip, problem)
         raise FetchRefused(
             f"{_short(str(url))}: {host} {what} a {problem} address; refused (server-side "
             "request forgery guard; allow it with RAG_FETCH_ALLOW_HOSTS or "

@@ -7,6 +7,7 @@ and the session fixtures of tests/conftest.py (the real e5 `embedder`, the `corp
 from __future__ import annotations
 
 import gc
+import html
 import re
 import shutil
 from pathlib import Path
@@ -48,7 +49,9 @@ def extractive_units(body: dict[str, Any]) -> list[tuple[str, int]]:
     while m := _UNIT.match(rest, pos):
         quote, n, punct = m.group(1).strip(), int(m.group(2)), m.group(3)
         assert n in cited, f"marker [{n}] cites nothing: {answer!r}"
-        quote = quote.removesuffix(" …")  # a sentence cut at 400 characters
+        quote = quote.removesuffix(" …")  # a sentence cut at 600 characters
+        quote = quote.removeprefix("… ")  # the tail of a sentence a chunk cut
+        quote = html.unescape(quote)  # markup in a quote is escaped (rag/answering/inert.py)
         assert quote, f"empty quote before [{n}] in {answer!r}"
         assert squash(quote + punct) in squash(cited[n]) or squash(quote) in squash(cited[n]), (
             f"{quote + punct!r} is not in passage [{n}]: {cited[n]!r}")
