@@ -27,8 +27,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from adaptive import DEPTH, Method, Row, load_sets, metrics, ranked, table, top
-from sentence_signal import attach_sentences, sentence_scores
+from adaptive import DEPTH, Method, Row, metrics, ranked, table, top
+from sentence_signal import load_sets_with_sentences, sentence_scores
 
 GATE_CROSS = 0.76
 
@@ -104,12 +104,7 @@ def gate_view(data: dict[str, Any], row: Row, m: Method) -> float:
 
 if __name__ == "__main__":
     art, art_idx, piaf, piaf_idx, off = (Path(a) for a in sys.argv[1:6])
-    sets = load_sets(art, piaf)
-    seen: set[int] = set()
-    for (data, _), idx in zip(sets.values(), [art_idx] * 3 + [piaf_idx] * 2, strict=True):
-        if id(data) not in seen:
-            attach_sentences(data, idx)
-            seen.add(id(data))
+    sets = load_sets_with_sentences(art, art_idx, piaf, piaf_idx)
     a = sets["gold FR"][0]
     methods: dict[str, Method] = {"w=0 (default)": hybrid(0.0)}
     for w in (0.2, 0.3):

@@ -29,6 +29,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from adaptive import DEPTH, Method, Row, load_sets, ranked, run, table, top
 
 
+def load_sets_with_sentences(art: Path, art_idx: Path, piaf: Path, piaf_idx: Path
+                             ) -> dict[str, Any]:
+    """`adaptive.load_sets` (three article sets, two PIAF ones) with each collection's sentences
+    attached once from its index."""
+    sets = load_sets(art, piaf)
+    seen: set[int] = set()
+    for (data, _), idx in zip(sets.values(), [art_idx] * 3 + [piaf_idx] * 2, strict=True):
+        if id(data) not in seen:
+            attach_sentences(data, idx)
+            seen.add(id(data))
+    return sets
+
+
 def attach_sentences(data: dict[str, Any], index: Path) -> None:
     """data["svecs"]: all sentence vectors; data["sowner"]: the chunk position of each."""
     pos = {cid: i for i, cid in enumerate(data["ids"])}
@@ -107,12 +120,7 @@ def hybrid(w: float | str, with_bm25: bool = False, cross_only: bool = False) ->
 
 if __name__ == "__main__":
     art, art_idx, piaf, piaf_idx = (Path(a) for a in sys.argv[1:5])
-    sets = load_sets(art, piaf)
-    seen: set[int] = set()
-    for (data, _), idx in zip(sets.values(), [art_idx] * 3 + [piaf_idx] * 2, strict=True):
-        if id(data) not in seen:
-            attach_sentences(data, idx)
-            seen.add(id(data))
+    sets = load_sets_with_sentences(art, art_idx, piaf, piaf_idx)
     weights: list[float | str] = [0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, "max"]
     boosts: list[float | str] = ["boost0.3", "boost0.5"]
     dense_methods = {f"dense, mix w={w}": dense_only(w) for w in weights}
