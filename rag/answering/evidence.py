@@ -131,15 +131,19 @@ def _furniture(text: str, title: str, alone: bool = False, title_line: bool = Fa
     return len(mine) >= 3 and mine <= set(re.findall(r"\w+", fold(title)))
 
 
-def _on_title_line(chunk_text: str, span: Span, title: str) -> bool:
-    """Whether the span lies on the line the title is (the start of it, for a title cut short)."""
-    if not title:
+def _title_head(title: str) -> str:
+    """What a line starts with when the title was taken from it (once per passage)."""
+    return fold(" ".join(title.split())).rstrip(" .…")[:200]
+
+
+def _on_title_line(chunk_text: str, span: Span, head: str) -> bool:
+    """Whether the span lies on the line the title is (`head`: `_title_head(title)`)."""
+    if not head:
         return False
     start = chunk_text.rfind("\n", 0, span.start) + 1
     end = chunk_text.find("\n", span.end)
     line = fold(" ".join(chunk_text[start:end if end >= 0 else len(chunk_text)].split()))
-    head = fold(" ".join(title.split())).rstrip(" .…")
-    return bool(head) and line.startswith(head[:200])
+    return line.startswith(head)
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')\]]\s*$")
@@ -634,6 +638,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     prev_words: dict[int, set[str]] = {}
     prev_cov: dict[int, float] = {}
     seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
+    heads: dict[int, str] = {}  # each passage's folded title, read once
     for (i, j, span, hit), cos in zip(spans, dense, strict=True):
         text = span.text
         words = _words(text)
@@ -656,8 +661,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
+        if i not in heads:
+            heads[i] = _title_head(hit.chunk.title)
         usable = (not _furniture(text, hit.chunk.title, alone,
-                                 _on_title_line(hit.chunk.text, span, hit.chunk.title))
+                                 _on_title_line(hit.chunk.text, span, heads[i]))
                   and not (j == 0 and _continues(text) and not (
                       info.asks == ("identity",) and kind))
                   and not _unpunctuated_line(hit.chunk.text, span))
