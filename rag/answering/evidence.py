@@ -176,6 +176,7 @@ class QuestionInfo:
     focus: tuple[str, ...]  # folded names the answer must be about
     measure: tuple[str, ...] = ()  # what a count or amount is of ("habitants"), as word prefixes
     summary: bool = False  # "Résume les articles ...": no one thing, a sentence per document
+    role: tuple[str, ...] = ()  # the role a person is asked by ("président"), as word prefixes
 
 
 _ATTRIBUTION = re.compile(
@@ -236,8 +237,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     summary = bool(_SUMMARY.match(question))
     if summary:  # a summary asks for no one thing: one sentence per document
         asks, measure = (), ()
+    role = _role(head) if "person" in asks else ()
     return QuestionInfo(question, lang or detect_language(question), asks, tuple(focus), measure,
-                        summary)
+                        summary, role)
 
 
 _SUMMARY = re.compile(
@@ -300,6 +302,45 @@ def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
     keys = {_stem_key(w) for w in words}
     return any(k.startswith(m) or (len(k) >= 4 and m.startswith(k)) for m in measure
                for k in keys)
+
+
+# "Who is the president of ...", "Quel général commande ...": a person asked by role is
+# answered by a sentence naming that role (or the one before it), in either language; a name
+# next to another role ("le président kazakh" for the defence minister) is not the answer.
+_ROLE_FAMILIES = [
+    frozenset("presid".split()),
+    frozenset("minist".split()),
+    frozenset("genera".split()),
+    frozenset("comman".split()),
+    frozenset("porte parole spokes".split()),
+    frozenset("secret".split()),
+    frozenset("ambass".split()),
+    frozenset("direct dirige".split()),
+    frozenset("delega".split()),
+    frozenset("maire mayor".split()),
+]
+_ROLE_ASKED = re.compile(
+    r"\b(?:qui|who|whom|quel|quelle|which|what|comment s['’]appelle|nom)\b(.{0,60})", re.I)
+
+
+def _role(head: str) -> tuple[str, ...]:
+    """The role a who-question asks by ("président", "spokesman"), as word prefixes."""
+    m = _ROLE_ASKED.search(head)
+    if not m:
+        return ()
+    verb_next = m.group(0)[:3].lower() in ("qui", "who")  # "Qui commande ...": a verb
+    for n, w in enumerate(re.findall(r"[\wÀ-ÿ-]+", m.group(1))):
+        if n == 0 and verb_next:
+            continue
+        key = fold(w)
+        for family in _ROLE_FAMILIES:
+            if any(key.startswith(k) for k in family):
+                return tuple(sorted(family))
+    return ()
+
+
+def _names_role(role: Sequence[str], words: set[str]) -> bool:
+    return any(w.startswith(k) for k in role for w in words)
 
 
 # What may stand between two parts of one name: a space, or a particle ("Pierre Du Bosc").
@@ -659,6 +700,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         cov = _coverage(terms, text, stemmer, cross)
         if kind and info.measure and not cross:  # across languages the noun is not comparable
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
+        if kind and info.role:
+            # ... about whom it is asked: Kyrgyzstan's president, not "le président kazakh"
+            kind = _names_role(info.role, words | before) and focus >= MIN_FOCUS
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
         if i not in heads:

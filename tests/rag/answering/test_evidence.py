@@ -206,3 +206,35 @@ def test_a_byline_with_its_labels_is_furniture() -> None:
     assert _furniture("Auteur : AubeDigitale | Editeur : Walt | Jeudi, 06 Janv. 2022 - 16h28", "")
     assert _furniture("Source : Press TV, le 7 janvier.", "")
     assert not _furniture("La Russie a envoyé quelque 3 000 personnes, selon l’agence RIA.", "")
+
+
+def test_a_person_asked_by_role_keeps_the_role() -> None:
+    """"Who is the president of X" asks for a president; "Qui commande ..." names no role (a
+    verb), "la délégation russe" does, in either language."""
+    assert "presid" in analyse_question("Who is the president of Kyrgyzstan?").role
+    assert "porte" in analyse_question("Comment s'appelle le porte-parole du Kremlin ?").role
+    assert analyse_question("Qui dirigeait la délégation russe à Genève ?").role == ("delega",)
+    assert analyse_question("Qui commande la force de l'OTSC ?").role == ()
+    assert analyse_question("Combien de présidents ?").role == ()  # not a person asked
+
+
+@pytest.mark.parametrize("question", [
+    "Who is the president of Kyrgyzstan?",  # "le président kazakh" is not Kyrgyzstan's
+    "Qui est le président du Tadjikistan ?",  # Tajikistan listed among members, no president
+    "Qui dirigeait la délégation russe aux pourparlers de Genève ?",  # no delegation named
+])
+def test_a_role_the_sources_do_not_give_is_declined(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
+    assert ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question)) is None
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("Who is the president of Kazakhstan?", "Toka"),  # Tokayev, Tokaïev
+    ("Comment s'appelle le porte-parole du Kremlin ?", "Peskov"),
+    ("Who is the Russian ambassador to the United States?", "Antonov"),
+])
+def test_a_role_the_sources_give_is_answered(corpus_searcher: Searcher,
+                                             vectors: CachedSentenceVectors, question: str,
+                                             name: str) -> None:
+    composed = ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question))
+    assert composed is not None and name in composed.text
