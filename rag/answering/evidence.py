@@ -698,7 +698,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             focus = 1.0
         kind = all(_holds_kind(k, text, info.focus) for k in info.asks) if info.asks else True
         cov = _coverage(terms, text, stemmer, cross)
-        if kind and info.measure and not cross:  # across languages the noun is not comparable
+        # Across languages only a family's words are comparable (soldiers are "militaires",
+        # the dead "morts"); "people" is too general a count to hold a sentence to.
+        if kind and info.measure and (not cross or (len(info.measure) > 1
+                                                    and "person" not in info.measure)):
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
         if kind and info.role:
             # ... about whom it is asked: Kyrgyzstan's president, not "le président kazakh"

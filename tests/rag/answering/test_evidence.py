@@ -186,6 +186,10 @@ def test_a_count_names_what_it_counts() -> None:
     "Combien d’habitants compte Almaty ?",  # the sources count rioters and officers, not people
     "Quel était le taux d’inflation au Kazakhstan en 2021 ?",
     "Quelle est la date de naissance de Noursoultan Nazarbaïev ?",
+    # across languages a count of soldiers or of the dead must name them: "six anciens États
+    # soviétiques" does not count Russian soldiers who died
+    "How many Russian soldiers died during the CSTO mission in Kazakhstan?",
+    "How many Belarusian soldiers were deployed to Kazakhstan as part of the CSTO mission?",
 ])
 def test_what_the_sources_do_not_count_or_date_is_declined(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
