@@ -298,6 +298,25 @@ def _measure(head: str) -> tuple[str, ...]:
     return (key,)
 
 
+_COUNTED = re.compile(r"(?:\d[\d\s.,]*|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+                      r"cent|mille|millions?|milliers?|centaines?|dizaines?|two|three|four|five|"
+                      r"hundreds?|thousands?|millions?))\s+(?:[\wÀ-ÿ'’-]+\s+){0,2}?([\wÀ-ÿ-]+)",
+                      re.I)
+
+
+def counts(measure: Sequence[str], text: str) -> bool:
+    """A figure directly followed by what is counted ("3 000 personnes", "2 600 militaires"):
+    the figure is the count asked for, not "six pays" in a sentence about troops."""
+    keys = set(measure)
+    if keys & _SAME_FAMILY[0] or keys & _SAME_FAMILY[2] or keys & _SAME_FAMILY[3]:
+        keys |= _SAME_FAMILY[1]  # soldiers, the dead, inhabitants: counted as people too
+    for m in _COUNTED.finditer(text):
+        key = _stem_key(m.group(1))
+        if any(key.startswith(k) or (len(key) >= 4 and k.startswith(key)) for k in keys):
+            return True
+    return False
+
+
 def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
     keys = {_stem_key(w) for w in words}
     return any(k.startswith(m) or (len(k) >= 4 and m.startswith(k)) for m in measure

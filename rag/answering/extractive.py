@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answering.evidence import Evidence, EvidenceSentence
+from rag.answering.evidence import Evidence, EvidenceSentence, counts
 from rag.answering.inert import inert
 
 # Up to three sentences, each within SECOND_WITHIN of the best (two before: PIAF FR match
@@ -66,13 +66,14 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
     cands = ev.answers()
     if not cands:
         return []
+    # a count asked for is answered by the sentences that count that thing ("3 000 personnes"
+    # for troops), when one is relevant enough, not by one with another figure ("six pays")
+    if ev.question.measure:
+        counted = [s for s in cands if counts(ev.question.measure, s.text)]
+        if counted and _clears(ev, counted[0], min_dense, min_dense_cross):
+            cands = counted
     best = cands[0]
-    lexical = (not ev.cross_lingual and best.coverage >= MIN_COVERAGE_ALONE
-               and best.focus >= 1.0)
-    floor = min_dense_cross if ev.cross_lingual else min_dense
-    if ev.cross_lingual and best.coverage == 0:  # not one name, number or cognate in common
-        floor = max(floor, MIN_DENSE_CROSS_UNANCHORED)
-    if best.dense < floor and not lexical:
+    if not _clears(ev, best, min_dense, min_dense_cross):
         return []
     if ev.question.summary:  # the best sentence of each document
         return _one_per_document(ev, cands)
@@ -83,6 +84,17 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
         if not any(_overlaps(s.text, c.text) for c in chosen):
             chosen.append(s)
     return chosen
+
+
+def _clears(ev: Evidence, best: EvidenceSentence, min_dense: float,
+            min_dense_cross: float) -> bool:
+    """Whether `best` is about the question enough to answer it."""
+    lexical = (not ev.cross_lingual and best.coverage >= MIN_COVERAGE_ALONE
+               and best.focus >= 1.0)
+    floor = min_dense_cross if ev.cross_lingual else min_dense
+    if ev.cross_lingual and best.coverage == 0:  # not one name, number or cognate in common
+        floor = max(floor, MIN_DENSE_CROSS_UNANCHORED)
+    return best.dense >= floor or lexical
 
 
 def _one_per_document(ev: Evidence, ranked: list[EvidenceSentence]) -> list[EvidenceSentence]:

@@ -10,6 +10,7 @@ from rag.answering.evidence import (
     _furniture,
     _holds_kind,
     analyse_question,
+    counts,
     gather_evidence,
 )
 from rag.answering.extractive import ExtractiveWriter
@@ -242,3 +243,20 @@ def test_a_role_the_sources_give_is_answered(corpus_searcher: Searcher,
                                              name: str) -> None:
     composed = ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question))
     assert composed is not None and name in composed.text
+
+
+def test_a_count_is_answered_by_the_sentence_that_counts_that_thing(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
+    """"How many troops": "quelque 3 000 personnes" is the count, not a longer sentence on
+    the OTSC request that holds "six pays" and "troupes"."""
+    composed = ExtractiveWriter().compose(_evidence(
+        corpus_searcher, vectors, "How many troops did Russia send to Kazakhstan?"))
+    assert composed is not None and "3 000" in composed.sentences[0].text
+    assert all("six pays" not in s.text for s in composed.sentences)
+
+
+def test_counts_reads_the_noun_after_the_figure() -> None:
+    troops = analyse_question("How many troops did Russia send?").measure
+    assert counts(troops, "La Russie a envoyé quelque 3 000 personnes.")
+    assert counts(troops, "La force est composée d’environ 2 600 militaires au total.")
+    assert not counts(troops, "Le bloc, qui regroupe six pays, a annoncé l’envoi de troupes.")
