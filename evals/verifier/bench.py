@@ -1,10 +1,11 @@
 """Benchmark the claim verifier on evals/verifier/pairs.jsonl; calibrate its threshold.
 
 Each pair is one claim citing one passage (`claim [1]`). Reported per split (tune, heldout)
-and claim language: the share of false claims caught and the share of true claims flagged
-(false alarms). `--sweep` prints both for a range of thresholds on the tuning split, the
-threshold is then chosen there and only read on heldout. `--pairing query` embeds claims with
-e5's "query: " prefix instead of "passage: " (for the comparison in evals/README.md).
+and claim language, and per kind of claim: the share of false claims caught and the share of
+true claims flagged (false alarms). `--sweep` prints both for a range of thresholds on the
+tuning split, the threshold is then chosen there and only read on heldout. `--pairing query`
+embeds claims with e5's "query: " prefix instead of "passage: " (for the comparison in
+evals/README.md).
 
     .venv/bin/python -m evals.verifier.bench [--threshold T] [--sweep] [--json] [--errors]
 """
@@ -83,6 +84,8 @@ def report(rows: list[dict[str, Any]], t: float) -> dict[str, Any]:
     kinds: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         kinds[r["kind"]].append(r)
+    for r in rows:
+        kinds[f"{r['split']}/{r['kind']}"].append(r)
     return {"threshold": t, "groups": {k: rates(v, t) for k, v in sorted(groups.items())},
             "caught_by_kind": {k: rates(v, t)["caught"] for k, v in sorted(kinds.items())
                                if not v[0]["label"]},
@@ -119,8 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for k, v in rep["groups"].items():
             print(f"{k:<14} {v['true']:>5} {v['false']:>5} {v['caught']!s:>7} "
                   f"{v['false_alarms']!s:>12}")
-        print("caught by kind:", rep["caught_by_kind"])
-        print("false alarms by kind:", rep["flagged_by_kind"])
+        for what, key in (("caught", "caught_by_kind"), ("false alarms", "flagged_by_kind")):
+            for split in ("", "tune/", "heldout/"):
+                print(f"{what} by kind{' (' + split[:-1] + ')' if split else ''}:",
+                      {k.removeprefix(split): v for k, v in rep[key].items()
+                       if (k.startswith(split) if split else "/" not in k)})
     if args.errors:
         for r in rows:
             wrong = (r["ok"] and r["score"] >= args.threshold) != r["label"]

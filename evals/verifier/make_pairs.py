@@ -5,7 +5,8 @@ it), hand-written French rewordings and English paraphrases of it (an English an
 French source). False claims are made from each true claim by swapping one number, date, person
 or entity (country, city, organisation) for another one of the corpus, plus hand-written
 negations and role swaps that keep every anchor, and each true claim (numbers removed) over
-an unrelated passage. The passage is the sentence with two sentences
+an unrelated passage, and (appended last, so older ids stay) predicate swaps: one sentence's
+subject joined to a nearby sentence's predicate. The passage is the sentence with two sentences
 either side, as a retrieved chunk would hold it. Deterministic; split tune/heldout by a hash of
 the source sentence, so a claim and its variants never straddle the split.
 
@@ -19,7 +20,8 @@ import json
 import re
 from pathlib import Path
 
-from rag.sentences import split_sentences
+from rag.answering.anchors import Anchor, claim_anchors, facts, holds, words_of
+from rag.sentences import Span, split_sentences
 from rag.text import fold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -245,7 +247,7 @@ def _swap_date(claim: str, lang: str, seed: str) -> str | None:
 
 def _swap_name(claim: str, lang: str, table: list[tuple[str, str]], seed: str) -> str | None:
     k = 0 if lang == "fr" else 1
-    forms = sorted({t[k] for t in table}, key=len, reverse=True)
+    forms = sorted({t[k] for t in table}, key=lambda f: (-len(f), f))  # not set order
     for name in forms:
         m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", claim)
         if not m:
@@ -315,8 +317,143 @@ def build() -> list[dict[str, object]]:
             rows.append({**other, "claim": _unanchored(str(r["claim"])), "label": False,
                          "kind": "unrelated", "source": r["source"], "split": r["split"],
                          "lang": r["lang"]})
+    # Predicate swaps, appended so the older pairs keep their ids.
+    rows += _predicate_pairs(arts, titles, spans)
     for i, r in enumerate(rows):
         r["id"] = f"p{i:04d}"
+    return rows
+
+
+REACH = 4  # sentences between a predicate's sentence and the subject's
+# Where a sentence's predicate starts: its first auxiliary or common finite verb, singular in
+# French (a plural subject and a singular one would not agree); a clitic ("se", "ne") counts
+# when the verb after it is not plural.
+_VERB = {
+    "fr": re.compile(r"(?<![\w’'-])(?:(?:a|avait|est|était|sera|serait|va|doit|peut|devrait|"
+                     r"pourrait|fait|dit|affirme|déclare|estime|indique|annonce|explique|"
+                     r"souligne|note|ajoute|rappelle|compte|partage|loue|possède|dispose|reste|"
+                     r"accuse|appelle|dénonce|craint|assure|précise|juge|considère)(?![\w-])|"
+                     r"(?:(?:se|ne)\s+|[sn][’'])(?!(?:sont|ont|étaient|avaient|seront|seraient|"
+                     r"vont|doivent|peuvent|font)\b|\w+ent\b))"),
+    "en": re.compile(r"(?<![\w’'-])(?:has|had|is|was|will|would|said|says|"
+                     r"called|announced|confirmed|declared|dismissed|blamed|commented|"
+                     r"published|deployed|sent|rents|shares|began|started|left|detained|"
+                     r"opposes|accused|transferred|allocated|estimates|consists|takes|gained|"
+                     r"ruled|raised|wrote|reported|spoke|did|does)(?![\w-])"),
+}
+# A subject with one of these is not a plain noun phrase the predicate follows.
+_CLAUSE = re.compile(r"(?<![\w’'])(?:(?:que|qui|dont|où|si|lorsque|et|that|who|which|when|"
+                     r"as|and)(?![\w’'])|qu[’'])", re.I)
+_SURNAMES = {fold(f.split()[-1]) for p in PERSONS for f in p}
+_PLACES = {fold(f) for t in ENTITIES for p in t for f in p}
+
+
+# Subject words that may refer back to a named subject of the sentence before ("il", "le
+# président", "le bloc"): a predicate after such a subject may be true of that name too.
+_REFERS = frozenset("""il elle ils elles on celui celle ceci cela ce cet cette president
+    presidente premier ministre chef porte parole secretaire bloc alliance pays gouvernement
+    organisation force forces dirigeant dirigeants successeur m mme he she they it this that
+    spokesman spokeswoman minister chief bloc alliance country government leader""".split())
+
+
+# A subject without a name must start like an indefinite or plural noun phrase ("Des
+# manifestants", "Au moins 13 agents", "The protests"): "le plus haut diplomate de l'UE" may
+# be a name of the sentence before.
+_INDEFINITE = re.compile(r"(?:des|les|un|une|plusieurs|quelques?|au moins|\d|some|several|"
+                         r"many|at least|the\s+\w+s$)(?![\w’'])", re.I)
+
+
+def _split_predicate(sentence: str, lang: str, named: bool = True) -> tuple[str, str] | None:
+    """(subject, predicate) of a sentence whose subject names a person of the corpus or is a
+    bare country/organisation ("La Russie"), or with `named` false, one without a name or a
+    word that may refer to one ("Des manifestants"); else None. The subject is the text before
+    the first verb, less leading comma-ended phrases without a name ("Tard mercredi, ");
+    skipped: a quote or a clause word before the verb, a long subject, a short predicate."""
+    m = _VERB[lang].search(sentence)
+    if not m or re.search(r"[«“\"—–]", sentence[:m.start()]):
+        return None
+    subject = sentence[:m.start()].strip().rstrip(",").strip()
+    while "," in subject and not _names(subject.split(",", 1)[0]):
+        subject = subject.split(",", 1)[1].strip()
+    predicate = sentence[m.start():].strip()
+    words = words_of(subject)
+    if named and not (words & _SURNAMES or (len(subject.split()) <= 3 and words & _PLACES)):
+        return None
+    if not named and (words & _REFERS or _names(subject) or not _INDEFINITE.match(subject)):
+        return None
+    if not words or _CLAUSE.search(subject) or len(subject.split()) > 15 \
+            or len(predicate.split()) < 3:
+        return None
+    return subject[0].upper() + subject[1:], predicate
+
+
+def _names(text: str) -> list[Anchor]:
+    return [a for a in claim_anchors(text) if a.kind == "name"]
+
+
+def _mentions(text: str, names: list[Anchor]) -> bool:
+    """Whether text holds any of the names (spelling-tolerant: Russia = Russie = russe)."""
+    f = facts(text)
+    return any(holds(f, a) for a in names)
+
+
+def _predicate_pairs(arts: dict[str, str], titles: dict[str, str],
+                     spans: dict[str, list[Span]]) -> list[dict[str, object]]:
+    """Predicate swaps: the subject (the names) of a passage sentence joined to the predicate
+    of another sentence of the article, up to REACH sentences away, whose subject names someone
+    else or no one who may be the same. A small model writes this when it merges two sentences
+    it read ("Le Premier ministre arménien Nikol Pashinyan a été arrêté pour trahison"). French
+    from the article's sentences, English from the paraphrases of two gold sentences of one
+    article; every pair the rules let through is kept."""
+    where: dict[str, tuple[str, int]] = {}
+    order: list[str] = []
+    for line in (ROOT / "evals" / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        q = json.loads(line)
+        if not q["answers"]:
+            continue
+        doc = q["doc_ids"][0]
+        sents = spans[doc]
+        idx = next((i for i, s in enumerate(sents)
+                    if any(fold(a) in fold(s.text) for a in q["answers"])), None)
+        if idx is None or len(sents[idx].text) < 30:
+            continue
+        where[q["id"]] = (doc, idx)
+        order.append(q["id"])
+    rows: list[dict[str, object]] = []
+    done: set[tuple[str, str]] = set()
+    for qid in order:
+        doc, idx = where[qid]
+        texts = [s.text for s in spans[doc]]
+        lo, hi = max(0, idx - 2), min(len(texts) - 1, idx + 2)
+        passage = arts[doc][spans[doc][lo].start:spans[doc][hi].end]
+        split = "tune" if _h(texts[idx]) % 2 == 0 else "heldout"
+        base = {"source": qid, "split": split, "passage": passage, "title": titles[doc],
+                "doc_id": doc, "label": False, "kind": "predicate"}
+        pairs: list[tuple[str, str, str]] = []  # (lang, subject sentence, predicate sentence)
+        # The subject from a sentence of the passage (the claim's names are there), the
+        # predicate from a sentence up to REACH away: the model read neighbouring chunks too.
+        for i in range(lo, hi + 1):
+            for j in sorted(range(max(0, i - REACH), min(len(texts), i + REACH + 1)),
+                            key=lambda j: (abs(j - i), j)):
+                if j != i:
+                    pairs.append(("fr", texts[i], texts[j]))
+        en = {where[o][1]: c["claim"] for o in order if o in EN and where[o][0] == doc
+              for c in EN[o][:1]}
+        for i in sorted(en):
+            for j in sorted(en, key=lambda j: (abs(j - i), j)):
+                if lo <= i <= hi and j != i and abs(j - i) <= REACH:
+                    pairs.append(("en", en[i], en[j]))
+        for lang, a, b in pairs:
+            sa = _split_predicate(a, lang)
+            sb = _split_predicate(b, lang) or _split_predicate(b, lang, named=False)
+            if not sa or not sb or (a, b) in done:
+                continue
+            if _mentions(b, _names(sa[0])) or _mentions(a, _names(sb[0])):
+                continue  # the predicate may be about the same people
+            done.add((a, b))
+            claim = f"{sa[0]} {sb[1]}"
+            rows.append({**base, "lang": lang, "claim": claim if claim[-1] in ".!?" else
+                         claim + "."})
     return rows
 
 

@@ -196,3 +196,31 @@ def test_claim_with_nothing_in_common_is_not_supported(verifier: Verifier) -> No
     """No name, number or word shared with any sentence: a cosine alone does not support it."""
     result = verifier.verify("Je pense que oui.", [TROOPS])
     assert not result.claims[0].supported
+
+
+# evals/reports/answers/local-gold.json q049: the cited chunk (Massimov's arrest is elsewhere).
+AID = ("L’appel à l’aide a été reconnu par le CSTO quelques heures après que Tokayev a fait son "
+       "plaidoyer. Tard mercredi, le président sortant du bloc, le Premier ministre arménien "
+       "Nikol Pashinyan, a confirmé qu’une aide serait envoyée.")
+MISSION = ("Le président de l’OTSC, Nikol Pashinyan, a annoncé une mission « limitée » en raison "
+           "de la « menace pour la sécurité nationale » du Kazakhstan.")
+
+
+def test_names_of_a_sentence_with_an_invented_predicate_caught(verifier: Verifier) -> None:
+    """Every name and a cosine above the threshold, but nothing said of them is in the
+    sentence: the predicate is another sentence's (or made up)."""
+    for answer in ["Le Premier ministre arménien Nikol Pashinyan a été arrêté pour trahison [1].",
+                   "Tokaïev a nommé Nikol Pashinyan nouveau Premier ministre après la démission "
+                   "du gouvernement kazakh [1]."]:
+        (claim,) = verifier.verify(answer, [AID]).claims
+        assert claim.score >= verifier.threshold, claim
+        assert not claim.supported and claim.reason == "meaning", claim
+
+
+def test_reworded_predicate_still_supported(verifier: Verifier) -> None:
+    """A predicate said in other words keeps one of the sentence's words (q068: one of six)."""
+    assert one(verifier, "Le Premier ministre arménien Nikol Pashinyan a confirmé l’envoi d’une "
+               "aide [1].", AID) == (True, "supported")
+    assert one(verifier, "Nikol Pashinyan, le Premier ministre arménien à la tête de l’OTSC, a "
+               "annoncé l’envoi d’une force de maintien de la paix au Kazakhstan [1].",
+               MISSION) == (True, "supported")
