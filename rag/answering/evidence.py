@@ -348,12 +348,15 @@ def _role(head: str) -> tuple[str, ...]:
     if not m:
         return ()
     verb_next = m.group(0)[:3].lower() in ("qui", "who")  # "Qui commande ...": a verb
-    for n, w in enumerate(re.findall(r"[\wÀ-ÿ-]+", m.group(1))):
+    words = re.findall(r"[\wÀ-ÿ-]+", m.group(1))
+    for n, w in enumerate(words):
         if n == 0 and verb_next:
             continue
         key = fold(w)
         for family in _ROLE_FAMILIES:
             if any(key.startswith(k) for k in family):
+                if key.startswith("secret") and n and fold(words[n - 1]) == "press":
+                    family = family | _ROLE_FAMILIES[4]  # a press secretary is a spokesperson
                 return tuple(sorted(family))
     return ()
 

@@ -221,6 +221,7 @@ def test_a_person_asked_by_role_keeps_the_role() -> None:
     assert analyse_question("Qui dirigeait la délégation russe à Genève ?").role == ("delega",)
     assert analyse_question("Qui commande la force de l'OTSC ?").role == ()
     assert analyse_question("Combien de présidents ?").role == ()  # not a person asked
+    assert "porte" in analyse_question("Who is the White House press secretary?").role
 
 
 @pytest.mark.parametrize("question", [
@@ -237,6 +238,7 @@ def test_a_role_the_sources_do_not_give_is_declined(
     ("Who is the president of Kazakhstan?", "Toka"),  # Tokayev, Tokaïev
     ("Comment s'appelle le porte-parole du Kremlin ?", "Peskov"),
     ("Who is the Russian ambassador to the United States?", "Antonov"),
+    ("Who is the White House press secretary?", "Psaki"),  # "porte-parole de la Maison Blanche"
 ])
 def test_a_role_the_sources_give_is_answered(corpus_searcher: Searcher,
                                              vectors: CachedSentenceVectors, question: str,
