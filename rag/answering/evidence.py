@@ -327,10 +327,10 @@ def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
 # answered by a sentence naming that role (or the one before it), in either language; a name
 # next to another role ("le président kazakh" for the defence minister) is not the answer.
 _ROLE_FAMILIES = [
-    frozenset("presid".split()),
-    frozenset("minist".split()),
-    frozenset("genera".split()),
-    frozenset("comman".split()),
+    frozenset("presid chef".split()),  # "le chef de l'État kazakh"
+    frozenset("minist diplom etrang foreig".split()),  # "le chef des affaires étrangères"
+    frozenset("genera comman".split()),  # "le commandant des forces, le général X"
+    frozenset("comman genera".split()),
     frozenset("porte parole spokes".split()),
     frozenset("secret".split()),
     frozenset("ambass".split()),
