@@ -117,13 +117,14 @@ def citations_sse(ev: Citations) -> str:
 
 
 async def ask_sse(first: Citations, pump: EventPump, *, first_token: Callable[[], None],
-                  done: Callable[[Answer], None], failed: Callable[[Exception], int]
-                  ) -> AsyncIterator[str]:
+                  done: Callable[[Answer], None], failed: Callable[[Exception], int],
+                  roots: tuple[str, ...] = ()) -> AsyncIterator[str]:
     """The `/ask/stream` body, the pipeline's events as they come (README, "Server-Sent
     Events"): `citations` lists what the numbers in the text so far refer to, `token`s carry
     final numbers, `done` the checked answer. `first_token` and `done` are told when they happen
     (metrics, the answer log); `failed` is told of a backend error mid-way and returns its
-    HTTP status, sent in the `error` event."""
+    HTTP status, sent in the `error` event, its message without the server's directories
+    (`roots`, as `public_message` hides them)."""
     yield citations_sse(first)
     try:
         async for ev in pump:
@@ -136,4 +137,4 @@ async def ask_sse(first: Citations, pump: EventPump, *, first_token: Callable[[]
                 done(ev.answer)
                 yield sse("done", ev.answer.to_dict())
     except (RagError, LLMError) as exc:
-        yield sse("error", {"error": public_message(exc), "status": failed(exc)})
+        yield sse("error", {"error": public_message(exc, roots), "status": failed(exc)})

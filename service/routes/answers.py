@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from rag import CancelToken
 from rag.config import RetrieverName
 from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
-from service.errors import status_of
+from service.errors import request_roots, status_of
 from service.schemas import AskRequest, AskResponse, SearchResponse
 from service.streaming import PumpedResponse, ask_sse, open_stream
 
@@ -55,7 +55,7 @@ def ask_stream(body: AskRequest, engine: EngineDep, limits: LimitsDep, record: R
         return status
 
     body_events = ask_sse(
-        first, pump, failed=failed,
+        first, pump, failed=failed, roots=request_roots(request),
         first_token=lambda: metrics.mark_first_token(request.state, "/ask/stream"),
         done=lambda answer: record(answer, body.question, "/ask/stream"))
     return PumpedResponse(body_events, pump,

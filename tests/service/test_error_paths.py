@@ -4,15 +4,22 @@ The CLI, on the operator's own machine, still names the directory."""
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
+from pathlib import Path
 
 import pytest
 
+from rag.answering.pipeline import Citations, Event
+from rag.errors import RagError
+from rag.llm.base import CancelToken
 from rag.store import LOCK_FILE
+from service.redact import server_roots
+from service.streaming import EventPump, ask_sse
 from tests.service.conftest import Service
 
 DOC = {"id": "jardin", "text": "Les tomates du potager mûrissent en août sous le soleil."}
@@ -60,3 +67,25 @@ def test_damaged_database_errors_do_not_show_its_path(
     assert job["status"] == "failed" and "unreadable" in job["error"], job
     _no_path(str(job), svc)
     assert str(root) in caplog.text
+
+
+def test_a_stream_error_event_does_not_show_the_index_directory() -> None:
+    """An error mid-way through `/ask/stream` is told with the server's directories hidden,
+    a relative index directory included (it was sent as the library wrote it)."""
+    def events() -> Generator[Event, None, None]:
+        yield Citations((), cited=False)
+        raise RagError("index database data/private-idx/store.sqlite is unreadable")
+
+    gen = events()
+    first = next(gen)
+    pump = EventPump(gen, CancelToken())
+    roots = server_roots(Path("data/private-idx"))
+
+    async def body() -> str:
+        return "".join([part async for part in ask_sse(
+            first, pump, first_token=lambda: None, done=lambda a: None,
+            failed=lambda e: 500, roots=roots)])
+
+    text = asyncio.run(body())
+    assert "event: error" in text and "unreadable" in text, text
+    assert "private-idx" not in text and "store.sqlite" not in text, text
