@@ -27,11 +27,12 @@ from rag.answering.citations import (
 )
 from rag.answering.compact import evidence_texts
 from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
-from rag.answering.extractive import NO_ANSWER, ExtractiveWriter, choose
+from rag.answering.extractive import NO_ANSWER, ExtractiveWriter, choose, trim
 from rag.answering.grounding import Grounder, SentenceBuffer
 from rag.answering.language import detect_language
 from rag.answering.prompt import NOT_IN_SOURCES, answer_messages, says_not_in_sources
 from rag.answering.rewrite import Rewriter
+from rag.answering.translate import Translation, needs_translation, pieces_of, translate
 from rag.answering.verify import Verifier
 from rag.config import Settings
 from rag.embedders.base import Embedder
@@ -178,6 +179,9 @@ class Answerer:
         self._vectors: CachedSentenceVectors | None = None
         self._verifier: Verifier | None = None
         self._lazy = threading.Lock()
+        # A fallback in another language than the question's is translated by the model and
+        # shown only when the translation verifies (`translate.py`); False keeps the quotes.
+        self.translate_fallbacks = True
 
     def _sentence_vectors(self, searcher: Searcher) -> CachedSentenceVectors:
         """One cache of sentence embeddings per process, shared by evidence and verification."""
@@ -317,7 +321,9 @@ class Answerer:
         """The model writes from the evidence sentences; each sentence it writes is verified
         before it is shown (kept, re-cited, or dropped), and an answer left with no supported
         claim, or in the wrong language, is replaced by the extractive one. A model that says
-        the sources do not answer is heard only where the evidence is weak (`_firm`)."""
+        the sources do not answer is heard only where the evidence is weak (`_firm`). A
+        fallback (or a verified answer in the wrong language) is given in the question's
+        language when the model's translation of it verifies (`_translated`)."""
         assert self.llm is not None
         self._sentence_vectors(searcher)
         assert self._verifier is not None
@@ -328,12 +334,18 @@ class Answerer:
                                self.settings.llm_passage_chars)
         raw: list[str] = []
         shown: list[str] = []
+        counted: list[Usage] = []
+
+        def count(u: Usage) -> None:
+            counted.append(u)
+            on_usage(u)
+
         fed = False  # whether the buffer has had text: until then the sentinel may be spelt
         with ticket.slot(cancel):
             stream = self.llm.stream(answer_messages(question, passages, texts, lang,
                                                      instructions, titles=0),
                                      self.settings.llm_max_tokens, cancel,
-                                     temperature=temperature, on_usage=on_usage)
+                                     temperature=temperature, on_usage=count)
             try:
                 for piece in stream:
                     if not raw:
@@ -374,8 +386,45 @@ class Answerer:
         # Nothing the model said holds up (or it answered in another language, or only
         # restated the question): answer from the evidence instead, visibly.
         text, abstained, support = self._compose(evidence, lang)
+        if not abstained and self.translate_fallbacks:
+            # a verified answer whose only fault is its language is the better original
+            only_language = wrong_language and bool(check_citations(answer, passages).citations) \
+                and grounder.adds_to_question(answer)
+            translated = self._translated(answer if only_language else None, evidence, lang,
+                                          ticket, cancel, timings, counted.append)
+            if len(counted) > 1:  # the answer's and the translation's tokens
+                on_usage(Usage(sum(u.prompt_tokens for u in counted),
+                               sum(u.completion_tokens for u in counted),
+                               counted[-1].counted_by))
+            if cancel is not None and cancel.cancelled:
+                return "", True, False, {}
+            if translated is not None:
+                text, support = translated.text, translated.support
         yield ("\n\n" if shown else "") + text
         return text, abstained, not abstained, support
+
+    def _translated(self, original: str | None, evidence: Evidence, lang: str, ticket: Ticket,
+                    cancel: CancelToken | None, timings: dict[str, float],
+                    on_usage: Callable[[Usage], None]) -> Translation | None:
+        """`original` (else the extractive quotes) in `lang` when it is in another language
+        and the model's translation verifies; None keeps the fallback as it is."""
+        assert self.llm is not None and self._verifier is not None
+        if original is None:
+            composed = self._writer.compose(evidence)
+            pieces = [(s.passage, trim(s.text)) for s in composed.sentences] if composed else []
+        else:
+            pieces = pieces_of(original)
+        if not needs_translation(pieces, lang):
+            return None
+        t = time.perf_counter()
+        try:
+            with ticket.slot(cancel):
+                return translate(self.llm, self._verifier, pieces, evidence.passages, lang,
+                                 cancel, on_usage)
+        except _Cancelled:
+            return None
+        finally:
+            timings["translation"] = (time.perf_counter() - t) * 1000
 
 
 # What a writer returns once its tokens are out: the answer text (passage numbering), whether

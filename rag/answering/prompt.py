@@ -81,16 +81,49 @@ def answer_messages(question: str, passages: Sequence[Hit],
     `instructions` (e.g. a client's system message) goes into the last turn, never into the
     cached prefix. `titles` cuts each passage's title to that many characters (0: none; the
     evidence prompt leaves them out: ten tokens each, and a second of prompt on a laptop)."""
-    msgs: list[Message] = [{"role": "system", "content": SYSTEM}]
-    for user, assistant in _EXAMPLES:
-        msgs.append({"role": "user", "content": user})
-        msgs.append({"role": "assistant", "content": assistant})
+    msgs = _fixed_prefix()
     tail = f"\n{_ANSWER_IN[lang]}" if lang in _ANSWER_IN else ""
     extra = f"Instructions: {' '.join(instructions.split())[:1000]}\n\n" if instructions else ""
     msgs.append({"role": "user", "content":
                  f"{extra}Sources:\n{format_passages(passages, texts, title_chars=titles)}"
                  f"\n\nQuestion: {question}"
                  f"{tail}"})
+    return msgs
+
+
+def _fixed_prefix() -> list[Message]:
+    """The system prompt and worked examples: the same tokens on every request, so
+    llama.cpp's one slot keeps them cached whichever request (answer or translation) came
+    last."""
+    msgs: list[Message] = [{"role": "system", "content": SYSTEM}]
+    for user, assistant in _EXAMPLES:
+        msgs.append({"role": "user", "content": user})
+        msgs.append({"role": "assistant", "content": assistant})
+    return msgs
+
+
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+
+
+def translate_messages(pieces: Sequence[tuple[int, str]], lang: str) -> list[Message]:
+    """Ask for `pieces` ((passage number, sentence) in order) in `lang`, each followed by its
+    `[n]`. The answer prompt's fixed prefix comes first and the request is put as one more
+    sourced question: a separate system prompt would evict that prefix from the model's one
+    KV-cache slot, and the next answer would pay for it again."""
+    lines: list[str] = []
+    for n, text in pieces:
+        text = neutralise_markers(_WS.sub(" ", text).strip())
+        if lines and lines[-1].startswith(f"[{n}] "):
+            lines[-1] += f" {text}"
+        else:
+            lines.append(f"[{n}] {text}")
+    name = LANGUAGE_NAMES[lang]
+    msgs = _fixed_prefix()
+    msgs.append({"role": "user", "content":
+                 "Sources:\n" + "\n".join(lines) + "\n\nQuestion: What do these sources "
+                 f"say, translated into {name}? Translate every sentence, in order, and put "
+                 "its source number in brackets after it, like [1]."
+                 f"\n{_ANSWER_IN[lang]}"})
     return msgs
 
 
