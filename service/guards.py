@@ -2,7 +2,7 @@
 
 It refuses what no route should ever see, cheaply and without creating per-client state:
 - methods outside a closed set (405): uvicorn accepts any token as a method;
-- a Host header outside the trusted hosts (400): DNS rebinding reaches a loopback server;
+- a Host header outside the trusted hosts (400): DNS rebinding reaches a server through a name;
 - state-changing requests from a browser page of another origin (403): a multipart POST is a
   CORS "simple" request, sent without a preflight, so CORS alone does not stop it;
 - request bodies over their route's limit, counted as the bytes arrive (413), so a chunked body
@@ -12,7 +12,9 @@ It refuses what no route should ever see, cheaply and without creating per-clien
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import json
+import socket
 import time
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
@@ -30,11 +32,22 @@ _DEFAULT_PORTS = {"http": "80", "https": "443"}
 REASONS = ("method", "host", "origin", "body_size", "body_timeout")
 
 
+# A trusted-hosts entry that admits any IP address literal ("10.0.0.1", "[fe80::1]").
+IP_LITERALS = "<ip>"
+
+
 def default_trusted_hosts(bound_host: str) -> frozenset[str] | None:
-    """Host names a server bound to `bound_host` answers to; None = any (a wildcard bind)."""
+    """Host names a server bound to `bound_host` answers to.
+
+    A wildcard bind (`0.0.0.0`, `::`) answers to any IP address, loopback names and the
+    machine's own names, not to any name: DNS rebinding always comes through a name (the
+    attacker's, resolved to this machine), so a page elsewhere can neither read nor write
+    through the user's browser. A deployment behind its own DNS name lists it in
+    RAG_TRUSTED_HOSTS."""
     host = bound_host.strip().strip("[]").lower()
     if host in ANY_ADDRESS:
-        return None
+        own = {socket.gethostname().lower(), socket.getfqdn().lower()} - {""}
+        return frozenset(own) | LOOPBACK_NAMES | {IP_LITERALS}
     if host in LOOPBACK_NAMES:
         return LOOPBACK_NAMES
     return frozenset({host}) | LOOPBACK_NAMES
@@ -54,9 +67,19 @@ def host_allowed(name: str, trusted: Iterable[str]) -> bool:
     for pattern in trusted:
         if pattern == "*" or pattern == name:
             return True
+        if pattern == IP_LITERALS and _is_ip(name):
+            return True
         if pattern.startswith("*.") and name.endswith(pattern[1:]):
             return True
     return False
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _netloc(scheme: str, netloc: str) -> str:

@@ -42,7 +42,8 @@ class ServiceSettings(Settings):
         default_factory=list,
         description="Host header names the service answers to (400 otherwise), e.g. "
         '\'["rag.example.org", "*.example.org"]\'; empty = derived from `host`: loopback '
-        "names for a loopback bind, any for 0.0.0.0 / ::, else that address and loopback.",
+        "names for a loopback bind; for 0.0.0.0 / :: any IP address, loopback and the "
+        "machine's own names (not other names: DNS rebinding); else that address and loopback."
     )
     max_request_bytes: int = Field(
         default=2 * 1024 * 1024, ge=1024,

@@ -23,7 +23,7 @@ from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
 from service.app import create_app
-from service.guards import default_trusted_hosts, host_name, same_origin
+from service.guards import default_trusted_hosts, host_allowed, host_name, same_origin
 from service.server import deadline_protocol, server_options
 from service.settings import ServiceSettings
 from tests.service.conftest import Service, free_port
@@ -141,11 +141,28 @@ def test_untrusted_host_header_is_refused(small_service: Callable[..., Service])
                          ("127.0.0.1", 400), ("evil.example", 400)):
         assert named.client.get("/health", headers={"host": host}).status_code == status, host
 
+    # configured for a wildcard bind (the test server itself listens on loopback only): a
+    # rebinding page's name is refused, reads and writes alike; addresses are answered
+    wild = small_service(host="0.0.0.0")
+    for host, status in (("evil.example", 400), ("evil.example:8000", 400),
+                         ("10.0.0.1:8000", 200), ("[fe80::1]:8000", 200), ("localhost", 200)):
+        assert wild.client.get("/health", headers={"host": host}).status_code == status, host
+    r = wild.client.post("/documents", json={"documents": [{"id": "x", "text": "Piège."}]},
+                         headers={"host": "evil.example:8000",
+                                  "origin": "http://evil.example:8000"})
+    assert r.status_code == 400 and r.json()["error"].startswith("untrusted Host header")
+
 
 def test_trusted_host_defaults_and_origin_parsing() -> None:
     assert default_trusted_hosts("127.0.0.1") == {"127.0.0.1", "localhost", "::1"}
     assert default_trusted_hosts("::1") == default_trusted_hosts("localhost")
-    assert default_trusted_hosts("0.0.0.0") is None and default_trusted_hosts("::") is None
+    wildcard = default_trusted_hosts("0.0.0.0")
+    assert wildcard is not None and wildcard == default_trusted_hosts("::")
+    # a wildcard bind answers to any address and its own names, not to a rebinding name
+    for host, ok in (("10.0.0.1", True), ("fe80::1", True), ("localhost", True),
+                     (socket.gethostname().lower(), True), ("evil.example", False),
+                     ("127.0.0.1.nip.io", False)):
+        assert host_allowed(host, wildcard) is ok, host
     assert default_trusted_hosts("10.0.0.5") == {"10.0.0.5", "127.0.0.1", "localhost", "::1"}
     assert host_name("[::1]:8000") == "::1" and host_name("Example.ORG:80") == "example.org"
     assert same_origin("http://127.0.0.1:8000", "127.0.0.1:8000")
