@@ -105,6 +105,11 @@ class Settings(BaseSettings):
         "many characters in all (0 = whole passages): prompt size sets the time to first "
         "token on a CPU.",
     )
+    llm_translate_fallbacks: bool = Field(
+        default=True,
+        description="Generative backends: a fallback in another language than the question's "
+        "is translated by the model and shown only when every translated claim verifies.",
+    )
     llm_threads: int = Field(default=2, ge=1, le=64)
     llm_ctx: int = Field(default=4096, ge=512, le=131072)
     model_cache_dir: Path = Field(default=Path.home() / ".cache" / "rag")

@@ -181,7 +181,7 @@ class Answerer:
         self._lazy = threading.Lock()
         # A fallback in another language than the question's is translated by the model and
         # shown only when the translation verifies (`translate.py`); False keeps the quotes.
-        self.translate_fallbacks = True
+        self.translate_fallbacks = settings.llm_translate_fallbacks
 
     def _sentence_vectors(self, searcher: Searcher) -> CachedSentenceVectors:
         """One cache of sentence embeddings per process, shared by evidence and verification."""

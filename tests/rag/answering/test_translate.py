@@ -196,10 +196,14 @@ def test_a_french_question_asks_for_no_translation(answerer: Answerer) -> None:
     assert "3 000 parachutistes russes" in answer.answer
 
 
-def test_without_the_setting_the_quotes_stay_as_written(answerer: Answerer) -> None:
-    answerer.translate_fallbacks = False
+def test_without_the_setting_the_quotes_stay_as_written(
+        answerer: Answerer, searcher: tuple[Searcher, Settings], embedder: E5Embedder) -> None:
+    s, settings = searcher
+    assert answerer.llm is not None
+    off = Answerer(lambda: s, settings.model_copy(update={"llm_translate_fallbacks": False}),
+                   llm=answerer.llm, embedder=embedder)  # RAG_LLM_TRANSLATE_FALLBACKS=false
     TRANSLATION.append(good)
-    answer = answerer.answer(ASKED)
+    answer = off.answer(ASKED)
     assert len(SEEN) == 1
     assert answer.answer.startswith("According to the sources (quoted as written): ")
 
