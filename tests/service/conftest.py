@@ -14,7 +14,7 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -87,6 +87,19 @@ def http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def send_chat_stream(handler: BaseHTTPRequestHandler, pieces: Sequence[str]) -> None:
+    """Answer a scripted upstream's request with an OpenAI chat-completions stream: one
+    `delta` chunk per piece, a `stop` chunk, then `[DONE]`."""
+    handler.send_response(200)
+    handler.send_header("content-type", "text/event-stream")
+    handler.end_headers()
+    for piece, finish in (*[(p, None) for p in pieces], ("", "stop")):
+        chunk = {"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": finish}]}
+        handler.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
+    handler.wfile.write(b"data: [DONE]\n\n")
+    handler.wfile.flush()
 
 
 @contextmanager

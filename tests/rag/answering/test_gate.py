@@ -23,7 +23,7 @@ from rag.llm.openai_compat import OpenAICompatibleLLM
 from rag.retrieval import Hit, Searcher
 from rag.store import IndexStore
 from tests.conftest import small_docs
-from tests.service.conftest import http_server
+from tests.service.conftest import http_server, send_chat_stream
 
 DUMOULIN = ("Marie Dumoulin, directrice du programme Europe élargie au Conseil européen pour les "
             "relations internationales, juge l'intervention risquée pour Moscou.")
@@ -107,17 +107,7 @@ class StreamingModel(BaseHTTPRequestHandler):
         prompt = body["messages"][-1]["content"]
         m = re.search(r"^\[(\d+)\].*Kourou", prompt, re.M)
         n = m.group(1) if m else "1"
-        self.send_response(200)
-        self.send_header("content-type", "text/event-stream")
-        self.end_headers()
-        said = REPLY or [f"La fusée Ariane 6 a décollé de Kourou en Guyane [{n}]."]
-        steps: list[tuple[str, str | None]] = [(p, None) for p in said]
-        for piece, finish in (*steps, ("", "stop")):
-            chunk = {"choices": [{"index": 0, "delta": {"content": piece},
-                                  "finish_reason": finish}]}
-            self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
-        self.wfile.write(b"data: [DONE]\n\n")
-        self.wfile.flush()
+        send_chat_stream(self, REPLY or [f"La fusée Ariane 6 a décollé de Kourou en Guyane [{n}]."])
 
 
 @pytest.fixture(scope="module")

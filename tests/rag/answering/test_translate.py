@@ -28,7 +28,7 @@ from rag.llm.openai_compat import OpenAICompatibleLLM
 from rag.retrieval import Searcher
 from rag.store import IndexStore
 from tests.conftest import small_docs
-from tests.service.conftest import http_server
+from tests.service.conftest import http_server, send_chat_stream
 
 TROOPS = ("Le ministère russe de la Défense a indiqué que 3 000 parachutistes russes ont été "
           "envoyés au Kazakhstan.")
@@ -65,16 +65,7 @@ class Model(BaseHTTPRequestHandler):
         SEEN.append(prompt)
         script = TRANSLATION if "translated into English?" in prompt else ANSWER
         said = script[0](prompt) if script else INVENTED
-        self.send_response(200)
-        self.send_header("content-type", "text/event-stream")
-        self.end_headers()
-        pieces = [w + " " for w in said.split(" ")]
-        for piece, finish in (*[(p, None) for p in pieces], ("", "stop")):
-            chunk = {"choices": [{"index": 0, "delta": {"content": piece},
-                                  "finish_reason": finish}]}
-            self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
-        self.wfile.write(b"data: [DONE]\n\n")
-        self.wfile.flush()
+        send_chat_stream(self, [w + " " for w in said.split(" ")])
 
 
 @pytest.fixture(scope="module")
