@@ -142,8 +142,9 @@ class Settings(BaseSettings):
     sentence_weight_cross: float = Field(
         default=0.0, ge=0.0, le=1.0,
         description="The same w for a question in another language than the index (0.3 lifts "
-        "English MRR on every dev set; off until the extractive evidence step stops preferring "
-        "another passage's figure: evals/study/results_sentences.md).",
+        "English MRR on every dev set, answers unchanged but one; off because the Ray cluster "
+        "path has no sentence store yet and must rank as one box does: "
+        "evals/study/results_sentences.md).",
     )
     verify_threshold: float = Field(
         default=0.83, ge=-1.0, le=1.0,
