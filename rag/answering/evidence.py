@@ -361,8 +361,10 @@ def _role(head: str) -> tuple[str, ...]:
     return ()
 
 
-def _names_role(role: Sequence[str], words: set[str]) -> bool:
-    return any(w.startswith(k) for k in role for w in words)
+def _names_role(role: Sequence[str], text: str) -> bool:
+    """Whether `text` holds a word of the role's family; a compound counts by its parts
+    ("vice-président exécutif")."""
+    return any(w.startswith(k) for k in role for w in re.findall(r"[a-z0-9]+", fold(text)))
 
 
 # What may stand between two parts of one name: a space, or a particle ("Pierre Du Bosc").
@@ -699,6 +701,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     total_fw = sum(fw.values())
     out: list[EvidenceSentence] = []
     prev_words: dict[int, set[str]] = {}
+    prev_texts: dict[int, str] = {}
     prev_cov: dict[int, float] = {}
     seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
     heads: dict[int, str] = {}  # each passage's folded title, read once
@@ -707,6 +710,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         words = _words(text)
         before = prev_words.get(i, set())
         prev_words[i] = words
+        prev_text = prev_texts.get(i, "")
+        prev_texts[i] = text
         # a name the passage's title or an earlier sentence holds counts half: "Le bloc de
         # sécurité ... a été formé en 1992" is about the OTSC its article is about
         context = seen_words.setdefault(i, _words(hit.chunk.title))
@@ -727,7 +732,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
         if kind and info.role:
             # ... about whom it is asked: Kyrgyzstan's president, not "le président kazakh"
-            kind = _names_role(info.role, words | before) and focus >= MIN_FOCUS
+            kind = (_names_role(info.role, text) or _names_role(info.role, prev_text)
+                    ) and focus >= MIN_FOCUS
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
         if i not in heads:

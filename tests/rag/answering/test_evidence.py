@@ -239,6 +239,7 @@ def test_a_role_the_sources_do_not_give_is_declined(
     ("Comment s'appelle le porte-parole du Kremlin ?", "Peskov"),
     ("Who is the Russian ambassador to the United States?", "Antonov"),
     ("Who is the White House press secretary?", "Psaki"),  # "porte-parole de la Maison Blanche"
+    ("Who is the executive vice president of Eurasia Group?", "Earl"),  # "vice-président"
 ])
 def test_a_role_the_sources_give_is_answered(corpus_searcher: Searcher,
                                              vectors: CachedSentenceVectors, question: str,
