@@ -18,7 +18,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from rag.answering.anchors import Anchor, claim_anchors, facts, holds, words_of
 from rag.sentences import Span, split_sentences
@@ -262,13 +264,9 @@ def _swap_name(claim: str, lang: str, table: list[tuple[str, str]], seed: str) -
     return None
 
 
-def build() -> list[dict[str, object]]:
-    arts = _articles()
-    titles = {k: v.strip().split("\n", 1)[0].strip() for k, v in arts.items()}
-    spans = {k: split_sentences(v) for k, v in arts.items()}
-    pool = sorted({_value(m.group()) for v in arts.values() for m in _NUM.finditer(v)})
-    rows: list[dict[str, object]] = []
-    seen: set[str] = set()
+def _gold_sources(spans: dict[str, list[Span]]) -> Iterator[tuple[dict[str, Any], str, int]]:
+    """Each answerable gold question with its document and the index of the sentence that
+    holds a gold answer (30 characters or more), in file order."""
     for line in (ROOT / "evals" / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         q = json.loads(line)
         if not q["answers"]:
@@ -277,8 +275,19 @@ def build() -> list[dict[str, object]]:
         sents = spans[doc]
         idx = next((i for i, s in enumerate(sents)
                     if any(fold(a) in fold(s.text) for a in q["answers"])), None)
-        if idx is None or len(sents[idx].text) < 30:
-            continue
+        if idx is not None and len(sents[idx].text) >= 30:
+            yield q, doc, idx
+
+
+def build() -> list[dict[str, object]]:
+    arts = _articles()
+    titles = {k: v.strip().split("\n", 1)[0].strip() for k, v in arts.items()}
+    spans = {k: split_sentences(v) for k, v in arts.items()}
+    pool = sorted({_value(m.group()) for v in arts.values() for m in _NUM.finditer(v)})
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for q, doc, idx in _gold_sources(spans):
+        sents = spans[doc]
         lo, hi = max(0, idx - 2), min(len(sents) - 1, idx + 2)
         passage = arts[doc][sents[lo].start:sents[hi].end]
         sentence = sents[idx].text
@@ -407,16 +416,7 @@ def _predicate_pairs(arts: dict[str, str], titles: dict[str, str],
     article; every pair the rules let through is kept."""
     where: dict[str, tuple[str, int]] = {}
     order: list[str] = []
-    for line in (ROOT / "evals" / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        q = json.loads(line)
-        if not q["answers"]:
-            continue
-        doc = q["doc_ids"][0]
-        sents = spans[doc]
-        idx = next((i for i, s in enumerate(sents)
-                    if any(fold(a) in fold(s.text) for a in q["answers"])), None)
-        if idx is None or len(sents[idx].text) < 30:
-            continue
+    for q, doc, idx in _gold_sources(spans):
         where[q["id"]] = (doc, idx)
         order.append(q["id"])
     rows: list[dict[str, object]] = []

@@ -323,8 +323,8 @@ class Verifier:
         ev = Evidence(n, s.start, s.end, s.text, float(scores[best]))
         if ev.score < self.threshold:
             return ev, "meaning"
-        if _overlap(claim, s.text) < MIN_OVERLAP or \
-                _predicate_overlap(claim, s.text) < MIN_PREDICATE:
+        overlap, predicate = _shares(claim, s.text)
+        if overlap < MIN_OVERLAP or predicate < MIN_PREDICATE:
             return ev, "meaning"
         if not anchors and not claim.stems & _stems(s.text):
             return ev, "meaning"  # no name, number or word in common: "Je pense que oui."
@@ -454,21 +454,18 @@ def _language(text: str) -> str:
     return ""
 
 
-def _overlap(claim: _Facts, sentence: str) -> float:
-    """Share of the claim's content words in the sentence, when both are surely in one language
-    (1.0 otherwise: across languages only anchors and the embedding can compare them)."""
-    if not claim.terms or _language(sentence) != claim.lang:
-        return 1.0
-    return len(claim.terms & set(tokenize(sentence, _STEMMER[claim.lang]))) / len(claim.terms)
-
-
-def _predicate_overlap(claim: _Facts, sentence: str) -> float:
-    """Share of the claim's predicate words in the sentence (1.0 when not checked: a short or
-    anchored predicate, or the sentence not surely in the claim's language)."""
-    if len(claim.predicate) < PREDICATE_WORDS or _language(sentence) != claim.lang:
-        return 1.0
-    return len(claim.predicate & set(tokenize(sentence, _STEMMER[claim.lang]))) / len(
-        claim.predicate)
+def _shares(claim: _Facts, sentence: str) -> tuple[float, float]:
+    """Shares of the claim's content words and of its predicate's words in the sentence (the
+    sentence read once), each 1.0 when not checked: across languages (only anchors and the
+    embedding compare them), for a claim without content words, or for a short or anchored
+    predicate."""
+    if _language(sentence) != claim.lang or not claim.terms:
+        return 1.0, 1.0
+    words = set(tokenize(sentence, _STEMMER[claim.lang]))
+    overlap = len(claim.terms & words) / len(claim.terms)
+    if len(claim.predicate) < PREDICATE_WORDS:
+        return overlap, 1.0
+    return overlap, len(claim.predicate & words) / len(claim.predicate)
 
 
 def _fits(d: _Sentences, i: int, claim: _Facts) -> bool:
