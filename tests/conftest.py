@@ -49,6 +49,15 @@ def corpus_searcher(corpus_dir: Path, embedder: E5Embedder) -> Searcher:
     return Searcher(snap, embedder, settings)
 
 
+def indexed_searcher(root: Path, embedder: E5Embedder, docs: list[Document]
+                     ) -> tuple[Searcher, Settings]:
+    """`docs` ingested into a new index at `root`, and a Searcher over it with its Settings."""
+    settings = Settings(index_dir=root)
+    Ingestor(settings, embedder, IndexStore(root)).run(docs)
+    snap = IndexStore(root).load(Ingestor(settings, embedder, IndexStore(root)).identity)
+    return Searcher(snap, embedder, settings), settings
+
+
 def small_docs() -> list[Document]:
     """Short documents on distinct topics: cheap to embed, easy to tell apart."""
     return [

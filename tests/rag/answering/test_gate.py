@@ -7,7 +7,6 @@ import json
 import re
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,11 +17,9 @@ from rag.answering.pipeline import Answerer
 from rag.chunking import Chunk
 from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
-from rag.ingest import Ingestor
 from rag.llm.openai_compat import OpenAICompatibleLLM
 from rag.retrieval import Hit, Searcher
-from rag.store import IndexStore
-from tests.conftest import small_docs
+from tests.conftest import indexed_searcher, small_docs
 from tests.service.conftest import http_server, send_chat_stream
 
 DUMOULIN = ("Marie Dumoulin, directrice du programme Europe élargie au Conseil européen pour les "
@@ -113,11 +110,7 @@ class StreamingModel(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def small_searcher(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder
                    ) -> tuple[Searcher, Settings]:
-    root: Path = tmp_path_factory.mktemp("gate-index")
-    settings = Settings(index_dir=root)
-    Ingestor(settings, embedder, IndexStore(root)).run(small_docs())
-    snap = IndexStore(root).load(Ingestor(settings, embedder, IndexStore(root)).identity)
-    return Searcher(snap, embedder, settings), settings
+    return indexed_searcher(tmp_path_factory.mktemp("gate-index"), embedder, small_docs())
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,11 +22,9 @@ from rag.answering.verify import Passage, Verifier
 from rag.config import Settings
 from rag.documents import Document
 from rag.embedders.e5 import E5Embedder
-from rag.ingest import Ingestor
 from rag.llm.openai_compat import OpenAICompatibleLLM
 from rag.retrieval import Searcher
-from rag.store import IndexStore
-from tests.conftest import small_docs
+from tests.conftest import indexed_searcher, small_docs
 from tests.service.conftest import http_server, send_chat_stream
 
 TROOPS = ("Le ministère russe de la Défense a indiqué que 3 000 parachutistes russes ont été "
@@ -71,12 +68,8 @@ class Model(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder
              ) -> tuple[Searcher, Settings]:
-    root: Path = tmp_path_factory.mktemp("translate-index")
-    settings = Settings(index_dir=root)
-    docs = [*small_docs(), Document("troupes", TROOPS, "Troupes russes")]
-    Ingestor(settings, embedder, IndexStore(root)).run(docs)
-    snap = IndexStore(root).load(Ingestor(settings, embedder, IndexStore(root)).identity)
-    return Searcher(snap, embedder, settings), settings
+    return indexed_searcher(tmp_path_factory.mktemp("translate-index"), embedder,
+                            [*small_docs(), Document("troupes", TROOPS, "Troupes russes")])
 
 
 @pytest.fixture
