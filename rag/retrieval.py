@@ -19,7 +19,7 @@ from rag.embedders import Embedder
 from rag.embedders.base import Vectors
 from rag.errors import RagError
 from rag.pages import page_at, page_starts
-from rag.sentence_store import SentenceStore
+from rag.sentence_store import SentenceScores
 from rag.store import Allowed, Snapshot
 from rag.text import tokenize
 
@@ -78,7 +78,7 @@ class DenseRetriever:
     name = "dense"
 
     def __init__(self, snapshot: Snapshot, embed: QueryEmbedder,
-                 sentences: SentenceStore | None = None, settings: Settings | None = None,
+                 sentences: SentenceScores | None = None, settings: Settings | None = None,
                  coverage: Callable[[str], float] | None = None) -> None:
         self._index = snapshot.dense
         self._embed = embed
@@ -405,13 +405,11 @@ class Searcher:
 
 
 def _sentence_store(snapshot: Snapshot, embedder: Embedder, settings: Settings
-                    ) -> SentenceStore | None:
-    """The index's stored sentences, when the signal is on and the file is there."""
-    root = getattr(snapshot.store, "root", None)
-    if max(settings.sentence_weight, settings.sentence_weight_cross) <= 0 or root is None:
+                    ) -> SentenceScores | None:
+    """The index's stored sentences, when the signal is on and they are there."""
+    if max(settings.sentence_weight, settings.sentence_weight_cross) <= 0:
         return None
-    store = SentenceStore(root, embedder.name, create=False)
-    return store if store.available else None
+    return snapshot.sentence_scores(embedder.name)
 
 
 def check_query(query: str, settings: Settings) -> str:

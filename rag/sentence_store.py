@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -81,6 +81,16 @@ class SentenceBatch:
 
 
 ChunkRow = tuple[int, str, int, str, int]  # chunk id, doc id, ordinal, text, start
+
+
+class SentenceScores(Protocol):
+    """Where the dense retriever reads each candidate chunk's best sentence cosine: this
+    index's file, or a cluster's shards (rag/cluster/search.py)."""
+
+    def best(self, chunk_ids: Sequence[int], query: Vectors) -> dict[int, float]:
+        """Each chunk's best sentence cosine with `query`; chunks without stored sentences
+        are left out."""
+        ...
 
 
 class SentenceStore:
@@ -160,7 +170,10 @@ class SentenceStore:
             return {}
         if mat.shape[1] != len(q):
             return {}
-        cos = mat.astype(np.float32) @ q
+        # float64 sums, rounded to float32: a row's cosine must not depend on its position in
+        # the matrix (BLAS blocks rows), or equal sentences would break ties differently on
+        # one box and on a cluster's shards
+        cos = (mat.astype(np.float64) @ q.astype(np.float64)).astype(np.float32)
         out: dict[int, float] = {}
         for c, s in zip(owners.tolist(), cos.tolist(), strict=True):
             if s > out.get(c, -2.0):

@@ -49,6 +49,7 @@ from rag.errors import (
     RagError,
 )
 from rag.filters import Filter, FilterError, parse_filter, to_sql
+from rag.sentence_store import SentenceScores, SentenceStore
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +188,14 @@ class Snapshot:
 
     def chunks(self, ids: Sequence[int]) -> dict[int, Chunk]:
         return self.store.chunks_by_id(ids)
+
+    def sentence_scores(self, embedder_name: str) -> SentenceScores | None:
+        """This index's stored sentences (sentences.sqlite), None when it has none."""
+        root = getattr(self.store, "root", None)
+        if root is None:
+            return None
+        found = SentenceStore(root, embedder_name, create=False)
+        return found if found.available else None
 
     def metadata_keys(self) -> frozenset[str]:
         """Every key of any document's metadata, read once per generation."""

@@ -26,7 +26,9 @@ from rag.cluster.shard import ClusterError, ShardService
 from rag.cluster.sharding import shard_of, split_id
 from rag.config import Settings
 from rag.embedders import Embedder
+from rag.embedders.base import Vectors
 from rag.retrieval import Searcher
+from rag.sentence_store import SentenceScores
 from rag.store import DocumentInfo, IndexStore, Snapshot
 
 
@@ -126,6 +128,29 @@ class ClusterBM25:
         return _merge(self._pool.call_all("bm25_top", tokens, k, self._gen), k, self._gen)
 
 
+class ClusterSentences:
+    """SentenceStore's `best` over every shard: each shard scores its own chunks' stored
+    sentences, so the dense retriever lifts a chunk exactly as one box does."""
+
+    def __init__(self, pool: ShardPool, generation: int) -> None:
+        self._pool, self._gen = pool, generation
+
+    def best(self, chunk_ids: Sequence[int], query: Vectors) -> dict[int, float]:
+        by_shard: dict[int, list[int]] = defaultdict(list)
+        for gid in chunk_ids:
+            by_shard[split_id(gid)[0]].append(int(gid))
+        if not by_shard:
+            return {}
+        q = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(-1))
+        replies = self._pool.call_each("sentence_best", {
+            shard: (gids, q, self._gen) for shard, gids in by_shard.items()})
+        out: dict[int, float] = {}
+        for _, (gen, found) in sorted(replies.items()):
+            _same_generation(gen, self._gen)
+            out.update(found)
+        return out
+
+
 class ClusterStore(IndexStore):
     """The store reads a Searcher makes besides chunks (document metadata), sent to the shard
     that holds each document; it opens no database of its own."""
@@ -178,6 +203,10 @@ class ClusterSnapshot(Snapshot):
             ClusterDense(pool, manifest.generation, manifest.chunks, dim),
             ClusterBM25(pool, manifest.generation, stats))  # type: ignore[arg-type]
         self.pool = pool
+
+    def sentence_scores(self, embedder_name: str) -> SentenceScores | None:
+        """The shards' stored sentences (a shard without them leaves its chunks unlifted)."""
+        return ClusterSentences(self.pool, self.generation)
 
     def chunks(self, ids: Sequence[int]) -> dict[int, Chunk]:
         by_shard: dict[int, list[int]] = defaultdict(list)

@@ -28,6 +28,7 @@ from rag.cluster.quantizer import Centroids, load_centroids, shard_dense_config
 from rag.cluster.sharding import global_id, split_id
 from rag.config import Settings
 from rag.errors import RagError
+from rag.sentence_store import SentenceStore
 from rag.store import DocumentInfo, IndexStore, Snapshot
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class Loaded:
     snapshot: Snapshot
     bm25: BM25Index  # cluster-wide scores, cluster-wide ids
     counts: TermCounts  # kept: a commit elsewhere only rescales (no database read)
+    sentences: SentenceStore | None  # the shard's sentences.sqlite, when it has one
 
 
 class ShardService:
@@ -98,7 +100,7 @@ class ShardService:
         if before is not None and before.snapshot.generation == entry.generation:
             # another shard changed: same rows here, new global statistics
             return Loaded(manifest.generation, before.snapshot, scored(before.counts, stats),
-                          before.counts)
+                          before.counts, before.sentences)
         store = open_shard_store(self.root, entry.name, self.settings,
                                  load_centroids(self.root, manifest.quantizer))
         snap = store.load(manifest.identity)
@@ -109,8 +111,11 @@ class ShardService:
         counts = shard_counts(store, snap.generation, self.index)
         bm25 = scored(counts, stats)
         snap.bm25 = bm25  # the store's shard-local scores are never used here: free them
+        sentences = SentenceStore(store.root, str(snap.manifest.get("embedder", "")),
+                                  create=False)
         log.info("%s loaded at cluster generation %d", entry.name, manifest.generation)
-        return Loaded(manifest.generation, snap, bm25, counts)
+        return Loaded(manifest.generation, snap, bm25, counts,
+                      sentences if sentences.available else None)
 
     def _at(self, generation: int) -> Loaded:
         loaded = self._loaded
@@ -166,6 +171,17 @@ class ShardService:
         found = loaded.snapshot.chunks(list(local))
         _, pages = self.doc_pages(list({c.doc_id for c in found.values()}), generation)
         return loaded.generation, {local[i]: c for i, c in found.items()}, pages
+
+    def sentence_best(self, ids: list[int], vector: npt.NDArray[np.float32], generation: int
+                      ) -> tuple[int, dict[int, float]]:
+        """The best stored sentence cosine of each of these chunks (cluster-wide ids) that
+        has stored sentences: the dense retriever's sentence lift, as on one box."""
+        loaded = self._at(generation)
+        if loaded.sentences is None:
+            return loaded.generation, {}
+        local = {split_id(g)[1]: int(g) for g in ids}
+        best = loaded.sentences.best(list(local), vector)
+        return loaded.generation, {local[c]: s for c, s in best.items()}
 
     def reconstruct(self, gid: int, generation: int) -> tuple[int, npt.NDArray[np.float32]]:
         loaded = self._at(generation)

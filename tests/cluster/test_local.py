@@ -15,7 +15,9 @@ from rag.config import Settings
 from rag.documents import Document
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
+from rag.ingest import Ingestor
 from rag.retrieval import Searcher
+from rag.store import IndexStore
 from tests.cluster.conftest import QUESTIONS
 
 
@@ -56,6 +58,39 @@ def test_sharded_search_equals_one_box(two_shards: Path, embedder: E5Embedder,
     engine = _engine(two_shards, embedder, 2)
     for q in QUESTIONS:
         assert _ids(engine.searcher(), q, retriever) == _ids(corpus_searcher, q, retriever), q
+
+
+ENGLISH = [q for q in QUESTIONS if q.startswith("What")] + [
+    "How many troops did Russia send?", "Who is the president of Kazakhstan?",
+    "Why did gas prices cause protests?", "What did the EU say about the intervention?"]
+
+
+@pytest.mark.parametrize("weight", [0.0, 0.3, 1.0])
+def test_sentence_lift_ranks_as_on_one_box(two_shards: Path, embedder: E5Embedder,
+                                           corpus_dir: Path, weight: float) -> None:
+    """Each shard lifts its own chunks by their stored sentences (sentences.sqlite per shard),
+    so an English question over French text ranks as on one box, whatever the weight."""
+    settings = Settings(index_dir=two_shards, llm="extractive", sentence_weight_cross=weight)
+    cluster = ClusterEngine(two_shards, settings, embedder, LocalShards(two_shards, settings, 2))
+    one_settings = Settings(index_dir=corpus_dir, sentence_weight_cross=weight)
+    one = Searcher(IndexStore(corpus_dir).load(
+        Ingestor(one_settings, embedder, IndexStore(corpus_dir)).identity), embedder,
+        one_settings)
+    assert (one.sentences is None) == (weight == 0)
+    for q in ENGLISH:
+        for retriever in ("dense", "hybrid"):
+            assert _ids(cluster.searcher(), q, retriever) == _ids(one, q, retriever), q
+
+
+def test_sentence_lift_changes_english_rankings(corpus_dir: Path, embedder: E5Embedder) -> None:
+    """The parity above would hold trivially if the lift did nothing on these questions."""
+    def scores(weight: float) -> list[list[tuple[str, float]]]:
+        settings = Settings(index_dir=corpus_dir, sentence_weight_cross=weight)
+        s = Searcher(IndexStore(corpus_dir).load(
+            Ingestor(settings, embedder, IndexStore(corpus_dir)).identity), embedder, settings)
+        return [_ids(s, q, "dense") for q in ENGLISH]
+
+    assert scores(0.0) != scores(0.3)
 
 
 def test_bm25_coverage_and_idf_are_global(two_shards: Path, embedder: E5Embedder,

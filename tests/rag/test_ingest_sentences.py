@@ -126,3 +126,19 @@ def test_answers_find_the_sentences_precomputed(tmp_path: Path) -> None:
     best = SentenceStore(tmp_path, embedder.name).best([h.row for h in hits],
                                                        searcher.embed_query(q))
     assert abs(max(best.values()) - max(s.dense for s in ev.sentences)) < 1e-5
+
+
+def test_one_sentence_in_many_chunks_scores_alike(tmp_path: Path, embedder: E5Embedder) -> None:
+    """The same stored sentence gives every chunk that holds it the same cosine, bit for bit,
+    wherever its row falls in the matrix: equal chunks then tie and order by id, on one box as
+    on a cluster's shards (a float32 product rounded by row position and broke such ties)."""
+    text = "Des manifestations contre la hausse du prix du gaz ont eu lieu à Almaty."
+    docs = [Document(f"dup-{i:02d}", text, "Dépêche") for i in range(23)]
+    root = tmp_path / "idx"
+    Ingestor(Settings(index_dir=root), embedder, IndexStore(root)).run(docs)
+    store = SentenceStore(root, embedder.name, create=False)
+    ids = [int(r[0]) for r in sqlite3.connect(root / "store.sqlite").execute(
+        "SELECT id FROM chunks ORDER BY id")]
+    for q in ("What happened in Almaty?", "prix du gaz", "Qui est Tokaïev ?"):
+        best = store.best(ids, embedder.embed_query(q))
+        assert len(best) == len(ids) and len(set(best.values())) == 1, q

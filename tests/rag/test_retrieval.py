@@ -284,14 +284,18 @@ def test_best_sentence_signal_reorders_dense_candidates(bridge_index: Path,
 
 def test_sentence_weight_follows_the_question_language(bridge_index: Path,
                                                        embedder: E5Embedder) -> None:
-    """One weight for questions in the index's language, one for the others; both 0 by
-    default (evals/study/results_sentences.md), and then the file is not even opened."""
+    """One weight for questions in the index's language, one for the others: 0 and 0.3 by
+    default (evals/study/results_sentences.md); with both 0 the file is not even opened."""
     s = _searcher(bridge_index, embedder, sentence_weight_cross=0.2)
     dense = s.retrievers["dense"]
     assert isinstance(dense, DenseRetriever)
     assert dense.sentence_weight(BRIDGE_EN) == 0.2
     assert dense.sentence_weight("Quelle est la hauteur du pont de Millau ?") == 0.0
-    assert _searcher(bridge_index, embedder).sentences is None
+    default = _searcher(bridge_index, embedder).retrievers["dense"]
+    assert isinstance(default, DenseRetriever)
+    assert default.sentence_weight(BRIDGE_EN) == 0.3
+    assert default.sentence_weight("Quelle est la hauteur du pont de Millau ?") == 0.0
+    assert _searcher(bridge_index, embedder, sentence_weight_cross=0.0).sentences is None
 
 
 def test_a_sentence_only_lifts_its_chunk(bridge_index: Path, embedder: E5Embedder) -> None:
