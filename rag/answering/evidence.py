@@ -177,6 +177,7 @@ class QuestionInfo:
     measure: tuple[str, ...] = ()  # what a count or amount is of ("habitants"), as word prefixes
     summary: bool = False  # "Résume les articles ...": no one thing, a sentence per document
     role: tuple[str, ...] = ()  # the role a person is asked by ("président"), as word prefixes
+    portfolio: tuple[str, ...] = ()  # a minister's portfolio ("Défense"), as word prefixes
 
 
 _ATTRIBUTION = re.compile(
@@ -234,12 +235,17 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         run = [n for n in names if n not in focus]
         focus.extend(run)
     measure = _measure(head) if "number" in asks else ()
+    lang = lang or detect_language(question)
     summary = bool(_SUMMARY.match(question))
     if summary:  # a summary asks for no one thing: one sentence per document
         asks, measure = (), ()
-    role = _role(head) if "person" in asks else ()
-    return QuestionInfo(question, lang or detect_language(question), asks, tuple(focus), measure,
-                        summary, role)
+    # after "the name of" the role comes late: "What is the name of the Kazakh defence minister?"
+    # and a portfolio often does ("le ministre russe des Affaires étrangères")
+    words = _ATTRIBUTION.sub("", question).split()
+    role = (_role(" ".join(words[:11 if _NAME_OF.search(head) else 7])) if "person" in asks
+            else ())
+    portfolio = _portfolio(" ".join(words[:11])) if role == _MINISTER else ()
+    return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio)
 
 
 _SUMMARY = re.compile(
@@ -361,10 +367,39 @@ def _role(head: str) -> tuple[str, ...]:
     return ()
 
 
+_NAME_OF = re.compile(r"\b(?:name of|nom d[eu'’]|s['’]appelle)", re.I)
+_MINISTER = tuple(sorted(_ROLE_FAMILIES[1]))
+# A minister is asked by portfolio: the defence minister is not "l'ancien Premier ministre".
+_PORTFOLIOS = [
+    frozenset("defens defenc".split()),
+    frozenset("interi".split()),
+    frozenset("etrang foreig diplom".split()),
+    frozenset("premie prime".split()),
+    frozenset("financ".split()),
+    frozenset("sante health".split()),
+    frozenset("justic".split()),
+    frozenset("econom".split()),
+    frozenset("energi energy".split()),
+    frozenset("educat".split()),
+]
+
+
+def _portfolio(head: str) -> tuple[str, ...]:
+    for w in re.findall(r"[a-z0-9]+", fold(head)):
+        for family in _PORTFOLIOS:
+            if any(w.startswith(k) for k in family):
+                return tuple(sorted(family))
+    return ()
+
+
+_MINISTRY = ("ministere", "ministry", "ministries")  # a ministry's spokesman is no minister
+
+
 def _names_role(role: Sequence[str], text: str) -> bool:
     """Whether `text` holds a word of the role's family; a compound counts by its parts
     ("vice-président exécutif")."""
-    return any(w.startswith(k) for k in role for w in re.findall(r"[a-z0-9]+", fold(text)))
+    return any(w.startswith(k) for k in role for w in re.findall(r"[a-z0-9]+", fold(text))
+               if not w.startswith(_MINISTRY))
 
 
 # What may stand between two parts of one name: a space, or a particle ("Pierre Du Bosc").
@@ -734,6 +769,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # ... about whom it is asked: Kyrgyzstan's president, not "le président kazakh"
             kind = (_names_role(info.role, text) or _names_role(info.role, prev_text)
                     ) and focus >= MIN_FOCUS
+            if kind and info.portfolio:
+                kind = (_names_role(info.portfolio, text)
+                        or _names_role(info.portfolio, prev_text))
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
         if i not in heads:

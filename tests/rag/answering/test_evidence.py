@@ -224,7 +224,21 @@ def test_a_person_asked_by_role_keeps_the_role() -> None:
     assert "porte" in analyse_question("Who is the White House press secretary?").role
 
 
+def test_a_minister_is_asked_by_portfolio() -> None:
+    """"le ministre de la Défense" asks for that portfolio, however late the role comes."""
+    for q in ("Comment s'appelle le ministre kazakh de la Défense ?",
+              "What is the name of the Kazakh defence minister?"):
+        info = analyse_question(q)
+        assert "minist" in info.role and "defens" in info.portfolio, q
+    assert "etrang" in analyse_question(
+        "Qui est le ministre russe des Affaires étrangères ?").portfolio
+    assert analyse_question("Who is the president of Kazakhstan?").portfolio == ()
+
+
 @pytest.mark.parametrize("question", [
+    "Comment s’appelle le ministre kazakh de la Défense ?",  # "ancien Premier ministre" only
+    "What is the name of the Kazakh defence minister?",  # "porte-parole du ministère de la
+    # Défense" is a ministry's spokesman, no minister
     "Who is the president of Kyrgyzstan?",  # "le président kazakh" is not Kyrgyzstan's
     "Qui est le président du Tadjikistan ?",  # Tajikistan listed among members, no president
     "Qui dirigeait la délégation russe aux pourparlers de Genève ?",  # no delegation named
@@ -240,6 +254,7 @@ def test_a_role_the_sources_do_not_give_is_declined(
     ("Who is the Russian ambassador to the United States?", "Antonov"),
     ("Who is the White House press secretary?", "Psaki"),  # "porte-parole de la Maison Blanche"
     ("Who is the executive vice president of Eurasia Group?", "Earl"),  # "vice-président"
+    ("Who is the prime minister of Armenia?", "Pashinyan"),  # "le Premier ministre arménien"
 ])
 def test_a_role_the_sources_give_is_answered(corpus_searcher: Searcher,
                                              vectors: CachedSentenceVectors, question: str,
