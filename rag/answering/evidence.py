@@ -265,7 +265,7 @@ _MEASURED = re.compile(
     re.I)
 _POPULATION = re.compile(r"\b(population|habitants|inhabitants|people live)\b", re.I)
 _SAME_FAMILY = [
-    frozenset("soldat militai troupe homme effect casque soldie troop servic milita parach"
+    frozenset("soldat militai troupe homme effect casque soldie troop servic milita parach paratr"
               .split()),
     frozenset("person gens indivi people".split()),
     frozenset("mort tues tuees victim deces dead death kille".split()),
@@ -304,22 +304,27 @@ def _measure(head: str) -> tuple[str, ...]:
     return (key,)
 
 
-_COUNTED = re.compile(r"(?:\d[\d\s.,]*|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
-                      r"cent|mille|millions?|milliers?|centaines?|dizaines?|two|three|four|five|"
-                      r"hundreds?|thousands?|millions?))\s+(?:[\wÀ-ÿ'’-]+\s+){0,2}?([\wÀ-ÿ-]+)",
-                      re.I)
+_FIGURE = re.compile(r"(?:\d[\d\s.,]*\d|\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+                     r"cent|mille|millions?|milliers?|centaines?|dizaines?|two|three|four|five|"
+                     r"hundreds?|thousands?|millions?)\b)", re.I)
+# "un millier et demi de militaires": the noun up to four words after the figure, in the same
+# clause ("7 000 kilomètres (4 350 miles), une importante population" counts no population)
+COUNTED_WITHIN = 4
 
 
 def counts(measure: Sequence[str], text: str) -> bool:
-    """A figure directly followed by what is counted ("3 000 personnes", "2 600 militaires"):
-    the figure is the count asked for, not "six pays" in a sentence about troops."""
+    """A figure followed, within a few words, by what is counted ("3 000 personnes", "un
+    millier et demi de militaires"): the figure is the count asked for, not "six pays" in a
+    sentence about troops."""
     keys = set(measure)
     if keys & _SAME_FAMILY[0] or keys & _SAME_FAMILY[2] or keys & _SAME_FAMILY[3]:
         keys |= _SAME_FAMILY[1]  # soldiers, the dead, inhabitants: counted as people too
-    for m in _COUNTED.finditer(text):
-        key = _stem_key(m.group(1))
-        if any(key.startswith(k) or (len(key) >= 4 and k.startswith(key)) for k in keys):
-            return True
+    for m in _FIGURE.finditer(text):
+        after = re.split(r"[,;:()\[\]«»]", text[m.end():m.end() + 80], maxsplit=1)[0]
+        for word in re.findall(r"[\wÀ-ÿ-]+", after)[:COUNTED_WITHIN]:
+            key = _stem_key(word)
+            if any(key.startswith(k) or (len(key) >= 4 and k.startswith(key)) for k in keys):
+                return True
     return False
 
 
@@ -765,6 +770,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.measure and (not cross or (len(info.measure) > 1
                                                     and "person" not in info.measure)):
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
+            if kind and cross:  # ... and the figure must count them ("4 350 miles), une
+                kind = counts(info.measure, text)  # importante population" is no population)
         if kind and info.role:
             # ... about whom it is asked: Kyrgyzstan's president, not "le président kazakh"
             kind = (_names_role(info.role, text) or _names_role(info.role, prev_text)
