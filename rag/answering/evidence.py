@@ -397,12 +397,23 @@ def _portfolio(head: str) -> tuple[str, ...]:
     return ()
 
 
+# "Who replaced X", "Qui a succédé à X", "Who was appointed the new ...": a sentence that says
+# someone took over (or the one before it), not one that only names X or the post.
+_SUCCESSION_ASKED = re.compile(r"(?i)\b(?:qui|who)\b.{0,40}\b(?:remplac|succ[ée]d|nomm|appoint|"
+                           r"replac|succeed|named)")
+_SUCCESSION = re.compile(r"(?i)\b(?:remplac|succ[ée]d|successeur|nomm|appoint|replac|succeed|"
+                         r"successor|named|d[ée]sign[ée])")
+_NOT_GENERAL = re.compile(r"(?i)secr[ée]taires?[- ]g[ée]n[ée]ra(?:l|ux)|"
+                          r"secretar(?:y|ies)[- ]general|procureur g[ée]n[ée]ral|"
+                          r"consul g[ée]n[ée]ral|attorney general")
 _MINISTRY = ("ministere", "ministry", "ministries")  # a ministry's spokesman is no minister
 
 
 def _names_role(role: Sequence[str], text: str) -> bool:
     """Whether `text` holds a word of the role's family; a compound counts by its parts
     ("vice-président exécutif")."""
+    if "genera" in role:  # a secretary general is no general
+        text = _NOT_GENERAL.sub("", text)
     return any(w.startswith(k) for k in role for w in re.findall(r"[a-z0-9]+", fold(text))
                if not w.startswith(_MINISTRY))
 
@@ -772,6 +783,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
             if kind and cross:  # ... and the figure must count them ("4 350 miles), une
                 kind = counts(info.measure, text)  # importante population" is no population)
+        if kind and _SUCCESSION_ASKED.search(question):  # "Qui a remplacé X ?": who did, not X
+            kind = bool(_SUCCESSION.search(text) or _SUCCESSION.search(prev_text))
         if kind and info.role:
             # ... about whom it is asked: Kyrgyzstan's president, not "le président kazakh"
             kind = (_names_role(info.role, text) or _names_role(info.role, prev_text)
