@@ -178,6 +178,7 @@ class QuestionInfo:
     summary: bool = False  # "Résume les articles ...": no one thing, a sentence per document
     role: tuple[str, ...] = ()  # the role a person is asked by ("président"), as word prefixes
     portfolio: tuple[str, ...] = ()  # a minister's portfolio ("Défense"), as word prefixes
+    event: re.Pattern[str] | None = None  # the end or departure a when-question dates
 
 
 _ATTRIBUTION = re.compile(
@@ -204,6 +205,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         asks = tuple(a for a in asks if a != "number")
     if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
         asks = (*asks, "number")
+    if "person" not in asks and _WHICH_ROLE.search(head):  # "Which Russian general ..."
+        asks = (*asks, "person")
     if _IDENTITY.match(question):  # "Qui est X ?": who X is, not any name
         asks = ("identity",)
     focus: list[str] = []
@@ -245,9 +248,17 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     role = (_role(" ".join(words[:11 if _NAME_OF.search(head) else 7])) if "person" in asks
             else ())
     portfolio = _portfolio(" ".join(words[:11])) if role == _MINISTER else ()
-    return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio)
+    event = (next((rx for rx in _EVENTS if rx.search(fold(question))), None)
+             if "date" in asks or "year" in asks else None)
+    return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
+                        event)
 
 
+# "Which Russian general", "quel ancien président": a role after a name or a qualifier
+_WHICH_ROLE = re.compile(
+    r"\b(?i:which|quel|quelle) (?:(?:[A-ZÀ-Ý][\w-]*|(?i:ancien|nouveau|nouvel|actuel|former|new|"
+    r"current|deputy|vice)) ){1,2}(?i:general|général|commander|commandant|president|président|"
+    r"minister|ministre|spokesman|leader)\b")
 _SUMMARY = re.compile(
     r"^\s*(?:summari[sz]e|sum up|give (?:me )?(?:a |an )?(?:short |brief )?(?:summary|overview)|"
     r"r[ée]sum(?:e|ez|er)\b|fais(?:-moi)? un r[ée]sum[ée]|faites(?:-moi)? un r[ée]sum[ée]|"
@@ -406,6 +417,15 @@ _SUCCESSION = re.compile(r"(?i)\b(?:remplac|succ[ée]d|successeur|nomm|appoint|r
 _NOT_GENERAL = re.compile(r"(?i)secr[ée]taires?[- ]g[ée]n[ée]ra(?:l|ux)|"
                           r"secretar(?:y|ies)[- ]general|procureur g[ée]n[ée]ral|"
                           r"consul g[ée]n[ée]ral|attorney general")
+# A when-question about an end or a departure dates that event: "les unités arrivant jeudi et
+# vendredi" does not say when the last troops left. (Starts and arrivals are paraphrased too
+# freely to hold a sentence to: "s'installe à Paris" answers "arrive in Paris".)
+_EVENTS = [
+    re.compile(r"termin|\bfin\b|achev|\bend(?:s|ed)?\b|\bclos|conclu"),
+    re.compile(r"quitt|\bd[e]parts?\b|\bretir|withdr|\bleav|\bleft\b|retrait"),
+]
+
+
 _MINISTRY = ("ministere", "ministry", "ministries")  # a ministry's spokesman is no minister
 
 
@@ -783,6 +803,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
             if kind and cross:  # ... and the figure must count them ("4 350 miles), une
                 kind = counts(info.measure, text)  # importante population" is no population)
+        if kind and info.event is not None:
+            kind = bool(info.event.search(fold(text)) or info.event.search(fold(prev_text)))
         if kind and _SUCCESSION_ASKED.search(question):  # "Qui a remplacé X ?": who did, not X
             kind = bool(_SUCCESSION.search(text) or _SUCCESSION.search(prev_text))
         if kind and info.role:

@@ -192,6 +192,9 @@ def test_a_count_names_what_it_counts() -> None:
     "How many Russian soldiers died during the CSTO mission in Kazakhstan?",
     "How many Belarusian soldiers were deployed to Kazakhstan as part of the CSTO mission?",
     # ... and the figure must count them: "(4 350 miles), une importante population"
+    # a when-question dates its event: "arrivant séparément jeudi et vendredi" is no departure
+    "On what date did the last CSTO troops leave Kazakhstan?",
+    "Quand la mission de l’OTSC au Kazakhstan s’est-elle officiellement terminée ?",
     "What is the population of Kazakhstan?",
     "How many Russian paratroopers landed in Almaty?",  # "trois explosions" counts no soldiers
 ])
@@ -227,6 +230,20 @@ def test_a_person_asked_by_role_keeps_the_role() -> None:
     assert "porte" in analyse_question("Who is the White House press secretary?").role
 
 
+def test_which_with_a_qualifier_still_asks_for_a_person() -> None:
+    assert analyse_question("Which Russian general commanded the force?").role == (
+        "comman", "genera")
+    assert "person" in analyse_question("Quel ancien président a parlé ?").asks
+    assert analyse_question("Quel rôle le président a-t-il joué ?").asks == ()
+
+
+def test_a_when_question_about_an_end_or_a_departure_dates_that_event() -> None:
+    assert analyse_question("On what date did the last CSTO troops leave?").event is not None
+    assert analyse_question("Quand la mission s'est-elle terminée ?").event is not None
+    assert analyse_question("Quand les départements ont-ils été fondés ?").event is None
+    assert analyse_question("When did the troops arrive?").event is None  # paraphrased freely
+
+
 def test_a_minister_is_asked_by_portfolio() -> None:
     """"le ministre de la Défense" asks for that portfolio, however late the role comes."""
     for q in ("Comment s'appelle le ministre kazakh de la Défense ?",
@@ -245,6 +262,7 @@ def test_a_minister_is_asked_by_portfolio() -> None:
     "Qui a remplacé Karim Massimov à la tête du Comité national de sécurité (KNB) ?",
     "Qui a succédé à Stanislav Zas au poste de secrétaire général de l’OTSC ?",
     "Who was appointed Kazakhstan's new prime minister after the cabinet was dismissed?",
+    "Which Russian general commanded the CSTO collective peacekeeping force in Kazakhstan?",
     "Which general is in charge of the CSTO troops sent to Kazakhstan?",  # a secretary general
     # is no general
     "What is the name of the Kazakh defence minister?",  # "porte-parole du ministère de la
