@@ -375,6 +375,8 @@ def _role(head: str) -> tuple[str, ...]:
         if n == 0 and verb_next:
             continue
         key = fold(w)
+        if key.startswith(_MINISTRY):  # "the Defence Ministry spokesman" asks for a spokesman
+            continue
         for family in _ROLE_FAMILIES:
             if any(key.startswith(k) for k in family):
                 if key.startswith("secret") and n and fold(words[n - 1]) == "press":

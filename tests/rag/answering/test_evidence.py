@@ -253,6 +253,8 @@ def test_a_minister_is_asked_by_portfolio() -> None:
     assert "etrang" in analyse_question(
         "Qui est le ministre russe des Affaires étrangères ?").portfolio
     assert analyse_question("Who is the president of Kazakhstan?").portfolio == ()
+    spokesman = analyse_question("Who is the Russian Defence Ministry spokesman?")
+    assert "spokes" in spokesman.role and spokesman.portfolio == ()
 
 
 @pytest.mark.parametrize("question", [
@@ -283,6 +285,7 @@ def test_a_role_the_sources_do_not_give_is_declined(
     ("Who is the White House press secretary?", "Psaki"),  # "porte-parole de la Maison Blanche"
     ("Who is the executive vice president of Eurasia Group?", "Earl"),  # "vice-président"
     ("Who is the prime minister of Armenia?", "Pashinyan"),  # "le Premier ministre arménien"
+    ("Who is the Russian Defence Ministry spokesman?", "Konashenkov"),  # no minister asked
     ("Who succeeded Nazarbayev as president?", "Tokayev"),  # "Le successeur ... de Nazarbayev"
     ("Qui a succédé à Nazarbaïev ?", "Tokayev"),
 ])
