@@ -4,8 +4,9 @@ The stock `Searcher` (its HybridRetriever, `fuse_lists`, tie order and hydration
 unchanged over a `ClusterSnapshot`, whose `dense` and `bm25` stand in for FAISS and BM25Index:
 each `search`/`top` call gathers every shard's top candidates for that retriever and merges
 them into one global list (best first, ties by id, as the single-box indexes order them);
-`idf` and the chunk count are cluster-wide. Fusion therefore sees the same lists, with the same
-scores, as on one box, and sharded `/search` returns the same chunks in the same order.
+`idf` and the chunk count are cluster-wide; the dense list's best-sentence lift reads each
+shard's own stored sentences (`ClusterSentences`). Fusion therefore sees the same lists, with
+the same scores, as on one box, and sharded `/search` returns the same chunks in the same order.
 """
 
 from __future__ import annotations
