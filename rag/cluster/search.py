@@ -85,6 +85,14 @@ def _merge(replies: Sequence[tuple[int, list[int], list[float]]], k: int, genera
             np.asarray([scores[j] for j in order], dtype=np.float32))
 
 
+def _by_shard(chunk_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Cluster-wide chunk ids grouped by the shard that holds them."""
+    out: dict[int, list[int]] = defaultdict(list)
+    for gid in chunk_ids:
+        out[split_id(gid)[0]].append(int(gid))
+    return out
+
+
 def _same_generation(got: int, wanted: int) -> None:
     if got != wanted:
         raise ClusterError(f"the index moved from generation {wanted} to {got} during this "
@@ -137,9 +145,7 @@ class ClusterSentences:
         self._pool, self._gen = pool, generation
 
     def best(self, chunk_ids: Sequence[int], query: Vectors) -> dict[int, float]:
-        by_shard: dict[int, list[int]] = defaultdict(list)
-        for gid in chunk_ids:
-            by_shard[split_id(gid)[0]].append(int(gid))
+        by_shard = _by_shard(chunk_ids)
         if not by_shard:
             return {}
         q = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(-1))
@@ -210,9 +216,7 @@ class ClusterSnapshot(Snapshot):
         return ClusterSentences(self.pool, self.generation)
 
     def chunks(self, ids: Sequence[int]) -> dict[int, Chunk]:
-        by_shard: dict[int, list[int]] = defaultdict(list)
-        for gid in ids:
-            by_shard[split_id(gid)[0]].append(int(gid))
+        by_shard = _by_shard(ids)
         out: dict[int, Chunk] = {}
         pages: dict[str, Any] = {}
         replies = self.pool.call_each("chunks", {
