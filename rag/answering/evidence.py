@@ -503,6 +503,12 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str]) -> bool:
     return False
 
 
+def holds_asked(question: QuestionInfo, text: str) -> bool:
+    """Whether `text` (an answer, markers stripped) holds what the question asks for: a year
+    for "en quelle année", a figure for "combien", a name for "qui" (not the question's own)."""
+    return all(_holds_kind(k, text, question.focus) for k in question.asks)
+
+
 def _words(text: str) -> set[str]:
     return {fold_name(w).replace("-", "") for w in re.findall(r"[\wÀ-ÿ'’-]+", text)
             for w in re.split(r"['’]", w) if w}

@@ -26,7 +26,12 @@ from rag.answering.citations import (
     strip_markers,
 )
 from rag.answering.compact import evidence_texts
-from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
+from rag.answering.evidence import (
+    CachedSentenceVectors,
+    Evidence,
+    gather_evidence,
+    holds_asked,
+)
 from rag.answering.extractive import NO_ANSWER, ExtractiveWriter, choose, trim
 from rag.answering.grounding import Grounder, SentenceBuffer
 from rag.answering.language import detect_language
@@ -381,15 +386,19 @@ class Answerer:
         wrong_language = bool(answer) and detect_language(strip_markers(answer),
                                                           lang) != lang
         if answer and check_citations(answer, passages).citations and not wrong_language \
-                and grounder.adds_to_question(answer):
+                and grounder.adds_to_question(answer) and (
+                    holds_asked(evidence.question, strip_markers(answer))
+                    or self._writer.compose(evidence) is None):
             return answer, False, False, dict(grounder.support)
-        # Nothing the model said holds up (or it answered in another language, or only
-        # restated the question): answer from the evidence instead, visibly.
+        # Nothing the model said holds up (or it answered in another language, only restated
+        # the question, or left out what is asked: no year for "en quelle année" where the
+        # evidence quotes one): answer from the evidence instead, visibly.
         text, abstained, support = self._compose(evidence, lang)
         if not abstained and self.translate_fallbacks:
             # a verified answer whose only fault is its language is the better original
             only_language = wrong_language and bool(check_citations(answer, passages).citations) \
-                and grounder.adds_to_question(answer)
+                and grounder.adds_to_question(answer) \
+                and holds_asked(evidence.question, strip_markers(answer))
             translated = self._translated(answer if only_language else None, evidence, lang,
                                           ticket, cancel, timings, counted.append)
             if len(counted) > 1:  # the answer's and the translation's tokens

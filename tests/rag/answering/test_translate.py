@@ -174,6 +174,23 @@ def test_a_verified_answer_in_the_wrong_language_is_what_gets_translated(
     assert _verified(answer, embedder)
 
 
+def test_an_answer_without_what_is_asked_gives_way_to_the_evidence(answerer: Answerer) -> None:
+    """"Combien ...": a verified answer with no figure does not answer; the evidence quotes one,
+    so the extractive answer is given instead (and is what the stream ends with)."""
+    ANSWER.append(lambda p: f"Le ministère russe de la Défense a envoyé des parachutistes "
+                            f"russes au Kazakhstan [{_number(p, 'parachutistes')}].")
+    answer = answerer.answer("Combien de parachutistes russes ont été envoyés au Kazakhstan ?")
+    assert answer.fallback and "3 000 parachutistes russes" in answer.answer
+
+
+def test_an_answer_with_what_is_asked_is_kept(answerer: Answerer) -> None:
+    ANSWER.append(lambda p: f"Le ministère a envoyé 3 000 parachutistes russes au Kazakhstan "
+                            f"[{_number(p, 'parachutistes')}].")
+    answer = answerer.answer("Combien de parachutistes russes ont été envoyés au Kazakhstan ?")
+    assert not answer.fallback
+    assert answer.answer == "Le ministère a envoyé 3 000 parachutistes russes au Kazakhstan [1]."
+
+
 def test_a_french_question_asks_for_no_translation(answerer: Answerer) -> None:
     answer = answerer.answer("Combien de parachutistes russes ont été envoyés au Kazakhstan ?")
     assert len(SEEN) == 1 and answer.fallback
