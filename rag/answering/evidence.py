@@ -179,6 +179,7 @@ class QuestionInfo:
     role: tuple[str, ...] = ()  # the role a person is asked by ("président"), as word prefixes
     portfolio: tuple[str, ...] = ()  # a minister's portfolio ("Défense"), as word prefixes
     event: re.Pattern[str] | None = None  # the end or departure a when-question dates
+    succession: bool = False  # "Who replaced X ?": a sentence must say someone took over
 
 
 _ATTRIBUTION = re.compile(
@@ -251,7 +252,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     event = (next((rx for rx in _EVENTS if rx.search(fold(question))), None)
              if "date" in asks or "year" in asks else None)
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
-                        event)
+                        event, bool(_SUCCESSION_ASKED.search(question)))
 
 
 # "Which Russian general", "quel ancien président": a role after a name or a qualifier
@@ -813,7 +814,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 kind = counts(info.measure, text)  # importante population" is no population)
         if kind and info.event is not None:
             kind = bool(info.event.search(fold(text)) or info.event.search(fold(prev_text)))
-        if kind and _SUCCESSION_ASKED.search(question):  # "Qui a remplacé X ?": who did, not X
+        if kind and info.succession:  # "Qui a remplacé X ?": who did, not X
             kind = bool(_SUCCESSION.search(text) or _SUCCESSION.search(prev_text))
         if kind and info.role:
             # ... about whom it is asked: Kyrgyzstan's president, not "le président kazakh"

@@ -383,12 +383,13 @@ class Answerer:
             shown.append(kept)
             yield ("" if len(shown) == 1 else " ") + kept
         answer = " ".join(shown)
-        wrong_language = bool(answer) and detect_language(strip_markers(answer),
-                                                          lang) != lang
-        if answer and check_citations(answer, passages).citations and not wrong_language \
-                and grounder.adds_to_question(answer) and (
-                    holds_asked(evidence.question, strip_markers(answer))
-                    or self._writer.compose(evidence) is None):
+        plain = strip_markers(answer)
+        wrong_language = bool(answer) and detect_language(plain, lang) != lang
+        # cited, more than the question restated, and holding what is asked (a figure, a year)
+        sound = bool(answer) and bool(check_citations(answer, passages).citations) \
+            and grounder.adds_to_question(answer)
+        asked = sound and holds_asked(evidence.question, plain)
+        if sound and not wrong_language and (asked or self._writer.compose(evidence) is None):
             return answer, False, False, dict(grounder.support)
         # Nothing the model said holds up (or it answered in another language, only restated
         # the question, or left out what is asked: no year for "en quelle année" where the
@@ -396,9 +397,7 @@ class Answerer:
         text, abstained, support = self._compose(evidence, lang)
         if not abstained and self.translate_fallbacks:
             # a verified answer whose only fault is its language is the better original
-            only_language = wrong_language and bool(check_citations(answer, passages).citations) \
-                and grounder.adds_to_question(answer) \
-                and holds_asked(evidence.question, strip_markers(answer))
+            only_language = wrong_language and asked
             translated = self._translated(answer if only_language else None, evidence, lang,
                                           ticket, cancel, timings, counted.append)
             if len(counted) > 1:  # the answer's and the translation's tokens
