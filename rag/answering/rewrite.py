@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.answering.anchors import GENERIC
+from rag.answering.anchors import fold as fold_name
 from rag.answering.evidence import analyse_question
 from rag.answering.prompt import rewrite_messages
 from rag.llm.base import LLM, LLMError, Message
+from rag.text import STOPWORDS
 
 _ELLIPTIC = re.compile(
     r"^\s*(et|and|mais|but|what about|how about|also|aussi|puis|alors|ensuite|et pour|"
@@ -25,6 +28,18 @@ _ELLIPTIC = re.compile(
 # French inversion: "a-t-il", "est-elle". It repeats a subject the question names ("la Russie
 # a-t-elle envoyé"), or it is the subject itself and points back ("Qu'a-t-il fait ?").
 _INVERTED = re.compile(r"[-‑](?:t[-‑])?(il|elle|ils|elles)\b", re.I)
+# A pronoun standing for one person: "How long did he say ...", "Sur quel réseau a-t-il écrit ?".
+# Impersonal French "il" ("y a-t-il", "il faut", "s'agit-il") stands for no one.
+_PERSON = re.compile(
+    r"(?<![-‑])\b(?:he|she|him|her|his)\b|"
+    r"(?<!\by a)(?<!\bagit)(?<![-‑]t)[-‑](?:t[-‑])?(?:il|elle)\b|"
+    r"(?<![-‑])\b(?:elle|lui|il)\b(?!\s+(?:y|faut|s['’]agit|semble|paraît)\b)",
+    re.I)
+_MARKERS = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
+_NOT_A_NAME = STOPWORDS | GENERIC | {"according", "selon", "source", "sources"}
+# Two or more capitalised words with lower case in each: a full name, not an acronym.
+_NAME_RUN = re.compile(
+    r"[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*(?:[ \u00a0]+[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*)+")
 
 
 def looks_elliptic(question: str) -> bool:
@@ -43,6 +58,34 @@ def last_user_question(history: Sequence[Message]) -> str | None:
     for m in reversed(history):
         if m["role"] == "user" and m["content"].strip():
             return m["content"].strip()
+    return None
+
+
+def last_answer(history: Sequence[Message]) -> str | None:
+    """The assistant's last reply, if it comes after the last user question."""
+    for m in reversed(history):
+        if m["role"] == "user":
+            return None
+        if m["role"] == "assistant" and m["content"].strip():
+            return m["content"].strip()
+    return None
+
+
+def named_person(answer: str) -> str | None:
+    """The person an answer names: the whole reply when it is a bare name ("Stanislav Zas
+    [1]."), else the first full name in it ("... de l'OTSC, Stanislav Zas, a qualifié ...")."""
+    text = " ".join(_MARKERS.sub(" ", answer).split()).strip(" .")
+    if not text:
+        return None
+    words = text.split()
+    if len(words) <= 4 and all(w[:1].isupper() for w in words if len(w) > 3):
+        return text
+    for m in _NAME_RUN.finditer(text):
+        parts = m.group(0).split()
+        while parts and fold_name(parts[0]) in _NOT_A_NAME:
+            parts.pop(0)
+        if len(parts) >= 2:
+            return " ".join(parts)
     return None
 
 
@@ -81,5 +124,10 @@ class Rewriter:
                     return text
             except LLMError:
                 pass  # retrieval still works with the heuristic below
-        joined = f"{question} {previous}"
+        # "How long did he say ...?" after "Stanislav Zas [1].": he is the person just named,
+        # and the previous question ("Who is the Secretary General?") would only pull its own
+        # passages back.
+        answer = last_answer(history)
+        person = named_person(answer) if answer and _PERSON.search(question) else None
+        joined = f"{question} {person}" if person else f"{question} {previous}"
         return joined if limit is None else bounded(joined, limit)

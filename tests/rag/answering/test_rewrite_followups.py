@@ -10,7 +10,13 @@ from typing import Any
 
 import pytest
 
-from rag.answering.rewrite import Rewriter, last_user_question, looks_elliptic
+from rag.answering.rewrite import (
+    Rewriter,
+    last_answer,
+    last_user_question,
+    looks_elliptic,
+    named_person,
+)
 from rag.llm.base import Message
 from rag.llm.openai_compat import OpenAICompatibleLLM
 from tests.service.conftest import http_server
@@ -96,6 +102,49 @@ def test_without_a_model_an_elliptic_question_is_joined_to_the_previous_one() ->
     assert Rewriter(None).standalone(own, HISTORY) == own
     assert Rewriter(None).standalone("Et l’Arménie ?", []) == "Et l’Arménie ?"
     assert Rewriter(None).standalone("Et l’Arménie ?", HISTORY[1:]) == "Et l’Arménie ?"
+
+
+WHO: list[Message] = [{"role": "user", "content": "Who is the Secretary General of the CSTO?"},
+                      {"role": "assistant", "content": "Stanislav Zas [1]."}]
+
+
+def test_without_a_model_a_pronoun_stands_for_the_person_just_named() -> None:
+    """Joining "Who is the Secretary General?" would pull that question's passages back; the
+    follow-up is about the person the answer named."""
+    rewriter = Rewriter(None)
+    assert (rewriter.standalone("How long did he say the peacekeepers would stay?", WHO)
+            == "How long did he say the peacekeepers would stay? Stanislav Zas")
+    assert (rewriter.standalone("Sur quel réseau social a-t-il écrit ?", WHO)
+            == "Sur quel réseau social a-t-il écrit ? Stanislav Zas")
+    # no pronoun for a person: the previous question gives the context, as before
+    assert rewriter.standalone("Et l’Arménie ?", WHO) == (
+        "Et l’Arménie ? Who is the Secretary General of the CSTO?")
+    # impersonal "il" is no one
+    assert rewriter.standalone("Combien de morts y a-t-il eu ?", WHO) == (
+        "Combien de morts y a-t-il eu ? Who is the Secretary General of the CSTO?")
+    # an answer that names no one: the previous question, as before
+    assert rewriter.standalone("How long did he say it would last?", HISTORY) == (
+        f"How long did he say it would last? {FIRST}")
+
+
+@pytest.mark.parametrize(("answer", "person"), [
+    ("Stanislav Zas [1].", "Stanislav Zas"),
+    ("Kassym-Jomart Tokayev [1].", "Kassym-Jomart Tokayev"),
+    ("According to the sources (quoted as written): Le secrétaire général de l’OTSC, "
+     "Stanislav Zas, a qualifié de « stupidité totale » ces suggestions [1].", "Stanislav Zas"),
+    ("Tard mercredi, le président sortant du bloc, le Premier ministre arménien Nikol "
+     "Pashinyan, a confirmé qu’une aide serait envoyée [1].", "Nikol Pashinyan"),
+    ("La Russie a envoyé quelque 3 000 personnes [1].", None),
+    ("Environ 3 000 soldats [1].", None),
+])
+def test_named_person(answer: str, person: str | None) -> None:
+    assert named_person(answer) == person
+
+
+def test_last_answer_is_the_reply_to_the_last_question() -> None:
+    assert last_answer(WHO) == "Stanislav Zas [1]."
+    assert last_answer([*WHO, {"role": "user", "content": "Et ensuite ?"}]) is None
+    assert last_answer([]) is None
 
 
 def test_the_model_rewrite_is_used_cleaned(model: Any) -> None:
