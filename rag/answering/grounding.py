@@ -22,6 +22,7 @@ from rag.answering.anchors import MONTHS, Anchor, Facts, claim_anchors, facts, h
 from rag.answering.citations import Support, strip_markers
 from rag.answering.extractive import cite
 from rag.answering.verify import Claim, Passage, Verifier
+from rag.answering.wording import with_wording
 from rag.retrieval import Hit
 from rag.sentences import split_sentences
 from rag.text import fold, tokenize
@@ -30,8 +31,12 @@ from rag.text import fold, tokenize
 class Grounder:
     """Checks generated text against the passages it was written from."""
 
-    def __init__(self, verifier: Verifier, passages: Sequence[Hit], question: str = "") -> None:
+    def __init__(self, verifier: Verifier, passages: Sequence[Hit], question: str = "",
+                 lang: str | None = None) -> None:
+        """`lang`: the answer's language, when known; a claim in another language than its
+        source gets the source's wording quoted (`wording.py`)."""
         self._verifier = verifier
+        self._lang = lang
         self._question: Facts | None = facts(question) if question.strip() else None
         self._asked = _stems(question) if question.strip() else None
         self._hits = list(passages)
@@ -55,13 +60,14 @@ class Grounder:
             self._note(c.evidence.passage, c.score, c.evidence.start, c.evidence.end,
                        c.evidence.text)
             if not c.citations:  # a claim with no marker gets the passage that holds it
-                return cite(piece, c.evidence.passage)
-            return piece
+                piece = cite(piece, c.evidence.passage)
+            return with_wording(piece, c.evidence.text, self._lang)
         if c.support is not None:
             self.recited += 1
             alt = c.support
             self._note(alt.passage, alt.score, alt.start, alt.end, alt.text)
-            return cite(strip_markers(piece), alt.passage)
+            return with_wording(cite(strip_markers(piece), alt.passage), alt.text,
+                                self._lang)
         if retry and (kept := self._without_echoes(piece, c)):
             self.unechoed += 1
             return kept

@@ -18,6 +18,7 @@ _EN = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[a-zà-ÿœæ'-]+")
+_QUOTE = re.compile(r"«[^»]{0,400}»")
 
 
 def detect_language(text: str, default: str = "fr") -> str:
@@ -29,3 +30,9 @@ def detect_language(text: str, default: str = "fr") -> str:
     if fr == en:
         return default
     return "fr" if fr > en else "en"
+
+
+def answer_language(text: str, default: str = "fr") -> str:
+    """An answer's language: what it says outside «quotations», which keep the source's
+    language ("81 years old (« 81 ans »)" is English)."""
+    return detect_language(_QUOTE.sub(" ", text), default)

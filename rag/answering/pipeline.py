@@ -34,7 +34,7 @@ from rag.answering.evidence import (
 )
 from rag.answering.extractive import NO_ANSWER, ExtractiveWriter, choose, trim
 from rag.answering.grounding import Grounder, SentenceBuffer
-from rag.answering.language import detect_language
+from rag.answering.language import answer_language, detect_language
 from rag.answering.prompt import NOT_IN_SOURCES, answer_messages, says_not_in_sources
 from rag.answering.rewrite import Rewriter
 from rag.answering.translate import Translation, needs_translation, pieces_of, translate
@@ -333,7 +333,7 @@ class Answerer:
         self._sentence_vectors(searcher)
         assert self._verifier is not None
         passages = evidence.passages
-        grounder = Grounder(self._verifier, passages, question)
+        grounder = Grounder(self._verifier, passages, question, lang)
         buffer = SentenceBuffer()
         texts = evidence_texts(evidence, self.settings.llm_evidence_chars,
                                self.settings.llm_passage_chars)
@@ -384,7 +384,7 @@ class Answerer:
             yield ("" if len(shown) == 1 else " ") + kept
         answer = " ".join(shown)
         plain = strip_markers(answer)
-        wrong_language = bool(answer) and detect_language(plain, lang) != lang
+        wrong_language = bool(answer) and answer_language(plain, lang) != lang
         # cited, more than the question restated, and holding what is asked (a figure, a year)
         sound = bool(answer) and bool(check_citations(answer, passages).citations) \
             and grounder.adds_to_question(answer)

@@ -27,6 +27,7 @@ from rag.answering.prompt import (
     translate_messages,
 )
 from rag.answering.verify import Passage, Verifier, split_claims
+from rag.answering.wording import with_wording
 from rag.llm.base import LLM, CancelToken, Message, Usage
 from rag.retrieval import Hit
 
@@ -111,6 +112,10 @@ def check(text: str, pieces: Sequence[tuple[int, str]], passages: Sequence[Hit],
         s = Support(c.score, chunk.start + ev.start, chunk.start + ev.end, ev.text)
         if ev.passage not in support or s.score > support[ev.passage].score:
             support[ev.passage] = s
+    for c in sorted(claims, key=lambda c: c.start, reverse=True):  # offsets stay valid
+        assert c.evidence is not None
+        text = text[:c.start] + with_wording(text[c.start:c.end], c.evidence.text, lang) \
+            + text[c.end:]
     return Translation(text, support)
 
 

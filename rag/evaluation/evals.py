@@ -260,12 +260,12 @@ def verifier_judge(verifier: Any, passages: Sequence[Any],
 
 
 def answer_language(answer: str, question_lang: str) -> str:
-    """The answer's language as `rag.answering.language` reads it, markers removed (a tie
-    counts as the question's language)."""
+    """The answer's language as `rag.answering.language` reads it, markers and «quotations»
+    of the source removed (a tie counts as the question's language)."""
     from rag.answering.citations import strip_markers
-    from rag.answering.language import detect_language
+    from rag.answering.language import answer_language as language
 
-    return detect_language(strip_markers(answer), question_lang)
+    return language(strip_markers(answer), question_lang)
 
 
 def claim_metrics(answer: str, passages: Sequence[Any], verifier: Any) -> dict[str, Any]:

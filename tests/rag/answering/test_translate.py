@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from rag.answering.citations import strip_markers
-from rag.answering.language import detect_language
+from rag.answering.language import answer_language
 from rag.answering.pipeline import Answer, Answerer
 from rag.answering.prompt import answer_messages, translate_messages
 from rag.answering.verify import Passage, Verifier
@@ -27,6 +27,7 @@ from rag.retrieval import Searcher
 from tests.conftest import indexed_searcher, small_docs
 from tests.service.conftest import http_server, send_chat_stream
 
+QUOTE = "(« la Défense a indiqué que 3 000 parachutistes russes ont été envoyés au Kazakhstan »)"
 TROOPS = ("Le ministère russe de la Défense a indiqué que 3 000 parachutistes russes ont été "
           "envoyés au Kazakhstan.")
 ASKED = "How many Russian paratroopers were sent to Kazakhstan?"
@@ -101,9 +102,10 @@ def test_a_fallback_for_an_english_question_is_given_in_english(
     assert answer.fallback and not answer.abstained
     assert len(SEEN) == 2 and "3 000 parachutistes" in SEEN[1]  # the quote went to translation
     # the source's digit groups, in English, every claim supported by the passage it cites
+    # ... with the source's own wording quoted (wording.py)
     assert answer.answer == ("The Russian Defence Ministry said that 3 000 Russian paratroopers "
-                             "were sent to Kazakhstan [1].")
-    assert detect_language(strip_markers(answer.answer)) == "en"
+                             f"were sent to Kazakhstan {QUOTE} [1].")
+    assert answer_language(strip_markers(answer.answer)) == "en"
     assert _verified(answer, embedder)
     assert [c.hit.chunk.doc_id for c in answer.citations] == ["troupes"]
     support = answer.citations[0].support
@@ -119,7 +121,7 @@ def test_a_translation_written_the_way_sources_are_is_read_as_an_answer(
                                  f"\nNOT_IN_SOURCES")
     answer = answerer.answer(ASKED)
     assert answer.answer == ("The Russian Defence Ministry said that 3 000 Russian paratroopers "
-                             "were sent to Kazakhstan [1].")
+                             f"were sent to Kazakhstan {QUOTE} [1].")
 
 
 def test_the_stream_shows_only_the_checked_translation(answerer: Answerer) -> None:
@@ -170,7 +172,8 @@ def test_a_verified_answer_in_the_wrong_language_is_what_gets_translated(
     answer = answerer.answer(ASKED)
     assert len(SEEN) == 2
     assert "Le ministère a envoyé 3 000 parachutistes russes au Kazakhstan" in SEEN[1]
-    assert answer.answer == "The ministry sent 3 000 Russian paratroopers to Kazakhstan [1]."
+    assert answer.answer == (
+        f"The ministry sent 3 000 Russian paratroopers to Kazakhstan {QUOTE} [1].")
     assert _verified(answer, embedder)
 
 

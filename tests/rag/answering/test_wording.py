@@ -1,0 +1,83 @@
+"""The source's wording quoted beside a claim written in another language: which clause, how
+short, and never for a claim in its source's own language."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answering.grounding import Grounder
+from rag.answering.language import answer_language
+from rag.answering.verify import Verifier
+from rag.answering.wording import MAX_WORDS, source_wording, with_wording
+from rag.chunking import Chunk
+from rag.embedders.e5 import E5Embedder
+from rag.retrieval import Hit
+
+AGE = ("L’ancien président Noursoultan Nazarbaïev, 81 ans, a été limogé de son poste de "
+       "président du Conseil de sécurité.")
+GUARD = ("Selon le porte-parole du ministère de la Défense, le général de division Igor "
+         "Konashenkov, les casques bleus russes seront utilisés pour protéger les consulats dans "
+         "le pays, ainsi que l’aéroport international de la plus grande ville du Kazakhstan, "
+         "Almaty.")
+POLICE = ("Au moins 13 policiers ont été tués et 353 blessés dans le chaos, deux des personnes "
+          "tuées ayant été décapitées, ont rapporté les médias officiels.")
+PRICE = ("Le porte-parole du département d’État, Ned Price, a appelé les forces de l’OTSC à "
+         "respecter les droits de l’homme.")
+
+
+@pytest.mark.parametrize(("claim", "sentence", "quote"), [
+    # a figure: its clause, with the clause before when it is bare ("81 ans")
+    ("Nursultan Nazarbayev was 81 years old at the time.", AGE,
+     "L’ancien président Noursoultan Nazarbaïev, 81 ans"),
+    # no figure: the clause sharing the claim's words ("consulates" / "consulats")
+    ("Russian peacekeepers will protect consulates.", GUARD,
+     "les casques bleus russes seront utilisés pour protéger les consulats dans le pays"),
+    ("At least 13 police officers were killed.", POLICE,
+     "Au moins 13 policiers ont été tués et 353 blessés dans le chaos"),
+    # the name is not what needs quoting: the clause that says what Ned Price did
+    ("Ned Price called on the forces to respect human rights.", PRICE,
+     "a appelé les forces de l’OTSC à respecter les droits de l’homme"),
+    # nothing but a name in common: nothing to quote
+    ("Ned Price was born in 1983.", PRICE, None),
+])
+def test_source_wording(claim: str, sentence: str, quote: str | None) -> None:
+    got = source_wording(claim, sentence)
+    assert got == quote
+    if got is not None:
+        assert got in sentence and len(got.split()) <= MAX_WORDS
+
+
+def test_a_long_clause_is_cut_around_what_it_shares() -> None:
+    long = ("Les autorités ont annoncé dans un communiqué publié tard dans la soirée de jeudi "
+            "après une longue réunion du gouvernement que les consulats resteraient fermés "
+            "jusqu’à nouvel ordre pour des raisons de sécurité évidentes")
+    got = source_wording("The consulates would stay closed.", long)
+    assert got is not None and got in long and "consulats" in got
+    assert len(got.split()) <= MAX_WORDS
+
+
+def test_the_quote_goes_before_the_markers_and_only_across_languages() -> None:
+    assert with_wording("Nazarbayev was 81 years old [1].", AGE) == (
+        "Nazarbayev was 81 years old (« L’ancien président Noursoultan Nazarbaïev, 81 ans »)"
+        " [1].")
+    same = "Nazarbaïev avait 81 ans [1]."
+    assert with_wording(same, AGE, "fr") == same  # a French answer over a French source
+    quoted = "Nazarbayev was « 81 ans » [1]."
+    assert with_wording(quoted, AGE) == quoted  # the model quoted already
+
+
+def test_the_answer_language_is_read_outside_quotations() -> None:
+    text = ("The Russian peacekeepers will protect the consulates (« les casques bleus russes "
+            "seront utilisés pour protéger les consulats dans le pays »)")
+    assert answer_language(text, "fr") == "en"
+
+
+def test_a_verified_cross_lingual_claim_carries_its_source_wording(embedder: E5Embedder
+                                                                    ) -> None:
+    hit = Hit(Chunk("a", 0, AGE, 0, len(AGE), "Kazakhstan"), 1.0)
+    out = Grounder(Verifier(embedder), [hit]).check(
+        "Nursultan Nazarbayev was 81 years old [1].")
+    assert out == ("Nursultan Nazarbayev was 81 years old (« L’ancien président Noursoultan "
+                   "Nazarbaïev, 81 ans ») [1].")
+    # an unsupported claim is still dropped, quote or not
+    assert Grounder(Verifier(embedder), [hit]).check("Nazarbayev was 79 years old [1].") == ""
