@@ -39,6 +39,7 @@ from rag.answering.prompt import NOT_IN_SOURCES, answer_messages, says_not_in_so
 from rag.answering.rewrite import Rewriter
 from rag.answering.translate import Translation, needs_translation, pieces_of, translate
 from rag.answering.verify import Verifier
+from rag.answering.wording import without_wording
 from rag.config import Settings
 from rag.embedders.base import Embedder
 from rag.errors import RagError
@@ -383,11 +384,12 @@ class Answerer:
             shown.append(kept)
             yield ("" if len(shown) == 1 else " ") + kept
         answer = " ".join(shown)
-        plain = strip_markers(answer)
+        said = without_wording(answer)  # the quoted source wording is not what it said
+        plain = strip_markers(said)
         wrong_language = bool(answer) and answer_language(plain, lang) != lang
         # cited, more than the question restated, and holding what is asked (a figure, a year)
         sound = bool(answer) and bool(check_citations(answer, passages).citations) \
-            and grounder.adds_to_question(answer)
+            and grounder.adds_to_question(said)
         asked = sound and holds_asked(evidence.question, plain)
         if sound and not wrong_language and (asked or self._writer.compose(evidence) is None):
             return answer, False, False, dict(grounder.support)

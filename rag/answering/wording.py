@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 
-from rag.answering.anchors import claim_anchors, facts, holds
+from rag.answering.anchors import Anchor, claim_anchors, facts, holds
 from rag.answering.language import detect_language
 from rag.text import STOPWORDS, fold
 
 MAX_WORDS = 14
 # Where a sentence's clauses part: punctuation and quotation marks.
 _CUT = re.compile(r"[,;:()«»“”\"–—]")
-_WORD = re.compile(r"[\w’'-]+")
+_WORD = re.compile(r"[\w-]+")  # "d’Almaty" is two words
+_QUOTED = re.compile(r" \(« [^»]{1,400} »\)")
 _TRAILER = re.compile(r"(?:\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])*\s*[.!?]?\s*$")
 
 
@@ -74,17 +75,42 @@ def source_wording(claim: str, sentence: str) -> str | None:
         if before:
             a = before[-1][0]
     words = list(_WORD.finditer(sentence, a, b))
-    if len(words) > MAX_WORDS:
-        digits = {d for d in wanted if d.isdigit()}
-        texts = [w.group() for w in words]
-        at = [i for i in range(len(texts)) if texts[i].isdigit() and any(
-            "".join(texts[i:j]) in digits for j in range(i + 1, min(i + 4, len(texts)) + 1))]
-        hits = at or [i for i, w in enumerate(words) if _stems(w.group()) & wanted]
-        first = max(0, min((hits[0] if hits else 0) - 3, len(words) - MAX_WORDS))
-        words = words[first:first + MAX_WORDS]
+    weight = _hits([w.group() for w in words], anchors, wanted)
+    if sum(weight) < 2:
+        return None  # one shared word is no wording of the claim
+    if len(words) > MAX_WORDS:  # the stretch holding most of the claim, figures first
+        def rank(i: int) -> tuple[int, int, int]:  # most held, most tightly, earliest
+            w = weight[i:i + MAX_WORDS]
+            hit = [j for j, x in enumerate(w) if x]
+            return sum(w), -(hit[-1] - hit[0] if hit else 0), -i
+        first = max(range(len(words) - MAX_WORDS + 1), key=rank)
+        hit = [first + j for j, x in enumerate(weight[first:first + MAX_WORDS]) if x]
+        # with a little context either side ("2 600 militaires", "au moins 13")
+        words = words[max(0, hit[0] - 2):hit[-1] + 3]
         a, b = words[0].start(), words[-1].end()
     quote = sentence[a:b].strip(" ,;:.–—")
-    return quote or None
+    return quote if len(quote.split()) >= 3 else None
+
+
+def _hits(words: list[str], anchors: list[Anchor], wanted: set[str]) -> list[int]:
+    """Per word: 3 where a figure of the claim is written (digit groups read together,
+    "trois" for "three"), 1 where a content word is shared (its first four letters), else 0."""
+    numbers = [x for x in anchors if x.kind != "name"]
+    digits = {d for d in wanted if d.isdigit()}
+    prefixes = {x[:4] for x in wanted if not x.isdigit()}
+    out = [0] * len(words)
+    for i, w in enumerate(words):
+        run = next((j for j in range(i + 1, min(i + 4, len(words)) + 1)
+                    if w.isdigit() and "".join(words[i:j]) in digits), None)
+        if run is not None:
+            out[i:run] = [3] * (run - i)
+        elif numbers and any(holds(facts(w), x) for x in numbers):
+            out[i] = 3
+        elif out[i]:
+            continue  # the tail of a digit group already read
+        elif {x[:4] for x in _stems(w)} & prefixes:
+            out[i] = 1
+    return out
 
 
 def with_wording(claim: str, sentence: str, lang: str | None = None) -> str:
@@ -104,3 +130,9 @@ def with_wording(claim: str, sentence: str, lang: str | None = None) -> str:
     m = _TRAILER.search(claim)
     cut = m.start() if m else len(claim)
     return f"{claim[:cut]} (« {quote} »){claim[cut:]}"
+
+
+def without_wording(answer: str) -> str:
+    """`answer` without the quoted source wordings: what the writer itself said (whether it
+    holds what is asked, or only restates the question, is read on this)."""
+    return _QUOTED.sub("", answer)

@@ -51,7 +51,7 @@ def test_a_long_clause_is_cut_around_what_it_shares() -> None:
     long = ("Les autorités ont annoncé dans un communiqué publié tard dans la soirée de jeudi "
             "après une longue réunion du gouvernement que les consulats resteraient fermés "
             "jusqu’à nouvel ordre pour des raisons de sécurité évidentes")
-    got = source_wording("The consulates would stay closed.", long)
+    got = source_wording("The consulates would stay closed for security reasons.", long)
     assert got is not None and got in long and "consulats" in got
     assert len(got.split()) <= MAX_WORDS
 
