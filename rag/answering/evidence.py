@@ -23,7 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
-from rag.answering.anchors import GENERIC, same_name
+from rag.answering.anchors import GENERIC, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
 from rag.answering.language import detect_language
 from rag.embedders.base import Embedder, Vectors
@@ -62,6 +62,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"called|quel (général|commandant|chef)|which "
                          r"(president|leader|minister|official|spokesman|spokeswoman)|quel "
                          r"(président|dirigeant|ministre|responsable|porte-parole))\b", re.I),
+    "calendar": re.compile(r"\b(quelle date|what date|à quelle date|on what (exact |precise )?"
+                           r"date|which date)\b", re.I),
+    "city": re.compile(r"\b(dans quelle ville|quelle ville|which city|in which city|what city)"
+                       r"\b", re.I),
     "place": re.compile(r"\b(où|where|dans quelle ville|in which (city|country)|which "
                         r"(city|country|countries|region)|quels? pays|quelle ville|quelle "
                         r"région)\b", re.I),
@@ -77,6 +81,14 @@ _DATE = re.compile(
     r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|hier|aujourd'hui|yesterday|today)\b", re.I)
 _YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+_CALENDAR = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|"
+    r"aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)\s+\d{1,2}\b", re.I)
+# a place name after a preposition: "à Almaty", "in Aktau", "d’Aktau", "ville de Zhanaozen"
+_IN_PLACE = re.compile(r"\b(?:à|au|in|at|near|de|d['’]|from|vers|to)\s*([A-ZÀ-Ý][\w-]+)")
+GIVEN_NUMBERS = True
+_NONE = re.compile(r"\b(aucune?|zéro|zero|none|no one|nobody|personne n['’])\b", re.I)
 # Numbers written out that are as exact as a figure ("trois explosions"), unlike "des dizaines".
 _EXACT_NUMBER_WORDS = re.compile(
     r"\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
@@ -180,6 +192,7 @@ class QuestionInfo:
     portfolio: tuple[str, ...] = ()  # a minister's portfolio ("Défense"), as word prefixes
     event: re.Pattern[str] | None = None  # the end or departure a when-question dates
     succession: bool = False  # "Who replaced X ?": a sentence must say someone took over
+    given: frozenset[str] = frozenset()  # the question's own figures ("the three explosions")
 
 
 _ATTRIBUTION = re.compile(
@@ -251,8 +264,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     portfolio = _portfolio(" ".join(words[:11])) if role == _MINISTER else ()
     event = (next((rx for rx in _EVENTS if rx.search(fold(question))), None)
              if "date" in asks or "year" in asks else None)
+    given = frozenset(k for a in claim_anchors(question) if a.kind == "number"
+                      for k in a.keys) if "number" in asks and GIVEN_NUMBERS else frozenset()
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
-                        event, bool(_SUCCESSION_ASKED.search(question)))
+                        event, bool(_SUCCESSION_ASKED.search(question)), given)
 
 
 # "Which Russian general", "quel ancien président": a role after a name or a qualifier
@@ -480,16 +495,27 @@ def _says_who(text: str, focus: Sequence[str]) -> bool:
     return False
 
 
-def _holds_kind(kind: str, text: str, focus: Sequence[str]) -> bool:
+def _holds_kind(kind: str, text: str, focus: Sequence[str],
+                given: frozenset[str] = frozenset()) -> bool:
     if kind == "identity":
         return _says_who(text, focus)
     if kind == "age":
         return bool(_AGE.search(text))
     if kind == "number":  # a count or an amount: a year or a day of the month is not one
         rest = _DATE.sub(" ", text)
-        return bool(re.search(r"\d", rest)) or bool(_NUMBER_WORDS.search(rest))
+        if not (re.search(r"\d", rest) or _NUMBER_WORDS.search(rest)):
+            return False
+        # ... nor the question's own figure ("the three explosions" is not how many died)
+        return not given or bool(_NONE.search(rest)) or any(
+            a.kind == "number" and not a.keys <= given for a in claim_anchors(rest))
     if kind == "date":
         return bool(_DATE.search(text))
+    if kind == "calendar":  # "à quelle date": a day and month, or a year; not "lundi"
+        return bool(_CALENDAR.search(text))
+    if kind == "city":  # "dans quelle ville": a name after "à", "in", "de" ...
+        return any(not any(same_name(f, fold_name(m.group(1)).replace("-", ""), True)
+                           for f in focus)
+                   for m in _IN_PLACE.finditer(text))
     if kind == "year":
         return bool(_YEAR.search(text))
     # person / place: a capitalised word that is not the question's own focus
@@ -507,7 +533,7 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str]) -> bool:
 def holds_asked(question: QuestionInfo, text: str) -> bool:
     """Whether `text` (an answer, markers stripped) holds what the question asks for: a year
     for "en quelle année", a figure for "combien", a name for "qui" (not the question's own)."""
-    return all(_holds_kind(k, text, question.focus) for k in question.asks)
+    return all(_holds_kind(k, text, question.focus, question.given) for k in question.asks)
 
 
 def _words(text: str) -> set[str]:
@@ -803,7 +829,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             focus = got / total_fw
         else:
             focus = 1.0
-        kind = all(_holds_kind(k, text, info.focus) for k in info.asks) if info.asks else True
+        kind = (all(_holds_kind(k, text, info.focus, info.given) for k in info.asks)
+                if info.asks else True)
         cov = _coverage(terms, text, stemmer, cross)
         # Across languages only a family's words are comparable (soldiers are "militaires",
         # the dead "morts"); "people" is too general a count to hold a sentence to.

@@ -128,6 +128,29 @@ def test_a_year_or_a_day_is_not_a_count() -> None:
     assert _holds_kind("number", "Aucun élément n'a été observé en juin 2017.", ())  # none is one
 
 
+def test_the_questions_own_figure_is_not_the_count_asked() -> None:
+    q = analyse_question("How many people were killed by the three explosions?")
+    assert q.given == {"n:3"}
+    assert not _holds_kind("number", "Trois explosions ont été entendues.", q.focus, q.given)
+    assert _holds_kind("number", "Les trois explosions ont fait 5 morts.", q.focus, q.given)
+    assert _holds_kind("number", "Aucune des trois explosions n'a fait de victime.", q.focus,
+                       q.given)
+    assert analyse_question("Combien de soldats ?").given == frozenset()
+
+
+def test_a_date_or_a_city_asked_needs_one() -> None:
+    assert analyse_question("À quelle date le sommet s'est-il tenu ?").asks == ("date", "calendar")
+    assert not _holds_kind("calendar", "La rencontre de lundi se tient à Genève.", ())
+    assert _holds_kind("calendar", "Le sommet s'est tenu le 16 juin 2021.", ())
+    assert _holds_kind("calendar", "The summit was held on June 16.", ())
+    q = analyse_question("Dans quelle ville Karim Massimov a-t-il été arrêté ?")
+    assert q.asks == ("city", "place")
+    assert _holds_kind("city", "Massimov a été arrêté à Almaty.", q.focus)
+    assert _holds_kind("city", "Les habitants de Zhanaozen et d’Aktau manifestent.", q.focus)
+    assert not _holds_kind("city", "Karim Massimov, ancien Premier ministre, a été arrêté.",
+                           q.focus)
+
+
 def test_a_length_is_not_answered_by_a_quote_without_one(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
     """The sources never give the border's length; before, China's statements were quoted."""
@@ -197,6 +220,8 @@ def test_a_count_names_what_it_counts() -> None:
     "Quand la mission de l’OTSC au Kazakhstan s’est-elle officiellement terminée ?",
     "What is the population of Kazakhstan?",
     "How many Russian paratroopers landed in Almaty?",  # "trois explosions" counts no soldiers
+    # "à quelle date" asks for a date: "la rencontre de lundi" gives a weekday
+    "On what exact date did the US–Russia meeting at the US mission in Geneva take place?",
 ])
 def test_what_the_sources_do_not_count_or_date_is_declined(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
