@@ -73,6 +73,10 @@ _TRAILING_CREDIT = re.compile(
     r"|@\w*(?i:Image|Images|Photo|Photos|Press|Pics|Foto)\b"
     r"|\|\s*[A-Z][A-Z0-9/&. -]{1,40}"  # agency names are upper case: "| EPA/MAXPPP"
     r"|\((?i:photos?|crédits?|credits?|images?)\b[^)]{0,80}\))\s*$")
+# A link's label glued to the word it marks: "l’UkraineLien externe se tiendra" (the page's
+# external-link icon as text). Only glued to a letter, so a sentence about an external link
+# keeps its words.
+_GLUED_LINK_LABEL = re.compile(r"(?<=[^\W\d_])(?:Lien\s+externe|External\s+link)(?![\w-])")
 _BULLET = re.compile(r"^[-–—•*·>|]+\s*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…»\"”]$")
@@ -94,7 +98,7 @@ class Cleaned:
     text: str
     dropped: int = 0
     dropped_lines: tuple[str, ...] = ()
-    trimmed: int = 0  # lines that kept their text but lost a trailing photo credit
+    trimmed: int = 0  # lines that kept their text but lost a trailing credit or link label
 
 
 def _key(line: str) -> str:
@@ -235,7 +239,7 @@ def clean_lines(text: str, recurring: Collection[str] = frozenset()) -> Cleaned:
             out.append(line)
             continue
         gap = False
-        cut = _TRAILING_CREDIT.sub("", line)
+        cut = _GLUED_LINK_LABEL.sub("", _TRAILING_CREDIT.sub("", line))
         if cut != line:
             trimmed += 1
         out.append(cut)

@@ -10,21 +10,34 @@ A "[3]" in a source comes out as "(3)", never as a marker the model could copy.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.inert import neutralise_markers
 
 
-def evidence_texts(ev: Evidence, budget: int, per_passage: int = 0) -> list[str]:
+def evidence_texts(ev: Evidence, budget: int, per_passage: int = 0,
+                   first: Sequence[EvidenceSentence] = ()) -> list[str]:
     """One text per passage ("" for a passage left out), about `budget` characters in all;
-    `budget` 0 keeps passages whole. `per_passage` caps one passage's share (0 = no cap)."""
+    `budget` 0 keeps passages whole. `per_passage` caps one passage's share (0 = no cap).
+    `first` (the sentences the extractive writer would quote: they hold what is asked, about
+    whom it is asked) are kept whatever their rank, then the best of the rest fill the budget:
+    a model that never sees "Il s'agit de sa première action militaire" cannot say it."""
     whole = [" ".join(h.chunk.text.split()) for h in ev.passages]
     if budget <= 0:
         return [neutralise_markers(t) for t in whole]
     keep: dict[int, list[EvidenceSentence]] = {}
     used = 0
     room = {i: per_passage or budget for i in range(1, len(ev.passages) + 1)}
+    taken: set[tuple[int, int]] = set()
+    for s in first:
+        size = len(" ".join(s.text.split())) + 1
+        keep.setdefault(s.passage, []).append(s)
+        taken.add((s.passage, s.index))
+        room[s.passage] -= size
+        used += size
     for s in ev.sentences:  # best first
-        if not s.usable:
+        if not s.usable or (s.passage, s.index) in taken or used >= budget:
             continue
         size = len(" ".join(s.text.split())) + 1
         if size > room[s.passage] or (used and used + size > budget):

@@ -337,7 +337,9 @@ class Answerer:
         grounder = Grounder(self._verifier, passages, question, lang)
         buffer = SentenceBuffer()
         texts = evidence_texts(evidence, self.settings.llm_evidence_chars,
-                               self.settings.llm_passage_chars)
+                               self.settings.llm_passage_chars,
+                               first=choose(evidence, self._writer.min_dense,
+                                            self._writer.min_dense_cross))
         raw: list[str] = []
         shown: list[str] = []
         counted: list[Usage] = []

@@ -45,3 +45,20 @@ def test_prompt_numbers_passages_and_leaves_out_empty_ones(corpus_searcher: Sear
             assert f"[{i}] " not in user
     assert f"Question: {TROOPS_FR}" in user and user.endswith("Réponds en français.")
     assert len(user) < len(answer_messages(TROOPS_FR, ev.passages)[-1]["content"])
+
+
+def test_the_sentences_to_quote_come_first_whatever_their_rank(corpus_searcher: Searcher,
+                                                               embedder: E5Embedder) -> None:
+    """What the extractive writer would quote (it holds what is asked) is in the prompt even
+    when better-ranked sentences fill the budget; the rest of the budget follows rank."""
+    ev = _evidence(corpus_searcher, embedder, TROOPS_FR)
+    usable = [s for s in ev.sentences if s.usable]
+    low = usable[-1]  # the worst-ranked usable sentence
+    size = {id(s): len(" ".join(s.text.split())) + 1 for s in usable}
+    budget = size[id(usable[0])] + size[id(low)]
+    plain = evidence_texts(ev, budget)
+    assert not any(" ".join(low.text.split()) in t for t in plain)
+    texts = evidence_texts(ev, budget, first=[low])
+    assert " ".join(low.text.split()) in texts[low.passage - 1]
+    best = " ".join(usable[0].text.split())
+    assert best in texts[usable[0].passage - 1]  # the budget left still goes by rank

@@ -8,7 +8,7 @@ import pytest
 from rag.answering.grounding import Grounder
 from rag.answering.language import answer_language
 from rag.answering.verify import Verifier
-from rag.answering.wording import MAX_WORDS, source_wording, with_wording
+from rag.answering.wording import CONTEXT, MAX_WORDS, source_wording, with_wording
 from rag.chunking import Chunk
 from rag.embedders.e5 import E5Embedder
 from rag.retrieval import Hit
@@ -26,17 +26,21 @@ PRICE = ("Le porte-parole du département d’État, Ned Price, a appelé les fo
 
 
 @pytest.mark.parametrize(("claim", "sentence", "quote"), [
-    # a figure: its clause, with the clause before when it is bare ("81 ans")
+    # a figure, with the words before it when its clause is bare ("81 ans")
     ("Nursultan Nazarbayev was 81 years old at the time.", AGE,
-     "L’ancien président Noursoultan Nazarbaïev, 81 ans"),
-    # no figure: the clause sharing the claim's words ("consulates" / "consulats")
+     "président Noursoultan Nazarbaïev, 81 ans"),
+    # no figure: the words shared with the claim ("consulates" / "consulats") and context
     ("Russian peacekeepers will protect consulates.", GUARD,
-     "les casques bleus russes seront utilisés pour protéger les consulats dans le pays"),
-    ("At least 13 police officers were killed.", POLICE,
-     "Au moins 13 policiers ont été tués et 353 blessés dans le chaos"),
-    # the name is not what needs quoting: the clause that says what Ned Price did
+     "seront utilisés pour protéger les consulats dans le pays"),
+    ("At least 13 police officers were killed.", POLICE, "Au moins 13 policiers ont été tués"),
+    # the name is not what needs quoting: what Ned Price did
     ("Ned Price called on the forces to respect human rights.", PRICE,
-     "a appelé les forces de l’OTSC à respecter les droits de l’homme"),
+     "a appelé les forces de l’OTSC à respecter les droits"),
+    # a figure across a comma: "30" is in the clause after "indépendance"
+    ("Kazakhstan had been independent from the Soviet Union for 30 years.",
+     "Les villes du Kazakhstan ont connu les pires troubles de rue depuis que le pays a obtenu "
+     "son indépendance de l’Union soviétique, il y a 30 ans.",
+     "a obtenu son indépendance de l’Union soviétique, il y a 30 ans"),
     # nothing but a name in common: nothing to quote
     ("Ned Price was born in 1983.", PRICE, None),
 ])
@@ -44,7 +48,7 @@ def test_source_wording(claim: str, sentence: str, quote: str | None) -> None:
     got = source_wording(claim, sentence)
     assert got == quote
     if got is not None:
-        assert got in sentence and len(got.split()) <= MAX_WORDS
+        assert got in sentence and len(got.split()) <= MAX_WORDS + 2 * CONTEXT
 
 
 def test_a_long_clause_is_cut_around_what_it_shares() -> None:
@@ -53,13 +57,12 @@ def test_a_long_clause_is_cut_around_what_it_shares() -> None:
             "jusqu’à nouvel ordre pour des raisons de sécurité évidentes")
     got = source_wording("The consulates would stay closed for security reasons.", long)
     assert got is not None and got in long and "consulats" in got
-    assert len(got.split()) <= MAX_WORDS
+    assert len(got.split()) <= MAX_WORDS + 2 * CONTEXT and not got.startswith("Les autorités")
 
 
 def test_the_quote_goes_before_the_markers_and_only_across_languages() -> None:
     assert with_wording("Nazarbayev was 81 years old [1].", AGE) == (
-        "Nazarbayev was 81 years old (« L’ancien président Noursoultan Nazarbaïev, 81 ans »)"
-        " [1].")
+        "Nazarbayev was 81 years old (« président Noursoultan Nazarbaïev, 81 ans ») [1].")
     same = "Nazarbaïev avait 81 ans [1]."
     assert with_wording(same, AGE, "fr") == same  # a French answer over a French source
     quoted = "Nazarbayev was « 81 ans » [1]."
@@ -77,7 +80,7 @@ def test_a_verified_cross_lingual_claim_carries_its_source_wording(embedder: E5E
     hit = Hit(Chunk("a", 0, AGE, 0, len(AGE), "Kazakhstan"), 1.0)
     out = Grounder(Verifier(embedder), [hit]).check(
         "Nursultan Nazarbayev was 81 years old [1].")
-    assert out == ("Nursultan Nazarbayev was 81 years old (« L’ancien président Noursoultan "
+    assert out == ("Nursultan Nazarbayev was 81 years old (« président Noursoultan "
                    "Nazarbaïev, 81 ans ») [1].")
     # an unsupported claim is still dropped, quote or not
     assert Grounder(Verifier(embedder), [hit]).check("Nazarbayev was 79 years old [1].") == ""
