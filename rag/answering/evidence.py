@@ -87,6 +87,8 @@ _CALENDAR = re.compile(
     r"april|may|june|july|august|september|october|november|december)\s+\d{1,2}\b", re.I)
 # a place name after a preposition: "à Almaty", "in Aktau", "d’Aktau", "ville de Zhanaozen"
 _IN_PLACE = re.compile(r"\b(?:à|au|in|at|near|de|d['’]|from|vers|to)\s*([A-ZÀ-Ý][\w-]+)")
+_CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{0,40}?"
+                         r"(?<![.!?]\s)\b([A-ZÀ-Ý][\w-]+)")
 GIVEN_NUMBERS = True
 _NONE = re.compile(r"\b(aucune?|zéro|zero|none|no one|nobody|personne n['’])\b", re.I)
 # Numbers written out that are as exact as a figure ("trois explosions"), unlike "des dizaines".
@@ -512,10 +514,11 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_DATE.search(text))
     if kind == "calendar":  # "à quelle date": a day and month, or a year; not "lundi"
         return bool(_CALENDAR.search(text))
-    if kind == "city":  # "dans quelle ville": a name after "à", "in", "de" ...
+    if kind == "city":  # "dans quelle ville": a name after "à", "in", "de" ..., or after the
+        # word city itself ("la plus grande ville du Kazakhstan, Almaty")
         return any(not any(same_name(f, fold_name(m.group(1)).replace("-", ""), True)
                            for f in focus)
-                   for m in _IN_PLACE.finditer(text))
+                   for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text))
     if kind == "year":
         return bool(_YEAR.search(text))
     # person / place: a capitalised word that is not the question's own focus

@@ -149,6 +149,7 @@ def test_a_date_or_a_city_asked_needs_one() -> None:
     assert _holds_kind("city", "Les habitants de Zhanaozen et d’Aktau manifestent.", q.focus)
     assert not _holds_kind("city", "Karim Massimov, ancien Premier ministre, a été arrêté.",
                            q.focus)
+    assert _holds_kind("city", "l’aéroport de la plus grande ville du pays, Almaty.", q.focus)
 
 
 def test_a_length_is_not_answered_by_a_quote_without_one(
