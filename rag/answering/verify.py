@@ -172,6 +172,7 @@ class _Facts:
     terms: set[str]  # stemmed content words, in the claim's language
     stems: set[str] = field(default_factory=set)  # content words cut to 5 letters, any language
     predicate: set[str] = field(default_factory=set)  # `terms` after the first name, less names
+    roles: tuple[tuple[frozenset[str], str], ...] = ()  # what its figures count (number_roles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,7 +421,57 @@ def _claim_facts(text: str) -> _Facts:
     lang = _language(text)
     terms = set(tokenize(text, _STEMMER[lang])) if lang else set()
     return _Facts(anchors, names, negated(text), lang, terms, _stems(text),
-                  _predicate(text, anchors, names, lang))
+                  _predicate(text, anchors, names, lang), number_roles(text, anchors))
+
+
+# What a figure counts, when it is one of these (in either language): "13 policiers ont été
+# tués et 353 blessés" is 13 dead and 353 injured, and a claim of "353 killed" says otherwise.
+_ROLES = {
+    "dead": re.compile(r"^(killed|dead|died|deaths?|fatalities|tu[ée]e?s?|morte?s?|d[ée]c[èe]s|"
+                       r"d[ée]c[ée]d[ée]e?s?|p[ée]ri)$", re.I),
+    "injured": re.compile(r"^(injured|wounded|hurt|injuries|bless[ée]e?s?|blessures)$", re.I),
+    "arrested": re.compile(r"^(arrested|detained|arrests|arr[êe]t[ée]e?s?|interpell[ée]e?s?|"
+                           r"d[ée]tenue?s?|arrestations|interpellations)$", re.I),
+}
+_ROLE_AFTER = 8  # words read after a figure for what it counts ("353 officers were killed")
+_ROLE_BEFORE = 3  # ... else before it ("killed at least 13")
+
+
+def number_roles(text: str, anchors: Sequence[Anchor] | None = None
+                 ) -> tuple[tuple[frozenset[str], str], ...]:
+    """(keys of a figure, what it counts) for each figure of `text` followed (within its
+    clause, before the next figure) or else preceded by a word for the dead, the injured or
+    the arrested."""
+    out: list[tuple[frozenset[str], str]] = []
+    numbers = [a for a in (claim_anchors(text) if anchors is None else anchors)
+               if a.kind == "number"]
+    for a in numbers:
+        at = text.find(a.text)
+        if at < 0:
+            continue
+        tail = re.split(r"[,;:.()]|\d", text[at + len(a.text):], maxsplit=1)[0].split()
+        head = re.split(r"[,;:.()]|\d", text[:at])[-1].split()
+        found = next((r for w in tail[:_ROLE_AFTER] for r, rx in _ROLES.items()
+                      if rx.match(w.strip("«»\"'’"))), None)
+        if found is None:
+            found = next((r for w in reversed(head[-_ROLE_BEFORE:]) for r, rx in _ROLES.items()
+                          if rx.match(w.strip("«»\"'’"))), None)
+        if found is not None:
+            out.append((a.keys, found))
+    return tuple(out)
+
+
+def _roles_agree(claim: _Facts, sentence: str) -> bool:
+    """A figure the claim says counts the dead (injured, arrested) is not one the sentence
+    says counts something else of these."""
+    if not claim.roles:
+        return True
+    source = number_roles(sentence)
+    for keys, role in claim.roles:
+        said = {r for k, r in source if k & keys}
+        if said and role not in said:
+            return False
+    return True
 
 
 def _predicate(text: str, anchors: list[Anchor], names: set[str], lang: str) -> set[str]:
@@ -474,6 +525,8 @@ def _fits(d: _Sentences, i: int, claim: _Facts) -> bool:
     names leave out: "Tokayev said" over "Il a dit", not "Russia" over a sentence about
     Kazakhstan next to one about Russia."""
     if not all(_at(d, i, a) for a in claim.anchors):
+        return False
+    if not _roles_agree(claim, d.spans[i].text):
         return False
     here = d.facts[i]
     for a in claim.anchors:

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from rag.answering.anchors import claim_anchors, facts, holds
-from rag.answering.verify import Passage, Verifier, split_claims
+from rag.answering.verify import Passage, Verifier, number_roles, split_claims
 from rag.embedders.base import Vectors
 from rag.embedders.e5 import E5Embedder
 
@@ -64,6 +64,29 @@ def test_swapped_number_caught(verifier: Verifier) -> None:
     # A number of another sentence of the same passage does not support this one.
     ok, why = one(verifier, "La Russie a envoyé 100 personnes [1].", TROOPS)
     assert not ok and why == "missing"
+
+
+TOLL = ("La police kazakhe a arrêté 3 811 personnes. Au moins 13 policiers ont été tués et 353 "
+        "blessés dans le chaos, ont rapporté les médias officiels.")
+
+
+@pytest.mark.parametrize(("claim", "ok"), [
+    ("At least 13 police officers were killed and 353 injured [1].", True),
+    ("Au moins 13 policiers ont été tués [1].", True),
+    ("The police arrested 3 811 people [1].", True),
+    # a figure of the sentence, but of the injured, not the dead
+    ("353 Kazakh law-enforcement officers were reported killed in the riots [1].", False),
+    ("353 policiers ont été tués [1].", False),
+    ("The police killed 3 811 people [1].", False),  # the arrested, not the dead
+])
+def test_what_a_figure_counts_is_checked(verifier: Verifier, claim: str, ok: bool) -> None:
+    assert one(verifier, claim, TOLL)[0] is ok
+
+
+def test_number_roles() -> None:
+    assert dict((min(k), r) for k, r in number_roles(TOLL)) == {
+        "n:3811": "arrested", "n:13": "dead", "n:353": "injured"}
+    assert number_roles("Russia sent 3 000 troops.") == ()
 
 
 @pytest.mark.parametrize("written", ["3000", "3 000", "3,000", "3\u202f000", "three thousand"])
