@@ -402,7 +402,7 @@ class Answerer:
         if not abstained and self.translate_fallbacks:
             # a verified answer whose only fault is its language is the better original
             only_language = wrong_language and asked
-            translated = self._translated(answer if only_language else None, evidence, lang,
+            translated = self._translated(said if only_language else None, evidence, lang,
                                           ticket, cancel, timings, counted.append)
             if len(counted) > 1:  # the answer's and the translation's tokens
                 on_usage(Usage(sum(u.prompt_tokens for u in counted),

@@ -4,9 +4,11 @@ When a generative answer does not hold up, the pipeline quotes the evidence as w
 sentences for an English question. The same model is then asked to translate those quotes (or
 a verified answer it wrote in the wrong language) sentence by sentence, keeping each `[n]`.
 The translation is a new text, so it is checked like any answer before it is shown: every
-claim cited and supported by its passage (the cross-lingual verifier: names, numbers and dates
-held, meaning close), every number of the original kept, every passage the original cited
-still cited, and the text in the asked language. Anything less and the quotes stay as written.
+claim shown supported by its passage (the cross-lingual verifier: names, numbers and dates
+held, meaning close; a claim the model left uncited gets the passage that holds it), no
+passage cited that was not quoted, the first sentence (the best evidence) verified with every
+number it quoted, and the text in the asked language. A later sentence that does not verify is
+left out; anything less and the quotes stay as written.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from dataclasses import dataclass
 from rag.answering.citations import Support, strip_markers
 from rag.answering.extractive import cite
 from rag.answering.grounding import SentenceBuffer, copy_number_forms, number_forms
-from rag.answering.language import detect_language
+from rag.answering.language import answer_language, detect_language
 from rag.answering.prompt import (
     LANGUAGE_NAMES,
     NOT_IN_SOURCES,
     says_not_in_sources,
     translate_messages,
 )
-from rag.answering.verify import Passage, Verifier, split_claims
+from rag.answering.verify import Evidence, Passage, Verifier, split_claims
 from rag.answering.wording import with_wording
 from rag.llm.base import LLM, CancelToken, Message, Usage
 from rag.retrieval import Hit
@@ -86,37 +88,46 @@ def translation_budget(pieces: Sequence[tuple[int, str]]) -> int:
 def check(text: str, pieces: Sequence[tuple[int, str]], passages: Sequence[Hit],
           verifier: Verifier, lang: str) -> Translation | None:
     """The translation made to write numbers as its sources do, if it holds up (see the
-    module doc); None otherwise."""
+    module doc); None otherwise. A later sentence that does not verify (a name misspelt in
+    translation, a date reworded) is left out rather than the whole translation: what is
+    shown is verified, and the first sentence, the best evidence, must be."""
     text = _as_answer(text)
     if not text or says_not_in_sources(text):
         return _rejected("empty or declined", text)
     sources = [Passage(h.chunk.text, h.chunk.title) for h in passages]
     text = copy_number_forms(text, number_forms("\n".join(p.text for p in sources)))
-    if detect_language(strip_markers(text), lang) != lang:
-        return _rejected("language", text)
-    if lost := _numbers(" ".join(t for _, t in pieces)) - _numbers(text):
-        # a figure left out (or rewritten): the translation lost what was quoted
-        return _rejected(f"numbers {sorted(lost)}", text)
     claims = verifier.verify(text, sources, recite=False).claims
-    if not claims or not all(c.supported and c.citations and c.evidence for c in claims):
-        return _rejected("claims " + "; ".join(f"{c.text[:40]!r} {c.reason} {c.score:.2f}"
-                                                for c in claims if not c.supported), text)
-    if {n for c in claims for n in c.citations} != {n for n, _ in pieces}:
-        # a quoted passage dropped, or one cited that was not quoted
-        return _rejected("passages cited", text)
+    if not claims:
+        return _rejected("no claims", text)
+    quoted = {n for n, _ in pieces}
+    kept: list[tuple[str, Evidence]] = []
+    for i, c in enumerate(claims):
+        if set(c.citations) - quoted:  # a passage cited that was not quoted
+            return _rejected("passages cited", text)
+        if not (c.supported and c.evidence is not None):
+            if i == 0:
+                return _rejected(f"first claim {c.reason} {c.score:.2f}", text)
+            continue
+        piece = text[c.start:c.end].strip()
+        if not c.citations:  # the model left the marker out: the passage that holds it
+            piece = cite(piece, c.evidence.passage)
+        kept.append((piece, c.evidence))
+    said = " ".join(piece for piece, _ in kept)
+    if answer_language(strip_markers(said), lang) != lang:
+        return _rejected("language", said)
+    if lost := _numbers(pieces[0][1]) - _numbers(said):
+        # a figure of the best sentence left out (or rewritten): it lost what was quoted
+        return _rejected(f"numbers {sorted(lost)}", said)
+    if pieces[0][0] not in {ev.passage for _, ev in kept}:
+        return _rejected("the first passage", said)
     support: dict[int, Support] = {}
-    for c in claims:
-        ev = c.evidence
-        assert ev is not None
+    for _, ev in kept:
         chunk = passages[ev.passage - 1].chunk
-        s = Support(c.score, chunk.start + ev.start, chunk.start + ev.end, ev.text)
-        if ev.passage not in support or s.score > support[ev.passage].score:
-            support[ev.passage] = s
-    for c in sorted(claims, key=lambda c: c.start, reverse=True):  # offsets stay valid
-        assert c.evidence is not None
-        text = text[:c.start] + with_wording(text[c.start:c.end], c.evidence.text, lang) \
-            + text[c.end:]
-    return Translation(text, support)
+        sup = Support(ev.score, chunk.start + ev.start, chunk.start + ev.end, ev.text)
+        if ev.passage not in support or sup.score > support[ev.passage].score:
+            support[ev.passage] = sup
+    return Translation(" ".join(with_wording(piece, ev.text, lang) for piece, ev in kept),
+                       support)
 
 
 def _rejected(why: str, text: str) -> Translation | None:
@@ -128,23 +139,25 @@ def translate(llm: LLM, verifier: Verifier, pieces: Sequence[tuple[int, str]],
               passages: Sequence[Hit], lang: str, cancel: CancelToken | None = None,
               on_usage: Callable[[Usage], None] | None = None) -> Translation | None:
     """`pieces` in `lang` from the model, checked (`check`); None when it does not hold up.
-    Each sentence is verified as it completes, and the model is stopped at the first one
-    that fails: a rejected translation then costs only the sentences up to it."""
+    The first sentence is verified as it completes, and the model is stopped there if it
+    fails: a rejected translation then costs only that sentence."""
     messages: list[Message] = translate_messages(pieces, lang)
     sources = [Passage(h.chunk.text, h.chunk.title) for h in passages]
     forms = number_forms("\n".join(p.text for p in sources))
     buffer = SentenceBuffer()
     out: list[str] = []
+    checked = False
     stream = llm.stream(messages, translation_budget(pieces), cancel, temperature=0.0,
                         on_usage=on_usage)
     try:
         for piece in stream:
             out.append(piece)
             # sentences written the way sources are ("[2] The ...") are read whole, at the end
-            if (done := buffer.feed(piece)) and not "".join(out).lstrip().startswith("[") \
-                    and not _holds(copy_number_forms(_as_answer(done), forms), sources,
-                                   verifier):
-                return _rejected("a sentence, as it was written", "".join(out))
+            if (done := buffer.feed(piece)) and not checked \
+                    and not "".join(out).lstrip().startswith("["):
+                checked = True  # the first sentence: the best evidence's, it must hold
+                if not _holds(copy_number_forms(_as_answer(done), forms), sources, verifier):
+                    return _rejected("the first sentence, as it was written", "".join(out))
     finally:
         close = getattr(stream, "close", None)
         if close is not None:
@@ -155,7 +168,7 @@ def translate(llm: LLM, verifier: Verifier, pieces: Sequence[tuple[int, str]],
 
 
 def _holds(sentence: str, sources: Sequence[Passage], verifier: Verifier) -> bool:
-    """Whether every claim of one finished sentence is cited and supported (what `check`
-    asks of each claim; a sentinel line has none to ask about)."""
+    """Whether every claim of one finished sentence is supported (by a passage it cites, or,
+    uncited, by any: `check` then cites it; a sentinel line has no claim to ask about)."""
     claims = verifier.verify(sentence, sources, recite=False).claims
-    return all(c.supported and c.citations for c in claims)
+    return all(c.supported for c in claims)

@@ -169,6 +169,27 @@ def test_a_translation_that_does_not_hold_up_is_not_shown(
     assert "3 000 parachutistes russes" in answer.answer
 
 
+def test_a_later_sentence_that_does_not_verify_is_left_out(answerer: Answerer,
+                                                           embedder: E5Embedder) -> None:
+    """The first sentence is the best evidence's and verifies; an invented one after it is
+    dropped, not shown and not the reason to show the French quotes instead."""
+    TRANSLATION.append(lambda p: f"The ministry sent 3 000 Russian paratroopers to Kazakhstan "
+                                 f"[{_number(p, 'parachutistes')}]. Kazakhstan won the 1998 "
+                                 f"World Cup [{_number(p, 'parachutistes')}].")
+    answer = answerer.answer(ASKED)
+    assert answer.fallback and "World Cup" not in answer.answer
+    _quoting(answer.answer, "The ministry sent 3 000 Russian paratroopers to Kazakhstan")
+    assert _verified(answer, embedder)
+
+
+def test_a_sentence_the_model_left_uncited_gets_its_passage(answerer: Answerer) -> None:
+    TRANSLATION.append(lambda p: "The ministry sent 3 000 Russian paratroopers to Kazakhstan.")
+    answer = answerer.answer(ASKED)
+    assert answer.fallback
+    _quoting(answer.answer, "The ministry sent 3 000 Russian paratroopers to Kazakhstan")
+    assert [c.hit.chunk.doc_id for c in answer.citations] == ["troupes"]
+
+
 def test_a_verified_answer_in_the_wrong_language_is_what_gets_translated(
         answerer: Answerer, embedder: E5Embedder) -> None:
     """The model answered in French and its claim verifies: that answer, not the quotes, goes
