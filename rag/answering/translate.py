@@ -126,7 +126,8 @@ def check(text: str, pieces: Sequence[tuple[int, str]], passages: Sequence[Hit],
         sup = Support(ev.score, chunk.start + ev.start, chunk.start + ev.end, ev.text)
         if ev.passage not in support or sup.score > support[ev.passage].score:
             support[ev.passage] = sup
-    return Translation(" ".join(with_wording(piece, ev.text, lang) for piece, ev in kept),
+    return Translation(" ".join(with_wording(piece, ev.text, lang, whole=True)
+                                for piece, ev in kept),
                        support)
 
 

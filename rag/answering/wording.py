@@ -20,6 +20,7 @@ from rag.answering.language import detect_language
 from rag.text import STOPWORDS, fold
 
 MAX_WORDS = 14
+MAX_WHOLE = 60  # a translated sentence's source is quoted whole up to this many words
 CONTEXT = 3  # words kept either side of what the claim shares, within the clause
 _CLAUSE = re.compile(r"[,;:()«»“”\"–—]")
 _WORD = re.compile(r"[\w-]+")  # "d’Almaty" is two words
@@ -98,20 +99,26 @@ def _hits(words: list[str], anchors: list[Anchor], wanted: set[str], names: set[
     return out
 
 
-def with_wording(claim: str, sentence: str, lang: str | None = None) -> str:
+def with_wording(claim: str, sentence: str, lang: str | None = None, whole: bool = False
+                 ) -> str:
     """`claim` with the source's wording quoted before its citation markers, when the claim
     (in `lang`, the answer's language, else as read) is in another language than its
     supporting sentence; else `claim` as it is. A short claim says little of its language:
-    pass `lang` where the answer's is known."""
+    pass `lang` where the answer's is known. `whole`: the claim translates the whole sentence
+    (a translated quote), so the whole sentence is its wording (up to `MAX_WHOLE` words)."""
     bare = _TRAILER.sub("", claim)
-    if not bare or "«" in claim:
+    if not bare or "«" in _QUOTED.sub("", claim):
         return claim
     lang = lang or detect_language(bare, "en")
     if detect_language(sentence, lang) == lang:
         return claim
-    quote = source_wording(bare, sentence)
+    text = " ".join(sentence.split()).strip(" .")
+    # a claim about as long as its sentence restates all of it: all of it is its wording
+    whole = whole or len(bare.split()) >= max(12, 0.6 * len(text.split()))
+    quote = text if whole and len(text.split()) <= MAX_WHOLE else source_wording(bare, sentence)
     if quote is None:
         return claim
+    quote = quote.replace("«", "“").replace("»", "”")  # a quotation inside the quotation
     m = _TRAILER.search(claim)
     cut = m.start() if m else len(claim)
     return f"{claim[:cut]} (« {quote} »){claim[cut:]}"

@@ -110,9 +110,11 @@ def test_a_fallback_for_an_english_question_is_given_in_english(
     assert answer.fallback and not answer.abstained
     assert len(SEEN) == 2 and "3 000 parachutistes" in SEEN[1]  # the quote went to translation
     # the source's digit groups, in English, every claim supported by the passage it cites
-    # ... with the source's own wording quoted (wording.py)
+    # ... with the source's own wording quoted (wording.py): a translated sentence, its whole
+    # source sentence
     _quoting(answer.answer, "The Russian Defence Ministry said that 3 000 Russian paratroopers "
                             "were sent to Kazakhstan")
+    assert f"(« {' '.join(TROOPS.split()).rstrip('.')} »)" in answer.answer
     assert answer_language(strip_markers(answer.answer)) == "en"
     assert _verified(answer, embedder)
     assert [c.hit.chunk.doc_id for c in answer.citations] == ["troupes"]

@@ -8,7 +8,13 @@ import pytest
 from rag.answering.grounding import Grounder
 from rag.answering.language import answer_language
 from rag.answering.verify import Verifier
-from rag.answering.wording import CONTEXT, MAX_WORDS, source_wording, with_wording
+from rag.answering.wording import (
+    CONTEXT,
+    MAX_WORDS,
+    source_wording,
+    with_wording,
+    without_wording,
+)
 from rag.chunking import Chunk
 from rag.embedders.e5 import E5Embedder
 from rag.retrieval import Hit
@@ -67,6 +73,24 @@ def test_the_quote_goes_before_the_markers_and_only_across_languages() -> None:
     assert with_wording(same, AGE, "fr") == same  # a French answer over a French source
     quoted = "Nazarbayev was « 81 ans » [1]."
     assert with_wording(quoted, AGE) == quoted  # the model quoted already
+
+
+def test_a_translated_sentence_quotes_its_whole_source() -> None:
+    said = "Zakharova denounced the “rude” comments [1]."
+    source = "Moscou a dénoncé les commentaires «grossiers» du secrétaire d’État, a dit Zakharova."
+    out = with_wording(said, source, "en", whole=True)
+    # the whole sentence, its own quotation marks made inner ones
+    assert out == ("Zakharova denounced the “rude” comments (« Moscou a dénoncé les commentaires "
+                   "“grossiers” du secrétaire d’État, a dit Zakharova ») [1].")
+    assert without_wording(out) == said
+    assert answer_language(out, "fr") == "en"
+
+
+def test_a_claim_as_long_as_its_sentence_quotes_all_of_it() -> None:
+    said = ("At least 13 police officers were killed and 353 wounded in the chaos, two of the "
+            "dead beheaded, official media reported [1].")
+    assert with_wording(said, POLICE, "en") == said.replace(
+        " [1].", f" (« {POLICE.rstrip('.')} ») [1].")
 
 
 def test_the_answer_language_is_read_outside_quotations() -> None:
