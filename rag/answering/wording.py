@@ -5,7 +5,7 @@ old [1]": right, but the reader cannot see what the source says without opening 
 translated figure or term ("consulates", "at least 13") is the model's rendering, not the
 source's. Once the claim is verified, the stretch of its supporting sentence that holds the
 claim's figures, dates and words is quoted after it, as written:
-"Nazarbayev was 81 years old (« président Noursoultan Nazarbaïev, 81 ans ») [1]."
+"Nazarbayev was 81 years old (« ancien président Noursoultan Nazarbaïev, 81 ans ») [1]."
 The quote is a verbatim substring of the supporting sentence, so it is never an invented
 quotation, and it is short (what is shared within `MAX_WORDS` words, `CONTEXT` words either
 side within its clause).
@@ -21,7 +21,7 @@ from rag.text import STOPWORDS, fold
 
 MAX_WORDS = 14
 MAX_WHOLE = 60  # a translated sentence's source is quoted whole up to this many words
-CONTEXT = 3  # words kept either side of what the claim shares, within the clause
+CONTEXT = 4  # words kept either side of what the claim shares, within the clause
 _CLAUSE = re.compile(r"[,;:()«»“”\"–—]")
 _WORD = re.compile(r"[\w-]+")  # "d’Almaty" is two words
 _QUOTED = re.compile(r" \(« [^»]{1,400} »\)")
@@ -43,13 +43,13 @@ def _stems(text: str) -> set[str]:
 def source_wording(claim: str, sentence: str) -> str | None:
     """The stretch of `sentence` (at most `MAX_WORDS` words) that says most of what `claim`
     says, its figures and dates first, as written there, with two words of context either
-    side; None when it shares less than two content words or one figure with the claim."""
+    side; None when it shares nothing but names with the claim."""
     anchors = claim_anchors(claim)
     names = {x[:4] for a in anchors if a.kind == "name" for x in _stems(a.text)}
     words = list(_WORD.finditer(sentence))
     weight = _hits([w.group() for w in words], anchors, _stems(claim), names)
-    if sum(weight) < 2:
-        return None  # a name, or one shared word, is no wording of the claim
+    if not sum(weight):
+        return None  # a name alone is no wording of the claim
 
     def rank(i: int) -> tuple[int, int, int]:  # most held, most tightly, earliest
         w = weight[i:i + MAX_WORDS]

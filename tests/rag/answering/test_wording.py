@@ -34,10 +34,10 @@ PRICE = ("Le porte-parole du département d’État, Ned Price, a appelé les fo
 @pytest.mark.parametrize(("claim", "sentence", "quote"), [
     # a figure, with the words before it when its clause is bare ("81 ans")
     ("Nursultan Nazarbayev was 81 years old at the time.", AGE,
-     "président Noursoultan Nazarbaïev, 81 ans"),
+     "ancien président Noursoultan Nazarbaïev, 81 ans"),
     # no figure: the words shared with the claim ("consulates" / "consulats") and context
     ("Russian peacekeepers will protect consulates.", GUARD,
-     "seront utilisés pour protéger les consulats dans le pays"),
+     "russes seront utilisés pour protéger les consulats dans le pays"),
     ("At least 13 police officers were killed.", POLICE, "Au moins 13 policiers ont été tués"),
     # the name is not what needs quoting: what Ned Price did
     ("Ned Price called on the forces to respect human rights.", PRICE,
@@ -46,7 +46,12 @@ PRICE = ("Le porte-parole du département d’État, Ned Price, a appelé les fo
     ("Kazakhstan had been independent from the Soviet Union for 30 years.",
      "Les villes du Kazakhstan ont connu les pires troubles de rue depuis que le pays a obtenu "
      "son indépendance de l’Union soviétique, il y a 30 ans.",
-     "a obtenu son indépendance de l’Union soviétique, il y a 30 ans"),
+     "pays a obtenu son indépendance de l’Union soviétique, il y a 30 ans"),
+    # one word in common ("difficult"), the names aside: its stretch of the sentence
+    ("Blinken said that once the Russians are in your house, it is very difficult to get them "
+     "out.", "Blinken a ajouté qu’une fois que les Russes sont dans votre maison, il est "
+     "parfois très difficile de les faire partir.",
+     "il est parfois très difficile de les faire partir"),
     # nothing but a name in common: nothing to quote
     ("Ned Price was born in 1983.", PRICE, None),
 ])
@@ -68,7 +73,7 @@ def test_a_long_clause_is_cut_around_what_it_shares() -> None:
 
 def test_the_quote_goes_before_the_markers_and_only_across_languages() -> None:
     assert with_wording("Nazarbayev was 81 years old [1].", AGE) == (
-        "Nazarbayev was 81 years old (« président Noursoultan Nazarbaïev, 81 ans ») [1].")
+        "Nazarbayev was 81 years old (« ancien président Noursoultan Nazarbaïev, 81 ans ») [1].")
     same = "Nazarbaïev avait 81 ans [1]."
     assert with_wording(same, AGE, "fr") == same  # a French answer over a French source
     quoted = "Nazarbayev was « 81 ans » [1]."
@@ -104,7 +109,7 @@ def test_a_verified_cross_lingual_claim_carries_its_source_wording(embedder: E5E
     hit = Hit(Chunk("a", 0, AGE, 0, len(AGE), "Kazakhstan"), 1.0)
     out = Grounder(Verifier(embedder), [hit]).check(
         "Nursultan Nazarbayev was 81 years old [1].")
-    assert out == ("Nursultan Nazarbayev was 81 years old (« président Noursoultan "
+    assert out == ("Nursultan Nazarbayev was 81 years old (« ancien président Noursoultan "
                    "Nazarbaïev, 81 ans ») [1].")
     # an unsupported claim is still dropped, quote or not
     assert Grounder(Verifier(embedder), [hit]).check("Nazarbayev was 79 years old [1].") == ""
