@@ -305,6 +305,13 @@ _QUANTITY = re.compile(r"\b(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|
                        r"profondeur|surface|vitesse|poids|montant)\b", re.I)
 # ... of which these are named where they are given (a length is given in kilometres)
 _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
+_PRICE_ASKED = re.compile(
+    r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|how much money|how much "
+    r"(?:did|does|do|was|were|is|has|have)\b[^?]{0,60}?\b(?:cost|pay|paid|spend|spent|worth|"
+    r"allocate|allocated|transfer|transferred)|combien (?:coûte|coute|a coûté|paie|paye|a payé|"
+    r"dépense|a dépensé|vaut))\b", re.I)
+_MONEY = frozenset("dollar euro tenge rouble ruble franc yuan sterli $ €".split())
+_MONEY_SIGN = re.compile(r"[$€£₸]\s*\d|\d\s*[$€£₸]")
 _NOT_MEASURE = frozenset("temps fois time times long much".split())
 
 
@@ -313,6 +320,8 @@ def _stem_key(word: str) -> str:
 
 
 def _measure(head: str) -> tuple[str, ...]:
+    if _PRICE_ASKED.search(head):  # a price or a sum: an amount of money ("61 millions de
+        return tuple(sorted(_MONEY))  # dollars", "750 000 $"), not "multiplié par deux"
     if _POPULATION.search(head):
         return tuple(sorted(_SAME_FAMILY[3]))
     quantity = _QUANTITY.search(head)  # "la capacité": the sentence names it
@@ -346,6 +355,8 @@ def counts(measure: Sequence[str], text: str) -> bool:
     millier et demi de militaires"): the figure is the count asked for, not "six pays" in a
     sentence about troops."""
     keys = set(measure)
+    if keys & _MONEY and _MONEY_SIGN.search(text):
+        return True
     if keys & _SAME_FAMILY[0] or keys & _SAME_FAMILY[2] or keys & _SAME_FAMILY[3]:
         keys |= _SAME_FAMILY[1]  # soldiers, the dead, inhabitants: counted as people too
     for m in _FIGURE.finditer(text):

@@ -138,6 +138,14 @@ def test_the_questions_own_figure_is_not_the_count_asked() -> None:
     assert analyse_question("Combien de soldats ?").given == frozenset()
 
 
+def test_a_price_is_an_amount_of_money() -> None:
+    measure = analyse_question("Combien coûte un billet d'entrée au Louvre ?").measure
+    assert "euro" in measure and "dollar" in measure
+    assert counts(measure, "Le département d'État a alloué 750 000 $ à cette cause.")
+    assert counts(measure, "Les agences ont transféré 61 millions de dollars d'aide.")
+    assert not counts(measure, "Une multiplication par deux du prix du gaz liquéfié.")
+
+
 def test_a_date_or_a_city_asked_needs_one() -> None:
     assert analyse_question("À quelle date le sommet s'est-il tenu ?").asks == ("date", "calendar")
     assert not _holds_kind("calendar", "La rencontre de lundi se tient à Genève.", ())
@@ -221,6 +229,9 @@ def test_a_count_names_what_it_counts() -> None:
     "Quand la mission de l’OTSC au Kazakhstan s’est-elle officiellement terminée ?",
     "What is the population of Kazakhstan?",
     "How many Russian paratroopers landed in Almaty?",  # "trois explosions" counts no soldiers
+    # a price asks for an amount of money: "une multiplication par deux du prix" is none
+    "What was the price of a litre of liquefied petroleum gas in tenge after subsidies were "
+    "removed in Kazakhstan?",
     # "à quelle date" asks for a date: "la rencontre de lundi" gives a weekday
     "On what exact date did the US–Russia meeting at the US mission in Geneva take place?",
 ])
