@@ -108,7 +108,7 @@ class Settings(BaseSettings):
     llm_translate_fallbacks: bool = Field(
         default=True,
         description="Generative backends: a fallback in another language than the question's "
-        "is translated by the model and shown only when every translated claim verifies.",
+        "is translated by the model; its sentences that verify are shown (the first must).",
     )
     llm_threads: int = Field(default=2, ge=1, le=64)
     llm_ctx: int = Field(default=4096, ge=512, le=131072)
