@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from rag.answering.anchors import Anchor, claim_anchors, facts, holds
+from rag.answering.inert import inert
 from rag.answering.language import detect_language
 from rag.text import STOPWORDS, fold
 
@@ -118,7 +119,9 @@ def with_wording(claim: str, sentence: str, lang: str | None = None, whole: bool
     quote = text if whole and len(text.split()) <= MAX_WHOLE else source_wording(bare, sentence)
     if quote is None:
         return claim
-    quote = quote.replace("«", "“").replace("»", "”")  # a quotation inside the quotation
+    # a quotation inside the quotation; and source text never acts: "[3]" would cite passage
+    # 3, markup would render (inert.py)
+    quote = inert(quote.replace("«", "“").replace("»", "”"))
     m = _TRAILER.search(claim)
     cut = m.start() if m else len(claim)
     return f"{claim[:cut]} (« {quote} »){claim[cut:]}"

@@ -98,6 +98,14 @@ def test_a_claim_as_long_as_its_sentence_quotes_all_of_it() -> None:
         " [1].", f" (« {POLICE.rstrip('.')} ») [1].")
 
 
+def test_quoted_source_text_never_acts() -> None:
+    """A "[3]" in the source would be read as a citation of passage 3, markup would render."""
+    source = "Selon l’OTSC [3], la force compte 2 600 militaires <img src=x onerror=alert(1)>."
+    out = with_wording("The force has 2 600 troops [1].", source, "en", whole=True)
+    assert "[3]" not in out and "(3)" in out and "<img" not in out and "&lt;img" in out
+    assert out.endswith(" [1].")
+
+
 def test_the_answer_language_is_read_outside_quotations() -> None:
     text = ("The Russian peacekeepers will protect the consulates (« les casques bleus russes "
             "seront utilisés pour protéger les consulats dans le pays »)")
