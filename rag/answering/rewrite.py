@@ -38,8 +38,12 @@ _PERSON = re.compile(
 _MARKERS = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 _NOT_A_NAME = STOPWORDS | GENERIC | {"according", "selon", "source", "sources"}
 # Two or more capitalised words with lower case in each: a full name, not an acronym.
-_NAME_RUN = re.compile(
-    r"[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*(?:[ \u00a0]+[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*)+")
+# (Each word is matched whole, then checked for lower case: a pattern that looks for the
+# lower-case letter inside the word backtracks quadratically on a long run of capitals.)
+_NAME_RUN = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:[ \u00a0]+[A-ZÀ-Ý][\w’'-]*)+")
+_LOWER = re.compile(r"[a-zà-ÿ]")
+# A name is read from the start of the last answer only.
+ANSWER_CHARS = 600
 
 
 def looks_elliptic(question: str) -> bool:
@@ -74,16 +78,19 @@ def last_answer(history: Sequence[Message]) -> str | None:
 def named_person(answer: str) -> str | None:
     """The person an answer names: the whole reply when it is a bare name ("Stanislav Zas
     [1]."), else the first full name in it ("... de l'OTSC, Stanislav Zas, a qualifié ...")."""
-    text = " ".join(_MARKERS.sub(" ", answer).split()).strip(" .")
+    text = " ".join(_MARKERS.sub(" ", answer[:ANSWER_CHARS]).split()).strip(" .")
     if not text:
         return None
     words = text.split()
-    if len(words) <= 4 and all(w[:1].isupper() for w in words if len(w) > 3):
+    if len(words) <= 4 and len(text) <= 80 and all(
+            w[:1].isupper() and _LOWER.search(w) for w in words if len(w) > 3):
         return text
     for m in _NAME_RUN.finditer(text):
         parts = m.group(0).split()
-        while parts and fold_name(parts[0]) in _NOT_A_NAME:
+        while parts and (fold_name(parts[0]) in _NOT_A_NAME or not _LOWER.search(parts[0])):
             parts.pop(0)
+        while parts and not _LOWER.search(parts[-1]):  # "Stanislav Zas KNB": not an acronym
+            parts.pop()
         if len(parts) >= 2:
             return " ".join(parts)
     return None

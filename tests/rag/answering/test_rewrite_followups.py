@@ -4,6 +4,7 @@ bad rewrite falls back to. The model is a scripted OpenAI-compatible server on l
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from typing import Any
@@ -139,6 +140,15 @@ def test_without_a_model_a_pronoun_stands_for_the_person_just_named() -> None:
 ])
 def test_named_person(answer: str, person: str | None) -> None:
     assert named_person(answer) == person
+
+
+def test_a_hostile_answer_in_the_history_does_not_hang_the_rewrite() -> None:
+    """The history is the client's: a long run of capitals once made the name pattern
+    backtrack quadratically (about 45 s for 100 000 characters)."""
+    start = time.monotonic()
+    assert named_person("A" * 100_000 + " b c d e") is None
+    assert named_person("Selon " + "É" * 50_000 + " Zas, b c d e") is None
+    assert time.monotonic() - start < 5  # a hang check, not a timing
 
 
 def test_last_answer_is_the_reply_to_the_last_question() -> None:
