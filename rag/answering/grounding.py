@@ -22,10 +22,10 @@ from rag.answering.anchors import MONTHS, Anchor, Facts, claim_anchors, facts, h
 from rag.answering.citations import Support, strip_markers
 from rag.answering.extractive import cite
 from rag.answering.verify import Claim, Passage, Verifier
-from rag.answering.wording import with_wording
+from rag.answering.wording import stems, with_wording
 from rag.retrieval import Hit
 from rag.sentences import split_sentences
-from rag.text import fold, tokenize
+from rag.text import fold
 
 
 class Grounder:
@@ -38,7 +38,7 @@ class Grounder:
         self._verifier = verifier
         self._lang = lang
         self._question: Facts | None = facts(question) if question.strip() else None
-        self._asked = _stems(question) if question.strip() else None
+        self._asked = stems(question) if question.strip() else None
         self._hits = list(passages)
         self._passages = [Passage(h.chunk.text, h.chunk.title) for h in passages]
         self._forms = number_forms("\n".join(p.text for p in self._passages))
@@ -105,8 +105,8 @@ class Grounder:
         ("les insurgés opéraient dans la région kazakhe") has answered nothing."""
         if self._asked is None:
             return True
-        said = _stems(strip_markers(answer)) - self._asked
-        return bool(said & _stems(" ".join(s.text for s in self.support.values())))
+        said = stems(strip_markers(answer)) - self._asked
+        return bool(said & stems(" ".join(s.text for s in self.support.values())))
 
     def check(self, text: str) -> str:
         """`text` with supported claims kept, re-cited ones renumbered, the rest removed."""
@@ -119,12 +119,6 @@ class Grounder:
 
 
 _QUOTED = re.compile(r'"([^"\n]{2,300})"|“([^”\n]{2,300})”|«\s*([^»\n]{2,300}?)\s*»')
-
-
-def _stems(text: str) -> set[str]:
-    """Figures and content words cut to five letters, so "terrorism" meets "terrorisme"."""
-    return {t if t.isdigit() else t[:5] for t in tokenize(text, "none")
-            if t.isdigit() or len(t) >= 4}
 
 
 def plain(text: str) -> str:

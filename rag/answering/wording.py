@@ -18,7 +18,7 @@ import re
 from rag.answering.anchors import Anchor, claim_anchors, facts, holds
 from rag.answering.inert import inert
 from rag.answering.language import detect_language
-from rag.text import STOPWORDS, fold
+from rag.text import STOPWORDS, fold, tokenize
 
 MAX_WORDS = 14
 MAX_WHOLE = 60  # a translated sentence's source is quoted whole up to this many words
@@ -29,16 +29,11 @@ _QUOTED = re.compile(r" \(« [^»]{1,400} »\)")
 _TRAILER = re.compile(r"(?:\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])*\s*[.!?]?\s*$")
 
 
-def _stems(text: str) -> set[str]:
-    """Digits and content words cut to five letters: "consulates" meets "consulats"."""
-    out = set()
-    for w in _WORD.findall(fold(text)):
-        w = w.strip("’'-")
-        if w.isdigit():
-            out.add(w)
-        elif len(w) >= 4 and w not in STOPWORDS:
-            out.add(w[:5])
-    return out
+def stems(text: str) -> set[str]:
+    """Figures and content words cut to five letters: "consulates" meets "consulats",
+    "terrorism" meets "terrorisme"."""
+    return {t if t.isdigit() else t[:5] for t in tokenize(text, "none")
+            if t.isdigit() or len(t) >= 4}
 
 
 def source_wording(claim: str, sentence: str) -> str | None:
@@ -46,9 +41,9 @@ def source_wording(claim: str, sentence: str) -> str | None:
     says, its figures and dates first, as written there, with two words of context either
     side; None when it shares nothing but names with the claim."""
     anchors = claim_anchors(claim)
-    names = {x[:4] for a in anchors if a.kind == "name" for x in _stems(a.text)}
+    names = {x[:4] for a in anchors if a.kind == "name" for x in stems(a.text)}
     words = list(_WORD.finditer(sentence))
-    weight = _hits([w.group() for w in words], anchors, _stems(claim), names)
+    weight = _hits([w.group() for w in words], anchors, stems(claim), names)
     if not sum(weight):
         return None  # a name alone is no wording of the claim
 
@@ -95,7 +90,7 @@ def _hits(words: list[str], anchors: list[Anchor], wanted: set[str], names: set[
             out[i] = 3
         elif out[i]:
             continue  # the tail of a digit group already read
-        elif {x[:4] for x in _stems(w)} & prefixes:
+        elif {x[:4] for x in stems(w)} & prefixes:
             out[i] = 1
     return out
 
