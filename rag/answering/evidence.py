@@ -89,7 +89,6 @@ _CALENDAR = re.compile(
 _IN_PLACE = re.compile(r"\b(?:à|au|in|at|near|de|d['’]|from|vers|to)\s*([A-ZÀ-Ý][\w-]+)")
 _CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{0,40}?"
                          r"(?<![.!?]\s)\b([A-ZÀ-Ý][\w-]+)")
-GIVEN_NUMBERS = True
 _NONE = re.compile(r"\b(aucune?|zéro|zero|none|no one|nobody|personne n['’])\b", re.I)
 # Numbers written out that are as exact as a figure ("trois explosions"), unlike "des dizaines".
 _EXACT_NUMBER_WORDS = re.compile(
@@ -267,7 +266,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     event = (next((rx for rx in _EVENTS if rx.search(fold(question))), None)
              if "date" in asks or "year" in asks else None)
     given = frozenset(k for a in claim_anchors(question) if a.kind == "number"
-                      for k in a.keys) if "number" in asks and GIVEN_NUMBERS else frozenset()
+                      for k in a.keys) if "number" in asks else frozenset()
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
                         event, bool(_SUCCESSION_ASKED.search(question)), given)
 
