@@ -25,6 +25,7 @@ import numpy as np
 
 from rag.answering.anchors import GENERIC, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
+from rag.answering.countries import names_country
 from rag.answering.language import detect_language
 from rag.embedders.base import Embedder, Vectors
 from rag.retrieval import Hit
@@ -64,6 +65,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"(président|dirigeant|ministre|responsable|porte-parole))\b", re.I),
     "calendar": re.compile(r"\b(quelle date|what date|à quelle date|on what (exact |precise )?"
                            r"date|which date)\b", re.I),
+    # a country or a nationality: "le Premier ministre arménien" (countries.py)
+    "country": re.compile(r"\b(quels? pays|which countr(y|ies)|what countr(y|ies))\b", re.I),
     "city": re.compile(r"\b(dans quelle ville|quelle ville|which city|in which city|what city)"
                        r"\b", re.I),
     "place": re.compile(r"\b(où|where|dans quelle ville|in which (city|country)|which "
@@ -218,6 +221,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                   for w in re.findall(r"[A-ZÀ-Ý][\w-]+", m.group(2)) for p in w.split("-")}
     if "age" in asks:
         asks = tuple(a for a in asks if a != "number")
+    if "country" in asks:  # any capitalised word is a place; a country is asked
+        asks = tuple(a for a in asks if a != "place")
     if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
         asks = (*asks, "number")
     if "person" not in asks and _WHICH_ROLE.search(head):  # "Which Russian general ..."
@@ -531,6 +536,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
                    for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text))
     if kind == "year":
         return bool(_YEAR.search(text))
+    if kind == "country":
+        return names_country(text, focus)
     # person / place: a capitalised word that is not the question's own focus
     for m in _CAPITAL.finditer(text):
         if m.start() == 0:

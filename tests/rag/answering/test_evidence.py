@@ -160,6 +160,17 @@ def test_a_date_or_a_city_asked_needs_one() -> None:
     assert _holds_kind("city", "l’aéroport de la plus grande ville du pays, Almaty.", q.focus)
 
 
+def test_a_country_asked_needs_a_country_or_a_nationality() -> None:
+    q = analyse_question("De quel pays est-il le Premier ministre ? Nikol Pashinyan")
+    assert q.asks == ("country",)
+    assert _holds_kind("country", "le Premier ministre arménien Nikol Pashinyan", q.focus)
+    assert not _holds_kind("country", "Nikol Pashinyan est le président de l’OTSC", q.focus)
+    q = analyse_question("Which country flew a task force into Kazakhstan on Friday?")
+    assert q.asks == ("country",)
+    assert not _holds_kind("country", "Kazakh troops flew in on Friday.", q.focus)
+    assert _holds_kind("country", "La Biélorussie a déployé un groupe de travail.", q.focus)
+
+
 def test_a_length_is_not_answered_by_a_quote_without_one(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
     """The sources never give the border's length; before, China's statements were quoted."""

@@ -16,6 +16,7 @@ from rag.answering.extractive import NO_ANSWER, ExtractiveWriter
 from rag.answering.pipeline import Answerer
 from rag.chunking import Chunk
 from rag.config import Settings
+from rag.documents import Document
 from rag.embedders.e5 import E5Embedder
 from rag.llm.openai_compat import OpenAICompatibleLLM
 from rag.retrieval import Hit, Searcher
@@ -166,3 +167,38 @@ def test_an_answer_that_starts_like_the_sentinel_keeps_its_first_letters(
     answer = answerer.answer("D'où la fusée Ariane 6 a-t-elle décollé ?")
     assert not answer.abstained and not answer.fallback
     assert answer.answer == "NOrmalement, la fusée Ariane 6 a décollé de Kourou en Guyane [1]."
+
+
+BLOC = Document("bloc", "Tard mercredi, le président sortant du bloc, le Premier ministre arménien "
+                "Nikol Pashinyan, a confirmé qu'une aide serait envoyée.", "L'aide du bloc")
+
+
+@pytest.fixture(scope="module")
+def bloc_searcher(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder
+                  ) -> tuple[Searcher, Settings]:
+    return indexed_searcher(tmp_path_factory.mktemp("bloc-index"), embedder,
+                            [*small_docs(), BLOC])
+
+
+def test_an_answer_that_names_no_country_for_which_country_falls_back(
+        bloc_searcher: tuple[Searcher, Settings], embedder: E5Embedder) -> None:
+    """"De quel pays ... ?" answered with a true sentence that names no country (a capitalised
+    name was enough before) gives the sentence that does: "arménien"."""
+    searcher, settings = bloc_searcher
+    SEEN.clear()
+    REPLY.clear()
+    with http_server(StreamingModel) as url:
+        llm = OpenAICompatibleLLM(url, "scripted", timeout=20)
+        try:
+            answerer = Answerer(lambda: searcher, settings, llm=llm, embedder=embedder)
+            question = "De quel pays Nikol Pashinyan est-il le Premier ministre ?"
+            REPLY.append("Nikol Pashinyan est le président sortant du bloc [1].")
+            answer = answerer.answer(question)
+            assert len(SEEN) == 1 and answer.fallback and not answer.abstained
+            assert "arménien" in answer.answer
+            REPLY[:] = ["Nikol Pashinyan est le Premier ministre arménien [1]."]
+            answer = answerer.answer(question)
+            assert not answer.fallback
+            assert answer.answer == "Nikol Pashinyan est le Premier ministre arménien [1]."
+        finally:
+            llm.close()

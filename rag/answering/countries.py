@@ -1,0 +1,88 @@
+"""Whether a text names a country: "De quel pays ... ?" is answered by "le Premier ministre
+arménien", not by "le président de l'OTSC".
+
+Country names in French and English come from Babel's territory lists (CLDR); a nationality
+word counts when it shares the country name's stem ("arménien", "Armenian" for Arménie,
+"kazakh" for Kazakhstan) or is one of the irregular ones below ("britannique", "American").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import lru_cache
+
+from rag.answering.anchors import fold
+
+# Nationality words whose country name has another stem (or that Babel does not list).
+_IRREGULAR = frozenset({
+    "american", "americans", "americain", "americaine", "americains", "americaines",
+    "british", "britannique", "britanniques", "anglais", "anglaise", "english",
+    "french", "dutch", "neerlandais", "neerlandaise", "swiss", "suisse", "suisses",
+    "allemand", "allemande", "allemands", "allemandes", "turc", "turque", "turcs", "turkish",
+    "polonais", "polonaise", "polish", "spanish", "greek", "grec", "grecque", "grecs",
+    "danish", "danois", "danoise", "swedish", "suedois", "suedoise", "norwegian", "finnish",
+    "japanese", "belge", "belges", "belgian", "irish", "irlandais", "irlandaise", "welsh",
+    "scottish", "ecossais", "hongrois", "hongroise", "hungarian", "tcheque", "czech",
+    "filipino", "philippin", "philippine", "thai", "thais", "saoudien", "saoudienne", "saudi",
+    "emirati", "israeli", "israelien", "israelienne", "kirghize", "kirghizes",
+    "soviet", "sovietique", "sovietiques", "urss", "ussr", "yougoslave", "yougoslavie",
+    "yugoslavia", "tchecoslovaquie", "czechoslovakia", "prusse", "prussia",
+})
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+# What a nationality word adds to its country's name, or to the name cut short ("armeni-en",
+# "russ-e", "kazakh", "chin-ois"); a cut name alone ("franc", "chin") is not one.
+_SUFFIXES = ("e", "es", "en", "enne", "ens", "ennes", "ien", "ienne", "iens", "iennes", "an",
+             "ans", "ian", "ians", "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine",
+             "ains", "aines", "ese", "ish", "i", "is", "ol", "ole", "ols", "oles", "ite", "ites")
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[dict[str, str], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """(one-word country names and their nationality words -> the folded country name,
+    several-word names with a pattern finding them), from Babel's French and English lists."""
+    from babel import Locale  # CLDR data: loaded once, on the first country question
+
+    forms: dict[str, str] = {}
+    phrases: dict[str, re.Pattern[str]] = {}
+    for lang in ("fr", "en"):
+        for code, name in Locale(lang).territories.items():
+            if not re.fullmatch(r"[A-Z]{2}", code):
+                continue  # regions ("Europe", "Amérique latine"), not countries
+            folded = fold(name).replace("’", "'")
+            if not re.fullmatch(r"[a-z]+", folded):
+                if "(" not in folded:
+                    phrases[folded] = re.compile(rf"\b{re.escape(folded)}\b")
+                continue
+            forms.setdefault(folded, folded)
+            for form in _nationality_words(folded):
+                forms.setdefault(form, folded)
+    return forms, tuple(sorted(phrases.items()))
+
+
+def _nationality_words(name: str) -> set[str]:
+    if name.endswith("stan") and len(name) >= 9:  # kazakhstan -> kazakh, tadjikistan -> tadjik
+        base = name[:-5] if name.endswith("istan") else name[:-4]
+        return {base, *(base + s for s in ("e", "s", "es"))}
+    bases = {name}
+    if name[-1] in "aeiouy":
+        bases.add(name[:-1])  # armenie -> armeni-en, ukraine -> ukrain-ien
+    if name.endswith(("ie", "ia")):
+        bases.add(name[:-2])  # russie -> russ-e, syria -> syr-ien
+    return {b + s for b in bases if len(b) >= 4 for s in _SUFFIXES}
+
+
+def names_country(text: str, exclude: Collection[str] = ()) -> bool:
+    """Whether `text` names a country, or a nationality, other than those in `exclude`
+    (folded names: the question's own "Kazakhstan" does not answer "which country", nor
+    does "kazakh")."""
+    forms, phrases = _names()
+    excluded = {forms.get(e, e) for e in exclude}
+    folded = fold(text).replace("’", "'")
+    for w in _WORD.findall(folded):
+        if w in excluded:
+            continue
+        if w in _IRREGULAR or (w in forms and forms[w] not in excluded):
+            return True
+    return any(p.split()[0] not in excluded and rx.search(folded) for p, rx in phrases)

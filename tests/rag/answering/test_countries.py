@@ -1,0 +1,39 @@
+"""Country names and nationality words, from Babel's French and English territory lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answering.countries import names_country
+
+
+@pytest.mark.parametrize("text", [
+    "le Premier ministre arménien Nikol Pashinyan",
+    "the Armenian prime minister",
+    "des militaires tadjiks et kirghizes",
+    "Kyrgyz troops",
+    "les parachutistes russes",
+    "aux États-Unis",
+    "the United Kingdom",
+    "un diplomate américain",
+    "La Biélorussie a déployé un groupe de travail",
+    "un ressortissant ukrainien",
+])
+def test_a_country_or_a_nationality_is_named(text: str) -> None:
+    assert names_country(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nikol Pashinyan est le président de l’OTSC",
+    "The children were given a franc each",  # "chil(i)" and "franc(e)" cut short
+    "une indemnité de congés",
+    "le siège est à Moscou",
+])
+def test_no_country_is_no_country(text: str) -> None:
+    assert not names_country(text)
+
+
+def test_the_questions_own_country_does_not_answer_which_country() -> None:
+    """"Which country sent troops to Kazakhstan?" is not answered by "kazakh" troops."""
+    assert not names_country("des soldats kazakhs au Kazakhstan", exclude=["kazakhstan"])
+    assert names_country("des soldats russes au Kazakhstan", exclude=["kazakhstan"])
