@@ -106,7 +106,8 @@ def check(text: str, pieces: Sequence[tuple[int, str]], passages: Sequence[Hit],
             return _rejected("passages cited", text)
         if not (c.supported and c.evidence is not None):
             if i == 0:
-                return _rejected(f"first claim {c.reason} {c.score:.2f}", text)
+                missing = c.evidence.missing if c.evidence is not None else ()
+                return _rejected(f"first claim {c.reason} {c.score:.2f} {list(missing)}", text)
             continue
         piece = text[c.start:c.end].strip()
         if not c.citations:  # the model left the marker out: the passage that holds it
