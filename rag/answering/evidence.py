@@ -23,7 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
-from rag.answering.anchors import GENERIC, claim_anchors, same_name
+from rag.answering.anchors import GENERIC, MONTHS, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import names_country
 from rag.answering.language import detect_language
@@ -197,6 +197,9 @@ class QuestionInfo:
     event: re.Pattern[str] | None = None  # the end or departure a when-question dates
     succession: bool = False  # "Who replaced X ?": a sentence must say someone took over
     given: frozenset[str] = frozenset()  # the question's own figures ("the three explosions")
+    # the month and year the question is pinned to ("novembre 2022": "m:11", "y:2022"); some
+    # passage must mention both
+    when: frozenset[str] = frozenset()
 
 
 _ATTRIBUTION = re.compile(
@@ -273,7 +276,38 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     given = frozenset(k for a in claim_anchors(question) if a.kind == "number"
                       for k in a.keys) if "number" in asks else frozenset()
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
-                        event, bool(_SUCCESSION_ASKED.search(question)), given)
+                        event, bool(_SUCCESSION_ASKED.search(question)), given,
+                        _pinned_times(question))
+
+
+_PINNED_MONTH = re.compile(r"\b([a-zéû]+)\.?\s+(1[0-9]\d\d|20\d\d)\b", re.I)
+
+
+def _pinned_times(question: str) -> frozenset[str]:
+    """A month with its year ("novembre 2022"); a year alone is often the question writer's
+    context ("le commandant ... en 1775" where the passage says "en 1776, ... depuis 1744")."""
+    out: set[str] = set()
+    for m in _PINNED_MONTH.finditer(question):
+        month = MONTHS.get(fold(m.group(1)))
+        if month is not None and len(m.group(1)) >= 3:
+            out |= {f"m:{month}", f"y:{m.group(2)}"}
+    return frozenset(out)
+
+
+def _mentions(text: str, when: frozenset[str]) -> bool:
+    """Whether `text` mentions every pinned year and month (a month by any French or English
+    name)."""
+    folded = fold(text)
+    for key in when:
+        kind, value = key.split(":")
+        if kind == "y" and value not in folded:
+            return False
+        if kind == "m" and not any(
+                MONTHS[name] == int(value) and len(name) >= 3 and re.search(
+                    r"\bMay\b" if name == "may" else rf"\b{name}\b",  # not "it may"
+                    text if name == "may" else folded) for name in MONTHS):
+            return False
+    return True
 
 
 # "Which Russian general", "quel ancien président": a role after a name or a qualifier
@@ -708,6 +742,10 @@ class Evidence:
         """Usable sentences that hold what is asked, best first; when the question asks for a
         specific thing (an age, a number, a date, a name) about someone or something, the
         sentence must also be about them: Tokayev's age is not Nazarbayev's."""
+        when = self.question.when
+        if when and not any(_mentions(f"{h.chunk.title}\n{h.chunk.text}", when)
+                            for h in self.passages):
+            return []  # "l'élection de novembre 2022": no passage speaks of that time
         specific = bool(set(self.question.asks) & _ABOUT_SOMEONE) and bool(self.question.focus)
         out = [s for s in self.sentences if s.usable and s.kind
                and (not specific or s.focus >= MIN_FOCUS)]

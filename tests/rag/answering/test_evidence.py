@@ -171,6 +171,14 @@ def test_a_country_asked_needs_a_country_or_a_nationality() -> None:
     assert _holds_kind("country", "La Biélorussie a déployé un groupe de travail.", q.focus)
 
 
+def test_a_month_and_its_year_pin_the_question() -> None:
+    assert analyse_question(
+        "Qui a remporté l’élection présidentielle de novembre 2022 ?").when == {"m:11", "y:2022"}
+    assert analyse_question("What happened on 6 January 2022?").when == {"m:1", "y:2022"}
+    assert analyse_question("Qui commandait le régiment en 1775 ?").when == frozenset()
+    assert analyse_question("Combien de soldats en mai ?").when == frozenset()
+
+
 def test_a_length_is_not_answered_by_a_quote_without_one(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
     """The sources never give the border's length; before, China's statements were quoted."""

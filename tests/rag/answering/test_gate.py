@@ -66,6 +66,25 @@ def test_the_gate_passes_only_what_the_evidence_answers(
     assert (writer.compose(ev) is not None) is supported
 
 
+JANUARY = ("Le 6 janvier 2022, le ministère russe de la Défense a indiqué que 3 000 "
+           "parachutistes russes ont été envoyés au Kazakhstan.")
+
+
+@pytest.mark.parametrize(("question", "supported"), [
+    ("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan en janvier 2022 ?", True),
+    ("How many paratroopers did Russia send to Kazakhstan in January 2022?", True),
+    ("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan en novembre 2022 ?",
+     False),
+    ("How many paratroopers did Russia send to Kazakhstan in November 2022?", False),
+])
+def test_a_question_pinned_to_a_month_needs_a_passage_of_that_month(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+        supported: bool) -> None:
+    """No passage speaks of November 2022: the January figure does not answer for it."""
+    ev = _evidence(embedder, vectors, question, JANUARY)
+    assert ExtractiveWriter().supports(ev) is supported
+
+
 def test_a_fully_covered_name_passes_without_meaning(embedder: E5Embedder,
                                                      vectors: CachedSentenceVectors) -> None:
     """A short "who is" question sits low in cosine with any sentence: in its own language,
