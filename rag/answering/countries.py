@@ -40,8 +40,8 @@ _SUFFIXES = ("e", "es", "en", "enne", "ens", "ennes", "ien", "ienne", "iens", "i
 
 @lru_cache(maxsize=1)
 def _names() -> tuple[dict[str, str], tuple[tuple[str, re.Pattern[str]], ...]]:
-    """(one-word country names and their nationality words -> the folded country name,
-    several-word names with a pattern finding them), from Babel's French and English lists."""
+    """(one-word country names and their nationality words -> the country's code, several-word
+    names with a pattern finding them), from Babel's French and English lists."""
     from babel import Locale  # CLDR data: loaded once, on the first country question
 
     forms: dict[str, str] = {}
@@ -55,9 +55,9 @@ def _names() -> tuple[dict[str, str], tuple[tuple[str, re.Pattern[str]], ...]]:
                 if "(" not in folded:
                     phrases[folded] = re.compile(rf"\b{re.escape(folded)}\b")
                 continue
-            forms.setdefault(folded, folded)
+            forms.setdefault(folded, code)
             for form in _nationality_words(folded):
-                forms.setdefault(form, folded)
+                forms.setdefault(form, code)
     return forms, tuple(sorted(phrases.items()))
 
 
@@ -78,7 +78,7 @@ def names_country(text: str, exclude: Collection[str] = ()) -> bool:
     (folded names: the question's own "Kazakhstan" does not answer "which country", nor
     does "kazakh")."""
     forms, phrases = _names()
-    excluded = {forms.get(e, e) for e in exclude}
+    excluded = {forms.get(e, e) for e in exclude} | set(exclude)
     folded = fold(text).replace("’", "'")
     for w in _WORD.findall(folded):
         if w in excluded:
@@ -86,3 +86,30 @@ def names_country(text: str, exclude: Collection[str] = ()) -> bool:
         if w in _IRREGULAR or (w in forms and forms[w] not in excluded):
             return True
     return any(p.split()[0] not in excluded and rx.search(folded) for p, rx in phrases)
+
+
+def nationalities(text: str, lang: str) -> frozenset[str]:
+    """The countries `text` qualifies something by ("les militaires kirghizes", "Kazakh
+    police"), as codes. A country's own name is not counted (the focus holds it), nor in French
+    a capitalised word: nationality adjectives are written in lower case there, and "Françoise"
+    is a first name."""
+    forms, _ = _names()
+    out: set[str] = set()
+    for word in _WORD.findall(text):
+        w = fold(word).replace("’", "'")
+        if w in forms and w not in _country_names() and not (lang == "fr" and word[0].isupper()):
+            out.add(forms[w])
+    return frozenset(out)
+
+
+def mentions_country(text: str, codes: frozenset[str]) -> bool:
+    """Whether `text` names one of these countries, or its people."""
+    forms, _ = _names()
+    return any(forms.get(w) in codes for w in _WORD.findall(fold(text)))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(fold(n) for lang in ("fr", "en") for n in Locale(lang).territories.values())

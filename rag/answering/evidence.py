@@ -25,7 +25,7 @@ import numpy as np
 
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
-from rag.answering.countries import names_country
+from rag.answering.countries import mentions_country, names_country, nationalities
 from rag.answering.language import detect_language
 from rag.embedders.base import Embedder, Vectors
 from rag.retrieval import Hit
@@ -200,6 +200,7 @@ class QuestionInfo:
     # the month and year the question is pinned to ("novembre 2022": "m:11", "y:2022"); some
     # passage must mention both
     when: frozenset[str] = frozenset()
+    nation: frozenset[str] = frozenset()  # countries qualifying what is counted ("kirghizes")
 
 
 _ATTRIBUTION = re.compile(
@@ -275,9 +276,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
              if "date" in asks or "year" in asks else None)
     given = frozenset(k for a in claim_anchors(question) if a.kind == "number"
                       for k in a.keys) if "number" in asks else frozenset()
+    nation = nationalities(question, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
                         event, bool(_SUCCESSION_ASKED.search(question)), given,
-                        _pinned_times(question))
+                        _pinned_times(question), nation)
 
 
 _PINNED_MONTH = re.compile(r"\b([a-zéû]+)\.?\s+(1[0-9]\d\d|20\d\d)\b", re.I)
@@ -899,6 +901,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 kind = counts(info.measure, text)  # importante population" is no population)
         if kind and info.event is not None:
             kind = bool(info.event.search(fold(text)) or info.event.search(fold(prev_text)))
+        if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000
+            kind = any(mentions_country(t, info.nation)
+                       for t in (text, prev_text, hit.chunk.title))
         if kind and info.succession:  # "Qui a remplacé X ?": who did, not X
             kind = bool(_SUCCESSION.search(text) or _SUCCESSION.search(prev_text))
         if kind and info.role:

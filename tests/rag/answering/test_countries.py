@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.countries import names_country
+from rag.answering.countries import mentions_country, names_country, nationalities
 
 
 @pytest.mark.parametrize("text", [
@@ -37,3 +37,13 @@ def test_the_questions_own_country_does_not_answer_which_country() -> None:
     """"Which country sent troops to Kazakhstan?" is not answered by "kazakh" troops."""
     assert not names_country("des soldats kazakhs au Kazakhstan", exclude=["kazakhstan"])
     assert names_country("des soldats russes au Kazakhstan", exclude=["kazakhstan"])
+
+
+def test_nationalities_qualify_what_is_counted() -> None:
+    assert nationalities("Combien de militaires kirghizes ont été envoyés ?", "fr") == {"KG"}
+    assert nationalities("How many Kazakh police officers were hurt?", "en") == {"KZ"}
+    # a country's own name is a name, and in French a capitalised word is not an adjective
+    assert nationalities("Combien de soldats au Kazakhstan ?", "fr") == frozenset()
+    assert nationalities("Combien de temps Françoise est-elle restée ?", "fr") == frozenset()
+    assert mentions_country("Le Kirghizstan a envoyé 150 militaires.", frozenset({"KG"}))
+    assert not mentions_country("La Russie a envoyé 3 000 personnes.", frozenset({"KG"}))

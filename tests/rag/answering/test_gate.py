@@ -85,6 +85,23 @@ def test_a_question_pinned_to_a_month_needs_a_passage_of_that_month(
     assert ExtractiveWriter().supports(ev) is supported
 
 
+CONTINGENTS = ("La Russie a envoyé quelque 3 000 parachutistes au Kazakhstan. Le Bélarus, "
+               "l'Arménie et le Tadjikistan ont envoyé des contingents.")
+
+
+@pytest.mark.parametrize(("question", "supported"), [
+    ("Combien de parachutistes russes ont été envoyés au Kazakhstan ?", True),
+    ("Combien de militaires kirghizes ont été envoyés au Kazakhstan ?", False),
+    ("How many Kyrgyz soldiers were sent to Kazakhstan?", False),
+])
+def test_a_count_of_one_nations_people_is_not_anothers(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+        supported: bool) -> None:
+    """Russia's 3 000 does not say how many Kyrgyz soldiers were sent."""
+    ev = _evidence(embedder, vectors, question, CONTINGENTS)
+    assert ExtractiveWriter().supports(ev) is supported
+
+
 def test_a_fully_covered_name_passes_without_meaning(embedder: E5Embedder,
                                                      vectors: CachedSentenceVectors) -> None:
     """A short "who is" question sits low in cosine with any sentence: in its own language,
