@@ -27,6 +27,7 @@ from rag.answering.anchors import GENERIC, MONTHS, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import mentions_country, names_country, nationalities
 from rag.answering.language import detect_language
+from rag.answering.verify import ROLES
 from rag.embedders.base import Embedder, Vectors
 from rag.retrieval import Hit
 from rag.sentence_store import sentence_key
@@ -201,6 +202,7 @@ class QuestionInfo:
     # passage must mention both
     when: frozenset[str] = frozenset()
     nation: frozenset[str] = frozenset()  # countries qualifying what is counted ("kirghizes")
+    fate: frozenset[str] = frozenset()  # what befell those counted: "dead", "convicted" ...
 
 
 _ATTRIBUTION = re.compile(
@@ -279,7 +281,19 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     nation = nationalities(question, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
                         event, bool(_SUCCESSION_ASKED.search(question)), given,
-                        _pinned_times(question), nation)
+                        _pinned_times(question), nation,
+                        _fates(question) if "number" in asks else frozenset())
+
+
+# What befell the people a count is of (the verifier's families, and convictions): "combien
+# de manifestants ont été condamnés" is not answered by "des dizaines de manifestants tués".
+_FATES = {**ROLES, "convicted": re.compile(
+    r"^(convicted|sentenced|condamn[ée]e?s?|condamnations?|jug[ée]e?s?|tried|prison)$", re.I)}
+
+
+def _fates(text: str) -> frozenset[str]:
+    words = [w.strip("«»\"'’.,;:!?()") for w in text.split()]
+    return frozenset(f for f, rx in _FATES.items() if any(rx.match(w) for w in words))
 
 
 _PINNED_MONTH = re.compile(r"\b([a-zéû]+)\.?\s+(1[0-9]\d\d|20\d\d)\b", re.I)
@@ -901,6 +915,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 kind = counts(info.measure, text)  # importante population" is no population)
         if kind and info.event is not None:
             kind = bool(info.event.search(fold(text)) or info.event.search(fold(prev_text)))
+        if kind and info.fate and (fates := _fates(text)) and not fates & info.fate:
+            kind = False  # it counts the dead where the convicted are asked
         if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000
             kind = any(mentions_country(t, info.nation)
                        for t in (text, prev_text, hit.chunk.title))

@@ -426,7 +426,7 @@ def _claim_facts(text: str) -> _Facts:
 
 # What a figure counts, when it is one of these (in either language): "13 policiers ont été
 # tués et 353 blessés" is 13 dead and 353 injured, and a claim of "353 killed" says otherwise.
-_ROLES = {
+ROLES = {
     "dead": re.compile(r"^(killed|dead|died|deaths?|fatalities|tu[ée]e?s?|morte?s?|d[ée]c[èe]s|"
                        r"d[ée]c[ée]d[ée]e?s?|p[ée]ri)$", re.I),
     "injured": re.compile(r"^(injured|wounded|hurt|injuries|bless[ée]e?s?|blessures)$", re.I),
@@ -451,10 +451,10 @@ def number_roles(text: str, anchors: Sequence[Anchor] | None = None
             continue
         tail = re.split(r"[,;:.()]|\d", text[at + len(a.text):], maxsplit=1)[0].split()
         head = re.split(r"[,;:.()]|\d", text[:at])[-1].split()
-        found = next((r for w in tail[:_ROLE_AFTER] for r, rx in _ROLES.items()
+        found = next((r for w in tail[:_ROLE_AFTER] for r, rx in ROLES.items()
                       if rx.match(w.strip("«»\"'’"))), None)
         if found is None:
-            found = next((r for w in reversed(head[-_ROLE_BEFORE:]) for r, rx in _ROLES.items()
+            found = next((r for w in reversed(head[-_ROLE_BEFORE:]) for r, rx in ROLES.items()
                           if rx.match(w.strip("«»\"'’"))), None)
         if found is not None:
             out.append((a.keys, found))

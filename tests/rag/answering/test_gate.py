@@ -102,6 +102,22 @@ def test_a_count_of_one_nations_people_is_not_anothers(
     assert ExtractiveWriter().supports(ev) is supported
 
 
+TOLL = "Des dizaines de manifestants ont été tués et 353 policiers ont été blessés à Almaty."
+
+
+@pytest.mark.parametrize(("question", "supported"), [
+    ("Combien de policiers ont été blessés à Almaty ?", True),
+    ("Combien de manifestants ont été condamnés par la justice ?", False),
+    ("How many protesters were sentenced by the courts?", False),
+])
+def test_a_count_of_the_convicted_is_not_one_of_the_dead(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+        supported: bool) -> None:
+    """What befell those counted must be what the question asks: killed is not convicted."""
+    ev = _evidence(embedder, vectors, question, TOLL)
+    assert ExtractiveWriter().supports(ev) is supported
+
+
 def test_a_fully_covered_name_passes_without_meaning(embedder: E5Embedder,
                                                      vectors: CachedSentenceVectors) -> None:
     """A short "who is" question sits low in cosine with any sentence: in its own language,
