@@ -120,11 +120,19 @@ class ExtractiveWriter:
 
     def supports(self, ev: Evidence) -> bool:
         """Whether anything retrieved answers the question (the gate before any backend)."""
-        return bool(choose(ev, self.min_dense, self.min_dense_cross))
+        return bool(self.select(ev))
 
-    def compose(self, ev: Evidence) -> Composed | None:
-        """The cited answer, or None when no sentence supports one."""
-        chosen = choose(ev, self.min_dense, self.min_dense_cross)
+    def select(self, ev: Evidence) -> list[EvidenceSentence]:
+        """The sentences to quote, best first (empty: the evidence does not answer). Chosen
+        once per answer and handed to every step that reads them (`compose(ev, chosen)`)."""
+        return choose(ev, self.min_dense, self.min_dense_cross)
+
+    def compose(self, ev: Evidence, chosen: list[EvidenceSentence] | None = None
+                ) -> Composed | None:
+        """The cited answer from `chosen` (else `select(ev)`), or None when no sentence
+        supports one."""
+        if chosen is None:
+            chosen = self.select(ev)
         if not chosen:
             return None
         body = " ".join(cite(inert(_whole(trim(s.text))), s.passage) for s in chosen)

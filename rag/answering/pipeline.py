@@ -29,10 +29,11 @@ from rag.answering.compact import evidence_texts
 from rag.answering.evidence import (
     CachedSentenceVectors,
     Evidence,
+    EvidenceSentence,
     gather_evidence,
     holds_asked,
 )
-from rag.answering.extractive import NO_ANSWER, ExtractiveWriter, choose, trim
+from rag.answering.extractive import NO_ANSWER, ExtractiveWriter, trim
 from rag.answering.grounding import Grounder, SentenceBuffer
 from rag.answering.language import answer_language, detect_language
 from rag.answering.prompt import NOT_IN_SOURCES, answer_messages, says_not_in_sources
@@ -259,7 +260,8 @@ class Answerer:
         t2 = time.perf_counter()
         evidence = self.evidence(query, passages, searcher, asked)
         timings["evidence"] = (time.perf_counter() - t2) * 1000
-        supported = self._writer.supports(evidence)
+        chosen = self._writer.select(evidence)  # what the extractive writer would quote
+        supported = bool(chosen)
         ticket = self._gate.admit() if supported and self.llm is not None else None
         support: dict[int, Support] = {}
         usage: list[Usage] = []
@@ -273,12 +275,12 @@ class Answerer:
                 text, fallback, abstained = NO_ANSWER[lang], False, True
                 tokens: Generator[str, None, _Written] = _just([text], (text, True, False, {}))
             elif ticket is None:
-                text, abstained, support = self._compose(evidence, lang)
+                text, abstained, support = self._compose(evidence, lang, chosen)
                 tokens = _just(_pieces(text), (text, abstained, False, support))
             else:
                 tokens = self._generate(
-                    question if query == question else query, lang, evidence, timings, t2,
-                    ticket, cancel, searcher, instructions, temperature, usage.append)
+                    question if query == question else query, lang, evidence, chosen, timings,
+                    t2, ticket, cancel, searcher, instructions, temperature, usage.append)
             text, abstained, fallback, support = yield from _live(tokens, renum, passages,
                                                                   bool(retrieved))
         except _Cancelled:
@@ -301,11 +303,12 @@ class Answerer:
                           list(passages), timings, fallback, lang,
                           usage=usage[-1] if usage else None))
 
-    def _compose(self, evidence: Evidence, lang: str) -> tuple[str, bool, dict[int, Support]]:
+    def _compose(self, evidence: Evidence, lang: str, chosen: list[EvidenceSentence]
+                 ) -> tuple[str, bool, dict[int, Support]]:
         """The extractive answer; each quoted sentence is its own citation's support."""
         if evidence.question.lang != lang:  # another answer language asked: its lead-in
             evidence = replace(evidence, question=replace(evidence.question, lang=lang))
-        composed = self._writer.compose(evidence)
+        composed = self._writer.compose(evidence, chosen)
         if composed is None:
             return NO_ANSWER[lang], True, {}
         support: dict[int, Support] = {}
@@ -313,17 +316,16 @@ class Answerer:
             support.setdefault(s.passage, Support(s.dense, s.start, s.end, s.text))
         return composed.text, False, support
 
-    def _firm(self, evidence: Evidence) -> bool:
+    def _firm(self, chosen: list[EvidenceSentence]) -> bool:
         """Whether the evidence answers firmly enough to overrule a model that says the
         sources do not: the extractive answer is then given instead of a refusal."""
-        best = choose(evidence, self._writer.min_dense, self._writer.min_dense_cross)
-        return bool(best) and best[0].score >= self.firm_evidence
+        return bool(chosen) and chosen[0].score >= self.firm_evidence
 
     def _generate(self, question: str, lang: str, evidence: Evidence,
-                  timings: dict[str, float], t_start: float, ticket: Ticket,
-                  cancel: CancelToken | None, searcher: Searcher, instructions: str,
-                  temperature: float | None, on_usage: Callable[[Usage], None]
-                  ) -> Generator[str, None, _Written]:
+                  chosen: list[EvidenceSentence], timings: dict[str, float], t_start: float,
+                  ticket: Ticket, cancel: CancelToken | None, searcher: Searcher,
+                  instructions: str, temperature: float | None,
+                  on_usage: Callable[[Usage], None]) -> Generator[str, None, _Written]:
         """The model writes from the evidence sentences; each sentence it writes is verified
         before it is shown (kept, re-cited, or dropped), and an answer left with no supported
         claim, or in the wrong language, is replaced by the extractive one. A model that says
@@ -338,8 +340,7 @@ class Answerer:
         buffer = SentenceBuffer()
         texts = evidence_texts(evidence, self.settings.llm_evidence_chars,
                                self.settings.llm_passage_chars,
-                               first=choose(evidence, self._writer.min_dense,
-                                            self._writer.min_dense_cross))
+                               first=chosen)
         raw: list[str] = []
         shown: list[str] = []
         counted: list[Usage] = []
@@ -379,7 +380,7 @@ class Answerer:
         if cancel is not None and cancel.cancelled:
             return "", True, False, {}  # nobody reads on: no fallback to compose
         text = "".join(raw).strip()
-        if (says_not_in_sources(text) or not text) and not self._firm(evidence):
+        if (says_not_in_sources(text) or not text) and not self._firm(chosen):
             yield NO_ANSWER[lang]
             return NO_ANSWER[lang], True, False, {}
         if (rest := buffer.flush()) and (kept := grounder.check(rest)):
@@ -393,17 +394,17 @@ class Answerer:
         sound = bool(answer) and bool(check_citations(answer, passages).citations) \
             and grounder.adds_to_question(said)
         asked = sound and holds_asked(evidence.question, plain)
-        if sound and not wrong_language and (asked or self._writer.compose(evidence) is None):
+        if sound and not wrong_language and (asked or not chosen):
             return answer, False, False, dict(grounder.support)
         # Nothing the model said holds up (or it answered in another language, only restated
         # the question, or left out what is asked: no year for "en quelle année" where the
         # evidence quotes one): answer from the evidence instead, visibly.
-        text, abstained, support = self._compose(evidence, lang)
+        text, abstained, support = self._compose(evidence, lang, chosen)
         if not abstained and self.translate_fallbacks:
             # a verified answer whose only fault is its language is the better original
             only_language = wrong_language and asked
-            translated = self._translated(said if only_language else None, evidence, lang,
-                                          ticket, cancel, timings, counted.append)
+            translated = self._translated(said if only_language else None, evidence, chosen,
+                                          lang, ticket, cancel, timings, counted.append)
             if len(counted) > 1:  # the answer's and the translation's tokens
                 on_usage(Usage(sum(u.prompt_tokens for u in counted),
                                sum(u.completion_tokens for u in counted),
@@ -415,14 +416,15 @@ class Answerer:
         yield ("\n\n" if shown else "") + text
         return text, abstained, not abstained, support
 
-    def _translated(self, original: str | None, evidence: Evidence, lang: str, ticket: Ticket,
+    def _translated(self, original: str | None, evidence: Evidence,
+                    chosen: list[EvidenceSentence], lang: str, ticket: Ticket,
                     cancel: CancelToken | None, timings: dict[str, float],
                     on_usage: Callable[[Usage], None]) -> Translation | None:
         """`original` (else the extractive quotes) in `lang` when it is in another language
         and the model's translation verifies; None keeps the fallback as it is."""
         assert self.llm is not None and self._verifier is not None
         if original is None:
-            composed = self._writer.compose(evidence)
+            composed = self._writer.compose(evidence, chosen)
             pieces = [(s.passage, trim(s.text)) for s in composed.sentences] if composed else []
         else:
             pieces = pieces_of(original)

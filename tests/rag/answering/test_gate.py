@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from rag.answering import extractive
 from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
 from rag.answering.extractive import NO_ANSWER, ExtractiveWriter
 from rag.answering.pipeline import Answerer
@@ -254,3 +255,30 @@ def test_an_answer_that_names_no_country_for_which_country_falls_back(
             assert answer.answer == "Nikol Pashinyan est le Premier ministre arménien [1]."
         finally:
             llm.close()
+
+
+def test_the_sentences_to_quote_are_chosen_once_per_answer(
+        bloc_searcher: tuple[Searcher, Settings], embedder: E5Embedder,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gate, the prompt, the check of the model's answer and its fallback read one choice
+    (before, a fallen-back answer chose its sentences four times)."""
+    calls: list[object] = []
+    real = extractive.choose
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(extractive, "choose", counted)
+    searcher, settings = bloc_searcher
+    SEEN.clear()
+    REPLY[:] = ["Nikol Pashinyan est le président sortant du bloc [1]."]
+    with http_server(StreamingModel) as url:
+        llm = OpenAICompatibleLLM(url, "scripted", timeout=20)
+        try:
+            answerer = Answerer(lambda: searcher, settings, llm=llm, embedder=embedder)
+            answer = answerer.answer("De quel pays Nikol Pashinyan est-il le Premier ministre ?")
+        finally:
+            llm.close()
+    assert answer.fallback and "arménien" in answer.answer
+    assert len(calls) == 1
