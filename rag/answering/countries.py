@@ -29,6 +29,8 @@ _IRREGULAR = frozenset({
     "soviet", "sovietique", "sovietiques", "urss", "ussr", "yougoslave", "yougoslavie",
     "yugoslavia", "tchecoslovaquie", "czechoslovakia", "prusse", "prussia",
 })
+_PLACE_BEFORE = re.compile(r"(?i)\b(au|aux|en|in|into|to|à|dans|du|des|de|d['’]|from|vers|"
+                           r"of|at|near|on)\s*(?:(?:le|la|les|l['’]|the)\s*)?$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 # What a nationality word adds to its country's name, or to the name cut short ("armeni-en",
@@ -89,15 +91,20 @@ def names_country(text: str, exclude: Collection[str] = ()) -> bool:
 
 
 def nationalities(text: str, lang: str) -> frozenset[str]:
-    """The countries `text` qualifies something by ("les militaires kirghizes", "Kazakh
-    police"), as codes. A country's own name is not counted (the focus holds it), nor in French
-    a capitalised word: nationality adjectives are written in lower case there, and "Françoise"
-    is a first name."""
+    """The countries whose people or doings a question asks about, as codes: a nationality
+    ("les militaires kirghizes", "Kazakh police") or a country named other than as a place
+    ("NGOs funded by France", "la Russie a envoyé"; not "in Kazakhstan", "au Kazakhstan"). In
+    French a capitalised word that is not a country's name is no nationality: adjectives are
+    written in lower case there, and "Françoise" is a first name."""
     forms, _ = _names()
     out: set[str] = set()
-    for word in _WORD.findall(text):
+    for m in _WORD.finditer(text):
+        word = m.group(0)
         w = fold(word).replace("’", "'")
-        if w in forms and w not in _country_names() and not (lang == "fr" and word[0].isupper()):
+        if w in forms and w in _country_names() and word[0].isupper():
+            if not _PLACE_BEFORE.search(text[:m.start()]):
+                out.add(forms[w])
+        elif w in forms and w not in _country_names() and not (lang == "fr" and word[0].isupper()):
             out.add(forms[w])
     return frozenset(out)
 

@@ -201,7 +201,8 @@ class QuestionInfo:
     # the month and year the question is pinned to ("novembre 2022": "m:11", "y:2022"); some
     # passage must mention both
     when: frozenset[str] = frozenset()
-    nation: frozenset[str] = frozenset()  # countries qualifying what is counted ("kirghizes")
+    # countries whose people or doings are counted ("kirghizes", "funded by France"), as codes
+    nation: frozenset[str] = frozenset()
     fate: frozenset[str] = frozenset()  # what befell those counted: "dead", "convicted" ...
 
 
@@ -917,9 +918,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = bool(info.event.search(fold(text)) or info.event.search(fold(prev_text)))
         if kind and info.fate and (fates := _fates(text)) and not fates & info.fate:
             kind = False  # it counts the dead where the convicted are asked
-        if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000
-            kind = any(mentions_country(t, info.nation)
-                       for t in (text, prev_text, hit.chunk.title))
+        if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000; each country asked
+            around = " ".join((text, prev_text, hit.chunk.title))
+            kind = all(mentions_country(around, frozenset({c})) for c in info.nation)
         if kind and info.succession:  # "Qui a remplacé X ?": who did, not X
             kind = bool(_SUCCESSION.search(text) or _SUCCESSION.search(prev_text))
         if kind and info.role:

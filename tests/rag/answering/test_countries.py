@@ -43,7 +43,10 @@ def test_nationalities_qualify_what_is_counted() -> None:
     assert nationalities("Combien de militaires kirghizes ont été envoyés ?", "fr") == {"KG"}
     assert nationalities("How many Kazakh police officers were hurt?", "en") == {"KZ"}
     # a country's own name is a name, and in French a capitalised word is not an adjective
+    # a country named as the place something happens is not whose doing is counted
     assert nationalities("Combien de soldats au Kazakhstan ?", "fr") == frozenset()
+    assert nationalities("How many NGOs funded by France operate in Kazakhstan?", "en") == {"FR"}
+    assert nationalities("Combien de soldats la Russie a-t-elle envoyés ?", "fr") == {"RU"}
     assert nationalities("Combien de temps Françoise est-elle restée ?", "fr") == frozenset()
     assert mentions_country("Le Kirghizstan a envoyé 150 militaires.", frozenset({"KG"}))
     assert not mentions_country("La Russie a envoyé 3 000 personnes.", frozenset({"KG"}))

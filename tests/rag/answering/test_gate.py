@@ -119,6 +119,23 @@ def test_a_count_of_the_convicted_is_not_one_of_the_dead(
     assert ExtractiveWriter().supports(ev) is supported
 
 
+NGOS = ("Le Centre international pour le droit à but non lucratif estime qu’il y a 38 000 ONG "
+        "actives au Kazakhstan, financées par les États-Unis et les pays européens.")
+
+
+@pytest.mark.parametrize(("question", "supported"), [
+    ("How many NGOs are active in Kazakhstan?", True),
+    ("How many NGOs funded by France operate in Kazakhstan?", False),
+    ("Combien d'ONG financées par la France sont actives au Kazakhstan ?", False),
+])
+def test_a_count_of_one_countrys_doing_needs_that_country(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+        supported: bool) -> None:
+    """38 000 NGOs funded by the US and European countries is no count of France's."""
+    ev = _evidence(embedder, vectors, question, NGOS)
+    assert ExtractiveWriter().supports(ev) is supported
+
+
 def test_a_fully_covered_name_passes_without_meaning(embedder: E5Embedder,
                                                      vectors: CachedSentenceVectors) -> None:
     """A short "who is" question sits low in cosine with any sentence: in its own language,
