@@ -397,6 +397,40 @@ def _measure(head: str) -> tuple[str, ...]:
     return (key,)
 
 
+# Units a figure can be given in, by family: a count of barrels is not answered by "7 000
+# kilomètres (4 350 miles)", nor a count of people by "750 000 $".
+_UNITS = {
+    "distance": re.compile(r"(?i)(km|kilom[eè]tres?|kilometers?|kilometres?|miles?|m[eè]tres?|"
+                           r"meters?)\b"),
+    "area": re.compile(r"(?i)(km2|km²|hectares?|acres?|ha)\b"),
+    "percent": re.compile(r"(?i)(%|pour ?cent\b|percent\b|per cent\b)"),
+    "weight": re.compile(r"(?i)(tonnes?|tons?|kg|kilos?|kilogrammes?|kilograms?)\b"),
+    "money": re.compile(r"(?i)([$€£₸]|dollars?\b|euros?\b|tenge\b|roubles?\b|rubles?\b|"
+                        r"(?:millions?|milliards?|billions?) (?:de |d['’])?(?:dollars?|euros?)\b)"),
+}
+_DIGITS = re.compile(r"\d(?:[\d\u00a0\u202f ,.]*\d)?")
+
+
+def _in_other_units(measure: Sequence[str], text: str) -> bool:
+    """Whether every figure of `text` is given in a unit (a length, an area, a share, a weight,
+    a sum) that the measure asked for is not."""
+    families: set[str] = set()
+    found = False
+    for m in _DIGITS.finditer(text):
+        found = True
+        after = text[m.end():m.end() + 30].lstrip()
+        family = next((f for f, rx in _UNITS.items() if rx.match(after)), None)
+        if family is None:
+            return False
+        families.add(family)
+    if not found:
+        return False
+    asked = " ".join(measure)
+    return not any(rx.search(asked) or (f == "money" and set(measure) & _MONEY)
+                   or (f == "distance" and re.search(r"kilom|mile|metr|meter", asked))
+                   for f, rx in _UNITS.items() if f in families)
+
+
 _FIGURE = re.compile(r"(?:\d[\d\s.,]*\d|\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
                      r"cent|mille|millions?|milliers?|centaines?|dizaines?|two|three|four|five|"
                      r"hundreds?|thousands?|millions?)\b)", re.I)
@@ -916,6 +950,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 kind = counts(info.measure, text)  # importante population" is no population)
         if kind and info.event is not None:
             kind = bool(info.event.search(fold(text)) or info.event.search(fold(prev_text)))
+        if kind and info.measure and "person" not in info.measure \
+                and _in_other_units(info.measure, text):
+            kind = False  # a length where barrels are counted (people: as loose as above)
         if kind and info.fate and (fates := _fates(text)) and not fates & info.fate:
             kind = False  # it counts the dead where the convicted are asked
         if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000; each country asked

@@ -136,6 +136,23 @@ def test_a_count_of_one_countrys_doing_needs_that_country(
     assert ExtractiveWriter().supports(ev) is supported
 
 
+BORDER = ("Le Kazakhstan a une frontière avec la Russie de plus de 7 000 kilomètres (4 350 "
+          "miles) et produit du pétrole.")
+
+
+@pytest.mark.parametrize(("question", "supported"), [
+    ("Combien de kilomètres de frontière le Kazakhstan partage-t-il avec la Russie ?", True),
+    ("Combien de barils de pétrole le Kazakhstan produit-il par jour ?", False),
+    ("How many barrels of oil does Kazakhstan produce per day?", False),
+])
+def test_a_figure_in_another_unit_does_not_count_what_is_asked(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+        supported: bool) -> None:
+    """A length is no count of barrels."""
+    ev = _evidence(embedder, vectors, question, BORDER)
+    assert ExtractiveWriter().supports(ev) is supported
+
+
 def test_a_fully_covered_name_passes_without_meaning(embedder: E5Embedder,
                                                      vectors: CachedSentenceVectors) -> None:
     """A short "who is" question sits low in cosine with any sentence: in its own language,
