@@ -955,9 +955,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # a length where barrels are counted (people: as loose as above)
         if kind and info.fate and (fates := _fates(text)) and not fates & info.fate:
             kind = False  # it counts the dead where the convicted are asked
-        if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000; each country asked
-            around = " ".join((text, prev_text, hit.chunk.title))
-            kind = all(mentions_country(around, frozenset({c})) for c in info.nation)
+        if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000 (any country asked:
+            # "Et l'Arménie ?" after a question about Russia asks of either)
+            kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)), info.nation)
         if kind and info.succession:  # "Qui a remplacé X ?": who did, not X
             kind = bool(_SUCCESSION.search(text) or _SUCCESSION.search(prev_text))
         if kind and info.role:

@@ -316,3 +316,23 @@ def test_the_sentences_to_quote_are_chosen_once_per_answer(
             llm.close()
     assert answer.fallback and "arménien" in answer.answer
     assert len(calls) == 1
+
+
+def test_a_follow_up_asks_of_the_country_it_names(
+        tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder) -> None:
+    """"Et l'Arménie ?" after a question about Russia is read with it ("Et l'Arménie ?
+    Combien de soldats la Russie ..."): a sentence about either country answers it; before,
+    each country named was required and the Armenian figure was declined."""
+    docs = [Document("ru", "La Russie a envoyé quelque 3 000 parachutistes au Kazakhstan.",
+                     "Des parachutistes russes"),
+            Document("am", "L'Arménie et le Tadjikistan ont envoyé entre 100 et 200 soldats "
+                     "chacun au Kazakhstan.", "Les contingents des alliés")]
+    searcher, settings = indexed_searcher(tmp_path_factory.mktemp("follow-index"), embedder,
+                                          docs)
+    answerer = Answerer(lambda: searcher, settings, embedder=embedder)
+    history = [{"role": "user",
+                "content": "Combien de soldats la Russie a-t-elle envoyés au Kazakhstan ?"},
+               {"role": "assistant",
+                "content": "La Russie a envoyé quelque 3 000 parachutistes [1]."}]
+    answer = answerer.answer("Et l'Arménie ?", history=history)
+    assert not answer.abstained and "entre 100 et 200" in answer.answer
