@@ -37,5 +37,5 @@ test:
 	$(VENV)-llamaindex/bin/python -m pytest -q -p no:cacheprovider tests/clients/test_llamaindex.py
 
 lint:
-	$(BIN)/ruff check rag service tests bench
+	$(BIN)/ruff check rag service tests bench evals
 	$(BIN)/mypy

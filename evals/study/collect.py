@@ -1,12 +1,14 @@
 """Collect dense and bm25 candidate lists (depth 50) per question for an index; pickle."""
-import pickle, sys
+import pickle
+import sys
 from pathlib import Path
+
 from rag.config import Settings
 from rag.embedders import make_embedder
 from rag.evaluation.evals import load_gold, retrieval_query
+from rag.ingest import Ingestor
 from rag.retrieval import Searcher
 from rag.store import IndexStore
-from rag.ingest import Ingestor
 
 idx, gold_path, out = sys.argv[1], sys.argv[2], sys.argv[3]
 s = Settings(index_dir=Path(idx))
@@ -27,5 +29,6 @@ for g in gold:
     info = {c: (ch[c].doc_id, ch[c].text) for c in ids}
     rows.append({"id": g.id, "lang": g.lang, "doc_ids": g.doc_ids, "answers": g.answers,
                  "dense": d, "bm25": b, "info": info})
-pickle.dump(rows, open(out, "wb"))
+with open(out, "wb") as f:
+    pickle.dump(rows, f)
 print(len(rows))

@@ -1,7 +1,11 @@
-import pickle, math, sys
+import pickle
+import sys
+
 import numpy as np
+
 sys.path.insert(0, "/work/main")
 from rag.evaluation.evals import contains_answer
+
 
 def metrics(row, ranked):
     docs = [row["info"][c][0] for c in ranked[:10]]
@@ -21,7 +25,8 @@ def rrf(row, wd=1.0, wb=1.0, k=60, depth=50):
     return sorted(f, key=lambda c: (-f[c], c))
 
 def norm(lst, how):
-    if not lst: return {}
+    if not lst:
+        return {}
     s = np.array([x for _, x in lst], float)
     if how == "minmax":
         lo, hi = s.min(), s.max()
@@ -30,7 +35,7 @@ def norm(lst, how):
         n = s / s.max() if s.max() > 0 else s
     elif how == "z":
         n = (s - s.mean()) / (s.std() + 1e-9)
-    return {c: float(v) for (c, _), v in zip(lst, n)}
+    return {c: float(v) for (c, _), v in zip(lst, n, strict=True)}
 
 def cc(row, a=0.5, how="minmax", depth=50, floor=None):
     d, b = norm(row["dense"][:depth], how), norm(row["bm25"][:depth], how)
@@ -43,7 +48,12 @@ def cc(row, a=0.5, how="minmax", depth=50, floor=None):
 def run(rows, fn):
     return np.mean([metrics(r, fn(r)) for r in rows], axis=0)
 
-sets = {n: pickle.load(open(f"/tmp/fx/{n}.pkl", "rb")) for n in ("gold_A", "gold_E", "piaf_A", "piaf_E")}
+def _load(name):
+    with open(f"/tmp/fx/{name}.pkl", "rb") as f:
+        return pickle.load(f)
+
+
+sets = {n: _load(n) for n in ("gold_A", "gold_E", "piaf_A", "piaf_E")}
 variants = {
   "dense": lambda r: [c for c, _ in r["dense"]],
   "bm25": lambda r: [c for c, _ in r["bm25"]],
@@ -54,8 +64,8 @@ variants = {
   "rrf10 1/1": lambda r: rrf(r, k=10),
 }
 for a in (0.3, 0.4, 0.5, 0.6, 0.7):
-    variants[f"cc-minmax a={a}"] = (lambda a: lambda r: cc(r, a, "minmax"))(a)
-    variants[f"cc-z a={a}"] = (lambda a: lambda r: cc(r, a, "z", floor=True))(a)
+    variants[f"cc-minmax a={a}"] = lambda r, a=a: cc(r, a, "minmax")
+    variants[f"cc-z a={a}"] = lambda r, a=a: cc(r, a, "z", floor=True)
 for name, fn in variants.items():
     out = [name.ljust(18)]
     for sn, rows in sets.items():
@@ -67,8 +77,11 @@ for sn in ("gold_A", "gold_E"):
     rows = sets[sn]
     for lang in ("fr", "en"):
         rs = [r for r in rows if r["lang"] == lang]
-        for name, fn in (("rrf60", lambda r: rrf(r)), ("cc-z .5", lambda r: cc(r, .5, "z", floor=True)), ("dense", variants["dense"]), ("bm25", variants["bm25"])):
-            m = run(rs, fn); print(sn, lang, len(rs), name, m.round(3))
+        for name, fn in (("rrf60", rrf), ("cc-z .5", lambda r: cc(r, .5, "z", floor=True)),
+                         ("dense", variants["dense"]), ("bm25", variants["bm25"])):
+            m = run(rs, fn)
+            print(sn, lang, len(rs), name, m.round(3))
 for depth in (20, 30, 50):
     for sn in ("gold_E", "piaf_E"):
-        print(depth, sn, run(sets[sn], lambda r: cc(r, .5, "z", depth=depth, floor=True)).round(3))
+        print(depth, sn,
+              run(sets[sn], lambda r, d=depth: cc(r, .5, "z", depth=d, floor=True)).round(3))

@@ -1,13 +1,21 @@
-import pickle, sys, sqlite3
+import pickle
+import sqlite3
+import sys
+
 import numpy as np
-sys.path.insert(0, "/work/main"); sys.path.insert(0, "/tmp/fx")
-from fuse_lib import metrics, cc, run
+
+sys.path.insert(0, "/work/main")
+sys.path.insert(0, "/tmp/fx")
+from fuse_lib import cc, run
+
 from rag.bm25 import BM25Index
 from rag.text import tokenize
 
+
 def build(idx):
     con = sqlite3.connect(f"{idx}/store.sqlite")
-    rows = con.execute("SELECT c.id, c.text, d.title, c.doc_id FROM chunks c JOIN documents d USING (doc_id) ORDER BY c.id").fetchall()
+    rows = con.execute("SELECT c.id, c.text, d.title, c.doc_id FROM chunks c "
+                       "JOIN documents d USING (doc_id) ORDER BY c.id").fetchall()
     ids = np.array([r[0] for r in rows], dtype=np.int64)
     body = BM25Index.build([tokenize(r[1], "french") for r in rows], ids)
     title = BM25Index.build([tokenize(r[2], "french") for r in rows], ids)
@@ -23,8 +31,8 @@ def bm25f(body, title, ids, q, beta, depth=50):
 
 for name, idx, pk in (("gold", "/tmp/idxA_fx", "gold_A"), ("piaf", "/tmp/piaf_idx_A", "piaf_A")):
     body, title, both, info, ids = build(idx)
-    rows = pickle.load(open(f"/tmp/fx/{pk}.pkl", "rb"))
-    import json
+    with open(f"/tmp/fx/{pk}.pkl", "rb") as f:
+        rows = pickle.load(f)
     qs = {}
     gold_path = "/work/main/evals/gold.jsonl" if name == "gold" else "/tmp/piaf/gold.jsonl"
     from rag.evaluation.evals import load_gold, retrieval_query
@@ -36,7 +44,8 @@ for name, idx, pk in (("gold", "/tmp/idxA_fx", "gold_A"), ("piaf", "/tmp/piaf_id
             r = dict(r)
             q = qs[r["id"]]
             if beta == "both":
-                t = tokenize(q, "french"); s = both.scores(t)
+                t = tokenize(q, "french")
+                s = both.scores(t)
                 order = np.argsort(-s, kind="stable")[:50]
                 r["bm25"] = [(int(ids[i]), float(s[i])) for i in order if s[i] > 0]
             else:
