@@ -66,7 +66,8 @@ def _names() -> tuple[dict[str, str], tuple[tuple[str, re.Pattern[str]], ...]]:
 def _nationality_words(name: str) -> set[str]:
     if name.endswith("stan") and len(name) >= 9:  # kazakhstan -> kazakh, tadjikistan -> tadjik
         base = name[:-5] if name.endswith("istan") else name[:-4]
-        return {base, *(base + s for s in ("e", "s", "es"))}
+        # ... and the other spelling of the name: "Kirghizstan" is also "Kirghizistan"
+        return {base, base + "stan", base + "istan", *(base + s for s in ("e", "s", "es"))}
     bases = {name}
     if name[-1] in "aeiouy":
         bases.add(name[:-1])  # armenie -> armeni-en, ukraine -> ukrain-ien

@@ -49,4 +49,7 @@ def test_nationalities_qualify_what_is_counted() -> None:
     assert nationalities("Combien de soldats la Russie a-t-elle envoyés ?", "fr") == {"RU"}
     assert nationalities("Combien de temps Françoise est-elle restée ?", "fr") == frozenset()
     assert mentions_country("Le Kirghizstan a envoyé 150 militaires.", frozenset({"KG"}))
+    # the name's other spelling, as the articles write it
+    assert mentions_country("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 "
+                            "et 200 personnes chacun.", frozenset({"KG"}))
     assert not mentions_country("La Russie a envoyé 3 000 personnes.", frozenset({"KG"}))
