@@ -9,7 +9,7 @@ word counts when it shares the country name's stem ("arménien", "Armenian" for 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from rag.answering.anchors import fold
@@ -29,6 +29,16 @@ _IRREGULAR = frozenset({
     "soviet", "sovietique", "sovietiques", "urss", "ussr", "yougoslave", "yougoslavie",
     "yugoslavia", "tchecoslovaquie", "czechoslovakia", "prusse", "prussia",
 })
+# Irregular nationality words and short names with the country they are of.
+_IRREGULAR_CODES = {
+    **dict.fromkeys(("us", "usa", "american", "americans", "americain", "americaine",
+                     "americains", "americaines", "etats-unis", "etats-unien"), "US"),
+    **dict.fromkeys(("british", "britannique", "britanniques", "anglais", "anglaise"), "GB"),
+    **dict.fromkeys(("allemand", "allemande", "allemands", "allemandes"), "DE"),
+    **dict.fromkeys(("turc", "turque", "turcs", "turkish"), "TR"),
+    **dict.fromkeys(("french",), "FR"),
+    **dict.fromkeys(("soviet", "sovietique", "sovietiques", "urss", "ussr"), "SU"),
+}
 _PLACE_BEFORE = re.compile(r"(?i)\b(au|aux|en|in|into|to|à|dans|du|des|de|d['’]|from|vers|"
                            r"of|at|near|on)\s*(?:(?:le|la|les|l['’]|the)\s*)?$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -121,3 +131,41 @@ def _country_names() -> frozenset[str]:
     from babel import Locale
 
     return frozenset(fold(n) for lang in ("fr", "en") for n in Locale(lang).territories.values())
+
+
+_ROLE_WORD = re.compile(r"[\w.-]+")
+_OF = frozenset({"de", "du", "des", "of", "d"})
+_COUNTERPART = ("homologue", "counterpart")
+
+
+def role_nations(text: str, role: Sequence[str]) -> frozenset[str]:
+    """The countries a role word (or "homologue", "counterpart") is qualified by where `text`
+    names it ("l'ambassadeur russe", "l'ambassadeur de Russie", "Russian ambassador", "the US
+    ambassador"), as codes; not the country where the role is held ("aux États-Unis", "to
+    Kazakhstan")."""
+    words = [w.split("’")[-1].split("'")[-1] for w in re.findall(r"[\w'’.-]+", text)]
+    out: set[str] = set()
+    for i, word in enumerate(words):
+        folded = fold(word)
+        if not any(folded.startswith(k) for k in role) and not folded.startswith(_COUNTERPART):
+            continue  # "son homologue kazakh" holds the role too
+        for near in words[max(0, i - 2):i]:  # "the US ambassador", "Russian ambassador"
+            if (code := _code(near)) is not None:
+                out.add(code)
+        after = words[i + 1:i + 3]
+        if after and fold(after[0]) in _OF and len(after) > 1:
+            after = after[1:]  # "ambassadeur de Russie"
+        if after and (code := _code(after[0])) is not None:
+            out.add(code)  # "ambassadeur russe"
+    return frozenset(out)
+
+
+def _code(word: str) -> str | None:
+    bare = word.strip(",;:").replace(".", "")
+    if fold(bare) == "us":  # "US", "U.S.", not the pronoun "us"
+        return "US" if bare == "US" else None
+    w = fold(bare).replace("’", "'")
+    if w in _IRREGULAR_CODES:
+        return _IRREGULAR_CODES[w]
+    forms, _ = _names()
+    return forms.get(w)

@@ -25,7 +25,12 @@ import numpy as np
 
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
-from rag.answering.countries import mentions_country, names_country, nationalities
+from rag.answering.countries import (
+    mentions_country,
+    names_country,
+    nationalities,
+    role_nations,
+)
 from rag.answering.language import detect_language
 from rag.answering.verify import ROLES
 from rag.embedders.base import Embedder, Vectors
@@ -204,6 +209,8 @@ class QuestionInfo:
     # countries whose people or doings are counted ("kirghizes", "funded by France"), as codes
     nation: frozenset[str] = frozenset()
     fate: frozenset[str] = frozenset()  # what befell those counted: "dead", "convicted" ...
+    # the country the role asked is of ("the US ambassador": US), as codes
+    role_nation: frozenset[str] = frozenset()
 
 
 _ATTRIBUTION = re.compile(
@@ -283,7 +290,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
                         event, bool(_SUCCESSION_ASKED.search(question)), given,
                         _pinned_times(question), nation,
-                        _fates(question) if "number" in asks else frozenset())
+                        _fates(question) if "number" in asks else frozenset(),
+                        role_nations(question, role) if role else frozenset())
 
 
 # What befell the people a count is of (the verifier's families, and convictions): "combien
@@ -964,6 +972,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # ... about whom it is asked: Kyrgyzstan's president, not "le président kazakh"
             kind = (_names_role(info.role, text) or _names_role(info.role, prev_text)
                     ) and focus >= MIN_FOCUS
+            if kind and info.role_nation and (of := role_nations(text, info.role)):
+                kind = bool(of & info.role_nation)  # Russia's ambassador is not the US one
             if kind and info.portfolio:
                 kind = (_names_role(info.portfolio, text)
                         or _names_role(info.portfolio, prev_text))

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.countries import mentions_country, names_country, nationalities
+from rag.answering.countries import (
+    mentions_country,
+    names_country,
+    nationalities,
+    role_nations,
+)
 
 
 @pytest.mark.parametrize("text", [
@@ -53,3 +58,13 @@ def test_nationalities_qualify_what_is_counted() -> None:
     assert mentions_country("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 "
                             "et 200 personnes chacun.", frozenset({"KG"}))
     assert not mentions_country("La Russie a envoyé 3 000 personnes.", frozenset({"KG"}))
+
+
+def test_the_country_a_role_is_of() -> None:
+    ambassador = ("ambass",)
+    assert role_nations("Who is the US ambassador to Kazakhstan?", ambassador) == {"US"}
+    assert role_nations("l’ambassadeur russe aux États-Unis, Anatoli Antonov", ambassador) == {
+        "RU"}
+    assert role_nations("Qui est l'ambassadeur de Russie aux États-Unis ?", ambassador) == {"RU"}
+    assert role_nations("the U.S. ambassador said", ambassador) == {"US"}
+    assert role_nations("he told us the ambassador left", ambassador) == frozenset()

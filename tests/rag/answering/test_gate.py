@@ -153,6 +153,24 @@ def test_a_figure_in_another_unit_does_not_count_what_is_asked(
     assert ExtractiveWriter().supports(ev) is supported
 
 
+ANTONOV = ("Le 7 janvier, l’ambassadeur russe aux États-Unis, Anatoli Antonov, a déclaré que "
+           "Washington n’avait pas à juger l’intervention au Kazakhstan.")
+
+
+@pytest.mark.parametrize(("question", "supported"), [
+    ("Who is the Russian ambassador to the United States?", True),
+    ("Qui est l'ambassadeur de Russie aux États-Unis ?", True),
+    ("Who is the US ambassador to Kazakhstan?", False),
+    ("Qui est l'ambassadeur américain au Kazakhstan ?", False),
+])
+def test_a_role_asked_of_one_country_is_not_anothers(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+        supported: bool) -> None:
+    """The Russian ambassador to the US is not the US ambassador to Kazakhstan."""
+    ev = _evidence(embedder, vectors, question, ANTONOV)
+    assert ExtractiveWriter().supports(ev) is supported
+
+
 def test_a_fully_covered_name_passes_without_meaning(embedder: E5Embedder,
                                                      vectors: CachedSentenceVectors) -> None:
     """A short "who is" question sits low in cosine with any sentence: in its own language,
