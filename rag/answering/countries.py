@@ -169,3 +169,8 @@ def _code(word: str) -> str | None:
         return _IRREGULAR_CODES[w]
     forms, _ = _names()
     return forms.get(w)
+
+
+def is_country(name: str) -> bool:
+    """Whether `name` (folded) is a country's name ("kazakhstan"), not a city or a person."""
+    return name in _country_names()

@@ -26,6 +26,7 @@ import numpy as np
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import (
+    is_country,
     mentions_country,
     names_country,
     nationalities,
@@ -211,6 +212,7 @@ class QuestionInfo:
     fate: frozenset[str] = frozenset()  # what befell those counted: "dead", "convicted" ...
     # the country the role asked is of ("the US ambassador": US), as codes
     role_nation: frozenset[str] = frozenset()
+    exact: bool = False  # "combien exactement": a range or a rough figure does not answer
 
 
 _ATTRIBUTION = re.compile(
@@ -287,11 +289,37 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     given = frozenset(k for a in claim_anchors(question) if a.kind == "number"
                       for k in a.keys) if "number" in asks else frozenset()
     nation = nationalities(question, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
+    if nation:  # whose count is asked is pinned by the nation: the country where it happened
+        # is not whom it is about ("combien de militaires kirghizes envoyés au Kazakhstan")
+        folded = fold(question).replace("’", "'")
+        focus = [f for f in focus if not is_country(f) or not re.search(
+            rf"\b(?:au|aux|en|in|into|to|a|dans)\s+(?:le |la |les |l'|the )?{re.escape(f)}\b",
+            folded)]
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
                         event, bool(_SUCCESSION_ASKED.search(question)), given,
                         _pinned_times(question), nation,
                         _fates(question) if "number" in asks else frozenset(),
-                        role_nations(question, role) if role else frozenset())
+                        role_nations(question, role) if role else frozenset(),
+                        "number" in asks and bool(_EXACT_ASKED.search(question)))
+
+
+_EXACT_ASKED = re.compile(r"(?i)\b(exactement|exactly|précisément|precisely|au juste|exact "
+                          r"(number|figure|count)|nombre exact)\b")
+# A figure given roughly: "entre 100 et 200", "quelque 3 000", "des dizaines", "about 30".
+_ROUGH = re.compile(
+    r"(?i)\b(entre|environ|quelque|quelques|près de|plus de|moins de|au moins|jusqu['’]à|"
+    r"approximativement|une? (dizaine|centaine|vingtaine|trentaine|quarantaine|cinquantaine|"
+    r"millier)|des (dizaines|centaines|milliers)|between|about|around|some|nearly|almost|"
+    r"more than|less than|fewer than|at least|over|up to|roughly|approximately|dozens|hundreds|"
+    r"thousands)\s+(?:de |d['’]|of )?\d")
+
+
+def _rough_only(text: str) -> bool:
+    """Whether every figure of `text` is given roughly ("entre 100 et 200 personnes")."""
+    figures = [m.start() for m in _DIGITS.finditer(text)]
+    rough = {m.end() - 1 for m in _ROUGH.finditer(text)}
+    return bool(figures) and all(f in rough or any(0 <= f - r <= 12 for r in rough)
+                                 for f in figures)
 
 
 # What befell the people a count is of (the verifier's families, and convictions): "combien
@@ -961,6 +989,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.measure and "person" not in info.measure \
                 and _in_other_units(info.measure, text):
             kind = False  # a length where barrels are counted (people: as loose as above)
+        if kind and info.exact and _rough_only(text):
+            kind = False  # "exactement": "entre 100 et 200" is no exact count
         if kind and info.fate and (fates := _fates(text)) and not fates & info.fate:
             kind = False  # it counts the dead where the convicted are asked
         if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000 (any country asked:

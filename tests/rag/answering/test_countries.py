@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answering.countries import (
+    is_country,
     mentions_country,
     names_country,
     nationalities,
@@ -68,3 +69,8 @@ def test_the_country_a_role_is_of() -> None:
     assert role_nations("Qui est l'ambassadeur de Russie aux États-Unis ?", ambassador) == {"RU"}
     assert role_nations("the U.S. ambassador said", ambassador) == {"US"}
     assert role_nations("he told us the ambassador left", ambassador) == frozenset()
+
+
+def test_a_country_is_not_a_city() -> None:
+    assert is_country("kazakhstan") and is_country("russie")
+    assert not is_country("almaty")

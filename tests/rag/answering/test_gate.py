@@ -171,6 +171,23 @@ def test_a_role_asked_of_one_country_is_not_anothers(
     assert ExtractiveWriter().supports(ev) is supported
 
 
+EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
+        "chacun et ont également déployé du matériel militaire.")
+
+
+@pytest.mark.parametrize(("question", "supported"), [
+    # the nation pins whose count it is; the country it happened in need not be named
+    ("Combien de militaires kirghizes ont été envoyés au Kazakhstan ?", True),
+    # ... but a range is no exact count
+    ("Combien de militaires kirghizes exactement ont été envoyés au Kazakhstan ?", False),
+])
+def test_a_nations_count_needs_not_the_place_but_exactly_needs_a_figure(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+        supported: bool) -> None:
+    ev = _evidence(embedder, vectors, question, EACH)
+    assert ExtractiveWriter().supports(ev) is supported
+
+
 def test_a_fully_covered_name_passes_without_meaning(embedder: E5Embedder,
                                                      vectors: CachedSentenceVectors) -> None:
     """A short "who is" question sits low in cosine with any sentence: in its own language,
