@@ -69,122 +69,60 @@ def test_the_gate_passes_only_what_the_evidence_answers(
 
 JANUARY = ("Le 6 janvier 2022, le ministère russe de la Défense a indiqué que 3 000 "
            "parachutistes russes ont été envoyés au Kazakhstan.")
-
-
-@pytest.mark.parametrize(("question", "supported"), [
-    ("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan en janvier 2022 ?", True),
-    ("How many paratroopers did Russia send to Kazakhstan in January 2022?", True),
-    ("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan en novembre 2022 ?",
-     False),
-    ("How many paratroopers did Russia send to Kazakhstan in November 2022?", False),
-])
-def test_a_question_pinned_to_a_month_needs_a_passage_of_that_month(
-        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
-        supported: bool) -> None:
-    """No passage speaks of November 2022: the January figure does not answer for it."""
-    ev = _evidence(embedder, vectors, question, JANUARY)
-    assert ExtractiveWriter().supports(ev) is supported
-
-
 CONTINGENTS = ("La Russie a envoyé quelque 3 000 parachutistes au Kazakhstan. Le Bélarus, "
                "l'Arménie et le Tadjikistan ont envoyé des contingents.")
-
-
-@pytest.mark.parametrize(("question", "supported"), [
-    ("Combien de parachutistes russes ont été envoyés au Kazakhstan ?", True),
-    ("Combien de militaires kirghizes ont été envoyés au Kazakhstan ?", False),
-    ("How many Kyrgyz soldiers were sent to Kazakhstan?", False),
-])
-def test_a_count_of_one_nations_people_is_not_anothers(
-        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
-        supported: bool) -> None:
-    """Russia's 3 000 does not say how many Kyrgyz soldiers were sent."""
-    ev = _evidence(embedder, vectors, question, CONTINGENTS)
-    assert ExtractiveWriter().supports(ev) is supported
-
-
 TOLL = "Des dizaines de manifestants ont été tués et 353 policiers ont été blessés à Almaty."
-
-
-@pytest.mark.parametrize(("question", "supported"), [
-    ("Combien de policiers ont été blessés à Almaty ?", True),
-    ("Combien de manifestants ont été condamnés par la justice ?", False),
-    ("How many protesters were sentenced by the courts?", False),
-])
-def test_a_count_of_the_convicted_is_not_one_of_the_dead(
-        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
-        supported: bool) -> None:
-    """What befell those counted must be what the question asks: killed is not convicted."""
-    ev = _evidence(embedder, vectors, question, TOLL)
-    assert ExtractiveWriter().supports(ev) is supported
-
-
 NGOS = ("Le Centre international pour le droit à but non lucratif estime qu’il y a 38 000 ONG "
         "actives au Kazakhstan, financées par les États-Unis et les pays européens.")
-
-
-@pytest.mark.parametrize(("question", "supported"), [
-    ("How many NGOs are active in Kazakhstan?", True),
-    ("How many NGOs funded by France operate in Kazakhstan?", False),
-    ("Combien d'ONG financées par la France sont actives au Kazakhstan ?", False),
-])
-def test_a_count_of_one_countrys_doing_needs_that_country(
-        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
-        supported: bool) -> None:
-    """38 000 NGOs funded by the US and European countries is no count of France's."""
-    ev = _evidence(embedder, vectors, question, NGOS)
-    assert ExtractiveWriter().supports(ev) is supported
-
-
 BORDER = ("Le Kazakhstan a une frontière avec la Russie de plus de 7 000 kilomètres (4 350 "
           "miles) et produit du pétrole.")
-
-
-@pytest.mark.parametrize(("question", "supported"), [
-    ("Combien de kilomètres de frontière le Kazakhstan partage-t-il avec la Russie ?", True),
-    ("Combien de barils de pétrole le Kazakhstan produit-il par jour ?", False),
-    ("How many barrels of oil does Kazakhstan produce per day?", False),
-])
-def test_a_figure_in_another_unit_does_not_count_what_is_asked(
-        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
-        supported: bool) -> None:
-    """A length is no count of barrels."""
-    ev = _evidence(embedder, vectors, question, BORDER)
-    assert ExtractiveWriter().supports(ev) is supported
-
-
 ANTONOV = ("Le 7 janvier, l’ambassadeur russe aux États-Unis, Anatoli Antonov, a déclaré que "
            "Washington n’avait pas à juger l’intervention au Kazakhstan.")
-
-
-@pytest.mark.parametrize(("question", "supported"), [
-    ("Who is the Russian ambassador to the United States?", True),
-    ("Qui est l'ambassadeur de Russie aux États-Unis ?", True),
-    ("Who is the US ambassador to Kazakhstan?", False),
-    ("Qui est l'ambassadeur américain au Kazakhstan ?", False),
-])
-def test_a_role_asked_of_one_country_is_not_anothers(
-        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
-        supported: bool) -> None:
-    """The Russian ambassador to the US is not the US ambassador to Kazakhstan."""
-    ev = _evidence(embedder, vectors, question, ANTONOV)
-    assert ExtractiveWriter().supports(ev) is supported
-
-
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
         "chacun et ont également déployé du matériel militaire.")
 
 
-@pytest.mark.parametrize(("question", "supported"), [
-    # the nation pins whose count it is; the country it happened in need not be named
-    ("Combien de militaires kirghizes ont été envoyés au Kazakhstan ?", True),
+@pytest.mark.parametrize(("question", "text", "supported"), [
+    # no passage speaks of November 2022: the January figure does not answer for it
+    ("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan en janvier 2022 ?",
+     JANUARY, True),
+    ("How many paratroopers did Russia send to Kazakhstan in January 2022?", JANUARY, True),
+    ("Combien de parachutistes la Russie a-t-elle envoyés au Kazakhstan en novembre 2022 ?",
+     JANUARY, False),
+    ("How many paratroopers did Russia send to Kazakhstan in November 2022?", JANUARY, False),
+    # Russia's 3 000 does not say how many Kyrgyz soldiers were sent
+    ("Combien de parachutistes russes ont été envoyés au Kazakhstan ?", CONTINGENTS, True),
+    ("Combien de militaires kirghizes ont été envoyés au Kazakhstan ?", CONTINGENTS, False),
+    ("How many Kyrgyz soldiers were sent to Kazakhstan?", CONTINGENTS, False),
+    # what befell those counted must be what is asked: killed is not convicted
+    ("Combien de policiers ont été blessés à Almaty ?", TOLL, True),
+    ("Combien de manifestants ont été condamnés par la justice ?", TOLL, False),
+    ("How many protesters were sentenced by the courts?", TOLL, False),
+    # NGOs funded by the US and European countries are no count of France's
+    ("How many NGOs are active in Kazakhstan?", NGOS, True),
+    ("How many NGOs funded by France operate in Kazakhstan?", NGOS, False),
+    ("Combien d'ONG financées par la France sont actives au Kazakhstan ?", NGOS, False),
+    # a length is no count of barrels
+    ("Combien de kilomètres de frontière le Kazakhstan partage-t-il avec la Russie ?", BORDER,
+     True),
+    ("Combien de barils de pétrole le Kazakhstan produit-il par jour ?", BORDER, False),
+    ("How many barrels of oil does Kazakhstan produce per day?", BORDER, False),
+    # the Russian ambassador to the US is not the US ambassador to Kazakhstan
+    ("Who is the Russian ambassador to the United States?", ANTONOV, True),
+    ("Qui est l'ambassadeur de Russie aux États-Unis ?", ANTONOV, True),
+    ("Who is the US ambassador to Kazakhstan?", ANTONOV, False),
+    ("Qui est l'ambassadeur américain au Kazakhstan ?", ANTONOV, False),
+    # the nation pins whose count it is; the country it happened in need not be named ...
+    ("Combien de militaires kirghizes ont été envoyés au Kazakhstan ?", EACH, True),
     # ... but a range is no exact count
-    ("Combien de militaires kirghizes exactement ont été envoyés au Kazakhstan ?", False),
+    ("Combien de militaires kirghizes exactement ont été envoyés au Kazakhstan ?", EACH, False),
 ])
-def test_a_nations_count_needs_not_the_place_but_exactly_needs_a_figure(
-        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+def test_a_count_or_a_role_is_answered_only_by_what_it_asks_of(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, text: str,
         supported: bool) -> None:
-    ev = _evidence(embedder, vectors, question, EACH)
+    """When, whose, what fate, in what unit, of which country, how exact: each rule declines
+    the sentence that does not hold it, and keeps the one that does."""
+    ev = _evidence(embedder, vectors, question, text)
     assert ExtractiveWriter().supports(ev) is supported
 
 
