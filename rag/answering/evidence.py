@@ -230,9 +230,17 @@ def _head(question: str) -> str:
     return " ".join(rest.split()[:7])
 
 
+# "What did a litre of liquefied petroleum gas cost ...?": the verb comes past the head
+_COST_ASKED = re.compile(r"^\s*(?:what|how much) (?:did|does|do|will|would|could) [^?]{1,80}?"
+                         r"\bcost\b", re.I)
+
+
 def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     head = _head(question)
     asks = tuple(kind for kind, rx in _ASKS.items() if rx.search(head))
+    cost = bool(_COST_ASKED.match(question))
+    if cost and "number" not in asks:
+        asks = (*asks, "number")
     attributed = {fold_name(p) for m in _ATTRIBUTED.finditer(question)
                   for w in re.findall(r"[A-ZÀ-Ý][\w-]+", m.group(2)) for p in w.split("-")}
     if "age" in asks:
@@ -273,7 +281,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                 focus.remove(old)
         run = [n for n in names if n not in focus]
         focus.extend(run)
-    measure = _measure(head) if "number" in asks else ()
+    measure = (tuple(sorted(_MONEY)) if cost else _measure(head)) if "number" in asks else ()
     lang = lang or detect_language(question)
     summary = bool(_SUMMARY.match(question))
     if summary:  # a summary asks for no one thing: one sentence per document
@@ -326,11 +334,20 @@ def _rough_only(text: str) -> bool:
 # de manifestants ont été condamnés" is not answered by "des dizaines de manifestants tués".
 _FATES = {**ROLES, "convicted": re.compile(
     r"^(convicted|sentenced|condamn[ée]e?s?|condamnations?|jug[ée]e?s?|tried|prison)$", re.I)}
+# ... and a killing said otherwise: "assassinés", "exterminés", "murdered", "victimes"
+_KILLED = re.compile(r"^(assassin[ée]e?s?|extermin[ée]e?s?|massacr[ée]e?s?|ex[ée]cut[ée]e?s?|"
+                     r"murdered|slain|massacred|exterminated|executed|victimes?|victims?|"
+                     r"morts?|meurtres?)$", re.I)
+_LIVES = re.compile(r"(?i)\b(co[uû]t\w* la vie|perdu la vie|trouv\w* la mort|lost (?:their|"
+                    r"his|her) li(?:fe|ves)|cost(?:ing)? (?:the )?li(?:fe|ves))")
 
 
 def _fates(text: str) -> frozenset[str]:
     words = [w.strip("«»\"'’.,;:!?()") for w in text.split()]
-    return frozenset(f for f, rx in _FATES.items() if any(rx.match(w) for w in words))
+    found = {f for f, rx in _FATES.items() if any(rx.match(w) for w in words)}
+    if "dead" not in found and (any(_KILLED.match(w) for w in words) or _LIVES.search(text)):
+        found.add("dead")
+    return frozenset(found)
 
 
 _PINNED_MONTH = re.compile(r"\b([a-zéû]+)\.?\s+(1[0-9]\d\d|20\d\d)\b", re.I)
@@ -399,10 +416,13 @@ _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
 _PRICE_ASKED = re.compile(
     r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|how much money|how much "
     r"(?:did|does|do|was|were|is|has|have)\b[^?]{0,60}?\b(?:cost|pay|paid|spend|spent|worth|"
-    r"allocate|allocated|transfer|transferred)|combien (?:coûte|coute|a coûté|paie|paye|a payé|"
+    r"allocate|allocated|transfer|transferred)|combien (?:co[uû]t\w*|a co[uû]té|paie|paye|a payé|"
     r"dépense|a dépensé|vaut))\b", re.I)
 _MONEY = frozenset("dollar euro tenge rouble ruble franc yuan sterli $ €".split())
 _MONEY_SIGN = re.compile(r"[$€£₸]\s*\d|\d\s*[$€£₸]")
+# a currency named as a word: "européenne" or "la France" names none
+_CURRENCY = re.compile(r"(?:\b(?:[Dd]ollars?|[Ee]uros?|tenges?|[Rr]oubles?|[Rr]ubles?|francs?|"
+                       r"yuans?|yens?|[Ll]ivres? sterling|pounds?|USD|EUR|GBP|RUB|KZT)\b|[$€£₸])")
 _NOT_MEASURE = frozenset("temps fois time times long much".split())
 
 
@@ -441,10 +461,15 @@ _UNITS = {
     "area": re.compile(r"(?i)(km2|km²|hectares?|acres?|ha)\b"),
     "percent": re.compile(r"(?i)(%|pour ?cent\b|percent\b|per cent\b)"),
     "weight": re.compile(r"(?i)(tonnes?|tons?|kg|kilos?|kilogrammes?|kilograms?)\b"),
-    "money": re.compile(r"(?i)([$€£₸]|dollars?\b|euros?\b|tenge\b|roubles?\b|rubles?\b|"
+    "money": re.compile(r"(?i)([$€£₸]|dollars?\b|euros?\b|tenges?\b|roubles?\b|rubles?\b|"
                         r"(?:millions?|milliards?|billions?) (?:de |d['’])?(?:dollars?|euros?)\b)"),
 }
 _DIGITS = re.compile(r"\d(?:[\d\u00a0\u202f ,.]*\d)?")
+
+
+def _gives_money(text: str) -> bool:
+    """A sum of money: a figure and a currency ("61 millions de dollars", "750 000 $")."""
+    return bool(_CURRENCY.search(text) and _FIGURE.search(text))
 
 
 def _in_other_units(measure: Sequence[str], text: str) -> bool:
@@ -984,6 +1009,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
             if kind and cross:  # ... and the figure must count them ("4 350 miles), une
                 kind = counts(info.measure, text)  # importante population" is no population)
+        if kind and set(info.measure) & _MONEY:  # a price or a sum: a figure in a currency,
+            kind = _gives_money(text)  # not "il y a 30 ans" beside "l'Union européenne"
         if kind and info.event is not None:
             kind = bool(info.event.search(fold(text)) or info.event.search(fold(prev_text)))
         if kind and info.measure and "person" not in info.measure \
@@ -991,7 +1018,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # a length where barrels are counted (people: as loose as above)
         if kind and info.exact and _rough_only(text):
             kind = False  # "exactement": "entre 100 et 200" is no exact count
-        if kind and info.fate and (fates := _fates(text)) and not fates & info.fate:
+        if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:
             kind = False  # it counts the dead where the convicted are asked
         if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000 (any country asked:
             # "Et l'Arménie ?" after a question about Russia asks of either)

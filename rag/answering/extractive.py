@@ -92,9 +92,16 @@ def _clears(ev: Evidence, best: EvidenceSentence, min_dense: float,
     lexical = (not ev.cross_lingual and best.coverage >= MIN_COVERAGE_ALONE
                and best.focus >= 1.0)
     floor = min_dense_cross if ev.cross_lingual else min_dense
-    if ev.cross_lingual and best.coverage == 0:  # not one name, number or cognate in common
-        floor = max(floor, MIN_DENSE_CROSS_UNANCHORED)
+    if ev.cross_lingual and best.coverage == 0 and not _anchored_before(ev, best):
+        floor = max(floor, MIN_DENSE_CROSS_UNANCHORED)  # not one name, number or cognate in
+        # common, nor in the sentence before it ("... les catastrophes ferroviaires sont
+        # fréquentes. La plus grave ... coûta la vie à près de 300 personnes.")
     return best.dense >= floor or lexical
+
+
+def _anchored_before(ev: Evidence, s: EvidenceSentence) -> bool:
+    return any(o.index < s.index and o.coverage > 0
+               for o in ev.by_passage.get(s.passage, []))
 
 
 def _one_per_document(ev: Evidence, ranked: list[EvidenceSentence]) -> list[EvidenceSentence]:

@@ -78,6 +78,17 @@ BORDER = ("Le Kazakhstan a une frontière avec la Russie de plus de 7 000 kilom�
           "miles) et produit du pétrole.")
 ANTONOV = ("Le 7 janvier, l’ambassadeur russe aux États-Unis, Anatoli Antonov, a déclaré que "
            "Washington n’avait pas à juger l’intervention au Kazakhstan.")
+AID = ("Jeudi, l'Union européenne s'est dite prête à apporter son soutien au Kazakhstan, dont "
+       "les villes ont connu les pires troubles depuis l'indépendance, il y a 30 ans.")
+AID_SUM = ("Jeudi, l'Union européenne a proposé au Kazakhstan une aide de 2 millions d'euros pour "
+           "faire face à la crise.")
+GAS = ("Les habitants de Zhanaozen s'opposaient à une multiplication par deux du prix du gaz "
+       "liquéfié après la suppression des subventions de l'État.")
+GAS_PRICE = ("Le prix d'un litre de gaz liquéfié est passé de 60 à 120 tenges après la "
+             "suppression des subventions de l'État.")
+BLASTS = "Trois explosions ont été entendues vendredi dans la partie nord d'Almaty."
+BLAST_TOLL = ("Trois explosions ont été entendues vendredi dans la partie nord d'Almaty. Elles "
+              "ont coûté la vie à 12 personnes.")
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
         "chacun et ont également déployé du matériel militaire.")
 
@@ -102,6 +113,20 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("How many NGOs are active in Kazakhstan?", NGOS, True),
     ("How many NGOs funded by France operate in Kazakhstan?", NGOS, False),
     ("Combien d'ONG financées par la France sont actives au Kazakhstan ?", NGOS, False),
+    # ... and an unnamed fate is not the one asked: three blasts heard count no dead
+    ("How many people were killed by the explosions in Almaty?", BLASTS, False),
+    ("Combien de personnes ont été tuées par les explosions à Almaty ?", BLASTS, False),
+    ("Combien de personnes ont été tuées par les explosions à Almaty ?", BLAST_TOLL, True),
+    # a sum is given in a currency: "européenne" names none, "30 ans" is no amount
+    ("Quel montant d'aide l'Union européenne a-t-elle proposé au Kazakhstan ?", AID, False),
+    ("Quel montant d'aide l'Union européenne a-t-elle proposé au Kazakhstan ?", AID_SUM, True),
+    # "what did X cost" asks a price, though its verb comes late
+    ("What did a litre of liquefied gas cost in Zhanaozen before the subsidies were removed?",
+     GAS, False),
+    ("Combien coûtait un litre de gaz liquéfié avant la suppression des subventions ?", GAS,
+     False),
+    ("What did a litre of liquefied gas cost before the state subsidies were removed?",
+     GAS_PRICE, True),
     # a length is no count of barrels
     ("Combien de kilomètres de frontière le Kazakhstan partage-t-il avec la Russie ?", BORDER,
      True),
@@ -137,6 +162,24 @@ def test_a_fully_covered_name_passes_without_meaning(embedder: E5Embedder,
     ev = _evidence(embedder, vectors, "Who is Marie Dumoulin?", DUMOULIN)
     assert ev.cross_lingual and ExtractiveWriter().supports(ev)
     assert not unreachable.supports(ev)
+
+
+RAILWAYS = ("Le Pakistan possède un vaste réseau de voies ferrées. Toutefois, les trains "
+            "souffrent d'un mauvais entretien et les catastrophes ferroviaires sont fréquentes. ")
+WORST = "La plus grave eut lieu le 4 janvier 1990 et coûta la vie à près de 300 personnes."
+
+
+def test_a_sentence_anchored_by_its_passage_needs_no_word_in_common(
+        embedder: E5Embedder, vectors: CachedSentenceVectors) -> None:
+    """Across languages a sentence sharing no name, number or cognate with the question needs a
+    clearer meaning, unless an earlier sentence of its passage shares one ("Pakistan")."""
+    question = "How many people died in railway disasters in Pakistan?"
+    ev = _evidence(embedder, vectors, question, RAILWAYS + WORST)
+    best = ev.answers()[0]
+    assert ev.cross_lingual and best.text == WORST and best.coverage == 0
+    assert best.dense < extractive.MIN_DENSE_CROSS_UNANCHORED  # meaning alone would not do
+    assert ExtractiveWriter().supports(ev)
+    assert not ExtractiveWriter().supports(_evidence(embedder, vectors, question, WORST))
 
 
 def test_the_meaning_threshold_decides_an_off_topic_question(
