@@ -85,9 +85,12 @@ _NUMBER_WORDS = re.compile(
     r"\b(aucune?|zéro|zero|none|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|"
     r"cinquante|cent|mille|millions?|milliards?|dizaines?|centaines?|milliers?|two|three|four|"
     r"five|ten|twelve|hundreds?|thousands?|dozens?)\b", re.I)
+# an earlier year where it reads as one: "en 1669", "in 1593", a life's span "(1714-1791)"
+_OLD_YEAR = (r"\b(?:en|in|depuis|since|vers|around|jusqu['’]en|until|l['’]an)\s+1[0-7]\d\d\b|"
+             r"\(\s*(?:\w+\.?\s+)?1[0-9]\d\d\s*[-–]\s*(?:\w+\.?\s+)?1[0-9]\d\d\s*\)|")
 _DATE = re.compile(
-    r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|"
-    r"aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(lundi|mardi|mercredi|"
+    _OLD_YEAR + r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|"
+    r"juil|août|aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|hier|aujourd'hui|yesterday|today)\b", re.I)
 _YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")

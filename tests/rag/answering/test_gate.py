@@ -89,6 +89,8 @@ GAS_PRICE = ("Le prix d'un litre de gaz liquéfié est passé de 60 à 120 tenge
 BLASTS = "Trois explosions ont été entendues vendredi dans la partie nord d'Almaty."
 BLAST_TOLL = ("Trois explosions ont été entendues vendredi dans la partie nord d'Almaty. Elles "
               "ont coûté la vie à 12 personnes.")
+CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
+CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
         "chacun et ont également déployé du matériel militaire.")
 
@@ -127,6 +129,10 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
      False),
     ("What did a litre of liquefied gas cost before the state subsidies were removed?",
      GAS_PRICE, True),
+    # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
+    ("Quand est mort Louis Cheynet ?", CHEYNET, True),
+    ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
+    ("Quand est mort Louis Cheynet ?", CONSUL, False),  # 1500 guards are no year
     # a length is no count of barrels
     ("Combien de kilomètres de frontière le Kazakhstan partage-t-il avec la Russie ?", BORDER,
      True),
