@@ -216,6 +216,7 @@ class QuestionInfo:
     # the country the role asked is of ("the US ambassador": US), as codes
     role_nation: frozenset[str] = frozenset()
     exact: bool = False  # "combien exactement": a range or a rough figure does not answer
+    names: tuple[str, ...] = ()  # who is asked about, every part of the name ("yuri", "kirilenko")
 
 
 _ATTRIBUTION = re.compile(
@@ -311,7 +312,15 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         _pinned_times(question), nation,
                         _fates(question) if "number" in asks else frozenset(),
                         role_nations(question, role) if role else frozenset(),
-                        "number" in asks and bool(_EXACT_ASKED.search(question)))
+                        "number" in asks and bool(_EXACT_ASKED.search(question)),
+                        _name_parts(question) if asks == ("identity",) else ())
+
+
+def _name_parts(question: str) -> tuple[str, ...]:
+    """The parts of the names in a who-is question: its first word aside, "Yuri Kirilenko" may be
+    said as "son père Yuri, dirigeant d'un club"."""
+    return tuple(fold_name(w) for m in _CAPITAL.finditer(question) if m.start() > 0
+                 for w in m.group(0).split("-") if len(w) >= 3)
 
 
 _EXACT_ASKED = re.compile(r"(?i)\b(exactement|exactly|précisément|precisely|au juste|exact "
@@ -635,8 +644,18 @@ _MONTHS_DAYS = frozenset("""
 
 
 # "Qui est Marie Dumoulin ?", "Who was Nursultan Nazarbayev?": the whole question is a name.
-_IDENTITY = re.compile(r"^\s*(?i:qui est|qui était|qui etait|who is|who was|who's)\s+"
-                       r"(?:[A-ZÀ-Ý][\w’'-]*\.?\s*){1,4}\?\s*$")
+_NAME_Q = r"(?:[A-ZÀ-Ý][\w’'-]*\.?\s*){1,4}"
+_IDENTITY = re.compile(
+    r"^\s*(?:(?i:qui est|qui était|qui etait|who is|who was|who's)\s+" + _NAME_Q + r"|"
+    # ... or what someone's post is: "What job does X hold?", "Quelle est la fonction de X ?"
+    r"(?i:what (?:job|position|post|role|title|office|function)s?(?: or (?:job|position|post|"
+    r"role|title|office))? (?:does|did|do) )" + _NAME_Q + r"(?i:hold|have|occupy)\s*|"
+    r"(?i:what is |what was |what's )" + r"(?:[A-ZÀ-Ý][\w-]*\s*){1,4}['’]s (?i:job|position|"
+    r"post|role|title|function|occupation)\s*|"
+    r"(?i:quel(?:le)? (?:est|était) (?:la fonction|le poste|le métier|le rôle|le titre|la "
+    r"profession|l['’]occupation) (?:de |d['’]))" + _NAME_Q + r"|"
+    r"(?i:quel(?:le)? (?:poste|fonction|métier|profession) (?:occupe|occupait|exerce|exerçait) )"
+    + _NAME_Q + r")\?\s*$")
 # What says who someone is: an apposition ("Marie Dumoulin, directrice de programme", "X est
 # le président ...") or a role before the name ("le président kazakh Kassym-Jomart Tokaïev").
 _APPOSITION = re.compile(r"^[\s»”\"]*(?:,\s*(?:l['’]|le |la |les |un |une |the |an? |ex-|"
@@ -662,9 +681,9 @@ def _says_who(text: str, focus: Sequence[str]) -> bool:
 
 
 def _holds_kind(kind: str, text: str, focus: Sequence[str],
-                given: frozenset[str] = frozenset()) -> bool:
+                given: frozenset[str] = frozenset(), names: Sequence[str] = ()) -> bool:
     if kind == "identity":
-        return _says_who(text, focus)
+        return _says_who(text, (*focus, *names))
     if kind == "age":
         return bool(_AGE.search(text))
     if kind == "number":  # a count or an amount: a year or a day of the month is not one
@@ -702,7 +721,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
 def holds_asked(question: QuestionInfo, text: str) -> bool:
     """Whether `text` (an answer, markers stripped) holds what the question asks for: a year
     for "en quelle année", a figure for "combien", a name for "qui" (not the question's own)."""
-    return all(_holds_kind(k, text, question.focus, question.given) for k in question.asks)
+    return all(_holds_kind(k, text, question.focus, question.given, question.names)
+               for k in question.asks)
 
 
 def _words(text: str) -> set[str]:
@@ -1002,7 +1022,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             focus = got / total_fw
         else:
             focus = 1.0
-        kind = (all(_holds_kind(k, text, info.focus, info.given) for k in info.asks)
+        kind = (all(_holds_kind(k, text, info.focus, info.given, info.names) for k in info.asks)
                 if info.asks else True)
         cov = _coverage(terms, text, stemmer, cross)
         # Across languages only a family's words are comparable (soldiers are "militaires",

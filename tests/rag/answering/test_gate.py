@@ -89,6 +89,10 @@ GAS_PRICE = ("Le prix d'un litre de gaz liquéfié est passé de 60 à 120 tenge
 BLASTS = "Trois explosions ont été entendues vendredi dans la partie nord d'Almaty."
 BLAST_TOLL = ("Trois explosions ont été entendues vendredi dans la partie nord d'Almaty. Elles "
               "ont coûté la vie à 12 personnes.")
+QUOTED = ("Selon Emilia Nazarenko, « la neutralité de la Suisse et sa diplomatie multilatérale » "
+          "sont des facteurs importants dans le choix de Genève.")
+FATHER = ("Kirilenko commence le tennis à 7 ans sous l'impulsion de son père Yuri, dirigeant d'un "
+          "club de tennis moscovite.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -129,6 +133,12 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
      False),
     ("What did a litre of liquefied gas cost before the state subsidies were removed?",
      GAS_PRICE, True),
+    # what someone's post is: said beside their name, not a quote of theirs; a first name will do
+    ("What job or position does Marie Dumoulin hold?", DUMOULIN, True),
+    ("Quelle est la fonction de Marie Dumoulin ?", DUMOULIN, True),
+    ("What job or position does Emilia Nazarenko hold?", QUOTED, False),
+    ("Quel poste occupe Emilia Nazarenko ?", QUOTED, False),
+    ("Quel est le métier de Yuri Kirilenko ?", FATHER, True),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
