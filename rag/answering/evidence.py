@@ -66,8 +66,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
                        r"naissance|date de naissance|date of birth|year of birth|(est|sont|"
                        r"était|is|was|were) (né|née|nés|born)|né en|née en|born in)\b", re.I),
     "person": re.compile(r"\b(qui|who|whom|whose|quel est le nom|what is the name|which "
-                         r"(general|commander|chief)|comment s['’]appelle|what is .{1,30} "
-                         r"called|quel (général|commandant|chef)|which "
+                         r"(general|commander|chief)|comment s['’]appel(?:le|lent|ait|aient)|"
+                         r"what is .{1,30} called|quel (général|commandant|chef)|which "
                          r"(president|leader|minister|official|spokesman|spokeswoman)|quel "
                          r"(président|dirigeant|ministre|responsable|porte-parole))\b", re.I),
     "calendar": re.compile(r"\b(quelle date|what date|à quelle date|on what (exact |precise )?"
@@ -540,7 +540,7 @@ def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
 # answered by a sentence naming that role (or the one before it), in either language; a name
 # next to another role ("le président kazakh" for the defence minister) is not the answer.
 _ROLE_FAMILIES = [
-    frozenset("presid chef".split()),  # "le chef de l'État kazakh"
+    frozenset("presid chef leader".split()),  # "le chef de l'État kazakh"
     frozenset("minist diplom etrang foreig".split()),  # "le chef des affaires étrangères"
     frozenset("genera comman".split()),  # "le commandant des forces, le général X"
     frozenset("comman genera".split()),
@@ -552,7 +552,8 @@ _ROLE_FAMILIES = [
     frozenset("maire mayor".split()),
 ]
 _ROLE_ASKED = re.compile(
-    r"\b(?:qui|who|whom|quel|quelle|which|what|comment s['’]appelle|nom)\b(.{0,60})", re.I)
+    r"\b(?:qui|who|whom|quel|quelle|which|what|comment s['’]appel(?:le|lent|ait|aient)|nom)\b"
+    r"(.{0,60})", re.I)
 
 
 def _role(head: str) -> tuple[str, ...]:
@@ -576,7 +577,7 @@ def _role(head: str) -> tuple[str, ...]:
     return ()
 
 
-_NAME_OF = re.compile(r"\b(?:name of|nom d[eu'’]|s['’]appelle)", re.I)
+_NAME_OF = re.compile(r"\b(?:name of|nom d[eu'’]|s['’]appel(?:le|lent|ait|aient))", re.I)
 _MINISTER = tuple(sorted(_ROLE_FAMILIES[1]))
 # A minister is asked by portfolio: the defence minister is not "l'ancien Premier ministre".
 _PORTFOLIOS = [
@@ -713,9 +714,56 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         name = fold_name(m.group(0)).replace("-", "")
         if name in _NOT_FOCUS or name in STOPWORDS:
             continue
+        if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)):
+            continue  # "Joe Biden" is the focus Biden; "États-Unis" names no one
         if not name.isalpha() or not any(same_name(f, name, True) for f in focus):
             return True
     return False
+
+
+def _a_country(text: str, m: re.Match[str]) -> bool:
+    """Whether the capitalised word `m` is a country's name or starts one ("United States")."""
+    if is_country(fold(m.group(0))):
+        return True
+    two = re.match(r"\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+", text[m.end():])
+    return two is not None and is_country(fold(m.group(0) + " " + two.group(0).strip()))
+
+
+_TOKEN = re.compile(r"[\wÀ-ÿ.-]+")
+_AFTER_PLACE_WORD = re.compile(r"(?i)\b(?:à|au|aux|en|in|at|near|dans|vers|from)\s+$")
+ROLE_NAME_BEFORE, ROLE_NAME_AFTER = 4, 10  # words around a role that may name who holds it
+
+
+def _named_beside_role(text: str, role: Sequence[str], focus: Sequence[str]) -> bool:
+    """Whether someone is named within a few words of the role ("le président suisse Guy
+    Parmelin", "Guy Parmelin, président de la Confédération"), not only the role itself."""
+    tokens = list(_TOKEN.finditer(text))
+    for i, t in enumerate(tokens):
+        parts = fold(t.group(0)).split("-")  # "vice-président" holds the role
+        if not any(p.startswith(k) and not p.startswith(_MINISTRY) for k in role for p in parts):
+            continue
+        for m in tokens[max(0, i - ROLE_NAME_BEFORE):i + 1 + ROLE_NAME_AFTER]:
+            word = m.group(0).strip(".")
+            if m.start() == 0 or not word[:1].isupper() or m is t:
+                continue
+            name = fold_name(word).replace("-", "")
+            if (name in _NOT_FOCUS or name in STOPWORDS or not name.isalpha()
+                    or any(same_name(f, name, True) for f in focus)
+                    or _a_country(text, m) or _first_name_of(text, m.end(), focus)
+                    or _AFTER_PLACE_WORD.search(text[:m.start()])):
+                continue  # "à Genève" is a place
+            return True
+    return False
+
+
+def _first_name_of(text: str, end: int, focus: Sequence[str]) -> bool:
+    """Whether the capitalised word ending at `end` is followed by a focus name, as a first
+    name is ("Vladimir Poutine" when Poutine is asked about)."""
+    nxt = re.match(r"\s+([A-ZÀ-Ý][\wÀ-ÿ'’-]+)", text[end:])
+    if nxt is None:
+        return False
+    name = fold_name(nxt.group(1)).replace("-", "")
+    return any(same_name(f, name, True) for f in focus)
 
 
 def holds_asked(question: QuestionInfo, text: str) -> bool:
@@ -1057,6 +1105,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             if kind and info.portfolio:
                 kind = (_names_role(info.portfolio, text)
                         or _names_role(info.portfolio, prev_text))
+            if kind and "person" in info.asks and _names_role(info.role, text):
+                kind = _named_beside_role(text, info.role, info.focus)  # "le président
+                # suisse a joué le rôle d'hôte" names no president
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
         if i not in heads:

@@ -93,6 +93,14 @@ QUOTED = ("Selon Emilia Nazarenko, « la neutralité de la Suisse et sa diplomat
           "sont des facteurs importants dans le choix de Genève.")
 FATHER = ("Kirilenko commence le tennis à 7 ans sous l'impulsion de son père Yuri, dirigeant d'un "
           "club de tennis moscovite.")
+SUMMIT = ("Lors du sommet entre Vladimir Poutine et Joe Biden à Genève, le président suisse a joué "
+          "le rôle d'hôte et les invités ont été accueillis dans des locaux suisses.")
+HOST = ("Le président suisse Guy Parmelin a accueilli à Genève le sommet entre Vladimir Poutine et "
+        "Joe Biden.")
+EARL = ("Le financement d'ONG a joué un rôle clé dans les troubles, a déclaré le vice-président "
+        "exécutif d’Eurasia Group, Earl Rasmussen.")
+BORRELL = ("Le chef des affaires étrangères de l’UE, Josep Borrell, s’est dit « très préoccupé par "
+           "l’évolution de la situation au Kazakhstan ».")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -139,6 +147,16 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("What job or position does Emilia Nazarenko hold?", QUOTED, False),
     ("Quel poste occupe Emilia Nazarenko ?", QUOTED, False),
     ("Quel est le métier de Yuri Kirilenko ?", FATHER, True),
+    # a role named without who holds it names no one (first names of the focus, countries and
+    # cities aside)
+    ("Comment s'appelle le président suisse qui a accueilli le sommet entre Poutine et Biden ?",
+     SUMMIT, False),
+    ("Comment s'appelait le président suisse qui a accueilli le sommet Biden-Poutine ?", SUMMIT,
+     False),
+    ("Comment s'appelle le président suisse qui a accueilli le sommet entre Poutine et Biden ?",
+     HOST, True),
+    ("Who is the executive vice president of Eurasia Group?", EARL, True),
+    ("Quel est le nom du chef de la diplomatie de l'Union européenne ?", BORRELL, True),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
