@@ -160,6 +160,11 @@ def role_nations(text: str, role: Sequence[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def country_code(word: str) -> str | None:
+    """The country a country name or a nationality word is of ("kazakhe" -> "KZ")."""
+    return _code(word)
+
+
 def _code(word: str) -> str | None:
     bare = word.strip(",;:").replace(".", "")
     if fold(bare) == "us":  # "US", "U.S.", not the pronoun "us"

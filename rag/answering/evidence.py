@@ -26,6 +26,7 @@ import numpy as np
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import (
+    country_code,
     is_country,
     mentions_country,
     names_country,
@@ -779,8 +780,12 @@ def _words(text: str) -> set[str]:
 
 
 def _has_focus(name: str, words: set[str]) -> bool:
-    return name in words or any(same_name(name, w, True) for w in words
-                                if len(w) >= 3 and w.isalpha())
+    if name in words or any(same_name(name, w, True) for w in words
+                            if len(w) >= 3 and w.isalpha()):
+        return True
+    # a country is named by its people's word too: "le président kazakh" is about Kazakhstan
+    code = country_code(name) if is_country(name) else None
+    return code is not None and any(country_code(w) == code for w in words if len(w) >= 4)
 
 
 # ---- sentence vectors --------------------------------------------------------------------------

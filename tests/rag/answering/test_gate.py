@@ -101,6 +101,8 @@ EARL = ("Le financement d'ONG a joué un rôle clé dans les troubles, a déclar
         "exécutif d’Eurasia Group, Earl Rasmussen.")
 BORRELL = ("Le chef des affaires étrangères de l’UE, Josep Borrell, s’est dit « très préoccupé par "
            "l’évolution de la situation au Kazakhstan ».")
+EMERGENCY = ("Le président kazakh Kassym-Jomart Tokaïev a déclaré l’état d’urgence jusqu’au 19 "
+             "janvier en raison des troubles civils.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -157,6 +159,8 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
      HOST, True),
     ("Who is the executive vice president of Eurasia Group?", EARL, True),
     ("Quel est le nom du chef de la diplomatie de l'Union européenne ?", BORRELL, True),
+    # a country is named by its people's word: "le président kazakh" is about Kazakhstan
+    ("Jusqu'à quelle date l'état d'urgence a-t-il été instauré au Kazakhstan ?", EMERGENCY, True),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
