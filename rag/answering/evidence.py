@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 _ASKS: dict[str, re.Pattern[str]] = {
     "age": re.compile(r"\b(quel âge|quel age|how old|âgé|what age|à quel âge|at what age)\b",
                       re.I),
-    "number": re.compile(r"\b(combien|how (many|much)|nombre|number of|quel (montant|"
+    "number": re.compile(r"\b(combien|how (many|much)|nombre|number of|quel (montant|loyer|"
                          r"pourcentage|bilan)|quelle (somme|part|proportion)|what (share|"
                          r"percentage|amount|proportion|toll)|(the|le) (price|cost|prix|coût)|"
                          r"how (far|long is|high|tall)|quelle (distance|longueur|hauteur|"
@@ -427,7 +427,8 @@ _QUANTITY = re.compile(r"\b(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|
 # ... of which these are named where they are given (a length is given in kilometres)
 _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
 _PRICE_ASKED = re.compile(
-    r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|how much money|how much "
+    r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|loyer|rent|how much money|"
+    r"how much "
     r"(?:did|does|do|was|were|is|has|have)\b[^?]{0,60}?\b(?:cost|pay|paid|spend|spent|worth|"
     r"allocate|allocated|transfer|transferred)|combien (?:co[uû]t\w*|a co[uû]té|paie|paye|a payé|"
     r"dépense|a dépensé|vaut))\b", re.I)
@@ -617,7 +618,8 @@ _NOT_GENERAL = re.compile(r"(?i)secr[ée]taires?[- ]g[ée]n[ée]ra(?:l|ux)|"
 # freely to hold a sentence to: "s'installe à Paris" answers "arrive in Paris".)
 _EVENTS = [
     re.compile(r"termin|\bfin\b|achev|\bend(?:s|ed)?\b|\bclos|conclu"),
-    re.compile(r"quitt|\bd[e]parts?\b|\bretir|withdr|\bleav|\bleft\b|retrait"),
+    re.compile(r"quitt|\bd[e]parts?\b|\bretir|withdr|\bleav|\bleft\b|retrait|\bpull(?:ed|s|ing)?"
+               r" out\b|\bpullout"),
 ]
 
 

@@ -103,6 +103,13 @@ BORRELL = ("Le chef des affaires étrangères de l’UE, Josep Borrell, s’est 
            "l’évolution de la situation au Kazakhstan ».")
 EMERGENCY = ("Le président kazakh Kassym-Jomart Tokaïev a déclaré l’état d’urgence jusqu’au 19 "
              "janvier en raison des troubles civils.")
+FORMED = ("Le bloc de sécurité de l'OTSC, formé en 1992, a envoyé ses soldats de la paix au "
+          "Kazakhstan le 6 janvier 2022.")
+LEFT = "Les derniers soldats de la paix de l'OTSC ont quitté le Kazakhstan le 19 janvier 2022."
+LEASE = ("La Russie loue au Kazakhstan le cosmodrome de Baïkonour, dont le bail a été prolongé en "
+         "2004 jusqu'en 2050.")
+RENT = ("La Russie loue au Kazakhstan le cosmodrome de Baïkonour pour 115 millions de dollars par "
+        "an.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -161,6 +168,12 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("Quel est le nom du chef de la diplomatie de l'Union européenne ?", BORRELL, True),
     # a country is named by its people's word: "le président kazakh" is about Kazakhstan
     ("Jusqu'à quelle date l'état d'urgence a-t-il été instauré au Kazakhstan ?", EMERGENCY, True),
+    # when they pulled out is a date of leaving, not of arriving
+    ("When did the CSTO peacekeepers pull out of Kazakhstan?", FORMED, False),
+    ("When did the CSTO peacekeepers pull out of Kazakhstan?", LEFT, True),
+    # a rent is a sum of money
+    ("Quel loyer annuel la Russie verse-t-elle pour le cosmodrome de Baïkonour ?", LEASE, False),
+    ("Quel loyer annuel la Russie verse-t-elle pour le cosmodrome de Baïkonour ?", RENT, True),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
