@@ -377,6 +377,17 @@ def _pinned_times(question: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _question_years(question: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(question))
+
+
+def _other_years_only(text: str, before: str, years: frozenset[str]) -> bool:
+    """Whether `text` gives a year, and neither it nor the sentence before gives the one asked:
+    a figure for 2020 where 2021 is asked is another figure."""
+    found = set(_YEAR.findall(text))
+    return bool(found) and not (found | set(_YEAR.findall(before))) & years
+
+
 def _mentions(text: str, when: frozenset[str]) -> bool:
     """Whether `text` mentions every pinned year and month (a month by any French or English
     name)."""
@@ -1098,6 +1109,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "exactement": "entre 100 et 200" is no exact count
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:
             kind = False  # it counts the dead where the convicted are asked
+        if kind and "number" in info.asks and (years := _question_years(info.text)) \
+                and _other_years_only(text, prev_text, years):
+            kind = False  # "spent in 2021" is not answered by the figure for 2020
         if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000 (any country asked:
             # "Et l'Arménie ?" after a question about Russia asks of either)
             kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)), info.nation)

@@ -110,6 +110,8 @@ LEASE = ("La Russie loue au Kazakhstan le cosmodrome de Baïkonour, dont le bail
          "2004 jusqu'en 2050.")
 RENT = ("La Russie loue au Kazakhstan le cosmodrome de Baïkonour pour 115 millions de dollars par "
         "an.")
+NED = ("Le National Endowment for Democracy a dépensé plus d’un million de dollars pour soutenir "
+       "les mouvements de défense des droits humains au Kazakhstan en 2020.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -174,6 +176,12 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     # a rent is a sum of money
     ("Quel loyer annuel la Russie verse-t-elle pour le cosmodrome de Baïkonour ?", LEASE, False),
     ("Quel loyer annuel la Russie verse-t-elle pour le cosmodrome de Baïkonour ?", RENT, True),
+    # a figure for 2020 is not the one for 2021
+    ("How much did the National Endowment for Democracy spend in Kazakhstan in 2020?", NED, True),
+    ("How much did the National Endowment for Democracy spend in Kazakhstan in 2021?", NED,
+     False),
+    ("Combien le National Endowment for Democracy a-t-il dépensé au Kazakhstan en 2021 ?", NED,
+     False),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
