@@ -75,11 +75,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
                            r"date|which date)\b", re.I),
     # a country or a nationality: "le Premier ministre arménien" (countries.py)
     "country": re.compile(r"\b(quels? pays|which countr(y|ies)|what countr(y|ies))\b", re.I),
-    "city": re.compile(r"\b(dans quelle ville|quelle ville|which city|in which city|what city)"
-                       r"\b", re.I),
-    "place": re.compile(r"\b(où|where|dans quelle ville|in which (city|country)|which "
-                        r"(city|country|countries|region)|quels? pays|quelle ville|quelle "
-                        r"région)\b", re.I),
+    "city": re.compile(r"\b(dans quelles? villes?|quelles? villes?|which (city|cities|towns?)|"
+                       r"in which (city|cities|towns?)|what (city|cities|towns?))\b", re.I),
+    "place": re.compile(r"\b(où|where|dans quelles? villes?|in which (city|cities|towns?|"
+                        r"country)|which (city|cities|towns?|country|countries|region)|quels? "
+                        r"pays|quelles? villes?|quelle région)\b", re.I),
 }
 _AGE = re.compile(r"\b\d{1,3}\s*(ans|years?[- ]old|-year-old)\b|\bâgée? de \d{1,3}\b", re.I)
 _NUMBER_WORDS = re.compile(

@@ -112,6 +112,10 @@ RENT = ("La Russie loue au Kazakhstan le cosmodrome de Baïkonour pour 115 milli
         "an.")
 NED = ("Le National Endowment for Democracy a dépensé plus d’un million de dollars pour soutenir "
        "les mouvements de défense des droits humains au Kazakhstan en 2020.")
+SPREAD = ("Les tentatives pour apaiser les foules en colère ont échoué et le rassemblement s’est "
+          "transformé en manifestation politique dans un certain nombre de villes kazakhes.")
+STARTED = ("Les manifestations ont commencé à Zhanaozen et à Aktau, dans l'ouest du pays, avant de "
+           "s'étendre à d'autres villes.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -182,6 +186,10 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
      False),
     ("Combien le National Endowment for Democracy a-t-il dépensé au Kazakhstan en 2021 ?", NED,
      False),
+    # "which towns" asks a place: "un certain nombre de villes" names none
+    ("In which towns did the protests first break out?", SPREAD, False),
+    ("In which towns did the protests first break out?", STARTED, True),
+    ("Dans quelles villes les manifestations ont-elles commencé ?", STARTED, True),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
