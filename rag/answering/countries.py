@@ -14,31 +14,44 @@ from functools import lru_cache
 
 from rag.answering.anchors import fold
 
-# Nationality words whose country name has another stem (or that Babel does not list).
-_IRREGULAR = frozenset({
-    "american", "americans", "americain", "americaine", "americains", "americaines",
-    "british", "britannique", "britanniques", "anglais", "anglaise", "english",
-    "french", "dutch", "neerlandais", "neerlandaise", "swiss", "suisse", "suisses",
-    "allemand", "allemande", "allemands", "allemandes", "turc", "turque", "turcs", "turkish",
-    "polonais", "polonaise", "polish", "spanish", "greek", "grec", "grecque", "grecs",
-    "danish", "danois", "danoise", "swedish", "suedois", "suedoise", "norwegian", "finnish",
-    "japanese", "belge", "belges", "belgian", "irish", "irlandais", "irlandaise", "welsh",
-    "scottish", "ecossais", "hongrois", "hongroise", "hungarian", "tcheque", "czech",
-    "filipino", "philippin", "philippine", "thai", "thais", "saoudien", "saoudienne", "saudi",
-    "emirati", "israeli", "israelien", "israelienne", "kirghize", "kirghizes",
-    "soviet", "sovietique", "sovietiques", "urss", "ussr", "yougoslave", "yougoslavie",
-    "yugoslavia", "tchecoslovaquie", "czechoslovakia", "prusse", "prussia",
-})
-# Irregular nationality words and short names with the country they are of.
-_IRREGULAR_CODES = {
+# Nationality words whose country name has another stem (or that Babel does not list), and
+# short names, with the country they are of: one table for "names a country" and "whose".
+_IRREGULAR: dict[str, str] = {
     **dict.fromkeys(("us", "usa", "american", "americans", "americain", "americaine",
                      "americains", "americaines", "etats-unis", "etats-unien"), "US"),
-    **dict.fromkeys(("british", "britannique", "britanniques", "anglais", "anglaise"), "GB"),
+    **dict.fromkeys(("british", "britannique", "britanniques", "anglais", "anglaise", "english",
+                     "welsh", "scottish", "ecossais"), "GB"),
     **dict.fromkeys(("allemand", "allemande", "allemands", "allemandes"), "DE"),
     **dict.fromkeys(("turc", "turque", "turcs", "turkish"), "TR"),
     **dict.fromkeys(("french",), "FR"),
+    **dict.fromkeys(("dutch", "neerlandais", "neerlandaise"), "NL"),
+    **dict.fromkeys(("swiss", "suisse", "suisses"), "CH"),
+    **dict.fromkeys(("polonais", "polonaise", "polish"), "PL"),
+    **dict.fromkeys(("spanish",), "ES"),
+    **dict.fromkeys(("greek", "grec", "grecque", "grecs"), "GR"),
+    **dict.fromkeys(("danish", "danois", "danoise"), "DK"),
+    **dict.fromkeys(("swedish", "suedois", "suedoise"), "SE"),
+    **dict.fromkeys(("norwegian",), "NO"),
+    **dict.fromkeys(("finnish",), "FI"),
+    **dict.fromkeys(("japanese",), "JP"),
+    **dict.fromkeys(("belge", "belges", "belgian"), "BE"),
+    **dict.fromkeys(("irish", "irlandais", "irlandaise"), "IE"),
+    **dict.fromkeys(("hongrois", "hongroise", "hungarian"), "HU"),
+    **dict.fromkeys(("tcheque", "czech"), "CZ"),
+    **dict.fromkeys(("filipino", "philippin", "philippine"), "PH"),
+    **dict.fromkeys(("thai", "thais"), "TH"),
+    **dict.fromkeys(("saoudien", "saoudienne", "saudi"), "SA"),
+    **dict.fromkeys(("emirati",), "AE"),
+    **dict.fromkeys(("israeli", "israelien", "israelienne"), "IL"),
+    **dict.fromkeys(("kirghize", "kirghizes"), "KG"),
     **dict.fromkeys(("soviet", "sovietique", "sovietiques", "urss", "ussr"), "SU"),
+    **dict.fromkeys(("yougoslave", "yougoslavie", "yugoslavia"), "YU"),
+    **dict.fromkeys(("tchecoslovaquie", "czechoslovakia"), "CS"),
+    **dict.fromkeys(("prusse", "prussia"), "PRUSSIA"),
 }
+_SHORT_NAMES = frozenset({"us", "usa", "etats-unis", "urss", "ussr"})  # names, not adjectives
+# ... of which "us" is also a pronoun: a country only as written "US" (see `_code`)
+_AMBIGUOUS = frozenset({"us"})
 _PLACE_BEFORE = re.compile(r"(?i)\b(au|aux|en|in|into|to|à|dans|du|des|de|d['’]|from|vers|"
                            r"of|at|near|on)\s*(?:(?:le|la|les|l['’]|the)\s*)?$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -96,7 +109,7 @@ def names_country(text: str, exclude: Collection[str] = ()) -> bool:
     for w in _WORD.findall(folded):
         if w in excluded:
             continue
-        if w in _IRREGULAR or (w in forms and forms[w] not in excluded):
+        if (w in _IRREGULAR and w not in _AMBIGUOUS) or (w in forms and forms[w] not in excluded):
             return True
     return any(p.split()[0] not in excluded and rx.search(folded) for p, rx in phrases)
 
@@ -112,18 +125,43 @@ def nationalities(text: str, lang: str) -> frozenset[str]:
     for m in _WORD.finditer(text):
         word = m.group(0)
         w = fold(word).replace("’", "'")
-        if w in forms and w in _country_names() and word[0].isupper():
+        code = _code(word) if w in _IRREGULAR else forms.get(w)
+        if code is None:
+            continue
+        if (w in _country_names() or w in _SHORT_NAMES) and word[0].isupper():
             if not _PLACE_BEFORE.search(text[:m.start()]):
-                out.add(forms[w])
-        elif w in forms and w not in _country_names() and not (lang == "fr" and word[0].isupper()):
-            out.add(forms[w])
+                out.add(code)  # "la Russie a envoyé", "NGOs funded by the US"
+        elif not (lang == "fr" and word[0].isupper()):
+            out.add(code)  # "les militaires kirghizes", "American troops"
     return frozenset(out)
 
 
 def mentions_country(text: str, codes: frozenset[str]) -> bool:
-    """Whether `text` names one of these countries, or its people."""
+    """Whether `text` names one of these countries, or its people ("le département d'État
+    américain", "le Royaume-Uni compte plus de 85 ONG")."""
     forms, _ = _names()
-    return any(forms.get(w) in codes for w in _WORD.findall(fold(text)))
+    folded = fold(text).replace("’", "'")
+    for w in _WORD.findall(folded):
+        code = _IRREGULAR.get(w) if w not in _AMBIGUOUS else None
+        if (code or forms.get(w)) in codes:
+            return True
+    return any(code in codes and rx.search(folded) for code, rx in _phrase_codes())
+
+
+@lru_cache(maxsize=1)
+def _phrase_codes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Countries named in several words ("royaume-uni", "united states"), with their code."""
+    from babel import Locale
+
+    out: dict[str, str] = {}
+    for lang in ("fr", "en"):
+        for code, name in Locale(lang).territories.items():
+            folded = fold(name).replace("’", "'")
+            if re.fullmatch(r"[A-Z]{2}", code) and not re.fullmatch(r"[a-z]+", folded) \
+                    and "(" not in folded:
+                out.setdefault(folded, code)
+    return tuple((code, re.compile(rf"\b{re.escape(name)}\b"))
+                 for name, code in sorted(out.items()))
 
 
 @lru_cache(maxsize=1)
@@ -170,8 +208,8 @@ def _code(word: str) -> str | None:
     if fold(bare) == "us":  # "US", "U.S.", not the pronoun "us"
         return "US" if bare == "US" else None
     w = fold(bare).replace("’", "'")
-    if w in _IRREGULAR_CODES:
-        return _IRREGULAR_CODES[w]
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
     forms, _ = _names()
     return forms.get(w)
 

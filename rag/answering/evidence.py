@@ -377,6 +377,25 @@ def _pinned_times(question: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _sentences_before(spans: Sequence[tuple[int, int, Span, Hit]]) -> dict[int, str]:
+    """For each passage, the sentence right before its first one when another retrieved passage
+    of the same document holds it (chunks overlap and are cut mid-text: "Une autre subvention
+    de 740 740 $" opens a chunk whose previous sentence says the grants are American)."""
+    ends: dict[tuple[str, int], str] = {}
+    for _, _, span, hit in spans:
+        ends[(hit.chunk.doc_id, hit.chunk.start + span.end)] = span.text
+    out: dict[int, str] = {}
+    for i, j, span, hit in spans:
+        if j != 0 or i in out:
+            continue
+        start = hit.chunk.start + span.start
+        for gap in range(0, 6):  # the whitespace between two sentences
+            if (text := ends.get((hit.chunk.doc_id, start - gap))) is not None:
+                out[i] = text
+                break
+    return out
+
+
 def _question_years(question: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(question))
 
@@ -1070,12 +1089,13 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     prev_cov: dict[int, float] = {}
     seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
     heads: dict[int, str] = {}  # each passage's folded title, read once
+    leads = _sentences_before(spans)
     for (i, j, span, hit), cos in zip(spans, dense, strict=True):
         text = span.text
         words = _words(text)
         before = prev_words.get(i, set())
         prev_words[i] = words
-        prev_text = prev_texts.get(i, "")
+        prev_text = prev_texts.get(i) or leads.get(i, "")
         prev_texts[i] = text
         # a name the passage's title or an earlier sentence holds counts half: "Le bloc de
         # sécurité ... a été formé en 1992" is about the OTSC its article is about

@@ -61,6 +61,21 @@ def test_nationalities_qualify_what_is_counted() -> None:
     assert not mentions_country("La Russie a envoyé 3 000 personnes.", frozenset({"KG"}))
 
 
+def test_irregular_names_and_words_qualify_too() -> None:
+    """The United States are "American", "américain", "the US"; the United Kingdom is "British"
+    and "le Royaume-Uni": whose count is asked and who a sentence is about, as for the others."""
+    assert nationalities("How many American soldiers were sent?", "en") == {"US"}
+    assert nationalities("Combien de soldats américains ont été envoyés ?", "fr") == {"US"}
+    assert nationalities("How much did the US spend in Kazakhstan?", "en") == {"US"}
+    assert nationalities("Combien les États-Unis ont-ils dépensé ?", "fr") == {"US"}
+    assert nationalities("Combien de diplomates russes aux États-Unis ?", "fr") == {"RU"}
+    assert nationalities("Did they tell us how many?", "en") == frozenset()  # a pronoun
+    assert mentions_country("le département d’État américain a alloué 750 000 $",
+                            frozenset({"US"}))
+    assert mentions_country("le Royaume-Uni compte plus de 85 ONG", frozenset({"GB"}))
+    assert not mentions_country("le Royaume-Uni compte plus de 85 ONG", frozenset({"US"}))
+
+
 def test_the_country_a_role_is_of() -> None:
     ambassador = ("ambass",)
     assert role_nations("Who is the US ambassador to Kazakhstan?", ambassador) == {"US"}

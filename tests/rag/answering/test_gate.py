@@ -116,6 +116,7 @@ SPREAD = ("Les tentatives pour apaiser les foules en colère ont échoué et le 
           "transformé en manifestation politique dans un certain nombre de villes kazakhes.")
 STARTED = ("Les manifestations ont commencé à Zhanaozen et à Aktau, dans l'ouest du pays, avant de "
            "s'étendre à d'autres villes.")
+UK_NGOS = "De plus, le Royaume-Uni compte plus de 85 ONG également présentes au Kazakhstan."
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -194,6 +195,9 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
     ("Quand est mort Louis Cheynet ?", CONSUL, False),  # 1500 guards are no year
+    # British NGOs are the United Kingdom's, not the United States'
+    ("How many British NGOs are present in Kazakhstan?", UK_NGOS, True),
+    ("How many American NGOs are present in Kazakhstan?", UK_NGOS, False),
     # a length is no count of barrels
     ("Combien de kilomètres de frontière le Kazakhstan partage-t-il avec la Russie ?", BORDER,
      True),
@@ -247,6 +251,29 @@ def test_a_sentence_anchored_by_its_passage_needs_no_word_in_common(
     assert best.dense < extractive.MIN_DENSE_CROSS_UNANCHORED  # meaning alone would not do
     assert ExtractiveWriter().supports(ev)
     assert not ExtractiveWriter().supports(_evidence(embedder, vectors, question, WORST))
+
+
+GRANTS = ("En 2021, le Bureau de la démocratie du département d’État américain a alloué 750 000 $ "
+          "à la liberté d’association au Kazakhstan.")
+ANOTHER = ("Une autre subvention d’une valeur de 740 740 $ a été annoncée en décembre, axée sur la "
+           "liberté religieuse au Kazakhstan.")
+
+
+def test_the_sentence_before_a_passage_may_be_in_the_passage_before(
+        embedder: E5Embedder, vectors: CachedSentenceVectors) -> None:
+    """Chunks are cut mid-text: whose grant "Une autre subvention" is, the sentence before it
+    says, in the retrieved chunk that ends where this one starts."""
+    question = "Quel était le montant de la subvention américaine annoncée en décembre ?"
+    first = Hit(Chunk("doc", 0, GRANTS, 0, len(GRANTS), "Un article"), 1.0)
+    start = len(GRANTS) + 1
+    second = Hit(Chunk("doc", 1, ANOTHER, start, start + len(ANOTHER), "Un article"), 1.0)
+    ev = gather_evidence(question, [second, first], embedder.embed_query(question), vectors,
+                         lambda term: 1.0, "french")
+    chosen = ExtractiveWriter().select(ev)
+    assert chosen and chosen[0].text == ANOTHER
+    alone = gather_evidence(question, [second], embedder.embed_query(question), vectors,
+                            lambda term: 1.0, "french")
+    assert not ExtractiveWriter().supports(alone)  # nothing says whose grant it is
 
 
 def test_the_meaning_threshold_decides_an_off_topic_question(
