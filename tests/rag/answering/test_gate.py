@@ -314,7 +314,13 @@ def small_searcher(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedde
 @pytest.fixture
 def answerer(small_searcher: tuple[Searcher, Settings], embedder: E5Embedder
              ) -> Iterator[Answerer]:
-    searcher, settings = small_searcher
+    yield from _scripted_answerer(small_searcher, embedder)
+
+
+def _scripted_answerer(indexed: tuple[Searcher, Settings], embedder: E5Embedder
+                       ) -> Iterator[Answerer]:
+    """An answerer over `indexed` whose model is the scripted server (SEEN and REPLY reset)."""
+    searcher, settings = indexed
     SEEN.clear()
     REPLY.clear()
     with http_server(StreamingModel) as url:
@@ -377,33 +383,29 @@ def bloc_searcher(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder
                             [*small_docs(), BLOC])
 
 
+@pytest.fixture
+def bloc_answerer(bloc_searcher: tuple[Searcher, Settings], embedder: E5Embedder
+                  ) -> Iterator[Answerer]:
+    yield from _scripted_answerer(bloc_searcher, embedder)
+
+
 def test_an_answer_that_names_no_country_for_which_country_falls_back(
-        bloc_searcher: tuple[Searcher, Settings], embedder: E5Embedder) -> None:
+        bloc_answerer: Answerer) -> None:
     """"De quel pays ... ?" answered with a true sentence that names no country (a capitalised
     name was enough before) gives the sentence that does: "arménien"."""
-    searcher, settings = bloc_searcher
-    SEEN.clear()
-    REPLY.clear()
-    with http_server(StreamingModel) as url:
-        llm = OpenAICompatibleLLM(url, "scripted", timeout=20)
-        try:
-            answerer = Answerer(lambda: searcher, settings, llm=llm, embedder=embedder)
-            question = "De quel pays Nikol Pashinyan est-il le Premier ministre ?"
-            REPLY.append("Nikol Pashinyan est le président sortant du bloc [1].")
-            answer = answerer.answer(question)
-            assert len(SEEN) == 1 and answer.fallback and not answer.abstained
-            assert "arménien" in answer.answer
-            REPLY[:] = ["Nikol Pashinyan est le Premier ministre arménien [1]."]
-            answer = answerer.answer(question)
-            assert not answer.fallback
-            assert answer.answer == "Nikol Pashinyan est le Premier ministre arménien [1]."
-        finally:
-            llm.close()
+    question = "De quel pays Nikol Pashinyan est-il le Premier ministre ?"
+    REPLY.append("Nikol Pashinyan est le président sortant du bloc [1].")
+    answer = bloc_answerer.answer(question)
+    assert len(SEEN) == 1 and answer.fallback and not answer.abstained
+    assert "arménien" in answer.answer
+    REPLY[:] = ["Nikol Pashinyan est le Premier ministre arménien [1]."]
+    answer = bloc_answerer.answer(question)
+    assert not answer.fallback
+    assert answer.answer == "Nikol Pashinyan est le Premier ministre arménien [1]."
 
 
 def test_the_sentences_to_quote_are_chosen_once_per_answer(
-        bloc_searcher: tuple[Searcher, Settings], embedder: E5Embedder,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        bloc_answerer: Answerer, monkeypatch: pytest.MonkeyPatch) -> None:
     """The gate, the prompt, the check of the model's answer and its fallback read one choice
     (before, a fallen-back answer chose its sentences four times)."""
     calls: list[object] = []
@@ -414,16 +416,8 @@ def test_the_sentences_to_quote_are_chosen_once_per_answer(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(extractive, "choose", counted)
-    searcher, settings = bloc_searcher
-    SEEN.clear()
     REPLY[:] = ["Nikol Pashinyan est le président sortant du bloc [1]."]
-    with http_server(StreamingModel) as url:
-        llm = OpenAICompatibleLLM(url, "scripted", timeout=20)
-        try:
-            answerer = Answerer(lambda: searcher, settings, llm=llm, embedder=embedder)
-            answer = answerer.answer("De quel pays Nikol Pashinyan est-il le Premier ministre ?")
-        finally:
-            llm.close()
+    answer = bloc_answerer.answer("De quel pays Nikol Pashinyan est-il le Premier ministre ?")
     assert answer.fallback and "arménien" in answer.answer
     assert len(calls) == 1
 
