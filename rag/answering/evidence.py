@@ -66,8 +66,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "year": re.compile(r"\b(en quelle année|(in )?(which|what) year|quelle année|année de "
                        r"naissance|date de naissance|date of birth|year of birth|(est|sont|"
                        r"était|is|was|were) (né|née|nés|born)|né en|née en|born in)\b", re.I),
-    "person": re.compile(r"\b(qui|who|whom|whose|quel est le nom|what is the name|which "
-                         r"(general|commander|chief)|comment s['’]appel(?:le|lent|ait|aient)|"
+    "person": re.compile(r"\b(qui|who|whom|whose|quel (?:est|était|etait|fut) le nom|what "
+                         r"(?:is|was) the name|which (general|commander|chief)|"
+                         r"comment s['’]appel(?:le|lent|ait|aient)|"
                          r"what is .{1,30} called|quel (général|commandant|chef)|which "
                          r"(president|leader|minister|official|spokesman|spokeswoman)|quel "
                          r"(président|dirigeant|ministre|responsable|porte-parole))\b", re.I),

@@ -117,6 +117,10 @@ SPREAD = ("Les tentatives pour apaiser les foules en colère ont échoué et le 
 STARTED = ("Les manifestations ont commencé à Zhanaozen et à Aktau, dans l'ouest du pays, avant de "
            "s'étendre à d'autres villes.")
 UK_NGOS = "De plus, le Royaume-Uni compte plus de 85 ONG également présentes au Kazakhstan."
+PARISII = ("Seule certitude, les Parisii, l'un des 98 peuples gaulois, vivent dans cette région en "
+           "52 avant notre ère, au moment d'être soumis à Rome.")
+CAMULOGENE = ("En 52 avant notre ère, le chef des Parisii, Camulogène, affronte les légions de "
+              "Labienus.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -191,6 +195,9 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("In which towns did the protests first break out?", SPREAD, False),
     ("In which towns did the protests first break out?", STARTED, True),
     ("Dans quelles villes les manifestations ont-elles commencé ?", STARTED, True),
+    # "quel était le nom du chef" asks a person by role, as "quel est le nom" does
+    ("Quel était le nom du chef des Parisii en 52 avant notre ère ?", PARISII, False),
+    ("Quel était le nom du chef des Parisii en 52 avant notre ère ?", CAMULOGENE, True),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
