@@ -300,6 +300,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     portfolio = _portfolio(" ".join(words[:11])) if role == _MINISTER else ()
     event = (next((rx for rx in _EVENTS if rx.search(fold(question))), None)
              if "date" in asks or "year" in asks else None)
+    if event is None and "person" in asks and _MARRIAGE.search(fold(question)):
+        event = _MARRIAGE  # "Whom did X marry?": whom X married, not anyone named near X
     given = frozenset(k for a in claim_anchors(question) if a.kind == "number"
                       for k in a.keys) if "number" in asks else frozenset()
     nation = nationalities(question, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
@@ -653,6 +655,10 @@ _EVENTS = [
                r" out\b|\bpullout"),
 ]
 
+
+_MARRIAGE = re.compile(r"\bmarr(?:y|ies|ied|iage)|\bwed(?:s|ded|ding)?\b|\bwife\b|\bhusband|"
+                       r"\bepous|\bmari(?:e|es|ee|ees|age|ages|er|a|erent)?\b|\bconjoint|"
+                       r"\bnoces\b|\bfianc")
 
 _MINISTRY = ("ministere", "ministry", "ministries")  # a ministry's spokesman is no minister
 

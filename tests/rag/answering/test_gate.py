@@ -121,6 +121,10 @@ PARISII = ("Seule certitude, les Parisii, l'un des 98 peuples gaulois, vivent da
            "52 avant notre ère, au moment d'être soumis à Rome.")
 CAMULOGENE = ("En 52 avant notre ère, le chef des Parisii, Camulogène, affronte les légions de "
               "Labienus.")
+AZZO = ("Alberto Azzo II d'Este est le premier seigneur d'Este et l'ancêtre commun des Maisons de "
+        "Brunswick et de Hanovre.")
+AZZO_WED = ("Alberto Azzo II d'Este épouse en premières noces Cunégonde d'Altdorf, sœur du duc de "
+            "Carinthie.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -198,6 +202,10 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     # "quel était le nom du chef" asks a person by role, as "quel est le nom" does
     ("Quel était le nom du chef des Parisii en 52 avant notre ère ?", PARISII, False),
     ("Quel était le nom du chef des Parisii en 52 avant notre ère ?", CAMULOGENE, True),
+    # whom someone married: a sentence must speak of a marriage, not only name someone
+    ("Whom did Alberto Azzo II d'Este marry first?", AZZO, False),
+    ("Whom did Alberto Azzo II d'Este marry first?", AZZO_WED, True),
+    ("Avec qui Alberto Azzo II d'Este s'est-il marié ?", AZZO_WED, True),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
