@@ -432,7 +432,7 @@ def _eval_compare(args: argparse.Namespace, settings: Settings, gold: list[Any])
 
 
 def _eval_answers(args: argparse.Namespace, settings: Settings, gold: list[Any]) -> int:
-    from rag.answering.evidence import CachedSentenceVectors
+    from rag.answering.sentence_vectors import CachedSentenceVectors
     from rag.answering.verify import Verifier
     from rag.evaluation.evals import evaluate_answers
     from rag.evaluation.reports import ANSWER_TABLE, write_answer_report

@@ -1,7 +1,7 @@
 """Sentence embeddings kept with the index, in `sentences.sqlite` beside `store.sqlite`.
 
 Two tables. `sentence_vectors` maps (embedder, sentence text) to a float16 vector: the cache the
-answering code has always used (rag.answering.evidence.CachedSentenceVectors), so a sentence
+answering code has always used (rag.answering.sentence_vectors.CachedSentenceVectors), so a sentence
 embedded at ingest is found precomputed at answer time and a sentence repeated by overlapping
 chunks is embedded once. `chunk_sentences` lists each chunk's sentences (the store's chunk id,
 which AUTOINCREMENT never reuses, their offsets into the document and their keys): what the

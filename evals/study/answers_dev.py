@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rag.answering.evidence import CachedSentenceVectors
+from rag.answering.sentence_vectors import CachedSentenceVectors
 from rag.config import Settings
 from rag.embedders import make_embedder
 from rag.evaluation.evals import contains_answer

@@ -13,13 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from threading import Lock
-from typing import Protocol
 
 import numpy as np
 
@@ -33,11 +28,12 @@ from rag.answering.countries import (
     nationalities,
     role_nations,
 )
+from rag.answering.furniture import is_furniture, on_title_line, title_head, unpunctuated_line
 from rag.answering.language import detect_language
+from rag.answering.sentence_vectors import SentenceVectors
 from rag.answering.verify import ROLES
-from rag.embedders.base import Embedder, Vectors
+from rag.embedders.base import Vectors
 from rag.retrieval import Hit
-from rag.sentence_store import sentence_key
 from rag.sentences import MAX_SENTENCE_CHARS, Span, embedded_text
 from rag.sentences import continues as _continues
 from rag.sentences import joined_sentences as _sentences
@@ -123,75 +119,6 @@ _NOT_FOCUS = frozenset(fold(w) for w in """
     etats unis united nations ue eu summarize résume résumez résumer tell explain explique
     décris describe liste list donne give
 """.split())
-
-# ---- sentences that can never be an answer -----------------------------------------------------
-
-_CAPTION = re.compile(r"(©|\(c\)|@\w+\s*$|\bphoto\b.*\b(afp|reuters|ap|belga|getty|epa)\b|"
-                      r"\b(crédit|credit|copyright)\s*:|^\s*(par|by)\s+[A-ZÀ-Ý][\w-]+"
-                      r"(\s+[A-ZÀ-Ý][\w-]+){0,3}\s*$)", re.I)
-_NAVIGATION = re.compile(r"^\s*(lire aussi|à lire|voir aussi|read more|related|partager|"
-                         r"share|commentaires?|comments?|loading|chargement|derniers articles|"
-                         r"articles les plus lus|cela peut vous intéresser|newsletter|"
-                         r"abonnez-vous|subscribe|publicité|advertisement)\b|"
-                         r"^\s*(auteur|author|[ée]diteur|editor|publié|published|mis à jour|"
-                         r"updated|source)\s*:|\s\|\s.*\s\|\s", re.I)
-
-
-def _furniture(text: str, title: str, alone: bool = False, title_line: bool = False) -> bool:
-    """Questions, captions, credits, bylines, headlines and navigation are never answers.
-    `title_line`: the sentence is on the line the title was taken from (a text without a title
-    is titled by its first line), where only the title itself, repeated whole, is a headline."""
-    t = " ".join(text.split())
-    if t.endswith("?") or t.endswith("?»") or t.endswith("? »"):
-        return True
-    if _CAPTION.search(t) or _NAVIGATION.search(t):
-        return True
-    words = t.split()
-    if len(words) < 4 or (len(words) < 8 and not re.search(r"[.!…»”\"]$", t)):
-        return True  # a label, a menu entry or a caption fragment, not a sentence
-    # the headline, repeated as the article's first line or reworded as its standfirst: all
-    # its content words are the title's (unless it is all the text there is)
-    if alone or not title:
-        return False
-    if title_line:
-        return fold(t).rstrip(" .") == fold(" ".join(title.split())).rstrip(" .")
-    mine = set(re.findall(r"\w+", fold(t))) - STOPWORDS
-    return len(mine) >= 3 and mine <= set(re.findall(r"\w+", fold(title)))
-
-
-def _title_head(title: str) -> str:
-    """What a line starts with when the title was taken from it (once per passage)."""
-    return fold(" ".join(title.split())).rstrip(" .…")[:200]
-
-
-def _on_title_line(chunk_text: str, span: Span, head: str) -> bool:
-    """Whether the span lies on the line the title is (`head`: `_title_head(title)`)."""
-    if not head:
-        return False
-    start = chunk_text.rfind("\n", 0, span.start) + 1
-    end = chunk_text.find("\n", span.end)
-    line = fold(" ".join(chunk_text[start:end if end >= 0 else len(chunk_text)].split()))
-    return line.startswith(head)
-
-
-_ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')\]]\s*$")
-
-
-def _unpunctuated_line(chunk_text: str, span: Span) -> bool:
-    """A line of its own without closing punctuation is a caption, a headline or a label
-    ("Le président russe ... à Moscou, le 21 août 2021" once its photo credit is cleaned),
-    not a sentence. A text of one line (a paragraph) keeps its last sentence."""
-    if _ENDS_SENTENCE.search(span.text):
-        return False
-    head, tail = chunk_text[:span.start], chunk_text[span.end:]
-    if not tail.strip():  # the chunk's last line: a line of its own only after other lines
-        return head.rstrip(" \t").endswith("\n")
-    nxt = tail.lstrip()[:1]  # a hard-wrapped sentence goes on in lower case (or with its ".")
-    return ((head.strip(" \t") == "" or head.rstrip(" \t").endswith("\n"))
-            and tail.lstrip(" \t").startswith("\n") and (nxt.isupper() or nxt.isdigit()
-                                                         or nxt in "«\"“"))
-
-
 
 # ---- the question ------------------------------------------------------------------------------
 
@@ -827,118 +754,6 @@ def _has_focus(name: str, words: set[str]) -> bool:
     return code is not None and any(country_code(w) == code for w in words if len(w) >= 4)
 
 
-# ---- sentence vectors --------------------------------------------------------------------------
-
-
-class SentenceVectors(Protocol):
-    """Embeddings of passage sentences: stored at ingest, or computed and cached."""
-
-    def __call__(self, texts: Sequence[str]) -> Vectors: ...
-
-
-class CachedSentenceVectors:
-    """Embeds sentences on first sight and keeps them: an LRU in memory and, with `path`, a
-    SQLite file beside the index, so a sentence is embedded once per index, not once per
-    process (keys are the embedder's name and the sentence text, so they never go stale).
-
-    It is an `Embedder` too (queries pass through uncached), so the claim verifier embeds the
-    same passage sentences through the same cache."""
-
-    def __init__(self, embedder: Embedder, size: int = 50_000, path: Path | None = None) -> None:
-        self._embedder = embedder
-        self._size = size
-        self._items: OrderedDict[str, Vectors] = OrderedDict()
-        self._lock = Lock()
-        self._db: sqlite3.Connection | None = None
-        if path is not None:
-            try:
-                self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute("CREATE TABLE IF NOT EXISTS sentence_vectors "
-                                 "(key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
-            except sqlite3.Error as exc:  # a read-only or damaged file: memory only
-                log.warning("sentence vector cache unavailable (%s): memory only", exc)
-                self._db = None
-
-    @property
-    def name(self) -> str:
-        return self._embedder.name
-
-    @property
-    def dim(self) -> int:
-        return self._embedder.dim
-
-    @property
-    def max_tokens(self) -> int:
-        return self._embedder.max_tokens
-
-    def count_tokens(self, text: str) -> int:
-        return self._embedder.count_tokens(text)
-
-    def embed_query(self, text: str) -> Vectors:
-        return self._embedder.embed_query(text)
-
-    def embed_passages(self, texts: Sequence[str]) -> Vectors:
-        return self(texts)
-
-    def _key(self, text: str) -> bytes:
-        """The key ingest stores sentences under (rag.sentence_store): found precomputed."""
-        return sentence_key(self._embedder.name, text)
-
-    def _load(self, texts: list[str]) -> dict[str, Vectors]:
-        if self._db is None or not texts:
-            return {}
-        keys = {self._key(t): t for t in texts}
-        found: dict[str, Vectors] = {}
-        try:
-            with self._lock:
-                marks = ",".join("?" * len(keys))
-                rows = self._db.execute(f"SELECT key, vector FROM sentence_vectors WHERE key IN "
-                                        f"({marks})", list(keys)).fetchall()
-        except sqlite3.Error:
-            return {}
-        for key, blob in rows:
-            v = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
-            if len(v) == self._embedder.dim:
-                found[keys[bytes(key)]] = v
-        return found
-
-    def _save(self, new: dict[str, Vectors]) -> None:
-        if self._db is None or not new:
-            return
-        rows = [(self._key(t), np.asarray(v, dtype=np.float16).tobytes()) for t, v in new.items()]
-        try:
-            with self._lock:
-                self._db.executemany("INSERT OR REPLACE INTO sentence_vectors VALUES (?, ?)", rows)
-        except sqlite3.Error as exc:
-            log.warning("could not persist sentence vectors: %s", exc)
-
-    def __call__(self, texts: Sequence[str]) -> Vectors:
-        found: list[Vectors | None] = []
-        with self._lock:
-            for t in texts:
-                v = self._items.get(t)
-                if v is not None:
-                    self._items.move_to_end(t)
-                found.append(v)
-        missing = list(dict.fromkeys(t for t, v in zip(texts, found, strict=True) if v is None))
-        new = self._load(missing)
-        todo = [t for t in missing if t not in new]
-        if todo:
-            embedded = dict(zip(todo, self._embedder.embed_passages(todo), strict=True))
-            self._save(embedded)
-            new.update(embedded)
-        if new:
-            with self._lock:
-                self._items.update(new)
-                while len(self._items) > self._size:
-                    self._items.popitem(last=False)
-        if not texts:
-            return np.zeros((0, self._embedder.dim), dtype=np.float32)
-        return np.stack([v if v is not None else new[t]
-                         for t, v in zip(texts, found, strict=True)]).astype(np.float32)
-
-
 # ---- evidence ----------------------------------------------------------------------------------
 
 
@@ -1159,12 +974,12 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
         if i not in heads:
-            heads[i] = _title_head(hit.chunk.title)
-        usable = (not _furniture(text, hit.chunk.title, alone,
-                                 _on_title_line(hit.chunk.text, span, heads[i]))
+            heads[i] = title_head(hit.chunk.title)
+        usable = (not is_furniture(text, hit.chunk.title, alone,
+                                 on_title_line(hit.chunk.text, span, heads[i]))
                   and not (j == 0 and _continues(text) and not (
                       info.asks == ("identity",) and kind))
-                  and not _unpunctuated_line(hit.chunk.text, span))
+                  and not unpunctuated_line(hit.chunk.text, span))
         before_cov = prev_cov.get(i, 0.0)
         prev_cov[i] = cov
         if w.anaphor and _ANAPHOR.match(text):

@@ -7,7 +7,8 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from rag.answering.evidence import CachedSentenceVectors, gather_evidence
+from rag.answering.evidence import gather_evidence
+from rag.answering.sentence_vectors import CachedSentenceVectors
 from rag.config import Settings
 from rag.documents import Document
 from rag.embedders.e5 import E5Embedder

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from rag.answering.compact import evidence_texts
-from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
+from rag.answering.evidence import Evidence, gather_evidence
 from rag.answering.prompt import answer_messages
+from rag.answering.sentence_vectors import CachedSentenceVectors
 from rag.embedders.e5 import E5Embedder
 from rag.retrieval import Searcher
 

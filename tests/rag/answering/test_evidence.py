@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 
 from rag.answering.evidence import (
-    CachedSentenceVectors,
     Evidence,
-    _furniture,
     _holds_kind,
     analyse_question,
     counts,
     gather_evidence,
 )
 from rag.answering.extractive import ExtractiveWriter
+from rag.answering.sentence_vectors import CachedSentenceVectors
 from rag.embedders.e5 import E5Embedder
 from rag.retrieval import Searcher
 
@@ -265,14 +264,6 @@ def test_an_off_topic_question_in_the_other_language_is_declined(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
     """Nothing shared with the French sources but a middling cosine: not an answer."""
     assert ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question)) is None
-
-
-def test_a_byline_with_its_labels_is_furniture() -> None:
-    """"Auteur : X | Editeur : Y | date" answered "How do I change a flat tire?" once the
-    sentence signal lifted its chunk."""
-    assert _furniture("Auteur : AubeDigitale | Editeur : Walt | Jeudi, 06 Janv. 2022 - 16h28", "")
-    assert _furniture("Source : Press TV, le 7 janvier.", "")
-    assert not _furniture("La Russie a envoyé quelque 3 000 personnes, selon l’agence RIA.", "")
 
 
 def test_a_person_asked_by_role_keeps_the_role() -> None:

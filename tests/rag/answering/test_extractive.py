@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
+from rag.answering.evidence import Evidence, gather_evidence
 from rag.answering.extractive import MAX_SENTENCE_CHARS, ExtractiveWriter, cite, trim
+from rag.answering.sentence_vectors import CachedSentenceVectors
 from rag.chunking import Chunk
 from rag.embedders.e5 import E5Embedder
 from rag.retrieval import Hit

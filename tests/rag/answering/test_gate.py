@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from rag.answering import extractive
-from rag.answering.evidence import CachedSentenceVectors, Evidence, gather_evidence
+from rag.answering.evidence import Evidence, gather_evidence
 from rag.answering.extractive import NO_ANSWER, ExtractiveWriter
 from rag.answering.pipeline import Answerer
+from rag.answering.sentence_vectors import CachedSentenceVectors
 from rag.chunking import Chunk
 from rag.config import Settings
 from rag.documents import Document

@@ -1,0 +1,74 @@
+"""Sentences that can never be an answer: questions, photo captions and credits, bylines,
+headlines and site navigation, and lines of their own without closing punctuation."""
+
+from __future__ import annotations
+
+import re
+
+from rag.sentences import Span
+from rag.text import STOPWORDS, fold
+
+_CAPTION = re.compile(r"(©|\(c\)|@\w+\s*$|\bphoto\b.*\b(afp|reuters|ap|belga|getty|epa)\b|"
+                      r"\b(crédit|credit|copyright)\s*:|^\s*(par|by)\s+[A-ZÀ-Ý][\w-]+"
+                      r"(\s+[A-ZÀ-Ý][\w-]+){0,3}\s*$)", re.I)
+_NAVIGATION = re.compile(r"^\s*(lire aussi|à lire|voir aussi|read more|related|partager|"
+                         r"share|commentaires?|comments?|loading|chargement|derniers articles|"
+                         r"articles les plus lus|cela peut vous intéresser|newsletter|"
+                         r"abonnez-vous|subscribe|publicité|advertisement)\b|"
+                         r"^\s*(auteur|author|[ée]diteur|editor|publié|published|mis à jour|"
+                         r"updated|source)\s*:|\s\|\s.*\s\|\s", re.I)
+
+
+def is_furniture(text: str, title: str, alone: bool = False, title_line: bool = False) -> bool:
+    """Questions, captions, credits, bylines, headlines and navigation are never answers.
+    `title_line`: the sentence is on the line the title was taken from (a text without a title
+    is titled by its first line), where only the title itself, repeated whole, is a headline."""
+    t = " ".join(text.split())
+    if t.endswith("?") or t.endswith("?»") or t.endswith("? »"):
+        return True
+    if _CAPTION.search(t) or _NAVIGATION.search(t):
+        return True
+    words = t.split()
+    if len(words) < 4 or (len(words) < 8 and not re.search(r"[.!…»”\"]$", t)):
+        return True  # a label, a menu entry or a caption fragment, not a sentence
+    # the headline, repeated as the article's first line or reworded as its standfirst: all
+    # its content words are the title's (unless it is all the text there is)
+    if alone or not title:
+        return False
+    if title_line:
+        return fold(t).rstrip(" .") == fold(" ".join(title.split())).rstrip(" .")
+    mine = set(re.findall(r"\w+", fold(t))) - STOPWORDS
+    return len(mine) >= 3 and mine <= set(re.findall(r"\w+", fold(title)))
+
+
+def title_head(title: str) -> str:
+    """What a line starts with when the title was taken from it (once per passage)."""
+    return fold(" ".join(title.split())).rstrip(" .…")[:200]
+
+
+def on_title_line(chunk_text: str, span: Span, head: str) -> bool:
+    """Whether the span lies on the line the title is (`head`: `title_head(title)`)."""
+    if not head:
+        return False
+    start = chunk_text.rfind("\n", 0, span.start) + 1
+    end = chunk_text.find("\n", span.end)
+    line = fold(" ".join(chunk_text[start:end if end >= 0 else len(chunk_text)].split()))
+    return line.startswith(head)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')\]]\s*$")
+
+
+def unpunctuated_line(chunk_text: str, span: Span) -> bool:
+    """A line of its own without closing punctuation is a caption, a headline or a label
+    ("Le président russe ... à Moscou, le 21 août 2021" once its photo credit is cleaned),
+    not a sentence. A text of one line (a paragraph) keeps its last sentence."""
+    if _ENDS_SENTENCE.search(span.text):
+        return False
+    head, tail = chunk_text[:span.start], chunk_text[span.end:]
+    if not tail.strip():  # the chunk's last line: a line of its own only after other lines
+        return head.rstrip(" \t").endswith("\n")
+    nxt = tail.lstrip()[:1]  # a hard-wrapped sentence goes on in lower case (or with its ".")
+    return ((head.strip(" \t") == "" or head.rstrip(" \t").endswith("\n"))
+            and tail.lstrip(" \t").startswith("\n") and (nxt.isupper() or nxt.isdigit()
+                                                         or nxt in "«\"“"))
