@@ -7,10 +7,16 @@ it resolves to is checked, and the connection goes to that checked address (the 
 and TLS name stay the URL's): DNS cannot answer differently between check and connect.
 Loopback, private, link-local, reserved and cloud-metadata addresses are refused unless
 `fetch_allow_private` or `fetch_allow_hosts` (an intranet, the tests) lets them through.
+
+What a client is told stays generic ("cannot fetch this page", "address not allowed"): "resolves
+to a private address" against "cannot resolve", or "connection refused" against "no route to
+host", would let it map the private network one URL at a time. The detail goes to the log.
+Each page has one wall-clock deadline (connect, headers and body together).
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import hashlib
 import ipaddress
@@ -18,6 +24,7 @@ import logging
 import re
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -45,15 +52,42 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 # Cloud instance metadata (AWS/GCP/Azure/OpenStack, AWS IPv6, Alibaba): credentials live there.
 METADATA = frozenset(ipaddress.ip_address(a) for a in (
     "169.254.169.254", "fd00:ec2::254", "100.100.100.200", "169.254.170.2"))
+# Special ranges `ipaddress` calls global: site-local (deprecated, still routed on some
+# networks), the 6to4 relay anycast (deprecated), the new IPv6 documentation range.
+SPECIAL = {ipaddress.ip_network(n): why for n, why in (
+    ("fec0::/10", "site-local"), ("192.88.99.0/24", "deprecated"),
+    ("3fff::/20", "documentation"))}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I)
+# Codecs a page may declare: text encodings browsers know (Python's names). Not punycode,
+# idna, unicode_escape or utf-7: they turn bytes into other text than they hold, or raise
+# (a page declaring `charset=punycode` made the request a 500).
+TEXT_CODECS = frozenset({
+    "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+    "utf-32-be", "ascii", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874",
+    "tis-620", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp",
+    "shift_jis", "cp932", "euc_kr", "cp949",
+    *(f"iso8859-{i}" for i in (*range(1, 12), *range(13, 17))),
+    *(f"cp{i}" for i in range(1250, 1259))})
+CANNOT_FETCH = "cannot fetch this page"
+NOT_ALLOWED = "address not allowed"
 
 
 class FetchRefused(RagError):
-    """A URL the policy does not let the server fetch (the request is at fault: a 400)."""
+    """A URL the policy does not let the server fetch (the request is at fault: a 400).
+    `detail`, for the log, may say more than the message."""
+
+    def __init__(self, message: str, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail or message
 
 
 class FetchError(Exception):
-    """A fetch that failed (network, status, size, type); the URL is skipped with this."""
+    """A fetch that failed (network, status, size, type); the URL is skipped with this.
+    The message is what a client reads; `detail`, for the log, may name network facts."""
+
+    def __init__(self, message: str, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail or message
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +133,32 @@ class Fetched:
         return self.status == 304
 
     def text(self) -> str:
-        """Declared charset, else the page's <meta charset>, else UTF-8 (cp1252 if not)."""
+        """Declared charset, else the page's <meta charset>, else UTF-8 (cp1252 if not);
+        a declared codec that is no text encoding (`TEXT_CODECS`) is ignored."""
         names = [self.charset]
         m = _META_CHARSET.search(self.body[:4096])
         names.append(m.group(1).decode("ascii") if m else None)
         for name in [n for n in names if n]:
+            codec = _text_codec(name)
+            if codec is None:
+                continue
             try:
-                return self.body.decode(name)
-            except (LookupError, UnicodeDecodeError):
+                return self.body.decode(codec)
+            except UnicodeError:
                 continue
         try:
             return self.body.decode("utf-8-sig")
         except UnicodeDecodeError:
             return self.body.decode("cp1252", "replace")
+
+
+def _text_codec(name: str) -> str | None:
+    """Python's name of the codec `name` declares, when it is a text encoding pages use."""
+    try:
+        codec = codecs.lookup(name.strip()).name
+    except (LookupError, ValueError, TypeError):
+        return None
+    return codec if codec in TEXT_CODECS else None
 
 
 def is_url(source: str | Path) -> bool:
@@ -147,6 +194,9 @@ def address_problem(ip: IPAddress) -> str | None:
             return address_problem(embedded)
     if ip in METADATA:
         return "cloud metadata"
+    for network, why in SPECIAL.items():
+        if ip in network:
+            return why
     for name in ("unspecified", "loopback", "link_local", "private", "multicast", "reserved"):
         if getattr(ip, f"is_{name}"):
             return name.replace("_", "-")
@@ -157,37 +207,39 @@ def address_problem(ip: IPAddress) -> str | None:
 
 def resolve(url: httpx.URL, policy: FetchPolicy) -> list[IPAddress]:
     """The checked addresses to connect to for `url`: every address the host resolves to
-    must pass (one bad answer among good ones is refused too). FetchRefused names the reason;
-    a name that does not resolve is a FetchError."""
+    must pass (one bad answer among good ones is refused too). An address written in the URL
+    that is refused is a FetchRefused saying what kind it is (the URL already shows it). A
+    name that resolves to a refused address is a FetchError reading exactly as a name that
+    does not resolve: told apart, a client would learn which internal names exist; the
+    detail is for the log."""
     host = url.host
     port = url.port or (443 if url.scheme == "https" else 80)
     try:
         addresses = [ipaddress.ip_address(host)]
-        what = "is"
+        literal = True
     except ValueError:
-        what = "resolves to"
+        literal = False
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError, OSError) as exc:
-            raise FetchError(f"cannot resolve {host} ({exc})") from None
+            raise FetchError(CANNOT_FETCH, f"cannot resolve {host} ({exc})") from None
         addresses = list(dict.fromkeys(
             ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos))
     if not addresses:
-        raise FetchError(f"cannot resolve {host}")
+        raise FetchError(CANNOT_FETCH, f"cannot resolve {host}")
     for ip in addresses:
         problem = address_problem(ip)
         if problem is None or policy.allows(host, ip):
             continue
         if problem != "cloud metadata" and policy.allow_private:
             continue
-        # The address a name resolves to stays in the log: echoed to a client it would map
-        # the private network one name at a time.
-        log.info("refused to fetch %s: %s resolves to %s, a %s address", _short(str(url)),
-                 host, ip, problem)
-        raise FetchRefused(
-            f"{_short(str(url))}: {host} {what} a {problem} address; refused (server-side "
-            "request forgery guard; allow it with RAG_FETCH_ALLOW_HOSTS or "
-            "RAG_FETCH_ALLOW_PRIVATE)")
+        guard = ("server-side request forgery guard; RAG_FETCH_ALLOW_HOSTS or "
+                 "RAG_FETCH_ALLOW_PRIVATE allow it")
+        if literal:
+            raise FetchRefused(f"{_short(str(url))}: {NOT_ALLOWED} ({host} is a {problem} "
+                               f"address; {guard})")
+        raise FetchError(CANNOT_FETCH, f"refused: {host} resolves to {ip}, a {problem} "
+                         f"address ({guard})")
     return addresses
 
 
@@ -198,12 +250,70 @@ def check_url(url: str, policy: FetchPolicy) -> httpx.URL:
     return parsed
 
 
+class _Deadline:
+    """One wall-clock deadline for a whole fetch. httpx's timeouts count each read apart, so
+    a server sending a header line every 2 s held a 10 s fetch for 24 s (or for ever): when
+    time is up this shuts the fetch's sockets down (caught at connect through httpcore's trace
+    hook), which wakes a blocked read at once; the fetch then reports the timeout."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+        self.expired = False
+        self._lock = threading.Lock()
+        self._socks: list[socket.socket] = []
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def left(self) -> float:
+        """Seconds left; FetchError once none are."""
+        left = self.end - time.monotonic()
+        if left <= 0 or self.expired:
+            raise self.error()
+        return left
+
+    def error(self) -> FetchError:
+        return FetchError(f"timed out after {self.seconds:g} s")
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event != "connection.connect_tcp.complete":
+            return
+        stream = info.get("return_value")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if not isinstance(sock, socket.socket):
+            return
+        with self._lock:
+            self._socks.append(sock)
+            expired = self.expired
+        if expired:
+            _shutdown(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            socks = list(self._socks)
+        for sock in socks:
+            _shutdown(sock)
+
+
+def _shutdown(sock: socket.socket) -> None:
+    # The plain socket's method: an SSLSocket's own would drop its state under the reader.
+    with contextlib.suppress(OSError):  # already closed
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
 def fetch(url: str, policy: FetchPolicy, etag: str | None = None,
           last_modified: str | None = None) -> Fetched:
     """GET a page: redirects followed by hand (each hop checked), a size cap while the body
-    streams, an overall deadline, html/xhtml/plain text only. A 304 (the validators sent
-    match) comes back as `not_modified`."""
-    deadline = time.monotonic() + policy.timeout
+    streams, one deadline for connect, headers and body (`_Deadline`), html/xhtml/plain text
+    only. A 304 (the validators sent match) comes back as `not_modified`."""
     current = parse_url(url)
     headers = {"user-agent": USER_AGENT,
                "accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
@@ -211,13 +321,12 @@ def fetch(url: str, policy: FetchPolicy, etag: str | None = None,
         headers["if-none-match"] = etag
     if last_modified:
         headers["if-modified-since"] = last_modified
-    timeout = httpx.Timeout(policy.timeout, connect=min(policy.timeout, 5.0))
-    with httpx.Client(trust_env=False, follow_redirects=False, timeout=timeout,
-                      verify=policy.verify) as client:
+    with _Deadline(policy.timeout) as deadline, httpx.Client(
+            trust_env=False, follow_redirects=False, verify=policy.verify) as client:
         for _ in range(policy.max_redirects + 1):
             addresses = resolve(current, policy)
             try:
-                response = _send(client, current, addresses, headers)
+                response = _send(client, current, addresses, headers, deadline)
                 try:
                     if response.status_code in REDIRECTS:
                         location = response.headers.get("location", "")
@@ -229,23 +338,33 @@ def fetch(url: str, policy: FetchPolicy, etag: str | None = None,
                 finally:
                     response.close()
             except httpx.TimeoutException:
-                raise FetchError(f"timed out after {policy.timeout:g} s") from None
+                raise deadline.error() from None
             except httpx.HTTPError as exc:
-                raise FetchError(f"cannot fetch ({type(exc).__name__}: {exc})") from None
+                if deadline.expired:
+                    raise deadline.error() from None
+                raise FetchError(CANNOT_FETCH, f"{type(exc).__name__}: {exc}") from None
+            except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+                # httpx reads a redirect's Location as it answers: "http:x" or "http:\\h\p"
+                # raises InvalidURL, no HTTPError (the whole batch was a 500)
+                raise FetchError(CANNOT_FETCH, f"{type(exc).__name__}: {exc}") from None
     raise FetchError(f"more than {policy.max_redirects} redirects")
 
 
 def _send(client: httpx.Client, url: httpx.URL, addresses: list[IPAddress],
-          headers: dict[str, str]) -> httpx.Response:
+          headers: dict[str, str], deadline: _Deadline) -> httpx.Response:
     """The response (body not read) from the first checked address that takes the
     connection; the URL's own name goes in the Host header and, for https, in the TLS SNI
-    and certificate check."""
-    extensions = {"sni_hostname": url.host} if url.scheme == "https" else {}
+    and certificate check. Each attempt gets only what is left of the deadline."""
+    extensions: dict[str, Any] = {"trace": deadline.trace}
+    if url.scheme == "https":
+        extensions["sni_hostname"] = url.host
     failed: httpx.ConnectError | None = None
     for ip in addresses:
+        left = deadline.left()
         request = client.build_request(
             "GET", url.copy_with(host=str(ip)), extensions=extensions,
-            headers={**headers, "host": url.netloc.decode("ascii")})
+            headers={**headers, "host": url.netloc.decode("ascii")},
+            timeout=httpx.Timeout(left, connect=min(left, 5.0)))
         try:
             return client.send(request, stream=True)
         except httpx.ConnectError as exc:  # e.g. ::1 first, the server on 127.0.0.1 only
@@ -254,7 +373,8 @@ def _send(client: httpx.Client, url: httpx.URL, addresses: list[IPAddress],
     raise failed
 
 
-def _read(response: httpx.Response, url: str, policy: FetchPolicy, deadline: float) -> Fetched:
+def _read(response: httpx.Response, url: str, policy: FetchPolicy,
+          deadline: _Deadline) -> Fetched:
     got = Fetched(url, response.status_code, etag=response.headers.get("etag"),
                   last_modified=response.headers.get("last-modified"))
     if response.status_code == 304:
@@ -275,8 +395,9 @@ def _read(response: httpx.Response, url: str, policy: FetchPolicy, deadline: flo
         body += piece
         if len(body) > policy.max_bytes:
             raise FetchError(f"page larger than {policy.max_bytes} bytes")
-        if time.monotonic() > deadline:
-            raise FetchError(f"timed out after {policy.timeout:g} s")
+        deadline.left()
+    if deadline.expired:  # a body without a length ends where the deadline cut it
+        raise deadline.error()
     got.body = bytes(body)
     return got
 
@@ -307,12 +428,17 @@ def _fetch_one(url: str, policy: FetchPolicy,
     since = meta.get("last_modified") if isinstance(meta.get("last_modified"), str) else None
     try:
         got = fetch(url, policy, etag, since)
+        if got.not_modified and before is None:
+            got = fetch(url, policy)  # a 304 we did not ask for: fetch it whole
     except (FetchError, FetchRefused) as exc:
+        if exc.detail != str(exc):
+            log.warning("skipped %s: %s", _short(url), exc.detail)
         return _Outcome(url, Skipped(url, str(exc)))
-    if got.not_modified:
-        if before is not None:
-            return _Outcome(url, before, before)
-        got = fetch(url, policy)  # a 304 we did not ask for: fetch it whole
+    except Exception:  # a bug or a library's surprise: this page only, never the batch
+        log.exception("skipped %s: unexpected error", _short(url))
+        return _Outcome(url, Skipped(url, CANNOT_FETCH))
+    if got.not_modified and before is not None:
+        return _Outcome(url, before, before)
     extra = {k: v for k, v in (("etag", got.etag), ("last_modified", got.last_modified)) if v}
     text = got.text()
     if got.content_type == "text/plain":
@@ -330,8 +456,9 @@ def load_sources(sources: Iterable[str | Path], policy: FetchPolicy,
                  previous: Callable[[str], Document | None] = lambda _: None) -> LoadResult:
     """Files, folders and http(s) URLs as one batch (cleaning sees the fetched pages with the
     files). Every URL is checked before anything is fetched: FetchRefused for the first one
-    refused. A URL that fails later (network, status, size, a redirect that is refused) is
-    skipped with the reason. `previous(doc_id)` is what the index holds: its ETag and
+    refused by its syntax or its address literal. A URL that fails later (a name that does
+    not resolve or resolves to a refused address, network, status, size, a redirect that is
+    refused) is skipped with the reason. `previous(doc_id)` is what the index holds: its ETag and
     Last-Modified are sent back, and a 304 or the same text keeps it unchanged."""
     items = list(sources)
     urls = list(dict.fromkeys(str(s).strip() for s in items if is_url(s)))

@@ -93,8 +93,11 @@ def cmd_cluster_serve(args: argparse.Namespace) -> int:
     if args.local:
         import uvicorn
 
+        from service.server import proxy_options
+
         app = cluster.cluster_app(root, settings, cluster.local_engine(root, settings))
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
+                    **proxy_options(settings))
         return 0
     if not args.address:
         raise RagError("serve needs --address HOST:PORT of a Ray cluster (or --local)")

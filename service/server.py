@@ -6,7 +6,8 @@ a connection forever. The protocols below give each request's headers a deadline
 the connection (or the end of the previous response); the body then has the ASGI guard's
 `body_timeout` (service/guards.py). httptools when installed (what uvicorn's "auto" picks), h11
 otherwise. Request heads are bounded too: h11 by its own limit (set to `MAX_HEAD_BYTES`), httptools
-has none (200 MB of headers were buffered), so its protocol counts them.
+has none (200 MB of headers were buffered), so its protocol counts them. And whose
+X-Forwarded-For is believed: only configured proxies' (`proxy_options`), not uvicorn's default.
 """
 
 from __future__ import annotations
@@ -117,7 +118,16 @@ def deadline_protocol(header_timeout: float, h11_only: bool = False) -> type[asy
     return type(base.__name__, (base,), {"header_timeout": header_timeout})
 
 
+def proxy_options(settings: ServiceSettings) -> dict[str, Any]:
+    """Whose X-Forwarded-For uvicorn believes: only `trusted_proxies`. uvicorn's default
+    trusts 127.0.0.1, and the client address is what the wrong-key throttle and the rate
+    limit count by: behind no proxy, a client on loopback named any address it liked."""
+    if not settings.trusted_proxies:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": list(settings.trusted_proxies)}
+
+
 def server_options(settings: ServiceSettings) -> dict[str, Any]:
     """Extra `uvicorn.run` / `uvicorn.Config` keyword arguments."""
     return {"http": deadline_protocol(settings.header_timeout),
-            "h11_max_incomplete_event_size": MAX_HEAD_BYTES}
+            "h11_max_incomplete_event_size": MAX_HEAD_BYTES, **proxy_options(settings)}

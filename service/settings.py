@@ -4,7 +4,9 @@ read once at the edge (`rag serve`, `create_app`) from the same `RAG_*` variable
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+import ipaddress
+
+from pydantic import Field, SecretStr, field_validator
 
 from rag import Settings
 
@@ -16,6 +18,11 @@ class ServiceSettings(Settings):
     port: int = Field(default=8000, ge=1, le=65535)
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     max_documents_per_request: int = Field(default=1000, ge=1)
+    max_urls_per_request: int = Field(
+        default=50, ge=1, le=1000,
+        description="URLs one POST /documents may ask the server to fetch (413 over it): each "
+        "page may take RAG_FETCH_TIMEOUT seconds, four at a time.",
+    )
     async_ingest_bytes: int = Field(
         default=64 * 1024, ge=0, description="POST /documents with more text than this runs "
         "as a job (202 and `GET /jobs/{id}`) instead of holding the request; 0 = only when "
@@ -56,11 +63,34 @@ class ServiceSettings(Settings):
         default=10.0, gt=0, le=600,
         description="Seconds a request's headers have to arrive under `rag serve`.",
     )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="Addresses or ranges of reverse proxies whose X-Forwarded-For and "
+        'X-Forwarded-Proto `rag serve` believes, e.g. \'["127.0.0.1"]\' for a proxy on the '
+        "same machine; empty = none: the client address is the connection's (uvicorn's own "
+        "default trusts 127.0.0.1, so anyone on a loopback bind could pick their address, and "
+        "dodge the wrong-key throttle and the rate limit).",
+    )
     auth_failures_per_minute: int = Field(
         default=20, ge=0,
         description="Wrong API keys allowed per client address a minute (as a burst) before "
         "429 without comparing keys; 0 = off.",
     )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_addresses(cls, value: list[str]) -> list[str]:
+        """Addresses or networks only (or "*"): uvicorn takes any other word as a literal
+        that never matches, so a typo would silently trust nobody."""
+        out = [v.strip() for v in value if v.strip()]
+        for v in out:
+            if v == "*":
+                continue
+            try:
+                ipaddress.ip_network(v, strict=False)
+            except ValueError:
+                raise ValueError(f"trusted_proxies: {v!r} is no IP address or range") from None
+        return out
 
     @classmethod
     def of(cls, settings: Settings | None) -> ServiceSettings:

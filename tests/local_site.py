@@ -20,6 +20,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)  # "" removes a default header
     etag: str | None = None  # answers 304 when the request's If-None-Match matches
     drip: float = 0.0  # seconds between 100-byte pieces of the body (a slow server)
+    head_drip: float = 0.0  # seconds between header lines, for ever (headers never end)
 
 
 @dataclass
@@ -47,6 +48,9 @@ def local_site(tls: ssl.SSLContext | None = None) -> Iterator[Site]:
                 self.send_header("ETag", route.etag)
                 self.end_headers()
                 return
+            if route.head_drip:
+                self._drip_head(route.head_drip)
+                return
             self.send_response(route.status)
             headers = {"Content-Type": "text/html; charset=utf-8",
                        "Content-Length": str(len(route.body)), **route.headers}
@@ -63,6 +67,21 @@ def local_site(tls: ssl.SSLContext | None = None) -> Iterator[Site]:
                 time.sleep(route.drip)
                 self.wfile.write(route.body[i:i + 100])
                 self.wfile.flush()
+
+        def _drip_head(self, every: float) -> None:
+            """A status line, then one header line every `every` seconds until the client
+            leaves (or 30 s): each read of the client gets a byte in time."""
+            self.close_connection = True
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                self.wfile.flush()
+                end = time.monotonic() + 30
+                while time.monotonic() < end:
+                    time.sleep(every)
+                    self.wfile.write(b"X-Drip: a\r\n")
+                    self.wfile.flush()
+            except OSError:
+                pass
 
         def log_message(self, *args: Any) -> None:
             pass

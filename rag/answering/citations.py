@@ -2,7 +2,10 @@
 
 The same pass makes everything between the markers inert (`rag.answering.inert`): a model
 copies markup from its sources as readily as facts, so answer text is escaped outside our own
-markers, whoever wrote it.
+markers, whoever wrote it. A marker is `[n]` (up to three digits); whatever else a client
+could read as one becomes parentheses, as in source text (`inert.SOURCE_MARKER`): more digits
+(`[1000]` was left as it was), a backslash-escaped one (`\\[2\\]`, shown as `[2]` by
+markdown) and what NFKC folds into one (`［3］`).
 """
 
 from __future__ import annotations
@@ -11,12 +14,25 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rag.answering.inert import MARKUP, escape_one, rewrite
+from rag.answering.inert import (
+    DIGIT,
+    MARKUP,
+    SEP,
+    SOURCE_MARKER,
+    escape_one,
+    neutralise_markers,
+    rewrite,
+)
 from rag.retrieval import Hit
 
-# [1], [2, 3], [1][2], [1-2] are all read; anything else in brackets is left alone.
-# The space before a marker goes with it; a line break stays ("fin [3]\n[1] suite").
+# [1], [2, 3], [1][2], [1-2] are all read; other bracketed words are left alone, and what a
+# client could still take for a marker (SOURCE_MARKER: [1000], \[2\], ［3］, [ 4 ]) becomes
+# parentheses. The space before a marker goes with it; a line break stays ("fin [3]\n[1]").
 _MARKER = re.compile(r"[ \t]?\[(?P<nums>\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
+# What may still follow an opening bracket of a marker not closed yet (a stream holds it).
+_OPEN_MARKER = re.compile(rf"(?:{DIGIT}|{SEP}|\s)*\\?")
+_OPENERS = "[\uff3b\ufe47"
+_CLOSERS = "]\uff3d\ufe48"
 # One left-to-right scan: a marker, or markup to escape ("\\[1]" is an escaped bracket).
 
 
@@ -25,7 +41,8 @@ def strip_markers(text: str) -> str:
     return _MARKER.sub("", text)
 
 
-_TOKEN = re.compile(rf"(?P<marker>{_MARKER.pattern})|{MARKUP.pattern}")
+_TOKEN = re.compile(
+    rf"(?P<marker>{_MARKER.pattern})|(?P<lookalike>{SOURCE_MARKER.pattern})|{MARKUP.pattern}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,22 +84,26 @@ class CheckedAnswer:
 def _numbers(group: str) -> list[int]:
     out: list[int] = []
     for part in re.split(r"\s*,\s*", group):
-        if re.search(r"[-–]", part):
-            lo, hi = (int(x) for x in re.split(r"\s*[-–]\s*", part))
-            if 0 < hi - lo < 10:
-                out.extend(range(lo, hi + 1))
-                continue
-            out.extend((lo, hi))
+        ends = [int(x) for x in re.split(r"\s*[-–]\s*", part)]  # "1-2-3" was a ValueError
+        if len(ends) == 2 and 0 < ends[1] - ends[0] < 10:
+            out.extend(range(ends[0], ends[1] + 1))
         else:
-            out.append(int(part))
+            out.extend(ends)
     return out
 
 
 def _render(text: str, marker: Callable[[re.Match[str]], str], before: str = "") -> str:
-    """`text` with each marker replaced by `marker(match)` and all other markup escaped;
-    `before` is what was emitted ahead of it (a "(" right after a marker is escaped)."""
-    return rewrite(text, _TOKEN, lambda m: marker(m) if m.group("marker") is not None
-                   else escape_one(m.group()), before)
+    """`text` with each marker replaced by `marker(match)`, each look-alike by parentheses
+    and all other markup escaped; `before` is what was emitted ahead of it (a "(" right
+    after a marker is escaped)."""
+    def one(m: re.Match[str]) -> str:
+        if m.group("marker") is not None:
+            return marker(m)
+        if m.group("lookalike") is not None:
+            return neutralise_markers(m.group())
+        return escape_one(m.group())
+
+    return rewrite(text, _TOKEN, one, before)
 
 
 def check_citations(text: str, passages: Sequence[Hit],
@@ -153,9 +174,8 @@ class StreamEscaper:
 
     def feed(self, piece: str) -> str:
         text = self._held + piece
-        cut = text.rfind("[")
-        if (cut >= 0 and "]" not in text[cut:] and len(text) - cut <= 12
-                and _escapes_before(text, cut) % 2 == 0):
+        cut = _open_marker(text)
+        if cut is not None:
             self._held, text = text[cut:], text[:cut]
         elif text.endswith(("_", "\\")) and _escapes_before(text, len(text) - 1) % 2 == 0:
             # what follows decides: "a_b" stays, "\\[" is an escape already
@@ -215,6 +235,22 @@ def _space(m: re.Match[str], before: str) -> str:
         return " "
     prev = m.string[m.start() - 1] if m.start() > 0 else before[-1:]
     return "" if prev == "\n" else " "
+
+
+def _open_marker(text: str) -> int | None:
+    """Where a marker that may still close starts at the end of `text` (its escaping
+    backslash included), or None: a bracket whose tail could still be a marker, however
+    long (a marker let out by halves, "[1000" then "0]", would reach the client whole), or
+    any unescaped "[" not closed within 12 characters."""
+    cut = max(text.rfind(c) for c in _OPENERS)
+    if cut < 0 or any(c in text[cut:] for c in _CLOSERS):
+        return None
+    escaped = _escapes_before(text, cut) % 2 == 1
+    if _OPEN_MARKER.fullmatch(text, cut + 1):
+        return cut - 1 if escaped else cut
+    if not escaped and len(text) - cut <= 12:
+        return cut
+    return None
 
 
 def _escapes_before(text: str, i: int) -> int:

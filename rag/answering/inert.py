@@ -6,7 +6,9 @@ rendering markdown or HTML would turn into images, links or tags.
 
 Markers become parentheses, `[3]` -> `(3)`: plain ASCII that reads as a reference, that no
 citation reader (ours, a model's, the widget's) takes for a marker, and that Unicode
-normalisation cannot turn back into brackets (NFKC maps fullwidth `［3］` to `[3]`).
+normalisation cannot turn back into brackets. Whatever a reader could take for a marker is
+one: any number of digits (`[1000]`), a backslash-escaped one (`\\[2\\]`, which markdown shows as
+`[2]`), and forms NFKC folds into one (fullwidth `［3］`, superscript or circled digits).
 
 Markup is escaped CommonMark's way, and only what can form it: a backslash before the
 characters of code and emphasis (a backtick, `*`, a backslash, `_` at a word edge), before
@@ -21,10 +23,20 @@ nothing (answers are escaped where they are built and again where they are check
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
-# A citation-like group: [3], [1, 2], [2-4], [ 3 ] (a superset of what check_citations reads).
-SOURCE_MARKER = re.compile(r"\[\s*(\d{1,3}(?:\s*[,\-–]\s*\d{1,3})*)\s*\]")
+# Characters NFKC folds to a bracket, a digit or a separator of a marker: a client that
+# normalises text before it looks for `[n]` finds one in `［３］`, `[¹]`, `[①]` or `[1，2]`.
+OPEN = r"[\[\uff3b\ufe47]"
+CLOSE = r"[\]\uff3d\ufe48]"
+DIGIT = (r"[\d\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2473\u24ea"
+         r"\u3251-\u325f\u32b1-\u32bf]")
+SEP = r"[,\-–\uff0c\ufe50\uff0d\ufe63]"
+NUMBERS = rf"{DIGIT}+(?:\s*{SEP}\s*{DIGIT}+)*"
+# A citation-like group: [3], [1, 2], [2-4], [ 3 ], [1000], \[2\], ［3］ (a superset of what
+# check_citations reads).
+SOURCE_MARKER = re.compile(rf"\\?{OPEN}\s*({NUMBERS})\s*\\?{CLOSE}")
 
 # An escape already in place (backslash + ASCII punctuation other than "<"), or one character
 # that can start markup. `_` only at a word edge: intraword it never makes emphasis ("a_b").
@@ -37,8 +49,9 @@ MARKUP = re.compile(
 
 
 def neutralise_markers(text: str) -> str:
-    """`[3]`, `[1, 2]`, `[2-4]` in source text -> `(3)`, `(1, 2)`, `(2-4)`."""
-    return SOURCE_MARKER.sub(lambda m: f"({m.group(1)})", text)
+    """`[3]`, `[1, 2]`, `[2-4]`, `\\[5\\]`, `［6］` in source text -> `(3)`, `(1, 2)`,
+    `(2-4)`, `(5)`, `(6)`."""
+    return SOURCE_MARKER.sub(lambda m: f"({unicodedata.normalize('NFKC', m.group(1))})", text)
 
 
 def escape_one(token: str) -> str:

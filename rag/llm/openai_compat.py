@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import socket
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -13,8 +14,23 @@ import httpx
 
 from rag.llm.base import CancelToken, LLMError, LLMTimeout, Message, Usage
 
+# A credential in an upstream's words: "Bearer sk-...", "Basic dXNlcjpwdw==".
+_CREDENTIAL = re.compile(r"(?i)\b(bearer|basic)(\s+|%20)[\w.~+/=:-]+")
+REDACTED = "<redacted>"
 
-def _upstream_message(resp: httpx.Response) -> str:
+
+def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
+    """`text` without `secrets` nor any `Bearer <token>`: a hostile or careless upstream that
+    echoes the request's Authorization header in its error put the API key in the log."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return _CREDENTIAL.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
+
+
+def _upstream_message(resp: httpx.Response, secrets: tuple[str, ...] = ()) -> str:
+    """The upstream's own error message, redacted before it is cut (a key across the cut
+    would leave its start), on one line."""
     try:
         body = resp.json()
         err = body.get("error", body) if isinstance(body, dict) else body
@@ -22,7 +38,7 @@ def _upstream_message(resp: httpx.Response) -> str:
         text = str(msg)
     except ValueError:
         text = resp.text
-    return " ".join(text.split())[:300] or resp.reason_phrase
+    return " ".join(redact(text, secrets).split())[:300] or resp.reason_phrase
 
 
 class _Abort:
@@ -71,6 +87,7 @@ class OpenAICompatibleLLM:
     def __init__(self, base_url: str, model: str, api_key: str | None = None,
                  timeout: float = 60.0, temperature: float = 0.1) -> None:
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._secrets = (api_key,) if api_key else ()  # never in an error message
         self._model = model
         self._temperature = temperature
         self._base = base_url.rstrip("/")
@@ -106,16 +123,18 @@ class OpenAICompatibleLLM:
         try:
             resp = self._client.send(request, stream=stream)
         except httpx.ConnectError as exc:
-            raise LLMError(f"cannot reach the LLM server: {exc}") from None
+            raise LLMError(f"cannot reach the LLM server: {redact(str(exc), self._secrets)}"
+                           ) from None
         except httpx.TimeoutException:
             raise LLMTimeout("the LLM server timed out") from None
         except httpx.HTTPError as exc:
-            raise LLMError(f"LLM server error: {exc}") from None
+            raise LLMError(f"LLM server error: {redact(str(exc), self._secrets)}") from None
         if resp.status_code >= 400:
             if stream:
                 resp.read()
             resp.close()
-            raise LLMError(f"LLM server answered {resp.status_code}: {_upstream_message(resp)}")
+            raise LLMError(f"LLM server answered {resp.status_code}: "
+                           f"{_upstream_message(resp, self._secrets)}")
         return resp
 
     def complete(self, messages: Sequence[Message], max_tokens: int) -> str:
@@ -174,7 +193,8 @@ class OpenAICompatibleLLM:
         except httpx.TimeoutException:
             raise LLMTimeout("the LLM server stopped sending (timeout)") from None
         except httpx.HTTPError as exc:
-            raise LLMError(f"the LLM stream was cut: {exc}") from None
+            raise LLMError(f"the LLM stream was cut: {redact(str(exc), self._secrets)}"
+                           ) from None
         finally:
             resp.close()
 

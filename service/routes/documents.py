@@ -262,8 +262,9 @@ async def _ingest_urls(request: Request, settings: ServiceSettings, engine: Engi
         urls = check_urls(body["urls"])
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
-    if len(urls) > settings.max_documents_per_request:
-        raise HTTPException(413, f"at most {settings.max_documents_per_request} URLs a request")
+    if len(urls) > settings.max_urls_per_request:  # each may take fetch_timeout seconds
+        raise HTTPException(413, f"at most {settings.max_urls_per_request} URLs a request "
+                            "(RAG_MAX_URLS_PER_REQUEST)")
     store = engine.store
     try:
         loaded = await write_gate(request).run(

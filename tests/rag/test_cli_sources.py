@@ -19,7 +19,7 @@ def test_ingest_urls_and_pdf_then_search_shows_pages(tmp_path: Path) -> None:
         url = f"{site.url}/crue"
 
         refused = rag("ingest", url, env=env)
-        assert "loopback address; refused" in _one_error_line(refused)
+        assert "address not allowed (127.0.0.1 is a loopback" in _one_error_line(refused)
         assert site.seen == []
 
         env["RAG_FETCH_ALLOW_HOSTS"] = '["127.0.0.1"]'

@@ -14,6 +14,7 @@ import pytest
 from rag.config import Settings
 from rag.documents import Document
 from rag.fetch import (
+    Fetched,
     FetchError,
     FetchPolicy,
     FetchRefused,
@@ -61,11 +62,19 @@ def test_loopback_is_refused_by_default_and_allowed_by_the_settings(site: Site) 
     site.routes["/a"] = Route(body=ARTICLE.encode())
     url = f"{site.url}/a"
 
-    with pytest.raises(FetchRefused, match=r"127\.0\.0\.1 is a loopback address; refused"):
+    with pytest.raises(FetchRefused, match=r"address not allowed \(127\.0\.0\.1 is a loopback"):
         load_sources([url], FetchPolicy())
-    for host in ("localhost", "[::1]", "[::ffff:127.0.0.1]", "0.0.0.0"):
+    port = site.url.rsplit(":", 1)[1]
+    for host in ("[::1]", "[::ffff:127.0.0.1]", "0.0.0.0"):
         with pytest.raises(FetchRefused):
-            check_url(f"http://{host}:{site.url.rsplit(':', 1)[1]}/a", FetchPolicy())
+            check_url(f"http://{host}:{port}/a", FetchPolicy())
+    # a name is refused as a name that does not resolve is (the client learns nothing)
+    with pytest.raises(FetchError) as refused:
+        check_url(f"http://localhost:{port}/a", FetchPolicy())
+    assert str(refused.value) == "cannot fetch this page"
+    assert "resolves to" in refused.value.detail and "loopback" in refused.value.detail
+    [skipped] = load_sources([f"http://localhost:{port}/a"], FetchPolicy()).skipped
+    assert skipped.reason == "cannot fetch this page"
     assert site.seen == []  # refused before any connection
 
     for settings in (Settings(fetch_allow_private=True),
@@ -76,10 +85,11 @@ def test_loopback_is_refused_by_default_and_allowed_by_the_settings(site: Site) 
 
 
 @pytest.mark.parametrize("target, reason", [
-    ("http://10.1.2.3/admin", "private"),
+    ("http://10.1.2.3/admin", "address not allowed (10.1.2.3 is a private"),
     ("http://169.254.169.254/latest/meta-data/", "cloud metadata"),
     ("http://[::ffff:169.254.169.254]/latest/meta-data/", "cloud metadata"),
     ("http://127.0.0.2:1/", "loopback"),
+    ("http://localhost:1/", "cannot fetch this page"),
     ("file:///etc/passwd", "only http and https"),
 ])
 def test_a_redirect_to_a_forbidden_address_is_refused(site: Site, target: str,
@@ -137,7 +147,7 @@ def test_size_cap_and_content_type(site: Site) -> None:
     assert reasons["pdf"].startswith("unsupported content type 'application/pdf'")
     assert reasons["missing"].startswith("HTTP 404") and reasons["nowhere"].startswith("HTTP 404")
     unknown = load_sources(["http://no-such-host.invalid/a"], policy).skipped
-    assert unknown[0].reason.startswith("cannot resolve no-such-host.invalid")
+    assert unknown[0].reason == "cannot fetch this page"
     [doc] = result.documents
     assert doc.source.endswith("/plain") and doc.title == "Note brève sur Nantes."
 
@@ -195,6 +205,9 @@ def test_files_and_urls_load_in_one_batch(site: Site, tmp_path: Path) -> None:
     ("172.16.0.1", "private"), ("fc00::1", "private"), ("fe80::1", "link-local"),
     ("169.254.1.1", "link-local"), ("169.254.169.254", "cloud metadata"),
     ("224.0.0.1", "multicast"), ("100.64.0.1", "non-public"), ("2002:7f00:1::", "loopback"),
+    # ranges `ipaddress` calls global
+    ("fec0::1", "site-local"), ("feff::1", "site-local"), ("192.88.99.1", "deprecated"),
+    ("3fff::1", "documentation"),
 ])
 def test_address_problem(address: str, problem: str | None) -> None:
     assert address_problem(ipaddress.ip_address(address)) == problem
@@ -240,3 +253,55 @@ def test_url_syntax_is_checked() -> None:
     for bad in ("ftp://example.org/", "http://user:pw@example.org/", "http:///nohost"):
         with pytest.raises(FetchRefused):
             check_url(bad, FetchPolicy())
+
+
+def test_site_local_ipv6_is_refused_before_connecting() -> None:
+    """`ipaddress` counts fec0::/10 as global; some networks still route it internally."""
+    for url in ("http://[fec0::1]/", "http://[fed0::a:1]:8080/admin"):
+        with pytest.raises(FetchRefused, match="site-local"):
+            check_url(url, FetchPolicy())
+
+
+def test_a_page_dripping_its_headers_ends_at_the_deadline(site: Site) -> None:
+    """The deadline covers the headers too: a header line every 0.2 s kept every read in
+    time, and the fetch ran as long as the server liked."""
+    site.routes["/drip"] = Route(head_drip=0.2)
+    site.routes["/a"] = Route(body=ARTICLE.encode())
+    policy = FetchPolicy.from_settings(Settings(fetch_allow_hosts=["127.0.0.1"],
+                                                fetch_timeout=1.0))
+    t0 = time.monotonic()
+
+    result = load_sources([f"{site.url}/drip", f"{site.url}/a"], policy)
+
+    took = time.monotonic() - t0
+    assert [(s.source, s.reason) for s in result.skipped] == [
+        (f"{site.url}/drip", "timed out after 1 s")]
+    assert [d.source for d in result.documents] == [f"{site.url}/a"]
+    assert 0.9 < took < 2.5, took
+
+
+@pytest.mark.parametrize("location", ["http:x", "http:\\\\127.0.0.1:1\\health"])
+def test_a_malformed_redirect_skips_the_page(site: Site, location: str) -> None:
+    """httpx raises InvalidURL (no HTTPError) reading such a Location; it was a 500."""
+    site.routes["/bad"] = Route(status=302, headers={"Location": location})
+    site.routes["/a"] = Route(body=ARTICLE.encode())
+
+    result = load_sources([f"{site.url}/bad", f"{site.url}/a"], LOCAL)
+
+    assert [(s.source, s.reason) for s in result.skipped] == [
+        (f"{site.url}/bad", "cannot fetch this page")]
+    assert [d.source for d in result.documents] == [f"{site.url}/a"]
+
+
+@pytest.mark.parametrize("codec", ["punycode", "idna", "unicode_escape", "raw_unicode_escape",
+                                   "utf-7", "rot13", "hex", "no-such-codec"])
+def test_a_codec_that_is_no_text_encoding_is_ignored(codec: str) -> None:
+    """Only text encodings decode a page: punycode raised UnicodeError (a 500); utf-7, idna
+    and unicode_escape turn bytes into other text ("+ADw-" into "<", "xn--" into a name)."""
+    text = "<p>Crue, voir www.xn--bcher-kva.example +ADw-script+AD4- \\u003c x</p>"
+    for page in (Fetched("u", 200, text.encode(), charset=codec),
+                 Fetched("u", 200, f'<meta charset="{codec}">{text}'.encode())):
+        assert page.text().endswith(text)
+    latin = "Crue à Orléans".encode("iso-8859-1")
+    assert Fetched("u", 200, latin, charset="iso-8859-1").text() == "Crue à Orléans"
+    assert Fetched("u", 200, latin, charset=codec).text() == "Crue à Orléans"  # cp1252

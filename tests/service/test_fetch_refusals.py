@@ -1,11 +1,16 @@
-"""URL ingest refusals as a client sees them (the security review): the address a name
-resolves to is not echoed, and every redirect hop is checked before the server connects to
-it. Only loopback servers: the first hop is allowed as the other web tests allow it
+"""URL ingest refusals as a client sees them (the security review): what the server learns of
+its network (what a name resolves to, whether it resolves, how a connection failed) is not
+echoed, every redirect hop is checked before the server connects to it, a bad page is skipped
+without losing the batch, and a request fetches a bounded number of pages. Only loopback
+servers: the first hop is allowed as the other web tests allow it
 (`fetch_allow_hosts=["127.0.0.1"]`), a second server on 127.0.0.2 must never be reached."""
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,7 +20,7 @@ import httpx
 import pytest
 
 from tests.local_site import ARTICLE, Route, Site, local_site
-from tests.service.conftest import Service
+from tests.service.conftest import Service, free_port
 
 
 @pytest.fixture
@@ -53,17 +58,54 @@ def private_server() -> Iterator[tuple[str, list[str]]]:
             thread.join(timeout=5)
 
 
-def test_refusal_does_not_echo_the_resolved_address(small_service: Callable[..., Service],
-                                                    site: Site) -> None:
+def _errors(svc: Service, urls: list[str]) -> list[tuple[int, str]]:
+    """Status and error of POST /documents for each URL alone, the URL itself blanked."""
+    out = []
+    for url in urls:
+        r = svc.client.post("/documents", json={"urls": [url]})
+        out.append((r.status_code, r.json()["error"].replace(url, "URL")))
+    return out
+
+
+def test_a_refused_name_reads_like_a_name_that_does_not_resolve(
+        small_service: Callable[..., Service], site: Site,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """"resolves to a private address" against "cannot resolve" told a client which
+    internal names exist; the detail is in the server log only."""
     site.routes["/a"] = Route(body=ARTICLE.encode())
     svc = small_service(ingest=False)
-    url = f"http://localhost:{site.url.rsplit(':', 1)[1]}/a"
-    r = svc.client.post("/documents", json={"urls": [url]})
-    assert r.status_code == 400, r.text
-    error = r.json()["error"]
-    assert "localhost resolves to a loopback address; refused" in error, error
-    assert "127.0.0.1" not in error and "::1" not in error, error
+    port = site.url.rsplit(":", 1)[1]
+    with caplog.at_level(logging.WARNING, logger="rag.fetch"):
+        errors = _errors(svc, [f"http://localhost:{port}/a",
+                               f"http://no-such-host.invalid:{port}/a"])
+    assert errors == [(422, "no page could be loaded: URL: cannot fetch this page")] * 2, errors
     assert site.seen == []
+    logged = caplog.text
+    assert "localhost resolves to" in logged and "loopback" in logged, logged
+    assert "cannot resolve no-such-host.invalid" in logged, logged
+
+
+def test_connection_failures_read_alike(small_service: Callable[..., Service],
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    """"Connection refused" against "No route to host" mapped which ports and addresses are
+    live; a client now reads one reason, the server log keeps which."""
+    svc = small_service(ingest=False, fetch_allow_hosts=["127.0.0.1"])
+    closed = f"http://127.0.0.1:{free_port()}/a"  # nobody listens there
+    with caplog.at_level(logging.WARNING, logger="rag.fetch"):
+        errors = _errors(svc, [closed])
+    assert errors == [(422, "no page could be loaded: URL: cannot fetch this page")], errors
+    assert "ConnectError" in caplog.text and "refused" in caplog.text.lower(), caplog.text
+
+
+def test_the_kind_of_a_written_address_is_named(small_service: Callable[..., Service]) -> None:
+    """An address in the URL itself is refused before anything is fetched (400); saying
+    what kind it is tells the client nothing it did not write."""
+    svc = small_service(ingest=False)
+    assert _errors(svc, ["http://127.0.0.1:9/a", "http://[fec0::1]/"]) == [
+        (400, "URL: address not allowed (127.0.0.1 is a loopback address; server-side request "
+              "forgery guard; RAG_FETCH_ALLOW_HOSTS or RAG_FETCH_ALLOW_PRIVATE allow it)"),
+        (400, "URL: address not allowed (fec0::1 is a site-local address; server-side request "
+              "forgery guard; RAG_FETCH_ALLOW_HOSTS or RAG_FETCH_ALLOW_PRIVATE allow it)")]
 
 
 def test_every_redirect_hop_is_checked_before_connecting(
@@ -86,13 +128,67 @@ def test_every_redirect_hop_is_checked_before_connecting(
         assert report["added"] == 1
         reasons = {s["source"]: s["reason"] for s in report["skipped"]}
         assert set(reasons) == set(sources), reasons
-        assert "loopback address; refused" in reasons[sources[0]]
-        assert "loopback address; refused" in reasons[sources[1]]
-        assert "cloud metadata address; refused" in reasons[sources[2]]
-        assert "link-local address; refused" in reasons[sources[3]]
+        assert "address not allowed (127.0.0.2 is a loopback" in reasons[sources[0]]
+        assert "address not allowed (127.0.0.2 is a loopback" in reasons[sources[1]]
+        assert "is a cloud metadata address" in reasons[sources[2]]
+        assert "is a link-local address" in reasons[sources[3]]
         assert hits == ["/probe"]  # no hop reached the private server
         assert [p for p, _ in site.seen].count("/hop2") == 1  # the allowed hop was followed
 
         only = svc.client.post("/documents", json={"urls": [sources[0]]})
-        assert only.status_code == 422 and "refused" in only.json()["error"], only.text
+        assert only.status_code == 422 and "not allowed" in only.json()["error"], only.text
         assert hits == ["/probe"]
+
+
+def test_a_bad_page_is_skipped_and_the_good_ones_are_ingested(
+        small_service: Callable[..., Service], site: Site) -> None:
+    """A redirect to a malformed Location (httpx's InvalidURL, no HTTPError) or a page in
+    `charset=punycode` (UnicodeError, no UnicodeDecodeError) made the whole request a 500."""
+    svc = small_service(ingest=False, fetch_allow_hosts=["127.0.0.1"])
+    site.routes["/good"] = Route(body=ARTICLE.encode())
+    site.routes["/x"] = Route(status=302, headers={"Location": "http:x"})
+    site.routes["/slash"] = Route(status=302, headers={"Location": "http:\\\\127.0.0.1:1\\h"})
+    # ASCII only: Python's punycode codec raises UnicodeDecodeError on other bytes
+    tours = unicodedata.normalize("NFKD", ARTICLE.replace("Orléans", "Tours").replace(
+        "Loire", "Cher")).encode("ascii", "ignore").decode()
+    site.routes["/puny-header"] = Route(body=tours.encode(), headers={
+        "Content-Type": "text/html; charset=punycode"})
+    site.routes["/puny-meta"] = Route(
+        body=tours.replace("Tours", "Blois").replace('charset="utf-8"', 'charset="punycode"')
+        .encode(), headers={"Content-Type": "text/html"})
+    urls = [f"{site.url}/{p}" for p in ("good", "x", "slash", "puny-header", "puny-meta")]
+
+    r = svc.client.post("/documents", json={"urls": urls})
+
+    assert r.status_code == 200, r.text
+    report = r.json()
+    assert report["added"] == 3, report  # the pages in "punycode" read as UTF-8
+    assert {s["source"]: s["reason"] for s in report["skipped"]} == {
+        urls[1]: "cannot fetch this page", urls[2]: "cannot fetch this page"}
+    titles = {d["title"] for d in svc.client.get("/documents").json()}
+    assert titles == {"Crue de la Loire à Orléans", "Crue de la Cher a Tours",
+                      "Crue de la Cher a Blois"}, titles
+
+    only = svc.client.post("/documents", json={"urls": urls[1:3]})
+    assert only.status_code == 422 and "cannot fetch this page" in only.json()["error"]
+
+
+def test_a_page_has_one_deadline_and_a_request_a_bounded_number_of_pages(
+        small_service: Callable[..., Service], site: Site) -> None:
+    """A header line every 0.2 s kept each read in time: a page held the request as long as
+    its server liked, and a request could name 1000 such pages."""
+    svc = small_service(ingest=False, fetch_allow_hosts=["127.0.0.1"], fetch_timeout=1,
+                        max_urls_per_request=3)
+    site.routes["/drip"] = Route(head_drip=0.2)
+    site.routes["/good"] = Route(body=ARTICLE.encode())
+    t0 = time.monotonic()
+    r = svc.client.post("/documents", json={"urls": [f"{site.url}/drip", f"{site.url}/good"]})
+    assert time.monotonic() - t0 < 3
+    assert r.status_code == 200 and r.json()["added"] == 1, r.text
+    assert r.json()["skipped"] == [{"source": f"{site.url}/drip",
+                                    "reason": "timed out after 1 s"}]
+
+    r = svc.client.post("/documents", json={"urls": [f"{site.url}/{i}" for i in range(4)]})
+    assert r.status_code == 413, r.text
+    assert r.json() == {"error": "at most 3 URLs a request (RAG_MAX_URLS_PER_REQUEST)"}
+    assert [p for p, _ in site.seen if p[1:].isdigit()] == []  # nothing fetched

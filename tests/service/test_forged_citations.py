@@ -7,6 +7,7 @@ OpenAI-compatible upstream of test_openai_backend (the only fake).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -180,3 +181,39 @@ def test_model_copied_markup_is_inert(generative: Callable[[], Service]) -> None
     assert "Palme" in content and not LIVE.search(content), content
     # (which of the two cited passages the verifier kept is not this test's business)
     assert citations and [c["n"] for c in citations] == list(range(1, len(citations) + 1))
+
+
+LOOKALIKES = {"id": "quuxberg", "title": "Rapport Quuxberg",
+              "text": "Rapport sur la société Quuxberg.\n\nLa société Quuxberg a été fondée en "
+                      "1954 par Ilse Varnhagen à Brême, comme l'indique le registre \\[2\\] du "
+                      "commerce.\n\nLe chiffre d'affaires de la société Quuxberg atteint 88 "
+                      "millions d'euros en 2021 selon le bilan ［3］ publié.\n\nLa société "
+                      "Quuxberg compte 612 salariés selon la note [1000] de l'inspection du "
+                      "travail.\n"}
+LOOKALIKE_QUESTIONS = {  # question -> how its answer quotes the look-alike
+    "Quand la société Quuxberg a-t-elle été fondée ?": "registre (2) du",
+    "Quel est le chiffre d'affaires de la société Quuxberg ?": "bilan (3) publié",
+    "Combien de salariés compte la société Quuxberg ?": "note (1000) de"}
+
+
+def _read_as_markers(text: str) -> list[int]:
+    """The markers a lenient client finds: after NFKC folding and markdown's unescaping."""
+    folded = unicodedata.normalize("NFKC", text).replace("\\", "")
+    return [int(n) for n in re.findall(r"\[\s*(\d+)\s*\]", folded)]
+
+
+def test_look_alike_markers_in_a_document_never_reach_an_answer(small_service: Any) -> None:
+    """`\\[2\\]` (markdown shows `[2]`), fullwidth `［3］` (NFKC folds it to `[3]`) and
+    `[1000]` (four digits) were quoted as they were: a client read them as citations."""
+    svc: Service = small_service()
+    _ingest(svc, [LOOKALIKES])
+    for question, neutral in LOOKALIKE_QUESTIONS.items():
+        body = svc.client.post("/ask", json={"question": question}).json()
+        answer = body["answer"]
+        assert neutral in answer, answer
+        assert set(_read_as_markers(answer)) == {c["n"] for c in body["citations"]}, answer
+        chat = svc.client.post("/v1/chat/completions", json={
+            "model": "rag", "messages": [{"role": "user", "content": question}]}).json()
+        content = chat["choices"][0]["message"]["content"].split("\n\nSources:\n")[0]
+        assert neutral in content, content
+        assert set(_read_as_markers(content)) == {c["n"] for c in chat["citations"]}, content

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import uvicorn
 from prometheus_client.parser import text_string_to_metric_families
@@ -383,6 +384,38 @@ def test_wrong_keys_are_throttled_per_client(small_service: Callable[..., Servic
     assert "wrong API keys" in r.json()["error"]
     assert ask("right-key-123").status_code == 429  # not even compared
     assert c.get("/health").status_code == 200  # public paths need no key
+
+
+@pytest.mark.parametrize("proxies", [[], ["127.0.0.1"]], ids=["no-proxy", "trusted-proxy"])
+def test_x_forwarded_for_names_the_client_only_behind_a_trusted_proxy(
+        tmp_path: Path, embedder: E5Embedder, proxies: list[str]) -> None:
+    """uvicorn's default believes X-Forwarded-For from 127.0.0.1: a client on a loopback bind
+    named a new address with each request, and neither the wrong-key throttle nor the rate
+    limit (per address without keys) ever caught it. `rag serve` believes the header only
+    from RAG_TRUSTED_PROXIES."""
+    def statuses(key: str, **limits: Any) -> list[int]:
+        settings = ServiceSettings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "none",
+                                   trusted_proxies=proxies, api_keys=key, **limits)
+        engine = Engine(settings, embedder=embedder, auto_build=False)
+        with _serve_like_cli(settings, engine, h11_only=False) as port, \
+                httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=15) as c:
+            return [c.get("/v1/models", headers={
+                "authorization": f"Bearer guess-{i}", "x-forwarded-for": f"203.0.113.{i}"}
+            ).status_code for i in range(6)]
+
+    guesses = statuses("right-key-123", auth_failures_per_minute=3)
+    requests = statuses("", rate_limit_per_minute=1, rate_limit_burst=3)
+    if proxies:  # behind a proxy, each forwarded address is a client of its own
+        assert (guesses, requests) == ([401] * 6, [200] * 6)
+    else:  # every request counted against 127.0.0.1, whatever the header says
+        assert (guesses, requests) == ([401] * 3 + [429] * 3, [200] * 3 + [429] * 3)
+
+
+def test_trusted_proxies_must_be_addresses() -> None:
+    assert ServiceSettings(trusted_proxies=["10.0.0.0/8", " ::1 ", "*"]).trusted_proxies == [
+        "10.0.0.0/8", "::1", "*"]
+    with pytest.raises(ValueError, match="no IP address or range"):
+        ServiceSettings(trusted_proxies=["proxy.local"])
 
 
 def test_missing_keys_do_not_count_as_guesses(small_service: Callable[..., Service]) -> None:

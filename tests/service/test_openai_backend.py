@@ -152,6 +152,10 @@ class ScriptedOpenAI(BaseHTTPRequestHandler):
             time.sleep(SCRIPT.get("delay", 0))
             if mode == "error":
                 self._send(SCRIPT["status"], json.dumps(SCRIPT["payload"]).encode())
+            elif mode == "echo-auth":  # a hostile upstream repeats the credential it was sent
+                auth = str(self.headers.get("authorization"))
+                self._send(401, json.dumps({"error": {"message": (
+                    f"echoed: authorization={auth}; token {auth.split()[-1]} refused")}}).encode())
             elif mode == "garbage":
                 self._send(200, SCRIPT["body"], SCRIPT.get("ctype", "application/json"))
             elif not stream:
@@ -514,6 +518,25 @@ def test_upstream_error_is_a_502_without_its_message(openai_service: Any,
     SCRIPT.clear()
     ok = svc.client.post("/ask", json={"question": FR_TROOPS}, timeout=10)
     assert ok.status_code == 200 and ok.json()["answer"].endswith("[1].")
+
+
+def test_an_upstream_echoing_the_api_key_never_puts_it_in_the_log(
+        openai_service: Any, caplog: pytest.LogCaptureFixture) -> None:
+    """An upstream that repeated the Authorization header in its error put RAG_LLM_API_KEY
+    in the server log: the key, and any bearer token, are redacted from its message."""
+    key = "sk-test-7Hq2Zp9WkLm4vX"
+    svc: Service = openai_service(llm_api_key=key)
+    SCRIPT.update(mode="echo-auth")
+    with caplog.at_level(logging.DEBUG):
+        r = svc.client.post("/ask", json={"question": FR_TROOPS})
+        stream = svc.client.post("/ask/stream", json={"question": FR_TROOPS})
+    assert SEEN[-1]["headers"]["Authorization"] == f"Bearer {key}"  # it was sent
+    assert r.status_code == 502 and r.json()["error"] == "LLM server answered 401", r.text
+    assert "LLM server answered 401" in stream.text
+    logged = caplog.text
+    assert "echoed: authorization=Bearer <redacted>; token <redacted> refused" in logged, logged
+    for text in (logged, r.text, stream.text):
+        assert key not in text and key[:12] not in text
 
 
 def test_slow_upstream_times_out_with_504(openai_service: Any) -> None:

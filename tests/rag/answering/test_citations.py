@@ -69,12 +69,42 @@ def test_markers_before_punctuation_stay_before_it() -> None:
 
 
 def test_brackets_that_are_not_markers_are_left_alone() -> None:
-    # spaces inside, words, four digits: editorial brackets, not citations
-    text = "Il [le président] a parlé [ 2 ] en [2022] ou [sic] [1000]."
+    # words: editorial brackets, not citations
+    text = "Il [le président] a parlé [sic] [du Kazakhstan] [OTSC]."
     checked = check_citations(text, PASSAGES)
     assert checked.text == text and checked.citations == []
-    # an escaped bracket (a model, or our own escaping) is text, not a marker
-    assert _docs("Voir \\[1] puis [2].") == ("Voir \\[1] puis [1].", ["b"])
+
+
+def test_what_a_client_could_read_as_a_marker_becomes_parentheses() -> None:
+    """Spaces inside, four digits, an escaped bracket (markdown shows `\\[1]` as `[1]`), what
+    NFKC folds into brackets or digits: none is a citation, and none may reach a client as
+    one (a `[2022]` left as it was reads as citation 2022)."""
+    text = ("Il a parlé [ 2 ] en [2022] [1000] ; voir \\[1] et \\[3\\], le bilan ［3］, "
+            "la note [¹] ou [①, ②].")
+    checked = check_citations(text, PASSAGES)
+    assert checked.text == ("Il a parlé (2) en (2022) (1000) ; voir (1) et (3), le bilan (3), "
+                            "la note (1) ou (1, 2).")
+    assert checked.citations == [] and checked.dropped_markers == 0
+    assert _docs("Voir \\[1] puis [2].") == ("Voir (1) puis [1].", ["b"])
+    assert _docs("Voir \\\\[1].") == ("Voir \\\\ [1].", ["a"])  # an escaped backslash
+
+
+def test_a_run_of_ranges_is_read_not_a_crash() -> None:
+    """"[1-2-3]" from a model was a ValueError (two ends expected)."""
+    assert _docs("A [1-2-3].") == ("A [1][2][3].", ["a", "b", "c"])
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 1000])
+def test_a_streamed_look_alike_is_never_let_out_by_halves(size: int) -> None:
+    """The stream held a "[" for 12 characters: "[1000000000000" then "0]" reached the client
+    whole; an escaped or fullwidth one was not held at all."""
+    model = "A [10000000000000000000] B \\[2\\] C ［3］ D [2]."
+    pieces = [model[i:i + size] for i in range(0, len(model), size)]
+    renum = StreamRenumberer(len(PASSAGES))
+    sent = [renum.feed(p) for p in pieces] + [renum.flush()]
+    out = "".join(sent)
+    assert out == check_citations(model, PASSAGES).text == (
+        "A (10000000000000000000) B (2) C (3) D [1].")
 
 
 def test_markers_inside_quoted_source_text_are_inert() -> None:

@@ -50,6 +50,13 @@ def _compose(question: str, passages: list[Hit]) -> str | None:
     ("voir [1, 2] et [2-4] ou [2–4]", "voir (1, 2) et (2-4) ou (2–4)"),
     ("[ 12 ]", "(12)"),
     ("[du Kazakhstan] [OTSC] [sic]", "[du Kazakhstan] [OTSC] [sic]"),
+    # what a client could still read as a marker: escaped (markdown shows "\\[2\\]" as "[2]"),
+    # fullwidth (NFKC folds it to "[3]"), any number of digits
+    ("le registre \\[2\\] du commerce", "le registre (2) du commerce"),
+    ("\\[2] et [2\\]", "(2) et (2)"),
+    ("selon le bilan ［3］ publié", "selon le bilan (3) publié"),
+    ("la note [1000] de l'inspection, [20220101]", "la note (1000) de l'inspection, (20220101)"),
+    ("[¹] [①] [1，2] ［３］", "(1) (1) (1,2) (3)"),
 ])
 def test_markers_in_source_text_become_parentheses(source: str, neutral: str) -> None:
     assert neutralise_markers(source) == neutral
