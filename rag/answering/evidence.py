@@ -750,7 +750,7 @@ def _has_focus(name: str, words: set[str]) -> bool:
                             if len(w) >= 3 and w.isalpha()):
         return True
     # a country is named by its people's word too: "le président kazakh" is about Kazakhstan
-    code = country_code(name) if is_country(name) else None
+    code = country_code(name)  # ... and a nationality word by another: English is British
     return code is not None and any(country_code(w) == code for w in words if len(w) >= 4)
 
 

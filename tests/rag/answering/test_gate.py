@@ -126,6 +126,8 @@ AZZO = ("Alberto Azzo II d'Este est le premier seigneur d'Este et l'ancêtre com
         "Brunswick et de Hanovre.")
 AZZO_WED = ("Alberto Azzo II d'Este épouse en premières noces Cunégonde d'Altdorf, sœur du duc de "
             "Carinthie.")
+RANKING = ("Dans le classement mondial des universités QS de 2019, il y a 18 universités "
+           "britanniques parmi les 100 premières, dont 4 dans le top 10.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -207,6 +209,8 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("Whom did Alberto Azzo II d'Este marry first?", AZZO, False),
     ("Whom did Alberto Azzo II d'Este marry first?", AZZO_WED, True),
     ("Avec qui Alberto Azzo II d'Este s'est-il marié ?", AZZO_WED, True),
+    # ... and a nationality word by another of the same country: English is British
+    ("How many English universities are in the top 100 in 2019?", RANKING, True),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
