@@ -229,6 +229,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
              if "date" in asks or "year" in asks else None)
     if event is None and "person" in asks and _MARRIAGE.search(fold(question)):
         event = _MARRIAGE  # "Whom did X marry?": whom X married, not anyone named near X
+    if event is None and _OUTCOME_ASKED.search(fold(question)):
+        event = _OUTCOME  # the outcome of talks: what they came to, not that they took place
     given = frozenset(k for a in claim_anchors(question) if a.kind == "number"
                       for k in a.keys) if "number" in asks else frozenset()
     nation = nationalities(question, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
@@ -586,6 +588,20 @@ _EVENTS = [
 _MARRIAGE = re.compile(r"\bmarr(?:y|ies|ied|iage)|\bwed(?:s|ded|ding)?\b|\bwife\b|\bhusband|"
                        r"\bepous|\bmari(?:e|es|ee|ees|age|ages|er|a|erent)?\b|\bconjoint|"
                        r"\bnoces\b|\bfianc")
+
+# "What was the outcome of the talks in Geneva?" is answered by what they came to ("ont abouti
+# à un accord", "se sont achevées sans résultat"), not by "discutent à Genève".
+_OUTCOME_ASKED = re.compile(
+    r"\b(?:outcomes?|results?|resultats?|issue|bilan)\s+(?:of|de|du|des|d')\s+(?:the\s+|la\s+|"
+    r"les\s+|l')?(?:\S+\s+){0,4}?(?:talks|negotiations?|negociations?|pourparlers|discussions?|"
+    r"meetings?|reunions?|rencontres?|summits?|sommets?|conferences?|entretiens?)\b"
+    r"|\b(?:how did|comment se sont)\b[^?]{0,60}\b(?:talks|negotiations?|negociations?|"
+    r"pourparlers|discussions?|meetings?|reunions?|summits?|sommets?|entretiens?)\b[^?]{0,20}"
+    r"\b(?:end|terminee?s?|achevee?s?|conclu\w*)")
+_OUTCOME = re.compile(r"\b(?:abouti\w*|aboutir|conclu\w*|convenu\w*|accords?|agree\w*|"
+                      r"decid\w*|resultats?|results?|outcomes?|issue|echou\w*|echecs?|fail\w*|"
+                      r"sold\w+ par|ended|termin\w+|achev\w+|impasse|deadlock|breakthrough|"
+                      r"progres|progress)\b")
 
 _MINISTRY = ("ministere", "ministry", "ministries")  # a ministry's spokesman is no minister
 

@@ -128,6 +128,10 @@ AZZO_WED = ("Alberto Azzo II d'Este épouse en premières noces Cunégonde d'Alt
             "Carinthie.")
 RANKING = ("Dans le classement mondial des universités QS de 2019, il y a 18 universités "
            "britanniques parmi les 100 premières, dont 4 dans le top 10.")
+TALKS = ("Les États-Unis et la Russie discutent lundi à Genève sur fond de tensions en lien avec "
+         "l’Ukraine, lors de pourparlers à la mission diplomatique américaine.")
+TALKS_END = ("Les pourparlers de Genève entre les États-Unis et la Russie sur l’Ukraine se sont "
+             "achevés lundi sans accord, chaque camp campant sur ses positions.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -211,6 +215,10 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("Avec qui Alberto Azzo II d'Este s'est-il marié ?", AZZO_WED, True),
     # ... and a nationality word by another of the same country: English is British
     ("How many English universities are in the top 100 in 2019?", RANKING, True),
+    # the outcome of talks is what they came to, not that they took place
+    ("What was the outcome of the US–Russia talks in Geneva about Ukraine?", TALKS, False),
+    ("Quelle a été l'issue des pourparlers de Genève sur l'Ukraine ?", TALKS, False),
+    ("What was the outcome of the US–Russia talks in Geneva about Ukraine?", TALKS_END, True),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
