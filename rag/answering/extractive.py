@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answering.evidence import Evidence, EvidenceSentence, counts
+from rag.answering.evidence import Evidence, EvidenceSentence
+from rag.answering.holds import counts
 from rag.answering.inert import inert
 
 # Up to three sentences, each within SECOND_WITHIN of the best (two before: PIAF FR match

@@ -26,9 +26,10 @@ from rag.answering.citations import (
     strip_markers,
 )
 from rag.answering.compact import evidence_texts
-from rag.answering.evidence import Evidence, EvidenceSentence, gather_evidence, holds_asked
+from rag.answering.evidence import Evidence, EvidenceSentence, gather_evidence
 from rag.answering.extractive import NO_ANSWER, ExtractiveWriter, trim
 from rag.answering.grounding import Grounder, SentenceBuffer
+from rag.answering.holds import holds_asked
 from rag.answering.language import answer_language, detect_language
 from rag.answering.prompt import NOT_IN_SOURCES, answer_messages, says_not_in_sources
 from rag.answering.rewrite import Rewriter

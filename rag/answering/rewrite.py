@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from rag.answering.anchors import GENERIC
 from rag.answering.anchors import fold as fold_name
-from rag.answering.evidence import analyse_question
 from rag.answering.prompt import rewrite_messages
+from rag.answering.question import analyse_question
 from rag.llm.base import LLM, LLMError, Message
 from rag.text import STOPWORDS
 

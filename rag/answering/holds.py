@@ -1,0 +1,310 @@
+"""What a sentence holds for a question: a figure that counts what is asked (in its unit or
+currency, for its year), a date, a name that is not the question's own, who someone is, a
+role with someone named beside it, the question's focus. `evidence.py` reads these for every
+passage sentence; `holds_asked` reads them for a generated answer."""
+
+
+import re
+from collections.abc import Sequence
+
+from rag.answering.anchors import MONTHS, claim_anchors, same_name
+from rag.answering.anchors import fold as fold_name
+from rag.answering.countries import (
+    country_code,
+    is_country,
+    names_country,
+)
+from rag.answering.question import (
+    _CAPITAL,
+    _MINISTRY,
+    _MONEY,
+    _NOT_FOCUS,
+    _SAME_FAMILY,
+    _YEAR,
+    QuestionInfo,
+    _stem_key,
+)
+from rag.text import STOPWORDS, fold
+
+_AGE = re.compile(r"\b\d{1,3}\s*(ans|years?[- ]old|-year-old)\b|\bâgée? de \d{1,3}\b", re.I)
+_NUMBER_WORDS = re.compile(
+    r"\b(aucune?|zéro|zero|none|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|"
+    r"cinquante|cent|mille|millions?|milliards?|dizaines?|centaines?|milliers?|two|three|four|"
+    r"five|ten|twelve|hundreds?|thousands?|dozens?)\b", re.I)
+# an earlier year where it reads as one: "en 1669", "in 1593", a life's span "(1714-1791)"
+_OLD_YEAR = (r"\b(?:en|in|depuis|since|vers|around|jusqu['’]en|until|l['’]an)\s+1[0-7]\d\d\b|"
+             r"\(\s*(?:\w+\.?\s+)?1[0-9]\d\d\s*[-–]\s*(?:\w+\.?\s+)?1[0-9]\d\d\s*\)|")
+_DATE = re.compile(
+    _OLD_YEAR + r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|"
+    r"juil|août|aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|hier|aujourd'hui|yesterday|today)\b", re.I)
+_CALENDAR = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|"
+    r"aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)\s+\d{1,2}\b", re.I)
+# a place name after a preposition: "à Almaty", "in Aktau", "d’Aktau", "ville de Zhanaozen"
+_IN_PLACE = re.compile(r"\b(?:à|au|in|at|near|de|d['’]|from|vers|to)\s*([A-ZÀ-Ý][\w-]+)")
+_CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{0,40}?"
+                         r"(?<![.!?]\s)\b([A-ZÀ-Ý][\w-]+)")
+_NONE = re.compile(r"\b(aucune?|zéro|zero|none|no one|nobody|personne n['’])\b", re.I)
+# Numbers written out that are as exact as a figure ("trois explosions"), unlike "des dizaines".
+_EXACT_NUMBER_WORDS = re.compile(
+    r"\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+    r"vingt|trente|quarante|cinquante|soixante|cent|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b", re.I)
+# A figure given roughly: "entre 100 et 200", "quelque 3 000", "des dizaines", "about 30".
+_ROUGH = re.compile(
+    r"(?i)\b(entre|environ|quelque|quelques|près de|plus de|moins de|au moins|jusqu['’]à|"
+    r"approximativement|une? (dizaine|centaine|vingtaine|trentaine|quarantaine|cinquantaine|"
+    r"millier)|des (dizaines|centaines|milliers)|between|about|around|some|nearly|almost|"
+    r"more than|less than|fewer than|at least|over|up to|roughly|approximately|dozens|hundreds|"
+    r"thousands)\s+(?:de |d['’]|of )?\d")
+
+
+def _rough_only(text: str) -> bool:
+    """Whether every figure of `text` is given roughly ("entre 100 et 200 personnes")."""
+    figures = [m.start() for m in _DIGITS.finditer(text)]
+    rough = {m.end() - 1 for m in _ROUGH.finditer(text)}
+    return bool(figures) and all(f in rough or any(0 <= f - r <= 12 for r in rough)
+                                 for f in figures)
+
+
+def _other_years_only(text: str, before: str, years: frozenset[str]) -> bool:
+    """Whether `text` gives a year, and neither it nor the sentence before gives the one asked:
+    a figure for 2020 where 2021 is asked is another figure."""
+    found = set(_YEAR.findall(text))
+    return bool(found) and not (found | set(_YEAR.findall(before))) & years
+
+
+def _mentions(text: str, when: frozenset[str]) -> bool:
+    """Whether `text` mentions every pinned year and month (a month by any French or English
+    name)."""
+    folded = fold(text)
+    for key in when:
+        kind, value = key.split(":")
+        if kind == "y" and value not in folded:
+            return False
+        if kind == "m" and not any(
+                MONTHS[name] == int(value) and len(name) >= 3 and re.search(
+                    r"\bMay\b" if name == "may" else rf"\b{name}\b",  # not "it may"
+                    text if name == "may" else folded) for name in MONTHS):
+            return False
+    return True
+_MONEY_SIGN = re.compile(r"[$€£₸]\s*\d|\d\s*[$€£₸]")
+# a currency named as a word: "européenne" or "la France" names none
+_CURRENCY = re.compile(r"(?:\b(?:[Dd]ollars?|[Ee]uros?|tenges?|[Rr]oubles?|[Rr]ubles?|francs?|"
+                       r"yuans?|yens?|[Ll]ivres? sterling|pounds?|USD|EUR|GBP|RUB|KZT)\b|[$€£₸])")
+
+
+# Units a figure can be given in, by family: a count of barrels is not answered by "7 000
+# kilomètres (4 350 miles)", nor a count of people by "750 000 $".
+_UNITS = {
+    "distance": re.compile(r"(?i)(km|kilom[eè]tres?|kilometers?|kilometres?|miles?|m[eè]tres?|"
+                           r"meters?)\b"),
+    "area": re.compile(r"(?i)(km2|km²|hectares?|acres?|ha)\b"),
+    "percent": re.compile(r"(?i)(%|pour ?cent\b|percent\b|per cent\b)"),
+    "weight": re.compile(r"(?i)(tonnes?|tons?|kg|kilos?|kilogrammes?|kilograms?)\b"),
+    "money": re.compile(r"(?i)([$€£₸]|dollars?\b|euros?\b|tenges?\b|roubles?\b|rubles?\b|"
+                        r"(?:millions?|milliards?|billions?) (?:de |d['’])?(?:dollars?|euros?)\b)"),
+}
+_DIGITS = re.compile(r"\d(?:[\d\u00a0\u202f ,.]*\d)?")
+
+
+def _gives_money(text: str) -> bool:
+    """A sum of money: a figure and a currency ("61 millions de dollars", "750 000 $")."""
+    return bool(_CURRENCY.search(text) and _FIGURE.search(text))
+
+
+def _in_other_units(measure: Sequence[str], text: str) -> bool:
+    """Whether every figure of `text` is given in a unit (a length, an area, a share, a weight,
+    a sum) that the measure asked for is not."""
+    families: set[str] = set()
+    found = False
+    for m in _DIGITS.finditer(text):
+        found = True
+        after = text[m.end():m.end() + 30].lstrip()
+        family = next((f for f, rx in _UNITS.items() if rx.match(after)), None)
+        if family is None:
+            return False
+        families.add(family)
+    if not found:
+        return False
+    asked = " ".join(measure)
+    return not any(rx.search(asked) or (f == "money" and set(measure) & _MONEY)
+                   or (f == "distance" and re.search(r"kilom|mile|metr|meter", asked))
+                   for f, rx in _UNITS.items() if f in families)
+
+
+_FIGURE = re.compile(r"(?:\d[\d\s.,]*\d|\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+                     r"cent|mille|millions?|milliers?|centaines?|dizaines?|two|three|four|five|"
+                     r"hundreds?|thousands?|millions?)\b)", re.I)
+# "un millier et demi de militaires": the noun up to four words after the figure, in the same
+# clause ("7 000 kilomètres (4 350 miles), une importante population" counts no population)
+COUNTED_WITHIN = 4
+
+
+def counts(measure: Sequence[str], text: str) -> bool:
+    """A figure followed, within a few words, by what is counted ("3 000 personnes", "un
+    millier et demi de militaires"): the figure is the count asked for, not "six pays" in a
+    sentence about troops."""
+    keys = set(measure)
+    if keys & _MONEY and _MONEY_SIGN.search(text):
+        return True
+    if keys & _SAME_FAMILY[0] or keys & _SAME_FAMILY[2] or keys & _SAME_FAMILY[3]:
+        keys |= _SAME_FAMILY[1]  # soldiers, the dead, inhabitants: counted as people too
+    for m in _FIGURE.finditer(text):
+        after = re.split(r"[,;:()\[\]«»]", text[m.end():m.end() + 80], maxsplit=1)[0]
+        for word in re.findall(r"[\wÀ-ÿ-]+", after)[:COUNTED_WITHIN]:
+            key = _stem_key(word)
+            if any(key.startswith(k) or (len(key) >= 4 and k.startswith(key)) for k in keys):
+                return True
+    return False
+
+
+def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
+    keys = {_stem_key(w) for w in words}
+    return any(k.startswith(m) or (len(k) >= 4 and m.startswith(k)) for m in measure
+               for k in keys)
+_SUCCESSION = re.compile(r"(?i)\b(?:remplac|succ[ée]d|successeur|nomm|appoint|replac|succeed|"
+                         r"successor|named|d[ée]sign[ée])")
+_NOT_GENERAL = re.compile(r"(?i)secr[ée]taires?[- ]g[ée]n[ée]ra(?:l|ux)|"
+                          r"secretar(?:y|ies)[- ]general|procureur g[ée]n[ée]ral|"
+                          r"consul g[ée]n[ée]ral|attorney general")
+
+
+def _names_role(role: Sequence[str], text: str) -> bool:
+    """Whether `text` holds a word of the role's family; a compound counts by its parts
+    ("vice-président exécutif")."""
+    if "genera" in role:  # a secretary general is no general
+        text = _NOT_GENERAL.sub("", text)
+    return any(w.startswith(k) for k in role for w in re.findall(r"[a-z0-9]+", fold(text))
+               if not w.startswith(_MINISTRY))
+# What says who someone is: an apposition ("Marie Dumoulin, directrice de programme", "X est
+# le président ...") or a role before the name ("le président kazakh Kassym-Jomart Tokaïev").
+_APPOSITION = re.compile(r"^[\s»”\"]*(?:,\s*(?:l['’]|le |la |les |un |une |the |an? |ex-|"
+                         r"former )?[a-zà-ÿ]|\s+(?:est|était|is|was)\s+(?:l['’]|le |la |un |"
+                         r"une |the |an? ))")
+_ROLE = re.compile(r"\b(?i:président|presidente|présidente|president|ministre|minister|directeur|"
+                   r"directrice|director|porte-parole|spokesman|spokeswoman|secrétaire|"
+                   r"secretary|chef|head|ambassadeur|ambassadrice|ambassador|général|general|"
+                   r"expert|experte|analyste|analyst|chercheur|chercheuse|researcher|professeur|"
+                   r"professor|leader|dirigeant|fondateur|founder|journaliste|journalist|"
+                   r"diplomate|diplomat|commandant|commander)e?s?\b[^,.;]{0,40},?\s*"
+                   r"(?:[A-ZÀ-Ý][\w’'-]+\s+){0,3}$")
+
+
+def _says_who(text: str, focus: Sequence[str]) -> bool:
+    for m in _CAPITAL.finditer(text):
+        name = fold_name(m.group(0)).replace("-", "")
+        if not any(same_name(f, name, True) for f in focus):
+            continue
+        if _APPOSITION.match(text[m.end():]) or _ROLE.search(text[:m.start()]):
+            return True
+    return False
+
+
+def _holds_kind(kind: str, text: str, focus: Sequence[str],
+                given: frozenset[str] = frozenset(), names: Sequence[str] = ()) -> bool:
+    if kind == "identity":
+        return _says_who(text, (*focus, *names))
+    if kind == "age":
+        return bool(_AGE.search(text))
+    if kind == "number":  # a count or an amount: a year or a day of the month is not one
+        rest = _DATE.sub(" ", text)
+        if not (re.search(r"\d", rest) or _NUMBER_WORDS.search(rest)):
+            return False
+        # ... nor the question's own figure ("the three explosions" is not how many died)
+        return not given or bool(_NONE.search(rest)) or any(
+            a.kind == "number" and not a.keys <= given for a in claim_anchors(rest))
+    if kind == "date":
+        return bool(_DATE.search(text))
+    if kind == "calendar":  # "à quelle date": a day and month, or a year; not "lundi"
+        return bool(_CALENDAR.search(text))
+    if kind == "city":  # "dans quelle ville": a name after "à", "in", "de" ..., or after the
+        # word city itself ("la plus grande ville du Kazakhstan, Almaty")
+        return any(not any(same_name(f, fold_name(m.group(1)).replace("-", ""), True)
+                           for f in focus)
+                   for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text))
+    if kind == "year":
+        return bool(_YEAR.search(text))
+    if kind == "country":
+        return names_country(text, focus)
+    # person / place: a capitalised word that is not the question's own focus
+    for m in _CAPITAL.finditer(text):
+        if m.start() == 0:
+            continue
+        name = fold_name(m.group(0)).replace("-", "")
+        if name in _NOT_FOCUS or name in STOPWORDS:
+            continue
+        if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)):
+            continue  # "Joe Biden" is the focus Biden; "États-Unis" names no one
+        if not name.isalpha() or not any(same_name(f, name, True) for f in focus):
+            return True
+    return False
+
+
+def _a_country(text: str, m: re.Match[str]) -> bool:
+    """Whether the capitalised word `m` is a country's name or starts one ("United States")."""
+    if is_country(fold(m.group(0))):
+        return True
+    two = re.match(r"\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+", text[m.end():])
+    return two is not None and is_country(fold(m.group(0) + " " + two.group(0).strip()))
+
+
+_TOKEN = re.compile(r"[\wÀ-ÿ.-]+")
+_AFTER_PLACE_WORD = re.compile(r"(?i)\b(?:à|au|aux|en|in|at|near|dans|vers|from)\s+$")
+ROLE_NAME_BEFORE, ROLE_NAME_AFTER = 4, 10  # words around a role that may name who holds it
+
+
+def _named_beside_role(text: str, role: Sequence[str], focus: Sequence[str]) -> bool:
+    """Whether someone is named within a few words of the role ("le président suisse Guy
+    Parmelin", "Guy Parmelin, président de la Confédération"), not only the role itself."""
+    tokens = list(_TOKEN.finditer(text))
+    for i, t in enumerate(tokens):
+        parts = fold(t.group(0)).split("-")  # "vice-président" holds the role
+        if not any(p.startswith(k) and not p.startswith(_MINISTRY) for k in role for p in parts):
+            continue
+        for m in tokens[max(0, i - ROLE_NAME_BEFORE):i + 1 + ROLE_NAME_AFTER]:
+            word = m.group(0).strip(".")
+            if m.start() == 0 or not word[:1].isupper() or m is t:
+                continue
+            name = fold_name(word).replace("-", "")
+            if (name in _NOT_FOCUS or name in STOPWORDS or not name.isalpha()
+                    or any(same_name(f, name, True) for f in focus)
+                    or _a_country(text, m) or _first_name_of(text, m.end(), focus)
+                    or _AFTER_PLACE_WORD.search(text[:m.start()])):
+                continue  # "à Genève" is a place
+            return True
+    return False
+
+
+def _first_name_of(text: str, end: int, focus: Sequence[str]) -> bool:
+    """Whether the capitalised word ending at `end` is followed by a focus name, as a first
+    name is ("Vladimir Poutine" when Poutine is asked about)."""
+    nxt = re.match(r"\s+([A-ZÀ-Ý][\wÀ-ÿ'’-]+)", text[end:])
+    if nxt is None:
+        return False
+    name = fold_name(nxt.group(1)).replace("-", "")
+    return any(same_name(f, name, True) for f in focus)
+
+
+def holds_asked(question: QuestionInfo, text: str) -> bool:
+    """Whether `text` (an answer, markers stripped) holds what the question asks for: a year
+    for "en quelle année", a figure for "combien", a name for "qui" (not the question's own)."""
+    return all(_holds_kind(k, text, question.focus, question.given, question.names)
+               for k in question.asks)
+
+
+def _words(text: str) -> set[str]:
+    return {fold_name(w).replace("-", "") for w in re.findall(r"[\wÀ-ÿ'’-]+", text)
+            for w in re.split(r"['’]", w) if w}
+
+
+def _has_focus(name: str, words: set[str]) -> bool:
+    if name in words or any(same_name(name, w, True) for w in words
+                            if len(w) >= 3 and w.isalpha()):
+        return True
+    # a country is named by its people's word too: "le président kazakh" is about Kazakhstan
+    code = country_code(name)  # ... and a nationality word by another: English is British
+    return code is not None and any(country_code(w) == code for w in words if len(w) >= 4)

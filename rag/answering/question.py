@@ -1,0 +1,449 @@
+"""What a question asks for, read once: the kind of answer (a number and what it counts, a
+date, a person, a place, a country, an age), whom and when it is about (its focus names, a
+nation's people, a month and its year), and the constraints an answer must meet (a role and
+its country, a portfolio, a succession, a marriage, the outcome of talks, what befell those
+counted). `analyse_question` gives a `QuestionInfo`; `holds.py` checks sentences against it."""
+
+
+import re
+from dataclasses import dataclass
+
+from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
+from rag.answering.anchors import fold as fold_name
+from rag.answering.countries import (
+    is_country,
+    nationalities,
+    role_nations,
+)
+from rag.answering.language import detect_language
+from rag.answering.verify import ROLES
+from rag.text import STOPWORDS, fold
+
+_ASKS: dict[str, re.Pattern[str]] = {
+    "age": re.compile(r"\b(quel âge|quel age|how old|âgé|what age|à quel âge|at what age)\b",
+                      re.I),
+    "number": re.compile(r"\b(combien|how (many|much)|nombre|number of|quel (montant|loyer|"
+                         r"pourcentage|bilan)|quelle (somme|part|proportion)|what (share|"
+                         r"percentage|amount|proportion|toll)|(the|le) (price|cost|prix|coût)|"
+                         r"how (far|long is|high|tall)|quelle (distance|longueur|hauteur|"
+                         r"superficie|population)|population of|habitants|inhabitants|"
+                         r"quel (est|était) le (nombre|montant|taux|total)|(what|which) (is|was) "
+                         r"the (number|amount|rate|total)|taux d['’]\w+|\w+ rate|capacité|capacity|"
+                         r"salaire|salary|quelle (capacité|taille)|what size)\b", re.I),
+    "date": re.compile(r"\b(quand|when|quel jour|quelle date|what (day|date|year|month)|en "
+                       r"quelle année|which (day|year|month)|depuis quand|since when|"
+                       r"à quelle date|on what (exact |precise )?date|date de naissance|"
+                       r"date of birth|birthday|anniversaire)\b", re.I),
+    # a year, a birth: a weekday ("samedi") does not answer it
+    "year": re.compile(r"\b(en quelle année|(in )?(which|what) year|quelle année|année de "
+                       r"naissance|date de naissance|date of birth|year of birth|(est|sont|"
+                       r"était|is|was|were) (né|née|nés|born)|né en|née en|born in)\b", re.I),
+    "person": re.compile(r"\b(qui|who|whom|whose|quel (?:est|était|etait|fut) le nom|what "
+                         r"(?:is|was) the name|which (general|commander|chief)|"
+                         r"comment s['’]appel(?:le|lent|ait|aient)|"
+                         r"what is .{1,30} called|quel (général|commandant|chef)|which "
+                         r"(president|leader|minister|official|spokesman|spokeswoman)|quel "
+                         r"(président|dirigeant|ministre|responsable|porte-parole))\b", re.I),
+    "calendar": re.compile(r"\b(quelle date|what date|à quelle date|on what (exact |precise )?"
+                           r"date|which date)\b", re.I),
+    # a country or a nationality: "le Premier ministre arménien" (countries.py)
+    "country": re.compile(r"\b(quels? pays|which countr(y|ies)|what countr(y|ies))\b", re.I),
+    "city": re.compile(r"\b(dans quelles? villes?|quelles? villes?|which (city|cities|towns?)|"
+                       r"in which (city|cities|towns?)|what (city|cities|towns?))\b", re.I),
+    "place": re.compile(r"\b(où|where|dans quelles? villes?|in which (city|cities|towns?|"
+                        r"country)|which (city|cities|towns?|country|countries|region)|quels? "
+                        r"pays|quelles? villes?|quelle région)\b", re.I),
+}
+_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+_CAPITAL = re.compile(r"\b[A-ZÀ-Ý][\wÀ-ÿ'’-]+")
+
+# Words that start a question or are generic titles: capitalised, yet not the question's focus.
+_NOT_FOCUS = frozenset(fold(w) for w in """
+    qui que quoi quel quelle quels quelles combien comment pourquoi quand où ou est-ce selon
+    who what which when where why how whom whose did does do is are was were according the a an
+    in on at of for to le la les un une des du de en au aux et dans pour par sur
+    président president presidents premier prime ministre minister ministres ministers porte
+    parole spokesman spokeswoman union européenne european secrétaire secretary général general
+    chef head leader dirigeant dirigeants affaires étrangères foreign affairs état state states
+    etats unis united nations ue eu summarize résume résumez résumer tell explain explique
+    décris describe liste list donne give
+""".split())
+
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionInfo:
+    text: str
+    lang: str
+    asks: tuple[str, ...]
+    focus: tuple[str, ...]  # folded names the answer must be about
+    measure: tuple[str, ...] = ()  # what a count or amount is of ("habitants"), as word prefixes
+    summary: bool = False  # "Résume les articles ...": no one thing, a sentence per document
+    role: tuple[str, ...] = ()  # the role a person is asked by ("président"), as word prefixes
+    portfolio: tuple[str, ...] = ()  # a minister's portfolio ("Défense"), as word prefixes
+    event: re.Pattern[str] | None = None  # the end or departure a when-question dates
+    succession: bool = False  # "Who replaced X ?": a sentence must say someone took over
+    given: frozenset[str] = frozenset()  # the question's own figures ("the three explosions")
+    # the month and year the question is pinned to ("novembre 2022": "m:11", "y:2022"); some
+    # passage must mention both
+    when: frozenset[str] = frozenset()
+    # countries whose people or doings are counted ("kirghizes", "funded by France"), as codes
+    nation: frozenset[str] = frozenset()
+    fate: frozenset[str] = frozenset()  # what befell those counted: "dead", "convicted" ...
+    # the country the role asked is of ("the US ambassador": US), as codes
+    role_nation: frozenset[str] = frozenset()
+    exact: bool = False  # "combien exactement": a range or a rough figure does not answer
+    names: tuple[str, ...] = ()  # who is asked about, every part of the name ("yuri", "kirilenko")
+
+
+_ATTRIBUTION = re.compile(
+    r"^\s*(selon|d['’]après|d['’]apres|according to|as reported by|cité par)\s+[^,?]{1,80},\s*",
+    re.I)
+_ATTRIBUTED = re.compile(r"\b(selon|d['’]après|according to|cité par|cited by|said by)\s+"
+                         r"((?:l['’]|le |la |les |the |an? )?[\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)",
+                         re.I)
+
+
+def _head(question: str) -> str:
+    """The question's own words: a leading "Selon X," is attribution, and a "when" deep in a
+    clause is a subordinator, not what is asked."""
+    rest = _ATTRIBUTION.sub("", question)
+    return " ".join(rest.split()[:7])
+
+
+# "What did a litre of liquefied petroleum gas cost ...?": the verb comes past the head
+_COST_ASKED = re.compile(r"^\s*(?:what|how much) (?:did|does|do|will|would|could) [^?]{1,80}?"
+                         r"\bcost\b", re.I)
+
+
+def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
+    head = _head(question)
+    asks = tuple(kind for kind, rx in _ASKS.items() if rx.search(head))
+    cost = bool(_COST_ASKED.match(question))
+    if cost and "number" not in asks:
+        asks = (*asks, "number")
+    attributed = {fold_name(p) for m in _ATTRIBUTED.finditer(question)
+                  for w in re.findall(r"[A-ZÀ-Ý][\w-]+", m.group(2)) for p in w.split("-")}
+    if "age" in asks:
+        asks = tuple(a for a in asks if a != "number")
+    if "country" in asks:  # any capitalised word is a place; a country is asked
+        asks = tuple(a for a in asks if a != "place")
+    if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
+        asks = (*asks, "number")
+    if "person" not in asks and _WHICH_ROLE.search(head):  # "Which Russian general ..."
+        asks = (*asks, "person")
+    if _IDENTITY.match(question):  # "Qui est X ?": who X is, not any name
+        asks = ("identity",)
+    focus: list[str] = []
+    run: list[str] = []  # the focus names of the full name being read ("Christopher Marlowe")
+    last_end = -1
+    for m in _CAPITAL.finditer(question):
+        if m.start() == 0:
+            continue  # the question's first word is capitalised anyway
+        if not _NAME_GLUE.fullmatch(question[last_end:m.start()]) or last_end < 0:
+            run = []
+        last_end = m.end()
+        word = re.sub(r"['’]s$", "", m.group(0)).strip("'’-")
+        word = re.sub(r"^([A-Z]{2,})s$", r"\1", word)  # "NGOs" is the acronym NGO (ONG)
+        word = re.split(r"['’]", word)[-1]
+        if not word or not word[0].isupper():
+            continue
+        names = [fold_name(part) for part in word.split("-")
+                 if part and part[0].isupper()]
+        names = [n for n in names if n not in _NOT_FOCUS and n not in GENERIC
+                 and n not in STOPWORDS and n not in _MONTHS_DAYS and len(n) >= 3
+                 and n not in attributed]
+        if not names:
+            continue
+        # In a full name only the last part counts: sources say "Marlowe", not always
+        # "Christopher Marlowe".
+        for old in run:
+            if old in focus:
+                focus.remove(old)
+        run = [n for n in names if n not in focus]
+        focus.extend(run)
+    measure = (tuple(sorted(_MONEY)) if cost else _measure(head)) if "number" in asks else ()
+    lang = lang or detect_language(question)
+    summary = bool(_SUMMARY.match(question))
+    if summary:  # a summary asks for no one thing: one sentence per document
+        asks, measure = (), ()
+    # after "the name of" the role comes late: "What is the name of the Kazakh defence minister?"
+    # and a portfolio often does ("le ministre russe des Affaires étrangères")
+    words = _ATTRIBUTION.sub("", question).split()
+    role = (_role(" ".join(words[:11 if _NAME_OF.search(head) else 7])) if "person" in asks
+            else ())
+    portfolio = _portfolio(" ".join(words[:11])) if role == _MINISTER else ()
+    event = (next((rx for rx in _EVENTS if rx.search(fold(question))), None)
+             if "date" in asks or "year" in asks else None)
+    if event is None and "person" in asks and _MARRIAGE.search(fold(question)):
+        event = _MARRIAGE  # "Whom did X marry?": whom X married, not anyone named near X
+    if event is None and _OUTCOME_ASKED.search(fold(question)):
+        event = _OUTCOME  # the outcome of talks: what they came to, not that they took place
+    given = frozenset(k for a in claim_anchors(question) if a.kind == "number"
+                      for k in a.keys) if "number" in asks else frozenset()
+    nation = nationalities(question, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
+    if nation:  # whose count is asked is pinned by the nation: the country where it happened
+        # is not whom it is about ("combien de militaires kirghizes envoyés au Kazakhstan")
+        folded = fold(question).replace("’", "'")
+        focus = [f for f in focus if not is_country(f) or not re.search(
+            rf"\b(?:au|aux|en|in|into|to|a|dans)\s+(?:le |la |les |l'|the )?{re.escape(f)}\b",
+            folded)]
+    return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
+                        event, bool(_SUCCESSION_ASKED.search(question)), given,
+                        _pinned_times(question), nation,
+                        _fates(question) if "number" in asks else frozenset(),
+                        role_nations(question, role) if role else frozenset(),
+                        "number" in asks and bool(_EXACT_ASKED.search(question)),
+                        _name_parts(question) if asks == ("identity",) else ())
+
+
+def _name_parts(question: str) -> tuple[str, ...]:
+    """The parts of the names in a who-is question: its first word aside, "Yuri Kirilenko" may be
+    said as "son père Yuri, dirigeant d'un club"."""
+    return tuple(fold_name(w) for m in _CAPITAL.finditer(question) if m.start() > 0
+                 for w in m.group(0).split("-") if len(w) >= 3)
+
+
+_EXACT_ASKED = re.compile(r"(?i)\b(exactement|exactly|précisément|precisely|au juste|exact "
+                          r"(number|figure|count)|nombre exact)\b")
+
+
+# What befell the people a count is of (the verifier's families, and convictions): "combien
+# de manifestants ont été condamnés" is not answered by "des dizaines de manifestants tués".
+_FATES = {**ROLES, "convicted": re.compile(
+    r"^(convicted|sentenced|condamn[ée]e?s?|condamnations?|jug[ée]e?s?|tried|prison)$", re.I)}
+# ... and a killing said otherwise: "assassinés", "exterminés", "murdered", "victimes"
+_KILLED = re.compile(r"^(assassin[ée]e?s?|extermin[ée]e?s?|massacr[ée]e?s?|ex[ée]cut[ée]e?s?|"
+                     r"murdered|slain|massacred|exterminated|executed|victimes?|victims?|"
+                     r"morts?|meurtres?)$", re.I)
+_LIVES = re.compile(r"(?i)\b(co[uû]t\w* la vie|perdu la vie|trouv\w* la mort|lost (?:their|"
+                    r"his|her) li(?:fe|ves)|cost(?:ing)? (?:the )?li(?:fe|ves))")
+
+
+def _fates(text: str) -> frozenset[str]:
+    words = [w.strip("«»\"'’.,;:!?()") for w in text.split()]
+    found = {f for f, rx in _FATES.items() if any(rx.match(w) for w in words)}
+    if "dead" not in found and (any(_KILLED.match(w) for w in words) or _LIVES.search(text)):
+        found.add("dead")
+    return frozenset(found)
+
+
+_PINNED_MONTH = re.compile(r"\b([a-zéû]+)\.?\s+(1[0-9]\d\d|20\d\d)\b", re.I)
+
+
+def _pinned_times(question: str) -> frozenset[str]:
+    """A month with its year ("novembre 2022"); a year alone is often the question writer's
+    context ("le commandant ... en 1775" where the passage says "en 1776, ... depuis 1744")."""
+    out: set[str] = set()
+    for m in _PINNED_MONTH.finditer(question):
+        month = MONTHS.get(fold(m.group(1)))
+        if month is not None and len(m.group(1)) >= 3:
+            out |= {f"m:{month}", f"y:{m.group(2)}"}
+    return frozenset(out)
+
+
+def _question_years(question: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(question))
+
+
+# "Which Russian general", "quel ancien président": a role after a name or a qualifier
+_WHICH_ROLE = re.compile(
+    r"\b(?i:which|quel|quelle) (?:(?:[A-ZÀ-Ý][\w-]*|(?i:ancien|nouveau|nouvel|actuel|former|new|"
+    r"current|deputy|vice)) ){1,2}(?i:general|général|commander|commandant|president|président|"
+    r"minister|ministre|spokesman|leader)\b")
+_SUMMARY = re.compile(
+    r"^\s*(?:summari[sz]e|sum up|give (?:me )?(?:a |an )?(?:short |brief )?(?:summary|overview)|"
+    r"r[ée]sum(?:e|ez|er)\b|fais(?:-moi)? un r[ée]sum[ée]|faites(?:-moi)? un r[ée]sum[ée]|"
+    r"(?:un |une )?(?:r[ée]sum[ée]|synth[èe]se)\b|de quoi (?:parlent|parle)|"
+    r"what (?:are|is) (?:the|these|this) (?:articles?|documents?|sources?|texts?) about|"
+    r"what do (?:the|these) (?:articles|documents|sources) say)", re.I)
+
+
+# What a count or an amount is of: "combien de civils", "how many barrels", "le taux
+# d'inflation", "la population". A sentence gives that count only if it names the thing (or a
+# word of the same family: soldiers are troops). Durations and costs name no such noun.
+_MEASURED = re.compile(
+    r"\b(?:combien (?:de |d['’])|nombre (?:de |d['’])|how many |number of |taux (?:de |d['’])|"
+    r"prix (?:du |de la |de l['’]|des |de |d['’])|price of (?:a |the )?)((?:[\w-]+\s+){0,2}[\w-]+)",
+    re.I)
+_POPULATION = re.compile(r"\b(population|habitants|inhabitants|people live)\b", re.I)
+_SAME_FAMILY = [
+    frozenset("soldat militai troupe homme effect casque soldie troop servic milita parach paratr"
+              .split()),
+    frozenset("person gens indivi people".split()),
+    frozenset("mort tues tuees victim deces dead death kille".split()),
+    frozenset("habita popula inhabi".split()),
+]
+_QUANTITY = re.compile(r"\b(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|la|l['’]|les) "
+                       r"(superficie|capacité|budget|pib|longueur|hauteur|altitude|"
+                       r"profondeur|surface|vitesse|poids|montant)\b", re.I)
+# ... of which these are named where they are given (a length is given in kilometres)
+_NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
+_PRICE_ASKED = re.compile(
+    r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|loyer|rent|how much money|"
+    r"how much "
+    r"(?:did|does|do|was|were|is|has|have)\b[^?]{0,60}?\b(?:cost|pay|paid|spend|spent|worth|"
+    r"allocate|allocated|transfer|transferred)|combien (?:co[uû]t\w*|a co[uû]té|paie|paye|a payé|"
+    r"dépense|a dépensé|vaut))\b", re.I)
+_MONEY = frozenset("dollar euro tenge rouble ruble franc yuan sterli $ €".split())
+_NOT_MEASURE = frozenset("temps fois time times long much".split())
+
+
+def _stem_key(word: str) -> str:
+    return fold(word)[:6].rstrip("s")
+
+
+def _measure(head: str) -> tuple[str, ...]:
+    if _PRICE_ASKED.search(head):  # a price or a sum: an amount of money ("61 millions de
+        return tuple(sorted(_MONEY))  # dollars", "750 000 $"), not "multiplié par deux"
+    if _POPULATION.search(head):
+        return tuple(sorted(_SAME_FAMILY[3]))
+    quantity = _QUANTITY.search(head)  # "la capacité": the sentence names it
+    if quantity and fold(quantity.group(1)) in _NAMED_QUANTITY:
+        return (_stem_key(quantity.group(1)),)
+    m = _MEASURED.search(head)
+    # the first common noun: "how many Russian paratroopers" counts paratroopers
+    noun = next((w for w in (m.group(1).split() if m else []) if not w[0].isupper()
+                 and fold(w) not in STOPWORDS), "")
+    if not noun or fold(noun) in _NOT_MEASURE:
+        return ()
+    key = _stem_key(noun)
+    if len(key) < 3:
+        return ()
+    for family in _SAME_FAMILY:
+        if any(key.startswith(k) or k.startswith(key) for k in family):
+            return tuple(sorted(family | {key}))
+    return (key,)
+
+
+# "Who is the president of ...", "Quel général commande ...": a person asked by role is
+# answered by a sentence naming that role (or the one before it), in either language; a name
+# next to another role ("le président kazakh" for the defence minister) is not the answer.
+_ROLE_FAMILIES = [
+    frozenset("presid chef leader".split()),  # "le chef de l'État kazakh"
+    frozenset("minist diplom etrang foreig".split()),  # "le chef des affaires étrangères"
+    frozenset("genera comman".split()),  # "le commandant des forces, le général X"
+    frozenset("comman genera".split()),
+    frozenset("porte parole spokes".split()),
+    frozenset("secret".split()),
+    frozenset("ambass".split()),
+    frozenset("direct dirige".split()),
+    frozenset("delega".split()),
+    frozenset("maire mayor".split()),
+]
+_ROLE_ASKED = re.compile(
+    r"\b(?:qui|who|whom|quel|quelle|which|what|comment s['’]appel(?:le|lent|ait|aient)|nom)\b"
+    r"(.{0,60})", re.I)
+
+
+def _role(head: str) -> tuple[str, ...]:
+    """The role a who-question asks by ("président", "spokesman"), as word prefixes."""
+    m = _ROLE_ASKED.search(head)
+    if not m:
+        return ()
+    verb_next = m.group(0)[:3].lower() in ("qui", "who")  # "Qui commande ...": a verb
+    words = re.findall(r"[\wÀ-ÿ-]+", m.group(1))
+    for n, w in enumerate(words):
+        if n == 0 and verb_next:
+            continue
+        key = fold(w)
+        if key.startswith(_MINISTRY):  # "the Defence Ministry spokesman" asks for a spokesman
+            continue
+        for family in _ROLE_FAMILIES:
+            if any(key.startswith(k) for k in family):
+                if key.startswith("secret") and n and fold(words[n - 1]) == "press":
+                    family = family | _ROLE_FAMILIES[4]  # a press secretary is a spokesperson
+                return tuple(sorted(family))
+    return ()
+
+
+_NAME_OF = re.compile(r"\b(?:name of|nom d[eu'’]|s['’]appel(?:le|lent|ait|aient))", re.I)
+_MINISTER = tuple(sorted(_ROLE_FAMILIES[1]))
+# A minister is asked by portfolio: the defence minister is not "l'ancien Premier ministre".
+_PORTFOLIOS = [
+    frozenset("defens defenc".split()),
+    frozenset("interi".split()),
+    frozenset("etrang foreig diplom".split()),
+    frozenset("premie prime".split()),
+    frozenset("financ".split()),
+    frozenset("sante health".split()),
+    frozenset("justic".split()),
+    frozenset("econom".split()),
+    frozenset("energi energy".split()),
+    frozenset("educat".split()),
+]
+
+
+def _portfolio(head: str) -> tuple[str, ...]:
+    for w in re.findall(r"[a-z0-9]+", fold(head)):
+        for family in _PORTFOLIOS:
+            if any(w.startswith(k) for k in family):
+                return tuple(sorted(family))
+    return ()
+
+
+# "Who replaced X", "Qui a succédé à X", "Who was appointed the new ...": a sentence that says
+# someone took over (or the one before it), not one that only names X or the post.
+_SUCCESSION_ASKED = re.compile(r"(?i)\b(?:qui|who)\b.{0,40}\b(?:remplac|succ[ée]d|nomm|appoint|"
+                           r"replac|succeed|named)")
+# A when-question about an end or a departure dates that event: "les unités arrivant jeudi et
+# vendredi" does not say when the last troops left. (Starts and arrivals are paraphrased too
+# freely to hold a sentence to: "s'installe à Paris" answers "arrive in Paris".)
+_EVENTS = [
+    re.compile(r"termin|\bfin\b|achev|\bend(?:s|ed)?\b|\bclos|conclu"),
+    re.compile(r"quitt|\bd[e]parts?\b|\bretir|withdr|\bleav|\bleft\b|retrait|\bpull(?:ed|s|ing)?"
+               r" out\b|\bpullout"),
+]
+
+
+_MARRIAGE = re.compile(r"\bmarr(?:y|ies|ied|iage)|\bwed(?:s|ded|ding)?\b|\bwife\b|\bhusband|"
+                       r"\bepous|\bmari(?:e|es|ee|ees|age|ages|er|a|erent)?\b|\bconjoint|"
+                       r"\bnoces\b|\bfianc")
+
+# "What was the outcome of the talks in Geneva?" is answered by what they came to ("ont abouti
+# à un accord", "se sont achevées sans résultat"), not by "discutent à Genève".
+_OUTCOME_ASKED = re.compile(
+    r"\b(?:outcomes?|results?|resultats?|issue|bilan)\s+(?:of|de|du|des|d')\s+(?:the\s+|la\s+|"
+    r"les\s+|l')?(?:\S+\s+){0,4}?(?:talks|negotiations?|negociations?|pourparlers|discussions?|"
+    r"meetings?|reunions?|rencontres?|summits?|sommets?|conferences?|entretiens?)\b"
+    r"|\b(?:how did|comment se sont)\b[^?]{0,60}\b(?:talks|negotiations?|negociations?|"
+    r"pourparlers|discussions?|meetings?|reunions?|summits?|sommets?|entretiens?)\b[^?]{0,20}"
+    r"\b(?:end|terminee?s?|achevee?s?|conclu\w*)")
+_OUTCOME = re.compile(r"\b(?:abouti\w*|aboutir|conclu\w*|convenu\w*|accords?|agree\w*|"
+                      r"decid\w*|resultats?|results?|outcomes?|issue|echou\w*|echecs?|fail\w*|"
+                      r"sold\w+ par|ended|termin\w+|achev\w+|impasse|deadlock|breakthrough|"
+                      r"progres|progress)\b")
+
+_MINISTRY = ("ministere", "ministry", "ministries")  # a ministry's spokesman is no minister
+
+
+# What may stand between two parts of one name: a space, or a particle ("Pierre Du Bosc").
+_NAME_GLUE = re.compile(r"\s+(?:(?:de|du|des|la|le|van|von|der|ben|bin|al|el|Du|De|Van|Von|Le|La|"
+                        r"Al|El)\s+)?")
+
+_MONTHS_DAYS = frozenset("""
+    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january
+    february march april may june july august september october november december lundi mardi
+    mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday
+    sunday
+""".split())
+
+
+# "Qui est Marie Dumoulin ?", "Who was Nursultan Nazarbayev?": the whole question is a name.
+_NAME_Q = r"(?:[A-ZÀ-Ý][\w’'-]*\.?\s*){1,4}"
+_IDENTITY = re.compile(
+    r"^\s*(?:(?i:qui est|qui était|qui etait|who is|who was|who's)\s+" + _NAME_Q + r"|"
+    # ... or what someone's post is: "What job does X hold?", "Quelle est la fonction de X ?"
+    r"(?i:what (?:job|position|post|role|title|office|function)s?(?: or (?:job|position|post|"
+    r"role|title|office))? (?:does|did|do) )" + _NAME_Q + r"(?i:hold|have|occupy)\s*|"
+    r"(?i:what is |what was |what's )" + r"(?:[A-ZÀ-Ý][\w-]*\s*){1,4}['’]s (?i:job|position|"
+    r"post|role|title|function|occupation)\s*|"
+    r"(?i:quel(?:le)? (?:est|était) (?:la fonction|le poste|le métier|le rôle|le titre|la "
+    r"profession|l['’]occupation) (?:de |d['’]))" + _NAME_Q + r"|"
+    r"(?i:quel(?:le)? (?:poste|fonction|métier|profession) (?:occupe|occupait|exerce|exerçait) )"
+    + _NAME_Q + r")\?\s*$")
+
+
+# Asks whose answer belongs to someone or something: an age, a count, a date must be about the
+# question's focus. (Who/where answers often sit in the sentence after the name: not applied.)
+_ABOUT_SOMEONE = frozenset({"age", "number", "date", "year"})

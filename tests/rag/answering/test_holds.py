@@ -1,0 +1,94 @@
+"""What a sentence holds for a question: a figure that counts what is asked, a date, a name
+(`_holds_kind`, `counts`), read without a model."""
+
+from __future__ import annotations
+
+from rag.answering.holds import _holds_kind, counts
+from rag.answering.question import analyse_question
+
+
+def test_a_year_or_a_day_is_not_a_count() -> None:
+    assert not _holds_kind("number", "Le bloc a été formé en 1992.", ())
+    assert not _holds_kind("number", "Les militaires partent le 7 janvier 2021.", ())
+    assert _holds_kind("number", "Moscou a envoyé 3 000 soldats le 6 janvier 2022.", ())
+    assert _holds_kind("number", "Aucun élément n'a été observé en juin 2017.", ())  # none is one
+
+
+def test_the_questions_own_figure_is_not_the_count_asked() -> None:
+    q = analyse_question("How many people were killed by the three explosions?")
+    assert q.given == {"n:3"}
+    assert not _holds_kind("number", "Trois explosions ont été entendues.", q.focus, q.given)
+    assert _holds_kind("number", "Les trois explosions ont fait 5 morts.", q.focus, q.given)
+    assert _holds_kind("number", "Aucune des trois explosions n'a fait de victime.", q.focus,
+                       q.given)
+    assert analyse_question("Combien de soldats ?").given == frozenset()
+
+
+def test_a_price_is_an_amount_of_money() -> None:
+    measure = analyse_question("Combien coûte un billet d'entrée au Louvre ?").measure
+    assert "euro" in measure and "dollar" in measure
+    assert counts(measure, "Le département d'État a alloué 750 000 $ à cette cause.")
+    assert counts(measure, "Les agences ont transféré 61 millions de dollars d'aide.")
+    assert not counts(measure, "Une multiplication par deux du prix du gaz liquéfié.")
+
+
+def test_a_date_or_a_city_asked_needs_one() -> None:
+    assert analyse_question("À quelle date le sommet s'est-il tenu ?").asks == ("date", "calendar")
+    assert not _holds_kind("calendar", "La rencontre de lundi se tient à Genève.", ())
+    assert _holds_kind("calendar", "Le sommet s'est tenu le 16 juin 2021.", ())
+    assert _holds_kind("calendar", "The summit was held on June 16.", ())
+    q = analyse_question("Dans quelle ville Karim Massimov a-t-il été arrêté ?")
+    assert q.asks == ("city", "place")
+    assert _holds_kind("city", "Massimov a été arrêté à Almaty.", q.focus)
+    assert _holds_kind("city", "Les habitants de Zhanaozen et d’Aktau manifestent.", q.focus)
+    assert not _holds_kind("city", "Karim Massimov, ancien Premier ministre, a été arrêté.",
+                           q.focus)
+    assert _holds_kind("city", "l’aéroport de la plus grande ville du pays, Almaty.", q.focus)
+
+
+def test_a_country_asked_needs_a_country_or_a_nationality() -> None:
+    q = analyse_question("De quel pays est-il le Premier ministre ? Nikol Pashinyan")
+    assert q.asks == ("country",)
+    assert _holds_kind("country", "le Premier ministre arménien Nikol Pashinyan", q.focus)
+    assert not _holds_kind("country", "Nikol Pashinyan est le président de l’OTSC", q.focus)
+    q = analyse_question("Which country flew a task force into Kazakhstan on Friday?")
+    assert q.asks == ("country",)
+    assert not _holds_kind("country", "Kazakh troops flew in on Friday.", q.focus)
+    assert _holds_kind("country", "La Biélorussie a déployé un groupe de travail.", q.focus)
+
+
+def test_population_rates_births_and_names_say_what_is_asked() -> None:
+    assert analyse_question("What is the population of Kazakhstan?").asks == ("number",)
+    assert analyse_question("Quel était le taux d’inflation en 2021 ?").asks == ("number",)
+    assert "year" in analyse_question("Quelle est la date de naissance de Nazarbaïev ?").asks
+    assert "year" in analyse_question("In which year did Nazarbayev step down?").asks
+    assert analyse_question("Comment s’appelle le ministre de la Défense ?").asks == ("person",)
+    assert analyse_question("Quelle était la capacité du stade ?").asks == ("number",)
+    assert analyse_question("Quel salaire touchait l’entraîneur ?").asks == ("number",)
+    assert "date" in analyse_question("On what exact date did the meeting take place?").asks
+    assert not _holds_kind("year", "Son porte-parole a parlé samedi.", ())
+    assert _holds_kind("year", "Il est né en 1940 à Tchemolgan.", ())
+
+
+def test_who_is_a_name_asks_who_they_are() -> None:
+    assert analyse_question("Qui est Marie Dumoulin ?").asks == ("identity",)
+    assert analyse_question("Who was Nursultan Nazarbayev?").asks == ("identity",)
+    assert analyse_question("Qui est le président du Tadjikistan ?").asks == ("person",)
+    assert _holds_kind("identity", ", explique Marie Dumoulin, directrice de l’ECFR.",
+                       ("dumoulin",))
+    assert _holds_kind("identity", "par la porte-parole de la diplomatie russe, Maria Zakharova.",
+                       ("zakharova",))
+    assert not _holds_kind("identity", ", poursuit Marie Dumoulin.", ("dumoulin",))
+
+
+def test_counts_reads_the_noun_after_the_figure() -> None:
+    troops = analyse_question("How many troops did Russia send?").measure
+    assert counts(troops, "La Russie a envoyé quelque 3 000 personnes.")
+    assert counts(troops, "La force est composée d’environ 2 600 militaires au total.")
+    assert not counts(troops, "Le bloc, qui regroupe six pays, a annoncé l’envoi de troupes.")
+    # up to four words after the figure, in its clause
+    assert counts(troops, "environ un millier et demi de militaires russes sont impliqués")
+    population = analyse_question("What is the population of Kazakhstan?").measure
+    assert counts(population, "Le pays compte 19 millions d’habitants.")
+    assert not counts(population, "une frontière de plus de 7 000 kilomètres (4 350 miles), une "
+                      "importante population ethnique russe")

@@ -1,0 +1,103 @@
+"""What a question asks for and about whom (`analyse_question`), read without a model."""
+
+from __future__ import annotations
+
+from rag.answering.question import analyse_question
+
+
+def test_question_analysis_finds_what_is_asked_and_about_whom() -> None:
+    q = analyse_question("Quel âge a Tokaïev ?")
+    assert q.asks == ("age",) and q.focus == ("tokaiev",) and q.lang == "fr"
+    q = analyse_question("Selon l’agence TASS, combien de soldats la Russie a-t-elle envoyés ?")
+    assert q.asks == ("number",)
+    assert "tass" not in q.focus  # attribution, not what the question is about
+    q = analyse_question("Which country held the presidency of the CSTO when it intervened?")
+    assert "date" not in q.asks  # "when" deep in a clause is not what is asked
+    assert "poutine" in analyse_question("Où s'est tenu le sommet Poutine-Biden ?").focus
+
+
+def test_a_full_name_counts_by_its_last_part() -> None:
+    """Sources say "Marlowe" as often as "Christopher Marlowe"; particles stay in the name."""
+    assert analyse_question("En quelle année est décédé Christopher Marlowe ?").focus == (
+        "marlowe",)
+    assert analyse_question("A quel âge Pierre Du Bosc devient pasteur ?").focus == ("bosc",)
+    assert analyse_question("Quel âge a Kassym-Jomart Tokaïev ?").focus == ("tokaiev",)
+    assert analyse_question("Qui de Poutine ou de Biden a parlé ?").focus == ("poutine", "biden")
+
+
+def test_prices_distances_and_sizes_ask_for_a_number() -> None:
+    for question in ("What was the price of a litre of liquefied gas in tenge?",
+                     "Quel est le prix du gaz liquéfié ?",
+                     "How long is Kazakhstan's border with China?",
+                     "Quelle distance sépare Almaty de Nour-Soultan ?"):
+        assert analyse_question(question).asks == ("number",), question
+
+
+def test_a_month_and_its_year_pin_the_question() -> None:
+    assert analyse_question(
+        "Qui a remporté l’élection présidentielle de novembre 2022 ?").when == {"m:11", "y:2022"}
+    assert analyse_question("What happened on 6 January 2022?").when == {"m:1", "y:2022"}
+    assert analyse_question("Qui commandait le régiment en 1775 ?").when == frozenset()
+    assert analyse_question("Combien de soldats en mai ?").when == frozenset()
+
+
+def test_a_plural_acronym_is_the_acronym() -> None:
+    assert "ngo" in analyse_question("How many British NGOs work in Kazakhstan?").focus
+
+
+def test_a_summary_is_asked_for_no_one_thing() -> None:
+    for question in ("Summarize the articles.", "Résume ce que disent les articles sur l'OTSC",
+                     "De quoi parlent ces articles ?", "Give me a short summary"):
+        q = analyse_question(question)
+        assert q.summary and q.asks == (), question
+    assert not analyse_question("Qui a résumé le rapport ?").summary
+
+
+def test_a_count_names_what_it_counts() -> None:
+    """"Combien de civils" is not answered by a count of police officers; soldiers are troops."""
+    q = analyse_question("Combien de militaires kirghizes ont été envoyés ?")
+    assert "soldat" in q.measure and "troupe" in q.measure
+    assert "parach" in analyse_question("How many Russian paratroopers landed?").measure
+    assert analyse_question("Combien de temps dure la mission ?").measure == ()
+    q = analyse_question("Quelle était la capacité en places du stade ?")
+    assert q.asks == ("number",) and q.measure == ("capaci",)
+    q = analyse_question("Quelle est la superficie du Kazakhstan ?")  # given in km², unnamed
+    assert q.asks == ("number",) and q.measure == ()
+
+
+def test_a_person_asked_by_role_keeps_the_role() -> None:
+    """"Who is the president of X" asks for a president; "Qui commande ..." names no role (a
+    verb), "la délégation russe" does, in either language."""
+    assert "presid" in analyse_question("Who is the president of Kyrgyzstan?").role
+    assert "porte" in analyse_question("Comment s'appelle le porte-parole du Kremlin ?").role
+    assert analyse_question("Qui dirigeait la délégation russe à Genève ?").role == ("delega",)
+    assert analyse_question("Qui commande la force de l'OTSC ?").role == ()
+    assert analyse_question("Combien de présidents ?").role == ()  # not a person asked
+    assert "porte" in analyse_question("Who is the White House press secretary?").role
+
+
+def test_which_with_a_qualifier_still_asks_for_a_person() -> None:
+    assert analyse_question("Which Russian general commanded the force?").role == (
+        "comman", "genera")
+    assert "person" in analyse_question("Quel ancien président a parlé ?").asks
+    assert analyse_question("Quel rôle le président a-t-il joué ?").asks == ()
+
+
+def test_a_when_question_about_an_end_or_a_departure_dates_that_event() -> None:
+    assert analyse_question("On what date did the last CSTO troops leave?").event is not None
+    assert analyse_question("Quand la mission s'est-elle terminée ?").event is not None
+    assert analyse_question("Quand les départements ont-ils été fondés ?").event is None
+    assert analyse_question("When did the troops arrive?").event is None  # paraphrased freely
+
+
+def test_a_minister_is_asked_by_portfolio() -> None:
+    """"le ministre de la Défense" asks for that portfolio, however late the role comes."""
+    for q in ("Comment s'appelle le ministre kazakh de la Défense ?",
+              "What is the name of the Kazakh defence minister?"):
+        info = analyse_question(q)
+        assert "minist" in info.role and "defens" in info.portfolio, q
+    assert "etrang" in analyse_question(
+        "Qui est le ministre russe des Affaires étrangères ?").portfolio
+    assert analyse_question("Who is the president of Kazakhstan?").portfolio == ()
+    spokesman = analyse_question("Who is the Russian Defence Ministry spokesman?")
+    assert "spokes" in spokesman.role and spokesman.portfolio == ()
