@@ -9,6 +9,7 @@ credits, bylines, headlines and site navigation never are. The relevance gate, t
 writer, the prompt compactor and the verifier all read this one ranking.
 """
 
+from __future__ import annotations
 
 import logging
 import re

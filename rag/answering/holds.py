@@ -3,6 +3,7 @@ currency, for its year), a date, a name that is not the question's own, who some
 role with someone named beside it, the question's focus. `evidence.py` reads these for every
 passage sentence; `holds_asked` reads them for a generated answer."""
 
+from __future__ import annotations
 
 import re
 from collections.abc import Sequence

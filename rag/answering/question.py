@@ -4,6 +4,7 @@ nation's people, a month and its year), and the constraints an answer must meet 
 its country, a portfolio, a succession, a marriage, the outcome of talks, what befell those
 counted). `analyse_question` gives a `QuestionInfo`; `holds.py` checks sentences against it."""
 
+from __future__ import annotations
 
 import re
 from dataclasses import dataclass
