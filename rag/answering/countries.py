@@ -131,15 +131,45 @@ def nationalities(text: str, lang: str) -> frozenset[str]:
         if (w in _country_names() or w in _SHORT_NAMES) and word[0].isupper():
             if not _PLACE_BEFORE.search(text[:m.start()]):
                 out.add(code)  # "la Russie a envoyé", "NGOs funded by the US"
+        elif w in _country_names():
+            continue  # a country's name in lower case is a word: "la réunion", "la chine"
         elif not (lang == "fr" and word[0].isupper()):
             out.add(code)  # "les militaires kirghizes", "American troops"
+    for m in _BODY.finditer(text):  # "l'aide de l'Union européenne", "the EU offered"
+        if not _PLACE_BEFORE.search(text[:m.start()]):
+            out.add(_body_code(m.group(0)))
     return frozenset(out)
+
+
+# Bodies of several countries act as one does: "Quel montant l'Union européenne a-t-elle
+# proposé ?" is not answered by what American agencies transferred. Acronyms as written
+# ("eu" is also "avoir"), full names in any case.
+_BODIES = {
+    "EU": ("UE", "EU", "union européenne", "union europeenne", "european union"),
+    "UN": ("ONU", "nations unies", "united nations"),
+    "NATO": ("OTAN", "NATO", "alliance atlantique"),
+    "CSTO": ("OTSC", "CSTO", "organisation du traité de sécurité collective",
+             "collective security treaty organization"),
+}
+_BODY = re.compile("|".join(
+    rf"\b{re.escape(a)}\b" if a.isupper() else rf"(?i:\b{re.escape(a)}\b)"
+    for aliases in _BODIES.values() for a in aliases))
+
+
+BODIES = frozenset(_BODIES)
+
+
+def _body_code(alias: str) -> str:
+    return next(code for code, aliases in _BODIES.items()
+                if any(alias == a if a.isupper() else alias.lower() == a for a in aliases))
 
 
 def mentions_country(text: str, codes: frozenset[str]) -> bool:
     """Whether `text` names one of these countries, or its people ("le département d'État
     américain", "le Royaume-Uni compte plus de 85 ONG")."""
     forms, _ = _names()
+    if any(_body_code(m.group(0)) in codes for m in _BODY.finditer(text)):
+        return True
     folded = fold(text).replace("’", "'")
     for w in _WORD.findall(folded):
         code = _IRREGULAR.get(w) if w not in _AMBIGUOUS else None

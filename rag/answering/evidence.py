@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rag.answering.countries import (
+    BODIES,
     mentions_country,
     role_nations,
 )
@@ -274,7 +275,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "spent in 2021" is not answered by the figure for 2020
         if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000 (any country asked:
             # "Et l'Arménie ?" after a question about Russia asks of either)
-            kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)), info.nation)
+            # ... a body of countries asked about acts: "How much aid did the EU offer
+            # Kazakhstan?" is the EU's aid, whoever else is named
+            kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)),
+                                    info.nation & BODIES or info.nation)
         if kind and info.succession:  # "Qui a remplacé X ?": who did, not X
             kind = bool(_SUCCESSION.search(text) or _SUCCESSION.search(prev_text))
         if kind and info.role:

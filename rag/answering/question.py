@@ -281,7 +281,8 @@ _QUANTITY = re.compile(r"\b(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|
 # ... of which these are named where they are given (a length is given in kilometres)
 _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
 _PRICE_ASKED = re.compile(
-    r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|loyer|rent|how much money|"
+    r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|loyer|rent|how much "
+    r"(?:money|aid|funding|financing|financial aid)|combien d['’](?:aide|argent)|"
     r"how much "
     r"(?:did|does|do|was|were|is|has|have)\b[^?]{0,60}?\b(?:cost|pay|paid|spend|spent|worth|"
     r"allocate|allocated|transfer|transferred)|combien (?:co[uû]t\w*|a co[uû]té|paie|paye|a payé|"

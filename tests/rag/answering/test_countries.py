@@ -76,6 +76,19 @@ def test_irregular_names_and_words_qualify_too() -> None:
     assert not mentions_country("le Royaume-Uni compte plus de 85 ONG", frozenset({"US"}))
 
 
+def test_a_body_of_countries_acts_as_one_does() -> None:
+    """The EU, the UN, NATO and the CSTO are whose doing a question may ask, as a country is;
+    "eu" is also a word ("a eu lieu"), and "la réunion" a meeting, not La Réunion."""
+    assert nationalities("Quel montant d'aide l'Union européenne a-t-elle proposé ?", "fr") \
+        == {"EU"}
+    assert nationalities("How much aid did the EU offer?", "en") == {"EU"}
+    assert nationalities("Combien de soldats l'OTSC a-t-elle envoyés ?", "fr") == {"CSTO"}
+    assert nationalities("La réunion a eu lieu à Genève.", "fr") == frozenset()
+    assert mentions_country("Le chef des affaires étrangères de l’UE a parlé", frozenset({"EU"}))
+    assert not mentions_country("les agences américaines ont transféré 61 millions de dollars",
+                                frozenset({"EU"}))
+
+
 def test_the_country_a_role_is_of() -> None:
     ambassador = ("ambass",)
     assert role_nations("Who is the US ambassador to Kazakhstan?", ambassador) == {"US"}

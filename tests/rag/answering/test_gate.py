@@ -132,6 +132,8 @@ TALKS = ("Les États-Unis et la Russie discutent lundi à Genève sur fond de te
          "l’Ukraine, lors de pourparlers à la mission diplomatique américaine.")
 TALKS_END = ("Les pourparlers de Genève entre les États-Unis et la Russie sur l’Ukraine se sont "
              "achevés lundi sans accord, chaque camp campant sur ses positions.")
+US_AID = ("En 2020, les agences américaines ont transféré jusqu’à 61 millions de dollars d’aide "
+          "étrangère au Kazakhstan, selon les chiffres officiels.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
@@ -219,6 +221,10 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("What was the outcome of the US–Russia talks in Geneva about Ukraine?", TALKS, False),
     ("Quelle a été l'issue des pourparlers de Genève sur l'Ukraine ?", TALKS, False),
     ("What was the outcome of the US–Russia talks in Geneva about Ukraine?", TALKS_END, True),
+    # a body of countries acts as one does: American aid is not the EU's
+    ("Quel montant d'aide l'Union européenne a-t-elle proposé au Kazakhstan ?", US_AID, False),
+    ("How much aid did the EU offer Kazakhstan?", US_AID, False),
+    ("How much aid did the US transfer to Kazakhstan in 2020?", US_AID, True),
     # a year before 1800 is a date where it reads as one: a life's span, "en 1669"
     ("Quand est mort Louis Cheynet ?", CHEYNET, True),
     ("En quelle année est mort Louis Cheynet ?", CHEYNET, True),
