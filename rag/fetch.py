@@ -39,6 +39,7 @@ from rag.config import Settings
 from rag.documents import Document
 from rag.errors import RagError
 from rag.loaders import LoadResult, Page, Skipped, load_paths, page_from_html
+from rag.socket_abort import SocketAbort
 
 log = logging.getLogger("rag.fetch")
 
@@ -253,17 +254,21 @@ def check_url(url: str, policy: FetchPolicy) -> httpx.URL:
 class _Deadline:
     """One wall-clock deadline for a whole fetch. httpx's timeouts count each read apart, so
     a server sending a header line every 2 s held a 10 s fetch for 24 s (or for ever): when
-    time is up this shuts the fetch's sockets down (caught at connect through httpcore's trace
-    hook), which wakes a blocked read at once; the fetch then reports the timeout."""
+    time is up this shuts the fetch's sockets down (`SocketAbort`, caught at connect through
+    httpcore's trace hook), which wakes a blocked read at once; the fetch then reports the
+    timeout."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.end = time.monotonic() + seconds
-        self.expired = False
-        self._lock = threading.Lock()
-        self._socks: list[socket.socket] = []
-        self._timer = threading.Timer(seconds, self._expire)
+        self._abort = SocketAbort()
+        self.trace = self._abort.trace
+        self._timer = threading.Timer(seconds, self._abort.fire)
         self._timer.daemon = True
+
+    @property
+    def expired(self) -> bool:
+        return self._abort.fired
 
     def __enter__(self) -> _Deadline:
         self._timer.start()
@@ -281,32 +286,6 @@ class _Deadline:
 
     def error(self) -> FetchError:
         return FetchError(f"timed out after {self.seconds:g} s")
-
-    def trace(self, event: str, info: dict[str, Any]) -> None:
-        if event != "connection.connect_tcp.complete":
-            return
-        stream = info.get("return_value")
-        sock = stream.get_extra_info("socket") if stream is not None else None
-        if not isinstance(sock, socket.socket):
-            return
-        with self._lock:
-            self._socks.append(sock)
-            expired = self.expired
-        if expired:
-            _shutdown(sock)
-
-    def _expire(self) -> None:
-        with self._lock:
-            self.expired = True
-            socks = list(self._socks)
-        for sock in socks:
-            _shutdown(sock)
-
-
-def _shutdown(sock: socket.socket) -> None:
-    # The plain socket's method: an SSLSocket's own would drop its state under the reader.
-    with contextlib.suppress(OSError):  # already closed
-        socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 def fetch(url: str, policy: FetchPolicy, etag: str | None = None,

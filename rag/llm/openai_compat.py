@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
-import socket
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import httpx
 
 from rag.llm.base import CancelToken, LLMError, LLMTimeout, Message, Usage
+from rag.socket_abort import SocketAbort
 
 # A credential in an upstream's words: "Bearer sk-...", "Basic dXNlcjpwdw==".
 _CREDENTIAL = re.compile(r"(?i)\b(bearer|basic)(\s+|%20)[\w.~+/=:-]+")
@@ -39,48 +37,6 @@ def _upstream_message(resp: httpx.Response, secrets: tuple[str, ...] = ()) -> st
     except ValueError:
         text = resp.text
     return " ".join(redact(text, secrets).split())[:300] or resp.reason_phrase
-
-
-class _Abort:
-    """Shuts down the sockets of one streamed request when its cancel token fires: closing an
-    httpx response from another thread does not wake a blocked read, `shutdown` does (the read
-    ends at once and the connection is dropped, so the upstream sees the client go away)."""
-
-    _CONNECTED = ("connection.connect_tcp.complete", "connection.start_tls.complete")
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._socks: list[socket.socket] = []
-        self._fired = False
-
-    def trace(self, event: str, info: dict[str, Any]) -> None:
-        """httpcore's trace hook: catches the socket of a new connection before any header
-        arrives, so a cancel while the server thinks also ends the request."""
-        if event in self._CONNECTED:
-            self.add(info.get("return_value"))
-
-    def add(self, stream: Any) -> None:
-        sock = stream.get_extra_info("socket") if stream is not None else None
-        if not isinstance(sock, socket.socket):
-            return
-        with self._lock:
-            self._socks.append(sock)
-            fired = self._fired
-        if fired:
-            _shutdown(sock)
-
-    def fire(self) -> None:
-        with self._lock:
-            self._fired = True
-            socks = list(self._socks)
-        for sock in socks:
-            _shutdown(sock)
-
-
-def _shutdown(sock: socket.socket) -> None:
-    # The plain socket's method: an SSLSocket's own would drop its state under the reader.
-    with contextlib.suppress(OSError):  # already closed
-        socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 class OpenAICompatibleLLM:
@@ -115,7 +71,7 @@ class OpenAICompatibleLLM:
             payload["stream_options"] = {"include_usage": True}
         return payload
 
-    def _send(self, payload: dict[str, Any], stream: bool, abort: _Abort | None = None
+    def _send(self, payload: dict[str, Any], stream: bool, abort: SocketAbort | None = None
               ) -> httpx.Response:
         extensions = {"trace": abort.trace} if abort is not None else None
         request = self._client.build_request("POST", "/chat/completions", json=payload,
@@ -152,7 +108,7 @@ class OpenAICompatibleLLM:
                on_usage: Callable[[Usage], None] | None = None) -> Iterator[str]:
         """Streamed chat; `cancel` shuts the connection down (the upstream sees the client
         leave and can stop generating) and the iterator then ends without an error."""
-        abort = _Abort()
+        abort = SocketAbort()
         unregister = cancel.on_cancel(abort.fire) if cancel is not None else None
         payload = self._payload(messages, max_tokens, True, temperature)
         try:
@@ -164,7 +120,7 @@ class OpenAICompatibleLLM:
             if unregister is not None:
                 unregister()
 
-    def _stream(self, payload: dict[str, Any], abort: _Abort,
+    def _stream(self, payload: dict[str, Any], abort: SocketAbort,
                 on_usage: Callable[[Usage], None] | None) -> Iterator[str]:
         resp = self._send(payload, stream=True, abort=abort)
         abort.add(resp.extensions.get("network_stream"))  # a reused connection: no trace
