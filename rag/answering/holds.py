@@ -106,8 +106,9 @@ _UNITS = {
     "area": re.compile(r"(?i)(km2|km²|hectares?|acres?|ha)\b"),
     "percent": re.compile(r"(?i)(%|pour ?cent\b|percent\b|per cent\b)"),
     "weight": re.compile(r"(?i)(tonnes?|tons?|kg|kilos?|kilogrammes?|kilograms?)\b"),
-    "money": re.compile(r"(?i)([$€£₸]|dollars?\b|euros?\b|tenges?\b|roubles?\b|rubles?\b|"
-                        r"(?:millions?|milliards?|billions?) (?:de |d['’])?(?:dollars?|euros?)\b)"),
+    # a sum: a currency, as `_CURRENCY` reads it, after "millions de" or not
+    "money": re.compile(r"(?:(?i:millions?|milliards?|billions?) (?:de |d['’])?)?"
+                        + _CURRENCY.pattern),
 }
 _DIGITS = re.compile(r"\d(?:[\d\u00a0\u202f ,.]*\d)?")
 
