@@ -216,7 +216,7 @@ _FATES = {**ROLES, "convicted": re.compile(
 # ... and a killing said otherwise: "assassinés", "exterminés", "murdered", "victimes"
 _KILLED = re.compile(r"^(assassin[ée]e?s?|extermin[ée]e?s?|massacr[ée]e?s?|ex[ée]cut[ée]e?s?|"
                      r"murdered|slain|massacred|exterminated|executed|victimes?|victims?|"
-                     r"morts?|meurtres?)$", re.I)
+                     r"meurtres?)$", re.I)
 _LIVES = re.compile(r"(?i)\b(co[uû]t\w* la vie|perdu la vie|trouv\w* la mort|lost (?:their|"
                     r"his|her) li(?:fe|ves)|cost(?:ing)? (?:the )?li(?:fe|ves))")
 
