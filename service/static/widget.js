@@ -14,6 +14,8 @@
  * data-filters='{"doc_id": ["a", "b"], "date": {"gte": "2022-01-06"}}'; `filters` on
  * <rag-chat>). Everything lives in a shadow root; the only global is the custom
  * element registration. Data from the service is rendered as text, never parsed as HTML.
+ * Answers come markup-escaped (CommonMark-safe: "<" as "&lt;", "*" as "\\*"), so their escapes
+ * are decoded first (`plainText`) and the characters, "<" included, set as text.
  */
 (() => {
   "use strict";
@@ -374,6 +376,29 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
     return String(text).replace(/\s?\[\d+\]/g, "");
   }
 
+  // ---- answer text: the service's markup escapes, decoded -----------------------------------
+
+  /* The service escapes markup in answers the CommonMark way (rag/answering/inert.py), for
+     clients that render markdown: "<" is sent as "&lt;", "*" as "\\*", a backslash as "\\\\".
+     The widget shows text, so it undoes what a markdown renderer would: a backslash before
+     ASCII punctuation, and character references (a few named ones, and numeric ones), in one
+     left-to-right pass ("\\&lt;" reads "&lt;"). The result is only ever set as text. */
+  const ESCAPE =
+    /\\([!-\/:-@[-`{-~])|&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/g;
+  const NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  // An escape cut at the end of a streamed piece: held back until the next one completes it.
+  const PARTIAL_ESCAPE = /(?:&(?:#[xX]?[0-9a-fA-F]{0,7}|[a-z]{0,4})|(?<!\\)(?:\\\\)*\\)$/;
+
+  function plainText(text) {
+    return String(text).replace(ESCAPE, (m, punct, hex, dec, name) => {
+      if (punct != null) return punct;
+      if (name != null) return NAMED[name];
+      const code = hex != null ? parseInt(hex, 16) : Number(dec);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+        ? String.fromCodePoint(code) : "\ufffd";
+    });
+  }
+
   // ---- which part of a passage to highlight -------------------------------------------------
 
   function normalize(text) {
@@ -420,6 +445,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
      quoted in the answer; else the one sentence sharing most words with the answer sentences
      that cite `n` (when it shares at least half its words); else the whole passage. */
   function highlightSpans(passage, answer, n) {
+    answer = plainText(answer); // the passage is raw text: compare it with the answer as shown
     const spans = sentenceSpans(passage);
     const plain = normalize(stripMarkers(answer));
     const quoted = spans.filter(([s, e]) => {
@@ -926,7 +952,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
         badge.insertAdjacentHTML("afterbegin", ICON_INFO); // a constant icon, no data
         badge.append(document.createTextNode(t.abstained));
         view.insertBefore(badge, text);
-        text.textContent = stripMarkers(msg.answer);
+        text.textContent = plainText(stripMarkers(msg.answer));
         if (msg.status === "done" && msg.answerId) view.append(this._rating(msg));
         return view;
       }
@@ -1060,13 +1086,15 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       if (list.length) view.append(this._sources(list));
     }
 
-    /** Append `text` to `into`: `[n]` with a known citation becomes a marker button. */
+    /** Append answer `text` to `into`: `[n]` with a known citation becomes a marker button,
+     *  the text between markers is shown with its escapes decoded. */
     _appendMarked(into, text, cits, msg) {
+      const plain = (s) => document.createTextNode(plainText(s));
       let last = 0;
       for (const m of text.matchAll(MARKER)) {
         const c = cits.get(Number(m[1]));
         if (!c || m.index < last) continue;
-        if (m.index > last) into.append(document.createTextNode(text.slice(last, m.index)));
+        if (m.index > last) into.append(plain(text.slice(last, m.index)));
         last = m.index + m[0].length;
         // The punctuation after a marker stays on its line: "RIA [2]." never breaks before ".".
         const punct = /^[.,;:!?…»)\]]+/.exec(text.slice(last));
@@ -1077,7 +1105,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
           last += punct[0].length;
         } else into.append(this._marker(c, msg));
       }
-      if (last < text.length) into.append(document.createTextNode(text.slice(last)));
+      if (last < text.length) into.append(plain(text.slice(last)));
     }
 
     _marker(c, msg) {
@@ -1091,14 +1119,17 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       return b;
     }
 
-    /** A streamed token: markers are drawn once complete (`[1` waits for its `]`). */
+    /** A streamed token: markers and escapes are drawn once complete (`[1` waits for its
+     *  `]`, `&l` for its `t;`). */
     _appendLive(view, live, piece) {
       const text = view.querySelector(".text");
       const typing = view.querySelector(".typing");
       if (typing) typing.remove();
       live.pending += piece;
       const partial = /\[\d*$/.exec(live.pending);
-      const cut = partial ? partial.index : live.pending.length;
+      let cut = partial ? partial.index : live.pending.length;
+      const escape = PARTIAL_ESCAPE.exec(live.pending.slice(0, cut)); // "!\\[" waits whole
+      if (escape) cut = escape.index;
       const ready = live.pending.slice(0, cut);
       live.pending = live.pending.slice(cut);
       if (ready) this._appendMarked(text, ready, live.citations, live.msg);
