@@ -141,6 +141,37 @@ def nationalities(text: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# A government named by its nationality: "le gouvernement turc", "the Uzbek authorities".
+_GOVERNMENT = re.compile(
+    r"(?i)\b(?:gouvernements?|autorités|diplomatie|ministères?)\s+([^\W\d_]+)"
+    r"|\b([^\W\d_]+)\s+(?:government|authorities|diplomacy|(?:foreign )?ministry)\b")
+
+
+def actors(text: str) -> frozenset[str]:
+    """The countries a question asks about as actors, as codes: a country named other than as
+    a place ("Comment l'Ouzbékistan a-t-il réagi", "Uzbekistan's reaction"; not "in
+    Kazakhstan"), a body ("l'UE a proposé"), a government by its nationality ("le
+    gouvernement turc"). Not a nationality describing a thing ("la conception grecque", "la
+    fratrie royale écossaise"): sources may say "aristotélicienne" and never name Greece."""
+    forms, _ = _names()
+    out: set[str] = set()
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        w = fold(word).replace("’", "'")
+        if word[0].isupper() and (w in _country_names() or w in _SHORT_NAMES) \
+                and (code := _code(word) if w in _IRREGULAR else forms.get(w)) is not None \
+                and not _PLACE_BEFORE.search(text[:m.start()]):
+            out.add(code)
+    for m in _GOVERNMENT.finditer(text):
+        w = fold(m.group(1) or m.group(2)).replace("’", "'")
+        if (code := _code(w) if w in _IRREGULAR else forms.get(w)) is not None:
+            out.add(code)
+    for m in _BODY.finditer(text):
+        if not _PLACE_BEFORE.search(text[:m.start()]):
+            out.add(_body_code(m.group(0)))
+    return frozenset(out)
+
+
 # Bodies of several countries act as one does: "Quel montant l'Union européenne a-t-elle
 # proposé ?" is not answered by what American agencies transferred. Acronyms as written
 # ("eu" is also "avoir"), full names in any case.

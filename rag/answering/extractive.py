@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.answering.countries import mentions_country
 from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import counts
 from rag.answering.inert import inert
@@ -65,7 +66,7 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
            min_dense_cross: float = MIN_DENSE_CROSS) -> list[EvidenceSentence]:
     """The sentences to quote, best first; empty when the evidence does not answer."""
     cands = ev.answers()
-    if not cands:
+    if not cands or not _actors_named(ev):
         return []
     # a count asked for is answered by the sentences that count that thing ("3 000 personnes"
     # for troops), when one is relevant enough, not by one with another figure ("six pays")
@@ -98,6 +99,16 @@ def _clears(ev: Evidence, best: EvidenceSentence, min_dense: float,
         # common, nor in the sentence before it ("... les catastrophes ferroviaires sont
         # fréquentes. La plus grave ... coûta la vie à près de 300 personnes.")
     return best.dense >= floor or lexical
+
+
+def _actors_named(ev: Evidence) -> bool:
+    """Whether every country the question asks about as an actor is named somewhere in what
+    was retrieved: sources that never name Uzbekistan cannot say how Uzbekistan reacted,
+    whatever else they say about the reaction to the intervention."""
+    if not ev.question.actors:
+        return True
+    seen = " ".join(f"{p.chunk.title}\n{p.chunk.text}" for p in ev.passages)
+    return all(mentions_country(seen, frozenset({code})) for code in ev.question.actors)
 
 
 def _anchored_before(ev: Evidence, s: EvidenceSentence) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
 from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import (
+    actors,
     is_country,
     nationalities,
     role_nations,
@@ -95,6 +96,9 @@ class QuestionInfo:
     role_nation: frozenset[str] = frozenset()
     exact: bool = False  # "combien exactement": a range or a rough figure does not answer
     names: tuple[str, ...] = ()  # who is asked about, every part of the name ("yuri", "kirilenko")
+    # countries the question asks about as actors ("Comment l'Ouzbékistan a-t-il réagi ?",
+    # "le gouvernement turc"), as codes: sources that never name one cannot answer
+    actors: frozenset[str] = frozenset()
 
 
 _ATTRIBUTION = re.compile(
@@ -195,7 +199,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         _fates(question) if "number" in asks else frozenset(),
                         role_nations(question, role) if role else frozenset(),
                         "number" in asks and bool(_EXACT_ASKED.search(question)),
-                        _name_parts(question) if asks == ("identity",) else ())
+                        _name_parts(question) if asks == ("identity",) else (),
+                        actors(question))
 
 
 def _name_parts(question: str) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answering.countries import (
+    actors,
     is_country,
     mentions_country,
     names_country,
@@ -87,6 +88,20 @@ def test_a_body_of_countries_acts_as_one_does() -> None:
     assert mentions_country("Le chef des affaires étrangères de l’UE a parlé", frozenset({"EU"}))
     assert not mentions_country("les agences américaines ont transféré 61 millions de dollars",
                                 frozenset({"EU"}))
+
+
+@pytest.mark.parametrize(("question", "codes"), [
+    ("What was Uzbekistan's official reaction to the intervention?", {"UZ"}),
+    ("Comment l'Ouzbékistan a-t-il réagi ?", {"UZ"}),
+    ("Quelle a été la position du gouvernement turc ?", {"TR"}),
+    ("How did the Turkish government respond?", {"TR"}),
+    ("Quel montant l'UE a-t-elle proposé ?", {"EU"}),
+    ("How many troops were sent to Kazakhstan?", set()),  # a place, not an actor
+    ("De quelle conception grecque Kirwan est-il le défenseur ?", set()),  # a thing's kind
+    ("Qui est l'autre membre de la fratrie royale écossaise ?", set()),
+])
+def test_the_countries_a_question_asks_about_as_actors(question: str, codes: set[str]) -> None:
+    assert actors(question) == codes
 
 
 def test_the_country_a_role_is_of() -> None:

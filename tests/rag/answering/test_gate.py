@@ -68,6 +68,27 @@ def test_the_gate_passes_only_what_the_evidence_answers(
     assert (writer.compose(ev) is not None) is supported
 
 
+REACTION = ("Le ministère a qualifié la décision de l'OTSC d'envoyer des soldats de la paix au "
+            "Kazakhstan d'absolument légitime. Moscou a salué une réaction rapide des alliés.")
+
+
+@pytest.mark.parametrize(("question", "supported"), [
+    ("What was Uzbekistan's official reaction to the CSTO sending troops into Kazakhstan?",
+     False),
+    ("Comment l'Ouzbékistan a-t-il réagi officiellement à l'intervention de l'OTSC ?", False),
+    ("Quelle a été la position officielle du gouvernement turc sur l'intervention ?", False),
+    ("Comment la Russie a-t-elle qualifié la décision de l'OTSC ?", True),
+])
+def test_a_country_the_sources_never_name_is_not_answered_for(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+        supported: bool) -> None:
+    """A country asked about as an actor must be named somewhere in what was retrieved: the
+    Russian ministry's reaction is not Uzbekistan's, nor Turkey's."""
+    ev = _evidence(embedder, vectors, question, REACTION.replace("Le ministère",
+                                                                 "Le ministère russe"))
+    assert ExtractiveWriter().supports(ev) is supported
+
+
 JANUARY = ("Le 6 janvier 2022, le ministère russe de la Défense a indiqué que 3 000 "
            "parachutistes russes ont été envoyés au Kazakhstan.")
 CONTINGENTS = ("La Russie a envoyé quelque 3 000 parachutistes au Kazakhstan. Le Bélarus, "
