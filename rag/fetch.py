@@ -11,13 +11,12 @@ Loopback, private, link-local, reserved and cloud-metadata addresses are refused
 What a client is told stays generic ("cannot fetch this page", "address not allowed"): "resolves
 to a private address" against "cannot resolve", or "connection refused" against "no route to
 host", would let it map the private network one URL at a time. The detail goes to the log.
-Each page has one wall-clock deadline (connect, headers and body together).
+Each page has one wall-clock deadline (name lookups, connect, headers and body together).
 """
 
 from __future__ import annotations
 
 import codecs
-import contextlib
 import hashlib
 import ipaddress
 import logging
@@ -28,7 +27,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -47,6 +46,10 @@ MAX_REDIRECTS = 5
 REDIRECTS = frozenset({301, 302, 303, 307, 308})  # not 304 (Not Modified), nor 300
 MAX_URL_CHARS = 2000
 FETCH_THREADS = 4
+# Name lookups in flight at once, all fetches together (the service fetches 2 x 4 pages at
+# once, `WRITE_THREADS` x FETCH_THREADS): a lookup that hangs keeps its thread until the
+# system resolver gives up, so this bounds the threads a dead resolver can hold.
+LOOKUP_THREADS = 16
 USER_AGENT = "rag-ingest/0.1 (+https://github.com/)"
 CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -206,26 +209,84 @@ def address_problem(ip: IPAddress) -> str | None:
     return None
 
 
-def resolve(url: httpx.URL, policy: FetchPolicy) -> list[IPAddress]:
+@dataclass(slots=True)
+class _Answer:
+    """What a lookup's thread hands back (read once `done` is set)."""
+    addresses: list[str] = field(default_factory=list)
+    error: Exception | None = None
+    done: threading.Event = field(default_factory=threading.Event)
+
+
+class _Lookups:
+    """Name lookups that end by a deadline, in a bounded number of threads.
+    `socket.getaddrinfo` takes no timeout and cannot be interrupted: a resolver that did not
+    answer held a fetch (and its request's worker thread) for the system resolver's own
+    retries, far past the page's deadline. Each lookup runs in a daemon thread (one left
+    hanging never holds up the interpreter's exit) and the fetch waits only for the time it
+    has left. A lookup given up on keeps its slot until the resolver answers, so however many
+    hang at most `limit` threads do; a fetch that finds no slot free within its time fails
+    as a lookup that took too long does."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._slots = threading.BoundedSemaphore(limit)
+
+    def addresses(self, host: str, port: int, seconds: float) -> list[str]:
+        """The addresses `host` resolves to (zone index dropped); TimeoutError when the
+        answer does not come within `seconds`, the resolver's own error when it fails."""
+        end = time.monotonic() + seconds
+        if not self._slots.acquire(timeout=max(seconds, 0.0)):
+            raise TimeoutError(f"all {self.limit} lookup threads busy for {seconds:.3g} s")
+        answer = _Answer()
+
+        def run() -> None:
+            try:
+                infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+                answer.addresses = [str(info[4][0]).split("%")[0] for info in infos]
+            except Exception as exc:  # raised again in the caller
+                answer.error = exc
+            finally:
+                self._slots.release()
+                answer.done.set()
+
+        try:
+            threading.Thread(target=run, name=f"rag-lookup {host[:60]}", daemon=True).start()
+        except BaseException:  # no thread (the system's limit): the slot was never used
+            self._slots.release()
+            raise
+        if not answer.done.wait(max(end - time.monotonic(), 0.0)):
+            raise TimeoutError(f"no answer within {seconds:.3g} s")
+        if answer.error is not None:
+            raise answer.error
+        return answer.addresses
+
+
+_LOOKUPS = _Lookups(LOOKUP_THREADS)
+
+
+def resolve(url: httpx.URL, policy: FetchPolicy,
+            seconds: float | None = None) -> list[IPAddress]:
     """The checked addresses to connect to for `url`: every address the host resolves to
     must pass (one bad answer among good ones is refused too). An address written in the URL
     that is refused is a FetchRefused saying what kind it is (the URL already shows it). A
     name that resolves to a refused address is a FetchError reading exactly as a name that
     does not resolve: told apart, a client would learn which internal names exist; the
-    detail is for the log."""
+    detail is for the log. A name's lookup may take `seconds` (the fetch's time left;
+    `policy.timeout` when None): one that takes longer reads as one that fails."""
     host = url.host
     port = url.port or (443 if url.scheme == "https" else 80)
-    try:
-        addresses = [ipaddress.ip_address(host)]
-        literal = True
-    except ValueError:
-        literal = False
+    literal = _literal(host)
+    if literal is not None:
+        addresses = [literal]
+    else:
+        wait = policy.timeout if seconds is None else seconds
         try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError, OSError) as exc:
+            found = _LOOKUPS.addresses(host, port, wait)
+            addresses = list(dict.fromkeys(ipaddress.ip_address(a) for a in found))
+        except TimeoutError as exc:
+            raise FetchError(CANNOT_FETCH, f"cannot resolve {host} in time ({exc})") from None
+        except (socket.gaierror, UnicodeError, OSError, ValueError) as exc:
             raise FetchError(CANNOT_FETCH, f"cannot resolve {host} ({exc})") from None
-        addresses = list(dict.fromkeys(
-            ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos))
     if not addresses:
         raise FetchError(CANNOT_FETCH, f"cannot resolve {host}")
     for ip in addresses:
@@ -236,7 +297,7 @@ def resolve(url: httpx.URL, policy: FetchPolicy) -> list[IPAddress]:
             continue
         guard = ("server-side request forgery guard; RAG_FETCH_ALLOW_HOSTS or "
                  "RAG_FETCH_ALLOW_PRIVATE allow it")
-        if literal:
+        if literal is not None:
             raise FetchRefused(f"{_short(str(url))}: {NOT_ALLOWED} ({host} is a {problem} "
                                f"address; {guard})")
         raise FetchError(CANNOT_FETCH, f"refused: {host} resolves to {ip}, a {problem} "
@@ -244,10 +305,20 @@ def resolve(url: httpx.URL, policy: FetchPolicy) -> list[IPAddress]:
     return addresses
 
 
-def check_url(url: str, policy: FetchPolicy) -> httpx.URL:
-    """Parse and check a URL before anything is fetched (the same check runs at each hop)."""
+def _literal(host: str) -> IPAddress | None:
+    """The address written as the URL's host, or None for a name."""
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None
+
+
+def check_url(url: str, policy: FetchPolicy, lookup: bool = True) -> httpx.URL:
+    """Parse and check a URL before anything is fetched (the same check runs at each hop).
+    Without `lookup` only an address written in the URL is checked, a name is not resolved."""
     parsed = parse_url(url)
-    resolve(parsed, policy)
+    if lookup or _literal(parsed.host) is not None:
+        resolve(parsed, policy)
     return parsed
 
 
@@ -291,8 +362,9 @@ class _Deadline:
 def fetch(url: str, policy: FetchPolicy, etag: str | None = None,
           last_modified: str | None = None) -> Fetched:
     """GET a page: redirects followed by hand (each hop checked), a size cap while the body
-    streams, one deadline for connect, headers and body (`_Deadline`), html/xhtml/plain text
-    only. A 304 (the validators sent match) comes back as `not_modified`."""
+    streams, one deadline for each hop's name lookup, connect, headers and body
+    (`_Deadline`), html/xhtml/plain text only. A 304 (the validators sent match) comes back
+    as `not_modified`."""
     current = parse_url(url)
     headers = {"user-agent": USER_AGENT,
                "accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
@@ -303,7 +375,7 @@ def fetch(url: str, policy: FetchPolicy, etag: str | None = None,
     with _Deadline(policy.timeout) as deadline, httpx.Client(
             trust_env=False, follow_redirects=False, verify=policy.verify) as client:
         for _ in range(policy.max_redirects + 1):
-            addresses = resolve(current, policy)
+            addresses = resolve(current, policy, deadline.left())
             try:
                 response = _send(client, current, addresses, headers, deadline)
                 try:
@@ -441,9 +513,8 @@ def load_sources(sources: Iterable[str | Path], policy: FetchPolicy,
     Last-Modified are sent back, and a 304 or the same text keeps it unchanged."""
     items = list(sources)
     urls = list(dict.fromkeys(str(s).strip() for s in items if is_url(s)))
-    for url in urls:
-        with contextlib.suppress(FetchError):  # a name that does not resolve: skipped later
-            check_url(url, policy)
+    for url in urls:  # names are resolved when fetched, within each page's deadline
+        check_url(url, policy, lookup=False)
     outcomes: list[_Outcome] = []
     if urls:
         with ThreadPoolExecutor(max_workers=min(FETCH_THREADS, len(urls))) as pool:

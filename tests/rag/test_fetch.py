@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
+import socket
 import ssl
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from rag.config import Settings
 from rag.documents import Document
 from rag.fetch import (
+    CANNOT_FETCH,
+    LOOKUP_THREADS,
     Fetched,
     FetchError,
     FetchPolicy,
@@ -305,3 +312,107 @@ def test_a_codec_that_is_no_text_encoding_is_ignored(codec: str) -> None:
     latin = "Crue à Orléans".encode("iso-8859-1")
     assert Fetched("u", 200, latin, charset="iso-8859-1").text() == "Crue à Orléans"
     assert Fetched("u", 200, latin, charset=codec).text() == "Crue à Orléans"  # cp1252
+
+
+HANGS = "hangs.example"  # a name whose lookup gets no answer (a resolver that is down)
+# One TLS context for every fetch: httpx loading its CA bundle for each client (40 ms of
+# CPU) took most of a short deadline before the lookup began when 20 fetched at once.
+TLS = ssl.create_default_context()
+
+
+@pytest.fixture
+def hanging_lookup(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """`socket.getaddrinfo` (the resolver: a network boundary) answering nothing for HANGS
+    until the event is set (teardown sets it; 5 s at most); other names resolve as usual
+    (httpx looks 127.0.0.1 up too)."""
+    real = socket.getaddrinfo
+    answer = threading.Event()
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == HANGS:
+            answer.wait(5)
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield answer
+    answer.set()
+
+
+def _lookup_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("rag-lookup")]
+
+
+def _wait_for_no_lookup_threads() -> None:
+    end = time.monotonic() + 10
+    while _lookup_threads() and time.monotonic() < end:
+        time.sleep(0.02)
+    assert _lookup_threads() == []
+
+
+def test_a_name_lookup_that_hangs_ends_at_the_deadline(
+        site: Site, hanging_lookup: threading.Event, caplog: pytest.LogCaptureFixture) -> None:
+    """`getaddrinfo` takes no timeout: a resolver that did not answer held the page (and the
+    request's worker thread) as long as the system resolver retried, far past the page's
+    deadline. The lookup counts against the deadline, at the first hop and at a redirect, and
+    reads as any name that does not resolve; the log says why."""
+    site.routes["/a"] = Route(body=ARTICLE.encode())
+    site.routes["/go"] = Route(status=302, headers={"Location": f"http://{HANGS}/a"})
+    policy = FetchPolicy(allow_hosts=("127.0.0.1",), timeout=1.0, verify=TLS)
+    t0 = time.monotonic()
+
+    with caplog.at_level(logging.WARNING, logger="rag.fetch"):
+        result = load_sources([f"http://{HANGS}/a", f"{site.url}/go", f"{site.url}/a"],
+                              policy)
+
+    took = time.monotonic() - t0
+    assert {s.source: s.reason for s in result.skipped} == {
+        f"http://{HANGS}/a": CANNOT_FETCH, f"{site.url}/go": CANNOT_FETCH}
+    assert [d.source for d in result.documents] == [f"{site.url}/a"]
+    assert 0.9 < took < 3, took
+    assert caplog.text.count(f"cannot resolve {HANGS} in time") == 2, caplog.text
+    t0 = time.monotonic()
+    with pytest.raises(FetchError, match=CANNOT_FETCH):
+        fetch(f"http://{HANGS}/a", policy)
+    assert time.monotonic() - t0 < 3
+    # a name that resolves goes through the same lookups
+    port = site.url.rsplit(":", 1)[1]
+    got = fetch(f"http://localhost:{port}/a", FetchPolicy(allow_private=True, timeout=1.0))
+    assert got.status == 200 and b"Saint-Marceau" in got.body
+
+
+def test_lookups_that_hang_hold_a_bounded_number_of_threads(
+        site: Site, hanging_lookup: threading.Event) -> None:
+    """A lookup given up on keeps its thread until the resolver answers: unbounded, a dead
+    resolver would hold a thread for every page asked for. Past LOOKUP_THREADS a fetch waits
+    for a free one within its deadline, then fails as a lookup that hangs does."""
+    site.routes["/a"] = Route(body=ARTICLE.encode())
+    port = site.url.rsplit(":", 1)[1]
+    policy = FetchPolicy(allow_private=True, timeout=1.0, verify=TLS)
+    _wait_for_no_lookup_threads()  # an earlier test's, let go at its teardown
+
+    def fetch_hanging(_: int) -> str:
+        try:
+            fetch(f"http://{HANGS}:{port}/a", policy)
+        except FetchError as exc:
+            return str(exc)
+        return "fetched"
+
+    pages = LOOKUP_THREADS + 4
+    t0 = time.monotonic()
+    with ThreadPoolExecutor(pages) as pool:
+        reasons = list(pool.map(fetch_hanging, range(pages)))
+    assert time.monotonic() - t0 < 3
+    assert reasons == [CANNOT_FETCH] * pages
+    assert len(_lookup_threads()) == LOOKUP_THREADS
+    # every lookup thread waits on the resolver: a name that would resolve fails in time
+    t0 = time.monotonic()
+    with pytest.raises(FetchError, match=CANNOT_FETCH) as busy:
+        fetch(f"http://localhost:{port}/a", policy)
+    assert time.monotonic() - t0 < 3
+    assert "busy" in busy.value.detail, busy.value.detail
+
+    hanging_lookup.set()  # the resolver answers at last: the threads end, lookups work again
+    _wait_for_no_lookup_threads()
+    assert fetch(f"http://localhost:{port}/a", policy).status == 200
+    assert [p for p, _ in site.seen] == ["/a"]
