@@ -288,9 +288,12 @@ _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
 _PRICE_ASKED = re.compile(
     r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|loyer|rent|how much "
     r"(?:money|aid|funding|financing|financial aid)|combien d['’](?:aide|argent)|"
+    r"quelle somme|what sum|combien\b[^?]{0,60}?\b(?:a|ont|a-t-il|a-t-elle|ont-ils|ont-elles)\s+"
+    r"(?:alloué|débloqué|versé|accordé|dépensé|investi|donné|offert|financé)|"
     r"how much "
     r"(?:did|does|do|was|were|is|has|have)\b[^?]{0,60}?\b(?:cost|pay|paid|spend|spent|worth|"
-    r"allocate|allocated|transfer|transferred)|combien (?:co[uû]t\w*|a co[uû]té|paie|paye|a payé|"
+    r"allocate|allocated|transfer|transferred|give|gave|grant|granted|donate|donated|pledge|"
+    r"pledged|invest|invested)|combien (?:co[uû]t\w*|a co[uû]té|paie|paye|a payé|"
     r"dépense|a dépensé|vaut))\b", re.I)
 _MONEY = frozenset("dollar euro tenge rouble ruble franc yuan sterli $ €".split())
 _NOT_MEASURE = frozenset("temps fois time times long much".split())

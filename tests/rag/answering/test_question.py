@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rag.answering.question import analyse_question
 
 
@@ -31,6 +33,24 @@ def test_prices_distances_and_sizes_ask_for_a_number() -> None:
                      "How long is Kazakhstan's border with China?",
                      "Quelle distance sépare Almaty de Nour-Soultan ?"):
         assert analyse_question(question).asks == ("number",), question
+
+
+@pytest.mark.parametrize("question", [
+    "Quelle somme l'Union européenne a-t-elle débloquée pour aider le Kazakhstan ?",
+    "Combien le département d'État américain a-t-il alloué en 2022 au Kazakhstan ?",
+    "How much did the EU pledge to help Kazakhstan?",
+    "How much did USAID grant to Kazakh NGOs?",
+])
+def test_a_sum_given_or_spent_is_an_amount_of_money(question: str) -> None:
+    """A sum is answered by a figure in a currency: "il y a 30 ans" beside "l'Union
+    soviétique" answered the first of these."""
+    q = analyse_question(question)
+    assert q.asks == ("number",) and "dollar" in q.measure and "euro" in q.measure
+
+
+def test_a_count_of_people_is_no_sum() -> None:
+    assert "dollar" not in analyse_question(
+        "Combien de soldats la Russie a-t-elle envoyés au Kazakhstan ?").measure
 
 
 def test_a_month_and_its_year_pin_the_question() -> None:
