@@ -239,11 +239,27 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         name = fold_name(m.group(0)).replace("-", "")
         if name in _NOT_FOCUS or name in STOPWORDS:
             continue
+        if kind == "person" and (name in _BODY_WORDS or _ACRONYM.fullmatch(m.group(0))):
+            continue  # "l'Organisation du traité ...", "TF1", "OTSC" name no one
         if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)):
             continue  # "Joe Biden" is the focus Biden; "États-Unis" names no one
         if not name.isalpha() or not any(same_name(f, name, True) for f in focus):
             return True
     return False
+
+
+# Capitalised words that start the name of a body, not a person's.
+_BODY_WORDS = frozenset(fold(w) for w in """
+    organisation organization union comité committee conseil council ministère ministry
+    département department agence agency fonds fund banque bank parlement parliament
+    assemblée assembly gouvernement government armée army forces commission fondation
+    foundation institut institute centre center université university église church parti
+    party ligue league cour court tribunal sénat senate congrès congress république republic
+    traité treaty alliance coalition communauté community
+""".split())
+
+
+_ACRONYM = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý0-9]+")
 
 
 def _a_country(text: str, m: re.Match[str]) -> bool:

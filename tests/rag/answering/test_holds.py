@@ -70,6 +70,15 @@ def test_population_rates_births_and_names_say_what_is_asked() -> None:
     assert _holds_kind("year", "Il est né en 1940 à Tchemolgan.", ())
 
 
+def test_a_body_or_an_acronym_names_no_person() -> None:
+    """"Who commanded the force?" is not answered by a sentence naming only the body that sent
+    it, nor by a channel's acronym; a person named beside them still is."""
+    assert not _holds_kind("person", "Une force de l’Organisation du traité de sécurité "
+                           "collective (OTSC) a été envoyée au Kazakhstan.", ("kazakhstan",))
+    assert not _holds_kind("person", "Elle quitte la chaîne TF1 en 1994.", ())
+    assert _holds_kind("person", "Le secrétaire général de l’OTSC, Stanislav Zas, a parlé.", ())
+
+
 def test_who_is_a_name_asks_who_they_are() -> None:
     assert analyse_question("Qui est Marie Dumoulin ?").asks == ("identity",)
     assert analyse_question("Who was Nursultan Nazarbayev?").asks == ("identity",)
