@@ -27,7 +27,24 @@ from rag.answering.question import (
 )
 from rag.text import STOPWORDS, fold
 
-_AGE = re.compile(r"\b\d{1,3}\s*(ans|years?[- ]old|-year-old)\b|\bâgée? de \d{1,3}\b", re.I)
+# An age written out: "vingt-trois ans", "à l'âge de vingt ans", "aged 23", and the year of
+# life it was reached in ("sa vingt-troisième année", "in his 23rd year").
+_SPELLED = (r"(?:(?:dix|vingt|trente|quarante|cinquante|soixante|quatre-vingts?|un|une|deux|"
+            r"trois|quatre|cinq|six|sept|huit|neuf|onze|douze|treize|quatorze|quinze|seize|"
+            r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+            r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+            r"sixty|seventy|eighty|ninety)(?:[- ]et[- ]|-)?){1,3}")
+_ORDINAL = (r"(?:\d{1,3}(?:e|ème|eme|st|nd|rd|th)|(?:(?:dix|vingt|trente|quarante|cinquante|"
+            r"soixante|quatre-vingts?|deux|trois|quatre|cinq|six|sept|huit|neuf|onze|douze|"
+            r"treize|quatorze|quinze|seize)(?:[- ]et[- ]|-)?){0,3}(?:unième|deuxième|troisième|"
+            r"quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|"
+            r"treizième|quatorzième|quinzième|seizième|vingtième|trentième|quarantième|"
+            r"cinquantième|soixantième))")
+_AGE = re.compile(r"\b\d{1,3}\s*(ans|years?[- ]old|-year-old)\b|\bâgée? de \d{1,3}\b"
+                  rf"|\b(?:âgée? de|à l['’]âge de|at the age of|aged)\s+(?:\d{{1,3}}|{_SPELLED})\b"
+                  rf"|\b{_SPELLED}\s+ans\b|\b{_SPELLED}[- ]years?[- ]old\b"
+                  rf"|\b(?:sa|son|his|her)\s+{_ORDINAL}\s+(?:année|an|year|birthday|anniversaire)\b",
+                  re.I)
 _NUMBER_WORDS = re.compile(
     r"\b(aucune?|zéro|zero|none|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|"
     r"cinquante|cent|mille|millions?|milliards?|dizaines?|centaines?|milliers?|two|three|four|"

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rag.answering.holds import _holds_kind, counts
 from rag.answering.question import analyse_question
 
@@ -68,6 +70,22 @@ def test_population_rates_births_and_names_say_what_is_asked() -> None:
     assert "date" in analyse_question("On what exact date did the meeting take place?").asks
     assert not _holds_kind("year", "Son porte-parole a parlé samedi.", ())
     assert _holds_kind("year", "Il est né en 1940 à Tchemolgan.", ())
+
+
+@pytest.mark.parametrize("text", [
+    "Il n’avait pas encore atteint sa vingt-troisième année, lorsque le colloque le nomma.",
+    "Elle entre au conservatoire à l’âge de douze ans.",
+    "Il meurt à trente-deux ans.",
+    "He was ordained in his 23rd year.",
+    "She became a pastor aged twenty.",
+])
+def test_an_age_may_be_written_out_or_as_a_year_of_life(text: str) -> None:
+    assert _holds_kind("age", text, ())
+
+
+def test_a_year_of_something_else_is_no_age() -> None:
+    assert not _holds_kind("age", "La vingt-troisième édition a eu lieu cette année.", ())
+    assert not _holds_kind("age", "Il dirige le club depuis la saison 2010.", ())
 
 
 def test_a_body_or_an_acronym_names_no_person() -> None:
