@@ -153,8 +153,12 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         word = re.split(r"['’]", word)[-1]
         if not word or not word[0].isupper():
             continue
-        names = [fold_name(part) for part in word.split("-")
-                 if part and part[0].isupper()]
+        # a place of three hyphenated parts or more is one name, as sentences are read
+        # ("Baie-Sainte-Anne": "baiesainteanne"); "Kassym-Jomart" is two first names
+        parts = [p for p in word.split("-") if p]
+        names = ([fold_name(word).replace("-", "")] if len(parts) > 2
+                 and all(p[0].isupper() or p in ("de", "du", "la", "le", "sur") for p in parts)
+                 else [fold_name(part) for part in parts if part[0].isupper()])
         names = [n for n in names if n not in _NOT_FOCUS and n not in GENERIC
                  and n not in STOPWORDS and n not in _MONTHS_DAYS and len(n) >= 3
                  and n not in attributed]

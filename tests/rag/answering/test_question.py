@@ -53,6 +53,13 @@ def test_a_count_of_people_is_no_sum() -> None:
         "Combien de soldats la Russie a-t-elle envoyés au Kazakhstan ?").measure
 
 
+def test_a_hyphenated_place_is_one_name() -> None:
+    """Sentences read "Baie-Sainte-Anne" as one word; its parts alone were never found."""
+    assert analyse_question("When did the Madelinots settle at Baie-Sainte-Anne?").focus == (
+        "madelinots", "baiesainteanne")
+    assert analyse_question("Qui est Kassym-Jomart Tokaïev ?").focus == ("tokaiev",)
+
+
 def test_a_month_and_its_year_pin_the_question() -> None:
     assert analyse_question(
         "Qui a remporté l’élection présidentielle de novembre 2022 ?").when == {"m:11", "y:2022"}
