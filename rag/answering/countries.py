@@ -248,15 +248,27 @@ def role_nations(text: str, role: Sequence[str]) -> frozenset[str]:
         folded = fold(word)
         if not any(folded.startswith(k) for k in role) and not folded.startswith(_COUNTERPART):
             continue  # "son homologue kazakh" holds the role too
-        for near in words[max(0, i - 2):i]:  # "the US ambassador", "Russian ambassador"
+        j = i - 1  # "the US ambassador", "the US State Department spokesman"
+        while j >= 0 and i - j <= 4 and fold(words[j]) in _INSTITUTION:
+            j -= 1
+        for near in words[max(0, j - 1):j + 1]:
             if (code := _code(near)) is not None:
                 out.add(code)
-        after = words[i + 1:i + 3]
-        if after and fold(after[0]) in _OF and len(after) > 1:
-            after = after[1:]  # "ambassadeur de Russie"
-        if after and (code := _code(after[0])) is not None:
-            out.add(code)  # "ambassadeur russe"
+        k = i + 1  # "ambassadeur de Russie", "porte-parole de la diplomatie russe"
+        while k < len(words) and k - i <= 4 and (fold(words[k]) in _OF
+                                                 or fold(words[k]) in _INSTITUTION):
+            k += 1
+        if k < len(words) and k - i <= 5 and (code := _code(words[k])) is not None:
+            out.add(code)
     return frozenset(out)
+
+
+# What a role is held in, between the role and whose it is: "le porte-parole de la diplomatie
+# russe", "the US State Department spokesman", "le ministère russe des Affaires étrangères".
+_INSTITUTION = frozenset(fold(w) for w in """
+    la le les l the diplomatie diplomacy ministère ministry département department état state
+    gouvernement government affaires étrangères foreign affairs
+""".split())
 
 
 def country_code(word: str) -> str | None:

@@ -112,6 +112,15 @@ def test_the_country_a_role_is_of() -> None:
     assert role_nations("Qui est l'ambassadeur de Russie aux États-Unis ?", ambassador) == {"RU"}
     assert role_nations("the U.S. ambassador said", ambassador) == {"US"}
     assert role_nations("he told us the ambassador left", ambassador) == frozenset()
+    # ... through the body the role is held in
+    spokesman = ("porte", "parole", "spokes")
+    assert role_nations("par la porte-parole de la diplomatie russe, Maria Zakharova",
+                        spokesman) == {"RU"}
+    assert role_nations("Quel porte-parole de la diplomatie américaine a appelé l'OTSC ?",
+                        spokesman) == {"US"}
+    assert role_nations("le porte-parole du département d’État américain, Ned Price",
+                        spokesman) == {"US"}
+    assert role_nations("the US State Department spokesman Ned Price", spokesman) == {"US"}
 
 
 def test_a_country_is_not_a_city() -> None:
