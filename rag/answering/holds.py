@@ -170,8 +170,9 @@ def counts(measure: Sequence[str], text: str) -> bool:
     keys = set(measure)
     if keys & _MONEY and _MONEY_SIGN.search(text):
         return True
-    if keys & _SAME_FAMILY[0] or keys & _SAME_FAMILY[2] or keys & _SAME_FAMILY[3]:
-        keys |= _SAME_FAMILY[1]  # soldiers, the dead, inhabitants: counted as people too
+    if any(keys & _SAME_FAMILY[i] for i in (0, 2, 3, 4, 5)):
+        keys |= _SAME_FAMILY[1]  # soldiers, the dead, inhabitants, the wounded, the arrested:
+        # counted as people too
     for m in _FIGURE.finditer(text):
         after = re.split(r"[,;:()\[\]«»]", text[m.end():m.end() + 80], maxsplit=1)[0]
         for word in re.findall(r"[\wÀ-ÿ-]+", after)[:COUNTED_WITHIN]:

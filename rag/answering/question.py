@@ -231,7 +231,8 @@ _LIVES = re.compile(r"(?i)\b(co[uû]t\w* la vie|perdu la vie|trouv\w* la mort|lo
 
 
 def _fates(text: str) -> frozenset[str]:
-    words = [w.strip("«»\"'’.,;:!?()") for w in text.split()]
+    # "d'interpellations": the word after the elision
+    words = [re.split(r"['’]", w)[-1].strip("«»\"'’.,;:!?()") for w in text.split()]
     found = {f for f, rx in _FATES.items() if any(rx.match(w) for w in words)}
     if "dead" not in found and (any(_KILLED.match(w) for w in words) or _LIVES.search(text)):
         found.add("dead")
@@ -283,6 +284,8 @@ _SAME_FAMILY = [
     frozenset("person gens indivi people".split()),
     frozenset("mort tues tuees victim deces dead death kille".split()),
     frozenset("habita popula inhabi".split()),
+    frozenset("blesse injur wound".split()),  # the wounded and the arrested are people too,
+    frozenset("interp arrest arret deten detai".split()),  # counted as "3 811 personnes"
 ]
 _QUANTITY = re.compile(r"\b(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|la|l['’]|les) "
                        r"(superficie|capacité|budget|pib|longueur|hauteur|altitude|"

@@ -88,6 +88,12 @@ def test_a_year_of_something_else_is_no_age() -> None:
     assert not _holds_kind("age", "Il dirige le club depuis la saison 2010.", ())
 
 
+def test_the_arrested_are_counted_as_people() -> None:
+    measure = ("arrest", "arret", "detai", "deten", "interp")
+    assert counts(measure, "La police kazakhe a détenu 3 811 personnes au cours des émeutes.")
+    assert not counts(measure, "La police a déployé 3 000 véhicules.")
+
+
 def test_a_body_or_an_acronym_names_no_person() -> None:
     """"Who commanded the force?" is not answered by a sentence naming only the body that sent
     it, nor by a channel's acronym; a person named beside them still is."""

@@ -53,6 +53,16 @@ def test_a_count_of_people_is_no_sum() -> None:
         "Combien de soldats la Russie a-t-elle envoyés au Kazakhstan ?").measure
 
 
+def test_arrests_and_wounds_are_counted_people_with_that_fate() -> None:
+    """"Combien d'interpellations" is answered by "a détenu 3 811 personnes": a count of
+    people, arrested; "d'" no longer hides the word."""
+    q = analyse_question("Combien d’interpellations la police a-t-elle effectuées ?")
+    assert q.fate == {"arrested"} and "deten" in q.measure
+    q = analyse_question("How many people were wounded?")
+    assert q.fate == {"injured"}
+    assert analyse_question("Combien de blessés ?").fate == {"injured"}
+
+
 def test_a_hyphenated_place_is_one_name() -> None:
     """Sentences read "Baie-Sainte-Anne" as one word; its parts alone were never found."""
     assert analyse_question("When did the Madelinots settle at Baie-Sainte-Anne?").focus == (
