@@ -89,6 +89,25 @@ def test_a_country_the_sources_never_name_is_not_answered_for(
     assert ExtractiveWriter().supports(ev) is supported
 
 
+FLIGHTS = ("Effectivement, le suivi du trafic aérien montre des vols d’Antonov et d’Iliouchine "
+           "russes en direction du Kazakhstan. Ces appareils appartiennent bien à l’armée de "
+           "l’air russe.")
+ROLE = ("Le pays joue un rôle clé dans l’initiative chinoise « la Ceinture et la Route » (BRI) "
+        "et est membre de l’Union économique eurasiatique, dirigée par la Russie.")
+
+
+def test_a_sentence_clearly_about_the_question_answers_it_when_it_ranks_lower(
+        embedder: E5Embedder, vectors: CachedSentenceVectors) -> None:
+    """The best-ranked candidate shares more words but is not about the question (cosine under
+    the floor); the flights sentence names the whole focus and is clearly about it."""
+    question = "Quels avions militaires russes ont été repérés en route vers le Kazakhstan ?"
+    ev = _evidence(embedder, vectors, question, ROLE, FLIGHTS)
+    cands = ev.answers()
+    assert cands and "Iliouchine" not in cands[0].text  # ranked first: the other one
+    chosen = ExtractiveWriter().select(ev)
+    assert chosen and "Iliouchine" in chosen[0].text
+
+
 JANUARY = ("Le 6 janvier 2022, le ministère russe de la Défense a indiqué que 3 000 "
            "parachutistes russes ont été envoyés au Kazakhstan.")
 CONTINGENTS = ("La Russie a envoyé quelque 3 000 parachutistes au Kazakhstan. Le Bélarus, "
