@@ -67,12 +67,15 @@ _BYLINE = re.compile(r"^(par|by|auteurs?|authors?|écrit par|written by|rédigé
                      r"propos recueillis par)\s*:?\s+(.+)$", re.I)
 _NAME_GLUE = frozenset("et and de du des la le van von da di avec with pour for à".split())
 # A credit at the end of a caption line: "... Almaty. ©Reuters", "... 2021 @BelgaImage",
-# "... l'OTSC. | EPA/MAXPPP", "... (Photo AFP)".
+# "... l'OTSC. | EPA/MAXPPP", "... (Photo AFP)". Searched in `_credit_at` only, on the line
+# less its trailing white space: a credit starts where a run of white space does (or after
+# a non-space), and is followed by at most one space, so no run of spaces in the middle of
+# a line is read again from each of its characters (`\s*(...)\s*$` was quadratic).
 _TRAILING_CREDIT = re.compile(
-    r"\s*(©[^©.!?»]{0,80}"
+    r"(?<!\s)\s*(©[^©.!?»]{0,80}"
     r"|@\w*(?i:Image|Images|Photo|Photos|Press|Pics|Foto)\b"
     r"|\|\s*[A-Z][A-Z0-9/&. -]{1,40}"  # agency names are upper case: "| EPA/MAXPPP"
-    r"|\((?i:photos?|crédits?|credits?|images?)\b[^)]{0,80}\))\s*$")
+    r"|\((?i:photos?|crédits?|credits?|images?)\b[^)]{0,80}\))\s?$")
 # A link's label glued to the word it marks: "l’UkraineLien externe se tiendra" (the page's
 # external-link icon as text). Only glued to a letter, so a sentence about an external link
 # keeps its words.
@@ -122,6 +125,18 @@ def _is_byline(line: str) -> bool:
         w[0].isupper() or w.casefold() in _NAME_GLUE for w in words)
 
 
+def _credit_at(line: str) -> int | None:
+    """Where the line's trailing credit (with the white space before it) begins; None if it
+    has none. The same as `\\s*(...)\\s*$` searched in the whole line: a credit ends in a
+    non-space, or in an agency name's space, so the trailing white space past its first
+    character changes nothing."""
+    end = len(line.rstrip())
+    if line[end:end + 1] == " ":
+        end += 1
+    m = _TRAILING_CREDIT.search(line, 0, end)
+    return m.start() if m else None
+
+
 def furniture_reason(line: str) -> str | None:
     """Why this line alone is site furniture, or None for a line to keep."""
     stripped = line.strip()
@@ -140,7 +155,7 @@ def furniture_reason(line: str) -> str | None:
         return "banner"
     if _is_byline(stripped):
         return "byline"
-    if _TRAILING_CREDIT.fullmatch(stripped):
+    if _credit_at(stripped) == 0:
         return "credit"
     return None
 
@@ -239,7 +254,8 @@ def clean_lines(text: str, recurring: Collection[str] = frozenset()) -> Cleaned:
             out.append(line)
             continue
         gap = False
-        cut = _GLUED_LINK_LABEL.sub("", _TRAILING_CREDIT.sub("", line))
+        credit = _credit_at(line)
+        cut = _GLUED_LINK_LABEL.sub("", line if credit is None else line[:credit])
         if cut != line:
             trimmed += 1
         out.append(cut)

@@ -13,7 +13,7 @@ from typing import Any
 from rag.cleaning import clean_lines, is_date_line, recurring_lines
 from rag.documents import Document
 from rag.errors import RagError
-from rag.markup import MD_HEADING, html_title, split_front_matter, strip_fences, strip_markdown
+from rag.markup import first_heading, html_title, split_front_matter, strip_fences, strip_markdown
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ID_CHARS = 200
@@ -131,8 +131,8 @@ def _read_md(path: Path) -> _Page:
     meta, body = split_front_matter(_read_text(path))
     title = meta.pop("title", "")
     if not isinstance(title, str) or not title.strip():
-        m = MD_HEADING.search(strip_fences(body))
-        title = strip_markdown(m.group(1)) if m else ""
+        heading = first_heading(strip_fences(body))
+        title = strip_markdown(heading) if heading else ""
     return _Page(check_doc_id(path.stem), strip_markdown(body), str(path), title.strip()[:300],
                  meta)
 
@@ -207,9 +207,17 @@ def iter_jsonl(path: Path, skipped: list[Skipped]) -> Iterator[Document]:
         where = f"{path}:{lineno}"
         try:
             obj = json.loads(line)
-            yield _jsonl_document(obj, where)
         except json.JSONDecodeError as exc:
             skipped.append(Skipped(where, f"malformed JSON ({exc.msg})"))
+            continue
+        except ValueError as exc:  # an integer past Python's digit limit
+            skipped.append(Skipped(where, f"unreadable JSON ({exc})"))
+            continue
+        except RecursionError:
+            skipped.append(Skipped(where, "unreadable JSON (nested too deeply)"))
+            continue
+        try:
+            yield _jsonl_document(obj, where)
         except _Skip as exc:
             skipped.append(Skipped(where, str(exc)))
 

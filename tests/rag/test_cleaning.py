@@ -17,6 +17,7 @@ from rag.engine import Engine
 from rag.loaders import load_paths
 from service.settings import ServiceSettings
 from tests.conftest import ARTICLES, ROOT
+from tests.rag.deadline import deadline
 from tests.service.conftest import running_service
 
 # Every line the cleaner may drop from the shipped articles, read one by one: navigation,
@@ -128,6 +129,26 @@ def test_a_link_label_glued_to_a_word_is_dropped() -> None:
     assert cleaned.trimmed == 1
     shipped = {d.id: d for d in load_paths([ARTICLES]).documents}["000_ec7d7738b349d4ee"]
     assert "Lien externe" not in shipped.text and "l’Ukraine\xa0se tiendra" in shipped.text
+
+
+_RUN = " " * 100_000  # the trailing-credit pattern took 50 s to minutes over such a line
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Le texte commence ici. " + _RUN + "x", id="sentence"),
+    pytest.param("Une légende ©" + _RUN + "x", id="copyright"),
+    pytest.param("Une légende | AFP" + _RUN + "x", id="agency"),
+])
+def test_a_long_run_of_spaces_takes_linear_time(line: str) -> None:
+    """A .txt file or a fetched text/plain page is cleaned line by line: a credit is looked
+    for at each line's end, not again from each space of a run in its middle."""
+    with deadline(2):
+        cleaned = clean_lines(f"{line}\nLa suite.\n")
+        assert furniture_reason(line) is None
+    assert cleaned.text == f"{line}\nLa suite.\n" and cleaned.trimmed == 0
+    with deadline(2):  # a credit after the run still goes, with the run before it
+        cleaned = clean_lines(f"Une légende{_RUN}©AFP \nLa suite.\n")
+    assert cleaned.text == "Une légende\nLa suite.\n" and cleaned.trimmed == 1
 
 
 def _page(name: str, body: str) -> str:

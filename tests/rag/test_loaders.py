@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from rag.loaders import LoadResult, Skipped, load_paths
+from tests.rag.deadline import deadline
 
 ARTICLES = Path(__file__).parents[2] / "data" / "articles"
 
@@ -84,6 +85,23 @@ def test_md_without_heading_falls_back_to_first_line(tmp_path: Path) -> None:
 
     assert doc.title == "Pas de titre ici"
 
+
+
+def test_md_and_txt_with_long_runs_of_spaces_load_in_linear_time(tmp_path: Path) -> None:
+    """The reported files: a heading line of 100 KB (the heading pattern was cubic in it, a
+    2.5 KB one held the server 31 s) and a .txt line with a 60 KB run of spaces (the
+    trailing-credit pattern was quadratic: 20 s)."""
+    run = " " * 100_000
+    md = _write(tmp_path / "titre.md", f"# a{run}b\n\nLe texte.\n")
+    txt = _write(tmp_path / "texte.txt", "Le texte commence ici. " + " " * 60_000 + "x\n")
+
+    with deadline(2):
+        result = load_paths([md, txt])
+
+    docs = _by_id(result)
+    assert docs["titre"].title == ("a" + run)[:300]
+    assert docs["titre"].text == f"a{run}b\n\nLe texte.\n"
+    assert docs["texte"].text == "Le texte commence ici. " + " " * 60_000 + "x\n"
 
 # --- HTML -------------------------------------------------------------------------------------
 
@@ -222,6 +240,26 @@ def test_jsonl_bad_lines_are_skipped_with_line_numbers(tmp_path: Path) -> None:
     assert "empty" in reasons[f"{path}:6"]
     # Each document still points at its line.
     assert docs["7"].source == f"{path}:8"
+
+
+def test_jsonl_line_json_cannot_read_is_skipped_not_the_file(tmp_path: Path) -> None:
+    """A number past Python's 4,300-digit limit (ValueError) or nesting past the recursion
+    limit (RecursionError) is one bad line: the other lines load."""
+    lines = [
+        '{"id": 1, "text": "Avant."}',
+        '{"id": 2, "text": "Trop de chiffres.", "n": ' + "9" * 5000 + "}",
+        '{"id": 3, "text": "Trop profond.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": 4, "text": "Après."}',
+    ]
+    path = _write(tmp_path / "hostile.jsonl", "\n".join(lines) + "\n")
+
+    result = load_paths([path])
+
+    assert [d.text for d in result.documents] == ["Avant.", "Après."]
+    reasons = {s.source: s.reason for s in result.skipped}
+    assert set(reasons) == {f"{path}:2", f"{path}:3"}
+    assert "digits" in reasons[f"{path}:2"]
+    assert "nested too deeply" in reasons[f"{path}:3"]
 
 
 def test_jsonl_rejects_bad_ids_and_titles(tmp_path: Path) -> None:
