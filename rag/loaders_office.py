@@ -9,11 +9,14 @@ over them. Their own furniture is the running header and footer printed on every
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import io
 import itertools
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +39,13 @@ _FILE_TITLE = re.compile(r"(?i)^(untitled|sans titre|microsoft word - .*|.*\.(do
 MAX_DOCX_XML_BYTES = 64 * 1024 * 1024  # XML parts, parsed into trees: a long book is ~30 MB
 MAX_DOCX_BYTES = 256 * 1024 * 1024  # every part, images included
 MAX_DOCX_PARTS = 10_000
+# What the trees cost is their nodes, not their bytes: python-docx holds ~200-330 bytes a node
+# and reads ~3-10 us a node, and `<w:p/>` is 7 bytes (60 MB of them, a 128 KB upload, took 3 GB
+# and 19 s). Elements, attributes, namespace declarations, comments and processing instructions
+# are counted as the parts inflate, without building a tree. Word's own XML runs ~16 bytes a
+# node: a million is ~16 MB of it, a book of ~1,000 formatted pages or ~200 pages of dense
+# tables, and python-docx then holds at most ~350 MB for ~10 s.
+MAX_DOCX_XML_NODES = 1_000_000
 
 
 class Unreadable(Exception):
@@ -172,6 +182,65 @@ def _finish(pages: list[tuple[int, str]], title: Any, meta: dict[str, Any],
 MIN_PDF_CONTENT_BYTES = 1 << 20
 PDF_CONTENT_RATIO = 8
 MAX_FORM_DEPTH = 8
+# pypdf also builds every font of a page's (or a drawn form's) resources again each time, before
+# any operator: it parses the font's /ToUnicode CMap anew (a 41 KB file whose one page uses a
+# 40 MB CMap of padding lines took 19 s and 1 GB; pages sharing it multiply that), walks its
+# width and /Differences arrays, hashes a Type1 font program it reads. Each use of a font is
+# charged to the same budget before pypdf parses the page, as bytes of content that would cost
+# as long: a CMap byte a quarter (pypdf parses the worst CMaps at ~1.5 MB/s, operators at
+# ~400 KB/s), an array element one, a font program byte 1/256 (in full once, when pypdf parses
+# it), FONT_USE_COST for building the font at all (~90 us; 100,000 names can share one font).
+# A font stream pypdf fails to decode costs its raw size at each use: pypdf tries again each
+# time, a byte at a time. A CMap parses into ~70 times its size in memory: over
+# MAX_PDF_CMAP_BYTES (a full map of 65,536 glyphs is ~1 MB) the file is refused.
+CMAP_COST_DIVISOR = 4
+FONT_FILE_COST_DIVISOR = 256
+FONT_USE_COST = 64
+MAX_PDF_CMAP_BYTES = 4 << 20
+# pypdf holds all the fonts of a page at once, ~16 KB each however small the dictionary: 100,000
+# names for one font are 1.6 GB. A page of a few hundred fonts is already odd.
+MAX_PDF_PAGE_FONTS = 5_000
+# pypdf inflates a stream up to 75 MB (memory, and time for every page that shares it); a page's
+# content or a font needs far less.
+MAX_PDF_STREAM_BYTES = 32 << 20
+_PDF_STREAM_CAPS = ("zlib_maximum_output_length", "lzw_maximum_output_length",
+                    "run_length_maximum_output_length", "brotli_maximum_output_length",
+                    "array_based_stream_maximum_output_length")
+
+
+@contextlib.contextmanager
+def _pdf_stream_caps() -> Iterator[None]:
+    """pypdf's decompression caps lowered to MAX_PDF_STREAM_BYTES while a PDF is read, where
+    pypdf has them as a context variable (other threads and later callers keep theirs)."""
+    import pypdf
+
+    apply = getattr(pypdf, "apply_configuration", None)
+    config = getattr(pypdf, "Configuration", None)
+    if apply is None or config is None:
+        yield
+        return
+    names = {f.name for f in dataclasses.fields(config)}
+    with apply(**{n: MAX_PDF_STREAM_BYTES for n in _PDF_STREAM_CAPS if n in names}):
+        yield
+
+
+def _resolved(obj: Any) -> Any:
+    return obj.get_object() if obj is not None and hasattr(obj, "get_object") else obj
+
+
+def _raw_size(stream: Any) -> int:
+    """A stream's size as stored: what pypdf goes through again, a byte at a time at worst, at
+    each use of a stream it failed to decode."""
+    raw = getattr(stream, "_data", b"")
+    return len(raw) if isinstance(raw, bytes) else 0
+
+
+def _elements(array: Any) -> int:
+    """Elements of an array, those of arrays inside it too (a CID font's /W)."""
+    array = _resolved(array)
+    if not isinstance(array, list):
+        return 0
+    return len(array) + sum(len(a) for a in map(_resolved, array) if isinstance(a, list))
 
 
 class _PdfBudget:
@@ -183,9 +252,12 @@ class _PdfBudget:
         self.max_operators = self.limit // 8
         self._form_sizes: dict[Any, int] = {}  # decoded size of each form, decoded once
         self._forms: dict[Any, int] = {}  # this page's form names -> the largest such form
+        self._font_costs: dict[int, tuple[Any, int]] = {}  # id(font) -> (font, cost of a use)
+        self._read_once: dict[int, Any] = {}  # font programs charged in full, by id
 
     def take_content(self, page: Any) -> None:
-        """Charge a page's content before pypdf parses it, and learn its forms' sizes."""
+        """Charge a page's content and fonts before pypdf parses them, and learn its forms'
+        sizes."""
         try:
             contents = page.get_contents()
             size = len(contents.get_data()) if contents is not None else 0
@@ -194,7 +266,13 @@ class _PdfBudget:
         self.content += size
         self._forms = {}
         try:
-            self._learn_forms(page.get("/Resources"), 0)
+            resources = page.get("/Resources")
+        except Exception:
+            resources = None
+        self.content += self._fonts_cost(resources)
+        self.check()
+        try:
+            self._learn_forms(resources, 0)
         except Unreadable:
             raise
         except Exception:  # damaged resources: pypdf skips those forms too
@@ -214,13 +292,100 @@ class _PdfBudget:
                 continue
             size = self._form_sizes.get(key) if key[0] is not None else None
             if size is None:
-                size = len(form.get_data())
+                # pypdf builds the form's fonts again each time it is drawn, as it parses it
+                size = len(form.get_data()) + self._fonts_cost(form.get("/Resources"))
                 self.content += size  # decoding it once counts too
                 self.check()
                 if key[0] is not None:
                     self._form_sizes[key] = size
                     self._learn_forms(form.get("/Resources"), depth + 1)
             self._forms[name] = max(self._forms.get(name, 0), size)
+
+    def _fonts_cost(self, resources: Any) -> int:
+        """What building the fonts of `resources` costs pypdf, as content bytes (see
+        CMAP_COST_DIVISOR); Unreadable for a CMap too large to parse at all, or too many
+        fonts to hold."""
+        try:
+            resources = _resolved(resources)
+            fonts: Any = _resolved(resources.get("/Font")) if hasattr(resources, "get") else None
+            refs = list(fonts.values()) if hasattr(fonts, "values") else []
+        except Exception:  # damaged resources: pypdf finds no fonts there either
+            return 0
+        if len(refs) > MAX_PDF_PAGE_FONTS:
+            raise Unreadable(f"PDF page with too many fonts ({len(refs)}; limit "
+                             f"{MAX_PDF_PAGE_FONTS})")
+        return sum(self._font_cost(ref) for ref in refs)
+
+    def _font_cost(self, ref: Any) -> int:
+        try:
+            font = _resolved(ref)
+        except Exception:
+            return 0
+        known = self._font_costs.get(id(font))
+        if known is not None and known[0] is font:
+            return known[1]
+        cost = FONT_USE_COST
+        if hasattr(font, "get"):
+            try:
+                cost += self._dict_cost(font)
+                descendants = _resolved(font.get("/DescendantFonts"))
+                for descendant in descendants if isinstance(descendants, list) else []:
+                    descendant = _resolved(descendant)
+                    if hasattr(descendant, "get"):
+                        cost += self._dict_cost(descendant)
+            except Unreadable:
+                raise
+            except Exception:  # a damaged font: pypdf fails on it or skips it
+                pass
+        self._font_costs[id(font)] = (font, cost)  # the font kept: its id stays its own
+        return cost
+
+    def _dict_cost(self, font: Any) -> int:
+        """One use of a font (or descendant font) dictionary: its CMaps, arrays and, where
+        pypdf reads it, its font program."""
+        cost = _elements(font.get("/Widths")) + _elements(font.get("/W"))
+        char_procs = _resolved(font.get("/CharProcs"))
+        cost += len(char_procs) if hasattr(char_procs, "__len__") else 0
+        for key in ("/ToUnicode", "/Encoding"):
+            value = _resolved(font.get(key))
+            if hasattr(value, "get_data"):  # a CMap stream
+                size = self._decoded_size(value, key, MAX_PDF_CMAP_BYTES)
+                cost += _raw_size(value) if size is None else size // CMAP_COST_DIVISOR
+            elif hasattr(value, "get"):  # an encoding dictionary
+                cost += _elements(value.get("/Differences"))
+        if "/ToUnicode" not in font and font.get("/Subtype") in ("/Type1", "/MMType1"):
+            # pypdf reads the encoding of a Type1 font program, parsing it once and hashing
+            # it at each use
+            descriptor = _resolved(font.get("/FontDescriptor"))
+            for key in ("/FontFile", "/FontFile3"):
+                program = _resolved(descriptor.get(key)) if hasattr(descriptor, "get") else None
+                if hasattr(program, "get_data"):
+                    size = self._decoded_size(program, key, MAX_PDF_STREAM_BYTES)
+                    if size is None:
+                        cost += _raw_size(program)
+                        continue
+                    if id(program) not in self._read_once:
+                        self._read_once[id(program)] = program  # kept: its id stays its own
+                        self.content += size
+                    cost += size // FONT_FILE_COST_DIVISOR
+        return cost
+
+    def _decoded_size(self, stream: Any, what: str, most: int) -> int | None:
+        """Decoded size of a font's stream (pypdf keeps what it decodes), None if it does not
+        decode; Unreadable over `most` bytes."""
+        from pypdf import errors
+
+        try:
+            size = len(stream.get_data())
+            shown = f"{size}"
+        except Exception as exc:
+            if not isinstance(exc, getattr(errors, "LimitReachedError", ())):
+                return None
+            size, shown = most + 1, f"over {MAX_PDF_STREAM_BYTES}"  # over pypdf's caps
+        if size > most:
+            raise Unreadable(f"PDF font too large to read (a {what} stream of {shown} bytes; "
+                             f"limit {most})")
+        return size
 
     def visit(self, operator: Any, operands: Any, *_: Any) -> None:
         """Called by pypdf before each operator, forms' own included."""
@@ -245,6 +410,11 @@ class _Spent(Exception):
 
 def read_pdf(data: bytes) -> OfficeText:
     """Text layer of each page (pypdf, content-stream order: one column after the other)."""
+    with _pdf_stream_caps():
+        return _read_pdf(data)
+
+
+def _read_pdf(data: bytes) -> OfficeText:
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -329,27 +499,78 @@ def _paragraph_text(p: Any, rendered: bool) -> str:
     return "".join(out)
 
 
+class _XmlNodes:
+    """lxml parser target counting the nodes a tree of the part would hold, without building
+    one; Unreadable past MAX_DOCX_XML_NODES for all parts together."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def _add(self, n: int) -> None:
+        self.count += n
+        if self.count > MAX_DOCX_XML_NODES:
+            raise Unreadable(f"Word file with too much XML (over {MAX_DOCX_XML_NODES} elements "
+                             "and attributes)")
+
+    def start(self, tag: Any, attrib: Any, *_: Any) -> None:
+        self._add(1 + len(attrib))
+
+    def end(self, tag: Any) -> None:
+        pass
+
+    def start_ns(self, prefix: Any, uri: Any) -> None:
+        self._add(1)
+
+    def comment(self, text: Any) -> None:
+        self._add(1)
+
+    def pi(self, target: Any, data: Any = None) -> None:
+        self._add(1)
+
+    def doctype(self, *_: Any) -> None:
+        # Word never writes one (the package format forbids it); its entities would be nodes
+        raise Unreadable("Word file with a DTD in its XML")
+
+    def close(self) -> None:
+        pass
+
+
 def _check_unpacked_size(data: bytes) -> None:
-    """Unreadable when the zip holds more parts or bytes than a Word file needs (see
-    MAX_DOCX_BYTES). Each part is inflated a chunk at a time and counted: the sizes a zip
-    declares can lie, and zipfile inflates a part whole before it checks them."""
+    """Unreadable when the zip holds more parts, bytes or XML nodes than a Word file needs (see
+    MAX_DOCX_BYTES, MAX_DOCX_XML_NODES). Each part is inflated a chunk at a time and counted:
+    the sizes a zip declares can lie, and zipfile inflates a part whole before it checks them."""
     import zipfile
 
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx's parser
+
+    nodes = _XmlNodes()
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         parts = package.infolist()
         if len(parts) > MAX_DOCX_PARTS:
             raise Unreadable(f"Word file with {len(parts)} parts (limit {MAX_DOCX_PARTS})")
         xml = total = 0
         for part in parts:
-            is_xml = part.filename.lower().endswith((".xml", ".rels"))
+            # python-docx parses a part the package declares XML whatever its name: each part
+            # goes through a counting parser (python-docx's options, a target instead of a
+            # tree), and its bytes are XML's as long as they parse as XML
+            named_xml = part.filename.lower().endswith((".xml", ".rels"))
+            parser: Any = etree.XMLParser(target=nodes, resolve_entities=False)
             with package.open(part) as stream:
                 while chunk := stream.read(1 << 20):
+                    if parser is not None:
+                        try:
+                            parser.feed(chunk)
+                        except etree.LxmlError:  # not XML, or damaged: python-docx says so
+                            parser = None
                     total += len(chunk)
-                    xml += len(chunk) if is_xml else 0
+                    xml += len(chunk) if named_xml or parser is not None else 0
                     if xml > MAX_DOCX_XML_BYTES or total > MAX_DOCX_BYTES:
                         raise Unreadable(
                             f"Word file too large unpacked (over {MAX_DOCX_BYTES} bytes, or "
                             f"{MAX_DOCX_XML_BYTES} of XML)")
+            if parser is not None:
+                with contextlib.suppress(etree.LxmlError):
+                    parser.close()
 
 
 def read_docx(data: bytes) -> OfficeText:

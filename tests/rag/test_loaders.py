@@ -95,7 +95,7 @@ def test_md_and_txt_with_long_runs_of_spaces_load_in_linear_time(tmp_path: Path)
     md = _write(tmp_path / "titre.md", f"# a{run}b\n\nLe texte.\n")
     txt = _write(tmp_path / "texte.txt", "Le texte commence ici. " + " " * 60_000 + "x\n")
 
-    with deadline(2):
+    with deadline(10):
         result = load_paths([md, txt])
 
     docs = _by_id(result)

@@ -1,0 +1,235 @@
+"""PDF and Word files a few KB long that cost pypdf or python-docx minutes or GB to read: the
+loader skips them with its reason, fast and without building what they would inflate to."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import time
+import zipfile
+import zlib
+from pathlib import Path
+
+import docx
+import pytest
+
+from rag.loaders import load_paths
+
+QUICK_S = 5.0  # with the limits each file is refused in about a second at most
+
+
+def cmap(pad: bytes, size: int) -> bytes:
+    """A /ToUnicode CMap of one mapping then `size` bytes of `pad` lines: pypdf parses them all,
+    slowly, and they do not count against its 100,000-mapping cap."""
+    head = (b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            b"1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+            b"1 beginbfchar\n<41> <0041>\nendbfchar\n")
+    return head + pad * (size // len(pad)) + b"endcmap\nend\nend\n"
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    packed = zlib.compress(data, 9)
+    return (b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra)
+            + packed + b"\nendstream")
+
+
+def font_pdf(font: bytes, font_stream: bytes, pages: int, draws: int = 0,
+             names: int = 1) -> bytes:
+    """`pages` pages showing text in one font (object 4, under `names` names), whose
+    dictionary `font` refers to object 3, `font_stream`. With `draws` the text is a form's
+    (object 5), drawn that many times by each page; the pages share one content stream and
+    one resource dictionary."""
+    text = b"BT /F1 12 Tf 72 712 Td (Bonjour) Tj ET"
+    fonts = b"<< /Font << " + b" ".join(b"/F%d 4 0 R" % (1 + i) for i in range(names)) + b" >> >>"
+    if draws:
+        shown = _stream(text, b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                        b"/Resources " + fonts + b" ")
+        content = _stream(b"/X Do\n" * draws)
+        resources = b"<< /XObject << /X 5 0 R >> >>"
+    else:
+        shown = b"<< >>"
+        content = _stream(text)
+        resources = fonts
+    kids = b" ".join(b"%d 0 R" % (8 + i) for i in range(pages))
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+            font_stream, font, shown, content, resources]
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R "
+             b"/Resources 7 0 R >>"] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1, xref)
+    return bytes(out)
+
+
+def to_unicode_pdf(pad: bytes, size: int, pages: int, draws: int = 0) -> bytes:
+    return font_pdf(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 3 0 R >>",
+                    _stream(cmap(pad, size)), pages, draws)
+
+
+def _skipped(tmp_path: Path, name: str, data: bytes) -> tuple[str, float]:
+    (tmp_path / name).write_bytes(data)
+    start = time.monotonic()
+    result = load_paths([tmp_path / name])
+    elapsed = time.monotonic() - start
+    assert result.documents == []
+    (skip,) = result.skipped
+    return skip.reason, elapsed
+
+
+MB = 1 << 20
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    # one page: 10 MB of "]" lines took 6.5 s and 650 MB to parse, once
+    pytest.param(lambda: to_unicode_pdf(b"]", 10 * MB, 1),
+                 "PDF font too large to read (a /ToUnicode stream of ", id="huge-cmap"),
+    # 1 MB of padding, under the size cap, parsed again for each of 40 pages: 9 s
+    pytest.param(lambda: to_unicode_pdf(b"<a>\n", MB, 40),
+                 "PDF page content too large to read", id="cmap-shared-by-pages"),
+    # the same CMap in a form's font, built again each of the 40 times the page draws it: 9 s
+    pytest.param(lambda: to_unicode_pdf(b"<a>\n", MB, 1, draws=40),
+                 "PDF page content too large to read", id="cmap-in-a-form-drawn-often"),
+    # a 30 MB Type1 font program (no /ToUnicode) pypdf parses once and hashes on each page
+    pytest.param(lambda: font_pdf(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Zorglub /FontDescriptor << /Type "
+        b"/FontDescriptor /FontName /Zorglub /FontFile 3 0 R >> >>",
+        _stream(b"%!PS-AdobeFont-1.0: Zorglub\n" + b"% pad\n" * (5 * MB)), 400),
+                 "PDF page content too large to read", id="font-program-shared-by-pages"),
+    # one small font under 6,000 names: pypdf builds and holds 6,000 fonts (~100 MB) per page
+    pytest.param(lambda: font_pdf(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                                  b"<< >>", 30, names=6000),
+                 "PDF page with too many fonts (6000; limit", id="many-names-for-one-font"),
+])
+def test_pdf_font_bombs_are_skipped_before_pypdf_parses_them(
+        tmp_path: Path, data: object, reason: str) -> None:
+    """pypdf builds each font of a page (or of a form, each time it is drawn) again, /ToUnicode
+    CMap included: a 10 KB file could hold the server for hours. The fonts a page uses are
+    charged to the page budget before pypdf reads the page."""
+    assert callable(data)
+    pdf = data()
+    assert len(pdf) < 128 * 1024
+
+    got, elapsed = _skipped(tmp_path, "bombe.pdf", pdf)
+
+    assert got.startswith(reason), got
+    assert elapsed < QUICK_S
+
+
+def test_pdf_pages_sharing_a_real_sized_cmap_load(tmp_path: Path) -> None:
+    """A font's /ToUnicode of 2,000 mappings (~30 KB) on each of 40 pages is read as before."""
+    mappings = b"".join(b"<%04X> <%04X>\n" % (i, 0x41 + i % 26) for i in range(2000))
+    legit = (b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+             b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+    legit += b"".join(b"100 beginbfchar\n" + mappings[i * 1400:(i + 1) * 1400] + b"endbfchar\n"
+                      for i in range(20))
+    legit += b"endcmap\nend\nend\n"
+    font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /Zorglub /Encoding /Identity-H "
+            b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Zorglub "
+            b"/W [0 [" + b"500 " * 2000 + b"]] >>] /ToUnicode 3 0 R >>")
+    path = tmp_path / "police.pdf"
+    path.write_bytes(font_pdf(font, _stream(legit), 40))
+
+    [doc] = load_paths([path]).documents
+
+    assert doc.metadata["page_count"] == 40
+
+
+def word_file(body: bytes, rename: bool = False) -> bytes:
+    """A real .docx with `body` at the start of its body; `rename` stores the main part as
+    word/document.dat, which python-docx still parses (it goes by the declared content type)."""
+    d = docx.Document()
+    d.add_paragraph("Le volcan Zorglub dort depuis mille ans.")
+    plain = io.BytesIO()
+    d.save(plain)
+    src = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for item in src.infolist():
+            name, data = item.filename, src.read(item.filename)
+            if name == "word/document.xml":
+                head, _, tail = data.partition(b"<w:body>")
+                data = head + b"<w:body>" + body + tail
+                name = "word/document.dat" if rename else name
+            elif rename and name in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"word/document.xml", b"word/document.dat")
+            elif rename and name == "word/_rels/document.xml.rels":
+                name = "word/_rels/document.dat.rels"
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+# 4 million nodes in 28 MB of XML (under the 64 MB cap), ~60 KB zipped
+NODE_BOMB = b"<w:p/>" * 4_000_000
+
+
+@pytest.mark.parametrize(("body", "rename"), [
+    pytest.param(NODE_BOMB, False, id="empty-paragraphs"),
+    pytest.param(b"<!---->" * 4_000_000, False, id="comments"),
+    pytest.param(NODE_BOMB, True, id="main-part-not-named-xml"),
+])
+def test_word_xml_node_bomb_is_skipped(tmp_path: Path, body: bytes, rename: bool) -> None:
+    """Millions of tiny nodes in a few MB of XML: python-docx's tree holds ~300 bytes a node
+    (60 MB of `<w:p/>` took 3 GB and 19 s). The nodes are counted as the zip inflates."""
+    data = word_file(body, rename)
+    assert len(data) < 128 * 1024
+
+    reason, elapsed = _skipped(tmp_path, "bombe.docx", data)
+
+    assert reason.startswith("Word file with too much XML (over "), reason
+    assert elapsed < QUICK_S
+
+
+_PEAK = """
+import resource, sys
+from rag.loaders_office import Unreadable, read_docx
+data = open(sys.argv[1], "rb").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    read_docx(data)
+    print("read", end=" ")
+except Unreadable:
+    print("skipped", end=" ")
+print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)
+"""
+
+
+def test_word_xml_node_bomb_is_skipped_without_building_its_tree(tmp_path: Path) -> None:
+    """Peak memory, in a fresh interpreter: python-docx took ~1.3 GB for this file; the
+    counting pass holds no tree."""
+    (tmp_path / "bombe.docx").write_bytes(word_file(NODE_BOMB))
+
+    run = subprocess.run([sys.executable, "-c", _PEAK, str(tmp_path / "bombe.docx")],
+                         capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+
+    assert run.returncode == 0, run.stderr
+    outcome, grew_mb = run.stdout.split()
+    assert outcome == "skipped"
+    assert int(grew_mb) < 200, f"peak memory grew by {grew_mb} MB"
+
+
+def test_word_file_with_a_dtd_is_skipped(tmp_path: Path) -> None:
+    """Entities a DTD declares would be nodes of their own; Word never writes one."""
+    data = word_file(b"")
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            part = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                head, sep, tail = part.partition(b"?>")
+                part = head + sep + b'<!DOCTYPE w:document [<!ENTITY z "Zorglub">]>' + tail
+            z.writestr(item.filename, part)
+
+    reason, _ = _skipped(tmp_path, "dtd.docx", out.getvalue())
+
+    assert reason == "Word file with a DTD in its XML"
