@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import textwrap
 import time
@@ -17,11 +18,29 @@ from pydantic import ValidationError
 
 from rag.config import RETRIEVERS, Settings
 from rag.errors import RagError
+from rag.terminal import printable
 
 log = logging.getLogger("rag")
 
 
 # ---- helpers --------------------------------------------------------------------------------
+
+# What a terminal acts on instead of showing: C0 controls but tab and newline (ESC starts the
+# sequences that retitle the window, erase or recolour lines, write the clipboard (OSC 52); CR
+# and backspace overwrite what was printed), DEL, and C1 (0x9b is a one-byte CSI).
+_DEL_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def _say(text: object = "", *, err: bool = False) -> None:
+    """`print` for a person (stdout, or stderr with `err`), made `printable`."""
+    print(printable(text), file=sys.stderr if err else sys.stdout)
+
+
+def _json(data: object) -> str:
+    """`--json` output: UTF-8 JSON whose strings carry no raw control character (json.dumps
+    escapes C0 but leaves DEL and C1, a terminal's one-byte CSI among them, as they are)."""
+    text = json.dumps(data, ensure_ascii=False)
+    return _DEL_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -71,7 +90,7 @@ def _open(settings: Settings) -> Any:
     from rag.engine import Engine
 
     def announce(corpus: Path) -> None:
-        print(f"No index yet: building it from {corpus} ...", file=sys.stderr)
+        _say(f"No index yet: building it from {corpus} ...", err=True)
 
     named = "corpus_dir" in settings.model_fields_set
     with _embedding_bar() as (on_chunks, progress):
@@ -79,13 +98,13 @@ def _open(settings: Settings) -> Any:
                              on_build=announce, on_chunks=on_chunks, progress=progress)
     if engine.built is not None:
         _print_skipped(engine.built.skipped)
-        print(engine.built.summary(), file=sys.stderr)
+        _say(engine.built.summary(), err=True)
     return engine
 
 
 def _print_skipped(skipped: Sequence[Any]) -> None:
     for s in skipped:
-        print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
+        _say(f"skipped {s.source}: {s.reason}", err=True)
 
 
 # ---- commands -------------------------------------------------------------------------------
@@ -102,31 +121,32 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                 progress=progress)
     _print_skipped(report.skipped)
     if args.json:
-        print(json.dumps({
+        print(_json({
             "documents": report.documents, "added": report.added, "updated": report.updated,
             "unchanged": report.unchanged, "chunks": report.chunks,
             "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
             "dropped_lines": report.dropped_lines, "seconds": round(report.seconds, 3),
             "chunks_per_s": round(report.chunks_per_second, 1),
             "total_documents": report.total_documents, "total_chunks": report.total_chunks,
-        }, ensure_ascii=False))
+        }))
     else:
-        print(report.summary())
+        _say(report.summary())
     return 0
 
 
 def _print_hits(hits: Sequence[Any]) -> None:
     if not hits:
-        print("No passage found.")
+        _say("No passage found.")
     for i, h in enumerate(hits, 1):
         ranks = ", ".join(f"{k} #{v}" for k, v in h.ranks.items())
         c = h.chunk
         page = f", p. {h.page}" if h.page is not None else ""
-        print(f"[{i}] {c.doc_id}  score={h.score:.4f}  ({ranks})  chars {c.start}-{c.end}{page}")
-        print(f"    {c.title}")
+        _say(f"[{i}] {_one_line(c.doc_id)}  score={h.score:.4f}  ({ranks})  "
+             f"chars {c.start}-{c.end}{page}")
+        _say(f"    {_one_line(c.title)}")
         body = " ".join(c.text.split())
-        print(textwrap.indent(textwrap.fill(body, width=96), "    "))
-        print()
+        _say(textwrap.indent(textwrap.fill(body, width=96), "    "))
+        _say()
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -139,10 +159,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     ms = (time.perf_counter() - t0) * 1000
     if args.json:
         # the shape of GET /search
-        print(json.dumps({"query": args.question, "retriever": args.retriever or
-                          settings.retriever, "k": args.k,
-                          "hits": [h.to_dict() for h in hits], "took_ms": round(ms, 2)},
-                         ensure_ascii=False))
+        print(_json({"query": args.question, "retriever": args.retriever or
+                     settings.retriever, "k": args.k,
+                     "hits": [h.to_dict() for h in hits], "took_ms": round(ms, 2)}))
     else:
         _print_hits(hits)
     return 0
@@ -162,14 +181,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise RagError("--k must be between 1 and 20")
     answer = engine.ask(args.question, args.k, args.retriever, filters=_filters(args))
     if args.json:
-        print(json.dumps(answer.to_dict(), ensure_ascii=False))
+        print(_json(answer.to_dict()))
         return 0
-    print(textwrap.fill(answer.answer, width=100))
+    _say(textwrap.fill(answer.answer, width=100))
     if answer.citations:
-        print()
+        _say()
     for c in answer.citations:
         h = c.hit.chunk
-        print(f"[{c.n}] {h.doc_id} ({h.title[:70]}), chars {h.start}-{h.end}")
+        _say(f"[{c.n}] {_one_line(h.doc_id)} ({_one_line(h.title, 70)}), "
+             f"chars {h.start}-{h.end}")
     return 0
 
 
@@ -182,14 +202,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         raise RagError(f"no index at {settings.index_dir}: run `rag ingest PATH` first")
     docs = store.list_documents()
     if args.json:
-        print(json.dumps([{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks,
-                           "source": d.source} for d in docs], ensure_ascii=False))
+        print(_json([{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks,
+                      "source": d.source} for d in docs]))
         return 0
-    width = max([len(d.doc_id) for d in docs] + [6])
-    print(f"{'DOC_ID':<{width}}  CHUNKS  TITLE")
-    for d in docs:
-        print(f"{d.doc_id:<{width}}  {d.n_chunks:>6}  {d.title[:80]}")
-    print(f"{len(docs)} documents, {sum(d.n_chunks for d in docs)} chunks")
+    ids = [printable(_one_line(d.doc_id)) for d in docs]  # escapes widen: pad what is shown
+    width = max([len(i) for i in ids] + [6])
+    _say(f"{'DOC_ID':<{width}}  CHUNKS  TITLE")
+    for d, doc_id in zip(docs, ids, strict=True):
+        _say(f"{doc_id:<{width}}  {d.n_chunks:>6}  {_one_line(d.title, 80)}")
+    _say(f"{len(docs)} documents, {sum(d.n_chunks for d in docs)} chunks")
     return 0
 
 
@@ -203,7 +224,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
         raise RagError(f"no index at {settings.index_dir}: nothing to delete")
     deleted, missing, _ = delete_documents(store, args.doc_ids)
     for d in deleted:
-        print(f"deleted {d}")
+        _say(f"deleted {d}")
     if missing:
         raise RagError(f"not in the index: {', '.join(missing)}")
     return 0
@@ -228,22 +249,24 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps(items, ensure_ascii=False))
+        print(_json(items))
         return 0
     if not items:
-        print("no feedback yet", file=sys.stderr)
+        _say("no feedback yet", err=True)
     for f in items:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(f["created"]))
-        print(f"{when}  {f['rating']:<4}  {f['answer_id'][:12]}  {_one_line(f['question'], 70)}")
+        _say(f"{when}  {f['rating']:<4}  {f['answer_id'][:12]}  {_one_line(f['question'], 70)}")
         for label in ("comment", "expected"):
             if f[label]:
-                print(f"{'':<20}{label}: {_one_line(f[label], 90)}")
+                _say(f"{'':<20}{label}: {_one_line(f[label], 90)}")
     return 0
 
 
-def _one_line(text: str, width: int) -> str:
+def _one_line(text: object, width: int | None = None) -> str:
+    """`text` on one line (a newline in a title or comment would forge a line of output),
+    shortened to `width`; `_say` then makes it printable."""
     flat = " ".join(str(text).split())
-    return flat if len(flat) <= width else flat[:width - 3] + "..."
+    return flat if width is None or len(flat) <= width else flat[:width - 3] + "..."
 
 
 def _eval_from_feedback(args: argparse.Namespace, settings: Settings) -> int:
@@ -264,9 +287,9 @@ def _eval_from_feedback(args: argparse.Namespace, settings: Settings) -> int:
     except OSError as exc:
         raise RagError(f"cannot write {out}: {exc}") from None
     missing = sum(1 for c in lines if not c["answers"])
-    print(f"{out}: {len(lines)} candidate gold lines from thumbs-down ({missing} without an "
-          "expected answer, marked unanswerable). Review each (question, answers, doc_ids) "
-          "before adding it to a gold file.", file=sys.stderr)
+    _say(f"{out}: {len(lines)} candidate gold lines from thumbs-down ({missing} without an "
+         "expected answer, marked unanswerable). Review each (question, answers, doc_ids) "
+         "before adding it to a gold file.", err=True)
     return 0
 
 
@@ -304,7 +327,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         written = write_report(Path(args.report), args.gold, table,
                                {row["config"]: r for row, r in zip(table, results, strict=True)},
                                {}, table[0]["config"])
-        print(f"report: {', '.join(str(p) for p in written)}", file=sys.stderr)
+        _say(f"report: {', '.join(str(p) for p in written)}", err=True)
     per_question = {r["retriever"]: r.pop("questions") for r in results}
     if args.per_question and not args.json:
         for name, rows in per_question.items():
@@ -314,16 +337,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
         for r in results:
             r["questions"] = per_question[r["retriever"]]
     if args.json:
-        print(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False))
+        print(_json(results[0] if len(results) == 1 else results))
         return 0
     cols = METRICS
-    print(f"{args.gold}: {results[0]['n']} answerable questions "
-          f"({results[0]['unanswerable_skipped']} unanswerable skipped), k={args.k}")
-    print(f"{'retriever':<10} {'lang':<5} {'n':>4} " + " ".join(f"{c:>12}" for c in cols))
+    _say(f"{args.gold}: {results[0]['n']} answerable questions "
+         f"({results[0]['unanswerable_skipped']} unanswerable skipped), k={args.k}")
+    _say(f"{'retriever':<10} {'lang':<5} {'n':>4} " + " ".join(f"{c:>12}" for c in cols))
     for r in results:
         rows = [("all", r), *r["by_lang"].items()]
         for lang, m in rows:
-            print(f"{r['retriever']:<10} {lang:<5} {m['n']:>4} "
+            _say(f"{r['retriever']:<10} {lang:<5} {m['n']:>4} "
                   + " ".join(f"{m[c]:>12.3f}" for c in cols))
     return 0
 
@@ -334,15 +357,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     report = check_index(settings.index_dir)
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        print(_json(report.to_dict()))
     else:
         for p in report.problems:
-            print(f"PROBLEM {p.where}: {p.detail}" + (f" [{p.fix}]" if p.fix else ""))
+            _say(f"PROBLEM {p.where}: {p.detail}" + (f" [{p.fix}]" if p.fix else ""))
         for note in report.notes:
-            print(f"note: {note}")
+            _say(f"note: {note}")
         counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
         verdict = "ok" if report.ok else f"{len(report.problems)} problem(s)"
-        print(f"{settings.index_dir}: {verdict} ({counts or 'nothing read'})")
+        _say(f"{settings.index_dir}: {verdict} ({counts or 'nothing read'})")
     return 0 if report.ok else 1
 
 
@@ -372,22 +395,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     result = Verifier(make_embedder(_settings(args)), threshold).verify(answer, passages)
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        print(_json(result.to_dict()))
         return 0
     for i, c in enumerate(result.claims, 1):
         cites = "".join(f"[{n}]" for n in c.citations) or "-"
-        print(f"{i:>3}  {'yes' if c.supported else 'NO ':<3}  {c.score:.3f}  {cites:<8} "
-              f"{c.reason:<10} {textwrap.shorten(c.text, 70)}")
+        _say(f"{i:>3}  {'yes' if c.supported else 'NO ':<3}  {c.score:.3f}  {cites:<8} "
+             f"{c.reason:<10} {textwrap.shorten(c.text, 70)}")
         ev = c.evidence
         if ev:
             gone = f"  missing: {', '.join(ev.missing)}" if ev.missing else ""
-            print(f"{'':>5}[{ev.passage}] chars {ev.start}-{ev.end}: "
-                  f"{textwrap.shorten(ev.text, 80)}{gone}")
+            _say(f"{'':>5}[{ev.passage}] chars {ev.start}-{ev.end}: "
+                 f"{textwrap.shorten(ev.text, 80)}{gone}")
         if c.support:
-            print(f"{'':>5}supported by [{c.support.passage}] instead: "
-                  f"{textwrap.shorten(c.support.text, 70)}")
+            _say(f"{'':>5}supported by [{c.support.passage}] instead: "
+                 f"{textwrap.shorten(c.support.text, 70)}")
     ok = sum(c.supported for c in result.claims)
-    print(f"{ok} of {len(result.claims)} claims supported (threshold {threshold})")
+    _say(f"{ok} of {len(result.claims)} claims supported (threshold {threshold})")
     return 0
 
 
@@ -411,23 +434,23 @@ def _eval_compare(args: argparse.Namespace, settings: Settings, gold: list[Any])
     embedder = make_embedder(settings)
 
     def say(msg: str) -> None:
-        print(f"... {msg}", file=sys.stderr)
+        _say(f"... {msg}", err=True)
 
     res = run_compare(gold, settings, embedder, corpus, chunkings, backends, args.k, say)
     default = f"{settings.retriever} {settings.chunk_tokens}/{settings.chunk_overlap}"
     if args.report:
         written = write_report(Path(args.report), args.gold, res.rows, res.retrieval,
                                res.answers, default)
-        print(f"report: {', '.join(str(p) for p in written)}", file=sys.stderr)
+        _say(f"report: {', '.join(str(p) for p in written)}", err=True)
     if args.json:
         answers = {b: {k: v for k, v in r.items() if k != "questions"}
                    for b, r in res.answers.items()}
-        print(json.dumps({"retrieval": res.rows, "answers": answers}, ensure_ascii=False))
+        print(_json({"retrieval": res.rows, "answers": answers}))
         return 0
-    print(retrieval_table(res.rows))
+    _say(retrieval_table(res.rows))
     if res.answers:
-        print()
-        print(answer_table(res.answers))
+        _say()
+        _say(answer_table(res.answers))
     return 0
 
 
@@ -453,11 +476,10 @@ def _eval_answers(args: argparse.Namespace, settings: Settings, gold: list[Any])
         res = evaluate_answers(gold, ask, engine.answerer.backend, bar, verifier)
     if args.report:
         written = write_answer_report(Path(args.report), args.gold, res)
-        print(f"report: {', '.join(str(p) for p in written)}", file=sys.stderr)
+        _say(f"report: {', '.join(str(p) for p in written)}", err=True)
     questions = res.pop("questions")
     if args.json:
-        print(json.dumps({**res, "questions": questions} if args.per_question else res,
-                         ensure_ascii=False))
+        print(_json({**res, "questions": questions} if args.per_question else res))
         return 0
     if args.per_question:
         _print_questions("per question", questions,
@@ -466,10 +488,10 @@ def _eval_answers(args: argparse.Namespace, settings: Settings, gold: list[Any])
     # One row per metric, one column per language: every name whole, any number of metrics.
     langs = [("all", res), *res["by_lang"].items()]
     w = max(len(c) for c in ANSWER_TABLE)
-    print(f"{args.gold}: {res['n']} questions, backend {res['backend']}")
-    print(f"{'metric':<{w}} " + " ".join(f"{lang:>8}" for lang, _ in langs))
+    _say(f"{args.gold}: {res['n']} questions, backend {res['backend']}")
+    _say(f"{'metric':<{w}} " + " ".join(f"{lang:>8}" for lang, _ in langs))
     for c in ("n", *ANSWER_TABLE):
-        print(f"{c:<{w}} " + " ".join(
+        _say(f"{c:<{w}} " + " ".join(
             f"{'-' if m.get(c) is None else _cell(m.get(c)):>8}" for _, m in langs))
     return 0
 
@@ -483,13 +505,12 @@ def _cell(value: Any) -> str:
 def _print_questions(title: str, rows: list[dict[str, Any]], cols: tuple[str, ...]) -> None:
     """`--per-question` without `--json`: one line per question, its id first."""
     w = min(max([len(str(q.get("id", ""))) for q in rows] + [2]), 40)
-    print(f"\n{title}")
-    print(f"{'id':<{w}} {'lang':<5} " + " ".join(f"{c:>12}" for c in cols) + "  question")
+    _say(f"\n{title}")
+    _say(f"{'id':<{w}} {'lang':<5} " + " ".join(f"{c:>12}" for c in cols) + "  question")
     for q in rows:
-        text = str(q.get("question", ""))
-        print(f"{str(q.get('id', ''))[:w]:<{w}} {q.get('lang', '')!s:<5} "
-              + " ".join(f"{_cell(q.get(c)):>12}" for c in cols)
-              + f"  {text[:60]}")
+        _say(f"{_one_line(q.get('id', ''))[:w]:<{w}} {q.get('lang', '')!s:<5} "
+             + " ".join(f"{_cell(q.get(c)):>12}" for c in cols)
+             + f"  {_one_line(q.get('question', ''))[:60]}")
 
 
 # ---- entry point ----------------------------------------------------------------------------
@@ -612,16 +633,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except RagError as exc:
-        print(f"rag: error: {exc}", file=sys.stderr)
+        _say(f"rag: error: {exc}", err=True)
         return 1
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first.get("loc", ()))
-        print(f"rag: error: invalid setting {where.upper() and 'RAG_' + where.upper()}: "
-              f"{first.get('msg')}", file=sys.stderr)
+        _say(f"rag: error: invalid setting {where.upper() and 'RAG_' + where.upper()}: "
+             f"{first.get('msg')}", err=True)
         return 1
     except KeyboardInterrupt:
-        print("rag: interrupted", file=sys.stderr)
+        _say("rag: interrupted", err=True)
         return 130
     except BrokenPipeError:
         return 0

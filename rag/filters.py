@@ -7,6 +7,7 @@ surface rejects the same bad input with the same message (a 400, via FilterError
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import re
 from collections.abc import Iterable
@@ -18,6 +19,12 @@ KNOWN_FIELDS = ("doc_id", "source", "title", "date")
 RANGE_OPS = ("gte", "gt", "lte", "lt")
 Scalar = str | int | float | bool
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# An unknown key's message lists the built-in fields and this many metadata keys (an index can
+# hold thousands, all of them document-chosen names), each cut to _KEY_CHARS characters; echoed
+# input is cut to _ECHO_CHARS.
+KEYS_SHOWN = 20
+_KEY_CHARS = 40
+_ECHO_CHARS = 60
 
 
 class FilterError(RagError):
@@ -43,13 +50,41 @@ class Filter:
         return [c.key for c in self.conditions]
 
 
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _echo(value: object) -> str:
+    """`value`'s repr as a message quotes it, cut short: a key or value of the request can
+    be any length, and an error must not be the request again."""
+    try:
+        return _clip(repr(value), _ECHO_CHARS)
+    except RecursionError:  # nested deeper than repr goes
+        return f"<{type(value).__name__} nested too deeply>"
+
+
+def _unknown(key: str, metadata_keys: Iterable[str]) -> FilterError:
+    """The message for a key no document has: the built-in fields and a bounded list of the
+    metadata keys (close matches to `key` first), with how many were left out."""
+    others = sorted(set(metadata_keys) - set(KNOWN_FIELDS))
+    close = difflib.get_close_matches(key, others, n=3) if len(key) <= 100 else []
+    shown = close + [k for k in others if k not in close][:KEYS_SHOWN - len(close)]
+    names = [*KNOWN_FIELDS, *(_clip(k, _KEY_CHARS) for k in shown)]
+    more = len(others) - len(shown)
+    hint = f"did you mean {', '.join(repr(_clip(k, _KEY_CHARS)) for k in close)}? " \
+        if close else ""
+    tail = f" and {more} more metadata key{'s' if more > 1 else ''}" if more else ""
+    return FilterError(f"filters: unknown key {_echo(key)}; {hint}known: {', '.join(names)}"
+                       f"{tail}")
+
+
 def _date(value: object, key: str) -> str:
+    msg = f"filter {_echo(key)}: malformed date {_echo(value)}, expected YYYY-MM-DD"
     if not isinstance(value, str) or not _DATE_RE.match(value):
-        raise FilterError(f"filter {key!r}: malformed date {value!r}, expected YYYY-MM-DD")
+        raise FilterError(msg)
     try:
         dt.date.fromisoformat(value)
     except ValueError:
-        msg = f"filter {key!r}: malformed date {value!r}, expected YYYY-MM-DD"
         raise FilterError(msg) from None
     return value
 
@@ -59,24 +94,26 @@ def _scalar(value: object, key: str) -> Scalar:
         return _date(value, key)
     if isinstance(value, (str, int, float, bool)):
         return value
-    raise FilterError(f"filter {key!r}: expected a string, number, list or range, got {value!r}")
+    raise FilterError(f"filter {_echo(key)}: expected a string, number, list or range, got "
+                      f"{_echo(value)}")
 
 
 def _condition(key: str, value: object) -> Condition:
     if isinstance(value, list):
         if not value:
-            raise FilterError(f"filter {key!r}: empty list")
+            raise FilterError(f"filter {_echo(key)}: empty list")
         return Condition(key, one_of=tuple(_scalar(v, key) for v in value))
     if isinstance(value, dict):
         bad = sorted(set(value) - set(RANGE_OPS))
         if bad or not value:
-            raise FilterError(f"filter {key!r}: range keys must be among {', '.join(RANGE_OPS)}")
+            raise FilterError(f"filter {_echo(key)}: range keys must be among "
+                              f"{', '.join(RANGE_OPS)}")
         bounds = []
         for op in RANGE_OPS:
             if op in value:
                 v = _scalar(value[op], key)
                 if isinstance(v, bool):
-                    raise FilterError(f"filter {key!r}: a range bound cannot be a boolean")
+                    raise FilterError(f"filter {_echo(key)}: a range bound cannot be a boolean")
                 bounds.append((op, v))
         return Condition(key, bounds=tuple(bounds))
     return Condition(key, one_of=(_scalar(value, key),))
@@ -92,17 +129,21 @@ def parse_filter(raw: object, metadata_keys: Iterable[str] | None = None) -> Fil
             raw = json.loads(raw)
         except json.JSONDecodeError as e:
             raise FilterError(f"filters: not valid JSON ({e.msg})") from None
+        except ValueError:  # int('1' * 5000): past sys.get_int_max_str_digits()
+            raise FilterError("filters: not valid JSON (a number too long)") from None
+        except RecursionError:
+            raise FilterError("filters: not valid JSON (nested too deeply)") from None
     if not isinstance(raw, dict):
         raise FilterError("filters: expected a JSON object")
     if not raw:
         return None
-    allowed = None if metadata_keys is None else set(KNOWN_FIELDS) | set(metadata_keys)
+    known = None if metadata_keys is None else set(metadata_keys)
     conditions = []
     for key, value in sorted(raw.items()):
         if not isinstance(key, str) or not key:
             raise FilterError("filters: keys must be non-empty strings")
-        if allowed is not None and key not in allowed:
-            raise FilterError(f"filters: unknown key {key!r}; known: {', '.join(sorted(allowed))}")
+        if known is not None and key not in KNOWN_FIELDS and key not in known:
+            raise _unknown(key, known)
         conditions.append(_condition(key, value))
     return Filter(tuple(conditions))
 
@@ -112,9 +153,10 @@ _CLI_OPS = {">=": "gte", "<=": "lte", ">": "gt", "<": "lt"}
 
 
 def _cli_value(text: str) -> Scalar:
+    """A number when the text is one JSON reads, else the text itself (a string value)."""
     try:
         value = json.loads(text)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # not JSON, a 5,000-digit number, "[[[[..." deep
         return text
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else text
 
@@ -126,7 +168,8 @@ def from_cli(items: Iterable[str]) -> dict[str, object]:
     for item in items:
         m = _CLI_RE.match(item)
         if not m:
-            raise FilterError(f"--filter {item!r}: expected KEY=VALUE, KEY>=VALUE or KEY<=VALUE")
+            raise FilterError(f"--filter {_echo(item)}: expected KEY=VALUE, KEY>=VALUE or "
+                              "KEY<=VALUE")
         key, op, text = m.group(1).strip(), m.group(2), m.group(3)
         value = _cli_value(text)
         if op == "=":
@@ -136,13 +179,13 @@ def from_cli(items: Iterable[str]) -> dict[str, object]:
             elif isinstance(prev, list):
                 prev.append(value)
             elif isinstance(prev, dict):
-                raise FilterError(f"--filter {key!r}: cannot mix = with a range")
+                raise FilterError(f"--filter {_echo(key)}: cannot mix = with a range")
             else:
                 out[key] = [prev, value]
         else:
             prev = out.setdefault(key, {})
             if not isinstance(prev, dict):
-                raise FilterError(f"--filter {key!r}: cannot mix = with a range")
+                raise FilterError(f"--filter {_echo(key)}: cannot mix = with a range")
             prev[_CLI_OPS[op]] = value
     return out
 

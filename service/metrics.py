@@ -23,7 +23,7 @@ log = logging.getLogger("rag.service")
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 METHODS = frozenset({"GET", "HEAD", "POST", "DELETE", "OPTIONS", "PUT", "PATCH"})
 STATUSES = frozenset({200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 408, 409, 413, 415, 422,
-                      429, 500, 502, 503, 504})
+                      429, 499, 500, 502, 503, 504})  # 499: the client hung up on an answer
 
 
 def method_label(method: str) -> str:

@@ -19,6 +19,15 @@ from rag import Settings
 from rag.config import RetrieverName
 
 MAX_K = 20
+# `model` is echoed in the answer, in every chunk of a stream: a long one multiplied the
+# response (a 1.9 MB name, 34 MB streamed back).
+MAX_MODEL_CHARS = 256
+
+
+def _model_field() -> Any:
+    return Field(default="rag", max_length=MAX_MODEL_CHARS, description=(
+        f"Any name of at most {MAX_MODEL_CHARS} characters (this server has one model), "
+        "echoed in the answer."))
 
 
 class HistoryMessage(BaseModel):
@@ -250,7 +259,7 @@ class ChatMessage(BaseModel):
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="allow")
 
-    model: str = "rag"
+    model: str = _model_field()
     messages: list[ChatMessage] = Field(
         min_length=1, description="At most `RAG_MAX_HISTORY_MESSAGES` user and assistant "
         "messages before the question, each of at most `RAG_MAX_MESSAGE_CHARS` characters.")
@@ -393,6 +402,6 @@ class Completion(BaseModel):
 class CompletionRequest(BaseModel):
     model_config = ConfigDict(extra="allow")
 
-    model: str = "rag"
+    model: str = _model_field()
     prompt: str | list[str]
     stream: bool = False

@@ -1,4 +1,4 @@
-"""Streamed answers that stop when their client does.
+"""Answers, streamed or whole, that stop when their client does.
 
 The answer pipeline is a blocking generator (retrieval, then model reads). Run under
 Starlette's thread pool, a client that hangs up leaves it suspended and never closed: its
@@ -13,15 +13,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import threading
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Generator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
-from fastapi.responses import StreamingResponse
+from fastapi import Request
+from fastapi.responses import Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.types import Receive, Scope, Send
 
 from rag import Answer, CancelToken, Citations, Done, Event, LLMError, RagError, Token
 from service.errors import public_message
+
+log = logging.getLogger("rag.service")
+T = TypeVar("T")
 
 
 class EventPump:
@@ -93,6 +99,48 @@ class PumpedResponse(StreamingResponse):
             self._pump.close()
 
 
+async def _hung_up(request: Request) -> bool:
+    """Wait for the client to hang up (True). Once the body is read, the next ASGI message is
+    the disconnect; anything else (False) means it cannot be watched this way."""
+    try:
+        message = await request.receive()
+    except Exception as exc:  # a watcher that fails must not fail the answer
+        log.warning("cannot watch the client of request %s: %s",
+                    getattr(request.state, "request_id", None), exc)
+        return False
+    return bool(message["type"] == "http.disconnect")
+
+
+async def unless_gone(request: Request, work: Callable[[CancelToken], T]) -> T | None:
+    """`work(cancel)` in the thread pool, as a sync route runs, and its result; None when the
+    client hangs up first. Its hang-up (or the request task's cancellation, at shutdown)
+    fires `cancel`, which unblocks the model's read (as a stream's `EventPump.close`), and
+    the route waits for `work` to end, so its generation slot is free when it returns."""
+    cancel = CancelToken()
+    job = asyncio.ensure_future(run_in_threadpool(work, cancel))
+    job.add_done_callback(lambda t: t.cancelled() or t.exception())  # read if left behind
+    watch = asyncio.ensure_future(_hung_up(request))
+    try:
+        await asyncio.wait((job, watch), return_when=asyncio.FIRST_COMPLETED)
+        if not job.done() and not watch.result():  # cannot watch: wait for the answer
+            await asyncio.wait((job,))
+    finally:
+        watch.cancel()
+        if not job.done():
+            cancel.cancel()
+    if not cancel.cancelled:
+        return job.result()
+    with contextlib.suppress(Exception):  # the model's read, cut: nobody reads its error
+        await job
+    return None
+
+
+def client_gone() -> Response:
+    """What a request answers when its client hung up: nobody reads it; 499 (nginx's "client
+    closed request") is what the log line and the metrics count."""
+    return Response(status_code=499)
+
+
 def open_stream(events: Generator[Event, None, None], cancel: CancelToken
                 ) -> tuple[Citations, EventPump]:
     """The first event, the passages retrieved, computed here (retrieval and admission to
@@ -104,11 +152,17 @@ def open_stream(events: Generator[Event, None, None], cancel: CancelToken
     return first, EventPump(events, cancel)
 
 
+# Line breaks to Python's str.splitlines() (and JavaScript's line terminators: U+2028/9) that
+# json.dumps leaves raw with ensure_ascii=False; a client splitting the stream that way would
+# cut an event whose passage holds one. They are only ever inside JSON strings: escaped there.
+_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
+
+
 def sse(event: str | None, data: object) -> str:
-    """One Server-Sent Event with a JSON payload; unnamed (`data:` only, as OpenAI streams)
-    when `event` is None."""
+    """One Server-Sent Event with a JSON payload, on one `data:` line for any line splitter;
+    unnamed (`data:` only, as OpenAI streams) when `event` is None."""
     head = f"event: {event}\n" if event else ""
-    return f"{head}data: {json.dumps(data, ensure_ascii=False)}\n\n"
+    return f"{head}data: {json.dumps(data, ensure_ascii=False).translate(_LINE_BREAKS)}\n\n"
 
 
 def citations_sse(ev: Citations) -> str:

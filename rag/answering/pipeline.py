@@ -210,13 +210,27 @@ class Answerer:
                instructions: str = "", filters: object = None,
                temperature: float | None = None) -> Answer:
         """The whole answer, numbered 1..m in order of use (its reader saw no stream)."""
-        done: Answer | None = None
-        for ev in self._events(question, k, retriever, history, None, lang, instructions,
-                               filters, temperature, live=False):
-            if isinstance(ev, Done):
-                done = ev.answer
+        done = self.answer_unless(None, question, k, retriever, history, lang=lang,
+                                  instructions=instructions, filters=filters,
+                                  temperature=temperature)
         assert done is not None
         return done
+
+    def answer_unless(self, cancel: CancelToken | None, question: str, k: int | None = None,
+                      retriever: str | None = None, history: Sequence[Message] = (), *,
+                      lang: str | None = None, instructions: str = "", filters: object = None,
+                      temperature: float | None = None) -> Answer | None:
+        """`answer`, unless `cancel` (fired from another thread: a client that hung up) stops
+        the model first: None then. The generation slot is released either way."""
+        events = self._events(question, k, retriever, history, cancel, lang, instructions,
+                              filters, temperature, live=False)
+        try:
+            for ev in events:
+                if isinstance(ev, Done):
+                    return ev.answer
+        finally:
+            events.close()
+        return None
 
     def stream(self, question: str, k: int | None = None, retriever: str | None = None,
                history: Sequence[Message] = (), cancel: CancelToken | None = None, *,

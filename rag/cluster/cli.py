@@ -15,6 +15,7 @@ from typing import Any
 
 from rag.config import RETRIEVERS, Settings
 from rag.errors import RagError
+from rag.terminal import printable
 
 DEFAULT_DIR = "cluster-index"
 
@@ -85,7 +86,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                           "total_documents": report.total_documents,
                           "total_chunks": report.total_chunks}))
     else:
-        print(report.summary())
+        print(printable(report.summary()))
     return 0
 
 
@@ -95,9 +96,9 @@ def cmd_delete(args: argparse.Namespace) -> int:
     root, settings = _settings(args)
     deleted, missing = ingest.delete(root, settings, args.doc_ids)
     for d in deleted:
-        print(f"deleted {d}")
+        print(printable(f"deleted {d}"))
     for d in missing:
-        print(f"not found: {d}", file=sys.stderr)
+        print(printable(f"not found: {d}"), file=sys.stderr)
     return 0 if deleted or not missing else 1
 
 
@@ -107,8 +108,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     root, settings = _settings(args)
     for i, h in enumerate(local_engine(root, settings).searcher().search(
             args.question, args.k, args.retriever), 1):
-        print(f"[{i}] {h.score:.4f} {h.chunk.id}  {h.chunk.title}")
-        print(f"    {h.chunk.text[:160]}")
+        print(printable(f"[{i}] {h.score:.4f} {h.chunk.id}  {h.chunk.title}"))
+        print(printable(f"    {h.chunk.text[:160]}"))
     return 0
 
 

@@ -15,7 +15,13 @@ from rag.config import RetrieverName
 from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
 from service.errors import request_roots, status_of
 from service.schemas import AskRequest, AskResponse, SearchResponse
-from service.streaming import PumpedResponse, ask_sse, open_stream
+from service.streaming import (
+    PumpedResponse,
+    ask_sse,
+    client_gone,
+    open_stream,
+    unless_gone,
+)
 
 log = logging.getLogger("rag.service")
 
@@ -23,15 +29,24 @@ router = APIRouter()
 
 
 @router.post("/ask", response_model=AskResponse, tags=["answer"], dependencies=[JSON_BODY])
-def ask(body: AskRequest, engine: EngineDep, limits: LimitsDep,
-        record: RecorderDep) -> dict[str, Any]:
-    """Answer a question with `[n]` citations to the passages it used."""
+async def ask(body: AskRequest, engine: EngineDep, limits: LimitsDep, record: RecorderDep,
+              request: Request) -> Any:
+    """Answer a question with `[n]` citations to the passages it used. A client that hangs
+    up stops the model at once, as on a stream."""
     limits.check_ask(body)
-    answer = engine.answerer.answer(body.question, body.k, body.retriever,
-                                    [m.model_dump() for m in body.history],  # type: ignore[misc]
-                                    filters=body.filters)
-    record(answer, body.question, "/ask")
-    return answer.to_dict()
+
+    def work(cancel: CancelToken) -> dict[str, Any] | None:
+        answer = engine.answerer.answer_unless(
+            cancel, body.question, body.k, body.retriever,
+            [m.model_dump() for m in body.history],  # type: ignore[misc]
+            filters=body.filters)
+        if answer is None:
+            return None
+        record(answer, body.question, "/ask")
+        return answer.to_dict()
+
+    answered = await unless_gone(request, work)
+    return client_gone() if answered is None else answered
 
 
 @router.post("/ask/stream", tags=["answer"], dependencies=[JSON_BODY],

@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 
 from rag import CancelToken, Citation, Citations, Done, LLMError, Message, RagError, Token
 from rag.answering.citations import markers_in
@@ -33,7 +34,14 @@ from service.schemas import (
     RequestLimits,
     openai_error,
 )
-from service.streaming import PumpedResponse, open_stream, sse
+from service.streaming import (
+    EventPump,
+    PumpedResponse,
+    client_gone,
+    open_stream,
+    sse,
+    unless_gone,
+)
 
 log = logging.getLogger("rag.service")
 
@@ -104,10 +112,11 @@ def model(model_id: str) -> dict[str, Any]:
 
 
 @router.post("/v1/completions", dependencies=[JSON_BODY], response_model=Completion)
-def completions(body: CompletionRequest, engine: EngineDep, limits: LimitsDep,
-                record: RecorderDep) -> dict[str, Any]:
+async def completions(body: CompletionRequest, request: Request, engine: EngineDep,
+                      limits: LimitsDep, record: RecorderDep) -> Any:
     """The prompt is the question; for clients that only speak the legacy completions API
-    (LlamaIndex `OpenAILike` without `is_chat_model=True`). No streaming here."""
+    (LlamaIndex `OpenAILike` without `is_chat_model=True`). No streaming here. A client that
+    hangs up stops the model."""
     params = _params(body.model_extra)
     if body.stream:
         raise openai_http_error(400, "stream is not supported on /v1/completions; use "
@@ -116,50 +125,73 @@ def completions(body: CompletionRequest, engine: EngineDep, limits: LimitsDep,
         question = prompt_text(body.prompt, limits.query_chars)
     except ParamError as exc:
         raise openai_http_error(400, str(exc), param=exc.param) from None
-    answer = engine.answerer.answer(question, temperature=params.temperature)
-    record(answer, question, "/v1/completions")
-    text, reason = apply(answer.answer, params)
-    return {"id": f"cmpl-{uuid.uuid4().hex[:24]}", "object": "text_completion",
-            "created": int(time.time()), "model": body.model,
-            "choices": [{"index": 0, "text": text + _sources(answer.citations),
-                         "finish_reason": reason, "logprobs": None}],
-            "usage": usage(answer, question),
-            "citations": [c.to_dict() for c in answer.citations],
-            "abstained": answer.abstained, "query": answer.query,
-            "answer_id": answer.answer_id}
+    created = int(time.time())
+
+    def work(cancel: CancelToken) -> dict[str, Any] | None:
+        answer = engine.answerer.answer_unless(cancel, question,
+                                               temperature=params.temperature)
+        if answer is None:
+            return None
+        record(answer, question, "/v1/completions")
+        text, reason = apply(answer.answer, params)
+        return {"id": f"cmpl-{uuid.uuid4().hex[:24]}", "object": "text_completion",
+                "created": created, "model": body.model,
+                "choices": [{"index": 0, "text": text + _sources(answer.citations),
+                             "finish_reason": reason, "logprobs": None}],
+                "usage": usage(answer, question),
+                "citations": [c.to_dict() for c in answer.citations],
+                "abstained": answer.abstained, "query": answer.query,
+                "answer_id": answer.answer_id}
+
+    answered = await unless_gone(request, work)
+    return client_gone() if answered is None else answered
 
 
 @router.post("/v1/chat/completions", dependencies=[JSON_BODY], response_model=ChatCompletion,
              responses={200: {"content": {"text/event-stream": {}}, "description":
                               "A chat.completion, or chunks when `stream` is true."}})
-def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: LimitsDep,
-         record: RecorderDep, metrics: MetricsDep) -> Any:
+async def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: LimitsDep,
+               record: RecorderDep, metrics: MetricsDep) -> Any:
+    """A client that hangs up stops the model at once, streaming or not."""
     params = _params(body.model_extra)
     question, history = _split(body, limits)
     instructions, lang = _system(body)
     cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
     created = int(time.time())
     if not body.stream:
-        answer = engine.answerer.answer(question, history=history, lang=lang,
+
+        def work(cancel: CancelToken) -> dict[str, Any] | None:
+            answer = engine.answerer.answer_unless(
+                cancel, question, history=history, lang=lang, instructions=instructions,
+                filters=body.filters, temperature=params.temperature)
+            if answer is None:
+                return None
+            record(answer, question, "/v1/chat/completions")
+            text, reason = apply(answer.answer, params)
+            return {
+                "id": cid, "object": "chat.completion", "created": created,
+                "model": body.model,
+                "choices": [{"index": 0, "finish_reason": reason, "message": {
+                    "role": "assistant", "content": text + _sources(answer.citations)}}],
+                "usage": usage(answer, question),
+                "citations": [c.to_dict() for c in answer.citations],
+                "abstained": answer.abstained,
+                "query": answer.query,
+                "answer_id": answer.answer_id,
+            }
+
+        answered = await unless_gone(request, work)
+        return client_gone() if answered is None else answered
+    cancel = CancelToken()  # a client that hangs up stops the model at once
+
+    def start() -> EventPump:
+        """In the thread pool, off the event loop: the model's first load, retrieval."""
+        events = engine.answerer.stream(question, history=history, cancel=cancel, lang=lang,
                                         instructions=instructions, filters=body.filters,
                                         temperature=params.temperature)
-        record(answer, question, "/v1/chat/completions")
-        text, reason = apply(answer.answer, params)
-        return {
-            "id": cid, "object": "chat.completion", "created": created, "model": body.model,
-            "choices": [{"index": 0, "finish_reason": reason, "message": {
-                "role": "assistant", "content": text + _sources(answer.citations)}}],
-            "usage": usage(answer, question),
-            "citations": [c.to_dict() for c in answer.citations],
-            "abstained": answer.abstained,
-            "query": answer.query,
-            "answer_id": answer.answer_id,
-        }
-    cancel = CancelToken()  # a client that hangs up stops the model at once
-    events = engine.answerer.stream(question, history=history, cancel=cancel, lang=lang,
-                                    instructions=instructions, filters=body.filters,
-                                    temperature=params.temperature)
-    _, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
+        return open_stream(events, cancel)[1]  # retrieval errors, busy: a plain 4xx/503
+
+    pump = await run_in_threadpool(start)
 
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
         payload = {"id": cid, "object": "chat.completion.chunk", "created": created,

@@ -42,3 +42,5 @@ def test_search_and_ask_filters(tmp_path: Path) -> None:
         rag("search", ROCKET, "--filter", "colour=red", env=env))
     assert "malformed date" in _one_error_line(
         rag("ask", ROCKET, "--filter", "date>=2022-1-6", env=env))
+    # values JSON cannot read (a 5,000-digit number, 50,000 brackets) are text, not a traceback
+    assert search(f"desk={'1' * 5000}") == [] and search(f"desk={'[' * 50_000}") == []

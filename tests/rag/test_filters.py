@@ -62,3 +62,41 @@ def test_to_sql_selects_allowed_chunks() -> None:
     assert ids({"source": "b"}) == {2, 3}
     assert ids({"date": {"gte": "2022-01-06", "lt": "2023-01-01"}}) == {2}
     assert ids({"doc_id": ["d0", "d2"], "n": {"gt": 0}}) == {3}
+
+
+def test_unknown_key_lists_a_bounded_set_of_keys() -> None:
+    """An index whose documents bring 2,400 metadata keys: the message names the built-in
+    fields, 20 keys (close matches first) and how many more, not all 2,400 (a 2.4 MB 400)."""
+    keys = {f"field_{i:04d}_{'x' * 900}" for i in range(2400)} | {"author"}
+    with pytest.raises(FilterError) as caught:
+        parse_filter({"autor": 1}, metadata_keys=keys)
+    msg = str(caught.value)
+    assert len(msg) < 2000, len(msg)
+    assert msg.startswith("filters: unknown key 'autor'; did you mean 'author'? known: "
+                          "doc_id, source, title, date, author, field_0000_xxx"), msg[:200]
+    assert msg.endswith(" and 2381 more metadata keys"), msg[-80:]
+    assert msg.count("field_") == 19
+
+    with pytest.raises(FilterError) as caught:  # the unknown key itself is not echoed whole
+        parse_filter({"k" * 100_000: 1}, metadata_keys={"lang"})
+    msg = str(caught.value)
+    assert len(msg) < 200 and "known: doc_id, source, title, date, lang" in msg, msg
+    assert msg.endswith("lang")  # nothing left out: no "and N more"
+    with pytest.raises(FilterError, match="malformed date") as caught:
+        parse_filter({"date": "9" * 100_000})
+    assert len(str(caught.value)) < 200
+
+
+@pytest.mark.parametrize(("raw", "needle"), [
+    ('{"n": ' + "1" * 5000 + "}", "not valid JSON (a number too long)"),
+    ('{"n": ' + "[" * 100_000 + "]" * 100_000 + "}", "not valid JSON (nested too deeply)"),
+])
+def test_unreadable_json_is_a_filter_error(raw: str, needle: str) -> None:
+    with pytest.raises(FilterError) as caught:
+        parse_filter(raw, metadata_keys={"n"})
+    assert str(caught.value) == f"filters: {needle}"
+
+
+def test_cli_values_json_cannot_read_are_text() -> None:
+    digits, deep = "1" * 5000, "[" * 100_000
+    assert from_cli([f"n={digits}", f"m={deep}", "k=12"]) == {"n": digits, "m": deep, "k": 12}

@@ -103,3 +103,33 @@ def test_search_filters_not_json_is_400(svc: Service) -> None:
     r = svc.client.get("/search", params={"q": ROCKET, "filters": "{doc_id: 1"})
     assert r.status_code == 400
     assert "not valid JSON" in r.json()["error"]
+
+
+def test_unknown_key_answer_stays_small_over_many_metadata_keys(
+        small_service: Callable[..., Service]) -> None:
+    """Documents bringing 2,400 metadata keys (100-character names): a filter on an unknown
+    key is a 400 naming a few of them and how many more, not a megabyte listing every one."""
+    s = small_service(ingest=False)
+    docs = [dataclasses.replace(d, metadata={f"{d.id}_{i:03d}_{'k' * 90}": i for i in range(600)})
+            for d in small_docs()]
+    assert s.engine.ingest_documents(docs).added == len(docs)
+    c = s.client
+    responses = [
+        c.get("/search", params={"q": ROCKET, "filters": json.dumps({"nope": 1})}),
+        c.post("/ask", json={"question": ROCKET, "filters": {"nope": 1}}),
+        c.post("/ask/stream", json={"question": ROCKET, "filters": {"nope": 1}}),
+        c.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": ROCKET}],
+                                             "filters": {"nope": 1}}),
+    ]
+    for r in responses:
+        assert r.status_code == 400, r.text[:300]
+        assert len(r.content) < 4000, len(r.content)
+        assert "unknown key 'nope'; known: doc_id, source, title, date, astro_000_" in r.text
+        assert "and 2380 more metadata keys" in r.text, r.text[-200:]
+
+
+def test_filters_nested_too_deeply_is_400(svc: Service) -> None:
+    deep = '{"lang": ' + "[" * 1990 + "]" * 1990 + "}"  # within the parameter's 4,000 chars
+    r = svc.client.get("/search", params={"q": ROCKET, "filters": deep})
+    assert r.status_code == 400, r.text
+    assert r.json()["error"] == "filters: not valid JSON (nested too deeply)"

@@ -105,3 +105,23 @@ def test_limits_count_the_text_the_embedder_reads(small_service: Callable[..., S
     assert r.status_code == 422, r.text  # 9,000 characters: over the 8,000 of a message
     assert c.post("/ask", json={"question": short_q}).status_code == 200
     assert c.get("/search", params={"q": short_q}).status_code == 200
+
+
+def test_model_name_is_bounded(small_service: Callable[..., Service]) -> None:
+    """`model` is echoed in the answer and in every chunk of a stream: a 1.9 MB name made a
+    34 MB stream. Past 256 characters it is refused, naming the field and the limit."""
+    c = small_service().client
+    messages = [{"role": "user", "content": QUESTION}]
+    for model, status in (("m" * 256, 200), ("m" * 257, 422), ("m" * 1_900_000, 422)):
+        for route, body in (("/v1/chat/completions", {"messages": messages}),
+                            ("/v1/chat/completions", {"messages": messages, "stream": True}),
+                            ("/v1/completions", {"prompt": QUESTION})):
+            r = c.post(route, json={**body, "model": model})
+            assert r.status_code == status, (route, body, r.text[:300])
+            assert len(r.content) < 40_000, (route, len(r.content))
+            if status == 200:
+                assert f'"model":"{model}"' in r.text.replace(" ", ""), route
+            else:
+                error = r.json()["error"]
+                assert error["param"] == "model", error
+                assert error["message"] == "model: String should have at most 256 characters"

@@ -32,6 +32,7 @@ from rag.engine import Engine
 from service.settings import ServiceSettings
 from tests.conftest import ROOT
 from tests.service.conftest import FR_TROOPS, Service, free_port, running_service
+from tests.service.test_index_health import _count
 from tests.service.test_openai_backend import Prompt
 
 TICK_S = 0.4
@@ -211,6 +212,48 @@ def test_hanging_up_on_chat_stream_frees_the_slot(one_slot: Service, upstream: U
                                                   ) -> None:
     _hang_up_then_ask(one_slot, upstream, "/v1/chat/completions", {
         "model": "rag", "stream": True, "messages": [{"role": "user", "content": FR_TROOPS}]})
+
+
+def _post_then_hang_up(url: str, up: Upstream, path: str, body: dict[str, Any]) -> float:
+    """POST a whole-answer (non-streaming) request on a raw connection, wait until the
+    service's model request reached the upstream and a second more (the model is writing,
+    nothing is answered yet), then close the connection, as `timeout 2 curl` does. Returns
+    when the client hung up."""
+    host, port = url.removeprefix("http://").split(":")
+    data = json.dumps(body).encode()
+    head = (f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(head.encode() + data)
+        assert up.wait_for("start", timeout=30) is not None, "the model was never asked"
+        time.sleep(1.0)
+        ready, _, _ = select.select([sock], [], [], 0)
+        assert not ready, "the service answered before the client hung up"
+    return time.monotonic()
+
+
+@pytest.mark.parametrize(("path", "body"), [
+    ("/ask", {"question": FR_TROOPS}),
+    ("/v1/chat/completions", {"model": "rag",
+                              "messages": [{"role": "user", "content": FR_TROOPS}]}),
+    ("/v1/completions", {"model": "rag", "prompt": FR_TROOPS}),
+], ids=["ask", "chat", "completions"])
+def test_hanging_up_on_a_whole_answer_stops_the_model(one_slot: Service, upstream: Upstream,
+                                                      path: str, body: dict[str, Any]) -> None:
+    """A non-streaming request whose client leaves while the model writes: the upstream
+    request is cut within seconds and the generation slot is free again (it was held, the
+    model read on, until the upstream ended: 90 s behind `timeout 2 curl`)."""
+    hung_up = _post_then_hang_up(one_slot.url, upstream, path, body)
+    gone = upstream.wait_for("gone", timeout=8)
+    assert gone is not None, "the upstream request was not cancelled when the client left"
+    assert gone - hung_up < 3, f"the upstream saw the client leave after {gone - hung_up:.1f} s"
+    upstream.slow = False
+    r = one_slot.client.post("/ask", json={"question": FR_TROOPS}, timeout=10)
+    assert r.status_code == 200, r.text  # not 503: the slot came back
+    p = upstream.prompts[-1]
+    assert r.json()["answer"] == p.cite(p.numbers[0], marker=1)
+    # counted as nginx's "client closed request"
+    assert _count(one_slot, path, 499) == 1.0
 
 
 def test_busy_stream_is_a_503_before_it_starts(one_slot: Service, upstream: Upstream) -> None:
