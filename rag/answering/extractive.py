@@ -83,8 +83,10 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
         clear = _clearly_about(ev, cands, min_dense, min_dense_cross)
         if clear is None:
             return []
-        best = clear
-        cands = [clear, *(s for s in cands if s is not clear)]
+        best = clear  # ... and the others must clear the floor too: the ones ranked above it
+        # did not ("le pays joue un rôle clé dans la BRI" is no second answer about planes)
+        cands = [clear, *(s for s in cands if s is not clear
+                          and _clears(ev, s, min_dense, min_dense_cross))]
     if ev.question.summary:  # the best sentence of each document
         return _one_per_document(ev, cands)
     chosen = [best]

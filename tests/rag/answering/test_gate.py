@@ -106,6 +106,7 @@ def test_a_sentence_clearly_about_the_question_answers_it_when_it_ranks_lower(
     assert cands and "Iliouchine" not in cands[0].text  # ranked first: the other one
     chosen = ExtractiveWriter().select(ev)
     assert chosen and "Iliouchine" in chosen[0].text
+    assert not any("Ceinture" in c.text for c in chosen)  # what ranked above it does not clear
 
 
 JANUARY = ("Le 6 janvier 2022, le ministère russe de la Défense a indiqué que 3 000 "
