@@ -15,6 +15,7 @@ import io
 import itertools
 import logging
 import re
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -203,6 +204,19 @@ MAX_PDF_PAGE_FONTS = 5_000
 # pypdf inflates a stream up to 75 MB (memory, and time for every page that shares it); a page's
 # content or a font needs far less.
 MAX_PDF_STREAM_BYTES = 32 << 20
+# pypdf decodes a stream again at each use when it failed to (a page's content for each page that
+# shares it, a form each time it is drawn), and a damaged Flate stream is first gone through a
+# byte at a time, up to ~5 MB: ~4 s each time, so a 6 MB file whose 5 pages share one took 40 s
+# (1,000 pages, hours). A stream that fails is tried once, charged its raw size (what pypdf goes
+# through: ~1 MB/s a byte at a time, ~300 KB/s inflating a bomb to its cap), then read as empty,
+# as pypdf makes nothing of it: a page whose content fails is not parsed (its text is
+# unreadable, as pypdf would have found), a form that fails draws nothing (pypdf skips it).
+# A page's content streams are decoded one at a time for that: what a page decodes before
+# pypdf would refuse it (streams too large joined) is charged too.
+# Whatever else is slow, a PDF still being read after PDF_READ_SECONDS is refused, like one over
+# its budget: checked between pages and every PDF_CLOCK_OPERATORS operators.
+PDF_READ_SECONDS = 30.0
+PDF_CLOCK_OPERATORS = 1024
 _PDF_STREAM_CAPS = ("zlib_maximum_output_length", "lzw_maximum_output_length",
                     "run_length_maximum_output_length", "brotli_maximum_output_length",
                     "array_based_stream_maximum_output_length")
@@ -254,15 +268,20 @@ class _PdfBudget:
         self._forms: dict[Any, int] = {}  # this page's form names -> the largest such form
         self._font_costs: dict[int, tuple[Any, int]] = {}  # id(font) -> (font, cost of a use)
         self._read_once: dict[int, Any] = {}  # font programs charged in full, by id
+        self._broken: dict[int, Any] = {}  # by id, content pypdf failed to decode (kept)
+        self.deadline = time.monotonic() + PDF_READ_SECONDS
+        self.late = False
+        self.pages = 0
 
-    def take_content(self, page: Any) -> None:
+    def take_content(self, page: Any) -> bool:
         """Charge a page's content and fonts before pypdf parses them, and learn its forms'
-        sizes."""
-        try:
-            contents = page.get_contents()
-            size = len(contents.get_data()) if contents is not None else 0
-        except Exception:  # a damaged page: extract_text fails on it and says so
-            size = 0
+        sizes; False when pypdf cannot read the page's content (it is not to be parsed)."""
+        self.pages += 1
+        self.check()  # the clock, between pages
+        size = self._content_size(page)
+        if size is None:
+            self.check()
+            return False
         self.content += size
         self._forms = {}
         try:
@@ -278,6 +297,52 @@ class _PdfBudget:
         except Exception:  # damaged resources: pypdf skips those forms too
             pass
         self.check()
+        return True
+
+    def _content_size(self, page: Any) -> int | None:
+        """Decoded size of a page's content; None when pypdf cannot read it, and what was
+        decoded of it is charged. Its streams are decoded one at a time first: one that fails
+        is known, and not tried again."""
+        contents: Any = None
+        decoded = 0
+        try:
+            contents = _resolved(page.get("/Contents"))
+            if id(contents) in self._broken:
+                return None
+            parts = [_resolved(p) for p in contents] if isinstance(contents, list) else [contents]
+            for part in parts:
+                if hasattr(part, "get_data"):
+                    if not self._decodes(part):
+                        break
+                    decoded += len(part.get_data())
+                    if decoded > MAX_PDF_STREAM_BYTES:  # pypdf refuses to join them
+                        break
+            else:
+                whole = page.get_contents()  # the parts joined, as pypdf reads them
+                return len(whole.get_data()) if whole is not None else 0
+        except Exception:  # a damaged page: pypdf fails on it too
+            pass
+        if contents is not None:
+            self._broken[id(contents)] = contents
+        self.content += decoded
+        return None
+
+    def _decodes(self, stream: Any) -> bool:
+        """Whether a stream decodes, decoding it once at most (see PDF_READ_SECONDS)."""
+        if id(stream) in self._broken:
+            return False
+        from pypdf.generic import DecodedStreamObject, EncodedStreamObject
+
+        try:
+            stream.get_data()  # pypdf keeps what it decodes
+        except Exception:
+            self._broken[id(stream)] = stream  # kept: its id stays its own
+            self.content += _raw_size(stream)
+            if isinstance(stream, EncodedStreamObject):
+                # where pypdf keeps what it decoded: it reads nothing from now on, at once
+                stream.decoded_self = DecodedStreamObject()
+            return False
+        return True
 
     def _learn_forms(self, resources: Any, depth: int) -> None:
         resources = resources.get_object() if resources is not None else None
@@ -293,7 +358,8 @@ class _PdfBudget:
             size = self._form_sizes.get(key) if key[0] is not None else None
             if size is None:
                 # pypdf builds the form's fonts again each time it is drawn, as it parses it
-                size = len(form.get_data()) + self._fonts_cost(form.get("/Resources"))
+                size = len(form.get_data()) if self._decodes(form) else 0
+                size += self._fonts_cost(form.get("/Resources"))
                 self.content += size  # decoding it once counts too
                 self.check()
                 if key[0] is not None:
@@ -392,7 +458,9 @@ class _PdfBudget:
         self.operators += 1
         if operator == b"Do" and operands:
             self.content += self._forms.get(operands[0], 0)
-        if self.operators > self.max_operators or self.content > self.limit:
+        if self.operators % PDF_CLOCK_OPERATORS == 0:
+            self.late = time.monotonic() > self.deadline
+        if self.operators > self.max_operators or self.content > self.limit or self.late:
             raise _Spent  # before the form is parsed; pypdf swallows it inside a form
 
     def check(self) -> None:
@@ -402,6 +470,9 @@ class _PdfBudget:
         if self.operators > self.max_operators:
             raise Unreadable(f"PDF drawing too large to read (over {self.max_operators} "
                              "operators)")
+        if time.monotonic() > self.deadline:
+            raise Unreadable(f"PDF too slow to read (over {PDF_READ_SECONDS:g} s, at page "
+                             f"{self.pages}; limit per file)")
 
 
 class _Spent(Exception):
@@ -442,7 +513,11 @@ def _read_pdf(data: bytes) -> OfficeText:
     budget = _PdfBudget(len(data))
     for number in range(1, n_pages + 1):
         page = reader.pages[number - 1]
-        budget.take_content(page)  # before pypdf parses it: parsing is the slow part
+        # before pypdf parses it: parsing is the slow part
+        if not budget.take_content(page):
+            failed += 1
+            pages.append((number, ""))
+            continue
         try:
             pages.append((number, page.extract_text(visitor_operand_before=budget.visit) or ""))
         except Exception:  # one broken page must not lose the others

@@ -3,17 +3,20 @@ loader skips them with its reason, fast and without building what they would inf
 
 from __future__ import annotations
 
+import contextlib
 import io
 import subprocess
 import sys
 import time
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
 
+from rag import loaders_office
 from rag.loaders import load_paths
 
 QUICK_S = 5.0  # with the limits each file is refused in about a second at most
@@ -28,10 +31,25 @@ def cmap(pad: bytes, size: int) -> bytes:
     return head + pad * (size // len(pad)) + b"endcmap\nend\nend\n"
 
 
-def _stream(data: bytes, extra: bytes = b"") -> bytes:
-    packed = zlib.compress(data, 9)
+def _stream(data: bytes, extra: bytes = b"", packed: bytes | None = None) -> bytes:
+    packed = zlib.compress(data, 9) if packed is None else packed
     return (b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra)
             + packed + b"\nendstream")
+
+
+def pdf_file(objs: list[bytes]) -> bytes:
+    """A PDF of `objs`, object 1 its catalog."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1, xref)
+    return bytes(out)
 
 
 def font_pdf(font: bytes, font_stream: bytes, pages: int, draws: int = 0,
@@ -57,17 +75,7 @@ def font_pdf(font: bytes, font_stream: bytes, pages: int, draws: int = 0,
             font_stream, font, shown, content, resources]
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R "
              b"/Resources 7 0 R >>"] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1, xref)
-    return bytes(out)
+    return pdf_file(objs)
 
 
 def to_unicode_pdf(pad: bytes, size: int, pages: int, draws: int = 0) -> bytes:
@@ -141,6 +149,142 @@ def test_pdf_pages_sharing_a_real_sized_cmap_load(tmp_path: Path) -> None:
     [doc] = load_paths([path]).documents
 
     assert doc.metadata["page_count"] == 40
+
+
+SAID = b"BT /F1 12 Tf 72 712 Td (Le volcan Zorglub dort depuis mille ans.) Tj ET\n"
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+# pypdf goes through a damaged Flate stream a byte at a time before it gives up, up to its
+# recovery limit (5 MB: ~4 s), and again at each use of the stream. The tests lower the limit
+# to keep their files small (the loader leaves it as it is): a zlib header, then no
+# valid block, past the limit.
+RECOVERY = 500_000
+DAMAGED = b"x\x9c" + b"\xff" * (RECOVERY + 100_000)
+FORM = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+
+
+def pages_pdf(contents: list[bytes], resources: bytes, *objs: bytes) -> bytes:
+    """A page for each of `contents` (references to objects), font /F1 object 3, `objs` from
+    object 4 on."""
+    n = 3 + len(objs)
+    kids = b" ".join(b"%d 0 R" % (n + 1 + i) for i in range(len(contents)))
+    return pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>",
+                     b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(contents)),
+                     HELVETICA, *objs,
+                     *(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %s "
+                       b"/Resources %s >>" % (c, resources) for c in contents)])
+
+
+@contextlib.contextmanager
+def flate_decodes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """The sizes of the Flate streams pypdf decodes (each attempt), under RECOVERY."""
+    import pypdf
+    from pypdf import filters
+
+    seen: list[int] = []
+    decompress = filters.decompress
+
+    def counted(data: bytes) -> bytes:
+        seen.append(len(data))
+        return decompress(data)
+
+    monkeypatch.setattr(filters, "decompress", counted)
+    with pypdf.apply_configuration(zlib_maximum_recovery_input_length=RECOVERY):
+        yield seen
+
+
+@pytest.mark.parametrize("data", [
+    # page 1 has its own content; the 40 others share a damaged one
+    pytest.param(lambda: pages_pdf([b"4 0 R"] + [b"5 0 R"] * 40, b"<< /Font << /F1 3 0 R >> >>",
+                                   _stream(SAID), _stream(b"", packed=DAMAGED)),
+                 id="pages-sharing-a-damaged-content-stream"),
+    # a page drawing a damaged form 40 times
+    pytest.param(lambda: pages_pdf([b"5 0 R"],
+                                   b"<< /Font << /F1 3 0 R >> /XObject << /X 4 0 R >> >>",
+                                   _stream(b"", FORM, packed=DAMAGED),
+                                   _stream(SAID + b"/X Do\n" * 40)),
+                 id="a-damaged-form-drawn-often"),
+])
+def test_pdf_damaged_stream_is_decoded_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: object) -> None:
+    """pypdf tried to decode a damaged stream again for each page that shares it and each time
+    a form is drawn, a byte at a time: a 6 MB file of 5 pages took 40 s, of 1,000 pages hours.
+    It is tried once and read as empty from then on; the rest of the file reads as before."""
+    assert callable(data)
+    pdf = data()
+    path = tmp_path / "abime.pdf"
+    path.write_bytes(pdf)
+
+    with flate_decodes(monkeypatch) as decoded:
+        start = time.monotonic()
+        [doc] = load_paths([path]).documents
+        elapsed = time.monotonic() - start
+
+    assert doc.text == "Le volcan Zorglub dort depuis mille ans."
+    tries = decoded.count(len(DAMAGED))
+    assert tries == 1, f"the damaged stream was decoded {tries} times"
+    assert elapsed < QUICK_S
+
+
+def test_pdf_pages_sharing_a_damaged_content_stream_are_unreadable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No page with text: the file is skipped as damaged, as before, once it is tried."""
+    pdf = pages_pdf([b"4 0 R"] * 40, b"<< /Font << /F1 3 0 R >> >>", _stream(b"", packed=DAMAGED))
+
+    with flate_decodes(monkeypatch) as decoded:
+        reason, elapsed = _skipped(tmp_path, "abime.pdf", pdf)
+
+    assert reason == "damaged PDF: text of 40 of 40 pages unreadable"
+    tries = decoded.count(len(DAMAGED))
+    assert tries == 1, f"the damaged stream was decoded {tries} times"
+    assert elapsed < QUICK_S
+
+
+def test_pdf_page_content_joined_past_the_cap_is_charged(tmp_path: Path) -> None:
+    """A page's content made of streams that decode but are too large joined: pypdf refused the
+    page after decoding them, and kept them (the budget charged nothing; 10 pages of two
+    31 MB streams, a 640 KB file, took 790 MB). What a page decodes is charged."""
+    bomb = _stream(b" " * (31 * MB))
+    contents = [b"[%d 0 R %d 0 R]" % (4 + 2 * i, 5 + 2 * i) for i in range(10)]
+    pdf = pages_pdf(contents, b"<< /Font << /F1 3 0 R >> >>", *[bomb] * 20)
+    assert len(pdf) < 1 * MB
+
+    reason, elapsed = _skipped(tmp_path, "bombe.pdf", pdf)
+
+    assert reason.startswith("PDF page content too large to read"), reason
+    assert elapsed < QUICK_S
+
+
+def _drawing_pdf(draws: int, pad: int) -> bytes:
+    """One page drawing a form of 2,000 operators `draws` times (~3.5 s a thousand draws), in
+    time; `pad` unread bytes make the file large enough for its budget to allow it."""
+    return pages_pdf([b"5 0 R"], b"<< /Font << /F1 3 0 R >> /XObject << /X 4 0 R >> >>",
+                     _stream(SAID + b"n\n" * 2000, FORM), _stream(b"/X Do\n" * draws),
+                     b"<< /Length %d >>\nstream\n%s\nendstream" % (pad, b"\0" * pad))
+
+
+@pytest.mark.parametrize(("seconds", "data", "reason"), [
+    # checked between pages: none is read
+    pytest.param(0.0, lambda: _drawing_pdf(1, 0),
+                 "PDF too slow to read (over 0 s, at page 1; limit per file)",
+                 id="between-pages"),
+    # and while the page draws forms, which pypdf parses again each time: read in ~7 s
+    pytest.param(0.3, lambda: _drawing_pdf(2000, 4 * MB),
+                 "PDF too slow to read (over 0.3 s, at page 1; limit per file)",
+                 id="within-a-page"),
+])
+def test_pdf_still_being_read_after_its_time_is_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seconds: float, data: object,
+        reason: str) -> None:
+    """Whatever makes a PDF slow, the server is not held much past PDF_READ_SECONDS by one:
+    the file is refused, as one over its budget is."""
+    assert callable(data)
+    pdf = data()
+    monkeypatch.setattr(loaders_office, "PDF_READ_SECONDS", seconds, raising=False)
+
+    got, elapsed = _skipped(tmp_path, "lent.pdf", pdf)
+
+    assert got == reason
+    assert elapsed < QUICK_S
 
 
 def word_file(body: bytes, rename: bool = False) -> bytes:
