@@ -29,6 +29,7 @@ _CANDIDATE = re.compile(
     r"(?=\s|$)"
 )
 _WORD_BEFORE = re.compile(r"([^\s(«\"“\[]+)$")
+WORD_WINDOW = 200  # characters read back from a dot for the word it ends
 _NEXT_WORD = re.compile(r"[\s\u00a0\u202f]*([^\s\u00a0\u202f]*)")
 _OPENERS = "«\"“‘'([¿¡-–—*•"
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -61,7 +62,7 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
         return False  # lower case, or a comma or closing quote after "!" / "?"
     if re.match(r"[.!?…]+", text[dot:after]).group() != ".":  # type: ignore[union-attr]
         return True  # "!", "?", "…", "..." before a capital
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - WORD_WINDOW), dot)  # from 0: quadratic
     token = m.group(1) if m else ""
     token = token.lstrip("'’-")
     if not token:

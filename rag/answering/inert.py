@@ -14,10 +14,12 @@ Markup is escaped CommonMark's way, and only what can form it: a backslash befor
 characters of code and emphasis (a backtick, `*`, a backslash, `_` at a word edge), before
 `[` after `!` (an image) and before `(` or `:` right after `]` (a link "[x](u)", a link
 definition "[x]: u"); without those a bracket is plain text, so editorial brackets ("[du
-Kazakhstan]") stay as written. `<` becomes `&lt;`: neither a markdown nor an HTML renderer
-then sees a tag or an autolink. Apostrophes, guillemets, hyphens, "3 000", `!`, `(`, `>` and
-`&` elsewhere stay as written. An escape already in place is kept, so escaping twice changes
-nothing (answers are escaped where they are built and again where they are checked).
+Kazakhstan]") stay as written. An `&` starting a character reference is escaped too
+("&#91;3&#93;" would read "[3]" once decoded). `<` becomes `&lt;`: neither a markdown nor an
+HTML renderer then sees a tag or an autolink. Apostrophes, guillemets, hyphens, "3 000", `!`,
+`(`, `>` and `&` elsewhere stay as written. An escape already in place is kept, so escaping
+twice changes nothing (answers are escaped where they are built and again where they are
+checked).
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ SOURCE_MARKER = re.compile(rf"\\?{OPEN}\s*({NUMBERS})\s*\\?{CLOSE}")
 MARKUP = re.compile(
     r"\\[!-/:;=>?@\[-`{-~]"  # an escape already in place
     r"|[\\`*<]"  # code, emphasis, a lone backslash, a tag or an autolink
+    # a character reference ("&#91;3&#93;" would read "[3]"), but the "&lt;" made here
+    r"|&(?=#[0-9A-Za-z]{1,32};|(?!lt;)[A-Za-z][0-9A-Za-z]{0,31};)"
     r"|(?<=!)\["  # an image "![x](u)"
     r"|(?<=\])[(:]"  # a link "[x](u)" or a definition "[1]: u" (which makes every [1] a link)
     r"|(?<![^\W_])_|_(?![^\W_])")
@@ -60,7 +64,7 @@ def escape_one(token: str) -> str:
         return token
     if token == "<":
         return "&lt;"
-    return "\\" + token
+    return "\\" + token  # "&" too: "\\&#91;" is shown as written
 
 
 def rewrite(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str],

@@ -263,6 +263,8 @@ class Answerer:
         if history and self.settings.rewrite_followups:
             query = self._rewriter.standalone(question, history)
             timings["rewrite"] = (time.perf_counter() - t0) * 1000
+        if cancel is not None and cancel.cancelled:
+            return  # the client left during the rewrite: no retrieval, no queue place
         t1 = time.perf_counter()
         passages = searcher.search(query, k or self.settings.answer_k, retriever, filters)
         timings["retrieval"] = (time.perf_counter() - t1) * 1000

@@ -20,6 +20,7 @@ from rag.chunking import Chunk
 from rag.config import Settings
 from rag.documents import Document
 from rag.embedders.e5 import E5Embedder
+from rag.llm.base import CancelToken
 from rag.llm.openai_compat import OpenAICompatibleLLM
 from rag.retrieval import Hit, Searcher
 from tests.conftest import indexed_searcher, small_docs
@@ -515,3 +516,30 @@ def test_a_follow_up_asks_of_the_country_it_names(
                 "content": "La Russie a envoyé quelque 3 000 parachutistes [1]."}]
     answer = answerer.answer("Et l'Arménie ?", history=history)
     assert not answer.abstained and "entre 100 et 200" in answer.answer
+
+
+def test_a_client_gone_during_the_rewrite_takes_no_retrieval_nor_queue_place(
+        embedder: E5Embedder, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The follow-up rewrite runs before retrieval and the generation gate; a client that hung
+    up meanwhile (its token fired) gets nothing more done for it."""
+    docs = [Document("ru", "La Russie a envoyé quelque 3 000 parachutistes au Kazakhstan.",
+                     "Des parachutistes russes")]
+    searcher, settings = indexed_searcher(tmp_path_factory.mktemp("gone-index"), embedder,
+                                          docs)
+    searches: list[str] = []
+    search = searcher.search
+
+    def counted(query: str, *args: Any, **kwargs: Any) -> list[Hit]:
+        searches.append(query)
+        return search(query, *args, **kwargs)
+
+    searcher.search = counted  # type: ignore[method-assign]
+    answerer = Answerer(lambda: searcher, settings, embedder=embedder)
+    history = [{"role": "user", "content": "Combien de soldats la Russie a-t-elle envoyés ?"},
+               {"role": "assistant", "content": "Quelque 3 000 parachutistes [1]."}]
+    gone = CancelToken()
+    gone.cancel()
+    assert answerer.answer_unless(gone, "Et où ?", history=history) is None
+    assert searches == []
+    assert answerer.answer_unless(None, "Et où ?", history=history) is not None
+    assert len(searches) == 1

@@ -140,3 +140,12 @@ def test_prompt_never_holds_a_source_marker() -> None:
     assert "[3]" not in compacted[0] and "(3)" in compacted[0]
     user = answer_messages("Combien de soldats ?", passages, compacted)[-1]["content"]
     assert "[3]" not in user.split("Sources:\n", 1)[1].split("\n", 1)[0]
+
+
+def test_a_character_reference_cannot_become_a_marker() -> None:
+    """"&#91;3&#93;" is "[3]" to any renderer that decodes references (the widget, markdown
+    clients); its "&" is escaped, so it is shown as written. The "&lt;" made here is not."""
+    text = inert("Selon le ministère &#91;3&#93; et l'agence &#x5b;1&#x5d;, a < b & c.")
+    assert "\\&#91;3\\&#93;" in text and "\\&#x5b;1\\&#x5d;" in text
+    assert "&lt;" in text and "\\&lt;" not in text and " & c" in text
+    assert inert(text) == text  # escaping twice changes nothing
