@@ -261,7 +261,7 @@ class Answerer:
         lang = lang if lang in NO_ANSWER else asked  # the answer's language
         query = question
         if history and self.settings.rewrite_followups:
-            query = self._rewriter.standalone(question, history)
+            query = self._rewriter.standalone(question, history, cancel)
             timings["rewrite"] = (time.perf_counter() - t0) * 1000
         if cancel is not None and cancel.cancelled:
             return  # the client left during the rewrite: no retrieval, no queue place

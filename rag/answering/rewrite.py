@@ -14,7 +14,7 @@ from rag.answering.anchors import GENERIC
 from rag.answering.anchors import fold as fold_name
 from rag.answering.prompt import rewrite_messages
 from rag.answering.question import analyse_question
-from rag.llm.base import LLM, LLMError, Message
+from rag.llm.base import LLM, CancelToken, LLMError, Message
 from rag.text import STOPWORDS
 
 _ELLIPTIC = re.compile(
@@ -115,7 +115,10 @@ class Rewriter:
         self._max_tokens = max_tokens
         self._max_chars = max_chars
 
-    def standalone(self, question: str, history: Sequence[Message]) -> str:
+    def standalone(self, question: str, history: Sequence[Message],
+                   cancel: CancelToken | None = None) -> str:
+        """`question` made to stand alone; `cancel` (the client hung up) ends the model's call
+        at once and `question` is returned as it is: no one will read what it retrieves."""
         previous = last_user_question(history)
         if previous is None or not looks_elliptic(question):
             return question
@@ -124,13 +127,16 @@ class Rewriter:
             return question  # no room for context; the question alone is within its limit
         if self._llm is not None:
             try:
-                text = self._llm.complete(rewrite_messages(history, question), self._max_tokens)
+                text = self._llm.complete(rewrite_messages(history, question), self._max_tokens,
+                                          cancel)
                 text = " ".join(text.strip().strip('"').split())
                 if 3 <= len(text) <= 4 * len(question) + 300 and (
                         limit is None or len(text) <= limit):
                     return text
             except LLMError:
-                pass  # retrieval still works with the heuristic below
+                if cancel is not None and cancel.cancelled:
+                    return question
+                # retrieval still works with the heuristic below
         # "How long did he say ...?" after "Stanislav Zas [1].": he is the person just named,
         # and the previous question ("Who is the Secretary General?") would only pull its own
         # passages back.

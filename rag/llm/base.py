@@ -75,7 +75,12 @@ class LLM(Protocol):
     @property
     def name(self) -> str: ...
 
-    def complete(self, messages: Sequence[Message], max_tokens: int) -> str: ...
+    def complete(self, messages: Sequence[Message], max_tokens: int,
+                 cancel: CancelToken | None = None) -> str:
+        """The whole reply; `cancel` from another thread ends the call early (an upstream's
+        connection is shut down, a local generation stops at its next token) with an
+        `LLMError`: a client that hung up must not hold a thread for the model's answer."""
+        ...
 
     def stream(self, messages: Sequence[Message], max_tokens: int,
                cancel: CancelToken | None = None, *, temperature: float | None = None,

@@ -169,7 +169,15 @@ class LocalLlamaCpp:
             raise LLMError("the local model was closed")
         return self._server
 
-    def complete(self, messages: Sequence[Message], max_tokens: int) -> str:
+    def complete(self, messages: Sequence[Message], max_tokens: int,
+                 cancel: CancelToken | None = None) -> str:
+        """The whole reply; with `cancel`, generated as a stream so that a cancel stops it at
+        the next token (or while it waits for the model) and the call ends with an LLMError."""
+        if cancel is not None:
+            text = "".join(self.stream(messages, max_tokens, cancel))
+            if cancel.cancelled:
+                raise LLMError("the local generation was cancelled")
+            return text
         with self._lock:
             self.last_timings = {}
             result = self._live().handle_chat_completions(self._request(messages, max_tokens,

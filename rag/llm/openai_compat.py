@@ -47,12 +47,22 @@ class OpenAICompatibleLLM:
         self._model = model
         self._temperature = temperature
         self._base = base_url.rstrip("/")
+        self._client = self._new_client(headers, timeout)
+        # A cancellable whole reply waits for the upstream's headers: on a reused connection
+        # (not traced, its socket unknown until they arrive) a cancel could not end the wait,
+        # so those requests always open a connection of their own.
+        self._unpooled = self._new_client(headers, timeout, keepalive=False)
+
+    def _new_client(self, headers: dict[str, str], timeout: float, keepalive: bool = True
+                    ) -> httpx.Client:
         # One retry of a connection that could not be made (refused, or not made in time):
         # the server never saw the request, so repeating it is safe; nothing else is retried.
-        self._client = httpx.Client(
+        return httpx.Client(
             base_url=self._base, headers=headers,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            transport=httpx.HTTPTransport(retries=1),
+            transport=httpx.HTTPTransport(  # httpx's default limits, or no idle connection
+                retries=1, limits=httpx.Limits(max_connections=100,
+                                               max_keepalive_connections=20 if keepalive else 0)),
         )
 
     @property
@@ -61,6 +71,7 @@ class OpenAICompatibleLLM:
 
     def close(self) -> None:
         self._client.close()
+        self._unpooled.close()
 
     def _payload(self, messages: Sequence[Message], max_tokens: int, stream: bool,
                  temperature: float | None = None) -> dict[str, Any]:
@@ -71,13 +82,14 @@ class OpenAICompatibleLLM:
             payload["stream_options"] = {"include_usage": True}
         return payload
 
-    def _send(self, payload: dict[str, Any], stream: bool, abort: SocketAbort | None = None
-              ) -> httpx.Response:
+    def _send(self, payload: dict[str, Any], stream: bool, abort: SocketAbort | None = None,
+              client: httpx.Client | None = None) -> httpx.Response:
+        client = client or self._client
         extensions = {"trace": abort.trace} if abort is not None else None
-        request = self._client.build_request("POST", "/chat/completions", json=payload,
-                                             extensions=extensions)
+        request = client.build_request("POST", "/chat/completions", json=payload,
+                                       extensions=extensions)
         try:
-            resp = self._client.send(request, stream=stream)
+            resp = client.send(request, stream=stream)
         except httpx.ConnectError as exc:
             raise LLMError(f"cannot reach the LLM server: {redact(str(exc), self._secrets)}"
                            ) from None
@@ -93,8 +105,26 @@ class OpenAICompatibleLLM:
                            f"{_upstream_message(resp, self._secrets)}")
         return resp
 
-    def complete(self, messages: Sequence[Message], max_tokens: int) -> str:
-        resp = self._send(self._payload(messages, max_tokens, False), stream=False)
+    def complete(self, messages: Sequence[Message], max_tokens: int,
+                 cancel: CancelToken | None = None) -> str:
+        """The whole reply; `cancel` shuts the connection down (the call then ends at once
+        with an LLMError) instead of waiting up to the timeout for an answer no one wants."""
+        payload = self._payload(messages, max_tokens, False)
+        if cancel is None:
+            resp = self._send(payload, stream=False)
+        elif cancel.cancelled:
+            raise LLMError("the LLM request was cancelled")
+        else:
+            abort = SocketAbort()
+            unregister = cancel.on_cancel(abort.fire)
+            try:
+                resp = self._send(payload, stream=False, abort=abort, client=self._unpooled)
+            except LLMError:
+                if cancel.cancelled:
+                    raise LLMError("the LLM request was cancelled") from None
+                raise
+            finally:
+                unregister()
         try:
             content = resp.json()["choices"][0]["message"]["content"]
         except (ValueError, KeyError, IndexError, TypeError):

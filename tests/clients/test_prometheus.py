@@ -52,7 +52,8 @@ class _Breaks:
 
     name = "broken:test"
 
-    def complete(self, messages: list[Message], max_tokens: int) -> str:
+    def complete(self, messages: list[Message], max_tokens: int,
+                 cancel: CancelToken | None = None) -> str:
         raise LLMError("upstream broke")
 
     def stream(self, messages: list[Message], max_tokens: int,

@@ -4,6 +4,9 @@ bad rewrite falls back to. The model is a scripted OpenAI-compatible server on l
 from __future__ import annotations
 
 import json
+import select
+import socket
+import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
@@ -11,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from rag.answering.pipeline import Answerer
 from rag.answering.rewrite import (
     Rewriter,
     last_answer,
@@ -18,7 +22,8 @@ from rag.answering.rewrite import (
     looks_elliptic,
     named_person,
 )
-from rag.llm.base import Message
+from rag.config import Settings
+from rag.llm.base import CancelToken, Message
 from rag.llm.openai_compat import OpenAICompatibleLLM
 from tests.service.conftest import http_server
 
@@ -27,6 +32,7 @@ HISTORY: list[Message] = [{"role": "user", "content": FIRST},
                           {"role": "assistant", "content": "Environ 3 000 soldats [1]."}]
 SCRIPT: dict[str, Any] = {}  # what the scripted model answers: "content", or an error "status"
 SEEN: list[dict[str, Any]] = []  # every request body it received
+LEFT: list[float] = []  # when the scripted model saw its client close the connection
 
 
 class Upstream(BaseHTTPRequestHandler):
@@ -37,6 +43,9 @@ class Upstream(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["content-length"])))
         SEEN.append(body)
+        if SCRIPT.get("delay") and self._client_left_within(float(SCRIPT["delay"])):
+            LEFT.append(time.monotonic())
+            return
         status = int(SCRIPT.get("status", 200))
         payload = ({"choices": [{"message": {"role": "assistant",
                                              "content": SCRIPT["content"]}}]}
@@ -48,11 +57,25 @@ class Upstream(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def _client_left_within(self, seconds: float) -> bool:
+        """Waits up to `seconds` before answering (a slow model); True as soon as the client
+        closes the connection instead."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            if select.select([self.connection], [], [], min(left, 0.05))[0]:
+                try:
+                    if not self.connection.recv(1, socket.MSG_PEEK):
+                        return True
+                except OSError:
+                    return True
+        return False
+
 
 @pytest.fixture
 def model() -> Iterator[tuple[Rewriter, dict[str, Any], list[dict[str, Any]]]]:
     SCRIPT.clear()
     SEEN.clear()
+    LEFT.clear()
     with http_server(Upstream) as url:
         llm = OpenAICompatibleLLM(url, "scripted", timeout=10)
         try:
@@ -187,3 +210,66 @@ def test_a_failed_or_unusable_rewrite_falls_back_to_joining(model: Any,
     scripted.update(script)
     assert rewriter.standalone("Et l’Arménie ?", HISTORY) == f"Et l’Arménie ? {FIRST}"
     assert len(seen) == 1  # asked once: a request the server saw is never repeated
+
+
+def _cancel_in(seconds: float) -> tuple[CancelToken, threading.Timer]:
+    token = CancelToken()
+    timer = threading.Timer(seconds, token.cancel)
+    timer.start()
+    return token, timer
+
+
+def _upstream_saw_the_client_leave() -> bool:
+    deadline = time.monotonic() + 3
+    while not LEFT and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return bool(LEFT)
+
+
+def test_a_cancel_ends_the_model_rewrite_at_once(model: Any) -> None:
+    """A client that hung up during the rewrite: the model's call used to run to its end (up to
+    the LLM timeout), holding a threadpool thread; the connection is now shut down at once."""
+    rewriter, script, seen = model
+    script.update(content="Combien de soldats l’Arménie a-t-elle envoyés ?", delay=8)
+    gone, timer = _cancel_in(0.5)
+    start = time.monotonic()
+    out = rewriter.standalone("Et l’Arménie ?", HISTORY, cancel=gone)
+    took = time.monotonic() - start
+    timer.join()
+    assert took < 2  # the model would have answered after 8 s
+    assert out == "Et l’Arménie ?"  # no one reads it: neither model's words nor a join
+    assert len(seen) == 1 and _upstream_saw_the_client_leave()
+    # the same model still answers a request no one cancels
+    script["delay"] = 0
+    assert rewriter.standalone("Et l’Arménie ?", HISTORY, cancel=CancelToken()) == (
+        "Combien de soldats l’Arménie a-t-elle envoyés ?")
+
+
+def test_a_client_gone_during_the_rewrite_frees_the_answer_at_once(tmp_path: Any) -> None:
+    """The pipeline hands its token to the rewrite: `answer_unless` returns None within the
+    second after the cancel, not when the model would have answered, and never searches."""
+    SCRIPT.clear()
+    SEEN.clear()
+    LEFT.clear()
+    SCRIPT.update(content="Combien de soldats l’Arménie a-t-elle envoyés ?", delay=8)
+    searches: list[str] = []
+
+    class Searcher:
+        def search(self, query: str, *args: Any) -> list[Any]:
+            searches.append(query)
+            return []
+
+    with http_server(Upstream) as url:
+        llm = OpenAICompatibleLLM(url, "scripted", timeout=10)
+        try:
+            answerer = Answerer(Searcher, Settings(index_dir=tmp_path),  # type: ignore[arg-type]
+                                llm=llm)
+            gone, timer = _cancel_in(0.5)
+            start = time.monotonic()
+            assert answerer.answer_unless(gone, "Et l’Arménie ?", history=HISTORY) is None
+            took = time.monotonic() - start
+            timer.join()
+        finally:
+            llm.close()
+    assert took < 2
+    assert len(SEEN) == 1 and searches == [] and _upstream_saw_the_client_leave()

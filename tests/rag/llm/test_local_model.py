@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 
 import pytest
 
@@ -108,3 +109,25 @@ def test_the_default_is_greedy(local_engine: Engine) -> None:
     msgs = [{"role": "user", "content": "Invent a name for a cat and tell a story about it."}]
     greedy = "".join(llm.stream(msgs, 48, temperature=0.0))  # type: ignore[arg-type]
     assert {"".join(llm.stream(msgs, 48)) for _ in range(6)} == {greedy}  # type: ignore[arg-type]
+
+
+def test_a_cancel_stops_a_whole_reply(local_engine: Engine) -> None:
+    """`complete` with a token generates as a stream: the same greedy reply when nothing
+    cancels it, an LLMError at the next token when it is cancelled (a follow-up's rewrite
+    for a client that hung up), and the model is free for the next request."""
+    from rag.llm.base import CancelToken, LLMError
+
+    llm = local_engine.llm
+    assert llm is not None
+    msgs = [{"role": "user", "content": "Reply with one word: hello"}]
+    assert llm.complete(msgs, 8, CancelToken()) == llm.complete(msgs, 8)  # type: ignore[arg-type]
+    gone = CancelToken()
+    timer = threading.Timer(0.3, gone.cancel)
+    timer.start()
+    start = time.monotonic()
+    with pytest.raises(LLMError, match="cancelled"):
+        llm.complete([{"role": "user", "content": "Count from 1 to 500."}], 400,  # type: ignore
+                     gone)
+    assert time.monotonic() - start < 3  # a hang check: it stops at the next token
+    timer.join()
+    assert llm.complete(msgs, 4).strip()  # type: ignore[arg-type]
