@@ -50,6 +50,10 @@ FETCH_THREADS = 4
 # once, `WRITE_THREADS` x FETCH_THREADS): a lookup that hangs keeps its thread until the
 # system resolver gives up, so this bounds the threads a dead resolver can hold.
 LOOKUP_THREADS = 16
+# Of those, the most one `load_sources` batch holds at once: a batch of 50 URLs whose names
+# hang would otherwise take all LOOKUP_THREADS and fail every other request's fetches for as
+# long as the resolver hangs. Its other fetches wait for one of its own slots.
+LOOKUPS_PER_BATCH = 4
 USER_AGENT = "rag-ingest/0.1 (+https://github.com/)"
 CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -225,18 +229,35 @@ class _Lookups:
     hanging never holds up the interpreter's exit) and the fetch waits only for the time it
     has left. A lookup given up on keeps its slot until the resolver answers, so however many
     hang at most `limit` threads do; a fetch that finds no slot free within its time fails
-    as a lookup that took too long does."""
+    as a lookup that took too long does. A `batch` (one `load_sources` call's
+    `LookupBatch`) is a second, smaller bound: its slot too is held until the resolver
+    answers, so one batch of names that hang cannot take every thread."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._slots = threading.BoundedSemaphore(limit)
 
-    def addresses(self, host: str, port: int, seconds: float) -> list[str]:
+    def addresses(self, host: str, port: int, seconds: float,
+                  batch: LookupBatch | None = None) -> list[str]:
         """The addresses `host` resolves to (zone index dropped); TimeoutError when the
         answer does not come within `seconds`, the resolver's own error when it fails."""
         end = time.monotonic() + seconds
-        if not self._slots.acquire(timeout=max(seconds, 0.0)):
-            raise TimeoutError(f"all {self.limit} lookup threads busy for {seconds:.3g} s")
+        if batch is not None and not batch.slots.acquire(timeout=max(seconds, 0.0)):
+            raise TimeoutError(f"all {batch.limit} lookup threads of this batch busy for "
+                               f"{seconds:.3g} s")
+        try:
+            if not self._slots.acquire(timeout=max(end - time.monotonic(), 0.0)):
+                raise TimeoutError(f"all {self.limit} lookup threads busy for {seconds:.3g} s")
+        except BaseException:
+            if batch is not None:
+                batch.slots.release()
+            raise
+
+        def release() -> None:
+            self._slots.release()
+            if batch is not None:
+                batch.slots.release()
+
         answer = _Answer()
 
         def run() -> None:
@@ -246,13 +267,13 @@ class _Lookups:
             except Exception as exc:  # raised again in the caller
                 answer.error = exc
             finally:
-                self._slots.release()
+                release()
                 answer.done.set()
 
         try:
             threading.Thread(target=run, name=f"rag-lookup {host[:60]}", daemon=True).start()
-        except BaseException:  # no thread (the system's limit): the slot was never used
-            self._slots.release()
+        except BaseException:  # no thread (the system's limit): the slots were never used
+            release()
             raise
         if not answer.done.wait(max(end - time.monotonic(), 0.0)):
             raise TimeoutError(f"no answer within {seconds:.3g} s")
@@ -261,18 +282,28 @@ class _Lookups:
         return answer.addresses
 
 
+class LookupBatch:
+    """The lookup slots one batch of fetches shares (`LOOKUPS_PER_BATCH`), on top of the
+    global `LOOKUP_THREADS`."""
+
+    def __init__(self, limit: int = LOOKUPS_PER_BATCH) -> None:
+        self.limit = limit
+        self.slots = threading.BoundedSemaphore(limit)
+
+
 _LOOKUPS = _Lookups(LOOKUP_THREADS)
 
 
-def resolve(url: httpx.URL, policy: FetchPolicy,
-            seconds: float | None = None) -> list[IPAddress]:
+def resolve(url: httpx.URL, policy: FetchPolicy, seconds: float | None = None,
+            batch: LookupBatch | None = None) -> list[IPAddress]:
     """The checked addresses to connect to for `url`: every address the host resolves to
     must pass (one bad answer among good ones is refused too). An address written in the URL
     that is refused is a FetchRefused saying what kind it is (the URL already shows it). A
     name that resolves to a refused address is a FetchError reading exactly as a name that
     does not resolve: told apart, a client would learn which internal names exist; the
     detail is for the log. A name's lookup may take `seconds` (the fetch's time left;
-    `policy.timeout` when None): one that takes longer reads as one that fails."""
+    `policy.timeout` when None): one that takes longer reads as one that fails. `batch`
+    bounds the lookup slots the fetches of one batch hold together."""
     host = url.host
     port = url.port or (443 if url.scheme == "https" else 80)
     literal = _literal(host)
@@ -281,7 +312,7 @@ def resolve(url: httpx.URL, policy: FetchPolicy,
     else:
         wait = policy.timeout if seconds is None else seconds
         try:
-            found = _LOOKUPS.addresses(host, port, wait)
+            found = _LOOKUPS.addresses(host, port, wait, batch)
             addresses = list(dict.fromkeys(ipaddress.ip_address(a) for a in found))
         except TimeoutError as exc:
             raise FetchError(CANNOT_FETCH, f"cannot resolve {host} in time ({exc})") from None
@@ -360,11 +391,11 @@ class _Deadline:
 
 
 def fetch(url: str, policy: FetchPolicy, etag: str | None = None,
-          last_modified: str | None = None) -> Fetched:
+          last_modified: str | None = None, batch: LookupBatch | None = None) -> Fetched:
     """GET a page: redirects followed by hand (each hop checked), a size cap while the body
     streams, one deadline for each hop's name lookup, connect, headers and body
     (`_Deadline`), html/xhtml/plain text only. A 304 (the validators sent match) comes back
-    as `not_modified`."""
+    as `not_modified`. Name lookups share `batch`'s slots (`LookupBatch`) when given."""
     current = parse_url(url)
     headers = {"user-agent": USER_AGENT,
                "accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
@@ -375,7 +406,7 @@ def fetch(url: str, policy: FetchPolicy, etag: str | None = None,
     with _Deadline(policy.timeout) as deadline, httpx.Client(
             trust_env=False, follow_redirects=False, verify=policy.verify) as client:
         for _ in range(policy.max_redirects + 1):
-            addresses = resolve(current, policy, deadline.left())
+            addresses = resolve(current, policy, deadline.left(), batch)
             try:
                 response = _send(client, current, addresses, headers, deadline)
                 try:
@@ -470,17 +501,17 @@ class _Outcome:
     previous: Document | None = None
 
 
-def _fetch_one(url: str, policy: FetchPolicy,
-               previous: Callable[[str], Document | None]) -> _Outcome:
+def _fetch_one(url: str, policy: FetchPolicy, previous: Callable[[str], Document | None],
+               batch: LookupBatch | None = None) -> _Outcome:
     doc_id = url_doc_id(url)
     before = previous(doc_id)
     meta = before.metadata if before is not None else {}
     etag = meta.get("etag") if isinstance(meta.get("etag"), str) else None
     since = meta.get("last_modified") if isinstance(meta.get("last_modified"), str) else None
     try:
-        got = fetch(url, policy, etag, since)
+        got = fetch(url, policy, etag, since, batch)
         if got.not_modified and before is None:
-            got = fetch(url, policy)  # a 304 we did not ask for: fetch it whole
+            got = fetch(url, policy, batch=batch)  # a 304 we did not ask for: fetch it whole
     except (FetchError, FetchRefused) as exc:
         if exc.detail != str(exc):
             log.warning("skipped %s: %s", _short(url), exc.detail)
@@ -510,15 +541,17 @@ def load_sources(sources: Iterable[str | Path], policy: FetchPolicy,
     refused by its syntax or its address literal. A URL that fails later (a name that does
     not resolve or resolves to a refused address, network, status, size, a redirect that is
     refused) is skipped with the reason. `previous(doc_id)` is what the index holds: its ETag and
-    Last-Modified are sent back, and a 304 or the same text keeps it unchanged."""
+    Last-Modified are sent back, and a 304 or the same text keeps it unchanged. The batch's
+    name lookups hold at most LOOKUPS_PER_BATCH of the shared lookup threads."""
     items = list(sources)
     urls = list(dict.fromkeys(str(s).strip() for s in items if is_url(s)))
     for url in urls:  # names are resolved when fetched, within each page's deadline
         check_url(url, policy, lookup=False)
     outcomes: list[_Outcome] = []
     if urls:
+        batch = LookupBatch()
         with ThreadPoolExecutor(max_workers=min(FETCH_THREADS, len(urls))) as pool:
-            outcomes = list(pool.map(lambda u: _fetch_one(u, policy, previous), urls))
+            outcomes = list(pool.map(lambda u: _fetch_one(u, policy, previous, batch), urls))
     result = load_paths([s for s in items if not is_url(s)], [o.item for o in outcomes])
     before = {o.previous.id: o.previous for o in outcomes if o.previous is not None}
     result.documents = [_keep_unchanged(d, before.get(d.id)) for d in result.documents]

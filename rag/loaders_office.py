@@ -14,6 +14,7 @@ import dataclasses
 import io
 import itertools
 import logging
+import posixpath
 import re
 import time
 from collections import Counter
@@ -574,12 +575,52 @@ def _paragraph_text(p: Any, rendered: bool) -> str:
     return "".join(out)
 
 
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+# Content types python-docx never parses as XML whatever their suffix (image/svg+xml)
+_MEDIA = ("image/", "audio/", "video/", "font/", "model/")
+
+
+@dataclass(slots=True)
+class _ContentTypes:
+    """What [Content_Types].xml declares, as python-docx reads it: an Override by part name,
+    else a Default by extension, both case-insensitive."""
+    defaults: dict[str, str] = field(default_factory=dict)
+    overrides: dict[str, str] = field(default_factory=dict)
+
+    def add(self, tag: Any, attrib: Any) -> None:
+        if tag == f"{_CT}Default":
+            self.defaults[str(attrib.get("Extension", "")).lower()] = str(
+                attrib.get("ContentType", ""))
+        elif tag == f"{_CT}Override":
+            self.overrides[str(attrib.get("PartName", "")).lower()] = str(
+                attrib.get("ContentType", ""))
+
+    def parsed_as_xml(self, name: str) -> bool:
+        """Whether python-docx may parse the zip part `name` into a tree: relationship parts
+        (read by their name), and parts of an XML content type that is no media type
+        (python-docx builds a tree only for its own XML types). A part without a declared
+        type is counted too: python-docx refuses it if it reads it at all."""
+        if name.lower().endswith(".rels"):
+            return True
+        partname = "/" + name.lower()
+        kind = self.overrides.get(partname)
+        if kind is None:
+            ext = posixpath.splitext(partname)[1]
+            kind = self.defaults.get(ext[1:] if ext.startswith(".") else "")
+        if kind is None:
+            return True
+        kind = kind.strip().lower()
+        return kind.endswith("xml") and not kind.startswith(_MEDIA)
+
+
 class _XmlNodes:
     """lxml parser target counting the nodes a tree of the part would hold, without building
-    one; Unreadable past MAX_DOCX_XML_NODES for all parts together."""
+    one; Unreadable past MAX_DOCX_XML_NODES for all parts together. While `types` is set (the
+    [Content_Types].xml part is read) its declarations are collected there."""
 
     def __init__(self) -> None:
         self.count = 0
+        self.types: _ContentTypes | None = None
 
     def _add(self, n: int) -> None:
         self.count += n
@@ -589,6 +630,8 @@ class _XmlNodes:
 
     def start(self, tag: Any, attrib: Any, *_: Any) -> None:
         self._add(1 + len(attrib))
+        if self.types is not None:
+            self.types.add(tag, attrib)
 
     def end(self, tag: Any) -> None:
         pass
@@ -613,7 +656,11 @@ class _XmlNodes:
 def _check_unpacked_size(data: bytes) -> None:
     """Unreadable when the zip holds more parts, bytes or XML nodes than a Word file needs (see
     MAX_DOCX_BYTES, MAX_DOCX_XML_NODES). Each part is inflated a chunk at a time and counted:
-    the sizes a zip declares can lie, and zipfile inflates a part whole before it checks them."""
+    the sizes a zip declares can lie, and zipfile inflates a part whole before it checks them.
+    [Content_Types].xml is read first: a part python-docx never parses (an image, even an SVG
+    one) counts by its bytes only, not as XML; a part of an XML type does whatever its name.
+    Without a readable [Content_Types].xml (python-docx refuses the file) every part that
+    parses as XML is counted as XML."""
     import zipfile
 
     from lxml import etree  # type: ignore[import-untyped]  # python-docx's parser
@@ -623,13 +670,23 @@ def _check_unpacked_size(data: bytes) -> None:
         parts = package.infolist()
         if len(parts) > MAX_DOCX_PARTS:
             raise Unreadable(f"Word file with {len(parts)} parts (limit {MAX_DOCX_PARTS})")
+        try:
+            listing: Any = package.getinfo("[Content_Types].xml")  # the entry python-docx reads
+        except KeyError:
+            listing = None
+        ordered = [listing] * (listing is not None) + [p for p in parts if p is not listing]
+        types: _ContentTypes | None = None
         xml = total = 0
-        for part in parts:
-            # python-docx parses a part the package declares XML whatever its name: each part
-            # goes through a counting parser (python-docx's options, a target instead of a
-            # tree), and its bytes are XML's as long as they parse as XML
-            named_xml = part.filename.lower().endswith((".xml", ".rels"))
-            parser: Any = etree.XMLParser(target=nodes, resolve_entities=False)
+        for part in ordered:
+            # python-docx parses a part the package declares XML whatever its name: each such
+            # part goes through a counting parser (python-docx's options, a target instead of
+            # a tree), and its bytes are XML's as long as they parse as XML
+            counted = part is listing or types is None or types.parsed_as_xml(part.filename)
+            if part is listing:
+                nodes.types = _ContentTypes()
+            named_xml = counted and part.filename.lower().endswith((".xml", ".rels"))
+            parser: Any = (etree.XMLParser(target=nodes, resolve_entities=False)
+                           if counted else None)
             with package.open(part) as stream:
                 while chunk := stream.read(1 << 20):
                     if parser is not None:
@@ -644,8 +701,13 @@ def _check_unpacked_size(data: bytes) -> None:
                             f"Word file too large unpacked (over {MAX_DOCX_BYTES} bytes, or "
                             f"{MAX_DOCX_XML_BYTES} of XML)")
             if parser is not None:
-                with contextlib.suppress(etree.LxmlError):
+                try:
                     parser.close()
+                except etree.LxmlError:
+                    parser = None
+            if part is listing:  # damaged: every part is counted as XML if it parses as XML
+                types = nodes.types if parser is not None else None
+                nodes.types = None
 
 
 def read_docx(data: bytes) -> OfficeText:

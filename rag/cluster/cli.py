@@ -11,11 +11,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rag.config import RETRIEVERS, Settings
 from rag.errors import RagError
 from rag.terminal import printable
+
+if TYPE_CHECKING:
+    from rag.retrieval import Hit
 
 DEFAULT_DIR = "cluster-index"
 
@@ -108,9 +111,23 @@ def cmd_search(args: argparse.Namespace) -> int:
     root, settings = _settings(args)
     for i, h in enumerate(local_engine(root, settings).searcher().search(
             args.question, args.k, args.retriever), 1):
-        print(printable(f"[{i}] {h.score:.4f} {h.chunk.id}  {h.chunk.title}"))
-        print(printable(f"    {h.chunk.text[:160]}"))
+        for line in hit_lines(i, h):
+            print(line)
     return 0
+
+
+def _one_line(text: object) -> str:
+    """`text` on one line, as `rag.cli._one_line` writes it: a newline in a title or passage
+    would forge a line of output."""
+    return " ".join(str(text).split())
+
+
+def hit_lines(i: int, h: Hit) -> list[str]:
+    """The two lines `cluster search` prints for its `i`-th hit: rank, score, chunk id and
+    title, then the passage's start; document text on one line each, made printable."""
+    c = h.chunk
+    return [printable(f"[{i}] {h.score:.4f} {_one_line(c.id)}  {_one_line(c.title)}"),
+            printable(f"    {_one_line(c.text)[:160]}")]
 
 
 def cmd_status(args: argparse.Namespace) -> int:

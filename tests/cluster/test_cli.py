@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from rag.chunking import Chunk
 from rag.cli import main
+from rag.cluster.cli import hit_lines
+from rag.retrieval import Hit
 
 
 def test_cluster_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -32,3 +35,15 @@ def test_cluster_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert capsys.readouterr().out == "deleted etna\n"
     assert main(["cluster", "status", *where]) == 0
     assert json.loads(capsys.readouterr().out)["documents"] == 2
+
+
+def test_search_prints_each_hit_on_its_own_two_lines() -> None:
+    """A title or passage holding newlines (a document's text) cannot forge a line of
+    `cluster search` output; control characters are shown escaped."""
+    chunk = Chunk("etna\nfake", 0, "L'Etna\r\n[2] 0.9999 forged#0  x\n\tfin" + " z" * 200, 0, 9,
+                  title="Etna\n[2] 0.9999 forged#0  Faux\x1b[31m")
+    lines = hit_lines(1, Hit(chunk, 0.5))
+    assert len(lines) == 2 and not any("\n" in x or "\r" in x for x in lines)
+    assert lines[0] == "[1] 0.5000 etna fake#0  Etna [2] 0.9999 forged#0 Faux\\x1b[31m"
+    assert lines[1].startswith("    L'Etna [2] 0.9999 forged#0 x fin z z")
+    assert len(lines[1]) == 4 + 160

@@ -416,3 +416,27 @@ def test_lookups_that_hang_hold_a_bounded_number_of_threads(
     _wait_for_no_lookup_threads()
     assert fetch(f"http://localhost:{port}/a", policy).status == 200
     assert [p for p, _ in site.seen] == ["/a"]
+
+
+def test_one_batch_of_names_that_hang_leaves_lookups_for_other_requests(
+        site: Site, hanging_lookup: threading.Event) -> None:
+    """The lookup threads are shared by every request: one batch of URLs whose names hang
+    took them all (a page at a time, each given up on at its deadline but keeping its
+    thread), and every other request's fetches failed with "all lookup threads busy" for as
+    long as the resolver hung. A batch holds at most LOOKUPS_PER_BATCH of them at once."""
+    site.routes["/a"] = Route(body=ARTICLE.encode())
+    port = site.url.rsplit(":", 1)[1]
+    _wait_for_no_lookup_threads()
+    hanging = [f"http://{HANGS}:{port}/p{i}" for i in range(24)]
+    quick = FetchPolicy(allow_private=True, timeout=0.3, verify=TLS)
+    with ThreadPoolExecutor(1) as pool:
+        first = pool.submit(load_sources, hanging, quick)
+        time.sleep(1.5)  # long enough for the batch to have taken every thread, unbounded
+        assert 0 < len(_lookup_threads()) < LOOKUP_THREADS
+        other = load_sources([f"http://localhost:{port}/a"],
+                             FetchPolicy(allow_private=True, timeout=1.0, verify=TLS))
+        skipped = first.result(timeout=10).skipped
+    assert [d.source for d in other.documents] == [f"http://localhost:{port}/a"]
+    assert other.skipped == []
+    assert [s.reason for s in skipped] == [CANNOT_FETCH] * len(hanging)
+    assert len(_lookup_threads()) < LOOKUP_THREADS

@@ -377,3 +377,33 @@ def test_word_file_with_a_dtd_is_skipped(tmp_path: Path) -> None:
     reason, _ = _skipped(tmp_path, "dtd.docx", out.getvalue())
 
     assert reason == "Word file with a DTD in its XML"
+
+
+def test_word_file_with_a_big_svg_image_is_read() -> None:
+    """Media parts python-docx never parses (an SVG image is XML too) count by their bytes,
+    not as XML nodes: a 600,000-path drawing made a real document "too much XML"."""
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg">' + b'<path d="M0 0h1"/>' * 600_000
+           + b"</svg>")
+    src = zipfile.ZipFile(io.BytesIO(word_file(b"")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for item in src.infolist():
+            part = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                part = part.replace(b"<Default ", b'<Default Extension="svg" '
+                                    b'ContentType="image/svg+xml"/><Default ', 1)
+            elif item.filename == "word/_rels/document.xml.rels":
+                part = part.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdSvg" Target="media/image1.svg" Type="http://schemas.'
+                    b'openxmlformats.org/officeDocument/2006/relationships/image"/>'
+                    b"</Relationships>"))
+            z.writestr(item.filename, part)
+        z.writestr("word/media/image1.svg", svg)
+    data = out.getvalue()
+    assert len(data) < 128 * 1024
+    assert b"image/svg+xml" in zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")
+
+    got = loaders_office.read_docx(data)
+
+    assert "Zorglub" in got.text
+    assert docx.Document(io.BytesIO(data)).part.related_parts["rIdSvg"].blob == svg
