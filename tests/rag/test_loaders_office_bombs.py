@@ -18,6 +18,7 @@ import pytest
 
 from rag import loaders_office
 from rag.loaders import load_paths
+from tests.pdf_files import pdf_file
 
 QUICK_S = 5.0  # with the limits each file is refused in about a second at most
 
@@ -35,21 +36,6 @@ def _stream(data: bytes, extra: bytes = b"", packed: bytes | None = None) -> byt
     packed = zlib.compress(data, 9) if packed is None else packed
     return (b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra)
             + packed + b"\nendstream")
-
-
-def pdf_file(objs: list[bytes]) -> bytes:
-    """A PDF of `objs`, object 1 its catalog."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1, xref)
-    return bytes(out)
 
 
 def font_pdf(font: bytes, font_stream: bytes, pages: int, draws: int = 0,

@@ -13,6 +13,8 @@ from typing import Any
 import docx
 import pytest
 
+from tests.pdf_files import pdf_file
+
 BOMB_XML_MB = 100  # over the 64 MiB of XML a Word file may unpack to
 
 
@@ -59,17 +61,7 @@ def pdf_bomb(pages: int, content_kb: int, form: bool) -> bytes:
             content_obj]
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + used
              + b" /Resources << /Font << /F1 3 0 R >> /XObject << /X 4 0 R >> >> >>"] * pages
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1, xref)
-    return bytes(out)
+    return pdf_file(objs)
 
 
 LAKE = ("lac.txt", b"Le lac d'Annecy est l'un des plus purs d'Europe.")
