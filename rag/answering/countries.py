@@ -153,18 +153,16 @@ def actors(text: str) -> frozenset[str]:
     Kazakhstan"), a body ("l'UE a proposé"), a government by its nationality ("le
     gouvernement turc"). Not a nationality describing a thing ("la conception grecque", "la
     fratrie royale écossaise"): sources may say "aristotélicienne" and never name Greece."""
-    forms, _ = _names()
     out: set[str] = set()
     for m in _WORD.finditer(text):
         word = m.group(0)
         w = fold(word).replace("’", "'")
         if word[0].isupper() and (w in _country_names() or w in _SHORT_NAMES) \
-                and (code := _code(word) if w in _IRREGULAR else forms.get(w)) is not None \
+                and (code := _code(word)) is not None \
                 and not _PLACE_BEFORE.search(text[:m.start()]):
             out.add(code)
     for m in _GOVERNMENT.finditer(text):
-        w = fold(m.group(1) or m.group(2)).replace("’", "'")
-        if (code := _code(w) if w in _IRREGULAR else forms.get(w)) is not None:
+        if (code := _code(m.group(1) or m.group(2))) is not None:
             out.add(code)
     for m in _BODY.finditer(text):
         if not _PLACE_BEFORE.search(text[:m.start()]):
