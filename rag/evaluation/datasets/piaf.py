@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 SOURCE = "piaf-v1.0"
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SRC = PROJECT_ROOT.parent / "shared" / "datasets" / "piaf-v1.0" / "piaf-v1.0.json"
 DEFAULT_OUT = PROJECT_ROOT / "evals" / "piaf"
 DEFAULT_MAX_QUESTIONS = 400

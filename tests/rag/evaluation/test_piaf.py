@@ -137,3 +137,14 @@ def test_real_piaf_is_deterministic_and_consistent(tmp_path: Path) -> None:
     for g in gold:
         assert g.lang == "fr" and g.answerable and len(g.doc_ids) == 1
         assert g.answers[0] in corpus[g.doc_ids[0]], g.id
+
+
+def test_default_paths_are_the_projects() -> None:
+    """`python -m rag.evaluation.datasets.piaf` with no flags reads ../shared and writes evals/piaf
+    of this checkout (a package move once pointed both inside rag/)."""
+    from rag.evaluation.datasets.piaf import DEFAULT_OUT
+
+    root = Path(__file__).resolve().parents[3]
+    assert (root / "pyproject.toml").is_file()
+    assert DEFAULT_OUT == root / "evals" / "piaf"
+    assert DEFAULT_SRC == root.parent / "shared" / "datasets" / "piaf-v1.0" / "piaf-v1.0.json"
