@@ -146,5 +146,5 @@ def test_default_paths_are_the_projects() -> None:
 
     root = Path(__file__).resolve().parents[3]
     assert (root / "pyproject.toml").is_file()
-    assert DEFAULT_OUT == root / "evals" / "piaf"
-    assert DEFAULT_SRC == root.parent / "shared" / "datasets" / "piaf-v1.0" / "piaf-v1.0.json"
+    assert root / "evals" / "piaf" == DEFAULT_OUT
+    assert root.parent / "shared" / "datasets" / "piaf-v1.0" / "piaf-v1.0.json" == DEFAULT_SRC
