@@ -1,0 +1,86 @@
+"""`POST /verify`'s cost is bounded by what the embedder reads, and a client that hangs up
+stops it. Real server, real e5 model.
+
+Its limits counted `len()`, while e5 embeds the NFKC form, where one character can be 18
+("\\ufdfa"): 2,000 characters of "\\ufdfa \\ufdfa. " and two passages of 18,990 passed the
+40,000 limit and held a CPU 147 s (Latin text of that length: 22 s). And the route ran to its
+end after its client left, holding the only verification slot: a client that gave up at 120 s
+left it busy to the end, logged as a 200."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.service.conftest import Service
+from tests.service.test_index_health import _count
+
+TROOPS = "Des dizaines de personnes ont été tuées. La Russie a envoyé quelque 3 000 personnes."
+SAW = "\ufdfa"  # NFKC: 18 characters
+UNIT = f"{SAW} {SAW}. "
+
+
+@pytest.fixture
+def svc(small_service: Callable[..., Service]) -> Service:
+    return small_service(ingest=False)  # one verification slot (RAG_GENERATION_SLOTS)
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    # the review's request: 40,000 characters as sent, 311,770 as the embedder reads them
+    ({"answer": (UNIT * 400)[:1990] + " [1]", "passages": [(UNIT * 4000)[:18990]] * 2},
+     "passages: passage 1 is 148122 characters long as the embedder reads it (NFKC)"),
+    ({"answer": SAW * 1200 + " [1].", "passages": ["La Russie a envoyé 3 000 soldats."]},
+     "answer: the answer is 21605 characters long as the embedder reads it (NFKC); "
+     "the limit is 20000"),
+    ({"answer": "La Russie a envoyé 3 000 soldats [1].", "passages": [TROOPS, SAW * 1200]},
+     "passages: passage 2 is 21600 characters long as the embedder reads it (NFKC); "
+     "the limit is 20000"),
+    # each passage within its own limit, not all three together
+    ({"answer": "La Russie a envoyé 3 000 soldats [1].",
+      "passages": [{"text": (UNIT * 500)[:2500], "title": "t"}] * 3},
+     "hold 58537 characters together as the embedder reads them (NFKC); the limit is 40000"),
+])
+def test_limits_count_the_nfkc_form(svc: Service, body: dict[str, Any], said: str) -> None:
+    t0 = time.monotonic()
+    r = svc.client.post("/verify", json=body, timeout=60)
+    assert r.status_code == 422, r.text
+    assert said in r.json()["error"], r.text
+    assert time.monotonic() - t0 < 5  # refused before anything is embedded
+
+
+def test_a_client_that_hangs_up_stops_the_verification(svc: Service) -> None:
+    """Near the 40,000-character limit in short sentences (about 900 texts to embed, 6 to 12 s
+    of CPU here): the client leaves after 2 s; the verification stops at the next group of
+    texts, its slot is free at once (a 200 for the next request, not a 503), and it is
+    counted as 499. Measured by the embedder's own count, not by time: the stopped one
+    embedded a fraction of its texts (on the old code, all of them, in one call)."""
+    claims = " ".join(f"La Russie a envoyé {i} 000 personnes [1]." for i in range(40))
+    long_body = {"answer": claims, "passages": [" ".join([TROOPS] * 220)] * 2}
+    small = {"answer": "La Russie a envoyé 3 000 personnes [1].", "passages": [TROOPS]}
+    embedder = svc.engine.embedder
+    calls = embedder.calls  # type: ignore[attr-defined]
+    with pytest.raises(httpx.ReadTimeout):
+        svc.client.post("/verify", json=long_body, timeout=httpx.Timeout(30, read=2.0))
+    hung_up = time.monotonic()
+    refused = 0
+    while True:
+        r = svc.client.post("/verify", json=small, timeout=60)
+        if r.status_code == 200:
+            break
+        assert r.status_code == 503, r.text
+        refused += 1
+        assert time.monotonic() - hung_up < 60, "the slot never came back"
+        time.sleep(0.1)
+    freed = time.monotonic() - hung_up
+    embedded = embedder.calls - calls - 3  # type: ignore[attr-defined]  # less the small one
+    total = 40 + 2 * 2 * 220  # the claims, then two sentences per TROOPS
+    assert embedded < total / 2, (embedded, total, f"slot back {freed:.1f} s after the hang-up")
+    deadline = time.monotonic() + 5
+    while _count(svc, "/verify", 499) != 1.0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _count(svc, "/verify", 499) == 1.0
+    assert _count(svc, "/verify", 200) == 1.0  # the small one only
