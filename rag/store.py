@@ -438,6 +438,9 @@ class IndexStore:
             rows = self._connect().execute(sql, params).fetchall()
         except OverflowError:
             raise FilterError("filters: a number is out of range (64-bit integers)") from None
+        except UnicodeEncodeError:  # a lone surrogate ("\\udfff" in JSON): no UTF-8 for SQLite
+            raise FilterError("filters: a value holds a lone surrogate, which is not a "
+                              "character: send valid Unicode") from None
         except sqlite3.OperationalError as exc:
             if "too many SQL variables" not in str(exc):
                 raise

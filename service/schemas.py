@@ -7,10 +7,12 @@ own bounds; /openapi.json shows them (`RequestLimits.document`).
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -19,6 +21,7 @@ from rag import Settings
 from rag.config import RetrieverName
 
 MAX_K = 20
+T = TypeVar("T")
 # `model` is echoed in the answer, in every chunk of a stream: a long one multiplied the
 # response (a 1.9 MB name, 34 MB streamed back).
 MAX_MODEL_CHARS = 256
@@ -30,11 +33,61 @@ def _model_field() -> Any:
         "echoed in the answer."))
 
 
+# A JSON string may hold the escape \udfff, half of a UTF-16 pair alone: Python keeps it as a
+# code point that is no character, which UTF-8 (SQLite, the tokenizer, the log) cannot encode.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(value: object) -> str | None:
+    """A lone surrogate in `value` or in any string inside it (dict keys and values, list
+    items), as its escape (`\\udfff`); None when all of its text is Unicode."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found is not None:
+                return f"\\u{ord(found.group()):04x}"
+        elif isinstance(item, dict):
+            stack += [*item.keys(), *item.values()]
+        elif isinstance(item, list | tuple):
+            stack += item
+    return None
+
+
+def valid_unicode(value: T) -> T:
+    """`value` unless text in it holds a lone surrogate: a 422, as pydantic gives for a
+    bounded `str` field (`question`), for the fields it lets through (plain `str`, `Any`)."""
+    found = lone_surrogate(value)
+    if found is not None:
+        raise ValueError(f"the text holds a lone surrogate ({found}), which is not a "
+                         "character: send valid Unicode")
+    return value
+
+
+def check_filters_text(raw: str | None) -> None:
+    """`/search?filters=` is JSON text: a 422 for a lone surrogate escaped in it, as POST
+    /ask's `filters` get (malformed JSON is left to the filter parser's own 400)."""
+    if not raw:
+        return
+    try:
+        parsed = json.loads(raw)
+    except (ValueError, RecursionError):
+        return
+    try:
+        valid_unicode(parsed)
+    except ValueError as exc:
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", "filters"),
+                                       "input": raw, "msg": str(exc)}]) from None
+
+
 class HistoryMessage(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Literal["user", "assistant"]
     content: str = Field(description="At most `RAG_MAX_MESSAGE_CHARS` characters.")
+
+    _unicode = field_validator("content")(valid_unicode)
 
 
 def _question(v: str) -> str:
@@ -58,6 +111,7 @@ class AskRequest(BaseModel):
         "range; any metadata key).", examples=[{"date": {"gte": "2022-01-06"}}])
 
     _strip = field_validator("question")(_question)
+    _unicode = field_validator("filters")(valid_unicode)
 
 
 def text_length(text: str) -> int:
@@ -255,6 +309,8 @@ class ChatMessage(BaseModel):
                             if p.get("type") == "text")
         return self.content or ""
 
+    _unicode = field_validator("content")(valid_unicode)
+
 
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="allow")
@@ -267,6 +323,8 @@ class ChatRequest(BaseModel):
     filters: dict[str, Any] | None = Field(
         default=None, description="Not OpenAI's: restricts retrieval, as `filters` in POST /ask.",
         examples=[{"doc_id": ["a", "b"]}])
+
+    _unicode = field_validator("filters")(valid_unicode)
 
 
 # ---- response shapes documented in /openapi.json (service/openapi.py) ---------------------------
@@ -405,3 +463,5 @@ class CompletionRequest(BaseModel):
     model: str = _model_field()
     prompt: str | list[str]
     stream: bool = False
+
+    _unicode = field_validator("prompt")(valid_unicode)

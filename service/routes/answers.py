@@ -14,7 +14,7 @@ from rag import CancelToken
 from rag.config import RetrieverName
 from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
 from service.errors import request_roots, status_of
-from service.schemas import AskRequest, AskResponse, SearchResponse
+from service.schemas import AskRequest, AskResponse, SearchResponse, check_filters_text
 from service.streaming import (
     PumpedResponse,
     ask_sse,
@@ -91,6 +91,7 @@ def search(
         '{"doc_id": ["a"], "date": {"gte": "2022-01-06"}}'))] = None,
 ) -> JSONResponse:
     limits.check_search(q, k)
+    check_filters_text(filters)
     t0 = time.perf_counter()
     hits = engine.searcher().search(q, k, retriever, filters)
     took = (time.perf_counter() - t0) * 1000
