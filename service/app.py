@@ -66,10 +66,11 @@ def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics) -
     limit = body_limit(settings.max_request_bytes, settings.max_upload_bytes)
     app.add_middleware(BodyLimit, limit=limit, timeout=settings.body_timeout,
                        on_refused=metrics.refusal)
+    keys = KeyChecker(parse_keys(settings.api_keys.get_secret_value()),
+                      parse_keys(settings.admin_keys.get_secret_value()))
     app.add_middleware(
         AccessControl,
-        keys=KeyChecker(parse_keys(settings.api_keys.get_secret_value()),
-                        parse_keys(settings.admin_keys.get_secret_value())),
+        keys=keys,
         limiter=RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst),
         failures=RateLimiter(settings.auth_failures_per_minute,
                              settings.auth_failures_per_minute),
@@ -83,4 +84,4 @@ def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics) -
     trusted = (frozenset(h.lower() for h in settings.trusted_hosts) if settings.trusted_hosts
                else default_trusted_hosts(settings.host))
     app.add_middleware(Guard, trusted_hosts=trusted, cors_origins=settings.cors_origins,
-                       limit=limit, on_refused=metrics.refusal)
+                       limit=limit, keys_set=keys.enabled, on_refused=metrics.refusal)

@@ -4,7 +4,9 @@ It refuses what no route should ever see, cheaply and without creating per-clien
 - methods outside a closed set (405): uvicorn accepts any token as a method;
 - a Host header outside the trusted hosts (400): DNS rebinding reaches a server through a name;
 - state-changing requests from a browser page of another origin (403): a multipart POST is a
-  CORS "simple" request, sent without a preflight, so CORS alone does not stop it;
+  CORS "simple" request, sent without a preflight, so CORS alone does not stop it. An origin
+  listed in RAG_CORS_ORIGINS may write; `"*"` lets every origin write only while no API keys
+  are set (a server with keys names the sites whose pages may write);
 - request bodies over their route's limit, counted as the bytes arrive (413), so a chunked body
   without Content-Length cannot grow memory; and bodies that do not arrive in time (408).
 """
@@ -133,11 +135,13 @@ class Guard:
     """Outermost: method, Host, cross-site writes and a declared Content-Length."""
 
     def __init__(self, app: ASGIApp, *, trusted_hosts: frozenset[str] | None,
-                 cors_origins: Iterable[str], limit: Limit,
+                 cors_origins: Iterable[str], limit: Limit, keys_set: bool = False,
                  on_refused: Callable[[str, int], None] | None = None) -> None:
         self.app = app
         self.trusted = trusted_hosts
         self.origins = frozenset(o.rstrip("/").lower() for o in cors_origins)
+        # `"*"` in RAG_CORS_ORIGINS: any page may write, unless keys are set (README)
+        self.any_origin_writes = "*" in self.origins and not keys_set
         self.limit = limit
         self.on_refused = on_refused or _ignore
 
@@ -166,13 +170,16 @@ class Guard:
         if method in STATE_CHANGING:
             origin = headers.get("origin")
             if origin is not None:
-                allowed = ("*" in self.origins or origin.rstrip("/").lower() in self.origins
+                allowed = (self.any_origin_writes
+                           or origin.rstrip("/").lower() in self.origins
                            or same_origin(origin, host))
             else:  # no Origin (curl, the CLI, old browsers): trust the fetch metadata if any
                 allowed = headers.get("sec-fetch-site", "").lower() != "cross-site"
             if not allowed:
-                return (403, "cross-origin request refused: this origin is not in "
-                        "RAG_CORS_ORIGINS", "origin")
+                why = ("with API keys set, \"*\" does not let other sites write: list this "
+                       "origin in RAG_CORS_ORIGINS") if "*" in self.origins else \
+                    "this origin is not in RAG_CORS_ORIGINS"
+                return 403, f"cross-origin request refused: {why}", "origin"
         length = headers.get("content-length")
         limit, named = self.limit(method, scope["path"])
         if length is not None and (not length.strip().isdigit() or int(length) > limit):

@@ -43,9 +43,17 @@ def request_id(given: str | None) -> str:
     return uuid.uuid4().hex[:16]
 
 
+# An HTML page (the demo at /, /docs, /redoc) is never shown inside another site's frame: a
+# page there could dress it up and have its visitor click for it (clickjacking). The widget's
+# script (text/javascript) is meant for other sites' pages and has neither header.
+NO_FRAMING = {"x-frame-options": "DENY",
+              "content-security-policy": "frame-ancestors 'none'"}
+
+
 class Observe(BaseHTTPMiddleware):
     """Sets `request.state.request_id` (error bodies quote it) and `t0` (time to first token),
-    answers with `x-request-id`, counts and logs the request when its last byte is sent."""
+    answers with `x-request-id` (and HTML pages with `NO_FRAMING`), counts and logs the
+    request when its last byte is sent."""
 
     def __init__(self, app: Any, metrics: Metrics) -> None:
         super().__init__(app)
@@ -63,6 +71,9 @@ class Observe(BaseHTTPMiddleware):
             raise
         path = route_template(request.app, request)
         response.headers["x-request-id"] = rid
+        if response.headers.get("content-type", "").lower().startswith("text/html"):
+            for name, value in NO_FRAMING.items():
+                response.headers.setdefault(name, value)
 
         def finish() -> None:
             """A stream that failed after its 200 headers counts with the failure's status."""

@@ -1,0 +1,41 @@
+"""`rag.terminal.printable` shows what would steer a terminal's layout as escapes: controls
+(C0 but newline and tab, DEL, C1) and the invisible format and separator characters (Unicode
+Cf, Zl, Zp): a title holding U+202E RIGHT-TO-LEFT OVERRIDE printed the rest of its line
+backwards ("Rapport \\u202efdp.exe" reads "Rapport exe.pdf")."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from rag.terminal import printable
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("Rapport \u202efdp.exe", r"Rapport \u202efdp.exe"),  # RLO: the rest reads backwards
+    ("a\u2066b\u2069c", r"a\u2066b\u2069c"),  # isolates
+    ("a\u200fb\u200ec", r"a\u200fb\u200ec"),  # RLM, LRM
+    ("ligne\u2028fausse\u2029", r"ligne\u2028fausse\u2029"),  # Zl, Zp
+    ("zéro\u200blargeur\ufeff", r"zéro\u200blargeur\ufeff"),  # ZWSP, BOM
+    ("tag\U000e0041", r"tag\U000e0041"),  # a tag character, outside the BMP
+    ("\xadcoupure", r"\xadcoupure"),  # soft hyphen (Cf) below U+0100
+    ("titre\x1b]0;X\x07", r"titre\x1b]0;X\x07"),  # controls, as before
+])
+def test_invisible_characters_are_escaped(raw: str, shown: str) -> None:
+    assert printable(raw) == shown
+
+
+def test_ordinary_text_is_kept() -> None:
+    text = ("Le président Tokaïev — « état d’urgence » jusqu’au 19 janvier.\n"
+            "\tالعربية עברית 中文 Ελληνικά 😀 👍🏽 ½ ﬁ\n")
+    assert printable(text) == text
+    assert printable(42) == "42"
+
+
+def test_nothing_invisible_survives() -> None:
+    every = "".join(chr(c) for c in range(0x110000)
+                    if unicodedata.category(chr(c)) in ("Cf", "Zl", "Zp", "Cc")
+                    and chr(c) not in "\n\t")
+    shown = printable(every)
+    assert shown.isascii() and shown.isprintable(), [c for c in shown if not c.isprintable()]
