@@ -39,6 +39,14 @@ class Settings(BaseSettings):
     embed_title: bool = Field(
         default=True, description="Prefix each passage with its document title when embedding."
     )
+    max_document_chars: int = Field(
+        default=10_000_000, ge=1000,
+        description="Characters of text one document may hold once read (a file, a JSONL "
+        "line, a JSON document); a file over it is skipped with the reason, and PDF and Word "
+        "readers stop as soon as they pass it. 10 M characters is ~5,000 book pages (the "
+        "longest shipped article is ~19,000; a long novel ~3 M), ~25 s of chunking and "
+        "~20,000 chunks to embed; a 174 KB .docx read as 60 M characters.",
+    )
 
     bm25_title: bool = Field(
         default=False, description="Also index the document title in each chunk's BM25 terms "

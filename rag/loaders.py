@@ -8,11 +8,12 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from rag.cleaning import clean_lines, is_date_line, recurring_lines
 from rag.documents import Document
 from rag.errors import RagError
+from rag.loaders_office import MAX_DOCUMENT_CHARS, PdfAllowance, drop_invisible
 from rag.markup import first_heading, html_title, split_front_matter, strip_fences, strip_markdown
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -46,6 +47,50 @@ class LoadResult:
 
 class _Skip(Exception):
     """Raised inside a loader to skip one input with a reason."""
+
+
+class TextBudget:
+    """The characters of text one load may give (see Settings.max_document_chars): each
+    document (a file, a JSONL line) `per_document`, over which it is skipped with the reason,
+    and all of them together `total` (None: no limit), past which the load stops with
+    TextTooLarge: a request that asks that much is refused whole. PDF and Word readers are
+    given what is left (`room`) and stop as soon as they pass it. With `shared_pdf` the PDFs of
+    the load also share what pypdf may parse (`pdf`, see rag.loaders_office.PdfAllowance: an
+    upload request's); else each PDF has its own (`rag ingest` of a folder of PDFs)."""
+
+    def __init__(self, per_document: int = MAX_DOCUMENT_CHARS, total: int | None = None,
+                 shared_pdf: bool = False) -> None:
+        self.per_document = per_document
+        self.total = total
+        self.used = 0
+        self.pdf = PdfAllowance() if shared_pdf else None
+
+    def room(self) -> int:
+        """What the next document may hold before one limit or the other is passed."""
+        if self.total is None:
+            return self.per_document
+        return max(0, min(self.per_document, self.total - self.used))
+
+    def take(self, chars: int) -> None:
+        """A document of `chars` characters is read: _Skip over `per_document`, TextTooLarge
+        past what is left of `total`."""
+        if chars > self.per_document:
+            raise _Skip(self._too_long())
+        if self.total is not None and self.used + chars > self.total:
+            self._too_much()
+        self.used += chars
+
+    def refuse(self) -> NoReturn:
+        """A reader stopped at `room()`: which limit it was."""
+        if self.room() < self.per_document:
+            self._too_much()
+        raise _Skip(self._too_long())
+
+    def _too_long(self) -> str:
+        return f"more than {self.per_document} characters of text (limit per document)"
+
+    def _too_much(self) -> NoReturn:
+        raise TextTooLarge(f"the files give more than {self.total} characters of text in all")
 
 
 def _read_text(path: Path) -> str:
@@ -172,7 +217,8 @@ def load_html(path: Path) -> Iterator[Document]:
     yield _finish(_read_html(path))
 
 
-def _jsonl_document(obj: Any, source: str) -> Document:
+def _jsonl_document(obj: Any, source: str, max_chars: int = MAX_DOCUMENT_CHARS
+                    ) -> Document:
     if not isinstance(obj, dict):
         raise _Skip("not a JSON object")
     doc_id = obj.get("id")
@@ -181,7 +227,9 @@ def _jsonl_document(obj: Any, source: str) -> Document:
     text = obj.get("text")
     if not isinstance(text, str):
         raise _Skip("missing or invalid `text` (string)")
-    text = _clean(text).replace("\r\n", "\n").replace("\x00", "")
+    if len(text) > max_chars:
+        raise _Skip(f"`text` longer than {max_chars} characters (limit per document)")
+    text = drop_invisible(_clean(text).replace("\r\n", "\n").replace("\x00", ""))
     if not text.strip():
         raise _Skip("empty `text`")
     title = obj.get("title")
@@ -194,12 +242,15 @@ def _jsonl_document(obj: Any, source: str) -> Document:
         storable_metadata(meta)
     except ValueError as exc:
         raise _Skip(str(exc)) from None
-    title = _clean(title or _first_line(text)).strip()
+    title = drop_invisible(_clean(title or _first_line(text))).strip()
     return Document(check_doc_id(_clean(str(doc_id))), text, title, source, meta)
 
 
-def iter_jsonl(path: Path, skipped: list[Skipped]) -> Iterator[Document]:
-    """One document a line; a bad line is skipped with its line number, the others load."""
+def iter_jsonl(path: Path, skipped: list[Skipped], budget: TextBudget | None = None
+               ) -> Iterator[Document]:
+    """One document a line; a bad line is skipped with its line number, the others load.
+    Each line's text is charged to `budget` (TextTooLarge past its total)."""
+    budget = budget or TextBudget()
     text = _read_text(path)
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -217,20 +268,27 @@ def iter_jsonl(path: Path, skipped: list[Skipped]) -> Iterator[Document]:
             skipped.append(Skipped(where, "unreadable JSON (nested too deeply)"))
             continue
         try:
-            yield _jsonl_document(obj, where)
+            doc = _jsonl_document(obj, where, budget.per_document)
+            budget.take(len(doc.text))
         except _Skip as exc:
             skipped.append(Skipped(where, str(exc)))
+            continue
+        yield doc
 
 
-def _read_office(path: Path) -> Document:
-    """A PDF or Word file: read page by page, no batch cleaning (see rag.loaders_office)."""
-    from rag.loaders_office import Unreadable, read_office
+def _read_office(path: Path, budget: TextBudget) -> Document:
+    """A PDF or Word file: read page by page, no batch cleaning (see rag.loaders_office),
+    only as far as `budget` has room."""
+    from rag.loaders_office import TooMuchText, Unreadable, read_office
 
     doc_id = check_doc_id(path.stem)
     try:
-        office = read_office(path, MAX_FILE_BYTES)
+        office = read_office(path, MAX_FILE_BYTES, budget.room(), budget.pdf)
+    except TooMuchText:
+        budget.refuse()
     except Unreadable as exc:
         raise _Skip(str(exc)) from None
+    budget.take(len(office.text))
     return Document(doc_id, office.text, office.title, str(path), office.metadata,
                     dropped_lines=office.dropped_lines)
 
@@ -257,9 +315,9 @@ def _walk(path: Path) -> Iterator[Path]:
         yield path
 
 
-def _read(path: Path) -> list[Document | Skipped] | _Page | Skipped:
+def _read(path: Path, budget: TextBudget) -> list[Document | Skipped] | _Page | Skipped:
     """One file: its JSONL lines (documents and skipped lines), its page waiting to be
-    cleaned, or why it is skipped."""
+    cleaned, or why it is skipped; TextTooLarge (naming the file) when `budget` is spent."""
     suffix = path.suffix.lower()
     if not path.is_file():
         return Skipped(str(path), "not a regular file")
@@ -268,11 +326,17 @@ def _read(path: Path) -> list[Document | Skipped] | _Page | Skipped:
     try:
         if suffix == ".jsonl":
             bad: list[Skipped] = []
-            docs: list[Document | Skipped] = list(iter_jsonl(path, bad))
+            docs: list[Document | Skipped] = list(iter_jsonl(path, bad, budget))
             return [*bad, *docs]
         if suffix in OFFICE_SUFFIXES:
-            return [_read_office(path)]
-        return _READERS[suffix](path)
+            return [_read_office(path, budget)]
+        if suffix == ".txt" and path.stat().st_size > 4 * budget.room():
+            budget.refuse()  # at least a character every 4 bytes of UTF-8: not read at all
+        page = _READERS[suffix](path)
+        budget.take(len(page.text))
+        return page
+    except TextTooLarge as exc:
+        raise TextTooLarge(f"{path}: {exc}") from None
     except _Skip as exc:
         return Skipped(str(path), str(exc))
     except OSError as exc:
@@ -282,12 +346,16 @@ def _read(path: Path) -> list[Document | Skipped] | _Page | Skipped:
 
 
 def load_paths(paths: Iterable[str | Path],
-               extra: Iterable[_Page | Document | Skipped] = ()) -> LoadResult:
+               extra: Iterable[_Page | Document | Skipped] = (),
+               budget: TextBudget | None = None) -> LoadResult:
     """Load files and folders (recursively); duplicates and bad inputs land in `skipped`.
 
     The .txt/.md/.html files of one call are one batch for cleaning: a short line found in
     two or more of them is site furniture (menus, footers) and is dropped with the rest.
-    `extra` items (fetched web pages, see rag.fetch) join the batch after the files."""
+    `extra` items (fetched web pages, see rag.fetch) join the batch after the files.
+    `budget`: the text the files may give (TextBudget(): MAX_DOCUMENT_CHARS a document);
+    TextTooLarge when they give more than its total."""
+    budget = budget or TextBudget()
     result = LoadResult()
     read: list[list[Document | Skipped] | _Page | Skipped] = []
     for root in paths:
@@ -296,9 +364,11 @@ def load_paths(paths: Iterable[str | Path],
             read.append(Skipped(str(root), "no such file or directory"))
             continue
         for path in _walk(root):
-            read.append(_read(path))
+            read.append(_read(path, budget))
     read += [[x] if isinstance(x, Document) else x for x in extra]
     pages = [p for p in read if isinstance(p, _Page)]
+    for p in pages:  # before cleaning: furniture lines are compared without them
+        p.text, p.title = drop_invisible(p.text), drop_invisible(p.title)
     # a page counts once: the same file twice, or two copies of it, repeat nothing
     recurring = recurring_lines(dict.fromkeys(
         {p.doc_id: p.text for p in reversed(pages)}.values()))
@@ -354,10 +424,12 @@ def upload_name(filename: str | None) -> str:
     return name
 
 
-def document_from_fields(obj: Any, source: str = "request") -> Document:
-    """Validate one JSON document (the JSONL schema); raises ValueError with the reason."""
+def document_from_fields(obj: Any, source: str = "request",
+                         max_chars: int = MAX_DOCUMENT_CHARS) -> Document:
+    """Validate one JSON document (the JSONL schema), its text at most `max_chars`; raises
+    ValueError with the reason."""
     try:
-        return _jsonl_document(obj, source)
+        return _jsonl_document(obj, source, max_chars)
     except _Skip as exc:
         raise ValueError(str(exc)) from None
 
@@ -388,6 +460,10 @@ class NothingLoaded(UploadError):
     """Every file of the upload was skipped (the reasons are in the message)."""
 
 
+class TextTooLarge(UploadError):
+    """The files of one load give more text than it may hold in all (`TextBudget.total`)."""
+
+
 UPLOAD_PREFIX = "upload:"
 
 
@@ -403,9 +479,15 @@ class Uploads:
     `place` checks a name and says where to write the file's bytes (None: a type the loaders
     do not read, skipped with the reason); `load` reads them all. Each file gets its own
     sub-folder so its name is its id, and sources and reasons name files `upload:<name>`,
-    never the temporary folder."""
+    never the temporary folder. `max_document_chars` and `max_text_chars` bound the text
+    read (see TextBudget): a file over the first is skipped with the reason, and `load`
+    raises TextTooLarge past the second, as soon as a file passes it. The PDFs of an upload
+    share what pypdf may parse."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_document_chars: int = MAX_DOCUMENT_CHARS,
+                 max_text_chars: int | None = None) -> None:
+        self._max_document_chars = max_document_chars
+        self._max_text_chars = max_text_chars
         self._tmp = tempfile.TemporaryDirectory(prefix="rag-upload-")
         self._root = self._tmp.name
         self._names: dict[str, int] = {}
@@ -443,7 +525,11 @@ class Uploads:
         if self._files and len(self.refused) == self._files:  # the request's type is wrong
             raise UnsupportedUpload("; ".join(
                 f"{s.source.removeprefix(UPLOAD_PREFIX)}: {s.reason}" for s in self.refused))
-        loaded = load_paths([Path(self._root)])
+        try:
+            loaded = load_paths([Path(self._root)], budget=TextBudget(
+                self._max_document_chars, self._max_text_chars, shared_pdf=True))
+        except TextTooLarge as exc:
+            raise TextTooLarge(self._scrub(str(exc))) from None
         try:
             docs = [replace(d, source=self._public(d.source),
                             metadata=storable_metadata(d.metadata)) for d in loaded.documents]

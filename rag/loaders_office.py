@@ -28,6 +28,27 @@ RUNNING_MAX_CHARS = 120
 NO_TEXT_LAYER = "no text layer (a scanned or image-only PDF; OCR is not supported)"
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
                             "ﬅ": "st", "ﬆ": "st", "\x00": ""})
+# Text a document may hold once read (Settings.max_document_chars): a 174 KB .docx read as 60 M
+# characters (621 MB, then ~2.5 s of chunking a MB and a day of embedding), a 2 KB PDF whose
+# /ToUnicode maps one byte to 250 characters as 100 M. The readers count as they go and stop
+# past it (TooMuchText), before the rest is built.
+MAX_DOCUMENT_CHARS = 10_000_000
+# Format characters (Unicode Cf) that are invisible in every script and mean nothing to a
+# reader: soft hyphen, zero-width space, word joiner, invisible math operators, deprecated
+# format controls, zero-width no-break space (a BOM inside the text), and the tag characters
+# (U+E0000 block: invisible ASCII, "smuggled" instructions for a model; only subdivision flags
+# use them, which show as a plain black flag without). They count as no embedder token, so
+# 500,000 zero-width spaces made a 2 M character chunk. Dropped as text is read, before any
+# offset is taken. Kept: ZWNJ and ZWJ (U+200C/D: Persian, Indic scripts, emoji sequences),
+# the bidirectional marks, embeddings and isolates (Arabic and Hebrew text needs them) and the
+# visible format signs of some scripts (Arabic number signs, Egyptian hieroglyph controls).
+INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\u206a-\u206f\ufeff"
+                       "\U000e0001\U000e0020-\U000e007f]")
+
+
+def drop_invisible(text: str) -> str:
+    """`text` without the INVISIBLE format characters."""
+    return INVISIBLE.sub("", text) if INVISIBLE.search(text) else text
 _DIGITS = re.compile(r"\d+")
 _LIST_ITEM = re.compile(r"^([-–—•·*▪►]|\d{1,3}[.)]|[a-z][.)])\s")
 WRAP_SHARE = 0.65  # a line at least this share of the column width was wrapped
@@ -52,6 +73,15 @@ MAX_DOCX_XML_NODES = 1_000_000
 
 class Unreadable(Exception):
     """The file cannot give text; the message is the reason shown to the user."""
+
+
+class TooMuchText(Unreadable):
+    """The file gives more text than the reader may read (`max_chars`); the reading stopped
+    there."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"more than {limit} characters of text")
+        self.limit = limit
 
 
 @dataclass(slots=True)
@@ -124,7 +154,7 @@ def unwrap_lines(text: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = text.translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n")
+    text = drop_invisible(text.translate(_LIGATURES)).replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip("\n")
 
@@ -149,6 +179,7 @@ def join_pages(pages: list[tuple[int, str]]) -> tuple[str, list[list[int]]]:
 def _title(candidate: Any, text: str) -> str:
     """The file's own title, else its first line; a first line that is a whole paragraph
     (a PDF's lines joined back) gives its first sentence, at most TITLE_CHARS."""
+    candidate = drop_invisible(candidate) if isinstance(candidate, str) else candidate
     if isinstance(candidate, str) and candidate.strip() and not _FILE_TITLE.match(
             candidate.strip()):
         return " ".join(candidate.split())[:300]
@@ -258,13 +289,68 @@ def _elements(array: Any) -> int:
     return len(array) + sum(len(a) for a in map(_resolved, array) if isinstance(a, list))
 
 
-class _PdfBudget:
-    def __init__(self, file_bytes: int) -> None:
-        self.file_bytes = file_bytes
-        self.limit = MIN_PDF_CONTENT_BYTES + PDF_CONTENT_RATIO * file_bytes
+class PdfAllowance:
+    """What pypdf may parse for the PDFs of one load (an upload request), all of them together:
+    MIN_PDF_CONTENT_BYTES once plus PDF_CONTENT_RATIO times each file's size, operators an
+    eighth of that. Per file, 50 PDFs of 4 KB had 1 MB each to parse (~40 MB of text with a
+    Tj operator of 40 letters, minutes of pypdf); shared, they have 2.6 MB in all, and a
+    real file keeps PDF_CONTENT_RATIO times its own size whatever comes before it. A PDF read
+    on its own gets an allowance of its own: the limit per file."""
+
+    def __init__(self) -> None:
+        self.file_bytes = 0  # the PDFs begun so far
         self.content = 0
         self.operators = 0
-        self.max_operators = self.limit // 8
+
+    @property
+    def limit(self) -> int:
+        return MIN_PDF_CONTENT_BYTES + PDF_CONTENT_RATIO * self.file_bytes
+
+    @property
+    def max_operators(self) -> int:
+        return self.limit // 8
+
+
+# The characters a text operator may give, for the counting of text (see _PdfBudget.visit):
+# each byte of its strings at most this many characters, or what the longest destination of a
+# /ToUnicode CMap of the file holds (pypdf takes up to 256 characters a code).
+PDF_CHARS_PER_BYTE = 4
+_SHOW_TEXT = (b"Tj", b"TJ", b"'", b'"')
+_HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]*)>")
+_SPACE = re.compile(rb"\s+")
+
+
+def _shown_bytes(operator: Any, operands: Any) -> int:
+    """Bytes of the strings a text-showing operator shows."""
+    if not operands:
+        return 0
+    if operator == b"TJ":
+        items = operands[0] if isinstance(operands[0], list) else []
+    else:
+        items = operands[2:3] if operator == b'"' else operands[:1]
+    return sum(len(getattr(i, "original_bytes", i)) for i in items if isinstance(i, str | bytes))
+
+
+def _chars_per_code(cmap: bytes) -> int:
+    """The most characters one code of a /ToUnicode CMap gives: its longest hex string, four
+    digits a UTF-16 unit (codes and ranges are hex strings too: an upper bound)."""
+    longest = max((len(_SPACE.sub(b"", h)) for h in _HEX_STRING.findall(cmap)), default=0)
+    return -(-longest // 4)
+
+
+class _PdfBudget:
+    def __init__(self, file_bytes: int, allowance: PdfAllowance | None = None,
+                 max_chars: int | None = None) -> None:
+        self.file_bytes = file_bytes
+        self.shared = allowance if allowance is not None else PdfAllowance()
+        self.shared.file_bytes += file_bytes
+        # text: `chars` what pypdf gave (pages read, and what it reported of this page), and
+        # what the text operators since its last report may give at most
+        self.max_chars = max_chars
+        self.chars = 0
+        self._pages_chars = 0
+        self.pending = 0
+        self.chars_per_code = PDF_CHARS_PER_BYTE
         self._form_sizes: dict[Any, int] = {}  # decoded size of each form, decoded once
         self._forms: dict[Any, int] = {}  # this page's form names -> the largest such form
         self._font_costs: dict[int, tuple[Any, int]] = {}  # id(font) -> (font, cost of a use)
@@ -274,9 +360,43 @@ class _PdfBudget:
         self.late = False
         self.pages = 0
 
+    @property
+    def content(self) -> int:
+        return self.shared.content
+
+    @content.setter
+    def content(self, value: int) -> None:
+        self.shared.content = value
+
+    @property
+    def operators(self) -> int:
+        return self.shared.operators
+
+    @operators.setter
+    def operators(self, value: int) -> None:
+        self.shared.operators = value
+
+    @property
+    def limit(self) -> int:
+        return self.shared.limit
+
+    @property
+    def max_operators(self) -> int:
+        return self.shared.max_operators
+
     def take_content(self, page: Any) -> bool:
         """Charge a page's content and fonts before pypdf parses them, and learn its forms'
-        sizes; False when pypdf cannot read the page's content (it is not to be parsed)."""
+        sizes; False when pypdf cannot read the page's content (it is not to be parsed).
+        A page refused here is not parsed: what it would have cost is not kept, so a file
+        refused does not use up what the request's next PDFs may parse."""
+        before = self.content
+        try:
+            return self._take_content(page)
+        except Unreadable:
+            self.content = before
+            raise
+
+    def _take_content(self, page: Any) -> bool:
         self.pages += 1
         self.check()  # the clock, between pages
         size = self._content_size(page)
@@ -418,6 +538,9 @@ class _PdfBudget:
             if hasattr(value, "get_data"):  # a CMap stream
                 size = self._decoded_size(value, key, MAX_PDF_CMAP_BYTES)
                 cost += _raw_size(value) if size is None else size // CMAP_COST_DIVISOR
+                if size is not None and key == "/ToUnicode" and self.max_chars is not None:
+                    self.chars_per_code = max(self.chars_per_code,
+                                              _chars_per_code(value.get_data()))
             elif hasattr(value, "get"):  # an encoding dictionary
                 cost += _elements(value.get("/Differences"))
         if "/ToUnicode" not in font and font.get("/Subtype") in ("/Type1", "/MMType1"):
@@ -459,15 +582,39 @@ class _PdfBudget:
         self.operators += 1
         if operator == b"Do" and operands:
             self.content += self._forms.get(operands[0], 0)
+        elif self.max_chars is not None and operator in _SHOW_TEXT:
+            # pypdf reports text when a line or block ends: one Tj of 400 KB of codes a CMap
+            # maps to 250 characters each would be built whole first (100 M characters)
+            self.pending += _shown_bytes(operator, operands) * self.chars_per_code
         if self.operators % PDF_CLOCK_OPERATORS == 0:
             self.late = time.monotonic() > self.deadline
-        if self.operators > self.max_operators or self.content > self.limit or self.late:
+        if (self.operators > self.max_operators or self.content > self.limit or self.late
+                or self._too_much_text()):
             raise _Spent  # before the form is parsed; pypdf swallows it inside a form
+
+    def text(self, text: Any, *_: Any) -> None:
+        """Called by pypdf with each piece of text it adds to the page's."""
+        self.chars += len(text) if isinstance(text, str) else 0
+        self.pending = 0
+
+    def page_read(self, text: str) -> None:
+        """A page's text, as extract_text gave it: the count is exact again."""
+        self._pages_chars += len(text)
+        self.chars, self.pending = self._pages_chars, 0
+
+    def _too_much_text(self) -> bool:
+        return self.max_chars is not None and self.chars + self.pending > self.max_chars
 
     def check(self) -> None:
         if self.content > self.limit:
+            source = (f"a {self.file_bytes}-byte file" if self.shared.file_bytes == self.file_bytes
+                      else f"{self.shared.file_bytes} bytes of PDF: this {self.file_bytes}-byte "
+                      "file and those read before it")
             raise Unreadable(f"PDF page content too large to read (over {self.content} bytes "
-                             f"from a {self.file_bytes}-byte file; limit {self.limit})")
+                             f"from {source}; limit {self.limit})")
+        if self._too_much_text():
+            assert self.max_chars is not None
+            raise TooMuchText(self.max_chars)
         if self.operators > self.max_operators:
             raise Unreadable(f"PDF drawing too large to read (over {self.max_operators} "
                              "operators)")
@@ -480,13 +627,17 @@ class _Spent(Exception):
     pass
 
 
-def read_pdf(data: bytes) -> OfficeText:
-    """Text layer of each page (pypdf, content-stream order: one column after the other)."""
+def read_pdf(data: bytes, max_chars: int | None = MAX_DOCUMENT_CHARS,
+             allowance: PdfAllowance | None = None) -> OfficeText:
+    """Text layer of each page (pypdf, content-stream order: one column after the other).
+    TooMuchText past `max_chars` (None: no limit); `allowance`: what pypdf may parse, shared
+    with the other PDFs of a request (a new one by default: this file's alone)."""
     with _pdf_stream_caps():
-        return _read_pdf(data)
+        return _read_pdf(data, max_chars, allowance)
 
 
-def _read_pdf(data: bytes) -> OfficeText:
+def _read_pdf(data: bytes, max_chars: int | None, allowance: PdfAllowance | None
+              ) -> OfficeText:
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -511,7 +662,7 @@ def _read_pdf(data: bytes) -> OfficeText:
         raise Unreadable("damaged PDF: no pages")
     pages: list[tuple[int, str]] = []
     failed = 0
-    budget = _PdfBudget(len(data))
+    budget = _PdfBudget(len(data), allowance, max_chars)
     for number in range(1, n_pages + 1):
         page = reader.pages[number - 1]
         # before pypdf parses it: parsing is the slow part
@@ -520,11 +671,15 @@ def _read_pdf(data: bytes) -> OfficeText:
             pages.append((number, ""))
             continue
         try:
-            pages.append((number, page.extract_text(visitor_operand_before=budget.visit) or ""))
+            text = page.extract_text(visitor_operand_before=budget.visit,
+                                     visitor_text=budget.text) or ""
         except Exception:  # one broken page must not lose the others
             failed += 1
-            pages.append((number, ""))
+            text = ""
         budget.check()
+        budget.page_read(text)
+        budget.check()
+        pages.append((number, text))
     if not any(t.strip() for _, t in pages):
         if failed:
             raise Unreadable(f"damaged PDF: text of {failed} of {n_pages} pages unreadable")
@@ -616,11 +771,17 @@ class _ContentTypes:
 class _XmlNodes:
     """lxml parser target counting the nodes a tree of the part would hold, without building
     one; Unreadable past MAX_DOCX_XML_NODES for all parts together. While `types` is set (the
-    [Content_Types].xml part is read) its declarations are collected there."""
+    [Content_Types].xml part is read) its declarations are collected there. The characters of
+    text runs (`w:t`) are counted too, TooMuchText past `max_chars`: an upper bound of what
+    read_docx reads (headers, footers and notes count as well), known before python-docx
+    builds a tree (64 MB of XML with few nodes was 60 M characters, 621 MB of memory)."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_chars: int | None = None) -> None:
         self.count = 0
         self.types: _ContentTypes | None = None
+        self.max_chars = max_chars
+        self.chars = 0
+        self._in_text = 0  # depth of w:t elements around the parser
 
     def _add(self, n: int) -> None:
         self.count += n
@@ -630,11 +791,20 @@ class _XmlNodes:
 
     def start(self, tag: Any, attrib: Any, *_: Any) -> None:
         self._add(1 + len(attrib))
+        if tag == f"{_W}t":
+            self._in_text += 1
         if self.types is not None:
             self.types.add(tag, attrib)
 
     def end(self, tag: Any) -> None:
-        pass
+        if tag == f"{_W}t":
+            self._in_text -= 1
+
+    def data(self, text: Any) -> None:
+        if self._in_text > 0 and self.max_chars is not None:
+            self.chars += len(text)
+            if self.chars > self.max_chars:
+                raise TooMuchText(self.max_chars)
 
     def start_ns(self, prefix: Any, uri: Any) -> None:
         self._add(1)
@@ -653,19 +823,19 @@ class _XmlNodes:
         pass
 
 
-def _check_unpacked_size(data: bytes) -> None:
+def _check_unpacked_size(data: bytes, max_chars: int | None = None) -> None:
     """Unreadable when the zip holds more parts, bytes or XML nodes than a Word file needs (see
     MAX_DOCX_BYTES, MAX_DOCX_XML_NODES). Each part is inflated a chunk at a time and counted:
     the sizes a zip declares can lie, and zipfile inflates a part whole before it checks them.
     [Content_Types].xml is read first: a part python-docx never parses (an image, even an SVG
     one) counts by its bytes only, not as XML; a part of an XML type does whatever its name.
     Without a readable [Content_Types].xml (python-docx refuses the file) every part that
-    parses as XML is counted as XML."""
+    parses as XML is counted as XML. TooMuchText past `max_chars` characters of text runs."""
     import zipfile
 
     from lxml import etree  # type: ignore[import-untyped]  # python-docx's parser
 
-    nodes = _XmlNodes()
+    nodes = _XmlNodes(max_chars)
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         parts = package.infolist()
         if len(parts) > MAX_DOCX_PARTS:
@@ -710,16 +880,17 @@ def _check_unpacked_size(data: bytes) -> None:
                 nodes.types = None
 
 
-def read_docx(data: bytes) -> OfficeText:
+def read_docx(data: bytes, max_chars: int | None = MAX_DOCUMENT_CHARS) -> OfficeText:
     """Body paragraphs and tables in order (a table row is its cells joined by " | ");
-    headers and footers live outside the body in Word files and are not read."""
+    headers and footers live outside the body in Word files and are not read. TooMuchText
+    past `max_chars` (None: no limit)."""
     import zipfile
 
     import docx
     from docx.table import Table
 
     try:
-        _check_unpacked_size(data)
+        _check_unpacked_size(data, max_chars)
         document = docx.Document(io.BytesIO(data))
     except Unreadable:
         raise
@@ -730,14 +901,19 @@ def read_docx(data: bytes) -> OfficeText:
     body = document.element.body
     rendered = any(True for _ in body.iter(f"{_W}lastRenderedPageBreak"))
     blocks: list[str] = []
+    chars = 0
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             for row in block._tbl.findall(f"{_W}tr"):
                 cells = [" ".join(_paragraph_text(p, rendered) for p in tc.iter(f"{_W}p"))
                          for tc in row.findall(f"{_W}tc")]
                 blocks.append(" | ".join(c.strip() for c in cells))
+                chars += len(blocks[-1]) + 1
         else:
             blocks.append(_paragraph_text(block._p, rendered))
+            chars += len(blocks[-1]) + 1
+        if max_chars is not None and chars > max_chars + 1:  # + 1: no "\n" after the last
+            raise TooMuchText(max_chars)
     raw = "\n".join(blocks)
     pages = [(i, t) for i, t in enumerate(raw.split(_PAGE), 1)]
     if not any(t.strip() for _, t in pages):
@@ -752,14 +928,16 @@ def read_docx(data: bytes) -> OfficeText:
     return out
 
 
-READERS = {".pdf": read_pdf, ".docx": read_docx}
-
-
-def read_office(path: Path, max_bytes: int) -> OfficeText:
+def read_office(path: Path, max_bytes: int, max_chars: int | None = MAX_DOCUMENT_CHARS,
+                allowance: PdfAllowance | None = None) -> OfficeText:
+    """A .pdf or .docx file's text; Unreadable with the reason, TooMuchText past
+    `max_chars`. `allowance`: what pypdf may parse, shared with a request's other PDFs."""
     size = path.stat().st_size
     if size > max_bytes:
         raise Unreadable(f"file too large ({size} bytes, limit {max_bytes})")
     data = path.read_bytes()
     if not data.strip():
         raise Unreadable("empty file")
-    return READERS[path.suffix.lower()](data)
+    if path.suffix.lower() == ".pdf":
+        return read_pdf(data, max_chars, allowance)
+    return read_docx(data, max_chars)

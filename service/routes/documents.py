@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from rag import BusyError, Document, Engine, IngestReport, Skipped
-from rag.loaders import Uploads, document_from_fields, storable_metadata
+from rag.loaders import TextTooLarge, Uploads, document_from_fields, storable_metadata
 from service.deps import EngineDep, JobsDep, SettingsDep
 from service.jobs import CannotCancel, Job, JobsBusy
 from service.schemas import DocumentOut, DocumentsIn, IngestResponse
@@ -31,6 +31,12 @@ router = APIRouter(tags=["documents"])
 T = TypeVar("T")
 WRITE_THREADS = 2  # document requests fetching, parsing or ingesting in worker threads at once
 WRITE_QUEUE = 8  # more wait on the event loop, holding no thread; past that a 503
+# Text an upload's files may give in all, per byte of `max_upload_bytes`: Word and PDF files
+# are compressed (real ones read as a few characters a byte at most), and three 174 KB .docx
+# files gave 180 M characters (each file is also held to `max_document_chars`, and an upload's
+# PDFs share what pypdf may parse). Past it the request is a 413, as an upload over its bytes
+# is; the files are read no further.
+UPLOAD_TEXT_PER_BYTE = 4
 
 
 class WriteGate:
@@ -231,7 +237,7 @@ async def _ingest_json(request: Request, settings: ServiceSettings) -> list[Docu
     seen: set[str] = set()
     for i, obj in enumerate(items):
         try:
-            doc = document_from_fields(obj, source="api")
+            doc = document_from_fields(obj, source="api", max_chars=settings.max_document_chars)
             doc = replace(doc, metadata=storable_metadata(doc.metadata))
         except ValueError as exc:
             raise HTTPException(422, f"documents[{i}]: {exc}") from None
@@ -294,7 +300,8 @@ async def _ingest_files(request: Request, settings: ServiceSettings
         raise HTTPException(422, "no file in the upload (use the form field `files`)")
     most = settings.max_documents_per_request
     too_many = HTTPException(413, f"at most {most} documents a request (a .jsonl line is one)")
-    with Uploads() as folder:
+    text_limit = UPLOAD_TEXT_PER_BYTE * settings.max_upload_bytes
+    with Uploads(settings.max_document_chars, text_limit) as folder:
         total = lines = 0
         for up in uploads:
             path = folder.place(up.filename)
@@ -314,6 +321,9 @@ async def _ingest_files(request: Request, settings: ServiceSettings
             docs, skipped = await write_gate(request).run(folder.load)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from None
+        except TextTooLarge as exc:  # the files read stopped there: nothing is ingested
+            raise HTTPException(413, f"{exc} (limit {UPLOAD_TEXT_PER_BYTE} per byte of "
+                                "RAG_MAX_UPLOAD_BYTES)") from None
         if len(docs) > most:
             raise too_many
         return docs, skipped
