@@ -236,7 +236,7 @@ class Ingestor:
         progress: Progress | None,
         cancelled: Callable[[], bool] | None = None,
     ) -> list[IndexedDocument]:
-        chunked = [(d, self.chunker.split(d)) for d in docs]
+        chunked = [(d, self.chunker.split(d, cancelled)) for d in docs]
         texts = [embedding_text(c, self.settings.embed_title) for _, cs in chunked for c in cs]
         if on_chunks is not None:
             on_chunks(len(texts))

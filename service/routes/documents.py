@@ -191,8 +191,8 @@ def get_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
 
 @router.delete("/jobs/{job_id}")
 def cancel_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
-    """Cancel a job before it commits: it stops at the next embedding batch, nothing is
-    written. 409 once it is committing or finished."""
+    """Cancel a job before it commits: it stops within milliseconds while chunking, else at
+    the next embedding batch; nothing is written. 409 once it is committing or finished."""
     job = jobs.get(job_id)
     if job is None:
         raise HTTPException(404, f"no job {job_id!r} (unknown, or finished too long ago)")
