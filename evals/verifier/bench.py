@@ -8,6 +8,7 @@ embeds claims with e5's "query: " prefix instead of "passage: " (for the compari
 evals/README.md).
 
     .venv/bin/python -m evals.verifier.bench [--threshold T] [--sweep] [--json] [--errors]
+        [--pairs evals/verifier/blind_pairs.jsonl]
 """
 
 from __future__ import annotations
@@ -100,8 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--errors", action="store_true", help="print misclassified pairs")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--pairs", type=Path, default=PAIRS,
+                    help="pairs file (blind_pairs.jsonl: hand-written, held out, no split)")
     args = ap.parse_args(argv)
-    pairs = [json.loads(x) for x in PAIRS.read_text(encoding="utf-8").splitlines() if x]
+    pairs = [{"split": "blind", "title": "", **json.loads(x)}
+             for x in args.pairs.read_text(encoding="utf-8").splitlines() if x]
     t0 = time.perf_counter()
     rows = run(pairs, args.pairing)
     secs = time.perf_counter() - t0
@@ -123,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{k:<14} {v['true']:>5} {v['false']:>5} {v['caught']!s:>7} "
                   f"{v['false_alarms']!s:>12}")
         for what, key in (("caught", "caught_by_kind"), ("false alarms", "flagged_by_kind")):
-            for split in ("", "tune/", "heldout/"):
+            for split in ("", *sorted({f"{r['split']}/" for r in rows})):
                 print(f"{what} by kind{' (' + split[:-1] + ')' if split else ''}:",
                       {k.removeprefix(split): v for k, v in rep[key].items()
                        if (k.startswith(split) if split else "/" not in k)})

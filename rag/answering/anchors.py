@@ -61,14 +61,16 @@ _NUMBER = re.compile(
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d.])|"
                            r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
+_GLUED = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?=[A-ZÀ-Ý][a-zà-ÿ]{2,})|"
+                    r"(?<=[a-zà-ÿ]{3})[A-ZÀ-Ý][a-zà-ÿ]{2,}")
 _NEGATION = re.compile(
     r"(?<![-\w])(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|ne|pas|jamais|"
     r"aucun|aucune|rien|sans|ni)(?![-\w])|n['’]t\b|\bn['’](?=\w)", re.I)
 # Endings that differ between an English and a French form of one name or its adjective:
-# Russia/Russie/russe/Russian, American/américain, Chinese/chinois.
+# Russia/Russie/russe/Russian, American/américain, Chinese/chinois, Kazakh/Kazakhstan.
 _NAME_ENDINGS = frozenset("""
     e es s a ia ie ian ians ien iens ienne iennes an ans ain aine ains aines en ens enne ennes
-    ese ois oise ais aise ish ic ique iques i is n ne nes ns
+    ese ois oise ais aise ish ic ique iques i is n ne nes ns stan istan
 """.split()) | {""}
 
 # Capitalised words that are titles, institutions or sentence glue rather than identities: an
@@ -139,6 +141,11 @@ STARTERS = frozenset("""
     opposition government parliament army military police internet access security fighting
     western foreign international local regional national ethnic economic political public
     official unofficial independent state russian-led dozens
+    outre malgre parmi face suite hormis sauf concernant vers chez sous sans avec contre durant
+    jusqu desormais egalement notamment surtout ailleurs meme aussi lorsque puisque tandis bien
+    tant plutot among amid amidst following given with without against under over upon within
+    beyond across throughout regarding whereas unless once as so thereby hence therefore
+    likewise similarly overall
 """.split())
 _PLURAL = re.compile(r"^\w{4,}[trendlkpmg]s$")  # "Protests", "Officials": not names
 _COMMON_SUFFIX = re.compile(r"(?:ly|ing|ed|ers|ment|ments|tion|tions|ement|ements|ions)$")
@@ -310,7 +317,9 @@ def facts(text: str) -> Facts:
     f.keys.update(_key(v) for _, _, v in _word_numbers(words, [m.span() for m in found], text))
     f.keys.update(_month_keys(words, raw_words))
     for raw, w in zip(raw_words, words, strict=True):
-        for part in [w, *w.split("-")]:
+        # "UkraineLien externe": a link label glued to the word it follows in scraped text
+        glued = [fold(g) for g in _GLUED.findall(raw)] if _GLUED.search(raw) else []
+        for part in [w, *w.split("-"), *glued]:
             part = part.replace("-", "")
             if part:
                 f.words.add(part)
@@ -357,12 +366,14 @@ def claim_anchors(text: str) -> list[Anchor]:
 
 def _names_at(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, Anchor]]:
     raw = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    words = [fold(w) for _, _, w in raw]
     anchors: list[tuple[int, Anchor]] = []
     for k, (s, _e, w) in enumerate(raw):
         if not w[:1].isupper() or w.isdigit():
             continue
-        name = words[k]
+        if "-" in w and any(p[:1].islower() for p in w.split("-")):
+            # "Russian-led", "Kremlin-backed": the name is the capitalised parts before
+            w = "-".join(itertools.takewhile(lambda p: p[:1].isupper(), w.split("-")))
+        name = fold(w)
         if re.fullmatch(r"[A-Z]{2,}s", w):
             name = name[:-1]  # NGOs -> ngo
         bare = name.replace("-", "")

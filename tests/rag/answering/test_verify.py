@@ -246,4 +246,111 @@ def test_reworded_predicate_still_supported(verifier: Verifier) -> None:
                "aide [1].", AID) == (True, "supported")
     assert one(verifier, "Nikol Pashinyan, le Premier ministre arménien à la tête de l’OTSC, a "
                "annoncé l’envoi d’une force de maintien de la paix au Kazakhstan [1].",
-               MISSION) == (True, "supported")
+               AID + " " + MISSION) == (True, "supported")
+    # MISSION alone calls him the CSTO's president, not the Armenian prime minister
+    assert one(verifier, "Nikol Pashinyan, le Premier ministre arménien à la tête de l’OTSC, a "
+               "annoncé l’envoi d’une force de maintien de la paix au Kazakhstan [1].",
+               MISSION) == (False, "title")
+
+
+FIRE = ("Ce vendredi, le président du Kazakhstan, Kassym-Jomart Tokaïev, a annoncé autoriser les "
+        "forces de l’ordre à ouvrir le feu «sans avertissement» pour mettre un terme aux émeutes "
+        "chaotiques qui secouent le pays.")
+ANTONOV = ("La Russie pense que les troubles civils au Kazakhstan ont été provoqués par des forces "
+           "extérieures, a déclaré l’ambassadeur de Russie aux États-Unis, Anatoly Antonov.\n\n"
+           "« La Russie considère que les développements violents provoqués de l’extérieur dans le "
+           "pays ami visent à perturber sa sécurité et son intégrité. Nous soutiendrons les "
+           "efforts visant à rétablir une vie normale au Kazakhstan », a déclaré le diplomate "
+           "russe au média Newsweek.")
+NOT_COMBAT = ("« Le personnel militaire des forces de maintien de la paix collectives de l’OTSC "
+              "n’est pas impliqué dans les activités opérationnelles et de combat des forces de "
+              "l’ordre locales et des unités de l’armée pour établir la loi et l’ordre dans le "
+              "pays », a déclaré vendredi le ministère russe de la Défense.")
+
+
+def test_nationality_words_compounds_and_glued_labels_name_their_country() -> None:
+    """Hand-written translations (evals/verifier/blind_pairs.jsonl) were flagged for names the
+    passage holds in another form: "Kazakh" over "Kazakhstan", "Russian-led" over "dirigée par
+    la Russie", "Ukraine" over a scraped "UkraineLien externe"."""
+    kazakh = next(a for a in claim_anchors("The Kazakh President spoke.") if a.text == "Kazakh")
+    assert holds(facts("le président du Kazakhstan a parlé"), kazakh)
+    assert [a.text for a in claim_anchors("a Russian-led alliance")] == ["Russian"]
+    assert holds(facts("dirigée par la Russie"), claim_anchors("a Russian-led alliance")[0])
+    ukraine = claim_anchors("une conférence sur l’Ukraine")[0]
+    assert holds(facts("les réformes concernant l’UkraineLien externe"), ukraine)
+    assert not holds(facts("les réformes concernant la Géorgie"), ukraine)
+
+
+def test_translation_with_nationality_word_supported(verifier: Verifier) -> None:
+    assert one(verifier, "On Friday, Kazakh President Kassym-Jomart Tokayev announced that he "
+               "was authorising law enforcement to open fire 'without warning' to end the "
+               "riots [1].", FIRE) == (True, "supported")
+
+
+INVITED = ("Le successeur trié sur le volet de Nazarbayev, le président Kassym-Jomart Tokayev, a "
+           "initialement limogé le gouvernement du pays en début de semaine en réponse aux "
+           "troubles. Mais les protestations s’amplifiant, il a changé de tactique et invité les "
+           "troupes d’une alliance militaire d’anciens États soviétiques dirigée par la Russie à "
+           "entrer au Kazakhstan pour rétablir l’ordre.")
+
+
+def test_a_verb_of_refusal_is_a_negation(verifier: Verifier) -> None:
+    """"refused to invite" over "a invité": no negation word, the opposite meaning."""
+    assert one(verifier, "As the protests grew, Tokayev refused to invite troops from a "
+               "Russian-led military alliance of former Soviet states into Kazakhstan [1].",
+               INVITED) == (False, "negation")
+    assert one(verifier, "As the protests grew, Tokayev invited troops from a Russian-led "
+               "military alliance of former Soviet states into Kazakhstan [1].",
+               INVITED) == (True, "supported")
+
+
+def test_the_speaker_may_be_named_two_sentences_before(verifier: Verifier) -> None:
+    """A quote over two sentences names its speaker before it ("a déclaré le diplomate")."""
+    assert one(verifier, "Anatoly Antonov a assuré au média Newsweek que la Russie soutiendrait "
+               "les efforts pour ramener une vie normale au Kazakhstan [1].",
+               ANTONOV) == (True, "supported")
+    # ... a country is not: the sentence about it names it.
+    assert one(verifier, "La Russie soutiendra les efforts pour ramener une vie normale en "
+               "Géorgie [1].", ANTONOV)[0] is False
+
+
+def test_the_negated_clause_of_a_long_sentence_is_what_the_claim_restates(
+        verifier: Verifier) -> None:
+    """The negation is in the clause the claim restates, not in another one."""
+    assert one(verifier, "The Russian Defence Ministry said on Friday that CSTO peacekeepers "
+               "are involved in the operational and combat activities of local law enforcement "
+               "and army units [1].", NOT_COMBAT) == (False, "negation")
+    assert one(verifier, "The Russian Defence Ministry said on Friday that CSTO peacekeepers are "
+               "not involved in the combat activities of local law enforcement [1].",
+               NOT_COMBAT) == (True, "supported")
+
+
+def test_hyphenated_words_share_their_stem_across_languages(verifier: Verifier) -> None:
+    """"weekend" over "week-end": the claim has no name to anchor it, only words."""
+    assert one(verifier, "The protests began over the weekend, sparked by a rise in fuel prices "
+               "[1].", "Les manifestations ont commencé au cours du week-end, déclenchées par la "
+               "hausse des prix du carburant.") == (True, "supported")
+
+
+def test_a_title_given_to_the_wrong_person_is_caught(verifier: Verifier) -> None:
+    """Every name, a close cosine, but the passage gives her another title (tests/rag/answering/
+    test_titles.py for the reading)."""
+    passage = ("L’OTSC a indiqué, ce jeudi matin, dans un communiqué diffusé sur "
+               "Telegram par la porte-parole de la diplomatie russe, Maria Zakharova, que des "
+               "soldats étaient envoyés.")
+    assert one(verifier, "The CSTO statement was posted on Telegram by CSTO Secretary General "
+               "Maria Zakharova [1].", passage) == (False, "title")
+    assert one(verifier, "The statement was posted on Telegram by Russian foreign ministry "
+               "spokeswoman Maria Zakharova [1].", passage) == (True, "supported")
+
+
+def test_a_claim_drawn_from_two_adjacent_sentences(verifier: Verifier) -> None:
+    """One claim summing up two sentences is supported by the pair; a claim that restates one
+    sentence with a figure or a name swapped in from the next is still caught
+    (evals/verifier/combined_dev.jsonl)."""
+    assert one(verifier, "La Russie a envoyé quelque 3 000 personnes selon l’agence RIA, et "
+               "l’Arménie en a envoyé 100 [1].", TROOPS) == (True, "supported")
+    assert one(verifier, "L’Arménie a envoyé quelque 3 000 personnes, selon l’agence de presse "
+               "russe RIA [1].", TROOPS)[0] is False
+    assert one(verifier, "La Russie a envoyé quelque 100 personnes, selon l’agence de presse "
+               "russe RIA [1].", TROOPS)[0] is False

@@ -1,0 +1,112 @@
+"""Which title a text gives each person it names: "le président de l'OTSC, Nikol Pashinyan" ->
+{"pashinyan": {"president"}}.
+
+For the claim verifier: a claim that gives someone a title the passage gives someone else
+("CSTO Secretary General Maria Zakharova" over "la porte-parole de la diplomatie russe, Maria
+Zakharova") names every name and says something false. A title is read where news writes
+it: up to TITLE_BEFORE words before the name ("le porte-parole du Kremlin, Dmitry Peskov"),
+with no other person named in between, or right after it and a comma ("Nikol Pashinyan, le
+Premier ministre arménien"). Titles are a closed list of families, either language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answering.anchors import GENERIC, fold, same_name
+from rag.answering.countries import is_country
+
+TITLE_BEFORE = 6  # words before a name that may hold its title
+TITLE_AFTER = 4  # words after "Name," that may
+
+_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("prime", re.compile(r"^(?:premier|prime)$")),  # only before "ministre"/"minister"
+    ("president", re.compile(r"^(?:ex-|vice-)?presiden\w*$")),
+    ("minister", re.compile(r"^minist(?:re|res|er|ers)$")),
+    ("spokesperson", re.compile(r"^(?:spokes\w+|porte-parole|porte-paroles)$")),
+    ("secretary", re.compile(r"^secr[e]tar\w*$|^secretaire\w*$")),
+    ("ambassador", re.compile(r"^ambassad\w+$")),
+)
+_MINISTER_WORD = re.compile(r"^minist(?:re|res|er|ers)$")
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.!?;]|,")
+# Capitalised words that are places or institutions, not people: they may stand between a title
+# and its holder ("le porte-parole du Kremlin, Dmitry Peskov").
+_INSTITUTIONS = frozenset("kremlin elysee pentagone pentagon otan nato onu un ue eu otsc csto "
+                          "maison blanche white house".split())
+
+
+# Words that end the phrase a title is part of: "a former prime minister and close ally of
+# Nazarbayev" gives Nazarbayev no title.
+_JOINS = frozenset("and or et ou who qui que that which dont".split())
+
+
+def _family(tokens: list[str], i: int) -> str | None:
+    w = fold(tokens[i])
+    for name, rx in _FAMILIES:
+        if rx.match(w):
+            if name == "prime":
+                nxt = fold(tokens[i + 1]) if i + 1 < len(tokens) else ""
+                return "prime" if _MINISTER_WORD.match(nxt) else None
+            if name == "minister" and i and fold(tokens[i - 1]) in ("premier", "prime"):
+                return None  # counted as "prime"
+            if name == "secretary" and i and fold(tokens[i - 1]) in ("press", "presse"):
+                return "spokesperson"  # a press secretary speaks for the White House
+            return name
+    return None
+
+
+def _person_word(tok: str) -> bool:
+    """A capitalised word that may be (part of) a person's name."""
+    if not tok[:1].isupper() or tok.isupper():
+        return False
+    f = fold(tok)
+    return not (f in GENERIC or f in _INSTITUTIONS or is_country(f)
+                or is_country(f.replace("-", "")))
+
+
+def titles(text: str) -> dict[str, set[str]]:
+    """Folded surname -> the title families the text gives that person."""
+    tokens = _TOKEN.findall(text)
+    out: dict[str, set[str]] = {}
+    i = 0
+    while i < len(tokens):
+        if not _person_word(tokens[i]) or (i and _person_word(tokens[i - 1])):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and _person_word(tokens[j + 1]):
+            j += 1
+        surname = fold(tokens[j]).replace("-", "")
+        found: set[str] = set()
+        for k in range(i - 1, max(-1, i - 1 - TITLE_BEFORE), -1):
+            if tokens[k] in ".!?;" or _person_word(tokens[k]) or fold(tokens[k]) in _JOINS:
+                break
+            fam = _family(tokens, k)
+            if fam:
+                found.add(fam)
+                break
+        if j + 1 < len(tokens) and tokens[j + 1] == ",":
+            for k in range(j + 2, min(len(tokens), j + 2 + TITLE_AFTER)):
+                if tokens[k] in ".!?;," or _person_word(tokens[k]):
+                    break
+                fam = _family(tokens, k)
+                if fam:
+                    found.add(fam)
+                    break
+        if found:
+            out.setdefault(surname, set()).update(found)
+        i = j + 1
+    return out
+
+
+def misplaced_title(said: dict[str, set[str]], given: dict[str, set[str]]) -> str | None:
+    """A person the claim (`said`, from `titles`) gives a title that the passage (`given`)
+    gives them none of, when it gives them some: or None."""
+    for person, fams in said.items():
+        held: set[str] = set()
+        for p, f in given.items():
+            if same_name(person, p, True):
+                held |= f
+        if held and not fams & held:
+            return person
+    return None

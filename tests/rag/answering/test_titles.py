@@ -1,0 +1,41 @@
+"""Which title a text gives each person it names (rag.answering.titles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answering.titles import misplaced_title, titles
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le président de l’OTSC, Nikol Pashinyan, a annoncé une mission.",
+     {"pashinyan": {"president"}}),
+    ("la porte-parole de la diplomatie russe, Maria Zakharova.", {"zakharova": {"spokesperson"}}),
+    ("Le porte-parole du Kremlin, Dmitry Peskov, s’est exprimé.", {"peskov": {"spokesperson"}}),
+    ("Nikol Pashinyan, le Premier ministre arménien, a dit", {"pashinyan": {"prime"}}),
+    ("l’ambassadeur de Russie aux États-Unis, Anatoly Antonov.", {"antonov": {"ambassador"}}),
+    ("White House press secretary Jen Psaki said", {"psaki": {"spokesperson"}}),
+    # the title is the first person's, not the second's
+    ("le président Tokaïev a rencontré Vladimir Poutine", {"tokaiev": {"president"}}),
+    ("Karim Massimov, a former prime minister and close ally of Nazarbayev, was arrested.",
+     {"massimov": {"prime"}}),
+    ("Tokaïev a parlé.", {}),
+])
+def test_titles_read_where_news_writes_them(text: str, expected: dict[str, set[str]]) -> None:
+    assert titles(text) == expected
+
+
+def test_a_title_the_passage_gives_someone_else() -> None:
+    passage = titles("Le président de l’OTSC, Nikol Pashinyan, a annoncé une mission. La "
+                     "porte-parole de la diplomatie russe, Maria Zakharova, l’a diffusé.")
+    assert misplaced_title(titles("CSTO Secretary General Maria Zakharova posted it."),
+                           passage) == "zakharova"
+    assert misplaced_title(titles("Le secrétaire général de l’OTSC, Nikol Pashinyan, a parlé."),
+                           passage) == "pashinyan"
+    # the title it gives them (in another language or spelling), or none at all: no objection
+    assert misplaced_title(titles("CSTO President Nikol Pachinian spoke."), passage) is None
+    assert misplaced_title(titles("Russian foreign ministry spokeswoman Maria Zakharova "
+                                  "posted it."), passage) is None
+    assert misplaced_title(titles("Maria Zakharova posted it."), passage) is None
+    # a passage that gives the person no title cannot contradict one
+    assert misplaced_title(titles("President Tokayev spoke."), titles("Tokaïev a parlé.")) is None
