@@ -30,7 +30,7 @@ from rag.errors import DerivedWriteError, RagError
 from rag.ingest import Ingestor, IngestReport, PreparedIngest, Progress, delete_documents
 from rag.llm import LLM, make_llm
 from rag.llm.base import CancelToken, Message
-from rag.loaders import LoadResult, Skipped, load_paths
+from rag.loaders import LoadResult, Skipped, TextBudget, load_paths
 from rag.retrieval import Hit, Searcher
 from rag.store import DocumentInfo, IndexStore, Snapshot
 
@@ -297,7 +297,7 @@ class Engine:
         return report
 
     def ingest_paths(self, paths: Sequence[Path]) -> IngestReport:
-        loaded = load_paths(paths)
+        loaded = load_paths(paths, budget=TextBudget(self.settings.max_document_chars))
         return self.ingest_documents(loaded.documents, loaded.skipped)
 
     def delete(self, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -343,7 +343,8 @@ def load_sources_into(settings: Settings, store: IndexStore | None, sources: Seq
     if paths:
         loaded = load_sources(paths, FetchPolicy.from_settings(settings),
                               lambda i: store.get_document(i)
-                              if store is not None and store.exists() else None)
+                              if store is not None and store.exists() else None,
+                              budget=TextBudget(settings.max_document_chars))
     loaded.documents = [*given, *loaded.documents]
     if strict and not loaded.documents:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in loaded.skipped[:3])

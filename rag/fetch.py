@@ -38,7 +38,7 @@ import httpx
 from rag.config import Settings
 from rag.documents import Document
 from rag.errors import RagError
-from rag.loaders import LoadResult, Page, Skipped, load_paths, page_from_html
+from rag.loaders import LoadResult, Page, Skipped, TextBudget, load_paths, page_from_html
 from rag.socket_abort import SocketAbort
 
 log = logging.getLogger("rag.fetch")
@@ -585,7 +585,8 @@ def _fetch_one(url: str, policy: FetchPolicy, previous: Callable[[str], Document
 
 
 def load_sources(sources: Iterable[str | Path], policy: FetchPolicy,
-                 previous: Callable[[str], Document | None] = lambda _: None) -> LoadResult:
+                 previous: Callable[[str], Document | None] = lambda _: None,
+                 budget: TextBudget | None = None) -> LoadResult:
     """Files, folders and http(s) URLs as one batch (cleaning sees the fetched pages with the
     files). Every URL is checked before anything is fetched: FetchRefused for the first one
     refused by its syntax or its address literal. A URL that fails later (a name that does
@@ -602,7 +603,8 @@ def load_sources(sources: Iterable[str | Path], policy: FetchPolicy,
         batch = LookupBatch()
         with ThreadPoolExecutor(max_workers=min(FETCH_THREADS, len(urls))) as pool:
             outcomes = list(pool.map(lambda u: _fetch_one(u, policy, previous, batch), urls))
-    result = load_paths([s for s in items if not is_url(s)], [o.item for o in outcomes])
+    result = load_paths([s for s in items if not is_url(s)], [o.item for o in outcomes],
+                        budget=budget)
     before = {o.previous.id: o.previous for o in outcomes if o.previous is not None}
     result.documents = [_keep_unchanged(d, before.get(d.id)) for d in result.documents]
     return result

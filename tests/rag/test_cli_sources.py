@@ -38,3 +38,16 @@ def test_ingest_urls_and_pdf_then_search_shows_pages(tmp_path: Path) -> None:
     listed = {d["doc_id"]: d for d in json.loads(rag("list", "--json", env=env).stdout)}
     assert listed["revue"]["source"] == str(pdf)
     assert [d["source"] for k, d in listed.items() if k.startswith("127.0.0.1/crue-")] == [url]
+
+
+def test_ingest_reads_the_document_size_limit_from_the_settings(tmp_path: Path) -> None:
+    """RAG_MAX_DOCUMENT_CHARS holds for `rag ingest` as for uploads (it used the built-in
+    10 M characters whatever the setting)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "long.txt").write_text("Les soldats russes sont arrivés. " * 100, encoding="utf-8")
+    env = {"RAG_INDEX_DIR": str(tmp_path / "idx"), "RAG_MAX_DOCUMENT_CHARS": "1000"}
+    line = _one_error_line(rag("ingest", str(docs), env=env))
+    assert "long.txt" in line and "1000 characters" in line.replace(",", "")
+    env["RAG_MAX_DOCUMENT_CHARS"] = "5000"
+    assert rag("ingest", str(docs), env=env).returncode == 0
