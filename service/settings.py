@@ -43,7 +43,8 @@ class ServiceSettings(Settings):
     cors_origins: list[str] = Field(
         default_factory=list,
         description='Origins allowed to call the API from a browser (the widget on another '
-        'site), e.g. RAG_CORS_ORIGINS=\'["https://example.org"]\'; "*" for any.',
+        'site), e.g. RAG_CORS_ORIGINS=\'["https://example.org"]\'; "*" for any site to '
+        'read (and, only when no API or admin keys are set, to write).',
     )
     trusted_hosts: list[str] = Field(
         default_factory=list,

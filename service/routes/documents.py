@@ -171,12 +171,19 @@ router.add_api_route(
                                                      "format": "binary"}}}}}}}})
 
 
+def _quoted(value: str, limit: int = 80) -> str:
+    """An id from the URL as an error quotes it, cut short: the error must not be the request
+    again (a 10,000-character id)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 @router.delete("/documents/{doc_id:path}")
 def delete_document(doc_id: str, engine: EngineDep) -> dict[str, Any]:
     """Ids may hold `/`: `DELETE /documents/a/b` (or `a%2Fb`) deletes `a/b`."""
     deleted, _ = engine.delete([doc_id])
     if not deleted:
-        raise HTTPException(404, f"no document {doc_id!r} in the index")
+        raise HTTPException(404, f"no document {_quoted(doc_id)} in the index")
     return {"deleted": deleted}
 
 
@@ -185,7 +192,7 @@ def get_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
     """An ingest job: status, progress (chunks embedded of total), report or error."""
     job = jobs.get(job_id)
     if job is None:
-        raise HTTPException(404, f"no job {job_id!r} (unknown, or finished too long ago)")
+        raise HTTPException(404, f"no job {_quoted(job_id)} (unknown, or finished too long ago)")
     return job.to_dict()
 
 
@@ -195,7 +202,7 @@ def cancel_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
     the next embedding batch; nothing is written. 409 once it is committing or finished."""
     job = jobs.get(job_id)
     if job is None:
-        raise HTTPException(404, f"no job {job_id!r} (unknown, or finished too long ago)")
+        raise HTTPException(404, f"no job {_quoted(job_id)} (unknown, or finished too long ago)")
     try:
         job.cancel()
     except CannotCancel as exc:

@@ -234,6 +234,9 @@ def test_document_errors(small_service: Any) -> None:
     svc: Service = small_service(max_upload_bytes=2048)
     c = svc.client
     _error(c.delete("/documents/unknown"), 404, "unknown")
+    # an id of any length is quoted cut short, not echoed whole
+    assert len(_error(c.delete("/documents/" + "x" * 10_000), 404, "xxx")) < 200
+    assert len(_error(c.get("/jobs/" + "y" * 5_000), 404, "yyy")) < 200
     big = {"documents": [{"id": "big", "text": "mot " * 1000}]}
     _error(c.post("/documents", json=big), 413, "2048")
     # far over the limit: refused from its Content-Length before the body is read
