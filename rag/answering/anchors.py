@@ -117,7 +117,11 @@ _GAZETTEER_PAIRS = [
     ("hungary", "hongrie"), ("czech", "tcheque"), ("austria", "autriche"),
     ("scotland", "ecosse"), ("england", "angleterre"), ("black", "noire"),
     ("kiev", "kyiv"), ("nur-sultan", "noursoultan"), ("tajik", "tadjik"),
-    ("kyrgyzstan", "kirghizstan"),
+    ("kyrgyzstan", "kirghizstan"), ("asian", "asie"), ("asian", "asiatique"),
+    # a capital for its state, as news writes it ("Moscou a dénoncé" = Russia did)
+    ("moscow", "russie"), ("moscou", "russia"), ("moscou", "russie"), ("moscow", "russia"),
+    ("washington", "etats-unis"), ("washington", "americain"), ("pekin", "chine"),
+    ("beijing", "china"), ("beijing", "chine"), ("pekin", "china"),
 ]
 # Capitalised only because they start the sentence: not names.
 STARTERS = frozenset("""
@@ -485,9 +489,14 @@ def holds(f: Facts, anchor: Anchor) -> bool:
     return any(same_name(anchor.name, w, w in f.proper) for w in f.words | f.proper)
 
 
+_NOT_ONLY = re.compile(r"(?i)\b(?:not|non|pas)\s+(?:just|only|merely|simply|seulement|"
+                       r"uniquement|simplement)\b")
+
+
 def negated(text: str) -> bool:
     """A negation other than the restrictive "ne ... que" (only)."""
     text = re.sub(r"\bn(?:e\s+|['’])(\w+\s+){1,3}?que\b", " ", text, flags=re.I)
+    text = _NOT_ONLY.sub(" ", text)  # "not just protesters but", "non seulement ... mais"
     return bool(_NEGATION.search(text))
 
 

@@ -147,7 +147,7 @@ class Claim:
     citations: tuple[int, ...]
     supported: bool
     score: float  # the evidence's cosine (0 when there is none)
-    reason: str  # "supported" | "missing" | "meaning" | "negation" | "no passage" | "empty"
+    reason: str  # supported, missing, meaning, negation, title, no passage, empty
     evidence: Evidence | None
     support: Evidence | None = None  # for an unsupported claim: a passage that does support it
 

@@ -354,3 +354,16 @@ def test_a_claim_drawn_from_two_adjacent_sentences(verifier: Verifier) -> None:
                "russe RIA [1].", TROOPS)[0] is False
     assert one(verifier, "La Russie a envoyé quelque 100 personnes, selon l’agence de presse "
                "russe RIA [1].", TROOPS)[0] is False
+
+
+def test_not_only_is_no_negation_and_a_capital_names_its_state(verifier: Verifier) -> None:
+    """evals/verifier/paraphrase_dev.jsonl: "not just ... but" restates "non seulement ...
+    mais"; "Moscou" is how news names Russia as an actor."""
+    assert one(verifier, "Tokayev said the authorities were facing not just protesters but a "
+               "highly organised terrorist threat [1].", "M. Tokaïev a déclaré que les "
+               "autorités étaient confrontées non seulement à des manifestants, mais à une "
+               "« menace terroriste » hautement organisée.") == (True, "supported")
+    assert one(verifier, "Le 6 janvier, le chef de la diplomatie européenne a averti Moscou "
+               "contre une intervention militaire au Kazakhstan [1].", "Jeudi 6 janvier, le "
+               "plus haut diplomate de l’Union européenne a mis en garde la Russie contre une "
+               "intervention militaire au Kazakhstan voisin.") == (True, "supported")
