@@ -18,6 +18,7 @@ import re
 from rag.answering.anchors import Anchor, claim_anchors, facts, holds
 from rag.answering.inert import inert
 from rag.answering.language import detect_language
+from rag.sentences import split_sentences
 from rag.text import STOPWORDS, fold, tokenize
 
 MAX_WORDS = 14
@@ -108,6 +109,7 @@ def with_wording(claim: str, sentence: str, lang: str | None = None, whole: bool
     lang = lang or detect_language(bare, "en")
     if detect_language(sentence, lang) == lang:
         return claim
+    sentence = _one_sentence(bare, sentence)
     text = " ".join(sentence.split()).strip(" .")
     # a claim about as long as its sentence restates all of it: all of it is its wording
     whole = whole or len(bare.split()) >= max(12, 0.6 * len(text.split()))
@@ -120,6 +122,20 @@ def with_wording(claim: str, sentence: str, lang: str | None = None, whole: bool
     m = _TRAILER.search(claim)
     cut = m.start() if m else len(claim)
     return f"{claim[:cut]} (« {quote} »){claim[cut:]}"
+
+
+def _one_sentence(claim: str, evidence: str) -> str:
+    """The sentence of `evidence` (two adjacent ones, when the verifier read a pair) that
+    shares most with the claim: a quote holding a sentence break would be split there as a
+    claim of its own ("(« ... au total. Des soldats »)")."""
+    parts = split_sentences(evidence)
+    if len(parts) < 2:
+        return evidence
+    anchors = claim_anchors(claim)
+    names = {x[:4] for a in anchors if a.kind == "name" for x in stems(a.text)}
+    wanted = stems(claim)
+    return max(parts, key=lambda p: sum(_hits([w.group() for w in _WORD.finditer(p.text)],
+                                              anchors, wanted, names))).text
 
 
 def without_wording(answer: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from rag.answering.grounding import Grounder
 from rag.answering.language import answer_language
-from rag.answering.verify import Verifier
+from rag.answering.verify import Verifier, split_claims
 from rag.answering.wording import (
     CONTEXT,
     MAX_WORDS,
@@ -121,3 +121,18 @@ def test_a_verified_cross_lingual_claim_carries_its_source_wording(embedder: E5E
                    "Nazarbaïev, 81 ans ») [1].")
     # an unsupported claim is still dropped, quote or not
     assert Grounder(Verifier(embedder), [hit]).check("Nazarbayev was 79 years old [1].") == ""
+
+
+def test_evidence_of_two_sentences_is_quoted_from_one() -> None:
+    """The verifier may support a claim with two adjacent sentences; a quote holding the break
+    between them would be split there into a claim of its own (local gold q020)."""
+    pair = ("La force est composée d’environ 2 600 militaires au total. Des soldats russes, "
+            "biélorusses et arméniens sont déjà arrivés.")
+    out = with_wording("The CSTO force consisted of approximately 2 600 military personnel "
+                       "[1].", pair, "en")
+    assert "(« La force est composée d’environ 2 600 militaires au total »)" in out
+    assert len(split_claims(out)) == 1
+    whole = with_wording("Russian, Belarusian and Armenian soldiers have already arrived [1].",
+                         pair, "en", whole=True)
+    assert "Des soldats russes, biélorusses et arméniens sont déjà arrivés" in whole
+    assert "au total" not in whole and len(split_claims(whole)) == 1
