@@ -709,6 +709,7 @@ def _paragraph_text(p: Any, rendered: bool) -> str:
     """A paragraph's text with `_PAGE` where a new page starts: Word's own rendered breaks
     when the file has them, else hard page breaks and `page break before`."""
     out: list[str] = []
+    page_before = False
     for el in p.iter():
         tag = el.tag
         if tag == f"{_W}t":
@@ -726,8 +727,9 @@ def _paragraph_text(p: Any, rendered: bool) -> str:
             out.append(_PAGE)
         elif tag == f"{_W}pageBreakBefore" and not rendered and el.get(f"{_W}val") not in (
                 "0", "false", "off"):
-            out.insert(0, _PAGE)
-    return "".join(out)
+            page_before = True  # once, however often it is said (inserting each time at the
+            # front was quadratic: 450 000 of them in a 58 KB file took 32 s)
+    return (_PAGE if page_before else "") + "".join(out)
 
 
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
