@@ -9,6 +9,7 @@ import re
 import sys
 import textwrap
 import time
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -40,7 +41,11 @@ def _json(data: object) -> str:
     """`--json` output: UTF-8 JSON whose strings carry no raw control character (json.dumps
     escapes C0 but leaves DEL and C1, a terminal's one-byte CSI among them, as they are)."""
     text = json.dumps(data, ensure_ascii=False)
-    return _DEL_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    if text.isascii():
+        return text
+    # ... nor an invisible one (bidi overrides, zero-width, U+2028/9), as `printable` escapes
+    return "".join(json.dumps(ch)[1:-1] if _DEL_C1.match(ch)
+                   or unicodedata.category(ch) in ("Cf", "Zl", "Zp") else ch for ch in text)
 
 
 def _settings(args: argparse.Namespace) -> Settings:

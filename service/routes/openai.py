@@ -106,7 +106,8 @@ def models() -> dict[str, Any]:
 @router.get("/v1/models/{model_id}", response_model=ModelOut)
 def model(model_id: str) -> dict[str, Any]:
     if model_id != MODEL_ID:
-        raise openai_http_error(404, f"no model {model_id!r}; this server has one: "
+        shown = repr(model_id) if len(model_id) <= 80 else repr(model_id[:77]) + "..."
+        raise openai_http_error(404, f"no model {shown}; this server has one: "
                                 f"{MODEL_ID!r}", param="model", code="model_not_found")
     return MODEL
 

@@ -39,3 +39,16 @@ def test_nothing_invisible_survives() -> None:
                     and chr(c) not in "\n\t")
     shown = printable(every)
     assert shown.isascii() and shown.isprintable(), [c for c in shown if not c.isprintable()]
+
+
+def test_json_output_escapes_them_too() -> None:
+    """`--json` output (rag.cli._json) is read in terminals too: the same characters come out
+    as JSON escapes, and the JSON reads back to the same strings."""
+    import json
+
+    from rag.cli import _json
+
+    data = {"title": "Rapport \u202efdp.exe", "t": "a\u2066b\u2028c\x9b é 😀 \U000e0041"}
+    out = _json(data)
+    assert all(unicodedata.category(ch) not in ("Cf", "Zl", "Zp", "Cc") for ch in out)
+    assert "é 😀" in out and json.loads(out) == data

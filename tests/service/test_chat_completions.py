@@ -137,3 +137,6 @@ def test_models(corpus_service: Service) -> None:
     body = r.json()
     assert body["object"] == "list"
     assert [m["id"] for m in body["data"]] == ["rag"]
+    # an unknown id is quoted cut short, not echoed whole
+    r = corpus_service.client.get("/v1/models/" + "m" * 10_000)
+    assert r.status_code == 404 and len(r.text) < 400 and "mmm" in r.text
