@@ -23,7 +23,7 @@ from rag import BusyError, Document, Engine, IngestReport, Skipped
 from rag.loaders import TextTooLarge, Uploads, document_from_fields, storable_metadata
 from service.deps import EngineDep, JobsDep, SettingsDep
 from service.jobs import CannotCancel, Job, JobsBusy
-from service.schemas import DocumentOut, DocumentsIn, IngestResponse, valid_unicode
+from service.schemas import DocumentOut, DocumentsIn, IngestResponse
 from service.settings import ServiceSettings
 
 router = APIRouter(tags=["documents"])
@@ -244,7 +244,6 @@ async def _ingest_json(request: Request, settings: ServiceSettings) -> list[Docu
     seen: set[str] = set()
     for i, obj in enumerate(items):
         try:
-            valid_unicode(obj)  # metadata too: a lone surrogate was stored as "?"
             doc = document_from_fields(obj, source="api", max_chars=settings.max_document_chars)
             doc = replace(doc, metadata=storable_metadata(doc.metadata))
         except ValueError as exc:
