@@ -49,16 +49,9 @@ def cmap_pdf(codes: int, chars_per_code: int) -> bytes:
             b"1 begincodespacerange <00> <FF> endcodespacerange "
             b"1 beginbfchar <01> <" + b"0061" * chars_per_code + b"> endbfchar "
             b"endcmap CMapName currentdict /CMap defineresource pop end end")
-    content = zlib.compress(b"BT /F1 12 Tf (" + b"\x01" * codes + b") Tj ET\n", 9)
-    return pdf_file([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content
-        + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"])
+    return _one_page_pdf(b"BT /F1 12 Tf (" + b"\x01" * codes + b") Tj ET\n",
+                         b"/ToUnicode 6 0 R ",
+                         b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
 
 
 def drawing_pdf(content_kb: int, sentence: bytes = b"Le lac est bleu.") -> bytes:
@@ -68,6 +61,11 @@ def drawing_pdf(content_kb: int, sentence: bytes = b"Le lac est bleu.") -> bytes
     ops = b"BT /F1 12 Tf 72 712 Td (" + sentence + b") Tj ET\n"
     line = b"100.25 200.25 m 300.25 400.25 l S\n"
     ops += line * (content_kb * 1024 // len(line))
+    return _one_page_pdf(ops)
+
+
+def _one_page_pdf(ops: bytes, font_extra: bytes = b"", *more: bytes) -> bytes:
+    """One page showing `ops` (compressed) in Helvetica as /F1; `more` objects from 6 on."""
     content = zlib.compress(ops, 9)
     return pdf_file([
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -76,4 +74,5 @@ def drawing_pdf(content_kb: int, sentence: bytes = b"Le lac est bleu.") -> bytes
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content
         + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica " + font_extra + b">>",
+        *more])
