@@ -153,6 +153,39 @@ _ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|ils|elles|sa|son|ses|leur|leurs|ce
                       r"he|she|they|his|her|its|their)\b", re.I)
 
 
+# A quote that goes on in the next sentence, said by the same speaker: "«Nous appelons les
+# forces de l'OTSC à ...», a-t-il ajouté." is part of what the sentence before attributes.
+_SAID_ON = re.compile(r"\b(?:a-t-(?:il|elle)|ont-(?:ils|elles)|(?:ajoute|poursuit|précise|"
+                      r"insiste)-t-(?:il|elle)|(?:he|she|they) (?:added|went on|continued))\b",
+                      re.I)
+
+
+# A sentence that ends a quote by naming who said it: "..., a déclaré le porte-parole X."
+_SPEAKER = re.compile(r"[»\"”]\s*,?\s*(?:a|ont|avait|avaient)\s+(?:déclaré|dit|affirmé|"
+                      r"ajouté|souligné|expliqué|indiqué|précisé|assuré|estimé)\b|[»\"”]\s*,?\s*"
+                      r"(?:said|told|added|stated|explained)\b", re.I)
+
+
+def _quote_on(spans: Sequence[tuple[int, int, Span, Hit]], n: int) -> set[str]:
+    """The words of the quote that opens right after sentence `n` and that its next sentences
+    give to the same speaker ("..., a-t-il ajouté"): up to three sentences of its passage."""
+    i = spans[n][0]
+    follow = [s.text for p, _, s, _ in spans[n + 1:n + 4] if p == i]
+    if not follow or not follow[0].lstrip().startswith(("«", '"', "“")):
+        return set()
+    for k, text in enumerate(follow):
+        if _SAID_ON.search(text):
+            return set().union(*(_words(t) for t in follow[:k + 1]))
+        if any(q in text for q in ("»", '"', "”")):
+            return set()  # closed and not said on: someone else's, or no one's
+    # still open where the passage ends (the chunk cut it) after a sentence that gave its
+    # speaker: the quote goes on in that speaker's voice
+    ends = n + 1 + len(follow) >= len(spans) or spans[n + 1 + len(follow)][0] != i
+    if ends and _SPEAKER.search(spans[n][2].text):
+        return set().union(*(_words(t) for t in follow))
+    return set()
+
+
 def _coverage_terms(question: str, idf: Callable[[str], float], stemmer: str,
                     cross: bool) -> dict[str, float]:
     if not cross:
@@ -231,7 +264,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
     heads: dict[int, str] = {}  # each passage's folded title, read once
     leads = _sentences_before(spans)
-    for (i, j, span, hit), cos in zip(spans, dense, strict=True):
+    for n, ((i, j, span, hit), cos) in enumerate(zip(spans, dense, strict=True)):
         text = span.text
         words = _words(text)
         before = prev_words.get(i, set())
@@ -243,6 +276,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         context = seen_words.setdefault(i, _words(hit.chunk.title))
         earlier = set(context)
         context |= words
+        earlier |= _quote_on(spans, n)
         if total_fw > 0:
             got = sum(wt if _has_focus(f, words) else 0.5 * wt if _has_focus(f, earlier) else 0.0
                       for f, wt in fw.items())

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 from rag.answering.countries import mentions_country
 from rag.answering.evidence import Evidence, EvidenceSentence
-from rag.answering.holds import counts
+from rag.answering.holds import _has_focus, _words, counts
 from rag.answering.inert import inert
+from rag.text import fold
 
 # Up to three sentences, each within SECOND_WITHIN of the best (two before: PIAF FR match
 # 0.610 -> 0.642, gold EN 0.677 -> 0.710, no set lower).
@@ -70,7 +71,7 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
            min_dense_cross: float = MIN_DENSE_CROSS) -> list[EvidenceSentence]:
     """The sentences to quote, best first; empty when the evidence does not answer."""
     cands = ev.answers()
-    if not cands or not _actors_named(ev):
+    if not cands or not _actors_named(ev) or not _focus_retrieved(ev):
         return []
     # a count asked for is answered by the sentences that count that thing ("3 000 personnes"
     # for troops), when one is relevant enough, not by one with another figure ("six pays")
@@ -131,6 +132,24 @@ def _actors_named(ev: Evidence) -> bool:
         return True
     seen = " ".join(f"{p.chunk.title}\n{p.chunk.text}" for p in ev.passages)
     return all(mentions_country(seen, frozenset({code})) for code in ev.question.actors)
+
+
+def _focus_retrieved(ev: Evidence) -> bool:
+    """Whether every person (by full name) and country the question is about occurs somewhere
+    in what was retrieved: passages that never name Stoltenberg cannot say what he said,
+    however close their sentences are to the question in meaning."""
+    if not ev.question.named:
+        return True
+    text = "\n".join(f"{p.chunk.title}\n{p.chunk.text}" for p in ev.passages)
+    folded = fold(text)
+    words: set[str] | None = None
+    for name in ev.question.named:
+        if re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", folded):
+            continue  # as written, or a part of a hyphenated name ("Marie-Antoinette")
+        words = _words(text) if words is None else words
+        if not _has_focus(name, words):  # another spelling: "Tokayev", "Tokaïev"
+            return False
+    return True
 
 
 def _anchored_before(ev: Evidence, s: EvidenceSentence) -> bool:

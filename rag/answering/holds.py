@@ -259,8 +259,9 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
             continue
         if kind == "person" and (name in _BODY_WORDS or _ACRONYM.fullmatch(m.group(0))):
             continue  # "l'Organisation du traité ...", "TF1", "OTSC" name no one
-        if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)):
-            continue  # "Joe Biden" is the focus Biden; "États-Unis" names no one
+        if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)
+                                 or name in _CAPITALS):
+            continue  # "Joe Biden" is the focus Biden; "États-Unis", "Moscou" name no one
         if not name.isalpha() or not any(same_name(f, name, True) for f in focus):
             return True
     return False
@@ -274,6 +275,18 @@ _BODY_WORDS = frozenset(fold(w) for w in """
     foundation institut institute centre center université university église church parti
     party ligue league cour court tribunal sénat senate congrès congress république republic
     traité treaty alliance coalition communauté community
+""".split())
+
+
+# Capitals, folded, in French and English: news names a government by its capital ("Moscou
+# espère que ..."), and "l'ambassade de Russie à Washington" names no person.
+_CAPITALS = frozenset("""
+    moscou moscow washington pekin beijing londres london paris berlin bruxelles brussels kiev
+    kyiv kiyv geneve geneva astana noursoultan nursultan almaty alma ata bichkek bishkek
+    douchanbe dushanbe erevan yerevan minsk tachkent tashkent achgabat ashgabat bakou baku
+    tbilissi tbilisi ankara teheran tehran tokyo rome madrid vienne vienna varsovie warsaw
+    ottawa canberra delhi islamabad kaboul kabul bagdad baghdad damas damascus jerusalem
+    ryad riyadh lecaire cairo berne bern stockholm oslo helsinki copenhague copenhagen
 """.split())
 
 

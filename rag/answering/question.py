@@ -44,8 +44,13 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"(?:is|was) the name|which (general|commander|chief)|"
                          r"comment s['’]appel(?:le|lent|ait|aient)|"
                          r"what is .{1,30} called|quel (général|commandant|chef)|which "
-                         r"(president|leader|minister|official|spokesman|spokeswoman)|quel "
-                         r"(président|dirigeant|ministre|responsable|porte-parole))\b", re.I),
+                         r"(president|leader|minister|official|spokesman|spokeswoman|officer|"
+                         r"diplomat|envoy|ambassador|analyst|expert|researcher|journalist|"
+                         r"politician|person)|quel (président|dirigeant|ministre|responsable|"
+                         r"porte-parole|officier|diplomate|envoyé|ambassadeur|analyste|expert|"
+                         r"chercheur|journaliste|politicien|homme politique)|quelle (personne|"
+                         r"personnalité|analyste|experte|chercheuse|journaliste|diplomate))\b",
+                         re.I),
     "calendar": re.compile(r"\b(quelle date|what date|à quelle date|on what (exact |precise )?"
                            r"date|which date)\b", re.I),
     # a country or a nationality: "le Premier ministre arménien" (countries.py)
@@ -99,6 +104,10 @@ class QuestionInfo:
     # countries the question asks about as actors ("Comment l'Ouzbékistan a-t-il réagi ?",
     # "le gouvernement turc"), as codes: sources that never name one cannot answer
     actors: frozenset[str] = frozenset()
+    # the focus names that sources must name to say anything about them: a person's full name
+    # ("Jens Stoltenberg"), a country; not a word like "Balkan" or "GPL" that they may put
+    # otherwise
+    named: tuple[str, ...] = ()
 
 
 _ATTRIBUTION = re.compile(
@@ -140,6 +149,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if _IDENTITY.match(question):  # "Qui est X ?": who X is, not any name
         asks = ("identity",)
     focus: list[str] = []
+    full: set[str] = set()  # the last names of full names ("Jens Stoltenberg")
+    titled: set[str] = set()  # ... and of named things ("the Stanley Cup"): not people
     run: list[str] = []  # the focus names of the full name being read ("Christopher Marlowe")
     last_end = -1
     for m in _CAPITAL.finditer(question):
@@ -169,6 +180,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         for old in run:
             if old in focus:
                 focus.remove(old)
+        if run and any(n in _TITLE_NOUNS for n in (*run, *names)):
+            titled.update((*run, *names))  # "the World Cup", "les îles Galapagos"
+        elif run:
+            full.update(names)
         run = [n for n in names if n not in focus]
         focus.extend(run)
     measure = (tuple(sorted(_MONEY)) if cost else _measure(head)) if "number" in asks else ()
@@ -204,7 +219,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         role_nations(question, role) if role else frozenset(),
                         "number" in asks and bool(_EXACT_ASKED.search(question)),
                         _name_parts(question) if asks == ("identity",) else (),
-                        actors(question))
+                        actors(question),
+                        tuple(f for f in focus if (f in full and f not in titled
+                                                   and not _REGNAL.fullmatch(f))
+                              or is_country(f)))
 
 
 def _name_parts(question: str) -> tuple[str, ...]:
@@ -437,6 +455,23 @@ _MINISTRY = ("ministere", "ministry", "ministries")  # a ministry's spokesman is
 # What may stand between two parts of one name: a space, or a particle ("Pierre Du Bosc").
 _NAME_GLUE = re.compile(r"\s+(?:(?:de|du|des|la|le|van|von|der|ben|bin|al|el|Du|De|Van|Von|Le|La|"
                         r"Al|El)\s+)?")
+
+# Common nouns that title-case English capitalises in the names of things, not people
+# ("the Titan Wars", "the Galapagos Islands", "the Champions League"), French too.
+_TITLE_NOUNS = frozenset(fold(w) for w in """
+    war wars cup islands island league olympics games championship championships award awards
+    prize museum university college school academy institute river mountains mountain lake
+    sea ocean bay revolution empire kingdom republic church cathedral council company club team
+    festival bridge street square palace castle tower park hall party army navy force forces
+    treaty act day movement society group series trophy tournament open grand prix order
+    station airport hotel theatre theater opera orchestra band records prize guerre coupe iles
+    ile ligue jeux championnat prix musee universite ecole academie institut fleuve riviere
+    montagne lac mer ocean baie revolution empire royaume republique eglise cathedrale conseil
+    compagnie societe equipe parti armee traite mouvement tour palais chateau pont rue place
+    gare aeroport hotel theatre orchestre festival tournoi trophee
+""".split())
+
+_REGNAL = re.compile(r"[ivxlc]+|ier|ire|er")  # "Napoléon Ier", "Louis XIV": no surname
 
 _MONTHS_DAYS = frozenset("""
     janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january

@@ -90,6 +90,61 @@ def test_a_country_the_sources_never_name_is_not_answered_for(
     assert ExtractiveWriter().supports(ev) is supported
 
 
+STATEMENTS = ("Le secrétaire général de l'OTSC, Stanislav Zas, a qualifié de « stupidité "
+              "totale » les suggestions selon lesquelles les troupes agiraient comme des "
+              "occupants. "
+              "Le ministère russe a qualifié la décision de l'OTSC d'envoyer des soldats de la "
+              "paix au Kazakhstan d'absolument légitime.")
+
+
+@pytest.mark.parametrize(("question", "supported"), [
+    ("What did NATO Secretary General Jens Stoltenberg say about the CSTO deployment?", False),
+    ("Qu'a déclaré Jens Stoltenberg sur le déploiement de l'OTSC ?", False),
+    ("Qu'a déclaré Stanislav Zas sur le déploiement de l'OTSC ?", True),
+    ("What did Stanislav Zas say about the CSTO troops?", True),
+])
+def test_a_person_the_sources_never_name_is_not_answered_for(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str,
+        supported: bool) -> None:
+    """What Stoltenberg said is not what Zas said: a person asked about by full name must be
+    named somewhere in what was retrieved, however close the sentences are in meaning."""
+    ev = _evidence(embedder, vectors, question, STATEMENTS)
+    assert ExtractiveWriter().supports(ev) is supported
+
+
+PRICE = ("À Washington, le ton est radicalement différent. «Les États-Unis surveillent toute "
+         "éventuelle violation des droits humains», a déclaré le porte-parole de la diplomatie "
+         "américaine Ned Price à des journalistes. «Nous appelons les forces de maintien de la "
+         "paix de l'OTSC à respecter les droits humains afin de soutenir une résolution "
+         "pacifique.")
+EMBASSY = ("Selon l'ambassade de Russie à Washington, Moscou espère que personne ne remettra en "
+           "cause le droit du Kazakhstan de demander une assistance militaire à l'OTSC.")
+
+
+def test_a_quote_that_goes_on_is_its_speakers(
+        embedder: E5Embedder, vectors: CachedSentenceVectors) -> None:
+    """"«...», a déclaré Ned Price. «Nous appelons les forces de l'OTSC ..." (the chunk ends
+    there): the OTSC sentence is Price's too, so he is who called on the OTSC forces."""
+    question = ("Quel porte-parole de la diplomatie américaine a appelé les forces de l’OTSC à "
+                "respecter les droits humains ?")
+    composed = ExtractiveWriter().compose(_evidence(embedder, vectors, question, PRICE))
+    assert composed is not None and "Ned Price" in composed.text
+    # a quote closed and not said on by the same speaker is not theirs
+    closed = PRICE.replace("pacifique.", "pacifique», a répondu un diplomate russe.")
+    assert ExtractiveWriter().compose(_evidence(embedder, vectors, question, closed)) is None
+
+
+@pytest.mark.parametrize("question", [
+    "Qui commande sur le terrain la force de maintien de la paix de l’OTSC ?",
+    "Which officer was put in command of the CSTO peacekeeping force?",
+])
+def test_a_capital_names_no_person(embedder: E5Embedder, vectors: CachedSentenceVectors,
+                                   question: str) -> None:
+    """"Moscou espère ...", "l'ambassade de Russie à Washington": a capital is a government or
+    a place, not the person asked for; "which officer" asks for a person."""
+    assert ExtractiveWriter().supports(_evidence(embedder, vectors, question, EMBASSY)) is False
+
+
 FLIGHTS = ("Effectivement, le suivi du trafic aérien montre des vols d’Antonov et d’Iliouchine "
            "russes en direction du Kazakhstan. Ces appareils appartiennent bien à l’armée de "
            "l’air russe.")

@@ -138,3 +138,28 @@ def test_a_minister_is_asked_by_portfolio() -> None:
     assert analyse_question("Who is the president of Kazakhstan?").portfolio == ()
     spokesman = analyse_question("Who is the Russian Defence Ministry spokesman?")
     assert "spokes" in spokesman.role and spokesman.portfolio == ()
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("What did NATO Secretary General Jens Stoltenberg say about the CSTO deployment?",
+     ("stoltenberg",)),
+    ("What did the president of Kyrgyzstan say about sending troops?", ("kyrgyzstan",)),
+    # named things, not people: sources may put them in other words ("la Coupe Stanley")
+    ("Which team do the Devils play in the Stanley Cup final?", ()),
+    ("What is the reproductive period of giant tortoises in the Galapagos Islands?", ()),
+    ("Le frère de Napoléon Ier parvint-il à tenir la capitale espagnole ?", ()),
+    ("Dans quelles villes la contestation contre la hausse du prix du GPL a-t-elle démarré ?",
+     ()),
+])
+def test_people_by_full_name_and_countries_must_be_named(question: str,
+                                                         named: tuple[str, ...]) -> None:
+    assert analyse_question(question).named == named
+
+
+@pytest.mark.parametrize("question", [
+    "Which officer was put in command of the CSTO force?",
+    "Quel analyste a jugé l'intervention risquée ?",
+    "Quelle personnalité a critiqué l'OTSC ?",
+])
+def test_which_officer_or_analyst_asks_for_a_person(question: str) -> None:
+    assert "person" in analyse_question(question).asks
