@@ -153,6 +153,11 @@ _ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|ils|elles|sa|son|ses|leur|leurs|ce
                       r"he|she|they|his|her|its|their)\b", re.I)
 
 
+# A role newly taken: "le nouveau Premier ministre", "took over as", "a été porté à la tête"
+_NEWLY = re.compile(r"(?i)\b(?:nouveau|nouvel|nouvelle|new|newly|took over|prend la tête|pris "
+                    r"la tête|devenu|became|porté à la tête|élu|elected|investi|sworn in)\b")
+
+
 # A quote that goes on in the next sentence, said by the same speaker: "«Nous appelons les
 # forces de l'OTSC à ...», a-t-il ajouté." is part of what the sentence before attributes.
 _SAID_ON = re.compile(r"\b(?:a-t-(?:il|elle)|ont-(?:ils|elles)|(?:ajoute|poursuit|précise|"
@@ -324,6 +329,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             if kind and info.portfolio:
                 kind = (_names_role(info.portfolio, text)
                         or _names_role(info.portfolio, prev_text))
+            if kind and info.new_role:  # "the new prime minister": appointed, not former
+                kind = bool(_SUCCESSION.search(text) or _NEWLY.search(text))
             if kind and "person" in info.asks and _names_role(info.role, text):
                 kind = _named_beside_role(text, info.role, info.focus)  # "le président
                 # suisse a joué le rôle d'hôte" names no president

@@ -108,6 +108,9 @@ class QuestionInfo:
     # ("Jens Stoltenberg"), a country; not a word like "Balkan" or "GPL" that they may put
     # otherwise
     named: tuple[str, ...] = ()
+    # a role asked as newly taken ("the new prime minister"): a sentence must say someone was
+    # appointed or took it, not that someone held it before ("l'ancien Premier ministre")
+    new_role: bool = False
 
 
 _ATTRIBUTION = re.compile(
@@ -196,6 +199,11 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     words = _ATTRIBUTION.sub("", question).split()
     role = (_role(" ".join(words[:11 if _NAME_OF.search(head) else 7])) if "person" in asks
             else ())
+    if "person" in asks and not role and (m := _AS_ROLE.search(question)):
+        role = _role("qui x " + m.group(1))  # "Who did X appoint as the new prime minister?"
+    if "person" in asks and not role and _LEADS.match(question):
+        role = _COMMANDER  # "Qui commande la force ?": a commander named as one, not any
+        # name near the force
     portfolio = _portfolio(" ".join(words[:11])) if role == _MINISTER else ()
     event = (next((rx for rx in _EVENTS if rx.search(fold(question))), None)
              if "date" in asks or "year" in asks else None)
@@ -222,7 +230,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         actors(question),
                         tuple(f for f in focus if (f in full and f not in titled
                                                    and not _REGNAL.fullmatch(f))
-                              or is_country(f)))
+                              or is_country(f)),
+                        bool(role) and bool(_NEW_ROLE.search(question)))
 
 
 def _name_parts(question: str) -> tuple[str, ...]:
@@ -391,6 +400,16 @@ def _role(head: str) -> tuple[str, ...]:
                 return tuple(sorted(family))
     return ()
 
+
+# A role named after the verb: "appointed as the new prime minister", "nommé au poste de".
+_AS_ROLE = re.compile(r"(?i)\b(?:as|comme|au poste de|en tant que|to be)\s+(.{0,40})")
+# "Qui commande X ?", "Who commanded X?": the verb asks for whoever holds that role
+# (not "Qui dirige l'Union soviétique ?": a leader is named without his title as often)
+_LEADS = re.compile(r"(?i)^\s*(?:qui|who)\s+(command\w*)\b")
+_COMMANDER = tuple(sorted({"comman", "genera", "chef"}))
+_NEW_ROLE = re.compile(r"(?i)\b(?:new|nouveau|nouvel|nouvelle|next|prochain|prochaine)\s+"
+                       r"(?:\w+\s+)?(?:prime|premier|president|président|minist|chef|head|"
+                       r"leader|dirigeant|secr|command|général|general)")
 
 _NAME_OF = re.compile(r"\b(?:name of|nom d[eu'’]|s['’]appel(?:le|lent|ait|aient))", re.I)
 _MINISTER = tuple(sorted(_ROLE_FAMILIES[1]))

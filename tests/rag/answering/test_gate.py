@@ -145,6 +145,25 @@ def test_a_capital_names_no_person(embedder: E5Embedder, vectors: CachedSentence
     assert ExtractiveWriter().supports(_evidence(embedder, vectors, question, EMBASSY)) is False
 
 
+MASSIMOV = ("L'ancien Premier ministre Karim Massimov a été arrêté pour trahison. Des militaires "
+            "tadjiks de la force de l'OTSC partent depuis la base aérienne d'Ayni.")
+
+
+@pytest.mark.parametrize(("question", "text", "supported"), [
+    ("Who did Tokayev appoint as the new prime minister?", MASSIMOV, False),  # a former one
+    ("Qui Tokaïev a-t-il nommé comme nouveau Premier ministre ?", MASSIMOV, False),
+    ("Qui Tokaïev a-t-il nommé comme nouveau Premier ministre ?",
+     "Tokaïev a nommé Alikhan Smaïlov nouveau Premier ministre du Kazakhstan.", True),
+    ("Qui commande la force de l'OTSC ?", MASSIMOV, False),  # "Ayni" is no commander
+    ("Qui commande la force de l'OTSC ?",
+     "La force de l'OTSC est commandée par le général russe Andreï Serdioukov.", True),
+])
+def test_a_role_asked_by_its_verb_or_as_new_is_answered_only_by_it(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, text: str,
+        supported: bool) -> None:
+    assert ExtractiveWriter().supports(_evidence(embedder, vectors, question, text)) is supported
+
+
 FLIGHTS = ("Effectivement, le suivi du trafic aérien montre des vols d’Antonov et d’Iliouchine "
            "russes en direction du Kazakhstan. Ces appareils appartiennent bien à l’armée de "
            "l’air russe.")

@@ -103,12 +103,13 @@ def test_a_count_names_what_it_counts() -> None:
 
 
 def test_a_person_asked_by_role_keeps_the_role() -> None:
-    """"Who is the president of X" asks for a president; "Qui commande ..." names no role (a
-    verb), "la délégation russe" does, in either language."""
+    """"Who is the president of X" asks for a president; "Qui commande ..." asks for a
+    commander (its verb), "la délégation russe" for a delegation, in either language."""
     assert "presid" in analyse_question("Who is the president of Kyrgyzstan?").role
     assert "porte" in analyse_question("Comment s'appelle le porte-parole du Kremlin ?").role
     assert analyse_question("Qui dirigeait la délégation russe à Genève ?").role == ("delega",)
-    assert analyse_question("Qui commande la force de l'OTSC ?").role == ()
+    assert analyse_question("Qui commande la force de l'OTSC ?").role == (
+        "chef", "comman", "genera")
     assert analyse_question("Combien de présidents ?").role == ()  # not a person asked
     assert "porte" in analyse_question("Who is the White House press secretary?").role
 
@@ -163,3 +164,13 @@ def test_people_by_full_name_and_countries_must_be_named(question: str,
 ])
 def test_which_officer_or_analyst_asks_for_a_person(question: str) -> None:
     assert "person" in analyse_question(question).asks
+
+
+def test_who_commands_asks_for_a_commander_and_a_new_role_for_its_appointment() -> None:
+    commands = analyse_question("Qui commande la force de maintien de la paix de l'OTSC ?")
+    assert "comman" in commands.role
+    # a leader is named without a title as often: "dirige" asks no role
+    assert analyse_question("Qui dirige l'Union soviétique en 1936 ?").role == ()
+    new = analyse_question("Who did Tokayev appoint as the new prime minister?")
+    assert "minist" in new.role and new.new_role
+    assert not analyse_question("Who is the Kazakh prime minister?").new_role
