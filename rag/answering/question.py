@@ -199,8 +199,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     words = _ATTRIBUTION.sub("", question).split()
     role = (_role(" ".join(words[:11 if _NAME_OF.search(head) else 7])) if "person" in asks
             else ())
-    if "person" in asks and not role and (m := _AS_ROLE.search(question)):
-        role = _role("qui x " + m.group(1))  # "Who did X appoint as the new prime minister?"
+    if "person" in asks and not role and (as_role := _AS_ROLE.search(question)):
+        role = _role("qui x " + as_role.group(1))  # "appointed as the new prime minister"
     if "person" in asks and not role and _LEADS.match(question):
         role = _COMMANDER  # "Qui commande la force ?": a commander named as one, not any
         # name near the force
