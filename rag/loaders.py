@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -15,6 +16,8 @@ from rag.documents import Document
 from rag.errors import RagError
 from rag.loaders_office import MAX_DOCUMENT_CHARS, PdfAllowance, drop_invisible
 from rag.markup import first_heading, html_title, split_front_matter, strip_fences, strip_markdown
+
+log = logging.getLogger("rag.loaders")
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ID_CHARS = 200
@@ -192,8 +195,106 @@ def _read_html(path: Path) -> _Page:
     return page_from_html(_read_text(path), check_doc_id(path.stem), str(path))
 
 
+# What trafilatura is given to extract an article from. Its time grows faster than the page:
+# 20,000 links in one paragraph (420 KB) took 27.5 s and 50,000 over 400 s, as its
+# `//p//text()` is quadratic in the text runs inside <p> elements (those of one paragraph
+# above all), and even real pages cost about 1 s per 12,000 elements. A page past one of these
+# bounds, counted on lxml's parse of it in linear time, is read as plain text instead
+# (`_plain_html_text`: every text but scripts and styles, one line per block), which takes
+# well under a second a megabyte; the furniture cleaning still applies to it.
+MAX_HTML_ELEMENTS = 30_000
+MAX_PARAGRAPH_RUNS = 30_000  # text runs (an element's text or tail) in <p> elements, all told
+MAX_RUNS_IN_A_PARAGRAPH = 5_000  # in any one <p>
+_HTML_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "math",
+                        "iframe", "object", "embed", "canvas", "select", "datalist"})
+_HTML_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "menu", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "td", "th", "tr", "ul"})
+_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+
+
+def _etree() -> Any:
+    """lxml.etree, imported when an HTML page is first read."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    return etree
+
+
+def _parse_html(raw: str) -> Any:
+    """lxml's tree of a page (its root element), None when there is none."""
+    etree = _etree()
+    parser = etree.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True,
+                              encoding="utf-8")
+    return etree.fromstring(raw.encode("utf-8", "replace"), parser)
+
+
+def _html_too_costly(root: Any) -> str | None:
+    """Which bound of trafilatura's (MAX_HTML_ELEMENTS and the paragraph runs) the page
+    passes, None within them; one walk of the tree."""
+    etree = _etree()
+    elements = runs = 0
+    paragraphs: list[int] = []  # the runs of each <p> open around the element
+    for event, elem in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            if elem.tag == "p" and paragraphs:
+                paragraphs.pop()
+            continue
+        elements += 1
+        if paragraphs:
+            paragraphs[-1] += 2  # its text and its tail
+            runs += 2
+            if paragraphs[-1] > MAX_RUNS_IN_A_PARAGRAPH:
+                return f"over {MAX_RUNS_IN_A_PARAGRAPH} text runs in one paragraph"
+        if elem.tag == "p":
+            paragraphs.append(1)
+            runs += 1
+        if elements > MAX_HTML_ELEMENTS:
+            return f"over {MAX_HTML_ELEMENTS} elements"
+        if runs > MAX_PARAGRAPH_RUNS:
+            return f"over {MAX_PARAGRAPH_RUNS} text runs in paragraphs"
+    return None
+
+
+def _plain_html_text(root: Any) -> str:
+    """All the text of a page but its scripts, styles and the like, one line per block
+    element, spaces collapsed: in linear time, whatever the page."""
+    etree = _etree()
+    parts: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, elem in walker:
+        tag = elem.tag if isinstance(elem.tag, str) else ""
+        if event == "start":
+            if tag in _HTML_SKIP:
+                walker.skip_subtree()
+                continue
+            if tag in _HTML_BLOCKS:
+                parts.append("\n")
+            parts.append(elem.text or "")
+        else:
+            if tag in _HTML_BLOCKS:
+                parts.append("\n")
+            if elem is not root:
+                parts.append(elem.tail or "")
+    lines = (_HORIZONTAL_SPACE.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def page_from_html(raw: str, doc_id: str, source: str) -> _Page:
-    """The article in an HTML page (a file or a fetched URL), waiting for batch cleaning."""
+    """The article in an HTML page (a file or a fetched URL), waiting for batch cleaning: by
+    trafilatura, or as plain text for a page past its bounds (MAX_HTML_ELEMENTS)."""
+    root = _parse_html(raw)
+    if root is None:
+        raise _Skip("no main text found in HTML")
+    too_costly = _html_too_costly(root)
+    if too_costly is not None:
+        log.info("%s: read as plain text (%s)", source[:200], too_costly)
+        text = _plain_html_text(root)
+        if not text:
+            raise _Skip("no text found in HTML")
+        return _Page(doc_id, text, source, html_title(raw)[:300])
+    del root
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
@@ -305,14 +406,26 @@ SUPPORTED_SUFFIXES = (*_READERS, ".jsonl", *OFFICE_SUFFIXES)
 Page = _Page  # what `load_paths(extra=...)` takes: a fetched page (rag.fetch)
 
 
-def _walk(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        for child in sorted(path.iterdir()):
-            if child.name.startswith("."):
-                continue
-            yield from _walk(child)
-    else:
-        yield path
+def _walk(root: Path) -> Iterator[Path]:
+    """The files under `root` (itself when it is no directory), depth first in name order,
+    hidden names left out. Symbolic links are followed, but each directory is walked once:
+    two links to `.` made 2**40 paths (`rag ingest` never ended), so a directory met again
+    (same device and inode: a link to it or to an ancestor) is passed over."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[Iterator[Path]] = [iter([root])]
+    while stack:
+        path = next(stack[-1], None)
+        if path is None:
+            stack.pop()
+            continue
+        if not path.is_dir():
+            yield path
+            continue
+        st = path.stat()
+        if (st.st_dev, st.st_ino) in seen:
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        stack.append(iter(sorted(c for c in path.iterdir() if not c.name.startswith("."))))
 
 
 def _read(path: Path, budget: TextBudget) -> list[Document | Skipped] | _Page | Skipped:
@@ -345,6 +458,23 @@ def _read(path: Path, budget: TextBudget) -> list[Document | Skipped] | _Page | 
         return Skipped(str(path), f"cannot parse: {exc}")
 
 
+def _charge(item: _Page | Document | Skipped, budget: TextBudget
+            ) -> list[Document | Skipped] | _Page | Skipped:
+    """A fetched page (or the stored Document a 304 kept) charged to `budget` as a file is:
+    skipped with the reason over its per-document limit, TextTooLarge (naming the URL) past
+    its total."""
+    if isinstance(item, Skipped):
+        return item
+    try:
+        budget.take(len(item.text))
+    except _Skip as exc:
+        return Skipped(item.source, str(exc))
+    except TextTooLarge:
+        raise TextTooLarge(f"{item.source}: the files and pages give more than {budget.total} "
+                           "characters of text in all") from None
+    return [item] if isinstance(item, Document) else item
+
+
 def load_paths(paths: Iterable[str | Path],
                extra: Iterable[_Page | Document | Skipped] = (),
                budget: TextBudget | None = None) -> LoadResult:
@@ -353,8 +483,9 @@ def load_paths(paths: Iterable[str | Path],
     The .txt/.md/.html files of one call are one batch for cleaning: a short line found in
     two or more of them is site furniture (menus, footers) and is dropped with the rest.
     `extra` items (fetched web pages, see rag.fetch) join the batch after the files.
-    `budget`: the text the files may give (TextBudget(): MAX_DOCUMENT_CHARS a document);
-    TextTooLarge when they give more than its total."""
+    `budget`: the text the files and then the `extra` pages may give (TextBudget():
+    MAX_DOCUMENT_CHARS a document): one over its per-document limit is skipped with the
+    reason; TextTooLarge when they give more than its total."""
     budget = budget or TextBudget()
     result = LoadResult()
     read: list[list[Document | Skipped] | _Page | Skipped] = []
@@ -365,7 +496,7 @@ def load_paths(paths: Iterable[str | Path],
             continue
         for path in _walk(root):
             read.append(_read(path, budget))
-    read += [[x] if isinstance(x, Document) else x for x in extra]
+    read += [_charge(x, budget) for x in extra]
     pages = [p for p in read if isinstance(p, _Page)]
     for p in pages:  # before cleaning: furniture lines are compared without them
         p.text, p.title = drop_invisible(p.text), drop_invisible(p.title)
