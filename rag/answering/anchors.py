@@ -149,10 +149,14 @@ STARTERS = frozenset("""
     jusqu desormais egalement notamment surtout ailleurs meme aussi lorsque puisque tandis bien
     tant plutot among amid amidst following given with without against under over upon within
     beyond across throughout regarding whereas unless once as so thereby hence therefore
-    likewise similarly overall
+    likewise similarly overall eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+    deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze seize vingt
+    trente quarante cinquante soixante cent mille
 """.split())
 _PLURAL = re.compile(r"^\w{4,}[trendlkpmg]s$")  # "Protests", "Officials": not names
-_COMMON_SUFFIX = re.compile(r"(?:ly|ing|ed|ers|ment|ments|tion|tions|ement|ements|ions)$")
+_COMMON_SUFFIX = re.compile(r"(?:ly|ing|ed|ers|ment|ments|tion|tions|ement|ements|ions|ees|"
+                            r"aient|erent)$")  # "Nées de griefs ...", "Arrivées ..."
 GAZETTEER: dict[str, set[str]] = {}
 for _a, _b in _GAZETTEER_PAIRS:
     GAZETTEER.setdefault(_a, set()).add(_b.replace("-", ""))

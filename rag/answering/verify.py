@@ -203,6 +203,10 @@ class _Facts:
     predicate: set[str] = field(default_factory=set)  # `terms` after the first name, less names
     roles: tuple[tuple[frozenset[str], str], ...] = ()  # what its figures count (number_roles)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> title it gives them
+    # names that frame the claim, not who acts in it: a lone capitalised word that is no
+    # person's full name and no country ("à Newsweek", "selon des journalistes de Sputnik",
+    # "l'OTSC"); the passage may give them in another sentence than the evidence
+    framing: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,7 +550,28 @@ def _claim_facts(text: str) -> _Facts:
     terms = set(tokenize(text, _STEMMER[lang])) if lang else set()
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
                   _predicate(text, anchors, names, lang), number_roles(text, anchors),
-                  titles(text))
+                  titles(text), _framing(text, anchors))
+
+
+_CAP_WORD = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ'’-]*")
+
+
+def _framing(text: str, anchors: Sequence[Anchor]) -> frozenset[str]:
+    """The claim's names that stand alone (no capitalised word either side), are not at its
+    start and are no country: an outlet, a body, an acronym."""
+    out: set[str] = set()
+    for a in anchors:
+        if a.kind != "name" or _a_country(a):
+            continue
+        m = re.search(rf"(?<![\w-]){re.escape(a.text)}(?![\w-])", text)
+        if m is None or not text[:m.start()].strip():
+            continue
+        before = text[:m.start()].rstrip().split()
+        after = text[m.end():].lstrip().split()
+        if (before and _CAP_WORD.match(before[-1])) or (after and _CAP_WORD.match(after[0])):
+            continue
+        out.add(a.name)
+    return frozenset(out)
 
 
 # What a figure counts, when it is one of these (in either language): "13 policiers ont été
@@ -649,7 +674,7 @@ def _fits(d: _Sentences, i: int, claim: _Facts) -> bool:
     counts when the sentence names nothing of the same sort (acronym or not) that the claim's
     names leave out: "Tokayev said" over "Il a dit", not "Russia" over a sentence about
     Kazakhstan next to one about Russia."""
-    if not all(_at(d, i, a) for a in claim.anchors):
+    if not all(_at(d, i, a, claim.framing) for a in claim.anchors):
         return False
     if not _roles_agree(claim, d.spans[i].text):
         return False
@@ -663,10 +688,12 @@ def _fits(d: _Sentences, i: int, claim: _Facts) -> bool:
     return True
 
 
-def _at(d: _Sentences, i: int, a: Anchor) -> bool:
-    """Whether sentence i holds anchor a (a name may also be in its context)."""
+def _at(d: _Sentences, i: int, a: Anchor, framing: frozenset[str] = frozenset()) -> bool:
+    """Whether sentence i holds anchor a (a name may also be in its context, a framing name
+    anywhere in the passage)."""
     return _holds(d, d.facts[i], a) or (a.kind == "name" and (
-        holds(d.windows[i], a) or (not _a_country(a) and holds(d.speakers[i], a))))
+        holds(d.windows[i], a) or (not _a_country(a) and holds(d.speakers[i], a))
+        or (a.name in framing and holds(d.whole, a))))
 
 
 def _a_country(a: Anchor) -> bool:

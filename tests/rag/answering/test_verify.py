@@ -367,3 +367,33 @@ def test_not_only_is_no_negation_and_a_capital_names_its_state(verifier: Verifie
                "contre une intervention militaire au Kazakhstan [1].", "Jeudi 6 janvier, le "
                "plus haut diplomate de l’Union européenne a mis en garde la Russie contre une "
                "intervention militaire au Kazakhstan voisin.") == (True, "supported")
+
+
+BLASTS = ("Les journalistes de l’agence de presse russe Sputnik sont déployés au Kazakhstan. "
+          "Internet reste coupé dans tout le pays depuis mercredi. Les banques sont "
+          "fermées. Par ailleurs, trois "
+          "explosions ont été entendues ce vendredi dans la partie nord d’Almaty, ont indiqué "
+          "des sources d’information. Des dizaines de morts et au moins un millier de blessés, "
+          "dont douze tués chez les forces de l’ordre.")
+
+
+def test_a_framing_name_may_come_from_elsewhere_in_the_passage(verifier: Verifier) -> None:
+    """An outlet or a body named alone ("selon des journalistes de Sputnik") may be given in
+    another sentence of the passage than the evidence; a person or a country may not."""
+    assert one(verifier, "Trois explosions ont été entendues vendredi dans le nord d’Almaty, "
+               "selon l’agence Sputnik [1].", BLASTS) == (True, "supported")
+    assert one(verifier, "Trois explosions ont été entendues vendredi dans le nord d’Almaty, "
+               "selon l’agence Reuters [1].", BLASTS)[0] is False
+    assert one(verifier, "Trois explosions ont été entendues vendredi dans le nord d’Almaty, "
+               "selon le journaliste Igor Sputnik [1].", BLASTS)[0] is False
+
+
+def test_a_claim_opening_on_a_number_word_or_a_participle_names_no_one(
+        verifier: Verifier) -> None:
+    """"Twelve members ..." opens on a figure, "Nées de ..." on a participle: capitalised
+    because they start the claim, neither is a name the passage must hold."""
+    assert [a.kind for a in claim_anchors("Twelve members of the security forces died.")] == [
+        "number"]
+    assert claim_anchors("Nées de griefs économiques, les manifestations ont éclaté.") == []
+    assert one(verifier, "Twelve members of the security forces were among those killed [1].",
+               BLASTS) == (True, "supported")
