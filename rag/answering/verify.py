@@ -69,13 +69,11 @@ from rag.text import tokenize
 
 # Calibrated on the tuning split of evals/verifier/pairs.jsonl (see evals/README.md).
 DEFAULT_THRESHOLD = 0.83
-# Names may also come from the sentence before the evidence (who "il" is) and the title;
-# numbers and dates must be in the evidence sentence itself.
+# Names may also come from the sentence before the evidence (who "il" is) and the title, and
+# any name but a country's from anywhere in the passage (`_at`): news names a speaker, then
+# quotes them over two sentences ("Anatoly Antonov ... « ... . Nous soutiendrons ... », a
+# déclaré le diplomate"). Numbers and dates must be in the evidence sentence itself.
 NAME_CONTEXT = 1
-# ... and a person's name from the sentence before that: news names a speaker, then quotes
-# them over two sentences ("Anatoly Antonov ... « ... . Nous soutiendrons ... », a déclaré le
-# diplomate"). Not a country: a sentence that is about one names it (or "le pays" right after).
-PERSON_CONTEXT = 2
 # A claim without negation over a negated sentence is flagged when the sentence is this short,
 # or when the clause of a longer one closest to the claim is negated: elsewhere in a long
 # sentence the negation is often in a clause the claim does not repeat.
@@ -186,7 +184,6 @@ class _Sentences:
     vectors: Vectors | None = None  # one row per unit
     units: list[tuple[int, str]] = field(default_factory=list)  # (sentence, text) embedded
     windows: list[Facts] = field(default_factory=list)  # name context before each sentence
-    speakers: list[Facts] = field(default_factory=list)  # the sentence PERSON_CONTEXT back
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> titles the text gives
 
 
@@ -203,10 +200,6 @@ class _Facts:
     predicate: set[str] = field(default_factory=set)  # `terms` after the first name, less names
     roles: tuple[tuple[frozenset[str], str], ...] = ()  # what its figures count (number_roles)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> title it gives them
-    # names that frame the claim, not who acts in it: a lone capitalised word that is no
-    # person's full name and no country ("à Newsweek", "selon des journalistes de Sputnik",
-    # "l'OTSC"); the passage may give them in another sentence than the evidence
-    framing: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,10 +281,8 @@ def describe(passage: str | Passage) -> _Sentences:
         for f in per[max(0, i - NAME_CONTEXT): i]:
             w = w.merge(f)
         windows.append(w)
-    speakers = [per[i - PERSON_CONTEXT] if i >= PERSON_CONTEXT else Facts()
-                for i in range(len(spans))]
     units = [(i, t) for i, sp in enumerate(spans) for t in [sp.text, *_clauses(sp.text)]]
-    return _Sentences(spans, per, title, whole, windows=windows, speakers=speakers,
+    return _Sentences(spans, per, title, whole, windows=windows,
                       units=units, titles=titles(" ".join([p.title, *(s.text for s in spans)])))
 
 
@@ -550,28 +541,9 @@ def _claim_facts(text: str) -> _Facts:
     terms = set(tokenize(text, _STEMMER[lang])) if lang else set()
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
                   _predicate(text, anchors, names, lang), number_roles(text, anchors),
-                  titles(text), _framing(text, anchors))
+                  titles(text))
 
 
-_CAP_WORD = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ'’-]*")
-
-
-def _framing(text: str, anchors: Sequence[Anchor]) -> frozenset[str]:
-    """The claim's names that stand alone (no capitalised word either side), are not at its
-    start and are no country: an outlet, a body, an acronym."""
-    out: set[str] = set()
-    for a in anchors:
-        if a.kind != "name" or _a_country(a):
-            continue
-        m = re.search(rf"(?<![\w-]){re.escape(a.text)}(?![\w-])", text)
-        if m is None or not text[:m.start()].strip():
-            continue
-        before = text[:m.start()].rstrip().split()
-        after = text[m.end():].lstrip().split()
-        if (before and _CAP_WORD.match(before[-1])) or (after and _CAP_WORD.match(after[0])):
-            continue
-        out.add(a.name)
-    return frozenset(out)
 
 
 # What a figure counts, when it is one of these (in either language): "13 policiers ont été
@@ -674,7 +646,7 @@ def _fits(d: _Sentences, i: int, claim: _Facts) -> bool:
     counts when the sentence names nothing of the same sort (acronym or not) that the claim's
     names leave out: "Tokayev said" over "Il a dit", not "Russia" over a sentence about
     Kazakhstan next to one about Russia."""
-    if not all(_at(d, i, a, claim.framing) for a in claim.anchors):
+    if not all(_at(d, i, a) for a in claim.anchors):
         return False
     if not _roles_agree(claim, d.spans[i].text):
         return False
@@ -688,12 +660,14 @@ def _fits(d: _Sentences, i: int, claim: _Facts) -> bool:
     return True
 
 
-def _at(d: _Sentences, i: int, a: Anchor, framing: frozenset[str] = frozenset()) -> bool:
-    """Whether sentence i holds anchor a (a name may also be in its context, a framing name
-    anywhere in the passage)."""
+def _at(d: _Sentences, i: int, a: Anchor) -> bool:
+    """Whether sentence i holds anchor a. A name may also be in its context (the sentence
+    before, the title) and, unless it is a country, anywhere in the passage: a claim names
+    the outlet, body or speaker its passage gives in another sentence ("selon des journalistes
+    de Sputnik"); `_fits` still refuses a sentence that names someone else of that sort. A
+    country is not: "Kyrgyzstan sent 3,000" over Russia's 3,000 with Kyrgyzstan nearby."""
     return _holds(d, d.facts[i], a) or (a.kind == "name" and (
-        holds(d.windows[i], a) or (not _a_country(a) and holds(d.speakers[i], a))
-        or (a.name in framing and holds(d.whole, a))))
+        holds(d.windows[i], a) or (not _a_country(a) and holds(d.whole, a))))
 
 
 def _a_country(a: Anchor) -> bool:

@@ -397,3 +397,18 @@ def test_a_claim_opening_on_a_number_word_or_a_participle_names_no_one(
     assert claim_anchors("Nées de griefs économiques, les manifestations ont éclaté.") == []
     assert one(verifier, "Twelve members of the security forces were among those killed [1].",
                BLASTS) == (True, "supported")
+
+
+QUOTE = ("L’ambassadeur de Russie aux États-Unis, Anatoly Antonov, s’est exprimé jeudi. Il a "
+         "parlé longuement. « La situation est grave. Nous soutiendrons les efforts pour "
+         "rétablir une vie normale », a-t-il ajouté.")
+
+
+def test_a_speaker_named_sentences_before_holds_the_claim(verifier: Verifier) -> None:
+    """A person the passage names three sentences before the quote still anchors the claim;
+    someone it never names does not (a country from another sentence does not either:
+    evals/verifier/pairs.jsonl, entity swaps)."""
+    assert one(verifier, "Anatoly Antonov a déclaré : « Nous soutiendrons les efforts pour "
+               "rétablir une vie normale » [1].", QUOTE) == (True, "supported")
+    assert one(verifier, "Sergueï Lavrov a déclaré : « Nous soutiendrons les efforts pour "
+               "rétablir une vie normale » [1].", QUOTE)[0] is False
