@@ -111,6 +111,10 @@ PAIR_MARGIN = 0.0
 # 2-10, at least 0.4).
 PAIR_OWN_WORDS = 2
 PAIR_OWN_SHARE = 0.3
+# A claim in the other language than its evidence shares no word with it when it names no one
+# and gives no figure ("The crisis has already left dozens of protesters dead" over "Une crise
+# qui a déjà fait des dizaines de morts"): meaning alone then, and clearly.
+CROSS_UNANCHORED = 0.90
 CLAUSE_SENTENCE_WORDS = 20
 CLAUSE_WORDS = 6
 _MARKER = re.compile(r"\s?\[(\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
@@ -361,7 +365,8 @@ class Verifier:
         f = d.facts[best]
         if (claim.negated and not (f.negated or refuses(s.text))) or (
                 not claim.negated and _said_negated(d, best, unit_scores)):
-            return ev, "negation"
+            return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
+                                       (ev, "negation"))
         return ev, "supported"
 
     def _two_sentences(self, claim: _Facts, claim_vec: Vectors, n: int, d: _Sentences,
@@ -474,7 +479,8 @@ def _meaning(claim: _Facts, text: str, score: float, threshold: float) -> str:
     overlap, predicate = _shares(claim, text)
     if overlap < MIN_OVERLAP or predicate < MIN_PREDICATE:
         return "meaning"
-    if not claim.anchors and not claim.stems & _stems(text):
+    if not claim.anchors and not claim.stems & _stems(text) and not (
+            score >= CROSS_UNANCHORED and claim.lang and _language(text) not in ("", claim.lang)):
         return "meaning"  # no name, number or word in common: "Je pense que oui."
     return "supported"
 

@@ -412,3 +412,33 @@ def test_a_speaker_named_sentences_before_holds_the_claim(verifier: Verifier) ->
                "rétablir une vie normale » [1].", QUOTE) == (True, "supported")
     assert one(verifier, "Sergueï Lavrov a déclaré : « Nous soutiendrons les efforts pour "
                "rétablir une vie normale » [1].", QUOTE)[0] is False
+
+
+ARMENIA = ("On ignore encore quel sera l’apport des autres pays de l’OTSC (Kazakhstan, "
+           "Kirghizistan, Arménie, Russie, Tadjikistan, Biélorussie). Mais ces pays ne disposent "
+           "pas des mêmes moyens d’intervention militaires que la Russie. Toutefois, l’Arménie, "
+           "qui assure actuellement la présidence de l’OTSC, a confirmé ce matin sa "
+           "participation à cette opération de stabilisation. Pour les Russes, il s’agit de "
+           "démontrer qu’ils n’agissent pas seuls\n, explique Marie Dumoulin, directrice de "
+           "programme à l’European Council on Foreign Relations (ECFR).")
+
+
+def test_a_negated_claim_drawn_from_two_sentences_is_supported(verifier: Verifier) -> None:
+    """The negation is in the second sentence the claim sums up, not in the best one alone;
+    a negation neither sentence makes is still caught."""
+    assert one(verifier, "Alors que l’Arménie, qui assure la présidence de l’OTSC, a confirmé ce "
+               "matin sa participation à l’opération de stabilisation, Marie Dumoulin explique "
+               "que pour les Russes il s’agit de démontrer qu’ils n’agissent pas seuls [1].",
+               ARMENIA) == (True, "supported")  # evals/verifier/combined_dev.jsonl c_021
+    assert one(verifier, "L’Arménie, qui assure la présidence de l’OTSC, n’a pas confirmé sa "
+               "participation à cette opération de stabilisation [1].", ARMENIA)[0] is False
+
+
+def test_a_translation_without_names_or_figures_passes_on_clear_meaning(
+        verifier: Verifier) -> None:
+    crisis = ("Une crise qui a déjà fait des dizaines de morts chez les manifestants et au moins "
+              "un millier de blessés.")
+    assert one(verifier, "The crisis has already left dozens of protesters dead and at least a "
+               "thousand injured [1].", crisis) == (True, "supported")
+    assert one(verifier, "The weather was cold and the shops stayed open all week [1].",
+               crisis)[0] is False
