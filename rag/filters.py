@@ -194,10 +194,19 @@ _COLUMNS = {"doc_id": "d.doc_id", "source": "d.source", "title": "d.title"}
 _SQL_OPS = {"gte": ">=", "gt": ">", "lte": "<=", "lt": "<"}
 
 
+# Characters a stored metadata key holds escaped in its JSON (the store writes it with
+# `ensure_ascii=False`): a JSON path names the key as the JSON text spells it, and SQLite's
+# path syntax has no escape of its own (`$."a""b"` is a path error), so a key holding one is
+# matched by name in `json_each` instead: slower (every key of the row is read), hence only then.
+_ESCAPED_IN_JSON = re.compile(r'["\\\x00-\x1f]')
+
+
 def _column(key: str) -> tuple[str, list[object]]:
     if key in _COLUMNS:
         return _COLUMNS[key], []
-    return "json_extract(d.metadata, ?)", ['$."' + key.replace('"', '""') + '"']
+    if _ESCAPED_IN_JSON.search(key):
+        return "(SELECT j.value FROM json_each(d.metadata) j WHERE j.key = ?)", [key]
+    return "json_extract(d.metadata, ?)", ['$."' + key + '"']
 
 
 def to_sql(f: Filter) -> tuple[str, list[object]]:

@@ -86,6 +86,9 @@ CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 """
 
 
+_SQL_INT_MAX = 2**63 - 1  # SQLite's integers: a larger Python int is an OverflowError
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
     doc_id: str
@@ -395,6 +398,22 @@ class IndexStore:
             "SELECT doc_id, title, n_chunks, source FROM documents ORDER BY doc_id"
         )
         return [DocumentInfo(*r) for r in rows.fetchall()]
+
+    def document_page(self, limit: int, offset: int = 0) -> tuple[list[DocumentInfo], int]:
+        """`limit` documents from `offset` in `list_documents`' order, and how many there are
+        in all: the page and the count are read in SQL (one statement, so one snapshot of the
+        index), not by building every document's row in Python to slice it."""
+        if not self.exists():
+            return [], 0
+        rows = self._connect().execute(
+            "SELECT n.total, p.doc_id, p.title, p.n_chunks, p.source "
+            "FROM (SELECT COUNT(*) AS total FROM documents) n LEFT JOIN ("
+            "  SELECT doc_id, title, n_chunks, source FROM documents "
+            "  ORDER BY doc_id LIMIT ? OFFSET ?) p ORDER BY p.doc_id",  # the LEFT JOIN gives
+            [min(max(0, n), _SQL_INT_MAX) for n in (limit, offset)],  # the total on a row of
+        ).fetchall()  # NULLs past the last page; an offset past 2**63 is past it too
+        total = int(rows[0][0]) if rows else 0
+        return [DocumentInfo(*r[1:]) for r in rows if r[1] is not None], total
 
     def get_document(self, doc_id: str) -> Document | None:
         row = self._connect().execute(

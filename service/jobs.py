@@ -38,11 +38,12 @@ class Job:
     """One ingest's state, updated by the worker and read by the status route."""
 
     def __init__(self, work: Callable[[Job], dict[str, Any]], documents: int,
-                 roots: tuple[str, ...] = ()) -> None:
+                 roots: tuple[str, ...] = (), chars: int = 0) -> None:
         self.id = uuid.uuid4().hex
         self._roots = roots  # hidden from the error a client reads (service/redact.py)
         self.status: Status = "queued"
         self.documents = documents
+        self.chars = chars  # the text its work holds while it waits (max_pending_chars)
         self.total = 0
         self.embedded = 0
         self.result: dict[str, Any] | None = None
@@ -130,11 +131,15 @@ class Job:
 
 
 class JobManager:
-    """One worker thread (ingests serialise on the write lock anyway) and a bounded table."""
+    """One worker thread (ingests serialise on the write lock anyway) and a bounded table:
+    at most `max_pending` jobs not finished, and the text of those still queued (each holds
+    its documents until it starts) at most `max_pending_chars` in all (None: no bound)."""
 
     def __init__(self, max_pending: int = 16, keep_seconds: float = 3600.0,
-                 keep_finished: int = 100, roots: tuple[str, ...] = ()) -> None:
+                 keep_finished: int = 100, roots: tuple[str, ...] = (),
+                 max_pending_chars: int | None = None) -> None:
         self.max_pending = max_pending
+        self.max_pending_chars = max_pending_chars
         self.roots = roots
         self.keep_seconds = keep_seconds
         self.keep_finished = keep_finished
@@ -144,7 +149,15 @@ class JobManager:
         self._thread: threading.Thread | None = None
         self._closed = False
 
-    def submit(self, work: Callable[[Job], dict[str, Any]], documents: int) -> Job:
+    def submit(self, work: Callable[[Job], dict[str, Any]], documents: int, chars: int = 0,
+               max_pending_chars: int | None = None) -> Job:
+        """Queue `work` (holding `chars` characters of text until it starts); JobsBusy when
+        `max_pending` jobs are not finished, or when the queued jobs' text and this one's
+        would pass `max_pending_chars` (this call's, else the manager's): each queued job
+        keeps its parsed documents in memory, and nine 600 KB .docx uploads queued 3 GB of
+        text, which killed the server (sixth review, F1). A job queued alone is taken
+        whatever its size: its request's own limits bound it, and waiting would not help."""
+        limit = self.max_pending_chars if max_pending_chars is None else max_pending_chars
         with self._lock:
             if self._closed:
                 raise JobsBusy("the service is shutting down; retry later")
@@ -153,7 +166,12 @@ class JobManager:
             if pending >= self.max_pending:
                 raise JobsBusy(f"{pending} ingest jobs are already waiting; retry when one "
                                "finishes")
-            job = Job(work, documents, self.roots)
+            queued = self._queued_chars()
+            if limit is not None and queued and queued + chars > limit:
+                raise JobsBusy(f"the ingest jobs waiting already hold {queued} characters of "
+                               f"text; this one's {chars} would pass {limit} "
+                               "(RAG_MAX_PENDING_CHARS); retry when one starts")
+            job = Job(work, documents, self.roots, chars)
             self._jobs[job.id] = job
             if self._thread is None:
                 self._thread = threading.Thread(target=self._worker, name="rag-ingest-jobs",
@@ -161,6 +179,11 @@ class JobManager:
                 self._thread.start()
         self._queue.put(job)
         return job
+
+    def _queued_chars(self) -> int:
+        """The text the queued jobs hold, waiting for the worker; a job stops counting once
+        it starts, is cancelled or the service closes (all of which end its "queued")."""
+        return sum(j.chars for j in self._jobs.values() if j.status == "queued")
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:

@@ -28,6 +28,12 @@ class ServiceSettings(Settings):
         "as a job (202 and `GET /jobs/{id}`) instead of holding the request; 0 = only when "
         "asked (`?async=true` or `Prefer: respond-async`).",
     )
+    max_pending_chars: int = Field(
+        default=40_000_000, ge=1000,
+        description="Characters of text the ingest jobs waiting to start may hold in all "
+        "(each keeps its documents in memory until the one worker takes it): a job that "
+        "would pass it is a 503 with Retry-After; one alone in the queue is always taken.",
+    )
     api_keys: SecretStr = Field(
         default=SecretStr(""),
         description="Comma-separated keys; when set, every endpoint but /health and the "

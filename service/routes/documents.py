@@ -11,6 +11,7 @@ import asyncio
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
@@ -20,7 +21,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from rag import BusyError, Document, Engine, IngestReport, Skipped
-from rag.loaders import TextTooLarge, Uploads, document_from_fields, storable_metadata
+from rag.loaders import (
+    SUPPORTED_SUFFIXES,
+    TextBudget,
+    TextTooLarge,
+    Uploads,
+    document_from_fields,
+    storable_metadata,
+    upload_name,
+)
 from service.deps import EngineDep, JobsDep, SettingsDep
 from service.jobs import CannotCancel, Job, JobsBusy
 from service.schemas import DocumentOut, DocumentsIn, IngestResponse
@@ -31,11 +40,13 @@ router = APIRouter(tags=["documents"])
 T = TypeVar("T")
 WRITE_THREADS = 2  # document requests fetching, parsing or ingesting in worker threads at once
 WRITE_QUEUE = 8  # more wait on the event loop, holding no thread; past that a 503
-# Text an upload's files may give in all, per byte of `max_upload_bytes`: Word and PDF files
-# are compressed (real ones read as a few characters a byte at most), and three 174 KB .docx
-# files gave 180 M characters (each file is also held to `max_document_chars`, and an upload's
-# PDFs share what pypdf may parse). Past it the request is a 413, as an upload over its bytes
-# is; the files are read no further.
+# Text an upload's files may give in all, per byte of the files the request sent (those of a
+# type the loaders read): Word and PDF files are compressed (real ones read as a few characters
+# a byte at most), and three 174 KB .docx files gave 180 M characters (each file is also held
+# to `max_document_chars`, and an upload's PDFs share what pypdf may parse). Per byte *sent*,
+# not per byte of `max_upload_bytes`: 600 KB of .docx read as 80 M characters each, and nine
+# such uploads queued as jobs held 3 GB until the server died (sixth review, F1). Past it the
+# request is a 413, as an upload over its bytes is; the files are read no further.
 UPLOAD_TEXT_PER_BYTE = 4
 
 
@@ -104,10 +115,14 @@ def list_documents(
     """Documents by id, a page at a time: unpaged, the whole index was one answer, as large
     as it grows. The body stays a list (what clients already parse); `X-Total-Count` says
     how many there are in all."""
-    docs = engine.documents()
-    response.headers["x-total-count"] = str(len(docs))
+    if type(engine).documents is Engine.documents:  # one index: its store pages in SQL
+        page, total = engine.store.document_page(limit, offset)
+    else:  # a cluster merges its shards' lists
+        docs = engine.documents()
+        page, total = docs[offset:offset + limit], len(docs)
+    response.headers["x-total-count"] = str(total)
     return [{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks, "source": d.source}
-            for d in docs[offset:offset + limit]]
+            for d in page]
 
 
 @router.post("/documents", response_model=IngestResponse,
@@ -148,7 +163,8 @@ async def add_documents(request: Request, engine: EngineDep, settings: SettingsD
         return _report(engine.commit_ingest(prepared))
 
     try:
-        job = jobs.submit(work, len(docs))
+        job = jobs.submit(work, len(docs), chars=_held_chars(docs),
+                          max_pending_chars=settings.max_pending_chars)
     except JobsBusy as exc:
         raise HTTPException(503, str(exc)) from None
     url = f"/jobs/{job.id}"
@@ -279,12 +295,20 @@ async def _ingest_urls(request: Request, settings: ServiceSettings, engine: Engi
         raise HTTPException(413, f"at most {settings.max_urls_per_request} URLs a request "
                             "(RAG_MAX_URLS_PER_REQUEST)")
     store = engine.store
+    # Pages are held to what files are: `max_document_chars` a page (over it, skipped with the
+    # reason), and in all what the largest upload may read (50 pages of 5 MiB could give
+    # 260 M characters, all held by one queued job). Before, nothing (sixth review, F3).
+    budget = TextBudget(settings.max_document_chars,
+                        UPLOAD_TEXT_PER_BYTE * settings.max_upload_bytes)
     try:
         loaded = await write_gate(request).run(
             load_sources, urls, FetchPolicy.from_settings(settings),
-            lambda i: store.get_document(i) if store.exists() else None)
+            lambda i: store.get_document(i) if store.exists() else None, budget)
     except FetchRefused as exc:
         raise HTTPException(400, str(exc)) from None
+    except TextTooLarge as exc:  # the pages read stopped there: nothing is ingested
+        raise HTTPException(413, f"{exc} (limit {UPLOAD_TEXT_PER_BYTE} per byte of "
+                            "RAG_MAX_UPLOAD_BYTES)") from None
     try:
         docs = [replace(d, metadata=storable_metadata(d.metadata)) for d in loaded.documents]
     except ValueError as exc:
@@ -307,33 +331,55 @@ async def _ingest_files(request: Request, settings: ServiceSettings
         raise HTTPException(422, "no file in the upload (use the form field `files`)")
     most = settings.max_documents_per_request
     too_many = HTTPException(413, f"at most {most} documents a request (a .jsonl line is one)")
-    text_limit = UPLOAD_TEXT_PER_BYTE * settings.max_upload_bytes
-    with Uploads(settings.max_document_chars, text_limit) as folder:
-        total = lines = 0
-        for up in uploads:
+    # The text allowance is known once every file's bytes are: the files are read first (at
+    # most `max_upload_bytes` of them, which the form parser already holds), then placed.
+    sent: list[tuple[UploadFile, bytes]] = []
+    total = lines = 0
+    for up in uploads:
+        suffix = _upload_suffix(up.filename)
+        if suffix not in SUPPORTED_SUFFIXES:  # `place` below refuses the name or skips the file
+            sent.append((up, b""))
+            continue
+        data = await up.read()
+        total += len(data)
+        if total > settings.max_upload_bytes:
+            raise HTTPException(413, f"upload over {settings.max_upload_bytes} bytes")
+        # the JSON body's bound holds for files too: 250 KB of .jsonl was 5,000 documents
+        lines += (sum(1 for line in data.split(b"\n") if line.strip())
+                  if suffix == ".jsonl" else 1)
+        if lines > most:
+            raise too_many
+        sent.append((up, data))
+    with Uploads(settings.max_document_chars, UPLOAD_TEXT_PER_BYTE * total) as folder:
+        for up, data in sent:
             path = folder.place(up.filename)
-            if path is None:  # a type no loader reads: skipped with the reason
-                continue
-            data = await up.read()
-            total += len(data)
-            if total > settings.max_upload_bytes:
-                raise HTTPException(413, f"upload over {settings.max_upload_bytes} bytes")
-            # the JSON body's bound holds for files too: 250 KB of .jsonl was 5,000 documents
-            lines += (sum(1 for line in data.split(b"\n") if line.strip())
-                      if path.suffix.lower() == ".jsonl" else 1)
-            if lines > most:
-                raise too_many
-            path.write_bytes(data)
+            if path is not None:  # else a type no loader reads: skipped with the reason
+                path.write_bytes(data)
+        sent.clear()
         try:
             docs, skipped = await write_gate(request).run(folder.load)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from None
         except TextTooLarge as exc:  # the files read stopped there: nothing is ingested
-            raise HTTPException(413, f"{exc} (limit {UPLOAD_TEXT_PER_BYTE} per byte of "
-                                "RAG_MAX_UPLOAD_BYTES)") from None
+            raise HTTPException(413, f"{exc} (limit {UPLOAD_TEXT_PER_BYTE} per byte of the "
+                                "files uploaded)") from None
         if len(docs) > most:
             raise too_many
         return docs, skipped
+
+
+def _held_chars(docs: list[Document]) -> int:
+    """The text a queued job holds for `docs`: their text and titles (metadata is at most
+    64 KiB a document as JSON, and a request's JSON body bounds it)."""
+    return sum(len(d.text) + len(d.title) for d in docs)
+
+
+def _upload_suffix(filename: str | None) -> str | None:
+    """The suffix `Uploads.place` reads a file by; None for a name it refuses (it says why)."""
+    try:
+        return Path(upload_name(filename)).suffix.lower()
+    except ValueError:
+        return None
 
 
 def _report(report: IngestReport) -> dict[str, Any]:

@@ -64,6 +64,38 @@ def test_to_sql_selects_allowed_chunks() -> None:
     assert ids({"doc_id": ["d0", "d2"], "n": {"gt": 0}}) == {3}
 
 
+def test_to_sql_matches_keys_a_json_path_cannot_spell() -> None:
+    """Keys holding `"`, `\\` or a control character, stored escaped as the store writes
+    metadata (ensure_ascii=False): before, `$."a""b"` matched nothing (a path error)."""
+    import json
+    import sqlite3
+
+    from rag.filters import to_sql
+    from rag.store import _SCHEMA
+
+    keys = ['a"b', "k\\", "\t", 'q"\\', "x.y", "é"]
+    db = sqlite3.connect(":memory:")
+    db.executescript(_SCHEMA)
+    for i in range(3):
+        meta = json.dumps({k: f"{k}{i}" for k in keys} | {"n": i}, ensure_ascii=False)
+        db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)",
+                   (f"d{i}", "T", "s", "h", meta, "x", 1, 0.0))
+        db.execute("INSERT INTO chunks (doc_id, ordinal, text, start, end, tokens, vector) "
+                   "VALUES (?,0,'x',0,1,'',x'')", (f"d{i}",))
+
+    def ids(raw: dict[str, object]) -> set[int]:
+        f = parse_filter(raw)
+        assert f is not None
+        sql, params = to_sql(f)
+        return {r[0] for r in db.execute(sql, params)}
+
+    for k in keys:
+        assert ids({k: f"{k}1"}) == {2}, k
+        assert ids({k: [f"{k}0", f"{k}2"]}) == {1, 3}, k
+        assert ids({k: {"gt": f"{k}0"}, "n": {"lt": 2}}) == {2}, k
+        assert ids({k: "autre"}) == set(), k
+
+
 def test_unknown_key_lists_a_bounded_set_of_keys() -> None:
     """An index whose documents bring 2,400 metadata keys: the message names the built-in
     fields, 20 keys (close matches first) and how many more, not all 2,400 (a 2.4 MB 400)."""
