@@ -1,6 +1,6 @@
 """Text limits over a real server: a file over `max_document_chars` is skipped with its reason
 (the request's other files load), an upload whose files give more text in all than 4
-characters a byte of `max_upload_bytes` is a 413 naming the file, and the PDFs of one request
+characters a byte of the files it sent is a 413 naming the file, and the PDFs of one request
 share what pypdf may parse."""
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ def _ids(svc: Service) -> set[str]:
 
 def test_a_file_over_max_document_chars_is_skipped(small_service: Any) -> None:
     svc = small_service(ingest=False, max_document_chars=50_000)
-    r = _upload(svc, [("gros.docx", word_of_chars(60_000, 1000)), LAKE])
+    lake = (LAKE[0], LAKE[1] * 300)  # 14 KB: with gros.docx's 1 KB, 60,000 characters allowed
+    r = _upload(svc, [("gros.docx", word_of_chars(60_000, 1000)), lake])
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["added"] == 1
@@ -35,18 +36,21 @@ def test_a_file_over_max_document_chars_is_skipped(small_service: Any) -> None:
 
 
 def test_an_upload_past_its_total_text_is_413_naming_the_file(small_service: Any) -> None:
-    """16 KB a request: 65,536 characters of text in all. Three 1 KB Word files of 30,000
-    characters each: the third passes it; nothing is ingested."""
-    svc = small_service(ingest=False, max_upload_bytes=16_384)
-    files = [(f"{n}.docx", word_of_chars(30_000, 1000)) for n in "abc"]
-    assert sum(len(d) for _, d in files) < 16_384
+    """An 8 KB .txt of 8,000 characters and two 1 KB Word files of 31,000 characters each:
+    10 KB sent, ~40,000 characters allowed in all; the second Word file passes it; nothing is
+    ingested. (Before, 4 a byte of `max_upload_bytes` whatever was sent: 80 M characters.)"""
+    svc = small_service(ingest=False)
+    files = [("a.txt", b"Le lac est bleu. " * 470)]
+    files += [(f"{n}.docx", word_of_chars(30_000, 1000)) for n in "bc"]
+    sent = sum(len(d) for _, d in files)
+    assert 8_000 + 31_000 < 4 * sent < 8_000 + 2 * 31_000
     t0 = time.perf_counter()
     r = _upload(svc, files)
     assert time.perf_counter() - t0 < 3.0
     assert r.status_code == 413, r.text
     error = r.json()["error"]
-    assert error == ("upload:c.docx: the files give more than 65536 characters of text in all "
-                     "(limit 4 per byte of RAG_MAX_UPLOAD_BYTES)")
+    assert error == (f"upload:c.docx: the files give more than {4 * sent} characters of text "
+                     "in all (limit 4 per byte of the files uploaded)")
     assert _ids(svc) == set()
 
 
