@@ -39,6 +39,16 @@ NO_ANSWER_FR = "Les sources disponibles ne permettent pas de répondre à cette 
 NO_ANSWER_EN = "The available sources do not answer this question."
 
 
+def busy_documents(n: int = 100) -> dict[str, Any]:
+    """A `POST /documents` body of `n` reports, about two chunks each: with
+    `embed_batch_size=4`, dozens of batches to embed, so the ingest worker stays busy."""
+    return {"documents": [
+        {"id": f"rapport{i:03d}", "title": f"Rapport {i}",
+         "text": " ".join(f"Le rapport {i} note que la station {j} a mesuré {i * j + 7} "
+                          "millimètres de pluie pendant la semaine." for j in range(12))}
+        for i in range(n)]}
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

@@ -9,21 +9,12 @@ from typing import Any
 
 import httpx
 
-from tests.service.conftest import Service
+from tests.service.conftest import Service, busy_documents
 
 SMALL = {"documents": [
     {"id": "lac", "title": "Le lac Léman", "text": "Le lac Léman borde Genève et Lausanne."},
     {"id": "vercors", "title": "Le Vercors", "text": "Le massif du Vercors domine Grenoble."},
 ]}
-
-
-def _big(n: int = 100) -> dict[str, Any]:
-    """About two chunks a document: with `embed_batch_size=4`, dozens of batches to embed."""
-    return {"documents": [
-        {"id": f"rapport{i:03d}", "title": f"Rapport {i}",
-         "text": " ".join(f"Le rapport {i} note que la station {j} a mesuré {i * j + 7} "
-                          "millimètres de pluie pendant la semaine." for j in range(12))}
-        for i in range(n)]}
 
 
 def _wait(c: httpx.Client, job_id: str, until: Callable[[dict[str, Any]], bool],
@@ -67,7 +58,7 @@ def test_async_ingest_returns_202_then_done(small_service: Any) -> None:
     job_id = _start(c, again, headers={"prefer": "respond-async"})
     assert _wait(c, job_id, lambda b: b["status"] == "done")["result"]["added"] == 1
     # over async_ingest_bytes: a job unless the client asks to wait
-    payload = _big(3)
+    payload = busy_documents(3)
     job_id = _start(c, payload)
     assert _wait(c, job_id, lambda b: b["status"] == "done")["result"]["added"] == 3
     r = c.post("/documents", json=payload, params={"async": "false"})
@@ -84,7 +75,7 @@ def test_async_ingest_returns_202_then_done(small_service: Any) -> None:
 def test_job_embeds_outside_the_write_lock(small_service: Any) -> None:
     svc: Service = small_service(embed_batch_size=4)
     c = svc.client
-    job_id = _start(c, _big(), params={"async": "true"})
+    job_id = _start(c, busy_documents(), params={"async": "true"})
     _wait(c, job_id, lambda b: b["status"] == "embedding" and b["progress"]["embedded"] > 0)
     # writes and reads go on while the job embeds: the write lock is not held meanwhile
     r = c.delete("/documents/astro")
@@ -104,7 +95,7 @@ def test_cancel_stops_the_job_and_commits_nothing(small_service: Any) -> None:
     svc: Service = small_service(embed_batch_size=4)
     c = svc.client
     before = c.get("/health").json()
-    job_id = _start(c, _big(), params={"async": "true"})
+    job_id = _start(c, busy_documents(), params={"async": "true"})
     _wait(c, job_id, lambda b: b["progress"]["embedded"] > 0)
     r = c.delete(f"/jobs/{job_id}")
     assert r.status_code == 200, r.text

@@ -12,18 +12,9 @@ from typing import Any
 
 import httpx
 
-from tests.service.conftest import Service
+from tests.service.conftest import Service, busy_documents
 
 CAP = 5_000
-
-
-def _blocker(n: int = 100) -> dict[str, Any]:
-    """Dozens of embedding batches with `embed_batch_size=4`: the worker stays busy."""
-    return {"documents": [
-        {"id": f"rapport{i:03d}", "title": f"Rapport {i}",
-         "text": " ".join(f"Le rapport {i} note que la station {j} a mesuré {i * j + 7} "
-                          "millimètres de pluie pendant la semaine." for j in range(12))}
-        for i in range(n)]}
 
 
 def _doc(doc_id: str, chars: int) -> dict[str, Any]:
@@ -65,7 +56,7 @@ def _refused(r: httpx.Response, queued: int) -> None:
 def test_queued_jobs_hold_at_most_max_pending_chars(small_service: Any) -> None:
     svc: Service = small_service(embed_batch_size=4, max_pending_chars=CAP)
     c = svc.client
-    busy = _job(c, _blocker())
+    busy = _job(c, busy_documents())
     _wait(c, busy, lambda s: s == "embedding")  # the worker is taken: later jobs queue
 
     first = _job(c, _doc("premier", 3_000))
@@ -94,7 +85,7 @@ def test_a_job_alone_in_the_queue_is_taken_whatever_its_size(small_service: Any)
     """Waiting would not make room for it: its own request's limits bound it."""
     svc: Service = small_service(embed_batch_size=4, max_pending_chars=CAP)
     c = svc.client
-    busy = _job(c, _blocker())
+    busy = _job(c, busy_documents())
     _wait(c, busy, lambda s: s == "embedding")
     big = _job(c, _doc("grand", 2 * CAP))
     assert _status(c, big) == "queued"
