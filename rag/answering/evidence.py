@@ -171,23 +171,25 @@ _SPEAKER = re.compile(r"[»\"”]\s*,?\s*(?:a|ont|avait|avaient)\s+(?:déclaré|
                       r"(?:said|told|added|stated|explained)\b", re.I)
 
 
-def _quote_on(spans: Sequence[tuple[int, int, Span, Hit]], n: int) -> set[str]:
-    """The words of the quote that opens right after sentence `n` and that its next sentences
-    give to the same speaker ("..., a-t-il ajouté"): up to three sentences of its passage."""
+def _quote_on(spans: Sequence[tuple[int, int, Span, Hit]], words: Sequence[set[str]],
+              n: int) -> set[str]:
+    """The words (`words[k]`: sentence k's, read once) of the quote that opens right after
+    sentence `n` and that its next sentences give to the same speaker ("..., a-t-il
+    ajouté"): up to three sentences of its passage."""
     i = spans[n][0]
     follow = [s.text for p, _, s, _ in spans[n + 1:n + 4] if p == i]
     if not follow or not follow[0].lstrip().startswith(("«", '"', "“")):
         return set()
     for k, text in enumerate(follow):
         if _SAID_ON.search(text):
-            return set().union(*(_words(t) for t in follow[:k + 1]))
+            return set().union(*words[n + 1:n + 2 + k])
         if any(q in text for q in ("»", '"', "”")):
             return set()  # closed and not said on: someone else's, or no one's
     # still open where the passage ends (the chunk cut it) after a sentence that gave its
     # speaker: the quote goes on in that speaker's voice
     ends = n + 1 + len(follow) >= len(spans) or spans[n + 1 + len(follow)][0] != i
     if ends and _SPEAKER.search(spans[n][2].text):
-        return set().union(*(_words(t) for t in follow))
+        return set().union(*words[n + 1:n + 1 + len(follow)])
     return set()
 
 
@@ -269,9 +271,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
     heads: dict[int, str] = {}  # each passage's folded title, read once
     leads = _sentences_before(spans)
+    span_words = [_words(s.text) for _, _, s, _ in spans]
     for n, ((i, j, span, hit), cos) in enumerate(zip(spans, dense, strict=True)):
         text = span.text
-        words = _words(text)
+        words = span_words[n]
         before = prev_words.get(i, set())
         prev_words[i] = words
         prev_text = prev_texts.get(i) or leads.get(i, "")
@@ -281,7 +284,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         context = seen_words.setdefault(i, _words(hit.chunk.title))
         earlier = set(context)
         context |= words
-        earlier |= _quote_on(spans, n)
+        earlier |= _quote_on(spans, span_words, n)
         if total_fw > 0:
             got = sum(wt if _has_focus(f, words) else 0.5 * wt if _has_focus(f, earlier) else 0.0
                       for f, wt in fw.items())
