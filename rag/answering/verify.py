@@ -26,7 +26,9 @@ A claim is supported by a passage when one of its sentences
 
 When no one sentence does, two adjacent ones may together (a claim that sums both up, each
 giving it words of its own; a claim that restates one with a name of the other swapped in does
-not pass), embedded only then.
+not pass), embedded only then. A claim that joins statements ("X did A, tandis que B said C")
+none of this supports is cut at the conjunction (`conjuncts`) and supported when each part is,
+by any sentence of the passages it cites (a model sums up sentences that are not adjacent).
 
 The best such sentence is the evidence (offsets into the passage text). For a claim its
 citations do not support, `find_support` looks through all passages (to re-cite it).
@@ -117,6 +119,13 @@ PAIR_OWN_SHARE = 0.3
 CROSS_UNANCHORED = 0.90
 CLAUSE_SENTENCE_WORDS = 20
 CLAUSE_WORDS = 6
+# A claim that joins two statements ("X did A, while B said C") is supported when each part,
+# of CONJUNCT_WORDS words or more, is supported on its own (by any sentence of the passages it
+# cites): a model sums up two sentences that are not adjacent.
+CONJUNCT_WORDS = 6
+_CONJUNCTION = re.compile(
+    r"\s*(?:;|,\s*(?:and|but|while|whereas|after|et|mais|tandis qu[e']|alors qu[e']|"
+    r"apr[eè]s qu[e'])|\s(?:while|whereas|tandis qu[e']|alors qu[e']))\s*", re.I)
 _MARKER = re.compile(r"\s?\[(\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
 _MAX_SENTENCE_CHARS = 2000
 
@@ -290,6 +299,15 @@ def describe(passage: str | Passage) -> _Sentences:
                       units=units, titles=titles(" ".join([p.title, *(s.text for s in spans)])))
 
 
+def conjuncts(claim: str) -> list[str]:
+    """The statements a claim joins (see CONJUNCT_WORDS), or [] when it joins none: parts cut
+    at "; ", ", and", ", while", "tandis que" ..., each of CONJUNCT_WORDS words or more."""
+    parts = [p.strip(" ,;") for p in _CONJUNCTION.split(claim)]
+    if len(parts) < 2 or any(len(p.split()) < CONJUNCT_WORDS for p in parts):
+        return []
+    return parts
+
+
 def _clauses(sentence: str) -> list[str]:
     """Clauses of a long sentence, so a short claim is compared with the part it restates."""
     if len(sentence.split()) < CLAUSE_SENTENCE_WORDS:
@@ -409,6 +427,25 @@ class Verifier:
                 best = (ev, why)
         return best
 
+    def _by_parts(self, claim: str, pool: Sequence[int], described: Sequence[_Sentences],
+                  whole: tuple[Evidence | None, str]) -> tuple[Evidence | None, str]:
+        """A claim joining statements (`conjuncts`) each supported in `pool`: supported, with
+        its first part's evidence and the lowest part's score. Else `whole`, the claim's own
+        verdict."""
+        parts = conjuncts(claim)
+        if not parts:
+            return whole
+        vecs = self.embedder.embed_passages(parts)
+        found: list[Evidence] = []
+        for part, vec in zip(parts, vecs, strict=True):
+            ev, why = self._best(_claim_facts(part), vec, pool, described)
+            if why != "supported" or ev is None:
+                return whole
+            found.append(ev)
+        first = found[0]
+        return Evidence(first.passage, first.start, first.end, first.text,
+                        min(e.score for e in found)), "supported"
+
     # ---- public --------------------------------------------------------------------------
 
     def verify(self, answer: str, passages: Sequence[str | Passage],
@@ -450,6 +487,8 @@ class Verifier:
             cited = [n for n in c.citations if 1 <= n <= len(described)]
             pool = cited if c.citations else [n for n in everywhere if n in needed]
             ev, why = self._best(a, vecs[k], pool, described)
+            if why != "supported" and pool:
+                ev, why = self._by_parts(c.text, pool, described, (ev, why))
             if c.citations and not cited:
                 why = "no passage"
             elif not pool:

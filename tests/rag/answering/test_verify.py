@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from rag.answering.anchors import claim_anchors, facts, holds
-from rag.answering.verify import Passage, Verifier, number_roles, split_claims
+from rag.answering.verify import Passage, Verifier, conjuncts, number_roles, split_claims
 from rag.embedders.base import Vectors
 from rag.embedders.e5 import E5Embedder
 
@@ -442,3 +442,27 @@ def test_a_translation_without_names_or_figures_passes_on_clear_meaning(
                "thousand injured [1].", crisis) == (True, "supported")
     assert one(verifier, "The weather was cold and the shops stayed open all week [1].",
                crisis)[0] is False
+
+
+SENDS = ("La Russie a envoyé quelque 3 000 personnes au Kazakhstan. Les manifestations ont éclaté "
+         "après la hausse du prix du gaz liquéfié. Le Bélarus a déployé un groupe de travail "
+         "vendredi, transporté par avion via la Russie.")
+
+
+def test_a_claim_joining_two_distant_sentences_is_checked_part_by_part(
+        verifier: Verifier) -> None:
+    joined = ("La Russie a envoyé quelque 3 000 personnes au Kazakhstan, tandis que le Bélarus a "
+              "déployé vendredi un groupe de travail transporté par avion [1].")
+    assert one(verifier, joined, SENDS) == (True, "supported")
+    # Each part must hold on its own: a day or a figure from nowhere still fails.
+    for wrong in (joined.replace("vendredi", "jeudi"), joined.replace("3 000", "2 500")):
+        ok, why = one(verifier, wrong, SENDS)
+        assert not ok and why == "missing"
+
+
+def test_conjuncts() -> None:
+    assert conjuncts("La Russie a envoyé 3 000 personnes au pays, tandis que le Bélarus a "
+                     "déployé un groupe vendredi.") == [
+        "La Russie a envoyé 3 000 personnes au pays", "le Bélarus a déployé un groupe vendredi."]
+    # Short parts are no statements: "Russia and its allies" stays one claim.
+    assert conjuncts("Russia and its allies sent troops, and stayed.") == []
