@@ -123,6 +123,7 @@ CLAUSE_WORDS = 6
 # of CONJUNCT_WORDS words or more, is supported on its own (by any sentence of the passages it
 # cites): a model sums up two sentences that are not adjacent.
 CONJUNCT_WORDS = 6
+MAX_CONJUNCTS = 4  # a claim joining more is not a summary: it stays one claim
 _CONJUNCTION = re.compile(
     r"\s*(?:;|,\s*(?:and|but|while|whereas|after|et|mais|tandis qu[e']|alors qu[e']|"
     r"apr[eè]s qu[e'])|\s(?:while|whereas|tandis qu[e']|alors qu[e']))\s*", re.I)
@@ -198,6 +199,15 @@ class _Sentences:
     units: list[tuple[int, str]] = field(default_factory=list)  # (sentence, text) embedded
     windows: list[Facts] = field(default_factory=list)  # name context before each sentence
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> titles the text gives
+    # Computed once per passage, whatever the number of claims checked against it: the vectors
+    # of adjacent pairs (`_two_sentences`) and each sentence's `_stems`.
+    pair_vectors: dict[int, Vectors] = field(default_factory=dict)
+    stem_sets: dict[int, set[str]] = field(default_factory=dict)
+
+    def stems(self, i: int) -> set[str]:
+        if i not in self.stem_sets:
+            self.stem_sets[i] = _stems(self.spans[i].text)
+        return self.stem_sets[i]
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +313,8 @@ def conjuncts(claim: str) -> list[str]:
     """The statements a claim joins (see CONJUNCT_WORDS), or [] when it joins none: parts cut
     at "; ", ", and", ", while", "tandis que" ..., each of CONJUNCT_WORDS words or more."""
     parts = [p.strip(" ,;") for p in _CONJUNCTION.split(claim)]
-    if len(parts) < 2 or any(len(p.split()) < CONJUNCT_WORDS for p in parts):
+    if not 2 <= len(parts) <= MAX_CONJUNCTS or any(len(p.split()) < CONJUNCT_WORDS
+                                                    for p in parts):
         return []
     return parts
 
@@ -400,8 +411,12 @@ class Verifier:
         if not fits:
             return single
         texts = [d.spans[i].text + " " + d.spans[i + 1].text for i in fits]
-        cos = self.embedder.embed_passages(texts) @ claim_vec
-        i, text, score = max(zip(fits, texts, (float(c) for c in cos), strict=True),
+        todo = [(i, t) for i, t in zip(fits, texts, strict=True) if i not in d.pair_vectors]
+        if todo:
+            vecs = self.embedder.embed_passages([t for _, t in todo])
+            d.pair_vectors.update((i, v) for (i, _), v in zip(todo, vecs, strict=True))
+        cos = [float(d.pair_vectors[i] @ claim_vec) for i in fits]
+        i, text, score = max(zip(fits, texts, cos, strict=True),
                              key=lambda x: x[2])
         if score <= max(float(scores[i]), float(scores[i + 1])) + PAIR_MARGIN or _meaning(
                 claim, text, score, self.threshold) != "supported":
@@ -538,7 +553,7 @@ def _pair_fits(d: _Sentences, i: int, claim: _Facts) -> bool:
         return False
     # ... and words of each (not only a name): a claim that restates sentence i with a name
     # of sentence i+1 swapped in takes one word or none from i+1.
-    a, b = _stems(d.spans[i].text), _stems(d.spans[i + 1].text)
+    a, b = d.stems(i), d.stems(i + 1)
     only = [sum(1 for x in claim.anchors if _holds(d, d.facts[j], x)
                 and not _holds(d, d.facts[k], x)) for j, k in ((i, i + 1), (i + 1, i))]
     own = sorted((len((claim.stems & a) - b) + only[0], len((claim.stems & b) - a) + only[1]))
@@ -571,10 +586,15 @@ def refuses(text: str) -> bool:
     return bool(_REFUSAL.search(text))
 
 
+# Linear: without the lookbehind and possessive runs, a long word with no hyphen was tried
+# from each of its letters (20,000 letters: 4 s).
+_HYPHENATED = re.compile(r"(?<!\w)\w++(?:-\w++)+")
+
+
 def _stems(text: str) -> set[str]:
     """Content words cut to five letters, a language-blind way to see two texts share a word
     ("alliance"/"alliance", "intervention"/"intervention", "déployé"/"deployed")."""
-    joined = [w.replace("-", "") for w in re.findall(r"\w+(?:-\w+)+", text.lower())]
+    joined = [w.replace("-", "") for w in _HYPHENATED.findall(text.lower())]
     return {t[:5] for t in [*tokenize(text, "none"), *joined] if len(t) >= 4 and not t.isdigit()}
 
 

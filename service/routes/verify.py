@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from rag import BusyError, CancelToken, Embedder, Engine, Passage, Verifier
+from rag.answering.verify import split_claims
 from rag.embedders.base import Vectors
 from rag.sentences import split_sentences
 from service.deps import JSON_BODY
@@ -46,6 +47,13 @@ MAX_TOTAL_CHARS = 40_000
 # claims over 50 passages of 130 short sentences, within the characters, took 53 s. A k=20
 # answer and its passages hold a few hundred.
 MAX_SENTENCES = 1_000
+# ... and each claim (a sentence, cut again at every inner [n]) is judged against every passage
+# it may be checked on (all of them with `recite`): 25 claims over 20 passages of adjacent
+# sentences took 42 s before each passage's pair vectors were kept for all its claims (3.6 s
+# after); 2,000 claims in one 16 KB sentence passed MAX_SENTENCES. A k=20 answer of ten
+# claims is 200 checks.
+MAX_CLAIMS = 200
+MAX_CLAIM_CHECKS = 2_000
 
 PassageText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PASSAGE_CHARS)]
 
@@ -101,6 +109,14 @@ class VerifyRequest(BaseModel):
         if sentences > MAX_SENTENCES:
             raise ValueError(f"the answer and passages hold {sentences} sentences together; "
                              f"the limit is {MAX_SENTENCES}")
+        claims = len(split_claims(self.answer))
+        if claims > MAX_CLAIMS:
+            raise ValueError(f"the answer holds {claims} claims (sentences, cut at inner [n] "
+                             f"markers); the limit is {MAX_CLAIMS}")
+        if claims * len(self.passages) > MAX_CLAIM_CHECKS:
+            raise ValueError(f"{claims} claims against {len(self.passages)} passages are "
+                             f"{claims * len(self.passages)} checks; the limit is "
+                             f"{MAX_CLAIM_CHECKS}: send fewer claims or passages")
         return self
 
 

@@ -46,6 +46,11 @@ def svc(small_service: Callable[..., Service]) -> Service:
     # within the characters, but thousands of sentences, each embedded on its own (53 s)
     ({"answer": "A [1]. " * 2800, "passages": ["B. " * 130] * 50},
      "the answer and passages hold 2850 sentences together; the limit is 1000"),
+    # one sentence cut into 250 claims by its inner markers, each judged against each passage
+    ({"answer": "La Russie a envoyé [1] " * 250 + ".", "passages": [TROOPS]},
+     "the answer holds 250 claims (sentences, cut at inner [n] markers); the limit is 200"),
+    ({"answer": "La Russie a envoyé 3 000 soldats [1]. " * 50, "passages": [TROOPS] * 50},
+     "50 claims against 50 passages are 2500 checks; the limit is 2000"),
 ])
 def test_limits_count_the_nfkc_form(svc: Service, body: dict[str, Any], said: str) -> None:
     t0 = time.monotonic()
