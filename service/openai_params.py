@@ -131,6 +131,90 @@ def apply(text: str, limits: Limits) -> tuple[str, str]:
     return text, reason
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+class Cutter:
+    """`apply` over an answer that arrives in pieces (a stream), reading each piece once.
+
+    `feed(piece)` returns what of it may be sent; the text let out is what re-applying `apply`
+    to the whole text so far after every piece let out (the stream's rule before this class),
+    without reading that text again: the word count carries over from piece to piece (a word
+    split between two pieces is one word), and a stop sequence is looked for in the new piece
+    and the few characters before it that could begin one. `reason` is None until the text is
+    cut, then "stop" (a stop sequence) or "length" (max_tokens), and nothing more is let out.
+    """
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.reason: str | None = None
+        self._parts: list[str] = []
+        self._length = 0  # characters in the text so far
+        self._reach = max((len(s) for s in limits.stop), default=1) - 1
+        self._tail = ""  # its last `_reach` characters: where a stop sequence may begin
+        self._words = 0  # words and punctuation marks in it (`count_tokens`)
+        self._last_end = 0  # where its last word or mark ends
+        self._in_word = False  # it ends inside a word, which the next piece may go on with
+
+    @property
+    def text(self) -> str:
+        """The text let out so far (cut back to a stop sequence that began in it)."""
+        return "".join(self._parts)
+
+    def feed(self, piece: str) -> str:
+        if self.reason is not None or not piece:
+            return ""
+        end = len(piece)  # where the piece is cut, in its own coordinates (may be < 0)
+        if self.limits.stop:
+            window = self._tail + piece
+            cut = len(window)
+            for s in self.limits.stop:  # successive cuts, as `apply` makes them
+                i = window.find(s, max(0, len(self._tail) - len(s) + 1), cut)
+                if i >= 0:
+                    cut = i
+            if cut < len(window):
+                end, self.reason = cut - len(self._tail), "stop"
+        if end <= 0:  # the stop sequence began in text already let out
+            self._cut_back(self._length + end)
+            return ""
+        new = piece[:end]
+        at = self._count(new) if self.limits.max_tokens is not None else None
+        if at is not None:
+            self.reason = "length"
+            if at <= self._length:
+                self._cut_back(at)
+                return ""
+            new = new[:at - self._length]
+        self._parts.append(new)
+        self._length += len(new)
+        if self._reach:
+            self._tail = (self._tail + new)[-self._reach:]
+        return new
+
+    def _count(self, new: str) -> int | None:
+        """Counts the words of `new`, which goes on the text so far; where max_tokens cuts
+        the text (an offset in it), or None when it does not."""
+        assert self.limits.max_tokens is not None
+        found = list(_WORD.finditer(new))
+        joined = self._in_word and _WORD_CHAR.match(new) is not None  # one word across
+        fresh = found[1:] if joined else found
+        room = self.limits.max_tokens - self._words
+        if len(fresh) > room:
+            if room > 0:
+                return self._length + fresh[room - 1].end()
+            return self._length + found[0].end() if joined else self._last_end
+        self._words += len(fresh)
+        if found:
+            self._last_end = self._length + found[-1].end()
+        self._in_word = _WORD_CHAR.match(new[-1]) is not None
+        return None
+
+    def _cut_back(self, at: int) -> None:
+        if at < self._length:
+            self._parts = [self.text[:at]]
+            self._length = at
+
+
 def prompt_text(prompt: Any, max_chars: int) -> str:
     """`/v1/completions` takes one prompt: a string or a list of one string, of at most
     `max_chars` characters (RAG_MAX_QUERY_CHARS)."""

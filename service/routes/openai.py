@@ -23,7 +23,15 @@ from rag.answering.citations import markers_in
 from rag.answering.inert import inert
 from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
 from service.errors import openai_http_error, public_message, request_roots, status_of
-from service.openai_params import Limits, ParamError, apply, check, prompt_text, usage
+from service.openai_params import (
+    Cutter,
+    Limits,
+    ParamError,
+    apply,
+    check,
+    prompt_text,
+    usage,
+)
 from service.schemas import (
     ChatCompletion,
     ChatRequest,
@@ -201,31 +209,27 @@ async def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: L
         return sse(None, payload)
 
     async def gen() -> AsyncIterator[str]:
-        sent, reason = "", "stop"  # the answer text as sent, for stop and max_tokens
+        cutter = Cutter(params)  # stop and max_tokens, each token read once
         cited: tuple[Citation, ...] = ()  # what the numbers in the text refer to
         yield chunk({"role": "assistant", "content": ""})
         try:
             async for ev in pump:
                 if isinstance(ev, Citations):
                     cited = ev.citations if ev.cited else cited
-                elif isinstance(ev, Token) and reason == "stop":
+                elif isinstance(ev, Token) and cutter.reason is None:
                     # final numbers already, and a fallback answer comes as tokens too
                     metrics.mark_first_token(request.state, "/v1/chat/completions")
-                    full = sent + ev.text
-                    cut, why = apply(full, params)
-                    piece, sent = cut[len(sent):], cut
-                    if why == "length" or len(cut) < len(full):
-                        reason = why if why == "length" else "stopped"
+                    piece = cutter.feed(ev.text)
                     if piece:
                         yield chunk({"content": piece})
                 elif isinstance(ev, Done):
                     answer = ev.answer
                     record(answer, question, "/v1/chat/completions")
-                    used = set(markers_in(sent))  # a text cut short cites fewer
+                    used = set(markers_in(cutter.text))  # a text cut short cites fewer
                     tail = _sources([c for c in cited if c.n in used])
                     if tail:
                         yield chunk({"content": tail})
-                    finish = "length" if reason == "length" else "stop"
+                    finish = "length" if cutter.reason == "length" else "stop"
                     yield chunk({}, finish, citations=[c.to_dict() for c in
                                                        answer.citations],
                                 abstained=answer.abstained, query=answer.query,
