@@ -40,6 +40,29 @@
   const STORED_MESSAGES = 60;
   const MARKER = /\[(\d+)\]/g;
 
+  // A filter in a canonical form: object keys sorted, and lists too (a list is "one of").
+  const canonical = (v) => {
+    if (Array.isArray(v)) return `[${v.map(canonical).sort().join(",")}]`;
+    if (v && typeof v === "object") {
+      return `{${Object.keys(v).sort()
+        .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+    }
+    return JSON.stringify(v);
+  };
+
+  // Where a conversation is saved: per endpoint and per retrieval filter, so two pages of one
+  // site with different data-filters never show, nor send as history, each other's answers.
+  // Without a filter, the key of earlier versions (saved conversations stay).
+  const storageKey = (endpoint, rawFilters) => {
+    const base = `rag-chat:v1:${endpoint}`;
+    if (!rawFilters) return base;
+    try {
+      return `${base}#filters:${canonical(JSON.parse(rawFilters))}`;
+    } catch (_) {
+      return `${base}#filters-raw:${rawFilters}`; // malformed: never sent, kept apart
+    }
+  };
+
   const STRINGS = {
     fr: {
       title: "Assistant documentaire",
@@ -564,11 +587,15 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       ui.launcher.focus();
     }
 
+    _rawFilters() {
+      return this.getAttribute("filters") ?? this.getAttribute("data-filters") ??
+        SCRIPT.filters;
+    }
+
     // The page's retrieval filter (a JSON object), or null; a malformed one is a client error
     // shown in the answer, not a silently unfiltered question.
     _filters() {
-      const raw = this.getAttribute("filters") ?? this.getAttribute("data-filters") ??
-        SCRIPT.filters;
+      const raw = this._rawFilters();
       if (!raw) return null;
       let f;
       try {
@@ -592,7 +619,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       this._t = t;
       this._inline = this.hasAttribute("inline");
       this._id = `rag-chat-${++instances}`;
-      this._key = `rag-chat:v1:${this.endpoint}`;
+      this._key = storageKey(this.endpoint, this._rawFilters());
       this._busy = null; // the AbortController of the answer being streamed
       this._views = new Map();
       this._tip = { marker: null, pinned: false, timer: 0 };
