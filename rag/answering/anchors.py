@@ -497,10 +497,19 @@ _NOT_ONLY = re.compile(r"(?i)\b(?:not|non|pas)\s+(?:just|only|merely|simply|seul
                        r"uniquement|simplement)\b")
 
 
+# Said with a negation word, meant without one: "sans délai" is "immédiatement", "not least"
+# is "notamment", "sans doute" is "probablement".
+_NO_NEGATION = re.compile(r"(?i)\b(?:sans (?:d[ée]lai|tarder|attendre|doute|cesse)|"
+                          r"without (?:delay|doubt)|no doubt|not least)\b")
+
+
 def negated(text: str) -> bool:
-    """A negation other than the restrictive "ne ... que" (only)."""
-    text = re.sub(r"\bn(?:e\s+|['’])(\w+\s+){1,3}?que\b", " ", text, flags=re.I)
+    """A negation other than the restrictive "ne ... que" (only): "n'excluent pas que" is
+    one ("pas" before the "que")."""
+    text = re.sub(r"\bn(?:e\s+|['’])(?:(?!pas\b|jamais\b|rien\b|point\b|aucune?\b|gu[eè]re\b)"
+                  r"\w+\s+){1,3}?que\b", " ", text, flags=re.I)
     text = _NOT_ONLY.sub(" ", text)  # "not just protesters but", "non seulement ... mais"
+    text = _NO_NEGATION.sub(" ", text)
     return bool(_NEGATION.search(text))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from rag.answering.anchors import claim_anchors, facts, holds
+from rag.answering.anchors import claim_anchors, facts, holds, negated
 from rag.answering.verify import Passage, Verifier, conjuncts, number_roles, split_claims
 from rag.embedders.base import Vectors
 from rag.embedders.e5 import E5Embedder
@@ -502,3 +502,25 @@ def test_stems_are_linear_on_long_words() -> None:
     _stems("a" * 50_000)
     assert time.monotonic() - t0 < 2
     assert {"jeanp", "sudou"} <= _stems("Jean-Pierre et le sud-ouest")
+
+
+@pytest.mark.parametrize(("text", "negative"), [
+    ("Les autorités n’excluent pas que des pillards aient profité des troubles.", True),
+    ("La police n'a arrêté que 30 personnes.", False),  # "ne ... que": only
+    ("Il ne reste plus que deux bataillons.", False),
+    ("Les alliés enverront des troupes sans délai.", False),  # "immédiatement"
+    ("Les alliés enverront des troupes sans armes.", True),
+    ("Several countries, not least Armenia, sent troops.", False),
+])
+def test_what_counts_as_a_negation(text: str, negative: bool) -> None:
+    assert negated(text) is negative
+
+
+def test_a_negated_que_clause_is_a_negation_on_both_sides(verifier: Verifier) -> None:
+    passage = ("Les autorités n’excluent pas que des pillards aient profité des troubles à "
+               "Almaty, selon le ministère de l’Intérieur.")
+    assert one(verifier, "Les autorités n'excluent pas que des pillards aient profité des "
+               "troubles à Almaty [1].", passage) == (True, "supported")
+    ok, why = one(verifier, "Les autorités affirment que des pillards ont profité des troubles "
+                  "à Almaty [1].", passage)
+    assert not ok and why == "negation"
