@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp
 
 from rag import Engine, Settings
 from service import errors
@@ -21,11 +22,26 @@ from service.openapi import install as install_openapi
 from service.redact import server_roots
 from service.routes import answers, documents, feedback, openai, operations, verify
 from service.schemas import RequestLimits
-from service.security import AccessControl, KeyChecker, RateLimiter, parse_keys
+from service.security import (
+    AccessControl,
+    KeyChecker,
+    RateLimiter,
+    SecurityHeaders,
+    parse_keys,
+)
 from service.settings import ServiceSettings
 from service.widget import mount as mount_widget
 
 __all__ = ["RETRY_AFTER_BUSY_S", "create_app"]
+
+
+class _App(FastAPI):
+    """FastAPI with `SecurityHeaders` around the whole stack, Starlette's outermost error
+    layer included (it answers an unhandled exception's 500 outside every added middleware):
+    every response carries them, the guard's refusals and that 500 too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -33,7 +49,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     engine = engine or Engine(settings)
     metrics = Metrics()
     metrics.watch_engine(engine)
-    app = FastAPI(
+    app = _App(
         title="rag",
         version="0.1.0",
         description="Cited answers over French and English documents: hybrid retrieval, "
@@ -62,7 +78,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics) -> None:
     """Innermost first (the last added runs first): body bytes counted as they arrive and
     the body deadline; keys and rate limits; request ids, metrics and the log line; CORS;
-    then method, Host, cross-site writes and declared body size before anything else."""
+    then method, Host, cross-site writes and declared body size before anything else. Around
+    them all, and around Starlette's own error layer: `_App`'s security headers."""
     limit = body_limit(settings.max_request_bytes, settings.max_upload_bytes)
     app.add_middleware(BodyLimit, limit=limit, timeout=settings.body_timeout,
                        on_refused=metrics.refusal)

@@ -1,4 +1,4 @@
-"""API keys and rate limits, applied before any route runs.
+"""API keys and rate limits, applied before any route runs; the headers every response carries.
 
 Keys come only from the environment (`RAG_API_KEYS`, `RAG_ADMIN_KEYS`, comma-separated) and are
 compared in constant time; they never reach logs, errors or /health. Rate limits are token
@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # Reachable without a key: liveness checks and the widget's own files.
 PUBLIC_PATHS = frozenset({"/health", "/widget.js", "/"})
@@ -179,3 +179,59 @@ class AccessControl:
                 return (429, "rate limit exceeded; retry later",
                         [(b"retry-after", retry_after(wait).encode())])
         return None
+
+
+# On every response, refusals by the guard included (SecurityHeaders): no content sniffing (a
+# JSON body holding markup is never read as HTML or script), and no Referer sent from the
+# service's pages (they link only to the service; its URLs can hold a question or a document
+# id). `no-referrer` does not touch the `Origin` header of the widget's `fetch` writes, which
+# the guard checks (cross-origin mode keeps it).
+EVERY_RESPONSE = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"))
+# What an HTML page's Content-Security-Policy holds at least (/docs and /redoc, which load
+# Swagger UI and ReDoc from a CDN with inline scripts: no plugins, no <base> redirecting their
+# relative URLs). The demo page at / has a strict policy of its own (service/widget.py).
+HTML_CSP_FLOOR = (("object-src", "'none'"), ("base-uri", "'none'"))
+
+
+def with_security_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """`headers` plus EVERY_RESPONSE's (unless set), and, on an HTML page, HTML_CSP_FLOOR's
+    directives added to its policy (or a policy of them when it has none)."""
+    out = list(headers)
+    names = {bytes(k).lower() for k, _ in out}
+    out += [(k, v) for k, v in EVERY_RESPONSE if k not in names]
+    ctype = next((bytes(v) for k, v in out if bytes(k).lower() == b"content-type"), b"")
+    if not ctype.lower().startswith(b"text/html"):
+        return out
+    at = next((i for i, (k, _) in enumerate(out) if bytes(k).lower()
+               == b"content-security-policy"), None)
+    policy = "" if at is None else bytes(out[at][1]).decode("latin-1")
+    have = {d.strip().split(" ")[0].lower() for d in policy.split(";") if d.strip()}
+    extra = "; ".join(f"{name} {value}" for name, value in HTML_CSP_FLOOR if name not in have)
+    if extra:
+        policy = f"{policy.rstrip('; ')}; {extra}" if policy.strip() else extra
+        header = (b"content-security-policy", policy.encode("latin-1"))
+        if at is None:
+            out.append(header)
+        else:
+            out[at] = header
+    return out
+
+
+class SecurityHeaders:
+    """Outermost: sets `with_security_headers` on every HTTP response, whoever answered it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message,
+                           "headers": with_security_headers(list(message.get("headers", [])))}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,8 +1,10 @@
 """The embeddable chat widget: static files served by the app, with cache headers.
 
 `GET /widget.js` is the whole widget (one plain JavaScript file, no build step); `GET /` is a
-demo page that embeds it. Responses carry a content-hash ETag and Last-Modified, and answer a
-matching `If-None-Match` / `If-Modified-Since` with 304.
+demo page that embeds it, its own script at `GET /static/demo.js`. Responses carry a
+content-hash ETag and Last-Modified, and answer a matching `If-None-Match` /
+`If-Modified-Since` with 304. The demo page has a strict Content-Security-Policy (`DEMO_CSP`);
+the widget's script has none, nothing that would stop other sites' pages from loading it.
 """
 
 from __future__ import annotations
@@ -19,8 +21,16 @@ STATIC = Path(__file__).resolve().parent / "static"
 _CACHE = "public, max-age=300, must-revalidate"
 _FILES = {
     "widget.js": ("text/javascript; charset=utf-8", _CACHE),
+    "demo.js": ("text/javascript; charset=utf-8", _CACHE),
     "demo.html": ("text/html; charset=utf-8", "no-cache"),
 }
+# The demo page runs only the service's own scripts (no inline script: an injected one would
+# not run), loads and connects only to the service, embeds no plugin, keeps its base URL and
+# is framed by no one. Styles may be inline: the page's <style> and the widget's, in its
+# shadow root.
+DEMO_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+_EXTRA = {"demo.html": {"content-security-policy": DEMO_CSP}}
 
 
 def _etag(data: bytes) -> str:
@@ -50,7 +60,7 @@ def static_response(request: Request, name: str) -> Response:
     mtime = path.stat().st_mtime
     etag = _etag(data)
     headers = {"cache-control": cache, "etag": etag,
-               "last-modified": formatdate(mtime, usegmt=True)}
+               "last-modified": formatdate(mtime, usegmt=True), **_EXTRA.get(name, {})}
     if _not_modified(request, etag, mtime):
         return Response(status_code=304, headers=headers)
     body = b"" if request.method == "HEAD" else data
@@ -62,6 +72,10 @@ def mount(app: FastAPI) -> None:
     @app.api_route("/widget.js", methods=["GET", "HEAD"], include_in_schema=False)
     def widget_js(request: Request) -> Response:
         return static_response(request, "widget.js")
+
+    @app.api_route("/static/demo.js", methods=["GET", "HEAD"], include_in_schema=False)
+    def demo_js(request: Request) -> Response:
+        return static_response(request, "demo.js")
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False,
                    response_class=HTMLResponse)
