@@ -70,7 +70,7 @@ _NEGATION = re.compile(
 # Russia/Russie/russe/Russian, American/américain, Chinese/chinois, Kazakh/Kazakhstan.
 _NAME_ENDINGS = frozenset("""
     e es s a ia ie ian ians ien iens ienne iennes an ans ain aine ains aines en ens enne ennes
-    ese ois oise ais aise ish ic ique iques i is n ne nes ns stan istan
+    ese ois oise ais aise ish ic ique iques i is n ne nes ns stan istan tique tiques
 """.split()) | {""}
 
 # Capitalised words that are titles, institutions or sentence glue rather than identities: an

@@ -524,3 +524,10 @@ def test_a_negated_que_clause_is_a_negation_on_both_sides(verifier: Verifier) ->
     ok, why = one(verifier, "Les autorités affirment que des pillards ont profité des troubles "
                   "à Almaty [1].", passage)
     assert not ok and why == "negation"
+
+
+def test_an_adjective_in_tique_names_what_its_english_form_names(verifier: Verifier) -> None:
+    passage = ("Le pays est membre de l’Union économique eurasiatique depuis sa création, "
+               "a rappelé le ministre.")
+    assert one(verifier, "The country has been a member of the Eurasian Economic Union since "
+               "it was created [1].", passage) == (True, "supported")
