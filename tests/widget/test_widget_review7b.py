@@ -1,8 +1,11 @@
-"""The widget saves a conversation per endpoint *and* data-filters (review 7, F8).
+"""Review 7 in a real headless Chromium against a real uvicorn server.
 
-Two pages of one site with different filters shared one saved conversation: page B showed
-page A's answers (from documents B's filter excludes) and sent them as history. Real headless
-Chromium (tests/widget's setup) against a real uvicorn server."""
+F8: the widget saves a conversation per endpoint *and* data-filters. Two pages of one site
+with different filters shared one saved conversation: page B showed page A's answers (from
+documents B's filter excludes) and sent them as history.
+F7: the demo page works under its strict Content-Security-Policy (its script moved to
+/static/demo.js), and an inline script injected into it does not run (the headers themselves:
+tests/service/test_review7b_security_headers.py)."""
 
 from __future__ import annotations
 
@@ -11,13 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.widget.conftest import (  # noqa: F401  (fixtures used below)
-    WidgetServer,
-    browser,
-    new_page,
-    page,
-    widget_server,
-)
+from tests.widget.conftest import WidgetServer
 from tests.widget.test_widget import FR_TROOPS, ask, open_chat, page_html, serve_page, wait_done
 
 expect: Any = pytest.importorskip("playwright.sync_api").expect
@@ -48,7 +45,7 @@ def _history_sent(tab: Any, question: str) -> list[dict[str, str]]:
 
 
 def test_pages_with_other_filters_keep_their_own_conversation(
-        page: Any, widget_server: WidgetServer) -> None:  # noqa: F811
+        page: Any, widget_server: WidgetServer) -> None:
     docs = sorted(d.doc_id for d in widget_server.engine.store.list_documents())
     a = json.dumps({"doc_id": [docs[0], docs[1]]})
     b = json.dumps({"doc_id": [docs[2]]})
@@ -79,3 +76,23 @@ def test_pages_with_other_filters_keep_their_own_conversation(
     keys = page.evaluate("() => Object.keys(localStorage).sort()")
     assert len(keys) == 2 and all(k.startswith(f"rag-chat:v1:{widget_server.url}#filters:")
                                   for k in keys), keys
+
+
+def test_the_demo_page_works_under_its_policy(page: Any, widget_server: WidgetServer) -> None:
+    # every policy violation the page meets, from its first byte (Playwright's init script)
+    page.add_init_script("""window.violations = [];
+      document.addEventListener('securitypolicyviolation',
+        (e) => window.violations.push(e.violatedDirective));""")
+    page.goto(widget_server.url + "/")
+    # demo.js ran: the snippet names this server, an example button asks through the widget
+    expect(page.locator("#snippet")).to_contain_text(f'src="{widget_server.url}/widget.js"')
+    page.locator(".examples button").first.click()
+    expect(wait_done(page)).to_contain_text("3 000")
+    assert page.evaluate("() => window.violations") == []
+    # an inline script injected into the page does not run
+    page.evaluate("""() => { const s = document.createElement('script');
+                             s.textContent = 'window.injected = true';
+                             document.body.append(s); }""")
+    page.wait_for_function("() => window.violations.length > 0")
+    assert page.evaluate("() => [window.injected, window.violations]") == [
+        None, ["script-src-elem"]]
