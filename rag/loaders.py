@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from rag.cleaning import clean_lines, is_date_line, recurring_lines
-from rag.documents import Document
+from rag.documents import Document, embedded_chars
 from rag.errors import RagError
 from rag.loaders_office import MAX_DOCUMENT_CHARS, PdfAllowance, drop_invisible
 from rag.markup import first_heading, html_title, split_front_matter, strip_fences, strip_markdown
@@ -53,7 +53,8 @@ class _Skip(Exception):
 
 
 class TextBudget:
-    """The characters of text one load may give (see Settings.max_document_chars): each
+    """The characters of text one load may give (see Settings.max_document_chars), counted as
+    the embedder reads them (`embedded_chars`: in NFKC, where one character can be 18): each
     document (a file, a JSONL line) `per_document`, over which it is skipped with the reason,
     and all of them together `total` (None: no limit), past which the load stops with
     TextTooLarge: a request that asks that much is refused whole. PDF and Word readers are
@@ -331,6 +332,8 @@ def _jsonl_document(obj: Any, source: str, max_chars: int = MAX_DOCUMENT_CHARS
     if len(text) > max_chars:
         raise _Skip(f"`text` longer than {max_chars} characters (limit per document)")
     text = drop_invisible(_clean(text).replace("\r\n", "\n").replace("\x00", ""))
+    if embedded_chars(text) > max_chars:  # as the embedder reads it (NFKC)
+        raise _Skip(f"`text` longer than {max_chars} characters (limit per document)")
     if not text.strip():
         raise _Skip("empty `text`")
     title = obj.get("title")
@@ -370,7 +373,7 @@ def iter_jsonl(path: Path, skipped: list[Skipped], budget: TextBudget | None = N
             continue
         try:
             doc = _jsonl_document(obj, where, budget.per_document)
-            budget.take(len(doc.text))
+            budget.take(embedded_chars(doc.text))
         except _Skip as exc:
             skipped.append(Skipped(where, str(exc)))
             continue
@@ -389,7 +392,7 @@ def _read_office(path: Path, budget: TextBudget) -> Document:
         budget.refuse()
     except Unreadable as exc:
         raise _Skip(str(exc)) from None
-    budget.take(len(office.text))
+    budget.take(embedded_chars(office.text))
     return Document(doc_id, office.text, office.title, str(path), office.metadata,
                     dropped_lines=office.dropped_lines)
 
@@ -446,7 +449,7 @@ def _read(path: Path, budget: TextBudget) -> list[Document | Skipped] | _Page | 
         if suffix == ".txt" and path.stat().st_size > 4 * budget.room():
             budget.refuse()  # at least a character every 4 bytes of UTF-8: not read at all
         page = _READERS[suffix](path)
-        budget.take(len(page.text))
+        budget.take(embedded_chars(page.text))
         return page
     except TextTooLarge as exc:
         raise TextTooLarge(f"{path}: {exc}") from None
@@ -466,7 +469,7 @@ def _charge(item: _Page | Document | Skipped, budget: TextBudget
     if isinstance(item, Skipped):
         return item
     try:
-        budget.take(len(item.text))
+        budget.take(embedded_chars(item.text))
     except _Skip as exc:
         return Skipped(item.source, str(exc))
     except TextTooLarge:

@@ -14,7 +14,7 @@ import queue
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 from rag import IngestCancelled, RagError
@@ -43,7 +43,7 @@ class Job:
         self._roots = roots  # hidden from the error a client reads (service/redact.py)
         self.status: Status = "queued"
         self.documents = documents
-        self.chars = chars  # the text its work holds while it waits (max_pending_chars)
+        self.chars = chars  # the text its work holds until it finishes (max_pending_chars)
         self.total = 0
         self.embedded = 0
         self.result: dict[str, Any] | None = None
@@ -132,8 +132,9 @@ class Job:
 
 class JobManager:
     """One worker thread (ingests serialise on the write lock anyway) and a bounded table:
-    at most `max_pending` jobs not finished, and the text of those still queued (each holds
-    its documents until it starts) at most `max_pending_chars` in all (None: no bound)."""
+    at most `max_pending` jobs not finished, and the text of the ingests not finished (each
+    job holds its documents until it ends, and so does a synchronous ingest: `hold`) at most
+    `max_pending_chars` in all (None: no bound)."""
 
     def __init__(self, max_pending: int = 16, keep_seconds: float = 3600.0,
                  keep_finished: int = 100, roots: tuple[str, ...] = (),
@@ -148,16 +149,13 @@ class JobManager:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._held_sync = 0  # the text of the synchronous ingests under way (`hold`)
 
     def submit(self, work: Callable[[Job], dict[str, Any]], documents: int, chars: int = 0,
                max_pending_chars: int | None = None) -> Job:
-        """Queue `work` (holding `chars` characters of text until it starts); JobsBusy when
-        `max_pending` jobs are not finished, or when the queued jobs' text and this one's
-        would pass `max_pending_chars` (this call's, else the manager's): each queued job
-        keeps its parsed documents in memory, and nine 600 KB .docx uploads queued 3 GB of
-        text, which killed the server (sixth review, F1). A job queued alone is taken
-        whatever its size: its request's own limits bound it, and waiting would not help."""
-        limit = self.max_pending_chars if max_pending_chars is None else max_pending_chars
+        """Queue `work` (holding `chars` characters of text until it finishes); JobsBusy when
+        `max_pending` jobs are not finished, or when this one's text would pass
+        `max_pending_chars` (see `_admit`)."""
         with self._lock:
             if self._closed:
                 raise JobsBusy("the service is shutting down; retry later")
@@ -166,11 +164,7 @@ class JobManager:
             if pending >= self.max_pending:
                 raise JobsBusy(f"{pending} ingest jobs are already waiting; retry when one "
                                "finishes")
-            queued = self._queued_chars()
-            if limit is not None and queued and queued + chars > limit:
-                raise JobsBusy(f"the ingest jobs waiting already hold {queued} characters of "
-                               f"text; this one's {chars} would pass {limit} "
-                               "(RAG_MAX_PENDING_CHARS); retry when one starts")
+            self._admit(chars, max_pending_chars)
             job = Job(work, documents, self.roots, chars)
             self._jobs[job.id] = job
             if self._thread is None:
@@ -180,10 +174,41 @@ class JobManager:
         self._queue.put(job)
         return job
 
-    def _queued_chars(self) -> int:
-        """The text the queued jobs hold, waiting for the worker; a job stops counting once
-        it starts, is cancelled or the service closes (all of which end its "queued")."""
-        return sum(j.chars for j in self._jobs.values() if j.status == "queued")
+    @contextlib.contextmanager
+    def hold(self, chars: int, max_pending_chars: int | None = None) -> Iterator[None]:
+        """A synchronous ingest (`?async=false`, or under `async_ingest_bytes`) holding `chars`
+        characters of text while the block runs, counted with the jobs' (JobsBusy past
+        `max_pending_chars`, see `_admit`) and given back when it ends, by an error too.
+        Before (seventh review), ten requests waiting at the write gate held their documents
+        uncounted beside the jobs'."""
+        with self._lock:
+            self._admit(chars, max_pending_chars)
+            self._held_sync += chars
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._held_sync -= chars
+
+    def _admit(self, chars: int, max_pending_chars: int | None) -> None:
+        """JobsBusy when the text the ingests not finished hold and `chars` more would pass
+        `max_pending_chars` (this call's, else the manager's): each keeps its parsed documents
+        in memory, and nine 600 KB .docx uploads queued 3 GB of text, which killed the server
+        (sixth review, F1); a running job still holds its documents, so it counts until it
+        ends (seventh review). An ingest when none holds text is taken whatever its size: its
+        request's own limits bound it, and waiting would not help. Called under `_lock`."""
+        limit = self.max_pending_chars if max_pending_chars is None else max_pending_chars
+        held = self._held_chars()
+        if limit is not None and held and held + chars > limit:
+            raise JobsBusy(f"the ingests waiting or running already hold {held} characters of "
+                           f"text; this one's {chars} would pass {limit} "
+                           "(RAG_MAX_PENDING_CHARS); retry when one finishes")
+
+    def _held_chars(self) -> int:
+        """The text the ingests not finished hold: the jobs queued or running (a job stops
+        counting once it is done, failed or cancelled) and the synchronous ones (`hold`)."""
+        return self._held_sync + sum(j.chars for j in self._jobs.values()
+                                     if j.status not in FINISHED)
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:

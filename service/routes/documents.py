@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from rag import BusyError, Document, Engine, IngestReport, Skipped
+from rag.documents import embedded_chars
 from rag.loaders import (
     SUPPORTED_SUFFIXES,
     TextBudget,
@@ -32,6 +33,7 @@ from rag.loaders import (
 )
 from service.deps import EngineDep, JobsDep, SettingsDep
 from service.jobs import CannotCancel, Job, JobsBusy
+from service.redact import shown_source, source_roots
 from service.schemas import DocumentOut, DocumentsIn, IngestResponse
 from service.settings import ServiceSettings
 
@@ -107,7 +109,7 @@ LIST_MAX = 1000
     "X-Total-Count": {"description": "Documents in the index, all pages together.",
                       "schema": {"type": "integer"}}}}})
 def list_documents(
-    engine: EngineDep, response: Response,
+    engine: EngineDep, settings: SettingsDep, response: Response,
     limit: Annotated[int, Query(ge=1, le=LIST_MAX, description="Documents in this page.")
                      ] = LIST_LIMIT,
     offset: Annotated[int, Query(ge=0, description="Documents skipped (by id order).")] = 0,
@@ -121,8 +123,9 @@ def list_documents(
         docs = engine.documents()
         page, total = docs[offset:offset + limit], len(docs)
     response.headers["x-total-count"] = str(total)
-    return [{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks, "source": d.source}
-            for d in page]
+    roots = source_roots(settings.corpus_dir)  # a server path is shown relative to it, or named
+    return [{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks,
+             "source": shown_source(d.source, roots)} for d in page]
 
 
 @router.post("/documents", response_model=IngestResponse,
@@ -152,9 +155,14 @@ async def add_documents(request: Request, engine: EngineDep, settings: SettingsD
                             "files")
     if wanted is None:
         limit = settings.async_ingest_bytes
-        wanted = limit > 0 and sum(len(d.text.encode("utf-8")) for d in docs) > limit
-    if not wanted:
-        return _report(await write_gate(request).run(engine.ingest_documents, docs, skipped))
+        wanted = limit > 0 and sum(_text_bytes(d.text) for d in docs) > limit
+    if not wanted:  # its text counts with the jobs' while it waits at the gate and runs
+        try:
+            with jobs.hold(_held_chars(docs), settings.max_pending_chars):
+                report = await write_gate(request).run(engine.ingest_documents, docs, skipped)
+        except JobsBusy as exc:
+            raise HTTPException(503, str(exc)) from None
+        return _report(report)
 
     def work(job: Job) -> dict[str, Any]:
         prepared = engine.prepare_ingest(docs, skipped, on_chunks=job.set_total,
@@ -369,9 +377,16 @@ async def _ingest_files(request: Request, settings: ServiceSettings
 
 
 def _held_chars(docs: list[Document]) -> int:
-    """The text a queued job holds for `docs`: their text and titles (metadata is at most
-    64 KiB a document as JSON, and a request's JSON body bounds it)."""
-    return sum(len(d.text) + len(d.title) for d in docs)
+    """The text an ingest holds for `docs`: their text and titles (metadata is at most
+    64 KiB a document as JSON, and a request's JSON body bounds it), counted as the embedder
+    reads them (`embedded_chars`, NFKC: 1,000 "\ufdfa" cost what 18,000 letters do)."""
+    return sum(embedded_chars(d.text) + embedded_chars(d.title) for d in docs)
+
+
+def _text_bytes(text: str) -> int:
+    """A document's size for `async_ingest_bytes`: its UTF-8 bytes, or the characters the
+    embedder reads (NFKC) when there are more of those (3 bytes of "\ufdfa" are 18)."""
+    return max(len(text.encode("utf-8", "replace")), embedded_chars(text))
 
 
 def _upload_suffix(filename: str | None) -> str | None:

@@ -1,8 +1,10 @@
-"""The text ingest jobs hold while they wait, over a real server: each queued job keeps its
-parsed documents in memory until the one worker takes it, and before (sixth review, F1) up
-to 16 could wait whatever they held: nine 600 KB .docx uploads queued 3 GB of text and the
-server died. Now the queued jobs' text is bounded by RAG_MAX_PENDING_CHARS (a 503 with
-Retry-After past it); a job stops counting once it starts or is cancelled."""
+"""The text ingests hold while they wait or run, over a real server: each job keeps its parsed
+documents in memory until it ends, and before (sixth review, F1) up to 16 could wait whatever
+they held: nine 600 KB .docx uploads queued 3 GB of text and the server died. Now the text of
+the jobs queued or running (and of the synchronous ingests under way, see
+test_review7_pending_ingests.py) is bounded by RAG_MAX_PENDING_CHARS (a 503 with Retry-After
+past it); a job stops counting once it is done, failed or cancelled. Before the seventh review
+a running job did not count."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ import httpx
 from tests.service.conftest import Service, busy_documents
 
 CAP = 5_000
+BUSY = busy_documents()
+BUSY_CHARS = sum(len(d["text"]) + len(d["title"]) for d in BUSY["documents"])
 
 
 def _doc(doc_id: str, chars: int) -> dict[str, Any]:
@@ -45,35 +49,35 @@ def _wait(c: httpx.Client, job_id: str, until: Callable[[str], bool]) -> str:
     return status
 
 
-def _refused(r: httpx.Response, queued: int) -> None:
+def _refused(r: httpx.Response, held: int, cap: int) -> None:
     assert r.status_code == 503, r.text
     assert r.headers["retry-after"].isdigit(), r.headers
     assert r.json()["error"] == (
-        f"the ingest jobs waiting already hold {queued} characters of text; this one's 3000 "
-        f"would pass {CAP} (RAG_MAX_PENDING_CHARS); retry when one starts")
+        f"the ingests waiting or running already hold {held} characters of text; this one's "
+        f"3000 would pass {cap} (RAG_MAX_PENDING_CHARS); retry when one finishes")
 
 
-def test_queued_jobs_hold_at_most_max_pending_chars(small_service: Any) -> None:
-    svc: Service = small_service(embed_batch_size=4, max_pending_chars=CAP)
+def test_jobs_queued_and_running_hold_at_most_max_pending_chars(small_service: Any) -> None:
+    cap = BUSY_CHARS + CAP  # the running job's text and 5,000 more
+    svc: Service = small_service(embed_batch_size=4, max_pending_chars=cap)
     c = svc.client
-    busy = _job(c, busy_documents())
+    busy = _job(c, BUSY)
     _wait(c, busy, lambda s: s == "embedding")  # the worker is taken: later jobs queue
 
     first = _job(c, _doc("premier", 3_000))
     assert _status(c, first) == "queued"
-    _refused(_post(c, _doc("second", 3_000)), 3_000)  # 6,000 would wait: over 5,000
+    _refused(_post(c, _doc("second", 3_000)), BUSY_CHARS + 3_000, cap)  # 5,000 more at most
     assert c.post("/documents", json=_doc("petit", 1_000),  # within what is left
                   params={"async": "true"}).status_code == 202
 
     # a cancelled job gives its share back at once
     assert c.delete(f"/jobs/{first}").status_code == 200
     second = _job(c, _doc("second", 3_000))
-    _refused(_post(c, _doc("troisieme", 3_000)), 4_000)
+    _refused(_post(c, _doc("troisieme", 3_000)), BUSY_CHARS + 4_000, cap)
 
-    # so does a job the worker takes
+    # a job the worker took still holds its documents: its share comes back when it ends
     assert c.delete(f"/jobs/{busy}").status_code == 200
     _wait(c, busy, lambda s: s == "cancelled")
-    _wait(c, second, lambda s: s != "queued")
     third = _job(c, _doc("troisieme", 3_000))
     for job in (second, third):
         assert _wait(c, job, lambda s: s not in ("queued", "embedding", "committing")) == "done"
@@ -81,15 +85,15 @@ def test_queued_jobs_hold_at_most_max_pending_chars(small_service: Any) -> None:
     assert {"petit", "second", "troisieme"} <= ids and "premier" not in ids
 
 
-def test_a_job_alone_in_the_queue_is_taken_whatever_its_size(small_service: Any) -> None:
-    """Waiting would not make room for it: its own request's limits bound it."""
+def test_an_ingest_when_none_holds_text_is_taken_whatever_its_size(small_service: Any) -> None:
+    """Waiting would not make room for it: its own request's limits bound it. While it runs,
+    it holds its text like any other."""
     svc: Service = small_service(embed_batch_size=4, max_pending_chars=CAP)
     c = svc.client
-    busy = _job(c, busy_documents())
-    _wait(c, busy, lambda s: s == "embedding")
     big = _job(c, _doc("grand", 2 * CAP))
-    assert _status(c, big) == "queued"
     r = _post(c, _doc("petit", 1_000))
     assert r.status_code == 503 and "RAG_MAX_PENDING_CHARS" in r.json()["error"], r.text
-    for job in (big, busy):
-        assert c.delete(f"/jobs/{job}").status_code == 200
+    assert c.delete(f"/jobs/{big}").status_code == 200
+    _wait(c, big, lambda s: s == "cancelled")
+    petit = _job(c, _doc("petit", 1_000))
+    assert _wait(c, petit, lambda s: s not in ("queued", "embedding", "committing")) == "done"
