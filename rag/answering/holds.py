@@ -193,11 +193,16 @@ _NOT_GENERAL = re.compile(r"(?i)secr[ée]taires?[- ]g[ée]n[ée]ra(?:l|ux)|"
                           r"consul g[ée]n[ée]ral|attorney general")
 
 
+_VICE = re.compile(r"(?i)\bvice[-\s]\w+")
+
+
 def _names_role(role: Sequence[str], text: str) -> bool:
     """Whether `text` holds a word of the role's family; a compound counts by its parts
     ("vice-président exécutif")."""
     if "genera" in role:  # a secretary general is no general
         text = _NOT_GENERAL.sub("", text)
+    if not any(k.startswith("vice") for k in role):  # a vice-president is no president
+        text = _VICE.sub(" ", text)
     return any(w.startswith(k) for k in role for w in re.findall(r"[a-z0-9]+", fold(text))
                if not w.startswith(_MINISTRY))
 # What says who someone is: an apposition ("Marie Dumoulin, directrice de programme", "X est

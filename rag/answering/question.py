@@ -393,10 +393,14 @@ def _role(head: str) -> tuple[str, ...]:
         key = fold(w)
         if key.startswith(_MINISTRY):  # "the Defence Ministry spokesman" asks for a spokesman
             continue
+        vice = key.startswith("vice-") or bool(n and fold(words[n - 1]) == "vice")
+        key = key.removeprefix("vice-")
         for family in _ROLE_FAMILIES:
             if any(key.startswith(k) for k in family):
                 if key.startswith("secret") and n and fold(words[n - 1]) == "press":
                     family = family | _ROLE_FAMILIES[4]  # a press secretary is a spokesperson
+                if vice:  # asked by "vice-": `_names_role` then takes a vice-president
+                    family = family | {"vice"}
                 return tuple(sorted(family))
     return ()
 

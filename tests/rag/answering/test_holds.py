@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.holds import _holds_kind, counts
+from rag.answering.holds import _holds_kind, _names_role, counts
 from rag.answering.question import analyse_question
 
 
@@ -125,3 +125,25 @@ def test_counts_reads_the_noun_after_the_figure() -> None:
     assert counts(population, "Le pays compte 19 millions d’habitants.")
     assert not counts(population, "une frontière de plus de 7 000 kilomètres (4 350 miles), une "
                       "importante population ethnique russe")
+
+
+@pytest.mark.parametrize(("role", "text", "named"), [
+    (("presid",), "a déclaré le vice-président exécutif d’Eurasia Group, Earl Rasmussen", False),
+    (("presid",), "the Vice President of the group, Earl Rasmussen, said", False),
+    (("presid",), "le président exécutif d’Eurasia Group, Earl Rasmussen", True),
+    (("vice", "presid"), "le vice-président exécutif d’Eurasia Group, Earl Rasmussen", True),
+])
+def test_a_vice_president_is_no_president(role: tuple[str, ...], text: str,
+                                          named: bool) -> None:
+    assert _names_role(role, text) is named
+
+
+@pytest.mark.parametrize(("question", "vice"), [
+    ("Who is the executive vice president of Eurasia Group?", True),
+    ("Qui est le vice-président d'Eurasia Group ?", True),
+    ("Who is the president of Eurasia Group?", False),
+])
+def test_a_role_asked_with_vice_takes_a_vice_president(question: str, vice: bool) -> None:
+    role = analyse_question(question).role
+    assert "presid" in role and ("vice" in role) is vice
+    assert _names_role(role, "le vice-président exécutif d’Eurasia Group, Earl Rasmussen") is vice
