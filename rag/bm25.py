@@ -41,7 +41,7 @@ class BM25Index:
     def build(
         cls, token_lists: list[list[str]], ids: IdArray, k1: float = 1.5, b: float = 0.75
     ) -> BM25Index:
-        if not token_lists:
+        if not any(token_lists):  # no document has a word: nothing to score (bm25s fails)
             empty_i = np.zeros(0, dtype=np.int32)
             return cls(np.zeros(0, np.float32), empty_i, np.zeros(1, np.int64), {}, ids)
         import bm25s

@@ -30,9 +30,10 @@ class ServiceSettings(Settings):
     )
     max_pending_chars: int = Field(
         default=40_000_000, ge=1000,
-        description="Characters of text the ingest jobs waiting to start may hold in all "
-        "(each keeps its documents in memory until the one worker takes it): a job that "
-        "would pass it is a 503 with Retry-After; one alone in the queue is always taken.",
+        description="Characters of text (NFKC, as embedded) the ingests waiting or running "
+        "may hold in all, jobs and synchronous ingests alike (each keeps its documents in "
+        "memory until it ends): one that would pass it is a 503 with Retry-After; one alone "
+        "is always taken.",
     )
     api_keys: SecretStr = Field(
         default=SecretStr(""),

@@ -178,8 +178,9 @@ class Stoppable:
     the whole of its time (147 s of one request above); here it runs in groups of at most
     `GROUP` texts and `GROUP_CHARS` characters as the embedder reads them, each a call of its
     own (e5 embeds a text alike alone or in any batch), and a fired token raises before the
-    next group. One text is never cut: a passage without a sentence break, 20,000 characters
-    at most, is one call (about 20 s of CPU), the longest a hang-up waits."""
+    next group. A passage without a sentence break, 20,000 characters at most, is one text
+    and one call; the embedder reads at most its first 512 tokens (about a second of CPU), the
+    longest a hang-up waits."""
 
     GROUP = 32  # e5's own batch
     GROUP_CHARS = 2_000  # a second or two of CPU

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -88,3 +90,15 @@ def test_top_with_mask_ranks_only_allowed_rows(
         want = rows[np.lexsort((rows, -allowed[rows]))][:10]
         assert got.tolist() == want.tolist() and len(got) == min(10, len(rows))
         assert not set(got.tolist()) & set(unfiltered.tolist())
+
+
+def test_documents_without_a_word_build_an_index_that_scores_nothing(tmp_path: Path) -> None:
+    """Punctuation-only chunks (or text whose NFKC form tokenizes to nothing) made bm25s fail
+    at commit ("max() arg is an empty sequence"): the ingest died with a traceback."""
+    ids = np.array([3, 7], dtype=np.int64)
+    index = BM25Index.build([[], []], ids)
+    assert len(index) == 2 and not index.scores(["russie"]).any()
+    assert len(index.top(["russie"], 5)[0]) == 0
+    path = tmp_path / "bm25.npz"
+    path.write_bytes(index.to_bytes())
+    assert len(BM25Index.load(path)) == 2
