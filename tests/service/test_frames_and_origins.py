@@ -22,7 +22,7 @@ def test_html_pages_cannot_be_framed(small_service: Callable[..., Service]) -> N
         r = c.get(path)
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), path
         assert r.headers["x-frame-options"] == "DENY", path
-        assert r.headers["content-security-policy"] == "frame-ancestors 'none'", path
+        assert "frame-ancestors 'none'" in r.headers["content-security-policy"], path
     head = c.head("/")
     assert head.headers["x-frame-options"] == "DENY"
     # the widget's script is for other sites' pages, the API is read by scripts: neither
