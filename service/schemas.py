@@ -463,5 +463,8 @@ class CompletionRequest(BaseModel):
     model: str = _model_field()
     prompt: str | list[str]
     stream: bool = False
+    filters: dict[str, Any] | None = Field(
+        default=None, description="Not OpenAI's: restricts retrieval, as `filters` in POST /ask.",
+        examples=[{"doc_id": ["a", "b"]}])
 
-    _unicode = field_validator("prompt")(valid_unicode)
+    _unicode = field_validator("prompt", "filters")(valid_unicode)

@@ -16,8 +16,6 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ValidationError, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from rag import CancelToken, Citation, Citations, Done, LLMError, Message, RagError, Token
@@ -43,7 +41,6 @@ from service.schemas import (
     ModelOut,
     RequestLimits,
     openai_error,
-    valid_unicode,
 )
 from service.streaming import (
     EventPump,
@@ -100,25 +97,6 @@ def _system(body: ChatRequest) -> tuple[str, str | None]:
     return text, lang
 
 
-class _Filters(BaseModel):
-    """`filters` as ChatRequest declares it, for requests that take it as an extra field."""
-
-    filters: dict[str, Any] | None = None
-
-    _unicode = field_validator("filters")(valid_unicode)
-
-
-def _filters(extra: dict[str, Any] | None) -> dict[str, Any] | None:
-    """`filters` from a request's extra fields (`/v1/completions`, an OpenAI client's
-    `extra_body`), validated as `/v1/chat/completions` validates its own: the same 422 for a
-    value that is not an object or holds a lone surrogate; the engine's 400 for a bad key."""
-    try:
-        return _Filters.model_validate({"filters": (extra or {}).get("filters")}).filters
-    except ValidationError as exc:
-        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])}
-                                      for e in exc.errors()]) from None
-
-
 def _params(extra: dict[str, Any] | None) -> Limits:
     """What the client asks of the answer (max_tokens, stop...); a 400 naming what it cannot
     have."""
@@ -148,7 +126,7 @@ async def completions(body: CompletionRequest, request: Request, engine: EngineD
     """The prompt is the question; for clients that only speak the legacy completions API
     (LlamaIndex `OpenAILike` without `is_chat_model=True`). No streaming here. A client that
     hangs up stops the model."""
-    filters = _filters(body.model_extra)  # as chat reads its own (README, `filters`)
+    filters = body.filters  # declared as chat declares its own (README, `filters`)
     params = _params(body.model_extra)
     if body.stream:
         raise openai_http_error(400, "stream is not supported on /v1/completions; use "

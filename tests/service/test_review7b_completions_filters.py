@@ -73,3 +73,10 @@ def test_bad_filters_get_the_errors_chat_gives(corpus_service: Service,
         _client(corpus_service).completions.create(model="rag", prompt=FR_TROOPS,
                                                    extra_body={"filters": filters})
     assert err.value.status_code == chat.status_code
+
+
+def test_openapi_documents_filters_on_completions(corpus_service: Service) -> None:
+    """Generated clients read the schema: `filters` is a declared field of both requests."""
+    schemas = corpus_service.client.get("/openapi.json").json()["components"]["schemas"]
+    for name in ("CompletionRequest", "ChatRequest"):
+        assert "filters" in schemas[name]["properties"], name
