@@ -207,6 +207,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     portfolio = _portfolio(" ".join(words[:11])) if role == _MINISTER else ()
     event = (next((rx for rx in _EVENTS if rx.search(fold(question))), None)
              if "date" in asks or "year" in asks else None)
+    if event is None and {"date", "year", "place", "city"} & set(asks):
+        event = next((said for asked, said in _LIFE if asked.search(fold(question))), None)
     if event is None and "person" in asks and _MARRIAGE.search(fold(question)):
         event = _MARRIAGE  # "Whom did X marry?": whom X married, not anyone named near X
     if event is None and _OUTCOME_ASKED.search(fold(question)):
@@ -454,6 +456,23 @@ _EVENTS = [
 ]
 
 
+# When or where someone was born or died is said with a word for it, or a life span after the
+# name ("Carlo Gesualdo (1566-1613)"): a year or a place near the name is not that (a
+# contemporary's dates, a battle of that year). (question pattern, sentence pattern), folded.
+_BORN = (r"\bnee?s?\b|\bnaissance|\bnaqu|\bnait\b|\bborn\b|\bbirth|"
+         r"\(\s*(?:ne\s+)?(?:le\s+)?[^()]{0,20}\d{3,4}\s*[-–]")
+_LIFE = [
+    # "la Ligue du Nord est née en 1919": a body is born when it is created
+    (re.compile(r"(?:^|\s)(?:la|le|les|l')\s*[^?]{0,50}\best nee?s?\b"),
+     re.compile(_BORN + r"|\bcrea\w*|\bcree?s?\b|\bfond[ae]\w*|\bfonde\w*|\bfound\w*|"
+                r"\bestablish\w*")),
+    (re.compile(r"\b(?:est|etait|fut|was|were|is) nee?s?\b|\bnee?s? (?:en|le|a|au|dans)\b|"
+                r"\bborn\b|\bbirth|\bnaissance|\bnaqu|\bnait\b"), re.compile(_BORN)),
+    (re.compile(r"\b(?:die|died|dies|death|meurt|mourut|mort|morte|deced\w*|deces)\b"),
+     re.compile(r"\b(?:die|died|dies|death|dead|meurt|mourut|meurent|mort|morte|morts|deced\w*|"
+                r"deces|s'?eteint|tue|tuee|killed|assassin\w*|execute\w*|succomb\w*|"
+                r"inhume\w*|funerailles|obseques)\b|[-–]\s*\d{3,4}\s*\)")),
+]
 _MARRIAGE = re.compile(r"\bmarr(?:y|ies|ied|iage)|\bwed(?:s|ded|ding)?\b|\bwife\b|\bhusband|"
                        r"\bepous|\bmari(?:e|es|ee|ees|age|ages|er|a|erent)?\b|\bconjoint|"
                        r"\bnoces\b|\bfianc")

@@ -617,3 +617,27 @@ def test_a_client_gone_during_the_rewrite_takes_no_retrieval_nor_queue_place(
     assert searches == []
     assert answerer.answer_unless(None, "Et où ?", history=history) is not None
     assert len(searches) == 1
+
+
+COMPOSER = ("Le compositeur Carlo Gesualdo écrivit six livres de madrigaux à Naples en 1594. "
+            "Il épousa sa cousine Maria d'Avalos en 1586.")
+BIRTH = "Carlo Gesualdo est né en 1566 à Venosa, dans le royaume de Naples."
+LEAGUE = ("À la suite de la création de la Ligue du Nord en 1919, la rivalité entre les trois "
+          "clubs se poursuit.")
+
+
+@pytest.mark.parametrize(("question", "texts", "supported"), [
+    # a year near the name is not its birth or death
+    ("In what year was the composer Carlo Gesualdo born?", [COMPOSER], False),
+    ("En quelle année est né Carlo Gesualdo ?", [COMPOSER], False),
+    ("When did Carlo Gesualdo die?", [COMPOSER], False),
+    ("In what year was the composer Carlo Gesualdo born?", [COMPOSER, BIRTH], True),
+    ("En quelle année est né Carlo Gesualdo ?", [BIRTH], True),
+    # a body is born when it is created
+    ("Quand est-ce que la Ligue du Nord est née ?", [LEAGUE], True),
+])
+def test_a_birth_or_a_death_is_dated_by_a_sentence_that_says_it(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, texts: list[str],
+        supported: bool) -> None:
+    ev = _evidence(embedder, vectors, question, *texts)
+    assert (ExtractiveWriter().compose(ev) is not None) is supported
