@@ -531,3 +531,14 @@ def test_an_adjective_in_tique_names_what_its_english_form_names(verifier: Verif
                "a rappelé le ministre.")
     assert one(verifier, "The country has been a member of the Eurasian Economic Union since "
                "it was created [1].", passage) == (True, "supported")
+
+
+def test_a_translated_claim_without_anchors_passes_from_087(verifier: Verifier) -> None:
+    """No name, no figure, no shared word across languages: meaning alone at cosine >= 0.87
+    (0.90 before: this true claim scores about 0.88); an unrelated one still fails."""
+    passage = ("Ceci après qu’il ait étendu l’état d’urgence à l’ensemble du pays, et alors que "
+               "des observateurs extérieurs ont déclaré qu’Internet a été bloqué.")
+    assert one(verifier, "The state of emergency was extended to the whole country [1].",
+               passage) == (True, "supported")
+    ok, why = one(verifier, "The protesters stayed peaceful throughout the week [1].", passage)
+    assert not ok and why == "meaning"
