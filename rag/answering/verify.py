@@ -579,7 +579,8 @@ def _said_negated(d: _Sentences, i: int, unit_scores: Vectors) -> bool:
 _REFUSAL = re.compile(
     r"(?<![\w-])(?:refus\w*|reject\w*|rejet\w*|deny|denie[sd]|denying|forb[ai]d\w*|"
     r"bann(?:ed|ing)|prohib\w*|interdi\w*|d[ée]ment\w*|d[ée]menti\w*|ni[ée]e?s?|nier|"
-    r"declined to|declines to|failed to|fails to|[ée]chou\w*)(?![\w-])", re.I)
+    r"declined to|declines to|failed to|fails to|[ée]chou\w*|unknown|inconnue?s?|unclear|"
+    r"unable|incapables?|impossible|absence|lack(?:s|ed|ing)?)(?![\w-])", re.I)
 
 
 def refuses(text: str) -> bool:

@@ -542,3 +542,12 @@ def test_a_translated_claim_without_anchors_passes_from_087(verifier: Verifier) 
                passage) == (True, "supported")
     ok, why = one(verifier, "The protesters stayed peaceful throughout the week [1].", passage)
     assert not ok and why == "meaning"
+
+
+def test_unknown_impossible_and_absence_are_negations_on_both_sides(verifier: Verifier) -> None:
+    passage = ("Les détails des explosions n’ont pas encore été communiqués, et on ne sait rien "
+               "quant à la cause de l’incident.")
+    assert one(verifier, "La cause de l'incident reste inconnue [1].", passage) == (
+        True, "supported")
+    ok, why = one(verifier, "La cause de l'incident a été communiquée [1].", passage)
+    assert not ok and why == "negation"
