@@ -74,7 +74,8 @@ DEFAULT_THRESHOLD = 0.83
 # Names may also come from the sentence before the evidence (who "il" is) and the title, and
 # any name but a country's from anywhere in the passage (`_at`): news names a speaker, then
 # quotes them over two sentences ("Anatoly Antonov ... « ... . Nous soutiendrons ... », a
-# déclaré le diplomate"). Numbers and dates must be in the evidence sentence itself.
+# déclaré le diplomate"). Numbers must be in the evidence sentence itself, dates there or in
+# the sentence before when it gives none.
 NAME_CONTEXT = 1
 # A claim without negation over a negated sentence is flagged when the sentence is this short,
 # or when the clause of a longer one closest to the claim is negated: elsewhere in a long
@@ -732,7 +733,12 @@ def _at(d: _Sentences, i: int, a: Anchor) -> bool:
     before, the title) and, unless it is a country, anywhere in the passage: a claim names
     the outlet, body or speaker its passage gives in another sentence ("selon des journalistes
     de Sputnik"); `_fits` still refuses a sentence that names someone else of that sort. A
-    country is not: "Kyrgyzstan sent 3,000" over Russia's 3,000 with Kyrgyzstan nearby."""
+    country is not: "Kyrgyzstan sent 3,000" over Russia's 3,000 with Kyrgyzstan nearby. A
+    date may come from the sentence before when this one gives none (a date of its own would
+    be the one it says)."""
+    if a.kind == "date" and holds(d.windows[i], a) and not any(
+            k[:2] in ("d:", "w:", "m:") for k in d.facts[i].keys):
+        return True  # "trois explosions ont été entendues ce vendredi. ... ces explosions"
     return _holds(d, d.facts[i], a) or (a.kind == "name" and (
         holds(d.windows[i], a) or (not _a_country(a) and holds(d.whole, a))))
 

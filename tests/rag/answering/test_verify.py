@@ -551,3 +551,17 @@ def test_unknown_impossible_and_absence_are_negations_on_both_sides(verifier: Ve
         True, "supported")
     ok, why = one(verifier, "La cause de l'incident a été communiquée [1].", passage)
     assert not ok and why == "negation"
+
+
+BLASTS = ("Trois explosions ont été entendues ce vendredi dans la partie nord d’Almaty. Les "
+          "journalistes de Sputnik ont annoncé que ces explosions avaient été suivies d’une "
+          "odeur de produits chimiques. Les secours sont arrivés samedi sur les lieux.")
+
+
+def test_a_date_may_come_from_the_sentence_before_one_that_gives_none(
+        verifier: Verifier) -> None:
+    assert one(verifier, "Sputnik journalists said the blasts on Friday were followed by a "
+               "chemical smell [1].", BLASTS) == (True, "supported")
+    # ... not over a sentence that gives a date of its own
+    ok, why = one(verifier, "Rescuers arrived at the scene on Friday [1].", BLASTS)
+    assert not ok, why
