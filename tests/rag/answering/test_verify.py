@@ -106,7 +106,9 @@ def test_transliterations_accepted(verifier: Verifier, name: str) -> None:
 def test_other_name_caught(verifier: Verifier) -> None:
     ok, why = one(verifier, "President Nazarbayev declared a state of emergency until January "
                   "19 [1].", EMERGENCY)
-    assert not ok and why == "missing"
+    # the date is the sentence before Nazarbaïev's, which gives none: his sentence holds the
+    # claim's anchors then, and says something else
+    assert not ok and why in ("missing", "meaning")
     ok, _ = one(verifier, "Armenia sent some 3,000 people, according to RIA [1].", TROOPS)
     assert not ok
 
@@ -553,15 +555,16 @@ def test_unknown_impossible_and_absence_are_negations_on_both_sides(verifier: Ve
     assert not ok and why == "negation"
 
 
-BLASTS = ("Trois explosions ont été entendues ce vendredi dans la partie nord d’Almaty. Les "
-          "journalistes de Sputnik ont annoncé que ces explosions avaient été suivies d’une "
-          "odeur de produits chimiques. Les secours sont arrivés samedi sur les lieux.")
+SPUTNIK_BLASTS = (
+    "Trois explosions ont été entendues ce vendredi dans la partie nord d’Almaty. Les "
+    "journalistes de Sputnik ont annoncé que ces explosions avaient été suivies d’une "
+    "odeur de produits chimiques. Les secours sont arrivés samedi sur les lieux.")
 
 
 def test_a_date_may_come_from_the_sentence_before_one_that_gives_none(
         verifier: Verifier) -> None:
     assert one(verifier, "Sputnik journalists said the blasts on Friday were followed by a "
-               "chemical smell [1].", BLASTS) == (True, "supported")
+               "chemical smell [1].", SPUTNIK_BLASTS) == (True, "supported")
     # ... not over a sentence that gives a date of its own
-    ok, why = one(verifier, "Rescuers arrived at the scene on Friday [1].", BLASTS)
+    ok, why = one(verifier, "Rescuers arrived at the scene on Friday [1].", SPUTNIK_BLASTS)
     assert not ok, why
