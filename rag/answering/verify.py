@@ -370,7 +370,18 @@ class Verifier:
 
     def _judge(self, claim: _Facts, claim_vec: Vectors, n: int, d: _Sentences
                ) -> tuple[Evidence, str]:
-        """Best evidence in passage `n` and the reason it does or does not support."""
+        """Best evidence in passage `n` and the reason it does or does not support. A date
+        from the sentence before (`_at`, `loose_dates`) is tried only when the claim is not
+        supported without: taking it may change which sentence is judged, and must not turn
+        a supported claim into a refused one."""
+        strict = self._judge_once(claim, claim_vec, n, d, False)
+        if strict[1] == "supported" or not any(a.kind == "date" for a in claim.anchors):
+            return strict
+        loose = self._judge_once(claim, claim_vec, n, d, True)
+        return loose if loose[1] == "supported" else strict
+
+    def _judge_once(self, claim: _Facts, claim_vec: Vectors, n: int, d: _Sentences,
+                    loose_dates: bool) -> tuple[Evidence, str]:
         assert d.vectors is not None
         anchors = claim.anchors
         scores = np.full(len(d.spans), -1.0, dtype=np.float32)
@@ -378,10 +389,11 @@ class Verifier:
         np.maximum.at(scores, [i for i, _ in d.units], unit_scores)
         missing_whole = tuple(a.text for a in anchors if not _holds(d, d.whole, a))
         best_any = int(np.argmax(scores))
-        ok = [i for i in range(len(d.spans)) if _fits(d, i, claim)]
+        ok = [i for i in range(len(d.spans)) if _fits(d, i, claim, loose_dates)]
         if not ok:
             s = d.spans[best_any]
-            missing = missing_whole or tuple(a.text for a in anchors if not _at(d, best_any, a))
+            missing = missing_whole or tuple(a.text for a in anchors
+                                             if not _at(d, best_any, a, loose_dates))
             single = Evidence(n, s.start, s.end, s.text, float(scores[best_any]), missing)
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (single, "missing"))
@@ -709,12 +721,12 @@ def _shares(claim: _Facts, sentence: str) -> tuple[float, float]:
     return overlap, len(claim.predicate & words) / len(claim.predicate)
 
 
-def _fits(d: _Sentences, i: int, claim: _Facts) -> bool:
+def _fits(d: _Sentences, i: int, claim: _Facts, loose_dates: bool = False) -> bool:
     """Sentence i holds every anchor. A name read from the sentence before (or the title) only
     counts when the sentence names nothing of the same sort (acronym or not) that the claim's
     names leave out: "Tokayev said" over "Il a dit", not "Russia" over a sentence about
     Kazakhstan next to one about Russia."""
-    if not all(_at(d, i, a) for a in claim.anchors):
+    if not all(_at(d, i, a, loose_dates) for a in claim.anchors):
         return False
     if not _roles_agree(claim, d.spans[i].text):
         return False
@@ -728,15 +740,15 @@ def _fits(d: _Sentences, i: int, claim: _Facts) -> bool:
     return True
 
 
-def _at(d: _Sentences, i: int, a: Anchor) -> bool:
+def _at(d: _Sentences, i: int, a: Anchor, loose_dates: bool = False) -> bool:
     """Whether sentence i holds anchor a. A name may also be in its context (the sentence
     before, the title) and, unless it is a country, anywhere in the passage: a claim names
     the outlet, body or speaker its passage gives in another sentence ("selon des journalistes
     de Sputnik"); `_fits` still refuses a sentence that names someone else of that sort. A
     country is not: "Kyrgyzstan sent 3,000" over Russia's 3,000 with Kyrgyzstan nearby. A
     date may come from the sentence before when this one gives none (a date of its own would
-    be the one it says)."""
-    if a.kind == "date" and holds(d.windows[i], a) and not any(
+    be the one it says), with `loose_dates`."""
+    if loose_dates and a.kind == "date" and holds(d.windows[i], a) and not any(
             k[:2] in ("d:", "w:", "m:") for k in d.facts[i].keys):
         return True  # "trois explosions ont été entendues ce vendredi. ... ces explosions"
     return _holds(d, d.facts[i], a) or (a.kind == "name" and (

@@ -568,3 +568,14 @@ def test_a_date_may_come_from_the_sentence_before_one_that_gives_none(
     # ... not over a sentence that gives a date of its own
     ok, why = one(verifier, "Rescuers arrived at the scene on Friday [1].", SPUTNIK_BLASTS)
     assert not ok, why
+
+
+def test_a_date_from_the_sentence_before_never_costs_a_claim_its_support(
+        verifier: Verifier) -> None:
+    """The date of the sentence before is tried only when the claim fails without it: with it,
+    the closer negated sentence (which gives no date) was judged instead, and the claim that
+    the first sentence supports was refused on negation."""
+    passage = ("Jeudi, un premier contingent a débarqué à l'aéroport : des soldats russes, venus "
+               "d'Almaty. Les soldats russes ne sont pas arrivés à Almaty.")
+    assert one(verifier, "Les soldats russes sont arrivés jeudi à Almaty [1].", passage) == (
+        True, "supported")
