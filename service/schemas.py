@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from rag import Settings
 from rag.config import RetrieverName
+from rag.documents import embedded_chars
 
 MAX_K = 20
 T = TypeVar("T")
@@ -115,10 +115,10 @@ class AskRequest(BaseModel):
 
 
 def text_length(text: str) -> int:
-    """Characters the embedder reads: the longer of `text` and its NFKC form, which it embeds
-    (rag/embedders/e5.py). One character can be 18 there ("\ufdfa"), and embedding time grows
-    with the length: 2,000 such characters held a CPU 26 s, 2,000 letters 4 s."""
-    return max(len(text), len(unicodedata.normalize("NFKC", text)))
+    """Characters the embedder reads (`rag.documents.embedded_chars`, the ingest limits'
+    count too): one character can be 18 in NFKC ("\ufdfa"), and embedding time grows with
+    the length: 2,000 such characters held a CPU 26 s, 2,000 letters 4 s."""
+    return embedded_chars(text)
 
 
 def _too_long(loc: Sequence[str | int], value: Any, limit: int) -> dict[str, Any]:
