@@ -19,6 +19,7 @@ from service.schemas import text_length
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 MAX_STOP = 4
+MAX_STOP_CHARS = 1_000  # a stop sequence is read per streamed token: bound what it costs
 _ACCEPTED_NUMBERS = {"temperature": (0.0, 2.0), "top_p": (0.0, 1.0),
                      "presence_penalty": (-2.0, 2.0), "frequency_penalty": (-2.0, 2.0)}
 
@@ -90,6 +91,8 @@ def check(extra: dict[str, Any]) -> Limits:
     else:
         raise ParamError("stop", f"stop must be a string or a list of at most {MAX_STOP} "
                          "non-empty strings")
+    if any(len(s) > MAX_STOP_CHARS for s in stops):
+        raise ParamError("stop", f"a stop sequence is at most {MAX_STOP_CHARS} characters")
     opts = extra.get("stream_options")
     if opts is not None and not isinstance(opts, dict):
         raise ParamError("stream_options", "stream_options must be an object")
@@ -143,6 +146,11 @@ class Cutter:
     split between two pieces is one word), and a stop sequence is looked for in the new piece
     and the few characters before it that could begin one. `reason` is None until the text is
     cut, then "stop" (a stop sequence) or "length" (max_tokens), and nothing more is let out.
+
+    Text that may be the start of a stop sequence ("EN" of "END") is held back until the next
+    piece shows whether it is one, so no part of a stop sequence reaches the client; `flush()`
+    sends what is held when the answer ends without one. Each stop sequence's longest prefix
+    ending the text is tracked as in Knuth-Morris-Pratt, so each character is read once.
     """
 
     def __init__(self, limits: Limits) -> None:
@@ -155,6 +163,9 @@ class Cutter:
         self._words = 0  # words and punctuation marks in it (`count_tokens`)
         self._last_end = 0  # where its last word or mark ends
         self._in_word = False  # it ends inside a word, which the next piece may go on with
+        self._held = ""  # its end, not sent yet: it may begin a stop sequence
+        self._fail = [_failure(s) for s in limits.stop]
+        self._matched = [0] * len(limits.stop)  # longest prefix of each stop ending the text
 
     @property
     def text(self) -> str:
@@ -174,22 +185,47 @@ class Cutter:
                     cut = i
             if cut < len(window):
                 end, self.reason = cut - len(self._tail), "stop"
-        if end <= 0:  # the stop sequence began in text already let out
+        if end <= 0:  # the stop sequence began in text let out (and held back)
             self._cut_back(self._length + end)
-            return ""
+            return self.flush()
         new = piece[:end]
         at = self._count(new) if self.limits.max_tokens is not None else None
         if at is not None:
             self.reason = "length"
             if at <= self._length:
                 self._cut_back(at)
-                return ""
+                return self.flush()
             new = new[:at - self._length]
         self._parts.append(new)
         self._length += len(new)
         if self._reach:
             self._tail = (self._tail + new)[-self._reach:]
-        return new
+        if self.reason is not None or not self.limits.stop:
+            return self.flush() + new
+        held = self._held + new
+        keep = self._advance(new)
+        self._held = held[len(held) - keep:] if keep else ""
+        return held[:len(held) - keep]
+
+    def flush(self) -> str:
+        """What is held back, once the answer has ended (or been cut)."""
+        out, self._held = self._held, ""
+        return out
+
+    def _advance(self, new: str) -> int:
+        """Reads `new` into each stop sequence's match; how many characters at the end of the
+        text may begin one (what must be held back)."""
+        longest = 0
+        for j, (stop, fail) in enumerate(zip(self.limits.stop, self._fail, strict=True)):
+            k = self._matched[j]
+            for ch in new:
+                while k and (k == len(stop) or stop[k] != ch):
+                    k = fail[k - 1]
+                if stop[k] == ch:
+                    k += 1
+            self._matched[j] = k
+            longest = max(longest, k)
+        return longest
 
     def _count(self, new: str) -> int | None:
         """Counts the words of `new`, which goes on the text so far; where max_tokens cuts
@@ -211,8 +247,22 @@ class Cutter:
 
     def _cut_back(self, at: int) -> None:
         if at < self._length:
+            drop = self._length - at
+            self._held = self._held[:max(0, len(self._held) - drop)]
             self._parts = [self.text[:at]]
             self._length = at
+
+
+def _failure(stop: str) -> list[int]:
+    """Knuth-Morris-Pratt: for each prefix of `stop`, its longest proper border."""
+    fail, k = [0] * len(stop), 0
+    for i in range(1, len(stop)):
+        while k and stop[i] != stop[k]:
+            k = fail[k - 1]
+        if stop[i] == stop[k]:
+            k += 1
+        fail[i] = k
+    return fail
 
 
 def prompt_text(prompt: Any, max_chars: int) -> str:

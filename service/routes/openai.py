@@ -226,6 +226,9 @@ async def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: L
                 elif isinstance(ev, Done):
                     answer = ev.answer
                     record(answer, question, "/v1/chat/completions")
+                    held = cutter.flush()  # the start of a stop sequence that never came
+                    if held:
+                        yield chunk({"content": held})
                     used = set(markers_in(cutter.text))  # a text cut short cites fewer
                     tail = _sources([c for c in cited if c.n in used])
                     if tail:

@@ -42,6 +42,7 @@ def previous_rule(pieces: list[str], limits: Limits) -> tuple[str, str, str]:
 def through_cutter(pieces: list[str], limits: Limits) -> tuple[str, str, str | None]:
     cutter = Cutter(limits)
     out = [cutter.feed(p) for p in pieces]
+    out.append(cutter.flush())  # the stream's end
     return "".join(out), cutter.text, cutter.reason
 
 
@@ -69,9 +70,14 @@ def test_same_output_as_the_previous_rule_on_pieces_cut_mid_word(seed: int) -> N
                              rng.randint(0, 3)))
     for limits in (Limits(max_tokens=rng.randint(1, 40)), Limits(stop=stops),
                    Limits(max_tokens=rng.randint(1, 40), stop=stops), Limits()):
-        sent, kept, reason = previous_rule(pieces, limits)
+        _, kept, reason = previous_rule(pieces, limits)
         got, got_kept, got_reason = through_cutter(pieces, limits)
-        assert (got, got_kept) == (sent, kept), (pieces, limits)
+        assert got_kept == kept, (pieces, limits)
+        # nothing of a stop sequence is sent: only the kept text, and past max_tokens the
+        # spaces let out before the word past the limit came
+        assert got.startswith(kept) and not got[len(kept):].strip(), (pieces, limits)
+        if got_reason != "length":
+            assert got == kept, (pieces, limits)
         assert {"stop": None, "stopped": "stop", "length": "length"}[reason] == got_reason
         if not limits.stop:  # the words counted piece by piece are the whole text's
             whole, why = apply(text, limits)
@@ -136,3 +142,57 @@ def test_the_stream_reads_each_token_once(corpus_service: Service,
     assert "3 000" in answer and len(chunks) > 10  # many tokens
     assert chunks[-1].choices[0].finish_reason == "stop"
     assert 0 < counting.read <= len(answer)
+
+
+def test_a_stop_sequence_split_between_pieces_is_never_sent() -> None:
+    """"EN" + "D": the previous rule sent "EN" before the next piece showed it began "END"."""
+    limits = Limits(stop=("END",))
+    cutter = Cutter(limits)
+    assert cutter.feed("Trois mille soldats EN") == "Trois mille soldats "
+    assert cutter.feed("D de la réponse") == "" and cutter.reason == "stop"
+    assert cutter.text == "Trois mille soldats "
+    # a prefix that turns out not to be one is sent with the piece that shows it
+    cutter = Cutter(limits)
+    assert cutter.feed("ils sont EN") == "ils sont "
+    assert cutter.feed("VOYÉS") == "ENVOYÉS" and cutter.reason is None
+    assert cutter.feed(" au Kazakhstan E") == " au Kazakhstan "
+    assert cutter.flush() == "E"  # the answer ended: what was held goes out
+    # borders: "aab" after "aaa" (KMP falls back to the longest border)
+    cutter = Cutter(Limits(stop=("aab",)))
+    assert cutter.feed("xaa") == "x" and cutter.feed("a") == "a"
+    assert cutter.feed("b!") == "" and cutter.text == "xa" and cutter.reason == "stop"
+
+
+def test_the_stream_never_sends_the_start_of_a_stop_sequence(corpus_service: Service) -> None:
+    """Through the real server and the openai SDK, the answer streamed token by token: with a
+    stop sequence that spans tokens ("3 0" of "3 000"), no part of it is sent."""
+    client = openai.OpenAI(base_url=f"{corpus_service.url}/v1", api_key="unused",
+                           max_retries=0)
+    plain = client.chat.completions.create(
+        model="rag", messages=[{"role": "user", "content": FR_TROOPS}])
+    whole = plain.choices[0].message.content or ""
+    assert "3 000" in whole
+    stream = client.chat.completions.create(
+        model="rag", messages=[{"role": "user", "content": FR_TROOPS}], stream=True,
+        stop=["3 000"])
+    chunks = [c for c in stream if c.choices]
+    text = "".join(c.choices[0].delta.content or "" for c in chunks)
+    answer = text.split("\n\nSources:")[0]
+    assert answer == whole[:whole.index("3 000")].split("\n\nSources:")[0]
+    assert chunks[-1].choices[0].finish_reason == "stop"
+
+
+def test_a_stop_sequence_over_the_limit_is_a_400(corpus_service: Service) -> None:
+    """A stop sequence is read once per streamed token (and its KMP table built per request):
+    a 2 MB one is refused before any work, as OpenAI-style 400 naming `stop`."""
+    client = openai.OpenAI(base_url=f"{corpus_service.url}/v1", api_key="unused",
+                           max_retries=0)
+    with pytest.raises(openai.BadRequestError) as err:
+        client.chat.completions.create(
+            model="rag", messages=[{"role": "user", "content": FR_TROOPS}], stream=True,
+            stop=["x" * (openai_params.MAX_STOP_CHARS + 1)])
+    assert "stop" in str(err.value) and "1000" in str(err.value)
+    ok = client.chat.completions.create(
+        model="rag", messages=[{"role": "user", "content": FR_TROOPS}],
+        stop=["x" * openai_params.MAX_STOP_CHARS])
+    assert ok.choices[0].message.content
