@@ -209,6 +209,26 @@ def _column(key: str) -> tuple[str, list[object]]:
     return "json_extract(d.metadata, ?)", ['$."' + key + '"']
 
 
+def _glob_escaped(text: str) -> str:
+    """`text` as a GLOB pattern matching itself (GLOB, unlike LIKE, keeps case)."""
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
+
+
+def _source_match(values: tuple[Scalar, ...], params: list[object]) -> str:
+    """A `source` value is the source as stored (`/srv/corpus/sub/a.txt`, a URL) or as
+    listings show it (`GET /documents`: `sub/a.txt` relative to the corpus, or the file name):
+    a stored path ending in `/value` matches too, so what a user reads is what filters."""
+    parts = []
+    for v in values:
+        parts.append("d.source = ?")
+        params.append(v)
+        text = str(v).strip("/")
+        if text and "://" not in text:
+            parts.append("d.source GLOB ?")
+            params.append("*/" + _glob_escaped(text))
+    return "(" + " OR ".join(parts) + ")"
+
+
 def to_sql(f: Filter) -> tuple[str, list[object]]:
     """SQL selecting the allowed chunk ids (`chunks.id`, the FAISS/BM25 row ids) of a store;
     conditions are parameters, never spliced text."""
@@ -216,7 +236,9 @@ def to_sql(f: Filter) -> tuple[str, list[object]]:
     params: list[object] = []
     for c in f.conditions:
         col, cp = _column(c.key)
-        if c.one_of is not None:
+        if c.one_of is not None and c.key == "source":
+            where.append(_source_match(c.one_of, params))
+        elif c.one_of is not None:
             where.append(f"{col} IN ({','.join('?' * len(c.one_of))})")
             params += cp + list(c.one_of)
         for op, v in c.bounds or ():

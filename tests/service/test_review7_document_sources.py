@@ -6,6 +6,7 @@ stored source is unchanged."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -38,3 +39,29 @@ def test_listed_sources_name_no_server_directory(small_service: Any, tmp_path: P
     assert not any(str(tmp_path) in s for s in listed.values())
     # the index keeps where each file was read from
     assert svc.engine.store.get_document("grenoble").source == str(secret / "grenoble.md")
+
+
+def test_a_listed_source_filters_what_it_lists(small_service: Any, tmp_path: Path) -> None:
+    """What `GET /documents` shows as `source` is a `source` filter that selects that
+    document (before, only the stored absolute path matched: the listed one selected
+    nothing); the stored path still matches, and a filter keeps case and `*`/`?` literal."""
+    svc: Service = small_service(ingest=False)
+    corpus = Path(svc.settings.corpus_dir)
+    (corpus / "villes").mkdir(parents=True)
+    (corpus / "villes" / "lyon.txt").write_text("Lyon est au confluent du Rhône et de la Saône.")
+    (corpus / "grenoble.txt").write_text("Grenoble est entourée de montagnes et de neige.")
+    assert svc.engine.ingest([corpus]).added == 2
+    listed = {d["doc_id"]: d["source"] for d in svc.client.get("/documents").json()}
+    assert listed["lyon"] == "villes/lyon.txt"
+
+    def found(source: object) -> set[str]:
+        r = svc.client.get("/search", params={"q": "ville montagnes confluent", "k": 5,
+                                               "filters": json.dumps({"source": source})})
+        assert r.status_code == 200, r.text
+        return {h["doc_id"] for h in r.json()["hits"]}
+
+    assert found("villes/lyon.txt") == {"lyon"}
+    assert found("lyon.txt") == {"lyon"}  # the file's name alone
+    assert found(["villes/lyon.txt", "grenoble.txt"]) == {"lyon", "grenoble"}
+    assert found(str(corpus / "villes" / "lyon.txt")) == {"lyon"}  # as stored
+    assert found("Lyon.txt") == set() and found("*.txt") == set() and found("yon.txt") == set()
