@@ -17,6 +17,8 @@ from rag.errors import RagError
 
 KNOWN_FIELDS = ("doc_id", "source", "title", "date")
 RANGE_OPS = ("gte", "gt", "lte", "lt")
+_NO_RANGES = ("source",)  # a path, not a quantity: a range only probes what it hides
+MAX_VALUES = 1_000  # values in one key's list (each filter is cached per index generation)
 Scalar = str | int | float | bool
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # An unknown key's message lists the built-in fields and this many metadata keys (an index can
@@ -102,8 +104,13 @@ def _condition(key: str, value: object) -> Condition:
     if isinstance(value, list):
         if not value:
             raise FilterError(f"filter {_echo(key)}: empty list")
+        if len(value) > MAX_VALUES:
+            raise FilterError(f"filter {_echo(key)}: {len(value)} values; at most {MAX_VALUES}")
         return Condition(key, one_of=tuple(_scalar(v, key) for v in value))
     if isinstance(value, dict):
+        if key in _NO_RANGES:  # `{"gte": "/s"}` read a stored path a letter at a time (review 8)
+            raise FilterError(f"filter {_echo(key)}: takes a value or a list of values, not "
+                              "a range")
         bad = sorted(set(value) - set(RANGE_OPS))
         if bad or not value:
             raise FilterError(f"filter {_echo(key)}: range keys must be among "
@@ -209,36 +216,21 @@ def _column(key: str) -> tuple[str, list[object]]:
     return "json_extract(d.metadata, ?)", ['$."' + key + '"']
 
 
-def _glob_escaped(text: str) -> str:
-    """`text` as a GLOB pattern matching itself (GLOB, unlike LIKE, keeps case)."""
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
+SHOWN_SOURCE_SQL = "rag_shown_source"  # a function the store registers on its connections
 
 
-def _source_match(values: tuple[Scalar, ...], params: list[object]) -> str:
-    """A `source` value is the source as stored (`/srv/corpus/sub/a.txt`, a URL) or as
-    listings show it (`GET /documents`: `sub/a.txt` relative to the corpus, or the file name):
-    a stored path ending in `/value` matches too, so what a user reads is what filters."""
-    parts = []
-    for v in values:
-        parts.append("d.source = ?")
-        params.append(v)
-        text = str(v).strip("/")
-        if text and "://" not in text:
-            parts.append("d.source GLOB ?")
-            params.append("*/" + _glob_escaped(text))
-    return "(" + " OR ".join(parts) + ")"
-
-
-def to_sql(f: Filter) -> tuple[str, list[object]]:
+def to_sql(f: Filter, shown_sources: bool = False) -> tuple[str, list[object]]:
     """SQL selecting the allowed chunk ids (`chunks.id`, the FAISS/BM25 row ids) of a store;
-    conditions are parameters, never spliced text."""
+    conditions are parameters, never spliced text. With `shown_sources` (the service), a
+    `source` value is compared with the source as clients are shown it (`rag.sources`), so
+    a filter neither misses what a listing shows nor tells a stranger the stored path."""
     where: list[str] = []
     params: list[object] = []
     for c in f.conditions:
         col, cp = _column(c.key)
-        if c.one_of is not None and c.key == "source":
-            where.append(_source_match(c.one_of, params))
-        elif c.one_of is not None:
+        if c.key == "source" and shown_sources:
+            col = f"{SHOWN_SOURCE_SQL}(d.source)"
+        if c.one_of is not None:
             where.append(f"{col} IN ({','.join('?' * len(c.one_of))})")
             params += cp + list(c.one_of)
         for op, v in c.bounds or ():

@@ -48,8 +48,9 @@ from rag.errors import (
     IndexWriteError,
     RagError,
 )
-from rag.filters import Filter, FilterError, parse_filter, to_sql
+from rag.filters import SHOWN_SOURCE_SQL, Filter, FilterError, parse_filter, to_sql
 from rag.sentence_store import SentenceScores, SentenceStore
+from rag.sources import shown_source
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +220,9 @@ class Snapshot:
         f = raw if isinstance(raw, Filter) else parse_filter(raw, self.metadata_keys())
         if f is None:
             return None
-        key = repr(f)  # repr, not hash: keeps 1 and true apart
+        # repr, not hash(f): keeps 1 and true apart; its digest, so 64 cached filters of
+        # 1,000 long values each do not hold their text for the generation's life
+        key = hashlib.sha256(repr(f).encode("utf-8", "surrogatepass")).hexdigest()
         with self._filter_lock:
             hit = self._allowed.get(key)
             if hit is not None:
@@ -263,6 +266,9 @@ class IndexStore:
         self._sums: bool | None = None  # the chunk table has checksum columns
         self._damage: dict[int, str] = {}  # chunk id -> what a query found wrong with it
         self._damage_lock = threading.Lock()
+        # Set by the service (the corpus directories): a `source` filter then compares the
+        # source as `GET /documents` shows it (rag.sources), never the stored server path.
+        self.source_roots: tuple[str, ...] | None = None
 
     # ---- paths and connections -------------------------------------------------------------
 
@@ -285,6 +291,8 @@ class IndexStore:
             try:
                 conn = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
                 conn.execute("PRAGMA foreign_keys=ON")
+                conn.create_function(SHOWN_SOURCE_SQL, 1, self._shown_source,
+                                     deterministic=True)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
             except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -294,6 +302,9 @@ class IndexStore:
                 ) from None
             self._local.conn = conn
         return conn
+
+    def _shown_source(self, source: object) -> str | None:
+        return shown_source(source, self.source_roots or ()) if isinstance(source, str) else None
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -452,7 +463,7 @@ class IndexStore:
         """The ids of the chunks whose document matches `f`, sorted (read only)."""
         if not self.exists():
             return np.zeros(0, dtype=np.int64)
-        sql, params = to_sql(f)
+        sql, params = to_sql(f, shown_sources=self.source_roots is not None)
         try:
             rows = self._connect().execute(sql, params).fetchall()
         except OverflowError:

@@ -19,7 +19,7 @@ from service.jobs import JobManager
 from service.metrics import Metrics
 from service.observe import Observe
 from service.openapi import install as install_openapi
-from service.redact import server_roots
+from service.redact import server_roots, source_roots
 from service.routes import answers, documents, feedback, openai, operations, verify
 from service.schemas import RequestLimits
 from service.security import (
@@ -57,6 +57,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     state = app.state
     state.settings, state.engine, state.metrics = settings, engine, metrics
+    # a `source` filter compares what GET /documents shows (relative to the corpus), not a path
+    engine.store.source_roots = source_roots(settings.corpus_dir)
     state.limits = RequestLimits.of(settings)
     state.answers = AnswerLog(settings)  # every answer by id, for POST /feedback
     state.recorder = Recorder(state.answers, metrics)

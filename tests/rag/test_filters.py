@@ -132,3 +132,16 @@ def test_unreadable_json_is_a_filter_error(raw: str, needle: str) -> None:
 def test_cli_values_json_cannot_read_are_text() -> None:
     digits, deep = "1" * 5000, "[" * 100_000
     assert from_cli([f"n={digits}", f"m={deep}", "k=12"]) == {"n": digits, "m": deep, "k": 12}
+
+
+def test_a_list_of_values_is_bounded_and_source_takes_no_range() -> None:
+    """Review 8: a 100,000-value list was taken (and cached by its text); `source` ranges
+    probed the stored path a letter at a time."""
+    from rag.filters import MAX_VALUES
+
+    assert parse_filter({"doc_id": [str(i) for i in range(MAX_VALUES)]}) is not None
+    with pytest.raises(FilterError, match="at most 1000"):
+        parse_filter({"doc_id": [str(i) for i in range(MAX_VALUES + 1)]})
+    with pytest.raises(FilterError, match="not a range"):
+        parse_filter({"source": {"gte": "/"}})
+    assert parse_filter({"date": {"gte": "2022-01-06"}}) is not None  # dates keep ranges

@@ -43,25 +43,37 @@ def test_listed_sources_name_no_server_directory(small_service: Any, tmp_path: P
 
 def test_a_listed_source_filters_what_it_lists(small_service: Any, tmp_path: Path) -> None:
     """What `GET /documents` shows as `source` is a `source` filter that selects that
-    document (before, only the stored absolute path matched: the listed one selected
-    nothing); the stored path still matches, and a filter keeps case and `*`/`?` literal."""
+    document (before, only the stored absolute path matched: the listed one selected nothing),
+    and only it: the stored path is no oracle (review 8: `{"gte": ...}` on the stored path
+    read it a letter at a time in 719 requests; ranges on `source` are now a 400)."""
     svc: Service = small_service(ingest=False)
     corpus = Path(svc.settings.corpus_dir)
     (corpus / "villes").mkdir(parents=True)
     (corpus / "villes" / "lyon.txt").write_text("Lyon est au confluent du Rhône et de la Saône.")
     (corpus / "grenoble.txt").write_text("Grenoble est entourée de montagnes et de neige.")
-    assert svc.engine.ingest([corpus]).added == 2
+    other = tmp_path / "srv-private"
+    other.mkdir()
+    (other / "nice.txt").write_text("Nice est une ville au bord de la mer et des montagnes.")
+    assert svc.engine.ingest([corpus, other]).added == 3
     listed = {d["doc_id"]: d["source"] for d in svc.client.get("/documents").json()}
-    assert listed["lyon"] == "villes/lyon.txt"
+    assert listed == {"lyon": "villes/lyon.txt", "grenoble": "grenoble.txt", "nice": "nice.txt"}
+
+    def search(source: object) -> Any:
+        return svc.client.get("/search", params={"q": "ville montagnes confluent", "k": 5,
+                                                  "filters": json.dumps({"source": source})})
 
     def found(source: object) -> set[str]:
-        r = svc.client.get("/search", params={"q": "ville montagnes confluent", "k": 5,
-                                               "filters": json.dumps({"source": source})})
+        r = search(source)
         assert r.status_code == 200, r.text
         return {h["doc_id"] for h in r.json()["hits"]}
 
     assert found("villes/lyon.txt") == {"lyon"}
-    assert found("lyon.txt") == {"lyon"}  # the file's name alone
-    assert found(["villes/lyon.txt", "grenoble.txt"]) == {"lyon", "grenoble"}
-    assert found(str(corpus / "villes" / "lyon.txt")) == {"lyon"}  # as stored
-    assert found("Lyon.txt") == set() and found("*.txt") == set() and found("yon.txt") == set()
+    assert found(["villes/lyon.txt", "nice.txt"]) == {"lyon", "nice"}
+    assert found("lyon.txt") == set()  # not what is listed
+    assert found(str(corpus / "villes" / "lyon.txt")) == set()  # the stored path tells nothing
+    assert found(str(other / "nice.txt")) == set()
+    r = search({"gte": "/"})
+    assert r.status_code == 400 and "not a range" in r.text, r.text
+    # the library (the operator's CLI) still filters by the stored source
+    assert {h.doc_id for h in svc.engine.store.list_documents()
+            if h.source == str(other / "nice.txt")} == {"nice"}
