@@ -2,9 +2,9 @@
 
 Keys come only from the environment (`RAG_API_KEYS`, `RAG_ADMIN_KEYS`, comma-separated) and are
 compared in constant time; they never reach logs, errors or /health. Rate limits are token
-buckets per key (or per client address without auth), answered with 429 and Retry-After. Wrong
-keys have their own bucket per client address: once it is empty, that client gets 429 before any
-key is compared, so guessing is bounded to a few keys a minute.
+buckets per key and client address (or per client address without auth), answered with 429
+and Retry-After. Wrong keys have their own bucket per client address: once it is empty, that
+client gets 429 before any key is compared, so guessing is bounded to a few keys a minute.
 """
 
 from __future__ import annotations
@@ -174,7 +174,9 @@ class AccessControl:
             return verdict.status, verdict.message, headers
         scope.setdefault("state", {})["identity"] = verdict.identity or None
         if path not in PUBLIC_PATHS:
-            wait = self.limiter.hit(verdict.identity or ip)
+            # a key's bucket is per client address too: a key in a widget's page is public,
+            # and one visitor spending it must not make it 429 for every other (review 8)
+            wait = self.limiter.hit(f"{verdict.identity}|{ip}" if verdict.identity else ip)
             if wait > 0:
                 return (429, "rate limit exceeded; retry later",
                         [(b"retry-after", retry_after(wait).encode())])

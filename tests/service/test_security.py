@@ -119,3 +119,25 @@ def test_wrong_key_throttle_primitives() -> None:
     assert rl.wait("x", now=0.0) == pytest.approx(1.0)  # looking takes no token
     assert rl.wait("x", now=1.0) == 0
     assert RateLimiter(0, 1).wait("x") == 0
+
+
+def test_one_address_spending_a_public_key_leaves_other_addresses_theirs(
+        small_service: Callable[..., Service]) -> None:
+    """Review 8: the bucket was per key alone, so one client spending a widget's (public) key
+    made the widget answer 429 on every site for everyone. Two loopback source addresses
+    (127.0.0.1 and 127.0.0.2), one key, through the real server."""
+    import httpx
+
+    svc = small_service(api_keys="widgetkey", rate_limit_per_minute=1, rate_limit_burst=3)
+    headers = {"Authorization": "Bearer widgetkey"}
+    codes = [svc.client.get("/search", params={"q": "Etna"}, headers=headers).status_code
+             for _ in range(5)]
+    assert codes == [200, 200, 200, 429, 429]
+    other = httpx.Client(base_url=svc.url,
+                         transport=httpx.HTTPTransport(local_address="127.0.0.2"))
+    with other:
+        assert other.get("/search", params={"q": "Etna"}, headers=headers).status_code == 200
+        # and that address has its own three, no more
+        more = [other.get("/search", params={"q": "Etna"}, headers=headers).status_code
+                for _ in range(3)]
+        assert more == [200, 200, 429]
