@@ -574,11 +574,14 @@ def storable_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
     ValueError past MAX_METADATA_BYTES."""
     try:
         raw = json.dumps(metadata, ensure_ascii=False, default=str)
-        cleaned: dict[str, Any] = json.loads(raw.encode("utf-8", "replace"))
     except RecursionError:
         raise ValueError("metadata nested too deeply") from None
-    if len(raw.encode("utf-8", "replace")) > MAX_METADATA_BYTES:
+    if len(raw) > MAX_METADATA_BYTES:  # characters: bytes are at least as many (size first)
         raise ValueError(f"metadata over {MAX_METADATA_BYTES} bytes as JSON")
+    encoded = raw.encode("utf-8", "replace")
+    if len(encoded) > MAX_METADATA_BYTES:
+        raise ValueError(f"metadata over {MAX_METADATA_BYTES} bytes as JSON")
+    cleaned: dict[str, Any] = json.loads(encoded)  # only once it is known to be small
     return cleaned
 
 
