@@ -148,8 +148,9 @@ async def add_documents(request: Request, engine: EngineDep, settings: SettingsD
     if ctype == "application/json":
         body = await _json_body(request, settings)
         fetched = await _ingest_urls(request, body, settings, engine)
+        skipped: list[Skipped] = []
         if fetched is None:
-            docs, skipped = await run_in_threadpool(_json_documents, body, settings), []
+            docs = await run_in_threadpool(_json_documents, body, settings)
         else:
             docs, skipped = fetched
     elif ctype == "multipart/form-data":
