@@ -236,9 +236,14 @@ class Engine:
 
     def reload_if_newer(self) -> bool:
         """Swap in the committed generation when it is newer than the one served (a reload
-        of its files, no re-embedding). True when it did."""
+        of its files, no re-embedding). True when it did. Never waits for a write of this
+        engine: while one holds the lock this returns False at once and the stamp stays
+        unseen, so the next `store_changed` tries again; the write itself serves what it
+        commits, which holds what other processes committed before it."""
         stamp = self._manifest_stamp()
-        with self._write_lock:
+        if not self._write_lock.acquire(blocking=False):
+            return False
+        try:
             self._seen_manifest = stamp
             served = self.snapshot.generation if self.snapshot is not None else 0
             try:
@@ -252,6 +257,8 @@ class Engine:
                      snapshot.generation, served)
             self._searcher = Searcher(snapshot, self.embedder, self.settings)
             self._seen_manifest = self._manifest_stamp()
+        finally:
+            self._write_lock.release()
         return True
 
     # ---- writing ----------------------------------------------------------------------------
@@ -273,9 +280,10 @@ class Engine:
                                      cancelled=cancelled)
 
     def commit_ingest(self, prepared: PreparedIngest) -> IngestReport:
-        with self._write_lock, self._swap_committed():
-            report, snapshot = self.ingestor.commit(prepared)
-            self._swap(snapshot)
+        """Write what `prepare_ingest` embedded. The engine's write lock is held only for the
+        write: documents changed or deleted by another writer since the prepare are embedded
+        first, without it, with the prepare's cancel token and progress (`Ingestor.commit`)."""
+        report, _ = self.ingestor.commit(prepared, guard=self._writing, publish=self._swap)
         return report
 
     def ingest(self, sources: Sequence[Source], *, rebuild: bool = False,
@@ -305,6 +313,12 @@ class Engine:
             deleted, missing, snapshot = delete_documents(self.store, doc_ids)
             self._swap(snapshot)
         return deleted, missing
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The engine's write lock, serving a commit whose index files failed to save."""
+        with self._write_lock, self._swap_committed():
+            yield
 
     @contextlib.contextmanager
     def _swap_committed(self) -> Iterator[None]:

@@ -26,6 +26,10 @@ from rag.text import tokenize
 Progress = Callable[[int], None]
 log = logging.getLogger(__name__)
 
+# How many times a commit embeds what other writers changed meanwhile (outside the lock) and
+# tries again before it gives up (`IngestConflict`).
+COMMIT_ATTEMPTS = 3
+
 
 def make_chunker(settings: Settings, embedder: Embedder) -> Chunker:
     return Chunker(embedder.count_tokens, settings.chunk_tokens, settings.chunk_overlap,
@@ -76,6 +80,11 @@ class IngestCancelled(RagError):
     """Raised between embedding batches when the caller cancelled: nothing is committed."""
 
 
+class IngestConflict(RagError):
+    """Other writers kept changing or deleting this ingest's documents between its embedding
+    and its commit, `COMMIT_ATTEMPTS` times: nothing is committed."""
+
+
 @dataclass(slots=True)
 class PreparedIngest:
     """Embedded documents waiting for `Ingestor.commit`; holds no lock."""
@@ -86,6 +95,12 @@ class PreparedIngest:
     rebuild: bool
     started: float
     sentences: SentenceBatch | None = None  # embedded before the commit (`sentence_index`)
+    # What `prepare` was given, for the documents `Ingestor.catch_up` embeds later: `on_chunks`
+    # hears the chunks embedded in all so far (`announced`), `progress` each batch.
+    on_chunks: Callable[[int], None] | None = None
+    progress: Progress | None = None
+    cancelled: Callable[[], bool] | None = None
+    announced: int = 0
 
     @property
     def chunks(self) -> int:
@@ -151,35 +166,104 @@ class Ingestor:
         cancelled: Callable[[], bool] | None = None,
     ) -> PreparedIngest:
         """Chunk and embed what changed, without the write lock: the slow half of an ingest
-        must not block deletes and other ingests. `commit` re-checks the plan under the lock."""
+        must not block deletes and other ingests. It ends with a `catch_up` (the documents
+        other writers changed or deleted while it embedded, still cancellable); `commit`
+        re-checks the plan under the lock."""
         t0 = time.perf_counter()
         if not rebuild:  # fail before minutes of embedding; commit rebuilds changed BM25 terms
             with contextlib.suppress(BM25SettingsChangedError):
                 self.store.check_compatible(self.identity)
         todo, _ = self.plan(docs, rebuild)
         embedded = self._prepare(todo, on_chunks, progress, cancelled)
-        sentences = None
-        if self.settings.sentence_index and embedded:
-            store = self.sentence_store()
-            try:
-                sentences = store.embed(
-                    [(p.document.id, [(c.ordinal, c.text, c.start) for c in p.chunks])
-                     for p in embedded], self.embedder, self.settings.embed_batch_size,
-                    cancelled)
-            finally:
-                store.close()
-        return PreparedIngest(list(docs), list(skipped), embedded, rebuild, t0, sentences)
+        sentences = self._embed_sentences(embedded, cancelled)
+        prepared = PreparedIngest(list(docs), list(skipped), embedded, rebuild, t0, sentences,
+                                  on_chunks, progress, cancelled,
+                                  sum(len(p.chunks) for p in embedded))
+        self.catch_up(prepared)  # what other writers changed while this was embedding
+        return prepared
+
+    def _embed_sentences(self, embedded: Sequence[IndexedDocument],
+                         cancelled: Callable[[], bool] | None) -> SentenceBatch | None:
+        if not self.settings.sentence_index or not embedded:
+            return None
+        store = self.sentence_store()
+        try:
+            return store.embed(
+                [(p.document.id, [(c.ordinal, c.text, c.start) for c in p.chunks])
+                 for p in embedded], self.embedder, self.settings.embed_batch_size, cancelled)
+        finally:
+            store.close()
+
+    def missing(self, prepared: PreparedIngest) -> list[Document]:
+        """The documents the plan made from what is stored now wants embedded and `prepared`
+        has not: unchanged when it was prepared, changed or deleted by another writer since.
+        (A document it embedded stays good: its vectors are those of its own text.)"""
+        todo, _ = self.plan(prepared.docs, prepared.rebuild)
+        have = {p.document.id for p in prepared.embedded}
+        return [d for d in todo if d.id not in have]
+
+    def catch_up(self, prepared: PreparedIngest) -> int:
+        """Embed `missing(prepared)` into it, holding no lock (deletes, reloads and other
+        commits go on meanwhile), with the cancel token and progress `prepare` was given: the
+        total `on_chunks` hears grows by what is embedded now. The chunks embedded."""
+        todo = self.missing(prepared)
+        if not todo:
+            return 0
+        log.info("%d documents changed or deleted since this ingest was prepared: embedding "
+                 "them before its commit", len(todo))
+
+        def announce(n: int) -> None:
+            prepared.announced += n
+            if prepared.on_chunks is not None:
+                prepared.on_chunks(prepared.announced)
+
+        extra = self._prepare(todo, announce, prepared.progress, prepared.cancelled)
+        batch = self._embed_sentences(extra, prepared.cancelled)
+        prepared.embedded = [*prepared.embedded, *extra]
+        if batch is not None:
+            if prepared.sentences is None:
+                prepared.sentences = batch
+            else:
+                prepared.sentences.chunks.update(batch.chunks)
+                prepared.sentences.vectors.update(batch.vectors)
+        return sum(len(p.chunks) for p in extra)
 
     def sentence_store(self) -> SentenceStore:
         """sentences.sqlite of this index (created on first use)."""
         self.store.root.mkdir(parents=True, exist_ok=True)
         return SentenceStore(self.store.root, self.embedder.name)
 
-    def commit(self, prepared: PreparedIngest) -> tuple[IngestReport, Snapshot | None]:
-        """Write a prepared ingest under the write lock. The plan is made again from the hashes
-        stored now: a document another writer stored meanwhile with the same content is
-        unchanged, one changed or deleted meanwhile is embedded now (last writer wins), and
-        added/updated follow what is stored at commit time."""
+    def commit(self, prepared: PreparedIngest,
+               guard: Callable[[], contextlib.AbstractContextManager[object]] | None = None,
+               publish: Callable[[Snapshot | None], None] | None = None,
+               ) -> tuple[IngestReport, Snapshot | None]:
+        """Write a prepared ingest. Nothing is embedded under the write lock: a document
+        unchanged when it was prepared but changed or deleted by another writer since is
+        embedded first, without the lock (`catch_up`), then `try_commit` plans again under the
+        lock and writes, or finds that more changed meanwhile and the two steps run again, at
+        most `COMMIT_ATTEMPTS` times (then IngestConflict, nothing written). `guard`: a lock
+        of the caller's taken around each `try_commit` (the engine's), `publish(snapshot)`
+        called inside it after the write."""
+        for _ in range(COMMIT_ATTEMPTS):
+            self.catch_up(prepared)
+            with guard() if guard is not None else contextlib.nullcontext():
+                done = self.try_commit(prepared)
+                if done is not None:
+                    if publish is not None:
+                        publish(done[1])
+                    return done
+        raise IngestConflict(
+            f"other writers kept changing or deleting documents of this ingest while it was "
+            f"embedding them ({COMMIT_ATTEMPTS} tries); nothing was written, send it again")
+
+    def try_commit(self, prepared: PreparedIngest
+                   ) -> tuple[IngestReport, Snapshot | None] | None:
+        """Write a prepared ingest under the write lock, or None (nothing written, nothing
+        embedded) when the plan made again from the hashes stored now wants a document
+        `prepared` has not embedded (`catch_up` does that, outside the lock). A document
+        another writer stored meanwhile with the same content is unchanged (last writer wins),
+        and added/updated follow what is stored at commit time. A cancel seen here still
+        writes nothing."""
         report = IngestReport(documents=len(prepared.docs), skipped=list(prepared.skipped),
                               dropped_lines=sum(d.dropped_lines for d in prepared.docs))
         rebuild = prepared.rebuild
@@ -188,11 +272,13 @@ class Ingestor:
                 self._check_or_migrate()
             known = self.store.doc_hashes()
             todo, report.unchanged = self.plan(prepared.docs, rebuild)
+            have = {p.document.id for p in prepared.embedded}
+            if any(d.id not in have for d in todo):
+                return None
+            if prepared.cancelled is not None and prepared.cancelled():
+                raise IngestCancelled("the ingest was cancelled; nothing was written")
             wanted = {d.id for d in todo}
             upserts = [p for p in prepared.embedded if p.document.id in wanted]
-            have = {p.document.id for p in upserts}
-            # unchanged when embedding, changed or deleted by another writer since: embed now
-            upserts += self._prepare([d for d in todo if d.id not in have], None, None)
             report.added = sum(1 for d in todo if d.id not in known)
             report.updated = len(todo) - report.added
             report.chunks = sum(len(p.chunks) for p in upserts)
