@@ -42,8 +42,8 @@ from rag.answering.holds import (
 )
 from rag.answering.language import detect_language
 from rag.answering.question import (
-    _ABOUT_SOMEONE,
     _MONEY,
+    ABOUT_SOMEONE_ANSWERS,
     QuestionInfo,
     _fates,
     _question_years,
@@ -112,7 +112,8 @@ class Evidence:
         if when and not any(_mentions(f"{h.chunk.title}\n{h.chunk.text}", when)
                             for h in self.passages):
             return []  # "l'élection de novembre 2022": no passage speaks of that time
-        specific = bool(set(self.question.asks) & _ABOUT_SOMEONE) and bool(self.question.focus)
+        specific = (bool(set(self.question.asks) & ABOUT_SOMEONE_ANSWERS)
+                    and bool(self.question.focus))
         out = [s for s in self.sentences if s.usable and s.kind
                and (not specific or s.focus >= MIN_FOCUS)]
         if "number" in self.question.asks:  # "how many" is answered by a figure when one is there
@@ -344,7 +345,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         usable = (not is_furniture(text, hit.chunk.title, alone,
                                  on_title_line(hit.chunk.text, span, heads[i]))
                   and not (j == 0 and _continues(text) and not (
-                      info.asks == ("identity",) and kind))
+                      info.asks in (("identity",), ("org",)) and kind))
                   and not unpunctuated_line(hit.chunk.text, span))
         before_cov = prev_cov.get(i, 0.0)
         prev_cov[i] = cov

@@ -255,6 +255,9 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_YEAR.search(text))
     if kind == "country":
         return names_country(text, focus)
+    if kind == "org":  # a body named: an acronym, or a name with a body's word in it
+        return any(not any(same_name(f, fold_name(m.group(0)).replace("-", ""), True)
+                           for f in focus) for m in _BODY_NAME.finditer(text))
     # person / place: a capitalised word that is not the question's own focus
     for m in _CAPITAL.finditer(text):
         if m.start() == 0:
@@ -270,6 +273,20 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         if not name.isalpha() or not any(same_name(f, name, True) for f in focus):
             return True
     return False
+
+
+# The name of a body: an acronym ("ECFR", "KNB"), or capitalised words with a body's word
+# ("European Council on Foreign Relations", "l'Institut Montaigne", "Nur Otan party"), or
+# what a body's word introduces ("l'agence Interfax", "le parti Nur Otan")
+_BODY_NAME = re.compile(
+    r"\b[A-Z][A-Z0-9&]{1,7}\b(?![’'-])|"
+    r"\b(?:Institut|Institute|Universit[éy]|Council|Conseil|Fondation|Foundation|Centre|"
+    r"Center|Parti|Party|Agence|Agency|Bureau|Committee|Comité|Association|Organisation|"
+    r"Organization|Fonds|Fund|School|École|Académie|Academy|Forum|Endowment|Corporation|"
+    r"Bank|Banque|Club|Group|Groupe)\b|"
+    r"\b(?:agence|institut|parti|fondation|université|think[- ]?tank|party|agency|institute|"
+    r"university|foundation|journal|quotidien|newspaper|club)\s+(?:[a-zé]+\s+){0,3}"
+    r"[A-ZÀ-Ý][\wÀ-ÿ.-]+")
 
 
 # Capitalised words that start the name of a body, not a person's.

@@ -40,8 +40,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "year": re.compile(r"\b(en quelle année|(in )?(which|what) year|quelle année|année de "
                        r"naissance|date de naissance|date of birth|year of birth|(est|sont|"
                        r"était|is|was|were) (né|née|nés|born)|né en|née en|born in)\b", re.I),
-    "person": re.compile(r"\b(qui|who|whom|whose|quel (?:est|était|etait|fut) le nom|what "
-                         r"(?:is|was) the name|which (general|commander|chief)|"
+    "person": re.compile(r"\b((?<!est-ce )(?<!ce )qui|who|whom|whose|quel (?:est|était|etait|"
+                         r"fut) le nom|what (?:is|was) the name|which (general|commander|chief)|"
                          r"comment s['’]appel(?:le|lent|ait|aient)|"
                          r"what is .{1,30} called|quel (général|commandant|chef)|which "
                          r"(president|leader|minister|official|spokesman|spokeswoman|officer|"
@@ -51,6 +51,13 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"chercheur|journaliste|politicien|homme politique)|quelle (personne|"
                          r"personnalité|analyste|experte|chercheuse|journaliste|diplomate))\b",
                          re.I),
+    # a body someone works for or belongs to: "Which think tank does X work for?"
+    "org": re.compile(r"\b((which|what|for which|pour quel(le)?|quel(le)?s?) (think[- ]?tanks?|"
+                      r"universit(y|ies|é)|institutes?|instituts?|organi[sz]ations?|organisme|"
+                      r"agen(cy|ce)|compan(y|ies)|entreprise|société|firm|(political )?part(y|i)|"
+                      r"newspaper|journal|foundation|fondation|ngo|ong|bank|banque|"
+                      r"(news )?agency|agence de presse)|(le|the) parti "
+                      r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
     "calendar": re.compile(r"\b(quelle date|what date|à quelle date|on what (exact |precise )?"
                            r"date|which date)\b", re.I),
     # a country or a nationality: "le Premier ministre arménien" (countries.py)
@@ -143,12 +150,15 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                   for w in re.findall(r"[A-ZÀ-Ý][\w-]+", m.group(2)) for p in w.split("-")}
     if "age" in asks:
         asks = tuple(a for a in asks if a != "number")
+    if "number" in asks and {"city", "place", "person", "org"} & set(asks) and \
+            not _COUNT_WORD.search(head):  # "quelle ville les habitants ..." counts nobody
+        asks = tuple(a for a in asks if a != "number")
     if "country" in asks:  # any capitalised word is a place; a country is asked
         asks = tuple(a for a in asks if a != "place")
     if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
         asks = (*asks, "number")
-    if "person" not in asks and _WHICH_ROLE.search(head):  # "Which Russian general ..."
-        asks = (*asks, "person")
+    if "person" not in asks and (_WHICH_ROLE.search(head) or _NAME_THE.match(question)):
+        asks = (*asks, "person")  # "Which Russian general ...", "Name the secretary general"
     if _IDENTITY.match(question):  # "Qui est X ?": who X is, not any name
         asks = ("identity",)
     focus: list[str] = []
@@ -236,6 +246,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         bool(role) and bool(_NEW_ROLE.search(question)))
 
 
+
+
 def _name_parts(question: str) -> tuple[str, ...]:
     """The parts of the names in a who-is question: its first word aside, "Yuri Kirilenko" may be
     said as "son père Yuri, dirigeant d'un club"."""
@@ -291,6 +303,12 @@ _WHICH_ROLE = re.compile(
     r"\b(?i:which|quel|quelle) (?:(?:[A-ZÀ-Ý][\w-]*|(?i:ancien|nouveau|nouvel|actuel|former|new|"
     r"current|deputy|vice)) ){1,2}(?i:general|général|commander|commandant|president|président|"
     r"minister|ministre|spokesman|leader)\b")
+_NAME_THE = re.compile(
+    r"(?i)^\s*(?:name|give the name of|nomme[sz]?|cite[sz]?|donne[sz]? le nom d[eu]|"
+    r"indique[sz]? le nom d[eu])\s+(?:the |le |la |l['’])?(?:[\w-]+ ){0,2}?(?:general|général|"
+    r"commander|commandant|president|président|minister|ministre|spokesman|spokeswoman|"
+    r"porte-parole|leader|dirigeant|secretary|secrétaire|chief|chef|ambassador|ambassadeur|"
+    r"head|director|directeur|directrice)\b")
 _SUMMARY = re.compile(
     r"^\s*(?:summari[sz]e|sum up|give (?:me )?(?:a |an )?(?:short |brief )?(?:summary|overview)|"
     r"r[ée]sum(?:e|ez|er)\b|fais(?:-moi)? un r[ée]sum[ée]|faites(?:-moi)? un r[ée]sum[ée]|"
@@ -378,8 +396,8 @@ _ROLE_FAMILIES = [
     frozenset("maire mayor".split()),
 ]
 _ROLE_ASKED = re.compile(
-    r"\b(?:qui|who|whom|quel|quelle|which|what|comment s['’]appel(?:le|lent|ait|aient)|nom)\b"
-    r"(.{0,60})", re.I)
+    r"\b(?:qui|who|whom|quel|quelle|which|what|comment s['’]appel(?:le|lent|ait|aient)|nom|"
+    r"^\s*name|^\s*nomme[sz]?|^\s*cite[sz]?)\b(.{0,60})", re.I)
 
 
 def _role(head: str) -> tuple[str, ...]:
@@ -541,3 +559,8 @@ _IDENTITY = re.compile(
 # Asks whose answer belongs to someone or something: an age, a count, a date must be about the
 # question's focus. (Who/where answers often sit in the sentence after the name: not applied.)
 _ABOUT_SOMEONE = frozenset({"age", "number", "date", "year"})
+# ... and a body someone belongs to: Goetschel's institute is not any body near his name
+ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org"}
+# what asks a count besides a population word ("habitants" alone may be who did something)
+_COUNT_WORD = re.compile(r"(?i)\b(combien|how (many|much)|nombre|number|population|quel(le)? "
+                         r"(montant|part|proportion|pourcentage)|what (share|percentage|amount))")

@@ -160,3 +160,26 @@ def test_a_count_is_answered_by_the_sentence_that_counts_that_thing(
     assert composed is not None and "3 000" in composed.sentences[0].text
     assert all("six pays" not in s.text for s in composed.sentences)
 
+
+
+@pytest.mark.parametrize("question", [
+    "Which university or institute does Laurent Goetschel work for?",  # quoted, no employer
+    "Name the Swiss president who hosted the Putin–Biden summit in Geneva.",
+])
+def test_a_body_or_a_person_the_sources_do_not_name_is_declined(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
+    assert ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question)) is None
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # the body is named in a fragment the chunk cut (", explique Marie Dumoulin, ... (ECFR)")
+    ("Which think tank does Marie Dumoulin work for?", "ECFR"),
+    ("Outre Aktau, dans quelle ville les habitants se sont-ils d’abord mobilisés contre la "
+     "hausse du prix du GPL ?", "Zhanaozen"),  # a city asked, not how many inhabitants
+    ("Qu’est-ce qui a déclenché la crise au Kazakhstan ?", "carburant"),  # what, not who
+])
+def test_less_common_asks_are_answered(corpus_searcher: Searcher,
+                                       vectors: CachedSentenceVectors, question: str,
+                                       expected: str) -> None:
+    composed = ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question))
+    assert composed is not None and expected in composed.text

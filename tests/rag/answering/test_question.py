@@ -174,3 +174,26 @@ def test_who_commands_asks_for_a_commander_and_a_new_role_for_its_appointment() 
     new = analyse_question("Who did Tokayev appoint as the new prime minister?")
     assert "minist" in new.role and new.new_role
     assert not analyse_question("Who is the Kazakh prime minister?").new_role
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    # a body someone belongs to or works for
+    ("Which think tank does Marie Dumoulin work for?", ("org",)),
+    ("Pour quel organisme travaille Marie Dumoulin ?", ("org",)),
+    ("Donne le parti politique auquel appartient le président Tokaïev.", ("org",)),
+    ("Quelle agence de presse a rapporté l'envoi de 3 000 soldats ?", ("org",)),
+    # ... a team is named by its city: not a body's name
+    ("Contre quelle équipe les Devils jouent-ils la finale ?", ()),
+    # "qu'est-ce qui" asks what, not who
+    ("Qu’est-ce qui a déclenché la crise au Kazakhstan ?", ()),
+    ("Qui a déclenché la crise ?", ("person",)),
+    # "Name the <role>" asks for a person, as "Which <role>" does
+    ("Name the secretary general of the CSTO.", ("person",)),
+    ("Nommez le porte-parole du Kremlin.", ("person",)),
+    ("Name two countries of the CSTO.", ()),
+    # inhabitants doing something where a city is asked: no count
+    ("Outre Aktau, dans quelle ville les habitants se sont-ils mobilisés ?", ("city", "place")),
+    ("Combien d'habitants compte la ville d'Almaty ?", ("number",)),
+])
+def test_what_is_asked_by_less_common_forms(question: str, asks: tuple[str, ...]) -> None:
+    assert analyse_question(question).asks == asks
