@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag import BusyError, IndexCorruptError, IndexWriteError, LLMError, LLMTimeout, RagError
+from rag.ingest import IngestConflict
 from rag.loaders import NothingLoaded, UnsupportedUpload
 from service.redact import hide_paths
 from service.schemas import openai_error
@@ -37,6 +38,8 @@ def status_of(exc: Exception) -> int:
         return 502
     if isinstance(exc, IndexWriteError):  # disk full, I/O error: the server's side
         return 500
+    if isinstance(exc, IngestConflict):  # other writers kept changing those documents
+        return 409
     if isinstance(exc, UnsupportedUpload):
         return 415
     if isinstance(exc, NothingLoaded):

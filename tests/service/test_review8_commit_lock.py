@@ -113,3 +113,12 @@ def test_a_job_embedding_a_document_deleted_meanwhile_can_still_be_cancelled(
     ids = {d["doc_id"] for d in c.get("/documents").json()}
     assert "raceX" not in ids and "raceY" not in ids  # the job wrote nothing
     assert c.get("/health").json()["generation"] == generation + 2  # raceX in, raceX out
+
+
+def test_a_commit_that_kept_conflicting_is_a_409() -> None:
+    """Other writers changed the documents at every try: the client's request conflicts
+    with theirs (409, retry later), not a malformed request (400)."""
+    from rag.ingest import IngestConflict
+    from service.errors import status_of
+
+    assert status_of(IngestConflict("documents changed during 3 commit tries")) == 409
