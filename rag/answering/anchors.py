@@ -49,10 +49,13 @@ _UNITS = {
     "dozen": 12, "douzaine": 12,
 }
 _SCALES = {"cent": 100, "cents": 100, "hundred": 100, "mille": 1000, "thousand": 1000,
+           "millier": 1000, "milliers": 1000,
            "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
            "billion": 10**9, "billions": 10**9}
 _SCALE_AFTER_DIGITS = {**_SCALES, "milliers": 1000, "thousands": 1000, "k": 1000, "m": 10**6,
                        "mln": 10**6, "md": 10**9, "bn": 10**9}
+# "trois décennies" is thirty years: a count of these is also ten times as many years
+_DECADES = frozenset({"decennie", "decennies", "decade", "decades"})
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.’'](?=\d{3}(?!\d))\d{3})+|\d+(?:[.,]\d+)?)"
@@ -188,12 +191,15 @@ class Facts:
     names: set[str] = field(default_factory=set)  # names as claim_anchors would read them
     acronyms: set[str] = field(default_factory=set)  # those of `names` written in capitals
     length: int = 0  # words
+    # the initials of names written out ("Union européenne": "ue", "Organisation du traité de
+    # sécurité collective": "otsc"), for an acronym the claim uses (EU)
+    initials: set[str] = field(default_factory=set)
 
     def merge(self, other: Facts) -> Facts:
         return Facts(self.keys | other.keys, self.words | other.words,
                      self.proper | other.proper, self.negated or other.negated,
                      self.names | other.names, self.acronyms | other.acronyms,
-                     self.length + other.length)
+                     self.length + other.length, self.initials | other.initials)
 
 
 def _number_value(raw: str) -> float | None:
@@ -224,14 +230,21 @@ def _word_numbers(words: list[str], spans: list[tuple[int, int]], text: str
         if not all(p in _UNITS or p in _SCALES for p in parts) or parts[0] not in _UNITS:
             i += 1
             continue
-        total, current, j = 0.0, 0.0, i
+        total, current, j, scale = 0.0, 0.0, i, 0
         while j < len(words) and (j == i or glued[j]):
             ps = words[j].split("-")
             if not all(p in _UNITS or p in _SCALES or p in ("et", "and") for p in ps):
                 break
+            if words[j] in ("et", "and") and j + 1 < len(words) and \
+                    words[j + 1] in ("demi", "demie", "half") and scale:
+                current += 0.5 * scale  # "un millier et demi": 1 500
+                j += 2
+                break
             if words[j] in ("et", "and") and not (j + 1 < len(words) and all(
                     p in _UNITS for p in words[j + 1].split("-"))):
                 break
+            if words[j] in ("et", "and") and _scaled_after(words, j + 1):
+                break  # "between one hundred and two hundred": two numbers
             for p in ps:
                 if p in _UNITS:
                     v = _UNITS[p]
@@ -239,14 +252,21 @@ def _word_numbers(words: list[str], spans: list[tuple[int, int]], text: str
                         current += 80 - 4 - 20  # quatre-vingt(s)
                     current += v
                 elif p in ("cent", "cents", "hundred"):
-                    current = max(current, 1) * 100
+                    current, scale = max(current, 1) * 100, 100
                 elif p in _SCALES:
                     total += max(current, 1) * _SCALES[p]
-                    current = 0
+                    current, scale = 0, _SCALES[p]
             j += 1
         out.append((i, j - 1, total + current))
         i = j
     return out
+
+
+def _scaled_after(words: list[str], k: int) -> bool:
+    """Whether the number words from `k` on reach a scale word ("two hundred")."""
+    while k < len(words) and all(p in _UNITS for p in words[k].split("-")):
+        k += 1
+    return k < len(words) and words[k] in _SCALES
 
 
 def _dates(text: str, folded: str) -> list[tuple[int, int, str]]:
@@ -322,7 +342,13 @@ def facts(text: str) -> Facts:
     f.keys.update(f"n:{k.split('-')[1]}" for _, _, k in dates)
     f.keys.update(f"m:{k[2:].split('-')[0]}" for _, _, k in dates)
     f.keys.update(k for _, _, ks in _numbers(text, []) for k in ks)
-    f.keys.update(_key(v) for _, _, v in _word_numbers(words, [m.span() for m in found], text))
+    for _, last, v in _word_numbers(words, [m.span() for m in found], text):
+        f.keys.add(_key(v))
+        if last + 1 < len(words) and words[last + 1] in _DECADES:
+            f.keys.add(_key(v * 10))
+    for m in _NUMBER.finditer(text):
+        if m.group(2) and fold(m.group(2)) in _DECADES and (v := _number_value(m.group(1))):
+            f.keys.add(_key(v * 10))
     f.keys.update(_month_keys(words, raw_words))
     for raw, w in zip(raw_words, words, strict=True):
         # "UkraineLien externe": a link label glued to the word it follows in scraped text
@@ -341,7 +367,32 @@ def facts(text: str) -> Facts:
     f.names = {a.name for a in names}
     f.acronyms = {a.name for a in names if a.text.isupper()}
     f.length = len(raw_words)
+    f.initials = _initials(raw_words, words)
     return f
+
+
+_LINKS = frozenset("de du des d of the la le l et and pour for on".split())
+
+
+def _initials(raw_words: list[str], words: list[str]) -> set[str]:
+    """The initials of each run of two to five words that starts with a capital, connectors
+    aside; a lower-case word goes on a run only when long (an adjective: "européenne")."""
+    out: set[str] = set()
+    for i, raw in enumerate(raw_words):
+        if not raw[:1].isupper() or "-" in raw:
+            continue
+        letters = raw[0].lower()
+        for raw2, w2 in zip(raw_words[i + 1:], words[i + 1:], strict=False):
+            if w2 in _LINKS:
+                continue
+            if "-" in raw2 or not raw2.isalpha() or not (raw2[:1].isupper() or len(raw2) >= 5):
+                break
+            letters += fold(raw2[0])
+            if len(letters) >= 2:
+                out.add(letters)
+            if len(letters) == 5:
+                break
+    return out
 
 
 def claim_anchors(text: str) -> list[Anchor]:
@@ -486,8 +537,14 @@ def holds(f: Facts, anchor: Anchor) -> bool:
         # "EU" is not the French participle "eu": acronyms and short names need a capital,
         # or a translation ("US" = "américaines", "USSR" = "soviétique").
         known = GAZETTEER.get(anchor.name, set())
-        return any(same_name(anchor.name, w, True) for w in f.proper) or any(
-            w in known or _bare(w) in known for w in f.words)
+        if any(same_name(anchor.name, w, True) for w in f.proper) or any(
+                w in known or _bare(w) in known for w in f.words):
+            return True
+        # written out: EU = "Union européenne" (its letters reordered, as CSTO = OTSC); not
+        # for an acronym the gazetteer spells (US is "États-Unis", not "Union soviétique")
+        return (anchor.text.isupper() and 2 <= len(anchor.name) <= 5 and not known
+                and any(sorted(anchor.name) == sorted(x) for x in f.initials
+                        if len(x) == len(anchor.name)))
     if anchor.name in f.words:
         return True
     return any(same_name(anchor.name, w, w in f.proper) for w in f.words | f.proper)
@@ -508,6 +565,8 @@ def negated(text: str) -> bool:
     one ("pas" before the "que")."""
     text = re.sub(r"\bn(?:e\s+|['’])(?:(?!pas\b|jamais\b|rien\b|point\b|aucune?\b|gu[eè]re\b)"
                   r"\w+\s+){1,3}?que\b", " ", text, flags=re.I)
+    # "ne ... guère" is "hardly", "peu": a degree, as "little" is, not a negation
+    text = re.sub(r"\bn(?:e\s+|['’])(?:\w+\s+){0,3}?gu[eè]re\b", " ", text, flags=re.I)
     text = _NOT_ONLY.sub(" ", text)  # "not just protesters but", "non seulement ... mais"
     text = _NO_NEGATION.sub(" ", text)
     return bool(_NEGATION.search(text))

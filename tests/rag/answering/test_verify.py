@@ -579,3 +579,63 @@ def test_a_date_from_the_sentence_before_never_costs_a_claim_its_support(
                "d'Almaty. Les soldats russes ne sont pas arrivés à Almaty.")
     assert one(verifier, "Les soldats russes sont arrivés jeudi à Almaty [1].", passage) == (
         True, "supported")
+
+
+@pytest.mark.parametrize(("claim", "supported"), [
+    # the acronym written out in the source, letters reordered as in French
+    ("On 6 January, the EU's top diplomat warned Russia against an intervention [1].", True),
+    ("On 6 January, NATO's top diplomat warned Russia against an intervention [1].", False),
+])
+def test_an_acronym_holds_where_the_source_writes_the_name_out(verifier: Verifier, claim: str,
+                                                                supported: bool) -> None:
+    passage = ("Jeudi 6 janvier, le plus haut diplomate de l’Union européenne a mis en garde la "
+               "Russie contre une intervention militaire au Kazakhstan voisin.")
+    assert one(verifier, claim, passage)[0] is supported
+
+
+def test_an_acronym_the_gazetteer_spells_is_not_read_from_initials() -> None:
+    """US is the États-Unis: "l'Union soviétique" (U, S) does not hold it."""
+    from rag.answering.anchors import claim_anchors, facts, holds
+
+    us = next(a for a in claim_anchors("The US warned Moscow.") if a.name == "us")
+    assert not holds(facts("L’Union soviétique a averti Moscou."), us)
+    eu = next(a for a in claim_anchors("The EU warned Moscow.") if a.name == "eu")
+    assert holds(facts("L’Union européenne a averti Moscou."), eu)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("environ un millier et demi de militaires russes", "n:1500"),
+    ("deux milliers de soldats", "n:2000"),
+    ("plus de trois décennies de règne", "n:30"),
+])
+def test_number_words_a_source_may_use(text: str, value: str) -> None:
+    from rag.answering.anchors import facts
+
+    assert value in facts(text).keys
+
+
+def test_and_between_two_spelled_numbers_joins_neither() -> None:
+    """"between one hundred and two hundred" is 100 and 200, not 10,200."""
+    from rag.answering.anchors import claim_anchors
+
+    keys = [a.keys for a in claim_anchors("They sent between one hundred and two hundred "
+                                          "personnel.") if a.kind == "number"]
+    assert keys == [frozenset({"n:100"}), frozenset({"n:200"})]
+    assert [a.keys for a in claim_anchors("one hundred and twenty soldiers")
+            if a.kind == "number"] == [frozenset({"n:120"})]
+
+
+@pytest.mark.parametrize(("claim", "supported"), [
+    ("Unofficial data suggest around 1,500 Russian servicemen guard the cosmodrome [1].", True),
+    ("Unofficial data suggest around 2,500 Russian servicemen guard the cosmodrome [1].", False),
+])
+def test_a_figure_written_in_words_holds_its_digits(verifier: Verifier, claim: str,
+                                                    supported: bool) -> None:
+    passage = ("À en juger par certaines données non officielles, environ un millier et demi de "
+               "militaires russes sont impliqués dans la garde des installations du cosmodrome.")
+    assert one(verifier, claim, passage)[0] is supported
+
+
+def test_ne_guere_is_a_degree_not_a_negation() -> None:
+    assert not negated("Jusqu’ici, Washington n’a guère réagi aux événements.")
+    assert negated("Jusqu’ici, Washington n’a pas réagi aux événements.")
