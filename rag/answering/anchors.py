@@ -347,8 +347,9 @@ def facts(text: str) -> Facts:
         if last + 1 < len(words) and words[last + 1] in _DECADES:
             f.keys.add(_key(v * 10))
     for m in _NUMBER.finditer(text):
-        if m.group(2) and fold(m.group(2)) in _DECADES and (v := _number_value(m.group(1))):
-            f.keys.add(_key(v * 10))
+        if m.group(2) and fold(m.group(2)) in _DECADES and (
+                value := _number_value(m.group(1))):
+            f.keys.add(_key(value * 10))
     f.keys.update(_month_keys(words, raw_words))
     for raw, w in zip(raw_words, words, strict=True):
         # "UkraineLien externe": a link label glued to the word it follows in scraped text
