@@ -330,6 +330,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                     ) and focus >= MIN_FOCUS
             if kind and info.role_nation and (of := role_nations(text, info.role)):
                 kind = bool(of & info.role_nation)  # Russia's ambassador is not the US one
+            elif kind and info.role_nation:  # "le porte-parole" of a text that never names
+                # China is not the Chinese ministry's spokesman
+                kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)),
+                                        info.role_nation)
             if kind and info.portfolio:
                 kind = (_names_role(info.portfolio, text)
                         or _names_role(info.portfolio, prev_text))

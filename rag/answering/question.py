@@ -24,9 +24,10 @@ from rag.text import STOPWORDS, fold
 _ASKS: dict[str, re.Pattern[str]] = {
     "age": re.compile(r"\b(quel âge|quel age|how old|âgé|what age|à quel âge|at what age)\b",
                       re.I),
-    "number": re.compile(r"\b(combien|how (many|much)|nombre|number of|quel (montant|loyer|"
-                         r"pourcentage|bilan)|quelle (somme|part|proportion)|what (share|"
-                         r"percentage|amount|proportion|toll)|(the|le) (price|cost|prix|coût)|"
+    "number": re.compile(r"\b(combien|how (many|much)|nombre|number of|quel (montant|budget|"
+                         r"loyer|pourcentage|bilan)|quelle (somme|part|proportion)|what (share|"
+                         r"percentage|amount|proportion|toll|budget)|(the|le) (price|cost|prix|"
+                         r"coût|budget)|"
                          r"how (far|long is|high|tall)|quelle (distance|longueur|hauteur|"
                          r"superficie|population)|population of|habitants|inhabitants|"
                          r"quel (est|était) le (nombre|montant|taux|total)|(what|which) (is|was) "
@@ -340,7 +341,8 @@ _QUANTITY = re.compile(r"\b(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|
 # ... of which these are named where they are given (a length is given in kilometres)
 _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
 _PRICE_ASKED = re.compile(
-    r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|loyer|rent|how much "
+    r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|loyer|rent|budget|"
+    r"how much "
     r"(?:money|aid|funding|financing|financial aid)|combien d['’](?:aide|argent)|"
     r"quelle somme|what sum|combien\b[^?]{0,60}?\b(?:a|ont|a-t-il|a-t-elle|ont-ils|ont-elles)\s+"
     r"(?:alloué|débloqué|versé|accordé|dépensé|investi|donné|offert|financé)|"
@@ -415,6 +417,8 @@ def _role(head: str) -> tuple[str, ...]:
             continue
         vice = key.startswith("vice-") or bool(n and fold(words[n - 1]) == "vice")
         key = key.removeprefix("vice-")
+        if key.startswith("dirigeant"):  # a leader: "le président chinois" is one
+            return tuple(sorted(_ROLE_FAMILIES[0] | {"dirige"}))
         for family in _ROLE_FAMILIES:
             if any(key.startswith(k) for k in family):
                 if key.startswith("secret") and n and fold(words[n - 1]) == "press":

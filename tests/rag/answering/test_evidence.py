@@ -183,3 +183,29 @@ def test_less_common_asks_are_answered(corpus_searcher: Searcher,
                                        expected: str) -> None:
     composed = ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question))
     assert composed is not None and expected in composed.text
+
+
+@pytest.mark.parametrize("question", [
+    # a spokesman of a text that never names China is not the Chinese ministry's
+    "Comment s’appelle le porte-parole du ministère chinois des Affaires étrangères qui a "
+    "soutenu les autorités kazakhes ?",
+    # a budget is a sum of money: "dix plus grandes villes" is no budget
+    "Quel budget le département d’État a-t-il prévu pour le programme American Corners ?",
+])
+def test_a_role_of_another_country_or_a_sum_not_given_is_declined(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
+    assert ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question)) is None
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a leader asked: "le président chinois Xi Jinping" is one
+    ("Quel dirigeant chinois a dénoncé une « révolution de couleur » au Kazakhstan ?",
+     "Xi Jinping"),
+    ("What budget did the State Department's democracy bureau allocate to freedom of "
+     "association in Kazakhstan?", "750 000"),
+])
+def test_a_leader_or_a_budget_given_is_answered(corpus_searcher: Searcher,
+                                                vectors: CachedSentenceVectors, question: str,
+                                                expected: str) -> None:
+    composed = ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question))
+    assert composed is not None and expected in composed.text
