@@ -35,6 +35,14 @@ from tests.service.conftest import FR_TROOPS, Service, free_port, running_servic
 from tests.service.test_index_health import _count
 from tests.service.test_openai_backend import Prompt
 
+
+def _readable(sock: object, timeout: float) -> bool:
+    """`select.select([sock], [], [], timeout)[0]` without select's 1,024-descriptor ceiling
+    (a long test session's descriptors pass it): poll, any event counting as readable."""
+    poller = select.poll()
+    poller.register(sock, select.POLLIN | select.POLLPRI | select.POLLHUP | select.POLLERR)
+    return bool(poller.poll(max(0.0, timeout) * 1000))
+
 TICK_S = 0.4
 
 
@@ -92,7 +100,7 @@ def _handler(up: Upstream) -> type[BaseHTTPRequestHandler]:
 
         def _client_gone(self, wait: float) -> bool:
             """Did the client close its end? (EOF is readable at once; a write may not fail.)"""
-            ready, _, _ = select.select([self.connection], [], [], wait)
+            ready = _readable(self.connection, wait)
             if not ready:
                 return False
             try:
@@ -227,7 +235,7 @@ def _post_then_hang_up(url: str, up: Upstream, path: str, body: dict[str, Any]) 
         sock.sendall(head.encode() + data)
         assert up.wait_for("start", timeout=30) is not None, "the model was never asked"
         time.sleep(1.0)
-        ready, _, _ = select.select([sock], [], [], 0)
+        ready = _readable(sock, 0)
         assert not ready, "the service answered before the client hung up"
     return time.monotonic()
 
