@@ -255,6 +255,10 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_YEAR.search(text))
     if kind == "country":
         return names_country(text, focus)
+    if kind == "party":  # "le parti Nur Otan", "the Amanat party"
+        return bool(_PARTY.search(text))
+    if kind == "school":
+        return bool(_SCHOOL.search(text))
     if kind == "org":  # a body named: an acronym, or a name with a body's word in it
         return any(not any(same_name(f, fold_name(m.group(0)).replace("-", ""), True)
                            for f in focus) for m in _BODY_NAME.finditer(text))
@@ -287,6 +291,12 @@ _BODY_NAME = re.compile(
     r"\b(?:agence|institut|parti|fondation|université|think[- ]?tank|party|agency|institute|"
     r"university|foundation|journal|quotidien|newspaper|club)\s+(?:[a-zé]+\s+){0,3}"
     r"[A-ZÀ-Ý][\wÀ-ÿ.-]+")
+
+
+_PARTY = re.compile(r"(?i:\bparti\b|\bparty\b)")
+_SCHOOL = re.compile(r"\b(?:Universit|Institut|School|[ÉE]cole|Acad[ée]m|College|Coll[èe]ge|"
+                     r"Lyc[ée]e|Hochschule|(?i:university|universit[ée]|école|school|college|"
+                     r"lycée|académie|academy)\b)")
 
 
 # Capitalised words that start the name of a body, not a person's.

@@ -59,6 +59,12 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       r"newspaper|journal|foundation|fondation|ngo|ong|bank|banque|"
                       r"(news )?agency|agence de presse)|(le|the) parti "
                       r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
+    # ... of a kind a body's name says: a party, a school
+    "party": re.compile(r"\b((which|what|quel) (political )?(party|parti)|(le|the) parti "
+                        r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
+    "school": re.compile(r"\b(which|what|quel(le)?|for which|pour quel(le)?|à quel(le)?) "
+                         r"(universit(y|é)|school|école|college|collège|lycée|academy|académie)"
+                         r"\b", re.I),
     "calendar": re.compile(r"\b(quelle date|what date|à quelle date|on what (exact |precise )?"
                            r"date|which date)\b", re.I),
     # a country or a nationality: "le Premier ministre arménien" (countries.py)

@@ -180,7 +180,9 @@ def test_who_commands_asks_for_a_commander_and_a_new_role_for_its_appointment() 
     # a body someone belongs to or works for
     ("Which think tank does Marie Dumoulin work for?", ("org",)),
     ("Pour quel organisme travaille Marie Dumoulin ?", ("org",)),
-    ("Donne le parti politique auquel appartient le président Tokaïev.", ("org",)),
+    ("Donne le parti politique auquel appartient le président Tokaïev.", ("org", "party")),
+    ("Which party does Tokayev belong to?", ("org", "party")),
+    ("À quelle université a étudié Laurent Goetschel ?", ("org", "school")),
     ("Quelle agence de presse a rapporté l'envoi de 3 000 soldats ?", ("org",)),
     # ... a team is named by its city: not a body's name
     ("Contre quelle équipe les Devils jouent-ils la finale ?", ()),
