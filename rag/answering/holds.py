@@ -259,9 +259,16 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_PARTY.search(text))
     if kind == "school":
         return bool(_SCHOOL.search(text))
-    if kind == "org":  # a body named: an acronym, or a name with a body's word in it
+    if kind == "org":  # a body named: an acronym, or a name with a body's word in it,
+        # near the focus when the sentence names it (Dumoulin's "... à l'ECFR", not the ONU
+        # of a quote 30 words on)
+        near = [m.start() for m in _CAPITAL.finditer(text)
+                if any(same_name(f, fold_name(m.group(0)).replace("-", ""), True)
+                       for f in focus)]
         return any(not any(same_name(f, fold_name(m.group(0)).replace("-", ""), True)
-                           for f in focus) for m in _BODY_NAME.finditer(text))
+                           for f in focus)
+                   and (not near or min(abs(m.start() - n) for n in near) <= _ORG_REACH)
+                   for m in _BODY_NAME.finditer(text))
     # person / place: a capitalised word that is not the question's own focus
     for m in _CAPITAL.finditer(text):
         if m.start() == 0:
@@ -293,6 +300,7 @@ _BODY_NAME = re.compile(
     r"[A-ZÀ-Ý][\wÀ-ÿ.-]+")
 
 
+_ORG_REACH = 100  # characters between the focus name and the body named for it
 _PARTY = re.compile(r"(?i:\bparti\b|\bparty\b)")
 _SCHOOL = re.compile(r"\b(?:Universit|Institut|School|[ÉE]cole|Acad[ée]m|College|Coll[èe]ge|"
                      r"Lyc[ée]e|Hochschule|(?i:university|universit[ée]|école|school|college|"

@@ -57,7 +57,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       r"universit(y|ies|é)|institutes?|instituts?|organi[sz]ations?|organisme|"
                       r"agen(cy|ce)|compan(y|ies)|entreprise|société|firm|(political )?part(y|i)|"
                       r"newspaper|journal|foundation|fondation|ngo|ong|bank|banque|"
-                      r"(news )?agency|agence de presse)|(le|the) parti "
+                      r"(news )?agency|agence de presse)|(pour|for) (quelle|which) institution|"
+                      r"which institution (does|did) [\w ]{1,40} work|(le|the) parti "
                       r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
     # ... of a kind a body's name says: a party, a school
     "party": re.compile(r"\b((which|what|quel) (political )?(party|parti)|(le|the) parti "
