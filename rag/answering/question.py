@@ -240,13 +240,16 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         focus = [f for f in focus if not is_country(f) or not re.search(
             rf"\b(?:au|aux|en|in|into|to|a|dans)\s+(?:le |la |les |l'|the )?{re.escape(f)}\b",
             folded)]
+    if asks == ("identity",) and "," in question:  # "la fonction de X, cité à propos de Y":
+        named = set(_name_parts(question.split(",")[0]))  # who X is, not Y
+        focus = [f for f in focus if f in named] or focus
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
                         event, bool(_SUCCESSION_ASKED.search(question)), given,
                         _pinned_times(question), nation,
                         _fates(question) if "number" in asks else frozenset(),
                         role_nations(question, role) if role else frozenset(),
                         "number" in asks and bool(_EXACT_ASKED.search(question)),
-                        _name_parts(question) if asks == ("identity",) else (),
+                        _name_parts(question.split(",")[0]) if asks == ("identity",) else (),
                         actors(question),
                         tuple(f for f in focus if (f in full and f not in titled
                                                    and not _REGNAL.fullmatch(f))
@@ -309,8 +312,8 @@ def _question_years(question: str) -> frozenset[str]:
 # "Which Russian general", "quel ancien président": a role after a name or a qualifier
 _WHICH_ROLE = re.compile(
     r"\b(?i:which|quel|quelle) (?:(?:[A-ZÀ-Ý][\w-]*|(?i:ancien|nouveau|nouvel|actuel|former|new|"
-    r"current|deputy|vice)) ){1,2}(?i:general|général|commander|commandant|president|président|"
-    r"minister|ministre|spokesman|leader)\b")
+    r"current|deputy|vice|opposition|exiled|exilé)) ){1,2}(?i:general|général|commander|"
+    r"commandant|president|président|minister|ministre|spokesman|leader)\b")
 _NAME_THE = re.compile(
     r"(?i)^\s*(?:name|give the name of|nomme[sz]?|cite[sz]?|donne[sz]? le nom d[eu]|"
     r"indique[sz]? le nom d[eu])\s+(?:the |le |la |l['’])?(?:[\w-]+ ){0,2}?(?:general|général|"
@@ -424,6 +427,8 @@ def _role(head: str) -> tuple[str, ...]:
             continue
         vice = key.startswith("vice-") or bool(n and fold(words[n - 1]) == "vice")
         key = key.removeprefix("vice-")
+        if key.startswith("oppos") and n + 1 < len(words):  # "the opposition leader": an
+            return ("dissid", "oppos")  # opponent named as one, not the president
         if key.startswith("dirigeant"):  # a leader: "le président chinois" is one
             return tuple(sorted(_ROLE_FAMILIES[0] | {"dirige"}))
         for family in _ROLE_FAMILIES:
@@ -564,7 +569,7 @@ _IDENTITY = re.compile(
     r"(?i:quel(?:le)? (?:est|était) (?:la fonction|le poste|le métier|le rôle|le titre|la "
     r"profession|l['’]occupation) (?:de |d['’]))" + _NAME_Q + r"|"
     r"(?i:quel(?:le)? (?:poste|fonction|métier|profession) (?:occupe|occupait|exerce|exerçait) )"
-    + _NAME_Q + r")\?\s*$")
+    + _NAME_Q + r")(?:,[^?,]{1,80})?\?\s*$")  # "..., cité à propos du rôle de Genève ?"
 
 
 # Asks whose answer belongs to someone or something: an age, a count, a date must be about the

@@ -169,6 +169,10 @@ def test_a_count_is_answered_by_the_sentence_that_counts_that_thing(
     "Donne le parti politique auquel appartient le président Tokaïev.",
     # "l'ONU" thirty words into a quote she gives is not her employer
     "Pour quelle institution travaille Emilia Nazarenko ?",
+    # the president is no opposition leader
+    "Which opposition leader organised the protests in Kazakhstan?",
+    # "ajoute Laurent Goetschel" says nothing of his post
+    "Quelle est la fonction de Laurent Goetschel, cité à propos du rôle de Genève ?",
 ])
 def test_a_body_or_a_person_the_sources_do_not_name_is_declined(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:

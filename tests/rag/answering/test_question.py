@@ -193,9 +193,22 @@ def test_who_commands_asks_for_a_commander_and_a_new_role_for_its_appointment() 
     ("Name the secretary general of the CSTO.", ("person",)),
     ("Nommez le porte-parole du Kremlin.", ("person",)),
     ("Name two countries of the CSTO.", ()),
+    # an opposition leader is asked by role
+    ("Which opposition leader organised the protests in Kazakhstan?", ("person",)),
+    # who someone is, a clause about them after the name
+    ("Quelle est la fonction de Laurent Goetschel, cité à propos du rôle de Genève ?",
+     ("identity",)),
     # inhabitants doing something where a city is asked: no count
     ("Outre Aktau, dans quelle ville les habitants se sont-ils mobilisés ?", ("city", "place")),
     ("Combien d'habitants compte la ville d'Almaty ?", ("number",)),
 ])
 def test_what_is_asked_by_less_common_forms(question: str, asks: tuple[str, ...]) -> None:
     assert analyse_question(question).asks == asks
+
+
+def test_an_opposition_leader_is_asked_as_one_and_a_trailing_clause_is_not_who() -> None:
+    assert analyse_question("Which opposition leader organised the protests?").role == (
+        "dissid", "oppos")
+    q = analyse_question("Quelle est la fonction de Laurent Goetschel, cité à propos du rôle "
+                         "de Genève ?")
+    assert q.focus == ("goetschel",)  # Genève is what he was quoted on
