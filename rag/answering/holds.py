@@ -253,6 +253,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
                    for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text))
     if kind == "year":
         return bool(_YEAR.search(text))
+    if kind == "hour":  # "à 23 heures", "21h30", "7:00", "at 11 p.m.", "minuit"
+        return bool(_HOUR.search(text))
     if kind == "country":
         return names_country(text, focus)
     if kind == "party":  # "le parti Nur Otan", "the Amanat party"
@@ -300,6 +302,8 @@ _BODY_NAME = re.compile(
     r"[A-ZÀ-Ý][\wÀ-ÿ.-]+")
 
 
+_HOUR = re.compile(r"(?i)\b\d{1,2}\s*(?:h\b|h\d\d|heures?\b|:\d\d\b|[ap]\.?m\b\.?|o['’]clock)|"
+                   r"\b(?:midi|minuit|midnight|noon)\b")
 _ORG_REACH = 100  # characters between the focus name and the body named for it
 _PARTY = re.compile(r"(?i:\bparti\b|\bparty\b)")
 _SCHOOL = re.compile(r"\b(?:Universit|Institut|School|[ÉE]cole|Acad[ée]m|College|Coll[èe]ge|"

@@ -66,6 +66,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "school": re.compile(r"\b(which|what|quel(le)?|for which|pour quel(le)?|à quel(le)?) "
                          r"(universit(y|é)|school|école|college|collège|lycée|academy|académie)"
                          r"\b", re.I),
+    # a time of day: "à quelle heure", "until what time"
+    "hour": re.compile(r"\b((jusqu['’] ?)?à quelle heure|quelle heure|(at|until|till|by) what "
+                       r"time|what time|(at|by) what hour)\b", re.I),
     "calendar": re.compile(r"\b(quelle date|what date|à quelle date|on what (exact |precise )?"
                            r"date|which date)\b", re.I),
     # a country or a nationality: "le Premier ministre arménien" (countries.py)
@@ -576,7 +579,7 @@ _IDENTITY = re.compile(
 # question's focus. (Who/where answers often sit in the sentence after the name: not applied.)
 _ABOUT_SOMEONE = frozenset({"age", "number", "date", "year"})
 # ... and a body someone belongs to: Goetschel's institute is not any body near his name
-ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org"}
+ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org", "hour"}
 # what asks a count besides a population word ("habitants" alone may be who did something)
 _COUNT_WORD = re.compile(r"(?i)\b(combien|how (many|much)|nombre|number|population|quel(le)? "
                          r"(montant|part|proportion|pourcentage)|what (share|percentage|amount))")

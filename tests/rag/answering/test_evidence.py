@@ -171,6 +171,9 @@ def test_a_count_is_answered_by_the_sentence_that_counts_that_thing(
     "Pour quelle institution travaille Emilia Nazarenko ?",
     # the president is no opposition leader
     "Which opposition leader organised the protests in Kazakhstan?",
+    # a time of day asked: no sentence gives an hour
+    "À quelle heure Tokaïev a-t-il prononcé l'allocution télévisée dans laquelle il autorise "
+    "les tirs sans sommation ?",
     # "ajoute Laurent Goetschel" says nothing of his post
     "Quelle est la fonction de Laurent Goetschel, cité à propos du rôle de Genève ?",
 ])

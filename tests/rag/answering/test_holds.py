@@ -147,3 +147,14 @@ def test_a_role_asked_with_vice_takes_a_vice_president(question: str, vice: bool
     role = analyse_question(question).role
     assert "presid" in role and ("vice" in role) is vice
     assert _names_role(role, "le vice-président exécutif d’Eurasia Group, Earl Rasmussen") is vice
+
+
+@pytest.mark.parametrize(("text", "gives"), [
+    ("Le couvre-feu s'applique de 23 heures à 7 heures.", True),
+    ("Il a parlé à 21h30 à la télévision.", True),
+    ("The curfew runs until 11 p.m. every night.", True),
+    ("Le couvre-feu a été décrété le 6 janvier 2022.", False),
+    ("La Russie a envoyé 3 000 soldats.", False),
+])
+def test_an_hour_is_a_time_of_day(text: str, gives: bool) -> None:
+    assert _holds_kind("hour", text, ()) is gives

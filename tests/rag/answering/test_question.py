@@ -193,6 +193,9 @@ def test_who_commands_asks_for_a_commander_and_a_new_role_for_its_appointment() 
     ("Name the secretary general of the CSTO.", ("person",)),
     ("Nommez le porte-parole du Kremlin.", ("person",)),
     ("Name two countries of the CSTO.", ()),
+    # a time of day
+    ("Jusqu'à quelle heure le couvre-feu s'applique-t-il à Almaty ?", ("hour",)),
+    ("What time does the curfew end?", ("hour",)),
     # an opposition leader is asked by role
     ("Which opposition leader organised the protests in Kazakhstan?", ("person",)),
     # who someone is, a clause about them after the name
