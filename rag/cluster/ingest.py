@@ -101,6 +101,15 @@ def commit(root: Path, settings: Settings, embedder: Embedder, prepared: Cluster
     """Commit every shard that changed, then the statistics and the manifest."""
     report = IngestReport(documents=len(prepared.docs), skipped=list(prepared.skipped),
                           dropped_lines=sum(d.dropped_lines for d in prepared.docs))
+    # What other writers changed since the prepare is embedded before the cluster lock is
+    # taken (as the single-box commit does outside its write lock): under it, each shard's
+    # commit re-plans and embeds only what changed in the meantime, usually nothing.
+    if is_cluster(root):
+        for i, part in sorted(prepared.parts.items()):
+            early = _ingestor(root, settings, embedder, i)
+            if part.docs and early.store.exists():
+                early.catch_up(part)
+            early.store.close()
     with cluster_lock(root):
         entry = read_manifest(root).quantizer if is_cluster(root) else None
         centroids = quantizer.load_centroids(root, entry)
