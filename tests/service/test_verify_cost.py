@@ -50,7 +50,10 @@ def svc(small_service: Callable[..., Service]) -> Service:
     ({"answer": "La Russie a envoyé [1] " * 250 + ".", "passages": [TROOPS]},
      "the answer holds 250 claims (sentences, cut at inner [n] markers); the limit is 200"),
     ({"answer": "La Russie a envoyé 3 000 soldats [1]. " * 50, "passages": [TROOPS] * 50},
-     "50 claims against 50 passages are 2500 checks; the limit is 2000"),
+     "50 claims against 50 passages are 2500 checks; the limit is 1000"),
+    # 2,000 checks were taken, ~12 s of CPU (eighth review): 1,000 at most
+    ({"answer": "La Russie a envoyé 3 000 soldats [1]. " * 21, "passages": [TROOPS] * 50},
+     "21 claims against 50 passages are 1050 checks; the limit is 1000"),
 ])
 def test_limits_count_the_nfkc_form(svc: Service, body: dict[str, Any], said: str) -> None:
     t0 = time.monotonic()
