@@ -248,8 +248,9 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_CALENDAR.search(text))
     if kind == "city":  # "dans quelle ville": a name after "à", "in", "de" ..., or after the
         # word city itself ("la plus grande ville du Kazakhstan, Almaty")
+        # ... not a country's ("au Kazakhstan" names no city)
         return any(not any(same_name(f, fold_name(m.group(1)).replace("-", ""), True)
-                           for f in focus)
+                           for f in focus) and not is_country(fold(m.group(1)))
                    for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text))
     if kind == "year":
         return bool(_YEAR.search(text))

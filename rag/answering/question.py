@@ -134,6 +134,7 @@ class QuestionInfo:
 _ATTRIBUTION = re.compile(
     r"^\s*(selon|d['’]après|d['’]apres|according to|as reported by|cité par)\s+[^,?]{1,80},\s*",
     re.I)
+_RELATIVE = re.compile(r"(?<=\w),\s*(?:who|whom|whose|qui|dont)\b.*", re.I | re.S)
 _ATTRIBUTED = re.compile(r"\b(selon|d['’]après|according to|cité par|cited by|said by)\s+"
                          r"((?:l['’]|le |la |les |the |an? )?[\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)",
                          re.I)
@@ -143,6 +144,9 @@ def _head(question: str) -> str:
     """The question's own words: a leading "Selon X," is attribution, and a "when" deep in a
     clause is a subordinator, not what is asked."""
     rest = _ATTRIBUTION.sub("", question)
+    # ... and ", who commented ..." is a relative clause about the focus: "Which think tank
+    # employs Marie Dumoulin, who ...?" asks a body, not a person
+    rest = _RELATIVE.sub("", rest)
     return " ".join(rest.split()[:7])
 
 
@@ -347,6 +351,11 @@ _SAME_FAMILY = [
     frozenset("habita popula inhabi".split()),
     frozenset("blesse injur wound".split()),  # the wounded and the arrested are people too,
     frozenset("interp arrest arret deten detai".split()),  # counted as "3 811 personnes"
+    # durations, in either language: "how many days" is not answered by "six pays"
+    frozenset("day jour journe".split()),
+    frozenset("week semain".split()),
+    frozenset("month mois".split()),
+    frozenset("hour heure".split()),
 ]
 _QUANTITY = re.compile(r"\b(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|la|l['’]|les) "
                        r"(superficie|capacité|budget|pib|longueur|hauteur|altitude|"

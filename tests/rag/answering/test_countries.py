@@ -53,6 +53,7 @@ def test_nationalities_qualify_what_is_counted() -> None:
     # a country named as the place something happens is not whose doing is counted
     assert nationalities("Combien de soldats au Kazakhstan ?", "fr") == frozenset()
     assert nationalities("How many NGOs funded by France operate in Kazakhstan?", "en") == {"FR"}
+    assert nationalities("How many German NGOs are operating in Kazakhstan?", "en") == {"DE"}
     assert nationalities("Combien de soldats la Russie a-t-elle envoyés ?", "fr") == {"RU"}
     assert nationalities("Combien de temps Françoise est-elle restée ?", "fr") == frozenset()
     assert mentions_country("Le Kirghizstan a envoyé 150 militaires.", frozenset({"KG"}))

@@ -46,6 +46,9 @@ def test_a_date_or_a_city_asked_needs_one() -> None:
     assert not _holds_kind("city", "Karim Massimov, ancien Premier ministre, a été arrêté.",
                            q.focus)
     assert _holds_kind("city", "l’aéroport de la plus grande ville du pays, Almaty.", q.focus)
+    # a country is no city
+    assert not _holds_kind("city", "Une force de l’OTSC a été envoyée au Kazakhstan.", q.focus)
+    assert not _holds_kind("city", "Les soldats sont arrivés en Russie.", q.focus)
 
 
 def test_a_country_asked_needs_a_country_or_a_nationality() -> None:

@@ -204,6 +204,9 @@ def test_who_commands_asks_for_a_commander_and_a_new_role_for_its_appointment() 
     # inhabitants doing something where a city is asked: no count
     ("Outre Aktau, dans quelle ville les habitants se sont-ils mobilisés ?", ("city", "place")),
     ("Combien d'habitants compte la ville d'Almaty ?", ("number",)),
+    # a relative clause about the focus asks nothing
+    ("Which think tank employs Marie Dumoulin, who commented on the intervention?", ("org",)),
+    ("Quel institut emploie Marie Dumoulin, qui a commenté l'intervention ?", ("org",)),
 ])
 def test_what_is_asked_by_less_common_forms(question: str, asks: tuple[str, ...]) -> None:
     assert analyse_question(question).asks == asks
@@ -215,3 +218,9 @@ def test_an_opposition_leader_is_asked_as_one_and_a_trailing_clause_is_not_who()
     q = analyse_question("Quelle est la fonction de Laurent Goetschel, cité à propos du rôle "
                          "de Genève ?")
     assert q.focus == ("goetschel",)  # Genève is what he was quoted on
+
+
+def test_a_duration_counted_is_named_in_either_language() -> None:
+    assert set(analyse_question("How many days did the troops stay?").measure) >= {"day", "jour"}
+    assert set(analyse_question("Combien de semaines la mission a-t-elle duré ?").measure) >= {
+        "week", "semain"}
