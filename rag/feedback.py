@@ -10,7 +10,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,9 @@ MAX_ANSWERS = 10_000
 MAX_TEXT = 2000
 # Votes are written by anyone who can ask: without bounds one answer id took any number of
 # votes (each a copy of the answer and up to 4,000 characters of text) and the file grew without
-# end. A person changing their mind a few times fits; the oldest votes go past MAX_FEEDBACK.
+# end. A person changing their mind a few times fits; the oldest votes go past MAX_FEEDBACK
+# (the service also bounds each client's votes an hour, RAG_FEEDBACK_PER_HOUR, so one client
+# cannot push every real vote out, and counts what goes: rag_feedback_evicted_total).
 MAX_VOTES_PER_ANSWER = 10
 MAX_FEEDBACK = 20_000
 RATINGS = ("up", "down")
@@ -116,8 +118,12 @@ class FeedbackStore:
             return int(self._db.execute("SELECT COUNT(*) FROM answers").fetchone()[0])
 
     def add_feedback(
-        self, answer_id: str, rating: str, comment: str = "", expected: str = ""
+        self, answer_id: str, rating: str, comment: str = "", expected: str = "",
+        on_evicted: Callable[[int], None] | None = None,
     ) -> str:
+        """Store a vote; the oldest go past `max_feedback`, and `on_evicted` (when given) is
+        called with how many did, after the write (a metric: evictions mean the log is full,
+        or someone is filling it)."""
         if rating not in RATINGS:
             raise InvalidFeedback(f"rating must be one of {', '.join(RATINGS)}")
         for name, val in (("comment", comment), ("expected", expected)):
@@ -136,9 +142,12 @@ class FeedbackStore:
                 raise TooManyVotes(f"answer {answer_id} already has {votes} votes (the limit)")
             self._db.execute("INSERT INTO feedback VALUES (?,?,?,?,?,?,?,?,?,?)",
                              (fid, answer_id, rating, comment, expected, time.time(), *row))
-            self._db.execute(
+            evicted = self._db.execute(
                 "DELETE FROM feedback WHERE feedback_id IN (SELECT feedback_id FROM feedback "
-                "ORDER BY created DESC, rowid DESC LIMIT -1 OFFSET ?)", (self.max_feedback,))
+                "ORDER BY created DESC, rowid DESC LIMIT -1 OFFSET ?)",
+                (self.max_feedback,)).rowcount
+        if evicted > 0 and on_evicted is not None:
+            on_evicted(evicted)
         return fid
 
     def list_feedback(self, rating: str | None = None, limit: int = 100) -> list[Feedback]:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.exposition import generate_latest
 
+from rag.feedback import MAX_FEEDBACK
+
 if TYPE_CHECKING:
     from rag.engine import Engine
 
@@ -56,6 +58,10 @@ class Metrics:
                                 ["rating"], registry=self.registry)
         for rating in ("up", "down"):  # the closed set, shown at 0 before the first vote
             self.feedback.labels(rating)
+        self.feedback_evicted = Counter(
+            "rag_feedback_evicted_total", "Votes deleted from the feedback log to keep its "
+            f"newest {MAX_FEEDBACK:,}: a rise means the log is full, or someone is filling it",
+            registry=self.registry)
         self.in_flight = Gauge("rag_requests_in_flight", "Requests received and not yet "
                                "fully answered (streams until their last byte)",
                                registry=self.registry)

@@ -79,6 +79,13 @@ class ServiceSettings(Settings):
         "default trusts 127.0.0.1, so anyone on a loopback bind could pick their address, and "
         "dodge the wrong-key throttle and the rate limit).",
     )
+    feedback_per_hour: int = Field(
+        default=60, ge=0,
+        description="Votes (POST /feedback) one client may cast an hour, counted per API key "
+        "and client address as the rate limit counts them: up to this many at once, then one "
+        "every 3600/N seconds; a 429 with Retry-After past it; 0 = no limit. The log keeps "
+        "the newest 20,000 votes, so without it one client could push every real vote out.",
+    )
     auth_failures_per_minute: int = Field(
         default=20, ge=0,
         description="Wrong API keys allowed per client address a minute (as a burst) before "

@@ -70,3 +70,19 @@ def test_answer_carries_unique_id() -> None:
     b = Answer("x", [], False, "extractive", "q", [])
     assert a.answer_id != b.answer_id and len(a.answer_id) == 32
     assert a.to_dict()["answer_id"] == a.answer_id
+
+
+def test_evictions_are_reported(tmp_path: Path) -> None:
+    """The oldest votes past `max_feedback` go, and the caller hears how many (the service
+    counts them in `rag_feedback_evicted_total`, review 9)."""
+    s = FeedbackStore(tmp_path / "feedback.sqlite", max_feedback=2)
+    evicted: list[int] = []
+    s.record_answer("a1", "q", "q", "a", [], "x", {})
+    fids = [s.add_feedback("a1", "up", on_evicted=evicted.append) for _ in range(4)]
+    assert evicted == [1, 1]
+    assert [f.feedback_id for f in s.list_feedback()] == fids[:1:-1]
+    s.max_feedback = 1
+    s.add_feedback("a1", "down", on_evicted=evicted.append)
+    assert evicted == [1, 1, 2] and len(s.list_feedback()) == 1
+    s.add_feedback("a1", "down")  # no callback: the same eviction, unreported
+    assert len(s.list_feedback()) == 1
