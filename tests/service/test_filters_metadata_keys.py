@@ -15,12 +15,15 @@ from tests.conftest import small_docs
 from tests.service.conftest import Service
 
 KEYS = ['a"b', 'q"', "k\\", "\\\"", "tab\tkey", "x.y", "$", "c[0]", "é t'é"]
+DAYS = {"astro": "2022-01-05", "cuisine": "2022-01-06", "foot": "2022-01-07",
+        "volcan": "2022-01-08"}
 
 
 @pytest.fixture
 def svc(small_service: Callable[..., Service]) -> Service:
     s = small_service(ingest=False)
     docs = [dataclasses.replace(d, metadata={k: f"{d.id}-{i}" for i, k in enumerate(KEYS)}
+                                | {f"{k}@": DAYS[d.id] for k in KEYS}  # ranges take dates
                                 | {"n": len(d.id)}) for d in small_docs()]
     assert s.engine.ingest_documents(docs).added == len(docs)
     return s
@@ -38,9 +41,12 @@ def test_any_metadata_key_can_be_filtered_on(svc: Service, i: int) -> None:
     key = KEYS[i]
     assert _search(svc, {key: f"foot-{i}"}) == ["foot"]
     assert _search(svc, {key: [f"astro-{i}", f"volcan-{i}", "autre"]}) == ["astro", "volcan"]
-    assert _search(svc, {key: {"gte": f"foot-{i}"}}) == ["foot", "volcan"]
+    assert _search(svc, {f"{key}@": {"gte": "2022-01-07"}}) == ["foot", "volcan"]
     assert _search(svc, {key: "autre"}) == []
-    assert _search(svc, {key: {"gte": f"astro-{i}"}, "n": {"lt": 6}}) == ["astro", "foot"]
+    assert _search(svc, {f"{key}@": {"lte": "2022-01-07"}, "n": {"lt": 6}}) == ["astro", "foot"]
+    r = svc.client.get("/search", params={"q": "fusée", "filters": json.dumps(
+        {key: {"gte": f"foot-{i}"}})})  # text is no range bound (review 9)
+    assert r.status_code == 400 and "a range takes numbers or ISO dates" in r.text, r.text
     r = svc.client.post("/ask", json={"question": "D'où la fusée a-t-elle décollé ?",
                                       "filters": {key: f"astro-{i}"}})
     assert r.status_code == 200, r.text
