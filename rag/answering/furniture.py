@@ -19,14 +19,22 @@ _NAVIGATION = re.compile(r"^\s*(lire aussi|à lire|voir aussi|read more|related|
                          r"updated|source)\s*:|\s\|\s.*\s\|\s", re.I)
 
 
-def is_furniture(text: str, title: str, alone: bool = False, title_line: bool = False) -> bool:
+# A title line this short, that does not end as a sentence does, is a headline: each of its
+# sentences is one (a first line that titles a text without a title and ends with a full stop
+# is its first paragraph)
+HEADLINE_CHARS = 160
+
+
+def is_furniture(text: str, title: str, alone: bool = False, title_line: bool = False,
+                 captions: bool = False) -> bool:
     """Questions, captions, credits, bylines, headlines and navigation are never answers.
     `title_line`: the sentence is on the line the title was taken from (a text without a title
-    is titled by its first line), where only the title itself, repeated whole, is a headline."""
+    is titled by its first line), where only the title itself, repeated whole, is a headline.
+    `captions`: the question asks what a photo's caption says, so a caption may answer it."""
     t = " ".join(text.split())
     if t.endswith("?") or t.endswith("?»") or t.endswith("? »"):
         return True
-    if _CAPTION.search(t) or _NAVIGATION.search(t):
+    if (_CAPTION.search(t) and not captions) or _NAVIGATION.search(t):
         return True
     words = t.split()
     if len(words) < 4 or (len(words) < 8 and not re.search(r"[.!…»”\"]$", t)):
@@ -36,7 +44,12 @@ def is_furniture(text: str, title: str, alone: bool = False, title_line: bool = 
     if alone or not title:
         return False
     if title_line:
-        return fold(t).rstrip(" .") == fold(" ".join(title.split())).rstrip(" .")
+        whole = fold(" ".join(title.split())).rstrip(" .")
+        # ... and a headline of several sentences is one in each ("Kazakhstan. Des dizaines
+        # de manifestants tués, ...": the second is no answer either)
+        return fold(t).rstrip(" .") == whole or (
+            len(whole) <= HEADLINE_CHARS and not title.rstrip().endswith((".", "!", "…"))
+            and fold(t).rstrip(" .") in whole)
     mine = set(re.findall(r"\w+", fold(t))) - STOPWORDS
     return len(mine) >= 3 and mine <= set(re.findall(r"\w+", fold(title)))
 

@@ -188,6 +188,17 @@ def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
                for k in keys)
 _SUCCESSION = re.compile(r"(?i)\b(?:remplac|succ[ée]d|successeur|nomm|appoint|replac|succeed|"
                          r"successor|named|d[ée]sign[ée])")
+# ... and who came before or after in an office: "le président sortant du bloc", "son
+# prédécesseur", "took over the chair" (not "anciens États soviétiques")
+ORDER = re.compile(r"(?i)\b(?:remplac|succ[ée]d|successeur|nomm|appoint|replac|succeed|"
+                   r"successor|named|d[ée]sign[ée]|pr[ée]d[ée]cesseur|predecessor|pr[ée]c[ée]d|"
+                   r"sortant|outgoing|auparavant|previously|took over|a pris la|"
+                   r"pris la t[êe]te|relève)")
+_DAY_OF_MONTH = re.compile(
+    r"\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s+\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+    re.I)
 _NOT_GENERAL = re.compile(r"(?i)secr[ée]taires?[- ]g[ée]n[ée]ra(?:l|ux)|"
                           r"secretar(?:y|ies)[- ]general|procureur g[ée]n[ée]ral|"
                           r"consul g[ée]n[ée]ral|attorney general")

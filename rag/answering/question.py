@@ -129,6 +129,13 @@ class QuestionInfo:
     # a role asked as newly taken ("the new prime minister"): a sentence must say someone was
     # appointed or took it, not that someone held it before ("l'ancien Premier ministre")
     new_role: bool = False
+    # who held an office before or after someone ("Which country took over the CSTO's
+    # presidency after Armenia?"): a sentence must say who came before or after
+    order: bool = False
+    # "à quelle date précise": a day of the month, not "en juillet 2022"
+    exact_day: bool = False
+    # "according to the photo caption": a caption may answer
+    caption: bool = False
 
 
 _ATTRIBUTION = re.compile(
@@ -261,7 +268,11 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         tuple(f for f in focus if (f in full and f not in titled
                                                    and not _REGNAL.fullmatch(f))
                               or is_country(f)),
-                        bool(role) and bool(_NEW_ROLE.search(question)))
+                        bool(role) and bool(_NEW_ROLE.search(question)),
+                        order=bool(_ORDER_ASKED.search(question) and _OFFICE.search(question)),
+                        exact_day=bool({"date", "calendar"} & set(asks)
+                                       and _EXACT_DAY_ASKED.search(question)),
+                        caption=bool(_CAPTION_ASKED.search(question)))
 
 
 
@@ -273,6 +284,15 @@ def _name_parts(question: str) -> tuple[str, ...]:
                  for w in m.group(0).split("-") if len(w) >= 3)
 
 
+_CAPTION_ASKED = re.compile(r"(?i)\b(?:captions?|l[ée]gendes? (?:de la |d['’]une |de l['’]|"
+                            r"des )?(?:photos?|images?|illustrations?|clichés?))\b")
+_EXACT_DAY_ASKED = re.compile(r"(?i)\b(date (?:précise|precise|exacte)|(?:exact|precise) "
+                              r"(?:date|day)|jour (?:exact|précis)|quel jour exactement)\b")
+_ORDER_ASKED = re.compile(r"\b(?i:qui|who|which|what|quel(?:le)?s?)\b.{0,80}?\b(?i:after|"
+                          r"before|après|apres|avant)\s+(?:(?i:de devenir|becoming)\b|"
+                          r"(?:l['’]|le |la |les |the )?[A-ZÀ-Ý])")
+_OFFICE = re.compile(r"(?i)\b(?:présidence|presidency|chairmanship|chair|à la tête|head of|"
+                     r"poste|post|fonction|position|office)\b")
 _EXACT_ASKED = re.compile(r"(?i)\b(exactement|exactly|précisément|precisely|au juste|exact "
                           r"(number|figure|count)|nombre exact)\b")
 

@@ -22,3 +22,27 @@ def test_questions_labels_and_headlines_are_furniture() -> None:
     assert is_furniture(title + ".", title, title_line=True)  # the headline repeated
     assert not is_furniture("Le bloc de sécurité a été formé en 1992, après l’effondrement de "
                             "l’Union soviétique.", title)
+
+
+def test_each_sentence_of_a_headline_is_furniture() -> None:
+    """"Combien de manifestants ont été tués ... ?" was answered by the second sentence of
+    the article's headline."""
+    title = "Kazakhstan. Des dizaines de manifestants tués, les troupes russes arrivent en renfort"
+    assert is_furniture("Kazakhstan.", title, title_line=True)
+    assert is_furniture("Des dizaines de manifestants tués, les troupes russes arrivent en "
+                        "renfort", title, title_line=True)
+    # a first line that ends as a sentence does titles a text that has no title: its
+    # sentences stay answers
+    para = ("Le Kazakhstan a connu en janvier 2022 des émeutes d'une ampleur inédite. La Russie "
+            "a envoyé quelque 3 000 soldats au titre de l'OTSC, selon l'agence RIA. Les troupes "
+            "sont reparties deux semaines plus tard.")
+    assert not is_furniture("La Russie a envoyé quelque 3 000 soldats au titre de l'OTSC, "
+                            "selon l'agence RIA.", para, title_line=True)
+
+
+def test_a_caption_answers_only_a_question_about_the_caption() -> None:
+    caption = ("Le président russe Vladimir Poutine et son homologue kazakh Kassym-Jomart Tokaïev "
+               "à Moscou, le 21 août 2021 @BelgaImage")
+    assert is_furniture(caption, "")
+    assert not is_furniture(caption, "", captions=True)
+    assert is_furniture("Derniers Articles", "", captions=True)  # navigation stays furniture

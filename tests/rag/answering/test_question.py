@@ -224,3 +224,22 @@ def test_a_duration_counted_is_named_in_either_language() -> None:
     assert set(analyse_question("How many days did the troops stay?").measure) >= {"day", "jour"}
     assert set(analyse_question("Combien de semaines la mission a-t-elle duré ?").measure) >= {
         "week", "semain"}
+
+
+def test_an_office_held_before_or_after_someone_and_a_precise_date() -> None:
+    assert analyse_question("Which country took over the CSTO chairmanship after Armenia?").order
+    assert analyse_question("Quel poste Zas occupait-il avant de devenir secrétaire général ?"
+                            ).order
+    assert not analyse_question("Which country sent troops after Russia?").order  # no office
+    assert analyse_question("À quelle date précise la réunion a-t-elle eu lieu ?").exact_day
+    assert analyse_question("On what exact date did the talks start?").exact_day
+    assert not analyse_question("À quelle date la réunion a-t-elle eu lieu ?").exact_day
+    # "after losing his post" orders no one in an office
+    assert not analyse_question("Who was arrested for treason after losing his post at the "
+                                "head of the national security committee?").order
+
+
+def test_a_question_about_a_photo_caption_says_so() -> None:
+    assert analyse_question("When did they meet, according to the photo caption?").caption
+    assert analyse_question("Selon la légende de la photo, où se sont-ils vus ?").caption
+    assert not analyse_question("Selon la légende, qui a fondé Rome ?").caption  # a myth
