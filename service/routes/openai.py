@@ -131,6 +131,13 @@ async def completions(body: CompletionRequest, request: Request, engine: EngineD
     if body.stream:
         raise openai_http_error(400, "stream is not supported on /v1/completions; use "
                                 "/v1/chat/completions", param="stream")
+    prompt = body.prompt[0] if isinstance(body.prompt, list) and len(body.prompt) == 1 \
+        else body.prompt
+    if isinstance(prompt, str) and len(prompt.strip()) > limits.query_chars:
+        # refused on its length as sent before `prompt_text` normalises it (NFKC) on the
+        # event loop: the embedder's count is never below it (ninth review, F1)
+        raise openai_http_error(400, f"the prompt is {len(prompt.strip())} characters long; "
+                                f"the limit is {limits.query_chars}", param="prompt")
     try:
         question = prompt_text(body.prompt, limits.query_chars)
     except ParamError as exc:
@@ -164,7 +171,8 @@ async def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: L
                record: RecorderDep, metrics: MetricsDep) -> Any:
     """A client that hangs up stops the model at once, streaming or not."""
     params = _params(body.model_extra)
-    question, history = _split(body, limits)
+    # in a worker thread: system and tool messages have no count bound, only the body's
+    question, history = await run_in_threadpool(_split, body, limits)
     instructions, lang = _system(body)
     cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
     created = int(time.time())
