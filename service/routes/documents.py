@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -50,6 +50,12 @@ WRITE_QUEUE = 8  # more wait on the event loop, holding no thread; past that a 5
 # such uploads queued as jobs held 3 GB until the server died (sixth review, F1). Past it the
 # request is a 413, as an upload over its bytes is; the files are read no further.
 UPLOAD_TEXT_PER_BYTE = 4
+# JSON documents are held to the same allowance, per byte of the request body, but never to
+# less than this many bytes' worth: a small request of expanding characters stays taken (2,000
+# "\ufdfa" sent as 6 KB of UTF-8 are 36,000 characters). Before, nothing but the 20 MiB body:
+# 12 documents of 550,000 "\ufdfa" were one job holding 119 M characters, 3 times
+# RAG_MAX_PENDING_CHARS (ninth review, F2).
+JSON_TEXT_FLOOR_BYTES = 1024 * 1024
 
 
 class WriteGate:
@@ -142,28 +148,34 @@ async def add_documents(request: Request, engine: EngineDep, settings: SettingsD
     or a multipart upload of files (.txt .md .html .jsonl .pdf .docx), or web pages to
     fetch: `{"urls": ["https://...", ...]}` (a private or loopback address is a 400;
     a page that cannot be fetched is skipped with the reason). More text than
-    `async_ingest_bytes`, `?async=true` or `Prefer: respond-async` make it a job (202)."""
+    `async_ingest_bytes`, `?async=true` or `Prefer: respond-async` make it a job (202).
+    JSON documents may hold 4 characters of text as the embedder reads them (NFKC) per byte
+    of the body (at least 1 MiB's worth), files 4 per byte of the files: 413 past it."""
     wanted = _async_wanted(request)
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    # What the documents cost is counted in a worker thread, as they are read: NFKC over every
+    # text on the event loop, twice, held every other request 11.8 s (ninth review, F2).
     if ctype == "application/json":
-        body = await _json_body(request, settings)
+        body, body_bytes = await _json_body(request, settings)
         fetched = await _ingest_urls(request, body, settings, engine)
         skipped: list[Skipped] = []
         if fetched is None:
-            docs = await run_in_threadpool(_json_documents, body, settings)
+            docs, cost = await run_in_threadpool(_json_documents, body, body_bytes, settings)
         else:
             docs, skipped = fetched
+            cost = await run_in_threadpool(_cost, docs)
     elif ctype == "multipart/form-data":
         docs, skipped = await _ingest_files(request, settings)
+        cost = await run_in_threadpool(_cost, docs)
     else:
         raise HTTPException(415, "send JSON (`{\"documents\": [...]}`) or multipart/form-data "
                             "files")
     if wanted is None:
         limit = settings.async_ingest_bytes
-        wanted = limit > 0 and sum(_text_bytes(d.text) for d in docs) > limit
+        wanted = limit > 0 and cost.text_bytes > limit
     if not wanted:  # its text counts with the jobs' while it waits at the gate and runs
         try:
-            with jobs.hold(_held_chars(docs), settings.max_pending_chars):
+            with jobs.hold(cost.held_chars, settings.max_pending_chars):
                 report = await write_gate(request).run(engine.ingest_documents, docs, skipped)
         except JobsBusy as exc:
             raise HTTPException(503, str(exc)) from None
@@ -176,7 +188,7 @@ async def add_documents(request: Request, engine: EngineDep, settings: SettingsD
         return _report(engine.commit_ingest(prepared))
 
     try:
-        job = jobs.submit(work, len(docs), chars=_held_chars(docs),
+        job = jobs.submit(work, len(docs), chars=cost.held_chars,
                           max_pending_chars=settings.max_pending_chars)
     except JobsBusy as exc:
         raise HTTPException(503, str(exc)) from None
@@ -253,20 +265,48 @@ def _async_wanted(request: Request) -> bool | None:
     return None
 
 
-async def _json_body(request: Request, settings: ServiceSettings) -> Any:
+async def _json_body(request: Request, settings: ServiceSettings) -> tuple[Any, int]:
     """The JSON body, parsed once and off the event loop (review 8: parsed up to three times
-    on the loop, a 20 MiB body stalled every other request 2 s and peaked at 1 GB)."""
+    on the loop, a 20 MiB body stalled every other request 2 s and peaked at 1 GB), and its
+    size in bytes."""
     raw = await request.body()
     if len(raw) > settings.max_upload_bytes:
         raise HTTPException(413, f"request body over {settings.max_upload_bytes} bytes")
     try:
-        return await run_in_threadpool(json.loads, raw)
+        return await run_in_threadpool(json.loads, raw), len(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: deep nesting
         raise HTTPException(400, "malformed JSON body") from None
 
 
-def _json_documents(body: Any, settings: ServiceSettings) -> list[Document]:
-    """`{"documents": [...]}` (or one document object) as documents; in the thread pool."""
+class Cost(NamedTuple):
+    """What an ingest's documents cost, each text normalised (NFKC) once to count it."""
+
+    held_chars: int  # what it holds while it waits and runs: `RAG_MAX_PENDING_CHARS`
+    text_bytes: int  # its size for `RAG_ASYNC_INGEST_BYTES`
+
+
+def _doc_cost(doc: Document) -> Cost:
+    """A document's text and title as the embedder reads them (`embedded_chars`, NFKC: 1,000
+    "\ufdfa" cost what 18,000 letters do; metadata is at most 64 KiB a document as JSON, and
+    the request's size bounds it), and its size: the text's UTF-8 bytes, or its characters
+    to embed when there are more of those (3 bytes of "\ufdfa" are 18)."""
+    chars = embedded_chars(doc.text)
+    return Cost(chars + embedded_chars(doc.title),
+                max(len(doc.text.encode("utf-8", "replace")), chars))
+
+
+def _cost(docs: list[Document]) -> Cost:
+    """What `docs` cost in all; in the thread pool."""
+    costs = [_doc_cost(d) for d in docs]
+    return Cost(sum(c.held_chars for c in costs), sum(c.text_bytes for c in costs))
+
+
+def _json_documents(body: Any, body_bytes: int, settings: ServiceSettings
+                    ) -> tuple[list[Document], Cost]:
+    """`{"documents": [...]}` (or one document object) as documents, and what they cost; in
+    the thread pool. Their text (and titles) may hold `UPLOAD_TEXT_PER_BYTE` characters as
+    the embedder reads them per byte of the body (at least `JSON_TEXT_FLOOR_BYTES`' worth),
+    as an upload's files may: past it a 413, counted no further."""
     items = body.get("documents") if isinstance(body, dict) else None
     if isinstance(body, dict) and items is None and "text" in body:
         items = [body]  # a single document object
@@ -275,7 +315,9 @@ def _json_documents(body: Any, settings: ServiceSettings) -> list[Document]:
     if len(items) > settings.max_documents_per_request:
         raise HTTPException(413, f"at most {settings.max_documents_per_request} documents a "
                             "request")
+    allowed = UPLOAD_TEXT_PER_BYTE * max(body_bytes, JSON_TEXT_FLOOR_BYTES)
     docs = []
+    held = text_bytes = 0
     seen: set[str] = set()
     for i, obj in enumerate(items):
         try:
@@ -286,8 +328,15 @@ def _json_documents(body: Any, settings: ServiceSettings) -> list[Document]:
         if doc.id in seen:
             raise HTTPException(422, f"documents[{i}]: duplicate id {doc.id!r}")
         seen.add(doc.id)
+        cost = _doc_cost(doc)
+        held += cost.held_chars
+        if held > allowed:
+            raise HTTPException(413, f"the documents give more than {allowed} characters of "
+                                f"text in all (limit {UPLOAD_TEXT_PER_BYTE} per byte of the "
+                                "request body)")
+        text_bytes += cost.text_bytes
         docs.append(doc)
-    return docs
+    return docs, Cost(held, text_bytes)
 
 
 async def _ingest_urls(request: Request, body: Any, settings: ServiceSettings, engine: Engine
@@ -299,13 +348,15 @@ async def _ingest_urls(request: Request, body: Any, settings: ServiceSettings, e
         return None
     if "documents" in body:
         raise HTTPException(422, "send either `documents` or `urls`, not both")
+    raw_urls = body["urls"]
+    # counted before `check_urls` walks them: 1.7 M of them held the event loop 0.47 s
+    if isinstance(raw_urls, list) and len(raw_urls) > settings.max_urls_per_request:
+        raise HTTPException(413, f"at most {settings.max_urls_per_request} URLs a request "
+                            "(RAG_MAX_URLS_PER_REQUEST)")  # each may take fetch_timeout s
     try:
-        urls = check_urls(body["urls"])
+        urls = check_urls(raw_urls)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
-    if len(urls) > settings.max_urls_per_request:  # each may take fetch_timeout seconds
-        raise HTTPException(413, f"at most {settings.max_urls_per_request} URLs a request "
-                            "(RAG_MAX_URLS_PER_REQUEST)")
     store = engine.store
     # Pages are held to what files are: `max_document_chars` a page (over it, skipped with the
     # reason), and in all what the largest upload may read (50 pages of 5 MiB could give
@@ -357,8 +408,7 @@ async def _ingest_files(request: Request, settings: ServiceSettings
         if total > settings.max_upload_bytes:
             raise HTTPException(413, f"upload over {settings.max_upload_bytes} bytes")
         # the JSON body's bound holds for files too: 250 KB of .jsonl was 5,000 documents
-        lines += (sum(1 for line in data.split(b"\n") if line.strip())
-                  if suffix == ".jsonl" else 1)
+        lines += _jsonl_lines(data, most - lines) if suffix == ".jsonl" else 1
         if lines > most:
             raise too_many
         sent.append((up, data))
@@ -380,17 +430,15 @@ async def _ingest_files(request: Request, settings: ServiceSettings
         return docs, skipped
 
 
-def _held_chars(docs: list[Document]) -> int:
-    """The text an ingest holds for `docs`: their text and titles (metadata is at most
-    64 KiB a document as JSON, and a request's JSON body bounds it), counted as the embedder
-    reads them (`embedded_chars`, NFKC: 1,000 "\ufdfa" cost what 18,000 letters do)."""
-    return sum(embedded_chars(d.text) + embedded_chars(d.title) for d in docs)
+_BLANKS = b" \t\r\x0b\x0c"  # what `bytes.strip()` removes, but the line break
 
 
-def _text_bytes(text: str) -> int:
-    """A document's size for `async_ingest_bytes`: its UTF-8 bytes, or the characters the
-    embedder reads (NFKC) when there are more of those (3 bytes of "\ufdfa" are 18)."""
-    return max(len(text.encode("utf-8", "replace")), embedded_chars(text))
+def _jsonl_lines(data: bytes, room: int) -> int:
+    """The lines of `data` that are not blank (`line.strip()`), each a document, or `room + 1`
+    when there are more than `room`. Splitting the file into lines first held the event loop
+    0.75 s for 19 M line breaks (ninth review, F2); here the blanks but the line breaks are
+    dropped and what is left split at most `room` times, in C (tens of ms for 20 MiB)."""
+    return len(data.translate(None, _BLANKS).split(None, room))
 
 
 def _upload_suffix(filename: str | None) -> str | None:
