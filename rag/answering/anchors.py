@@ -125,7 +125,14 @@ _GAZETTEER_PAIRS = [
     ("moscow", "russie"), ("moscou", "russia"), ("moscou", "russie"), ("moscow", "russia"),
     ("washington", "etats-unis"), ("washington", "americain"), ("pekin", "chine"),
     ("beijing", "china"), ("beijing", "chine"), ("pekin", "china"),
+    # ... and for its people ("Moscou tient à montrer" = "Pour les Russes, il s'agit de ...")
+    ("moscou", "russe"), ("moscou", "russes"), ("moscow", "russe"), ("moscow", "russes"),
+    ("moscow", "russian"), ("moscow", "russians"), ("moscou", "russian"),
+    ("pekin", "chinois"), ("beijing", "chinois"), ("beijing", "chinese"),
+    ("washington", "americains"), ("washington", "american"), ("washington", "americans"),
 ]
+# A nationality's ending: "Russian-led troops ..." opens a sentence on a name.
+_NATIONALITY_END = re.compile(r"(?:an|ans|ian|ians|ese|ish|ais|aise|ien|ienne|ois|oise|e)$")
 # Capitalised only because they start the sentence: not names.
 STARTERS = frozenset("""
     according another former several some many most more less about around nearly almost
@@ -147,7 +154,7 @@ STARTERS = frozenset("""
     unrest violence fuel gas gunfire curfew emergency media footage aid help support order
     opposition government parliament army military police internet access security fighting
     western foreign international local regional national ethnic economic political public
-    official unofficial independent state russian-led dozens
+    official unofficial independent state russian-led dozens ne nee nes nees born
     outre malgre parmi face suite hormis sauf concernant vers chez sous sans avec contre durant
     jusqu desormais egalement notamment surtout ailleurs meme aussi lorsque puisque tandis bien
     tant plutot among amid amidst following given with without against under over upon within
@@ -410,8 +417,11 @@ def claim_anchors(text: str) -> list[Anchor]:
     words = [fold(w) for _, _, w in raw]
     for i, j, value in _word_numbers(words, [(a, b) for a, b, _ in raw], text):
         if value > 1 and not any(s <= raw[i][0] < e for s, e in taken):
+            spoken = {_key(value)}
+            if j + 1 < len(words) and words[j + 1] in _DECADES:
+                spoken.add(_key(value * 10))  # "three decades ago" is "il y a 30 ans"
             anchors.append((raw[i][0], Anchor("number", text[raw[i][0]:raw[j][1]],
-                                              frozenset({_key(value)}))))
+                                              frozenset(spoken))))
     for (s, _e, w), f in zip(raw, words, strict=True):
         if any(a <= s < b for a, b in taken):
             continue
@@ -430,7 +440,8 @@ def _names_at(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, Anchor
     for k, (s, _e, w) in enumerate(raw):
         if not w[:1].isupper() or w.isdigit():
             continue
-        if "-" in w and any(p[:1].islower() for p in w.split("-")):
+        compound = "-" in w and any(p[:1].islower() for p in w.split("-"))
+        if compound:
             # "Russian-led", "Kremlin-backed": the name is the capitalised parts before
             w = "-".join(itertools.takewhile(lambda p: p[:1].isupper(), w.split("-")))
         name = fold(w)
@@ -442,6 +453,8 @@ def _names_at(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, Anchor
         if starts and not w.isupper() and (bare in STARTERS or _COMMON_SUFFIX.search(bare)
                                              or _PLURAL.search(bare)):
             continue  # capitalised because a sentence, quote or list item starts here
+        if starts and compound and not _NATIONALITY_END.search(name):
+            continue  # "Flight-tracking data show ...": a compound word opens the sentence
         acronym = w.isupper() and len(w) >= 2 and w not in ("OK", "TV", "AM", "PM")
         if len(bare) < 2 or (not acronym and (
                 bare in GENERIC or bare in MONTHS or bare in WEEKDAYS

@@ -639,3 +639,26 @@ def test_a_figure_written_in_words_holds_its_digits(verifier: Verifier, claim: s
 def test_ne_guere_is_a_degree_not_a_negation() -> None:
     assert not negated("Jusqu’ici, Washington n’a guère réagi aux événements.")
     assert negated("Jusqu’ici, Washington n’a pas réagi aux événements.")
+
+
+def test_decades_in_a_claim_and_a_capital_for_its_people() -> None:
+    """blind_pairs5 false alarms: "three decades ago" over "il y a 30 ans"; "Moscou tient à
+    montrer" over "Pour les Russes"; "Flight-tracking data" and "Née en 1992" opening a claim
+    name no one."""
+    f = facts("Le pays a obtenu son indépendance de l’Union soviétique il y a 30 ans.")
+    three = [a for a in claim_anchors("It became independent three decades ago.")
+             if a.kind == "number"]
+    assert three and all(holds(f, a) for a in three)
+    assert not all(holds(f, a) for a in claim_anchors("It became independent four decades ago.")
+                   if a.kind == "number")
+    moscow = next(a for a in claim_anchors("Selon elle, Moscou tient à montrer sa force.")
+                  if a.kind == "name" and a.name == "moscou")
+    assert holds(facts("Pour les Russes, il s’agit de démontrer qu’ils n’agissent pas seuls."),
+                 moscow)
+    assert not holds(facts("Pour les Chinois, il s’agit de démontrer leur force."), moscow)
+    assert [a.text for a in claim_anchors("Flight-tracking data show Russian aircraft.")
+            if a.kind == "name"] == ["Russian"]
+    assert [a.text for a in claim_anchors("Russian-led troops arrived.")
+            if a.kind == "name"] == ["Russian"]
+    assert not [a for a in claim_anchors("Née en 1992, l’alliance réunit six pays.")
+                if a.kind == "name"]
