@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import math
 import threading
 import time
@@ -123,6 +124,28 @@ class RateLimiter:
         return wait
 
 
+# An IPv6 client is counted by its /64: one host is given a whole /64 and may pick any address
+# in it, so counting addresses let it pass every limit by rotating them (review 9).
+IPV6_CLIENT_PREFIX = 64
+
+
+def client_bucket(host: str | None) -> str:
+    """What the limits count a client address as: an IPv4 address as is (an IPv4-mapped IPv6
+    one as its IPv4), an IPv6 address by its /64."""
+    if not host:
+        return "ip:-"
+    try:
+        addr = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return f"ip:{host[:64]}"
+    if isinstance(addr, ipaddress.IPv6Address):
+        if addr.ipv4_mapped is not None:
+            return f"ip:{addr.ipv4_mapped}"
+        net = ipaddress.IPv6Network((addr, IPV6_CLIENT_PREFIX), strict=False)
+        return f"ip:{net}"
+    return f"ip:{addr}"
+
+
 def retry_after(seconds: float) -> str:
     return str(max(1, math.ceil(seconds)))
 
@@ -157,7 +180,7 @@ class AccessControl:
     def _check(self, scope: Scope) -> tuple[int, str, list[tuple[bytes, bytes]]] | None:
         path: str = scope["path"]
         client = scope.get("client")
-        ip = f"ip:{client[0] if client else '-'}"
+        ip = client_bucket(client[0] if client else None)
         if self.keys.guards(path):
             wait = self.failures.wait(ip)
             if wait > 0:  # refused before any key is compared

@@ -141,3 +141,34 @@ def test_one_address_spending_a_public_key_leaves_other_addresses_theirs(
         more = [other.get("/search", params={"q": "Etna"}, headers=headers).status_code
                 for _ in range(3)]
         assert more == [200, 200, 429]
+
+
+def test_an_ipv6_client_is_counted_by_its_64() -> None:
+    """Review 9: one host holds a whole IPv6 /64 and may pick any address in it; counted by
+    address, it passed the rate limit and the feedback quota by rotating them."""
+    from service.security import AccessControl, client_bucket
+
+    assert client_bucket("2001:db8:1:2::1") == client_bucket("2001:db8:1:2:ffff::9")
+    assert client_bucket("2001:db8:1:2::1") != client_bucket("2001:db8:1:3::1")
+    assert client_bucket("::ffff:10.0.0.7") == client_bucket("10.0.0.7") == "ip:10.0.0.7"
+    assert client_bucket("10.0.0.7") != client_bucket("10.0.0.8")
+    assert client_bucket(None) == "ip:-"
+    assert client_bucket("not-an-address") == "ip:not-an-address"
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:  # never reached here
+        raise AssertionError
+
+    guard = AccessControl(app, keys=KeyChecker([], []),
+                          limiter=RateLimiter(per_minute=1, burst=2),
+                          failures=RateLimiter(per_minute=1, burst=2),
+                          on_refused=lambda reason, status: None)
+
+    def scope(host: str) -> dict[str, Any]:
+        return {"type": "http", "path": "/search", "method": "GET", "headers": [],
+                "client": (host, 40000)}
+
+    assert guard._check(scope("2001:db8:1:2::1")) is None
+    assert guard._check(scope("2001:db8:1:2::2")) is None
+    refused = guard._check(scope("2001:db8:1:2::3"))  # same /64: its third request
+    assert refused is not None and refused[0] == 429
+    assert guard._check(scope("2001:db8:1:3::1")) is None  # another /64 has its own
