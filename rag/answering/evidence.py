@@ -43,6 +43,7 @@ from rag.answering.holds import (
     counts,
 )
 from rag.answering.language import detect_language
+from rag.answering.lexicon import other_language_keys
 from rag.answering.question import (
     _MONEY,
     ABOUT_SOMEONE_ANSWERS,
@@ -206,8 +207,12 @@ def _quote_on(spans: Sequence[tuple[int, int, Span, Hit]], words: Sequence[set[s
     return set()
 
 
+# Between the keys of one cross-language term: the word's own start and its translations'
+_ALTERNATIVES = "|"
+
+
 def _coverage_terms(question: str, idf: Callable[[str], float], stemmer: str,
-                    cross: bool) -> dict[str, float]:
+                    cross: bool, lang: str = "") -> dict[str, float]:
     if not cross:
         terms = {t: idf(t) for t in tokenize(question, stemmer)}
         return {t: w for t, w in terms.items() if w > 0}
@@ -215,7 +220,10 @@ def _coverage_terms(question: str, idf: Callable[[str], float], stemmer: str,
     out: dict[str, float] = {}
     for t in tokenize(question, "none"):
         weight = 2.0 if t in caps or t.isdigit() else 1.0
-        out[t[:4] if len(t) > 4 and not t.isdigit() else t] = weight
+        key = t[:4] if len(t) > 4 and not t.isdigit() else t
+        # ... or its usual translations ("blamed" is "imputé"): one term, any of its keys
+        others = () if t in caps or t.isdigit() else sorted(other_language_keys(t, lang))
+        out[_ALTERNATIVES.join(dict.fromkeys((key, *others)))] = weight
     return out
 
 
@@ -225,8 +233,10 @@ def _coverage(terms: dict[str, float], text: str, stemmer: str, cross: bool) -> 
         return 0.0
     if cross:
         toks = {w[:4] if len(w) > 4 and not w.isdigit() else w for w in tokenize(text, "none")}
-    else:
-        toks = set(tokenize(text, stemmer))
+        covered = sum(w for t, w in terms.items()
+                      if any(k in toks for k in t.split(_ALTERNATIVES)))
+        return min(1.0, covered / total)
+    toks = set(tokenize(text, stemmer))
     covered = sum(w for t, w in terms.items() if t in toks)
     prefixes = {t[:5]: w for t, w in terms.items() if len(t) >= 6 and t not in toks}
     fuzzy = sum(w for p, w in prefixes.items() if any(x.startswith(p) for x in toks))
@@ -262,7 +272,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     idf = _safe(idf)
     info = analyse_question(question, lang)
     cross = bool(passages) and detect_language(passages[0].chunk.text) != info.lang
-    terms = _coverage_terms(question, idf, stemmer, cross)
+    terms = _coverage_terms(question, idf, stemmer, cross, info.lang)
     spans: list[tuple[int, int, Span, Hit]] = []
     for i, hit in enumerate(passages, 1):
         for j, span in enumerate(_sentences(hit.chunk.text)):

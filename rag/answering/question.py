@@ -6,6 +6,7 @@ counted). `analyse_question` gives a `QuestionInfo`; `holds.py` checks sentences
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -394,6 +395,8 @@ _PRICE_ASKED = re.compile(
     r"pledged|invest|invested)|combien (?:co[uû]t\w*|a co[uû]té|paie|paye|a payé|"
     r"dépense|a dépensé|vaut))\b", re.I)
 _MONEY = frozenset("dollar euro tenge rouble ruble franc yuan sterli $ €".split())
+_VERB_AFTER_COUNT = frozenset("""were was are is be been being have has had did do does will
+    would can could may might should ont sont a est etait etaient sera seront fut furent""".split())
 _NOT_MEASURE = frozenset("temps fois time times long much".split())
 
 
@@ -410,9 +413,11 @@ def _measure(head: str) -> tuple[str, ...]:
     if quantity and fold(quantity.group(1)) in _NAMED_QUANTITY:
         return (_stem_key(quantity.group(1)),)
     m = _MEASURED.search(head)
-    # the first common noun: "how many Russian paratroopers" counts paratroopers
-    noun = next((w for w in (m.group(1).split() if m else []) if not w[0].isupper()
-                 and fold(w) not in STOPWORDS), "")
+    # the first common noun: "how many Russian paratroopers" counts paratroopers; none past
+    # a verb ("How many Romans were counted": "counted" is no noun)
+    words = list(itertools.takewhile(lambda w: fold(w) not in _VERB_AFTER_COUNT,
+                                     m.group(1).split() if m else []))
+    noun = next((w for w in words if not w[0].isupper() and fold(w) not in STOPWORDS), "")
     if not noun or fold(noun) in _NOT_MEASURE:
         return ()
     key = _stem_key(noun)

@@ -221,6 +221,11 @@ def test_what_the_sources_do_not_name_is_declined(
     # a caption asked about: the caption answers (a line with no full stop, credited)
     ("When did Putin and Tokayev meet in Moscow, according to the photo caption?",
      "21 août 2021"),
+    # across languages, a word's usual translation counts as shared ("doubling" is
+    # "multiplication par deux", "price" "prix", "gas" "gaz")
+    ("What government measure was removed, doubling the price of liquefied gas?",
+     "subventions"),
+    ("In which towns did the protests first break out?", "Zhanaozen"),
 ])
 def test_less_common_asks_are_answered(corpus_searcher: Searcher,
                                        vectors: CachedSentenceVectors, question: str,

@@ -243,3 +243,8 @@ def test_a_question_about_a_photo_caption_says_so() -> None:
     assert analyse_question("When did they meet, according to the photo caption?").caption
     assert analyse_question("Selon la légende de la photo, où se sont-ils vus ?").caption
     assert not analyse_question("Selon la légende, qui a fondé Rome ?").caption  # a myth
+
+
+def test_a_verb_after_the_count_is_not_what_is_counted() -> None:
+    assert analyse_question("How many Romans were counted in 2016?").measure == ()
+    assert "paratr" in analyse_question("How many Russian paratroopers were sent?").measure

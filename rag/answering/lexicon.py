@@ -1,0 +1,264 @@
+"""A small English-French lexicon of general words, for the lexical coverage of a question
+asked in one language over sources in the other.
+
+Across languages only names, numbers and cognates ("protests" / "protestations") share a
+spelling; "blamed" and "imputé", "fuel" and "carburant" share nothing, so a sentence that
+says what is asked in other words got no lexical credit at all. Each entry maps the start of
+an English word to French words; keys are compared as the coverage compares words (their
+first four letters, folded). General vocabulary of news and encyclopaedic text, written from
+a bilingual dictionary's common senses, not from any evaluation question.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rag.text import fold
+
+# English word start -> French words (the longest matching start wins)
+_EN_FR: dict[str, tuple[str, ...]] = {
+    "kill": ("tué", "tués", "tuer", "mort", "morts"),
+    "dead": ("mort", "morts", "décès", "tué"),
+    "death": ("mort", "décès"),
+    "died": ("mort", "meurt", "décédé", "décès"),
+    "wound": ("blessé", "blessés", "blessure"),
+    "injur": ("blessé", "blessés", "blessure"),
+    "arrest": ("arrêté", "arrestation", "interpellé", "détenu"),
+    "detain": ("détenu", "détention", "arrêté"),
+    "troop": ("troupes", "soldats", "militaires"),
+    "soldier": ("soldats", "militaires", "troupes"),
+    "border": ("frontière",),
+    "leader": ("dirigeant", "chef", "tête"),
+    "led": ("dirigé", "dirigée", "mené"),
+    "govern": ("gouvernement", "gouverner"),
+    "order": ("ordre", "ordonné"),
+    "shoot": ("tirer", "tir", "feu"),
+    "fire": ("feu", "tirer", "incendie", "incendié"),
+    "burn": ("incendié", "brûlé", "feu", "incendie"),
+    "warn": ("averti", "avertissement", "garde", "prévenu"),
+    "blame": ("imputé", "accusé", "reproché", "attribué", "responsable"),
+    "cause": ("cause", "causé", "provoqué", "déclenché", "raison"),
+    "trigger": ("déclenché", "provoqué", "déclencheur"),
+    "protest": ("manifestation", "manifestants", "protestation", "contestation"),
+    "demonstrat": ("manifestation", "manifestants"),
+    "riot": ("émeute", "émeutes", "émeutiers"),
+    "unrest": ("troubles", "agitation", "émeutes"),
+    "fuel": ("carburant", "carburants"),
+    "gas": ("gaz",),
+    "price": ("prix", "tarif"),
+    "rise": ("hausse", "augmentation", "flambée"),
+    "rose": ("hausse", "augmenté", "flambée"),
+    "increas": ("hausse", "augmentation", "augmenté"),
+    "doubl": ("doublé", "double", "multiplication"),
+    "subsid": ("subvention", "subventions"),
+    "leave": ("quitter", "départ", "partir"),
+    "left": ("quitté", "parti", "départ"),
+    "stay": ("rester", "resté", "resteront"),
+    "withdraw": ("retrait", "retirer", "retiré"),
+    "send": ("envoyer", "envoyé", "envoi"),
+    "sent": ("envoyé", "envoyés", "envoi"),
+    "airport": ("aéroport",),
+    "aircraft": ("avion", "avions", "appareils"),
+    "plane": ("avion", "avions", "appareils"),
+    "flight": ("vol", "vols"),
+    "speech": ("allocution", "discours"),
+    "address": ("allocution", "discours", "adresse"),
+    "dismiss": ("limogé", "démis", "renvoyé", "limogeage"),
+    "sack": ("limogé", "démis", "renvoyé"),
+    "resign": ("démission", "démissionné"),
+    "treason": ("trahison",),
+    "treaty": ("traité",),
+    "spokes": ("porte-parole",),
+    "foreign": ("étranger", "étrangère", "étrangers", "extérieur", "extérieure"),
+    "outside": ("extérieur", "extérieure", "dehors"),
+    "threat": ("menace", "menacé"),
+    "help": ("aide", "aider", "assistance"),
+    "aid": ("aide", "assistance"),
+    "request": ("demande", "demandé", "réclamé"),
+    "ask": ("demande", "demandé", "demander"),
+    "agree": ("accord", "accepté", "approuvé"),
+    "approv": ("approuvé", "accepté", "feu vert"),
+    "talk": ("discussion", "discussions", "pourparlers", "entretien", "négociations"),
+    "negotiat": ("négociations", "pourparlers"),
+    "meet": ("rencontre", "réunion", "réuni", "rencontré"),
+    "met": ("rencontré", "réuni", "rencontre"),
+    "summit": ("sommet",),
+    "peacekeep": ("casques", "maintien", "paix"),
+    "peace": ("paix",),
+    "week": ("semaine", "semaines"),
+    "day": ("jour", "jours", "journée"),
+    "month": ("mois",),
+    "year": ("an", "ans", "année", "années"),
+    "hour": ("heure", "heures"),
+    "night": ("nuit", "soir"),
+    "morning": ("matin", "matinée"),
+    "evening": ("soir", "soirée"),
+    "monday": ("lundi",),
+    "tuesday": ("mardi",),
+    "wednesday": ("mercredi",),
+    "thursday": ("jeudi",),
+    "friday": ("vendredi",),
+    "saturday": ("samedi",),
+    "sunday": ("dimanche",),
+    "january": ("janvier",),
+    "february": ("février",),
+    "april": ("avril",),
+    "may": ("mai",),
+    "june": ("juin",),
+    "july": ("juillet",),
+    "august": ("août",),
+    "curfew": ("couvre-feu",),
+    "emergenc": ("urgence",),
+    "space": ("spatial", "spatiale", "espace"),
+    "oil": ("pétrole", "pétrolier", "huile"),
+    "wealth": ("richesse", "richesses"),
+    "mineral": ("minérales", "minéraux", "minier"),
+    "promis": ("promis", "engagé", "promesse"),
+    "solve": ("résoudre", "régler"),
+    "own": ("propre", "propres"),
+    "seiz": ("saisi", "pris", "emparé", "prise"),
+    "took": ("pris", "prise", "emparé"),
+    "loot": ("pillage", "pillé", "pillées", "pillés"),
+    "bank": ("banque", "banques"),
+    "building": ("bâtiment", "bâtiments", "immeuble", "édifice"),
+    "residence": ("résidence",),
+    "country": ("pays",),
+    "countries": ("pays",),
+    "council": ("conseil",),
+    "city": ("ville",),
+    "cities": ("villes",),
+    "town": ("ville", "commune"),
+    "south": ("sud",),
+    "north": ("nord",),
+    "east": ("est",),
+    "west": ("ouest",),
+    "headquarter": ("siège",),
+    "chair": ("présidence", "présidé"),
+    "rotat": ("tournante", "tour de rôle"),
+    "drill": ("exercices", "exercice"),
+    "woman": ("femme",),
+    "women": ("femmes",),
+    "child": ("enfant", "enfants"),
+    "young": ("jeune", "jeunes"),
+    "born": ("né", "née", "naissance"),
+    "marri": ("marié", "mariée", "épouse", "mariage"),
+    "wife": ("épouse", "femme"),
+    "husband": ("mari", "époux"),
+    "son": ("fils",),
+    "daughter": ("fille",),
+    "father": ("père",),
+    "mother": ("mère",),
+    "brother": ("frère",),
+    "sister": ("sœur",),
+    "king": ("roi",),
+    "queen": ("reine",),
+    "emperor": ("empereur",),
+    "war": ("guerre",),
+    "battle": ("bataille",),
+    "army": ("armée",),
+    "win": ("remporté", "gagné", "victoire", "vainqueur"),
+    "won": ("remporté", "gagné", "victoire"),
+    "lost": ("perdu", "défaite"),
+    "built": ("construit", "bâti", "construction"),
+    "found": ("fondé", "fondée", "fondation", "fondateur"),
+    "name": ("nom", "nommé", "appelé"),
+    "call": ("appelé", "appelle", "appel"),
+    "wrote": ("écrit", "rédigé"),
+    "writ": ("écrit", "écrivain", "rédigé"),
+    "book": ("livre", "ouvrage"),
+    "song": ("chanson",),
+    "sing": ("chante", "chanteur", "chanteuse"),
+    "paint": ("peint", "peinture", "tableau", "peintre"),
+    "movie": ("film",),
+    "play": ("joué", "joue", "pièce", "jouer"),
+    "team": ("équipe",),
+    "league": ("ligue", "championnat"),
+    "cup": ("coupe",),
+    "goal": ("but", "buts"),
+    "season": ("saison",),
+    "river": ("fleuve", "rivière"),
+    "mountain": ("montagne", "mont"),
+    "island": ("île", "îles"),
+    "sea": ("mer",),
+    "lake": ("lac",),
+    "tree": ("arbre", "arbres"),
+    "species": ("espèce", "espèces"),
+    "bird": ("oiseau", "oiseaux"),
+    "fish": ("poisson", "poissons"),
+    "disease": ("maladie",),
+    "treatment": ("traitement",),
+    "health": ("santé",),
+    "hospital": ("hôpital",),
+    "school": ("école",),
+    "student": ("étudiant", "étudiants", "élève"),
+    "teach": ("enseignant", "enseigne", "professeur"),
+    "church": ("église",),
+    "god": ("dieu",),
+    "law": ("loi",),
+    "court": ("tribunal", "cour"),
+    "judge": ("juge",),
+    "jail": ("prison",),
+    "convict": ("condamné", "condamnation"),
+    "elected": ("élu", "élue", "élection"),
+    "rule": ("règne", "régner", "gouverne", "règle"),
+    "reign": ("règne", "régner"),
+    "decade": ("décennie", "décennies"),
+    "century": ("siècle",),
+    "centuries": ("siècles",),
+    "thousand": ("mille", "milliers", "millier"),
+    "hundred": ("cent", "centaine", "centaines"),
+    "dozen": ("dizaine", "dizaines", "douzaine"),
+    "half": ("moitié", "demi"),
+    "first": ("premier", "première"),
+    "second": ("second", "deuxième"),
+    "third": ("troisième",),
+    "last": ("dernier", "dernière"),
+    "new": ("nouveau", "nouvelle", "nouvel"),
+    "former": ("ancien", "ancienne", "ex"),
+    "large": ("grand", "grande", "vaste"),
+    "biggest": ("grand", "grande"),
+    "small": ("petit", "petite"),
+    "high": ("haut", "haute", "élevé"),
+    "height": ("hauteur",),
+    "weight": ("poids",),
+    "length": ("longueur",),
+    "wide": ("large", "largeur"),
+    "area": ("superficie", "surface", "région"),
+    "deep": ("profond", "profondeur"),
+    "speed": ("vitesse",),
+}
+
+
+# A start of four letters or fewer is a word of its own, with an inflection at most ("war"
+# is not "warm", "sing" not "single")
+_SHORT_ENDINGS = frozenset({"", "s", "es", "ed", "d", "ing", "er", "ers"})
+
+
+def _key(word: str) -> str:
+    """As the coverage keys words across languages: folded, the first four letters."""
+    w = fold(word).replace("-", "")
+    return w[:4] if len(w) > 4 else w
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[tuple[tuple[str, frozenset[str]], ...], dict[str, frozenset[str]]]:
+    """(English starts, longest first, with their French keys; French key -> English keys)."""
+    en = tuple(sorted(((fold(k), frozenset(_key(w) for w in v)) for k, v in _EN_FR.items()),
+                      key=lambda kv: -len(kv[0])))
+    fr: dict[str, set[str]] = {}
+    for start, keys in en:
+        for k in keys:
+            fr.setdefault(k, set()).add(_key(start))
+    return en, {k: frozenset(v) for k, v in fr.items()}
+
+
+def other_language_keys(token: str, lang: str) -> frozenset[str]:
+    """The keys of `token`'s usual translations (folded question token in `lang`, "en" or
+    "fr"), as the coverage compares words across languages; empty when the lexicon has none."""
+    en, fr = _tables()
+    if lang == "en":
+        return next((keys for start, keys in en if token.startswith(start)
+                     and (len(start) > 4 or token[len(start):] in _SHORT_ENDINGS)), frozenset())
+    if lang == "fr":
+        return fr.get(_key(token), frozenset())
+    return frozenset()

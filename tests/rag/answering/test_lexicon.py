@@ -1,0 +1,25 @@
+"""The English-French lexicon the cross-language coverage reads."""
+
+from __future__ import annotations
+
+from rag.answering.lexicon import other_language_keys
+
+
+def test_english_words_give_their_usual_french_keys() -> None:
+    assert "impu" in other_language_keys("blamed", "en")  # imputé
+    assert "carb" in other_language_keys("fuel", "en")  # carburant
+    assert "gaz" in other_language_keys("gas", "en")
+    assert "sieg" in other_language_keys("headquarters", "en")  # siège
+
+
+def test_a_short_start_is_a_word_not_a_prefix() -> None:
+    assert other_language_keys("war", "en") and other_language_keys("wars", "en")
+    assert not other_language_keys("warm", "en")  # not "guerre"
+    assert not other_language_keys("single", "en")  # "sing" is not in "single"
+    assert not other_language_keys("zeppelin", "en")
+
+
+def test_french_words_give_the_english_keys() -> None:
+    assert "fuel" in other_language_keys("carburant", "fr")
+    assert "kill" in other_language_keys("tues", "fr")
+    assert not other_language_keys("carburant", "de")
