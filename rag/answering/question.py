@@ -556,7 +556,11 @@ _OUTCOME_ASKED = re.compile(
     r"meetings?|reunions?|rencontres?|summits?|sommets?|conferences?|entretiens?)\b"
     r"|\b(?:how did|comment se sont)\b[^?]{0,60}\b(?:talks|negotiations?|negociations?|"
     r"pourparlers|discussions?|meetings?|reunions?|summits?|sommets?|entretiens?)\b[^?]{0,20}"
-    r"\b(?:end|terminee?s?|achevee?s?|conclu\w*)")
+    r"\b(?:end|terminee?s?|achevee?s?|conclu\w*)"
+    # "What agreement came out of the talks?", "Qu'est-ce qui est ressorti des discussions ?"
+    r"|\b(?:came out of|comes? out of|emerged? from|resulted? from|ressorti\w*|abouti\w*|"
+    r"debouche\w*)\s+(?:\S+\s+){0,5}?(?:talks|negotiations?|negociations?|pourparlers|"
+    r"discussions?|meetings?|reunions?|rencontres?|summits?|sommets?|conferences?|entretiens?)\b")
 _OUTCOME = re.compile(r"\b(?:abouti\w*|aboutir|conclu\w*|convenu\w*|accords?|agree\w*|"
                       r"decid\w*|resultats?|results?|outcomes?|issue|echou\w*|echecs?|fail\w*|"
                       r"sold\w+ par|ended|termin\w+|achev\w+|impasse|deadlock|breakthrough|"

@@ -198,6 +198,9 @@ def test_a_count_is_answered_by_the_sentence_that_counts_that_thing(
     # nothing named and next to no word shared: Almaty's explosions are not the residence
     "Dans quelle ville se trouvait la résidence présidentielle incendiée par les émeutiers ?",
     "Combien de soldats russes sont massés à la frontière ukrainienne ?",
+    # what talks came to: that they are held says nothing of it
+    "What agreement, if any, came out of the US-Russia talks in Geneva?",
+    "Qu’est-ce qui est ressorti des discussions russo-américaines de Genève ?",
 ])
 def test_what_the_sources_do_not_name_is_declined(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
