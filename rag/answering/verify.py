@@ -20,7 +20,8 @@ A claim is supported by a passage when one of its sentences
 4. agrees on negation (a claim with "not"/"ne ... pas" needs a negated sentence; a negated
    sentence of up to 20 words, or a long one whose clause closest to the claim is negated,
    needs a negated claim); a verb of refusal or denial ("refused", "a interdit") counts as a
-   negation on both sides,
+   negation on both sides; and a claim that says "all", "every", "only" (`QUANTIFIER`) needs
+   a sentence that says so too ("toutes les résidences" over "au moins une résidence"),
 5. gives no one a title the passage gives them none of ("CSTO Secretary General Maria
    Zakharova" where the passage calls her the Russian diplomacy's spokeswoman; `titles.py`).
 
@@ -161,7 +162,7 @@ class Claim:
     citations: tuple[int, ...]
     supported: bool
     score: float  # the evidence's cosine (0 when there is none)
-    reason: str  # supported, missing, meaning, negation, title, no passage, empty
+    reason: str  # supported, missing, meaning, negation, quantifier, title, no passage, empty
     evidence: Evidence | None
     support: Evidence | None = None  # for an unsupported claim: a passage that does support it
 
@@ -225,6 +226,7 @@ class _Facts:
     predicate: set[str] = field(default_factory=set)  # `terms` after the first name, less names
     roles: tuple[tuple[frozenset[str], str], ...] = ()  # what its figures count (number_roles)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> title it gives them
+    universal: bool = False  # says "all", "every", "only" ... (QUANTIFIER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +408,9 @@ class Verifier:
         if misplaced_title(claim.titles, d.titles):
             return ev, "title"
         f = d.facts[best]
+        if claim.universal and not QUANTIFIER.search(s.text):
+            return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
+                                       (ev, "quantifier"))
         if (claim.negated and not (f.negated or refuses(s.text))) or (
                 not claim.negated and _said_negated(d, best, unit_scores)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
@@ -442,12 +447,15 @@ class Verifier:
                 not claim.negated and (d.facts[i].negated or d.facts[i + 1].negated
                                        or refuses(text))):
             return single  # a fallback, so stricter: a negation anywhere in the two
+        if claim.universal and not QUANTIFIER.search(text):
+            return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
 
     def _best(self, claim: _Facts, claim_vec: Vectors, candidates: Sequence[int],
               described: Sequence[_Sentences]) -> tuple[Evidence | None, str]:
-        rank = {"supported": 4, "negation": 3, "title": 2, "meaning": 1, "missing": 0}
+        rank = {"supported": 4, "negation": 3, "quantifier": 3, "title": 2, "meaning": 1,
+                "missing": 0}
         best: tuple[Evidence | None, str] = (None, "no passage")
         for n in candidates:
             ev, why = self._judge(claim, claim_vec, n, described[n - 1])
@@ -621,7 +629,19 @@ def _claim_facts(text: str) -> _Facts:
     terms = set(tokenize(text, _STEMMER[lang])) if lang else set()
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
                   _predicate(text, anchors, names, lang), number_roles(text, anchors),
-                  titles(text))
+                  titles(text), bool(QUANTIFIER.search(text)))
+
+
+# "All", "every", "only", "none but": a claim that says it of everyone (or of one alone) over a
+# sentence that says no such thing ("toutes les résidences" over "au moins une résidence",
+# "all of them police officers" over "dont des citoyens et des policiers") says more than its
+# source. Either language on either side: "every year" is "chaque année".
+QUANTIFIER = re.compile(
+    r"(?i)\b(?<!above )(?<!after )(?<!at )(?<!of )(?:all|every|each|entire|entirely|whole|"
+    r"solely|exclusively|sole|tous|toutes|tout le|toute la|chaque|chacun|chacune|seul|seule|"
+    r"seuls|seules|uniquement|exclusivement|entier|entière|entiers|entières|l['’]ensemble)"
+    r"\b(?! the same)|\b(?<!not )only\b|\b(?<!non )seulement\b"
+    r"|\bn(?:e\s+|['’])(?:\w+\s+){1,3}?que\b")
 
 
 

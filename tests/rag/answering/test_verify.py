@@ -662,3 +662,23 @@ def test_decades_in_a_claim_and_a_capital_for_its_people() -> None:
             if a.kind == "name"] == ["Russian"]
     assert not [a for a in claim_anchors("Née en 1992, l’alliance réunit six pays.")
                 if a.kind == "name"]
+
+
+def test_a_claim_said_of_all_needs_a_source_that_says_so(verifier: Verifier) -> None:
+    """blind_pairs4/5: "all", "toutes", "only" over a sentence that says it of some."""
+    burnt = ("Entre-temps, de nombreux bâtiments publics, dont au moins une résidence "
+             "présidentielle, ont été incendiés, selon des vidéos circulant largement.")
+    assert one(verifier, "D’après des vidéos, toutes les résidences présidentielles du pays ont "
+                         "été incendiées [1].", burnt) == (False, "quantifier")
+    assert one(verifier, "D’après des vidéos, au moins une résidence présidentielle a été "
+                         "incendiée [1].", burnt)[0]
+    drills = ("Les participants organisent des exercices militaires conjoints chaque année "
+              "et ne peuvent pas faire partie d’autres blocs militaires.")
+    # "every year" is "chaque année"
+    assert one(verifier, "The members hold joint military drills every year [1].",
+               drills)[1] != "quantifier"
+    # "not only ... but" says nothing of all
+    from rag.answering.verify import QUANTIFIER
+    assert not QUANTIFIER.search("not only protesters but a terrorist threat")
+    assert not QUANTIFIER.search("Russia above all fears the unrest")
+    assert QUANTIFIER.search("Il ne reste que deux soldats.")
