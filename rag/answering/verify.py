@@ -21,7 +21,9 @@ A claim is supported by a passage when one of its sentences
    sentence of up to 20 words, or a long one whose clause closest to the claim is negated,
    needs a negated claim); a verb of refusal or denial ("refused", "a interdit") counts as a
    negation on both sides; and a claim that says "all", "every", "only" (`QUANTIFIER`) needs
-   a sentence that says so too ("toutes les résidences" over "au moins une résidence"),
+   a sentence that says so too ("toutes les résidences" over "au moins une résidence"), and
+   puts no opposite in place of the sentence's word (`antonyms.py`: "perdu le contrôle" over
+   "repris le contrôle"),
 5. gives no one a title the passage gives them none of ("CSTO Secretary General Maria
    Zakharova" where the passage calls her the Russian diplomacy's spokeswoman; `titles.py`).
 
@@ -63,6 +65,7 @@ from rag.answering.anchors import (
     negated,
     words_of,
 )
+from rag.answering.antonyms import contradicts
 from rag.answering.countries import country_code, is_country
 from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
@@ -162,7 +165,8 @@ class Claim:
     citations: tuple[int, ...]
     supported: bool
     score: float  # the evidence's cosine (0 when there is none)
-    reason: str  # supported, missing, meaning, negation, quantifier, title, no passage, empty
+    reason: str  # supported, missing, meaning, negation, quantifier, antonym, title,
+    # no passage, empty
     evidence: Evidence | None
     support: Evidence | None = None  # for an unsupported claim: a passage that does support it
 
@@ -227,6 +231,7 @@ class _Facts:
     roles: tuple[tuple[frozenset[str], str], ...] = ()  # what its figures count (number_roles)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> title it gives them
     universal: bool = False  # says "all", "every", "only" ... (QUANTIFIER)
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,6 +416,9 @@ class Verifier:
         if claim.universal and not QUANTIFIER.search(s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
+        if contradicts(claim.text, s.text):
+            return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
+                                       (ev, "antonym"))
         if (claim.negated and not (f.negated or refuses(s.text))) or (
                 not claim.negated and _said_negated(d, best, unit_scores)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
@@ -447,15 +455,15 @@ class Verifier:
                 not claim.negated and (d.facts[i].negated or d.facts[i + 1].negated
                                        or refuses(text))):
             return single  # a fallback, so stricter: a negation anywhere in the two
-        if claim.universal and not QUANTIFIER.search(text):
+        if (claim.universal and not QUANTIFIER.search(text)) or contradicts(claim.text, text):
             return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
 
     def _best(self, claim: _Facts, claim_vec: Vectors, candidates: Sequence[int],
               described: Sequence[_Sentences]) -> tuple[Evidence | None, str]:
-        rank = {"supported": 4, "negation": 3, "quantifier": 3, "title": 2, "meaning": 1,
-                "missing": 0}
+        rank = {"supported": 4, "negation": 3, "quantifier": 3, "antonym": 3, "title": 2,
+                "meaning": 1, "missing": 0}
         best: tuple[Evidence | None, str] = (None, "no passage")
         for n in candidates:
             ev, why = self._judge(claim, claim_vec, n, described[n - 1])
@@ -629,7 +637,7 @@ def _claim_facts(text: str) -> _Facts:
     terms = set(tokenize(text, _STEMMER[lang])) if lang else set()
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
                   _predicate(text, anchors, names, lang), number_roles(text, anchors),
-                  titles(text), bool(QUANTIFIER.search(text)))
+                  titles(text), bool(QUANTIFIER.search(text)), text)
 
 
 # "All", "every", "only", "none but": a claim that says it of everyone (or of one alone) over a

@@ -682,3 +682,13 @@ def test_a_claim_said_of_all_needs_a_source_that_says_so(verifier: Verifier) -> 
     assert not QUANTIFIER.search("not only protesters but a terrorist threat")
     assert not QUANTIFIER.search("Russia above all fears the unrest")
     assert QUANTIFIER.search("Il ne reste que deux soldats.")
+
+
+def test_an_opposite_in_the_claim_is_not_supported(verifier: Verifier) -> None:
+    """blind_pairs5: "perdu le contrôle" over "repris le contrôle" (cosine 0.96)."""
+    airport = ("Jeudi soir, les militaires avaient repris le contrôle du principal aéroport, "
+               "saisi plus tôt par les manifestants, mais les combats se poursuivaient.")
+    assert one(verifier, "Jeudi soir, les militaires avaient perdu le contrôle du principal "
+                         "aéroport [1].", airport) == (False, "antonym")
+    assert one(verifier, "Jeudi soir, les militaires avaient repris le contrôle du principal "
+                         "aéroport [1].", airport)[0]

@@ -1,0 +1,62 @@
+"""Opposites a claim may put in place of its source's word: "les militaires avaient perdu le
+contrôle de l'aéroport" over "... avaient repris le contrôle", "a loosely organised threat"
+over "une menace terroriste hautement organisée". The sentence embedding reads both as the
+same statement (cosine 0.96); the words say otherwise.
+
+Each pair is two sides of word starts, folded, in both languages. A claim contradicts a
+sentence when it holds a word of one side, the sentence a word of the other side, and the
+sentence no word of the claim's side (a sentence that says both is not contradicted).
+General opposites of news text, not drawn from any evaluation pair.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import fold
+
+_PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("perd", "perdu", "lost", "lose", "losing"),
+     ("repris", "reprend", "regagn", "regain", "retook", "retake", "recaptur", "reconqu")),
+    (("hausse", "augment", "increas", "rise", "rose", "risen", "rising", "flamb", "grimp",
+      "soar", "doubl"),
+     ("baisse", "diminu", "decreas", "fall", "fell", "fallen", "drop", "declin", "reduit",
+      "reduc", "chute")),
+    (("accept", "approuv", "approv", "agreed", "consent"),
+     ("refus", "reject", "rejet", "declin", "oppos")),
+    (("ouvert", "opened", "reopen", "rouvert"), ("ferme", "closed", "shut")),
+    (("leve", "lifted", "abrog", "scrapped"), ("impos", "introduc", "instaur")),
+    (("arriv",), ("depart", "quitt", "withdr", "retir", "left")),
+    (("victoire", "vainqu", "gagn", "remport", "won"), ("defaite", "vaincu", "battu", "lost")),
+    (("soutien", "soutenu", "soutient", "support", "backed", "salu", "welcom", "approuv"),
+     ("condamn", "condemn", "critiqu", "criticis", "criticiz", "denonc", "denounc", "oppos")),
+    (("calme", "calm", "paisib", "peaceful"), ("tendu", "tense", "violent", "chaotiq", "chaotic")),
+    (("hautement", "highly", "tres organis", "bien organis", "well-organis", "well organis"),
+     ("peu organis", "loosely", "mal organis", "poorly", "disorganis", "desorganis")),
+    (("debut", "commenc", "began", "begin", "start", "lanc", "launch"),
+     ("fin ", "termin", "ended", "achev", "conclu", "finish")),
+    (("avec avertissement", "warning before", "a warning", "sommation prealable"),
+     ("sans avertissement", "without warning", "sans sommation")),
+)
+
+_WORD_START = re.compile(r"[\w'’-]+")
+
+
+def _sides(text: str) -> list[tuple[int, int]]:
+    """(pair, side) for each side of a pair `text` holds a word of."""
+    folded = " " + " ".join(_WORD_START.findall(fold(text))) + " "
+    found: list[tuple[int, int]] = []
+    for p, pair in enumerate(_PAIRS):
+        for side, starts in enumerate(pair):
+            if any(f" {s}" in folded for s in starts):
+                found.append((p, side))
+    return found
+
+
+def contradicts(claim: str, sentence: str) -> bool:
+    """Whether `claim` puts the opposite of a word of `sentence` in its place."""
+    said = set(_sides(claim))
+    if not said:
+        return False
+    source = set(_sides(sentence))
+    return any((p, 1 - side) in source and (p, side) not in source for p, side in said)
