@@ -397,6 +397,10 @@ _PRICE_ASKED = re.compile(
 _MONEY = frozenset("dollar euro tenge rouble ruble franc yuan sterli $ €".split())
 _VERB_AFTER_COUNT = frozenset("""were was are is be been being have has had did do does will
     would can could may might should ont sont a est etait etaient sera seront fut furent""".split())
+# ... nor an adjective before it: "how many different species" counts species
+_MEASURE_ADJECTIVES = frozenset("""different differents differentes various divers diverses
+    distinct distinct distincts distinctes separate individual other autres additional total
+    new nouveaux nouvelles main principaux principales major key""".split())
 _NOT_MEASURE = frozenset("temps fois time times long much".split())
 
 
@@ -417,7 +421,8 @@ def _measure(head: str) -> tuple[str, ...]:
     # a verb ("How many Romans were counted": "counted" is no noun)
     words = list(itertools.takewhile(lambda w: fold(w) not in _VERB_AFTER_COUNT,
                                      m.group(1).split() if m else []))
-    noun = next((w for w in words if not w[0].isupper() and fold(w) not in STOPWORDS), "")
+    noun = next((w for w in words if not w[0].isupper() and fold(w) not in STOPWORDS
+                 and fold(w) not in _MEASURE_ADJECTIVES), "")
     if not noun or fold(noun) in _NOT_MEASURE:
         return ()
     key = _stem_key(noun)

@@ -248,3 +248,8 @@ def test_a_question_about_a_photo_caption_says_so() -> None:
 def test_a_verb_after_the_count_is_not_what_is_counted() -> None:
     assert analyse_question("How many Romans were counted in 2016?").measure == ()
     assert "paratr" in analyse_question("How many Russian paratroopers were sent?").measure
+
+
+def test_an_adjective_before_the_counted_noun_is_not_what_is_counted() -> None:
+    assert analyse_question("How many different species are there?").measure == ("specie",)
+    assert analyse_question("Combien d’espèces différentes compte-t-on ?").measure == ("espece",)
