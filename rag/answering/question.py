@@ -286,7 +286,8 @@ def _name_parts(question: str) -> tuple[str, ...]:
 
 
 _CAPTION_ASKED = re.compile(r"(?i)\b(?:captions?|l[ée]gendes? (?:de la |d['’]une |de l['’]|"
-                            r"des )?(?:photos?|images?|illustrations?|clichés?))\b")
+                            r"des )?(?:photos?|images?|illustrations?|clichés?)|pictured|"
+                            r"photographi\w*|photos?)\b")
 _EXACT_DAY_ASKED = re.compile(r"(?i)\b(date (?:précise|precise|exacte)|(?:exact|precise) "
                               r"(?:date|day)|jour (?:exact|précis)|quel jour exactement)\b")
 _ORDER_ASKED = re.compile(r"\b(?i:qui|who|which|what|quel(?:le)?s?)\b.{0,80}?\b(?i:after|"

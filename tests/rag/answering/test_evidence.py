@@ -224,6 +224,8 @@ def test_what_the_sources_do_not_name_is_declined(
     # a caption asked about: the caption answers (a line with no full stop, credited)
     ("When did Putin and Tokayev meet in Moscow, according to the photo caption?",
      "21 août 2021"),
+    ("À quelle date Poutine et Tokaïev ont-ils été photographiés ensemble à Moscou ?",
+     "21 août 2021"),
     # across languages, a word's usual translation counts as shared ("doubling" is
     # "multiplication par deux", "price" "prix", "gas" "gaz")
     ("What government measure was removed, doubling the price of liquefied gas?",

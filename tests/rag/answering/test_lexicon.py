@@ -10,6 +10,7 @@ def test_english_words_give_their_usual_french_keys() -> None:
     assert "carb" in other_language_keys("fuel", "en")  # carburant
     assert "gaz" in other_language_keys("gas", "en")
     assert "sieg" in other_language_keys("headquarters", "en")  # siège
+    assert "form" in other_language_keys("established", "en")  # formé
 
 
 def test_a_short_start_is_a_word_not_a_prefix() -> None:

@@ -243,6 +243,8 @@ def test_a_question_about_a_photo_caption_says_so() -> None:
     assert analyse_question("When did they meet, according to the photo caption?").caption
     assert analyse_question("Selon la légende de la photo, où se sont-ils vus ?").caption
     assert not analyse_question("Selon la légende, qui a fondé Rome ?").caption  # a myth
+    assert analyse_question("When were Putin and Tokayev pictured together?").caption
+    assert analyse_question("Quand ont-ils été photographiés ensemble ?").caption
 
 
 def test_a_verb_after_the_count_is_not_what_is_counted() -> None:
