@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from rag.embedders.base import Vectors, normalise
+from rag.unicode_safe import stream_safe
 
 # The engine only reads e5's input limit from its model file; it is BERT's 512 for e5-small.
 _MAX_TOKENS = 512
@@ -20,7 +21,7 @@ def _safe(text: str) -> str:
     question killed the server (malloc: invalid size). Its map is NFKC's (the corpus embeds to
     the same vectors either way), so text already in NFKC leaves it nothing to expand: every
     code point's NFKC form, repeated, was checked to pass."""
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", stream_safe(text))  # linear time (rag.unicode_safe)
 
 
 class E5Embedder:
