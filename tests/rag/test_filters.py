@@ -38,20 +38,11 @@ def test_cli_items() -> None:
 
 
 def test_to_sql_selects_allowed_chunks() -> None:
-    import json
-    import sqlite3
-
     from rag.filters import to_sql
-    from rag.store import _SCHEMA
+    from tests.rag.filter_store import filter_store
 
-    db = sqlite3.connect(":memory:")
-    db.executescript(_SCHEMA)
     rows = [("a", "2022-01-01"), ("b", "2022-01-07"), ("b", "2023-05-01")]
-    for i, (src, date) in enumerate(rows):
-        db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)",
-                   (f"d{i}", f"T{i}", src, "h", json.dumps({"date": date, "n": i}), "x", 1, 0.0))
-        db.execute("INSERT INTO chunks (doc_id, ordinal, text, start, end, tokens, vector) "
-                   "VALUES (?,0,'x',0,1,'',x'')", (f"d{i}",))
+    db = filter_store([(src, {"date": date, "n": i}) for i, (src, date) in enumerate(rows)])
 
     def ids(raw: object) -> set[int]:
         f = parse_filter(raw)
@@ -67,23 +58,14 @@ def test_to_sql_selects_allowed_chunks() -> None:
 def test_to_sql_matches_keys_a_json_path_cannot_spell() -> None:
     """Keys holding `"`, `\\` or a control character, stored escaped as the store writes
     metadata (ensure_ascii=False): before, `$."a""b"` matched nothing (a path error)."""
-    import json
-    import sqlite3
-
     from rag.filters import to_sql
-    from rag.store import _SCHEMA
+    from tests.rag.filter_store import filter_store
 
     keys = ['a"b', "k\\", "\t", 'q"\\', "x.y", "é"]
-    db = sqlite3.connect(":memory:")
-    db.executescript(_SCHEMA)
-    for i in range(3):  # per key: a text value, an ISO date and a number (what ranges take)
-        meta = json.dumps({k: f"{k}{i}" for k in keys} | {f"{k}@d": f"2022-01-0{i + 1}"
-                                                           for k in keys}
-                          | {f"{k}@n": i for k in keys} | {"n": i}, ensure_ascii=False)
-        db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)",
-                   (f"d{i}", "T", "s", "h", meta, "x", 1, 0.0))
-        db.execute("INSERT INTO chunks (doc_id, ordinal, text, start, end, tokens, vector) "
-                   "VALUES (?,0,'x',0,1,'',x'')", (f"d{i}",))
+    # per key: a text value, an ISO date and a number (what ranges take)
+    db = filter_store([("s", {k: f"{k}{i}" for k in keys}
+                        | {f"{k}@d": f"2022-01-0{i + 1}" for k in keys}
+                        | {f"{k}@n": i for k in keys} | {"n": i}) for i in range(3)])
 
     def ids(raw: dict[str, object]) -> set[int]:
         f = parse_filter(raw)

@@ -6,14 +6,13 @@ Over a real store schema in SQLite (rag.store), as the service runs the filter's
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 
 import pytest
 
 from rag.filters import FilterError, parse_filter, to_sql
-from rag.store import _SCHEMA
+from tests.rag.filter_store import filter_store
 
 SECRET = "http://127.0.0.1:18960/internal/report?sig=Zk93xQ7"
 
@@ -21,14 +20,7 @@ SECRET = "http://127.0.0.1:18960/internal/report?sig=Zk93xQ7"
 def _db(metas: list[dict[str, object]]) -> Callable[[object], set[str]]:
     """A store's documents and chunks tables holding one document (one chunk) per metadata;
     returns what a filter selects, as doc ids."""
-    db = sqlite3.connect(":memory:")
-    db.executescript(_SCHEMA)
-    for i, meta in enumerate(metas):
-        db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)",
-                   (f"d{i}", f"T{i}", f"s{i}", "h", json.dumps(meta, ensure_ascii=False),
-                    "x", 1, 0.0))
-        db.execute("INSERT INTO chunks (doc_id, ordinal, text, start, end, tokens, vector) "
-                   "VALUES (?,0,'x',0,1,'',x'')", (f"d{i}",))
+    db = filter_store([(f"s{i}", meta) for i, meta in enumerate(metas)])
 
     def docs(raw: object) -> set[str]:
         f = parse_filter(raw)
