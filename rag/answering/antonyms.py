@@ -42,21 +42,26 @@ _PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 _WORD_START = re.compile(r"[\w'’-]+")
 
 
-def _sides(text: str) -> list[tuple[int, int]]:
-    """(pair, side) for each side of a pair `text` holds a word of."""
+def sides(text: str) -> frozenset[tuple[int, int]]:
+    """(pair, side) for each side of a pair `text` holds a word of: a claim's, read once."""
     folded = " " + " ".join(_WORD_START.findall(fold(text))) + " "
     found: list[tuple[int, int]] = []
     for p, pair in enumerate(_PAIRS):
         for side, starts in enumerate(pair):
             if any(f" {s}" in folded for s in starts):
                 found.append((p, side))
-    return found
+    return frozenset(found)
+
+
+def contradicted(said: frozenset[tuple[int, int]], sentence: str) -> bool:
+    """Whether a claim holding the sides `said` puts the opposite of a word of `sentence` in
+    its place."""
+    if not said:
+        return False
+    source = sides(sentence)
+    return any((p, 1 - side) in source and (p, side) not in source for p, side in said)
 
 
 def contradicts(claim: str, sentence: str) -> bool:
     """Whether `claim` puts the opposite of a word of `sentence` in its place."""
-    said = set(_sides(claim))
-    if not said:
-        return False
-    source = set(_sides(sentence))
-    return any((p, 1 - side) in source and (p, side) not in source for p, side in said)
+    return contradicted(sides(claim), sentence)

@@ -15,6 +15,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -211,6 +212,12 @@ def _quote_on(spans: Sequence[tuple[int, int, Span, Hit]], words: Sequence[set[s
 _ALTERNATIVES = "|"
 
 
+@lru_cache(maxsize=4096)
+def _keys_of(term: str) -> frozenset[str]:
+    """A cross-language term's keys, split once (the coverage reads each for every sentence)."""
+    return frozenset(term.split(_ALTERNATIVES))
+
+
 def _coverage_terms(question: str, idf: Callable[[str], float], stemmer: str,
                     cross: bool, lang: str = "") -> dict[str, float]:
     if not cross:
@@ -233,8 +240,7 @@ def _coverage(terms: dict[str, float], text: str, stemmer: str, cross: bool) -> 
         return 0.0
     if cross:
         toks = {w[:4] if len(w) > 4 and not w.isdigit() else w for w in tokenize(text, "none")}
-        covered = sum(w for t, w in terms.items()
-                      if any(k in toks for k in t.split(_ALTERNATIVES)))
+        covered = sum(w for t, w in terms.items() if not toks.isdisjoint(_keys_of(t)))
         return min(1.0, covered / total)
     toks = set(tokenize(text, stemmer))
     covered = sum(w for t, w in terms.items() if t in toks)

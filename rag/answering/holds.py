@@ -57,10 +57,12 @@ _DATE = re.compile(
     r"juil|août|aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|hier|aujourd'hui|yesterday|today)\b", re.I)
-_CALENDAR = re.compile(
-    r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|"
-    r"aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(january|february|march|"
-    r"april|may|june|july|august|september|october|november|december)\s+\d{1,2}\b", re.I)
+# a day of a month, either order: "7 janvier", "January 7"
+_DAY_MONTH = (
+    r"\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s+\d{1,2}\b")
+_CALENDAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b|" + _DAY_MONTH, re.I)
 # a place name after a preposition: "à Almaty", "in Aktau", "d’Aktau", "ville de Zhanaozen"
 _IN_PLACE = re.compile(r"\b(?:à|au|in|at|near|de|d['’]|from|vers|to)\s*([A-ZÀ-Ý][\w-]+)")
 _CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{0,40}?"
@@ -186,19 +188,16 @@ def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
     keys = {_stem_key(w) for w in words}
     return any(k.startswith(m) or (len(k) >= 4 and m.startswith(k)) for m in measure
                for k in keys)
-_SUCCESSION = re.compile(r"(?i)\b(?:remplac|succ[ée]d|successeur|nomm|appoint|replac|succeed|"
-                         r"successor|named|d[ée]sign[ée])")
+_TOOK_OVER = (r"remplac|succ[ée]d|successeur|nomm|appoint|replac|succeed|successor|named|"
+              r"d[ée]sign[ée]")
+_SUCCESSION = re.compile(rf"(?i)\b(?:{_TOOK_OVER})")
 # ... and who came before or after in an office: "le président sortant du bloc", "son
 # prédécesseur", "took over the chair" (not "anciens États soviétiques")
-ORDER = re.compile(r"(?i)\b(?:remplac|succ[ée]d|successeur|nomm|appoint|replac|succeed|"
-                   r"successor|named|d[ée]sign[ée]|pr[ée]d[ée]cesseur|predecessor|pr[ée]c[ée]d|"
+ORDER = re.compile(rf"(?i)\b(?:{_TOOK_OVER}|pr[ée]d[ée]cesseur|predecessor|pr[ée]c[ée]d|"
                    r"sortant|outgoing|auparavant|previously|took over|a pris la|"
                    r"pris la t[êe]te|relève)")
-_DAY_OF_MONTH = re.compile(
-    r"\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\s+\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
-    re.I)
+# "à quelle date précise": a day of a month, or a numeric date ("7.1.2022")
+_DAY_OF_MONTH = re.compile(_DAY_MONTH + r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b", re.I)
 _NOT_GENERAL = re.compile(r"(?i)secr[ée]taires?[- ]g[ée]n[ée]ra(?:l|ux)|"
                           r"secretar(?:y|ies)[- ]general|procureur g[ée]n[ée]ral|"
                           r"consul g[ée]n[ée]ral|attorney general")

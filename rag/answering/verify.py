@@ -65,7 +65,7 @@ from rag.answering.anchors import (
     negated,
     words_of,
 )
-from rag.answering.antonyms import contradicts
+from rag.answering.antonyms import contradicted, sides
 from rag.answering.countries import country_code, is_country
 from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
@@ -231,7 +231,7 @@ class _Facts:
     roles: tuple[tuple[frozenset[str], str], ...] = ()  # what its figures count (number_roles)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> title it gives them
     universal: bool = False  # says "all", "every", "only" ... (QUANTIFIER)
-    text: str = ""
+    opposites: frozenset[tuple[int, int]] = frozenset()  # antonyms.sides of its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,7 +416,7 @@ class Verifier:
         if claim.universal and not QUANTIFIER.search(s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
-        if contradicts(claim.text, s.text):
+        if contradicted(claim.opposites, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
         if (claim.negated and not (f.negated or refuses(s.text))) or (
@@ -455,7 +455,7 @@ class Verifier:
                 not claim.negated and (d.facts[i].negated or d.facts[i + 1].negated
                                        or refuses(text))):
             return single  # a fallback, so stricter: a negation anywhere in the two
-        if (claim.universal and not QUANTIFIER.search(text)) or contradicts(claim.text, text):
+        if (claim.universal and not QUANTIFIER.search(text)) or contradicted(claim.opposites, text):
             return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
@@ -637,7 +637,7 @@ def _claim_facts(text: str) -> _Facts:
     terms = set(tokenize(text, _STEMMER[lang])) if lang else set()
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
                   _predicate(text, anchors, names, lang), number_roles(text, anchors),
-                  titles(text), bool(QUANTIFIER.search(text)), text)
+                  titles(text), bool(QUANTIFIER.search(text)), sides(text))
 
 
 # "All", "every", "only", "none but": a claim that says it of everyone (or of one alone) over a
