@@ -115,6 +115,12 @@ def names_country(text: str, exclude: Collection[str] = ()) -> bool:
     return any(p.split()[0] not in excluded and rx.search(folded) for p, rx in phrases)
 
 
+def _modified(word: str) -> str:
+    """A name used as a modifier is the name: "Germany-funded", "Russian-led"."""
+    head, _, tail = word.partition("-")
+    return head if tail and head[:1].isupper() and tail[:1].islower() else word
+
+
 def nationalities(text: str, lang: str) -> frozenset[str]:
     """The countries whose people or doings a question asks about, as codes: a nationality
     ("les militaires kirghizes", "Kazakh police") or a country named other than as a place
@@ -124,7 +130,7 @@ def nationalities(text: str, lang: str) -> frozenset[str]:
     forms, _ = _names()
     out: set[str] = set()
     for m in _WORD.finditer(text):
-        word = m.group(0)
+        word = _modified(m.group(0))
         w = fold(word).replace("’", "'")
         code = _code(word) if w in _IRREGULAR else forms.get(w)
         if code is None:

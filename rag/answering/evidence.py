@@ -117,7 +117,9 @@ class Evidence:
                             for h in self.passages):
             return []  # "l'élection de novembre 2022": no passage speaks of that time
         specific = (bool(set(self.question.asks) & ABOUT_SOMEONE_ANSWERS)
-                    and bool(self.question.focus))
+                    and bool(self.question.focus)) or (
+            # "In which city was Karim Massimov arrested?": a city named beside him
+            "city" in self.question.asks and bool(self.question.named))
         # ... and a question that names nothing ("Dans quelle ville se trouvait la résidence
         # présidentielle incendiée ?") is answered by a sentence that shares some of its words
         # (in its language: across languages only names and numbers can be shared)

@@ -315,7 +315,7 @@ _BODY_NAME = re.compile(
 
 _HOUR = re.compile(r"(?i)\b\d{1,2}\s*(?:h\b|h\d\d|heures?\b|:\d\d\b|[ap]\.?m\b\.?|o['’]clock)|"
                    r"\b(?:midi|minuit|midnight|noon)\b")
-_ORG_REACH = 100  # characters between the focus name and the body named for it
+_ORG_REACH = 150  # characters between the focus name and the body named for it
 _PARTY = re.compile(r"(?i:\bparti\b|\bparty\b)")
 _SCHOOL = re.compile(r"\b(?:Universit|Institut|School|[ÉE]cole|Acad[ée]m|College|Coll[èe]ge|"
                      r"Lyc[ée]e|Hochschule|(?i:university|universit[ée]|école|school|college|"

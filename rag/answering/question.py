@@ -33,7 +33,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"superficie|population)|population of|habitants|inhabitants|"
                          r"quel (est|était) le (nombre|montant|taux|total)|(what|which) (is|was) "
                          r"the (number|amount|rate|total)|taux d['’]\w+|\w+ rate|capacité|capacity|"
-                         r"salaire|salary|quelle (capacité|taille)|what size)\b", re.I),
+                         r"salaire|salary|quelle (capacité|taille)|what size|"
+                         r"how (big|large))\b", re.I),
     "date": re.compile(r"\b(quand|when|quel jour|quelle date|what (day|date|year|month)|en "
                        r"quelle année|which (day|year|month)|depuis quand|since when|"
                        r"à quelle date|on what (exact |precise )?date|date de naissance|"
@@ -148,10 +149,20 @@ _ATTRIBUTED = re.compile(r"\b(selon|d['’]après|according to|cité par|cited b
                          re.I)
 
 
+# "Marie Dumoulin is quoted as an analyst - which think tank does she work for?", "L'OTSC,
+# elle a été créée en quelle année ?": what is asked follows the context set before it
+_ASK_AFTER = re.compile(
+    r"^[^?]{3,120}?(?:\s[-–—]\s|:\s|;\s)(?=(?i:which|what|who|whom|where|when|how|why|"
+    r"quel(?:le)?s?|qui|où|quand|combien|comment|pourquoi|on what|in which|for which|at what|"
+    r"dans quel(?:le)?s?|en quel(?:le)?|pour quel(?:le)?s?|à quel(?:le)?s?)\b)"
+    r"|^[^,?]{2,60},\s*(?=(?:il|elle|ils|elles)\s)")
+
+
 def _head(question: str) -> str:
     """The question's own words: a leading "Selon X," is attribution, and a "when" deep in a
     clause is a subordinator, not what is asked."""
     rest = _ATTRIBUTION.sub("", question)
+    rest = _ASK_AFTER.sub("", rest)
     # ... and ", who commented ..." is a relative clause about the focus: "Which think tank
     # employs Marie Dumoulin, who ...?" asks a body, not a person
     rest = _RELATIVE.sub("", rest)
@@ -190,8 +201,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     run: list[str] = []  # the focus names of the full name being read ("Christopher Marlowe")
     last_end = -1
     for m in _CAPITAL.finditer(question):
-        if m.start() == 0:
-            continue  # the question's first word is capitalised anyway
+        if m.start() == 0 and not _NAMED_FIRST.fullmatch(m.group(0)):
+            continue  # the question's first word is capitalised anyway (not "L'OTSC", "NATO")
         if not _NAME_GLUE.fullmatch(question[last_end:m.start()]) or last_end < 0:
             run = []
         last_end = m.end()
@@ -203,6 +214,11 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         # a place of three hyphenated parts or more is one name, as sentences are read
         # ("Baie-Sainte-Anne": "baiesainteanne"); "Kassym-Jomart" is two first names
         parts = [p for p in word.split("-") if p]
+        # "Germany-funded NGOs": a name used as a modifier ends there, and begins no full name
+        modifier = next((k for k, p in enumerate(parts) if k and p[0].islower()
+                         and p not in _NAME_PARTICLES), None)
+        if modifier is not None:
+            parts, word = parts[:modifier], "-".join(parts[:modifier])
         names = ([fold_name(word).replace("-", "")] if len(parts) > 2
                  and all(p[0].isupper() or p in ("de", "du", "la", "le", "sur") for p in parts)
                  else [fold_name(part) for part in parts if part[0].isupper()])
@@ -222,6 +238,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
             full.update(names)
         run = [n for n in names if n not in focus]
         focus.extend(run)
+        if modifier is not None:
+            run, last_end = [], -1
     measure = (tuple(sorted(_MONEY)) if cost else _measure(head)) if "number" in asks else ()
     lang = lang or detect_language(question)
     summary = bool(_SUMMARY.match(question))
@@ -283,6 +301,11 @@ def _name_parts(question: str) -> tuple[str, ...]:
     said as "son père Yuri, dirigeant d'un club"."""
     return tuple(fold_name(w) for m in _CAPITAL.finditer(question) if m.start() > 0
                  for w in m.group(0).split("-") if len(w) >= 3)
+
+
+# a first word that is a name all the same: "L'OTSC, ...", "NATO troops ..."
+_NAMED_FIRST = re.compile(r"(?:[LlDd]['’][A-ZÀ-Ý][\wÀ-ÿ'’-]+|[A-Z]{2,}s?)")
+_NAME_PARTICLES = frozenset({"de", "du", "la", "le", "sur", "en", "et", "lès", "les", "aux"})
 
 
 _CAPTION_ASKED = re.compile(r"(?i)\b(?:captions?|l[ée]gendes? (?:de la |d['’]une |de l['’]|"
@@ -522,7 +545,8 @@ def _portfolio(head: str) -> tuple[str, ...]:
 # "Who replaced X", "Qui a succédé à X", "Who was appointed the new ...": a sentence that says
 # someone took over (or the one before it), not one that only names X or the post.
 _SUCCESSION_ASKED = re.compile(r"(?i)\b(?:qui|who)\b.{0,40}\b(?:remplac|succ[ée]d|nomm|appoint|"
-                           r"replac|succeed|named)")
+                           r"replac|succeed|named|t(?:ook|akes?) over|pris la (?:tête|"
+                           r"direction|relève)|prend la (?:tête|direction|relève))")
 # A when-question about an end or a departure dates that event: "les unités arrivant jeudi et
 # vendredi" does not say when the last troops left. (Starts and arrivals are paraphrased too
 # freely to hold a sentence to: "s'installe à Paris" answers "arrive in Paris".)

@@ -201,6 +201,12 @@ def test_a_count_is_answered_by_the_sentence_that_counts_that_thing(
     # what talks came to: that they are held says nothing of it
     "What agreement, if any, came out of the US-Russia talks in Geneva?",
     "Qu’est-ce qui est ressorti des discussions russo-américaines de Genève ?",
+    # a city asked about someone named: Almaty beside the riots is not where he was held
+    "In which city was the former prime minister Karim Massimov arrested?",
+    # "Germany-funded": Germany is asked about, not a part of a name "Germany NGOs"
+    "How many Germany-funded NGOs operate in Kazakhstan?",
+    # who took over: the sentence must say someone did, not only that Massimov was dismissed
+    "Who took over the National Security Committee after Massimov's dismissal?",
 ])
 def test_what_the_sources_do_not_name_is_declined(
         corpus_searcher: Searcher, vectors: CachedSentenceVectors, question: str) -> None:
@@ -231,6 +237,11 @@ def test_what_the_sources_do_not_name_is_declined(
     ("What government measure was removed, doubling the price of liquefied gas?",
      "subventions"),
     ("In which towns did the protests first break out?", "Zhanaozen"),
+    # what is asked follows a dash: a body, not nothing
+    ("Marie Dumoulin is cited as an analyst - what think tank employs her?", "ECFR"),
+    # the body he headed is named 110 characters after him
+    ("Before his arrest for treason, which agency did Karim Massimov head?",
+     "Comité national de sécurité"),
 ])
 def test_less_common_asks_are_answered(corpus_searcher: Searcher,
                                        vectors: CachedSentenceVectors, question: str,

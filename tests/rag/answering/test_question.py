@@ -255,3 +255,19 @@ def test_a_verb_after_the_count_is_not_what_is_counted() -> None:
 def test_an_adjective_before_the_counted_noun_is_not_what_is_counted() -> None:
     assert analyse_question("How many different species are there?").measure == ("specie",)
     assert analyse_question("Combien d’espèces différentes compte-t-on ?").measure == ("espece",)
+
+
+def test_a_name_used_as_a_modifier_is_asked_about() -> None:
+    q = analyse_question("How many Germany-funded NGOs are active in Kazakhstan?")
+    assert "germany" in q.focus and q.nation == {"DE"}
+    assert "ngo" in q.focus  # ... and the next name is not its last part
+    assert analyse_question("Que dit Jean-Yves Le Drian ?").focus == ("drian",)  # a name
+
+
+def test_what_is_asked_follows_the_context_set_before_it() -> None:
+    q = analyse_question("L’OTSC, elle a été créée en quelle année ?")
+    assert "year" in q.asks and q.focus == ("otsc",)  # the first word may be a name
+    assert analyse_question("Marie Dumoulin is quoted as an analyst - which think tank does "
+                            "she work for?").asks == ("org",)
+    assert analyse_question("Roughly how big was the CSTO contingent?").asks == ("number",)
+    assert analyse_question("Who took over the KNB after Massimov was dismissed?").succession
