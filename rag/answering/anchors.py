@@ -185,6 +185,9 @@ class Anchor:
     text: str  # as written in the claim
     keys: frozenset[str]  # any of these in the source holds it (numbers, dates)
     name: str = ""  # folded name, for names
+    # for a number the claim gives as a rough figure ("more than 3,800"): the source values
+    # that hold it besides its own (`approximate`); None for an exact figure
+    near: tuple[float, float] | None = None
 
 
 @dataclass(slots=True)
@@ -224,6 +227,30 @@ def _key(value: float) -> str:
     return f"n:{int(value)}" if value == int(value) else f"n:{value:g}"
 
 
+_FRACTIONS = {"quarter": 0.25, "quarters": 0.25, "quart": 0.25, "quarts": 0.25,
+              "third": 1 / 3, "thirds": 1 / 3, "tiers": 1 / 3, "half": 0.5, "demi": 0.5,
+              "demie": 0.5}
+_FRACTION_OF = frozenset({"thousand", "mille", "millier", "million", "milliard", "billion"})
+
+
+def _fraction(words: list[str], i: int) -> tuple[int, float] | None:
+    """(last word, value) of a fraction of a scale from word i on: "three quarters of a
+    million" (750,000), "half a million", "un demi-million", "a quarter of a million"."""
+    parts = [(j, p) for j in range(i, min(i + 6, len(words))) for p in words[j].split("-")]
+    k, count = 0, 1.0
+    if parts[0][1] in _UNITS or parts[0][1] in ("a", "an"):
+        count, k = float(_UNITS.get(parts[0][1], 1)), 1
+    if k >= len(parts) or parts[k][1] not in _FRACTIONS:
+        return None
+    value, k = count * _FRACTIONS[parts[k][1]], k + 1
+    for _ in range(2):  # "of a", "d'un"
+        if k < len(parts) and parts[k][1] in ("of", "a", "an", "de", "d", "un"):
+            k += 1
+    if k < len(parts) and parts[k][1] in _FRACTION_OF:
+        return parts[k][0], value * _SCALES[parts[k][1]]
+    return None
+
+
 def _word_numbers(words: list[str], spans: list[tuple[int, int]], text: str
                   ) -> list[tuple[int, int, float]]:
     """(first word, last word, value) for runs of number words: "trois mille" -> 3000."""
@@ -233,6 +260,10 @@ def _word_numbers(words: list[str], spans: list[tuple[int, int]], text: str
     i = 0
     while i < len(words):
         w = words[i]
+        if (frac := _fraction(words, i)) is not None:
+            out.append((i, *frac))
+            i = frac[0] + 1
+            continue
         parts = w.split("-")
         if not all(p in _UNITS or p in _SCALES for p in parts) or parts[0] not in _UNITS:
             i += 1
@@ -544,7 +575,7 @@ def _same(name: str, word: str, proper: bool) -> bool:
 
 def holds(f: Facts, anchor: Anchor) -> bool:
     if anchor.kind != "name":
-        return bool(anchor.keys & f.keys)
+        return bool(anchor.keys & f.keys) or (anchor.near is not None and _near(f, anchor.near))
     if anchor.name in f.proper:
         return True
     if anchor.text.isupper() or len(anchor.name) <= 3:
@@ -572,6 +603,15 @@ _NOT_ONLY = re.compile(r"(?i)\b(?:not|non|pas)\s+(?:just|only|merely|simply|seul
 # is "notamment", "sans doute" is "probablement".
 _NO_NEGATION = re.compile(r"(?i)\b(?:sans (?:d[ée]lai|tarder|attendre|doute|cesse)|"
                           r"without (?:delay|doubt)|no doubt|not least)\b")
+# An open alternative is no negation: "whether or not it was a legitimate invitation", "s'il
+# s'agissait d'une invitation légitime ou non". Nor is what a warning tells someone not to do:
+# "warned Moscow not to intervene" is "mis en garde Moscou contre une intervention".
+_ALTERNATIVE = re.compile(r"(?i)\b(?:whether or not|or not(?=\s*(?:[,.;:!?»”\"')]|$))|"
+                          r"ou (?:non|pas)(?=\s*(?:[,.;:!?»”\"')]|$))|ou non\b)")
+_WARNED_NOT_TO = re.compile(
+    r"(?i)\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|averti[rst]?|avertissai\w*|"
+    r"mise?s? en garde|met\w* en garde)\b(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:not to|against|de ne pas|d['’]?\s*éviter)\b")
 
 
 def negated(text: str) -> bool:
@@ -583,9 +623,70 @@ def negated(text: str) -> bool:
     text = re.sub(r"\bn(?:e\s+|['’])(?:\w+\s+){0,3}?gu[eè]re\b", " ", text, flags=re.I)
     text = _NOT_ONLY.sub(" ", text)  # "not just protesters but", "non seulement ... mais"
     text = _NO_NEGATION.sub(" ", text)
+    text = _ALTERNATIVE.sub(" ", text)
+    text = _WARNED_NOT_TO.sub(" ", text)
     return bool(_NEGATION.search(text))
 
 
 def accounted(name: str, words: set[str]) -> bool:
     """Whether a source name is said, in some spelling, by one of the claim's words."""
     return name in words or any(same_name(name, w, True) for w in words)
+
+
+# A rough figure of a claim and the source values it stands for: "plus de 3 800" over "3 811",
+# "nearly 3,000" over "2 950", "about 1,500" over "1 450". Read before the number, folded.
+_MORE = re.compile(r"(?:more than|over|above|upwards of|in excess of|at least|no fewer than|"
+                   r"no less than|plus de|au moins|pas moins de|au-dela de)\s*$")
+_LESS = re.compile(r"(?:nearly|almost|close to|just under|less than|fewer than|up to|"
+                   r"pres de|presque|quasiment|moins de|jusqu'a|jusqu’a)\s*$")
+_ABOUT = re.compile(r"(?:about|around|roughly|approximately|some|an estimated|estimated|"
+                    r"circa|environ|quelque|autour de|approximativement|a peu pres|grosso modo)"
+                    r"\s*$")
+# how far off a rough figure may be (a share of it), and source values read as years instead
+NEAR = 0.1
+_YEARS = (1900, 2100)
+
+
+def approximate(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """`anchors` of `text` (claim_anchors), its numbers said roughly given the source values
+    that hold them: above it for "more than", below it for "nearly", either side for "about",
+    within NEAR of it."""
+    out: list[Anchor] = []
+    pos = 0
+    for a in anchors:
+        at = text.find(a.text, pos)
+        if at < 0:
+            out.append(a)
+            continue
+        pos = at + len(a.text)
+        values = [float(k[2:]) for k in a.keys if k.startswith("n:")]
+        if a.kind != "number" or not values or not all(map(math.isfinite, values)):
+            out.append(a)
+            continue
+        value = max(values)  # "3,8 millions": the scaled value
+        before = fold(text[max(0, at - 30):at])
+        if _MORE.search(before):
+            near = (value, value * (1 + NEAR))
+        elif _LESS.search(before):
+            near = (value * (1 - NEAR), value)
+        elif _ABOUT.search(before):
+            near = (value * (1 - NEAR), value * (1 + NEAR))
+        else:
+            out.append(a)
+            continue
+        out.append(Anchor(a.kind, a.text, a.keys, a.name, near))
+    return out
+
+
+def _near(f: Facts, near: tuple[float, float]) -> bool:
+    """Whether `f` holds a number in `near` (a year, which news writes bare, does not count)."""
+    lo, hi = near
+    for k in f.keys:
+        if k.startswith("n:"):
+            try:
+                v = float(k[2:])
+            except ValueError:
+                continue
+            if lo <= v <= hi and not (v == int(v) and _YEARS[0] <= v <= _YEARS[1]):
+                return True
+    return False

@@ -58,6 +58,7 @@ from rag.answering.anchors import (
     Anchor,
     Facts,
     accounted,
+    approximate,
     claim_anchors,
     facts,
     fold,
@@ -630,7 +631,7 @@ def _stems(text: str) -> set[str]:
 
 
 def _claim_facts(text: str) -> _Facts:
-    anchors = claim_anchors(text)
+    anchors = approximate(text, claim_anchors(text))
     names = {a.name for a in anchors if a.kind == "name"}
     names |= {w for a in anchors if a.kind == "name" for w in words_of(a.text)}
     lang = _language(text)

@@ -513,6 +513,15 @@ def test_stems_are_linear_on_long_words() -> None:
     ("Les alliés enverront des troupes sans délai.", False),  # "immédiatement"
     ("Les alliés enverront des troupes sans armes.", True),
     ("Several countries, not least Armenia, sent troops.", False),
+    # an open alternative (blind_pairs6)
+    ("The US had questions about whether or not it was a legitimate invitation.", False),
+    ("Ils se demandaient s’il s’agissait d’une invitation légitime ou non.", False),
+    ("Il ne savait pas s’il s’agissait d’une invitation légitime.", True),
+    # what a warning tells someone not to do (blind_pairs6): "mis en garde contre"
+    ("Le chef de la diplomatie européenne a averti Moscou de ne pas intervenir.", False),
+    ("The EU's top diplomat warned Russia not to intervene militarily.", False),
+    ("The EU's top diplomat did not warn Russia.", True),
+    ("He warned that the troops would not leave.", True),
 ])
 def test_what_counts_as_a_negation(text: str, negative: bool) -> None:
     assert negated(text) is negative
@@ -607,6 +616,11 @@ def test_an_acronym_the_gazetteer_spells_is_not_read_from_initials() -> None:
     ("environ un millier et demi de militaires russes", "n:1500"),
     ("deux milliers de soldats", "n:2000"),
     ("plus de trois décennies de règne", "n:30"),
+    # a fraction of a scale (blind_pairs6)
+    ("earmarked three quarters of a million dollars", "n:750000"),
+    ("half a million people", "n:500000"),
+    ("un demi-million de personnes", "n:500000"),
+    ("a quarter of a million troops", "n:250000"),
 ])
 def test_number_words_a_source_may_use(text: str, value: str) -> None:
     from rag.answering.anchors import facts
@@ -692,3 +706,22 @@ def test_an_opposite_in_the_claim_is_not_supported(verifier: Verifier) -> None:
                          "aéroport [1].", airport) == (False, "antonym")
     assert one(verifier, "Jeudi soir, les militaires avaient repris le contrôle du principal "
                          "aéroport [1].", airport)[0]
+
+
+@pytest.mark.parametrize(("claim", "supported"), [
+    ("Plus de 3 800 personnes ont été interpellées par la police kazakhe [1].", True),
+    ("More than 3,500 people were detained by the Kazakh police [1].", True),
+    ("Près de 3 900 personnes ont été interpellées par la police kazakhe [1].", True),
+    ("About 3,700 people were detained by the Kazakh police [1].", True),
+    # the wrong side of the figure, or too far from it
+    ("Près de 3 800 personnes ont été interpellées par la police kazakhe [1].", False),
+    ("Plus de 3 900 personnes ont été interpellées par la police kazakhe [1].", False),
+    ("About 3,000 people were detained by the Kazakh police [1].", False),
+    ("Some 2,000 people were detained by the Kazakh police [1].", False),
+])
+def test_a_rough_figure_holds_a_source_figure_on_its_side(verifier: Verifier, claim: str,
+                                                          supported: bool) -> None:
+    """blind_pairs6: "Plus de 3 800 personnes" over "3 811 personnes"; a year is no figure."""
+    passage = ("La police kazakhe a détenu 3 811 personnes au cours de plusieurs jours "
+               "d’émeutes en 2021.")
+    assert one(verifier, claim, passage)[0] is supported
