@@ -22,6 +22,26 @@ from rag.answering.language import detect_language
 from rag.answering.verify import ROLES
 from rag.text import STOPWORDS, fold
 
+# Nouns that name people by what they do: "Quel architecte ...", "Which linguist" (not a king:
+# "Quel roi ... après Louis VI ?" is answered by "Louis VII", the same name to this reading)
+_PEOPLE_NOUNS = (
+    r"architect|linguist|folklorist|historian|"
+    r"writer|author|novelist|poet|painter|artist|sculptor|composer|musician|singer|actor|"
+    r"actress|filmmaker|philosopher|scientist|astronomer|mathematician|physicist|chemist|"
+    r"biologist|botanist|explorer|navigator|inventor|engineer|physician|surgeon|player|coach|"
+    r"driver|pilot|cyclist|athlete|footballer|boxer|monk|bishop|cardinal|governor|mayor|senator|judge|lawyer|admiral|captain|photographer|"
+    r"producer|founder|professor|scholar|theologian|economist|sociologist|psychologist|"
+    r"archaeologist|missionary|apostle|prophet|architecte|linguiste|folkloriste|historien(?:ne)?|écrivain(?:e)?|auteure?|"
+    r"romanci(?:er|ère)|poète|peintre|artiste|sculpteur|composit(?:eur|rice)|musicien(?:ne)?|"
+    r"chant(?:eur|euse)|act(?:eur|rice)|réalisat(?:eur|rice)|cinéaste|philosophe|"
+    r"scientifique|astronome|mathématicien(?:ne)?|physicien(?:ne)?|chimiste|biologiste|"
+    r"botaniste|explorat(?:eur|rice)|navigat(?:eur|rice)|invent(?:eur|rice)|ingénieur|médecin|"
+    r"chirurgien(?:ne)?|joueu(?:r|se)|entraîneur|pilote|coureu(?:r|se)|cycliste|athlète|"
+    r"footballeur|boxeur|moine|évêque|gouverneur|maire|sénateur|"
+    r"juge|avocat|amiral|capitaine|photographe|product(?:eur|rice)|fondat(?:eur|rice)|"
+    r"professeure?|savant|théologien|économiste|sociologue|psychologue|archéologue|"
+    r"missionnaire|apôtre|prophète|personnage|héros|héroïne")
+
 _ASKS: dict[str, re.Pattern[str]] = {
     "age": re.compile(r"\b(quel âge|quel age|how old|âgé|what age|à quel âge|at what age)\b",
                       re.I),
@@ -52,8 +72,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"politician|person)|quel (président|dirigeant|ministre|responsable|"
                          r"porte-parole|officier|diplomate|envoyé|ambassadeur|analyste|expert|"
                          r"chercheur|journaliste|politicien|homme politique)|quelle (personne|"
-                         r"personnalité|analyste|experte|chercheuse|journaliste|diplomate))\b",
-                         re.I),
+                         r"personnalité|analyste|experte|chercheuse|journaliste|diplomate)|"
+                         r"(?:which|what|quel|quelle|quels|quelles) (?:[\w-]+ )?(?:"
+                         + _PEOPLE_NOUNS + r")s?)\b", re.I),
     # a body someone works for or belongs to: "Which think tank does X work for?"
     "org": re.compile(r"\b((which|what|for which|pour quel(le)?|quel(le)?s?) (think[- ]?tanks?|"
                       r"universit(y|ies|é)|institutes?|instituts?|organi[sz]ations?|organisme|"
@@ -79,7 +100,15 @@ _ASKS: dict[str, re.Pattern[str]] = {
                        r"in which (city|cities|towns?)|what (city|cities|towns?))\b", re.I),
     "place": re.compile(r"\b(où|where|dans quelles? villes?|in which (city|cities|towns?|"
                         r"country)|which (city|cities|towns?|country|countries|region)|quels? "
-                        r"pays|quelles? villes?|quelle région)\b", re.I),
+                        r"pays|quelles? villes?|quelle région|(?:in|at|into|from|to|dans|"
+                        r"à|en|de|depuis) (?:which|what|quel|quelle|quels|quelles) (?:[\w-]+ )?"
+                        r"(?:prisons?|hospitals?|hôpital|stadium|stade|church|église|cathedral|"
+                        r"cathédrale|museum|musée|theat(?:re|er)|théâtre|castle|château|palace|"
+                        r"palais|islands?|îles?|provinces?|states?|état|départements?|"
+                        r"villages?|district|neighbou?rhood|quartier|street|rue|port|airport|"
+                        r"aéroport|river|rivière|fleuve|mountains?|montagnes?|valley|vallée|"
+                        r"county|comté|abbey|abbaye|monaster(?:y|e)|temple|cemetery|"
+                        r"cimetière))\b", re.I),
 }
 _YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
 _CAPITAL = re.compile(r"\b[A-ZÀ-Ý][\wÀ-ÿ'’-]+")
@@ -402,9 +431,15 @@ _SAME_FAMILY = [
     frozenset("month mois".split()),
     frozenset("hour heure".split()),
 ]
-_QUANTITY = re.compile(r"\b(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|la|l['’]|les) "
-                       r"(superficie|capacité|budget|pib|longueur|hauteur|altitude|"
-                       r"profondeur|surface|vitesse|poids|montant)\b", re.I)
+_QUANTITY = re.compile(
+    r"\b(?:(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|la|l['’]|les) "
+    r"|what (?:is|was|are|were) (?:the |its |their |his |her |[A-Z][\w-]*['’]s )?"
+    r"(?:[\w-]+ ){0,2}?)"
+    r"(superficie|capacité|budget|pib|longueur|hauteur|altitude|profondeur|surface|vitesse|"
+    r"poids|montant|diamètre|température|length|height|width|depth|weight|area|speed|"
+    r"size|diameter|volume|altitude|elevation|temperature|distance|surplus|deficit|"
+    r"revenue|turnover|gdp|wingspan|capacity|budget)\b"
+    r"|\b(?:what lap time|quel temps au tour|(?:en|in) combien de temps)\b", re.I)
 # ... of which these are named where they are given (a length is given in kilometres)
 _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
 _PRICE_ASKED = re.compile(
@@ -438,7 +473,7 @@ def _measure(head: str) -> tuple[str, ...]:
     if _POPULATION.search(head):
         return tuple(sorted(_SAME_FAMILY[3]))
     quantity = _QUANTITY.search(head)  # "la capacité": the sentence names it
-    if quantity and fold(quantity.group(1)) in _NAMED_QUANTITY:
+    if quantity and fold(quantity.group(1) or "") in _NAMED_QUANTITY:
         return (_stem_key(quantity.group(1)),)
     m = _MEASURED.search(head)
     # the first common noun: "how many Russian paratroopers" counts paratroopers; none past

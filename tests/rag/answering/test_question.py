@@ -271,3 +271,14 @@ def test_what_is_asked_follows_the_context_set_before_it() -> None:
                             "she work for?").asks == ("org",)
     assert analyse_question("Roughly how big was the CSTO contingent?").asks == ("number",)
     assert analyse_question("Who took over the KNB after Massimov was dismissed?").succession
+
+
+def test_a_person_place_or_quantity_named_by_its_kind_is_asked() -> None:
+    assert analyse_question("Quel architecte a conçu l'hôtel Moskva ?").asks == ("person",)
+    assert analyse_question("Which professor played a key role in his career?").asks == (
+        "person",)
+    assert analyse_question("What was China's trade surplus in 2008?").asks == ("number",)
+    assert analyse_question("What is the maximum shell length of the tortoise?").asks == (
+        "number",)
+    assert analyse_question("In which Paris prison was she held?").asks == ("place",)
+    assert analyse_question("What kind of player was he?").asks == ()
