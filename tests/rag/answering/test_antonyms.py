@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rag.answering.antonyms import contradicts
 
 AIRPORT = ("Jeudi soir, les militaires avaient repris le contrôle du principal aéroport, saisi "
@@ -23,3 +25,41 @@ def test_the_same_side_or_a_sentence_saying_both_does_not() -> None:
     assert not contradicts("Les prix ont augmenté puis baissé.",
                            "Les prix ont connu une hausse, puis une baisse.")
     assert not contradicts("Russia sent 3,000 troops.", "La Russie a envoyé 3 000 personnes.")
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # outgoing / incoming
+    ("Late on Wednesday, the bloc's incoming chair, Nikol Pashinyan, confirmed help.",
+     "Tard mercredi, le président sortant du bloc, Nikol Pashinyan, a confirmé l’aide."),
+    # former / sitting
+    ("Karim Massimov, the sitting prime minister, was arrested for treason.",
+     "Karim Massimov, ancien Premier ministre, a été arrêté pour trahison."),
+    # halving / doubling
+    ("The riots were caused by a halving of liquefied gas prices.",
+     "Des émeutes causées par une multiplication par deux du prix du gaz liquéfié."),
+    # the start / the end of a period
+    ("Tokayev sacked the government at the end of the week.",
+     "Tokayev a limogé le gouvernement en début de semaine."),
+    # introduced / removed
+    ("The protests began when the authorities introduced a cap on petrol prices.",
+     "Les manifestations ont commencé lorsque les autorités ont supprimé le plafonnement du "
+     "prix de l’essence."),
+])
+def test_opposites_of_office_period_and_measures(claim: str, sentence: str) -> None:
+    """blind_pairs6: translations that put the opposite word in (cosine 0.88-0.93)."""
+    assert contradicts(claim, sentence)
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    ("Pashinyan, the bloc's outgoing chair, confirmed help.",
+     "Tard mercredi, le président sortant du bloc, Nikol Pashinyan, a confirmé l’aide."),
+    ("Karim Massimov, a former prime minister, was arrested.",
+     "Karim Massimov, ancien Premier ministre, a été arrêté pour trahison."),
+    ("Gas prices doubled.", "Une multiplication par deux du prix du gaz."),
+    ("Tokayev sacked the government early in the week.",
+     "Tokayev a limogé le gouvernement en début de semaine."),
+    ("The authorities scrapped the price cap.",
+     "Les autorités ont supprimé le plafonnement du prix de l’essence."),
+])
+def test_the_same_side_in_the_other_language_does_not(claim: str, sentence: str) -> None:
+    assert not contradicts(claim, sentence)
