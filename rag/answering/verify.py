@@ -21,9 +21,12 @@ A claim is supported by a passage when one of its sentences
    sentence of up to 20 words, or a long one whose clause closest to the claim is negated,
    needs a negated claim); a verb of refusal or denial ("refused", "a interdit") counts as a
    negation on both sides; and a claim that says "all", "every", "only" (`QUANTIFIER`) needs
-   a sentence that says so too ("toutes les résidences" over "au moins une résidence"), and
-   puts no opposite in place of the sentence's word (`antonyms.py`: "perdu le contrôle" over
-   "repris le contrôle"),
+   a sentence that says so too ("toutes les résidences" over "au moins une résidence"), a
+   claim said of some ("une partie seulement des vols", `PARTIAL`) a sentence not said of
+   all or none ("tous les vols"); it puts no opposite in place of the sentence's word
+   (`antonyms.py`: "perdu le contrôle" over "repris le contrôle"), and a cause or purpose it
+   gives shares a word with the sentence when that gives one too, in the same language
+   (`_CAUSE`: "déclenchée par l'arrestation ..." over "provoquée par la hausse des prix"),
 5. gives no one a title the passage gives them none of ("CSTO Secretary General Maria
    Zakharova" where the passage calls her the Russian diplomacy's spokeswoman; `titles.py`).
 
@@ -166,7 +169,7 @@ class Claim:
     citations: tuple[int, ...]
     supported: bool
     score: float  # the evidence's cosine (0 when there is none)
-    reason: str  # supported, missing, meaning, negation, quantifier, antonym, title,
+    reason: str  # supported, missing, meaning, negation, quantifier, antonym, cause, title,
     # no passage, empty
     evidence: Evidence | None
     support: Evidence | None = None  # for an unsupported claim: a passage that does support it
@@ -232,6 +235,8 @@ class _Facts:
     roles: tuple[tuple[frozenset[str], str], ...] = ()  # what its figures count (number_roles)
     titles: dict[str, set[str]] = field(default_factory=dict)  # person -> title it gives them
     universal: bool = False  # says "all", "every", "only" ... (QUANTIFIER)
+    partial: bool = False  # says "some of", "une partie" ... (PARTIAL)
+    cause: frozenset[str] = frozenset()  # stemmed words of the cause it gives (`_cause`)
     opposites: frozenset[tuple[int, int]] = frozenset()  # antonyms.sides of its words
 
 
@@ -417,6 +422,12 @@ class Verifier:
         if claim.universal and not QUANTIFIER.search(s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
+        if claim.cause and _other_cause(claim, s.text):
+            return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
+                                       (ev, "cause"))
+        if claim.partial and _of_all(s.text):
+            return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
+                                       (ev, "quantifier"))
         if contradicted(claim.opposites, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
@@ -456,15 +467,16 @@ class Verifier:
                 not claim.negated and (d.facts[i].negated or d.facts[i + 1].negated
                                        or refuses(text))):
             return single  # a fallback, so stricter: a negation anywhere in the two
-        if (claim.universal and not QUANTIFIER.search(text)) or contradicted(claim.opposites, text):
+        if (claim.universal and not QUANTIFIER.search(text)) or contradicted(
+                claim.opposites, text) or (claim.partial and _of_all(text)):
             return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
 
     def _best(self, claim: _Facts, claim_vec: Vectors, candidates: Sequence[int],
               described: Sequence[_Sentences]) -> tuple[Evidence | None, str]:
-        rank = {"supported": 4, "negation": 3, "quantifier": 3, "antonym": 3, "title": 2,
-                "meaning": 1, "missing": 0}
+        rank = {"supported": 4, "negation": 3, "quantifier": 3, "antonym": 3, "cause": 3,
+                "title": 2, "meaning": 1, "missing": 0}
         best: tuple[Evidence | None, str] = (None, "no passage")
         for n in candidates:
             ev, why = self._judge(claim, claim_vec, n, described[n - 1])
@@ -638,7 +650,8 @@ def _claim_facts(text: str) -> _Facts:
     terms = set(tokenize(text, _STEMMER[lang])) if lang else set()
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
                   _predicate(text, anchors, names, lang), number_roles(text, anchors),
-                  titles(text), bool(QUANTIFIER.search(text)), sides(text))
+                  titles(text), bool(QUANTIFIER.search(text)), _of_some(text),
+                  _cause(text, lang), sides(text))
 
 
 # "All", "every", "only", "none but": a claim that says it of everyone (or of one alone) over a
@@ -653,6 +666,62 @@ QUANTIFIER = re.compile(
     r"|\bn(?:e\s+|['’])(?:\w+\s+){1,3}?que\b")
 
 
+
+# "Some of", "only part of": a claim that says it of some over a sentence that says it of all
+# or none ("une partie seulement des vols a été annulée" over "tous les vols étant annulés")
+# says otherwise, when one says "some" and not "all" or "none", the other the opposite.
+PARTIAL = re.compile(
+    r"(?i)\b(?:une partie (?:seulement )?d(?:es|u|e la|e l['’])|seulement une partie|"
+    r"only (?:some|part|a (?:few|part|portion|fraction))|some of the|part of the|"
+    r"a portion of|a fraction of|certaine?s d(?:es|e ces|e leurs))\b")
+_ALL_OR_NONE = re.compile(r"(?i)\b(?:tous les|toutes les|all the|all of|all \w+s|every|"
+                          r"aucune?|none of|no \w+s)\b")
+
+
+def _of_all(sentence: str) -> bool:
+    return bool(_ALL_OR_NONE.search(sentence)) and not PARTIAL.search(sentence)
+
+
+def _of_some(claim: str) -> bool:
+    """Says "some of" and not "all" or "none" too ("aucune liste ..., quelques-uns")."""
+    return bool(PARTIAL.search(claim)) and not _ALL_OR_NONE.search(claim)
+
+
+# A cause or purpose a claim gives ("déclenchée par l'arrestation de figures de l'opposition",
+# "afin de protéger les troupes russes") over a sentence that gives one too, in the same
+# language, and shares none of its words: another cause ("provoquée par la hausse des prix du
+# carburant"). The first CAUSE_WORDS content words after the marker, up to the clause's end.
+_CAUSE = re.compile(
+    r"(?i)(?<!\w)(?:(?:(?:provoqu|d[ée]clench|caus|suscit|motiv|aliment)\w*(?:\s+\w+){0,3}?"
+    r" par|[àa] cause d(?:es|u|e)|en raison d(?:es|u|e)|du fait d(?:es|u|e)|suite [àa]|"
+    r"[àa] la suite d(?:es|u|e)|afin de|d[ûu]e?s? [àa]|"
+    r"parce que|because(?: of)?|due to|owing to|as a result of|in order to|so as to|"
+    r"(?:caused|triggered|sparked|prompted|fuell?ed|driven) by)(?!\w)|"
+    r"(?:[àa] cause|en raison|du fait|[àa] la suite|afin) d['’]|parce qu['’])")
+# A sentence may give its purpose with a bare "pour" ("pour mettre un terme aux émeutes"); a
+# claim's "pour gérer les manifestations" is too often a rewording of the sentence's own.
+_PURPOSE = re.compile(r"(?i)(?<!\w)pour(?= \w+(?:er|ir|re)\b)")
+CAUSE_WORDS = 3
+
+
+def _cause(text: str, lang: str) -> frozenset[str]:
+    """Stemmed words of the first cause `text` gives (see _CAUSE), none without a language."""
+    m = _CAUSE.search(text) if lang else None
+    if m is None:
+        return frozenset()
+    phrase = re.split(r"[,;:.!?«»\"“”()]", text[m.end():], maxsplit=1)[0]
+    words = [w for w in tokenize(phrase, _STEMMER[lang]) if not w.isdigit()]
+    return frozenset(words[:CAUSE_WORDS])
+
+
+def _other_cause(claim: _Facts, sentence: str) -> bool:
+    """Whether `sentence`, in the claim's language, gives a cause and none of the words of
+    the claim's."""
+    if _language(sentence) != claim.lang or not (_CAUSE.search(sentence)
+                                                  or _PURPOSE.search(sentence)):
+        return False
+    words = {w[:5] for w in tokenize(sentence, _STEMMER[claim.lang])}
+    return not any(w[:5] in words for w in claim.cause)
 
 
 # What a figure counts, when it is one of these (in either language): "13 policiers ont été

@@ -725,3 +725,36 @@ def test_a_rough_figure_holds_a_source_figure_on_its_side(verifier: Verifier, cl
     passage = ("La police kazakhe a détenu 3 811 personnes au cours de plusieurs jours "
                "d’émeutes en 2021.")
     assert one(verifier, claim, passage)[0] is supported
+
+
+def test_a_claim_said_of_some_over_a_sentence_said_of_all_is_not_supported(
+        verifier: Verifier) -> None:
+    """blind_pairs6: "une partie seulement des vols" over "tous les vols étant annulés"."""
+    airport = ("Selon des informations non confirmées, l’aéroport d’Almaty aurait été pris "
+               "d’assaut par les émeutiers, tous les vols étant annulés.")
+    assert one(verifier, "Selon des informations non confirmées, une partie seulement des vols "
+                         "a été annulée après la prise de l’aéroport d’Almaty [1].",
+               airport) == (False, "quantifier")
+    assert one(verifier, "Selon des informations non confirmées, tous les vols ont été annulés "
+                         "après la prise de l’aéroport d’Almaty [1].", airport)[0]
+    # a claim that says "none" and "some" itself is not said of some only
+    from rag.answering.verify import _of_some
+    assert not _of_some("Aucun vol n’a décollé, et une partie des passagers est restée.")
+
+
+def test_a_cause_the_sentence_does_not_give_is_not_supported(verifier: Verifier) -> None:
+    """blind_pairs6: a claim that gives a cause or purpose sharing no word with the one its
+    sentence gives ("déclenchée par l'arrestation" over "provoquée par la hausse des prix")."""
+    crisis = "La crise a été provoquée par la hausse des prix du carburant samedi dernier."
+    assert one(verifier, "La crise a été déclenchée samedi dernier par l’arrestation de "
+                         "plusieurs figures de l’opposition [1].", crisis) == (False, "cause")
+    assert one(verifier, "La crise a été déclenchée samedi dernier par la hausse des prix du "
+                         "carburant [1].", crisis)[0]
+    fire = ("Ce vendredi, le président du Kazakhstan, Kassym-Jomart Tokaïev, a annoncé "
+            "autoriser les forces de l’ordre à ouvrir le feu « sans avertissement » pour mettre "
+            "un terme aux émeutes chaotiques qui secouent le pays.")
+    assert one(verifier, "Tokaïev a autorisé les forces de l’ordre à tirer sans avertissement "
+                         "afin de protéger les troupes russes arrivées dans le pays [1].",
+               fire) == (False, "cause")
+    assert one(verifier, "Tokaïev a autorisé les forces de l’ordre à tirer sans avertissement "
+                         "afin de mettre un terme aux émeutes [1].", fire)[0]
