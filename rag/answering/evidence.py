@@ -29,6 +29,7 @@ from rag.answering.holds import (
     _DAY_OF_MONTH,
     _EXACT_NUMBER_WORDS,
     _SUCCESSION,
+    AGE_AT,
     ORDER,
     _gives_money,
     _has_focus,
@@ -42,6 +43,7 @@ from rag.answering.holds import (
     _rough_only,
     _words,
     counts,
+    none_only_of_other,
 )
 from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
@@ -332,6 +334,11 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
             if kind and cross:  # ... and the figure must count them ("4 350 miles), une
                 kind = counts(info.measure, text)  # importante population" is no population)
+        if kind and info.age_at and not AGE_AT.search(text):
+            kind = False  # his age when he stepped down is not "âgé de 81 ans"
+        if kind and info.measure and "number" in info.asks \
+                and none_only_of_other(info.measure, text):
+            kind = False  # "aucune liste n'a été fournie" counts no soldiers
         if kind and set(info.measure) & _MONEY:  # a price or a sum: a figure in a currency,
             kind = _gives_money(text)  # not "il y a 30 ans" beside "l'Union européenne"
         if kind and info.event is not None:

@@ -67,6 +67,9 @@ _CALENDAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b|" + _DAY_MONTH, re.I)
 _IN_PLACE = re.compile(r"\b(?:à|au|in|at|near|de|d['’]|from|vers|to)\s*([A-ZÀ-Ý][\w-]+)")
 _CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{0,40}?"
                          r"(?<![.!?]\s)\b([A-ZÀ-Ý][\w-]+)")
+# an age at an event, not one's age now: "à l'âge de 78 ans", "at 78", "alors âgé de"
+AGE_AT = re.compile(r"(?i)\b(?:à l['’]âge de|at the age of|alors âgée?|then aged|à \d{1,3} ans|"
+                    r"at \d{1,3}\b)")
 _NONE = re.compile(r"\b(aucune?|zéro|zero|none|no one|nobody|personne n['’])\b", re.I)
 # Numbers written out that are as exact as a figure ("trois explosions"), unlike "des dizaines".
 _EXACT_NUMBER_WORDS = re.compile(
@@ -412,3 +415,14 @@ def _has_focus(name: str, words: set[str]) -> bool:
     # a country is named by its people's word too: "le président kazakh" is about Kazakhstan
     code = country_code(name)  # ... and a nationality word by another: English is British
     return code is not None and any(country_code(w) == code for w in words if len(w) >= 4)
+
+
+def none_only_of_other(measure: Sequence[str], text: str) -> bool:
+    """Whether the sentence's only figure is a "none" that counts something else: "aucune
+    liste ... n'a été fournie" is no count of soldiers ("aucun soldat" is)."""
+    rest = _DATE.sub(" ", text)
+    if re.search(r"\d", rest) or any(not _NONE.fullmatch(m.group(0))
+                                     for m in _NUMBER_WORDS.finditer(rest)):
+        return False
+    return not any(_names_measure(measure, set(rest[m.end():].split()[:3]))
+                   for m in _NONE.finditer(rest))

@@ -167,6 +167,9 @@ class QuestionInfo:
     exact_day: bool = False
     # "according to the photo caption": a caption may answer
     caption: bool = False
+    # "Quel âge avait-il lorsqu'il a cédé la présidence ?": an age at an event ("à l'âge de
+    # 78 ans"), not the age the sources give him now ("âgé de 81 ans")
+    age_at: bool = False
 
 
 _ATTRIBUTION = re.compile(
@@ -198,6 +201,10 @@ def _head(question: str) -> str:
     return " ".join(rest.split()[:7])
 
 
+# "How long did the phone conversation between Putin and Tokayev last?": a duration
+_HOW_LONG = re.compile(r"(?i)^\s*(?:for )?how long (?:did|does|do|has|have|had|will|would|was|"
+                       r"were)\b[^?]{0,80}\b(?:last|lasted|take|took|stay|stayed|remain|"
+                       r"remained|run|ran|go on|reign|reigned|live|lived)\b")
 # "What did a litre of liquefied petroleum gas cost ...?": the verb comes past the head
 _COST_ASKED = re.compile(r"^\s*(?:what|how much) (?:did|does|do|will|would|could) [^?]{1,80}?"
                          r"\bcost\b", re.I)
@@ -218,6 +225,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         asks = tuple(a for a in asks if a != "number")
     if "country" in asks:  # any capitalised word is a place; a country is asked
         asks = tuple(a for a in asks if a != "place")
+    if _HOW_LONG.match(question) and "number" not in asks:  # the verb comes past the head
+        asks = (*asks, "number")
     if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
         asks = (*asks, "number")
     if "person" not in asks and (_WHICH_ROLE.search(head) or _NAME_THE.match(question)):
@@ -320,7 +329,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         order=bool(_ORDER_ASKED.search(question) and _OFFICE.search(question)),
                         exact_day=bool({"date", "calendar"} & set(asks)
                                        and _EXACT_DAY_ASKED.search(question)),
-                        caption=bool(_CAPTION_ASKED.search(question)))
+                        caption=bool(_CAPTION_ASKED.search(question)),
+                        age_at="age" in asks and bool(_AGE_AT_ASKED.search(question)))
 
 
 
@@ -332,6 +342,9 @@ def _name_parts(question: str) -> tuple[str, ...]:
                  for w in m.group(0).split("-") if len(w) >= 3)
 
 
+# (a clause with its own verb: "at the time of the unrest" is the age the sources give)
+_AGE_AT_ASKED = re.compile(r"(?i)\b(?:lorsqu['’](?:il|elle)|quand (?:il|elle)|au moment où|"
+                           r"when (?:he|she)|at the time (?:when|he|she))\b")
 # a first word that is a name all the same: "L'OTSC, ...", "NATO troops ..."
 _NAMED_FIRST = re.compile(r"(?:[LlDd]['’][A-ZÀ-Ý][\wÀ-ÿ'’-]+|[A-Z]{2,}s?)")
 _NAME_PARTICLES = frozenset({"de", "du", "la", "le", "sur", "en", "et", "lès", "les", "aux"})
@@ -339,7 +352,7 @@ _NAME_PARTICLES = frozenset({"de", "du", "la", "le", "sur", "en", "et", "lès", 
 
 _CAPTION_ASKED = re.compile(r"(?i)\b(?:captions?|l[ée]gendes? (?:de la |d['’]une |de l['’]|"
                             r"des )?(?:photos?|images?|illustrations?|clichés?)|pictured|"
-                            r"photographi\w*|photos?)\b")
+                            r"photographi\w*|photographs?|photos?)\b")
 _EXACT_DAY_ASKED = re.compile(r"(?i)\b(date (?:précise|precise|exacte)|(?:exact|precise) "
                               r"(?:date|day)|jour (?:exact|précis)|quel jour exactement)\b")
 _ORDER_ASKED = re.compile(r"\b(?i:qui|who|which|what|quel(?:le)?s?)\b.{0,80}?\b(?i:after|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.holds import _holds_kind, _names_role, counts
+from rag.answering.holds import _holds_kind, _names_role, counts, none_only_of_other
 from rag.answering.question import analyse_question
 
 
@@ -161,3 +161,12 @@ def test_a_role_asked_with_vice_takes_a_vice_president(question: str, vice: bool
 ])
 def test_an_hour_is_a_time_of_day(text: str, gives: bool) -> None:
     assert _holds_kind("hour", text, ()) is gives
+
+
+def test_a_none_counts_only_what_follows_it() -> None:
+    soldiers = ("soldat", "troop", "troupe")
+    assert none_only_of_other(soldiers, "Aucune liste des sites gardés par les soldats n’a "
+                                        "été fournie.")
+    assert not none_only_of_other(soldiers, "Aucun soldat n’a été blessé.")
+    assert not none_only_of_other(soldiers, "Aucune liste n’a été fournie, mais 3 000 soldats "
+                                            "sont arrivés.")

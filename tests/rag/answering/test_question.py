@@ -282,3 +282,15 @@ def test_a_person_place_or_quantity_named_by_its_kind_is_asked() -> None:
         "number",)
     assert analyse_question("In which Paris prison was she held?").asks == ("place",)
     assert analyse_question("What kind of player was he?").asks == ()
+
+
+def test_a_duration_an_age_at_an_event_and_a_photograph() -> None:
+    assert "number" in analyse_question(
+        "How long did the phone conversation between Putin and Tokayev last?").asks
+    q = analyse_question("Quel âge avait Nazarbaïev lorsqu’il a cédé la présidence ?")
+    assert q.asks == ("age",) and q.age_at
+    assert not analyse_question("Quel âge a Nazarbaïev ?").age_at
+    # the time of the events is when the sources give his age
+    assert not analyse_question("How old was Nazarbayev at the time of the unrest?").age_at
+    assert not analyse_question("Quel âge avait Nazarbaïev au moment des troubles ?").age_at
+    assert analyse_question("When was the photograph of Putin and Tokayev taken?").caption
