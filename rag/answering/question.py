@@ -96,8 +96,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
                            r"date|which date)\b", re.I),
     # a country or a nationality: "le Premier ministre arménien" (countries.py)
     "country": re.compile(r"\b(quels? pays|which countr(y|ies)|what countr(y|ies))\b", re.I),
-    "city": re.compile(r"\b(dans quelles? villes?|quelles? villes?|which (city|cities|towns?)|"
-                       r"in which (city|cities|towns?)|what (city|cities|towns?))\b", re.I),
+    "city": re.compile(r"\b(dans quelles? (autres? )?villes?|quelles? (autres? )?villes?|which "
+                       r"(other )?(city|cities|towns?)|in which (other )?(city|cities|towns?)|"
+                       r"what (other )?(city|cities|towns?))\b", re.I),
     "place": re.compile(r"\b(où|where|dans quelles? villes?|in which (city|cities|towns?|"
                         r"country)|which (city|cities|towns?|country|countries|region)|quels? "
                         r"pays|quelles? villes?|quelle région|(?:in|at|into|from|to|dans|"
@@ -121,7 +122,8 @@ _NOT_FOCUS = frozenset(fold(w) for w in """
     président president presidents premier prime ministre minister ministres ministers porte
     parole spokesman spokeswoman union européenne european secrétaire secretary général general
     chef head leader dirigeant dirigeants affaires étrangères foreign affairs état state states
-    etats unis united nations ue eu summarize résume résumez résumer tell explain explique
+    etats unis united nations ue eu république republique republic summarize résume résumez
+    résumer tell explain explique
     décris describe liste list donne give
 """.split())
 
@@ -198,7 +200,19 @@ def _head(question: str) -> str:
     # ... and ", who commented ..." is a relative clause about the focus: "Which think tank
     # employs Marie Dumoulin, who ...?" asks a body, not a person
     rest = _RELATIVE.sub("", rest)
+    # "The unrest started when ... objected to X. Which other town?": the last sentence asks;
+    # "Marie Dumoulin is a programme director at which think tank?": the ask comes late
+    last = _LAST_SENTENCE.search(rest)
+    if last:
+        rest = last.group(1)
+    elif not _WH.search(" ".join(rest.split()[:7])) and (late := _WH.search(rest)):
+        rest = rest[late.start():]
     return " ".join(rest.split()[:7])
+
+
+_LAST_SENTENCE = re.compile(r"[.!]\s+([A-ZÀ-Ý¿][^.!?]{2,120}\?)\s*$")
+_WH = re.compile(r"(?i)\b(?:which|what|who|whom|whose|where|when|how|quel(?:le)?s?|qui|où|quand|"
+                 r"combien|comment)\b")
 
 
 # "How long did the phone conversation between Putin and Tokayev last?": a duration
@@ -683,8 +697,8 @@ _IDENTITY = re.compile(
     # ... or what someone's post is: "What job does X hold?", "Quelle est la fonction de X ?"
     r"(?i:what (?:job|position|post|role|title|office|function)s?(?: or (?:job|position|post|"
     r"role|title|office))? (?:does|did|do) )" + _NAME_Q + r"(?i:hold|have|occupy)\s*|"
-    r"(?i:what is |what was |what's )" + r"(?:[A-ZÀ-Ý][\w-]*\s*){1,4}['’]s (?i:job|position|"
-    r"post|role|title|function|occupation)\s*|"
+    r"(?i:what is |what was |what's )" + r"(?:[A-ZÀ-Ý][\w-]*\s*){1,4}['’]s (?i:job(?: title)?|"
+    r"position|post|role|title|function|occupation|profession)\s*|"
     r"(?i:quel(?:le)? (?:est|était) (?:la fonction|le poste|le métier|le rôle|le titre|la "
     r"profession|l['’]occupation) (?:de |d['’]))" + _NAME_Q + r"|"
     r"(?i:quel(?:le)? (?:poste|fonction|métier|profession) (?:occupe|occupait|exerce|exerçait) )"

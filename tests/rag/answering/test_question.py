@@ -294,3 +294,14 @@ def test_a_duration_an_age_at_an_event_and_a_photograph() -> None:
     assert not analyse_question("How old was Nazarbayev at the time of the unrest?").age_at
     assert not analyse_question("Quel âge avait Nazarbaïev au moment des troubles ?").age_at
     assert analyse_question("When was the photograph of Putin and Tokayev taken?").caption
+
+
+def test_the_ask_may_come_late_or_in_a_last_sentence() -> None:
+    assert analyse_question("Marie Dumoulin is a programme director at which think tank?"
+                            ).asks == ("org",)
+    assert analyse_question("The unrest started when residents of Aktau and one other town "
+                            "objected to the price rise. Which other town?").asks == ("city",)
+    assert analyse_question("What is Emilia Nazarenko's job title?").asks == ("identity",)
+    # "la République d'Arménie" is about Armenia
+    assert analyse_question("Comment s'appelle le président de la République d'Arménie ?"
+                            ).focus == ("armenie",)
