@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
 
 from rag import Engine, Settings
+from rag.unicode_safe import warm as warm_stream_safe
 from service import errors
 from service.answer_log import AnswerLog, Recorder
 from service.errors import RETRY_AFTER_BUSY_S
@@ -46,6 +47,10 @@ class _App(FastAPI):
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = ServiceSettings.of(settings)
+    # the stream-safe table (~0.2 s over every code point) is built here, once a process,
+    # not by the first request to count text, maybe in a validator on the event loop
+    # (tenth review, F3)
+    warm_stream_safe()
     engine = engine or Engine(settings)
     metrics = Metrics()
     metrics.watch_engine(engine)

@@ -267,17 +267,20 @@ def _failure(stop: str) -> list[int]:
 
 def prompt_text(prompt: Any, max_chars: int) -> str:
     """`/v1/completions` takes one prompt: a string or a list of one string, of at most
-    `max_chars` characters (RAG_MAX_QUERY_CHARS)."""
+    `max_chars` characters (RAG_MAX_QUERY_CHARS) as the embedder reads them; it normalises
+    the prompt (NFKC), so an async route calls it in a worker thread."""
     if isinstance(prompt, list) and len(prompt) == 1:
         prompt = prompt[0]
     if not isinstance(prompt, str):
         raise ParamError("prompt", "prompt must be one string (one question per request)")
     if not prompt.strip():
         raise ParamError("prompt", "prompt is empty")
-    if text_length(prompt.strip()) > max_chars:
-        raise ParamError("prompt", f"the prompt is {text_length(prompt.strip())} characters "
-                         f"long; the limit is {max_chars}")
-    return prompt.strip()
+    text: str = prompt.strip()
+    size = text_length(text)  # once (it was counted twice to refuse it)
+    if size > max_chars:
+        raise ParamError("prompt", f"the prompt is {size} characters long; the limit is "
+                         f"{max_chars}")
+    return text
 
 
 def usage(answer: Answer, prompt: str) -> dict[str, Any]:

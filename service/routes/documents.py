@@ -27,7 +27,7 @@ from rag.loaders import (
     TextBudget,
     TextTooLarge,
     Uploads,
-    document_from_fields,
+    counted_document_from_fields,
     storable_metadata,
     upload_name,
 )
@@ -285,12 +285,14 @@ class Cost(NamedTuple):
     text_bytes: int  # its size for `RAG_ASYNC_INGEST_BYTES`
 
 
-def _doc_cost(doc: Document) -> Cost:
+def _doc_cost(doc: Document, chars: int | None = None) -> Cost:
     """A document's text and title as the embedder reads them (`embedded_chars`, NFKC: 1,000
     "\ufdfa" cost what 18,000 letters do; metadata is at most 64 KiB a document as JSON, and
     the request's size bounds it), and its size: the text's UTF-8 bytes, or its characters
-    to embed when there are more of those (3 bytes of "\ufdfa" are 18)."""
-    chars = embedded_chars(doc.text)
+    to embed when there are more of those (3 bytes of "\ufdfa" are 18). `chars`: the text's
+    count when it was made already."""
+    if chars is None:
+        chars = embedded_chars(doc.text)
     return Cost(chars + embedded_chars(doc.title),
                 max(len(doc.text.encode("utf-8", "replace")), chars))
 
@@ -321,14 +323,15 @@ def _json_documents(body: Any, body_bytes: int, settings: ServiceSettings
     seen: set[str] = set()
     for i, obj in enumerate(items):
         try:
-            doc = document_from_fields(obj, source="api", max_chars=settings.max_document_chars)
+            doc, chars = counted_document_from_fields(obj, source="api",
+                                                      max_chars=settings.max_document_chars)
             doc = replace(doc, metadata=storable_metadata(doc.metadata))
         except ValueError as exc:
             raise HTTPException(422, f"documents[{i}]: {exc}") from None
         if doc.id in seen:
             raise HTTPException(422, f"documents[{i}]: duplicate id {doc.id!r}")
         seen.add(doc.id)
-        cost = _doc_cost(doc)
+        cost = _doc_cost(doc, chars)  # each text counted once (it was twice)
         held += cost.held_chars
         if held > allowed:
             raise HTTPException(413, f"the documents give more than {allowed} characters of "

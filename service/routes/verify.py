@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import numpy as np
 from fastapi import APIRouter, Depends, Request
+from fastapi.exceptions import RequestValidationError
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -21,8 +22,8 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
-    model_validator,
 )
+from starlette.concurrency import run_in_threadpool
 
 from rag import BusyError, CancelToken, Embedder, Engine, Passage, Verifier
 from rag.answering.verify import split_claims
@@ -83,58 +84,68 @@ class VerifyRequest(BaseModel):
     def _not_blank(cls, v: str) -> str:
         if not v.strip():
             raise ValueError("the answer is empty")
-        size = text_length(v)  # once; `max_length` has bounded what is normalised
-        if size > MAX_ANSWER_CHARS:
-            raise ValueError(f"the answer is {size} characters long as the embedder "
-                             f"reads it (NFKC); the limit is {MAX_ANSWER_CHARS}")
         return v
 
     @field_validator("passages")
     @classmethod
-    def _passages_bounded(cls, v: list[str | PassageIn], info: ValidationInfo
-                          ) -> list[str | PassageIn]:
-        """Each passage, then all the text together, as the embedder reads it. The length
-        as sent is checked first: the embedder's count is never below it, and 50 passages
-        of `MAX_PASSAGE_CHARS` are 1 M characters to normalise on the event loop (ninth
-        review, F1); within it, each passage is normalised once, and the answer, within its
-        own limit by then, again."""
+    def _sent_bounded(cls, v: list[str | PassageIn], info: ValidationInfo
+                      ) -> list[str | PassageIn]:
+        """All the text together as sent, before anything is normalised: the embedder's count
+        is never below it, and 50 passages of `MAX_PASSAGE_CHARS` are 1 M characters to
+        normalise (ninth review, F1). Only lengths here: this runs on the event loop, while
+        the body is read (`measure` does the rest, in a worker thread)."""
         answer = info.data.get("answer")  # absent when the answer was refused
-        texts = [p if isinstance(p, str) else p.text for p in v]
-        sent = (len(answer) if answer is not None else 0) + sum(len(t) for t in texts)
+        sent = (len(answer) if answer is not None else 0) + sum(
+            len(p if isinstance(p, str) else p.text) for p in v)
         if sent > MAX_TOTAL_CHARS:
             raise ValueError(f"the answer and passages hold {sent} characters together; "
                              f"the limit is {MAX_TOTAL_CHARS}")
-        total = 0
-        for n, text in enumerate(texts, 1):
-            size = text_length(text)
-            if size > MAX_PASSAGE_CHARS:
-                raise ValueError(f"passage {n} is {size} characters long as the embedder reads "
-                                 f"it (NFKC); the limit is {MAX_PASSAGE_CHARS}")
-            total += size
-        if answer is not None:  # within its own limit, so counting it again is cheap
-            total += text_length(answer)
-            if total > MAX_TOTAL_CHARS:
-                raise ValueError(f"the answer and passages hold {total} characters together "
-                                 f"as the embedder reads them (NFKC); the limit is "
-                                 f"{MAX_TOTAL_CHARS}")
         return v
 
-    @model_validator(mode="after")
-    def _bounded(self) -> VerifyRequest:
-        sentences = sum(len(split_sentences(t)) for t in [
-            self.answer, *(p if isinstance(p, str) else p.text for p in self.passages)])
-        if sentences > MAX_SENTENCES:
-            raise ValueError(f"the answer and passages hold {sentences} sentences together; "
-                             f"the limit is {MAX_SENTENCES}")
-        claims = len(split_claims(self.answer))
-        if claims > MAX_CLAIMS:
-            raise ValueError(f"the answer holds {claims} claims (sentences, cut at inner [n] "
-                             f"markers); the limit is {MAX_CLAIMS}")
-        if claims * len(self.passages) > MAX_CLAIM_CHECKS:
-            raise ValueError(f"{claims} claims against {len(self.passages)} passages are "
-                             f"{claims * len(self.passages)} checks; the limit is "
-                             f"{MAX_CLAIM_CHECKS}: send fewer claims or passages")
-        return self
+    def texts(self) -> list[str]:
+        return [p if isinstance(p, str) else p.text for p in self.passages]
+
+
+def _refused(loc: tuple[str, ...], msg: str) -> RequestValidationError:
+    """A 422 worded as the model's own validators word theirs."""
+    return RequestValidationError([{"type": "value_error", "loc": ("body", *loc), "msg": msg,
+                                    "input": None}])
+
+
+def measure(body: VerifyRequest) -> None:
+    """The bounds that read the text, in a worker thread (`run_in_threadpool`): the answer, each
+    passage and all of them together as the embedder reads them (NFKC, `text_length`: each text
+    once, a passage over its own limit ends it), then sentences, claims and checks. In the model's
+    validators they ran on the event loop: 20,000 U+0F73, then quadratic to normalise, held
+    every route 0.3 s (tenth review, F1)."""
+    size = text_length(body.answer)
+    if size > MAX_ANSWER_CHARS:
+        raise _refused(("answer",), f"the answer is {size} characters long as the embedder "
+                       f"reads it (NFKC); the limit is {MAX_ANSWER_CHARS}")
+    total = size
+    texts = body.texts()
+    for n, text in enumerate(texts, 1):
+        size = text_length(text)
+        if size > MAX_PASSAGE_CHARS:
+            raise _refused(("passages",), f"passage {n} is {size} characters long as the "
+                           f"embedder reads it (NFKC); the limit is {MAX_PASSAGE_CHARS}")
+        total += size
+    if total > MAX_TOTAL_CHARS:  # at most MAX_TOTAL_CHARS as sent were counted
+        raise _refused(("passages",), f"the answer and passages hold {total} characters "
+                       f"together as the embedder reads them (NFKC); the limit is "
+                       f"{MAX_TOTAL_CHARS}")
+    sentences = sum(len(split_sentences(t)) for t in [body.answer, *texts])
+    if sentences > MAX_SENTENCES:
+        raise _refused((), f"the answer and passages hold {sentences} sentences together; "
+                       f"the limit is {MAX_SENTENCES}")
+    claims = len(split_claims(body.answer))
+    if claims > MAX_CLAIMS:
+        raise _refused((), f"the answer holds {claims} claims (sentences, cut at inner [n] "
+                       f"markers); the limit is {MAX_CLAIMS}")
+    if claims * len(texts) > MAX_CLAIM_CHECKS:
+        raise _refused((), f"{claims} claims against {len(texts)} passages are "
+                       f"{claims * len(texts)} checks; the limit is {MAX_CLAIM_CHECKS}: send "
+                       "fewer claims or passages")
 
 
 class EvidenceOut(BaseModel):
@@ -273,6 +284,7 @@ async def verify(body: VerifyRequest, request: Request,
     no marker are checked against every passage. At most `MAX_TOTAL_CHARS` of text in all;
     a 503 while every verification slot is taken. A client that hangs up stops the
     verification (499), which frees its slot."""
+    await run_in_threadpool(measure, body)  # a 422 past a bound that reads the text
     passages = [Passage(p) if isinstance(p, str) else Passage(p.text, p.title)
                 for p in body.passages]
 
