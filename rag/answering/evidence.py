@@ -43,6 +43,7 @@ from rag.answering.holds import (
     _rough_only,
     _words,
     counts,
+    counts_something_else,
     none_only_of_other,
 )
 from rag.answering.language import detect_language
@@ -339,6 +340,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.measure and "number" in info.asks \
                 and none_only_of_other(info.measure, text):
             kind = False  # "aucune liste n'a été fournie" counts no soldiers
+        if kind and not cross and len(info.measure) > 1 and "person" not in info.measure \
+                and counts_something_else(info.measure, text):
+            kind = False  # "ces trois explosions" are no paratroopers
         if kind and set(info.measure) & _MONEY:  # a price or a sum: a figure in a currency,
             kind = _gives_money(text)  # not "il y a 30 ans" beside "l'Union européenne"
         if kind and info.event is not None:

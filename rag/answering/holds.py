@@ -187,6 +187,27 @@ def counts(measure: Sequence[str], text: str) -> bool:
     return False
 
 
+def counts_something_else(measure: Sequence[str], text: str) -> bool:
+    """Whether every figure of the sentence is followed by a noun that is not what is counted
+    ("ces trois explosions" where paratroopers are counted), and none counts it."""
+    if counts(measure, text):
+        return False
+    rest = _DATE.sub(" ", text)
+    figures = list(_FIGURE.finditer(rest))
+    if not figures:
+        return False
+    for m in figures:
+        after = re.findall(r"[\wÀ-ÿ]+", rest[m.end():m.end() + 40])
+        after = [w for w in after if fold(w) not in _OF][:1]
+        if not after or not after[0].isalpha() or after[0][0].isupper() or len(after[0]) < 3 \
+                or fold(after[0]) in STOPWORDS or _FIGURE.fullmatch(after[0]):
+            return False  # "ils étaient 3 000.", "3 000 au total", "trois mille"
+    return True
+
+
+_OF = frozenset({"de", "d", "des", "of", "du"})
+
+
 def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
     keys = {_stem_key(w) for w in words}
     return any(k.startswith(m) or (len(k) >= 4 and m.startswith(k)) for m in measure

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.holds import _holds_kind, _names_role, counts, none_only_of_other
+from rag.answering.holds import (
+    _holds_kind,
+    _names_role,
+    counts,
+    counts_something_else,
+    none_only_of_other,
+)
 from rag.answering.question import analyse_question
 
 
@@ -170,3 +176,11 @@ def test_a_none_counts_only_what_follows_it() -> None:
     assert not none_only_of_other(soldiers, "Aucun soldat n’a été blessé.")
     assert not none_only_of_other(soldiers, "Aucune liste n’a été fournie, mais 3 000 soldats "
                                             "sont arrivés.")
+
+
+def test_a_figure_of_something_else_is_no_count_of_what_is_asked() -> None:
+    paratroopers = analyse_question("Combien de parachutistes ont été déployés ?").measure
+    assert counts_something_else(paratroopers, "Ces trois explosions ont été entendues.")
+    assert not counts_something_else(paratroopers, "Trois mille parachutistes sont arrivés.")
+    assert not counts_something_else(paratroopers, "Ils étaient 3 000 au total.")
+    assert not counts_something_else(paratroopers, "Aucun chiffre n’a été donné.")  # no figure
