@@ -14,11 +14,10 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rag.text import STOPWORDS
+from rag.text import STOPWORDS, unaccent
 
 MONTHS: dict[str, int] = {}
 for _i, _month in enumerate([
@@ -174,9 +173,9 @@ for _a, _b in _GAZETTEER_PAIRS:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents ("Tokaïev" -> "tokaiev")."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("œ", "oe")
+    """Lower case without accents ("Tokaïev" -> "tokaiev"); stream-safe first, so runs of
+    combining marks cost linear time (rag.text.unaccent)."""
+    return unaccent(text.lower()).replace("œ", "oe")
 
 
 @dataclass(frozen=True, slots=True)
