@@ -440,7 +440,8 @@ _SUMMARY = re.compile(
 # d'inflation", "la population". A sentence gives that count only if it names the thing (or a
 # word of the same family: soldiers are troops). Durations and costs name no such noun.
 _MEASURED = re.compile(
-    r"\b(?:combien (?:de |d['’])|nombre (?:de |d['’])|how many |number of |taux (?:de |d['’])|"
+    r"\b(?:combien (?:de |d['’])|nombre (?:exact |total |précis |officiel )?(?:de |d['’])|"
+    r"how many |number of |taux (?:de |d['’])|"
     r"prix (?:du |de la |de l['’]|des |de |d['’])|price of (?:a |the )?)((?:[\w-]+\s+){0,2}[\w-]+)",
     re.I)
 _POPULATION = re.compile(r"\b(population|habitants|inhabitants|people live)\b", re.I)

@@ -305,3 +305,9 @@ def test_the_ask_may_come_late_or_in_a_last_sentence() -> None:
     # "la République d'Arménie" is about Armenia
     assert analyse_question("Comment s'appelle le président de la République d'Arménie ?"
                             ).focus == ("armenie",)
+
+
+def test_an_exact_or_total_number_of_names_what_is_counted() -> None:
+    q = analyse_question("Quel est le nombre exact de manifestants tués pendant les émeutes ?")
+    assert q.measure == ("manife",) and q.exact and q.fate == {"dead"}
+    assert analyse_question("What is the exact number of protesters killed?").measure
