@@ -12,6 +12,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 RetrieverName = Literal["hybrid", "dense", "bm25"]
 RETRIEVERS: tuple[RetrieverName, ...] = get_args(RetrieverName)
+# The most earlier user and assistant messages RAG_MAX_HISTORY_MESSAGES may allow: the service
+# also caps a request's lists at it when the body is parsed (service/schemas.py).
+MAX_HISTORY_MESSAGES = 200
 
 
 class Settings(BaseSettings):
@@ -89,6 +92,14 @@ class Settings(BaseSettings):
         default=20_000, ge=0, description="From this many chunks, hybrid runs the dense search "
         "in a worker thread beside BM25 (below it the hand-off costs more than it saves).",
     )
+    filter_keys: list[str] | None = Field(
+        default=None, max_length=100,
+        description="Metadata keys that filters may use besides doc_id, source, title and "
+        "date (RAG_FILTER_KEYS='[\"lang\", \"category\"]'). Unset: any key a document's "
+        "metadata has, and a filter on a key no document has is refused, which tells a caller "
+        "which keys exist. Set: these only, refused alike whether documents hold a key or not, "
+        "so nothing about other metadata (a fetched page's post-redirect url) can be probed.",
+    )
     max_query_chars: int = Field(default=2000, ge=1)
 
     # Answering
@@ -159,7 +170,7 @@ class Settings(BaseSettings):
         "(besides holding its numbers, dates and names) to be kept.",
     )
     rewrite_followups: bool = True
-    max_history_messages: int = Field(default=20, ge=0, le=200)
+    max_history_messages: int = Field(default=20, ge=0, le=MAX_HISTORY_MESSAGES)
     max_message_chars: int = Field(default=8000, ge=1)
     generation_slots: int = Field(default=1, ge=1, le=64)
     generation_queue: int = Field(default=8, ge=0, le=1000)

@@ -154,9 +154,19 @@ def _condition(key: str, value: object) -> Condition:
     return Condition(key, one_of=(_scalar(value, key),))
 
 
-def parse_filter(raw: object, metadata_keys: Iterable[str] | None = None) -> Filter | None:
-    """Parse the JSON object (or its text); None or {} means no filter. With `metadata_keys`
-    (the keys present in any document's metadata) an unknown key is rejected."""
+def _not_filterable(key: str, allowed: Iterable[str]) -> FilterError:
+    """The message for a key outside the configured ones (RAG_FILTER_KEYS): the same whether
+    or not some document has it."""
+    keys = ", ".join((*KNOWN_FIELDS, *sorted(set(allowed) - set(KNOWN_FIELDS))))
+    return FilterError(f"filters: key {_echo(key)} is not filterable; filterable keys: {keys}")
+
+
+def parse_filter(raw: object, metadata_keys: Iterable[str] | None = None,
+                 allowed_keys: Iterable[str] | None = None) -> Filter | None:
+    """Parse the JSON object (or its text); None or {} means no filter. With `allowed_keys`
+    (the configured filterable keys) any other key is rejected, whatever documents hold;
+    else, with `metadata_keys` (the keys present in any document's metadata), an unknown key
+    is."""
     if raw is None or raw == "":
         return None
     if isinstance(raw, str):
@@ -173,11 +183,15 @@ def parse_filter(raw: object, metadata_keys: Iterable[str] | None = None) -> Fil
     if not raw:
         return None
     known = None if metadata_keys is None else set(metadata_keys)
+    allowed = None if allowed_keys is None else set(allowed_keys)
     conditions = []
     for key, value in sorted(raw.items()):
         if not isinstance(key, str) or not key:
             raise FilterError("filters: keys must be non-empty strings")
-        if known is not None and key not in KNOWN_FIELDS and key not in known:
+        if allowed is not None and key not in KNOWN_FIELDS and key not in allowed:
+            raise _not_filterable(key, allowed)
+        if allowed is None and known is not None and key not in KNOWN_FIELDS \
+                and key not in known:
             raise _unknown(key)
         conditions.append(_condition(key, value))
     return Filter(tuple(conditions))

@@ -388,7 +388,7 @@ class Searcher:
         name = retriever or self.settings.retriever
         if name not in self.retrievers:
             raise RagError(f"unknown retriever {name!r}: use one of {', '.join(RETRIEVERS)}")
-        allowed = self.snapshot.allowed(filters)
+        allowed = self.snapshot.allowed(filters, self.settings.filter_keys)
         if allowed is not None and not len(allowed.ids):
             return []
         if name == "hybrid":

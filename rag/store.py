@@ -26,7 +26,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -207,17 +207,19 @@ class Snapshot:
             self._metadata_keys = frozenset(self.store.metadata_keys())
         return self._metadata_keys
 
-    def allowed(self, raw: object) -> Allowed | None:
+    def allowed(self, raw: object, filter_keys: Iterable[str] | None = None) -> Allowed | None:
         """The chunks a filter keeps (None: no filter), as FAISS ids and a BM25 row mask.
 
-        `raw` is the JSON object (or its text) or a parsed Filter; an unknown key or a bad
-        value raises FilterError. Resolved sets are kept in a small LRU: this snapshot is one
-        generation, so the key is the filter alone."""
+        `raw` is the JSON object (or its text) or a parsed Filter; an unknown key (one
+        outside `filter_keys` when they are set) or a bad value raises FilterError. Resolved
+        sets are kept in a small LRU: this snapshot is one generation, so the key is the
+        filter alone."""
         if raw is None or raw == "" or raw == {}:
             return None
         if not isinstance(self.bm25, BM25Index):  # a cluster's fan-out takes no row mask yet
             raise FilterError("filters are not supported over a sharded index yet")
-        f = raw if isinstance(raw, Filter) else parse_filter(raw, self.metadata_keys())
+        f = raw if isinstance(raw, Filter) else parse_filter(
+            raw, self.metadata_keys() if filter_keys is None else None, filter_keys)
         if f is None:
             return None
         # repr, not hash(f): keeps 1 and true apart; its digest, so 64 cached filters of

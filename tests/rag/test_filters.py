@@ -131,3 +131,21 @@ def test_a_list_of_values_is_bounded_and_source_takes_no_range() -> None:
     with pytest.raises(FilterError, match="not a range"):
         parse_filter({"source": {"gte": "/"}})
     assert parse_filter({"date": {"gte": "2022-01-06"}}) is not None  # dates keep ranges
+
+
+def test_configured_filter_keys_refuse_every_other_key_alike() -> None:
+    """With RAG_FILTER_KEYS set, a key outside them is refused with the same message whether
+    or not a document holds it: whether `url` exists can no longer be read from the error."""
+    keys = {"url", "lang", "owner_email"}
+    messages = []
+    for key in ("url", "absent"):
+        with pytest.raises(FilterError) as caught:
+            parse_filter({key: "x"}, metadata_keys=keys, allowed_keys=["lang"])
+        messages.append(str(caught.value).replace(repr(key), "KEY"))
+    assert messages[0] == messages[1] == ("filters: key KEY is not filterable; filterable "
+                                          "keys: doc_id, source, title, date, lang")
+    assert parse_filter({"lang": "fr", "date": "2022-01-06"}, metadata_keys=keys,
+                        allowed_keys=["lang"]) is not None
+    # a configured key no document has yet is filterable (it matches nothing)
+    assert parse_filter({"category": "x"}, metadata_keys=keys,
+                        allowed_keys=["category"]) is not None

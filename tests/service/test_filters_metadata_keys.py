@@ -51,3 +51,22 @@ def test_any_metadata_key_can_be_filtered_on(svc: Service, i: int) -> None:
                                       "filters": {key: f"astro-{i}"}})
     assert r.status_code == 200, r.text
     assert {c["doc_id"] for c in r.json()["citations"]} <= {"astro"}
+
+
+def test_configured_filter_keys_hide_which_other_keys_exist(
+        small_service: Callable[..., Service]) -> None:
+    """RAG_FILTER_KEYS: only the built-in keys and these filter; any other is the same 400
+    whether documents hold it (`url` below) or not, and the configured key works."""
+    svc = small_service(ingest=False, filter_keys=["lang"])
+    docs = [dataclasses.replace(d, metadata={"url": f"https://x.test/{d.id}?sig=s3cret",
+                                             "lang": "fr" if d.id == "foot" else "en"})
+            for d in small_docs()]
+    assert svc.engine.ingest_documents(docs).added == len(docs)
+    texts = []
+    for key in ("url", "nowhere"):
+        r = svc.client.get("/search", params={"q": "fusée", "filters": json.dumps(
+            {key: "https://x.test/foot?sig=s3cret"})})
+        assert r.status_code == 400, r.text
+        texts.append(r.json()["error"].replace(repr(key), "KEY"))
+    assert texts[0] == texts[1] and "is not filterable" in texts[0], texts
+    assert _search(svc, {"lang": "fr"}) == ["foot"]
