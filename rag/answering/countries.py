@@ -295,3 +295,9 @@ def _code(word: str) -> str | None:
 def is_country(name: str) -> bool:
     """Whether `name` (folded) is a country's name ("kazakhstan"), not a city or a person."""
     return name in _country_names()
+
+
+def bodies_at(text: str) -> list[tuple[int, int, str]]:
+    """Where `text` names a body of several countries (`_BODIES`: "l'UE", "the CSTO",
+    "Organisation du traité de sécurité collective"), as (start, end, code)."""
+    return [(m.start(), m.end(), _body_code(m.group(0))) for m in _BODY.finditer(text)]

@@ -28,7 +28,11 @@ A claim is supported by a passage when one of its sentences
    gives shares a word with the sentence when that gives one too, in the same language
    (`_CAUSE`: "déclenchée par l'arrestation ..." over "provoquée par la hausse des prix"),
 5. gives no one a title the passage gives them none of ("CSTO Secretary General Maria
-   Zakharova" where the passage calls her the Russian diplomacy's spokeswoman; `titles.py`).
+   Zakharova" where the passage calls her the Russian diplomacy's spokeswoman; `titles.py`),
+6. does not exchange who did what to whom (`swapped`, reason `agent`: "Russia's top diplomat
+   warned the European Union" over "le plus haut diplomate de l'Union européenne a mis en garde
+   la Russie"), nor give a role to another country's holder ("the US ambassador to Russia"
+   over "l'ambassadeur de Russie aux États-Unis").
 
 When no one sentence does, two adjacent ones may together (a claim that sums both up, each
 giving it words of its own; a claim that restates one with a name of the other swapped in does
@@ -70,7 +74,7 @@ from rag.answering.anchors import (
     words_of,
 )
 from rag.answering.antonyms import contradicted, sides
-from rag.answering.countries import country_code, is_country
+from rag.answering.countries import bodies_at, country_code, is_country, role_nations
 from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
 from rag.errors import RagError
@@ -169,7 +173,7 @@ class Claim:
     citations: tuple[int, ...]
     supported: bool
     score: float  # the evidence's cosine (0 when there is none)
-    reason: str  # supported, missing, meaning, negation, quantifier, antonym, cause, title,
+    reason: str  # supported, missing, meaning, negation, quantifier, antonym, cause, agent, title,
     # no passage, empty
     evidence: Evidence | None
     support: Evidence | None = None  # for an unsupported claim: a passage that does support it
@@ -238,6 +242,8 @@ class _Facts:
     partial: bool = False  # says "some of", "une partie" ... (PARTIAL)
     cause: frozenset[str] = frozenset()  # stemmed words of the cause it gives (`_cause`)
     opposites: frozenset[tuple[int, int]] = frozenset()  # antonyms.sides of its words
+    text: str = ""  # as checked, for `swapped`
+    parties: tuple[_Party, ...] = ()  # who it names, in order (`parties`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +437,9 @@ class Verifier:
         if contradicted(claim.opposites, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
+        if swapped(claim.text, s.text, claim.parties):
+            return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
+                                       (ev, "agent"))
         if (claim.negated and not (f.negated or refuses(s.text))) or (
                 not claim.negated and _said_negated(d, best, unit_scores)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
@@ -476,6 +485,7 @@ class Verifier:
     def _best(self, claim: _Facts, claim_vec: Vectors, candidates: Sequence[int],
               described: Sequence[_Sentences]) -> tuple[Evidence | None, str]:
         rank = {"supported": 4, "negation": 3, "quantifier": 3, "antonym": 3, "cause": 3,
+                "agent": 3,
                 "title": 2, "meaning": 1, "missing": 0}
         best: tuple[Evidence | None, str] = (None, "no passage")
         for n in candidates:
@@ -651,7 +661,7 @@ def _claim_facts(text: str) -> _Facts:
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
                   _predicate(text, anchors, names, lang), number_roles(text, anchors),
                   titles(text), bool(QUANTIFIER.search(text)), _of_some(text),
-                  _cause(text, lang), sides(text))
+                  _cause(text, lang), sides(text), text, parties(text))
 
 
 # "All", "every", "only", "none but": a claim that says it of everyone (or of one alone) over a
@@ -867,6 +877,222 @@ def _holds(d: _Sentences, f: Facts, a: Anchor) -> bool:
         month, day = key[2:].split("-")
         return f"n:{day}" in f.keys and f"m:{month}" in d.whole.keys
     return False
+
+
+# ---- who did what to whom ----------------------------------------------------------------
+# A claim that gives one party's deed to the other ("Russia's top diplomat warned the
+# European Union" over "le plus haut diplomate de l'Union européenne a mis en garde la
+# Russie") names the same parties as its source, in the same words: anchors, words and
+# embeddings all pass it. Parties are countries (by name, people, or seat: "Moscou", "the
+# Kremlin"), bodies (EU, CSTO ...) and people (a capitalised word, by its first four letters:
+# "Tokaïev" is "Tokayev"), read in order with what they are to the sentence: its agent (the
+# first named, or the one after "par"/"by" behind a passive verb) or another party; not a
+# place ("au Kazakhstan", "to Russia", "for Kazakhstan"), a modifier ("Russia-led", "dirigée
+# par la Russie"), a speaker ("a déclaré jeudi Jen Psaki", "X said"), nor who opens a clause
+# before the main one ("Alors que le président kazakh ..., Peskov a souligné"). A party "of"
+# a thing is kept as such ("les commentaires de Moscou", "l'appel de Nazarbaïev"), one "of" a
+# role stands for whoever holds it ("le diplomate de l'UE", "Kazakhstan's president").
+# Names written next to each other (apposition, title) are one party. Only the main clause
+# counts: text after ", qui/who/which/où ..." is left out.
+
+# Seats of power named for their country ("Moscou a dénoncé", "the Kremlin said").
+_SEATS = {"moscou": "RU", "moscow": "RU", "kremlin": "RU", "washington": "US",
+          "pekin": "CN", "beijing": "CN", "kiev": "UA", "kyiv": "UA", "ankara": "TR",
+          "tachkent": "UZ", "tashkent": "UZ", "bichkek": "KG", "bishkek": "KG",
+          "douchanbe": "TJ", "dushanbe": "TJ", "erevan": "AM", "yerevan": "AM"}
+_PARTY_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Capitalised words that are not people: function words opening a sentence, titles, days,
+# months, institutions' words.
+_NOT_PEOPLE = frozenset(fold(w) for w in """
+le la les un une des du de the and et ou or but mais selon according apres after before avant
+in en au aux on sur at this that ce cette ces il elle ils elles he she they it its his her
+their son sa ses leur leurs cest mr mrs ms mme monsieur madame president presidente minister
+ministre premier prime secretary state foreign affairs ministry lundi mardi mercredi jeudi
+vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday janvier
+fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february
+march april may june july august september october november december union etat department
+departement maison blanche white house quand when while alors si if as lors pendant during
+tard late early plus more
+""".split())
+# Nouns that a party "of" stands for: "le diplomate de l'UE" is the EU acting.
+_ROLE_NOUN = re.compile(
+    r"(?i)^(?:pr[ée]sident\w*|diplomat\w*|ministr\w*|minist[èe]re|porte-parole|spokes\w*|"
+    r"ambassad\w*|chef|head|leader\w*|dirigeant\w*|gouvernement\w*|government\w*|"
+    r"secr[ée]tar\w*|troupes?|troops?|forces?|arm[ée]e|army|autorit[ée]s|authorit\w*|"
+    r"diplomatie|diplomacy|police|envoy[ée]?|émissaire|officials?|responsables?|"
+    r"chancel\w*|foreign|premier|prime|top|haut|plus)$")
+_ARTICLE = r"(?:(?:le|la|les|l['’]|the)\s*)?"
+_AS_PLACE = re.compile(r"(?i)(?<!\w)(?:au|aux|en|in|into|to|for|pour|dans|à|at|near|vers|"
+                       rf"from|across|throughout|within|inside|sur|on|contre|against)\s+{_ARTICLE}$")
+_BY = re.compile(rf"(?i)(?<!\w)(?:par|by)\s+{_ARTICLE}$")
+_LED = re.compile(rf"(?i)(?:dirig\w*|men[ée]e?s?|led)\s+(?:par|by)\s+{_ARTICLE}$")
+_LED_WORD = re.compile(r"(.+)-(?:led|backed|based)")
+_OF = re.compile(r"(?i)(?<!\w)(?:de|d['’]|du|des|of)\s*(?:(?:le|la|les|l['’]|the|son|sa|ses|"
+                 r"leur|leurs|its|his|her|their)\s*)?$")
+_RELATIVE = re.compile(r"(?i),\s*(?:qui|who|which|o[uù]|where|dont|whose)(?!\w)")
+_PASSIVE_BEFORE = re.compile(r"(?i)(?:[ée]e?s?|ie?s?|ue?s?|ed|en|wn)\s*$")
+_OPENING = re.compile(r"(?i)^\s*(?:alors qu|tandis qu|while|as |apr[èe]s qu|after|avant qu|"
+                      r"before|comme|selon|according to|d['’]apr[èe]s|si |if |when|quand|"
+                      r"lorsqu|bien qu|although)[^,]*$")
+_SPEAKS = re.compile(
+    r"(?i)(?<!\w)(?:said|says|told|stated|declared|added|according to|selon|d['’]apr[èe]s|"
+    r"a (?:d[ée]clar[ée]|dit|affirm[ée]|indiqu[ée]|ajout[ée]|estim[ée]|soulign[ée]|"
+    r"expliqu[ée]|assur[ée]|pr[ée]cis[ée]|[ée]crit|fait savoir)|d[ée]clare|affirme|"
+    r"a-t-il|a-t-elle|s['’]est dit|wrote|ont annonc[ée] que|announced that|"
+    r"a r[ée]pondu|replied|cit[ée]e? par|quoted)(?!\w)")
+_THAT = re.compile(r"(?i)(?<!\w)(?:que|qu['’]|that)(?!\w)")
+_VERB_BETWEEN = re.compile(r"(?i)(?<!\w)(?:a|ont|avait|avaient|eut|est|sont|has|have|had|is|"
+                           r"are|was|were|will|qui|que|who|that|which|et|and|mais|but|\w+ed)"
+                           r"(?!\w)|[;:«»]")
+_TAG_ORDER = ("speaker", "opening", "by", "plain", "of")
+# The party a claim gives the deed to must name the other within this many words after it:
+# "Blinken warned it would be very hard for Kazakhstan to get Russian troops to leave" names
+# Russia far from Blinken, in what he said, not as whom he warned.
+SWAP_WINDOW = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    keys: frozenset[str]  # country or body codes, "p:" + a person's first four letters
+    tag: str  # plain, by, of, speaker, opening
+    start: int
+    end: int
+
+
+def _strip_titles(before: str) -> str:
+    """`before` less the titles and name words right before a party ("de l'ex-président
+    Noursoultan " -> "de l'")."""
+    words = before.rstrip().split(" ")
+    while words and words[-1]:
+        last = words[-1]
+        bare = re.sub(r"(?i)^ex-", "", re.split(r"['’]", last)[-1])
+        if not (_ROLE_NOUN.match(bare) or last[:1].isupper()
+                or fold(last) in ("ex", "ancien", "former", "sortant")):
+            break
+        words.pop()
+        if (ap := re.search(r"['’]", last)) is not None:
+            return " ".join([*words, last[: ap.end()]])
+    return " ".join(words) + " "
+
+
+def _mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, key, tag) of each party named (see the section's comment)."""
+    found: list[tuple[int, int, str, str]] = []
+    taken = bodies_at(text)
+    found.extend((s, e, code, "") for s, e, code in taken)
+    for m in _PARTY_WORD.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in taken):
+            continue
+        word = m.group(0)
+        led = _LED_WORD.fullmatch(word)
+        base = led.group(1) if led else word
+        w = fold(base).replace("’", "'")
+        code = _SEATS.get(w) if base[:1].isupper() else None
+        if code is None and (c := country_code(base)) is not None and not (
+                base[:1].islower() and is_country(w)):
+            code = c
+        if code is None and base[:1].isupper() and len(w) >= 3 and w not in _NOT_PEOPLE \
+                and not base.isupper() and m.start() > 0:
+            code = "p:" + w[:4]
+        if code is not None:
+            found.append((m.start(), m.end(), code, "mod" if led else ""))
+    found.sort()
+    out: list[tuple[int, int, str, str]] = []
+    for start, end, key, tag in found:
+        prev = out[-1] if out else None
+        if not tag and prev is not None and prev[3] != "mod" \
+                and not text[prev[1]:start].strip(" -"):
+            tag = prev[3]  # "the Soviet Union": one name
+        out.append((start, end, key, tag or _tag(text, start, end)))
+    return out
+
+
+def _tag(text: str, start: int, end: int) -> str:
+    before, after = text[:start], text[end:]
+    if _LED.search(before):
+        return "mod"
+    if _AS_PLACE.search(before):
+        return "place"
+    if (by := _BY.search(before)) is not None:
+        return "by" if _PASSIVE_BEFORE.search(before[:by.start()]) else "plain"
+    if _OPENING.search(before):
+        return "opening"
+    near = " ".join(before.split()[-6:])
+    said = list(_SPEAKS.finditer(near))
+    if (said and not _THAT.search(near[said[-1].end():])) or _SPEAKS.search(
+            " ".join(after.split()[:5])):
+        return "speaker"
+    b = before.rstrip()
+    last = (b.split() or [""])[-1]
+    if text[start:start + 1].islower() and not _ROLE_NOUN.match(last):
+        b = b[:len(b) - len(last)]  # "de son voisin russe": the noun it qualifies
+    head = _strip_titles(b + " ")
+    if (of := _OF.search(head)) is not None:
+        noun = re.split(r"['’]", (head[:of.start()].split() or [""])[-1])[-1]
+        return "plain" if _ROLE_NOUN.match(noun) else "of"
+    if re.match(r"['’]s\s", after) and not any(_ROLE_NOUN.match(w)
+                                               for w in after[2:].split()[:3]):
+        return "of"  # "Tokayev's hand-picked successor"; not "Russia's top diplomat"
+    return "plain"
+
+
+def parties(text: str) -> tuple[_Party, ...]:
+    """The parties of `text`'s main clause in order, names written together merged (a
+    person and their title, an apposition); places and modifiers left out."""
+    cut = _RELATIVE.search(text)
+    end = cut.start() if cut else len(text)
+    out: list[_Party] = []
+    for s, e, key, tag in _mentions(text):
+        if tag in ("place", "mod") or s >= end:
+            continue
+        if out:
+            last = out[-1]
+            between = text[last.end:s]
+            if len(between.split()) <= 4 and not _VERB_BETWEEN.search(between):
+                best = min(last.tag, tag, key=_TAG_ORDER.index)
+                out[-1] = _Party(last.keys | {key}, best, last.start, e)
+                continue
+        out.append(_Party(frozenset({key}), tag, s, e))
+    return tuple(out)
+
+
+def _agent(ps: Sequence[_Party]) -> _Party | None:
+    """Who does the deed: the first party after a passive verb's "par"/"by", else the first
+    named as such."""
+    return next((p for p in ps if p.tag == "by"), None) or next(
+        (p for p in ps if p.tag == "plain"), None)
+
+
+# A role said to be one country's where the source says another's ("the US ambassador to
+# Russia" over "l'ambassadeur de Russie aux États-Unis").
+_ROLES = (("ambassad",), ("diplomat",), ("ministr", "minister"), ("porte-parole", "spokes"),
+          ("presiden",))
+
+
+def swapped(claim: str, sentence: str, claim_parties: Sequence[_Party] | None = None) -> bool:
+    """Whether `claim` gives the deed of `sentence`'s agent to another party it names, and
+    that party's part to the agent: each names the same two parties (the claim within
+    SWAP_WINDOW words of its agent), agent and other exchanged. Or whether it gives a role
+    (ambassador, diplomat, minister, spokesman, president) to another country's holder."""
+    for role in _ROLES:
+        mine, theirs = role_nations(claim, role), role_nations(sentence, role)
+        if mine and theirs and not mine & theirs:
+            return True
+    cp = tuple(parties(claim) if claim_parties is None else claim_parties)
+    sp = parties(sentence)
+    ca, sa = _agent(cp), _agent(sp)
+    if ca is None or sa is None or ca.keys & sa.keys:
+        return False
+    claim_keys = frozenset().union(*(p.keys for p in cp))
+    sentence_keys = frozenset().union(*(p.keys for p in sp))
+    mine_others = [p for p in cp if p is not ca and p.tag in ("plain", "by", "of")
+                   and p.keys & sentence_keys
+                   and len(re.findall(r"\w+", claim[ca.end:p.start])) <= SWAP_WINDOW]
+    their_others = [p for p in sp if p is not sa and p.tag in ("plain", "by", "of")
+                    and p.keys & claim_keys]
+    if len(mine_others) != 1 or len(their_others) != 1:
+        return False
+    return bool(ca.keys & their_others[0].keys) and bool(sa.keys & mine_others[0].keys)
 
 
 def passages_from_json(data: object) -> list[Passage]:
