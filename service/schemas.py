@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from rag import Settings
-from rag.config import RetrieverName
+from rag.config import MAX_HISTORY_MESSAGES, RetrieverName
 from rag.documents import embedded_chars
 
 MAX_K = 20
@@ -42,6 +42,24 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # below runs on the event loop while the body is validated, and a million-item filter list
 # held every route 0.3 s (ninth review, re-check C); filters take 1,000 values a key.
 MAX_FIELD_VALUES = 10_000
+
+# System, developer and tool messages a chat request may hold (clients send one or two): their
+# text is measured, and none is held to the history's bound (RAG_MAX_HISTORY_MESSAGES).
+INSTRUCTION_MESSAGES = 20
+# Lists are capped in the schema too, where pydantic refuses a list on its length before it
+# builds any item: the settings' bounds are checked later, in a worker thread, and 130,000
+# `{"role": "tool"}` messages (2 MiB) were each built and validated on the event loop first,
+# 0.3 s of every route's time a request (review 10b, N2). The caps are the most any setting
+# allows: history as RAG_MAX_HISTORY_MESSAGES at its ceiling, a chat request that history,
+# INSTRUCTION_MESSAGES and the question.
+MAX_CHAT_MESSAGES = MAX_HISTORY_MESSAGES + INSTRUCTION_MESSAGES + 1
+# Content parts of one chat message (OpenAI's `[{"type": "text", "text": ...}, ...]`: clients
+# send a text part and a few images), and the values they may hold in all (keys, values,
+# nested items): the Unicode walk of a message's content runs on the event loop.
+MAX_CONTENT_PARTS = 32
+MAX_CONTENT_VALUES = 400
+# Prompts a /v1/completions list may hold before it is refused unread (one is answered).
+MAX_PROMPTS = 16
 
 
 class TooManyValues(ValueError):
@@ -77,7 +95,12 @@ def lone_surrogate(value: object, most: int = MAX_FIELD_VALUES) -> str | None:
 def valid_unicode(value: T) -> T:
     """`value` unless text in it holds a lone surrogate: a 422, as pydantic gives for a
     bounded `str` field (`question`), for the fields it lets through (plain `str`, `Any`)."""
-    found = lone_surrogate(value)
+    return unicode_within(value, MAX_FIELD_VALUES)
+
+
+def unicode_within(value: T, most: int) -> T:
+    """`valid_unicode`, TooManyValues past `most` values walked."""
+    found = lone_surrogate(value, most)
     if found is not None:
         raise ValueError(f"the text holds a lone surrogate ({found}), which is not a "
                          "character: send valid Unicode")
@@ -123,7 +146,8 @@ class AskRequest(BaseModel):
     k: int | None = Field(default=None, ge=1, le=MAX_K, description="Passages given to the answer.")
     retriever: RetrieverName | None = None
     history: list[HistoryMessage] = Field(
-        default_factory=list, description="At most `RAG_MAX_HISTORY_MESSAGES` messages.")
+        default_factory=list, max_length=MAX_HISTORY_MESSAGES,
+        description="At most `RAG_MAX_HISTORY_MESSAGES` messages.")
     filters: dict[str, Any] | None = Field(
         default=None, description="Restrict retrieval: {\"doc_id\": [\"a\", \"b\"], "
         "\"date\": {\"gte\": \"2022-01-06\"}} (scalar: equals, list: one of, gte/gt/lte/lt: "
@@ -159,11 +183,6 @@ def _too_long(loc: Sequence[str | int], value: Any, limit: int) -> dict[str, Any
     return {"type": "too_long", "loc": tuple(loc), "input": value,
             "msg": f"List should have at most {limit} items after validation, not {len(value)}",
             "ctx": {"field_type": "List", "max_length": limit, "actual_length": len(value)}}
-
-
-# System, developer and tool messages a chat request may hold (clients send one or two): their
-# text is measured, and none is held to the history's bound (RAG_MAX_HISTORY_MESSAGES).
-INSTRUCTION_MESSAGES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +268,9 @@ class RequestLimits:
             ask["question"]["maxLength"] = self.query_chars
         if "history" in ask:
             ask["history"]["maxItems"] = self.history_messages
+        chat = comps.get("ChatRequest", {}).get("properties", {})
+        if "messages" in chat:
+            chat["messages"]["maxItems"] = self.history_messages + INSTRUCTION_MESSAGES + 1
         content = comps.get("HistoryMessage", {}).get("properties", {}).get("content")
         if content is not None:
             content["maxLength"] = self.message_chars
@@ -353,15 +375,38 @@ class DocumentOut(BaseModel):
 
 class ChatMessage(BaseModel):
     role: Literal["system", "user", "assistant", "tool", "developer"]
-    content: str | list[dict[str, Any]] | None = None
+    content: str | list[dict[str, Any]] | None = Field(default=None, description=(
+        f"A string, or at most {MAX_CONTENT_PARTS} content parts holding at most "
+        f"{MAX_CONTENT_VALUES} values in all."))
+
+    @field_validator("content", mode="before")
+    @classmethod
+    def _few_parts(cls, value: object) -> object:
+        """Content parts are counted before pydantic builds them (`MAX_CONTENT_PARTS`), and
+        their values (keys, values, nested items) walked for lone surrogates up to
+        MAX_CONTENT_VALUES, not MAX_FIELD_VALUES: 220 messages of 10,000 values each are
+        within a 2 MiB body, and this walk runs on the event loop."""
+        if isinstance(value, list):
+            if len(value) > MAX_CONTENT_PARTS:
+                raise ValueError(f"{len(value)} content parts; the limit is "
+                                 f"{MAX_CONTENT_PARTS} a message")
+            try:
+                unicode_within(value, MAX_CONTENT_VALUES)
+            except TooManyValues:
+                raise ValueError(f"the content parts hold more than {MAX_CONTENT_VALUES} "
+                                 "values; send text parts (and a few images)") from None
+        return value
+
+    @field_validator("content")
+    @classmethod
+    def _unicode(cls, value: object) -> object:
+        return valid_unicode(value) if isinstance(value, str) else value  # parts: above
 
     def text(self) -> str:
         if isinstance(self.content, list):  # OpenAI content parts: keep the text ones
             return " ".join(str(p.get("text", "")) for p in self.content
                             if p.get("type") == "text")
         return self.content or ""
-
-    _unicode = field_validator("content")(valid_unicode)
 
     @field_validator("content")
     @classmethod
@@ -380,8 +425,10 @@ class ChatRequest(BaseModel):
 
     model: str = _model_field()
     messages: list[ChatMessage] = Field(
-        min_length=1, description="At most `RAG_MAX_HISTORY_MESSAGES` user and assistant "
-        "messages before the question, each of at most `RAG_MAX_MESSAGE_CHARS` characters.")
+        min_length=1, max_length=MAX_CHAT_MESSAGES, description=(
+            "At most `RAG_MAX_HISTORY_MESSAGES` user and assistant messages before the "
+            f"question and {INSTRUCTION_MESSAGES} system, developer and tool messages, each "
+            "of at most `RAG_MAX_MESSAGE_CHARS` characters."))
     stream: bool = False
     filters: dict[str, Any] | None = Field(
         default=None, description="Not OpenAI's: restricts retrieval, as `filters` in POST /ask.",
@@ -531,3 +578,13 @@ class CompletionRequest(BaseModel):
         examples=[{"doc_id": ["a", "b"]}])
 
     _unicode = field_validator("prompt", "filters")(valid_unicode)
+
+    @field_validator("prompt", mode="before")
+    @classmethod
+    def _few_prompts(cls, value: object) -> object:
+        """A list of prompts is refused on its length before pydantic builds its strings
+        (`prompt_text` answers a list of one, and names what it holds otherwise)."""
+        if isinstance(value, list) and len(value) > MAX_PROMPTS:
+            raise ValueError(f"{len(value)} prompts; this server answers one prompt per "
+                             "request (a string or a list of one)")
+        return value

@@ -45,6 +45,11 @@ MAX_PASSAGE_CHARS = 20_000
 # "\ufdfa \ufdfa. " and two passages of 18,990 (40,000 characters as sent, 311,770 in NFKC)
 # held a CPU 147 s, against 22 s for Latin text of the same length.
 MAX_TOTAL_CHARS = 40_000
+# A passage's title, and all the titles count in that total too: they are not embedded, but the
+# claim checker reads each one's facts and merges them into every sentence's window (50
+# titles of 1,000 U+FDFA, 50,000 characters outside every bound, nearly tripled the work:
+# review 10b, N4).
+MAX_TITLE_CHARS = 1000
 # ... and each sentence is embedded on its own (long ones clause by clause too): 2,800 one-word
 # claims over 50 passages of 130 short sentences, within the characters, took 53 s. A k=20
 # answer and its passages hold a few hundred.
@@ -64,7 +69,9 @@ class PassageIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: PassageText
-    title: str = Field(default="", max_length=1000)
+    title: str = Field(default="", max_length=MAX_TITLE_CHARS, description=(
+        f"At most {MAX_TITLE_CHARS} characters; titles count in the request's total "
+        f"({MAX_TOTAL_CHARS} characters with the answer and passages)."))
 
 
 class VerifyRequest(BaseModel):
@@ -96,14 +103,23 @@ class VerifyRequest(BaseModel):
         the body is read (`measure` does the rest, in a worker thread)."""
         answer = info.data.get("answer")  # absent when the answer was refused
         sent = (len(answer) if answer is not None else 0) + sum(
-            len(p if isinstance(p, str) else p.text) for p in v)
+            len(p) if isinstance(p, str) else len(p.text) + len(p.title) for p in v)
         if sent > MAX_TOTAL_CHARS:
-            raise ValueError(f"the answer and passages hold {sent} characters together; "
-                             f"the limit is {MAX_TOTAL_CHARS}")
+            raise ValueError(f"{_what(v)} hold {sent} characters together; the limit is "
+                             f"{MAX_TOTAL_CHARS}")
         return v
 
     def texts(self) -> list[str]:
         return [p if isinstance(p, str) else p.text for p in self.passages]
+
+    def titles(self) -> list[str]:
+        return [p.title for p in self.passages if not isinstance(p, str) and p.title]
+
+
+def _what(passages: Sequence[str | PassageIn]) -> str:
+    """What the total counts, as the error names it."""
+    titled = any(not isinstance(p, str) and p.title for p in passages)
+    return "the answer and passages" + (" (titles included)" if titled else "")
 
 
 def _refused(loc: tuple[str, ...], msg: str) -> RequestValidationError:
@@ -114,8 +130,9 @@ def _refused(loc: tuple[str, ...], msg: str) -> RequestValidationError:
 
 def measure(body: VerifyRequest) -> None:
     """The bounds that read the text, in a worker thread (`run_in_threadpool`): the answer, each
-    passage and all of them together as the embedder reads them (NFKC, `text_length`: each text
-    once, a passage over its own limit ends it), then sentences, claims and checks. In the model's
+    passage and all of them together, titles included, as the embedder reads them (NFKC,
+    `text_length`: each text once, a passage over its own limit ends it), then sentences,
+    claims and checks. In the model's
     validators they ran on the event loop: 20,000 U+0F73, then quadratic to normalise, held
     every route 0.3 s (tenth review, F1)."""
     size = text_length(body.answer)
@@ -130,8 +147,9 @@ def measure(body: VerifyRequest) -> None:
             raise _refused(("passages",), f"passage {n} is {size} characters long as the "
                            f"embedder reads it (NFKC); the limit is {MAX_PASSAGE_CHARS}")
         total += size
+    total += sum(text_length(t) for t in body.titles())  # each within MAX_TITLE_CHARS sent
     if total > MAX_TOTAL_CHARS:  # at most MAX_TOTAL_CHARS as sent were counted
-        raise _refused(("passages",), f"the answer and passages hold {total} characters "
+        raise _refused(("passages",), f"{_what(body.passages)} hold {total} characters "
                        f"together as the embedder reads them (NFKC); the limit is "
                        f"{MAX_TOTAL_CHARS}")
     sentences = sum(len(split_sentences(t)) for t in [body.answer, *texts])

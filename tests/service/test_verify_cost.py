@@ -42,7 +42,8 @@ def svc(small_service: Callable[..., Service]) -> Service:
     # each passage within its own limit, not all three together
     ({"answer": "La Russie a envoyé 3 000 soldats [1].",
       "passages": [{"text": (UNIT * 500)[:2500], "title": "t"}] * 3},
-     "hold 58537 characters together as the embedder reads them (NFKC); the limit is 40000"),
+     # the three titles count too (review 10b, N4)
+     "hold 58540 characters together as the embedder reads them (NFKC); the limit is 40000"),
     # within the characters, but thousands of sentences, each embedded on its own (53 s)
     ({"answer": "A [1]. " * 2800, "passages": ["B. " * 130] * 50},
      "the answer and passages hold 2850 sentences together; the limit is 1000"),
