@@ -70,6 +70,23 @@ _CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{
 # an age at an event, not one's age now: "à l'âge de 78 ans", "at 78", "alors âgé de"
 AGE_AT = re.compile(r"(?i)\b(?:à l['’]âge de|at the age of|alors âgée?|then aged|à \d{1,3} ans|"
                     r"at \d{1,3}\b)")
+# how long, said without a figure: "aussi longtemps que", "jusqu'au 19 janvier", "until",
+# "pour une courte période", "temporarily", "indéfiniment"
+_DURATION = re.compile(r"(?i)\b(?:aussi longtemps|tant que|as long as|jusqu['’](?:à|au|en)|"
+                       r"until|till|indéfiniment|indefinitely|temporaire\w*|temporarily|"
+                       r"(?:courte|longue|brève) période|période (?:limitée|courte)|"
+                       r"(?:short|limited|long) period|depuis|since|pendant|for (?:a|the) "
+                       r"(?:few|short|long|limited))\b")
+# ... or a span of time counted: "deux semaines", "48 hours" (not "il y a quelques heures",
+# "two hours ago": when, not how long)
+_SPAN = re.compile(r"(?i)(?<!il y a )(?<!voici )\b(?:\d[\d\s.,]*|une?|deux|trois|quatre|cinq|six|"
+                   r"sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques|plusieurs|one|two|"
+                   r"three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s+"
+                   r"(?:\w+\s+)?(?:heures?|hours?|minutes?|jours?|days?|semaines?|weeks?|mois|"
+                   r"months?|ans|années?|years?|secondes?|seconds?|décennies?|decades?|"
+                   r"siècles?|centuries|century)\b(?!\s+(?:ago|plus tôt|plus tard|earlier|"
+                   r"later|après|avant|after|before))"
+                   r"|\ba (?:week|day|month|year|decade|fortnight)\b(?!\s+ago)")
 _NONE = re.compile(r"\b(aucune?|zéro|zero|none|no one|nobody|personne n['’])\b", re.I)
 # Numbers written out that are as exact as a figure ("trois explosions"), unlike "des dizaines".
 _EXACT_NUMBER_WORDS = re.compile(
@@ -286,6 +303,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return any(not any(same_name(f, fold_name(m.group(1)).replace("-", ""), True)
                            for f in focus) and not is_country(fold(m.group(1)))
                    for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text))
+    if kind == "duration":
+        return bool(_DURATION.search(text) or _SPAN.search(text))
     if kind == "year":
         return bool(_YEAR.search(text))
     if kind == "hour":  # "à 23 heures", "21h30", "7:00", "at 11 p.m.", "minuit"

@@ -215,7 +215,8 @@ _WH = re.compile(r"(?i)\b(?:which|what|who|whom|whose|where|when|how|quel(?:le)?
                  r"combien|comment)\b")
 
 
-# "How long did the phone conversation between Putin and Tokayev last?": a duration
+# "How long did the phone conversation between Putin and Tokayev last?": a duration (a figure
+# or "as long as needed", "jusqu'au 19 janvier"; not "une «longue» conversation")
 _HOW_LONG = re.compile(r"(?i)^\s*(?:for )?how long (?:did|does|do|has|have|had|will|would|was|"
                        r"were)\b[^?]{0,80}\b(?:last|lasted|take|took|stay|stayed|remain|"
                        r"remained|run|ran|go on|reign|reigned|live|lived)\b")
@@ -239,8 +240,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         asks = tuple(a for a in asks if a != "number")
     if "country" in asks:  # any capitalised word is a place; a country is asked
         asks = tuple(a for a in asks if a != "place")
-    if _HOW_LONG.match(question) and "number" not in asks:  # the verb comes past the head
-        asks = (*asks, "number")
+    if _HOW_LONG.match(question) and "duration" not in asks:  # the verb comes past the head
+        asks = (*asks, "duration")
     if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
         asks = (*asks, "number")
     if "person" not in asks and (_WHICH_ROLE.search(head) or _NAME_THE.match(question)):
@@ -710,7 +711,7 @@ _IDENTITY = re.compile(
 # question's focus. (Who/where answers often sit in the sentence after the name: not applied.)
 _ABOUT_SOMEONE = frozenset({"age", "number", "date", "year"})
 # ... and a body someone belongs to: Goetschel's institute is not any body near his name
-ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org", "hour"}
+ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org", "hour", "duration"}
 # what asks a count besides a population word ("habitants" alone may be who did something)
 _COUNT_WORD = re.compile(r"(?i)\b(combien|how (many|much)|nombre|number|population|quel(le)? "
                          r"(montant|part|proportion|pourcentage)|what (share|percentage|amount))")

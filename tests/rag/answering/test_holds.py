@@ -184,3 +184,15 @@ def test_a_figure_of_something_else_is_no_count_of_what_is_asked() -> None:
     assert not counts_something_else(paratroopers, "Trois mille parachutistes sont arrivés.")
     assert not counts_something_else(paratroopers, "Ils étaient 3 000 au total.")
     assert not counts_something_else(paratroopers, "Aucun chiffre n’a été donné.")  # no figure
+
+
+def test_a_duration_is_a_figure_or_how_long_said_in_words() -> None:
+    assert _holds_kind("duration", "Les casques bleus resteront aussi longtemps que le pays "
+                                   "aura besoin de leur aide.", ())
+    assert _holds_kind("duration", "La mission durera deux semaines.", ())
+    assert not _holds_kind("duration", "Ils ont eu une «longue» conversation téléphonique.", ())
+    assert not _holds_kind("duration", "Il y a quelques heures, il a demandé l’aide du bloc.", ())
+    assert not _holds_kind("duration", "Le bloc regroupe six pays.", ())
+    assert _holds_kind("duration", "He stayed in Martinique for six years.", ())
+    # when, not how long
+    assert not _holds_kind("duration", "L’appel a été reconnu quelques heures après.", ())

@@ -285,7 +285,7 @@ def test_a_person_place_or_quantity_named_by_its_kind_is_asked() -> None:
 
 
 def test_a_duration_an_age_at_an_event_and_a_photograph() -> None:
-    assert "number" in analyse_question(
+    assert "duration" in analyse_question(
         "How long did the phone conversation between Putin and Tokayev last?").asks
     q = analyse_question("Quel âge avait Nazarbaïev lorsqu’il a cédé la présidence ?")
     assert q.asks == ("age",) and q.age_at
