@@ -464,5 +464,5 @@ def none_only_of_other(measure: Sequence[str], text: str) -> bool:
     if re.search(r"\d", rest) or any(not _NONE.fullmatch(m.group(0))
                                      for m in _NUMBER_WORDS.finditer(rest)):
         return False
-    return not any(_names_measure(measure, set(rest[m.end():].split()[:3]))
+    return not any(_names_measure(measure, set(rest[m.end():m.end() + 80].split()[:3]))
                    for m in _NONE.finditer(rest))

@@ -20,6 +20,7 @@ from rag.answering.countries import (
 )
 from rag.answering.language import detect_language
 from rag.answering.verify import ROLES
+from rag.sentences import split_sentences
 from rag.text import STOPWORDS, fold
 
 # Nouns that name people by what they do: "Quel architecte ...", "Which linguist" (not a king:
@@ -105,7 +106,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
                         r"à|en|de|depuis) (?:which|what|quel|quelle|quels|quelles) (?:[\w-]+ )?"
                         r"(?:prisons?|hospitals?|hôpital|stadium|stade|church|église|cathedral|"
                         r"cathédrale|museum|musée|theat(?:re|er)|théâtre|castle|château|palace|"
-                        r"palais|islands?|îles?|provinces?|states?|état|départements?|"
+                        r"palais|islands?|îles?|provinces?|départements?|"
                         r"villages?|district|neighbou?rhood|quartier|street|rue|port|airport|"
                         r"aéroport|river|rivière|fleuve|mountains?|montagnes?|valley|vallée|"
                         r"county|comté|abbey|abbaye|monaster(?:y|e)|temple|cemetery|"
@@ -189,7 +190,9 @@ _ASK_AFTER = re.compile(
     r"^[^?]{3,120}?(?:\s[-–—]\s|:\s|;\s)(?=(?i:which|what|who|whom|where|when|how|why|"
     r"quel(?:le)?s?|qui|où|quand|combien|comment|pourquoi|on what|in which|for which|at what|"
     r"dans quel(?:le)?s?|en quel(?:le)?|pour quel(?:le)?s?|à quel(?:le)?s?)\b)"
-    r"|^[^,?]{2,60},\s*(?=(?:il|elle|ils|elles)\s)")
+    r"|^(?!(?i:[^,?]*\b(?:qui|que|quoi|quel(?:le)?s?|combien|comment|pourquoi|quand|où|"
+    r"which|what|who|whom|whose|where|when|how|why)\b))[^,?]{2,60},\s*"
+    r"(?=(?:il|elle|ils|elles)\s)")
 
 
 def _head(question: str) -> str:
@@ -202,15 +205,16 @@ def _head(question: str) -> str:
     rest = _RELATIVE.sub("", rest)
     # "The unrest started when ... objected to X. Which other town?": the last sentence asks;
     # "Marie Dumoulin is a programme director at which think tank?": the ask comes late
-    last = _LAST_SENTENCE.search(rest)
-    if last:
-        rest = last.group(1)
+    # (sentences as the corpus is split: "M. Tokaïev", "Mr. Putin", "U.S." end none)
+    sentences = split_sentences(rest) if len(rest) <= _MAX_SPLIT else []
+    if len(sentences) > 1 and sentences[-1].text.rstrip().endswith("?"):
+        rest = sentences[-1].text
     elif not _WH.search(" ".join(rest.split()[:7])) and (late := _WH.search(rest)):
         rest = rest[late.start():]
     return " ".join(rest.split()[:7])
 
 
-_LAST_SENTENCE = re.compile(r"[.!]\s+([A-ZÀ-Ý¿][^.!?]{2,120}\?)\s*$")
+_MAX_SPLIT = 2_000  # a question's length (longer text is read from its start)
 _WH = re.compile(r"(?i)\b(?:which|what|who|whom|whose|where|when|how|quel(?:le)?s?|qui|où|quand|"
                  r"combien|comment)\b")
 
@@ -462,12 +466,13 @@ _SAME_FAMILY = [
 ]
 _QUANTITY = re.compile(
     r"\b(?:(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le|la|l['’]|les) "
-    r"|what (?:is|was|are|were) (?:the |its |their |his |her |[A-Z][\w-]*['’]s )?"
+    r"|what (?:is|was|are|were) (?:the |its |their |his |her |(?-i:[A-Z][\w-]*)['’]s )?"
     r"(?:[\w-]+ ){0,2}?)"
     r"(superficie|capacité|budget|pib|longueur|hauteur|altitude|profondeur|surface|vitesse|"
-    r"poids|montant|diamètre|température|length|height|width|depth|weight|area|speed|"
-    r"size|diameter|volume|altitude|elevation|temperature|distance|surplus|deficit|"
-    r"revenue|turnover|gdp|wingspan|capacity|budget)\b"
+    r"poids|montant|diamètre|température|length|height|width|depth|weight|speed|size|"
+    r"diameter|volume|elevation|temperature|distance|surplus|deficit|revenue|turnover|gdp|"
+    r"wingspan|capacity|area(?! of (?:expertise|disagreement|focus|study|interest|concern|"
+    r"research|work|responsibility|activity|influence|conflict|operations?)))\b"
     r"|\b(?:what lap time|quel temps au tour|(?:en|in) combien de temps)\b", re.I)
 # ... of which these are named where they are given (a length is given in kilometres)
 _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})

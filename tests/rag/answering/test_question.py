@@ -311,3 +311,21 @@ def test_an_exact_or_total_number_of_names_what_is_counted() -> None:
     q = analyse_question("Quel est le nombre exact de manifestants tués pendant les émeutes ?")
     assert q.measure == ("manife",) and q.exact and q.fate == {"dead"}
     assert analyse_question("What is the exact number of protesters killed?").measure
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    # an abbreviation ends no sentence: the ask is read from the question's start
+    ("When did Mr. Tokayev take office?", ("date",)),
+    ("Quand M. Tokaïev a-t-il pris ses fonctions ?", ("date",)),
+    ("How many troops did Mr. Putin send?", ("number",)),
+    ("Who is the St. Petersburg governor?", ("person",)),
+    # a comma after the question word is no dislocated subject
+    ("Qui a succédé à Nazarbaïev, il y a deux ans ?", ("person",)),
+    ("Combien de soldats ont été déployés, ils étaient russes ?", ("number",)),
+    # an area of expertise is no area; a state something is in is no place
+    ("What is her area of expertise?", ()),
+    ("Dans quel état se trouvait le président ?", ()),
+])
+def test_what_is_asked_survives_abbreviations_commas_and_homonyms(
+        question: str, asks: tuple[str, ...]) -> None:
+    assert analyse_question(question).asks == asks
