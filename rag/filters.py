@@ -157,8 +157,11 @@ def _condition(key: str, value: object) -> Condition:
 def _not_filterable(key: str, allowed: Iterable[str]) -> FilterError:
     """The message for a key outside the configured ones (RAG_FILTER_KEYS): the same whether
     or not some document has it."""
-    keys = ", ".join((*KNOWN_FIELDS, *sorted(set(allowed) - set(KNOWN_FIELDS))))
-    return FilterError(f"filters: key {_echo(key)} is not filterable; filterable keys: {keys}")
+    names = (*KNOWN_FIELDS, *sorted(set(allowed) - set(KNOWN_FIELDS)))
+    close = difflib.get_close_matches(key, names, n=1) if len(key) <= 100 else []
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return FilterError(f"filters: key {_echo(key)} is not filterable; {hint}filterable keys: "
+                       f"{', '.join(names)}")
 
 
 def parse_filter(raw: object, metadata_keys: Iterable[str] | None = None,

@@ -146,6 +146,8 @@ def test_configured_filter_keys_refuse_every_other_key_alike() -> None:
                                           "keys: doc_id, source, title, date, lang")
     assert parse_filter({"lang": "fr", "date": "2022-01-06"}, metadata_keys=keys,
                         allowed_keys=["lang"]) is not None
+    with pytest.raises(FilterError, match="did you mean 'lang'"):  # a typo of a listed key
+        parse_filter({"lnag": "fr"}, metadata_keys=keys, allowed_keys=["lang"])
     # a configured key no document has yet is filterable (it matches nothing)
     assert parse_filter({"category": "x"}, metadata_keys=keys,
                         allowed_keys=["category"]) is not None
