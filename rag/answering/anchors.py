@@ -633,12 +633,13 @@ def accounted(name: str, words: set[str]) -> bool:
 
 
 # A rough figure of a claim and the source values it stands for: "plus de 3 800" over "3 811",
-# "nearly 3,000" over "2 950", "about 1,500" over "1 450". Read before the number, folded.
-_MORE = re.compile(r"(?:more than|over|above|upwards of|in excess of|at least|no fewer than|"
+# "nearly 3,000" over "2 950", "about 1,500" over "1 450". Read before the number, folded; a
+# whole word ("turnover 3,000", "Hanover 96", "handsome 300" are no rough figures).
+_MORE = re.compile(r"(?<!\w)(?:more than|over|above|upwards of|in excess of|at least|no fewer than|"
                    r"no less than|plus de|au moins|pas moins de|au-dela de)\s*$")
-_LESS = re.compile(r"(?:nearly|almost|close to|just under|less than|fewer than|up to|"
+_LESS = re.compile(r"(?<!\w)(?:nearly|almost|close to|just under|less than|fewer than|up to|"
                    r"pres de|presque|quasiment|moins de|jusqu'a|jusqu’a)\s*$")
-_ABOUT = re.compile(r"(?:about|around|roughly|approximately|some|an estimated|estimated|"
+_ABOUT = re.compile(r"(?<!\w)(?:about|around|roughly|approximately|some|an estimated|estimated|"
                     r"circa|environ|quelque|autour de|approximativement|a peu pres|grosso modo)"
                     r"\s*$")
 # how far off a rough figure may be (a share of it), and source values read as years instead

@@ -9,7 +9,9 @@ marker is checked against every passage, so text from any LLM can be checked as 
 A claim is supported by a passage when one of its sentences
 
 1. holds every number, date and name of the claim (spelling- and language-tolerant,
-   `anchors.py`); a name may also come from the sentence before or the passage title ("il"),
+   `anchors.py`); a name may also come from the sentence before or the passage title ("il");
+   a rough figure ("plus de 3 800", "nearly 3,000", "about 1,500") holds a source value
+   within 10% of it on its side (`approximate`),
 2. means the same: cosine of e5 embeddings (the sentence, or a clause of a long one) >=
    `threshold`, calibrated on `evals/verifier/pairs.jsonl` (`python -m evals.verifier.bench`),
 3. shares at least 30% of its content words with it when both are in one language, and at
@@ -32,13 +34,18 @@ A claim is supported by a passage when one of its sentences
 6. does not exchange who did what to whom (`swapped`, reason `agent`: "Russia's top diplomat
    warned the European Union" over "le plus haut diplomate de l'Union européenne a mis en garde
    la Russie"), nor give a role to another country's holder ("the US ambassador to Russia"
-   over "l'ambassadeur de Russie aux États-Unis").
+   over "l'ambassadeur de Russie aux États-Unis"). Parties joined by "et"/"and" before the
+   main verb are one agent ("Le Kazakhstan et la Russie ont signé" over "La Russie et le
+   Kazakhstan ..."); a claim or sentence over SWAP_MAX_CHARS characters is not checked, and
+   each name is read with a bounded look-back, so the check stays linear in the text.
 
 When no one sentence does, two adjacent ones may together (a claim that sums both up, each
 giving it words of its own; a claim that restates one with a name of the other swapped in does
-not pass), embedded only then. A claim that joins statements ("X did A, tandis que B said C")
-none of this supports is cut at the conjunction (`conjuncts`) and supported when each part is,
-by any sentence of the passages it cites (a model sums up sentences that are not adjacent).
+not pass), embedded only then, and checked as one sentence is (negation, quantifiers,
+antonyms, another cause, a swapped agent). A claim that joins statements ("X did A, tandis
+que B said C") none of this supports is cut at the conjunction (`conjuncts`) and supported
+when each part is, by any sentence of the passages it cites (a model sums up sentences that
+are not adjacent).
 
 The best such sentence is the evidence (offsets into the passage text). For a claim its
 citations do not support, `find_support` looks through all passages (to re-cite it).
@@ -54,8 +61,10 @@ sentence to highlight (add `h.chunk.start` for document offsets).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -477,7 +486,9 @@ class Verifier:
                                        or refuses(text))):
             return single  # a fallback, so stricter: a negation anywhere in the two
         if (claim.universal and not QUANTIFIER.search(text)) or contradicted(
-                claim.opposites, text) or (claim.partial and _of_all(text)):
+                claim.opposites, text) or (claim.partial and _of_all(text)) or (
+                claim.cause and _other_cause(claim, text)) or swapped(
+                claim.text, text, claim.parties):
             return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
@@ -661,7 +672,8 @@ def _claim_facts(text: str) -> _Facts:
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
                   _predicate(text, anchors, names, lang), number_roles(text, anchors),
                   titles(text), bool(QUANTIFIER.search(text)), _of_some(text),
-                  _cause(text, lang), sides(text), text, parties(text))
+                  _cause(text, lang), sides(text), text,
+                  parties(text) if len(text) <= SWAP_MAX_CHARS else ())
 
 
 # "All", "every", "only", "none but": a claim that says it of everyone (or of one alone) over a
@@ -682,10 +694,12 @@ QUANTIFIER = re.compile(
 # says otherwise, when one says "some" and not "all" or "none", the other the opposite.
 PARTIAL = re.compile(
     r"(?i)\b(?:une partie (?:seulement )?d(?:es|u|e la|e l['’])|seulement une partie|"
-    r"only (?:some|part|a (?:few|part|portion|fraction))|some of the|part of the|"
+    r"only (?:some|part|a (?:few|part|portion|fraction))|some of the|(?<!as )part of the|"
     r"a portion of|a fraction of|certaine?s d(?:es|e ces|e leurs))\b")
-_ALL_OR_NONE = re.compile(r"(?i)\b(?:tous les|toutes les|all the|all of|all \w+s|every|"
-                          r"aucune?|none of|no \w+s)\b")
+# Not "all \\w+s" of a verb or pronoun ("Not all was lost"), nor "no less than 300 flights".
+_NOT_PLURAL = r"(?!(?:was|is|has|this|his|its|us|thus|less|longer|as|across|towards)\b)"
+_ALL_OR_NONE = re.compile(r"(?i)\b(?:tous les|toutes les|all the|all of|"
+                          rf"all {_NOT_PLURAL}\w+s|every|aucune?|none of|no {_NOT_PLURAL}\w+s)\b")
 
 
 def _of_all(sentence: str) -> bool:
@@ -702,7 +716,7 @@ def _of_some(claim: str) -> bool:
 # language, and shares none of its words: another cause ("provoquée par la hausse des prix du
 # carburant"). The first CAUSE_WORDS content words after the marker, up to the clause's end.
 _CAUSE = re.compile(
-    r"(?i)(?<!\w)(?:(?:(?:provoqu|d[ée]clench|caus|suscit|motiv|aliment)\w*(?:\s+\w+){0,3}?"
+    r"(?i)(?<!\w)(?:(?:(?:provoqu|d[ée]clench|caus(?!erie|eur|euse)|suscit|motiv|aliment(?!aire|ation))\w*(?:\s+\w+){0,3}?"
     r" par|[àa] cause d(?:es|u|e)|en raison d(?:es|u|e)|du fait d(?:es|u|e)|suite [àa]|"
     r"[àa] la suite d(?:es|u|e)|afin de|d[ûu]e?s? [àa]|"
     r"parce que|because(?: of)?|due to|owing to|as a result of|in order to|so as to|"
@@ -710,7 +724,8 @@ _CAUSE = re.compile(
     r"(?:[àa] cause|en raison|du fait|[àa] la suite|afin) d['’]|parce qu['’])")
 # A sentence may give its purpose with a bare "pour" ("pour mettre un terme aux émeutes"); a
 # claim's "pour gérer les manifestations" is too often a rewording of the sentence's own.
-_PURPOSE = re.compile(r"(?i)(?<!\w)pour(?= \w+(?:er|ir|re)\b)")
+_PURPOSE = re.compile(r"(?i)(?<!\w)pour(?= \w+(?:er|ir|re)\b)(?! (?:notre|votre|autre|premier|"
+                      r"dernier|entre|contre|hier|quatre|cher)\b)")
 CAUSE_WORDS = 3
 
 
@@ -949,6 +964,19 @@ _TAG_ORDER = ("speaker", "opening", "by", "plain", "of")
 # "Blinken warned it would be very hard for Kazakhstan to get Russian troops to leave" names
 # Russia far from Blinken, in what he said, not as whom he warned.
 SWAP_WINDOW = 8
+# Bounds that keep the check linear in the text (a 20,000-character claim of "Abc, Abc, ..."
+# took 20 s): what is read before a party to tag it, the title and name words stripped before
+# it, and the length of a claim or sentence checked at all (a longer one is no one deed).
+LOOK_BACK = 200
+STRIP_WORDS = 6
+SWAP_MAX_CHARS = 600
+# Parties joined by "et"/"and"/"avec"/"with" before the main verb are one agent: "Le
+# Kazakhstan et la Russie ont signé" over "La Russie et le Kazakhstan ont signé" swaps no one.
+_AND = re.compile(r"(?i)^\s*,?\s*(?:et|and|avec|with|ainsi que|as well as)\s+"
+                  r"(?:(?:le|la|les|l['’]|the)\s*)?$")
+_MAIN_VERB = re.compile(r"(?i)(?<!\w)(?:a|ont|avait|avaient|eut|est|sont|has|have|had|is|are|"
+                        r"was|were|will|qui|que|who|that|which)(?!\w)|(?<!\w)(?-i:[a-z]\w*ed)"
+                        r"(?!\w)|[;:«»]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -963,7 +991,9 @@ def _strip_titles(before: str) -> str:
     """`before` less the titles and name words right before a party ("de l'ex-président
     Noursoultan " -> "de l'")."""
     words = before.rstrip().split(" ")
-    while words and words[-1]:
+    for _ in range(STRIP_WORDS):
+        if not (words and words[-1]):
+            break
         last = words[-1]
         bare = re.sub(r"(?i)^ex-", "", re.split(r"['’]", last)[-1])
         if not (_ROLE_NOUN.match(bare) or last[:1].isupper()
@@ -978,10 +1008,15 @@ def _strip_titles(before: str) -> str:
 def _mentions(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, key, tag) of each party named (see the section's comment)."""
     found: list[tuple[int, int, str, str]] = []
-    taken = bodies_at(text)
+    taken = sorted(bodies_at(text))
     found.extend((s, e, code, "") for s, e, code in taken)
+    starts = [s for s, _, _ in taken]
+    reach: list[int] = []  # the furthest end of the bodies starting at or before each
+    for _, e, _ in taken:
+        reach.append(max(e, reach[-1]) if reach else e)
     for m in _PARTY_WORD.finditer(text):
-        if any(s <= m.start() < e for s, e, _ in taken):
+        k = bisect_right(starts, m.start())
+        if k and reach[k - 1] > m.start():
             continue
         word = m.group(0)
         led = _LED_WORD.fullmatch(word)
@@ -1008,14 +1043,14 @@ def _mentions(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def _tag(text: str, start: int, end: int) -> str:
-    before, after = text[:start], text[end:]
+    before, after = text[max(0, start - LOOK_BACK):start], text[end:end + LOOK_BACK]
     if _LED.search(before):
         return "mod"
     if _AS_PLACE.search(before):
         return "place"
     if (by := _BY.search(before)) is not None:
         return "by" if _PASSIVE_BEFORE.search(before[:by.start()]) else "plain"
-    if _OPENING.search(before):
+    if start <= LOOK_BACK and _OPENING.search(before):
         return "opening"
     near = " ".join(before.split()[-6:])
     said = list(_SPEAKS.finditer(near))
@@ -1036,11 +1071,15 @@ def _tag(text: str, start: int, end: int) -> str:
     return "plain"
 
 
+@lru_cache(maxsize=4096)
 def parties(text: str) -> tuple[_Party, ...]:
     """The parties of `text`'s main clause in order, names written together merged (a
-    person and their title, an apposition); places and modifiers left out."""
+    person and their title, an apposition; those joined by "et"/"and" before the main verb);
+    places and modifiers left out. Cached: a sentence is read once for all claims."""
     cut = _RELATIVE.search(text)
     end = cut.start() if cut else len(text)
+    verb = _MAIN_VERB.search(text)
+    verb_at = verb.start() if verb else len(text)
     out: list[_Party] = []
     for s, e, key, tag in _mentions(text):
         if tag in ("place", "mod") or s >= end:
@@ -1048,7 +1087,8 @@ def parties(text: str) -> tuple[_Party, ...]:
         if out:
             last = out[-1]
             between = text[last.end:s]
-            if len(between.split()) <= 4 and not _VERB_BETWEEN.search(between):
+            if (len(between.split()) <= 4 and not _VERB_BETWEEN.search(between)) or (
+                    s < verb_at and _AND.match(between)):
                 best = min(last.tag, tag, key=_TAG_ORDER.index)
                 out[-1] = _Party(last.keys | {key}, best, last.start, e)
                 continue
@@ -1069,13 +1109,20 @@ _ROLES = (("ambassad",), ("diplomat",), ("ministr", "minister"), ("porte-parole"
           ("presiden",))
 
 
+@lru_cache(maxsize=4096)
+def _role_nations(text: str, role: tuple[str, ...]) -> frozenset[str]:
+    return role_nations(text, role)
+
+
 def swapped(claim: str, sentence: str, claim_parties: Sequence[_Party] | None = None) -> bool:
     """Whether `claim` gives the deed of `sentence`'s agent to another party it names, and
     that party's part to the agent: each names the same two parties (the claim within
     SWAP_WINDOW words of its agent), agent and other exchanged. Or whether it gives a role
     (ambassador, diplomat, minister, spokesman, president) to another country's holder."""
+    if len(claim) > SWAP_MAX_CHARS or len(sentence) > SWAP_MAX_CHARS:
+        return False
     for role in _ROLES:
-        mine, theirs = role_nations(claim, role), role_nations(sentence, role)
+        mine, theirs = _role_nations(claim, role), _role_nations(sentence, role)
         if mine and theirs and not mine & theirs:
             return True
     cp = tuple(parties(claim) if claim_parties is None else claim_parties)

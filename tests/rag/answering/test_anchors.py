@@ -25,3 +25,12 @@ def test_fold_is_linear_in_runs_of_marks(marks: str) -> None:
 def test_fold_lowers_and_strips_accents() -> None:
     assert fold("Tokaïev") == "tokaiev"
     assert fold("Œuvre") == "oeuvre"
+
+
+def test_rough_figure_words_are_whole_words() -> None:
+    """Review: "turnover 3,000", "Hanover 96", "handsome 300" read as rough figures."""
+    from rag.answering.anchors import approximate, claim_anchors
+    for text in ("a turnover 3,000 higher", "Hanover 96 fans", "a handsome 300 euros"):
+        assert all(a.near is None for a in approximate(text, claim_anchors(text))), text
+    for text in ("over 3,000 people", "some 300 euros", "plus de 3 800 personnes"):
+        assert any(a.near is not None for a in approximate(text, claim_anchors(text))), text

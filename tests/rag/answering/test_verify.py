@@ -758,3 +758,32 @@ def test_a_cause_the_sentence_does_not_give_is_not_supported(verifier: Verifier)
                fire) == (False, "cause")
     assert one(verifier, "Tokaïev a autorisé les forces de l’ordre à tirer sans avertissement "
                          "afin de mettre un terme aux émeutes [1].", fire)[0]
+
+
+def test_some_and_all_words_that_are_not_quantifiers(verifier: Verifier) -> None:
+    """Review: "as part of the CSTO mission" is not said of some, "no less than 300 flights"
+    and "not all was lost" are not said of all or none."""
+    from rag.answering.verify import _of_all, _of_some
+    assert not _of_some("As part of the CSTO mission, Russia sent troops to Kazakhstan.")
+    assert not _of_all("No less than 300 flights were cancelled.")
+    assert not _of_all("Not all was lost.")
+    assert _of_all("All flights were cancelled.") and _of_all("No flights left Almaty.")
+    assert _of_some("Only some of the flights were cancelled.")
+    members = ("As part of the CSTO mission, all the member states, Russia among them, sent "
+               "troops to Kazakhstan on 6 January.")
+    _, why = one(verifier, "As part of the CSTO mission, Russia sent troops to Kazakhstan "
+                            "on 6 January [1].", members)
+    assert why != "quantifier"
+
+
+def test_words_that_only_look_like_a_cause_or_purpose() -> None:
+    """Review: "alimentaires", "causerie" are no cause; "pour notre pays" is no purpose."""
+    from rag.answering.verify import _CAUSE, _PURPOSE
+    assert not _CAUSE.search("des produits alimentaires importés par la Russie")
+    assert not _CAUSE.search("une causerie animée par le ministre")
+    assert _CAUSE.search("une colère alimentée par la hausse des prix")
+    assert _CAUSE.search("une crise causée par la hausse des prix")
+    for text in ("pour notre pays", "pour votre sécurité", "pour autre chose",
+                 "pour le premier ministre", "pour premier objectif", "pour dernier recours"):
+        assert not _PURPOSE.search(text), text
+    assert _PURPOSE.search("pour mettre un terme aux émeutes")
