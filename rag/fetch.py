@@ -182,11 +182,7 @@ def parse_url(url: str) -> httpx.URL:
     """An absolute http(s) URL with a host and no credentials; FetchRefused otherwise."""
     if len(url) > MAX_URL_CHARS:
         raise FetchRefused(f"URL longer than {MAX_URL_CHARS} characters")
-    try:
-        parsed = httpx.URL(url.strip())
-    except (httpx.InvalidURL, ValueError) as exc:
-        raise FetchRefused(f"{_short(url)}: not a valid URL ({exc})") from None
-    return _checked(parsed, url)
+    return _checked(_url_read(url, lambda: httpx.URL(url.strip())), url)
 
 
 def redirect_url(current: httpx.URL, location: str) -> httpx.URL:
@@ -198,11 +194,15 @@ def redirect_url(current: httpx.URL, location: str) -> httpx.URL:
     (review 10b, N1)."""
     if len(location) > MAX_URL_CHARS:
         raise FetchRefused(f"redirect to a URL longer than {MAX_URL_CHARS} characters")
+    return _checked(_url_read(location, lambda: current.join(location.strip())), location)
+
+
+def _url_read(url: str, parse: Callable[[], httpx.URL]) -> httpx.URL:
+    """`parse()`'s URL; FetchRefused naming `url` when httpx cannot read it."""
     try:
-        joined = current.join(location.strip())
+        return parse()
     except (httpx.InvalidURL, ValueError) as exc:
-        raise FetchRefused(f"{_short(location)}: not a valid URL ({exc})") from None
-    return _checked(joined, location)
+        raise FetchRefused(f"{_short(url)}: not a valid URL ({exc})") from None
 
 
 def _checked(parsed: httpx.URL, url: str) -> httpx.URL:

@@ -238,7 +238,7 @@ def _country_names() -> frozenset[str]:
 
 
 _ROLE_WORD = re.compile(r"[\w.-]+")
-_OF = frozenset({"de", "du", "des", "of", "d"})
+OF_WORDS = _OF = frozenset({"de", "du", "des", "of", "d"})  # "of" words, folded
 _COUNTERPART = ("homologue", "counterpart")
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from rag.answering.anchors import MONTHS, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import (
+    OF_WORDS,
     country_code,
     is_country,
     names_country,
@@ -215,14 +216,12 @@ def counts_something_else(measure: Sequence[str], text: str) -> bool:
         return False
     for m in figures:
         after = re.findall(r"[\wÀ-ÿ]+", rest[m.end():m.end() + 40])
-        after = [w for w in after if fold(w) not in _OF][:1]
+        after = [w for w in after if fold(w) not in OF_WORDS][:1]
         if not after or not after[0].isalpha() or after[0][0].isupper() or len(after[0]) < 3 \
                 or fold(after[0]) in STOPWORDS or _FIGURE.fullmatch(after[0]):
             return False  # "ils étaient 3 000.", "3 000 au total", "trois mille"
     return True
 
-
-_OF = frozenset({"de", "d", "des", "of", "du"})
 
 
 def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
