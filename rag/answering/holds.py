@@ -371,7 +371,7 @@ _BODY_WORDS = frozenset(fold(w) for w in """
     assemblée assembly gouvernement government armée army forces commission fondation
     foundation institut institute centre center université university église church parti
     party ligue league cour court tribunal sénat senate congrès congress république republic
-    traité treaty alliance coalition communauté community
+    traité treaty alliance coalition communauté community bureau office service direction
 """.split())
 
 

@@ -77,7 +77,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"(?:which|what|quel|quelle|quels|quelles) (?:[\w-]+ )?(?:"
                          + _PEOPLE_NOUNS + r")s?)\b", re.I),
     # a body someone works for or belongs to: "Which think tank does X work for?"
-    "org": re.compile(r"\b((which|what|for which|pour quel(le)?|quel(le)?s?) (think[- ]?tanks?|"
+    "org": re.compile(r"\b((which|what|for which|pour quel(le)?|quel(le)?s?) (?:(?!(?:est|était|sont|fut|is|was|are|were|la|le|les|the|an?|une?)\b)[\w-]+ ){0,2}?"
+                      r"(think[- ]?tanks?|(?:centre|groupe|cercle)s? de (?:réflexion|recherche)|"
                       r"universit(y|ies|é)|institutes?|instituts?|organi[sz]ations?|organisme|"
                       r"agen(cy|ce)|compan(y|ies)|entreprise|société|firm|(political )?part(y|i)|"
                       r"newspaper|journal|foundation|fondation|ngo|ong|bank|banque|"
@@ -85,7 +86,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       r"which institution (does|did) [\w ]{1,40} work|(le|the) parti "
                       r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
     # ... of a kind a body's name says: a party, a school
-    "party": re.compile(r"\b((which|what|quel) (political )?(party|parti)|(le|the) parti "
+    "party": re.compile(r"\b((which|what|quel) (?:(?!(?:est|était|sont|fut|is|was|are|were|la|le|les|the|an?|une?)\b)[\w-]+ ){0,2}?(party|parti)|(le|the) parti "
                         r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
     "school": re.compile(r"\b(which|what|quel(le)?|for which|pour quel(le)?|à quel(le)?) "
                          r"(universit(y|é)|school|école|college|collège|lycée|academy|académie)"
@@ -97,7 +98,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
                            r"date|which date)\b", re.I),
     # a country or a nationality: "le Premier ministre arménien" (countries.py)
     "country": re.compile(r"\b(quels? pays|which countr(y|ies)|what countr(y|ies))\b", re.I),
-    "city": re.compile(r"\b(dans quelles? (autres? )?villes?|quelles? (autres? )?villes?|which "
+    "city": re.compile(r"\b(dans quelles? (autres? )?(?:villes?|localités?)|quelles? (autres? )?"
+                       r"(?:villes?|localités?)|which "
                        r"(other )?(city|cities|towns?)|in which (other )?(city|cities|towns?)|"
                        r"what (other )?(city|cities|towns?))\b", re.I),
     "place": re.compile(r"\b(où|where|dans quelles? villes?|in which (city|cities|towns?|"
@@ -371,7 +373,7 @@ _NAME_PARTICLES = frozenset({"de", "du", "la", "le", "sur", "en", "et", "lès", 
 
 _CAPTION_ASKED = re.compile(r"(?i)\b(?:captions?|l[ée]gendes? (?:de la |d['’]une |de l['’]|"
                             r"des )?(?:photos?|images?|illustrations?|clichés?)|pictured|"
-                            r"photographi\w*|photographs?|photos?)\b")
+                            r"photographi\w*|photographs?|photographed|photos?)\b")
 _EXACT_DAY_ASKED = re.compile(r"(?i)\b(date (?:précise|precise|exacte)|(?:exact|precise) "
                               r"(?:date|day)|jour (?:exact|précis)|quel jour exactement)\b")
 _ORDER_ASKED = re.compile(r"\b(?i:qui|who|which|what|quel(?:le)?s?)\b.{0,80}?\b(?i:after|"
@@ -425,8 +427,9 @@ def _question_years(question: str) -> frozenset[str]:
 # "Which Russian general", "quel ancien président": a role after a name or a qualifier
 _WHICH_ROLE = re.compile(
     r"\b(?i:which|quel|quelle) (?:(?:[A-ZÀ-Ý][\w-]*|(?i:ancien|nouveau|nouvel|actuel|former|new|"
-    r"current|deputy|vice|opposition|exiled|exilé)) ){1,2}(?i:general|général|commander|"
-    r"commandant|president|président|minister|ministre|spokesman|leader)\b")
+    r"current|deputy|vice|opposition|exiled|exilé)) ){1,3}(?i:general|général|commander|"
+    r"commandant|president|président|minister|ministre|spokesman|spokeswoman|spokesperson|"
+    r"porte-parole|leader|envoy|ambassador|ambassadeur|diplomat|diplomate|official|officer)\b")
 _NAME_THE = re.compile(
     r"(?i)^\s*(?:name|give the name of|nomme[sz]?|cite[sz]?|donne[sz]? le nom d[eu]|"
     r"indique[sz]? le nom d[eu])\s+(?:the |le |la |l['’])?(?:[\w-]+ ){0,2}?(?:general|général|"
@@ -564,6 +567,8 @@ def _role(head: str) -> tuple[str, ...]:
         key = key.removeprefix("vice-")
         if key.startswith("oppos") and n + 1 < len(words):  # "the opposition leader": an
             return ("dissid", "oppos")  # opponent named as one, not the president
+        if key.startswith("envoy") and not verb_next:  # "Which Russian envoy to Washington":
+            return ("ambass", "emissa")  # an ambassador ("envoyé" is also "sent")
         if key.startswith("dirigeant"):  # a leader: "le président chinois" is one
             return tuple(sorted(_ROLE_FAMILIES[0] | {"dirige"}))
         for family in _ROLE_FAMILIES:

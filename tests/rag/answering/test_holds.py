@@ -110,6 +110,9 @@ def test_a_body_or_an_acronym_names_no_person() -> None:
                            "collective (OTSC) a été envoyée au Kazakhstan.", ("kazakhstan",))
     assert not _holds_kind("person", "Elle quitte la chaîne TF1 en 1994.", ())
     assert _holds_kind("person", "Le secrétaire général de l’OTSC, Stanislav Zas, a parlé.", ())
+    # a bureau or an office is a body too
+    assert not _holds_kind("person", "En 2021, le Bureau de la démocratie du département "
+                           "d’État américain a annoncé un programme.", ("kazakhstan",))
 
 
 def test_who_is_a_name_asks_who_they_are() -> None:

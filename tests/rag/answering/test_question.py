@@ -329,3 +329,29 @@ def test_an_exact_or_total_number_of_names_what_is_counted() -> None:
 def test_what_is_asked_survives_abbreviations_commas_and_homonyms(
         question: str, asks: tuple[str, ...]) -> None:
     assert analyse_question(question).asks == asks
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    # a role after several words: "Which US State Department spokesman", "which Russian envoy"
+    ("Which US State Department spokesman urged the CSTO to respect human rights?",
+     ("person",)),
+    ("Which Russian envoy to Washington spoke to Newsweek?", ("person",)),
+    # a body after a qualifier, a think tank in French words
+    ("Au sein de quel centre de réflexion Marie Dumoulin dirige-t-elle un programme ?",
+     ("org",)),
+    ("Which Kazakh opposition party organised the protests?", ("org", "party")),
+    # ... but "quelle est la société" names no body after "quel"
+    ("Quelle est la société de production derrière la pièce ?", ()),
+    # "quelles localités" are towns: the inhabitants are who, not a count
+    ("Les habitants de quelles localités ont protesté les premiers ?", ("city",)),
+])
+def test_a_role_a_body_or_a_town_asked_after_qualifiers(question: str,
+                                                        asks: tuple[str, ...]) -> None:
+    assert analyse_question(question).asks == asks
+
+
+def test_an_envoy_is_asked_as_an_ambassador_and_photographed_asks_a_caption() -> None:
+    assert analyse_question("Which Russian envoy to Washington spoke to Newsweek?"
+                            ).role == ("ambass", "emissa")
+    assert analyse_question("On what date were Putin and Tokayev photographed in Moscow?"
+                            ).caption
