@@ -43,6 +43,10 @@ _PEOPLE_NOUNS = (
     r"professeure?|savant|théologien|économiste|sociologue|psychologue|archéologue|"
     r"missionnaire|apôtre|prophète|personnage|héros|héroïne")
 
+# up to two words between "which" and what it asks ("which Kazakh opposition party"), not a
+# verb or an article ("quelle est la société" asks no body)
+_QUALIFIERS = (r"(?:(?!(?:est|était|sont|fut|is|was|are|were|la|le|les|the|an?|une?)\b)"
+               r"[\w-]+ ){0,2}?")
 _ASKS: dict[str, re.Pattern[str]] = {
     "age": re.compile(r"\b(quel âge|quel age|how old|âgé|what age|à quel âge|at what age)\b",
                       re.I),
@@ -77,8 +81,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"(?:which|what|quel|quelle|quels|quelles) (?:[\w-]+ )?(?:"
                          + _PEOPLE_NOUNS + r")s?)\b", re.I),
     # a body someone works for or belongs to: "Which think tank does X work for?"
-    "org": re.compile(r"\b((which|what|for which|pour quel(le)?|quel(le)?s?) (?:(?!(?:est|était|sont|fut|is|was|are|were|la|le|les|the|an?|une?)\b)[\w-]+ ){0,2}?"
-                      r"(think[- ]?tanks?|(?:centre|groupe|cercle)s? de (?:réflexion|recherche)|"
+    "org": re.compile(r"\b((which|what|for which|pour quel(le)?|quel(le)?s?) "
+                      + _QUALIFIERS + r"(think[- ]?tanks?|(?:centre|groupe|cercle)s? de "
+                      r"(?:réflexion|recherche)|"
                       r"universit(y|ies|é)|institutes?|instituts?|organi[sz]ations?|organisme|"
                       r"agen(cy|ce)|compan(y|ies)|entreprise|société|firm|(political )?part(y|i)|"
                       r"newspaper|journal|foundation|fondation|ngo|ong|bank|banque|"
@@ -86,7 +91,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       r"which institution (does|did) [\w ]{1,40} work|(le|the) parti "
                       r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
     # ... of a kind a body's name says: a party, a school
-    "party": re.compile(r"\b((which|what|quel) (?:(?!(?:est|était|sont|fut|is|was|are|were|la|le|les|the|an?|une?)\b)[\w-]+ ){0,2}?(party|parti)|(le|the) parti "
+    "party": re.compile(r"\b((which|what|quel) " + _QUALIFIERS
+                        + r"(party|parti)|(le|the) parti "
                         r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
     "school": re.compile(r"\b(which|what|quel(le)?|for which|pour quel(le)?|à quel(le)?) "
                          r"(universit(y|é)|school|école|college|collège|lycée|academy|académie)"
