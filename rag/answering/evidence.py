@@ -55,6 +55,7 @@ from rag.answering.question import (
     _fates,
     _question_years,
     analyse_question,
+    ordinals,
 )
 from rag.answering.sentence_vectors import SentenceVectors
 from rag.embedders.base import Vectors
@@ -274,6 +275,15 @@ def _focus_weights(focus: Sequence[str], idf: Callable[[str], float],
     return {f: (v if v > 0 else mid) for f, v in raw.items()}
 
 
+@lru_cache(maxsize=256)
+def _ordinals_of(text: str) -> frozenset[int]:
+    return ordinals(text)
+
+
+def _passage_ordinals(hit: Hit) -> frozenset[int]:
+    return _ordinals_of(f"{hit.chunk.title}\n{hit.chunk.text}")
+
+
 def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vectors | None,
                     sentence_vectors: SentenceVectors | None, idf: Callable[[str], float],
                     stemmer: str = "french", lang: str | None = None,
@@ -354,6 +364,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "à quelle date précise": "en juillet 2022" gives no day
         if kind and info.order and not (ORDER.search(text) or ORDER.search(prev_text)):
             kind = False  # "après l'Arménie": a list of the bloc's members says no order
+        if kind and info.ordinal and not info.ordinal <= _passage_ordinals(hit):
+            kind = False  # "the second round": a passage on the first one only says nothing
+            # of it (the sentence itself may not repeat it: "la troisième dynastie d'Ur ...
+            # Son dernier roi ...")
         if kind and info.exact and _rough_only(text):
             kind = False  # "exactement": "entre 100 et 200" is no exact count
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:

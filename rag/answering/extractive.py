@@ -71,7 +71,7 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
            min_dense_cross: float = MIN_DENSE_CROSS) -> list[EvidenceSentence]:
     """The sentences to quote, best first; empty when the evidence does not answer."""
     cands = ev.answers()
-    if not cands or not _actors_named(ev) or not _focus_retrieved(ev):
+    if not cands or not _actors_named(ev) or not _focus_retrieved(ev) or _said_unknown(ev):
         return []
     # a count asked for is answered by the sentences that count that thing ("3 000 personnes"
     # for troops), when one is relevant enough, not by one with another figure ("six pays")
@@ -132,6 +132,32 @@ def _actors_named(ev: Evidence) -> bool:
         return True
     seen = " ".join(f"{p.chunk.title}\n{p.chunk.text}" for p in ev.passages)
     return all(mentions_country(seen, frozenset({code})) for code in ev.question.actors)
+
+
+# A source saying that what is asked is not known: "on ne sait rien quant à la cause de
+# l'incident", "the cause remains unclear", "les raisons n'ont pas été précisées"
+_UNKNOWN = re.compile(
+    r"(?i)\b(?:on ne sait (?:rien|pas)|on ignore|(?:reste|restent|demeure|demeurent|est|sont)"
+    r" (?:encore |toujours )?(?:inconnue?s?|ignorée?s?|indéterminée?s?|floue?s?|incertaine?s?)|"
+    r"n['’](?:a|ont) pas (?:encore )?été (?:communiquée?s?|précisée?s?|révélée?s?|divulguée?s?|"
+    r"établie?s?|déterminée?s?|élucidée?s?|expliquée?s?|rendue?s? publique?s?)|"
+    r"(?:is|are|was|were|remains?|remained) (?:still )?(?:unknown|unclear|not (?:yet )?"
+    r"(?:known|clear|been (?:disclosed|revealed|established|determined|explained|released)))|"
+    r"(?:it is|it was) not (?:yet )?(?:known|clear)|nothing is known|no (?:details|explanation|"
+    r"information) (?:was|were|has been|have been) (?:given|released|provided))")
+_CAUSE_WORD = re.compile(r"(?i)\b(?:causes?|raisons?|motifs?|origines?|pourquoi|why|reasons?|"
+                         r"détails|details|circonstances|circumstances)\b")
+UNKNOWN_WITHIN = 6  # the best-ranked sentences read for a source saying it is not known
+
+
+def _said_unknown(ev: Evidence) -> bool:
+    """Whether, for a cause asked, one of the best-ranked sentences says the cause is not
+    known ("... on ne sait rien quant à la cause de l'incident"): the sources then do not
+    answer, whatever else they say about the event."""
+    if not ev.question.cause:
+        return False
+    return any(_UNKNOWN.search(s.text) and _CAUSE_WORD.search(s.text)
+               for s in ev.sentences[:UNKNOWN_WITHIN] if s.usable)
 
 
 def _focus_retrieved(ev: Evidence) -> bool:

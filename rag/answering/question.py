@@ -181,6 +181,12 @@ class QuestionInfo:
     # "Quel âge avait-il lorsqu'il a cédé la présidence ?": an age at an event ("à l'âge de
     # 78 ans"), not the age the sources give him now ("âgé de 81 ans")
     age_at: bool = False
+    # "What caused the explosions?", "Pourquoi ...": a cause or a reason (sources that say it is
+    # not known do not answer: `extractive._said_unknown`)
+    cause: bool = False
+    # an ordinal the question pins ("the second round of talks", "la troisième série"), as
+    # numbers: a sentence on the first round does not say where the second is held
+    ordinal: frozenset[int] = frozenset()
 
 
 _ATTRIBUTION = re.compile(
@@ -232,6 +238,34 @@ _WH = re.compile(r"(?i)\b(?:which|what|who|whom|whose|where|when|how|quel(?:le)?
 _HOW_LONG = re.compile(r"(?i)^\s*(?:for )?how long (?:did|does|do|has|have|had|will|would|was|"
                        r"were)\b[^?]{0,80}\b(?:last|lasted|take|took|stay|stayed|remain|"
                        r"remained|run|ran|go on|reign|reigned|live|lived)\b")
+# Ordinals by number, in both languages ("la Seconde Guerre mondiale" is the second one)
+_ORDINALS = {2: r"second|seconde|secondes|deuxième|deuxieme|2nd|2e|2ème|2eme",
+             3: r"third|troisième|troisieme|3rd|3e|3ème|3eme",
+             4: r"fourth|quatrième|quatrieme|4th|4e|4ème|4eme",
+             5: r"fifth|cinquième|cinquieme|5th|5e|5ème|5eme"}
+_ORDINAL_RX = {n: re.compile(rf"(?i)\b(?:{rx})\b") for n, rx in _ORDINALS.items()}
+# ... and a second time said as "again": "il divise à nouveau son salaire"
+_ORDINAL_RX[2] = re.compile(rf"(?i)\b(?:{_ORDINALS[2]}|à nouveau|de nouveau|une nouvelle fois|"
+                            r"again|once more)\b")
+_ARTICLE_ORDINAL = {n: re.compile(rf"(?i)\b(?:the|its|their|his|her|la|le|les|l['’]|sa|son|"
+                                  rf"ses|leur|une?|a)\s+(?:{rx})\b")
+                    for n, rx in _ORDINALS.items()}
+
+
+def ordinals(text: str, after_article: bool = False) -> frozenset[int]:
+    """The ordinals `text` names ("second", "troisième", "3e"); in a question, only after an
+    article ("the second round", not "how many seconds")."""
+    table = _ARTICLE_ORDINAL if after_article else _ORDINAL_RX
+    return frozenset(n for n, rx in table.items() if rx.search(text))
+
+
+# "Why ...", "Pour quelle raison ...", "What caused the explosions?": a cause or a reason asked
+_CAUSE_ASKED = re.compile(
+    r"(?i)\b(?:why|pourquoi|pour quelles? (?:raisons?|motifs?)|pour quel motif|for what "
+    r"reasons?|what (?:caused|triggered|sparked|prompted|led to|provoked)|qu['’]est-ce qui a "
+    r"(?:provoqué|causé|déclenché|motivé|conduit)|(?:quelle|quelles) (?:est|était|fut|sont|"
+    r"étaient) (?:la|les) (?:cause|raison)s?|what (?:is|was|were|are) the (?:cause|reason)s?|"
+    r"how come)\b")
 # "What did a litre of liquefied petroleum gas cost ...?": the verb comes past the head
 _COST_ASKED = re.compile(r"^\s*(?:what|how much) (?:did|does|do|will|would|could) [^?]{1,80}?"
                          r"\bcost\b", re.I)
@@ -357,7 +391,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         exact_day=bool({"date", "calendar"} & set(asks)
                                        and _EXACT_DAY_ASKED.search(question)),
                         caption=bool(_CAPTION_ASKED.search(question)),
-                        age_at="age" in asks and bool(_AGE_AT_ASKED.search(question)))
+                        age_at="age" in asks and bool(_AGE_AT_ASKED.search(question)),
+                        cause=not asks and bool(_CAUSE_ASKED.search(head)),
+                        ordinal=ordinals(question, after_article=True))
 
 
 

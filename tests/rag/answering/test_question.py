@@ -355,3 +355,18 @@ def test_an_envoy_is_asked_as_an_ambassador_and_photographed_asks_a_caption() ->
                             ).role == ("ambass", "emissa")
     assert analyse_question("On what date were Putin and Tokayev photographed in Moscow?"
                             ).caption
+
+
+@pytest.mark.parametrize(("question", "cause", "ordinal"), [
+    ("What caused the three explosions heard in Almaty?", True, set()),
+    ("Pourquoi Internet a-t-il été coupé ?", True, set()),
+    ("Qu'est-ce qui a provoqué les explosions ?", True, set()),
+    ("Where will the second round of talks be held?", False, {2}),
+    ("Qui a remporté la troisième place ?", False, {3}),
+    # a count of seconds is no ordinal; a who-question asks no cause
+    ("How many seconds did the blast last?", False, set()),
+    ("Who caused the blast?", False, set()),
+])
+def test_a_cause_or_an_ordinal_asked(question: str, cause: bool, ordinal: set[int]) -> None:
+    info = analyse_question(question)
+    assert info.cause == cause and info.ordinal == ordinal
