@@ -60,8 +60,14 @@ _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.’'](?=\d{3}(?!\d))\d{3})+|\d+(?:[.,]\d+)?)"
     r"(?:er|ère|re|e|ème|eme|st|nd|rd|th)?(?!\w)"
     r"(?:[\s\u00a0\u202f]*(?:de\s+|d['’]\s*)?([A-Za-z]+)\b)?")
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d.])|"
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d|\.\d)|"
                            r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# a month and its year, numeric: "en 07/2022"
+_MONTH_YEAR = re.compile(r"(?<![\d./])(\d{1,2})/(\d{4})(?![\d/]|\.\d)")
+# a time of day: "16h28", "16 h 28", "4:28 pm", "4 p.m.", "à 23 heures"
+_CLOCK = re.compile(r"(?i)(?<![\d:.,])(\d{1,2})\s*(?:h|:)\s*(\d{2})(?:\s*([ap])\.?\s?m\b\.?)?"
+                    r"(?![\d:])|(?<![\d:.,])(\d{1,2})\s*([ap])\.?\s?m\b\.?|"
+                    r"(?<![\d:.,])(\d{1,2})\s*(?:heures?|h)\b(?!\s*\d)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
 _GLUED = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?=[A-ZÀ-Ý][a-zà-ÿ]{2,})|"
                     r"(?<=[a-zà-ÿ]{3})[A-ZÀ-Ý][a-zà-ÿ]{2,}")
@@ -306,8 +312,31 @@ def _scaled_after(words: list[str], k: int) -> bool:
     return k < len(words) and words[k] in _SCALES
 
 
+def _clock_key(m: re.Match[str]) -> str | None:
+    """"t:16:28" for "16h28" and "4:28 pm"; "t:16:00" for "4 p.m." and "16 heures"."""
+    if m.group(1):
+        hour, minute, half = int(m.group(1)), int(m.group(2)), m.group(3)
+    elif m.group(4):
+        hour, minute, half = int(m.group(4)), 0, m.group(5)
+    else:
+        hour, minute, half = int(m.group(6)), 0, None
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.lower() == "p" else 0)
+    return f"t:{hour}:{minute:02d}" if hour <= 24 and minute < 60 else None
+
+
+def _times(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each time of day."""
+    return [(m.start(), m.end(), key) for m in _CLOCK.finditer(text)
+            if (key := _clock_key(m)) is not None]
+
+
 def _dates(text: str, folded: str) -> list[tuple[int, int, str]]:
-    """(start, end, key) of day-month dates in both orders and numeric dates."""
+    """(start, end, key) of day-month dates in both orders and numeric dates; a numeric date
+    that reads either way ("07/01/2022": 7 January, or 1 July as written in the US) gives a
+    key for each, joined by "|"."""
     out: list[tuple[int, int, str]] = []
     months = "|".join(sorted(MONTHS, key=len, reverse=True))
     day_first = re.compile(
@@ -326,7 +355,8 @@ def _dates(text: str, folded: str) -> list[tuple[int, int, str]]:
         else:
             mo, d = int(m.group(5)), int(m.group(6))
         if 1 <= d <= 31 and 1 <= mo <= 12:
-            out.append((m.start(), m.end(), f"d:{mo}-{d}"))
+            either = f"|d:{d}-{mo}" if m.group(1) and d <= 12 and d != mo else ""
+            out.append((m.start(), m.end(), f"d:{mo}-{d}{either}"))
     return out
 
 
@@ -373,12 +403,15 @@ def facts(text: str) -> Facts:
     raw_words = [m.group() for m in found]
     words = [fold(w) for w in raw_words]
     f = Facts()
-    dates = _dates(text, folded)
-    f.keys.update(k for _, _, k in dates)
-    f.keys.update(k for _, _, k in dates)
-    f.keys.update(f"n:{k.split('-')[1]}" for _, _, k in dates)
-    f.keys.update(f"m:{k[2:].split('-')[0]}" for _, _, k in dates)
+    dates = [ks.split("|")[0] for _, _, ks in _dates(text, folded)]  # as the source reads
+    f.keys.update(dates)
+    f.keys.update(f"n:{k.split('-')[1]}" for k in dates)
+    f.keys.update(f"m:{k[2:].split('-')[0]}" for k in dates)
     f.keys.update(k for _, _, ks in _numbers(text, []) for k in ks)
+    for m in _MONTH_YEAR.finditer(text):
+        if 1 <= int(m.group(1)) <= 12:
+            f.keys.add(f"m:{int(m.group(1))}")
+    f.keys.update(k for _, _, k in _times(text))
     for _, last, v in _word_numbers(words, [m.span() for m in found], text):
         f.keys.add(_key(v))
         if last + 1 < len(words) and words[last + 1] in _DECADES:
@@ -439,8 +472,26 @@ def claim_anchors(text: str) -> list[Anchor]:
     anchors: list[tuple[int, Anchor]] = []
     dates = _dates(text, folded)
     for s, e, key in dates:
-        anchors.append((s, Anchor("date", text[s:e].strip().rstrip("."), frozenset({key}))))
+        anchors.append((s, Anchor("date", text[s:e].strip().rstrip("."),
+                                  frozenset(key.split("|")))))
     taken = [(s, e) for s, e, _ in dates]
+    for m in _NUMERIC_DATE.finditer(text):  # ... and its year, which the date key leaves out
+        year = m.group(3) or m.group(4)
+        if len(year) == 4:
+            anchors.append((m.start(3) if m.group(3) else m.start(4),
+                            Anchor("number", year, frozenset({_key(float(year))}))))
+    for m in _MONTH_YEAR.finditer(text):  # "07/2022": July, in 2022
+        if 1 <= int(m.group(1)) <= 12 and not any(a <= m.start() < b for a, b in taken):
+            anchors.append((m.start(), Anchor("date", m.group(1),
+                                              frozenset({f"m:{int(m.group(1))}"}))))
+            anchors.append((m.start(2), Anchor("number", m.group(2),
+                                               frozenset({_key(float(m.group(2)))}))))
+            taken.append((m.start(), m.end()))
+    for s, e, key in _times(text):  # "4:28 pm" is "16h28"
+        if not any(a <= s < b for a, b in taken):
+            anchors.append((s, Anchor("date", text[s:e].strip().rstrip("."),
+                                      frozenset({key}))))
+            taken.append((s, e))
     for s, e, keys in _numbers(text, taken):
         anchors.append((s, Anchor("number", text[s:e], keys)))
     raw = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from rag.answering.anchors import fold
+from rag.answering.anchors import claim_anchors, facts, fold, holds
 from rag.unicode_safe import warm
 
 
@@ -34,3 +34,33 @@ def test_rough_figure_words_are_whole_words() -> None:
         assert all(a.near is None for a in approximate(text, claim_anchors(text))), text
     for text in ("over 3,000 people", "some 300 euros", "plus de 3 800 personnes"):
         assert any(a.near is not None for a in approximate(text, claim_anchors(text))), text
+
+
+def _keys(text: str) -> list[tuple[str, set[str]]]:
+    return [(a.kind, set(a.keys)) for a in claim_anchors(text) if a.kind != "name"]
+
+
+def test_numeric_dates_months_and_times_are_read_as_such() -> None:
+    # a numeric date at a sentence's end, its year checked too; either order when it may be
+    assert _keys("Publié le 21/08/2021.") == [("date", {"d:8-21"}), ("number", {"n:2021"})]
+    assert _keys("Published on 07/01/2022.") == [("date", {"d:1-7", "d:7-1"}),
+                                                 ("number", {"n:2022"})]
+    assert _keys("Une conférence en 07/2022.") == [("date", {"m:7"}), ("number", {"n:2022"})]
+    assert _keys("At 4:28 pm.") == [("date", {"t:16:28"})]
+    assert _keys("Vers 23 heures.") == [("date", {"t:23:00"})]
+    # the source reads as written: 7.1.2022 is 7 January, not 1 July
+    f = facts("Publié le 7.1.2022 - 16h28")
+    assert {"d:1-7", "t:16:28"} <= f.keys and "d:7-1" not in f.keys
+    assert "m:7" in facts("en juillet 2022").keys
+
+
+@pytest.mark.parametrize(("claim", "ok"), [
+    ("La photo date du 21/08/2021.", True),
+    ("La photo date du 21/09/2021.", False),
+    ("La photo date du 21/08/2020.", False),
+    ("The photo was published at 4:28 pm.", True),
+    ("The photo was published at 5:28 pm.", False),
+])
+def test_a_numeric_date_or_time_holds_where_the_source_gives_it(claim: str, ok: bool) -> None:
+    f = facts("Poutine et Tokaïev à Moscou, le 21 août 2021. Publié à 16h28.")
+    assert all(holds(f, a) for a in claim_anchors(claim) if a.kind != "name") is ok
