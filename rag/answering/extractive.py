@@ -237,9 +237,14 @@ def _overlaps(a: str, b: str) -> bool:
     return x in y or y in x
 
 
+# closing punctuation at the end, found from the first terminator of its run (not tried again
+# from each one: quadratic in a run of dots)
+_CLOSING = re.compile(r"(?<![.!?…])[.!?…]++[»\"”’)]*$")
+
+
 def cite(sentence: str, n: int) -> str:
     """The marker goes before the sentence's closing punctuation: "... 3 000 personnes [2]."."""
-    m = re.search(r"[.!?…]+[»\"”’)]*$", sentence)
+    m = _CLOSING.search(sentence)
     if m and not sentence[m.start():].startswith(("»", '"')):
         head = sentence[: m.start()]
         gap = " " if head != head.rstrip() and sentence[m.start()] in "!?" else ""  # "Non !"

@@ -55,7 +55,7 @@ class Grounder:
             self.support[n] = s
 
     def _keep(self, answer: str, c: Claim, retry: bool = True) -> str | None:
-        piece = answer[c.start:c.end].strip()
+        piece = " ".join(answer[c.start:c.end].split())  # as the verifier read it
         if c.supported and c.evidence is not None:
             self._note(c.evidence.passage, c.score, c.evidence.start, c.evidence.end,
                        c.evidence.text)

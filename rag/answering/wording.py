@@ -27,7 +27,16 @@ CONTEXT = 4  # words kept either side of what the claim shares, within the claus
 _CLAUSE = re.compile(r"[,;:()«»“”\"–—]")
 _WORD = re.compile(r"[\w-]+")  # "d’Almaty" is two words
 _QUOTED = re.compile(r" \(« [^»]{1,400} »\)")
-_TRAILER = re.compile(r"(?:\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])*\s*[.!?]?\s*$")
+# Citation markers and closing punctuation at a claim's end. Read after a non-space and with
+# possessive loops (three whitespace loops side by side were cubic in a run of spaces), and
+# only in the claim's last TRAILER_WINDOW characters.
+_TRAILER = re.compile(r"(?<!\s)(?:\s*+\[\d{1,3}(?:\s*+[,–-]\s*+\d{1,3})*+\])*+\s*+[.!?]?\s*+$")
+TRAILER_WINDOW = 256
+
+
+def _trailer_start(claim: str) -> int:
+    m = _TRAILER.search(claim, max(0, len(claim) - TRAILER_WINDOW))
+    return m.start() if m else len(claim)
 
 
 def stems(text: str) -> set[str]:
@@ -103,7 +112,7 @@ def with_wording(claim: str, sentence: str, lang: str | None = None, whole: bool
     supporting sentence; else `claim` as it is. A short claim says little of its language:
     pass `lang` where the answer's is known. `whole`: the claim translates the whole sentence
     (a translated quote), so the whole sentence is its wording (up to `MAX_WHOLE` words)."""
-    bare = _TRAILER.sub("", claim)
+    bare = claim[:_trailer_start(claim)]
     if not bare or "«" in _QUOTED.sub("", claim):
         return claim
     lang = lang or detect_language(bare, "en")
@@ -119,8 +128,7 @@ def with_wording(claim: str, sentence: str, lang: str | None = None, whole: bool
     # a quotation inside the quotation; and source text never acts: "[3]" would cite passage
     # 3, markup would render (inert.py)
     quote = inert(quote.replace("«", "“").replace("»", "”"))
-    m = _TRAILER.search(claim)
-    cut = m.start() if m else len(claim)
+    cut = _trailer_start(claim)
     return f"{claim[:cut]} (« {quote} »){claim[cut:]}"
 
 

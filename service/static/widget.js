@@ -436,7 +436,8 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       while (end > start && /\s/.test(text[end - 1])) end--;
       if (end > start) spans.push([start, end]);
     };
-    const re = /[.!?…]+["»”’)\]]*(?=\s|$)|\n+/g;
+    // from the first terminator of a run only: tried from each one, a run of dots is quadratic
+    const re = /(?<![.!?…])[.!?…]+["»”’)\]]*(?=\s|$)|\n+/g;
     let start = 0;
     let m;
     while ((m = re.exec(text))) {

@@ -82,3 +82,14 @@ def test_a_long_text_is_split_in_linear_time() -> None:
     with deadline(10):
         spans = split_sentences(text)
     assert len(spans) == 8000
+
+
+@pytest.mark.parametrize("mark", [".", "!", "?", "…"])
+def test_a_run_of_terminators_is_read_once(mark: str) -> None:
+    """Each terminator of a run started a candidate that read the rest of the run: 20,000 dots
+    before a letter took 20 s, holding the GIL (eleventh review, F1)."""
+    with deadline(2):
+        spans = split_sentences("Il a dit" + mark * 20_000 + "x. Puis il est parti.")
+    assert spans[-1].text == "Puis il est parti."
+    # ... and a run still ends a sentence as one
+    assert [s.text for s in split_sentences("Quoi ?!! Non...")] == ["Quoi ?!!", "Non..."]

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from rag.answering.holds import (
@@ -199,3 +201,14 @@ def test_a_duration_is_a_figure_or_how_long_said_in_words() -> None:
     assert _holds_kind("duration", "He stayed in Martinique for six years.", ())
     # when, not how long
     assert not _holds_kind("duration", "L’appel a été reconnu quelques heures après.", ())
+
+
+def test_a_duration_is_read_in_linear_time() -> None:
+    """A figure followed by a run of spaces was read both as the figure and as the gap after
+    it: 1,000 spaces cost 0.15 s a sentence, on every duration question (eleventh review, F2)."""
+    start = time.process_time()
+    for _ in range(20):
+        assert not _holds_kind("duration", "La conversation a duré 1" + " " * 1000 + "x.", ())
+    assert time.process_time() - start < 0.5
+    assert _holds_kind("duration", "Ils sont restés 3 000 heures.", ())
+    assert _holds_kind("duration", "It lasted 1.5 hours.", ())

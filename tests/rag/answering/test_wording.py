@@ -3,8 +3,11 @@ short, and never for a claim in its source's own language."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from rag.answering.extractive import cite
 from rag.answering.grounding import Grounder
 from rag.answering.language import answer_language
 from rag.answering.verify import Verifier, split_claims
@@ -136,3 +139,22 @@ def test_evidence_of_two_sentences_is_quoted_from_one() -> None:
                          pair, "en", whole=True)
     assert "Des soldats russes, biélorusses et arméniens sont déjà arrivés" in whole
     assert "au total" not in whole and len(split_claims(whole)) == 1
+
+
+def test_a_claims_trailer_is_found_in_linear_time() -> None:
+    """Three whitespace loops side by side made the trailer cubic in a run of spaces a model
+    may write: 1,000 spaces cost 2.3 s (eleventh review, F3)."""
+    claim = "Russia sent" + " " * 3000 + "3,000 soldiers [1]."
+    start = time.process_time()
+    out = with_wording(claim, "La Russie a envoyé 3 000 soldats.", "en")
+    assert time.process_time() - start < 0.5
+    assert out.endswith("(« La Russie a envoyé 3 000 soldats ») [1].")
+    assert with_wording("Russia sent 3,000 soldiers [1] [2].", "La Russie a envoyé 3 000 "
+                        "soldats.", "en").endswith("soldats ») [1] [2].")
+
+
+def test_cite_finds_closing_punctuation_in_linear_time() -> None:
+    start = time.process_time()
+    assert cite("x" + "." * 20_000 + "y", 3).endswith("y [3]")
+    assert time.process_time() - start < 0.5
+    assert cite("Il a parlé !..", 2) == "Il a parlé [2] !.."
