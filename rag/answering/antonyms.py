@@ -44,6 +44,16 @@ _PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
      ("fin de", "a la fin", "en fin", "end of", "late in", "later in")),
     (("avec avertissement", "warning before", "a warning", "sommation prealable"),
      ("sans avertissement", "without warning", "sans sommation")),
+    # superlatives and degrees: "le plus grand pays" is not "the smallest country", "les pires
+    # troubles" not "les plus légers", a risk "très élevé" not "très faible"
+    (("plus grand", "plus grande", "largest", "biggest", "greatest", "plus vaste"),
+     ("plus petit", "plus petite", "smallest", "tiniest", "moins grand")),
+    (("pire", "worst", "plus grave", "most serious", "most severe"),
+     ("plus leger", "plus legere", "mildest", "least serious", "moins grave", "lightest")),
+    (("eleve", "high ", "higher ", "highest"), ("faible", "low ", "lower ", "lowest", "minime")),
+    # where: "la partie nord d'Almaty" is not its southern part
+    (("nord", "north", "septentrion"), ("sud ", "sud-", "south", "meridional")),
+    (("oriental", "eastern", "east "), ("occidental", "western", "west ")),
 )
 
 _WORD_START = re.compile(r"[\w'’-]+")

@@ -63,3 +63,27 @@ def test_opposites_of_office_period_and_measures(claim: str, sentence: str) -> N
 ])
 def test_the_same_side_in_the_other_language_does_not(claim: str, sentence: str) -> None:
     assert not contradicts(claim, sentence)
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    ("Kazakhstan, the smallest country in Central Asia, has been rocked by protests.",
+     "Le Kazakhstan, plus grand pays d’Asie centrale, est ébranlé par une contestation."),
+    ("Les villes ont connu leurs troubles les plus légers depuis l’indépendance.",
+     "Les villes ont connu les pires troubles de rue depuis l’indépendance."),
+    ("Le risque d’attaque du cosmodrome est jugé très faible.",
+     "Le risque d’attaque du cosmodrome est vraiment très élevé."),
+    ("Three explosions were heard on Friday in the southern part of Almaty.",
+     "Trois explosions ont été entendues vendredi dans la partie nord d’Almaty."),
+])
+def test_superlatives_degrees_and_directions(claim: str, sentence: str) -> None:
+    assert contradicts(claim, sentence)
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    ("Kazakhstan is the largest country in Central Asia.",
+     "Le Kazakhstan, plus grand pays d’Asie centrale."),
+    ("Explosions were heard in northern Almaty.", "Des explosions dans le nord d’Almaty."),
+    ("The risk was judged high.", "Le risque est très élevé."),
+])
+def test_the_same_degree_or_direction_does_not(claim: str, sentence: str) -> None:
+    assert not contradicts(claim, sentence)
