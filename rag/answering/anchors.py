@@ -345,6 +345,12 @@ def _dates(text: str, folded: str) -> list[tuple[int, int, str]]:
                              re.I)
     for m in day_first.finditer(folded):
         out.append((m.start(), m.end(), f"d:{MONTHS[m.group(2).lower()]}-{int(m.group(1))}"))
+    # the first day of a span: "du 7 au 19 janvier" holds 7 January
+    span_first = re.compile(
+        rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\s*(?:au|to|until|till|-|–|et|and)\s+(?:le\s+)?"
+        rf"\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:of\s+)?({months})\b", re.I)
+    for m in span_first.finditer(folded):
+        out.append((m.start(1), m.end(1), f"d:{MONTHS[m.group(2).lower()]}-{int(m.group(1))}"))
     for m in month_first.finditer(folded):
         day = int(m.group(2))
         if 1 <= day <= 31:
@@ -370,10 +376,24 @@ def _month_keys(words: list[str], raw_words: list[str]) -> set[str]:
     return keys
 
 
-def _numbers(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, frozenset[str]]]:
+class _Taken:
+    """The offsets of a text already read as a date or a time, looked up in constant time (a
+    scan of every earlier span was quadratic in a claim of many dates or times)."""
+
+    def __init__(self, size: int) -> None:
+        self._mask = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self._mask[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, pos: int) -> bool:
+        return 0 <= pos < len(self._mask) and self._mask[pos] == 1
+
+
+def _numbers(text: str, skip: _Taken | None = None) -> list[tuple[int, int, frozenset[str]]]:
     out: list[tuple[int, int, frozenset[str]]] = []
     for m in _NUMBER.finditer(text):
-        if any(s <= m.start(1) < e for s, e in skip):
+        if skip is not None and m.start(1) in skip:
             continue
         value = _number_value(m.group(1))
         if value is None:
@@ -407,10 +427,13 @@ def facts(text: str) -> Facts:
     f.keys.update(dates)
     f.keys.update(f"n:{k.split('-')[1]}" for k in dates)
     f.keys.update(f"m:{k[2:].split('-')[0]}" for k in dates)
-    f.keys.update(k for _, _, ks in _numbers(text, []) for k in ks)
+    f.keys.update(k for _, _, ks in _numbers(text) for k in ks)
     for m in _MONTH_YEAR.finditer(text):
         if 1 <= int(m.group(1)) <= 12:
             f.keys.add(f"m:{int(m.group(1))}")
+    for m in _NUMERIC_DATE.finditer(text):  # "7.1.2022": the year too
+        if len(year := m.group(3) or m.group(4)) == 4:
+            f.keys.add(_key(float(year)))
     f.keys.update(k for _, _, k in _times(text))
     for _, last, v in _word_numbers(words, [m.span() for m in found], text):
         f.keys.add(_key(v))
@@ -434,7 +457,7 @@ def facts(text: str) -> Facts:
             if raw[:1].isupper()]
     f.proper.update(a + b for a, b in itertools.pairwise(caps))
     f.negated = negated(text)
-    names = _names(text, [])
+    names = _names(text)
     f.names = {a.name for a in names}
     f.acronyms = {a.name for a in names if a.text.isupper()}
     f.length = len(raw_words)
@@ -474,48 +497,50 @@ def claim_anchors(text: str) -> list[Anchor]:
     for s, e, key in dates:
         anchors.append((s, Anchor("date", text[s:e].strip().rstrip("."),
                                   frozenset(key.split("|")))))
-    taken = [(s, e) for s, e, _ in dates]
+    taken = _Taken(len(text))
+    for s, e, _ in dates:
+        taken.add(s, e)
     for m in _NUMERIC_DATE.finditer(text):  # ... and its year, which the date key leaves out
         year = m.group(3) or m.group(4)
         if len(year) == 4:
             anchors.append((m.start(3) if m.group(3) else m.start(4),
                             Anchor("number", year, frozenset({_key(float(year))}))))
     for m in _MONTH_YEAR.finditer(text):  # "07/2022": July, in 2022
-        if 1 <= int(m.group(1)) <= 12 and not any(a <= m.start() < b for a, b in taken):
+        if 1 <= int(m.group(1)) <= 12 and m.start() not in taken:
             anchors.append((m.start(), Anchor("date", m.group(1),
                                               frozenset({f"m:{int(m.group(1))}"}))))
             anchors.append((m.start(2), Anchor("number", m.group(2),
                                                frozenset({_key(float(m.group(2)))}))))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     for s, e, key in _times(text):  # "4:28 pm" is "16h28"
-        if not any(a <= s < b for a, b in taken):
+        if s not in taken:
             anchors.append((s, Anchor("date", text[s:e].strip().rstrip("."),
                                       frozenset({key}))))
-            taken.append((s, e))
+            taken.add(s, e)
     for s, e, keys in _numbers(text, taken):
         anchors.append((s, Anchor("number", text[s:e], keys)))
     raw = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     words = [fold(w) for _, _, w in raw]
     for i, j, value in _word_numbers(words, [(a, b) for a, b, _ in raw], text):
-        if value > 1 and not any(s <= raw[i][0] < e for s, e in taken):
+        if value > 1 and raw[i][0] not in taken:
             spoken = {_key(value)}
             if j + 1 < len(words) and words[j + 1] in _DECADES:
                 spoken.add(_key(value * 10))  # "three decades ago" is "il y a 30 ans"
             anchors.append((raw[i][0], Anchor("number", text[raw[i][0]:raw[j][1]],
                                               frozenset(spoken))))
     for (s, _e, w), f in zip(raw, words, strict=True):
-        if any(a <= s < b for a, b in taken):
+        if s in taken:
             continue
         if f in MONTHS and f in _FULL_MONTHS and (f != "may" or w[0].isupper()):
             anchors.append((s, Anchor("date", w, frozenset({f"m:{MONTHS[f]}"}))))
         elif f in WEEKDAYS:
             anchors.append((s, Anchor("date", w, frozenset({f"w:{WEEKDAYS[f]}"}))))
-    anchors.extend((a_s, a) for a_s, a in _names_at(text, taken))
+    anchors.extend(_names_at(text))
     anchors.sort(key=lambda a: a[0])
     return [a for _, a in anchors]
 
 
-def _names_at(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, Anchor]]:
+def _names_at(text: str) -> list[tuple[int, Anchor]]:
     raw = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     anchors: list[tuple[int, Anchor]] = []
     for k, (s, _e, w) in enumerate(raw):
@@ -545,8 +570,8 @@ def _names_at(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, Anchor
     return anchors
 
 
-def _names(text: str, taken: list[tuple[int, int]]) -> list[Anchor]:
-    return [a for _, a in _names_at(text, taken)]
+def _names(text: str) -> list[Anchor]:
+    return [a for _, a in _names_at(text)]
 
 
 _DIGRAPHS = [("sch", "sh"), ("tch", "ch"), ("ch", "sh"), ("zh", "j"), ("dj", "j"), ("kh", "h"),

@@ -186,6 +186,15 @@ _BODIES = {
     "NATO": ("OTAN", "NATO", "alliance atlantique"),
     "CSTO": ("OTSC", "CSTO", "organisation du traité de sécurité collective",
              "collective security treaty organization"),
+    "EAEU": ("UEEA", "EAEU", "union économique eurasiatique", "union economique eurasiatique",
+             "union économique eurasienne", "eurasian economic union"),
+    "CIS": ("CEI", "CIS", "communauté des états indépendants",
+            "commonwealth of independent states"),
+    "SCO": ("OCS", "SCO", "organisation de coopération de shanghai",
+            "shanghai cooperation organisation", "shanghai cooperation organization"),
+    "OSCE": ("OSCE", "organisation pour la sécurité et la coopération en europe",
+             "organization for security and co-operation in europe",
+             "organization for security and cooperation in europe"),
 }
 _BODY = re.compile("|".join(
     rf"\b{re.escape(a)}\b" if a.isupper() else rf"(?i:\b{re.escape(a)}\b)"

@@ -79,9 +79,10 @@ _DURATION = re.compile(r"(?i)\b(?:aussi longtemps|tant que|as long as|jusqu['’
                        r"(?:short|limited|long) period|depuis|since|pendant|for (?:a|the) "
                        r"(?:few|short|long|limited))\b")
 # ... or a span of time counted: "deux semaines", "48 hours" (not "il y a quelques heures",
-# "two hours ago": when, not how long); a figure's separators sit between digits (a space
-# run after a digit was read both as the figure and as the gap after it: quadratic)
-_SPAN = re.compile(r"(?i)(?<!il y a )(?<!voici )\b(?:\d+(?:[\s.,]\d+)*|une?|deux|trois|quatre|"
+# "two hours ago": when, not how long); a figure's separators sit between digits, and a
+# figure has at most four groups (a space run after a digit was read both as the figure and
+# as the gap after it, and "1 1 1 ..." tried from each digit: quadratic)
+_SPAN = re.compile(r"(?i)(?<!il y a )(?<!voici )\b(?:\d+(?:[\s.,]\d+){0,3}|une?|deux|trois|quatre|"
                    r"cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques|plusieurs|one|two|"
                    r"three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s+"
                    r"(?:\w+\s+)?(?:heures?|hours?|minutes?|jours?|days?|semaines?|weeks?|mois|"

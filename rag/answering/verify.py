@@ -253,6 +253,9 @@ class _Facts:
     opposites: frozenset[tuple[int, int]] = frozenset()  # antonyms.sides of its words
     text: str = ""  # as checked, for `swapped`
     parties: tuple[_Party, ...] = ()  # who it names, in order (`parties`)
+    # the bodies of countries it names, by key ("b:CSTO") and as written: the passage must
+    # name each, in any of its names ("the Eurasian Economic Union" is not "l'OTSC")
+    bodies: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,8 +326,8 @@ def describe(passage: str | Passage) -> _Sentences:
     p = _as_passage(passage)
     spans = [s for s in split_sentences(p.text) if len(s.text) <= _MAX_SENTENCE_CHARS] or [
         Span(0, len(p.text), p.text)]
-    per = [facts(s.text) for s in spans]
-    title = facts(p.title) if p.title else Facts()
+    per = [_with_bodies(facts(s.text), s.text) for s in spans]
+    title = _with_bodies(facts(p.title), p.title) if p.title else Facts()
     whole = title
     for f in per:
         whole = whole.merge(f)
@@ -415,9 +418,11 @@ class Verifier:
         scores = np.full(len(d.spans), -1.0, dtype=np.float32)
         unit_scores = d.vectors @ claim_vec
         np.maximum.at(scores, [i for i, _ in d.units], unit_scores)
-        missing_whole = tuple(a.text for a in anchors if not _holds(d, d.whole, a))
+        bodies = tuple(said for key, said in claim.bodies.items() if key not in d.whole.keys)
+        missing_whole = tuple(a.text for a in anchors if not _holds(d, d.whole, a)) + bodies
         best_any = int(np.argmax(scores))
-        ok = [i for i in range(len(d.spans)) if _fits(d, i, claim, loose_dates)]
+        ok = [] if bodies else [i for i in range(len(d.spans))
+                                if _fits(d, i, claim, loose_dates)]
         if not ok:
             s = d.spans[best_any]
             missing = missing_whole or tuple(a.text for a in anchors
@@ -663,6 +668,12 @@ def _stems(text: str) -> set[str]:
     return {t[:5] for t in [*tokenize(text, "none"), *joined] if len(t) >= 4 and not t.isdigit()}
 
 
+def _with_bodies(f: Facts, text: str) -> Facts:
+    """`f` with a key for each body of countries `text` names ("l'OTSC", "the CSTO")."""
+    f.keys.update(f"b:{code}" for _, _, code in bodies_at(text))
+    return f
+
+
 def _claim_facts(text: str) -> _Facts:
     anchors = approximate(text, claim_anchors(text))
     names = {a.name for a in anchors if a.kind == "name"}
@@ -673,7 +684,8 @@ def _claim_facts(text: str) -> _Facts:
                   _predicate(text, anchors, names, lang), number_roles(text, anchors),
                   titles(text), bool(QUANTIFIER.search(text)), _of_some(text),
                   _cause(text, lang), sides(text), text,
-                  parties(text) if len(text) <= SWAP_MAX_CHARS else ())
+                  parties(text) if len(text) <= SWAP_MAX_CHARS else (),
+                  {f"b:{code}": text[s:e] for s, e, code in bodies_at(text)})
 
 
 # "All", "every", "only", "none but": a claim that says it of everyone (or of one alone) over a

@@ -64,3 +64,20 @@ def test_numeric_dates_months_and_times_are_read_as_such() -> None:
 def test_a_numeric_date_or_time_holds_where_the_source_gives_it(claim: str, ok: bool) -> None:
     f = facts("Poutine et Tokaïev à Moscou, le 21 août 2021. Publié à 16h28.")
     assert all(holds(f, a) for a in claim_anchors(claim) if a.kind != "name") is ok
+
+
+@pytest.mark.parametrize("unit", ["4h28 ", "07/2022 ", "07/01/2022 ", "7 janvier "])
+def test_many_dates_or_times_are_read_in_linear_time(unit: str) -> None:
+    """Each number was checked against every date read before it: quadratic in a claim of
+    many dates or times (review 11b, N2)."""
+    text = unit * 4_000
+    start = time.process_time()
+    anchors = claim_anchors(text)
+    assert time.process_time() - start < 1.0
+    assert len(anchors) >= 4_000
+
+
+def test_the_first_day_of_a_span_is_read_with_its_month() -> None:
+    assert {"d:1-7", "d:1-19"} <= facts("pour la période du 7 au 19 janvier 2022").keys
+    assert "d:1-7" in facts("from 7 to 19 January").keys
+    assert "n:2022" in facts("Publié le 7.1.2022").keys  # a numeric date's year

@@ -787,3 +787,25 @@ def test_words_that_only_look_like_a_cause_or_purpose() -> None:
                  "pour le premier ministre", "pour premier objectif", "pour dernier recours"):
         assert not _PURPOSE.search(text), text
     assert _PURPOSE.search("pour mettre un terme aux émeutes")
+
+
+CHAIR = ("Toutefois, l’Arménie, qui assure actuellement la présidence de l’OTSC, a confirmé ce "
+         "matin sa participation à cette opération de stabilisation.")
+
+
+def test_a_body_of_countries_must_be_the_one_the_passage_names(verifier: Verifier) -> None:
+    ok, why = one(verifier, "L’Arménie, qui assure actuellement la présidence de l’Union "
+                  "économique eurasiatique, a confirmé sa participation à l’opération [1].", CHAIR)
+    assert not ok and why == "missing"
+    # ... in any of its names, in either language
+    assert one(verifier, "Armenia, which currently chairs the Collective Security Treaty "
+               "Organization, confirmed its participation in the operation [1].", CHAIR)[0]
+
+
+def test_the_first_day_of_a_span_is_a_date_the_passage_gives(verifier: Verifier) -> None:
+    passage = ("Le niveau de menace terroriste a été augmenté pour la période du 7 au 19 janvier "
+               "2022.")
+    assert one(verifier, "Le niveau de menace terroriste a été relevé pour la période du "
+               "07.01.2022 au 19.01.2022 [1].", passage)[0]
+    assert not one(verifier, "Le niveau de menace terroriste a été relevé pour la période du "
+                   "08.01.2022 au 19.01.2022 [1].", passage)[0]
