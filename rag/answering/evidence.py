@@ -138,6 +138,10 @@ class Evidence:
             return figures or out
         return out
 
+# A chunk's first sentence that continues one the chunk cut ("mais sa demande ... fut
+# rejetée") is quoted when it says this much on its own (", poursuit X." does not)
+WHOLE_FRAGMENT_WORDS = 12
+
 # A sentence must hold most of what the question is about (weighted by rarity): a name only the
 # passage's title or an earlier sentence holds counts half.
 MIN_FOCUS = 0.5
@@ -409,7 +413,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                    on_title_line(hit.chunk.text, span, heads[i]),
                                    info.caption)
                   and not (j == 0 and _continues(text) and not (
-                      info.asks in (("identity",), ("org",)) and kind))
+                      info.asks in (("identity",), ("org",)) and kind)
+                      and len(text.split()) < WHOLE_FRAGMENT_WORDS)
                   # (a caption is a line without a full stop: one may answer when asked)
                   and (info.caption or not unpunctuated_line(hit.chunk.text, span)))
         before_cov = prev_cov.get(i, 0.0)

@@ -312,3 +312,17 @@ def test_an_ordinal_asked_must_be_in_the_passage(compose: Compose) -> None:
     assert compose("In which city will the second round of talks be held?", TALKS) is None
     text = compose("Dans quelle ville se tiendra la deuxième série d'entretiens ?", TALKS_BOTH)
     assert text is not None and "Bruxelles" in text
+
+
+def test_a_long_fragment_a_chunk_opens_on_is_quoted_a_short_one_is_not(
+        compose: Compose) -> None:
+    """A chunk cut mid-sentence opens on the sentence's tail: quoted when it says something
+    on its own ("... fut rejetée, l'église de Caen tenant à garder son pasteur"), not when it
+    only says who spoke (", poursuit Marie Dumoulin.")."""
+    long_tail = _hit("mais sa demande, qu'il renouvela plusieurs fois, fut rejetée, l'église de "
+                     "Caen tenant à garder son pasteur dont elle était fière. Il mourut en 1692.")
+    text = compose("Pourquoi la demande de Du Bosc de quitter Caen fut-elle rejetée ?", long_tail)
+    assert text is not None and text.startswith("… mais sa demande")
+    short_tail = _hit(", poursuit Marie Dumoulin. Elle a ensuite quitté la salle.")
+    text = compose("Qui est Marie Dumoulin ?", short_tail)
+    assert text is None or "poursuit" not in text
