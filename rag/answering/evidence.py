@@ -45,6 +45,7 @@ from rag.answering.holds import (
     counts,
     counts_something_else,
     none_only_of_other,
+    proper_names,
 )
 from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
@@ -318,6 +319,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     prev_cov: dict[int, float] = {}
     seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
     heads: dict[int, str] = {}  # each passage's folded title, read once
+    propers: dict[int, frozenset[str]] = {}  # the names each passage writes mid-sentence
     leads = _sentences_before(spans)
     span_words = [_words(s.text) for _, _, s, _ in spans]
     for n, ((i, j, span, hit), cos) in enumerate(zip(spans, dense, strict=True)):
@@ -339,8 +341,11 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             focus = got / total_fw
         else:
             focus = 1.0
-        kind = (all(_holds_kind(k, text, info.focus, info.given, info.names) for k in info.asks)
-                if info.asks else True)
+        if i not in propers:
+            propers[i] = (proper_names(hit.chunk.text)
+                          if {"person", "place"} & set(info.asks) else frozenset())
+        kind = (all(_holds_kind(k, text, info.focus, info.given, info.names, propers[i])
+                    for k in info.asks) if info.asks else True)
         cov = _coverage(terms, text, stemmer, cross)
         # Across languages only a family's words are comparable (soldiers are "militaires",
         # the dead "morts"); "people" is too general a count to hold a sentence to.

@@ -281,8 +281,28 @@ def _says_who(text: str, focus: Sequence[str]) -> bool:
     return False
 
 
+# A capitalised word inside a sentence (after a lower-case word, a figure or a comma): a name
+# as the text writes it, whatever it opens elsewhere
+_MID_CAPITAL = re.compile(r"(?<=[a-zà-ÿ0-9,;] )[A-ZÀ-Ý][\wÀ-ÿ'’-]+")
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """Folded words `text` capitalises inside a sentence, or writes more than once and always
+    with a capital: a sentence that opens on one of them ("Alionouchka le retient ...") opens
+    on a name."""
+    out = {fold_name(m.group(0)).replace("-", "") for m in _MID_CAPITAL.finditer(text)}
+    seen: dict[str, list[bool]] = {}
+    for w in re.findall(r"[\wÀ-ÿ'’-]+", text):
+        if len(w) >= 4 and w.isalpha():
+            seen.setdefault(fold_name(w), []).append(w[0].isupper())
+    out.update(w for w, caps in seen.items()
+               if len(caps) >= 2 and all(caps) and w not in STOPWORDS and w not in _NOT_FOCUS)
+    return frozenset(out)
+
+
 def _holds_kind(kind: str, text: str, focus: Sequence[str],
-                given: frozenset[str] = frozenset(), names: Sequence[str] = ()) -> bool:
+                given: frozenset[str] = frozenset(), names: Sequence[str] = (),
+                proper: frozenset[str] = frozenset()) -> bool:
     if kind == "identity":
         return _says_who(text, (*focus, *names))
     if kind == "age":
@@ -328,9 +348,9 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
                    for m in _BODY_NAME.finditer(text))
     # person / place: a capitalised word that is not the question's own focus
     for m in _CAPITAL.finditer(text):
-        if m.start() == 0:
-            continue
         name = fold_name(m.group(0)).replace("-", "")
+        if m.start() == 0 and name not in proper:
+            continue  # a capital because the sentence starts, unless the text names it so
         if name in _NOT_FOCUS or name in STOPWORDS:
             continue
         if kind == "person" and (name in _BODY_WORDS or _ACRONYM.fullmatch(m.group(0))):

@@ -281,8 +281,11 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                   for w in re.findall(r"[A-ZÀ-Ý][\w-]+", m.group(2)) for p in w.split("-")}
     if "age" in asks:
         asks = tuple(a for a in asks if a != "number")
-    if "number" in asks and {"city", "place", "person", "org"} & set(asks) and \
-            not _COUNT_WORD.search(head):  # "quelle ville les habitants ..." counts nobody
+    if "number" in asks and not _COUNT_WORD.search(head) and (
+            {"city", "place", "person", "org"} & set(asks)
+            or (_INHABITANTS.search(head)
+                and not _ASKS["number"].search(_INHABITANTS.sub(" ", head)))):
+        # "quelle ville les habitants ...", "la dénomination des habitants": no count
         asks = tuple(a for a in asks if a != "number")
     if "country" in asks:  # any capitalised word is a place; a country is asked
         asks = tuple(a for a in asks if a != "place")
@@ -764,6 +767,7 @@ _IDENTITY = re.compile(
 _ABOUT_SOMEONE = frozenset({"age", "number", "date", "year"})
 # ... and a body someone belongs to: Goetschel's institute is not any body near his name
 ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org", "hour", "duration"}
+_INHABITANTS = re.compile(r"(?i)\b(?:habitants|inhabitants)\b")
 # what asks a count besides a population word ("habitants" alone may be who did something)
 _COUNT_WORD = re.compile(r"(?i)\b(combien|how (many|much)|nombre|number|population|quel(le)? "
                          r"(montant|part|proportion|pourcentage)|what (share|percentage|amount))")

@@ -221,3 +221,17 @@ def test_a_run_of_small_figures_is_read_in_linear_time() -> None:
     assert _SPAN.search("1 " * 10_000 + "x") is None
     assert time.process_time() - start < 0.5
     assert _SPAN.search("Il est resté 1 234 567 heures").group(0) == "1 234 567 heures"
+
+
+def test_a_sentence_may_open_on_a_name_the_text_writes_so() -> None:
+    """A sentence's first word is capitalised anyway: it names someone when the text writes it
+    with a capital elsewhere too."""
+    from rag.answering.holds import proper_names
+    passage = ("Alionouchka et Ivanouchka sont deux orphelins. Alionouchka le retient à chaque "
+               "fois. Mais il boit quand même.")
+    proper = proper_names(passage)
+    assert "alionouchka" in proper and "mais" not in proper
+    assert _holds_kind("person", "Alionouchka le retient à chaque fois.", ("ivanouchka",),
+                       proper=proper)
+    assert not _holds_kind("person", "Alionouchka le retient à chaque fois.", ("ivanouchka",))
+    assert not _holds_kind("person", "Mais il boit quand même.", ("ivanouchka",), proper=proper)

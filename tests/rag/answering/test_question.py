@@ -370,3 +370,10 @@ def test_an_envoy_is_asked_as_an_ambassador_and_photographed_asks_a_caption() ->
 def test_a_cause_or_an_ordinal_asked(question: str, cause: bool, ordinal: set[int]) -> None:
     info = analyse_question(question)
     assert info.cause == cause and info.ordinal == ordinal
+
+
+def test_inhabitants_without_a_count_word_ask_no_count() -> None:
+    assert "number" not in analyse_question(
+        "Quelle est la dénomination pour les habitants de Berlin ?").asks
+    assert analyse_question("Combien d'habitants compte Berlin ?").asks == ("number",)
+    assert analyse_question("How many inhabitants does Berlin have?").asks == ("number",)
