@@ -49,6 +49,11 @@ MIN_COVERAGE_ALONE = 0.7
 CLEAR_MARGIN = 0.05
 # A second sentence is added when it scores within this of the best one.
 SECOND_WITHIN = 0.2
+# A sentence that goes on about what the one before said: a pronoun, a possessive, a
+# demonstrative ("Ce comité a pour buts ...")
+_FOLLOWS_ON = re.compile(r"\s*[«\"]?\s*(?:il|elle|ils|elles|sa|son|ses|leur|leurs|celui-ci|"
+                         r"celle-ci|ce|cet|cette|ces|he|she|they|his|her|its|their|this|these|"
+                         r"it)\b", re.I)
 
 NO_ANSWER = {
     "fr": "Les sources disponibles ne permettent pas de répondre à cette question.",
@@ -91,10 +96,16 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
     if ev.question.summary:  # the best sentence of each document
         return _one_per_document(ev, cands)
     chosen = [best]
+    # the sentence right after the best one, about the same thing ("Elle est surnommée « Pompom
+    # » ...", "Sa présidence dure jusqu'en 1911."): the answer often goes on there
+    follow = next((s for s in cands if s.passage == best.passage and s.index == best.index + 1
+                   and _FOLLOWS_ON.match(s.text)), None)
+    if follow is not None:
+        chosen.append(follow)
     for s in cands[1:]:
         if len(chosen) >= MAX_SENTENCES or s.score < best.score - SECOND_WITHIN:
             break
-        if not any(_overlaps(s.text, c.text) for c in chosen):
+        if s is not follow and not any(_overlaps(s.text, c.text) for c in chosen):
             chosen.append(s)
     return chosen
 

@@ -326,3 +326,14 @@ def test_a_long_fragment_a_chunk_opens_on_is_quoted_a_short_one_is_not(
     short_tail = _hit(", poursuit Marie Dumoulin. Elle a ensuite quitté la salle.")
     text = compose("Qui est Marie Dumoulin ?", short_tail)
     assert text is None or "poursuit" not in text
+
+
+def test_the_sentence_that_goes_on_about_the_best_one_is_quoted_with_it(
+        compose: Compose) -> None:
+    """"Porfirio Díaz devient président du Mexique en 1876. Sa présidence dure jusqu'en
+    1911.": the answer goes on in the sentence after, which opens on a possessive."""
+    diaz = _hit("Héros de la guerre contre le Second Empire français, Porfirio Díaz devient "
+                "président du Mexique en 1876. Sa présidence dure jusqu'en 1911. Le Mexique "
+                "connaît alors une forte croissance économique.")
+    text = compose("In what year did Porfirio Díaz stop being president of Mexico?", diaz)
+    assert text is not None and "1911" in text
