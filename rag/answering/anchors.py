@@ -312,6 +312,10 @@ def _scaled_after(words: list[str], k: int) -> bool:
     return k < len(words) and words[k] in _SCALES
 
 
+# an hour without minutes: "12 heures", "6 h" (a time of day, or a duration: "a duré 12 heures")
+_BARE_HOURS = re.compile(r"(?i)(\d{1,2})\s*(?:heures?|h)")
+
+
 def _clock_key(m: re.Match[str]) -> str | None:
     """"t:16:28" for "16h28" and "4:28 pm"; "t:16:00" for "4 p.m." and "16 heures"."""
     if m.group(1):
@@ -514,8 +518,11 @@ def claim_anchors(text: str) -> list[Anchor]:
             taken.add(m.start(), m.end())
     for s, e, key in _times(text):  # "4:28 pm" is "16h28"
         if s not in taken:
+            said = {key}
+            if bare := _BARE_HOURS.fullmatch(text[s:e].strip().rstrip(".")):
+                said.add(_key(float(bare.group(1))))  # "12 heures" may be a duration
             anchors.append((s, Anchor("date", text[s:e].strip().rstrip("."),
-                                      frozenset({key}))))
+                                      frozenset(said))))
             taken.add(s, e)
     for s, e, keys in _numbers(text, taken):
         anchors.append((s, Anchor("number", text[s:e], keys)))

@@ -50,7 +50,9 @@ _PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
      ("plus petit", "plus petite", "smallest", "tiniest", "moins grand")),
     (("pire", "worst", "plus grave", "most serious", "most severe"),
      ("plus leger", "plus legere", "mildest", "least serious", "moins grave", "lightest")),
-    (("eleve", "high ", "higher ", "highest"), ("faible", "low ", "lower ", "lowest", "minime")),
+    # (whole words: "élèves", "éleveurs" and "high school" are no degree)
+    (("eleve ", "elevee", "tres eleve", "plus eleve", "higher ", "highest", "very high"),
+     ("faible", "lower ", "lowest", "very low", "minime")),
     # where: "la partie nord d'Almaty" is not its southern part
     (("nord", "north", "septentrion"), ("sud ", "sud-", "south", "meridional")),
     (("oriental", "eastern", "east "), ("occidental", "western", "west ")),

@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from rag.answering.anchors import fold
+from rag.text import unaccent
 
 # Nationality words whose country name has another stem (or that Babel does not list), and
 # short names, with the country they are of: one table for "names a country" and "whose".
@@ -186,18 +187,28 @@ _BODIES = {
     "NATO": ("OTAN", "NATO", "alliance atlantique"),
     "CSTO": ("OTSC", "CSTO", "organisation du traité de sécurité collective",
              "collective security treaty organization"),
-    "EAEU": ("UEEA", "EAEU", "union économique eurasiatique", "union economique eurasiatique",
+    "EAEU": ("UEEA", "UEE", "EAEU", "union économique eurasiatique",
              "union économique eurasienne", "eurasian economic union"),
     "CIS": ("CEI", "CIS", "communauté des états indépendants",
             "commonwealth of independent states"),
     "SCO": ("OCS", "SCO", "organisation de coopération de shanghai",
+            "organisation de coopération de shanghaï",
             "shanghai cooperation organisation", "shanghai cooperation organization"),
     "OSCE": ("OSCE", "organisation pour la sécurité et la coopération en europe",
              "organization for security and co-operation in europe",
              "organization for security and cooperation in europe"),
 }
+# a name's letters with or without their accents ("Communauté des Etats indépendants")
+_ACCENTED = {"a": "aàâä", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü", "c": "cç"}
+
+
+def _accent_blind(alias: str) -> str:
+    return "".join(f"[{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c)
+                   for c in unaccent(alias))
+
+
 _BODY = re.compile("|".join(
-    rf"\b{re.escape(a)}\b" if a.isupper() else rf"(?i:\b{re.escape(a)}\b)"
+    rf"\b{re.escape(a)}\b" if a.isupper() else rf"(?i:\b{_accent_blind(a)}\b)"
     for aliases in _BODIES.values() for a in aliases))
 
 
@@ -205,8 +216,9 @@ BODIES = frozenset(_BODIES)
 
 
 def _body_code(alias: str) -> str:
+    bare = unaccent(alias).lower()
     return next(code for code, aliases in _BODIES.items()
-                if any(alias == a if a.isupper() else alias.lower() == a for a in aliases))
+                if any(alias == a if a.isupper() else bare == unaccent(a) for a in aliases))
 
 
 def mentions_country(text: str, codes: frozenset[str]) -> bool:

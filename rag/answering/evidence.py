@@ -140,8 +140,24 @@ class Evidence:
         return out
 
 # A chunk's first sentence that continues one the chunk cut ("mais sa demande ... fut
-# rejetée") is quoted when it says this much on its own (", poursuit X." does not)
+# rejetée") is quoted when it says this much on its own (", poursuit X." does not), does not
+# open on a verb whose subject was cut ("a démissionné mardi ..."), and opens on who said it
+# (", explique Marie Dumoulin, directrice de programme à l'ECFR": who she is) only when the
+# question does not ask what was said, which is in the sentence the chunk cut
 WHOLE_FRAGMENT_WORDS = 12
+_VERB_OPENING = re.compile(r"(?i)\s*(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront|"
+                           r"fut|has|have|had|is|are|was|were|will|would|said|says|told|"
+                           r"added)\b")
+_SAID_ASKED = re.compile(r"(?i)\b(?:qu['’](?:a|ont|avait)(?:-t-(?:il|elle))? (?:\w+ ){0,4}?"
+                         r"(?:dit|déclaré|affirmé|annoncé|expliqué)|que (?:dit|déclare|pense)|"
+                         r"what (?:did|does|do|has|have) [^?]{1,60}?\b(?:say|said|declare|"
+                         r"announce|explain|tell|told)|according to whom)\b")
+
+
+def _says_alone(fragment: str, question: str) -> bool:
+    if len(fragment.split()) < WHOLE_FRAGMENT_WORDS or _VERB_OPENING.match(fragment):
+        return False
+    return fragment.lstrip()[:1] not in ",;:)»”" or not _SAID_ASKED.search(question)
 
 # A sentence must hold most of what the question is about (weighted by rarity): a name only the
 # passage's title or an earlier sentence holds counts half.
@@ -282,10 +298,12 @@ def _focus_weights(focus: Sequence[str], idf: Callable[[str], float],
 
 @lru_cache(maxsize=256)
 def _ordinals_of(text: str) -> frozenset[int]:
+    """A passage's ordinals, read once for the passages every question retrieves again."""
     return ordinals(text)
 
 
 def _passage_ordinals(hit: Hit) -> frozenset[int]:
+    """The ordinals a passage names, its title included ("la troisième dynastie d'Ur")."""
     return _ordinals_of(f"{hit.chunk.title}\n{hit.chunk.text}")
 
 
@@ -419,7 +437,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                    info.caption)
                   and not (j == 0 and _continues(text) and not (
                       info.asks in (("identity",), ("org",)) and kind)
-                      and len(text.split()) < WHOLE_FRAGMENT_WORDS)
+                      and not _says_alone(text, info.text))
                   # (a caption is a line without a full stop: one may answer when asked)
                   and (info.caption or not unpunctuated_line(hit.chunk.text, span)))
         before_cov = prev_cov.get(i, 0.0)

@@ -49,6 +49,10 @@ MIN_COVERAGE_ALONE = 0.7
 CLEAR_MARGIN = 0.05
 # A second sentence is added when it scores within this of the best one.
 SECOND_WITHIN = 0.2
+# ... and the sentence right after the best one, going on about it, when it scores within this
+# of it and shares a word with the question or clears the floor ("Ce bâtiment date du XIXe
+# siècle." after the answer is about something else)
+FOLLOW_WITHIN = 0.5
 # A sentence that goes on about what the one before said: a pronoun, a possessive, a
 # demonstrative ("Ce comité a pour buts ...")
 _FOLLOWS_ON = re.compile(r"\s*[«\"]?\s*(?:il|elle|ils|elles|sa|son|ses|leur|leurs|celui-ci|"
@@ -99,7 +103,8 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
     # the sentence right after the best one, about the same thing ("Elle est surnommée « Pompom
     # » ...", "Sa présidence dure jusqu'en 1911."): the answer often goes on there
     follow = next((s for s in cands if s.passage == best.passage and s.index == best.index + 1
-                   and _FOLLOWS_ON.match(s.text)), None)
+                   and _FOLLOWS_ON.match(s.text) and s.score >= best.score - FOLLOW_WITHIN
+                   and (s.coverage > 0 or _clears(ev, s, min_dense, min_dense_cross))), None)
     if follow is not None:
         chosen.append(follow)
     for s in cands[1:]:
@@ -145,19 +150,21 @@ def _actors_named(ev: Evidence) -> bool:
     return all(mentions_country(seen, frozenset({code})) for code in ev.question.actors)
 
 
-# A source saying that what is asked is not known: "on ne sait rien quant à la cause de
-# l'incident", "the cause remains unclear", "les raisons n'ont pas été précisées"
+# A source saying that the cause asked is not known: "on ne sait rien quant à la cause de
+# l'incident", "la cause des explosions reste inconnue", "the reason is still unclear" (the
+# cause's word is what is unknown: "pour des raisons de sécurité, le lieu reste inconnu" is not)
+_CAUSE_WORD = r"(?:cause|raison|motif|origine|reason|motive)s?"
 _UNKNOWN = re.compile(
-    r"(?i)\b(?:on ne sait (?:rien|pas)|on ignore|(?:reste|restent|demeure|demeurent|est|sont)"
-    r" (?:encore |toujours )?(?:inconnue?s?|ignorée?s?|indéterminée?s?|floue?s?|incertaine?s?)|"
-    r"n['’](?:a|ont) pas (?:encore )?été (?:communiquée?s?|précisée?s?|révélée?s?|divulguée?s?|"
-    r"établie?s?|déterminée?s?|élucidée?s?|expliquée?s?|rendue?s? publique?s?)|"
-    r"(?:is|are|was|were|remains?|remained) (?:still )?(?:unknown|unclear|not (?:yet )?"
-    r"(?:known|clear|been (?:disclosed|revealed|established|determined|explained|released)))|"
-    r"(?:it is|it was) not (?:yet )?(?:known|clear)|nothing is known|no (?:details|explanation|"
-    r"information) (?:was|were|has been|have been) (?:given|released|provided))")
-_CAUSE_WORD = re.compile(r"(?i)\b(?:causes?|raisons?|motifs?|origines?|pourquoi|why|reasons?|"
-                         r"détails|details|circonstances|circumstances)\b")
+    r"(?i)\b(?:on ne sait (?:rien|pas)|on ignore(?:nt)?|nothing is known|(?:it is|it was|it "
+    r"remains) (?:still )?(?:not (?:yet )?(?:known|clear)|unknown|unclear))(?:\s+[\w'’]+){0,3}?"
+    rf"\s+(?:quant [àa] |about |of |sur |as to )?(?:la |les |le |l['’]|the )?(?:{_CAUSE_WORD}|"
+    r"why|pourquoi)\b|"
+    rf"\b(?:la |les |le |l['’]|the )?{_CAUSE_WORD}(?:\s+[\w'’]+){{0,4}}?\s+(?:est|sont|"
+    r"reste|restent|demeure|demeurent|is|are|was|were|remains?|remained)\s+(?:encore |toujours "
+    r"|still )?(?:inconnue?s?|ignorée?s?|indéterminée?s?|unknown|unclear|not (?:yet )?(?:known|"
+    r"clear|established))\b|"
+    rf"\b{_CAUSE_WORD}(?:\s+[\w'’]+){{0,4}}?\s+n['’](?:a|ont) pas (?:encore )?été (?:"
+    r"communiquée?s?|précisée?s?|révélée?s?|établie?s?|déterminée?s?|élucidée?s?|expliquée?s?)")
 UNKNOWN_WITHIN = 6  # the best-ranked sentences read for a source saying it is not known
 
 
@@ -167,8 +174,7 @@ def _said_unknown(ev: Evidence) -> bool:
     answer, whatever else they say about the event."""
     if not ev.question.cause:
         return False
-    return any(_UNKNOWN.search(s.text) and _CAUSE_WORD.search(s.text)
-               for s in ev.sentences[:UNKNOWN_WITHIN] if s.usable)
+    return any(_UNKNOWN.search(s.text) for s in ev.sentences[:UNKNOWN_WITHIN] if s.usable)
 
 
 def _focus_retrieved(ev: Evidence) -> bool:

@@ -296,8 +296,18 @@ def proper_names(text: str) -> frozenset[str]:
         if len(w) >= 4 and w.isalpha():
             seen.setdefault(fold_name(w), []).append(w[0].isupper())
     out.update(w for w, caps in seen.items()
-               if len(caps) >= 2 and all(caps) and w not in STOPWORDS and w not in _NOT_FOCUS)
+               if len(caps) >= 2 and all(caps) and len(w) >= 5 and w not in STOPWORDS
+               and w not in _NOT_FOCUS and w not in _OPENING_WORDS
+               and not w.endswith(("ment", "ly")))
     return frozenset(out)
+
+
+# Words that open sentences, capitalised each time, that name no one ("Ensuite, ...")
+_OPENING_WORDS = frozenset(fold(w) for w in """
+    ensuite enfin alors aujourd'hui aujourd cependant toutefois pourtant ainsi depuis puis
+    selon après avant lors durant pendant parmi malgré certains plusieurs however finally today
+    yesterday meanwhile therefore later afterwards since during according among despite
+""".split())
 
 
 def _holds_kind(kind: str, text: str, focus: Sequence[str],

@@ -45,8 +45,8 @@ _PEOPLE_NOUNS = (
 
 # up to two words between "which" and what it asks ("which Kazakh opposition party"), not a
 # verb or an article ("quelle est la société" asks no body)
-_QUALIFIERS = (r"(?:(?!(?:est|était|sont|fut|is|was|are|were|la|le|les|the|an?|une?)\b)"
-               r"[\w-]+ ){0,2}?")
+_QUALIFIERS = (r"(?:(?!(?:est|était|sont|fut|is|was|are|were|la|le|les|the|an?|une?|did|do|"
+               r"does|has|have|had|will|would|can|could|should|du|de|des)\b)[\w-]+ ){0,2}?")
 _ASKS: dict[str, re.Pattern[str]] = {
     "age": re.compile(r"\b(quel âge|quel age|how old|âgé|what age|à quel âge|at what age)\b",
                       re.I),
@@ -243,12 +243,14 @@ _ORDINALS = {2: r"second|seconde|secondes|deuxième|deuxieme|2nd|2e|2ème|2eme",
              3: r"third|troisième|troisieme|3rd|3e|3ème|3eme",
              4: r"fourth|quatrième|quatrieme|4th|4e|4ème|4eme",
              5: r"fifth|cinquième|cinquieme|5th|5e|5ème|5eme"}
-_ORDINAL_RX = {n: re.compile(rf"(?i)\b(?:{rx})\b") for n, rx in _ORDINALS.items()}
+_ROMAN = {2: "II", 3: "III", 4: "IV", 5: "V"}  # "World War II" is the second
+_ORDINAL_RX = {n: re.compile(rf"(?i)\b(?:{rx})\b|\b(?-i:{_ROMAN[n]})\b")
+               for n, rx in _ORDINALS.items()}
 # ... and a second time said as "again": "il divise à nouveau son salaire"
 _ORDINAL_RX[2] = re.compile(rf"(?i)\b(?:{_ORDINALS[2]}|à nouveau|de nouveau|une nouvelle fois|"
-                            r"again|once more)\b")
+                            r"again|once more)\b|\b(?-i:II)\b")
 _ARTICLE_ORDINAL = {n: re.compile(rf"(?i)\b(?:the|its|their|his|her|la|le|les|l['’]|sa|son|"
-                                  rf"ses|leur|une?|a)\s+(?:{rx})\b")
+                                  rf"ses|leur)\s+(?:{rx})\b")  # not "a second", "une seconde"
                     for n, rx in _ORDINALS.items()}
 
 
@@ -613,7 +615,7 @@ def _role(head: str) -> tuple[str, ...]:
         if key.startswith("oppos") and n + 1 < len(words):  # "the opposition leader": an
             return ("dissid", "oppos")  # opponent named as one, not the president
         if key.startswith("envoy") and not verb_next:  # "Which Russian envoy to Washington":
-            return ("ambass", "emissa")  # an ambassador ("envoyé" is also "sent")
+            return ("ambass", "emissa", "envoy")  # an ambassador or an envoy
         if key.startswith("dirigeant"):  # a leader: "le président chinois" is one
             return tuple(sorted(_ROLE_FAMILIES[0] | {"dirige"}))
         for family in _ROLE_FAMILIES:

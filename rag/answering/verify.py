@@ -467,6 +467,8 @@ class Verifier:
         ... s'est dit préoccupé. « ... », a-t-il déclaré, ajoutant que « l'UE est prête »"
         summed up as one claim). Tried on the PAIRS_TRIED pairs closest to the claim that hold
         its anchors between them, embedded only now (the cache holds single sentences)."""
+        if any(key not in d.whole.keys for key in claim.bodies):
+            return single  # a body the passage never names: no pair names it either
         fits = [i for i in range(len(d.spans) - 1) if _pair_fits(d, i, claim)]
         fits = sorted(fits, key=lambda i: -max(float(scores[i]), float(scores[i + 1])))
         fits = fits[:PAIRS_TRIED]

@@ -47,7 +47,7 @@ def test_numeric_dates_months_and_times_are_read_as_such() -> None:
                                                  ("number", {"n:2022"})]
     assert _keys("Une conférence en 07/2022.") == [("date", {"m:7"}), ("number", {"n:2022"})]
     assert _keys("At 4:28 pm.") == [("date", {"t:16:28"})]
-    assert _keys("Vers 23 heures.") == [("date", {"t:23:00"})]
+    assert _keys("Vers 23 heures.") == [("date", {"t:23:00", "n:23"})]  # or a duration
     # the source reads as written: 7.1.2022 is 7 January, not 1 July
     f = facts("Publié le 7.1.2022 - 16h28")
     assert {"d:1-7", "t:16:28"} <= f.keys and "d:7-1" not in f.keys
@@ -81,3 +81,9 @@ def test_the_first_day_of_a_span_is_read_with_its_month() -> None:
     assert {"d:1-7", "d:1-19"} <= facts("pour la période du 7 au 19 janvier 2022").keys
     assert "d:1-7" in facts("from 7 to 19 January").keys
     assert "n:2022" in facts("Publié le 7.1.2022").keys  # a numeric date's year
+
+
+def test_review_16_a_bare_hour_may_be_a_duration() -> None:
+    f = facts("Les combats ont duré douze heures.")
+    assert all(holds(f, a) for a in claim_anchors("Les combats ont duré 12 heures.")
+               if a.kind != "name")

@@ -87,3 +87,10 @@ def test_superlatives_degrees_and_directions(claim: str, sentence: str) -> None:
 ])
 def test_the_same_degree_or_direction_does_not(claim: str, sentence: str) -> None:
     assert not contradicts(claim, sentence)
+
+
+def test_review_16_pupils_and_breeders_are_no_degree() -> None:
+    assert not contradicts("Les élèves ont manifesté contre une faible hausse.",
+                           "Les éleveurs ont manifesté contre une faible hausse.")
+    assert not contradicts("The risk was judged very low by the high school.",
+                           "Le risque a été jugé très faible.")

@@ -127,3 +127,11 @@ def test_the_country_a_role_is_of() -> None:
 def test_a_country_is_not_a_city() -> None:
     assert is_country("kazakhstan") and is_country("russie")
     assert not is_country("almaty")
+
+
+def test_review_16_a_body_is_named_with_or_without_its_accents() -> None:
+    from rag.answering.countries import bodies_at
+    assert [c for _, _, c in bodies_at("la Communauté des Etats indépendants")] == ["CIS"]
+    assert [c for _, _, c in bodies_at("l'Organisation de coopération de Shanghaï")] == ["SCO"]
+    assert [c for _, _, c in bodies_at("l'Union economique eurasiatique (UEE)")] == ["EAEU",
+                                                                                      "EAEU"]

@@ -337,3 +337,21 @@ def test_the_sentence_that_goes_on_about_the_best_one_is_quoted_with_it(
                 "connaît alors une forte croissance économique.")
     text = compose("In what year did Porfirio Díaz stop being president of Mexico?", diaz)
     assert text is not None and "1911" in text
+
+
+def test_review_16_a_reason_given_and_cut_or_unrelated_sentences(compose: Compose) -> None:
+    # a reason given beside something else unknown is still an answer
+    moved = _hit("Le sommet a été déplacé à cause de la pandémie. Pour des raisons de sécurité, "
+                 "le lieu de la rencontre reste inconnu.")
+    text = compose("Pourquoi le sommet a-t-il été déplacé ?", moved)
+    assert text is not None and "pandémie" in text
+    # a fragment opening on who said it, or on a verb whose subject was cut, is not quoted
+    said = _hit(", a déclaré mardi le porte-parole du Kremlin Dmitri Peskov aux journalistes "
+                "réunis à Moscou pour la conférence. Le Kremlin a démenti toute implication.")
+    text = compose("Qu'a dit Dmitri Peskov aux journalistes ?", said)
+    assert text is None or "a déclaré mardi" not in text
+    # the sentence after the best one is quoted only when it is about the question too
+    hall = _hit("Le parlement kazakh a voté la loi sur l'état d'urgence le 5 janvier. Ce bâtiment "
+                "date du XIXe siècle et fut restauré par un architecte italien.")
+    text = compose("Quand le parlement kazakh a-t-il voté la loi sur l'état d'urgence ?", hall)
+    assert text is not None and "5 janvier" in text and "XIXe" not in text

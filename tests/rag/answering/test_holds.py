@@ -235,3 +235,9 @@ def test_a_sentence_may_open_on_a_name_the_text_writes_so() -> None:
                        proper=proper)
     assert not _holds_kind("person", "Alionouchka le retient à chaque fois.", ("ivanouchka",))
     assert not _holds_kind("person", "Mais il boit quand même.", ("ivanouchka",), proper=proper)
+
+
+def test_review_16_a_sentence_adverb_is_no_name() -> None:
+    from rag.answering.holds import proper_names
+    passage = "Hier, le bureau a été fermé. Hier encore, il était ouvert. Ensuite, rien."
+    assert "hier" not in proper_names(passage) and "ensuite" not in proper_names(passage)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.question import analyse_question
+from rag.answering.question import analyse_question, ordinals
 
 
 def test_question_analysis_finds_what_is_asked_and_about_whom() -> None:
@@ -352,7 +352,7 @@ def test_a_role_a_body_or_a_town_asked_after_qualifiers(question: str,
 
 def test_an_envoy_is_asked_as_an_ambassador_and_photographed_asks_a_caption() -> None:
     assert analyse_question("Which Russian envoy to Washington spoke to Newsweek?"
-                            ).role == ("ambass", "emissa")
+                            ).role == ("ambass", "emissa", "envoy")
     assert analyse_question("On what date were Putin and Tokayev photographed in Moscow?"
                             ).caption
 
@@ -377,3 +377,11 @@ def test_inhabitants_without_a_count_word_ask_no_count() -> None:
         "Quelle est la dénomination pour les habitants de Berlin ?").asks
     assert analyse_question("Combien d'habitants compte Berlin ?").asks == ("number",)
     assert analyse_question("How many inhabitants does Berlin have?").asks == ("number",)
+
+
+def test_review_16_an_auxiliary_a_time_unit_and_roman_numerals() -> None:
+    # "did" is no qualifier before "party"; "a second" is a time; "World War II" the second
+    assert analyse_question("What did party leaders decide?").asks == ()
+    assert analyse_question("Wait a second, who won the election?").ordinal == frozenset()
+    assert ordinals("the end of World War II") == {2}
+    assert ordinals("la Seconde Guerre mondiale") == {2}
