@@ -317,11 +317,11 @@ def test_a_huge_non_ascii_redirect_is_refused_before_it_is_read(site: Site) -> N
     site.routes["/short"] = Route(status=302, headers={
         "Location": _utf8_header("/d\u00e9p\u00eache")})  # a short non-ASCII one is followed
     site.routes["/d%C3%A9p%C3%AAche"] = Route(body=ARTICLE.encode())
-    t0 = time.process_time()
+    t0 = time.thread_time()
 
     result = load_sources([f"{site.url}/hostile", f"{site.url}/short"], LOCAL)
 
-    cpu = time.process_time() - t0
+    cpu = time.thread_time() - t0
     assert cpu < 0.5, cpu
     assert [(s.source, s.reason) for s in result.skipped] == [
         (f"{site.url}/hostile", "redirect to a URL longer than 2000 characters")]

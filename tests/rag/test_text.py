@@ -115,9 +115,9 @@ def test_fold_is_linear_in_runs_of_marks(marks: str) -> None:
     stream-safe first, the joiners it adds dropped with the marks: a few ms."""
     text = "Tokai" + marks * (40_000 // len(marks)) + "ev"
     warm()  # the stream-safe table, built once a process (~0.2 s)
-    start = time.process_time()
+    start = time.thread_time()
     folded = fold(text)
-    assert time.process_time() - start < 0.2
+    assert time.thread_time() - start < 0.2
     assert folded == "tokaiev"  # no joiner, no mark left
 
 

@@ -104,10 +104,10 @@ def test_adversarial_long_text_is_read_in_linear_time() -> None:
 
     for text in ("Abc, " * 4000, "Russie, " * 2500, "UE, " * 5000,
                  "L’ex-président Abc Def Ghi " * 800):
-        start = time.process_time()
+        start = time.thread_time()
         parties(text + " ")  # not cached by an earlier call
         assert not swapped(text, text)
-        assert time.process_time() - start < 1.5, text[:20]
+        assert time.thread_time() - start < 1.5, text[:20]
 
 
 def test_subjects_joined_by_and_are_one_agent() -> None:

@@ -16,9 +16,9 @@ def test_fold_is_linear_in_runs_of_marks(marks: str) -> None:
     of the claim checker (tenth review, F1). Stream-safe first: a few ms."""
     text = "Tokai" + marks * (40_000 // len(marks)) + "ev"
     warm()
-    start = time.process_time()
+    start = time.thread_time()
     folded = fold(text)
-    assert time.process_time() - start < 0.2
+    assert time.thread_time() - start < 0.2
     assert folded == "tokaiev"
 
 
@@ -71,9 +71,9 @@ def test_many_dates_or_times_are_read_in_linear_time(unit: str) -> None:
     """Each number was checked against every date read before it: quadratic in a claim of
     many dates or times (review 11b, N2)."""
     text = unit * 4_000
-    start = time.process_time()
+    start = time.thread_time()
     anchors = claim_anchors(text)
-    assert time.process_time() - start < 1.0
+    assert time.thread_time() - start < 1.0
     assert len(anchors) >= 4_000
 
 

@@ -206,10 +206,10 @@ def test_a_duration_is_a_figure_or_how_long_said_in_words() -> None:
 def test_a_duration_is_read_in_linear_time() -> None:
     """A figure followed by a run of spaces was read both as the figure and as the gap after
     it: 1,000 spaces cost 0.15 s a sentence, on every duration question (eleventh review, F2)."""
-    start = time.process_time()
+    start = time.thread_time()
     for _ in range(20):
         assert not _holds_kind("duration", "La conversation a duré 1" + " " * 1000 + "x.", ())
-    assert time.process_time() - start < 0.5
+    assert time.thread_time() - start < 0.5
     assert _holds_kind("duration", "Ils sont restés 3 000 heures.", ())
     assert _holds_kind("duration", "It lasted 1.5 hours.", ())
 
@@ -217,9 +217,9 @@ def test_a_duration_is_read_in_linear_time() -> None:
 def test_a_run_of_small_figures_is_read_in_linear_time() -> None:
     """"1 1 1 ..." was tried as one figure from each digit: 20 KB took 25 s (review 11b, N1)."""
     from rag.answering.holds import _SPAN
-    start = time.process_time()
+    start = time.thread_time()
     assert _SPAN.search("1 " * 10_000 + "x") is None
-    assert time.process_time() - start < 0.5
+    assert time.thread_time() - start < 0.5
     assert _SPAN.search("Il est resté 1 234 567 heures").group(0) == "1 234 567 heures"
 
 

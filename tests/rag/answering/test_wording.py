@@ -145,16 +145,16 @@ def test_a_claims_trailer_is_found_in_linear_time() -> None:
     """Three whitespace loops side by side made the trailer cubic in a run of spaces a model
     may write: 1,000 spaces cost 2.3 s (eleventh review, F3)."""
     claim = "Russia sent" + " " * 3000 + "3,000 soldiers [1]."
-    start = time.process_time()
+    start = time.thread_time()
     out = with_wording(claim, "La Russie a envoyé 3 000 soldats.", "en")
-    assert time.process_time() - start < 0.5
+    assert time.thread_time() - start < 0.5
     assert out.endswith("(« La Russie a envoyé 3 000 soldats ») [1].")
     assert with_wording("Russia sent 3,000 soldiers [1] [2].", "La Russie a envoyé 3 000 "
                         "soldats.", "en").endswith("soldats ») [1] [2].")
 
 
 def test_cite_finds_closing_punctuation_in_linear_time() -> None:
-    start = time.process_time()
+    start = time.thread_time()
     assert cite("x" + "." * 20_000 + "y", 3).endswith("y [3]")
-    assert time.process_time() - start < 0.5
+    assert time.thread_time() - start < 0.5
     assert cite("Il a parlé !..", 2) == "Il a parlé [2] !.."
