@@ -313,6 +313,25 @@ def _code(word: str) -> str | None:
     return forms.get(w)
 
 
+# Countries' names that are also words or first names in lower case ("la réunion", "une
+# grenade", "le monde", "maurice")
+_ALSO_WORDS = frozenset({"monde", "world", "reunion", "grenade", "maurice", "dominique",
+                         "salvador", "jersey", "chad", "sark", "eurozone", "europe"})
+
+
+def cased_countries(text: str) -> str:
+    """`text` with its countries' names capitalised when it is written in lower case past its
+    first letter ("how many troops did belarus send"): people type questions so, and the rules
+    reading a country need its capital, since in a text written with capitals a name in lower
+    case is a word ("la réunion", "la chine")."""
+    if any(c.isupper() for c in text[1:]):
+        return text
+    names = _country_names() | {"usa", "urss", "ussr"}
+    return _WORD.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:]
+                     if (w := fold(m.group(0))) in names and w not in _ALSO_WORDS
+                     else m.group(0), text)
+
+
 def is_country(name: str) -> bool:
     """Whether `name` (folded) is a country's name ("kazakhstan"), not a city or a person."""
     return name in _country_names()

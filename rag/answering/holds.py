@@ -105,9 +105,17 @@ _ROUGH = re.compile(
     r"thousands)\s+(?:de |d['’]|of )?\d")
 
 
+# A count given in words only as an order of size: "des dizaines de morts", "hundreds of"
+_VAGUE = re.compile(r"(?i)\b(?:des|plusieurs|quelques|de nombreu(?:x|ses)) (?:dizaines|"
+                    r"centaines|milliers)\b|\b(?:dozens|hundreds|thousands|scores) of\b")
+
+
 def _rough_only(text: str) -> bool:
-    """Whether every figure of `text` is given roughly ("entre 100 et 200 personnes")."""
+    """Whether every figure of `text` is given roughly ("entre 100 et 200 personnes"), or it
+    gives none but an order of size ("des dizaines de morts")."""
     figures = [m.start() for m in _DIGITS.finditer(text)]
+    if not figures:
+        return bool(_VAGUE.search(text))
     rough = {m.end() - 1 for m in _ROUGH.finditer(text)}
     return bool(figures) and all(f in rough or any(0 <= f - r <= 12 for r in rough)
                                  for f in figures)

@@ -14,6 +14,7 @@ from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
 from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import (
     actors,
+    cased_countries,
     is_country,
     nationalities,
     role_nations,
@@ -370,7 +371,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         event = _OUTCOME  # the outcome of talks: what they came to, not that they took place
     given = frozenset(k for a in claim_anchors(question) if a.kind == "number"
                       for k in a.keys) if "number" in asks else frozenset()
-    nation = nationalities(question, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
+    cased = cased_countries(question)  # "did belarus send": Belarus
+    nation = nationalities(cased, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
     if nation:  # whose count is asked is pinned by the nation: the country where it happened
         # is not whom it is about ("combien de militaires kirghizes envoyés au Kazakhstan")
         folded = fold(question).replace("’", "'")
@@ -387,7 +389,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         role_nations(question, role) if role else frozenset(),
                         "number" in asks and bool(_EXACT_ASKED.search(question)),
                         _name_parts(question.split(",")[0]) if asks == ("identity",) else (),
-                        actors(question),
+                        actors(cased),
                         tuple(f for f in focus if (f in full and f not in titled
                                                    and not _REGNAL.fullmatch(f))
                               or is_country(f)),

@@ -6,6 +6,7 @@ import pytest
 
 from rag.answering.countries import (
     actors,
+    cased_countries,
     is_country,
     mentions_country,
     names_country,
@@ -135,3 +136,23 @@ def test_review_16_a_body_is_named_with_or_without_its_accents() -> None:
     assert [c for _, _, c in bodies_at("l'Organisation de coopération de Shanghaï")] == ["SCO"]
     assert [c for _, _, c in bodies_at("l'Union economique eurasiatique (UEE)")] == ["EAEU",
                                                                                       "EAEU"]
+
+
+@pytest.mark.parametrize(("text", "cased"), [
+    ("how many troops did belarus send to kazakhstan", "how many troops did Belarus send to "
+     "Kazakhstan"),
+    ("How much did russia pay", "How much did Russia pay"),
+    ("combien de soldats la russie a-t-elle envoyés ?", "combien de soldats la Russie a-t-elle "
+     "envoyés ?"),
+    # a name in lower case in a text written with capitals is a word
+    ("Qu'a dit la chine à la réunion de Genève ?", "Qu'a dit la chine à la réunion de Genève ?"),
+    # ... and so, in lower case, are names that are also words or first names
+    ("qui a présidé la réunion du monde ?", "qui a présidé la réunion du monde ?"),
+])
+def test_a_question_in_lower_case_names_its_countries(text: str, cased: str) -> None:
+    """Typed all in lower case, a question's countries are read as the names they are: the
+    rule holding a count to its country needs them ("how many troops did belarus send" is not
+    answered by the whole force's 2 600)."""
+    assert cased_countries(text) == cased
+    assert actors(cased_countries("how many troops did belarus send")) == {"BY"}
+    assert nationalities("how many troops did belarus send", "en") == frozenset()

@@ -252,6 +252,9 @@ US_AID = ("En 2020, les agences américaines ont transféré jusqu’à 61 milli
           "étrangère au Kazakhstan, selon les chiffres officiels.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
+FORCE = "La force est composée d’environ 2 600 militaires au total."
+DOZENS = ("Une crise qui a déjà fait des dizaines de morts chez les manifestants et au moins un "
+          "millier de blessés.")
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
         "chacun et ont également déployé du matériel militaire.")
 
@@ -362,6 +365,14 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("Combien de militaires kirghizes ont été envoyés au Kazakhstan ?", EACH, True),
     # ... but a range is no exact count
     ("Combien de militaires kirghizes exactement ont été envoyés au Kazakhstan ?", EACH, False),
+    # a question in lower case names its countries too: Belarus's troops are not the force's
+    ("How many troops did Belarus send to Kazakhstan?", FORCE, False),
+    ("how many troops did belarus send to kazakhstan", FORCE, False),
+    ("how many troops did the csto send to kazakhstan", FORCE, True),
+    # ... nor an order of size in words
+    ("Combien de manifestants ont été tués pendant les émeutes ?", DOZENS, True),
+    ("Combien de manifestants exactement ont été tués pendant les émeutes ?", DOZENS, False),
+    ("Exactly how many protesters were killed in the riots?", DOZENS, False),
 ])
 def test_a_count_or_a_role_is_answered_only_by_what_it_asks_of(
         embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, text: str,
