@@ -3,9 +3,10 @@
 A sentence ends at `.`, `!`, `?` or `…` (closing quotes, brackets and `[n]` citation markers
 stay with it) before whitespace, or at a line break. It does not end after a title or an
 abbreviation ("M. Tokaïev", "Dr. Smith", "p. ex.", "cf. Le Monde"), an initial ("J. Borrell"),
-a dotted acronym ("U.S. State Department"), or when the next word is lower-case ("…, a-t-il dit",
-"Pourquoi ? demande-t-il"). After "etc." or an acronym a boundary needs a word that usually
-starts a sentence ("The", "Le", ...). Numbers ("3.5", "7.1.2022") never end one: no space.
+a dotted acronym ("U.S. State Department"), a month cut short before a number ("Jan. 19"), or
+when the next word is lower-case ("…, a-t-il dit", "Pourquoi ? demande-t-il"). After "etc." or
+an acronym a boundary needs a word that usually starts a sentence ("The", "Le", ...). Numbers
+("3.5", "7.1.2022") never end one: no space.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ TITLES = frozenset("""
     No Nos Nº n° nº no nos art Art p pp vol Vol fig Fig ch chap Chap sect éd ed coll av apr
     env cf Cf vs ex e.g i.e c.-à-d c.-à.-d ca approx tél Tél
 """.split())
+# A month cut short: no boundary before the day or the year ("until Jan. 19", "le 5 janv. 2022").
+MONTH_ABBREVIATIONS = frozenset("""
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec janv févr fév avr juil oct nov déc
+    Janv Févr Fév Avr Juil Déc
+""".split())  # not "sept", also a number: "Ils étaient sept. 19 sont partis."
 # May end a sentence: a boundary only before a word that usually starts one.
 OPEN_ENDED = frozenset("etc Jr Sr al".split())
 STARTERS = frozenset("""
@@ -72,6 +78,8 @@ def _is_boundary(text: str, dot: int, after: int) -> bool:
     bare = re.sub(r"[^\w]+$", "", word)
     if token in TITLES or token.lower() in {"e.g", "i.e", "p.ex", "c.-à-d"}:
         return False
+    if token in MONTH_ABBREVIATIONS and word[0].isdigit():
+        return False  # "until Jan. 19"
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False  # an initial: "J. Borrell"
     if token.endswith(".-C") or _ACRONYM.match(token) or token in OPEN_ENDED:

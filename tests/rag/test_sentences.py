@@ -41,6 +41,12 @@ def texts(text: str) -> list[str]:
                                                      "Troisième."]),
     ("Russia sent 3,000 [1]. Armenia sent 100. [2] Then", ["Russia sent 3,000 [1].",
                                                           "Armenia sent 100. [2]", "Then"]),
+    # a month cut short before its day or year ends no sentence; seven in French may
+    ("Emergency lasts until Jan. 19. Then calm.", ["Emergency lasts until Jan. 19.",
+                                                   "Then calm."]),
+    ("Publié le 5 janv. 2022. Fin.", ["Publié le 5 janv. 2022.", "Fin."]),
+    ("Ils étaient sept. 19 sont partis.", ["Ils étaient sept.", "19 sont partis."]),
+    ("It ended in Jan. The rest followed.", ["It ended in Jan.", "The rest followed."]),
     ("  ", []),
 ])
 def test_split(text: str, expected: list[str]) -> None:
