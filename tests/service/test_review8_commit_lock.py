@@ -68,7 +68,10 @@ def _race(svc: Service) -> tuple[str, int]:
     assert c.delete("/documents/raceX").status_code == 200  # while raceY is embedded
     y_chunks = int(first["progress"]["total"])
     _wait(c, job_id, lambda b: b["progress"]["embedded"] >= y_chunks)
-    time.sleep(0.2)  # the old code is inside its commit by now, embedding raceX again
+    # ... and once the job embeds raceX again (the old code did so inside its commit): a fixed
+    # 0.2 s sleep was too short on a loaded machine (the job had not got there yet)
+    _wait(c, job_id, lambda b: b["progress"]["total"] > y_chunks
+          or b["status"] not in ("embedding", "committing"))
     return job_id, y_chunks
 
 
