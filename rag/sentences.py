@@ -118,6 +118,49 @@ def split_sentences(text: str) -> list[Span]:
     return out
 
 
+_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
+_NONBLANK = re.compile(r"\S")
+
+
+def last_sentence_start(text: str, resume: int = 0) -> tuple[int | None, int]:
+    """For text that only grows (a streamed answer): where its last sentence starts when it
+    holds two or more (`split_sentences(text)[-1].start`, else None), and the offset to resume
+    from once more text has come (that start, or past every terminator whose reading can no
+    longer change: the word after it is complete). `resume` is such an offset from the call
+    before on a prefix of `text`, which must start a sentence. Re-splitting the whole text on
+    every streamed piece was quadratic where dots end no sentence ("J. J. J.": 2,000 pieces
+    16 s, twelfth review F1)."""
+    ends: list[tuple[int, int]] = []  # (where a sentence ends, where the next one begins)
+    unsettled = None  # the first terminator or line break whose reading may still change
+    pos = resume
+    while True:
+        brk = _BREAK.search(text, pos)
+        line_end = brk.start() if brk else len(text)
+        for m in _CANDIDATE.finditer(text, pos, line_end):
+            nxt = _NEXT_WORD.match(text, m.end())
+            if unsettled is None and (nxt is None or nxt.end() >= len(text)):
+                unsettled = m.start()  # the word after it is not complete yet
+            if _is_boundary(text, m.start(), m.end()):
+                ends.append((m.end(), m.end()))
+        if brk is None:
+            break
+        if unsettled is None:
+            unsettled = brk.start()  # a line break: re-read until text follows it
+        ends.append((brk.start(), brk.end()))
+        pos = brk.end()
+    starts: list[int] = []
+    begin = 0
+    for end, after in [*ends, (len(text), len(text))]:
+        first = _NONBLANK.search(text, begin, end)
+        if first:
+            starts.append(first.start())
+        begin = after
+    settled = len(text) if unsettled is None else unsettled
+    if len(starts) < 2:
+        return None, settled
+    return starts[-1], max(settled, starts[-1])
+
+
 # Longer "sentences" (a table, a list run together) are never embedded or scored one by one.
 MAX_SENTENCE_CHARS = 1200
 

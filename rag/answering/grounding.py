@@ -24,7 +24,7 @@ from rag.answering.extractive import cite
 from rag.answering.verify import Claim, Passage, Verifier
 from rag.answering.wording import stems, with_wording
 from rag.retrieval import Hit
-from rag.sentences import split_sentences
+from rag.sentences import last_sentence_start
 from rag.text import fold
 
 
@@ -230,17 +230,18 @@ class SentenceBuffer:
 
     def __init__(self) -> None:
         self._text = ""
+        self._resume = 0  # where the held text's reading picks up (`last_sentence_start`)
 
     def feed(self, piece: str) -> str:
         """The sentences completed by `piece` ("" while the current one is still open)."""
         self._text += piece
-        spans = split_sentences(self._text)
-        if len(spans) < 2:
+        cut, self._resume = last_sentence_start(self._text, self._resume)
+        if cut is None:
             return ""
-        cut = spans[-1].start
         done, self._text = self._text[:cut], self._text[cut:]
+        self._resume -= cut
         return done
 
     def flush(self) -> str:
-        done, self._text = self._text, ""
+        done, self._text, self._resume = self._text, "", 0
         return done
