@@ -57,6 +57,14 @@ _AMBIGUOUS = frozenset({"us"})
 _PLACE_BEFORE = re.compile(r"(?i)\b(au|aux|en|in|into|to|à|dans|du|des|de|d['’]|from|vers|"
                            r"of|at|near|on)\s*(?:(?:le|la|les|l['’]|the)\s*)?$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+PLACE_REACH = 80  # characters read back for a preposition of place: "au", "dans la", "to the"
+
+
+def _placed(text: str, at: int) -> bool:
+    """Whether a preposition of place comes right before `at` ("au Kazakhstan"). Read in the
+    last PLACE_REACH characters, not the whole text before: once per country named, that was
+    quadratic in a question of "UE UE UE ..." (twelfth review, F3)."""
+    return bool(_PLACE_BEFORE.search(text, max(0, at - PLACE_REACH), at))
 
 # What a nationality word adds to its country's name, or to the name cut short ("armeni-en",
 # "russ-e", "kazakh", "chin-ois"); a cut name alone ("franc", "chin") is not one.
@@ -137,14 +145,14 @@ def nationalities(text: str, lang: str) -> frozenset[str]:
         if code is None:
             continue
         if (w in _country_names() or w in _SHORT_NAMES) and word[0].isupper():
-            if not _PLACE_BEFORE.search(text[:m.start()]):
+            if not _placed(text, m.start()):
                 out.add(code)  # "la Russie a envoyé", "NGOs funded by the US"
         elif w in _country_names():
             continue  # a country's name in lower case is a word: "la réunion", "la chine"
         elif not (lang == "fr" and word[0].isupper()):
             out.add(code)  # "les militaires kirghizes", "American troops"
     for m in _BODY.finditer(text):  # "l'aide de l'Union européenne", "the EU offered"
-        if not _PLACE_BEFORE.search(text[:m.start()]):
+        if not _placed(text, m.start()):
             out.add(_body_code(m.group(0)))
     return frozenset(out)
 
@@ -167,13 +175,13 @@ def actors(text: str) -> frozenset[str]:
         w = fold(word).replace("’", "'")
         if word[0].isupper() and (w in _country_names() or w in _SHORT_NAMES) \
                 and (code := _code(word)) is not None \
-                and not _PLACE_BEFORE.search(text[:m.start()]):
+                and not _placed(text, m.start()):
             out.add(code)
     for m in _GOVERNMENT.finditer(text):
         if (code := _code(m.group(1) or m.group(2))) is not None:
             out.add(code)
     for m in _BODY.finditer(text):
-        if not _PLACE_BEFORE.search(text[:m.start()]):
+        if not _placed(text, m.start()):
             out.add(_body_code(m.group(0)))
     return frozenset(out)
 

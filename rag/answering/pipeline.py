@@ -372,14 +372,17 @@ class Answerer:
                     if not raw:
                         timings["first_token"] = (time.perf_counter() - t_start) * 1000
                     raw.append(piece)
-                    sofar = "".join(raw).lstrip()
-                    if NOT_IN_SOURCES.startswith(sofar[: len(NOT_IN_SOURCES)]):
-                        if len(sofar) < len(NOT_IN_SOURCES):
-                            continue  # may still spell the "not in sources" sentinel
-                        break
-                    # the first text fed is all that was held back ("N" + "ursultan ...")
-                    done = buffer.feed(piece if fed else sofar)
-                    fed = True
+                    if fed:  # past the sentinel's spelling: no more joins of all so far
+                        done = buffer.feed(piece)
+                    else:
+                        sofar = "".join(raw).lstrip()
+                        if NOT_IN_SOURCES.startswith(sofar[: len(NOT_IN_SOURCES)]):
+                            if len(sofar) < len(NOT_IN_SOURCES):
+                                continue  # may still spell the "not in sources" sentinel
+                            break
+                        # the first text fed is all that was held back ("N" + "ursultan ...")
+                        done = buffer.feed(sofar)
+                        fed = True
                     if done and (kept := grounder.check(done)):
                         if not shown:
                             timings["first_shown"] = (time.perf_counter() - t_start) * 1000

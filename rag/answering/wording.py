@@ -14,8 +14,9 @@ side within its clause).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from rag.answering.anchors import Anchor, claim_anchors, facts, holds
+from rag.answering.anchors import Anchor, Facts, claim_anchors, facts, holds
 from rag.answering.inert import inert
 from rag.answering.language import detect_language
 from rag.sentences import split_sentences
@@ -82,6 +83,19 @@ def source_wording(claim: str, sentence: str) -> str | None:
     return quote if len(quote.split()) >= 3 else None
 
 
+@lru_cache(maxsize=4096)
+def _word_facts(word: str) -> Facts:
+    return facts(word)
+
+
+def _holds_a_number(word: str, numbers: list[Anchor]) -> bool:
+    """Whether `word` writes one of the claim's figures: its facts read once (not once per
+    figure: claim figures x sentence words, twelfth review F2), and cached, since each part
+    of a sentence is read again."""
+    f = _word_facts(word)  # read only: shared by every caller
+    return any(holds(f, x) for x in numbers)
+
+
 def _hits(words: list[str], anchors: list[Anchor], wanted: set[str], names: set[str]
           ) -> list[int]:
     """Per word: 3 where a figure of the claim is written (digit groups read together,
@@ -96,7 +110,7 @@ def _hits(words: list[str], anchors: list[Anchor], wanted: set[str], names: set[
                     if w.isdigit() and "".join(words[i:j]) in digits), None)
         if run is not None:
             out[i:run] = [3] * (run - i)
-        elif numbers and any(holds(facts(w), x) for x in numbers):
+        elif numbers and _holds_a_number(w, numbers):
             out[i] = 3
         elif out[i]:
             continue  # the tail of a digit group already read

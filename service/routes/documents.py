@@ -8,8 +8,9 @@ whether the work holds the request or runs as a job.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple, TypeVar
@@ -20,7 +21,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from rag import BusyError, Document, Engine, IngestReport, Skipped
+from rag import BusyError, CancelToken, Document, Engine, IngestCancelled, IngestReport, Skipped
 from rag.documents import embedded_chars
 from rag.loaders import (
     SUPPORTED_SUFFIXES,
@@ -36,6 +37,7 @@ from service.jobs import CannotCancel, Job, JobsBusy
 from service.redact import shown_source, source_roots
 from service.schemas import DocumentOut, DocumentsIn, IngestResponse
 from service.settings import ServiceSettings
+from service.streaming import client_gone, unless_gone
 
 router = APIRouter(tags=["documents"])
 
@@ -69,15 +71,38 @@ class WriteGate:
         self._room = threads + queue
         self._inside = 0
 
-    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+    @contextlib.asynccontextmanager
+    async def _held(self) -> AsyncIterator[None]:
         if self._inside >= self._room:
             raise BusyError("too many document requests at once; retry later")
         self._inside += 1
         try:
             async with self._sem:
-                return await run_in_threadpool(fn, *args)
+                yield
         finally:
             self._inside -= 1
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        async with self._held():
+            return await run_in_threadpool(fn, *args)
+
+    async def run_unless_gone(self, request: Request, work: Callable[[CancelToken], T]
+                              ) -> T | None:
+        """`work(cancel)` through the gate; None when the client hangs up first (`cancel`
+        then stops it: a synchronous ingest of 2 MB embedded on for half an hour after its
+        client had gone, twelfth review F4)."""
+        async with self._held():
+            return await unless_gone(request, work)
+
+
+def _ingest_unless(engine: Engine, docs: list[Document], skipped: list[Skipped],
+                   cancel: CancelToken) -> IngestReport | None:
+    """The synchronous ingest, stopped (nothing written) once `cancel` fires."""
+    try:
+        return engine.commit_ingest(engine.prepare_ingest(
+            docs, skipped, cancelled=lambda: cancel.cancelled))
+    except IngestCancelled:
+        return None
 
 
 def write_gate(request: Request) -> WriteGate:
@@ -176,10 +201,11 @@ async def add_documents(request: Request, engine: EngineDep, settings: SettingsD
     if not wanted:  # its text counts with the jobs' while it waits at the gate and runs
         try:
             with jobs.hold(cost.held_chars, settings.max_pending_chars):
-                report = await write_gate(request).run(engine.ingest_documents, docs, skipped)
+                report = await write_gate(request).run_unless_gone(
+                    request, lambda cancel: _ingest_unless(engine, docs, skipped, cancel))
         except JobsBusy as exc:
             raise HTTPException(503, str(exc)) from None
-        return _report(report)
+        return client_gone() if report is None else _report(report)
 
     def work(job: Job) -> dict[str, Any]:
         prepared = engine.prepare_ingest(docs, skipped, on_chunks=job.set_total,
