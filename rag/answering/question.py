@@ -222,8 +222,9 @@ def _head(question: str) -> str:
     # "Marie Dumoulin is a programme director at which think tank?": the ask comes late
     # (sentences as the corpus is split: "M. Tokaïev", "Mr. Putin", "U.S." end none)
     sentences = split_sentences(rest) if len(rest) <= _MAX_SPLIT else []
-    if len(sentences) > 1 and sentences[-1].text.rstrip().endswith("?"):
-        rest = sentences[-1].text
+    asked = [s for s in sentences if s.text.rstrip().endswith("?")]
+    if len(sentences) > 1 and asked:  # ... or the first: "What is X's job? He is quoted ..."
+        rest = asked[-1].text
     elif not _WH.search(" ".join(rest.split()[:7])) and (late := _WH.search(rest)):
         rest = rest[late.start():]
     return " ".join(rest.split()[:7])
@@ -274,10 +275,22 @@ _COST_ASKED = re.compile(r"^\s*(?:what|how much) (?:did|does|do|will|would|could
                          r"\bcost\b", re.I)
 
 
+def _asked(question: str) -> str:
+    """The sentence that asks, where a question has several and one ends with "?" ("What is X's
+    job? He is quoted about Y.", "The talks began. Who led them?"): what is asked is read
+    from its start."""
+    if len(question) > _MAX_SPLIT or "?" not in question:
+        return question
+    sentences = split_sentences(question)
+    asked = [s.text for s in sentences if s.text.rstrip().endswith("?")]
+    return asked[-1] if len(sentences) > 1 and asked else question
+
+
 def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     head = _head(question)
+    asked = _asked(question)
     asks = tuple(kind for kind, rx in _ASKS.items() if rx.search(head))
-    cost = bool(_COST_ASKED.match(question))
+    cost = bool(_COST_ASKED.match(asked))
     if cost and "number" not in asks:
         asks = (*asks, "number")
     attributed = {fold_name(p) for m in _ATTRIBUTED.finditer(question)
@@ -292,13 +305,13 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         asks = tuple(a for a in asks if a != "number")
     if "country" in asks:  # any capitalised word is a place; a country is asked
         asks = tuple(a for a in asks if a != "place")
-    if _HOW_LONG.match(question) and "duration" not in asks:  # the verb comes past the head
+    if _HOW_LONG.match(asked) and "duration" not in asks:  # the verb comes past the head
         asks = (*asks, "duration")
     if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
         asks = (*asks, "number")
-    if "person" not in asks and (_WHICH_ROLE.search(head) or _NAME_THE.match(question)):
+    if "person" not in asks and (_WHICH_ROLE.search(head) or _NAME_THE.match(asked)):
         asks = (*asks, "person")  # "Which Russian general ...", "Name the secretary general"
-    if _IDENTITY.match(question):  # "Qui est X ?": who X is, not any name
+    if _IDENTITY.match(asked):  # "Qui est X ?": who X is, not any name
         asks = ("identity",)
     focus: list[str] = []
     full: set[str] = set()  # the last names of full names ("Jens Stoltenberg")
@@ -357,7 +370,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
             else ())
     if "person" in asks and not role and (as_role := _AS_ROLE.search(question)):
         role = _role("qui x " + as_role.group(1))  # "appointed as the new prime minister"
-    if "person" in asks and not role and _LEADS.match(question):
+    if "person" in asks and not role and _LEADS.match(asked):
         role = _COMMANDER  # "Qui commande la force ?": a commander named as one, not any
         # name near the force
     portfolio = _portfolio(" ".join(words[:11])) if role == _MINISTER else ()
@@ -379,8 +392,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         focus = [f for f in focus if not is_country(f) or not re.search(
             rf"\b(?:au|aux|en|in|into|to|a|dans)\s+(?:le |la |les |l'|the )?{re.escape(f)}\b",
             folded)]
-    if asks == ("identity",) and "," in question:  # "la fonction de X, cité à propos de Y":
-        named = set(_name_parts(question.split(",")[0]))  # who X is, not Y
+    if asks == ("identity",) and ("," in asked or asked != question):
+        # "la fonction de X, cité à propos de Y", "What is X's job? He is quoted on Y.": who X
+        # is, not Y
+        named = set(_name_parts(asked.split(",")[0]))
         focus = [f for f in focus if f in named] or focus
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
                         event, bool(_SUCCESSION_ASKED.search(question)), given,
@@ -388,7 +403,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         _fates(question) if "number" in asks else frozenset(),
                         role_nations(question, role) if role else frozenset(),
                         "number" in asks and bool(_EXACT_ASKED.search(question)),
-                        _name_parts(question.split(",")[0]) if asks == ("identity",) else (),
+                        _name_parts(asked.split(",")[0]) if asks == ("identity",) else (),
                         actors(cased),
                         tuple(f for f in focus if (f in full and f not in titled
                                                    and not _REGNAL.fullmatch(f))
@@ -409,7 +424,7 @@ def _name_parts(question: str) -> tuple[str, ...]:
     """The parts of the names in a who-is question: its first word aside, "Yuri Kirilenko" may be
     said as "son père Yuri, dirigeant d'un club"."""
     return tuple(fold_name(w) for m in _CAPITAL.finditer(question) if m.start() > 0
-                 for w in m.group(0).split("-") if len(w) >= 3)
+                 for w in re.sub(r"['’]s$", "", m.group(0)).split("-") if len(w) >= 3)
 
 
 # (a clause with its own verb: "at the time of the unrest" is the age the sources give)

@@ -18,6 +18,20 @@ def test_question_analysis_finds_what_is_asked_and_about_whom() -> None:
     assert "poutine" in analyse_question("Où s'est tenu le sommet Poutine-Biden ?").focus
 
 
+@pytest.mark.parametrize("question", [
+    "What is Laurent Goetschel's job? He is quoted about why Geneva keeps hosting these talks.",
+    "He is quoted about why Geneva keeps hosting these talks. What is Laurent Goetschel's job?",
+])
+def test_the_sentence_that_asks_is_read_wherever_it_stands(question: str) -> None:
+    """Context before or after the question: what is asked, and about whom, is the sentence
+    ending in "?" (a first one was read as context, and any name then answered)."""
+    q = analyse_question(question)
+    assert q.asks == ("identity",)
+    assert q.focus == ("goetschel",) and q.names == ("laurent", "goetschel")
+    assert analyse_question("How long did the talks last? Both sides met in Geneva."
+                            ).asks == ("duration",)
+
+
 def test_a_full_name_counts_by_its_last_part() -> None:
     """Sources say "Marlowe" as often as "Christopher Marlowe"; particles stay in the name."""
     assert analyse_question("En quelle année est décédé Christopher Marlowe ?").focus == (
