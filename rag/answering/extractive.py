@@ -59,6 +59,21 @@ _FOLLOWS_ON = re.compile(r"\s*[«\"]?\s*(?:il|elle|ils|elles|sa|son|ses|leur|leu
                          r"celle-ci|ce|cet|cette|ces|he|she|they|his|her|its|their|this|these|"
                          r"it)\b", re.I)
 
+# ... or on the name of someone the sentence before named: "Le porte-parole du Kremlin, Dmitry
+# Peskov, s'est exprimé ... M. Peskov a souligné que le pays peut « résoudre ses propres
+# problèmes »"
+_OPENING_NAME = re.compile(r"\s*[«\"]?\s*(?:(?:M|Mme|Mr|Mrs|Ms|Dr)\.?\s+)?([A-ZÀ-Ý][\w'’-]{2,})\s+"
+                           r"(?:a|avait|est|était|has|had|is|was|said|a-t-il|[a-zà-ÿ]+(?:e|é|ait|"
+                           r"s|ed))\b")
+_NAME_IN = re.compile(r"(?<=[a-zà-ÿ,;:] )[A-ZÀ-Ý][\w'’-]{2,}")
+
+
+def _named_again(before: str, text: str) -> bool:
+    """Whether `text` opens on a name (and a verb) that `before` gives inside its sentence."""
+    m = _OPENING_NAME.match(text)
+    return bool(m) and m.group(1) in {n.group(0).rstrip(",") for n in _NAME_IN.finditer(before)}
+
+
 NO_ANSWER = {
     "fr": "Les sources disponibles ne permettent pas de répondre à cette question.",
     "en": "The available sources do not answer this question.",
@@ -103,7 +118,8 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
     # the sentence right after the best one, about the same thing ("Elle est surnommée « Pompom
     # » ...", "Sa présidence dure jusqu'en 1911."): the answer often goes on there
     follow = next((s for s in cands if s.passage == best.passage and s.index == best.index + 1
-                   and _FOLLOWS_ON.match(s.text) and s.score >= best.score - FOLLOW_WITHIN
+                   and (_FOLLOWS_ON.match(s.text) or _named_again(best.text, s.text))
+                   and s.score >= best.score - FOLLOW_WITHIN
                    and (s.coverage > 0 or _clears(ev, s, min_dense, min_dense_cross))), None)
     if follow is not None:
         chosen.append(follow)

@@ -339,6 +339,21 @@ def test_the_sentence_that_goes_on_about_the_best_one_is_quoted_with_it(
     assert text is not None and "1911" in text
 
 
+def test_the_sentence_that_goes_on_about_someone_just_named_is_quoted_with_it(
+        compose: Compose) -> None:
+    """"Le porte-parole du Kremlin, Dmitry Peskov, s'est exprimé ... M. Peskov a souligné que
+    le pays peut « résoudre ses propres problèmes »": the answer goes on in the sentence after,
+    which opens on the name the one before gave."""
+    peskov = _hit("Le porte-parole du Kremlin, Dmitry Peskov, s’est exprimé sur ces événements "
+                  "au Kazakhstan qui évoluent rapidement et qui ont vu le président kazakh "
+                  "s’engager à ne pas quitter la capitale « quoi qu’il arrive ». M. Peskov a "
+                  "souligné devant les journalistes que le pays peut « résoudre ses propres "
+                  "problèmes ». Le rouble a baissé.")
+    text = compose("D'après le porte-parole du Kremlin, le Kazakhstan est capable de faire "
+                   "quoi par lui-même ?", peskov)
+    assert text is not None and "propres problèmes" in text and "rouble" not in text
+
+
 def test_review_16_a_reason_given_and_cut_or_unrelated_sentences(compose: Compose) -> None:
     # a reason given beside something else unknown is still an answer
     moved = _hit("Le sommet a été déplacé à cause de la pandémie. Pour des raisons de sécurité, "
