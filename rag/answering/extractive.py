@@ -71,7 +71,8 @@ _NAME_IN = re.compile(r"(?<=[a-zà-ÿ,;:] )[A-ZÀ-Ý][\w'’-]{2,}")
 def _named_again(before: str, text: str) -> bool:
     """Whether `text` opens on a name (and a verb) that `before` gives inside its sentence."""
     m = _OPENING_NAME.match(text)
-    return bool(m) and m.group(1) in {n.group(0).rstrip(",") for n in _NAME_IN.finditer(before)}
+    return m is not None and m.group(1) in {n.group(0).rstrip(",")
+                                            for n in _NAME_IN.finditer(before)}
 
 
 NO_ANSWER = {
