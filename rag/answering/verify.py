@@ -706,10 +706,14 @@ QUANTIFIER = re.compile(
 # "Some of", "only part of": a claim that says it of some over a sentence that says it of all
 # or none ("une partie seulement des vols a été annulée" over "tous les vols étant annulés")
 # says otherwise, when one says "some" and not "all" or "none", the other the opposite.
+_NOT_TIME = (r"(?!(?:jours|days|heures|hours|minutes|secondes|seconds|semaines|weeks|mois|"
+             r"months|ans|années|years|fois|times|décennies|decades)\b)")
 PARTIAL = re.compile(
     r"(?i)\b(?:une partie (?:seulement )?d(?:es|u|e la|e l['’])|seulement une partie|"
     r"only (?:some|part|a (?:few|part|portion|fraction))|some of the|(?<!as )part of the|"
-    r"a portion of|a fraction of|certaine?s d(?:es|e ces|e leurs))\b")
+    r"a portion of|a fraction of|certaine?s d(?:es|e ces|e leurs)|"
+    # a few of a thing: "a few flights were cancelled" (not "a few days", a span of time)
+    rf"(?:a few|quelques|several|plusieurs) {_NOT_TIME}\w+s)\b")
 # Not "all \\w+s" of a verb or pronoun ("Not all was lost"), nor "no less than 300 flights".
 _NOT_PLURAL = r"(?!(?:was|is|has|this|his|its|us|thus|less|longer|as|across|towards)\b)"
 _ALL_OR_NONE = re.compile(r"(?i)\b(?:tous les|toutes les|all the|all of|"

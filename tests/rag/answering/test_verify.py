@@ -737,8 +737,16 @@ def test_a_claim_said_of_some_over_a_sentence_said_of_all_is_not_supported(
                airport) == (False, "quantifier")
     assert one(verifier, "Selon des informations non confirmées, tous les vols ont été annulés "
                          "après la prise de l’aéroport d’Almaty [1].", airport)[0]
+    # ... nor "a few" of them, in either language (blind_pairs8); a few days is a span of time
+    assert one(verifier, "According to unconfirmed reports, Almaty airport was seized by "
+                         "rioters and a few flights were cancelled [1].",
+               airport) == (False, "quantifier")
+    assert one(verifier, "Selon des informations non confirmées, quelques vols ont été annulés "
+                         "après la prise de l’aéroport d’Almaty [1].",
+               airport) == (False, "quantifier")
     # a claim that says "none" and "some" itself is not said of some only
     from rag.answering.verify import _of_some
+    assert not _of_some("The airport closed for a few days.")
     assert not _of_some("Aucun vol n’a décollé, et une partie des passagers est restée.")
 
 
