@@ -658,6 +658,16 @@ def _same(name: str, word: str, proper: bool) -> bool:
 def holds(f: Facts, anchor: Anchor) -> bool:
     if anchor.kind != "name":
         return bool(anchor.keys & f.keys) or (anchor.near is not None and _near(f, anchor.near))
+    if _holds_name(f, anchor):
+        return True
+    # two names made one ("le sommet Poutine-Biden"): the source may name each apart ("entre
+    # Vladimir Poutine et Joe Biden")
+    parts = anchor.text.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and len(p) >= 3 for p in parts) and all(
+        _holds_name(f, Anchor("name", p, frozenset(), fold(p))) for p in parts)
+
+
+def _holds_name(f: Facts, anchor: Anchor) -> bool:
     if anchor.name in f.proper:
         return True
     if anchor.text.isupper() or len(anchor.name) <= 3:

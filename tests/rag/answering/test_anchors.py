@@ -87,3 +87,15 @@ def test_review_16_a_bare_hour_may_be_a_duration() -> None:
     f = facts("Les combats ont duré douze heures.")
     assert all(holds(f, a) for a in claim_anchors("Les combats ont duré 12 heures.")
                if a.kind != "name")
+
+
+def test_two_names_made_one_are_held_by_each_named_apart() -> None:
+    """blind_pairs8: "le sommet Poutine-Biden" over "le sommet entre Vladimir Poutine et Joe
+    Biden" was refused for a missing name; a first name in two parts still needs both."""
+    (summit,) = [a for a in claim_anchors("Le sommet Poutine-Biden a eu lieu à Genève.")
+                 if a.text == "Poutine-Biden"]
+    assert holds(facts("Le sommet entre Vladimir Poutine et Joe Biden s'est tenu là."), summit)
+    assert not holds(facts("Vladimir Poutine a reçu Emmanuel Macron."), summit)
+    (first,) = [a for a in claim_anchors("Kassym-Jomart a parlé.") if "-" in a.text]
+    assert holds(facts("Kassym-Jomart Tokaïev a parlé."), first)
+    assert not holds(facts("Kassym Tokaïev a parlé."), first)
