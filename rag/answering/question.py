@@ -728,7 +728,12 @@ _OUTCOME_ASKED = re.compile(
     # "What agreement came out of the talks?", "Qu'est-ce qui est ressorti des discussions ?"
     r"|\b(?:came out of|comes? out of|emerged? from|resulted? from|ressorti\w*|abouti\w*|"
     r"debouche\w*)\s+(?:\S+\s+){0,5}?(?:talks|negotiations?|negociations?|pourparlers|"
-    r"discussions?|meetings?|reunions?|rencontres?|summits?|sommets?|conferences?|entretiens?)\b")
+    r"discussions?|meetings?|reunions?|rencontres?|summits?|sommets?|conferences?|entretiens?)\b"
+    # "Did the talks in Geneva end with an agreement?", "Les pourparlers ont-ils abouti à un
+    # accord ?": whether they came to one
+    r"|\b(?:talks|negotiations?|negociations?|pourparlers|discussions?|meetings?|reunions?|"
+    r"summits?|sommets?|entretiens?)\b[^?]{0,60}\b(?:agreements?|accords?|deal|abouti\w*|"
+    r"end(?:ed)? (?:with|in)|se sont[- ]ils (?:conclus|termines)|reach(?:ed)?|produced?)\b")
 _OUTCOME = re.compile(r"\b(?:abouti\w*|aboutir|conclu\w*|convenu\w*|accords?|agree\w*|"
                       r"decid\w*|resultats?|results?|outcomes?|issue|echou\w*|echecs?|fail\w*|"
                       r"sold\w+ par|ended|termin\w+|achev\w+|impasse|deadlock|breakthrough|"

@@ -340,6 +340,10 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("What was the outcome of the US–Russia talks in Geneva about Ukraine?", TALKS, False),
     ("Quelle a été l'issue des pourparlers de Genève sur l'Ukraine ?", TALKS, False),
     ("What was the outcome of the US–Russia talks in Geneva about Ukraine?", TALKS_END, True),
+    # ... and whether they came to an agreement is asked of the same (blind14)
+    ("Did the US-Russia security talks in Geneva end with an agreement?", TALKS, False),
+    ("Les pourparlers de Genève ont-ils abouti à un accord ?", TALKS, False),
+    ("Did the US-Russia security talks in Geneva end with an agreement?", TALKS_END, True),
     # a body of countries acts as one does: American aid is not the EU's
     ("Quel montant d'aide l'Union européenne a-t-elle proposé au Kazakhstan ?", US_AID, False),
     ("How much aid did the EU offer Kazakhstan?", US_AID, False),
