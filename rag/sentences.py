@@ -122,14 +122,21 @@ _BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 _NONBLANK = re.compile(r"\S")
 
 
+# What may still follow a terminator and make it a sentence's end: its closing quotes and an
+# unfinished citation marker (".[" -> ".[1]"), read in the last TAIL_REACH characters
+_PENDING_TAIL = re.compile(r"[\s\u00a0\u202f»”\"’')\]\[\d,–-]*")
+TAIL_REACH = 64
+_TERMINATORS = ".!?…"
+
+
 def last_sentence_start(text: str, resume: int = 0) -> tuple[int | None, int]:
     """For text that only grows (a streamed answer): where its last sentence starts when it
     holds two or more (`split_sentences(text)[-1].start`, else None), and the offset to resume
-    from once more text has come (that start, or past every terminator whose reading can no
-    longer change: the word after it is complete). `resume` is such an offset from the call
-    before on a prefix of `text`, which must start a sentence. Re-splitting the whole text on
-    every streamed piece was quadratic where dots end no sentence ("J. J. J.": 2,000 pieces
-    16 s, twelfth review F1)."""
+    from once more text has come: past every terminator and line break whose reading can no
+    longer change. `resume` is such an offset from the call before on a prefix of `text`,
+    which must start a sentence. Re-splitting the whole text on every streamed piece was
+    quadratic where dots end no sentence ("J. J. J.": 2,000 pieces 16 s, twelfth review F1) or
+    blank lines follow (review 12b, N1)."""
     ends: list[tuple[int, int]] = []  # (where a sentence ends, where the next one begins)
     unsettled = None  # the first terminator or line break whose reading may still change
     pos = resume
@@ -137,17 +144,31 @@ def last_sentence_start(text: str, resume: int = 0) -> tuple[int | None, int]:
         brk = _BREAK.search(text, pos)
         line_end = brk.start() if brk else len(text)
         for m in _CANDIDATE.finditer(text, pos, line_end):
-            nxt = _NEXT_WORD.match(text, m.end())
-            if unsettled is None and (nxt is None or nxt.end() >= len(text)):
-                unsettled = m.start()  # the word after it is not complete yet
+            if unsettled is None and brk is None:  # (a break after it ends the sentence anyway)
+                nxt = _NEXT_WORD.match(text, m.end())
+                if nxt is None or nxt.end() >= len(text):
+                    unsettled = m.start()  # the word after it is not complete yet
             if _is_boundary(text, m.start(), m.end()):
                 ends.append((m.end(), m.end()))
         if brk is None:
             break
-        if unsettled is None:
-            unsettled = brk.start()  # a line break: re-read until text follows it
         ends.append((brk.start(), brk.end()))
         pos = brk.end()
+        if unsettled is None and not _NONBLANK.search(text, pos):
+            # only blank text after it: re-read from the last break of the run once text comes
+            last = brk
+            while (following := _BREAK.search(text, last.end())) is not None:
+                last = following
+            unsettled = last.start()
+            ends.append((last.start(), last.end()))
+            break
+    # a terminator the text's end may still make a sentence's end (".[1" before "]")
+    tail = max(text.rfind(c, max(pos, len(text) - TAIL_REACH)) for c in _TERMINATORS)
+    if tail >= 0 and _PENDING_TAIL.fullmatch(text, tail + 1):
+        run = tail
+        while run > max(resume, tail - TAIL_REACH) and text[run - 1] in _TERMINATORS:
+            run -= 1
+        unsettled = run if unsettled is None else min(unsettled, run)
     starts: list[int] = []
     begin = 0
     for end, after in [*ends, (len(text), len(text))]:

@@ -225,15 +225,27 @@ def copy_number_forms(claim: str, source: str | dict[str, str]) -> str:
     return _GROUPED.sub(swap, _AMOUNT_BEFORE.sub(amount, claim))
 
 
+MAX_BLANK_RUN = 256  # characters of blank text in a row that a streamed answer keeps
+
+
 class SentenceBuffer:
     """Streamed text released a whole sentence at a time (its markers included)."""
 
     def __init__(self) -> None:
         self._text = ""
         self._resume = 0  # where the held text's reading picks up (`last_sentence_start`)
+        self._blank = 0  # the length of the blank run the held text ends with
 
     def feed(self, piece: str) -> str:
-        """The sentences completed by `piece` ("" while the current one is still open)."""
+        """The sentences completed by `piece` ("" while the current one is still open). Blank
+        text past MAX_BLANK_RUN in a row is dropped: it shows nothing, and a dot before it was
+        read again over the whole run on every piece (16,000 spaces: 2 s)."""
+        if piece.isspace():
+            if self._blank >= MAX_BLANK_RUN:
+                return ""
+            self._blank += len(piece)
+        elif piece:
+            self._blank = len(piece) - len(piece.rstrip())
         self._text += piece
         cut, self._resume = last_sentence_start(self._text, self._resume)
         if cut is None:
@@ -243,5 +255,5 @@ class SentenceBuffer:
         return done
 
     def flush(self) -> str:
-        done, self._text, self._resume = self._text, "", 0
+        done, self._text, self._resume, self._blank = self._text, "", 0, 0
         return done

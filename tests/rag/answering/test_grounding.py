@@ -11,6 +11,7 @@ import pytest
 
 from rag.answering.anchors import claim_anchors
 from rag.answering.grounding import (
+    MAX_BLANK_RUN,
     Grounder,
     SentenceBuffer,
     copy_number_forms,
@@ -23,7 +24,7 @@ from rag.answering.verify import Verifier
 from rag.chunking import Chunk
 from rag.embedders.e5 import E5Embedder
 from rag.retrieval import Hit
-from rag.sentences import split_sentences
+from rag.sentences import last_sentence_start, split_sentences
 
 SOURCE = ("La force de maintien de la paix de l'OTSC compte environ 2 600 militaires. "
           "Le département d'État a alloué 750 000 $ à cette cause en 2021.")
@@ -157,7 +158,9 @@ class _Resplit:
 
 _BITS = [" J.", " Mr.", "etc.", " The", " Le", "\n", "\n\n", " [1]", ".", "..", "!", "?", "…",
          " »", "«", " ", "a", "B", "3.5", " U.S.", " Jan.", " 19", " cf.", "M.", " Tokaïev",
-         "\r\n", "\u2028", "”", ")", "x"]
+         "\r\n", "\u2028", "”", ")", "x",
+         # a marker written in pieces right after the dot, blank lines, odd breaks (review 12b)
+         "[", "1", "]", "[1", "2]", "[1, 2]", " \n ", "\r", "\r\r\n", "\t", "\u00a0", "’", "\""]
 
 
 def test_a_stream_is_released_as_splitting_the_whole_text_would() -> None:
@@ -194,3 +197,31 @@ def test_a_stream_of_dots_that_end_no_sentence_costs_linear_time(piece: str) -> 
     released = "".join(buffer.feed(piece) for _ in range(3000))
     assert time.thread_time() - start < 0.5
     assert released + buffer.flush() == piece * 3000
+
+
+@pytest.mark.parametrize(("head", "piece"), [("Hello", "\n\n"), ("Hello", "\r\n"),
+                                            ("Hello.", "\n"), ("Hello", " \n")])
+def test_blank_lines_after_an_open_sentence_are_read_once(head: str, piece: str) -> None:
+    """Blank lines after an open sentence were read again from the first on every piece
+    (review 12b, N1: 4,096 pieces of "\n\n" 11 s): resumed from the last one, and the text
+    after them starts the next sentence as re-splitting says."""
+    text, resume = head, 0
+    start = time.thread_time()
+    for _ in range(3000):
+        text += piece
+        cut, resume = last_sentence_start(text, resume)
+        assert cut is None
+    assert time.thread_time() - start < 0.5
+    text += "Next"
+    assert last_sentence_start(text, resume)[0] == split_sentences(text)[-1].start
+
+
+def test_a_long_blank_run_is_cut_short() -> None:
+    """Past MAX_BLANK_RUN blank characters in a row, more are dropped: a dot before them was
+    read again over the whole run on every piece (16,000 spaces: 2 s)."""
+    buffer = SentenceBuffer()
+    start = time.thread_time()
+    released = buffer.feed("Hello.") + "".join(buffer.feed("    ") for _ in range(4000))
+    released += buffer.feed("The end.") + buffer.flush()
+    assert time.thread_time() - start < 0.5
+    assert released == "Hello." + " " * MAX_BLANK_RUN + "The end."
