@@ -31,6 +31,7 @@ from rag.answering.holds import (
     _SUCCESSION,
     AGE_AT,
     ORDER,
+    SUPERLATIVE,
     _gives_money,
     _has_focus,
     _holds_kind,
@@ -395,6 +396,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "the second round": a passage on the first one only says nothing
             # of it (the sentence itself may not repeat it: "la troisième dynastie d'Ur ...
             # Son dernier roi ...")
+        if kind and info.superlative and not (SUPERLATIVE.search(text)
+                                              or SUPERLATIVE.search(prev_text)):
+            kind = False  # "the largest contingent": a sentence that ranks none says not which
         if kind and info.exact and _rough_only(text):
             kind = False  # "exactement": "entre 100 et 200" is no exact count
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:

@@ -66,6 +66,14 @@ _DAY_MONTH = (
 _CALENDAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b|" + _DAY_MONTH, re.I)
 # a place name after a preposition: "à Almaty", "in Aktau", "d’Aktau", "ville de Zhanaozen"
 _IN_PLACE = re.compile(r"\b(?:à|au|in|at|near|de|d['’]|from|vers|to)\s*([A-ZÀ-Ý][\w-]+)")
+# A sentence that ranks: "le plus important contingent", "the largest", "principal", "la
+# majorité", "en tête"
+SUPERLATIVE = re.compile(
+    r"(?i)\b(?:le|la|les|l['’]|du|des|au|aux|son|sa|ses|leur|leurs)\s*(?:plus|moins)\b|"
+    r"\b(?:largest|biggest|highest|greatest|smallest|lowest|oldest|youngest|longest|shortest|"
+    r"fewest|most|least|best|worst|top|leading|principale?s?|principaux|premi(?:er|ère)s?|"
+    r"majorit[ée]|majority|record|maximum|minimum|en tête|in the lead|devant|ahead of|"
+    r"surpass\w*|dépass\w*|exceed\w*|more than any|plus que (?:tout|tous|toutes))\b")
 _CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{0,40}?"
                          r"(?<![.!?]\s)\b([A-ZÀ-Ý][\w-]+)")
 # an age at an event, not one's age now: "à l'âge de 78 ans", "at 78", "alors âgé de"

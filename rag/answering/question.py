@@ -188,6 +188,9 @@ class QuestionInfo:
     # an ordinal the question pins ("the second round of talks", "la troisième série"), as
     # numbers: a sentence on the first round does not say where the second is held
     ordinal: frozenset[int] = frozenset()
+    # "Which country sent the largest contingent?", "la plus grande ville": a sentence that
+    # ranks (`holds.SUPERLATIVE`), not one that names a contingent
+    superlative: bool = False
 
 
 _ATTRIBUTION = re.compile(
@@ -264,6 +267,13 @@ def ordinals(text: str, after_article: bool = False) -> frozenset[int]:
 
 
 # "Why ...", "Pour quelle raison ...", "What caused the explosions?": a cause or a reason asked
+# ... in the question's first words: deep in a long one, it describes ("in Kazakhstan's ten
+# largest cities")
+SUPERLATIVE_WITHIN = 12
+_SUPERLATIVE_ASKED = re.compile(
+    r"(?i)\b(?:largest|biggest|highest|greatest|smallest|lowest|oldest|youngest|longest|"
+    r"shortest|fewest|most (?!of\b)\w+|least (?!of\b)\w+)\b|"
+    r"\b(?:le|la|les|l['’])\s*(?:plus|moins) (?!de\b|d['’])\w+")
 _CAUSE_ASKED = re.compile(
     r"(?i)\b(?:why|pourquoi|pour quelles? (?:raisons?|motifs?)|pour quel motif|for what "
     r"reasons?|what (?:caused|triggered|sparked|prompted|led to|provoked)|qu['’]est-ce qui a "
@@ -415,7 +425,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         caption=bool(_CAPTION_ASKED.search(question)),
                         age_at="age" in asks and bool(_AGE_AT_ASKED.search(question)),
                         cause=not asks and bool(_CAUSE_ASKED.search(head)),
-                        ordinal=ordinals(question, after_article=True))
+                        ordinal=ordinals(question, after_article=True),
+                        superlative=bool(_SUPERLATIVE_ASKED.search(
+                            " ".join(asked.split()[:SUPERLATIVE_WITHIN]))))
 
 
 
@@ -682,9 +694,10 @@ def _portfolio(head: str) -> tuple[str, ...]:
 
 # "Who replaced X", "Qui a succédé à X", "Who was appointed the new ...": a sentence that says
 # someone took over (or the one before it), not one that only names X or the post.
-_SUCCESSION_ASKED = re.compile(r"(?i)\b(?:qui|who)\b.{0,40}\b(?:remplac|succ[ée]d|nomm|appoint|"
-                           r"replac|succeed|named|t(?:ook|akes?) over|pris la (?:tête|"
-                           r"direction|relève)|prend la (?:tête|direction|relève))")
+_SUCCESSION_ASKED = re.compile(r"(?i)\b(?:qui|who|quel(?:le)?s? pays|which country)\b.{0,40}\b"
+                               r"(?:remplac|succ[ée]d|nomm|appoint|replac|succeed|named|"
+                               r"t(?:ook|akes?) over|pris la (?:tête|direction|relève)|"
+                               r"prend la (?:tête|direction|relève))")
 # A when-question about an end or a departure dates that event: "les unités arrivant jeudi et
 # vendredi" does not say when the last troops left. (Starts and arrivals are paraphrased too
 # freely to hold a sentence to: "s'installe à Paris" answers "arrive in Paris".)

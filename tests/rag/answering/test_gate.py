@@ -252,6 +252,14 @@ US_AID = ("En 2020, les agences américaines ont transféré jusqu’à 61 milli
           "étrangère au Kazakhstan, selon les chiffres officiels.")
 CHEYNET = "Louis Cheynet (1714-1791), père du député, a été consul de Montélimar."
 CONSUL = "Louis Cheynet, père du député, a été consul de Montélimar avec 1500 gardes."
+SENT = ("La Russie a envoyé des parachutistes au Kazakhstan dans le cadre de la force de "
+        "maintien de la paix de l’OTSC.")
+LARGEST = ("La Russie a envoyé le plus important contingent de la force de l’OTSC, quelque "
+           "3 000 parachutistes.")
+MEMBERS = ("On ignore encore quel sera l’apport des autres pays de l’OTSC (Kazakhstan, "
+           "Kirghizistan, Arménie, Russie, Tadjikistan, Biélorussie).")
+SUCCEEDED = ("Le Kazakhstan a succédé à l’Arménie à la présidence tournante de l’OTSC en "
+             "2022.")
 FORCE = "La force est composée d’environ 2 600 militaires au total."
 DOZENS = ("Une crise qui a déjà fait des dizaines de morts chez les manifestants et au moins un "
           "millier de blessés.")
@@ -373,6 +381,16 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("How many troops did Belarus send to Kazakhstan?", FORCE, False),
     ("how many troops did belarus send to kazakhstan", FORCE, False),
     ("how many troops did the csto send to kazakhstan", FORCE, True),
+    # a superlative asked needs a sentence that ranks (blind14); deep in a long question it
+    # only describes
+    ("Apart from Russia, which CSTO country sent the largest contingent?", EACH, False),
+    ("Which CSTO country sent the largest contingent?", SENT, False),
+    ("Quel pays de l'OTSC a envoyé le plus important contingent ?", SENT, False),
+    ("Which CSTO country sent the largest contingent?", LARGEST, True),
+    ("Quel pays a envoyé le plus important contingent ?", LARGEST, True),
+    # which country took over is asked as who did: a list of members says no succession
+    ("Quel pays a succédé à l'Arménie à la présidence tournante de l'OTSC ?", MEMBERS, False),
+    ("Quel pays a succédé à l'Arménie à la présidence tournante de l'OTSC ?", SUCCEEDED, True),
     # ... nor an order of size in words
     ("Combien de manifestants ont été tués pendant les émeutes ?", DOZENS, True),
     ("Combien de manifestants exactement ont été tués pendant les émeutes ?", DOZENS, False),

@@ -399,3 +399,14 @@ def test_review_16_an_auxiliary_a_time_unit_and_roman_numerals() -> None:
     assert analyse_question("Wait a second, who won the election?").ordinal == frozenset()
     assert ordinals("the end of World War II") == {2}
     assert ordinals("la Seconde Guerre mondiale") == {2}
+
+
+def test_a_superlative_is_asked_in_the_questions_first_words() -> None:
+    assert analyse_question("Which CSTO country sent the largest contingent?").superlative
+    assert analyse_question("Quelle est la plus grande ville du Kazakhstan ?").superlative
+    assert not analyse_question("Combien de soldats la plupart des pays ont-ils envoyés ?"
+                                ).superlative
+    assert not analyse_question("What did most of the protesters demand?").superlative
+    assert not analyse_question(
+        "What is the name of the US State Department programme announced in 2021 to promote "
+        "American values and culture in Kazakhstan's ten largest cities?").superlative
