@@ -817,3 +817,23 @@ def test_the_first_day_of_a_span_is_a_date_the_passage_gives(verifier: Verifier)
                "07.01.2022 au 19.01.2022 [1].", passage)[0]
     assert not one(verifier, "Le niveau de menace terroriste a été relevé pour la période du "
                    "08.01.2022 au 19.01.2022 [1].", passage)[0]
+
+
+def test_an_office_the_passage_never_names_is_missing(verifier: Verifier) -> None:
+    """blind_pairs8: a quote given to "the Russian foreign ministry spokeswoman" over a passage
+    where Blinken says it; an office the passage names, in either language, holds."""
+    blinken = ("Vendredi soir, Blinken s’est dit préoccupé par la décision de l’OTSC, ajoutant "
+               "qu'« une fois que les Russes sont dans votre maison, il est parfois très "
+               "difficile de les faire partir ».")
+    ok, why = one(verifier, "The Russian foreign ministry spokeswoman warned that once the "
+                            "Russians are in your house, it is sometimes very difficult to make "
+                            "them leave [1].", blinken)
+    assert (ok, why) == (False, "missing")
+    peskov = ("Le porte-parole du Kremlin, Dmitry Peskov, a déclaré que le pays peut résoudre "
+              "ses propres problèmes.")
+    assert one(verifier, "Kremlin spokesman Dmitry Peskov said the country can solve its own "
+                         "problems [1].", peskov)[0]
+    # a ministry or a diplomacy is no office held by someone
+    ministry = "Le ministère russe des Affaires étrangères a salué la décision de l’OTSC."
+    assert one(verifier, "The Russian foreign ministry welcomed the CSTO decision [1].",
+               ministry)[0]
