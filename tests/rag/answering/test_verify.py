@@ -250,10 +250,11 @@ def test_reworded_predicate_still_supported(verifier: Verifier) -> None:
     assert one(verifier, "Nikol Pashinyan, le Premier ministre arménien à la tête de l’OTSC, a "
                "annoncé l’envoi d’une force de maintien de la paix au Kazakhstan [1].",
                AID + " " + MISSION) == (True, "supported")
-    # MISSION alone calls him the CSTO's president, not the Armenian prime minister
+    # MISSION alone calls him the CSTO's president, not the Armenian prime minister: it never
+    # names a minister (the office is missing before the title is judged misplaced)
     assert one(verifier, "Nikol Pashinyan, le Premier ministre arménien à la tête de l’OTSC, a "
                "annoncé l’envoi d’une force de maintien de la paix au Kazakhstan [1].",
-               MISSION) == (False, "title")
+               MISSION) == (False, "missing")
 
 
 FIRE = ("Ce vendredi, le président du Kazakhstan, Kassym-Jomart Tokaïev, a annoncé autoriser les "
