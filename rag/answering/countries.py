@@ -324,7 +324,8 @@ def _code(word: str) -> str | None:
 # Countries' names that are also words or first names in lower case ("la réunion", "une
 # grenade", "le monde", "maurice")
 _ALSO_WORDS = frozenset({"monde", "world", "reunion", "grenade", "maurice", "dominique",
-                         "salvador", "jersey", "chad", "sark", "eurozone", "europe"})
+                         "salvador", "jersey", "chad", "sark", "eurozone", "europe", "jordan",
+                         "israel", "georgia", "georgie", "india", "kenya", "chili", "niger"})
 
 
 def cased_countries(text: str) -> str:

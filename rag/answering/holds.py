@@ -73,6 +73,7 @@ SUPERLATIVE = re.compile(
     r"\b(?:largest|biggest|highest|greatest|smallest|lowest|oldest|youngest|longest|shortest|"
     r"fewest|most|least|best|worst|top|leading|principale?s?|principaux|premi(?:er|ère)s?|"
     r"majorit[ée]|majority|record|maximum|minimum|en tête|in the lead|devant|ahead of|"
+    r"derni(?:er|ère)s?|last|latest|r[ée]cents?|r[ée]centes?|"
     r"surpass\w*|dépass\w*|exceed\w*|more than any|plus que (?:tout|tous|toutes))\b")
 _CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{0,40}?"
                          r"(?<![.!?]\s)\b([A-ZÀ-Ý][\w-]+)")

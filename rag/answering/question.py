@@ -272,7 +272,7 @@ def ordinals(text: str, after_article: bool = False) -> frozenset[int]:
 SUPERLATIVE_WITHIN = 12
 _SUPERLATIVE_ASKED = re.compile(
     r"(?i)\b(?:largest|biggest|highest|greatest|smallest|lowest|oldest|youngest|longest|"
-    r"shortest|fewest|most (?!of\b)\w+|least (?!of\b)\w+)\b|"
+    r"shortest|fewest|the most \w+|the least \w+)\b|"
     r"\b(?:le|la|les|l['’])\s*(?:plus|moins) (?!de\b|d['’])\w+")
 _CAUSE_ASKED = re.compile(
     r"(?i)\b(?:why|pourquoi|pour quelles? (?:raisons?|motifs?)|pour quel motif|for what "
@@ -745,8 +745,10 @@ _OUTCOME_ASKED = re.compile(
     # "Did the talks in Geneva end with an agreement?", "Les pourparlers ont-ils abouti à un
     # accord ?": whether they came to one
     r"|\b(?:talks|negotiations?|negociations?|pourparlers|discussions?|meetings?|reunions?|"
-    r"summits?|sommets?|entretiens?)\b[^?]{0,60}\b(?:agreements?|accords?|deal|abouti\w*|"
-    r"end(?:ed)? (?:with|in)|se sont[- ]ils (?:conclus|termines)|reach(?:ed)?|produced?)\b")
+    r"summits?|sommets?|entretiens?)\b[^?]{0,60}\b(?:(?:end(?:ed)? (?:with|in)|reach(?:ed)?|"
+    r"produced?|yield(?:ed)?|lead to|led to|abouti\w* a|se sont[- ]ils (?:conclus|termines) "
+    r"(?:par|sur))\s+(?:an?|any|un|une|aucun)\s+(?:\w+\s+)?(?:agreements?|accords?|deal|"
+    r"compromise|compromis|breakthrough)|ont[- ]ils abouti|did they succeed)\b")
 _OUTCOME = re.compile(r"\b(?:abouti\w*|aboutir|conclu\w*|convenu\w*|accords?|agree\w*|"
                       r"decid\w*|resultats?|results?|outcomes?|issue|echou\w*|echecs?|fail\w*|"
                       r"sold\w+ par|ended|termin\w+|achev\w+|impasse|deadlock|breakthrough|"

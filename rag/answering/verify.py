@@ -707,14 +707,10 @@ QUANTIFIER = re.compile(
 # "Some of", "only part of": a claim that says it of some over a sentence that says it of all
 # or none ("une partie seulement des vols a été annulée" over "tous les vols étant annulés")
 # says otherwise, when one says "some" and not "all" or "none", the other the opposite.
-_NOT_TIME = (r"(?!(?:jours|days|heures|hours|minutes|secondes|seconds|semaines|weeks|mois|"
-             r"months|ans|années|years|fois|times|décennies|decades)\b)")
 PARTIAL = re.compile(
     r"(?i)\b(?:une partie (?:seulement )?d(?:es|u|e la|e l['’])|seulement une partie|"
     r"only (?:some|part|a (?:few|part|portion|fraction))|some of the|(?<!as )part of the|"
-    r"a portion of|a fraction of|certaine?s d(?:es|e ces|e leurs)|"
-    # a few of a thing: "a few flights were cancelled" (not "a few days", a span of time)
-    rf"(?:a few|quelques|several|plusieurs) {_NOT_TIME}\w+s)\b")
+    r"a portion of|a fraction of|certaine?s d(?:es|e ces|e leurs))\b")
 # Not "all \\w+s" of a verb or pronoun ("Not all was lost"), nor "no less than 300 flights".
 _NOT_PLURAL = r"(?!(?:was|is|has|this|his|its|us|thus|less|longer|as|across|towards)\b)"
 _ALL_OR_NONE = re.compile(r"(?i)\b(?:tous les|toutes les|all the|all of|"
@@ -1128,12 +1124,21 @@ _ROLES = (("ambassad",), ("diplomat",), ("ministr", "minister"), ("porte-parole"
           ("presiden",))
 
 
-# People by their office, either language (not "ministry", "diplomatie": bodies and things)
+# People by their office, either language (not "ministry": a body), each with the words a
+# passage may name it by ("le chef de la diplomatie russe" is the foreign minister, "porte
+# parole" unhyphenated a spokesman)
+_DIPLOMACY = r"|diplomats?|diplomates?|diplomatie|diplomacy|diplomatique|diplomatic"
 _OFFICE_WORDS = (
-    re.compile(r"(?:ambassadors?|ambassadeurs?|ambassadrices?)"),
-    re.compile(r"(?:diplomats?|diplomates?)"),
-    re.compile(r"(?:ministers?|ministres?)"),
-    re.compile(r"(?:spokes(?:man|men|woman|women|person|persons|people)|porteparoles?)"))
+    (re.compile(r"(?:ambassadors?|ambassadeurs?|ambassadrices?)"),
+     re.compile(r"(?:ambassadors?|ambassadeurs?|ambassadrices?|ambassades?|embassy|embass"
+                r"ies)")),
+    (re.compile(r"(?:diplomats?|diplomates?)"),
+     re.compile(rf"(?:ministers?|ministres?{_DIPLOMACY})")),
+    (re.compile(r"(?:ministers?|ministres?)"),
+     re.compile(rf"(?:ministers?|ministres?{_DIPLOMACY})")),
+    (re.compile(r"(?:spokes(?:man|men|woman|women|person|persons|people)|porteparoles?)"),
+     re.compile(r"(?:spokes(?:man|men|woman|women|person|persons|people)|porteparoles?|"
+                r"parole)")))
 
 
 def _roles_unsaid(claim: str, words: set[str]) -> tuple[str, ...]:
@@ -1142,9 +1147,9 @@ def _roles_unsaid(claim: str, words: set[str]) -> tuple[str, ...]:
     over a passage where Blinken said it."""
     said = re.findall(r"[\w-]+", claim)
     out = []
-    for office in _OFFICE_WORDS:
+    for office, named in _OFFICE_WORDS:
         mine = next((w for w in said if office.fullmatch(fold(w).replace("-", ""))), None)
-        if mine and not any(office.fullmatch(w) for w in words):
+        if mine and not any(named.fullmatch(w) for w in words):
             out.append(mine)
     return tuple(out)
 

@@ -150,6 +150,7 @@ def test_review_16_a_body_is_named_with_or_without_its_accents() -> None:
     ("Qu'a dit la chine à la réunion de Genève ?", "Qu'a dit la chine à la réunion de Genève ?"),
     # ... and so, in lower case, are names that are also words or first names
     ("qui a présidé la réunion du monde ?", "qui a présidé la réunion du monde ?"),
+    ("how old is jordan bardella?", "how old is jordan bardella?"),
 ])
 def test_a_question_in_lower_case_names_its_countries(text: str, cased: str) -> None:
     """Typed all in lower case, a question's countries are read as the names they are: the

@@ -407,6 +407,17 @@ def test_a_superlative_is_asked_in_the_questions_first_words() -> None:
     assert not analyse_question("Combien de soldats la plupart des pays ont-ils envoyés ?"
                                 ).superlative
     assert not analyse_question("What did most of the protesters demand?").superlative
+    assert not analyse_question("What did most observers expect?").superlative
+    assert not analyse_question("Were at least 100 people killed?").superlative
+    assert analyse_question("When was the most recent meeting held?").superlative
+
+
+def test_whether_talks_reached_an_agreement_asks_their_outcome() -> None:
+    """... not talks about a deal (closing review)."""
+    assert analyse_question("Did the talks in Geneva end with an agreement?").event is not None
+    assert analyse_question("Les pourparlers ont-ils abouti à un accord ?").event is not None
+    assert analyse_question("Where were the talks on the grain deal held?").event is None
+    assert analyse_question("Qui a mené les négociations sur l'accord céréalier ?").event is None
     assert not analyse_question(
         "What is the name of the US State Department programme announced in 2021 to promote "
         "American values and culture in Kazakhstan's ten largest cities?").superlative
