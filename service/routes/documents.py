@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from rag import BusyError, CancelToken, Document, Engine, IngestCancelled, IngestReport, Skipped
+from rag import BusyError, CancelToken, Document, Engine, IngestReport, Skipped
 from rag.documents import embedded_chars
 from rag.loaders import (
     SUPPORTED_SUFFIXES,
@@ -96,13 +96,11 @@ class WriteGate:
 
 
 def _ingest_unless(engine: Engine, docs: list[Document], skipped: list[Skipped],
-                   cancel: CancelToken) -> IngestReport | None:
-    """The synchronous ingest, stopped (nothing written) once `cancel` fires."""
-    try:
-        return engine.commit_ingest(engine.prepare_ingest(
-            docs, skipped, cancelled=lambda: cancel.cancelled))
-    except IngestCancelled:
-        return None
+                   cancel: CancelToken) -> IngestReport:
+    """The synchronous ingest, stopped (IngestCancelled, nothing written, read by nobody:
+    `unless_gone` answers None) once `cancel` fires."""
+    return engine.commit_ingest(engine.prepare_ingest(
+        docs, skipped, cancelled=lambda: cancel.cancelled))
 
 
 def write_gate(request: Request) -> WriteGate:
