@@ -124,6 +124,34 @@ def names_country(text: str, exclude: Collection[str] = ()) -> bool:
     return any(p.split()[0] not in excluded and rx.search(folded) for p, rx in phrases)
 
 
+NATIONALITY_REACH = 60  # characters between a person's name and the nationality said of him
+_CITIZEN = re.compile(r"(?i)\b(?:nationalit[ée]|citizen\w*|citoyen\w*|ressortissant\w*|"
+                      # peoples with no country of their own in CLDR's list
+                      r"[ée]cossai\w*|scot(?:s|tish)?|anglai\w*|english|gallois\w*|welsh|"
+                      r"basques?|catalan\w*|breton\w*|corses?|flamand\w*|flemish|wallon\w*|"
+                      r"qu[ée]b[ée]cois\w*|galicien\w*|sicilien\w*|bavarois\w*|kurd\w*|"
+                      r"tch[ée]tch[èe]ne?s?|chechen\w*|tatars?)")
+
+
+def nationality_near(text: str, names: Collection[str]) -> bool:
+    """Whether `text` gives a nationality (a demonym such as "biélorusse", or the country
+    itself: "né à Ntungamo, dans le sud-ouest de l'Ouganda") within a few words of one of
+    `names` (folded), or anywhere when the question names no one: "What is X's nationality?"
+    is not answered by a sentence that names X and, far from him, a country."""
+    forms, phrases = _names()
+    folded = fold(text).replace("’", "'")
+    near = [m.start() for m in _WORD.finditer(folded)
+            if m.group(0) in names or set(m.group(0).split("-")) & set(names)]
+    if names and not near:
+        return False
+    said = [m.start() for m in _WORD.finditer(folded)
+            if _CITIZEN.fullmatch(m.group(0))
+            or ((m.group(0) in forms or m.group(0) in _IRREGULAR)
+                and m.group(0) not in _AMBIGUOUS and m.group(0) not in names)]
+    said += [m.start() for _, rx in phrases for m in rx.finditer(folded)]
+    return any(not near or min(abs(at - n) for n in near) <= NATIONALITY_REACH for at in said)
+
+
 def _modified(word: str) -> str:
     """A name used as a modifier is the name: "Germany-funded", "Russian-led"."""
     head, _, tail = word.partition("-")

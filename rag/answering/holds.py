@@ -15,6 +15,7 @@ from rag.answering.countries import (
     country_code,
     is_country,
     names_country,
+    nationality_near,
 )
 from rag.answering.question import (
     _CAPITAL,
@@ -212,9 +213,11 @@ def counts(measure: Sequence[str], text: str) -> bool:
     keys = set(measure)
     if keys & _MONEY and _MONEY_SIGN.search(text):
         return True
-    if any(keys & _SAME_FAMILY[i] for i in (0, 2, 3, 4, 5)):
+    if any(keys & _SAME_FAMILY[i] for i in (0, 2, 3, 4, 5, 6)):
         keys |= _SAME_FAMILY[1]  # soldiers, the dead, inhabitants, the wounded, the arrested:
         # counted as people too
+    if keys & _SAME_FAMILY[6]:  # protesters counted by what befell them: "des dizaines de
+        keys |= _SAME_FAMILY[2] | _SAME_FAMILY[4] | _SAME_FAMILY[5]  # morts chez les manifestants"
     for m in _FIGURE.finditer(text):
         after = re.split(r"[,;:()\[\]«»]", text[m.end():m.end() + 80], maxsplit=1)[0]
         for word in re.findall(r"[\wÀ-ÿ-]+", after)[:COUNTED_WITHIN]:
@@ -359,6 +362,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_HOUR.search(text))
     if kind == "country":
         return names_country(text, focus)
+    if kind == "nationality":  # said of the person asked about, not a country in his sentence
+        return nationality_near(text, {fold_name(f) for f in (*focus, *names)})
     if kind == "party":  # "le parti Nur Otan", "the Amanat party"
         return bool(_PARTY.search(text))
     if kind == "school":

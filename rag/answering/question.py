@@ -64,6 +64,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"\b(quand|when|quel jour|quelle date|what (day|date|year|month)|en "
                        r"quelle année|which (day|year|month)|depuis quand|since when|"
                        r"à quelle date|on what (exact |precise )?date|date de naissance|"
+                       r"quelles? (?:sont|étaient|est|était) l(?:es|a) dates?|what (?:are|were|"
+                       r"is|was) the (?:exact |precise )?dates?|"
                        r"date of birth|birthday|anniversaire)\b", re.I),
     # a year, a birth: a weekday ("samedi") does not answer it
     "year": re.compile(r"\b(en quelle année|(in )?(which|what) year|quelle année|année de "
@@ -103,6 +105,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
                        r"time|what time|(at|by) what hour)\b", re.I),
     "calendar": re.compile(r"\b(quelle date|what date|à quelle date|on what (exact |precise )?"
                            r"date|which date)\b", re.I),
+    # someone's nationality: a demonym said of him ("le général biélorusse"), not a country
+    "nationality": re.compile(r"\b(nationalit(y|é)|citizenship|citoyenneté|quelle est "
+                              r"l['’]origine|de quelle origine)\b", re.I),
     # a country or a nationality: "le Premier ministre arménien" (countries.py)
     "country": re.compile(r"\b(quels? pays|which countr(y|ies)|what countr(y|ies))\b", re.I),
     "city": re.compile(r"\b(dans quelles? (autres? )?(?:villes?|localités?)|quelles? (autres? )?"
@@ -450,8 +455,8 @@ _NAME_PARTICLES = frozenset({"de", "du", "la", "le", "sur", "en", "et", "lès", 
 _CAPTION_ASKED = re.compile(r"(?i)\b(?:captions?|l[ée]gendes? (?:de la |d['’]une |de l['’]|"
                             r"des )?(?:photos?|images?|illustrations?|clichés?)|pictured|"
                             r"photographi\w*|photographs?|photographed|photos?)\b")
-_EXACT_DAY_ASKED = re.compile(r"(?i)\b(date (?:précise|precise|exacte)|(?:exact|precise) "
-                              r"(?:date|day)|jour (?:exact|précis)|quel jour exactement)\b")
+_EXACT_DAY_ASKED = re.compile(r"(?i)\b(dates? (?:précises?|precises?|exactes?)|(?:exact|precise) "
+                              r"(?:dates?|days?)|jours? (?:exacts?|précis)|quel jour exactement)\b")
 _ORDER_ASKED = re.compile(r"\b(?i:qui|who|which|what|quel(?:le)?s?)\b.{0,80}?\b(?i:after|"
                           r"before|après|apres|avant)\s+(?:(?i:de devenir|becoming)\b|"
                           r"(?:l['’]|le |la |les |the )?[A-ZÀ-Ý])")
@@ -537,6 +542,7 @@ _SAME_FAMILY = [
     frozenset("habita popula inhabi".split()),
     frozenset("blesse injur wound".split()),  # the wounded and the arrested are people too,
     frozenset("interp arrest arret deten detai".split()),  # counted as "3 811 personnes"
+    frozenset("manife demons protes".split()),  # protesters, in either language (not "riots")
     # durations, in either language: "how many days" is not answered by "six pays"
     frozenset("day jour journe".split()),
     frozenset("week semain".split()),
@@ -663,8 +669,10 @@ _AS_ROLE = re.compile(r"(?i)\b(?:as|comme|au poste de|en tant que|to be)\s+(.{0,
 # (not "Qui dirige l'Union soviétique ?": a leader is named without his title as often)
 _LEADS = re.compile(r"(?i)^\s*(?:qui|who)\s+(command\w*)\b")
 _COMMANDER = tuple(sorted({"comman", "genera", "chef"}))
-_NEW_ROLE = re.compile(r"(?i)\b(?:new|nouveau|nouvel|nouvelle|next|prochain|prochaine)\s+"
-                       r"(?:\w+\s+)?(?:prime|premier|president|président|minist|chef|head|"
+_NEW_ROLE = re.compile(r"(?i)\b(?:(?:new|nouveau|nouvel|nouvelle|next|prochain|prochaine)\s+"
+                       r"(?:\w+\s+)?|(?:who|qui)\s+(?:became|becomes|has become|est devenue?|"
+                       r"devient|devint)\s+(?:the\s+|le\s+|la\s+|l['’])?(?:\w+\s+)?)"
+                       r"(?:prime|premier|president|président|minist|chef|head|"
                        r"leader|dirigeant|secr|command|général|general)")
 
 _NAME_OF = re.compile(r"\b(?:name of|nom d[eu'’]|s['’]appel(?:le|lent|ait|aient))", re.I)

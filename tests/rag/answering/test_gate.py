@@ -674,3 +674,48 @@ def test_a_birth_or_a_death_is_dated_by_a_sentence_that_says_it(
         supported: bool) -> None:
     ev = _evidence(embedder, vectors, question, *texts)
     assert (ExtractiveWriter().compose(ev) is not None) is supported
+
+
+ZAS = ("Le secrétaire général de l’OTSC, Stanislav Zas, a qualifié de « stupidité totale » les "
+       "suggestions selon lesquelles les troupes agiraient comme des occupants.")
+ZAS_KZ = ("Les événements au Kazakhstan « constituent une menace réelle pour la sécurité et "
+          "l’intégrité territoriale du pays », selon le secrétaire général du bloc, Stanislav Zas.")
+ZAS_BY = "Le général biélorusse Stanislav Zas dirige le secrétariat de l’OTSC."
+BORN = ("Yoweri Kaguta est né à Ntungamo, dans le sud-ouest de l’Ouganda, dans le royaume "
+        "d’Ankole.")
+LUGANO = ("Une conférence sur les réformes concernant l’Ukraine se tiendra à Lugano, dans le sud "
+          "de la Suisse, en juillet 2022.")
+LUGANO_DAYS = "La conférence de Lugano sur l’Ukraine se tiendra les 4 et 5 juillet 2022."
+EXPLOSIONS = ("Par ailleurs, trois explosions ont été entendues ce vendredi dans la partie nord "
+              "d’Almaty, ont indiqué des sources d’information.")
+CROWD = "Quelque 5 000 manifestants se sont rassemblés sur la place principale d’Almaty."
+FORMER = ("Karim Massimov, ancien Premier ministre du Kazakhstan, a été arrêté pour trahison "
+          "après le limogeage du gouvernement.")
+NAMED = ("Après le limogeage du gouvernement, le président a nommé Alikhan Smaïlov Premier "
+         "ministre du Kazakhstan.")
+
+
+@pytest.mark.parametrize(("question", "texts", "supported"), [
+    # a nationality is said of the person: a country far from his name is not his
+    ("What is Stanislav Zas's nationality?", [ZAS, ZAS_KZ], False),
+    ("What is Stanislav Zas's nationality?", [ZAS_BY], True),
+    ("De quelle nationalité est Yoweri Kaguta ?", [BORN], True),
+    # exact dates: a month gives no day
+    ("Quelles sont les dates exactes de la conférence de Lugano sur l'Ukraine ?", [LUGANO],
+     False),
+    ("Quelles sont les dates exactes de la conférence de Lugano sur l'Ukraine ?",
+     [LUGANO_DAYS], True),
+    # protesters counted, across languages: three explosions are not a crowd
+    ("How many protesters were gathered on Almaty's main square?", [EXPLOSIONS], False),
+    ("How many protesters were gathered on Almaty's main square?", [CROWD], True),
+    # who became prime minister: a former one is not the one who became it
+    ("Who became prime minister of Kazakhstan after the government was dismissed?", [FORMER],
+     False),
+    ("Who became prime minister of Kazakhstan after the government was dismissed?", [NAMED],
+     True),
+])
+def test_what_is_asked_of_someone_is_said_of_him(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, texts: list[str],
+        supported: bool) -> None:
+    ev = _evidence(embedder, vectors, question, *texts)
+    assert (ExtractiveWriter().compose(ev) is not None) is supported
