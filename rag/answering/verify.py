@@ -420,6 +420,7 @@ class Verifier:
         np.maximum.at(scores, [i for i, _ in d.units], unit_scores)
         bodies = tuple(said for key, said in claim.bodies.items() if key not in d.whole.keys)
         bodies += _roles_unsaid(claim.text, d.whole.words)
+        bodies += _orders_unsaid(claim.text, d.whole, " ".join(sp.text for sp in d.spans))
         missing_whole = tuple(a.text for a in anchors if not _holds(d, d.whole, a)) + bodies
         best_any = int(np.argmax(scores))
         ok = [] if bodies else [i for i in range(len(d.spans))
@@ -1152,6 +1153,59 @@ def _roles_unsaid(claim: str, words: set[str]) -> tuple[str, ...]:
         if mine and not any(named.fullmatch(w) for w in words):
             out.append(mine)
     return tuple(out)
+
+
+# Orders of size said without a figure: "des dizaines de morts", "hundreds were arrested",
+# "une centaine de blessés". A claim's order must be its passage's, in words or in a figure of
+# that size: "hundreds dead" over "des dizaines de morts" says ten times more. "Tens of
+# thousands" is an order of thousands.
+_ORDERS = (("dizaine", 10), ("dizaines", 10), ("dozens", 10), ("tens", 10), ("douzaines", 10),
+           ("centaine", 100), ("centaines", 100), ("hundreds", 100),
+           ("millier", 1000), ("milliers", 1000), ("thousands", 1000),
+           ("millions", 10**6))
+_ORDER_OF = dict(_ORDERS)
+_ORDER_WORD = re.compile(r"(?i)\b(" + "|".join(w for w, _ in _ORDERS) + r")\b"
+                         r"(?:\s+(?:of|de|d['’])\s*(" + "|".join(w for w, _ in _ORDERS) + r")\b)?")
+
+
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|"
+                             r"three|four|five|six|seven|eight|nine|ten|quarters?|quarts?|"
+                             r"half|demi|of a|d'un))"
+                             r"[\s\u00a0\u202f.,]*$")
+
+
+def _order(value: float) -> int:
+    return 10**6 if value >= 10**6 else 1000 if value >= 1000 else 100 if value >= 100 else 10
+
+
+def _orders_said(text: str, vague_only: bool) -> dict[int, str]:
+    """The orders of size `text` gives in words (order -> as written); a figure before the
+    word ("3 millions", "2 500 milliers") is a number, read as one elsewhere."""
+    out: dict[int, str] = {}
+    for m in _ORDER_WORD.finditer(fold(text)):
+        if vague_only and _COUNTED_BEFORE.search(fold(text)[max(0, m.start() - 24):m.start()]):
+            continue  # "3 millions", "three quarters of a million": a figure, not an order
+        word = m.group(2) or m.group(1)
+        out.setdefault(_ORDER_OF[word], text[m.start():m.end()])
+    return out
+
+
+def _orders_unsaid(claim: str, whole: Facts, text: str) -> tuple[str, ...]:
+    """The orders of size the claim gives in words that its passage gives neither in words
+    nor as a figure of that size."""
+    mine = _orders_said(claim, vague_only=True)
+    if not mine:
+        return ()
+    held = set(_orders_said(text, vague_only=False))
+    for key in whole.keys:
+        if key.startswith("n:"):
+            try:
+                value = float(key[2:])
+            except ValueError:
+                continue
+            if value >= 10:
+                held.add(_order(value))
+    return tuple(said for order, said in mine.items() if order not in held)
 
 
 @lru_cache(maxsize=4096)

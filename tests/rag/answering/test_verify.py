@@ -838,3 +838,41 @@ def test_an_office_the_passage_never_names_is_missing(verifier: Verifier) -> Non
     press = "Le porte parole du Kremlin, Dmitry Peskov, a salué la décision de l’OTSC."
     assert one(verifier, "Kremlin spokesman Dmitry Peskov welcomed the CSTO decision [1].",
                press)[0]
+
+
+RIOTS = ("Le Kazakhstan est ébranlé par une contestation qui a éclaté dimanche, où les "
+         "manifestations ont dégénéré en émeutes qui ont fait des dizaines de morts.")
+WOUNDED = ("Une crise qui a déjà fait des dizaines de morts chez les manifestants et au moins un "
+           "millier de blessés.")
+DETAINED = "La police kazakhe a détenu 3 811 personnes au cours de plusieurs jours d’émeutes."
+
+
+def test_an_order_of_size_in_words_must_be_the_passages(verifier: Verifier) -> None:
+    ok, why = one(verifier, "The riots in Kazakhstan have left hundreds dead [1].", RIOTS)
+    assert not ok and why == "missing"
+    assert not one(verifier, "La crise a fait des dizaines de morts chez les manifestants et au "
+                   "moins une centaine de blessés [1].", WOUNDED)[0]
+    # the same order, in words or as a figure of that size, holds it
+    assert one(verifier, "The riots in Kazakhstan have left dozens dead [1].", RIOTS)[0]
+    assert one(verifier, "Kazakh police detained thousands of people during the riots [1].",
+               DETAINED)[0]
+    # a figure before the word is a number, not an order ("three quarters of a million")
+    assert one(verifier, "The State Department allocated three quarters of a million dollars "
+               "[1].", "Le département d’État a alloué 750 000 $ à cette cause.")[0]
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("Tokaïev a interdit aux forces de l’ordre d’ouvrir le feu sans avertissement [1].",
+     "Tokaïev a annoncé autoriser les forces de l’ordre à ouvrir le feu sans avertissement."),
+    ("Josep Borrell s’est dit rassuré par l’évolution de la situation au Kazakhstan [1].",
+     "Josep Borrell s’est dit « très préoccupé par l’évolution de la situation au Kazakhstan »."),
+    ("Nikol Pashinyan a annoncé une mission de durée illimitée au Kazakhstan [1].",
+     "Nikol Pashinyan a annoncé une mission « limitée » au Kazakhstan."),
+    ("Nazarbayev called on the population to oppose the government [1].",
+     "Noursoultan Nazarbaïev a appelé la population à soutenir le gouvernement."),
+    ("Xi made the remarks in a written letter to Tokayev [1].",
+     "Xi a fait ces remarques dans un message verbal adressé au président Tokayev."),
+])
+def test_more_opposites_of_news_text(verifier: Verifier, claim: str, passage: str) -> None:
+    ok, why = one(verifier, claim, passage)
+    assert not ok and why == "antonym"
