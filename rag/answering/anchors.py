@@ -706,9 +706,18 @@ _WARNED_NOT_TO = re.compile(
     r"(?:not to|against|de ne pas|d['’]?\s*éviter)\b")
 
 
+# The expletive "ne" after a fear, "avant que", "à moins que" negates nothing: "craignent que
+# les troubles ne s'étendent" fears that they spread ("ne ... pas" there is a negation).
+_EXPLETIVE_NE = re.compile(
+    r"(?i)(\b(?:craign\w*|crain\w*|peur|avant|moins|crainte|redout\w*|emp[êe]ch\w*|[ée]vit\w*)"
+    r"\s+qu(?:e\s+|['’])(?:[\w-]+\s+){0,4}?)n(?:e\s+|['’])(?!(?:[\w-]+\s+){0,2}?(?:pas|plus|"
+    r"jamais|rien|point|aucune?|personne|gu[eè]re)\b)")
+
+
 def negated(text: str) -> bool:
     """A negation other than the restrictive "ne ... que" (only): "n'excluent pas que" is
     one ("pas" before the "que")."""
+    text = _EXPLETIVE_NE.sub(r"\1", text)
     text = re.sub(r"\bn(?:e\s+|['’])(?:(?!pas\b|jamais\b|rien\b|point\b|aucune?\b|gu[eè]re\b)"
                   r"\w+\s+){1,3}?que\b", " ", text, flags=re.I)
     # "ne ... guère" is "hardly", "peu": a degree, as "little" is, not a negation

@@ -40,6 +40,8 @@ _PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("limite", "limited"), ("illimit", "unlimited", "sans limite", "indefini", "indefinite",
                              "open-ended")),
     (("ecrit", "written"), ("verbal", "oral ", "orally", "spoken")),
+    (("juste avant", "shortly before", "just before", "peu avant", "a la veille"),
+     ("juste apres", "shortly after", "just after", "peu apres", "au lendemain")),
     (("hautement", "highly", "tres organis", "bien organis", "well-organis", "well organis"),
      ("peu organis", "loosely", "mal organis", "poorly", "disorganis", "desorganis")),
     (("debut", "commenc", "began", "begin", "start", "lanc", "launch"),

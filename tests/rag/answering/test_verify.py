@@ -876,3 +876,26 @@ def test_an_order_of_size_in_words_must_be_the_passages(verifier: Verifier) -> N
 def test_more_opposites_of_news_text(verifier: Verifier, claim: str, passage: str) -> None:
     ok, why = one(verifier, claim, passage)
     assert not ok and why == "antonym"
+
+
+FIRST = ("Il s’agit de sa première action militaire et d’une indication que les voisins du "
+         "Kazakhstan craignent que les troubles ne s’étendent, a rapporté AP.")
+
+
+def test_an_expletive_ne_negates_nothing(verifier: Verifier) -> None:
+    assert not negated(FIRST)
+    assert negated("Ils craignent que les troubles ne cessent pas.")
+    ok, why = one(verifier, "According to AP, this is not the first military action taken by "
+                  "the alliance [1].", FIRST)
+    assert not ok and why == "negation"
+    assert one(verifier, "AP souligne qu’il s’agit de la première action militaire de "
+               "l’alliance, signe que les voisins redoutent une propagation des troubles [1].",
+               FIRST)[0]
+
+
+def test_just_before_is_not_just_after(verifier: Verifier) -> None:
+    passage = ("Les troubles semblaient coordonnés pendant la période de Noël orthodoxe et juste "
+               "avant le dialogue de sécurité entre les États-Unis et la Russie.")
+    ok, why = one(verifier, "The unrest seemed coordinated during Orthodox Christmas, just after "
+                  "the security dialogue between the United States and Russia [1].", passage)
+    assert not ok and why == "antonym"
