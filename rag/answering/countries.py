@@ -369,6 +369,13 @@ def cased_countries(text: str) -> str:
                      else m.group(0), text)
 
 
+def is_people(name: str) -> bool:
+    """Whether `name` (folded) is a people's or a nationality's word ("russes", "kazakhs"):
+    capitalised in "les Russes", yet no one's name."""
+    forms, _ = _names()
+    return name in forms and name not in _country_names() and name not in _AMBIGUOUS
+
+
 def is_country(name: str) -> bool:
     """Whether `name` (folded) is a country's name ("kazakhstan"), not a city or a person."""
     return name in _country_names()

@@ -58,6 +58,7 @@ from rag.answering.question import (
     _question_years,
     analyse_question,
     ordinals,
+    other_offices,
 )
 from rag.answering.sentence_vectors import SentenceVectors
 from rag.embedders.base import Vectors
@@ -194,6 +195,10 @@ class EvidenceWeights:
 # "Sa présidence dure jusqu'en 1911." answers a question about Porfirio Díaz.
 _ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|ils|elles|sa|son|ses|leur|leurs|celui-ci|celle-ci|"
                       r"he|she|they|his|her|its|their)\b", re.I)
+
+
+# A leader of any office: "Which Armenian leader" may be its prime minister
+_ANY_OFFICE = re.compile(r"(?i)\b(?:leaders?|dirigeante?s?|chefs?|heads?)\b")
 
 
 # A role newly taken: "le nouveau Premier ministre", "took over as", "a été porté à la tête"
@@ -424,6 +429,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 # China is not the Chinese ministry's spokesman
                 kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)),
                                         info.role_nation)
+                if kind and not _ANY_OFFICE.search(info.text) \
+                        and info.role_nation <= role_nations(text, other_offices(info.role)):
+                    kind = False  # "le président sortant du bloc, le Premier ministre
+                    # arménien": Armenia's is the minister, not the president asked for
             if kind and info.portfolio:
                 kind = (_names_role(info.portfolio, text)
                         or _names_role(info.portfolio, prev_text))

@@ -14,6 +14,7 @@ from rag.answering.countries import (
     OF_WORDS,
     country_code,
     is_country,
+    is_people,
     names_country,
     nationality_near,
 )
@@ -388,7 +389,7 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         if kind == "person" and (name in _BODY_WORDS or _ACRONYM.fullmatch(m.group(0))):
             continue  # "l'Organisation du traité ...", "TF1", "OTSC" name no one
         if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)
-                                 or name in _CAPITALS):
+                                 or name in _CAPITALS or is_people(name)):
             continue  # "Joe Biden" is the focus Biden; "États-Unis", "Moscou" name no one
         if not name.isalpha() or not any(same_name(f, name, True) for f in focus):
             return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
@@ -627,6 +628,16 @@ _ROLE_FAMILIES = [
     frozenset("delega".split()),
     frozenset("maire mayor".split()),
 ]
+
+
+def other_offices(role: Sequence[str]) -> tuple[str, ...]:
+    """The word starts of every office but the one asked by `role`: "le Premier ministre
+    arménien" qualifies a minister, not the president asked for."""
+    mine = set(role)
+    return tuple(sorted({k for family in _ROLE_FAMILIES if not family & mine for k in family}
+                        - mine))
+
+
 _ROLE_ASKED = re.compile(
     r"\b(?:qui|who|whom|quel|quelle|which|what|comment s['’]appel(?:le|lent|ait|aient)|nom|"
     r"^\s*name|^\s*nomme[sz]?|^\s*cite[sz]?)\b(.{0,60})", re.I)

@@ -719,3 +719,24 @@ def test_what_is_asked_of_someone_is_said_of_him(
         supported: bool) -> None:
     ev = _evidence(embedder, vectors, question, *texts)
     assert (ExtractiveWriter().compose(ev) is not None) is supported
+
+
+OUTGOING = ("Tard mercredi, le président sortant du bloc, le Premier ministre arménien Nikol "
+            "Pashinyan, a confirmé qu’une aide serait envoyée.")
+CHAIRS = ("Toutefois, l’Arménie, qui assure actuellement la présidence de l’OTSC, a confirmé sa "
+          "participation. Pour les Russes, il s’agit de démontrer qu’ils n’agissent pas seuls")
+
+
+@pytest.mark.parametrize(("question", "texts", "supported"), [
+    # the nationality qualifies another office: Armenia's prime minister, not its president
+    ("Qui est le président de l'Arménie ?", [OUTGOING], False),
+    # ... and "les Russes" names no one, next to "la présidence" or not
+    ("Qui est le président de l'Arménie ?", [CHAIRS], False),
+    ("Qui est le Premier ministre arménien ?", [OUTGOING], True),
+    ("Which Armenian leader confirmed that aid would be sent?", [OUTGOING], True),
+])
+def test_a_nationality_qualifies_the_office_it_follows(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, texts: list[str],
+        supported: bool) -> None:
+    ev = _evidence(embedder, vectors, question, *texts)
+    assert (ExtractiveWriter().compose(ev) is not None) is supported
