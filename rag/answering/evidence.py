@@ -197,6 +197,17 @@ _ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|ils|elles|sa|son|ses|leur|leurs|ce
                       r"he|she|they|his|her|its|their)\b", re.I)
 
 
+# A former holder of an office is not its holder, unless a former one is asked about: "Karim
+# Massimov, ancien Premier ministre" did not head the government just dismissed.
+_FORMER_ROLE = re.compile(
+    r"(?i)\b(?:ancien(?:ne)?s?|former|ex-|ex |previous|précédente?|onetime|one-time)\s*"
+    r"(?:(?:premier|prime|vice)[\s-]+)?(?:président\w*|president\w*|ministre|minister|chef|"
+    r"leader|dirigeant\w*|secrétaire|secretary|ambassad\w*|porte-parole|spokes\w*|command\w*|"
+    r"général|general|directeur|directrice|director|maire|mayor)")
+_FORMER_ASKED = re.compile(r"(?i)\b(?:ancien(?:ne)?s?|former|ex-|previous|précédente?|"
+                           r"prédécesseur|predecessor|onetime|one-time|before him|avant lui)")
+
+
 # A leader of any office: "Which Armenian leader" may be its prime minister
 _ANY_OFFICE = re.compile(r"(?i)\b(?:leaders?|dirigeante?s?|chefs?|heads?)\b")
 
@@ -345,6 +356,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     heads: dict[int, str] = {}  # each passage's folded title, read once
     propers: dict[int, frozenset[str]] = {}  # the names each passage writes mid-sentence
     leads = _sentences_before(spans)
+    former_asked = bool(_FORMER_ASKED.search(info.text))
     span_words = [_words(s.text) for _, _, s, _ in spans]
     for n, ((i, j, span, hit), cos) in enumerate(zip(spans, dense, strict=True)):
         text = span.text
@@ -420,8 +432,11 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.succession:  # "Qui a remplacé X ?": who did, not X
             kind = bool(_SUCCESSION.search(text) or _SUCCESSION.search(prev_text))
         if kind and info.role:
+            role_text, role_prev = text, prev_text
+            if not former_asked:  # "l'ancien Premier ministre" is not the one asked for
+                role_text, role_prev = _FORMER_ROLE.sub(" ", text), _FORMER_ROLE.sub(" ", prev_text)
             # ... about whom it is asked: Kyrgyzstan's president, not "le président kazakh"
-            kind = (_names_role(info.role, text) or _names_role(info.role, prev_text)
+            kind = (_names_role(info.role, role_text) or _names_role(info.role, role_prev)
                     ) and focus >= MIN_FOCUS
             if kind and info.role_nation and (of := role_nations(text, info.role)):
                 kind = bool(of & info.role_nation)  # Russia's ambassador is not the US one
@@ -434,11 +449,11 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                     kind = False  # "le président sortant du bloc, le Premier ministre
                     # arménien": Armenia's is the minister, not the president asked for
             if kind and info.portfolio:
-                kind = (_names_role(info.portfolio, text)
-                        or _names_role(info.portfolio, prev_text))
+                kind = (_names_role(info.portfolio, role_text)
+                        or _names_role(info.portfolio, role_prev))
             if kind and info.new_role:  # "the new prime minister": appointed, not former
                 kind = bool(_SUCCESSION.search(text) or _NEWLY.search(text))
-            if kind and "person" in info.asks and _names_role(info.role, text):
+            if kind and "person" in info.asks and _names_role(info.role, role_text):
                 kind = _named_beside_role(text, info.role, info.focus)  # "le président
                 # suisse a joué le rôle d'hôte" names no president
         # a fragment the chunk cut from its sentence (", explique X ...") is not quotable

@@ -740,3 +740,22 @@ def test_a_nationality_qualifies_the_office_it_follows(
         supported: bool) -> None:
     ev = _evidence(embedder, vectors, question, *texts)
     assert (ExtractiveWriter().compose(ev) is not None) is supported
+
+
+ARRESTED = ("Un allié proche de Nazarbaïev, Karim Massimov, ancien Premier ministre, a été arrêté "
+            "pour trahison après avoir été démis de ses fonctions de chef du KNB.")
+
+
+@pytest.mark.parametrize(("question", "texts", "supported"), [
+    # a former holder of the office is not the one whose government was just dismissed
+    ("Comment s'appelait le Premier ministre kazakh dont le gouvernement a été limogé ?",
+     [ARRESTED], False),
+    ("What was the name of the prime minister whose cabinet was dismissed?", [ARRESTED], False),
+    # ... unless a former one is asked about
+    ("Quel ancien Premier ministre a été arrêté pour trahison ?", [ARRESTED], True),
+])
+def test_a_former_holder_is_not_the_holder_asked_for(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, texts: list[str],
+        supported: bool) -> None:
+    ev = _evidence(embedder, vectors, question, *texts)
+    assert (ExtractiveWriter().compose(ev) is not None) is supported
