@@ -269,6 +269,19 @@ _NOT_GENERAL = re.compile(r"(?i)secr[ée]taires?[- ]g[ée]n[ée]ra(?:l|ux)|"
 _VICE = re.compile(r"(?i)\bvice[-\s]\w+")
 
 
+_RANK = re.compile(r"(?i)\b(?:g[ée]n[ée]ral|general|colonel|lieutenant|major|capitaine|captain|"
+                   r"amiral|admiral|sergent|sergeant|mar[ée]chal|marshal|brigadier|caporal|"
+                   r"corporal|commandant|commander)\b")
+RANK_REACH = 60  # characters between a name and the rank said of him
+
+
+def _rank_near(text: str, names: set[str]) -> bool:
+    near = [m.start() for m in re.finditer(r"[\wÀ-ÿ'’-]+", text)
+            if fold_name(m.group(0)).replace("-", "") in names]
+    return any(not names or (near and min(abs(r.start() - n) for n in near) <= RANK_REACH)
+               for r in _RANK.finditer(text))
+
+
 def _names_role(role: Sequence[str], text: str) -> bool:
     """Whether `text` holds a word of the role's family; a compound counts by its parts
     ("vice-président exécutif")."""
@@ -363,6 +376,9 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_HOUR.search(text))
     if kind == "country":
         return names_country(text, focus)
+    if kind == "rank":  # a military rank said of the person ("le général de division
+        # Igor Konashenkov"), not the "général" of a secretary general
+        return _rank_near(_NOT_GENERAL.sub(" ", text), {fold_name(f) for f in (*focus, *names)})
     if kind == "nationality":  # said of the person asked about, not a country in his sentence
         return nationality_near(text, {fold_name(f) for f in (*focus, *names)})
     if kind == "party":  # "le parti Nur Otan", "the Amanat party"

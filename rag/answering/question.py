@@ -106,6 +106,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
                        r"time|what time|(at|by) what hour)\b", re.I),
     "calendar": re.compile(r"\b(quelle date|what date|à quelle date|on what (exact |precise )?"
                            r"date|which date)\b", re.I),
+    # a military rank: "le général de division", "colonel"
+    "rank": re.compile(r"\b(grade militaire|quel (?:est|était) (?:le|son) grade|rang militaire|"
+                       r"military rank|(?:what|which) rank (?:did|does|was|is|had|has)|"
+                       r"['’]s rank)\b", re.I),
     # someone's nationality: a demonym said of him ("le général biélorusse"), not a country
     "nationality": re.compile(r"\b(nationalit(y|é)|citizenship|citoyenneté|quelle est "
                               r"l['’]origine|de quelle origine)\b", re.I),

@@ -759,3 +759,20 @@ def test_a_former_holder_is_not_the_holder_asked_for(
         supported: bool) -> None:
     ev = _evidence(embedder, vectors, question, *texts)
     assert (ExtractiveWriter().compose(ev) is not None) is supported
+
+
+GENERAL = ("Selon le porte-parole du ministère de la Défense, le général de division Igor "
+           "Konashenkov, les casques bleus russes protégeront les consulats.")
+
+
+@pytest.mark.parametrize(("question", "texts", "supported"), [
+    # a rank is said of the person: a secretary general holds no rank
+    ("Quel est le grade militaire de Stanislav Zas ?", [ZAS, ZAS_KZ], False),
+    ("What is Igor Konashenkov's rank?", [GENERAL], True),
+    ("Quel est le grade militaire d'Igor Konashenkov ?", [GENERAL], True),
+])
+def test_a_rank_is_said_of_the_person(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, texts: list[str],
+        supported: bool) -> None:
+    ev = _evidence(embedder, vectors, question, *texts)
+    assert (ExtractiveWriter().compose(ev) is not None) is supported
