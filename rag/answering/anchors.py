@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rag.answering.lexicon import common_french_words, other_language_keys
 from rag.text import STOPWORDS, unaccent
 
 MONTHS: dict[str, int] = {}
@@ -547,6 +548,12 @@ def claim_anchors(text: str) -> list[Anchor]:
     return [a for _, a in anchors]
 
 
+def _common_word(word: str) -> bool:
+    """Whether a folded word is one of the lexicon's common words ("flight", "partie"): the
+    first word of "Flight tracking shows ..." is no name."""
+    return bool(other_language_keys(word, "en")) or word in common_french_words()
+
+
 def _names_at(text: str) -> list[tuple[int, Anchor]]:
     raw = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     anchors: list[tuple[int, Anchor]] = []
@@ -564,7 +571,7 @@ def _names_at(text: str) -> list[tuple[int, Anchor]]:
         before = text[raw[k - 1][1]:s] if k else ""
         starts = k == 0 or re.search(r"[:«\"“(\[]\s*$|^\s*[-–—]\s*$", before)
         if starts and not w.isupper() and (bare in STARTERS or _COMMON_SUFFIX.search(bare)
-                                             or _PLURAL.search(bare)):
+                                             or _PLURAL.search(bare) or _common_word(bare)):
             continue  # capitalised because a sentence, quote or list item starts here
         if starts and compound and not _NATIONALITY_END.search(name):
             continue  # "Flight-tracking data show ...": a compound word opens the sentence

@@ -267,3 +267,9 @@ def other_language_keys(token: str, lang: str) -> frozenset[str]:
     if lang == "fr":
         return fr.get(_key(token), frozenset())
     return frozenset()
+
+
+@lru_cache(maxsize=1)
+def common_french_words() -> frozenset[str]:
+    """The lexicon's French words, folded: common words, never names."""
+    return frozenset(fold(w) for v in _EN_FR.values() for w in v if " " not in w)

@@ -899,3 +899,13 @@ def test_just_before_is_not_just_after(verifier: Verifier) -> None:
     ok, why = one(verifier, "The unrest seemed coordinated during Orthodox Christmas, just after "
                   "the security dialogue between the United States and Russia [1].", passage)
     assert not ok and why == "antonym"
+
+
+def test_a_common_word_opening_the_claim_is_no_name(verifier: Verifier) -> None:
+    passage = ("Effectivement, le suivi du trafic aérien montre des vols d’Antonov et "
+               "d’Iliouchine russes en direction du Kazakhstan.")
+    assert [a.text for a in claim_anchors("Flight tracking shows Russian Antonov aircraft "
+                                          "heading to Kazakhstan.") if a.kind == "name"] == [
+        "Russian", "Antonov", "Kazakhstan"]
+    assert one(verifier, "Flight tracking shows Russian Antonov and Ilyushin planes heading to "
+               "Kazakhstan [1].", passage)[0]
