@@ -5,20 +5,35 @@ Logging never fails an answer: an error there is logged and the answer goes out.
 from __future__ import annotations
 
 import logging
+from pathlib import PurePosixPath
 from typing import Any
 
-from rag import Answer, Settings
+from rag import Answer, Engine, Settings
 from rag.feedback import FeedbackStore
 from service.metrics import Metrics
 
 log = logging.getLogger("rag.service")
 
 
-class AnswerLog:
-    """The app's answer log; `remember` is what every answering route calls."""
+def shown_model(name: str) -> str:
+    """A model's name as /health shows it (`local:<file>`, `st:<last two parts>`), and an
+    `openai:` model id that is a server path (vLLM serves a directory by its path) cut the
+    same way: `openai:/srv/models/qwen` is `openai:models/qwen`; `openai:org/model` stays."""
+    kind, sep, rest = name.partition(":")
+    if not sep or "/" not in rest:
+        return name
+    parts = [part for part in PurePosixPath(rest).parts if part != "/"]
+    return f"{kind}:{'/'.join(parts[-2:])}"
 
-    def __init__(self, settings: Settings) -> None:
+
+class AnswerLog:
+    """The app's answer log; `remember` is what every answering route calls. Models are
+    recorded by the names /health shows (`local:<file>`, `st:<last two parts>`), never by
+    their configured paths: GET /feedback returns them (thirteenth review, F7)."""
+
+    def __init__(self, settings: Settings, engine: Engine) -> None:
         self.settings = settings
+        self.engine = engine
         self.store: FeedbackStore | None = None
         try:
             self.store = FeedbackStore.beside(settings.index_dir)
@@ -29,8 +44,9 @@ class AnswerLog:
         if self.store is None:
             return
         s = self.settings
-        knobs = {"route": route, "backend": answer.backend, "llm_model": s.llm_model,
-                 "retriever": s.retriever, "answer_k": s.answer_k, "embedder": s.embedder,
+        knobs = {"route": route, "backend": answer.backend, "llm_model": self._llm_name(),
+                 "retriever": s.retriever, "answer_k": s.answer_k,
+                 "embedder": shown_model(self.engine.embedder.name),
                  "chunk_tokens": s.chunk_tokens, "chunk_overlap": s.chunk_overlap,
                  "abstained": answer.abstained, "fallback": answer.fallback, **extra}
         try:
@@ -39,6 +55,12 @@ class AnswerLog:
                                      {k: v for k, v in knobs.items() if v is not None})
         except Exception as exc:  # disk full, locked: the answer matters more than its log
             log.error("could not log answer %s: %s", answer.answer_id, exc)
+
+    def _llm_name(self) -> str | None:
+        """The answering model's name (None: the extractive writer, no model). An answer was
+        just given, so the model is loaded already."""
+        llm = self.engine.answerer.llm
+        return shown_model(llm.name) if llm is not None else None
 
     def close(self) -> None:
         if self.store is not None:

@@ -6,6 +6,8 @@ and metrics through service/deps.py; errors are answered in one place (service/e
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp
@@ -34,6 +36,7 @@ from service.settings import ServiceSettings
 from service.widget import mount as mount_widget
 
 __all__ = ["RETRY_AFTER_BUSY_S", "create_app"]
+log = logging.getLogger("rag.service")
 
 
 class _App(FastAPI):
@@ -65,7 +68,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     # a `source` filter compares what GET /documents shows (relative to the corpus), not a path
     engine.store.source_roots = source_roots(settings.corpus_dir)
     state.limits = RequestLimits.of(settings)
-    state.answers = AnswerLog(settings)  # every answer by id, for POST /feedback
+    state.answers = AnswerLog(settings, engine)  # every answer by id, for POST /feedback
     state.recorder = Recorder(state.answers, metrics)
     # what error messages must not show a client (service/redact.py)
     state.roots = server_roots(settings.index_dir, settings.corpus_dir,
@@ -92,6 +95,10 @@ def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics) -
                        on_refused=metrics.refusal)
     keys = KeyChecker(parse_keys(settings.api_keys.get_secret_value()),
                       parse_keys(settings.admin_keys.get_secret_value()))
+    if keys.admin_refused:
+        log.warning("RAG_API_KEYS is set without RAG_ADMIN_KEYS: document writes, job "
+                    "cancels and GET /feedback are refused (403) to every key; set "
+                    "RAG_ADMIN_KEYS to allow them")
     app.add_middleware(
         AccessControl,
         keys=keys,

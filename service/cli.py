@@ -16,7 +16,6 @@ from rag import RagError
 from service.settings import ServiceSettings
 
 Add = Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]
-SHUTDOWN_GRACE_S = 3
 
 
 def register(parser: argparse.ArgumentParser, add: Add) -> None:
@@ -39,11 +38,9 @@ def _subcommands(parser: argparse.ArgumentParser
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from rag.engine import Engine, builds_missing_index
     from service.app import create_app
-    from service.server import server_options
+    from service.server import run_server
 
     settings = ServiceSettings(index_dir=Path(args.index)) if args.index else ServiceSettings()
     missing = not settings.index_dir.joinpath("store.sqlite").exists()
@@ -58,10 +55,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"Loading the index and model ({settings.index_dir}) ...", file=sys.stderr)
     app = create_app(settings, Engine(settings, auto_build=True) if args.build else None)
     print(f"Serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
-    # Bounded: after SHUTDOWN_GRACE_S, requests still running (open answer streams) are
-    # cancelled, which stops their generation; by default uvicorn waits for them forever.
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                timeout_graceful_shutdown=SHUTDOWN_GRACE_S, **server_options(settings))
+    run_server(app, settings, host, port)  # the options `cluster serve --local` has too
     return 0
 
 
@@ -91,13 +85,11 @@ def cmd_cluster_serve(args: argparse.Namespace) -> int:
     root = Path(args.dir).resolve()
     settings = ServiceSettings(index_dir=root, host=args.host)
     if args.local:
-        import uvicorn
-
-        from service.server import proxy_options
+        from service.server import run_server
 
         app = cluster.cluster_app(root, settings, cluster.local_engine(root, settings))
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                    **proxy_options(settings))
+        print(f"Serving on http://{args.host}:{args.port} (API docs at /docs)", file=sys.stderr)
+        run_server(app, settings, args.host, args.port)  # the options `rag serve` has
         return 0
     if not args.address:
         raise RagError("serve needs --address HOST:PORT of a Ray cluster (or --local)")

@@ -22,11 +22,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # Reachable without a key: liveness checks and the widget's own files.
 PUBLIC_PATHS = frozenset({"/health", "/widget.js", "/"})
-# Changing the index needs an admin key when admin keys are configured.
+# Changing the index needs an admin key; with API keys and no admin keys, no key may (the
+# widget's key, public in every page, could delete documents: thirteenth review, F6).
 ADMIN_METHODS = frozenset({"POST", "DELETE", "PUT", "PATCH"})
 ADMIN_PREFIXES = ("/documents", "/jobs")
 # Reading these needs an admin key too: they hold other people's questions.
 ADMIN_READS = frozenset({"/feedback"})
+
+
+NO_ADMIN_KEYS = ("no key may change the index, cancel jobs or read the feedback log while "
+                 "RAG_API_KEYS is set without RAG_ADMIN_KEYS: set RAG_ADMIN_KEYS (an API key, "
+                 "as the widget's, is no admin key)")
 
 
 def parse_keys(raw: str) -> list[bytes]:
@@ -74,10 +80,17 @@ class KeyChecker:
             return Verdict(401, "invalid API key", wrong_key=True)
         needs_admin = ((method in ADMIN_METHODS and path.startswith(ADMIN_PREFIXES))
                        or (method in ("GET", "HEAD") and path.rstrip("/") in ADMIN_READS))
-        if needs_admin and self._admin and not self._match(given, self._admin):
+        if needs_admin and not self._admin:
+            return Verdict(403, NO_ADMIN_KEYS)
+        if needs_admin and not self._match(given, self._admin):
             return Verdict(403, "this key may not change the index or read the feedback log "
                            "(admin key needed)")
         return Verdict(0, identity=f"key:{fingerprint(given)}")
+
+    @property
+    def admin_refused(self) -> bool:
+        """API keys without admin keys: admin operations are refused to every key."""
+        return self.enabled and not self._admin
 
 
 class RateLimiter:

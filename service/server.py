@@ -8,6 +8,10 @@ the connection (or the end of the previous response); the body then has the ASGI
 otherwise. Request heads are bounded too: h11 by its own limit (set to `MAX_HEAD_BYTES`), httptools
 has none (200 MB of headers were buffered), so its protocol counts them. And whose
 X-Forwarded-For is believed: only configured proxies' (`proxy_options`), not uvicorn's default.
+
+`rag serve` and `rag cluster serve --local` both run `run_server`, so neither can lose an option
+the other has (thirteenth review: the cluster's local server had no header deadline, no head
+bound and no shutdown grace).
 """
 
 from __future__ import annotations
@@ -17,11 +21,15 @@ import contextlib
 from typing import Any
 
 import h11
+from starlette.types import ASGIApp
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from service.settings import ServiceSettings
 
 MAX_HEAD_BYTES = 64 * 1024  # request line and headers
+# Bounded: after SHUTDOWN_GRACE_S, requests still running (open answer streams, bodies still
+# arriving) are cancelled, which stops their generation; by default uvicorn waits forever.
+SHUTDOWN_GRACE_S = 3
 _TOO_LARGE = (b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain\r\n"
               b"content-length: 28\r\nconnection: close\r\n\r\nrequest headers over 64 KiB\n")
 
@@ -128,6 +136,20 @@ def proxy_options(settings: ServiceSettings) -> dict[str, Any]:
 
 
 def server_options(settings: ServiceSettings) -> dict[str, Any]:
-    """Extra `uvicorn.run` / `uvicorn.Config` keyword arguments."""
+    """The `uvicorn.run` / `uvicorn.Config` keyword arguments every serve command uses: the
+    header deadline and head bound (the protocol class), the shutdown grace, the connection
+    cap (uvicorn answers a plain 503, `connection: close`, to requests on connections past
+    `max_connections`) and whose X-Forwarded-For is believed."""
     return {"http": deadline_protocol(settings.header_timeout),
-            "h11_max_incomplete_event_size": MAX_HEAD_BYTES, **proxy_options(settings)}
+            "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
+            "timeout_graceful_shutdown": SHUTDOWN_GRACE_S,
+            "limit_concurrency": settings.max_connections or None,
+            **proxy_options(settings)}
+
+
+def run_server(app: ASGIApp, settings: ServiceSettings, host: str, port: int) -> None:
+    """Serve `app` on host:port with `server_options` until SIGTERM or Ctrl-C."""
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                **server_options(settings))

@@ -69,7 +69,15 @@ class ServiceSettings(Settings):
     )
     header_timeout: float = Field(
         default=10.0, gt=0, le=600,
-        description="Seconds a request's headers have to arrive under `rag serve`.",
+        description="Seconds a request's headers have to arrive under `rag serve` (and `rag "
+        "cluster serve --local`).",
+    )
+    max_connections: int = Field(
+        default=1000, ge=0,
+        description="Open connections (or requests running) past which `rag serve` answers "
+        "every new request with a plain 503 and closes its connection (uvicorn's "
+        "`limit_concurrency`); 0 = no limit. One address may still open that many: in front "
+        "of the internet, put a proxy with per-address connection limits.",
     )
     trusted_proxies: list[str] = Field(
         default_factory=list,

@@ -362,6 +362,10 @@ class Answerer:
             on_usage(u)
 
         fed = False  # whether the buffer has had text: until then the sentinel may be spelt
+        # what was written so far, without its leading blanks, until it is fed: kept as the
+        # pieces come (each piece joined all of them again: 80,000 blank pieces took 15 s,
+        # thirteenth review, F5)
+        sofar = ""
         with ticket.slot(cancel):
             stream = self.llm.stream(answer_messages(question, passages, texts, lang,
                                                      instructions, titles=0),
@@ -375,7 +379,7 @@ class Answerer:
                     if fed:  # past the sentinel's spelling: no more joins of all so far
                         done = buffer.feed(piece)
                     else:
-                        sofar = "".join(raw).lstrip()
+                        sofar = sofar + piece if sofar else piece.lstrip()
                         if NOT_IN_SOURCES.startswith(sofar[: len(NOT_IN_SOURCES)]):
                             if len(sofar) < len(NOT_IN_SOURCES):
                                 continue  # may still spell the "not in sources" sentinel

@@ -1,16 +1,32 @@
-"""Any OpenAI-compatible chat server over httpx: Ollama, llama.cpp server, vLLM, OpenAI."""
+"""Any OpenAI-compatible chat server over httpx: Ollama, llama.cpp server, vLLM, OpenAI.
+
+The upstream's size is not trusted (thirteenth review, F5): it is asked for `max_tokens`, and
+read for about that much: a stream stops after PIECES_PER_TOKEN chunks or CHARS_PER_TOKEN
+characters a token asked for (the rest is cut, as `finish_reason: length` would), a stream
+line is at most MAX_LINE_BYTES, a whole reply at most `_reply_bytes(max_tokens)` and an
+error body is read for its first ERROR_BODY_BYTES only. Before, an upstream that ignored
+`max_tokens` was read to its end, and one long line or body was buffered whole.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import httpx
 
 from rag.llm.base import CancelToken, LLMError, LLMTimeout, Message, Usage
 from rag.socket_abort import SocketAbort
+
+log = logging.getLogger("rag.llm")
+
+PIECES_PER_TOKEN = 4  # stream chunks read per token asked for (most send one a token)
+CHARS_PER_TOKEN = 16  # characters of text kept per token asked for (a token is 4 or so)
+MAX_LINE_BYTES = 1024 * 1024  # one line of a stream (one chunk's JSON)
+ERROR_BODY_BYTES = 64 * 1024  # of an error reply, for its message
 
 # A credential in an upstream's words: "Bearer sk-...", "Basic dXNlcjpwdw==".
 _CREDENTIAL = re.compile(r"(?i)\b(bearer|basic)(\s+|%20)[\w.~+/=:-]+")
@@ -26,23 +42,69 @@ def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
     return _CREDENTIAL.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
 
 
-def _upstream_message(resp: httpx.Response, secrets: tuple[str, ...] = ()) -> str:
-    """The upstream's own error message, redacted before it is cut (a key across the cut
-    would leave its start), on one line."""
+def _upstream_message(resp: httpx.Response, raw: bytes, secrets: tuple[str, ...] = ()) -> str:
+    """The upstream's own error message (from `raw`, the start of its body), redacted before
+    it is cut (a key across the cut would leave its start), on one line."""
     try:
-        body = resp.json()
+        body = json.loads(raw)
         err = body.get("error", body) if isinstance(body, dict) else body
         msg = err.get("message", err) if isinstance(err, dict) else err
         text = str(msg)
     except ValueError:
-        text = resp.text
+        text = raw.decode("utf-8", "replace")
     return " ".join(redact(text, secrets).split())[:300] or resp.reason_phrase
+
+
+def _reply_bytes(max_tokens: int) -> int:
+    """The most a whole (non-streamed) reply may weigh: its text at CHARS_PER_TOKEN a token,
+    6 bytes a character as JSON escapes it at most, and room for the rest of the object."""
+    return 256 * 1024 + 6 * CHARS_PER_TOKEN * max_tokens
+
+
+def _read_upto(resp: httpx.Response, limit: int) -> tuple[bytes, bool]:
+    """The body of a streamed response, read until `limit` bytes at most; and whether there
+    was more (then not read)."""
+    body = bytearray()
+    for chunk in resp.iter_bytes():
+        body += chunk
+        if len(body) > limit:
+            return bytes(body[:limit]), True
+    return bytes(body), False
+
+
+def sse_lines(chunks: Iterable[bytes], max_line: int = MAX_LINE_BYTES) -> Iterator[str]:
+    """The lines of a byte stream (ended by LF, CRLF or CR), as UTF-8; an LLMError as soon as
+    one is longer than `max_line` bytes (httpx's `iter_lines` buffered a line without end)."""
+    pending = bytearray()
+    for chunk in chunks:
+        pending += chunk
+        if b"\n" not in chunk and b"\r" not in chunk:
+            if len(pending) > max_line:
+                break
+            continue
+        lines = bytes(pending).splitlines(keepends=True)
+        pending.clear()
+        if lines and not lines[-1].endswith((b"\n", b"\r")):
+            pending += lines.pop()
+        for line in lines:
+            text = line.rstrip(b"\r\n")
+            if len(text) > max_line:
+                raise LLMError(f"the LLM server sent a stream line over {max_line} bytes")
+            yield text.decode("utf-8", "replace")
+        if len(pending) > max_line:
+            break
+    if len(pending) > max_line:
+        raise LLMError(f"the LLM server sent a stream line over {max_line} bytes")
+    if pending:
+        yield bytes(pending).decode("utf-8", "replace")
 
 
 class OpenAICompatibleLLM:
     def __init__(self, base_url: str, model: str, api_key: str | None = None,
                  timeout: float = 60.0, temperature: float = 0.1) -> None:
-        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        # no compressed replies: the bounds on what is read count the bytes as sent
+        headers = {"Accept-Encoding": "identity",
+                   **({"Authorization": f"Bearer {api_key}"} if api_key else {})}
         self._secrets = (api_key,) if api_key else ()  # never in an error message
         self._model = model
         self._temperature = temperature
@@ -82,14 +144,15 @@ class OpenAICompatibleLLM:
             payload["stream_options"] = {"include_usage": True}
         return payload
 
-    def _send(self, payload: dict[str, Any], stream: bool, abort: SocketAbort | None = None,
+    def _send(self, payload: dict[str, Any], abort: SocketAbort | None = None,
               client: httpx.Client | None = None) -> httpx.Response:
+        """The upstream's response, its body not read yet (the caller reads it, bounded)."""
         client = client or self._client
         extensions = {"trace": abort.trace} if abort is not None else None
         request = client.build_request("POST", "/chat/completions", json=payload,
                                        extensions=extensions)
         try:
-            resp = client.send(request, stream=stream)
+            resp = client.send(request, stream=True)
         except httpx.ConnectError as exc:
             raise LLMError(f"cannot reach the LLM server: {redact(str(exc), self._secrets)}"
                            ) from None
@@ -98,11 +161,14 @@ class OpenAICompatibleLLM:
         except httpx.HTTPError as exc:
             raise LLMError(f"LLM server error: {redact(str(exc), self._secrets)}") from None
         if resp.status_code >= 400:
-            if stream:
-                resp.read()
-            resp.close()
+            try:
+                raw, _ = _read_upto(resp, ERROR_BODY_BYTES)
+            except httpx.HTTPError:
+                raw = b""
+            finally:
+                resp.close()
             raise LLMError(f"LLM server answered {resp.status_code}: "
-                           f"{_upstream_message(resp, self._secrets)}")
+                           f"{_upstream_message(resp, raw, self._secrets)}")
         return resp
 
     def complete(self, messages: Sequence[Message], max_tokens: int,
@@ -110,28 +176,47 @@ class OpenAICompatibleLLM:
         """The whole reply; `cancel` shuts the connection down (the call then ends at once
         with an LLMError) instead of waiting up to the timeout for an answer no one wants."""
         payload = self._payload(messages, max_tokens, False)
-        if cancel is None:
-            resp = self._send(payload, stream=False)
-        elif cancel.cancelled:
+        if cancel is not None and cancel.cancelled:
             raise LLMError("the LLM request was cancelled")
-        else:
+        abort: SocketAbort | None = None
+        unregister: Callable[[], None] | None = None
+        if cancel is not None:
             abort = SocketAbort()
             unregister = cancel.on_cancel(abort.fire)
-            try:
-                resp = self._send(payload, stream=False, abort=abort, client=self._unpooled)
-            except LLMError:
-                if cancel.cancelled:
-                    raise LLMError("the LLM request was cancelled") from None
-                raise
-            finally:
+        try:
+            raw = self._reply(payload, _reply_bytes(max_tokens), abort)
+        except LLMError:
+            if cancel is not None and cancel.cancelled:
+                raise LLMError("the LLM request was cancelled") from None
+            raise
+        finally:
+            if unregister is not None:
                 unregister()
         try:
-            content = resp.json()["choices"][0]["message"]["content"]
+            content = json.loads(raw)["choices"][0]["message"]["content"]
         except (ValueError, KeyError, IndexError, TypeError):
             raise LLMError("the LLM server sent a response that is not a chat completion") from None
         if not isinstance(content, str):
             raise LLMError("the LLM server sent a response that is not a chat completion")
         return content
+
+    def _reply(self, payload: dict[str, Any], limit: int, abort: SocketAbort | None) -> bytes:
+        """A whole reply's body, at most `limit` bytes (an LLMError past it). A cancellable
+        one (`abort`) goes on a connection of its own (see `__init__`)."""
+        resp = self._send(payload, abort, self._unpooled if abort is not None else None)
+        try:
+            raw, more = _read_upto(resp, limit)
+        except httpx.TimeoutException:
+            raise LLMTimeout("the LLM server stopped sending (timeout)") from None
+        except httpx.HTTPError as exc:
+            raise LLMError(f"the LLM reply was cut: {redact(str(exc), self._secrets)}"
+                           ) from None
+        finally:
+            resp.close()
+        if more:
+            raise LLMError(f"the LLM server sent a reply over {limit} bytes (for "
+                           f"{payload['max_tokens']} tokens)")
+        return raw
 
     def stream(self, messages: Sequence[Message], max_tokens: int,
                cancel: CancelToken | None = None, *, temperature: float | None = None,
@@ -152,11 +237,22 @@ class OpenAICompatibleLLM:
 
     def _stream(self, payload: dict[str, Any], abort: SocketAbort,
                 on_usage: Callable[[Usage], None] | None) -> Iterator[str]:
-        resp = self._send(payload, stream=True, abort=abort)
+        resp = self._send(payload, abort)
         abort.add(resp.extensions.get("network_stream"))  # a reused connection: no trace
+        max_tokens = int(payload["max_tokens"])
+        # lines that are not blank: chunks, and the role, stop and usage ones, keep-alive
+        # comments, `event:` lines
+        lines_left = PIECES_PER_TOKEN * max_tokens + 64
+        chars_left = CHARS_PER_TOKEN * max_tokens
         finished = False
         try:
-            for line in resp.iter_lines():
+            for line in sse_lines(resp.iter_bytes()):
+                if not line.strip():
+                    continue
+                lines_left -= 1
+                if lines_left < 0:
+                    _cut(max_tokens, "chunks")
+                    return
                 if not line.startswith("data:"):
                     continue
                 data = line[5:].strip()
@@ -172,7 +268,14 @@ class OpenAICompatibleLLM:
                 if counts is not None and on_usage is not None:
                     on_usage(counts)
                 if piece:
-                    yield str(piece)
+                    text = str(piece)
+                    if len(text) > chars_left:
+                        if chars_left:
+                            yield text[:chars_left]
+                        _cut(max_tokens, "characters")
+                        return
+                    chars_left -= len(text)
+                    yield text
                 finished = finished or bool(choice.get("finish_reason"))
             if not finished:
                 raise LLMError("the LLM stream ended before the answer was complete")
@@ -183,6 +286,13 @@ class OpenAICompatibleLLM:
                            ) from None
         finally:
             resp.close()
+
+
+def _cut(max_tokens: int, what: str) -> None:
+    """A stream past what `max_tokens` allows: the rest is not read, as if it had stopped
+    for its length (the connection is closed, which stops the upstream)."""
+    log.warning("the LLM server streamed more %s than %d tokens allow; the rest is cut",
+                what, max_tokens)
 
 
 def _usage(data: object) -> Usage | None:

@@ -15,6 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple, TypeVar
 
+import numpy as np
+import numpy.typing as npt
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
@@ -58,6 +60,17 @@ UPLOAD_TEXT_PER_BYTE = 4
 # 12 documents of 550,000 "\ufdfa" were one job holding 119 M characters, 3 times
 # RAG_MAX_PENDING_CHARS (ninth review, F2).
 JSON_TEXT_FLOOR_BYTES = 1024 * 1024
+# A JSON body is read and parsed by JSON_PARSES requests at a time, JSON_QUEUE more waiting
+# without having read theirs (503 past that), and a body over JSON_DENSE_BYTES may hold at most
+# one value (array, object, or item after a comma) per JSON_BYTES_PER_VALUE bytes, counted
+# outside its strings, or it is a 413 before it is parsed. Python's `json` makes a 56-72 byte
+# object of each `[]` sent as 3 bytes: 19.9 MB of `{"urls": [[], [], ...]}` peaked at 450 MB
+# in the thread pool (40 threads), before any gate or count (thirteenth review, F2).
+JSON_PARSES, JSON_QUEUE = 2, 8
+JSON_DENSE_BYTES = 1024 * 1024
+JSON_BYTES_PER_VALUE = 16
+_BLOCK = 1024 * 1024
+_QUOTE, _BRACKET, _BRACE, _COMMA = b'"'[0], b"["[0], b"{"[0], b","[0]
 
 
 class WriteGate:
@@ -72,7 +85,9 @@ class WriteGate:
         self._inside = 0
 
     @contextlib.asynccontextmanager
-    async def _held(self) -> AsyncIterator[None]:
+    async def held(self) -> AsyncIterator[None]:
+        """A place for work on the event loop, or in threads it starts (BusyError past the
+        queue)."""
         if self._inside >= self._room:
             raise BusyError("too many document requests at once; retry later")
         self._inside += 1
@@ -83,7 +98,7 @@ class WriteGate:
             self._inside -= 1
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        async with self._held():
+        async with self.held():
             return await run_in_threadpool(fn, *args)
 
     async def run_unless_gone(self, request: Request, work: Callable[[CancelToken], T]
@@ -91,7 +106,7 @@ class WriteGate:
         """`work(cancel)` through the gate; None when the client hangs up first (`cancel`
         then stops it: a synchronous ingest of 2 MB embedded on for half an hour after its
         client had gone, twelfth review F4)."""
-        async with self._held():
+        async with self.held():
             return await unless_gone(request, work)
 
 
@@ -107,6 +122,15 @@ def write_gate(request: Request) -> WriteGate:
     gate: WriteGate | None = getattr(request.app.state, "write_gate", None)
     if gate is None:
         gate = request.app.state.write_gate = WriteGate()
+    return gate
+
+
+def json_gate(request: Request) -> WriteGate:
+    """What a JSON `POST /documents` passes before its body is read (`_json_body`); apart from
+    `write_gate`, which the same request may take after it."""
+    gate: WriteGate | None = getattr(request.app.state, "json_gate", None)
+    if gate is None:
+        gate = request.app.state.json_gate = WriteGate(JSON_PARSES, JSON_QUEUE)
     return gate
 
 
@@ -252,12 +276,21 @@ def delete_document(doc_id: str, engine: EngineDep) -> dict[str, Any]:
     return {"deleted": deleted}
 
 
+def _no_job(job_id: str) -> str:
+    """The 404 for a job id: jobs live in the server's memory only, so one accepted (202) may
+    have been lost in a restart, not only finished and forgotten; the answer must not read as
+    a success (thirteenth review, F8)."""
+    return (f"unknown job {_quoted(job_id)}: never accepted, finished over an hour ago, or "
+            "lost in a server restart (jobs are not kept across restarts); check whether the "
+            "documents are in the index (GET /documents) and resubmit them if not")
+
+
 @router.get("/jobs/{job_id}")
 def get_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
     """An ingest job: status, progress (chunks embedded of total), report or error."""
     job = jobs.get(job_id)
     if job is None:
-        raise HTTPException(404, f"no job {_quoted(job_id)} (unknown, or finished too long ago)")
+        raise HTTPException(404, _no_job(job_id))
     return job.to_dict()
 
 
@@ -267,7 +300,7 @@ def cancel_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
     the next embedding batch; nothing is written. 409 once it is committing or finished."""
     job = jobs.get(job_id)
     if job is None:
-        raise HTTPException(404, f"no job {_quoted(job_id)} (unknown, or finished too long ago)")
+        raise HTTPException(404, _no_job(job_id))
     try:
         job.cancel()
     except CannotCancel as exc:
@@ -292,12 +325,55 @@ def _async_wanted(request: Request) -> bool | None:
 async def _json_body(request: Request, settings: ServiceSettings) -> tuple[Any, int]:
     """The JSON body, parsed once and off the event loop (review 8: parsed up to three times
     on the loop, a 20 MiB body stalled every other request 2 s and peaked at 1 GB), and its
-    size in bytes."""
-    raw = await request.body()
-    if len(raw) > settings.max_upload_bytes:
-        raise HTTPException(413, f"request body over {settings.max_upload_bytes} bytes")
+    size in bytes. Read and parsed through `json_gate`, and refused when too dense
+    (`_parse_json`): thirteenth review, F2."""
+    async with json_gate(request).held():
+        raw = await request.body()
+        if len(raw) > settings.max_upload_bytes:
+            raise HTTPException(413, f"request body over {settings.max_upload_bytes} bytes")
+        return await run_in_threadpool(_parse_json, raw), len(raw)
+
+
+def _json_values(raw: bytes) -> int:
+    """About how many values `raw` holds: its arrays and objects, and its items after the
+    first (commas), outside strings. Counted in the whole body first (fast, in C); only a
+    body over the bound that way is counted again outside its strings, a block at a time
+    (each quote, its escapes dropped, turns a string on or off: `_outside`)."""
+    count = raw.count(b"[") + raw.count(b"{") + raw.count(b",")
+    if count * JSON_BYTES_PER_VALUE <= len(raw):
+        return count
+    text = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    count, inside = 0, 0
+    for at in range(0, len(text), _BLOCK):
+        count, inside = _outside(np.frombuffer(text, np.uint8, min(_BLOCK, len(text) - at), at),
+                                 count, inside)
+    return count
+
+
+def _outside(block: npt.NDArray[np.uint8], count: int, inside: int) -> tuple[int, int]:
+    """`count` plus the `[`, `{` and `,` of `block` outside strings, and whether the block
+    ends inside one (`inside`: whether it starts inside one)."""
+    quotes = block == _QUOTE
+    # 1 from a string's opening quote to the character before its closing one (uint8: wraps,
+    # the parity stays)
+    parity = (np.cumsum(quotes, dtype=np.uint8) + inside) & 1
+    structural = (block == _BRACKET) | (block == _BRACE) | (block == _COMMA)
+    count += int(np.count_nonzero(structural & (parity == 0)))
+    return count, int(parity[-1]) if len(parity) else inside
+
+
+def _parse_json(raw: bytes) -> Any:
+    """`raw` parsed, in the thread pool; a 413 before parsing when it is over
+    JSON_DENSE_BYTES and holds more than one value per JSON_BYTES_PER_VALUE bytes."""
+    if len(raw) > JSON_DENSE_BYTES:
+        values = _json_values(raw)
+        if values * JSON_BYTES_PER_VALUE > len(raw):
+            raise HTTPException(413, f"a JSON body over {JSON_DENSE_BYTES} bytes may hold one "
+                                f"value (array, object or list item) per {JSON_BYTES_PER_VALUE} "
+                                f"bytes; this one holds about {values} in {len(raw)} bytes "
+                                "(send many small values as an uploaded file)")
     try:
-        return await run_in_threadpool(json.loads, raw), len(raw)
+        return json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: deep nesting
         raise HTTPException(400, "malformed JSON body") from None
 

@@ -301,7 +301,7 @@ def _serve_like_cli(settings: Settings, engine: Engine, h11_only: bool) -> Itera
     if h11_only:
         options["http"] = deadline_protocol(settings.header_timeout, h11_only=True)
     config = uvicorn.Config(create_app(settings, engine), host="127.0.0.1", port=port,
-                            log_level="warning", timeout_graceful_shutdown=2, **options)
+                            log_level="warning", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 
-from tests.service.conftest import Service, busy_documents
+from rag.embedders.e5 import E5Embedder
+from rag.engine import Engine
+from service.settings import ServiceSettings
+from tests.service.conftest import Service, busy_documents, running_service
 
 SMALL = {"documents": [
     {"id": "lac", "title": "Le lac Léman", "text": "Le lac Léman borde Genève et Lausanne."},
@@ -131,3 +135,24 @@ def test_jobs_need_the_admin_key_to_cancel(small_service: Any) -> None:
         assert c.get(f"/jobs/{job_id}").status_code == 401
         r = c.get(f"/jobs/{job_id}", headers={"authorization": "Bearer reader"})
         assert r.status_code == 200, r.text
+
+
+def test_a_job_lost_in_a_restart_is_not_reported_as_finished(
+        tmp_path: Path, embedder: E5Embedder) -> None:
+    """Thirteenth review, F8: jobs live in the server's memory, so a restart loses the ones
+    not committed, and the 404 that followed read "finished too long ago". It now says the
+    job may have been lost, and what to do."""
+    settings = ServiceSettings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "none",
+                               rate_limit_per_minute=0)
+    engine = Engine(settings, embedder=embedder, auto_build=False)
+    with running_service(settings, engine) as svc:
+        job_id = _start(svc.client, busy_documents(100), params={"async": "true"})
+    # the server stopped (its jobs cancelled, nothing committed); a new one on the same index
+    with running_service(settings, Engine(settings, embedder=embedder,
+                                          auto_build=False)) as svc:
+        for r in (svc.client.get(f"/jobs/{job_id}"), svc.client.delete(f"/jobs/{job_id}")):
+            assert r.status_code == 404
+            error = r.json()["error"]
+            assert job_id in error and "lost in a server restart" in error, error
+            assert "resubmit" in error and "too long ago" not in error, error
+        assert svc.client.get("/documents").json() == []  # the job's documents never came

@@ -60,6 +60,38 @@ def test_admin_keys_alone_may_change_the_index(small_service: Callable[..., Serv
     assert c.get("/documents", headers=_h(ADMIN)).status_code == 200
 
 
+def test_api_keys_without_admin_keys_refuse_every_admin_operation(
+        small_service: Callable[..., Service], caplog: pytest.LogCaptureFixture) -> None:
+    """Thirteenth review, F6: with `RAG_API_KEYS` alone (what the widget section suggested),
+    every key was an admin key: the widget's, public in each page, deleted documents, added
+    content and read everyone's feedback. Now refused, said at start-up and in the 403."""
+    caplog.set_level(logging.WARNING, logger="rag.service")
+    svc = small_service(api_keys=USER)
+    c = svc.client
+    doc = {"documents": [{"id": "k2", "text": "Le K2 culmine à 8 611 mètres."}]}
+    refused = [c.post("/documents", json=doc, headers=_h(USER)),
+               c.post("/documents/upload", files={"files": ("k2.txt", b"K2", "text/plain")},
+                      headers=_h(USER)),
+               c.delete("/documents/astro", headers=_h(USER)),
+               c.delete("/jobs/some-job", headers=_h(USER)),
+               c.get("/feedback", headers=_h(USER))]
+    for r in refused:
+        assert r.status_code == 403, (r.request.method, r.request.url, r.text)
+        assert "set RAG_ADMIN_KEYS" in _msg(r)
+    # reading, searching and answering are what the key is for
+    assert "astro" in {d["doc_id"] for d in c.get("/documents", headers=_h(USER)).json()}
+    assert c.get("/search", params={"q": "Etna"}, headers=_h(USER)).status_code == 200
+    assert c.get("/jobs/some-job", headers=_h(USER)).status_code == 404
+    r = c.post("/ask", json={"question": "Quel volcan est entré en éruption ?"},
+               headers=_h(USER))
+    assert r.status_code == 200
+    vote = c.post("/feedback", json={"answer_id": r.json()["answer_id"], "rating": "up"},
+                  headers=_h(USER))
+    assert vote.status_code == 201, vote.text
+    assert any("RAG_API_KEYS is set without RAG_ADMIN_KEYS" in r.getMessage()
+               for r in caplog.records)
+
+
 def test_rate_limit_answers_429_with_retry_after(small_service: Callable[..., Service]) -> None:
     svc = small_service(rate_limit_per_minute=30, rate_limit_burst=3)
     codes = [svc.client.get("/search", params={"q": "Etna"}).status_code for _ in range(5)]
@@ -86,6 +118,15 @@ def test_key_checker_constant_time_paths() -> None:
     assert kc.check("POST", "/documents", "Bearer c").status == 0
     assert kc.check("GET", "/health", None).status == 0
     assert not KeyChecker([], []).enabled
+    # API keys alone: no key is an admin key (before, every key was one)
+    alone = KeyChecker(parse_keys("widgetkey"), [])
+    for method, path in [("DELETE", "/documents/x"), ("POST", "/documents"),
+                         ("GET", "/feedback"), ("DELETE", "/jobs/1")]:
+        assert alone.check(method, path, "Bearer widgetkey").status == 403, (method, path)
+    assert alone.check("POST", "/ask", "Bearer widgetkey").status == 0
+    assert alone.admin_refused and not kc.admin_refused
+    # admin keys alone: they are the API keys, and admin keys
+    assert KeyChecker([], parse_keys("c")).check("DELETE", "/documents/x", "Bearer c").status == 0
 
 
 def test_request_id_and_structured_log_without_secrets(
