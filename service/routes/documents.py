@@ -280,9 +280,8 @@ def _no_job(job_id: str) -> str:
     """The 404 for a job id: jobs live in the server's memory only, so one accepted (202) may
     have been lost in a restart, not only finished and forgotten; the answer must not read as
     a success (thirteenth review, F8)."""
-    return (f"unknown job {_quoted(job_id)}: never accepted, finished over an hour ago, or "
-            "lost in a server restart (jobs are not kept across restarts); check whether the "
-            "documents are in the index (GET /documents) and resubmit them if not")
+    return (f"unknown job {_quoted(job_id)}: done over an hour ago or lost in a server "
+            "restart; resubmit what GET /documents lacks")
 
 
 @router.get("/jobs/{job_id}")
