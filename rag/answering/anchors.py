@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rag.answering.lexicon import common_french_words, other_language_keys
+from rag.answering.lexicon import common_french_words, is_english_word
 from rag.text import STOPWORDS, unaccent
 
 MONTHS: dict[str, int] = {}
@@ -549,9 +549,10 @@ def claim_anchors(text: str) -> list[Anchor]:
 
 
 def _common_word(word: str) -> bool:
-    """Whether a folded word is one of the lexicon's common words ("flight", "partie"): the
-    first word of "Flight tracking shows ..." is no name."""
-    return bool(other_language_keys(word, "en")) or word in common_french_words()
+    """Whether a folded word is one of the lexicon's common words as a whole ("flight",
+    "flights"; not "Churchill" for "church"): the first word of "Flight tracking shows ..." is
+    no name."""
+    return is_english_word(word) or word in common_french_words()
 
 
 def _names_at(text: str) -> list[tuple[int, Anchor]]:

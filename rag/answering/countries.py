@@ -134,22 +134,42 @@ _CITIZEN = re.compile(r"(?i)\b(?:nationalit[ée]|citizen\w*|citoyen\w*|ressortis
 
 
 def nationality_near(text: str, names: Collection[str]) -> bool:
-    """Whether `text` gives a nationality (a demonym such as "biélorusse", or the country
-    itself: "né à Ntungamo, dans le sud-ouest de l'Ouganda") within a few words of one of
-    `names` (folded), or anywhere when the question names no one: "What is X's nationality?"
-    is not answered by a sentence that names X and, far from him, a country."""
-    forms, phrases = _names()
+    """Whether `text` gives a nationality (a demonym such as "biélorusse", not a language
+    after "en"; or a country someone is born in or from: "né à Ntungamo, dans le sud-ouest
+    de l'Ouganda") within a few words of one of `names` (folded, compared as names are:
+    Tokayev is Tokaïev), or anywhere when the question names no one: "What is X's
+    nationality?" is not answered by a sentence that names X and, far from him, a country."""
+    from rag.answering.anchors import same_name  # (anchors reads countries' names)
+
+    forms, _ = _names()
     folded = fold(text).replace("’", "'")
-    near = [m.start() for m in _WORD.finditer(folded)
-            if m.group(0) in names or set(m.group(0).split("-")) & set(names)]
+    words = list(_WORD.finditer(folded))
+    near = [m.start() for m in words
+            if any(same_name(n, p, True) for n in names for p in m.group(0).split("-"))]
     if names and not near:
         return False
-    said = [m.start() for m in _WORD.finditer(folded)
-            if _CITIZEN.fullmatch(m.group(0))
-            or ((m.group(0) in forms or m.group(0) in _IRREGULAR)
-                and m.group(0) not in _AMBIGUOUS and m.group(0) not in names)]
-    said += [m.start() for _, rx in phrases for m in rx.finditer(folded)]
+    said = []
+    for m in words:
+        w = m.group(0)
+        if w in names or w in _NOT_DEMONYMS:
+            continue
+        if _CITIZEN.fullmatch(w):
+            said.append(m.start())
+        elif w in _country_names() or w in _SHORT_NAMES:
+            if _BORN_IN.search(folded[max(0, m.start() - 50):m.start()]):
+                said.append(m.start())  # born in, or from, the country: not a destination
+        elif (w in forms or w in _IRREGULAR) and w not in _AMBIGUOUS \
+                and not folded[:m.start()].endswith("en "):  # "en russe" is a language
+            said.append(m.start())
     return any(not near or min(abs(at - n) for n in near) <= NATIONALITY_REACH for at in said)
+
+
+# a country's name said as one's birthplace or origin, not as where one went
+_BORN_IN = re.compile(r"\b(?:nee?s?|naissance|natif|native|originaire|born|from|citizen|"
+                      r"citoyen\w*|ressortissant\w*)\b")
+# forms the demonym endings make of common words: "libéré" (Liberia), "réunion"
+_NOT_DEMONYMS = frozenset({"libere", "liberee", "liberes", "liberees", "reunion", "unies",
+                           "uni", "unis", "unie", "nations"})
 
 
 def _modified(word: str) -> str:

@@ -201,15 +201,20 @@ _ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|ils|elles|sa|son|ses|leur|leurs|ce
 # Massimov, ancien Premier ministre" did not head the government just dismissed.
 _FORMER_ROLE = re.compile(
     r"(?i)\b(?:ancien(?:ne)?s?|former|ex-|ex |previous|précédente?|onetime|one-time)\s*"
-    r"(?:(?:premier|prime|vice)[\s-]+)?(?:président\w*|president\w*|ministre|minister|chef|"
-    r"leader|dirigeant\w*|secrétaire|secretary|ambassad\w*|porte-parole|spokes\w*|command\w*|"
-    r"général|general|directeur|directrice|director|maire|mayor)")
+    r"(?:[A-ZÀ-Ý][\w-]+\s+)?(?:(?:premier|première|prime|vice)[\s-]+)?(?:"
+    r"secrétaires?[- ]général\w*|secretar(?:y|ies)[- ]general|président\w*|president\w*|"
+    r"ministre|minister|chef|leader|dirigeant\w*|secrétaire|secretary|ambassad\w*|"
+    r"porte-parole|spokes\w*|command\w*|général|general|directeur|directrice|director|maire|"
+    r"mayor)")
 _FORMER_ASKED = re.compile(r"(?i)\b(?:ancien(?:ne)?s?|former|ex-|previous|précédente?|"
-                           r"prédécesseur|predecessor|onetime|one-time|before him|avant lui)")
+                           r"prédécesseur|predecessor|onetime|one-time|before him|avant lui|"
+                           r"(?:in|en|de|from|until|jusqu'en) (?:1[0-9]\d\d|20\d\d)|"
+                           r"à l['’]époque|at the time)")
 
 
 # A leader of any office: "Which Armenian leader" may be its prime minister
-_ANY_OFFICE = re.compile(r"(?i)\b(?:leaders?|dirigeante?s?|chefs?|heads?)\b")
+_ANY_OFFICE = re.compile(r"(?i)\b(?:leaders?|dirigeante?s?|chefs?(?! de l['’][ée]tat)|"
+                         r"heads?(?! of state))\b")
 
 
 # A role newly taken: "le nouveau Premier ministre", "took over as", "a été porté à la tête"
@@ -357,6 +362,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     propers: dict[int, frozenset[str]] = {}  # the names each passage writes mid-sentence
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
+    any_office = bool(_ANY_OFFICE.search(info.text))
+    others = other_offices(info.role) if info.role else ()
     span_words = [_words(s.text) for _, _, s, _ in spans]
     for n, ((i, j, span, hit), cos) in enumerate(zip(spans, dense, strict=True)):
         text = span.text
@@ -444,8 +451,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 # China is not the Chinese ministry's spokesman
                 kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)),
                                         info.role_nation)
-                if kind and not _ANY_OFFICE.search(info.text) \
-                        and info.role_nation <= role_nations(text, other_offices(info.role)):
+                if kind and not any_office \
+                        and info.role_nation <= role_nations(text, others):
                     kind = False  # "le président sortant du bloc, le Premier ministre
                     # arménien": Armenia's is the minister, not the president asked for
             if kind and info.portfolio:

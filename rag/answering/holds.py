@@ -269,15 +269,23 @@ _NOT_GENERAL = re.compile(r"(?i)secr[ée]taires?[- ]g[ée]n[ée]ra(?:l|ux)|"
 _VICE = re.compile(r"(?i)\bvice[-\s]\w+")
 
 
-_RANK = re.compile(r"(?i)\b(?:g[ée]n[ée]ral|general|colonel|lieutenant|major|capitaine|captain|"
+# "les Russes", "the Kazakhs": a people, not "le pape François"
+_PLURAL_ARTICLE = re.compile(r"(?i)\b(?:les|des|aux|ces|nos|vos|leurs|the|many|some)\s+$")
+_RANK = re.compile(r"(?i)\b(?:g[ée]n[ée]ral|general|colonel|lieutenant|capitaine|captain|"
                    r"amiral|admiral|sergent|sergeant|mar[ée]chal|marshal|brigadier|caporal|"
-                   r"corporal|commandant|commander)\b")
+                   r"corporal)\b")
+# a "général" that is no rank: "directeur général", "en général", "in general"
+_NOT_RANK = re.compile(r"(?i)\b(?:directeur|directrice|director|inspecteur|inspector|"
+                       r"procureur|consul|secr[ée]taires?|secretar(?:y|ies)|attorney|"
+                       r"d[ée]l[ée]gu[ée]e?)[- ]g[ée]n[ée]ra(?:l|le|ux)\b|"
+                       r"\b(?:en|in) g[ée]n[ée]ral\b")
 RANK_REACH = 60  # characters between a name and the rank said of him
 
 
 def _rank_near(text: str, names: set[str]) -> bool:
-    near = [m.start() for m in re.finditer(r"[\wÀ-ÿ'’-]+", text)
-            if fold_name(m.group(0)).replace("-", "") in names]
+    text = _NOT_RANK.sub(" ", text)
+    near = [m.start() for m in re.finditer(r"[\wÀ-ÿ-]+", text)
+            if any(same_name(n, fold_name(m.group(0)).replace("-", ""), True) for n in names)]
     return any(not names or (near and min(abs(r.start() - n) for n in near) <= RANK_REACH)
                for r in _RANK.finditer(text))
 
@@ -378,7 +386,7 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return names_country(text, focus)
     if kind == "rank":  # a military rank said of the person ("le général de division
         # Igor Konashenkov"), not the "général" of a secretary general
-        return _rank_near(_NOT_GENERAL.sub(" ", text), {fold_name(f) for f in (*focus, *names)})
+        return _rank_near(text, {fold_name(f) for f in (*focus, *names)})
     if kind == "nationality":  # said of the person asked about, not a country in his sentence
         return nationality_near(text, {fold_name(f) for f in (*focus, *names)})
     if kind == "party":  # "le parti Nur Otan", "the Amanat party"
@@ -405,7 +413,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         if kind == "person" and (name in _BODY_WORDS or _ACRONYM.fullmatch(m.group(0))):
             continue  # "l'Organisation du traité ...", "TF1", "OTSC" name no one
         if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)
-                                 or name in _CAPITALS or is_people(name)):
+                                 or name in _CAPITALS
+                                 or (is_people(name) and _PLURAL_ARTICLE.search(text[:m.start()]))):
             continue  # "Joe Biden" is the focus Biden; "États-Unis", "Moscou" name no one
         if not name.isalpha() or not any(same_name(f, name, True) for f in focus):
             return True

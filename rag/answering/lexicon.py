@@ -273,3 +273,14 @@ def other_language_keys(token: str, lang: str) -> frozenset[str]:
 def common_french_words() -> frozenset[str]:
     """The lexicon's French words, folded: common words, never names."""
     return frozenset(fold(w) for v in _EN_FR.values() for w in v if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    return frozenset(fold(k) for k in _EN_FR)
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a folded word is an English entry of the lexicon as a whole, or its plural."""
+    words = _english_words()
+    return word in words or (word.endswith("s") and word[:-1] in words)

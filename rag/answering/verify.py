@@ -1158,52 +1158,51 @@ def _roles_unsaid(claim: str, words: set[str]) -> tuple[str, ...]:
 # Orders of size said without a figure: "des dizaines de morts", "hundreds were arrested",
 # "une centaine de blessés". A claim's order must be its passage's, in words or in a figure of
 # that size: "hundreds dead" over "des dizaines de morts" says ten times more. "Tens of
-# thousands" is an order of thousands.
+# thousands" is an order of thousands; "une cinquantaine" is of tens.
 _ORDERS = (("dizaine", 10), ("dizaines", 10), ("dozens", 10), ("tens", 10), ("douzaines", 10),
-           ("centaine", 100), ("centaines", 100), ("hundreds", 100),
-           ("millier", 1000), ("milliers", 1000), ("thousands", 1000),
-           ("millions", 10**6))
+           ("vingtaine", 10), ("trentaine", 10), ("quarantaine", 10), ("cinquantaine", 10),
+           ("soixantaine", 10), ("centaine", 100), ("centaines", 100), ("hundreds", 100),
+           ("millier", 1000), ("milliers", 1000), ("thousands", 1000), ("millions", 10**6))
 _ORDER_OF = dict(_ORDERS)
-_ORDER_WORD = re.compile(r"(?i)\b(" + "|".join(w for w, _ in _ORDERS) + r")\b"
+_ORDER_WORD = re.compile(r"\b(" + "|".join(w for w, _ in _ORDERS) + r")\b"
                          r"(?:\s+(?:of|de|d['’])\s*(" + "|".join(w for w, _ in _ORDERS) + r")\b)?")
-
-
+# a figure right before the word ("3 millions", "2,5 milliers") or a fraction: a number
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|"
                              r"three|four|five|six|seven|eight|nine|ten|quarters?|quarts?|"
-                             r"half|demi|of a|d'un))"
-                             r"[\s\u00a0\u202f.,]*$")
+                             r"half|demi|of a|d['’]un))[\s\u00a0\u202f]*$")
+_YEARS = re.compile(r"(?<!\d)(?<!\d[\s\u00a0\u202f.,])(?:1[0-9]|20)\d\d"
+                    r"(?!\d|[\s\u00a0\u202f.,]\d)")
 
 
 def _order(value: float) -> int:
     return 10**6 if value >= 10**6 else 1000 if value >= 1000 else 100 if value >= 100 else 10
 
 
-def _orders_said(text: str, vague_only: bool) -> dict[int, str]:
-    """The orders of size `text` gives in words (order -> as written); a figure before the
-    word ("3 millions", "2 500 milliers") is a number, read as one elsewhere."""
+def _orders_said(folded: str, vague_only: bool) -> dict[int, str]:
+    """The orders of size a folded text gives in words (order -> as written)."""
     out: dict[int, str] = {}
-    for m in _ORDER_WORD.finditer(fold(text)):
-        if vague_only and _COUNTED_BEFORE.search(fold(text)[max(0, m.start() - 24):m.start()]):
+    for m in _ORDER_WORD.finditer(folded):
+        if vague_only and _COUNTED_BEFORE.search(folded[max(0, m.start() - 24):m.start()]):
             continue  # "3 millions", "three quarters of a million": a figure, not an order
-        word = m.group(2) or m.group(1)
-        out.setdefault(_ORDER_OF[word], text[m.start():m.end()])
+        out.setdefault(_ORDER_OF[m.group(2) or m.group(1)], m.group(0))
     return out
 
 
 def _orders_unsaid(claim: str, whole: Facts, text: str) -> tuple[str, ...]:
     """The orders of size the claim gives in words that its passage gives neither in words
-    nor as a figure of that size."""
-    mine = _orders_said(claim, vague_only=True)
+    nor as a figure of that size (a year, "2022", is no count of thousands)."""
+    mine = _orders_said(fold(claim), vague_only=True)
     if not mine:
         return ()
-    held = set(_orders_said(text, vague_only=False))
+    held = set(_orders_said(fold(text), vague_only=False))
+    years = {float(y) for y in _YEARS.findall(text)}
     for key in whole.keys:
         if key.startswith("n:"):
             try:
                 value = float(key[2:])
             except ValueError:
                 continue
-            if value >= 10:
+            if value >= 10 and value not in years:
                 held.add(_order(value))
     return tuple(said for order, said in mine.items() if order not in held)
 

@@ -9,9 +9,17 @@ import numpy as np
 import pytest
 
 from rag.answering.anchors import claim_anchors, facts, holds, negated
-from rag.answering.verify import Passage, Verifier, conjuncts, number_roles, split_claims
+from rag.answering.verify import (
+    Passage,
+    Verifier,
+    _orders_said,
+    conjuncts,
+    number_roles,
+    split_claims,
+)
 from rag.embedders.base import Vectors
 from rag.embedders.e5 import E5Embedder
+from rag.text import fold
 
 TROOPS = ("Des dizaines de personnes ont été tuées à Almaty. La Russie a envoyé quelque 3 000 "
           "personnes, selon l’agence de presse russe RIA. L’Arménie a envoyé 100 personnes.")
@@ -856,9 +864,15 @@ def test_an_order_of_size_in_words_must_be_the_passages(verifier: Verifier) -> N
     assert one(verifier, "The riots in Kazakhstan have left dozens dead [1].", RIOTS)[0]
     assert one(verifier, "Kazakh police detained thousands of people during the riots [1].",
                DETAINED)[0]
-    # a figure before the word is a number, not an order ("three quarters of a million")
-    assert one(verifier, "The State Department allocated three quarters of a million dollars "
-               "[1].", "Le département d’État a alloué 750 000 $ à cette cause.")[0]
+    # "une cinquantaine" is an order of tens; a year is no count of thousands
+    assert one(verifier, "The crisis has left dozens dead [1].",
+               "Une crise qui a déjà fait une cinquantaine de morts.")[0]
+    ok, why = one(verifier, "In 2022, thousands died in the crisis [1].",
+                  "En 2022, la crise a fait une cinquantaine de morts.")
+    assert not ok and why == "missing"
+    # a figure right before the word is a number, read as one ("2 500 milliers")
+    assert _orders_said(fold("3 millions de personnes, in 2022, hundreds"), True) == {
+        100: "hundreds"}
 
 
 @pytest.mark.parametrize(("claim", "passage"), [
@@ -909,3 +923,6 @@ def test_a_common_word_opening_the_claim_is_no_name(verifier: Verifier) -> None:
         "Russian", "Antonov", "Kazakhstan"]
     assert one(verifier, "Flight tracking shows Russian Antonov and Ilyushin planes heading to "
                "Kazakhstan [1].", passage)[0]
+    # ... a name that starts like one is still a name
+    assert "Churchill" in [a.text for a in claim_anchors("Churchill once described Russia as a "
+                                                         "riddle.")]
