@@ -12,8 +12,9 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from rag import BusyError, IndexCorruptError, IndexWriteError, LLMError, LLMTimeout, RagError
 from rag.ingest import IngestConflict
@@ -136,7 +137,14 @@ async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, "internal error", request, headers=headers, request_id=rid)
 
 
+async def _client_gone(request: Request, exc: Exception) -> Response:
+    """A client that hung up while its body was read (`request.body()`, a form): nobody reads
+    the answer; 499, as for an answer whose client left, not a 500 and a traceback."""
+    return Response(status_code=499)
+
+
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(ClientDisconnect, _client_gone)
     app.add_exception_handler(StarletteHTTPException, _http_exception)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(RagError, _rag_error)

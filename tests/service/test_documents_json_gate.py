@@ -128,3 +128,35 @@ def _response(sock: socket.socket) -> tuple[int, bytes]:
         body += chunk
     assert b"retry-after:" in head.lower(), head
     return int(head.split(b" ", 2)[1]), body
+
+
+def test_a_client_that_hangs_up_mid_body_is_a_499_not_a_500(
+        small_service: Callable[..., Service]) -> None:
+    """Re-check of the thirteenth review, N6: `request.body()` raised ClientDisconnect, which
+    no handler took: a 500 and an 11 KB traceback in the log per hang-up."""
+    svc = small_service(ingest=False)
+    host, port = svc.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(b"POST /documents HTTP/1.1\r\nHost: " + host.encode() + b"\r\n"
+                  b"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+                  b'{"documents": [{"id": "a", "text": "')
+        until = time.monotonic() + 10  # the body is being read: then the client leaves
+        while time.monotonic() < until and not _in_flight(svc):
+            time.sleep(0.01)
+    deadline = time.monotonic() + 15
+    counted = ""
+    while time.monotonic() < deadline:
+        counted = "\n".join(line for line in svc.client.get("/metrics").text.splitlines()
+                            if line.startswith("rag_requests_total") and "/documents" in line)
+        if 'status="499"' in counted or 'status="500"' in counted:
+            break
+        time.sleep(0.05)
+    assert 'status="499"' in counted and 'status="500"' not in counted, counted
+
+
+def _in_flight(svc: Service) -> bool:
+    """Whether a request other than this /metrics one is being served."""
+    for line in svc.client.get("/metrics").text.splitlines():
+        if line.startswith("rag_requests_in_flight "):
+            return float(line.split()[1]) > 1
+    return False
