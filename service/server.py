@@ -143,7 +143,9 @@ def server_options(settings: ServiceSettings) -> dict[str, Any]:
     return {"http": deadline_protocol(settings.header_timeout),
             "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
             "timeout_graceful_shutdown": SHUTDOWN_GRACE_S,
-            "limit_concurrency": settings.max_connections or None,
+            # (uvicorn counts the connection asking among those open: one more admits N)
+            "limit_concurrency": settings.max_connections + 1 if settings.max_connections
+            else None,
             **proxy_options(settings)}
 
 

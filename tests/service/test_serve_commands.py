@@ -109,8 +109,10 @@ def test_both_serve_commands_bound_heads_connections_and_shutdown(
         pending.sendall(f"POST /ask HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: "
                         "application/json\r\nContent-Length: 100\r\n\r\n{".encode())
         assert _status(port) == 200  # two connections of four
-        idle = [socket.create_connection(("127.0.0.1", port), timeout=15) for _ in range(2)]
-        try:  # with these, a fourth: uvicorn's plain 503, and the connection is closed
+        idle = [socket.create_connection(("127.0.0.1", port), timeout=15) for _ in range(3)]
+        # (the pending request and three idle connections: four, the cap)
+        assert _status(port, idle[-1]) == 200
+        try:  # with these, a fifth: uvicorn's plain 503, and the connection is closed
             over = socket.create_connection(("127.0.0.1", port), timeout=15)
             with over:
                 assert _status(port, over) == 503
@@ -160,7 +162,7 @@ def test_server_options_carry_every_bound() -> None:
     assert options["http"].header_timeout == 7
     assert options["h11_max_incomplete_event_size"] == 64 * 1024
     assert options["timeout_graceful_shutdown"] == SHUTDOWN_GRACE_S
-    assert options["limit_concurrency"] == 123
+    assert options["limit_concurrency"] == 124  # uvicorn counts the asking connection
     assert options["proxy_headers"] is False
     assert server_options(ServiceSettings(max_connections=0))["limit_concurrency"] is None
     assert ServiceSettings().max_connections == 1000
