@@ -78,6 +78,10 @@ def replica_pids(handle: Any, want: int = 2, tries: int = 60) -> dict[int, dict[
 def main(out: Path) -> None:
     subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
     work = Path(tempfile.mkdtemp(prefix="rc", dir="/tmp"))  # short: Ray's socket paths
+    # A home of its own: Ray keeps an auth token in ~/.ray, and one left by a run that was
+    # killed turns token authentication on for the next cluster, whose worker then cannot join.
+    (work / "home").mkdir()
+    os.environ["HOME"] = str(work / "home")
     started: set[int] = set()
     result: dict[str, Any] = {}
     try:
