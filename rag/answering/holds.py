@@ -275,9 +275,8 @@ _RANK = re.compile(r"(?i)\b(?:g[ée]n[ée]ral|general|colonel|lieutenant|capitai
                    r"amiral|admiral|sergent|sergeant|mar[ée]chal|marshal|brigadier|caporal|"
                    r"corporal)\b")
 # a "général" that is no rank: "directeur général", "en général", "in general"
-_NOT_RANK = re.compile(r"(?i)\b(?:directeur|directrice|director|inspecteur|inspector|"
-                       r"procureur|consul|secr[ée]taires?|secretar(?:y|ies)|attorney|"
-                       r"d[ée]l[ée]gu[ée]e?)[- ]g[ée]n[ée]ra(?:l|le|ux)\b|"
+_NOT_RANK = re.compile(_NOT_GENERAL.pattern + r"|\b(?:directeur|directrice|director|inspecteur|"
+                       r"inspector|d[ée]l[ée]gu[ée]e?)[- ]g[ée]n[ée]ra(?:l|le|ux)\b|"
                        r"\b(?:en|in) g[ée]n[ée]ral\b")
 RANK_REACH = 60  # characters between a name and the rank said of him
 
