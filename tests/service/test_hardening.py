@@ -37,6 +37,21 @@ def _readable(sock: object, timeout: float) -> bool:
     poller.register(sock, select.POLLIN | select.POLLPRI | select.POLLHUP | select.POLLERR)
     return bool(poller.poll(max(0.0, timeout) * 1000))
 
+def endless_headers(sock: socket.socket, limit: int = 16 * 1024 * 1024) -> tuple[bool, int]:
+    """Send header lines after an unfinished head until the server cuts the connection (or
+    `limit` bytes): whether it did, and how many bytes went."""
+    sent = 0
+    while sent < limit:
+        try:
+            if _readable(sock, 0):
+                return True, sent
+            sock.sendall(b"x-pad: " + b"a" * 8000 + b"\r\n")
+            sent += 8009
+        except OSError:
+            return True, sent
+    return False, sent
+
+
 EVIL = "https://evil.example"
 PLANTED = b"Le document plant\xc3\xa9 : la tour Eiffel mesure 12 m\xc3\xa8tres.\n"
 
@@ -361,14 +376,7 @@ def test_slow_headers_are_cut_but_slow_answers_are_not(tmp_path: Path, embedder:
             # Endless headers are cut once over 64 KiB (httptools alone buffered 200 MB of them).
             with socket.create_connection(("127.0.0.1", port), timeout=15) as big:
                 big.sendall(partial)
-                sent, cut = 0, False
-                while sent < 16 * 1024 * 1024 and not cut:
-                    try:
-                        cut = _readable(big, 0)
-                        big.sendall(b"x-pad: " + b"a" * 8000 + b"\r\n")
-                        sent += 8009
-                    except OSError:
-                        cut = True
+                cut, sent = endless_headers(big)
                 assert cut and sent < 8 * 1024 * 1024, sent  # (socket buffers: a few MB)
         finally:
             for s in socks:

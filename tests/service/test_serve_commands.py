@@ -31,7 +31,7 @@ from service.server import SHUTDOWN_GRACE_S, server_options
 from service.settings import ServiceSettings
 from tests.conftest import small_docs
 from tests.service.conftest import free_port
-from tests.service.test_hardening import _closed_within, _readable
+from tests.service.test_hardening import _closed_within, endless_headers
 
 RAG = str(Path(sys.executable).with_name("rag"))
 MAX_CONNECTIONS = 4
@@ -132,14 +132,7 @@ def test_both_serve_commands_bound_heads_connections_and_shutdown(
         # endless headers are cut once over 64 KiB, not buffered (100 MB were)
         with socket.create_connection(("127.0.0.1", port), timeout=15) as big:
             big.sendall(f"GET /health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n".encode())
-            sent, cut = 0, False
-            while sent < 16 * 1024 * 1024 and not cut:
-                try:
-                    cut = _readable(big, 0)
-                    big.sendall(b"x-pad: " + b"a" * 8000 + b"\r\n")
-                    sent += 8009
-                except OSError:
-                    cut = True
+            cut, sent = endless_headers(big)
             assert cut and sent < 8 * 1024 * 1024, sent
 
         # SIGTERM: the pending request is cancelled after the grace, and the command exits
