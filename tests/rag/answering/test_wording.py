@@ -3,8 +3,6 @@ short, and never for a claim in its source's own language."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from rag.answering.extractive import cite
@@ -21,6 +19,7 @@ from rag.answering.wording import (
 from rag.chunking import Chunk
 from rag.embedders.e5 import E5Embedder
 from rag.retrieval import Hit
+from tests.cpu import cpu_spent
 
 AGE = ("L’ancien président Noursoultan Nazarbaïev, 81 ans, a été limogé de son poste de "
        "président du Conseil de sécurité.")
@@ -145,18 +144,18 @@ def test_a_claims_trailer_is_found_in_linear_time() -> None:
     """Three whitespace loops side by side made the trailer cubic in a run of spaces a model
     may write: 1,000 spaces cost 2.3 s (eleventh review, F3)."""
     claim = "Russia sent" + " " * 3000 + "3,000 soldiers [1]."
-    start = time.thread_time()
-    out = with_wording(claim, "La Russie a envoyé 3 000 soldats.", "en")
-    assert time.thread_time() - start < 0.5
+    with cpu_spent() as spent:
+        out = with_wording(claim, "La Russie a envoyé 3 000 soldats.", "en")
+    assert spent.seconds < 0.5
     assert out.endswith("(« La Russie a envoyé 3 000 soldats ») [1].")
     assert with_wording("Russia sent 3,000 soldiers [1] [2].", "La Russie a envoyé 3 000 "
                         "soldats.", "en").endswith("soldats ») [1] [2].")
 
 
 def test_cite_finds_closing_punctuation_in_linear_time() -> None:
-    start = time.thread_time()
-    assert cite("x" + "." * 20_000 + "y", 3).endswith("y [3]")
-    assert time.thread_time() - start < 0.5
+    with cpu_spent() as spent:
+        out = cite("x" + "." * 20_000 + "y", 3)
+    assert spent.seconds < 0.5 and out.endswith("y [3]")
     assert cite("Il a parlé !..", 2) == "Il a parlé [2] !.."
 
 
@@ -168,12 +167,12 @@ def test_the_source_wording_reads_each_word_once() -> None:
     # growth measured: 0.32 s of a CI run went to it when no test before had loaded them)
     source_wording("le 5 janvier", "le 5 janvier")
     with_wording("on 5 January [1].", "le 5 janvier", "en")
-    start = time.thread_time()
-    quote = source_wording(claim, sentence)
-    assert time.thread_time() - start < 0.3
+    with cpu_spent() as spent:
+        quote = source_wording(claim, sentence)
+    assert spent.seconds < 0.3
     assert quote is not None and "le 5" in quote
-    start = time.thread_time()
-    out = with_wording(("on 5 January, " * 100)[:600] + " [1].", ("le 5 janvier, " * 200)[:1200],
-                       "en")
-    assert time.thread_time() - start < 0.1
+    with cpu_spent() as spent:
+        out = with_wording(("on 5 January, " * 100)[:600] + " [1].",
+                           ("le 5 janvier, " * 200)[:1200], "en")
+    assert spent.seconds < 0.1
     assert "le 5 janvier" in out
