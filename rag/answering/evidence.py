@@ -45,6 +45,7 @@ from rag.answering.holds import (
     _words,
     counts,
     counts_something_else,
+    fate_of_others_only,
     none_only_of_other,
     proper_names,
 )
@@ -427,6 +428,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "exactement": "entre 100 et 200" is no exact count
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:
             kind = False  # it counts the dead where the convicted are asked
+        if kind and info.fate and info.measure and "person" not in info.measure \
+                and (not cross or len(info.measure) > 1) \
+                and fate_of_others_only(info.measure, info.fate, text):
+            kind = False  # the police officers killed are not the protesters killed
         if kind and "number" in info.asks and (years := _question_years(info.text)) \
                 and _other_years_only(text, prev_text, years):
             kind = False  # "spent in 2021" is not answered by the figure for 2020

@@ -20,6 +20,8 @@ from rag.answering.countries import (
 )
 from rag.answering.question import (
     _CAPITAL,
+    _FATES,
+    _KILLED,
     _MINISTRY,
     _MONEY,
     _NOT_FOCUS,
@@ -246,6 +248,45 @@ def counts_something_else(measure: Sequence[str], text: str) -> bool:
     return True
 
 
+
+def _is_fate(word: str, fates: frozenset[str]) -> bool:
+    return any(_FATES[f].match(word) for f in fates if f in _FATES) \
+        or ("dead" in fates and bool(_KILLED.match(word)))
+
+
+# words read after a figure for the fate it counts ("13 agents des forces de l'ordre ont été
+# tués": the eighth), as the verifier reads a figure's role
+_FATE_AFTER = 8
+
+
+def fate_of_others_only(measure: Sequence[str], fates: frozenset[str], text: str) -> bool:
+    """Whether the figures that count the asked fate count someone else, and none counts the
+    asked ones: "au moins 13 agents des forces de l'ordre ont été tués" where the protesters
+    killed are asked. A figure counts them when the noun after it is the asked one's ("des
+    dizaines de manifestants tués", "337 000 Juifs ... exterminés") or the fate itself ("des
+    dizaines de morts chez les manifestants"); people are the dead's, the wounded's or the
+    arrested's ("a détenu 3 811 personnes"), not the protesters' or the soldiers'."""
+    keys = set(measure)
+    if any(keys & _SAME_FAMILY[i] for i in (2, 4, 5)):
+        keys |= _SAME_FAMILY[1]
+    rest = _DATE.sub(" ", text)
+    seen = False
+    for m in _FIGURE.finditer(rest):
+        clause = re.split(r"[,;:()\[\]«»]|\d", rest[m.end():m.end() + 120], maxsplit=1)[0]
+        words = [re.split(r"['’]", w)[-1] for w in re.findall(r"[\wÀ-ÿ'’-]+", clause)]
+        nouns = [w for w in words if fold(w) not in OF_WORDS and fold(w) not in STOPWORDS
+                 and not _FIGURE.fullmatch(w)]
+        if nouns:
+            key = _stem_key(nouns[0])
+            if any(key.startswith(k) or (len(key) >= 4 and k.startswith(key)) for k in keys):
+                return False
+        before = re.split(r"[,;:()\[\]«».]|\d", rest[:m.start()])[-1].split()[-3:]
+        if not any(_is_fate(w, fates) for w in words[:_FATE_AFTER] + before):
+            continue
+        if not nouns or _is_fate(nouns[0], fates):
+            return False
+        seen = True
+    return seen
 
 def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
     keys = {_stem_key(w) for w in words}

@@ -264,6 +264,9 @@ SUCCEEDED = ("Le Kazakhstan a succédé à l’Arménie à la présidence tourna
 FORCE = "La force est composée d’environ 2 600 militaires au total."
 DOZENS = ("Une crise qui a déjà fait des dizaines de morts chez les manifestants et au moins un "
           "millier de blessés.")
+CHAOS = ("La police kazakhe a détenu 3 811 personnes au cours de plusieurs jours d’émeutes ; au "
+         "moins 13 agents des forces de l’ordre ont été tués et 353 blessés dans le chaos, deux "
+         "des personnes tuées ont été décapitées, ont indiqué les médias officiels.")
 EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
         "chacun et ont également déployé du matériel militaire.")
 
@@ -396,6 +399,12 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("Combien de manifestants ont été tués pendant les émeutes ?", DOZENS, True),
     ("Combien de manifestants exactement ont été tués pendant les émeutes ?", DOZENS, False),
     ("Exactly how many protesters were killed in the riots?", DOZENS, False),
+    # the officers killed are not the protesters killed (blind17 b17_023); the detained are
+    # the arrested
+    ("Exactly how many protesters were killed during the unrest?", CHAOS, False),
+    ("Combien de manifestants ont été tués ?", CHAOS, False),
+    ("Combien de personnes la police a-t-elle interpellées ?", CHAOS, True),
+    ("How many police officers were wounded?", CHAOS, True),
 ])
 def test_a_count_or_a_role_is_answered_only_by_what_it_asks_of(
         embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, text: str,

@@ -12,6 +12,7 @@ from rag.answering.holds import (
     _names_role,
     counts,
     counts_something_else,
+    fate_of_others_only,
     none_only_of_other,
 )
 from rag.answering.question import analyse_question
@@ -241,3 +242,30 @@ def test_review_16_a_sentence_adverb_is_no_name() -> None:
     from rag.answering.holds import proper_names
     passage = "Hier, le bureau a été fermé. Hier encore, il était ouvert. Ensuite, rien."
     assert "hier" not in proper_names(passage) and "ensuite" not in proper_names(passage)
+
+
+@pytest.mark.parametrize(("question", "sentence", "others"), [
+    # the officers killed and the people beheaded are not the protesters killed (blind17 b17_023)
+    ("Exactly how many protesters were killed during the unrest?",
+     "au moins 13 agents des forces de l’ordre ont été tués et 353 blessés dans le chaos, deux "
+     "des personnes tuées ont été décapitées", True),
+    ("Combien de soldats ont été tués ?", "12 policiers ont été tués dans la nuit.", True),
+    # ... the protesters themselves, or the dead among them, are
+    ("Combien de manifestants ont été tués ?", "Des dizaines de manifestants tués.", False),
+    ("How many protesters were killed?",
+     "Une crise qui a déjà fait des dizaines de morts chez les manifestants.", False),
+    # people are what the arrested are counted as (blind4 b4_002)
+    ("Combien d’interpellations la police a-t-elle effectuées ?",
+     "La police kazakhe a détenu 3 811 personnes au cours de plusieurs jours.", False),
+    # a figure of the asked ones whose fate is said after a list (PIAF p140295203402232)
+    ("Combien de juifs du district de Radom ont été assassinés ?",
+     "Plus de 337 000 Juifs du district de Radom, 35 000 du district de Lublin et 107 000 du "
+     "district de Białystok y ont été exterminés.", False),
+    # no figure of a fate: nothing to say
+    ("Combien de soldats ont été tués ?", "Les soldats sont arrivés le matin.", False),
+])
+def test_a_fate_counted_of_others_is_not_the_asked_ones(question: str, sentence: str,
+                                                         others: bool) -> None:
+    q = analyse_question(question)
+    assert q.fate and q.measure
+    assert fate_of_others_only(q.measure, q.fate, sentence) is others
