@@ -703,6 +703,10 @@ _NOT_ONLY = re.compile(r"(?i)\b(?:not|non|pas)\s+(?:just|only|merely|simply|seul
 # is "notamment", "sans doute" is "probablement".
 _NO_NEGATION = re.compile(r"(?i)\b(?:sans (?:d[ée]lai|tarder|attendre|doute|cesse)|"
                           r"without (?:delay|doubt)|no doubt|not least)\b")
+# A negated absence is a presence (litotes): "n'est pas sans risques" is "is risky", "not
+# without reason" is "with reason".
+_LITOTES = re.compile(r"(?i)\bn(?:e\s+|['’])(?:[\w-]+\s+){0,2}?pas\s+sans\b|\b(?:pas|non)\s+"
+                      r"sans\b|\bnot\s+without\b")
 # An open alternative is no negation: "whether or not it was a legitimate invitation", "s'il
 # s'agissait d'une invitation légitime ou non". Nor is what a warning tells someone not to do:
 # "warned Moscow not to intervene" is "mis en garde Moscou contre une intervention".
@@ -732,6 +736,7 @@ def negated(text: str) -> bool:
     text = re.sub(r"\bn(?:e\s+|['’])(?:\w+\s+){0,3}?gu[eè]re\b", " ", text, flags=re.I)
     text = _NOT_ONLY.sub(" ", text)  # "not just protesters but", "non seulement ... mais"
     text = _NO_NEGATION.sub(" ", text)
+    text = _LITOTES.sub(" ", text)
     text = _ALTERNATIVE.sub(" ", text)
     text = _WARNED_NOT_TO.sub(" ", text)
     return bool(_NEGATION.search(text))

@@ -65,7 +65,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, get_args
 
 import numpy as np
 
@@ -84,6 +84,7 @@ from rag.answering.anchors import (
 )
 from rag.answering.antonyms import contradicted, sides
 from rag.answering.countries import bodies_at, country_code, is_country, role_nations
+from rag.answering.lexicon import other_language_keys
 from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
 from rag.errors import RagError
@@ -174,6 +175,12 @@ class Evidence:
                 "text": self.text, "score": round(self.score, 4), "missing": list(self.missing)}
 
 
+# Why a claim is or is not supported: the verdict the API and the CLI report, from a closed set.
+Reason = Literal["supported", "missing", "meaning", "negation", "quantifier", "antonym",
+                 "cause", "agent", "title", "no passage"]
+REASONS: tuple[Reason, ...] = get_args(Reason)
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     text: str  # markers removed, whitespace collapsed
@@ -182,8 +189,7 @@ class Claim:
     citations: tuple[int, ...]
     supported: bool
     score: float  # the evidence's cosine (0 when there is none)
-    reason: str  # supported, missing, meaning, negation, quantifier, antonym, cause, agent, title,
-    # no passage, empty
+    reason: Reason
     evidence: Evidence | None
     support: Evidence | None = None  # for an unsupported claim: a passage that does support it
 
@@ -228,10 +234,17 @@ class _Sentences:
     pair_vectors: dict[int, Vectors] = field(default_factory=dict)
     stem_sets: dict[int, set[str]] = field(default_factory=dict)
 
+    orders: frozenset[int] | None = None  # orders of size the passage gives (`_orders_held`)
+
     def stems(self, i: int) -> set[str]:
         if i not in self.stem_sets:
             self.stem_sets[i] = _stems(self.spans[i].text)
         return self.stem_sets[i]
+
+    def orders_held(self) -> frozenset[int]:
+        if self.orders is None:
+            self.orders = _orders_held(self.whole, " ".join(sp.text for sp in self.spans))
+        return self.orders
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +263,7 @@ class _Facts:
     universal: bool = False  # says "all", "every", "only" ... (QUANTIFIER)
     partial: bool = False  # says "some of", "une partie" ... (PARTIAL)
     cause: frozenset[str] = frozenset()  # stemmed words of the cause it gives (`_cause`)
+    cause_words: tuple[str, ...] = ()  # ... as written, folded
     opposites: frozenset[tuple[int, int]] = frozenset()  # antonyms.sides of its words
     text: str = ""  # as checked, for `swapped`
     parties: tuple[_Party, ...] = ()  # who it names, in order (`parties`)
@@ -400,7 +414,7 @@ class Verifier:
     # ---- one claim against one passage ----------------------------------------------------
 
     def _judge(self, claim: _Facts, claim_vec: Vectors, n: int, d: _Sentences
-               ) -> tuple[Evidence, str]:
+               ) -> tuple[Evidence, Reason]:
         """Best evidence in passage `n` and the reason it does or does not support. A date
         from the sentence before (`_at`, `loose_dates`) is tried only when the claim is not
         supported without: taking it may change which sentence is judged, and must not turn
@@ -412,7 +426,7 @@ class Verifier:
         return loose if loose[1] == "supported" else strict
 
     def _judge_once(self, claim: _Facts, claim_vec: Vectors, n: int, d: _Sentences,
-                    loose_dates: bool) -> tuple[Evidence, str]:
+                    loose_dates: bool) -> tuple[Evidence, Reason]:
         assert d.vectors is not None
         anchors = claim.anchors
         scores = np.full(len(d.spans), -1.0, dtype=np.float32)
@@ -420,7 +434,7 @@ class Verifier:
         np.maximum.at(scores, [i for i, _ in d.units], unit_scores)
         bodies = tuple(said for key, said in claim.bodies.items() if key not in d.whole.keys)
         bodies += _roles_unsaid(claim.text, d.whole.words)
-        bodies += _orders_unsaid(claim.text, d.whole, " ".join(sp.text for sp in d.spans))
+        bodies += _orders_unsaid(claim.text, d)
         missing_whole = tuple(a.text for a in anchors if not _holds(d, d.whole, a)) + bodies
         best_any = int(np.argmax(scores))
         ok = [] if bodies else [i for i in range(len(d.spans))
@@ -457,14 +471,33 @@ class Verifier:
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
         if (claim.negated and not (f.negated or refuses(s.text))) or (
-                not claim.negated and _said_negated(d, best, unit_scores)):
+                not claim.negated and self._said_negated(claim, claim_vec, d, best,
+                                                         unit_scores)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "negation"))
         return ev, "supported"
 
+    def _said_negated(self, claim: _Facts, claim_vec: Vectors, d: _Sentences, i: int,
+                      unit_scores: Vectors) -> bool:
+        """Whether what sentence i says where the claim restates it (`_said_where`) is
+        negated; where it joins statements of which only some say no, whether the one closest
+        to the claim does (embedded only then), unless the claim joins statements too ("report
+        a real danger but say they feel well protected" restates both)."""
+        text = _said_where(d, i, unit_scores)
+        if not text or not _says_no(text):
+            return False
+        parts = _joined(text)
+        if len(_joined(claim.text)) > 1:
+            return True
+        said = [_says_no(p) for p in parts]
+        if all(said) or not any(said):
+            return True
+        vecs = self.embedder.embed_passages(parts)
+        return said[int(np.argmax(vecs @ claim_vec))]
+
     def _two_sentences(self, claim: _Facts, claim_vec: Vectors, n: int, d: _Sentences,
-                       scores: Vectors, unit_scores: Vectors, single: tuple[Evidence, str]
-                       ) -> tuple[Evidence, str]:
+                       scores: Vectors, unit_scores: Vectors, single: tuple[Evidence, Reason]
+                       ) -> tuple[Evidence, Reason]:
         """No one sentence supports the claim: two adjacent ones together may ("Josep Borrell
         ... s'est dit préoccupé. « ... », a-t-il déclaré, ajoutant que « l'UE est prête »"
         summed up as one claim). Tried on the PAIRS_TRIED pairs closest to the claim that hold
@@ -503,11 +536,11 @@ class Verifier:
         return Evidence(n, a.start, b.end, text, score), "supported"
 
     def _best(self, claim: _Facts, claim_vec: Vectors, candidates: Sequence[int],
-              described: Sequence[_Sentences]) -> tuple[Evidence | None, str]:
+              described: Sequence[_Sentences]) -> tuple[Evidence | None, Reason]:
         rank = {"supported": 4, "negation": 3, "quantifier": 3, "antonym": 3, "cause": 3,
                 "agent": 3,
                 "title": 2, "meaning": 1, "missing": 0}
-        best: tuple[Evidence | None, str] = (None, "no passage")
+        best: tuple[Evidence | None, Reason] = (None, "no passage")
         for n in candidates:
             ev, why = self._judge(claim, claim_vec, n, described[n - 1])
             old_ev, old_why = best
@@ -516,7 +549,7 @@ class Verifier:
         return best
 
     def _by_parts(self, claim: str, pool: Sequence[int], described: Sequence[_Sentences],
-                  whole: tuple[Evidence | None, str]) -> tuple[Evidence | None, str]:
+                  whole: tuple[Evidence | None, Reason]) -> tuple[Evidence | None, Reason]:
         """A claim joining statements (`conjuncts`) each supported in `pool`: supported, with
         its first part's evidence and the lowest part's score. Else `whole`, the claim's own
         verdict."""
@@ -598,7 +631,7 @@ class Verifier:
             else None
 
 
-def _meaning(claim: _Facts, text: str, score: float, threshold: float) -> str:
+def _meaning(claim: _Facts, text: str, score: float, threshold: float) -> Reason:
     """"supported" when `text` says what the claim says (cosine, shared words), else
     "meaning"."""
     if score < threshold:
@@ -633,16 +666,41 @@ def _pair_fits(d: _Sentences, i: int, claim: _Facts) -> bool:
     return own[0] >= PAIR_OWN_WORDS and own[0] >= PAIR_OWN_SHARE * own[1]
 
 
-def _said_negated(d: _Sentences, i: int, unit_scores: Vectors) -> bool:
-    """Whether what sentence i says where the claim restates it is negated: the clause of a
-    long sentence closest to the claim ("... n'est pas impliqué dans les activités de combat »,
-    a déclaré vendredi le ministère"), else the sentence, when short or one clause. (Any
-    clause above the threshold instead: 3 more false alarms over 253 true claims, 1 catch.)"""
+def _said_where(d: _Sentences, i: int, unit_scores: Vectors) -> str:
+    """What sentence i says where the claim restates it: the clause of a long sentence closest
+    to the claim ("... n'est pas impliqué dans les activités de combat », a déclaré vendredi le
+    ministère"), else the sentence, when short or one clause; "" when a long sentence of one
+    clause (its negation is often in a part the claim does not repeat). (Any clause above the
+    threshold instead: 3 more false alarms over 253 true claims, 1 catch.)"""
     clauses = [k for k, (j, _) in enumerate(d.units) if j == i][1:]
     if clauses:
-        k = max(clauses, key=lambda k: float(unit_scores[k]))
-        return negated(d.units[k][1]) or refuses(d.units[k][1])
-    return (d.facts[i].negated or refuses(d.spans[i].text)) and d.facts[i].length <= SHORT_NEGATED
+        return d.units[max(clauses, key=lambda k: float(unit_scores[k]))][1]
+    return d.spans[i].text if d.facts[i].length <= SHORT_NEGATED else ""
+
+
+def _says_no(text: str) -> bool:
+    return negated(text) or refuses(text)
+
+
+# Statements a clause joins, cut before "et"/"and"/"mais"/"but": "Les participants organisent
+# des exercices ... chaque année et ne peuvent pas faire partie d'autres blocs" says no only in
+# its second part. A part shorter than JOINED_WORDS words joins the next ("la Russie et le
+# Kazakhstan n'ont pas signé" is one statement).
+_JOINED = re.compile(r"(?i)\s+(?:et|and|mais|but)\s+")
+JOINED_WORDS = 4
+
+
+def _joined(text: str) -> list[str]:
+    parts: list[str] = []
+    for part in _JOINED.split(text):
+        if parts and len(parts[-1].split()) < JOINED_WORDS:
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    if len(parts) > 1 and len(parts[-1].split()) < JOINED_WORDS:
+        last = parts.pop()
+        parts[-1] = f"{parts[-1]} {last}"
+    return parts
 
 
 # Verbs that say no without a negation word: "refused to invite" over "a invité", "announced a
@@ -687,7 +745,7 @@ def _claim_facts(text: str) -> _Facts:
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
                   _predicate(text, anchors, names, lang), number_roles(text, anchors),
                   titles(text), bool(QUANTIFIER.search(text)), _of_some(text),
-                  _cause(text, lang), sides(text), text,
+                  *_cause(text, lang), sides(text), text,
                   parties(text) if len(text) <= SWAP_MAX_CHARS else (),
                   {f"b:{code}": text[s:e] for s, e, code in bodies_at(text)})
 
@@ -742,27 +800,64 @@ _CAUSE = re.compile(
 # claim's "pour gérer les manifestations" is too often a rewording of the sentence's own.
 _PURPOSE = re.compile(r"(?i)(?<!\w)pour(?= \w+(?:er|ir|re)\b)(?! (?:notre|votre|autre|premier|"
                       r"dernier|entre|contre|hier|quatre|cher)\b)")
+# ... and in French only ("car" is a vehicle in English): "car il a une frontière avec la
+# Russie", "compte tenu de l'absence de correspondants"
+_CAUSE_FR = re.compile(r"(?i)(?<!\w)(?:car|puisque|vu que|[ée]tant donn[ée]e?s?|compte tenu "
+                       r"d(?:es|u|e))(?!\w)|compte tenu d['’]|puisqu['’]")
 CAUSE_WORDS = 3
+# ... of which figures, modal verbs and countries say nothing of what the cause is ("car elle
+# pourrait déstabiliser l'économie kazakhe" and "car elle pourrait perturber les équilibres
+# ethniques au Kazakhstan" share "pourrait" and Kazakhstan)
+_MODAL = re.compile(r"^(?:\d+|pourr\w*|peu[tv]\w*|could|might|may|would|should|must|can|"
+                    r"devr\w*|doi[tv]\w*|sembl\w*|seem\w*)$")
+# Across languages a cause is compared by the lexicon's translations: only when this many of
+# its words have one (an unknown word may be the passage's, translated).
+CAUSE_KNOWN = 2
 
 
-def _cause(text: str, lang: str) -> frozenset[str]:
-    """Stemmed words of the first cause `text` gives (see _CAUSE), none without a language."""
-    m = _CAUSE.search(text) if lang else None
-    if m is None:
-        return frozenset()
-    phrase = re.split(r"[,;:.!?«»\"“”()]", text[m.end():], maxsplit=1)[0]
-    words = [w for w in tokenize(phrase, _STEMMER[lang]) if not w.isdigit()]
-    return frozenset(words[:CAUSE_WORDS])
+def _cause_at(text: str, lang: str) -> re.Match[str] | None:
+    found = [m for m in (_CAUSE.search(text), _CAUSE_FR.search(text) if lang == "fr" else None)
+             if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _cause(text: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Stemmed words of the causes `text` gives (see _CAUSE), the first CAUSE_WORDS of each,
+    and the same words as written (folded); none without a language. Any of them the sentence
+    shares keeps the claim ("Sparked by higher fuel prices ..., fuelled by anger at
+    Nazarbayev's rule" over the sentence on the anger)."""
+    if not lang:
+        return frozenset(), ()
+    found = [*_CAUSE.finditer(text), *(_CAUSE_FR.finditer(text) if lang == "fr" else ())]
+    stems: set[str] = set()
+    raw_all: list[str] = []
+    for m in found:
+        phrase = re.split(r"[,;:.!?«»\"“”()]", text[m.end():], maxsplit=1)[0]
+        raw = [w for w in tokenize(phrase, "none") if not _MODAL.match(w)
+               and country_code(w) is None][:CAUSE_WORDS]
+        raw_all.extend(raw)
+        stems.update(tokenize(" ".join(raw), _STEMMER[lang]))
+    return frozenset(stems), tuple(dict.fromkeys(raw_all))
 
 
 def _other_cause(claim: _Facts, sentence: str) -> bool:
-    """Whether `sentence`, in the claim's language, gives a cause and none of the words of
-    the claim's."""
-    if _language(sentence) != claim.lang or not (_CAUSE.search(sentence)
-                                                  or _PURPOSE.search(sentence)):
+    """Whether `sentence` gives a cause and none of the words of the claim's: in the claim's
+    language by stem, across languages by the lexicon's translations ("triggered by the arrest
+    of opposition leaders" over "déclenchées par la hausse des prix du carburant")."""
+    lang = _language(sentence)
+    if not lang or not (_cause_at(sentence, lang) or _PURPOSE.search(sentence)):
         return False
-    words = {w[:5] for w in tokenize(sentence, _STEMMER[claim.lang])}
-    return not any(w[:5] in words for w in claim.cause)
+    if lang == claim.lang:
+        words = {w[:5] for w in tokenize(sentence, _STEMMER[claim.lang])}
+        return not any(w[:5] in words for w in claim.cause)
+    keys = {w[:4] if len(w) > 4 else w for w in tokenize(sentence, "none")}
+    known = 0
+    for w in claim.cause_words:
+        others = other_language_keys(w, claim.lang)
+        known += bool(others)
+        if keys & (others | {w[:4] if len(w) > 4 else w}):
+            return False
+    return known >= min(CAUSE_KNOWN, len(claim.cause_words)) > 0
 
 
 # What a figure counts, when it is one of these (in either language): "13 policiers ont été
@@ -1188,12 +1283,9 @@ def _orders_said(folded: str, vague_only: bool) -> dict[int, str]:
     return out
 
 
-def _orders_unsaid(claim: str, whole: Facts, text: str) -> tuple[str, ...]:
-    """The orders of size the claim gives in words that its passage gives neither in words
-    nor as a figure of that size (a year, "2022", is no count of thousands)."""
-    mine = _orders_said(fold(claim), vague_only=True)
-    if not mine:
-        return ()
+def _orders_held(whole: Facts, text: str) -> frozenset[int]:
+    """The orders of size a passage gives, in words or as a figure (a year, "2022", is no
+    count of thousands): read once a passage, whatever the number of claims checked."""
     held = set(_orders_said(fold(text), vague_only=False))
     years = {float(y) for y in _YEARS.findall(text)}
     for key in whole.keys:
@@ -1204,6 +1296,15 @@ def _orders_unsaid(claim: str, whole: Facts, text: str) -> tuple[str, ...]:
                 continue
             if value >= 10 and value not in years:
                 held.add(_order(value))
+    return frozenset(held)
+
+
+def _orders_unsaid(claim: str, d: _Sentences) -> tuple[str, ...]:
+    """The orders of size the claim gives in words that its passage does not give."""
+    mine = _orders_said(fold(claim), vague_only=True)
+    if not mine:
+        return ()
+    held = d.orders_held()
     return tuple(said for order, said in mine.items() if order not in held)
 
 

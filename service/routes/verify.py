@@ -26,7 +26,7 @@ from pydantic import (
 from starlette.concurrency import run_in_threadpool
 
 from rag import BusyError, CancelToken, Embedder, Engine, Passage, Verifier
-from rag.answering.verify import split_claims
+from rag.answering.verify import Reason, split_claims
 from rag.embedders.base import Vectors
 from rag.sentences import split_sentences
 from service.deps import JSON_BODY
@@ -182,7 +182,7 @@ class ClaimOut(BaseModel):
     citations: list[int]
     supported: bool
     score: float
-    reason: str
+    reason: Reason
     evidence: EvidenceOut | None
     support: EvidenceOut | None
 

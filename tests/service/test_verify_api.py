@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from rag.answering.verify import REASONS
 from tests.service.conftest import Service
 
 TROOPS = "Des dizaines de personnes ont été tuées. La Russie a envoyé quelque 3 000 personnes."
@@ -102,3 +103,15 @@ def test_busy_verifier_is_a_503(svc: Service) -> None:
     assert statuses[-1] == 200
     assert busy, "no request was refused while a long verification held the slot"
     assert busy[0].headers["retry-after"].isdigit() and "slot" in busy[0].json()["error"]
+
+
+def test_the_reason_of_a_verdict_is_from_a_closed_set(svc: Service) -> None:
+    """Clients switch on `reason`: the schema says which values it takes, and a verdict takes
+    one of them."""
+    schema = svc.client.get("/openapi.json").json()["components"]["schemas"]["ClaimOut"]
+    assert set(schema["properties"]["reason"]["enum"]) == set(REASONS)
+    assert {"supported", "missing", "negation", "no passage"} <= set(REASONS)
+    r = svc.client.post("/verify", json={"answer": "Russia did not send anyone [1]. Tokayev "
+                                         "declared a state of emergency [3].",
+                                         "passages": [TROOPS]})
+    assert [c["reason"] for c in r.json()["claims"]] == ["negation", "no passage"]

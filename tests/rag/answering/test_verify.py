@@ -337,6 +337,37 @@ def test_the_negated_clause_of_a_long_sentence_is_what_the_claim_restates(
                NOT_COMBAT) == (True, "supported")
 
 
+EXERCISES = ("Les participants organisent des exercices militaires conjoints chaque année et ne "
+             "peuvent pas faire partie d’autres blocs militaires, tels que l’OTAN dirigée par "
+             "les États-Unis.")
+
+
+def test_a_negation_in_another_statement_of_the_clause_is_not_the_claims(
+        verifier: Verifier) -> None:
+    """The clause joins two statements with "et", only the second negated: a claim restating
+    the first is supported, one denying the second is still caught (blind_pairs5 v6_061,
+    blind_pairs2 v3_091)."""
+    assert one(verifier, "The members hold joint military exercises every year [1].",
+               EXERCISES) == (True, "supported")
+    assert one(verifier, "Les participants organisent chaque année des exercices militaires "
+               "conjoints [1].", EXERCISES) == (True, "supported")
+    short = ("Les participants organisent des exercices militaires chaque année et ne peuvent "
+             "pas rejoindre l’OTAN.")
+    assert one(verifier, "The participants hold military exercises every year [1].",
+               short) == (True, "supported")
+    assert one(verifier, "Les participants peuvent rejoindre l’OTAN [1].",
+               short) == (False, "negation")
+    # a claim joining statements restates both (blind_pairs5 v6_055)
+    assert one(verifier, "According to Moskovsky Komsomolets, staff at the strategic facility "
+               "report a real danger but say they feel well protected [1].",
+               "Selon les données officielles, la situation à Baïkonour est calme, cependant, "
+               "selon le journal Moskovsky Komsomolets, les employés de cette installation "
+               "stratégique signalent un réel danger et ne se sentent pas protégés.")[0] is False
+    # a last statement too short to stand alone joins the one before
+    assert one(verifier, "The soldiers who left for Almaty are coming back [1].",
+               "Les soldats sont partis vers Almaty et ne reviennent pas.") == (False, "negation")
+
+
 def test_hyphenated_words_share_their_stem_across_languages(verifier: Verifier) -> None:
     """"weekend" over "week-end": the claim has no name to anchor it, only words."""
     assert one(verifier, "The protests began over the weekend, sparked by a rise in fuel prices "
@@ -531,6 +562,11 @@ def test_stems_are_linear_on_long_words() -> None:
     ("The EU's top diplomat warned Russia not to intervene militarily.", False),
     ("The EU's top diplomat did not warn Russia.", True),
     ("He warned that the troops would not leave.", True),
+    # a negated absence is a presence (blind_pairs10 v11_021)
+    ("Cette intervention n’est pas sans risques car elle pourrait perturber les équilibres.",
+     False),
+    ("The move was not without risk.", False),
+    ("Les troupes sont arrivées sans armes et ne sont pas reparties.", True),
 ])
 def test_what_counts_as_a_negation(text: str, negative: bool) -> None:
     assert negated(text) is negative
@@ -769,6 +805,43 @@ def test_a_cause_the_sentence_does_not_give_is_not_supported(verifier: Verifier)
                          "afin de mettre un terme aux émeutes [1].", fire)[0]
 
 
+FUEL = ("Les manifestations ont commencé au cours du week-end, déclenchées par la hausse des "
+        "prix du carburant.")
+BORDER = ("Le Kazakhstan présente un intérêt stratégique pour la Russie car il a une frontière "
+          "avec la Russie de plus de 7 000 kilomètres, une importante population ethnique russe "
+          "et abrite les installations spatiales russes à Baïkonour, a souligné l’expert.")
+
+
+@pytest.mark.parametrize(("claim", "passage", "supported"), [
+    # across languages, by the lexicon's translations (blind_pairs4 v5_005, blind_pairs6 v7_108)
+    ("The protests began over the weekend, triggered by the arrest of opposition leaders [1].",
+     FUEL, False),
+    ("The protests began over the weekend, triggered by a rise in fuel prices [1].", FUEL, True),
+    ("The protests began over the weekend, sparked by higher fuel prices [1].", FUEL, True),
+    # "car" gives a cause in French (blind_pairs9 v9_087)
+    ("Selon l’expert, le Kazakhstan présente un intérêt stratégique pour la Russie avant tout "
+     "en raison de ses réserves de pétrole [1].", BORDER, False),
+    ("Selon l’expert, le Kazakhstan présente un intérêt stratégique pour la Russie en raison de "
+     "sa longue frontière avec elle [1].", BORDER, True),
+    ("Kazakhstan matters strategically to Russia because of its long border with Russia [1].",
+     BORDER, True),
+    # a claim giving two causes is kept by the one its sentence gives (blind_pairs3 v4_033)
+    ("Sparked by higher fuel prices at the weekend, the demonstrations quickly turned against "
+     "the government, fuelled by anger at Nazarbayev's more than thirty years in power [1].",
+     "Elles se sont rapidement transformées en protestations antigouvernementales, alimentées "
+     "par le ressentiment à l’égard de plus de trois décennies de règne de l’ex-président "
+     "Nursultan Nazarbayev.", True),
+    # a modal verb says nothing of the cause (blind_pairs6 v7_008)
+    ("L’intervention des Russes et de leurs alliés comporte des risques car elle pourrait "
+     "déstabiliser l’économie kazakhe [1].", "Cette intervention des Russes, et de leurs "
+     "alliés, n’est pas sans risques car elle pourrait perturber les équilibres ethniques au "
+     "Kazakhstan.", False),
+])
+def test_a_cause_is_compared_across_languages_and_after_car(
+        verifier: Verifier, claim: str, passage: str, supported: bool) -> None:
+    assert one(verifier, claim, passage)[0] is supported
+
+
 def test_some_and_all_words_that_are_not_quantifiers(verifier: Verifier) -> None:
     """Review: "as part of the CSTO mission" is not said of some, "no less than 300 flights"
     and "not all was lost" are not said of all or none."""
@@ -796,6 +869,9 @@ def test_words_that_only_look_like_a_cause_or_purpose() -> None:
                  "pour le premier ministre", "pour premier objectif", "pour dernier recours"):
         assert not _PURPOSE.search(text), text
     assert _PURPOSE.search("pour mettre un terme aux émeutes")
+    # "car" is a cause in French only
+    from rag.answering.verify import _cause_at
+    assert _cause_at("car il a une frontière", "fr") and not _cause_at("a car bomb", "en")
 
 
 CHAIR = ("Toutefois, l’Arménie, qui assure actuellement la présidence de l’OTSC, a confirmé ce "
@@ -853,6 +929,26 @@ RIOTS = ("Le Kazakhstan est ébranlé par une contestation qui a éclaté dimanc
 WOUNDED = ("Une crise qui a déjà fait des dizaines de morts chez les manifestants et au moins un "
            "millier de blessés.")
 DETAINED = "La police kazakhe a détenu 3 811 personnes au cours de plusieurs jours d’émeutes."
+
+
+def test_a_passages_orders_of_size_are_read_once_per_verification(
+        verifier: Verifier, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each claim's check folded and scanned its passage again: 2.3 s of a 200-claim /verify
+    (fourteenth review, I1). Now once a passage, whatever the number of claims."""
+    import rag.answering.verify as module
+
+    calls: list[int] = []
+    real = module._orders_held
+
+    def counted(whole: object, text: str) -> frozenset[int]:
+        calls.append(len(text))
+        return real(whole, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "_orders_held", counted)
+    answer = " ".join(f"Hundreds of people were detained in town {i} [1]." for i in range(20))
+    claims = verifier.verify(answer, [DETAINED, RIOTS]).claims
+    assert len(claims) == 20 and not any(c.supported for c in claims)
+    assert len(calls) <= 2  # one per passage read
 
 
 def test_an_order_of_size_in_words_must_be_the_passages(verifier: Verifier) -> None:
