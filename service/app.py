@@ -17,7 +17,7 @@ from rag.unicode_safe import warm as warm_stream_safe
 from service import errors
 from service.answer_log import AnswerLog, Recorder
 from service.errors import RETRY_AFTER_BUSY_S
-from service.guards import BodyLimit, Guard, body_limit, default_trusted_hosts
+from service.guards import BodyBudget, BodyLimit, Guard, body_limit, default_trusted_hosts
 from service.jobs import JobManager
 from service.metrics import Metrics
 from service.observe import Observe
@@ -91,8 +91,10 @@ def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics) -
     then method, Host, cross-site writes and declared body size before anything else. Around
     them all, and around Starlette's own error layer: `_App`'s security headers."""
     limit = body_limit(settings.max_request_bytes, settings.max_upload_bytes)
+    # the bytes of bodies that requests in flight hold, shared by them all (guards.py)
+    app.state.body_budget = BodyBudget(settings.max_body_bytes_in_flight)
     app.add_middleware(BodyLimit, limit=limit, timeout=settings.body_timeout,
-                       on_refused=metrics.refusal)
+                       budget=app.state.body_budget, on_refused=metrics.refusal)
     keys = KeyChecker(parse_keys(settings.api_keys.get_secret_value()),
                       parse_keys(settings.admin_keys.get_secret_value()))
     if keys.admin_refused:

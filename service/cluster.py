@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from pydantic import SecretStr
 
 from rag import RagError, Settings
 from rag.cluster.engine import ClusterEngine, local_engine
@@ -198,21 +199,37 @@ class Router:
         return cluster_app(self.root, self.settings, self.engine)
 
 
+# The settings that hold secrets: the API and admin keys (service/settings.py), the LLM's key.
+SECRET_SETTINGS = ("api_keys", "admin_keys", "llm_api_key")
+
+
+def without_secrets(settings: Settings) -> Settings:
+    """`settings` with every secret blanked, for the deployments that neither answer HTTP nor
+    call the LLM (the embedder, the shards). A deployment's arguments are pickled and kept
+    by Serve's controller and Ray's GCS, where anyone who can reach the cluster reads them
+    (fourteenth review, F4): only the router's carry the keys."""
+    blank = {name: SecretStr("") if name != "llm_api_key" else None
+             for name in SECRET_SETTINGS if name in type(settings).model_fields}
+    return settings.model_copy(update=blank)
+
+
 def build(root: Path, settings: Settings, replicas: int = 2, shard_cpus: float = 0.5,
           shard_memory_mb: int = 512, embedder_replicas: int = 1, router_replicas: int = 1,
           deadline_s: float = 10.0) -> Any:
-    """The Serve application: one deployment per shard (named like its directory)."""
+    """The Serve application: one deployment per shard (named like its directory). Only the
+    router is given the secrets (it checks API keys and calls the LLM): `without_secrets`."""
     from ray import serve
 
     deployment: Any = serve.deployment  # its overloads confuse mypy with a class argument
     n = len(read_manifest(root).shards)
+    plain = without_secrets(settings)
     embedder = deployment(QueryEmbedder).options(
         name="embedder", num_replicas=embedder_replicas,
-        ray_actor_options={"num_cpus": 0.5}).bind(settings)
+        ray_actor_options={"num_cpus": 0.5}).bind(plain)
     shards = [deployment(ShardReplica).options(
         name=shard_name(i), num_replicas=replicas,
         ray_actor_options={"num_cpus": shard_cpus, "memory": shard_memory_mb * 2**20},
-    ).bind(str(root), i, settings) for i in range(n)]
+    ).bind(str(root), i, plain) for i in range(n)]
     router = deployment(serve.ingress()(Router)).options(
         name="router", num_replicas=router_replicas, ray_actor_options={"num_cpus": 0.25})
     return router.bind(str(root), settings, embedder, shards, deadline_s)
@@ -247,4 +264,4 @@ def wait_until_healthy(base_url: str, timeout_s: float = 240.0) -> None:
 
 
 __all__ = ["ClusterError", "ServeShards", "ShardService", "build", "cluster_app", "local_engine",
-           "run", "wait_until_healthy"]
+           "run", "wait_until_healthy", "without_secrets"]

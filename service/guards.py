@@ -8,7 +8,8 @@ It refuses what no route should ever see, cheaply and without creating per-clien
   listed in RAG_CORS_ORIGINS may write; `"*"` lets every origin write only while no API keys
   are set (a server with keys names the sites whose pages may write);
 - request bodies over their route's limit, counted as the bytes arrive (413), so a chunked body
-  without Content-Length cannot grow memory; and bodies that do not arrive in time (408).
+  without Content-Length cannot grow memory; and bodies that do not arrive in time (408);
+- bodies past a byte budget shared by every request in flight (503, `BodyBudget`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ ANY_ADDRESS = frozenset({"0.0.0.0", "::", ""})
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 
 # Why a request was refused here: the label set of the refusal counter, closed.
-REASONS = ("method", "host", "origin", "body_size", "body_timeout")
+REASONS = ("method", "host", "origin", "body_size", "body_timeout", "body_budget")
 
 
 # A trusted-hosts entry that admits any IP address literal ("10.0.0.1", "[fe80::1]").
@@ -187,17 +188,60 @@ class Guard:
         return None
 
 
+BODY_FREE_BYTES = 64 * 1024  # of each body, never counted against the shared budget
+
+
+def budgeted(method: str, path: str) -> bool:
+    """Whether a request's body counts against the shared `BodyBudget`: every one but
+    `POST /documents` (and `/documents/upload`), whose bodies are read through a gate of
+    their own, a few at a time (service/routes/documents.py, `body_gate`)."""
+    return not (method == "POST" and path in UPLOAD_PATHS)
+
+
+class BodyBudget:
+    """The bytes of request bodies that the requests in flight hold, shared by them all:
+    each request's first `free` bytes aside, counted as they arrive and given back when the
+    request ends (answered, refused or its client gone). A request whose bytes would take
+    the count past `most` is refused (503), unless it is the only one holding any (one
+    alone is always taken); `most` 0 is no budget.
+
+    Fourteenth review, F3: bodies are buffered whole before they are parsed, and only each
+    one was bounded (RAG_MAX_REQUEST_BYTES): up to RAG_MAX_CONNECTIONS of them at once,
+    2 GB at the defaults; 300 held `/ask` bodies of 2 MiB took the server from 103 to 728 MB.
+    Now at most `most` plus `free` a connection. A question, a chat or a vote is far under
+    `free`: filling the budget with large bodies does not hold them up."""
+
+    def __init__(self, most: int, free: int = BODY_FREE_BYTES) -> None:
+        self.most = most
+        self.free = free
+        self.held = 0
+
+    def take(self, n: int, own: int) -> bool:
+        """Count `n` more bytes of a request that holds `own` already; False (nothing
+        counted) when they do not fit."""
+        if self.most and self.held + n > self.most and self.held > own:
+            return False
+        self.held += n
+        return True
+
+    def give(self, n: int) -> None:
+        self.held -= n
+
+
 class BodyLimit:
     """Innermost: counts body bytes as the app reads them (chunked or not, JSON or multipart)
-    and gives the whole body `timeout` seconds. Its errors are raised from `receive`, where the
-    app's exception handlers answer them; it sits inside every middleware that runs `receive`
-    in a task group, which would wrap them in an ExceptionGroup."""
+    and gives the whole body `timeout` seconds; counts them against `budget` as well, for
+    the requests `budgeted` says. Its errors are raised from `receive`, where the app's
+    exception handlers answer them; it sits inside every middleware that runs `receive` in a
+    task group, which would wrap them in an ExceptionGroup."""
 
     def __init__(self, app: ASGIApp, *, limit: Limit, timeout: float,
+                 budget: BodyBudget | None = None,
                  on_refused: Callable[[str, int], None] | None = None) -> None:
         self.app = app
         self.limit = limit
         self.timeout = timeout
+        self.budget = budget or BodyBudget(0)
         self.on_refused = on_refused or _ignore
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -205,14 +249,15 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         limit, named = self.limit(scope["method"], scope["path"])
+        budget = self.budget if budgeted(scope["method"], scope["path"]) else None
         deadline = time.monotonic() + self.timeout
-        received = 0
+        received = counted = 0
         body_done = False
         started = False
         close = False
 
         async def guarded_receive() -> Message:
-            nonlocal received, body_done, close
+            nonlocal received, counted, body_done, close
             if body_done:
                 return await receive()
             try:
@@ -235,6 +280,18 @@ class BodyLimit:
                 if started:
                     return {"type": "http.disconnect"}
                 raise BodyRefused(413, f"request body over {named} bytes", "body_size")
+            if budget is not None and received - budget.free > counted:
+                more = received - budget.free - counted
+                if not budget.take(more, counted):
+                    body_done = close = True  # the rest is not read: do not keep the connection
+                    self.on_refused("body_budget", 503)
+                    if started:
+                        return {"type": "http.disconnect"}
+                    raise BodyRefused(503, "the server holds too many request bodies at once "
+                                      f"({budget.most} bytes in all, "
+                                      "RAG_MAX_BODY_BYTES_IN_FLIGHT); retry later or send a "
+                                      "smaller body", "body_budget")
+                counted += more
             return message
 
         async def guarded_send(message: Message) -> None:
@@ -246,7 +303,11 @@ class BodyLimit:
                                                       (b"connection", b"close")]}
             await send(message)
 
-        await self.app(scope, guarded_receive, guarded_send)
+        try:
+            await self.app(scope, guarded_receive, guarded_send)
+        finally:
+            if budget is not None:
+                budget.give(counted)
 
 
 def _ignore(reason: str, status: int) -> None:

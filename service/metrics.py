@@ -45,7 +45,8 @@ class Metrics:
         self.latency = Histogram("rag_request_seconds", "HTTP request latency by route",
                                  ["route"], buckets=_BUCKETS, registry=self.registry)
         self.refused = Counter("rag_refused_total", "Requests refused before routing "
-                               "(method, host, origin, body_size, body_timeout, auth_throttle)",
+                               "(method, host, origin, body_size, body_timeout, body_budget, "
+                               "auth_throttle)",
                                ["reason"], registry=self.registry)
         self.retrieval = Histogram("rag_retrieval_seconds", "Retrieval time per question",
                                    buckets=_BUCKETS, registry=self.registry)

@@ -64,6 +64,14 @@ class ServiceSettings(Settings):
         default=2 * 1024 * 1024, ge=1024,
         description="Body limit of every request but POST /documents (max_upload_bytes).",
     )
+    max_body_bytes_in_flight: int = Field(
+        default=256 * 1024 * 1024, ge=0,
+        description="Bytes of request bodies all the requests in flight may hold together "
+        "(each one's first 64 KiB aside, counted as they arrive, given back when the request "
+        "ends), POST /documents aside (its bodies are read two at a time): a request whose "
+        "body would pass it is a 503 with Retry-After; one alone is always taken; 0 = no "
+        "limit (then up to RAG_MAX_CONNECTIONS x RAG_MAX_REQUEST_BYTES, 2 GB at the defaults).",
+    )
     body_timeout: float = Field(
         default=60.0, gt=0, le=3600, description="Seconds a request body has to arrive (408).",
     )

@@ -6,6 +6,11 @@ characters a token asked for (the rest is cut, as `finish_reason: length` would)
 line is at most MAX_LINE_BYTES, a whole reply at most `_reply_bytes(max_tokens)` and an
 error body is read for its first ERROR_BODY_BYTES only. Before, an upstream that ignored
 `max_tokens` was read to its end, and one long line or body was buffered whole.
+
+JSON nested deeper than the parser's recursion limit (200,000 `[` fit within those bounds)
+makes `json.loads` raise RecursionError, which is no ValueError: it is caught with them and
+is an LLMError like any reply that is not a chat completion (fourteenth review, F2: it was a
+500 with a traceback, and a stream ended with neither `error` nor `done`).
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ def _upstream_message(resp: httpx.Response, raw: bytes, secrets: tuple[str, ...]
         err = body.get("error", body) if isinstance(body, dict) else body
         msg = err.get("message", err) if isinstance(err, dict) else err
         text = str(msg)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested past the parser's depth
         text = raw.decode("utf-8", "replace")
     return " ".join(redact(text, secrets).split())[:300] or resp.reason_phrase
 
@@ -194,7 +199,7 @@ class OpenAICompatibleLLM:
                 unregister()
         try:
             content = json.loads(raw)["choices"][0]["message"]["content"]
-        except (ValueError, KeyError, IndexError, TypeError):
+        except (ValueError, KeyError, IndexError, TypeError, RecursionError):
             raise LLMError("the LLM server sent a response that is not a chat completion") from None
         if not isinstance(content, str):
             raise LLMError("the LLM server sent a response that is not a chat completion")
@@ -263,7 +268,7 @@ class OpenAICompatibleLLM:
                     choice = chunk["choices"][0] if chunk.get("choices") else {}
                     piece = (choice.get("delta") or {}).get("content")
                     counts = _usage(chunk.get("usage"))
-                except (ValueError, KeyError, TypeError, AttributeError):
+                except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
                     raise LLMError("the LLM server sent an invalid stream chunk") from None
                 if counts is not None and on_usage is not None:
                     on_usage(counts)

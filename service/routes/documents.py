@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import shutil
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +22,8 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag import BusyError, CancelToken, Document, Engine, IngestReport, Skipped
 from rag.documents import embedded_chars
@@ -35,6 +37,7 @@ from rag.loaders import (
     upload_name,
 )
 from service.deps import EngineDep, JobsDep, SettingsDep
+from service.guards import BodyRefused
 from service.jobs import CannotCancel, Job, JobsBusy
 from service.redact import shown_source, source_roots
 from service.schemas import DocumentOut, DocumentsIn, IngestResponse
@@ -68,6 +71,15 @@ JSON_TEXT_FLOOR_BYTES = 1024 * 1024
 # in the thread pool (40 threads), before any gate or count (thirteenth review, F2).
 JSON_PARSES, JSON_QUEUE = 2, 8
 JSON_DENSE_BYTES = 1024 * 1024
+# A multipart body passes the same gate (`body_gate`) before it is parsed, and holds it until
+# its files are written to the upload folder, one at a time. Its form fields that are not
+# files (the route reads none) may hold FORM_FIELD_BYTES each, FORM_FIELDS of them: a 400
+# past that. Before, no gate, and a field could hold the whole 20 MiB, decoded to a `str` of
+# up to 4 bytes a character: 35 uploads of one 20 MB field held took the server to 3.3 GB,
+# 140 of 0.9 MB files to 3.1 GB, and every file was read again into a list (fourteenth
+# review, F1).
+FORM_FIELD_BYTES = 64 * 1024
+FORM_FIELDS = 16
 JSON_BYTES_PER_VALUE = 16
 _BLOCK = 1024 * 1024
 _QUOTE, _BRACKET, _BRACE, _COMMA = b'"'[0], b"["[0], b"{"[0], b","[0]
@@ -125,12 +137,14 @@ def write_gate(request: Request) -> WriteGate:
     return gate
 
 
-def json_gate(request: Request) -> WriteGate:
-    """What a JSON `POST /documents` passes before its body is read (`_json_body`); apart from
-    `write_gate`, which the same request may take after it."""
-    gate: WriteGate | None = getattr(request.app.state, "json_gate", None)
+def body_gate(request: Request) -> WriteGate:
+    """What a `POST /documents` passes before its body is read, JSON (`_json_body`) or
+    multipart (`_ingest_files`): at most JSON_PARSES bodies read at once, JSON_QUEUE more
+    waiting without reading theirs (time spent there counts against RAG_BODY_TIMEOUT), a 503
+    past that. Apart from `write_gate`, which the same request may take after it."""
+    gate: WriteGate | None = getattr(request.app.state, "body_gate", None)
     if gate is None:
-        gate = request.app.state.json_gate = WriteGate(JSON_PARSES, JSON_QUEUE)
+        gate = request.app.state.body_gate = WriteGate(JSON_PARSES, JSON_QUEUE)
     return gate
 
 
@@ -324,9 +338,9 @@ def _async_wanted(request: Request) -> bool | None:
 async def _json_body(request: Request, settings: ServiceSettings) -> tuple[Any, int]:
     """The JSON body, parsed once and off the event loop (review 8: parsed up to three times
     on the loop, a 20 MiB body stalled every other request 2 s and peaked at 1 GB), and its
-    size in bytes. Read and parsed through `json_gate`, and refused when too dense
+    size in bytes. Read and parsed through `body_gate`, and refused when too dense
     (`_parse_json`): thirteenth review, F2."""
-    async with json_gate(request).held():
+    async with body_gate(request).held():
         raw = await request.body()
         if len(raw) > settings.max_upload_bytes:
             raise HTTPException(413, f"request body over {settings.max_upload_bytes} bytes")
@@ -487,39 +501,21 @@ async def _ingest_urls(request: Request, body: Any, settings: ServiceSettings, e
 async def _ingest_files(request: Request, settings: ServiceSettings
                         ) -> tuple[list[Document], list[Skipped]]:
     """A multipart upload, read by the library's rules (`rag.loaders.Uploads`); its
-    `UploadError`s are answered by the app's `RagError` handler (service/errors.py)."""
-    form = await request.form(max_files=settings.max_documents_per_request,
-                              max_part_size=settings.max_upload_bytes)
-    uploads = [v for v in form.getlist("files") if isinstance(v, UploadFile)]
-    uploads += [v for k, v in form.multi_items() if k != "files" and isinstance(v, UploadFile)]
-    if not uploads:
-        raise HTTPException(422, "no file in the upload (use the form field `files`)")
+    `UploadError`s are answered by the app's `RagError` handler (service/errors.py). The body
+    is parsed, and its files written to the upload folder one at a time, through
+    `body_gate`; the folder is then read through `write_gate`."""
     most = settings.max_documents_per_request
-    too_many = HTTPException(413, f"at most {most} documents a request (a .jsonl line is one)")
-    # The text allowance is known once every file's bytes are: the files are read first (at
-    # most `max_upload_bytes` of them, which the form parser already holds), then placed.
-    sent: list[tuple[UploadFile, bytes]] = []
-    total = lines = 0
-    for up in uploads:
-        suffix = _upload_suffix(up.filename)
-        if suffix not in SUPPORTED_SUFFIXES:  # `place` below refuses the name or skips the file
-            sent.append((up, b""))
-            continue
-        data = await up.read()
-        total += len(data)
-        if total > settings.max_upload_bytes:
-            raise HTTPException(413, f"upload over {settings.max_upload_bytes} bytes")
-        # the JSON body's bound holds for files too: 250 KB of .jsonl was 5,000 documents
-        lines += _jsonl_lines(data, most - lines) if suffix == ".jsonl" else 1
-        if lines > most:
-            raise too_many
-        sent.append((up, data))
-    with Uploads(settings.max_document_chars, UPLOAD_TEXT_PER_BYTE * total) as folder:
-        for up, data in sent:
-            path = folder.place(up.filename)
-            if path is not None:  # else a type no loader reads: skipped with the reason
-                path.write_bytes(data)
-        sent.clear()
+    async with contextlib.AsyncExitStack() as stack:
+        async with body_gate(request).held():
+            form = await _upload_form(request, settings)
+            try:
+                uploads, total = _form_files(form, settings)
+                # the text allowance: per byte of the files sent (Starlette counted them)
+                folder = stack.enter_context(Uploads(settings.max_document_chars,
+                                                     UPLOAD_TEXT_PER_BYTE * total))
+                await run_in_threadpool(_place_files, uploads, folder, most)
+            finally:
+                await form.close()  # the parser's spooled files, in memory or in /tmp
         try:
             docs, skipped = await write_gate(request).run(folder.load)
         except ValueError as exc:
@@ -528,8 +524,65 @@ async def _ingest_files(request: Request, settings: ServiceSettings
             raise HTTPException(413, f"{exc} (limit {UPLOAD_TEXT_PER_BYTE} per byte of the "
                                 "files uploaded)") from None
         if len(docs) > most:
-            raise too_many
+            raise _too_many(most)
         return docs, skipped
+
+
+def _too_many(most: int) -> HTTPException:
+    return HTTPException(413, f"at most {most} documents a request (a .jsonl line is one)")
+
+
+async def _upload_form(request: Request, settings: ServiceSettings) -> FormData:
+    """The parsed form: its files spooled by Starlette (in memory up to 1 MiB each, else in
+    /tmp), its other fields held to FORM_FIELDS of FORM_FIELD_BYTES (a 400 past them)."""
+    try:
+        return await request.form(max_files=settings.max_documents_per_request,
+                                  max_fields=FORM_FIELDS, max_part_size=FORM_FIELD_BYTES)
+    except StarletteHTTPException as exc:
+        if isinstance(exc, BodyRefused) or exc.status_code != 400:
+            raise  # the body's size or deadline (service/guards.py)
+        raise HTTPException(400, f"multipart upload refused: {exc.detail} (files go in the "
+                            f"field `files`; at most {FORM_FIELDS} other fields, of "
+                            f"{FORM_FIELD_BYTES // 1024} KiB each)") from None
+
+
+def _form_files(form: FormData, settings: ServiceSettings) -> tuple[list[UploadFile], int]:
+    """The form's files in the order sent, and the bytes of those of a type the loaders read
+    (a 413 past `max_upload_bytes`, before any is copied)."""
+    uploads = [v for v in form.getlist("files") if isinstance(v, UploadFile)]
+    uploads += [v for k, v in form.multi_items() if k != "files" and isinstance(v, UploadFile)]
+    if not uploads:
+        raise HTTPException(422, "no file in the upload (use the form field `files`)")
+    total = sum(up.size or 0 for up in uploads
+                if _upload_suffix(up.filename) in SUPPORTED_SUFFIXES)
+    if total > settings.max_upload_bytes:
+        raise HTTPException(413, f"upload over {settings.max_upload_bytes} bytes")
+    return uploads, total
+
+
+def _place_files(uploads: list[UploadFile], folder: Uploads, most: int) -> None:
+    """Each file written to `folder` (in the thread pool), one at a time: a file was read
+    whole into a list of them all, on top of the parser's copies. A 413 past `most`
+    documents (a .jsonl line is one; a file of another type, one at most)."""
+    lines = 0
+    for up in uploads:
+        path = folder.place(up.filename)  # UploadError for a name it refuses
+        if path is None:  # a type no loader reads: skipped with the reason
+            continue
+        up.file.seek(0)
+        with path.open("wb") as out:
+            if path.suffix.lower() == ".jsonl":
+                # the JSON body's bound holds for files too: 250 KB of .jsonl was 5,000
+                # documents; this file is read whole, alone (at most `max_upload_bytes`)
+                data = up.file.read()
+                lines += _jsonl_lines(data, most - lines)
+                out.write(data)
+                del data
+            else:
+                shutil.copyfileobj(up.file, out, _BLOCK)
+                lines += 1
+        if lines > most:
+            raise _too_many(most)
 
 
 _BLANKS = b" \t\r\x0b\x0c"  # what `bytes.strip()` removes, but the line break

@@ -157,7 +157,8 @@ class ScriptedOpenAI(BaseHTTPRequestHandler):
                 self._send(401, json.dumps({"error": {"message": (
                     f"echoed: authorization={auth}; token {auth.split()[-1]} refused")}}).encode())
             elif mode == "garbage":
-                self._send(200, SCRIPT["body"], SCRIPT.get("ctype", "application/json"))
+                self._send(SCRIPT.get("status", 200), SCRIPT["body"],
+                           SCRIPT.get("ctype", "application/json"))
             elif not stream:
                 content = SCRIPT.get("complete") or "".join(self._pieces(body))
                 self._send(200, json.dumps({
@@ -568,6 +569,49 @@ def test_garbage_upstream_is_a_502(openai_service: Any, body: bytes) -> None:
     r = svc.client.post("/ask", json={"question": FR_TROOPS})
     assert r.status_code == 502, r.text
     assert r.json()["error"].strip()
+    _healthy_after(svc)
+
+
+DEEP = b"[" * 200_000  # within the reply and line bounds; past json's recursion limit
+
+
+@pytest.mark.parametrize(("status", "body", "error"), [
+    # the rewrite's failure is not logged (the question is then rewritten by rules), and
+    # the streamed answer that follows finds no `data:` line
+    (200, DEEP, "LLM stream ended before the answer was complete"),
+    (200, b"data: " + DEEP + b"\n\n", "LLM server sent an invalid stream chunk"),
+    (500, DEEP, "LLM server answered 500"),
+], ids=["reply", "stream-line", "error-body"])
+def test_deeply_nested_json_from_the_upstream_is_a_502(
+        openai_service: Any, caplog: pytest.LogCaptureFixture, status: int, body: bytes,
+        error: str) -> None:
+    """Fourteenth review, F2: `json.loads` raised RecursionError on 200,000 `[`, which no
+    handler of the backend took: `/ask` and `/v1/chat/completions` were a 500 with a 14 KB
+    traceback, and `/ask/stream` ended after `citations` with neither `error` nor `done`."""
+    svc: Service = openai_service()
+    SCRIPT.update(mode="garbage", status=status, body=body)
+    with caplog.at_level(logging.ERROR):
+        r = svc.client.post("/ask", json={"question": FR_TROOPS})
+        assert r.status_code == 502, r.text
+        # a follow-up is first rewritten by a whole (not streamed) reply: `complete()`
+        follow = svc.client.post("/ask", json={"question": "Et l’Arménie ?", "history": [
+            {"role": "user", "content": FR_TROOPS},
+            {"role": "assistant", "content": "La Russie a envoyé 3 000 personnes [1]."}]})
+        assert follow.status_code == 502, follow.text
+        assert SEEN[-2]["body"]["stream"] is False  # (the rewrite was asked)
+        stream = svc.client.post("/ask/stream", json={"question": FR_TROOPS})
+        chat = svc.client.post("/v1/chat/completions", json={
+            "model": "rag", "messages": [{"role": "user", "content": FR_TROOPS}]})
+    events = parse_sse(stream.text)
+    assert events[0][0] == "citations" and events[-1][0] == "error", events
+    assert events[-1][1]["status"] == 502
+    assert "done" not in [n for n, _ in events]
+    assert chat.status_code == 502, chat.text
+    if status == 500:
+        assert r.json()["error"] == error and chat.json()["error"]["message"] == error
+    else:
+        assert error in caplog.text  # the client is told its kind only ("the LLM ...")
+    assert "RecursionError" not in caplog.text and "Traceback" not in caplog.text
     _healthy_after(svc)
 
 

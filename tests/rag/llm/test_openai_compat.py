@@ -98,6 +98,11 @@ class Flooding(BaseHTTPRequestHandler):
             elif mode == "error":  # a 500 whose body goes on and on
                 self._head(500, "text/plain")
                 self._pour(iter([b"overloaded " * 6000] * (FLOOD_BYTES // 66000)))
+            elif mode == "raw":  # SCRIPT["body"] as it is, with SCRIPT["status"]
+                out = SCRIPT["body"]
+                self._head(SCRIPT.get("status", 200), SCRIPT.get("ctype", "application/json"),
+                           len(out))
+                self._pour(iter([out]))
             elif mode == "blank-then-answer":  # SCRIPT["blanks"] blank pieces, then the answer
                 pieces = [SCRIPT["blank"]] * SCRIPT["blanks"] + [SCRIPT["answer"]]
                 out = b"".join(_chunk(p) for p in pieces) + _chunk(None, "stop")
@@ -171,6 +176,27 @@ def test_an_error_body_is_read_for_its_start_only(upstream: str) -> None:
         with pytest.raises(LLMError, match="LLM server answered 500: overloaded overloaded"):
             call()
         assert _outcome()["complete"] is False
+
+
+DEEP = b"[" * 200_000  # 200 KB: within every byte bound, past json's recursion limit
+
+
+def test_deeply_nested_json_from_the_upstream_is_an_llm_error(upstream: str) -> None:
+    """Fourteenth review, F2: `json.loads` raises RecursionError on such JSON, which is no
+    ValueError; it escaped `complete()`, the stream's chunks and the error body's message
+    (a 500 and a traceback in the service, a stream cut without an `error` event)."""
+    llm = OpenAICompatibleLLM(upstream, "scripted", timeout=30)
+    SCRIPT.update(mode="raw", body=DEEP)
+    with pytest.raises(LLMError, match="not a chat completion"):
+        llm.complete(MESSAGES, 300)
+    SCRIPT.update(body=b"data: " + DEEP + b"\n\n", ctype="text/event-stream")
+    with pytest.raises(LLMError, match="invalid stream chunk"):
+        list(llm.stream(MESSAGES, 300))
+    SCRIPT.update(body=DEEP, status=500, ctype="application/json")
+    for call in (lambda: llm.complete(MESSAGES, 50), lambda: list(llm.stream(MESSAGES, 50))):
+        with pytest.raises(LLMError, match=r"LLM server answered 500: \[\[\[") as caught:
+            call()
+        assert len(str(caught.value)) < 400  # the message is cut, as any error body's is
 
 
 def test_sse_lines_split_every_line_end_and_bound_a_line() -> None:

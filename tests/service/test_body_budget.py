@@ -1,0 +1,143 @@
+"""The bodies that requests in flight hold share one byte budget (service/guards.py,
+`BodyBudget`, RAG_MAX_BODY_BYTES_IN_FLIGHT): past it a request is a 503 with Retry-After,
+under it requests are served, and what a request counted is given back when it ends, answered
+or its client gone.
+
+Fourteenth review, F3: JSON bodies (`/ask`, `/verify`, `/v1/*`...) are buffered whole before
+they are parsed, each bounded (2 MiB) but not how many at once: 300 held `/ask` bodies took the
+server from 103 to 728 MB, and RAG_MAX_CONNECTIONS of them could hold 2 GB. Real uvicorn server
+on loopback; the budget's count is read from the app (`app.state.body_budget`).
+"""
+
+from __future__ import annotations
+
+import json
+import select
+import socket
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from rag.embedders.e5 import E5Embedder
+from rag.engine import Engine
+from service.app import create_app
+from service.guards import BODY_FREE_BYTES, BodyBudget
+from service.settings import ServiceSettings
+from tests.conftest import small_docs
+from tests.service.conftest import serve
+
+BUDGET = 1_000_000
+HELD = 300_000  # bytes each held body has sent (of more it declares)
+QUESTION = "D'où la fusée Ariane 6 a-t-elle décollé ?"
+
+
+@contextmanager
+def _server(tmp_path: Path, embedder: E5Embedder) -> Iterator[tuple[BodyBudget, str]]:
+    settings = ServiceSettings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "none",
+                               rate_limit_per_minute=0, max_body_bytes_in_flight=BUDGET)
+    engine = Engine(settings, embedder=embedder, auto_build=False)
+    engine.ingest_documents(small_docs())
+    app = create_app(settings, engine)
+    with serve(app) as url:
+        yield app.state.body_budget, url
+
+
+def _held_ask(port: int, sent: int, path: str = "/ask") -> socket.socket:
+    """A POST whose body has sent `sent` bytes of the more it declares."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=15)
+    body = (b'{"question": "' + b"a" * sent)[:sent]
+    s.sendall(f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: "
+              f"application/json\r\nContent-Length: {sent + 1000}\r\n\r\n".encode() + body)
+    return s
+
+
+def _until(check: Callable[[], bool], what: str, timeout: float = 15) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.01)
+
+
+def _response(sock: socket.socket) -> tuple[int, bytes, bytes]:
+    """Status, head and body of the one response `sock` gets."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        assert chunk, data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(next(line.split(b":", 1)[1] for line in head.split(b"\r\n")
+                      if line.lower().startswith(b"content-length:")))
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        assert chunk, body
+        body += chunk
+    return int(head.split(b" ", 2)[1]), head.lower(), body
+
+
+def _padded(question: str, size: int) -> bytes:
+    """An /ask body of `size` bytes: the question, then blanks (valid JSON)."""
+    body = json.dumps({"question": question}).encode()
+    return body + b" " * (size - len(body))
+
+
+def test_bodies_past_the_shared_budget_are_refused_and_it_is_given_back(
+        tmp_path: Path, embedder: E5Embedder) -> None:
+    with _server(tmp_path, embedder) as (budget, url), \
+            httpx.Client(base_url=url, timeout=30) as client:
+        port = int(url.rsplit(":", 1)[1])
+        each = HELD - BODY_FREE_BYTES  # what a held body counts
+        held = [_held_ask(port, HELD) for _ in range(BUDGET // each)]  # 4: 937,856 bytes
+        try:
+            _until(lambda: budget.held == len(held) * each,
+                   f"the held bodies were not counted ({budget.held})")
+            room = BUDGET - budget.held
+            # one more body, all of whose bytes are read when it passes the budget (by one)
+            with _held_ask(port, BODY_FREE_BYTES + room + 1) as over:
+                assert select.select([over], [], [], 15)[0], "a body past the budget was read"
+                status, head, body = _response(over)
+            assert status == 503, body
+            assert b"retry-after:" in head and b"connection: close" in head, head
+            assert "RAG_MAX_BODY_BYTES_IN_FLIGHT" in json.loads(body)["error"], body
+            _until(lambda: budget.held == len(held) * each, "the refused body kept its count")
+            # under the budget, requests are served: a question is under the free bytes, and
+            # a body that fits in what is left is counted, then given back
+            ask = client.post("/ask", json={"question": QUESTION})
+            assert ask.status_code == 200, ask.text
+            fits = client.post("/ask", content=_padded(QUESTION, BODY_FREE_BYTES + room - 1),
+                               headers={"content-type": "application/json"})
+            assert fits.status_code == 200, fits.text
+            _until(lambda: budget.held == len(held) * each, "an answered body kept its count")
+            with _held_ask(port, BODY_FREE_BYTES + room + 1, "/v1/chat/completions") as v1:
+                status, head, body = _response(v1)
+            assert status == 503, body  # any route's body counts; in OpenAI's error shape
+            assert "RAG_MAX_BODY_BYTES_IN_FLIGHT" in json.loads(body)["error"]["message"]
+        finally:
+            for s in held:
+                s.close()  # clients that leave mid-body give their count back
+        _until(lambda: budget.held == 0, f"gone clients kept {budget.held} bytes counted")
+        # alone, a body over the whole budget is taken (within RAG_MAX_REQUEST_BYTES)
+        alone = client.post("/ask", content=_padded(QUESTION, BUDGET + 500_000),
+                            headers={"content-type": "application/json"})
+        assert alone.status_code == 200, alone.text
+        _until(lambda: budget.held == 0, "an answered body kept its count")
+        assert client.get("/metrics").text.count('rag_refused_total{reason="body_budget"} 2.0')
+
+
+def test_uploads_are_not_counted_and_zero_is_no_budget() -> None:
+    """`POST /documents` reads its bodies through its own gate (two at a time)."""
+    from service.guards import budgeted
+
+    assert not budgeted("POST", "/documents") and not budgeted("POST", "/documents/upload")
+    assert budgeted("POST", "/ask") and budgeted("POST", "/v1/chat/completions")
+    unbounded = BodyBudget(0)
+    assert unbounded.take(10**12, 0) and unbounded.take(10**12, 0)
+    bounded = BodyBudget(100)
+    assert bounded.take(60, 0) and bounded.held == 60
+    assert not bounded.take(60, 0) and bounded.held == 60  # another request holds 60
+    assert bounded.take(60, 60) and bounded.held == 120  # its own 60 only: alone, taken
+    bounded.give(120)
+    assert bounded.held == 0
