@@ -208,8 +208,12 @@ def without_secrets(settings: Settings) -> Settings:
     call the LLM (the embedder, the shards). A deployment's arguments are pickled and kept
     by Serve's controller and Ray's GCS, where anyone who can reach the cluster reads them
     (fourteenth review, F4): only the router's carry the keys."""
-    blank = {name: SecretStr("") if name != "llm_api_key" else None
-             for name in SECRET_SETTINGS if name in type(settings).model_fields}
+    fields = type(settings).model_fields
+    blank: dict[str, object] = {name: SecretStr("") if name != "llm_api_key" else None
+                                for name in SECRET_SETTINGS if name in fields}
+    # the LLM's address may hold a user and password ("https://user:pw@host/v1"; re-check N4):
+    # these deployments never call it
+    blank["llm_base_url"] = fields["llm_base_url"].default
     return settings.model_copy(update=blank)
 
 

@@ -300,11 +300,17 @@ def _cut(max_tokens: int, what: str) -> None:
                 what, max_tokens)
 
 
+# Token counts past this are no upstream's: a 4,300-digit count broke the serialised stream
+# (fourteenth review re-check, N1).
+MAX_TOKEN_COUNT = 10**9
+
+
 def _usage(data: object) -> Usage | None:
-    """The upstream's `usage` object, when it sent one with both counts."""
+    """The upstream's `usage` object, when it sent one with both counts, each in range."""
     if not isinstance(data, dict):
         return None
     p, c = data.get("prompt_tokens"), data.get("completion_tokens")
-    if type(p) is not int or type(c) is not int or p < 0 or c < 0:
+    if type(p) is not int or type(c) is not int or not (
+            0 <= p <= MAX_TOKEN_COUNT and 0 <= c <= MAX_TOKEN_COUNT):
         return None
     return Usage(p, c, "upstream")

@@ -21,7 +21,8 @@ from rag.embedders.e5 import E5Embedder
 from service.settings import ServiceSettings
 from tests.conftest import small_docs
 
-SECRETS = (b"userkey-SECRET-1", b"adminkey-SECRET-2", b"sk-upstream-SECRET-3")
+SECRETS = (b"userkey-SECRET-1", b"adminkey-SECRET-2", b"sk-upstream-SECRET-3",
+           b"pw-SECRET-4")
 
 
 def test_only_the_router_is_given_the_secrets(tmp_path: Path, embedder: E5Embedder) -> None:
@@ -31,7 +32,7 @@ def test_only_the_router_is_given_the_secrets(tmp_path: Path, embedder: E5Embedd
     root = tmp_path / "cluster"
     settings = ServiceSettings(index_dir=root, api_keys=SECRETS[0].decode(),
                                admin_keys=SECRETS[1].decode(), llm_api_key=SECRETS[2].decode(),
-                               llm="openai", llm_base_url="http://127.0.0.1:9/v1",
+                               llm="openai", llm_base_url="http://u:pw-SECRET-4@127.0.0.1:9/v1",
                                llm_model="m", embed_batch_size=8)
     cluster_ingest.commit(root, settings, embedder, cluster_ingest.prepare(
         root, settings, embedder, small_docs(), n_shards=2))
@@ -49,5 +50,6 @@ def test_only_the_router_is_given_the_secrets(tmp_path: Path, embedder: E5Embedd
         assert not [s for s in SECRETS if s in pickled], name
         assert given.api_keys.get_secret_value() == "" and given.llm_api_key is None
         # everything else is the router's
-        kept = set(type(settings).model_fields) - {"api_keys", "admin_keys", "llm_api_key"}
+        kept = set(type(settings).model_fields) - {"api_keys", "admin_keys", "llm_api_key",
+                                                   "llm_base_url"}
         assert given.model_dump(include=kept) == settings.model_dump(include=kept), name

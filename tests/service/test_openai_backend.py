@@ -732,6 +732,30 @@ def test_usage_is_the_upstreams_count(openai_service: Any) -> None:
     assert body["usage"] == expected
 
 
+def test_an_upstream_count_out_of_range_is_not_taken(openai_service: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 4,300-digit `usage` count broke the streamed answer's last chunk (no usage, no
+    [DONE], two tracebacks; fourteenth review re-check, N1): a count past 10**9 is no
+    upstream's, and the service counts itself."""
+    import tests.service.test_openai_backend as module
+
+    huge = 10 ** 4000
+    monkeypatch.setattr(module, "USAGE", {"prompt_tokens": huge, "completion_tokens": 5,
+                                          "total_tokens": huge + 5})
+    svc: Service = openai_service()
+    msgs = [{"role": "user", "content": FR_TROOPS}]
+    r = svc.client.post("/v1/chat/completions", json={
+        "model": "rag", "messages": msgs, "stream": True,
+        "stream_options": {"include_usage": True}})
+    chunks = parse_openai_sse(r.text)
+    assert chunks[-1] == "[DONE]"
+    usage = chunks[-2]["usage"]
+    assert usage["counted_by"] != "upstream" and usage["prompt_tokens"] < 10 ** 9
+    body = svc.client.post("/v1/chat/completions", json={"model": "rag", "messages": msgs}
+                           ).json()
+    assert body["usage"]["counted_by"] != "upstream"
+
+
 def test_chat_stream_sends_a_fallback_answer_once(openai_service: Any) -> None:
     """The model's text fails verification: the extractive answer streams in its place, once,
     numbered as its sources list."""
