@@ -467,7 +467,7 @@ class Verifier:
         if contradicted(claim.opposites, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
-        if swapped(claim.text, s.text, claim.parties):
+        if swapped(claim.text, s.text, claim.parties) or _deed_of_other(claim, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
         if (claim.negated and not (f.negated or refuses(s.text))) or (
@@ -530,7 +530,7 @@ class Verifier:
         if (claim.universal and not QUANTIFIER.search(text)) or contradicted(
                 claim.opposites, text) or (claim.partial and _of_all(text)) or (
                 claim.cause and _other_cause(claim, text)) or swapped(
-                claim.text, text, claim.parties):
+                claim.text, text, claim.parties) or _deed_of_other(claim, text):
             return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
@@ -1038,7 +1038,7 @@ vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunda
 fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february
 march april may june july august september october november december union etat department
 departement maison blanche white house quand when while alors si if as lors pendant during
-tard late early plus more
+tard late early plus more nous vous on je we you us them eux lui
 """.split())
 # Nouns that a party "of" stands for: "le diplomate de l'UE" is the EU acting.
 _ROLE_NOUN = re.compile(
@@ -1339,6 +1339,77 @@ def swapped(claim: str, sentence: str, claim_parties: Sequence[_Party] | None = 
     if len(mine_others) != 1 or len(their_others) != 1:
         return False
     return bool(ca.keys & their_others[0].keys) and bool(sa.keys & mine_others[0].keys)
+
+
+# The verb of a claim's deed, after its agent: a participle after an auxiliary ("a confirmé",
+# "s'est engagé", "a d'abord limogé", "has confirmed") or an English past ("confirmed").
+# A passive ("was formed", "a été formé") gives the deed to no one named before it.
+_DEED = re.compile(
+    r"(?i)(?<!\w)(?:a|ont|avait|avaient|s['’]est|se sont|s['’]était|has|have|had)\s+"
+    r"(?:(?:\w+ment|d['’]abord|déjà|aussi|également|alors|ensuite|first|also|already|then|"
+    r"\w+ly)\s+)?(?!été\b|been\b)([^\W\d_]{4,})|(?<!\w)(?<!was )(?<!were )(?<!been )"
+    r"(?<!is )(?<!are )([^\W\d_]{3,}ed)(?!\w)")
+DEED_WITHIN = 40  # characters after the agent the claim's verb is read in
+DOER_WITHIN = 6  # words between the party named last and the verb, at most, for it to be the
+# doer ("le président Tokayev a imputé"; not the country that ends a long subject phrase)
+
+
+def deed_of_other(claim: str, sentence: str, claim_parties: Sequence[_Party] | None = None,
+                  lang: str = "") -> bool:
+    """Whether the deed the claim gives its agent is, in the sentence (same language), done by
+    another party: "Le porte-parole du Kremlin, Dmitry Peskov, s'est engagé à ne pas quitter
+    la capitale" over "... Peskov s'est exprimé sur ces événements qui ont vu le président
+    kazakh s'engager à ne pas quitter la capitale". The doer is the party named last before
+    the verb (or after its "par"/"by"), not a speaker; a verb of saying, or one the sentence
+    uses twice, is not read. With `lang`, the claim's language when the sentence is in
+    another, the verb is found by the lexicon's translations ("blamed" is "imputé")."""
+    if len(claim) > SWAP_MAX_CHARS or len(sentence) > SWAP_MAX_CHARS:
+        return False
+    cp = tuple(parties(claim) if claim_parties is None else claim_parties)
+    ca = _agent(cp)
+    if ca is None:
+        return False
+    m = _DEED.search(claim[ca.end:ca.end + DEED_WITHIN])
+    if m is None:
+        return False
+    verb = fold(m.group(1) or m.group(2))
+    if _SPEAKS.search(verb) or re.match(r"(?:declar|dit|said|told|stat|affirm|indiqu|ajout|"
+                                        r"soulign|estim|add|note|report|annonc|announc)", verb):
+        return False
+    words = list(re.finditer(r"[^\W\d_]+", sentence))
+    if lang:
+        keys = other_language_keys(verb, lang) | {verb[:4]}
+        at = [w for w in words if fold(w.group(0))[:4] in keys]
+    else:
+        at = [w for w in words if fold(w.group(0)).startswith(verb[:5])]
+    if len(at) != 1:
+        return False
+    where = at[0].start()
+    mentions = [x for x in _mentions(sentence) if x[3] not in ("speaker", "opening", "place")]
+    after = sentence[at[0].end():at[0].end() + 60]
+    if (by := re.match(r"(?i)\s+(?:\w+\s+){0,2}?(?:par|by)\s", after)) is not None:
+        doers = [x for x in mentions if x[0] >= at[0].end() + by.end() - 1][:1]
+    else:
+        doers = [x for x in mentions if x[1] <= where][-1:]
+        # a sentence's end or a quote opened between them: the doer is unknown ("... a déclaré
+        # Ned Price. «Nous appelons ...»")
+        if doers and (re.search(r"[.!?;«“]", sentence[doers[0][1]:where])
+                      or len(sentence[doers[0][1]:where].split()) > DOER_WITHIN):
+            return False
+    if not doers:
+        return False
+    # the doer with the names written next to it ("le président kazakh Kassym-Jomart Tokayev")
+    near = {k for s, e, k, _ in mentions
+            if abs(s - doers[0][0]) <= 40 or abs(e - doers[0][1]) <= 40}
+    return not near & ca.keys
+
+
+def _deed_of_other(claim: _Facts, sentence: str) -> bool:
+    lang = _language(sentence)
+    if not claim.lang or not lang:
+        return False
+    return deed_of_other(claim.text, sentence, claim.parties,
+                         "" if lang == claim.lang else claim.lang)
 
 
 def passages_from_json(data: object) -> list[Passage]:

@@ -14,6 +14,7 @@ from rag.answering.verify import (
     Verifier,
     _orders_said,
     conjuncts,
+    deed_of_other,
     number_roles,
     split_claims,
 )
@@ -366,6 +367,48 @@ def test_a_negation_in_another_statement_of_the_clause_is_not_the_claims(
     # a last statement too short to stand alone joins the one before
     assert one(verifier, "The soldiers who left for Almaty are coming back [1].",
                "Les soldats sont partis vers Almaty et ne reviennent pas.") == (False, "negation")
+
+
+PLEDGE = ("Le porte-parole du Kremlin, Dmitry Peskov, s’est exprimé sur ces événements qui "
+          "évoluent rapidement et qui ont vu le président kazakh s’engager à ne pas quitter la "
+          "capitale « quoi qu’il arrive ».")
+
+
+def test_a_deed_done_by_another_party_in_the_sentence_is_caught(verifier: Verifier) -> None:
+    """The claim's verb is in the sentence, done there by someone else (blind_pairs9 v9_015):
+    the speaker's deed is not the pledge he spoke about."""
+    assert one(verifier, "Le porte-parole du Kremlin, Dmitry Peskov, s’est engagé à ne pas "
+               "quitter la capitale « quoi qu’il arrive » [1].", PLEDGE) == (False, "agent")
+    assert one(verifier, "Le président kazakh s’est engagé à ne pas quitter la capitale "
+               "[1].", PLEDGE) == (True, "supported")
+    assert one(verifier, "Dmitry Peskov s’est exprimé sur ces événements [1].",
+               PLEDGE) == (True, "supported")
+    # across languages by the lexicon's translations ("blamed" is "imputé"; blind_pairs4 v5_117)
+    blamed = ("Cette annonce intervient après que le président Tokayev a imputé à une « agression "
+              "extérieure » les troubles.")
+    assert deed_of_other("Nikol Pashinyan blamed the unrest on external aggression.", blamed,
+                         lang="en")
+    assert not deed_of_other("President Tokayev blamed the unrest on external aggression.",
+                             blamed, lang="en")
+    # a sentence's end or a quote between the last party named and the verb: the doer is
+    # unknown (blind_pairs8 v9_010)
+    assert not deed_of_other("Ned Price a appelé les forces de l’OTSC à respecter les droits "
+                             "humains.", "Il s’agit des institutions du Kazakhstan », a déclaré "
+                             "le porte-parole Ned Price. « Nous appelons les forces de l’OTSC "
+                             "à respecter les droits humains.")
+    # a passive names no doer before it; a party far before the verb is not its doer
+    # (pairs.jsonl p0087, p0147)
+    formed = ("Le bloc de sécurité, composé de six anciens États soviétiques – Arménie, "
+              "Biélorussie, Kazakhstan, Kirghizistan, Russie et Tadjikistan – a été formé en "
+              "1992.")
+    assert not deed_of_other("The CSTO was formed in 1992.", formed, lang="en")
+    assert not deed_of_other("Le Bureau de la démocratie a alloué 750 000 $.", "Le Bureau de "
+                             "la démocratie, des droits de l’homme et du travail du département "
+                             "d’État américain a annoncé un programme de soutien à la liberté "
+                             "d’association au Kazakhstan et a alloué 750 000 $ à cette cause.")
+    # a verb of saying is not read (the speaker often comes after it: "a déclaré X")
+    assert not deed_of_other("Tokaïev a déclaré que l’ordre était rétabli.",
+                             "« L’ordre est rétabli », a déclaré jeudi Kassym-Jomart Tokaïev.")
 
 
 def test_hyphenated_words_share_their_stem_across_languages(verifier: Verifier) -> None:
