@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.security import client_bucket
+
 ALLOWED_METHODS = frozenset({"GET", "HEAD", "POST", "DELETE", "OPTIONS"})
 STATE_CHANGING = frozenset({"POST", "DELETE", "PUT", "PATCH"})
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -209,23 +211,39 @@ class BodyBudget:
     one was bounded (RAG_MAX_REQUEST_BYTES): up to RAG_MAX_CONNECTIONS of them at once,
     2 GB at the defaults; 300 held `/ask` bodies of 2 MiB took the server from 103 to 728 MB.
     Now at most `most` plus `free` a connection. A question, a chat or a vote is far under
-    `free`: filling the budget with large bodies does not hold them up."""
+    `free`: filling the budget with large bodies does not hold them up.
+
+    One client (its address, an IPv6 one by its /64: `client_bucket`) may hold a
+    `CLIENT_SHARE`th of it, its own lone request aside: 139 slow connections of one client
+    with the widget's public key filled it, and every other client's body over `free` was
+    refused (re-check N2)."""
+
+    CLIENT_SHARE = 4
 
     def __init__(self, most: int, free: int = BODY_FREE_BYTES) -> None:
         self.most = most
         self.free = free
         self.held = 0
+        self.by_client: dict[str, int] = {}
 
-    def take(self, n: int, own: int) -> bool:
-        """Count `n` more bytes of a request that holds `own` already; False (nothing
-        counted) when they do not fit."""
-        if self.most and self.held + n > self.most and self.held > own:
+    def take(self, n: int, own: int, client: str = "") -> bool:
+        """Count `n` more bytes of a request of `client` that holds `own` already; False
+        (nothing counted) when they do not fit."""
+        mine = self.by_client.get(client, 0)
+        if self.most and ((self.held + n > self.most and self.held > own) or (
+                mine + n > self.most // self.CLIENT_SHARE and mine > own)):
             return False
         self.held += n
+        self.by_client[client] = mine + n
         return True
 
-    def give(self, n: int) -> None:
+    def give(self, n: int, client: str = "") -> None:
         self.held -= n
+        left = self.by_client.get(client, 0) - n
+        if left > 0:
+            self.by_client[client] = left
+        else:
+            self.by_client.pop(client, None)
 
 
 class BodyLimit:
@@ -250,6 +268,7 @@ class BodyLimit:
             return
         limit, named = self.limit(scope["method"], scope["path"])
         budget = self.budget if budgeted(scope["method"], scope["path"]) else None
+        client = client_bucket((scope.get("client") or ("", 0))[0])
         deadline = time.monotonic() + self.timeout
         received = counted = 0
         body_done = False
@@ -282,7 +301,7 @@ class BodyLimit:
                 raise BodyRefused(413, f"request body over {named} bytes", "body_size")
             if budget is not None and received - budget.free > counted:
                 more = received - budget.free - counted
-                if not budget.take(more, counted):
+                if not budget.take(more, counted, client):
                     body_done = close = True  # the rest is not read: do not keep the connection
                     self.on_refused("body_budget", 503)
                     if started:
@@ -307,7 +326,7 @@ class BodyLimit:
             await self.app(scope, guarded_receive, guarded_send)
         finally:
             if budget is not None:
-                budget.give(counted)
+                budget.give(counted, client)
 
 
 def _ignore(reason: str, status: int) -> None:

@@ -45,9 +45,11 @@ def _server(tmp_path: Path, embedder: E5Embedder) -> Iterator[tuple[BodyBudget, 
         yield app.state.body_budget, url
 
 
-def _held_ask(port: int, sent: int, path: str = "/ask") -> socket.socket:
-    """A POST whose body has sent `sent` bytes of the more it declares."""
-    s = socket.create_connection(("127.0.0.1", port), timeout=15)
+def _held_ask(port: int, sent: int, path: str = "/ask", source: str = "127.0.0.1"
+              ) -> socket.socket:
+    """A POST whose body has sent `sent` bytes of the more it declares, from `source` (any
+    127.x address: each is a client of its own)."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=15, source_address=(source, 0))
     body = (b'{"question": "' + b"a" * sent)[:sent]
     s.sendall(f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: "
               f"application/json\r\nContent-Length: {sent + 1000}\r\n\r\n".encode() + body)
@@ -90,13 +92,14 @@ def test_bodies_past_the_shared_budget_are_refused_and_it_is_given_back(
             httpx.Client(base_url=url, timeout=30) as client:
         port = int(url.rsplit(":", 1)[1])
         each = HELD - BODY_FREE_BYTES  # what a held body counts
-        held = [_held_ask(port, HELD) for _ in range(BUDGET // each)]  # 4: 937,856 bytes
+        # 4: 937,856 bytes, from 4 clients (one may hold a quarter of the budget)
+        held = [_held_ask(port, HELD, source=f"127.0.0.{2 + i}") for i in range(BUDGET // each)]
         try:
             _until(lambda: budget.held == len(held) * each,
                    f"the held bodies were not counted ({budget.held})")
             room = BUDGET - budget.held
             # one more body, all of whose bytes are read when it passes the budget (by one)
-            with _held_ask(port, BODY_FREE_BYTES + room + 1) as over:
+            with _held_ask(port, BODY_FREE_BYTES + room + 1, source="127.0.0.9") as over:
                 assert select.select([over], [], [], 15)[0], "a body past the budget was read"
                 status, head, body = _response(over)
             assert status == 503, body
@@ -111,7 +114,8 @@ def test_bodies_past_the_shared_budget_are_refused_and_it_is_given_back(
                                headers={"content-type": "application/json"})
             assert fits.status_code == 200, fits.text
             _until(lambda: budget.held == len(held) * each, "an answered body kept its count")
-            with _held_ask(port, BODY_FREE_BYTES + room + 1, "/v1/chat/completions") as v1:
+            with _held_ask(port, BODY_FREE_BYTES + room + 1, "/v1/chat/completions",
+                           source="127.0.0.9") as v1:
                 status, head, body = _response(v1)
             assert status == 503, body  # any route's body counts; in OpenAI's error shape
             assert "RAG_MAX_BODY_BYTES_IN_FLIGHT" in json.loads(body)["error"]["message"]
@@ -125,6 +129,37 @@ def test_bodies_past_the_shared_budget_are_refused_and_it_is_given_back(
         assert alone.status_code == 200, alone.text
         _until(lambda: budget.held == 0, "an answered body kept its count")
         assert client.get("/metrics").text.count('rag_refused_total{reason="body_budget"} 2.0')
+
+
+def test_one_client_holds_a_share_of_the_budget(tmp_path: Path, embedder: E5Embedder) -> None:
+    """139 slow connections of one client (the widget's public key is enough) filled the
+    budget, and every other client's body over the free bytes was a 503 (re-check N2): one
+    client now holds a quarter of it at most, its own lone request aside."""
+    with _server(tmp_path, embedder) as (budget, url):
+        port = int(url.rsplit(":", 1)[1])
+        share = BUDGET // BodyBudget.CLIENT_SHARE
+        size = BODY_FREE_BYTES + share // 2 + 1000  # two of them pass a client's share
+        first = _held_ask(port, size, source="127.0.0.20")
+        try:
+            _until(lambda: budget.held == size - BODY_FREE_BYTES, "the first body not counted")
+            with _held_ask(port, size, source="127.0.0.20") as second:
+                status, _, body = _response(second)
+            assert status == 503, body  # the same client, past its share
+            with _held_ask(port, size, source="127.0.0.21"):
+                _until(lambda: budget.held == 2 * (size - BODY_FREE_BYTES),
+                       f"another client's body was not taken ({budget.held})")
+                assert budget.by_client == {"ip:127.0.0.20": size - BODY_FREE_BYTES,
+                                            "ip:127.0.0.21": size - BODY_FREE_BYTES}
+        finally:
+            first.close()
+        _until(lambda: budget.held == 0 and not budget.by_client,
+               f"gone clients kept {budget.held} bytes counted")
+    # alone, one client's request is taken past its share (within the whole budget's rule)
+    lone = BodyBudget(100)
+    assert lone.take(60, 0, "a") and not lone.take(60, 0, "a") and lone.take(20, 0, "b")
+    lone.give(60, "a")
+    lone.give(20, "b")
+    assert lone.held == 0 and lone.by_client == {}
 
 
 def test_uploads_are_not_counted_and_zero_is_no_budget() -> None:
