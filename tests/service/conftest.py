@@ -162,6 +162,25 @@ def small_service(tmp_path: Path, embedder: E5Embedder) -> Iterator[Callable[...
 # ---- helpers --------------------------------------------------------------------------------
 
 
+def read_response(sock: socket.socket, timeout: float = 15) -> tuple[int, bytes, bytes]:
+    """Status, lower-cased head and body of the one HTTP response `sock` gets (then closed or
+    not), for tests that hold raw connections."""
+    sock.settimeout(timeout)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        assert chunk, data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(next(line.split(b":", 1)[1] for line in head.split(b"\r\n")
+                      if line.lower().startswith(b"content-length:")))
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        assert chunk, body
+        body += chunk
+    return int(head.split(b" ", 2)[1]), head.lower(), body
+
+
 def parse_sse(text: str) -> list[tuple[str, Any]]:
     """Named Server-Sent Events: blocks separated by blank lines, `event:` and `data:` lines."""
     events: list[tuple[str, Any]] = []

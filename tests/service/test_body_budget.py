@@ -27,7 +27,7 @@ from service.app import create_app
 from service.guards import BODY_FREE_BYTES, BodyBudget
 from service.settings import ServiceSettings
 from tests.conftest import small_docs
-from tests.service.conftest import serve
+from tests.service.conftest import read_response, serve
 
 BUDGET = 1_000_000
 HELD = 300_000  # bytes each held body has sent (of more it declares)
@@ -63,21 +63,7 @@ def _until(check: Callable[[], bool], what: str, timeout: float = 15) -> None:
         time.sleep(0.01)
 
 
-def _response(sock: socket.socket) -> tuple[int, bytes, bytes]:
-    """Status, head and body of the one response `sock` gets."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = sock.recv(65536)
-        assert chunk, data
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    length = int(next(line.split(b":", 1)[1] for line in head.split(b"\r\n")
-                      if line.lower().startswith(b"content-length:")))
-    while len(body) < length:
-        chunk = sock.recv(65536)
-        assert chunk, body
-        body += chunk
-    return int(head.split(b" ", 2)[1]), head.lower(), body
+_response = read_response
 
 
 def _padded(question: str, size: int) -> bytes:
@@ -100,7 +86,9 @@ def test_bodies_past_the_shared_budget_are_refused_and_it_is_given_back(
             room = BUDGET - budget.held
             # one more body, all of whose bytes are read when it passes the budget (by one)
             with _held_ask(port, BODY_FREE_BYTES + room + 1, source="127.0.0.9") as over:
-                assert select.select([over], [], [], 15)[0], "a body past the budget was read"
+                poller = select.poll()
+                poller.register(over, select.POLLIN | select.POLLHUP | select.POLLERR)
+                assert poller.poll(15_000), "a body past the budget was read"
                 status, head, body = _response(over)
             assert status == 503, body
             assert b"retry-after:" in head and b"connection: close" in head, head

@@ -24,7 +24,7 @@ from service.routes.documents import (
     JSON_QUEUE,
     _json_values,
 )
-from tests.service.conftest import Service
+from tests.service.conftest import Service, read_response
 
 REVIEW_BODY = b'{"urls":[' + b",".join([b"[]"] * (19_900_000 // 3)) + b"]}"  # 19.9 MB
 
@@ -112,22 +112,10 @@ def test_json_bodies_pass_a_gate_before_they_are_read(
 
 
 def _response(sock: socket.socket) -> tuple[int, bytes]:
-    """Status and whole text of the one response `sock` gets (then closed or not)."""
-    sock.settimeout(15)
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = sock.recv(65536)
-        assert chunk, data
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    length = int(next(line.split(b":", 1)[1] for line in head.split(b"\r\n")
-                      if line.lower().startswith(b"content-length:")))
-    while len(body) < length:
-        chunk = sock.recv(65536)
-        assert chunk, body
-        body += chunk
-    assert b"retry-after:" in head.lower(), head
-    return int(head.split(b" ", 2)[1]), body
+    """Status and body of the one response `sock` gets, a refusal that says when to retry."""
+    status, head, body = read_response(sock)
+    assert b"retry-after:" in head, head
+    return status, body
 
 
 def test_a_client_that_hangs_up_mid_body_is_a_499_not_a_500(
