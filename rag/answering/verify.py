@@ -71,6 +71,7 @@ import numpy as np
 
 from rag.answering.anchors import (
     GENERIC,
+    STARTERS,
     Anchor,
     Facts,
     accounted,
@@ -467,7 +468,8 @@ class Verifier:
         if contradicted(claim.opposites, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
-        if swapped(claim.text, s.text, claim.parties) or _deed_of_other(claim, s.text):
+        if swapped(claim.text, s.text, claim.parties) or _deed_of_other(claim, s.text) \
+                or succession_swapped(claim.text, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
         if (claim.negated and not (f.negated or refuses(s.text))) or (
@@ -530,7 +532,8 @@ class Verifier:
         if (claim.universal and not QUANTIFIER.search(text)) or contradicted(
                 claim.opposites, text) or (claim.partial and _of_all(text)) or (
                 claim.cause and _other_cause(claim, text)) or swapped(
-                claim.text, text, claim.parties) or _deed_of_other(claim, text):
+                claim.text, text, claim.parties) or _deed_of_other(claim, text) \
+                or succession_swapped(claim.text, text):
             return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
@@ -1402,6 +1405,70 @@ def deed_of_other(claim: str, sentence: str, claim_parties: Sequence[_Party] | N
     near = {k for s, e, k, _ in mentions
             if abs(s - doers[0][0]) <= 40 or abs(e - doers[0][1]) <= 40}
     return not near & ca.keys
+
+
+# Who succeeds whom: "Le successeur trié sur le volet de Nazarbayev, le président Tokayev"
+# names Tokayev as Nazarbayev's successor; "Nazarbayev, Tokayev's hand-picked successor" and
+# "Tokayev hand-picked Nazarbayev as his successor" say the reverse.
+_SUCCESSION_WORD = re.compile(r"(?i)(?<!\w)(?:successeur|successor|pr[ée]d[ée]cesseur|"
+                              r"predecessor|dauphin|h[ée]ritier|heir)s?(?!\w)")
+_OF_WHOM_AFTER = re.compile(r"(?i)^(?:[\w'’-]+\s+){0,5}?(?:de|d['’]|du|of|par|by)\s*$")
+_AS_HIS = re.compile(r"(?i)(?:as|comme|en tant que)\s+(?:his|her|their|son|sa|leur)\s+"
+                     r"(?:[\w-]+\s+){0,2}$")
+
+
+def _people(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised words that may be people, the first word included ("Nazarbayev, Tokayev's
+    successor"), as (start, end, "p:" + first four letters)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _PARTY_WORD.finditer(text):
+        word = m.group(0)
+        w = fold(word).replace("’", "'")
+        if word[:1].isupper() and not word.isupper() and len(w) >= 3 \
+                and w not in _NOT_PEOPLE and country_code(word) is None \
+                and w not in _SEATS and not (m.start() == 0 and (w in STARTERS or w in GENERIC)):
+            out.append((m.start(), m.end(), "p:" + w[:4]))
+    return out
+
+
+def _succession(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(whose successor, who) as person keys, when `text` says it once; else None."""
+    found = list(_SUCCESSION_WORD.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    people = _people(text)
+    if not people:
+        return None
+    before = text[max(0, m.start() - 80):m.start()]
+    of_whom: list[tuple[int, int, str]] = []
+    if _AS_HIS.search(before):  # "X picked Y as his successor": X's
+        of_whom = people[:1]
+    elif re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before):  # "Tokayev's hand-picked successor"
+        poss = [x for x in people if x[1] <= m.start()
+                and re.match(r"['’]s\s", text[x[1]:x[1] + 3])]
+        of_whom = poss[-1:]
+    else:  # "le successeur ... de Nazarbayev", "successeur choisi par Tokayev"
+        after = [x for x in people if x[0] >= m.end() and x[0] - m.end() <= 60]
+        if after and _OF_WHOM_AFTER.search(text[m.end():after[0][0]].lstrip()):
+            of_whom = [x for x in after if x[0] - after[0][1] <= 2 or x is after[0]][:2]
+    if not of_whom:
+        return None
+    whose = frozenset(k for _, _, k in of_whom)
+    near = [x for x in people if x not in of_whom and abs(x[0] - m.start()) <= 100]
+    who = frozenset(k for _, _, k in near) - whose
+    return (whose, who) if who else None
+
+
+def succession_swapped(claim: str, sentence: str) -> bool:
+    """Whether the claim names the sentence's successor as the one succeeded and the other
+    way round."""
+    if len(claim) > SWAP_MAX_CHARS or len(sentence) > SWAP_MAX_CHARS:
+        return False
+    mine, theirs = _succession(claim), _succession(sentence)
+    if mine is None or theirs is None:
+        return False
+    return bool(mine[0] & theirs[1]) and bool(mine[1] & theirs[0]) and not mine[0] & theirs[0]
 
 
 def _deed_of_other(claim: _Facts, sentence: str) -> bool:

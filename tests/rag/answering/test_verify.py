@@ -411,6 +411,29 @@ def test_a_deed_done_by_another_party_in_the_sentence_is_caught(verifier: Verifi
                              "« L’ordre est rétabli », a déclaré jeudi Kassym-Jomart Tokaïev.")
 
 
+SUCCESSOR = ("Le successeur trié sur le volet de Nazarbayev, le président Kassym-Jomart Tokayev, "
+             "a initialement limogé le gouvernement du pays en début de semaine en réponse aux "
+             "troubles.")
+
+
+@pytest.mark.parametrize(("claim", "supported"), [
+    # who succeeds whom, reversed (blind_pairs2 v2_034, 4 v5_047, 9 v9_031, 10 v11_058)
+    ("Nazarbayev, Tokayev's hand-picked successor, initially dismissed the country's "
+     "government early in the week [1].", False),
+    ("Nazarbayev, successeur choisi par Tokayev, a d’abord limogé le gouvernement en réaction "
+     "aux troubles [1].", False),
+    ("President Tokayev hand-picked Nazarbayev as his successor and initially sacked the "
+     "government early in the week [1].", False),
+    # ... and as the sentence says it
+    ("Tokayev, Nazarbayev's hand-picked successor, initially dismissed the country's "
+     "government early in the week [1].", True),
+    ("Le président Tokayev, successeur choisi par Nazarbaïev, a d’abord limogé le gouvernement "
+     "en réponse aux troubles [1].", True),
+])
+def test_who_succeeds_whom_is_read(verifier: Verifier, claim: str, supported: bool) -> None:
+    assert one(verifier, claim, SUCCESSOR)[0] is supported
+
+
 def test_hyphenated_words_share_their_stem_across_languages(verifier: Verifier) -> None:
     """"weekend" over "week-end": the claim has no name to anchor it, only words."""
     assert one(verifier, "The protests began over the weekend, sparked by a rise in fuel prices "
