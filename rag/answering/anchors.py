@@ -705,8 +705,11 @@ _NO_NEGATION = re.compile(r"(?i)\b(?:sans (?:d[ée]lai|tarder|attendre|doute|ces
                           r"without (?:delay|doubt)|no doubt|not least)\b")
 # A negated absence is a presence (litotes): "n'est pas sans risques" is "is risky", "not
 # without reason" is "with reason".
-_LITOTES = re.compile(r"(?i)\bn(?:e\s+|['’])(?:[\w-]+\s+){0,2}?pas\s+sans\b|\b(?:pas|non)\s+"
-                      r"sans\b|\bnot\s+without\b")
+# Only with "être" (closing review M6): "ne signera pas sans garanties" is a refusal.
+_LITOTES = re.compile(r"(?i)\bn['’](?:est|était|étaient|a été)\s+pas\s+sans\b|\bne\s+(?:sont|"
+                      r"sera|seront|serait|seraient|fut)\s+pas\s+sans\b|\bnon\s+sans\b|"
+                      r"\b(?:is|was|are|were|be|been)\s+not\s+without\b|\bnot\s+without\s+"
+                      r"(?:risk|reason|danger|merit|interest|difficult)")
 # An open alternative is no negation: "whether or not it was a legitimate invitation", "s'il
 # s'agissait d'une invitation légitime ou non". Nor is what a warning tells someone not to do:
 # "warned Moscow not to intervene" is "mis en garde Moscou contre une intervention".

@@ -257,6 +257,7 @@ def _is_fate(word: str, fates: frozenset[str]) -> bool:
 # words read after a figure for the fate it counts ("13 agents des forces de l'ordre ont été
 # tués": the eighth), as the verifier reads a figure's role
 _FATE_AFTER = 8
+FATE_NOUNS = 3  # words read after a figure for whom it counts
 
 
 def fate_of_others_only(measure: Sequence[str], fates: frozenset[str], text: str) -> bool:
@@ -276,8 +277,8 @@ def fate_of_others_only(measure: Sequence[str], fates: frozenset[str], text: str
         words = [re.split(r"['’]", w)[-1] for w in re.findall(r"[\wÀ-ÿ'’-]+", clause)]
         nouns = [w for w in words if fold(w) not in OF_WORDS and fold(w) not in STOPWORDS
                  and not _FIGURE.fullmatch(w)]
-        if nouns:
-            key = _stem_key(nouns[0])
+        for noun in nouns[:FATE_NOUNS]:  # "12 jeunes manifestants" (closing review M8)
+            key = _stem_key(noun)
             if any(key.startswith(k) or (len(key) >= 4 and k.startswith(key)) for k in keys):
                 return False
         before = re.split(r"[,;:()\[\]«».]|\d", rest[:m.start()])[-1].split()[-3:]

@@ -81,6 +81,7 @@ from rag.answering.anchors import (
     fold,
     holds,
     negated,
+    same_name,
     words_of,
 )
 from rag.answering.antonyms import contradicted, sides
@@ -233,6 +234,7 @@ class _Sentences:
     # Computed once per passage, whatever the number of claims checked against it: the vectors
     # of adjacent pairs (`_two_sentences`) and each sentence's `_stems`.
     pair_vectors: dict[int, Vectors] = field(default_factory=dict)
+    part_vectors: dict[str, Vectors] = field(default_factory=dict)  # `_said_negated`'s parts
     stem_sets: dict[int, set[str]] = field(default_factory=dict)
 
     orders: frozenset[int] | None = None  # orders of size the passage gives (`_orders_held`)
@@ -489,13 +491,18 @@ class Verifier:
         if not text or not _says_no(text):
             return False
         parts = _joined(text)
-        if len(_joined(claim.text)) > 1:
+        if len(_joined(claim.text, _JOINED_ANY)) > 1 or not 1 < len(parts) <= JOINED_MOST:
             return True
         said = [_says_no(p) for p in parts]
         if all(said) or not any(said):
             return True
-        vecs = self.embedder.embed_passages(parts)
-        return said[int(np.argmax(vecs @ claim_vec))]
+        todo = [p for p in parts if p not in d.part_vectors]
+        if todo:
+            d.part_vectors.update(zip(todo, self.embedder.embed_passages(todo), strict=True))
+        cos = [float(d.part_vectors[p] @ claim_vec) for p in parts]
+        plain = max(c for c, no in zip(cos, said, strict=True) if not no)
+        denied = max(c for c, no in zip(cos, said, strict=True) if no)
+        return plain < denied + JOINED_MARGIN
 
     def _two_sentences(self, claim: _Facts, claim_vec: Vectors, n: int, d: _Sentences,
                        scores: Vectors, unit_scores: Vectors, single: tuple[Evidence, Reason]
@@ -689,13 +696,23 @@ def _says_no(text: str) -> bool:
 # des exercices ... chaque année et ne peuvent pas faire partie d'autres blocs" says no only in
 # its second part. A part shorter than JOINED_WORDS words joins the next ("la Russie et le
 # Kazakhstan n'ont pas signé" is one statement).
-_JOINED = re.compile(r"(?i)\s+(?:et|and|mais|but)\s+")
+_JOINED = re.compile(
+    r"(?i)\s+(?:et|and|mais|but)\s+(?=n['’]|(?:ne|ont|a|est|sont|avait|avaient|se|s['’]|il|elle|"
+    r"ils|elles|has|have|had|is|are|was|were|will|would|did|does|do|cannot|can|could|not|never|"
+    r"they|he|she|it)\b)")
+_JOINED_ANY = re.compile(r"(?i)\s+(?:et|and|mais|but)\s+")  # a claim's: "... but say ..."
 JOINED_WORDS = 4
+# ... only where the next part opens with a verb, a negation or a pronoun ("n'ont pas confirmé
+# le nombre de morts et le nombre de personnes arrêtées" is one statement; closing review M4),
+# at most JOINED_MOST parts (each is embedded: M5), and the part without a negation must be
+# closer to the claim than every negated one by JOINED_MARGIN
+JOINED_MOST = 4
+JOINED_MARGIN = 0.02
 
 
-def _joined(text: str) -> list[str]:
+def _joined(text: str, joins: re.Pattern[str] = _JOINED) -> list[str]:
     parts: list[str] = []
-    for part in _JOINED.split(text):
+    for part in joins.split(text):
         if parts and len(parts[-1].split()) < JOINED_WORDS:
             parts[-1] = f"{parts[-1]} {part}"
         else:
@@ -805,9 +822,15 @@ _PURPOSE = re.compile(r"(?i)(?<!\w)pour(?= \w+(?:er|ir|re)\b)(?! (?:notre|votre|
                       r"dernier|entre|contre|hier|quatre|cher)\b)")
 # ... and in French only ("car" is a vehicle in English): "car il a une frontière avec la
 # Russie", "compte tenu de l'absence de correspondants"
-_CAUSE_FR = re.compile(r"(?i)(?<!\w)(?:car|puisque|vu que|[ée]tant donn[ée]e?s?|compte tenu "
-                       r"d(?:es|u|e))(?!\w)|compte tenu d['’]|puisqu['’]")
+_CAUSE_FR = re.compile(r"(?i)(?<!\w)(?<!un )(?<!le )(?<!du )(?<!en )(?<!des )(?<!les )"
+                       r"(?:car(?!\s+(?:de|du|des|d['’]|scolaires?)\b)|puisque|vu que|"
+                       r"[ée]tant donn[ée]e?s?|compte tenu d(?:es|u|e))(?!\w)|compte tenu d['’]|"
+                       r"puisqu['’]")
 CAUSE_WORDS = 3
+# ... of the first CAUSES_READ causes, each read within CAUSE_CHARS: every marker re-read the
+# rest of the claim ("car " x 2,000: 8 s; closing review M1)
+CAUSES_READ = 4
+CAUSE_CHARS = 200
 # ... of which figures, modal verbs and countries say nothing of what the cause is ("car elle
 # pourrait déstabiliser l'économie kazakhe" and "car elle pourrait perturber les équilibres
 # ethniques au Kazakhstan" share "pourrait" and Kazakhstan)
@@ -831,11 +854,13 @@ def _cause(text: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     Nazarbayev's rule" over the sentence on the anger)."""
     if not lang:
         return frozenset(), ()
-    found = [*_CAUSE.finditer(text), *(_CAUSE_FR.finditer(text) if lang == "fr" else ())]
+    found = sorted([*_CAUSE.finditer(text), *(_CAUSE_FR.finditer(text) if lang == "fr"
+                                               else ())], key=lambda m: m.start())
     stems: set[str] = set()
     raw_all: list[str] = []
-    for m in found:
-        phrase = re.split(r"[,;:.!?«»\"“”()]", text[m.end():], maxsplit=1)[0]
+    for m in found[:CAUSES_READ]:
+        phrase = re.split(r"[,;:.!?«»\"“”()]", text[m.end():m.end() + CAUSE_CHARS],
+                          maxsplit=1)[0]
         raw = [w for w in tokenize(phrase, "none") if not _MODAL.match(w)
                and country_code(w) is None][:CAUSE_WORDS]
         raw_all.extend(raw)
@@ -1347,18 +1372,24 @@ def swapped(claim: str, sentence: str, claim_parties: Sequence[_Party] | None = 
 # The verb of a claim's deed, after its agent: a participle after an auxiliary ("a confirmé",
 # "s'est engagé", "a d'abord limogé", "has confirmed") or an English past ("confirmed").
 # A passive ("was formed", "a été formé") gives the deed to no one named before it.
-_DEED = re.compile(
-    r"(?i)(?<!\w)(?:a|ont|avait|avaient|s['’]est|se sont|s['’]était|has|have|had)\s+"
-    r"(?:(?:\w+ment|d['’]abord|déjà|aussi|également|alors|ensuite|first|also|already|then|"
-    r"\w+ly)\s+)?(?!été\b|been\b)([^\W\d_]{4,})|(?<!\w)(?<!was )(?<!were )(?<!been )"
-    r"(?<!is )(?<!are )([^\W\d_]{3,}ed)(?!\w)")
+_DEED = {
+    "fr": re.compile(
+        r"(?i)(?<!\w)(?:a|ont|avait|avaient|s['’]est|se sont|s['’]était)\s+(?:(?:\w+ment|"
+        r"d['’]abord|déjà|aussi|également|alors|ensuite)\s+)?(?!été\b)([^\W\d_]{3,}(?:é|ée|és|"
+        r"ées|i|ie|is|ies|u|ue|us|ues|it|its|is|ert|erts))(?!\w)"),
+    # "has a contingent" is no deed (closing review M7): a participle after "has"
+    "en": re.compile(
+        r"(?i)(?<!\w)(?:has|have|had)\s+(?:(?:first|also|already|then|\w+ly)\s+)?"
+        r"(?!been\b)([^\W\d_]{3,}(?:ed|en|wn|ght|ent|ung|ook|ade|old|ent))(?!\w)|(?<!\w)"
+        r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )([^\W\d_]{3,}ed)(?!\w)"),
+}
 DEED_WITHIN = 40  # characters after the agent the claim's verb is read in
 DOER_WITHIN = 6  # words between the party named last and the verb, at most, for it to be the
 # doer ("le président Tokayev a imputé"; not the country that ends a long subject phrase)
 
 
 def deed_of_other(claim: str, sentence: str, claim_parties: Sequence[_Party] | None = None,
-                  lang: str = "") -> bool:
+                  lang: str = "", claim_lang: str = "") -> bool:
     """Whether the deed the claim gives its agent is, in the sentence (same language), done by
     another party: "Le porte-parole du Kremlin, Dmitry Peskov, s'est engagé à ne pas quitter
     la capitale" over "... Peskov s'est exprimé sur ces événements qui ont vu le président
@@ -1372,10 +1403,11 @@ def deed_of_other(claim: str, sentence: str, claim_parties: Sequence[_Party] | N
     ca = _agent(cp)
     if ca is None:
         return False
-    m = _DEED.search(claim[ca.end:ca.end + DEED_WITHIN])
+    deed = _DEED.get(claim_lang or lang or _language(claim) or "fr")
+    m = deed.search(claim[ca.end:ca.end + DEED_WITHIN]) if deed is not None else None
     if m is None:
         return False
-    verb = fold(m.group(1) or m.group(2))
+    verb = fold(next(g for g in m.groups() if g))
     if _SPEAKS.search(verb) or re.match(r"(?:declar|dit|said|told|stat|affirm|indiqu|ajout|"
                                         r"soulign|estim|add|note|report|annonc|announc)", verb):
         return False
@@ -1388,9 +1420,17 @@ def deed_of_other(claim: str, sentence: str, claim_parties: Sequence[_Party] | N
     if len(at) != 1:
         return False
     where = at[0].start()
-    mentions = [x for x in _mentions(sentence) if x[3] not in ("speaker", "opening", "place")]
+    every = _mentions(sentence)
+    agent_words = [fold(w) for w in _PARTY_WORD.findall(claim[ca.start:ca.end])]
+    # the claim's agent named after the verb: an inverted subject, "par la voix de son
+    # porte-parole Dmitri Peskov" (closing review M3)
+    if any(s >= at[0].end() and (k in ca.keys or _same_party(agent_words, sentence[s:e]))
+           for s, e, k, _ in every):
+        return False
+    mentions = [x for x in every if x[3] not in ("speaker", "opening", "place")]
     after = sentence[at[0].end():at[0].end() + 60]
-    if (by := re.match(r"(?i)\s+(?:\w+\s+){0,2}?(?:par|by)\s", after)) is not None:
+    # a passive's agent right after the verb ("saisi par les manifestants"), not "par décret"
+    if (by := re.match(r"(?i)\s+(?:par|by)\s", after)) is not None:
         doers = [x for x in mentions if x[0] >= at[0].end() + by.end() - 1][:1]
     else:
         doers = [x for x in mentions if x[1] <= where][-1:]
@@ -1402,9 +1442,16 @@ def deed_of_other(claim: str, sentence: str, claim_parties: Sequence[_Party] | N
     if not doers:
         return False
     # the doer with the names written next to it ("le président kazakh Kassym-Jomart Tokayev")
-    near = {k for s, e, k, _ in mentions
-            if abs(s - doers[0][0]) <= 40 or abs(e - doers[0][1]) <= 40}
-    return not near & ca.keys
+    near = [(s, e, k) for s, e, k, _ in mentions
+            if abs(s - doers[0][0]) <= 40 or abs(e - doers[0][1]) <= 40]
+    # "Putin" is "Poutine" (closing review M2): names compared as the anchors compare them
+    return not {k for _, _, k in near} & ca.keys and not any(
+        _same_party(agent_words, sentence[s:e]) for s, e, _ in near)
+
+
+def _same_party(agent_words: Sequence[str], written: str) -> bool:
+    words = [fold(w) for w in _PARTY_WORD.findall(written)]
+    return any(same_name(a, w, True) for a in agent_words for w in words)
 
 
 # Who succeeds whom: "Le successeur trié sur le volet de Nazarbayev, le président Tokayev"
@@ -1476,7 +1523,7 @@ def _deed_of_other(claim: _Facts, sentence: str) -> bool:
     if not claim.lang or not lang:
         return False
     return deed_of_other(claim.text, sentence, claim.parties,
-                         "" if lang == claim.lang else claim.lang)
+                         "" if lang == claim.lang else claim.lang, claim.lang)
 
 
 def passages_from_json(data: object) -> list[Passage]:

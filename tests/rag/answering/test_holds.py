@@ -261,6 +261,9 @@ def test_review_16_a_sentence_adverb_is_no_name() -> None:
     ("Combien de juifs du district de Radom ont été assassinés ?",
      "Plus de 337 000 Juifs du district de Radom, 35 000 du district de Lublin et 107 000 du "
      "district de Białystok y ont été exterminés.", False),
+    # an adjective before the asked ones' noun (closing review M8)
+    ("Combien de manifestants ont été tués ?",
+     "Les forces de l'ordre ont tué 12 jeunes manifestants à Almaty.", False),
     # no figure of a fate: nothing to say
     ("Combien de soldats ont été tués ?", "Les soldats sont arrivés le matin.", False),
 ])

@@ -21,6 +21,7 @@ from rag.answering.verify import (
 from rag.embedders.base import Vectors
 from rag.embedders.e5 import E5Embedder
 from rag.text import fold
+from tests.cpu import cpu_spent
 
 TROOPS = ("Des dizaines de personnes ont été tuées à Almaty. La Russie a envoyé quelque 3 000 "
           "personnes, selon l’agence de presse russe RIA. L’Arménie a envoyé 100 personnes.")
@@ -432,6 +433,52 @@ SUCCESSOR = ("Le successeur trié sur le volet de Nazarbayev, le président Kass
 ])
 def test_who_succeeds_whom_is_read(verifier: Verifier, claim: str, supported: bool) -> None:
     assert one(verifier, claim, SUCCESSOR)[0] is supported
+
+
+def test_the_closing_reviews_misfires_are_mended(verifier: Verifier) -> None:
+    """Closing review of the nineteenth session: each rule's misfire on a constructed case."""
+    # M2: the agent spelt otherwise in French is the doer ("Putin" is "Poutine")
+    assert not deed_of_other("Meanwhile, Putin promised to send troops to Kazakhstan.",
+                             "Vladimir Poutine a promis d’envoyer des troupes au Kazakhstan.",
+                             lang="en")
+    # M3: the agent named after the verb ("par la voix de"), and "par décret" names no doer
+    assert not deed_of_other("Le porte-parole Dmitri Peskov a confirmé l’envoi de troupes.",
+                             "Le Kremlin a confirmé l’envoi de troupes, par la voix de son "
+                             "porte-parole Dmitri Peskov.")
+    assert not deed_of_other("Le président Tokaïev a limogé le gouvernement par décret.",
+                             "Le président Kassym-Jomart Tokaïev a limogé le gouvernement par "
+                             "décret du Kazakhstan.")
+    # M7: the English article "a" is no auxiliary
+    assert not deed_of_other("Russia has a contingent of paratroopers in Kazakhstan.",
+                             "La Biélorussie a fourni un contingent, tandis que la Russie a "
+                             "déployé des parachutistes.", lang="en")
+    # M4: a noun phrase after "et" is no statement of its own
+    assert one(verifier, "Les autorités ont confirmé le nombre de personnes arrêtées [1].",
+               "Les autorités n’ont pas confirmé le nombre de morts et le nombre de personnes "
+               "arrêtées.") == (False, "negation")
+    # M6: "ne signera pas sans" is a refusal, not a litotes
+    assert negated("Le Kazakhstan ne signera pas sans garanties de sécurité.")
+    assert one(verifier, "Kazakhstan will not sign without security guarantees [1].",
+               "Le Kazakhstan ne signera pas sans garanties de sécurité.")[0]
+    # L1: "un car de police" is a bus, not "because"
+    from rag.answering.verify import _cause_at
+    assert not _cause_at("ils ont incendié un car de police", "fr")
+
+
+def test_causes_and_parts_stay_linear(verifier: Verifier) -> None:
+    """M1: every cause marker re-read the rest of the claim ("car " x 2,000: 8 s); M5: the
+    parts of a long negated sentence were embedded again for each claim."""
+    from rag.answering.verify import _cause
+
+    with cpu_spent() as spent:
+        _cause("Les manifestants sont partis " + "car " * 8000 + "fin.", "fr")
+        _cause("They left " + "because " * 4000 + "end.", "en")
+    assert spent.seconds < 1.0
+    parts = " et ne ".join(f"les soldats numéro {i} partent" for i in range(48))
+    claims = " ".join(f"Les soldats numéro {i} partent [1]." for i in range(20))
+    with cpu_spent() as spent:
+        verifier.verify(claims, [parts + " pas."])
+    assert spent.seconds < 8.0
 
 
 def test_hyphenated_words_share_their_stem_across_languages(verifier: Verifier) -> None:
