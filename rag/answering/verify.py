@@ -470,8 +470,7 @@ class Verifier:
         if contradicted(claim.opposites, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
-        if swapped(claim.text, s.text, claim.parties) or _deed_of_other(claim, s.text) \
-                or succession_swapped(claim.text, s.text):
+        if _to_another(claim, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
         if (claim.negated and not (f.negated or refuses(s.text))) or (
@@ -538,9 +537,7 @@ class Verifier:
             return single  # a fallback, so stricter: a negation anywhere in the two
         if (claim.universal and not QUANTIFIER.search(text)) or contradicted(
                 claim.opposites, text) or (claim.partial and _of_all(text)) or (
-                claim.cause and _other_cause(claim, text)) or swapped(
-                claim.text, text, claim.parties) or _deed_of_other(claim, text) \
-                or succession_swapped(claim.text, text):
+                claim.cause and _other_cause(claim, text)) or _to_another(claim, text):
             return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
@@ -1376,11 +1373,11 @@ _DEED = {
     "fr": re.compile(
         r"(?i)(?<!\w)(?:a|ont|avait|avaient|s['’]est|se sont|s['’]était)\s+(?:(?:\w+ment|"
         r"d['’]abord|déjà|aussi|également|alors|ensuite)\s+)?(?!été\b)([^\W\d_]{3,}(?:é|ée|és|"
-        r"ées|i|ie|is|ies|u|ue|us|ues|it|its|is|ert|erts))(?!\w)"),
+        r"ées|i|ie|is|ies|u|ue|us|ues|it|its|ert|erts))(?!\w)"),
     # "has a contingent" is no deed (closing review M7): a participle after "has"
     "en": re.compile(
         r"(?i)(?<!\w)(?:has|have|had)\s+(?:(?:first|also|already|then|\w+ly)\s+)?"
-        r"(?!been\b)([^\W\d_]{3,}(?:ed|en|wn|ght|ent|ung|ook|ade|old|ent))(?!\w)|(?<!\w)"
+        r"(?!been\b)([^\W\d_]{3,}(?:ed|en|wn|ght|ent|ung|ook|ade|old))(?!\w)|(?<!\w)"
         r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )([^\W\d_]{3,}ed)(?!\w)"),
 }
 DEED_WITHIN = 40  # characters after the agent the claim's verb is read in
@@ -1516,6 +1513,13 @@ def succession_swapped(claim: str, sentence: str) -> bool:
     if mine is None or theirs is None:
         return False
     return bool(mine[0] & theirs[1]) and bool(mine[1] & theirs[0]) and not mine[0] & theirs[0]
+
+
+def _to_another(claim: _Facts, sentence: str) -> bool:
+    """Whether the claim gives what the sentence says of one party to another: the deed
+    (`swapped`, `deed_of_other`) or a succession (`succession_swapped`)."""
+    return swapped(claim.text, sentence, claim.parties) or _deed_of_other(claim, sentence) \
+        or succession_swapped(claim.text, sentence)
 
 
 def _deed_of_other(claim: _Facts, sentence: str) -> bool:
