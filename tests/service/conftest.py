@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import select
 import shutil
 import socket
 import threading
@@ -179,6 +180,20 @@ def read_response(sock: socket.socket, timeout: float = 15) -> tuple[int, bytes,
         assert chunk, body
         body += chunk
     return int(head.split(b" ", 2)[1]), head.lower(), body
+
+
+def only_one_answered(held: Sequence[socket.socket], what: str
+                      ) -> tuple[select.poll, socket.socket]:
+    """The one of `held` connections the server answers (within 15 s), and the poller still
+    watching the others; `what` says what it means when none or several are answered."""
+    poller = select.poll()
+    for s in held:
+        poller.register(s, select.POLLIN | select.POLLHUP | select.POLLERR)
+    ready = poller.poll(15_000)
+    assert len(ready) == 1, ready or what
+    answered = next(s for s in held if s.fileno() == ready[0][0])
+    poller.unregister(answered)
+    return poller, answered
 
 
 def parse_sse(text: str) -> list[tuple[str, Any]]:

@@ -11,7 +11,6 @@ measured with tracemalloc in this process, where the server's threads run.
 from __future__ import annotations
 
 import json
-import select
 import socket
 import time
 import tracemalloc
@@ -24,7 +23,7 @@ from service.routes.documents import (
     JSON_QUEUE,
     _json_values,
 )
-from tests.service.conftest import Service, read_response
+from tests.service.conftest import Service, only_one_answered, read_response
 
 REVIEW_BODY = b'{"urls":[' + b",".join([b"[]"] * (19_900_000 // 3)) + b"]}"  # 19.9 MB
 
@@ -91,15 +90,9 @@ def test_json_bodies_pass_a_gate_before_they_are_read(
     assert c.post("/documents", json=empty).status_code == 422
     held = [_partial_json_post(port) for _ in range(JSON_PARSES + JSON_QUEUE + 1)]
     try:
-        poller = select.poll()
-        for s in held:
-            poller.register(s, select.POLLIN | select.POLLHUP | select.POLLERR)
-        ready = poller.poll(15_000)
-        assert len(ready) == 1, ready or "JSON bodies are read with no bound"
-        answered = next(s for s in held if s.fileno() == ready[0][0])
+        poller, answered = only_one_answered(held, "JSON bodies are read with no bound")
         status, body = _response(answered)
         assert status == 503 and b"too many document requests" in body, body
-        poller.unregister(answered)
         assert not poller.poll(0)  # the others wait, or read
         assert c.get("/documents").status_code == 200  # other routes are not held up
     finally:

@@ -10,13 +10,12 @@ uploads of one 20 MB field took the server to 3.3 GB, 140 uploads of 0.9 MB file
 
 from __future__ import annotations
 
-import select
 import socket
 import time
 from collections.abc import Callable
 
 from service.routes.documents import JSON_PARSES, JSON_QUEUE
-from tests.service.conftest import Service
+from tests.service.conftest import Service, only_one_answered
 from tests.service.test_documents_json_gate import _response
 
 FILE = ("note.txt", "La fusée Ariane 6 a décollé de Kourou.".encode(), "text/plain")
@@ -65,15 +64,9 @@ def test_multipart_bodies_pass_the_gate_before_they_are_parsed(
     c = svc.client
     held = [_partial_upload(port) for _ in range(JSON_PARSES + JSON_QUEUE + 1)]
     try:
-        poller = select.poll()
-        for s in held:
-            poller.register(s, select.POLLIN | select.POLLHUP | select.POLLERR)
-        ready = poller.poll(15_000)
-        assert len(ready) == 1, ready or "multipart bodies are parsed with no bound"
-        answered = next(s for s in held if s.fileno() == ready[0][0])
+        poller, answered = only_one_answered(held, "multipart bodies are parsed with no bound")
         status, body = _response(answered)
         assert status == 503 and b"too many document requests" in body, body
-        poller.unregister(answered)
         assert not poller.poll(0)  # the others wait, or are read
         # the JSON body of a document request shares the gate: full, it is refused too
         r = c.post("/documents", json={"documents": []})
