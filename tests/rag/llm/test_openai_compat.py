@@ -61,8 +61,9 @@ class Flooding(BaseHTTPRequestHandler):
         self.send_header("Content-Type", ctype)
         if length is not None:
             self.send_header("Content-Length", str(length))
-        else:
-            self.send_header("Connection", "close")
+        # Said even with a length: the handler closes after each reply, and a client that
+        # pooled the connection could send its next request down a socket about to close.
+        self.send_header("Connection", "close")
         self.end_headers()
         self.close_connection = True
 
