@@ -522,7 +522,8 @@ def _print_questions(title: str, rows: list[dict[str, Any]], cols: tuple[str, ..
 
 
 FILTER_HELP = ("restrict retrieval (repeatable, ANDed): doc_id=a, source=..., title=..., "
-               "date>=2022-01-06, date<=..., or any metadata key; a key repeated with = is "
+               "date>=2022-01-06, date<=..., page_count>=2, or any metadata key with = (a "
+               "range on another key needs it in RAG_FILTER_KEYS); a key repeated with = is "
                "one of")
 
 

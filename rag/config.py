@@ -97,8 +97,10 @@ class Settings(BaseSettings):
         description="Metadata keys that filters may use besides doc_id, source, title and "
         "date (RAG_FILTER_KEYS='[\"lang\", \"category\"]'). Unset: any key a document's "
         "metadata has, and a filter on a key no document has is refused, which tells a caller "
-        "which keys exist. Set: these only, refused alike whether documents hold a key or not, "
-        "so nothing about other metadata (a fetched page's post-redirect url) can be probed.",
+        "which keys exist; ranges (gte/gt/lte/lt) only on date, page_count, doc_id and title, "
+        "as a range reads a hidden number or date by bisection. Set: these only, refused alike "
+        "whether documents hold a key or not, so nothing about other metadata (a fetched page's "
+        "post-redirect url) can be probed; the listed keys take ranges.",
     )
     max_query_chars: int = Field(default=2000, ge=1)
 

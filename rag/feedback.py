@@ -30,11 +30,50 @@ MAX_VOTES_PER_ANSWER = 10
 MAX_FEEDBACK = 20_000
 RATINGS = ("up", "down")
 
-_SCHEMA = """
+# The answer log keeps the newest `max_answers` answers. Past it, the oldest answers of the client
+# holding the most rows go (ties: the one whose oldest answer is oldest), so one client asking
+# in a loop pushes out its own answers, never other people's, whose votes would then be a 404
+# (review 15, F3: one address turned the whole shared log over in 5 minutes). A client is who
+# the rate limit counts (service/security.py); answers from before the column are client ''.
+# `answer_clients` and `answer_total` hold the counts, kept by triggers in the same transaction,
+# so no insert counts the log: the eviction is a few index lookups, not a walk of 10,000 rows.
+# Rows are only inserted and deleted, never updated (the triggers count no update).
+_ANSWERS = """
 CREATE TABLE IF NOT EXISTS answers (
   answer_id TEXT PRIMARY KEY, question TEXT NOT NULL, query TEXT NOT NULL, answer TEXT NOT NULL,
-  citations TEXT NOT NULL, backend TEXT NOT NULL, settings TEXT NOT NULL, created REAL NOT NULL);
-CREATE INDEX IF NOT EXISTS answers_created ON answers(created);
+  citations TEXT NOT NULL, backend TEXT NOT NULL, settings TEXT NOT NULL, created REAL NOT NULL,
+  client TEXT NOT NULL DEFAULT '')"""
+_ADD_CLIENT = "ALTER TABLE answers ADD COLUMN client TEXT NOT NULL DEFAULT ''"
+_COUNTS = (
+    "DROP INDEX IF EXISTS answers_created",  # the old global eviction's; nothing reads it now
+    "CREATE INDEX IF NOT EXISTS answers_client ON answers(client, created)",
+    "CREATE TABLE IF NOT EXISTS answer_clients (client TEXT PRIMARY KEY, n INTEGER NOT NULL, "
+    "first REAL NOT NULL) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS answer_clients_most ON answer_clients(n DESC, first)",
+    "CREATE TABLE IF NOT EXISTS answer_total (one INTEGER PRIMARY KEY CHECK (one = 0), "
+    "n INTEGER NOT NULL)",
+)
+_RECOUNT = (
+    "DELETE FROM answer_clients",
+    "INSERT INTO answer_clients SELECT client, COUNT(*), MIN(created) FROM answers "
+    "GROUP BY client",
+    "INSERT OR REPLACE INTO answer_total VALUES (0, (SELECT COUNT(*) FROM answers))",
+)
+_TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS answers_counted AFTER INSERT ON answers BEGIN
+  INSERT INTO answer_clients VALUES (NEW.client, 1, NEW.created)
+    ON CONFLICT(client) DO UPDATE SET n = n + 1, first = min(first, NEW.created);
+  UPDATE answer_total SET n = n + 1;
+END""",
+    """CREATE TRIGGER IF NOT EXISTS answers_uncounted AFTER DELETE ON answers BEGIN
+  UPDATE answer_clients SET n = n - 1, first = coalesce(
+    (SELECT MIN(created) FROM answers WHERE client = OLD.client), first)
+    WHERE client = OLD.client;
+  DELETE FROM answer_clients WHERE client = OLD.client AND n <= 0;
+  UPDATE answer_total SET n = n - 1;
+END""",
+)
+_SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
   feedback_id TEXT PRIMARY KEY, answer_id TEXT NOT NULL, rating TEXT NOT NULL,
   comment TEXT NOT NULL, expected TEXT NOT NULL, created REAL NOT NULL,
@@ -90,6 +129,33 @@ class FeedbackStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # no fsync per answer logged (WAL-safe)
         self._db.executescript(_SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """The answers table with its `client` column and counts. A file from before them
+        gets the column (its answers are client '') and counts made from its rows, once; in
+        one write transaction, so another process opening it waits rather than counts twice."""
+        db = self._db
+        triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = ?",
+                                             ("trigger",))}
+        if triggers >= {"answers_counted", "answers_uncounted"}:  # made last: all is there
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(_ANSWERS)
+            if "client" not in {r[1] for r in db.execute("PRAGMA table_info(answers)")}:
+                db.execute(_ADD_CLIENT)
+            for statement in _COUNTS:
+                db.execute(statement)
+            if db.execute("SELECT 1 FROM answer_total").fetchone() is None:
+                for statement in _RECOUNT:
+                    db.execute(statement)
+            for statement in _TRIGGERS:
+                db.execute(statement)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     @classmethod
     def beside(cls, index_dir: Path) -> FeedbackStore:
@@ -101,21 +167,52 @@ class FeedbackStore:
 
     def record_answer(self, answer_id: str, question: str, query: str, answer: str,
                       citations: Sequence[dict[str, Any]], backend: str,
-                      settings: dict[str, Any], created: float | None = None) -> None:
+                      settings: dict[str, Any], created: float | None = None,
+                      client: str = "", on_evicted: Callable[[int], None] | None = None
+                      ) -> None:
+        """Log an answer given to `client` (who the rate limit counts; "" when unknown). Past
+        `max_answers`, the oldest answers of the client holding the most go (module comment
+        above `_ANSWERS`), and `on_evicted` (when given) is called with how many, after the
+        write."""
+        evicted = 0
         with self._lock, self._db:
+            # no INSERT OR REPLACE: its implicit delete would not fire the counting trigger
+            self._db.execute("DELETE FROM answers WHERE answer_id = ?", (answer_id,))
             self._db.execute(
-                "INSERT OR REPLACE INTO answers VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO answers (answer_id, question, query, answer, citations, backend, "
+                "settings, created, client) VALUES (?,?,?,?,?,?,?,?,?)",
                 (answer_id, question, query, answer,
                  json.dumps(list(citations), ensure_ascii=False), backend,
                  json.dumps(settings, sort_keys=True),
-                 time.time() if created is None else created))
-            self._db.execute(
-                "DELETE FROM answers WHERE answer_id IN (SELECT answer_id FROM answers "
-                "ORDER BY created DESC, rowid DESC LIMIT -1 OFFSET ?)", (self.max_answers,))
+                 time.time() if created is None else created, client))
+            over = self._count("SELECT n FROM answer_total") - self.max_answers
+            while over > 0:  # one answer, unless the cap was lowered since the log filled
+                top = self._db.execute("SELECT client, n FROM answer_clients "
+                                       "ORDER BY n DESC, first LIMIT 2").fetchall()
+                if not top:
+                    break
+                # down to one under the next client at most, so the largest goes first
+                take = min(over, top[0][1] - (top[1][1] if len(top) > 1 else 0) + 1)
+                gone = self._db.execute(
+                    "DELETE FROM answers WHERE rowid IN (SELECT rowid FROM answers "
+                    "WHERE client = ? ORDER BY created, rowid LIMIT ?)",
+                    (top[0][0], take)).rowcount
+                if gone <= 0:  # counts out of step with the rows (never expected)
+                    break
+                evicted += gone
+                over -= gone
+        if evicted > 0 and on_evicted is not None:
+            on_evicted(evicted)
 
-    def count_answers(self) -> int:
+    def _count(self, sql: str, *args: object) -> int:
+        return int(self._db.execute(sql, args).fetchone()[0])
+
+    def count_answers(self, client: str | None = None) -> int:
+        """Answers logged (for `client` only, when given)."""
         with self._lock:
-            return int(self._db.execute("SELECT COUNT(*) FROM answers").fetchone()[0])
+            if client is None:
+                return self._count("SELECT COUNT(*) FROM answers")
+            return self._count("SELECT COUNT(*) FROM answers WHERE client = ?", client)
 
     def add_feedback(
         self, answer_id: str, rating: str, comment: str = "", expected: str = "",

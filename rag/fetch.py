@@ -207,10 +207,18 @@ def _url_read(url: str, parse: Callable[[], httpx.URL]) -> httpx.URL:
 
 def _checked(parsed: httpx.URL, url: str) -> httpx.URL:
     """`parsed` (read from `url`) without its fragment, if it is an http(s) URL with a host
-    and no credentials."""
+    (one whose `xn--` labels decode) and no credentials."""
     if parsed.scheme not in ("http", "https"):
         raise FetchRefused(f"{_short(url)}: only http and https URLs can be fetched")
-    if not parsed.host:
+    try:
+        # httpx decodes an `xn--` label when `.host` is read: an invalid one (`xn--localhost`)
+        # raises idna's errors (UnicodeError), which no caller caught: a 500 with a traceback,
+        # the batch lost (review 15, F1). Read here once, every later read of it succeeds.
+        host = parsed.host
+    except UnicodeError:
+        raise FetchRefused(
+            f"{_short(url)}: not a valid URL (bad international domain name)") from None
+    if not host:
         raise FetchRefused(f"{_short(url)}: the URL has no host")
     if parsed.userinfo:
         raise FetchRefused(f"{_short(url)}: credentials in URLs are not accepted")

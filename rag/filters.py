@@ -7,7 +7,11 @@ surface rejects the same bad input with the same message (a 400, via FilterError
 A range bound is a number or an ISO-8601 date (`YYYY-MM-DD`, optionally with a time), never
 other text: no route shows a document's metadata, and `{"url": {"gte": prefix + c}}` read a
 hidden value a character at a time (review 9). A number bound compares stored numbers only,
-a date bound stored ISO dates only (as instants: `julianday`), so no range orders text."""
+a date bound stored ISO dates only (as instants: `julianday`), so no range orders text.
+Even so, a number or date range reads a hidden number or date by bisection: unless
+RAG_FILTER_KEYS lists the keys filters may use, a range takes only the built-in keys
+(DEFAULT_RANGE_KEYS: `date`, and `page_count`, which the loaders write; review 15), while
+other metadata keys are matched by value."""
 
 from __future__ import annotations
 
@@ -23,6 +27,12 @@ from rag.errors import RagError
 KNOWN_FIELDS = ("doc_id", "source", "title", "date")
 RANGE_OPS = ("gte", "gt", "lte", "lt")
 _NO_RANGES = ("source",)  # a path, not a quantity: a range only probes what it hides
+# The keys a range may use when RAG_FILTER_KEYS is unset: the built-in fields but `source`,
+# and `page_count`, the one number the loaders write (PDF and Word files). A range on any
+# other metadata key read a hidden number or date by bisection (a JSON document's `salary` in
+# 30 requests; review 15, F2): such a key takes ranges only once listed in RAG_FILTER_KEYS.
+LOADER_RANGE_KEYS = ("page_count",)
+DEFAULT_RANGE_KEYS = (*(k for k in KNOWN_FIELDS if k not in _NO_RANGES), *LOADER_RANGE_KEYS)
 MAX_VALUES = 1_000  # values in one key's list (each filter is cached per index generation)
 Scalar = str | int | float | bool
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -164,12 +174,24 @@ def _not_filterable(key: str, allowed: Iterable[str]) -> FilterError:
                        f"{', '.join(names)}")
 
 
+def _range_not_allowed(key: str) -> FilterError:
+    """The message for a range on a metadata key when RAG_FILTER_KEYS is unset: the same
+    whether or not some document has the key, so it tells nothing of what documents hold."""
+    close = difflib.get_close_matches(key, DEFAULT_RANGE_KEYS, n=1) if len(key) <= 100 else []
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return FilterError(f"filter {_echo(key)}: a range (gte, gt, lte, lt) on this key needs it "
+                       f"listed in RAG_FILTER_KEYS; {hint}without that setting ranges take "
+                       f"only {', '.join(DEFAULT_RANGE_KEYS)}; match other keys with a value "
+                       "or a list of values")
+
+
 def parse_filter(raw: object, metadata_keys: Iterable[str] | None = None,
                  allowed_keys: Iterable[str] | None = None) -> Filter | None:
     """Parse the JSON object (or its text); None or {} means no filter. With `allowed_keys`
     (the configured filterable keys) any other key is rejected, whatever documents hold;
     else, with `metadata_keys` (the keys present in any document's metadata), an unknown key
-    is."""
+    is, and a range is refused on a key outside DEFAULT_RANGE_KEYS (before it is looked up,
+    so alike whether a document has it). With neither, no key is checked."""
     if raw is None or raw == "":
         return None
     if isinstance(raw, str):
@@ -193,6 +215,9 @@ def parse_filter(raw: object, metadata_keys: Iterable[str] | None = None,
             raise FilterError("filters: keys must be non-empty strings")
         if allowed is not None and key not in KNOWN_FIELDS and key not in allowed:
             raise _not_filterable(key, allowed)
+        if allowed is None and known is not None and isinstance(value, dict) \
+                and key not in DEFAULT_RANGE_KEYS and key not in _NO_RANGES:
+            raise _range_not_allowed(key)
         if allowed is None and known is not None and key not in KNOWN_FIELDS \
                 and key not in known:
             raise _unknown(key)

@@ -5,6 +5,7 @@ Logging never fails an answer: an error there is logged and the answer goes out.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -40,7 +41,11 @@ class AnswerLog:
         except Exception as exc:  # read-only volume: answers still go out, votes get 503
             log.error("feedback log unavailable at %s: %s", settings.index_dir, exc)
 
-    def remember(self, answer: Answer, question: str, route: str, **extra: Any) -> None:
+    def remember(self, answer: Answer, question: str, route: str, client: str = "",
+                 on_evicted: Callable[[int], None] | None = None, **extra: Any) -> None:
+        """Log `answer` as given to `client` (service/security.py `client_identity`); past
+        the log's size the oldest answers of the client holding the most go, and
+        `on_evicted` hears how many."""
         if self.store is None:
             return
         s = self.settings
@@ -52,7 +57,8 @@ class AnswerLog:
         try:
             self.store.record_answer(answer.answer_id, question, answer.query, answer.answer,
                                      [c.to_dict() for c in answer.citations], answer.backend,
-                                     {k: v for k, v in knobs.items() if v is not None})
+                                     {k: v for k, v in knobs.items() if v is not None},
+                                     client=client, on_evicted=on_evicted)
         except Exception as exc:  # disk full, locked: the answer matters more than its log
             log.error("could not log answer %s: %s", answer.answer_id, exc)
 
@@ -68,15 +74,21 @@ class AnswerLog:
 
 
 class Recorder:
-    """What every answering route does with a finished answer: log it by id and time its
-    retrieval and generation."""
+    """What every answering route does with a finished answer: log it by id (as given to
+    `client`, who the rate limit counts) and time its retrieval and generation."""
 
-    def __init__(self, answers: AnswerLog, metrics: Metrics) -> None:
+    def __init__(self, answers: AnswerLog, metrics: Metrics, client: str = "") -> None:
         self.answers = answers
         self.metrics = metrics
+        self.client = client
+
+    def for_client(self, client: str) -> Recorder:
+        """This recorder for one request's client (service/deps.py `get_recorder`)."""
+        return Recorder(self.answers, self.metrics, client)
 
     def __call__(self, answer: Answer, question: str, route: str) -> None:
-        self.answers.remember(answer, question, route)
+        self.answers.remember(answer, question, route, client=self.client,
+                              on_evicted=self.metrics.answers_evicted.inc)
         t = answer.timings_ms
         self.metrics.retrieval.observe(t.get("retrieval", 0.0) / 1000)
         self.metrics.generation.observe(t.get("generation", 0.0) / 1000)

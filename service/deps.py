@@ -17,6 +17,7 @@ from service.answer_log import Recorder
 from service.jobs import JobManager
 from service.metrics import Metrics
 from service.schemas import RequestLimits
+from service.security import client_bucket, client_identity
 from service.settings import ServiceSettings
 
 
@@ -56,9 +57,13 @@ async def current_key(request: Request) -> str | None:
 
 
 async def get_recorder(request: Request) -> Recorder:
-    """What answering routes call with each finished answer (log and timings)."""
+    """What answering routes call with each finished answer (log and timings), for this
+    request's client as the rate limit counts it: the answer log evicts the answers of the
+    client holding the most first (review 15, F3)."""
     recorder: Recorder = request.app.state.recorder
-    return recorder
+    key: str | None = getattr(request.state, "identity", None)
+    ip = client_bucket(request.client.host if request.client else None)
+    return recorder.for_client(client_identity(key, ip))
 
 
 async def require_json(request: Request) -> None:

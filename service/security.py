@@ -159,6 +159,14 @@ def client_bucket(host: str | None) -> str:
     return f"ip:{addr}"
 
 
+def client_identity(key: str | None, ip: str) -> str:
+    """Who a client is to the rate limit (and to the vote quota and the answer log): the API
+    key's fingerprint (`key:...`) and the address bucket `ip` (`client_bucket`), or the
+    address alone without keys. A key in a widget's page is public: each address spending it
+    is a client of its own."""
+    return f"{key}|{ip}" if key else ip
+
+
 def retry_after(seconds: float) -> str:
     return str(max(1, math.ceil(seconds)))
 
@@ -212,7 +220,7 @@ class AccessControl:
         if path not in PUBLIC_PATHS:
             # a key's bucket is per client address too: a key in a widget's page is public,
             # and one visitor spending it must not make it 429 for every other (review 8)
-            wait = self.limiter.hit(f"{verdict.identity}|{ip}" if verdict.identity else ip)
+            wait = self.limiter.hit(client_identity(verdict.identity or None, ip))
             if wait > 0:
                 return (429, "rate limit exceeded; retry later",
                         [(b"retry-after", retry_after(wait).encode())])

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rag.feedback import MAX_TEXT, FeedbackStore, InvalidFeedback, TooManyVotes, UnknownAnswer
 from service.deps import JSON_BODY, KeyDep, MetricsDep
-from service.security import client_bucket, retry_after
+from service.security import client_bucket, client_identity, retry_after
 from service.settings import ServiceSettings
 
 router = APIRouter(tags=["feedback"])
@@ -122,8 +122,7 @@ QuotaDep = Annotated[VoteQuota | None, Depends(vote_quota)]
 def voter(request: Request, key: str | None) -> str:
     """Who votes, as the rate limit counts clients (service/security.py): the API key's
     fingerprint and the client address, or the address alone without keys."""
-    ip = client_bucket(request.client.host if request.client else None)
-    return f"{key}|{ip}" if key else ip
+    return client_identity(key, client_bucket(request.client.host if request.client else None))
 
 
 @router.post("/feedback", status_code=201, response_model=FeedbackCreated,

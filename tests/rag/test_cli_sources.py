@@ -51,3 +51,14 @@ def test_ingest_reads_the_document_size_limit_from_the_settings(tmp_path: Path) 
     assert "long.txt" in line and "1000 characters" in line.replace(",", "")
     env["RAG_MAX_DOCUMENT_CHARS"] = "5000"
     assert rag("ingest", str(docs), env=env).returncode == 0
+
+
+def test_ingest_refuses_an_invalid_international_name_in_one_line(tmp_path: Path) -> None:
+    """`rag ingest http://xn--localhost/` ended in idna's traceback (review 15, F1): it is one
+    error line and a failing exit, as a URL with credentials is."""
+    env = {"RAG_INDEX_DIR": str(tmp_path / "idx")}
+    assert _one_error_line(rag("ingest", "http://xn--localhost/", env=env)) == (
+        "rag: error: http://xn--localhost/: not a valid URL (bad international domain name)")
+    assert _one_error_line(rag("ingest", "http://u:p@example.org/", env=env)) == (
+        "rag: error: http://u:p@example.org/: credentials in URLs are not accepted")
+    assert not (tmp_path / "idx").exists()

@@ -262,6 +262,31 @@ def test_url_syntax_is_checked() -> None:
             check_url(bad, FetchPolicy())
 
 
+@pytest.mark.parametrize("url", ["http://xn--localhost/", "http://xn--ls8h.xn--zz/a",
+                                 "https://xn--/"])
+def test_an_invalid_international_name_is_a_refused_url(url: str) -> None:
+    """httpx decodes `xn--` labels when the host is read; an invalid one raised idna's error
+    (a UnicodeError) past the URL checks: the request was a 500 and the batch lost (review
+    15, F1). A proper name in punycode still reads."""
+    with pytest.raises(FetchRefused, match=r"not a valid URL \(bad international domain "):
+        check_url(url, FetchPolicy(), lookup=False)
+    assert check_url("http://xn--bcher-kva.example/", FetchPolicy(), lookup=False).host == (
+        "b\u00fccher.example")
+
+
+def test_a_redirect_to_an_invalid_international_name_skips_the_page(site: Site) -> None:
+    """httpx reads such a Location's host as it answers (its `next_request`): the page is
+    skipped as a malformed redirect is, the rest of the batch is loaded."""
+    site.routes["/idna"] = Route(status=302, headers={"Location": "http://xn--localhost/x"})
+    site.routes["/a"] = Route(body=ARTICLE.encode())
+
+    result = load_sources([f"{site.url}/idna", f"{site.url}/a"], LOCAL)
+
+    assert [(s.source, s.reason) for s in result.skipped] == [
+        (f"{site.url}/idna", "cannot fetch this page")]
+    assert [d.source for d in result.documents] == [f"{site.url}/a"]
+
+
 def test_site_local_ipv6_is_refused_before_connecting() -> None:
     """`ipaddress` counts fec0::/10 as global; some networks still route it internally."""
     for url in ("http://[fec0::1]/", "http://[fed0::a:1]:8080/admin"):

@@ -151,3 +151,37 @@ def test_configured_filter_keys_refuse_every_other_key_alike() -> None:
     # a configured key no document has yet is filterable (it matches nothing)
     assert parse_filter({"category": "x"}, metadata_keys=keys,
                         allowed_keys=["category"]) is not None
+
+
+def test_without_filter_keys_ranges_take_the_built_in_keys_only() -> None:
+    """RAG_FILTER_KEYS unset: a number or date range read a hidden metadata value by bisection
+    (a JSON document's `salary` in 30 requests; review 15, F2). A range now takes only `date`,
+    `page_count` (written by the loaders), `doc_id` and `title`; on another key it is refused
+    with the same message whether a document has the key or not, while equality on it works,
+    and an unknown key is still named unknown."""
+    keys = {"salary", "review_date", "page_count", "author"}
+    messages = []
+    for key in ("salary", "absent"):
+        for bound in ({"gte": 70_000}, {"lt": "2023-04-17"}, {"gt": 1, "lte": 2}):
+            with pytest.raises(FilterError) as caught:
+                parse_filter({key: bound}, metadata_keys=keys)
+            messages.append(str(caught.value).replace(repr(key), "KEY"))
+    assert set(messages) == {
+        "filter KEY: a range (gte, gt, lte, lt) on this key needs it listed in "
+        "RAG_FILTER_KEYS; without that setting ranges take only doc_id, title, date, "
+        "page_count; match other keys with a value or a list of values"}, messages
+    with pytest.raises(FilterError, match="did you mean 'page_count'"):
+        parse_filter({"page_cuont": {"gte": 2}}, metadata_keys=keys)
+    for built_in in ({"date": {"gte": "2022-01-06"}}, {"page_count": {"gt": 3, "lte": 40}},
+                     {"title": {"gte": "2022-01-06"}}, {"doc_id": {"lt": 5}}):
+        assert parse_filter(built_in, metadata_keys=keys) is not None, built_in
+    assert parse_filter({"salary": 73_512, "author": ["a", "b"]}, metadata_keys=keys)
+    with pytest.raises(FilterError, match="unknown key 'absent'"):
+        parse_filter({"absent": 1}, metadata_keys=keys)
+    with pytest.raises(FilterError, match="not a range"):
+        parse_filter({"source": {"gte": 1}}, metadata_keys=keys)
+    # listed in RAG_FILTER_KEYS, a key takes ranges as before; an unlisted one is not filterable
+    assert parse_filter({"salary": {"gte": 70_000}}, metadata_keys=keys,
+                        allowed_keys=["salary"]) is not None
+    with pytest.raises(FilterError, match="is not filterable"):
+        parse_filter({"page_count": {"gte": 2}}, metadata_keys=keys, allowed_keys=["salary"])

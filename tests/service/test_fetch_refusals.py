@@ -108,6 +108,29 @@ def test_the_kind_of_a_written_address_is_named(small_service: Callable[..., Ser
               "forgery guard; RAG_FETCH_ALLOW_HOSTS or RAG_FETCH_ALLOW_PRIVATE allow it)")]
 
 
+def test_an_invalid_international_name_is_a_400_like_other_bad_urls(
+        small_service: Callable[..., Service], site: Site,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """`http://xn--localhost/` (an `xn--` label that is no valid punycode) made the request a
+    500 with 14 KB of traceback in the log (review 15, F1); it is refused as any URL the
+    server cannot read is: a 400 naming it, before any page of the batch is fetched."""
+    svc = small_service(ingest=False, fetch_allow_hosts=["127.0.0.1"])
+    site.routes["/ok"] = Route(body=ARTICLE.encode())
+    with caplog.at_level(logging.WARNING):
+        r = svc.client.post("/documents", json={"urls": ["http://xn--localhost/",
+                                                         f"{site.url}/ok"]})
+        alone = svc.client.post("/documents", json={"urls": ["http://xn--ls8h.xn--zz/"]})
+    assert (r.status_code, r.json()["error"]) == (
+        400, "http://xn--localhost/: not a valid URL (bad international domain name)"), r.text
+    assert (alone.status_code, alone.json()["error"]) == (
+        400, "http://xn--ls8h.xn--zz/: not a valid URL (bad international domain name)")
+    assert site.seen == []
+    assert "Traceback" not in caplog.text and "IDNAError" not in caplog.text, caplog.text
+    # the same batch without the bad URL is ingested
+    r = svc.client.post("/documents", json={"urls": [f"{site.url}/ok"]})
+    assert r.status_code == 200 and r.json()["added"] == 1, r.text
+
+
 def test_every_redirect_hop_is_checked_before_connecting(
         small_service: Callable[..., Service], site: Site) -> None:
     svc = small_service(fetch_allow_hosts=["127.0.0.1"])
