@@ -168,8 +168,10 @@ STARTERS = frozenset("""
     likewise similarly overall eleven twelve thirteen fourteen fifteen sixteen seventeen
     eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
     deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze seize vingt
-    trente quarante cinquante soixante cent mille
+    trente quarante cinquante soixante cent mille jamais toujours souvent parfois rarement
+    certes voici voila ici dorenavant aussitot soudain
 """.split())
+_PARTICIPLE = re.compile(r"\w{3,}(?:é|ée|és|ées)$")  # not "René Dupont": a small word follows
 _PLURAL = re.compile(r"^\w{4,}[trendlkpmg]s$")  # "Protests", "Officials": not names
 _COMMON_SUFFIX = re.compile(r"(?:ly|ing|ed|ers|ment|ments|tion|tions|ement|ements|ions|ees|"
                             r"aient|erent)$")  # "Nées de griefs ...", "Arrivées ..."
@@ -576,6 +578,13 @@ def _names_at(text: str) -> list[tuple[int, Anchor]]:
             continue  # capitalised because a sentence, quote or list item starts here
         if starts and compound and not _NATIONALITY_END.search(name):
             continue  # "Flight-tracking data show ...": a compound word opens the sentence
+        if starts and _PARTICIPLE.search(w) and k + 1 < len(raw) \
+                and raw[k + 1][2][:1].islower():
+            continue  # "Constitué en 1992, ...", "Déclenchée samedi": a participle opens it
+        if starts and k + 2 < len(raw) and fold(raw[k + 1][2]) in ("de", "du", "des", "d") \
+                and raw[k + 2][2][:1].islower() and "," in text[raw[k + 2][1]:] \
+                and bare not in GAZETTEER:
+            continue  # "Faute de journalistes ..., les accusations": a phrase put first
         acronym = w.isupper() and len(w) >= 2 and w not in ("OK", "TV", "AM", "PM")
         if len(bare) < 2 or (not acronym and (
                 bare in GENERIC or bare in MONTHS or bare in WEEKDAYS

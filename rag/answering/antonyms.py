@@ -15,7 +15,8 @@ import re
 
 from rag.text import fold
 
-_PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+_Pair = tuple[tuple[str, ...], tuple[str, ...]]
+_WORD_PAIRS: tuple[_Pair, ...] = (
     (("perd", "perdu", "lost", "lose", "losing"),
      ("repris", "reprend", "regagn", "regain", "retook", "retake", "recaptur", "reconqu")),
     (("hausse", "augment", "increas", "rise", "rose", "risen", "rising", "flamb", "grimp",
@@ -68,7 +69,63 @@ _PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     # where: "la partie nord d'Almaty" is not its southern part
     (("nord", "north", "septentrion"), ("sud ", "sud-", "south", "meridional")),
     (("oriental", "eastern", "east "), ("occidental", "western", "west ")),
+    # what is reported as unconfirmed is not confirmed ("selon des informations non
+    # confirmées, l'aéroport aurait été pris" is no "il est confirmé que l'aéroport a été pris")
+    (("confirm", "officiellement etabli", "established fact"),
+     ("unconfirm", "unverif", "non verifi", "rumeur", "rumour", "rumor", "allegedly",
+      "reportedly", "pretendument")),
+    # held by one for good, or by each in turn
+    (("permanent", "en permanence", "a vie ", "for life", "a titre definitif"),
+     ("tour de role", "tournant", "rotating", "rotation", "in turn", "alternance")),
+    # a first is not one of several ("sa première action militaire")
+    (("a plusieurs reprises", "plusieurs fois", "several times", "repeatedly", "many times",
+      "a maintes reprises", "deja interven", "already interven", "previously interven",
+      "had intervened before", "etait deja intervenu"),
+     ("premiere fois", "premiere action", "premiere intervention", "premiere operation",
+      "premiere mission", "first time", "first action", "first intervention",
+      "first operation", "first mission", "first military")),
+    # a strong reaction is not a muted one ("Washington a peu réagi")
+    (("vivement", "strongly", "forcefully", "fortement", "vigoureusement", "abondamment",
+      "energiquement", "energetically", "firmly", "fermement", "vehemently", "vehement"),
+     ("peu reagi", "reagi peu", "peu de reaction", "reacted little", "little reaction",
+      "barely react", "hardly react", "muted", "timidement", "timidly", "low-key",
+      "discretement", "quietly")),
+    # kept in place is not dismissed
+    (("maintenu", "maintenir", "kept ", "keeps ", "retained", "conserve", "garde en place",
+      "kept in place", "left in place"),
+     ("limog", "dismiss", "sacked", "renvoy", "destitu", "demis ", "ousted", "fired ")),
+    # in line with a principle, or against it
+    (("respecte ", "respectent", "respecter", "respects ", "respected", "respecting",
+      "conforme", "in line with", "consistent with", "complies", "comply", "compatible"),
+     ("contraire", "contrary", "viola", "viole ", "enfrei", "breach", "contraven",
+      "incompatible", "inconsistent", "at odds")),
+    # allowed, or may not
+    (("autorise", "allowed", "permitted", "free to", "libres de", "may join",
+      "can join"),
+     ("ne peuvent pas", "ne peut pas", "ne pourront pas", "cannot", "can't", "may not",
+      "not allowed", "not permitted", "n'ont pas le droit", "interdit")),
 )
+# a word and the same word negated by its prefix: "légitime" / "illégitime"
+_PREFIX_PAIRS: tuple[_Pair, ...] = tuple(
+    ((stem,), tuple(p + stem for p in prefixes))
+    for stem, prefixes in (
+        ("legitim", ("il", "non-", "non ")), ("legal", ("il", "non-")),
+        ("justifi", ("in", "un")), ("direct", ("in",)), ("possib", ("im",)),
+        ("probab", ("im",)), ("stab", ("in", "un")), ("capab", ("in",)),
+        ("suffis", ("in",)), ("suffic", ("in",)), ("officiel", ("non-", "non ")),
+        ("official", ("un", "non-")), ("violent", ("non-", "non ")), ("clear", ("un",)),
+        ("known", ("un",)), ("connu", ("in",)), ("expected", ("un",)), ("attendu", ("in",)),
+        ("prevu", ("im",)), ("precedent", ("un", "sans ")), ("armed", ("un",)),
+        ("popular", ("un",)), ("populaire", ("im",)), ("democrat", ("un", "anti", "non-")),
+        ("constitutionn", ("in", "anti")), ("constitutional", ("un", "anti")),
+    ))
+_PAIRS = (*_WORD_PAIRS, *_PREFIX_PAIRS)
+
+# "non confirmé", "not been confirmed", "n'a pas été confirmé": read as one word, so that the
+# claim side's "confirm" does not find itself in a sentence that denies it
+_UNCONFIRMED = re.compile(r"\b(?:non|not|pas|jamais|never|sans|without)"
+                          r"(?: (?:ete|been|encore|yet|officiellement|officially|been yet|"
+                          r"independently|de))* confirm")
 
 _WORD_START = re.compile(r"[\w'’-]+")
 
@@ -76,6 +133,7 @@ _WORD_START = re.compile(r"[\w'’-]+")
 def sides(text: str) -> frozenset[tuple[int, int]]:
     """(pair, side) for each side of a pair `text` holds a word of: a claim's, read once."""
     folded = " " + " ".join(_WORD_START.findall(fold(text))) + " "
+    folded = _UNCONFIRMED.sub(" unconfirm", folded)
     found: list[tuple[int, int]] = []
     for p, pair in enumerate(_PAIRS):
         for side, starts in enumerate(pair):
@@ -90,7 +148,9 @@ def contradicted(said: frozenset[tuple[int, int]], sentence: str) -> bool:
     if not said:
         return False
     source = sides(sentence)
-    return any((p, 1 - side) in source and (p, side) not in source for p, side in said)
+    return any((p, 1 - side) in source and (p, side) not in source
+               and (p, 1 - side) not in said  # a claim that says both puts neither in place
+               for p, side in said)
 
 
 def contradicts(claim: str, sentence: str) -> bool:

@@ -453,6 +453,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
             continue
         if kind == "person" and (name in _BODY_WORDS or _ACRONYM.fullmatch(m.group(0))):
             continue  # "l'Organisation du traité ...", "TF1", "OTSC" name no one
+        if kind == "place" and _no_place(text, m, name):
+            continue
         if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)
                                  or name in _CAPITALS
                                  or (is_people(name) and _PLURAL_ARTICLE.search(text[:m.start()]))):
@@ -509,6 +511,39 @@ _CAPITALS = frozenset("""
 
 
 _ACRONYM = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý0-9]+")
+# Capitalised words that name no place: titles, and a body's acronym ("le Comité national de
+# sécurité (KNB)"); a run of capitalised words with none of these nor a place's word in it is
+# a person's name ("Noursoultan Nazarbaïev", "Karim Kajymkanouli Massimov")
+_TITLE_WORDS = frozenset(fold(w) for w in """
+    premier première président présidente general général monsieur madame mr mrs ms dr
+    ministre minister secrétaire secretary porte-parole spokesman chef chief vice
+    """.split())
+_PLACE_WORDS = frozenset(fold(w) for w in """
+    saint sainte san santa los las le la new nouvelle nouveau mont mount lac lake rio port
+    fort cap cape golfe gulf mer sea val île ile isla north south nord sud east west est
+    ouest haute haut bas basse grand grande great little petit petite upper lower centre
+    central centrale city ville avenue rue street boulevard place square road route pont
+    bridge quai église eglise church cathédrale cathedral palais palace château castle parc
+    park gare station aéroport airport université university musée museum hôpital hospital
+    base camp prison région region province district
+    """.split())
+_RUN = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+)+")
+
+
+def _no_place(text: str, m: re.Match[str], name: str) -> bool:
+    """Whether a capitalised word of `text` names no place: a title, a body, an acronym that
+    is no country, or a word of a run of capitalised words that is a person's name."""
+    if name in _TITLE_WORDS or name in _BODY_WORDS:
+        return True
+    if _ACRONYM.fullmatch(m.group(0)):
+        return not is_country(name)
+    for run in _RUN.finditer(text):
+        if run.start() <= m.start() < run.end():
+            words = [fold_name(w).replace("-", "") for w in run.group(0).split()]
+            last = words[-1]  # "Noursoultan Nazarbaïev" is a man, whose first name a city took
+            return not (any(w in _PLACE_WORDS or w in _BODY_WORDS for w in words)
+                        or last in _CAPITALS or is_country(last))
+    return False
 
 
 def _a_country(text: str, m: re.Match[str]) -> bool:

@@ -205,6 +205,10 @@ class QuestionInfo:
 _ATTRIBUTION = re.compile(
     r"^\s*(selon|d['’]après|d['’]apres|according to|as reported by|cité par)\s+[^,?]{1,80},\s*",
     re.I)
+# A lead-in before the question word: "Reading the Reuters/AP-based article, what ...",
+# "Dans l'article du Monde, quel ..."
+_LEAD_IN = re.compile(r"^\s*[^,?]{1,80},\s*(?=(?:which|what|who|whom|whose|where|when|why|how|"
+                      r"quel(?:le)?s?|qui|où|quand|combien|comment|pourquoi)\b)", re.I)
 _RELATIVE = re.compile(r"(?<=\w),\s*(?:who|whom|whose|qui|dont)\b.*", re.I | re.S)
 _ATTRIBUTED = re.compile(r"\b(selon|d['’]après|according to|cité par|cited by|said by)\s+"
                          r"((?:l['’]|le |la |les |the |an? )?[\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)",
@@ -226,6 +230,9 @@ def _head(question: str) -> str:
     """The question's own words: a leading "Selon X," is attribution, and a "when" deep in a
     clause is a subordinator, not what is asked."""
     rest = _ATTRIBUTION.sub("", question)
+    lead = _LEAD_IN.match(rest)
+    if lead and not _WH.search(lead.group()):  # "Reading the Reuters article, what set off"
+        rest = rest[lead.end():]
     rest = _ASK_AFTER.sub("", rest)
     # ... and ", who commented ..." is a relative clause about the focus: "Which think tank
     # employs Marie Dumoulin, who ...?" asks a body, not a person
@@ -285,7 +292,8 @@ _SUPERLATIVE_ASKED = re.compile(
     r"\b(?:le|la|les|l['’])\s*(?:plus|moins) (?!de\b|d['’])\w+")
 _CAUSE_ASKED = re.compile(
     r"(?i)\b(?:why|pourquoi|pour quelles? (?:raisons?|motifs?)|pour quel motif|for what "
-    r"reasons?|what (?:caused|triggered|sparked|prompted|led to|provoked)|qu['’]est-ce qui a "
+    r"reasons?|what (?:(?:was|is) it that )?(?:caused|triggered|sparked|prompted|led to|provoked|"
+    r"set off|touched off|ignited)|qu['’]est-ce qui a "
     r"(?:provoqué|causé|déclenché|motivé|conduit)|(?:quelle|quelles) (?:est|était|fut|sont|"
     r"étaient) (?:la|les) (?:cause|raison)s?|what (?:is|was|were|are) the (?:cause|reason)s?|"
     r"how come)\b")
@@ -722,6 +730,9 @@ _SUCCESSION_ASKED = re.compile(r"(?i)\b(?:qui|who|quel(?:le)?s? pays|which count
 # vendredi" does not say when the last troops left. (Starts and arrivals are paraphrased too
 # freely to hold a sentence to: "s'installe à Paris" answers "arrive in Paris".)
 _EVENTS = [
+    # a signing: "à quelle date l'accord a-t-il été signé", not the date troops left
+    re.compile(r"\bsign(?:e|ee|es|ees|er|ed|ing|s|ature|atures|ataires?|ent|erent|a)?\b|"
+               r"\bratifi\w*"),
     re.compile(r"termin|\bfin\b|achev|\bend(?:s|ed)?\b|\bclos|conclu"),
     re.compile(r"quitt|\bd[e]parts?\b|\bretir|withdr|\bleav|\bleft\b|retrait|\bpull(?:ed|s|ing)?"
                r" out\b|\bpullout"),

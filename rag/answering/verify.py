@@ -86,6 +86,7 @@ from rag.answering.anchors import (
 )
 from rag.answering.antonyms import contradicted, sides
 from rag.answering.countries import bodies_at, country_code, is_country, role_nations
+from rag.answering.exchange import exchanged
 from rag.answering.lexicon import other_language_keys
 from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
@@ -774,7 +775,8 @@ def _claim_facts(text: str) -> _Facts:
 QUANTIFIER = re.compile(
     r"(?i)\b(?<!above )(?<!after )(?<!at )(?<!of )(?:all|every|each|entire|entirely|whole|"
     r"solely|exclusively|sole|tous|toutes|tout le|toute la|chaque|chacun|chacune|seul|seule|"
-    r"seuls|seules|uniquement|exclusivement|entier|entière|entiers|entières|l['’]ensemble)"
+    r"seuls|seules|uniquement|exclusivement|entier|entière|entiers|entières|l['’]ensemble|"
+    r"totalité|intégralité|entirety)"
     r"\b(?! the same)|\b(?<!not )only\b|\b(?<!non )seulement\b"
     r"|\bn(?:e\s+|['’])(?:\w+\s+){1,3}?que\b")
 
@@ -786,7 +788,10 @@ QUANTIFIER = re.compile(
 PARTIAL = re.compile(
     r"(?i)\b(?:une partie (?:seulement )?d(?:es|u|e la|e l['’])|seulement une partie|"
     r"only (?:some|part|a (?:few|part|portion|fraction))|some of the|(?<!as )part of the|"
-    r"a portion of|a fraction of|certaine?s d(?:es|e ces|e leurs))\b")
+    r"a portion of|a fraction of|certaine?s d(?:es|e ces|e leurs)|"
+    r"(?:a few|quelques|some) (?!\d|(?:heure|hour|jour|day|minute|semaine|week|month|année|"
+    r"an|year|seconde|second|fois|time)s\b)(?=[a-zà-ÿ]{3,}s\b))")
+# ("a few flights"; not "some 3,000", nor "a few hours later")
 # Not "all \\w+s" of a verb or pronoun ("Not all was lost"), nor "no less than 300 flights".
 _NOT_PLURAL = r"(?!(?:was|is|has|this|his|its|us|thus|less|longer|as|across|towards)\b)"
 _ALL_OR_NONE = re.compile(r"(?i)\b(?:tous les|toutes les|all the|all of|"
@@ -1517,9 +1522,12 @@ def succession_swapped(claim: str, sentence: str) -> bool:
 
 def _to_another(claim: _Facts, sentence: str) -> bool:
     """Whether the claim gives what the sentence says of one party to another: the deed
-    (`swapped`, `deed_of_other`) or a succession (`succession_swapped`)."""
+    (`swapped`, `deed_of_other`), a succession (`succession_swapped`), or two parties each put
+    where the other stands, in the sentence's language (`exchanged`)."""
     return swapped(claim.text, sentence, claim.parties) or _deed_of_other(claim, sentence) \
-        or succession_swapped(claim.text, sentence)
+        or succession_swapped(claim.text, sentence) \
+        or (bool(claim.lang) and _language(sentence) == claim.lang
+            and exchanged(claim.text, sentence))
 
 
 def _deed_of_other(claim: _Facts, sentence: str) -> bool:

@@ -94,3 +94,55 @@ def test_review_16_pupils_and_breeders_are_no_degree() -> None:
                            "Les éleveurs ont manifesté contre une faible hausse.")
     assert not contradicts("The risk was judged very low by the high school.",
                            "Le risque a été jugé très faible.")
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # confirmed / reported as unconfirmed
+    ("Il est désormais confirmé que l’aéroport d’Almaty a été pris d’assaut.",
+     "Selon des informations antérieures non confirmées, l’aéroport d’Almaty aurait été pris "
+     "d’assaut par les émeutiers."),
+    ("Officials confirmed that the airport had been stormed.",
+     "L’information n’a pas été confirmée : l’aéroport aurait été pris d’assaut."),
+    # for good / in turn
+    ("The bloc is permanently chaired by the Russian president.",
+     "Le bloc est présidé à tour de rôle par le chef de chaque pays membre."),
+    # one of several / a first
+    ("L’OTSC était déjà intervenue militairement à plusieurs reprises avant cette opération.",
+     "Il s’agit de sa première action militaire, a rapporté AP."),
+    # the blind_pairs studied before: strong / muted, kept / dismissed, in line with / against,
+    # allowed / may not, a word / the same word negated by its prefix
+    ("So far, Washington has reacted strongly to the events in Kazakhstan.",
+     "Jusqu’à présent, Washington a peu réagi à l’évolution rapide des événements."),
+    ("Early in the week, Tokayev kept the government in place.",
+     "Tokayev a initialement limogé le gouvernement du pays en début de semaine."),
+    ("Le diplomate a estimé que l'élargissement de l'OTAN respecte le principe de sécurité.",
+     "Le diplomate a ajouté que « l’expansion de l’OTAN est contraire au principe »."),
+    ("Members of the bloc are allowed to belong to other military alliances.",
+     "Les participants ne peuvent pas faire partie d’autres blocs militaires."),
+    ("Le ministère a jugé illégitime la décision d’envoyer des soldats de la paix.",
+     "Le ministère a qualifié la décision d’envoyer des soldats de la paix d’absolument "
+     "légitime."),
+])
+def test_a_claim_firmer_or_more_often_than_its_source_contradicts(claim: str,
+                                                                  sentence: str) -> None:
+    """blind_pairs11: confirmed over unconfirmed, permanent over rotating, repeated over a
+    first."""
+    assert contradicts(claim, sentence)
+
+
+def test_a_confirmation_the_source_also_gives_does_not_contradict() -> None:
+    assert not contradicts("The ministry confirmed that the airport was stormed.",
+                           "Le ministère a confirmé que l’aéroport avait été pris d’assaut.")
+    assert not contradicts("Unconfirmed reports said the airport was stormed.",
+                           "Selon des informations non confirmées, l’aéroport aurait été pris.")
+    assert not contradicts("It is the bloc's first military action.",
+                           "Il s’agit de sa première action militaire.")
+
+
+def test_a_claim_saying_both_sides_puts_neither_in_place() -> None:
+    """"dismissed the government and kept the curfew" says both: its sentence saying one is
+    no contradiction."""
+    assert not contradicts("Tokayev dismissed the government but kept the curfew.",
+                           "Tokayev a limogé le gouvernement.")
+    assert not contradicts("La décision est illégitime.", "Le ministère juge la décision "
+                           "illégitime.")

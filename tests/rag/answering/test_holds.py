@@ -272,3 +272,21 @@ def test_a_fate_counted_of_others_is_not_the_asked_ones(question: str, sentence:
     q = analyse_question(question)
     assert q.fate and q.measure
     assert fate_of_others_only(q.measure, q.fate, sentence) is others
+
+
+MASSIMOV = ("L’appel de l’ex-président Noursoultan Nazarbaïev intervient alors qu’un de ses alliés "
+            "proches, Karim Kajymkanouli Massimov, ancien Premier ministre, a été arrêté pour "
+            "trahison après avoir été démis de ses fonctions de chef du Comité national de "
+            "sécurité (KNB).")
+
+
+def test_a_person_a_title_or_a_body_is_no_place() -> None:
+    """blind11/13: "Where was Massimov arrested?" over a sentence naming only people, a title
+    and a body ("Noursoultan Nazarbaïev" is a man, though a city took his first name)."""
+    assert not _holds_kind("place", MASSIMOV, ("massimov",))
+    assert _holds_kind("place", "Karim Massimov a été arrêté à Almaty.", ("massimov",))
+    assert _holds_kind("place", "Il a été arrêté près de Nouvelle Orléans.", ("massimov",))
+    assert _holds_kind("place", "Il vit aux États-Unis.", ("massimov",))
+    assert _holds_kind("place", "La cloche est au coin de la Cinquième Avenue.", ("cloche",))
+    assert _holds_kind("place", "Le sommet s'est tenu à Bruxelles, au siège de l'OTAN.",
+                       ("sommet",))

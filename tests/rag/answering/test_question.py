@@ -380,6 +380,11 @@ def test_an_envoy_is_asked_as_an_ambassador_and_photographed_asks_a_caption() ->
     # a count of seconds is no ordinal; a who-question asks no cause
     ("How many seconds did the blast last?", False, set()),
     ("Who caused the blast?", False, set()),
+    # blind18: a lead-in before the question word, and "set off" / "sparked"
+    ("Reading the Reuters/AP-based article, what was it that set off the protests over the "
+     "weekend in Kazakhstan?", True, set()),
+    ("What sparked the protests?", True, set()),
+    ("Après l'annonce, pourquoi le gouvernement a-t-il démissionné ?", True, set()),
 ])
 def test_a_cause_or_an_ordinal_asked(question: str, cause: bool, ordinal: set[int]) -> None:
     info = analyse_question(question)

@@ -1,0 +1,62 @@
+"""Two parties each put where the other stands, read from their neighbouring words."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answering.exchange import exchanged
+from rag.answering.verify import Verifier
+from rag.embedders.e5 import E5Embedder
+from tests.rag.answering.test_verify import one
+
+
+@pytest.fixture(scope="module")
+def verifier(embedder: E5Embedder) -> Verifier:
+    return Verifier(embedder)
+
+
+AIRPORT = ("Jeudi soir, les militaires avaient repris le contrôle du principal aéroport, saisi "
+           "plus tôt par les manifestants, mais les combats se poursuivaient entre le personnel "
+           "de sécurité et les manifestants sur la place principale d’Almaty, selon Reuters.")
+CALL = ("M. Nazarbaïev «appelle tous les citoyens à se rassembler autour du président du "
+        "Kazakhstan pour lui permettre de surmonter cette crise», a écrit le porte-parole, "
+        "Aidos Ukibay, sur Twitter.")
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # blind_pairs9 v9_069, v9_081
+    ("Jeudi soir, les manifestants avaient repris le contrôle du principal aéroport, saisi "
+     "plus tôt par les militaires, selon Reuters.", AIRPORT),
+    ("Le président appelle tous les citoyens à se rassembler autour de Nazarbaïev, a écrit "
+     "Aidos Ukibay sur Twitter.", CALL),
+    ("The rioters had retaken the airport, which the police had seized earlier.",
+     "The police had retaken the airport, which the rioters had seized earlier."),
+])
+def test_two_parties_exchanged_in_the_sentences_language(claim: str, sentence: str) -> None:
+    assert exchanged(claim, sentence)
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # each party in place, in other words
+    ("Jeudi soir, les militaires avaient repris l’aéroport, que les manifestants avaient "
+     "saisi plus tôt.", AIRPORT),
+    ("Nazarbaïev appelle les citoyens à se rassembler autour du président, selon Aidos "
+     "Ukibay.", CALL),
+    # two things that are no party exchanged (blind_pairs9 v9_117, a true paraphrase)
+    ("Tokayev a attribué à une « agression extérieure » des troubles marqués par l’incendie "
+     "de bâtiments gouvernementaux et le pillage de banques.",
+     "Tokayev a imputé à une « agression extérieure » les troubles qui ont vu des bâtiments "
+     "gouvernementaux incendiés et des banques pillées."),
+])
+def test_parties_in_place_or_words_that_are_no_party(claim: str, sentence: str) -> None:
+    assert not exchanged(claim, sentence)
+
+
+def test_the_verifier_refuses_an_exchange_only_in_the_sources_language(
+        verifier: Verifier) -> None:
+    assert one(verifier, "Jeudi soir, les manifestants avaient repris le contrôle du principal "
+                         "aéroport, saisi plus tôt par les militaires, selon Reuters [1].",
+               AIRPORT) == (False, "agent")
+    assert one(verifier, "Jeudi soir, les militaires avaient repris le contrôle du principal "
+                         "aéroport, saisi plus tôt par les manifestants, selon Reuters [1].",
+               AIRPORT)[0]
