@@ -171,6 +171,10 @@ STARTERS = frozenset("""
     trente quarante cinquante soixante cent mille jamais toujours souvent parfois rarement
     certes voici voila ici dorenavant aussitot soudain
 """.split())
+# ... followed by a preposition, an article or a day, not a verb ("Aktobé a été ...")
+_AFTER_PARTICIPLE = frozenset("""en par de du des d dans à au aux après avant pour sur avec
+    sans sous vers entre contre lors depuis le la les l un une ce cette samedi dimanche lundi
+    mardi mercredi jeudi vendredi hier""".split())  # as written: "à", not the verb "a"
 _PARTICIPLE = re.compile(r"\w{3,}(?:é|ée|és|ées)$")  # not "René Dupont": a small word follows
 _PLURAL = re.compile(r"^\w{4,}[trendlkpmg]s$")  # "Protests", "Officials": not names
 _COMMON_SUFFIX = re.compile(r"(?:ly|ing|ed|ers|ment|ments|tion|tions|ement|ements|ions|ees|"
@@ -578,10 +582,12 @@ def _names_at(text: str) -> list[tuple[int, Anchor]]:
             continue  # capitalised because a sentence, quote or list item starts here
         if starts and compound and not _NATIONALITY_END.search(name):
             continue  # "Flight-tracking data show ...": a compound word opens the sentence
-        if starts and _PARTICIPLE.search(w) and k + 1 < len(raw) \
-                and raw[k + 1][2][:1].islower():
+        if starts and _PARTICIPLE.search(w) and k + 1 < len(raw) and (
+                raw[k + 1][2].lower() in _AFTER_PARTICIPLE
+                or text[raw[k][1]:].startswith(",")):
             continue  # "Constitué en 1992, ...", "Déclenchée samedi": a participle opens it
         if starts and k + 2 < len(raw) and fold(raw[k + 1][2]) in ("de", "du", "des", "d") \
+                and not text[raw[k][1]:raw[k + 1][0]].strip() \
                 and raw[k + 2][2][:1].islower() and "," in text[raw[k + 2][1]:] \
                 and bare not in GAZETTEER:
             continue  # "Faute de journalistes ..., les accusations": a phrase put first

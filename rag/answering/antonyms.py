@@ -6,7 +6,8 @@ same statement (cosine 0.96); the words say otherwise.
 Each pair is two sides of word starts, folded, in both languages. A claim contradicts a
 sentence when it holds a word of one side, the sentence a word of the other side, and the
 sentence no word of the claim's side (a sentence that says both is not contradicted).
-General opposites of news text, not drawn from any evaluation pair.
+General opposites of news text; some pairs were prompted by study-set misses (never by a
+held-out pair), and each is written for the general case, not for the pair that prompted it.
 """
 
 from __future__ import annotations
@@ -72,15 +73,15 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # what is reported as unconfirmed is not confirmed ("selon des informations non
     # confirmées, l'aéroport aurait été pris" is no "il est confirmé que l'aéroport a été pris")
     (("confirm", "officiellement etabli", "established fact"),
-     ("unconfirm", "unverif", "non verifi", "rumeur", "rumour", "rumor", "allegedly",
-      "reportedly", "pretendument")),
+     ("unconfirm", "unverif", "non verifi", "non-verifi")),
     # held by one for good, or by each in turn
     (("permanent", "en permanence", "a vie ", "for life", "a titre definitif"),
-     ("tour de role", "tournant", "rotating", "rotation", "in turn", "alternance")),
+     ("tour de role", "presidence tournante", "rotating", "rotation", "in turn",
+      "alternance")),
     # a first is not one of several ("sa première action militaire")
-    (("a plusieurs reprises", "plusieurs fois", "several times", "repeatedly", "many times",
-      "a maintes reprises", "deja interven", "already interven", "previously interven",
-      "had intervened before", "etait deja intervenu"),
+    (("deja interven", "already interven", "previously interven", "had intervened before",
+      "intervenue a plusieurs reprises", "intervenu a plusieurs reprises",
+      "intervened several times", "intervened repeatedly", "intervened many times"),
      ("premiere fois", "premiere action", "premiere intervention", "premiere operation",
       "premiere mission", "first time", "first action", "first intervention",
       "first operation", "first mission", "first military")),
@@ -90,32 +91,24 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
      ("peu reagi", "reagi peu", "peu de reaction", "reacted little", "little reaction",
       "barely react", "hardly react", "muted", "timidement", "timidly", "low-key",
       "discretement", "quietly")),
-    # kept in place is not dismissed
-    (("maintenu", "maintenir", "kept ", "keeps ", "retained", "conserve", "garde en place",
-      "kept in place", "left in place"),
-     ("limog", "dismiss", "sacked", "renvoy", "destitu", "demis ", "ousted", "fired ")),
     # in line with a principle, or against it
     (("respecte ", "respectent", "respecter", "respects ", "respected", "respecting",
       "conforme", "in line with", "consistent with", "complies", "comply", "compatible"),
-     ("contraire", "contrary", "viola", "viole ", "enfrei", "breach", "contraven",
+     ("contraire a", "contraire au", "contraires a", "contraires au", "contrary to", "viola",
+      "viole ", "enfrei", "breach", "contraven",
       "incompatible", "inconsistent", "at odds")),
-    # allowed, or may not
-    (("autorise", "allowed", "permitted", "free to", "libres de", "may join",
-      "can join"),
-     ("ne peuvent pas", "ne peut pas", "ne pourront pas", "cannot", "can't", "may not",
-      "not allowed", "not permitted", "n'ont pas le droit", "interdit")),
 )
 # a word and the same word negated by its prefix: "légitime" / "illégitime"
 _PREFIX_PAIRS: tuple[_Pair, ...] = tuple(
     ((stem,), tuple(p + stem for p in prefixes))
     for stem, prefixes in (
-        ("legitim", ("il", "non-", "non ")), ("legal", ("il", "non-")),
-        ("justifi", ("in", "un")), ("direct", ("in",)), ("possib", ("im",)),
+        ("legitim", ("il", "non-")), ("legal", ("il", "non-")),
+        ("justifi", ("in", "un")), ("possible", ("im",)),
         ("probab", ("im",)), ("stab", ("in", "un")), ("capab", ("in",)),
-        ("suffis", ("in",)), ("suffic", ("in",)), ("officiel", ("non-", "non ")),
-        ("official", ("un", "non-")), ("violent", ("non-", "non ")), ("clear", ("un",)),
+        ("suffis", ("in",)), ("suffic", ("in",)), ("officiel", ("non-",)),
+        ("official", ("un", "non-")), ("violent", ("non-",)), ("clear", ("un",)),
         ("known", ("un",)), ("connu", ("in",)), ("expected", ("un",)), ("attendu", ("in",)),
-        ("prevu", ("im",)), ("precedent", ("un", "sans ")), ("armed", ("un",)),
+        ("prevu", ("im",)), ("precedent", ("un",)), ("armed", ("un",)),
         ("popular", ("un",)), ("populaire", ("im",)), ("democrat", ("un", "anti", "non-")),
         ("constitutionn", ("in", "anti")), ("constitutional", ("un", "anti")),
     ))
@@ -123,9 +116,11 @@ _PAIRS = (*_WORD_PAIRS, *_PREFIX_PAIRS)
 
 # "non confirmé", "not been confirmed", "n'a pas été confirmé": read as one word, so that the
 # claim side's "confirm" does not find itself in a sentence that denies it
-_UNCONFIRMED = re.compile(r"\b(?:non|not|pas|jamais|never|sans|without)"
-                          r"(?: (?:ete|been|encore|yet|officiellement|officially|been yet|"
-                          r"independently|de))* confirm")
+_UNCONFIRMED = re.compile(
+    r"(?:\b(?:non|pas|jamais|never|sans|without|no|aucune?|unable to|impossible de)|"
+    r"(?:\b|(?<=can))not)[ -](?:(?:ete|been|be|pu|etre|encore|yet|officiellement|officially|"
+    r"independently|independamment|immediately|immediatement|de|d'|a|the|any|officielle|"
+    r"official) ){0,3}confirm")
 
 _WORD_START = re.compile(r"[\w'’-]+")
 

@@ -24,7 +24,14 @@ _GROUP = re.compile(
     r"authorit(?:y|ie)|president|ministre|minister|terroriste|terrorist|citoyen|citizen|"
     r"habitant|resident|opposition|diplomate|diplomat|journaliste|journalist|rebelle|rebel|"
     r"insurge|insurgent|dirigeant|leader)s?")
-EXCHANGE_MAX_WORDS = 120  # longer texts are not read (the check is quadratic in parties)
+# Relations where order says nothing of who did what: "entre policiers et manifestants",
+# "Poutine s'est entretenu avec Tokaïev", "opposé les policiers aux manifestants"
+_SYMMETRIC = re.compile(
+    r"(?:entre|between|avec|with|oppos\w*|rencontr\w*|met|meet\w*|entretenu\w*|entretien\w*|"
+    r"parl\w*|spoke|talk\w*|negoci\w*|negotiat\w*|discut\w*|discuss\w*|affront\w*|clash\w*|"
+    r"heurts?|versus|contre|against|vs)")
+_COORDINATION = frozenset("et and ou or ni nor".split())
+EXCHANGE_MAX_WORDS = 120  # longer texts are not read (parties are compared pairwise)
 _GAIN = 2  # neighbours the exchange must match beyond those each party matches in place
 
 
@@ -44,7 +51,7 @@ def _content(word: str) -> bool:
 
 
 def _party(raw: str, word: str) -> bool:
-    return raw[:1].isupper() or bool(_GROUP.fullmatch(_bare(word)))
+    return re.split(r"['’]", raw)[-1][:1].isupper() or bool(_GROUP.fullmatch(_bare(word)))
 
 
 def _near(words: Sequence[str], i: int, step: int) -> int | None:
@@ -57,15 +64,26 @@ def _near(words: Sequence[str], i: int, step: int) -> int | None:
     return None
 
 
+def _symmetric(between: Sequence[str]) -> bool:
+    """Whether two parties with `between` between them are coordinated or in a relation that
+    goes both ways: order then gives neither a part of its own."""
+    return all(w in _COORDINATION or not _content(w) for w in between) or any(
+        _SYMMETRIC.fullmatch(_bare(w)) for w in between)
+
+
 def exchanged(claim: str, sentence: str) -> bool:
     """Whether the claim puts two parties of `sentence` each where the other stands: each
     party's neighbouring content words in the claim are the other's in the sentence (at least
     _GAIN more matched than in place), the two parties in the other order."""
-    raw = _WORD.findall(claim)
+    raw, s_raw = _WORD.findall(claim), _WORD.findall(sentence)
     c = [fold(w).replace("’", "'") for w in raw]
-    s = [fold(w).replace("’", "'") for w in _WORD.findall(sentence)]
+    s = [fold(w).replace("’", "'") for w in s_raw]
     if len(c) > EXCHANGE_MAX_WORDS or len(s) > EXCHANGE_MAX_WORDS:
         return False
+    # a neighbour that is itself a party says nothing of where the other stands ("la Russie,
+    # la Biélorussie, l'Arménie" in another order)
+    c_party = [_party(r, w) for r, w in zip(raw, c, strict=True)]
+    s_party = [_party(r, w) for r, w in zip(s_raw, s, strict=True)]
     ck, sk = [_key(w) for w in c], [_key(w) for w in s]
     where: dict[str, list[int]] = {}
     for j, k in enumerate(sk):
@@ -78,14 +96,17 @@ def exchanged(claim: str, sentence: str) -> bool:
         best = 0
         for j in where.get(key, ()):
             best = max(best, sum(1 for a, b in zip(c_near[i], s_near[j], strict=True)
-                                 if a is not None and b is not None and ck[a] == sk[b]))
+                                 if a is not None and b is not None and ck[a] == sk[b]
+                                 and not c_party[a] and not s_party[b]))
         return best
 
     parties = [i for i, w in enumerate(c) if _content(w) and _party(raw[i], w)
                and ck[i] in where and ck.count(ck[i]) == 1]
     for n, i in enumerate(parties):
         for j in parties[n + 1:]:
-            if j - i < 2 or ck[i] == ck[j]:
+            if j - i < 2 or ck[i] == ck[j] or _symmetric(
+                    [w for w, party in zip(c[i + 1:j], c_party[i + 1:j], strict=True)
+                     if not party]):  # a list of parties is coordinated too
                 continue
             in_place = fit(i, ck[i]) + fit(j, ck[j])
             exchange = fit(i, ck[j]) + fit(j, ck[i])

@@ -5,8 +5,10 @@ passage sentence; `holds_asked` reads them for a generated answer."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rag.answering.anchors import MONTHS, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
@@ -519,15 +521,39 @@ _TITLE_WORDS = frozenset(fold(w) for w in """
     ministre minister secrétaire secretary porte-parole spokesman chef chief vice
     """.split())
 _PLACE_WORDS = frozenset(fold(w) for w in """
-    saint sainte san santa los las le la new nouvelle nouveau mont mount lac lake rio port
-    fort cap cape golfe gulf mer sea val île ile isla north south nord sud east west est
+    saint sainte san santa los las new nouvelle nouveau mont mount lac lake rio port
+    fort cap cape golfe gulf mer sea val île ile isla north south nord sud east west
     ouest haute haut bas basse grand grande great little petit petite upper lower centre
     central centrale city ville avenue rue street boulevard place square road route pont
     bridge quai église eglise church cathédrale cathedral palais palace château castle parc
     park gare station aéroport airport université university musée museum hôpital hospital
     base camp prison région region province district
     """.split())
-_RUN = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+)+")
+# A run of capitalised words; a preposition or article capitalised because it opens the
+# sentence ("In Janaozen", "À Tel Aviv") is not its first word
+_RUN = re.compile(r"(?!(?:In|At|Near|From|To|Into|Outside|Inside|À|A|Au|Aux|En|Dans|Près|Vers|"
+                  r"Le|La|Les|L|The|Un|Une|Des|De|Du)\b)[A-ZÀ-Ý][\wÀ-ÿ'’-]+"
+                  r"(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+)+")
+# ... which is a place where a preposition of place stands before it ("à Buenos Aires")
+_LOCATIVE = re.compile(r"(?i)\b(?:à|a|au|aux|en|dans|près de|vers|in|at|near|from|to|"
+                       r"outside|into)\s+(?:(?:la|le|les|the)\s+|l['’])?$")
+
+
+@lru_cache(maxsize=256)
+def _person_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the runs of capitalised words of `text` that name a person: no
+    place's or body's word in them, their last word no capital or country, and no preposition
+    of place before them. Read once a text."""
+    out = []
+    for run in _RUN.finditer(text):
+        words = [fold_name(w).replace("-", "") for w in run.group(0).split()]
+        last = words[-1]  # "Noursoultan Nazarbaïev" is a man, whose first name a city took
+        if any(w in _PLACE_WORDS or w in _BODY_WORDS for w in words) or last in _CAPITALS \
+                or is_country(last) or _LOCATIVE.search(text[max(0, run.start() - 12):
+                                                             run.start()]):
+            continue
+        out.append((run.start(), run.end()))
+    return tuple(out)
 
 
 def _no_place(text: str, m: re.Match[str], name: str) -> bool:
@@ -537,13 +563,9 @@ def _no_place(text: str, m: re.Match[str], name: str) -> bool:
         return True
     if _ACRONYM.fullmatch(m.group(0)):
         return not is_country(name)
-    for run in _RUN.finditer(text):
-        if run.start() <= m.start() < run.end():
-            words = [fold_name(w).replace("-", "") for w in run.group(0).split()]
-            last = words[-1]  # "Noursoultan Nazarbaïev" is a man, whose first name a city took
-            return not (any(w in _PLACE_WORDS or w in _BODY_WORDS for w in words)
-                        or last in _CAPITALS or is_country(last))
-    return False
+    runs = _person_runs(text)
+    k = bisect.bisect_right(runs, (m.start(), len(text) + 1)) - 1
+    return k >= 0 and runs[k][0] <= m.start() < runs[k][1]
 
 
 def _a_country(text: str, m: re.Match[str]) -> bool:

@@ -42,7 +42,7 @@ _EN_FR: dict[str, tuple[str, ...]] = {
     "trigger": ("déclenché", "provoqué", "déclencheur"),
     "spark": ("déclenché", "provoqué", "suscité"),
     "ignit": ("déclenché", "embrasé"),
-    "prompt": ("provoqué", "poussé", "incité", "suscité"),
+    "prompted": ("provoqué", "poussé", "incité", "suscité"),
     "protest": ("manifestation", "manifestants", "protestation", "contestation"),
     "demonstrat": ("manifestation", "manifestants"),
     "riot": ("émeute", "émeutes", "émeutiers"),

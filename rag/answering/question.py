@@ -207,8 +207,9 @@ _ATTRIBUTION = re.compile(
     re.I)
 # A lead-in before the question word: "Reading the Reuters/AP-based article, what ...",
 # "Dans l'article du Monde, quel ..."
-_LEAD_IN = re.compile(r"^\s*[^,?]{1,80},\s*(?=(?:which|what|who|whom|whose|where|when|why|how|"
-                      r"quel(?:le)?s?|qui|où|quand|combien|comment|pourquoi)\b)", re.I)
+_LEAD_IN = re.compile(r"^\s*[^,?]{1,80},\s*(?=(?:which|what|where|when|why|how|"
+                      r"quel(?:le)?s?|où|quand|combien|comment|pourquoi)\b)", re.I)
+# (not "who", "qui": "Tokaïev, qui ..., a-t-il limogé ... ?" opens on its subject)
 _RELATIVE = re.compile(r"(?<=\w),\s*(?:who|whom|whose|qui|dont)\b.*", re.I | re.S)
 _ATTRIBUTED = re.compile(r"\b(selon|d['’]après|according to|cité par|cited by|said by)\s+"
                          r"((?:l['’]|le |la |les |the |an? )?[\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)",
@@ -730,12 +731,12 @@ _SUCCESSION_ASKED = re.compile(r"(?i)\b(?:qui|who|quel(?:le)?s? pays|which count
 # vendredi" does not say when the last troops left. (Starts and arrivals are paraphrased too
 # freely to hold a sentence to: "s'installe à Paris" answers "arrive in Paris".)
 _EVENTS = [
-    # a signing: "à quelle date l'accord a-t-il été signé", not the date troops left
-    re.compile(r"\bsign(?:e|ee|es|ees|er|ed|ing|s|ature|atures|ataires?|ent|erent|a)?\b|"
-               r"\bratifi\w*"),
     re.compile(r"termin|\bfin\b|achev|\bend(?:s|ed)?\b|\bclos|conclu"),
     re.compile(r"quitt|\bd[e]parts?\b|\bretir|withdr|\bleav|\bleft\b|retrait|\bpull(?:ed|s|ing)?"
                r" out\b|\bpullout"),
+    # a signing: "à quelle date l'accord a-t-il été signé", not the date troops left (last:
+    # "quand les troupes sont-elles parties après l'accord signé" asks the departure)
+    re.compile(r"\bsign(?:e|ee|ees|er|ed|ing|ature|ataires?|ent|erent|a)\b|\bratifi\w*"),
 ]
 
 

@@ -489,7 +489,7 @@ class Verifier:
         a real danger but say they feel well protected" restates both)."""
         text = _said_where(d, i, unit_scores)
         if not text or not _says_no(text):
-            return False
+            return self._restated_negated(claim, d, i)
         parts = _joined(text)
         if len(_joined(claim.text, _JOINED_ANY)) > 1 or not 1 < len(parts) <= JOINED_MOST:
             return True
@@ -503,6 +503,31 @@ class Verifier:
         plain = max(c for c, no in zip(cos, said, strict=True) if not no)
         denied = max(c for c, no in zip(cos, said, strict=True) if no)
         return plain < denied + JOINED_MARGIN
+
+    def _restated_negated(self, claim: _Facts, d: _Sentences, i: int) -> bool:
+        """Whether a claim that joins statements restates one of them where sentence i says
+        no: each statement is read against the clause of i closest to it ("would engage
+        directly with protesters and take over law enforcement" over "ne sera pas utilisé pour
+        s'engager directement avec les manifestants, et les tâches ... continueront d'être
+        effectuées par la police locale": the whole claim is closest to the second clause).
+        Embedded only when the claim joins statements and a clause of i says no."""
+        clauses = [k for k, (j, _) in enumerate(d.units) if j == i][1:]
+        if not clauses or not any(_says_no(d.units[k][1]) for k in clauses):
+            return False
+        pieces = _joined(claim.text, _JOINED_ANY)
+        if not 1 < len(pieces) <= JOINED_MOST:
+            return False
+        pieces = [p for p in pieces if len(p.split()) >= STATEMENT_WORDS]
+        units = d.vectors
+        assert units is not None
+        no = [k for k in clauses if _says_no(d.units[k][1])]
+        yes = [k for k in clauses if k not in no]
+        for vec in self.embedder.embed_passages(pieces) if pieces else []:
+            denied = max(float(units[k] @ vec) for k in no)
+            plain = max((float(units[k] @ vec) for k in yes), default=-1.0)
+            if plain < denied - JOINED_MARGIN:
+                return True
+        return False
 
     def _two_sentences(self, claim: _Facts, claim_vec: Vectors, n: int, d: _Sentences,
                        scores: Vectors, unit_scores: Vectors, single: tuple[Evidence, Reason]
@@ -705,6 +730,7 @@ JOINED_WORDS = 4
 # at most JOINED_MOST parts (each is embedded: M5), and the part without a negation must be
 # closer to the claim than every negated one by JOINED_MARGIN
 JOINED_MOST = 4
+STATEMENT_WORDS = 6  # a claim's piece read on its own ("L'auteur estime que Washington" is none)
 JOINED_MARGIN = 0.02
 
 
@@ -790,7 +816,8 @@ PARTIAL = re.compile(
     r"only (?:some|part|a (?:few|part|portion|fraction))|some of the|(?<!as )part of the|"
     r"a portion of|a fraction of|certaine?s d(?:es|e ces|e leurs)|"
     r"(?:a few|quelques|some) (?!\d|(?:heure|hour|jour|day|minute|semaine|week|month|année|"
-    r"an|year|seconde|second|fois|time)s\b)(?=[a-zà-ÿ]{3,}s\b))")
+    r"an|year|seconde|second|fois|time|centaine|millier|dizaine|hundred|thousand|dozen|"
+    r"million)s\b|fois\b)(?=[a-zà-ÿ]{3,}s\b))")
 # ("a few flights"; not "some 3,000", nor "a few hours later")
 # Not "all \\w+s" of a verb or pronoun ("Not all was lost"), nor "no less than 300 flights".
 _NOT_PLURAL = r"(?!(?:was|is|has|this|his|its|us|thus|less|longer|as|across|towards)\b)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answering.antonyms import contradicts
+from tests.cpu import cpu_spent
 
 AIRPORT = ("Jeudi soir, les militaires avaient repris le contrôle du principal aéroport, saisi "
            "plus tôt par les manifestants.")
@@ -109,16 +110,12 @@ def test_review_16_pupils_and_breeders_are_no_degree() -> None:
     # one of several / a first
     ("L’OTSC était déjà intervenue militairement à plusieurs reprises avant cette opération.",
      "Il s’agit de sa première action militaire, a rapporté AP."),
-    # the blind_pairs studied before: strong / muted, kept / dismissed, in line with / against,
-    # allowed / may not, a word / the same word negated by its prefix
+    # the blind_pairs studied before: strong / muted, in line with / against, a word / the
+    # same word negated by its prefix
     ("So far, Washington has reacted strongly to the events in Kazakhstan.",
      "Jusqu’à présent, Washington a peu réagi à l’évolution rapide des événements."),
-    ("Early in the week, Tokayev kept the government in place.",
-     "Tokayev a initialement limogé le gouvernement du pays en début de semaine."),
     ("Le diplomate a estimé que l'élargissement de l'OTAN respecte le principe de sécurité.",
      "Le diplomate a ajouté que « l’expansion de l’OTAN est contraire au principe »."),
-    ("Members of the bloc are allowed to belong to other military alliances.",
-     "Les participants ne peuvent pas faire partie d’autres blocs militaires."),
     ("Le ministère a jugé illégitime la décision d’envoyer des soldats de la paix.",
      "Le ministère a qualifié la décision d’envoyer des soldats de la paix d’absolument "
      "légitime."),
@@ -146,3 +143,31 @@ def test_a_claim_saying_both_sides_puts_neither_in_place() -> None:
                            "Tokayev a limogé le gouvernement.")
     assert not contradicts("La décision est illégitime.", "Le ministère juge la décision "
                            "illégitime.")
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # closing review M2/M3: a hedge is weaker than the source, not its opposite; "could not be
+    # confirmed" and "cannot confirm" say unconfirmed
+    ("164 people were reportedly killed, according to the Interior Ministry.",
+     "Le ministère de l'Intérieur a confirmé la mort de 164 personnes."),
+    ("Reports that Nazarbayev had left the country could not be confirmed.",
+     "Des rumeurs font état du départ de Nazarbaïev, qui n'ont pas été confirmées."),
+    ("There was no official confirmation of the death toll.",
+     "Selon des informations non confirmées, le bilan dépasse 200 morts."),
+    # M10, M14: "au contraire" is no "contrary to"; "possibly" no "possible", "direction" no
+    # "direct", a turning point no rotation
+    ("The deployment is consistent with the treaty.",
+     "Au contraire, le déploiement se fait dans le cadre du traité."),
+    ("It is possibly the largest protest.", "Il est impossible de vérifier ces chiffres."),
+    ("Ce fut un tournant permanent pour le pays.", "Un tournant pour le pays, selon l'expert."),
+])
+def test_closing_review_misfires_are_mended(claim: str, sentence: str) -> None:
+    assert not contradicts(claim, sentence)
+
+
+def test_the_unconfirmed_reading_takes_linear_time() -> None:
+    """Closing review M16: nested repeats backtracked exponentially on "not been yet ..."."""
+    contradicts("warm", "up")
+    with cpu_spent() as spent:
+        contradicts("not" + " been yet" * 40 + " x", "confirmé")
+    assert spent.seconds < 0.1

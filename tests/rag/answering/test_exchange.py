@@ -42,6 +42,16 @@ def test_two_parties_exchanged_in_the_sentences_language(claim: str, sentence: s
      "saisi plus tôt.", AIRPORT),
     ("Nazarbaïev appelle les citoyens à se rassembler autour du président, selon Aidos "
      "Ukibay.", CALL),
+    # closing review M1: order says nothing in a relation that goes both ways, or a list
+    ("Poutine s'est entretenu par téléphone avec Tokaïev mercredi soir.",
+     "Tokaïev s'est entretenu par téléphone avec Poutine mercredi soir, selon le Kremlin."),
+    ("Des affrontements entre policiers et manifestants ont fait des dizaines de morts.",
+     "Des affrontements entre manifestants et policiers ont fait des dizaines de morts."),
+    ("Des heurts ont opposé les policiers aux manifestants devant la mairie d'Almaty.",
+     "Des heurts ont opposé les manifestants aux policiers devant la mairie d'Almaty."),
+    ("La Russie, la Biélorussie, l'Arménie, le Tadjikistan et le Kirghizistan ont envoyé des "
+     "troupes.", "Le Kirghizistan, le Tadjikistan, l'Arménie, la Biélorussie et la Russie ont "
+     "envoyé des troupes."),
     # two things that are no party exchanged (blind_pairs9 v9_117, a true paraphrase)
     ("Tokayev a attribué à une « agression extérieure » des troubles marqués par l’incendie "
      "de bâtiments gouvernementaux et le pillage de banques.",

@@ -290,3 +290,17 @@ def test_a_person_a_title_or_a_body_is_no_place() -> None:
     assert _holds_kind("place", "La cloche est au coin de la Cinquième Avenue.", ("cloche",))
     assert _holds_kind("place", "Le sommet s'est tenu à Bruxelles, au siège de l'OTAN.",
                        ("sommet",))
+
+
+@pytest.mark.parametrize("text", [
+    # closing review M4: a capitalised preposition opens no name; a two-word city after "à"
+    "In Janaozen, in the west.", "Near Taldykorgan.", "Il est détenu à Buenos Aires.",
+    "Le sommet s'est tenu à Nur Sultan.", "Les émeutes ont éclaté à Ust Kamenogorsk.",
+])
+def test_a_place_after_a_preposition_or_opening_the_answer(text: str) -> None:
+    assert _holds_kind("place", text, ("massimov",))
+
+
+def test_a_persons_name_after_de_is_still_no_place() -> None:
+    assert not _holds_kind("place", "Il cite les propos de Noursoultan Nazarbaïev.",
+                           ("massimov",))

@@ -426,3 +426,13 @@ def test_whether_talks_reached_an_agreement_asks_their_outcome() -> None:
     assert not analyse_question(
         "What is the name of the US State Department programme announced in 2021 to promote "
         "American values and culture in Kazakhstan's ten largest cities?").superlative
+
+
+def test_a_signing_is_the_event_only_when_nothing_else_is_asked() -> None:
+    """Closing review M13: a departure asked after "l'accord signé" asks the departure."""
+    signed = analyse_question("À quelle date l'accord a-t-il été signé ?").event
+    assert signed is not None and signed.search("l'accord a ete signe")
+    left = analyse_question("Quand les troupes ont-elles quitté le pays après l'accord signé ?"
+                            ).event
+    assert left is not None and left.search("quitte") and not left.search("signe")
+    assert not signed.search("des signes de fatigue")

@@ -370,6 +370,21 @@ def test_a_negation_in_another_statement_of_the_clause_is_not_the_claims(
                "Les soldats sont partis vers Almaty et ne reviennent pas.") == (False, "negation")
 
 
+def test_a_claim_joining_statements_is_read_statement_by_statement(verifier: Verifier) -> None:
+    """blind_pairs9 v9_030: the whole claim is closest to the sentence's clause that says yes;
+    its first statement restates the clause that says no."""
+    deployment = ("Le déploiement ne sera pas utilisé pour s’engager directement avec les "
+                  "manifestants et les émeutiers, et les tâches d’application de la loi "
+                  "continueront d’être effectuées par la police locale, ont promis des "
+                  "responsables.")
+    assert one(verifier, "Officials said the peacekeepers would engage directly with "
+               "protesters and take over law enforcement duties from the local police [1].",
+               deployment) == (False, "negation")
+    assert one(verifier, "Officials promised the deployment would not engage directly with "
+               "protesters and rioters, and local police would keep enforcing the law [1].",
+               deployment) == (True, "supported")
+
+
 PLEDGE = ("Le porte-parole du Kremlin, Dmitry Peskov, s’est exprimé sur ces événements qui "
           "évoluent rapidement et qui ont vu le président kazakh s’engager à ne pas quitter la "
           "capitale « quoi qu’il arrive ».")
@@ -563,6 +578,9 @@ def test_a_claim_opening_on_a_number_word_or_a_participle_names_no_one(
     assert claim_anchors("Partie de province, la contestation a gagné les villes.") == []
     assert [a.text for a in claim_anchors("Tokaïev de Russie, dit-il.")] == ["Tokaïev", "Russie"]
     assert [a.text for a in claim_anchors("Moscou de son côté, a réagi.")] == ["Moscou"]
+    # closing review M12: a town in "é" before a verb, a name before ", de son côté"
+    assert [a.text for a in claim_anchors("Aktobé a été touchée.")] == ["Aktobé"]
+    assert [a.text for a in claim_anchors("Tokaïev, de son côté, a parlé.")] == ["Tokaïev"]
     assert one(verifier, "Twelve members of the security forces were among those killed [1].",
                BLASTS) == (True, "supported")
 
