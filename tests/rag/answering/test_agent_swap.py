@@ -3,11 +3,8 @@ with the real e5 model where the verdict is checked end to end."""
 
 from __future__ import annotations
 
-import pytest
-
 from rag.answering.countries import bodies_at
 from rag.answering.verify import Verifier, parties, swapped
-from rag.embedders.e5 import E5Embedder
 
 WARNED = ("Jeudi 6 janvier, le plus haut diplomate de l’Union européenne a mis en garde la "
           "Russie contre une intervention militaire au Kazakhstan voisin, où des manifestants "
@@ -18,11 +15,6 @@ ASKED = ("Le président kazakh a demandé l’aide de l’Organisation du trait�
 MOSCOW = ("Moscou a par ailleurs dénoncé les commentaires «grossiers» du secrétaire d’État "
           "américain Antony Blinken, qui avait prévenu vendredi qu’il serait «très difficile» "
           "pour le Kazakhstan d’obtenir le retrait des troupes russes.")
-
-
-@pytest.fixture(scope="module")
-def verifier(embedder: E5Embedder) -> Verifier:
-    return Verifier(embedder)
 
 
 def test_agent_and_patient_exchanged_across_languages() -> None:

@@ -6,14 +6,7 @@ import pytest
 
 from rag.answering.exchange import exchanged
 from rag.answering.verify import Verifier
-from rag.embedders.e5 import E5Embedder
 from tests.rag.answering.test_verify import one
-
-
-@pytest.fixture(scope="module")
-def verifier(embedder: E5Embedder) -> Verifier:
-    return Verifier(embedder)
-
 
 AIRPORT = ("Jeudi soir, les militaires avaient repris le contrôle du principal aéroport, saisi "
            "plus tôt par les manifestants, mais les combats se poursuivaient entre le personnel "

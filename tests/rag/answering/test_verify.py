@@ -49,11 +49,6 @@ class Counting:
         return self.inner.embed_query(text)
 
 
-@pytest.fixture(scope="module")
-def verifier(embedder: E5Embedder) -> Verifier:
-    return Verifier(embedder)
-
-
 def one(verifier: Verifier, answer: str, *passages: str | Passage) -> tuple[bool, str]:
     claims = verifier.verify(answer, list(passages)).claims
     assert len(claims) == 1, claims
