@@ -98,9 +98,11 @@ class Settings(BaseSettings):
         "date (RAG_FILTER_KEYS='[\"lang\", \"category\"]'). Unset: any key a document's "
         "metadata has, and a filter on a key no document has is refused, which tells a caller "
         "which keys exist; ranges (gte/gt/lte/lt) only on date, page_count, doc_id and title, "
-        "as a range reads a hidden number or date by bisection. Set: these only, refused alike "
-        "whether documents hold a key or not, so nothing about other metadata (a fetched page's "
-        "post-redirect url) can be probed; the listed keys take ranges.",
+        "as a range reads a hidden number or date by bisection (and a list of values reads "
+        "one of a small range). Set: these only, refused alike whether documents hold a key or "
+        "not, so nothing about other metadata (a fetched page's post-redirect url) can be "
+        "probed; the listed keys take ranges. The service with RAG_API_KEYS set treats unset "
+        "as the built-in keys only (service/settings.py).",
     )
     max_query_chars: int = Field(default=2000, ge=1)
 

@@ -11,7 +11,9 @@ a date bound stored ISO dates only (as instants: `julianday`), so no range order
 Even so, a number or date range reads a hidden number or date by bisection: unless
 RAG_FILTER_KEYS lists the keys filters may use, a range takes only the built-in keys
 (DEFAULT_RANGE_KEYS: `date`, and `page_count`, which the loaders write; review 15), while
-other metadata keys are matched by value."""
+other metadata keys are matched by value. A list of values still reads a hidden number or date
+of a small range (one of 1,000 values a request), so a server with API keys and no
+RAG_FILTER_KEYS filters on BUILT_IN_KEYS only (service/settings.py; review 15b)."""
 
 from __future__ import annotations
 
@@ -33,6 +35,11 @@ _NO_RANGES = ("source",)  # a path, not a quantity: a range only probes what it 
 # 30 requests; review 15, F2): such a key takes ranges only once listed in RAG_FILTER_KEYS.
 LOADER_RANGE_KEYS = ("page_count",)
 DEFAULT_RANGE_KEYS = (*(k for k in KNOWN_FIELDS if k not in _NO_RANGES), *LOADER_RANGE_KEYS)
+# Every key the code itself writes or reads (the built-in fields and the loaders' numbers): what
+# filters take on a server with API keys and no RAG_FILTER_KEYS (service/settings.py). An
+# equality list of 1,000 values still read a hidden `salary` in 84 requests and a `dob` in 41
+# (review 15b, N1), so there no other metadata key is filterable until listed.
+BUILT_IN_KEYS = (*KNOWN_FIELDS, *LOADER_RANGE_KEYS)
 MAX_VALUES = 1_000  # values in one key's list (each filter is cached per index generation)
 Scalar = str | int | float | bool
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -171,7 +178,8 @@ def _not_filterable(key: str, allowed: Iterable[str]) -> FilterError:
     close = difflib.get_close_matches(key, names, n=1) if len(key) <= 100 else []
     hint = f"did you mean {close[0]!r}? " if close else ""
     return FilterError(f"filters: key {_echo(key)} is not filterable; {hint}filterable keys: "
-                       f"{', '.join(names)}")
+                       f"{', '.join(names)} (another metadata key needs listing in "
+                       "RAG_FILTER_KEYS)")
 
 
 def _range_not_allowed(key: str) -> FilterError:

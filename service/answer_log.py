@@ -9,9 +9,10 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
 
-from rag import Answer, Engine, Settings
+from rag import Answer, Engine
 from rag.feedback import FeedbackStore
 from service.metrics import Metrics
+from service.settings import ServiceSettings
 
 log = logging.getLogger("rag.service")
 
@@ -32,12 +33,14 @@ class AnswerLog:
     recorded by the names /health shows (`local:<file>`, `st:<last two parts>`), never by
     their configured paths: GET /feedback returns them (thirteenth review, F7)."""
 
-    def __init__(self, settings: Settings, engine: Engine) -> None:
+    def __init__(self, settings: ServiceSettings, engine: Engine) -> None:
         self.settings = settings
         self.engine = engine
         self.store: FeedbackStore | None = None
         try:
-            self.store = FeedbackStore.beside(settings.index_dir)
+            # an answer stays RAG_ANSWER_LOG_MIN_AGE whatever others ask (review 15b, N2)
+            self.store = FeedbackStore.beside(settings.index_dir,
+                                              min_age=settings.answer_log_min_age)
         except Exception as exc:  # read-only volume: answers still go out, votes get 503
             log.error("feedback log unavailable at %s: %s", settings.index_dir, exc)
 

@@ -50,6 +50,10 @@ class _App(FastAPI):
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = ServiceSettings.of(settings)
+    if settings.filter_keys_defaulted:
+        log.warning("RAG_API_KEYS is set without RAG_FILTER_KEYS: filters take only the "
+                    "built-in keys (%s); custom metadata keys are not filterable until listed "
+                    "in RAG_FILTER_KEYS", ", ".join(settings.filter_keys or ()))
     # the stream-safe table (~0.2 s over every code point) is built here, once a process,
     # not by the first request to count text, maybe in a validator on the event loop
     # (tenth review, F3)

@@ -17,7 +17,7 @@ from service.answer_log import Recorder
 from service.jobs import JobManager
 from service.metrics import Metrics
 from service.schemas import RequestLimits
-from service.security import client_bucket, client_identity
+from service.security import IPV6_ANSWER_LOG_PREFIX, client_bucket, client_identity
 from service.settings import ServiceSettings
 
 
@@ -58,11 +58,12 @@ async def current_key(request: Request) -> str | None:
 
 async def get_recorder(request: Request) -> Recorder:
     """What answering routes call with each finished answer (log and timings), for this
-    request's client as the rate limit counts it: the answer log evicts the answers of the
-    client holding the most first (review 15, F3)."""
+    request's client as the rate limit counts it, but an IPv6 address by its /48: the answer
+    log evicts the answers of the client holding the most first (review 15, F3; 15b, N2)."""
     recorder: Recorder = request.app.state.recorder
     key: str | None = getattr(request.state, "identity", None)
-    ip = client_bucket(request.client.host if request.client else None)
+    ip = client_bucket(request.client.host if request.client else None,
+                       IPV6_ANSWER_LOG_PREFIX)
     return recorder.for_client(client_identity(key, ip))
 
 

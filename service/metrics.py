@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.exposition import generate_latest
 
-from rag.feedback import MAX_ANSWERS, MAX_FEEDBACK
+from rag.feedback import HARD_CAP_FACTOR, MAX_ANSWERS, MAX_FEEDBACK
 
 if TYPE_CHECKING:
     from rag.engine import Engine
@@ -64,9 +64,11 @@ class Metrics:
             f"newest {MAX_FEEDBACK:,}: a rise means the log is full, or someone is filling it",
             registry=self.registry)
         self.answers_evicted = Counter(
-            "rag_answers_evicted_total", "Answers deleted from the answer log to keep its "
-            f"newest {MAX_ANSWERS:,}, the oldest of the client holding the most first: votes "
-            "on them get a 404; a steady rise means a client is asking in a loop",
+            "rag_answers_evicted_total", "Answers deleted from the answer log to keep it near "
+            f"{MAX_ANSWERS:,}, the oldest of the client holding the most first (others' "
+            "answers only once past RAG_ANSWER_LOG_MIN_AGE, until the log holds "
+            f"{MAX_ANSWERS * HARD_CAP_FACTOR:,}): votes on them get a 404; a steady rise means "
+            "a client is asking in a loop",
             registry=self.registry)
         self.in_flight = Gauge("rag_requests_in_flight", "Requests received and not yet "
                                "fully answered (streams until their last byte)",

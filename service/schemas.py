@@ -151,7 +151,8 @@ class AskRequest(BaseModel):
     filters: dict[str, Any] | None = Field(
         default=None, description="Restrict retrieval: {\"doc_id\": [\"a\", \"b\"], "
         "\"date\": {\"gte\": \"2022-01-06\"}} (scalar: equals, list: one of, gte/gt/lte/lt: "
-        "range; any metadata key).", examples=[{"date": {"gte": "2022-01-06"}}])
+        "range; doc_id, source, title, date, page_count and the metadata keys "
+        "RAG_FILTER_KEYS allows).", examples=[{"date": {"gte": "2022-01-06"}}])
 
     _strip = field_validator("question")(_question)
     _unicode = field_validator("filters")(valid_unicode)

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import ipaddress
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, PrivateAttr, SecretStr, field_validator, model_validator
 
 from rag import Settings
+from rag.feedback import MIN_ANSWER_AGE
+from rag.filters import BUILT_IN_KEYS
+from service.security import parse_keys
 
 
 class ServiceSettings(Settings):
@@ -38,7 +41,8 @@ class ServiceSettings(Settings):
     api_keys: SecretStr = Field(
         default=SecretStr(""),
         description="Comma-separated keys; when set, every endpoint but /health and the "
-        "widget's files needs `Authorization: Bearer <key>`.",
+        "widget's files needs `Authorization: Bearer <key>`, and filters take only the "
+        "built-in keys unless RAG_FILTER_KEYS lists others.",
     )
     admin_keys: SecretStr = Field(
         default=SecretStr(""),
@@ -102,11 +106,40 @@ class ServiceSettings(Settings):
         "every 3600/N seconds; a 429 with Retry-After past it; 0 = no limit. The log keeps "
         "the newest 20,000 votes, so without it one client could push every real vote out.",
     )
+    answer_log_min_age: float = Field(
+        default=MIN_ANSWER_AGE, ge=0,
+        description="Seconds an answer stays in the answer log (for votes) whatever other "
+        "clients ask, while the log holds less than 10 times its 10,000 answers; past 10 "
+        "times, the oldest answers of the client holding the most go whatever their age. "
+        "0 = no minimum (the client holding the most always loses its oldest).",
+    )
     auth_failures_per_minute: int = Field(
         default=20, ge=0,
         description="Wrong API keys allowed per client address a minute (as a burst) before "
         "429 without comparing keys; 0 = off.",
     )
+
+    # Whether `filter_keys` was set to BUILT_IN_KEYS because API keys are set and
+    # RAG_FILTER_KEYS is not (create_app logs it once). Kept by `model_copy`, which runs no
+    # validator: a copy that adds API keys keeps the filter keys it had.
+    _filter_keys_defaulted: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="after")
+    def _built_in_filter_keys_with_api_keys(self) -> ServiceSettings:
+        """With API keys set, the server answers others (a widget's key is public in every
+        page): there, unless RAG_FILTER_KEYS says otherwise, filters take the built-in keys
+        only. A list of 1,000 values a request read a hidden `salary` in 84 requests, and
+        any other metadata key's error told whether documents hold it (review 15b, N1)."""
+        if self.filter_keys is None and parse_keys(self.api_keys.get_secret_value()):
+            self.filter_keys = list(BUILT_IN_KEYS)
+            self._filter_keys_defaulted = True
+        return self
+
+    @property
+    def filter_keys_defaulted(self) -> bool:
+        """Filters take the built-in keys only because API keys are set without
+        RAG_FILTER_KEYS (the start-up warning's condition)."""
+        return self._filter_keys_defaulted
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -10,7 +10,9 @@ CIT = [{"doc_id": "art1", "chunk_id": "art1#0", "start": 0, "end": 10, "text": "
 
 
 def _store(tmp_path: Path, n: int = 10_000) -> FeedbackStore:
-    return FeedbackStore(tmp_path / "feedback.sqlite", max_answers=n)
+    """A log of `n` answers with no minimum age: these tests give answers made-up times and
+    check who goes first; the minimum age has its own (test_feedback_retention.py)."""
+    return FeedbackStore(tmp_path / "feedback.sqlite", max_answers=n, min_age=0)
 
 
 def test_record_and_feedback(tmp_path: Path) -> None:
@@ -183,7 +185,7 @@ def test_a_log_written_by_an_older_version_opens_and_keeps_its_answers(tmp_path:
                    ("f0", "old0", "down", "", "", 1.0, "Qui ?", "Lui.", json.dumps(CIT), "{}"))
     db.close()
 
-    s = FeedbackStore(path, max_answers=5)
+    s = FeedbackStore(path, max_answers=5, min_age=0)
     assert s.count_answers() == 4 and s.count_answers("") == 4
     assert [f.feedback_id for f in s.list_feedback()] == ["f0"]
     s.add_feedback("old3", "up")
@@ -191,7 +193,7 @@ def test_a_log_written_by_an_older_version_opens_and_keeps_its_answers(tmp_path:
     s.record_answer("new1", "q", "q", "a", [], "x", {}, created=11.0, client="ip:10.0.0.1")
     assert s.count_answers("") == 3 and _kept(s, ["old0", "new0", "new1"]) == ["new0", "new1"]
     s.close()
-    again = FeedbackStore(path, max_answers=5)  # opened twice: counted once
+    again = FeedbackStore(path, max_answers=5, min_age=0)  # opened twice: counted once
     again.record_answer("new2", "q", "q", "a", [], "x", {}, created=12.0, client="ip:10.0.0.2")
     assert again.count_answers() == 5 and again.count_answers("") == 2
 

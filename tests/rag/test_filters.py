@@ -143,7 +143,8 @@ def test_configured_filter_keys_refuse_every_other_key_alike() -> None:
             parse_filter({key: "x"}, metadata_keys=keys, allowed_keys=["lang"])
         messages.append(str(caught.value).replace(repr(key), "KEY"))
     assert messages[0] == messages[1] == ("filters: key KEY is not filterable; filterable "
-                                          "keys: doc_id, source, title, date, lang")
+                                          "keys: doc_id, source, title, date, lang (another "
+                                          "metadata key needs listing in RAG_FILTER_KEYS)")
     assert parse_filter({"lang": "fr", "date": "2022-01-06"}, metadata_keys=keys,
                         allowed_keys=["lang"]) is not None
     with pytest.raises(FilterError, match="did you mean 'lang'"):  # a typo of a listed key

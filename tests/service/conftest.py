@@ -65,11 +65,15 @@ class Service:
 
 
 @contextmanager
-def serve(app: FastAPI, port: int | None = None, timeout: float = 30.0) -> Iterator[str]:
-    """Run `app` under a real uvicorn server in a thread (on `port` if given); yield its URL."""
+def serve(app: FastAPI, port: int | None = None, timeout: float = 30.0,
+          **options: Any) -> Iterator[str]:
+    """Run `app` under a real uvicorn server in a thread (on `port` if given); yield its URL.
+    `options` go to uvicorn.Config (`service.server.proxy_options(settings)`: whose
+    X-Forwarded-For is believed, as `rag serve` does)."""
     port = port or free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning", timeout_graceful_shutdown=2))
+                                           log_level="warning", timeout_graceful_shutdown=2,
+                                           **options))
     thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout
