@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rag.feedback import EVICT_PER_ANSWER, HARD_CAP_FACTOR, FeedbackStore, UnknownAnswer
+from rag.feedback import EVICT_PER_ANSWER, HARD_CAP_FACTOR, FeedbackStore
+from tests.rag.test_feedback import _kept
 
 HOUR = 3600.0
 
@@ -21,18 +22,6 @@ def _log(s: FeedbackStore, aid: str, client: str, at: float,
          evicted: list[int] | None = None) -> None:
     s.record_answer(aid, "q", "q", "a", [], "x", {}, created=at, client=client,
                     on_evicted=None if evicted is None else evicted.append)
-
-
-def _kept(s: FeedbackStore, ids: list[str]) -> list[str]:
-    """The ids of `ids` a vote still finds (a vote on an evicted answer is a 404)."""
-    kept = []
-    for aid in ids:
-        try:
-            s.add_feedback(aid, "up")
-        except UnknownAnswer:
-            continue
-        kept.append(aid)
-    return kept
 
 
 def test_many_clients_no_longer_push_out_a_young_answer_below_the_hard_cap(

@@ -10,7 +10,6 @@ questions; it now stores a keyed hash of it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +26,7 @@ from service.server import proxy_options
 from service.settings import ServiceSettings
 from tests.conftest import small_docs
 from tests.service.conftest import serve
+from tests.service.test_review15_answer_log import _evicted, _from, _vote
 
 QUESTION = "Quel volcan est entré en éruption ?"
 USER = "user-key-123"
@@ -48,29 +48,10 @@ def _server(tmp_path: Path, embedder: E5Embedder, cap: int, **settings: Any
         yield url, config, store
 
 
-@contextmanager
-def _from(url: str, address: str, key: str | None = None) -> Iterator[httpx.Client]:
-    """A client whose connections come from `address` (any 127.x.y.z is this machine's)."""
-    headers = {"authorization": f"Bearer {key}"} if key else {}
-    with httpx.Client(base_url=url, transport=httpx.HTTPTransport(local_address=address),
-                      headers=headers, timeout=60.0) as c:
-        yield c
-
-
 def _ask(c: httpx.Client, **headers: str) -> str:
     r = c.post("/ask", json={"question": QUESTION}, headers=headers)
     assert r.status_code == 200, r.text
     return str(r.json()["answer_id"])
-
-
-def _vote(c: httpx.Client, aid: str) -> int:
-    return c.post("/feedback", json={"answer_id": aid, "rating": "up"}).status_code
-
-
-def _evicted(c: httpx.Client) -> float:
-    m = re.search(r"^rag_answers_evicted_total (\S+)$", c.get("/metrics").text, re.M)
-    assert m, "no rag_answers_evicted_total"
-    return float(m.group(1))
 
 
 def test_many_addresses_no_longer_push_out_a_lone_users_answer(

@@ -12,7 +12,6 @@ use) keeps its filters on any metadata key."""
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +21,7 @@ import pytest
 
 from service.settings import ServiceSettings
 from tests.service.conftest import Service
+from tests.service.test_review15_filters import _error, _found, _routes, _search
 
 USER, ADMIN = "widget-key-123", "admin-key-456"
 MEMO = {"id": "hr-memo", "title": "HR memo", "salary": 73512, "dob": "1984-11-02",
@@ -29,7 +29,6 @@ MEMO = {"id": "hr-memo", "title": "HR memo", "salary": 73512, "dob": "1984-11-02
         "date": "2023-04-01", "page_count": 3}
 OTHER = {"id": "note", "title": "Canteen note", "date": "2022-01-06", "page_count": 12,
          "text": "A note about the annual review of the staff canteen menu."}
-QUESTION = "What does the memo say about the annual review?"
 BUILT_IN = ["doc_id", "source", "title", "date", "page_count"]
 WARNING = "RAG_API_KEYS is set without RAG_FILTER_KEYS"
 
@@ -45,31 +44,6 @@ def _serve(small_service: Callable[..., Service], **settings: Any) -> httpx.Clie
     if "api_keys" in settings:
         c.headers["authorization"] = f"Bearer {USER}"
     return c
-
-
-def _search(c: httpx.Client, filters: object) -> httpx.Response:
-    return c.get("/search", params={"q": "annual review", "k": 4,
-                                    "filters": json.dumps(filters)})
-
-
-def _found(c: httpx.Client, filters: object) -> set[str]:
-    r = _search(c, filters)
-    assert r.status_code == 200, r.text
-    return {h["doc_id"] for h in r.json()["hits"]}
-
-
-def _routes(c: httpx.Client, filters: object) -> list[httpx.Response]:
-    chat = {"messages": [{"role": "user", "content": QUESTION}], "filters": filters}
-    return [_search(c, filters),
-            c.post("/ask", json={"question": QUESTION, "filters": filters}),
-            c.post("/ask/stream", json={"question": QUESTION, "filters": filters}),
-            c.post("/v1/chat/completions", json=chat),
-            c.post("/v1/completions", json={"prompt": QUESTION, "filters": filters})]
-
-
-def _error(r: httpx.Response) -> str:
-    body = r.json()["error"]
-    return str(body["message"] if isinstance(body, dict) else body)
 
 
 def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
