@@ -512,7 +512,8 @@ class Verifier:
         effectuées par la police locale": the whole claim is closest to the second clause).
         Embedded only when the claim joins statements and a clause of i says no."""
         clauses = [k for k, (j, _) in enumerate(d.units) if j == i][1:]
-        if not clauses or not any(_says_no(d.units[k][1]) for k in clauses):
+        no = [k for k in clauses if _says_no(d.units[k][1])]
+        if not no:
             return False
         pieces = _joined(claim.text, _JOINED_ANY)
         if not 1 < len(pieces) <= JOINED_MOST:
@@ -520,7 +521,6 @@ class Verifier:
         pieces = [p for p in pieces if len(p.split()) >= STATEMENT_WORDS]
         units = d.vectors
         assert units is not None
-        no = [k for k in clauses if _says_no(d.units[k][1])]
         yes = [k for k in clauses if k not in no]
         for vec in self.embedder.embed_passages(pieces) if pieces else []:
             denied = max(float(units[k] @ vec) for k in no)
