@@ -374,6 +374,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _cosine(raw: str) -> float:
+    """A finite number in [-1, 1], as RAG_VERIFY_THRESHOLD (review 16 F4: "nan" was taken,
+    and every claim refused)."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {raw!r}") from None
+    if not -1 <= value <= 1:  # (nan compares false)
+        raise argparse.ArgumentTypeError(f"must be a number in [-1, 1], not {raw!r}")
+    return value
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     """Check an answer's `[n]`-cited sentences against passage files (text, or a JSON list)."""
     from rag.answering.verify import DEFAULT_THRESHOLD, Passage, Verifier, passages_from_json
@@ -392,6 +404,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 passages += passages_from_json(json.loads(read(name)))
             except json.JSONDecodeError as exc:
                 raise RagError(f"{name}: not JSON ({exc.msg}, line {exc.lineno})") from None
+            except RecursionError:  # review 16 F3: "[" x 100,000 gave a traceback
+                raise RagError(f"{name}: JSON nested too deeply") from None
         else:
             passages.append(Passage(read(name), Path(name).stem))
     answer = read(args.answer)
@@ -571,7 +585,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--passages", required=True, nargs="+", metavar="FILE",
                     help="one passage per text file ([1], [2], ... in order); a .json file "
                     "holds a list of strings or {text, title}")
-    sp.add_argument("--threshold", type=float, default=None, help="meaning threshold")
+    sp.add_argument("--threshold", type=_cosine, default=None,
+                    help="meaning threshold, a cosine in [-1, 1]")
     sp.add_argument("--json", action="store_true")
 
     sp = add("check", "verify an index: SQLite integrity, per-row checksums of text and "

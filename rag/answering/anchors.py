@@ -175,7 +175,16 @@ STARTERS = frozenset("""
 _AFTER_PARTICIPLE = frozenset("""en par de du des d dans à au aux après avant pour sur avec
     sans sous vers entre contre lors depuis le la les l un une ce cette samedi dimanche lundi
     mardi mercredi jeudi vendredi hier""".split())  # as written: "à", not the verb "a"
-_PARTICIPLE = re.compile(r"\w{3,}(?:é|ée|és|ées)$")  # not "René Dupont": a small word follows
+_PARTICIPLE_ENDS = ("ées", "és", "ée", "é")  # not "René Dupont": a small word follows
+_THREE_LETTERS = re.compile(r"\w{3}")
+
+
+def _participle(word: str) -> bool:
+    r"""A word ending as a French past participle after three letters or more: a suffix test
+    (review 16 F1: searching r"\w{3,}(?:é|ée)$" was quadratic on a long run of "é")."""
+    end = next((e for e in _PARTICIPLE_ENDS if word.endswith(e)), None)
+    return end is not None and bool(
+        _THREE_LETTERS.fullmatch(word[-len(end) - 3:-len(end)]))
 _PLURAL = re.compile(r"^\w{4,}[trendlkpmg]s$")  # "Protests", "Officials": not names
 _COMMON_SUFFIX = re.compile(r"(?:ly|ing|ed|ers|ment|ments|tion|tions|ement|ements|ions|ees|"
                             r"aient|erent)$")  # "Nées de griefs ...", "Arrivées ..."
@@ -582,7 +591,7 @@ def _names_at(text: str) -> list[tuple[int, Anchor]]:
             continue  # capitalised because a sentence, quote or list item starts here
         if starts and compound and not _NATIONALITY_END.search(name):
             continue  # "Flight-tracking data show ...": a compound word opens the sentence
-        if starts and _PARTICIPLE.search(w) and k + 1 < len(raw) and (
+        if starts and _participle(w) and k + 1 < len(raw) and (
                 raw[k + 1][2].lower() in _AFTER_PARTICIPLE
                 or text[raw[k][1]:].startswith(",")):
             continue  # "Constitué en 1992, ...", "Déclenchée samedi": a participle opens it
@@ -718,6 +727,10 @@ _NOT_ONLY = re.compile(r"(?i)\b(?:not|non|pas)\s+(?:just|only|merely|simply|seul
 # is "notamment", "sans doute" is "probablement".
 _NO_NEGATION = re.compile(r"(?i)\b(?:sans (?:d[ée]lai|tarder|attendre|doute|cesse)|"
                           r"without (?:delay|doubt)|no doubt|not least)\b")
+# "Never so" is a superlative: "jamais le Kazakhstan n'avait connu des troubles aussi graves"
+# says they were the worst ("les pires troubles"), "never had so many been arrested" the most.
+_NEVER_SO = re.compile(r"(?i)\b(?:jamais|never)\b[^.;!?]{0,160}?\b(?:aussi|si|autant de|"
+                       r"as|so|such)\s+(?!que\b|that\b|far\b|long\b)\w+")
 # A negated absence is a presence (litotes): "n'est pas sans risques" is "is risky", "not
 # without reason" is "with reason".
 # Only with "être" (closing review M6): "ne signera pas sans garanties" is a refusal.
@@ -748,6 +761,10 @@ def negated(text: str) -> bool:
     """A negation other than the restrictive "ne ... que" (only): "n'excluent pas que" is
     one ("pas" before the "que")."""
     text = _EXPLETIVE_NE.sub(r"\1", text)
+    if _NEVER_SO.search(text):
+        text = re.sub(r"(?i)\b(?:jamais|never)\b", " ", text)
+        text = re.sub(r"(?i)\bn(?:e\s+|['’])(?=(?:\w+\s+){0,2}?(?:connu|vu|eu|été|ete)\b)",
+                      " ", text)
     text = re.sub(r"\bn(?:e\s+|['’])(?:(?!pas\b|jamais\b|rien\b|point\b|aucune?\b|gu[eè]re\b)"
                   r"\w+\s+){1,3}?que\b", " ", text, flags=re.I)
     # "ne ... guère" is "hardly", "peu": a degree, as "little" is, not a negation

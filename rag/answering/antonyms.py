@@ -97,6 +97,17 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
      ("contraire a", "contraire au", "contraires a", "contraires au", "contrary to", "viola",
       "viole ", "enfrei", "breach", "contraven",
       "incompatible", "inconsistent", "at odds")),
+    # there or not there: "malgré la présence de nombreux correspondants" over "compte tenu
+    # de l'absence de correspondants"
+    (("presence", "present sur", "presents sur", "presente sur", "presentes sur",
+      "present on", "present in"),
+     ("absence", "absent", "lack of", "manque de", "faute de")),
+    # like another event, or unlike it: "comme lors du sommet" over "contrairement au sommet"
+    (("comme lors", "comme pour", "comme au ", "comme a ", "a l instar", "like at", "as at",
+      "as with", "as during", "just as", "like the", "similar to"),
+     ("contrairement", "unlike", "a la difference", "in contrast to", "as opposed to")),
+    # how a body decides: by a majority, or all together
+    (("majorite", "majority", "majoritaire"), ("consensus", "consensuel", "unanim")),
 )
 # a word and the same word negated by its prefix: "légitime" / "illégitime"
 _PREFIX_PAIRS: tuple[_Pair, ...] = tuple(
@@ -127,7 +138,8 @@ _WORD_START = re.compile(r"[\w'’-]+")
 
 def sides(text: str) -> frozenset[tuple[int, int]]:
     """(pair, side) for each side of a pair `text` holds a word of: a claim's, read once."""
-    folded = " " + " ".join(_WORD_START.findall(fold(text))) + " "
+    # (elided articles apart: "l'absence" is "absence")
+    folded = " " + " ".join(_WORD_START.findall(re.sub(r"['’]", " ", fold(text)))) + " "
     folded = _UNCONFIRMED.sub(" unconfirm", folded)
     found: list[tuple[int, int]] = []
     for p, pair in enumerate(_PAIRS):

@@ -60,6 +60,7 @@ from rag.answering.question import (
     analyse_question,
     ordinals,
     other_offices,
+    unsourced,
 )
 from rag.answering.sentence_vectors import SentenceVectors
 from rag.embedders.base import Vectors
@@ -339,7 +340,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     idf = _safe(idf)
     info = analyse_question(question, lang)
     cross = bool(passages) and detect_language(passages[0].chunk.text) != info.lang
-    terms = _coverage_terms(question, idf, stemmer, cross, info.lang)
+    terms = _coverage_terms(unsourced(question), idf, stemmer, cross, info.lang)
     spans: list[tuple[int, int, Span, Hit]] = []
     for i, hit in enumerate(passages, 1):
         for j, span in enumerate(_sentences(hit.chunk.text)):

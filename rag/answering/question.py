@@ -314,6 +314,24 @@ def _asked(question: str) -> str:
     return asked[-1] if len(sentences) > 1 and asked else question
 
 
+# Where the question says which article it read ("selon l'article publié le 7 janvier 2022",
+# "according to the January 7 report"): the article's date is not the time of what is asked,
+# and its figures are no count the sentence must give.
+_DATE_WORDS = (r"(?:\d{1,2}(?:er)?\s+[a-zéû]+(?:\s+\d{4})?|[A-Za-z]+\s+\d{1,2}(?:st|nd|rd|th)?"
+               r"(?:,?\s+\d{4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4})")
+_SOURCE_REF = re.compile(
+    r"(?i),?\s*(?:selon|d['’]après|dans|according to|in|per)\s+(?:l['’]\s*|le |la |the |an? |"
+    r"this |that |cet |cette )(?:" + _DATE_WORDS + r"\s+)?(?:article|texte|dépêche|reportage|"
+    r"report|story|piece|dispatch)\b(?:\s+(?:publié|paru|daté|published|dated|"
+    r"from|released)(?:\s+(?:le|on|du|in|en))?\s*" + _DATE_WORDS + r"|\s+(?:du|of|from)\s+"
+    + _DATE_WORDS + r")?")
+
+
+def unsourced(question: str) -> str:
+    """The question without the article it says it read (`_SOURCE_REF`)."""
+    return _SOURCE_REF.sub("", question)
+
+
 def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     head = _head(question)
     asked = _asked(question)
@@ -410,7 +428,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         event = _MARRIAGE  # "Whom did X marry?": whom X married, not anyone named near X
     if event is None and _OUTCOME_ASKED.search(fold(question)):
         event = _OUTCOME  # the outcome of talks: what they came to, not that they took place
-    given = frozenset(k for a in claim_anchors(question) if a.kind == "number"
+    bare = unsourced(question)
+    given = frozenset(k for a in claim_anchors(bare) if a.kind == "number"
                       for k in a.keys) if "number" in asks else frozenset()
     cased = cased_countries(question)  # "did belarus send": Belarus
     nation = nationalities(cased, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
@@ -427,7 +446,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         focus = [f for f in focus if f in named] or focus
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
                         event, bool(_SUCCESSION_ASKED.search(question)), given,
-                        _pinned_times(question), nation,
+                        _pinned_times(bare), nation,
                         _fates(question) if "number" in asks else frozenset(),
                         role_nations(question, role) if role else frozenset(),
                         "number" in asks and bool(_EXACT_ASKED.search(question)),
@@ -756,6 +775,10 @@ _LIFE = [
      re.compile(r"\b(?:die|died|dies|death|dead|meurt|mourut|meurent|mort|morte|morts|deced\w*|"
                 r"deces|s'?eteint|tue|tuee|killed|assassin\w*|execute\w*|succomb\w*|"
                 r"inhume\w*|funerailles|obseques)\b|[-–]\s*\d{3,4}\s*\)")),
+    # "Where is the CSTO headquartered?": where its seat is, not any place named beside it
+    (re.compile(r"\b(?:headquarter\w*|hq|siege|sieges|based|basee?s?|seat)\b"),
+     re.compile(r"\b(?:headquarter\w*|hq|siege|sieges|based|basee?s?|seat|quartier general|"
+                r"installee?s?|sis|situee?s?)\b")),
 ]
 _MARRIAGE = re.compile(r"\bmarr(?:y|ies|ied|iage)|\bwed(?:s|ded|ding)?\b|\bwife\b|\bhusband|"
                        r"\bepous|\bmari(?:e|es|ee|ees|age|ages|er|a|erent)?\b|\bconjoint|"

@@ -65,7 +65,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 import numpy as np
 
@@ -88,6 +88,8 @@ from rag.answering.antonyms import contradicted, sides
 from rag.answering.countries import bodies_at, country_code, is_country, role_nations
 from rag.answering.exchange import exchanged
 from rag.answering.lexicon import other_language_keys
+from rag.answering.passive_agents import agents_exchanged, first_of_other
+from rag.answering.standins import Sort, has_stand_in, stood_for
 from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
 from rag.errors import RagError
@@ -152,7 +154,9 @@ CLAUSE_WORDS = 6
 CONJUNCT_WORDS = 6
 MAX_CONJUNCTS = 4  # a claim joining more is not a summary: it stays one claim
 _CONJUNCTION = re.compile(
-    r"\s*(?:;|,\s*(?:and|but|while|whereas|after|et|mais|tandis qu[e']|alors qu[e']|"
+    r"\s*(?:;|(?<!\d):(?!\d)(?=[^:;]*?\b(?:a|ont|est|sont|était|étaient|sera|seront|avait|"
+    r"avaient|has|have|had|is|are|was|were|will|would|\w+(?:ed|eront|era|ait|aient))\b)|"
+    r",\s*(?:and|but|while|whereas|after|et|mais|tandis qu[e']|alors qu[e']|"
     r"apr[eè]s qu[e'])|\s(?:while|whereas|tandis qu[e']|alors qu[e']))\s*", re.I)
 _MARKER = re.compile(r"\s?\[(\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
 _MAX_SENTENCE_CHARS = 2000
@@ -237,6 +241,10 @@ class _Sentences:
     pair_vectors: dict[int, Vectors] = field(default_factory=dict)
     part_vectors: dict[str, Vectors] = field(default_factory=dict)  # `_said_negated`'s parts
     stem_sets: dict[int, set[str]] = field(default_factory=dict)
+    text: str = ""  # the sentences joined
+    # how a claim's missing name is given (`_anchor_stood_for`), by (claim, name)
+    stand_ins: dict[tuple[str, str], str] = field(default_factory=dict)
+    sorts: tuple[set[Sort], list[str]] | None = None  # `_named_sorts`
 
     orders: frozenset[int] | None = None  # orders of size the passage gives (`_orders_held`)
 
@@ -357,7 +365,8 @@ def describe(passage: str | Passage) -> _Sentences:
         windows.append(w)
     units = [(i, t) for i, sp in enumerate(spans) for t in [sp.text, *_clauses(sp.text)]]
     return _Sentences(spans, per, title, whole, windows=windows,
-                      units=units, titles=titles(" ".join([p.title, *(s.text for s in spans)])))
+                      units=units, titles=titles(" ".join([p.title, *(s.text for s in spans)])),
+                      text=" ".join(sp.text for sp in spans))
 
 
 def conjuncts(claim: str) -> list[str]:
@@ -436,10 +445,12 @@ class Verifier:
         scores = np.full(len(d.spans), -1.0, dtype=np.float32)
         unit_scores = d.vectors @ claim_vec
         np.maximum.at(scores, [i for i, _ in d.units], unit_scores)
-        bodies = tuple(said for key, said in claim.bodies.items() if key not in d.whole.keys)
+        bodies = tuple(said for key, said in claim.bodies.items() if key not in d.whole.keys
+                       and not _body_stood_for(d, said, claim))
         bodies += _roles_unsaid(claim.text, d.whole.words)
         bodies += _orders_unsaid(claim.text, d)
-        missing_whole = tuple(a.text for a in anchors if not _holds(d, d.whole, a)) + bodies
+        missing_whole = tuple(a.text for a in anchors if not _holds(d, d.whole, a)
+                              and not _anchor_stood_for(d, a, claim)) + bodies
         best_any = int(np.argmax(scores))
         ok = [] if bodies else [i for i in range(len(d.spans))
                                 if _fits(d, i, claim, loose_dates)]
@@ -468,7 +479,10 @@ class Verifier:
         if claim.partial and _of_all(s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
-        if contradicted(claim.opposites, s.text):
+        if contradicted(claim.opposites, s.text) or (claim.opposites and contradicted(
+                claim.opposites, " ".join(sp.text for sp in d.spans[max(0, best - 1):best + 2]))):
+            # (or beside it: "takes its decisions by majority vote" over "... présidé à tour
+            # de rôle. Il prend des décisions sur une base consensuelle.")
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
         if _to_another(claim, s.text):
@@ -843,7 +857,11 @@ _CAUSE = re.compile(
     r" par|[àa] cause d(?:es|u|e)|en raison d(?:es|u|e)|du fait d(?:es|u|e)|suite [àa]|"
     r"[àa] la suite d(?:es|u|e)|afin de|d[ûu]e?s? [àa]|"
     r"parce que|because(?: of)?|due to|owing to|as a result of|in order to|so as to|"
-    r"(?:caused|triggered|sparked|prompted|fuell?ed|driven) by)(?!\w)|"
+    r"(?:caused|triggered|sparked|prompted|fuell?ed|driven) by|"
+    # a charge is what one is held for: "arrêté pour trahison", "arrested for corruption"
+    r"(?:arrested|detained|jailed|convicted|charged|sentenced|arr[êe]t[ée]e?s?|"
+    r"inculp[ée]e?s?|condamn[ée]e?s?|d[ée]tenue?s?|emprisonn[ée]e?s?)(?:\s+\w+){0,3}?"
+    r"\s+(?:for|pour))(?!\w)|"
     r"(?:[àa] cause|en raison|du fait|[àa] la suite|afin) d['’]|parce qu['’])")
 # A sentence may give its purpose with a bare "pour" ("pour mettre un terme aux émeutes"); a
 # claim's "pour gérer les manifestations" is too often a rewording of the sentence's own.
@@ -856,6 +874,9 @@ _CAUSE_FR = re.compile(r"(?i)(?<!\w)(?<!un )(?<!le )(?<!du )(?<!en )(?<!des )(?<
                        r"[ée]tant donn[ée]e?s?|compte tenu d(?:es|u|e))(?!\w)|compte tenu d['’]|"
                        r"puisqu['’]")
 CAUSE_WORDS = 3
+# ... and up to a time clause: "arrested for corruption after being removed" gives one cause
+_CAUSE_END = re.compile(r"(?i)[,;:.!?«»\"“”()]|\s(?:after|apr[èe]s|before|avant|when|while|"
+                        r"lorsqu\w*|quand|tandis)\s")
 # ... of the first CAUSES_READ causes, each read within CAUSE_CHARS: every marker re-read the
 # rest of the claim ("car " x 2,000: 8 s; closing review M1)
 CAUSES_READ = 4
@@ -888,8 +909,7 @@ def _cause(text: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     stems: set[str] = set()
     raw_all: list[str] = []
     for m in found[:CAUSES_READ]:
-        phrase = re.split(r"[,;:.!?«»\"“”()]", text[m.end():m.end() + CAUSE_CHARS],
-                          maxsplit=1)[0]
+        phrase = _CAUSE_END.split(text[m.end():m.end() + CAUSE_CHARS], maxsplit=1)[0]
         raw = [w for w in tokenize(phrase, "none") if not _MODAL.match(w)
                and country_code(w) is None][:CAUSE_WORDS]
         raw_all.extend(raw)
@@ -902,7 +922,7 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
     language by stem, across languages by the lexicon's translations ("triggered by the arrest
     of opposition leaders" over "déclenchées par la hausse des prix du carburant")."""
     lang = _language(sentence)
-    if not lang or not (_cause_at(sentence, lang) or _PURPOSE.search(sentence)):
+    if not lang:
         return False
     if lang == claim.lang:
         words = {w[:5] for w in tokenize(sentence, _STEMMER[claim.lang])}
@@ -951,6 +971,25 @@ def number_roles(text: str, anchors: Sequence[Anchor] | None = None
                           if rx.match(w.strip("«»\"'’"))), None)
         if found is not None:
             out.append((a.keys, found))
+    return tuple(out) + _order_roles(text)
+
+
+def _order_roles(text: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """... and for each order of size said in words ("des milliers ont été arrêtées, des
+    centaines blessées"), keyed "o:<order>": "des centaines arrêtées" over that sentence gives
+    the injured's order to the arrested."""
+    folded = fold(text)
+    found = list(_ORDER_WORD.finditer(folded))
+    out: list[tuple[frozenset[str], str]] = []
+    for k, m in enumerate(found):
+        if _COUNTED_BEFORE.search(folded[max(0, m.start() - 24):m.start()]):
+            continue  # "3 millions": a figure, read above
+        end = found[k + 1].start() if k + 1 < len(found) else len(folded)
+        tail = re.split(r"[,;:.()]|\d", folded[m.end():end], maxsplit=1)[0].split()
+        role = next((r for w in tail[:_ROLE_AFTER] for r, rx in ROLES.items()
+                     if rx.match(w.strip("«»\"'’"))), None)
+        if role is not None:
+            out.append((frozenset({f"o:{_ORDER_OF[m.group(2) or m.group(1)]}"}), role))
     return tuple(out)
 
 
@@ -1017,7 +1056,8 @@ def _fits(d: _Sentences, i: int, claim: _Facts, loose_dates: bool = False) -> bo
     counts when the sentence names nothing of the same sort (acronym or not) that the claim's
     names leave out: "Tokayev said" over "Il a dit", not "Russia" over a sentence about
     Kazakhstan next to one about Russia."""
-    if not all(_at(d, i, a, loose_dates) for a in claim.anchors):
+    if not all(_at(d, i, a, loose_dates) or _anchor_stood_for(d, a, claim, i)
+               for a in claim.anchors):
         return False
     if not _roles_agree(claim, d.spans[i].text):
         return False
@@ -1044,6 +1084,117 @@ def _at(d: _Sentences, i: int, a: Anchor, loose_dates: bool = False) -> bool:
         return True  # "trois explosions ont été entendues ce vendredi. ... ces explosions"
     return _holds(d, d.facts[i], a) or (a.kind == "name" and (
         holds(d.windows[i], a) or (not _a_country(a) and holds(d.whole, a))))
+
+
+@lru_cache(maxsize=8192)
+def _sort_of(name: str) -> Sort:
+    """A passage's name (folded) as `stood_for` sorts it: any name not a country or a body
+    counts as a place (a person named beside "la ville" keeps a claim's place from it)."""
+    if country_code(name) is not None or is_country(name) or name in _SEATS:
+        return "country"
+    return "body" if bodies_at(name.upper()) or bodies_at(name) else "place"
+
+
+def _named_sorts(d: _Sentences) -> tuple[set[Sort], list[str]]:
+    """The sorts of names a passage writes (`_sort_of`, its words too: "kazakh" is a country)
+    and its names that are places: read once a passage."""
+    if d.sorts is None:
+        sorts: set[Sort] = set()
+        places: list[str] = []
+        for x in d.whole.names | d.whole.words:
+            sort = _sort_of(x)
+            if sort == "place":
+                if x in d.whole.names:
+                    places.append(x)
+            else:
+                sorts.add(sort)
+        d.sorts = (sorts, places)
+    return d.sorts
+
+
+def _stood_for(d: _Sentences, name: str, sort: Sort, claim: _Facts) -> bool:
+    """Whether the passage gives the claim's `name` by a generic noun (`stood_for`)."""
+    sorts, places = _named_sorts(d)
+    return stood_for(name, sort, claim.text, d.text, sorts, places,
+                     lambda x: accounted(x, claim.names))
+
+
+# Honorifics a passage may write where a claim gives a first name: "M. Peskov".
+_HONORIFIC = frozenset({"M", "Mr", "Mme", "Mrs", "Ms", "Mlle", "Dr", "Pr", "Me"})
+_WORD_BEFORE = re.compile(r"([\w’'-]+)\.?\s+$")
+WORD_BEFORE_CHARS = 40  # how far back the word before a surname is read
+_TITLE_BEFORE = re.compile(
+    r"(?i)pr[ée]sident\w*|ministre|minister|porte-parole|spokes\w*|secr[ée]taire|secretary|"
+    r"g[ée]n[ée]ral|general|ambassad\w*|chef|leader|dirigeant\w*|expert\w*|analyst\w*|"
+    r"directeur|directrice|director|command\w*|diplomate|diplomat|journaliste|journalist|"
+    r"chancel\w*|premier|pm|sénat\w*|senator|députée?|deputy|maire|mayor|juge|judge")
+
+
+def _first_name(d: _Sentences, a: Anchor, claim: _Facts) -> bool:
+    """Whether the claim's name `a` is the first name of a surname the passage writes without
+    one ("Dmitry Peskov" over "M. Peskov"): the claim's next word is that surname, and the
+    passage never puts another capitalised word before it ("Sergueï Peskov" would be someone
+    else's first name). Each word before is read within WORD_BEFORE_CHARS (review 16 F2: a
+    search back over the whole passage was quadratic)."""
+    if a.text.isupper() or _a_country(a) or bodies_at(a.text):
+        return False
+    m = re.search(rf"(?<!\w){re.escape(a.text)}\s+([A-ZÀ-Ý][\w’'-]+)", claim.text)
+    if not m or fold(m.group(1)) not in d.whole.proper:
+        return False
+    as_person = False  # ... written after an honorific or a title at least once: "Igor
+    # Sputnik" is not the agency of "la presse russe Sputnik"
+    for w in re.finditer(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", d.text):
+        b = _WORD_BEFORE.search(d.text[max(0, w.start() - WORD_BEFORE_CHARS):w.start()])
+        before = b.group(1) if b else ""
+        if before in _HONORIFIC or _TITLE_BEFORE.fullmatch(before):
+            as_person = True
+        elif before[:1].isupper():
+            return False
+    return as_person
+
+
+def _stand_in_of(d: _Sentences, a: Anchor, claim: _Facts) -> str:
+    """How the passage gives the claim's missing name `a`: "first" (`_first_name`), the sort
+    of the generic noun that stands for it (`_stood_for`), or "" when it does not."""
+    if _first_name(d, a, claim):
+        return "first"
+    sort = _anchor_sort(a)
+    # one noun stands for one name: "le pays" is not both the Russia and the Kazakhstan a
+    # claim names
+    others = {_anchor_key(x) for x in claim.anchors if x.kind == "name"
+              and _anchor_sort(x) == sort and not _holds(d, d.whole, x)}
+    return sort if len(others) <= 1 and _stood_for(d, a.text, sort, claim) else ""
+
+
+def _anchor_stood_for(d: _Sentences, a: Anchor, claim: _Facts, i: int | None = None) -> bool:
+    """`_stand_in_of`, read once a claim and name per passage; for sentence i, the generic
+    noun must be in it or the sentence before."""
+    if a.kind != "name":
+        return False
+    key = (claim.text, a.text)
+    if (how := d.stand_ins.get(key)) is None:
+        how = d.stand_ins[key] = _stand_in_of(d, a, claim)
+    if not how or how == "first" or i is None:
+        return bool(how)
+    window = " ".join(sp.text for sp in d.spans[max(0, i - 1): i + 1])
+    return has_stand_in(cast(Sort, how), window)
+
+
+def _body_stood_for(d: _Sentences, said: str, claim: _Facts) -> bool:
+    key = (claim.text, f"body:{said}")
+    if (how := d.stand_ins.get(key)) is None:
+        how = d.stand_ins[key] = "body" if _stood_for(d, said, "body", claim) else ""
+    return bool(how)
+
+
+def _anchor_sort(a: Anchor) -> Sort:
+    return "country" if _a_country(a) else "body" if bodies_at(a.text) else "place"
+
+
+def _anchor_key(a: Anchor) -> str:
+    """One key per country ("Russian" and "Russia" are one), else the folded name."""
+    return next((c for x in (a.name, fold(a.text)) if (c := country_code(x)) is not None),
+                a.name)
 
 
 def _a_country(a: Anchor) -> bool:
@@ -1370,6 +1521,23 @@ def _role_nations(text: str, role: tuple[str, ...]) -> frozenset[str]:
     return role_nations(text, role)
 
 
+# The role a party is named by, before it: "le plus haut diplomate de l'Union européenne" is the
+# EU, and its words are the party's own, not words between the agent and the other party.
+_ROLE_OF_END = re.compile(
+    r"(?i)(?:(?:le|la|les|l['’]|the)\s*)?(?:(?:plus\s+)?haute?s?\s+|top\s+|chief\s+|senior\s+)?"
+    r"(?:pr[ée]sident\w*|diplomat\w*|ministr\w*|minist[èe]re|porte-parole|spokes\w*|"
+    r"ambassad\w*|chef|head|leader\w*|dirigeant\w*|secr[ée]tar\w*|envoy[ée]?|émissaire|"
+    r"officials?|responsables?)\s+(?:de|du|des|d['’]|of)\s*(?:(?:la|le|les|l['’]|the)\s*)?$")
+ROLE_LOOK_BACK = 60
+
+
+def _role_start(text: str, start: int) -> int:
+    """Where the role naming the party at `start` begins (`_ROLE_OF_END`), else `start`."""
+    lead = max(0, start - ROLE_LOOK_BACK)
+    m = _ROLE_OF_END.search(text[lead:start])
+    return lead + m.start() if m else start
+
+
 def swapped(claim: str, sentence: str, claim_parties: Sequence[_Party] | None = None) -> bool:
     """Whether `claim` gives the deed of `sentence`'s agent to another party it names, and
     that party's part to the agent: each names the same two parties (the claim within
@@ -1390,7 +1558,8 @@ def swapped(claim: str, sentence: str, claim_parties: Sequence[_Party] | None = 
     sentence_keys = frozenset().union(*(p.keys for p in sp))
     mine_others = [p for p in cp if p is not ca and p.tag in ("plain", "by", "of")
                    and p.keys & sentence_keys
-                   and len(re.findall(r"\w+", claim[ca.end:p.start])) <= SWAP_WINDOW]
+                   and len(re.findall(r"\w+", claim[ca.end:_role_start(claim, p.start)]))
+                   <= SWAP_WINDOW]
     their_others = [p for p in sp if p is not sa and p.tag in ("plain", "by", "of")
                     and p.keys & claim_keys]
     if len(mine_others) != 1 or len(their_others) != 1:
@@ -1552,9 +1721,47 @@ def _to_another(claim: _Facts, sentence: str) -> bool:
     (`swapped`, `deed_of_other`), a succession (`succession_swapped`), or two parties each put
     where the other stands, in the sentence's language (`exchanged`)."""
     return swapped(claim.text, sentence, claim.parties) or _deed_of_other(claim, sentence) \
-        or succession_swapped(claim.text, sentence) \
+        or succession_swapped(claim.text, sentence) or _agents_exchanged(claim, sentence) \
+        or first_of_other(claim.text, sentence, _party_keys) \
         or (bool(claim.lang) and _language(sentence) == claim.lang
             and exchanged(claim.text, sentence))
+
+
+def _agent_key(agent: str) -> str:
+    """A passive verb's agent as a party: a country's code ("les États-Unis", "Washington"),
+    a body's, else its first word's first four letters (folded)."""
+    for w in agent.split():
+        f = fold(w).replace("’", "'")
+        if (code := country_code(f) or _SEATS.get(f)) is not None:
+            return code
+    if body := bodies_at(agent):
+        return body[0][2]
+    first = fold(agent.split()[0])
+    return first[:4] if len(first) > 4 else first
+
+
+def _party_keys(clause: str) -> set[str]:
+    """The parties a clause names (`_agent_key`): capitalised words and countries' adjectives
+    ("les soldats russes"), not its first word when that is only capitalised as such."""
+    out: set[str] = set()
+    for k, m in enumerate(re.finditer(r"[^\W\d_][\w’'-]*", clause)):
+        w = m.group(0)
+        f = fold(w).replace("’", "'").split("'")[-1]
+        if (code := country_code(f) or _SEATS.get(f)) is not None:
+            out.add(code)
+        elif w[:1].isupper() and f not in _NOT_PEOPLE and (k or bodies_at(w)):
+            out.add(_agent_key(w.split("'")[-1].split("’")[-1]))
+    return out
+
+
+def _agents_exchanged(claim: _Facts, sentence: str) -> bool:
+    lang = _language(sentence)
+    if not claim.lang or not lang:
+        return False
+    cross = lang != claim.lang
+    return agents_exchanged(claim.text, sentence, _agent_key,
+                            (lambda w: other_language_keys(w, claim.lang)) if cross
+                            else (lambda w: frozenset()))
 
 
 def _deed_of_other(claim: _Facts, sentence: str) -> bool:

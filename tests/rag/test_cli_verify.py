@@ -40,3 +40,21 @@ def test_verify_bad_inputs(tmp_path: Path) -> None:
                   str(tmp_path / passages))
         assert out.returncode == 1 and "Traceback" not in out.stderr
         assert out.stderr.startswith("rag: error: ") and message in out.stderr, out.stderr
+
+
+def test_verify_deep_json_and_a_threshold_that_is_no_cosine(tmp_path: Path) -> None:
+    """Review 16 F3/F4: "[" x 100,000 printed a RecursionError traceback; "--threshold nan"
+    was taken and refused every claim."""
+    (tmp_path / "answer.txt").write_text("Russia sent 3,000 people [1].", encoding="utf-8")
+    (tmp_path / "deep.json").write_text("[" * 100_000, encoding="utf-8")
+    (tmp_path / "troops.txt").write_text("La Russie a envoyé 3 000 personnes.",
+                                         encoding="utf-8")
+    out = rag("verify", "--answer", str(tmp_path / "answer.txt"), "--passages",
+              str(tmp_path / "deep.json"))
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "nested too deeply" in out.stderr, out.stderr
+    for bad in ("nan", "inf", "1.5", "x"):
+        out = rag("verify", "--answer", str(tmp_path / "answer.txt"), "--passages",
+                  str(tmp_path / "troops.txt"), "--threshold", bad)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, bad
+        assert "--threshold" in out.stderr, out.stderr

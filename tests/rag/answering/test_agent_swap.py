@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rag.answering.countries import bodies_at
 from rag.answering.verify import Verifier, parties, swapped
+from tests.rag.answering.test_verify import one
 
 WARNED = ("Jeudi 6 janvier, le plus haut diplomate de l’Union européenne a mis en garde la "
           "Russie contre une intervention militaire au Kazakhstan voisin, où des manifestants "
@@ -139,3 +140,15 @@ def test_the_two_sentence_fallback_checks_agents_and_causes(verifier: Verifier) 
                                "injured, were caused by a rise in fuel prices [1].",
                                [riots]).claims
     assert claim.supported
+
+
+def test_a_party_named_by_a_long_role_is_still_the_other(verifier: Verifier) -> None:
+    """blind_pairs7 v8_055: "la Russie a mis en garde le plus haut diplomate de l'Union
+    européenne": the role's words are the EU's, not words between the two parties."""
+    sentence = ("Jeudi 6 janvier, le plus haut diplomate de l’Union européenne a mis en garde la "
+                "Russie contre une intervention militaire au Kazakhstan voisin.")
+    claim = ("Jeudi 6 janvier, la Russie a mis en garde le plus haut diplomate de l’Union "
+             "européenne contre une intervention militaire au Kazakhstan.")
+    assert swapped(claim, sentence) and not swapped(sentence, sentence)
+    ok, why = one(verifier, claim + " [1]", sentence)
+    assert not ok and why == "agent"

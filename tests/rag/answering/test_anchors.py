@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from rag.answering.anchors import claim_anchors, facts, fold, holds
+from rag.answering.anchors import claim_anchors, facts, fold, holds, negated
 from rag.unicode_safe import warm
 from tests.cpu import cpu_spent
 
@@ -100,3 +100,27 @@ def test_two_names_made_one_are_held_by_each_named_apart() -> None:
     (first,) = [a for a in claim_anchors("Kassym-Jomart a parlé.") if "-" in a.text]
     assert holds(facts("Kassym-Jomart Tokaïev a parlé."), first)
     assert not holds(facts("Kassym Tokaïev a parlé."), first)
+
+
+def test_never_so_is_a_superlative_not_a_negation() -> None:
+    """blind_pairs11 v12_003: "jamais ... n'avait connu des troubles aussi graves" says they
+    were the worst ("les pires troubles")."""
+    assert not negated("Jamais depuis son indépendance, acquise il y a trois décennies, le "
+                       "Kazakhstan n’avait connu dans ses villes des troubles aussi graves.")
+    assert not negated("Never had so many people been arrested.")
+    assert negated("Le Kazakhstan n’a jamais connu de troubles.")
+    assert negated("Tokaïev n’a jamais demandé aussi l’aide de la Chine.")
+    assert negated("He never said so.")
+
+
+def test_a_long_run_of_accented_letters_reads_in_linear_time() -> None:
+    """Review 16 F1: a sentence opening on "X" + "é" x 19,960 + "a" took 4.6 s (the
+    participle test searched a regex back from every letter), blocking the server."""
+    word = "X" + "é" * 19_960 + "a de Paris"
+    claim_anchors("warm.")
+    with cpu_spent() as spent:
+        claim_anchors(f"{word}. {word}!")
+    assert spent.seconds < 1.0
+    # the participle test still reads what it read
+    assert [a.text for a in claim_anchors("Déclenchée samedi, la crise a gagné Almaty.")
+            if a.kind == "name"] == ["Almaty"]

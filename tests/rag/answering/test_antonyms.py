@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from rag.answering.antonyms import contradicts
+from rag.answering.verify import Verifier
 from tests.cpu import cpu_spent
+from tests.rag.answering.test_verify import one
 
 AIRPORT = ("Jeudi soir, les militaires avaient repris le contrôle du principal aéroport, saisi "
            "plus tôt par les manifestants.")
@@ -171,3 +173,31 @@ def test_the_unconfirmed_reading_takes_linear_time() -> None:
     with cpu_spent() as spent:
         contradicts("not" + " been yet" * 40 + " x", "confirmé")
     assert spent.seconds < 0.1
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # blind_pairs12: there or not there, after an elided article too
+    ("Les allégations restent spéculatives, malgré la présence de nombreux correspondants "
+     "internationaux sur le terrain.", "Les allégations restent hautement spéculatives, compte "
+     "tenu de l’absence de correspondants internationaux sur le terrain."),
+    ("The bloc takes its decisions by majority vote.",
+     "Il prend des décisions sur une base consensuelle."),
+    # blind_pairs8 v9_115: like an event, or unlike it
+    ("Comme lors du sommet Poutine-Biden, la rencontre de lundi se déroule dans des locaux "
+     "suisses.", "Contrairement au sommet entre Vladimir Poutine et Joe Biden, la rencontre de "
+     "lundi se déroule à la mission diplomatique des États-Unis."),
+])
+def test_presence_majority_and_likeness_against_their_opposites(claim: str, sentence: str) -> None:
+    assert contradicts(claim, sentence)
+    assert not contradicts(sentence, sentence)
+
+
+def test_the_opposite_beside_the_evidence_sentence(verifier: Verifier) -> None:
+    passage = ("Le bloc a son siège à Moscou, mais est présidé à tour de rôle par le chef de "
+               "chaque pays membre. Il prend des décisions sur une base consensuelle.")
+    ok, why = one(verifier, "The bloc, headquartered in Moscow, is chaired in rotation by the "
+                            "leader of each member state and takes its decisions by majority "
+                            "vote [1].", passage)
+    assert not ok and why == "antonym"
+    assert one(verifier, "The bloc, headquartered in Moscow, is chaired in rotation by the "
+                         "leader of each member state [1].", passage)[0]

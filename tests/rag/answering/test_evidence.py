@@ -252,3 +252,15 @@ def test_less_common_asks_are_answered(corpus_searcher: Searcher,
                                        expected: str) -> None:
     composed = ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, question))
     assert composed is not None and expected in composed.text
+
+
+def test_a_seat_is_answered_by_where_the_seat_is(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
+    """blind19: "Where is X headquartered?" is not answered by any place named beside X
+    ("la décision du CSTO d'envoyer des soldats au Kazakhstan")."""
+    ev = _evidence(corpus_searcher, vectors, "Où se trouve le siège de l’OTSC ?")
+    composed = ExtractiveWriter().compose(ev)
+    assert composed is not None and "Moscou" in composed.text
+    ev = _evidence(corpus_searcher, vectors, "Where is the CSTO headquartered?")
+    for s in ev.answers():
+        assert "siège" in s.text or "headquarter" in s.text, s.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.question import analyse_question, ordinals
+from rag.answering.question import analyse_question, ordinals, unsourced
 
 
 def test_question_analysis_finds_what_is_asked_and_about_whom() -> None:
@@ -436,3 +436,18 @@ def test_a_signing_is_the_event_only_when_nothing_else_is_asked() -> None:
                             ).event
     assert left is not None and left.search("quitte") and not left.search("signe")
     assert not signed.search("des signes de fatigue")
+
+
+def test_the_article_a_question_cites_is_not_the_time_asked() -> None:
+    info = analyse_question("Il y a combien d’années le Kazakhstan a-t-il obtenu son "
+                            "indépendance de l’Union soviétique, selon l’article publié le "
+                            "7 janvier 2022 ?")
+    assert info.when == frozenset() and info.given == frozenset()
+    info = analyse_question("According to the article published on January 7, 2022, how many "
+                            "troops did Russia send?")
+    assert info.when == frozenset() and info.given == frozenset()
+    assert unsourced("In the January 7 report, how many people were detained?") == (
+        ", how many people were detained?")
+    # ... a date that is the event's stays
+    info = analyse_question("Combien de personnes ont été arrêtées le 7 janvier 2022 ?")
+    assert "y:2022" in info.when

@@ -1180,3 +1180,67 @@ def test_a_common_word_opening_the_claim_is_no_name(verifier: Verifier) -> None:
     # ... a name that starts like one is still a name
     assert "Churchill" in [a.text for a in claim_anchors("Churchill once described Russia as a "
                                                          "riddle.")]
+
+
+def test_a_colon_joins_two_statements_each_checked(verifier: Verifier) -> None:
+    passage = ("Aucun calendrier précis n’a été annoncé pour la mission. Les casques bleus "
+               "resteront au Kazakhstan aussi longtemps que le pays aura besoin de leur aide, "
+               "selon Zas.")
+    assert conjuncts("Aucun calendrier précis n’a été annoncé : selon Zas, les casques bleus "
+                     "resteront tant que le Kazakhstan aura besoin d’eux.") == [
+        "Aucun calendrier précis n’a été annoncé",
+        "selon Zas, les casques bleus resteront tant que le Kazakhstan aura besoin d’eux."]
+    assert conjuncts("La réunion est prévue à 10:30 avec les ministres des pays membres.") == []
+    assert one(verifier, "Aucun calendrier précis n’a été annoncé : selon Zas, les casques bleus "
+               "resteront tant que le Kazakhstan aura besoin d’eux [1].", passage)[0]
+
+
+SMELL = ("Les journalistes de Sputnik ont annoncé que trois explosions avaient été entendues "
+          "dans la partie nord d’Almaty, suivies d’une odeur de produits chimiques.")
+MASS = ("Des manifestations de masse fondées sur des griefs économiques ont commencé au début de "
+        "la nouvelle année, après une forte hausse des prix du gaz de pétrole liquéfié.")
+TREASON = ("Karim Massimov, ancien Premier ministre, a été arrêté pour trahison après avoir été "
+           "démis de ses fonctions de chef du Comité national de sécurité.")
+
+
+@pytest.mark.parametrize(("claim", "passage", "supported"), [
+    # a sentence that gives no cause gives not the claim's (blind_pairs5 v6_010)
+    ("Des manifestations de masse ont éclaté au début de la nouvelle année, provoquées par une "
+     "vague de licenciements dans le secteur pétrolier [1].", MASS, False),
+    ("Des manifestations de masse ont éclaté au début de la nouvelle année, provoquées par la "
+     "forte hausse des prix du gaz [1].", MASS, True),
+    # ... across languages, by general words of the lexicon (blind_pairs10 v11_053)
+    ("Three explosions heard in northern Almaty were caused by chemical weapons [1].",
+     "Trois explosions ont été entendues ce vendredi dans la partie nord d’Almaty, ont indiqué "
+     "des sources d’information.", False),
+    ("Sputnik journalists said three explosions were heard in northern Almaty, followed by a "
+     "smell of chemicals [1].", SMELL, True),
+    # a charge is a cause, up to a time clause (blind_pairs4 v5_097)
+    ("Karim Massimov was arrested for corruption after being removed as head of the National "
+     "Security Committee [1].", TREASON, False),
+    ("Karim Massimov was arrested for treason after being removed as head of the National "
+     "Security Committee [1].", TREASON, True),
+])
+def test_a_cause_the_sentence_never_gives(verifier: Verifier, claim: str, passage: str,
+                                          supported: bool) -> None:
+    ok, why = one(verifier, claim, passage)
+    assert ok is supported, why
+    if not supported:
+        assert why == "cause"
+
+
+def test_orders_of_size_in_words_keep_what_they_count(verifier: Verifier) -> None:
+    """blind_pairs12 v13_024: "des centaines arrêtées ... des milliers blessées" over a
+    sentence with thousands arrested and hundreds injured swaps what the two count."""
+    passage = ("Des dizaines de personnes ont été tuées, des milliers ont été arrêtées dans la "
+               "capitale, Almaty, et des centaines d’autres ont été blessées.")
+    ok, _ = one(verifier, "Des dizaines de personnes ont été tuées, des centaines ont été "
+                          "arrêtées à Almaty et des milliers d’autres ont été blessées [1].",
+                passage)
+    assert not ok
+    assert one(verifier, "Des dizaines de personnes ont été tuées, des milliers ont été "
+                         "arrêtées à Almaty et des centaines d’autres ont été blessées [1].",
+               passage)[0]
+    ok, _ = one(verifier, "Dozens were killed, hundreds were arrested in Almaty and thousands "
+                          "more were injured [1].", passage)
+    assert not ok

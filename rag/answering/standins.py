@@ -1,0 +1,63 @@
+"""Names a passage gives by a generic noun: "le pays", "le bloc", "the cosmodrome".
+
+A passage checked by the verifier is often a few sentences cut from an article; a true claim
+restating it names what the article named before ("M. Peskov a souligné que le pays peut
+résoudre ses propres problèmes", restated "... que le Kazakhstan peut ..."). Such a name is
+not missing when the passage stands for it with a noun of its sort and names nothing of that
+sort the claim leaves out: beside "la Russie", "le pays" may be Russia, and a claim naming
+Kazakhstan there is a swap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Literal
+
+Sort = Literal["country", "body", "place"]
+
+_STAND_INS: dict[Sort, re.Pattern[str]] = {
+    "country": re.compile(r"(?i)(?<!\w)(?:(?:le|du|au|ce|cet|the|this|that) pays|"
+                          r"(?:the|this|that) country)(?!\w)"),
+    "body": re.compile(r"(?i)(?<!\w)(?:(?:le|du|au|ce) bloc|(?:l['’]|cette\s+)"
+                       r"(?:alliance|organisation)|(?:the|this|that)\s+"
+                       r"(?:bloc|alliance|organi[sz]ation))(?!\w)"),
+    "place": re.compile(r"(?i)(?<!\w)(?:(?:le|du|au|ce) (?:cosmodrome|site)|(?:la|cette) "
+                        r"(?:ville|capitale|base)|(?:l['’]|cette\s+)installation|"
+                        r"(?:the|this|that)\s+(?:cosmodrome|spaceport|city|capital|base|"
+                        r"site|facility|facilities))(?!\w)"),
+}
+
+# A place the claim names is one a place noun stands for only when the claim puts it where a
+# place goes: after a locative preposition ("à Baïkonour"), or beside such a noun ("the
+# Baikonur cosmodrome", "le cosmodrome de Baïkonour"). A person the passage calls "la ville"
+# is no stand-in.
+_PLACE_NOUN = (r"(?:cosmodrome|spaceport|city|capital|base|site|facility|facilities|ville|"
+               r"capitale|installations?)")
+_LOCATIVE = r"(?:à|a|au|aux|en|dans|in|at|near|près de|from|de|du|of)"
+
+
+def _as_place(name: str, claim: str) -> bool:
+    n = re.escape(name)
+    return bool(re.search(
+        rf"(?i)(?<!\w){_LOCATIVE}\s+{n}(?!\w)|(?<!\w){n}(?:['’]s)?\s+{_PLACE_NOUN}(?!\w)|"
+        rf"(?<!\w){_PLACE_NOUN}\s+(?:de\s+|d['’]|of\s+)?{n}(?!\w)", claim))
+
+
+def has_stand_in(sort: Sort, text: str) -> bool:
+    """Whether `text` holds a generic noun of `sort` ("le pays", "l'alliance", "la ville")."""
+    return bool(_STAND_INS[sort].search(text))
+
+
+def stood_for(name: str, sort: Sort, claim: str, passage: str, sorts_named: set[Sort],
+              places: Iterable[str], accounted: Callable[[str], bool]) -> bool:
+    """Whether `passage` gives the claim's `name` (of `sort`) by a generic noun: it holds one
+    of that sort, and names no country or body at all when `name` is one (`sorts_named`, the
+    sorts the passage names: "le pays" beside "le président kazakh" is Kazakhstan, whatever
+    the claim names), or, for a place, no name (`places`) the claim leaves out
+    (`accounted`)."""
+    if not has_stand_in(sort, passage):
+        return False
+    if sort == "place":
+        return _as_place(name, claim) and all(accounted(x) for x in places)
+    return sort not in sorts_named

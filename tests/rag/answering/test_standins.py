@@ -1,0 +1,89 @@
+"""Names a passage gives by a generic noun ("le pays", "le bloc", "the cosmodrome") or
+without a first name ("M. Peskov"): a true claim naming them is not missing a name; a claim
+naming something else where the passage names its own is."""
+
+from __future__ import annotations
+
+from rag.answering.standins import stood_for
+from rag.answering.verify import Verifier
+from tests.cpu import cpu_spent
+from tests.rag.answering.test_verify import one
+
+PESKOV = ("M. Peskov a souligné devant les journalistes que le pays peut « résoudre ses "
+          "propres problèmes » et qu’il est crucial que « personne n’interfère de "
+          "l’extérieur ».")
+BLOC = ("Le bloc de sécurité, composé de six anciens États soviétiques, a été formé en 1992, "
+        "à la suite de l’effondrement de l’Union soviétique.")
+COSMODROME = ("À en juger par certaines données non officielles, environ un millier et demi "
+              "de militaires russes sont impliqués dans la garde des installations du "
+              "cosmodrome.")
+
+
+def test_the_country_a_passage_calls_le_pays(verifier: Verifier) -> None:
+    assert one(verifier, "M. Peskov a insisté sur le fait que le Kazakhstan est capable de "
+               "régler lui-même ses problèmes [1].", PESKOV)[0]
+    # ... but not where the passage names a country: "le pays" is that one
+    named = PESKOV.replace("M. Peskov", "M. Peskov, parlant de la crise au Kirghizstan,")
+    ok, why = one(verifier, "M. Peskov a insisté sur le fait que le Kazakhstan est capable de "
+                  "régler lui-même ses problèmes [1].", named)
+    assert not ok and why == "missing"
+    # ... nor for two countries at once
+    ok, why = one(verifier, "Russian spokesman Peskov told journalists that Kazakhstan can "
+                  "solve its own problems [1].", PESKOV)
+    assert not ok and why == "missing"
+
+
+def test_the_body_a_passage_calls_le_bloc(verifier: Verifier) -> None:
+    assert one(verifier, "L’OTSC, qui réunit six anciens États soviétiques, a été créée en "
+               "1992, après l’effondrement de l’URSS [1].", BLOC)[0]
+    ok, why = one(verifier, "L’OTSC, qui réunit six anciens États soviétiques, a été créée en "
+                  "1992, après l’effondrement de l’URSS [1].",
+                  BLOC.replace("Le bloc de sécurité", "Le bloc de sécurité de l’OTAN"))
+    assert not ok and why == "missing"
+
+
+def test_the_place_a_passage_calls_the_cosmodrome(verifier: Verifier) -> None:
+    assert one(verifier, "Unofficial data suggest that about 1,500 Russian soldiers guard the "
+               "Baikonur cosmodrome [1].", COSMODROME)[0]
+    # a name not put as a place is no stand-in's
+    ok, why = one(verifier, "Unofficial data suggest that Tokayev ordered about 1,500 Russian "
+                  "soldiers to guard the cosmodrome [1].", COSMODROME)
+    assert not ok and why == "missing"
+
+
+def test_a_first_name_the_passage_leaves_out(verifier: Verifier) -> None:
+    assert one(verifier, "Dmitri Peskov a souligné devant les journalistes que le pays peut "
+               "résoudre ses propres problèmes [1].", PESKOV)[0]
+    # ... not where the passage gives another one
+    ok, why = one(verifier, "Dmitri Peskov a souligné devant les journalistes que le pays peut "
+                  "résoudre ses propres problèmes [1].", PESKOV.replace("M. Peskov",
+                                                                          "Sergueï Peskov"))
+    assert not ok and why == "missing"
+
+
+def test_stood_for_reads_the_sorts_the_passage_names() -> None:
+    def never(_: str) -> bool:
+        return False
+
+    assert stood_for("Kazakhstan", "country", "", "que le pays peut", set(), [], never)
+    assert not stood_for("Kazakhstan", "country", "", "que le pays peut", {"country"}, [],
+                         never)
+    assert not stood_for("Kazakhstan", "country", "", "que la région peut", set(), [], never)
+    assert stood_for("OTSC", "body", "", "The alliance said", {"country"}, ["peskov"], never)
+    assert not stood_for("Almaty", "place", "Tokayev met Almaty", "the city", set(), [], never)
+    assert stood_for("Almaty", "place", "Protests in Almaty", "the city", set(), [], never)
+    assert not stood_for("Almaty", "place", "Protests in Almaty", "the city", set(), ["aktau"],
+                         never)
+
+
+def test_stand_ins_stay_linear_on_long_passages(verifier: Verifier) -> None:
+    """Review 16 F2: the first-name check read the whole passage back from every surname, for
+    every sentence and claim (seconds per claim and sentence)."""
+    long_word = "a" * 19_900
+    passage = "M. Macron a vu " + long_word + ". " + " ".join(
+        f"Le pays numéro {k} a voté." for k in range(100))
+    answer = " ".join("Emmanuel Macron a vu le Kazakhstan [1]." for _ in range(20))
+    verifier.verify("warm [1].", ["warm."])
+    with cpu_spent() as spent:
+        verifier.verify(answer, [passage])
+    assert spent.seconds < 10
