@@ -99,9 +99,8 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
       "incompatible", "inconsistent", "at odds")),
     # there or not there: "malgré la présence de nombreux correspondants" over "compte tenu
     # de l'absence de correspondants"
-    (("presence", "present sur", "presents sur", "presente sur", "presentes sur",
-      "present on", "present in"),
-     ("absence", "absent", "lack of", "manque de", "faute de")),
+    # (the noun only: "aucun correspondant n'était présent" says the absence)
+    (("presence",), ("absence", "absent", "lack of", "manque de", "faute de")),
     # like another event, or unlike it: "comme lors du sommet" over "contrairement au sommet"
     (("comme lors", "comme pour", "comme au ", "comme a ", "a l instar", "like at", "as at",
       "as with", "as during", "just as", "like the", "similar to"),

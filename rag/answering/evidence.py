@@ -259,6 +259,14 @@ def _quote_on(spans: Sequence[tuple[int, int, Span, Hit]], words: Sequence[set[s
     return set()
 
 
+def _qualified(qualifiers: Sequence[str], words: set[str]) -> bool:
+    """Whether `words` hold half of a name's qualifiers (`QuestionInfo.qualifiers`), by their
+    first five letters ("politiques" is "politique")."""
+    starts = {w[:5] for w in words}
+    held = sum(1 for q in qualifiers if q[:5] in starts)
+    return 2 * held >= len(qualifiers)
+
+
 # Between the keys of one cross-language term: the word's own start and its translations'
 _ALTERNATIVES = "|"
 
@@ -442,6 +450,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # Kazakhstan?" is the EU's aid, whoever else is named
             kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)),
                                     info.nation & BODIES or info.nation)
+        if kind and info.qualifiers and not _qualified(info.qualifiers, words | earlier):
+            kind = False  # "une école de médecine" is not "l'École libre des sciences
+            # politiques" (its words or the passage's before it: the title, an earlier sentence)
         if kind and info.succession:  # "Qui a remplacé X ?": who did, not X
             kind = bool(_SUCCESSION.search(text) or _SUCCESSION.search(prev_text))
         if kind and info.role:

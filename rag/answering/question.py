@@ -15,6 +15,7 @@ from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
 from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import (
     actors,
+    bodies_at,
     cased_countries,
     is_country,
     nationalities,
@@ -200,6 +201,52 @@ class QuestionInfo:
     # "Which country sent the largest contingent?", "la plus grande ville": a sentence that
     # ranks (`holds.SUPERLATIVE`), not one that names a contingent
     superlative: bool = False
+    # "l'École libre des sciences politiques": what qualifies a capitalised common noun, as
+    # folded words; a sentence must hold half of them ("une école de médecine" is another one)
+    qualifiers: tuple[str, ...] = ()
+
+
+# Common nouns a French name is made of, capitalised, with lowercase words qualifying them:
+# "l'École libre des sciences politiques", "la bataille d'Hernani" (a name: no qualifier).
+_HEAD_NOUNS = frozenset(fold(w) for w in """
+école université institut musée hôtel bataille guerre église cathédrale basilique abbaye
+château parti lycée collège académie société compagnie banque fondation festival prix coupe
+championnat théâtre palais pont tour gare aéroport île lac mont fleuve canal forêt parc
+jardin stade opéra orchestre ligue fédération association république royaume empire comité
+commission agence hôpital observatoire bibliothèque conservatoire assemblée cour tribunal
+""".split())
+_QUALIFIED = re.compile(r"(?<![\w’'])(?:[LlDd]['’])?([A-ZÀ-Ý][a-zà-ÿ]+)"
+                        r"((?:\s+[a-zà-ÿ-]+(?:['’][a-zà-ÿ-]+)?(?![\w'’])){1,8})")
+_NOT_QUALIFIER = re.compile(r"(?:a|ont|est|sont|était|étaient|fut|furent|se|s['’]\w*|qui|que|"
+                            r"qu['’]\w*|dont|où|il|elle|ils|elles|été|avait|avaient|peut|"
+                            r"doit|va|vont|\w*-t-\w*|\w+-(?:il|elle|ils|elles))")
+_QUALIFIER_GLUE = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "en",
+                             "sur", "aux", "au"})
+QUALIFIERS_MOST = 4
+
+
+def _qualifiers(question: str, lang: str) -> tuple[str, ...]:
+    """The lowercase words after a capitalised head noun (`_HEAD_NOUNS`) in a French question,
+    up to the verb: "l'École libre des sciences politiques a-t-elle" -> libre, sciences,
+    politiques. None for a body with other names (the OTSC) or a head named by a name."""
+    if lang != "fr":
+        return ()
+    for m in _QUALIFIED.finditer(question):
+        if m.start() == 0 or fold(m.group(1)) not in _HEAD_NOUNS or bodies_at(m.group(0)):
+            continue
+        out: list[str] = []
+        for w in m.group(2).split():
+            bare = re.split(r"['’]", w)[-1]
+            if _NOT_QUALIFIER.fullmatch(w) or not bare:
+                break
+            if fold(bare) in _QUALIFIER_GLUE or len(bare) < 4 or fold(bare) in STOPWORDS:
+                continue
+            out.append(fold(bare))
+            if len(out) == QUALIFIERS_MOST:
+                break
+        if out:
+            return tuple(out)
+    return ()
 
 
 _ATTRIBUTION = re.compile(
@@ -464,7 +511,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         cause=not asks and bool(_CAUSE_ASKED.search(head)),
                         ordinal=ordinals(question, after_article=True),
                         superlative=bool(_SUPERLATIVE_ASKED.search(
-                            " ".join(asked.split()[:SUPERLATIVE_WITHIN]))))
+                            " ".join(asked.split()[:SUPERLATIVE_WITHIN]))),
+                        qualifiers=_qualifiers(question, lang))
 
 
 

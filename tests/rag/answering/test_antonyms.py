@@ -201,3 +201,11 @@ def test_the_opposite_beside_the_evidence_sentence(verifier: Verifier) -> None:
     assert not ok and why == "antonym"
     assert one(verifier, "The bloc, headquartered in Moscow, is chaired in rotation by the "
                          "leader of each member state [1].", passage)[0]
+
+
+def test_a_presence_denied_is_an_absence() -> None:
+    """blind_pairs7 v8_008: "aucun correspondant n'était présent" is the sentence's absence."""
+    assert not contradicts("Les accusations restent spéculatives, d’autant qu’aucun "
+                           "correspondant international n’était présent sur place.",
+                           "Les allégations restent spéculatives, compte tenu de l’absence de "
+                           "correspondants internationaux sur le terrain.")

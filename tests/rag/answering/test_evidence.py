@@ -264,3 +264,11 @@ def test_a_seat_is_answered_by_where_the_seat_is(
     ev = _evidence(corpus_searcher, vectors, "Where is the CSTO headquartered?")
     for s in ev.answers():
         assert "siège" in s.text or "headquarter" in s.text, s.text
+
+
+def test_a_name_s_qualifiers_are_held_by_half() -> None:
+    from rag.answering.evidence import _qualified
+    q = ("libre", "sciences", "politiques")
+    assert not _qualified(q, {"une", "ecole", "de", "medecine"})
+    assert _qualified(q, {"ecole", "libre", "politique"})
+    assert not _qualified(q, {"sciences"})

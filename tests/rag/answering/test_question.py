@@ -451,3 +451,16 @@ def test_the_article_a_question_cites_is_not_the_time_asked() -> None:
     # ... a date that is the event's stays
     info = analyse_question("Combien de personnes ont été arrêtées le 7 janvier 2022 ?")
     assert "y:2022" in info.when
+
+
+def test_what_qualifies_a_capitalised_common_noun() -> None:
+    """piaf_traps2: "l'École libre des sciences politiques" is not any school."""
+    assert analyse_question("En quelle année l'École libre des sciences politiques a-t-elle "
+                            "été fondée ?").qualifiers == ("libre", "sciences", "politiques")
+    assert analyse_question("Qui dirige la Banque centrale européenne ?").qualifiers == (
+        "centrale", "europeenne")
+    # a head named by a name, a body with other names, an English question: none
+    for q in ("En quelle année a eu lieu la bataille d'Hernani ?",
+              "Où se trouve le siège de l’Organisation du traité de sécurité collective ?",
+              "When was the Free School of Political Sciences founded?"):
+        assert analyse_question(q).qualifiers == (), q
