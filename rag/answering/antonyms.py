@@ -101,10 +101,6 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # de l'absence de correspondants"
     # (the noun only: "aucun correspondant n'était présent" says the absence)
     (("presence",), ("absence", "absent", "lack of", "manque de", "faute de")),
-    # like another event, or unlike it: "comme lors du sommet" over "contrairement au sommet"
-    (("comme lors", "comme pour", "comme au ", "comme a ", "a l instar", "like at", "as at",
-      "as with", "as during", "just as", "like the", "similar to"),
-     ("contrairement", "unlike", "a la difference", "in contrast to", "as opposed to")),
     # how a body decides: by a majority, or all together
     (("majorite", "majority", "majoritaire"), ("consensus", "consensuel", "unanim")),
 )

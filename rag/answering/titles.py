@@ -64,6 +64,32 @@ def _person_word(tok: str) -> bool:
                 or is_country(f.replace("-", "")))
 
 
+def _title_before(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """The title family within TITLE_BEFORE words before token i, and where it is."""
+    for k in range(i - 1, max(-1, i - 1 - TITLE_BEFORE), -1):
+        if tokens[k] in ".!?;" or _person_word(tokens[k]) or fold(tokens[k]) in _JOINS:
+            return None
+        fam = _family(tokens, k)
+        if fam:
+            return fam, k
+    return None
+
+
+_VERBS = frozenset("a ont est sont etait etaient avait avaient fut has have had is are was "
+                   "were said says dit declare affirme".split())
+_NOT_APPOSITION = frozenset("selon according apres after pour for par by avec with de du des "
+                            "to a au aux chez".split())
+
+
+def _opens_apposition(tokens: list[str], k: int) -> bool:
+    """Whether the phrase holding token k opens after a comma or a sentence's start and not on
+    a preposition ("Selon le ministre, ..." names a minister, not the next one's title)."""
+    j = k
+    while j > 0 and tokens[j - 1] not in ".!?;,":
+        j -= 1
+    return fold(tokens[j]) not in _NOT_APPOSITION
+
+
 def titles(text: str) -> dict[str, set[str]]:
     """Folded surname -> the title families the text gives that person."""
     tokens = _TOKEN.findall(text)
@@ -78,13 +104,18 @@ def titles(text: str) -> dict[str, set[str]]:
             j += 1
         surname = fold(tokens[j]).replace("-", "")
         found: set[str] = set()
-        for k in range(i - 1, max(-1, i - 1 - TITLE_BEFORE), -1):
-            if tokens[k] in ".!?;" or _person_word(tokens[k]) or fold(tokens[k]) in _JOINS:
-                break
-            fam = _family(tokens, k)
-            if fam:
-                found.add(fam)
-                break
+        at = _title_before(tokens, i)
+        if at is not None:
+            found.add(at[0])
+            # ... and a title in apposition before it: "le président sortant du bloc, le
+            # Premier ministre arménien Nikol Pashinyan" (not "Selon le ministre, le ...")
+            comma = next((k for k in range(at[1] - 1, max(-1, at[1] - 1 - TITLE_BEFORE), -1)
+                          if tokens[k] in ".!?;,"), None)
+            if comma is not None and tokens[comma] == ",":
+                more = _title_before(tokens, comma)
+                if more is not None and _opens_apposition(tokens, more[1]) and not any(
+                        fold(t) in _VERBS for t in tokens[more[1]:comma]):
+                    found.add(more[0])
         if j + 1 < len(tokens) and tokens[j + 1] == ",":
             for k in range(j + 2, min(len(tokens), j + 2 + TITLE_AFTER)):
                 if tokens[k] in ".!?;," or _person_word(tokens[k]):

@@ -182,12 +182,8 @@ def test_the_unconfirmed_reading_takes_linear_time() -> None:
      "tenu de l’absence de correspondants internationaux sur le terrain."),
     ("The bloc takes its decisions by majority vote.",
      "Il prend des décisions sur une base consensuelle."),
-    # blind_pairs8 v9_115: like an event, or unlike it
-    ("Comme lors du sommet Poutine-Biden, la rencontre de lundi se déroule dans des locaux "
-     "suisses.", "Contrairement au sommet entre Vladimir Poutine et Joe Biden, la rencontre de "
-     "lundi se déroule à la mission diplomatique des États-Unis."),
 ])
-def test_presence_majority_and_likeness_against_their_opposites(claim: str, sentence: str) -> None:
+def test_presence_and_majority_against_their_opposites(claim: str, sentence: str) -> None:
     assert contradicts(claim, sentence)
     assert not contradicts(sentence, sentence)
 

@@ -39,3 +39,14 @@ def test_a_title_the_passage_gives_someone_else() -> None:
     assert misplaced_title(titles("Maria Zakharova posted it."), passage) is None
     # a passage that gives the person no title cannot contradict one
     assert misplaced_title(titles("President Tokayev spoke."), titles("Tokaïev a parlé.")) is None
+
+
+def test_a_title_in_apposition_before_another() -> None:
+    """blind_pairs8 v9_011: "le président sortant du bloc, le Premier ministre arménien Nikol
+    Pashinyan" gives him both titles; "Selon le ministre, le président X" gives X one."""
+    assert titles("Tard mercredi, le président sortant du bloc, le Premier ministre arménien "
+                  "Nikol Pashinyan, a confirmé.") == {"pashinyan": {"president", "prime"}}
+    assert titles("Selon le ministre, le président Tokayev a dit.") == {
+        "tokayev": {"president"}}
+    assert titles("Le ministre a parlé, le président Tokayev a dit.") == {
+        "tokayev": {"president"}}
