@@ -506,7 +506,26 @@ def _initials(raw_words: list[str], words: list[str]) -> set[str]:
                 out.add(letters)
             if len(letters) == 5:
                 break
+    # ... and of runs of three or four lower-case words ("gaz de pétrole liquéfié": "gpl", an
+    # English claim's LPG, its letters reordered)
+    for i, (raw, w) in enumerate(zip(raw_words, words, strict=True)):
+        if not _LOWER_WORD.fullmatch(raw) or w in _LINKS:
+            continue
+        letters = fold(raw[0])
+        for raw2, w2 in zip(raw_words[i + 1:i + 8], words[i + 1:i + 8], strict=False):
+            if w2 in _LINKS:
+                continue
+            if not _LOWER_WORD.fullmatch(raw2):
+                break
+            letters += fold(raw2[0])
+            if len(letters) >= 3:
+                out.add(letters)
+            if len(letters) == 4:
+                break
     return out
+
+
+_LOWER_WORD = re.compile(r"[^\W\d_A-ZÀ-Ý]{3,}")
 
 
 def claim_anchors(text: str) -> list[Anchor]:
@@ -729,8 +748,10 @@ _NO_NEGATION = re.compile(r"(?i)\b(?:sans (?:d[ée]lai|tarder|attendre|doute|ces
                           r"without (?:delay|doubt)|no doubt|not least)\b")
 # "Never so" is a superlative: "jamais le Kazakhstan n'avait connu des troubles aussi graves"
 # says they were the worst ("les pires troubles"), "never had so many been arrested" the most.
-_NEVER_SO = re.compile(r"(?i)\b(?:jamais|never)\b[^.;!?]{0,160}?\b(?:aussi|si|autant de|"
-                       r"as|so|such)\s+(?!que\b|that\b|far\b|long\b)\w+")
+_NEVER_SO = re.compile(
+    r"(?i)\b(?:jamais|never)\b(?=(?:,?\s+[^\W\d_]+(?:['’-][^\W\d_]+)*){0,30}?\s+(?:aussi|si|"
+    r"autant de|as|so|such)\s+(?!(?:que|that|far|long|the|a|an|le|la|les|un|une|des|it|"
+    r"this|to)\b)[^\W\d_]{3,}\b)")
 # A negated absence is a presence (litotes): "n'est pas sans risques" is "is risky", "not
 # without reason" is "with reason".
 # Only with "être" (closing review M6): "ne signera pas sans garanties" is a refusal.
@@ -761,10 +782,10 @@ def negated(text: str) -> bool:
     """A negation other than the restrictive "ne ... que" (only): "n'excluent pas que" is
     one ("pas" before the "que")."""
     text = _EXPLETIVE_NE.sub(r"\1", text)
-    if _NEVER_SO.search(text):
-        text = re.sub(r"(?i)\b(?:jamais|never)\b", " ", text)
+    if (never := _NEVER_SO.search(text)) is not None:  # (that "never" only, and its "ne")
+        text = text[:never.start()] + " " + text[never.end():]
         text = re.sub(r"(?i)\bn(?:e\s+|['’])(?=(?:\w+\s+){0,2}?(?:connu|vu|eu|été|ete)\b)",
-                      " ", text)
+                      " ", text, count=1)
     text = re.sub(r"\bn(?:e\s+|['’])(?:(?!pas\b|jamais\b|rien\b|point\b|aucune?\b|gu[eè]re\b)"
                   r"\w+\s+){1,3}?que\b", " ", text, flags=re.I)
     # "ne ... guère" is "hardly", "peu": a degree, as "little" is, not a negation

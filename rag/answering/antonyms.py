@@ -102,7 +102,9 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # (the noun only: "aucun correspondant n'était présent" says the absence)
     (("presence",), ("absence", "absent", "lack of", "manque de", "faute de")),
     # how a body decides: by a majority, or all together
-    (("majorite", "majority", "majoritaire"), ("consensus", "consensuel", "unanim")),
+    # ("la majorité des pays" is most of them, and unanimity is a majority too)
+    (("a la majorite", "par la majorite", "majority vote", "by majority", "by a majority",
+      "vote majoritaire"), ("consensus", "consensuel")),
 )
 # a word and the same word negated by its prefix: "légitime" / "illégitime"
 _PREFIX_PAIRS: tuple[_Pair, ...] = tuple(

@@ -16,43 +16,53 @@ from collections.abc import Callable
 
 from rag.text import fold
 
-# A past participle (French or English) then "par"/"by", an article, and a capitalised name of
-# one to three words ("les États-Unis", "the Kremlin", "Vladimir Poutine")
+# A past participle (French or English) then "par"/"by" and its agents: capitalised names of one
+# to three words, after an article, joined by "et"/"and"/commas ("par la France et
+# l'Allemagne", "the Kremlin", "Vladimir Poutine")
+_NAME = r"(?:(?:les|le|la|l['’]|the)\s*)?[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,2}"
 _BY_AGENT = re.compile(
-    r"(?<![\w-])([^\W\d_]{3,}(?:ée?s?|ie?s?|ue?s?|te?s?|ed|en))\s+(?:par|by)\s+"
-    r"(?:(?:les|le|la|l['’]|the)\s*)?([A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,2})")
+    rf"(?<![\w-])([^\W\d_]{{3,}}(?:ée?s?|ie?s?|ue?s?|te?s?|ed|en))\s+(?:par|by)\s+"
+    rf"({_NAME}(?:\s*(?:,|\bet\b|\band\b)\s*{_NAME}){{0,3}})")
+_ONE_NAME = re.compile(_NAME)
 MAX_CHARS = 1_000  # a longer claim or sentence is not read (pairs are compared pairwise)
 
 
-def _pairs(text: str, agent_key: Callable[[str], str]) -> list[tuple[str, str]]:
-    return [(fold(m.group(1)), agent_key(m.group(2))) for m in _BY_AGENT.finditer(text)]
+def _pairs(text: str, agent_key: Callable[[str], str]) -> list[tuple[str, frozenset[str]]]:
+    """(participle, the keys of its agents) for each passive verb with named agents."""
+    return [(fold(m.group(1)), frozenset(agent_key(re.sub(r"^(?:les|le|la|l['’]|the)\s*", "",
+                                                          n.group(0), flags=re.I))
+                                         for n in _ONE_NAME.finditer(m.group(2))))
+            for m in _BY_AGENT.finditer(text)]
 
 
-def _same_verb(a: str, b: str, translations: Callable[[str], frozenset[str]]) -> bool:
-    """Same verb: the same first five letters, or across languages the same first four (a
-    cognate: "denounced", "dénoncée") or a translation's."""
-    if a[:5] == b[:5]:
-        return True
-    return b[:4] in translations(a) or a[:4] == b[:4]
+def _same_verb(a: str, b: str, translations: Callable[[str], frozenset[str]],
+               cross: bool) -> bool:
+    """Same verb: within one language the same first five letters ("présentée" is not
+    "présidée"); across languages the same first four (a cognate: "denounced", "dénoncée") or
+    a translation's."""
+    if not cross:
+        return a[:5] == b[:5]
+    return a[:4] == b[:4] or b[:4] in translations(a)
 
 
 def agents_exchanged(claim: str, sentence: str, agent_key: Callable[[str], str],
-                     translations: Callable[[str], frozenset[str]]) -> bool:
+                     translations: Callable[[str], frozenset[str]], cross: bool = False
+                     ) -> bool:
     """Whether the claim puts an agent of `sentence` behind a passive verb the sentence gives
-    to another agent (see the module doc). `agent_key` names an agent's party (a country's
-    code for "les États-Unis" and "Washington"), `translations` a claim word's keys in the
-    sentence's language (empty within one language)."""
+    to other agents only (see the module doc). `agent_key` names an agent's party (a
+    country's code for "les États-Unis" and "Washington", a person's surname), `translations`
+    a claim word's keys in the sentence's language, `cross` whether the languages differ."""
     if len(claim) > MAX_CHARS or len(sentence) > MAX_CHARS:
         return False
     mine = _pairs(claim, agent_key)
     if not mine:
         return False
     theirs = _pairs(sentence, agent_key)
-    for verb, agent in mine:
-        same = [a for v, a in theirs if _same_verb(verb, v, translations)]
-        if not same or agent in same:
+    for verb, agents in mine:
+        same = [a for v, a in theirs if _same_verb(verb, v, translations, cross)]
+        if not same or any(agents & a for a in same):
             continue
-        if any(a == agent for v, a in theirs if not _same_verb(verb, v, translations)):
+        if any(agents & a for v, a in theirs if not _same_verb(verb, v, translations, cross)):
             return True
     return False
 
@@ -62,24 +72,27 @@ _FIRST = re.compile(r"(?i)(?<!\w)(?:(?:les?|la|the)\s+(?:premi[eè]re?s?|first)\
                     r"(?:country|nation|state|pays|[ée]tat)s?)\b)")
 
 
-def _first_party(text: str, party_keys: Callable[[str], set[str]]) -> set[str] | None:
-    """The parties of the clause before the first "the first to" of `text`, or None when it
-    says no such thing."""
-    m = _FIRST.search(text)
-    if m is None:
-        return None
-    clause = re.split(r"[.;:!?]", text[:m.start()])[-1]
-    return party_keys(clause)
+def _first_parties(text: str, party_keys: Callable[[str], set[str]]) -> list[set[str]]:
+    """The parties of the clause before each "the first to" of `text`."""
+    return [party_keys(re.split(r"[.;:!?]", text[:m.start()])[-1])
+            for m in _FIRST.finditer(text)]
 
 
 def first_of_other(claim: str, evidence: str, party_keys: Callable[[str], set[str]]) -> bool:
-    """Whether the claim says a party came first where its evidence says another did: "La
-    Biélorussie a été la première à déployer ses forces" over "Des soldats russes ont été les
-    premiers à arriver" (`party_keys`: the parties a clause names, by key)."""
+    """Whether the claim says a country came first where its evidence says only other
+    countries did: "La Biélorussie a été la première à déployer ses forces" over "Des soldats
+    russes ont été les premiers à arriver" (`party_keys`: the parties a clause names, by key;
+    a country's is its two-letter code). Countries only: "Tokaïev" and "le président kazakh"
+    may be one."""
     if len(claim) > MAX_CHARS or len(evidence) > 2 * MAX_CHARS:
         return False
-    mine = _first_party(claim, party_keys)
-    if not mine:
+    mine = [{k for k in p if _COUNTRY.fullmatch(k)} for p in _first_parties(claim, party_keys)]
+    if not mine or not mine[0]:
         return False
-    theirs = _first_party(evidence, party_keys)
-    return theirs is not None and bool(theirs) and not mine & theirs
+    theirs = [{k for k in p if _COUNTRY.fullmatch(k)} for p in _first_parties(evidence,
+                                                                              party_keys)]
+    theirs = [t for t in theirs if t]
+    return bool(theirs) and not any(mine[0] & t for t in theirs)
+
+
+_COUNTRY = re.compile(r"[A-Z]{2}")

@@ -220,6 +220,9 @@ _QUALIFIED = re.compile(r"(?<![\w’'])(?:[LlDd]['’])?([A-ZÀ-Ý][a-zà-ÿ]+)"
 _NOT_QUALIFIER = re.compile(r"(?:a|ont|est|sont|était|étaient|fut|furent|se|s['’]\w*|qui|que|"
                             r"qu['’]\w*|dont|où|il|elle|ils|elles|été|avait|avaient|peut|"
                             r"doit|va|vont|\w*-t-\w*|\w+-(?:il|elle|ils|elles))")
+# a conjugated verb or a participle that ends the name ("la Cour rendra sa décision", "la
+# Commission présidée par X", "l'Université accueille")
+_VERB_LIKE = re.compile(r"\w+(?:ra|ront|rait|raient|ait|aient|ee|ees)")
 _QUALIFIER_GLUE = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "en",
                              "sur", "aux", "au"})
 QUALIFIERS_MOST = 4
@@ -237,7 +240,7 @@ def _qualifiers(question: str, lang: str) -> tuple[str, ...]:
         out: list[str] = []
         for w in m.group(2).split():
             bare = re.split(r"['’]", w)[-1]
-            if _NOT_QUALIFIER.fullmatch(w) or not bare:
+            if _NOT_QUALIFIER.fullmatch(w) or not bare or _VERB_LIKE.fullmatch(fold(bare)):
                 break
             if fold(bare) in _QUALIFIER_GLUE or len(bare) < 4 or fold(bare) in STOPWORDS:
                 continue
@@ -364,10 +367,13 @@ def _asked(question: str) -> str:
 # Where the question says which article it read ("selon l'article publié le 7 janvier 2022",
 # "according to the January 7 report"): the article's date is not the time of what is asked,
 # and its figures are no count the sentence must give.
-_DATE_WORDS = (r"(?:\d{1,2}(?:er)?\s+[a-zéû]+(?:\s+\d{4})?|[A-Za-z]+\s+\d{1,2}(?:st|nd|rd|th)?"
-               r"(?:,?\s+\d{4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4})")
+_DATE_WORDS = (r"(?:\d{1,2}(?:er)?\s+[a-zéû]+(?:\s+\d{4})?|[A-Za-z]+\s+\d{1,2}(?!\d)"
+               r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?|[A-Za-zéû]+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+               r"|\d{4})")
+# (read from the start of a run of spaces only: from each space of it was quadratic)
 _SOURCE_REF = re.compile(
-    r"(?i),?\s*(?:selon|d['’]après|dans|according to|in|per)\s+(?:l['’]\s*|le |la |the |an? |"
+    r"(?i)(?<![\s,]),?\s*(?:selon|d['’]après|dans|according to|in|per)\s+"
+    r"(?:l['’]\s*|le |la |the |an? |"
     r"this |that |cet |cette )(?:" + _DATE_WORDS + r"\s+)?(?:article|texte|dépêche|reportage|"
     r"report|story|piece|dispatch)\b(?:\s+(?:publié|paru|daté|published|dated|"
     r"from|released)(?:\s+(?:le|on|du|in|en))?\s*" + _DATE_WORDS + r"|\s+(?:du|of|from)\s+"
@@ -824,7 +830,8 @@ _LIFE = [
                 r"deces|s'?eteint|tue|tuee|killed|assassin\w*|execute\w*|succomb\w*|"
                 r"inhume\w*|funerailles|obseques)\b|[-–]\s*\d{3,4}\s*\)")),
     # "Where is the CSTO headquartered?": where its seat is, not any place named beside it
-    (re.compile(r"\b(?:headquarter\w*|hq|siege|sieges|based|basee?s?|seat)\b"),
+    # ("based": troops are based where they are stationed)
+    (re.compile(r"\b(?:headquarter\w*|hq|siege|sieges|seat)\b"),
      re.compile(r"\b(?:headquarter\w*|hq|siege|sieges|based|basee?s?|seat|quartier general|"
                 r"installee?s?|sis|situee?s?)\b")),
 ]

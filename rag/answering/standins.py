@@ -19,21 +19,21 @@ Sort = Literal["country", "body", "place"]
 _STAND_INS: dict[Sort, re.Pattern[str]] = {
     "country": re.compile(r"(?i)(?<!\w)(?:(?:le|du|au|ce|cet|the|this|that) pays|"
                           r"(?:the|this|that) country)(?!\w)"),
-    "body": re.compile(r"(?i)(?<!\w)(?:(?:le|du|au|ce) bloc|(?:l['’]|cette\s+)"
-                       r"(?:alliance|organisation)|(?:the|this|that)\s+"
-                       r"(?:bloc|alliance|organi[sz]ation))(?!\w)"),
-    "place": re.compile(r"(?i)(?<!\w)(?:(?:le|du|au|ce) (?:cosmodrome|site)|(?:la|cette) "
-                        r"(?:ville|capitale|base)|(?:l['’]|cette\s+)installation|"
-                        r"(?:the|this|that)\s+(?:cosmodrome|spaceport|city|capital|base|"
-                        r"site|facility|facilities))(?!\w)"),
+    # (words with other senses are no stand-ins: "l'organisation de la conférence", "le site
+    # du gouvernement", "the capital raised", "la base de données")
+    "body": re.compile(r"(?i)(?<!\w)(?:(?:le|du|au|ce) bloc|(?:l['’]|cette\s+)alliance|"
+                       r"(?:the|this|that)\s+(?:bloc|alliance))(?!\w)"),
+    "place": re.compile(r"(?i)(?<!\w)(?:(?:le|du|au|ce) cosmodrome|(?:la|cette) "
+                        r"(?:ville|capitale)|(?:l['’]|cette\s+)installation|"
+                        r"(?:the|this|that)\s+(?:cosmodrome|spaceport|city|facility|"
+                        r"facilities))(?!\w)"),
 }
 
 # A place the claim names is one a place noun stands for only when the claim puts it where a
 # place goes: after a locative preposition ("à Baïkonour"), or beside such a noun ("the
 # Baikonur cosmodrome", "le cosmodrome de Baïkonour"). A person the passage calls "la ville"
 # is no stand-in.
-_PLACE_NOUN = (r"(?:cosmodrome|spaceport|city|capital|base|site|facility|facilities|ville|"
-               r"capitale|installations?)")
+_PLACE_NOUN = r"(?:cosmodrome|spaceport|city|facility|facilities|ville|capitale|installations?)"
 _LOCATIVE = r"(?:à|a|au|aux|en|dans|in|at|near|près de|from|de|du|of)"
 
 

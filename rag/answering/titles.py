@@ -76,18 +76,21 @@ def _title_before(tokens: list[str], i: int) -> tuple[str, int] | None:
 
 
 _VERBS = frozenset("a ont est sont etait etaient avait avaient fut has have had is are was "
-                   "were said says dit declare affirme".split())
+                   "were said says dit declare affirme met rencontre rencontrait".split())
 _NOT_APPOSITION = frozenset("selon according apres after pour for par by avec with de du des "
-                            "to a au aux chez".split())
+                            "d to a au aux chez unlike contrairement comme like".split())
 
 
 def _opens_apposition(tokens: list[str], k: int) -> bool:
-    """Whether the phrase holding token k opens after a comma or a sentence's start and not on
-    a preposition ("Selon le ministre, ..." names a minister, not the next one's title)."""
+    """Whether the phrase holding token k (from the comma or sentence start before it) is a
+    title in apposition: it opens on no preposition ("Selon le ministre, ..." names a
+    minister, not the next one's title) and holds no verb ("Il a rencontré le Premier
+    ministre, le président X")."""
     j = k
     while j > 0 and tokens[j - 1] not in ".!?;,":
         j -= 1
-    return fold(tokens[j]) not in _NOT_APPOSITION
+    return fold(tokens[j]) not in _NOT_APPOSITION and not any(
+        fold(t) in _VERBS for t in tokens[j:k])
 
 
 def titles(text: str) -> dict[str, set[str]]:

@@ -154,8 +154,10 @@ CLAUSE_WORDS = 6
 CONJUNCT_WORDS = 6
 MAX_CONJUNCTS = 4  # a claim joining more is not a summary: it stays one claim
 _CONJUNCTION = re.compile(
-    r"\s*(?:;|(?<!\d):(?!\d)(?=[^:;]*?\b(?:a|ont|est|sont|était|étaient|sera|seront|avait|"
-    r"avaient|has|have|had|is|are|was|were|will|would|\w+(?:ed|eront|era|ait|aient))\b)|"
+    # (a colon only before a clause with a verb: "a double message: firmness ..." joins none;
+    # not the English article "a", nor any word in "-ed": "need", "United")
+    r"\s*(?:;|(?<!\d):(?!\d)(?=[^:;]*?\b(?:ont|est|sont|était|étaient|sera|seront|avait|"
+    r"avaient|has|have|had|is|are|was|were|will|would|\w+(?:eront|era|ait|aient))\b)|"
     r",\s*(?:and|but|while|whereas|after|et|mais|tandis qu[e']|alors qu[e']|"
     r"apr[eè]s qu[e'])|\s(?:while|whereas|tandis qu[e']|alors qu[e']))\s*", re.I)
 _MARKER = re.compile(r"\s?\[(\d{1,3}(?:\s*(?:,|-|–)\s*\d{1,3})*)\]")
@@ -244,6 +246,7 @@ class _Sentences:
     text: str = ""  # the sentences joined
     # how a claim's missing name is given (`_anchor_stood_for`), by (claim, name)
     stand_ins: dict[tuple[str, str], str] = field(default_factory=dict)
+    stand_ins_missing: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     sorts: tuple[set[Sort], list[str]] | None = None  # `_named_sorts`
 
     orders: frozenset[int] | None = None  # orders of size the passage gives (`_orders_held`)
@@ -479,10 +482,12 @@ class Verifier:
         if claim.partial and _of_all(s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
-        if contradicted(claim.opposites, s.text) or (claim.opposites and contradicted(
-                claim.opposites, " ".join(sp.text for sp in d.spans[max(0, best - 1):best + 2]))):
-            # (or beside it: "takes its decisions by majority vote" over "... présidé à tour
-            # de rôle. Il prend des décisions sur une base consensuelle.")
+        if contradicted(claim.opposites, s.text) or (
+                best + 1 < len(d.spans) and _GOES_ON.match(d.spans[best + 1].text)
+                and contradicted(claim.opposites, f"{s.text} {d.spans[best + 1].text}")):
+            # (or in the next sentence, where it goes on about the same subject: "takes its
+            # decisions by majority vote" over "... présidé à tour de rôle. Il prend des
+            # décisions sur une base consensuelle.")
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
         if _to_another(claim, s.text):
@@ -676,6 +681,10 @@ class Verifier:
         found = [c.evidence for c in result.claims if c.supported and c.evidence]
         return max(found, key=lambda e: e.score) if len(found) == len(result.claims) and found \
             else None
+
+
+# A sentence that goes on about its predecessor's subject: "Il prend des décisions ..."
+_GOES_ON = re.compile(r"\s*(?:il|elle|ils|elles|it|they|its|their|he|she)\b", re.I)
 
 
 def _meaning(claim: _Facts, text: str, score: float, threshold: float) -> Reason:
@@ -918,9 +927,11 @@ def _cause(text: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _other_cause(claim: _Facts, sentence: str) -> bool:
-    """Whether `sentence` gives a cause and none of the words of the claim's: in the claim's
-    language by stem, across languages by the lexicon's translations ("triggered by the arrest
-    of opposition leaders" over "déclenchées par la hausse des prix du carburant")."""
+    """Whether `sentence` holds none of the words of the claim's cause, whether it gives a
+    cause of its own or none ("caused by chemical weapons" over a sentence that says only that
+    explosions were heard): in the claim's language by stem, across languages by the lexicon's
+    translations ("triggered by the arrest of opposition leaders" over "déclenchées par la
+    hausse des prix du carburant")."""
     lang = _language(sentence)
     if not lang:
         return False
@@ -986,10 +997,11 @@ def _order_roles(text: str) -> tuple[tuple[frozenset[str], str], ...]:
             continue  # "3 millions": a figure, read above
         end = found[k + 1].start() if k + 1 < len(found) else len(folded)
         tail = re.split(r"[,;:.()]|\d", folded[m.end():end], maxsplit=1)[0].split()
-        role = next((r for w in tail[:_ROLE_AFTER] for r, rx in ROLES.items()
-                     if rx.match(w.strip("«»\"'’"))), None)
-        if role is not None:
-            out.append((frozenset({f"o:{_ORDER_OF[m.group(2) or m.group(1)]}"}), role))
+        key = frozenset({f"o:{_ORDER_OF[m.group(2) or m.group(1)]}"})
+        # every role said of it ("des centaines de manifestants blessés ont été arrêtés"
+        # counts both): a claim's role agrees with any of them
+        out.extend(dict.fromkeys((key, r) for w in tail[:_ROLE_AFTER] for r, rx in ROLES.items()
+                                 if rx.match(w.strip("«»\"'’"))))
     return tuple(out)
 
 
@@ -1148,7 +1160,7 @@ def _first_name(d: _Sentences, a: Anchor, claim: _Facts) -> bool:
         before = b.group(1) if b else ""
         if before in _HONORIFIC or _TITLE_BEFORE.fullmatch(before):
             as_person = True
-        elif before[:1].isupper():
+        elif before[:1].isupper() and fold(before) not in _NOT_PEOPLE:  # ("Selon Peskov")
             return False
     return as_person
 
@@ -1159,11 +1171,17 @@ def _stand_in_of(d: _Sentences, a: Anchor, claim: _Facts) -> str:
     if _first_name(d, a, claim):
         return "first"
     sort = _anchor_sort(a)
+    if not has_stand_in(sort, d.text):
+        return ""
     # one noun stands for one name: "le pays" is not both the Russia and the Kazakhstan a
-    # claim names
-    others = {_anchor_key(x) for x in claim.anchors if x.kind == "name"
-              and _anchor_sort(x) == sort and not _holds(d, d.whole, x)}
-    return sort if len(others) <= 1 and _stood_for(d, a.text, sort, claim) else ""
+    # claim names (the claim's missing names sorted once per passage: closing review 1)
+    missing = d.stand_ins_missing.get(claim.text)
+    if missing is None:
+        missing = d.stand_ins_missing[claim.text] = {
+            (_anchor_sort(x), _anchor_key(x)) for x in claim.anchors
+            if x.kind == "name" and not _holds(d, d.whole, x)}
+    others = sum(1 for s, _ in missing if s == sort)
+    return sort if others <= 1 and _stood_for(d, a.text, sort, claim) else ""
 
 
 def _anchor_stood_for(d: _Sentences, a: Anchor, claim: _Facts, i: int | None = None) -> bool:
@@ -1181,6 +1199,8 @@ def _anchor_stood_for(d: _Sentences, a: Anchor, claim: _Facts, i: int | None = N
 
 
 def _body_stood_for(d: _Sentences, said: str, claim: _Facts) -> bool:
+    """Whether the passage gives a body the claim names (`_Facts.bodies`) by a generic noun,
+    read once a claim and body per passage."""
     key = (claim.text, f"body:{said}")
     if (how := d.stand_ins.get(key)) is None:
         how = d.stand_ins[key] = "body" if _stood_for(d, said, "body", claim) else ""
@@ -1736,8 +1756,8 @@ def _agent_key(agent: str) -> str:
             return code
     if body := bodies_at(agent):
         return body[0][2]
-    first = fold(agent.split()[0])
-    return first[:4] if len(first) > 4 else first
+    last = fold(agent.split()[-1])  # a person by the surname: "Vladimir Putin" is "Putin"
+    return last[:4] if len(last) > 4 else last
 
 
 def _party_keys(clause: str) -> set[str]:
@@ -1761,7 +1781,7 @@ def _agents_exchanged(claim: _Facts, sentence: str) -> bool:
     cross = lang != claim.lang
     return agents_exchanged(claim.text, sentence, _agent_key,
                             (lambda w: other_language_keys(w, claim.lang)) if cross
-                            else (lambda w: frozenset()))
+                            else (lambda w: frozenset()), cross)
 
 
 def _deed_of_other(claim: _Facts, sentence: str) -> bool:

@@ -111,6 +111,10 @@ def test_never_so_is_a_superlative_not_a_negation() -> None:
     assert negated("Le Kazakhstan n’a jamais connu de troubles.")
     assert negated("Tokaïev n’a jamais demandé aussi l’aide de la Chine.")
     assert negated("He never said so.")
+    # (closing review: "as the", "as a", "so this" compare nothing)
+    assert negated("Russia has never sent troops abroad, as the Kremlin recalled.")
+    assert negated("It had never been seen as a threat.")
+    assert negated("Russia had never sent troops abroad before, so this deployment is a first.")
 
 
 def test_a_long_run_of_accented_letters_reads_in_linear_time() -> None:
@@ -124,3 +128,14 @@ def test_a_long_run_of_accented_letters_reads_in_linear_time() -> None:
     # the participle test still reads what it read
     assert [a.text for a in claim_anchors("Déclenchée samedi, la crise a gagné Almaty.")
             if a.kind == "name"] == ["Almaty"]
+
+
+def test_an_acronym_of_lower_case_words_in_any_order() -> None:
+    """blind_pairs3 v4_051, blind_pairs8: "GPL" and "LPG" over "gaz de pétrole liquéfié"."""
+    f = facts("Des manifestations ont commencé après une forte hausse des prix du gaz de "
+              "pétrole liquéfié.")
+    for claim in ("la flambée du prix du GPL", "a rise in LPG prices"):
+        (a,) = [x for x in claim_anchors(claim) if x.kind == "name"]
+        assert holds(f, a), claim
+    (other,) = [x for x in claim_anchors("le prix du GNL") if x.kind == "name"]
+    assert not holds(f, other)

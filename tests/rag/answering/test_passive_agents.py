@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rag.answering.passive_agents import agents_exchanged
-from rag.answering.verify import Verifier, _agent_key
+from rag.answering.passive_agents import agents_exchanged, first_of_other
+from rag.answering.verify import Verifier, _agent_key, _party_keys
 from tests.rag.answering.test_verify import one
 
 SENTENCE = ("Un contingent de troupes russes est arrivé jeudi au Kazakhstan pour appuyer le "
@@ -54,3 +54,19 @@ def test_who_came_first(verifier: Verifier) -> None:
                          "jeudi [1].", FIRST)[0]
     ok, _ = one(verifier, "Belarus was the first to send troops to Kazakhstan [1].", FIRST)
     assert not ok
+
+
+def test_closing_review_misfires_of_agents_and_firsts() -> None:
+    """Agents joined by "et", a person by the surname, one language's five letters; a person
+    and a country's president may be one; every "the first to" is read."""
+    assert not agents_exchanged("Le traité, signé par l’Allemagne, ...", "Le traité, signé par "
+                                "la France et l’Allemagne, a été salué par l’Allemagne.",
+                                _agent_key, _none)
+    assert not agents_exchanged("The plan was backed by Putin.", "The plan, backed by Vladimir "
+                                "Putin, was praised by Putin.", _agent_key, _none)
+    assert not first_of_other("Kassym-Jomart Tokaïev a été le premier à dénoncer les troubles.",
+                              "Le président kazakh a été le premier à dénoncer les troubles.",
+                              _party_keys)
+    assert not first_of_other("Le Kazakhstan a été le premier pays à demander l’aide.",
+                              "La Russie a été la première à répondre, mais le Kazakhstan a été "
+                              "le premier pays à demander l’aide de l’OTSC.", _party_keys)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answering.question import analyse_question, ordinals, unsourced
+from tests.cpu import cpu_spent
 
 
 def test_question_analysis_finds_what_is_asked_and_about_whom() -> None:
@@ -464,3 +465,16 @@ def test_what_qualifies_a_capitalised_common_noun() -> None:
               "Où se trouve le siège de l’Organisation du traité de sécurité collective ?",
               "When was the Free School of Political Sciences founded?"):
         assert analyse_question(q).qualifiers == (), q
+
+
+def test_a_cited_report_keeps_the_years_it_names_whole() -> None:
+    """Closing review: "from March 2022" left "22" behind; a run of spaces read in linear
+    time."""
+    assert unsourced("According to the report from March 2022, how many troops?") == (
+        ", how many troops?")
+    assert analyse_question("According to the report from March 2022, how many troops?"
+                            ).given == frozenset()
+    with cpu_spent() as spent:
+        unsourced(" " * 20_000)
+    assert spent.seconds < 0.5
+    assert analyse_question("Quand la Cour rendra sa décision ?").qualifiers == ()

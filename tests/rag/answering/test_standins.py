@@ -87,3 +87,13 @@ def test_stand_ins_stay_linear_on_long_passages(verifier: Verifier) -> None:
     with cpu_spent() as spent:
         verifier.verify(answer, [passage])
     assert spent.seconds < 10
+
+
+def test_words_with_other_senses_stand_for_nothing(verifier: Verifier) -> None:
+    """Closing review: "l'organisation de", "le site du gouvernement", "the capital raised"."""
+    ok, why = one(verifier, "L’OTAN a condamné l’attaque [1].",
+                  "L’organisation a condamné l’attaque contre le convoi.")
+    assert not ok and why == "missing"
+    ok, why = one(verifier, "The company raised the money from investors in London [1].",
+                  "The company raised the capital from investors last year.")
+    assert not ok and why == "missing"

@@ -50,3 +50,10 @@ def test_a_title_in_apposition_before_another() -> None:
         "tokayev": {"president"}}
     assert titles("Le ministre a parlé, le président Tokayev a dit.") == {
         "tokayev": {"president"}}
+
+
+def test_no_apposition_after_a_verb_or_a_contrast() -> None:
+    assert titles("Il a rencontré le Premier ministre, le président Tokaïev.") == {
+        "tokaiev": {"president"}}
+    assert titles("Unlike the prime minister, President Tokayev said.") == {
+        "tokayev": {"president"}}

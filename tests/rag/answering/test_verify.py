@@ -1244,3 +1244,16 @@ def test_orders_of_size_in_words_keep_what_they_count(verifier: Verifier) -> Non
     ok, _ = one(verifier, "Dozens were killed, hundreds were arrested in Almaty and thousands "
                           "more were injured [1].", passage)
     assert not ok
+
+
+def test_closing_review_mends_of_causes_colons_and_orders(verifier: Verifier) -> None:
+    assert conjuncts("The operation has two aims for the members of the bloc: a ceasefire and "
+                     "the protection of key sites in the country.") == []
+    assert number_roles("Des centaines de manifestants blessés ont été arrêtés.") == (
+        (frozenset({"o:100"}), "injured"), (frozenset({"o:100"}), "arrested"))
+    assert one(verifier, "Des centaines de manifestants ont été arrêtés [1].",
+               "Des centaines de manifestants blessés ont été arrêtés à Almaty.")[0]
+    # an opposite in the next sentence counts only where it goes on about the same subject
+    assert one(verifier, "La présence de soldats russes a été signalée à Almaty [1].",
+               "La présence de soldats russes a été signalée à Almaty. Le gouvernement a "
+               "déploré l’absence de dialogue.")[0]
