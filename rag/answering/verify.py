@@ -810,7 +810,8 @@ def _claim_facts(text: str) -> _Facts:
     lang = _language(text)
     terms = set(tokenize(text, _STEMMER[lang])) if lang else set()
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
-                  _predicate(text, anchors, names, lang), number_roles(text, anchors),
+                  _predicate(text, anchors, names, lang),
+                  number_roles(text, anchors, every_role=False),
                   titles(text), bool(QUANTIFIER.search(text)), _of_some(text),
                   *_cause(text, lang), sides(text), text,
                   parties(text) if len(text) <= SWAP_MAX_CHARS else (),
@@ -961,7 +962,7 @@ _ROLE_AFTER = 8  # words read after a figure for what it counts ("353 officers w
 _ROLE_BEFORE = 3  # ... else before it ("killed at least 13")
 
 
-def number_roles(text: str, anchors: Sequence[Anchor] | None = None
+def number_roles(text: str, anchors: Sequence[Anchor] | None = None, every_role: bool = True
                  ) -> tuple[tuple[frozenset[str], str], ...]:
     """(keys of a figure, what it counts) for each figure of `text` followed (within its
     clause, before the next figure) or else preceded by a word for the dead, the injured or
@@ -982,10 +983,10 @@ def number_roles(text: str, anchors: Sequence[Anchor] | None = None
                           if rx.match(w.strip("«»\"'’"))), None)
         if found is not None:
             out.append((a.keys, found))
-    return tuple(out) + _order_roles(text)
+    return tuple(out) + _order_roles(text, every_role)
 
 
-def _order_roles(text: str) -> tuple[tuple[frozenset[str], str], ...]:
+def _order_roles(text: str, every_role: bool = True) -> tuple[tuple[frozenset[str], str], ...]:
     """... and for each order of size said in words ("des milliers ont été arrêtées, des
     centaines blessées"), keyed "o:<order>": "des centaines arrêtées" over that sentence gives
     the injured's order to the arrested."""
@@ -998,10 +999,12 @@ def _order_roles(text: str) -> tuple[tuple[frozenset[str], str], ...]:
         end = found[k + 1].start() if k + 1 < len(found) else len(folded)
         tail = re.split(r"[,;:.()]|\d", folded[m.end():end], maxsplit=1)[0].split()
         key = frozenset({f"o:{_ORDER_OF[m.group(2) or m.group(1)]}"})
-        # every role said of it ("des centaines de manifestants blessés ont été arrêtés"
-        # counts both): a claim's role agrees with any of them
-        out.extend(dict.fromkeys((key, r) for w in tail[:_ROLE_AFTER] for r, rx in ROLES.items()
-                                 if rx.match(w.strip("«»\"'’"))))
+        # every role a source says of it ("des centaines de manifestants blessés ont été
+        # arrêtés" counts both): a claim's role agrees with any of them. A claim's is its
+        # first ("des dizaines de morts et au moins mille blessés": the dead)
+        roles = list(dict.fromkeys((key, r) for w in tail[:_ROLE_AFTER]
+                                   for r, rx in ROLES.items() if rx.match(w.strip("«»\"'’"))))
+        out.extend(roles if every_role else roles[:1])
     return tuple(out)
 
 

@@ -1257,3 +1257,12 @@ def test_closing_review_mends_of_causes_colons_and_orders(verifier: Verifier) ->
     assert one(verifier, "La présence de soldats russes a été signalée à Almaty [1].",
                "La présence de soldats russes a été signalée à Almaty. Le gouvernement a "
                "déploré l’absence de dialogue.")[0]
+
+
+def test_a_claims_order_of_size_counts_its_first_role(verifier: Verifier) -> None:
+    """blind_pairs10 v11_047: "des dizaines de morts et au moins mille blessés" gives the
+    dozens to the dead only ("mille" is a figure, not an order of size)."""
+    assert one(verifier, "Les troubles ont fait des dizaines de morts et au moins mille "
+                         "blessés, dont douze morts parmi les forces de l’ordre [1].",
+               "Cette crise a déjà fait des dizaines de morts et au moins un millier de "
+               "blessés dont douze tués chez les forces de l’ordre et 353 blessés.")[0]
