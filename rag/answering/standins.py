@@ -28,7 +28,6 @@ _STAND_INS: dict[Sort, re.Pattern[str]] = {
                         r"(?:the|this|that)\s+(?:cosmodrome|spaceport|city|facility|"
                         r"facilities))(?!\w)"),
 }
-
 # A place the claim names is one a place noun stands for only when the claim puts it where a
 # place goes: after a locative preposition ("à Baïkonour"), or beside such a noun ("the
 # Baikonur cosmodrome", "le cosmodrome de Baïkonour"). A person the passage calls "la ville"
@@ -61,3 +60,8 @@ def stood_for(name: str, sort: Sort, claim: str, passage: str, sorts_named: set[
     if sort == "place":
         return _as_place(name, claim) and all(accounted(x) for x in places)
     return sort not in sorts_named
+
+
+def as_place(name: str, claim: str) -> bool:
+    """Whether the claim puts `name` where a place goes (`_as_place`)."""
+    return _as_place(name, claim)

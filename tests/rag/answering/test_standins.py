@@ -4,7 +4,7 @@ naming something else where the passage names its own is."""
 
 from __future__ import annotations
 
-from rag.answering.standins import stood_for
+from rag.answering.standins import has_stand_in, stood_for
 from rag.answering.verify import Verifier
 from tests.cpu import cpu_spent
 from tests.rag.answering.test_verify import one
@@ -96,4 +96,31 @@ def test_words_with_other_senses_stand_for_nothing(verifier: Verifier) -> None:
     assert not ok and why == "missing"
     ok, why = one(verifier, "The company raised the money from investors in London [1].",
                   "The company raised the capital from investors last year.")
+    assert not ok and why == "missing"
+
+
+def test_a_seat_of_power_for_another_of_its_country(verifier: Verifier) -> None:
+    assert one(verifier, "Le 5 janvier 2022, Moscou avait appelé à résoudre la crise par le "
+                         "dialogue [1].", "Le Kremlin avait appelé, mercredi 5 janvier 2022, à "
+                         "résoudre la crise au Kazakhstan par le dialogue.")[0]
+
+
+def test_no_stand_in_for_a_person_an_acronym_or_a_seat(verifier: Verifier) -> None:
+    """blind_pairs5 v6_086, blind_pairs6 v7_092, blind_pairs15 v16_022: a person, an acronym
+    or a seat of power the passage never names is missing, whatever its pronouns."""
+    emergency = ("Ceci après qu’il ait étendu l’état d’urgence à l’ensemble du pays, et alors que "
+                 "des observateurs extérieurs ont déclaré qu’Internet a été bloqué.")
+    ok, why = one(verifier, "This came after Tokayev extended the state of emergency to the "
+                            "entire country [1].", emergency)
+    assert not ok and why == "missing"
+    assert has_stand_in("country", "à l’ensemble du pays")
+    passage = ("Les manifestations ont commencé il y a quelques jours, lorsque les autorités "
+               "ont supprimé le plafonnement du prix de l’essence.")
+    ok, why = one(verifier, "The protests began a few days ago when the authorities lifted the "
+                            "cap on fuel prices to meet the terms of an IMF loan [1].", passage)
+    assert not ok and why == "missing"
+    borrell = ("Le chef des affaires étrangères de l’UE, Josep Borrell, s’est dit « très "
+               "préoccupé par l’évolution de la situation au Kazakhstan ».")
+    ok, why = one(verifier, "Josep Borrell said he was very worried about Kazakhstan and "
+                            "called for sanctions against Moscow [1].", borrell)
     assert not ok and why == "missing"
