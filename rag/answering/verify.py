@@ -1188,7 +1188,7 @@ def _stand_in_of(d: _Sentences, a: Anchor, claim: _Facts) -> str:
     missing = d.stand_ins_missing.get(claim.text)
     if missing is None:
         missing = d.stand_ins_missing[claim.text] = {
-            (str(_anchor_sort(x, claim)), _anchor_key(x)) for x in claim.anchors
+            (_anchor_sort(x, claim) or "", _anchor_key(x)) for x in claim.anchors
             if x.kind == "name" and not _holds(d, d.whole, x)}
     others = sum(1 for s, _ in missing if s == sort)
     return sort if others <= 1 and _stood_for(d, a.text, sort, claim) else ""
