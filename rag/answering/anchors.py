@@ -385,6 +385,8 @@ def _dates(text: str, folded: str) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), f"d:{mo}-{d}{either}"))
     return out
 
+_WEEKEND = frozenset({"weekend", "week-end", "week-ends", "weekends"})
+
 
 def _month_keys(words: list[str], raw_words: list[str]) -> set[str]:
     keys: set[str] = set()
@@ -393,6 +395,8 @@ def _month_keys(words: list[str], raw_words: list[str]) -> set[str]:
             keys.add(f"m:{MONTHS[w]}")
         if w in WEEKDAYS:
             keys.add(f"w:{WEEKDAYS[w]}")
+        elif w in _WEEKEND:  # the weekend holds its Saturday and its Sunday
+            keys.update((f"w:{WEEKDAYS['samedi']}", f"w:{WEEKDAYS['dimanche']}"))
     return keys
 
 
@@ -745,7 +749,11 @@ _NOT_ONLY = re.compile(r"(?i)\b(?:not|non|pas)\s+(?:just|only|merely|simply|seul
 # Said with a negation word, meant without one: "sans délai" is "immédiatement", "not least"
 # is "notamment", "sans doute" is "probablement".
 _NO_NEGATION = re.compile(r"(?i)\b(?:sans (?:d[ée]lai|tarder|attendre|doute|cesse)|"
-                          r"without (?:delay|doubt)|no doubt|not least)\b")
+                          r"without (?:delay|doubt)|no doubt|not least)\b|"
+                          # a bound on a figure: "no more than $61 million" is "jusqu'à 61
+                          # millions" ("no more than one month" is left as said: no figure)
+                          r"\b(?:(?:no|not) (?:more|fewer|less) than|pas (?:plus|moins) de)"
+                          r"(?=\s*[$€£]?\s*\d)")
 # "Never so" is a superlative: "jamais le Kazakhstan n'avait connu des troubles aussi graves"
 # says they were the worst ("les pires troubles"), "never had so many been arrested" the most.
 _NEVER_SO = re.compile(
@@ -806,9 +814,11 @@ def accounted(name: str, words: set[str]) -> bool:
 # A rough figure of a claim and the source values it stands for: "plus de 3 800" over "3 811",
 # "nearly 3,000" over "2 950", "about 1,500" over "1 450". Read before the number, folded; a
 # whole word ("turnover 3,000", "Hanover 96", "handsome 300" are no rough figures).
-_MORE = re.compile(r"(?<!\w)(?:more than|over|above|upwards of|in excess of|at least|no fewer than|"
-                   r"no less than|plus de|au moins|pas moins de|au-dela de)\s*$")
+_MORE = re.compile(r"(?<!\w)(?:(?<!no )(?<!not )more than|over|above|upwards of|in excess of|"
+                   r"at least|no fewer than|no less than|(?<!pas )plus de|au moins|pas moins de|"
+                   r"au-dela de)\s*$")
 _LESS = re.compile(r"(?<!\w)(?:nearly|almost|close to|just under|less than|fewer than|up to|"
+                   r"no more than|not more than|at most|pas plus de|au plus|"
                    r"pres de|presque|quasiment|moins de|jusqu'a|jusqu’a)\s*$")
 _ABOUT = re.compile(r"(?<!\w)(?:about|around|roughly|approximately|some|an estimated|estimated|"
                     r"circa|environ|quelque|autour de|approximativement|a peu pres|grosso modo)"

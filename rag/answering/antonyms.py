@@ -105,6 +105,13 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # ("la majorité des pays" is most of them, and unanimity is a majority too)
     (("a la majorite", "par la majorite", "majority vote", "by majority", "by a majority",
       "vote majoritaire"), ("consensus", "consensuel")),
+    # how far it spread: "des pillages généralisés" are not "quelques pillages isolés"
+    (("generalis", "widespread", "massive", "massif", "massifs", "rampant", "a grande echelle",
+      "large-scale", "large scale", "repandu", "grande ampleur", "large ampleur",
+      "vaste ampleur"),
+     ("isole", "isolated", "sporadi", "ponctuel", "limited number", "nombre limite",
+      "small-scale", "small scale", "a petite echelle", "rare ", "rares ", "faible ampleur",
+      "petite ampleur", "ampleur limitee", "minor ")),
 )
 # a word and the same word negated by its prefix: "légitime" / "illégitime"
 _PREFIX_PAIRS: tuple[_Pair, ...] = tuple(

@@ -488,7 +488,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                    on_title_line(hit.chunk.text, span, heads[i]),
                                    info.caption)
                   and not (j == 0 and _continues(text) and not (
-                      info.asks in (("identity",), ("org",)) and kind)
+                      info.asks in (("identity",), ("org",), ("organ",)) and kind)
                       and not _says_alone(text, info.text))
                   # (a caption is a line without a full stop: one may answer when asked)
                   and (info.caption or not unpunctuated_line(hit.chunk.text, span)))

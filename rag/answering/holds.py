@@ -175,6 +175,21 @@ _UNITS = {
     "money": re.compile(r"(?:(?i:millions?|milliards?|billions?) (?:de |d['’])?)?"
                         + _CURRENCY.pattern),
 }
+# A figure in the unit of a dimension asked (question.py's `_DIMENSIONS`).
+_UNIT_OF = {kind: re.compile(r"(?i)\d(?:[\d\u00a0\u202f ,.]*\d)?\s*(?:" + units + r")(?![\w²])")
+            for kind, units in (
+                ("length", r"m|cm|mm|km|m[eè]tres?|meters?|metres?|centim[eè]tres?|"
+                           r"centimeters?|millim[eè]tres?|kilom[eè]tres?|kilometers?|pieds?|"
+                           r"feet|foot|ft|pouces?|inch(?:es)?|miles?|milles?|yards?"),
+                ("area", r"km2|km²|m2|m²|hectares?|ha|acres?|kilom[eè]tres? carrés|"
+                         r"square (?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?)|"
+                         r"m[eè]tres? carrés"),
+                ("weight", r"kg|g|t|tonnes?|tons?|kilos?|kilogrammes?|kilograms?|grammes?|"
+                           r"grams?|livres?|pounds?|lbs?"),
+                ("speed", r"km/h|km\s*/\s*h|mph|n(?:œ|oe)uds?|knots?|m/s|"
+                          r"kilom[eè]tres?(?: à l['’]| par| per) ?heure|miles per hour"),
+                ("temperature", r"°\s*[CFK]?|degrés?|degrees?"),
+            )}
 _DIGITS = re.compile(r"\d(?:[\d\u00a0\u202f ,.]*\d)?")
 
 
@@ -409,6 +424,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         # ... nor the question's own figure ("the three explosions" is not how many died)
         return not given or bool(_NONE.search(rest)) or any(
             a.kind == "number" and not a.keys <= given for a in claim_anchors(rest))
+    if kind in _UNIT_OF:  # a figure in the unit of the dimension asked ("1,5 m", "80 cm")
+        return bool(_UNIT_OF[kind].search(text))
     if kind == "date":
         return bool(_DATE.search(text))
     if kind == "calendar":  # "à quelle date": a day and month, or a year; not "lundi"
@@ -436,6 +453,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_PARTY.search(text))
     if kind == "school":
         return bool(_SCHOOL.search(text))
+    if kind == "organ":  # a council, a committee, an assembly: not the body it belongs to
+        return bool(_ORGAN_NAME.search(text))
     if kind == "org":  # a body named: an acronym, or a name with a body's word in it,
         # near the focus when the sentence names it (Dumoulin's "... à l'ECFR", not the ONU
         # of a quote 30 words on)
@@ -479,6 +498,10 @@ _BODY_NAME = re.compile(
     r"university|foundation|journal|quotidien|newspaper|club)\s+(?:[a-zé]+\s+){0,3}"
     r"[A-ZÀ-Ý][\wÀ-ÿ.-]+")
 
+# A body's own organ: "le Conseil de sécurité collective", "the Security Council".
+_ORGAN_NAME = re.compile(r"\b(?:Conseil|Council|Comit[ée]|Committee|Assembl[ée]e|Assembly|"
+                         r"Commission|Secr[ée]tariat|Secretariat|Parlement|Parliament|Cour|"
+                         r"Court|Tribunal|Pr[ée]sidium|Presidium|Bureau|Board|Directoire)\b")
 
 _HOUR = re.compile(r"(?i)\b\d{1,2}\s*(?:h\b|h\d\d|heures?\b|:\d\d\b|[ap]\.?m\b\.?|o['’]clock)|"
                    r"\b(?:midi|minuit|midnight|noon)\b")

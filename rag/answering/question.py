@@ -95,6 +95,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       r"(news )?agency|agence de presse)|(pour|for) (quelle|which) institution|"
                       r"which institution (does|did) [\w ]{1,40} work|(le|the) parti "
                       r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
+    # a body inside a body: "Quel organe de l'alliance a décidé ...?" (a council, a committee)
+    "organ": re.compile(r"\b(which|what|quel(le)?s?) " + _QUALIFIERS
+                        + r"(organes?|organs?|bod(y|ies)|instances?)\b", re.I),
     # ... of a kind a body's name says: a party, a school
     "party": re.compile(r"\b((which|what|quel) " + _QUALIFIERS
                         + r"(party|parti)|(le|the) parti "
@@ -397,7 +400,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if "age" in asks:
         asks = tuple(a for a in asks if a != "number")
     if "number" in asks and not _COUNT_WORD.search(head) and (
-            {"city", "place", "person", "org"} & set(asks)
+            {"city", "place", "person", "org", "organ"} & set(asks)
             or (_INHABITANTS.search(head)
                 and not _ASKS["number"].search(_INHABITANTS.sub(" ", head)))):
         # "quelle ville les habitants ...", "la dénomination des habitants": no count
@@ -408,6 +411,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         asks = (*asks, "duration")
     if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
         asks = (*asks, "number")
+    if "number" in asks:  # a height is given in metres, an area in km²: the unit is asked too
+        asks = (*asks, *(kind for kind, rx in _DIMENSIONS.items() if rx.search(head)))
     if "person" not in asks and (_WHICH_ROLE.search(head) or _NAME_THE.match(asked)):
         asks = (*asks, "person")  # "Which Russian general ...", "Name the secretary general"
     if _IDENTITY.match(asked):  # "Qui est X ?": who X is, not any name
@@ -645,6 +650,18 @@ _QUANTITY = re.compile(
     r"wingspan|capacity|area(?! of (?:expertise|disagreement|focus|study|interest|concern|"
     r"research|work|responsibility|activity|influence|conflict|operations?)))\b"
     r"|\b(?:what lap time|quel temps au tour|(?:en|in) combien de temps)\b", re.I)
+# ... of which these are given in a unit of their own (holds.py's `_UNIT_OF`): "Quelle
+# hauteur peut atteindre la chélidoine ?" is not answered by "une trentaine d'alcaloïdes"
+_DIMENSIONS = {
+    "length": re.compile(r"(?i)\b(?:hauteur|height|how (?:high|tall|deep|wide)|altitude|"
+                         r"elevation|longueur|length|profondeur|depth|diamètre|diameter|"
+                         r"largeur|width|envergure|wingspan|distance|how far)\b"),
+    # (not "area": "the area of France's influence" is a region)
+    "area": re.compile(r"(?i)\b(?:superficie|surface area|land area|total area)\b"),
+    "weight": re.compile(r"(?i)\b(?:poids|weight|masse|how heavy)\b"),
+    "speed": re.compile(r"(?i)\b(?:vitesse|speed|how fast)\b"),
+    "temperature": re.compile(r"(?i)\b(?:température|temperature|how (?:hot|cold))\b"),
+}
 # ... of which these are named where they are given (a length is given in kilometres)
 _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
 _PRICE_ASKED = re.compile(
@@ -915,7 +932,7 @@ _IDENTITY = re.compile(
 # question's focus. (Who/where answers often sit in the sentence after the name: not applied.)
 _ABOUT_SOMEONE = frozenset({"age", "number", "date", "year"})
 # ... and a body someone belongs to: Goetschel's institute is not any body near his name
-ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org", "hour", "duration"}
+ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org", "organ", "hour", "duration"}
 _INHABITANTS = re.compile(r"(?i)\b(?:habitants|inhabitants)\b")
 # what asks a count besides a population word ("habitants" alone may be who did something)
 _COUNT_WORD = re.compile(r"(?i)\b(combien|how (many|much)|nombre|number|population|quel(le)? "

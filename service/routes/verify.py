@@ -26,7 +26,7 @@ from pydantic import (
 from starlette.concurrency import run_in_threadpool
 
 from rag import BusyError, CancelToken, Embedder, Engine, Passage, Verifier
-from rag.answering.verify import Reason, split_claims
+from rag.answering.verify import Reason, check_cost, split_claims
 from rag.embedders.base import Vectors
 from rag.sentences import split_sentences
 from service.deps import JSON_BODY
@@ -61,6 +61,11 @@ MAX_SENTENCES = 1_000
 # claims is 200 checks; 2,000 checks still cost ~12 s of CPU (eighth review): 1,000 at most.
 MAX_CLAIMS = 200
 MAX_CLAIM_CHECKS = 1_000
+# ... and each name, number and date of a claim is looked up in a passage's sentences
+# (`check_cost`): 50 claims of 50 names over 940 one-line sentences, within every bound above,
+# took 80 s of CPU (seventeenth review, H1; 1.3 s once each claim's names were looked up once a
+# passage). A k=20 answer over two whole articles is ~14,000 lookups; this many take ~2.5 s.
+MAX_LOOKUPS = 500_000
 
 PassageText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PASSAGE_CHARS)]
 
@@ -164,6 +169,11 @@ def measure(body: VerifyRequest) -> None:
         raise _refused((), f"{claims} claims against {len(texts)} passages are "
                        f"{claims * len(texts)} checks; the limit is {MAX_CLAIM_CHECKS}: send "
                        "fewer claims or passages")
+    lookups = check_cost(body.answer, texts)
+    if lookups > MAX_LOOKUPS:
+        raise _refused((), f"the claims' names, numbers and dates against the passages' "
+                       f"sentences are {lookups} lookups; the limit is {MAX_LOOKUPS}: send "
+                       "fewer claims or passages")
 
 
 class EvidenceOut(BaseModel):
@@ -250,12 +260,14 @@ class Stoppable:
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
-    def _stop_if_gone(self) -> None:
+    def stop_if_gone(self) -> None:
+        """Raises once the client has gone; the verifier also calls it between claims and
+        passages (seventeenth review, H2: the claim checks ran on after a hang-up)."""
         if self.cancel.cancelled:
             raise _HungUp
 
     def embed_query(self, text: str) -> Vectors:
-        self._stop_if_gone()
+        self.stop_if_gone()
         return self.inner.embed_query(text)
 
     def embed_passages(self, texts: Sequence[str]) -> Vectors:
@@ -266,7 +278,7 @@ class Stoppable:
             n = 0 if text is None else text_length(text)
             if group and (text is None or len(group) == self.GROUP
                           or size + n > self.GROUP_CHARS):
-                self._stop_if_gone()
+                self.stop_if_gone()
                 parts.append(self.inner.embed_passages(group))
                 group, size = [], 0
             if text is not None:
@@ -308,9 +320,11 @@ async def verify(body: VerifyRequest, request: Request,
 
     def work(cancel: CancelToken) -> dict[str, Any] | None:
         with slots.held():  # held in the thread that works: free once the work has stopped
-            stoppable = Verifier(Stoppable(verifier.embedder, cancel), verifier.threshold)
+            guard = Stoppable(verifier.embedder, cancel)
+            stoppable = Verifier(guard, verifier.threshold)
             try:
-                return stoppable.verify(body.answer, passages, recite=body.recite).to_dict()
+                return stoppable.verify(body.answer, passages, recite=body.recite,
+                                        stop=guard.stop_if_gone).to_dict()
             except _HungUp:
                 return None
 

@@ -9,6 +9,7 @@ left it busy to the end, logged as a 200."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +23,8 @@ from tests.service.test_index_health import _count
 TROOPS = "Des dizaines de personnes ont été tuées. La Russie a envoyé quelque 3 000 personnes."
 SAW = "\ufdfa"  # NFKC: 18 characters
 UNIT = f"{SAW} {SAW}. "
+NAMES = [(a + b + c).capitalize() for a, b, c in itertools.islice(itertools.product(
+    ["ka", "ro", "mi", "ze", "lu", "po", "ta", "ne", "vi", "so", "da", "re"], repeat=3), 400)]
 
 
 @pytest.fixture
@@ -55,6 +58,14 @@ def svc(small_service: Callable[..., Service]) -> Service:
     # 2,000 checks were taken, ~12 s of CPU (eighth review): 1,000 at most
     ({"answer": "La Russie a envoyé 3 000 soldats [1]. " * 21, "passages": [TROOPS] * 50},
      "21 claims against 50 passages are 1050 checks; the limit is 1000"),
+    # within every bound above, 50 claims of 50 names over 900 one-line sentences naming
+    # them: 80 s of CPU (seventeenth review, H1)
+    ({"answer": " ".join("Et " + " ".join(NAMES[(i * 50 + j) % 400] for j in range(50))
+                         + " le 19 janvier [1]." for i in range(50)),
+      "passages": ["Liste " + " ".join(NAMES) + ". "
+                   + " ".join(f"{NAMES[i % 400]} a vu." for i in range(900))]},
+     "the claims' names, numbers and dates against the passages' sentences are 2297550 "
+     "lookups; the limit is 500000"),
 ])
 def test_limits_count_the_nfkc_form(svc: Service, body: dict[str, Any], said: str) -> None:
     t0 = time.monotonic()

@@ -304,3 +304,30 @@ def test_a_place_after_a_preposition_or_opening_the_answer(text: str) -> None:
 def test_a_persons_name_after_de_is_still_no_place() -> None:
     assert not _holds_kind("place", "Il cite les propos de Noursoultan Nazarbaïev.",
                            ("massimov",))
+
+
+def test_an_organ_is_a_council_not_the_body_it_belongs_to() -> None:
+    """"Quel organe de l'alliance ...?" (blind20 b20_033): the decision "de l'OTSC" names the
+    alliance; "le Conseil de sécurité collective de l'OTSC" names its organ."""
+    assert not _holds_kind("organ", "Le ministère a qualifié la décision de l’OTSC d’envoyer des "
+                           "soldats de la paix d’absolument légitime.", ("kazakhstan",))
+    assert _holds_kind("organ", "Le Conseil de sécurité collective de l’OTSC a décidé "
+                       "d’envoyer les Forces collectives de maintien de la paix.",
+                       ("kazakhstan",))
+
+
+@pytest.mark.parametrize(("kind", "text", "held"), [
+    # piaf_traps2 pt2_033: a height asked, the sentence gives a count and a share
+    ("length", "Le suc de la chélidoine contient une trentaine d'alcaloïdes toxiques "
+     "(concentrés jusqu'à 2 % dans les parties souterraines).", False),
+    ("length", "La chélidoine est une plante vivace qui atteint 30 à 80 cm de haut.", True),
+    ("length", "Le Kazakhstan a une frontière de plus de 7 000 kilomètres avec la Russie.", True),
+    ("area", "Le pays s'étend sur 2 724 900 km².", True),
+    ("area", "Le pays compte 19 millions d'habitants.", False),
+    ("weight", "Le colis pesait 12 kg.", True),
+    ("speed", "Le train roule à 300 km/h.", True),
+    ("temperature", "Il a fait -40 °C à Astana.", True),
+    ("temperature", "Il a fait très froid à Astana en 2022.", False),
+])
+def test_a_dimension_is_held_in_its_unit(kind: str, text: str, held: bool) -> None:
+    assert _holds_kind(kind, text, ()) is held

@@ -45,9 +45,11 @@ def test_a_full_name_counts_by_its_last_part() -> None:
 def test_prices_distances_and_sizes_ask_for_a_number() -> None:
     for question in ("What was the price of a litre of liquefied gas in tenge?",
                      "Quel est le prix du gaz liquéfié ?",
-                     "How long is Kazakhstan's border with China?",
-                     "Quelle distance sépare Almaty de Nour-Soultan ?"):
+                     "How long is Kazakhstan's border with China?"):
         assert analyse_question(question).asks == ("number",), question
+    # ... in a unit of its own
+    assert analyse_question("Quelle distance sépare Almaty de Nour-Soultan ?").asks == (
+        "number", "length")
 
 
 @pytest.mark.parametrize("question", [
@@ -114,7 +116,7 @@ def test_a_count_names_what_it_counts() -> None:
     q = analyse_question("Quelle était la capacité en places du stade ?")
     assert q.asks == ("number",) and q.measure == ("capaci",)
     q = analyse_question("Quelle est la superficie du Kazakhstan ?")  # given in km², unnamed
-    assert q.asks == ("number",) and q.measure == ()
+    assert q.asks == ("number", "area") and q.measure == ()
 
 
 def test_a_person_asked_by_role_keeps_the_role() -> None:
@@ -199,6 +201,12 @@ def test_who_commands_asks_for_a_commander_and_a_new_role_for_its_appointment() 
     ("Which party does Tokayev belong to?", ("org", "party")),
     ("À quelle université a étudié Laurent Goetschel ?", ("org", "school")),
     ("Quelle agence de presse a rapporté l'envoi de 3 000 soldats ?", ("org",)),
+    # a dimension is asked with its unit
+    ("Quelle hauteur peut atteindre la chélidoine ?", ("number", "length")),
+    ("What is the total area of Kazakhstan?", ("number", "area")),
+    # a body inside a body: its council, its committee
+    ("Quel organe de l’alliance a pris la décision de dépêcher des soldats ?", ("organ",)),
+    ("Which CSTO body decided to send peacekeepers?", ("organ",)),
     # ... a team is named by its city: not a body's name
     ("Contre quelle équipe les Devils jouent-ils la finale ?", ()),
     # "qu'est-ce qui" asks what, not who
@@ -294,7 +302,7 @@ def test_a_person_place_or_quantity_named_by_its_kind_is_asked() -> None:
         "person",)
     assert analyse_question("What was China's trade surplus in 2008?").asks == ("number",)
     assert analyse_question("What is the maximum shell length of the tortoise?").asks == (
-        "number",)
+        "number", "length")
     assert analyse_question("In which Paris prison was she held?").asks == ("place",)
     assert analyse_question("What kind of player was he?").asks == ()
 

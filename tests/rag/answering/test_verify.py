@@ -1266,3 +1266,97 @@ def test_a_claims_order_of_size_counts_its_first_role(verifier: Verifier) -> Non
                          "blessés, dont douze morts parmi les forces de l’ordre [1].",
                "Cette crise a déjà fait des dizaines de morts et au moins un millier de "
                "blessés dont douze tués chez les forces de l’ordre et 353 blessés.")[0]
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    # "no more than" is a bound, not a negation (blind_pairs13 v14_039)
+    ("Official figures put US foreign aid to Kazakhstan in 2020 at no more than $61 million "
+     "[1].", "En 2020, les agences américaines ont transféré jusqu’à 61 millions de dollars "
+     "d’aide étrangère au Kazakhstan, selon les chiffres officiels."),
+    # a given name after the surname the passage writes alone (v14_015)
+    ("Xi Jinping conveyed his condolences to the Kazakh president [1].",
+     "Xi a fait ces remarques dans un message verbal adressé au président kazakh Kassym-Jomart "
+     "Tokayev, dans lequel il a exprimé ses sincères condoléances pour les récentes émeutes."),
+    # "whom X had hand-picked as his successor": X is the one succeeded (v14_025)
+    ("Early in the week, Tokayev, whom Nazarbayev had hand-picked as his successor, first "
+     "reacted to the unrest by dismissing the government [1].",
+     "Le successeur trié sur le volet de Nazarbayev, le président Kassym-Jomart Tokayev, a "
+     "initialement limogé le gouvernement du pays en début de semaine en réponse aux troubles."),
+    # "depends entirely on" is a degree, not "all" (v14_052)
+    ("Zas indicated that how long the peacekeepers stay depends entirely on how long "
+     "Kazakhstan needs them [1].", "Les casques bleus resteront au Kazakhstan aussi longtemps "
+     "que le pays aura besoin de leur aide, selon Zas."),
+    # "no longer" over an end (v14_009)
+    ("Massimov ne dirige plus le KNB [1].", "Karim Massimov, ancien Premier ministre, a été "
+     "arrêté pour trahison après avoir été démis de ses fonctions de chef du Comité national de "
+     "sécurité (KNB)."),
+])
+def test_bounds_given_names_successors_degrees_and_ends_hold(verifier: Verifier, claim: str,
+                                                              passage: str) -> None:
+    assert one(verifier, claim, passage) == (True, "supported")
+
+
+def test_a_weekend_holds_its_saturday_and_sunday() -> None:
+    """"dès le samedi et le dimanche" over "au cours du week-end" (v14_042): the dates."""
+    weekend = facts("Les manifestations ont commencé au cours du week-end.")
+    for day in claim_anchors("Les premiers rassemblements ont eu lieu samedi et dimanche."):
+        assert holds(weekend, day), day
+    (monday,) = claim_anchors("Les rassemblements ont commencé lundi.")
+    assert not holds(weekend, monday)
+
+
+@pytest.mark.parametrize(("claim", "passage", "reason"), [
+    # a plan over a deed done, a deed done over a plan (v14_033, v14_041, v14_057)
+    ("The CSTO is preparing to deploy a joint peacekeeping mission to Kazakhstan, with national "
+     "units expected to arrive next week [1].", "L’OTSC a déployé une mission conjointe de "
+     "maintien de la paix au Kazakhstan cette semaine, les unités de chaque pays arrivant "
+     "séparément jeudi et vendredi.", "tense"),
+    ("Emilia Nazarenko noted that a conference on reforms in Ukraine had been held in Lugano, in "
+     "southern Switzerland, in July 2022 [1].", "Emilia Nazarenko note encore qu’une conférence "
+     "sur les réformes concernant l’Ukraine se tiendra à Lugano, dans le sud de la Suisse, en "
+     "juillet 2022.", "tense"),
+    ("Le National Endowment for Democracy prévoit de consacrer plus d’un million de dollars au "
+     "soutien des processus démocratiques au Kazakhstan [1].", "Le National Endowment for "
+     "Democracy a dépensé à lui seul plus d’un million de dollars pour soutenir les processus "
+     "démocratiques au Kazakhstan en 2020, selon les données publiées par l’organisation.",
+     "tense"),
+    # a cause of two parts, one the sentence never gives (v14_046)
+    ("Selon l’expert, le Kazakhstan compte pour la Russie surtout en raison de ses réserves "
+     "d’hydrocarbures et des installations spatiales de Baïkonour [1].", "Le Kazakhstan présente "
+     "un intérêt stratégique pour la Russie car il a une frontière avec la Russie de plus de "
+     "7 000 kilomètres et abrite les installations spatiales russes à Baïkonour, a souligné "
+     "l’expert.", "cause"),
+    # isolated over widespread (v14_049)
+    ("Quelques pillages isolés ont été signalés dans les grandes villes kazakhes jeudi [1].",
+     "Dans le même temps, des pillages généralisés ont été signalés dans les principales villes "
+     "kazakhes dans la nuit de jeudi.", "antonym"),
+])
+def test_tenses_causes_and_extents_are_caught(verifier: Verifier, claim: str, passage: str,
+                                              reason: str) -> None:
+    assert one(verifier, claim, passage) == (False, reason)
+
+
+def test_a_tense_said_both_ways_is_no_catch(verifier: Verifier) -> None:
+    """Reported speech tells of a past and a future: neither side alone."""
+    assert one(verifier, "Zas said the peacekeepers will stay in Kazakhstan as long as the "
+               "country needs them [1].", "Les casques bleus resteront au Kazakhstan aussi "
+               "longtemps que le pays aura besoin de leur aide, a déclaré Zas.") == (
+        True, "supported")
+    assert one(verifier, "Une conférence sur les réformes en Ukraine se tiendra à Lugano en "
+               "juillet 2022 [1].", "Emilia Nazarenko note encore qu’une conférence sur les "
+               "réformes concernant l’Ukraine se tiendra à Lugano, dans le sud de la Suisse, en "
+               "juillet 2022.") == (True, "supported")
+
+
+def test_a_close_rewording_is_taken_on_meaning(verifier: Verifier) -> None:
+    """A claim in its source's language that rewords most of its words, this close to it
+    (cosine >= CLOSE_REWORDING), is supported though it shares under MIN_OVERLAP of its words
+    (blind_pairs6 v7_102); an on-topic claim less close still needs the words."""
+    assert one(verifier, "Josep Borrell, qui dirige la diplomatie de l’Union européenne, a fait "
+               "part de sa vive inquiétude face à la tournure des événements au Kazakhstan [1].",
+               "Le chef des affaires étrangères de l’UE, Josep Borrell, s’est dit « très "
+               "préoccupé par l’évolution de la situation au Kazakhstan ».") == (
+        True, "supported")
+    assert one(verifier, "Josep Borrell a salué l’arrivée des troupes au Kazakhstan [1].",
+               "Le chef des affaires étrangères de l’UE, Josep Borrell, s’est dit « très "
+               "préoccupé par l’évolution de la situation au Kazakhstan ».")[0] is False

@@ -1,0 +1,72 @@
+"""Whether a claim puts in the future what its source tells as done, or the other way round:
+"The CSTO is preparing to deploy a mission" over "L'OTSC a déployé une mission cette semaine",
+"a conference had been held in Lugano" over "une conférence se tiendra à Lugano". The sentence
+embedding reads both as the same statement; the verb forms say otherwise.
+
+Coarse on purpose: a text is read as telling of the future when it has a future form (a future
+verb, "will", "is due to", "prévoit de", "next week") and as telling of the past when it has a
+compound past ("a déployé", "had been held", "s'est tenue"). Only a text that tells of one and
+not the other counts: reported speech ("a annoncé que la conférence se tiendra") tells of both,
+a present tense of neither. A conditional is neither: "aurait été pris" is hearsay of the
+past, "would" the future of a past.
+"""
+
+from __future__ import annotations
+
+import re
+
+_END = r"(?![\w’'-])"
+_FUTURE_EN = re.compile(
+    r"(?i)(?<![\w’'-])(?:will|shall|won['’]t|"
+    r"(?:is|are|'s|'re)\s+(?:due|set|scheduled|expected|preparing|planning|going|poised|"
+    r"about)\s+to|plans?\s+to|intends?\s+to|"
+    r"next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    + _END)
+_FUTURE_FR = re.compile(
+    r"(?i)(?<![\w’'-])(?:"
+    r"(?:la\s+semaine|le\s+mois|l['’]an(?:née)?)\s+prochaine?|"
+    r"(?:pr[ée]voi(?:t|ent)|projett?e(?:nt)?|envisagen?t?)\s+(?:de\s+|d['’])\w+|"
+    r"(?:s['’]appr[êe]te(?:nt)?|se\s+pr[ée]pare(?:nt)?)\s+[àa]\s+\w+|"
+    r"(?:va|vont)\s+(?:[\w’'-]+\s+)?[a-zà-ÿ]+(?:er|ir|re|oir)|"
+    # a future verb: "se tiendra", "seront"
+    r"(?!(?:extra|ultra|op[ée]ra|cam[ée]ra|cobra|mantra|front|affront|fronts|affronts)\b)"
+    r"[a-zà-ÿ]{2,}(?:ra|ront|rai|rons|rez))" + _END)
+_PAST_FR = re.compile(
+    r"(?i)(?<![\w’'-])(?:"
+    r"(?:a|ont|avait|avaient|eut|eurent)\s+(?:(?:d[ée]j[àa]|d['’]abord|initialement|ensuite|"
+    r"également|aussi|bien|encore|alors|finalement|notamment|toutefois|été)\s+){0,2}"
+    r"(?!(?:lieu|droit|besoin|tort|raison|peur|faim|soif|trait|pu|dû)\b)"
+    r"[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes|"
+    r"int|inte|ints)|"
+    r"(?:s['’]est|se\s+sont|s['’]étai(?:t|ent))\s+[a-zà-ÿ]{2,}(?:é|ée|és|ées|u|ue|us|ues|i|ie|"
+    r"is|ies|t|te|ts|tes)|"
+    r"(?:a|ont)\s+eu\s+lieu)" + _END)
+_PAST_EN = re.compile(
+    r"(?i)(?<![\w’'-])(?:"
+    r"(?:had|has|have)\s+(?:(?:already|also|just|since|recently|previously|been)\s+){0,2}"
+    r"[a-z]{2,}(?:ed|en|wn|ne|id|ld|ht|ent|ept|elt|ost|ade|ook|ung|un|ot|ut)|"
+    r"(?:was|were)\s+(?:(?:already|also|just|recently|previously)\s+)?"
+    r"[a-z]{2,}(?:ed|en|wn|ld|id|ht|ent|ept|ade)(?!\s+to\b)|"
+    r"took\s+place|happened|occurred)" + _END)
+_BY_LANG = {"fr": ((_FUTURE_FR,), (_PAST_FR,)), "en": ((_FUTURE_EN,), (_PAST_EN,))}
+
+
+def times(text: str, lang: str) -> frozenset[str]:
+    """"future" and / or "past" as `text` in `lang` ("fr", "en") tells of them (see the module
+    docstring); none in another language."""
+    futures, pasts = _BY_LANG.get(lang, ((), ()))
+    out = set()
+    if any(rx.search(text) for rx in futures):
+        out.add("future")
+    if any(rx.search(text) for rx in pasts):
+        out.add("past")
+    return frozenset(out)
+
+
+def tense_differs(claim_times: frozenset[str], sentence: str, lang: str) -> bool:
+    """Whether a claim telling of one time only (`times`) is over a sentence in `lang` telling
+    of the other only."""
+    if len(claim_times) != 1:
+        return False
+    theirs = times(sentence, lang)
+    return len(theirs) == 1 and theirs != claim_times

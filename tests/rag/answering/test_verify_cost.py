@@ -1,0 +1,88 @@
+"""The verifier's work grows with claims x sentences, not claims x sentences x names, and it
+stops when asked (seventeenth review: H1, H2, M1). Real e5 model; each passage's sentence
+vectors are embedded before the measured block, as a caller that keeps them does."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from rag.answering.verify import Passage, Verifier, check_cost
+from tests.cpu import cpu_spent
+
+
+def _names(n: int) -> list[str]:
+    syllables = ["ka", "ro", "mi", "ze", "lu", "po", "ta", "ne", "vi", "so", "da", "re"]
+    return [(a + b + c).capitalize()
+            for a, b, c in itertools.islice(itertools.product(syllables, repeat=3), n)]
+
+
+def _many_names(claims: int, per_claim: int, sentences: int) -> tuple[str, Passage]:
+    """Claims naming many people, each named somewhere in one passage of short sentences:
+    every name held, so each sentence was checked for each of them."""
+    names = _names(400)
+    answer = " ".join("Et " + " ".join(names[(i * per_claim + j) % 400] for j in range(per_claim))
+                      + " le 19 janvier [1]." for i in range(claims))
+    head = "Liste " + " ".join(names) + "."
+    body = " ".join(f"{names[i % 400]} a vu." for i in range(sentences))
+    return answer, Passage(f"{head} {body}")
+
+
+def test_names_are_looked_up_once_a_claim_per_passage(verifier: Verifier) -> None:
+    """H1: 50 claims of 50 names over 250 sentences, within the service's character,
+    sentence and claim bounds: 20.9 s of CPU (80 s over 940 sentences), each name looked up
+    in each sentence again and again; now each claim's names once a passage."""
+    answer, passage = _many_names(50, 50, 250)
+    vectors = verifier.embed_sentences(passage)
+    with cpu_spent() as spent:
+        result = verifier.verify(answer, [passage], [vectors])
+    assert len(result.claims) == 50
+    assert spent.seconds < 8.0, spent.seconds
+
+
+def test_first_names_read_the_passage_once_a_surname(verifier: Verifier) -> None:
+    """M1: 200 claims of six first names before one surname the passage writes 2,000 times
+    after "M.": each claim and first name re-read every place of the surname (13.5 s)."""
+    names = _names(1200)
+    answer = " ".join(" ".join(f"{names[i * 6 + j]} Dupont" for j in range(6)) + " [1]."
+                      for i in range(200))
+    passage = Passage(("M. Dupont " * 2000)[:19990])
+    vectors = verifier.embed_sentences(passage)
+    with cpu_spent() as spent:
+        result = verifier.verify(answer, [passage], [vectors])
+    assert len(result.claims) == 200
+    assert spent.seconds < 6.0, spent.seconds
+
+
+def test_check_cost_counts_names_times_sentences() -> None:
+    """The bound the service refuses on before any work (`MAX_LOOKUPS`)."""
+    answer, passage = _many_names(50, 50, 250)
+    # 51 anchors a claim (50 names and the date), 251 sentences (the list and 250)
+    assert check_cost(answer, [passage.text]) == 50 * 51 * 251
+    assert check_cost("La Russie a envoyé 3 000 soldats [1].",
+                      ["La Russie a envoyé 3 000 soldats. Ils sont arrivés."]) == 2 * 2
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_a_stop_ends_the_claim_checks(verifier: Verifier) -> None:
+    """H2: a client that hung up once the sentences were embedded left the claim checks
+    running to their end; the caller's `stop` is now called before each claim is checked
+    against each passage, and its exception ends the work."""
+    answer, passage = _many_names(20, 5, 30)
+    vectors = verifier.embed_sentences(passage)
+    calls = 0
+
+    def stop() -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        verifier.verify(answer, [passage], [vectors], stop=stop)
+    assert calls == 3  # stopped at the third claim, not run to the twentieth
+    assert len(verifier.verify(answer, [passage], [vectors], stop=lambda: None).claims) == 20
