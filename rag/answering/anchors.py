@@ -321,6 +321,19 @@ def _word_numbers(words: list[str], spans: list[tuple[int, int]], text: str
     return out
 
 
+# "The two share a border", "les deux ont convenu": the two named before, as a pronoun.
+_THE = frozenset({"the", "these", "those", "les", "ces"})
+_VERB_AFTER_TWO = frozenset("""
+    share shared shares have had has are were agreed met spoke talked signed discussed
+    ont sont avaient etaient partagent partageaient se s sont-ils ont-ils
+""".split())
+
+
+def _the_two(words: list[str], i: int) -> bool:
+    return i > 0 and words[i - 1] in _THE and (
+        i + 1 >= len(words) or words[i + 1] in _VERB_AFTER_TWO)
+
+
 def _scaled_after(words: list[str], k: int) -> bool:
     """Whether the number words from `k` on reach a scale word ("two hundred")."""
     while k < len(words) and all(p in _UNITS for p in words[k].split("-")):
@@ -568,6 +581,8 @@ def claim_anchors(text: str) -> list[Anchor]:
     raw = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     words = [fold(w) for _, _, w in raw]
     for i, j, value in _word_numbers(words, [(a, b) for a, b, _ in raw], text):
+        if value == 2 and i == j and _the_two(words, i):
+            continue  # "the two share a border": a pronoun, not a count
         if value > 1 and raw[i][0] not in taken:
             spoken = {_key(value)}
             if j + 1 < len(words) and words[j + 1] in _DECADES:

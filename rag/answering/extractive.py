@@ -21,7 +21,7 @@ from rag.answering.countries import mentions_country
 from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import _has_focus, _words, counts
 from rag.answering.inert import inert
-from rag.text import fold
+from rag.text import fold, tokenize
 
 # Up to three sentences, each within SECOND_WITHIN of the best (two before: PIAF FR match
 # 0.610 -> 0.642, gold EN 0.677 -> 0.710, no set lower).
@@ -96,7 +96,8 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
            min_dense_cross: float = MIN_DENSE_CROSS) -> list[EvidenceSentence]:
     """The sentences to quote, best first; empty when the evidence does not answer."""
     cands = ev.answers()
-    if not cands or not _actors_named(ev) or not _focus_retrieved(ev) or _said_unknown(ev):
+    if not cands or not _actors_named(ev) or not _focus_retrieved(ev) or _said_unknown(ev) \
+            or _restated_without_answer(ev, cands):
         return []
     # a count asked for is answered by the sentences that count that thing ("3 000 personnes"
     # for troops), when one is relevant enough, not by one with another figure ("six pays")
@@ -130,6 +131,41 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
         if s is not follow and not any(_overlaps(s.text, c.text) for c in chosen):
             chosen.append(s)
     return chosen
+
+
+# A sentence that says the very thing asked, in the question's words, but without what is
+# asked ("Le toponyme Berlin pourrait être aussi rapproché du terme sorabe barlen" for "Quel
+# linguiste a rapproché le nom de Berlin du terme sorabe barlen ?"): the sources state the
+# fact and leave out who, when or how many, and a sentence that names someone elsewhere
+# answers something else. Read when that sentence covers RESTATED_COVERAGE of the question
+# and the best that holds the asked kind covers under RESTATED_SHARE of it, unless that one
+# is next to it (the answer often follows: "... a été nommé. Il s'agit de X.").
+RESTATED_COVERAGE = 0.6
+RESTATED_SHARE = 0.5
+RESTATED_WORDS = 3
+_CAPITALISED = re.compile(r"(?<=\w[\s,;:])[A-ZÀ-Ý][\w'’-]*")
+
+
+def _restated_without_answer(ev: Evidence, cands: list[EvidenceSentence]) -> bool:
+    if ev.cross_lingual or not ev.question.asks:
+        return False
+    restated = [s for s in ev.sentences if s.usable and not s.kind and s.focus >= 1.0
+                and s.coverage >= RESTATED_COVERAGE]
+    if not restated:
+        return False
+    top = max(restated, key=lambda s: s.coverage)
+    best = max(cands, key=lambda s: s.coverage)
+    if best.coverage >= RESTATED_SHARE * top.coverage or any(
+            c.passage == top.passage and abs(c.index - top.index) <= 1 for c in cands):
+        return False
+    # ... in the question's own words, not only its names ("Edward Dickinson Baker (1811 -
+    # 1861) est un politicien" covers the names of "Combien d'enfants Edward Dickinson Baker
+    # a-t-il eu ?", not what is asked of him)
+    stemmer = "french" if ev.question.lang == "fr" else "english"
+    names = {t for f in ev.question.focus for t in tokenize(f, stemmer)}
+    asked = set(tokenize(_CAPITALISED.sub(" ", ev.question.text), stemmer)) - names
+    said = set(tokenize(top.text, stemmer))
+    return len(asked) >= RESTATED_WORDS and len(asked & said) >= RESTATED_COVERAGE * len(asked)
 
 
 def _clears(ev: Evidence, best: EvidenceSentence, min_dense: float,

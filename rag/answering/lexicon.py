@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rag.text import fold
+from rag.text import fold, tokenize
 
 # English word start -> French words (the longest matching start wins)
 _EN_FR: dict[str, tuple[str, ...]] = {
@@ -324,3 +324,23 @@ def is_english_word(word: str) -> bool:
     """Whether a folded word is an English entry of the lexicon as a whole, or its plural."""
     words = _english_words()
     return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+
+@lru_cache(maxsize=1)
+def _french_groups() -> dict[str, frozenset[str]]:
+    """French stem -> the stems of the other French words of its entries (snowball)."""
+    out: dict[str, set[str]] = {}
+    for words in _EN_FR.values():
+        stems = {t for w in words if " " not in w for t in tokenize(w, "french")}
+        for t in stems:
+            out.setdefault(t, set()).update(stems - {t})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def french_synonyms(stem: str) -> frozenset[str]:
+    """Stems of French words that share a translation with the word stemmed `stem`:
+    "soldat" and "militair" (both "soldier"), "hauss" and "augment" ("increase"). For a
+    French claim's word overlap with a French source: a rewording says the same thing in other
+    words of the same meaning."""
+    return _french_groups().get(stem, frozenset())

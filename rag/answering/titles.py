@@ -28,6 +28,22 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ambassador", re.compile(r"^ambassad\w+$")),
 )
 _MINISTER_WORD = re.compile(r"^minist(?:re|res|er|ers)$")
+# What a minister or a spokesperson speaks for, read a few words either side of the title
+# ("le porte-parole de la diplomatie russe", "Defence Ministry spokesman"): kept as
+# "spokesperson:foreign" beside "spokesperson", so that the defence ministry's spokeswoman is
+# not the foreign ministry's.
+_PORTFOLIOS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("defence", re.compile(r"^(?:defen[cs]e|armees|military)$")),
+    ("foreign", re.compile(r"^(?:foreign|etrangeres|diplomatie|diplomacy)$")),
+    ("interior", re.compile(r"^(?:interior|interieur|home)$")),
+    ("finance", re.compile(r"^(?:finances?|economie|economy|treasury)$")),
+    ("justice", re.compile(r"^justice$")),
+    ("health", re.compile(r"^(?:health|sante)$")),
+    ("energy", re.compile(r"^(?:energy|energie)$")),
+)
+_WITH_PORTFOLIO = frozenset({"minister", "spokesperson"})
+PORTFOLIO_BEFORE = 3
+PORTFOLIO_AFTER = 5
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.!?;]|,")
 # Capitalised words that are places or institutions, not people: they may stand between a title
 # and its holder ("le porte-parole du Kremlin, Dmitry Peskov").
@@ -53,6 +69,43 @@ def _family(tokens: list[str], i: int) -> str | None:
                 return "spokesperson"  # a press secretary speaks for the White House
             return name
     return None
+
+
+def _portfolio(tokens: list[str], k: int) -> str | None:
+    """What the title at token k speaks for, within its phrase."""
+    for step, reach in ((1, PORTFOLIO_AFTER), (-1, PORTFOLIO_BEFORE)):
+        j = k + step
+        while 0 <= j < len(tokens) and abs(j - k) <= reach:
+            if tokens[j] in ".!?;,":
+                break
+            w = fold(tokens[j])
+            for name, rx in _PORTFOLIOS:
+                if rx.match(w):
+                    return name
+            j += step
+    return None
+
+
+def _with_portfolio(fam: str, tokens: list[str], k: int) -> set[str]:
+    if fam not in _WITH_PORTFOLIO:
+        return {fam}
+    port = _portfolio(tokens, k)
+    return {fam} if port is None else {fam, f"{fam}:{port}"}
+
+
+_LINKS = frozenset("of de du des d for pour to a au aux in en at with avec from par by".split())
+
+
+def _names_next(tokens: list[str], k: int) -> bool:
+    """Whether a person is named within TITLE_BEFORE words after token k, in its phrase and
+    with no preposition or joiner between ("former president Nazarbayev", not "a former prime
+    minister and close ally of Nazarbayev", nor "spokeswoman for the Russian ministry")."""
+    for j in range(k + 1, min(len(tokens), k + 1 + TITLE_BEFORE)):
+        if tokens[j] in ".!?;," or fold(tokens[j]) in _JOINS or fold(tokens[j]) in _LINKS:
+            return False
+        if _person_word(tokens[j]):
+            return True
+    return False
 
 
 def _person_word(tok: str) -> bool:
@@ -109,7 +162,7 @@ def titles(text: str) -> dict[str, set[str]]:
         found: set[str] = set()
         at = _title_before(tokens, i)
         if at is not None:
-            found.add(at[0])
+            found |= _with_portfolio(at[0], tokens, at[1])
             # ... and a title in apposition before it: "le président sortant du bloc, le
             # Premier ministre arménien Nikol Pashinyan" (not "Selon le ministre, le ...")
             comma = next((k for k in range(at[1] - 1, max(-1, at[1] - 1 - TITLE_BEFORE), -1)
@@ -125,7 +178,8 @@ def titles(text: str) -> dict[str, set[str]]:
                     break
                 fam = _family(tokens, k)
                 if fam:
-                    found.add(fam)
+                    if not _names_next(tokens, k):  # "Ukibay, former president Nazarbayev":
+                        found |= _with_portfolio(fam, tokens, k)  # the next one's title
                     break
         if found:
             out.setdefault(surname, set()).update(found)
@@ -135,12 +189,15 @@ def titles(text: str) -> dict[str, set[str]]:
 
 def misplaced_title(said: dict[str, set[str]], given: dict[str, set[str]]) -> str | None:
     """A person the claim (`said`, from `titles`) gives a title that the passage (`given`)
-    gives them none of, when it gives them some: or None."""
+    does not, when it gives them some: or None. Each title counts ("le Premier ministre
+    arménien Nikol Pashinyan, secrétaire général du bloc" over "le président sortant du
+    bloc, le Premier ministre arménien Nikol Pashinyan": the secretary general is another)."""
     for person, fams in said.items():
         held: set[str] = set()
         for p, f in given.items():
             if same_name(person, p, True):
                 held |= f
-        if held and not fams & held:
-            return person
+        if held and any(t not in held and (":" not in t or any(
+                h.startswith(t.split(":")[0] + ":") for h in held)) for t in fams):
+            return person  # (a portfolio the passage does not give is no other one)
     return None

@@ -87,7 +87,7 @@ from rag.answering.anchors import (
 from rag.answering.antonyms import contradicted, sides
 from rag.answering.countries import bodies_at, country_code, is_country, role_nations
 from rag.answering.exchange import exchanged
-from rag.answering.lexicon import other_language_keys
+from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.passive_agents import agents_exchanged, first_of_other
 from rag.answering.standins import Sort, as_place, has_stand_in, stood_for
 from rag.answering.tense import tense_differs, times
@@ -258,7 +258,8 @@ class _Sentences:
     # a claim's anchors each sentence must hold itself (`_sentence_anchors`), by claim
     sentence_anchors: dict[str, list[Anchor]] = field(default_factory=dict)
     # a capitalised word -> how the passage writes it (`_surname_uses`)
-    surnames: dict[str, tuple[bool, bool, bool, bool]] = field(default_factory=dict)
+    surnames: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = field(
+        default_factory=dict)
 
     orders: frozenset[int] | None = None  # orders of size the passage gives (`_orders_held`)
 
@@ -496,7 +497,7 @@ class Verifier:
         if misplaced_title(claim.titles, d.titles):
             return ev, "title"
         f = d.facts[best]
-        if claim.universal and not QUANTIFIER.search(s.text):
+        if claim.universal and not _all_said(claim.text, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
         if claim.cause and _other_cause(claim, s.text):
@@ -607,7 +608,7 @@ class Verifier:
                 not claim.negated and (d.facts[i].negated or d.facts[i + 1].negated
                                        or refuses(text))):
             return single  # a fallback, so stricter: a negation anywhere in the two
-        if (claim.universal and not QUANTIFIER.search(text)) or contradicted(
+        if (claim.universal and not _all_said(claim.text, text)) or contradicted(
                 claim.opposites, text) or (claim.partial and _of_all(text)) or (
                 claim.cause and _other_cause(claim, text)) or _to_another(claim, text) or (
                 tense_differs(claim.times, text, _leaning(text))):
@@ -885,6 +886,29 @@ QUANTIFIER = re.compile(
 
 
 
+# The whole country, said of a place or a measure: "dans tout le pays" over "au niveau
+# national" ("des pannes d'Internet persistantes au niveau national").
+_COUNTRYWIDE = re.compile(r"(?i)\b(?:tout le (?:pays|territoire)|toute la nation|"
+                          r"l['’]ensemble du (?:pays|territoire)|(?:the )?(?:whole|entire) "
+                          r"(?:country|nation)|all (?:over|across) the country)\b")
+_NATIONAL = re.compile(r"(?i)\b(?:(?:au|à l['’]) (?:niveau|échelle) (?:national|nationale|du pays)|"
+                       r"nationwide|countrywide|across the country|throughout the country|"
+                       r"(?:at|on) (?:the|a) national (?:level|scale)|à travers le pays|"
+                       r"partout dans le pays|territoire national)\b")
+
+
+def _all_said(claim: str, sentence: str) -> bool:
+    """Whether the sentence says the "all" of the claim: a word of QUANTIFIER, or the whole
+    country as national when that is the claim's only "all"."""
+    if QUANTIFIER.search(sentence):
+        return True
+    if not _NATIONAL.search(sentence):
+        return False
+    wide = [m.span() for m in _COUNTRYWIDE.finditer(claim)]
+    return bool(wide) and all(any(a <= q.start() < b for a, b in wide)
+                              for q in QUANTIFIER.finditer(claim))
+
+
 # "Some of", "only part of": a claim that says it of some over a sentence that says it of all
 # or none ("une partie seulement des vols a été annulée" over "tous les vols étant annulés")
 # says otherwise, when one says "some" and not "all" or "none", the other the opposite.
@@ -1154,10 +1178,12 @@ def _shares(claim: _Facts, sentence: str) -> tuple[float, float]:
     if _language(sentence) != claim.lang or not claim.terms:
         return 1.0, 1.0
     words = set(tokenize(sentence, _STEMMER[claim.lang]))
-    overlap = len(claim.terms & words) / len(claim.terms)
+    held = {t for t in claim.terms if t in words or (
+        claim.lang == "fr" and french_synonyms(t) & words)}  # ("troupes" over "soldats")
+    overlap = len(held) / len(claim.terms)
     if len(claim.predicate) < PREDICATE_WORDS:
         return overlap, 1.0
-    return overlap, len(claim.predicate & words) / len(claim.predicate)
+    return overlap, len(claim.predicate & held) / len(claim.predicate)
 
 
 def _sentence_anchors(d: _Sentences, claim: _Facts) -> list[Anchor]:
@@ -1278,23 +1304,42 @@ def _first_name(d: _Sentences, a: Anchor, claim: _Facts) -> bool:
     m = re.search(rf"(?<!\w){re.escape(a.text)}\s+([A-ZÀ-Ý][\w’'-]+)", claim.text)
     if not m or fold(m.group(1)) not in d.whole.proper:
         return _given_name_after(d, a, claim)
-    # ... written after an honorific or a title at least once ("Igor Sputnik" is not the
-    # agency of "la presse russe Sputnik"), never after another capitalised word
-    _, titled, after_other, _ = _surname_uses(d, m.group(1))
-    return titled and not after_other
+    # ... never after another capitalised word, nor as an outlet's or a body's name ("Igor
+    # Sputnik" is not the agency of "la presse russe Sputnik"): after an honorific or a title
+    # ("M. Peskov"), or alone as the subject of a verb ("Blinken s'est dit préoccupé")
+    _, titled, after_other, _, outlet, subject = _surname_uses(d, m.group(1))
+    return (titled or subject) and not after_other and not outlet
 
 
-def _surname_uses(d: _Sentences, word: str) -> tuple[bool, bool, bool, bool]:
+# A verb right after a name: its subject ("Blinken s'est dit", "Peskov a souligné").
+_VERB_NEXT = re.compile(r"\s+(?:s['’](?=\w)|(?:a|avait|est|était|sera|a-t-il|has|had|is|was|"
+                        r"will|said|says|told|added|declared|stated|wrote|warned|announced)"
+                        r"(?!\w))")
+# A name given to an outlet, a party or a body ("l'agence de presse russe Sputnik", "le parti
+# Nur Otan"), up to 30 characters before it.
+_OUTLET_BEFORE = re.compile(
+    r"(?i)\b(?:agence|presse|journal|m[ée]dia|site|cha[îi]ne|quotidien|hebdomadaire|magazine|"
+    r"revue|radio|t[ée]l[ée]vision|t[ée]l[ée]|newspaper|agency|outlet|channel|network|"
+    r"broadcaster|tv|parti|party|mouvement|movement|groupe|group|soci[ée]t[ée]|company|firm|"
+    r"entreprise|banque|bank|op[ée]ration|operation|programme|program|projet|project)\b"
+    r"[^.!?]{0,30}$")
+
+
+
+def _surname_uses(d: _Sentences, word: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     """How the passage writes `word`: at all, after an honorific or a title ("M. Peskov"),
-    after another capitalised word ("Sergueï Peskov"; not "Selon Peskov"), before one. Read
-    once a word per passage (seventeenth review, M1: every claim and first name re-read the
+    after another capitalised word ("Sergueï Peskov"; not "Selon Peskov"), before one, as an
+    outlet's or a body's name (`_OUTLET_BEFORE`), before a verb (`_VERB_NEXT`). Read once a
+    word per passage (seventeenth review, M1: every claim and first name re-read the
     passage)."""
     got = d.surnames.get(word)
     if got is not None:
         return got
-    seen = titled = after_other = before_other = False
+    seen = titled = after_other = before_other = outlet = subject = False
     for w in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", d.text):
         seen = True
+        outlet = outlet or bool(_OUTLET_BEFORE.search(d.text[max(0, w.start() - 60):w.start()]))
+        subject = subject or bool(_VERB_NEXT.match(d.text, w.end()))
         b = _WORD_BEFORE.search(d.text[max(0, w.start() - WORD_BEFORE_CHARS):w.start()])
         before = b.group(1) if b else ""
         if before in _HONORIFIC or _TITLE_BEFORE.fullmatch(before):
@@ -1303,10 +1348,11 @@ def _surname_uses(d: _Sentences, word: str) -> tuple[bool, bool, bool, bool]:
             after_other = True
         if re.match(r"\s+[A-ZÀ-Ý]", d.text[w.end():w.end() + 3]):
             before_other = True
-        if titled and after_other and before_other:
+        if titled and after_other and before_other and outlet and subject:
             break
-    d.surnames[word] = (seen, titled, after_other, before_other)
-    return seen, titled, after_other, before_other
+    # (a given name after the surname asks only where it is written: `_given_name_after`)
+    d.surnames[word] = (seen, titled, after_other, before_other, outlet, subject)
+    return seen, titled, after_other, before_other, outlet, subject
 
 
 def _given_name_after(d: _Sentences, a: Anchor, claim: _Facts) -> bool:
@@ -1319,7 +1365,7 @@ def _given_name_after(d: _Sentences, a: Anchor, claim: _Facts) -> bool:
         return False
     if country_code(fold(m.group(1))) is not None or bodies_at(m.group(1)):
         return False
-    seen, _, after_other, before_other = _surname_uses(d, m.group(1))
+    seen, _, after_other, before_other, _, _ = _surname_uses(d, m.group(1))
     return seen and not after_other and not before_other
 
 

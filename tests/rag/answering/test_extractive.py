@@ -370,3 +370,21 @@ def test_review_16_a_reason_given_and_cut_or_unrelated_sentences(compose: Compos
                 "date du XIXe siècle et fut restauré par un architecte italien.")
     text = compose("Quand le parlement kazakh a-t-il voté la loi sur l'état d'urgence ?", hall)
     assert text is not None and "5 janvier" in text and "XIXe" not in text
+
+
+def test_a_fact_restated_without_what_is_asked_is_declined(compose: Compose) -> None:
+    """The sources say that the name was likened to "barlen", not who likened it; a sentence
+    naming other people answers something else (piaf_traps2 pt2_015). A sentence that only
+    shares the question's names restates nothing: the count of children is answered."""
+    berlin = _hit("Le toponyme Berlin pourrait être aussi rapproché du terme sorabe barlen ou "
+                  "berlén qui désigne les grillages de bois placés dans une rivière.",
+                  title="Berlin")
+    bear = _hit("Contrairement à l'étymologie populaire, Berlin n'est pas basé sur le nom "
+                "allemand de l'ours, Bär, selon Jacob Grimm.", title="Berlin", doc_id="other")
+    assert compose("Quel linguiste a rapproché le nom de Berlin du terme sorabe barlen ?",
+                   berlin, bear) is None
+    baker = _hit("Edward Dickinson Baker (24 février 1811 - 21 octobre 1861) est un politicien "
+                 "américain. Le 27 avril 1831, il se marie avec Mary Ann Foss, ils auront cinq "
+                 "enfants ensemble.", title="Edward Dickinson Baker")
+    answer = compose("Combien d'enfants Edward Dickinson Baker a-t-il eu avec sa femme ?", baker)
+    assert answer is not None and "cinq enfants" in answer

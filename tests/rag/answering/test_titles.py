@@ -10,7 +10,10 @@ from rag.answering.titles import misplaced_title, titles
 @pytest.mark.parametrize(("text", "expected"), [
     ("Le président de l’OTSC, Nikol Pashinyan, a annoncé une mission.",
      {"pashinyan": {"president"}}),
-    ("la porte-parole de la diplomatie russe, Maria Zakharova.", {"zakharova": {"spokesperson"}}),
+    ("la porte-parole de la diplomatie russe, Maria Zakharova.",
+     {"zakharova": {"spokesperson", "spokesperson:foreign"}}),
+    ("Defence Ministry spokesman Igor Konashenkov said",
+     {"konashenkov": {"spokesperson", "spokesperson:defence"}}),
     ("Le porte-parole du Kremlin, Dmitry Peskov, s’est exprimé.", {"peskov": {"spokesperson"}}),
     ("Nikol Pashinyan, le Premier ministre arménien, a dit", {"pashinyan": {"prime"}}),
     ("l’ambassadeur de Russie aux États-Unis, Anatoly Antonov.", {"antonov": {"ambassador"}}),
@@ -20,6 +23,9 @@ from rag.answering.titles import misplaced_title, titles
     ("Karim Massimov, a former prime minister and close ally of Nazarbayev, was arrested.",
      {"massimov": {"prime"}}),
     ("Tokaïev a parlé.", {}),
+    # a title after a comma that names the next person is the next one's (blind_pairs5 v6_065)
+    ("Through his spokesman Aidos Ukibay, former president Nazarbayev urged Kazakhs.",
+     {"ukibay": {"spokesperson"}, "nazarbayev": {"president"}}),
 ])
 def test_titles_read_where_news_writes_them(text: str, expected: dict[str, set[str]]) -> None:
     assert titles(text) == expected
@@ -57,3 +63,22 @@ def test_no_apposition_after_a_verb_or_a_contrast() -> None:
         "tokaiev": {"president"}}
     assert titles("Unlike the prime minister, President Tokayev said.") == {
         "tokayev": {"president"}}
+
+
+def test_each_title_and_portfolio_counts() -> None:
+    """A second title the passage does not give (blind_pairs2 v3_033), and a spokeswoman for
+    another ministry (blind_pairs11 v12_057), are misplaced; a portfolio the passage does not
+    say is no other one."""
+    passage = titles("Tard mercredi, le président sortant du bloc, le Premier ministre arménien "
+                     "Nikol Pashinyan, a confirmé l'envoi d'une aide. La porte-parole de la "
+                     "diplomatie russe, Maria Zakharova, l'a diffusé. Le porte-parole du "
+                     "Kremlin, Dmitry Peskov, a parlé.")
+    assert misplaced_title(titles("Le Premier ministre arménien Nikol Pashinyan, secrétaire "
+                                  "général du bloc, a confirmé l'envoi."), passage) == "pashinyan"
+    assert misplaced_title(titles("Maria Zakharova, spokeswoman for the Russian Defence "
+                                  "Ministry, posted it."), passage) == "zakharova"
+    assert misplaced_title(titles("Foreign Ministry spokeswoman Maria Zakharova posted it."),
+                           passage) is None
+    assert misplaced_title(titles("Kremlin spokesman Dmitry Peskov spoke."), passage) is None
+    assert misplaced_title(titles("Le président sortant du bloc, le Premier ministre Nikol "
+                                  "Pashinyan, a confirmé."), passage) is None

@@ -1360,3 +1360,55 @@ def test_a_close_rewording_is_taken_on_meaning(verifier: Verifier) -> None:
     assert one(verifier, "Josep Borrell a salué l’arrivée des troupes au Kazakhstan [1].",
                "Le chef des affaires étrangères de l’UE, Josep Borrell, s’est dit « très "
                "préoccupé par l’évolution de la situation au Kazakhstan ».")[0] is False
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    # a first name before a surname the passage writes alone (blind_pairs15 v16_039)
+    ("On Friday evening, Antony Blinken voiced concern about the CSTO's decision to send "
+     "peacekeepers to Kazakhstan [1].", "Vendredi soir, Blinken s’est dit préoccupé par la "
+     "décision de l’OTSC d’envoyer des soldats de la paix au Kazakhstan."),
+    # "the two" as a pronoun counts nothing (v16_038)
+    ("Kazakhstan matters to Russia because the two share a border of more than 7,000 "
+     "kilometres [1].", "Le Kazakhstan présente un intérêt stratégique pour la Russie car il a "
+     "une frontière avec la Russie de plus de 7 000 kilomètres."),
+    # the whole country over "au niveau national" (v16_020)
+    ("On a fait état de pillages massifs dans les grandes villes du Kazakhstan, alors que les "
+     "coupures d’Internet se prolongeaient dans tout le pays [1].", "Des pillages généralisés "
+     "ont été signalés dans les principales villes kazakhes, dans un contexte de pannes "
+     "d’Internet persistantes au niveau national."),
+])
+def test_lone_surnames_pronouns_and_the_nation_hold(verifier: Verifier, claim: str,
+                                                   passage: str) -> None:
+    assert one(verifier, claim, passage) == (True, "supported")
+
+
+def test_a_first_name_before_an_outlet_or_a_surname_with_another_is_refused(
+        verifier: Verifier) -> None:
+    """The lone surname is a person's, not an outlet's or a party's, and no one else's first
+    name stands before it in the passage."""
+    assert one(verifier, "Selon le journaliste Igor Sputnik, trois explosions ont été "
+               "entendues [1].", "Selon l’agence de presse russe Sputnik, trois explosions "
+               "ont été entendues. Sputnik ajoute que le calme est revenu.")[0] is False
+    assert one(verifier, "Antony Blinken voiced concern [1].", "Vendredi soir, Blinken s’est "
+               "dit préoccupé. Donald Blinken a répondu.")[0] is False
+    assert one(verifier, "Only the two leaders spoke [1].", "Les dirigeants ont parlé.")[0] \
+        is False  # (a count of leaders: "two" held nowhere)
+    assert one(verifier, "Le couvre-feu s’applique dans tout le pays [1].",
+               "Le couvre-feu s’applique à Almaty, a annoncé le gouvernement national.")[0] \
+        is False  # ("national" names who, not where)
+
+
+def test_words_of_one_meaning_count_as_shared(verifier: Verifier) -> None:
+    """A French claim over a French source that says it in other words of the lexicon's same
+    sense ("devant la presse" over "devant les journalistes"; blind_pairs5 v6_018) shares
+    them."""
+    from rag.answering.lexicon import french_synonyms
+
+    assert "militair" in french_synonyms("soldat")
+    assert one(verifier, "Devant la presse, Dmitri Peskov a insisté sur la capacité du "
+               "Kazakhstan à régler lui-même ses difficultés, sans aucune ingérence étrangère "
+               "[1].", "Le porte-parole du Kremlin, Dmitry Peskov, s’est exprimé sur ces "
+               "événements qui ont vu le président kazakh s’engager à ne pas quitter la "
+               "capitale. M. Peskov a souligné devant les journalistes que le pays peut « "
+               "résoudre ses propres problèmes » et qu’il est crucial que « personne "
+               "n’interfère de l’extérieur ».") == (True, "supported")
