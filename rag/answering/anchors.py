@@ -323,9 +323,10 @@ def _word_numbers(words: list[str], spans: list[tuple[int, int]], text: str
 
 # "The two share a border", "les deux ont convenu": the two named before, as a pronoun.
 _THE = frozenset({"the", "these", "those", "les", "ces"})
+# (verbs two do together: "the two were killed" counts them, review: kept)
 _VERB_AFTER_TWO = frozenset("""
-    share shared shares have had has are were agreed met spoke talked signed discussed
-    ont sont avaient etaient partagent partageaient se s sont-ils ont-ils
+    share shared shares agreed met spoke talked signed discussed exchanged
+    partagent partageaient se s conviennent
 """.split())
 
 

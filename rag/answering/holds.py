@@ -176,19 +176,22 @@ _UNITS = {
                         + _CURRENCY.pattern),
 }
 # A figure in the unit of a dimension asked (question.py's `_DIMENSIONS`).
-_UNIT_OF = {kind: re.compile(r"(?i)\d(?:[\d\u00a0\u202f ,.]*\d)?\s*(?:" + units + r")(?![\w²])")
+# (symbols in their own case, and not a currency's prefix: "5G", "5 M€", "en 2021 M. Tokayev"
+# give no unit)
+_UNIT_OF = {kind: re.compile(r"\d(?:[\d\u00a0\u202f ,.]*\d)?\s*(?:" + units
+                             + r")(?![\w²€$£])")
             for kind, units in (
-                ("length", r"m|cm|mm|km|m[eè]tres?|meters?|metres?|centim[eè]tres?|"
+                ("length", r"(?-i:m|cm|mm|km)|(?i:m[eè]tres?|meters?|metres?|centim[eè]tres?|"
                            r"centimeters?|millim[eè]tres?|kilom[eè]tres?|kilometers?|pieds?|"
-                           r"feet|foot|ft|pouces?|inch(?:es)?|miles?|milles?|yards?"),
-                ("area", r"km2|km²|m2|m²|hectares?|ha|acres?|kilom[eè]tres? carrés|"
+                           r"feet|foot|ft|pouces?|inch(?:es)?|miles?|milles?|yards?)"),
+                ("area", r"(?-i:km2|km²|m2|m²|ha)|(?i:hectares?|acres?|kilom[eè]tres? carrés|"
                          r"square (?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?)|"
-                         r"m[eè]tres? carrés"),
-                ("weight", r"kg|g|t|tonnes?|tons?|kilos?|kilogrammes?|kilograms?|grammes?|"
-                           r"grams?|livres?|pounds?|lbs?"),
-                ("speed", r"km/h|km\s*/\s*h|mph|n(?:œ|oe)uds?|knots?|m/s|"
-                          r"kilom[eè]tres?(?: à l['’]| par| per) ?heure|miles per hour"),
-                ("temperature", r"°\s*[CFK]?|degrés?|degrees?"),
+                         r"m[eè]tres? carrés)"),
+                ("weight", r"(?-i:kg|g|t)|(?i:tonnes?|tons?|kilos?|kilogrammes?|kilograms?|"
+                           r"grammes?|grams?|pounds?|lbs?)"),
+                ("speed", r"(?i:km/h|km\s*/\s*h|mph|n(?:œ|oe)uds?|knots?|m/s|"
+                          r"kilom[eè]tres?(?: à l['’]| par| per) ?heure|miles per hour)"),
+                ("temperature", r"°\s*[CFK]?|(?i:degrés?|degrees?)"),
             )}
 _DIGITS = re.compile(r"\d(?:[\d\u00a0\u202f ,.]*\d)?")
 

@@ -96,8 +96,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       r"which institution (does|did) [\w ]{1,40} work|(le|the) parti "
                       r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
     # a body inside a body: "Quel organe de l'alliance a décidé ...?" (a council, a committee)
-    "organ": re.compile(r"\b(which|what|quel(le)?s?) " + _QUALIFIERS
-                        + r"(organes?|organs?|bod(y|ies)|instances?)\b", re.I),
+    # (of a body named: "quel organe est touché par la cirrhose ?" asks no council)
+    "organ": re.compile(r"\b(?:(?:which|what|quel(?:le)?s?) " + _QUALIFIERS
+                        + r"(?:organes?|organs?|bod(?:y|ies)) (?:de|du|des|d['’]|of)\b|"
+                        r"(?:which|what) (?-i:[A-Z][\w-]+) bod(?:y|ies)\b)", re.I),
     # ... of a kind a body's name says: a party, a school
     "party": re.compile(r"\b((which|what|quel) " + _QUALIFIERS
                         + r"(party|parti)|(le|the) parti "
@@ -653,12 +655,14 @@ _QUANTITY = re.compile(
 # ... of which these are given in a unit of their own (holds.py's `_UNIT_OF`): "Quelle
 # hauteur peut atteindre la chélidoine ?" is not answered by "une trentaine d'alcaloïdes"
 _DIMENSIONS = {
+    # (not "longueur": "la longueur du mandat" is a time; not "poids": "le poids de la Chine
+    # dans l'économie" a share)
     "length": re.compile(r"(?i)\b(?:hauteur|height|how (?:high|tall|deep|wide)|altitude|"
-                         r"elevation|longueur|length|profondeur|depth|diamètre|diameter|"
-                         r"largeur|width|envergure|wingspan|distance|how far)\b"),
+                         r"elevation|profondeur|depth|diamètre|diameter|largeur|width|"
+                         r"envergure|wingspan|distance|how far)\b"),
     # (not "area": "the area of France's influence" is a region)
     "area": re.compile(r"(?i)\b(?:superficie|surface area|land area|total area)\b"),
-    "weight": re.compile(r"(?i)\b(?:poids|weight|masse|how heavy)\b"),
+    "weight": re.compile(r"(?i)\b(?:how heavy|how much does [\w' -]{1,40} weigh|combien pèse)\b"),
     "speed": re.compile(r"(?i)\b(?:vitesse|speed|how fast)\b"),
     "temperature": re.compile(r"(?i)\b(?:température|temperature|how (?:hot|cold))\b"),
 }

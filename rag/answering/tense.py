@@ -17,7 +17,8 @@ import re
 
 _END = r"(?![\w’'-])"
 _FUTURE_EN = re.compile(
-    r"(?i)(?<![\w’'-])(?:will|shall|won['’]t|"
+    # ("will" before a verb: "the will of the people" is a noun)
+    r"(?i)(?<![\w’'-])(?:(?:will|shall|won['’]t)(?=\s+(?:not\s+)?(?!of\b|and\b|to\b)[a-z]+)|"
     r"(?:is|are|'s|'re)\s+(?:due|set|scheduled|expected|preparing|planning|going|poised|"
     r"about)\s+to|plans?\s+to|intends?\s+to|"
     r"next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
@@ -28,25 +29,35 @@ _FUTURE_FR = re.compile(
     r"(?:pr[ée]voi(?:t|ent)|projett?e(?:nt)?|envisagen?t?)\s+(?:de\s+|d['’])\w+|"
     r"(?:s['’]appr[êe]te(?:nt)?|se\s+pr[ée]pare(?:nt)?)\s+[àa]\s+\w+|"
     r"(?:va|vont)\s+(?:[\w’'-]+\s+)?[a-zà-ÿ]+(?:er|ir|re|oir)|"
-    # a future verb: "se tiendra", "seront"
-    r"(?!(?:extra|ultra|op[ée]ra|cam[ée]ra|cobra|mantra|front|affront|fronts|affronts)\b)"
-    r"[a-zà-ÿ]{2,}(?:ra|ront|rai|rons|rez))" + _END)
+    # a future verb: "se tiendra", "seront" (lower case: "Ankara", "Pérez" are names)
+    r"(?!(?:extra|ultra|op[ée]ra|cam[ée]ra|cobra|mantra|chol[ée]ra|tiara|sutra|front|affront|"
+    r"fronts|affronts|environs|patrons|escadrons|citrons|marrons|chaperons|[ée]perons|"
+    r"bucherons|b[ûu]cherons|forgerons|vignerons|perrons|larrons|potirons|ronrons)\b)"
+    r"(?-i:[a-zà-ÿ]{2,}(?:ra|ront|rai|rons|rez)))" + _END)
 _PAST_FR = re.compile(
     r"(?i)(?<![\w’'-])(?:"
     r"(?:a|ont|avait|avaient|eut|eurent)\s+(?:(?:d[ée]j[àa]|d['’]abord|initialement|ensuite|"
     r"également|aussi|bien|encore|alors|finalement|notamment|toutefois|été)\s+){0,2}"
-    r"(?!(?:lieu|droit|besoin|tort|raison|peur|faim|soif|trait|pu|dû)\b)"
+    r"(?!(?:lieu|droit|besoin|tort|raison|peur|faim|soif|trait|pu|dû|plus|tous|lui|nous|vous|"
+    r"trois|mois|fois|pays|prix|temps|cours|avis|succès|accès|procès|ici|ceux|celui|autrui|"
+    r"jamais|depuis|parmi|environ|beaucoup|peu|eu)\b)"
     r"[a-zà-ÿ]{2,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes|"
     r"int|inte|ints)|"
     r"(?:s['’]est|se\s+sont|s['’]étai(?:t|ent))\s+[a-zà-ÿ]{2,}(?:é|ée|és|ées|u|ue|us|ues|i|ie|"
     r"is|ies|t|te|ts|tes)|"
     r"(?:a|ont)\s+eu\s+lieu)" + _END)
+# English participles that do not end in -ed ("has seven members", "have children" are none)
+_PARTICIPLES = (r"(?:taken|given|seen|done|gone|made|held|sent|left|said|told|found|known|shown|"
+                r"written|spoken|chosen|broken|fallen|risen|grown|drawn|begun|won|lost|paid|put|"
+                r"set|kept|met|led|brought|bought|thought|fought|caught|become|come|run|cut|hit|"
+                r"struck|stood|built|spent|sold|felt|heard|meant|read|shut|quit|driven|flown|"
+                r"forbidden|forgotten|hidden|ridden|shaken|stolen|sworn|torn|thrown|woken|worn)")
 _PAST_EN = re.compile(
     r"(?i)(?<![\w’'-])(?:"
-    r"(?:had|has|have)\s+(?:(?:already|also|just|since|recently|previously|been)\s+){0,2}"
-    r"[a-z]{2,}(?:ed|en|wn|ne|id|ld|ht|ent|ept|elt|ost|ade|ook|ung|un|ot|ut)|"
+    r"(?:had|has|have)\s+(?:(?:already|also|just|since|recently|previously)\s+)?"
+    r"(?:been|[a-z]{3,}ed|" + _PARTICIPLES + r")|"
     r"(?:was|were)\s+(?:(?:already|also|just|recently|previously)\s+)?"
-    r"[a-z]{2,}(?:ed|en|wn|ld|id|ht|ent|ept|ade)(?!\s+to\b)|"
+    r"(?:[a-z]{3,}ed|" + _PARTICIPLES + r")(?!\s+to\b)|"
     r"took\s+place|happened|occurred)" + _END)
 _BY_LANG = {"fr": ((_FUTURE_FR,), (_PAST_FR,)), "en": ((_FUTURE_EN,), (_PAST_EN,))}
 

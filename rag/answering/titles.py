@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from rag.answering.anchors import GENERIC, fold, same_name
-from rag.answering.countries import is_country
+from rag.answering.countries import country_code, is_country
 
 TITLE_BEFORE = 6  # words before a name that may hold its title
 TITLE_AFTER = 4  # words after "Name," that may
@@ -72,11 +72,15 @@ def _family(tokens: list[str], i: int) -> str | None:
 
 
 def _portfolio(tokens: list[str], k: int) -> str | None:
-    """What the title at token k speaks for, within its phrase."""
-    for step, reach in ((1, PORTFOLIO_AFTER), (-1, PORTFOLIO_BEFORE)):
+    """What the title at token k speaks for, within its phrase: before it first ("Defence
+    Minister Sergei Shoigu and Foreign Minister Sergei Lavrov"), then after it up to a
+    person's name or a joiner ("la porte-parole de la diplomatie russe")."""
+    for step, reach in ((-1, PORTFOLIO_BEFORE), (1, PORTFOLIO_AFTER)):
         j = k + step
         while 0 <= j < len(tokens) and abs(j - k) <= reach:
-            if tokens[j] in ".!?;,":
+            if tokens[j] in ".!?;," or fold(tokens[j]) in _JOINS or (
+                    step == 1 and _person_word(tokens[j]) and country_code(tokens[j]) is None
+                    and not any(rx.match(fold(tokens[j])) for _, rx in _PORTFOLIOS)):
                 break
             w = fold(tokens[j])
             for name, rx in _PORTFOLIOS:
@@ -128,6 +132,9 @@ def _title_before(tokens: list[str], i: int) -> tuple[str, int] | None:
     return None
 
 
+# What may stand between a comma and the title of an apposition
+_BEFORE_TITLE = frozenset("le la les l the a an son sa ses his her their its ex former ancien "
+                          "ancienne nouveau nouvelle new current actuel actuelle".split())
 _VERBS = frozenset("a ont est sont etait etaient avait avaient fut has have had is are was "
                    "were said says dit declare affirme met rencontre rencontrait".split())
 _NOT_APPOSITION = frozenset("selon according apres after pour for par by avec with de du des "
@@ -167,7 +174,9 @@ def titles(text: str) -> dict[str, set[str]]:
             # Premier ministre arménien Nikol Pashinyan" (not "Selon le ministre, le ...")
             comma = next((k for k in range(at[1] - 1, max(-1, at[1] - 1 - TITLE_BEFORE), -1)
                           if tokens[k] in ".!?;,"), None)
-            if comma is not None and tokens[comma] == ",":
+            if comma is not None and tokens[comma] == "," and all(
+                    fold(t) in _BEFORE_TITLE for t in tokens[comma + 1:at[1]]):  # (", le
+                # Premier ministre", not ", posted on Twitter by his spokesman")
                 more = _title_before(tokens, comma)
                 if more is not None and _opens_apposition(tokens, more[1]) and not any(
                         fold(t) in _VERBS for t in tokens[more[1]:comma]):

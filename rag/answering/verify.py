@@ -415,9 +415,10 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def check_cost(answer: str, passages: Sequence[str]) -> int:
-    """An upper bound of the lookups `Verifier.verify` makes: the names, numbers and dates of
-    every claim times the sentences of every passage (a claim may be re-cited to any). The
-    service refuses a request past its limit before any work (seventeenth review, H1)."""
+    """An upper bound of the name, number and date lookups `Verifier.verify` makes: the
+    anchors of every claim times the sentences of every passage (a claim may be re-cited to
+    any); 0 for claims without any (their cost is bounded by the claim and check counts).
+    The service refuses a request past its limit before any work (seventeenth review, H1)."""
     anchors = sum(len(claim_anchors(c.text)) for c in split_claims(_clean(answer)))
     return anchors * sum(len(split_sentences(_clean(p))) for p in passages)
 
@@ -497,7 +498,8 @@ class Verifier:
         if misplaced_title(claim.titles, d.titles):
             return ev, "title"
         f = d.facts[best]
-        if claim.universal and not _all_said(claim.text, s.text):
+        if (claim.universal and not _all_said(claim.text, s.text)) or _bounds_differ(
+                claim.text, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
         if claim.cause and _other_cause(claim, s.text):
@@ -608,7 +610,8 @@ class Verifier:
                 not claim.negated and (d.facts[i].negated or d.facts[i + 1].negated
                                        or refuses(text))):
             return single  # a fallback, so stricter: a negation anywhere in the two
-        if (claim.universal and not _all_said(claim.text, text)) or contradicted(
+        if (claim.universal and not _all_said(claim.text, text)) or _bounds_differ(
+                claim.text, text) or contradicted(
                 claim.opposites, text) or (claim.partial and _of_all(text)) or (
                 claim.cause and _other_cause(claim, text)) or _to_another(claim, text) or (
                 tense_differs(claim.times, text, _leaning(text))):
@@ -729,7 +732,8 @@ def _meaning(claim: _Facts, text: str, score: float, threshold: float) -> Reason
         return "meaning"
     overlap, predicate = _shares(claim, text)
     if (overlap < MIN_OVERLAP or predicate < MIN_PREDICATE) and not (
-            score >= CLOSE_REWORDING and (claim.anchors or claim.stems & _stems(text))):
+            score >= CLOSE_REWORDING and overlap >= MIN_OVERLAP / 2
+            and (claim.anchors or claim.stems & _stems(text))):
         return "meaning"
     if not claim.anchors and not claim.stems & _stems(text) and not (
             score >= CROSS_UNANCHORED and claim.lang and _language(text) not in ("", claim.lang)):
@@ -741,9 +745,12 @@ def _meaning(claim: _Facts, text: str, score: float, threshold: float) -> Reason
 # chef du KNB", "is no longer prime minister" over "former prime minister".
 _NO_LONGER = re.compile(r"(?i)\bn(?:e\s+|['’])(?:[\w-]+\s+){1,2}?plus\b(?!\s+(?:de|d['’]|que|"
                         r"qu['’]|tard|tôt|loin|haut|bas)\b)|\bno longer\b|\bnot any ?more\b")
-_ENDED = re.compile(r"(?i)\b(?:d[ée]mis|limog\w*|destitu\w*|renvoy\w*|r[ée]voqu\w*|"
-                    r"d[ée]missionn\w*|quitt\w*|ancien|ancienne|ex-|former|dismiss\w*|"
-                    r"sacked|fired|ousted|removed|resign\w*|stepped down|left)")
+_ENDED = re.compile(r"(?i)\b(?:d[ée]mis|limog\w*|destitu\w*|r[ée]voqu\w*|d[ée]missionn\w*|"
+                    r"dismiss\w*|sacked|ousted|removed from|resign\w*|stepped down|"
+                    # ... or a former holder of a post (review: "a former diplomat, supports")
+                    r"(?:ancien|ancienne|ex-|former)\s*(?:premier\s+|prime\s+)?(?:ministre|"
+                    r"pr[ée]sident\w*|chef|dirigeant\w*|directeur|directrice|secr[ée]taire|"
+                    r"minister|president|head|leader|director|secretary|chairman))")
 
 
 def _ceased(claim: str, sentence: str) -> bool:
@@ -863,7 +870,7 @@ def _claim_facts(text: str) -> _Facts:
     return _Facts(anchors, names, negated(text) or refuses(text), lang, terms, _stems(text),
                   _predicate(text, anchors, names, lang),
                   number_roles(text, anchors, every_role=False),
-                  titles(text), bool(QUANTIFIER.search(text)), _of_some(text),
+                  titles(text), bool(QUANTIFIER.search(_DEGREE.sub(" ", text))), _of_some(text),
                   *_cause(text, lang), sides(text), text,
                   parties(text) if len(text) <= SWAP_MAX_CHARS else (),
                   {f"b:{code}": text[s:e] for s, e, code in bodies_at(text)},
@@ -874,10 +881,8 @@ def _claim_facts(text: str) -> _Facts:
 # sentence that says no such thing ("toutes les résidences" over "au moins une résidence",
 # "all of them police officers" over "dont des citoyens et des policiers") says more than its
 # source. Either language on either side: "every year" is "chaque année".
-# ("depends entirely on how long" is "aussi longtemps que": a degree, not a quantity)
 QUANTIFIER = re.compile(
-    r"(?i)\b(?<!above )(?<!after )(?<!at )(?<!of )(?<!depends )(?<!depend )(?<!depended )"
-    r"(?<!dépend )(?<!dépendra )(?<!dépendent )(?:all|every|each|entire|entirely|whole|"
+    r"(?i)\b(?<!above )(?<!after )(?<!at )(?<!of )(?:all|every|each|entire|entirely|whole|"
     r"solely|exclusively|sole|tous|toutes|tout le|toute la|chaque|chacun|chacune|seul|seule|"
     r"seuls|seules|uniquement|exclusivement|entier|entière|entiers|entières|l['’]ensemble|"
     r"totalité|intégralité|entirety)"
@@ -895,6 +900,40 @@ _NATIONAL = re.compile(r"(?i)\b(?:(?:au|à l['’]) (?:niveau|échelle) (?:natio
                        r"nationwide|countrywide|across the country|throughout the country|"
                        r"(?:at|on) (?:the|a) national (?:level|scale)|à travers le pays|"
                        r"partout dans le pays|territoire national)\b")
+
+
+# A figure bounded one way by the claim and the other way by its source: "no more than 2,500
+# soldiers" over "plus de 2 500 soldats", "at least 61 million" over "jusqu'à 61 millions".
+_UPPER = r"no more than|not more than|at most|up to|pas plus de|au plus|au maximum|jusqu['’]à"
+_LOWER = r"more than|over|at least|no fewer than|no less than|plus de|au moins|pas moins de"
+_BOUNDED = re.compile(rf"(?i)\b(?:(?P<up>{_UPPER})|(?P<low>{_LOWER}))\s*[$€£]?\s*"
+                      r"(?P<n>\d[\d\u00a0\u202f ,.]*\d|\d)")
+
+
+def _bounds(text: str) -> dict[str, str]:
+    """Figure (digits only) -> "up" or "low", as `text` bounds it."""
+    out: dict[str, str] = {}
+    for m in _BOUNDED.finditer(text):
+        side = "up" if m.group("up") else "low"
+        if side == "low" and re.search(r"(?i)\b(?:no|not|pas)\s+$", text[max(0, m.start() - 4):
+                                                                         m.start()]):
+            continue  # ("no more than" is read as "up")
+        out[re.sub(r"\D", "", m.group("n"))] = side
+    return out
+
+
+def _bounds_differ(claim: str, sentence: str) -> bool:
+    mine = _bounds(claim)
+    if not mine:
+        return False
+    theirs = _bounds(sentence)
+    return any(theirs.get(n, side) != side for n, side in mine.items())
+
+
+# "depends entirely on how long" is "aussi longtemps que": a degree, not a quantity
+_DEGREE = re.compile(r"(?i)(?<=depends )entirely(?= on (?:how|whether))|(?<=depend )entirely"
+                     r"(?= on (?:how|whether))|(?<=dépend )entièrement(?= (?:de la durée|du "
+                     r"temps|de combien))")
 
 
 def _all_said(claim: str, sentence: str) -> bool:
@@ -1006,6 +1045,8 @@ def _cause(text: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 _CLAUSE_AFTER = re.compile(r"(?i)(?<!\w)(?:(?:que|qui|that|which|who|o[uù]|where|dont)(?!\w)|"
                            r"qu['’])")
+_FINITE = re.compile(r"(?i)\b(?:a|ont|est|sont|avait|avaient|fut|sera|has|have|had|is|are|was|"
+                     r"were|will)\b")
 _CAUSE_AND = re.compile(r"(?i)\s(?:et|and|ainsi que|as well as)\s")
 
 
@@ -1022,7 +1063,9 @@ def _cause_parts(text: str, lang: str) -> tuple[frozenset[str], ...]:
     # appel aux forces russes et de l'OTSC" gives one cause
     phrase = _CLAUSE_AFTER.split(phrase, maxsplit=1)[0]
     parts = []
-    for part in _CAUSE_AND.split(phrase)[:CAUSES_READ]:
+    for k, part in enumerate(_CAUSE_AND.split(phrase)[:CAUSES_READ]):
+        if k and _FINITE.search(part):
+            break  # "à cause de la hausse des prix et le président a limogé ...": a new clause
         raw = [w for w in tokenize(part, "none") if not _MODAL.match(w)
                and country_code(w) is None][:CAUSE_WORDS]
         if raw:
@@ -1143,6 +1186,7 @@ def _predicate(text: str, anchors: list[Anchor], names: set[str], lang: str) -> 
     return set(tokenize(" ".join(words), _STEMMER[lang]))
 
 
+@lru_cache(maxsize=4096)
 def _language(text: str) -> str:
     """"fr" or "en" when function words say so clearly (two or more, none of the other), else
     "": short claims ("Russia sent 3,000 people.") carry too few to tell."""
@@ -1156,6 +1200,7 @@ def _language(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _leaning(text: str) -> str:
     """`_language`, or the language whose function words outnumber the other's three to one
     ("Le National Endowment for Democracy a dépensé ..." is French): for verb forms, which a
@@ -1363,10 +1408,11 @@ def _given_name_after(d: _Sentences, a: Anchor, claim: _Facts) -> bool:
     m = re.search(rf"([A-ZÀ-Ý][\w’'-]+)\s+{re.escape(a.text)}(?!\w)", claim.text)
     if not m or fold(m.group(1)) not in d.whole.proper or fold(m.group(1)) in _NOT_PEOPLE:
         return False
-    if country_code(fold(m.group(1))) is not None or bodies_at(m.group(1)):
+    if country_code(fold(m.group(1))) is not None or bodies_at(m.group(1)) or (
+            fold(m.group(1)) in _SEATS):  # ("The Washington Post" over "Washington a dit")
         return False
-    seen, _, after_other, before_other, _, _ = _surname_uses(d, m.group(1))
-    return seen and not after_other and not before_other
+    seen, _, after_other, before_other, outlet, _ = _surname_uses(d, m.group(1))
+    return seen and not after_other and not before_other and not outlet
 
 
 def _stand_in_of(d: _Sentences, a: Anchor, claim: _Facts) -> str:
@@ -1899,7 +1945,7 @@ def _same_party(agent_words: Sequence[str], written: str) -> bool:
 _SUCCESSION_WORD = re.compile(r"(?i)(?<!\w)(?:successeur|successor|pr[ée]d[ée]cesseur|"
                               r"predecessor|dauphin|h[ée]ritier|heir)s?(?!\w)")
 _OF_WHOM_AFTER = re.compile(r"(?i)^(?:[\w'’-]+\s+){0,5}?(?:de|d['’]|du|of|par|by)\s*$")
-_WHOM = re.compile(r"(?i)(?<!\w)(?:whom|who|that|que|qu['’]|lequel|laquelle)(?!\w)")
+_WHOM = re.compile(r"(?i)\s*,?\s*(?:whom|que\b|qu['’]|lequel|laquelle)")  # right after the first
 _AS_HIS = re.compile(r"(?i)(?:as|comme|en tant que)\s+(?:his|her|their|son|sa|leur)\s+"
                      r"(?:[\w-]+\s+){0,2}$")
 
@@ -1933,7 +1979,7 @@ def _succession(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
         # picked as his successor": X's too (the one after the relative pronoun)
         ahead = [x for x in people if x[1] <= m.start()]
         of_whom = people[:1]
-        if len(ahead) >= 2 and _WHOM.search(text[ahead[-2][1]:ahead[-1][0]]):
+        if len(ahead) >= 2 and _WHOM.match(text[ahead[-2][1]:ahead[-1][0]]):
             of_whom = ahead[-1:]
     elif re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", before):  # "Tokayev's hand-picked successor"
         poss = [x for x in people if x[1] <= m.start()

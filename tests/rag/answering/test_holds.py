@@ -328,6 +328,11 @@ def test_an_organ_is_a_council_not_the_body_it_belongs_to() -> None:
     ("speed", "Le train roule à 300 km/h.", True),
     ("temperature", "Il a fait -40 °C à Astana.", True),
     ("temperature", "Il a fait très froid à Astana en 2022.", False),
+    # symbols in their own case, no currency prefix (closing review M3)
+    ("weight", "Le réseau 5G a été lancé en 2021.", False),
+    ("length", "En 2021 M. Tokayev a parlé.", False),
+    ("length", "Le budget atteint 5 M€.", False),
+    ("weight", "Le colis pèse 12 kg.", True),
 ])
 def test_a_dimension_is_held_in_its_unit(kind: str, text: str, held: bool) -> None:
     assert _holds_kind(kind, text, ()) is held

@@ -23,6 +23,9 @@ from rag.answering.titles import misplaced_title, titles
     ("Karim Massimov, a former prime minister and close ally of Nazarbayev, was arrested.",
      {"massimov": {"prime"}}),
     ("Tokaïev a parlé.", {}),
+    # each minister's own portfolio, read before the title first (closing review M1)
+    ("Defence Minister Sergei Shoigu and Foreign Minister Sergei Lavrov met.",
+     {"shoigu": {"minister", "minister:defence"}, "lavrov": {"minister", "minister:foreign"}}),
     # a title after a comma that names the next person is the next one's (blind_pairs5 v6_065)
     ("Through his spokesman Aidos Ukibay, former president Nazarbayev urged Kazakhs.",
      {"ukibay": {"spokesperson"}, "nazarbayev": {"president"}}),
@@ -82,3 +85,10 @@ def test_each_title_and_portfolio_counts() -> None:
     assert misplaced_title(titles("Kremlin spokesman Dmitry Peskov spoke."), passage) is None
     assert misplaced_title(titles("Le président sortant du bloc, le Premier ministre Nikol "
                                   "Pashinyan, a confirmé."), passage) is None
+
+
+def test_an_apposition_title_stands_right_after_its_comma() -> None:
+    """combined_dev c_010: "the president, posted on Twitter by his spokesman Aidos Ukibay"
+    gives Ukibay no presidency."""
+    assert titles("rally around the president, posted on Twitter by his spokesman Aidos "
+                  "Ukibay, came")["ukibay"] == {"spokesperson"}

@@ -1393,9 +1393,9 @@ def test_a_first_name_before_an_outlet_or_a_surname_with_another_is_refused(
                "dit préoccupé. Donald Blinken a répondu.")[0] is False
     assert one(verifier, "Only the two leaders spoke [1].", "Les dirigeants ont parlé.")[0] \
         is False  # (a count of leaders: "two" held nowhere)
-    assert one(verifier, "Le couvre-feu s’applique dans tout le pays [1].",
-               "Le couvre-feu s’applique à Almaty, a annoncé le gouvernement national.")[0] \
-        is False  # ("national" names who, not where)
+    assert one(verifier, "Seuls les pillages ont été signalés dans tout le pays [1].",
+               "Des pillages ont été signalés au niveau national, ainsi que des incendies.")[0] \
+        is False  # (the nation holds "tout le pays", not "seuls")
 
 
 def test_words_of_one_meaning_count_as_shared(verifier: Verifier) -> None:
@@ -1412,3 +1412,49 @@ def test_words_of_one_meaning_count_as_shared(verifier: Verifier) -> None:
                "capitale. M. Peskov a souligné devant les journalistes que le pays peut « "
                "résoudre ses propres problèmes » et qu’il est crucial que « personne "
                "n’interfère de l’extérieur ».") == (True, "supported")
+
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    # closing review H1: "no longer" needs an end of what the claim says, not any "former"
+    ("Tokayev no longer supports the CSTO mission [1].",
+     "Tokayev, a former diplomat, supports the CSTO mission."),
+    ("Russian troops are no longer in Kazakhstan [1].",
+     "Russian troops left for Kazakhstan on Thursday."),
+    # M5: a close rewording still shares some of its words
+    ("Josep Borrell, qui dirige la diplomatie européenne, se réjouit de la tournure des "
+     "événements au Kazakhstan [1].", "Le chef des affaires étrangères de l’UE, Josep Borrell, "
+     "s’est dit « très préoccupé par l’évolution de la situation au Kazakhstan »."),
+    # M6: a figure bounded the other way
+    ("The CSTO sent no more than 2,500 soldiers [1].", "L’OTSC a envoyé plus de 2 500 soldats."),
+    # M7 is below; L1: "the two were killed" counts two
+    ("The two were killed in Almaty [1].", "Trois personnes ont été tuées à Almaty."),
+    # L3: "depends entirely on Russia" is all, not a degree
+    ("The outcome depends entirely on Russia [1].", "The outcome depends partly on Russia."),
+    # L2: a city is no surname
+    ("The Washington Post reported the talks [1].", "Washington a déclaré que les pourparlers "
+     "auraient lieu."),
+])
+def test_review_17_false_claims_stay_caught(verifier: Verifier, claim: str,
+                                            passage: str) -> None:
+    assert one(verifier, claim, passage)[0] is False
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    # M4: the will of the people is no future
+    ("Tokayev said the protests reflected the will of the people [1].",
+     "Tokayev a déclaré que les manifestations reflétaient la volonté du peuple."),
+    # M7: a new clause after "et" is no second cause
+    ("Les manifestations ont éclaté à cause de la hausse des prix du gaz et le président a "
+     "limogé le gouvernement [1].", "Les manifestations ont éclaté à cause de la hausse des prix "
+     "du gaz. Le président a ensuite limogé le gouvernement."),
+    # M1: each minister's own portfolio
+    ("Defence Minister Sergei Shoigu met the delegation [1].", "Defence Minister Sergei Shoigu "
+     "and Foreign Minister Sergei Lavrov met the delegation."),
+    # H2: "who picked X as his successor" keeps the one who picked
+    ("Nazarbayev, who picked Tokayev as his successor, is 81 [1].",
+     "Nazarbayev, 81, picked Tokayev as his successor."),
+])
+def test_review_17_true_claims_stay_supported(verifier: Verifier, claim: str,
+                                              passage: str) -> None:
+    assert one(verifier, claim, passage) == (True, "supported")
