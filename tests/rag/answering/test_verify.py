@@ -1363,10 +1363,6 @@ def test_a_close_rewording_is_taken_on_meaning(verifier: Verifier) -> None:
 
 
 @pytest.mark.parametrize(("claim", "passage"), [
-    # a first name before a surname the passage writes alone (blind_pairs15 v16_039)
-    ("On Friday evening, Antony Blinken voiced concern about the CSTO's decision to send "
-     "peacekeepers to Kazakhstan [1].", "Vendredi soir, Blinken s’est dit préoccupé par la "
-     "décision de l’OTSC d’envoyer des soldats de la paix au Kazakhstan."),
     # "the two" as a pronoun counts nothing (v16_038)
     ("Kazakhstan matters to Russia because the two share a border of more than 7,000 "
      "kilometres [1].", "Le Kazakhstan présente un intérêt stratégique pour la Russie car il a "
@@ -1377,7 +1373,7 @@ def test_a_close_rewording_is_taken_on_meaning(verifier: Verifier) -> None:
      "ont été signalés dans les principales villes kazakhes, dans un contexte de pannes "
      "d’Internet persistantes au niveau national."),
 ])
-def test_lone_surnames_pronouns_and_the_nation_hold(verifier: Verifier, claim: str,
+def test_pronouns_and_the_nation_hold(verifier: Verifier, claim: str,
                                                    passage: str) -> None:
     assert one(verifier, claim, passage) == (True, "supported")
 
