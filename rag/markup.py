@@ -253,6 +253,9 @@ def strip_markdown(text: str) -> str:
     out: list[str] = []
     fenced = False
     for line in text.split("\n"):
+        if not line.strip():  # (kept as is, without a regex: a blank line costs nothing)
+            out.append(line)
+            continue
         if _FENCE.match(line):
             fenced = not fenced
             continue

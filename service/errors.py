@@ -120,7 +120,8 @@ async def _rag_error(request: Request, exc: Exception) -> JSONResponse:
         if message != str(exc):  # the client's fault, but the path is for the operator
             log.warning("request %s: %s", rid, exc)
         return error_response(status, message, request)
-    log.error("request %s: %s", rid, exc)
+    # (a busy server is load, not a fault: a warning, so one client's refusals raise no alert)
+    (log.warning if isinstance(exc, BusyError) else log.error)("request %s: %s", rid, exc)
     return error_response(status, message, request, request_id=rid)
 
 

@@ -75,6 +75,16 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # confirmées, l'aéroport aurait été pris" is no "il est confirmé que l'aéroport a été pris")
     (("confirm", "officiellement etabli", "established fact"),
      ("unconfirm", "unverif", "non verifi", "non-verifi")),
+    # shown, or only guessed at: "des allégations solidement étayées" over "hautement
+    # spéculatives"
+    (("etaye", "etayee", "prouve ", "prouvee", "prouves", "proven", "proved",
+      "substantiated", "well-founded", "well founded", "bien fonde", "corrobor", "avere"),
+     ("specul", "hypothet", "unfounded", "sans fondement", "infonde", "unsubstantiat",
+      "unproven", "non prouv", "non etaye", "conjectur")),
+    # done already, or not yet: "details have already been released" over "n'ont pas encore
+    # été communiqués"
+    (("deja", "already"), ("pas encore", "not yet", "toujours pas", "still not", "yet to ",
+                           "still has not", "still have not", "still had not")),
     # held by one for good, or by each in turn
     (("permanent", "en permanence", "a vie ", "for life", "a titre definitif"),
      ("tour de role", "presidence tournante", "rotating", "rotation", "in turn",

@@ -456,6 +456,11 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_PARTY.search(text))
     if kind == "school":
         return bool(_SCHOOL.search(text))
+    if kind == "facility":  # a base or an airport named ("la base aérienne d'Ayni"), not
+        # the question's own place
+        return any(not any(same_name(f, fold_name(m.group(1) or m.group(2)).replace("-", ""),
+                                     True) for f in focus)
+                   for m in _FACILITY_NAMED.finditer(text))
     if kind == "organ":  # a council, a committee, an assembly: not the body it belongs to
         return bool(_ORGAN_NAME.search(text))
     if kind == "org":  # a body named: an acronym, or a name with a body's word in it,
@@ -500,6 +505,15 @@ _BODY_NAME = re.compile(
     r"\b(?:agence|institut|parti|fondation|université|think[- ]?tank|party|agency|institute|"
     r"university|foundation|journal|quotidien|newspaper|club)\s+(?:[a-zé]+\s+){0,3}"
     r"[A-ZÀ-Ý][\wÀ-ÿ.-]+")
+
+# A base or an airport with its name, before or after ("la base aérienne d'Ayni", "Ayni air
+# base", "l'aéroport international de la plus grande ville du Kazakhstan, Almaty")
+_FACILITY_NAMED = re.compile(
+    r"(?i:\b(?:bases?(?:\s+(?:aériennes?|militaires?|navales?))?|aéroports?|aérodromes?|"
+    r"airports?|airfields?|air\s?bases?))[^.;:!?]{0,80}?(?<![\wÀ-ÿ])"
+    r"([A-ZÀ-Ý][\wÀ-ÿ-]+)|"
+    r"\b([A-ZÀ-Ý][\wÀ-ÿ-]+)\s+(?i:air\s?base|airbase|airport|airfield|military base|"
+    r"naval base)\b")
 
 # A body's own organ: "le Conseil de sécurité collective", "the Security Council".
 _ORGAN_NAME = re.compile(r"\b(?:Conseil|Council|Comit[ée]|Committee|Assembl[ée]e|Assembly|"

@@ -104,6 +104,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "party": re.compile(r"\b((which|what|quel) " + _QUALIFIERS
                         + r"(party|parti)|(le|the) parti "
                         r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
+    # a base or an airport, by its name: "From which air base did ... take off?"
+    "facility": re.compile(r"\b(?:which|what|quel(?:le)?s?) (?:[\w-]+ )?(?:air ?bases?|"
+                           r"bases? (?:aériennes?|militaires?|navales?)|military bases?|"
+                           r"naval bases?|airports?|aéroports?|aérodromes?|airfields?)\b",
+                           re.I),
     "school": re.compile(r"\b(which|what|quel(le)?|for which|pour quel(le)?|à quel(le)?) "
                          r"(universit(y|é)|school|école|college|collège|lycée|academy|académie)"
                          r"\b", re.I),

@@ -59,6 +59,15 @@ _PAST_EN = re.compile(
     r"(?:was|were)\s+(?:(?:already|also|just|recently|previously)\s+)?"
     r"(?:[a-z]{3,}ed|" + _PARTICIPLES + r")(?!\s+to\b)|"
     r"took\s+place|happened|occurred)" + _END)
+# The future of a past, in reported speech: "hope was expressed that the government could
+# address ..." tells of what was hoped for, as "nous espérons que le gouvernement sera en
+# mesure" does; "a déclaré que les troupes partiraient"
+_REPORTED_FUTURE = {
+    "en": re.compile(r"(?i)(?<![\w’'-])(?:that|whether|if)\s+(?:[\w’'-]+\s+){0,6}?"
+                     r"(?:would|could|might)\s+(?:not\s+)?[a-z]+" + _END),
+    "fr": re.compile(r"(?i)(?<![\w’'-])(?:que|qu['’]|si)\s*(?:[\w’'-]+\s+){0,6}?"
+                     r"(?-i:[a-zà-ÿ]{2,}(?:rait|raient))" + _END),
+}
 _BY_LANG = {"fr": ((_FUTURE_FR,), (_PAST_FR,)), "en": ((_FUTURE_EN,), (_PAST_EN,))}
 
 
@@ -71,6 +80,8 @@ def times(text: str, lang: str) -> frozenset[str]:
         out.add("future")
     if any(rx.search(text) for rx in pasts):
         out.add("past")
+        if lang in _REPORTED_FUTURE and _REPORTED_FUTURE[lang].search(text):
+            out.add("future")  # (only beside a past: alone, a conditional is neither)
     return frozenset(out)
 
 

@@ -16,8 +16,9 @@ import re
 from rag.answering.anchors import GENERIC, fold, same_name
 from rag.answering.countries import country_code, is_country
 
-TITLE_BEFORE = 6  # words before a name that may hold its title
+TITLE_BEFORE = 8  # words before a name that may hold its title
 TITLE_AFTER = 4  # words after "Name," that may
+APPOSITION_BEFORE = 6  # words before the comma of a second title in apposition
 
 _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("prime", re.compile(r"^(?:premier|prime)$")),  # only before "ministre"/"minister"
@@ -48,7 +49,11 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.!?;]|,")
 # Capitalised words that are places or institutions, not people: they may stand between a title
 # and its holder ("le porte-parole du Kremlin, Dmitry Peskov").
 _INSTITUTIONS = frozenset("kremlin elysee pentagone pentagon otan nato onu un ue eu otsc csto "
-                          "maison blanche white house".split())
+                          "maison blanche white house conseil council commission parlement "
+                          "parliament assemblee assembly senat senate comite committee union "
+                          "ministere ministry departement department gouvernement government "
+                          "cour court banque bank agence agency organisation organization "
+                          "etat state".split())
 
 
 # Words that end the phrase a title is part of: "a former prime minister and close ally of
@@ -56,8 +61,27 @@ _INSTITUTIONS = frozenset("kremlin elysee pentagone pentagon otan nato onu un ue
 _JOINS = frozenset("and or et ou who qui que that which dont".split())
 
 
+_HEAD = re.compile(r"^(?:chef|chefs|head|heads|chief|chiefs)$")
+_OF_STATE = ("de l etat", "d etat", "of state", "de l etat kazakh")
+_OF_GOVERNMENT = ("du gouvernement", "of government", "of the government")
+
+
+def _head(tokens: list[str], i: int) -> str | None:
+    """What a head is: of state, the president; of government, the prime minister; of a
+    country's diplomacy ("le chef de la diplomatie européenne", "foreign policy chief"), its
+    foreign minister; any other head, nothing read."""
+    after = " ".join(fold(t) for t in tokens[i + 1:i + 4]).replace("'", " ")
+    if after.startswith(_OF_STATE):
+        return "president"
+    if after.startswith(_OF_GOVERNMENT):
+        return "prime"
+    return "minister" if _portfolio(tokens, i) == "foreign" else None
+
+
 def _family(tokens: list[str], i: int) -> str | None:
     w = fold(tokens[i])
+    if _HEAD.match(w):
+        return _head(tokens, i)
     for name, rx in _FAMILIES:
         if rx.match(w):
             if name == "prime":
@@ -121,9 +145,10 @@ def _person_word(tok: str) -> bool:
                 or is_country(f.replace("-", "")))
 
 
-def _title_before(tokens: list[str], i: int) -> tuple[str, int] | None:
-    """The title family within TITLE_BEFORE words before token i, and where it is."""
-    for k in range(i - 1, max(-1, i - 1 - TITLE_BEFORE), -1):
+def _title_before(tokens: list[str], i: int, reach: int = TITLE_BEFORE
+                  ) -> tuple[str, int] | None:
+    """The title family within `reach` words before token i, and where it is."""
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
         if tokens[k] in ".!?;" or _person_word(tokens[k]) or fold(tokens[k]) in _JOINS:
             return None
         fam = _family(tokens, k)
@@ -177,7 +202,7 @@ def titles(text: str) -> dict[str, set[str]]:
             if comma is not None and tokens[comma] == "," and all(
                     fold(t) in _BEFORE_TITLE for t in tokens[comma + 1:at[1]]):  # (", le
                 # Premier ministre", not ", posted on Twitter by his spokesman")
-                more = _title_before(tokens, comma)
+                more = _title_before(tokens, comma, APPOSITION_BEFORE)
                 if more is not None and _opens_apposition(tokens, more[1]) and not any(
                         fold(t) in _VERBS for t in tokens[more[1]:comma]):
                     found.add(more[0])

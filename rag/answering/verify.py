@@ -159,7 +159,7 @@ CLAUSE_WORDS = 6
 # of CONJUNCT_WORDS words or more, is supported on its own (by any sentence of the passages it
 # cites): a model sums up two sentences that are not adjacent.
 CONJUNCT_WORDS = 6
-MAX_CONJUNCTS = 4  # a claim joining more is not a summary: it stays one claim
+MAX_CONJUNCTS = 4
 _CONJUNCTION = re.compile(
     # (a colon only before a clause with a verb: "a double message: firmness ..." joins none;
     # not the English article "a", nor any word in "-ed": "need", "United")
@@ -193,8 +193,13 @@ class Evidence:
 
 # Why a claim is or is not supported: the verdict the API and the CLI report, from a closed set.
 Reason = Literal["supported", "missing", "meaning", "negation", "quantifier", "antonym",
-                 "cause", "agent", "title", "tense", "no passage"]
+                 "cause", "agent", "title", "tense", "hedge", "no passage"]
 REASONS: tuple[Reason, ...] = get_args(Reason)
+# A supported claim that joins statements is refused when one of them no sentence supports and
+# one contradicts, for one of these reasons (a part below the threshold alone is not refused:
+# it has lost the context the whole claim had)
+PART_DENIES: frozenset[Reason] = frozenset({"negation", "antonym", "quantifier", "cause",
+                                            "agent", "tense", "title", "hedge"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +305,11 @@ class _Facts:
     # d'hydrocarbures et des installations de Baïkonour"): the sentence must hold each
     cause_parts: tuple[frozenset[str], ...] = ()
     times: frozenset[str] = frozenset()  # "future" / "past" as it tells of them (`tense.times`)
+    most: bool = False  # says "most of", "la plupart" ... (MOST)
+    hedged: bool = False  # says it is likely, reported, expected ... (HEDGED)
+    bounds: dict[str, str] = field(default_factory=dict)  # its bounded figures (`_bounds`)
+    # its statements' vectors (`_restated_negated`), embedded once whatever the passages
+    piece_vectors: dict[str, Vectors] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -498,15 +508,18 @@ class Verifier:
             return ev, "title"
         f = d.facts[best]
         if (claim.universal and not _all_said(claim.text, s.text)) or _bounds_differ(
-                claim.text, s.text):
+                claim, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
         if claim.cause and _other_cause(claim, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "cause"))
-        if claim.partial and _of_all(s.text):
+        if (claim.partial and _of_all(s.text)) or _most_unsaid(claim, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
+        if _hedge_dropped(claim, _said_where(d, best, unit_scores) or s.text):
+            return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
+                                       (ev, "hedge"))
         if contradicted(claim.opposites, s.text) or (
                 best + 1 < len(d.spans) and _GOES_ON.match(d.spans[best + 1].text)
                 and contradicted(claim.opposites, f"{s.text} {d.spans[best + 1].text}")):
@@ -570,7 +583,11 @@ class Verifier:
         units = d.vectors
         assert units is not None
         yes = [k for k in clauses if k not in no]
-        for vec in self.embedder.embed_passages(pieces) if pieces else []:
+        todo = [p for p in pieces if p not in claim.piece_vectors]
+        if todo:
+            claim.piece_vectors.update(zip(todo, self.embedder.embed_passages(todo),
+                                           strict=True))
+        for vec in (claim.piece_vectors[p] for p in pieces):
             denied = max(float(units[k] @ vec) for k in no)
             plain = max((float(units[k] @ vec) for k in yes), default=-1.0)
             if plain < denied - JOINED_MARGIN:
@@ -610,8 +627,9 @@ class Verifier:
                                        or refuses(text))):
             return single  # a fallback, so stricter: a negation anywhere in the two
         if (claim.universal and not _all_said(claim.text, text)) or _bounds_differ(
-                claim.text, text) or contradicted(
-                claim.opposites, text) or (claim.partial and _of_all(text)) or (
+                claim, text) or contradicted(
+                claim.opposites, text) or (claim.partial and _of_all(text)) or _most_unsaid(
+                claim, text) or _hedge_dropped(claim, text) or (
                 claim.cause and _other_cause(claim, text)) or _to_another(claim, text) or (
                 tense_differs(claim.times, text, _leaning(text))):
             return single
@@ -622,7 +640,7 @@ class Verifier:
               described: Sequence[_Sentences], stop: Callable[[], None] | None = None
               ) -> tuple[Evidence | None, Reason]:
         rank = {"supported": 4, "negation": 3, "quantifier": 3, "antonym": 3, "cause": 3,
-                "agent": 3, "tense": 3,
+                "agent": 3, "tense": 3, "hedge": 3,
                 "title": 2, "meaning": 1, "missing": 0}
         best: tuple[Evidence | None, Reason] = (None, "no passage")
         for n in candidates:
@@ -653,6 +671,21 @@ class Verifier:
         first = found[0]
         return Evidence(first.passage, first.start, first.end, first.text,
                         min(e.score for e in found)), "supported"
+
+    def _each_part(self, claim: str, pool: Sequence[int], described: Sequence[_Sentences],
+                   whole: tuple[Evidence | None, Reason], stop: Callable[[], None] | None = None
+                   ) -> tuple[Evidence | None, Reason]:
+        """A supported claim joining statements (`conjuncts`) whose one part no sentence of
+        `pool` supports and one contradicts (PART_DENIES): that part's verdict. Else `whole`."""
+        parts = conjuncts(claim)
+        if not parts:
+            return whole
+        vecs = self.embedder.embed_passages(parts)
+        for part, vec in zip(parts, vecs, strict=True):
+            ev, why = self._best(_claim_facts(part), vec, pool, described, stop)
+            if why in PART_DENIES:
+                return ev, why
+        return whole
 
     # ---- public --------------------------------------------------------------------------
 
@@ -699,6 +732,8 @@ class Verifier:
             ev, why = self._best(a, vecs[k], pool, described, stop)
             if why != "supported" and pool:
                 ev, why = self._by_parts(c.text, pool, described, (ev, why), stop)
+            elif why == "supported":
+                ev, why = self._each_part(c.text, pool, described, (ev, why), stop)
             if c.citations and not cited:
                 why = "no passage"
             elif not pool:
@@ -788,7 +823,9 @@ def _said_where(d: _Sentences, i: int, unit_scores: Vectors) -> str:
     clauses = [k for k, (j, _) in enumerate(d.units) if j == i][1:]
     if clauses:
         return d.units[max(clauses, key=lambda k: float(unit_scores[k]))][1]
-    return d.spans[i].text if d.facts[i].length <= SHORT_NEGATED else ""
+    text = d.spans[i].text
+    return text if d.facts[i].length <= SHORT_NEGATED or len(
+        text.split()) < CLAUSE_SENTENCE_WORDS else ""
 
 
 def _says_no(text: str) -> bool:
@@ -873,7 +910,8 @@ def _claim_facts(text: str) -> _Facts:
                   *_cause(text, lang), sides(text), text,
                   parties(text) if len(text) <= SWAP_MAX_CHARS else (),
                   {f"b:{code}": text[s:e] for s, e, code in bodies_at(text)},
-                  _cause_parts(text, lang), times(text, _leaning(text)))
+                  _cause_parts(text, lang), times(text, _leaning(text)),
+                  bool(MOST.search(text)), bool(HEDGED.search(text)), _bounds(text))
 
 
 # "All", "every", "only", "none but": a claim that says it of everyone (or of one alone) over a
@@ -882,8 +920,8 @@ def _claim_facts(text: str) -> _Facts:
 # source. Either language on either side: "every year" is "chaque année".
 QUANTIFIER = re.compile(
     r"(?i)\b(?<!above )(?<!after )(?<!at )(?<!of )(?:all|every|each|entire|entirely|whole|"
-    r"solely|exclusively|sole|tous|toutes|tout le|toute la|chaque|chacun|chacune|seul|seule|"
-    r"seuls|seules|uniquement|exclusivement|entier|entière|entiers|entières|l['’]ensemble|"
+    r"solely|exclusively|sole|tous|toutes|tout le|toute la|toute l['’]|chaque|chacun|chacune|"
+    r"seul|seule|seuls|seules|uniquement|exclusivement|entier|entière|entiers|entières|l['’]ensemble|"
     r"totalité|intégralité|entirety)"
     r"\b(?! the same)|\b(?<!not )only\b|\b(?<!non )seulement\b"
     r"|\bn(?:e\s+|['’])(?:\w+\s+){1,3}?que\b")
@@ -921,8 +959,8 @@ def _bounds(text: str) -> dict[str, str]:
     return out
 
 
-def _bounds_differ(claim: str, sentence: str) -> bool:
-    mine = _bounds(claim)
+def _bounds_differ(claim: _Facts, sentence: str) -> bool:
+    mine = claim.bounds
     if not mine:
         return False
     theirs = _bounds(sentence)
@@ -945,6 +983,57 @@ def _all_said(claim: str, sentence: str) -> bool:
     wide = [m.span() for m in _COUNTRYWIDE.finditer(claim)]
     return bool(wide) and all(any(a <= q.start() < b for a, b in wide)
                               for q in QUANTIFIER.finditer(claim))
+
+
+# "Most of": a claim that says it of most over a sentence that gives no share as large ("most
+# of those killed were beheaded" over "deux des personnes tuées ont été décapitées").
+MOST = re.compile(r"(?i)\b(?:most of|most (?=\w+s\b)(?!\w+(?:ous|less|ss)\b)|(?:the|a|une|la) "
+                  r"(?:large |vast |great |grande |large )?majorit(?:y|é)|la plupart|"
+                  r"(?:la|une) (?:majeure|plus grande) partie|the greater part|"
+                  r"majoritairement|the bulk of|l['’]essentiel d)")
+_MOST_SAID = re.compile(r"(?i)\b(?:most|majorit\w*|plupart|bulk|essentiel|more than half|"
+                        r"(?:majeure|plus grande|grande) partie|greater part|large part|"
+                        r"plus de la moitié|over half|trois quarts|three quarters|"
+                        r"(?:presque|quasiment|nearly|almost|virtually) (?:tou\w*|all)|"
+                        r"quasi-totalité|\d+ ?%|\d+ (?:pour cent|percent|per cent))")
+
+
+def _most_unsaid(claim: _Facts, sentence: str) -> bool:
+    return claim.most and not _MOST_SAID.search(sentence)
+
+
+# A hedge: what the source gives as likely, reported or expected ("il semble que la mission
+# sera probablement axée sur", "ils auraient transporté des parachutistes") is no certainty,
+# so a claim that says it plainly ("the mission will focus on", "they carried") says more. Read
+# in the part of the sentence the claim restates (`_said_where`).
+_HEDGE = re.compile(
+    r"(?i)\b(?:il semble|semble-t-il|semblerait|probablement|vraisemblablement|peut-être|"
+    r"sans doute|apparemment|présumée?s?|supposée?s?|"
+    r"likely|probably|possibly|perhaps|reportedly|allegedly|apparently|presumably|"
+    r"seems?|seemed|appears? to|appeared to|suspected)\b")
+# ... or a past conditional, hearsay ("ils auraient transporté", "aurait été pris"), unless it
+# is the future of a past in reported speech or an indirect question ("a confirmé qu'une aide
+# serait envoyée", "si des soldats seraient déployés")
+_HEARSAY = re.compile(r"(?i)\b(?:aurai(?:en)?t|serai(?:en)?t) (?:été )?"
+                      r"(?!pu\b|dû\b|fallu\b|voulu\b|aimé\b)\w+(?:é|ée|és|ées|i|is|u|us|ue|ues|"
+                      r"it|ts?)\b")
+_REPORTED = re.compile(r"(?i)(?:\b(?:que|si|if|that)\s+|\bqu['’])(?:[\w’'-]+\s+){0,5}$")
+HEDGED = re.compile(
+    r"(?i)\b(?:il semble|semble|semblerait|probablement|vraisemblablement|peut-être|"
+    r"sans doute|apparemment|présumée?s?|supposée?s?|selon|d['’]après|\w+(?:rait|raient)|"
+    r"seraient|serait|pourrai(?:en)?t|devrai(?:en)?t|censée?s?|devait|devaient|"
+    r"likely|probably|possibly|perhaps|reportedly|allegedly|apparently|presumably|"
+    r"seems?|seemed|appears?|appeared|suspected|said to|reported|reports?|unconfirmed|"
+    r"unverified|non confirmée?s?|rumou?rs?|rumeurs?|according to|expected|"
+    r"believed|thought to|would|could|may|might|should|set to|supposed to|claimed|claims)")
+
+
+def _hedge_dropped(claim: _Facts, said: str) -> bool:
+    if claim.hedged:
+        return False
+    return bool(_HEDGE.search(said)) or any(
+        not _REPORTED.search(said[max(0, m.start() - 80):m.start()])
+        for m in _HEARSAY.finditer(said))
 
 
 # "Some of", "only part of": a claim that says it of some over a sentence that says it of all
@@ -1104,6 +1193,14 @@ ROLES = {
     "arrested": re.compile(r"^(arrested|detained|arrests|arr[êe]t[ée]e?s?|interpell[ée]e?s?|"
                            r"d[ée]tenue?s?|arrestations|interpellations)$", re.I),
 }
+# ... or the unit it is in, read right after it: "4 350 miles" is not "4 350 kilomètres"
+UNITS = {
+    "km": re.compile(r"^(?:km|kilom[eè]tres?|kilometers?|kilometres?)$", re.I),
+    "mile": re.compile(r"^miles?$", re.I),
+    "metre": re.compile(r"^(?:m[eè]tres?|meters?|metres?)$", re.I),
+    "tonne": re.compile(r"^(?:tonnes?|tons?|t)$", re.I),
+    "kg": re.compile(r"^(?:kg|kilos?|kilogrammes?|kilograms?)$", re.I),
+}
 _ROLE_AFTER = 8  # words read after a figure for what it counts ("353 officers were killed")
 _ROLE_BEFORE = 3  # ... else before it ("killed at least 13")
 
@@ -1122,8 +1219,11 @@ def number_roles(text: str, anchors: Sequence[Anchor] | None = None, every_role:
             continue
         tail = re.split(r"[,;:.()]|\d", text[at + len(a.text):], maxsplit=1)[0].split()
         head = re.split(r"[,;:.()]|\d", text[:at])[-1].split()
-        found = next((r for w in tail[:_ROLE_AFTER] for r, rx in ROLES.items()
-                      if rx.match(w.strip("«»\"'’"))), None)
+        found = next((f"unit:{u}" for u, rx in UNITS.items() if tail and rx.match(
+            tail[0].strip("«»\"'’"))), None)
+        if found is None:
+            found = next((r for w in tail[:_ROLE_AFTER] for r, rx in ROLES.items()
+                          if rx.match(w.strip("«»\"'’"))), None)
         if found is None:
             found = next((r for w in reversed(head[-_ROLE_BEFORE:]) for r, rx in ROLES.items()
                           if rx.match(w.strip("«»\"'’"))), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -78,9 +79,12 @@ def test_total_text_is_bounded(svc: Service) -> None:
     assert "the limit is 40000" in r.json()["error"]
 
 
-def test_busy_verifier_is_a_503(svc: Service) -> None:
+def test_busy_verifier_is_a_503(svc: Service, caplog: pytest.LogCaptureFixture) -> None:
     """One verification at a time by default (RAG_GENERATION_SLOTS): while a long one runs, the
-    next gets a 503 with Retry-After at once instead of taking another worker thread."""
+    next gets a 503 with Retry-After at once instead of taking another worker thread. Each
+    refusal is logged as a warning: load, not a fault (eighteenth review I3: one client's
+    refusals were as many ERROR lines)."""
+    caplog.set_level(logging.WARNING, "rag.service")
     claims = " ".join(f"La Russie a envoyé {i} 000 personnes [1]." for i in range(40))
     long_body = {"answer": claims, "passages": [TROOPS * 100]}
     statuses: list[int] = []
@@ -103,6 +107,8 @@ def test_busy_verifier_is_a_503(svc: Service) -> None:
     assert statuses[-1] == 200
     assert busy, "no request was refused while a long verification held the slot"
     assert busy[0].headers["retry-after"].isdigit() and "slot" in busy[0].json()["error"]
+    refusals = [r for r in caplog.records if "slot" in r.getMessage()]
+    assert refusals and all(r.levelno == logging.WARNING for r in refusals), refusals
 
 
 def test_the_reason_of_a_verdict_is_from_a_closed_set(svc: Service) -> None:

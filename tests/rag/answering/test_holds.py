@@ -13,6 +13,7 @@ from rag.answering.holds import (
     counts,
     counts_something_else,
     fate_of_others_only,
+    holds_asked,
     none_only_of_other,
 )
 from rag.answering.question import analyse_question
@@ -336,3 +337,20 @@ def test_an_organ_is_a_council_not_the_body_it_belongs_to() -> None:
 ])
 def test_a_dimension_is_held_in_its_unit(kind: str, text: str, held: bool) -> None:
     assert _holds_kind(kind, text, ()) is held
+
+
+def test_a_base_or_an_airport_asked_needs_one_named() -> None:
+    """"From which air base did the Russian paratroopers ... take off?" (blind21 b21_019):
+    "déployés à Almaty" names the question's own city, no base."""
+    q = analyse_question("From which air base did the Russian paratroopers deployed to "
+                         "Almaty take off?")
+    assert q.asks == ("facility",)
+    assert not holds_asked(q, "Ils auraient transporté des parachutistes qui ont été déployés "
+                              "à Almaty.")
+    assert holds_asked(q, "Les parachutistes sont partis de la base aérienne d’Ivanovo.")
+    assert holds_asked(q, "The paratroopers left from Ivanovo air base.")
+    # (blind12 b12_052: the name some words after "airport")
+    assert holds_asked(analyse_question("Which airport did the paratroopers guard?"),
+                       "Les parachutistes protègent l’aéroport international de la plus grande "
+                       "ville du Kazakhstan, Almaty.")
+    assert "facility" in analyse_question("De quel aéroport l'avion a-t-il décollé ?").asks

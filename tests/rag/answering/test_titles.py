@@ -92,3 +92,19 @@ def test_an_apposition_title_stands_right_after_its_comma() -> None:
     gives Ukibay no presidency."""
     assert titles("rally around the president, posted on Twitter by his spokesman Aidos "
                   "Ukibay, came")["ukibay"] == {"spokesperson"}
+
+
+def test_a_council_is_no_name_and_a_head_of_diplomacy_is_a_foreign_minister() -> None:
+    """blind_pairs14 v15_060: "le président du Conseil européen, Josep Borrell" over "le chef
+    des affaires étrangères de l'UE, Josep Borrell" gives him another office."""
+    assert titles("Le président du Conseil européen, Josep Borrell, a parlé.") == {
+        "borrell": {"president"}}
+    passage = titles("Le chef des affaires étrangères de l’UE, Josep Borrell, a parlé.")
+    assert passage == {"borrell": {"minister", "minister:foreign"}}
+    assert misplaced_title(titles("Le président du Conseil européen, Josep Borrell, a parlé."),
+                           passage) == "borrell"
+    assert misplaced_title(titles("EU foreign policy chief Josep Borrell spoke."),
+                           passage) is None
+    assert titles("le chef de l’État kazakh, Kassym-Jomart Tokaïev, a parlé") == {
+        "tokaiev": {"president"}}
+    assert titles("the head of the bloc, Nikol Pashinyan, spoke") == {}

@@ -1454,3 +1454,71 @@ def test_review_17_false_claims_stay_caught(verifier: Verifier, claim: str,
 def test_review_17_true_claims_stay_supported(verifier: Verifier, claim: str,
                                               passage: str) -> None:
     assert one(verifier, claim, passage) == (True, "supported")
+
+
+@pytest.mark.parametrize(("claim", "passage", "reason"), [
+    # a figure in another unit than the source's (v15_004)
+    ("Kazakhstan shares a border of more than 4,350 kilometres with Russia [1].",
+     "Le Kazakhstan a une frontière avec la Russie de plus de 7 000 kilomètres (4 350 miles).",
+     "missing"),
+    # done already over not yet (v15_022)
+    ("The results of the vote have already been published [1].",
+     "Les résultats du vote n’ont pas encore été publiés.", "antonym"),
+    # shown over guessed at (v15_026)
+    ("Les accusations de fraude sont solidement étayées, selon l’ONG [1].",
+     "Les accusations de fraude restent hautement spéculatives, selon l’ONG.", "antonym"),
+    # another office for the same person; a head of diplomacy is a foreign minister (v15_060)
+    ("Le président du Conseil européen, Josep Borrell, a appelé au calme [1].",
+     "Le chef de la diplomatie européenne, Josep Borrell, a appelé au calme.", "title"),
+    # most over a count (v15_042)
+    ("Most of the detainees were released on Monday, the ministry said [1].",
+     "Trois des personnes détenues ont été libérées lundi, a indiqué le ministère.",
+     "quantifier"),
+    # what the source hedges, told plainly (v15_046, v15_048)
+    ("The paratroopers were flown to Almaty on Thursday [1].",
+     "Les parachutistes auraient été acheminés jeudi à Almaty.", "hedge"),
+    ("The new mission will focus on fighting terrorism [1].",
+     "Il semble que la nouvelle mission sera probablement axée sur la lutte contre le "
+     "terrorisme.", "hedge"),
+    # all of a region over a part of it (v15_056)
+    ("Moscou veut limiter les capacités de l’alliance dans toute l’Europe [1].",
+     "Moscou veut limiter les capacités de l’alliance en Europe orientale.", "quantifier"),
+    # a supported claim's second statement contradicted by another sentence (v15_028)
+    ("Western capitals had not reacted by Thursday, while fuel prices fell sharply in the west "
+     "of the country [1].", "Les capitales occidentales n’avaient pas réagi jeudi. Les prix du "
+     "carburant ont fortement augmenté dans l’ouest du pays.", "antonym"),
+])
+def test_units_hedges_shares_offices_and_parts_are_caught(verifier: Verifier, claim: str,
+                                                         passage: str, reason: str) -> None:
+    assert one(verifier, claim, passage) == (False, reason)
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("Kazakhstan shares a border of more than 4,350 miles with Russia [1].",
+     "Le Kazakhstan a une frontière avec la Russie de plus de 7 000 kilomètres (4 350 miles)."),
+    ("The results of the vote have not yet been published [1].",
+     "Les résultats du vote n’ont pas encore été publiés."),
+    ("EU foreign policy chief Josep Borrell called for calm [1].",
+     "Le chef de la diplomatie de l’UE, Josep Borrell, a appelé au calme."),
+    ("La plupart des manifestants ont été libérés lundi [1].",
+     "La majorité des manifestants ont été libérés lundi."),
+    ("Observers said the internet had been blocked for most of the previous 24 hours [1].",
+     "Des observateurs ont déclaré qu’Internet a été bloqué pendant la majeure partie des "
+     "dernières 24 heures."),
+    ("The paratroopers were reportedly flown to Almaty on Thursday [1].",
+     "Les parachutistes auraient été acheminés jeudi à Almaty."),
+    ("The new mission is likely to focus on fighting terrorism [1].",
+     "Il semble que la nouvelle mission sera probablement axée sur la lutte contre le "
+     "terrorisme."),
+    # the future of a past in reported speech is the quote's future (v15_051)
+    ("It was hoped that the government could solve the country's economic problems [1].",
+     "« Nous espérons que le gouvernement sera en mesure de résoudre les problèmes économiques "
+     "du pays », a-t-il ajouté."),
+    # a conditional in the claim keeps the source's doubt (v15_027)
+    ("On ne sait pas si des soldats iraient à Baïkonour, où la menace a été relevée [1].",
+     "Il n’a pas été confirmé si des soldats seraient déployés à Baïkonour, où la menace a été "
+     "relevée."),
+])
+def test_units_hedges_shares_and_offices_said_alike_hold(verifier: Verifier, claim: str,
+                                                        passage: str) -> None:
+    assert one(verifier, claim, passage) == (True, "supported")

@@ -5,6 +5,7 @@ vectors are embedded before the measured block, as a caller that keeps them does
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import pytest
 
@@ -86,3 +87,44 @@ def test_a_stop_ends_the_claim_checks(verifier: Verifier) -> None:
         verifier.verify(answer, [passage], [vectors], stop=stop)
     assert calls == 3  # stopped at the third claim, not run to the twentieth
     assert len(verifier.verify(answer, [passage], [vectors], stop=lambda: None).claims) == 20
+
+
+class _CountingChars:
+    """The real embedder, counting the characters it embeds."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.chars = 0
+        self.name, self.dim, self.max_tokens = inner.name, inner.dim, inner.max_tokens
+
+    def count_tokens(self, text: str) -> int:
+        return int(self.inner.count_tokens(text))
+
+    def embed_query(self, text: str) -> Any:
+        self.chars += len(text)
+        return self.inner.embed_query(text)
+
+    def embed_passages(self, texts: list[str]) -> Any:
+        self.chars += sum(len(t) for t in texts)
+        return self.inner.embed_passages(texts)
+
+
+def test_a_claims_statements_are_embedded_once_whatever_the_passages(
+        verifier: Verifier) -> None:
+    """Eighteenth review H1: claims of four statements joined by "et" over passages whose one
+    sentence says "no" in another clause re-embedded each claim's statements for each
+    passage: 19 claims over 50 copies of a passage (30 KB) embedded 34 times what was sent
+    (289 s of CPU). Now each claim's statements once: a few times what was sent, at most."""
+    sentence = ("Le ministère de l'agriculture a présenté un vaste programme de soutien aux "
+                "exploitations familiales des régions rurales du pays, mais le gouvernement n'a "
+                "pas précisé le montant exact des fonds prévus.")
+    piece = ("le ministère de l'agriculture a présenté un vaste programme de soutien aux "
+             "exploitations familiales des régions rurales du pays")
+    claim = (" et ".join([f"{piece} {piece}"] * 4)).capitalize() + "."
+    answer = " ".join([claim] * 4)
+    passages = [sentence] * 12
+    counting = _CountingChars(verifier.embedder)
+    checker = Verifier(counting, verifier.threshold)
+    checker.verify(answer, passages)
+    sent = len(answer) + sum(len(p) for p in passages)
+    assert counting.chars <= 3 * sent, (counting.chars, sent)
