@@ -94,6 +94,25 @@ def _sentences_before(spans: Sequence[tuple[int, int, Span, Hit]]) -> dict[int, 
 
 
 
+# A life span in brackets dates the one named right before it ("Carlo Gesualdo (1566-1613)"),
+# not the focus a sentence also names ("... ses contemporains, comme Le Caravage (1571-1610)")
+LIFESPAN_REACH = 40  # characters before the bracket where the focus name must be
+
+
+def _event_said(event: re.Pattern[str], text: str, focus: Sequence[str]) -> bool:
+    """Whether `text` says the event asked (`QuestionInfo.event`), a life span in brackets
+    only after a focus name."""
+    folded = fold(text)
+    for m in event.finditer(folded):
+        if "(" not in m.group(0) and ")" not in m.group(0):
+            return True
+        bracket = folded.rfind("(", 0, m.end())
+        before = set(re.findall(r"[\w'-]+", folded[max(0, bracket - LIFESPAN_REACH):bracket]))
+        if not focus or any(f in before or f.replace("-", "") in before for f in focus):
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class EvidenceSentence:
     passage: int  # 1-based position among the passages
@@ -418,7 +437,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and set(info.measure) & _MONEY:  # a price or a sum: a figure in a currency,
             kind = _gives_money(text)  # not "il y a 30 ans" beside "l'Union européenne"
         if kind and info.event is not None:
-            kind = bool(info.event.search(fold(text)) or info.event.search(fold(prev_text)))
+            kind = (_event_said(info.event, text, info.focus)
+                    or _event_said(info.event, prev_text, info.focus))
         if kind and info.measure and "person" not in info.measure \
                 and _in_other_units(info.measure, text):
             kind = False  # a length where barrels are counted (people: as loose as above)

@@ -359,7 +359,13 @@ def _names_role(role: Sequence[str], text: str) -> bool:
     if not any(k.startswith("vice") for k in role):  # a vice-president is no president
         text = _VICE.sub(" ", text)
     return any(w.startswith(k) for k in role for w in re.findall(r"[a-z0-9]+", fold(text))
-               if not w.startswith(_MINISTRY))
+               if not w.startswith(_MINISTRY) and w not in _NOT_ROLES)
+
+
+# Words that start as a role does and name none: "sous la direction de" (a director is asked),
+# "directement", "a directive"
+_NOT_ROLES = frozenset("direction directions directive directives directement directly direct "
+                       "directe directs directes".split())
 # What says who someone is: an apposition ("Marie Dumoulin, directrice de programme", "X est
 # le président ...") or a role before the name ("le président kazakh Kassym-Jomart Tokaïev").
 _APPOSITION = re.compile(r"^[\s»”\"]*(?:,\s*(?:l['’]|le |la |les |un |une |the |an? |ex-|"
@@ -418,8 +424,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
                 proper: frozenset[str] = frozenset()) -> bool:
     if kind == "identity":
         return _says_who(text, (*focus, *names))
-    if kind == "age":
-        return bool(_AGE.search(text))
+    if kind == "age":  # said of the one asked about, not of another named right before
+        return any(_age_of_focus(text, m, focus) for m in _AGE.finditer(text))
     if kind == "number":  # a count or an amount: a year or a day of the month is not one
         rest = _DATE.sub(" ", text)
         if not (re.search(r"\d", rest) or _NUMBER_WORDS.search(rest)):
@@ -456,11 +462,11 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_PARTY.search(text))
     if kind == "school":
         return bool(_SCHOOL.search(text))
-    if kind == "facility":  # a base or an airport named ("la base aérienne d'Ayni"), not
-        # the question's own place
+    if kind in _FACILITY_NAMED:  # a base or an airport named ("la base aérienne d'Ayni"),
+        # not the question's own place
         return any(not any(same_name(f, fold_name(m.group(1) or m.group(2)).replace("-", ""),
                                      True) for f in focus)
-                   for m in _FACILITY_NAMED.finditer(text))
+                   for m in _FACILITY_NAMED[kind].finditer(text))
     if kind == "organ":  # a council, a committee, an assembly: not the body it belongs to
         return bool(_ORGAN_NAME.search(text))
     if kind == "org":  # a body named: an acronym, or a name with a body's word in it,
@@ -506,14 +512,36 @@ _BODY_NAME = re.compile(
     r"university|foundation|journal|quotidien|newspaper|club)\s+(?:[a-zé]+\s+){0,3}"
     r"[A-ZÀ-Ý][\wÀ-ÿ.-]+")
 
+def _age_of_focus(text: str, age: re.Match[str], focus: Sequence[str]) -> bool:
+    """Whether the age at `age` is said of a focus name: the name closest before it in its
+    clause, or right after it ("81-year-old Nazarbayev"), when it has one ("sa fille
+    Elizabeth, alors âgée de douze ans" is Elizabeth's, not Will Turner's)."""
+    def named(m: re.Match[str]) -> str | None:
+        name = fold_name(m.group(0)).replace("-", "")
+        if (m.start() == 0 or name in _NOT_FOCUS or name in STOPWORDS
+                or not name.isalpha()):
+            return None
+        return name
+    if not focus:
+        return True
+    clause = max(text.rfind(c, 0, age.start()) for c in ".;:!?") + 1
+    before = [n for m in _CAPITAL.finditer(text, clause, age.start()) if (n := named(m))]
+    nxt = re.match(r"\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+", text[age.end():])  # (no comma between)
+    after = [n for m in _CAPITAL.finditer(nxt.group(0)) if (n := named(m))] if nxt else []
+    near = before[-1:] + after[:1]
+    return not near or any(same_name(f, n, True) for f in focus for n in near)
+
+
 # A base or an airport with its name, before or after ("la base aérienne d'Ayni", "Ayni air
 # base", "l'aéroport international de la plus grande ville du Kazakhstan, Almaty")
-_FACILITY_NAMED = re.compile(
-    r"(?i:\b(?:bases?(?:\s+(?:aériennes?|militaires?|navales?))?|aéroports?|aérodromes?|"
-    r"airports?|airfields?|air\s?bases?))[^.;:!?]{0,80}?(?<![\wÀ-ÿ])"
-    r"([A-ZÀ-Ý][\wÀ-ÿ-]+)|"
-    r"\b([A-ZÀ-Ý][\wÀ-ÿ-]+)\s+(?i:air\s?base|airbase|airport|airfield|military base|"
-    r"naval base)\b")
+_NAMED_AFTER = r"[^.;:!?]{0,80}?(?<![\wÀ-ÿ])([A-ZÀ-Ý][\wÀ-ÿ-]+)|\b([A-ZÀ-Ý][\wÀ-ÿ-]+)\s+"
+_FACILITY_NAMED = {
+    "base": re.compile(r"(?i:\b(?:bases?(?:\s+(?:aériennes?|militaires?|navales?))?|"
+                       r"air\s?bases?))" + _NAMED_AFTER
+                       + r"(?i:air\s?base|airbase|military base|naval base)\b"),
+    "airport": re.compile(r"(?i:\b(?:aéroports?|aérodromes?|airports?|airfields?))"
+                          + _NAMED_AFTER + r"(?i:airport|airfield)\b"),
+}
 
 # A body's own organ: "le Conseil de sécurité collective", "the Security Council".
 _ORGAN_NAME = re.compile(r"\b(?:Conseil|Council|Comit[ée]|Committee|Assembl[ée]e|Assembly|"

@@ -105,10 +105,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
                         + r"(party|parti)|(le|the) parti "
                         r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
     # a base or an airport, by its name: "From which air base did ... take off?"
-    "facility": re.compile(r"\b(?:which|what|quel(?:le)?s?) (?:[\w-]+ )?(?:air ?bases?|"
-                           r"bases? (?:aériennes?|militaires?|navales?)|military bases?|"
-                           r"naval bases?|airports?|aéroports?|aérodromes?|airfields?)\b",
-                           re.I),
+    "base": re.compile(r"\b(?:which|what|quel(?:le)?s?) (?:[\w-]+ )?(?:air ?bases?|"
+                       r"bases? (?:aériennes?|militaires?|navales?)|military bases?|"
+                       r"naval bases?)\b", re.I),
+    "airport": re.compile(r"\b(?:which|what|quel(?:le)?s?) (?:[\w-]+ )?(?:airports?|"
+                          r"aéroports?|aérodromes?|airfields?)\b", re.I),
     "school": re.compile(r"\b(which|what|quel(le)?|for which|pour quel(le)?|à quel(le)?) "
                          r"(universit(y|é)|school|école|college|collège|lycée|academy|académie)"
                          r"\b", re.I),
@@ -471,6 +472,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
             run, last_end = [], -1
     measure = (tuple(sorted(_MONEY)) if cost else _measure(head)) if "number" in asks else ()
     lang = lang or detect_language(question)
+    if lang == "fr":  # a name after a profession is a person's ("l'astronome grec Hipparque"),
+        # to be named as such (in French only: "Hipparchus" is how English writes Hipparque)
+        full.update(n for m in _PROFESSION_NAME.finditer(question)
+                    if (n := fold_name(m.group(1))) in focus)
     summary = bool(_SUMMARY.match(question))
     if summary:  # a summary asks for no one thing: one sentence per document
         asks, measure = (), ()
@@ -533,6 +538,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         qualifiers=_qualifiers(question, lang))
 
 
+
+
+_PROFESSION_NAME = re.compile(r"\b(?:" + _PEOPLE_NOUNS + r")s?\s+(?:[a-zà-ÿ]+\s+)?"
+                              r"([A-ZÀ-Ý][\wÀ-ÿ]+)\b(?![\s-]+[A-ZÀ-Ý])")
 
 
 def _name_parts(question: str) -> tuple[str, ...]:
@@ -667,7 +676,8 @@ _DIMENSIONS = {
                          r"envergure|wingspan|distance|how far)\b"),
     # (not "area": "the area of France's influence" is a region)
     "area": re.compile(r"(?i)\b(?:superficie|surface area|land area|total area)\b"),
-    "weight": re.compile(r"(?i)\b(?:how heavy|how much does [\w' -]{1,40} weigh|combien pèse)\b"),
+    "weight": re.compile(r"(?i)\b(?:how heavy|how much (?:does|did|do|would) [\w' -]{1,40} "
+                         r"weigh|combien (?:pèse|pèsent|pesait|pesaient|pesa|pesèrent))\b"),
     "speed": re.compile(r"(?i)\b(?:vitesse|speed|how fast)\b"),
     "temperature": re.compile(r"(?i)\b(?:température|temperature|how (?:hot|cold))\b"),
 }
@@ -842,7 +852,10 @@ _EVENTS = [
 # When or where someone was born or died is said with a word for it, or a life span after the
 # name ("Carlo Gesualdo (1566-1613)"): a year or a place near the name is not that (a
 # contemporary's dates, a battle of that year). (question pattern, sentence pattern), folded.
-_BORN = (r"\bnee?s?\b|\bnaissance|\bnaqu|\bnait\b|\bborn\b|\bbirth|"
+# ("né" folded is the "ne" of a negation: only after a verb or a comma, or before where or when)
+_BORN = (r"(?:\b(?:est|etait|fut|sont|etaient|furent|soit|ait|etre|ete)\s+|[,(]\s*|^)nee?s?\b|"
+         r"\bnee?s?\s+(?:en|a|au|aux|dans|le\s+(?:\d|1er|premier))\b|"
+         r"\bnaissance|\bnaqu|\bnait\b|\bborn\b|\bbirth|"
          r"\(\s*(?:ne\s+)?(?:le\s+)?[^()]{0,20}\d{3,4}\s*[-–]")
 _LIFE = [
     # "la Ligue du Nord est née en 1919": a body is born when it is created
@@ -854,7 +867,8 @@ _LIFE = [
     (re.compile(r"\b(?:die|died|dies|death|meurt|mourut|mort|morte|deced\w*|deces)\b"),
      re.compile(r"\b(?:die|died|dies|death|dead|meurt|mourut|meurent|mort|morte|morts|deced\w*|"
                 r"deces|s'?eteint|tue|tuee|killed|assassin\w*|execute\w*|succomb\w*|"
-                r"inhume\w*|funerailles|obseques)\b|[-–]\s*\d{3,4}\s*\)")),
+                r"inhume\w*|funerailles|obseques)\b|"
+                r"[-–]\s*(?:\d{1,2}(?:er)?\s+[a-z]+\.?\s+)?\d{3,4}\s*\)")),
     # "Where is the CSTO headquartered?": where its seat is, not any place named beside it
     # ("based": troops are based where they are stationed)
     (re.compile(r"\b(?:headquarter\w*|hq|siege|sieges|seat)\b"),

@@ -6,9 +6,11 @@ import pytest
 
 from rag.answering.evidence import (
     Evidence,
+    _event_said,
     gather_evidence,
 )
 from rag.answering.extractive import ExtractiveWriter
+from rag.answering.question import analyse_question
 from rag.answering.sentence_vectors import CachedSentenceVectors
 from rag.embedders.e5 import E5Embedder
 from rag.retrieval import Searcher
@@ -272,3 +274,22 @@ def test_a_name_s_qualifiers_are_held_by_half() -> None:
     assert not _qualified(q, {"une", "ecole", "de", "medecine"})
     assert _qualified(q, {"ecole", "libre", "politique"})
     assert not _qualified(q, {"sciences"})
+
+
+def test_a_life_span_dates_the_one_named_before_it() -> None:
+    """piaf_traps2 pt2_004: "In what year was Carlo Gesualdo born?" over "... comme Le
+    Caravage (1571-1610)": a contemporary's dates; the Latin "Ne reminiscaris" and a
+    negation's "ne" are no birth; a death's day and month inside the brackets count."""
+    born = analyse_question("In what year was the composer Carlo Gesualdo born?")
+    assert born.event is not None
+    assert not _event_said(born.event, "Le mystère de Carlo Gesualdo est celui de ses "
+                           "contemporains, comme Le Caravage (1571-1610).", born.focus)
+    assert _event_said(born.event, "Carlo Gesualdo (1566-1613) est un compositeur.", born.focus)
+    assert not _event_said(born.event, "Le motet Ne reminiscaris Domine de Gesualdo parut en "
+                           "1585.", born.focus)
+    assert not _event_said(born.event, "Gesualdo ne publia rien en 1590.", born.focus)
+    assert _event_said(born.event, "Gesualdo est né en 1566 à Venosa.", born.focus)
+    died = analyse_question("Quand est mort Edward Dickinson Baker ?")
+    assert died.event is not None
+    assert _event_said(died.event, "Edward Dickinson Baker (24 février 1811 - 21 octobre "
+                       "1861) est un politicien.", died.focus)

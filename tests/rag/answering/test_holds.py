@@ -148,6 +148,10 @@ def test_counts_reads_the_noun_after_the_figure() -> None:
     (("presid",), "the Vice President of the group, Earl Rasmussen, said", False),
     (("presid",), "le président exécutif d’Eurasia Group, Earl Rasmussen", True),
     (("vice", "presid"), "le vice-président exécutif d’Eurasia Group, Earl Rasmussen", True),
+    # piaf_traps3 pt3_010: "sous la direction de Nelson Mandela" names no director
+    (("direct", "dirige"), "Le pays est revenu, sous la direction de Nelson Mandela, en 1994.",
+     False),
+    (("direct", "dirige"), "Le directeur général Koïchiro Matsuura a été élu en 1999.", True),
 ])
 def test_a_vice_president_is_no_president(role: tuple[str, ...], text: str,
                                           named: bool) -> None:
@@ -341,16 +345,42 @@ def test_a_dimension_is_held_in_its_unit(kind: str, text: str, held: bool) -> No
 
 def test_a_base_or_an_airport_asked_needs_one_named() -> None:
     """"From which air base did the Russian paratroopers ... take off?" (blind21 b21_019):
-    "déployés à Almaty" names the question's own city, no base."""
+    "déployés à Almaty" names the question's own city, no base; an airport is no air base."""
     q = analyse_question("From which air base did the Russian paratroopers deployed to "
                          "Almaty take off?")
-    assert q.asks == ("facility",)
+    assert q.asks == ("base",)
     assert not holds_asked(q, "Ils auraient transporté des parachutistes qui ont été déployés "
                               "à Almaty.")
+    assert not holds_asked(q, "Les parachutistes protègent l’aéroport international de la plus "
+                              "grande ville du Kazakhstan, Almaty.")
     assert holds_asked(q, "Les parachutistes sont partis de la base aérienne d’Ivanovo.")
     assert holds_asked(q, "The paratroopers left from Ivanovo air base.")
     # (blind12 b12_052: the name some words after "airport")
-    assert holds_asked(analyse_question("Which airport did the paratroopers guard?"),
-                       "Les parachutistes protègent l’aéroport international de la plus grande "
-                       "ville du Kazakhstan, Almaty.")
-    assert "facility" in analyse_question("De quel aéroport l'avion a-t-il décollé ?").asks
+    airport = analyse_question("Which airport did the paratroopers guard?")
+    assert airport.asks == ("airport",)
+    assert holds_asked(airport, "Les parachutistes protègent l’aéroport international de la "
+                                "plus grande ville du Kazakhstan, Almaty.")
+    assert not holds_asked(airport, "Les parachutistes sont partis de la base aérienne "
+                                    "d’Ivanovo.")
+    assert "airport" in analyse_question("De quel aéroport l'avion a-t-il décollé ?").asks
+
+
+@pytest.mark.parametrize(("text", "focus", "held"), [
+    # piaf_traps3 pt3_025: another's age beside the ship of the question
+    ("Le gouverneur Weatherby Swann et sa fille Elizabeth, alors âgée de douze ans, sont en "
+     "route à bord de l'Intrépide.", ("turner", "intrepide"), False),
+    ("M. Nazarbaïev, 81 ans, n'est pas apparu en public.", ("nazarbaiev",), True),
+    ("M. Nazarbaïev, 81 ans, n'est pas apparu en public.", ("tokaiev",), False),
+    ("The 81-year-old Nazarbayev has not appeared in public.", ("nazarbayev",), True),
+    ("Il est âgé de 81 ans.", ("nazarbayev",), True),
+])
+def test_an_age_is_the_one_named_beside_it(text: str, focus: tuple[str, ...],
+                                           held: bool) -> None:
+    assert _holds_kind("age", text, focus) is held
+
+
+def test_an_age_with_no_one_named_beside_it_is_the_subjects() -> None:
+    """piaf p140295442469440: "Il n'avait pas encore atteint sa vingt-troisième année, lorsque
+    le colloque de Trévières ..." is Du Bosc's age (the name after a comma is another's)."""
+    assert _holds_kind("age", "Il n’avait pas encore atteint sa vingt-troisième année, lorsque "
+                       "le colloque de Trévières le donna pour pasteur.", ("bosc",))

@@ -204,6 +204,8 @@ def test_who_commands_asks_for_a_commander_and_a_new_role_for_its_appointment() 
     # a dimension is asked with its unit
     ("Quelle hauteur peut atteindre la chélidoine ?", ("number", "length")),
     ("What is the total area of Kazakhstan?", ("number", "area")),
+    # ... a weight in the past tense too (piaf_traps3 pt3_015)
+    ("Combien pesait l'Arche d'alliance selon la description biblique ?", ("number", "weight")),
     # a body inside a body: its council, its committee
     ("Quel organe de l’alliance a pris la décision de dépêcher des soldats ?", ("organ",)),
     ("Which CSTO body decided to send peacekeepers?", ("organ",)),
@@ -492,3 +494,11 @@ def test_a_cited_report_keeps_the_years_it_names_whole() -> None:
         unsourced(" " * 20_000)
     assert spent.seconds < 0.5
     assert analyse_question("Quand la Cour rendra sa décision ?").qualifiers == ()
+
+
+def test_a_name_after_a_profession_must_be_named_by_the_sources() -> None:
+    """piaf_traps3 pt3_013: "l'astronome grec Hipparque" is a person; sources on Kidinnu's
+    month do not name him (in French; English writes him Hipparchus)."""
+    assert analyse_question("Quelle durée du mois synodique l'astronome grec Hipparque "
+                            "avait-il calculée ?").named == ("hipparque",)
+    assert analyse_question("Who did the astronomer Hipparchus work with?").named == ()
