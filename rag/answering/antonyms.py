@@ -77,14 +77,15 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
      ("unconfirm", "unverif", "non verifi", "non-verifi")),
     # shown, or only guessed at: "des allégations solidement étayées" over "hautement
     # spéculatives"
-    (("etaye", "etayee", "prouve ", "prouvee", "prouves", "proven", "proved",
-      "substantiated", "well-founded", "well founded", "bien fonde", "corrobor", "avere"),
+    (("etaye", "etayee", "substantiated", "well-founded", "well founded", "bien fonde",
+      "corrobor", "avere"),
      ("specul", "hypothet", "unfounded", "sans fondement", "infonde", "unsubstantiat",
       "unproven", "non prouv", "non etaye", "conjectur")),
     # done already, or not yet: "details have already been released" over "n'ont pas encore
-    # été communiqués"
-    (("deja", "already"), ("pas encore", "not yet", "toujours pas", "still not", "yet to ",
-                           "still has not", "still have not", "still had not")),
+    # été communiqués" (the same "been": "have already begun" over "... mais le retrait n'est
+    # pas encore terminé" says no other thing)
+    (("deja ete", "already been"), ("pas encore ete", "not yet been", "not been released yet",
+                                    "still not been", "yet to be")),
     # held by one for good, or by each in turn
     (("permanent", "en permanence", "a vie ", "for life", "a titre definitif"),
      ("tour de role", "presidence tournante", "rotating", "rotation", "in turn",

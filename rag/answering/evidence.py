@@ -107,7 +107,10 @@ def _event_said(event: re.Pattern[str], text: str, focus: Sequence[str]) -> bool
         if "(" not in m.group(0) and ")" not in m.group(0):
             return True
         bracket = folded.rfind("(", 0, m.end())
-        before = set(re.findall(r"[\w'-]+", folded[max(0, bracket - LIFESPAN_REACH):bracket]))
+        if bracket < 0:
+            continue  # a closing bracket of no span
+        before = set(re.findall(r"[\w-]+", re.sub(r"['’]", " ", folded[
+            max(0, bracket - LIFESPAN_REACH):bracket])))  # ("d'Alembert": "alembert")
         if not focus or any(f in before or f.replace("-", "") in before for f in focus):
             return True
     return False

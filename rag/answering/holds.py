@@ -365,7 +365,7 @@ def _names_role(role: Sequence[str], text: str) -> bool:
 # Words that start as a role does and name none: "sous la direction de" (a director is asked),
 # "directement", "a directive"
 _NOT_ROLES = frozenset("direction directions directive directives directement directly direct "
-                       "directe directs directes".split())
+                       "directe directs directes directorate directorates directoire".split())
 # What says who someone is: an apposition ("Marie Dumoulin, directrice de programme", "X est
 # le président ...") or a role before the name ("le président kazakh Kassym-Jomart Tokaïev").
 _APPOSITION = re.compile(r"^[\s»”\"]*(?:,\s*(?:l['’]|le |la |les |un |une |the |an? |ex-|"
@@ -425,7 +425,9 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
     if kind == "identity":
         return _says_who(text, (*focus, *names))
     if kind == "age":  # said of the one asked about, not of another named right before
-        return any(_age_of_focus(text, m, focus) for m in _AGE.finditer(text))
+        ages = list(_AGE.finditer(text))
+        read = _read_for_ages(text) if ages and focus else ([], [], [])
+        return any(_age_of_focus(text, m, focus, read) for m in ages)
     if kind == "number":  # a count or an amount: a year or a day of the month is not one
         rest = _DATE.sub(" ", text)
         if not (re.search(r"\d", rest) or _NUMBER_WORDS.search(rest)):
@@ -462,11 +464,9 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_PARTY.search(text))
     if kind == "school":
         return bool(_SCHOOL.search(text))
-    if kind in _FACILITY_NAMED:  # a base or an airport named ("la base aérienne d'Ayni"),
+    if kind in _FACILITY_WORD:  # a base or an airport named ("la base aérienne d'Ayni"),
         # not the question's own place
-        return any(not any(same_name(f, fold_name(m.group(1) or m.group(2)).replace("-", ""),
-                                     True) for f in focus)
-                   for m in _FACILITY_NAMED[kind].finditer(text))
+        return _facility_named(kind, text, focus)
     if kind == "organ":  # a council, a committee, an assembly: not the body it belongs to
         return bool(_ORGAN_NAME.search(text))
     if kind == "org":  # a body named: an acronym, or a name with a body's word in it,
@@ -512,36 +512,79 @@ _BODY_NAME = re.compile(
     r"university|foundation|journal|quotidien|newspaper|club)\s+(?:[a-zé]+\s+){0,3}"
     r"[A-ZÀ-Ý][\wÀ-ÿ.-]+")
 
-def _age_of_focus(text: str, age: re.Match[str], focus: Sequence[str]) -> bool:
-    """Whether the age at `age` is said of a focus name: the name closest before it in its
-    clause, or right after it ("81-year-old Nazarbayev"), when it has one ("sa fille
-    Elizabeth, alors âgée de douze ans" is Elizabeth's, not Will Turner's)."""
-    def named(m: re.Match[str]) -> str | None:
-        name = fold_name(m.group(0)).replace("-", "")
-        if (m.start() == 0 or name in _NOT_FOCUS or name in STOPWORDS
-                or not name.isalpha()):
-            return None
-        return name
-    if not focus:
-        return True
-    clause = max(text.rfind(c, 0, age.start()) for c in ".;:!?") + 1
-    before = [n for m in _CAPITAL.finditer(text, clause, age.start()) if (n := named(m))]
-    nxt = re.match(r"\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+", text[age.end():])  # (no comma between)
-    after = [n for m in _CAPITAL.finditer(nxt.group(0)) if (n := named(m))] if nxt else []
-    near = before[-1:] + after[:1]
+def _age_of_focus(text: str, age: re.Match[str], focus: Sequence[str],
+                  read: tuple[list[tuple[int, str]], list[int], list[tuple[int, int]]]
+                  ) -> bool:
+    """Whether the age at `age` is said of a focus name: the person's name closest before it
+    in its clause (a relative clause, a country or a capital aside: "Tokaïev, qui a rencontré
+    Poutine à Moscou, est âgé de 68 ans"), or right after it ("81-year-old Nazarbayev"), when
+    it has one ("sa fille Elizabeth, alors âgée de douze ans" is Elizabeth's, not Will
+    Turner's). `read`: the text's capitalised words (start, folded name), where its sentences
+    and clauses end, and its relative clauses, each read once (`_read_for_ages`)."""
+    names, ends, asides = read
+    k = bisect.bisect_left(ends, age.start())
+    clause = ends[k - 1] + 1 if k else 0
+    lo, hi = bisect.bisect_left(names, (clause, "")), bisect.bisect_left(names, (age.start(), ""))
+    def aside(at: int) -> bool:
+        j = bisect.bisect_right(asides, (at, len(text))) - 1
+        return j >= 0 and asides[j][0] <= at < asides[j][1]
+    before = next(([n] for at, n in reversed(names[max(lo, hi - AGE_NAMES_BACK):hi])
+                   if not aside(at) and not is_country(n) and n not in _CAPITALS), [])
+    nxt = re.match(r"\s+(?=[A-ZÀ-Ý])", text[age.end():age.end() + 8])  # (no comma between)
+    h = bisect.bisect_left(names, (age.end() + nxt.end(), "")) if nxt else len(names)
+    after = [n for at, n in names[h:h + 1] if nxt and at == age.end() + nxt.end()]
+    near = before + after
     return not near or any(same_name(f, n, True) for f in focus for n in near)
 
 
-# A base or an airport with its name, before or after ("la base aérienne d'Ayni", "Ayni air
-# base", "l'aéroport international de la plus grande ville du Kazakhstan, Almaty")
-_NAMED_AFTER = r"[^.;:!?]{0,80}?(?<![\wÀ-ÿ])([A-ZÀ-Ý][\wÀ-ÿ-]+)|\b([A-ZÀ-Ý][\wÀ-ÿ-]+)\s+"
-_FACILITY_NAMED = {
-    "base": re.compile(r"(?i:\b(?:bases?(?:\s+(?:aériennes?|militaires?|navales?))?|"
-                       r"air\s?bases?))" + _NAMED_AFTER
-                       + r"(?i:air\s?base|airbase|military base|naval base)\b"),
-    "airport": re.compile(r"(?i:\b(?:aéroports?|aérodromes?|airports?|airfields?))"
-                          + _NAMED_AFTER + r"(?i:airport|airfield)\b"),
+AGE_NAMES_BACK = 12  # capitalised words read back from an age for whose it is
+
+
+def _read_for_ages(text: str) -> tuple[list[tuple[int, str]], list[int], list[tuple[int, int]]]:
+    return (_capitalised_names(text), [m.start() for m in re.finditer(r"[.;:!?]", text)],
+            [m.span() for m in _RELATIVE_ASIDE.finditer(text)])
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:qui|dont|où|who|which|whose|where)\b[^,]*,")
+
+
+def _capitalised_names(text: str) -> list[tuple[int, str]]:
+    """(start, folded name) of each capitalised word that may name someone, in order."""
+    out = []
+    for m in _CAPITAL.finditer(text):
+        name = fold_name(m.group(0)).replace("-", "")
+        if m.start() and name not in _NOT_FOCUS and name not in STOPWORDS and name.isalpha():
+            out.append((m.start(), name))
+    return out
+
+
+# A base or an airport and the names within FACILITY_REACH characters after it in its sentence
+# ("la base aérienne d'Ayni", "l'aéroport international de la plus grande ville du Kazakhstan,
+# Almaty"), or the name right before ("Ayni air base"); not "sur la base de", "based in"
+FACILITY_REACH = 80
+_FACILITY_WORD = {
+    "base": re.compile(r"(?i)(?<!sur la )(?<!on the )\b(?:bases?(?:\s+(?:a[ée]riennes?|"
+                       r"militaires?|navales?))?|air\s?bases?)\b"),
+    "airport": re.compile(r"(?i)\b(?:a[ée]roports?|a[ée]rodromes?|airports?|airfields?)\b"),
 }
+_FACILITY_BEFORE = {
+    "base": re.compile(r"\b([A-ZÀ-Ý][\wÀ-ÿ-]+)\s+(?i:air\s?base|airbase|military base|"
+                       r"naval base)\b"),
+    "airport": re.compile(r"\b([A-ZÀ-Ý][\wÀ-ÿ-]+)\s+(?i:airport|airfield)\b"),
+}
+
+
+def _facility_named(kind: str, text: str, focus: Sequence[str]) -> bool:
+    def other(word: str) -> bool:
+        name = fold_name(word).replace("-", "")
+        return name not in _NOT_FOCUS and name not in STOPWORDS and not any(
+            same_name(f, name, True) for f in focus)
+    for m in _FACILITY_WORD[kind].finditer(text):
+        window = re.split(r"[.;:!?]", text[m.end():m.end() + FACILITY_REACH], maxsplit=1)[0]
+        if any(other(n.group(0)) for n in _CAPITAL.finditer(window)):
+            return True
+    return any(other(m.group(1)) for m in _FACILITY_BEFORE[kind].finditer(text))
+
 
 # A body's own organ: "le Conseil de sécurité collective", "the Security Council".
 _ORGAN_NAME = re.compile(r"\b(?:Conseil|Council|Comit[ée]|Committee|Assembl[ée]e|Assembly|"

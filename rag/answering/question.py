@@ -677,7 +677,8 @@ _DIMENSIONS = {
     # (not "area": "the area of France's influence" is a region)
     "area": re.compile(r"(?i)\b(?:superficie|surface area|land area|total area)\b"),
     "weight": re.compile(r"(?i)\b(?:how heavy|how much (?:does|did|do|would) [\w' -]{1,40} "
-                         r"weigh|combien (?:pèse|pèsent|pesait|pesaient|pesa|pesèrent))\b"),
+                         r"weigh|combien (?:p[èe]se|p[èe]sent|pesait|pesaient|pesa|pes[èe]rent|"
+                         r"p[èe]sera|p[èe]seront))\b"),
     "speed": re.compile(r"(?i)\b(?:vitesse|speed|how fast)\b"),
     "temperature": re.compile(r"(?i)\b(?:température|temperature|how (?:hot|cold))\b"),
 }
@@ -853,8 +854,8 @@ _EVENTS = [
 # name ("Carlo Gesualdo (1566-1613)"): a year or a place near the name is not that (a
 # contemporary's dates, a battle of that year). (question pattern, sentence pattern), folded.
 # ("né" folded is the "ne" of a negation: only after a verb or a comma, or before where or when)
-_BORN = (r"(?:\b(?:est|etait|fut|sont|etaient|furent|soit|ait|etre|ete)\s+|[,(]\s*|^)nee?s?\b|"
-         r"\bnee?s?\s+(?:en|a|au|aux|dans|le\s+(?:\d|1er|premier))\b|"
+_BORN = (r"(?:\b(?:est|etait|fut|sont|etaient|furent|soit|ait|etre|ete)\s+|^)nee?s?\b|"
+         r"\bnee?s?\s+(?:en|a|au|aux|dans|le\s+(?:\d+|1er|premier)|\d+)\b|"
          r"\bnaissance|\bnaqu|\bnait\b|\bborn\b|\bbirth|"
          r"\(\s*(?:ne\s+)?(?:le\s+)?[^()]{0,20}\d{3,4}\s*[-–]")
 _LIFE = [
@@ -868,7 +869,8 @@ _LIFE = [
      re.compile(r"\b(?:die|died|dies|death|dead|meurt|mourut|meurent|mort|morte|morts|deced\w*|"
                 r"deces|s'?eteint|tue|tuee|killed|assassin\w*|execute\w*|succomb\w*|"
                 r"inhume\w*|funerailles|obseques)\b|"
-                r"[-–]\s*(?:\d{1,2}(?:er)?\s+[a-z]+\.?\s+)?\d{3,4}\s*\)")),
+                r"[-–]\s*(?:\d{1,2}(?:er)?\s+[a-z]+\.?\s+|[a-z]+\.?\s+\d{1,2},?\s+)?"
+                r"\d{3,4}\s*\)")),
     # "Where is the CSTO headquartered?": where its seat is, not any place named beside it
     # ("based": troops are based where they are stationed)
     (re.compile(r"\b(?:headquarter\w*|hq|siege|sieges|seat)\b"),

@@ -7,8 +7,9 @@ Coarse on purpose: a text is read as telling of the future when it has a future 
 verb, "will", "is due to", "prévoit de", "next week") and as telling of the past when it has a
 compound past ("a déployé", "had been held", "s'est tenue"). Only a text that tells of one and
 not the other counts: reported speech ("a annoncé que la conférence se tiendra") tells of both,
-a present tense of neither. A conditional is neither: "aurait été pris" is hearsay of the
-past, "would" the future of a past.
+a present tense of neither. A conditional alone is neither ("aurait été pris" is hearsay of
+the past); after a past and a verb of saying it is the future of that past ("it was hoped that
+the government could ..."), so the text tells of both.
 """
 
 from __future__ import annotations
@@ -61,11 +62,17 @@ _PAST_EN = re.compile(
     r"took\s+place|happened|occurred)" + _END)
 # The future of a past, in reported speech: "hope was expressed that the government could
 # address ..." tells of what was hoped for, as "nous espérons que le gouvernement sera en
-# mesure" does; "a déclaré que les troupes partiraient"
+# mesure" does; "a déclaré que les troupes partiraient". In English only after a verb of
+# saying, hoping or knowing ("troops that could not leave" is a relative clause).
+_SAYING = (r"(?:said|says|say|hoped|hopes|hope|expected|announced|stated|believed|thought|"
+           r"warned|promised|feared|added|noted|claimed|insisted|confirmed|expressed|assured|"
+           r"told|declared|predicted|reported|knew|wondered|asked)")
 _REPORTED_FUTURE = {
-    "en": re.compile(r"(?i)(?<![\w’'-])(?:that|whether|if)\s+(?:[\w’'-]+\s+){0,6}?"
+    "en": re.compile(r"(?i)(?<![\w’'-])" + _SAYING + r"\s+(?:[\w’'-]+\s+){0,3}?"
+                     r"(?:that|whether|if)\s+(?:[\w’'-]+\s+){0,6}?"
                      r"(?:would|could|might)\s+(?:not\s+)?[a-z]+" + _END),
-    "fr": re.compile(r"(?i)(?<![\w’'-])(?:que|qu['’]|si)\s*(?:[\w’'-]+\s+){0,6}?"
+    "fr": re.compile(r"(?i)(?<![\w’'-])(?:(?:que|si)\s+|qu['’]\s*)(?:[\w’'-]+\s+){0,6}?"
+                     r"(?!(?:re|por|ex|abs|at|dis|sous)?traits?\b)"
                      r"(?-i:[a-zà-ÿ]{2,}(?:rait|raient))" + _END),
 }
 _BY_LANG = {"fr": ((_FUTURE_FR,), (_PAST_FR,)), "en": ((_FUTURE_EN,), (_PAST_EN,))}

@@ -62,19 +62,24 @@ _JOINS = frozenset("and or et ou who qui que that which dont".split())
 
 
 _HEAD = re.compile(r"^(?:chef|chefs|head|heads|chief|chiefs)$")
-_OF_STATE = ("de l etat", "d etat", "of state", "de l etat kazakh")
-_OF_GOVERNMENT = ("du gouvernement", "of government", "of the government")
+# a state's head, not the head of a staff or a state's service ("chef d'état-major", "head of
+# State Security", "chef de l'État islamique")
+_NOT_OF_STATE = frozenset("major islamique islamic media medias security securite department "
+                          "departement".split())
 
 
 def _head(tokens: list[str], i: int) -> str | None:
     """What a head is: of state, the president; of government, the prime minister; of a
     country's diplomacy ("le chef de la diplomatie européenne", "foreign policy chief"), its
     foreign minister; any other head, nothing read."""
-    after = " ".join(fold(t) for t in tokens[i + 1:i + 4]).replace("'", " ")
-    if after.startswith(_OF_STATE):
-        return "president"
-    if after.startswith(_OF_GOVERNMENT):
-        return "prime"
+    after = [fold(t) for t in tokens[i + 1:i + 6]]
+    for lead, office in ((["de", "l", "etat"], "president"), (["d", "etat"], "president"),
+                         (["of", "state"], "president"), (["du", "gouvernement"], "prime"),
+                         (["of", "government"], "prime"),
+                         (["of", "the", "government"], "prime")):
+        if after[:len(lead)] == lead:
+            nxt = after[len(lead)] if len(after) > len(lead) else ""
+            return None if nxt in _NOT_OF_STATE else office
     return "minister" if _portfolio(tokens, i) == "foreign" else None
 
 

@@ -63,7 +63,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal, cast, get_args
 
@@ -109,6 +109,7 @@ NAME_CONTEXT = 1
 # or when the clause of a longer one closest to the claim is negated: elsewhere in a long
 # sentence the negation is often in a clause the claim does not repeat.
 SHORT_NEGATED = 20
+RESTATED_WHOLE = 0.4  # share of a long sentence's words a claim restating it all repeats
 # A claim in its source's language must share this much of its content words (stemmed) with
 # the evidence: e5 scores any on-topic sentence high, words tell an unrelated claim apart
 # (benchmark: true claims >= 0.43, unrelated ones that pass the cosine mostly <= 0.25).
@@ -517,7 +518,7 @@ class Verifier:
         if (claim.partial and _of_all(s.text)) or _most_unsaid(claim, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
-        if _hedge_dropped(claim, _said_where(d, best, unit_scores) or s.text):
+        if _hedge_dropped(claim, _said_where(d, best, unit_scores, claim)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "hedge"))
         if contradicted(claim.opposites, s.text) or (
@@ -548,7 +549,7 @@ class Verifier:
         negated; where it joins statements of which only some say no, whether the one closest
         to the claim does (embedded only then), unless the claim joins statements too ("report
         a real danger but say they feel well protected" restates both)."""
-        text = _said_where(d, i, unit_scores)
+        text = _said_where(d, i, unit_scores, claim)
         if not text or not _says_no(text):
             return self._restated_negated(claim, d, i)
         parts = _joined(text)
@@ -680,9 +681,13 @@ class Verifier:
         parts = conjuncts(claim)
         if not parts:
             return whole
+        hedged = bool(HEDGED.search(claim))  # ("According to X, A, and B": B is X's too)
         vecs = self.embedder.embed_passages(parts)
         for part, vec in zip(parts, vecs, strict=True):
-            ev, why = self._best(_claim_facts(part), vec, pool, described, stop)
+            facts = _claim_facts(part)
+            if hedged and not facts.hedged:
+                facts = replace(facts, hedged=True)
+            ev, why = self._best(facts, vec, pool, described, stop)
             if why in PART_DENIES:
                 return ev, why
         return whole
@@ -814,7 +819,8 @@ def _pair_fits(d: _Sentences, i: int, claim: _Facts) -> bool:
     return own[0] >= PAIR_OWN_WORDS and own[0] >= PAIR_OWN_SHARE * own[1]
 
 
-def _said_where(d: _Sentences, i: int, unit_scores: Vectors) -> str:
+def _said_where(d: _Sentences, i: int, unit_scores: Vectors, claim: _Facts | None = None
+                ) -> str:
     """What sentence i says where the claim restates it: the clause of a long sentence closest
     to the claim ("... n'est pas impliqué dans les activités de combat », a déclaré vendredi le
     ministère"), else the sentence, when short or one clause; "" when a long sentence of one
@@ -824,10 +830,18 @@ def _said_where(d: _Sentences, i: int, unit_scores: Vectors) -> str:
     if clauses:
         return d.units[max(clauses, key=lambda k: float(unit_scores[k]))][1]
     text = d.spans[i].text
-    return text if d.facts[i].length <= SHORT_NEGATED or len(
-        text.split()) < CLAUSE_SENTENCE_WORDS else ""
+    if d.facts[i].length <= SHORT_NEGATED or len(text.split()) < CLAUSE_SENTENCE_WORDS:
+        return text
+    # ... unless the claim restates most of it ("the intervention is expected to ease the
+    # tensions between Moscow and Western capitals" over "... les tensions actuelles entre
+    # Moscou et les capitales occidentales ne vont pas s'en trouver atténuées")
+    said = d.stems(i)
+    if claim is not None and said and len(claim.stems & said) >= RESTATED_WHOLE * len(said):
+        return text
+    return ""
 
 
+@lru_cache(maxsize=4096)
 def _says_no(text: str) -> bool:
     return negated(text) or refuses(text)
 
@@ -920,8 +934,9 @@ def _claim_facts(text: str) -> _Facts:
 # source. Either language on either side: "every year" is "chaque année".
 QUANTIFIER = re.compile(
     r"(?i)\b(?<!above )(?<!after )(?<!at )(?<!of )(?:all|every|each|entire|entirely|whole|"
-    r"solely|exclusively|sole|tous|toutes|tout le|toute la|toute l['’]|chaque|chacun|chacune|"
-    r"seul|seule|seuls|seules|uniquement|exclusivement|entier|entière|entiers|entières|l['’]ensemble|"
+    r"solely|exclusively|sole|tous|toutes|tout le|toute la|tout l['’]|toute l['’]|chaque|chacun|"
+    r"chacune|seul|seule|seuls|seules|uniquement|exclusivement|entier|entière|entiers|entières|"
+    r"l['’]ensemble|"
     r"totalité|intégralité|entirety)"
     r"\b(?! the same)|\b(?<!not )only\b|\b(?<!non )seulement\b"
     r"|\bn(?:e\s+|['’])(?:\w+\s+){1,3}?que\b")
@@ -987,7 +1002,8 @@ def _all_said(claim: str, sentence: str) -> bool:
 
 # "Most of": a claim that says it of most over a sentence that gives no share as large ("most
 # of those killed were beheaded" over "deux des personnes tuées ont été décapitées").
-MOST = re.compile(r"(?i)\b(?:most of|most (?=\w+s\b)(?!\w+(?:ous|less|ss)\b)|(?:the|a|une|la) "
+MOST = re.compile(r"(?i)\b(?:(?<!the )(?<!at )most of|(?<!the )(?<!at )most (?=\w+s\b)"
+                  r"(?!\w+(?:ous|less|ss)\b)|(?:the|a|une|la) "
                   r"(?:large |vast |great |grande |large )?majorit(?:y|é)|la plupart|"
                   r"(?:la|une) (?:majeure|plus grande) partie|the greater part|"
                   r"majoritairement|the bulk of|l['’]essentiel d)")
@@ -995,7 +1011,10 @@ _MOST_SAID = re.compile(r"(?i)\b(?:most|majorit\w*|plupart|bulk|essentiel|more t
                         r"(?:majeure|plus grande|grande) partie|greater part|large part|"
                         r"plus de la moitié|over half|trois quarts|three quarters|"
                         r"(?:presque|quasiment|nearly|almost|virtually) (?:tou\w*|all)|"
-                        r"quasi-totalité|\d+ ?%|\d+ (?:pour cent|percent|per cent))")
+                        r"quasi-totalité|principalement|essentiellement|surtout|mainly|"
+                        r"largely|mostly|overwhelmingly|predominantly|deux tiers|two-thirds|"
+                        r"two thirds|en majorité|neuf sur dix|nine in ten|"
+                        r"\d+[\s\u00a0\u202f]?%|\d+ (?:pour cent|percent|per cent))")
 
 
 def _most_unsaid(claim: _Facts, sentence: str) -> bool:
@@ -1008,29 +1027,39 @@ def _most_unsaid(claim: _Facts, sentence: str) -> bool:
 # in the part of the sentence the claim restates (`_said_where`).
 _HEDGE = re.compile(
     r"(?i)\b(?:il semble|semble-t-il|semblerait|probablement|vraisemblablement|peut-être|"
-    r"sans doute|apparemment|présumée?s?|supposée?s?|"
+    r"sans doute|apparemment|"
     r"likely|probably|possibly|perhaps|reportedly|allegedly|apparently|presumably|"
-    r"seems?|seemed|appears? to|appeared to|suspected)\b")
+    r"seems?|seemed|appears? to|appeared to)\b")
 # ... or a past conditional, hearsay ("ils auraient transporté", "aurait été pris"), unless it
 # is the future of a past in reported speech or an indirect question ("a confirmé qu'une aide
 # serait envoyée", "si des soldats seraient déployés")
 _HEARSAY = re.compile(r"(?i)\b(?:aurai(?:en)?t|serai(?:en)?t) (?:été )?"
-                      r"(?!pu\b|dû\b|fallu\b|voulu\b|aimé\b)\w+(?:é|ée|és|ées|i|is|u|us|ue|ues|"
-                      r"it|ts?)\b")
-_REPORTED = re.compile(r"(?i)(?:\b(?:que|si|if|that)\s+|\bqu['’])(?:[\w’'-]+\s+){0,5}$")
+                      r"(?!pu\b|dû\b|fallu\b|voulu\b|aimé\b|lieu\b|aussi\b|plus\b|ainsi\b)"
+                      r"\w+(?:é|ée|és|ées|i|is|u|us|ue|ues|it|ts?)\b")
+# (the words of a clause back to its "que" / "si", within its sentence)
+_REPORTED = re.compile(r"(?i)(?:\b(?:que|si|if|that)\s+|\bqu['’])[^.;:!?]{0,90}$")
+# A claim's own hedge: any of the source's, a conditional, "according to", "alleged" ...
+_NOT_CONDITIONAL = r"(?!(?:re|por|ex|abs|at|dis|sous)?traits?\b)"
 HEDGED = re.compile(
     r"(?i)\b(?:il semble|semble|semblerait|probablement|vraisemblablement|peut-être|"
-    r"sans doute|apparemment|présumée?s?|supposée?s?|selon|d['’]après|\w+(?:rait|raient)|"
-    r"seraient|serait|pourrai(?:en)?t|devrai(?:en)?t|censée?s?|devait|devaient|"
-    r"likely|probably|possibly|perhaps|reportedly|allegedly|apparently|presumably|"
-    r"seems?|seemed|appears?|appeared|suspected|said to|reported|reports?|unconfirmed|"
-    r"unverified|non confirmée?s?|rumou?rs?|rumeurs?|according to|expected|"
-    r"believed|thought to|would|could|may|might|should|set to|supposed to|claimed|claims)")
+    r"sans doute|apparemment|présumée?s?|supposée?s?|selon|d['’]après|"
+    + _NOT_CONDITIONAL + r"\w+(?:rait|raient)|censée?s?|devait|devaient|probable|"
+    r"paraît|potentiel\w*|possibles?|"
+    r"likely|probably|possibly|perhaps|reportedly|allegedly|alleged|apparently|presumably|"
+    r"supposedly|potentially|seems?|seemed|appears?|appeared|suspected|said to|reported|"
+    r"reports?|unconfirmed|unverified|non confirmée?s?|rumou?rs?|rumeurs?|according to|"
+    r"expected|believed|thought to|would|could|may|might|should|set to|supposed to|claimed|"
+    r"claims)\b")
 
 
 def _hedge_dropped(claim: _Facts, said: str) -> bool:
-    if claim.hedged:
-        return False
+    return not claim.hedged and _hedges(said)
+
+
+@lru_cache(maxsize=4096)
+def _hedges(said: str) -> bool:
+    """Whether `said` hedges (`_HEDGE`, `_HEARSAY`): read once a sentence, whatever the
+    claims checked against it."""
     return bool(_HEDGE.search(said)) or any(
         not _REPORTED.search(said[max(0, m.start() - 80):m.start()])
         for m in _HEARSAY.finditer(said))

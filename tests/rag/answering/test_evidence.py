@@ -293,3 +293,21 @@ def test_a_life_span_dates_the_one_named_before_it() -> None:
     assert died.event is not None
     assert _event_said(died.event, "Edward Dickinson Baker (24 février 1811 - 21 octobre "
                        "1861) est un politicien.", died.focus)
+
+
+def test_review_closing_life_spans() -> None:
+    """Closing review L13: a negation after a comma is no birth; "d'Alembert (1717-1783)" is
+    the focus; a closing bracket of no span dates nothing; an English span counts."""
+    born = analyse_question("Quand est né Gesualdo ?")
+    assert born.event is not None
+    assert not _event_said(born.event, "Gesualdo, ne supportant pas l'infidélité de sa femme, "
+                           "la tua en 1590.", born.focus)
+    assert not _event_said(born.event, "1566 - 1613) comme Gesualdo l'a écrit.", born.focus)
+    alembert = analyse_question("Quand est né d'Alembert ?")
+    assert alembert.event is not None
+    assert _event_said(alembert.event, "Jean le Rond d'Alembert (1717-1783) est un "
+                       "mathématicien.", alembert.focus)
+    died = analyse_question("Quand est mort Gesualdo ?")
+    assert died.event is not None
+    assert _event_said(died.event, "Carlo Gesualdo (March 8, 1566 – September 8, 1613) was a "
+                       "composer.", died.focus)

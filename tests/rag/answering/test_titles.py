@@ -108,3 +108,11 @@ def test_a_council_is_no_name_and_a_head_of_diplomacy_is_a_foreign_minister() ->
     assert titles("le chef de l’État kazakh, Kassym-Jomart Tokaïev, a parlé") == {
         "tokaiev": {"president"}}
     assert titles("the head of the bloc, Nikol Pashinyan, spoke") == {}
+
+
+def test_a_head_of_staff_or_of_a_states_service_is_no_president() -> None:
+    """Closing review M10: "chef d'état-major", "head of State Security", "l'État islamique"."""
+    assert titles("Le chef d’état-major des armées, le général Thierry Burkhard, a parlé.") == {}
+    assert titles("head of State Security Karim Massimov said") == {}
+    assert titles("le chef de l’État islamique Abou Bakr al-Baghdadi a parlé") == {}
+    assert titles("the head of state Kassym-Jomart Tokayev said") == {"tokayev": {"president"}}

@@ -1487,6 +1487,12 @@ def test_review_17_true_claims_stay_supported(verifier: Verifier, claim: str,
     ("Western capitals had not reacted by Thursday, while fuel prices fell sharply in the west "
      "of the country [1].", "Les capitales occidentales n’avaient pas réagi jeudi. Les prix du "
      "carburant ont fortement augmenté dans l’ouest du pays.", "antonym"),
+    # ... negated by a long sentence of one clause that the part restates whole (v15_028)
+    ("Western countries had not reacted on Thursday, but this government decision is expected "
+     "to ease the current tensions between the unions and the employers of the sector [1].",
+     "Les Occidentaux n’ont pas réagi jeudi. Mais, avec cette décision du gouvernement, les "
+     "tensions actuelles entre les syndicats et les employeurs du secteur ne vont pas s’en "
+     "trouver atténuées.", "negation"),
 ])
 def test_units_hedges_shares_offices_and_parts_are_caught(verifier: Verifier, claim: str,
                                                          passage: str, reason: str) -> None:
@@ -1510,6 +1516,10 @@ def test_units_hedges_shares_offices_and_parts_are_caught(verifier: Verifier, cl
     ("The new mission is likely to focus on fighting terrorism [1].",
      "Il semble que la nouvelle mission sera probablement axée sur la lutte contre le "
      "terrorisme."),
+    ("This government decision will not ease the current tensions between the unions and the "
+     "employers of the sector [1].", "Les Occidentaux n’ont pas réagi jeudi. Mais, avec cette "
+     "décision du gouvernement, les tensions actuelles entre les syndicats et les employeurs du "
+     "secteur ne vont pas s’en trouver atténuées."),
     # the future of a past in reported speech is the quote's future (v15_051)
     ("It was hoped that the government could solve the country's economic problems [1].",
      "« Nous espérons que le gouvernement sera en mesure de résoudre les problèmes économiques "
@@ -1522,3 +1532,43 @@ def test_units_hedges_shares_offices_and_parts_are_caught(verifier: Verifier, cl
 def test_units_hedges_shares_and_offices_said_alike_hold(verifier: Verifier, claim: str,
                                                         passage: str) -> None:
     assert one(verifier, claim, passage) == (True, "supported")
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    # H1: a part keeps the whole claim's 'according to'
+    ("According to the Kazakh health ministry, 164 people were killed during the unrest, and "
+     "more than 2,200 people were injured in the clashes [1].",
+     "Selon le ministère kazakh de la Santé, 164 personnes auraient été tuées pendant les "
+     "troubles et plus de 2 200 personnes auraient été blessées dans les affrontements."),
+    # H2: an apposition's 'suspected' hedges nothing the claim says
+    ('The official was fired on Monday.' + " [1]",
+     'The official, suspected of corruption, was fired on Monday.'),
+    # H3: 'il est probable' is a hedge
+    ('Il est probable que la mission soit axée sur la lutte contre le terrorisme.' + " [1]",
+     'Il semble que la mission sera probablement axée sur la lutte contre le terrorisme.'),
+    # H3: 'alleged' is a hedge
+    ('The alleged attacker was arrested on Friday.' + " [1]",
+     'The attacker was probably arrested on Friday.'),
+    # M5: the future of a past ten words after 'que'
+    ("The ministry announced on Thursday the withdrawal of the 3,000 Russian soldiers deployed "
+     "in Kazakhstan [1].", "Le ministère a annoncé jeudi que les 3 000 soldats russes déployés "
+     "au Kazakhstan seraient retirés."),
+    # M6: 'the most votes' is a superlative, not most of
+    ('The Party of Regions won the most votes in the election.' + " [1]",
+     'Le Parti des régions a obtenu le plus de voix lors de l’élection.'),
+    # M6: 'principalement' is a share as large
+    ('Most of the victims were civilians, the ministry said.' + " [1]",
+     'Les victimes étaient principalement des civils, a indiqué le ministère.'),
+    # M6: a percentage with a non-breaking space
+    ('Most of the voters backed the reform, the commission said.' + " [1]",
+     'Selon la commission, 85\u202f% des électeurs ont soutenu la réforme.'),
+])
+def test_review_closing_true_claims_hold(verifier: Verifier, claim: str, passage: str) -> None:
+    """The closing review's false alarms of this session's rules (hedges, parts, "most")."""
+    assert one(verifier, claim, passage) == (True, "supported")
+
+
+def test_a_noun_in_rait_is_no_conditional(verifier: Verifier) -> None:
+    """Closing review M4: "retrait" made the claim read as hedged, so a hedge dropped passed."""
+    assert one(verifier, "Le retrait des troupes a commencé [1].",
+               "Le retrait des troupes aurait commencé.") == (False, "hedge")
