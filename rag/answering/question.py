@@ -420,7 +420,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
         asks = (*asks, "number")
     if "number" in asks:  # a height is given in metres, an area in km²: the unit is asked too
-        asks = (*asks, *(kind for kind, rx in _DIMENSIONS.items() if rx.search(head)))
+        asks = (*asks, *(kind for kind, rx in _DIMENSIONS.items()  # ("weigh" ends the
+                          if rx.search(question if kind == "weight" else head)))  # question)
     if "person" not in asks and (_WHICH_ROLE.search(head) or _NAME_THE.match(asked)):
         asks = (*asks, "person")  # "Which Russian general ...", "Name the secretary general"
     if _IDENTITY.match(asked):  # "Qui est X ?": who X is, not any name

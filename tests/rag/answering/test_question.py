@@ -206,6 +206,7 @@ def test_who_commands_asks_for_a_commander_and_a_new_role_for_its_appointment() 
     ("What is the total area of Kazakhstan?", ("number", "area")),
     # ... a weight in the past tense too (piaf_traps3 pt3_015)
     ("Combien pesait l'Arche d'alliance selon la description biblique ?", ("number", "weight")),
+    ("How much did the Ark of the Covenant weigh?", ("number", "weight")),
     # a body inside a body: its council, its committee
     ("Quel organe de l’alliance a pris la décision de dépêcher des soldats ?", ("organ",)),
     ("Which CSTO body decided to send peacekeepers?", ("organ",)),
