@@ -362,6 +362,11 @@ def _names_role(role: Sequence[str], text: str) -> bool:
                if not w.startswith(_MINISTRY) and w not in _NOT_ROLES)
 
 
+# A capitalised word after "l'" is a thing, a place or a body ("l'Éveil", "l'Intrépide"), not
+# a person (who is named without an article)
+_AFTER_ARTICLE = re.compile(r"(?<![\w])[lL]['’](?=[A-ZÀ-Ý])")
+
+
 # Words that start as a role does and name none: "sous la direction de" (a director is asked),
 # "directement", "a directive"
 _NOT_ROLES = frozenset("direction directions directive directives directement directly direct "
@@ -486,8 +491,10 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
             continue  # a capital because the sentence starts, unless the text names it so
         if name in _NOT_FOCUS or name in STOPWORDS:
             continue
-        if kind == "person" and (name in _BODY_WORDS or _ACRONYM.fullmatch(m.group(0))):
-            continue  # "l'Organisation du traité ...", "TF1", "OTSC" name no one
+        if kind == "person" and (name in _BODY_WORDS or _ACRONYM.fullmatch(m.group(0))
+                                 or _AFTER_ARTICLE.search(text, max(0, m.start() - 2),
+                                                          m.start() + 2)):
+            continue  # "l'Organisation du traité ...", "TF1", "OTSC", "l'Éveil" name no one
         if kind == "place" and _no_place(text, m, name):
             continue
         if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)

@@ -411,3 +411,12 @@ def test_ages_are_read_in_linear_time() -> None:
             assert not _holds_kind("age", text, ("zzz",))
         assert _holds_kind("age", "Moscou 5 ans " * 1700, ("zzz",))  # (a capital names no one)
     assert spent.seconds < 1.0, spent.seconds
+
+
+def test_a_name_after_an_elided_article_is_no_person() -> None:
+    """piaf_traps3 pt3_032: "Which actor played ...?" over "Son livre le plus célèbre,
+    l'Éveil, adapté au cinéma en 1990 ...": a title names no actor."""
+    text = "Son livre le plus célèbre, l'Éveil, adapté au cinéma en 1990, décrit des patients."
+    assert not _holds_kind("person", text, ("sacks", "awakenings"))
+    assert _holds_kind("person", "Robin Williams joue le médecin dans l'Éveil.",
+                       ("sacks", "awakenings"))
