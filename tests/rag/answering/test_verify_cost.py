@@ -44,7 +44,9 @@ def test_names_are_looked_up_once_a_claim_per_passage(verifier: Verifier) -> Non
 
 def test_first_names_read_the_passage_once_a_surname(verifier: Verifier) -> None:
     """M1: 200 claims of six first names before one surname the passage writes 2,000 times
-    after "M.": each claim and first name re-read every place of the surname (13.5 s)."""
+    after "M.": each claim and first name re-read every place of the surname (13.5 s, 19 s
+    with the claims' embedding). Embedding the 200 claims is 4-6 s of the bound by itself on
+    the 2-core box (a 6 s bound failed a fresh-clone run by a millisecond)."""
     names = _names(1200)
     answer = " ".join(" ".join(f"{names[i * 6 + j]} Dupont" for j in range(6)) + " [1]."
                       for i in range(200))
@@ -53,7 +55,7 @@ def test_first_names_read_the_passage_once_a_surname(verifier: Verifier) -> None
     with cpu_spent() as spent:
         result = verifier.verify(answer, [passage], [vectors])
     assert len(result.claims) == 200
-    assert spent.seconds < 6.0, spent.seconds
+    assert spent.seconds < 10.0, spent.seconds
 
 
 def test_check_cost_counts_names_times_sentences() -> None:
