@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 
 import numpy as np
 import pytest
@@ -18,35 +17,15 @@ from rag.answering.verify import (
     number_roles,
     split_claims,
 )
-from rag.embedders.base import Vectors
 from rag.embedders.e5 import E5Embedder
 from rag.text import fold
+from tests.counting import CountingEmbedder
 from tests.cpu import cpu_spent
 
 TROOPS = ("Des dizaines de personnes ont été tuées à Almaty. La Russie a envoyé quelque 3 000 "
           "personnes, selon l’agence de presse russe RIA. L’Arménie a envoyé 100 personnes.")
 EMERGENCY = ("Le président kazakh Kassym-Jomart Tokaïev a déclaré l’état d’urgence jusqu’au "
              "19 janvier. M. Nazarbaïev, 81 ans, n’est pas apparu en public.")
-
-
-class Counting:
-    """The real embedder, counting embedding calls."""
-
-    def __init__(self, inner: E5Embedder) -> None:
-        self.inner = inner
-        self.calls = 0
-        self.name, self.dim, self.max_tokens = inner.name, inner.dim, inner.max_tokens
-
-    def count_tokens(self, text: str) -> int:
-        return self.inner.count_tokens(text)
-
-    def embed_passages(self, texts: Sequence[str]) -> Vectors:
-        self.calls += 1
-        return self.inner.embed_passages(texts)
-
-    def embed_query(self, text: str) -> Vectors:
-        self.calls += 1
-        return self.inner.embed_query(text)
 
 
 def one(verifier: Verifier, answer: str, *passages: str | Passage) -> tuple[bool, str]:
@@ -161,7 +140,7 @@ def test_split_claims_markers() -> None:
 
 
 def test_one_embedding_call_and_cached_vectors(embedder: E5Embedder) -> None:
-    counting = Counting(embedder)
+    counting = CountingEmbedder(embedder)
     verifier = Verifier(counting)
     answer = "Russia sent 3,000 people [1]. Tokayev declared an emergency until January 19 [2]."
     first = verifier.verify(answer, [TROOPS, EMERGENCY])
@@ -649,21 +628,11 @@ def test_conjuncts() -> None:
     assert conjuncts("Russia and its allies sent troops, and stayed.") == []
 
 
-class CountingTexts(Counting):
-    def __init__(self, inner: E5Embedder) -> None:
-        super().__init__(inner)
-        self.texts: list[str] = []
-
-    def embed_passages(self, texts: Sequence[str]) -> Vectors:
-        self.texts.extend(texts)
-        return super().embed_passages(texts)
-
-
 def test_adjacent_pairs_are_embedded_once_per_passage(embedder: E5Embedder) -> None:
     """Twenty claims that need a pair of sentences (the name in one, the figure in the next,
     a negation so none passes) over one passage: its pairs are embedded once, not for each
     claim (25 claims over 20 such passages took 42 s, 3.6 s now)."""
-    counting = CountingTexts(embedder)
+    counting = CountingEmbedder(embedder)
     passage = " ".join(["La Russie a envoyé des troupes au Kazakhstan. Il y avait 3000 "
                         "personnes sur place."] * 2)
     answer = " ".join("La Russie n'a pas 3000 personnes [1]." for _ in range(20))

@@ -5,11 +5,11 @@ vectors are embedded before the measured block, as a caller that keeps them does
 from __future__ import annotations
 
 import itertools
-from typing import Any
 
 import pytest
 
 from rag.answering.verify import Passage, Verifier, check_cost
+from tests.counting import CountingEmbedder
 from tests.cpu import cpu_spent
 
 
@@ -91,26 +91,6 @@ def test_a_stop_ends_the_claim_checks(verifier: Verifier) -> None:
     assert len(verifier.verify(answer, [passage], [vectors], stop=lambda: None).claims) == 20
 
 
-class _CountingChars:
-    """The real embedder, counting the characters it embeds."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self.chars = 0
-        self.name, self.dim, self.max_tokens = inner.name, inner.dim, inner.max_tokens
-
-    def count_tokens(self, text: str) -> int:
-        return int(self.inner.count_tokens(text))
-
-    def embed_query(self, text: str) -> Any:
-        self.chars += len(text)
-        return self.inner.embed_query(text)
-
-    def embed_passages(self, texts: list[str]) -> Any:
-        self.chars += sum(len(t) for t in texts)
-        return self.inner.embed_passages(texts)
-
-
 def test_a_claims_statements_are_embedded_once_whatever_the_passages(
         verifier: Verifier) -> None:
     """Eighteenth review H1: claims of four statements joined by "et" over passages whose one
@@ -125,7 +105,7 @@ def test_a_claims_statements_are_embedded_once_whatever_the_passages(
     claim = (" et ".join([f"{piece} {piece}"] * 4)).capitalize() + "."
     answer = " ".join([claim] * 4)
     passages = [sentence] * 12
-    counting = _CountingChars(verifier.embedder)
+    counting = CountingEmbedder(verifier.embedder)
     checker = Verifier(counting, verifier.threshold)
     checker.verify(answer, passages)
     sent = len(answer) + sum(len(p) for p in passages)
