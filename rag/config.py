@@ -199,3 +199,21 @@ class Settings(BaseSettings):
         if self.chunk_overlap >= self.chunk_tokens:
             raise ValueError("chunk_overlap must be smaller than chunk_tokens")
         return self
+
+
+# The settings that hold secrets: the API and admin keys (the service's settings), the LLM's key.
+SECRET_SETTINGS = ("api_keys", "admin_keys", "llm_api_key")
+
+
+def without_secrets(settings: Settings) -> Settings:
+    """`settings` with every secret blanked, for the deployments that neither answer HTTP nor
+    call the LLM (the embedder, the shards). A deployment's arguments are pickled and kept
+    by Serve's controller and Ray's GCS, where anyone who can reach the cluster reads them
+    (fourteenth review, F4): only the router's carry the keys."""
+    fields = type(settings).model_fields
+    blank: dict[str, object] = {name: SecretStr("") if name != "llm_api_key" else None
+                                for name in SECRET_SETTINGS if name in fields}
+    # the LLM's address may hold a user and password ("https://user:pw@host/v1"; re-check N4):
+    # these deployments never call it
+    blank["llm_base_url"] = fields["llm_base_url"].default
+    return settings.model_copy(update=blank)

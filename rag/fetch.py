@@ -29,6 +29,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -194,22 +195,37 @@ def redirect_url(current: httpx.URL, location: str) -> httpx.URL:
     (review 10b, N1)."""
     if len(location) > MAX_URL_CHARS:
         raise FetchRefused(f"redirect to a URL longer than {MAX_URL_CHARS} characters")
-    return _checked(_url_read(location, lambda: current.join(location.strip())), location)
+    # A refused redirect is not quoted to the client (the log has it): behind an allowed
+    # intranet host, its Location can hold internal addresses, SSO tickets or a password
+    # ("http://svc:S3cr3t@intranet/sso?ticket=..."; twenty-fourth review, F4).
+    try:
+        return _checked(_url_read(location, lambda: current.join(location.strip()),
+                                  REDIRECT_REFUSED), location, REDIRECT_REFUSED)
+    except FetchRefused as exc:
+        raise FetchRefused(str(exc), f"redirect to {_short(location)} refused: {exc}") from None
 
 
-def _url_read(url: str, parse: Callable[[], httpx.URL]) -> httpx.URL:
-    """`parse()`'s URL; FetchRefused naming `url` when httpx cannot read it."""
+REDIRECT_REFUSED = "redirect refused"
+
+
+def _url_read(url: str, parse: Callable[[], httpx.URL], shown: str | None = None
+              ) -> httpx.URL:
+    """`parse()`'s URL; FetchRefused naming `url` (or `shown` instead, then without httpx's
+    words on it) when httpx cannot read it."""
     try:
         return parse()
     except (httpx.InvalidURL, ValueError) as exc:
+        if shown is not None:
+            raise FetchRefused(f"{shown}: not a valid URL", f"{_short(url)}: {exc}") from None
         raise FetchRefused(f"{_short(url)}: not a valid URL ({exc})") from None
 
 
-def _checked(parsed: httpx.URL, url: str) -> httpx.URL:
+def _checked(parsed: httpx.URL, url: str, shown: str | None = None) -> httpx.URL:
     """`parsed` (read from `url`) without its fragment, if it is an http(s) URL with a host
-    (one whose `xn--` labels decode) and no credentials."""
+    (one whose `xn--` labels decode) and no credentials. Refusals name `url`, or `shown`."""
+    name = _short(url) if shown is None else shown
     if parsed.scheme not in ("http", "https"):
-        raise FetchRefused(f"{_short(url)}: only http and https URLs can be fetched")
+        raise FetchRefused(f"{name}: only http and https URLs can be fetched")
     try:
         # httpx decodes an `xn--` label when `.host` is read: an invalid one (`xn--localhost`)
         # raises idna's errors (UnicodeError), which no caller caught: a 500 with a traceback,
@@ -217,12 +233,19 @@ def _checked(parsed: httpx.URL, url: str) -> httpx.URL:
         host = parsed.host
     except UnicodeError:
         raise FetchRefused(
-            f"{_short(url)}: not a valid URL (bad international domain name)") from None
+            f"{name}: not a valid URL (bad international domain name)") from None
     if not host:
-        raise FetchRefused(f"{_short(url)}: the URL has no host")
+        raise FetchRefused(f"{name}: the URL has no host")
     if parsed.userinfo:
-        raise FetchRefused(f"{_short(url)}: credentials in URLs are not accepted")
+        raise FetchRefused(f"{name}: credentials in URLs are not accepted")
     return parsed.copy_with(fragment=None)
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 def _short(url: str) -> str:
@@ -497,8 +520,10 @@ def _read(response: httpx.Response, url: str, policy: FetchPolicy,
                   last_modified=response.headers.get("last-modified"))
     if response.status_code == 304:
         return got
-    if response.status_code != 200:
-        raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
+    if response.status_code != 200:  # the status's own phrase, not the server's: its reason
+        # phrase is any text it likes ("500 token=... at http://10.1.2.3/admin"; F4)
+        raise FetchError(f"HTTP {response.status_code} {_phrase(response.status_code)}".strip(),
+                         f"HTTP {response.status_code} {response.reason_phrase}".strip())
     ctype = response.headers.get("content-type", "")
     got.content_type = ctype.split(";")[0].strip().lower()
     if got.content_type not in CONTENT_TYPES:

@@ -16,6 +16,7 @@ from rag.documents import Document, embedded_chars
 from rag.errors import RagError
 from rag.loaders_office import MAX_DOCUMENT_CHARS, PdfAllowance, drop_invisible
 from rag.markup import first_heading, html_title, split_front_matter, strip_fences, strip_markdown
+from rag.read_clock import UPLOAD_READ_SECONDS, ReadCancelled, ReadClock, ReadTooSlow
 
 log = logging.getLogger("rag.loaders")
 
@@ -60,14 +61,17 @@ class TextBudget:
     TextTooLarge: a request that asks that much is refused whole. PDF and Word readers are
     given what is left (`room`) and stop as soon as they pass it. With `shared_pdf` the PDFs of
     the load also share what pypdf may parse (`pdf`, see rag.loaders_office.PdfAllowance: an
-    upload request's); else each PDF has its own (`rag ingest` of a folder of PDFs)."""
+    upload request's); else each PDF has its own (`rag ingest` of a folder of PDFs). `clock`
+    (rag.read_clock, with `shared_pdf`): how long the load's files may take to parse, all of
+    them together, and whether it is still wanted; checked between files and inside them."""
 
     def __init__(self, per_document: int = MAX_DOCUMENT_CHARS, total: int | None = None,
-                 shared_pdf: bool = False) -> None:
+                 shared_pdf: bool = False, clock: ReadClock | None = None) -> None:
         self.per_document = per_document
         self.total = total
         self.used = 0
-        self.pdf = PdfAllowance() if shared_pdf else None
+        self.clock = clock
+        self.pdf = PdfAllowance(clock) if shared_pdf else None
 
     def room(self) -> int:
         """What the next document may hold before one limit or the other is passed."""
@@ -456,6 +460,8 @@ def _read(path: Path, budget: TextBudget) -> list[Document | Skipped] | _Page | 
         return page
     except TextTooLarge as exc:
         raise TextTooLarge(f"{path}: {exc}") from None
+    except (ReadTooSlow, ReadCancelled):  # the load's clock: it stops whole
+        raise
     except _Skip as exc:
         return Skipped(str(path), str(exc))
     except OSError as exc:
@@ -501,6 +507,8 @@ def load_paths(paths: Iterable[str | Path],
             read.append(Skipped(str(root), "no such file or directory"))
             continue
         for path in _walk(root):
+            if budget.clock is not None:
+                budget.clock.check()
             read.append(_read(path, budget))
     read += [_charge(x, budget) for x in extra]
     pages = [p for p in read if isinstance(p, _Page)]
@@ -630,11 +638,13 @@ class Uploads:
     never the temporary folder. `max_document_chars` and `max_text_chars` bound the text
     read (see TextBudget): a file over the first is skipped with the reason, and `load`
     raises TextTooLarge past the second, as soon as a file passes it. The PDFs of an upload
-    share what pypdf may parse."""
+    share what pypdf may parse, and all of them `read_seconds` of parsing (rag.read_clock)."""
 
     def __init__(self, max_document_chars: int = MAX_DOCUMENT_CHARS,
-                 max_text_chars: int | None = None) -> None:
+                 max_text_chars: int | None = None,
+                 read_seconds: float | None = UPLOAD_READ_SECONDS) -> None:
         self._max_document_chars = max_document_chars
+        self._read_seconds = read_seconds
         self._max_text_chars = max_text_chars
         self._tmp = tempfile.TemporaryDirectory(prefix="rag-upload-")
         self._root = self._tmp.name
@@ -667,15 +677,19 @@ class Uploads:
         slot.mkdir()
         return slot / name
 
-    def load(self) -> tuple[list[Document], list[Skipped]]:
+    def load(self, cancelled: Callable[[], bool] | None = None
+             ) -> tuple[list[Document], list[Skipped]]:
         """The documents and the skipped files with their reasons; UploadError when there is
-        nothing to read, ValueError (the reason) for a document the store cannot take."""
+        nothing to read, ValueError (the reason) for a document the store cannot take.
+        The files share UPLOAD_READ_SECONDS of parsing (ReadTooSlow past it) and stop when
+        `cancelled()` says so (ReadCancelled)."""
         if self._files and len(self.refused) == self._files:  # the request's type is wrong
             raise UnsupportedUpload("; ".join(
                 f"{s.source.removeprefix(UPLOAD_PREFIX)}: {s.reason}" for s in self.refused))
         try:
             loaded = load_paths([Path(self._root)], budget=TextBudget(
-                self._max_document_chars, self._max_text_chars, shared_pdf=True))
+                self._max_document_chars, self._max_text_chars, shared_pdf=True,
+                clock=ReadClock(self._read_seconds, cancelled)))
         except TextTooLarge as exc:
             raise TextTooLarge(self._scrub(str(exc))) from None
         try:

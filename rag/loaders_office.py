@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rag.errors import RagError
+from rag.read_clock import ReadClock
+
 EDGE_LINES = 3  # a running header/footer is among the first or last lines of a page
 RUNNING_MAX_CHARS = 120
 NO_TEXT_LAYER = "no text layer (a scanned or image-only PDF; OCR is not supported)"
@@ -249,6 +252,11 @@ MAX_PDF_STREAM_BYTES = 32 << 20
 # its budget: checked between pages and every PDF_CLOCK_OPERATORS operators.
 PDF_READ_SECONDS = 30.0
 PDF_CLOCK_OPERATORS = 1024
+# Walking a page and each entry of its /XObject dictionary costs pypdf time whatever they hold:
+# 99,225 pages sharing one page of 600 images (an 11.5 KB file) charged nothing and took the
+# whole 30 s (twenty-fourth review, F1). Each is charged as this many bytes of content.
+PDF_PAGE_COST = 256
+PDF_ENTRY_COST = 64
 _PDF_STREAM_CAPS = ("zlib_maximum_output_length", "lzw_maximum_output_length",
                     "run_length_maximum_output_length", "brotli_maximum_output_length",
                     "array_based_stream_maximum_output_length")
@@ -297,7 +305,8 @@ class PdfAllowance:
     real file keeps PDF_CONTENT_RATIO times its own size whatever comes before it. A PDF read
     on its own gets an allowance of its own: the limit per file."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: ReadClock | None = None) -> None:
+        self.clock = clock  # the load's, read between pages and operators
         self.file_bytes = 0  # the PDFs begun so far
         self.content = 0
         self.operators = 0
@@ -357,6 +366,7 @@ class _PdfBudget:
         self._read_once: dict[int, Any] = {}  # font programs charged in full, by id
         self._broken: dict[int, Any] = {}  # by id, content pypdf failed to decode (kept)
         self.deadline = time.monotonic() + PDF_READ_SECONDS
+        self.clock = self.shared.clock
         self.late = False
         self.pages = 0
 
@@ -398,6 +408,7 @@ class _PdfBudget:
 
     def _take_content(self, page: Any) -> bool:
         self.pages += 1
+        self.content += PDF_PAGE_COST
         self.check()  # the clock, between pages
         size = self._content_size(page)
         if size is None:
@@ -413,7 +424,7 @@ class _PdfBudget:
         self.check()
         try:
             self._learn_forms(resources, 0)
-        except Unreadable:
+        except (Unreadable, RagError):  # (the load's clock: ReadTooSlow, ReadCancelled)
             raise
         except Exception:  # damaged resources: pypdf skips those forms too
             pass
@@ -472,6 +483,7 @@ class _PdfBudget:
         if depth > MAX_FORM_DEPTH or not hasattr(xobjects, "items"):
             return
         for name, ref in xobjects.items():
+            self.content += PDF_ENTRY_COST
             key = getattr(ref, "idnum", None), getattr(ref, "generation", None)
             form = ref.get_object()
             if form.get("/Subtype") != "/Form":
@@ -520,7 +532,7 @@ class _PdfBudget:
                     descendant = _resolved(descendant)
                     if hasattr(descendant, "get"):
                         cost += self._dict_cost(descendant)
-            except Unreadable:
+            except (Unreadable, RagError):
                 raise
             except Exception:  # a damaged font: pypdf fails on it or skips it
                 pass
@@ -587,7 +599,8 @@ class _PdfBudget:
             # maps to 250 characters each would be built whole first (100 M characters)
             self.pending += _shown_bytes(operator, operands) * self.chars_per_code
         if self.operators % PDF_CLOCK_OPERATORS == 0:
-            self.late = time.monotonic() > self.deadline
+            self.late = time.monotonic() > self.deadline or (
+                self.clock is not None and self.clock.late())
         if (self.operators > self.max_operators or self.content > self.limit or self.late
                 or self._too_much_text()):
             raise _Spent  # before the form is parsed; pypdf swallows it inside a form
@@ -606,6 +619,8 @@ class _PdfBudget:
         return self.max_chars is not None and self.chars + self.pending > self.max_chars
 
     def check(self) -> None:
+        if self.clock is not None:  # the load's: ReadTooSlow / ReadCancelled stop it whole
+            self.clock.check()
         if self.content > self.limit:
             source = (f"a {self.file_bytes}-byte file" if self.shared.file_bytes == self.file_bytes
                       else f"{self.shared.file_bytes} bytes of PDF: this {self.file_bytes}-byte "
@@ -639,7 +654,7 @@ def read_pdf(data: bytes, max_chars: int | None = MAX_DOCUMENT_CHARS,
 def _read_pdf(data: bytes, max_chars: int | None, allowance: PdfAllowance | None
               ) -> OfficeText:
     import pypdf
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # the skip reason says it once
     if b"%PDF-" not in data[:1024]:
@@ -655,8 +670,9 @@ def _read_pdf(data: bytes, max_chars: int | None, allowance: PdfAllowance | None
         raise Unreadable(f"encrypted PDF that cannot be decrypted here ({exc})") from None
     except FileNotDecryptedError:
         raise Unreadable("encrypted PDF: a password is needed to open it") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError) as exc:
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError, RecursionError, OSError) as exc:  # (PyPdfError: pypdf's own limits,
+        # "Maximum page tree entry limit reached" is no PdfReadError)
         raise Unreadable(f"damaged PDF ({type(exc).__name__}: {exc})") from None
     if n_pages == 0:
         raise Unreadable("damaged PDF: no pages")
@@ -778,7 +794,8 @@ class _XmlNodes:
     read_docx reads (headers, footers and notes count as well), known before python-docx
     builds a tree (64 MB of XML with few nodes was 60 M characters, 621 MB of memory)."""
 
-    def __init__(self, max_chars: int | None = None) -> None:
+    def __init__(self, max_chars: int | None = None, clock: ReadClock | None = None) -> None:
+        self.clock = clock
         self.count = 0
         self.types: _ContentTypes | None = None
         self.max_chars = max_chars
@@ -787,6 +804,8 @@ class _XmlNodes:
 
     def _add(self, n: int) -> None:
         self.count += n
+        if self.clock is not None and (self.count >> 16) != ((self.count - n) >> 16):
+            self.clock.check()  # every 65,536 nodes
         if self.count > MAX_DOCX_XML_NODES:
             raise Unreadable(f"Word file with too much XML (over {MAX_DOCX_XML_NODES} elements "
                              "and attributes)")
@@ -825,7 +844,8 @@ class _XmlNodes:
         pass
 
 
-def _check_unpacked_size(data: bytes, max_chars: int | None = None) -> None:
+def _check_unpacked_size(data: bytes, max_chars: int | None = None,
+                         clock: ReadClock | None = None) -> None:
     """Unreadable when the zip holds more parts, bytes or XML nodes than a Word file needs (see
     MAX_DOCX_BYTES, MAX_DOCX_XML_NODES). Each part is inflated a chunk at a time and counted:
     the sizes a zip declares can lie, and zipfile inflates a part whole before it checks them.
@@ -837,7 +857,7 @@ def _check_unpacked_size(data: bytes, max_chars: int | None = None) -> None:
 
     from lxml import etree  # type: ignore[import-untyped]  # python-docx's parser
 
-    nodes = _XmlNodes(max_chars)
+    nodes = _XmlNodes(max_chars, clock)
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         parts = package.infolist()
         if len(parts) > MAX_DOCX_PARTS:
@@ -861,6 +881,8 @@ def _check_unpacked_size(data: bytes, max_chars: int | None = None) -> None:
                            if counted else None)
             with package.open(part) as stream:
                 while chunk := stream.read(1 << 20):
+                    if clock is not None:
+                        clock.check()
                     if parser is not None:
                         try:
                             parser.feed(chunk)
@@ -882,19 +904,20 @@ def _check_unpacked_size(data: bytes, max_chars: int | None = None) -> None:
                 nodes.types = None
 
 
-def read_docx(data: bytes, max_chars: int | None = MAX_DOCUMENT_CHARS) -> OfficeText:
+def read_docx(data: bytes, max_chars: int | None = MAX_DOCUMENT_CHARS,
+              clock: ReadClock | None = None) -> OfficeText:
     """Body paragraphs and tables in order (a table row is its cells joined by " | ");
     headers and footers live outside the body in Word files and are not read. TooMuchText
-    past `max_chars` (None: no limit)."""
+    past `max_chars` (None: no limit); `clock`: the load's (ReadTooSlow, ReadCancelled)."""
     import zipfile
 
     import docx
     from docx.table import Table
 
     try:
-        _check_unpacked_size(data, max_chars)
+        _check_unpacked_size(data, max_chars, clock)
         document = docx.Document(io.BytesIO(data))
-    except Unreadable:
+    except (Unreadable, RagError):
         raise
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise Unreadable(f"damaged Word file ({type(exc).__name__}: {exc})") from None
@@ -933,7 +956,8 @@ def read_docx(data: bytes, max_chars: int | None = MAX_DOCUMENT_CHARS) -> Office
 def read_office(path: Path, max_bytes: int, max_chars: int | None = MAX_DOCUMENT_CHARS,
                 allowance: PdfAllowance | None = None) -> OfficeText:
     """A .pdf or .docx file's text; Unreadable with the reason, TooMuchText past
-    `max_chars`. `allowance`: what pypdf may parse, shared with a request's other PDFs."""
+    `max_chars`. `allowance`: what pypdf may parse, shared with a request's other PDFs, and
+    its clock (`ReadClock`: ReadTooSlow, ReadCancelled), the Word files' too."""
     size = path.stat().st_size
     if size > max_bytes:
         raise Unreadable(f"file too large ({size} bytes, limit {max_bytes})")
@@ -942,4 +966,4 @@ def read_office(path: Path, max_bytes: int, max_chars: int | None = MAX_DOCUMENT
         raise Unreadable("empty file")
     if path.suffix.lower() == ".pdf":
         return read_pdf(data, max_chars, allowance)
-    return read_docx(data, max_chars)
+    return read_docx(data, max_chars, allowance.clock if allowance is not None else None)

@@ -84,6 +84,7 @@ def cmd_cluster_serve(args: argparse.Namespace) -> int:
 
     root = Path(args.dir).resolve()
     settings = ServiceSettings(index_dir=root, host=args.host)
+    logging.getLogger("rag.service").setLevel(logging.INFO)  # a line per request, as `serve`
     if args.local:
         from service.server import run_server
 

@@ -22,13 +22,13 @@ import numpy as np
 import numpy.typing as npt
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from pydantic import SecretStr
 
 from rag import RagError, Settings
 from rag.cluster.engine import ClusterEngine, local_engine
 from rag.cluster.manifest import read_manifest
 from rag.cluster.shard import ClusterError, ShardService
 from rag.cluster.sharding import shard_name
+from rag.config import without_secrets
 from rag.embedders import make_embedder
 from service.app import RETRY_AFTER_BUSY_S, create_app
 from service.redact import hide_paths
@@ -197,24 +197,6 @@ class Router:
 
     def __serve_build_asgi_app__(self) -> FastAPI:
         return cluster_app(self.root, self.settings, self.engine)
-
-
-# The settings that hold secrets: the API and admin keys (service/settings.py), the LLM's key.
-SECRET_SETTINGS = ("api_keys", "admin_keys", "llm_api_key")
-
-
-def without_secrets(settings: Settings) -> Settings:
-    """`settings` with every secret blanked, for the deployments that neither answer HTTP nor
-    call the LLM (the embedder, the shards). A deployment's arguments are pickled and kept
-    by Serve's controller and Ray's GCS, where anyone who can reach the cluster reads them
-    (fourteenth review, F4): only the router's carry the keys."""
-    fields = type(settings).model_fields
-    blank: dict[str, object] = {name: SecretStr("") if name != "llm_api_key" else None
-                                for name in SECRET_SETTINGS if name in fields}
-    # the LLM's address may hold a user and password ("https://user:pw@host/v1"; re-check N4):
-    # these deployments never call it
-    blank["llm_base_url"] = fields["llm_base_url"].default
-    return settings.model_copy(update=blank)
 
 
 def build(root: Path, settings: Settings, replicas: int = 2, shard_cpus: float = 0.5,

@@ -19,6 +19,7 @@ from starlette.requests import ClientDisconnect
 from rag import BusyError, IndexCorruptError, IndexWriteError, LLMError, LLMTimeout, RagError
 from rag.ingest import IngestConflict
 from rag.loaders import NothingLoaded, UnsupportedUpload
+from rag.read_clock import ReadTooSlow
 from service.redact import hide_paths
 from service.schemas import openai_error
 from service.security import retry_after
@@ -43,6 +44,8 @@ def status_of(exc: Exception) -> int:
         return 409
     if isinstance(exc, UnsupportedUpload):
         return 415
+    if isinstance(exc, ReadTooSlow):  # the files took too long to parse: too large a request
+        return 413
     if isinstance(exc, NothingLoaded):
         return 422
     return 400

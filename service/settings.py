@@ -11,6 +11,7 @@ from pydantic import Field, PrivateAttr, SecretStr, field_validator, model_valid
 from rag import Settings
 from rag.feedback import MIN_ANSWER_AGE
 from rag.filters import BUILT_IN_KEYS
+from rag.read_clock import UPLOAD_READ_SECONDS
 from service.security import parse_keys
 
 
@@ -21,6 +22,11 @@ class ServiceSettings(Settings):
     port: int = Field(default=8000, ge=1, le=65535)
     max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
     max_documents_per_request: int = Field(default=1000, ge=1)
+    upload_read_seconds: float = Field(
+        default=UPLOAD_READ_SECONDS, gt=0, le=3600,
+        description="Seconds the files of one upload may take to parse (PDF, Word), all of "
+        "them together: a 413 past it, nothing kept. A client that hangs up stops it.",
+    )
     max_urls_per_request: int = Field(
         default=50, ge=1, le=1000,
         description="URLs one POST /documents may ask the server to fetch (413 over it): each "

@@ -21,6 +21,7 @@ class Route:
     etag: str | None = None  # answers 304 when the request's If-None-Match matches
     drip: float = 0.0  # seconds between 100-byte pieces of the body (a slow server)
     head_drip: float = 0.0  # seconds between header lines, for ever (headers never end)
+    reason: str | None = None  # the status line's reason phrase (None: the standard one)
 
 
 @dataclass
@@ -51,7 +52,7 @@ def local_site(tls: ssl.SSLContext | None = None) -> Iterator[Site]:
             if route.head_drip:
                 self._drip_head(route.head_drip)
                 return
-            self.send_response(route.status)
+            self.send_response(route.status, route.reason)
             headers = {"Content-Type": "text/html; charset=utf-8",
                        "Content-Length": str(len(route.body)), **route.headers}
             if route.etag:

@@ -106,7 +106,8 @@ class ClusterEngine(Engine):
                        progress: Callable[[int], None] | None = None,
                        cancelled: Callable[[], bool] | None = None) -> PreparedIngest:
         return cluster_ingest.prepare(self.root, self.settings, self.embedder, docs, skipped,
-                                      embed=self.embed)
+                                      embed=self.embed, on_chunks=on_chunks, progress=progress,
+                                      cancelled=cancelled)
 
     def commit_ingest(self, prepared: PreparedIngest) -> IngestReport:
         if not isinstance(prepared, cluster_ingest.ClusterPrepared):

@@ -38,11 +38,11 @@ from rag.cluster.manifest import (
 from rag.cluster.quantizer import Centroids
 from rag.cluster.shard import open_shard_store, shard_counts
 from rag.cluster.sharding import MAX_SHARDS, shard_name, shard_of
-from rag.config import Settings
+from rag.config import Settings, without_secrets
 from rag.documents import Document
 from rag.embedders import Embedder
 from rag.errors import RagError
-from rag.ingest import Ingestor, IngestReport, PreparedIngest, delete_documents
+from rag.ingest import IngestCancelled, Ingestor, IngestReport, PreparedIngest, delete_documents
 from rag.loaders import Skipped
 from rag.store import IndexedDocument, IndexStore
 
@@ -75,9 +75,26 @@ def shard_count(root: Path, wanted: int | None) -> int:
 
 def prepare(root: Path, settings: Settings, embedder: Embedder, docs: Sequence[Document],
             skipped: Sequence[Skipped] = (), n_shards: int | None = None,
-            rebuild: bool = False, embed: EmbedFn | None = None) -> ClusterPrepared:
-    """Plan each shard against what it stores and embed only what changed (no lock held)."""
+            rebuild: bool = False, embed: EmbedFn | None = None,
+            on_chunks: Callable[[int], None] | None = None,
+            progress: Callable[[int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> ClusterPrepared:
+    """Plan each shard against what it stores and embed only what changed (no lock held).
+    `on_chunks` is told the chunks to embed so far (shard after shard), `progress` each batch
+    embedded, and `cancelled` stops it (IngestCancelled, nothing written), as one box's
+    `Ingestor.prepare`: a job's progress and a hang-up reach every shard (twenty-fourth
+    review, F2: a cluster embedded on after its client had gone, and committed)."""
     t0 = time.perf_counter()
+    if cancelled is not None and cancelled():
+        raise IngestCancelled("ingest cancelled")
+    planned = 0
+
+    def counted(n: int) -> None:
+        nonlocal planned
+        planned += n
+        if on_chunks is not None:
+            on_chunks(planned)
+
     n = shard_count(root, n_shards)
     by_shard: dict[int, list[Document]] = {i: [] for i in range(n)}
     for d in docs:
@@ -87,10 +104,13 @@ def prepare(root: Path, settings: Settings, embedder: Embedder, docs: Sequence[D
     embedded: dict[str, IndexedDocument] = {}
     if embed is not None:
         embedded = {p.document.id: p for p in embed([d for ds in todo.values() for d in ds])}
+        if cancelled is not None and cancelled():
+            raise IngestCancelled("ingest cancelled")
     parts = {}
     for i, ds in by_shard.items():
         if embed is None:
-            parts[i] = ingestors[i].prepare(ds, rebuild=rebuild)
+            parts[i] = ingestors[i].prepare(ds, rebuild=rebuild, on_chunks=counted,
+                                            progress=progress, cancelled=cancelled)
         else:
             parts[i] = PreparedIngest(ds, [], [embedded[d.id] for d in todo[i]], rebuild, t0)
     return ClusterPrepared(list(docs), list(skipped), [], rebuild, t0, parts=parts)
@@ -274,12 +294,19 @@ def ray_embed(settings: Settings, actors: int, docs_per_batch: int = 8) -> Embed
 
         ds = ray.data.from_items([{"doc": pickle.dumps(d)} for d in docs],
                                  override_num_blocks=min(len(docs), 4 * actors))
-        out = ds.map_batches(_EmbedActor, fn_constructor_args=(settings,),
+        out = ds.map_batches(_EmbedActor, fn_constructor_args=embed_actor_args(settings),
                              compute=ray.data.ActorPoolStrategy(size=actors),
                              batch_size=docs_per_batch, num_cpus=1, batch_format="numpy")
         return [pickle.loads(row["item"]) for row in out.take_all()]
 
     return embed
+
+
+def embed_actor_args(settings: Settings) -> tuple[Settings]:
+    """What each embedding actor is built with: the settings without their secrets (API and
+    admin keys, the LLM's key and address). Ray keeps an actor's arguments pickled where
+    anyone who reaches the cluster reads them (twenty-fourth review, F3)."""
+    return (without_secrets(settings),)
 
 
 class _EmbedActor:

@@ -226,7 +226,10 @@ async def add_documents(request: Request, engine: EngineDep, settings: SettingsD
             docs, skipped = fetched
             cost = await run_in_threadpool(_cost, docs)
     elif ctype == "multipart/form-data":
-        docs, skipped = await _ingest_files(request, settings)
+        uploaded = await _ingest_files(request, settings)
+        if uploaded is None:
+            return client_gone()
+        docs, skipped = uploaded
         cost = await run_in_threadpool(_cost, docs)
     else:
         raise HTTPException(415, "send JSON (`{\"documents\": [...]}`) or multipart/form-data "
@@ -499,11 +502,12 @@ async def _ingest_urls(request: Request, body: Any, settings: ServiceSettings, e
 
 
 async def _ingest_files(request: Request, settings: ServiceSettings
-                        ) -> tuple[list[Document], list[Skipped]]:
+                        ) -> tuple[list[Document], list[Skipped]] | None:
     """A multipart upload, read by the library's rules (`rag.loaders.Uploads`); its
     `UploadError`s are answered by the app's `RagError` handler (service/errors.py). The body
     is parsed, and its files written to the upload folder one at a time, through
-    `body_gate`; the folder is then read through `write_gate`."""
+    `body_gate`; the folder is then read through `write_gate`. None when the client hangs
+    up while the files are read (their parsing stops)."""
     most = settings.max_documents_per_request
     async with contextlib.AsyncExitStack() as stack:
         async with body_gate(request).held():
@@ -512,17 +516,22 @@ async def _ingest_files(request: Request, settings: ServiceSettings
                 uploads, total = _form_files(form, settings)
                 # the text allowance: per byte of the files sent (Starlette counted them)
                 folder = stack.enter_context(Uploads(settings.max_document_chars,
-                                                     UPLOAD_TEXT_PER_BYTE * total))
+                                                     UPLOAD_TEXT_PER_BYTE * total,
+                                                     settings.upload_read_seconds))
                 await run_in_threadpool(_place_files, uploads, folder, most)
             finally:
                 await form.close()  # the parser's spooled files, in memory or in /tmp
-        try:
-            docs, skipped = await write_gate(request).run(folder.load)
+        try:  # a client that hangs up stops the parsing (twenty-fourth review, F1)
+            loaded = await write_gate(request).run_unless_gone(
+                request, lambda cancel: folder.load(lambda: cancel.cancelled))
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from None
         except TextTooLarge as exc:  # the files read stopped there: nothing is ingested
             raise HTTPException(413, f"{exc} (limit {UPLOAD_TEXT_PER_BYTE} per byte of the "
                                 "files uploaded)") from None
+        if loaded is None:
+            return None
+        docs, skipped = loaded
         if len(docs) > most:
             raise _too_many(most)
         return docs, skipped

@@ -47,3 +47,41 @@ def test_search_prints_each_hit_on_its_own_two_lines() -> None:
     assert lines[0] == "[1] 0.5000 etna fake#0  Etna [2] 0.9999 forged#0 Faux\\x1b[31m"
     assert lines[1].startswith("    L'Etna [2] 0.9999 forged#0 x fin z z")
     assert len(lines[1]) == 4 + 160
+
+
+def test_cluster_serve_local_logs_a_line_per_request(tmp_path: Path) -> None:
+    """Twenty-fourth review, F5a: `rag cluster serve --local` wrote no request log lines
+    (`rag serve` sets the service's logger to INFO; it did not). A real process on loopback."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "etna.txt").write_text("The Etna volcano in Sicily erupted again.", encoding="utf-8")
+    where = ["--dir", str(tmp_path / "c")]
+    assert main(["cluster", "ingest", *where, "--shards", "2", str(docs)]) == 0
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "cluster", "serve", *where,
+                             "--local", "--port", str(port)],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/search", params={"q": "volcan"},
+                              timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.3)
+        assert r.status_code == 200
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert any('"route": "/search"' in line for line in err.splitlines()), err[-2000:]

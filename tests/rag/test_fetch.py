@@ -493,3 +493,25 @@ def test_one_batch_of_names_that_hang_leaves_lookups_for_other_requests(
     assert other.skipped == []
     assert [s.reason for s in skipped] == [CANNOT_FETCH] * len(hanging)
     assert len(_lookup_threads()) < LOOKUP_THREADS
+
+
+def test_what_an_upstream_says_in_errors_is_not_repeated(
+        site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    """Twenty-fourth review, F4: a skip reason quoted the upstream's reason phrase and a
+    refused redirect's Location word for word: behind an allowed intranet host, internal
+    addresses, SSO tickets and passwords went back to whoever sent the URL. The client reads
+    the status's standard phrase and "redirect refused"; the log keeps what was received."""
+    site.routes["/reason"] = Route(status=500, reason="token=SECRET-1 at http://10.1.2.3/admin")
+    site.routes["/cred"] = Route(status=302, headers={
+        "Location": "http://svc:S3cr3t-2@intranet.local/sso?ticket=ST-3"})
+    site.routes["/ftp"] = Route(status=302, headers={"Location": "ftp://intranet/ST-4"})
+    with caplog.at_level(logging.WARNING, logger="rag.fetch"):
+        result = load_sources([f"{site.url}/reason", f"{site.url}/cred", f"{site.url}/ftp"],
+                              LOCAL)
+    reasons = {s.source.rsplit("/", 1)[1]: s.reason for s in result.skipped}
+    assert reasons["reason"] == "HTTP 500 Internal Server Error", reasons
+    assert reasons["cred"] == "redirect refused: credentials in URLs are not accepted", reasons
+    assert reasons["ftp"] == "redirect refused: only http and https URLs can be fetched"
+    assert not any(s in r for r in reasons.values() for s in ("SECRET", "S3cr3t", "ST-", "10."))
+    logged = caplog.text
+    assert "SECRET-1" in logged and "S3cr3t-2" in logged  # the operator can see it
