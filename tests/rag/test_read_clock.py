@@ -93,3 +93,11 @@ def test_ordinary_files_are_read_under_the_clock(tmp_path: Path) -> None:
         docs, skipped = folder.load()
     assert [d.id for d in docs] == ["note"] and not skipped
     assert "Une note." in docs[0].text
+
+
+def test_a_page_tree_past_pypdfs_own_limit_is_a_damaged_pdf() -> None:
+    """pypdf refuses a page tree of over 100,000 entries with LimitReachedError, no
+    PdfReadError: it escaped read_pdf's contract and read "cannot parse: Maximum page tree
+    entry limit reached" (F5b). Now a reason like any damaged file's."""
+    with pytest.raises(Unreadable, match=r"^damaged PDF \(LimitReachedError"):
+        read_pdf(fanned_out_pdf(400, 0))
