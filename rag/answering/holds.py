@@ -136,10 +136,16 @@ def _rough_only(text: str) -> bool:
                                  for f in figures)
 
 
+# A year a state has lasted since ("un Écossais vivant au Canada depuis 1744") holds at the
+# later year asked: it dates no other event.
+_SINCE_YEAR = re.compile(r"(?i)\b(?:depuis|since|dès) (?:l['’]an |(?:the )?year )?(\d{4})\b")
+
+
 def _other_years_only(text: str, before: str, years: frozenset[str]) -> bool:
     """Whether `text` gives a year, and neither it nor the sentence before gives the one asked:
-    a figure for 2020 where 2021 is asked is another figure."""
-    found = set(_YEAR.findall(text))
+    a figure for 2020 where 2021 is asked is another figure, a place of the 2021 exercises
+    another place than the 2020 ones'."""
+    found = set(_YEAR.findall(text)) - set(_SINCE_YEAR.findall(text))
     return bool(found) and not (found | set(_YEAR.findall(before))) & years
 
 

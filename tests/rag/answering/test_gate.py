@@ -230,6 +230,10 @@ RENT = ("La Russie loue au Kazakhstan le cosmodrome de Baïkonour pour 115 milli
         "an.")
 NED = ("Le National Endowment for Democracy a dépensé plus d’un million de dollars pour soutenir "
        "les mouvements de défense des droits humains au Kazakhstan en 2020.")
+EXERCISES = ("Les forces de maintien de la paix de l’OTSC ont pris part aux exercices militaires "
+             "de la Fraternité incassable-2021 à Kazan, en Russie.")
+REGIMENT = ("Le 1er régiment canadien, levé en 1775, est commandé par James Livingston, un "
+            "Écossais vivant au Canada depuis 1744.")
 SPREAD = ("Les tentatives pour apaiser les foules en colère ont échoué et le rassemblement s’est "
           "transformé en manifestation politique dans un certain nombre de villes kazakhes.")
 STARTED = ("Les manifestations ont commencé à Zhanaozen et à Aktau, dans l'ouest du pays, avant de "
@@ -335,6 +339,13 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
      False),
     ("Combien le National Endowment for Democracy a-t-il dépensé au Kazakhstan en 2021 ?", NED,
      False),
+    # ... nor a place of the 2021 exercises the place of the 2020 ones; a state that has
+    # lasted "since 1744" holds in 1775
+    ("Dans quelle ville se sont déroulés les exercices de la Fraternité incassable en 2020 ?",
+     EXERCISES, False),
+    ("Dans quelle ville se sont déroulés les exercices de la Fraternité incassable en 2021 ?",
+     EXERCISES, True),
+    ("Qui commandait le 1er régiment canadien en 1775 ?", REGIMENT, True),
     # "which towns" asks a place: "un certain nombre de villes" names none
     ("In which towns did the protests first break out?", SPREAD, False),
     ("In which towns did the protests first break out?", STARTED, True),
