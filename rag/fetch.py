@@ -39,6 +39,7 @@ from rag.config import Settings
 from rag.documents import Document
 from rag.errors import RagError
 from rag.loaders import LoadResult, Page, Skipped, TextBudget, load_paths, page_from_html
+from rag.read_clock import ReadCancelled
 from rag.socket_abort import SocketAbort
 
 log = logging.getLogger("rag.fetch")
@@ -605,6 +606,13 @@ class _Outcome:
     previous: Document | None = None
 
 
+def _fetch_unless(url: str, policy: FetchPolicy, previous: Callable[[str], Document | None],
+                  batch: LookupBatch, cancelled: Callable[[], bool] | None) -> _Outcome:
+    if cancelled is not None and cancelled():
+        return _Outcome(url, Skipped(url, "cancelled"))
+    return _fetch_one(url, policy, previous, batch)
+
+
 def _fetch_one(url: str, policy: FetchPolicy, previous: Callable[[str], Document | None],
                batch: LookupBatch | None = None) -> _Outcome:
     doc_id = url_doc_id(url)
@@ -640,14 +648,17 @@ def _fetch_one(url: str, policy: FetchPolicy, previous: Callable[[str], Document
 
 def load_sources(sources: Iterable[str | Path], policy: FetchPolicy,
                  previous: Callable[[str], Document | None] = lambda _: None,
-                 budget: TextBudget | None = None) -> LoadResult:
+                 budget: TextBudget | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> LoadResult:
     """Files, folders and http(s) URLs as one batch (cleaning sees the fetched pages with the
     files). Every URL is checked before anything is fetched: FetchRefused for the first one
     refused by its syntax or its address literal. A URL that fails later (a name that does
     not resolve or resolves to a refused address, network, status, size, a redirect that is
     refused) is skipped with the reason. `previous(doc_id)` is what the index holds: its ETag and
     Last-Modified are sent back, and a 304 or the same text keeps it unchanged. The batch's
-    name lookups hold at most LOOKUPS_PER_BATCH of the shared lookup threads."""
+    name lookups hold at most LOOKUPS_PER_BATCH of the shared lookup threads. Once
+    `cancelled()` says so (the client hung up), no further page is fetched and ReadCancelled
+    ends the batch (50 slow URLs held a write slot 125 s after their client had gone)."""
     items = list(sources)
     urls = list(dict.fromkeys(str(s).strip() for s in items if is_url(s)))
     for url in urls:  # names are resolved when fetched, within each page's deadline
@@ -656,7 +667,10 @@ def load_sources(sources: Iterable[str | Path], policy: FetchPolicy,
     if urls:
         batch = LookupBatch()
         with ThreadPoolExecutor(max_workers=min(FETCH_THREADS, len(urls))) as pool:
-            outcomes = list(pool.map(lambda u: _fetch_one(u, policy, previous, batch), urls))
+            outcomes = list(pool.map(lambda u: _fetch_unless(u, policy, previous, batch,
+                                                             cancelled), urls))
+    if cancelled is not None and cancelled():
+        raise ReadCancelled("the client went away")
     result = load_paths([s for s in items if not is_url(s)], [o.item for o in outcomes],
                         budget=budget)
     before = {o.previous.id: o.previous for o in outcomes if o.previous is not None}

@@ -218,7 +218,10 @@ async def add_documents(request: Request, engine: EngineDep, settings: SettingsD
     # text on the event loop, twice, held every other request 11.8 s (ninth review, F2).
     if ctype == "application/json":
         body, body_bytes = await _json_body(request, settings)
-        fetched = await _ingest_urls(request, body, settings, engine)
+        try:
+            fetched = await _ingest_urls(request, body, settings, engine)
+        except _ClientGone:
+            return client_gone()
         skipped: list[Skipped] = []
         if fetched is None:
             docs, cost = await run_in_threadpool(_json_documents, body, body_bytes, settings)
@@ -458,9 +461,14 @@ def _json_documents(body: Any, body_bytes: int, settings: ServiceSettings
     return docs, Cost(held, text_bytes)
 
 
+class _ClientGone(Exception):
+    """The client hung up while its pages were fetched: answered 499."""
+
+
 async def _ingest_urls(request: Request, body: Any, settings: ServiceSettings, engine: Engine
                        ) -> tuple[list[Document], list[Skipped]] | None:
-    """`{"urls": [...]}`: web pages the server fetches (rag.fetch); None for other bodies."""
+    """`{"urls": [...]}`: web pages the server fetches (rag.fetch); None for other bodies;
+    _ClientGone when the client hangs up first."""
     from rag.fetch import FetchPolicy, FetchRefused, check_urls, load_sources
 
     if not isinstance(body, dict) or "urls" not in body:
@@ -482,15 +490,19 @@ async def _ingest_urls(request: Request, body: Any, settings: ServiceSettings, e
     # 260 M characters, all held by one queued job). Before, nothing (sixth review, F3).
     budget = TextBudget(settings.max_document_chars,
                         UPLOAD_TEXT_PER_BYTE * settings.max_upload_bytes)
-    try:
-        loaded = await write_gate(request).run(
-            load_sources, urls, FetchPolicy.from_settings(settings),
-            lambda i: store.get_document(i) if store.exists() else None, budget)
+    policy = FetchPolicy.from_settings(settings)
+    try:  # a client that hangs up stops the fetching (twenty-fourth review, F5d)
+        got = await write_gate(request).run_unless_gone(request, lambda cancel: load_sources(
+            urls, policy, lambda i: store.get_document(i) if store.exists() else None, budget,
+            lambda: cancel.cancelled))
     except FetchRefused as exc:
         raise HTTPException(400, str(exc)) from None
     except TextTooLarge as exc:  # the pages read stopped there: nothing is ingested
         raise HTTPException(413, f"{exc} (limit {UPLOAD_TEXT_PER_BYTE} per byte of "
                             "RAG_MAX_UPLOAD_BYTES)") from None
+    if got is None:
+        raise _ClientGone
+    loaded = got
     try:
         docs = [replace(d, metadata=storable_metadata(d.metadata)) for d in loaded.documents]
     except ValueError as exc:

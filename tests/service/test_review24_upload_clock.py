@@ -49,3 +49,25 @@ def test_a_client_that_hangs_up_stops_the_parsing_of_its_upload(
         {"id": "petit", "text": "Un petit relevé de pluie.", "title": "Petit"}]})
     assert r.status_code == 200 and r.json()["added"] == 1, r.text
     assert [d["doc_id"] for d in svc.client.get("/documents").json()] == ["petit"]
+
+
+def test_a_client_that_hangs_up_stops_the_fetching_of_its_pages(
+        small_service: Callable[..., Service]) -> None:
+    """F5d: 50 slow URLs held a write slot ~125 s after their client had gone; now no page is
+    fetched once it has (those under way end within their timeout) and it is counted 499."""
+    from tests.local_site import ARTICLE, Route, local_site
+
+    svc = small_service(ingest=False, fetch_allow_hosts=["127.0.0.1"], fetch_timeout=3)
+    with local_site() as site:
+        for i in range(12):  # 3 s each (their timeout), four at a time
+            site.routes[f"/slow{i}"] = Route(body=ARTICLE.encode() * 4, drip=0.2)
+        urls = [f"{site.url}/slow{i}" for i in range(12)]
+        with pytest.raises(httpx.ReadTimeout):
+            svc.client.post("/documents", params={"async": "false"}, json={"urls": urls},
+                            timeout=httpx.Timeout(30, read=1.5))
+        deadline = time.monotonic() + 30
+        while _count(svc, "/documents", 499) != 1.0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _count(svc, "/documents", 499) == 1.0
+        assert len(site.seen) <= 4, len(site.seen)  # the first four only
+    assert svc.client.get("/documents").json() == []
