@@ -47,7 +47,9 @@ from rag.answering.holds import (
     counts_something_else,
     fate_of_others_only,
     none_only_of_other,
+    per_other_unit,
     proper_names,
+    rate_unit,
 )
 from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
@@ -445,6 +447,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.measure and "person" not in info.measure \
                 and _in_other_units(info.measure, text):
             kind = False  # a length where barrels are counted (people: as loose as above)
+        if kind and "number" in info.asks and (unit := rate_unit(info.text)) \
+                and per_other_unit(unit, text):
+            kind = False  # a price per gallon where one per litre is asked
         if kind and info.exact_day and not _DAY_OF_MONTH.search(text):
             kind = False  # "à quelle date précise": "en juillet 2022" gives no day
         if kind and info.order and not (ORDER.search(text) or ORDER.search(prev_text)):

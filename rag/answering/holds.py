@@ -207,6 +207,37 @@ def _gives_money(text: str) -> bool:
     return bool(_CURRENCY.search(text) and _FIGURE.search(text))
 
 
+# What a rate is given per ("le prix par litre", "per gallon", "a day"): the unit's family
+_RATE_UNITS = {
+    "litre": "litre", "liter": "litre", "gallon": "gallon", "baril": "barrel",
+    "barrel": "barrel", "kilo": "kg", "kg": "kg", "kilogramme": "kg", "kilogram": "kg",
+    "tonne": "tonne", "ton": "tonne", "heure": "hour", "hour": "hour", "jour": "day",
+    "day": "day", "semaine": "week", "week": "week", "mois": "month", "month": "month",
+    "an": "year", "année": "year", "year": "year", "habitant": "capita", "capita": "capita",
+    "mètre": "metre", "metre": "metre", "meter": "metre", "kilomètre": "km", "km": "km",
+    "kilometre": "km", "kilometer": "km", "mile": "mile",
+}
+_PER = re.compile(r"(?i)\b(?:per|par|a|an|the|le|la|l['’]|un|une|each|chaque)\s*("
+                  + "|".join(sorted(_RATE_UNITS, key=len, reverse=True)) + r")s?\b")
+_PER_STRICT = re.compile(r"(?i)\b(?:per|par)\s+(" + "|".join(sorted(_RATE_UNITS, key=len,
+                                                                    reverse=True)) + r")s?\b")
+
+
+def rate_unit(question: str) -> str | None:
+    """The unit a question asks a rate per ("What was the price per litre", "combien par
+    jour"): only after "per"/"par"."""
+    m = _PER_STRICT.search(question)
+    return _RATE_UNITS[m.group(1).lower()] if m else None
+
+
+def per_other_unit(unit: str, text: str) -> bool:
+    """Whether `text` gives a rate per another unit than `unit` and never names `unit`: "1 $
+    par gallon" is no price per litre."""
+    said = {_RATE_UNITS[m.group(1).lower()] for m in _PER.finditer(text)}
+    return unit not in said and any(
+        _RATE_UNITS[m.group(1).lower()] != unit for m in _PER_STRICT.finditer(text))
+
+
 def _in_other_units(measure: Sequence[str], text: str) -> bool:
     """Whether every figure of `text` is given in a unit (a length, an area, a share, a weight,
     a sum) that the measure asked for is not."""

@@ -230,6 +230,8 @@ RENT = ("La Russie loue au Kazakhstan le cosmodrome de Baïkonour pour 115 milli
         "an.")
 NED = ("Le National Endowment for Democracy a dépensé plus d’un million de dollars pour soutenir "
        "les mouvements de défense des droits humains au Kazakhstan en 2020.")
+GALLON = ("« L’histoire officielle est que c’est en raison de l’élimination des contrôles des "
+          "prix du gaz, qui a entraîné une augmentation d’environ 1 $ par gallon de gaz (GNL).")
 EXERCISES = ("Les forces de maintien de la paix de l’OTSC ont pris part aux exercices militaires "
              "de la Fraternité incassable-2021 à Kazan, en Russie.")
 REGIMENT = ("Le 1er régiment canadien, levé en 1775, est commandé par James Livingston, un "
@@ -346,6 +348,9 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("Dans quelle ville se sont déroulés les exercices de la Fraternité incassable en 2021 ?",
      EXERCISES, True),
     ("Qui commandait le 1er régiment canadien en 1775 ?", REGIMENT, True),
+    # a rate per gallon is not one per litre
+    ("What was the price of liquefied gas per litre before the increase?", GALLON, False),
+    ("By how much did the price of liquefied gas rise per gallon?", GALLON, True),
     # "which towns" asks a place: "un certain nombre de villes" names none
     ("In which towns did the protests first break out?", SPREAD, False),
     ("In which towns did the protests first break out?", STARTED, True),

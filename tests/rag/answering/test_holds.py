@@ -420,3 +420,15 @@ def test_a_name_after_an_elided_article_is_no_person() -> None:
     assert not _holds_kind("person", text, ("sacks", "awakenings"))
     assert _holds_kind("person", "Robin Williams joue le médecin dans l'Éveil.",
                        ("sacks", "awakenings"))
+
+
+def test_a_rate_per_another_unit_is_not_the_one_asked() -> None:
+    from rag.answering.holds import per_other_unit, rate_unit
+
+    assert rate_unit("What was the price of gas per litre?") == "litre"
+    assert rate_unit("Combien d'heures par jour ?") == "day"
+    assert rate_unit("What was the price of a litre of gas?") is None  # "per" only
+    assert per_other_unit("litre", "une augmentation d’environ 1 $ par gallon")
+    assert not per_other_unit("litre", "60 tenges le litre, puis 1 $ par gallon")
+    assert not per_other_unit("litre", "le prix a doublé")  # no rate at all
+
