@@ -119,7 +119,35 @@ def _portfolio(tokens: list[str], k: int) -> str | None:
     return None
 
 
+# What a president presides over, read as a portfolio is: a country ("Armenian President",
+# "le président kazakh", "président du Kazakhstan") or a body ("le président sortant du bloc",
+# "president of the CSTO"): the bloc's outgoing chair is not Armenia's president.
+_BODIES = frozenset("bloc alliance otsc csto organisation organization union ue eu commission "
+                    "conseil council comite committee assemblee assembly parlement parliament "
+                    "club federation parti party".split())
+
+
+def _presides(tokens: list[str], k: int) -> str | None:
+    for step, reach in ((-1, PORTFOLIO_BEFORE), (1, PORTFOLIO_AFTER)):
+        j = k + step
+        while 0 <= j < len(tokens) and abs(j - k) <= reach:
+            if tokens[j] in ".!?;," or fold(tokens[j]) in _JOINS:
+                break
+            code = country_code(tokens[j])
+            if code is not None:
+                return f"@{code}"
+            if fold(tokens[j]) in _BODIES:
+                return "@body"
+            if step == 1 and _person_word(tokens[j]):
+                break
+            j += step
+    return None
+
+
 def _with_portfolio(fam: str, tokens: list[str], k: int) -> set[str]:
+    if fam == "president":
+        over = _presides(tokens, k)
+        return {fam} if over is None else {fam, f"{fam}:{over}"}
     if fam not in _WITH_PORTFOLIO:
         return {fam}
     port = _portfolio(tokens, k)
@@ -210,7 +238,7 @@ def titles(text: str) -> dict[str, set[str]]:
                 more = _title_before(tokens, comma, APPOSITION_BEFORE)
                 if more is not None and _opens_apposition(tokens, more[1]) and not any(
                         fold(t) in _VERBS for t in tokens[more[1]:comma]):
-                    found.add(more[0])
+                    found |= _with_portfolio(more[0], tokens, more[1])
         if j + 1 < len(tokens) and tokens[j + 1] == ",":
             for k in range(j + 2, min(len(tokens), j + 2 + TITLE_AFTER)):
                 if tokens[k] in ".!?;," or _person_word(tokens[k]):

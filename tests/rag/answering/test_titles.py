@@ -9,7 +9,11 @@ from rag.answering.titles import misplaced_title, titles
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Le président de l’OTSC, Nikol Pashinyan, a annoncé une mission.",
-     {"pashinyan": {"president"}}),
+     {"pashinyan": {"president", "president:@body"}}),
+    # what a president presides over: a country, or a body
+    ("Kazakh President Kassym-Jomart Tokayev said", {"tokayev": {"president", "president:@KZ"}}),
+    ("le président du Kazakhstan, Kassym-Jomart Tokaïev", {"tokaiev": {"president",
+                                                                      "president:@KZ"}}),
     ("la porte-parole de la diplomatie russe, Maria Zakharova.",
      {"zakharova": {"spokesperson", "spokesperson:foreign"}}),
     ("Defence Ministry spokesman Igor Konashenkov said",
@@ -54,7 +58,8 @@ def test_a_title_in_apposition_before_another() -> None:
     """blind_pairs8 v9_011: "le président sortant du bloc, le Premier ministre arménien Nikol
     Pashinyan" gives him both titles; "Selon le ministre, le président X" gives X one."""
     assert titles("Tard mercredi, le président sortant du bloc, le Premier ministre arménien "
-                  "Nikol Pashinyan, a confirmé.") == {"pashinyan": {"president", "prime"}}
+                  "Nikol Pashinyan, a confirmé.") == {
+        "pashinyan": {"president", "president:@body", "prime"}}
     assert titles("Selon le ministre, le président Tokayev a dit.") == {
         "tokayev": {"president"}}
     assert titles("Le ministre a parlé, le président Tokayev a dit.") == {
@@ -98,7 +103,7 @@ def test_a_council_is_no_name_and_a_head_of_diplomacy_is_a_foreign_minister() ->
     """blind_pairs14 v15_060: "le président du Conseil européen, Josep Borrell" over "le chef
     des affaires étrangères de l'UE, Josep Borrell" gives him another office."""
     assert titles("Le président du Conseil européen, Josep Borrell, a parlé.") == {
-        "borrell": {"president"}}
+        "borrell": {"president", "president:@body"}}
     passage = titles("Le chef des affaires étrangères de l’UE, Josep Borrell, a parlé.")
     assert passage == {"borrell": {"minister", "minister:foreign"}}
     assert misplaced_title(titles("Le président du Conseil européen, Josep Borrell, a parlé."),
@@ -106,7 +111,7 @@ def test_a_council_is_no_name_and_a_head_of_diplomacy_is_a_foreign_minister() ->
     assert misplaced_title(titles("EU foreign policy chief Josep Borrell spoke."),
                            passage) is None
     assert titles("le chef de l’État kazakh, Kassym-Jomart Tokaïev, a parlé") == {
-        "tokaiev": {"president"}}
+        "tokaiev": {"president", "president:@KZ"}}
     assert titles("the head of the bloc, Nikol Pashinyan, spoke") == {}
 
 
@@ -116,3 +121,18 @@ def test_a_head_of_staff_or_of_a_states_service_is_no_president() -> None:
     assert titles("head of State Security Karim Massimov said") == {}
     assert titles("le chef de l’État islamique Abou Bakr al-Baghdadi a parlé") == {}
     assert titles("the head of state Kassym-Jomart Tokayev said") == {"tokayev": {"president"}}
+
+
+def test_the_blocs_president_is_not_his_countrys() -> None:
+    """blind_pairs16 v17_049: "Armenian President Nikol Pashinyan" over "le président sortant
+    du bloc, le Premier ministre arménien Nikol Pashinyan" (he chairs the bloc, and is Armenia's
+    prime minister)."""
+    passage = titles("Tard mercredi, le président sortant du bloc, le Premier ministre arménien "
+                     "Nikol Pashinyan, a confirmé qu’une aide serait envoyée.")
+    assert misplaced_title(titles("Late on Wednesday, Armenian President Nikol Pashinyan, the "
+                                  "bloc's outgoing chair, confirmed it."), passage) == "pashinyan"
+    assert misplaced_title(titles("The bloc's outgoing president, Armenian Prime Minister Nikol "
+                                  "Pashinyan, confirmed it."), passage) is None
+    assert misplaced_title(titles("Kazakh President Tokayev spoke."),
+                           titles("Le président kazakh Kassym-Jomart Tokaïev a parlé.")) is None
+
