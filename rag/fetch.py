@@ -119,10 +119,15 @@ class FetchPolicy:
         return cls(settings.fetch_allow_private, tuple(settings.fetch_allow_hosts),
                    settings.fetch_timeout, settings.fetch_max_bytes)
 
-    def allows(self, host: str, ip: IPAddress) -> bool:
-        """Listed by name (case-insensitive) or by an address range holding `ip`."""
-        for entry in self.allow_hosts:
-            entry = entry.strip().lower()
+    def allows(self, host: str, ip: IPAddress, port: int | None = None) -> bool:
+        """Listed by name (case-insensitive) or by an address range holding `ip`; an entry
+        with a port ("wiki.intranet:8080", "10.1.2.3:443", "[fd00::1]:80") allows that port
+        only (an entry without one, every port of the host: a redirect to its admin port
+        too, twenty-fourth review F4)."""
+        for raw in self.allow_hosts:
+            entry, only = _entry_port(raw.strip().lower())
+            if only is not None and only != port:
+                continue
             if entry == host.lower().rstrip("."):
                 return True
             try:
@@ -131,6 +136,15 @@ class FetchPolicy:
             except ValueError:
                 continue
         return False
+
+
+def _entry_port(entry: str) -> tuple[str, int | None]:
+    """An allow entry and its port, if it names one ("host:8080", "[::1]:80"; an IPv6 range
+    without brackets has none)."""
+    m = re.fullmatch(r"\[([^\]]+)\]:(\d{1,5})|([^:\[\]]+):(\d{1,5})", entry)
+    if m is None:
+        return entry.strip("[]"), None
+    return (m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
 
 
 @dataclass(slots=True)
@@ -381,7 +395,7 @@ def resolve(url: httpx.URL, policy: FetchPolicy, seconds: float | None = None,
         raise FetchError(CANNOT_FETCH, f"cannot resolve {host}")
     for ip in addresses:
         problem = address_problem(ip)
-        if problem is None or policy.allows(host, ip):
+        if problem is None or policy.allows(host, ip, port):
             continue
         if problem != "cloud metadata" and policy.allow_private:
             continue

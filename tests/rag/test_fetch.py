@@ -515,3 +515,23 @@ def test_what_an_upstream_says_in_errors_is_not_repeated(
     assert not any(s in r for r in reasons.values() for s in ("SECRET", "S3cr3t", "ST-", "10."))
     logged = caplog.text
     assert "SECRET-1" in logged and "S3cr3t-2" in logged  # the operator can see it
+
+
+def test_an_allow_entry_with_a_port_allows_that_port_only(site: Site) -> None:
+    """Twenty-fourth review, F4: an allowed host opened every port of it (a redirect to its
+    admin port was fetched). "host:port" entries now allow that port only."""
+    port = int(site.url.rsplit(":", 1)[1])
+    site.routes["/a"] = Route(body=ARTICLE.encode())
+    policy = FetchPolicy(allow_hosts=(f"127.0.0.1:{port}",), timeout=10.0)
+    assert fetch(f"{site.url}/a", policy).status == 200
+    with pytest.raises(FetchRefused, match=r"not allowed|private|loopback"):
+        check_url(f"http://127.0.0.1:{port + 1}/a", policy)
+    site.routes["/hop"] = Route(status=302, headers={"Location": f"http://127.0.0.1:{port + 1}/"})
+    [skipped] = load_sources([f"{site.url}/hop"], policy).skipped
+    assert "loopback" in skipped.reason or "refused" in skipped.reason, skipped.reason
+    # without a port, every port, as before; an IPv6 range keeps its colons
+    assert FetchPolicy(allow_hosts=("127.0.0.1",)).allows("127.0.0.1",
+                                                          ipaddress.ip_address("127.0.0.1"), 1)
+    assert FetchPolicy(allow_hosts=("fd00::/8",)).allows("x", ipaddress.ip_address("fd00::1"), 80)
+    assert FetchPolicy(allow_hosts=("[fd00::1]:80",)).allows("x", ipaddress.ip_address("fd00::1"),
+                                                             80)
