@@ -221,6 +221,7 @@ def redirect_url(current: httpx.URL, location: str) -> httpx.URL:
 
 
 REDIRECT_REFUSED = "redirect refused"
+_MEDIA_TYPE = re.compile(r"[a-z0-9.+-]{1,40}/[a-z0-9.+-]{1,60}")
 
 
 def _url_read(url: str, parse: Callable[[], httpx.URL], shown: str | None = None
@@ -479,8 +480,19 @@ def fetch(url: str, policy: FetchPolicy, etag: str | None = None,
         headers["if-modified-since"] = last_modified
     with _Deadline(policy.timeout) as deadline, httpx.Client(
             trust_env=False, follow_redirects=False, verify=policy.verify) as client:
-        for _ in range(policy.max_redirects + 1):
-            addresses = resolve(current, policy, deadline.left(), batch)
+        for hop in range(policy.max_redirects + 1):
+            try:
+                addresses = resolve(current, policy, deadline.left(), batch)
+            except FetchRefused as exc:
+                if not hop:
+                    raise
+                # (a redirect's target is not quoted: it may hold an internal address and
+                # a ticket, "http://10.1.2.3/sso?ticket=..."; closing review H3)
+                kind = re.search(r"\bis an? ([a-z -]+?) address", str(exc))
+                raise FetchRefused(
+                    f"{REDIRECT_REFUSED}: {NOT_ALLOWED}"
+                    + (f" (a {kind.group(1)} address)" if kind else ""),
+                    f"redirect to {_short(str(current))}: {exc.detail}") from None
             try:
                 response = _send(client, current, addresses, headers, deadline)
                 try:
@@ -541,9 +553,11 @@ def _read(response: httpx.Response, url: str, policy: FetchPolicy,
                          f"HTTP {response.status_code} {response.reason_phrase}".strip())
     ctype = response.headers.get("content-type", "")
     got.content_type = ctype.split(";")[0].strip().lower()
-    if got.content_type not in CONTENT_TYPES:
-        raise FetchError(f"unsupported content type {got.content_type or 'none'!r} (HTML or "
-                         "plain text only)")
+    if got.content_type not in CONTENT_TYPES:  # quoted only when it reads as a media type
+        shown = (f" {got.content_type!r}" if _MEDIA_TYPE.fullmatch(got.content_type)
+                 else " none" if not got.content_type else "")
+        raise FetchError(f"unsupported content type{shown} (HTML or plain text only)",
+                         f"unsupported content type {ctype!r}")
     got.charset = response.charset_encoding
     inflater = _inflater(response.headers.get_list("content-encoding", split_commas=True))
     declared = response.headers.get("content-length", "")

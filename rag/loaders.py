@@ -62,8 +62,9 @@ class TextBudget:
     given what is left (`room`) and stop as soon as they pass it. With `shared_pdf` the PDFs of
     the load also share what pypdf may parse (`pdf`, see rag.loaders_office.PdfAllowance: an
     upload request's); else each PDF has its own (`rag ingest` of a folder of PDFs). `clock`
-    (rag.read_clock, with `shared_pdf`): how long the load's files may take to parse, all of
-    them together, and whether it is still wanted; checked between files and inside them."""
+    (rag.read_clock): how long the load's files may take to parse, all of them together, and
+    whether it is still wanted; checked between files, and inside PDF and Word files when
+    `shared_pdf` is set too (the readers get it with the shared allowance)."""
 
     def __init__(self, per_document: int = MAX_DOCUMENT_CHARS, total: int | None = None,
                  shared_pdf: bool = False, clock: ReadClock | None = None) -> None:
@@ -681,8 +682,8 @@ class Uploads:
              ) -> tuple[list[Document], list[Skipped]]:
         """The documents and the skipped files with their reasons; UploadError when there is
         nothing to read, ValueError (the reason) for a document the store cannot take.
-        The files share UPLOAD_READ_SECONDS of parsing (ReadTooSlow past it) and stop when
-        `cancelled()` says so (ReadCancelled)."""
+        The files share `read_seconds` of parsing (ReadTooSlow past it; None: no limit) and
+        stop when `cancelled()` says so (ReadCancelled)."""
         if self._files and len(self.refused) == self._files:  # the request's type is wrong
             raise UnsupportedUpload("; ".join(
                 f"{s.source.removeprefix(UPLOAD_PREFIX)}: {s.reason}" for s in self.refused))

@@ -189,6 +189,9 @@ class Router:
 
     def __init__(self, root: str, settings: Settings, embedder: Any, shards: list[Any],
                  deadline_s: float = 10.0) -> None:
+        # a line per request, as `rag serve` writes: this replica is its own process, the
+        # driver's logging level does not reach it
+        logging.getLogger("rag.service").setLevel(logging.INFO)
         self.root, self.settings = Path(root), settings
         identity = read_manifest(self.root).identity
         known = {"name": identity["embedder"], "dim": identity["dim"]}

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rag.embedders.base import Vectors
-from rag.embedders.e5 import E5Embedder
+from rag.embedders.base import Embedder, Vectors
 
 
 class CountingEmbedder:
     """Delegates to the real embedder; counts each call, the texts and their characters."""
 
-    def __init__(self, inner: E5Embedder) -> None:
+    def __init__(self, inner: Embedder) -> None:
         self.inner = inner
         self.calls = 0
         self.chars = 0

@@ -469,10 +469,12 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 and (not cross or len(info.measure) > 1) \
                 and fate_of_others_only(info.measure, info.fate, text):
             kind = False  # the police officers killed are not the protesters killed
-        if kind and (years := _question_years(info.text)) \
+        if kind and not {"date", "year"} & set(info.asks) \
+                and (years := _question_years(info.text)) \
                 and _other_years_only(text, prev_text, years):
             kind = False  # "spent in 2021" is not answered by the figure for 2020, nor "where
-            # were the 2020 exercises" by the place of the 2021 ones
+            # were the 2020 exercises" by the place of the 2021 ones (a date asked is another
+            # year: "When did the 2014 crisis end?" "en mars 2015")
         if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000 (any country asked:
             # "Et l'Arménie ?" after a question about Russia asks of either)
             # ... a body of countries asked about acts: "How much aid did the EU offer

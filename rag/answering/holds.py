@@ -145,8 +145,9 @@ def _other_years_only(text: str, before: str, years: frozenset[str]) -> bool:
     """Whether `text` gives a year, and neither it nor the sentence before gives the one asked:
     a figure for 2020 where 2021 is asked is another figure, a place of the 2021 exercises
     another place than the 2020 ones'."""
-    found = set(_YEAR.findall(text)) - set(_SINCE_YEAR.findall(text))
-    return bool(found) and not (found | set(_YEAR.findall(before))) & years
+    found = set(_YEAR.findall(text))
+    dated = found - set(_SINCE_YEAR.findall(text))
+    return bool(dated) and not (found | set(_YEAR.findall(before))) & years
 
 
 def _mentions(text: str, when: frozenset[str]) -> bool:

@@ -122,17 +122,19 @@ def _portfolio(tokens: list[str], k: int) -> str | None:
 # What a president presides over, read as a portfolio is: a country ("Armenian President",
 # "le président kazakh", "président du Kazakhstan") or a body ("le président sortant du bloc",
 # "president of the CSTO"): the bloc's outgoing chair is not Armenia's president.
-_BODIES = frozenset("bloc alliance otsc csto organisation organization union ue eu commission "
-                    "conseil council comite committee assemblee assembly parlement parliament "
-                    "club federation parti party".split())
+_BODIES = (_INSTITUTIONS - frozenset("un etat state gouvernement government kremlin elysee "
+                                      "maison blanche white house".split())) | frozenset(
+    "bloc alliance club federation parti party duma".split())
+_ARTICLES = frozenset("le la les l the a an un une".split())
 
 
 def _presides(tokens: list[str], k: int) -> str | None:
     for step, reach in ((-1, PORTFOLIO_BEFORE), (1, PORTFOLIO_AFTER)):
         j = k + step
         while 0 <= j < len(tokens) and abs(j - k) <= reach:
-            if tokens[j] in ".!?;," or fold(tokens[j]) in _JOINS:
-                break
+            if tokens[j] in ".!?;," or fold(tokens[j]) in _JOINS or (
+                    step == -1 and (fold(tokens[j]) in _LINKS or fold(tokens[j]) in _ARTICLES)):
+                break  # ("in Armenia with President Putin": not Armenia's president)
             code = country_code(tokens[j])
             if code is not None:
                 return f"@{code}"

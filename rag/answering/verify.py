@@ -535,7 +535,8 @@ class Verifier:
         if tense_differs(claim.times, s.text, _leaning(s.text)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "tense"))
-        if (claim.negated and not (f.negated or refuses(s.text) or _ceased(claim.text, s.text))
+        if (claim.negated and not (f.negated or refuses(s.text) or _ceased(claim.text, s.text)
+                                   or _negated_next_door(claim.text, d, best))
                 ) or (
                 not claim.negated and self._said_negated(claim, claim_vec, d, best,
                                                          unit_scores)):
@@ -839,6 +840,34 @@ def _said_where(d: _Sentences, i: int, unit_scores: Vectors, claim: _Facts | Non
     if claim is not None and said and len(claim.stems & said) >= RESTATED_WHOLE * len(said):
         return text
     return ""
+
+
+# A claim's elliptic negation, a clause of its own: ", et pas la première,", "but not the
+# last", or what opens a part of a claim so joined (what it bears on: the word after it, an
+# article aside)
+_ELLIPTIC_NO = re.compile(
+    r"(?i)(?:^\s*|(?:,|\bet|\bmais|\band|\bbut)\s+)(?:pas|not|jamais|never)\s+"
+    r"(?:(?:la|le|les|un|une|the|a|an)\s+|l['’]\s*)?([^\W\d_]{4,})\b")
+_SAID_NO_OF = re.compile(
+    r"(?i)\b(?:pas|jamais|not|never)\s+(?:(?:la|le|les|un|une|the|a|an)\s+|l['’]\s*)?"
+    r"([^\W\d_]{4,})\b")
+
+
+def _negated_next_door(claim: str, d: _Sentences, i: int) -> bool:
+    """Whether a claim whose only negation is an elliptic clause of its own (", et pas la
+    première,") takes it from the sentence after or before sentence i, which says no of that
+    very word: a claim joining two sentences ("a qualifié de « tentative grossière », et pas
+    la première, l'humour ...") restates the second's "ce n'est pas la première". A claim
+    negating its verb ("n'a pas fermé sa frontière") is read against its own sentence."""
+    m = _ELLIPTIC_NO.search(claim)
+    if m is None or negated(claim[:m.start()] + " " + claim[m.end():]):
+        return False
+    word = fold(m.group(1))
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(d.spans) and d.facts[j].negated and word in {
+                fold(w.group(1)) for w in _SAID_NO_OF.finditer(d.spans[j].text)}:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

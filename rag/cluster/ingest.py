@@ -81,19 +81,22 @@ def prepare(root: Path, settings: Settings, embedder: Embedder, docs: Sequence[D
             cancelled: Callable[[], bool] | None = None) -> ClusterPrepared:
     """Plan each shard against what it stores and embed only what changed (no lock held).
     `on_chunks` is told the chunks to embed so far (shard after shard), `progress` each batch
-    embedded, and `cancelled` stops it (IngestCancelled, nothing written), as one box's
-    `Ingestor.prepare`: a job's progress and a hang-up reach every shard (twenty-fourth
-    review, F2: a cluster embedded on after its client had gone, and committed)."""
+    embedded, and `cancelled` stops it (IngestCancelled; `commit` reads it once more, before
+    any shard is written), as one box's `Ingestor.prepare`: a job's progress and a hang-up
+    reach every shard (twenty-fourth review, F2: a cluster embedded on after its client had
+    gone, and committed). With `embed` (a Ray pool) neither progress nor a cancel is read
+    until the pool has embedded the batch."""
     t0 = time.perf_counter()
     if cancelled is not None and cancelled():
         raise IngestCancelled("ingest cancelled")
-    planned = 0
+    shard_totals: dict[int, int] = {}
 
-    def counted(n: int) -> None:
-        nonlocal planned
-        planned += n
-        if on_chunks is not None:
-            on_chunks(planned)
+    def counted(shard: int) -> Callable[[int], None]:
+        def told(total: int) -> None:  # a shard's running total (its catch-up re-tells it)
+            shard_totals[shard] = total
+            if on_chunks is not None:
+                on_chunks(sum(shard_totals.values()))
+        return told
 
     n = shard_count(root, n_shards)
     by_shard: dict[int, list[Document]] = {i: [] for i in range(n)}
@@ -109,7 +112,7 @@ def prepare(root: Path, settings: Settings, embedder: Embedder, docs: Sequence[D
     parts = {}
     for i, ds in by_shard.items():
         if embed is None:
-            parts[i] = ingestors[i].prepare(ds, rebuild=rebuild, on_chunks=counted,
+            parts[i] = ingestors[i].prepare(ds, rebuild=rebuild, on_chunks=counted(i),
                                             progress=progress, cancelled=cancelled)
         else:
             parts[i] = PreparedIngest(ds, [], [embedded[d.id] for d in todo[i]], rebuild, t0)
@@ -131,6 +134,12 @@ def commit(root: Path, settings: Settings, embedder: Embedder, prepared: Cluster
                 early.catch_up(part)
             early.store.close()
     with cluster_lock(root):
+        # Cancelled (the client hung up) is read once, here: past this point every shard is
+        # committed, or none would be and the manifest would not match its shards.
+        if any(p.cancelled is not None and p.cancelled() for p in prepared.parts.values()):
+            raise IngestCancelled("the ingest was cancelled; nothing was written")
+        for part in prepared.parts.values():
+            part.cancelled = None
         entry = read_manifest(root).quantizer if is_cluster(root) else None
         centroids = quantizer.load_centroids(root, entry)
         ingestors = {i: _ingestor(root, settings, embedder, i, centroids)

@@ -76,3 +76,29 @@ def test_ray_embedding_actors_get_no_secrets() -> None:
     args = cluster_ingest.embed_actor_args(settings)
     assert b"SECRET" not in pickle.dumps(args)
     assert args[0].embedder == settings.embedder and args[0].chunk_tokens == settings.chunk_tokens
+
+
+def test_a_cancel_during_the_commit_writes_no_shard(tmp_path: Path,
+                                                    embedder: E5Embedder) -> None:
+    """Closing review H1: the shards' commits each read `cancelled`: a client gone while the
+    first shard was written left it written and the second not, the manifest stale."""
+    root = tmp_path / "cluster"
+    engine = _engine(root, embedder)
+    committing = False
+    calls = 0
+
+    def cancelled() -> bool:
+        nonlocal calls
+        if not committing:
+            return False
+        calls += 1
+        return calls >= 2  # the client hangs up as the second shard is reached
+
+    prepared = engine.prepare_ingest(_more(12), cancelled=cancelled)
+    committing = True
+    with pytest.raises(IngestCancelled):
+        engine.commit_ingest(prepared)
+    for i in range(2):
+        store = cluster_ingest.open_shard_store(root, f"shard-00{i}", engine.settings)
+        assert not [k for k in store.doc_hashes() if k.startswith("pluie-")], i
+    assert engine.searcher().search("relevé de pluie", 3)  # still the old index, readable

@@ -92,7 +92,7 @@ def test_loopback_is_refused_by_default_and_allowed_by_the_settings(site: Site) 
 
 
 @pytest.mark.parametrize("target, reason", [
-    ("http://10.1.2.3/admin", "address not allowed (10.1.2.3 is a private"),
+    ("http://10.1.2.3/admin", "redirect refused: address not allowed (a private address)"),
     ("http://169.254.169.254/latest/meta-data/", "cloud metadata"),
     ("http://[::ffff:169.254.169.254]/latest/meta-data/", "cloud metadata"),
     ("http://127.0.0.2:1/", "loopback"),
@@ -505,13 +505,20 @@ def test_what_an_upstream_says_in_errors_is_not_repeated(
     site.routes["/cred"] = Route(status=302, headers={
         "Location": "http://svc:S3cr3t-2@intranet.local/sso?ticket=ST-3"})
     site.routes["/ftp"] = Route(status=302, headers={"Location": "ftp://intranet/ST-4"})
+    # ... nor a refused address a redirect leads to, nor a content type that is no type
+    site.routes["/private"] = Route(status=302, headers={
+        "Location": "http://10.1.2.3/sso?ticket=ST-5"})
+    site.routes["/ctype"] = Route(headers={"Content-Type": "token=SECRET-6 at http://10.9.9.9"})
     with caplog.at_level(logging.WARNING, logger="rag.fetch"):
-        result = load_sources([f"{site.url}/reason", f"{site.url}/cred", f"{site.url}/ftp"],
-                              LOCAL)
+        result = load_sources([f"{site.url}/{p}" for p in ("reason", "cred", "ftp", "private",
+                                                            "ctype")], LOCAL)
     reasons = {s.source.rsplit("/", 1)[1]: s.reason for s in result.skipped}
     assert reasons["reason"] == "HTTP 500 Internal Server Error", reasons
     assert reasons["cred"] == "redirect refused: credentials in URLs are not accepted", reasons
     assert reasons["ftp"] == "redirect refused: only http and https URLs can be fetched"
+    assert reasons["private"] == ("redirect refused: address not allowed (a private "
+                                  "address)"), reasons
+    assert reasons["ctype"] == "unsupported content type (HTML or plain text only)", reasons
     assert not any(s in r for r in reasons.values() for s in ("SECRET", "S3cr3t", "ST-", "10."))
     logged = caplog.text
     assert "SECRET-1" in logged and "S3cr3t-2" in logged  # the operator can see it

@@ -57,9 +57,9 @@ def test_a_client_that_hangs_up_stops_the_fetching_of_its_pages(
     fetched once it has (those under way end within their timeout) and it is counted 499."""
     from tests.local_site import ARTICLE, Route, local_site
 
-    svc = small_service(ingest=False, fetch_allow_hosts=["127.0.0.1"], fetch_timeout=3)
+    svc = small_service(ingest=False, fetch_allow_hosts=["127.0.0.1"], fetch_timeout=8)
     with local_site() as site:
-        for i in range(12):  # 3 s each (their timeout), four at a time
+        for i in range(12):  # 8 s each (their timeout), four at a time
             site.routes[f"/slow{i}"] = Route(body=ARTICLE.encode() * 4, drip=0.2)
         urls = [f"{site.url}/slow{i}" for i in range(12)]
         with pytest.raises(httpx.ReadTimeout):

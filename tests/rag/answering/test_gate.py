@@ -232,6 +232,8 @@ NED = ("Le National Endowment for Democracy a dépensé plus d’un million de d
        "les mouvements de défense des droits humains au Kazakhstan en 2020.")
 GALLON = ("« L’histoire officielle est que c’est en raison de l’élimination des contrôles des "
           "prix du gaz, qui a entraîné une augmentation d’environ 1 $ par gallon de gaz (GNL).")
+CRIMEA = "La crise en Crimée a pris fin en mars 2015 avec l'annexion."
+DONBAS = "En 2022, le conflit du Donbass avait fait 14 000 morts depuis 2014."
 EXERCISES = ("Les forces de maintien de la paix de l’OTSC ont pris part aux exercices militaires "
              "de la Fraternité incassable-2021 à Kazan, en Russie.")
 REGIMENT = ("Le 1er régiment canadien, levé en 1775, est commandé par James Livingston, un "
@@ -348,6 +350,10 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("Dans quelle ville se sont déroulés les exercices de la Fraternité incassable en 2021 ?",
      EXERCISES, True),
     ("Qui commandait le 1er régiment canadien en 1775 ?", REGIMENT, True),
+    # ... a year asked of a date is the event's, not the answer's; a figure "since 2014" is
+    # the one asked "since 2014" (closing review M1)
+    ("Quand la crise de 2014 en Crimée a-t-elle pris fin ?", CRIMEA, True),
+    ("Combien de personnes sont mortes dans le Donbass depuis 2014 ?", DONBAS, True),
     # a rate per gallon is not one per litre
     ("What was the price of liquefied gas per litre before the increase?", GALLON, False),
     ("By how much did the price of liquefied gas rise per gallon?", GALLON, True),

@@ -135,4 +135,8 @@ def test_the_blocs_president_is_not_his_countrys() -> None:
                                   "Pashinyan, confirmed it."), passage) is None
     assert misplaced_title(titles("Kazakh President Tokayev spoke."),
                            titles("Le président kazakh Kassym-Jomart Tokaïev a parlé.")) is None
+    # a country named before a preposition is not what the president presides over (closing
+    # review M3)
+    assert titles("Talks took place in Armenia with President Vladimir Putin.") == {
+        "putin": {"president"}}
 

@@ -1541,3 +1541,28 @@ def test_a_noun_in_rait_is_no_conditional(verifier: Verifier) -> None:
     """Closing review M4: "retrait" made the claim read as hedged, so a hedge dropped passed."""
     assert one(verifier, "Le retrait des troupes a commencé [1].",
                "Le retrait des troupes aurait commencé.") == (False, "hedge")
+
+
+def test_a_negation_restated_from_the_next_sentence_is_said(verifier: Verifier) -> None:
+    """blind_pairs16 v17_004: a claim joining two sentences takes its "et pas la première" from
+    the second ("ce n'est pas la première"); the first, closest in meaning, says no "no". A
+    "not the first" the neighbour says of nothing of the kind is still refused."""
+    passage = ("«Le secrétaire d’État américain a essayé de faire de l’humour sur la tragédie "
+               "qui se déroule au Kazakhstan», a déclaré le ministère russe des Affaires "
+               "étrangères dans un communiqué publié sur Facebook. «C’était une tentative "
+               "grossière et ce n’est pas la première», a ajouté le ministère.")
+    claim = ("Dans un communiqué publié sur Facebook, le ministère russe des Affaires étrangères "
+             "a qualifié de « tentative grossière », et pas la première, l'humour du secrétaire "
+             "d'État américain sur la tragédie au Kazakhstan [1].")
+    assert one(verifier, claim, passage) == (True, "supported")
+    other = ("Le ministère russe des Affaires étrangères a déclaré dans un communiqué publié sur "
+             "Facebook que le secrétaire d’État américain a essayé de faire de l’humour sur la "
+             "tragédie au Kazakhstan. Ce n’est pas la première fois qu'il publie un communiqué.")
+    assert one(verifier, "Le ministère russe des Affaires étrangères n'a pas publié de "
+               "communiqué sur Facebook [1].", other) == (False, "negation")
+    # a claim negating its own verb is read against its own sentence, whatever the next one
+    # says no of (closing review H2)
+    border = ("Le Kazakhstan a fermé sa frontière avec la Chine jeudi. La Russie, elle, n'a pas "
+              "fermé sa frontière avec le Kazakhstan.")
+    assert one(verifier, "Le Kazakhstan n'a pas fermé sa frontière avec la Chine [1].",
+               border) == (False, "negation")
