@@ -37,15 +37,19 @@ class ReadClock:
         self.deadline = None if seconds is None else time.monotonic() + seconds
         self._cancelled = cancelled
 
+    def _stop(self) -> RagError | None:
+        if self._cancelled is not None and self._cancelled():
+            return ReadCancelled("the client went away")
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            return ReadTooSlow(f"the files took over {self.seconds:g} s to read in all (limit "
+                               "per request); send fewer or smaller files in each request")
+        return None
+
     def late(self) -> bool:
         """Whether the load is to stop (cheap enough to ask every few thousand operators)."""
-        return bool(self._cancelled and self._cancelled()) or (
-            self.deadline is not None and time.monotonic() > self.deadline)
+        return self._stop() is not None
 
     def check(self) -> None:
         """ReadCancelled or ReadTooSlow when the load is to stop."""
-        if self._cancelled is not None and self._cancelled():
-            raise ReadCancelled("the client went away")
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            raise ReadTooSlow(f"the files took over {self.seconds:g} s to read in all (limit "
-                              "per request); send fewer or smaller files in each request")
+        if (stop := self._stop()) is not None:
+            raise stop

@@ -218,10 +218,10 @@ _RATE_UNITS = {
     "mètre": "metre", "metre": "metre", "meter": "metre", "kilomètre": "km", "km": "km",
     "kilometre": "km", "kilometer": "km", "mile": "mile",
 }
+_UNIT_WORDS = "|".join(sorted(_RATE_UNITS, key=len, reverse=True))
 _PER = re.compile(r"(?i)\b(?:per|par|a|an|the|le|la|l['’]|un|une|each|chaque)\s*("
-                  + "|".join(sorted(_RATE_UNITS, key=len, reverse=True)) + r")s?\b")
-_PER_STRICT = re.compile(r"(?i)\b(?:per|par)\s+(" + "|".join(sorted(_RATE_UNITS, key=len,
-                                                                    reverse=True)) + r")s?\b")
+                  + _UNIT_WORDS + r")s?\b")
+_PER_STRICT = re.compile(r"(?i)\b(?:per|par)\s+(" + _UNIT_WORDS + r")s?\b")
 
 
 def rate_unit(question: str) -> str | None:

@@ -845,12 +845,10 @@ def _said_where(d: _Sentences, i: int, unit_scores: Vectors, claim: _Facts | Non
 # A claim's elliptic negation, a clause of its own: ", et pas la première,", "but not the
 # last", or what opens a part of a claim so joined (what it bears on: the word after it, an
 # article aside)
-_ELLIPTIC_NO = re.compile(
-    r"(?i)(?:^\s*|(?:,|\bet|\bmais|\band|\bbut)\s+)(?:pas|not|jamais|never)\s+"
-    r"(?:(?:la|le|les|un|une|the|a|an)\s+|l['’]\s*)?([^\W\d_]{4,})\b")
-_SAID_NO_OF = re.compile(
-    r"(?i)\b(?:pas|jamais|not|never)\s+(?:(?:la|le|les|un|une|the|a|an)\s+|l['’]\s*)?"
-    r"([^\W\d_]{4,})\b")
+_NO_OF = (r"(?:pas|not|jamais|never)\s+(?:(?:la|le|les|un|une|the|a|an)\s+|l['’]\s*)?"
+          r"([^\W\d_]{4,})\b")
+_ELLIPTIC_NO = re.compile(r"(?i)(?:^\s*|(?:,|\bet|\bmais|\band|\bbut)\s+)" + _NO_OF)
+_SAID_NO_OF = re.compile(r"(?i)\b" + _NO_OF)
 
 
 def _negated_next_door(claim: str, d: _Sentences, i: int) -> bool:
