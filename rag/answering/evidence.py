@@ -46,10 +46,13 @@ from rag.answering.holds import (
     counts,
     counts_something_else,
     fate_of_others_only,
+    labels,
     none_only_of_other,
+    other_labels_only,
     per_other_unit,
     proper_names,
     rate_unit,
+    vague_of_others,
 )
 from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
@@ -149,6 +152,9 @@ class Evidence:
         if when and not any(_mentions(f"{h.chunk.title}\n{h.chunk.text}", when)
                             for h in self.passages):
             return []  # "l'élection de novembre 2022": no passage speaks of that time
+        asked = labels(self.question.text)
+        if asked and not any(labels(h.chunk.text) & asked for h in self.passages):
+            return []  # "What does Article 3 provide?": no passage quotes that article
         specific = (bool(set(self.question.asks) & ABOUT_SOMEONE_ANSWERS)
                     and bool(self.question.focus)) or (
             # "In which city was Karim Massimov arrested?": a city named beside him
@@ -396,6 +402,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     propers: dict[int, frozenset[str]] = {}  # the names each passage writes mid-sentence
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
+    asked_labels = labels(info.text)
     any_office = bool(_ANY_OFFICE.search(info.text))
     others = other_offices(info.role) if info.role else ()
     span_words = [_words(s.text) for _, _, s, _ in spans]
@@ -431,6 +438,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
             if kind and cross:  # ... and the figure must count them ("4 350 miles), une
                 kind = counts(info.measure, text)  # importante population" is no population)
+        if kind and "factor" in info.asks and info.measure and not cross:
+            kind = _names_measure(info.measure, words | before)  # the bread's price, not gas's
+        if kind and "number" in info.asks and vague_of_others(info.measure, text):
+            kind = False  # "des dizaines de personnes, dont des policiers": no police count
         if kind and info.age_at and not AGE_AT.search(text):
             kind = False  # his age when he stepped down is not "âgé de 81 ans"
         if kind and info.measure and "number" in info.asks \
@@ -475,6 +486,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "spent in 2021" is not answered by the figure for 2020, nor "where
             # were the 2020 exercises" by the place of the 2021 ones (a date asked is another
             # year: "When did the 2014 crisis end?" "en mars 2015")
+        if kind and asked_labels and other_labels_only(text, asked_labels):
+            kind = False  # what article 2 of a treaty says is not what its article 3 says
         if kind and info.nation:  # Kyrgyz soldiers are not Russia's 3 000 (any country asked:
             # "Et l'Arménie ?" after a question about Russia asks of either)
             # ... a body of countries asked about acts: "How much aid did the EU offer

@@ -150,6 +150,37 @@ def _other_years_only(text: str, before: str, years: frozenset[str]) -> bool:
     return bool(dated) and not (found | set(_YEAR.findall(before))) & years
 
 
+_FACTOR_SAID = re.compile(
+    r"(?i)\b(?:doubl|tripl|quadrupl|décupl|multipli\w*\s+par|multiplication\s+par|\w+\s+fois\s+"
+    r"(?:plus|moins|supérieur|inférieur)|\w+\s+times\s+(?:more|higher|larger|bigger|greater|as|"
+    r"over)|\w+-?fold\b|x\s?\d)")
+
+
+# A number that names a text or a part of one, not a count: "l'article 4 du Traité", "la
+# résolution 2231", "chapter 7"
+_LABEL_NOUNS = {"article": "article", "articles": "article", "chapitre": "chapter",
+                "chapter": "chapter", "paragraphe": "paragraph", "paragraph": "paragraph",
+                "alinea": "paragraph", "resolution": "resolution", "amendement": "amendment",
+                "amendment": "amendment", "protocole": "protocol", "protocol": "protocol",
+                "section": "section", "clause": "clause"}
+_LABEL = re.compile(r"(?i)\b(article|articles|chapitre|chapter|paragraphe|paragraph|alinéa|"
+                    r"résolution|resolution|amendement|amendment|protocole|protocol|section|"
+                    r"clause)\s+(?:n°\s*|no\.?\s*|number\s+)?(\d{1,5})\b")
+
+
+def labels(text: str) -> frozenset[tuple[str, str]]:
+    """The numbered texts `text` names, as (noun, number): "l'article 4" is ("article", "4")."""
+    return frozenset((_LABEL_NOUNS[fold(m.group(1))], m.group(2)) for m in _LABEL.finditer(text))
+
+
+def other_labels_only(text: str, asked: frozenset[tuple[str, str]]) -> bool:
+    """Whether `text` names a numbered text of the kind asked, but never the one asked: what
+    article 2 provides is not what "Article 3" provides."""
+    nouns = {noun for noun, _ in asked}
+    said = {label for label in labels(text) if label[0] in nouns}
+    return bool(said) and not said & asked
+
+
 def _mentions(text: str, when: frozenset[str]) -> bool:
     """Whether `text` mentions every pinned year and month (a month by any French or English
     name)."""
@@ -267,14 +298,14 @@ _FIGURE = re.compile(r"(?:\d[\d\s.,]*\d|\d|\b(?:deux|trois|quatre|cinq|six|sept|
 COUNTED_WITHIN = 4
 
 
-def counts(measure: Sequence[str], text: str) -> bool:
+def counts(measure: Sequence[str], text: str, as_people: bool = True) -> bool:
     """A figure followed, within a few words, by what is counted ("3 000 personnes", "un
     millier et demi de militaires"): the figure is the count asked for, not "six pays" in a
-    sentence about troops."""
+    sentence about troops. `as_people=False`: soldiers are not counted as "personnes"."""
     keys = set(measure)
     if keys & _MONEY and _MONEY_SIGN.search(text):
         return True
-    if any(keys & _SAME_FAMILY[i] for i in (0, 2, 3, 4, 5, 6)):
+    if as_people and any(keys & _SAME_FAMILY[i] for i in (0, 2, 3, 4, 5, 6)):
         keys |= _SAME_FAMILY[1]  # soldiers, the dead, inhabitants, the wounded, the arrested:
         # counted as people too
     if keys & _SAME_FAMILY[6]:  # protesters counted by what befell them: "des dizaines de
@@ -286,6 +317,16 @@ def counts(measure: Sequence[str], text: str) -> bool:
             if any(key.startswith(k) or (len(key) >= 4 and k.startswith(key)) for k in keys):
                 return True
     return False
+
+
+def vague_of_others(measure: Sequence[str], text: str) -> bool:
+    """Whether the sentence gives only orders of size ("des dizaines de personnes, dont des
+    policiers, ont été tuées"), none of them of what is counted: dozens of people are no count
+    of the police officers or Russian soldiers among them."""
+    if not measure or set(measure) & _SAME_FAMILY[1] or _DIGITS.search(_DATE.sub(" ", text)) \
+            or _EXACT_NUMBER_WORDS.search(text) or not _VAGUE.search(text):
+        return False
+    return not counts(measure, text, as_people=False)
 
 
 def counts_something_else(measure: Sequence[str], text: str) -> bool:
@@ -471,13 +512,15 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         ages = list(_AGE.finditer(text))
         read = _read_for_ages(text) if ages and focus else ([], [], [])
         return any(_age_of_focus(text, m, focus, read) for m in ages)
-    if kind == "number":  # a count or an amount: a year or a day of the month is not one
-        rest = _DATE.sub(" ", text)
+    if kind == "number":  # a count or an amount: a year or a day of the month is not one,
+        rest = _LABEL.sub(" ", _DATE.sub(" ", text))  # nor what numbers a text ("l'article 4")
         if not (re.search(r"\d", rest) or _NUMBER_WORDS.search(rest)):
             return False
         # ... nor the question's own figure ("the three explosions" is not how many died)
         return not given or bool(_NONE.search(rest)) or any(
             a.kind == "number" and not a.keys <= given for a in claim_anchors(rest))
+    if kind == "factor":  # "multiplié par deux", "doublé", "three times higher"
+        return bool(_FACTOR_SAID.search(text))
     if kind in _UNIT_OF:  # a figure in the unit of the dimension asked ("1,5 m", "80 cm")
         return bool(_UNIT_OF[kind].search(text))
     if kind == "date":

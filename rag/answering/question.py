@@ -312,8 +312,8 @@ def _head(question: str) -> str:
 
 
 _MAX_SPLIT = 2_000  # a question's length (longer text is read from its start)
-_WH = re.compile(r"(?i)\b(?:which|what|who|whom|whose|where|when|how|quel(?:le)?s?|qui|où|quand|"
-                 r"combien|comment)\b")
+_WH = re.compile(r"(?i)\b(?:qu['’]est-ce qu[ie]|which|what|who|whom|whose|where|when|how|"
+                 r"quel(?:le)?s?|qui|où|quand|combien|comment)\b")
 
 
 # "How long did the phone conversation between Putin and Tokayev last?": a duration (a figure
@@ -362,6 +362,16 @@ _CAUSE_ASKED = re.compile(
 # "What did a litre of liquefied petroleum gas cost ...?": the verb comes past the head
 _COST_ASKED = re.compile(r"^\s*(?:what|how much) (?:did|does|do|will|would|could) [^?]{1,80}?"
                          r"\bcost\b", re.I)
+
+
+# A multiple asked: "par quel facteur", "how many times higher" (not "how many times did he
+# visit", a count)
+_FACTOR_ASKED = re.compile(r"(?i)\b(?:par quel (?:facteur|coefficient)|by (?:what|which) factor|"
+                           r"how many times (?:more|higher|larger|bigger|greater|as)|"
+                           r"combien de fois plus)\b")
+
+_PRICE_OF = re.compile(r"(?i)\b(?:prix|coût|tarif|price|cost)\s+(?:du|de la|de l['’]|des|d['’]|de|"
+                       r"of(?: the)?)\s*([a-zà-ÿ]{3,})")
 
 
 def _asked(question: str) -> str:
@@ -471,7 +481,11 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         focus.extend(run)
         if modifier is not None:
             run, last_end = [], -1
+    if _FACTOR_ASKED.search(head):  # "par quel facteur le prix ...": a multiple, not a price
+        asks = (*(a for a in asks if a != "number"), "factor")
     measure = (tuple(sorted(_MONEY)) if cost else _measure(head)) if "number" in asks else ()
+    if "factor" in asks and (of := _PRICE_OF.search(head)) and fold(of.group(1)) not in STOPWORDS:
+        measure = (_stem_key(of.group(1)),)  # the price of bread is not the price of gas
     lang = lang or detect_language(question)
     if lang == "fr":  # a name after a profession is a person's ("l'astronome grec Hipparque"),
         # to be named as such (in French only: "Hipparchus" is how English writes Hipparque)

@@ -265,6 +265,17 @@ SENT = ("La Russie a envoyé des parachutistes au Kazakhstan dans le cadre de la
         "maintien de la paix de l’OTSC.")
 LARGEST = ("La Russie a envoyé le plus important contingent de la force de l’OTSC, quelque "
            "3 000 parachutistes.")
+ARTICLE = ("Le Conseil de sécurité collective de l'OTSC a décidé d'envoyer les Forces collectives "
+           "de maintien de la paix, conformément à l'article 4 du Traité de sécurité collective.")
+TREATY = ("Aux termes de l'article 2 du Traité de sécurité collective, en cas de menace pour la "
+          "sécurité d'un État membre, les États membres lancent immédiatement des consultations.")
+DOUBLED = ("Les émeutes ont vraisemblablement été causées par une multiplication par deux du prix "
+           "du gaz liquéfié après la suppression des subventions de l'État.")
+GALLON = ("Le prix du gaz liquéfié a augmenté d'environ 1 $ par gallon après la suppression des "
+          "subventions de l'État.")
+PEOPLE_DOZENS = ("Des dizaines de personnes, dont des citoyens et des policiers, ont été tuées, "
+                 "des milliers ont été arrêtées dans la capitale, Almaty.")
+SIX_MEMBERS = "L'OTSC compte six États membres, tous d'anciennes républiques soviétiques."
 MEMBERS = ("On ignore encore quel sera l’apport des autres pays de l’OTSC (Kazakhstan, "
            "Kirghizistan, Arménie, Russie, Tadjikistan, Biélorussie).")
 SUCCEEDED = ("Le Kazakhstan a succédé à l’Arménie à la présidence tournante de l’OTSC en "
@@ -417,6 +428,20 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     # which country took over is asked as who did: a list of members says no succession
     ("Quel pays a succédé à l'Arménie à la présidence tournante de l'OTSC ?", MEMBERS, False),
     ("Quel pays a succédé à l'Arménie à la présidence tournante de l'OTSC ?", SUCCEEDED, True),
+    # the number of a treaty's article is no count (blind23 b23_026), nor does its article 2
+    # say what its article 3 does (b23_022)
+    ("Combien de membres siègent au Conseil de sécurité collective ?", ARTICLE, False),
+    ("Combien de membres compte l'OTSC ?", SIX_MEMBERS, True),
+    ("What does Article 3 of the Collective Security Treaty provide?", TREATY, False),
+    ("Que prévoit l'article 2 du Traité de sécurité collective ?", TREATY, True),
+    # a multiple asked is a multiple said, of the price asked (b23_019)
+    ("Par quel facteur le prix du gaz liquéfié a-t-il été multiplié ?", DOUBLED, True),
+    ("Par quel facteur le prix du pain a-t-il été multiplié ?", DOUBLED, False),
+    ("Par quel facteur le prix du gaz liquéfié a-t-il été multiplié ?", GALLON, False),
+    # dozens of people are no count of the police officers or soldiers among them (b3_025)
+    ("How many police officers were killed in Almaty?", PEOPLE_DOZENS, False),
+    ("Combien de soldats russes ont été tués à Almaty ?", PEOPLE_DOZENS, False),
+    ("Combien de personnes ont été tuées à Almaty ?", PEOPLE_DOZENS, True),
     # ... nor an order of size in words
     ("Combien de manifestants ont été tués pendant les émeutes ?", DOZENS, True),
     ("Combien de manifestants exactement ont été tués pendant les émeutes ?", DOZENS, False),

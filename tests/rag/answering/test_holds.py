@@ -14,7 +14,10 @@ from rag.answering.holds import (
     counts_something_else,
     fate_of_others_only,
     holds_asked,
+    labels,
     none_only_of_other,
+    other_labels_only,
+    vague_of_others,
 )
 from rag.answering.question import analyse_question
 from tests.cpu import cpu_spent
@@ -25,6 +28,36 @@ def test_a_year_or_a_day_is_not_a_count() -> None:
     assert not _holds_kind("number", "Les militaires partent le 7 janvier 2021.", ())
     assert _holds_kind("number", "Moscou a envoyé 3 000 soldats le 6 janvier 2022.", ())
     assert _holds_kind("number", "Aucun élément n'a été observé en juin 2017.", ())  # none is one
+
+
+def test_a_numbered_text_is_not_a_count() -> None:
+    """ "conformément à l'article 4 du Traité" counts nothing (blind23 b23_026)."""
+    text = "Le Conseil a décidé d'envoyer les forces, conformément à l'article 4 du Traité."
+    assert not _holds_kind("number", text, ())
+    assert _holds_kind("number", "Selon l'article 4, six États ont envoyé des soldats.", ())
+    assert labels("la résolution 2231 et l'Article 4") == {("resolution", "2231"),
+                                                            ("article", "4")}
+
+
+def test_another_article_does_not_say_what_the_asked_one_does() -> None:
+    asked = labels("What does Article 3 of the treaty provide?")
+    assert other_labels_only("Aux termes de l'article 2 du Traité : ...", asked)
+    assert not other_labels_only("L'article 3 et l'article 2 du Traité prévoient ...", asked)
+    assert not other_labels_only("Le Traité prévoit des consultations.", asked)  # names none
+    assert not other_labels_only("Le chapitre 2 du Traité ...", asked)  # another kind of text
+    assert _holds_kind("factor", "une multiplication par deux du prix du gaz", ())
+    assert _holds_kind("factor", "prices rose three times higher", ())
+    assert not _holds_kind("factor", "une hausse de 1 $ par gallon", ())
+
+
+def test_dozens_of_people_count_no_soldiers() -> None:
+    text = "Des dizaines de personnes, dont des policiers, ont été tuées."
+    soldiers = analyse_question("Combien de soldats ont été tués ?").measure
+    assert vague_of_others(soldiers, text)
+    assert not vague_of_others(soldiers, "Des dizaines de militaires ont été tués.")
+    assert not vague_of_others(soldiers, "Au moins 12 personnes, dont des soldats, sont mortes.")
+    people = analyse_question("Combien de personnes ont été tuées ?").measure
+    assert not vague_of_others(people, text)
 
 
 def test_the_questions_own_figure_is_not_the_count_asked() -> None:

@@ -33,6 +33,27 @@ def test_the_sentence_that_asks_is_read_wherever_it_stands(question: str) -> Non
                             ).asks == ("duration",)
 
 
+def test_what_is_asked_late_keeps_its_est_ce() -> None:
+    """ "Dans l'article sur ..., qu'est-ce qui distingue ...": a thing is asked, not a person
+    (the late ask was read from its "qui" on, blind23 b23_020)."""
+    q = analyse_question("Dans l'article sur les dizaines de manifestants tués, qu'est-ce qui "
+                         "distingue sur le plan militaire les autres membres de l'OTSC ?")
+    assert "person" not in q.asks
+    assert "person" not in analyse_question(
+        "D'après le texte sur les parachutistes russes envoyés à Almaty, qu'est-ce que "
+        "Moscou a promis ?").asks
+
+
+def test_a_multiple_asked_is_no_price() -> None:
+    """ "Par quel facteur le prix ... a-t-il été multiplié ?" asks a multiple, of that price
+    (it asked an amount of money, and declined "une multiplication par deux")."""
+    q = analyse_question("Par quel facteur le prix du gaz liquéfié a-t-il été multiplié ?")
+    assert q.asks == ("factor",) and q.measure == ("gaz",)
+    assert analyse_question("How many times higher was the price?").asks == ("factor",)
+    # ... how many times something happened is a count
+    assert analyse_question("How many times did Putin call Tokayev?").asks == ("number",)
+
+
 def test_a_full_name_counts_by_its_last_part() -> None:
     """Sources say "Marlowe" as often as "Christopher Marlowe"; particles stay in the name."""
     assert analyse_question("En quelle année est décédé Christopher Marlowe ?").focus == (
