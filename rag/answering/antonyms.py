@@ -113,6 +113,14 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # de l'absence de correspondants"
     # (the noun only: "aucun correspondant n'était présent" says the absence)
     (("presence",), ("absence", "absent", "lack of", "manque de", "faute de")),
+    # official, or not: "selon des données non officielles" (in either language)
+    (("officiel", "official"), ("non-officiel", "non-official", "unofficial", "officieu")),
+    # going on, or stopped: "the fighting had stopped" over "les combats se poursuivaient"
+    (("se poursuiv", "continuai", "continuaient", "continuing", "continued", "ongoing",
+      "toujours en cours", "still going on", "persist"),
+     ("cesse", "cesser", "stopped", "halted", "had ended", "came to an end", "died down",
+      "subsided", "s est arrete", "s etait arrete", "s etaient arrete", "se sont arrete",
+      "pris fin")),
     # how a body decides: by a majority, or all together
     # ("la majorité des pays" is most of them, and unanimity is a majority too)
     (("a la majorite", "par la majorite", "majority vote", "by majority", "by a majority",
@@ -132,8 +140,7 @@ _PREFIX_PAIRS: tuple[_Pair, ...] = tuple(
         ("legitim", ("il", "non-")), ("legal", ("il", "non-")),
         ("justifi", ("in", "un")), ("possible", ("im",)),
         ("probab", ("im",)), ("stab", ("in", "un")), ("capab", ("in",)),
-        ("suffis", ("in",)), ("suffic", ("in",)), ("officiel", ("non-",)),
-        ("official", ("un", "non-")), ("violent", ("non-",)), ("clear", ("un",)),
+        ("suffis", ("in",)), ("suffic", ("in",)), ("violent", ("non-",)), ("clear", ("un",)),
         ("known", ("un",)), ("connu", ("in",)), ("expected", ("un",)), ("attendu", ("in",)),
         ("prevu", ("im",)), ("precedent", ("un",)), ("armed", ("un",)),
         ("popular", ("un",)), ("populaire", ("im",)), ("democrat", ("un", "anti", "non-")),
@@ -150,6 +157,7 @@ _UNCONFIRMED = re.compile(
     r"official) ){0,3}confirm")
 
 _WORD_START = re.compile(r"[\w'’-]+")
+_NON_WORD = re.compile(r" non (?=[a-z])")
 
 
 def sides(text: str) -> frozenset[tuple[int, int]]:
@@ -157,6 +165,7 @@ def sides(text: str) -> frozenset[tuple[int, int]]:
     # (elided articles apart: "l'absence" is "absence")
     folded = " " + " ".join(_WORD_START.findall(re.sub(r"['’]", " ", fold(text)))) + " "
     folded = _UNCONFIRMED.sub(" unconfirm", folded)
+    folded = _NON_WORD.sub(" non-", folded)  # "non officielles" is "non-officielles"
     found: list[tuple[int, int]] = []
     for p, pair in enumerate(_PAIRS):
         for side, starts in enumerate(pair):

@@ -30,6 +30,9 @@ _FUTURE_FR = re.compile(
     r"(?:pr[ée]voi(?:t|ent)|projett?e(?:nt)?|envisagen?t?)\s+(?:de\s+|d['’])\w+|"
     r"(?:s['’]appr[êe]te(?:nt)?|se\s+pr[ée]pare(?:nt)?)\s+[àa]\s+\w+|"
     r"(?:va|vont)\s+(?:[\w’'-]+\s+)?[a-zà-ÿ]+(?:er|ir|re|oir)|"
+    # what is expected: "devrait être arrêté", "devraient rentrer" (not yet done)
+    r"devrai(?:t|ent)\s+(?:(?:bient[ôo]t|prochainement|encore|aussi|[ée]galement)\s+)?"
+    r"(?:[êe]tre\s+)?[a-zà-ÿ]{2,}(?:er|ir|re|oir|é|ée|és|ées|u|ue|us|ues|i|ie|is|ies)|"
     # a future verb: "se tiendra", "seront" (lower case: "Ankara", "Pérez" are names)
     r"(?!(?:extra|ultra|op[ée]ra|cam[ée]ra|cobra|mantra|chol[ée]ra|tiara|sutra|front|affront|"
     r"fronts|affronts|environs|patrons|escadrons|citrons|marrons|chaperons|[ée]perons|"

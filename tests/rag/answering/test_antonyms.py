@@ -23,6 +23,23 @@ def test_an_opposite_in_either_language_contradicts() -> None:
     assert contradicts("Les prix du gaz ont baissé.", "une forte hausse des prix du gaz")
 
 
+def test_a_word_negated_by_non_apart_is_its_opposite() -> None:
+    """ "selon des données non officielles" is no official data (blind_pairs17 v18_034)."""
+    said = "à en juger par certaines données non officielles, environ 1 500 militaires"
+    assert contradicts("D'après des données officielles, environ 1 500 militaires.", said)
+    assert contradicts("According to official data, about 1,500 soldiers.", said)
+    assert not contradicts("Selon des données non officielles, 1 500 militaires.", said)
+
+
+def test_going_on_is_not_stopped() -> None:
+    """ "the fighting had stopped" over "les combats se poursuivaient" (v18_018)."""
+    said = "mais les combats se poursuivaient sur la place principale d’Almaty"
+    assert contradicts("Reuters reported that the fighting on the main square had stopped.",
+                       said)
+    assert contradicts("Les combats avaient cessé sur la place principale.", said)
+    assert not contradicts("The fighting on the main square continued.", said)
+
+
 def test_the_same_side_or_a_sentence_saying_both_does_not() -> None:
     assert not contradicts("The military had regained control of the airport.", AIRPORT)
     assert not contradicts("Les prix ont augmenté puis baissé.",

@@ -18,6 +18,10 @@ from rag.answering.tense import times
     ("Le président a annoncé que le retrait a commencé.", "fr", {"past"}),
     ("Les troupes ont été déployées.", "fr", {"past"}),
     ("Les troupes seront déployées la semaine prochaine.", "fr", {"future"}),
+    # what is expected is not done yet (blind_pairs17 v18_053)
+    ("Karim Massimov, démis de la direction du KNB, devrait être arrêté pour trahison.", "fr",
+     {"future"}),
+    ("Les troupes devraient rentrer bientôt.", "fr", {"future"}),
 ])
 def test_what_a_text_tells_of(text: str, lang: str, told: set[str]) -> None:
     assert times(text, lang) == told
