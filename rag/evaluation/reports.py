@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from rag.answering.inert import inert
 from rag.evaluation.evals import METRICS as RETRIEVAL_COLS
 
 ANSWER_COLS = ("answer_match", "answer_match_cited", "token_f1", "citation_precision",
@@ -66,14 +67,14 @@ def _worst(res: dict[str, Any], n: int = 10) -> str:
     for q in qs[:n]:
         if q["mrr@10"] >= 1.0:
             break
-        out.append(f"- **{q['id']}** ({q['lang']}) {q['question']}  \n"
-                   f"  gold: {', '.join(q['doc_ids'])}; MRR@10 {q['mrr@10']:.2f}")
+        out.append(f"- **{_flat(q['id'])}** ({_flat(q['lang'])}) {_flat(q['question'])}  \n"
+                   f"  gold: {_flat(', '.join(q['doc_ids']))}; MRR@10 {q['mrr@10']:.2f}")
         if q.get("query") and q["query"] != q["question"]:
-            out.append(f"  searched as: {q['query']}")
+            out.append(f"  searched as: {_flat(q['query'])}")
         for h in q["retrieved"][:3]:
-            snippet = " ".join(h["text"].split())[:160]
+            snippet = _flat(" ".join(h["text"].split())[:160])
             mark = "✓" if h["doc_id"] in q["doc_ids"] else "✗"
-            out.append(f"  - {mark} `{h['chunk_id']}` {snippet}")
+            out.append(f"  - {mark} {_code(h['chunk_id'])} {snippet}")
     return "\n".join(out) or "(every question has its gold document first)"
 
 
@@ -150,7 +151,19 @@ def _fmt(value: Any) -> str:
 
 def _short(text: str, n: int = 220) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return _flat(text if len(text) <= n else text[: n - 1] + "…")
+
+
+def _flat(text: str) -> str:
+    """Text from a gold file, a document or an answer, on one line and inert: a question with
+    newlines, "<img ...>" or "# Heading" (gold files can come from users' feedback) neither
+    adds a line nor markup to the report (twenty-fifth review, F5)."""
+    return inert(" ".join(str(text).split()))
+
+
+def _code(text: str) -> str:
+    """An id as a code span, which a backtick of its own cannot close."""
+    return "`" + " ".join(str(text).replace("`", "'").split()) + "`"
 
 
 def worst_answers(res: dict[str, Any], n: int = 15) -> dict[str, list[dict[str, Any]]]:
@@ -184,7 +197,7 @@ def answer_markdown(gold_path: str, res: dict[str, Any]) -> str:
         rows.append(f"| {c} | " + " | ".join(_fmt(m.get(c)) for _, m in langs)
                     + f" | {ANSWER_NOTES.get(c, '')} |")
     worst = worst_answers(res)
-    parts = [f"# `rag eval --answers`, backend `{res['backend']}`, `{gold_path}`", "",
+    parts = [f"# `rag eval --answers`, backend `{res['backend']}`, {_code(gold_path)}", "",
              f"{res['n']} questions ({res.get('n_answerable', 0)} answerable, "
              f"{res.get('n_unanswerable', 0)} unanswerable). Claims are judged by the answer "
              "path's own verifier (`rag/answering/verify.py`, as `POST /verify`); declined "
@@ -195,18 +208,19 @@ def answer_markdown(gold_path: str, res: dict[str, Any]) -> str:
             f" ({q['claims_supported']}/{q['claims_n']} claims supported)"
             if q.get("claims_n") else "")
         gold = f" (gold: {'; '.join(q['gold'])})" if q.get("gold") else ""
-        return (f"- `{q['id']}` ({q['lang']}){state}: {_short(q.get('question', ''), 120)}"
-                f"{gold}  \n  → {_short(q['answer'])}")
+        return (f"- {_code(q['id'])} ({_flat(q['lang'])}){state}: "
+                f"{_short(q.get('question', ''), 120)}{_flat(gold)}  \n  → {_short(q['answer'])}")
 
     parts += ["## Worst answers (answerable, no gold answer in the answer)", ""]
     parts += [answer_line(q) for q in worst["missed"]] or ["(none)"]
     parts += ["", "## Unanswerable questions answered anyway", ""]
     parts += [answer_line(q) for q in worst["answered_unanswerable"]] or ["(none)"]
     parts += ["", "## Claims the verifier does not support", ""]
-    parts += [f"- `{c['id']}` ({c['lang']}) {c['reason']}, cites {c['citations']}: "
+    parts += [f"- {_code(c['id'])} ({_flat(c['lang'])}) {c['reason']}, cites {c['citations']}: "
               f"{_short(c['text'], 180)}" for c in worst["unsupported_claims"]] or ["(none)"]
     parts += ["", "## Answers not in the question's language", ""]
-    parts += [f"- `{q['id']}` ({q['lang']} → {q.get('answer_lang')}): {_short(q['answer'], 160)}"
+    parts += [f"- {_code(q['id'])} ({_flat(q['lang'])} → {q.get('answer_lang')}): "
+              f"{_short(q['answer'], 160)}"
               for q in worst["wrong_language"]] or ["(none)"]
     return "\n".join(parts) + "\n"
 

@@ -26,7 +26,7 @@ from pydantic import (
 from starlette.concurrency import run_in_threadpool
 
 from rag import BusyError, CancelToken, Embedder, Engine, Passage, Verifier
-from rag.answering.verify import Reason, check_cost, split_claims
+from rag.answering.verify import Reason, check_cost, embedding_cost, split_claims
 from rag.embedders.base import Vectors
 from rag.sentences import split_sentences
 from service.deps import JSON_BODY
@@ -66,6 +66,12 @@ MAX_CLAIM_CHECKS = 1_000
 # took 80 s of CPU (seventeenth review, H1; 1.3 s once each claim's names were looked up once a
 # passage). A k=20 answer over two whole articles is ~14,000 lookups; this many take ~2.5 s.
 MAX_LOOKUPS = 500_000
+# ... and what is embedded is tokens, not characters: Latin prose is ~0.3 token a character,
+# runes, ideographs or "A. A. A." up to 1.0, so 40,000 characters of them held the only
+# verification slot 38-41 s (twenty-fifth review, F2). Counted as `embedding_cost` counts
+# (claims, sentences and clauses, a long text more a token): the articles' prose at 40,000
+# characters is ~22,300; the review's requests 29,600 ("A. A. ...") and 69,000 (runes).
+MAX_EMBEDDING_COST = 24_000
 
 PassageText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PASSAGE_CHARS)]
 
@@ -133,7 +139,7 @@ def _refused(loc: tuple[str, ...], msg: str) -> RequestValidationError:
                                     "input": None}])
 
 
-def measure(body: VerifyRequest) -> None:
+def measure(body: VerifyRequest, embedder: Embedder) -> None:
     """The bounds that read the text, in a worker thread (`run_in_threadpool`): the answer, each
     passage and all of them together, titles included, as the embedder reads them (NFKC,
     `text_length`: each text once, a passage over its own limit ends it), then sentences,
@@ -161,6 +167,11 @@ def measure(body: VerifyRequest) -> None:
     if sentences > MAX_SENTENCES:
         raise _refused((), f"the answer and passages hold {sentences} sentences together; "
                        f"the limit is {MAX_SENTENCES}")
+    cost = embedding_cost(body.answer, texts, embedder.count_tokens, embedder.max_tokens)
+    if cost > MAX_EMBEDDING_COST:
+        raise _refused((), f"the answer and passages are {cost} tokens to embed (sentences "
+                       f"and their clauses, as the embedder reads them; a long one counts "
+                       f"more); the limit is {MAX_EMBEDDING_COST}: send less text")
     claims = len(split_claims(body.answer))
     if claims > MAX_CLAIMS:
         raise _refused((), f"the answer holds {claims} claims (sentences, cut at inner [n] "
@@ -314,7 +325,8 @@ async def verify(body: VerifyRequest, request: Request,
     no marker are checked against every passage. At most `MAX_TOTAL_CHARS` of text in all;
     a 503 while every verification slot is taken. A client that hangs up stops the
     verification (499), which frees its slot."""
-    await run_in_threadpool(measure, body)  # a 422 past a bound that reads the text
+    await run_in_threadpool(measure, body, verifier.embedder)  # a 422 past a bound that
+    # reads the text
     passages = [Passage(p) if isinstance(p, str) else Passage(p.text, p.title)
                 for p in body.passages]
 

@@ -53,6 +53,13 @@ def test_verify_deep_json_and_a_threshold_that_is_no_cosine(tmp_path: Path) -> N
               str(tmp_path / "deep.json"))
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert "nested too deeply" in out.stderr, out.stderr
+    # ... nor an integer past Python's digit limit (twenty-fifth review, F4)
+    (tmp_path / "long.json").write_text(
+        '[{"text": "Russia sent 3000 troops.", "x": ' + "9" * 5_000 + "}]", encoding="utf-8")
+    out = rag("verify", "--answer", str(tmp_path / "answer.txt"), "--passages",
+              str(tmp_path / "long.json"))
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert "long.json: not JSON" in out.stderr, out.stderr
     for bad in ("nan", "inf", "1.5", "x"):
         out = rag("verify", "--answer", str(tmp_path / "answer.txt"), "--passages",
                   str(tmp_path / "troops.txt"), "--threshold", bad)

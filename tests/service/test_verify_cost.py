@@ -66,6 +66,15 @@ def svc(small_service: Callable[..., Service]) -> Service:
                    + " ".join(f"{NAMES[i % 400]} a vu." for i in range(900))]},
      "the claims' names, numbers and dates against the passages' sentences are 2297550 "
      "lookups; the limit is 500000"),
+    # within every bound above, texts the embedder reads as many tokens, long ones dearer:
+    # 20,000 characters of "A. " and 50 passages of 400 held the only slot 41 s, 20 claims of
+    # runes cut by commas (clauses, embedded too) 38 s (twenty-fifth review, F2)
+    ({"answer": ("A. " * 6667)[:20_000], "passages": [("A. " * 134)[:400]] * 50},
+     "the answer and passages are 29386 tokens to embed"),
+    ({"answer": " ".join(("ᚠᚡᚢᚣ ᚠᚡᚢᚣ ᚠᚡᚢᚣ, " * 60)[:950] + " [1]." for _ in range(20)),
+      "passages": [("ᚠᚡᚢᚣ ᚠᚡᚢᚣ ᚠᚡᚢᚣ, " * 30)[:400]] * 25},
+     "tokens to embed (sentences and their clauses, as the embedder reads them; a long one "
+     "counts more); the limit is 24000"),
 ])
 def test_limits_count_the_nfkc_form(svc: Service, body: dict[str, Any], said: str) -> None:
     t0 = time.monotonic()

@@ -465,3 +465,18 @@ def test_a_rate_per_another_unit_is_not_the_one_asked() -> None:
     assert not per_other_unit("litre", "60 tenges le litre, puis 1 $ par gallon")
     assert not per_other_unit("litre", "le prix a doublé")  # no rate at all
 
+
+
+@pytest.mark.parametrize("kind", ["length", "area", "weight", "speed", "temperature"])
+def test_a_long_run_of_digits_is_read_in_linear_time(kind: str) -> None:
+    """A unit was looked for after every digit of a run, each try scanning to its end: a
+    dimension question over a chunk of 8,000 digits held the event loop 8.8 s (twenty-fifth
+    review, F1)."""
+    run = "1" * 8_000
+    with cpu_spent() as spent:
+        assert not _holds_kind(kind, f"La tour de Zorglub mesure {run} étages.", ())
+        assert not _holds_kind(kind, f"{'1 ' * 4_000}étages", ())
+    assert spent.seconds < 0.5
+    assert _holds_kind("length", f"La tour mesure {run} mètres de haut.", ())
+    assert _holds_kind("length", "Elle mesure 1,5 m.", ()) and not _holds_kind(
+        "length", "En 2021 M. Tokayev", ())

@@ -1078,6 +1078,20 @@ def test_a_passages_orders_of_size_are_read_once_per_verification(
     assert len(calls) <= 2  # one per passage read
 
 
+def test_an_order_of_size_given_once_is_not_given_twice(verifier: Verifier) -> None:
+    """ "Hundreds ... were killed ... and hundreds more were injured" over "des dizaines ...
+    tuées ... et des centaines d'autres blessées" (blind_pairs17 v18_019)."""
+    said = ("Des dizaines de personnes ont été tuées, des milliers ont été arrêtées et des "
+            "centaines d’autres ont été blessées.")
+    ok, why = one(verifier, "Hundreds of people were killed, thousands were arrested and "
+                  "hundreds more were injured [1].", said)
+    assert not ok and why == "missing"
+    assert one(verifier, "Dozens of people were killed, thousands were arrested and hundreds "
+               "more were injured [1].", said)[0]
+    assert one(verifier, "Hundreds were detained and hundreds more were injured [1].",
+               "Des centaines de personnes ont été arrêtées et des centaines blessées.")[0]
+
+
 def test_an_order_of_size_in_words_must_be_the_passages(verifier: Verifier) -> None:
     ok, why = one(verifier, "The riots in Kazakhstan have left hundreds dead [1].", RIOTS)
     assert not ok and why == "missing"

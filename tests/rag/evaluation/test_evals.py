@@ -89,3 +89,17 @@ def test_project_gold_set_is_sound() -> None:
         for doc_id in g.doc_ids:
             assert doc_id in texts, (g.id, doc_id)
             assert any(normalise_answer(a) in texts[doc_id] for a in g.answers), (g.id, doc_id)
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("[" * 100_000, "JSON nested too deeply"),
+    ('{"id": ' + "7" * 5_000 + ', "question": "q?"}', "malformed JSON"),
+])
+def test_a_gold_line_python_cannot_read_is_a_clear_error(tmp_path: Path, line: str,
+                                                         said: str) -> None:
+    """A RecursionError and the digit limit's ValueError came out as tracebacks (twenty-fifth
+    review, F3)."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"question": "ok?", "doc_ids": ["a"]}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(RagError, match=f"gold.jsonl:2: {said}"):
+        load_gold(gold)
