@@ -602,6 +602,15 @@ def claim_anchors(text: str) -> list[Anchor]:
     return [a for _, a in anchors]
 
 
+def _agreed_common(word: str) -> bool:
+    """A common word with a feminine or plural ending: "Partie samedi de la hausse des
+    carburants, la contestation ..." opens on "parti" agreed, not on a name."""
+    for end in ("es", "e", "s"):
+        if word.endswith(end) and len(word) > len(end) + 3:
+            return word[:-len(end)] in common_french_words()
+    return False
+
+
 def _common_word(word: str) -> bool:
     """Whether a folded word is one of the lexicon's common words as a whole ("flight",
     "flights"; not "Churchill" for "church"): the first word of "Flight tracking shows ..." is
@@ -630,7 +639,7 @@ def _names_at(text: str) -> list[tuple[int, Anchor]]:
             continue  # capitalised because a sentence, quote or list item starts here
         if starts and compound and not _NATIONALITY_END.search(name):
             continue  # "Flight-tracking data show ...": a compound word opens the sentence
-        if starts and _participle(w) and k + 1 < len(raw) and (
+        if starts and (_participle(w) or _agreed_common(bare)) and k + 1 < len(raw) and (
                 raw[k + 1][2].lower() in _AFTER_PARTICIPLE
                 or text[raw[k][1]:].startswith(",")):
             continue  # "Constitué en 1992, ...", "Déclenchée samedi": a participle opens it

@@ -130,6 +130,17 @@ def test_a_long_run_of_accented_letters_reads_in_linear_time() -> None:
             if a.kind == "name"] == ["Almaty"]
 
 
+def test_an_agreed_participle_opening_a_sentence_is_no_name() -> None:
+    """blind_pairs17 v18_015: "Partie samedi dernier de la hausse des carburants, la
+    contestation ..." read "Partie" as a name the passage lacked."""
+    names = [a.text for a in claim_anchors("Partie samedi dernier de la hausse des carburants, "
+                                           "la contestation a gagné Almaty.")
+             if a.kind == "name"]
+    assert names == ["Almaty"]
+    # ... a name followed by its surname stays one
+    assert "Dumoulin" in [a.text for a in claim_anchors("Marie Dumoulin parle de Moscou.")]
+
+
 def test_an_acronym_of_lower_case_words_in_any_order() -> None:
     """blind_pairs3 v4_051, blind_pairs8: "GPL" and "LPG" over "gaz de pétrole liquéfié"."""
     f = facts("Des manifestations ont commencé après une forte hausse des prix du gaz de "
