@@ -172,12 +172,17 @@ def _names_next(tokens: list[str], k: int) -> bool:
 
 
 def _person_word(tok: str) -> bool:
-    """A capitalised word that may be (part of) a person's name."""
+    """A capitalised word that may be (part of) a person's name (not a portfolio: "le
+    ministère de la Défense", "Affaires étrangères")."""
     if not tok[:1].isupper() or tok.isupper():
         return False
     f = fold(tok)
     return not (f in GENERIC or f in _INSTITUTIONS or is_country(f)
-                or is_country(f.replace("-", "")))
+                or is_country(f.replace("-", "")) or f in _PORTFOLIO_WORDS)
+
+
+_PORTFOLIO_WORDS = frozenset("defense defence affaires etrangeres interieur foreign interior "
+                             "armees justice sante finances economie".split())
 
 
 def _title_before(tokens: list[str], i: int, reach: int = TITLE_BEFORE
@@ -213,6 +218,24 @@ def _opens_apposition(tokens: list[str], k: int) -> bool:
         fold(t) in _VERBS for t in tokens[j:k])
 
 
+# "Selon le porte-parole ..., le général X, ...": the source named after its title
+_SOURCE_OPENERS = frozenset("selon according".split())
+
+
+def _source_opening(tokens: list[str], i: int, j: int) -> int | None:
+    """Where the sentence of the name at tokens i..j opens, when it opens "Selon X, ... Name,"
+    (one comma before the name, one right after it, no verb between): else None."""
+    if j + 1 >= len(tokens) or tokens[j + 1] != ",":
+        return None
+    start = i
+    while start > 0 and tokens[start - 1] not in ".!?;":
+        start -= 1
+    if fold(tokens[start]) not in _SOURCE_OPENERS or tokens[start:i].count(",") != 1 or any(
+            fold(t) in _VERBS for t in tokens[start:i]):
+        return None
+    return start
+
+
 def titles(text: str) -> dict[str, set[str]]:
     """Folded surname -> the title families the text gives that person."""
     tokens = _TOKEN.findall(text)
@@ -241,6 +264,17 @@ def titles(text: str) -> dict[str, set[str]]:
                 if more is not None and _opens_apposition(tokens, more[1]) and not any(
                         fold(t) in _VERBS for t in tokens[more[1]:comma]):
                     found |= _with_portfolio(more[0], tokens, more[1])
+        elif (start := _source_opening(tokens, i, j)) is not None:
+            # "Selon le porte-parole du ministère de la Défense, le général de division Igor
+            # Konashenkov, les casques bleus ...": the source's title, past his rank ("Selon
+            # le ministre, le président X a dit" names two people: X is not closed by a comma)
+            for k in range(start, i):
+                if _person_word(tokens[k]):
+                    break
+                fam = _family(tokens, k)
+                if fam:
+                    found |= _with_portfolio(fam, tokens, k)
+                    break
         if j + 1 < len(tokens) and tokens[j + 1] == ",":
             for k in range(j + 2, min(len(tokens), j + 2 + TITLE_AFTER)):
                 if tokens[k] in ".!?;," or _person_word(tokens[k]):

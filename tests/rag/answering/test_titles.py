@@ -27,6 +27,13 @@ from rag.answering.titles import misplaced_title, titles
     ("Karim Massimov, a former prime minister and close ally of Nazarbayev, was arrested.",
      {"massimov": {"prime"}}),
     ("Tokaïev a parlé.", {}),
+    # the source of "Selon ..." closed by a comma after his name, past his rank (blind_pairs16
+    # v17_021); "Selon le ministre, le président X a dit" names two people
+    ("Selon le porte-parole du ministère de la Défense, le général de division Igor "
+     "Konashenkov, les casques bleus russes seront utilisés.",
+     {"konashenkov": {"spokesperson", "spokesperson:defence"}}),
+    ("Selon le ministre, le président Tokaïev a dit que tout va bien.",
+     {"tokaiev": {"president"}}),
     # each minister's own portfolio, read before the title first (closing review M1)
     ("Defence Minister Sergei Shoigu and Foreign Minister Sergei Lavrov met.",
      {"shoigu": {"minister", "minister:defence"}, "lavrov": {"minister", "minister:foreign"}}),
