@@ -221,6 +221,12 @@ class EvidenceWeights:
     # share of the previous sentence's coverage that an "Il/Elle/Sa ..." sentence inherits
     # (all splits: gold FR 0.833 -> 0.881, PIAF FR 0.603 -> 0.610, PIAF EN 0.533 -> 0.540)
     anaphor: float = 0.5
+    # share of the question's weighted terms a sentence leaves to its passage's title that
+    # still counts (PIAF tune FR 0.743 -> 0.768, EN 0.680 -> 0.705; heldout FR 0.700 ->
+    # 0.725): "Il étonne ses maîtres ... lauréat du concours général" is about the
+    # "Ernest-Charles Lasègue" of its title. Across languages only a title naming the focus
+    # ("masse" is no "Massimov").
+    title: float = 0.75
 
 
 # A sentence that opens on a pronoun or a possessive is about what the previous one named:
@@ -400,6 +406,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
     heads: dict[int, str] = {}  # each passage's folded title, read once
     propers: dict[int, frozenset[str]] = {}  # the names each passage writes mid-sentence
+    title_named: dict[int, bool] = {}  # whether a passage's title may lend its terms
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
     asked_labels = labels(info.text)
@@ -431,6 +438,13 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         kind = (all(_holds_kind(k, text, info.focus, info.given, info.names, propers[i])
                     for k in info.asks) if info.asks else True)
         cov = _coverage(terms, text, stemmer, cross)
+        titled = 0.0
+        if i not in title_named:
+            title_named[i] = bool(hit.chunk.title) and (not cross or any(
+                _has_focus(f, _words(hit.chunk.title)) for f in info.focus))
+        if w.title and title_named[i]:
+            titled = w.title * max(0.0, _coverage(terms, f"{hit.chunk.title}\n{text}", stemmer,
+                                                  cross) - cov)
         # Across languages only a family's words are comparable (soldiers are "militaires",
         # the dead "morts"); "people" is too general a count to hold a sentence to.
         if kind and info.measure and (not cross or (len(info.measure) > 1
@@ -541,7 +555,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if w.anaphor and _ANAPHOR.match(text):
             cov = min(1.0, cov + w.anaphor * before_cov)
         score = ((w.dense_cross if cross else w.dense) * (float(cos) - top)
-                 + w.coverage * cov + w.kind * kind + w.focus * focus + w.rank / i)
+                 + w.coverage * (cov + titled) + w.kind * kind + w.focus * focus + w.rank / i)
         out.append(EvidenceSentence(i, j, hit.chunk.start + span.start,
                                     hit.chunk.start + span.end, text, float(cos), cov, focus,
                                     kind, usable, score))
