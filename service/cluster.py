@@ -114,6 +114,19 @@ class RemoteEmbedder:
         n: int = self._handle.count_tokens.remote(text).result(timeout_s=60)
         return n
 
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        """Many texts in one call (`/verify` counts every sentence and clause it would embed:
+        one call each was thousands of calls a request)."""
+        try:
+            out: list[int] = self._handle.count_tokens_many.remote(list(texts)).result(
+                timeout_s=60)
+        except RagError:
+            raise
+        except Exception as exc:
+            raise ClusterError(f"the embedder is unavailable ({type(exc).__name__}); "
+                               "retry later") from None
+        return out
+
     def embed_passages(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         out: npt.NDArray[np.float32] = self._handle.embed_passages.remote(list(texts)).result(
             timeout_s=600)
@@ -143,6 +156,9 @@ class QueryEmbedder:
 
     def count_tokens(self, text: str) -> int:
         return self.embedder.count_tokens(text)
+
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        return [self.embedder.count_tokens(t) for t in texts]
 
     def embed_query(self, text: str) -> npt.NDArray[np.float32]:
         return self.embedder.embed_query(text)

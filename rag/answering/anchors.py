@@ -605,10 +605,8 @@ def claim_anchors(text: str) -> list[Anchor]:
 def _agreed_common(word: str) -> bool:
     """A common word with a feminine or plural ending: "Partie samedi de la hausse des
     carburants, la contestation ..." opens on "parti" agreed, not on a name."""
-    for end in ("es", "e", "s"):
-        if word.endswith(end) and len(word) > len(end) + 3:
-            return word[:-len(end)] in common_french_words()
-    return False
+    return any(word.endswith(end) and len(word) > len(end) + 3
+               and word[:-len(end)] in common_french_words() for end in ("es", "e", "s"))
 
 
 def _common_word(word: str) -> bool:

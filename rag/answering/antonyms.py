@@ -116,11 +116,12 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # official, or not: "selon des données non officielles" (in either language)
     (("officiel", "official"), ("non-officiel", "non-official", "unofficial", "officieu")),
     # going on, or stopped: "the fighting had stopped" over "les combats se poursuivaient"
-    (("se poursuiv", "continuai", "continuaient", "continuing", "continued", "ongoing",
-      "toujours en cours", "still going on", "persist"),
-     ("cesse", "cesser", "stopped", "halted", "had ended", "came to an end", "died down",
-      "subsided", "s est arrete", "s etait arrete", "s etaient arrete", "se sont arrete",
-      "pris fin")),
+    # (as verbs: "sans cesse" is going on, "cessez-le-feu" a truce)
+    (("se poursuiv", "continuai", "continuaient", "ont continue", "a continue", "continuent",
+      "continuing", "continued", "ongoing", "toujours en cours", "still going on", "persist"),
+     ("a cesse ", "ont cesse", "avait cesse", "avaient cesse", "cessent", "cesse de ",
+      "stopped", "halted", "had ended", "came to an end", "died down", "subsided",
+      "s est arrete", "s etait arrete", "s etaient arrete", "se sont arrete", "pris fin")),
     # how a body decides: by a majority, or all together
     # ("la majorité des pays" is most of them, and unanimity is a majority too)
     (("a la majorite", "par la majorite", "majority vote", "by majority", "by a majority",
@@ -157,15 +158,16 @@ _UNCONFIRMED = re.compile(
     r"official) ){0,3}confirm")
 
 _WORD_START = re.compile(r"[\w'’-]+")
-_NON_WORD = re.compile(r" non (?=[a-z])")
+_NON_WORD = re.compile(r"\bnon (?=[a-z])")
 
 
 def sides(text: str) -> frozenset[tuple[int, int]]:
     """(pair, side) for each side of a pair `text` holds a word of: a claim's, read once."""
     # (elided articles apart: "l'absence" is "absence")
-    folded = " " + " ".join(_WORD_START.findall(re.sub(r"['’]", " ", fold(text)))) + " "
+    # ("non officielles" is "non-officielles"; "a voté non, officiellement" is not)
+    raw = _NON_WORD.sub("non-", re.sub(r"['’]", " ", fold(text)))
+    folded = " " + " ".join(_WORD_START.findall(raw)) + " "
     folded = _UNCONFIRMED.sub(" unconfirm", folded)
-    folded = _NON_WORD.sub(" non-", folded)  # "non officielles" is "non-officielles"
     found: list[tuple[int, int]] = []
     for p, pair in enumerate(_PAIRS):
         for side, starts in enumerate(pair):

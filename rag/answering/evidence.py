@@ -153,7 +153,8 @@ class Evidence:
                             for h in self.passages):
             return []  # "l'élection de novembre 2022": no passage speaks of that time
         asked = labels(self.question.text)
-        if asked and not any(labels(h.chunk.text) & asked for h in self.passages):
+        if asked and not any(labels(f"{h.chunk.title}\n{h.chunk.text}") & asked
+                             for h in self.passages):
             return []  # "What does Article 3 provide?": no passage quotes that article
         specific = (bool(set(self.question.asks) & ABOUT_SOMEONE_ANSWERS)
                     and bool(self.question.focus)) or (
@@ -330,14 +331,24 @@ def _coverage_terms(question: str, idf: Callable[[str], float], stemmer: str,
 
 
 def _coverage(terms: dict[str, float], text: str, stemmer: str, cross: bool) -> float:
+    return _covered(terms, _coverage_tokens(text, stemmer, cross), cross)
+
+
+def _coverage_tokens(text: str, stemmer: str, cross: bool) -> set[str]:
+    """The tokens `_covered` matches a question's terms against (across languages, keys of
+    four letters)."""
+    if cross:
+        return {w[:4] if len(w) > 4 and not w.isdigit() else w for w in tokenize(text, "none")}
+    return set(tokenize(text, stemmer))
+
+
+def _covered(terms: dict[str, float], toks: set[str], cross: bool) -> float:
     total = sum(terms.values())
     if total <= 0:
         return 0.0
     if cross:
-        toks = {w[:4] if len(w) > 4 and not w.isdigit() else w for w in tokenize(text, "none")}
         covered = sum(w for t, w in terms.items() if not toks.isdisjoint(_keys_of(t)))
         return min(1.0, covered / total)
-    toks = set(tokenize(text, stemmer))
     covered = sum(w for t, w in terms.items() if t in toks)
     prefixes = {t[:5]: w for t, w in terms.items() if len(t) >= 6 and t not in toks}
     fuzzy = sum(w for p, w in prefixes.items() if any(x.startswith(p) for x in toks))
@@ -406,7 +417,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
     heads: dict[int, str] = {}  # each passage's folded title, read once
     propers: dict[int, frozenset[str]] = {}  # the names each passage writes mid-sentence
-    title_named: dict[int, bool] = {}  # whether a passage's title may lend its terms
+    title_toks: dict[int, set[str]] = {}  # the terms a passage's title may lend
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
     asked_labels = labels(info.text)
@@ -437,14 +448,17 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                           if {"person", "place"} & set(info.asks) else frozenset())
         kind = (all(_holds_kind(k, text, info.focus, info.given, info.names, propers[i])
                     for k in info.asks) if info.asks else True)
-        cov = _coverage(terms, text, stemmer, cross)
+        toks = _coverage_tokens(text, stemmer, cross)
+        cov = _covered(terms, toks, cross)
         titled = 0.0
-        if i not in title_named:
-            title_named[i] = bool(hit.chunk.title) and (not cross or any(
-                _has_focus(f, _words(hit.chunk.title)) for f in info.focus))
-        if w.title and title_named[i]:
-            titled = w.title * max(0.0, _coverage(terms, f"{hit.chunk.title}\n{text}", stemmer,
-                                                  cross) - cov)
+        if i not in title_toks:  # a title may lend its terms (across languages only one
+            # naming the focus): read once a passage
+            title_toks[i] = (_coverage_tokens(hit.chunk.title, stemmer, cross)
+                             if hit.chunk.title and (not cross or any(
+                                 _has_focus(f, _words(hit.chunk.title)) for f in info.focus))
+                             else set())
+        if w.title and title_toks[i]:
+            titled = w.title * max(0.0, _covered(terms, toks | title_toks[i], cross) - cov)
         # Across languages only a family's words are comparable (soldiers are "militaires",
         # the dead "morts"); "people" is too general a count to hold a sentence to.
         if kind and info.measure and (not cross or (len(info.measure) > 1
@@ -454,7 +468,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 kind = counts(info.measure, text)  # importante population" is no population)
         if kind and "factor" in info.asks and info.measure and not cross:
             kind = _names_measure(info.measure, words | before)  # the bread's price, not gas's
-        if kind and "number" in info.asks and vague_of_others(info.measure, text):
+        if kind and "number" in info.asks and vague_of_others(info.measure, text, cross):
             kind = False  # "des dizaines de personnes, dont des policiers": no police count
         if kind and info.age_at and not AGE_AT.search(text):
             kind = False  # his age when he stepped down is not "âgé de 81 ans"

@@ -151,9 +151,12 @@ def _other_years_only(text: str, before: str, years: frozenset[str]) -> bool:
 
 
 _FACTOR_SAID = re.compile(
-    r"(?i)\b(?:doubl|tripl|quadrupl|décupl|multipli\w*\s+par|multiplication\s+par|\w+\s+fois\s+"
-    r"(?:plus|moins|supérieur|inférieur)|\w+\s+times\s+(?:more|higher|larger|bigger|greater|as|"
-    r"over)|\w+-?fold\b|x\s?\d)")
+    r"(?i)\b(?:doubl|tripl|quadrupl|décupl|twice\b|multipli\w*\s+(?:par|by)|multiplication\s+"
+    r"par|by a factor|(?:d['’]un|par un) facteur|fac?teur (?:de|of) \d|"
+    r"(?:deux|trois|quatre|cinq|dix|cent|\d+(?:[,.]\d+)?)"
+    r"\s+fois\s+(?:plus|moins|supérieur|inférieur)|(?:two|three|four|five|ten|hundred|"
+    r"\d+(?:[,.]\d+)?)\s+times\s+(?:more|higher|larger|bigger|greater|as|over)|(?:two|three|"
+    r"four|five|ten|hundred|\d+)-?fold\b|(?<![\d\s])x\s?\d|\bx\d)")
 
 
 # A run of figures with their group separators ("3 000, 1,5"): read once from each start, so
@@ -180,12 +183,15 @@ _LABEL_NOUNS = {"article": "article", "articles": "article", "chapitre": "chapte
                 "section": "section", "clause": "clause"}
 _LABEL = re.compile(r"(?i)\b(article|articles|chapitre|chapter|paragraphe|paragraph|alinéa|"
                     r"résolution|resolution|amendement|amendment|protocole|protocol|section|"
-                    r"clause)\s+(?:n°\s*|no\.?\s*|number\s+)?(\d{1,5})\b")
+                    r"clause)s?\s+(?:n°\s*|no\.?\s*|number\s+)?(\d{1,5}(?:er|e)?\b(?:\s*(?:,|et|"
+                    r"and|à|to|-)\s*\d{1,5}(?:er|e)?\b){0,8})")
+_LABEL_NUMBER = re.compile(r"\d{1,5}")
 
 
 def labels(text: str) -> frozenset[tuple[str, str]]:
     """The numbered texts `text` names, as (noun, number): "l'article 4" is ("article", "4")."""
-    return frozenset((_LABEL_NOUNS[fold(m.group(1))], m.group(2)) for m in _LABEL.finditer(text))
+    return frozenset((_LABEL_NOUNS[fold(m.group(1))], n) for m in _LABEL.finditer(text)
+                     for n in _LABEL_NUMBER.findall(m.group(2)))  # "articles 2 et 3", "1er"
 
 
 def other_labels_only(text: str, asked: frozenset[tuple[str, str]]) -> bool:
@@ -333,12 +339,16 @@ def counts(measure: Sequence[str], text: str, as_people: bool = True) -> bool:
     return False
 
 
-def vague_of_others(measure: Sequence[str], text: str) -> bool:
+def vague_of_others(measure: Sequence[str], text: str, cross: bool = False) -> bool:
     """Whether the sentence gives only orders of size ("des dizaines de personnes, dont des
     policiers, ont été tuées"), none of them of what is counted: dozens of people are no count
-    of the police officers or Russian soldiers among them."""
+    of the police officers or Russian soldiers among them. Across languages a noun of no
+    family is judged only where the sentence writes it ("police", "policiers"): "doctors" may
+    be "médecins", which nothing here translates."""
     if not measure or set(measure) & _SAME_FAMILY[1] or _DIGITS.search(_DATE.sub(" ", text)) \
             or _EXACT_NUMBER_WORDS.search(text) or not _VAGUE.search(text):
+        return False
+    if cross and len(measure) == 1 and not any(w[:5] == measure[0][:5] for w in _words(text)):
         return False
     return not counts(measure, text, as_people=False)
 

@@ -484,7 +484,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if _FACTOR_ASKED.search(head):  # "par quel facteur le prix ...": a multiple, not a price
         asks = (*(a for a in asks if a != "number"), "factor")
     measure = (tuple(sorted(_MONEY)) if cost else _measure(head)) if "number" in asks else ()
-    if "factor" in asks and (of := _PRICE_OF.search(head)) and fold(of.group(1)) not in STOPWORDS:
+    if "factor" in asks and (of := _PRICE_OF.search(asked)) and fold(of.group(1)) not in STOPWORDS:
         measure = (_stem_key(of.group(1)),)  # the price of bread is not the price of gas
     lang = lang or detect_language(question)
     if lang == "fr":  # a name after a profession is a person's ("l'astronome grec Hipparque"),

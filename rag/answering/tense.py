@@ -31,8 +31,10 @@ _FUTURE_FR = re.compile(
     r"(?:s['’]appr[êe]te(?:nt)?|se\s+pr[ée]pare(?:nt)?)\s+[àa]\s+\w+|"
     r"(?:va|vont)\s+(?:[\w’'-]+\s+)?[a-zà-ÿ]+(?:er|ir|re|oir)|"
     # what is expected: "devrait être arrêté", "devraient rentrer" (not yet done)
+    # ("devrait avoir envoyé" is a past guessed at, not a future)
     r"devrai(?:t|ent)\s+(?:(?:bient[ôo]t|prochainement|encore|aussi|[ée]galement)\s+)?"
-    r"(?:[êe]tre\s+)?[a-zà-ÿ]{2,}(?:er|ir|re|oir|é|ée|és|ées|u|ue|us|ues|i|ie|is|ies)|"
+    r"(?:[êe]tre\s+|se\s+|s['’])?(?!avoir\b)[a-zà-ÿ]{2,}(?:er|ir|re|oir|é|ée|és|ées|u|ue|us|"
+    r"ues|i|ie|is|ies)|"
     # a future verb: "se tiendra", "seront" (lower case: "Ankara", "Pérez" are names)
     r"(?!(?:extra|ultra|op[ée]ra|cam[ée]ra|cobra|mantra|chol[ée]ra|tiara|sutra|front|affront|"
     r"fronts|affronts|environs|patrons|escadrons|citrons|marrons|chaperons|[ée]perons|"

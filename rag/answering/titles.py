@@ -231,9 +231,9 @@ def _source_opening(tokens: list[str], i: int, j: int) -> int | None:
     while start > 0 and tokens[start - 1] not in ".!?;":
         start -= 1
     if fold(tokens[start]) not in _SOURCE_OPENERS or tokens[start:i].count(",") != 1 or any(
-            fold(t) in _VERBS for t in tokens[start:i]):
-        return None
-    return start
+            fold(t) in _VERBS for t in tokens[start:i]) or tokens[i - 1] == ",":
+        return None  # (a name right after the comma, "Selon le porte-parole du Kremlin,
+    return start  # Vladimir Poutine, arrivé hier, a parlé", may be whom the source speaks of)
 
 
 def titles(text: str) -> dict[str, set[str]]:

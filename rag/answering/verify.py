@@ -385,11 +385,17 @@ def _as_passage(p: str | Passage) -> Passage:
     return Passage(_clean(p.text), _clean(p.title))
 
 
+def _spans(text: str) -> list[Span]:
+    """A passage's sentences as the verifier reads them: those of at most _MAX_SENTENCE_CHARS,
+    or the whole text when it has none."""
+    return [s for s in split_sentences(text) if len(s.text) <= _MAX_SENTENCE_CHARS] or [
+        Span(0, len(text), text)]
+
+
 def describe(passage: str | Passage) -> _Sentences:
     """Split a passage into sentences and read their anchors (no embeddings)."""
     p = _as_passage(passage)
-    spans = [s for s in split_sentences(p.text) if len(s.text) <= _MAX_SENTENCE_CHARS] or [
-        Span(0, len(p.text), p.text)]
+    spans = _spans(p.text)
     per = [_with_bodies(facts(s.text), s.text) for s in spans]
     title = _with_bodies(facts(p.title), p.title) if p.title else Facts()
     whole = title
@@ -442,20 +448,22 @@ def check_cost(answer: str, passages: Sequence[str]) -> int:
     return anchors * sum(len(split_sentences(_clean(p))) for p in passages)
 
 
-def embedding_cost(answer: str, passages: Sequence[str], count_tokens: Callable[[str], int],
-                   max_tokens: int) -> int:
-    """What `Verifier.verify` embeds, in tokens as the embedder reads them: each claim and its
-    conjuncts, each passage sentence and its clauses, each cut at `max_tokens`; a text counts
+def embedding_cost(answer: str, passages: Sequence[str],
+                   count_tokens: Callable[[list[str]], list[int]], max_tokens: int) -> int:
+    """What `Verifier.verify` embeds, weighted by length: each claim and its conjuncts, each
+    passage unit as `describe` reads it (its sentences, or the whole passage when it has none,
+    and their clauses), each cut at `max_tokens` tokens; a text of n tokens counts
     n + 2n² / max_tokens, as a long text costs more a token (50 texts of 512 tokens of "A. A."
     took 41 s, against ~22 s for 18,000 tokens of prose in short sentences: twenty-fifth
-    review, F2)."""
+    review, F2). The pairs of adjacent sentences and a claim's negated parts are embedded too
+    and not counted: at most as many texts again, of the same sentences. `count_tokens`
+    counts a list at once (one call to a remote embedder, not one per text)."""
     texts = [t for c in split_claims(_clean(answer)) for t in (c.text, *conjuncts(c.text))]
     for p in passages:
-        texts += [t for s in split_sentences(_clean(p)) if len(s.text) <= _MAX_SENTENCE_CHARS
-                  for t in (s.text, *_clauses(s.text))]
+        texts += [t for s in _spans(_clean(p)) for t in (s.text, *_clauses(s.text))]
     total = 0
-    for text in texts:
-        n = min(count_tokens(text), max_tokens)
+    for n in count_tokens(texts):
+        n = min(n, max_tokens)
         total += n + 2 * n * n // max_tokens
     return total
 

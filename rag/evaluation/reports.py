@@ -110,7 +110,7 @@ def write_report(out: Path, gold_path: str, rows: Sequence[dict[str, Any]],
     default = retrieval.get(default_config) or next(iter(retrieval.values()))
     n = default["n"]
     parts = [
-        f"# Eval report: `{gold_path}`",
+        f"# Eval report: {_code(gold_path)}",
         "",
         f"{n} answerable questions scored for retrieval "
         f"({default['unanswerable_skipped']} unanswerable ones only count for answers). "

@@ -8,9 +8,9 @@ cited passage supports it, with the supporting sentence's offsets.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import numpy as np
 from fastapi import APIRouter, Depends, Request
@@ -167,11 +167,6 @@ def measure(body: VerifyRequest, embedder: Embedder) -> None:
     if sentences > MAX_SENTENCES:
         raise _refused((), f"the answer and passages hold {sentences} sentences together; "
                        f"the limit is {MAX_SENTENCES}")
-    cost = embedding_cost(body.answer, texts, embedder.count_tokens, embedder.max_tokens)
-    if cost > MAX_EMBEDDING_COST:
-        raise _refused((), f"the answer and passages are {cost} tokens to embed (sentences "
-                       f"and their clauses, as the embedder reads them; a long one counts "
-                       f"more); the limit is {MAX_EMBEDDING_COST}: send less text")
     claims = len(split_claims(body.answer))
     if claims > MAX_CLAIMS:
         raise _refused((), f"the answer holds {claims} claims (sentences, cut at inner [n] "
@@ -185,6 +180,21 @@ def measure(body: VerifyRequest, embedder: Embedder) -> None:
         raise _refused((), f"the claims' names, numbers and dates against the passages' "
                        f"sentences are {lookups} lookups; the limit is {MAX_LOOKUPS}: send "
                        "fewer claims or passages")
+    cost = embedding_cost(body.answer, texts, _token_counter(embedder), embedder.max_tokens)
+    if cost > MAX_EMBEDDING_COST:
+        raise _refused((), f"the answer and passages would cost {cost} to embed (tokens of "
+                       f"their sentences and clauses as the embedder reads them, a long text "
+                       f"weighing more a token); the limit is {MAX_EMBEDDING_COST}: send less "
+                       "text")
+
+
+def _token_counter(embedder: Embedder) -> Callable[[list[str]], list[int]]:
+    """The embedder's count of many texts at once where it has one (a cluster's remote
+    embedder: one call, not one per text), else one text at a time."""
+    many = getattr(embedder, "count_tokens_many", None)
+    if callable(many):
+        return cast(Callable[[list[str]], list[int]], many)
+    return lambda texts: [embedder.count_tokens(t) for t in texts]
 
 
 class EvidenceOut(BaseModel):

@@ -70,11 +70,16 @@ def svc(small_service: Callable[..., Service]) -> Service:
     # 20,000 characters of "A. " and 50 passages of 400 held the only slot 41 s, 20 claims of
     # runes cut by commas (clauses, embedded too) 38 s (twenty-fifth review, F2)
     ({"answer": ("A. " * 6667)[:20_000], "passages": [("A. " * 134)[:400]] * 50},
-     "the answer and passages are 29386 tokens to embed"),
+     "the answer and passages would cost 29386 to embed"),
     ({"answer": " ".join(("ᚠᚡᚢᚣ ᚠᚡᚢᚣ ᚠᚡᚢᚣ, " * 60)[:950] + " [1]." for _ in range(20)),
       "passages": [("ᚠᚡᚢᚣ ᚠᚡᚢᚣ ᚠᚡᚢᚣ, " * 30)[:400]] * 25},
-     "tokens to embed (sentences and their clauses, as the embedder reads them; a long one "
-     "counts more); the limit is 24000"),
+     "to embed (tokens of their sentences and clauses as the embedder reads them, a long "
+     "text weighing more a token); the limit is 24000"),
+    # ... a passage without a sentence end is read whole, its clauses embedded (closing
+    # review H1: it counted nothing, and two of them embedded 1,290 texts)
+    ({"answer": "La Russie a envoyé 3 000 soldats [1].",
+      "passages": [(("ᚠᚡᚢᚣ " * 6 + ", ") * 650)[:19_980]] * 2},
+     "the limit is 24000: send less text"),
 ])
 def test_limits_count_the_nfkc_form(svc: Service, body: dict[str, Any], said: str) -> None:
     t0 = time.monotonic()

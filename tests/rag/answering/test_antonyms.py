@@ -29,6 +29,9 @@ def test_a_word_negated_by_non_apart_is_its_opposite() -> None:
     assert contradicts("D'après des données officielles, environ 1 500 militaires.", said)
     assert contradicts("According to official data, about 1,500 soldiers.", said)
     assert not contradicts("Selon des données non officielles, 1 500 militaires.", said)
+    # ... "non" that ends a clause negates nothing after it (closing review L10)
+    assert not contradicts("Le pays a voté non, officiellement.",
+                           "Le pays a voté, officiellement, contre la résolution.")
 
 
 def test_going_on_is_not_stopped() -> None:
@@ -38,6 +41,11 @@ def test_going_on_is_not_stopped() -> None:
                        said)
     assert contradicts("Les combats avaient cessé sur la place principale.", said)
     assert not contradicts("The fighting on the main square continued.", said)
+    # a truce and "sans cesse" are no stop; "ont continué" goes on (closing review M2)
+    assert not contradicts("Clashes continued in Almaty despite the ceasefire.",
+                           "Les affrontements ont continué à Almaty malgré le cessez-le-feu.")
+    assert not contradicts("Shooting continued in Almaty.",
+                           "Des tirs retentissaient sans cesse à Almaty.")
 
 
 def test_the_same_side_or_a_sentence_saying_both_does_not() -> None:

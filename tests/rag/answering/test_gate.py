@@ -269,12 +269,17 @@ ARTICLE = ("Le Conseil de sécurité collective de l'OTSC a décidé d'envoyer l
            "de maintien de la paix, conformément à l'article 4 du Traité de sécurité collective.")
 TREATY = ("Aux termes de l'article 2 du Traité de sécurité collective, en cas de menace pour la "
           "sécurité d'un État membre, les États membres lancent immédiatement des consultations.")
+TREATY_PLAIN = ("Le Traité de sécurité collective prévoit des consultations immédiates en cas de "
+                "menace pour la sécurité d'un État membre.")
+TREATY_LIST = ("Les articles 2 et 3 du Traité de sécurité collective prévoient des consultations "
+               "immédiates en cas de menace pour la sécurité d'un État membre.")
 DOUBLED = ("Les émeutes ont vraisemblablement été causées par une multiplication par deux du prix "
            "du gaz liquéfié après la suppression des subventions de l'État.")
 GALLON = ("Le prix du gaz liquéfié a augmenté d'environ 1 $ par gallon après la suppression des "
           "subventions de l'État.")
 PEOPLE_DOZENS = ("Des dizaines de personnes, dont des citoyens et des policiers, ont été tuées, "
                  "des milliers ont été arrêtées dans la capitale, Almaty.")
+DOCTORS = "Des dizaines de médecins ont été tués à Almaty pendant les émeutes."
 SIX_MEMBERS = "L'OTSC compte six États membres, tous d'anciennes républiques soviétiques."
 MEMBERS = ("On ignore encore quel sera l’apport des autres pays de l’OTSC (Kazakhstan, "
            "Kirghizistan, Arménie, Russie, Tadjikistan, Biélorussie).")
@@ -434,6 +439,11 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("Combien de membres compte l'OTSC ?", SIX_MEMBERS, True),
     ("What does Article 3 of the Collective Security Treaty provide?", TREATY, False),
     ("Que prévoit l'article 2 du Traité de sécurité collective ?", TREATY, True),
+    # ... nor one that names no article, when no passage names the one asked
+    ("Que prévoit l'article 3 du Traité de sécurité collective ?", TREATY_PLAIN, False),
+    ("Que prévoit le Traité de sécurité collective ?", TREATY_PLAIN, True),
+    # ... and a list names each ("les articles 2 et 3"), "1er" is 1 (closing review M4)
+    ("Que prévoit l'article 3 du Traité de sécurité collective ?", TREATY_LIST, True),
     # a multiple asked is a multiple said, of the price asked (b23_019)
     ("Par quel facteur le prix du gaz liquéfié a-t-il été multiplié ?", DOUBLED, True),
     ("Par quel facteur le prix du pain a-t-il été multiplié ?", DOUBLED, False),
@@ -442,6 +452,9 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("How many police officers were killed in Almaty?", PEOPLE_DOZENS, False),
     ("Combien de soldats russes ont été tués à Almaty ?", PEOPLE_DOZENS, False),
     ("Combien de personnes ont été tuées à Almaty ?", PEOPLE_DOZENS, True),
+    # ... across languages a noun of no family is judged only where the sentence writes it
+    # ("doctors" may be "médecins": closing review M5)
+    ("How many doctors were killed in Almaty?", DOCTORS, True),
     # ... nor an order of size in words
     ("Combien de manifestants ont été tués pendant les émeutes ?", DOZENS, True),
     ("Combien de manifestants exactement ont été tués pendant les émeutes ?", DOZENS, False),

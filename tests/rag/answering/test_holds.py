@@ -48,6 +48,15 @@ def test_another_article_does_not_say_what_the_asked_one_does() -> None:
     assert _holds_kind("factor", "une multiplication par deux du prix du gaz", ())
     assert _holds_kind("factor", "prices rose three times higher", ())
     assert not _holds_kind("factor", "une hausse de 1 $ par gallon", ())
+    # English forms, and what is no multiple (closing review M3, L10)
+    for said in ("rose by a factor of two", "multiplied by two", "twice as much",
+                 "a threefold rise", "un facteur de 3"):
+        assert _holds_kind("factor", said, ()), said
+    for said in ("Une fois plus calme", "Cette fois plus que jamais", "events unfold",
+                 "un 4 x 4"):
+        assert not _holds_kind("factor", said, ()), said
+    assert labels("les articles 2 et 3, l'article 1er") == {("article", "1"), ("article", "2"),
+                                                           ("article", "3")}
 
 
 def test_dozens_of_people_count_no_soldiers() -> None:

@@ -22,6 +22,9 @@ from rag.answering.tense import times
     ("Karim Massimov, démis de la direction du KNB, devrait être arrêté pour trahison.", "fr",
      {"future"}),
     ("Les troupes devraient rentrer bientôt.", "fr", {"future"}),
+    ("Les troupes devraient se retirer.", "fr", {"future"}),
+    # ... a past guessed at is no future (closing review L10)
+    ("La Russie devrait avoir envoyé 3 000 soldats.", "fr", set()),
 ])
 def test_what_a_text_tells_of(text: str, lang: str, told: set[str]) -> None:
     assert times(text, lang) == told

@@ -34,6 +34,9 @@ from rag.answering.titles import misplaced_title, titles
      {"konashenkov": {"spokesperson", "spokesperson:defence"}}),
     ("Selon le ministre, le président Tokaïev a dit que tout va bien.",
      {"tokaiev": {"president"}}),
+    # a portfolio written with a capital is no name between a title and its holder
+    ("le porte-parole du ministère de la Défense Igor Konashenkov a dit",
+     {"konashenkov": {"spokesperson", "spokesperson:defence"}}),
     # each minister's own portfolio, read before the title first (closing review M1)
     ("Defence Minister Sergei Shoigu and Foreign Minister Sergei Lavrov met.",
      {"shoigu": {"minister", "minister:defence"}, "lavrov": {"minister", "minister:foreign"}}),

@@ -1092,6 +1092,30 @@ def test_an_order_of_size_given_once_is_not_given_twice(verifier: Verifier) -> N
                "Des centaines de personnes ont été arrêtées et des centaines blessées.")[0]
 
 
+def test_a_figure_of_the_order_may_stand_for_the_second_word() -> None:
+    """ "Hundreds ... and hundreds more" over "des centaines ... et 300": the figure may be
+    the second hundreds (the rule reads words said twice over a passage saying them once)."""
+    from rag.answering.verify import _orders_unsaid, describe
+
+    claim = "Hundreds were arrested and hundreds more were injured."
+    assert _orders_unsaid(claim, describe("Des centaines ont été arrêtées et 300 blessées.")) == ()
+    assert _orders_unsaid(claim, describe("Des centaines ont été arrêtées et des dizaines "
+                                          "blessées.")) == ("hundreds",)
+
+
+def test_a_claims_offices_are_read_once_a_claim() -> None:
+    """A 20,000-character claim over 50 passages folded its words once a passage: 7 s of a
+    /verify (twenty-fifth review, F2)."""
+    from rag.answering.verify import _roles_unsaid
+
+    claim = "Le porte-parole a dit. " + "mot " * 5_000
+    _roles_unsaid(claim, set())
+    with cpu_spent() as spent:
+        for _ in range(50):
+            assert _roles_unsaid(claim, {"ambassade"}) == ("porte-parole",)
+    assert spent.seconds < 0.5, spent.seconds
+
+
 def test_an_order_of_size_in_words_must_be_the_passages(verifier: Verifier) -> None:
     ok, why = one(verifier, "The riots in Kazakhstan have left hundreds dead [1].", RIOTS)
     assert not ok and why == "missing"
