@@ -68,6 +68,7 @@ from rag.answering.question import (
     unsourced,
 )
 from rag.answering.sentence_vectors import SentenceVectors
+from rag.answering.verify import _CAUSE, _CAUSE_FR
 from rag.embedders.base import Vectors
 from rag.retrieval import Hit
 from rag.sentences import MAX_SENTENCE_CHARS, Span, embedded_text
@@ -189,6 +190,18 @@ _SAID_ASKED = re.compile(r"(?i)\b(?:qu['’](?:a|ont|avait)(?:-t-(?:il|elle))? (
                          r"announce|explain|tell|told)|according to whom)\b")
 
 
+# "How did X describe ...", "What did X call / claim ...": what someone said is asked too
+_DESCRIBED_ASKED = re.compile(r"(?i)\b(?:how|what) (?:did|does|do|has|have|had) [^?]{1,60}?\b"
+                              r"(?:describe|call|claim|characteri[sz]e|term|label)\b|"
+                              r"\bcomment (?:\w+ ){0,4}?(?:a|ont)(?:-t-(?:il|elle))? "
+                              r"(?:qualifié|décrit)")
+# ... and a sentence that reports speech: a verb of saying, or a quote
+_REPORTS_SPEECH = re.compile(r"(?i)\b(?:a|ont|avait|avaient|a-t-(?:il|elle)|ont-(?:ils|elles))\s+"
+                             r"(?:déclaré|dit|affirmé|estimé|souligné|indiqué|assuré|insisté|"
+                             r"qualifié|expliqué|ajouté|annoncé|jugé|dénoncé|précisé)\b|"
+                             r"\b(?:said|says|told|stated|claimed|described|added)\b|[«“»”]")
+
+
 def _says_alone(fragment: str, question: str) -> bool:
     if len(fragment.split()) < WHOLE_FRAGMENT_WORDS or _VERB_OPENING.match(fragment):
         return False
@@ -228,6 +241,16 @@ class EvidenceWeights:
     # "Ernest-Charles Lasègue" of its title. Across languages only a title naming the focus
     # ("masse" is no "Massimov").
     title: float = 0.75
+    # a sentence that gives a cause ("provoquée par la hausse des prix", "en raison de"), when
+    # a cause is asked ("Why ...", "What triggered ...")
+    cause: float = 0.15
+    # a sentence that reports what someone said ("a déclaré que", "«...»"), when what someone
+    # said or how they described something is asked
+    said: float = 0.1
+
+
+def _gives_cause(text: str) -> bool:
+    return bool(_CAUSE.search(text) or _CAUSE_FR.search(text))
 
 
 # A sentence that opens on a pronoun or a possessive is about what the previous one named:
@@ -421,6 +444,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
     asked_labels = labels(info.text)
+    said_asked = bool(_SAID_ASKED.search(info.text) or _DESCRIBED_ASKED.search(info.text))
     any_office = bool(_ANY_OFFICE.search(info.text))
     others = other_offices(info.role) if info.role else ()
     span_words = [_words(s.text) for _, _, s, _ in spans]
@@ -570,6 +594,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             cov = min(1.0, cov + w.anaphor * before_cov)
         score = ((w.dense_cross if cross else w.dense) * (float(cos) - top)
                  + w.coverage * (cov + titled) + w.kind * kind + w.focus * focus + w.rank / i)
+        if w.cause and info.cause and _gives_cause(text):
+            score += w.cause
+        if w.said and said_asked and _REPORTS_SPEECH.search(text):
+            score += w.said
         out.append(EvidenceSentence(i, j, hit.chunk.start + span.start,
                                     hit.chunk.start + span.end, text, float(cos), cov, focus,
                                     kind, usable, score))

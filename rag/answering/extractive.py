@@ -21,6 +21,7 @@ from rag.answering.countries import mentions_country
 from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import _has_focus, _words, counts
 from rag.answering.inert import inert
+from rag.answering.question import _SAME_FAMILY
 from rag.text import fold, tokenize
 
 # Up to three sentences, each within SECOND_WITHIN of the best (two before: PIAF FR match
@@ -102,7 +103,8 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
     # a count asked for is answered by the sentences that count that thing ("3 000 personnes"
     # for troops), when one is relevant enough, not by one with another figure ("six pays")
     if ev.question.measure:
-        counted = [s for s in cands if counts(ev.question.measure, s.text)]
+        measure = _counted_as(ev.question.measure, ev.question.fate)
+        counted = [s for s in cands if counts(measure, s.text)]
         if counted and _clears(ev, counted[0], min_dense, min_dense_cross):
             cands = counted
     best = cands[0]
@@ -130,7 +132,46 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
             break
         if s is not follow and not any(_overlaps(s.text, c.text) for c in chosen):
             chosen.append(s)
-    return chosen
+    return _with_antecedents(ev, chosen)
+
+
+# When no specific thing is asked (a person, a figure, a date: the sentence holding it answers
+# alone), a best sentence that opens on a pronoun or a demonstrative ("Ils auraient transporté
+# des parachutistes ...", "Ces appareils ...") is quoted with the sentence it refers back to,
+# the one right before it in its passage, when that one is quotable: up to ANTECEDENTS_BACK of
+# them while each opens on one too ("How were the paratroopers brought - on what aircraft?").
+ANTECEDENTS_BACK = 2
+
+
+def _with_antecedents(ev: Evidence, chosen: list[EvidenceSentence]) -> list[EvidenceSentence]:
+    if ev.question.asks:
+        return chosen
+    best = chosen[0]
+    by_index = {s.index: s for s in ev.by_passage.get(best.passage, [])}
+    lead: list[EvidenceSentence] = []
+    cur = best
+    for _ in range(ANTECEDENTS_BACK):
+        if not _FOLLOWS_ON.match(cur.text):
+            break
+        prev = by_index.get(cur.index - 1)
+        if prev is None or not prev.usable or any(prev is c for c in chosen):
+            break
+        lead.insert(0, prev)
+        cur = prev
+    return [*lead, *chosen] if lead else chosen
+
+
+# "How many people were wounded?": people are counted by what befell them ("un millier de
+# blessés"), not by another count of people in the same sentences ("3 811 personnes" detained)
+_FATE_FAMILY = {"dead": _SAME_FAMILY[2], "injured": _SAME_FAMILY[4],
+                "arrested": _SAME_FAMILY[5]}
+
+
+def _counted_as(measure: tuple[str, ...], fate: frozenset[str]) -> tuple[str, ...]:
+    if not fate or not set(measure) <= _SAME_FAMILY[1]:
+        return measure
+    keys = {k for f in fate for k in _FATE_FAMILY.get(f, ())}
+    return tuple(sorted(keys)) if keys else measure
 
 
 # A sentence that says the very thing asked, in the question's words, but without what is

