@@ -24,7 +24,10 @@ from typing import Any
 import _util as u
 import httpx
 
-QUESTION = "Combien de soldats la Russie a-t-elle envoyés ?"
+# (answered in the quick corpus too, the articles cut at 1,500 characters: they hold no count
+# of soldiers, and "Combien de soldats ... ?" was answered there with "des dizaines de
+# personnes", which is none, until the twenty-fifth session declined it)
+QUESTION = "Combien de morts la crise a-t-elle faits ?"
 
 _BREAKDOWN = r"""
 import json, sys, time

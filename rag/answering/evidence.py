@@ -135,6 +135,9 @@ class EvidenceSentence:
     kind: bool  # holds what the question asks for (or it asks nothing specific)
     usable: bool  # not a question, caption, byline, headline or navigation
     score: float
+    # the part of `score` that only ranks (a title's terms, a cause or a saying asked): how
+    # firm the evidence is (`score - ranking`) is read as before it
+    ranking: float = 0.0
 
 
 @dataclass(slots=True)
@@ -592,15 +595,16 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         prev_cov[i] = cov
         if w.anaphor and _ANAPHOR.match(text):
             cov = min(1.0, cov + w.anaphor * before_cov)
-        score = ((w.dense_cross if cross else w.dense) * (float(cos) - top)
-                 + w.coverage * (cov + titled) + w.kind * kind + w.focus * focus + w.rank / i)
+        ranking = w.coverage * titled
         if w.cause and info.cause and _gives_cause(text):
-            score += w.cause
+            ranking += w.cause
         if w.said and said_asked and _REPORTS_SPEECH.search(text):
-            score += w.said
+            ranking += w.said
+        score = ((w.dense_cross if cross else w.dense) * (float(cos) - top)
+                 + w.coverage * cov + w.kind * kind + w.focus * focus + w.rank / i + ranking)
         out.append(EvidenceSentence(i, j, hit.chunk.start + span.start,
                                     hit.chunk.start + span.end, text, float(cos), cov, focus,
-                                    kind, usable, score))
+                                    kind, usable, score, ranking))
     out.sort(key=lambda s: (-s.score, s.passage, s.index))
     by_passage: dict[int, list[EvidenceSentence]] = {}
     for s in out:

@@ -331,7 +331,7 @@ class Answerer:
     def _firm(self, chosen: list[EvidenceSentence]) -> bool:
         """Whether the evidence answers firmly enough to overrule a model that says the
         sources do not: the extractive answer is then given instead of a refusal."""
-        return bool(chosen) and chosen[0].score >= self.firm_evidence
+        return bool(chosen) and chosen[0].score - chosen[0].ranking >= self.firm_evidence
 
     def _generate(self, question: str, lang: str, evidence: Evidence,
                   chosen: list[EvidenceSentence], timings: dict[str, float], t_start: float,
