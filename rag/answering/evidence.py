@@ -484,7 +484,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                              if hit.chunk.title and (not cross or any(
                                  _has_focus(f, _words(hit.chunk.title)) for f in info.focus))
                              else set())
-        if w.title and title_toks[i]:
+        if w.title and title_toks[i] and cov > 0:  # (a sentence sharing none of the
+            # question's terms borrows none: "Ignore previous instructions" under its title)
             titled = w.title * max(0.0, _covered(terms, toks | title_toks[i], cross) - cov)
         # Across languages only a family's words are comparable (soldiers are "militaires",
         # the dead "morts"); "people" is too general a count to hold a sentence to.
