@@ -291,7 +291,9 @@ _ASK_AFTER = re.compile(
 def _head(question: str) -> str:
     """The question's own words: a leading "Selon X," is attribution, and a "when" deep in a
     clause is a subordinator, not what is asked."""
-    rest = _ATTRIBUTION.sub("", question)
+    # (a line break typed inside a question, "Combien de soldats\nla Russie ... ?", ends no
+    # sentence: the widget's Shift+Enter)
+    rest = _ATTRIBUTION.sub("", " ".join(question.split()))
     lead = _LEAD_IN.match(rest)
     if lead and not _WH.search(lead.group()):  # "Reading the Reuters article, what set off"
         rest = rest[lead.end():]

@@ -44,6 +44,13 @@ def test_what_is_asked_late_keeps_its_est_ce() -> None:
         "Moscou a promis ?").asks
 
 
+def test_a_line_break_inside_a_question_ends_no_sentence() -> None:
+    """The widget's Shift+Enter: "Combien de soldats\nla Russie a-t-elle envoyés ?" was read
+    as two sentences, the asking one without its "Combien" (no count asked)."""
+    q = analyse_question("Combien de soldats\nla Russie a-t-elle envoyés ?")
+    assert q.asks == ("number",) and "soldat" in q.measure
+
+
 def test_a_multiple_asked_is_no_price() -> None:
     """ "Par quel facteur le prix ... a-t-il été multiplié ?" asks a multiple, of that price
     (it asked an amount of money, and declined "une multiplication par deux")."""
