@@ -68,7 +68,7 @@ from rag.answering.question import (
     unsourced,
 )
 from rag.answering.sentence_vectors import SentenceVectors
-from rag.answering.verify import _CAUSE, _CAUSE_FR
+from rag.answering.verify import gives_cause
 from rag.embedders.base import Vectors
 from rag.retrieval import Hit
 from rag.sentences import MAX_SENTENCE_CHARS, Span, embedded_text
@@ -252,8 +252,6 @@ class EvidenceWeights:
     said: float = 0.1
 
 
-def _gives_cause(text: str) -> bool:
-    return bool(_CAUSE.search(text) or _CAUSE_FR.search(text))
 
 
 # A sentence that opens on a pronoun or a possessive is about what the previous one named:
@@ -597,7 +595,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if w.anaphor and _ANAPHOR.match(text):
             cov = min(1.0, cov + w.anaphor * before_cov)
         ranking = w.coverage * titled
-        if w.cause and info.cause and _gives_cause(text):
+        if w.cause and info.cause and gives_cause(text):
             ranking += w.cause
         if w.said and said_asked and _REPORTS_SPEECH.search(text):
             ranking += w.said

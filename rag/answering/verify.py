@@ -1196,6 +1196,12 @@ _MODAL = re.compile(r"^(?:\d+|pourr\w*|peu[tv]\w*|could|might|may|would|should|m
 CAUSE_KNOWN = 2
 
 
+def gives_cause(text: str) -> bool:
+    """Whether `text` gives a cause or a purpose, in either language (`_CAUSE`, `_CAUSE_FR`):
+    for the answer ranking when a cause is asked."""
+    return bool(_CAUSE.search(text) or _CAUSE_FR.search(text))
+
+
 def _cause_at(text: str, lang: str) -> re.Match[str] | None:
     found = [m for m in (_CAUSE.search(text), _CAUSE_FR.search(text) if lang == "fr" else None)
              if m is not None]
