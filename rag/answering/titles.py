@@ -222,14 +222,31 @@ def _opens_apposition(tokens: list[str], k: int) -> bool:
 _SOURCE_OPENERS = frozenset("selon according".split())
 
 
-def _source_opening(tokens: list[str], i: int, j: int) -> int | None:
+# "Selon le porte-parole du ministère de la Défense, le général de division Igor Konashenkov,"
+# opens within this many tokens of the name (a bound: a sentence of thousands of commas costs
+# one look each)
+SOURCE_REACH = 40
+
+
+def _sentence_starts(tokens: list[str]) -> list[int]:
+    """Each token's sentence's first token, in one pass."""
+    out: list[int] = []
+    start = 0
+    for k, t in enumerate(tokens):
+        out.append(start)
+        if t in ".!?;":
+            start = k + 1
+    return out
+
+
+def _source_opening(tokens: list[str], i: int, j: int, starts: list[int]) -> int | None:
     """Where the sentence of the name at tokens i..j opens, when it opens "Selon X, ... Name,"
     (one comma before the name, one right after it, no verb between): else None."""
     if j + 1 >= len(tokens) or tokens[j + 1] != ",":
         return None
-    start = i
-    while start > 0 and tokens[start - 1] not in ".!?;":
-        start -= 1
+    start = starts[i]
+    if i - start > SOURCE_REACH:
+        return None
     if fold(tokens[start]) not in _SOURCE_OPENERS or tokens[start:i].count(",") != 1 or any(
             fold(t) in _VERBS for t in tokens[start:i]) or tokens[i - 1] == ",":
         return None  # (a name right after the comma, "Selon le porte-parole du Kremlin,
@@ -239,6 +256,7 @@ def _source_opening(tokens: list[str], i: int, j: int) -> int | None:
 def titles(text: str) -> dict[str, set[str]]:
     """Folded surname -> the title families the text gives that person."""
     tokens = _TOKEN.findall(text)
+    starts = _sentence_starts(tokens)
     out: dict[str, set[str]] = {}
     i = 0
     while i < len(tokens):
@@ -264,7 +282,7 @@ def titles(text: str) -> dict[str, set[str]]:
                 if more is not None and _opens_apposition(tokens, more[1]) and not any(
                         fold(t) in _VERBS for t in tokens[more[1]:comma]):
                     found |= _with_portfolio(more[0], tokens, more[1])
-        elif (start := _source_opening(tokens, i, j)) is not None:
+        elif (start := _source_opening(tokens, i, j, starts)) is not None:
             # "Selon le porte-parole du ministère de la Défense, le général de division Igor
             # Konashenkov, les casques bleus ...": the source's title, past his rank ("Selon
             # le ministre, le président X a dit" names two people: X is not closed by a comma)

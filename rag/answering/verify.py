@@ -332,8 +332,9 @@ class _ClaimText:
 
 def _numbers(group: str) -> list[int]:
     out: list[int] = []
-    for part in re.split(r"\s*,\s*", group):
-        bounds = [int(x) for x in re.split(r"\s*[-–]\s*", part) if x]
+    # (whitespace dropped first: "\s*,\s*" rescans a long run of spaces from each of them)
+    for part in "".join(group.split()).split(","):
+        bounds = [int(x) for x in re.split(r"[-–]", part) if x]
         if len(bounds) == 2 and 0 < bounds[1] - bounds[0] < 10:
             out.extend(range(bounds[0], bounds[1] + 1))
         else:
@@ -416,7 +417,8 @@ def describe(passage: str | Passage) -> _Sentences:
 def conjuncts(claim: str) -> list[str]:
     """The statements a claim joins (see CONJUNCT_WORDS), or [] when it joins none: parts cut
     at "; ", ", and", ", while", "tandis que" ..., each of CONJUNCT_WORDS words or more."""
-    parts = [p.strip(" ,;") for p in _CONJUNCTION.split(claim)]
+    # (whitespace collapsed first: the pattern's leading \s* is tried at each space of a run)
+    parts = [p.strip(" ,;") for p in _CONJUNCTION.split(" ".join(claim.split()))]
     if not 2 <= len(parts) <= MAX_CONJUNCTS or any(len(p.split()) < CONJUNCT_WORDS
                                                     for p in parts):
         return []

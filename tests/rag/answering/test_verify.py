@@ -1604,3 +1604,32 @@ def test_a_negation_restated_from_the_next_sentence_is_said(verifier: Verifier) 
               "fermé sa frontière avec le Kazakhstan.")
     assert one(verifier, "Le Kazakhstan n'a pas fermé sa frontière avec la Chine [1].",
                border) == (False, "negation")
+
+
+def test_a_source_opening_is_read_in_linear_time() -> None:
+    """20,000 characters of "Xy," (one sentence of 6,663 names, each closed by a comma): each
+    name walked back to the sentence's start (8,000 names: 9.9 s, twenty-sixth review, F1)."""
+    from rag.answering.titles import titles
+
+    for text in ("Xy," * 6663, "Selon " + "Xy, " * 6663):
+        t0 = time.monotonic()
+        titles(text)
+        assert time.monotonic() - t0 < 2
+    assert titles("Selon le porte-parole du ministère de la Défense, le général de division "
+                  "Igor Konashenkov, les casques bleus seront utilisés.")["konashenkov"]
+
+
+def test_spaces_inside_a_marker_and_a_claim_are_read_in_linear_time() -> None:
+    """A marker "[1" + 19,950 spaces + "-2]": its groups were split with "\\s*,\\s*", tried
+    from each space (2.4 s a split, seven splits a request: twenty-sixth review, F2); a claim's
+    conjunctions likewise ("a" + 19,970 spaces + "b": 55 s, F3)."""
+    from rag.answering.citations import _numbers as cited_numbers
+    from rag.answering.verify import conjuncts, split_claims
+
+    t0 = time.monotonic()
+    claims = split_claims("La Russie a envoyé 3 000 soldats [1" + " " * 19_950 + "-2].")
+    conjuncts("a" + " " * 19_970 + "b")
+    cited_numbers("1" + " " * 19_950 + "-2")
+    assert time.monotonic() - t0 < 2
+    assert claims[0].citations == (1, 2)
+    assert cited_numbers("1 , 2 - 3") == [1, 2, 3]
