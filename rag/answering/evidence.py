@@ -67,6 +67,7 @@ from rag.answering.question import (
     other_offices,
     unsourced,
 )
+from rag.answering.recase import recase
 from rag.answering.sentence_vectors import SentenceVectors
 from rag.answering.verify import gives_cause
 from rag.embedders.base import Vectors
@@ -211,8 +212,14 @@ def _says_alone(fragment: str, question: str) -> bool:
     return fragment.lstrip()[:1] not in ",;:)»”" or not _SAID_ASKED.search(question)
 
 # A sentence must hold most of what the question is about (weighted by rarity): a name only the
-# passage's title or an earlier sentence holds counts half.
+# passage's title or an earlier sentence holds counts half ...
 MIN_FOCUS = 0.5
+CONTEXT_FOCUS = 0.5
+# ... and three quarters in a sentence that names nothing at all: "La force est composée
+# d'environ 2 600 militaires au total." is about the OTSC of the sentence before it, while
+# "Nazarbaïev, 81 ans, ..." after a sentence on Tokaïev is about Nazarbaïev
+CONTEXT_FOCUS_NAMELESS = 0.75
+_NAMES_ANY = re.compile(r"[\s'’(«\"-][A-ZÀ-Ý]")
 
 # ... and a question asking something specific without a name must share this much of its
 # words with the sentence (idf-weighted; dev sets: answered traps at 0.00-0.11, matched
@@ -417,7 +424,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     """Split, embed (cached) and score every sentence of `passages` for `question`, once."""
     w = weights or EvidenceWeights()
     idf = _safe(idf)
-    info = analyse_question(question, lang)
+    info = analyse_question(recase(question, [f"{h.chunk.title}\n{h.chunk.text}"
+                                              for h in passages]), lang)
     cross = bool(passages) and detect_language(passages[0].chunk.text) != info.lang
     terms = _coverage_terms(unsourced(question), idf, stemmer, cross, info.lang)
     spans: list[tuple[int, int, Span, Hit]] = []
@@ -463,8 +471,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         context |= words
         earlier |= _quote_on(spans, span_words, n)
         if total_fw > 0:
-            got = sum(wt if _has_focus(f, words) else 0.5 * wt if _has_focus(f, earlier) else 0.0
-                      for f, wt in fw.items())
+            share = CONTEXT_FOCUS_NAMELESS if not _NAMES_ANY.search(text.strip()[1:]) \
+                else CONTEXT_FOCUS
+            got = sum(wt if _has_focus(f, words) else share * wt if _has_focus(f, earlier)
+                      else 0.0 for f, wt in fw.items())
             focus = got / total_fw
         else:
             focus = 1.0

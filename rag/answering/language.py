@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from rag.answering.lexicon import common_french_words, other_language_keys
+from rag.text import fold
+
 _FR = frozenset(
     """
     le la les un une des du de et est sont qui que quoi quel quelle quels quelles combien
@@ -27,9 +30,21 @@ def detect_language(text: str, default: str = "fr") -> str:
     fr = float(sum(1 for w in words if w in _FR or w.split("'")[-1] in _FR))
     en = sum(1 for w in words if w in _EN)
     fr += sum(1 for c in text.lower() if c in "éèêàçùâîôûœ") * 0.5
-    if fr == en:
-        return default
+    if fr == en:  # no function word either way ("kremlin spokesman?"): the words themselves
+        fr, en = _lexicon_votes(words)
+        if fr == en:
+            return default
     return "fr" if fr > en else "en"
+
+
+def _lexicon_votes(words: list[str]) -> tuple[float, int]:
+    """(French, English) words of the lexicon among `words` (its content words: "est" is
+    French and "east" too)."""
+    french = common_french_words()
+    folded = [fold(w) for w in words if w not in _FR and w not in _EN]
+    fr = sum(1 for w in folded if w in french)
+    en = sum(1 for w in folded if w not in french and other_language_keys(w, "en"))
+    return float(fr), en
 
 
 def answer_language(text: str, default: str = "fr") -> str:

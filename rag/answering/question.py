@@ -63,8 +63,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"the (number|amount|rate|total)|taux d['’]\w+|\w+ rate|capacité|capacity|"
                          r"salaire|salary|quelle (capacité|taille)|what size|"
                          r"how (big|large))\b", re.I),
-    "date": re.compile(r"\b(quand|when|quel jour|quelle date|what (day|date|year|month)|en "
-                       r"quelle année|which (day|year|month)|depuis quand|since when|"
+    "date": re.compile(r"\b(quand|when|quel jour|quelle date|what (?:exact |precise )?(day|date|"
+                       r"year|month)|en quelle année|which (?:exact |precise )?(day|year|month)|"
+                       r"depuis quand|since when|"
                        r"à quelle date|on what (exact |precise )?date|date de naissance|"
                        r"quelles? (?:sont|étaient|est|était) l(?:es|a) dates?|what (?:are|were|"
                        r"is|was) the (?:exact |precise )?dates?|"
@@ -313,6 +314,8 @@ def _head(question: str) -> str:
     return " ".join(rest.split()[:7])
 
 
+_IN_CAPACITY = re.compile(r"(?i)\b(?:in|en) (?:his|her|its|their|my|your|our|sa|leur) "
+                          r"(?:capacity|capacité|qualité)\b")
 _MAX_SPLIT = 2_000  # a question's length (longer text is read from its start)
 _WH = re.compile(r"(?i)\b(?:qu['’]est-ce qu[ie]|which|what|who|whom|whose|where|when|how|"
                  r"quel(?:le)?s?|qui|où|quand|combien|comment)\b")
@@ -360,7 +363,10 @@ _CAUSE_ASKED = re.compile(
     r"set off|touched off|ignited)|qu['’]est-ce qui a "
     r"(?:provoqué|causé|déclenché|motivé|conduit)|(?:quelle|quelles) (?:est|était|fut|sont|"
     r"étaient) (?:la|les) (?:cause|raison)s?|what (?:is|was|were|are) the (?:cause|reason)s?|"
-    r"how come)\b")
+    r"how come|"
+    # "quel facteur économique a mis le feu aux poudres ?" (not "par quel facteur": a multiple)
+    r"(?<!par )(?<!by )(?:quel(?:le)?s?|what|which) (?:[\w-]+ )?(?:facteurs?|factors?|causes?|"
+    r"raisons?|reasons?|déclencheurs?|triggers?|motifs?|motives?))\b")
 # "What did a litre of liquefied petroleum gas cost ...?": the verb comes past the head
 _COST_ASKED = re.compile(r"^\s*(?:what|how much) (?:did|does|do|will|would|could) [^?]{1,80}?"
                          r"\bcost\b", re.I)
@@ -411,7 +417,8 @@ def unsourced(question: str) -> str:
 def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     head = _head(question)
     asked = _asked(question)
-    asks = tuple(kind for kind, rx in _ASKS.items() if rx.search(head))
+    # "in his capacity as chair" is a role, not a volume
+    asks = tuple(kind for kind, rx in _ASKS.items() if rx.search(_IN_CAPACITY.sub(" ", head)))
     cost = bool(_COST_ASKED.match(asked))
     if cost and "number" not in asks:
         asks = (*asks, "number")
@@ -632,7 +639,8 @@ def _question_years(question: str) -> frozenset[str]:
 # "Which Russian general", "quel ancien président": a role after a name or a qualifier
 _WHICH_ROLE = re.compile(
     r"\b(?i:which|quel|quelle) (?:(?:[A-ZÀ-Ý][\w-]*|(?i:ancien|nouveau|nouvel|actuel|former|new|"
-    r"current|deputy|vice|opposition|exiled|exilé)) ){1,3}(?i:general|général|commander|"
+    r"current|deputy|vice|opposition|exiled|exilé|prime|foreign|defen[cs]e|interior|finance)) )"
+    r"{1,3}(?i:general|général|commander|"
     r"commandant|president|président|minister|ministre|spokesman|spokeswoman|spokesperson|"
     r"porte-parole|leader|envoy|ambassador|ambassadeur|diplomat|diplomate|official|officer)\b")
 _NAME_THE = re.compile(

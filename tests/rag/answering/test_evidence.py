@@ -366,3 +366,39 @@ def test_a_cause_or_a_saying_asked_ranks_the_sentence_that_gives_it(
 
     assert expected in top(EvidenceWeights())
     assert expected not in top(off)  # (without it)
+
+
+def test_a_sentence_naming_nothing_is_about_what_its_passage_names(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
+    """"La force est composée d'environ 2 600 militaires au total." follows "Tous les membres
+    de l'OTSC ont envoyé du personnel ...": it is about the OTSC force; a sentence that names
+    someone else is not (the Belarus question is not answered with the whole force)."""
+    q = ("Au total, de combien de soldats se compose la force de maintien de la paix de "
+         "l’OTSC déployée au Kazakhstan ?")
+    composed = ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, q))
+    assert composed is not None and "2 600" in composed.text
+    q = "How many soldiers did Belarus contribute to the CSTO force sent to Kazakhstan?"
+    assert ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, q)) is None
+
+
+def test_a_question_typed_in_lower_case_keeps_its_focus(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
+    """"nur-sultan" is the capital the sources name: the three explosions heard in Almaty
+    are not an answer about it."""
+    q = "combien d'explosions ont été entendues à nur-sultan ce vendredi ?"
+    ev = _evidence(corpus_searcher, vectors, q)
+    assert ev.question.focus
+    assert ExtractiveWriter().compose(ev) is None
+    q = "combien d'explosions ont été entendues à almaty ce vendredi ?"
+    composed = ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, q))
+    assert composed is not None and "trois explosions" in composed.text
+
+
+def test_a_factor_asked_ranks_the_sentence_giving_a_cause(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
+    """"quel facteur économique a mis le feu aux poudres" asks a cause: "La crise a été
+    provoquée par la hausse des prix du carburant" gives one, in none of the question's words."""
+    q = ("Selon les articles, quel facteur économique a mis le feu aux poudres au tout début "
+         "du mouvement de contestation ?")
+    composed = ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, q))
+    assert composed is not None and "hausse des prix du carburant" in composed.text

@@ -70,3 +70,13 @@ def test_an_even_mix_is_a_tie() -> None:
     mixed = "Qui est the president of Kazakhstan?"  # qui, est / the, of
     assert detect_language(mixed) == "fr"
     assert detect_language(mixed, default="en") == "en"
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("kremlin spokesman?", "en"), ("Kremlin spokesman?", "en"), ("death toll?", "en"),
+    ("russian troops", "en"), ("soldats russes ?", "fr"), ("troupes russes", "fr"),
+])
+def test_without_function_words_the_lexicon_tells_the_language(question: str, lang: str) -> None:
+    """A terse query ("kremlin spokesman?") holds no function word: its words say which
+    language it is, so it is answered in English."""
+    assert detect_language(question, default="xx") == lang

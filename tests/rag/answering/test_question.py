@@ -531,3 +531,32 @@ def test_a_name_after_a_profession_must_be_named_by_the_sources() -> None:
     assert analyse_question("Quelle durée du mois synodique l'astronome grec Hipparque "
                             "avait-il calculée ?").named == ("hipparque",)
     assert analyse_question("Who did the astronomer Hipparchus work with?").named == ()
+
+
+def test_in_his_capacity_as_is_a_role_not_a_volume() -> None:
+    q = analyse_question("Which Armenian prime minister, in his capacity as chair of the "
+                         "Russian-led bloc, announced the peacekeeping deployment?")
+    assert q.asks == ("person",)
+    assert "number" in analyse_question("What is the capacity of the stadium?").asks
+    assert "number" in analyse_question("Quelle est la capacité du stade ?").asks
+
+
+def test_a_role_qualified_by_a_nation_and_a_portfolio_asks_a_person() -> None:
+    assert "person" in analyse_question("Which Kazakh foreign minister said that?").asks
+    assert "person" in analyse_question("Which Armenian prime minister said that?").asks
+
+
+def test_an_exact_day_asked_is_a_date() -> None:
+    for q in ("On which exact day in July 2022 does the conference open?",
+              "What exact date did the conference open?", "Which precise day was it?"):
+        assert "date" in analyse_question(q).asks, q
+
+
+def test_a_factor_or_reason_asked_is_a_cause() -> None:
+    for q in ("Selon les articles, quel facteur économique a mis le feu aux poudres ?",
+              "What factor sparked the protests?", "Quelle raison Tokaïev a-t-il donnée ?",
+              "Which economic trigger started the unrest?"):
+        assert analyse_question(q).cause, q
+    # ... but a multiple asked is no cause
+    assert not analyse_question("Par quel facteur le prix a-t-il été multiplié ?").cause
+    assert not analyse_question("By what factor did the price rise?").cause
