@@ -94,10 +94,12 @@ _DURATION = re.compile(r"(?i)\b(?:aussi longtemps|tant que|as long as|jusqu['’
                        r"(?:short|limited|long) period|depuis|since|pendant|for (?:a|the) "
                        r"(?:few|short|long|limited))\b")
 # ... or a span of time counted: "deux semaines", "48 hours" (not "il y a quelques heures",
-# "two hours ago": when, not how long); a figure's separators sit between digits, and a
-# figure has at most four groups (a space run after a digit was read both as the figure and
-# as the gap after it, and "1 1 1 ..." tried from each digit: quadratic)
-_SPAN = re.compile(r"(?i)(?<!il y a )(?<!voici )\b(?:\d+(?:[\s.,]\d+){0,3}|une?|deux|trois|quatre|"
+# "two hours ago", "dans quelques années", "d'ici deux ans": when, not how long); a figure's
+# separators sit between digits, and a figure has at most four groups (a space run after a
+# digit was read both as the figure and as the gap after it, and "1 1 1 ..." tried from each
+# digit: quadratic)
+_SPAN = re.compile(r"(?i)(?<!il y a )(?<!voici )(?<!dans )(?<!ici )"
+                   r"\b(?:\d+(?:[\s.,]\d+){0,3}|une?|deux|trois|quatre|"
                    r"cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques|plusieurs|one|two|"
                    r"three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s+"
                    r"(?:\w+\s+)?(?:heures?|hours?|minutes?|jours?|days?|semaines?|weeks?|mois|"
@@ -141,13 +143,20 @@ def _rough_only(text: str) -> bool:
 _SINCE_YEAR = re.compile(r"(?i)\b(?:depuis|since|dès) (?:l['’]an |(?:the )?year )?(\d{4})\b")
 
 
+# ... and a sentence that dates what it says to the time of writing ("l'école accueille
+# aujourd'hui 7 500 stagiaires", "currently") gives it for no year asked
+_NOW = re.compile(r"(?i)\b(?:aujourd['’]hui|actuellement|de nos jours|à ce jour|today|currently|"
+                  r"nowadays|at present)\b")
+
+
 def _other_years_only(text: str, before: str, years: frozenset[str]) -> bool:
-    """Whether `text` gives a year, and neither it nor the sentence before gives the one asked:
-    a figure for 2020 where 2021 is asked is another figure, a place of the 2021 exercises
-    another place than the 2020 ones'."""
+    """Whether `text` gives a year, or says "today", and neither it nor the sentence before
+    gives the one asked: a figure for 2020 where 2021 is asked is another figure, a place of
+    the 2021 exercises another place than the 2020 ones', today's trainees not 1990's."""
     found = set(_YEAR.findall(text))
     dated = found - set(_SINCE_YEAR.findall(text))
-    return bool(dated) and not (found | set(_YEAR.findall(before))) & years
+    return (bool(dated) or bool(_NOW.search(text))) \
+        and not (found | set(_YEAR.findall(before))) & years
 
 
 _FACTOR_SAID = re.compile(
@@ -250,6 +259,9 @@ _UNIT_OF = {kind: re.compile(r"\s*(?:" + units + r")(?![\w²€$£])")
                 ("speed", r"(?i:km/h|km\s*/\s*h|mph|n(?:œ|oe)uds?|knots?|m/s|"
                           r"kilom[eè]tres?(?: à l['’]| par| per) ?heure|miles per hour)"),
                 ("temperature", r"°\s*[CFK]?|(?i:degrés?|degrees?)"),
+                # a lap's time: "1 min 38 s 123", "1:38.123", "1 minute 38"
+                ("time", r"(?-i:s|h)|(?i:min|mn|sec|secondes?|seconds?|minutes?|heures?|"
+                         r"hours?|:\d\d)"),
             )}
 _DIGITS = re.compile(r"\d(?:[\d\u00a0\u202f ,.]*\d)?")
 

@@ -706,6 +706,9 @@ _DIMENSIONS = {
                          r"p[èe]sera|p[èe]seront))\b"),
     "speed": re.compile(r"(?i)\b(?:vitesse|speed|how fast)\b"),
     "temperature": re.compile(r"(?i)\b(?:température|temperature|how (?:hot|cold))\b"),
+    # a lap's time is a time ("1 min 38 s 123"), not any figure of the session ("la Toyota no
+    # 7", "plus rapide de 702 millièmes")
+    "time": re.compile(r"(?i)\b(?:lap ?times?|temps (?:au|du|d['’]un) tour|chrono(?:mètre)?)\b"),
 }
 # ... of which these are named where they are given (a length is given in kilometres)
 _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})

@@ -7,9 +7,11 @@ import time
 
 import pytest
 
+from rag.answering.evidence import gather_evidence
 from rag.answering.holds import (
     _holds_kind,
     _names_role,
+    _other_years_only,
     counts,
     counts_something_else,
     fate_of_others_only,
@@ -20,6 +22,8 @@ from rag.answering.holds import (
     vague_of_others,
 )
 from rag.answering.question import analyse_question
+from rag.chunking import Chunk
+from rag.retrieval import Hit
 from tests.cpu import cpu_spent
 
 
@@ -246,6 +250,11 @@ def test_a_duration_is_a_figure_or_how_long_said_in_words() -> None:
     assert _holds_kind("duration", "La mission durera deux semaines.", ())
     assert not _holds_kind("duration", "Ils ont eu une «longue» conversation téléphonique.", ())
     assert not _holds_kind("duration", "Il y a quelques heures, il a demandé l’aide du bloc.", ())
+    # piaf_traps3 pt3_008: "dans quelques années", "d'ici deux ans" say when, not how long
+    assert not _holds_kind("duration", "Des élus estiment que le CDG Express sera concurrencé "
+                           "dans quelques années par la ligne 17.", ())
+    assert not _holds_kind("duration", "La ligne ouvrira d'ici deux ans.", ())
+    assert _holds_kind("duration", "Le trajet se fera en 20 minutes.", ())
     assert not _holds_kind("duration", "Le bloc regroupe six pays.", ())
     assert _holds_kind("duration", "He stayed in Martinique for six years.", ())
     # when, not how long
@@ -386,6 +395,29 @@ def test_a_dimension_is_held_in_its_unit(kind: str, text: str, held: bool) -> No
     assert _holds_kind(kind, text, ()) is held
 
 
+@pytest.mark.parametrize(("text", "held"), [
+    # piaf_traps2 pt2_028: the car's number and its model are no lap time
+    ("C'est lors des premiers tours que Mike Conway, sur la Toyota TS050 Hybrid no 7, a établi "
+     "la première référence du week-end.", False),
+    # piaf_traps2 pt2_027: a gap to another car is not the lap's time
+    ("Neel Jani réalise le meilleur tour, plus rapide de 702 millièmes de seconde que la "
+     "Zytek.", False),
+    ("Neel Jani réalise le meilleur tour en 1 min 38 s 123.", True),
+    ("Neel Jani signe un chrono de 1:38.123.", True),
+    ("Conway set a lap time of 1 minute 38 seconds.", True),
+])
+def test_a_lap_time_is_a_time(text: str, held: bool) -> None:
+    """"What lap time did Mike Conway set ...?", "Quel temps au tour Neel Jani a-t-il réalisé
+    ...?": a time in minutes or seconds, not any figure of the session."""
+    assert "time" in analyse_question(
+        "What lap time did Mike Conway set in the first free practice session of the 2017 "
+        "6 Hours of Shanghai?").asks
+    assert "time" in analyse_question(
+        "Quel temps au tour Neel Jani a-t-il réalisé lors de la troisième séance d'essais "
+        "libres ?").asks
+    assert _holds_kind("time", text, ()) is held
+
+
 def test_a_base_or_an_airport_asked_needs_one_named() -> None:
     """"From which air base did the Russian paratroopers ... take off?" (blind21 b21_019):
     "déployés à Almaty" names the question's own city, no base; an airport is no air base."""
@@ -489,3 +521,27 @@ def test_a_long_run_of_digits_is_read_in_linear_time(kind: str) -> None:
     assert _holds_kind("length", f"La tour mesure {run} mètres de haut.", ())
     assert _holds_kind("length", "Elle mesure 1,5 m.", ()) and not _holds_kind(
         "length", "En 2021 M. Tokayev", ())
+
+
+def test_a_figure_of_today_is_none_of_a_year_asked() -> None:
+    """"Combien de stagiaires l'ENAC accueillait-elle en 1990 ?" (unanswerable.jsonl unp001)
+    is not answered by what the school takes in "aujourd'hui": a sentence dated to the time
+    of writing gives its figure for no year asked, as one dated to another year does not."""
+    years = frozenset({"1990"})
+    today = ("En accueillant chaque année plus de 7 500 stagiaires, l'ÉNAC est aujourd'hui le "
+             "premier organisme aéronautique européen de formation continue.")
+    assert _other_years_only(today, "", years)
+    assert _other_years_only("The school currently trains 7,500 people a year.", "", years)
+    assert not _other_years_only("En 1990, l'ÉNAC accueillait aujourd'hui comme alors 7 500 "
+                                 "stagiaires.", "", years)
+    assert not _other_years_only(today, "Le rapport de 1990 le dit.", years)  # the one before
+    assert not _other_years_only("L'ÉNAC accueille 7 500 stagiaires.", "", years)  # undated
+    question = ("Combien de stagiaires l'École nationale de l'aviation civile accueillait-elle "
+                "en 1990 ?")
+    ev = gather_evidence(question, [Hit(Chunk("d0", 0, today, 0, len(today), "ÉNAC"), 1.0)],
+                         None, None, lambda term: 1.0, "french", "fr")
+    assert not any(s.kind for s in ev.sentences)
+    then = "En 1990, l'École nationale de l'aviation civile accueillait 7 500 stagiaires."
+    ev = gather_evidence(question, [Hit(Chunk("d0", 0, then, 0, len(then), "ÉNAC"), 1.0)],
+                         None, None, lambda term: 1.0, "french", "fr")
+    assert any(s.kind for s in ev.sentences)
