@@ -67,6 +67,13 @@ async def get_recorder(request: Request) -> Recorder:
     return recorder.for_client(client_identity(key, ip))
 
 
+async def current_client(request: Request) -> str:
+    """Who is asking, as the rate limit counts them (`client_identity`): the generator's and
+    the verifier's places are shared out by it."""
+    key: str | None = getattr(request.state, "identity", None)
+    return client_identity(key, client_bucket(request.client.host if request.client else None))
+
+
 async def require_json(request: Request) -> None:
     """Routes that read a JSON body refuse other content types with a 415."""
     ctype = request.headers.get("content-type", "")
@@ -81,4 +88,5 @@ JobsDep = Annotated[JobManager, Depends(get_jobs)]
 LimitsDep = Annotated[RequestLimits, Depends(get_limits)]
 RecorderDep = Annotated[Recorder, Depends(get_recorder)]
 KeyDep = Annotated[str | None, Depends(current_key)]
+ClientDep = Annotated[str, Depends(current_client)]
 JSON_BODY = Depends(require_json)

@@ -116,31 +116,51 @@ class GenerationGate:
     """At most `slots` generations at once and `queue` waiting; beyond that, refuse quickly.
 
     `admit()` takes a place (or raises BusyError) before anything is sent, so a stream can be
-    refused before its first byte; the ticket then waits for a running slot."""
+    refused before its first byte; the ticket then waits for a running slot. One client holds
+    at most a `CLIENT_SHARE`th of the places (one at least): nine open streams from one
+    address took all nine of the defaults' and every other client got a 503 (twenty-seventh
+    review, F1)."""
+
+    CLIENT_SHARE = 4
 
     def __init__(self, slots: int, queue: int) -> None:
         self._sem = threading.Semaphore(slots)
         self._capacity = slots + queue
+        self._per_client = max(1, self._capacity // self.CLIENT_SHARE)
         self._inside = 0
+        self._by_client: dict[str, int] = {}
         self._lock = threading.Lock()
 
-    def admit(self) -> Ticket:
+    def admit(self, client: str | None = None) -> Ticket:
+        """A place for `client` (who the rate limit counts; None: no share is kept)."""
         with self._lock:
             if self._inside >= self._capacity:
                 raise BusyError("the answer generator is busy; retry in a few seconds")
+            if client is not None:
+                if self._by_client.get(client, 0) >= self._per_client:
+                    raise BusyError(f"this client already has {self._per_client} answers "
+                                    "being generated; retry when one ends")
+                self._by_client[client] = self._by_client.get(client, 0) + 1
             self._inside += 1
-        return Ticket(self)
+        return Ticket(self, client)
 
-    def _leave(self) -> None:
+    def _leave(self, client: str | None) -> None:
         with self._lock:
             self._inside -= 1
+            if client is not None:
+                left = self._by_client.get(client, 0) - 1
+                if left > 0:
+                    self._by_client[client] = left
+                else:
+                    self._by_client.pop(client, None)
 
 
 class Ticket:
     """One admitted generation: holds its place until `release()` (idempotent)."""
 
-    def __init__(self, gate: GenerationGate) -> None:
+    def __init__(self, gate: GenerationGate, client: str | None = None) -> None:
         self._gate = gate
+        self._client = client
         self._released = False
 
     @contextmanager
@@ -159,7 +179,7 @@ class Ticket:
     def release(self) -> None:
         if not self._released:
             self._released = True
-            self._gate._leave()
+            self._gate._leave(self._client)
 
 
 class _Cancelled(Exception):
@@ -208,22 +228,23 @@ class Answerer:
     def answer(self, question: str, k: int | None = None, retriever: str | None = None,
                history: Sequence[Message] = (), *, lang: str | None = None,
                instructions: str = "", filters: object = None,
-               temperature: float | None = None) -> Answer:
+               temperature: float | None = None, client: str | None = None) -> Answer:
         """The whole answer, numbered 1..m in order of use (its reader saw no stream)."""
         done = self.answer_unless(None, question, k, retriever, history, lang=lang,
                                   instructions=instructions, filters=filters,
-                                  temperature=temperature)
+                                  temperature=temperature, client=client)
         assert done is not None
         return done
 
     def answer_unless(self, cancel: CancelToken | None, question: str, k: int | None = None,
                       retriever: str | None = None, history: Sequence[Message] = (), *,
                       lang: str | None = None, instructions: str = "", filters: object = None,
-                      temperature: float | None = None) -> Answer | None:
+                      temperature: float | None = None, client: str | None = None
+                      ) -> Answer | None:
         """`answer`, unless `cancel` (fired from another thread: a client that hung up) stops
         the model first: None then. The generation slot is released either way."""
         events = self._events(question, k, retriever, history, cancel, lang, instructions,
-                              filters, temperature, live=False)
+                              filters, temperature, live=False, client=client)
         try:
             for ev in events:
                 if isinstance(ev, Done):
@@ -235,7 +256,8 @@ class Answerer:
     def stream(self, question: str, k: int | None = None, retriever: str | None = None,
                history: Sequence[Message] = (), cancel: CancelToken | None = None, *,
                lang: str | None = None, instructions: str = "", filters: object = None,
-               temperature: float | None = None) -> Generator[Event, None, None]:
+               temperature: float | None = None, client: str | None = None
+               ) -> Generator[Event, None, None]:
         """The first event comes after retrieval and admission to the generation gate, so a
         busy generator raises BusyError before anything is sent. `cancel`, fired from another
         thread, stops the model; the stream then ends without `done`. Close the generator
@@ -243,14 +265,15 @@ class Answerer:
         answer language detected from the question; `instructions` (a client's system
         message) go to a generative backend's writer, after the cached prompt prefix.
         `filters` restrict retrieval (Searcher.search); `temperature` samples a generative
-        backend (None: its own; the extractive writer has nothing to sample)."""
+        backend (None: its own; the extractive writer has nothing to sample). `client` (who
+        the rate limit counts) holds at most its share of the generator's places."""
         return self._events(question, k, retriever, history, cancel, lang, instructions,
-                            filters, temperature, live=True)
+                            filters, temperature, live=True, client=client)
 
     def _events(self, question: str, k: int | None, retriever: str | None,
                 history: Sequence[Message], cancel: CancelToken | None, lang: str | None,
-                instructions: str, filters: object, temperature: float | None, live: bool
-                ) -> Generator[Event, None, None]:
+                instructions: str, filters: object, temperature: float | None, live: bool,
+                client: str | None = None) -> Generator[Event, None, None]:
         """`stream`; `live` false numbers the final answer afresh instead of as streamed
         (they differ only when a model's streamed text was replaced by a fallback)."""
         t0 = time.perf_counter()
@@ -274,7 +297,7 @@ class Answerer:
         timings["evidence"] = (time.perf_counter() - t2) * 1000
         chosen = self._writer.select(evidence)  # what the extractive writer would quote
         supported = bool(chosen)
-        ticket = self._gate.admit() if supported and self.llm is not None else None
+        ticket = self._gate.admit(client) if supported and self.llm is not None else None
         support: dict[int, Support] = {}
         usage: list[Usage] = []
         # an answer the evidence does not support lists no passage (nothing will cite one)

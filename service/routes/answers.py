@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from rag import CancelToken
 from rag.config import RetrieverName
-from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
+from service.deps import JSON_BODY, ClientDep, EngineDep, LimitsDep, MetricsDep, RecorderDep
 from service.errors import request_roots, status_of
 from service.schemas import AskRequest, AskResponse, SearchResponse, check_filters_text
 from service.streaming import (
@@ -31,7 +31,7 @@ router = APIRouter()
 
 @router.post("/ask", response_model=AskResponse, tags=["answer"], dependencies=[JSON_BODY])
 async def ask(body: AskRequest, engine: EngineDep, limits: LimitsDep, record: RecorderDep,
-              request: Request) -> Any:
+              request: Request, client: ClientDep) -> Any:
     """Answer a question with `[n]` citations to the passages it used. A client that hangs
     up stops the model at once, as on a stream."""
     # in a worker thread: it may normalise (NFKC) each history message, tens of ms in all
@@ -41,7 +41,7 @@ async def ask(body: AskRequest, engine: EngineDep, limits: LimitsDep, record: Re
         answer = engine.answerer.answer_unless(
             cancel, body.question, body.k, body.retriever,
             [m.model_dump() for m in body.history],  # type: ignore[misc]
-            filters=body.filters)
+            filters=body.filters, client=client)
         if answer is None:
             return None
         record(answer, body.question, "/ask")
@@ -54,7 +54,7 @@ async def ask(body: AskRequest, engine: EngineDep, limits: LimitsDep, record: Re
 @router.post("/ask/stream", tags=["answer"], dependencies=[JSON_BODY],
              response_class=StreamingResponse)
 def ask_stream(body: AskRequest, engine: EngineDep, limits: LimitsDep, record: RecorderDep,
-               metrics: MetricsDep, request: Request) -> StreamingResponse:
+               metrics: MetricsDep, request: Request, client: ClientDep) -> StreamingResponse:
     """Server-Sent Events: `citations` (passages), `token`..., then `done` (checked answer
     and the citations it used); `error` if the backend fails mid-way. A busy generator is
     a 503 before the stream starts; a client that hangs up stops the model at once."""
@@ -62,7 +62,7 @@ def ask_stream(body: AskRequest, engine: EngineDep, limits: LimitsDep, record: R
     cancel = CancelToken()
     events = engine.answerer.stream(body.question, body.k, body.retriever,
                                     [m.model_dump() for m in body.history],  # type: ignore[misc]
-                                    cancel, filters=body.filters)
+                                    cancel, filters=body.filters, client=client)
     first, pump = open_stream(events, cancel)  # retrieval errors, busy: a plain 4xx/503
 
     def failed(exc: Exception) -> int:

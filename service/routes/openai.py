@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from rag import CancelToken, Citation, Citations, Done, LLMError, Message, RagError, Token
 from rag.answering.citations import markers_in
 from rag.answering.inert import inert
-from service.deps import JSON_BODY, EngineDep, LimitsDep, MetricsDep, RecorderDep
+from service.deps import JSON_BODY, ClientDep, EngineDep, LimitsDep, MetricsDep, RecorderDep
 from service.errors import openai_http_error, public_message, request_roots, status_of
 from service.openai_params import (
     Cutter,
@@ -126,7 +126,7 @@ def model(model_id: str) -> dict[str, Any]:
 
 @router.post("/v1/completions", dependencies=[JSON_BODY], response_model=Completion)
 async def completions(body: CompletionRequest, request: Request, engine: EngineDep,
-                      limits: LimitsDep, record: RecorderDep) -> Any:
+                      limits: LimitsDep, record: RecorderDep, client: ClientDep) -> Any:
     """The prompt is the question; for clients that only speak the legacy completions API
     (LlamaIndex `OpenAILike` without `is_chat_model=True`). No streaming here. A client that
     hangs up stops the model."""
@@ -150,7 +150,7 @@ async def completions(body: CompletionRequest, request: Request, engine: EngineD
 
     def work(cancel: CancelToken) -> dict[str, Any] | None:
         answer = engine.answerer.answer_unless(cancel, question, filters=filters,
-                                               temperature=params.temperature)
+                                               temperature=params.temperature, client=client)
         if answer is None:
             return None
         record(answer, question, "/v1/completions")
@@ -172,7 +172,7 @@ async def completions(body: CompletionRequest, request: Request, engine: EngineD
              responses={200: {"content": {"text/event-stream": {}}, "description":
                               "A chat.completion, or chunks when `stream` is true."}})
 async def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: LimitsDep,
-               record: RecorderDep, metrics: MetricsDep) -> Any:
+               record: RecorderDep, metrics: MetricsDep, client: ClientDep) -> Any:
     """A client that hangs up stops the model at once, streaming or not."""
     params = _params(body.model_extra)
     # in a worker thread: every message is measured, system and tool messages searched
@@ -184,7 +184,7 @@ async def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: L
         def work(cancel: CancelToken) -> dict[str, Any] | None:
             answer = engine.answerer.answer_unless(
                 cancel, question, history=history, lang=lang, instructions=instructions,
-                filters=body.filters, temperature=params.temperature)
+                filters=body.filters, temperature=params.temperature, client=client)
             if answer is None:
                 return None
             record(answer, question, "/v1/chat/completions")
@@ -209,7 +209,7 @@ async def chat(body: ChatRequest, request: Request, engine: EngineDep, limits: L
         """In the thread pool, off the event loop: the model's first load, retrieval."""
         events = engine.answerer.stream(question, history=history, cancel=cancel, lang=lang,
                                         instructions=instructions, filters=body.filters,
-                                        temperature=params.temperature)
+                                        temperature=params.temperature, client=client)
         return open_stream(events, cancel)[1]  # retrieval errors, busy: a plain 4xx/503
 
     pump = await run_in_threadpool(start)

@@ -29,7 +29,7 @@ from rag import BusyError, CancelToken, Embedder, Engine, Passage, Verifier
 from rag.answering.verify import Reason, check_cost, embedding_cost, split_claims
 from rag.embedders.base import Vectors
 from rag.sentences import split_sentences
-from service.deps import JSON_BODY
+from service.deps import JSON_BODY, ClientDep
 from service.schemas import text_length
 from service.streaming import client_gone, unless_gone
 
@@ -228,20 +228,58 @@ class VerifyResponse(BaseModel):
 
 class Slots:
     """At most `n` verifications at once, as many as generations (RAG_GENERATION_SLOTS): each
-    one embeds every sentence it is sent. One more is refused at once (BusyError: a 503 with
-    Retry-After), not queued: a burst of requests must not hold every worker thread."""
+    one embeds every sentence it is sent. Up to `QUEUE` more wait their turn, first come first
+    served; past that a request is refused at once (BusyError: a 503 with Retry-After): a burst
+    must not hold every worker thread. A client holds one place at most, running or waiting:
+    one client re-sending as its last verification ended kept the only slot, and another got a
+    503 on 28 tries of 29 (twenty-seventh review, F2); now the other's waiting request is
+    next."""
+
+    QUEUE = 4
+    POLL = 0.1  # seconds between looks at a waiting request's client (gone: it leaves)
 
     def __init__(self, n: int) -> None:
-        self._sem = threading.BoundedSemaphore(max(1, n))
+        self._free = max(1, n)
+        self._cond = threading.Condition()
+        self._waiting: list[object] = []
+        self._clients: set[str] = set()
 
     @contextmanager
-    def held(self) -> Iterator[None]:
-        if not self._sem.acquire(blocking=False):
-            raise BusyError("every verification slot is taken; retry later")
+    def held(self, client: str | None = None, cancel: CancelToken | None = None
+             ) -> Iterator[None]:
+        """A slot for `client`, waiting for it behind the earlier requests; raises _HungUp
+        when `cancel` fires while waiting."""
+        me = object()
+        with self._cond:
+            if client is not None and client in self._clients:
+                raise BusyError("this client already holds a verification slot (running or "
+                                "waiting); retry when it ends")
+            if not self._free and len(self._waiting) >= self.QUEUE:
+                raise BusyError("every verification slot is taken; retry later")
+            if client is not None:
+                self._clients.add(client)
+            self._waiting.append(me)
+            try:
+                while not (self._free and self._waiting[0] is me):
+                    self._cond.wait(self.POLL)
+                    if cancel is not None and cancel.cancelled:
+                        raise _HungUp
+            except BaseException:
+                self._waiting.remove(me)
+                if client is not None:
+                    self._clients.discard(client)
+                self._cond.notify_all()
+                raise
+            self._waiting.pop(0)
+            self._free -= 1
         try:
             yield
         finally:
-            self._sem.release()
+            with self._cond:
+                self._free += 1
+                if client is not None:
+                    self._clients.discard(client)
+                self._cond.notify_all()
 
 
 class _HungUp(Exception):
@@ -330,25 +368,26 @@ async def get_verifier(request: Request) -> Verifier:
 @router.post("/verify", response_model=VerifyResponse, dependencies=[JSON_BODY])
 async def verify(body: VerifyRequest, request: Request,
                  verifier: Annotated[Verifier, Depends(get_verifier)],
-                 slots: Annotated[Slots, Depends(get_slots)]) -> Any:
+                 slots: Annotated[Slots, Depends(get_slots)], client: ClientDep) -> Any:
     """Is each sentence of `answer` supported by the passage its `[n]` cites? Claims with
     no marker are checked against every passage. At most `MAX_TOTAL_CHARS` of text in all;
-    a 503 while every verification slot is taken. A client that hangs up stops the
-    verification (499), which frees its slot."""
+    a 503 while every verification slot is taken and its queue is full, or while the same
+    client's last one runs. A client that hangs up stops the verification (499), which frees
+    its slot."""
     await run_in_threadpool(measure, body, verifier.embedder)  # a 422 past a bound that
     # reads the text
     passages = [Passage(p) if isinstance(p, str) else Passage(p.text, p.title)
                 for p in body.passages]
 
     def work(cancel: CancelToken) -> dict[str, Any] | None:
-        with slots.held():  # held in the thread that works: free once the work has stopped
-            guard = Stoppable(verifier.embedder, cancel)
-            stoppable = Verifier(guard, verifier.threshold)
-            try:
+        try:  # held in the thread that works: free once the work has stopped
+            with slots.held(client, cancel):
+                guard = Stoppable(verifier.embedder, cancel)
+                stoppable = Verifier(guard, verifier.threshold)
                 return stoppable.verify(body.answer, passages, recite=body.recite,
                                         stop=guard.stop_if_gone).to_dict()
-            except _HungUp:
-                return None
+        except _HungUp:
+            return None
 
     answered = await unless_gone(request, work)
     return client_gone() if answered is None else answered

@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from rag.config import Settings
@@ -680,6 +681,38 @@ def test_busy_generator_refuses_quickly_with_503(openai_service: Any) -> None:
     t.join()
     assert first["r"].status_code == 200, first["r"].text
     assert len(SEEN) == 1
+    SCRIPT.clear()
+    assert svc.client.post("/ask", json={"question": FR_TROOPS}).status_code == 200
+
+
+def test_one_client_holds_only_its_share_of_the_generator(openai_service: Any) -> None:
+    """One slot and three waiting places: one client holds one of the four (a quarter), so a
+    second address still gets its answer, after the first one's (twenty-seventh review F1:
+    nine open streams from one address took every place and everyone else got a 503)."""
+    svc: Service = openai_service(generation_slots=1, generation_queue=3, llm_timeout=5)
+    SCRIPT.update(delay=1.5)
+    first: dict[str, Any] = {}
+
+    def slow() -> None:
+        first["r"] = svc.client.post("/ask", json={"question": FR_TROOPS}, timeout=10)
+
+    t = threading.Thread(target=slow)
+    t.start()
+    deadline = time.monotonic() + 5
+    while not SEEN and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert SEEN, "the first request never reached the model"
+    r = svc.client.post("/ask", json={"question": FR_TROOPS})
+    assert r.status_code == 503 and "this client" in r.json()["error"], r.text
+    r = svc.client.post("/ask/stream", json={"question": FR_TROOPS})
+    assert r.status_code == 503 and "this client" in r.json()["error"], r.text
+    other = httpx.Client(base_url=svc.url, timeout=15,
+                         transport=httpx.HTTPTransport(local_address="127.0.0.2"))
+    with other:
+        r = other.post("/ask", json={"question": FR_TROOPS})
+    assert r.status_code == 200, r.text
+    t.join()
+    assert first["r"].status_code == 200, first["r"].text
     SCRIPT.clear()
     assert svc.client.post("/ask", json={"question": FR_TROOPS}).status_code == 200
 
