@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -148,6 +149,7 @@ STARTERS = frozenset("""
     mass late early earlier later meanwhile however nevertheless still yet then thus also
     instead indeed besides moreover furthermore last next first second third new old what who
     where when why how while although though because since unlike despite such its his her
+    neither either nor whether
     their our your my this that these those there here it he she they we you i a an the
     les le la l des un une il elle ils elles on nous vous je ce cet cette ces selon d apres
     avant pendant lors depuis entre toutefois neanmoins cependant pourtant ainsi puis enfin
@@ -187,7 +189,9 @@ def _participle(word: str) -> bool:
         _THREE_LETTERS.fullmatch(word[-len(end) - 3:-len(end)]))
 _PLURAL = re.compile(r"^\w{4,}[trendlkpmg]s$")  # "Protests", "Officials": not names
 _COMMON_SUFFIX = re.compile(r"(?:ly|ing|ed|ers|ment|ments|tion|tions|ement|ements|ions|ees|"
-                            r"aient|erent)$")  # "Nées de griefs ...", "Arrivées ..."
+                            r"aient|erent|"
+                            # "Widespread looting", "Nationwide internet", "Numerous"
+                            r"wide|spread|ous|ful|less)$")  # "Nées de griefs ...", "Arrivées ..."
 GAZETTEER: dict[str, set[str]] = {}
 for _a, _b in _GAZETTEER_PAIRS:
     GAZETTEER.setdefault(_a, set()).add(_b.replace("-", ""))
@@ -884,8 +888,13 @@ def approximate(text: str, anchors: list[Anchor]) -> list[Anchor]:
 
 def _near(f: Facts, near: tuple[float, float]) -> bool:
     """Whether `f` holds a number in `near` (a year, which news writes bare, does not count)."""
+    return within(f.keys, near)
+
+
+def within(keys: Iterable[str], near: tuple[float, float]) -> bool:
+    """Whether `keys` hold a number in `near` (`Anchor.near`; a year does not count)."""
     lo, hi = near
-    for k in f.keys:
+    for k in keys:
         if k.startswith("n:"):
             try:
                 v = float(k[2:])

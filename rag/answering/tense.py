@@ -22,12 +22,15 @@ _FUTURE_EN = re.compile(
     r"(?i)(?<![\w’'-])(?:(?:will|shall|won['’]t)(?=\s+(?:not\s+)?(?!of\b|and\b|to\b)[a-z]+)|"
     r"(?:is|are|'s|'re)\s+(?:due|set|scheduled|expected|preparing|planning|going|poised|"
     r"about)\s+to|plans?\s+to|intends?\s+to|"
+    # what is weighed is not done: "he was considering authorising"
+    r"(?:is|are|was|were|'s|'re)\s+(?:considering|contemplating|weighing|mulling)|"
     r"next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
     + _END)
 _FUTURE_FR = re.compile(
     r"(?i)(?<![\w’'-])(?:"
     r"(?:la\s+semaine|le\s+mois|l['’]an(?:née)?)\s+prochaine?|"
-    r"(?:pr[ée]voi(?:t|ent)|projett?e(?:nt)?|envisagen?t?)\s+(?:de\s+|d['’])\w+|"
+    r"(?:pr[ée]voi(?:t|ent)|projett?e(?:nt)?|envisag(?:e|ent|eait|eaient))\s+(?:de\s+|d['’])"
+    r"\w+|"
     r"(?:s['’]appr[êe]te(?:nt)?|se\s+pr[ée]pare(?:nt)?)\s+[àa]\s+\w+|"
     r"(?:va|vont)\s+(?:[\w’'-]+\s+)?[a-zà-ÿ]+(?:er|ir|re|oir)|"
     # what is expected: "devrait être arrêté", "devraient rentrer" (not yet done)
@@ -41,9 +44,11 @@ _FUTURE_FR = re.compile(
     r"bucherons|b[ûu]cherons|forgerons|vignerons|perrons|larrons|potirons|ronrons)\b)"
     r"(?-i:[a-zà-ÿ]{2,}(?:ra|ront|rai|rons|rez)))" + _END)
 _PAST_FR = re.compile(
-    r"(?i)(?<![\w’'-])(?:"
+    # (also negated: "n'avait pas servi")
+    r"(?i)(?:(?<![\w’'-])|(?<=\bn['’]))(?:"
     r"(?:a|ont|avait|avaient|eut|eurent)\s+(?:(?:d[ée]j[àa]|d['’]abord|initialement|ensuite|"
-    r"également|aussi|bien|encore|alors|finalement|notamment|toutefois|été)\s+){0,2}"
+    r"également|aussi|bien|encore|alors|finalement|notamment|toutefois|été|pas|jamais)\s+)"
+    r"{0,2}"
     r"(?!(?:lieu|droit|besoin|tort|raison|peur|faim|soif|trait|pu|dû|plus|tous|lui|nous|vous|"
     r"trois|mois|fois|pays|prix|temps|cours|avis|succès|accès|procès|ici|ceux|celui|autrui|"
     r"jamais|depuis|parmi|environ|beaucoup|peu|eu)\b)"
@@ -81,6 +86,18 @@ _REPORTED_FUTURE = {
                      r"(?-i:[a-zà-ÿ]{2,}(?:rait|raient))" + _END),
 }
 _BY_LANG = {"fr": ((_FUTURE_FR,), (_PAST_FR,)), "en": ((_FUTURE_EN,), (_PAST_EN,))}
+# A verb of saying in a compound past tells when it was said, not of what: "le déploiement ne
+# sera pas utilisé ..., ont promis des responsables" tells of the future, "les responsables ont
+# constaté que le déploiement n'avait pas servi" of the past.
+_SAID = {
+    "fr": re.compile(r"(?i)(?<![\w’'-])(?:a|ont|avait|avaient)\s+(?:(?:aussi|également|encore|"
+                     r"d[ée]j[àa])\s+)?(?:d[ée]clar[ée]|annonc[ée]|promis|indiqu[ée]|affirm[ée]|"
+                     r"soulign[ée]|assur[ée]|constat[ée]|dit|pr[ée]cis[ée]|ajout[ée]|expliqu[ée]|"
+                     r"estim[ée]|rapport[ée]|confirm[ée]|averti|pr[ée]venu|r[ée]p[ée]t[ée]|"
+                     r"not[ée]|reconnu|d[ée]menti|jug[ée])" + _END),
+    "en": re.compile(r"(?i)(?<![\w’'-])(?:has|have|had)\s+(?:(?:also|already)\s+)?"
+                     + _SAYING + _END),
+}
 
 
 def times(text: str, lang: str) -> frozenset[str]:
@@ -97,10 +114,21 @@ def times(text: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def tense_differs(claim_times: frozenset[str], sentence: str, lang: str) -> bool:
+def told(text: str, lang: str) -> frozenset[str]:
+    """`times` of what `text` tells, its verbs of saying in a compound past aside (`_SAID`)."""
+    said = _SAID.get(lang)
+    return times(said.sub(" ", text), lang) if said is not None else frozenset()
+
+
+def tense_differs(claim_times: frozenset[str], sentence: str, lang: str,
+                  claim_told: frozenset[str] = frozenset()) -> bool:
     """Whether a claim telling of one time only (`times`) is over a sentence in `lang` telling
-    of the other only."""
-    if len(claim_times) != 1:
-        return False
+    of the other only; or, where a verb of saying is why either tells of both, whether what
+    the claim tells (`told`) is of one time and what the sentence tells of the other only."""
     theirs = times(sentence, lang)
-    return len(theirs) == 1 and theirs != claim_times
+    if len(claim_times) == 1 and len(theirs) == 1 and theirs != claim_times:
+        return True
+    if len(claim_told) != 1 or (len(claim_times) == 1 and len(theirs) == 1):
+        return False
+    told_there = told(sentence, lang)
+    return len(told_there) == 1 and told_there != claim_told

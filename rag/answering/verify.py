@@ -82,6 +82,7 @@ from rag.answering.anchors import (
     holds,
     negated,
     same_name,
+    within,
     words_of,
 )
 from rag.answering.antonyms import contradicted, sides
@@ -90,7 +91,7 @@ from rag.answering.exchange import exchanged
 from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.passive_agents import agents_exchanged, first_of_other
 from rag.answering.standins import Sort, as_place, has_stand_in, stood_for
-from rag.answering.tense import tense_differs, times
+from rag.answering.tense import tense_differs, times, told
 from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
 from rag.errors import RagError
@@ -318,6 +319,7 @@ class _Facts:
     most: bool = False  # says "most of", "la plupart" ... (MOST)
     hedged: bool = False  # says it is likely, reported, expected ... (HEDGED)
     bounds: dict[str, str] = field(default_factory=dict)  # its bounded figures (`_bounds`)
+    told: frozenset[str] = frozenset()  # `times` of what it tells, saying aside (`tense.told`)
     # its statements' vectors (`_restated_negated`), embedded once whatever the passages
     piece_vectors: dict[str, Vectors] = field(default_factory=dict)
 
@@ -569,7 +571,7 @@ class Verifier:
         if _to_another(claim, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
-        if tense_differs(claim.times, s.text, _leaning(s.text)):
+        if tense_differs(claim.times, s.text, _leaning(s.text), claim.told):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "tense"))
         if (claim.negated and not (f.negated or refuses(s.text) or _ceased(claim.text, s.text)
@@ -670,7 +672,7 @@ class Verifier:
                 claim.opposites, text) or (claim.partial and _of_all(text)) or _most_unsaid(
                 claim, text) or _hedge_dropped(claim, text) or (
                 claim.cause and _other_cause(claim, text)) or _to_another(claim, text) or (
-                tense_differs(claim.times, text, _leaning(text))):
+                tense_differs(claim.times, text, _leaning(text), claim.told)):
             return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
@@ -989,7 +991,8 @@ def _claim_facts(text: str) -> _Facts:
                   parties(text) if len(text) <= SWAP_MAX_CHARS else (),
                   {f"b:{code}": text[s:e] for s, e, code in bodies_at(text)},
                   _cause_parts(text, lang), times(text, _leaning(text)),
-                  bool(MOST.search(text)), bool(HEDGED.search(text)), _bounds(text))
+                  bool(MOST.search(text)), bool(HEDGED.search(text)), _bounds(text),
+                  told(text, _leaning(text)))
 
 
 # "All", "every", "only", "none but": a claim that says it of everyone (or of one alone) over a
@@ -1052,9 +1055,24 @@ _DEGREE = re.compile(r"(?i)(?<=depends )entirely(?= on (?:how|whether))|(?<=depe
                      r"temps|de combien))")
 
 
+# ... of which these say it of one alone: "only Armenia deployed equipment" over "l'Arménie, le
+# Kirghizistan et le Tadjikistan ont envoyé ... chacun" says the opposite of "each".
+_ALONE = re.compile(
+    r"(?i)^(?:solely|exclusively|sole|seule?s?|uniquement|exclusivement|only|seulement)$|"
+    r"^n(?:e\s+|['’])")
+_ALONE_SAID = re.compile(
+    r"(?i)\b(?:solely|exclusively|sole|seule?s?|uniquement|exclusivement|alone|single|unique|"
+    r"(?<!not )only|(?<!non )seulement)\b|\bn(?:e\s+|['’])(?:\w+\s+){1,3}?que\b")
+
+
 def _all_said(claim: str, sentence: str) -> bool:
     """Whether the sentence says the "all" of the claim: a word of QUANTIFIER, or the whole
-    country as national when that is the claim's only "all"."""
+    country as national when that is the claim's only "all"; and a word saying it of one
+    alone when the claim says one (`_ALONE`)."""
+    said = [m.group() for m in QUANTIFIER.finditer(claim)]
+    alone = [w for w in said if _ALONE.match(w)]
+    if alone and not _ALONE_SAID.search(sentence):
+        return False
     if QUANTIFIER.search(sentence):
         return True
     if not _NATIONAL.search(sentence):
@@ -1164,6 +1182,9 @@ _CAUSE = re.compile(
     r" par|[àa] cause d(?:es|u|e)|en raison d(?:es|u|e)|du fait d(?:es|u|e)|suite [àa]|"
     r"[àa] la suite d(?:es|u|e)|afin de|d[ûu]e?s? [àa]|"
     r"parce que|because(?: of)?|due to|owing to|as a result of|in order to|so as to|"
+    # a reaction is what it answers: "en réaction à la répression", "in response to the call"
+    r"en r[ée](?:action|ponse) (?:[àa]|aux?)|in (?:response|reaction|retaliation) (?:to|for)|"
+    r"en repr[ée]sailles? (?:[àa]|aux?)|"
     r"(?:caused|triggered|sparked|prompted|fuell?ed|driven) by|"
     # a charge is what one is held for: "arrêté pour trahison", "arrested for corruption"
     r"(?:arrested|detained|jailed|convicted|charged|sentenced|arr[êe]t[ée]e?s?|"
@@ -1179,7 +1200,7 @@ _PURPOSE = re.compile(r"(?i)(?<!\w)pour(?= \w+(?:er|ir|re)\b)(?! (?:notre|votre|
 _CAUSE_FR = re.compile(r"(?i)(?<!\w)(?<!un )(?<!le )(?<!du )(?<!en )(?<!des )(?<!les )"
                        r"(?:car(?!\s+(?:de|du|des|d['’]|scolaires?)\b)|puisque|vu que|"
                        r"[ée]tant donn[ée]e?s?|compte tenu d(?:es|u|e))(?!\w)|compte tenu d['’]|"
-                       r"puisqu['’]")
+                       r"puisqu['’]|d['’]autant (?:plus )?qu(?:e(?!\w)|['’])")
 CAUSE_WORDS = 3
 # ... and up to a time clause: "arrested for corruption after being removed" gives one cause
 _CAUSE_END = re.compile(r"(?i)[,;:.!?«»\"“”()]|\s(?:after|apr[èe]s|before|avant|when|while|"
@@ -1196,6 +1217,11 @@ _MODAL = re.compile(r"^(?:\d+|pourr\w*|peu[tv]\w*|could|might|may|would|should|m
 # Across languages a cause is compared by the lexicon's translations: only when this many of
 # its words have one (an unknown word may be the passage's, translated).
 CAUSE_KNOWN = 2
+# In the claim's language, this many of a cause's words must be the sentence's (all when it has
+# fewer): "provoquées par l'attaque d'un entrepôt de produits chimiques" over "suivies d'une
+# odeur de produits chimiques" shares one word of three.
+# Only where the sentence gives no cause or purpose of its own.
+CAUSE_SHARED = 2
 
 
 def gives_cause(text: str) -> bool:
@@ -1271,13 +1297,21 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
         return False
     if lang == claim.lang:
         words = {w[:5] for w in tokenize(sentence, _STEMMER[claim.lang])}
-        return not any(w[:5] in words for w in claim.cause) or any(
+        folded = set(tokenize(sentence, "none"))
+        shared = sum(1 for w in claim.cause_words if any(
+            x[:5] in words for x in tokenize(w, _STEMMER[claim.lang])) or (
+            w in claim.names and any(same_name(w, x, True) for x in folded)))
+        # (a sentence that gives a cause or purpose of its own may reword the claim's: "parce
+        # qu'il partage avec elle une frontière" over "car il a une frontière")
+        least = 1 if gives_cause(sentence) or _PURPOSE.search(sentence) else CAUSE_SHARED
+        return shared < min(least, len(claim.cause_words)) or any(
             part and not any(w[:5] in words for w in part) for part in claim.cause_parts)
     keys = {w[:4] if len(w) > 4 else w for w in tokenize(sentence, "none")}
     known = 0
     for w in claim.cause_words:
         others = other_language_keys(w, claim.lang)
-        known += bool(others)
+        # (a name is written alike in both languages: "Moscow", "Moscou")
+        known += bool(others) or w in claim.names
         if keys & (others | {w[:4] if len(w) > 4 else w}):
             return False
     return known >= min(CAUSE_KNOWN, len(claim.cause_words)) > 0
@@ -1361,6 +1395,10 @@ def _roles_agree(claim: _Facts, sentence: str) -> bool:
     source = number_roles(sentence)
     for keys, role in claim.roles:
         said = {r for k, r in source if k & keys}
+        if not said:  # a rough figure: "plus de 4 000 kilomètres" over "4 350 miles"
+            near = next((a.near for a in claim.anchors if a.keys == keys and a.near), None)
+            if near is not None:
+                said = {r for k, r in source if within(k, near)}
         if said and role not in said:
             return False
     return True

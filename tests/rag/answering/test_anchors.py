@@ -150,3 +150,20 @@ def test_an_acronym_of_lower_case_words_in_any_order() -> None:
         assert holds(f, a), claim
     (other,) = [x for x in claim_anchors("le prix du GNL") if x.kind == "name"]
     assert not holds(f, other)
+
+
+@pytest.mark.parametrize("text", [
+    # common words capitalised only because they open the claim (blind_pairs10 v11_049,
+    # blind_pairs18 v19_041, blind_pairs6 v7_109)
+    "Nationwide internet had been blocked for at least a full day.",
+    "Neither the details of the blasts nor what caused them had been made public yet.",
+    "Widespread looting was reported in the main cities.",
+    "Numerous flights were cancelled.",
+])
+def test_common_openers_are_no_names(text: str) -> None:
+    assert [a.text for a in claim_anchors(text) if a.kind == "name"] == []
+
+
+def test_names_are_still_names_after_an_opener() -> None:
+    assert [a.text for a in claim_anchors("Widespread looting was reported in Almaty.")
+            if a.kind == "name"] == ["Almaty"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.tense import times
+from rag.answering.tense import tense_differs, times, told
 
 
 @pytest.mark.parametrize(("text", "lang", "told"), [
@@ -28,3 +28,31 @@ from rag.answering.tense import times
 ])
 def test_what_a_text_tells_of(text: str, lang: str, told: set[str]) -> None:
     assert times(text, lang) == told
+
+
+@pytest.mark.parametrize(("text", "lang", "told"), [
+    # what is weighed is not done
+    ("He said he was considering authorising the police to open fire.", "en", {"future"}),
+    ("Le gouvernement envisageait de fermer la frontière.", "fr", {"future"}),
+    # a negated compound past is a past ("n'avait pas servi")
+    ("Le déploiement n’avait pas servi à affronter les manifestants.", "fr", {"past"}),
+    ("Les troupes n'ont jamais quitté la ville.", "fr", {"past"}),
+])
+def test_plans_weighed_and_negated_pasts(text: str, lang: str, told: set[str]) -> None:
+    assert times(text, lang) == told
+
+
+def test_a_verb_of_saying_tells_when_it_was_said_not_of_what() -> None:
+    promised = ("Le déploiement ne sera pas utilisé contre les manifestants, ont promis des "
+                "responsables.")
+    assert times(promised, "fr") == {"past", "future"}
+    assert told(promised, "fr") == {"future"}
+    found = "Les responsables ont constaté que le déploiement n’avait pas servi."
+    assert told(found, "fr") == {"past"}
+    assert tense_differs(times(found, "fr"), promised, "fr", told(found, "fr"))
+    # what was said, said again: no catch
+    said = "Des responsables ont promis que le déploiement ne sera pas utilisé."
+    assert not tense_differs(times(said, "fr"), promised, "fr", told(said, "fr"))
+    # a claim telling only of the saying tells of nothing more
+    assert told("Des responsables ont promis une mission limitée.", "fr") == frozenset()
+    assert told("Officials have said the mission had ended.", "en") == {"past"}

@@ -1633,3 +1633,82 @@ def test_spaces_inside_a_marker_and_a_claim_are_read_in_linear_time() -> None:
     assert time.monotonic() - t0 < 2
     assert claims[0].citations == (1, 2)
     assert cited_numbers("1 , 2 - 3") == [1, 2, 3]
+
+
+EXPLOSIONS = ("Trois explosions ont été entendues vendredi dans le nord d’Almaty, suivies d’une "
+              "odeur de produits chimiques qui se propage dans l’air.")
+
+
+@pytest.mark.parametrize(("claim", "passage", "supported"), [
+    # one word of a cause of three is not the cause (blind_pairs17 v18_024)
+    ("Trois explosions, provoquées par l’attaque d’un entrepôt de produits chimiques, ont été "
+     "entendues vendredi dans le nord d’Almaty [1].", EXPLOSIONS, False),
+    # ... a name in it is held in another spelling
+    ("Le Conseil de l’OTSC a décidé, en réponse à l’appel de Tokaïev, d’envoyer des forces de "
+     "maintien de la paix au Kazakhstan [1].", "En réponse à l’appel du président Tokayev, le "
+     "Conseil de sécurité collective de l’OTSC a décidé d’envoyer les forces de maintien de la "
+     "paix au Kazakhstan.", True),
+    # "d'autant que", "en réaction à" give a cause (v18_060, v19_026)
+    ("Les accusations d’ingérence étrangère restent très spéculatives, d’autant que les "
+     "autorités ont expulsé les correspondants internationaux [1].", "Les allégations "
+     "d’ingérence étrangère restent hautement spéculatives en l’absence de correspondants "
+     "internationaux sur le terrain.", False),
+    ("La contestation a gagné les grandes villes en réaction à la répression des premiers "
+     "rassemblements [1].", "Une contestation a éclaté dimanche en province après une hausse "
+     "des prix du gaz avant de s’étendre aux grandes villes, où les manifestations ont "
+     "dégénéré en émeutes.", False),
+    # ... where the sentence gives a cause of its own, one word is enough: it may reword the
+    # claim's (blind_pairs10 v11_011)
+    ("Le Kazakhstan compte pour la Russie parce qu’il partage avec elle une frontière de plus de "
+     "7 000 kilomètres [1].", "Le Kazakhstan présente un intérêt stratégique pour la Russie car "
+     "il a une frontière avec la Russie de plus de 7 000 kilomètres.", True),
+    # across languages a name counts as a word known in both (v18_049)
+    ("Jen Psaki said the unrest would not affect next week's NATO talks with Russia because "
+     "Moscow had promised to pull its troops out [1].", "Les troubles au Kazakhstan "
+     "n’affecteront pas les discussions de l’OTAN avec la Russie la semaine prochaine, a déclaré "
+     "Jen Psaki, porte-parole de la Maison Blanche.", False),
+])
+def test_a_cause_needs_more_than_one_of_its_words(verifier: Verifier, claim: str, passage: str,
+                                                  supported: bool) -> None:
+    ok, why = one(verifier, claim, passage)
+    assert ok is supported, why
+    if not supported:
+        assert why == "cause"
+
+
+def test_a_rough_figure_keeps_its_unit(verifier: Verifier) -> None:
+    """blind_pairs17 v18_011: "plus de 4 000 kilomètres" is not "4 350 miles"."""
+    passage = ("Le Kazakhstan a une frontière avec la Russie de plus de 7 000 kilomètres "
+               "(4 350 miles), a souligné l’expert.")
+    ok, _ = one(verifier, "Le Kazakhstan partage avec la Russie une frontière de plus de 4 000 "
+                          "kilomètres [1].", passage)
+    assert not ok
+    assert one(verifier, "Le Kazakhstan partage avec la Russie une frontière de plus de 4 000 "
+                         "miles [1].", passage)[0]
+
+
+def test_tenses_told_behind_a_verb_of_saying(verifier: Verifier) -> None:
+    """blind_pairs18 v19_034, v18_039: a past over a future promised; weighed over done."""
+    assert one(verifier, "Les responsables ont constaté que le déploiement n’avait pas servi à "
+               "affronter directement les manifestants [1].", "Le déploiement ne sera pas "
+               "utilisé pour s’engager directement avec les manifestants et les émeutiers, ont "
+               "promis des responsables.") == (False, "tense")
+    assert one(verifier, "On Friday Tokayev said that he was considering authorising the "
+               "security forces to open fire without warning [1].", "Ce vendredi, le président "
+               "Tokaïev a annoncé autoriser les forces de l’ordre à ouvrir le feu sans "
+               "avertissement.") == (False, "tense")
+
+
+
+def test_one_alone_is_not_each(verifier: Verifier) -> None:
+    """blind_pairs18 v19_023: "only Armenia" over a sentence saying it of three, "chacun"."""
+    passage = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 "
+               "personnes chacun et ont également déployé du matériel militaire.")
+    assert one(verifier, "Armenia, Kyrgyzstan and Tajikistan each sent between 100 and 200 "
+               "personnel, though only Armenia also deployed military equipment [1].",
+               passage) == (False, "quantifier")
+    assert one(verifier, "Armenia, Kyrgyzstan and Tajikistan each sent between 100 and 200 "
+               "personnel and also deployed military equipment [1].", passage) == (
+        True, "supported")
+    assert one(verifier, "Seule l’Arménie a déployé du matériel militaire [1].",
+               "L’Arménie est la seule à avoir déployé du matériel militaire.")[0]
