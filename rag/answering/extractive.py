@@ -55,10 +55,11 @@ SECOND_WITHIN = 0.2
 # siècle." after the answer is about something else)
 FOLLOW_WITHIN = 0.5
 # A sentence that goes on about what the one before said: a pronoun, a possessive, a
-# demonstrative ("Ce comité a pour buts ...")
-_FOLLOWS_ON = re.compile(r"\s*[«\"]?\s*(?:il|elle|ils|elles|sa|son|ses|leur|leurs|celui-ci|"
+# demonstrative ("Ce comité a pour buts ..."), or the first person of a quote, said by whom
+# the one before named ("Emilia Nazarenko note ... «J'espère que d'ici là ...»")
+_FOLLOWS_ON = re.compile(r"\s*[«\"“]?\s*(?:il|elle|ils|elles|sa|son|ses|leur|leurs|celui-ci|"
                          r"celle-ci|ce|cet|cette|ces|he|she|they|his|her|its|their|this|these|"
-                         r"it)\b", re.I)
+                         r"it|je|j['’]|nous|i|we)(?:\b|(?<=['’]))", re.I)
 
 # ... or on the name of someone the sentence before named: "Le porte-parole du Kremlin, Dmitry
 # Peskov, s'est exprimé ... M. Peskov a souligné que le pays peut « résoudre ses propres
@@ -121,10 +122,7 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
     chosen = [best]
     # the sentence right after the best one, about the same thing ("Elle est surnommée « Pompom
     # » ...", "Sa présidence dure jusqu'en 1911."): the answer often goes on there
-    follow = next((s for s in cands if s.passage == best.passage and s.index == best.index + 1
-                   and (_FOLLOWS_ON.match(s.text) or _named_again(best.text, s.text))
-                   and s.score >= best.score - FOLLOW_WITHIN
-                   and (s.coverage > 0 or _clears(ev, s, min_dense, min_dense_cross))), None)
+    follow = _follow_on(ev, cands, best, best, min_dense, min_dense_cross)
     if follow is not None:
         chosen.append(follow)
     for s in cands[1:]:
@@ -132,7 +130,28 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
             break
         if s is not follow and not any(_overlaps(s.text, c.text) for c in chosen):
             chosen.append(s)
+    # ... and, room left, the one right after another sentence quoted, going on about it
+    # ("Le porte-parole du Kremlin, Dmitry Peskov, s'est exprimé ... M. Peskov a souligné que
+    # le pays peut « résoudre ses propres problèmes »")
+    for c in chosen[1:]:
+        if len(chosen) >= MAX_SENTENCES:
+            break
+        more = _follow_on(ev, cands, c, best, min_dense, min_dense_cross)
+        if more is not None and not any(more is o or _overlaps(more.text, o.text)
+                                        for o in chosen):
+            chosen.insert(chosen.index(c) + 1, more)
     return _with_antecedents(ev, chosen)
+
+
+def _follow_on(ev: Evidence, cands: list[EvidenceSentence], after: EvidenceSentence,
+               best: EvidenceSentence, min_dense: float,
+               min_dense_cross: float) -> EvidenceSentence | None:
+    """The candidate right after `after` in its passage that goes on about it (a pronoun, a
+    demonstrative, the name it gave), scoring within FOLLOW_WITHIN of the best."""
+    return next((s for s in cands if s.passage == after.passage and s.index == after.index + 1
+                 and (_FOLLOWS_ON.match(s.text) or _named_again(after.text, s.text))
+                 and s.score >= best.score - FOLLOW_WITHIN
+                 and (s.coverage > 0 or _clears(ev, s, min_dense, min_dense_cross))), None)
 
 
 # When no specific thing is asked (a person, a figure, a date: the sentence holding it answers

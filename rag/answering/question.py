@@ -788,6 +788,17 @@ def other_offices(role: Sequence[str]) -> tuple[str, ...]:
                         - mine))
 
 
+# "Foreign" said of a plural noun (other than the affairs of a portfolio) names a group, not
+# the office of the one asked for: "Who accused foreign forces of ...", "Qui a accusé des
+# forces étrangères ..." ask for no foreign minister
+_FOREIGN = ("foreig", "etrang")
+
+
+def _group_of(noun: str) -> bool:
+    key = fold(noun)
+    return len(key) > 3 and key.endswith(("s", "x")) and not key.startswith(("affair", "minist"))
+
+
 _ROLE_ASKED = re.compile(
     r"\b(?:qui|who|whom|quel|quelle|which|what|comment s['’]appel(?:le|lent|ait|aient)|nom|"
     r"^\s*name|^\s*nomme[sz]?|^\s*cite[sz]?)\b(.{0,60})", re.I)
@@ -808,6 +819,10 @@ def _role(head: str) -> tuple[str, ...]:
             continue
         vice = key.startswith("vice-") or bool(n and fold(words[n - 1]) == "vice")
         key = key.removeprefix("vice-")
+        if key.startswith(_FOREIGN) and _group_of(
+                words[n + 1] if key.startswith("foreig") and n + 1 < len(words)
+                else words[n - 1] if key.startswith("etrang") and n > 0 else ""):
+            continue  # "foreign forces", "des forces étrangères" are no office holder
         if key.startswith("oppos") and n + 1 < len(words):  # "the opposition leader": an
             return ("dissid", "oppos")  # opponent named as one, not the president
         if key.startswith("envoy") and not verb_next:  # "Which Russian envoy to Washington":
@@ -975,6 +990,8 @@ _IDENTITY = re.compile(
     r"role|title|office))? (?:does|did|do) )" + _NAME_Q + r"(?i:hold|have|occupy)\s*|"
     r"(?i:what is |what was |what's )" + r"(?:[A-ZÀ-Ý][\w-]*\s*){1,4}['’]s (?i:job(?: title)?|"
     r"position|post|role|title|function|occupation|profession)\s*|"
+    r"(?i:what (?:is|was) the (?:job|position|post|role|title|function|occupation|profession) "
+    r"of )" + _NAME_Q + r"|"
     r"(?i:quel(?:le)? (?:est|était) (?:la fonction|le poste|le métier|le rôle|le titre|la "
     r"profession|l['’]occupation) (?:de |d['’]))" + _NAME_Q + r"|"
     r"(?i:quel(?:le)? (?:poste|fonction|métier|profession) (?:occupe|occupait|exerce|exerçait) )"

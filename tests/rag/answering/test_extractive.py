@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from rag.answering.evidence import Evidence, gather_evidence
-from rag.answering.extractive import MAX_SENTENCE_CHARS, ExtractiveWriter, cite, trim
+from rag.answering.evidence import Evidence, EvidenceSentence, gather_evidence
+from rag.answering.extractive import MAX_SENTENCE_CHARS, ExtractiveWriter, choose, cite, trim
+from rag.answering.question import analyse_question
 from rag.answering.sentence_vectors import CachedSentenceVectors
 from rag.chunking import Chunk
 from rag.embedders.e5 import E5Embedder
@@ -417,3 +418,39 @@ def test_people_wounded_are_counted_by_what_befell_them(compose: Compose) -> Non
     text = compose("How many people were wounded in the crisis?", riots)
     assert text is not None and "millier de blessés" in text, text
     assert "3 811" not in text.split("[1]")[0], text  # the first sentence quoted is the count
+
+
+def _said(passage: int, index: int, text: str, score: float) -> EvidenceSentence:
+    return EvidenceSentence(passage, index, 0, len(text), text, 0.85, 0.3, 1.0, True, True,
+                            score)
+
+
+def _ranked(question: str, passages: list[Hit], sentences: list[EvidenceSentence]) -> Evidence:
+    ranked = sorted(sentences, key=lambda s: -s.score)
+    by_passage: dict[int, list[EvidenceSentence]] = {}
+    for s in ranked:
+        by_passage.setdefault(s.passage, []).append(s)
+    return Evidence(analyse_question(question), True, passages, ranked, by_passage)
+
+
+def test_a_quote_in_the_first_person_goes_on_for_whom_the_sentence_before_named() -> None:
+    """"Emilia Nazarenko note ... «J'espère que d'ici là ...»": what she hopes is the quote
+    right after, in her voice (study: blind23 b23_023)."""
+    note = ("Emilia Nazarenko note encore qu’une conférence sur l’Ukraine se tiendra à Lugano "
+            "en juillet 2022.")
+    hope = "«J’espère que d’ici là, le danger de la guerre se sera dissipé pour l’Ukraine.»"
+    ev = _ranked("What did Emilia Nazarenko say she hoped for Ukraine?", [_hit(note + " " + hope)],
+                 [_said(1, 0, note, 0.57), _said(1, 1, hope, 0.25)])
+    assert [s.text for s in choose(ev)] == [note, hope]
+
+
+def test_the_sentence_that_goes_on_about_a_second_one_quoted_is_quoted_with_it() -> None:
+    """The best sentence is another passage's; the second one names Peskov, and the one after
+    it, "M. Peskov a souligné ...", says what was asked (study: blind5 b5_040)."""
+    cites = "Le rapport cite Peskov en disant que le Kazakhstan n’a pas demandé l’aide de Moscou."
+    spoke = "Le porte-parole du Kremlin, Dmitry Peskov, s’est exprimé sur ces événements."
+    solve = "M. Peskov a souligné que le pays peut « résoudre ses propres problèmes »."
+    ev = _ranked("According to Peskov, what is Kazakhstan able to do by itself?",
+                 [_hit(cites), _hit(spoke + " " + solve, doc_id="other")],
+                 [_said(1, 0, cites, 0.60), _said(2, 0, spoke, 0.50), _said(2, 1, solve, 0.39)])
+    assert [s.text for s in choose(ev)] == [cites, spoke, solve]

@@ -80,3 +80,9 @@ def test_without_function_words_the_lexicon_tells_the_language(question: str, la
     """A terse query ("kremlin spokesman?") holds no function word: its words say which
     language it is, so it is answered in English."""
     assert detect_language(question, default="xx") == lang
+
+
+def test_a_question_of_keywords_is_told_by_its_lexicon_words() -> None:
+    """"earl rasmussen job title": no function word, but "job" and "title" are English words
+    of the lexicon (study: blind14 b14_027, read as French and declined)."""
+    assert detect_language("earl rasmussen job title") == "en"

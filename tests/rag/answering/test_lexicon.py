@@ -34,3 +34,25 @@ def test_common_words_of_english_questions_have_their_french() -> None:
     for word, french in (("hope", "espe"), ("support", "sout"), ("protect", "prot"),
                          ("authorities", "auto"), ("start", "debu")):
         assert french in other_language_keys(word, "en"), word
+
+
+def test_general_words_of_news_questions_have_their_french() -> None:
+    """Media are "la presse", what might be is "possible", a job a "poste", a grant a
+    "subvention", aggression "agression" with one g, a founding a "création" (study: blind23
+    b23_017, blind14 b14_027)."""
+    for word, french in (("media", "pres"), ("might", "poss"), ("job", "post"),
+                         ("title", "titr"), ("grants", "subv"), ("aggression", "agre"),
+                         ("founded", "cree"), ("beginning", "comm"), ("worried", "inqu"),
+                         ("alone", "seul")):
+        assert french in other_language_keys(word, "en"), word
+
+
+def test_general_words_of_encyclopaedic_questions_have_their_french() -> None:
+    """"Where did Yoweri Museveni study?" over "il part faire des études ..."; "What is the
+    function of X?", "Who defeated the Devils?" ("éliminés"), "Who replaces X?" (PIAF EN
+    tune misses)."""
+    for word, french in (("study", "etud"), ("studied", "etud"), ("function", "fonc"),
+                         ("defeated", "elim"), ("replaces", "remp"), ("nickname", "surn"),
+                         ("language", "lang"), ("wants", "veut"), ("became", "devi")):
+        assert french in other_language_keys(word, "en"), word
+    assert not other_language_keys("beaten", "en")  # "beat" is no prefix of any word

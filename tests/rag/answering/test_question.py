@@ -560,3 +560,26 @@ def test_a_factor_or_reason_asked_is_a_cause() -> None:
     # ... but a multiple asked is no cause
     assert not analyse_question("Par quel facteur le prix a-t-il été multiplié ?").cause
     assert not analyse_question("By what factor did the price rise?").cause
+
+
+def test_foreign_said_of_a_group_asks_for_no_foreign_minister() -> None:
+    """"Who accused foreign forces of ...?" asks who accused them, not for a foreign minister
+    (study: blind4 b4_047, answered by "le président chinois Xi Jinping"); the foreign
+    minister, the EU's foreign policy chief, "le ministre des Affaires étrangères" are asked
+    by that office still."""
+    assert analyse_question("Who accused foreign forces of trying to stage a colour "
+                            "revolution in Kazakhstan?").role == ()
+    assert analyse_question("Qui a accusé des forces étrangères de vouloir organiser une "
+                            "révolution de couleur ?").role == ()
+    for q in ("Who is the French foreign minister?",
+              "Who is the EU foreign policy chief who said he was very worried?",
+              "Qui est le ministre des Affaires étrangères russe ?"):
+        assert "minist" in analyse_question(q).role, q
+
+
+def test_the_function_of_someone_asks_who_they_are() -> None:
+    """"What is the function of Elizabeth Borne?" is answered by "La ministre des Transports
+    Élisabeth Borne": what she is, as "Quelle est la fonction d'Élisabeth Borne ?" asks (PIAF
+    EN tune p140295442813936)."""
+    for q in ("What is the function of Elizabeth Borne?", "What was the profession of Ned?"):
+        assert analyse_question(q).asks == ("identity",), q
