@@ -656,8 +656,9 @@ def test_stall_mid_stream_is_a_timeout(openai_service: Any) -> None:
     _healthy_after(svc)
 
 
-def test_busy_generator_refuses_quickly_with_503(openai_service: Any) -> None:
-    svc: Service = openai_service(generation_slots=1, generation_queue=0, llm_timeout=5)
+def _one_generating(svc: Service) -> tuple[dict[str, Any], threading.Thread]:
+    """A slow /ask (the scripted model waits 1.5 s) started in a thread, once it reached the
+    model: its response lands in the dict under "r" once the thread ends."""
     SCRIPT.update(delay=1.5)
     first: dict[str, Any] = {}
 
@@ -670,6 +671,12 @@ def test_busy_generator_refuses_quickly_with_503(openai_service: Any) -> None:
     while not SEEN and time.monotonic() < deadline:  # the first one is generating
         time.sleep(0.01)
     assert SEEN, "the first request never reached the model"
+    return first, t
+
+
+def test_busy_generator_refuses_quickly_with_503(openai_service: Any) -> None:
+    svc: Service = openai_service(generation_slots=1, generation_queue=0, llm_timeout=5)
+    first, t = _one_generating(svc)
     t0 = time.perf_counter()
     r = svc.client.post("/ask", json={"question": FR_TROOPS})
     assert r.status_code == 503, r.text
@@ -690,18 +697,7 @@ def test_one_client_holds_only_its_share_of_the_generator(openai_service: Any) -
     second address still gets its answer, after the first one's (twenty-seventh review F1:
     nine open streams from one address took every place and everyone else got a 503)."""
     svc: Service = openai_service(generation_slots=1, generation_queue=3, llm_timeout=5)
-    SCRIPT.update(delay=1.5)
-    first: dict[str, Any] = {}
-
-    def slow() -> None:
-        first["r"] = svc.client.post("/ask", json={"question": FR_TROOPS}, timeout=10)
-
-    t = threading.Thread(target=slow)
-    t.start()
-    deadline = time.monotonic() + 5
-    while not SEEN and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert SEEN, "the first request never reached the model"
+    first, t = _one_generating(svc)
     r = svc.client.post("/ask", json={"question": FR_TROOPS})
     assert r.status_code == 503 and "this client" in r.json()["error"], r.text
     r = svc.client.post("/ask/stream", json={"question": FR_TROOPS})
