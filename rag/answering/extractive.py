@@ -60,6 +60,18 @@ FOLLOW_WITHIN = 0.5
 _FOLLOWS_ON = re.compile(r"\s*[«\"“]?\s*(?:il|elle|ils|elles|sa|son|ses|leur|leurs|celui-ci|"
                          r"celle-ci|ce|cet|cette|ces|he|she|they|his|her|its|their|this|these|"
                          r"it|je|j['’]|nous|i|we)(?:\b|(?<=['’]))", re.I)
+# ... but a quote that says who said it stands alone ("«J'ai donné l'ordre de tirer», a
+# déclaré M. Tokaïev")
+_FIRST_PERSON = re.compile(r"\s*[«\"“]?\s*(?:je|j['’]|nous|i|we)(?:\b|(?<=['’]))", re.I)
+_SAID_BY = re.compile(r"[»\"”]\s*,?\s*(?:a|ont|avait|avaient)\s+(?:déclaré|dit|affirmé|ajouté|"
+                      r"souligné|expliqué|assuré|indiqué|annoncé|précisé|lancé)\b|[»\"”],?\s+"
+                      r"(?:[\w.-]+\s+){0,4}?(?:said|says|told|added|stated)\b", re.I)
+
+
+def _goes_on(text: str) -> bool:
+    """Whether `text` goes on about the sentence before it (see _FOLLOWS_ON)."""
+    return bool(_FOLLOWS_ON.match(text)) and not (_FIRST_PERSON.match(text)
+                                                   and _SAID_BY.search(text))
 
 # ... or on the name of someone the sentence before named: "Le porte-parole du Kremlin, Dmitry
 # Peskov, s'est exprimé ... M. Peskov a souligné que le pays peut « résoudre ses propres
@@ -149,7 +161,7 @@ def _follow_on(ev: Evidence, cands: list[EvidenceSentence], after: EvidenceSente
     """The candidate right after `after` in its passage that goes on about it (a pronoun, a
     demonstrative, the name it gave), scoring within FOLLOW_WITHIN of the best."""
     return next((s for s in cands if s.passage == after.passage and s.index == after.index + 1
-                 and (_FOLLOWS_ON.match(s.text) or _named_again(after.text, s.text))
+                 and (_goes_on(s.text) or _named_again(after.text, s.text))
                  and s.score >= best.score - FOLLOW_WITHIN
                  and (s.coverage > 0 or _clears(ev, s, min_dense, min_dense_cross))), None)
 
@@ -170,7 +182,7 @@ def _with_antecedents(ev: Evidence, chosen: list[EvidenceSentence]) -> list[Evid
     lead: list[EvidenceSentence] = []
     cur = best
     for _ in range(ANTECEDENTS_BACK):
-        if not _FOLLOWS_ON.match(cur.text):
+        if not _goes_on(cur.text):
             break
         prev = by_index.get(cur.index - 1)
         if prev is None or not prev.usable or any(prev is c for c in chosen):

@@ -454,3 +454,17 @@ def test_the_sentence_that_goes_on_about_a_second_one_quoted_is_quoted_with_it()
                  [_hit(cites), _hit(spoke + " " + solve, doc_id="other")],
                  [_said(1, 0, cites, 0.60), _said(2, 0, spoke, 0.50), _said(2, 1, solve, 0.39)])
     assert [s.text for s in choose(ev)] == [cites, spoke, solve]
+
+
+def test_a_quote_that_names_its_speaker_stands_alone() -> None:
+    """A first-person quote goes on from the sentence before it («J'espère que d'ici là ...»
+    after "Emilia Nazarenko note ..."), unless it says who said it: "«J'ai donné l'ordre de
+    tirer», a déclaré M. Tokaïev" needs no sentence before it (the widget's support test:
+    the citation's support was the sentence before)."""
+    from rag.answering.extractive import _goes_on
+
+    assert _goes_on("«J’espère que d’ici là, le danger de la guerre se sera dissipé.»")
+    assert _goes_on("Il a ajouté que la situation était calme.")
+    assert not _goes_on("«J’ai donné l’ordre de tirer pour tuer sans avertissement», a déclaré "
+                        "M. Tokaïev lors d’une allocution télévisée.")
+    assert not _goes_on("“We will not leave,” the minister said on Friday.")
