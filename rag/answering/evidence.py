@@ -170,8 +170,17 @@ class Evidence:
         # (in its language: across languages only names and numbers can be shared)
         least = (MIN_COVERAGE_UNNAMED if self.question.asks and not self.question.focus
                  and not self.cross_lingual else 0.0)
+        # ... and when the sentence ranked first holds the whole focus but not what is asked,
+        # the sources speak of the focus without saying it: a sentence that names none of the
+        # focus (nor do its passage's title and sentences before it) is about something else
+        # ("Quel folkloriste a recueilli le conte Alionouchka et Ivanouchka ?" is not answered
+        # by an architect of another passage)
+        top = next((s for s in self.sentences if s.usable), None)
+        elsewhere = (bool(self.question.focus) and bool(self.question.asks) and top is not None
+                     and top.focus >= 1.0 and not top.kind)
         out = [s for s in self.sentences if s.usable and s.kind and s.coverage >= least
-               and (not specific or s.focus >= MIN_FOCUS)]
+               and (not specific or s.focus >= MIN_FOCUS)
+               and not (elsewhere and s.focus <= 0.0)]
         if "number" in self.question.asks:  # "how many" is answered by a figure when one is there
             # (written out or not: "trois explosions" is as exact as "3")
             figures = [s for s in out if re.search(r"\d", s.text)
@@ -265,6 +274,10 @@ class EvidenceWeights:
 # "Sa présidence dure jusqu'en 1911." answers a question about Porfirio Díaz.
 _ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|ils|elles|sa|son|ses|leur|leurs|celui-ci|celle-ci|"
                       r"he|she|they|his|her|its|their)\b", re.I)
+
+
+# The question's own names, past its first word
+_QUESTION_NAME = re.compile(r"(?<=\W)[A-ZÀ-Ý][\w-]+")
 
 
 # A former holder of an office is not its holder, unless a former one is asked about: "Karim
@@ -457,6 +470,11 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     any_office = bool(_ANY_OFFICE.search(info.text))
     others = other_offices(info.role) if info.role else ()
     span_words = [_words(s.text) for _, _, s, _ in spans]
+    # a city is not one the question names itself: "Dans quelle ville de la Côte d'Azur ...?"
+    # is not answered by "sur la Côte d'Azur" (a place may be: "où à Almaty ...?" is answered
+    # "sur la place principale d'Almaty")
+    own_places = (*info.focus, *(fold(m.group(0)).replace("-", "")
+                                 for m in _QUESTION_NAME.finditer(info.text)))
     for n, ((i, j, span, hit), cos) in enumerate(zip(spans, dense, strict=True)):
         text = span.text
         words = span_words[n]
@@ -481,7 +499,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if i not in propers:
             propers[i] = (proper_names(hit.chunk.text)
                           if {"person", "place"} & set(info.asks) else frozenset())
-        kind = (all(_holds_kind(k, text, info.focus, info.given, info.names, propers[i])
+        kind = (all(_holds_kind(k, text, own_places if k == "city" else info.focus,
+                                info.given, info.names, propers[i])
                     for k in info.asks) if info.asks else True)
         toks = _coverage_tokens(text, stemmer, cross)
         cov = _covered(terms, toks, cross)

@@ -64,6 +64,18 @@ _DATE = re.compile(
     r"juil|août|aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|hier|aujourd'hui|yesterday|today)\b", re.I)
+# When said without a figure: a month ("en janvier", "in March"), a season ("au printemps"),
+# a century ("au XIXe siècle") or a part of the year ("à la fin de l'année"): "When does the
+# Chelidonium majus begin to grow?" "... pousse à partir du printemps"
+_WHEN_WORDS = re.compile(
+    r"\b(?:en|in|au mois d[e'’]|mi-|début|fin|early|late|mid-)\s*(?:janvier|février|fevrier|"
+    r"mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|"
+    r"january|february|march|april|june|july|august|september|october|november|december)\b|"
+    r"\b(?:au|en|du|à l['’]|l['’]|cet|this|last|next|(?:in|during)(?:\s+the)?)\s*(?:printemps|été|"
+    r"automne|hiver|spring|summer|autumn|winter)\b|"
+    r"\b(?:[XVI]+|\d{1,2})(?:e|ème|è|er|st|nd|rd|th)\s+(?:siècle|century)\b|"
+    r"\b(?:fin|début|milieu)\s+de\s+l['’]année\b|\b(?:end|beginning|start|middle)\s+of\s+"
+    r"the\s+year\b", re.I)
 # a day of a month, either order: "7 janvier", "January 7"
 _DAY_MONTH = (
     r"\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|"
@@ -560,7 +572,7 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
     if kind in _UNIT_OF:  # a figure in the unit of the dimension asked ("1,5 m", "80 cm")
         return _unit_after_figure(_UNIT_OF[kind], text)
     if kind == "date":
-        return bool(_DATE.search(text))
+        return bool(_DATE.search(text) or _WHEN_WORDS.search(text))
     if kind == "calendar":  # "à quelle date": a day and month, or a year; not "lundi"
         return bool(_CALENDAR.search(text))
     if kind == "city":  # "dans quelle ville": a name after "à", "in", "de" ..., or after the

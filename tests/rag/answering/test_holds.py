@@ -545,3 +545,18 @@ def test_a_figure_of_today_is_none_of_a_year_asked() -> None:
     ev = gather_evidence(question, [Hit(Chunk("d0", 0, then, 0, len(then), "ÉNAC"), 1.0)],
                          None, None, lambda term: 1.0, "french", "fr")
     assert any(s.kind for s in ev.sentences)
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # "When does the Chelidonium majus begin to grow?" (PIAF EN): a season answers when
+    ("Cette plante bioindicatrice pousse à partir du printemps sur le bord des chemins.", True),
+    ("À la fin de l'année, il quitte définitivement Abarth.", True),
+    ("Au XIXe siècle, la ville grandit.", True),
+    ("The talks resumed in March after a pause.", True),
+    ("Les manifestations débutent en janvier.", True),
+    # ... not "a été" (a verb), nor a sentence that says no when at all
+    ("Le gouvernement a été limogé par le président.", False),
+    ("The spring of the mechanism broke.", False),
+])
+def test_a_month_season_or_century_answers_when(text: str, held: bool) -> None:
+    assert _holds_kind("date", text, ()) is held
