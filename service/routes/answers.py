@@ -15,6 +15,7 @@ from rag import CancelToken
 from rag.config import RetrieverName
 from service.deps import JSON_BODY, ClientDep, EngineDep, LimitsDep, MetricsDep, RecorderDep
 from service.errors import request_roots, status_of
+from service.json_body import CountedJSONRoute
 from service.schemas import AskRequest, AskResponse, SearchResponse, check_filters_text
 from service.streaming import (
     PumpedResponse,
@@ -26,7 +27,7 @@ from service.streaming import (
 
 log = logging.getLogger("rag.service")
 
-router = APIRouter()
+router = APIRouter(route_class=CountedJSONRoute)
 
 
 @router.post("/ask", response_model=AskResponse, tags=["answer"], dependencies=[JSON_BODY])

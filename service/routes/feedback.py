@@ -18,10 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rag.feedback import MAX_TEXT, FeedbackStore, InvalidFeedback, TooManyVotes, UnknownAnswer
 from service.deps import JSON_BODY, KeyDep, MetricsDep
+from service.json_body import CountedJSONRoute
 from service.security import client_bucket, client_identity, retry_after
 from service.settings import ServiceSettings
 
-router = APIRouter(tags=["feedback"])
+router = APIRouter(tags=["feedback"], route_class=CountedJSONRoute)
 
 
 class FeedbackIn(BaseModel):

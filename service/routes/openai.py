@@ -23,6 +23,7 @@ from rag.answering.citations import markers_in
 from rag.answering.inert import inert
 from service.deps import JSON_BODY, ClientDep, EngineDep, LimitsDep, MetricsDep, RecorderDep
 from service.errors import openai_http_error, public_message, request_roots, status_of
+from service.json_body import CountedJSONRoute
 from service.openai_params import (
     Cutter,
     Limits,
@@ -53,7 +54,7 @@ from service.streaming import (
 
 log = logging.getLogger("rag.service")
 
-router = APIRouter(tags=["openai"])
+router = APIRouter(tags=["openai"], route_class=CountedJSONRoute)
 
 MODEL_ID = "rag"
 MODEL = {"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "rag"}

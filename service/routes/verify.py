@@ -30,10 +30,11 @@ from rag.answering.verify import Reason, check_cost, embedding_cost, split_claim
 from rag.embedders.base import Vectors
 from rag.sentences import split_sentences
 from service.deps import JSON_BODY, ClientDep
+from service.json_body import CountedJSONRoute
 from service.schemas import text_length
 from service.streaming import client_gone, unless_gone
 
-router = APIRouter(tags=["answer"])
+router = APIRouter(tags=["answer"], route_class=CountedJSONRoute)
 
 MAX_ANSWER_CHARS = 20_000
 MAX_PASSAGES = 50

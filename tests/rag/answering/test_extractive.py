@@ -468,3 +468,21 @@ def test_a_quote_that_names_its_speaker_stands_alone() -> None:
     assert not _goes_on("«J’ai donné l’ordre de tirer pour tuer sans avertissement», a déclaré "
                         "M. Tokaïev lors d’une allocution télévisée.")
     assert not _goes_on("“We will not leave,” the minister said on Friday.")
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0"])
+def test_review_28_spaces_after_a_quote_are_read_once(space: str) -> None:
+    """Twenty-eighth review, F1: the speaker check (`_SAID_BY`, "», a déclaré ...") read the
+    spaces after a quote as `\\s*,?\\s*`, each way of sharing them out between the two runs
+    tried: a first-person sentence of a quote and 8,000 spaces took 2.1 s of CPU, 16,000 took
+    8.0 s (one regex search, holding the GIL). An indexed sentence is at most 1,200 characters
+    (0.05 s), so it was latent; now linear: 8,000 spaces in 2 ms."""
+    from rag.answering.extractive import _goes_on
+    from tests.cpu import cpu_spent
+
+    with cpu_spent() as spent:
+        assert _goes_on('I "' + space * 8_000 + "x")
+    assert spent.seconds < 0.2
+    # the comma may still sit anywhere in the run: a speaker named after it stands alone
+    assert not _goes_on("«Je pars» " + space * 50 + "," + space * 50 + "a déclaré M. Dupont.")
+    assert not _goes_on("«Je pars»" + space * 3 + "a dit M. Dupont.")

@@ -1,0 +1,65 @@
+"""The JSON bodies of the question routes (`/ask`, `/verify`, `/feedback`, `/v1/*`): how many
+arrays and objects one holds is counted before FastAPI parses it.
+
+FastAPI parses a body with `json.loads` on the event loop, before any schema cap is read, and
+`json.loads` holds the GIL throughout: every other route waits. An array is a Python list
+the garbage collector tracks, and the collector's full passes over the whole server grew
+with them: a 2 MiB `/ask` body of 700,000 `[]` held the loop 1.8 s, of 420,000 `[[]]` 4.5 s
+(a 422 at the end), twelve such bodies from one client kept `/health` waiting up to 9.6 s
+(twenty-eighth review, F2). A body holding more than MAX_JSON_CONTAINERS arrays and objects
+(outside its strings) is a 413 before it is parsed. `POST /documents` reads its body itself,
+through a gate and a density rule of its own (service/routes/documents.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import numpy as np
+from fastapi import HTTPException, Request, Response
+from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
+
+# What an honest request holds is far under it: a chat request's schema caps (221 messages of
+# 32 content parts, an image's object in each) make about 15,000 arrays and objects, a
+# question's filters one list a key. 25,000 empty arrays parse in about 15 ms.
+MAX_JSON_CONTAINERS = 25_000
+_QUOTE, _BRACKET, _BRACE = b'"'[0], b"["[0], b"{"[0]
+
+
+def containers(raw: bytes) -> int:
+    """The arrays and objects of the JSON text `raw`, outside its strings (each quote, its
+    escapes dropped, turns a string on or off). Called in the thread pool (numpy lets go of
+    the GIL), for a text whose `[` and `{`, strings included, are more than allowed."""
+    text = np.frombuffer(raw.replace(b"\\\\", b"").replace(b'\\"', b""), np.uint8)
+    inside = np.cumsum(text == _QUOTE, dtype=np.uint8) & 1  # (uint8 wraps, the parity stays)
+    opens = (text == _BRACKET) | (text == _BRACE)
+    return int(np.count_nonzero(opens & (inside == 0)))
+
+
+def _json(request: Request) -> bool:
+    ctype = request.headers.get("content-type", "")
+    return ctype.split(";")[0].strip().lower().endswith("json")
+
+
+class CountedJSONRoute(APIRoute):
+    """A route whose JSON body is refused (413) past MAX_JSON_CONTAINERS arrays and objects
+    before FastAPI parses it (the body is read once: FastAPI reads the same `request`)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+        if self.body_field is None:
+            return handler
+
+        async def counted(request: Request) -> Response:
+            raw = await request.body() if _json(request) else b""
+            if raw.count(b"[") + raw.count(b"{") > MAX_JSON_CONTAINERS:  # (in C: ~1 ms a MiB)
+                found = await run_in_threadpool(containers, raw)
+                if found > MAX_JSON_CONTAINERS:
+                    raise HTTPException(413, f"a JSON body may hold at most "
+                                        f"{MAX_JSON_CONTAINERS} arrays and objects; this one "
+                                        f"holds {found}")
+            return await handler(request)
+
+        return counted
