@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from threading import Lock
 from typing import Protocol
 
+from rag.answering.countries import acronyms_as
 from rag.answering.language import detect_language
 from rag.chunking import Chunk
 from rag.config import RETRIEVERS, Settings
@@ -100,7 +101,8 @@ class DenseRetriever:
     def candidates(self, query: str, depth: int, allowed: Allowed | None = None) -> Candidates:
         if self._index.ntotal == 0 or (allowed is not None and not len(allowed.ids)):
             return []
-        q = self._embed(query).reshape(1, -1)
+        # a body's acronym as the sources' language writes it (`acronyms_as`: CSTO = OTSC)
+        q = self._embed(acronyms_as(query, self._settings.index_language)).reshape(1, -1)
         if allowed is not None:
             scores, ids = search_allowed(self._index, q, min(depth, self._index.ntotal),
                                          allowed.ids, allowed.selector)

@@ -31,6 +31,7 @@ from rag.answering.holds import (
     _SUCCESSION,
     AGE_AT,
     ORDER,
+    SIZE_ASKED,
     SUPERLATIVE,
     _gives_money,
     _has_focus,
@@ -51,6 +52,7 @@ from rag.answering.holds import (
     other_labels_only,
     per_other_unit,
     proper_names,
+    ranks_size,
     rate_unit,
     vague_of_others,
 )
@@ -59,12 +61,14 @@ from rag.answering.lexicon import other_language_keys
 from rag.answering.question import (
     _MONEY,
     ABOUT_SOMEONE_ANSWERS,
+    CLAUSE_PREFIX,
     QuestionInfo,
     _fates,
     _question_years,
     analyse_question,
     ordinals,
     other_offices,
+    role_clause,
     unsourced,
 )
 from rag.answering.recase import recase
@@ -465,10 +469,12 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     title_toks: dict[int, set[str]] = {}  # the terms a passage's title may lend
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
+    size_asked = info.superlative and bool(SIZE_ASKED.search(info.text))
     asked_labels = labels(info.text)
     said_asked = bool(_SAID_ASKED.search(info.text) or _DESCRIBED_ASKED.search(info.text))
     any_office = bool(_ANY_OFFICE.search(info.text))
     others = other_offices(info.role) if info.role else ()
+    clause = role_clause(info.text, info.focus) if info.role else frozenset()
     span_words = [_words(s.text) for _, _, s, _ in spans]
     # a city is not one the question names itself: "Dans quelle ville de la Côte d'Azur ...?"
     # is not answered by "sur la Côte d'Azur" (a place may be: "où à Almaty ...?" is answered
@@ -555,6 +561,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.superlative and not (SUPERLATIVE.search(text)
                                               or SUPERLATIVE.search(prev_text)):
             kind = False  # "the largest contingent": a sentence that ranks none says not which
+        if kind and size_asked and not (ranks_size(text) or ranks_size(prev_text)):
+            kind = False  # ... nor one that says who came first ("les premiers à arriver")
         if kind and info.exact and _rough_only(text):
             kind = False  # "exactement": "entre 100 et 200" is no exact count
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:
@@ -582,6 +590,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # politiques" (its words or the passage's before it: the title, an earlier sentence)
         if kind and info.succession:  # "Qui a remplacé X ?": who did, not X
             kind = bool(_SUCCESSION.search(text) or _SUCCESSION.search(prev_text))
+        if kind and info.role and clause and not cross and not (
+                clause & {w[:CLAUSE_PREFIX] for w in words | earlier | _words(prev_text)}):
+            kind = False  # "le Premier ministre dont le gouvernement a été limogé": a sentence
+            # naming a Premier ministre and nothing of the clause names another one
         if kind and info.role:
             role_text, role_prev = text, prev_text
             if not former_asked:  # "l'ancien Premier ministre" is not the one asked for

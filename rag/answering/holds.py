@@ -93,6 +93,21 @@ SUPERLATIVE = re.compile(
     r"majorit[ée]|majority|record|maximum|minimum|en tête|in the lead|devant|ahead of|"
     r"derni(?:er|ère)s?|last|latest|r[ée]cents?|r[ée]centes?|"
     r"surpass\w*|dépass\w*|exceed\w*|more than any|plus que (?:tout|tous|toutes))\b")
+# ... of a size asked ("the largest contingent", "le plus grand nombre"): a sentence that
+# only says who came first or last ("les premiers à arriver") ranks no size
+SIZE_ASKED = re.compile(r"(?i)\b(?:largest|biggest|greatest|highest|smallest|lowest|fewest|"
+                        r"the (?:most|least) (?!recent|recently)\w+)\b|\b(?:le|la|les|l['’])"
+                        r"\s*(?:plus|moins) (?:grande?s?|importante?s?|nombreu(?:x|ses?)|"
+                        r"élevée?s?|petite?s?|faibles?)\b")
+_ORDER_ONLY = re.compile(r"(?i)\b(?:premi(?:er|ère)s?|derni(?:er|ère)s?|last|latest|"
+                         r"r[ée]cente?s?)\b")
+
+
+def ranks_size(text: str) -> bool:
+    """Whether `text` ranks something by size (`SUPERLATIVE`, not an order only)."""
+    return bool(SUPERLATIVE.search(_ORDER_ONLY.sub(" ", text)))
+
+
 _CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{0,40}?"
                          r"(?<![.!?]\s)\b([A-ZÀ-Ý][\w-]+)")
 # an age at an event, not one's age now: "à l'âge de 78 ans", "at 78", "alors âgé de"

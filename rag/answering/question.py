@@ -839,6 +839,31 @@ def _role(head: str) -> tuple[str, ...]:
     return ()
 
 
+# The clause that says which holder of a role is asked: "le Premier ministre dont le
+# gouvernement a été limogé par Tokaïev", "the spokesman who relayed the appeal on Twitter"
+_ROLE_CLAUSE = re.compile(
+    r"(?i)\b(?:ministre|président|porte-parole|chef|dirigeant|commandant|général|secrétaire|"
+    r"minister|president|spokes\w+|leader|commander|general|secretary)\b[^,?]{0,30}?"
+    r"\b(?:dont|qui|que|whose|who|that)\s+([^?]+)")
+CLAUSE_PREFIX = 5  # the word starts compared ("limogé" and "limoger")
+# a verb of saying picks out no one: every spokesman "s'est exprimé" ("la porte-parole de la
+# Maison Blanche qui s'est exprimée sur le Kazakhstan" is answered by what she declared)
+_SAYING = frozenset("expri decla affir annon indiq souli said state spoke comme parle talke "
+                    "dit".split())
+
+
+def role_clause(question: str, focus: Sequence[str]) -> frozenset[str]:
+    """The content words (their first CLAUSE_PREFIX letters) of the clause that picks out the
+    holder of the role asked; the focus names and short words left out."""
+    m = _ROLE_CLAUSE.search(question)
+    if not m:
+        return frozenset()
+    names = {fold_name(f) for f in focus}
+    return frozenset(fold(w)[:CLAUSE_PREFIX] for w in re.findall(r"[\wÀ-ÿ]+", m.group(1))
+                     if len(w) > 3 and fold(w) not in STOPWORDS and fold_name(w) not in names
+                     and not w[0].isupper() and fold(w)[:CLAUSE_PREFIX] not in _SAYING)
+
+
 # A role named after the verb: "appointed as the new prime minister", "nommé au poste de".
 _AS_ROLE = re.compile(r"(?i)\b(?:as|comme|au poste de|en tant que|to be)\s+(.{0,40})")
 # "Qui commande X ?", "Who commanded X?": the verb asks for whoever holds that role

@@ -92,3 +92,22 @@ def test_store_crosses_into_ivf_and_updates_it(tmp_path: Path, corpus_dir: Path,
         assert [h.chunk.id for h in got] == [h.chunk.id for h in want]
         assert all(abs(a.score - b.score) < 2e-3 for a, b in zip(got, want, strict=True))
         assert not {h.chunk.doc_id for h in reopened.search(q, 10)} & set(docs[:2])
+
+
+def test_dense_query_writes_a_body_acronym_as_the_sources_do() -> None:
+    """The dense retriever embeds "CSTO" as "OTSC": an embedding reads an acronym as a string
+    and would land on the few sentences that write it the question's way."""
+    from types import SimpleNamespace
+
+    from rag.retrieval import DenseRetriever
+    seen: list[str] = []
+
+    def embed(text: str) -> np.ndarray:
+        seen.append(text)
+        return np.ones(4, dtype=np.float32) / 2.0
+
+    index = faiss.IndexFlatIP(4)
+    index.add(np.eye(4, dtype=np.float32))
+    dense = DenseRetriever(SimpleNamespace(dense=index), embed)  # type: ignore[arg-type]
+    assert len(dense.candidates("Who heads the CSTO?", 2)) == 2
+    assert seen == ["Who heads the OTSC?"]

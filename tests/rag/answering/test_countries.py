@@ -169,3 +169,18 @@ def test_a_place_before_a_country_is_read_in_linear_time() -> None:
         found = actors(text), nationalities(text, "fr")
     assert spent.seconds < 0.1 and found == ({"EU"}, {"EU"})
     assert actors("Les soldats envoyés au Kazakhstan par la Russie") == {"RU"}
+
+
+
+def test_acronyms_as_writes_a_body_as_the_sources_language_does() -> None:
+    from rag.answering.countries import acronyms_as
+    assert acronyms_as("Name the secretary general of the CSTO.", "fr") == \
+        "Name the secretary general of the OTSC."
+    assert acronyms_as("Did NATO and the EU react?", "fr") == "Did OTAN and the UE react?"
+    assert acronyms_as("Quand l’OTAN et l'UE ont-elles réagi ?", "en") == \
+        "Quand l’NATO et l'EU ont-elles réagi ?"
+    # in the sources' own language, other capitals, and a name in lower case stay as they are
+    assert acronyms_as("Quand l’OTAN et l'UE ont-elles réagi ?", "fr") == \
+        "Quand l’OTAN et l'UE ont-elles réagi ?"
+    assert acronyms_as("What did the US and the csto say, TASS reported?", "fr") == \
+        "What did the US and the csto say, TASS reported?"

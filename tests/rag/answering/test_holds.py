@@ -560,3 +560,22 @@ def test_a_figure_of_today_is_none_of_a_year_asked() -> None:
 ])
 def test_a_month_season_or_century_answers_when(text: str, held: bool) -> None:
     assert _holds_kind("date", text, ()) is held
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    # a size asked is ranked by size: who came first ranks none (blind14 b14_029) ...
+    ("Which CSTO country sent the largest contingent?",
+     "Des soldats et du matériel russes ont été les premiers à arriver au Kazakhstan jeudi.",
+     False),
+    ("Quel pays a envoyé le plus grand contingent ?",
+     "La Russie a été la première à envoyer des soldats au Kazakhstan.", False),
+    ("Which CSTO country sent the largest contingent?",
+     "La Russie a envoyé le plus important contingent de la force de l’OTSC.", True),
+    # ... and an order asked still is by who came first or last
+    ("Quel pays a envoyé le plus récent contingent ?",
+     "La Russie a été la dernière à envoyer des soldats au Kazakhstan.", True),
+])
+def test_a_size_asked_is_not_ranked_by_an_order(question: str, text: str, holds: bool) -> None:
+    ev = gather_evidence(question, [Hit(Chunk("d0", 0, text, 0, len(text), "OTSC"), 1.0)],
+                         None, None, lambda term: 1.0, "french")
+    assert [s.kind for s in ev.sentences] == [holds]
