@@ -787,6 +787,12 @@ _NEVER_SO = re.compile(
     r"(?i)\b(?:jamais|never)\b(?=(?:,?\s+[^\W\d_]+(?:['’-][^\W\d_]+)*){0,30}?\s+(?:aussi|si|"
     r"autant de|as|so|such)\s+(?!(?:que|that|far|long|the|a|an|le|la|les|un|une|des|it|"
     r"this|to)\b)[^\W\d_]{3,}\b)")
+# ... and so is "no X as severe since": "No street unrest had been as severe since
+# independence" is "les pires troubles depuis l'indépendance" (the degree must be compared to
+# a time or to others: "no troops were sent as requested" says no)
+_NONE_SO = re.compile(
+    r"(?i)\b(?:no|aucune?)\b(?=(?:,?\s+[^\W\d_]+(?:['’-][^\W\d_]+)*){0,12}?\s+(?:aussi|si|"
+    r"as|so)\s+[^\W\d_]{3,}\s+(?:as|since|ever|before|que|qu['’]|depuis|avant)\b)")
 # A negated absence is a presence (litotes): "n'est pas sans risques" is "is risky", "not
 # without reason" is "with reason".
 # Only with "être" (closing review M6): "ne signera pas sans garanties" is a refusal.
@@ -817,7 +823,8 @@ def negated(text: str) -> bool:
     """A negation other than the restrictive "ne ... que" (only): "n'excluent pas que" is
     one ("pas" before the "que")."""
     text = _EXPLETIVE_NE.sub(r"\1", text)
-    if (never := _NEVER_SO.search(text)) is not None:  # (that "never" only, and its "ne")
+    # (that "never" or "no" only, and its "ne")
+    if (never := _NEVER_SO.search(text) or _NONE_SO.search(text)) is not None:
         text = text[:never.start()] + " " + text[never.end():]
         text = re.sub(r"(?i)\bn(?:e\s+|['’])(?=(?:\w+\s+){0,2}?(?:connu|vu|eu|été|ete)\b)",
                       " ", text, count=1)

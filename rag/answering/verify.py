@@ -127,9 +127,9 @@ MIN_PREDICATE = 0.1
 PREDICATE_WORDS = 2
 _STEMMER = {"fr": "french", "en": "english"}
 _FR_WORDS = frozenset("le la les des du une est sont ont été dans pour avec sur qui que par au "
-                      "aux ce cette ses leur selon".split())
+                      "aux ce cette ses leur selon et un".split())
 _EN_WORDS = frozenset("the of and is are was were has have had been that which with from by "
-                      "this these their its for".split())
+                      "this these their its for in to".split())
 # Sentences of this many words or more are also embedded clause by clause (clauses of at
 # least CLAUSE_WORDS words): a short claim restating one clause scores against that clause.
 # A claim no single sentence supports is tried against this many pairs of adjacent sentences.
@@ -1023,10 +1023,17 @@ _NATIONAL = re.compile(r"(?i)\b(?:(?:au|à l['’]) (?:niveau|échelle) (?:natio
 
 # A figure bounded one way by the claim and the other way by its source: "no more than 2,500
 # soldiers" over "plus de 2 500 soldats", "at least 61 million" over "jusqu'à 61 millions".
-_UPPER = r"no more than|not more than|at most|up to|pas plus de|au plus|au maximum|jusqu['’]à"
-_LOWER = r"more than|over|at least|no fewer than|no less than|plus de|au moins|pas moins de"
+# "Under", "less than", "nearly" bound it from above too ("just under one million dollars"
+# over "plus d'un million de dollars"), and a round figure may be written in words ("one
+# million", "un million": read as its digit, as "1 million" is).
+_UPPER = (r"no more than|not more than|at most|up to|pas plus de|au plus|au maximum|"
+          r"jusqu['’]à|under|below|less than|fewer than|nearly|almost|moins de|moins d['’]|"
+          r"près de|près d['’]|presque|en dessous de")
+_LOWER = (r"more than|over|above|at least|no fewer than|no less than|not less than|"
+          r"plus de|plus d['’]|au moins|pas moins de|pas moins d['’]")
 _BOUNDED = re.compile(rf"(?i)\b(?:(?P<up>{_UPPER})|(?P<low>{_LOWER}))\s*[$€£]?\s*"
-                      r"(?P<n>\d[\d\u00a0\u202f ,.]*\d|\d)")
+                      r"(?P<n>\d[\d\u00a0\u202f ,.]*\d|\d|(?:one|an?|une?)(?=\s+(?:million|"
+                      r"billion|milliard|thousand|hundred)))")
 
 
 def _bounds(text: str) -> dict[str, str]:
@@ -1037,7 +1044,7 @@ def _bounds(text: str) -> dict[str, str]:
         if side == "low" and re.search(r"(?i)\b(?:no|not|pas)\s+$", text[max(0, m.start() - 4):
                                                                          m.start()]):
             continue  # ("no more than" is read as "up")
-        out[re.sub(r"\D", "", m.group("n"))] = side
+        out[re.sub(r"\D", "", m.group("n")) or "1"] = side
     return out
 
 
@@ -1961,7 +1968,12 @@ _OFFICE_WORDS = (
      re.compile(rf"(?:ministers?|ministres?{_DIPLOMACY})")),
     (re.compile(r"(?:spokes(?:man|men|woman|women|person|persons|people)|porteparoles?)"),
      re.compile(r"(?:spokes(?:man|men|woman|women|person|persons|people)|porteparoles?|"
-                r"parole)")))
+                r"parole)")),
+    # a premier heads a government ("China's premier" over "le président chinois Xi
+    # Jinping"); read in English only: "premier" is French for "first"
+    (re.compile(r"premiers?"),
+     re.compile(r"(?:premiers?|prime|ministers?|ministres?|governments?|gouvernements?)")))
+_EN_ONLY_OFFICE = 4
 
 
 def _roles_unsaid(claim: str, words: set[str]) -> tuple[str, ...]:
@@ -1979,7 +1991,10 @@ def _offices_given(claim: str) -> tuple[tuple[int, str], ...]:
     words 1.4 M times, 7 s: twenty-fifth review, F2)."""
     folded = [(w, fold(w).replace("-", "")) for w in dict.fromkeys(re.findall(r"[\w-]+", claim))]
     out = []
+    english = _leaning(claim) == "en"
     for k, (office, _) in enumerate(_OFFICE_WORDS):
+        if k == _EN_ONLY_OFFICE and not english:
+            continue
         mine = next((w for w, f in folded if office.fullmatch(f)), None)
         if mine:
             out.append((k, mine))
@@ -2279,8 +2294,35 @@ def _to_another(claim: _Facts, sentence: str) -> bool:
     return swapped(claim.text, sentence, claim.parties) or _deed_of_other(claim, sentence) \
         or succession_swapped(claim.text, sentence) or _agents_exchanged(claim, sentence) \
         or first_of_other(claim.text, sentence, _party_keys) \
+        or _addressee_swapped(claim, sentence) \
         or (bool(claim.lang) and _language(sentence) == claim.lang
             and exchanged(claim.text, sentence))
+
+
+# Who a message is addressed to: the first name within a few words after "adressé à",
+# "sent to" ("un message verbal adressé au président kazakh Kassym-Jomart Tokayev").
+_ADDRESSED = re.compile(
+    r"(?i)\b(?:adress[ée]e?s?|envoy[ée]e?s?|[ée]crite?s?|destin[ée]e?s?|addressed|sent|written|"
+    r"delivered)\s+(?:à|au|aux|to)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?-i:((?:[A-ZÀ-Ý][\w-]+\s+){0,3}[A-ZÀ-Ý][\w-]+))")
+
+
+def _addressee(text: str) -> frozenset[str]:
+    """The words of the name a message is addressed to (`_ADDRESSED`), folded."""
+    m = _ADDRESSED.search(text)
+    return frozenset(fold(w) for w in m.group(1).split()) if m is not None else frozenset()
+
+
+def _addressee_swapped(claim: _Facts, sentence: str) -> bool:
+    """Whether the claim addresses a message to the one the sentence has address it, and
+    the other way round: "Dans un message adressé à Xi Jinping, Tokayev a évoqué" over "Xi
+    ... dans un message verbal adressé au président kazakh Kassym-Jomart Tokayev"."""
+    mine, theirs = _addressee(claim.text), _addressee(sentence)
+    if not mine or not theirs or any(same_name(a, b, True) for a in mine for b in theirs):
+        return False
+    claim_words = {fold(w) for w in re.findall(r"[\w-]+", claim.text)}
+    sentence_words = {fold(w) for w in re.findall(r"[\w-]+", sentence)}
+    return bool(theirs & claim_words) and bool(mine & sentence_words)
 
 
 def _agent_key(agent: str) -> str:
