@@ -390,10 +390,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     """Check an answer's `[n]`-cited sentences against passage files (text, or a JSON list)."""
     from rag.answering.verify import DEFAULT_THRESHOLD, Passage, Verifier, passages_from_json
     from rag.embedders import make_embedder
+    from rag.local_files import read_file_text
 
     def read(name: str) -> str:
         try:
-            return sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8-sig")
+            return sys.stdin.read() if name == "-" else read_file_text(name, encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise RagError(f"cannot read {name}: {exc}") from None
 

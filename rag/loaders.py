@@ -15,7 +15,14 @@ from rag.cleaning import clean_lines, is_date_line, recurring_lines
 from rag.documents import Document, embedded_chars
 from rag.errors import RagError
 from rag.loaders_office import MAX_DOCUMENT_CHARS, PdfAllowance, drop_invisible
-from rag.markup import first_heading, html_title, split_front_matter, strip_fences, strip_markdown
+from rag.markup import (
+    FrontMatterTooLarge,
+    first_heading,
+    html_title,
+    split_front_matter,
+    strip_fences,
+    strip_markdown,
+)
 from rag.read_clock import UPLOAD_READ_SECONDS, ReadCancelled, ReadClock, ReadTooSlow
 
 log = logging.getLogger("rag.loaders")
@@ -182,7 +189,10 @@ def load_txt(path: Path) -> Iterator[Document]:
 
 
 def _read_md(path: Path) -> _Page:
-    meta, body = split_front_matter(_read_text(path))
+    try:
+        meta, body = split_front_matter(_read_text(path))
+    except FrontMatterTooLarge as exc:
+        raise _Skip(str(exc)) from None
     title = meta.pop("title", "")
     if not isinstance(title, str) or not title.strip():
         heading = first_heading(strip_fences(body))

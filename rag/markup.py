@@ -61,13 +61,27 @@ def _key_value(line: str) -> tuple[str, str | None] | None:
     return m.group(1), rest.strip(" \t")
 
 
+# Front matter becomes a document's metadata, which an upload stores up to 64 KiB of JSON
+# (rag.loaders.MAX_METADATA_BYTES); a block past 1 MiB is refused before its lines are read:
+# 17-20 MB of `key: value` lines took 5 s of CPU and 400 MB to build a dict of 2,000,000 keys
+# that the upload then refused whole (twenty-ninth review).
+MAX_FRONT_MATTER_CHARS = 1024 * 1024
+
+
+class FrontMatterTooLarge(ValueError):
+    """The front matter block is longer than MAX_FRONT_MATTER_CHARS."""
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """`---` / `key: value` lines / `---` at the very top -> (metadata, the rest). Plain
     `key: value` pairs, inline `[a, b]` and `- item` lists; anything else means it was not
-    front matter (a rule under a first line, say) and the text is left whole."""
+    front matter (a rule under a first line, say) and the text is left whole.
+    FrontMatterTooLarge when the block passes MAX_FRONT_MATTER_CHARS."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
+    if m.end(1) - m.start(1) > MAX_FRONT_MATTER_CHARS:
+        raise FrontMatterTooLarge(f"front matter longer than {MAX_FRONT_MATTER_CHARS} characters")
     meta: dict[str, Any] = {}
     key: str | None = None
     for line in m.group(1).split("\n"):
@@ -273,6 +287,9 @@ def strip_markdown(text: str) -> str:
     return "\n".join(out)
 
 
+MAX_HEAD_CHARS = 500_000  # of a page read for its title
+
+
 class _Head(HTMLParser):
     """Collects `<title>` (outside any `<svg>`), `og:title` and `og:site_name`."""
 
@@ -315,7 +332,9 @@ def html_title(html: str, site_name: str = "") -> str:
     naming the site; "" when the head has neither."""
     end = re.search(r"</head\s*>|<body[\s>]", html, re.I)
     parser = _Head()
-    parser.feed(html[: end.start() if end else 500_000])
+    # at most MAX_HEAD_CHARS, wherever the head ends: html.parser builds a list of every
+    # attribute of a tag, and a 5 MB head of `a=b ` took 1 GB and 3 s (twenty-ninth review)
+    parser.feed(html[: min(end.start() if end else MAX_HEAD_CHARS, MAX_HEAD_CHARS)])
     og = " ".join(parser.og_title.split())
     if og:
         return og

@@ -49,6 +49,7 @@ from rag.errors import (
     RagError,
 )
 from rag.filters import SHOWN_SOURCE_SQL, Filter, FilterError, parse_filter, to_sql
+from rag.local_files import NotARegularFile, read_file_bytes
 from rag.sentence_store import SentenceScores, SentenceStore
 from rag.sources import shown_source
 
@@ -56,6 +57,7 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+MAX_MANIFEST_BYTES = 1024 * 1024  # a few hundred bytes as written
 DB_FILE = "store.sqlite"
 LOCK_FILE = ".lock"
 
@@ -343,10 +345,11 @@ class IndexStore:
         """The manifest, None when there is none; IndexCorruptError when it is damaged (not
         JSON, or not the shape this version writes). Loading treats both alike: rebuilt."""
         try:
-            raw = self.manifest_path.read_bytes()
+            # a link to /dev/zero grew without bound, a FIFO blocked the open (29th review)
+            raw = read_file_bytes(self.manifest_path, MAX_MANIFEST_BYTES)
         except FileNotFoundError:
             return None
-        except OSError as exc:
+        except (OSError, NotARegularFile) as exc:
             raise IndexCorruptError(f"{self.manifest_path} is unreadable ({exc})") from None
         try:
             manifest = json.loads(raw)

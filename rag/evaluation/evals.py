@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.errors import RagError
+from rag.local_files import read_file_text
 from rag.retrieval import Hit
 from rag.text import fold
 
@@ -31,7 +32,7 @@ class GoldQuestion:
 def load_gold(path: Path) -> list[GoldQuestion]:
     """Parse a gold file; any malformed line is an error naming the line (evals must be exact)."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = read_file_text(path).splitlines()
     except FileNotFoundError:
         raise RagError(f"gold file not found: {path}") from None
     except (OSError, UnicodeDecodeError) as exc:
