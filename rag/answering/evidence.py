@@ -127,6 +127,15 @@ def _event_said(event: re.Pattern[str], text: str, focus: Sequence[str]) -> bool
     return False
 
 
+# A life span: "(24 février 1811 - 21 octobre 1861)", "(1566-1613)", "né le 16 décembre 1863
+# à Albany", "morte le 21 décembre 1940": the dates of a birth and a death, which answer when
+# someone was born or died (`QuestionInfo.event`), not when anything else happened
+_LIFESPAN = re.compile(
+    r"\([^()]{0,40}?\b(?:1[0-9]\d\d|20\d\d)\s*[-–—]\s*[^()]{0,40}?\b(?:1[0-9]\d\d|20\d\d)\s*\)|"
+    r"(?i:\b(?:née?s?|morte?s?|décédée?s?|born|died)\s+(?:le\s+|en\s+|on\s+|in\s+)?"
+    r"(?:\d{1,2}(?:er)?\s+\w+\.?\s+|\w+\.?\s+\d{1,2},?\s+)?(?:1[0-9]\d\d|20\d\d)\b)")
+
+
 @dataclass(frozen=True, slots=True)
 class EvidenceSentence:
     passage: int  # 1-based position among the passages
@@ -550,6 +559,11 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and "number" in info.asks and (unit := rate_unit(info.text)) \
                 and per_other_unit(unit, text):
             kind = False  # a price per gallon where one per litre is asked
+        if kind and info.event is None and {"date", "year", "calendar"} & set(info.asks) \
+                and not any(_holds_kind(k, _LIFESPAN.sub(" ", text), info.focus)
+                            for k in info.asks if k in ("date", "year", "calendar")):
+            kind = False  # "Edward Dickinson Baker (24 février 1811 - 21 octobre 1861) est
+            # un politicien" dates his life, not when he entered Congress
         if kind and info.exact_day and not _DAY_OF_MONTH.search(text):
             kind = False  # "à quelle date précise": "en juillet 2022" gives no day
         if kind and info.order and not (ORDER.search(text) or ORDER.search(prev_text)):

@@ -419,6 +419,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     asked = _asked(question)
     # "in his capacity as chair" is a role, not a volume
     asks = tuple(kind for kind, rx in _ASKS.items() if rx.search(_IN_CAPACITY.sub(" ", head)))
+    if "person" in asks and not _ASKS["person"].search(_RELATIVE_QUI.sub(r"\1", head)):
+        asks = tuple(a for a in asks if a != "person")  # "Quel est le mouvement qui ...":
+        # a relative "qui" asks no one
     cost = bool(_COST_ASKED.match(asked))
     if cost and "number" not in asks:
         asks = (*asks, "number")
@@ -1032,3 +1035,10 @@ _INHABITANTS = re.compile(r"(?i)\b(?:habitants|inhabitants)\b")
 # what asks a count besides a population word ("habitants" alone may be who did something)
 _COUNT_WORD = re.compile(r"(?i)\b(combien|how (many|much)|nombre|number|population|quel(le)? "
                          r"(montant|part|proportion|pourcentage)|what (share|percentage|amount))")
+
+
+# A "qui" after a noun is a relative pronoun ("Quel est le mouvement qui se considère ...",
+# "les danses qui composent ..."): only one after a preposition or on its own asks who
+_RELATIVE_QUI = re.compile(
+    r"(?i)(?<![\w'’-])(?!(?:à|a|de|d|avec|par|pour|chez|contre|sur|vers|envers|entre|sans|"
+    r"selon|auprès|après|avant|est-ce|ce|c['’]est|et|ou|ni)\s)([a-zà-ÿ][\w'’-]*)\s+qui\b")
