@@ -207,9 +207,9 @@ def answer_markdown(gold_path: str, res: dict[str, Any]) -> str:
         state = " declined" if q["abstained"] else (
             f" ({q['claims_supported']}/{q['claims_n']} claims supported)"
             if q.get("claims_n") else "")
-        gold = f" (gold: {'; '.join(q['gold'])})" if q.get("gold") else ""
+        gold = f" {_flat('(gold: ' + '; '.join(q['gold']) + ')')}" if q.get("gold") else ""
         return (f"- {_code(q['id'])} ({_flat(q['lang'])}){state}: "
-                f"{_short(q.get('question', ''), 120)}{_flat(gold)}  \n  → {_short(q['answer'])}")
+                f"{_short(q.get('question', ''), 120)}{gold}  \n  → {_short(q['answer'])}")
 
     parts += ["## Worst answers (answerable, no gold answer in the answer)", ""]
     parts += [answer_line(q) for q in worst["missed"]] or ["(none)"]

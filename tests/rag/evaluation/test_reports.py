@@ -39,3 +39,10 @@ def test_the_worst_answers_add_no_line_nor_markup() -> None:
     md = answer_markdown("gold.jsonl", _answers())
     assert "\n# Pwned" not in md and "<img" not in md and "<b>" not in md
     assert "`q'1`" in md
+
+
+def test_a_worst_answer_keeps_the_space_before_its_gold() -> None:
+    """Flattening the gold part dropped its leading space: "Et la Biélorussie ?(gold: ...)"."""
+    res = _answers()
+    res["questions"][0].update(question="Et la Biélorussie ?", gold=["groupe de travail"])
+    assert "Et la Biélorussie ? (gold: groupe de travail)" in answer_markdown("g.jsonl", res)
