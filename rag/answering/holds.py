@@ -500,6 +500,8 @@ def _names_role(role: Sequence[str], text: str) -> bool:
         text = _NOT_GENERAL.sub("", text)
     if not any(k.startswith("vice") for k in role):  # a vice-president is no president
         text = _VICE.sub(" ", text)
+    if "envoy" in role:  # "a envoyé une demande" sends; "l'envoyé spécial" is one
+        text = _SENT.sub(_unless_noun, text)
     return any(w.startswith(k) for k in role for w in re.findall(r"[a-z0-9]+", fold(text))
                if not w.startswith(_MINISTRY) and w not in _NOT_ROLES)
 
@@ -507,6 +509,17 @@ def _names_role(role: Sequence[str], text: str) -> bool:
 # A capitalised word after "l'" is a thing, a place or a body ("l'Éveil", "l'Intrépide"), not
 # a person (who is named without an article)
 _AFTER_ARTICLE = re.compile(r"(?<![\w])[lL]['’](?=[A-ZÀ-Ý])")
+
+
+# French "envoyer" (to send) starts as an envoy does: a verb unless a determiner comes before
+_SENT = re.compile(r"(?i)\benvoy(?:er|ant|ait|aient|ons|ez|é|ée|és|ées|e|es|ent)\b")
+_DETERMINER = re.compile(r"(?i)(?:\b(?:un|une|les|des|cet|cette|ces|son|sa|ses|leur|leurs|notre|"
+                         r"nos|votre|vos)\s+|\bl['’]\s*)$")
+
+
+def _unless_noun(m: re.Match[str]) -> str:
+    """The verb "envoyé" blanked, the noun ("l'envoyé", "un envoyé") kept."""
+    return m.group(0) if _DETERMINER.search(m.string[max(0, m.start() - 12):m.start()]) else " "
 
 
 # Words that start as a role does and name none: "sous la direction de" (a director is asked),

@@ -579,3 +579,17 @@ def test_a_size_asked_is_not_ranked_by_an_order(question: str, text: str, holds:
     ev = gather_evidence(question, [Hit(Chunk("d0", 0, text, 0, len(text), "OTSC"), 1.0)],
                          None, None, lambda term: 1.0, "french")
     assert [s.kind for s in ev.sentences] == [holds]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # "Which Russian envoy in Washington ...?" (study: b25_015) was answered by "Tokayev a
+    # envoyé une demande formelle": French "envoyer" (to send) starts as "envoy" does
+    ("Le président kazakh a envoyé une demande formelle de déploiement.", False),
+    ("Moscou va envoyer des troupes.", False),
+    ("L'envoyé spécial de Moscou est arrivé.", True),
+    ("Un envoyé russe a été reçu.", True),
+    ("Russia's envoy to the US said so.", True),
+    ("L’ambassadeur de Russie aux États-Unis, Anatoly Antonov, a déclaré ...", True),
+])
+def test_a_sent_request_names_no_envoy(text: str, named: bool) -> None:
+    assert _names_role(("ambass", "emissa", "envoy"), text) is named
