@@ -128,7 +128,7 @@ def main() -> int:
                 st["unans"] += 1
                 st["declined"] += ans is None
                 if args.rows:
-                    status = "declined" if ans is None else "answered"
+                    status = "trap-declined" if ans is None else "trap-answered"
                     print(f"ROW {f.stem}:{row['lang']}:{row['id']} {status}", file=sys.stderr)
                 if args.v and ans is not None:
                     print(f"ANSWERED-UNANS {row['id']} {q}\n   got={ans.text}\n   "

@@ -1,0 +1,26 @@
+#!/bin/bash
+# Per-question rows for the answer dev loop, saved so two code versions can be compared row by row.
+#   evals/study/sets.sh TAG art|piaf|held [CODE_DIR]      -> /tmp/rows/TAG.{art,piaf,held}.log
+# art: gold, dev_en, unanswerable and the blind sets up to $HELD-1 (the held-out set is $HELD,
+# default the newest blindN_articles.jsonl); piaf: PIAF FR/EN gold and the PIAF traps.
+# Indexes: $IDX_ART (default /tmp/s11/idx-art), $IDX_PIAF (default /tmp/s11/idx-piaf).
+set -e
+TAG=$1; WHAT=$2; CODE=${3:-$(cd "$(dirname "$0")/../.." && pwd)}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+IDX_ART=${IDX_ART:-/tmp/s11/idx-art}; IDX_PIAF=${IDX_PIAF:-/tmp/s11/idx-piaf}
+HELD=${HELD:-$(ls "$ROOT"/evals/blind*_articles.jsonl | sed -n 's/.*blind\([0-9]*\)_articles.jsonl/\1/p' | sort -n | tail -1)}
+mkdir -p /tmp/rows
+PY="$ROOT/.venv/bin/python"
+run() { (cd "$CODE" && OMP_WAIT_POLICY=PASSIVE PYTHONPATH="$CODE" "$PY" evals/study/answers_dev.py --rows "$@"); }
+E="$ROOT/evals"
+case $WHAT in
+  art)
+    files="$E/gold.jsonl $E/dev_en.jsonl $E/unanswerable.jsonl $E/blind_articles.jsonl"
+    for n in $(seq 2 $((HELD - 1))); do files="$files $E/blind${n}_articles.jsonl"; done
+    run --index "$IDX_ART" $files > /tmp/rows/$TAG.art.log 2>&1 ;;
+  held)
+    run --index "$IDX_ART" "$E/blind${HELD}_articles.jsonl" > /tmp/rows/$TAG.held.log 2>&1 ;;
+  piaf)
+    run --index "$IDX_PIAF" --corpus piaf "$E/piaf/gold.jsonl" "$E/piaf_en/gold.jsonl" \
+      "$E/unanswerable.jsonl" "$E/piaf_traps2.jsonl" "$E/piaf_traps3.jsonl" > /tmp/rows/$TAG.piaf.log 2>&1 ;;
+esac
