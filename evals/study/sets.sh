@@ -2,13 +2,13 @@
 # Per-question rows for the answer dev loop, saved so two code versions can be compared row by row.
 #   evals/study/sets.sh TAG art|piaf|held [CODE_DIR]      -> /tmp/rows/TAG.{art,piaf,held}.log
 # art: gold, dev_en, unanswerable and the blind sets up to $HELD-1 (the held-out set is $HELD,
-# default the newest blindN_articles.jsonl); piaf: PIAF FR/EN gold and the PIAF traps.
+# set below; the newest blindN_articles.jsonl is for the next session and never run); piaf: PIAF FR/EN gold and the PIAF traps.
 # Indexes: $IDX_ART (default /tmp/s11/idx-art), $IDX_PIAF (default /tmp/s11/idx-piaf).
 set -e
 TAG=$1; WHAT=$2; CODE=${3:-$(cd "$(dirname "$0")/../.." && pwd)}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 IDX_ART=${IDX_ART:-/tmp/s11/idx-art}; IDX_PIAF=${IDX_PIAF:-/tmp/s11/idx-piaf}
-HELD=${HELD:-$(ls "$ROOT"/evals/blind*_articles.jsonl | sed -n 's/.*blind\([0-9]*\)_articles.jsonl/\1/p' | sort -n | tail -1)}
+HELD=${HELD:-28}  # this session's held-out set; raise it when a new session starts (never the newest, written for the next one)
 mkdir -p /tmp/rows
 PY="$ROOT/.venv/bin/python"
 run() { (cd "$CODE" && OMP_WAIT_POLICY=PASSIVE PYTHONPATH="$CODE" "$PY" evals/study/answers_dev.py --rows "$@"); }
