@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 from rag.cleaning import clean_lines, is_date_line, recurring_lines
 from rag.documents import Document, embedded_chars
 from rag.errors import RagError
+from rag.html_tags import bound_tag_attributes
 from rag.loaders_office import MAX_DOCUMENT_CHARS, PdfAllowance, drop_invisible
 from rag.markup import (
     FrontMatterTooLarge,
@@ -246,6 +247,14 @@ def _parse_html(raw: str) -> Any:
     return etree.fromstring(raw.encode("utf-8", "replace"), parser)
 
 
+def _bounded_html(raw: str) -> str:
+    """`raw`, itself when no tag holds more than MAX_TAG_ATTRIBUTES attributes (read from
+    the bytes lxml is given, so the tags are the ones it will see)."""
+    data = raw.encode("utf-8", "replace")
+    bounded = bound_tag_attributes(data)
+    return raw if bounded is data else bounded.decode("utf-8", "replace")
+
+
 def _html_too_costly(root: Any) -> str | None:
     """Which bound of trafilatura's (MAX_HTML_ELEMENTS and the paragraph runs) the page
     passes, None within them; one walk of the tree."""
@@ -299,7 +308,10 @@ def _plain_html_text(root: Any) -> str:
 
 def page_from_html(raw: str, doc_id: str, source: str) -> _Page:
     """The article in an HTML page (a file or a fetched URL), waiting for batch cleaning: by
-    trafilatura, or as plain text for a page past its bounds (MAX_HTML_ELEMENTS)."""
+    trafilatura, or as plain text for a page past its bounds (MAX_HTML_ELEMENTS). A tag's
+    attributes past MAX_TAG_ATTRIBUTES are dropped first: lxml's time grows with the square
+    of their number."""
+    raw = _bounded_html(raw)
     root = _parse_html(raw)
     if root is None:
         raise _Skip("no main text found in HTML")
