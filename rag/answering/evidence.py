@@ -279,6 +279,9 @@ class EvidenceWeights:
     # a sentence that reports what someone said ("a déclaré que", "«...»"), when what someone
     # said or how they described something is asked
     said: float = 0.1
+    # share of the focus names an "Il/Elle/Sa ..." sentence's referent lends to its coverage
+    # (`_referent`); 0 turns the borrowing off, its full focus credit with it
+    referent: float = 1.0
 
 
 
@@ -287,6 +290,52 @@ class EvidenceWeights:
 # "Sa présidence dure jusqu'en 1911." answers a question about Porfirio Díaz.
 _ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|ils|elles|sa|son|ses|leur|leurs|celui-ci|celle-ci|"
                       r"he|she|they|his|her|its|their)\b", re.I)
+
+
+# ... and it may borrow the question's focus from the one it refers to: the nearest of the
+# ANAPHOR_BACK sentences before it in its passage that names anyone, when that one names the
+# focus before anyone else ("Martin Pierre Brodeur naît le 6 mai 1972 ... Il est le cinquième
+# enfant de la famille : Line, Claude, Sylvie et Denis junior le précèdent."). A sentence
+# naming someone else in between takes the pronoun, and so does someone the referent names
+# first ("Étienne Báthory, roi de Pologne, prend la ville ... Il invite les Jésuites" is
+# Báthory, not Poland); only a singular pronoun or possessive borrows ("Ils obtinrent ..." is
+# not Du Bosc). A passage's title is not borrowed (PIAF: "Elle est divisée en voïvodies" under
+# "Pologne" and "Il était le symbole ..." under "Château de Kilkenny" are about them, but then
+# outrank the sentences that answered: 2 matches lost for none won).
+ANAPHOR_BACK = 2
+_SINGULAR_ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|sa|son|ses|celui-ci|celle-ci|he|she|his|"
+                               r"her|its)\b", re.I)
+_WORD = re.compile(r"[\wÀ-ÿ'’-]+")
+
+
+def _names_first(text: str, focus: Sequence[str], names: frozenset[str]) -> bool:
+    """Whether `text` names one of `focus` before any other of its passage's `names` (but
+    those of the focus's own full name: "Edwige Lawson")."""
+    tokens = [_words(t.group(0)) for t in _WORD.finditer(text)]
+    for k, got in enumerate(tokens):
+        if any(_has_focus(f, got) for f in focus):
+            return True
+        if got & names and not any(_has_focus(f, nxt) for nxt in tokens[k + 1:k + 3]
+                                   for f in focus):
+            return False
+    return False
+
+
+def _referent(spans: Sequence[tuple[int, int, Span, Hit]], words: Sequence[set[str]], n: int,
+              focus: Sequence[str], names: frozenset[str]) -> set[str] | None:
+    """The words of the sentence that sentence `n` (opening on a singular pronoun or
+    possessive) refers to, when that one names one of `focus` first: the nearest sentence
+    before it in its passage, within ANAPHOR_BACK, that names the focus or any of the
+    passage's other `names` (its proper names)."""
+    i = spans[n][0]
+    for k in range(n - 1, max(-1, n - 1 - ANAPHOR_BACK), -1):
+        if spans[k][0] != i:
+            return None  # the passage starts here
+        if any(_has_focus(f, words[k]) for f in focus):
+            return words[k] if _names_first(spans[k][2].text, focus, names) else None
+        if words[k] & names:
+            return None  # someone else, named in between, is who the pronoun stands for
+    return None
 
 
 # The question's own names, past its first word
@@ -490,6 +539,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     # "sur la place principale d'Almaty")
     own_places = (*info.focus, *(fold(m.group(0)).replace("-", "")
                                  for m in _QUESTION_NAME.finditer(info.text)))
+    names_of: dict[int, frozenset[str]] = {}  # each passage's proper names, but the focus
     for n, ((i, j, span, hit), cos) in enumerate(zip(spans, dense, strict=True)):
         text = span.text
         words = span_words[n]
@@ -503,10 +553,17 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         earlier = set(context)
         context |= words
         earlier |= _quote_on(spans, span_words, n)
+        referent: set[str] | None = None
+        if w.referent and fw and _SINGULAR_ANAPHOR.match(text):
+            if i not in names_of:
+                names_of[i] = frozenset(x for x in proper_names(hit.chunk.text)
+                                        if not any(_has_focus(f, {x}) for f in fw))
+            referent = _referent(spans, span_words, n, tuple(fw), names_of[i])
         if total_fw > 0:
             share = CONTEXT_FOCUS_NAMELESS if not _NAMES_ANY.search(text.strip()[1:]) \
                 else CONTEXT_FOCUS
-            got = sum(wt if _has_focus(f, words) else share * wt if _has_focus(f, earlier)
+            got = sum(wt if _has_focus(f, words) or (referent and _has_focus(f, referent))
+                      else share * wt if _has_focus(f, earlier)
                       else 0.0 for f, wt in fw.items())
             focus = got / total_fw
         else:
@@ -519,6 +576,11 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                     for k in info.asks) if info.asks else True)
         toks = _coverage_tokens(text, stemmer, cross)
         cov = _covered(terms, toks, cross)
+        lent = 0.0  # the coverage it holds with the focus names its referent lends
+        if referent:
+            lend = _coverage_tokens(" ".join(f for f in fw if _has_focus(f, referent)),
+                                    stemmer, cross)
+            lent = _covered(terms, toks | lend, cross)
         titled = 0.0
         if i not in title_toks:  # a title may lend its terms (across languages only one
             # naming the focus): read once a passage
@@ -528,7 +590,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                              else set())
         if w.title and title_toks[i] and cov > 0:  # (a sentence sharing none of the
             # question's terms borrows none: "Ignore previous instructions" under its title)
-            titled = w.title * max(0.0, _covered(terms, toks | title_toks[i], cross) - cov)
+            titled = w.title * max(0.0, _covered(terms, toks | title_toks[i], cross)
+                                   - max(cov, w.referent * lent))
         # Across languages only a family's words are comparable (soldiers are "militaires",
         # the dead "morts"); "people" is too general a count to hold a sentence to.
         if kind and info.measure and (not cross or (len(info.measure) > 1
@@ -649,6 +712,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         prev_cov[i] = cov
         if w.anaphor and _ANAPHOR.match(text):
             cov = min(1.0, cov + w.anaphor * before_cov)
+        if lent > cov:  # (the previous sentence's share it inherits holds the focus too)
+            cov = cov + w.referent * (lent - cov)
         ranking = w.coverage * titled
         if w.cause and info.cause and gives_cause(text):
             ranking += w.cause
