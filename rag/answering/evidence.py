@@ -306,6 +306,14 @@ ANAPHOR_BACK = 2
 _SINGULAR_ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|sa|son|ses|celui-ci|celle-ci|he|she|his|"
                                r"her|its)\b", re.I)
 _WORD = re.compile(r"[\wÀ-ÿ'’-]+")
+# A definite noun phrase naming a group by its kind refers back as a pronoun does: "Le bloc a
+# son siège à Moscou", "La force est composée d'environ 2 600 militaires" are about the
+# alliance and the force the sentence before named ("... l'OTSC ..."). A sentence before it
+# opening on the same noun is the same one ("Le bloc de sécurité ... a été formé en 1992"),
+# passed over on the way back.
+_NOMINAL_ANAPHOR = re.compile(r"\s*[«\"]?\s*(?:le|la|l['’]|the)\s*(bloc|alliance|"
+                              r"organisation|organization|coalition|contingent|force|mission|"
+                              r"groupe|group)\b", re.I)
 
 
 def _names_first(text: str, focus: Sequence[str], names: frozenset[str]) -> bool:
@@ -328,9 +336,15 @@ def _referent(spans: Sequence[tuple[int, int, Span, Hit]], words: Sequence[set[s
     before it in its passage, within ANAPHOR_BACK, that names the focus or any of the
     passage's other `names` (its proper names)."""
     i = spans[n][0]
+    opens = _NOMINAL_ANAPHOR.match(spans[n][2].text)
+    head = opens.group(1).lower() if opens else None
     for k in range(n - 1, max(-1, n - 1 - ANAPHOR_BACK), -1):
         if spans[k][0] != i:
             return None  # the passage starts here
+        same = _NOMINAL_ANAPHOR.match(spans[k][2].text) if head else None
+        if same and same.group(1).lower() == head and not any(_has_focus(f, words[k])
+                                                               for f in focus):
+            continue  # "Le bloc de sécurité ..." before "Le bloc a son siège ..."
         if any(_has_focus(f, words[k]) for f in focus):
             return words[k] if _names_first(spans[k][2].text, focus, names) else None
         if words[k] & names:
@@ -554,7 +568,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         context |= words
         earlier |= _quote_on(spans, span_words, n)
         referent: set[str] | None = None
-        if w.referent and fw and _SINGULAR_ANAPHOR.match(text):
+        if w.referent and fw and (_SINGULAR_ANAPHOR.match(text)
+                                  or _NOMINAL_ANAPHOR.match(text)):
             if i not in names_of:
                 names_of[i] = frozenset(x for x in proper_names(hit.chunk.text)
                                         if not any(_has_focus(f, {x}) for f in fw))
