@@ -18,6 +18,7 @@ from rag.answering.countries import (
     bodies_at,
     cased_countries,
     is_country,
+    is_people,
     nationalities,
     role_nations,
 )
@@ -382,6 +383,10 @@ _PRICE_OF = re.compile(r"(?i)\b(?:prix|coût|tarif|price|cost)\s+(?:du|de la|de 
                        r"of(?: the)?)\s*([a-zà-ÿ]{3,})")
 
 
+_WHICH_NATION = re.compile(r"^\s*(?i:(?:in|from|to|for|by|of|with|at|on|through)\s+)?"
+                           r"(?i:which|what)\s+([A-Z][a-z]+)\s+(?=[a-z])")
+
+
 def _asked(question: str) -> str:
     """The sentence that asks, where a question has several and one ends with "?" ("What is X's
     job? He is quoted about Y.", "The talks began. Who led them?"): what is asked is read
@@ -536,6 +541,11 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         focus = [f for f in focus if not is_country(f) or not re.search(
             rf"\b(?:au|aux|en|in|into|to|a|dans)\s+(?:le |la |les |l'|the )?{re.escape(f)}\b",
             folded)]
+    if lang == "en" and (which := _WHICH_NATION.match(asked)) \
+            and is_people(fold_name(which.group(1))):
+        # "Which Russian newspaper ...": the nationality says what the answer is, as French
+        # says it in lower case ("Quel journal russe"): no name the sentence must hold
+        focus = [f for f in focus if f != fold_name(which.group(1))]
     if asks == ("identity",) and ("," in asked or asked != question):
         # "la fonction de X, cité à propos de Y", "What is X's job? He is quoted on Y.": who X
         # is, not Y

@@ -583,3 +583,17 @@ def test_the_function_of_someone_asks_who_they_are() -> None:
     EN tune p140295442813936)."""
     for q in ("What is the function of Elizabeth Borne?", "What was the profession of Ned?"):
         assert analyse_question(q).asks == ("identity",), q
+
+
+@pytest.mark.parametrize(("question", "focus"), [
+    ("Which Russian newspaper relayed the staff's complaints?", ()),
+    ("In which Kazakh city did the protests start?", ()),
+    ("What Chinese official spoke first?", ()),
+    ("What is the Russian position?", ("russian",)),  # no noun the nationality qualifies
+    ("Which Kazakhstan city is it?", ("kazakhstan",)),  # a country, not a nationality
+])
+def test_a_nationality_saying_what_the_answer_is_is_no_focus(question: str,
+                                                             focus: tuple[str, ...]) -> None:
+    """"Which Russian newspaper" is "Quel journal russe": the nationality qualifies the answer
+    and need not be in its sentence, as a lower-case French adjective never is."""
+    assert analyse_question(question, "en").focus == focus
