@@ -548,7 +548,7 @@ class Verifier:
             return ev, "title"
         f = d.facts[best]
         if (claim.universal and not _all_said(claim.text, s.text)) or _bounds_differ(
-                claim, s.text):
+                claim, s.text) or factor_differs(claim.text, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
         if claim.cause and _other_cause(claim, s.text):
@@ -557,7 +557,7 @@ class Verifier:
         if (claim.partial and _of_all(s.text)) or _most_unsaid(claim, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
-        if _hedge_dropped(claim, _said_where(d, best, unit_scores, claim)):
+        if _hedge_dropped(claim, _said_where(d, best, unit_scores, claim), s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "hedge"))
         if contradicted(claim.opposites, s.text) or (
@@ -1048,6 +1048,56 @@ def _bounds(text: str) -> dict[str, str]:
     return out
 
 
+# A multiplier said in words: "doublé", "triplement", "twice", "threefold", "multiplié par
+# deux", "three times higher", "x3". Read as its factor, so that a claim's "triplement" is
+# not supported by a sentence's "multiplication par deux"
+_FACTOR_NUMBER = {"deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4,
+                  "cinq": 5, "five": 5, "dix": 10, "ten": 10, "cent": 100, "hundred": 100}
+_FACTOR_STEMS = (("doubl", 2), ("tripl", 3), ("quadrupl", 4), ("quintupl", 5),
+                 ("décupl", 10), ("decupl", 10), ("centupl", 100))
+_FACTOR_N = r"(deux|trois|quatre|cinq|dix|cent|two|three|four|five|ten|hundred|\d+)"
+_FACTOR_WORD = re.compile(
+    r"(?i)\b(?:(doubl|tripl|quadrupl|quintupl|d[ée]cupl|centupl)\w*|(twice)\b|(thrice)\b|"
+    r"(?:multipli\w*|multiplication)\s+(?:par|by)\s+" + _FACTOR_N + r"\b|"
+    r"(?:by\s+)?a\s+factor\s+of\s+" + _FACTOR_N + r"\b|"
+    + _FACTOR_N + r"(?:\s+fois\s+(?:plus|moins|sup[ée]rieur|inf[ée]rieur)|\s+times\s+"
+    r"(?:more|higher|larger|bigger|greater|as|over)|-?fold\b))")
+
+
+def factors(text: str) -> frozenset[int]:
+    """The multipliers `text` says in words ("doublé" 2, "threefold" 3, "multiplié par
+    quatre" 4)."""
+    out: set[int] = set()
+    for m in _FACTOR_WORD.finditer(text):
+        stem, twice, thrice = m.group(1), m.group(2), m.group(3)
+        if stem:
+            low = stem.lower()
+            out.add(next(v for k, v in _FACTOR_STEMS if low.startswith(k)))
+            continue
+        if twice or thrice:
+            out.add(2 if twice else 3)
+            continue
+        word = next(g for g in m.groups()[3:] if g)
+        low = word.lower()
+        if low.isdigit():
+            out.add(int(low))
+        elif low in _FACTOR_NUMBER:
+            out.add(_FACTOR_NUMBER[low])
+        else:  # "threefold"
+            out.update(v for k, v in _FACTOR_NUMBER.items() if low.startswith(k))
+    return frozenset(out)
+
+
+def factor_differs(claim: str, sentence: str) -> bool:
+    """Whether the claim says a multiplier ("triplement") where the sentence says another
+    ("multiplication par deux") and not the claim's."""
+    mine = factors(claim)
+    if not mine:
+        return False
+    theirs = factors(sentence)
+    return bool(theirs) and not mine <= theirs
+
+
 def _bounds_differ(claim: _Facts, sentence: str) -> bool:
     mine = claim.bounds
     if not mine:
@@ -1116,7 +1166,8 @@ def _most_unsaid(claim: _Facts, sentence: str) -> bool:
 # in the part of the sentence the claim restates (`_said_where`).
 _HEDGE = re.compile(
     r"(?i)\b(?:il semble|semble-t-il|semblerait|probablement|vraisemblablement|peut-être|"
-    r"sans doute|apparemment|"
+    r"sans doute|apparemment|n['’]exclu(?:en)?t pas|n['’]est pas exclu|"
+    r"(?:does|do|did) not rule out|(?:doesn|don|didn)['’]t rule out|not ruling out|"
     r"likely|probably|possibly|perhaps|reportedly|allegedly|apparently|presumably|"
     r"seems?|seemed|appears? to|appeared to)\b")
 # ... or a past conditional, hearsay ("ils auraient transporté", "aurait été pris"), unless it
@@ -1138,11 +1189,32 @@ HEDGED = re.compile(
     r"supposedly|potentially|seems?|seemed|appears?|appeared|suspected|said to|reported|"
     r"reports?|unconfirmed|unverified|non confirmée?s?|rumou?rs?|rumeurs?|according to|"
     r"expected|believed|thought to|would|could|may|might|should|set to|supposed to|claimed|"
-    r"claims)\b")
+    r"claims|n['’]exclu(?:en)?t pas|pas exclu|rule out|ruling out)\b")
 
 
-def _hedge_dropped(claim: _Facts, said: str) -> bool:
-    return not claim.hedged and _hedges(said)
+# A sentence that says a thing may happen ("n'excluent pas que les radicaux puissent organiser
+# un sabotage", "could") over a claim that says it will or did, hedged by an attribution only
+# ("Selon les experts, les radicaux vont organiser un sabotage"): the attribution is kept, the
+# possibility dropped
+_POSSIBLE = re.compile(
+    r"(?i)(?:\bn['’]exclu(?:en)?t pas\b|\bn['’]est pas exclu|\brule out\b|\bruling out\b|"
+    r"\bpourrai(?:en)?t\b|\bpuisse(?:nt)?\b|\bcould\b|\bmight\b)")
+# ... unless the claim says a possibility, a likelihood, a future of the past or a risk itself
+_MAYBE_TOO = re.compile(
+    r"(?i)(?:\bn['’]exclu|\bexclu|\brule|\bpourr|\bpuiss|\bpeu[tv]|\bpossib|\bpotenti|"
+    r"\bprobab|\brisk|\brisqu|\bmenac|\bthreat|\bchance|\bcould\b|\bmight\b|\bmay\b|"
+    r"\bcan\b|\bwould\b|\blikel|\bunlikel|\bvraisembl|\bperhaps\b|\bpeut-être\b|"
+    r"\bfear|\bcrai|\bwarn|\bavert|\bexpect|\bs['’]attend|\bhypoth|\bsuspect|"
+    r"\w+(?:rait|raient)\b)")
+
+
+def _hedge_dropped(claim: _Facts, said: str, sentence: str = "") -> bool:
+    """Whether the claim drops a hedge of what it restates (`said`), or, hedged by an
+    attribution only, drops a possibility its sentence says (in any clause: "n'excluent pas
+    que les radicaux puissent organiser un sabotage, car ...")."""
+    if not claim.hedged:
+        return _hedges(said)
+    return bool(_POSSIBLE.search(sentence or said)) and not _MAYBE_TOO.search(claim.text)
 
 
 @lru_cache(maxsize=4096)
