@@ -24,8 +24,10 @@ _UNQUOTED_END = re.compile(rb"[" + _WS + rb">]")
 _COMMENT_END = re.compile(rb"--!?>")
 _SCRIPT_MARKS = re.compile(rb"<!--|-->|</?script[" + _WS + rb"/>]", re.IGNORECASE)
 
-_RCDATA_RAWTEXT = frozenset({b"title", b"textarea", b"style", b"xmp", b"iframe", b"noembed",
-                             b"noframes"})
+# elements whose text runs to their own end tag ("</title", then a space, "/" or ">")
+_RAW_TEXT_END = {name: re.compile(rb"</" + name + rb"[" + _WS + rb"/>]", re.IGNORECASE)
+                 for name in (b"title", b"textarea", b"style", b"xmp", b"iframe", b"noembed",
+                              b"noframes")}
 
 
 def _letter(b: int) -> bool:
@@ -65,9 +67,8 @@ def bound_tag_attributes(data: bytes, limit: int = MAX_TAG_ATTRIBUTES) -> bytes:
             i, name, opened = _tag(data, i + 1, limit, drops)
             if opened and name == b"plaintext":
                 break
-            if opened and name in _RCDATA_RAWTEXT:
-                closing = re.compile(rb"</" + name + rb"[" + _WS + rb"/>]", re.IGNORECASE)
-                m = closing.search(data, i)
+            if opened and name in _RAW_TEXT_END:
+                m = _RAW_TEXT_END[name].search(data, i)
                 if m is None:
                     break
                 i = m.start()

@@ -55,6 +55,8 @@ _SCALES = {"cent": 100, "cents": 100, "hundred": 100, "mille": 1000, "thousand":
            "billion": 10**9, "billions": 10**9}
 _SCALE_AFTER_DIGITS = {**_SCALES, "milliers": 1000, "thousands": 1000, "k": 1000, "m": 10**6,
                        "mln": 10**6, "md": 10**9, "bn": 10**9}
+# number words and their values, for readers of figures said in words elsewhere (multipliers)
+NUMBER_WORDS: dict[str, int] = {**_UNITS, **_SCALES}
 # "trois décennies" is thirty years: a count of these is also ten times as many years
 _DECADES = frozenset({"decennie", "decennies", "decade", "decades"})
 

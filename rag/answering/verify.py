@@ -71,6 +71,7 @@ import numpy as np
 
 from rag.answering.anchors import (
     GENERIC,
+    NUMBER_WORDS,
     STARTERS,
     Anchor,
     Facts,
@@ -1051,8 +1052,6 @@ def _bounds(text: str) -> dict[str, str]:
 # A multiplier said in words: "doublé", "triplement", "twice", "threefold", "multiplié par
 # deux", "three times higher", "x3". Read as its factor, so that a claim's "triplement" is
 # not supported by a sentence's "multiplication par deux"
-_FACTOR_NUMBER = {"deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4,
-                  "cinq": 5, "five": 5, "dix": 10, "ten": 10, "cent": 100, "hundred": 100}
 _FACTOR_STEMS = (("doubl", 2), ("tripl", 3), ("quadrupl", 4), ("quintupl", 5),
                  ("décupl", 10), ("decupl", 10), ("centupl", 100))
 _FACTOR_N = r"(deux|trois|quatre|cinq|dix|cent|two|three|four|five|ten|hundred|\d+)"
@@ -1077,14 +1076,8 @@ def factors(text: str) -> frozenset[int]:
         if twice or thrice:
             out.add(2 if twice else 3)
             continue
-        word = next(g for g in m.groups()[3:] if g)
-        low = word.lower()
-        if low.isdigit():
-            out.add(int(low))
-        elif low in _FACTOR_NUMBER:
-            out.add(_FACTOR_NUMBER[low])
-        else:  # "threefold"
-            out.update(v for k, v in _FACTOR_NUMBER.items() if low.startswith(k))
+        low = next(g for g in m.groups()[3:] if g).lower()  # "three" of "threefold" too
+        out.add(int(low) if low.isdigit() else NUMBER_WORDS[low])
     return frozenset(out)
 
 
