@@ -126,6 +126,9 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
         counted = [s for s in cands if counts(measure, s.text)]
         if counted and _clears(ev, counted[0], min_dense, min_dense_cross):
             cands = counted
+    cands = [s for s in cands if not _about_something_else(ev, s)]
+    if not cands:
+        return []
     best = cands[0]
     if not _clears(ev, best, min_dense, min_dense_cross):
         clear = _clearly_about(ev, cands, min_dense, min_dense_cross)
@@ -246,6 +249,32 @@ def _restated_without_answer(ev: Evidence, cands: list[EvidenceSentence]) -> boo
     asked = set(tokenize(_CAPITALISED.sub(" ", ev.question.text), stemmer)) - names
     said = set(tokenize(top.text, stemmer))
     return len(asked) >= RESTATED_WORDS and len(asked & said) >= RESTATED_COVERAGE * len(asked)
+
+
+# The sources' sentence about the question (its whole focus, the closest in meaning) that does
+# not hold what is asked, while a candidate that holds it names little of the focus and sits
+# ELSEWHERE_GAP below it in meaning, away from it: the sources tell the event and leave out
+# who, when or where, and the candidate answers another question ("What is the name of the
+# Sputnik journalist who reported the explosions?": "Les journalistes de l'agence Sputnik ont
+# annoncé ..." names nobody, and "M. Peskov a souligné devant les journalistes ..." is no
+# answer; "le siège de l'ICNL": "Le bloc a son siège à Moscou" is the CSTO's).
+ELSEWHERE_GAP = 0.04
+# ... a candidate naming the focus through its document ("le bloc" for the CSTO: focus 0.5 and
+# over, as `_told_in_document` reads it) is about the question
+ELSEWHERE_FOCUS = 0.5
+ELSEWHERE_NEAR = 2  # sentences away in the same passage: the answer often goes on there
+
+
+def _about_something_else(ev: Evidence, cand: EvidenceSentence) -> bool:
+    if not ev.question.asks or not ev.question.focus or cand.focus >= ELSEWHERE_FOCUS:
+        return False
+    about = [s for s in ev.sentences if s.usable and not s.kind and s.focus >= 1.0]
+    if not about:
+        return False
+    top = max(about, key=lambda s: s.dense)
+    if top.dense < cand.dense + ELSEWHERE_GAP:
+        return False
+    return not (top.passage == cand.passage and abs(top.index - cand.index) <= ELSEWHERE_NEAR)
 
 
 def _clears(ev: Evidence, best: EvidenceSentence, min_dense: float,
