@@ -474,6 +474,10 @@ _VICE = re.compile(r"(?i)\bvice[-\s]\w+")
 
 
 # "les Russes", "the Kazakhs": a people, not "le pape François"
+# ... and a group capitalised as a people is ("les Occidentaux n'ont pas réagi": no one named)
+_COLLECTIVES = frozenset({"occidentaux", "occidentales", "westerners", "europeens",
+                          "europeennes", "europeans", "asiatiques", "asians", "africains",
+                          "africaines", "africans", "americains", "americaines", "americans"})
 _PLURAL_ARTICLE = re.compile(r"(?i)\b(?:les|des|aux|ces|nos|vos|leurs|the|many|some)\s+$")
 _RANK = re.compile(r"(?i)\b(?:g[ée]n[ée]ral|general|colonel|lieutenant|capitaine|captain|"
                    r"amiral|admiral|sergent|sergeant|mar[ée]chal|marshal|brigadier|caporal|"
@@ -605,9 +609,11 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_CALENDAR.search(text))
     if kind == "city":  # "dans quelle ville": a name after "à", "in", "de" ..., or after the
         # word city itself ("la plus grande ville du Kazakhstan, Almaty")
-        # ... not a country's ("au Kazakhstan" names no city)
-        return any(not any(same_name(f, fold_name(m.group(1)).replace("-", ""), True)
-                           for f in focus) and not is_country(fold(m.group(1)))
+        # ... not a country's ("au Kazakhstan" names no city); a country the question names
+        # is not the city its capital stands for ("the Chinese ministry ... à Pékin")
+        return any(not any(same_name(f, town := fold_name(m.group(1)).replace("-", ""), True)
+                           and not _capital_of(f, town) for f in focus)
+                   and not is_country(fold(m.group(1)))
                    for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text))
     if kind == "duration":
         return bool(_DURATION.search(text) or _SPAN.search(text))
@@ -656,11 +662,20 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
             continue
         if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)
                                  or name in _CAPITALS
-                                 or (is_people(name) and _PLURAL_ARTICLE.search(text[:m.start()]))):
+                                 or ((is_people(name) or name in _COLLECTIVES)
+                                     and _PLURAL_ARTICLE.search(text[:m.start()]))):
             continue  # "Joe Biden" is the focus Biden; "États-Unis", "Moscou" name no one
-        if not name.isalpha() or not any(same_name(f, name, True) for f in focus):
+        if not name.isalpha() or not any(
+                same_name(f, name, True) and not (kind == "place" and _capital_of(f, name))
+                for f in focus):
             return True
     return False
+
+
+def _capital_of(focus: str, name: str) -> bool:
+    """Whether `name` matches the question's country `focus` only as its capital standing for
+    it ("Pékin" for China): as a place asked, the city is an answer the question did not give."""
+    return country_code(focus) is not None and not is_country(name)
 
 
 # The name of a body: an acronym ("ECFR", "KNB"), or capitalised words with a body's word

@@ -45,7 +45,9 @@ _PEOPLE_NOUNS = (
     r"footballeur|boxeur|moine|évêque|gouverneur|maire|sénateur|"
     r"juge|avocat|amiral|capitaine|photographe|product(?:eur|rice)|fondat(?:eur|rice)|"
     r"professeure?|savant|théologien|économiste|sociologue|psychologue|archéologue|"
-    r"missionnaire|apôtre|prophète|personnage|héros|héroïne")
+    r"missionnaire|apôtre|prophète|personnage|héros|héroïne|"
+    r"commentator|commentat(?:eur|rice)|observer|observat(?:eur|rice)|pundit|critic|"
+    r"critique|reporter|correspondent|correspondant(?:e)?|spokesperson|speaker")
 
 # up to two words between "which" and what it asks ("which Kazakh opposition party"), not a
 # verb or an article ("quelle est la société" asks no body)
@@ -93,6 +95,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       r"(?:réflexion|recherche)|"
                       r"universit(y|ies|é)|institutes?|instituts?|organi[sz]ations?|organisme|"
                       r"agen(cy|ce)|compan(y|ies)|entreprise|société|firm|(political )?part(y|i)|"
+                      r"airlines?|compagnies? aériennes?|"
                       r"newspaper|journal|foundation|fondation|ngo|ong|bank|banque|"
                       r"(news )?agency|agence de presse)|(pour|for) (quelle|which) institution|"
                       r"which institution (does|did) [\w ]{1,40} work|(le|the) parti "
@@ -319,7 +322,8 @@ _IN_CAPACITY = re.compile(r"(?i)\b(?:in|en) (?:his|her|its|their|my|your|our|sa|
                           r"(?:capacity|capacité|qualité)\b")
 _MAX_SPLIT = 2_000  # a question's length (longer text is read from its start)
 _WH = re.compile(r"(?i)\b(?:qu['’]est-ce qu[ie]|which|what|who|whom|whose|where|when|how|"
-                 r"quel(?:le)?s?|qui|où|quand|combien|comment)\b")
+                 r"quel(?:le)?s?|qui|où|quand|combien|comment|quoi|pourquoi|why|lequel|"
+                 r"laquelle|lesquel(?:le)?s)\b")
 
 
 # "How long did the phone conversation between Putin and Tokayev last?": a duration (a figure

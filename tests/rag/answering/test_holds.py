@@ -593,3 +593,34 @@ def test_a_size_asked_is_not_ranked_by_an_order(question: str, text: str, holds:
 ])
 def test_a_sent_request_names_no_envoy(text: str, named: bool) -> None:
     assert _names_role(("ambass", "emissa", "envoy"), text) is named
+
+
+CHINESE = ("In which city was the Chinese foreign ministry spokesperson speaking when he said "
+           "China backed efforts to end the chaos?")
+SPOKESMAN = ("«La Chine soutient tous les efforts», a déclaré un porte-parole du ministère des "
+             "Affaires étrangères à Pékin.")
+
+
+@pytest.mark.parametrize(("question", "text", "held"), [
+    # (study: b30_007) the capital stands for the country in names, not as a city asked
+    (CHINESE, SPOKESMAN, True),
+    ("Where did the Chinese ministry speak?", SPOKESMAN, True),
+    # ... the country itself still answers no city or place the question names
+    (CHINESE, "«La Chine soutient tous les efforts», a déclaré un porte-parole en Chine.", False),
+    # ... and a city the question names is still none
+    ("Outre Pékin, dans quelle ville la Chine a-t-elle parlé ?", SPOKESMAN, False),
+])
+def test_a_capital_is_a_city_when_the_question_names_its_country(question: str, text: str,
+                                                                 held: bool) -> None:
+    assert holds_asked(analyse_question(question), text) is held
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # (study: b30_008) a group capitalised as a people is no one's name
+    ("Pour l’heure, en ce jeudi matin, les Occidentaux n’ont pas réagi à l’annonce russe.", False),
+    ("Many Westerners have not reacted yet.", False),
+    ("Pour l’heure, les Occidentaux et Joe Biden n’ont pas réagi.", True),
+])
+def test_a_people_of_a_region_names_no_one(text: str, named: bool) -> None:
+    question = analyse_question("Quel journaliste signe l'article sur les manifestants tués ?")
+    assert holds_asked(question, text) is named

@@ -267,6 +267,14 @@ def test_who_commands_asks_for_a_commander_and_a_new_role_for_its_appointment() 
     # a relative clause about the focus asks nothing
     ("Which think tank employs Marie Dumoulin, who commented on the intervention?", ("org",)),
     ("Quel institut emploie Marie Dumoulin, qui a commenté l'intervention ?", ("org",)),
+    # an airline is a body; a commentator, a reporter, a spokesperson are people
+    ("Which airline's flights were cancelled after rioters stormed Almaty airport?", ("org",)),
+    ("Quelle compagnie aérienne a suspendu ses vols vers Almaty ?", ("org",)),
+    ("Which commentator quipped that Americans should riot at home too?", ("person",)),
+    ("Quel correspondant a rapporté les explosions ?", ("person",)),
+    # (study: blind5) "à quoi", "pourquoi" are what is asked: a "qui" of a later clause is not
+    ("À quoi le président Tokaïev a-t-il attribué les troubles qui secouent son pays ?", ()),
+    ("Pourquoi les forces russes ont-elles protégé les bâtiments qui abritent l'État ?", ()),
 ])
 def test_what_is_asked_by_less_common_forms(question: str, asks: tuple[str, ...]) -> None:
     assert analyse_question(question).asks == asks
