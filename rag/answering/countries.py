@@ -205,6 +205,40 @@ def nationalities(text: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_COMPLEMENT = re.compile(r"(?i)\b(?:des|du|de la|de l['’]|d['’]|aux|au|of|of the|to the|"
+                         r"against|contre les|contre la)\s*(?:the\s*)?$")
+
+
+def demonyms(text: str, lang: str, nouns: re.Pattern[str]) -> frozenset[str]:
+    """The countries a question's nationality words name, as codes ("the Belarusian task
+    force", "le contingent biélorusse"), not its country names, when they qualify one of
+    `nouns` (the word after an English one, before a French one, or the two words there:
+    "task force", "groupe de travail"): whose doing an open question asks about, which a
+    sentence about another country's does not answer."""
+    forms, _ = _names()
+    out: set[str] = set()
+    words = list(_WORD.finditer(text))
+    for n, m in enumerate(words):
+        # the noun phrase it qualifies: the words right after it in English, right before it
+        # in French ("task force", "groupe de travail")
+        if lang == "en":
+            phrases = [(m.start(), words[n + 1:n + 1 + k]) for k in (1, 2)]
+        else:
+            phrases = [(words[n - k].start(), words[n - k:n]) for k in (1, 2, 3) if n - k >= 0]
+        starts = [at for at, ws in phrases
+                  if ws and nouns.match(" ".join(w.group(0) for w in ws))]
+        if not starts or all(_COMPLEMENT.search(text[max(0, at - 20):at]) for at in starts):
+            continue  # "aux opérations des forces kazakhes": whom it is done to or of
+        word = _modified(m.group(0))
+        w = fold(word).replace("’", "'")
+        code = _code(word) if w in _IRREGULAR else forms.get(w)
+        if code is None or w in _country_names() or w in _SHORT_NAMES or (
+                lang == "fr" and word[0].isupper()):
+            continue
+        out.add(code)
+    return frozenset(out)
+
+
 # A government named by its nationality: "le gouvernement turc", "the Uzbek authorities".
 _GOVERNMENT = re.compile(
     r"(?i)\b(?:gouvernements?|autorités|diplomatie|ministères?)\s+([^\W\d_]+)"

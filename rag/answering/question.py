@@ -17,6 +17,7 @@ from rag.answering.countries import (
     actors,
     bodies_at,
     cased_countries,
+    demonyms,
     is_country,
     is_people,
     nationalities,
@@ -539,7 +540,14 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                       for k in a.keys) if "number" in asks else frozenset()
     cased = cased_countries(question)  # "did belarus send": Belarus
     nation = nationalities(cased, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
-    if nation:  # whose count is asked is pinned by the nation: the country where it happened
+    if not nation and (not asks or set(asks) <= {"city", "place"}):
+        # ... and whose doing an open question or a place asked is about: "Through which city
+        # was the Belarusian task force flown?" is not answered by Russia's paratroopers
+        # ("Which Russian city": the nationality is the answer's, not the doer's)
+        which = _WHICH_NATION.match(asked) if lang == "en" else None
+        nation = demonyms(cased.replace(which.group(1), " ", 1) if which else cased, lang,
+                          _FORCE_NOUNS)
+    elif nation:  # whose count is asked is pinned by the nation: the country where it happened
         # is not whom it is about ("combien de militaires kirghizes envoyés au Kazakhstan")
         folded = fold(question).replace("’", "'")
         focus = [f for f in focus if not is_country(f) or not re.search(
@@ -1043,6 +1051,13 @@ _IDENTITY = re.compile(
 # Asks whose answer belongs to someone or something: an age, a count, a date must be about the
 # question's focus. (Who/where answers often sit in the sentence after the name: not applied.)
 _ABOUT_SOMEONE = frozenset({"age", "number", "date", "year"})
+# A body of people sent or acting for a country, which its nationality word pins down ("the
+# Belarusian task force", "le contingent biélorusse"); not a role ("the Russian ambassador" is
+# named as such by a sentence that never says Russia) nor a place's events ("the Kazakh riots")
+_FORCE_NOUNS = re.compile(r"(?i)^(?:task[- ]forces?|contingents?|troops?|soldiers?|soldats?|"
+                          r"forces?|paratroopers?|parachutistes?|peacekeepers?|army|armée|"
+                          r"militaires?|military|units?|unités?|détachements?|detachments?|"
+                          r"battalions?|bataillons?|groupes? de travail)$")
 # ... and a body someone belongs to: Goetschel's institute is not any body near his name
 ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org", "organ", "hour", "duration"}
 _INHABITANTS = re.compile(r"(?i)\b(?:habitants|inhabitants)\b")

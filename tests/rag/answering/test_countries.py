@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rag.answering.countries import (
     actors,
     cased_countries,
+    demonyms,
     is_country,
     mentions_country,
     names_country,
@@ -184,3 +187,24 @@ def test_acronyms_as_writes_a_body_as_the_sources_language_does() -> None:
         "Quand l’OTAN et l'UE ont-elles réagi ?"
     assert acronyms_as("What did the US and the csto say, TASS reported?", "fr") == \
         "What did the US and the csto say, TASS reported?"
+
+
+FORCES = re.compile(r"(?i)^(?:task[- ]forces?|contingents?|troops?|soldats?)$")
+
+
+@pytest.mark.parametrize(("text", "lang", "codes"), [
+    # a nationality word that qualifies a body of people sent (study: b23_025, b26_023)
+    ("Why was the Belarusian task force flown into Kazakhstan via Russia?", "en", {"BY"}),
+    ("Comment le contingent biélorusse a-t-il rejoint le Kazakhstan ?", "fr", {"BY"}),
+    ("Où les soldats russes ont-ils atterri ?", "fr", {"RU"}),
+    # ... not a country's name, a role or a place's events
+    ("Why did Russia send troops to Kazakhstan?", "en", set()),
+    ("How did the Russian ambassador describe the alliance?", "en", set()),
+    ("Around which holiday did the Kazakh riots seem coordinated?", "en", set()),
+    # ... nor a force something is done to (study: b23_008)
+    ("Qui a dit que la force ne prenait pas part aux opérations des soldats kazakhs ?", "fr",
+     set()),
+])
+def test_demonyms_name_whose_body_of_people_is_asked_about(text: str, lang: str,
+                                                           codes: set[str]) -> None:
+    assert demonyms(text, lang, FORCES) == codes

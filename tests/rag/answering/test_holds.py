@@ -624,3 +624,18 @@ def test_a_capital_is_a_city_when_the_question_names_its_country(question: str, 
 def test_a_people_of_a_region_names_no_one(text: str, named: bool) -> None:
     question = analyse_question("Quel journaliste signe l'article sur les manifestants tués ?")
     assert holds_asked(question, text) is named
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # (study: b26_023) an open question about the Belarusian task force is not answered by
+    # what Russia's paratroopers did
+    ("Les parachutistes russes ont été acheminés par avion via Moscou.", False),
+    ("La Biélorussie a déployé un groupe de travail, le transportant par avion via la Russie.",
+     True),
+])
+def test_an_open_question_about_a_nation_s_force_needs_that_nation(text: str,
+                                                                   held: bool) -> None:
+    question = "How was the Belarusian task force flown into Kazakhstan?"
+    ev = gather_evidence(question, [Hit(Chunk("d0", 0, text, 0, len(text), "OTSC"), 1.0)],
+                         None, None, lambda term: 1.0, "french")
+    assert [s.kind for s in ev.sentences] == [held]
