@@ -48,6 +48,7 @@ from rag.answering.holds import (
     counts_something_else,
     fate_of_others_only,
     labels,
+    money_only,
     none_only_of_other,
     other_labels_only,
     per_other_unit,
@@ -152,6 +153,9 @@ class EvidenceSentence:
     # the part of `score` that only ranks (a title's terms, a cause or a saying asked): how
     # firm the evidence is (`score - ranking`) is read as before it
     ranking: float = 0.0
+    # it holds the person asked only through the next sentence, which closes its quote
+    # naming who said it (`_speaker_after`): quoted, that one is quoted with it
+    attributed: bool = False
 
 
 @dataclass(slots=True)
@@ -394,6 +398,37 @@ _SPEAKER = re.compile(r"[»\"”]\s*,?\s*(?:a|ont|avait|avaient)\s+(?:déclaré|
                       r"(?:said|told|added|stated|explained)\b", re.I)
 
 
+# People counted ("how many young Kazakhs", "combien de soldats"), as 5-letter starts: a
+# sentence whose only figures are sums of money counts none of them
+_PEOPLE = frozenset("""soldat milita troupe troop soldie casqu parac paratr person gens indiv
+    peopl mort tues tuees victi deces dead death kille habit popul inhab bless injur wound
+    inter arres arret deten detai manif demon prote jeune young enfan child etudi stude citoy
+    citiz membr membe emplo worke salar""".split())
+
+
+def _counts_people(measure: Sequence[str]) -> bool:
+    return any(m[:5] in _PEOPLE for m in measure)
+
+
+_OPENERS, _CLOSERS = "«“", "»”"
+
+
+def _speaker_after(text: str, after: str) -> str:
+    """Where the sentence after `text` closes the quote `text` is part of by naming who said
+    it ("[aux États-Unis] également », a déclaré Rasmussen."), the words from that close on;
+    "" otherwise (a quote `text` closes itself, one the next sentence opens, "a-t-il dit")."""
+    if sum(text.count(c) for c in _CLOSERS) > sum(text.count(c) for c in _OPENERS):
+        return ""  # it closes a quote itself
+    if any(text.rfind(c) > max(text.rfind(o) for o in _OPENERS) for c in _CLOSERS):
+        return ""  # its last quote is closed in it
+    first = min((k for k in (after.find(c) for c in _OPENERS + _CLOSERS) if k >= 0),
+                default=-1)
+    if first < 0 or after[first] not in _CLOSERS:
+        return ""
+    m = _SPEAKER.match(after, first)
+    return after[first:] if m else ""
+
+
 def _quote_on(spans: Sequence[tuple[int, int, Span, Hit]], words: Sequence[set[str]],
               n: int) -> set[str]:
     """The words (`words[k]`: sentence k's, read once) of the quote that opens right after
@@ -589,6 +624,14 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         kind = (all(_holds_kind(k, text, own_places if k == "city" else info.focus,
                                 info.given, info.names, propers[i])
                     for k in info.asks) if info.asks else True)
+        attributed = False
+        if not kind and info.asks == ("person",) and not info.role \
+                and n + 1 < len(spans) and spans[n + 1][0] == i:
+            speaker = _speaker_after(text, spans[n + 1][2].text)
+            if speaker and _holds_kind("person", speaker, info.focus, info.given, info.names,
+                                       propers[i]):
+                kind = attributed = True  # "... faire des émeutes ici. [aux États-Unis]
+                # également », a déclaré Rasmussen.": who said it is named where it closes
         toks = _coverage_tokens(text, stemmer, cross)
         cov = _covered(terms, toks, cross)
         lent = 0.0  # the coverage it holds with the focus names its referent lends
@@ -628,6 +671,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "ces trois explosions" are no paratroopers
         if kind and set(info.measure) & _MONEY:  # a price or a sum: a figure in a currency,
             kind = _gives_money(text)  # not "il y a 30 ans" beside "l'Union européenne"
+        if kind and "number" in info.asks and _counts_people(info.measure) \
+                and money_only(text):
+            kind = False  # "plus d'un million de dollars" counts no young Kazakhs
         if kind and info.event is not None:
             kind = (_event_said(info.event, text, info.focus)
                     or _event_said(info.event, prev_text, info.focus))
@@ -738,7 +784,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                  + w.coverage * cov + w.kind * kind + w.focus * focus + w.rank / i + ranking)
         out.append(EvidenceSentence(i, j, hit.chunk.start + span.start,
                                     hit.chunk.start + span.end, text, float(cos), cov, focus,
-                                    kind, usable, score, ranking))
+                                    kind, usable, score, ranking, attributed))
     out.sort(key=lambda s: (-s.score, s.passage, s.index))
     by_passage: dict[int, list[EvidenceSentence]] = {}
     for s in out:

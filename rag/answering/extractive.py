@@ -163,7 +163,22 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
         if more is not None and not any(more is o or _overlaps(more.text, o.text)
                                         for o in chosen):
             chosen.insert(chosen.index(c) + 1, more)
-    return _with_antecedents(ev, chosen)
+    return _with_antecedents(ev, _with_speakers(ev, chosen))
+
+
+def _with_speakers(ev: Evidence, chosen: list[EvidenceSentence]) -> list[EvidenceSentence]:
+    """Each sentence that holds the person asked only through the sentence after it (its
+    quote closes there naming who said it: `EvidenceSentence.attributed`) is quoted with that
+    sentence: without it the answer names no one."""
+    out: list[EvidenceSentence] = []
+    for c in chosen:
+        out.append(c)
+        if c.attributed:
+            nxt = next((s for s in ev.by_passage.get(c.passage, []) if s.index == c.index + 1),
+                       None)
+            if nxt is not None and not any(nxt is o for o in chosen):
+                out.append(nxt)
+    return out
 
 
 def _follow_on(ev: Evidence, cands: list[EvidenceSentence], after: EvidenceSentence,

@@ -298,6 +298,26 @@ def _gives_money(text: str) -> bool:
     return bool(_CURRENCY.search(text) and _FIGURE.search(text))
 
 
+# a currency right after a figure ("un million de dollars", "750 000 $") or its sign before
+_CURRENCY_AFTER = re.compile(r"(?:\s|de\s|d['’]|of\s|millions?\s|milliards?\s|billions?\s|"
+                             r"mille\s|thousands?\s)*(?:[Dd]ollars?|[Ee]uros?|tenges?|[Rr]oubles?|"
+                             r"[Rr]ubles?|francs?|yuans?|yens?|[Ll]ivres?|pounds?|USD|EUR|GBP|RUB|"
+                             r"KZT|[$€£₸])")
+_SIGN_BEFORE = re.compile(r"[$€£₸]\s*$")
+
+
+def money_only(text: str) -> bool:
+    """Whether every figure of `text` (dates and labels aside) is a sum of money: "plus d'un
+    million de dollars ... en 2020" counts no people ("Combien de jeunes Kazakhs ...?")."""
+    rest = _LABEL.sub(" ", _DATE.sub(" ", text))
+    figures = list(_FIGURE.finditer(rest))
+    return bool(figures) and all(
+        _CURRENCY_AFTER.match(rest, m.end()) or _SIGN_BEFORE.search(rest, 0, m.start())
+        or (m.group(0).lower().startswith(("million", "milliard", "mille", "thousand"))
+            and _CURRENCY_AFTER.match(rest, m.end()))
+        for m in figures)
+
+
 # What a rate is given per ("le prix par litre", "per gallon", "a day"): the unit's family
 _RATE_UNITS = {
     "litre": "litre", "liter": "litre", "gallon": "gallon", "baril": "barrel",

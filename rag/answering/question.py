@@ -802,6 +802,7 @@ _ROLE_FAMILIES = [
     frozenset("direct dirige".split()),
     frozenset("delega".split()),
     frozenset("maire mayor".split()),
+    frozenset("gouverneu governor".split()),  # not "gouvernement", "government"
 ]
 
 

@@ -17,6 +17,7 @@ from rag.answering.holds import (
     fate_of_others_only,
     holds_asked,
     labels,
+    money_only,
     none_only_of_other,
     other_labels_only,
     vague_of_others,
@@ -639,3 +640,26 @@ def test_an_open_question_about_a_nation_s_force_needs_that_nation(text: str,
     ev = gather_evidence(question, [Hit(Chunk("d0", 0, text, 0, len(text), "OTSC"), 1.0)],
                          None, None, lambda term: 1.0, "french")
     assert [s.kind for s in ev.sentences] == [held]
+
+
+def test_money_only_reads_sums_of_money_dates_aside() -> None:
+    assert money_only("Le NED a dépensé plus d’un million de dollars au Kazakhstan en 2020.")
+    assert money_only("et a alloué 750 000 $ à cette cause")
+    assert money_only("un programme de 61 millions de dollars")
+    assert not money_only("La Russie a envoyé 3 000 soldats et 750 000 $ d'aide")
+    assert not money_only("Il y a 38 000 ONG au Kazakhstan")
+    assert not money_only("en janvier 2022")  # no figure at all
+
+
+def test_people_counted_are_not_answered_by_a_sum_of_money() -> None:
+    """blind26 b26_036: "Combien de jeunes Kazakhs ...?" over the NED's million dollars."""
+    text = ("Le National Endowment for Democracy a dépensé à lui seul plus d’un million de "
+            "dollars pour soutenir les jeunes au Kazakhstan en 2020.")
+    hits = [Hit(Chunk("d", 0, text, 0, len(text), "ONG"), 1.0)]
+    ev = gather_evidence("Combien de jeunes Kazakhs ont bénéficié des fonds du National "
+                         "Endowment for Democracy en 2020 ?", hits, None, None,
+                         lambda term: 1.0, "french")
+    assert not ev.sentences[0].kind
+    ev = gather_evidence("Combien le National Endowment for Democracy a-t-il dépensé en "
+                         "2020 ?", hits, None, None, lambda term: 1.0, "french")
+    assert ev.sentences[0].kind  # a sum asked: the same sentence answers

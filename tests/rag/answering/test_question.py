@@ -605,3 +605,16 @@ def test_a_nationality_saying_what_the_answer_is_is_no_focus(question: str,
     """"Which Russian newspaper" is "Quel journal russe": the nationality qualifies the answer
     and need not be in its sentence, as a lower-case French adjective never is."""
     assert analyse_question(question, "en").focus == focus
+
+
+@pytest.mark.parametrize("question,lang", [
+    ("Comment s’appelle le gouverneur de la région de Kzyl-Orda ?", "fr"),
+    ("Who is the governor of the Kyzylorda region?", "en"),
+])
+def test_a_governor_is_a_role_asked(question: str, lang: str) -> None:
+    assert analyse_question(question, lang).role == ("gouverneu", "governor")
+
+
+def test_the_government_is_no_governor() -> None:
+    assert analyse_question("Who is the government spokesman?", "en").role == (
+        "parole", "porte", "spokes")
