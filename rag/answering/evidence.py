@@ -410,6 +410,32 @@ def _counts_people(measure: Sequence[str]) -> bool:
     return any(m[:5] in _PEOPLE for m in measure)
 
 
+# A place the question names by its kind and its name ("la garde du cosmodrome de Baïkonour",
+# "Baikonur cosmodrome"): a sentence saying "du cosmodrome" speaks of it, by its kind alone
+_FACILITIES = (r"cosmodromes?|aeroports?|airports?|airbases?|bases?|ports?|centrales?|usines?|"
+               r"plants?|stades?|stadiums?|palais|palaces?|barrages?|dams?|raffineries?|"
+               r"refiner(?:y|ies)|gares?|prisons?|hopitaux|hopital|hospitals?|cathedrales?|"
+               r"cathedrals?|chateaux|chateau|castles?|musees?|museums?|camps?")
+_FACILITY_OF = re.compile(rf"\b({_FACILITIES})\s+(?:de|du|d'|of)\s*(?:la\s+|le\s+|l')?"
+                          r"([a-z][\w-]+)")
+_FACILITY_AFTER = re.compile(rf"\b([a-z][\w-]+)\s+({_FACILITIES})\b")
+
+
+def _facility_heads(question: str, focus: Sequence[str]) -> dict[str, re.Pattern[str]]:
+    """Each focus name the question gives with a facility's kind, and how a sentence names
+    that facility by its kind alone ("le cosmodrome", "the cosmodrome"), folded."""
+    text = fold(question).replace("’", "'")
+    out: dict[str, re.Pattern[str]] = {}
+    pairs = [(m.group(2), m.group(1)) for m in _FACILITY_OF.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for m in _FACILITY_AFTER.finditer(text)]
+    for name, kind in pairs:
+        f = next((f for f in focus if f == name.replace("-", "")), None)
+        if f is not None:
+            head = kind.rstrip("s")
+            out[f] = re.compile(rf"\b(?:le|du|au|the|ce|cet|this|that)\s+{head}s?\b")
+    return out
+
+
 _OPENERS, _CLOSERS = "«“", "»”"
 
 
@@ -566,6 +592,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     top = float(dense.max()) if len(dense) else 0.0
     fw = _focus_weights(info.focus, idf, stemmer)
     total_fw = sum(fw.values())
+    standing = _facility_heads(info.text, info.focus)
     out: list[EvidenceSentence] = []
     prev_words: dict[int, set[str]] = {}
     prev_texts: dict[int, str] = {}
@@ -614,6 +641,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 else CONTEXT_FOCUS
             got = sum(wt if _has_focus(f, words) or (referent and _has_focus(f, referent))
                       else share * wt if _has_focus(f, earlier)
+                      or (f in standing and standing[f].search(fold(text)))
                       else 0.0 for f, wt in fw.items())
             focus = got / total_fw
         else:

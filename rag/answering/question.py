@@ -747,7 +747,9 @@ _PRICE_ASKED = re.compile(
     r"(?:did|does|do|was|were|is|has|have)\b[^?]{0,60}?\b(?:cost|pay|paid|spend|spent|worth|"
     r"allocate|allocated|transfer|transferred|give|gave|grant|granted|donate|donated|pledge|"
     r"pledged|invest|invested)|combien (?:co[uû]t\w*|a co[uû]té|paie|paye|a payé|"
-    r"dépense|a dépensé|vaut))\b", re.I)
+    r"dépense|a dépensé|vaut)|combien\b(?!\s+d(?:e|es|u)\b|\s+d['’])[^?]{0,60}?\b(?:paie|"
+    r"paye|paient|payent|payé|dépensent|dépensé|co[uû]tent|co[uû]té)"
+    r"(?:-t-(?:il|elle|on)|-(?:ils|elles))?)\b", re.I)
 _MONEY = frozenset("dollar euro tenge rouble ruble franc yuan sterli $ €".split())
 _VERB_AFTER_COUNT = frozenset("""were was are is be been being have has had did do does will
     would can could may might should ont sont a est etait etaient sera seront fut furent""".split())
@@ -965,6 +967,14 @@ _LIFE = [
                 r"inhume\w*|funerailles|obseques)\b|"
                 r"[-–]\s*(?:\d{1,2}(?:er)?\s+[a-z]+\.?\s+|[a-z]+\.?\s+\d{1,2},?\s+)?"
                 r"\d{3,4}\s*\)")),
+    # "En quelle année le cosmodrome a-t-il été construit ?": when it was built, not a date
+    # of the threat against it
+    (re.compile(r"\b(?:constru\w*|bati|batie|batis|baties|batir|built|build|inaugur\w*|"
+                r"erige\w*|erected|edifie\w*)\b"),
+     re.compile(r"\b(?:constru\w*|bati\w*|built|build\w*|inaugur\w*|erig\w*|erect\w*|"
+                r"edifi\w*|ouvert\w*|opened|achev\w*|complet\w*|termine\w*|crea\w*|cree?s?|"
+                r"fond[ae]\w*|fonde\w*|found\w*|establish\w*|dat(?:e|ant|ent)\s+(?:de|du|des|"
+                r"from|back)|mis\s+en\s+service|lance\w*|launch\w*)\b")),
     # "Where is the CSTO headquartered?": where its seat is, not any place named beside it
     # ("based": troops are based where they are stationed)
     (re.compile(r"\b(?:headquarter\w*|hq|siege|sieges|seat)\b"),

@@ -618,3 +618,25 @@ def test_a_governor_is_a_role_asked(question: str, lang: str) -> None:
 def test_the_government_is_no_governor() -> None:
     assert analyse_question("Who is the government spokesman?", "en").role == (
         "parole", "porte", "spokes")
+
+
+def test_a_sum_paid_is_a_sum_of_money_whoever_pays() -> None:
+    """fu26: "Combien la Russie paie-t-elle ...?" asks a sum, not any figure."""
+    money = analyse_question("Combien la Russie paie-t-elle chaque année pour la location du "
+                             "cosmodrome ?", "fr").measure
+    assert "dollar" in money and "euro" in money
+    assert "dollar" not in analyse_question("Combien de soldats la Russie a-t-elle envoyés ?",
+                                            "fr").measure
+
+
+@pytest.mark.parametrize("question,lang", [
+    ("En quelle année le cosmodrome de Baïkonour a-t-il été construit ?", "fr"),
+    ("When was the Baikonur cosmodrome built?", "en"),
+])
+def test_when_a_thing_was_built_is_an_event_the_sentence_must_say(question: str,
+                                                                   lang: str) -> None:
+    event = analyse_question(question, lang).event
+    assert event is not None
+    assert event.search("le cosmodrome a ete construit en 1955")
+    assert event.search("inaugure en 1955")
+    assert not event.search("la menace a ete relevee du 7 au 19 janvier 2022")
