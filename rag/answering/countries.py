@@ -361,6 +361,35 @@ def _phrase_codes() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for name, code in sorted(out.items()))
 
 
+def nations_of(text: str) -> frozenset[str]:
+    """The countries a text names or whose people it names, as codes, however written
+    ("britanniques", "le Royaume-Uni", "Kazakh police"): what a claim says of nations."""
+    out = {c for m in _WORD.finditer(text) if (c := _code(_modified(m.group(0)))) is not None}
+    folded = fold(text).replace("’", "'")
+    out.update(code for code, rx in _phrase_codes() if rx.search(folded))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _squashed_codes() -> dict[str, str]:
+    """Countries' names folded with hyphens and spaces dropped, as `Facts.names` holds them
+    ("royaumeuni"), with their code."""
+    from babel import Locale
+
+    out: dict[str, str] = {}
+    for lang in ("fr", "en"):
+        for code, name in Locale(lang).territories.items():
+            if re.fullmatch(r"[A-Z]{2}", code) and "(" not in name:
+                out.setdefault(re.sub(r"[\s'’-]", "", fold(name)), code)
+    return out
+
+
+def name_code(name: str) -> str | None:
+    """The country a source name (folded, hyphens dropped: "royaumeuni", "kazakhstan") is or
+    is the people of, if any."""
+    return _squashed_codes().get(name) or _code(name)
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     from babel import Locale

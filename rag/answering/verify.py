@@ -87,7 +87,14 @@ from rag.answering.anchors import (
     words_of,
 )
 from rag.answering.antonyms import contradicted, sides
-from rag.answering.countries import bodies_at, country_code, is_country, role_nations
+from rag.answering.countries import (
+    bodies_at,
+    country_code,
+    is_country,
+    name_code,
+    nations_of,
+    role_nations,
+)
 from rag.answering.exchange import exchanged
 from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.passive_agents import agents_exchanged, first_of_other
@@ -577,7 +584,7 @@ class Verifier:
                                        (ev, "tense"))
         if (claim.negated and not (f.negated or refuses(s.text) or _ceased(claim.text, s.text)
                                    or _negated_next_door(claim.text, d, best))
-                ) or (
+                ) or _contrast_swapped(claim.text, s.text) or (
                 not claim.negated and self._said_negated(claim, claim_vec, d, best,
                                                          unit_scores)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
@@ -908,6 +915,23 @@ def _negated_next_door(claim: str, d: _Sentences, i: int) -> bool:
     return False
 
 
+# "X, mais pas Y", "X but not Y": what is said and what is denied
+_BUT_NOT = re.compile(r"(?i),?\s+(?:mais pas|mais non|mais jamais|but not|but never)\s+")
+
+
+def _contrast_swapped(claim: str, sentence: str) -> bool:
+    """Whether a claim and its sentence both say "X, but not Y" with the sides exchanged:
+    "on sait quand elles se terminent, mais pas quand elles commencent" over "on sait quand
+    elles commencent, mais pas quand elles se terminent" (each side's own words read in the
+    other side of the sentence)."""
+    c, s = _BUT_NOT.split(claim, maxsplit=1), _BUT_NOT.split(sentence, maxsplit=1)
+    if len(c) != 2 or len(s) != 2:
+        return False
+    (ca, cb), (sa, sb) = ([_stems(x) for x in pair] for pair in (c, s))
+    # the claim denies what the sentence says, says what it denies, and denies nothing it does
+    return bool((cb & sa) - sb) and bool((ca & sb) - sa) and not (cb & sb)
+
+
 @lru_cache(maxsize=4096)
 def _says_no(text: str) -> bool:
     return negated(text) or refuses(text)
@@ -1192,6 +1216,14 @@ HEDGED = re.compile(
 _POSSIBLE = re.compile(
     r"(?i)(?:\bn['’]exclu(?:en)?t pas\b|\bn['’]est pas exclu|\brule out\b|\bruling out\b|"
     r"\bpourrai(?:en)?t\b|\bpuisse(?:nt)?\b|\bcould\b|\bmight\b)")
+# ... or by a plain "say" ("Experts say the radicals are going to sabotage Baikonur"), where
+# the sentence says the possibility outright (not "tout acte qui puisse jeter les bases", a
+# subjunctive the claim need not repeat)
+_SAID_POSSIBLE = re.compile(r"(?i)(?:\bn['’]exclu(?:en)?t pas\b|\bn['’]est pas exclu|"
+                            r"\brule out\b|\bruling out\b|\bpourrai(?:en)?t\b|\bcould\b|"
+                            r"\bmight\b)")
+_SAYS = re.compile(r"(?i)\b(?:says?|said|told|stated?|declared?|a déclaré|ont déclaré|"
+                   r"a dit|ont dit|disent|dit|affirme\w*|estime\w*|déclare\w*)\b")
 # ... unless the claim says a possibility, a likelihood, a future of the past or a risk itself
 _MAYBE_TOO = re.compile(
     r"(?i)(?:\bn['’]exclu|\bexclu|\brule|\bpourr|\bpuiss|\bpeu[tv]|\bpossib|\bpotenti|"
@@ -1206,7 +1238,8 @@ def _hedge_dropped(claim: _Facts, said: str, sentence: str = "") -> bool:
     attribution only, drops a possibility its sentence says (in any clause: "n'excluent pas
     que les radicaux puissent organiser un sabotage, car ...")."""
     if not claim.hedged:
-        return _hedges(said)
+        return _hedges(said) or (bool(_SAYS.search(claim.text)) and bool(
+            _SAID_POSSIBLE.search(sentence or said)) and not _MAYBE_TOO.search(claim.text))
     return bool(_POSSIBLE.search(sentence or said)) and not _MAYBE_TOO.search(claim.text)
 
 
@@ -1569,7 +1602,7 @@ def _fits(d: _Sentences, i: int, claim: _Facts, loose_dates: bool = False) -> bo
             continue
         if others is None:
             others = [x for x in here.names if not accounted(x, claim.names)
-                      and not _same_seat(x, claim.names)]
+                      and not _same_seat(x, claim.names) and not _nation_said(x, claim.text)]
             if not others:
                 return True
         # (a first name: its surname is the check)
@@ -1578,6 +1611,19 @@ def _fits(d: _Sentences, i: int, claim: _Facts, loose_dates: bool = False) -> bo
             if any((x in here.acronyms) == acronym for x in others):
                 return False
     return True
+
+
+def _nation_said(name: str, claim: str) -> bool:
+    """Whether a source name is a country the claim names in another form, most often its
+    people's word: "le Royaume-Uni compte plus de 85 ONG" for "85 ONG britanniques", "le
+    gouvernement du Kazakhstan" for "le gouvernement kazakh"."""
+    code = name_code(name)
+    return code is not None and code in _nations(claim)
+
+
+@lru_cache(maxsize=4096)
+def _nations(text: str) -> frozenset[str]:
+    return nations_of(text)
 
 
 def _same_seat(name: str, names: set[str]) -> bool:
