@@ -361,6 +361,7 @@ def _phrase_codes() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for name, code in sorted(out.items()))
 
 
+@lru_cache(maxsize=4096)
 def nations_of(text: str) -> frozenset[str]:
     """The countries a text names or whose people it names, as codes, however written
     ("britanniques", "le Royaume-Uni", "Kazakh police"): what a claim says of nations."""

@@ -313,8 +313,6 @@ def money_only(text: str) -> bool:
     figures = list(_FIGURE.finditer(rest))
     return bool(figures) and all(
         _CURRENCY_AFTER.match(rest, m.end()) or _SIGN_BEFORE.search(rest, 0, m.start())
-        or (m.group(0).lower().startswith(("million", "milliard", "mille", "thousand"))
-            and _CURRENCY_AFTER.match(rest, m.end()))
         for m in figures)
 
 

@@ -1213,15 +1213,13 @@ HEDGED = re.compile(
 # un sabotage", "could") over a claim that says it will or did, hedged by an attribution only
 # ("Selon les experts, les radicaux vont organiser un sabotage"): the attribution is kept, the
 # possibility dropped
-_POSSIBLE = re.compile(
-    r"(?i)(?:\bn['’]exclu(?:en)?t pas\b|\bn['’]est pas exclu|\brule out\b|\bruling out\b|"
-    r"\bpourrai(?:en)?t\b|\bpuisse(?:nt)?\b|\bcould\b|\bmight\b)")
+_OUTRIGHT_POSSIBLE = (r"\bn['’]exclu(?:en)?t pas\b|\bn['’]est pas exclu|\brule out\b|"
+                      r"\bruling out\b|\bpourrai(?:en)?t\b|\bcould\b|\bmight\b")
+_POSSIBLE = re.compile(rf"(?i)(?:{_OUTRIGHT_POSSIBLE}|\bpuisse(?:nt)?\b)")
 # ... or by a plain "say" ("Experts say the radicals are going to sabotage Baikonur"), where
 # the sentence says the possibility outright (not "tout acte qui puisse jeter les bases", a
 # subjunctive the claim need not repeat)
-_SAID_POSSIBLE = re.compile(r"(?i)(?:\bn['’]exclu(?:en)?t pas\b|\bn['’]est pas exclu|"
-                            r"\brule out\b|\bruling out\b|\bpourrai(?:en)?t\b|\bcould\b|"
-                            r"\bmight\b)")
+_SAID_POSSIBLE = re.compile(rf"(?i)(?:{_OUTRIGHT_POSSIBLE})")
 _SAYS = re.compile(r"(?i)\b(?:says?|said|told|stated?|declared?|a déclaré|ont déclaré|"
                    r"a dit|ont dit|disent|dit|affirme\w*|estime\w*|déclare\w*)\b")
 # ... unless the claim says a possibility, a likelihood, a future of the past or a risk itself
@@ -1618,12 +1616,7 @@ def _nation_said(name: str, claim: str) -> bool:
     people's word: "le Royaume-Uni compte plus de 85 ONG" for "85 ONG britanniques", "le
     gouvernement du Kazakhstan" for "le gouvernement kazakh"."""
     code = name_code(name)
-    return code is not None and code in _nations(claim)
-
-
-@lru_cache(maxsize=4096)
-def _nations(text: str) -> frozenset[str]:
-    return nations_of(text)
+    return code is not None and code in nations_of(claim)
 
 
 def _same_seat(name: str, names: set[str]) -> bool:
