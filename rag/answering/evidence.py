@@ -61,6 +61,7 @@ from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
 from rag.answering.question import (
     _MONEY,
+    _SAME_FAMILY,
     ABOUT_SOMEONE_ANSWERS,
     CLAUSE_PREFIX,
     QuestionInfo,
@@ -400,10 +401,10 @@ _SPEAKER = re.compile(r"[»\"”]\s*,?\s*(?:a|ont|avait|avaient)\s+(?:déclaré|
 
 # People counted ("how many young Kazakhs", "combien de soldats"), as 5-letter starts: a
 # sentence whose only figures are sums of money counts none of them
-_PEOPLE = frozenset("""soldat milita troupe troop soldie casqu parac paratr person gens indiv
-    peopl mort tues tuees victi deces dead death kille habit popul inhab bless injur wound
-    inter arres arret deten detai manif demon prote jeune young enfan child etudi stude citoy
-    citiz membr membe emplo worke salar""".split())
+# (the count families of people: soldiers, people, the dead, inhabitants, the wounded, the
+# arrested, protesters; and a few other people counted)
+_PEOPLE = frozenset(k[:5] for family in _SAME_FAMILY[:7] for k in family) | frozenset(
+    "jeune young enfan child etudi stude citoy citiz membr membe emplo worke salar".split())
 
 
 def _counts_people(measure: Sequence[str]) -> bool:
