@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from rag.config import RETRIEVERS, Settings
 from rag.errors import RagError
-from rag.terminal import printable
+from rag.terminal import PrintableFormatter, printable
 
 log = logging.getLogger("rag")
 
@@ -651,8 +651,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     quiet_openmp()  # before FAISS, the embedder or llama.cpp load (the commands import them)
     args = build_parser().parse_args(argv)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+                        handlers=[handler])
     try:
         code: int = args.func(args)
         return code

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -134,6 +135,8 @@ def _bound(value: object, key: str) -> Scalar:
                           "YYYY-MM-DD (a range bound may add a time: 2022-01-06T10:00)")
     if isinstance(value, bool):
         raise FilterError(f"filter {_echo(key)}: a range bound cannot be a boolean")
+    if isinstance(value, float) and not math.isfinite(value):  # 1e999 parses as infinity
+        raise FilterError(f"filter {_echo(key)}: a range bound must be a finite number")
     if isinstance(value, (int, float)):
         return value
     raise FilterError(f"filter {_echo(key)}: a range takes numbers or ISO dates (YYYY-MM-DD, "
@@ -144,6 +147,8 @@ def _bound(value: object, key: str) -> Scalar:
 def _scalar(value: object, key: str) -> Scalar:
     if key == "date":
         return _date(value, key)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise FilterError(f"filter {_echo(key)}: a value must be a finite number")
     if isinstance(value, (str, int, float, bool)):
         return value
     raise FilterError(f"filter {_echo(key)}: expected a string, number, list or range, got "

@@ -37,7 +37,10 @@ MAX_ID_CHARS = 200
 MAX_TITLE_CHARS = 1000
 MAX_METADATA_BYTES = 64 * 1024
 _JSONL_KNOWN = {"id", "text", "title"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# control characters, C1 included, and the invisible ones that reorder or hide what follows
+# where a name is shown (bidi overrides and isolates, zero-width characters, separators, the
+# BOM): "x\u202etxt.exe" would read backwards in the widget's source list (review 33 F4)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +153,7 @@ def check_doc_id(doc_id: str) -> str:
     if len(doc_id) > MAX_ID_CHARS:
         raise _Skip(f"document id longer than {MAX_ID_CHARS} characters")
     if _CONTROL.search(doc_id):
-        raise _Skip("document id contains control characters")
+        raise _Skip("document id contains control or invisible characters")
     return doc_id
 
 
@@ -579,7 +582,7 @@ def upload_name(filename: str | None) -> str:
     if not filename or not filename.strip():
         raise ValueError("the file has no name")
     if _CONTROL.search(filename):  # NUL included: the OS cannot store it
-        raise ValueError("the file name contains control characters")
+        raise ValueError("the file name contains control or invisible characters")
     name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
     if name in ("", ".", ".."):
         raise ValueError("the file name is a directory, not a file")

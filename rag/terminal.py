@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 
@@ -30,3 +31,11 @@ def printable(text: object) -> str:
         return text
     return "".join(_escape(ch) if unicodedata.category(ch) in _INVISIBLE else ch
                    for ch in text)
+
+
+class PrintableFormatter(logging.Formatter):
+    """Log lines as a terminal shows them (`printable`): a URL, a file name or a question a
+    user sent is logged as written, and the log is the operator's terminal (review 33 F3)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))

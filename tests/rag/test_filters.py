@@ -24,6 +24,10 @@ def test_parse_shapes() -> None:
     ({"date": {"between": 1}}, "range keys"),
     ("[1]", "JSON object"),
     ("{oops", "not valid JSON"),
+    # review 33: infinite and NaN bounds were taken (JSON's 1e999 reads as infinity)
+    ('{"doc_id": {"gte": 1e999}}', "finite"),
+    ({"title": {"lt": float("-inf")}}, "finite"),
+    ({"lang": float("nan")}, "finite"),
 ])
 def test_bad_filters_raise(raw: object, needle: str) -> None:
     with pytest.raises(FilterError, match=needle):

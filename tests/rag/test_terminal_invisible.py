@@ -5,11 +5,14 @@ backwards ("Rapport \\u202efdp.exe" reads "Rapport exe.pdf")."""
 
 from __future__ import annotations
 
+import logging
 import unicodedata
+from pathlib import Path
 
 import pytest
 
-from rag.terminal import printable
+from rag.terminal import PrintableFormatter, printable
+from tests.rag.test_cli import rag
 
 
 @pytest.mark.parametrize(("raw", "shown"), [
@@ -52,3 +55,22 @@ def test_json_output_escapes_them_too() -> None:
     out = _json(data)
     assert all(unicodedata.category(ch) not in ("Cf", "Zl", "Zp", "Cc") for ch in out)
     assert "é 😀" in out and json.loads(out) == data
+
+
+def test_log_lines_of_the_cli_are_printable(tmp_path: Path) -> None:
+    """Review 33 F3: a URL a user sent was logged as written (`rag serve` and `rag ingest`
+    log to the operator's terminal): its C1 CSI and bidi override reached it raw. The real
+    CLI, a URL that cannot resolve (.invalid is reserved: nothing leaves the machine)."""
+    url = "http://example.invalid/?q=\u009b31m\u202eexe"
+    out = rag("ingest", url, "--index", str(tmp_path / "idx"), timeout=120)
+    assert out.returncode == 1
+    assert "\u009b" not in out.stderr and "\u202e" not in out.stderr, out.stderr
+    warning = next(line for line in out.stderr.splitlines() if line.startswith("WARNING"))
+    assert "\\x9b31m\\u202eexe" in warning, warning
+
+
+def test_printable_formatter_escapes_the_message_and_its_arguments() -> None:
+    record = logging.LogRecord("rag.fetch", logging.WARNING, __file__, 1, "skipped %s",
+                               ("a\x1b]0;X\x07\u202eb",), None)
+    line = PrintableFormatter("%(levelname)s %(name)s: %(message)s").format(record)
+    assert line == "WARNING rag.fetch: skipped a\\x1b]0;X\\x07\\u202eb"

@@ -42,7 +42,10 @@ TEXT = b"Le lac d'Annecy est l'un des plus purs d'Europe."
     (b".hidden.txt", "'.hidden.txt'", "hidden"),
     (b"..", "'..'", "directory"),
     (b"dossier/..", "'dossier/..'", "directory"),
-    (b"a\x00b.txt", "'a\\x00b.txt'", "control characters"),
+    (b"a\x00b.txt", "'a\\x00b.txt'", "control or invisible characters"),
+    # review 33 F4: a C1 control and a bidi override ("x<U+202E>txt.exe" shown backwards)
+    ("a\u009b31mb.txt".encode(), "'a\\x9b31mb.txt'", "control or invisible characters"),
+    ("x\u202etxt.exe.txt".encode(), "'x\\u202etxt.exe.txt'", "control or invisible"),
     (b"x" * 300 + b".txt", "'xxxxxxxx", "255 bytes"),
 ])
 def test_bad_upload_names_are_400(small_service: Any, name: bytes, shown: str,

@@ -1,0 +1,31 @@
+"""Thirty-third review: two verifier patterns that a small POST /verify body made run in
+quadratic time, holding the GIL (F1: "X, mais pas Y" tried from each space of a passage's run
+of 19,000 spaces, 11 s a claim; F2: a conditional ending tried from each letter of a claim's
+19,000-letter word, 4.5 s). Both are tried from a run's or a word's start now."""
+
+from __future__ import annotations
+
+from rag.answering.verify import _BUT_NOT, _MAYBE_TOO, _contrast_swapped
+from tests.rag.deadline import deadline
+
+
+def test_but_not_is_linear_on_a_run_of_spaces() -> None:
+    sentence = "Le président a déclaré l'état d'urgence" + " " * 50_000 + "jusqu'au 19 janvier."
+    with deadline(2.0):
+        assert not _contrast_swapped("Le président a déclaré l'état d'urgence, mais pas la "
+                                     "loi martiale.", sentence)
+        assert len(_BUT_NOT.split("a" + " " * 50_000 + "b", maxsplit=1)) == 1
+    # ... and still reads the contrast, after a comma or a space
+    assert _BUT_NOT.split("on sait quand elles commencent, mais pas quand elles se terminent",
+                          maxsplit=1) == ["on sait quand elles commencent",
+                                          "quand elles se terminent"]
+    assert _contrast_swapped(
+        "on sait quand elles se terminent, mais pas quand elles commencent",
+        "on sait quand elles commencent, mais pas quand elles se terminent")
+
+
+def test_a_conditional_ending_is_linear_on_a_long_word() -> None:
+    with deadline(2.0):
+        assert _MAYBE_TOO.search("Les " + "ra" * 25_000 + " radicaux vont agir.") is None
+    assert _MAYBE_TOO.search("les radicaux organiseraient un sabotage")
+    assert _MAYBE_TOO.search("il pourrait partir")
