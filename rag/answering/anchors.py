@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rag.answering.lexicon import common_french_words, is_english_word
+from rag.answering.lexicon import common_french_words, is_english_word, other_language_keys
 from rag.text import STOPWORDS, unaccent
 
 MONTHS: dict[str, int] = {}
@@ -179,6 +179,11 @@ STARTERS = frozenset("""
 _AFTER_PARTICIPLE = frozenset("""en par de du des d dans à au aux après avant pour sur avec
     sans sous vers entre contre lors depuis le la les l un une ce cette samedi dimanche lundi
     mardi mercredi jeudi vendredi hier""".split())  # as written: "à", not the verb "a"
+# ... and what follows a French present participle opening a sentence ("Prenant ses
+# décisions", "Estimant que", "Rappelant la ...")
+_AFTER_PRESENT_PARTICIPLE = frozenset("""ses sa son leur leurs la le les l un une des que qu ce
+    cette ces notamment alors acte part""".split())
+_NOT_PARTICIPLES = frozenset("devant durant pendant avant maintenant cependant".split())
 _PARTICIPLE_ENDS = ("ées", "és", "ée", "é")  # not "René Dupont": a small word follows
 _THREE_LETTERS = re.compile(r"\w{3}")
 
@@ -647,6 +652,11 @@ def _names_at(text: str) -> list[tuple[int, Anchor]]:
                 raw[k + 1][2].lower() in _AFTER_PARTICIPLE
                 or text[raw[k][1]:].startswith(",")):
             continue  # "Constitué en 1992, ...", "Déclenchée samedi": a participle opens it
+        if starts and len(bare) >= 6 and bare.endswith("ant") and bare not in _NOT_PARTICIPLES \
+                and k + 1 < len(raw) \
+                and fold(raw[k + 1][2]) in _AFTER_PRESENT_PARTICIPLE:
+            continue  # "Prenant ses décisions par consensus, le bloc ...": a present
+            # participle opens it ("Bryant a dit" keeps its name)
         if starts and k + 2 < len(raw) and fold(raw[k + 1][2]) in ("de", "du", "des", "d") \
                 and not text[raw[k][1]:raw[k + 1][0]].strip() \
                 and raw[k + 2][2][:1].islower() and "," in text[raw[k + 2][1]:] \
@@ -754,6 +764,12 @@ def holds(f: Facts, anchor: Anchor) -> bool:
 def _holds_name(f: Facts, anchor: Anchor) -> bool:
     if anchor.name in f.proper:
         return True
+    # an English common word written with a capital as part of a name the other language
+    # writes in its own words ("the Cold War" is "la guerre froide"): held where the source
+    # writes one of its translations
+    if not anchor.text.isupper() and is_english_word(anchor.name) \
+            and _translated_in(anchor.name, f.words):
+        return True
     if anchor.text.isupper() or len(anchor.name) <= 3:
         # "EU" is not the French participle "eu": acronyms and short names need a capital,
         # or a translation ("US" = "américaines", "USSR" = "soviétique").
@@ -769,6 +785,17 @@ def _holds_name(f: Facts, anchor: Anchor) -> bool:
     if anchor.name in f.words:
         return True
     return any(same_name(anchor.name, w, w in f.proper) for w in f.words | f.proper)
+
+
+def _translated_in(name: str, words: Iterable[str]) -> bool:
+    keys = other_language_keys(name, "en")
+    return bool(keys) and any(_lexicon_key(w) in keys for w in words)
+
+
+def _lexicon_key(word: str) -> str:
+    """A folded word as the lexicon keys it across languages (its first four letters)."""
+    w = word.replace("-", "")
+    return w[:4] if len(w) > 4 else w
 
 
 _NOT_ONLY = re.compile(r"(?i)\b(?:not|non|pas)\s+(?:just|only|merely|simply|seulement|"

@@ -22,7 +22,9 @@ APPOSITION_BEFORE = 6  # words before the comma of a second title in apposition
 
 _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("prime", re.compile(r"^(?:premier|prime)$")),  # only before "ministre"/"minister"
-    ("president", re.compile(r"^(?:ex-|vice-)?presiden\w*$")),
+    # a vice-president is not the president ("le vice-président exécutif d'Eurasia Group")
+    ("vice-president", re.compile(r"^vice-presiden\w*$")),
+    ("president", re.compile(r"^(?:ex-)?presiden\w*$")),
     ("minister", re.compile(r"^minist(?:re|res|er|ers)$")),
     ("spokesperson", re.compile(r"^(?:spokes\w+|porte-parole|porte-paroles)$")),
     ("secretary", re.compile(r"^secr[e]tar\w*$|^secretaire\w*$")),
@@ -42,9 +44,13 @@ _PORTFOLIOS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("health", re.compile(r"^(?:health|sante)$")),
     ("energy", re.compile(r"^(?:energy|energie)$")),
 )
-_WITH_PORTFOLIO = frozenset({"minister", "spokesperson"})
+_WITH_PORTFOLIO = frozenset({"minister", "spokesperson", "secretary"})
+# A secretary of state, a spokesman of the State Department speak for foreign affairs (the US
+# word: "le secrétaire d'État américain Antony Blinken" is no Defense Secretary); a "ministre
+# d'État" is a rank, read for no portfolio.
+_STATE = re.compile(r"^(?:state|etat)$")
 PORTFOLIO_BEFORE = 3
-PORTFOLIO_AFTER = 5
+PORTFOLIO_AFTER = 6
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[.!?;]|,")
 # Capitalised words that are places or institutions, not people: they may stand between a title
 # and its holder ("le porte-parole du Kremlin, Dmitry Peskov").
@@ -94,16 +100,19 @@ def _family(tokens: list[str], i: int) -> str | None:
                 return "prime" if _MINISTER_WORD.match(nxt) else None
             if name == "minister" and i and fold(tokens[i - 1]) in ("premier", "prime"):
                 return None  # counted as "prime"
+            if name == "president" and i and fold(tokens[i - 1]) == "vice":
+                return "vice-president"  # "Vice President Kamala Harris"
             if name == "secretary" and i and fold(tokens[i - 1]) in ("press", "presse"):
                 return "spokesperson"  # a press secretary speaks for the White House
             return name
     return None
 
 
-def _portfolio(tokens: list[str], k: int) -> str | None:
+def _portfolio(tokens: list[str], k: int, state: bool = False) -> str | None:
     """What the title at token k speaks for, within its phrase: before it first ("Defence
     Minister Sergei Shoigu and Foreign Minister Sergei Lavrov"), then after it up to a
-    person's name or a joiner ("la porte-parole de la diplomatie russe")."""
+    person's name or a joiner ("la porte-parole de la diplomatie russe"). `state`: "State"
+    names foreign affairs (`_STATE`)."""
     for step, reach in ((-1, PORTFOLIO_BEFORE), (1, PORTFOLIO_AFTER)):
         j = k + step
         while 0 <= j < len(tokens) and abs(j - k) <= reach:
@@ -115,6 +124,8 @@ def _portfolio(tokens: list[str], k: int) -> str | None:
             for name, rx in _PORTFOLIOS:
                 if rx.match(w):
                     return name
+            if state and _STATE.match(w):
+                return "foreign"
             j += step
     return None
 
@@ -152,7 +163,7 @@ def _with_portfolio(fam: str, tokens: list[str], k: int) -> set[str]:
         return {fam} if over is None else {fam, f"{fam}:{over}"}
     if fam not in _WITH_PORTFOLIO:
         return {fam}
-    port = _portfolio(tokens, k)
+    port = _portfolio(tokens, k, state=fam != "minister")
     return {fam} if port is None else {fam, f"{fam}:{port}"}
 
 

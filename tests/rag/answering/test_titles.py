@@ -150,3 +150,28 @@ def test_the_blocs_president_is_not_his_countrys() -> None:
     assert titles("Talks took place in Armenia with President Vladimir Putin.") == {
         "putin": {"president"}}
 
+
+
+def test_a_vice_president_and_a_secretarys_portfolio_are_read() -> None:
+    """A vice-president is not the president (blind_pairs20 v21_013); a secretary of state, a
+    State Department spokesman speak for foreign affairs, not defence (blind_pairs21 v22_031);
+    a portfolio six words after its title ("porte-parole du ministère russe des Affaires
+    étrangères", blind_pairs22 v23_029)."""
+    assert titles("Vice President Kamala Harris spoke.") == {"harris": {"vice-president"}}
+    assert titles("le vice-président exécutif Earl Rasmussen a dit") == {
+        "rasmussen": {"vice-president"}}
+    blinken = titles("Moscou a dénoncé les commentaires du secrétaire d’État américain Antony "
+                     "Blinken, qui avait prévenu vendredi.")
+    assert blinken == {"blinken": {"secretary", "secretary:foreign"}}
+    assert misplaced_title(titles("US Defense Secretary Antony Blinken had warned."),
+                           blinken) == "blinken"
+    assert misplaced_title(titles("US Secretary of State Antony Blinken had warned."),
+                           blinken) is None
+    konashenkov = titles("Selon le porte-parole du ministère de la Défense, le général de "
+                         "division Igor Konashenkov, les casques bleus seront utilisés.")
+    said = titles("Le général Igor Konashenkov, porte-parole du ministère russe des Affaires "
+                  "étrangères, a indiqué que les casques bleus protégeraient les consulats.")
+    assert said == {"konashenkov": {"spokesperson", "spokesperson:foreign"}}
+    assert misplaced_title(said, konashenkov) == "konashenkov"
+    # a minister "d'État" holds a rank, no portfolio
+    assert titles("le ministre d'État Jean Dupont a dit") == {"dupont": {"minister"}}
