@@ -17,6 +17,7 @@ case $WHAT in
   art)
     files="$E/gold.jsonl $E/dev_en.jsonl $E/unanswerable.jsonl $E/blind_articles.jsonl"
     for n in $(seq 2 $((HELD - 1))); do files="$files $E/blind${n}_articles.jsonl"; done
+    files="$files $E/blind35_articles.jsonl"  # a study set written past the held-out ones
     run --index "$IDX_ART" $files > /tmp/rows/$TAG.art.log 2>&1 ;;
   held)
     run --index "$IDX_ART" "$E/blind${HELD}_articles.jsonl" > /tmp/rows/$TAG.held.log 2>&1 ;;
