@@ -29,3 +29,15 @@ def test_a_conditional_ending_is_linear_on_a_long_word() -> None:
         assert _MAYBE_TOO.search("Les " + "ra" * 25_000 + " radicaux vont agir.") is None
     assert _MAYBE_TOO.search("les radicaux organiseraient un sabotage")
     assert _MAYBE_TOO.search("il pourrait partir")
+
+
+def test_money_only_reads_a_sign_near_each_figure_in_linear_time() -> None:
+    """A sentence of 25,000 figures each after a "$": the sign was searched for through the
+    whole sentence before each figure (20,000 characters: 0.66 s; review 33, left as a
+    suspicion); near the figure now."""
+    from rag.answering.holds import money_only
+
+    with deadline(2.0):
+        assert money_only("$1, " * 25_000)
+    assert money_only("Une subvention de $ 740 740 a été allouée en 2021.")
+    assert not money_only("Le pays a envoyé 3 000 soldats et 750 000 $.")
