@@ -38,7 +38,8 @@ def request_id(given: str | None) -> str:
     """The client's `x-request-id` when it is short and plain, else a new one: arbitrary
     client bytes are never echoed or logged."""
     rid = given or ""
-    if 0 < len(rid) <= 64 and rid.replace("-", "").isalnum():
+    if 0 < len(rid) <= 64 and rid.isascii() and rid.replace("-", "").isalnum():  # (not
+        # "²" or "é", which str.isalnum takes: review 33)
         return rid
     return uuid.uuid4().hex[:16]
 

@@ -439,6 +439,9 @@ def test_metrics_and_request_id(corpus_service: Service) -> None:
     assert other != r.headers["x-request-id"]
     assert c.get("/health", headers={"x-request-id": "trace-42"}).headers["x-request-id"] == \
         "trace-42"
+    # latin-1 letters and digits are alphanumeric to Python, not plain ASCII (review 33)
+    odd = c.get("/health", headers={"x-request-id": "trac\xe9-\xb2".encode("latin-1")})
+    assert re.fullmatch(r"[0-9a-f]{16}", odd.headers["x-request-id"])
     c.post("/ask", json={"question": ""})  # a 422 is counted under its route too
 
     m = c.get("/metrics")
