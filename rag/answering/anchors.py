@@ -59,6 +59,20 @@ _SCALE_AFTER_DIGITS = {**_SCALES, "milliers": 1000, "thousands": 1000, "k": 1000
 NUMBER_WORDS: dict[str, int] = {**_UNITS, **_SCALES}
 # "trois décennies" is thirty years: a count of these is also ten times as many years
 _DECADES = frozenset({"decennie", "decennies", "decade", "decades"})
+# One unit of time given as a span ("pour un mois", "for one month", "within a week"): a figure
+# the claim states, which a source giving no span ("une courte période") does not hold. English
+# "a" only after a preposition of span: "twice a day", "a year ago" are no such figure.
+_ONE_UNIT = re.compile(r"(?i)\b(?:un|une|one|(?:for|within|in|over|lasting|of)\s+an?)\s+"
+                       r"(mois|months?|semaines?|weeks?|an|ans|années?|years?)\b")
+_UNIT_KEY = {"mois": "month", "month": "month", "months": "month", "semaine": "week",
+             "semaines": "week", "week": "week", "weeks": "week", "an": "year", "ans": "year",
+             "annee": "year", "annees": "year", "year": "year", "years": "year"}
+
+
+def _one_unit(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each single unit of time given as a span."""
+    return [(m.start(), m.end(), f"u:1{_UNIT_KEY[fold(m.group(1))]}")
+            for m in _ONE_UNIT.finditer(text)]
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.’'](?=\d{3}(?!\d))\d{3})+|\d+(?:[.,]\d+)?)"
@@ -484,6 +498,7 @@ def facts(text: str) -> Facts:
         if len(year := m.group(3) or m.group(4)) == 4:
             f.keys.add(_key(float(year)))
     f.keys.update(k for _, _, k in _times(text))
+    f.keys.update(k for _, _, k in _one_unit(text))
     for _, last, v in _word_numbers(words, [m.span() for m in found], text):
         f.keys.add(_key(v))
         if last + 1 < len(words) and words[last + 1] in _DECADES:
@@ -587,6 +602,10 @@ def claim_anchors(text: str) -> list[Anchor]:
                 said.add(_key(float(bare.group(1))))  # "12 heures" may be a duration
             anchors.append((s, Anchor("date", text[s:e].strip().rstrip("."),
                                       frozenset(said))))
+            taken.add(s, e)
+    for s, e, key in _one_unit(text):
+        if s not in taken:
+            anchors.append((s, Anchor("number", text[s:e], frozenset({key}))))
             taken.add(s, e)
     for s, e, keys in _numbers(text, taken):
         anchors.append((s, Anchor("number", text[s:e], keys)))

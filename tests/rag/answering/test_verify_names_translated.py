@@ -43,3 +43,17 @@ def test_a_present_participle_opening_a_claim_is_no_name() -> None:
     # a name ending so, followed by its verb, stays one
     assert [a.text for a in claim_anchors("Bryant a dit que Tokayev restait.")] == [
         "Bryant", "Tokayev"]
+
+
+def test_one_unit_of_time_is_a_figure_the_source_must_hold() -> None:
+    """"capped at one month", "resteraient un mois": a span the claim states (blind_pairs21
+    v22_023, blind_pairs3 v4_005), which "une « courte période »" does not hold; "twice a day"
+    and "a year ago" give none."""
+    short = "Le personnel aurait été déployé pour une « courte période » dans le pays."
+    assert _held("The staff were deployed for one month.", short) == {"one month": False}
+    assert _held("Les forces resteront un mois au Kazakhstan.",
+                 "Les forces resteront au Kazakhstan pour une durée d'un mois.") == {
+        "un mois": True, "Kazakhstan": True}
+    assert _held("The forces will stay for a month.", "Les forces resteront un mois.") == {
+        "for a month": True}
+    assert [a.text for a in claim_anchors("He calls twice a day, as he did a year ago.")] == []
