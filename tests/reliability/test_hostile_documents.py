@@ -50,9 +50,9 @@ def hostile_documents() -> list[dict[str, Any]]:
          "text": "Le pingouin\x00 Pingu glisse sur la banquise\x00 arctique près de Tromsø."},
         {"id": "surrogate-\ud800", "note": "\udbff", "\ud800": "clé",
          "text": "Le zèbre \ud800 galope dans la savane \udfff du Serengeti."},
-        {"id": "rtl-\u202egnp.exe",
+        {"id": "rtl-doc", "title": "rtl-\u202egnp.exe",
          "text": "Le renard \u202erusé\u202c mange des raisins au marché de Provins."},
-        {"id": "zero\u200bwidth", "title": "\ufeffHérisson",
+        {"id": "zero-width", "title": "\ufeffHérisson",
          "text": "Le hérisson\u200b mange\u200d des\ufeff limaces dans le potager de Grenoble."},
         {"id": "html-doc",
          "text": "<html><head><script>alert('xss')</script></head><body><p>Le musée du Louvre "
@@ -81,8 +81,8 @@ def stored_id(svc: Service, doc_id: str) -> str:
 SEARCHES = [
     ("pingouin banquise Tromsø", "nul-doc"),
     ("zèbre savane Serengeti", SURROGATE_ID),
-    ("renard raisins Provins", "rtl-\u202egnp.exe"),
-    ("hérisson limaces potager Grenoble", "zero\u200bwidth"),
+    ("renard raisins Provins", "rtl-doc"),
+    ("hérisson limaces potager Grenoble", "zero-width"),
     ("Joconde Louvre Léonard", "html-doc"),
     ("phare Cordouan Gironde", "cordouan"),
     ("quetzalcoatl", "long-line"),
@@ -159,14 +159,28 @@ def test_hostile_documents_are_stored_and_found(hostile: Service) -> None:
     assert "<script>alert('xss')</script>" in html.json()["hits"][0]["text"]  # data, as is
     assert html.headers["content-type"].startswith("application/json")
 
-    # An id with a right-to-left override is deleted by its URL-encoded id, and only it.
-    rtl = "rtl-\u202egnp.exe"
+    # A document titled with a right-to-left override is deleted by its id, and only it.
+    rtl = "rtl-doc"
     r = svc.client.delete(f"/documents/{quote(rtl, safe='')}")
     assert r.status_code == 200 and r.json() == {"deleted": [rtl]}
     r = svc.client.get("/search", params={"q": "renard raisins Provins", "k": 10,
                                           "retriever": "bm25"})
     assert rtl not in [h["doc_id"] for h in r.json()["hits"]]
     assert svc.client.get("/health").json()["documents"] == len(listed) - 1
+
+
+@pytest.mark.parametrize("doc_id", ["rtl-\u202egnp.exe", "zero\u200bwidth", "csi-\u009b31m",
+                                    "bell-\x07"])
+def test_ids_with_control_or_invisible_characters_are_a_clear_422(hostile: Service,
+                                                                  doc_id: str) -> None:
+    """An id is shown in lists, sources and logs: one that reads backwards (U+202E), hides
+    (U+200B) or drives a terminal (C0, C1) is refused, naming why (review 33 F4)."""
+    svc = hostile
+    before = svc.client.get("/health").json()["documents"]
+    r = post_json(svc, {"documents": [{"id": doc_id, "text": "Le lynx chasse en forêt."}]})
+    assert r.status_code == 422, r.text
+    assert "control or invisible characters" in strict_json(r)["error"]
+    assert svc.client.get("/health").json()["documents"] == before
 
 
 def test_prompt_injection_is_quoted_never_obeyed(hostile: Service) -> None:
