@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rag.answering.lexicon import common_french_words, is_english_word, other_language_keys
+from rag.answering.lexicon import common_french_words, is_english_word, translated_in
 from rag.text import STOPWORDS, unaccent
 
 MONTHS: dict[str, int] = {}
@@ -73,6 +73,7 @@ def _one_unit(text: str) -> list[tuple[int, int, str]]:
     """(start, end, key) of each single unit of time given as a span."""
     return [(m.start(), m.end(), f"u:1{_UNIT_KEY[fold(m.group(1))]}")
             for m in _ONE_UNIT.finditer(text)]
+
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f,.’'](?=\d{3}(?!\d))\d{3})+|\d+(?:[.,]\d+)?)"
@@ -787,7 +788,7 @@ def _holds_name(f: Facts, anchor: Anchor) -> bool:
     # writes in its own words ("the Cold War" is "la guerre froide"): held where the source
     # writes one of its translations
     if not anchor.text.isupper() and is_english_word(anchor.name) \
-            and _translated_in(anchor.name, f.words):
+            and translated_in(anchor.name, f.words):
         return True
     if anchor.text.isupper() or len(anchor.name) <= 3:
         # "EU" is not the French participle "eu": acronyms and short names need a capital,
@@ -804,17 +805,6 @@ def _holds_name(f: Facts, anchor: Anchor) -> bool:
     if anchor.name in f.words:
         return True
     return any(same_name(anchor.name, w, w in f.proper) for w in f.words | f.proper)
-
-
-def _translated_in(name: str, words: Iterable[str]) -> bool:
-    keys = other_language_keys(name, "en")
-    return bool(keys) and any(_lexicon_key(w) in keys for w in words)
-
-
-def _lexicon_key(word: str) -> str:
-    """A folded word as the lexicon keys it across languages (its first four letters)."""
-    w = word.replace("-", "")
-    return w[:4] if len(w) > 4 else w
 
 
 _NOT_ONLY = re.compile(r"(?i)\b(?:not|non|pas)\s+(?:just|only|merely|simply|seulement|"

@@ -12,6 +12,7 @@ were prompted by words seen in study-set misses).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rag.text import fold, tokenize
@@ -403,6 +404,13 @@ def other_language_keys(token: str, lang: str) -> frozenset[str]:
     if lang == "fr":
         return fr.get(_key(token), frozenset())
     return frozenset()
+
+
+def translated_in(token: str, words: Iterable[str]) -> bool:
+    """Whether one of `words` (folded) is one of the usual French translations of the
+    English `token` (folded), keyed as the coverage keys words across languages."""
+    keys = other_language_keys(token, "en")
+    return bool(keys) and any(_key(w) in keys for w in words)
 
 
 @lru_cache(maxsize=1)
