@@ -683,7 +683,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         # the dead "morts"); "people" is too general a count to hold a sentence to.
         if kind and info.measure and (not cross or (len(info.measure) > 1
                                                     and "person" not in info.measure)):
-            kind = cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
+            kind = (cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
+                    or bool(info.acronyms & words))  # "38 000 ONG"
             if kind and cross:  # ... and the figure must count them ("4 350 miles), une
                 kind = counts(info.measure, text)  # importante population" is no population)
         if kind and "factor" in info.asks and info.measure and not cross:

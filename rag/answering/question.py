@@ -60,7 +60,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "number": re.compile(r"\b(combien|how (many|much)|nombre|number of|quel (montant|budget|"
                          r"loyer|pourcentage|bilan)|quelle (somme|part|proportion)|what (share|"
                          r"percentage|amount|proportion|toll|budget)|(the|le) (price|cost|prix|"
-                         r"coût|budget)|"
+                         r"coût|budget)|the [a-z]+ (?:price|cost) (?=(?:of|per|for|in)\b)|"
                          r"how (far|long is|high|tall)|quelle (distance|longueur|hauteur|"
                          r"superficie|population)|population of|habitants|inhabitants|"
                          r"quel (est|était) le (nombre|montant|taux|total)|(what|which) (is|was) "
@@ -221,6 +221,9 @@ class QuestionInfo:
     # "l'École libre des sciences politiques": what qualifies a capitalised common noun, as
     # folded words; a sentence must hold half of them ("une école de médecine" is another one)
     qualifiers: tuple[str, ...] = ()
+    # the initials the counted noun phrase may be written as ("organisations non
+    # gouvernementales": "ong"), folded: "38 000 ONG" counts them
+    acronyms: frozenset[str] = frozenset()
 
 
 # Common nouns a French name is made of, capitalised, with lowercase words qualifying them:
@@ -584,7 +587,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         ordinal=ordinals(question, after_article=True),
                         superlative=bool(_SUPERLATIVE_ASKED.search(
                             " ".join(asked.split()[:SUPERLATIVE_WITHIN]))),
-                        qualifiers=_qualifiers(question, lang))
+                        qualifiers=_qualifiers(question, lang),
+                        acronyms=_acronyms(head) if measure else frozenset())
 
 
 
@@ -762,6 +766,23 @@ _NOT_MEASURE = frozenset("temps fois time times long much".split())
 
 def _stem_key(word: str) -> str:
     return fold(word)[:6].rstrip("s")
+
+
+ACRONYM_MIN = 3  # letters: "ON" would be the French word "on"
+
+
+def _acronyms(head: str) -> frozenset[str]:
+    """The initials of the counted noun phrase, every run of three words or more from its start
+    ("non-governmental organizations" -> "ngo"): news writes "38 000 ONG"."""
+    m = _MEASURED.search(head)
+    if not m:
+        return frozenset()
+    words = list(itertools.takewhile(  # up to a verb, a name or a small word ("did Russia")
+        lambda w: w[:1].islower() and fold(w) not in _VERB_AFTER_COUNT
+        and (fold(w) not in STOPWORDS or fold(w) == "non"),
+        (w for w in re.split(r"[\s-]+", m.group(1)) if w)))
+    initials = "".join(fold(w)[0] for w in words if fold(w)[:1].isalpha())
+    return frozenset(initials[:n] for n in range(ACRONYM_MIN, len(initials) + 1))
 
 
 def _measure(head: str) -> tuple[str, ...]:

@@ -25,6 +25,8 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a vice-president is not the president ("le vice-président exécutif d'Eurasia Group")
     ("vice-president", re.compile(r"^vice-presiden\w*$")),
     ("president", re.compile(r"^(?:ex-)?presiden\w*$")),
+    # a chairman presides ("the CSTO's chairman" is its président, not its secrétaire général)
+    ("president", re.compile(r"^chair(?:man|men|woman|women|person|persons)$")),
     ("minister", re.compile(r"^minist(?:re|res|er|ers)$")),
     ("spokesperson", re.compile(r"^(?:spokes\w+|porte-parole|porte-paroles)$")),
     ("secretary", re.compile(r"^secr[e]tar\w*$|^secretaire\w*$")),

@@ -100,6 +100,8 @@ def test_a_length_is_not_answered_by_a_quote_without_one(
     # a price asks for an amount of money: "une multiplication par deux du prix" is none
     "What was the price of a litre of liquefied petroleum gas in tenge after subsidies were "
     "removed in Kazakhstan?",
+    # a price with a word before it ("the retail price per litre") asks for money as well
+    "What was the retail price per litre of gas in Aktau before the rise?",
     # "à quelle date" asks for a date: "la rencontre de lundi" gives a weekday
     "On what exact date did the US–Russia meeting at the US mission in Geneva take place?",
 ])
@@ -163,6 +165,24 @@ def test_a_count_is_answered_by_the_sentence_that_counts_that_thing(
         corpus_searcher, vectors, "How many troops did Russia send to Kazakhstan?"))
     assert composed is not None and "3 000" in composed.sentences[0].text
     assert all("six pays" not in s.text for s in composed.sentences)
+
+
+def test_a_count_written_as_its_acronym_is_the_count() -> None:
+    """"Combien d'organisations non gouvernementales": "38 000 ONG" counts them, in words the
+    question never uses; "organisations" alone still asks for the noun."""
+    assert analyse_question("Combien d’organisations non gouvernementales sont actives au "
+                            "Kazakhstan ?").acronyms == {"ong"}
+    assert "ngo" in analyse_question("How many non-governmental organizations work there?"
+                                     ).acronyms
+    assert analyse_question("How many soldiers did Russia send?").acronyms == frozenset()
+
+
+def test_an_acronym_answers_the_count_over_the_articles(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
+    composed = ExtractiveWriter().compose(_evidence(
+        corpus_searcher, vectors,
+        "Selon l’ICNL, combien d’organisations non gouvernementales travaillent au Kazakhstan ?"))
+    assert composed is not None and "38 000" in composed.sentences[0].text
 
 
 

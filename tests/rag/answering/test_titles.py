@@ -175,3 +175,13 @@ def test_a_vice_president_and_a_secretarys_portfolio_are_read() -> None:
     assert misplaced_title(said, konashenkov) == "konashenkov"
     # a minister "d'État" holds a rank, no portfolio
     assert titles("le ministre d'État Jean Dupont a dit") == {"dupont": {"minister"}}
+
+
+def test_a_chairman_presides_and_is_no_secretary_general() -> None:
+    """"The bloc's chairman, X" over "le secrétaire général du bloc, X" gives X another office
+    (blind_pairs25 v26_003); a chairman over the bloc's outgoing président holds."""
+    zas = titles("Le secrétaire général du bloc, Stanislav Zas, a répondu aux critiques.")
+    assert misplaced_title(titles("The bloc's chairman, Stanislav Zas, answered critics."),
+                           zas) == "zas"
+    chair = titles("le président sortant du bloc, Nikol Pashinyan, a répondu")
+    assert misplaced_title(titles("The bloc's chairman Nikol Pashinyan answered."), chair) is None
