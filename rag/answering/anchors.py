@@ -251,6 +251,11 @@ class Facts:
     # the initials of names written out ("Union européenne": "ue", "Organisation du traité de
     # sécurité collective": "otsc"), for an acronym the claim uses (EU)
     initials: set[str] = field(default_factory=set)
+    # whether each claim name looked up here is held (`holds`), by (as written, folded): a
+    # claim's names are looked up in the same sentence, window and passage once a sentence
+    # or claim, and each look scans every word (review 34: 460 names over 480 words took
+    # 280 s of CPU). Read once the Facts are complete; `merge` starts a new one.
+    held: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def merge(self, other: Facts) -> Facts:
         return Facts(self.keys | other.keys, self.words | other.words,
@@ -710,17 +715,32 @@ def skeleton(word: str) -> str:
     return s[:1] + re.sub(r"[aeiouh]", "", s[1:])
 
 
-@lru_cache(maxsize=8192)
+# Letters past which a word is compared as written only: no name is that long, and a full
+# edit distance is quadratic in them (review 34: 40-letter words, 280 s for one request)
+MAX_NAME_LETTERS = 30
+_FAR = 3  # what `_distance` returns for any distance past 2
+
+
+@lru_cache(maxsize=65536)
 def _distance(a: str, b: str) -> int:
-    if abs(len(a) - len(b)) > 2:
-        return 3
-    prev = list(range(len(b) + 1))
+    """Edit distance up to 2, else _FAR: only the band of cells within 2 of the diagonal is
+    filled, and it stops once a whole row is past 2 (linear in the length, not quadratic)."""
+    if abs(len(a) - len(b)) >= _FAR or max(len(a), len(b)) > MAX_NAME_LETTERS + 2:
+        return _FAR
+    width = _FAR - 1
+    big = _FAR
+    prev = [j if j <= width else big for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        lo, hi = max(1, i - width), min(len(b), i + width)
+        cur = [big] * (len(b) + 1)
+        if i <= width:
+            cur[0] = i
+        for j in range(lo, hi + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != b[j - 1]), big)
+        if min(cur[max(0, lo - 1):hi + 1]) >= big:
+            return _FAR
         prev = cur
-    return prev[-1]
+    return min(prev[-1], _FAR)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -772,6 +792,13 @@ def _same(name: str, word: str, proper: bool) -> bool:
 def holds(f: Facts, anchor: Anchor) -> bool:
     if anchor.kind != "name":
         return bool(anchor.keys & f.keys) or (anchor.near is not None and _near(f, anchor.near))
+    key = (anchor.text, anchor.name)
+    if (got := f.held.get(key)) is None:
+        got = f.held[key] = _holds_name_or_parts(f, anchor)
+    return got
+
+
+def _holds_name_or_parts(f: Facts, anchor: Anchor) -> bool:
     if _holds_name(f, anchor):
         return True
     # two names made one ("le sommet Poutine-Biden"): the source may name each apart ("entre

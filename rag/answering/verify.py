@@ -585,8 +585,8 @@ class Verifier:
         if (claim.negated and not (f.negated or refuses(s.text) or _ceased(claim.text, s.text)
                                    or _negated_next_door(claim.text, d, best))
                 ) or _contrast_swapped(claim.text, s.text) or (
-                not claim.negated and self._said_negated(claim, claim_vec, d, best,
-                                                         unit_scores)):
+                not claim.negated and not _UNKNOWN.search(claim.text)
+                and self._said_negated(claim, claim_vec, d, best, unit_scores)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "negation"))
         return ev, "supported"
@@ -972,14 +972,19 @@ def _joined(text: str, joins: re.Pattern[str] = _JOINED) -> list[str]:
     return parts
 
 
+_UNKNOWN_WORDS = (r"unknown|inconnue?s?|unclear|myst[eè]re|mysteries|mystery|mysterious|"
+                  r"ignor(?:e|es|ent|ait|aient|é|ée|és|ées)")
 # Verbs that say no without a negation word: "refused to invite" over "a invité", "announced a
 # ban" over "a annoncé autoriser". Read as a negation on both sides, so "a refusé" = "did not
 # accept" = "rejected".
 _REFUSAL = re.compile(
     r"(?<![\w-])(?:refus\w*|reject\w*|rejet\w*|deny|denie[sd]|denying|forb[ai]d\w*|"
     r"bann(?:ed|ing)|prohib\w*|interdi\w*|d[ée]ment\w*|d[ée]menti\w*|ni[ée]e?s?|nier|"
-    r"declined to|declines to|failed to|fails to|[ée]chou\w*|unknown|inconnue?s?|unclear|"
+    r"declined to|declines to|failed to|fails to|[ée]chou\w*|" + _UNKNOWN_WORDS + r"|"
     r"unable|incapables?|impossible|absence|lack(?:s|ed|ing)?)(?![\w-])", re.I)
+# A claim that something is not known says no without a negation word ("the cause remains a
+# mystery" over "on ne sait rien quant à la cause"): no negated sentence contradicts it.
+_UNKNOWN = re.compile(r"(?<![\w-])(?:" + _UNKNOWN_WORDS + r")(?![\w-])", re.I)
 
 
 def refuses(text: str) -> bool:
