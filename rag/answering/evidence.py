@@ -43,6 +43,7 @@ from rag.answering.holds import (
     _names_role,
     _other_years_only,
     _rough_only,
+    _vague_only,
     _words,
     counts,
     counts_something_else,
@@ -733,6 +734,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # ... nor one that says who came first ("les premiers à arriver")
         if kind and info.exact and _rough_only(text):
             kind = False  # "exactement": "entre 100 et 200" is no exact count
+        if kind and info.official and _vague_only(text):
+            kind = False  # "officially confirmed dead": "des dizaines de personnes" is no toll
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:
             kind = False  # it counts the dead where the convicted are asked
         if kind and info.fate and info.measure and "person" not in info.measure \

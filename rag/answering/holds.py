@@ -154,6 +154,12 @@ _VAGUE = re.compile(r"(?i)\b(?:des|plusieurs|quelques|de nombreu(?:x|ses)) (?:di
                     r"centaines|milliers)\b|\b(?:dozens|hundreds|thousands|scores) of\b")
 
 
+def _vague_only(text: str) -> bool:
+    """Whether `text` counts only by orders of size ("des dizaines de morts"), no figure."""
+    return not _DIGITS.search(_DATE.sub(" ", text)) and not _EXACT_NUMBER_WORDS.search(text) \
+        and bool(_VAGUE.search(text))
+
+
 def _rough_only(text: str) -> bool:
     """Whether every figure of `text` is given roughly ("entre 100 et 200 personnes"), or it
     gives none but an order of size ("des dizaines de morts")."""

@@ -224,6 +224,9 @@ class QuestionInfo:
     # the initials the counted noun phrase may be written as ("organisations non
     # gouvernementales": "ong"), folded: "38 000 ONG" counts them
     acronyms: frozenset[str] = frozenset()
+    # "officially confirmed", "le bilan officiel": a figure someone gave, not an order of size
+    # ("des dizaines de personnes ont été tuées" is no official toll)
+    official: bool = False
 
 
 # Common nouns a French name is made of, capitalised, with lowercase words qualifying them:
@@ -588,7 +591,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         superlative=bool(_SUPERLATIVE_ASKED.search(
                             " ".join(asked.split()[:SUPERLATIVE_WITHIN]))),
                         qualifiers=_qualifiers(question, lang),
-                        acronyms=_acronyms(head) if measure else frozenset())
+                        acronyms=_acronyms(head) if measure else frozenset(),
+                        official="number" in asks and bool(_OFFICIAL_ASKED.search(question)))
 
 
 
@@ -622,6 +626,8 @@ _ORDER_ASKED = re.compile(r"\b(?i:qui|who|which|what|quel(?:le)?s?)\b.{0,80}?\b(
                           r"(?:l['’]|le |la |les |the )?[A-ZÀ-Ý])")
 _OFFICE = re.compile(r"(?i)\b(?:présidence|presidency|chairmanship|chair|à la tête|head of|"
                      r"poste|post|fonction|position|office)\b")
+_OFFICIAL_ASKED = re.compile(r"(?i)\b(?:officiel(?:le|les|s|lement)?|official(?:ly)?|"
+                             r"confirm(?:ed|é|ée|és|ées))\b")
 _EXACT_ASKED = re.compile(r"(?i)\b(exactement|exactly|précisément|precisely|au juste|exact "
                           r"(number|figure|count)|nombre exact)\b")
 

@@ -663,3 +663,15 @@ def test_people_counted_are_not_answered_by_a_sum_of_money() -> None:
     ev = gather_evidence("Combien le National Endowment for Democracy a-t-il dépensé en "
                          "2020 ?", hits, None, None, lambda term: 1.0, "french")
     assert ev.sentences[0].kind  # a sum asked: the same sentence answers
+
+
+def test_an_order_of_size_alone_is_no_official_figure() -> None:
+    from rag.answering.holds import _vague_only
+    from rag.answering.question import analyse_question
+
+    assert _vague_only("Le 6 janvier, des dizaines de personnes ont été tuées à Almaty.")
+    assert not _vague_only("Au moins 164 personnes ont été tuées, dont des dizaines de civils.")
+    assert _vague_only("Dozens of people were killed, the ministry said.")
+    assert analyse_question("How many deaths were officially reported in Almaty?").official
+    assert analyse_question("Combien de morts ont été confirmés ?").official
+    assert not analyse_question("Combien de morts à Almaty ?").official
