@@ -154,6 +154,14 @@ _VAGUE = re.compile(r"(?i)\b(?:des|plusieurs|quelques|de nombreu(?:x|ses)) (?:di
                     r"centaines|milliers)\b|\b(?:dozens|hundreds|thousands|scores) of\b")
 
 
+_CODENAME_SAID = re.compile(
+    r"(?i:\b(?:opération|operation|mission|plan)\s+(?:baptisée?\s+|nommée?\s+|dite\s+|"
+    r"(?:code-)?named\s+|dubbed\s+|called\s+)?|\b(?:baptisée?s?|nommée?s?|surnommée?s?|"
+    r"code-named|codenamed|dubbed|nom de code|code name)\s+)"
+    # (a capital: "une mission « limitée »" names none)
+    r"(?:[«\"“]\s*[A-ZÀ-Ý]|[A-ZÀ-Ý][\w-]*[a-zà-ÿ])")
+
+
 def _vague_only(text: str) -> bool:
     """Whether `text` counts only by orders of size ("des dizaines de morts"), no figure."""
     return not _DIGITS.search(_DATE.sub(" ", text)) and not _EXACT_NUMBER_WORDS.search(text) \
@@ -616,6 +624,9 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
                 proper: frozenset[str] = frozenset()) -> bool:
     if kind == "identity":
         return _says_who(text, (*focus, *names))
+    if kind == "codename":  # a name given to it ("l'opération « Tempête »", "code-named
+        # Barbarossa", "baptisée Bouclier"), not a mission said to be deployed
+        return bool(_CODENAME_SAID.search(text))
     if kind == "age":  # said of the one asked about, not of another named right before
         ages = list(_AGE.finditer(text))
         read = _read_for_ages(text) if ages and focus else ([], [], [])

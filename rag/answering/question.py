@@ -464,6 +464,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         asks = (*asks, "person")  # "Which Russian general ...", "Name the secretary general"
     if _IDENTITY.match(asked):  # "Qui est X ?": who X is, not any name
         asks = ("identity",)
+    if _CODENAME_ASKED.search(head):  # "le nom de code de l'opération": its name, no person
+        asks = ("codename",)
     focus: list[str] = []
     full: set[str] = set()  # the last names of full names ("Jens Stoltenberg")
     titled: set[str] = set()  # ... and of named things ("the Stanley Cup"): not people
@@ -626,6 +628,12 @@ _ORDER_ASKED = re.compile(r"\b(?i:qui|who|which|what|quel(?:le)?s?)\b.{0,80}?\b(
                           r"(?:l['’]|le |la |les |the )?[A-ZÀ-Ý])")
 _OFFICE = re.compile(r"(?i)\b(?:présidence|presidency|chairmanship|chair|à la tête|head of|"
                      r"poste|post|fonction|position|office)\b")
+# An operation's or a plan's name: "nom de code", "code name", "comment s'appelait
+# l'opération", "what was the operation called"
+_CODENAME_ASKED = re.compile(
+    r"(?i)\b(?:noms? de code|code[- ]?names?d?|nom (?:de|donné à) l['’](?:opération|mission)|"
+    r"name of the (?:operation|mission)|(?:operation|mission) (?:was )?(?:called|named|dubbed)|"
+    r"s['’]appel(?:le|ait)\s+l['’](?:opération|mission))\b")
 _OFFICIAL_ASKED = re.compile(r"(?i)\b(?:officiel(?:le|les|s|lement)?|official(?:ly)?|"
                              r"confirm(?:ed|é|ée|és|ées))\b")
 _EXACT_ASKED = re.compile(r"(?i)\b(exactement|exactly|précisément|precisely|au juste|exact "

@@ -100,6 +100,8 @@ def test_a_length_is_not_answered_by_a_quote_without_one(
     # a price asks for an amount of money: "une multiplication par deux du prix" is none
     "What was the price of a litre of liquefied petroleum gas in tenge after subsidies were "
     "removed in Kazakhstan?",
+    # an operation's code name is a name given to it, not "une mission « limitée »"
+    "Sous quel nom de code la mission de l’OTSC au Kazakhstan a-t-elle été lancée ?",
     # an official toll is a figure someone gave: "des dizaines de personnes ... ont été tuées"
     # is an order of size
     "What is the official number of people confirmed killed in Almaty?",

@@ -675,3 +675,17 @@ def test_an_order_of_size_alone_is_no_official_figure() -> None:
     assert analyse_question("How many deaths were officially reported in Almaty?").official
     assert analyse_question("Combien de morts ont été confirmés ?").official
     assert not analyse_question("Combien de morts à Almaty ?").official
+
+
+def test_a_code_name_is_a_name_given_to_an_operation() -> None:
+    from rag.answering.holds import _holds_kind
+    from rag.answering.question import analyse_question
+
+    assert analyse_question("What was the code name of the NATO operation?").asks == (
+        "codename",)
+    assert analyse_question("Comment s'appelait l'opération de l'OTAN ?").asks == ("codename",)
+    assert _holds_kind("codename", "Operation Barbarossa began in June 1941.", ())
+    assert _holds_kind("codename", "L’opération « Tempête du désert » a commencé.", ())
+    assert _holds_kind("codename", "La mission, baptisée Bouclier, a été lancée.", ())
+    assert not _holds_kind("codename", "Pashinyan a annoncé une mission « limitée ».", ())
+    assert not _holds_kind("codename", "The operation began on Thursday.", ())
