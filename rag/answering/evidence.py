@@ -569,6 +569,10 @@ def _passage_ordinals(hit: Hit) -> frozenset[int]:
     return _ordinals_of(f"{hit.chunk.title}\n{hit.chunk.text}")
 
 
+_UNOFFICIAL = re.compile(r"(?i)\b(?:non[- ]officiel\w*|officieu\w*|unofficial\w*|not official\w*|"
+                         r"non confirmée?s?|unconfirmed)\b")
+
+
 def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vectors | None,
                     sentence_vectors: SentenceVectors | None, idf: Callable[[str], float],
                     stemmer: str = "french", lang: str | None = None,
@@ -734,8 +738,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # ... nor one that says who came first ("les premiers à arriver")
         if kind and info.exact and _rough_only(text):
             kind = False  # "exactement": "entre 100 et 200" is no exact count
-        if kind and info.official and _vague_only(text):
-            kind = False  # "officially confirmed dead": "des dizaines de personnes" is no toll
+        if kind and info.official and (_vague_only(text) or _UNOFFICIAL.search(text)):
+            kind = False  # "officially confirmed dead": "des dizaines de personnes" is no toll,
+            # nor a figure "selon certaines données non officielles"
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:
             kind = False  # it counts the dead where the convicted are asked
         if kind and info.fate and info.measure and "person" not in info.measure \

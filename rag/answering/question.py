@@ -63,8 +63,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"coût|budget)|the [a-z]+ (?:price|cost) (?=(?:of|per|for|in)\b)|"
                          r"how (far|long is|high|tall)|quelle (distance|longueur|hauteur|"
                          r"superficie|population)|population of|habitants|inhabitants|"
-                         r"quel (est|était) le (nombre|montant|taux|total)|(what|which) (is|was) "
-                         r"the (number|amount|rate|total)|taux d['’]\w+|\w+ rate|capacité|capacity|"
+                         r"quel (est|était) le (nombre|montant|taux|total|chiffre)|"
+                         r"(what|which) (is|was) the (number|amount|rate|total)|"
+                         r"(what|which) (is|was|are|were) the (official |exact |latest |total )?"
+                         r"(figures?(?! of speech)|tally|count)|"
+                         r"taux d['’]\w+|\w+ rate|capacité|capacity|"
                          r"salaire|salary|quelle (capacité|taille)|what size|"
                          r"how (big|large))\b", re.I),
     "date": re.compile(r"\b(quand|when|quel jour|quelle date|what (?:exact |precise )?(day|date|"
@@ -514,6 +517,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if _FACTOR_ASKED.search(head):  # "par quel facteur le prix ...": a multiple, not a price
         asks = (*(a for a in asks if a != "number"), "factor")
     measure = (tuple(sorted(_MONEY)) if cost else _measure(head)) if "number" in asks else ()
+    if "number" in asks and not measure and (of := _NUMBER_OF_LATE.search(question)):
+        measure = _measure(of.group(0))  # "the official figure for the number of Russian
+        # troops": what is counted comes past the head's seven words
     if "factor" in asks and (of := _PRICE_OF.search(asked)) and fold(of.group(1)) not in STOPWORDS:
         measure = (_stem_key(of.group(1)),)  # the price of bread is not the price of gas
     lang = lang or detect_language(question)
@@ -634,8 +640,10 @@ _CODENAME_ASKED = re.compile(
     r"(?i)\b(?:noms? de code|code[- ]?names?d?|nom (?:de|donné à) l['’](?:opération|mission)|"
     r"name of the (?:operation|mission)|(?:operation|mission) (?:was )?(?:called|named|dubbed)|"
     r"s['’]appel(?:le|ait)\s+l['’](?:opération|mission))\b")
-_OFFICIAL_ASKED = re.compile(r"(?i)\b(?:officiel(?:le|les|s|lement)?|official(?:ly)?|"
-                             r"confirm(?:ed|é|ée|és|ées))\b")
+_NUMBER_OF_LATE = re.compile(r"(?i)\b(?:the number of|le nombre (?:de|d['’])|number of)\s+"
+                             r"(?:[\w-]+\s+){0,2}[\w-]+")
+_OFFICIAL_ASKED = re.compile(r"(?i)(?<!non )(?<!non-)\b(?:officiel(?:le|les|s|lement)?|"
+                             r"official(?:ly)?|confirm(?:ed|é|ée|és|ées))\b")
 _EXACT_ASKED = re.compile(r"(?i)\b(exactement|exactly|précisément|precisely|au juste|exact "
                           r"(number|figure|count)|nombre exact)\b")
 

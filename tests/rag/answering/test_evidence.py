@@ -105,6 +105,9 @@ def test_a_length_is_not_answered_by_a_quote_without_one(
     # an official toll is a figure someone gave: "des dizaines de personnes ... ont été tuées"
     # is an order of size
     "What is the official number of people confirmed killed in Almaty?",
+    # ... nor by a figure the source calls unofficial ("certaines données non officielles")
+    "What is the official figure for the number of Russian troops that guard the Baikonur "
+    "cosmodrome?",
     # a price with a word before it ("the retail price per litre") asks for money as well
     "What was the retail price per litre of gas in Aktau before the rise?",
     # "à quelle date" asks for a date: "la rencontre de lundi" gives a weekday

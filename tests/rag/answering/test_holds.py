@@ -675,6 +675,10 @@ def test_an_order_of_size_alone_is_no_official_figure() -> None:
     assert analyse_question("How many deaths were officially reported in Almaty?").official
     assert analyse_question("Combien de morts ont été confirmés ?").official
     assert not analyse_question("Combien de morts à Almaty ?").official
+    # ... not when the question itself asks for unofficial figures
+    assert not analyse_question("Selon des sources non officielles, combien de morts ?").official
+    official = analyse_question("What was the official figure for the soldiers killed?")
+    assert official.official and "number" in official.asks
 
 
 def test_a_code_name_is_a_name_given_to_an_operation() -> None:
