@@ -21,8 +21,11 @@ _STAND_INS: dict[Sort, re.Pattern[str]] = {
                           r"(?:the|this|that) country)(?!\w)"),
     # (words with other senses are no stand-ins: "l'organisation de la conférence", "le site
     # du gouvernement", "the capital raised", "la base de données")
+    # (its members: "les participants", "les États membres", "member states")
     "body": re.compile(r"(?i)(?<!\w)(?:(?:le|du|au|ce) bloc|(?:l['’]|cette\s+)alliance|"
-                       r"(?:the|this|that)\s+(?:bloc|alliance))(?!\w)"),
+                       r"(?:the|this|that)\s+(?:bloc|alliance)|(?:les|ses|leurs) participants|"
+                       r"(?:les|ses) (?:pays |États |etats )?membres|(?:the|its) members|"
+                       r"member (?:states|countries))(?!\w)"),
     "place": re.compile(r"(?i)(?<!\w)(?:(?:le|du|au|ce) cosmodrome|(?:la|cette) "
                         r"(?:ville|capitale)|(?:l['’]|cette\s+)installation|"
                         r"(?:the|this|that)\s+(?:cosmodrome|spaceport|city|facility|"
@@ -46,6 +49,12 @@ def _as_place(name: str, claim: str) -> bool:
 def has_stand_in(sort: Sort, text: str) -> bool:
     """Whether `text` holds a generic noun of `sort` ("le pays", "l'alliance", "la ville")."""
     return bool(_STAND_INS[sort].search(text))
+
+
+def has_stand_in_at(sort: Sort, text: str) -> int | None:
+    """Where `text` first holds a generic noun of `sort`, or None."""
+    m = _STAND_INS[sort].search(text)
+    return m.start() if m else None
 
 
 def stood_for(name: str, sort: Sort, claim: str, passage: str, sorts_named: set[Sort],

@@ -98,7 +98,7 @@ from rag.answering.countries import (
 from rag.answering.exchange import exchanged
 from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.passive_agents import agents_exchanged, first_of_other
-from rag.answering.standins import Sort, as_place, has_stand_in, stood_for
+from rag.answering.standins import Sort, as_place, has_stand_in, has_stand_in_at, stood_for
 from rag.answering.tense import tense_differs, times, told
 from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
@@ -269,7 +269,7 @@ class _Sentences:
     # how a claim's missing name is given (`_anchor_stood_for`), by (claim, name)
     stand_ins: dict[tuple[str, str], str] = field(default_factory=dict)
     stand_ins_missing: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
-    sorts: tuple[set[Sort], list[str]] | None = None  # `_named_sorts`
+    sorts: tuple[set[Sort], list[str], list[str]] | None = None  # `_named_sorts`
     # a claim's anchors each sentence must hold itself (`_sentence_anchors`), by claim
     sentence_anchors: dict[str, list[Anchor]] = field(default_factory=dict)
     # a capitalised word -> how the passage writes it (`_surname_uses`)
@@ -972,14 +972,16 @@ def _joined(text: str, joins: re.Pattern[str] = _JOINED) -> list[str]:
     return parts
 
 
-_UNKNOWN_WORDS = (r"unknown|inconnue?s?|unclear|myst[eè]re|mysteries|mystery|mysterious|"
-                  r"ignor(?:e|es|ent|ait|aient|é|ée|és|ées)")
+_UNKNOWN_WORDS = (r"unknown|inconnue?s?|unclear|myst[eè]res?|myst[ée]rieu(?:x|se|ses)|"
+                  r"mysteries|mystery|mysterious|"
+                  r"ignor(?:e|es|ent|ait|aient|é|ée|és|ées|ed|ing|er|ant)")
 # Verbs that say no without a negation word: "refused to invite" over "a invité", "announced a
 # ban" over "a annoncé autoriser". Read as a negation on both sides, so "a refusé" = "did not
 # accept" = "rejected".
 _REFUSAL = re.compile(
     r"(?<![\w-])(?:refus\w*|reject\w*|rejet\w*|deny|denie[sd]|denying|forb[ai]d\w*|"
-    r"bann(?:ed|ing)|prohib\w*|interdi\w*|d[ée]ment\w*|d[ée]menti\w*|ni[ée]e?s?|nier|"
+    r"bann(?:ed|ing)|barred from|bars from|barring from|prohib\w*|interdi\w*|d[ée]ment\w*|"
+    r"d[ée]menti\w*|ni[ée]e?s?|nier|"
     r"declined to|declines to|failed to|fails to|[ée]chou\w*|" + _UNKNOWN_WORDS + r"|"
     r"unable|incapables?|impossible|absence|lack(?:s|ed|ing)?)(?![\w-])", re.I)
 # A claim that something is not known says no without a negation word ("the cause remains a
@@ -1658,12 +1660,13 @@ def _sort_of(name: str) -> Sort:
     return "body" if bodies_at(name.upper()) or bodies_at(name) else "place"
 
 
-def _named_sorts(d: _Sentences) -> tuple[set[Sort], list[str]]:
-    """The sorts of names a passage writes (`_sort_of`, its words too: "kazakh" is a country)
-    and its names that are places: read once a passage."""
+def _named_sorts(d: _Sentences) -> tuple[set[Sort], list[str], list[str]]:
+    """The sorts of names a passage writes (`_sort_of`, its words too: "kazakh" is a country),
+    its names that are places and those that are bodies: read once a passage."""
     if d.sorts is None:
         sorts: set[Sort] = set()
         places: list[str] = []
+        bodies: list[str] = []
         for x in d.whole.names | d.whole.words:
             sort = _sort_of(x)
             if sort == "place":
@@ -1671,15 +1674,39 @@ def _named_sorts(d: _Sentences) -> tuple[set[Sort], list[str]]:
                     places.append(x)
             else:
                 sorts.add(sort)
-        d.sorts = (sorts, places)
+                if sort == "body":
+                    bodies.append(x)
+        d.sorts = (sorts, places, bodies)
     return d.sorts
 
 
 def _stood_for(d: _Sentences, name: str, sort: Sort, claim: _Facts) -> bool:
-    """Whether the passage gives the claim's `name` by a generic noun (`stood_for`)."""
-    sorts, places = _named_sorts(d)
+    """Whether the passage gives the claim's `name` by a generic noun (`stood_for`). A body
+    the passage names beside its generic noun is no other one when the claim names it too
+    ("Les participants ... ne peuvent pas faire partie d'autres blocs, tels que l'OTAN" for
+    "CSTO members ... such as NATO")."""
+    sorts, places, bodies = _named_sorts(d)
+    if sort == "body" and "body" in sorts and all(accounted(x, claim.names) for x in bodies) \
+            and all(_in_order(d, name, x, claim) for x in bodies):
+        sorts = sorts - {"body"}
     return stood_for(name, sort, claim.text, d.text, sorts, places,
                      lambda x: accounted(x, claim.names))
+
+
+def _in_order(d: _Sentences, name: str, body: str, claim: _Facts) -> bool:
+    """Whether the claim puts its `name` on the same side of the passage's `body` (folded, a
+    name the claim says too) as the passage puts its generic noun: "CSTO members ... such as
+    NATO" over "Les participants ... tels que l'OTAN", not "NATO members ... such as the
+    CSTO"."""
+    text, said = fold(d.text), fold(claim.text)
+    noun = has_stand_in_at("body", text)
+    at_body = re.search(rf"(?<!\w){re.escape(body)}(?!\w)", text)
+    mine = re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", said)
+    theirs = next((m for w in claim.names if same_name(body, w, True)
+                   for m in [re.search(rf"(?<!\w){re.escape(w)}(?!\w)", said)] if m), None)
+    if noun is None or at_body is None or mine is None or theirs is None:
+        return False
+    return (noun < at_body.start()) == (mine.start() < theirs.start())
 
 
 # Honorifics a passage may write where a claim gives a first name: "M. Peskov".

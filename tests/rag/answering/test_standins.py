@@ -124,3 +124,22 @@ def test_no_stand_in_for_a_person_an_acronym_or_a_seat(verifier: Verifier) -> No
     ok, why = one(verifier, "Josep Borrell said he was very worried about Kazakhstan and "
                             "called for sanctions against Moscow [1].", borrell)
     assert not ok and why == "missing"
+
+
+MEMBERS = ("Les participants tiennent un sommet chaque printemps et ne peuvent pas rejoindre "
+           "d’autres alliances militaires, comme l’OTAN.")
+
+
+def test_a_bodys_members_stand_for_it_beside_a_body_the_claim_names_too(
+        verifier: Verifier) -> None:
+    """"Les participants" is the bloc a claim names when the only other body of the passage is
+    one the claim names too, on the same side of it; swapped, the claim is caught."""
+    assert one(verifier, "CSTO members hold a summit every spring and are barred from joining "
+               "other military alliances such as NATO [1].", MEMBERS)[0]
+    ok, why = one(verifier, "NATO members hold a summit every spring and are barred from "
+                  "joining other military alliances such as the CSTO [1].", MEMBERS)
+    assert not ok
+    # ... and a body the claim does not name keeps the generic noun from standing for it
+    ok, why = one(verifier, "CSTO members hold a summit every spring and are barred from "
+                  "joining other military alliances [1].", MEMBERS)
+    assert not ok and why == "missing"

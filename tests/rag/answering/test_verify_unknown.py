@@ -25,3 +25,11 @@ def test_unknown_said_without_a_negation_word_is_held(verifier: Verifier) -> Non
 def test_known_over_unknown_is_still_caught(verifier: Verifier) -> None:
     assert not _supported(verifier, "Details of the warehouse fire have been released, and its "
                                     "cause is known.", FIRE)
+
+
+def test_ignored_is_read_alike_in_either_language(verifier: Verifier) -> None:
+    """French "ignorer" is both "not know" and "disregard": read as saying no on both sides,
+    so "ignored the warnings" is held by "a ignoré les avertissements"."""
+    passage = "Le ministère a ignoré les avertissements des services de renseignement."
+    assert _supported(verifier, "The ministry ignored the intelligence services' warnings.",
+                      passage)
