@@ -420,8 +420,7 @@ def vague_of_others(measure: Sequence[str], text: str, cross: bool = False) -> b
     of the police officers or Russian soldiers among them. Across languages a noun of no
     family is judged only where the sentence writes it ("police", "policiers"): "doctors" may
     be "médecins", which nothing here translates."""
-    if not measure or set(measure) & _SAME_FAMILY[1] or _DIGITS.search(_DATE.sub(" ", text)) \
-            or _EXACT_NUMBER_WORDS.search(text) or not _VAGUE.search(text):
+    if not measure or set(measure) & _SAME_FAMILY[1] or not _vague_only(text):
         return False
     if cross and len(measure) == 1 and not any(w[:5] == measure[0][:5] for w in _words(text)):
         return False

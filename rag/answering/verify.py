@@ -1687,26 +1687,31 @@ def _stood_for(d: _Sentences, name: str, sort: Sort, claim: _Facts) -> bool:
     "CSTO members ... such as NATO")."""
     sorts, places, bodies = _named_sorts(d)
     if sort == "body" and "body" in sorts and all(accounted(x, claim.names) for x in bodies) \
-            and all(_in_order(d, name, x, claim) for x in bodies):
+            and _in_order(d, name, bodies, claim):
         sorts = sorts - {"body"}
     return stood_for(name, sort, claim.text, d.text, sorts, places,
                      lambda x: accounted(x, claim.names))
 
 
-def _in_order(d: _Sentences, name: str, body: str, claim: _Facts) -> bool:
-    """Whether the claim puts its `name` on the same side of the passage's `body` (folded, a
-    name the claim says too) as the passage puts its generic noun: "CSTO members ... such as
-    NATO" over "Les participants ... tels que l'OTAN", not "NATO members ... such as the
-    CSTO"."""
+def _in_order(d: _Sentences, name: str, bodies: list[str], claim: _Facts) -> bool:
+    """Whether the claim puts its `name` on the same side of each of the passage's `bodies`
+    (folded, names the claim says too) as the passage puts its generic noun: "CSTO members
+    ... such as NATO" over "Les participants ... tels que l'OTAN", not "NATO members ... such
+    as the CSTO". Both texts folded once."""
     text, said = fold(d.text), fold(claim.text)
     noun = has_stand_in_at("body", text)
-    at_body = re.search(rf"(?<!\w){re.escape(body)}(?!\w)", text)
     mine = re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", said)
-    theirs = next((m for w in claim.names if same_name(body, w, True)
-                   for m in [re.search(rf"(?<!\w){re.escape(w)}(?!\w)", said)] if m), None)
-    if noun is None or at_body is None or mine is None or theirs is None:
+    if noun is None or mine is None:
         return False
-    return (noun < at_body.start()) == (mine.start() < theirs.start())
+    for body in bodies:
+        at_body = re.search(rf"(?<!\w){re.escape(body)}(?!\w)", text)
+        theirs = next((m for w in claim.names if same_name(body, w, True)
+                       for m in [re.search(rf"(?<!\w){re.escape(w)}(?!\w)", said)] if m),
+                      None)
+        if at_body is None or theirs is None \
+                or (noun < at_body.start()) != (mine.start() < theirs.start()):
+            return False
+    return True
 
 
 # Honorifics a passage may write where a claim gives a first name: "M. Peskov".
