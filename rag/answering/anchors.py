@@ -69,6 +69,27 @@ _UNIT_KEY = {"mois": "month", "month": "month", "months": "month", "semaine": "w
              "annee": "year", "annees": "year", "year": "year", "years": "year"}
 
 
+# A day for its hours: "vingt-quatre heures" over "depuis au moins une journée entière"
+_ONE_DAY = re.compile(r"(?i)\b(?:(?:une journ[ée]e|un jour) (?:enti[èe]re?|compl[èe]te?)|"
+                      r"toute une journ[ée]e|(?:a|one) (?:full|whole|entire) day|an entire day|"
+                      r"(?:depuis|pendant|durant)(?: au moins| plus d['’]| pr[èe]s d['’])? "
+                      r"(?:une journ[ée]e|un jour)|(?:for|within|over)(?: at least| more than)?"
+                      r" (?:a|one) day)\b")
+# A list of names counts them: "six countries" over "composée de la Russie, du Belarus, de
+# l'Arménie, du Kazakhstan, du Kirghizstan et du Tadjikistan" (up to LIST_MOST names, each
+# read once: a list is looked for from each name), in a sentence that gives no figure
+LIST_MOST = 15
+_LIST_ITEM = (r"(?:(?:de |du |des |la |le |les |l['’]|d['’]|the |de la |de l['’])?"
+              r"[A-ZÀ-Ý][\w’'-]*(?: [A-ZÀ-Ý][\w’'-]*){0,2})")
+_LIST = re.compile(rf"{_LIST_ITEM}((?:, {_LIST_ITEM}){{1,{LIST_MOST - 2}}}),? (?:et|and) "
+                   rf"{_LIST_ITEM}")
+
+
+def _list_counts(text: str) -> set[str]:
+    """The number keys of the lists of three or more names `text` gives."""
+    return {f"n:{m.group(1).count(', ') + 2}" for m in _LIST.finditer(text)}
+
+
 def _one_unit(text: str) -> list[tuple[int, int, str]]:
     """(start, end, key) of each single unit of time given as a span."""
     return [(m.start(), m.end(), f"u:1{_UNIT_KEY[fold(m.group(1))]}")
@@ -505,6 +526,8 @@ def facts(text: str) -> Facts:
             f.keys.add(_key(float(year)))
     f.keys.update(k for _, _, k in _times(text))
     f.keys.update(k for _, _, k in _one_unit(text))
+    if _ONE_DAY.search(text):
+        f.keys.add("n:24")
     for _, last, v in _word_numbers(words, [m.span() for m in found], text):
         f.keys.add(_key(v))
         if last + 1 < len(words) and words[last + 1] in _DECADES:
@@ -532,6 +555,10 @@ def facts(text: str) -> Facts:
     f.acronyms = {a.name for a in names if a.text.isupper()}
     f.length = len(raw_words)
     f.initials = _initials(raw_words, words)
+    # (a sentence with figures of its own says how many itself: "les dix plus grandes villes,
+    # dont Almaty, ... et Karaganda"; "une" is no figure)
+    if not any(k.startswith("n:") and k != "n:1" for k in f.keys):
+        f.keys.update(_list_counts(text))
     return f
 
 

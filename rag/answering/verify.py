@@ -97,6 +97,7 @@ from rag.answering.countries import (
 )
 from rag.answering.exchange import exchanged
 from rag.answering.lexicon import french_synonyms, other_language_keys
+from rag.answering.order import order_swapped
 from rag.answering.passive_agents import agents_exchanged, first_of_other
 from rag.answering.standins import Sort, as_place, has_stand_in, has_stand_in_at, stood_for
 from rag.answering.tense import tense_differs, times, told
@@ -579,7 +580,8 @@ class Verifier:
         if _to_another(claim, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
-        if tense_differs(claim.times, s.text, _leaning(s.text), claim.told):
+        if tense_differs(claim.times, s.text, _leaning(s.text), claim.told) or order_swapped(
+                claim.text, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "tense"))
         if (claim.negated and not (f.negated or refuses(s.text) or _ceased(claim.text, s.text)
@@ -680,7 +682,8 @@ class Verifier:
                 claim.opposites, text) or (claim.partial and _of_all(text)) or _most_unsaid(
                 claim, text) or _hedge_dropped(claim, text) or (
                 claim.cause and _other_cause(claim, text)) or _to_another(claim, text) or (
-                tense_differs(claim.times, text, _leaning(text), claim.told)):
+                tense_differs(claim.times, text, _leaning(text), claim.told)) or order_swapped(
+                claim.text, text):
             return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
@@ -1337,6 +1340,14 @@ CAUSE_KNOWN = 2
 CAUSE_SHARED = 2
 
 
+def _cause_word(word: str) -> bool:
+    """Whether a word says what a cause is: not a figure, written in digits or in words (the
+    verifier checks those on their own: "parce qu'il partage plus de sept mille kilomètres de
+    frontière" over "car il a une frontière ... de plus de 7 000 kilomètres"), a modal verb or
+    a country."""
+    return not _MODAL.match(word) and word not in NUMBER_WORDS and country_code(word) is None
+
+
 def gives_cause(text: str) -> bool:
     """Whether `text` gives a cause or a purpose, in either language (`_CAUSE`, `_CAUSE_FR`):
     for the answer ranking when a cause is asked."""
@@ -1362,8 +1373,7 @@ def _cause(text: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     raw_all: list[str] = []
     for m in found[:CAUSES_READ]:
         phrase = _CAUSE_END.split(text[m.end():m.end() + CAUSE_CHARS], maxsplit=1)[0]
-        raw = [w for w in tokenize(phrase, "none") if not _MODAL.match(w)
-               and country_code(w) is None][:CAUSE_WORDS]
+        raw = [w for w in tokenize(phrase, "none") if _cause_word(w)][:CAUSE_WORDS]
         raw_all.extend(raw)
         stems.update(tokenize(" ".join(raw), _STEMMER[lang]))
     return frozenset(stems), tuple(dict.fromkeys(raw_all))
@@ -1392,8 +1402,7 @@ def _cause_parts(text: str, lang: str) -> tuple[frozenset[str], ...]:
     for k, part in enumerate(_CAUSE_AND.split(phrase)[:CAUSES_READ]):
         if k and _FINITE.search(part):
             break  # "à cause de la hausse des prix et le président a limogé ...": a new clause
-        raw = [w for w in tokenize(part, "none") if not _MODAL.match(w)
-               and country_code(w) is None][:CAUSE_WORDS]
+        raw = [w for w in tokenize(part, "none") if _cause_word(w)][:CAUSE_WORDS]
         if raw:
             parts.append(frozenset(tokenize(" ".join(raw), _STEMMER[lang])))
     return tuple(parts) if len(parts) >= 2 else ()

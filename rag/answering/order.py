@@ -1,0 +1,63 @@
+"""Whether a claim tells two events in the other order than its source: "démis de ses
+fonctions après avoir été arrêté" over "arrêté ... après avoir été démis de ses fonctions",
+"removed after being arrested" over "arrested after being removed". The sentence embedding
+reads both as the same statement; which verb stands on which side of "après" / "after" says
+otherwise.
+
+Read narrowly: the event before the marker is the participle after the last auxiliary of its
+clause ("a été arrêté", "was removed"), the event after it the first word after "avoir été",
+"être", "being", "having been" ("après avoir été démis", "after being arrested"). Only when the
+claim's two events are the sentence's two, exchanged, does it count.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag.text import fold
+
+# the event after the marker: "après avoir été démis", "après être parti", "after being
+# arrested", "after having been removed", "after he was arrested"
+_AFTER = re.compile(
+    r"(?i)(?<![\w’'-])(?:apr[èe]s\s+(?:avoir\s+(?:[ée]t[ée]\s+)?|[êe]tre\s+)|"
+    r"after\s+(?:being\s+|having\s+(?:been\s+)?|(?:he|she|they|it)\s+(?:was|were|had\s+been)\s+))"
+    r"([^\W\d_]{3,})")
+# the event before it: the participle after an auxiliary, within the same clause
+_BEFORE = re.compile(
+    r"(?i)(?<![\w’'-])(?:a|ont|avait|avaient|est|sont|[ée]tait|[ée]taient|[ée]t[ée]|fut|"
+    r"was|were|been|has|have|had|is|are)\s+(?!(?:[ée]t[ée]|been|pas|not|d[ée]j[àa]|already)\b)"
+    r"([^\W\d_]{3,})")
+_CLAUSE_END = re.compile(r"[,;:.!?«»\"“”]")
+READ = 300  # characters read before the marker for its clause's auxiliary
+
+
+def _key(word: str) -> str:
+    w = fold(word)
+    return w[:5] if len(w) > 5 else w
+
+
+@lru_cache(maxsize=4096)
+def _events(text: str) -> tuple[str, str] | None:
+    """(word before, word after) of the first "X after being Y" of `text`,
+    folded and cut to five letters; None when it has none."""
+    m = _AFTER.search(text)
+    if m is None:
+        return None
+    before = text[max(0, m.start() - READ):m.start()]
+    parts = _CLAUSE_END.split(before)
+    clause = parts[-1] if parts else ""
+    # (a parenthesis closes no clause: "chef du Comité national de sécurité (KNB) après ...")
+    found = list(_BEFORE.finditer(clause))
+    if not found:
+        return None
+    return _key(found[-1].group(1)), _key(m.group(1))
+
+
+def order_swapped(claim: str, sentence: str) -> bool:
+    """Whether `claim` tells the two events of `sentence` around "après" / "after", in the
+    other order (same language by the first five letters of each word)."""
+    ours, theirs = _events(claim), _events(sentence)
+    if ours is None or theirs is None or ours[0] == ours[1]:
+        return False
+    return ours[0] == theirs[1] and ours[1] == theirs[0]

@@ -1,0 +1,33 @@
+"""Two events told around "après" / "after" in the other order than the source
+(blind_pairs26 miss v26_020): exchanged, caught; in the source's order, held."""
+
+from __future__ import annotations
+
+from rag.answering.order import order_swapped
+from rag.answering.verify import Verifier
+
+FIRED = ("Le ministre, un proche du président, a été arrêté pour corruption après avoir été "
+         "limogé de son poste de chef de la police.")
+
+
+def _supported(verifier: Verifier, claim: str, passage: str) -> bool:
+    return all(c.supported for c in verifier.verify(claim + " [1]", [passage]).claims)
+
+
+def test_events_exchanged_around_after_are_read_in_either_language() -> None:
+    assert order_swapped("Le ministre a été limogé de son poste après avoir été arrêté.", FIRED)
+    assert not order_swapped("Le ministre a été arrêté après avoir été limogé.", FIRED)
+    en = "The minister was arrested for graft after being fired as police chief."
+    assert order_swapped("The minister was fired as police chief after being arrested.", en)
+    assert order_swapped("The minister was fired after having been arrested.", en)
+    # one event only, or none after the marker: no order to compare
+    assert not order_swapped("The minister was arrested after the riots.", en)
+    assert not order_swapped("Le ministre a été limogé.", FIRED)
+
+
+def test_the_verifier_refuses_events_in_the_other_order(verifier: Verifier) -> None:
+    assert _supported(verifier, "Le ministre, proche du président, a été arrêté pour corruption "
+                                "après avoir été limogé de son poste de chef de la police.", FIRED)
+    assert not _supported(verifier, "Le ministre, proche du président, a été limogé de son poste "
+                                    "de chef de la police après avoir été arrêté pour "
+                                    "corruption.", FIRED)
