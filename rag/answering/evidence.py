@@ -47,6 +47,7 @@ from rag.answering.holds import (
     _words,
     counts,
     counts_something_else,
+    end_dates_only,
     fate_of_others_only,
     labels,
     money_only,
@@ -295,7 +296,10 @@ class EvidenceWeights:
 # A sentence that opens on a pronoun or a possessive is about what the previous one named:
 # "Sa présidence dure jusqu'en 1911." answers a question about Porfirio Díaz.
 _ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|ils|elles|sa|son|ses|leur|leurs|celui-ci|celle-ci|"
-                      r"he|she|they|his|her|its|their)\b", re.I)
+                      r"he|she|they|his|her|its|their)\b|"
+                      # a quote in the first person plural speaks for the body the sentence
+                      # before names ("Le ministère ... a confirmé ... « Nous préconisons ...")
+                      r"\s*[«\"“]\s*(nous|notre|nos|we|our)\b", re.I)
 
 
 # ... and it may borrow the question's focus from the one it refers to: the nearest of the
@@ -723,6 +727,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                             for k in info.asks if k in ("date", "year", "calendar")):
             kind = False  # "Edward Dickinson Baker (24 février 1811 - 21 octobre 1861) est
             # un politicien" dates his life, not when he entered Congress
+        if kind and info.start_asked and end_dates_only(text):
+            kind = False  # "a déclaré l'état d'urgence jusqu'au 19 janvier": when it ends
         if kind and info.exact_day and not _DAY_OF_MONTH.search(text):
             kind = False  # "à quelle date précise": "en juillet 2022" gives no day
         if kind and info.order and not (ORDER.search(text) or ORDER.search(prev_text)):

@@ -941,6 +941,20 @@ def _first_name_of(text: str, end: int, focus: Sequence[str]) -> bool:
     return any(same_name(f, name, True) for f in focus)
 
 
+# A date a state holds until ("jusqu'au 19 janvier", "until January 19"): when it ends
+_END_BOUND = re.compile(
+    r"(?i)\b(?:jusqu['’]\s*(?:au|à|en)|until|till|through)\s+(?:le\s+|the\s+)?"
+    r"(?:\d{1,2}(?:er|st|nd|rd|th)?\s+[^\W\d_]+|[^\W\d_]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{4})"
+    r"(?:,?\s+\d{4})?")
+
+
+def end_dates_only(text: str) -> bool:
+    """Whether every date `text` gives is one something lasts until (`_END_BOUND`): no answer
+    to when it began."""
+    return bool(_END_BOUND.search(text)) and not _holds_kind("date", _END_BOUND.sub(" ", text),
+                                                             ())
+
+
 def holds_asked(question: QuestionInfo, text: str) -> bool:
     """Whether `text` (an answer, markers stripped) holds what the question asks for: a year
     for "en quelle année", a figure for "combien", a name for "qui" (not the question's own)."""

@@ -143,7 +143,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
                         r"country)|which (city|cities|towns?|country|countries|region)|quels? "
                         r"pays|quelles? villes?|quelle région|(?:in|at|into|from|to|dans|"
                         r"à|en|de|depuis) (?:which|what|quel|quelle|quels|quelles) (?:[\w-]+ )?"
-                        r"(?:prisons?|hospitals?|hôpital|stadium|stade|church|église|cathedral|"
+                        r"(?:prisons?|galler(?:y|ies)|galeries?|hospitals?|hôpital|stadium|stade|church|église|cathedral|"
                         r"cathédrale|museum|musée|theat(?:re|er)|théâtre|castle|château|palace|"
                         r"palais|islands?|îles?|provinces?|départements?|"
                         r"villages?|district|neighbou?rhood|quartier|street|rue|port|airport|"
@@ -230,6 +230,9 @@ class QuestionInfo:
     # "officially confirmed", "le bilan officiel": a figure someone gave, not an order of size
     # ("des dizaines de personnes ont été tuées" is no official toll)
     official: bool = False
+    # "À quelle date l'état d'urgence a-t-il été décrété ?": when something began, which a
+    # date it holds until ("jusqu'au 19 janvier") does not say
+    start_asked: bool = False
 
 
 # Common nouns a French name is made of, capitalised, with lowercase words qualifying them:
@@ -600,7 +603,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                             " ".join(asked.split()[:SUPERLATIVE_WITHIN]))),
                         qualifiers=_qualifiers(question, lang),
                         acronyms=_acronyms(head) if measure else frozenset(),
-                        official="number" in asks and bool(_OFFICIAL_ASKED.search(question)))
+                        official="number" in asks and bool(_OFFICIAL_ASKED.search(question)),
+                        start_asked=bool({"date", "calendar"} & set(asks)
+                                         and _START_ASKED.search(question)
+                                         and not _END_ASKED.search(question)))
 
 
 
@@ -627,6 +633,12 @@ _NAME_PARTICLES = frozenset({"de", "du", "la", "le", "sur", "en", "et", "lès", 
 _CAPTION_ASKED = re.compile(r"(?i)\b(?:captions?|l[ée]gendes? (?:de la |d['’]une |de l['’]|"
                             r"des )?(?:photos?|images?|illustrations?|clichés?)|pictured|"
                             r"photographi\w*|photographs?|photographed|photos?)\b")
+_START_ASKED = re.compile(r"(?i)\b(?:d[ée]cr[ée]t|d[ée]clar|proclam|instaur|impos|introdu|"
+                          r"mise? en place|entr\w* en vigueur|began|begun|start|commen[cç]|"
+                          r"d[ée]but|first|premi[èe]re fois|set up|established)\w*")
+_END_ASKED = re.compile(r"(?i)\b(?:jusqu['’]\s*(?:à|au|en)|until|till|expir\w*|prendr\w* fin|"
+                        r"pris fin|prend fin|se termin\w*|termin\w*|ends?|ended|ending|lev[ée]e?|"
+                        r"lifted|how long|combien de temps|dur[ée]e|last(?:s|ed)?)\b")
 _EXACT_DAY_ASKED = re.compile(r"(?i)\b(dates? (?:précises?|precises?|exactes?)|(?:exact|precise) "
                               r"(?:dates?|days?)|jours? (?:exacts?|précis)|quel jour exactement)\b")
 _ORDER_ASKED = re.compile(r"\b(?i:qui|who|which|what|quel(?:le)?s?)\b.{0,80}?\b(?i:after|"

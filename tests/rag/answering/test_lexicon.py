@@ -56,3 +56,12 @@ def test_general_words_of_encyclopaedic_questions_have_their_french() -> None:
                          ("language", "lang"), ("wants", "veut"), ("became", "devi")):
         assert french in other_language_keys(word, "en"), word
     assert not other_language_keys("beaten", "en")  # "beat" is no prefix of any word
+
+
+def test_words_of_advocacy_have_their_french() -> None:
+    # blind34 b34_022: "favoured over street riots to settle" is "préconisons la résolution
+    # ... plutôt que par des émeutes de rue"
+    assert "prec" in other_language_keys("favoured", "en")
+    assert "prec" in other_language_keys("advocates", "en")
+    assert "rue" in other_language_keys("street", "en")
+    assert "reso" in other_language_keys("settle", "en")
