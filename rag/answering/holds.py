@@ -117,6 +117,7 @@ AGE_AT = re.compile(r"(?i)\b(?:à l['’]âge de|at the age of|alors âgée?|the
 # "pour une courte période", "temporarily", "indéfiniment"
 _DURATION = re.compile(r"(?i)\b(?:aussi longtemps|tant que|as long as|jusqu['’](?:à|au|en)|"
                        r"until|till|indéfiniment|indefinitely|temporaire\w*|temporarily|"
+                       r"(?:à|a) perpétuité|(?:for )?life(?= (?:sentence|imprisonment|in prison))|"
                        r"(?:courte|longue|brève) période|période (?:limitée|courte)|"
                        r"(?:short|limited|long) period|depuis|since|pendant|for (?:a|the) "
                        r"(?:few|short|long|limited))\b")

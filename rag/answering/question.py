@@ -341,6 +341,9 @@ _WH = re.compile(r"(?i)\b(?:qu['’]est-ce qu[ie]|which|what|who|whom|whose|wher
 
 # "How long did the phone conversation between Putin and Tokayev last?": a duration (a figure
 # or "as long as needed", "jusqu'au 19 janvier"; not "une «longue» conversation")
+_SENTENCE_ASKED = re.compile(r"(?i)\b(?:what|which|quelle)\s+(?:(?:prison|jail)\s+)?"
+                             r"(?:sentence|peine)(?:\s+de\s+prison)?\b(?!\s+(?:of|du|de la|des)\b)|"
+                             r"\b(?:condamn\w*|sentenced)\s+(?:à|to)\s+(?:combien|how\s+(?:long|many))")
 _HOW_LONG = re.compile(r"(?i)^\s*(?:for )?how long (?:did|does|do|has|have|had|will|would|was|"
                        r"were)\b[^?]{0,80}\b(?:last|lasted|take|took|stay|stayed|remain|"
                        r"remained|run|ran|go on|reign|reigned|live|lived)\b")
@@ -459,8 +462,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         asks = tuple(a for a in asks if a != "number")
     if "country" in asks:  # any capitalised word is a place; a country is asked
         asks = tuple(a for a in asks if a != "place")
-    if _HOW_LONG.match(asked) and "duration" not in asks:  # the verb comes past the head
-        asks = (*asks, "duration")
+    if (_HOW_LONG.match(asked) or _SENTENCE_ASKED.search(head)) and "duration" not in asks:
+        asks = (*asks, "duration")  # (the verb comes past the head; "what prison sentence":
+        # a term, "cinq ans de prison", or "à perpétuité")
     if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
         asks = (*asks, "number")
     if "number" in asks:  # a height is given in metres, an area in km²: the unit is asked too

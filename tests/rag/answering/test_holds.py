@@ -693,3 +693,10 @@ def test_a_code_name_is_a_name_given_to_an_operation() -> None:
     assert _holds_kind("codename", "La mission, baptisée Bouclier, a été lancée.", ())
     assert not _holds_kind("codename", "Pashinyan a annoncé une mission « limitée ».", ())
     assert not _holds_kind("codename", "The operation began on Thursday.", ())
+
+
+def test_a_life_term_is_a_duration() -> None:
+    info = analyse_question("Quelle peine de prison le ministre a-t-il reçue ?", "fr")
+    assert holds_asked(info, "Le ministre a été condamné à perpétuité.")
+    assert holds_asked(info, "Le ministre a été condamné à cinq ans de prison.")
+    assert not holds_asked(info, "Le ministre a été arrêté pour trahison.")

@@ -640,3 +640,14 @@ def test_when_a_thing_was_built_is_an_event_the_sentence_must_say(question: str,
     assert event.search("le cosmodrome a ete construit en 1955")
     assert event.search("inaugure en 1955")
     assert not event.search("la menace a ete relevee du 7 au 19 janvier 2022")
+
+
+def test_a_prison_sentence_asked_is_a_term() -> None:
+    # blind29 trap b29_023: "What prison sentence did Massimov receive?" was answered by the
+    # sentence on his arrest, which gives no term
+    assert "duration" in analyse_question("What prison sentence did the minister receive?",
+                                          "en").asks
+    assert "duration" in analyse_question("Quelle peine de prison le ministre a-t-il reçue ?",
+                                          "fr").asks
+    assert "duration" not in analyse_question("What is the sentence of the article?",
+                                              "en").asks
