@@ -85,7 +85,14 @@ _REPORTED_FUTURE = {
                      r"(?!(?:re|por|ex|abs|at|dis|sous)?traits?\b)"
                      r"(?-i:[a-zà-ÿ]{2,}(?:rait|raient))" + _END),
 }
-_BY_LANG = {"fr": ((_FUTURE_FR,), (_PAST_FR,)), "en": ((_FUTURE_EN,), (_PAST_EN,))}
+# ... and a future told in a simple past of saying tells of that past too: "Armenia confirmed
+# that it will take part" is "l'Arménie a confirmé sa participation" (as "a confirmé qu'elle
+# participera" tells of both)
+_SAID_FUTURE_EN = re.compile(
+    r"(?i)(?<![\w’'-])(?:said|announced|confirmed|stated|declared|promised|pledged|vowed|"
+    r"warned|added|noted|claimed|insisted|reported|assured|indicated)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"(?:will|shall)\s+(?:not\s+)?[a-z]+" + _END)
+_BY_LANG = {"fr": ((_FUTURE_FR,), (_PAST_FR,)), "en": ((_FUTURE_EN,), (_PAST_EN, _SAID_FUTURE_EN))}
 # A verb of saying in a compound past tells when it was said, not of what: "le déploiement ne
 # sera pas utilisé ..., ont promis des responsables" tells of the future, "les responsables ont
 # constaté que le déploiement n'avait pas servi" of the past.

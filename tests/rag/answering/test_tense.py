@@ -56,3 +56,16 @@ def test_a_verb_of_saying_tells_when_it_was_said_not_of_what() -> None:
     # a claim telling only of the saying tells of nothing more
     assert told("Des responsables ont promis une mission limitée.", "fr") == frozenset()
     assert told("Officials have said the mission had ended.", "en") == {"past"}
+
+
+def test_a_future_told_in_a_simple_past_of_saying_tells_of_that_past_too() -> None:
+    # blind_pairs22 v23_014: "confirmed that it will take part" over "a confirmé ... sa
+    # participation" is the same statement
+    claim = "Armenia confirmed that it will take part in the operation."
+    assert times(claim, "en") == {"past", "future"}
+    assert not tense_differs(times(claim, "en"), "L'Arménie a confirmé ce matin sa "
+                             "participation à l'opération.", "fr", told(claim, "en"))
+    # ... a future alone is still not what was done
+    claim = "Armenia will take part in the operation."
+    assert tense_differs(times(claim, "en"), "L'Arménie a pris part à l'opération.", "fr",
+                         told(claim, "en"))
