@@ -295,6 +295,12 @@ class EvidenceWeights:
 
 # A sentence that opens on a pronoun or a possessive is about what the previous one named:
 # "Sa présidence dure jusqu'en 1911." answers a question about Porfirio Díaz.
+# A share of what a figure counts, said after it: what the question says of the counted
+# noun, said only of the share, is not said of the figure
+_SHARE_OF_THEM = re.compile(r"(?i)\b(?:la (?:majorité|plupart)|une (?:partie|minorité)|"
+                            r"certaine?s|beaucoup|nombre|(?:the )?most|many|some|"
+                            r"(?:a|the) (?:majority|minority)|part)\s+(?:d['’]\s*entre\s+"
+                            r"(?:elles|eux)|of (?:them|these|those))\b")
 _ANAPHOR = re.compile(r"\s*[«\"]?\s*(il|elle|ils|elles|sa|son|ses|leur|leurs|celui-ci|celle-ci|"
                       r"he|she|they|his|her|its|their)\b|"
                       # a quote in the first person plural speaks for the body the sentence
@@ -698,6 +704,12 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 kind = counts(info.measure, text)  # importante population" is no population)
         if kind and "factor" in info.asks and info.measure and not cross:
             kind = _names_measure(info.measure, words | before)  # the bread's price, not gas's
+        if kind and "number" in info.asks and (of_them := _SHARE_OF_THEM.search(text)) \
+                and re.search(r"\d", text[:of_them.start()]) and _covered(
+                    terms, _coverage_tokens(text[of_them.end():], stemmer, cross)
+                    - _coverage_tokens(text[:of_them.start()], stemmer, cross), cross) > 0:
+            kind = False  # "38 000 ONG ..., tandis que la majorité d'entre elles sont
+            # financées par les États-Unis": the figure counts them all, not those funded so
         if kind and "number" in info.asks and vague_of_others(info.measure, text, cross):
             kind = False  # "des dizaines de personnes, dont des policiers": no police count
         if kind and info.age_at and not AGE_AT.search(text):

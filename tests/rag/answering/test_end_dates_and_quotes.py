@@ -47,3 +47,15 @@ def test_a_quote_in_the_first_person_plural_borrows_its_speakers_coverage() -> N
                      f"{said} {quote}")
     alone = _sentences("Qu'a dit le ministère de l'Agriculture sur les fermiers ?", quote)
     assert got[quote][1] > alone[quote][1]
+
+
+def test_what_a_question_says_of_a_share_is_not_said_of_the_figure() -> None:
+    # blind34 trap b34_018: "How many NGOs ... are funded by the United States?" over "38 000
+    # ONG actives ..., tandis que la majorité d'entre elles sont financées par les États-Unis"
+    text = ("On compte 4 000 associations actives dans la région, tandis que la majorité d'entre "
+            "elles sont financées par des donateurs privés.")
+    funded, _ = _sentences("Combien d'associations sont financées par des donateurs privés ?",
+                           text)[text]
+    active, _ = _sentences("Combien d'associations sont actives dans la région ?", text)[text]
+    assert not funded
+    assert active
