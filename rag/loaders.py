@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,6 +42,18 @@ _JSONL_KNOWN = {"id", "text", "title"}
 # where a name is shown (bidi overrides and isolates, zero-width characters, separators, the
 # BOM): "x\u202etxt.exe" would read backwards in the widget's source list (review 33 F4)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+# ... and every other format character (the Arabic letter mark, the soft hyphen, tag
+# characters), line or paragraph separator, private-use code point or surrogate, and the
+# Hangul fillers, which draw nothing (review 35 F3: a hand-written list let them through)
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs"})
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def _has_invisible(text: str) -> bool:
+    """Whether `text` holds a control or invisible character (`_CONTROL`, then by category)."""
+    return bool(_CONTROL.search(text)) or any(
+        unicodedata.category(ch) in _INVISIBLE_CATEGORIES or ch in _FILLERS
+        for ch in text if not ch.isascii())
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +165,7 @@ def check_doc_id(doc_id: str) -> str:
         raise _Skip("empty document id")
     if len(doc_id) > MAX_ID_CHARS:
         raise _Skip(f"document id longer than {MAX_ID_CHARS} characters")
-    if _CONTROL.search(doc_id):
+    if _has_invisible(doc_id):
         raise _Skip("document id contains control or invisible characters")
     return doc_id
 
@@ -581,7 +594,7 @@ def upload_name(filename: str | None) -> str:
     """
     if not filename or not filename.strip():
         raise ValueError("the file has no name")
-    if _CONTROL.search(filename):  # NUL included: the OS cannot store it
+    if _has_invisible(filename):  # NUL included: the OS cannot store it
         raise ValueError("the file name contains control or invisible characters")
     name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
     if name in ("", ".", ".."):

@@ -41,3 +41,25 @@ def test_money_only_reads_a_sign_near_each_figure_in_linear_time() -> None:
         assert money_only("$1, " * 25_000)
     assert money_only("Une subvention de $ 740 740 a été allouée en 2021.")
     assert not money_only("Le pays a envoyé 3 000 soldats et 750 000 $.")
+
+
+def test_joined_statements_and_name_lists_are_linear() -> None:
+    """Thirty-fifth review: F2, statements joined by "et"/"mais" were cut by a pattern tried
+    from each space of a 19,900-space run, once per claim (8 s a claim); F1, a list of names
+    was looked for from each capital of a 20,000-letter word (20 s a POST /verify)."""
+    from rag.answering.anchors import _list_counts, facts
+    from rag.answering.verify import _joined
+
+    with deadline(2.0):
+        assert len(_joined("Le gouvernement n'a pas envoyé" + " " * 50_000
+                           + "des soldats.")) == 1
+        facts("Le " + "A" * 50_000)
+        facts("Le " + "A'" * 25_000)
+        _list_counts(", ".join(["B" * 2_000] * 25) + " et C")
+    # ... and still cut and count as before
+    assert _joined("Les participants organisent des exercices chaque année et ne peuvent pas "
+                   "faire partie d'autres blocs") == [
+        "Les participants organisent des exercices chaque année",
+        "ne peuvent pas faire partie d'autres blocs"]
+    assert _list_counts("composée de la Russie, du Belarus, de l’Arménie, du Kazakhstan, du "
+                        "Kirghizstan et du Tadjikistan.") == {"n:6"}
