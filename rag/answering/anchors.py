@@ -76,8 +76,8 @@ _ONE_DAY = re.compile(r"(?i)\b(?:(?:une journ[ée]e|un jour) (?:enti[èe]re?|com
                       r"(?:une journ[ée]e|un jour)|(?:for|within|over)(?: at least| more than)?"
                       r" (?:a|one) day)\b")
 # A list of names counts them: "six countries" over "composée de la Russie, du Belarus, de
-# l'Arménie, du Kazakhstan, du Kirghizstan et du Tadjikistan" (up to LIST_MOST names, each
-# read once: a list is looked for from each name), in a sentence that gives no figure
+# l'Arménie, du Kazakhstan, du Kirghizstan et du Tadjikistan" (up to LIST_MOST names), in a
+# sentence that gives no figure
 LIST_MOST = 15
 _LIST_ITEM = (r"(?:(?:de |du |des |la |le |les |l['’]|d['’]|the |de la |de l['’])?"
               r"[A-ZÀ-Ý][\w’'-]*(?: [A-ZÀ-Ý][\w’'-]*){0,2})")

@@ -339,11 +339,12 @@ _WH = re.compile(r"(?i)\b(?:qu['’]est-ce qu[ie]|which|what|who|whom|whose|wher
                  r"laquelle|lesquel(?:le)?s)\b")
 
 
-# "How long did the phone conversation between Putin and Tokayev last?": a duration (a figure
-# or "as long as needed", "jusqu'au 19 janvier"; not "une «longue» conversation")
+# "What prison sentence did he receive?", "À quelle peine ...": a term, asked as a duration
 _SENTENCE_ASKED = re.compile(r"(?i)\b(?:what|which|quelle)\s+(?:(?:prison|jail)\s+)?"
                              r"(?:sentence|peine)(?:\s+de\s+prison)?\b(?!\s+(?:of|du|de la|des)\b)|"
                              r"\b(?:condamn\w*|sentenced)\s+(?:à|to)\s+(?:combien|how\s+(?:long|many))")
+# "How long did the phone conversation between Putin and Tokayev last?": a duration (a figure
+# or "as long as needed", "jusqu'au 19 janvier"; not "une «longue» conversation")
 _HOW_LONG = re.compile(r"(?i)^\s*(?:for )?how long (?:did|does|do|has|have|had|will|would|was|"
                        r"were)\b[^?]{0,80}\b(?:last|lasted|take|took|stay|stayed|remain|"
                        r"remained|run|ran|go on|reign|reigned|live|lived)\b")
