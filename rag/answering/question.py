@@ -59,8 +59,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       re.I),
     "number": re.compile(r"\b(combien|how (many|much)|nombre|number of|quel (montant|budget|"
                          r"loyer|pourcentage|bilan)|quelle (somme|part|proportion)|what (share|"
-                         r"percentage|amount|proportion|toll|budget)|(the|le) (price|cost|prix|"
-                         r"coût|budget)|the [a-z]+ (?:price|cost) (?=(?:of|per|for|in)\b)|"
+                         r"percentage|amount|proportion|toll|budget)|(the|le) ((new|nouveau|"
+                         r"current|actuel|final|old|former|average|moyen) )?(price|cost|prix|"
+                         r"coût|budget)|l['’]ancien (prix|coût)|"
+                         r"the [a-z]+ (?:price|cost) (?=(?:of|per|for|in)\b)|"
                          r"how (far|long is|high|tall)|quelle (distance|longueur|hauteur|"
                          r"superficie|population)|population of|habitants|inhabitants|"
                          r"quel (est|était) le (nombre|montant|taux|total|chiffre)|"
@@ -801,6 +803,9 @@ _MEASURE_ADJECTIVES = frozenset("""different differents differentes various dive
     distinct distinct distincts distinctes separate individual other autres additional total
     new nouveaux nouvelles main principaux principales major key""".split())
 _NOT_MEASURE = frozenset("temps fois time times long much".split())
+# Nouns that count the group named after them ("membres des forces de l'ordre" are counted as
+# "353 blessés ... chez les forces de l'ordre", "members of the security forces")
+_MEMBERS = frozenset("membre membres member members".split())
 
 
 def _stem_key(word: str) -> str:
@@ -837,8 +842,11 @@ def _measure(head: str) -> tuple[str, ...]:
     # a verb ("How many Romans were counted": "counted" is no noun)
     words = list(itertools.takewhile(lambda w: fold(w) not in _VERB_AFTER_COUNT,
                                      m.group(1).split() if m else []))
-    noun = next((w for w in words if not w[0].isupper() and fold(w) not in STOPWORDS
-                 and fold(w) not in _MEASURE_ADJECTIVES), "")
+    nouns = [w for w in words if not w[0].isupper() and fold(w) not in STOPWORDS
+             and fold(w) not in _MEASURE_ADJECTIVES]
+    if len(nouns) > 1 and fold(nouns[0]) in _MEMBERS:
+        nouns = nouns[1:]  # "combien de membres des forces de l'ordre": the forces are counted
+    noun = nouns[0] if nouns else ""
     if not noun or fold(noun) in _NOT_MEASURE:
         return ()
     key = _stem_key(noun)

@@ -651,3 +651,23 @@ def test_a_prison_sentence_asked_is_a_term() -> None:
                                           "fr").asks
     assert "duration" not in analyse_question("What is the sentence of the article?",
                                               "en").asks
+
+
+def test_members_of_a_group_count_the_group() -> None:
+    # blind36 b36_013: "353 blessés ... chez les forces de l'ordre" answers it; "membres" is in
+    # no sentence
+    q = analyse_question("Combien de membres des forces de l’ordre ont été blessés ?")
+    assert q.measure == ("force",)
+    assert analyse_question("Combien de membres ont été arrêtés ?").measure == ("membre",)
+
+
+@pytest.mark.parametrize("question", [
+    "Quel était le nouveau prix au litre du gaz après la suppression des subventions ?",
+    "Quel était l'ancien prix du carburant ?",
+    "What was the old price of fuel?",
+])
+def test_a_qualified_price_asks_a_sum(question: str) -> None:
+    # blind36 trap b36_035: "le nouveau prix au litre" asked nothing, and a price per gallon
+    # answered it
+    q = analyse_question(question)
+    assert "number" in q.asks and "$" in q.measure
