@@ -22,6 +22,7 @@ import numpy as np
 from rag.answering.countries import (
     BODIES,
     mentions_country,
+    nations_of,
     role_nations,
 )
 from rag.answering.furniture import is_furniture, on_title_line, title_head, unpunctuated_line
@@ -705,11 +706,14 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and "factor" in info.asks and info.measure and not cross:
             kind = _names_measure(info.measure, words | before)  # the bread's price, not gas's
         if kind and "number" in info.asks and (of_them := _SHARE_OF_THEM.search(text)) \
-                and re.search(r"\d", text[:of_them.start()]) and _covered(
+                and re.search(r"\d", text[:of_them.start()]) and (_covered(
                     terms, _coverage_tokens(text[of_them.end():], stemmer, cross)
-                    - _coverage_tokens(text[:of_them.start()], stemmer, cross), cross) > 0:
+                    - _coverage_tokens(text[:of_them.start()], stemmer, cross), cross) > 0
+                    or info.nation & (nations_of(text[of_them.end():])
+                                      - nations_of(text[:of_them.start()]))):
             kind = False  # "38 000 ONG ..., tandis que la majorité d'entre elles sont
-            # financées par les États-Unis": the figure counts them all, not those funded so
+            # financées par les États-Unis": the figure counts them all, not those funded so,
+            # nor the American ones ("How many American NGOs")
         if kind and "number" in info.asks and vague_of_others(info.measure, text, cross):
             kind = False  # "des dizaines de personnes, dont des policiers": no police count
         if kind and info.age_at and not AGE_AT.search(text):
@@ -777,8 +781,12 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # "Et l'Arménie ?" after a question about Russia asks of either)
             # ... a body of countries asked about acts: "How much aid did the EU offer
             # Kazakhstan?" is the EU's aid, whoever else is named
-            kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)),
-                                    info.nation & BODIES or info.nation)
+            asked_nations = info.nation & BODIES or info.nation
+            kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)), asked_nations)
+            if kind and "number" in info.asks and not mentions_country(text, asked_nations) \
+                    and nations_of(text) - nations_of(info.text):
+                kind = False  # "le Royaume-Uni compte plus de 85 ONG" counts Britain's, not
+                # the American ones its title's country would lend it
         if kind and info.qualifiers and not _qualified(info.qualifiers, words | earlier):
             kind = False  # "une école de médecine" is not "l'École libre des sciences
             # politiques" (its words or the passage's before it: the title, an earlier sentence)
