@@ -13,6 +13,7 @@ claim's two events are the sentence's two, exchanged, does it count.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rag.text import fold
@@ -61,3 +62,31 @@ def order_swapped(claim: str, sentence: str) -> bool:
     if ours is None or theirs is None or ours[0] == ours[1]:
         return False
     return ours[0] == theirs[1] and ours[1] == theirs[0]
+
+
+# "the same day" / "le même jour": the claim puts a second event on the day of its first
+_SAME_DAY = re.compile(r"(?i)(?<![\w’'-])(?:(?:the|that)\s+same\s+day|(?:le|ce)\s+m[êe]me\s+jour|"
+                       r"le\s+jour\s+m[êe]me|on\s+the\s+same\s+day)(?![\w’'-])")
+
+
+def says_same_day(claim: str) -> bool:
+    """Whether `claim` puts an event on the day of another it tells ("the same day"): its
+    parts are not judged apart (the second has lost its day)."""
+    return _SAME_DAY.search(claim) is not None
+
+
+def same_day_apart(claim: str, claim_days: Sequence[frozenset[str]],
+                   sentence_days: Sequence[frozenset[str]]) -> bool:
+    """Whether `claim` says "the same day" of a day its passage gives one event of while
+    another of its sentences gives another day: "arrived on Thursday, and Belarus flew in its
+    task force the same day" over "... arriver jeudi. La Biélorussie a déployé ... vendredi".
+    `claim_days` holds the day keys of each of the claim's dates ("w:4", "d:1-6"), and
+    `sentence_days` those of each passage sentence. Only a claim with one day is read, and
+    days are compared by kind (a weekday with weekdays)."""
+    if len(claim_days) != 1 or not claim_days[0] or not _SAME_DAY.search(claim):
+        return False
+    day = claim_days[0]
+    kinds = {k[:2] for k in day}
+    given = any(s & day for s in sentence_days)
+    other = any(not (s & day) and any(k[:2] in kinds for k in s) for s in sentence_days)
+    return given and other

@@ -87,6 +87,7 @@ from rag.answering.anchors import (
     words_of,
 )
 from rag.answering.antonyms import contradicted, sides
+from rag.answering.cities import cities_unsaid
 from rag.answering.countries import (
     bodies_at,
     country_code,
@@ -97,7 +98,7 @@ from rag.answering.countries import (
 )
 from rag.answering.exchange import exchanged
 from rag.answering.lexicon import french_synonyms, other_language_keys
-from rag.answering.order import order_swapped
+from rag.answering.order import order_swapped, same_day_apart, says_same_day
 from rag.answering.passive_agents import agents_exchanged, first_of_other
 from rag.answering.standins import Sort, as_place, has_stand_in, has_stand_in_at, stood_for
 from rag.answering.tense import tense_differs, times, told
@@ -535,6 +536,9 @@ class Verifier:
                        and not _body_stood_for(d, said, claim))
         bodies += _roles_unsaid(claim.text, d.whole.words)
         bodies += _orders_unsaid(claim.text, d)
+        bodies += cities_unsaid(claim.text, d.whole.words)
+        if same_day_apart(claim.text, _days(anchors), [_days_of(f) for f in d.facts]):
+            bodies += ("the same day",)
         missing_whole = tuple(a.text for a in anchors if not _holds(d, d.whole, a)
                               and not _anchor_stood_for(d, a, claim)) + bodies
         best_any = int(np.argmax(scores))
@@ -545,6 +549,8 @@ class Verifier:
             missing = missing_whole or tuple(a.text for a in anchors
                                              if not _at(d, best_any, a, loose_dates))
             single = Evidence(n, s.start, s.end, s.text, float(scores[best_any]), missing)
+            if bodies:
+                return single, "missing"  # what the passage never says, no two sentences say
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (single, "missing"))
         best = max(ok, key=lambda i: float(scores[i]))
@@ -709,9 +715,9 @@ class Verifier:
                   ) -> tuple[Evidence | None, Reason]:
         """A claim joining statements (`conjuncts`) each supported in `pool`: supported, with
         its first part's evidence and the lowest part's score. Else `whole`, the claim's own
-        verdict."""
+        verdict (also for a claim whose part takes its day from another: "the same day")."""
         parts = conjuncts(claim)
-        if not parts:
+        if not parts or says_same_day(claim):
             return whole
         vecs = self.embedder.embed_passages(parts)
         found: list[Evidence] = []
@@ -2213,6 +2219,17 @@ def _figure_orders(whole: Facts, text: str) -> frozenset[int]:
             if value >= 10 and value not in years:
                 held.add(_order(value))
     return frozenset(held)
+
+
+def _days(anchors: Sequence[Anchor]) -> list[frozenset[str]]:
+    """The day keys (a date, a weekday) of each of a claim's dates that gives a day."""
+    days = [frozenset(k for k in a.keys if k[:2] in ("d:", "w:")) for a in anchors
+            if a.kind == "date"]
+    return [x for x in days if x]
+
+
+def _days_of(f: Facts) -> frozenset[str]:
+    return frozenset(k for k in f.keys if k[:2] in ("d:", "w:"))
 
 
 def _orders_unsaid(claim: str, d: _Sentences) -> tuple[str, ...]:

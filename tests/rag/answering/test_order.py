@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from rag.answering.order import order_swapped
+from rag.answering.order import order_swapped, same_day_apart, says_same_day
 from rag.answering.verify import Verifier
 
 FIRED = ("Le ministre, un proche du président, a été arrêté pour corruption après avoir été "
@@ -31,3 +31,30 @@ def test_the_verifier_refuses_events_in_the_other_order(verifier: Verifier) -> N
     assert not _supported(verifier, "Le ministre, proche du président, a été limogé de son poste "
                                     "de chef de la police après avoir été arrêté pour "
                                     "corruption.", FIRED)
+
+
+ARRIVED = ("Des soldats et du matériel russes ont été les premiers à arriver au Kazakhstan jeudi. "
+           "La Biélorussie a déployé un groupe de travail vendredi, le transportant par avion "
+           "dans le pays via la Russie.")
+
+
+def test_the_same_day_is_read_against_the_days_the_passage_gives() -> None:
+    thursday, friday = frozenset({"w:4"}), frozenset({"w:5"})
+    claim = "Russian troops arrived on Thursday, and Belarus flew in its task force the same day."
+    assert same_day_apart(claim, [thursday], [thursday, friday])
+    assert not same_day_apart(claim, [thursday], [thursday, thursday])  # both on Thursday
+    assert not same_day_apart(claim, [thursday], [thursday, frozenset()])  # no other day
+    assert not same_day_apart("Russian troops arrived on Thursday, and Belarus on Friday.",
+                              [thursday, friday], [thursday, friday])  # no "same day"
+    assert says_same_day("Le même jour, la Biélorussie a déployé un groupe de travail.")
+
+
+def test_the_verifier_refuses_a_second_event_put_on_the_first_ones_day(verifier: Verifier
+                                                                         ) -> None:
+    # blind_pairs27 miss v27_015: each part alone is supported, the two sentences together too
+    assert not _supported(verifier, "Russian soldiers and equipment arrived in Kazakhstan on "
+                                    "Thursday, and Belarus flew in its task force via Russia "
+                                    "the same day.", ARRIVED)
+    assert _supported(verifier, "Russian soldiers and equipment arrived in Kazakhstan on "
+                                "Thursday, and Belarus flew in its task force via Russia on "
+                                "Friday.", ARRIVED)
