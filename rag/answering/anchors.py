@@ -57,6 +57,11 @@ _SCALE_AFTER_DIGITS = {**_SCALES, "milliers": 1000, "thousands": 1000, "k": 1000
                        "mln": 10**6, "md": 10**9, "bn": 10**9}
 # number words and their values, for readers of figures said in words elsewhere (multipliers)
 NUMBER_WORDS: dict[str, int] = {**_UNITS, **_SCALES}
+# "une vingtaine d'années" is about twenty: a rough figure (`_ROUGH_SHARE` either side), not
+# "plus de trois décennies"
+_ROUGH_TENS = {"quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+               "cinquantaine": 50, "soixantaine": 60}
+_ROUGH_SHARE = 0.25
 # "trois décennies" is thirty years: a count of these is also ten times as many years
 _DECADES = frozenset({"decennie", "decennies", "decade", "decades"})
 # One unit of time given as a span ("pour un mois", "for one month", "within a week"): a figure
@@ -530,6 +535,7 @@ def facts(text: str) -> Facts:
     f.keys.update(k for _, _, k in _one_unit(text))
     if _ONE_DAY.search(text):
         f.keys.add("n:24")
+    f.keys.update(_key(float(_ROUGH_TENS[w])) for w in words if w in _ROUGH_TENS)
     for _, last, v in _word_numbers(words, [m.span() for m in found], text):
         f.keys.add(_key(v))
         if last + 1 < len(words) and words[last + 1] in _DECADES:
@@ -662,6 +668,10 @@ def claim_anchors(text: str) -> list[Anchor]:
             anchors.append((s, Anchor("date", w, frozenset({f"m:{MONTHS[f]}"}))))
         elif f in WEEKDAYS:
             anchors.append((s, Anchor("date", w, frozenset({f"w:{WEEKDAYS[f]}"}))))
+        elif f in _ROUGH_TENS:
+            v = float(_ROUGH_TENS[f])
+            anchors.append((s, Anchor("number", w, frozenset({_key(v)}),
+                                      near=(v * (1 - _ROUGH_SHARE), v * (1 + _ROUGH_SHARE)))))
     anchors.extend(_names_at(text))
     anchors.sort(key=lambda a: a[0])
     return [a for _, a in anchors]
@@ -979,12 +989,27 @@ def approximate(text: str, anchors: list[Anchor]) -> list[Anchor]:
         elif _LESS.search(before):
             near = (value * (1 - NEAR), value)
         elif _ABOUT.search(before):
-            near = (value * (1 - NEAR), value * (1 + NEAR))
+            # ... and no further than the figure's own rounding: "about 2,500" for "2 537",
+            # not "about 2,800" for "environ 2 600"
+            step = _rounding(value)
+            near = (max(value * (1 - NEAR), value - step), min(value * (1 + NEAR), value + step))
         else:
             out.append(a)
             continue
         out.append(Anchor(a.kind, a.text, a.keys, a.name, near))
     return out
+
+
+def _rounding(value: float) -> float:
+    """The unit a figure is rounded to, by its trailing zeros (2 800: 100; 2,5 millions:
+    100 000; 81: 1); a fraction's is left to NEAR."""
+    if value != int(value) or value == 0:
+        return abs(value) * NEAR
+    step, n = 1.0, int(value)
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step
 
 
 def _near(f: Facts, near: tuple[float, float]) -> bool:

@@ -68,6 +68,15 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # (whole words: "élèves", "éleveurs" and "high school" are no degree)
     (("eleve ", "elevee", "tres eleve", "plus eleve", "higher ", "highest", "very high"),
      ("faible", "lower ", "lowest", "very low", "minime")),
+    # a country's capital for government, or for business: "Almaty, la capitale économique"
+    (("capitale politique", "political capital", "administrative capital",
+      "capitale administrative"),
+     ("capitale economique", "economic capital", "commercial capital",
+      "capitale commerciale", "business capital", "financial capital", "capitale financiere")),
+    # when in the week: "en milieu de semaine" is not "au cours du week-end"
+    (("week-end", "weekend", "week end", "fin de semaine"),
+     ("milieu de semaine", "en semaine", "midweek", "mid-week", "middle of the week",
+      "pleine semaine", "jours ouvr", "weekday")),
     # where: "la partie nord d'Almaty" is not its southern part
     (("nord", "north", "septentrion"), ("sud ", "sud-", "south", "meridional")),
     (("oriental", "eastern", "east "), ("occidental", "western", "west ")),

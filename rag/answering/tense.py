@@ -56,7 +56,7 @@ _PAST_FR = re.compile(
     r"int|inte|ints)|"
     r"(?:s['’]est|se\s+sont|s['’]étai(?:t|ent))\s+[a-zà-ÿ]{2,}(?:é|ée|és|ées|u|ue|us|ues|i|ie|"
     r"is|ies|t|te|ts|tes)|"
-    r"(?:a|ont)\s+eu\s+lieu)" + _END)
+    r"(?:a|ont|avait|avaient)\s+(?:(?:d[ée]j[àa]|bien|finalement|enfin)\s+)?eu\s+lieu)" + _END)
 # English participles that do not end in -ed ("has seven members", "have children" are none)
 _PARTICIPLES = (r"(?:taken|given|seen|done|gone|made|held|sent|left|said|told|found|known|shown|"
                 r"written|spoken|chosen|broken|fallen|risen|grown|drawn|begun|won|lost|paid|put|"

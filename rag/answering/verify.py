@@ -1079,7 +1079,7 @@ _LOWER = (r"more than|over|above|at least|no fewer than|no less than|not less th
           r"plus de|plus d['’]|au moins|pas moins de|pas moins d['’]")
 _BOUNDED = re.compile(rf"(?i)\b(?:(?P<up>{_UPPER})|(?P<low>{_LOWER}))\s*[$€£]?\s*"
                       r"(?P<n>\d[\d\u00a0\u202f ,.]*\d|\d|(?:one|an?|une?)(?=\s+(?:million|"
-                      r"billion|milliard|thousand|hundred)))")
+                      r"billion|milliard|thousand|hundred|millier|centaine)))")
 
 
 def _bounds(text: str) -> dict[str, str]:

@@ -167,3 +167,27 @@ def test_common_openers_are_no_names(text: str) -> None:
 def test_names_are_still_names_after_an_opener() -> None:
     assert [a.text for a in claim_anchors("Widespread looting was reported in Almaty.")
             if a.kind == "name"] == ["Almaty"]
+
+
+def test_a_rough_figure_is_no_further_than_its_own_rounding() -> None:
+    """blind_pairs22 v22_022: "about 2,800" is not "environ 2 600" (within a tenth of it);
+    "about 2,500" still holds "2 537", "about 3,000" holds "3 100"."""
+    from rag.answering.anchors import approximate
+
+    def held(claim: str, source: str) -> bool:
+        return all(holds(facts(source), a) for a in approximate(claim, claim_anchors(claim))
+                   if a.kind == "number")
+
+    assert not held("The force numbers about 2,800 troops.", "environ 2 600 militaires")
+    assert held("The force numbers about 2,600 troops.", "environ 2 600 militaires")
+    assert held("The force numbers about 2,500 troops.", "2 537 militaires")
+    assert held("About 3,000 troops were sent.", "3 100 militaires")
+    assert held("Nearly 2,800 troops were sent.", "2 600 militaires")  # a bound, left as it was
+
+
+def test_une_vingtaine_is_about_twenty() -> None:
+    """blind_pairs24 v24_009: "une vingtaine d'années de règne" over "plus de trois décennies"."""
+    (a,) = [x for x in claim_anchors("Une vingtaine d'années de règne.") if x.kind == "number"]
+    assert not holds(facts("plus de trois décennies de règne"), a)
+    assert holds(facts("vingt-deux ans de règne"), a)
+    assert holds(facts("une vingtaine d'années de règne"), a)

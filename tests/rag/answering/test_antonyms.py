@@ -230,3 +230,20 @@ def test_a_presence_denied_is_an_absence() -> None:
                            "correspondant international n’était présent sur place.",
                            "Les allégations restent spéculatives, compte tenu de l’absence de "
                            "correspondants internationaux sur le terrain.")
+
+
+def test_midweek_is_not_the_weekend() -> None:
+    """blind_pairs21 v21_033: "en milieu de semaine" over "au cours du week-end"."""
+    said = "Les manifestations ont commencé au cours du week-end, déclenchées par la hausse."
+    assert contradicts("C'est en milieu de semaine que les manifestations ont démarré.", said)
+    assert contradicts("The protests began midweek.", said)
+    assert not contradicts("Les manifestations ont commencé pendant le week-end.", said)
+
+
+def test_a_political_capital_is_not_an_economic_one() -> None:
+    """blind_pairs22 v22_010: "Almaty, la capitale politique" over "la capitale économique"."""
+    said = "La contestation s'est étendue à de grandes villes, notamment Almaty, la capitale " \
+           "économique du pays."
+    assert contradicts("La contestation a gagné Almaty, la capitale politique.", said)
+    assert contradicts("Protests spread to Almaty, the political capital.", said)
+    assert not contradicts("Protests spread to Almaty, the country's economic capital.", said)

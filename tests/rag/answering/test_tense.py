@@ -69,3 +69,11 @@ def test_a_future_told_in_a_simple_past_of_saying_tells_of_that_past_too() -> No
     claim = "Armenia will take part in the operation."
     assert tense_differs(times(claim, "en"), "L'Arménie a pris part à l'opération.", "fr",
                          told(claim, "en"))
+
+
+def test_already_held_is_told_of_the_past() -> None:
+    """blind_pairs21 v21_047: "a déjà eu lieu" over "se tiendra"."""
+    claim = "La conférence a déjà eu lieu à Lugano, en juillet 2022."
+    assert times(claim, "fr") == frozenset({"past"})
+    assert tense_differs(times(claim, "fr"), "Une conférence se tiendra à Lugano en juillet "
+                                             "2022.", "fr")

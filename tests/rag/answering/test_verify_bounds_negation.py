@@ -21,6 +21,10 @@ def test_bounds_read_under_nearly_and_round_figures_in_words() -> None:
     assert _bounds("pas moins de 300 morts") == {"300": "low"}
     assert _bounds("not less than 5 people") == {"5": "low"}
     assert _bounds("no more than 2,500 soldiers") == {"2500": "up"}
+    # "un millier" is a round figure too (blind_pairs16 v16_052: "tout au plus un millier de
+    # blessés" over "au moins un millier")
+    assert _bounds("tout au plus un millier de blessés") == {"1": "up"}
+    assert _bounds("au moins un millier de blessés") == {"1": "low"}
 
 
 def test_a_premier_is_an_office_in_english_only() -> None:
