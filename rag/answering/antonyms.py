@@ -17,6 +17,8 @@ import re
 from rag.text import fold
 
 _Pair = tuple[tuple[str, ...], tuple[str, ...]]
+_DAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _WORD_PAIRS: tuple[_Pair, ...] = (
     (("perd", "perdu", "lost", "lose", "losing"),
      ("repris", "reprend", "regagn", "regain", "retook", "retake", "recaptur", "reconqu")),
@@ -73,6 +75,20 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
       "capitale administrative"),
      ("capitale economique", "economic capital", "commercial capital",
       "capitale commerciale", "business capital", "financial capital", "capitale financiere")),
+    # when in the day: "early on Wednesday" is not "tard mercredi"
+    (("early on", "early morning", "au petit matin", "tot le matin", "de bon matin",
+      *(f"early {d}" for d in _DAYS_EN), *(f"tot {d}" for d in _DAYS_FR)),
+     ("late on", "late at night", "late in the evening", "tard le soir", "tard dans la soiree",
+      "tard dans la nuit", *(f"late {d}" for d in _DAYS_EN),
+      *(f"tard {d}" for d in _DAYS_FR))),
+    # which freedom: "press freedom" is not "la liberté d'association"
+    (("liberte d association", "freedom of association"),
+     ("liberte de la presse", "liberte de presse", "press freedom", "freedom of the press",
+      "liberte religieuse", "religious freedom", "freedom of religion", "liberte de culte",
+      "liberte d expression", "freedom of expression", "free speech", "liberte de reunion",
+      "freedom of assembly")),
+    # which balance or tension: "les équilibres ethniques" are not religious ones
+    (("ethni",), ("religi", "confessionn")),
     # when in the week: "en milieu de semaine" is not "au cours du week-end"
     (("week-end", "weekend", "week end", "fin de semaine"),
      ("milieu de semaine", "en semaine", "midweek", "mid-week", "middle of the week",

@@ -592,7 +592,8 @@ class Verifier:
                                        (ev, "tense"))
         if (claim.negated and not (f.negated or refuses(s.text) or _ceased(claim.text, s.text)
                                    or _negated_next_door(claim.text, d, best))
-                ) or _contrast_swapped(claim.text, s.text) or (
+                ) or _contrast_swapped(claim.text, s.text) or _preference_swapped(
+                    claim.text, s.text) or (
                 not claim.negated and not _UNKNOWN.search(claim.text)
                 and self._said_negated(claim, claim_vec, d, best, unit_scores)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
@@ -942,6 +943,36 @@ def _contrast_swapped(claim: str, sentence: str) -> bool:
     (ca, cb), (sa, sb) = ([_stems(x) for x in pair] for pair in (c, s))
     # the claim denies what the sentence says, says what it denies, and denies nothing it does
     return bool((cb & sa) - sb) and bool((ca & sb) - sa) and not (cb & sb)
+
+
+# "X plutôt que Y", "Y et non X": which of two things a text prefers, read in the few words on
+# each side of the marker. A claim rejecting what its sentence prefers, and preferring nothing
+# it does, swaps them: "par la force plutôt que par le dialogue" over "par le dialogue et non
+# par des émeutes"
+_PREFERS = re.compile(r"(?i)(?<!\w)(?:plut[ôo]t\s+que?|plut[ôo]t\s+qu['’]|rather\s+than|"
+                      r"instead\s+of|au\s+lieu\s+(?:de|d['’])|et\s+non(?:\s+pas)?|and\s+not|"
+                      r"mais\s+pas|but\s+not)(?!\w)")
+_PREFER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+PREFER_WORDS = 3  # words read on each side
+PREFER_CHARS = 80
+
+
+def _preference(text: str) -> tuple[set[str], set[str]] | None:
+    """(stems of what `text` prefers, of what it rejects) around its first `_PREFERS`."""
+    m = _PREFERS.search(text)
+    if m is None:
+        return None
+    left = _PREFER_WORD.findall(text[max(0, m.start() - PREFER_CHARS):m.start()])
+    right = _PREFER_WORD.findall(text[m.end():m.end() + PREFER_CHARS])
+    return (_stems(" ".join(left[-PREFER_WORDS:])), _stems(" ".join(right[:PREFER_WORDS])))
+
+
+def _preference_swapped(claim: str, sentence: str) -> bool:
+    ours, theirs = _preference(claim), _preference(sentence)
+    if ours is None or theirs is None:
+        return False
+    (pref, rej), (their_pref, their_rej) = ours, theirs
+    return bool(rej & their_pref) and not (rej & their_rej) and not (pref & their_pref)
 
 
 @lru_cache(maxsize=4096)

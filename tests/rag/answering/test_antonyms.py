@@ -247,3 +247,19 @@ def test_a_political_capital_is_not_an_economic_one() -> None:
     assert contradicts("La contestation a gagné Almaty, la capitale politique.", said)
     assert contradicts("Protests spread to Almaty, the political capital.", said)
     assert not contradicts("Protests spread to Almaty, the country's economic capital.", said)
+
+
+def test_which_part_of_the_day_which_freedom_which_balance() -> None:
+    """blind_pairs4 v4_114 ("early on Wednesday" over "tard mercredi"), blind_pairs5 v5_046 and
+    blind_pairs6 v6_005 (religious or press freedom over "la liberté d'association"), v6_095
+    (a religious balance over "les équilibres ethniques")."""
+    late = "« C'est opportun », a déclaré le président, cité par les médias tard mercredi."
+    assert contradicts("The president was quoted early on Wednesday.", late)
+    assert not contradicts("The president was quoted late on Wednesday.", late)
+    assoc = "un programme de soutien à la liberté d’association au Kazakhstan"
+    assert contradicts("A programme supporting press freedom in Kazakhstan.", assoc)
+    assert contradicts("Un programme pour la liberté religieuse au Kazakhstan.", assoc)
+    assert not contradicts("A programme supporting freedom of association.", assoc)
+    ethnic = "elle pourrait perturber les équilibres ethniques au Kazakhstan"
+    assert contradicts("It could upset the religious balance in Kazakhstan.", ethnic)
+    assert not contradicts("It could upset the ethnic and religious balance.", ethnic)

@@ -9,6 +9,7 @@ from rag.answering.verify import (
     _bounds,
     _claim_facts,
     _language,
+    _preference_swapped,
     _roles_unsaid,
 )
 
@@ -63,3 +64,17 @@ def test_a_message_addressed_to_the_sender_is_caught() -> None:
     kept = _claim_facts("Dans un message adressé à Tokayev, Xi a exprimé ses condoléances.")
     assert not _addressee_swapped(kept, sentence)
 
+
+
+def test_what_is_preferred_and_what_rejected_are_not_exchanged() -> None:
+    """blind_pairs5 v5_055: "par la force plutôt que par le dialogue" over "par le dialogue et
+    non par des émeutes"."""
+    said = ("Le Kremlin avait appelé à résoudre la crise au Kazakhstan par le dialogue et non "
+            "par des émeutes de rues.")
+    assert _preference_swapped("Le Kremlin avait appelé à résoudre la crise par la force "
+                               "plutôt que par le dialogue.", said)
+    assert _preference_swapped("The Kremlin called for the crisis to be settled by force "
+                               "rather than through dialogue.", said)
+    assert not _preference_swapped("Le Kremlin a appelé à résoudre la crise par le dialogue "
+                                   "plutôt que par des émeutes.", said)
+    assert not _preference_swapped("Le Kremlin a appelé au dialogue.", said)
