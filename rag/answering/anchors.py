@@ -963,6 +963,7 @@ _ABOUT = re.compile(r"(?<!\w)(?:about|around|roughly|approximately|some|an estim
                     r"\s*$")
 # how far off a rough figure may be (a share of it), and source values read as years instead
 NEAR = 0.1
+ROUNDING_SPAN = 1.5  # units of a rough figure's rounding it may be off by ("about")
 _YEARS = (1900, 2100)
 
 
@@ -989,9 +990,9 @@ def approximate(text: str, anchors: list[Anchor]) -> list[Anchor]:
         elif _LESS.search(before):
             near = (value * (1 - NEAR), value)
         elif _ABOUT.search(before):
-            # ... and no further than the figure's own rounding: "about 2,500" for "2 537",
-            # not "about 2,800" for "environ 2 600"
-            step = _rounding(value)
+            # ... and no further than about the figure's own rounding: "about 2,500" for
+            # "2 537", "about 3,700" for "3 811", not "about 2,800" for "environ 2 600"
+            step = ROUNDING_SPAN * _rounding(value)
             near = (max(value * (1 - NEAR), value - step), min(value * (1 + NEAR), value + step))
         else:
             out.append(a)

@@ -63,3 +63,17 @@ def test_joined_statements_and_name_lists_are_linear() -> None:
         "ne peuvent pas faire partie d'autres blocs"]
     assert _list_counts("composée de la Russie, du Belarus, de l’Arménie, du Kazakhstan, du "
                         "Kirghizstan et du Tadjikistan.") == {"n:6"}
+
+
+def test_the_word_before_a_name_is_read_near_it() -> None:
+    """Thirty-sixth review, F2: the capitalised word before each of a claim's names the passage
+    lacks was searched for from each capital of a long word ("Ab-" x 6,000 then 60 names: 51 s
+    a POST /verify); it is read within a few words of the name now."""
+    from rag.answering.verify import _word_before
+
+    claim = "Ab-" * 6_000 + " " + " ".join(f"Nom{i}" for i in range(60)) + " ont dit."
+    with deadline(2.0):
+        assert all(_word_before(claim, f"Nom{i}") is not None for i in range(1, 60))
+    found = _word_before("Le président chinois Xi Jinping a dit.", "Jinping")
+    assert found is not None and found.group(1) == "Xi"
+    assert _word_before("le président jinping a dit", "jinping") is None
