@@ -781,14 +781,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # "Et l'Arménie ?" after a question about Russia asks of either)
             # ... a body of countries asked about acts: "How much aid did the EU offer
             # Kazakhstan?" is the EU's aid, whoever else is named
-            asked_nations = info.nation & BODIES or info.nation
-            kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)), asked_nations)
-            if kind and "number" in info.asks and not mentions_country(text, asked_nations) \
-                    and (figure := re.search(r"\d", text)) \
-                    and nations_of(text[:figure.start()]) - nations_of(info.text):
-                kind = False  # "le Royaume-Uni compte plus de 85 ONG" counts Britain's, not
-                # the American ones its title's country would lend it (a country after the
-                # figure is where it goes: "740 740 $ ... au Kazakhstan")
+            kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)),
+                                    info.nation & BODIES or info.nation)
         if kind and info.qualifiers and not _qualified(info.qualifiers, words | earlier):
             kind = False  # "une école de médecine" is not "l'École libre des sciences
             # politiques" (its words or the passage's before it: the title, an earlier sentence)

@@ -1,6 +1,6 @@
 """A count asked of one nation's things (blind30 trap b30_015: "How many American NGOs are
 present in Kazakhstan?") is not answered by the overall figure whose share the sentence gives
-to that nation, nor by another nation's count that the title's country would lend it."""
+to that nation."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from rag.retrieval import Hit
 TITLE = "Les ONG financées par les États-Unis au Chili"
 OVERALL = ("Un institut estime qu'il y a 9 000 ONG actives au Chili, tandis que la majorité "
            "d'entre elles sont financées par les États-Unis.")
-BRITISH = "Le Royaume-Uni compte plus de 40 ONG également présentes au Chili."
-AMERICAN = "Les États-Unis comptent plus de 60 ONG présentes au Chili."
 
 
 def _kinds(question: str, text: str) -> dict[str, bool]:
@@ -26,11 +24,3 @@ def test_a_nations_count_is_not_the_overall_figure_it_has_a_share_of() -> None:
     assert not got[OVERALL]
     # without a nation asked, the overall figure is the count
     assert _kinds("Combien d'ONG sont présentes au Chili ?", OVERALL)[OVERALL]
-
-
-def test_another_nations_count_is_not_lent_the_titles_nation() -> None:
-    got = _kinds("Combien d'ONG américaines sont présentes au Chili ?", f"{BRITISH} {AMERICAN}")
-    assert not got[BRITISH]
-    assert got[AMERICAN]
-    # Britain's count answers a question about Britain's
-    assert _kinds("Combien d'ONG britanniques sont présentes au Chili ?", BRITISH)[BRITISH]
