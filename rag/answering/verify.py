@@ -87,7 +87,7 @@ from rag.answering.anchors import (
     words_of,
 )
 from rag.answering.antonyms import contradicted, sides
-from rag.answering.cities import cities_unsaid
+from rag.answering.cities import CAPITALS, cities_unsaid
 from rag.answering.countries import (
     bodies_at,
     country_code,
@@ -537,7 +537,8 @@ class Verifier:
         bodies += _roles_unsaid(claim.text, d.whole.words)
         bodies += _orders_unsaid(claim.text, d)
         bodies += cities_unsaid(claim.text, d.whole.words)
-        if same_day_apart(claim.text, _days(anchors), [_days_of(f) for f in d.facts]):
+        if says_same_day(claim.text) and same_day_apart(
+                claim.text, _days(anchors), [_days_of(f) for f in d.facts]):
             bodies += ("the same day",)
         missing_whole = tuple(a.text for a in anchors if not _holds(d, d.whole, a)
                               and not _anchor_stood_for(d, a, claim)) + bodies
@@ -1969,10 +1970,7 @@ def _holds(d: _Sentences, f: Facts, a: Anchor) -> bool:
 # counts: text after ", qui/who/which/où ..." is left out.
 
 # Seats of power named for their country ("Moscou a dénoncé", "the Kremlin said").
-_SEATS = {"moscou": "RU", "moscow": "RU", "kremlin": "RU", "washington": "US",
-          "pekin": "CN", "beijing": "CN", "kiev": "UA", "kyiv": "UA", "ankara": "TR",
-          "tachkent": "UZ", "tashkent": "UZ", "bichkek": "KG", "bishkek": "KG",
-          "douchanbe": "TJ", "dushanbe": "TJ", "erevan": "AM", "yerevan": "AM"}
+_SEATS = {**CAPITALS, "kremlin": "RU"}
 _PARTY_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Capitalised words that are not people: function words opening a sentence, titles, days,
 # months, institutions' words.
