@@ -389,9 +389,19 @@ _VERB_AFTER_TWO = frozenset("""
 """.split())
 
 
+# ... and "les deux pays", "the two leaders": the pair a sentence names, as both of them
+# ("les deux pays partagent une frontière de plus de 7000 km" over "une frontière avec la
+# Russie de plus de 7 000 kilomètres"). Nouns a pair of named parties is called by only.
+_PAIR_NOUN = frozenset("""
+    pays countries nations sides parties camps cotes dirigeants leaders presidents
+    voisins neighbours neighbors capitales capitals gouvernements governments
+""".split())
+
+
 def _the_two(words: list[str], i: int) -> bool:
     return i > 0 and words[i - 1] in _THE and (
-        i + 1 >= len(words) or words[i + 1] in _VERB_AFTER_TWO)
+        i + 1 >= len(words) or words[i + 1] in _VERB_AFTER_TWO
+        or (words[i - 1] in ("les", "the") and words[i + 1] in _PAIR_NOUN))
 
 
 def _scaled_after(words: list[str], k: int) -> bool:

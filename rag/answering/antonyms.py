@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from rag.answering.cities import CAPITALS
+from rag.answering.countries import nations_of
 from rag.text import fold
 
 _Pair = tuple[tuple[str, ...], tuple[str, ...]]
@@ -158,6 +160,14 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
      ("isole", "isolated", "sporadi", "ponctuel", "limited number", "nombre limite",
       "small-scale", "small scale", "a petite echelle", "rare ", "rares ", "faible ampleur",
       "petite ampleur", "ampleur limitee", "minor ")),
+    # which body of a government spoke: "un porte-parole du département d'État" is not
+    # "Jen Psaki, porte-parole de la Maison Blanche", nor the Kremlin its foreign ministry
+    (("departement d etat", "state department", "department of state"),
+     ("maison blanche", "maison-blanche", "white house", "pentagone", "pentagon")),
+    (("maison blanche", "maison-blanche", "white house"), ("pentagone", "pentagon")),
+    (("kremlin",), ("ministere des affaires etrangeres", "ministere russe des affaires etrangeres",
+                    "foreign ministry", "ministry of foreign affairs", "foreign affairs ministry",
+                    "diplomatie russe", "russian diplomacy")),
 )
 # a word and the same word negated by its prefix: "légitime" / "illégitime"
 _PREFIX_PAIRS: tuple[_Pair, ...] = tuple(
@@ -215,3 +225,62 @@ def contradicted(said: frozenset[tuple[int, int]], sentence: str) -> bool:
 def contradicts(claim: str, sentence: str) -> bool:
     """Whether `claim` puts the opposite of a word of `sentence` in its place."""
     return contradicted(sides(claim), sentence)
+
+
+# Where a sentence gives two nations opposite stances ("Une initiative dénoncée par les
+# États-Unis mais soutenue par la Chine"), it holds both sides, so `contradicted` lets a claim
+# through that gives one nation the other's stance ("also opposed by Beijing"). Read stance by
+# clause and by the nation acting in it: the one the clause opens on or names after "par" /
+# "by" (not one it acts upon: "Washington a critiqué la Russie" is not Russia's criticism).
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|et|but|mais|while|whereas|tandis que|alors que|"
+                           r"yet|although|bien que)\s", re.I)
+_AGENT = re.compile(r"(?i)(?:^\W*(?:(?:also|aussi|then|puis|even|même|the|la|le|les|l['’])\s*)*"
+                    r"|\b(?:par|by)\s+(?:(?:the|la|le|les|l['’])\s*)?)"
+                    r"(?=((?:[^\W\d_][\w’'-]*\W*){1,2}))")
+# clauses read per text: a sentence of more is no prose (and each costs a reading of sides)
+MAX_CLAUSES = 24
+# a government by its seat ("Beijing", "le Kremlin")
+_SEAT_CODES = {**CAPITALS, "kremlin": "RU", "elysee": "FR", "maison blanche": "US",
+               "maison-blanche": "US", "white house": "US"}
+
+
+def _agents(clause: str) -> frozenset[str]:
+    """The nations acting in `clause`: named at its start or after "par" / "by"."""
+    out: set[str] = set()
+    for k, m in enumerate(_AGENT.finditer(clause)):
+        if k == MAX_CLAUSES:
+            break
+        words = m.group(1)
+        out |= nations_of(words)
+        folded = " ".join(_WORD_START.findall(fold(words)))
+        for seat in (folded, folded.partition(" ")[0]):
+            if (code := _SEAT_CODES.get(seat)) is not None:
+                out.add(code)
+    return frozenset(out)
+
+
+def _stances(text: str) -> list[tuple[frozenset[str], frozenset[tuple[int, int]]]]:
+    """Each clause of `text` with a nation acting in it: its nations and its sides."""
+    out = []
+    for clause in _CLAUSE_BREAK.split(text, maxsplit=MAX_CLAUSES)[:MAX_CLAUSES]:
+        if (agents := _agents(clause)) and (held := sides(clause)):
+            out.append((agents, held))
+    return out
+
+
+def nation_contradicted(claim: str, sentence: str) -> bool:
+    """Whether `claim` gives a nation the opposite stance `sentence` gives it, where the
+    sentence gives no clause of that nation the claim's stance."""
+    said = _stances(claim)
+    if not said:
+        return False
+    source = _stances(sentence)
+    for nations, held in said:
+        theirs = [h for n, h in source if n & nations]
+        for p, side in held:
+            if (p, 1 - side) in held:
+                continue
+            if any((p, 1 - side) in h for h in theirs) and not any((p, side) in h
+                                                                   for h in theirs):
+                return True
+    return False

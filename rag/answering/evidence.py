@@ -373,6 +373,25 @@ def _referent(spans: Sequence[tuple[int, int, Span, Hit]], words: Sequence[set[s
 _QUESTION_NAME = re.compile(r"(?<=\W)[A-ZÀ-Ý][\w-]+")
 
 
+# A figure a nation is said to have is that nation's ("le Royaume-Uni compte plus de 85 ONG",
+# "Russia has 2,000 troops there"): a sentence that gives the figure so to another nation and
+# never names the one asked about does not count the asked nation's. Only a verb of having:
+# "L'Arménie ... ont envoyé entre 100 et 200 personnes" is read by the nation rules above.
+_HAS_FIGURE = re.compile(r"(?i)\b(?:compte|comptait|comptent|possède|possédait|possèdent|"
+                         r"dispose d['’e]|disposait d['’e]|has|had|have|counts|owns|boasts)\s+"
+                         r"(?:(?:plus|moins|près|environ|autour|au moins|more|less|fewer|over|"
+                         r"about|around|nearly|some|de|d['’]|than|at least)\s*){0,3}\d")
+OWNER_REACH = 30  # characters before the verb where its nation is named
+
+
+def _owned_by_other(text: str, asked: frozenset[str]) -> bool:
+    """Whether `text` gives its figure to a nation other than `asked`, naming none of them."""
+    if mentions_country(text, asked):
+        return False
+    return any((owner := nations_of(text[max(0, m.start() - OWNER_REACH):m.start()]))
+               and not owner & asked for m in _HAS_FIGURE.finditer(text))
+
+
 # A former holder of an office is not its holder, unless a former one is asked about: "Karim
 # Massimov, ancien Premier ministre" did not head the government just dismissed.
 _FORMER_ROLE = re.compile(
@@ -714,6 +733,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "38 000 ONG ..., tandis que la majorité d'entre elles sont
             # financées par les États-Unis": the figure counts them all, not those funded so,
             # nor the American ones ("How many American NGOs")
+        if kind and "number" in info.asks and info.nation and _owned_by_other(text, info.nation):
+            kind = False  # "le Royaume-Uni compte plus de 85 ONG" counts no American ones
         if kind and "number" in info.asks and vague_of_others(info.measure, text, cross):
             kind = False  # "des dizaines de personnes, dont des policiers": no police count
         if kind and info.age_at and not AGE_AT.search(text):

@@ -487,8 +487,15 @@ def fate_of_others_only(measure: Sequence[str], fates: frozenset[str], text: str
         seen = True
     return seen
 
+# Words a count of countries is given in: "combien de pays membres" is counted by "six anciens
+# États soviétiques" (study set blind16 b16_017)
+_MEASURE_SYNONYMS = {"pay": ("etat",), "etat": ("pay",), "countr": ("state",),
+                     "state": ("countr",)}
+
+
 def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
     keys = {_stem_key(w) for w in words}
+    measure = (*measure, *(s for m in measure for s in _MEASURE_SYNONYMS.get(m, ())))
     return any(k.startswith(m) or (len(k) >= 4 and m.startswith(k)) for m in measure
                for k in keys)
 _TOOK_OVER = (r"remplac|succ[ée]d|successeur|nomm|appoint|replac|succeed|successor|named|"

@@ -104,8 +104,14 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       r"airlines?|compagnies? aériennes?|"
                       r"newspaper|journal|foundation|fondation|ngo|ong|bank|banque|"
                       r"(news )?agency|agence de presse)|(pour|for) (quelle|which) institution|"
-                      r"which institution (does|did) [\w ]{1,40} work|(le|the) parti "
-                      r"(politique )?(auquel|dont)|(political )?party (does|did) \w+)\b", re.I),
+                      r"which institution (does|did) [\w ]{1,40} work|"
+                      # one someone belongs to (any institution may be asked: "avec le soutien
+                      # de quelle institution" is answered by "du Sénat")
+                      r"(which|what|quelle) institution ((is|was|est|était) [\w ]{1,40}|"
+                      r"[\w ]{1,40} (est|était)-(il|elle) )"
+                      r"(affiliated|affilié|affiliée|rattaché|rattachée|attaché|attachée)|"
+                      r"(le|the) parti (politique )?(auquel|dont)|"
+                      r"(political )?party (does|did) \w+)\b", re.I),
     # a body inside a body: "Quel organe de l'alliance a décidé ...?" (a council, a committee)
     # (of a body named: "quel organe est touché par la cirrhose ?" asks no council)
     "organ": re.compile(r"\b(?:(?:which|what|quel(?:le)?s?) " + _QUALIFIERS

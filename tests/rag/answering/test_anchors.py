@@ -191,3 +191,16 @@ def test_une_vingtaine_is_about_twenty() -> None:
     assert not holds(facts("plus de trois décennies de règne"), a)
     assert holds(facts("vingt-deux ans de règne"), a)
     assert holds(facts("une vingtaine d'années de règne"), a)
+
+
+def test_the_two_countries_are_a_pair_not_a_count() -> None:
+    """blind_pairs28 v28_027: "les deux pays partagent une frontière" is both countries the
+    sentence names; a count of two anything else is still a number to find."""
+    pair = claim_anchors("Les deux pays partagent une frontière de plus de 7000 km.")
+    assert [a.text for a in pair if a.kind == "number"] == ["7000"]
+    assert [a.text for a in claim_anchors("The two leaders spoke on Friday.")
+            if a.kind == "number"] == []
+    assert [a.text for a in claim_anchors("Les deux soldats ont été tués.")
+            if a.kind == "number"] == ["deux"]
+    assert [a.text for a in claim_anchors("Deux pays ont envoyé des troupes.")
+            if a.kind == "number"] == ["Deux"]

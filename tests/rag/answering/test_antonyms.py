@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.antonyms import contradicts
+from rag.answering.antonyms import contradicts, nation_contradicted
 from rag.answering.verify import Verifier
 from tests.cpu import cpu_spent
 from tests.rag.answering.test_verify import one
@@ -263,3 +263,42 @@ def test_which_part_of_the_day_which_freedom_which_balance() -> None:
     ethnic = "elle pourrait perturber les équilibres ethniques au Kazakhstan"
     assert contradicts("It could upset the religious balance in Kazakhstan.", ethnic)
     assert not contradicts("It could upset the ethnic and religious balance.", ethnic)
+
+
+def test_which_body_of_a_government_spoke() -> None:
+    """blind_pairs28 v28_014: a State Department spokesman over "Jen Psaki, porte-parole de
+    la Maison Blanche"."""
+    white_house = "a déclaré jeudi à la presse Jen Psaki, porte-parole de la Maison Blanche."
+    assert contradicts("Selon un porte-parole du département d'État, rien ne change.",
+                       white_house)
+    assert contradicts("A State Department spokeswoman told the press on Thursday.",
+                       white_house)
+    assert not contradicts("A White House spokeswoman told the press on Thursday.", white_house)
+    assert contradicts("The Kremlin said so.", "Le ministère russe des Affaires étrangères "
+                                               "l'a dit.")
+
+
+def test_a_nation_given_the_stance_the_sentence_gives_another() -> None:
+    """blind_pairs28 v28_029: "opposed by Beijing" over "dénoncée par les États-Unis mais
+    soutenue par la Chine" (the sentence holds both stances, each for its own nation)."""
+    said = "Une initiative dénoncée par les États-Unis mais soutenue par la Chine."
+    assert not contradicts("The move was condemned by Washington and also opposed by Beijing.",
+                           said)  # word by word, both stances are there
+    assert nation_contradicted(
+        "The move was condemned by Washington and also opposed by Beijing.", said)
+    assert nation_contradicted("La Chine a dénoncé cette initiative.", said)
+    assert nation_contradicted("The move was backed by Washington.", said)
+    assert not nation_contradicted("Condemned by Washington, the move was backed by Beijing.",
+                                   said)
+    assert not nation_contradicted("The move was condemned by the United States.", said)
+    # a nation acted upon is not the one whose stance it is
+    assert not nation_contradicted("Russia supports the regime.",
+                                   "Washington a critiqué la Russie, qui soutient le régime.")
+
+
+@pytest.mark.parametrize("unit", ["la la ", "by by ", "par , ", "Chine et "])
+def test_stances_are_read_in_linear_time(unit: str) -> None:
+    text = "soutenue " + unit * 20_000
+    with cpu_spent() as spent:
+        nation_contradicted(text, text)
+    assert spent.seconds < 0.5

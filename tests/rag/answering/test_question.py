@@ -671,3 +671,11 @@ def test_a_qualified_price_asks_a_sum(question: str) -> None:
     # answered it
     q = analyse_question(question)
     assert "number" in q.asks and "$" in q.measure
+
+
+@pytest.mark.parametrize("question", ["Which institution is Laurent Goetschel affiliated with?",
+                                      "À quelle institution est rattaché Laurent Goetschel ?",
+                                      "À quelle institution Goetschel est-il rattaché ?"])
+def test_an_institution_is_a_body(question: str) -> None:
+    """blind37 b37_017: the quote of the one named answers no institution."""
+    assert "org" in analyse_question(question).asks
