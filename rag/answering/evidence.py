@@ -160,6 +160,9 @@ class EvidenceSentence:
     # it holds the person asked only through the next sentence, which closes its quote
     # naming who said it (`_speaker_after`): quoted, that one is quoted with it
     attributed: bool = False
+    # it names none of the focus itself: it holds it through what its opening noun or pronoun
+    # refers to ("La force est composée d'environ 2 600 militaires" after "... l'OTSC ...")
+    referred: bool = False
 
 
 @dataclass(slots=True)
@@ -680,8 +683,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                       or (f in standing and standing[f].search(fold(text)))
                       else 0.0 for f, wt in fw.items())
             focus = got / total_fw
+            referred = bool(referent) and not any(_has_focus(f, words) for f in fw)
         else:
-            focus = 1.0
+            focus, referred = 1.0, False
         if i not in propers:
             propers[i] = (proper_names(hit.chunk.text)
                           if {"person", "place"} & set(info.asks) else frozenset())
@@ -865,7 +869,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                  + w.coverage * cov + w.kind * kind + w.focus * focus + w.rank / i + ranking)
         out.append(EvidenceSentence(i, j, hit.chunk.start + span.start,
                                     hit.chunk.start + span.end, text, float(cos), cov, focus,
-                                    kind, usable, score, ranking, attributed))
+                                    kind, usable, score, ranking, attributed, referred))
     out.sort(key=lambda s: (-s.score, s.passage, s.index))
     by_passage: dict[int, list[EvidenceSentence]] = {}
     for s in out:

@@ -344,9 +344,12 @@ def _told_in_document(ev: Evidence, cands: list[EvidenceSentence],
     if not ev.cross_lingual or not ev.question.asks or ev.question.asks == ("identity",):
         return None
     s = cands[0]
-    if s.dense < min_dense_cross - DOCUMENT_MARGIN or not 0.5 <= s.focus < 1.0:
+    if s.dense < min_dense_cross - DOCUMENT_MARGIN or not (0.5 <= s.focus < 1.0
+                                                          or s.referred):
         return None  # one that names the whole focus itself and sits under the floor is
-        # about something else ("La Russie a envoyé quelque 3 000 personnes" for planes)
+        # about something else ("La Russie a envoyé quelque 3 000 personnes" for planes);
+        # one that holds it only through what it refers to ("La force est composée
+        # d'environ 2 600 militaires au total") names it no more than "le bloc" does
     doc = ev.passages[s.passage - 1].chunk.doc_id
     about = any(o is not s and ev.passages[o.passage - 1].chunk.doc_id == doc
                 and o.focus >= 1.0 and o.dense >= min_dense_cross + CLEAR_MARGIN

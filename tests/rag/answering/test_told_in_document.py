@@ -16,17 +16,18 @@ SEAT = "Le bloc a son siège à Moscou, mais est présidé à tour de rôle par 
 
 
 def _sentence(passage: int, index: int, text: str, dense: float, focus: float,
-              kind: bool) -> EvidenceSentence:
+              kind: bool, referred: bool = False) -> EvidenceSentence:
     return EvidenceSentence(passage, index, 0, len(text), text, dense, 0.25, focus, kind, True,
-                            dense)
+                            dense, referred=referred)
 
 
 def _evidence(seat_dense: float, docs: tuple[str, str] = ("doc", "doc"),
-              about_dense: float = 0.83, seat_focus: float = 0.5) -> Evidence:
+              about_dense: float = 0.83, seat_focus: float = 0.5,
+              referred: bool = False) -> Evidence:
     hits = [Hit(Chunk(docs[0], 0, ABOUT, 0, len(ABOUT), "Le CSTO"), 1.0),
             Hit(Chunk(docs[1], 1, SEAT, 0, len(SEAT), "Le CSTO"), 0.9)]
     about = _sentence(1, 0, ABOUT, about_dense, 1.0, False)
-    seat = _sentence(2, 0, SEAT, seat_dense, seat_focus, True)
+    seat = _sentence(2, 0, SEAT, seat_dense, seat_focus, True, referred)
     return Evidence(analyse_question(QUESTION, "en"), True, hits, [about, seat],
                     {1: [about], 2: [seat]})
 
@@ -60,3 +61,23 @@ def test_it_does_not_for_a_question_in_the_sources_language() -> None:
     ev = _evidence(0.74)
     ev.cross_lingual = False
     assert extractive.choose(ev) == []
+
+
+def test_it_does_when_the_whole_focus_is_only_what_it_refers_to() -> None:
+    """blind3 b3_027, blind10 b10_032: "La force est composée d'environ 2 600 militaires au
+    total" holds the CSTO only through "La force" (the sentence before names the OTSC)."""
+    chosen = extractive.choose(_evidence(0.74, seat_focus=1.0, referred=True))
+    assert [s.text for s in chosen] == [SEAT]
+
+
+def test_the_evidence_tells_a_focus_held_through_a_referent() -> None:
+    from rag.answering.evidence import gather_evidence
+
+    text = ("L'OTSC a déployé une mission au Kazakhstan. La force est composée d'environ 2 600 "
+            "militaires au total.")
+    ev = gather_evidence("How big is the CSTO force?", [Hit(Chunk("d", 0, text, 0, len(text),
+                                                                  "Mission"), 1.0)],
+                         None, None, lambda term: 1.0, "french")
+    got = {s.text: s.referred for s in ev.sentences}
+    assert got == {"L'OTSC a déployé une mission au Kazakhstan.": False,
+                   "La force est composée d'environ 2 600 militaires au total.": True}
