@@ -676,7 +676,11 @@ _EXACT_ASKED = re.compile(r"(?i)\b(exactement|exactly|précisément|precisely|au
 # What befell the people a count is of (the verifier's families, and convictions): "combien
 # de manifestants ont été condamnés" is not answered by "des dizaines de manifestants tués".
 _FATES = {**ROLES, "convicted": re.compile(
-    r"^(convicted|sentenced|condamn[ée]e?s?|condamnations?|jug[ée]e?s?|tried|prison)$", re.I)}
+    r"^(convicted|sentenced|condamn[ée]e?s?|condamnations?|jug[ée]e?s?|tried|prison)$", re.I),
+    # a vote's abstentions are not its votes for and against ("Combien d'États se sont
+    # abstenus" over "107 États membres pour et 14 contre": piaf_traps3 pt3_009)
+    "abstained": re.compile(r"^(abstenue?s?|abstentions?|abstained|abstain|abstaining|"
+                            r"abstient|abstiennent)$", re.I)}
 # ... and a killing said otherwise: "assassinés", "exterminés", "murdered", "victimes"
 _KILLED = re.compile(r"^(assassin[ée]e?s?|extermin[ée]e?s?|massacr[ée]e?s?|ex[ée]cut[ée]e?s?|"
                      r"murdered|slain|massacred|exterminated|executed|victimes?|victims?|"

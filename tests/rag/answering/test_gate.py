@@ -190,6 +190,9 @@ JANUARY = ("Le 6 janvier 2022, le ministère russe de la Défense a indiqué que
 CONTINGENTS = ("La Russie a envoyé quelque 3 000 parachutistes au Kazakhstan. Le Bélarus, "
                "l'Arménie et le Tadjikistan ont envoyé des contingents.")
 TOLL = "Des dizaines de manifestants ont été tués et 353 policiers ont été blessés à Almaty."
+VOTE = "Le Chili a été admis au terme d'un vote avec 107 États membres pour et 14 contre."
+VOTE_ABSTAINED = ("Le Chili a été admis au terme d'un vote avec 107 États membres pour, 14 "
+                  "contre et 52 abstentions.")
 NGOS = ("Le Centre international pour le droit à but non lucratif estime qu’il y a 38 000 ONG "
         "actives au Kazakhstan, financées par les États-Unis et les pays européens.")
 BORDER = ("Le Kazakhstan a une frontière avec la Russie de plus de 7 000 kilomètres (4 350 "
@@ -311,6 +314,11 @@ EACH = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 e
     ("Combien de policiers ont été blessés à Almaty ?", TOLL, True),
     ("Combien de manifestants ont été condamnés par la justice ?", TOLL, False),
     ("How many protesters were sentenced by the courts?", TOLL, False),
+    # ... and a vote's abstentions are not its votes for and against (piaf_traps3 pt3_009)
+    ("Combien d'États se sont abstenus lors du vote ?", VOTE, False),
+    ("How many countries abstained in the vote?", VOTE, False),
+    ("Combien d'États ont voté pour ?", VOTE, True),
+    ("Combien d'États se sont abstenus lors du vote ?", VOTE_ABSTAINED, True),
     # NGOs funded by the US and European countries are no count of France's
     ("How many NGOs are active in Kazakhstan?", NGOS, True),
     ("How many NGOs funded by France operate in Kazakhstan?", NGOS, False),
