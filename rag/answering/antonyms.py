@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answering.cities import CAPITALS
+from rag.answering.cities import SEATS
 from rag.answering.countries import nations_of
 from rag.text import fold
 
@@ -239,16 +239,17 @@ _AGENT = re.compile(r"(?i)(?:^\W*(?:(?:also|aussi|then|puis|even|même|the|la|le
                     r"(?=((?:[^\W\d_][\w’'-]*\W*){1,2}))")
 # clauses read per text: a sentence of more is no prose (and each costs a reading of sides)
 MAX_CLAUSES = 24
+MAX_AGENTS = 24  # ... and places an agent is read at per clause
 # a government by its seat ("Beijing", "le Kremlin")
-_SEAT_CODES = {**CAPITALS, "kremlin": "RU", "elysee": "FR", "maison blanche": "US",
-               "maison-blanche": "US", "white house": "US"}
+_SEAT_CODES = {**SEATS, "elysee": "FR", "maison blanche": "US", "maison-blanche": "US",
+               "white house": "US"}
 
 
 def _agents(clause: str) -> frozenset[str]:
     """The nations acting in `clause`: named at its start or after "par" / "by"."""
     out: set[str] = set()
     for k, m in enumerate(_AGENT.finditer(clause)):
-        if k == MAX_CLAUSES:
+        if k == MAX_AGENTS:
             break
         words = m.group(1)
         out |= nations_of(words)

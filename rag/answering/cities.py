@@ -26,8 +26,18 @@ CAPITALS = {"moscou": "RU", "moscow": "RU", "washington": "US", "pekin": "CN", "
             "bichkek": "KG", "bishkek": "KG", "douchanbe": "TJ", "dushanbe": "TJ",
             "erevan": "AM", "yerevan": "AM"}
 # each country's capital, as its spellings
-CAPITAL_WORDS = {code: tuple(w for w, c in CAPITALS.items() if c == code)
-                 for code in CAPITALS.values()}
+# ... and the seats of power a government is also named by ("le Kremlin a dit")
+SEATS = {**CAPITALS, "kremlin": "RU"}
+
+
+def by_country(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each country's words in `words` (word -> country): looked up in a text's words, not
+    each of its words in `words` (a capital named thousands of times, review 37)."""
+    return {code: tuple(w for w, c in words.items() if c == code) for code in words.values()}
+
+
+CAPITAL_WORDS = by_country(CAPITALS)
+SEAT_WORDS = by_country(SEATS)
 # a word after a place preposition (a capital when `CAPITALS` has it), not "demander à Moscou
 # d'intervenir"
 _AT_WORD = re.compile(r"(?i)(?<![\w’'-])(?:in|at|à|dans)\s+([^\W\d_][\w’'-]*+)"

@@ -389,10 +389,11 @@ OWNER_REACH = 30  # characters before the verb where its nation is named
 
 def _owned_by_other(text: str, asked: frozenset[str]) -> bool:
     """Whether `text` gives its figure to a nation other than `asked`, naming none of them."""
-    if mentions_country(text, asked):
+    verbs = list(_HAS_FIGURE.finditer(text))  # (the cheap test first: most have none)
+    if not verbs or mentions_country(text, asked):
         return False
     return any((owner := nations_of(text[max(0, m.start() - OWNER_REACH):m.start()]))
-               and not owner & asked for m in _HAS_FIGURE.finditer(text))
+               and not owner & asked for m in verbs)
 
 
 # A former holder of an office is not its holder, unless a former one is asked about: "Karim

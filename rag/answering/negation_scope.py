@@ -13,6 +13,7 @@ refusal is near, the sentence affirms what the claim denies.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.answering.lexicon import translated_in
 from rag.text import fold
@@ -20,7 +21,7 @@ from rag.text import fold
 # the negation and the words up to the verb it denies ("could not be resolved", "ne peut
 # pas résoudre", "n'a pas pu résoudre"): auxiliaries and modals are passed over
 _AUX = (r"(?:be|been|being|have|has|had|to|yet|even|really|able|longer|pu|su|voulu|ete|etre|"
-        r"avoir|eu|encore|plus|jamais|vraiment|su|a|ont|est|sont|peut|peuvent|pouvait|"
+        r"avoir|eu|encore|plus|jamais|vraiment|a|ont|est|sont|peut|peuvent|pouvait|"
         r"pourrait|pourra|doit|doivent|devait|veut|veulent|voulait|se|s|l|le|la|les|y|en)")
 _CLAIM_NEGATION = re.compile(
     rf"\b(?:not|n't|never|cannot|ne|n)\s+(?:{_AUX}\s+){{0,4}}?"
@@ -42,6 +43,7 @@ def _folded_words(text: str) -> list[str]:
     return _WORD.findall(re.sub(r"['’]", " ", fold(text)))
 
 
+@lru_cache(maxsize=4096)  # (a claim is read against each sentence it may cite)
 def denied_verb(claim: str) -> str | None:
     """The first content word a claim's negation governs, folded ("resolve")."""
     m = _CLAIM_NEGATION.search(" ".join(_folded_words(claim)[:MAX_WORDS]))

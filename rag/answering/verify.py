@@ -87,7 +87,7 @@ from rag.answering.anchors import (
     words_of,
 )
 from rag.answering.antonyms import contradicted, nation_contradicted, sides
-from rag.answering.cities import CAPITALS, cities_unsaid
+from rag.answering.cities import SEAT_WORDS, SEATS, cities_unsaid
 from rag.answering.countries import (
     bodies_at,
     country_code,
@@ -1951,7 +1951,7 @@ def _holds(d: _Sentences, f: Facts, a: Anchor) -> bool:
         # (the seats of that country looked up in the words, not every word in the seats: a
         # claim naming a capital thousands of times over a passage of thousands of words,
         # review 37 F1)
-        return any(w in f.words for w in _SEAT_WORDS[seat])
+        return any(w in f.words for w in SEAT_WORDS[seat])
     # a people for its country: "les Américains devraient peut-être descendre dans la rue"
     # over "peut-être devrions-nous faire des émeutes ici [aux États-Unis]"
     if a.kind == "name" and (code := country_code(a.name)) is not None \
@@ -1982,8 +1982,7 @@ def _holds(d: _Sentences, f: Facts, a: Anchor) -> bool:
 # counts: text after ", qui/who/which/où ..." is left out.
 
 # Seats of power named for their country ("Moscou a dénoncé", "the Kremlin said").
-_SEATS = {**CAPITALS, "kremlin": "RU"}
-_SEAT_WORDS = {code: tuple(w for w, c in _SEATS.items() if c == code) for code in _SEATS.values()}
+_SEATS = SEATS
 _PARTY_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Capitalised words that are not people: function words opening a sentence, titles, days,
 # months, institutions' words.
