@@ -489,8 +489,11 @@ def fate_of_others_only(measure: Sequence[str], fates: frozenset[str], text: str
 
 # Words a count of countries is given in: "combien de pays membres" is counted by "six anciens
 # États soviétiques" (study set blind16 b16_017)
-_MEASURE_SYNONYMS = {"pay": ("etat",), "etat": ("pay",), "countr": ("state",),
-                     "state": ("countr",)}
+# the same unit under other words: countries are counted in states, and rounds of talks in
+# "séries", "cycles" or "sessions" ("trois séries d'entretiens" answers "combien de cycles")
+_MEASURE_GROUPS = (("pay", "etat"), ("countr", "state"), ("cycle", "serie", "round", "sessio"))
+_MEASURE_SYNONYMS = {m: tuple(o for o in group if o != m)
+                     for group in _MEASURE_GROUPS for m in group}
 
 
 def _names_measure(measure: Sequence[str], words: set[str]) -> bool:

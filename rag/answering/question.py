@@ -1032,6 +1032,8 @@ _BORN = (r"(?:\b(?:est|etait|fut|sont|etaient|furent|soit|ait|etre|ete)\s+|^)nee
          r"\bnee?s?\s+(?:en|a|au|aux|dans|le\s+(?:\d+|1er|premier)|\d+)\b|"
          r"\bnaissance|\bnaqu|\bnait\b|\bborn\b|\bbirth|"
          r"\(\s*(?:ne\s+)?(?:le\s+)?[^()]{0,20}\d{3,4}\s*[-–]")
+# a publication, not "public" or "publicité"
+_PUBLISHED = r"publi(?:e|ee|es|ees|er|ait|aient|a|erent|ant|cations?|shed|sh|shes|shing)"
 _LIFE = [
     # "la Ligue du Nord est née en 1919": a body is born when it is created
     (re.compile(r"(?:^|\s)(?:la|le|les|l')\s*[^?]{0,50}\best nee?s?\b"),
@@ -1048,11 +1050,16 @@ _LIFE = [
     # "En quelle année le cosmodrome a-t-il été construit ?": when it was built, not a date
     # of the threat against it
     (re.compile(r"\b(?:constru\w*|bati|batie|batis|baties|batir|built|build|inaugur\w*|"
-                r"erige\w*|erected|edifie\w*)\b"),
+                r"erige\w*|erected|edifie\w*|completed)\b"),
      re.compile(r"\b(?:constru\w*|bati\w*|built|build\w*|inaugur\w*|erig\w*|erect\w*|"
                 r"edifi\w*|ouvert\w*|opened|achev\w*|complet\w*|termine\w*|crea\w*|cree?s?|"
                 r"fond[ae]\w*|fonde\w*|found\w*|establish\w*|dat(?:e|ant|ent)\s+(?:de|du|des|"
                 r"from|back)|mis\s+en\s+service|lance\w*|launch\w*)\b")),
+    # "In what year did the movement first publish its proposal?": when it was published,
+    # not the year the movement was founded
+    (re.compile(r"\b(?:" + _PUBLISHED + r"|parut?|parution|parue?s?)\b"),
+     re.compile(r"\b(?:" + _PUBLISHED + r"|parut?|parution|parue?s?|edite\w*|editions?|imprime\w*|"
+                r"printed|issued|sorti|sortie|sortis|released?)\b")),
     # "Where is the CSTO headquartered?": where its seat is, not any place named beside it
     # ("based": troops are based where they are stationed)
     (re.compile(r"\b(?:headquarter\w*|hq|siege|sieges|seat)\b"),

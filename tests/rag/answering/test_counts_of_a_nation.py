@@ -50,3 +50,13 @@ def test_countries_are_counted_in_states() -> None:
     assert _kinds("Combien de pays membres compte le bloc ?", states)[states]
     assert _kinds("How many member countries does the bloc have?", states)[states]
     assert not _kinds("Combien de villes membres compte le bloc ?", states)[states]
+
+
+def test_rounds_of_talks_are_counted_in_series_cycles_or_sessions() -> None:
+    """blind38 b38_017: "combien de cycles de discussions" is counted by "trois séries
+    d'entretiens" (and not by a count of something else)."""
+    series = ("Les États-Unis et leurs alliés doivent organiser trois séries d'entretiens avec "
+              "des responsables russes la semaine prochaine.")
+    assert _kinds("Combien de cycles de discussions les alliés prévoient-ils ?", series)[series]
+    assert _kinds("How many rounds of talks are the allies planning?", series)[series]
+    assert not _kinds("Combien de villes les alliés visitent-ils ?", series)[series]

@@ -642,6 +642,29 @@ def test_when_a_thing_was_built_is_an_event_the_sentence_must_say(question: str,
     assert not event.search("la menace a ete relevee du 7 au 19 janvier 2022")
 
 
+@pytest.mark.parametrize("question,lang,said,other", [
+    ("In what year did the movement first publish its proposal?", "en",
+     "le livre a ete publie en 1974", "le mouvement a ete fonde en 1974 par un journaliste"),
+    ("En quelle année le roman a-t-il été publié ?", "fr",
+     "le roman parut en 1851", "l'auteur s'installe a paris en 1851"),
+    ("In what year was the new exchange completed?", "en",
+     "le batiment fut acheve en 1864", "la chambre a recu le soutien de l'association en 1853"),
+])
+def test_a_publication_or_a_completion_is_an_event_the_sentence_must_say(
+        question: str, lang: str, said: str, other: str) -> None:
+    """piaf_traps2 pt2_020 and piaf_traps3 pt3_022: the year a movement was founded, or a
+    chamber of commerce got support, does not date its publication or a building's end."""
+    event = analyse_question(question, lang).event
+    assert event is not None
+    assert event.search(said)
+    assert not event.search(other)
+
+
+def test_public_is_no_publication() -> None:
+    event = analyse_question("En quelle année le jardin public a-t-il ouvert ?", "fr").event
+    assert event is None or not event.search("le livre a ete publie en 1900")
+
+
 def test_a_prison_sentence_asked_is_a_term() -> None:
     # blind29 trap b29_023: "What prison sentence did Massimov receive?" was answered by the
     # sentence on his arrest, which gives no term
