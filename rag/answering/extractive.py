@@ -200,7 +200,36 @@ def _follow_on(ev: Evidence, cands: list[EvidenceSentence], after: EvidenceSente
 ANTECEDENTS_BACK = 2
 
 
+# A year given only relative to the sentence before ("En mai de la même année, le PCF est
+# amené à quitter le gouvernement", "the following year"): when a date is asked, the
+# nearest sentence before that gives a year is quoted too
+_RELATIVE_YEAR = re.compile(
+    r"(?i)\b(?:(?:de\s+)?la\s+m[êe]me\s+ann[ée]e|cette\s+(?:m[êe]me\s+)?ann[ée]e(?:-l[àa])?|"
+    r"l['’]ann[ée]e\s+(?:suivante|pr[ée]c[ée]dente|d['’]apr[èe]s|d['’]avant)|"
+    r"the\s+(?:same|following|next|previous|preceding)\s+year|that\s+(?:same\s+)?year|"
+    r"a\s+year\s+(?:later|earlier))\b")
+_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
+YEAR_BACK = 2  # sentences read back for that year
+
+
+def _with_year_before(ev: Evidence, chosen: list[EvidenceSentence]
+                      ) -> list[EvidenceSentence]:
+    best = chosen[0]
+    if not (_RELATIVE_YEAR.search(best.text) and not _YEAR.search(best.text)):
+        return chosen
+    by_index = {s.index: s for s in ev.by_passage.get(best.passage, [])}
+    for back in range(1, YEAR_BACK + 1):  # the nearest sentence before that gives a year
+        prev = by_index.get(best.index - back)
+        if prev is None or not prev.usable:
+            return chosen
+        if _YEAR.search(prev.text):
+            return chosen if any(prev is c for c in chosen) else [prev, *chosen]
+    return chosen
+
+
 def _with_antecedents(ev: Evidence, chosen: list[EvidenceSentence]) -> list[EvidenceSentence]:
+    if {"date", "year"} & set(ev.question.asks):
+        return _with_year_before(ev, chosen)
     if ev.question.asks:
         return chosen
     best = chosen[0]

@@ -486,3 +486,21 @@ def test_review_28_spaces_after_a_quote_are_read_once(space: str) -> None:
     # the comma may still sit anywhere in the run: a speaker named after it stands alone
     assert not _goes_on("«Je pars» " + space * 50 + "," + space * 50 + "a déclaré M. Dupont.")
     assert not _goes_on("«Je pars»" + space * 3 + "a dit M. Dupont.")
+
+
+PCF = _hit("Au début de l'année 1947, Maurice Thorez, ministre d'État, le prend comme directeur "
+           "de son cabinet. Jean Chaintron est, pour peu de temps, dans les coulisses du pouvoir. "
+           "En mai de la même année, le PCF est amené à quitter le gouvernement. Il reste dans "
+           "le haut appareil du Parti.", "Jean Chaintron")
+
+
+def test_a_year_given_relative_to_the_one_before_is_quoted_with_it(compose: Compose) -> None:
+    """PIAF "When the PCF is no longer in power?": "En mai de la même année" gives no year;
+    the sentence that gives it is quoted too (the nearest before, two back here)."""
+    for question in ("Quand le PCF n'est-il plus au gouvernement ?",
+                     "When did the PCF leave the government?"):
+        got = compose(question, PCF)
+        assert got is not None and "même année" in got and "1947" in got, got
+    # a question that asks no date is answered without it
+    got = compose("Qui est amené à quitter le gouvernement en mai ?", PCF)
+    assert got is None or "1947" not in got
