@@ -77,12 +77,18 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
       "capitale administrative"),
      ("capitale economique", "economic capital", "commercial capital",
       "capitale commerciale", "business capital", "financial capital", "capitale financiere")),
-    # when in the day: "early on Wednesday" is not "tard mercredi"
+    # when in the day: "early on Wednesday" is not "tard mercredi", nor "aux premières heures
+    # de jeudi" "dans la soirée de jeudi"
     (("early on", "early morning", "au petit matin", "tot le matin", "de bon matin",
-      *(f"early {d}" for d in _DAYS_EN), *(f"tot {d}" for d in _DAYS_FR)),
+      "premieres heures", "early hours", "first hours", "le matin", "ce matin", "du matin",
+      "dans la matinee", "en matinee", "in the morning", "this morning", "morning of",
+      *(f"early {d}" for d in _DAYS_EN), *(f"tot {d}" for d in _DAYS_FR),
+      *(f"{d} matin" for d in _DAYS_FR), *(f"{d} morning" for d in _DAYS_EN)),
      ("late on", "late at night", "late in the evening", "tard le soir", "tard dans la soiree",
-      "tard dans la nuit", *(f"late {d}" for d in _DAYS_EN),
-      *(f"tard {d}" for d in _DAYS_FR))),
+      "tard dans la nuit", "dans la soiree", "en soiree", "le soir", "ce soir", "du soir",
+      "in the evening", "this evening", "evening of", *(f"late {d}" for d in _DAYS_EN),
+      *(f"tard {d}" for d in _DAYS_FR), *(f"{d} soir" for d in _DAYS_FR),
+      *(f"{d} evening" for d in _DAYS_EN))),
     # which freedom: "press freedom" is not "la liberté d'association"
     (("liberte d association", "freedom of association"),
      ("liberte de la presse", "liberte de presse", "press freedom", "freedom of the press",

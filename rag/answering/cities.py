@@ -67,3 +67,40 @@ def cities_unsaid(claim: str, passage_words: set[str]) -> tuple[str, ...]:
             # a claim naming a capital thousands of times over thousands of words, review 37)
             out.append(m.group(1))
     return tuple(out)
+
+
+# A city the claim calls a capital ("Kazakhstan's capital, Almaty", "Almaty, la capitale")
+# where its passage calls nothing a capital ("la plus grande ville du Kazakhstan, Almaty"):
+# the claim adds what the passage does not say, and writers often get it wrong (Almaty was
+# the capital until 1997). A capital known as such (`CAPITALS`, Kazakhstan's own) named by the
+# claim or its passage is left alone: "l'aéroport de la capitale" over "l'aéroport de
+# Nur-Sultan" says what the reader knows.
+_KNOWN_CAPITALS = frozenset({*CAPITALS, "astana", "nur-sultan", "nursultan", "noursoultan",
+                             "nour-soultan", "minsk", "paris", "london", "londres", "berlin",
+                             "bruxelles", "brussels"})
+_CAPITAL_WORDS = frozenset({"capitale", "capitales", "capital", "capitals"})
+# a city's capital (not money: "capital flight", "foreign capital"; not "d'une importance
+# capitale"; not "les capitales occidentales", governments): French "capitale" after an
+# article or a possessive, English "capital" after one or before "city" / "of"
+_CAPITAL_OF_CITY = re.compile(
+    r"(?i)(?:(?:\b(?:la|sa|leur|une|cette)\s+(?:(?:ancienne|nouvelle|vraie|véritable)\s+)?|"
+    r"\bl['’](?:ancienne\s+)?)capitale(?!s)\b|"
+    r"\bcapitale\s+(?:du|de|d['’]|kazakhe|russe|économique|economique|politique)|"
+    r"(?:\b(?:the|its|their|a|former|new|economic|political|national)|['’]s)\s+capital(?!s)\b"
+    r"(?!\s+(?:flight|punishment|market|markets|investment|gains?|expenditure|"
+    r"spending|controls?|requirements?|inflows?|outflows?)\b)|\bcapital\s+city\b)")
+
+
+def capitals_unsaid(claim: str, passage_words: set[str]) -> tuple[str, ...]:
+    """("capital",) where `claim` calls a city a capital and its passage (folded words
+    `passage_words`) calls nothing so, unless the claim or the passage names a known
+    capital."""
+    text = claim[:_READS]
+    if _CAPITAL_WORDS & passage_words or not _CAPITAL_OF_CITY.search(text):
+        return ()
+    if _KNOWN_CAPITALS & passage_words:
+        return ()
+    claim_words = {fold(w) for w in re.findall(r"[\w’'-]+", text)}
+    if _KNOWN_CAPITALS & (claim_words | {w.replace("-", "") for w in claim_words}):
+        return ()
+    return ("capital",)

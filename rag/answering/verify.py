@@ -87,7 +87,7 @@ from rag.answering.anchors import (
     words_of,
 )
 from rag.answering.antonyms import contradicted, nation_contradicted, sides
-from rag.answering.cities import SEAT_WORDS, SEATS, cities_unsaid
+from rag.answering.cities import SEAT_WORDS, SEATS, capitals_unsaid, cities_unsaid
 from rag.answering.countries import (
     bodies_at,
     country_code,
@@ -538,6 +538,7 @@ class Verifier:
         bodies += _roles_unsaid(claim.text, d.whole.words)
         bodies += _orders_unsaid(claim.text, d)
         bodies += cities_unsaid(claim.text, d.whole.words)
+        bodies += capitals_unsaid(claim.text, d.whole.words)
         if says_same_day(claim.text) and same_day_apart(
                 claim.text, _days(anchors), [_days_of(f) for f in d.facts]):
             bodies += ("the same day",)

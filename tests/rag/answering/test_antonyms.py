@@ -249,6 +249,20 @@ def test_a_political_capital_is_not_an_economic_one() -> None:
     assert not contradicts("Protests spread to Almaty, the country's economic capital.", said)
 
 
+def test_the_early_hours_are_not_the_evening() -> None:
+    """blind_pairs29 v29_014: "dans la soirée de jeudi" over "Aux premières heures de jeudi"."""
+    early = ("Aux premières heures de jeudi (heure locale), le bloc a approuvé la mission de "
+             "maintien de la paix.")
+    assert contradicts("C'est dans la soirée de jeudi que le bloc a approuvé la mission.", early)
+    assert contradicts("The bloc approved the mission on Thursday evening.", early)
+    assert not contradicts("The bloc approved the mission in the early hours of Thursday.",
+                           early)
+    assert not contradicts("Le bloc a approuvé la mission jeudi.", early)
+    evening = "Jeudi soir, le bloc a approuvé la mission."
+    assert contradicts("Le bloc a approuvé la mission jeudi matin.", evening)
+    assert not contradicts("Le bloc a approuvé la mission dans la soirée de jeudi.", evening)
+
+
 def test_which_part_of_the_day_which_freedom_which_balance() -> None:
     """blind_pairs4 v4_114 ("early on Wednesday" over "tard mercredi"), blind_pairs5 v5_046 and
     blind_pairs6 v6_005 (religious or press freedom over "la liberté d'association"), v6_095

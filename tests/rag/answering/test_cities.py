@@ -3,7 +3,7 @@ v27_024): "le Kremlin" and "russe" stand for Moscow acting, not for where two me
 
 from __future__ import annotations
 
-from rag.answering.cities import cities_unsaid
+from rag.answering.cities import capitals_unsaid, cities_unsaid
 from rag.answering.verify import Verifier
 
 CALL = ("Le président russe Vladimir Poutine et son homologue kazakh Kassym-Jomart Tokaïev ont "
@@ -40,3 +40,37 @@ def test_the_verifier_refuses_a_meeting_placed_in_a_capital(verifier: Verifier) 
                                 "annoncé samedi le Kremlin.", CALL)
     assert _supported(verifier, "The bloc is headquartered in Moscow and decides by consensus.",
                       SEAT)
+
+
+AIRPORT = ("Selon le porte-parole du ministère de la Défense, le général de division Igor "
+           "Konashenkov, les casques bleus russes seront utilisés pour protéger les consulats du "
+           "pays, ainsi que l’aéroport international de la plus grande ville du Kazakhstan, "
+           "Almaty.")
+
+
+def test_a_city_called_a_capital_must_be_one_the_passage_or_the_reader_knows() -> None:
+    """blind_pairs29 v29_015: "Kazakhstan's capital, Almaty" over "la plus grande ville du
+    Kazakhstan, Almaty" (Almaty was the capital until 1997)."""
+    words = {"la", "plus", "grande", "ville", "du", "kazakhstan", "almaty"}
+    assert capitals_unsaid("the airport of Kazakhstan's capital, Almaty", words) == ("capital",)
+    assert capitals_unsaid("l'aéroport d'Almaty, la capitale du pays", words) == ("capital",)
+    assert capitals_unsaid("Almaty is the economic capital of Kazakhstan.", words) == (
+        "capital",)
+    # the passage says it, or the city is a capital the reader knows
+    assert capitals_unsaid("Almaty, the economic capital", words | {"capitale"}) == ()
+    assert capitals_unsaid("the airport of the capital, Nur-Sultan", words) == ()
+    assert capitals_unsaid("l'aéroport de la capitale", {"aeroport", "nur-sultan"}) == ()
+    # no city's capital: money, a degree, governments
+    for claim in ("Capital flight from Kazakhstan grew.", "une importance capitale",
+                  "les capitales occidentales ont réagi", "It raised capital of 3 million."):
+        assert capitals_unsaid(claim, words) == (), claim
+
+
+def test_the_verifier_refuses_a_city_made_a_capital(verifier: Verifier) -> None:
+    assert not _supported(verifier, "According to spokesman Igor Konashenkov, Russian "
+                                    "peacekeepers will guard the consulates and the "
+                                    "international airport of Kazakhstan's capital, Almaty.",
+                          AIRPORT)
+    assert _supported(verifier, "According to spokesman Igor Konashenkov, Russian "
+                                "peacekeepers will guard the consulates and the international "
+                                "airport of Kazakhstan's largest city, Almaty.", AIRPORT)
