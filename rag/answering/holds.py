@@ -163,6 +163,16 @@ _CODENAME_SAID = re.compile(
     r"(?:[«\"“]\s*[A-ZÀ-Ý]|[A-ZÀ-Ý][\w-]*[a-zà-ÿ])")
 
 
+# a run of capitalised words inside a sentence (not its first word)
+_INNER_CAPITAL = re.compile(r"(?<=[\w,;:)] )[A-ZÀ-Ý][\w-]+(?:[ \t]+[A-ZÀ-Ý][\w-]+)*")
+# A name said as a name: a verb of naming, or a name in quotes
+_NAMING = re.compile(
+    r"(?i)\b(?:appel(?:l\w*|[éeèa]\w*)|s['’]appel\w*|"
+    r"nomm(?:e|é|ée|és|ées|ent|èrent|a|ait|aient)|dénomm\w*|denomm\w*|baptis\w*|"
+    r"surnomm\w*|intitul\w*|sous le nom|porte le nom|du nom de|connue? comme|called|named|"
+    r"dubbed|known as|nicknamed|titled|entitled)\b|[«\"“]")
+
+
 def _vague_only(text: str) -> bool:
     """Whether `text` counts only by orders of size ("des dizaines de morts"), no figure."""
     return not _DIGITS.search(_DATE.sub(" ", text)) and not _EXACT_NUMBER_WORDS.search(text) \
@@ -637,6 +647,14 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
     if kind == "codename":  # a name given to it ("l'opération « Tempête »", "code-named
         # Barbarossa", "baptisée Bouclier"), not a mission said to be deployed
         return bool(_CODENAME_SAID.search(text))
+    if kind == "thingname":  # a thing's name is said as one: "Ils appelèrent ces 22
+        # couleurs la palette vraiment garantie", "known as", a name in quotes, or written
+        # as a name the question does not give ("Le programme American Corners")
+        return bool(_NAMING.search(text)) or any(
+            fold(last := m.group(0).split()[-1]).replace("-", "") not in focus
+            and last not in names
+            for m in _INNER_CAPITAL.finditer(text))  # (a run of them is one name, the
+        # focus's when it ends on it: "Hadley Stern", not "American Corners")
     if kind == "age":  # said of the one asked about, not of another named right before
         ages = list(_AGE.finditer(text))
         read = _read_for_ages(text) if ages and focus else ([], [], [])

@@ -481,6 +481,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                           if rx.search(question if kind == "weight" else head)))  # question)
     if "person" not in asks and (_WHICH_ROLE.search(head) or _NAME_THE.match(asked)):
         asks = (*asks, "person")  # "Which Russian general ...", "Name the secretary general"
+    if "person" in asks and _THING_NAMED.search(question) and not _WHO.search(question):
+        asks = ("thingname",)  # "le nom de la palette": a thing's, said as its name
     if _IDENTITY.match(asked):  # "Qui est X ?": who X is, not any name
         asks = ("identity",)
     if _CODENAME_ASKED.search(head):  # "le nom de code de l'opération": its name, no person
@@ -659,6 +661,43 @@ _ORDER_ASKED = re.compile(r"\b(?i:qui|who|which|what|quel(?:le)?s?)\b.{0,80}?\b(
                           r"(?:l['’]|le |la |les |the )?[A-ZÀ-Ý])")
 _OFFICE = re.compile(r"(?i)\b(?:présidence|presidency|chairmanship|chair|à la tête|head of|"
                      r"poste|post|fonction|position|office)\b")
+# The name of a thing ("Quel est le nom de la palette de 22 couleurs inventée par ...?"), not
+# of someone: no word of a person within the few words after "le nom de" / "the name of"
+_PERSON_WORDS = (
+    "pr[ée]sident", "dirigeant", "leader", "chef", "chief", "head", "roi", "reine", "king",
+    "queen", "empereur", "emperor", "imp[ée]ratrice", "empress", "pape", "pope", "prince",
+    "princesse", "princess", "duc", "duke", "comte", "count", "fils", "son", "fille",
+    "daughter", "p[èe]re", "father", "m[èe]re", "mother", "femme", "wife", "mari", "husband",
+    "[ée]poux", "[ée]pouse", "fr[èe]re", "brother", "s(?:œ|oe)ur", "sister", "enfant",
+    "child", "oncle", "uncle", "tante", "aunt", "neveu", "nephew", "ni[èe]ce", "cousin",
+    "cousine", "grand-p[èe]re", "grand-m[èe]re", "grandfather", "grandmother", "homme", "man",
+    "woman", "personne", "person", "membre", "member", "commandant", "commander",
+    "g[ée]n[ée]ral", "general", "officier", "officer", "soldat", "soldier", "vainqueur",
+    "winner", "gagnant", "champion", "propri[ée]taire", "owner", "successeur", "successor",
+    "pr[ée]d[ée]cesseur", "predecessor", "directeur", "directrice", "director",
+    "secr[ée]taire", "secretary", "ministre", "minister", "porte-parole", "spokesman",
+    "spokeswoman", "ambassadeur", "ambassador", "envoy[ée]", "envoy", "diplomate", "diplomat",
+    "analyste", "analyst", "expert", "experte", "chercheur", "chercheuse", "researcher",
+    "journaliste", "journalist", "cr[ée]ateur", "cr[ée]atrice", "creator", "ma[îi]tre",
+    "master", "[ée]l[èe]ve", "pupil", "student", "[ée]tudiant", "[ée]tudiante", "disciple",
+    "amant", "lover", "ami", "amie", "friend", "rival", "adversaire", "opponent", "ennemi",
+    "enemy", "alli[ée]", "ally", "assassin", "meurtrier", "killer", "victime", "victim",
+    "patron", "boss", "mentor", "saint", "sainte", "dieu", "god", "d[ée]esse", "goddess",
+    "character", "protagoniste", "protagonist", "narrateur", "narrator", "pseudonyme",
+    "pseudonym", "surnom", "nickname", "famille", "family", "naissance", "birth", "jeune",
+    "maiden", "bapt[êe]me", "sc[èe]ne", "stage", "plume", "pen", "guitariste", "batteur",
+    "bassiste", "chanteur", "chanteuse", "vocalist", "drummer", "guitarist", "bassist",
+    "ga[ée]lique", "lieutenant", "capitaine", "sergent", "colonel", "major")
+# The name of a thing ("Quel est le nom de la palette de 22 couleurs inventée par ...?"), not
+# of someone: no word of a person within the few words after "le nom de" / "the name of"
+_THING_NAMED = re.compile(
+    r"(?i)\b(?:quel(?:le)? (?:est|était|etait|fut) le nom|what (?:is|was) the name)"
+    r"(?=\s+(?:de|du|des|d['’]|of)\b)"
+    r"(?!\s+(?:[\w-]+(?:['’]|\s+)){0,5}?(?:" + _PEOPLE_NOUNS + r"|"
+    + r"|".join(_PERSON_WORDS) + r")s?\b)")
+_WHO = re.compile(r"(?i)\b(?:qui|who|whom|whose)\b")
+
+
 # An operation's or a plan's name: "nom de code", "code name", "comment s'appelait
 # l'opération", "what was the operation called"
 _CODENAME_ASKED = re.compile(

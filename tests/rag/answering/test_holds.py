@@ -700,3 +700,20 @@ def test_a_life_term_is_a_duration() -> None:
     assert holds_asked(info, "Le ministre a été condamné à perpétuité.")
     assert holds_asked(info, "Le ministre a été condamné à cinq ans de prison.")
     assert not holds_asked(info, "Le ministre a été arrêté pour trahison.")
+
+
+def test_a_things_name_is_said_as_a_name() -> None:
+    """PIAF "Quel est le nom de la palette de 22 couleurs ...": "Ils appelèrent ces 22 couleurs
+    la palette vraiment garantie" names it; a sentence that only speaks of the palette does
+    not."""
+    assert _holds_kind("thingname", "Ils appelèrent ces 22 couleurs la palette vraiment "
+                                    "garantie.", ())
+    assert _holds_kind("thingname", "The ship was known as the Finneagle.", ())
+    assert _holds_kind("thingname", "Le groupe prend le nom « Acid Black Cherry ».", ())
+    assert not _holds_kind("thingname", "Seules 22 des 216 couleurs de la palette sont "
+                                        "fidèlement affichées.", ())
+    # ... or written as a name the question does not give (gold q031), not the focus's own
+    assert _holds_kind("thingname", "Le programme American Corners a été annoncé en 2021.",
+                       ("american", "kazakhstan"))
+    assert not _holds_kind("thingname", "David Lehn et Hadley Stern ont découvert que seules 22 "
+                                        "couleurs sont fidèles.", ("lehn", "stern"))

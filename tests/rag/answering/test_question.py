@@ -702,3 +702,25 @@ def test_a_qualified_price_asks_a_sum(question: str) -> None:
 def test_an_institution_is_a_body(question: str) -> None:
     """blind37 b37_017: the quote of the one named answers no institution."""
     assert "org" in analyse_question(question).asks
+
+
+@pytest.mark.parametrize("question", [
+    "Quel est le nom de la palette de 22 couleurs inventée par David Lehn et Hadley Stern ?",
+    "What was the name of the ship?",
+    "Quel est le nom du groupe formé par Yasu ?",
+])
+def test_the_name_of_a_thing_asks_no_person(question: str) -> None:
+    """PIAF "Quel est le nom de la palette ...": its name is a thing's, quoted, not a
+    person's (the sentence naming the palette was refused for holding no person)."""
+    assert analyse_question(question).asks == ("thingname",)
+
+
+@pytest.mark.parametrize("question", [
+    "Quel est le nom du président kazakh ?",
+    "What is the name of the Kazakh defence minister?",
+    "Quel est le nom de l'auteur du livre ?",
+    "What is the name of Paul Van Aerschodt's sister?",
+    "Quel est le nom de l'ancien chef du KNB ?",
+])
+def test_the_name_of_someone_asks_a_person(question: str) -> None:
+    assert "person" in analyse_question(question).asks
