@@ -266,6 +266,36 @@ def _source_opening(tokens: list[str], i: int, j: int, starts: list[int]) -> int
     return start  # Vladimir Poutine, arrivé hier, a parlé", may be whom the source speaks of)
 
 
+# "Karim Massimov, proche allié de Nazarbaïev et ancien ministre de la Défense": a title
+# joined by "et" / "and" to the apposition after a name is that name's, read within this many
+# tokens of the comma (no verb, no other comma, its own holder named right after it)
+COORDINATED_REACH = 10
+_AND = frozenset({"et", "and"})
+_OF = frozenset("de du des d of to a au aux avec with pour for".split())
+
+
+def _coordinated_title(tokens: list[str], start: int) -> set[str]:
+    """The title a name's apposition (from token `start`) adds after "et" / "and"."""
+    if start >= len(tokens) or _person_word(tokens[start]):
+        return set()  # "Nazarbayev, Tokayev and the president": a list of names
+    for k in range(start, min(len(tokens), start + COORDINATED_REACH)):
+        if tokens[k] in ".!?;," or fold(tokens[k]) in _VERBS - {"a"}:  # ("a": an article too)
+            return set()
+        if _person_word(tokens[k]) and country_code(tokens[k]) is None \
+                and fold(tokens[k - 1]) not in _OF:
+            return set()  # someone else the apposition names, not as a complement
+        if fold(tokens[k]) in _AND:
+            for m in range(k + 1, min(len(tokens), k + 4)):
+                if tokens[m] in ".!?;," or (_person_word(tokens[m])
+                                            and country_code(tokens[m]) is None):
+                    return set()
+                fam = _family(tokens, m)
+                if fam:
+                    return set() if _names_next(tokens, m) else _with_portfolio(fam, tokens, m)
+            return set()
+    return set()
+
+
 def titles(text: str) -> dict[str, set[str]]:
     """Folded surname -> the title families the text gives that person."""
     tokens = _TOKEN.findall(text)
@@ -307,14 +337,18 @@ def titles(text: str) -> dict[str, set[str]]:
                     found |= _with_portfolio(fam, tokens, k)
                     break
         if j + 1 < len(tokens) and tokens[j + 1] == ",":
+            titled = False
             for k in range(j + 2, min(len(tokens), j + 2 + TITLE_AFTER)):
                 if tokens[k] in ".!?;," or _person_word(tokens[k]):
                     break
                 fam = _family(tokens, k)
                 if fam:
+                    titled = True
                     if not _names_next(tokens, k):  # "Ukibay, former president Nazarbayev":
                         found |= _with_portfolio(fam, tokens, k)  # the next one's title
                     break
+            if not titled:
+                found |= _coordinated_title(tokens, j + 2)
         if found:
             out.setdefault(surname, set()).update(found)
         i = j + 1

@@ -185,3 +185,25 @@ def test_a_chairman_presides_and_is_no_secretary_general() -> None:
                            zas) == "zas"
     chair = titles("le président sortant du bloc, Nikol Pashinyan, a répondu")
     assert misplaced_title(titles("The bloc's chairman Nikol Pashinyan answered."), chair) is None
+
+
+MASSIMOV = ("L’appel de l’ex-président Noursoultan Nazarbaïev intervient alors qu’un de ses "
+            "alliés proches, Karim Kajymkanouli Massimov, ancien Premier ministre, a été arrêté "
+            "pour trahison.")
+
+
+def test_a_title_joined_to_an_apposition_is_the_names() -> None:
+    """blind_pairs29 v29_023: "Karim Massimov, proche allié de Nazarbaïev et ancien ministre de
+    la Défense" over "... Massimov, ancien Premier ministre"."""
+    said = titles("Karim Massimov, proche allié de Nazarbaïev et ancien ministre de la Défense, "
+                  "a été arrêté pour trahison.")
+    assert said == {"massimov": {"minister", "minister:defence"}}
+    assert misplaced_title(said, titles(MASSIMOV)) == "massimov"
+    same = titles("Karim Massimov, a close ally of Nazarbayev and a former prime minister, was "
+                  "arrested.")
+    assert same == {"massimov": {"prime"}}
+    assert misplaced_title(same, titles(MASSIMOV)) is None
+    # a list of names, or a second person joined, gives the first no title
+    assert "nazarbayev" not in titles("Nazarbayev, Tokayev and the president met.")
+    assert "massimov" not in titles("Massimov, ally of Nazarbayev and President Tokayev, was "
+                                    "arrested.")
