@@ -1352,6 +1352,11 @@ _CAUSE = re.compile(
     r"en r[ée](?:action|ponse) (?:[àa]|aux?)|in (?:response|reaction|retaliation) (?:to|for)|"
     r"en repr[ée]sailles? (?:[àa]|aux?)|"
     r"(?:caused|triggered|sparked|prompted|fuell?ed|driven) by|"
+    # what someone blames a thing on is its cause as they tell it: "blamed the unrest ... on
+    # the surge in fuel prices", "a imputé les troubles à ...", "attributed the riots to"
+    r"(?:blam(?:e|es|ed|ing)|attribut(?:e|es|ed|ing)(?=\s+(?:the|its|his|her|their|this|"
+    r"these|those)\b)|imput[ée]\w*|attribu[ée](?:e?s?|r|rent|ait|aient|ent)?)"
+    r"(?:[^.;:!?«»]{0,120}?)\s(?:on|to|[àa]|aux?)(?=\s)|mis(?:es)? sur le compte d(?:es|u|e)|"
     # a charge is what one is held for: "arrêté pour trahison", "arrested for corruption"
     r"(?:arrested|detained|jailed|convicted|charged|sentenced|arr[êe]t[ée]e?s?|"
     r"inculp[ée]e?s?|condamn[ée]e?s?|d[ée]tenue?s?|emprisonn[ée]e?s?)(?:\s+\w+){0,3}?"

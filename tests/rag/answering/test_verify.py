@@ -1002,6 +1002,25 @@ def test_words_that_only_look_like_a_cause_or_purpose() -> None:
     assert _cause_at("car il a une frontière", "fr") and not _cause_at("a car bomb", "en")
 
 
+BLAMED = ("Cette annonce intervient après que le président Tokayev a imputé à une « agression "
+          "extérieure » les troubles qui ont vu des bâtiments gouvernementaux incendiés et des "
+          "banques pillées.")
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # blind_pairs9 v9_011: what someone blames a thing on is its cause as they tell it
+    ("President Tokayev blamed the unrest, which saw government buildings torched and banks "
+     "looted, on the surge in fuel prices [1].", False),
+    ("President Tokayev blamed the unrest, which saw government buildings torched and banks "
+     "looted, on external aggression [1].", True),
+    ("Le président Tokayev a imputé les troubles à la hausse des prix du carburant [1].", False),
+    ("Le président Tokayev a imputé les troubles à une agression extérieure [1].", True),
+])
+def test_what_the_unrest_is_blamed_on_is_its_cause(verifier: Verifier, claim: str,
+                                                    supported: bool) -> None:
+    assert one(verifier, claim, BLAMED)[0] is supported
+
+
 CHAIR = ("Toutefois, l’Arménie, qui assure actuellement la présidence de l’OTSC, a confirmé ce "
          "matin sa participation à cette opération de stabilisation.")
 
