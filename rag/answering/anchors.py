@@ -583,6 +583,9 @@ def facts(text: str) -> Facts:
 _LINKS = frozenset("de du des d of the la le l et and pour for on".split())
 
 
+INITIALS_SCAN = 12  # words read after a capital for its run (five letters and connectors)
+
+
 def _initials(raw_words: list[str], words: list[str]) -> set[str]:
     """The initials of each run of two to five words that starts with a capital, connectors
     aside; a lower-case word goes on a run only when long (an adjective: "européenne")."""
@@ -591,7 +594,10 @@ def _initials(raw_words: list[str], words: list[str]) -> set[str]:
         if not raw[:1].isupper() or "-" in raw:
             continue
         letters = raw[0].lower()
-        for raw2, w2 in zip(raw_words[i + 1:], words[i + 1:], strict=False):
+        # (a bounded look: the rest of the words copied for each capital, connectors skipped
+        # without end, was quadratic on "L L L ...", thirty-eighth review)
+        for raw2, w2 in zip(raw_words[i + 1:i + 1 + INITIALS_SCAN],
+                            words[i + 1:i + 1 + INITIALS_SCAN], strict=False):
             if w2 in _LINKS:
                 continue
             if "-" in raw2 or not raw2.isalpha() or not (raw2[:1].isupper() or len(raw2) >= 5):
