@@ -39,8 +39,13 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
       "welcom", "approuv"),
      ("condamn", "condemn", "critiqu", "criticis", "criticiz", "denonc", "denounc", "oppos")),
     (("calme", "calm", "paisib", "peaceful"), ("tendu", "tense", "violent", "chaotiq", "chaotic")),
+    # ... and what one may not do: "sont autorisés à adhérer à d'autres alliances" over "ne
+    # peuvent pas faire partie d'autres blocs militaires"
     (("autoris", "authoris", "authoriz", "allow", "permis", "permit"),
-     ("interdi", "forbid", "forbade", "prohib", "banned", "bans ")),
+     ("interdi", "forbid", "forbade", "prohib", "banned", "bans ", "ne peuvent pas",
+      "ne peut pas", "ne pouvaient pas", "ne pouvait pas", "ne pourront pas", "ne pourra pas",
+      "cannot", "can not", "may not", "not allowed", "not permitted", "pas autoris",
+      "pas le droit")),
     (("rassur", "reassur", "soulag", "relieved", "optimis", "rejoui", "felicit", "pleased",
       "delighted", "glad "),
      ("preoccup", "worried", "inquiet", "alarmed", "pessimis")),

@@ -316,3 +316,15 @@ def test_stances_are_read_in_linear_time(unit: str) -> None:
     with cpu_spent() as spent:
         nation_contradicted(text, text)
     assert spent.seconds < 0.5
+
+
+def test_allowed_is_not_what_one_cannot_do() -> None:
+    """blind_pairs6 v6_062, blind_pairs7 v7_106: "autorisés à adhérer à d'autres alliances"
+    over "ne peuvent pas faire partie d'autres blocs militaires"."""
+    cannot = ("Les participants organisent des exercices militaires conjoints et ne peuvent pas "
+              "faire partie d'autres blocs militaires, tels que l'OTAN.")
+    assert contradicts("Les membres sont autorisés à adhérer à d'autres alliances.", cannot)
+    assert contradicts("Members are allowed to belong to other alliances such as NATO.", cannot)
+    # saying it is not allowed is saying it cannot
+    assert not contradicts("Members are not allowed to join other blocs such as NATO.", cannot)
+    assert not contradicts("Les membres ne peuvent pas rejoindre l'OTAN.", cannot)
