@@ -94,6 +94,12 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
       "in the evening", "this evening", "evening of", *(f"late {d}" for d in _DAYS_EN),
       *(f"tard {d}" for d in _DAYS_FR), *(f"{d} soir" for d in _DAYS_FR),
       *(f"{d} evening" for d in _DAYS_EN))),
+    # needing help is not coping alone: "Kazakhstan would need outside help to resolve its
+    # problems" over "le pays peut « résoudre ses propres problèmes »"
+    (("besoin d aide", "need help", "needs help", "needed help", "outside help",
+      "external help", "foreign help", "aide exterieure", "aide etrangere", "help from abroad"),
+     ("ses propres problemes", "its own problems", "on its own", "by itself", "par lui-meme",
+      "par elle-meme", "sans aide", "without help", "without outside help")),
     # which freedom: "press freedom" is not "la liberté d'association"
     (("liberte d association", "freedom of association"),
      ("liberte de la presse", "liberte de presse", "press freedom", "freedom of the press",

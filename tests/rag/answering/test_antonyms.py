@@ -328,3 +328,14 @@ def test_allowed_is_not_what_one_cannot_do() -> None:
     # saying it is not allowed is saying it cannot
     assert not contradicts("Members are not allowed to join other blocs such as NATO.", cannot)
     assert not contradicts("Les membres ne peuvent pas rejoindre l'OTAN.", cannot)
+
+
+def test_needing_help_is_not_coping_alone() -> None:
+    """blind_pairs20 v20_022: "would need outside help to resolve its problems" over "le pays
+    peut « résoudre ses propres problèmes »"."""
+    own = ("M. Peskov a souligné devant les journalistes que le pays peut « résoudre ses propres "
+           "problèmes ».")
+    assert contradicts("Peskov said Kazakhstan would need outside help to resolve its problems.",
+                       own)
+    assert contradicts("Selon Peskov, le pays a besoin d'aide pour régler ses problèmes.", own)
+    assert not contradicts("Peskov said the country can solve its own problems.", own)
