@@ -61,7 +61,9 @@ _OLD_YEAR = (r"\b(?:en|in|depuis|since|vers|around|jusqu['’]en|until|l['’]an
              r"\(\s*(?:\w+\.?\s+)?1[0-9]\d\d\s*[-–]\s*(?:\w+\.?\s+)?1[0-9]\d\d\s*\)|")
 _DATE = re.compile(
     _OLD_YEAR + r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|"
-    r"juil|août|aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)|\b(lundi|mardi|mercredi|"
+    r"juil|août|aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)"
+    # (the whole month and its year: "13 septembre 1782" left "embre 1782", a figure)
+    r"[a-zéû]*\.?(?:\s+\d{3,4}\b)?|\b(lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|hier|aujourd'hui|yesterday|today)\b", re.I)
 # When said without a figure: a month ("en janvier", "in March"), a season ("au printemps"),

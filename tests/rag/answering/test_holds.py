@@ -717,3 +717,12 @@ def test_a_things_name_is_said_as_a_name() -> None:
                        ("american", "kazakhstan"))
     assert not _holds_kind("thingname", "David Lehn et Hadley Stern ont découvert que seules 22 "
                                         "couleurs sont fidèles.", ("lehn", "stern"))
+
+
+def test_a_date_is_read_whole_with_its_month_and_year() -> None:
+    """"Le 13 septembre 1782": the date pattern stopped at "sept" and left "embre 1782", read
+    as a figure (an old year is no count)."""
+    assert not _holds_kind("number", "Le 13 septembre 1782, les prames s'approchèrent du fort.",
+                           ())
+    assert not _holds_kind("number", "On 5 Jan. 1790 the fleet sailed.", ())
+    assert _holds_kind("number", "Le 13 septembre 1782, 48 vaisseaux s'approchèrent.", ())
