@@ -81,7 +81,8 @@ _KNOWN_CAPITALS = frozenset({*CAPITALS, "astana", "nur-sultan", "nursultan", "no
 _CAPITAL_WORDS = frozenset({"capitale", "capitales", "capital", "capitals"})
 # a city's capital (not money: "capital flight", "foreign capital"; not "d'une importance
 # capitale"; not "les capitales occidentales", governments): French "capitale" after an
-# article or a possessive, English "capital" after one or before "city" / "of"
+# article or a possessive or before "de" or an adjective, English "capital" after an article,
+# a possessive or an adjective, or before "city"
 _CAPITAL_OF_CITY = re.compile(
     r"(?i)(?:(?:\b(?:la|sa|leur|une|cette)\s+(?:(?:ancienne|nouvelle|vraie|véritable)\s+)?|"
     r"\bl['’](?:ancienne\s+)?)capitale(?!s)\b|"

@@ -661,8 +661,7 @@ _ORDER_ASKED = re.compile(r"\b(?i:qui|who|which|what|quel(?:le)?s?)\b.{0,80}?\b(
                           r"(?:l['’]|le |la |les |the )?[A-ZÀ-Ý])")
 _OFFICE = re.compile(r"(?i)\b(?:présidence|presidency|chairmanship|chair|à la tête|head of|"
                      r"poste|post|fonction|position|office)\b")
-# The name of a thing ("Quel est le nom de la palette de 22 couleurs inventée par ...?"), not
-# of someone: no word of a person within the few words after "le nom de" / "the name of"
+# Words for someone (beside `_PEOPLE_NOUNS`): kin, ranks, offices, roles in a story
 _PERSON_WORDS = (
     "pr[ée]sident", "dirigeant", "leader", "chef", "chief", "head", "roi", "reine", "king",
     "queen", "empereur", "emperor", "imp[ée]ratrice", "empress", "pape", "pope", "prince",
