@@ -15,6 +15,7 @@ view".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.text import fold
 
@@ -78,7 +79,7 @@ def cities_unsaid(claim: str, passage_words: set[str]) -> tuple[str, ...]:
 _KNOWN_CAPITALS = frozenset({*CAPITALS, "astana", "nur-sultan", "nursultan", "noursoultan",
                              "nour-soultan", "minsk", "paris", "london", "londres", "berlin",
                              "bruxelles", "brussels"})
-_CAPITAL_WORDS = frozenset({"capitale", "capitales", "capital", "capitals"})
+_CAPITAL_NOUNS = frozenset({"capitale", "capitales", "capital", "capitals"})
 # a city's capital (not money: "capital flight", "foreign capital"; not "d'une importance
 # capitale"; not "les capitales occidentales", governments): French "capitale" after an
 # article or a possessive or before "de" or an adjective, English "capital" after an article,
@@ -96,12 +97,17 @@ def capitals_unsaid(claim: str, passage_words: set[str]) -> tuple[str, ...]:
     """("capital",) where `claim` calls a city a capital and its passage (folded words
     `passage_words`) calls nothing so, unless the claim or the passage names a known
     capital."""
-    text = claim[:_READS]
-    if _CAPITAL_WORDS & passage_words or not _CAPITAL_OF_CITY.search(text):
-        return ()
-    if _KNOWN_CAPITALS & passage_words:
-        return ()
-    claim_words = {fold(w) for w in re.findall(r"[\w’'-]+", text)}
-    if _KNOWN_CAPITALS & (claim_words | {w.replace("-", "") for w in claim_words}):
+    if not _calls_unknown_capital(claim) or (_CAPITAL_NOUNS | _KNOWN_CAPITALS) & passage_words:
         return ()
     return ("capital",)
+
+
+@lru_cache(maxsize=1024)
+def _calls_unknown_capital(claim: str) -> bool:
+    """Whether `claim` calls a city a capital and names no known capital: read once a claim,
+    whatever the number of passages."""
+    text = claim[:_READS]
+    if not _CAPITAL_OF_CITY.search(text):
+        return False
+    words = {fold(w) for w in re.findall(r"[\w’'-]+", text)}
+    return not _KNOWN_CAPITALS & (words | {w.replace("-", "") for w in words})

@@ -21,7 +21,7 @@ from rag.answering.countries import mentions_country
 from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import _has_focus, _words, counts
 from rag.answering.inert import inert
-from rag.answering.question import _SAME_FAMILY
+from rag.answering.question import _SAME_FAMILY, _YEAR
 from rag.text import fold, tokenize
 
 # Up to three sentences, each within SECOND_WITHIN of the best (two before: PIAF FR match
@@ -208,7 +208,6 @@ _RELATIVE_YEAR = re.compile(
     r"l['’]ann[ée]e\s+(?:suivante|pr[ée]c[ée]dente|d['’]apr[èe]s|d['’]avant)|"
     r"the\s+(?:same|following|next|previous|preceding)\s+year|that\s+(?:same\s+)?year|"
     r"a\s+year\s+(?:later|earlier))\b")
-_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
 YEAR_BACK = 2  # sentences read back for that year
 
 

@@ -685,8 +685,8 @@ _PERSON_WORDS = (
     "character", "protagoniste", "protagonist", "narrateur", "narrator", "pseudonyme",
     "pseudonym", "surnom", "nickname", "famille", "family", "naissance", "birth", "jeune",
     "maiden", "bapt[êe]me", "sc[èe]ne", "stage", "plume", "pen", "guitariste", "batteur",
-    "bassiste", "chanteur", "chanteuse", "vocalist", "drummer", "guitarist", "bassist",
-    "ga[ée]lique", "lieutenant", "capitaine", "sergent", "colonel", "major")
+    "bassiste", "vocalist", "drummer", "guitarist", "bassist", "ga[ée]lique", "lieutenant",
+    "sergent", "colonel", "major")
 # The name of a thing ("Quel est le nom de la palette de 22 couleurs inventée par ...?"), not
 # of someone: no word of a person within the few words after "le nom de" / "the name of"
 _THING_NAMED = re.compile(
