@@ -29,6 +29,7 @@ from rag.answering.question import (
     _NOT_FOCUS,
     _SAME_FAMILY,
     _YEAR,
+    EARLY_YEAR,
     QuestionInfo,
     _stem_key,
 )
@@ -207,10 +208,10 @@ def _other_years_only(text: str, before: str, years: frozenset[str]) -> bool:
     """Whether `text` gives a year, or says "today", and neither it nor the sentence before
     gives the one asked: a figure for 2020 where 2021 is asked is another figure, a place of
     the 2021 exercises another place than the 2020 ones', today's trainees not 1990's."""
-    found = set(_YEAR.findall(text))
+    found = set(_YEAR.findall(text)) | set(EARLY_YEAR.findall(text))
     dated = found - set(_SINCE_YEAR.findall(text))
     return (bool(dated) or bool(_NOW.search(text))) \
-        and not (found | set(_YEAR.findall(before))) & years
+        and not (found | set(_YEAR.findall(before)) | set(EARLY_YEAR.findall(before))) & years
 
 
 _FACTOR_SAID = re.compile(

@@ -751,7 +751,13 @@ def _pinned_times(question: str) -> frozenset[str]:
 
 
 def _question_years(question: str) -> frozenset[str]:
-    return frozenset(_YEAR.findall(question))
+    return frozenset(_YEAR.findall(question)) | frozenset(EARLY_YEAR.findall(question))
+
+
+# A year before 1000 where it reads as one: "en 877", "in 756", "l'an 800" (a bare figure of
+# three digits is a count)
+EARLY_YEAR = re.compile(r"(?i)\b(?:en|in|l['’]an|year|année)\s+([1-9]\d{2})\b(?![,.]?\d)"
+                        r"(?!\s*(?:%|km|kg|m\b|mètres|metres|meters|personnes|people|hommes|men))")
 
 
 # "Which Russian general", "quel ancien président": a role after a name or a qualifier

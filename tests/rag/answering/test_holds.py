@@ -22,7 +22,7 @@ from rag.answering.holds import (
     other_labels_only,
     vague_of_others,
 )
-from rag.answering.question import analyse_question
+from rag.answering.question import _question_years, analyse_question
 from rag.chunking import Chunk
 from rag.retrieval import Hit
 from tests.cpu import cpu_spent
@@ -726,3 +726,17 @@ def test_a_date_is_read_whole_with_its_month_and_year() -> None:
                            ())
     assert not _holds_kind("number", "On 5 Jan. 1790 the fleet sailed.", ())
     assert _holds_kind("number", "Le 13 septembre 1782, 48 vaisseaux s'approchèrent.", ())
+
+
+def test_a_year_before_1000_is_a_year_asked() -> None:
+    """"Where did Charles the Bald die in 877?" (piaf_traps2 pt2_024) is not answered by what
+    he did "En 869 ... en 875": a year of three digits after "en"/"in" is read as one, in the
+    question and in the sentence; a bare figure of three digits is a count."""
+    years = _question_years("Where did Charles the Bald die in 877?")
+    assert years == frozenset({"877"})
+    assert _other_years_only("En 869, Charles le Chauve s'empare du domaine de Lothaire II, puis "
+                             "de la couronne impériale en 875.", "", years)
+    assert not _other_years_only("Il meurt en 877 à Avrieux.", "", years)
+    assert not _other_years_only("En 877, il rédige le capitulaire de Quierzy.", "", years)
+    assert _question_years("Combien de 877 soldats ?") == frozenset()
+    assert _question_years("Combien d'hommes en 300 km ?") == frozenset()
