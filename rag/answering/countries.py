@@ -46,6 +46,7 @@ _IRREGULAR: dict[str, str] = {
     **dict.fromkeys(("emirati",), "AE"),
     **dict.fromkeys(("israeli", "israelien", "israelienne"), "IL"),
     **dict.fromkeys(("kirghize", "kirghizes"), "KG"),
+    **dict.fromkeys(("belarusse", "belarusses", "belarussien", "belarussienne"), "BY"),
     **dict.fromkeys(("soviet", "sovietique", "sovietiques", "urss", "ussr"), "SU"),
     **dict.fromkeys(("yougoslave", "yougoslavie", "yugoslavia"), "YU"),
     **dict.fromkeys(("tchecoslovaquie", "czechoslovakia"), "CS"),

@@ -378,6 +378,8 @@ _EN_FR: dict[str, tuple[str, ...]] = {
     "birth": ("naissance", "né", "née"),
     "serious": ("grave", "graves", "grièvement"),
     "suffer": ("subi", "souffre", "victime"),
+    "remov": ("suppression", "supprimé", "supprimée", "retrait", "retiré", "levée"),
+    "abolish": ("suppression", "supprimé", "supprimée", "aboli", "abolie", "abolition"),
 }
 
 

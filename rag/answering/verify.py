@@ -98,6 +98,7 @@ from rag.answering.countries import (
 )
 from rag.answering.exchange import exchanged
 from rag.answering.lexicon import french_synonyms, other_language_keys
+from rag.answering.nationality_swap import nationality_swapped
 from rag.answering.negation_scope import affirms_denied
 from rag.answering.order import order_swapped, same_day_apart, says_same_day
 from rag.answering.passive_agents import agents_exchanged, first_of_other
@@ -269,6 +270,7 @@ class _Sentences:
     part_vectors: dict[str, Vectors] = field(default_factory=dict)  # `_said_negated`'s parts
     stem_sets: dict[int, set[str]] = field(default_factory=dict)
     text: str = ""  # the sentences joined
+    lang: str | None = None  # the language most of its sentences are in (`_passage_language`)
     # how a claim's missing name is given (`_anchor_stood_for`), by (claim, name)
     stand_ins: dict[tuple[str, str], str] = field(default_factory=dict)
     stand_ins_missing: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
@@ -569,7 +571,7 @@ class Verifier:
                 claim, s.text) or factor_differs(claim.text, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
-        if claim.cause and _other_cause(claim, s.text):
+        if claim.cause and (_other_cause(claim, s.text) or _cause_swapped(claim, s.text)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "cause"))
         if (claim.partial and _of_all(s.text)) or _most_unsaid(claim, s.text):
@@ -589,6 +591,10 @@ class Verifier:
         if _to_another(claim, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
+        if nationality_swapped(claim.text, claim.lang, s.text, _passage_language(d)):
+            # ("villes russes" over "villes kazakhes")
+            return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
+                                       (ev, "antonym"))
         if claim.opposites and nation_contradicted(claim.text, s.text):
             # (after the agents: two verbs whose agents are exchanged are that)
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
@@ -699,7 +705,9 @@ class Verifier:
                 claim.opposites and nation_contradicted(claim.text, text)) or (
                 claim.partial and _of_all(text)) or _most_unsaid(claim, text) or _hedge_dropped(
                 claim, text) or (
-                claim.cause and _other_cause(claim, text)) or _to_another(claim, text) or (
+                claim.cause and (_other_cause(claim, text) or _cause_swapped(claim, text))
+            ) or _to_another(claim, text) or nationality_swapped(
+                claim.text, claim.lang, text, _passage_language(d)) or (
                 tense_differs(claim.times, text, _leaning(text), claim.told)) or order_swapped(
                 claim.text, text):
             return single
@@ -844,9 +852,25 @@ def _meaning(claim: _Facts, text: str, score: float, threshold: float) -> Reason
             and (claim.anchors or claim.stems & _stems(text))):
         return "meaning"
     if not claim.anchors and not claim.stems & _stems(text) and not (
-            score >= CROSS_UNANCHORED and claim.lang and _language(text) not in ("", claim.lang)):
+            claim.lang and _language(text) not in ("", claim.lang) and (
+                score >= CROSS_UNANCHORED or _translated(claim, text))):
         return "meaning"  # no name, number or word in common: "Je pense que oui."
     return "supported"
+
+
+# Across languages, a claim without anchors whose words the sentence says in its own language
+# (the lexicon's translations, or a cognate's first letters): this many, and at least half.
+CROSS_TRANSLATED = 2
+
+
+def _translated(claim: _Facts, text: str) -> bool:
+    """Whether `text` says most of the claim's words in its own language: "The crisis has
+    already killed dozens" over "Cette crise a déjà fait des dizaines de morts" (crisis, killed,
+    dozens), which shares no stem with it."""
+    words = tokenize(claim.text, "none")
+    keys = {_key4(w) for w in tokenize(text, "none")}
+    said = sum(1 for w in words if (other_language_keys(w, claim.lang) | {_key4(w)}) & keys)
+    return said >= max(CROSS_TRANSLATED, (len(words) + 1) // 2)
 
 
 # "No longer" over an end: "Massimov ne dirige plus le KNB" over "démis de ses fonctions de
@@ -1422,16 +1446,24 @@ def _cause(text: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     Nazarbayev's rule" over the sentence on the anger)."""
     if not lang:
         return frozenset(), ()
-    found = sorted([*_CAUSE.finditer(text), *(_CAUSE_FR.finditer(text) if lang == "fr"
-                                               else ())], key=lambda m: m.start())
     stems: set[str] = set()
     raw_all: list[str] = []
-    for m in found[:CAUSES_READ]:
-        phrase = _CAUSE_END.split(text[m.end():m.end() + CAUSE_CHARS], maxsplit=1)[0]
-        raw = [w for w in tokenize(phrase, "none") if _cause_word(w)][:CAUSE_WORDS]
+    for raw in _cause_groups(text, lang):
         raw_all.extend(raw)
         stems.update(tokenize(" ".join(raw), _STEMMER[lang]))
     return frozenset(stems), tuple(dict.fromkeys(raw_all))
+
+
+def _cause_groups(text: str, lang: str) -> list[list[str]]:
+    """The first CAUSE_WORDS content words (folded) of each of the first CAUSES_READ causes
+    `text` gives."""
+    found = sorted([*_CAUSE.finditer(text), *(_CAUSE_FR.finditer(text) if lang == "fr"
+                                               else ())], key=lambda m: m.start())
+    out = []
+    for m in found[:CAUSES_READ]:
+        phrase = _CAUSE_END.split(text[m.end():m.end() + CAUSE_CHARS], maxsplit=1)[0]
+        out.append([w for w in tokenize(phrase, "none") if _cause_word(w)][:CAUSE_WORDS])
+    return out
 
 
 _CLAUSE_AFTER = re.compile(r"(?i)(?<!\w)(?:(?:que|qui|that|which|who|o[uù]|where|dont)(?!\w)|"
@@ -1484,6 +1516,14 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
         return shared < min(least, len(claim.cause_words)) or any(
             part and not any(w[:5] in words for w in part) for part in claim.cause_parts)
     keys = {w[:4] if len(w) > 4 else w for w in tokenize(sentence, "none")}
+    for part in claim.cause_parts:
+        # (each conjunct of the cause whose words the lexicon knows, said in the sentence:
+        # "fuelled by resentment over his decades in power and over soaring unemployment"
+        # over "alimentées par le ressentiment ... et de la répartition inégale des richesses")
+        known_part = [other_language_keys(w, claim.lang) for w in part]
+        if any(known_part) and not any(k & keys or _key4(w) in keys
+                                       for w, k in zip(part, known_part, strict=True)):
+            return True
     known = 0
     for w in claim.cause_words:
         others = other_language_keys(w, claim.lang)
@@ -1493,6 +1533,54 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
             return False
     return known >= min(CAUSE_KNOWN, len(claim.cause_words)) > 0
 
+
+
+def _cause_swapped(claim: _Facts, sentence: str) -> bool:
+    """Whether the claim and `sentence` each give a cause, share none of its words, and each
+    names the other's cause elsewhere: cause and effect exchanged ("protests triggered by the
+    government's resignation, which led to a rise in fuel prices" over "protests triggered by
+    a rise in fuel prices, which brought down the government"). A claim that names the
+    sentence's cause only as its cause (or not at all) is `_other_cause`'s."""
+    lang = _language(sentence)
+    if not lang or not claim.cause_words:
+        return False
+    groups = [g for g in _cause_groups(sentence, lang) if g]
+    if not groups:
+        return False
+    across = lang != claim.lang
+    if across:  # (by the lexicon's translations; a name is written alike)
+        words = frozenset(_key4(w) for w in tokenize(sentence, "none"))
+        claim_words = frozenset(_key4(w) for w in tokenize(claim.text, "none"))
+    else:
+        words = _stem_keys(sentence, lang)
+        claim_words = _stem_keys(claim.text, lang)
+
+    def keys(word: str, word_lang: str) -> frozenset[str]:
+        if across:
+            return other_language_keys(word, word_lang) | {_key4(word)}
+        return _stem_keys(word, lang)
+
+    theirs = [[keys(w, lang) for w in g] for g in groups]
+    ours = [keys(w, claim.lang) for w in claim.cause_words]
+    their_own = frozenset().union(*(t & words for g in theirs for t in g))
+    if any(k & their_own for k in ours):
+        return False  # (the sentence's cause holds a word of the claim's)
+    if sum(1 for k in ours if k & words) < min(CAUSE_SHARED, len(ours)):
+        return False
+    # ... and the claim says one of the sentence's causes, of two words or more, elsewhere
+    # (not a one-word charge it gives too: "interpellé pour trahison ... à la suite des
+    # émeutes" over "arrêté pour trahison ... des émeutes déclenchées par une hausse")
+    return any(len(g) >= CAUSE_SHARED and sum(1 for t in g if t & claim_words) >= CAUSE_SHARED
+               for g in theirs)
+
+
+def _stem_keys(text: str, lang: str) -> frozenset[str]:
+    return frozenset(x[:5] for x in tokenize(text, _STEMMER[lang]))
+
+
+def _key4(word: str) -> str:
+    """As the lexicon keys words across languages: the first four letters."""
+    return word[:4] if len(word) > 4 else word
 
 # What a figure counts, when it is one of these (in either language): "13 policiers ont été
 # tués et 353 blessés" is 13 dead and 353 injured, and a claim of "353 killed" says otherwise.
@@ -1514,6 +1602,23 @@ UNITS = {
 _ROLE_AFTER = 8  # words read after a figure for what it counts ("353 officers were killed")
 _ROLE_BEFORE = 3  # ... else before it ("killed at least 13")
 _ROLE_CHARS = 400  # characters read after a figure for those words
+# A word for the dead, the injured or the arrested right before a figure is a verb whose object
+# it is ("killed 12 and injured 353", "killed dozens"): read before the words after it. Bounds
+# between them are skipped ("arrested at least 4,000", "a tué au moins 12").
+_BOUND_WORDS = frozenset({"at", "least", "more", "than", "over", "about", "nearly", "some",
+                          "around", "almost", "up", "to", "au", "moins", "plus", "de", "d",
+                          "environ", "pres", "près", "quelque", "quelques"})
+
+
+def _role_before(head: Sequence[str]) -> str | None:
+    """What the figure after `head` (words before it, in its clause) counts when the word
+    right before it, bounds aside, is one of ROLES."""
+    words = [w.strip("«»\"'’").lower() for w in head]
+    while words and words[-1] in _BOUND_WORDS:
+        words.pop()
+    if not words:
+        return None
+    return next((r for r, rx in ROLES.items() if rx.match(words[-1])), None)
 _HEAD_CHARS = 200  # ... and before it
 
 
@@ -1536,7 +1641,7 @@ def number_roles(text: str, anchors: Sequence[Anchor] | None = None, every_role:
         tail = re.split(r"[,;:.()]|\d", text[end:end + _ROLE_CHARS], maxsplit=1)[0].split()
         head = re.split(r"[,;:.()]|\d", text[max(0, at - _HEAD_CHARS):at])[-1].split()
         found = next((f"unit:{u}" for u, rx in UNITS.items() if tail and rx.match(
-            tail[0].strip("«»\"'’"))), None)
+            tail[0].strip("«»\"'’"))), None) or _role_before(head)
         if found is None:
             found = next((r for w in tail[:_ROLE_AFTER] for r, rx in ROLES.items()
                           if rx.match(w.strip("«»\"'’"))), None)
@@ -1561,6 +1666,12 @@ def _order_roles(text: str, every_role: bool = True) -> tuple[tuple[frozenset[st
         end = found[k + 1].start() if k + 1 < len(found) else len(folded)
         tail = re.split(r"[,;:.()]|\d", folded[m.end():end], maxsplit=1)[0].split()
         key = frozenset({f"o:{_ORDER_OF[m.group(2) or m.group(1)]}"})
+        start = found[k - 1].end() if k else 0
+        verb = _role_before(re.split(r"[,;:.()]|\d", folded[max(start, m.start() - 60):
+                                                            m.start()])[-1].split())
+        if verb is not None:  # ("killed dozens and injured hundreds": dozens are the dead)
+            out.append((key, verb))
+            continue
         # every role a source says of it ("des centaines de manifestants blessés ont été
         # arrêtés" counts both): a claim's role agrees with any of them. A claim's is its
         # first ("des dizaines de morts et au moins mille blessés": the dead)
@@ -1610,6 +1721,14 @@ def _predicate(text: str, anchors: list[Anchor], names: set[str], lang: str) -> 
     words = [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", tail)
              if not words_of(w) <= names and fold(w) not in GENERIC]
     return set(tokenize(" ".join(words), _STEMMER[lang]))
+
+
+def _passage_language(d: _Sentences) -> str:
+    """The language most of a passage's sentences are in ("" when none says), read once."""
+    if d.lang is None:
+        said = [lang for sp in d.spans if (lang := _language(sp.text))]
+        d.lang = max(("fr", "en"), key=said.count) if said else ""
+    return d.lang
 
 
 @lru_cache(maxsize=4096)

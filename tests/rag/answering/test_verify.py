@@ -1732,3 +1732,80 @@ def test_one_alone_is_not_each(verifier: Verifier) -> None:
         True, "supported")
     assert one(verifier, "Seule l’Arménie a déployé du matériel militaire [1].",
                "L’Arménie est la seule à avoir déployé du matériel militaire.")[0]
+
+
+FUEL_CHAIN = ("Et plus encore, le rapport cite Peskov en disant que « le Kazakhstan n’avait pas "
+              "demandé l’aide de la Russie pour faire face aux protestations, déclenchées par une "
+              "augmentation du prix du carburant, qui ont provoqué la démission de son "
+              "gouvernement mercredi ».")
+GAS_CHAIN = ("Le début de l’année 2022 au Kazakhstan a été marqué par le déclenchement d’émeutes "
+             "dans les rues d’Almaty, vraisemblablement causées par une multiplication par deux du "
+             "prix du gaz liquéfié dans le pays après la suppression des subventions de l’État.")
+
+
+@pytest.mark.parametrize("claim,passage,supported", [
+    # blind_pairs30 v30_004: cause and effect exchanged, both named by the sentence
+    ("D’après Peskov, le Kazakhstan n’avait pas sollicité l’aide russe face aux protestations, "
+     "qui avaient été déclenchées par la démission du gouvernement mercredi et avaient entraîné "
+     "une hausse du prix du carburant [1].", FUEL_CHAIN, False),
+    ("D’après Peskov, le Kazakhstan n’avait pas sollicité l’aide russe face aux protestations, "
+     "déclenchées par une hausse du prix du carburant, qui ont entraîné la démission du "
+     "gouvernement [1].", FUEL_CHAIN, True),
+    # blind_pairs29 v29_020: across languages, by the lexicon ("removal" is "suppression")
+    ("The riots that broke out in Almaty's streets at the start of 2022 were presumably caused "
+     "by the removal of state subsidies, which itself came after liquefied gas prices doubled "
+     "[1].", GAS_CHAIN, False),
+    ("The riots that broke out in Almaty's streets at the start of 2022 were presumably caused "
+     "by liquefied gas prices doubling after state subsidies were removed [1].", GAS_CHAIN, True),
+    # blind_pairs5 v6_116: a one-word charge the claim gives too is no cause exchanged
+    ("Ancien chef du gouvernement et proche de Nazarbaïev, Karim Massimov a été interpellé "
+     "pour trahison après avoir perdu la direction du KNB à la suite des émeutes [1].",
+     "L’appel de l’ex-président Noursoultan Nazarbaïev intervient alors qu’un de ses alliés "
+     "proches, Karim Kajymkanouli Massimov, ancien Premier ministre, a été arrêté pour trahison "
+     "après avoir été démis de ses fonctions de chef du Comité national de sécurité (KNB) comme "
+     "conséquence des émeutes déclenchées par une hausse du prix du gaz.", True),
+])
+def test_a_cause_exchanged_with_its_effect_is_refused(verifier: Verifier, claim: str,
+                                                      passage: str, supported: bool) -> None:
+    assert one(verifier, claim, passage)[0] is supported
+
+
+CRISIS_TOLL = ("Cette crise a déjà fait des dizaines de morts et au moins un millier de "
+               "blessés dont douze tués chez les forces de l’ordre et 353 blessés.")
+
+
+def test_a_verb_before_a_figure_says_what_it_counts(verifier: Verifier) -> None:
+    """blind_pairs30 v30_029: "killed dozens and injured ..." counts the dead in dozens, not
+    the injured; and a claim without anchors whose words the passage says in French is read
+    as sharing them ("crisis", "killed", "dozens")."""
+    assert dict(number_roles("Police killed 12 and injured 353 people.")) == {
+        frozenset({"n:12"}): "dead", frozenset({"n:353"}): "injured"}
+    assert one(verifier, "The crisis has already killed dozens and injured at least a thousand "
+               "people, among them twelve members of the security forces killed and 353 wounded "
+               "[1].", CRISIS_TOLL) == (True, "supported")
+    assert one(verifier, "The crisis has already killed dozens [1].",
+               CRISIS_TOLL) == (True, "supported")
+    assert one(verifier, "The crisis has already injured dozens and killed at least a thousand "
+               "people [1].", CRISIS_TOLL)[0] is False
+
+
+RESENTMENT = ("Elles se sont rapidement transformées en protestations antigouvernementales, "
+              "alimentées par le ressentiment à l’égard de plus de trois décennies de règne de "
+              "l’ex-président Nursultan Nazarbayev, âgé de 81 ans, et de la répartition inégale "
+              "des vastes richesses minérales du pays.")
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # blind_pairs22 v22_059, blind_pairs27 v27_006: a cause's second conjunct, across
+    # languages, must be said too
+    ("The protests quickly turned anti-government, fuelled by resentment over the 81-year-old "
+     "Nazarbayev's three decades in power and over soaring unemployment [1].", False),
+    ("The protests quickly became anti-government, fuelled by resentment over Nazarbayev's "
+     "three decades in power and over pervasive corruption among regional officials [1].", False),
+    ("The protests quickly became anti-government, fuelled by resentment over Nazarbayev's "
+     "three decades in power and over the unequal distribution of the country's vast mineral "
+     "wealth [1].", True),
+])
+def test_each_part_of_a_cause_is_said_across_languages(verifier: Verifier, claim: str,
+                                                       supported: bool) -> None:
+    assert one(verifier, claim, RESENTMENT)[0] is supported

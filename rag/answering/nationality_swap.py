@@ -1,0 +1,99 @@
+"""A nationality the claim gives a thing where its sentence gives that thing another one.
+
+"des pillages ... dans les principales villes russes" over "... dans les principales villes
+kazakhes", "Les forces de sécurité russes ont été dépassées" over "Les forces de sécurité
+kazakhes ont été dépassées": the claim's nationality word qualifies a noun that the sentence
+judged qualifies with another country's, and that sentence names the claim's country nowhere
+(nor its capital or seat of power: "Moscou", "le Kremlin"). Everything else in such a claim is
+the sentence's, so only this check tells them apart. The sentence, not the whole passage: a
+chunk of news names Russia somewhere more often than not.
+
+The noun a nationality word qualifies is the word right after it in English ("Russian
+troops"), right before it in French ("troupes russes"); across languages the lexicon's
+translations (or a cognate's first four letters) compare the nouns ("cities", "villes").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag.answering.cities import SEATS
+from rag.answering.countries import country_code, is_country, mentions_country
+from rag.answering.lexicon import other_language_keys
+from rag.text import fold
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Words that qualify no noun of their own ("des troupes russes et kazakhes")
+_LINKS = frozenset({"et", "and", "ou", "or", "de", "des", "du", "d", "of", "the", "les", "la",
+                    "le", "l"})
+
+
+def _key4(word: str) -> str:
+    return word[:4] if len(word) > 4 else word
+
+
+def _noun_keys(noun: str, lang: str, across: bool, translate: bool) -> frozenset[str]:
+    """A noun as compared: its first five letters in one language; across languages its
+    first four, and (`translate`) its translations' keys."""
+    folded = fold(noun)
+    if not across:
+        return frozenset({folded[:5]})
+    return (other_language_keys(folded, lang) if translate else frozenset()) | {_key4(folded)}
+
+
+def qualified(text: str, lang: str) -> list[tuple[str, str, str]]:
+    """(noun, country code, the word) for each nationality word of `text` and the noun it qualifies:
+    a word of the lexicon of nationalities, in lower case in French, capitalised in English,
+    that is not a country's name."""
+    words = [m.group(0) for m in _WORD.finditer(text)]
+    out: list[tuple[str, str, str]] = []
+    for n, word in enumerate(words):
+        if is_country(word) or (lang == "fr" and word[:1].isupper()) or (
+                lang == "en" and not word[:1].isupper()):
+            continue
+        code = country_code(word)
+        if code is None:
+            continue
+        at = n - 1 if lang == "fr" else n + 1
+        # (a list of nationalities qualifies the noun at its head, not its next member:
+        # "Belarusian, Armenian, Tajik and Kyrgyz contingents")
+        if 0 <= at < len(words) and fold(words[at]) not in _LINKS \
+                and country_code(words[at]) is None:
+            out.append((words[at], code, word))
+    return out
+
+
+def _named(text: str, code: str) -> bool:
+    """Whether `text` names the country `code`, its people, or its capital or seat."""
+    if mentions_country(text, frozenset({code})):
+        return True
+    folded = {fold(w) for w in _WORD.findall(text)}
+    return any(SEATS.get(w) == code for w in folded)
+
+
+def nationality_swapped(claim: str, claim_lang: str, passage: str, passage_lang: str) -> str:
+    """The claim's nationality word that qualifies a noun `passage` (a sentence, or two)
+    qualifies with another country's, where `passage` names the claim's country nowhere; ""
+    when none."""
+    if not claim_lang or not passage_lang:
+        return ""
+    ours = qualified(claim, claim_lang)
+    if not ours:
+        return ""  # (most claims: the passage is not read)
+    across = claim_lang != passage_lang
+    theirs = _passage_nouns(passage, passage_lang, across)
+    for noun, code, word in ours:
+        keys = _noun_keys(noun, claim_lang, across, True)
+        others = {c for k, c in theirs if k & keys and c != code}
+        if others and not _named(passage, code):
+            return word
+    return ""
+
+
+@lru_cache(maxsize=256)
+def _passage_nouns(passage: str, lang: str, across: bool
+                   ) -> tuple[tuple[frozenset[str], str], ...]:
+    """A sentence's qualified nouns as compared, read once whatever the number of claims."""
+    return tuple((_noun_keys(noun, lang, across, False), code)
+                 for noun, code, _ in qualified(passage, lang))
