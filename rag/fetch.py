@@ -64,14 +64,17 @@ ENCODINGS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16,
              "deflate": zlib.MAX_WBITS}
 ACCEPT_ENCODING = "gzip, deflate"
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-# Cloud instance metadata (AWS/GCP/Azure/OpenStack, AWS IPv6, Alibaba): credentials live there.
+# Cloud instance metadata (AWS/GCP/Azure/OpenStack, AWS IPv6, Alibaba, Oracle Cloud
+# Classic): credentials live there.
 METADATA = frozenset(ipaddress.ip_address(a) for a in (
-    "169.254.169.254", "fd00:ec2::254", "100.100.100.200", "169.254.170.2"))
+    "169.254.169.254", "fd00:ec2::254", "100.100.100.200", "169.254.170.2", "192.0.0.192"))
 # Special ranges `ipaddress` calls global: site-local (deprecated, still routed on some
-# networks), the 6to4 relay anycast (deprecated), the new IPv6 documentation range.
+# networks), the 6to4 relay anycast (deprecated), the new IPv6 documentation range, and the
+# IETF protocol assignments (192.0.0.0/24: Python before 3.11.10 / 3.12.4 calls most of it
+# global; thirty-ninth review, F2).
 SPECIAL = {ipaddress.ip_network(n): why for n, why in (
     ("fec0::/10", "site-local"), ("192.88.99.0/24", "deprecated"),
-    ("3fff::/20", "documentation"))}
+    ("3fff::/20", "documentation"), ("192.0.0.0/24", "protocol assignments"))}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I)
 # Codecs a page may declare: text encodings browsers know (Python's names). Not punycode,
 # idna, unicode_escape or utf-7: they turn bytes into other text than they hold, or raise

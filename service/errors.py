@@ -25,6 +25,8 @@ from service.schemas import openai_error
 from service.security import retry_after
 
 log = logging.getLogger("rag.service")
+# Validation errors listed in a 422's details, at most
+MAX_DETAILS = 20
 
 RETRY_AFTER_BUSY_S = 2.0  # busy generator, full job queue, index being repaired: soon
 
@@ -109,8 +111,13 @@ async def _validation(request: Request, exc: Exception) -> JSONResponse:
         return error_response(400, "malformed JSON body", request)
     where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
     msg = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
-    details = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg")}
-               for e in errors]
+    # the first MAX_DETAILS errors (a body of many unknown keys has one each: thirty-ninth
+    # review, F1), and how many there were
+    details: list[dict[str, Any]] = [
+        {"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg")}
+        for e in errors[:MAX_DETAILS]]
+    if len(errors) > MAX_DETAILS:
+        details.append({"loc": [], "msg": f"... and {len(errors) - MAX_DETAILS} more errors"})
     return error_response(422, f"{where}: {msg}" if where else msg, request, where or None,
                           details=details)
 

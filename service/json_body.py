@@ -7,8 +7,11 @@ the garbage collector tracks, and the collector's full passes over the whole ser
 with them: a 2 MiB `/ask` body of 700,000 `[]` held the loop 1.8 s, of 420,000 `[[]]` 4.5 s
 (a 422 at the end), twelve such bodies from one client kept `/health` waiting up to 9.6 s
 (twenty-eighth review, F2). A body holding more than MAX_JSON_CONTAINERS arrays and objects
-(outside its strings) is a 413 before it is parsed. `POST /documents` reads its body itself,
-through a gate and a density rule of its own (service/routes/documents.py).
+(outside its strings) is a 413 before it is parsed. So is one whose objects hold more than
+MAX_JSON_MEMBERS members between them: one object of 260,000 unknown keys counted as one
+container, and pydantic's error for each key (a 16 MB 422) took 2.2 s of the loop (thirty-
+ninth review, F1). `POST /documents` reads its body itself, through a gate and a density rule
+of its own (service/routes/documents.py).
 """
 
 from __future__ import annotations
@@ -25,17 +28,26 @@ from starlette.concurrency import run_in_threadpool
 # 32 content parts, an image's object in each) make about 15,000 arrays and objects, a
 # question's filters one list a key. 25,000 empty arrays parse in about 15 ms.
 MAX_JSON_CONTAINERS = 25_000
-_QUOTE, _BRACKET, _BRACE = b'"'[0], b"["[0], b"{"[0]
+# ... and object members: the same chat request holds about 29,000 (four keys a content part)
+MAX_JSON_MEMBERS = 50_000
+_QUOTE, _BRACKET, _BRACE, _COLON = b'"'[0], b"["[0], b"{"[0], b":"[0]
 
 
 def containers(raw: bytes) -> int:
-    """The arrays and objects of the JSON text `raw`, outside its strings (each quote, its
-    escapes dropped, turns a string on or off). Called in the thread pool (numpy lets go of
-    the GIL), for a text whose `[` and `{`, strings included, are more than allowed."""
+    """The arrays and objects of the JSON text `raw`, outside its strings."""
+    return counts(raw)[0]
+
+
+def counts(raw: bytes) -> tuple[int, int]:
+    """The arrays and objects, and the object members (their colons), of the JSON text `raw`
+    outside its strings (each quote, its escapes dropped, turns a string on or off). Called in
+    the thread pool (numpy lets go of the GIL), for a text whose `[`, `{` or `:`, strings
+    included, are more than allowed."""
     text = np.frombuffer(raw.replace(b"\\\\", b"").replace(b'\\"', b""), np.uint8)
-    inside = np.cumsum(text == _QUOTE, dtype=np.uint8) & 1  # (uint8 wraps, the parity stays)
+    outside = (np.cumsum(text == _QUOTE, dtype=np.uint8) & 1) == 0  # (uint8 wraps; parity)
     opens = (text == _BRACKET) | (text == _BRACE)
-    return int(np.count_nonzero(opens & (inside == 0)))
+    return (int(np.count_nonzero(opens & outside)),
+            int(np.count_nonzero((text == _COLON) & outside)))
 
 
 def _json(request: Request) -> bool:
@@ -44,8 +56,9 @@ def _json(request: Request) -> bool:
 
 
 class CountedJSONRoute(APIRoute):
-    """A route whose JSON body is refused (413) past MAX_JSON_CONTAINERS arrays and objects
-    before FastAPI parses it (the body is read once: FastAPI reads the same `request`)."""
+    """A route whose JSON body is refused (413) past MAX_JSON_CONTAINERS arrays and objects,
+    or MAX_JSON_MEMBERS object members, before FastAPI parses it (the body is read once:
+    FastAPI reads the same `request`)."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
@@ -54,12 +67,18 @@ class CountedJSONRoute(APIRoute):
 
         async def counted(request: Request) -> Response:
             raw = await request.body() if _json(request) else b""
-            if raw.count(b"[") + raw.count(b"{") > MAX_JSON_CONTAINERS:  # (in C: ~1 ms a MiB)
-                found = await run_in_threadpool(containers, raw)
+            # (each count in C: ~1 ms a MiB)
+            if raw.count(b"[") + raw.count(b"{") > MAX_JSON_CONTAINERS \
+                    or raw.count(b":") > MAX_JSON_MEMBERS:
+                found, members = await run_in_threadpool(counts, raw)
                 if found > MAX_JSON_CONTAINERS:
                     raise HTTPException(413, f"a JSON body may hold at most "
                                         f"{MAX_JSON_CONTAINERS} arrays and objects; this one "
                                         f"holds {found}")
+                if members > MAX_JSON_MEMBERS:
+                    raise HTTPException(413, f"a JSON body's objects may hold at most "
+                                        f"{MAX_JSON_MEMBERS} members; this one's hold "
+                                        f"{members}")
             return await handler(request)
 
         return counted
