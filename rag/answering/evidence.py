@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from rag.answering.collectives import collective_said
 from rag.answering.countries import (
     BODIES,
     mentions_country,
@@ -750,6 +751,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and not cross and len(info.measure) > 1 and "person" not in info.measure \
                 and counts_something_else(info.measure, text):
             kind = False  # "ces trois explosions" are no paratroopers
+        if kind and info.collective and not collective_said(info.collective, text):
+            kind = False  # one office's grant is not what "les agences américaines" gave (the
+            # sentence itself: the one before may be the agencies' figure of another year)
         if kind and set(info.measure) & _MONEY:  # a price or a sum: a figure in a currency,
             kind = _gives_money(text)  # not "il y a 30 ans" beside "l'Union européenne"
         if kind and "number" in info.asks and _counts_people(info.measure) \

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
 from rag.answering.anchors import fold as fold_name
+from rag.answering.collectives import collectives
 from rag.answering.countries import (
     actors,
     bodies_at,
@@ -238,6 +239,9 @@ class QuestionInfo:
     # "officially confirmed", "le bilan officiel": a figure someone gave, not an order of size
     # ("des dizaines de personnes ont été tuées" is no official toll)
     official: bool = False
+    # the kinds of bodies a figure is asked of, in the plural ("les agences américaines"):
+    # a sentence must name them (`collectives`)
+    collective: frozenset[str] = frozenset()
     # "À quelle date l'état d'urgence a-t-il été décrété ?": when something began, which a
     # date it holds until ("jusqu'au 19 janvier") does not say
     start_asked: bool = False
@@ -619,6 +623,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         qualifiers=_qualifiers(question, lang),
                         acronyms=_acronyms(head) if measure else frozenset(),
                         official="number" in asks and bool(_OFFICIAL_ASKED.search(question)),
+                        collective=collectives(question) if "number" in asks else frozenset(),
                         start_asked=bool({"date", "calendar"} & set(asks)
                                          and _START_ASKED.search(question)
                                          and not _END_ASKED.search(question)))
