@@ -602,7 +602,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
                         event, bool(_SUCCESSION_ASKED.search(question)), given,
                         _pinned_times(bare), nation,
-                        _fates(question) if "number" in asks else frozenset(),
+                        _asked_fates(question) if "number" in asks else frozenset(),
                         role_nations(question, role) if role else frozenset(),
                         "number" in asks and bool(_EXACT_ASKED.search(question)),
                         _name_parts(asked.split(",")[0]) if asks == ("identity",) else (),
@@ -723,13 +723,26 @@ _FATES = {**ROLES, "convicted": re.compile(
     # a vote's abstentions are not its votes for and against ("Combien d'États se sont
     # abstenus" over "107 États membres pour et 14 contre": piaf_traps3 pt3_009)
     "abstained": re.compile(r"^(abstenue?s?|abstentions?|abstained|abstain|abstaining|"
-                            r"abstient|abstiennent)$", re.I)}
+                            r"abstient|abstiennent)$", re.I),
+    # ... and a release is not the arrest: "How many of the 3,811 people detained were later
+    # released?" is not answered by "a détenu 3 811 personnes" (study trap b23_016)
+    "released": re.compile(r"^(released|freed|lib[ée]r[ée]e?s?|rel[âa]ch[ée]e?s?|"
+                           r"lib[ée]rations?|releases?)$", re.I)}
+# Fates that befall those of another: who is released or convicted was arrested first, and a
+# question that says so ("of the 3,811 people detained") asks the later one
+_LATER_FATES = {"released": "arrested", "convicted": "arrested"}
 # ... and a killing said otherwise: "assassinés", "exterminés", "murdered", "victimes"
 _KILLED = re.compile(r"^(assassin[ée]e?s?|extermin[ée]e?s?|massacr[ée]e?s?|ex[ée]cut[ée]e?s?|"
                      r"murdered|slain|massacred|exterminated|executed|victimes?|victims?|"
                      r"meurtres?)$", re.I)
 _LIVES = re.compile(r"(?i)\b(co[uû]t\w* la vie|perdu la vie|trouv\w* la mort|lost (?:their|"
                     r"his|her) li(?:fe|ves)|cost(?:ing)? (?:the )?li(?:fe|ves))")
+
+
+def _asked_fates(question: str) -> frozenset[str]:
+    """The fates a count asked is of (`_fates`), less those a later one named befalls first."""
+    found = _fates(question)
+    return found - {first for later, first in _LATER_FATES.items() if later in found}
 
 
 def _fates(text: str) -> frozenset[str]:

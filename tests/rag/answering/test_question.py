@@ -724,3 +724,15 @@ def test_the_name_of_a_thing_asks_no_person(question: str) -> None:
 ])
 def test_the_name_of_someone_asks_a_person(question: str) -> None:
     assert "person" in analyse_question(question).asks
+
+
+def test_a_release_asked_is_not_the_arrest_it_follows() -> None:
+    """Study trap b23_016: "How many of the 3,811 people detained ... were later released?"
+    counts the released, which "a détenu 3 811 personnes" does not."""
+    assert analyse_question("How many of the 3,811 people detained by Kazakh police were "
+                            "later released?").fate == {"released"}
+    assert analyse_question("Combien de manifestants arrêtés ont été condamnés ?"
+                            ).fate == {"convicted"}
+    assert analyse_question("How many people were detained by the Kazakh police?"
+                            ).fate == {"arrested"}
+    assert analyse_question("Combien de personnes ont été libérées ?").fate == {"released"}
