@@ -1194,8 +1194,9 @@ _NAME_Q = r"(?:[A-ZÀ-Ý][\w’'-]*\.?\s*){1,4}"
 _IDENTITY = re.compile(
     r"^\s*(?:(?i:qui est|qui était|qui etait|who is|who was|who's)\s+" + _NAME_Q + r"|"
     # ... or what someone's post is: "What job does X hold?", "Quelle est la fonction de X ?"
-    r"(?i:what (?:job|position|post|role|title|office|function)s?(?: or (?:job|position|post|"
-    r"role|title|office))? (?:does|did|do) )" + _NAME_Q + r"(?i:hold|have|occupy)\s*|"
+    r"(?i:what (?:job|position|post|role|title|office|function)s?(?: or (?:[\w-]+ )?(?:job|"
+    r"position|post|role|title|office|affiliation))? (?:does|did|do) )" + _NAME_Q
+    + r"(?i:hold|have|occupy)\s*|"
     r"(?i:what is |what was |what's )" + r"(?:[A-ZÀ-Ý][\w-]*\s*){1,4}['’]s (?i:job(?: title)?|"
     r"position|post|role|title|function|occupation|profession)\s*|"
     r"(?i:what (?:is|was) the (?:job|position|post|role|title|function|occupation|profession) "

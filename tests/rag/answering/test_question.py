@@ -589,7 +589,10 @@ def test_the_function_of_someone_asks_who_they_are() -> None:
     """"What is the function of Elizabeth Borne?" is answered by "La ministre des Transports
     Élisabeth Borne": what she is, as "Quelle est la fonction d'Élisabeth Borne ?" asks (PIAF
     EN tune p140295442813936)."""
-    for q in ("What is the function of Elizabeth Borne?", "What was the profession of Ned?"):
+    for q in ("What is the function of Elizabeth Borne?", "What was the profession of Ned?",
+              # ... or two of them (study trap b25_033)
+              "What position or institutional affiliation does Emilia Nazarenko hold?",
+              "What position or title does Marie Dumoulin hold?"):
         assert analyse_question(q).asks == ("identity",), q
 
 
@@ -736,3 +739,4 @@ def test_a_release_asked_is_not_the_arrest_it_follows() -> None:
     assert analyse_question("How many people were detained by the Kazakh police?"
                             ).fate == {"arrested"}
     assert analyse_question("Combien de personnes ont été libérées ?").fate == {"released"}
+
