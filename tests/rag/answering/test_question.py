@@ -739,4 +739,3 @@ def test_a_release_asked_is_not_the_arrest_it_follows() -> None:
     assert analyse_question("How many people were detained by the Kazakh police?"
                             ).fate == {"arrested"}
     assert analyse_question("Combien de personnes ont été libérées ?").fate == {"released"}
-
