@@ -82,7 +82,8 @@ def nationality_swapped(claim: str, claim_lang: str, passage: str, passage_lang:
     if not ours:
         return ""  # (most claims: the passage is not read)
     across = claim_lang != passage_lang
-    theirs = _passage_nouns(passage, passage_lang, across)
+    theirs = (_passage_nouns(passage, passage_lang, across) if len(passage) <= CACHED_CHARS
+              else _nouns(passage, passage_lang, across))
     for noun, code, word in ours:
         keys = _noun_keys(noun, claim_lang, across, True)
         others = {c for k, c in theirs if k & keys and c != code}
@@ -91,9 +92,18 @@ def nationality_swapped(claim: str, claim_lang: str, passage: str, passage_lang:
     return ""
 
 
+# Sentences up to this long are cached (a cache keeps what it is given, and a passage may be
+# one long run without a full stop: `verify.CACHED_SENTENCE_CHARS`)
+CACHED_CHARS = 4_000
+
+
 @lru_cache(maxsize=256)
 def _passage_nouns(passage: str, lang: str, across: bool
                    ) -> tuple[tuple[frozenset[str], str], ...]:
     """A sentence's qualified nouns as compared, read once whatever the number of claims."""
+    return _nouns(passage, lang, across)
+
+
+def _nouns(passage: str, lang: str, across: bool) -> tuple[tuple[frozenset[str], str], ...]:
     return tuple((_noun_keys(noun, lang, across, False), code)
                  for noun, code, _ in qualified(passage, lang))

@@ -1681,10 +1681,23 @@ def _order_roles(text: str, every_role: bool = True) -> tuple[tuple[frozenset[st
     return tuple(out)
 
 
-@lru_cache(maxsize=1024)
+# Sentences up to this long are cached by their text: a cache keeps what it is given, and a
+# passage may be one long run without a full stop (20,000 characters on POST /verify, any
+# length from the library), which the cache would hold after the request.
+CACHED_SENTENCE_CHARS = 4_000
+
+
 def _sentence_roles(sentence: str) -> tuple[tuple[frozenset[str], str], ...]:
     """`number_roles` of a source sentence: read once, however many claims it is judged for
-    (thirty-eighth review: each claim re-read it)."""
+    (thirty-eighth review: each claim re-read it); a long one each time (CACHED_SENTENCE_CHARS:
+    it is one of few)."""
+    if len(sentence) > CACHED_SENTENCE_CHARS:
+        return number_roles(sentence)
+    return _cached_roles(sentence)
+
+
+@lru_cache(maxsize=1024)
+def _cached_roles(sentence: str) -> tuple[tuple[frozenset[str], str], ...]:
     return number_roles(sentence)
 
 

@@ -5,6 +5,7 @@ of 19,000 spaces, 11 s a claim; F2: a conditional ending tried from each letter 
 
 from __future__ import annotations
 
+from rag.answering import nationality_swap, verify
 from rag.answering.verify import _BUT_NOT, _MAYBE_TOO, _contrast_swapped
 from tests.cpu import cpu_spent
 from tests.rag.deadline import deadline
@@ -121,3 +122,21 @@ def test_figures_written_in_words_are_read_in_a_window() -> None:
     assert [r for _, r in number_roles("Au moins 13 policiers ont été tués.")] == ["dead"]
     assert [r for _, r in number_roles("The police arrested at least 3,811 people.")] == [
         "arrested"]
+
+
+
+def test_a_long_sentence_is_not_kept_by_the_caches() -> None:
+    """A cache keeps what it is given: a run of text without a full stop (20,000 characters on
+    POST /verify) is read each time, not held after the request by the figure-roles or the
+    nationality caches; a sentence of ordinary length still is."""
+    long = "Trois soldats russes sont arrivés et " * 200  # one "sentence" of 7,400 characters
+    roles, nouns = verify._cached_roles.cache_info(), nationality_swap._passage_nouns.cache_info()
+    verify._sentence_roles(long)
+    nationality_swap.nationality_swapped("Les soldats kazakhs sont arrivés.", "fr", long, "fr")
+    assert verify._cached_roles.cache_info().misses == roles.misses
+    assert nationality_swap._passage_nouns.cache_info().misses == nouns.misses
+    short = f"Trois soldats russes sont arrivés le {id(long)}."
+    verify._sentence_roles(short)
+    nationality_swap.nationality_swapped("Les soldats kazakhs sont arrivés.", "fr", short, "fr")
+    assert verify._cached_roles.cache_info().misses == roles.misses + 1
+    assert nationality_swap._passage_nouns.cache_info().misses == nouns.misses + 1
