@@ -194,6 +194,10 @@ def last_sentence_start(text: str, resume: int = 0) -> tuple[int | None, int]:
 
 # Longer "sentences" (a table, a list run together) are never embedded or scored one by one.
 MAX_SENTENCE_CHARS = 1200
+# Sentences up to this long may be cached by their text: a cache keeps what it is given, and
+# a passage may be one long run without a full stop (20,000 characters on POST /verify, any
+# length from the library), which a cache would hold after the request.
+CACHED_SENTENCE_CHARS = 4_000
 
 
 def continues(text: str) -> bool:

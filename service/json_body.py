@@ -33,11 +33,6 @@ MAX_JSON_MEMBERS = 50_000
 _QUOTE, _BRACKET, _BRACE, _COLON = b'"'[0], b"["[0], b"{"[0], b":"[0]
 
 
-def containers(raw: bytes) -> int:
-    """The arrays and objects of the JSON text `raw`, outside its strings."""
-    return counts(raw)[0]
-
-
 def counts(raw: bytes) -> tuple[int, int]:
     """The arrays and objects, and the object members (their colons), of the JSON text `raw`
     outside its strings (each quote, its escapes dropped, turns a string on or off). Called in
@@ -76,8 +71,8 @@ class CountedJSONRoute(APIRoute):
                                         f"{MAX_JSON_CONTAINERS} arrays and objects; this one "
                                         f"holds {found}")
                 if members > MAX_JSON_MEMBERS:
-                    raise HTTPException(413, f"a JSON body's objects may hold at most "
-                                        f"{MAX_JSON_MEMBERS} members; this one's hold "
+                    raise HTTPException(413, f"a JSON body may hold at most "
+                                        f"{MAX_JSON_MEMBERS} object members; this one holds "
                                         f"{members}")
             return await handler(request)
 

@@ -378,7 +378,7 @@ _EN_FR: dict[str, tuple[str, ...]] = {
     "birth": ("naissance", "né", "née"),
     "serious": ("grave", "graves", "grièvement"),
     "suffer": ("subi", "souffre", "victime"),
-    "remov": ("suppression", "supprimé", "supprimée", "retrait", "retiré", "levée"),
+    "remov": ("suppression", "supprimé", "supprimée", "retrait", "retiré"),
     "abolish": ("suppression", "supprimé", "supprimée", "aboli", "abolie", "abolition"),
 }
 

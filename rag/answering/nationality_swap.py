@@ -19,8 +19,9 @@ import re
 from functools import lru_cache
 
 from rag.answering.cities import SEATS
-from rag.answering.countries import country_code, is_country, mentions_country
+from rag.answering.countries import country_code, is_country, nations_of
 from rag.answering.lexicon import other_language_keys
+from rag.sentences import CACHED_SENTENCE_CHARS
 from rag.text import fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -29,31 +30,26 @@ _LINKS = frozenset({"et", "and", "ou", "or", "de", "des", "du", "d", "of", "the"
                     "le", "l"})
 
 
-def _key4(word: str) -> str:
-    return word[:4] if len(word) > 4 else word
-
-
 def _noun_keys(noun: str, lang: str, across: bool, translate: bool) -> frozenset[str]:
     """A noun as compared: its first five letters in one language; across languages its
     first four, and (`translate`) its translations' keys."""
     folded = fold(noun)
     if not across:
         return frozenset({folded[:5]})
-    return (other_language_keys(folded, lang) if translate else frozenset()) | {_key4(folded)}
+    return (other_language_keys(folded, lang) if translate else frozenset()) | {folded[:4]}
 
 
 def qualified(text: str, lang: str) -> list[tuple[str, str, str]]:
-    """(noun, country code, the word) for each nationality word of `text` and the noun it qualifies:
-    a word of the lexicon of nationalities, in lower case in French, capitalised in English,
-    that is not a country's name."""
+    """(noun, country code, the word) for each nationality word of `text` and the noun it
+    qualifies: a word of the lexicon of nationalities, in lower case in French, capitalised in
+    English, that is not a country's name ("Russia sent", "Jordan said")."""
     words = [m.group(0) for m in _WORD.finditer(text)]
     out: list[tuple[str, str, str]] = []
     for n, word in enumerate(words):
-        if is_country(word) or (lang == "fr" and word[:1].isupper()) or (
-                lang == "en" and not word[:1].isupper()):
+        if (lang == "fr" and word[:1].isupper()) or (lang == "en" and not word[:1].isupper()):
             continue
         code = country_code(word)
-        if code is None:
+        if code is None or is_country(fold(word)):
             continue
         at = n - 1 if lang == "fr" else n + 1
         # (a list of nationalities qualifies the noun at its head, not its next member:
@@ -64,46 +60,56 @@ def qualified(text: str, lang: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def _named(text: str, code: str) -> bool:
-    """Whether `text` names the country `code`, its people, or its capital or seat."""
-    if mentions_country(text, frozenset({code})):
-        return True
-    folded = {fold(w) for w in _WORD.findall(text)}
-    return any(SEATS.get(w) == code for w in folded)
+def _named_codes(text: str) -> frozenset[str]:
+    """The countries `text` names, or their people, or their capitals or seats: read once a
+    call, whatever the number of the claim's nationality words."""
+    return nations_of(text) | {code for w in _WORD.findall(text)
+                               if (code := SEATS.get(fold(w))) is not None}
 
 
 def nationality_swapped(claim: str, claim_lang: str, passage: str, passage_lang: str) -> str:
     """The claim's nationality word that qualifies a noun `passage` (a sentence, or two)
     qualifies with another country's, where `passage` names the claim's country nowhere; ""
-    when none."""
+    when none. Each side read once: the claim's (noun, country) pairs once each, the passage's
+    as an index from noun key to countries."""
     if not claim_lang or not passage_lang:
         return ""
-    ours = qualified(claim, claim_lang)
+    ours = _claim_nouns(claim, claim_lang) if len(claim) <= CACHED_SENTENCE_CHARS else tuple(
+        dict.fromkeys(qualified(claim, claim_lang)))
     if not ours:
         return ""  # (most claims: the passage is not read)
     across = claim_lang != passage_lang
-    theirs = (_passage_nouns(passage, passage_lang, across) if len(passage) <= CACHED_CHARS
-              else _nouns(passage, passage_lang, across))
+    theirs = (_passage_nouns(passage, passage_lang, across)
+              if len(passage) <= CACHED_SENTENCE_CHARS else _nouns(passage, passage_lang, across))
+    named: frozenset[str] | None = None
     for noun, code, word in ours:
-        keys = _noun_keys(noun, claim_lang, across, True)
-        others = {c for k, c in theirs if k & keys and c != code}
-        if others and not _named(passage, code):
+        others = {c for k in _noun_keys(noun, claim_lang, across, True)
+                  for c in theirs.get(k, ()) if c != code}
+        if not others:
+            continue
+        if named is None:
+            named = _named_codes(passage)
+        if code not in named:
             return word
     return ""
 
 
-# Sentences up to this long are cached (a cache keeps what it is given, and a passage may be
-# one long run without a full stop: `verify.CACHED_SENTENCE_CHARS`)
-CACHED_CHARS = 4_000
+@lru_cache(maxsize=256)
+def _claim_nouns(claim: str, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """A claim's qualified nouns, once each, read once whatever the number of sentences."""
+    return tuple(dict.fromkeys(qualified(claim, lang)))
 
 
 @lru_cache(maxsize=256)
-def _passage_nouns(passage: str, lang: str, across: bool
-                   ) -> tuple[tuple[frozenset[str], str], ...]:
+def _passage_nouns(passage: str, lang: str, across: bool) -> dict[str, frozenset[str]]:
     """A sentence's qualified nouns as compared, read once whatever the number of claims."""
     return _nouns(passage, lang, across)
 
 
-def _nouns(passage: str, lang: str, across: bool) -> tuple[tuple[frozenset[str], str], ...]:
-    return tuple((_noun_keys(noun, lang, across, False), code)
-                 for noun, code, _ in qualified(passage, lang))
+def _nouns(passage: str, lang: str, across: bool) -> dict[str, frozenset[str]]:
+    """Noun key -> the countries a sentence qualifies that noun with."""
+    index: dict[str, set[str]] = {}
+    for noun, code, _ in qualified(passage, lang):
+        for key in _noun_keys(noun, lang, across, False):
+            index.setdefault(key, set()).add(code)
+    return {k: frozenset(v) for k, v in index.items()}

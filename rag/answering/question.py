@@ -623,7 +623,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         qualifiers=_qualifiers(question, lang),
                         acronyms=_acronyms(head) if measure else frozenset(),
                         official="number" in asks and bool(_OFFICIAL_ASKED.search(question)),
-                        collective=collectives(question) if "number" in asks else frozenset(),
+                        collective=collectives(question) if "number" in asks
+                        and _SUM_ASKED.search(question) else frozenset(),
                         start_asked=bool({"date", "calendar"} & set(asks)
                                          and _START_ASKED.search(question)
                                          and not _END_ASKED.search(question)))
@@ -726,8 +727,7 @@ _FATES = {**ROLES, "convicted": re.compile(
                             r"abstient|abstiennent)$", re.I),
     # ... and a release is not the arrest: "How many of the 3,811 people detained were later
     # released?" is not answered by "a détenu 3 811 personnes" (study trap b23_016)
-    "released": re.compile(r"^(released|freed|lib[ée]r[ée]e?s?|rel[âa]ch[ée]e?s?|"
-                           r"lib[ée]rations?|releases?)$", re.I)}
+    "released": re.compile(r"^(released|freed|lib[ée]r[ée]e?s?|rel[âa]ch[ée]e?s?)$", re.I)}
 # Fates that befall those of another: who is released or convicted was arrested first, and a
 # question that says so ("of the 3,811 people detained") asks the later one
 _LATER_FATES = {"released": "arrested", "convicted": "arrested"}
@@ -768,14 +768,22 @@ def _pinned_times(question: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# A sum asked ("how much", "combien d'argent", "quel montant"): who gave it is part of what is
+# asked; a count's bodies may be only its source ("Selon les ONG, combien ... ?")
+_SUM_ASKED = re.compile(r"(?i)\b(?:how much|combien d['’](?:argent|aide)|(?:quel|le) montant|"
+                        r"montant total|total amount|how many dollars|combien de dollars)\b")
+
+
 def _question_years(question: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(question)) | frozenset(EARLY_YEAR.findall(question))
 
 
-# A year before 1000 where it reads as one: "en 877", "in 756", "l'an 800" (a bare figure of
-# three digits is a count)
-EARLY_YEAR = re.compile(r"(?i)\b(?:en|in|l['’]an|year|année)\s+([1-9]\d{2})\b(?![,.]?\d)"
-                        r"(?!\s*(?:%|km|kg|m\b|mètres|metres|meters|personnes|people|hommes|men))")
+# A year before 1000 where it reads as one: "en 877,", "in 756?", "l'an 800 ." -- the figure
+# ends a clause or comes before a name or an era; "in 300 attacks", "en 100 jours", "en 300 000
+# exemplaires" are counts
+EARLY_YEAR = re.compile(r"(?i)\b(?:en|in|l['’]an|year|année)\s+([1-9]\d{2})(?!\w)(?![,.]\d)"
+                        r"(?=\s*(?:[,.;:?!)»]|$)|\s+(?:av\.?|apr\.?|avant|après|BC|AD|BCE|CE)\b|"
+                        r"\s+(?-i:[A-ZÀ-Ý]))")
 
 
 # "Which Russian general", "quel ancien président": a role after a name or a qualifier

@@ -107,7 +107,7 @@ from rag.answering.tense import tense_differs, times, told
 from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
 from rag.errors import RagError
-from rag.sentences import Span, split_sentences
+from rag.sentences import CACHED_SENTENCE_CHARS, Span, split_sentences
 from rag.text import tokenize
 
 # Calibrated on the tuning split of evals/verifier/pairs.jsonl (see evals/README.md).
@@ -864,7 +864,8 @@ CROSS_TRANSLATED = 2
 
 
 def _translated(claim: _Facts, text: str) -> bool:
-    """Whether `text` says most of the claim's words in its own language: "The crisis has
+    """Whether `text` says at least half of the claim's words (and CROSS_TRANSLATED) in its
+    own language: "The crisis has
     already killed dozens" over "Cette crise a déjà fait des dizaines de morts" (crisis, killed,
     dozens), which shares no stem with it."""
     words = tokenize(claim.text, "none")
@@ -1580,7 +1581,7 @@ def _stem_keys(text: str, lang: str) -> frozenset[str]:
 
 def _key4(word: str) -> str:
     """As the lexicon keys words across languages: the first four letters."""
-    return word[:4] if len(word) > 4 else word
+    return word[:4]
 
 # What a figure counts, when it is one of these (in either language): "13 policiers ont été
 # tués et 353 blessés" is 13 dead and 353 injured, and a claim of "353 killed" says otherwise.
@@ -1679,12 +1680,6 @@ def _order_roles(text: str, every_role: bool = True) -> tuple[tuple[frozenset[st
                                    for r, rx in ROLES.items() if rx.match(w.strip("«»\"'’"))))
         out.extend(roles if every_role else roles[:1])
     return tuple(out)
-
-
-# Sentences up to this long are cached by their text: a cache keeps what it is given, and a
-# passage may be one long run without a full stop (20,000 characters on POST /verify, any
-# length from the library), which the cache would hold after the request.
-CACHED_SENTENCE_CHARS = 4_000
 
 
 def _sentence_roles(sentence: str) -> tuple[tuple[frozenset[str], str], ...]:

@@ -25,9 +25,11 @@ def test_a_figure_asked_of_such_bodies_reads_them() -> None:
                             "Kazakhstan en 2021 ?").collective == {"agency"}
     assert analyse_question("How much foreign aid did US agencies transfer to Kazakhstan in "
                             "2021?").collective == {"agency"}
-    # only for a figure asked
+    # only for a sum asked: a count's bodies may be only its source
     assert analyse_question("Pourquoi les agences américaines financent-elles ces "
                             "programmes ?").collective == frozenset()
+    assert analyse_question("Selon les ONG, combien de personnes ont été arrêtées ?"
+                            ).collective == frozenset()
 
 
 def test_one_office_grant_does_not_answer_what_the_agencies_gave() -> None:

@@ -740,3 +740,7 @@ def test_a_year_before_1000_is_a_year_asked() -> None:
     assert not _other_years_only("En 877, il rédige le capitulaire de Quierzy.", "", years)
     assert _question_years("Combien de 877 soldats ?") == frozenset()
     assert _question_years("Combien d'hommes en 300 km ?") == frozenset()
+    # ... nor where it is followed by what it counts (the review of this change)
+    for counted in ("How many people were killed in 300 attacks?", "Combien en 100 jours ?",
+                    "Vendu en 300 000 exemplaires ?", "What happened in 200 years?"):
+        assert _question_years(counted) == frozenset(), counted

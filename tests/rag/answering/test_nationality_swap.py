@@ -23,6 +23,8 @@ def test_the_noun_a_nationality_qualifies() -> None:
                                                                          "Russian")]
     # a country's name is not a nationality word; nor a capitalised word in French
     assert qualified("Les troupes de la Russie", "fr") == []
+    assert qualified("Russia sent troops to Kazakhstan on Thursday.", "en") == []
+    assert qualified("Jordan said nothing.", "en") == []
     assert qualified("Les Russes sont arrivés", "fr") == []
 
 
