@@ -1516,7 +1516,7 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
         least = 1 if gives_cause(sentence) or _PURPOSE.search(sentence) else CAUSE_SHARED
         return shared < min(least, len(claim.cause_words)) or any(
             part and not any(w[:5] in words for w in part) for part in claim.cause_parts)
-    keys = {w[:4] if len(w) > 4 else w for w in tokenize(sentence, "none")}
+    keys = {_key4(w) for w in tokenize(sentence, "none")}
     for part in claim.cause_parts:
         # (each conjunct of the cause whose words the lexicon knows, said in the sentence:
         # "fuelled by resentment over his decades in power and over soaring unemployment"
@@ -1530,7 +1530,7 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
         others = other_language_keys(w, claim.lang)
         # (a name is written alike in both languages: "Moscow", "Moscou")
         known += bool(others) or w in claim.names
-        if keys & (others | {w[:4] if len(w) > 4 else w}):
+        if keys & (others | {_key4(w)}):
             return False
     return known >= min(CAUSE_KNOWN, len(claim.cause_words)) > 0
 
