@@ -11,11 +11,12 @@ with them: a 2 MiB `/ask` body of 700,000 `[]` held the loop 1.8 s, of 420,000 `
 MAX_JSON_MEMBERS members between them: one object of 260,000 unknown keys counted as one
 container, and pydantic's error for each key (a 16 MB 422) took 2.2 s of the loop (thirty-
 ninth review, F1). `POST /documents` reads its body itself, through a gate and a density rule
-of its own (service/routes/documents.py).
+of its own (service/routes/documents.py). Both read UTF-8 bodies only (`require_utf8`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -45,6 +46,19 @@ def counts(raw: bytes) -> tuple[int, int]:
             int(np.count_nonzero((text == _COLON) & outside)))
 
 
+def require_utf8(raw: bytes, content_type: str = "") -> None:
+    """A 415 for a JSON body not in UTF-8. `json.loads` reads UTF-16 and UTF-32 too, where a
+    quote byte may be half of another character ("∀" is 00 22 in UTF-16-LE): the counts
+    above, which read quotes as bytes, would then count nothing past it (fortieth review, F1
+    and F2). RFC 8259 requires UTF-8 between systems."""
+    params = [p.strip().lower() for p in content_type.split(";")[1:]]
+    charset = next((p.split("=", 1)[1].strip(" \"'") for p in params
+                    if p.startswith("charset=")), "utf-8")
+    if charset not in ("utf-8", "utf8") or (
+            raw and json.detect_encoding(raw) not in ("utf-8", "utf-8-sig")):
+        raise HTTPException(415, "a JSON body must be UTF-8")
+
+
 def _json(request: Request) -> bool:
     ctype = request.headers.get("content-type", "")
     return ctype.split(";")[0].strip().lower().endswith("json")
@@ -62,6 +76,8 @@ class CountedJSONRoute(APIRoute):
 
         async def counted(request: Request) -> Response:
             raw = await request.body() if _json(request) else b""
+            if raw:
+                require_utf8(raw, request.headers.get("content-type", ""))
             # (each count in C: ~1 ms a MiB)
             if raw.count(b"[") + raw.count(b"{") > MAX_JSON_CONTAINERS \
                     or raw.count(b":") > MAX_JSON_MEMBERS:

@@ -26,11 +26,14 @@ PUBLIC_PATHS = frozenset({"/health", "/widget.js", "/"})
 # widget's key, public in every page, could delete documents: thirteenth review, F6).
 ADMIN_METHODS = frozenset({"POST", "DELETE", "PUT", "PATCH"})
 ADMIN_PREFIXES = ("/documents", "/jobs")
-# Reading these needs an admin key too: they hold other people's questions.
-ADMIN_READS = frozenset({"/feedback"})
+# Reading these needs an admin key too: the feedback log holds other people's questions, the
+# metrics everyone's traffic and refusals (any API key, the widget's public one included, read
+# them: fortieth review, F3).
+ADMIN_READS = frozenset({"/feedback", "/metrics"})
 
 
-NO_ADMIN_KEYS = ("no key may change the index, cancel jobs or read the feedback log while "
+NO_ADMIN_KEYS = ("no key may change the index, cancel jobs or read the feedback log or the "
+                 "metrics while "
                  "RAG_API_KEYS is set without RAG_ADMIN_KEYS: set RAG_ADMIN_KEYS (an API key, "
                  "as the widget's, is no admin key)")
 
@@ -84,7 +87,7 @@ class KeyChecker:
             return Verdict(403, NO_ADMIN_KEYS)
         if needs_admin and not self._match(given, self._admin):
             return Verdict(403, "this key may not change the index or read the feedback log "
-                           "(admin key needed)")
+                           "or the metrics (admin key needed)")
         return Verdict(0, identity=f"key:{fingerprint(given)}")
 
     @property

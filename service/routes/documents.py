@@ -39,6 +39,7 @@ from rag.loaders import (
 from service.deps import EngineDep, JobsDep, SettingsDep
 from service.guards import BodyRefused
 from service.jobs import CannotCancel, Job, JobsBusy
+from service.json_body import require_utf8
 from service.redact import shown_source, source_roots
 from service.schemas import DocumentOut, DocumentsIn, IngestResponse
 from service.settings import ServiceSettings
@@ -350,6 +351,7 @@ async def _json_body(request: Request, settings: ServiceSettings) -> tuple[Any, 
         raw = await request.body()
         if len(raw) > settings.max_upload_bytes:
             raise HTTPException(413, f"request body over {settings.max_upload_bytes} bytes")
+        require_utf8(raw, request.headers.get("content-type", ""))
         return await run_in_threadpool(_parse_json, raw), len(raw)
 
 
@@ -383,7 +385,9 @@ def _outside(block: npt.NDArray[np.uint8], count: int, inside: int) -> tuple[int
 
 def _parse_json(raw: bytes) -> Any:
     """`raw` parsed, in the thread pool; a 413 before parsing when it is over
-    JSON_DENSE_BYTES and holds more than one value per JSON_BYTES_PER_VALUE bytes."""
+    JSON_DENSE_BYTES and holds more than one value per JSON_BYTES_PER_VALUE bytes (read in
+    UTF-8 only: `require_utf8`)."""
+    require_utf8(raw)
     if len(raw) > JSON_DENSE_BYTES:
         values = _json_values(raw)
         if values * JSON_BYTES_PER_VALUE > len(raw):
