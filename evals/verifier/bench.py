@@ -39,14 +39,18 @@ class _QueryClaims(Verifier):
             np.zeros((0, self.embedder.dim), np.float32)
 
 
-def run(pairs: list[dict[str, Any]], pairing: str) -> list[dict[str, Any]]:
-    """Verify every pair with no threshold: reason and score, to sweep thresholds after."""
+def run(pairs: list[dict[str, Any]], pairing: str, threshold: float = -1.0
+        ) -> list[dict[str, Any]]:
+    """Verify every pair: reason and score. With no threshold (-1) to sweep thresholds after;
+    else at the verifier's own, as `rag verify` judges: a sentence whose meaning falls short
+    of it is where two sentences together are tried, so judging with none and cutting after
+    flagged claims that two sentences support (blind_pairs31 v31_014)."""
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from rag.embedders.e5 import E5Embedder
 
     embedder = E5Embedder(threads=int(os.environ.get("RAG_EMBED_THREADS", "2")))
     cls = _QueryClaims if pairing == "query" else Verifier
-    verifier = cls(embedder, threshold=-1.0)
+    verifier = cls(embedder, threshold=threshold)
     cache: dict[str, Vectors] = {}
     out = []
     for p in pairs:
@@ -107,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pairs = [{"split": "blind", "title": "", **json.loads(x)}
              for x in args.pairs.read_text(encoding="utf-8").splitlines() if x]
     t0 = time.perf_counter()
-    rows = run(pairs, args.pairing)
+    rows = run(pairs, args.pairing, -1.0 if args.sweep else args.threshold)
     secs = time.perf_counter() - t0
     if args.sweep:
         tune = [r for r in rows if r["split"] == "tune"]

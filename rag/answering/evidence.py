@@ -337,6 +337,50 @@ _NOMINAL_ANAPHOR = re.compile(r"\s*[«\"]?\s*(?:le|la|l['’]|the)\s*(bloc|allia
                               r"groupe|group)\b", re.I)
 
 
+# What a fate asked befell people in or by ("blessées par les explosions", "killed in the
+# attack"), and the stems a sentence tells each such event with, in either language
+_EVENTS: dict[str, tuple[str, ...]] = {
+    "explos": ("explos", "blast", "detonat", "deflagr"),
+    "blast": ("explos", "blast", "detonat", "deflagr"),
+    "attaq": ("attaq", "attack", "assaut", "assault", "attentat"),
+    "attack": ("attaq", "attack", "assaut", "assault", "attentat"),
+    "attentat": ("attentat", "attaq", "attack", "bomb"),
+    "bombard": ("bombard", "bomb", "frappe", "strike"),
+    "bombing": ("bombard", "bomb", "frappe", "strike", "attentat"),
+    "affront": ("affront", "clash", "heurt", "combat", "fight"),
+    "clash": ("affront", "clash", "heurt", "combat", "fight"),
+    "accident": ("accident", "crash", "collision", "deraill", "derail"),
+    "crash": ("accident", "crash", "collision", "ecras"),
+    "seisme": ("seisme", "earthquake", "quake", "tremblement"),
+    "earthquake": ("seisme", "earthquake", "quake", "tremblement"),
+    "incendie": ("incend", "fire", "feu", "flamm", "blaze"),
+    "fire": ("incend", "fire", "feu", "flamm", "blaze"),
+    "tempete": ("tempet", "storm", "ouragan", "hurrican", "cyclone", "typhon", "typhoon"),
+    "storm": ("tempet", "storm", "ouragan", "hurrican", "cyclone", "typhon", "typhoon"),
+    "inondation": ("inond", "flood", "crue"),
+    "flood": ("inond", "flood", "crue"),
+    "fusillade": ("fusill", "shoot", "tir", "gunfire", "feu"),
+    "shooting": ("fusill", "shoot", "tir", "gunfire", "feu"),
+}
+_FATE_CAUSE = re.compile(
+    r"\b(?:par|by|in|dans|lors d(?:es?|u)|during|from)\s+(?:the |les |la |le |l['’]|an? |"
+    r"une? |ces |these |this |cette |ce |those |cet )?(?:[\w-]+ )?("
+    + "|".join(_EVENTS) + r")\w*")
+
+
+def _fate_cause(question: str) -> tuple[str, ...]:
+    """The stems that tell the event a fate asked befell people in or by ("Combien de
+    personnes ont été blessées par les explosions entendues à Almaty ?"): a sentence that
+    counts the wounded of something else does not answer it."""
+    return tuple(dict.fromkeys(st for m in _FATE_CAUSE.finditer(fold(question))
+                               for st in _EVENTS[m.group(1)]))
+
+
+def _tells_event(stems: Sequence[str], text: str) -> bool:
+    words = re.findall(r"[a-z]+", fold(text))
+    return any(w.startswith(stems) for w in words)
+
+
 def _names_first(text: str, focus: Sequence[str], names: frozenset[str]) -> bool:
     """Whether `text` names one of `focus` before any other of its passage's `names` (but
     those of the focus's own full name: "Edwige Lawson")."""
@@ -634,6 +678,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     fw = _focus_weights(info.focus, idf, stemmer)
     total_fw = sum(fw.values())
     standing = _facility_heads(info.text, info.focus)
+    fate_cause = _fate_cause(info.text) if info.fate else ()
     out: list[EvidenceSentence] = []
     prev_words: dict[int, set[str]] = {}
     prev_texts: dict[int, str] = {}
@@ -795,6 +840,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # nor a figure "selon certaines données non officielles"
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:
             kind = False  # it counts the dead where the convicted are asked
+        if kind and info.fate and fate_cause and not (_tells_event(fate_cause, text)
+                                                      or _tells_event(fate_cause, prev_text)):
+            kind = False  # "blessées par les explosions": the riots' toll is not theirs
         if kind and info.fate and info.measure and "person" not in info.measure \
                 and (not cross or len(info.measure) > 1) \
                 and fate_of_others_only(info.measure, info.fate, text):

@@ -55,6 +55,9 @@ _PEOPLE_NOUNS = (
 # verb or an article ("quelle est la société" asks no body)
 _QUALIFIERS = (r"(?:(?!(?:est|était|sont|fut|is|was|are|were|la|le|les|the|an?|une?|did|do|"
                r"does|has|have|had|will|would|can|could|should|du|de|des)\b)[\w-]+ ){0,2}?")
+# What qualifies a country asked ("which neighbouring country", "which major power")
+_NATION_QUALIFIERS = (r"(?:other|major|great|foreign|neighbou?ring|western|european|asian|"
+                      r"african|american|colonial|enemy|rival|regional|world|nuclear|allied) ")
 _ASKS: dict[str, re.Pattern[str]] = {
     "age": re.compile(r"\b(quel âge|quel age|how old|âgé|what age|à quel âge|at what age)\b",
                       re.I),
@@ -68,8 +71,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"superficie|population)|population of|habitants|inhabitants|"
                          r"quel (est|était) le (nombre|montant|taux|total|chiffre)|"
                          r"(what|which) (is|was) the (number|amount|rate|total)|"
-                         r"(what|which) (is|was|are|were) the (official |exact |latest |total )?"
-                         r"(figures?(?! of speech)|tally|count)|"
+                         r"(what|which) (is|was|are|were) the ((official|exact|latest|total|"
+                         r"approximate|estimated|overall|combined) ){0,2}"
+                         r"(figures?(?! of speech)|tally|count)|head ?counts?|effectifs?|"
+                         r"troop (strength|numbers)|"
                          r"taux d['’]\w+|\w+ rate|capacité|capacity|"
                          r"salaire|salary|quelle (capacité|taille)|what size|"
                          r"how (big|large))\b", re.I),
@@ -143,7 +148,16 @@ _ASKS: dict[str, re.Pattern[str]] = {
     # someone's nationality: a demonym said of him ("le général biélorusse"), not a country
     "nationality": re.compile(r"\b(nationalit(y|é)|citizenship|citoyenneté)\b", re.I),
     # a country or a nationality: "le Premier ministre arménien" (countries.py)
-    "country": re.compile(r"\b(quels? pays|which countr(y|ies)|what countr(y|ies))\b", re.I),
+    # ... with a qualifier ("which neighbouring country", "which major power", "quelle grande
+    # puissance")
+    "country": re.compile(r"\b(quels? (?:autres? )?pays|(?:which|what) (?:" + _NATION_QUALIFIERS
+                          + r"){0,2}(?:countr(?:y|ies)|nations?)|which (?:" + _NATION_QUALIFIERS
+                          + r"){1,2}powers?|what (?:" + _NATION_QUALIFIERS
+                          + r"){1,2}(?:powers?|nations?)|quel(?:le)?s? (?:autres? |grandes? )"
+                          r"(?:puissances?|nations?)|quel(?:le)?s? (?:puissances?|nations?) "
+                          r"(?:étrangère|régionale|mondiale|occidentale|orientale|voisine|alliée|ennemie|"
+                          r"rivale|coloniale|asiatique|européenne|africaine|américaine)s?)\b",
+                          re.I),
     "city": re.compile(r"\b(dans quelles? (autres? )?(?:villes?|localités?)|quelles? (autres? )?"
                        r"(?:villes?|localités?)|which "
                        r"(other )?(city|cities|towns?)|in which (other )?(city|cities|towns?)|"
@@ -173,7 +187,7 @@ _NOT_FOCUS = frozenset(fold(w) for w in """
     chef head leader dirigeant dirigeants affaires étrangères foreign affairs état state states
     etats unis united nations ue eu république republique republic summarize résume résumez
     résumer tell explain explique
-    décris describe liste list donne give
+    décris describe liste list donne give nationalité nationality
 """.split())
 
 
@@ -302,7 +316,8 @@ _LEAD_IN = re.compile(r"^\s*[^,?]{1,80},\s*(?=(?:which|what|where|when|why|how|"
                       r"quel(?:le)?s?|où|quand|combien|comment|pourquoi)\b)", re.I)
 # (not "who", "qui": "Tokaïev, qui ..., a-t-il limogé ... ?" opens on its subject)
 _RELATIVE = re.compile(r"(?<=\w),\s*(?:who|whom|whose|qui|dont)\b.*", re.I | re.S)
-_ATTRIBUTED = re.compile(r"\b(selon|d['’]après|according to|cité par|cited by|said by)\s+"
+_ATTRIBUTED = re.compile(r"\b(selon|d['’]après|according to|(?:cit|mentionn)ée?s? par|cited by|"
+                         r"quoted by|mentioned by|said by)\s+"
                          r"((?:l['’]|le |la |les |the |an? )?[\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)",
                          re.I)
 

@@ -87,6 +87,7 @@ from rag.answering.anchors import (
     words_of,
 )
 from rag.answering.antonyms import contradicted, nation_contradicted, sides
+from rag.answering.attribution import speaker_swapped
 from rag.answering.cities import SEAT_WORDS, SEATS, capitals_unsaid, cities_unsaid
 from rag.answering.countries import (
     bodies_at,
@@ -97,9 +98,11 @@ from rag.answering.countries import (
     role_nations,
 )
 from rag.answering.exchange import exchanged
+from rag.answering.fates_unsaid import fates_unsaid
 from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.nationality_swap import nationality_swapped
 from rag.answering.negation_scope import affirms_denied
+from rag.answering.one_made_many import one_made_many
 from rag.answering.order import order_swapped, same_day_apart, says_same_day
 from rag.answering.passive_agents import agents_exchanged, first_of_other
 from rag.answering.standins import Sort, as_place, has_stand_in, has_stand_in_at, stood_for
@@ -538,6 +541,7 @@ class Verifier:
         bodies = tuple(said for key, said in claim.bodies.items() if key not in d.whole.keys
                        and not _body_stood_for(d, said, claim))
         bodies += _roles_unsaid(claim.text, d.whole.words)
+        bodies += fates_unsaid(claim.text, d.whole.words)
         bodies += _orders_unsaid(claim.text, d)
         bodies += cities_unsaid(claim.text, d.whole.words)
         bodies += capitals_unsaid(claim.text, d.whole.words)
@@ -568,7 +572,8 @@ class Verifier:
             return ev, "title"
         f = d.facts[best]
         if (claim.universal and not _all_said(claim.text, s.text)) or _bounds_differ(
-                claim, s.text) or factor_differs(claim.text, s.text):
+                claim, s.text) or factor_differs(claim.text, s.text) or one_made_many(
+                claim.text, claim.lang, s.text, _passage_language(d)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
         if claim.cause and (_other_cause(claim, s.text) or _cause_swapped(claim, s.text)):
@@ -588,7 +593,7 @@ class Verifier:
             # décisions sur une base consensuelle.")
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
-        if _to_another(claim, s.text):
+        if _to_another(claim, s.text) or speaker_swapped(claim.text, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
         if nationality_swapped(claim.text, claim.lang, s.text, _passage_language(d)):
@@ -706,7 +711,9 @@ class Verifier:
                 claim.partial and _of_all(text)) or _most_unsaid(claim, text) or _hedge_dropped(
                 claim, text) or (
                 claim.cause and (_other_cause(claim, text) or _cause_swapped(claim, text))
-            ) or _to_another(claim, text) or nationality_swapped(
+            ) or _to_another(claim, text) or speaker_swapped(
+                claim.text, text) or nationality_swapped(
+                claim.text, claim.lang, text, _passage_language(d)) or one_made_many(
                 claim.text, claim.lang, text, _passage_language(d)) or (
                 tense_differs(claim.times, text, _leaning(text), claim.told)) or order_swapped(
                 claim.text, text):
@@ -1413,6 +1420,8 @@ _MODAL = re.compile(r"^(?:\d+|pourr\w*|peu[tv]\w*|could|might|may|would|should|m
 # Across languages a cause is compared by the lexicon's translations: only when this many of
 # its words have one (an unknown word may be the passage's, translated).
 CAUSE_KNOWN = 2
+# ... and where it shares some, at least half of them must be said once this many are known
+CAUSE_KNOWN_MOSTLY = 3
 # In the claim's language, this many of a cause's words must be the sentence's (all when it has
 # fewer): "provoquées par l'attaque d'un entrepôt de produits chimiques" over "suivies d'une
 # odeur de produits chimiques" shares one word of three.
@@ -1525,13 +1534,19 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
         if any(known_part) and not any(k & keys or _key4(w) in keys
                                        for w, k in zip(part, known_part, strict=True)):
             return True
-    known = 0
+    known = said = 0
     for w in claim.cause_words:
         others = other_language_keys(w, claim.lang)
         # (a name is written alike in both languages: "Moscow", "Moscou")
         known += bool(others) or w in claim.names
-        if keys & (others | {_key4(w)}):
-            return False
+        said += bool(keys & (others | {_key4(w)}))
+    if said:  # one word of three said is another cause that names the same people: "because
+        # many officers had sided with the protesters" over "dépassées par la virulence des
+        # manifestants" (v15_038); where the sentence gives no cause itself (one that does may
+        # give another of the claim's: "Sparked by higher fuel prices, ... fuelled by
+        # resentment" over "alimentées par le ressentiment", v25_013)
+        return (known >= CAUSE_KNOWN_MOSTLY and said * 2 < known
+                and not gives_cause(sentence))
     return known >= min(CAUSE_KNOWN, len(claim.cause_words)) > 0
 
 
@@ -1623,6 +1638,24 @@ def _role_before(head: Sequence[str]) -> str | None:
 _HEAD_CHARS = 200  # ... and before it
 
 
+# Who is among those counted, said between commas ("Des dizaines de personnes, dont des
+# policiers, ont été tuées", "dozens of people, including police officers, were killed"): what
+# they count is said after it.
+_AMONG_THEM = re.compile(r"(?i)^,\s*(?:dont|including|among them|parmi (?:eux|elles|"
+                         r"lesquel(?:le)?s)|y compris)\s[^,;:.()\d]{0,120},")
+
+
+def _role_tail(after: str) -> list[str]:
+    """The words after a figure in its clause, where what it counts is said, and after a
+    clause of who is among them."""
+    head = re.split(r"[,;:.()]|\d", after, maxsplit=1)[0]
+    words = head.split()
+    among = _AMONG_THEM.match(after[len(head):])
+    if among:
+        words += re.split(r"[,;:.()]|\d", after[len(head) + among.end():], maxsplit=1)[0].split()
+    return words
+
+
 def number_roles(text: str, anchors: Sequence[Anchor] | None = None, every_role: bool = True
                  ) -> tuple[tuple[frozenset[str], str], ...]:
     """(keys of a figure, what it counts) for each figure of `text` followed (within its
@@ -1639,7 +1672,7 @@ def number_roles(text: str, anchors: Sequence[Anchor] | None = None, every_role:
         if at < 0:
             continue
         end = at + len(a.text)
-        tail = re.split(r"[,;:.()]|\d", text[end:end + _ROLE_CHARS], maxsplit=1)[0].split()
+        tail = _role_tail(text[end:end + _ROLE_CHARS])
         head = re.split(r"[,;:.()]|\d", text[max(0, at - _HEAD_CHARS):at])[-1].split()
         found = next((f"unit:{u}" for u, rx in UNITS.items() if tail and rx.match(
             tail[0].strip("«»\"'’"))), None) or _role_before(head)
@@ -1665,9 +1698,17 @@ def _order_roles(text: str, every_role: bool = True) -> tuple[tuple[frozenset[st
         if _COUNTED_BEFORE.search(folded[max(0, m.start() - 24):m.start()]):
             continue  # "3 millions": a figure, read above
         end = found[k + 1].start() if k + 1 < len(found) else len(folded)
-        tail = re.split(r"[,;:.()]|\d", folded[m.end():end], maxsplit=1)[0].split()
+        tail = _role_tail(folded[m.end():end])
         key = frozenset({f"o:{_ORDER_OF[m.group(2) or m.group(1)]}"})
         start = found[k - 1].end() if k else 0
+        before = folded[max(start, m.start() - 60):m.start()].split()
+        by = 2 if before[-2:] == ["by", "the"] else 1 if before[-1:] == ["par"] else 0
+        if by:  # counted by the order: "les morts se comptent par dizaines et les blessés
+            # par centaines" (v19_004): only a role right before it says whose
+            role = _role_before(before[:-by])
+            if role is not None:
+                out.append((key, role))
+            continue
         verb = _role_before(re.split(r"[,;:.()]|\d", folded[max(start, m.start() - 60):
                                                             m.start()])[-1].split())
         if verb is not None:  # ("killed dozens and injured hundreds": dozens are the dead)
@@ -2377,10 +2418,17 @@ def _offices_given(claim: str) -> tuple[tuple[int, str], ...]:
 _ORDERS = (("dizaine", 10), ("dizaines", 10), ("dozens", 10), ("tens", 10), ("douzaines", 10),
            ("vingtaine", 10), ("trentaine", 10), ("quarantaine", 10), ("cinquantaine", 10),
            ("soixantaine", 10), ("centaine", 100), ("centaines", 100), ("hundreds", 100),
-           ("millier", 1000), ("milliers", 1000), ("thousands", 1000), ("millions", 10**6))
+           ("millier", 1000), ("milliers", 1000), ("thousands", 1000), ("millions", 10**6),
+           # ... and the English singular after "several", "a few" ("several thousand
+           # soldiers" over "des troupes russes": an order the passage does not give, v4_090;
+           # "fifteen hundred" is a figure)
+           ("dozen", 10), ("hundred", 100), ("thousand", 1000))
 _ORDER_OF = dict(_ORDERS)
-_ORDER_WORD = re.compile(r"\b(" + "|".join(w for w, _ in _ORDERS) + r")\b"
-                         r"(?:\s+(?:of|de|d['’])\s*(" + "|".join(w for w, _ in _ORDERS) + r")\b)?")
+_VAGUE_BEFORE = r"(?:(?<=several )|(?<=a few )|(?<=some )|(?<=many ))"
+_ORDER_ALTS = "|".join(w if w not in ("dozen", "hundred", "thousand") else _VAGUE_BEFORE + w
+                       for w, _ in _ORDERS)
+_ORDER_WORD = re.compile(r"\b(" + _ORDER_ALTS + r")\b"
+                         r"(?:\s+(?:of|de|d['’])\s*(" + _ORDER_ALTS + r")\b)?")
 # a figure right before the word ("3 millions", "2,5 milliers") or a fraction: a number
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|"
                              r"three|four|five|six|seven|eight|nine|ten|quarters?|quarts?|"

@@ -48,7 +48,7 @@ def test_a_utf16_body_hides_its_members_from_a_byte_count() -> None:
             require_utf8('{"question": "∀"}'.encode(encoding))
     with pytest.raises(HTTPException):  # a charset other than UTF-8, said in the header
         require_utf8(b'{"question": "ok"}', "application/json; charset=utf-16")
-    require_utf8('{"question": "Combien de soldats ?"}'.encode(), "application/json")
+    require_utf8(b'{"question": "Combien de soldats ?"}', "application/json")
     require_utf8(b'\xef\xbb\xbf{"question": "ok"}', "application/json; charset=UTF-8")
 
 

@@ -444,3 +444,16 @@ def test_a_role_picked_out_by_a_clause_is_answered_by_a_sentence_holding_the_cla
     q = "Comment s'appelle le Premier ministre arménien qui a confirmé qu'une aide serait envoyée ?"
     composed = ExtractiveWriter().compose(_evidence(corpus_searcher, vectors, q))
     assert composed is not None and "Pashinyan" in composed.text
+
+
+def test_a_toll_asked_of_an_event_needs_a_sentence_that_tells_it(
+        corpus_searcher: Searcher, vectors: CachedSentenceVectors) -> None:
+    """Study trap b16_044: "Combien de personnes ont été blessées par les explosions entendues
+    à Almaty ?" is not answered by the riots' toll ("des centaines d'autres ont été
+    blessées"): the explosions are told without one."""
+    ev = _evidence(corpus_searcher, vectors, "Combien de personnes ont été blessées par les "
+                                             "explosions entendues à Almaty ?")
+    assert ExtractiveWriter().compose(ev) is None
+    ev = _evidence(corpus_searcher, vectors, "Combien de personnes ont été blessées à Almaty ?")
+    composed = ExtractiveWriter().compose(ev)
+    assert composed is not None and "blessées" in composed.text

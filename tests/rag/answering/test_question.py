@@ -73,7 +73,10 @@ def test_a_full_name_counts_by_its_last_part() -> None:
 def test_prices_distances_and_sizes_ask_for_a_number() -> None:
     for question in ("What was the price of a litre of liquefied gas in tenge?",
                      "Quel est le prix du gaz liquéfié ?",
-                     "How long is Kazakhstan's border with China?"):
+                     "How long is Kazakhstan's border with China?",
+                     # a force's size (blind40 b40_022)
+                     "What was the approximate total headcount of the CSTO force?",
+                     "Quel était l'effectif de la force de l'OTSC ?"):
         assert analyse_question(question).asks == ("number",), question
     # ... in a unit of its own
     assert analyse_question("Quelle distance sépare Almaty de Nour-Soultan ?").asks == (
@@ -739,3 +742,27 @@ def test_a_release_asked_is_not_the_arrest_it_follows() -> None:
     assert analyse_question("How many people were detained by the Kazakh police?"
                             ).fate == {"arrested"}
     assert analyse_question("Combien de personnes ont été libérées ?").fate == {"released"}
+
+
+def test_a_country_asked_with_a_qualifier() -> None:
+    """dev_en den042: "Which major power backed ...?" asks a country, as "which neighbouring
+    country" and "quelle grande puissance" do; "what power does he hold" does not."""
+    for question in ("Which major power backed the deployment of Russian-led troops?",
+                     "Which neighbouring country sent troops?",
+                     "Quelle grande puissance a soutenu le déploiement ?",
+                     "Quelle puissance étrangère a soutenu l'intervention ?",
+                     "Quelle puissance asiatique vint arbitrer le conflit ?",
+                     "Which nation sent the most troops?"):
+        assert "country" in analyse_question(question).asks, question
+    for question in ("What power does the president hold?", "Quelle puissance a le moteur ?",
+                     "Which powers does the constitution give?"):
+        assert "country" not in analyse_question(question).asks, question
+
+
+def test_who_a_figure_is_quoted_by_is_no_focus() -> None:
+    """blind37 b37_023: "la frontière ... citée par Earl Rasmussen" is answered by a sentence
+    that gives it to "l'expert", as "selon X" is."""
+    for question in ("Quelle est la longueur de la frontière commune entre le Kazakhstan et la "
+                     "Russie citée par Earl Rasmussen ?",
+                     "How long is the border quoted by Earl Rasmussen?"):
+        assert "rasmussen" not in analyse_question(question).focus, question

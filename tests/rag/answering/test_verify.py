@@ -919,7 +919,10 @@ def test_a_cause_the_sentence_does_not_give_is_not_supported(verifier: Verifier)
     """blind_pairs6: a claim that gives a cause or purpose sharing no word with the one its
     sentence gives ("déclenchée par l'arrestation" over "provoquée par la hausse des prix")."""
     crisis = "La crise a été provoquée par la hausse des prix du carburant samedi dernier."
-    assert one(verifier, "La crise a été déclenchée samedi dernier par l’arrestation de "
+    # (an arrest the passage never tells is refused on its own: fates_unsaid)
+    assert not one(verifier, "La crise a été déclenchée samedi dernier par l’arrestation de "
+                             "plusieurs figures de l’opposition [1].", crisis)[0]
+    assert one(verifier, "La crise a été déclenchée samedi dernier par la démission de "
                          "plusieurs figures de l’opposition [1].", crisis) == (False, "cause")
     assert one(verifier, "La crise a été déclenchée samedi dernier par la hausse des prix du "
                          "carburant [1].", crisis)[0]
@@ -1809,3 +1812,80 @@ RESENTMENT = ("Elles se sont rapidement transformées en protestations antigouve
 def test_each_part_of_a_cause_is_said_across_languages(verifier: Verifier, claim: str,
                                                        supported: bool) -> None:
     assert one(verifier, claim, RESENTMENT)[0] is supported
+
+
+def test_what_a_count_is_of_is_read_after_who_is_among_them(verifier: Verifier) -> None:
+    """blind_pairs31 v31_023: "Des dizaines de personnes, dont des citoyens et des policiers,
+    ont été tuées": the dozens are the dead, read past the clause of who is among them, so
+    "des centaines ... tuées" is not what the sentence says."""
+    toll = ("Des dizaines de personnes, dont des citoyens et des policiers, ont été tuées, des "
+            "milliers ont été arrêtées dans la capitale, Almaty, et des centaines d’autres ont "
+            "été blessées.")
+    assert (frozenset({"o:10"}), "dead") in number_roles(toll)
+    assert (frozenset({"n:164"}), "dead") in number_roles(
+        "164 people, including three children, were killed.")
+    assert not one(verifier, "Des centaines de personnes, dont des civils et des policiers, "
+                             "ont été tuées, tandis que des milliers ont été arrêtées à Almaty "
+                             "et que des centaines d’autres ont été blessées [1].", toll)[0]
+    assert not one(verifier, "Hundreds of people, including civilians and police officers, "
+                             "were killed, thousands were arrested in Almaty and hundreds more "
+                             "were injured [1].", toll)[0]
+    assert one(verifier, "Dozens of people, including civilians and police officers, were "
+                         "killed, thousands were arrested in Almaty and hundreds more were "
+                         "injured [1].", toll)[0]
+
+
+def test_an_order_counted_by_is_whose_role_comes_right_before_it(verifier: Verifier) -> None:
+    """blind_pairs18 v19_004: "les morts ... se comptent par dizaines et les blessés par
+    centaines": the dozens are not the injured named after them."""
+    toll = ("Des dizaines de personnes, dont des citoyens et des policiers, ont été tuées, des "
+            "milliers ont été arrêtées dans la capitale, Almaty, et des centaines d’autres ont "
+            "été blessées.")
+    claim = ("Des milliers de personnes ont été interpellées à Almaty, tandis que les morts, "
+             "parmi lesquels des policiers, se comptent par {} et les blessés par {} [1].")
+    assert number_roles(claim.format("dizaines", "centaines"), every_role=False) == (
+        (frozenset({"o:1000"}), "arrested"), (frozenset({"o:100"}), "injured"))
+    assert one(verifier, claim.format("dizaines", "centaines"), toll)[0]
+    assert not one(verifier, claim.format("centaines", "dizaines"), toll)[0]
+
+
+def test_a_cause_that_shares_one_word_of_three_is_another(verifier: Verifier) -> None:
+    """blind_pairs14 v15_038 (and v8_049, v26_030): "because many officers had sided with the
+    protesters" over "dépassées par la virulence des manifestants" shares the protesters
+    only; the sentence's own reason, reworded, is still supported."""
+    passage = ("Les forces de sécurité kazakhes ont été dépassées par la virulence des "
+               "manifestants. D’où le recours aux forces russes et de l’OTSC.")
+    assert not one(verifier, "Kazakhstan's security forces were overwhelmed because many "
+                             "officers had sided with the protesters, hence the call on Russian "
+                             "and CSTO forces [1].", passage)[0]
+    assert one(verifier, "Kazakhstan's security forces were overwhelmed by the ferocity of the "
+                         "protesters, which is why Russian and CSTO forces were called in [1].",
+               passage)[0]
+    # a sentence that gives a cause itself may give another of the claim's (v25_013)
+    assert one(verifier, "Sparked by higher fuel prices, the weekend protests soon turned "
+                         "against the government, fuelled by resentment of more than three "
+                         "decades of Nazarbayev's rule and the unequal sharing of mineral "
+                         "wealth [1].",
+               "Elles se sont rapidement transformées en protestations antigouvernementales, "
+               "alimentées par le ressentiment à l’égard de plus de trois décennies de règne "
+               "de l’ex-président Nursultan Nazarbayev, âgé de 81 ans, et de la répartition "
+               "inégale des vastes richesses minérales du pays.")[0]
+
+
+def test_several_thousand_is_an_order_the_passage_must_give(verifier: Verifier) -> None:
+    """blind_pairs3 v4_090: "several thousand Russian soldiers" over "des troupes russes"."""
+    passage = ("Les présidents des deux pays se sont concertés alors que des troupes russes "
+               "sont arrivées au Kazakhstan pour soutenir le régime en place.")
+    assert not one(verifier, "The two presidents held talks as several thousand Russian "
+                             "soldiers arrived in Kazakhstan to support the government [1].",
+                   passage)[0]
+    assert one(verifier, "The two presidents held talks as Russian troops arrived in "
+                         "Kazakhstan to support the government [1].", passage)[0]
+    assert one(verifier, "Russia sent 3 thousand troops [1].", "La Russie a envoyé 3 000 "
+                                                               "soldats.")[0]
+    # ... not "fifteen hundred", a figure (blind_pairs10 v11_054)
+    assert one(verifier, "By unofficial accounts, around fifteen hundred Russian troops are "
+                         "involved in guarding the Baikonur cosmodrome facilities [1].",
+               "À en juger par certaines données non officielles, environ un millier et demi "
+               "de militaires russes sont impliqués dans la garde des installations du "
+               "cosmodrome de Baïkonour.")[0]
