@@ -434,7 +434,7 @@ def role_nations(text: str, role: Sequence[str]) -> frozenset[str]:
 # russe", "the US State Department spokesman", "le ministère russe des Affaires étrangères".
 _INSTITUTION = frozenset(fold(w) for w in """
     la le les l the diplomatie diplomacy ministère ministry département department état state
-    gouvernement government affaires étrangères foreign affairs
+    gouvernement government affaires étrangères foreign affairs république republic
 """.split())
 
 

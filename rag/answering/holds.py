@@ -728,15 +728,18 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
                                  or _AFTER_ARTICLE.search(text, max(0, m.start() - 2),
                                                           m.start() + 2)):
             continue  # "l'Organisation du traité ...", "TF1", "OTSC", "l'Éveil" name no one
-        if kind == "place" and _no_place(text, m, name):
+        if kind in ("place", "region") and _no_place(text, m, name):
             continue
+        if kind == "region" and (is_country(name) or country_code(name) is not None):
+            continue  # "au Kazakhstan" is not where in Kazakhstan
         if kind == "person" and (_a_country(text, m) or _first_name_of(text, m.end(), focus)
                                  or name in _CAPITALS
                                  or ((is_people(name) or name in _COLLECTIVES)
                                      and _PLURAL_ARTICLE.search(text[:m.start()]))):
             continue  # "Joe Biden" is the focus Biden; "États-Unis", "Moscou" name no one
         if not name.isalpha() or not any(
-                same_name(f, name, True) and not (kind == "place" and _capital_of(f, name))
+                same_name(f, name, True) and not (kind in ("place", "region")
+                                                  and _capital_of(f, name))
                 for f in focus):
             return True
     return False

@@ -158,6 +158,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
                           r"(?:étrangère|régionale|mondiale|occidentale|orientale|voisine|alliée|ennemie|"
                           r"rivale|coloniale|asiatique|européenne|africaine|américaine)s?)\b",
                           re.I),
+    # a part of a country ("In which region of Kazakhstan ...?"): the country is no answer
+    # ("which part of Europe" may be "Europe orientale")
+    "region": re.compile(r"\b((?:which|what) (?:region|province|district|oblast)s? "
+                         r"(?:of|in)|quelles? (?:régions?|provinces?|oblasts?) "
+                         r"(?:du|de|d['’]))", re.I),
     "city": re.compile(r"\b(dans quelles? (autres? )?(?:villes?|localités?)|quelles? (autres? )?"
                        r"(?:villes?|localités?)|which "
                        r"(other )?(city|cities|towns?)|in which (other )?(city|cities|towns?)|"

@@ -744,3 +744,18 @@ def test_a_year_before_1000_is_a_year_asked() -> None:
     for counted in ("How many people were killed in 300 attacks?", "Combien en 100 jours ?",
                     "Vendu en 300 000 exemplaires ?", "What happened in 200 years?"):
         assert _question_years(counted) == frozenset(), counted
+
+
+def test_a_region_of_a_country_asked_is_not_answered_by_a_country() -> None:
+    """Study trap b30_020: "In which region of Kazakhstan is the Baikonur cosmodrome?" is not
+    answered by "des sites ... qu'elle loue au Kazakhstan" (nor by Russia, named beside it)."""
+    q = analyse_question("In which region of Kazakhstan is the Baikonur cosmodrome located?")
+    assert "region" in q.asks
+    assert "region" in analyse_question("Dans quelle région du Kazakhstan se trouve "
+                                        "Baïkonour ?").asks
+    leased = ("La Russie possède également plusieurs sites d’importance stratégique qu’elle "
+              "loue au Kazakhstan, comme le célèbre cosmodrome de Baïkonour.")
+    assert _holds_kind("place", leased, q.focus)
+    assert not _holds_kind("region", leased, q.focus)
+    assert _holds_kind("region", "Les radicaux ont attaqué dans la région de Kzyl-Orda.",
+                       q.focus)

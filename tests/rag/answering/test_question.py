@@ -766,3 +766,12 @@ def test_who_a_figure_is_quoted_by_is_no_focus() -> None:
                      "Russie citée par Earl Rasmussen ?",
                      "How long is the border quoted by Earl Rasmussen?"):
         assert "rasmussen" not in analyse_question(question).focus, question
+
+
+def test_the_president_of_the_republic_of_a_country_is_that_countrys() -> None:
+    """Study trap b13_060: "le président de la République d'Arménie" is Armenia's president,
+    not the president a sentence names beside the Armenian prime minister."""
+    assert analyse_question("Comment s'appelle le président de la République d'Arménie ?"
+                            ).role_nation == frozenset({"AM"})
+    assert analyse_question("Who is the President of the Republic of Kazakhstan?"
+                            ).role_nation == frozenset({"KZ"})
