@@ -175,6 +175,8 @@ _EN_FR: dict[str, tuple[str, ...]] = {
     "building": ("bâtiment", "bâtiments", "immeuble", "édifice"),
     "residence": ("résidence",),
     "officer": ("officier", "agent", "policier", "fonctionnaire"),
+    "grievance": ("grief", "griefs", "mécontentement", "revendication", "doléance"),
+    "economic": ("économique", "économiques", "économie"),
     "sided": ("rallié", "rangé", "pris parti", "soutenu"),
     "defect": ("défection", "déserté", "rallié"),
     "desert": ("déserté", "désertion", "désert"),

@@ -1388,7 +1388,11 @@ _CAUSE = re.compile(
     # the surge in fuel prices", "a imputé les troubles à ...", "attributed the riots to"
     r"(?:blam(?:e|es|ed|ing)|attribut(?:e|es|ed|ing)(?=\s+(?:the|its|his|her|their|this|"
     r"these|those)\b)|imput[ée]\w*|attribu[ée](?:e?s?|r|rent|ait|aient|ent)?)"
-    r"(?:[^.;:!?«»]{0,120}?)\s(?:on|to|[àa]|aux?)(?=\s)|mis(?:es)? sur le compte d(?:es|u|e)|"
+    # (not a phrasal verb's "on" in a clause between: "blamed the unrest, which saw buildings
+    # set on fire ..., on economic grievances", v16_018)
+    r"(?:[^.;:!?«»]{0,120}?)(?<!\bset)(?<!\bput)(?<!\bcarried)(?<!\bwent)(?<!\bgoing)"
+    r"(?<!\bbased)(?<!\bfocused)(?<!\bturned)(?<!\bopened)(?<!\bfired)\s(?:on|to|[àa]|aux?)"
+    r"(?=\s)(?! fire\b)|mis(?:es)? sur le compte d(?:es|u|e)|"
     # a charge is what one is held for: "arrêté pour trahison", "arrested for corruption"
     r"(?:arrested|detained|jailed|convicted|charged|sentenced|arr[êe]t[ée]e?s?|"
     r"inculp[ée]e?s?|condamn[ée]e?s?|d[ée]tenue?s?|emprisonn[ée]e?s?)(?:\s+\w+){0,3}?"

@@ -1889,3 +1889,15 @@ def test_several_thousand_is_an_order_the_passage_must_give(verifier: Verifier) 
                "À en juger par certaines données non officielles, environ un millier et demi "
                "de militaires russes sont impliqués dans la garde des installations du "
                "cosmodrome de Baïkonour.")[0]
+
+
+def test_a_blame_is_read_past_a_phrasal_verbs_on(verifier: Verifier) -> None:
+    """blind_pairs15 v16_018: in "blamed the unrest, which saw government buildings set on
+    fire ..., on economic grievances" the cause is the grievances, not "fire and banks"."""
+    passage = ("Cette annonce intervient après que le président Tokayev a imputé à une « agression "
+               "extérieure » les troubles qui ont vu des bâtiments gouvernementaux incendiés et "
+               "des banques pillées.")
+    claim = ("The announcement came after President Tokayev blamed the unrest, which saw "
+             "government buildings set on fire and banks looted, on {} [1].")
+    assert not one(verifier, claim.format("economic grievances at home"), passage)[0]
+    assert one(verifier, claim.format("foreign aggression"), passage)[0]
