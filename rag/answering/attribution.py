@@ -19,22 +19,30 @@ from rag.text import fold
 # capitalised words of the name after the marker (and a title or article before it)
 _ACCORDING = re.compile(r"(?:\b[Aa]ccording to|\b[Ss]elon|\b[Dd]['’]apr[èe]s)\s+"
                         r"(?:(?:the|le|la|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+){0,3}?"
-                        r"((?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*)(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]*){0,3})")
+                        r"((?:[A-ZÀ-Ý][\wÀ-ÿ'’-]*)(?:\s+(?:(?:of|de|du|des|la|le|d['’])\s*)?"
+                        r"[A-ZÀ-Ý][\wÀ-ÿ'’-]*){0,7})")
+_PARTICLES = frozenset({"of", "de", "du", "des", "la", "le"})
 
 
-def _speakers(text: str) -> list[str]:
-    """The last word (folded) of each full name (two capitalised words or more: a person's,
-    not "l'OTSC" or "the CSTO", which differ across languages) given as a source: "putin",
-    "nazarenko"."""
-    return [fold(words[-1]).strip("'’-") for m in _ACCORDING.finditer(text)
-            if len(words := m.group(1).split()) >= 2]
+def _speakers(text: str) -> list[set[str]]:
+    """The capitalised words (folded) of each full name (two capitalised words or more: a
+    person's, with any title before it, not "l'OTSC" or "the CSTO", which differ across
+    languages) given as a source: {"russian", "foreign", "minister", "sergei", "lavrov"}."""
+    out = []
+    for m in _ACCORDING.finditer(text):
+        words = [fold(w).strip("'’-") for w in re.split(r"\s+|['’]", m.group(1))]
+        words = [w for w in words if w and w not in _PARTICLES]
+        if len(words) >= 2:
+            out.append(set(words))
+    return out
 
 
 def speaker_swapped(claim: str, sentence: str) -> bool:
     """Whether the claim gives a statement to a named source that the sentence, which names
-    its own source(s) the same way, does not."""
-    said = _speakers(sentence)
+    its own source(s) the same way, does not: none of the claim's words for that source is
+    one of the sentence's ("US Secretary of State Antony Blinken" is "Antony Blinken")."""
+    said = set().union(*_speakers(sentence))
     if not said:
         return False
-    return any(not any(w == s or same_name(w, s, True) for s in said)
-               for w in _speakers(claim))
+    return any(not any(w == s or same_name(w, s, True) for w in mine for s in said)
+               for mine in _speakers(claim))

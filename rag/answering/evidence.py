@@ -365,7 +365,7 @@ _EVENTS: dict[str, tuple[str, ...]] = {
 _FATE_CAUSE = re.compile(
     r"\b(?:par|by|in|dans|lors d(?:es?|u)|during|from)\s+(?:the |les |la |le |l['’]|an? |"
     r"une? |ces |these |this |cette |ce |those |cet )?(?:[\w-]+ )?("
-    + "|".join(_EVENTS) + r")\w*")
+    + "|".join(_EVENTS) + r")(?:s|es|ions?|ues?|ements?|e)?\b")
 
 
 def _fate_cause(question: str) -> tuple[str, ...]:

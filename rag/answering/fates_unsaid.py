@@ -25,28 +25,33 @@ _CLAIMED = {
                           r"ures?))"),
     # ("arrêté" alone may be a decree or a stop, "détenue" a thing held: "la société détenue
     # par l'État")
+    # ("interpellé" alone may be a deputy questioning the government)
     "arrested": re.compile(r"(?:arrest(?:ed|ing|s)|detain(?:ed|ing)|arretee?s|arrestations?|"
-                           r"interpelle[es]?s?|interpellations?)"),
+                           r"interpellee?s|interpellations?)"),
 }
+# ... not where it is a figure of speech: "the protests died down", "a dead end"
+_FIGURATIVE = re.compile(r"(?i)\b(?:died|dies|dying)\s+(?:down|out|away|off)\b|\bdead[\s-]+"
+                         r"(?:end|line|lock)s?\b|\bdeadlock")
 # ... and the passage's words that tell it (or a toll, which may be any of them)
 _TOLL = r"|casualt\w*|victim\w*|toll|bilan"
 _SAID = {
     "dead": re.compile(r"(?:kill\w*|dead\w*|die[ds]?|dying|death\w*|fatal\w*|lives|life|bod(?:y|"
                        r"ies)|murder\w*|massacr\w*|execut\w*|behead\w*|shot|tue\w*|tuer|tuant|"
                        r"mort\w*|dece\w*|peri\w*|vies?|corps|cadavres?|assassin\w*|decapit\w*|"
-                       r"meurtr\w*|abattu\w*|succomb\w*" + _TOLL + ")"),
+                       r"meurtr\w*|abattu\w*|succomb\w*|meur\w*|noy\w*|drown\w*" + _TOLL + ")"),
     "injured": re.compile(r"(?:injur\w*|wound\w*|hurt|bless\w*|hospital\w*|hopita\w*|"
                           r"hospitalis\w*" + _TOLL + ")"),
     "arrested": re.compile(r"(?:arrest\w*|detain\w*|detention\w*|custody|jail\w*|prison\w*|"
                            r"imprison\w*|captur\w*|apprehend\w*|arret\w*|interpell\w*|deten\w*|"
-                           r"garde|incarcer\w*|emprisonn\w*|rafle\w*|rounded" + _TOLL + ")"),
+                           r"garde|incarcer\w*|emprisonn\w*|rafle\w*|rounded|held|hold\w*|ecrou\w*"
+                           + _TOLL + ")"),
 }
 
 
 def fates_unsaid(claim: str, passage_words: set[str]) -> tuple[str, ...]:
     """The claim's words (folded) for a fate of people that no word of the passage (folded,
     as `Facts.words`) tells."""
-    words = [fold(w) for w in _WORD.findall(claim)]
+    words = [fold(w) for w in _WORD.findall(_FIGURATIVE.sub(" ", claim))]
     out: list[str] = []
     for fate, claimed in _CLAIMED.items():
         said = next((w for w in words if claimed.fullmatch(w)), None)

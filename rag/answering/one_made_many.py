@@ -4,8 +4,9 @@
 "de nombreux bâtiments publics, dont au moins une résidence présidentielle": every word of the
 claim is the sentence's but the count of one noun, and the meaning scores cannot see it. The
 claim's "plusieurs"/"several"/"many" qualifies a plural noun; the sentence gives that noun
-after "une"/"un"/"one"/"a single"/"at least one" and nowhere in the plural. Across languages the
-lexicon's translations (or a cognate's first four letters) compare the nouns.
+after "une"/"un"/"one"/"a single"/"at least one" and nowhere in the plural. In one language the
+nouns are compared whole, in the singular; across languages by the lexicon's translations
+(their first four letters).
 """
 
 from __future__ import annotations
@@ -33,7 +34,16 @@ def _plural(word: str) -> bool:
 
 
 def _key(word: str) -> str:
-    return word[:4]
+    """A noun as compared in one language: its singular ("résidences" -> "residence"), whole
+    ("protesters" is not "protest", "countries" not "council")."""
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    return word[:-1] if word[-1:] in ("s", "x") else word
+
+
+# "an official said", "un responsable a déclaré": a speaker, not a count of the thing
+_SAID_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:said|says|told|stated|added|a dit|a "
+                         r"déclaré|a declare|a indiqué|a indique|a affirmé|a affirme)\b")
 
 
 def _claimed_keys(claim: str, claim_lang: str, across: bool) -> set[str]:
@@ -43,9 +53,10 @@ def _claimed_keys(claim: str, claim_lang: str, across: bool) -> set[str]:
         for word in (m.group(1), m.group(2)):
             if word is None or not _plural(word):
                 continue
-            keys.add(_key(word))
             if across:
                 keys |= other_language_keys(word, claim_lang)
+            else:
+                keys.add(_key(word))
     return keys
 
 
@@ -59,12 +70,15 @@ def one_made_many(claim: str, claim_lang: str, sentence: str, sentence_lang: str
     folded = fold(sentence)
     ones: set[str] = set()
     for m in _ONE.finditer(folded):
+        if _SAID_AFTER.match(folded, m.end(1)):
+            continue
         for word in (m.group(1), m.group(2)):
             if word is None or word in _NOT_NOUNS or len(word) < _MIN_NOUN:
                 break
-            ones.add(_key(word))
+            ones.add(word[:4] if across else _key(word))
     hit = keys & ones
     if not hit:
         return False
-    plurals = {_key(w) for w in re.findall(r"[^\W\d_]+", folded) if _plural(w)}
+    plurals = {w[:4] if across else _key(w) for w in re.findall(r"[^\W\d_]+", folded)
+               if _plural(w)}
     return not (hit & plurals)

@@ -73,7 +73,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"(what|which) (is|was) the (number|amount|rate|total)|"
                          r"(what|which) (is|was|are|were) the ((official|exact|latest|total|"
                          r"approximate|estimated|overall|combined) ){0,2}"
-                         r"(figures?(?! of speech)|tally|count)|head ?counts?|effectifs?|"
+                         r"(figures?(?! of speech)|tally|count)|head ?counts?|"
+                         r"(?:l['’]|les |leurs? |ses )effectifs?\b"
+                         r"(?! (?:de la|du|des) (?:retrait|pouvoir|mise))|"
                          r"troop (strength|numbers)|"
                          r"taux d['’]\w+|\w+ rate|capacité|capacity|"
                          r"salaire|salary|quelle (capacité|taille)|what size|"
@@ -152,8 +154,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
     # puissance")
     "country": re.compile(r"\b(quels? (?:autres? )?pays|(?:which|what) (?:" + _NATION_QUALIFIERS
                           + r"){0,2}(?:countr(?:y|ies)|nations?)|which (?:" + _NATION_QUALIFIERS
-                          + r"){1,2}powers?|what (?:" + _NATION_QUALIFIERS
-                          + r"){1,2}(?:powers?|nations?)|quel(?:le)?s? (?:autres? |grandes? )"
+                          + r"){1,2}powers?(?!\s+(?:plants?|stations?|grids?|lines?|suppl))|"
+                          r"what (?:" + _NATION_QUALIFIERS
+                          + r"){1,2}(?:powers?(?!\s+(?:plants?|stations?|grids?|lines?|suppl))|"
+                          r"nations?)|quel(?:le)?s? (?:autres? |grandes? )"
                           r"(?:puissances?|nations?)|quel(?:le)?s? (?:puissances?|nations?) "
                           r"(?:étrangère|régionale|mondiale|occidentale|orientale|voisine|alliée|ennemie|"
                           r"rivale|coloniale|asiatique|européenne|africaine|américaine)s?)\b",

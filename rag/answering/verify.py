@@ -2429,7 +2429,9 @@ _ORDERS = (("dizaine", 10), ("dizaines", 10), ("dozens", 10), ("tens", 10), ("do
            ("dozen", 10), ("hundred", 100), ("thousand", 1000))
 _ORDER_OF = dict(_ORDERS)
 _VAGUE_BEFORE = r"(?:(?<=several )|(?<=a few )|(?<=some )|(?<=many ))"
-_ORDER_ALTS = "|".join(w if w not in ("dozen", "hundred", "thousand") else _VAGUE_BEFORE + w
+# ("several hundred thousand" is no order of a hundred)
+_ORDER_ALTS = "|".join(w if w not in ("dozen", "hundred", "thousand") else
+                       _VAGUE_BEFORE + w + r"(?!\s+(?:hundred|thousand|millions?|billions?)\b)"
                        for w, _ in _ORDERS)
 _ORDER_WORD = re.compile(r"\b(" + _ORDER_ALTS + r")\b"
                          r"(?:\s+(?:of|de|d['’])\s*(" + _ORDER_ALTS + r")\b)?")

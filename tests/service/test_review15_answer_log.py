@@ -27,6 +27,7 @@ from tests.service.conftest import serve
 
 QUESTION = "Quel volcan est entré en éruption ?"
 USER = "user-key-123"
+ADMIN = "admin-key-456"
 
 
 @contextmanager
@@ -100,10 +101,11 @@ def test_with_keys_each_address_spending_a_key_is_a_client(
         tmp_path: Path, embedder: E5Embedder) -> None:
     """A widget's key is public: the visitors spending it from their own addresses keep their
     answers while one of them loops, as the rate limit counts them apart."""
-    with _server(tmp_path, embedder, cap=3, api_keys=USER) as url, \
-            _from(url, "127.0.0.3", USER) as visitor, _from(url, "127.0.0.4", USER) as flood:
+    with _server(tmp_path, embedder, cap=3, api_keys=USER, admin_keys=ADMIN) as url, \
+            _from(url, "127.0.0.3", USER) as visitor, _from(url, "127.0.0.4", USER) as flood, \
+            _from(url, "127.0.0.5", ADMIN) as admin:
         mine = _ask(visitor, "/ask/stream")
         for route in ROUTES:
             _ask(flood, route)
         assert _vote(visitor, mine) == 201
-        assert _evicted(visitor) == 2.0
+        assert _evicted(admin) == 2.0  # (the metrics need an admin key: review 40, F3)

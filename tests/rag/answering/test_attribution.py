@@ -35,3 +35,13 @@ def test_the_verifier_refuses_a_statement_given_to_another(verifier: Verifier) -
              "headquarters in Geneva are important factors in choosing the venue.")
     assert not _supported(verifier, claim.format("Vladimir Putin"), GENEVA)
     assert _supported(verifier, claim.format("Emilia Nazarenko"), GENEVA)
+
+
+def test_a_source_with_its_title_is_the_same_source() -> None:
+    """The session's review: a title before the name, or "of" inside it, is the same source."""
+    assert not speaker_swapped("According to Russian Foreign Minister Sergei Lavrov, the talks "
+                               "were useful.", "According to Sergei Lavrov, Russia's foreign "
+                               "minister, the talks were useful.")
+    assert not speaker_swapped("According to US Secretary of State Antony Blinken, it is bad.",
+                               "Selon Antony Blinken, secrétaire d'État américain, c'est "
+                               "mauvais.")

@@ -457,3 +457,12 @@ def test_a_toll_asked_of_an_event_needs_a_sentence_that_tells_it(
     ev = _evidence(corpus_searcher, vectors, "Combien de personnes ont été blessées à Almaty ?")
     composed = ExtractiveWriter().compose(ev)
     assert composed is not None and "blessées" in composed.text
+
+
+def test_an_event_asked_is_read_as_a_whole_word() -> None:
+    """The session's review: "the storming of the akimat" asks of no storm, "firearms" of no
+    fire."""
+    from rag.answering.evidence import _fate_cause
+    assert _fate_cause("How many were injured in the storming of the akimat?") == ()
+    assert _fate_cause("How many were killed by firearms?") == ()
+    assert "explos" in _fate_cause("Combien de personnes ont été blessées par les explosions ?")

@@ -36,3 +36,14 @@ def test_the_verifier_refuses_an_added_toll(verifier: Verifier) -> None:
                           "Almaty, injuring several people.", BLASTS)
     assert _supported(verifier, "Three explosions were heard on Friday in the north of Almaty.",
                       BLASTS)
+
+
+def test_figures_of_speech_and_other_words_for_a_fate() -> None:
+    """The session's review: "died down" is no death, "held" tells an arrest, "interpellé le
+    gouvernement" no arrest."""
+    assert fates_unsaid("The protests died down by Monday.",
+                        facts("The protests had calmed by Monday.").words) == ()
+    assert fates_unsaid("Police arrested 200 people in Almaty.",
+                        facts("Police held 200 people overnight in Almaty.").words) == ()
+    assert fates_unsaid("Le député a interpellé le gouvernement.",
+                        facts("Le député a critiqué le gouvernement.").words) == ()

@@ -43,3 +43,16 @@ def test_the_verifier_refuses_several_for_one(verifier: Verifier) -> None:
     assert _supported(verifier, "According to videos widely shared on social media, many "
                       "public buildings were set on fire, including at least one presidential "
                       "residence.", FIRES)
+
+
+def test_nouns_are_compared_whole_and_a_speaker_is_no_count() -> None:
+    """The session's review: "protesters" is not "protest", "countries" not "council", and
+    "an official said" counts no officials."""
+    assert not one_made_many("Many protesters were killed during the unrest.", "en",
+                             "Security forces killed dozens of demonstrators during a "
+                             "protest.", "en")
+    assert not one_made_many("Several countries sent troops, the council said.", "en",
+                             "A council statement said Russia, Belarus and Armenia sent "
+                             "troops.", "en")
+    assert not one_made_many("Several officials resigned.", "en", "The mayor, his deputy and "
+                             "the police chief resigned, an official said.", "en")

@@ -775,3 +775,13 @@ def test_the_president_of_the_republic_of_a_country_is_that_countrys() -> None:
                             ).role_nation == frozenset({"AM"})
     assert analyse_question("Who is the President of the Republic of Kazakhstan?"
                             ).role_nation == frozenset({"KZ"})
+
+
+def test_a_power_plant_and_an_effective_power_ask_no_country_nor_number() -> None:
+    """The session's review: the new country and number asks read too widely."""
+    assert "country" not in analyse_question("Which nuclear power plant was shut down in "
+                                             "2022?").asks
+    assert "number" not in analyse_question("Quel est le pouvoir effectif du président "
+                                            "Tokaïev ?").asks
+    assert "number" not in analyse_question("Quand le retrait effectif des troupes a-t-il "
+                                            "commencé ?").asks

@@ -1901,3 +1901,9 @@ def test_a_blame_is_read_past_a_phrasal_verbs_on(verifier: Verifier) -> None:
              "government buildings set on fire and banks looted, on {} [1].")
     assert not one(verifier, claim.format("economic grievances at home"), passage)[0]
     assert one(verifier, claim.format("foreign aggression"), passage)[0]
+
+
+def test_several_hundred_thousand_is_no_order_of_a_hundred(verifier: Verifier) -> None:
+    """The session's review: "several hundred thousand" over "des centaines de milliers"."""
+    assert one(verifier, "Several hundred thousand people took part in the protests [1].",
+               "Des centaines de milliers de personnes ont pris part aux manifestations.")[0]
