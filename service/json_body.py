@@ -54,7 +54,8 @@ def require_utf8(raw: bytes, content_type: str = "") -> None:
     params = [p.strip().lower() for p in content_type.split(";")[1:]]
     charset = next((p.split("=", 1)[1].strip(" \"'") for p in params
                     if p.startswith("charset=")), "utf-8")
-    if charset not in ("utf-8", "utf8") or (
+    # (US-ASCII is UTF-8's first 128 characters: a client labelling its body so is honest)
+    if charset not in ("utf-8", "utf8", "us-ascii", "ascii") or (
             raw and json.detect_encoding(raw) not in ("utf-8", "utf-8-sig")):
         raise HTTPException(415, "a JSON body must be UTF-8")
 

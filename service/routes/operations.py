@@ -1,4 +1,5 @@
-"""`GET /health` and `GET /metrics`: what orchestrators and Prometheus poll."""
+"""`GET /health` and `GET /metrics`: what orchestrators and Prometheus poll (`HEAD /health`
+too: load balancers and uptime checkers often probe with HEAD)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ router = APIRouter(tags=["operations"])
 
 @router.get("/health")
 def health(engine: EngineDep) -> dict[str, Any]:
+    return engine.health()
+
+
+@router.head("/health", include_in_schema=False)  # (one operation in the schema: GET's)
+def health_head(engine: EngineDep) -> dict[str, Any]:
     return engine.health()
 
 

@@ -428,6 +428,9 @@ def test_health(corpus_service: Service) -> None:
     assert h["chunks"] > 5
     assert h["backend"] == "extractive"
     assert h["status"] == "ok"
+    # load balancers probe with HEAD: the same status, no body
+    head = corpus_service.client.head("/health")
+    assert head.status_code == 200 and head.content == b""
 
 
 def test_metrics_and_request_id(corpus_service: Service) -> None:

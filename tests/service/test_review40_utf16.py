@@ -50,6 +50,8 @@ def test_a_utf16_body_hides_its_members_from_a_byte_count() -> None:
         require_utf8(b'{"question": "ok"}', "application/json; charset=utf-16")
     require_utf8(b'{"question": "Combien de soldats ?"}', "application/json")
     require_utf8(b'\xef\xbb\xbf{"question": "ok"}', "application/json; charset=UTF-8")
+    # US-ASCII is a part of UTF-8 (review 40's note: a client labelling so was refused)
+    require_utf8(b'{"question": "ok"}', "application/json; charset=us-ascii")
 
 
 @pytest.mark.parametrize("path", ["/ask", "/verify", "/feedback"])
