@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rag.answering.pipeline import DENSE_BEST_POOL, with_dense_best
 from rag.answering.sentence_vectors import CachedSentenceVectors
 from rag.config import Settings
 from rag.embedders import make_embedder
@@ -90,7 +91,7 @@ def main() -> int:
             if row.get("history") or row.get("corpus", args.corpus) != args.corpus:
                 continue
             q = row["question"]
-            hits = searcher.search(q, args.k)
+            hits = with_dense_best(searcher.search(q, args.k + DENSE_BEST_POOL), args.k)
             ev = gather_evidence(q, hits, searcher._embed(q), vectors, snap.bm25.idf,
                                  settings.bm25_stemmer)
             ans = writer.compose(ev)

@@ -156,7 +156,12 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # there or not there: "malgré la présence de nombreux correspondants" over "compte tenu
     # de l'absence de correspondants"
     # (the noun only: "aucun correspondant n'était présent" says the absence)
-    (("presence",), ("absence", "absent", "lack of", "manque de", "faute de")),
+    # ("ont été présents": the verb's forms, not "présente un intérêt"; "aucun n'était
+    # présent" is an absence)
+    (("presence", "ete present", "etaient present", "etait present", "etre present",
+      "sont present", "were present", "was present", "been present"),
+     ("absence", "absent", "lack of", "manque de", "faute de", "n etait present",
+      "n etaient present", "n a ete present", "n ont ete present")),
     # official, or not: "selon des données non officielles" (in either language)
     (("officiel", "official"), ("non-officiel", "non-official", "unofficial", "officieu")),
     # going on, or stopped: "the fighting had stopped" over "les combats se poursuivaient"

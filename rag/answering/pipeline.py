@@ -52,6 +52,19 @@ from rag.retrieval import Hit, Searcher
 FIRM_EVIDENCE = 0.385
 
 
+
+# The dense retriever's first chunk, when the fusion ranks it past the k given to the answer
+# (a French question whose answer sentence names the alliance as "le bloc": BM25 never finds
+# it, and its lists push dense's first to sixth), is given as one more passage; not when the
+# request sets k itself.
+DENSE_BEST_POOL = 10
+
+
+def with_dense_best(hits: list[Hit], k: int) -> list[Hit]:
+    """The first k hits, and dense's first among the rest when it is there."""
+    extra = next((h for h in hits[k:] if h.ranks.get("dense") == 1), None)
+    return [*hits[:k], extra] if extra is not None else hits[:k]
+
 class BusyError(RagError):
     """Every generation slot and queue place is taken: retry later."""
 
@@ -289,7 +302,12 @@ class Answerer:
         if cancel is not None and cancel.cancelled:
             return  # the client left during the rewrite: no retrieval, no queue place
         t1 = time.perf_counter()
-        passages = searcher.search(query, k or self.settings.answer_k, retriever, filters)
+        if k:  # the k asked for, no more
+            passages = searcher.search(query, k, retriever, filters)
+        else:
+            passages = with_dense_best(searcher.search(
+                query, self.settings.answer_k + DENSE_BEST_POOL, retriever, filters),
+                self.settings.answer_k)
         timings["retrieval"] = (time.perf_counter() - t1) * 1000
 
         t2 = time.perf_counter()

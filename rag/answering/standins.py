@@ -64,11 +64,28 @@ def stood_for(name: str, sort: Sort, claim: str, passage: str, sorts_named: set[
     sorts the passage names: "le pays" beside "le président kazakh" is Kazakhstan, whatever
     the claim names), or, for a place, no name (`places`) the claim leaves out
     (`accounted`)."""
-    if not has_stand_in(sort, passage):
+    if not has_stand_in(sort, passage) or _own_stand_ins(sort, name, claim, passage):
         return False
     if sort == "place":
         return _as_place(name, claim) and all(accounted(x) for x in places)
     return sort not in sorts_named
+
+
+NAME_BESIDE = 16  # characters between a generic noun and the name it is said with
+
+
+def _own_stand_ins(sort: Sort, name: str, claim: str, passage: str) -> bool:
+    """Whether the claim says the passage's generic nouns of `sort` itself, as many times:
+    they are its own, standing for what it names nowhere ("dismissed the country's government
+    at Moscow's request" over "a limogé le gouvernement du pays": the country is Kazakhstan,
+    and Moscow is not said). A noun said with the name is the name's ("Les membres de
+    l'OTSC", "CSTO members")."""
+    pattern = _STAND_INS[sort]
+    beside = re.compile(rf"(?i)(?<!\w){re.escape(name)}(?!\w)")
+    own = sum(1 for m in pattern.finditer(claim)
+              if not beside.search(claim, max(0, m.start() - NAME_BESIDE),
+                                   m.end() + NAME_BESIDE))
+    return own >= len(pattern.findall(passage))
 
 
 def as_place(name: str, claim: str) -> bool:

@@ -88,6 +88,7 @@ from rag.answering.anchors import (
 )
 from rag.answering.antonyms import contradicted, nation_contradicted, sides
 from rag.answering.attribution import speaker_swapped
+from rag.answering.borders import border_swapped
 from rag.answering.cities import SEAT_WORDS, SEATS, capitals_unsaid, cities_unsaid
 from rag.answering.countries import (
     bodies_at,
@@ -596,7 +597,8 @@ class Verifier:
         if _to_another(claim, s.text) or speaker_swapped(claim.text, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
-        if nationality_swapped(claim.text, claim.lang, s.text, _passage_language(d)):
+        if nationality_swapped(claim.text, claim.lang, s.text, _passage_language(d)) or (
+                border_swapped(claim.text, d.text)):
             # ("villes russes" over "villes kazakhes")
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
@@ -713,7 +715,8 @@ class Verifier:
                 claim.cause and (_other_cause(claim, text) or _cause_swapped(claim, text))
             ) or _to_another(claim, text) or speaker_swapped(
                 claim.text, text) or nationality_swapped(
-                claim.text, claim.lang, text, _passage_language(d)) or one_made_many(
+                claim.text, claim.lang, text, _passage_language(d)) or border_swapped(
+                claim.text, text) or one_made_many(
                 claim.text, claim.lang, text, _passage_language(d)) or (
                 tense_differs(claim.times, text, _leaning(text), claim.told)) or order_swapped(
                 claim.text, text):

@@ -339,3 +339,17 @@ def test_needing_help_is_not_coping_alone() -> None:
                        own)
     assert contradicts("Selon Peskov, le pays a besoin d'aide pour régler ses problèmes.", own)
     assert not contradicts("Peskov said the country can solve its own problems.", own)
+
+
+def test_present_as_a_verb_against_an_absence() -> None:
+    """blind_pairs32 v32_020: "bien que des correspondants aient été présents" over "compte
+    tenu de l'absence de correspondants"; "présente un intérêt" is no presence."""
+    absence = ("Pour l’instant, les allégations d’ingérence extérieure restent hautement "
+               "spéculatives, compte tenu de l’absence de correspondants internationaux sur le "
+               "terrain pendant les troubles.")
+    assert contradicts("Les allégations restent spéculatives, bien que des correspondants "
+                       "internationaux aient été présents sur le terrain.", absence)
+    assert contradicts("The claims remain speculative, although foreign correspondents were "
+                       "present on the ground.", absence)
+    assert not contradicts("Le Kazakhstan présente un intérêt stratégique, compte tenu de "
+                           "l'absence de correspondants.", absence)

@@ -364,6 +364,13 @@ def test_a_duration_an_age_at_an_event_and_a_photograph() -> None:
     # the time of the events is when the sources give his age
     assert not analyse_question("How old was Nazarbayev at the time of the unrest?").age_at
     assert not analyse_question("Quel âge avait Nazarbaïev au moment des troubles ?").age_at
+    # blind41 b41_031: a "when" after the age gives the time, it asks no date
+    q = analyse_question("How old was ex-president Nursultan Nazarbayev when the protests "
+                         "broke out?")
+    assert q.asks == ("age",) and not q.age_at
+    assert analyse_question("Quel âge avait Nazarbaïev quand il a quitté le pouvoir ?"
+                            ).asks == ("age",)
+    assert "date" in analyse_question("When and at what age did Nazarbayev step down?").asks
     assert analyse_question("When was the photograph of Putin and Tokayev taken?").caption
 
 
@@ -785,3 +792,18 @@ def test_a_power_plant_and_an_effective_power_ask_no_country_nor_number() -> Non
                                             "Tokaïev ?").asks
     assert "number" not in analyse_question("Quand le retrait effectif des troupes a-t-il "
                                             "commencé ?").asks
+
+
+def test_where_a_meeting_was_held_asks_for_a_meeting() -> None:
+    """blind9 b9_006 (a trap): "Le bloc a son siège à Moscou" is not where the leaders met;
+    a date asked of a meeting is not held to the word (a caption dates it)."""
+    q = analyse_question("Dans quelle ville les dirigeants de l’OTSC se sont-ils réunis pour "
+                         "décider de l’intervention ?")
+    assert q.event is not None and q.event.search("un sommet extraordinaire a eu lieu")
+    assert not q.event.search("le bloc a son siege a moscou")
+    assert analyse_question("Where did the CSTO leaders meet?").event is not None
+    assert analyse_question("When did Putin and Tokayev meet in Moscow, according to the "
+                            "photo caption?").event is None
+    # "met fin" is no meeting
+    assert analyse_question("Dans quelle ville la police met fin aux émeutes ?").event is None
+

@@ -143,3 +143,25 @@ def test_a_bodys_members_stand_for_it_beside_a_body_the_claim_names_too(
     ok, why = one(verifier, "CSTO members hold a summit every spring and are barred from "
                   "joining other military alliances [1].", MEMBERS)
     assert not ok and why == "missing"
+
+
+def test_a_generic_noun_the_claim_says_itself_stands_for_no_other_name(
+        verifier: Verifier) -> None:
+    """blind_pairs32 v32_028: "the country's government" is the claim's own "du pays", so
+    "at Moscow's request" is a name the passage never says."""
+    passage = ("Le successeur trié sur le volet de Nazarbayev, le président Kassym-Jomart "
+               "Tokayev, a initialement limogé le gouvernement du pays en début de semaine en "
+               "réponse aux troubles.")
+    claim = ("Early in the week, President Kassym-Jomart Tokayev, Nazarbayev's hand-picked "
+             "successor, dismissed the country's government at Moscow's request.")
+    assert not verifier.verify(claim + " [1]", [passage]).claims[0].supported
+    true = ("Early in the week, President Kassym-Jomart Tokayev, Nazarbayev's hand-picked "
+            "successor, dismissed the country's government in response to the unrest.")
+    assert verifier.verify(true + " [1]", [passage]).claims[0].supported
+    # a generic noun said with the name is the name's (blind_pairs14 v15_023)
+    members = ("Les participants organisent des exercices militaires conjoints chaque année et "
+               "ne peuvent pas faire partie d’autres blocs militaires, tels que l’OTAN dirigée "
+               "par les États-Unis.")
+    assert verifier.verify("Les membres de l’OTSC mènent chaque année des exercices militaires "
+                           "communs et n’ont pas le droit d’appartenir à un autre bloc "
+                           "militaire, comme l’OTAN. [1]", [members]).claims[0].supported
