@@ -98,6 +98,10 @@ def report(rows: list[dict[str, Any]], t: float) -> dict[str, Any]:
                                 if v[0]["label"]}}
 
 
+def _rate(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
@@ -111,13 +115,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     pairs = [{"split": "blind", "title": "", **json.loads(x)}
              for x in args.pairs.read_text(encoding="utf-8").splitlines() if x]
     t0 = time.perf_counter()
-    rows = run(pairs, args.pairing, -1.0 if args.sweep else args.threshold)
+    rows = run(pairs, args.pairing, args.threshold)
     secs = time.perf_counter() - t0
-    if args.sweep:
-        tune = [r for r in rows if r["split"] == "tune"]
+    if args.sweep:  # (judged again with no threshold, to cut at each; the report stays the
+        # verifier's own judgement above)
+        swept = run(pairs, args.pairing, -1.0)
+        tune = [r for r in swept if r["split"] == "tune"]
+        split = "tune" if tune else "all"  # (a blind file has no split: all of it)
         for t in np.arange(0.70, 0.95, 0.01):
-            r = rates(tune, float(t))
-            print(f"t={t:.2f} tune caught={r['caught']:.3f} false_alarms={r['false_alarms']:.3f}")
+            r = rates(tune or swept, float(t))
+            print(f"t={t:.2f} {split} caught={_rate(r['caught'])} "
+                  f"false_alarms={_rate(r['false_alarms'])}")
     rep = report(rows, args.threshold)
     rep["pairs"] = len(rows)
     rep["seconds"] = round(secs, 1)

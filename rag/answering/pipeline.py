@@ -305,9 +305,10 @@ class Answerer:
         if k:  # the k asked for, no more
             passages = searcher.search(query, k, retriever, filters)
         else:
-            passages = with_dense_best(searcher.search(
-                query, self.settings.answer_k + DENSE_BEST_POOL, retriever, filters),
-                self.settings.answer_k)
+            pool = max(self.settings.answer_k,
+                       min(self.settings.answer_k + DENSE_BEST_POOL, self.settings.max_k))
+            passages = with_dense_best(searcher.search(query, pool, retriever, filters),
+                                       self.settings.answer_k)
         timings["retrieval"] = (time.perf_counter() - t1) * 1000
 
         t2 = time.perf_counter()
