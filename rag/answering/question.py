@@ -1174,7 +1174,10 @@ _LIFE = [
 # Tokayev meet in Moscow, according to the photo caption?" is dated by a caption that says no
 # meeting.
 _WHERE_EVENTS = [
-    (re.compile(r"\breuni(?:s|e|es)?\b|\bse reun\w*|\breunion|\bmet\b(?!\s+(?:fin|en|a|au)\b)|"
+    # (a meeting, not the island: "Dans quelle ville de La Réunion ?")
+    (re.compile(r"\breuni(?:s|e|es)?\b|\bse reun\w*|\breunions?\s+(?:de|des|du|d'|entre|"
+                r"extraordinaire|ministerielle|d'urgence)\b|"
+                r"\bmet\b(?!\s+(?:fin|en|a|au)\b)|"
                 r"\bmeet(?:s|ing)?\b|\bgathered\b|\bconvened\b"),
      re.compile(r"\breuni\w*|\breunion\w*|\bsommets?\b|\bmeetings?\b|\bmet\b|\bmeet\w*|"
                 r"\bsummits?\b|\bconven\w*|\b(?:visio|video)-?conferences?\b|\bpourparlers\b|"

@@ -698,7 +698,8 @@ class Verifier:
         if score <= max(float(scores[i]), float(scores[i + 1])) + PAIR_MARGIN or _meaning(
                 claim, text, score, self.threshold) != "supported":
             return single
-        if misplaced_title(claim.titles, d.titles):
+        if misplaced_title(claim.titles, d.titles) or _subject_from_neighbour(claim, d, i,
+                                                                            scores):
             return single
         if (claim.negated and not (d.facts[i].negated or d.facts[i + 1].negated
                                    or refuses(text))) or (
@@ -849,6 +850,31 @@ class Verifier:
 
 # A sentence that goes on about its predecessor's subject: "Il prend des décisions ..."
 _GOES_ON = re.compile(r"\s*(?:il|elle|ils|elles|it|they|its|their|he|she)\b", re.I)
+
+
+# A sentence that opens on the person who acts: "M. Blinken a, selon ce communiqué, ...",
+# "Josep Borrell s'est dit ...", "Tokayev said ..."
+_SUBJECT = re.compile(
+    r"\s*(?:(?:M|Mme|Mr|Mrs|Ms|Dr)\.?\s+)?((?:[A-ZÀ-Ý][\w’'-]+\s+){0,2}[A-ZÀ-Ý][\w’'-]+)"
+    r"\s*,?\s+(?:a|ont|avait|avaient|est|était|s['’]est|has|had|is|was|said|says|told)\b")
+
+
+def _subject_from_neighbour(claim: _Facts, d: _Sentences, i: int, scores: Vectors) -> bool:
+    """Two sentences i, i+1 support a claim together: whether the one closer to it in
+    meaning opens on a person the claim never names, while a person the claim names is only
+    in the other ("L'ex-président Nazarbaïev a «tourné en ridicule ...»" over "M. Blinken a
+    «tourné en ridicule ...». En parallèle, l'ex-président Nazarbaïev a appelé ..."): the
+    neighbour's name put in the doer's place."""
+    a, b = (i, i + 1) if scores[i] >= scores[i + 1] else (i + 1, i)
+    m = _SUBJECT.match(d.spans[a].text)
+    if m is None:
+        return False
+    subject = [fold(w).replace("’", "'") for w in m.group(1).split()]
+    subject = [w for w in subject if not is_country(w) and w not in GENERIC]
+    if not subject or any(same_name(n, w, True) for n in claim.names for w in subject):
+        return False
+    return any(n in d.facts[b].names and n not in d.facts[a].names and not is_country(n)
+               for n in claim.names)
 
 
 def _meaning(claim: _Facts, text: str, score: float, threshold: float) -> Reason:

@@ -152,3 +152,21 @@ def test_a_party_named_by_a_long_role_is_still_the_other(verifier: Verifier) -> 
     assert swapped(claim, sentence) and not swapped(sentence, sentence)
     ok, why = one(verifier, claim + " [1]", sentence)
     assert not ok and why == "agent"
+
+
+def test_a_neighbours_name_in_the_doers_place(verifier: Verifier) -> None:
+    """pairs.jsonl p0532: two sentences together hold every name, but the one that says what
+    was done opens on another person ("M. Blinken a ... «tourné en ridicule ...»") and the
+    claim's doer is only in the next one."""
+    passage = ("M. Blinken a, selon ce communiqué, «tourné en ridicule une réaction entièrement "
+               "légitime» dans le cadre des accords de sécurité entre le Kazakhstan et la "
+               "Russie. En parallèle, l’ex-président kazakh Noursoultan Nazarbaïev a appelé la "
+               "population à soutenir le gouvernement pour faire face à la crise que traverse "
+               "le pays, a déclaré samedi son porte-parole.")
+    swapped = ("L’ex-président kazakh Noursoultan Nazarbaïev a, selon ce communiqué, «tourné en "
+               "ridicule une réaction entièrement légitime» dans le cadre des accords de "
+               "sécurité entre le Kazakhstan et la Russie.")
+    assert not verifier.verify(swapped + " [1]", [passage]).claims[0].supported
+    said = ("M. Blinken a, selon ce communiqué, «tourné en ridicule une réaction entièrement "
+            "légitime» dans le cadre des accords de sécurité entre le Kazakhstan et la Russie.")
+    assert verifier.verify(said + " [1]", [passage]).claims[0].supported

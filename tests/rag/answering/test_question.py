@@ -804,6 +804,8 @@ def test_where_a_meeting_was_held_asks_for_a_meeting() -> None:
     assert analyse_question("Where did the CSTO leaders meet?").event is not None
     assert analyse_question("When did Putin and Tokayev meet in Moscow, according to the "
                             "photo caption?").event is None
-    # "met fin" is no meeting
+    # "met fin" is no meeting, nor La Réunion
+    assert analyse_question("Dans quelle ville de La Réunion se trouve le port ?").event is None
+    assert analyse_question("Où s'est tenue la réunion des ministres ?").event is not None
     assert analyse_question("Dans quelle ville la police met fin aux émeutes ?").event is None
 
