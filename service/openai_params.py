@@ -49,6 +49,11 @@ def _int(extra: dict[str, Any], name: str) -> int | None:
     return value
 
 
+def _one(v: object) -> bool:
+    """Absent, or the integer 1 (not `true`, not 1.0: forty-first review, a note)."""
+    return v is None or (type(v) is int and v == 1)
+
+
 def check(extra: dict[str, Any]) -> Limits:
     """The limits a request asks for, or ParamError for what a RAG answer cannot give."""
     for name, (lo, hi) in _ACCEPTED_NUMBERS.items():
@@ -56,10 +61,9 @@ def check(extra: dict[str, Any]) -> Limits:
         if v is not None and (not isinstance(v, int | float) or isinstance(v, bool)
                               or not lo <= v <= hi):
             raise ParamError(name, f"{name} must be a number between {lo:g} and {hi:g}")
-    n = extra.get("n")
-    if n is not None and n != 1:
+    if not _one(extra.get("n")):
         raise ParamError("n", "n must be 1: the index gives one answer per question")
-    if extra.get("best_of") not in (None, 1):
+    if not _one(extra.get("best_of")):
         raise ParamError("best_of", "best_of must be 1: the index gives one answer")
     if extra.get("logprobs") not in (None, False, 0) or extra.get("top_logprobs"):
         raise ParamError("logprobs", "logprobs are not available: answers are built from "

@@ -6,7 +6,8 @@ a connection forever. The protocols below give each request's headers a deadline
 the connection (or the end of the previous response); the body then has the ASGI guard's
 `body_timeout` (service/guards.py). httptools when installed (what uvicorn's "auto" picks), h11
 otherwise. Request heads are bounded too: h11 by its own limit (set to `MAX_HEAD_BYTES`), httptools
-has none (200 MB of headers were buffered), so its protocol counts them. And whose
+has none (200 MB of headers were buffered), so its protocol counts them, and a chunked body's
+trailer fields the same way (h11's limit covers those). And whose
 X-Forwarded-For is believed: only configured proxies' (`proxy_options`), not uvicorn's default.
 
 `rag serve` and `rag cluster serve --local` both run `run_server`, so neither can lose an option
@@ -32,6 +33,10 @@ MAX_HEAD_BYTES = 64 * 1024  # request line and headers
 SHUTDOWN_GRACE_S = 3
 _TOO_LARGE = (b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain\r\n"
               b"content-length: 28\r\nconnection: close\r\n\r\nrequest headers over 64 KiB\n")
+
+_TOO_LARGE_TRAILER = (b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: "
+                      b"text/plain\r\ncontent-length: 29\r\nconnection: close\r\n\r\n"
+                      b"request trailers over 64 KiB\n")
 
 
 def _arm(proto: Any) -> None:
@@ -84,6 +89,7 @@ def _base_protocols() -> list[type[asyncio.Protocol]]:
     class DeadlineHttpToolsProtocol(HttpToolsProtocol):
         header_timeout = 10.0
         _head: int | None = 0  # bytes of the request head so far; None once it is complete
+        _trailer = 0  # bytes of the chunked body's trailer so far
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
@@ -93,10 +99,25 @@ def _base_protocols() -> list[type[asyncio.Protocol]]:
         def on_message_begin(self) -> None:
             super().on_message_begin()
             self._head = 0
+            self._trailer = 0
 
         def on_headers_complete(self) -> None:
             self._head = None
             super().on_headers_complete()
+
+        def on_header(self, name: bytes, value: bytes) -> None:
+            """A field after the head is a chunked body's trailer: dropped (the app reads
+            none), its bytes counted with the head's bound. uvicorn appended each one to the
+            request's headers, past every byte counter: 234 MB of trailers took 5.6 GB and
+            held /health 12 s (forty-first review, F1)."""
+            if self._head is not None:
+                super().on_header(name, value)
+                return
+            self._trailer += len(name) + len(value) + 4
+            if self._trailer > MAX_HEAD_BYTES and not self.transport.is_closing():
+                if self.cycle is None or not self.cycle.response_started:
+                    self.transport.write(_TOO_LARGE_TRAILER)
+                self.transport.close()
 
         def data_received(self, data: bytes) -> None:
             """Counts only chunks that start inside a head: at most one chunk (256 KiB) over."""
@@ -143,6 +164,10 @@ def server_options(settings: ServiceSettings) -> dict[str, Any]:
     return {"http": deadline_protocol(settings.header_timeout),
             "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
             "timeout_graceful_shutdown": SHUTDOWN_GRACE_S,
+            # no WebSocket routes: an upgrade is read as the plain request it is, through
+            # every guard (with websockets installed, uvicorn handed the app a "websocket"
+            # scope that the Host, Origin and body guards pass by; forty-first review, note)
+            "ws": "none",
             # (uvicorn counts the connection asking among those open: one more admits N)
             "limit_concurrency": settings.max_connections + 1 if settings.max_connections
             else None,

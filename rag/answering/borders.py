@@ -8,6 +8,7 @@ chinoise"), so only the relation tells the swap: the country on the other side o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.answering.countries import nations_of
 
@@ -23,8 +24,10 @@ _NEIGHBOUR = re.compile(
 _SHARED_BORDER = re.compile(r"(?i)fronti[eè]re|border")
 
 
+@lru_cache(maxsize=1024)
 def _neighbours(text: str) -> frozenset[str]:
-    """Country codes named right after a border's "with" in `text`."""
+    """Country codes named right after a border's "with" in `text` (read once a text: the
+    passage's for each claim checked against it)."""
     out: set[str] = set()
     for m in _NEIGHBOUR.finditer(text):
         if m.group(0).lower().startswith(("partag", "share")) and not _SHARED_BORDER.search(
