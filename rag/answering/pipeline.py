@@ -65,6 +65,7 @@ def with_dense_best(hits: list[Hit], k: int) -> list[Hit]:
     extra = next((h for h in hits[k:] if h.ranks.get("dense") == 1), None)
     return [*hits[:k], extra] if extra is not None else hits[:k]
 
+
 class BusyError(RagError):
     """Every generation slot and queue place is taken: retry later."""
 
