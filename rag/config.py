@@ -139,7 +139,8 @@ class Settings(BaseSettings):
     # 5, not 4: the extractive answer over all dev sets gains 5 matches and declines 5 fewer
     # answerable questions for one more unanswerable answered; the prompt is cut to
     # llm_evidence_chars whatever k is, so the model's time to first token does not move.
-    answer_k: int = Field(default=5, ge=1, le=20, description="Passages given to the answer.")
+    answer_k: int = Field(default=5, ge=1, le=20, description=(
+        "Passages given to the answer (and dense's first when the fusion ranks it past them)."))
     min_sentence_score: float = Field(
         default=0.80, ge=-1.0, le=1.0,
         description="Cosine between the question and the best evidence sentence below which "
