@@ -770,7 +770,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.measure and (not cross or (len(info.measure) > 1
                                                     and "person" not in info.measure)):
             kind = (cov >= MEASURE_OR_COVERAGE or _names_measure(info.measure, words | before)
-                    or bool(info.acronyms & words))  # "38 000 ONG"
+                    or bool(info.acronyms & words)  # "38 000 ONG"
+                    # people counted by the fate asked: "des dizaines de morts" for "combien
+                    # de personnes sont mortes" (b4_022)
+                    or ("person" in info.measure and bool(info.fate & _fates(text))))
             if kind and cross:  # ... and the figure must count them ("4 350 miles), une
                 kind = counts(info.measure, text)  # importante population" is no population)
         if kind and "factor" in info.asks and info.measure and not cross:

@@ -868,3 +868,17 @@ def test_an_origin_or_a_ranking_asks_no_nationality_or_rank() -> None:
     assert analyse_question("Quelle est l'origine des troubles au Kazakhstan ?").asks == ()
     assert analyse_question("What is Kazakhstan's rank in the press freedom index?").asks == ()
     assert analyse_question("Quel est le grade militaire de Stanislav Zas ?").asks == ("rank",)
+
+
+def test_people_are_counted_by_the_fate_asked(embedder: E5Embedder,
+                                              vectors: CachedSentenceVectors) -> None:
+    """blind4 b4_022: "des dizaines de morts" counts the people who died, though it never
+    says "personnes"; a toll of the wounded does not."""
+    dead = "Une crise qui a déjà fait des dizaines de morts et au moins un millier de blessés."
+    ev = _evidence(embedder, vectors, "Combien de personnes sont mortes dans les émeutes ?",
+                   dead)
+    assert ev.sentences[0].kind
+    wounded = "Une crise qui a déjà fait un millier de blessés."
+    ev = _evidence(embedder, vectors, "Combien de personnes sont mortes dans les émeutes ?",
+                   wounded)
+    assert not ev.sentences[0].kind
