@@ -76,7 +76,8 @@ def build(app: FastAPI) -> dict[str, Any]:
     if stream is not None:
         stream["responses"]["200"] = {
             "description": "Server-Sent Events, each `data:` a JSON object. `citations` "
-                           "(`cited: false`: the passages retrieved, numbered by rank; "
+                           "(`cited: false`: the passages retrieved, numbered by rank, "
+                           "dense's first last when the fusion ranked it past them; "
                            "`cited: true`: the passages the text so far cites, in final "
                            "numbering, replacing any list before it; empty when the answer "
                            "declines), `token` (`text`, markers in final numbering), then "

@@ -28,6 +28,8 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from service.settings import ServiceSettings
 
 MAX_HEAD_BYTES = 64 * 1024  # request line and headers
+# What a chunked body may spend on framing a byte of body ("1\r\nx\r\n": 5 for 1-byte chunks)
+FRAMING_PER_BODY_BYTE = 8
 # Bounded: after SHUTDOWN_GRACE_S, requests still running (open answer streams, bodies still
 # arriving) are cancelled, which stops their generation; by default uvicorn waits forever.
 SHUTDOWN_GRACE_S = 3
@@ -90,6 +92,8 @@ def _base_protocols() -> list[type[asyncio.Protocol]]:
         header_timeout = 10.0
         _head: int | None = 0  # bytes of the request head so far; None once it is complete
         _trailer = 0  # bytes of the chunked body's trailer so far
+        _after_head = 0  # bytes received since the head was complete ...
+        _body = 0  # ... and those of them that were body
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
@@ -99,7 +103,11 @@ def _base_protocols() -> list[type[asyncio.Protocol]]:
         def on_message_begin(self) -> None:
             super().on_message_begin()
             self._head = 0
-            self._trailer = 0
+            self._trailer = self._after_head = self._body = 0
+
+        def on_body(self, body: bytes) -> None:
+            self._body += len(body)
+            super().on_body(body)
 
         def on_headers_complete(self) -> None:
             self._head = None
@@ -115,19 +123,33 @@ def _base_protocols() -> list[type[asyncio.Protocol]]:
                 return
             self._trailer += len(name) + len(value) + 4
             if self._trailer > MAX_HEAD_BYTES and not self.transport.is_closing():
-                if self.cycle is None or not self.cycle.response_started:
-                    self.transport.write(_TOO_LARGE_TRAILER)
-                self.transport.close()
+                self._refuse_trailer()
 
         def data_received(self, data: bytes) -> None:
-            """Counts only chunks that start inside a head: at most one chunk (256 KiB) over."""
+            """Counts only chunks that start inside a head: at most one chunk (256 KiB) over.
+            Past the head, what never becomes body (chunk sizes, and a trailer field httptools
+            builds until its line ends: one unterminated field of 160 MB grew the server
+            without `on_header` ever being called; review 41's diff review) is bounded too:
+            MAX_HEAD_BYTES and FRAMING_PER_BODY_BYTE times the body (1-byte chunks take 5)."""
             in_head = self._head is not None
+            if not in_head:
+                self._after_head += len(data)
             super().data_received(data)
-            if in_head and self._head is not None and not self.transport.is_closing():
+            if self.transport.is_closing():
+                return
+            if in_head and self._head is not None:
                 self._head += len(data)
                 if self._head > MAX_HEAD_BYTES:
                     self.transport.write(_TOO_LARGE)
                     self.transport.close()
+            elif not in_head and self._head is None and self._after_head - self._body > (
+                    MAX_HEAD_BYTES + FRAMING_PER_BODY_BYTE * self._body):
+                self._refuse_trailer()
+
+        def _refuse_trailer(self) -> None:
+            if self.cycle is None or not self.cycle.response_started:
+                self.transport.write(_TOO_LARGE_TRAILER)
+            self.transport.close()
 
         def connection_lost(self, exc: Exception | None) -> None:
             _disarm(self)

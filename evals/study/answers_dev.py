@@ -91,6 +91,7 @@ def main() -> int:
             if row.get("history") or row.get("corpus", args.corpus) != args.corpus:
                 continue
             q = row["question"]
+            # (as the service answers a request that sets no k: `--k` stands for RAG_ANSWER_K)
             hits = with_dense_best(searcher.search(q, args.k + DENSE_BEST_POOL), args.k)
             ev = gather_evidence(q, hits, searcher._embed(q), vectors, snap.bm25.idf,
                                  settings.bm25_stemmer)

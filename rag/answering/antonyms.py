@@ -156,12 +156,9 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # there or not there: "malgré la présence de nombreux correspondants" over "compte tenu
     # de l'absence de correspondants"
     # (the noun only: "aucun correspondant n'était présent" says the absence)
-    # ("ont été présents": the verb's forms, not "présente un intérêt"; "aucun n'était
-    # présent" is an absence)
-    (("presence", "ete present", "etaient present", "etait present", "etre present",
-      "sont present", "were present", "was present", "been present"),
-     ("absence", "absent", "lack of", "manque de", "faute de", "n etait present",
-      "n etaient present", "n a ete present", "n ont ete present")),
+    # (the noun only here: "ont été présents" is read by `presence_denied`, of the same
+    # people or things)
+    (("presence",), ("absence", "absent", "lack of", "manque de", "faute de")),
     # official, or not: "selon des données non officielles" (in either language)
     (("officiel", "official"), ("non-officiel", "non-official", "unofficial", "officieu")),
     # going on, or stopped: "the fighting had stopped" over "les combats se poursuivaient"
@@ -215,6 +212,32 @@ _UNCONFIRMED = re.compile(
     r"official) ){0,3}confirm")
 
 _WORD_START = re.compile(r"[\w'’-]+")
+
+# Present as a verb's adjective, whole and masculine ("présente", "présentés" fold as
+# "presented" does), and what is said present: the few words before it.
+_PRESENT = re.compile(r"((?:\S+ ){1,4})(?:(?:ete|etaient|etait|etre|sont|est|were|was|been|are|"
+                      r"is) (?:not )?)presents? ")
+_ABSENT = re.compile(r" (?:absence (?:de |d |of )|absent |lack of |manque de |manque d |"
+                     r"faute de |faute d |without |sans )((?:\S+ ){1,3})")
+_DENIED = re.compile(r" (?:n \S+(?: \S+)?(?: pas)?|(?:was|were|is|are|been) not) presents? $")
+
+
+def presence_denied(claim: str, sentence: str) -> bool:
+    """Whether the claim says present what the sentence says absent, of the same people or
+    things ("bien que des correspondants aient été présents" over "compte tenu de l'absence
+    de correspondants", blind_pairs32 v32_020), or the other way ("aucun correspondant
+    n'était présent" over "la présence de correspondants" is the noun pair's). Soldiers
+    present are not what "faute de policiers" says absent."""
+    said = " " + " ".join(_WORD_START.findall(re.sub(r"['’]", " ", fold(claim)))) + " "
+    text = " " + " ".join(_WORD_START.findall(re.sub(r"['’]", " ", fold(sentence)))) + " "
+    for m in _PRESENT.finditer(said):
+        if _DENIED.search(said[:m.end()]) or " not " in m.group(0) or " pas " in m.group(0):
+            continue  # a presence denied says the absence too
+        who = {w[:5] for w in m.group(1).split() if len(w) >= 4}
+        if any(who & {w[:5] for w in a.group(1).split() if len(w) >= 4}
+               for a in _ABSENT.finditer(text)):
+            return True
+    return False
 _NON_WORD = re.compile(r"\bnon (?=[a-z])")
 
 

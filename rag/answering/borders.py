@@ -3,6 +3,9 @@
 
 The claim keeps every number and name of the passage (China is in it too, as "l'initiative
 chinoise"), so only the relation tells the swap: the country on the other side of the border.
+A border is shared both ways ("Russia shares a border with Kazakhstan" says what "le
+Kazakhstan a une frontière avec la Russie" says): the claim's neighbour must be a country the
+passage names in a sentence that tells of a border, on either side of it.
 """
 
 from __future__ import annotations
@@ -12,9 +15,8 @@ from functools import lru_cache
 
 from rag.answering.countries import nations_of
 
-NEIGHBOUR_REACH = 30  # characters after "with" / "avec" read for the neighbour's name
-
 GAP = 40  # characters between "border" and its "with" ("a border of more than 7,000 km with")
+NEIGHBOUR_REACH = 80  # characters after "with" / "avec" read for the neighbours' names
 _ARTICLE = r"(?:(?:la|le|les|the)\s+|l['’])?"
 _NEIGHBOUR = re.compile(
     rf"(?i)(?<!\w)(?:(?:fronti[eè]res?|borders?)[^.;:()]{{0,{GAP}}}?\s(?:avec|with)\s+{_ARTICLE}"
@@ -22,26 +24,37 @@ _NEIGHBOUR = re.compile(
     rf"|(?:bordering|borders|bordered\s+by|limitrophes?\s+(?:de|du|des)|voisin\s+(?:de|du))"
     rf"\s+{_ARTICLE})")
 _SHARED_BORDER = re.compile(r"(?i)fronti[eè]re|border")
+# a sentence that tells of a border, in any words ("pays frontalier de la Chine", "voisine",
+# "sino-kazakhe" aside: a passage saying so is not read as giving other neighbours)
+_TELLS_BORDER = re.compile(r"(?i)fronti[eè]r|frontali|border|limitroph|voisin|neighbo")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-@lru_cache(maxsize=1024)
 def _neighbours(text: str) -> frozenset[str]:
-    """Country codes named right after a border's "with" in `text` (read once a text: the
-    passage's for each claim checked against it)."""
+    """Country codes named right after a border's "with" in `text`, up to the clause's end
+    ("avec la Russie, la Chine et le Kirghizistan")."""
     out: set[str] = set()
     for m in _NEIGHBOUR.finditer(text):
         if m.group(0).lower().startswith(("partag", "share")) and not _SHARED_BORDER.search(
-                text, m.end(), m.end() + NEIGHBOUR_REACH + 20):
+                text, m.end(), m.end() + NEIGHBOUR_REACH):
             continue  # "partage avec la Chine une frontière", not "partage avec la Chine l'avis"
-        out |= nations_of(text[m.end(): m.end() + NEIGHBOUR_REACH].split(",")[0])
+        out |= nations_of(re.split(r"[.;:()]", text[m.end(): m.end() + NEIGHBOUR_REACH])[0])
     return frozenset(out)
 
 
+@lru_cache(maxsize=64)
+def _border_sides(passage: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the countries named after a border's "with", every country named in a sentence that
+    tells of a border), read once a passage."""
+    sentences = [s for s in _SENTENCE_END.split(passage) if _TELLS_BORDER.search(s)]
+    return _neighbours(passage), frozenset().union(*(nations_of(s) for s in sentences))
+
+
 def border_swapped(claim: str, passage: str) -> bool:
-    """Whether the claim puts a border with a country where the passage puts it with
-    others only."""
+    """Whether the claim puts a border with a country the passage names in no sentence of a
+    border, where it gives one with another."""
     said = _neighbours(claim)
     if not said:
         return False
-    theirs = _neighbours(passage)
-    return bool(theirs) and not (said & theirs)
+    theirs, sides = _border_sides(passage)
+    return bool(theirs) and not (said & sides)

@@ -494,7 +494,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         age = _ASKS["age"].search(head)
         if "date" in asks and age and not _ASKS["date"].search(head[:age.start()]) and all(
                 m.group(1).lower() in ("when", "quand", "lorsque") and m.start() > age.start()
-                for m in _ASKS["date"].finditer(head)):
+                and not re.search(r"(?i)\b(?:and|et)\s*$", head[:m.start()])
+                for m in _ASKS["date"].finditer(head)):  # ("... and when did he ...?" asks it)
             # "How old was X when the protests broke out?" asks an age, at a time it gives
             asks = tuple(a for a in asks if a != "date")
     if "number" in asks and not _COUNT_WORD.search(head) and (
@@ -1174,15 +1175,22 @@ _LIFE = [
 # Tokayev meet in Moscow, according to the photo caption?" is dated by a caption that says no
 # meeting.
 _WHERE_EVENTS = [
-    # (a meeting, not the island: "Dans quelle ville de La Réunion ?")
-    (re.compile(r"\breuni(?:s|e|es)?\b|\bse reun\w*|\breunions?\s+(?:de|des|du|d'|entre|"
-                r"extraordinaire|ministerielle|d'urgence)\b|"
-                r"\bmet\b(?!\s+(?:fin|en|a|au)\b)|"
-                r"\bmeet(?:s|ing)?\b|\bgathered\b|\bconvened\b"),
+    # (people meeting each other: "Where did the CSTO leaders meet?", "se sont-ils réunis",
+    # "se sont rencontrés", "la réunion de/des ...", "s'est tenue la réunion"; not "meet
+    # resistance", "met by protesters", "meet the press", "meeting point", nor La Réunion)
+    (re.compile(r"\b(?:meet|met)\b(?=\s*(?:\?|$|in\b|on\b|at\b|to\b|for\b|last\b|"
+                r"this\b|that\b|after\b|before\b|during\b|when\b))|"
+                r"\b(?:the|a|an|their|its) (?:emergency |extraordinary |first |last )?"
+                r"meeting\b(?!\s+(?:point|place\s+for))|\bgathered\b|\bconvened\b|"
+                r"\b(?:se|s')\s*(?:(?:sont|est|etaient|seraient|sera|seront)(?:-ils|-elles)?\s+)?"
+                r"(?:reuni\w*|rencontre\w*|retrouve\w*)|"
+                r"\breunions?\s+(?:de|des|du|d['’]|entre|extraordinaire|ministerielle|"
+                r"d['’]urgence)\b|(?:tenue?s?|eu lieu|deroulee?s?)\s+(?:la|une|cette|leur)\s+"
+                r"reunion\b"),
      re.compile(r"\breuni\w*|\breunion\w*|\bsommets?\b|\bmeetings?\b|\bmet\b|\bmeet\w*|"
                 r"\bsummits?\b|\bconven\w*|\b(?:visio|video)-?conferences?\b|\bpourparlers\b|"
                 r"\btalks\b|\bsessions?\b|\bconferences?\b|\bgather\w*|\brencontr\w*|"
-                r"\bassemble\w*|\bsieg\w*\s+(?:en|a|au)\s+session")),
+                r"\bassemble\w*|\brassembl\w*|\bsieg\w*\s+(?:en|a|au)\s+session")),
 ]
 _MARRIAGE = re.compile(r"\bmarr(?:y|ies|ied|iage)|\bwed(?:s|ded|ding)?\b|\bwife\b|\bhusband|"
                        r"\bepous|\bmari(?:e|es|ee|ees|age|ages|er|a|erent)?\b|\bconjoint|"

@@ -79,12 +79,16 @@ def _own_stand_ins(sort: Sort, name: str, claim: str, passage: str) -> bool:
     they are its own, standing for what it names nowhere ("dismissed the country's government
     at Moscow's request" over "a limogé le gouvernement du pays": the country is Kazakhstan,
     and Moscow is not said). A noun said with the name is the name's ("Les membres de
-    l'OTSC", "CSTO members")."""
+    l'OTSC", "CSTO members"), and so is one after it, which may refer back to it ("Le
+    Kazakhstan traverse sa pire crise ... le gouvernement du pays": the session's diff
+    review)."""
     pattern = _STAND_INS[sort]
     beside = re.compile(rf"(?i)(?<!\w){re.escape(name)}(?!\w)")
+    first = beside.search(claim)
     own = sum(1 for m in pattern.finditer(claim)
-              if not beside.search(claim, max(0, m.start() - NAME_BESIDE),
-                                   m.end() + NAME_BESIDE))
+              if (first is None or m.start() < first.start())
+              and not beside.search(claim, max(0, m.start() - NAME_BESIDE),
+                                    m.end() + NAME_BESIDE))
     return own >= len(pattern.findall(passage))
 
 

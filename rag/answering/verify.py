@@ -86,7 +86,7 @@ from rag.answering.anchors import (
     within,
     words_of,
 )
-from rag.answering.antonyms import contradicted, nation_contradicted, sides
+from rag.answering.antonyms import contradicted, nation_contradicted, presence_denied, sides
 from rag.answering.attribution import speaker_swapped
 from rag.answering.borders import border_swapped
 from rag.answering.cities import SEAT_WORDS, SEATS, capitals_unsaid, cities_unsaid
@@ -586,7 +586,7 @@ class Verifier:
         if _hedge_dropped(claim, _said_where(d, best, unit_scores, claim), s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "hedge"))
-        if contradicted(claim.opposites, s.text) or (
+        if contradicted(claim.opposites, s.text) or presence_denied(claim.text, s.text) or (
                 best + 1 < len(d.spans) and _GOES_ON.match(d.spans[best + 1].text)
                 and contradicted(claim.opposites, f"{s.text} {d.spans[best + 1].text}")):
             # (or in the next sentence, where it goes on about the same subject: "takes its
@@ -709,7 +709,8 @@ class Verifier:
         if claim.negated and affirms_denied(claim.text, text):
             return single
         if (claim.universal and not _all_said(claim.text, text)) or _bounds_differ(
-                claim, text) or contradicted(claim.opposites, text) or (
+                claim, text) or contradicted(claim.opposites, text) or presence_denied(
+                claim.text, text) or (
                 claim.opposites and nation_contradicted(claim.text, text)) or (
                 claim.partial and _of_all(text)) or _most_unsaid(claim, text) or _hedge_dropped(
                 claim, text) or (
@@ -869,8 +870,10 @@ def _subject_from_neighbour(claim: _Facts, d: _Sentences, i: int, scores: Vector
     m = _SUBJECT.match(d.spans[a].text)
     if m is None:
         return False
-    subject = [fold(w).replace("’", "'") for w in m.group(1).split()]
-    subject = [w for w in subject if not is_country(w) and w not in GENERIC]
+    # (an elided article is no part of the name, and an acronym is a body: "L'OTSC a ...")
+    subject = [re.sub(r"^[ld]'", "", fold(w).replace("’", "'")) for w in m.group(1).split()
+               if not re.sub(r"^[LlDd]['’]", "", w).isupper()]
+    subject = [w for w in subject if w and not is_country(w) and w not in GENERIC]
     if not subject or any(same_name(n, w, True) for n in claim.names for w in subject):
         return False
     return any(n in d.facts[b].names and n not in d.facts[a].names and not is_country(n)

@@ -13,9 +13,24 @@ import pytest
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
 from service.settings import ServiceSettings
-from tests.service.test_hardening import _serve_like_cli, endless_headers
+from tests.service.test_hardening import _readable, _serve_like_cli, endless_headers
 
 BODY = b'{"question": "Combien de soldats ?"}'
+
+
+def _endless_value(sock: socket.socket, limit: int = 16 * 1024 * 1024) -> tuple[bool, int]:
+    """Send one field value that never ends until the server cuts the connection (or `limit`
+    bytes): whether it did, and how many bytes went."""
+    sent = 0
+    while sent < limit:
+        try:
+            if _readable(sock, 0):
+                return True, sent
+            sock.sendall(b"a" * 8192)
+            sent += 8192
+        except OSError:
+            return True, sent
+    return False, sent
 
 
 @pytest.mark.parametrize("h11_only", [False, True], ids=["auto", "h11"])
@@ -30,6 +45,14 @@ def test_endless_trailers_are_cut(tmp_path: Path, embedder: E5Embedder, h11_only
                          + f"{len(BODY):x}\r\n".encode() + BODY + b"\r\n0\r\n")
             cut, sent = endless_headers(sock)  # trailer fields, one after another
             assert cut and sent < 8 * 1024 * 1024, sent  # (socket buffers: a few MB)
+        # ... one trailer field that never ends (httptools builds it until its line ends,
+        # unseen by the field count: the session's diff review)
+        with socket.create_connection(("127.0.0.1", port), timeout=15) as sock:
+            sock.sendall(f"POST /ask HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: "
+                         "application/json\r\nTransfer-Encoding: chunked\r\n\r\n".encode()
+                         + f"{len(BODY):x}\r\n".encode() + BODY + b"\r\n0\r\nx-a: ")
+            cut, sent = _endless_value(sock)
+            assert cut and sent < 8 * 1024 * 1024, sent
         # ... and a request with a small trailer is still answered
         with socket.create_connection(("127.0.0.1", port), timeout=15) as sock:
             sock.sendall(f"POST /ask HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: "

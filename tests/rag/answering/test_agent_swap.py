@@ -170,3 +170,9 @@ def test_a_neighbours_name_in_the_doers_place(verifier: Verifier) -> None:
     said = ("M. Blinken a, selon ce communiqué, «tourné en ridicule une réaction entièrement "
             "légitime» dans le cadre des accords de sécurité entre le Kazakhstan et la Russie.")
     assert verifier.verify(said + " [1]", [passage]).claims[0].supported
+    # a body opening the sentence, after its elided article, is no person (the diff review)
+    assert verifier.verify(
+        "Selon Peskov, l'OTSC a envoyé 2 500 soldats, qui resteront jusqu'à la "
+        "stabilisation. [1]", ["L'OTSC a envoyé 2 500 soldats au Kazakhstan. Ils resteront "
+                               "jusqu'à la stabilisation de la situation, a précisé Dmitri "
+                               "Peskov."]).claims[0].supported

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.antonyms import contradicts, nation_contradicted
+from rag.answering.antonyms import contradicts, nation_contradicted, presence_denied
 from rag.answering.verify import Verifier
 from tests.cpu import cpu_spent
 from tests.rag.answering.test_verify import one
@@ -343,13 +343,19 @@ def test_needing_help_is_not_coping_alone() -> None:
 
 def test_present_as_a_verb_against_an_absence() -> None:
     """blind_pairs32 v32_020: "bien que des correspondants aient été présents" over "compte
-    tenu de l'absence de correspondants"; "présente un intérêt" is no presence."""
+    tenu de l'absence de correspondants"; of the same people only, and "présenté" is no
+    presence (the session's diff review)."""
     absence = ("Pour l’instant, les allégations d’ingérence extérieure restent hautement "
                "spéculatives, compte tenu de l’absence de correspondants internationaux sur le "
                "terrain pendant les troubles.")
-    assert contradicts("Les allégations restent spéculatives, bien que des correspondants "
-                       "internationaux aient été présents sur le terrain.", absence)
-    assert contradicts("The claims remain speculative, although foreign correspondents were "
-                       "present on the ground.", absence)
-    assert not contradicts("Le Kazakhstan présente un intérêt stratégique, compte tenu de "
-                           "l'absence de correspondants.", absence)
+    assert presence_denied("Les allégations restent spéculatives, bien que des correspondants "
+                           "internationaux aient été présents sur le terrain.", absence)
+    assert presence_denied("The claims remain speculative, although foreign correspondents "
+                           "were present on the ground.", absence)
+    assert not presence_denied("Aucun correspondant n’était présent sur le terrain.", absence)
+    assert not presence_denied("The draft was presented by the minister.", "Faute de "
+                               "consensus, le ministre a dévoilé lui-même le projet.")
+    assert not presence_denied("Des soldats russes étaient présents à l’aéroport.", "Des "
+                               "soldats gardaient l’aéroport, faute de policiers kazakhs.")
+    assert not presence_denied("Tokayev was present at the summit.",
+                               "Le sommet s’est tenu en l’absence de Poutine.")

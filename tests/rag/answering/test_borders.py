@@ -22,6 +22,20 @@ def test_the_country_across_the_border() -> None:
                               EXPERT)
     assert not border_swapped("Le Kazakhstan partage avec la Russie une frontière de plus de "
                               "7 000 km.", EXPERT)
+    # a border is shared both ways, and a passage may list several neighbours or say so in
+    # other words (the session's diff review)
+    assert not border_swapped("Russia shares a border of more than 7,000 kilometres with "
+                              "Kazakhstan.", EXPERT)
+    assert not border_swapped("China's border with Kazakhstan is 1,700 km long.",
+                              "Le Kazakhstan a une frontière de 1 700 km avec la Chine.")
+    assert not border_swapped("Kazakhstan shares a border with China.",
+                              "Le Kazakhstan a des frontières avec la Russie, la Chine, le "
+                              "Kirghizistan, l'Ouzbékistan et le Turkménistan.")
+    assert not border_swapped("Kazakhstan borders China.", "Le Kazakhstan est un pays "
+                              "frontalier de la Chine et de la Russie.")
+    assert not border_swapped("Kazakhstan has a border with China.", "Le Kazakhstan a une "
+                              "frontière de 7 000 km avec la Russie et une autre de 1 700 km "
+                              "avec la Chine.")
     # no border said in the passage, or none in the claim: nothing to compare
     assert not border_swapped("Kazakhstan borders China.", "Le Kazakhstan est un grand pays.")
     assert not border_swapped("China backs the Belt and Road initiative.", EXPERT)

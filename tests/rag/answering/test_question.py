@@ -371,6 +371,10 @@ def test_a_duration_an_age_at_an_event_and_a_photograph() -> None:
     assert analyse_question("Quel âge avait Nazarbaïev quand il a quitté le pouvoir ?"
                             ).asks == ("age",)
     assert "date" in analyse_question("When and at what age did Nazarbayev step down?").asks
+    # ... but a second question asks it (the session's diff review)
+    assert "date" in analyse_question("How old was Nazarbayev and when did he step down?").asks
+    assert "date" in analyse_question("Quel âge avait Nazarbaïev et quand a-t-il quitté le "
+                                      "pouvoir ?").asks
     assert analyse_question("When was the photograph of Putin and Tokayev taken?").caption
 
 
@@ -804,6 +808,16 @@ def test_where_a_meeting_was_held_asks_for_a_meeting() -> None:
     assert analyse_question("Where did the CSTO leaders meet?").event is not None
     assert analyse_question("When did Putin and Tokayev meet in Moscow, according to the "
                             "photo caption?").event is None
+    # people meeting each other, in either language (the session's diff review) ...
+    for asked in ("Où s'est tenue la réunion ?", "Où a eu lieu la réunion ?",
+                  "Dans quelle ville se sont rencontrés Poutine et Tokaïev ?",
+                  "Dans quelle ville se tient la réunion d’urgence ?"):
+        assert analyse_question(asked).event is not None, asked
+    # ... not troops meeting resistance, a meeting point, the press
+    for asked in ("Where did the troops meet resistance?", "Where is the meeting point for "
+                  "evacuees?", "Where did Tokayev meet the press?",
+                  "Where were the soldiers met by protesters?"):
+        assert analyse_question(asked).event is None, asked
     # "met fin" is no meeting, nor La Réunion
     assert analyse_question("Dans quelle ville de La Réunion se trouve le port ?").event is None
     assert analyse_question("Où s'est tenue la réunion des ministres ?").event is not None

@@ -165,3 +165,19 @@ def test_a_generic_noun_the_claim_says_itself_stands_for_no_other_name(
     assert verifier.verify("Les membres de l’OTSC mènent chaque année des exercices militaires "
                            "communs et n’ont pas le droit d’appartenir à un autre bloc "
                            "militaire, comme l’OTAN. [1]", [members]).claims[0].supported
+
+
+def test_a_generic_noun_after_the_name_may_be_the_name(verifier: Verifier) -> None:
+    """(the session's diff review) "Le Kazakhstan ... le gouvernement du pays": the claim's
+    own noun refers back to the name, which the passage's "Le pays" stands for."""
+    for claim, passage in (
+            ("Le Kazakhstan traverse sa pire crise depuis l'indépendance et le président a "
+             "limogé le gouvernement du pays.", "Le pays traverse sa pire crise depuis "
+             "l'indépendance, et le président a limogé le gouvernement."),
+            ("Internet remains cut throughout Kazakhstan since Wednesday; the country's banks "
+             "are closed.", "Internet reste coupé dans tout le pays depuis mercredi, et les "
+             "banques sont fermées."),
+            ("The CSTO sent troops, which will stay a few days, according to the statement "
+             "from the alliance.", "L'alliance a envoyé des troupes, qui resteront quelques "
+             "jours, selon le communiqué.")):
+        assert verifier.verify(claim + " [1]", [passage]).claims[0].supported, claim
