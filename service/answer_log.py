@@ -54,6 +54,9 @@ class AnswerLog:
         s = self.settings
         knobs = {"route": route, "backend": answer.backend, "llm_model": self._llm_name(),
                  "retriever": s.retriever, "answer_k": s.answer_k,
+                 # what the writer was given: the request's k, or answer_k and dense's
+                 # first chunk when the fusion ranked it past them (pipeline.with_dense_best)
+                 "passages": len(answer.passages),
                  "embedder": shown_model(self.engine.embedder.name),
                  "chunk_tokens": s.chunk_tokens, "chunk_overlap": s.chunk_overlap,
                  "abstained": answer.abstained, "fallback": answer.fallback, **extra}

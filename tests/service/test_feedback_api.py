@@ -52,6 +52,20 @@ def test_votes_on_an_answer_are_stored_with_it_and_counted(
     assert cands[0]["answers"] == ["L'Etna, en Sicile."]
 
 
+def test_the_log_records_how_many_passages_the_answer_was_given(
+    small_service: Callable[..., Service],
+) -> None:
+    """answer_k is the default; a request's k, or dense's extra first chunk, changes how many
+    passages the writer saw, and the log said answer_k whatever was given."""
+    c = small_service().client
+    for k in (2, 4):
+        body = c.post("/ask", json={"question": QUESTION, "k": k}).json()
+        assert c.post("/feedback", json={"answer_id": body["answer_id"],
+                                         "rating": "up"}).status_code == 201
+    got = sorted(f["settings"]["passages"] for f in c.get("/feedback").json()["feedback"])
+    assert got == [2, 4]
+
+
 def test_streamed_and_chat_answers_carry_ids_that_take_votes(
     small_service: Callable[..., Service],
 ) -> None:
