@@ -52,6 +52,7 @@ from rag.answering.holds import (
     end_dates_only,
     fate_of_others_only,
     labels,
+    mid_sentence_names,
     money_only,
     none_only_of_other,
     other_labels_only,
@@ -652,6 +653,13 @@ _UNOFFICIAL = re.compile(r"(?i)\b(?:non[- ]officiel\w*|officieu\w*|unofficial\w*
                          r"non confirmée?s?|unconfirmed)\b")
 
 
+def _mid_names(passages: Sequence[Hit], memo: list[frozenset[str]]) -> frozenset[str]:
+    """The names any of `passages` writes inside a sentence, read once a question."""
+    if not memo:
+        memo.append(frozenset().union(*(mid_sentence_names(h.chunk.text) for h in passages)))
+    return memo[0]
+
+
 def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vectors | None,
                     sentence_vectors: SentenceVectors | None, idf: Callable[[str], float],
                     stemmer: str = "french", lang: str | None = None,
@@ -686,6 +694,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
     heads: dict[int, str] = {}  # each passage's folded title, read once
     propers: dict[int, frozenset[str]] = {}  # the names each passage writes mid-sentence
+    mid_names: list[frozenset[str]] = []  # the names any passage writes mid-sentence
     title_toks: dict[int, set[str]] = {}  # the terms a passage's title may lend
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
@@ -734,7 +743,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         else:
             focus, referred = 1.0, False
         if i not in propers:
-            propers[i] = (proper_names(hit.chunk.text)
+            # ... or another passage does: "Xi a fait ces remarques ..." opens on the name
+            # "le président chinois Xi Jinping" writes mid-sentence a passage before
+            propers[i] = (proper_names(hit.chunk.text) | _mid_names(passages, mid_names)
                           if {"person", "place"} & set(info.asks) else frozenset())
         kind = (all(_holds_kind(k, text, own_places if k == "city" else info.focus,
                                 info.given, info.names, propers[i])

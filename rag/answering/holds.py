@@ -618,11 +618,16 @@ def _says_who(text: str, focus: Sequence[str]) -> bool:
 _MID_CAPITAL = re.compile(r"(?<=[a-zà-ÿ0-9,;] )[A-ZÀ-Ý][\wÀ-ÿ'’-]+")
 
 
+def mid_sentence_names(text: str) -> frozenset[str]:
+    """Folded words `text` capitalises inside a sentence."""
+    return frozenset(fold_name(m.group(0)).replace("-", "") for m in _MID_CAPITAL.finditer(text))
+
+
 def proper_names(text: str) -> frozenset[str]:
     """Folded words `text` capitalises inside a sentence, or writes more than once and always
     with a capital: a sentence that opens on one of them ("Alionouchka le retient ...") opens
     on a name."""
-    out = {fold_name(m.group(0)).replace("-", "") for m in _MID_CAPITAL.finditer(text)}
+    out = set(mid_sentence_names(text))
     seen: dict[str, list[bool]] = {}
     for w in re.findall(r"[\wÀ-ÿ'’-]+", text):
         if len(w) >= 4 and w.isalpha():

@@ -466,3 +466,22 @@ def test_an_event_asked_is_read_as_a_whole_word() -> None:
     assert _fate_cause("How many were injured in the storming of the akimat?") == ()
     assert _fate_cause("How many were killed by firearms?") == ()
     assert "explos" in _fate_cause("Combien de personnes ont été blessées par les explosions ?")
+
+
+def test_a_short_name_opening_a_sentence_is_one_another_passage_writes_mid_sentence(
+        embedder: E5Embedder, vectors: CachedSentenceVectors) -> None:
+    """"Xi a fait ces remarques dans un message verbal adressé à Tokaïev" opens on "Xi", too
+    short to be read as a name from its own passage; the passage before writes "le président
+    chinois Xi Jinping" mid-sentence, so the sentence names who sent the message (b42_011)."""
+    texts = ["La Chine s'oppose aux forces étrangères, a déclaré vendredi le président chinois "
+             "Xi Jinping.",
+             "Xi a fait ces remarques dans un message verbal adressé au président kazakh "
+             "Kassym-Jomart Tokaïev, dans lequel il a exprimé ses sincères condoléances."]
+    q = "Qui a adressé à Tokaïev un message verbal de condoléances ?"
+    hits = [Hit(Chunk(f"d{n}", 0, t, 0, len(t), "Un article"), 1.0) for n, t in enumerate(texts)]
+    ev = gather_evidence(q, hits, embedder.embed_query(q), vectors, lambda term: 1.0, "french")
+    said = next(s for s in ev.sentences if s.text.startswith("Xi a fait"))
+    assert said.kind
+    alone = gather_evidence(q, hits[1:], embedder.embed_query(q), vectors, lambda term: 1.0,
+                            "french")
+    assert not next(s for s in alone.sentences if s.text.startswith("Xi a fait")).kind
