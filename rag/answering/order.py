@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rag.answering.language import detect_language
+from rag.answering.lexicon import other_language_keys
 from rag.text import fold
 
 # the event after the marker: "après avoir été démis", "après être parti", "after being
@@ -90,3 +92,60 @@ def same_day_apart(claim: str, claim_days: Sequence[frozenset[str]],
     given = any(s & day for s in sentence_days)
     other = any(not (s & day) and any(k[:2] in kinds for k in s) for s in sentence_days)
     return given and other
+
+
+# "X first, then Y": the claim's sequence markers ("a d'abord fait appel aux troupes ..., puis
+# ... a limogé le gouvernement") and the passage's ("a initialement limogé le gouvernement ...
+# Mais ... il a changé de tactique et invité les troupes")
+_FIRST = re.compile(r"(?i)(?<![\w’'-])(?:d['’]abord|initialement|dans un premier temps|"
+                    r"en premier lieu|first(?:ly)?|initially|at first)(?![\w’'-])")
+_THEN = re.compile(r"(?i)(?<![\w’'-])(?:puis|ensuite|par la suite|avant de|then|later|"
+                   r"subsequently|afterwards|before)(?![\w’'-])")
+# what tells events against the text's order ("invité les troupes après avoir limogé")
+_AGAINST = re.compile(r"(?i)(?<![\w’'-])(?:apr[èe]s|after|avant|before|once|une fois)"
+                      r"(?![\w’'-])")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_SEQ_STOP = frozenset(fold(w) for w in """
+    avoir être été fait faire faute cause retour comme leur leurs elle elles have been being
+    with from that this their they them into when while après avant then also aussi plus
+""".split())
+
+
+def _keys(word: str, lang: str) -> frozenset[str]:
+    w = fold(word)
+    return frozenset({w[:5], w[:4]}) | other_language_keys(w, lang)
+
+
+def _at(words: list[tuple[int, str]], keys: frozenset[str]) -> list[int]:
+    return [pos for pos, w in words if w[:5] in keys or w[:4] in keys]
+
+
+def sequence_swapped(claim: str, passage: str) -> bool:
+    """Whether `claim` tells "first X, then Y" of two events the passage tells as Y first, in
+    so many words: it marks its own order ("initialement", "puis", "then") with no "après" /
+    "after" between them that would tell them against the text."""
+    first, then = _FIRST.search(claim), None
+    if first is None:
+        return False
+    then = _THEN.search(claim, first.end())
+    if then is None:
+        return False
+    lang = detect_language(claim)
+    a = {fold(w) for w in _WORD.findall(claim[first.end():then.start()])} - _SEQ_STOP
+    end = re.search(r"[.;!?]", claim[then.end():])
+    b = {fold(w) for w in _WORD.findall(claim[then.end():then.end() + (end.start() if end
+                                                                          else len(claim))])}
+    a, b = a - b, (b - _SEQ_STOP) - a
+    words = [(m.start(), fold(m.group())) for m in _WORD.finditer(passage)]
+    at_a = sorted(p for w in a for p in _at(words, _keys(w, lang)))
+    at_b = sorted(p for w in b for p in _at(words, _keys(w, lang)))
+    if len(at_a) < 2 or len(at_b) < 2:
+        return False
+    pa, pb = at_a[len(at_a) // 2], at_b[len(at_b) // 2]
+    if pa <= pb:
+        return False
+    between = passage[pb:pa]
+    if _AGAINST.search(between):
+        return False
+    return bool(_FIRST.search(passage[:pb + 1]) or _THEN.search(between)
+                or re.search(r"(?i)(?<![\w’'-])(?:mais|but)(?![\w’'-])", between))

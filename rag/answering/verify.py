@@ -89,6 +89,7 @@ from rag.answering.anchors import (
 from rag.answering.antonyms import contradicted, nation_contradicted, presence_denied, sides
 from rag.answering.attribution import speaker_swapped
 from rag.answering.borders import border_swapped
+from rag.answering.charges import charge_swapped
 from rag.answering.cities import SEAT_WORDS, SEATS, capitals_unsaid, cities_unsaid
 from rag.answering.countries import (
     bodies_at,
@@ -104,7 +105,12 @@ from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.nationality_swap import nationality_swapped
 from rag.answering.negation_scope import affirms_denied
 from rag.answering.one_made_many import one_made_many
-from rag.answering.order import order_swapped, same_day_apart, says_same_day
+from rag.answering.order import (
+    order_swapped,
+    same_day_apart,
+    says_same_day,
+    sequence_swapped,
+)
 from rag.answering.passive_agents import agents_exchanged, first_of_other
 from rag.answering.standins import Sort, as_place, has_stand_in, has_stand_in_at, stood_for
 from rag.answering.tense import tense_differs, times, told
@@ -160,6 +166,7 @@ PAIR_MARGIN = 0.0
 # 2-10, at least 0.4).
 PAIR_OWN_WORDS = 2
 PAIR_OWN_SHARE = 0.3
+PAIR_OWN_WORDS_UNANCHORED = 3
 # A claim in the other language than its evidence shares no word with it when it names no one
 # and gives no figure ("The crisis has already left dozens of protesters dead" over "Une crise
 # qui a déjà fait des dizaines de morts"): meaning alone then, and clearly. 0.87 and 0.85 both
@@ -577,7 +584,8 @@ class Verifier:
                 claim.text, claim.lang, s.text, _passage_language(d)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
-        if claim.cause and (_other_cause(claim, s.text) or _cause_swapped(claim, s.text)):
+        if (claim.cause and (_other_cause(claim, s.text) or _cause_swapped(claim, s.text))) or (
+                charge_swapped(claim.text, s.text)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "cause"))
         if (claim.partial and _of_all(s.text)) or _most_unsaid(claim, s.text):
@@ -607,7 +615,7 @@ class Verifier:
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
         if tense_differs(claim.times, s.text, _leaning(s.text), claim.told) or order_swapped(
-                claim.text, s.text):
+                claim.text, s.text) or sequence_swapped(claim.text, d.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "tense"))
         if (claim.negated and not (f.negated or refuses(s.text) or _ceased(claim.text, s.text)
@@ -714,14 +722,15 @@ class Verifier:
                 claim.opposites and nation_contradicted(claim.text, text)) or (
                 claim.partial and _of_all(text)) or _most_unsaid(claim, text) or _hedge_dropped(
                 claim, text) or (
-                claim.cause and (_other_cause(claim, text) or _cause_swapped(claim, text))
-            ) or _to_another(claim, text) or speaker_swapped(
+                claim.cause and (_other_cause(claim, text) or _cause_swapped(claim, text)
+                                 or _cause_of_one_other(claim, d, i))
+            ) or charge_swapped(claim.text, text) or _to_another(claim, text) or speaker_swapped(
                 claim.text, text) or nationality_swapped(
                 claim.text, claim.lang, text, _passage_language(d)) or border_swapped(
                 claim.text, text) or one_made_many(
                 claim.text, claim.lang, text, _passage_language(d)) or (
                 tense_differs(claim.times, text, _leaning(text), claim.told)) or order_swapped(
-                claim.text, text):
+                claim.text, text) or sequence_swapped(claim.text, text):
             return single
         a, b = d.spans[i], d.spans[i + 1]
         return Evidence(n, a.start, b.end, text, score), "supported"
@@ -931,6 +940,16 @@ def _ceased(claim: str, sentence: str) -> bool:
     return rest != claim and not negated(rest) and bool(_ENDED.search(sentence))
 
 
+def _cause_of_one_other(claim: _Facts, d: _Sentences, i: int) -> bool:
+    """Whether one sentence of the pair i, i+1 gives a cause of its own that is not the
+    claim's: "a annoncé une mission « limitée » parce que des bâtiments avaient été incendiés"
+    over "... a annoncé une mission « limitée » en raison de la « menace pour la sécurité
+    nationale ». Cette annonce intervient après que ... des bâtiments gouvernementaux
+    incendiés" (v15_034): the pair holds the claim's words, the announcement another cause."""
+    return any(gives_cause(d.spans[j].text) and _other_cause(claim, d.spans[j].text)
+               for j in (i, i + 1))
+
+
 def _pair_fits(d: _Sentences, i: int, claim: _Facts) -> bool:
     """Sentences i and i+1 hold every anchor between them (names also from before i), and
     each holds one at least: a pair is only tried for a claim that draws on both."""
@@ -941,14 +960,21 @@ def _pair_fits(d: _Sentences, i: int, claim: _Facts) -> bool:
         return False
     if not _roles_agree(claim, d.spans[i].text + " " + d.spans[i + 1].text):
         return False
-    if not all(any(_holds(d, d.facts[j], a) for a in claim.anchors) for j in (i, i + 1)):
-        return False
     # ... and words of each (not only a name): a claim that restates sentence i with a name
     # of sentence i+1 swapped in takes one word or none from i+1.
     a, b = d.stems(i), d.stems(i + 1)
     only = [sum(1 for x in claim.anchors if _holds(d, d.facts[j], x)
                 and not _holds(d, d.facts[k], x)) for j, k in ((i, i + 1), (i + 1, i))]
-    own = sorted((len((claim.stems & a) - b) + only[0], len((claim.stems & b) - a) + only[1]))
+    words = (len((claim.stems & a) - b) + only[0], len((claim.stems & b) - a) + only[1])
+    # A sentence holding none of the claim's anchors is drawn on only by more of its own
+    # words: "... confirmed that it was monitoring the unrest, saying in a statement that it
+    # favours settling all problems ... through dialogue" over "... a confirmé qu'il
+    # surveillait les troubles. « Nous préconisons la résolution pacifique de tous les
+    # problèmes ... par le dialogue »" (v33_018)
+    if not all(any(_holds(d, d.facts[j], x) for x in claim.anchors)
+               or words[n] >= PAIR_OWN_WORDS_UNANCHORED for n, j in enumerate((i, i + 1))):
+        return False
+    own = sorted(words)
     return own[0] >= PAIR_OWN_WORDS and own[0] >= PAIR_OWN_SHARE * own[1]
 
 

@@ -58,3 +58,36 @@ def test_the_verifier_refuses_a_second_event_put_on_the_first_ones_day(verifier:
     assert _supported(verifier, "Russian soldiers and equipment arrived in Kazakhstan on "
                                 "Thursday, and Belarus flew in its task force via Russia on "
                                 "Friday.", ARRIVED)
+
+
+# "d'abord ... puis" / "first ... then" (blind_pairs33 v33_011): the passage marks its own order
+SACKED = ("Le président a initialement limogé le gouvernement du pays en début de semaine. "
+          "Mais les protestations s'amplifiant, il a changé de tactique et invité les troupes "
+          "d'une alliance militaire dirigée par la Russie à entrer dans le pays.")
+
+
+def test_first_and_then_exchanged_are_read_in_either_language() -> None:
+    from rag.answering.order import sequence_swapped
+
+    assert sequence_swapped("Le président a d'abord invité les troupes de l'alliance militaire, "
+                            "puis a limogé le gouvernement du pays.", SACKED)
+    assert not sequence_swapped("Le président a d'abord limogé le gouvernement du pays, puis a "
+                                "invité les troupes de l'alliance militaire.", SACKED)
+    assert sequence_swapped("The president first invited the troops of the military alliance, "
+                            "then dismissed the country's government.", SACKED)
+    assert not sequence_swapped("The president first dismissed the country's government, then "
+                                "invited the troops of the military alliance.", SACKED)
+    # a passage telling them against its text's order ("après avoir") gives no order to read
+    after = ("Le président a invité les troupes de l'alliance militaire après avoir limogé le "
+             "gouvernement du pays.")
+    assert not sequence_swapped("Le président a d'abord limogé le gouvernement du pays, puis a "
+                                "invité les troupes de l'alliance militaire.", after)
+    # no sequence in the claim: nothing to compare
+    assert not sequence_swapped("Le président a invité les troupes et limogé le gouvernement.",
+                                SACKED)
+
+
+def test_the_verifier_refuses_first_and_then_exchanged(verifier: Verifier) -> None:
+    assert not _supported(verifier, "Le président a d'abord fait appel aux troupes d'une "
+                                    "alliance militaire dirigée par la Russie, puis a limogé le "
+                                    "gouvernement du pays.", SACKED)

@@ -501,6 +501,39 @@ def test_a_claim_drawn_from_two_adjacent_sentences(verifier: Verifier) -> None:
                "russe RIA [1].", TROOPS)[0] is False
 
 
+MONITORED = ("Le ministère russe des affaires étrangères a confirmé séparément qu’il "
+             "surveillait les troubles. « Nous préconisons la résolution pacifique de tous les "
+             "problèmes dans le cadre constitutionnel et légal et par le dialogue, plutôt que "
+             "par des émeutes de rue et la violation des lois », indique un communiqué.")
+
+
+def test_a_sentence_with_no_anchor_is_drawn_on_by_its_own_words(verifier: Verifier) -> None:
+    """blind_pairs33 v33_018: the quote holds none of the claim's names or figures, but four
+    of its words; the pair supports the claim."""
+    claim = ("Russia's foreign ministry separately confirmed that it was monitoring the "
+             "unrest, saying in a statement that it favours settling all problems peacefully, "
+             "through dialogue and within the constitutional and legal framework, rather than "
+             "through street riots and breaking the law [1].")
+    assert one(verifier, claim, MONITORED) == (True, "supported")
+
+
+def test_a_pair_whose_one_sentence_gives_another_cause_does_not_give_the_claims(
+        verifier: Verifier) -> None:
+    """blind_pairs14 v15_034: the announcement's cause is "la menace pour la sécurité
+    nationale"; the burnt buildings are in the next sentence, as what the unrest did."""
+    passage = ("Le président de l’OTSC, Nikol Pashinyan, a annoncé une mission « limitée » en "
+               "raison de la « menace pour la sécurité nationale » du Kazakhstan. Cette annonce "
+               "intervient après que le président Tokayev a imputé à une « agression extérieure "
+               "» les troubles qui ont vu des bâtiments gouvernementaux incendiés et des "
+               "banques pillées.")
+    assert one(verifier, "Nikol Pashinyan a annoncé une mission « limitée » de l’OTSC parce que "
+               "des bâtiments gouvernementaux avaient été incendiés et des banques pillées au "
+               "Kazakhstan [1].", passage)[0] is False
+    assert one(verifier, "Nikol Pashinyan a annoncé une mission « limitée » de l’OTSC en raison "
+               "de la menace pour la sécurité nationale du Kazakhstan [1].", passage) == (
+        True, "supported")
+
+
 def test_not_only_is_no_negation_and_a_capital_names_its_state(verifier: Verifier) -> None:
     """evals/verifier/paraphrase_dev.jsonl: "not just ... but" restates "non seulement ...
     mais"; "Moscou" is how news names Russia as an actor."""
