@@ -23,29 +23,34 @@ _HELD_FOR = re.compile(
     r"arr[êe]t[ée]e?s?|interpell[ée]e?s?|inculp[ée]e?s?|condamn[ée]e?s?|d[ée]tenue?s?|"
     r"emprisonn[ée]e?s?|incarc[ée]r[ée]e?s?|accus[ée]e?s?|soup[çc]onn[ée]e?s?|"
     r"poursuivie?s?|mise? en examen|enqu[êe]te)"
-    r"(?:\s+[\w'’-]+){0,4}?\s+(?:for|with|of|on|over|pour|de|d['’]|du|des)(?=[\s\w])")
+    # (not "du" / "des": "Tokaïev a accusé des terroristes d'avoir pillé" names who is accused)
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:for|with|of|on|over|pour|de)(?=\s)|d['’](?=\w))")
 _CLAUSE_END = re.compile(r"[.;:!?«»\"“”()]|\s(?:after|apr[èe]s|before|avant|when|while|"
                          r"lorsqu\w*|quand|tandis|et a|and was)\s")
-# Offences, each named in English and French (folded, matched from a word's start)
-_OFFENCES: dict[str, re.Pattern[str]] = {name: re.compile(rf"(?<!\w)(?:{words})")
+# Offences, each named in English and French (folded, matched from a word's start); not a
+# "counter-terrorism operation" someone is charged with overseeing
+_NOT_AFTER = r"(?<!counter-)(?<!anti-)(?<!contre-)(?<!counter)(?<!anti)"
+_OFFENCES: dict[str, re.Pattern[str]] = {name: re.compile(rf"(?<!\w){_NOT_AFTER}(?:{words})")
                                          for name, words in {
     "treason": r"treason|traitor|trahison|tra[iî]tre",
-    "corruption": r"corrupt|brib|pots?-de-vin",
+    # money taken or given wrongly: one family ("tax fraud" is "fraude fiscale", graft is
+    # corruption), told apart from treason or terrorism, not from each other
+    "graft": r"corrupt|brib|pots?-de-vin|graft|fraud|escroquer|swindl|embezzl|d[ée]tournement|"
+             r"misappropriat|launder|blanchiment|abuse of (?:power|office)|"
+             r"abus de (?:pouvoir|biens)|tax evasion|[ée]vasion fiscale",
     "terrorism": r"terroris",
-    "fraud": r"fraud(?!e fiscale)|escroquer",
-    "embezzlement": r"embezzl|d[ée]tournement|misappropriat",
-    "laundering": r"launder|blanchiment",
-    "murder": r"murder|homicid|meurtre|assassinat|killing",
+    "murder": r"murder|homicid|manslaughter|meurtre|assassinat|killing",
     "espionage": r"espionnage|espionage|spying",
     "extremism": r"extremis|extr[ée]mis",
-    "coup": r"coup\b|seiz\w* (?:of )?power|prise (?:du|de) pouvoir|renverse|overthrow",
-    "abuse": r"abuse of (?:power|office)|abus de (?:pouvoir|biens)",
-    "tax": r"tax evasion|[ée]vasion fiscale|fraude fiscale",
+    "coup": r"coup d['’][ée]tat|(?:attempted|tentative de) coup|coup (?:attempt|plot)|"
+            r"seiz\w* (?:of )?power|prise (?:du|de) pouvoir|overthrow|"
+            r"renversement (?:du|de l['’])",
     "drugs": r"drug|stup[ée]fiant|trafic de drogue",
-    "theft": r"theft|stealing|\bvol\b|vols\b",
-    "looting": r"loot|pillage",
+    "theft": r"theft|stealing|robber|vols? (?:de |d['’]|[àa] main arm[ée]e|qualifi)",
+    "looting": r"loot|pillage|pill[ée]",
     "incitement": r"incit",
-    "riots": r"riot|[ée]meute|mass unrest|troubles? massifs?|hooligan",
+    "riots": r"riot|[ée]meute|mass unrest|mass disorder|troubles? (?:massifs?|de masse)|"
+             r"hooligan|vandal",
 }.items()}
 
 

@@ -52,7 +52,7 @@ from rag.answering.holds import (
     end_dates_only,
     fate_of_others_only,
     labels,
-    mid_sentence_names,
+    lent_names,
     money_only,
     none_only_of_other,
     other_labels_only,
@@ -654,9 +654,10 @@ _UNOFFICIAL = re.compile(r"(?i)\b(?:non[- ]officiel\w*|officieu\w*|unofficial\w*
 
 
 def _mid_names(passages: Sequence[Hit], memo: list[frozenset[str]]) -> frozenset[str]:
-    """The names any of `passages` writes inside a sentence, read once a question."""
+    """The names any of `passages` writes as a run of capitalised words inside a sentence
+    (`lent_names`), read once a question."""
     if not memo:
-        memo.append(frozenset().union(*(mid_sentence_names(h.chunk.text) for h in passages)))
+        memo.append(frozenset().union(*(lent_names(h.chunk.text) for h in passages)))
     return memo[0]
 
 

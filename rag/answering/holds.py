@@ -618,6 +618,28 @@ def _says_who(text: str, focus: Sequence[str]) -> bool:
 _MID_CAPITAL = re.compile(r"(?<=[a-zà-ÿ0-9,;] )[A-ZÀ-Ý][\wÀ-ÿ'’-]+")
 
 
+# A run of two capitalised words or more inside a sentence ("le président chinois Xi Jinping")
+_NAME_RUN = re.compile(r"(?<=[a-zà-ÿ0-9,;] )[A-ZÀ-Ý][\wÀ-ÿ'’-]+(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+)+")
+_NOT_LENT = re.compile(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|"
+                       r"tuesday|wednesday|thursday|friday|saturday|sunday|janvier|f[ée]vrier|"
+                       r"mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
+                       r"d[ée]cembre|january|february|march|april|may|june|july|august|"
+                       r"september|october|november|december)$")
+
+
+def lent_names(text: str) -> frozenset[str]:
+    """Folded words of the names `text` writes as a run of capitalised words mid-sentence,
+    which another passage may open a sentence on ("Xi a fait ces remarques"): no day, month,
+    people ("Kazakh") or body's word ("Ministry")."""
+    out: set[str] = set()
+    for m in _NAME_RUN.finditer(text):
+        words = [(w, fold_name(w).replace("-", "")) for w in m.group(0).split()]
+        if any(name in _BODY_WORDS for _, name in words):
+            continue  # "the Interior Ministry" is a body's name: none of its words a person's
+        out.update(name for w, name in words if not _NOT_LENT.match(w) and not is_people(name))
+    return frozenset(out)
+
+
 def mid_sentence_names(text: str) -> frozenset[str]:
     """Folded words `text` capitalises inside a sentence."""
     return frozenset(fold_name(m.group(0)).replace("-", "") for m in _MID_CAPITAL.finditer(text))

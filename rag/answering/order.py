@@ -102,8 +102,11 @@ _FIRST = re.compile(r"(?i)(?<![\w’'-])(?:d['’]abord|initialement|dans un pre
 _THEN = re.compile(r"(?i)(?<![\w’'-])(?:puis|ensuite|par la suite|avant de|then|later|"
                    r"subsequently|afterwards|before)(?![\w’'-])")
 # what tells events against the text's order ("invité les troupes après avoir limogé")
-_AGAINST = re.compile(r"(?i)(?<![\w’'-])(?:apr[èe]s|after|avant|before|once|une fois)"
-                      r"(?![\w’'-])")
+# ... or that tells the second one as done before ("mais la veille il avait déjà limogé",
+# "he had sacked", "earlier")
+_AGAINST = re.compile(r"(?i)(?<![\w’'-])(?:apr[èe]s|after|avant|before|once|une fois|la veille|"
+                      r"earlier|plus t[ôo]t|previously|auparavant|d[ée]j[àa]|already|"
+                      r"avai(?:t|ent)|had)(?![\w’'-])")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _SEQ_STOP = frozenset(fold(w) for w in """
     avoir être été fait faire faute cause retour comme leur leurs elle elles have been being
@@ -122,8 +125,9 @@ def _at(words: list[tuple[int, str]], keys: frozenset[str]) -> list[int]:
 
 def sequence_swapped(claim: str, passage: str) -> bool:
     """Whether `claim` tells "first X, then Y" of two events the passage tells as Y first, in
-    so many words: it marks its own order ("initialement", "puis", "then") with no "après" /
-    "after" between them that would tell them against the text."""
+    so many words: it marks its own order ("initialement" in the sentence of the first,
+    "puis", "then" between them) with no "après" / "after" / "had" between them that would
+    tell them against the text."""
     first, then = _FIRST.search(claim), None
     if first is None:
         return False
@@ -147,5 +151,8 @@ def sequence_swapped(claim: str, passage: str) -> bool:
     between = passage[pb:pa]
     if _AGAINST.search(between):
         return False
-    return bool(_FIRST.search(passage[:pb + 1]) or _THEN.search(between)
-                or re.search(r"(?i)(?<![\w’'-])(?:mais|but)(?![\w’'-])", between))
+    # the passage marks its order: "initialement" in the sentence of the event it tells
+    # first, or "puis", "ensuite", "then" between the two
+    opening = max(passage.rfind(".", 0, pb), passage.rfind("!", 0, pb),
+                  passage.rfind("?", 0, pb)) + 1
+    return bool(_FIRST.search(passage[opening:pb + 1]) or _THEN.search(between))

@@ -946,8 +946,14 @@ def _cause_of_one_other(claim: _Facts, d: _Sentences, i: int) -> bool:
     over "... a annoncé une mission « limitée » en raison de la « menace pour la sécurité
     nationale ». Cette annonce intervient après que ... des bâtiments gouvernementaux
     incendiés" (v15_034): the pair holds the claim's words, the announcement another cause."""
-    return any(gives_cause(d.spans[j].text) and _other_cause(claim, d.spans[j].text)
-               for j in (i, i + 1))
+    return any(gives_cause(_PURPOSE_SAID.sub(" ", d.spans[j].text))
+               and _other_cause(claim, d.spans[j].text) for j in (i, i + 1))
+
+
+# A purpose is no cause of its own ("a annoncé l'envoi d'une mission afin de stabiliser la
+# situation" beside "cette décision a été prise en raison de la menace")
+_PURPOSE_SAID = re.compile(r"(?i)(?<!\w)(?:afin (?:de|d['’])|in order to|so as to|pour (?=\w+(?:er|"
+                           r"ir|re)\b))")
 
 
 def _pair_fits(d: _Sentences, i: int, claim: _Facts) -> bool:

@@ -40,3 +40,17 @@ def test_the_verifier_refuses_another_charge(verifier: Verifier) -> None:
     assert not verifier.verify(claim + " [1]", [HELD]).claims[0].supported
     true = claim.replace("corruption", "trahison")
     assert verifier.verify(true + " [1]", [HELD]).claims[0].supported
+
+
+def test_review_who_is_accused_and_close_or_unrelated_words_are_no_other_charge() -> None:
+    """Diff review 42: "a accusé des terroristes d'avoir pillé" accuses terrorists of looting;
+    "tax fraud" is "fraude fiscale"; a flight ("le vol MH17"), a knife's "coup" and a
+    "counter-terrorism operation" someone oversees are no charge."""
+    assert charges("Tokaïev a accusé des terroristes d'avoir pillé des magasins.") == {"looting"}
+    assert not charge_swapped("Massimov was charged with tax fraud in 2021.",
+                              "Massimov a été inculpé pour fraude fiscale en 2021.")
+    assert not charge_swapped("Ils sont accusés d'avoir abattu le vol MH17 en 2014.",
+                              "They were charged with murder over the downing of flight MH17.")
+    assert charges("arrêté pour avoir tué un homme d'un coup de couteau") == set()
+    assert charges("He was charged with overseeing the counter-terrorism operation.") == set()
+    assert charge_swapped("He was arrested for graft.", HELD)  # graft is no treason

@@ -759,3 +759,13 @@ def test_a_region_of_a_country_asked_is_not_answered_by_a_country() -> None:
     assert not _holds_kind("region", leased, q.focus)
     assert _holds_kind("region", "Les radicaux ont attaqué dans la région de Kzyl-Orda.",
                        q.focus)
+
+
+def test_names_lent_to_other_passages_are_runs_of_names_not_days_peoples_or_bodies() -> None:
+    """Diff review 42: "on Wednesday, the Interior Ministry said" lends no person's name to a
+    passage opening on "Wednesday" or "Interior"; "le président chinois Xi Jinping" does."""
+    from rag.answering.holds import lent_names
+
+    assert lent_names("Protests spread on Wednesday, the Interior Ministry said.") == set()
+    assert lent_names("a déclaré vendredi le président chinois Xi Jinping.") == {"xi", "jinping"}
+    assert "kazakh" not in lent_names("Police fired on Kazakh Protesters near the square.")

@@ -91,3 +91,19 @@ def test_the_verifier_refuses_first_and_then_exchanged(verifier: Verifier) -> No
     assert not _supported(verifier, "Le président a d'abord fait appel aux troupes d'une "
                                     "alliance militaire dirigée par la Russie, puis a limogé le "
                                     "gouvernement du pays.", SACKED)
+
+
+def test_review_a_passage_telling_the_second_event_as_done_before_gives_no_order() -> None:
+    """Diff review 42: "mais la veille il avait déjà limogé" and "he had sacked" tell the
+    events against the text's order; "mais" marks none."""
+    from rag.answering.order import sequence_swapped
+
+    assert not sequence_swapped(
+        "Le président a d'abord limogé le gouvernement, puis a fait appel aux troupes de "
+        "l'OTSC.", "Le président a fait appel aux troupes de l'OTSC mercredi soir, mais la "
+                   "veille il avait déjà limogé le gouvernement.")
+    assert not sequence_swapped(
+        "Tokayev first sacked the government on Wednesday morning, then called in CSTO troops "
+        "on Wednesday night.", "Tokayev called in CSTO troops on Wednesday night, but the unrest "
+                               "had begun days earlier. On Wednesday morning he had sacked the "
+                               "government.")

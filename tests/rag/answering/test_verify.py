@@ -534,6 +534,17 @@ def test_a_pair_whose_one_sentence_gives_another_cause_does_not_give_the_claims(
         True, "supported")
 
 
+def test_a_purpose_beside_the_claims_cause_is_no_other_cause(verifier: Verifier) -> None:
+    """Diff review 42: "afin de stabiliser" is a purpose; the next sentence gives the claim's
+    cause, and the pair supports it."""
+    passage = ("Nikol Pashinyan a annoncé l'envoi d'une mission « limitée » de l'OTSC afin de "
+               "stabiliser la situation au Kazakhstan. Selon Pashinyan, cette décision a été "
+               "prise en raison de la menace pour la sécurité nationale du Kazakhstan.")
+    assert one(verifier, "Nikol Pashinyan a annoncé l'envoi d'une mission « limitée » de l'OTSC "
+               "au Kazakhstan en raison de la menace pour la sécurité nationale du Kazakhstan "
+               "[1].", passage) == (True, "supported")
+
+
 def test_not_only_is_no_negation_and_a_capital_names_its_state(verifier: Verifier) -> None:
     """evals/verifier/paraphrase_dev.jsonl: "not just ... but" restates "non seulement ...
     mais"; "Moscou" is how news names Russia as an actor."""
