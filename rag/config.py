@@ -179,6 +179,10 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(default=8000, ge=1)
     generation_slots: int = Field(default=1, ge=1, le=64)
     generation_queue: int = Field(default=8, ge=0, le=1000)
+    # answers and searches in progress at once, whatever the backend (the extractive writer
+    # takes no generation slot); one client holds at most a quarter. Under the server's 40
+    # worker threads, so /health and other clients keep some (security review 42, F1)
+    answer_concurrency: int = Field(default=16, ge=1, le=1024)
 
     # Fetching web pages (`rag ingest https://...`, POST /documents {"urls": [...]})
     fetch_allow_private: bool = Field(

@@ -22,7 +22,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from rag.answering.pipeline import Answer, Answerer, Event
+from rag.answering.pipeline import Answer, Answerer, Event, GenerationGate
 from rag.config import Settings
 from rag.documents import Document
 from rag.embedders import Embedder, make_embedder
@@ -66,6 +66,8 @@ class Engine:
         self._write_lock = threading.Lock()
         self._lazy = threading.Lock()
         self._llm_arg = llm
+        # answers and searches in progress, shared by the answerer and the /search route
+        self.work_gate = GenerationGate(settings.answer_concurrency, 0)
         self.started_at = time.time()
         self._searcher: Searcher | None = None
         if not self.store.exists():
@@ -138,7 +140,8 @@ class Engine:
             llm = self.llm
             with self._lazy:
                 if self._answerer is None:
-                    self._answerer = Answerer(self.searcher, self.settings, llm)
+                    self._answerer = Answerer(self.searcher, self.settings, llm,
+                                              work_gate=self.work_gate)
         return self._answerer
 
     @answerer.setter

@@ -183,11 +183,25 @@ class Guard:
                        "origin in RAG_CORS_ORIGINS") if "*" in self.origins else \
                     "this origin is not in RAG_CORS_ORIGINS"
                 return 403, f"cross-origin request refused: {why}", "origin"
+        elif (headers.get("sec-fetch-site", "").lower() == "cross-site"
+              and headers.get("sec-fetch-mode", "").lower() != "navigate"
+              and scope["path"] not in CROSS_SITE_READS and "*" not in self.origins
+              and headers.get("origin", "").rstrip("/").lower() not in self.origins):
+            # a foreign page's <img src="/search?..."> cannot read the answer but makes the
+            # server do the work, in a loop (security review 42, F2); the widget's script and
+            # a link followed to the demo page still load
+            return 403, ("cross-site request refused: this origin is not in "
+                         "RAG_CORS_ORIGINS"), "origin"
         length = headers.get("content-length")
         limit, named = self.limit(method, scope["path"])
         if length is not None and (not length.strip().isdigit() or int(length) > limit):
             return 413, f"request body over {named} bytes", "body_size"
         return None
+
+
+# What another site's page may load without being listed in RAG_CORS_ORIGINS: the widget's
+# script and the demo's
+CROSS_SITE_READS = frozenset({"/widget.js", "/static/demo.js", "/"})
 
 
 BODY_FREE_BYTES = 64 * 1024  # of each body, never counted against the shared budget
@@ -338,7 +352,7 @@ def _headers(scope: Scope) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, value in scope["headers"]:
         key = name.decode("latin-1").lower()
-        if key in ("host", "origin", "sec-fetch-site", "content-length"):
+        if key in ("host", "origin", "sec-fetch-site", "sec-fetch-mode", "content-length"):
             out.setdefault(key, value.decode("latin-1"))
     return out
 

@@ -135,6 +135,8 @@ class HistoryMessage(BaseModel):
 def _question(v: str) -> str:
     if not v.strip():
         raise ValueError("the question is empty")
+    if not any(ch.isalnum() for ch in v):  # "\u0000\u0000" got a cited answer (review 42)
+        raise ValueError("the question has no letter or digit")
     return v.strip()
 
 
@@ -224,6 +226,10 @@ class RequestLimits:
         errors = []
         if bounded_length(q, self.query_chars) > self.query_chars:
             errors.append(_too_long(["query", "q"], q, self.query_chars))
+        elif not any(ch.isalnum() for ch in q):
+            errors.append({"type": "value_error", "loc": ("query", "q"), "input": q[:64],
+                           "msg": "Value error, the query has no letter or digit",
+                           "ctx": {"error": "the query has no letter or digit"}})
         if k > self.search_k:
             errors.append({"type": "less_than_equal", "loc": ("query", "k"), "input": k,
                            "msg": f"Input should be less than or equal to {self.search_k}",

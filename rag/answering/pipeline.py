@@ -202,8 +202,12 @@ class _Cancelled(Exception):
 
 class Answerer:
     def __init__(self, searcher: Callable[[], Searcher], settings: Settings,
-                 llm: LLM | None = None, embedder: Embedder | None = None) -> None:
+                 llm: LLM | None = None, embedder: Embedder | None = None,
+                 work_gate: GenerationGate | None = None) -> None:
         self._searcher = searcher
+        # every answer takes a place here first, before its rewrite, retrieval and evidence
+        # (the generation gate below is taken only by a model's answers, after them)
+        self._work = work_gate or GenerationGate(settings.answer_concurrency, 0)
         self.settings = settings
         self.llm = llm
         self.backend = llm.name.split(":")[0] if llm is not None else "extractive"
@@ -289,7 +293,19 @@ class Answerer:
                 instructions: str, filters: object, temperature: float | None, live: bool,
                 client: str | None = None) -> Generator[Event, None, None]:
         """`stream`; `live` false numbers the final answer afresh instead of as streamed
-        (they differ only when a model's streamed text was replaced by a fallback)."""
+        (they differ only when a model's streamed text was replaced by a fallback). A place
+        in the work gate is taken before anything else (BusyError past the client's share)."""
+        ticket = self._work.admit(client)
+        try:
+            yield from self._admitted(question, k, retriever, history, cancel, lang,
+                                      instructions, filters, temperature, live, client)
+        finally:
+            ticket.release()
+
+    def _admitted(self, question: str, k: int | None, retriever: str | None,
+                  history: Sequence[Message], cancel: CancelToken | None, lang: str | None,
+                  instructions: str, filters: object, temperature: float | None, live: bool,
+                  client: str | None = None) -> Generator[Event, None, None]:
         t0 = time.perf_counter()
         timings: dict[str, float] = {}
         searcher = self._searcher()

@@ -85,6 +85,7 @@ def search(
     engine: EngineDep,
     limits: LimitsDep,
     metrics: MetricsDep,
+    client: ClientDep,
     q: Annotated[str, Query(min_length=1, description="The question (at most "
                             "`RAG_MAX_QUERY_CHARS` characters)")],
     k: Annotated[int, Query(ge=1, description="At most `RAG_MAX_K`")] = 5,
@@ -95,9 +96,13 @@ def search(
 ) -> JSONResponse:
     limits.check_search(q, k)
     check_filters_text(filters)
-    t0 = time.perf_counter()
-    hits = engine.searcher().search(q, k, retriever, filters)
-    took = (time.perf_counter() - t0) * 1000
+    ticket = engine.work_gate.admit(client)  # (a 503 past the client's share of places)
+    try:
+        t0 = time.perf_counter()
+        hits = engine.searcher().search(q, k, retriever, filters)
+        took = (time.perf_counter() - t0) * 1000
+    finally:
+        ticket.release()
     metrics.retrieval.observe(took / 1000)
     # Plain types in SearchResponse's shape (the schema still documents it): returning a
     # response skips FastAPI's re-validation, which runs in the thread pool for a sync

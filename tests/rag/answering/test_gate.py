@@ -882,3 +882,28 @@ def test_people_are_counted_by_the_fate_asked(embedder: E5Embedder,
     ev = _evidence(embedder, vectors, "Combien de personnes sont mortes dans les émeutes ?",
                    wounded)
     assert not ev.sentences[0].kind
+
+
+def test_every_answer_takes_a_work_place_before_retrieval_whatever_the_backend(
+        embedder: E5Embedder, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Security review 42, F1: the extractive writer took no place anywhere, so one client's
+    44 long questions at once held every worker thread (other clients' /health 12.8 s). Now a
+    client holds at most a quarter of RAG_ANSWER_CONCURRENCY's places, taken before the
+    rewrite and retrieval, freed when the answer ends."""
+    from rag import BusyError
+
+    docs = [Document("ru", "La Russie a envoyé quelque 3 000 parachutistes au Kazakhstan.",
+                     "Des parachutistes russes")]
+    searcher, settings = indexed_searcher(tmp_path_factory.mktemp("work-index"), embedder,
+                                          docs)
+    answerer = Answerer(lambda: searcher, settings.model_copy(update={"answer_concurrency": 4}),
+                        embedder=embedder)
+    q = "Combien de soldats la Russie a-t-elle envoyés ?"
+    held = answerer.stream(q, client="a")
+    next(held)  # its first event: the place is held until the stream ends
+    with pytest.raises(BusyError):
+        next(answerer.stream(q, client="a"))
+    other = answerer.stream(q, client="b")
+    assert list(other)  # another client still gets its answer
+    held.close()
+    assert not answerer.answer(q, client="a").abstained  # the place is free again
