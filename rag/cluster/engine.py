@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rag.answering.pipeline import Answerer
+from rag.answering.pipeline import Answerer, GenerationGate
 from rag.cluster import ingest as cluster_ingest
 from rag.cluster.manifest import MANIFEST, read_manifest
 from rag.cluster.search import ShardPool, cluster_searcher
@@ -50,7 +50,8 @@ class ClusterEngine(Engine):
         self._searcher: Searcher | None = None
         self._refresh()
         self.llm = llm if llm is not None else make_llm(settings)
-        self.answerer = Answerer(self.searcher, settings, self.llm)
+        self.work_gate = GenerationGate(settings.answer_concurrency, 0)  # as Engine's
+        self.answerer = Answerer(self.searcher, settings, self.llm, work_gate=self.work_gate)
 
     def _refresh(self) -> None:
         """Follow the manifest: a new generation swaps in a new searcher."""
