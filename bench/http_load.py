@@ -8,7 +8,8 @@ distinct questions (the query-embedding cache misses: every question is new to t
 and with a few repeated questions (cache hits). For the /search-vs-embedding ratio, one client
 alternates per question: the query embedding alone in this process (same thread count), then
 the request. The server's peak memory is its VmHWM. RAG_RATE_LIMIT_PER_MINUTE=0 so the
-limiter stays out of the way. Full mode also serves a synthetic 100k-chunk index (built by
+limiter stays out of the way, and RAG_ANSWER_CONCURRENCY=64 so one address holds 16
+places. Full mode also serves a synthetic 100k-chunk index (built by
 bench/query.py's helper) for its memory.
 Every loop is bounded in requests and seconds; traffic goes to 127.0.0.1 only.
 """
@@ -38,8 +39,11 @@ def server(index: Path, timeout: float = 180.0) -> Iterator[tuple[str, subproces
                                                                   float]]:
     """`rag serve` on a free loopback port; yields (base URL, process, seconds to healthy)."""
     port = u.free_port()
+    # (the 16 clients stand for 16 users but come from one address: the work gate's share
+    # for one client, a quarter of RAG_ANSWER_CONCURRENCY, is raised to hold them all)
     env = u.rag_env(RAG_INDEX_DIR=str(index), RAG_RATE_LIMIT_PER_MINUTE="0",
-                    RAG_LLM="extractive", RAG_CORPUS_DIR=str(index / "no-corpus"))
+                    RAG_LLM="extractive", RAG_CORPUS_DIR=str(index / "no-corpus"),
+                    RAG_ANSWER_CONCURRENCY="64")
     with tempfile.TemporaryFile() as log:
         t0 = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "serve", "--host",
