@@ -653,14 +653,6 @@ _UNOFFICIAL = re.compile(r"(?i)\b(?:non[- ]officiel\w*|officieu\w*|unofficial\w*
                          r"non confirmée?s?|unconfirmed)\b")
 
 
-def _mid_names(passages: Sequence[Hit], memo: list[frozenset[str]]) -> frozenset[str]:
-    """The names any of `passages` writes as a run of capitalised words inside a sentence
-    (`lent_names`), read once a question."""
-    if not memo:
-        memo.append(frozenset().union(*(lent_names(h.chunk.text) for h in passages)))
-    return memo[0]
-
-
 def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vectors | None,
                     sentence_vectors: SentenceVectors | None, idf: Callable[[str], float],
                     stemmer: str = "french", lang: str | None = None,
@@ -695,7 +687,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     seen_words: dict[int, set[str]] = {}  # the passage's title and sentences read so far
     heads: dict[int, str] = {}  # each passage's folded title, read once
     propers: dict[int, frozenset[str]] = {}  # the names each passage writes mid-sentence
-    mid_names: list[frozenset[str]] = []  # the names any passage writes mid-sentence
+    # the names any passage writes as a run of capitalised words mid-sentence (`lent_names`)
+    borrowed = (frozenset().union(*(lent_names(h.chunk.text) for h in passages))
+            if {"person", "place"} & set(info.asks) else frozenset())
     title_toks: dict[int, set[str]] = {}  # the terms a passage's title may lend
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
@@ -746,7 +740,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if i not in propers:
             # ... or another passage does: "Xi a fait ces remarques ..." opens on the name
             # "le président chinois Xi Jinping" writes mid-sentence a passage before
-            propers[i] = (proper_names(hit.chunk.text) | _mid_names(passages, mid_names)
+            propers[i] = (proper_names(hit.chunk.text) | borrowed
                           if {"person", "place"} & set(info.asks) else frozenset())
         kind = (all(_holds_kind(k, text, own_places if k == "city" else info.focus,
                                 info.given, info.names, propers[i])

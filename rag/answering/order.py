@@ -128,18 +128,15 @@ def sequence_swapped(claim: str, passage: str) -> bool:
     so many words: it marks its own order ("initialement" in the sentence of the first,
     "puis", "then" between them) with no "après" / "after" / "had" between them that would
     tell them against the text."""
-    first, then = _FIRST.search(claim), None
-    if first is None:
-        return False
-    then = _THEN.search(claim, first.end())
-    if then is None:
+    first = _FIRST.search(claim)
+    then = _THEN.search(claim, first.end()) if first is not None else None
+    if first is None or then is None:
         return False
     lang = detect_language(claim)
+    after = re.split(r"[.;!?]", claim[then.end():], maxsplit=1)[0]  # to the sentence's end
     a = {fold(w) for w in _WORD.findall(claim[first.end():then.start()])} - _SEQ_STOP
-    end = re.search(r"[.;!?]", claim[then.end():])
-    b = {fold(w) for w in _WORD.findall(claim[then.end():then.end() + (end.start() if end
-                                                                          else len(claim))])}
-    a, b = a - b, (b - _SEQ_STOP) - a
+    b = {fold(w) for w in _WORD.findall(after)} - _SEQ_STOP
+    a, b = a - b, b - a
     words = [(m.start(), fold(m.group())) for m in _WORD.finditer(passage)]
     at_a = sorted(p for w in a for p in _at(words, _keys(w, lang)))
     at_b = sorted(p for w in b for p in _at(words, _keys(w, lang)))
