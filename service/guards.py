@@ -183,13 +183,15 @@ class Guard:
                        "origin in RAG_CORS_ORIGINS") if "*" in self.origins else \
                     "this origin is not in RAG_CORS_ORIGINS"
                 return 403, f"cross-origin request refused: {why}", "origin"
-        elif (headers.get("sec-fetch-site", "").lower() == "cross-site"
-              and headers.get("sec-fetch-mode", "").lower() != "navigate"
+        elif (headers.get("sec-fetch-site", "").lower() in ("cross-site", "same-site")
+              and not _top_level_navigation(headers)
               and scope["path"] not in CROSS_SITE_READS and "*" not in self.origins
               and headers.get("origin", "").rstrip("/").lower() not in self.origins):
             # a foreign page's <img src="/search?..."> cannot read the answer but makes the
             # server do the work, in a loop (security review 42, F2); the widget's script and
-            # a link followed to the demo page still load
+            # a link followed still load. A frame is no link followed: <iframe>, <object> and
+            # <embed> navigate too (review 43, F1); and a page on another port of the same
+            # host ("same-site") is another site's page
             return 403, ("cross-site request refused: this origin is not in "
                          "RAG_CORS_ORIGINS"), "origin"
         length = headers.get("content-length")
@@ -197,6 +199,13 @@ class Guard:
         if length is not None and (not length.strip().isdigit() or int(length) > limit):
             return 413, f"request body over {named} bytes", "body_size"
         return None
+
+
+def _top_level_navigation(headers: dict[str, str]) -> bool:
+    """Whether the request is a page the user goes to (a link followed, an address typed):
+    a navigation whose destination is the document, not a frame's."""
+    return (headers.get("sec-fetch-mode", "").lower() == "navigate"
+            and headers.get("sec-fetch-dest", "document").lower() == "document")
 
 
 # What another site's page may load without being listed in RAG_CORS_ORIGINS: the widget's
@@ -227,7 +236,7 @@ class BodyBudget:
     Now at most `most` plus `free` a connection. A question, a chat or a vote is far under
     `free`: filling the budget with large bodies does not hold them up.
 
-    One client (its address, an IPv6 one by its /64: `client_bucket`) may hold a
+    One client (its address, an IPv6 one by its /56: `client_bucket`) may hold a
     `CLIENT_SHARE`th of it, its own lone request aside: 139 slow connections of one client
     with the widget's public key filled it, and every other client's body over `free` was
     refused (re-check N2)."""
@@ -352,7 +361,8 @@ def _headers(scope: Scope) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, value in scope["headers"]:
         key = name.decode("latin-1").lower()
-        if key in ("host", "origin", "sec-fetch-site", "sec-fetch-mode", "content-length"):
+        if key in ("host", "origin", "sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest",
+                   "content-length"):
             out.setdefault(key, value.decode("latin-1"))
     return out
 

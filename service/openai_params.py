@@ -280,6 +280,8 @@ def prompt_text(prompt: Any, max_chars: int) -> str:
     if not prompt.strip():
         raise ParamError("prompt", "prompt is empty")
     text: str = prompt.strip()
+    if not any(ch.isalnum() for ch in text):  # as /ask (security review 43, N1)
+        raise ParamError("prompt", "the prompt has no letter or digit")
     size = text_length(text)  # once (it was counted twice to refuse it)
     if size > max_chars:
         raise ParamError("prompt", f"the prompt is {size} characters long; the limit is "

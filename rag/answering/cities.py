@@ -15,8 +15,8 @@ view".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from rag.short_text_cache import short_text_cache
 from rag.text import fold
 
 # Capitals, folded, in French and English, with their country: news names a government by
@@ -102,7 +102,7 @@ def capitals_unsaid(claim: str, passage_words: set[str]) -> tuple[str, ...]:
     return ("capital",)
 
 
-@lru_cache(maxsize=1024)
+@short_text_cache(1024)
 def _calls_unknown_capital(claim: str) -> bool:
     """Whether `claim` calls a city a capital and names no known capital: read once a claim,
     whatever the number of passages."""

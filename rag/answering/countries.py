@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from rag.answering.anchors import fold
+from rag.short_text_cache import short_text_cache
 from rag.text import unaccent
 
 # Nationality words whose country name has another stem (or that Babel does not list), and
@@ -362,7 +363,7 @@ def _phrase_codes() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for name, code in sorted(out.items()))
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(4096)
 def nations_of(text: str) -> frozenset[str]:
     """The countries a text names or whose people it names, as codes, however written
     ("britanniques", "le Royaume-Uni", "Kazakh police"): what a claim says of nations."""

@@ -86,6 +86,7 @@ from rag.retrieval import Hit
 from rag.sentences import MAX_SENTENCE_CHARS, Span, embedded_text
 from rag.sentences import continues as _continues
 from rag.sentences import joined_sentences as _sentences
+from rag.short_text_cache import short_text_cache
 from rag.text import fold, tokenize
 
 log = logging.getLogger(__name__)
@@ -638,7 +639,7 @@ def _focus_weights(focus: Sequence[str], idf: Callable[[str], float],
     return {f: (v if v > 0 else mid) for f, v in raw.items()}
 
 
-@lru_cache(maxsize=256)
+@short_text_cache(256)
 def _ordinals_of(text: str) -> frozenset[int]:
     """A passage's ordinals, read once for the passages every question retrieves again."""
     return ordinals(text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.answering.lexicon import other_language_keys
 from rag.text import STOPWORDS, fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -111,5 +112,64 @@ def exchanged(claim: str, sentence: str) -> bool:
             in_place = fit(i, ck[i]) + fit(j, ck[j])
             exchange = fit(i, ck[j]) + fit(j, ck[i])
             if exchange >= 2 and exchange - in_place >= _GAIN:
+                return True
+    return False
+
+
+# "de fermeté d'une part aux manifestants, de loyauté d'autre part vis-à-vis de Moscou": what
+# is given or shown to whom. A quality, a word that points it at someone, the one it is for.
+_TOWARDS = frozenset(fold(w) for w in """
+    envers vis-à-vis aux au à towards toward to regarding contre against pour for
+""".split())
+_FILLER = frozenset(fold(w) for w in """
+    part d'une d'autre de des du d'un the a an une un le la les l' of its their his her ses sa son
+    leur leurs one other hand
+""".split())
+_BOUND_WITHIN = 4  # words between a quality, its pointer and the party
+
+
+def _bindings(text: str, lang: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(quality keys, party keys) of each "quality towards party" of `text`; keys as
+    `_key` makes them, with the lexicon's translations ("loyalty" has "loya" of "loyauté")."""
+    raw = _WORD.findall(text)
+    words = [fold(w).replace("’", "'") for w in raw]
+    out = []
+    for t, w in enumerate(words):
+        if not (_content(w) and _party(raw[t], w)):
+            continue
+        pointer = next((k for k in range(t - 1, max(-1, t - _BOUND_WITHIN), -1)
+                        if words[k] in _TOWARDS), None)
+        if pointer is None or any(_content(x) and x not in _FILLER and x not in _TOWARDS
+                                  for x in words[pointer + 1:t]):
+            continue
+        q = next((k for k in range(pointer - 1, max(-1, pointer - _BOUND_WITHIN), -1)
+                  if words[k] not in _FILLER and words[k] not in _TOWARDS), None)
+        if q is None or not _content(words[q]) or _party(raw[q], words[q]):
+            continue
+        out.append((_keys(words[q], lang), _keys(w, lang)))
+    return out
+
+
+def _keys(word: str, lang: str) -> frozenset[str]:
+    return frozenset({_key(word)}) | other_language_keys(_bare(word), lang)
+
+
+def bindings_swapped(claim: str, claim_lang: str, sentence: str, sentence_lang: str) -> bool:
+    """Whether the claim points two qualities at two parties the other way round from the
+    sentence: "loyalty to the protesters and firmness towards Moscow" over "de fermeté d'une
+    part aux manifestants, de loyauté d'autre part vis-à-vis de Moscou". In either language
+    (by the lexicon's translations; a name is written alike)."""
+    ours, theirs = _bindings(claim, claim_lang), _bindings(sentence, sentence_lang)
+    if len(ours) < 2 or len(theirs) < 2:
+        return False
+
+    def bound(q: frozenset[str], t: frozenset[str]) -> bool:
+        return any(q & q2 and t & t2 for q2, t2 in theirs)
+
+    for n, (q1, t1) in enumerate(ours):
+        for q2, t2 in ours[n + 1:]:
+            if q1 & q2 or t1 & t2 or bound(q1, t1) or bound(q2, t2):
+                continue
+            if bound(q1, t2) and bound(q2, t1):
                 return True
     return False

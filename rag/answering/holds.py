@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from rag.answering.anchors import MONTHS, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
@@ -33,6 +32,7 @@ from rag.answering.question import (
     QuestionInfo,
     _stem_key,
 )
+from rag.short_text_cache import short_text_cache
 from rag.text import STOPWORDS, fold
 
 # An age written out: "vingt-trois ans", "à l'âge de vingt ans", "aged 23", and the year of
@@ -742,7 +742,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
                        for f in focus)]
         return any(not any(same_name(f, fold_name(m.group(0)).replace("-", ""), True)
                            for f in focus)
-                   and (not near or min(abs(m.start() - n) for n in near) <= _ORG_REACH)
+                   and (not near or min(abs(m.start() - n) for n in near) <= _ORG_REACH
+                        or _OPENING_NAME_RUN.fullmatch(text, 0, m.start()) is not None)
                    for m in _BODY_NAME.finditer(text))
     # person / place: a capitalised word that is not the question's own focus
     for m in _CAPITAL.finditer(text):
@@ -873,6 +874,11 @@ _ORGAN_NAME = re.compile(r"\b(?:Conseil|Council|Comit[ée]|Committee|Assembl[ée
 _HOUR = re.compile(r"(?i)\b\d{1,2}\s*(?:h\b|h\d\d|heures?\b|:\d\d\b|[ap]\.?m\b\.?|o['’]clock)|"
                    r"\b(?:midi|minuit|midnight|noon)\b")
 _ORG_REACH = 150  # characters between the focus name and the body named for it
+# The capitalised words a sentence opens on, up to a body's word: the body is then the
+# sentence's subject ("Le National Endowment for Democracy a dépensé ... au Kazakhstan"), the
+# one the sentence is about, however far on the focus is named
+_OPENING_NAME_RUN = re.compile(
+    r"(?:(?:Le|La|Les|L[’']|The)\s*)?(?:[A-Z][\w’'-]*\s+(?:(?:for|of|on|and|de|du|des|et)\s+)?)*")
 _PARTY = re.compile(r"(?i:\bparti\b|\bparty\b)")
 _SCHOOL = re.compile(r"\b(?:Universit|Institut|School|[ÉE]cole|Acad[ée]m|College|Coll[èe]ge|"
                      r"Lyc[ée]e|Hochschule|(?i:university|universit[ée]|école|school|college|"
@@ -929,7 +935,7 @@ _LOCATIVE = re.compile(r"(?i)\b(?:à|a|au|aux|en|dans|près de|vers|in|at|near|f
                        r"outside|into)\s+(?:(?:la|le|les|the)\s+|l['’])?$")
 
 
-@lru_cache(maxsize=256)
+@short_text_cache(256)
 def _person_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the runs of capitalised words of `text` that name a person: no
     place's or body's word in them, their last word no capital or country, and no preposition

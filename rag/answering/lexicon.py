@@ -340,6 +340,8 @@ _EN_FR: dict[str, tuple[str, ...]] = {
     "leadership": ("direction", "présidence", "dirigeants"),
     "current": ("actuel", "actuelle", "actuellement"),
     "each": ("chacun", "chacune"),
+    "firm": ("fermeté", "ferme", "fermes"),
+    "loyal": ("loyauté", "loyal", "loyale", "loyaux", "fidélité", "fidèle"),
     "happen": ("arrive", "arriver", "survenu", "survenue"),
     "agreed": ("convenu", "convenus", "accord", "accepté", "approuvé"),
     "power": ("pouvoir", "puissance", "puissances"),

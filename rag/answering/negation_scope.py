@@ -13,9 +13,9 @@ refusal is near, the sentence affirms what the claim denies.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rag.answering.lexicon import translated_in
+from rag.short_text_cache import short_text_cache
 from rag.text import fold
 
 # the negation and the words up to the verb it denies ("could not be resolved", "ne peut
@@ -43,7 +43,7 @@ def _folded_words(text: str) -> list[str]:
     return _WORD.findall(re.sub(r"['’]", " ", fold(text)))
 
 
-@lru_cache(maxsize=4096)  # (a claim is read against each sentence it may cite)
+@short_text_cache(4096)  # (a claim is read against each sentence it may cite)
 def denied_verb(claim: str) -> str | None:
     """The first content word a claim's negation governs, folded ("resolve")."""
     m = _CLAIM_NEGATION.search(" ".join(_folded_words(claim)[:MAX_WORDS]))

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
+from rag.short_text_cache import short_text_cache
 from rag.text import fold
 
 # the event after the marker: "après avoir été démis", "après être parti", "after being
@@ -40,7 +40,7 @@ def _key(word: str) -> str:
     return w[:5] if len(w) > 5 else w
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(4096)
 def _events(text: str) -> tuple[str, str] | None:
     """(word before, word after) of the first "X after being Y" of `text`,
     folded and cut to five letters; None when it has none."""
@@ -119,8 +119,22 @@ def _keys(word: str, lang: str) -> frozenset[str]:
     return frozenset({w[:5], w[:4]}) | other_language_keys(w, lang)
 
 
-def _at(words: list[tuple[int, str]], keys: frozenset[str]) -> list[int]:
-    return [pos for pos, w in words if w[:5] in keys or w[:4] in keys]
+def _word_index(passage: str) -> dict[str, list[int]]:
+    """Where each of the passage's words is, by its first five and first four letters: read
+    once a call (each claim word scanned every passage word: 2.8 s for a 19 KB /verify
+    body, security review 43 F2)."""
+    index: dict[str, list[int]] = {}
+    for m in _WORD.finditer(passage):
+        w = fold(m.group())
+        index.setdefault(w[:5], []).append(m.start())
+        if w[:4] != w[:5]:
+            index.setdefault(w[:4], []).append(m.start())
+    return index
+
+
+def _at(index: dict[str, list[int]], keys: frozenset[str]) -> list[int]:
+    """The positions of the passage's words whose first five or four letters are a key."""
+    return sorted({pos for k in keys for pos in index.get(k, ())})
 
 
 def sequence_swapped(claim: str, passage: str) -> bool:
@@ -137,9 +151,9 @@ def sequence_swapped(claim: str, passage: str) -> bool:
     a = {fold(w) for w in _WORD.findall(claim[first.end():then.start()])} - _SEQ_STOP
     b = {fold(w) for w in _WORD.findall(after)} - _SEQ_STOP
     a, b = a - b, b - a
-    words = [(m.start(), fold(m.group())) for m in _WORD.finditer(passage)]
-    at_a = sorted(p for w in a for p in _at(words, _keys(w, lang)))
-    at_b = sorted(p for w in b for p in _at(words, _keys(w, lang)))
+    index = _word_index(passage)
+    at_a = sorted(p for w in a for p in _at(index, _keys(w, lang)))
+    at_b = sorted(p for w in b for p in _at(index, _keys(w, lang)))
     if len(at_a) < 2 or len(at_b) < 2:
         return False
     pa, pb = at_a[len(at_a) // 2], at_b[len(at_b) // 2]

@@ -101,7 +101,10 @@ _SAID = {
                      r"d[ée]j[àa])\s+)?(?:d[ée]clar[ée]|annonc[ée]|promis|indiqu[ée]|affirm[ée]|"
                      r"soulign[ée]|assur[ée]|constat[ée]|dit|pr[ée]cis[ée]|ajout[ée]|expliqu[ée]|"
                      r"estim[ée]|rapport[ée]|confirm[ée]|averti|pr[ée]venu|r[ée]p[ée]t[ée]|"
-                     r"not[ée]|reconnu|d[ée]menti|jug[ée])" + _END),
+                     r"not[ée]|reconnu|d[ée]menti|jug[ée])" + _END
+                     # ... or a pronominal one: "se sont engagés à ce que", "s'est dit prêt"
+                     + r"|(?<![\w’'-])(?:s['’]est|se\s+sont|s['’]étai(?:t|ent))\s+(?:engag[ée]e?s?"
+                     r"(?=\s+[àa]\s)|dit|dite|dits|dites)" + _END),
     "en": re.compile(r"(?i)(?<![\w’'-])(?:has|have|had)\s+(?:(?:also|already)\s+)?"
                      + _SAYING + _END),
 }

@@ -99,7 +99,8 @@ from rag.answering.countries import (
     nations_of,
     role_nations,
 )
-from rag.answering.exchange import exchanged
+from rag.answering.each_or_all import each_or_all_swapped, likeness_denied
+from rag.answering.exchange import bindings_swapped, exchanged
 from rag.answering.fates_unsaid import fates_unsaid
 from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.nationality_swap import nationality_swapped
@@ -118,6 +119,7 @@ from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
 from rag.errors import RagError
 from rag.sentences import CACHED_SENTENCE_CHARS, Span, split_sentences
+from rag.short_text_cache import short_text_cache
 from rag.text import tokenize
 
 # Calibrated on the tuning split of evals/verifier/pairs.jsonl (see evals/README.md).
@@ -581,7 +583,8 @@ class Verifier:
         f = d.facts[best]
         if (claim.universal and not _all_said(claim.text, s.text)) or _bounds_differ(
                 claim, s.text) or factor_differs(claim.text, s.text) or one_made_many(
-                claim.text, claim.lang, s.text, _passage_language(d)):
+                claim.text, claim.lang, s.text, _passage_language(d)) or each_or_all_swapped(
+                claim.text, s.text):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "quantifier"))
         if (claim.cause and (_other_cause(claim, s.text) or _cause_swapped(claim, s.text))) or (
@@ -622,7 +625,7 @@ class Verifier:
                                    or _negated_next_door(claim.text, d, best))
                 ) or (claim.negated and affirms_denied(claim.text, s.text)) or _contrast_swapped(
                     claim.text, s.text) or _preference_swapped(
-                    claim.text, s.text) or (
+                    claim.text, s.text) or likeness_denied(claim.text, s.text) or (
                 not claim.negated and not _UNKNOWN.search(claim.text)
                 and self._said_negated(claim, claim_vec, d, best, unit_scores)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
@@ -728,7 +731,8 @@ class Verifier:
                 claim.text, text) or nationality_swapped(
                 claim.text, claim.lang, text, _passage_language(d)) or border_swapped(
                 claim.text, text) or one_made_many(
-                claim.text, claim.lang, text, _passage_language(d)) or (
+                claim.text, claim.lang, text, _passage_language(d)) or each_or_all_swapped(
+                claim.text, text) or likeness_denied(claim.text, text) or (
                 tense_differs(claim.times, text, _leaning(text), claim.told)) or order_swapped(
                 claim.text, text) or sequence_swapped(claim.text, text):
             return single
@@ -1082,7 +1086,7 @@ def _preference_swapped(claim: str, sentence: str) -> bool:
     return bool(rej & their_pref) and not (rej & their_rej) and not (pref & their_pref)
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(4096)
 def _says_no(text: str) -> bool:
     return negated(text) or refuses(text)
 
@@ -1400,7 +1404,7 @@ def _hedge_dropped(claim: _Facts, said: str, sentence: str = "") -> bool:
     return bool(_POSSIBLE.search(sentence or said)) and not _MAYBE_TOO.search(claim.text)
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(4096)
 def _hedges(said: str) -> bool:
     """Whether `said` hedges (`_HEDGE`, `_HEARSAY`): read once a sentence, whatever the
     claims checked against it."""
@@ -1461,7 +1465,10 @@ _CAUSE = re.compile(
     r"(?:arrested|detained|jailed|convicted|charged|sentenced|arr[êe]t[ée]e?s?|"
     r"inculp[ée]e?s?|condamn[ée]e?s?|d[ée]tenue?s?|emprisonn[ée]e?s?)(?:\s+\w+){0,3}?"
     r"\s+(?:for|pour))(?!\w)|"
-    r"(?:[àa] cause|en raison|du fait|[àa] la suite|afin) d['’]|parce qu['’])")
+    r"(?:[àa] cause|en raison|du fait|[àa] la suite|afin) d['’]|parce qu['’]|"
+    # "blamed the rise in fuel prices for the unrest": what is blamed is the cause
+    r"blam(?:e|es|ed|ing)(?=\s+(?!(?:it|him|her|them|this|that|those|us|me|you)\b)"
+    r"[^.;:!?«»]{1,80}?\sfor\s))")
 # A sentence may give its purpose with a bare "pour" ("pour mettre un terme aux émeutes"); a
 # claim's "pour gérer les manifestations" is too often a rewording of the sentence's own.
 _PURPOSE = re.compile(r"(?i)(?<!\w)pour(?= \w+(?:er|ir|re)\b)(?! (?:notre|votre|autre|premier|"
@@ -1532,6 +1539,9 @@ def _cause(text: str, lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(stems), tuple(dict.fromkeys(raw_all))
 
 
+_QUOTED_CAUSE = re.compile(r"^(\s*(?:(?:une?|la|le|les|des|du|l['’]|the|a|an)\s*)?)[«“\"]\s*")
+
+
 def _cause_groups(text: str, lang: str) -> list[list[str]]:
     """The first CAUSE_WORDS content words (folded) of each of the first CAUSES_READ causes
     `text` gives."""
@@ -1539,7 +1549,9 @@ def _cause_groups(text: str, lang: str) -> list[list[str]]:
                                                else ())], key=lambda m: m.start())
     out = []
     for m in found[:CAUSES_READ]:
-        phrase = _CAUSE_END.split(text[m.end():m.end() + CAUSE_CHARS], maxsplit=1)[0]
+        # (a cause in quotes is read inside them: "a imputé à une « agression extérieure »")
+        phrase = _QUOTED_CAUSE.sub(r"\1", text[m.end():m.end() + CAUSE_CHARS], count=1)
+        phrase = _CAUSE_END.split(phrase, maxsplit=1)[0]
         out.append([w for w in tokenize(phrase, "none") if _cause_word(w)][:CAUSE_WORDS])
     return out
 
@@ -1573,12 +1585,30 @@ def _cause_parts(text: str, lang: str) -> tuple[frozenset[str], ...]:
     return tuple(parts) if len(parts) >= 2 else ()
 
 
+# A sentence that says the cause is not known: "on ne sait rien quant à la cause de
+# l'incident", "the cause remains unclear"
+_WHY_WORDS = r"(?:causes?|raisons?|origines?|motifs?|reasons?|motives?)"
+_CAUSE_UNKNOWN = re.compile(
+    r"(?i)(?<![\w-])(?:on (?:ne sait|ignore) (?:rien |pas |toujours pas |encore )?"
+    r"(?:quant [àa] |sur |de )?(?:la |les |l['’])?" + _WHY_WORDS + r"|"
+    + _WHY_WORDS + r"(?: \w+){0,4}? (?:(?:reste|restent|demeure|demeurent|est|sont|is|are|was|"
+    r"were|remains?|remained) (?:encore |toujours |still |yet )?)?(?:inconnue?s?|"
+    r"indéterminée?s?|ignorée?s?|unknown|unclear|undetermined|(?:pas|not) (?:encore |yet )?"
+    r"(?:connue?s?|établie?s?|claire?s?|known|clear|established|determined))|"
+    r"(?:nothing is known|little is known) (?:about|of) (?:the )?" + _WHY_WORDS + r"|"
+    r"(?:it is|it's|it was|it remains) (?:still )?(?:unclear|not known|unknown|not clear) "
+    r"(?:why|what (?:caused|triggered|prompted)))(?![\w-])")
+
+
 def _other_cause(claim: _Facts, sentence: str) -> bool:
     """Whether `sentence` holds none of the words of the claim's cause, whether it gives a
     cause of its own or none ("caused by chemical weapons" over a sentence that says only that
     explosions were heard): in the claim's language by stem, across languages by the lexicon's
     translations ("triggered by the arrest of opposition leaders" over "déclenchées par la
-    hausse des prix du carburant")."""
+    hausse des prix du carburant"); or says the cause is not known ("caused by sabotage" over
+    "on ne sait rien quant à la cause de l'incident")."""
+    if _CAUSE_UNKNOWN.search(sentence) and not _CAUSE_UNKNOWN.search(claim.text):
+        return True
     lang = _language(sentence)
     if not lang:
         return False
@@ -1848,7 +1878,7 @@ def _passage_language(d: _Sentences) -> str:
     return d.lang
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(4096)
 def _language(text: str) -> str:
     """"fr" or "en" when function words say so clearly (two or more, none of the other), else
     "": short claims ("Russia sent 3,000 people.") carry too few to tell."""
@@ -1862,7 +1892,7 @@ def _language(text: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(4096)
 def _leaning(text: str) -> str:
     """`_language`, or the language whose function words outnumber the other's three to one
     ("Le National Endowment for Democracy a dépensé ..." is French): for verb forms, which a
@@ -2192,7 +2222,7 @@ def _a_country(a: Anchor) -> bool:
     return _country_word(a.name, a.text)
 
 
-@lru_cache(maxsize=8192)
+@short_text_cache(8192)
 def _country_word(name: str, text: str) -> bool:
     return any(country_code(x) is not None or is_country(x) for x in (name, fold(text)))
 
@@ -2394,7 +2424,7 @@ def _tag(text: str, start: int, end: int) -> str:
     return "plain"
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(4096)
 def parties(text: str) -> tuple[_Party, ...]:
     """The parties of `text`'s main clause in order, names written together merged (a
     person and their title, an apposition; those joined by "et"/"and" before the main verb);
@@ -2462,7 +2492,7 @@ def _roles_unsaid(claim: str, words: set[str]) -> tuple[str, ...]:
                  if not any(_OFFICE_WORDS[k][1].fullmatch(w) for w in words))
 
 
-@lru_cache(maxsize=1024)
+@short_text_cache(1024)
 def _offices_given(claim: str) -> tuple[tuple[int, str], ...]:
     """The offices a claim gives, as (index in _OFFICE_WORDS, as written): read once a claim,
     whatever the number of passages (a 20,000-character claim over 50 passages folded its
@@ -2580,7 +2610,7 @@ def _order_times(folded: str) -> dict[int, int]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(4096)
 def _role_nations(text: str, role: tuple[str, ...]) -> frozenset[str]:
     return role_nations(text, role)
 
@@ -2788,13 +2818,16 @@ def succession_swapped(claim: str, sentence: str) -> bool:
 def _to_another(claim: _Facts, sentence: str) -> bool:
     """Whether the claim gives what the sentence says of one party to another: the deed
     (`swapped`, `deed_of_other`), a succession (`succession_swapped`), or two parties each put
-    where the other stands, in the sentence's language (`exchanged`)."""
+    where the other stands, in the sentence's language (`exchanged`), or two qualities pointed
+    at two parties the other way round (`bindings_swapped`)."""
     return swapped(claim.text, sentence, claim.parties) or _deed_of_other(claim, sentence) \
         or succession_swapped(claim.text, sentence) or _agents_exchanged(claim, sentence) \
         or first_of_other(claim.text, sentence, _party_keys) \
         or _addressee_swapped(claim, sentence) \
         or (bool(claim.lang) and _language(sentence) == claim.lang
-            and exchanged(claim.text, sentence))
+            and exchanged(claim.text, sentence)) \
+        or (len(claim.text) <= SWAP_MAX_CHARS and len(sentence) <= SWAP_MAX_CHARS
+            and bindings_swapped(claim.text, claim.lang, sentence, _language(sentence)))
 
 
 # Who a message is addressed to: the first name within a few words after "adressé à",

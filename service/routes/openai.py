@@ -79,6 +79,9 @@ def _split(body: ChatRequest, limits: RequestLimits
     if not turns or turns[-1].role != "user" or not turns[-1].text().strip():
         raise RagError("the last message must be a non-empty user message")
     question = turns[-1].text().strip()
+    if not any(ch.isalnum() for ch in question):  # as /ask (security review 43, N1)
+        raise openai_http_error(400, "the last user message has no letter or digit",
+                                param="messages")
     history: list[Message] = [{"role": m.role, "content": m.text()} for m in turns[:-1]]
     others = [m.text() for m in body.messages if m is not turns[-1]]
     problem = limits.check_chat(question, history, others)

@@ -359,3 +359,27 @@ def test_present_as_a_verb_against_an_absence() -> None:
                                "soldats gardaient l’aéroport, faute de policiers kazakhs.")
     assert not presence_denied("Tokayev was present at the summit.",
                                "Le sommet s’est tenu en l’absence de Poutine.")
+
+
+@pytest.mark.parametrize(("claim", "sentence", "held"), [
+    # blind_pairs20 v21_034: another quarter of the same place
+    ("Ce sont surtout ses capacités défensives dans le sud de l’Europe qui seraient limitées.",
+     "Ce qui limiterait essentiellement les capacités de défense de l’alliance en Europe "
+     "orientale.", True),
+    # blind_pairs21 v22_024: the price of another thing
+    ("Residents objected to a doubling of electricity prices.",
+     "Les habitants s’opposaient à une double augmentation des prix du gaz de pétrole "
+     "liquéfié.", True),
+    # blind_pairs9 v9_049: another freedom
+    ("Another grant focused on promoting press freedom in Kazakhstan.",
+     "Une autre subvention était axée sur la promotion de la liberté religieuse au "
+     "Kazakhstan.", True),
+    # ... the same quarter, thing or freedom: nothing
+    ("Its defence capabilities in Eastern Europe would be limited.",
+     "Ce qui limiterait essentiellement les capacités de défense de l’alliance en Europe "
+     "orientale.", False),
+    ("Gas prices doubled.", "Les prix du gaz ont doublé.", False),
+    ("A grant promoted religious freedom.", "Une subvention pour la liberté religieuse.", False),
+])
+def test_quarters_prices_and_freedoms(claim: str, sentence: str, held: bool) -> None:
+    assert contradicts(claim, sentence) is held

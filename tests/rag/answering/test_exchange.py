@@ -63,3 +63,24 @@ def test_the_verifier_refuses_an_exchange_only_in_the_sources_language(
     assert one(verifier, "Jeudi soir, les militaires avaient repris le contrôle du principal "
                          "aéroport, saisi plus tôt par les manifestants, selon Reuters [1].",
                AIRPORT)[0]
+
+
+MESSAGE = ("Il a décidé d’envoyer un double message : de fermeté d’une part aux manifestants, de "
+           "loyauté d’autre part vis-à-vis de Moscou")
+
+
+def test_two_qualities_pointed_at_two_parties_the_other_way_round() -> None:
+    """blind_pairs16 v17_012, blind_pairs17 v18_036, blind_pairs8 v9_014: firmness and
+    loyalty exchanged between the protesters and Moscow, in either language."""
+    from rag.answering.exchange import bindings_swapped
+
+    assert bindings_swapped("Tokaïev a choisi d'envoyer un double message : de loyauté envers "
+                            "les manifestants et de fermeté vis-à-vis de Moscou.", "fr",
+                            MESSAGE, "fr")
+    assert bindings_swapped("Tokayev sent a double message: firmness towards Moscow and "
+                            "loyalty towards the protesters.", "en", MESSAGE, "fr")
+    # as the sentence points them: nothing
+    assert not bindings_swapped("Tokayev sent a double message: firmness to the protesters and "
+                                "loyalty towards Moscow.", "en", MESSAGE, "fr")
+    assert not bindings_swapped("Il envoie un message de fermeté aux manifestants.", "fr",
+                                MESSAGE, "fr")

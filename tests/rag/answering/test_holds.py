@@ -374,6 +374,17 @@ def test_an_organ_is_a_council_not_the_body_it_belongs_to() -> None:
                        ("kazakhstan",))
 
 
+
+def test_a_body_the_sentence_opens_on_is_named_however_far_the_focus() -> None:
+    """blind43 b43_017: "Le National Endowment for Democracy a dépensé ... au Kazakhstan" names
+    the body it is about, 150 characters before the focus; a body far from the focus in the
+    middle of a sentence (an aside, a quote) is still not the one asked for."""
+    far = ("a dépensé à lui seul plus d’un million de dollars pour soutenir les processus "
+           "démocratiques et les mouvements de défense des droits humains au Kazakhstan en 2020.")
+    assert _holds_kind("org", "Le National Endowment for Democracy " + far, ("kazakhstan",))
+    assert not _holds_kind("org", "Selon Marie Dumoulin, le National Endowment for Democracy "
+                           + far, ("kazakhstan",))
+
 @pytest.mark.parametrize(("kind", "text", "held"), [
     # piaf_traps2 pt2_033: a height asked, the sentence gives a count and a share
     ("length", "Le suc de la chélidoine contient une trentaine d'alcaloïdes toxiques "

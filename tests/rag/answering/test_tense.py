@@ -77,3 +77,17 @@ def test_already_held_is_told_of_the_past() -> None:
     assert times(claim, "fr") == frozenset({"past"})
     assert tense_differs(times(claim, "fr"), "Une conférence se tiendra à Lugano en juillet "
                                              "2022.", "fr")
+
+
+def test_a_pronominal_verb_of_promising_tells_when_it_was_said() -> None:
+    """blind_pairs34 v34_014: "se sont engagés à ce que les troupes n'affrontent pas ..." over
+    "... ne sera pas utilisé ..., ont promis des responsables" restates a promise; the
+    commitment's compound past tells when it was made, not of the deployment."""
+    promised = ("Le déploiement ne sera pas utilisé pour s’engager directement avec les "
+                "manifestants, ont promis des responsables.")
+    claim = ("Des responsables se sont engagés à ce que les troupes déployées n’affrontent pas "
+             "directement les manifestants.")
+    assert told(claim, "fr") == frozenset()
+    assert not tense_differs(times(claim, "fr"), promised, "fr", told(claim, "fr"))
+    # enlisting is no promise: a past told
+    assert told("Il s’est engagé dans l’armée en 1990.", "fr") == {"past"}

@@ -1062,6 +1062,12 @@ BLAMED = ("Cette annonce intervient après que le président Tokayev a imputé �
      "looted, on external aggression [1].", True),
     ("Le président Tokayev a imputé les troubles à la hausse des prix du carburant [1].", False),
     ("Le président Tokayev a imputé les troubles à une agression extérieure [1].", True),
+    # blind_pairs34 v34_026: "blamed X for Y" gives X as the cause; the passage's cause is
+    # read inside its quotes
+    ("President Tokayev blamed the rise in fuel prices for the unrest, in which government "
+     "buildings were set on fire and banks looted [1].", False),
+    ("President Tokayev blamed external aggression for the unrest, in which government "
+     "buildings were set on fire and banks looted [1].", True),
 ])
 def test_what_the_unrest_is_blamed_on_is_its_cause(verifier: Verifier, claim: str,
                                                     supported: bool) -> None:
@@ -1951,3 +1957,34 @@ def test_several_hundred_thousand_is_no_order_of_a_hundred(verifier: Verifier) -
     """The session's review: "several hundred thousand" over "des centaines de milliers"."""
     assert one(verifier, "Several hundred thousand people took part in the protests [1].",
                "Des centaines de milliers de personnes ont pris part aux manifestations.")[0]
+
+
+UNKNOWN_CAUSE = ("Les détails des explosions n’ont pas encore été communiqués, et on ne sait rien "
+                 "quant à la cause de l’incident.")
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # blind_pairs23 v24_033: a cause the passage says is not known
+    ("The explosions were caused by sabotage by armed radicals, and details have not yet been "
+     "released [1].", False),
+    ("Les explosions ont été provoquées par un sabotage, selon les autorités [1].", False),
+    # ... said as unknown: supported
+    ("The cause of the explosions is unknown and details have not yet been released [1].",
+     True),
+])
+def test_a_cause_the_passage_says_is_unknown(verifier: Verifier, claim: str,
+                                             supported: bool) -> None:
+    assert one(verifier, claim, UNKNOWN_CAUSE)[0] is supported
+
+
+def test_a_government_kept_is_not_one_dismissed(verifier: Verifier) -> None:
+    """blind_pairs2 v3_040: "kept the government in place" over "a initialement limogé le
+    gouvernement" (cosine 0.92)."""
+    sacked = ("Le successeur trié sur le volet de Nazarbayev, le président Kassym-Jomart "
+              "Tokayev, a initialement limogé le gouvernement du pays en début de semaine en "
+              "réponse aux troubles.")
+    ok, why = one(verifier, "Early in the week, President Kassym-Jomart Tokayev kept the "
+                  "government in place in response to the unrest [1].", sacked)
+    assert not ok and why == "antonym"
+    assert one(verifier, "Early in the week, President Kassym-Jomart Tokayev dismissed the "
+               "government in response to the unrest [1].", sacked)[0]

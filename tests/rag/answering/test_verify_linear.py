@@ -152,3 +152,48 @@ def test_many_nationality_words_are_read_once() -> None:
     with deadline(10), cpu_spent() as spent:
         assert nationality_swap.nationality_swapped(claim, "fr", passage, "fr") == ""
     assert spent.seconds < 0.5, spent.seconds
+
+
+def _words(n: int, seed: str) -> list[str]:
+    """n distinct six-letter pseudo-words."""
+    letters = "bcdfghjklmnpqrstvz"
+    return [seed + "".join(letters[(i // len(letters) ** k) % len(letters)] for k in range(4))
+            + "a" for i in range(n)]
+
+
+def test_a_long_first_then_claim_reads_the_passage_once() -> None:
+    """Security review 43, F2: for each word between a claim's "d'abord" and "puis",
+    `sequence_swapped` scanned every word of the passage (1,360 words each side over a 20 KB
+    passage: 2.8 s of a POST /verify)."""
+    from rag.answering.order import sequence_swapped
+
+    a, b = _words(1_300, "x"), _words(1_300, "y")
+    claim = f"Le gouvernement a d'abord {' '.join(a)} puis {' '.join(b)}."
+    passage = f"{' '.join(b)} puis {' '.join(a)}."
+    with deadline(10), cpu_spent() as spent:
+        sequence_swapped(claim, passage)
+    assert spent.seconds < 0.5, spent.seconds
+    # ... and the order is still read
+    assert sequence_swapped("Tokaïev a d'abord limogé le gouvernement, puis il a invité les "
+                            "troupes.", "Il a initialement invité les troupes. Puis il a "
+                            "limogé le gouvernement.")
+
+
+def test_the_verifiers_text_caches_keep_no_long_text() -> None:
+    """Security review 43, F3: caches keyed by a claim or a sentence (`_says_no`, `_hedges`,
+    `_language`, `_leaning`, `_events`, `_offices_given`, `_calls_unknown_capital`, ...) held
+    the 19,000-character texts of /verify bodies after the request (+0.8 MB of RSS a request,
+    up to some 300 MB). A long text is read each time; a short one is still cached."""
+    from rag.answering import cities, order
+
+    caches = (verify._says_no, verify._hedges, verify._language, verify._leaning,
+              order._events, verify._offices_given, cities._calls_unknown_capital)
+    long = "Le gouvernement n'a pas démissionné après avoir " + "été " * 5_000 + "limogé."
+    before = [c.cache_info().currsize for c in caches]
+    for c in caches:
+        c(long)  # type: ignore[operator]
+    assert [c.cache_info().currsize for c in caches] == before
+    short = f"Le gouvernement n'a pas démissionné {id(long)}."
+    for c in caches:
+        c(short)  # type: ignore[operator]
+    assert all(c.cache_info().currsize == n + 1 for c, n in zip(caches, before, strict=True))
