@@ -21,7 +21,9 @@ _EACH = re.compile(r"(?i)(?<![\w-])(?:chacun|chacune|apiece|each(?!\s+other\b)|"
                    r"chaque|every)(?![\w-])")
 # ... as a claim says it of a figure ("each sent 100", "100 each"): "every CSTO member sent
 # personnel, a force of 2,600" says the members, not the figure, of each
-_EACH_OF_ONE = re.compile(r"(?i)(?<![\w-])(?:chacun|chacune|apiece|each(?!\s+other\b)|"
+# (not "each of the three countries", "chacun des trois pays": the figure counts the group)
+_EACH_OF_ONE = re.compile(r"(?i)(?<![\w-])(?:(?:chacun|chacune)(?!\s+(?:des|de|d['’])(?![\w-]))|"
+                          r"apiece|each(?!\s+(?:other|of)\b)|"
                           r"(?:par|per)\s+(?:pays|country|état|state|personne|person|head))"
                           r"(?![\w-])")
 # Said of all of them together: "in total", "au total", "en tout", "altogether", "à eux trois"

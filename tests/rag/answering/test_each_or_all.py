@@ -36,6 +36,11 @@ def test_each_and_all_together_are_told_apart() -> None:
                                    "with every CSTO member sending personnel.", force)
     assert not each_or_all_swapped("Chaque État membre de l’OTSC a fourni des effectifs à la "
                                    "force, qui compte quelque 2 600 soldats.", force)
+    # "each of the three countries" counts the group, not a figure of each
+    assert not each_or_all_swapped("Each of the three countries sent troops.",
+                                   "Les trois pays ont envoyé 300 soldats au total.")
+    assert not each_or_all_swapped("Chacun des trois pays a envoyé des troupes.",
+                                   "Les trois pays ont envoyé 300 soldats au total.")
     # a sentence that says both (each, and the total) may be read either way
     assert not each_or_all_swapped("They sent 300 in total.",
                                    "Ils ont envoyé 100 soldats chacun, 300 au total.")
