@@ -236,7 +236,7 @@ class BodyBudget:
     Now at most `most` plus `free` a connection. A question, a chat or a vote is far under
     `free`: filling the budget with large bodies does not hold them up.
 
-    One client (its address, an IPv6 one by its /56: `client_bucket`) may hold a
+    One client (its address, an IPv6 one by its /64: `client_bucket`) may hold a
     `CLIENT_SHARE`th of it, its own lone request aside: 139 slow connections of one client
     with the widget's public key filled it, and every other client's body over `free` was
     refused (re-check N2)."""

@@ -140,10 +140,9 @@ class RateLimiter:
         return wait
 
 
-# An IPv6 client is counted by its /56: one host is given a whole /64 and may pick any address
-# in it, so counting addresses let it pass every limit by rotating them (review 9); and a home
-# is commonly given a /56, whose four /64s took all 16 work places (review 43, N2).
-IPV6_CLIENT_PREFIX = 56
+# An IPv6 client is counted by its /64: one host is given a whole /64 and may pick any address
+# in it, so counting addresses let it pass every limit by rotating them (review 9).
+IPV6_CLIENT_PREFIX = 64
 # The answer log's eviction counts an IPv6 client by its /48: a tunnel broker's free /48 (or
 # 6to4's, one per IPv4 address) held 65,536 /64s, each a client of its own, enough to push
 # every other client's answers out (review 15b, N2). A site's /48 is one client there only.
@@ -152,7 +151,7 @@ IPV6_ANSWER_LOG_PREFIX = 48
 
 def client_bucket(host: str | None, ipv6_prefix: int = IPV6_CLIENT_PREFIX) -> str:
     """What the limits count a client address as: an IPv4 address as is (an IPv4-mapped IPv6
-    one as its IPv4), an IPv6 address by its /56 (by its `ipv6_prefix`, when given)."""
+    one as its IPv4), an IPv6 address by its /64 (by its `ipv6_prefix`, when given)."""
     if not host:
         return "ip:-"
     try:

@@ -22,6 +22,7 @@ from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import _has_focus, _words, counts
 from rag.answering.inert import inert
 from rag.answering.question import _SAME_FAMILY, _YEAR
+from rag.answering.verify import CAUSE_UNKNOWN
 from rag.text import fold, tokenize
 
 # Up to three sentences, each within SECOND_WITHIN of the best (two before: PIAF FR match
@@ -395,21 +396,6 @@ def _actors_named(ev: Evidence) -> bool:
     return all(mentions_country(seen, frozenset({code})) for code in ev.question.actors)
 
 
-# A source saying that the cause asked is not known: "on ne sait rien quant à la cause de
-# l'incident", "la cause des explosions reste inconnue", "the reason is still unclear" (the
-# cause's word is what is unknown: "pour des raisons de sécurité, le lieu reste inconnu" is not)
-_CAUSE_WORD = r"(?:cause|raison|motif|origine|reason|motive)s?"
-_UNKNOWN = re.compile(
-    r"(?i)\b(?:on ne sait (?:rien|pas)|on ignore(?:nt)?|nothing is known|(?:it is|it was|it "
-    r"remains) (?:still )?(?:not (?:yet )?(?:known|clear)|unknown|unclear))(?:\s+[\w'’]+){0,3}?"
-    rf"\s+(?:quant [àa] |about |of |sur |as to )?(?:la |les |le |l['’]|the )?(?:{_CAUSE_WORD}|"
-    r"why|pourquoi)\b|"
-    rf"\b(?:la |les |le |l['’]|the )?{_CAUSE_WORD}(?:\s+[\w'’]+){{0,4}}?\s+(?:est|sont|"
-    r"reste|restent|demeure|demeurent|is|are|was|were|remains?|remained)\s+(?:encore |toujours "
-    r"|still )?(?:inconnue?s?|ignorée?s?|indéterminée?s?|unknown|unclear|not (?:yet )?(?:known|"
-    r"clear|established))\b|"
-    rf"\b{_CAUSE_WORD}(?:\s+[\w'’]+){{0,4}}?\s+n['’](?:a|ont) pas (?:encore )?été (?:"
-    r"communiquée?s?|précisée?s?|révélée?s?|établie?s?|déterminée?s?|élucidée?s?|expliquée?s?)")
 UNKNOWN_WITHIN = 6  # the best-ranked sentences read for a source saying it is not known
 
 
@@ -419,7 +405,8 @@ def _said_unknown(ev: Evidence) -> bool:
     answer, whatever else they say about the event."""
     if not ev.question.cause:
         return False
-    return any(_UNKNOWN.search(s.text) for s in ev.sentences[:UNKNOWN_WITHIN] if s.usable)
+    return any(CAUSE_UNKNOWN.search(s.text) for s in ev.sentences[:UNKNOWN_WITHIN]
+               if s.usable)
 
 
 def _focus_retrieved(ev: Evidence) -> bool:

@@ -743,7 +743,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return any(not any(same_name(f, fold_name(m.group(0)).replace("-", ""), True)
                            for f in focus)
                    and (not near or min(abs(m.start() - n) for n in near) <= _ORG_REACH
-                        or _OPENING_NAME_RUN.fullmatch(text, 0, m.start()) is not None)
+                        or (_OPENING_NAME_RUN.fullmatch(text, 0, m.start()) is not None
+                            and not m.group(0).isupper()))  # (a dateline: "ALMATY (Reuters)")
                    for m in _BODY_NAME.finditer(text))
     # person / place: a capitalised word that is not the question's own focus
     for m in _CAPITAL.finditer(text):

@@ -89,7 +89,7 @@ def test_an_ipv6_client_is_one_client_per_48_in_the_answer_log(
     """Behind a trusted proxy, answers from eight /64s of one /48 count as one client: it
     loses its own oldest answers past the cap, and the lone user's answer stays. Counted per
     /64, each would be a client of its own, kept an hour: the log would hold 9."""
-    assert client_bucket("2001:db8:1:7::5") == "ip:2001:db8:1::/56"  # the rate limit's
+    assert client_bucket("2001:db8:1:7::5") == "ip:2001:db8:1:7::/64"  # the rate limit's
     assert client_bucket("2001:db8:1:7::5", 48) == "ip:2001:db8:1::/48"
     assert client_bucket("::ffff:192.0.2.1", 48) == "ip:192.0.2.1"
     with _server(tmp_path, embedder, cap=3, trusted_proxies=["127.0.0.1"]) as (

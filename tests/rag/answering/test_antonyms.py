@@ -362,10 +362,6 @@ def test_present_as_a_verb_against_an_absence() -> None:
 
 
 @pytest.mark.parametrize(("claim", "sentence", "held"), [
-    # blind_pairs20 v21_034: another quarter of the same place
-    ("Ce sont surtout ses capacités défensives dans le sud de l’Europe qui seraient limitées.",
-     "Ce qui limiterait essentiellement les capacités de défense de l’alliance en Europe "
-     "orientale.", True),
     # blind_pairs21 v22_024: the price of another thing
     ("Residents objected to a doubling of electricity prices.",
      "Les habitants s’opposaient à une double augmentation des prix du gaz de pétrole "
@@ -374,10 +370,17 @@ def test_present_as_a_verb_against_an_absence() -> None:
     ("Another grant focused on promoting press freedom in Kazakhstan.",
      "Une autre subvention était axée sur la promotion de la liberté religieuse au "
      "Kazakhstan.", True),
-    # ... the same quarter, thing or freedom: nothing
-    ("Its defence capabilities in Eastern Europe would be limited.",
-     "Ce qui limiterait essentiellement les capacités de défense de l’alliance en Europe "
-     "orientale.", False),
+    # ... the same thing or freedom: nothing; a quarter between two is no other quarter, Gaza
+    # no gas, shots fired no dismissal (diff review 43)
+    ("Mariupol, in southeastern Ukraine, was besieged for weeks.",
+     "Mariupol, in eastern Ukraine, was besieged for weeks.", False),
+    ("The strike cut electricity to two million people.",
+     "The strike hit Gaza's only power plant.", False),
+    ("Tokayev remained in office throughout the crisis.",
+     "Tokayev stayed in power during the crisis, during which police fired on protesters.",
+     False),
+    ("Le Premier ministre est resté en fonction.",
+     "Le Premier ministre, toujours en place, a renvoyé le projet de loi au Parlement.", False),
     ("Gas prices doubled.", "Les prix du gaz ont doublé.", False),
     ("A grant promoted religious freedom.", "Une subvention pour la liberté religieuse.", False),
 ])

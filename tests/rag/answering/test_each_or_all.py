@@ -3,6 +3,8 @@ a likeness the sentence denies (v34_013)."""
 
 from __future__ import annotations
 
+import pytest
+
 from rag.answering.each_or_all import each_or_all_swapped, likeness_denied
 from rag.answering.verify import Verifier
 
@@ -69,3 +71,53 @@ def test_the_verifier_rejects_both(verifier: Verifier) -> None:
     assert not _supported(verifier, "Comme lors du sommet entre Vladimir Poutine et Joe Biden, "
                           "la rencontre de lundi à Genève se tient dans des locaux suisses, le "
                           "président suisse jouant le rôle d’hôte.", GENEVA)
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # diff review 43: a time said of each, a group counted, "brought together", a phrase
+    ("In 2021, the exercises brought together 4,000 troops.",
+     "In 2021, 4,000 troops took part in the exercises, held every year since 2015."),
+    ("Au total, 4 000 soldats ont participé aux exercices en 2021.",
+     "En 2021, 4 000 soldats ont participé aux exercices, organisés chaque année depuis 2015."),
+    ("The CSTO force numbered about 2,500 troops in total.",
+     "The force numbered about 2,500 troops, each of the six member states contributing."),
+    ("The forum brings together about 3,000 participants.",
+     "Le forum rassemble chaque année environ 3 000 participants."),
+    ("They sent 300 troops in total independence from Moscow.",
+     "Ils ont envoyé 100 soldats chacun."),
+])
+def test_times_groups_and_phrases_are_no_each_or_total(claim: str, sentence: str) -> None:
+    assert not each_or_all_swapped(claim, sentence)
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # diff review 43: the sentence makes the likeness itself, or contradicts a report
+    ("As in 2021, the summit was held in Geneva.",
+     "Contrary to earlier reports, the summit was held in Geneva, as in 2021."),
+    ("Comme en 2021, le sommet s'est tenu à Genève.",
+     "Contrairement à ce qui avait été annoncé, le sommet s'est tenu à Genève, comme en 2021."),
+    ("Protesters would like the government to resign.",
+     "Contrary to official claims, protesters would like the government to resign."),
+    ("Kazakhstan, like Russia, is a member of the CSTO.",
+     "Unlike Ukraine, Kazakhstan is, like Russia, a member of the CSTO."),
+    ("Comme à l'accoutumée, le président a prononcé son discours à la télévision.",
+     "Contrairement à ce qu'affirmait l'opposition, le président a prononcé son discours à la "
+     "télévision, comme à l'accoutumée."),
+    ("Just as the protests began, the government resigned.",
+     "Contrary to what many expected, the government resigned just as the protests began."),
+])
+def test_a_likeness_the_sentence_makes_or_a_report_contradicted_is_no_denial(
+        claim: str, sentence: str) -> None:
+    assert not likeness_denied(claim, sentence)
+
+
+def test_each_or_all_reads_a_long_text_once() -> None:
+    """Diff review 43: each marker split the whole text again (0.20 s for 20,000 characters
+    of "chaque" and one figure)."""
+    from tests.cpu import cpu_spent
+
+    text = "chaque " * 3_000 + "3 000 soldats au total."
+    with cpu_spent() as spent:
+        for _ in range(5):
+            each_or_all_swapped(text, text)
+    assert spent.seconds < 0.5, spent.seconds

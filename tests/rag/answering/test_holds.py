@@ -384,6 +384,8 @@ def test_a_body_the_sentence_opens_on_is_named_however_far_the_focus() -> None:
     assert _holds_kind("org", "Le National Endowment for Democracy " + far, ("kazakhstan",))
     assert not _holds_kind("org", "Selon Marie Dumoulin, le National Endowment for Democracy "
                            + far, ("kazakhstan",))
+    # ... but a dateline in capitals is no body (diff review 43)
+    assert not _holds_kind("org", "ALMATY (Reuters) - Le gouvernement " + far, ("kazakhstan",))
 
 @pytest.mark.parametrize(("kind", "text", "held"), [
     # piaf_traps2 pt2_033: a height asked, the sentence gives a count and a share

@@ -1988,3 +1988,16 @@ def test_a_government_kept_is_not_one_dismissed(verifier: Verifier) -> None:
     assert not ok and why == "antonym"
     assert one(verifier, "Early in the week, President Kassym-Jomart Tokayev dismissed the "
                "government in response to the unrest [1].", sacked)[0]
+
+
+
+@pytest.mark.parametrize("passage", [
+    # diff review 43: the cause unknown is another thing's
+    "Les manifestations ont été déclenchées par la hausse du prix du gaz, mais on ignore encore "
+    "les raisons des violences à Almaty.",
+    "Déclenchées par la hausse du prix du gaz, les manifestations ont été suivies d'explosions "
+    "dont la cause est indéterminée.",
+])
+def test_a_cause_unknown_beside_the_claims_own_cause(verifier: Verifier, passage: str) -> None:
+    assert one(verifier, "Les manifestations ont été déclenchées par la hausse du prix du gaz "
+               "[1].", passage)[0]

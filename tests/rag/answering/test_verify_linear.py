@@ -197,3 +197,15 @@ def test_the_verifiers_text_caches_keep_no_long_text() -> None:
     for c in caches:
         c(short)  # type: ignore[operator]
     assert all(c.cache_info().currsize == n + 1 for c, n in zip(caches, before, strict=True))
+
+
+def test_a_first_then_claim_of_words_sharing_a_key_is_bounded() -> None:
+    """Diff review 43: each claim word whose key matched every passage word added all their
+    positions (2,800 "gouv..." words over 4,000 "gouv": 5.1 M positions, 0.88 s)."""
+    from rag.answering.order import sequence_swapped
+
+    claim = "Il a d'abord " + " ".join(_words(2_800, "gouv")) + " puis limogé."
+    passage = "Il a initialement limogé puis " + "gouv " * 4_000 + "."
+    with deadline(10), cpu_spent() as spent:
+        sequence_swapped(claim, passage)
+    assert spent.seconds < 0.5, spent.seconds
