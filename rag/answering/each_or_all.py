@@ -16,21 +16,19 @@ from bisect import bisect_left
 from rag.text import fold
 
 # Said of each one: "chacun", "each", "apiece", "par pays", "chaque pays" (not "each other",
-# "l'un l'autre")
-# ("each of the six", "chacun des pays" count the group; "every year", "chaque année" a time)
+# "l'un l'autre"; "each of the six", "chacun des pays" count the group; "every year", "chaque
+# année" a time)
 _TIME = (r"(?:year|years|day|days|week|weeks|month|months|time|année|années|an|ans|jour|"
          r"jours|semaine|semaines|mois|fois)")
-_EACH = re.compile(r"(?i)(?<![\w-])(?:(?:chacun|chacune)(?!\s+(?:des|de|d['’])(?![\w-]))|"
-                   r"apiece|each(?!\s+(?:other|of)\b)(?!\s+" + _TIME + r"\b)|"
-                   r"(?:par|per)\s+(?:pays|country|état|state|personne|person|head)|"
-                   r"(?:chaque|every)(?!\s+" + _TIME + r"\b))(?![\w-])")
+_CHACUN = r"(?:chacun|chacune)(?!\s+(?:des|de|d['’])(?![\w-]))"
+_EACH_WORD = r"each(?!\s+(?:other|of)\b)"
+_PER = r"(?:par|per)\s+(?:pays|country|état|state|personne|person|head)"
+_EACH = re.compile(r"(?i)(?<![\w-])(?:" + _CHACUN + r"|apiece|" + _EACH_WORD + r"(?!\s+" + _TIME
+                   + r"\b)|" + _PER + r"|(?:chaque|every)(?!\s+" + _TIME + r"\b))(?![\w-])")
 # ... as a claim says it of a figure ("each sent 100", "100 each"): "every CSTO member sent
 # personnel, a force of 2,600" says the members, not the figure, of each
-# (not "each of the three countries", "chacun des trois pays": the figure counts the group)
-_EACH_OF_ONE = re.compile(r"(?i)(?<![\w-])(?:(?:chacun|chacune)(?!\s+(?:des|de|d['’])(?![\w-]))|"
-                          r"apiece|each(?!\s+(?:other|of)\b)|"
-                          r"(?:par|per)\s+(?:pays|country|état|state|personne|person|head))"
-                          r"(?![\w-])")
+_EACH_OF_ONE = re.compile(r"(?i)(?<![\w-])(?:" + _CHACUN + r"|apiece|" + _EACH_WORD + r"|" + _PER
+                          + r")(?![\w-])")
 # Said of all of them together: "in total", "au total", "en tout", "altogether", "à eux trois"
 _TOTAL = re.compile(r"(?i)(?<![\w-])(?:in total(?!\s+(?!(?:and|but|or|to|by|at|in|on|for|from|"
                     r"with|since|of|over|across)\b)[a-z])|au total|"
