@@ -29,6 +29,8 @@ from rag.answering.question import (
     _SAME_FAMILY,
     _YEAR,
     EARLY_YEAR,
+    HEAD_OF_GOVERNMENT,
+    PRIME_MINISTER,
     QuestionInfo,
     _stem_key,
 )
@@ -559,6 +561,8 @@ def _rank_near(text: str, names: set[str]) -> bool:
 def _names_role(role: Sequence[str], text: str) -> bool:
     """Whether `text` holds a word of the role's family; a compound counts by its parts
     ("vice-président exécutif")."""
+    if tuple(role) == PRIME_MINISTER:  # by the phrase: "premier" alone is "first"
+        return bool(HEAD_OF_GOVERNMENT.search(text))
     if "genera" in role:  # a secretary general is no general
         text = _NOT_GENERAL.sub("", text)
     if not any(k.startswith("vice") for k in role):  # a vice-president is no president

@@ -586,8 +586,11 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     # after "the name of" the role comes late: "What is the name of the Kazakh defence minister?"
     # and a portfolio often does ("le ministre russe des Affaires étrangères")
     words = _ATTRIBUTION.sub("", question).split()
-    role = (_role(" ".join(words[:11 if _NAME_OF.search(head) else 7])) if "person" in asks
-            else ())
+    window = 11 if _NAME_OF.search(head) else 7
+    if (hog := HEAD_OF_GOVERNMENT.search(" ".join(words[:window + 3]))) \
+            and hog.start() < len(" ".join(words[:window])):
+        window += 3  # "Qui a été nommé nouveau chef du | gouvernement": the whole phrase
+    role = _role(" ".join(words[:window])) if "person" in asks else ()
     if "person" in asks and not role and (as_role := _AS_ROLE.search(question)):
         role = _role("qui x " + as_role.group(1))  # "appointed as the new prime minister"
     if "person" in asks and not role and _LEADS.match(asked):
@@ -1014,11 +1017,22 @@ _ROLE_ASKED = re.compile(
     r"^\s*name|^\s*nomme[sz]?|^\s*cite[sz]?)\b(.{0,60})", re.I)
 
 
+# The head of a government is its Premier ministre, not its president nor any minister: "Qui a
+# été nommé nouveau chef du gouvernement kazakh ?" is not answered by "le président Tokaïev a
+# limogé le gouvernement", nor "the new prime minister" by the defence minister.
+HEAD_OF_GOVERNMENT = re.compile(
+    r"(?i)\b(?:premi(?:er|ère)\s+ministre|prime\s+minister|chef\s+(?:du|de)\s+gouvernement|"
+    r"head\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?government|premiership|primature)\b")
+PRIME_MINISTER = ("minist", "premie", "prime")  # (`holds._names_role` reads it by the phrase)
+
+
 def _role(head: str) -> tuple[str, ...]:
     """The role a who-question asks by ("président", "spokesman"), as word prefixes."""
     m = _ROLE_ASKED.search(head)
     if not m:
         return ()
+    if HEAD_OF_GOVERNMENT.search(m.group(1)):
+        return PRIME_MINISTER
     verb_next = m.group(0)[:3].lower() in ("qui", "who")  # "Qui commande ...": a verb
     words = re.findall(r"[\wÀ-ÿ-]+", m.group(1))
     for n, w in enumerate(words):

