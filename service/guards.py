@@ -176,8 +176,11 @@ class Guard:
                 allowed = (self.any_origin_writes
                            or origin.rstrip("/").lower() in self.origins
                            or same_origin(origin, host))
-            else:  # no Origin (curl, the CLI, old browsers): trust the fetch metadata if any
-                allowed = headers.get("sec-fetch-site", "").lower() != "cross-site"
+            else:  # no Origin (curl, the CLI, old browsers): trust the fetch metadata if any;
+                # another port of the same host is another site here too, as for reads
+                # (review 44, N1)
+                allowed = headers.get("sec-fetch-site", "").lower() not in ("cross-site",
+                                                                             "same-site")
             if not allowed:
                 why = ("with API keys set, \"*\" does not let other sites write: list this "
                        "origin in RAG_CORS_ORIGINS") if "*" in self.origins else \

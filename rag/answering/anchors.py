@@ -760,9 +760,19 @@ _DIGRAPHS = [("sch", "sh"), ("tch", "ch"), ("ch", "sh"), ("zh", "j"), ("dj", "j"
              ("y", "i"), ("c", "k")]
 
 
-@lru_cache(maxsize=4096)
+# Words longer than this are no name and are not kept in a cache: /verify texts of one
+# 9,500-letter word stayed in these caches after the request (review 44, F2: up to 65,536
+# entries each)
+CACHED_WORD_CHARS = 64
+
+
 def skeleton(word: str) -> str:
     """Consonants of a transliteration-normalised word: Tokayev/Tokaïev/Tokaev -> "tkv"."""
+    return _skeleton(word) if len(word) <= CACHED_WORD_CHARS else _skeleton.__wrapped__(word)
+
+
+@lru_cache(maxsize=4096)
+def _skeleton(word: str) -> str:
     s = re.sub(r"[^a-z]", "", word)
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
@@ -776,12 +786,16 @@ MAX_NAME_LETTERS = 30
 _FAR = 3  # what `_distance` returns for any distance past 2
 
 
-@lru_cache(maxsize=65536)
 def _distance(a: str, b: str) -> int:
     """Edit distance up to 2, else _FAR: only the band of cells within 2 of the diagonal is
     filled, and it stops once a whole row is past 2 (linear in the length, not quadratic)."""
     if abs(len(a) - len(b)) >= _FAR or max(len(a), len(b)) > MAX_NAME_LETTERS + 2:
-        return _FAR
+        return _FAR  # (before the cache: a long word is not kept)
+    return _banded_distance(a, b)
+
+
+@lru_cache(maxsize=65536)
+def _banded_distance(a: str, b: str) -> int:
     width = _FAR - 1
     big = _FAR
     prev = [j if j <= width else big for j in range(len(b) + 1)]
@@ -816,9 +830,15 @@ def _bare(w: str) -> str:
     return w
 
 
-@lru_cache(maxsize=65536)
 def same_name(name: str, word: str, proper: bool) -> bool:
     """Whether source word `word` (folded) may be the claim's `name` (folded)."""
+    if len(name) > CACHED_WORD_CHARS or len(word) > CACHED_WORD_CHARS:
+        return _same_name.__wrapped__(name, word, proper)
+    return _same_name(name, word, proper)
+
+
+@lru_cache(maxsize=65536)
+def _same_name(name: str, word: str, proper: bool) -> bool:
     return _same(name, word, proper) or _same(_bare(name), _bare(word), proper)
 
 

@@ -11,9 +11,9 @@ passage names in a sentence that tells of a border, on either side of it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rag.answering.countries import nations_of
+from rag.short_text_cache import short_text_cache
 
 GAP = 40  # characters between "border" and its "with" ("a border of more than 7,000 km with")
 NEIGHBOUR_REACH = 80  # characters after "with" / "avec" read for the neighbours' names
@@ -42,7 +42,7 @@ def _neighbours(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=64)
+@short_text_cache(64)  # (a whole passage: one over 4,000 characters is kept by digest)
 def _border_sides(passage: str) -> tuple[frozenset[str], frozenset[str]]:
     """(the countries named after a border's "with", every country named in a sentence that
     tells of a border), read once a passage."""

@@ -458,7 +458,9 @@ def _clauses(sentence: str) -> list[str]:
     if len(sentence.split()) < CLAUSE_SENTENCE_WORDS:
         return []
     out: list[str] = []
-    for part in re.split(r"\s*[,;:–—()«»“”\"]\s*", sentence):
+    # (split at the mark alone, then stripped: "\s*" on both sides of it was retried from
+    # every space of a run, quadratic: 20,000 spaces in a passage took 1.8 s, review 44 F1)
+    for part in (p.strip() for p in re.split(r"[,;:–—()«»“”\"]", sentence)):
         if out and len(out[-1].split()) < CLAUSE_WORDS:
             out[-1] = f"{out[-1]}, {part}"
         elif part.strip():

@@ -124,3 +124,33 @@ def test_another_address_waits_its_turn_instead_of_a_503(
     assert mine.status_code == 503 and "this client" in mine.json()["error"], mine.text
     assert theirs.status_code == 200, theirs.text
     assert theirs.json()["claims"][0]["supported"] is True
+
+
+def test_a_client_is_refused_its_second_request_before_it_is_measured(
+        small_service: Callable[..., Service]) -> None:
+    """Forty-fourth review, F1: the bounds that read the text were measured before the
+    client's place was taken, so four requests of one client were all measured at once (17 s
+    of every route). Now its second request, while the first runs, is a 503 before any
+    reading: one too long (a 422 when it is measured alone) is not measured."""
+    svc = small_service(ingest=False)
+    claims = " ".join(f"La Russie a envoyé {i} 000 personnes [1]." for i in range(40))
+    long_body = {"answer": claims, "passages": [TROOPS * 100]}
+    too_many = {"answer": "a [1].", "passages": ["Une phrase. " * 1_100]}
+    assert svc.client.post("/verify", json=too_many).status_code == 422  # alone: measured
+    result: dict[str, int] = {}
+
+    def long_one() -> None:
+        result["a"] = svc.client.post("/verify", json=long_body, timeout=120).status_code
+
+    thread = threading.Thread(target=long_one)
+    thread.start()
+    while True:  # until the long one holds this client's place
+        second = svc.client.post("/verify", json=too_many, timeout=60)
+        if second.status_code == 503 or not thread.is_alive():
+            break
+        time.sleep(0.1)
+    alive = thread.is_alive()
+    thread.join()
+    assert alive, "the long verification ended before it could be overlapped"
+    assert second.status_code == 503 and "this client" in second.json()["error"], second.text
+    assert result["a"] == 200
