@@ -22,7 +22,7 @@ from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import _has_focus, _words, counts
 from rag.answering.inert import inert
 from rag.answering.question import _SAME_FAMILY, _YEAR
-from rag.answering.verify import CAUSE_UNKNOWN
+from rag.answering.verify import CAUSE_UNKNOWN, gives_cause
 from rag.text import fold, tokenize
 
 # Up to three sentences, each within SECOND_WITHIN of the best (two before: PIAF FR match
@@ -122,16 +122,23 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
         return []
     # a count asked for is answered by the sentences that count that thing ("3 000 personnes"
     # for troops), when one is relevant enough, not by one with another figure ("six pays")
+    near_count: EvidenceSentence | None = None
     if ev.question.measure:
         measure = _counted_as(ev.question.measure, ev.question.fate)
         counted = [s for s in cands if counts(measure, s.text)]
         if counted and _clears(ev, counted[0], min_dense, min_dense_cross):
             cands = counted
+        elif counted and _counts_near(ev, counted[0], min_dense) \
+                and counts(measure, counted[0].text, within=1):
+            cands = counted
+            near_count = counted[0]
     cands = [s for s in cands if not _about_something_else(ev, s)]
     if not cands:
         return []
     best = cands[0]
-    if not _clears(ev, best, min_dense, min_dense_cross):
+    if _cause_restated(ev, cands):
+        return []
+    if best is not near_count and not _clears(ev, best, min_dense, min_dense_cross):
         clear = _clearly_about(ev, cands, min_dense, min_dense_cross)
         if clear is None:
             clear = _told_in_document(ev, cands, min_dense_cross)
@@ -139,14 +146,20 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
             return []
         best = clear  # ... and the others must clear the floor too: the ones ranked above it
         # did not ("le pays joue un rôle clé dans la BRI" is no second answer about planes)
+        held = cands
         cands = [clear, *(s for s in cands if s is not clear
                           and _clears(ev, s, min_dense, min_dense_cross))]
+    else:
+        held = cands
     if ev.question.summary:  # the best sentence of each document
         return _one_per_document(ev, cands)
     chosen = [best]
     # the sentence right after the best one, about the same thing ("Elle est surnommée « Pompom
     # » ...", "Sa présidence dure jusqu'en 1911."): the answer often goes on there
-    follow = _follow_on(ev, cands, best, best, min_dense, min_dense_cross)
+    # (any candidate: the one right after the sentence clearly about the question goes on
+    # about it, "Pour tuer le temps, Doris Day chante ... Elle admire particulièrement la
+    # chanteuse de jazz Ella Fitzgerald.", though it missed the floor by 0.001)
+    follow = _follow_on(ev, held, best, best, min_dense, min_dense_cross)
     if follow is not None:
         chosen.append(follow)
     for s in cands[1:]:
@@ -253,6 +266,21 @@ _FATE_FAMILY = {"dead": _SAME_FAMILY[2], "injured": _SAME_FAMILY[4],
                 "arrested": _SAME_FAMILY[5]}
 
 
+# A sentence that counts what is asked, in the question's language, the word right after
+# its figure, may miss the floor by COUNT_SLACK when it holds the focus at least through its
+# passage ("La force est composée d'environ 2 600 militaires au total" at 0.792 for "Quel est
+# l'effectif ... du contingent de l'OTSC ?", the bloc named the sentence before; not "19 des
+# 33 rencontres de saison régulière" for seasons). blind44 b44_014 answered; no other article
+# or PIAF row changed.
+COUNT_SLACK = 0.01
+COUNT_FOCUS = 0.5
+
+
+def _counts_near(ev: Evidence, s: EvidenceSentence, min_dense: float) -> bool:
+    return (not ev.cross_lingual and s.focus >= COUNT_FOCUS
+            and s.dense >= min_dense - COUNT_SLACK)
+
+
 def _counted_as(measure: tuple[str, ...], fate: frozenset[str]) -> tuple[str, ...]:
     if not fate or not set(measure) <= _SAME_FAMILY[1]:
         return measure
@@ -288,11 +316,37 @@ def _restated_without_answer(ev: Evidence, cands: list[EvidenceSentence]) -> boo
     # ... in the question's own words, not only its names ("Edward Dickinson Baker (1811 -
     # 1861) est un politicien" covers the names of "Combien d'enfants Edward Dickinson Baker
     # a-t-il eu ?", not what is asked of him)
+    return _in_its_words(ev, top)
+
+
+def _in_its_words(ev: Evidence, s: EvidenceSentence) -> bool:
+    """Whether `s` says what the question asks about in the question's own words."""
     stemmer = "french" if ev.question.lang == "fr" else "english"
     names = {t for f in ev.question.focus for t in tokenize(f, stemmer)}
     asked = set(tokenize(_CAPITALISED.sub(" ", ev.question.text), stemmer)) - names
-    said = set(tokenize(top.text, stemmer))
+    said = set(tokenize(s.text, stemmer))
     return len(asked) >= RESTATED_WORDS and len(asked & said) >= RESTATED_COVERAGE * len(asked)
+
+
+def _cause_restated(ev: Evidence, cands: list[EvidenceSentence]) -> bool:
+    """A cause asked, and the best sentence restates the question without one, nor any of
+    the best-ranked: "Pourquoi seule la façade ... doit-elle changer d'aspect ?" over "Seule
+    la façade du nouveau bâtiment ... changera d'aspect.": the sources tell the fact, not
+    why."""
+    best = cands[0]
+    return (ev.question.cause and not ev.cross_lingual and best.focus > 0
+            and _in_its_words(ev, best)
+            and not any(gives_cause(s.text) or _REASON.search(s.text)
+                        for s in cands[:UNKNOWN_WITHIN] if s.focus > 0))
+
+
+# ... a reason given as a circumstance ("restent hautement spéculatives, compte tenu
+# également de l'absence de correspondants") or in a participle clause ("fut rejetée,
+# l'église de Caen tenant à garder son pasteur")
+_REASON = re.compile(r"(?i)\b(?:compte tenu|étant donné|vu (?:que|qu['’]|le|la|les|l['’])|"
+                     r"faute d[e'’]|en l['’]absence|given (?:that|the)|in view of|considering|"
+                     r"for lack of|in the absence)\b"
+                     r"|,\s+(?:[\w'’-]+\s+){0,4}[a-zà-ÿ]{3,}ant\b")
 
 
 # The sources' sentence about the question (its whole focus, the closest in meaning) that does

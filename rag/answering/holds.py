@@ -409,10 +409,13 @@ _FIGURE = re.compile(r"(?:\d[\d\s.,]*\d|\d|\b(?:deux|trois|quatre|cinq|six|sept|
 COUNTED_WITHIN = 4
 
 
-def counts(measure: Sequence[str], text: str, as_people: bool = True) -> bool:
+def counts(measure: Sequence[str], text: str, as_people: bool = True,
+           within: int = COUNTED_WITHIN) -> bool:
     """A figure followed, within a few words, by what is counted ("3 000 personnes", "un
     millier et demi de militaires"): the figure is the count asked for, not "six pays" in a
-    sentence about troops. `as_people=False`: soldiers are not counted as "personnes"."""
+    sentence about troops. `as_people=False`: soldiers are not counted as "personnes";
+    `within=1`: the very word after the figure ("2 600 militaires", not "33 rencontres de
+    saison" for seasons)."""
     keys = set(measure)
     if keys & _MONEY and _MONEY_SIGN.search(text):
         return True
@@ -423,7 +426,7 @@ def counts(measure: Sequence[str], text: str, as_people: bool = True) -> bool:
         keys |= _SAME_FAMILY[2] | _SAME_FAMILY[4] | _SAME_FAMILY[5]  # morts chez les manifestants"
     for m in _FIGURE.finditer(text):
         after = re.split(r"[,;:()\[\]«»]", text[m.end():m.end() + 80], maxsplit=1)[0]
-        for word in re.findall(r"[\wÀ-ÿ-]+", after)[:COUNTED_WITHIN]:
+        for word in re.findall(r"[\wÀ-ÿ-]+", after)[:within]:
             key = _stem_key(word)
             if any(key.startswith(k) or (len(key) >= 4 and k.startswith(key)) for k in keys):
                 return True

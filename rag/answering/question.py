@@ -898,6 +898,8 @@ _DIMENSIONS = {
     "time": re.compile(r"(?i)\b(?:lap ?times?|temps (?:au|du|d['’]un) tour|chrono(?:mètre)?)\b"),
 }
 # ... of which these are named where they are given (a length is given in kilometres)
+_HEADCOUNT = re.compile(r"(?i)\b(?:quel|quelle)s? (?:est|était|sont|étaient) (?:le |l['’]|les )"
+                        r"(?:[\w-]+ ){0,2}?effectifs?\b")
 _NAMED_QUANTITY = frozenset({"capacite", "budget", "pib"})
 _PRICE_ASKED = re.compile(
     r"\b(prix|price|cost|costs|coûte|coute|coût|cout|montant|amount|loyer|rent|budget|"
@@ -951,6 +953,8 @@ def _measure(head: str) -> tuple[str, ...]:
         return tuple(sorted(_MONEY))  # dollars", "750 000 $"), not "multiplié par deux"
     if _POPULATION.search(head):
         return tuple(sorted(_SAME_FAMILY[3]))
+    if _HEADCOUNT.search(head):  # "Quel est l'effectif du contingent ?": its troops
+        return tuple(sorted(_SAME_FAMILY[0]))
     quantity = _QUANTITY.search(head)  # "la capacité": the sentence names it
     if quantity and fold(quantity.group(1) or "") in _NAMED_QUANTITY:
         return (_stem_key(quantity.group(1)),)

@@ -504,3 +504,71 @@ def test_a_year_given_relative_to_the_one_before_is_quoted_with_it(compose: Comp
     # a question that asks no date is answered without it
     got = compose("Qui est amené à quitter le gouvernement en mai ?", PCF)
     assert got is None or "1947" not in got
+
+
+@pytest.mark.parametrize(("dense", "counted", "answered"), [
+    (0.792, True, True),  # blind44 b44_014: counts the troops, 0.008 under the floor
+    (0.792, False, False),  # another figure as close to the question is not enough
+    (0.785, True, False),  # ... nor a count further under it
+])
+def test_a_count_of_what_is_asked_may_miss_the_floor_by_a_little(
+        dense: float, counted: bool, answered: bool) -> None:
+    """"Quel est l'effectif ... du contingent de l'OTSC ?" asks for its troops: "La force est
+    composée d'environ 2 600 militaires au total" counts them, the bloc named the sentence
+    before, at cosine 0.792 with the question."""
+    before = "Tous les membres de l’OTSC ont envoyé du personnel au Kazakhstan."
+    count = ("La force est composée d’environ 2 600 militaires au total." if counted
+             else "La force est arrivée dans 6 villes au total.")
+    question = ("Quel est l’effectif approximatif de l’ensemble du contingent de l’OTSC envoyé "
+                "au Kazakhstan ?")
+    assert analyse_question(question).measure  # "l'effectif" counts troops
+    said = EvidenceSentence(1, 1, 0, len(count), count, dense, 0.07, 0.74, True, True, 0.5)
+    ev = Evidence(analyse_question(question), False, [_hit(before + " " + count)], [said],
+                  {1: [said]})
+    assert bool(choose(ev)) is answered
+
+
+def test_the_sentence_going_on_after_the_one_clearly_about_it_is_quoted_with_it() -> None:
+    """PIAF: "Quel artiste inspira particulièrement Doris Day ?" ranks "Elle admire
+    particulièrement la chanteuse de jazz Ella Fitzgerald." first, 0.001 under the floor; the
+    sentence before it, clearly about the question (0.866), is quoted, and the one going on
+    about it now with it, though it missed the floor."""
+    radio = ("Pour tuer le temps, Doris Day chante les chansons de blues et de jazz qui passent "
+             "à la radio.")
+    admires = "Elle admire particulièrement la chanteuse de jazz Ella Fitzgerald."
+    lessons = ("Sa mère lui paie des cours de chant avec Grace Raine qui décèle chez Doris un "
+               "talent certain pour le chant.")
+    hit = _hit(" ".join((radio, admires, lessons)), title="Doris Day")
+    said = [EvidenceSentence(1, 2, 0, 1, admires, 0.799, 0.42, 1.0, True, True, 0.579,
+                             referred=True),
+            EvidenceSentence(1, 3, 0, 1, lessons, 0.826, 0.32, 1.0, True, True, 0.528),
+            EvidenceSentence(1, 1, 0, 1, radio, 0.866, 0.5, 1.0, True, True, 0.519)]
+    by = {1: said}
+    ev = Evidence(analyse_question("Quel artiste inspira particulièrement Doris Day ?"), False,
+                  [hit], said, by)
+    assert [s.text for s in choose(ev)][:2] == [radio, admires]
+
+
+@pytest.mark.parametrize(("said", "answered"), [
+    # piaf_traps3 pt3_011: the fact, in the question's words, and no reason anywhere
+    ("Seule la façade du nouveau bâtiment donnant sur la place des Théâtres changera "
+     "d'aspect.", False),
+    ("Seule la façade du nouveau bâtiment donnant sur la place des Théâtres changera "
+     "d'aspect, car elle avait été murée en 1935.", True),
+    ("Seule la façade du nouveau bâtiment donnant sur la place des Théâtres changera "
+     "d'aspect, compte tenu du classement des autres.", True),
+])
+def test_a_cause_asked_is_not_answered_by_the_fact_restated(said: str, answered: bool) -> None:
+    """"Pourquoi seule la façade ... doit-elle changer d'aspect ?": the sources say that it
+    will, in the question's own words, and why nowhere; a sentence that gives a reason (a
+    cause marker, or a circumstance: "compte tenu de") answers (blind16 b16_027)."""
+    other = ("L'hôtel Moskva offre une façade asymétrique : deux projets différents auraient "
+             "été proposés sur une même feuille à Staline.")
+    question = ("Pourquoi seule la façade de l'hôtel Moskva donnant sur la place des Théâtres "
+                "doit-elle changer d'aspect ?")
+    best = EvidenceSentence(1, 1, 0, 1, said, 0.882, 0.64, 0.42, True, True, 0.590)
+    second = EvidenceSentence(2, 1, 0, 1, other, 0.841, 0.41, 0.58, True, True, 0.413)
+    ev = Evidence(analyse_question(question), False,
+                  [_hit(said, title="Hôtel Moskva"), _hit(other, doc_id="b")], [best, second],
+                  {1: [best], 2: [second]})
+    assert bool(choose(ev)) is answered
