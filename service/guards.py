@@ -179,8 +179,9 @@ class Guard:
             else:  # no Origin (curl, the CLI, old browsers): trust the fetch metadata if any;
                 # another port of the same host is another site here too, as for reads
                 # (review 44, N1)
-                allowed = headers.get("sec-fetch-site", "").lower() not in ("cross-site",
-                                                                             "same-site")
+                site = headers.get("sec-fetch-site", "").lower()
+                allowed = site != "cross-site" and (site != "same-site"
+                                                    or self.any_origin_writes)
             if not allowed:
                 why = ("with API keys set, \"*\" does not let other sites write: list this "
                        "origin in RAG_CORS_ORIGINS") if "*" in self.origins else \

@@ -22,7 +22,7 @@ from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import _has_focus, _words, counts
 from rag.answering.inert import inert
 from rag.answering.question import _SAME_FAMILY, _YEAR
-from rag.answering.verify import CAUSE_UNKNOWN, gives_cause
+from rag.answering.verify import CAUSE_UNKNOWN, PURPOSE, gives_cause
 from rag.text import fold, tokenize
 
 # Up to three sentences, each within SECOND_WITHIN of the best (two before: PIAF FR match
@@ -138,19 +138,19 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
     best = cands[0]
     if _cause_restated(ev, cands):
         return []
+    held = cands
     if best is not near_count and not _clears(ev, best, min_dense, min_dense_cross):
         clear = _clearly_about(ev, cands, min_dense, min_dense_cross)
         if clear is None:
             clear = _told_in_document(ev, cands, min_dense_cross)
+            held = []  # (not read through the document: one under the floor goes on it)
         if clear is None:
             return []
         best = clear  # ... and the others must clear the floor too: the ones ranked above it
         # did not ("le pays joue un rôle clé dans la BRI" is no second answer about planes)
-        held = cands
         cands = [clear, *(s for s in cands if s is not clear
                           and _clears(ev, s, min_dense, min_dense_cross))]
-    else:
-        held = cands
+        held = held or cands
     if ev.question.summary:  # the best sentence of each document
         return _one_per_document(ev, cands)
     chosen = [best]
@@ -335,17 +335,31 @@ def _cause_restated(ev: Evidence, cands: list[EvidenceSentence]) -> bool:
     why."""
     best = cands[0]
     return (ev.question.cause and not ev.cross_lingual and best.focus > 0
-            and _in_its_words(ev, best)
+            and _in_its_words(ev, best) and _adds_little(ev, best)
             and not any(gives_cause(s.text) or _REASON.search(s.text)
+                        or PURPOSE.search(s.text)
                         for s in cands[:UNKNOWN_WITHIN] if s.focus > 0))
+
+
+RESTATED_EXTRA = 2  # words of its own a sentence that only restates the question may hold
+
+
+def _adds_little(ev: Evidence, s: EvidenceSentence) -> bool:
+    """Whether `s` holds at most RESTATED_EXTRA words the question does not ("Seule la façade
+    du nouveau bâtiment ..."): one that adds a clause may tell why without a marker ("... pour
+    protester contre la hausse du prix du gaz", "face à l'ampleur des manifestations")."""
+    stemmer = "french" if ev.question.lang == "fr" else "english"
+    return len(set(tokenize(s.text, stemmer)) - set(tokenize(ev.question.text, stemmer))
+               ) <= RESTATED_EXTRA
 
 
 # ... a reason given as a circumstance ("restent hautement spéculatives, compte tenu
 # également de l'absence de correspondants") or in a participle clause ("fut rejetée,
 # l'église de Caen tenant à garder son pasteur")
 _REASON = re.compile(r"(?i)\b(?:compte tenu|étant donné|vu (?:que|qu['’]|le|la|les|l['’])|"
-                     r"faute d[e'’]|en l['’]absence|given (?:that|the)|in view of|considering|"
-                     r"for lack of|in the absence)\b"
+                     r"faute d[e'’]|en l['’]absence|face (?:à|aux?)|given (?:that|the)|"
+                     r"in view of|considering|for lack of|in the absence|amid|over|following|"
+                     r"in order to|so as to)\b"
                      r"|,\s+(?:[\w'’-]+\s+){0,4}[a-zà-ÿ]{3,}ant\b")
 
 

@@ -535,6 +535,7 @@ _NOT_GENERAL = re.compile(r"(?i)secr[ée]taires?[- ]g[ée]n[ée]ra(?:l|ux)|"
 
 
 _VICE = re.compile(r"(?i)\bvice[-\s]\w+")
+_DEPUTY = re.compile(r"(?i)\bdeputy\s+\w+")
 
 
 # "les Russes", "the Kazakhs": a people, not "le pape François"
@@ -564,8 +565,9 @@ def _rank_near(text: str, names: set[str]) -> bool:
 def _names_role(role: Sequence[str], text: str) -> bool:
     """Whether `text` holds a word of the role's family; a compound counts by its parts
     ("vice-président exécutif")."""
-    if tuple(role) == PRIME_MINISTER:  # by the phrase: "premier" alone is "first"
-        return bool(HEAD_OF_GOVERNMENT.search(text))
+    if tuple(role) == PRIME_MINISTER:  # by the phrase: "premier" alone is "first"; a
+        # deputy prime minister is not the one ("le vice-Premier ministre Roman Sklyar")
+        return bool(HEAD_OF_GOVERNMENT.search(_DEPUTY.sub(" ", _VICE.sub(" ", text))))
     if "genera" in role:  # a secretary general is no general
         text = _NOT_GENERAL.sub("", text)
     if not any(k.startswith("vice") for k in role):  # a vice-president is no president

@@ -1028,6 +1028,13 @@ HEAD_OF_GOVERNMENT = re.compile(
     r"(?i)\b(?:premi(?:er|ère)\s+ministre|prime\s+minister|chef\s+(?:du|de)\s+gouvernement|"
     r"head\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?government|premiership|primature)\b")
 PRIME_MINISTER = ("minist", "premie", "prime")  # (`holds._names_role` reads it by the phrase)
+# "Who did X appoint ...", "Qui le chef du gouvernement a-t-il nommé ...": X acts, it is not
+# the one asked for
+_SUBJECT_ASKED = re.compile(r"(?i)\s*(?:who|whom|qui)\s+(?:did|does|do|will|would|has|had|"
+                            r"le|la|l['’]|les)\b")
+_ROLE_WORD = re.compile(r"(?i)\b(?:président|presidente?|president|ministre|minister|"
+                        r"porte-parole|spokes\w+|secrétaire|secretary|ambassad\w+|général|"
+                        r"general|command\w+|chef|head|leader|dirigeant|directeur|director)\b")
 
 
 def _role(head: str) -> tuple[str, ...]:
@@ -1035,8 +1042,12 @@ def _role(head: str) -> tuple[str, ...]:
     m = _ROLE_ASKED.search(head)
     if not m:
         return ()
-    if HEAD_OF_GOVERNMENT.search(m.group(1)):
-        return PRIME_MINISTER
+    hog = HEAD_OF_GOVERNMENT.search(m.group(1))
+    before = m.group(1)[:hog.start()] if hog else ""
+    if hog and not _SUBJECT_ASKED.match(m.group(0)) and not _ROLE_WORD.search(before) \
+            and not re.search(r"(?i)(?:\bvice|\bdeputy)[\s-]*$", before):
+        return PRIME_MINISTER  # the first role named, not a deputy, nor the one who acts
+        # ("Qui le chef du gouvernement a-t-il nommé ...", "le porte-parole du Premier ministre")
     verb_next = m.group(0)[:3].lower() in ("qui", "who")  # "Qui commande ...": a verb
     words = re.findall(r"[\wÀ-ÿ-]+", m.group(1))
     for n, w in enumerate(words):

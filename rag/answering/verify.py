@@ -1473,7 +1473,7 @@ _CAUSE = re.compile(
     r"[^.;:!?«»]{1,80}?\sfor\s))")
 # A sentence may give its purpose with a bare "pour" ("pour mettre un terme aux émeutes"); a
 # claim's "pour gérer les manifestations" is too often a rewording of the sentence's own.
-_PURPOSE = re.compile(r"(?i)(?<!\w)pour(?= \w+(?:er|ir|re)\b)(?! (?:notre|votre|autre|premier|"
+PURPOSE = re.compile(r"(?i)(?<!\w)pour(?= \w+(?:er|ir|re)\b)(?! (?:notre|votre|autre|premier|"
                       r"dernier|entre|contre|hier|quatre|cher)\b)")
 # ... and in French only ("car" is a vehicle in English): "car il a une frontière avec la
 # Russie", "compte tenu de l'absence de correspondants"
@@ -1638,7 +1638,7 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
             w in claim.names and any(same_name(w, x, True) for x in folded)))
         # (a sentence that gives a cause or purpose of its own may reword the claim's: "parce
         # qu'il partage avec elle une frontière" over "car il a une frontière")
-        least = 1 if gives_cause(sentence) or _PURPOSE.search(sentence) else CAUSE_SHARED
+        least = 1 if gives_cause(sentence) or PURPOSE.search(sentence) else CAUSE_SHARED
         return shared < min(least, len(claim.cause_words)) or any(
             part and not any(w[:5] in words for w in part) for part in claim.cause_parts)
     keys = {_key4(w) for w in tokenize(sentence, "none")}
@@ -2498,8 +2498,14 @@ _OFFICE_WORDS = (
     # a premier heads a government ("China's premier" over "le président chinois Xi
     # Jinping"); read in English only: "premier" is French for "first"
     (re.compile(r"premiers?"),
-     re.compile(r"(?:premiers?|prime|ministers?|ministres?|governments?|gouvernements?)")))
-_EN_ONLY_OFFICE = 4
+     re.compile(r"(?:premiers?|prime|ministers?|ministres?|governments?|gouvernements?)")),
+    # a speaker presides a chamber ("a former speaker of the Senate" over "ancien Premier
+    # ministre", v12_050); in English only, singular ("Russian speakers" speak a language)
+    (re.compile(r"speaker"),
+     re.compile(r"(?:speakers?|senat|senate|senats|senateurs?|senators?|parlement|"
+                r"parliament|parlementaires?|parliamentary|chambre|chamber|assemblee|assembly|"
+                r"majilis|mazhilis)")))  # (the chamber: "président" alone is not its)
+_EN_ONLY_OFFICES = (4, 5)
 
 
 def _roles_unsaid(claim: str, words: set[str]) -> tuple[str, ...]:
@@ -2519,7 +2525,7 @@ def _offices_given(claim: str) -> tuple[tuple[int, str], ...]:
     out = []
     english = _leaning(claim) == "en"
     for k, (office, _) in enumerate(_OFFICE_WORDS):
-        if k == _EN_ONLY_OFFICE and not english:
+        if k in _EN_ONLY_OFFICES and not english:
             continue
         mine = next((w for w, f in folded if office.fullmatch(f)), None)
         if mine:

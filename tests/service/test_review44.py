@@ -27,3 +27,17 @@ def test_a_write_from_another_port_of_the_same_host_is_refused_without_an_origin
     r = c.post("/feedback", json={"answer_id": "ab12", "rating": "up"},
                headers={"sec-fetch-site": "same-site"})
     assert r.status_code == 403, r.text
+
+
+def test_with_any_origin_allowed_a_same_site_write_is_as_any_other(
+    small_service: Callable[..., Service],
+) -> None:
+    """Diff review 44, F4: with RAG_CORS_ORIGINS="*" and no keys every origin may write; a
+    same-site write without an Origin is allowed as one with it is (a cross-site one still
+    is not)."""
+    c = small_service(cors_origins=["*"]).client
+    doc = {"documents": [{"id": "mine", "title": "Mien", "text": "Un texte à moi, ajouté."}]}
+    assert c.post("/documents", json=doc, headers={"sec-fetch-site": "same-site"}
+                  ).status_code == 200
+    assert c.post("/documents", json=doc, headers={"sec-fetch-site": "cross-site"}
+                  ).status_code == 403

@@ -572,3 +572,23 @@ def test_a_cause_asked_is_not_answered_by_the_fact_restated(said: str, answered:
                   [_hit(said, title="Hôtel Moskva"), _hit(other, doc_id="b")], [best, second],
                   {1: [best], 2: [second]})
     assert bool(choose(ev)) is answered
+
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Pourquoi les manifestants sont-ils descendus dans la rue au Kazakhstan ?",
+     "Des milliers de manifestants sont descendus dans la rue au Kazakhstan pour protester "
+     "contre la hausse du prix du gaz."),
+    ("Pourquoi le gouvernement kazakh a-t-il démissionné ?",
+     "Le gouvernement kazakh a démissionné face à l'ampleur des manifestations."),
+    ("Pourquoi l'état d'urgence a-t-il été décrété à Almaty ?",
+     "L'état d'urgence a été décrété à Almaty pour faire face aux émeutes."),
+])
+def test_a_reason_told_in_a_clause_of_its_own_answers_a_cause_asked(question: str,
+                                                                     said: str) -> None:
+    """Diff review 44, F2: a reason without a cause marker ("pour protester contre ...", "face
+    à l'ampleur ...") was refused as the question restated; a sentence that adds a clause of
+    its own tells why."""
+    s = EvidenceSentence(1, 0, 0, 1, said, 0.90, 0.8, 1.0, True, True, 0.6)
+    ev = Evidence(analyse_question(question), False, [_hit(said)], [s], {1: [s]})
+    assert [c.text for c in choose(ev)] == [said]

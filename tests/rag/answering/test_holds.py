@@ -803,3 +803,21 @@ def test_the_head_of_a_government_is_its_prime_minister(question: str) -> None:
     assert not _names_role(role, "le premier contingent, mené par le général Serdyukov")
     assert "presid" not in analyse_question("Qui est le chef du gouvernement ?").role
     assert "presid" in analyse_question("Qui est le chef de l’État kazakh ?").role
+
+
+@pytest.mark.parametrize(("question", "prime"), [
+    ("Qui est le porte-parole du Premier ministre kazakh ?", False),  # a spokesman asked
+    ("Who did the head of government appoint as defence minister?", False),  # it acts
+    ("Qui le chef du gouvernement a-t-il nommé ministre de la Défense ?", False),
+    ("Qui est le vice-Premier ministre ?", False),
+    ("Qui est le Premier ministre kazakh ?", True),
+])
+def test_the_head_of_government_is_asked_only_as_the_first_role_of_the_one_asked(
+        question: str, prime: bool) -> None:
+    """Diff review 44, F1: the phrase anywhere in the role window took over questions that ask
+    for someone else; and a deputy prime minister is not the prime minister."""
+    role = analyse_question(question).role
+    assert (role == ("minist", "premie", "prime")) is prime, role
+    pm = analyse_question("Qui est le Premier ministre kazakh ?").role
+    assert not _names_role(pm, "Le vice-Premier ministre kazakh Roman Sklyar a présidé")
+    assert not _names_role(pm, "Deputy Prime Minister Roman Sklyar chaired the meeting")

@@ -1035,15 +1035,15 @@ def test_some_and_all_words_that_are_not_quantifiers(verifier: Verifier) -> None
 
 def test_words_that_only_look_like_a_cause_or_purpose() -> None:
     """Review: "alimentaires", "causerie" are no cause; "pour notre pays" is no purpose."""
-    from rag.answering.verify import _CAUSE, _PURPOSE
+    from rag.answering.verify import _CAUSE, PURPOSE
     assert not _CAUSE.search("des produits alimentaires importés par la Russie")
     assert not _CAUSE.search("une causerie animée par le ministre")
     assert _CAUSE.search("une colère alimentée par la hausse des prix")
     assert _CAUSE.search("une crise causée par la hausse des prix")
     for text in ("pour notre pays", "pour votre sécurité", "pour autre chose",
                  "pour le premier ministre", "pour premier objectif", "pour dernier recours"):
-        assert not _PURPOSE.search(text), text
-    assert _PURPOSE.search("pour mettre un terme aux émeutes")
+        assert not PURPOSE.search(text), text
+    assert PURPOSE.search("pour mettre un terme aux émeutes")
     # "car" is a cause in French only
     from rag.answering.verify import _cause_at
     assert _cause_at("car il a une frontière", "fr") and not _cause_at("a car bomb", "en")

@@ -38,6 +38,18 @@ def test_a_premier_is_an_office_in_english_only() -> None:
                          {"first"}) == ()
 
 
+def test_a_speaker_presides_a_chamber_in_english_only() -> None:
+    """blind_pairs11 v12_050: "a former speaker of the Senate" over "ancien Premier ministre"
+    (and "l'ex-président Nazarbaïev"): a president is no chamber's speaker."""
+    claim = ("Karim Massimov, a close ally of Nazarbayev and a former speaker of the Senate, "
+             "was arrested for treason.")
+    assert _roles_unsaid(claim, {"expresident", "president", "premier", "ministre"}) == (
+        "speaker",)
+    assert _roles_unsaid(claim, {"president", "du", "senat"}) == ()
+    assert _roles_unsaid("Russian speakers make up a fifth of the population.", set()) == ()
+    assert _roles_unsaid("Le speaker de la radio a lu le communiqué.", set()) == ()
+
+
 def test_short_claims_tell_their_language_by_in_and_to() -> None:
     claim = "A conference on reforms in Ukraine was held in Lugano, in southern Switzerland."
     assert _language(claim) == "en"
