@@ -1026,7 +1026,10 @@ _ROLE_ASKED = re.compile(
 # limogé le gouvernement", nor "the new prime minister" by the defence minister.
 HEAD_OF_GOVERNMENT = re.compile(
     r"(?i)\b(?:premi(?:er|ère)\s+ministre|prime\s+minister|chef\s+(?:du|de)\s+gouvernement|"
-    r"head\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?government|premiership|primature)\b")
+    r"head\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?government|premiership|primature|"
+    # ... and who heads it: "Who headed the Kazakh government ...", "dirigeait le gouvernement"
+    r"(?:headed|heads|led|leads|dirigeait|dirige|dirigé|dirigeant)\s+(?:the\s+|le\s+)?"
+    r"(?:[\w-]+\s+)?(?:government|gouvernement))\b")
 PRIME_MINISTER = ("minist", "premie", "prime")  # (`holds._names_role` reads it by the phrase)
 # "Who did X appoint ...", "Qui le chef du gouvernement a-t-il nommé ...": X acts, it is not
 # the one asked for

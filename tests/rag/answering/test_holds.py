@@ -791,6 +791,9 @@ def test_names_lent_to_other_passages_are_runs_of_names_not_days_peoples_or_bodi
     "Who was appointed as the new head of the Kazakh government after the cabinet was "
     "dismissed?",
     "Qui est le Premier ministre kazakh ?",
+    # blind12 b12_046: who heads it, by the verb
+    "Who headed the Kazakh government that Tokayev dismissed at the start of the week?",
+    "Qui dirigeait le gouvernement limogé par Tokaïev ?",
 ])
 def test_the_head_of_a_government_is_its_prime_minister(question: str) -> None:
     """The head of a government is named as a Premier ministre, not as the president who
