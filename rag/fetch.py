@@ -267,7 +267,14 @@ def _phrase(status: int) -> str:
         return ""
 
 
+# A URL's userinfo ("user:password@"), up to the last "@" before its path, query or fragment
+_USERINFO = re.compile(r"^(\s*[A-Za-z][A-Za-z0-9+.-]*:/*)[^/?#]*@")
+
+
 def _short(url: str) -> str:
+    """`url` as a message may quote it: its credentials masked (a refused
+    "http://user:s3cret@host/" was quoted back whole, review 45 N1), cut at 120 characters."""
+    url = _USERINFO.sub(r"\1***@", url, count=1)
     return url if len(url) <= 120 else url[:117] + "..."
 
 
@@ -413,12 +420,26 @@ def resolve(url: httpx.URL, policy: FetchPolicy, seconds: float | None = None,
     return addresses
 
 
+# IPv4 as inet_aton reads it, which the system resolver accepts: "127.1", "2130706433",
+# "0x7f000001", "0177.0.0.1" (one to four parts, decimal, octal or hex)
+_SHORT_IPV4 = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]+)){0,3}\.?",
+                         re.IGNORECASE)
+
+
 def _literal(host: str) -> IPAddress | None:
-    """The address written as the URL's host, or None for a name."""
+    """The address written as the URL's host, or None for a name. A shorthand IPv4
+    ("http://127.1/") is an address too: read as a name, the resolver answered 127.0.0.1 and
+    the refusal read "cannot fetch this page" instead of naming the address (review 45 N2)."""
     try:
         return ipaddress.ip_address(host)
     except ValueError:
-        return None
+        pass
+    if len(host) <= 64 and _SHORT_IPV4.fullmatch(host):
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host.removesuffix(".")))
+        except OSError:
+            return None
+    return None
 
 
 def check_url(url: str, policy: FetchPolicy, lookup: bool = True) -> httpx.URL:

@@ -27,9 +27,11 @@ from rag.fetch import (
     FetchRefused,
     address_problem,
     check_url,
+    check_urls,
     fetch,
     is_url,
     load_sources,
+    parse_url,
     url_doc_id,
 )
 from tests.local_site import ARTICLE, Route, Site, local_site
@@ -524,7 +526,8 @@ def test_what_an_upstream_says_in_errors_is_not_repeated(
     assert reasons["ctype"] == "unsupported content type (HTML or plain text only)", reasons
     assert not any(s in r for r in reasons.values() for s in ("SECRET", "S3cr3t", "ST-", "10."))
     logged = caplog.text
-    assert "SECRET-1" in logged and "S3cr3t-2" in logged  # the operator can see it
+    assert "SECRET-1" in logged and "intranet.local/sso" in logged  # the operator can see it
+    assert "S3cr3t-2" not in logged  # ... but no password, in the log either (review 45 N1)
 
 
 def test_an_allow_entry_with_a_port_allows_that_port_only(site: Site) -> None:
@@ -545,3 +548,25 @@ def test_an_allow_entry_with_a_port_allows_that_port_only(site: Site) -> None:
     assert FetchPolicy(allow_hosts=("fd00::/8",)).allows("x", ipaddress.ip_address("fd00::1"), 80)
     assert FetchPolicy(allow_hosts=("[fd00::1]:80",)).allows("x", ipaddress.ip_address("fd00::1"),
                                                              80)
+
+
+@pytest.mark.parametrize("url", ["http://user:s3cret@8.8.8.8/x", "https://s3cret@example.org/",
+                                 "http://a:b@c:s3cret@example.org/p?q=@x"])
+def test_a_refused_url_is_quoted_without_its_credentials(url: str) -> None:
+    """Review 45 N1: the refusal quoted the URL whole, password included."""
+    with pytest.raises(FetchRefused) as exc:
+        parse_url(url)
+    assert "s3cret" not in str(exc.value) and "s3cret" not in " ".join(map(str, exc.value.args))
+    assert "***@" in str(exc.value) and "credentials" in str(exc.value)
+    with pytest.raises(ValueError) as bad:
+        check_urls(["file://root:s3cret@host/etc/passwd"])
+    assert "s3cret" not in str(bad.value) and "file://***@host/etc/passwd" in str(bad.value)
+
+
+@pytest.mark.parametrize("url", ["http://127.1/", "http://2130706433/", "http://0x7f000001/",
+                                 "http://0/", "http://10.0x1/", "http://127.0.0.1./"])
+def test_a_shorthand_ipv4_is_refused_as_an_address_without_a_lookup(url: str) -> None:
+    """Review 45 N2: "127.1" was read as a name, resolved, and refused as a page that
+    cannot be fetched; it is the address the resolver would read it as, refused as one."""
+    with pytest.raises(FetchRefused, match="address not allowed"):
+        check_url(url, FetchPolicy(), lookup=False)
