@@ -170,7 +170,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "city": re.compile(r"\b(dans quelles? (autres? )?(?:villes?|localités?)|quelles? (autres? )?"
                        r"(?:villes?|localités?)|which "
                        r"(other )?(city|cities|towns?)|in which (other )?(city|cities|towns?)|"
-                       r"what (other )?(city|cities|towns?))\b", re.I),
+                       r"what (other )?(city|cities|towns?)|"
+                       # ... of a country: "Through which Russian city ...?" (b26_023)
+                       r"(?:which|what) (?:other )?(?:[a-z]+(?:an|ian|ese|ish|kh|gyz|ch) )"
+                       r"(?:city|cities|towns?))\b", re.I),
     "place": re.compile(r"\b(où|where|dans quelles? villes?|in which (city|cities|towns?|"
                         r"country)|which (city|cities|towns?|country|countries|region)|quels? "
                         r"pays|quelles? villes?|quelle région|(?:in|at|into|from|to|dans|"

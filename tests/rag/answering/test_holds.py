@@ -824,3 +824,26 @@ def test_the_head_of_government_is_asked_only_as_the_first_role_of_the_one_asked
     pm = analyse_question("Qui est le Premier ministre kazakh ?").role
     assert not _names_role(pm, "Le vice-Premier ministre kazakh Roman Sklyar a présidé")
     assert not _names_role(pm, "Deputy Prime Minister Roman Sklyar chaired the meeting")
+
+
+def test_years_asked_are_counted_in_ans() -> None:
+    """blind45 b45_013: "Il y a combien d'années ...?" is answered by "il y a 30 ans", a
+    figure of the unit asked under its short word; "ancien" is no year."""
+    question = ("Il y a combien d'années le Kazakhstan est-il devenu indépendant de l'URSS, "
+                "d'après l'article ?")
+    for text, held in [
+            ("Les villes du Kazakhstan ont connu les pires troubles de rue depuis que le pays a "
+             "obtenu son indépendance de l’Union soviétique, il y a 30 ans.", True),
+            ("Le Kazakhstan, ancien membre de l'URSS, compte 19 millions d'habitants.", False)]:
+        ev = gather_evidence(question, [Hit(Chunk("d0", 0, text, 0, len(text), "Kazakhstan"),
+                                            1.0)], None, None, lambda term: 1.0, "french", "fr")
+        assert any(s.kind for s in ev.sentences) is held, text
+
+
+def test_cities_listed_after_a_colon_are_named() -> None:
+    """PIAF EN: "Which Brazilian cities hosted the 2016 Olympics?" is answered by the list
+    after "secteurs de la ville, à savoir :"; a quote after a colon names no city."""
+    assert _holds_kind("city", "Ces événements se déroulent dans 4 secteurs de la ville, à "
+                       "savoir : Barra, Copacabana, Deodoro, et Maracanã.", ("olympics",))
+    assert not _holds_kind("city", "Le maire de la ville a déclaré : « nous sommes prêts ».",
+                           ("olympics",))

@@ -823,3 +823,11 @@ def test_where_a_meeting_was_held_asks_for_a_meeting() -> None:
     assert analyse_question("Où s'est tenue la réunion des ministres ?").event is not None
     assert analyse_question("Dans quelle ville la police met fin aux émeutes ?").event is None
 
+
+
+@pytest.mark.parametrize("question", [
+    "Through which Russian city was the Belarusian task force flown on its way to Kazakhstan?",
+    "Which Kazakh city saw the worst violence?", "What Chinese cities did he visit?"])
+def test_a_city_of_a_country_is_a_city_asked(question: str) -> None:
+    """blind26 b26_023: "which Russian city" asked nothing, and a list of countries answered."""
+    assert analyse_question(question).asks == ("city",)
