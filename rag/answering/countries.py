@@ -111,13 +111,21 @@ def _nationality_words(name: str) -> set[str]:
     return {b + s for b in bases if len(b) >= 4 for s in _SUFFIXES}
 
 
+# A group of states the Soviet word only dates ("une alliance d'anciens États soviétiques",
+# "former Soviet republics", "l'espace post-soviétique"): no country named (dev_en den023)
+_SOVIET_GROUP = re.compile(
+    r"\b(?:etats|republiques|pays|nations)\s+(?:ex-?|post-?)?sovietiques?\b|"
+    r"\bsoviet\s+(?:states|republics|countries|nations|era|times|period)\b|"
+    r"\b(?:ex|post)-?sovieti?(?:que)?s?\b")
+
+
 def names_country(text: str, exclude: Collection[str] = ()) -> bool:
     """Whether `text` names a country, or a nationality, other than those in `exclude`
     (folded names: the question's own "Kazakhstan" does not answer "which country", nor
     does "kazakh")."""
     forms, phrases = _names()
     excluded = {forms.get(e, e) for e in exclude} | set(exclude)
-    folded = fold(text).replace("’", "'")
+    folded = _SOVIET_GROUP.sub(" ", fold(text).replace("’", "'"))
     for w in _WORD.findall(folded):
         if w in excluded:
             continue
