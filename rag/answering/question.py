@@ -1160,6 +1160,10 @@ _EVENTS = [
     # a signing: "à quelle date l'accord a-t-il été signé", not the date troops left (last:
     # "quand les troupes sont-elles parties après l'accord signé" asks the departure)
     re.compile(r"\bsign(?:e|ee|ees|er|ed|ing|ature|ataires?|ent|erent|a)\b|\bratifi\w*"),
+    # a restoration: "Quand l'accès à Internet a-t-il été rétabli ?" is not dated by the
+    # outages ("dans un contexte de pannes d'Internet persistantes ... jeudi")
+    re.compile(r"\bretabli\w*|\brestor\w*|\breconnect\w*|\bremis\w* en (?:service|ligne)|"
+               r"\bback online\b"),
 ]
 
 

@@ -831,3 +831,14 @@ def test_where_a_meeting_was_held_asks_for_a_meeting() -> None:
 def test_a_city_of_a_country_is_a_city_asked(question: str) -> None:
     """blind26 b26_023: "which Russian city" asked nothing, and a list of countries answered."""
     assert analyse_question(question).asks == ("city",)
+
+
+def test_a_when_question_about_a_restoration_dates_that_event() -> None:
+    """traps_study48 t48_030: "Quand l'accès à Internet a-t-il été rétabli ?" was dated by
+    the outages ("dans un contexte de pannes d'Internet persistantes ... jeudi")."""
+    for question in ("Quand l'accès à Internet a-t-il été rétabli au Kazakhstan ?",
+                     "When was internet access restored in Kazakhstan?"):
+        event = analyse_question(question).event
+        assert event is not None
+        assert not event.search("dans un contexte de pannes d'internet persistantes jeudi")
+        assert event.search("l'acces a internet a ete retabli samedi")
