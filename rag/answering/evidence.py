@@ -19,9 +19,13 @@ from functools import lru_cache
 
 import numpy as np
 
+from rag.answering.anchors import same_name
+from rag.answering.cities import CAPITALS
 from rag.answering.collectives import collective_said
 from rag.answering.countries import (
     BODIES,
+    country_code,
+    is_country,
     mentions_country,
     nations_of,
     role_nations,
@@ -214,6 +218,38 @@ class Evidence:
                        or _EXACT_NUMBER_WORDS.search(s.text)]
             return figures or out
         return out
+
+# A trip asked about: "Pourquoi Tokaïev s'est-il rendu à Moscou ?", "Why did X fly to Y?"
+# (the verb and its preposition in any case, the place capitalised)
+_WENT_TO = re.compile(r"\b(?i:rendue?s?|allée?s?|venue?s?|voyagé|envolée?s?|went|go|gone|"
+                      r"fly|flew|flown|travel(?:l?ed)?|visit(?:ed)?|come|came)\s+"
+                      r"(?:(?i:to|à|au|en|in|into)\s+)?([A-ZÀ-Ý][\w’'-]+)")
+
+
+# ... told as one: "s'est rendu", "visite", "arrived in", "flew to" (not "un message de
+# loyauté vis-à-vis de Moscou")
+_TRIP = re.compile(r"\b(?:rendue?s?|rendre|rend|visit\w*|voyag\w*|deplac\w*|arriv\w*|allee?s?|"
+                   r"venue?s?|envol\w*|flew|fly|flown|flight|travel\w*|trip|went|journey|"
+                   r"sejour\w*|stay\w*|came|come)\b")
+
+
+def _went_to(question: str) -> str | None:
+    """The place a cause question asks a trip to (folded), unless it is a country."""
+    m = _WENT_TO.search(question)
+    if m is None:
+        return None
+    name = fold(m.group(1)).replace("’", "'")
+    return None if is_country(name) or country_code(name) is not None else name
+
+
+def _names_place(name: str, text: str) -> bool:
+    """Whether `text` writes the place itself, in either language ("Moscow", "Moscou"), not
+    its people or its government ("russe", "le Kremlin")."""
+    seat = CAPITALS.get(name)
+    return any((w[:4] == name[:4] and same_name(name, w, True))
+               or (seat is not None and CAPITALS.get(w) == seat)
+               for w in re.findall(r"[^\W\d_][\w-]*", fold(text)))
+
 
 # A chunk's first sentence that continues one the chunk cut ("mais sa demande ... fut
 # rejetée") is quoted when it says this much on its own (", poursuit X." does not), does not
@@ -848,6 +884,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.official and (_vague_only(text) or _UNOFFICIAL.search(text)):
             kind = False  # "officially confirmed dead": "des dizaines de personnes" is no toll,
             # nor a figure "selon certaines données non officielles"
+        if kind and info.cause and (went := _went_to(info.text)) \
+                and not (_names_place(went, text) and _TRIP.search(fold(text))):
+            kind = False  # why he flew to Moscow: a call with Putin is no trip there (nor
+            # the photo caption before it, "Poutine et Tokaïev à Moscou, le 21 août 2021")
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:
             kind = False  # it counts the dead where the convicted are asked
         if kind and info.fate and fate_cause and not (_tells_event(fate_cause, text)

@@ -847,3 +847,20 @@ def test_cities_listed_after_a_colon_are_named() -> None:
                        "savoir : Barra, Copacabana, Deodoro, et Maracanã.", ("olympics",))
     assert not _holds_kind("city", "Le maire de la ville a déclaré : « nous sommes prêts ».",
                            ("olympics",))
+
+
+def test_why_someone_went_somewhere_is_told_with_the_trip() -> None:
+    """traps_study48 t48_014: "Pourquoi Tokaïev s'est-il rendu à Moscou ?" was answered by
+    a phone call with Poutine (the caption before it, "à Moscou, le 21 août 2021", and
+    "loyauté vis-à-vis de Moscou" tell no trip either)."""
+    question = "Pourquoi Tokaïev s'est-il rendu à Moscou pour rencontrer Poutine ?"
+    for text, held in [
+            ("Poutine et Tokaïev ont eu une longue conversation téléphonique afin de discuter "
+             "de la crise, a annoncé le Kremlin.", False),
+            ("Tokaïev a envoyé un message de loyauté vis-à-vis de Moscou afin de rassurer "
+             "Poutine.", False),
+            ("Tokaïev s'est rendu à Moscou afin de rencontrer Poutine et de lui demander de "
+             "l'aide.", True)]:
+        ev = gather_evidence(question, [Hit(Chunk("d0", 0, text, 0, len(text), "Tokaïev"),
+                                            1.0)], None, None, lambda term: 1.0, "french", "fr")
+        assert any(s.kind for s in ev.sentences) is held, text
