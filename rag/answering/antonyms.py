@@ -72,6 +72,14 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # troubles" not "les plus légers", a risk "très élevé" not "très faible"
     (("plus grand", "plus grande", "largest", "biggest", "greatest", "plus vaste"),
      ("plus petit", "plus petite", "smallest", "tiniest", "moins grand")),
+    # ... and a rank: "Kazakhstan's second-largest city" is not "la plus grande ville"
+    (("second-largest", "second largest", "second-biggest", "second biggest",
+      "deuxieme plus grand", "deuxieme plus grande", "seconde plus grande",
+      "deuxieme ville"),
+     ("plus grand", "plus grande", "largest", "biggest")),
+    # how often: "il est toujours très difficile" is not "il est parfois très difficile"
+    (("always", "invariably", "systematiquement", "toujours tres", "est toujours difficile"),
+     ("parfois", "sometimes", "quelquefois", "occasionally", "at times")),
     (("pire", "worst", "plus grave", "most serious", "most severe"),
      ("plus leger", "plus legere", "mildest", "least serious", "moins grave", "lightest")),
     # (whole words: "élèves", "éleveurs" and "high school" are no degree)

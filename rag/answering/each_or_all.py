@@ -35,7 +35,9 @@ _TOTAL = re.compile(r"(?i)(?<![\w-])(?:in total(?!\s+(?!(?:and|but|or|to|by|at|i
                     # (not "en tout cas", "en tout état de cause")
                     r"en tout(?=\s*(?:[,.;:)]|$|\d|entre|plus|près|environ|quelque|une?\b|"
                     r"des\b))|altogether|all told|in all(?=\s*(?:[,.;:)]|$))|"
-                    r"combined|collectively|collectivement|cumulés?|"
+                    r"combined|collectively|collectivement|cumulés?|between them|"
+                    # (not "together with Russia": a company, no sum; v36_001)
+                    r"together(?!\s+with\b)|"
                     r"à (?:eux|elles) (?:deux|trois|quatre|cinq|tous|toutes))(?![\w-])")
 # A figure: digits or a number word
 _FIGURE = re.compile(r"(?i)\d|(?<![\w-])(?:deux|trois|quatre|cinq|dix|cent|cents|mille|"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.answering.countries import country_code
 from rag.answering.lexicon import other_language_keys
 from rag.text import STOPWORDS, fold
 
@@ -72,10 +73,21 @@ def _symmetric(between: Sequence[str]) -> bool:
         _SYMMETRIC.fullmatch(_bare(w)) for w in between)
 
 
-def exchanged(claim: str, sentence: str) -> bool:
+def _party_key(word: str, party: bool) -> str:
+    """A party's key across languages: its country ("Belarus", "Biélorussie": "#BY"), else
+    its first letters."""
+    code = country_code(_bare(word)) if party else None
+    return f"#{code}" if code else _key(word)
+
+
+def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
     """Whether the claim puts two parties of `sentence` each where the other stands: each
     party's neighbouring content words in the claim are the other's in the sentence (at least
-    _GAIN more matched than in place), the two parties in the other order."""
+    _GAIN more matched than in place), the two parties in the other order. With `claim_lang`
+    the sentence is in the other language: parties are matched by country, and a neighbour
+    by the lexicon's translations too ("Russia deployed a working group ... via Belarus" over
+    "La Biélorussie a déployé un groupe de travail ... via la Russie"); subject, verb and
+    object stand in the same order in English and French."""
     raw, s_raw = _WORD.findall(claim), _WORD.findall(sentence)
     c = [fold(w).replace("’", "'") for w in raw]
     s = [fold(w).replace("’", "'") for w in s_raw]
@@ -85,7 +97,14 @@ def exchanged(claim: str, sentence: str) -> bool:
     # la Biélorussie, l'Arménie" in another order)
     c_party = [_party(r, w) for r, w in zip(raw, c, strict=True)]
     s_party = [_party(r, w) for r, w in zip(s_raw, s, strict=True)]
-    ck, sk = [_key(w) for w in c], [_key(w) for w in s]
+    if claim_lang is None:
+        ck, sk = [_key(w) for w in c], [_key(w) for w in s]
+        near_keys = [frozenset({k}) for k in ck]
+    else:
+        ck = [_party_key(w, p) for w, p in zip(c, c_party, strict=True)]
+        sk = [_party_key(w, p) for w, p in zip(s, s_party, strict=True)]
+        near_keys = [frozenset({k}) | other_language_keys(w, claim_lang)
+                     for k, w in zip(ck, c, strict=True)]
     where: dict[str, list[int]] = {}
     for j, k in enumerate(sk):
         where.setdefault(k, []).append(j)
@@ -97,12 +116,15 @@ def exchanged(claim: str, sentence: str) -> bool:
         best = 0
         for j in where.get(key, ()):
             best = max(best, sum(1 for a, b in zip(c_near[i], s_near[j], strict=True)
-                                 if a is not None and b is not None and ck[a] == sk[b]
+                                 if a is not None and b is not None and sk[b] in near_keys[a]
                                  and not c_party[a] and not s_party[b]))
         return best
 
+    # (across languages only countries, which are matched by what country they are: a
+    # name's neighbours in the other language are too loosely placed, v8_003)
     parties = [i for i, w in enumerate(c) if _content(w) and _party(raw[i], w)
-               and ck[i] in where and ck.count(ck[i]) == 1]
+               and ck[i] in where and ck.count(ck[i]) == 1
+               and (claim_lang is None or ck[i].startswith("#"))]
     for n, i in enumerate(parties):
         for j in parties[n + 1:]:
             if j - i < 2 or ck[i] == ck[j] or _symmetric(

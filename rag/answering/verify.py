@@ -1910,6 +1910,22 @@ def _language(text: str) -> str:
     return ""
 
 
+def _across(claim: _Facts, sentence: str) -> str | None:
+    """The claim's language when its sentence is in the other one: a claim too short for
+    `_language` is in English when it has an English function word and no French one
+    ("Russia deployed a working group ... via Belarus"), and the other way round."""
+    other = _language(sentence)
+    if not other:
+        return None
+    lang = claim.lang
+    if not lang:
+        words = re.findall(r"[a-zà-ÿ]+", claim.text.lower())
+        fr = any(w in _FR_WORDS for w in words)
+        en = any(w in _EN_WORDS for w in words)
+        lang = "en" if en and not fr else "fr" if fr and not en else ""
+    return lang if lang and lang != other else None
+
+
 @short_text_cache(4096)
 def _leaning(text: str) -> str:
     """`_language`, or the language whose function words outnumber the other's three to one
@@ -2850,6 +2866,8 @@ def _to_another(claim: _Facts, sentence: str) -> bool:
         or _addressee_swapped(claim, sentence) \
         or (bool(claim.lang) and _language(sentence) == claim.lang
             and exchanged(claim.text, sentence)) \
+        or ((across := _across(claim, sentence)) is not None
+            and exchanged(claim.text, sentence, across)) \
         or (len(claim.text) <= SWAP_MAX_CHARS and len(sentence) <= SWAP_MAX_CHARS
             and bindings_swapped(claim.text, claim.lang, sentence, _language(sentence)))
 

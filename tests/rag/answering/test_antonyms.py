@@ -386,3 +386,18 @@ def test_present_as_a_verb_against_an_absence() -> None:
 ])
 def test_quarters_prices_and_freedoms(claim: str, sentence: str, held: bool) -> None:
     assert contradicts(claim, sentence) is held
+
+
+def test_how_often_and_which_rank_are_opposites() -> None:
+    """Study misses: "toujours" over "parfois" (v21_037), "second-largest" over "la plus
+    grande" (v24_036); a sentence saying the claim's own rank does not contradict it."""
+    assert contradicts("Une fois les Russes chez vous, il est toujours très difficile de les "
+                       "faire partir.", "Une fois que les Russes sont dans votre maison, il est "
+                       "parfois très difficile de les faire partir.")
+    assert contradicts("Once the Russians are in your house it is always hard to get them out.",
+                       "il est parfois très difficile de les faire partir")
+    assert contradicts("the airport of Almaty, Kazakhstan's second-largest city",
+                       "l’aéroport international de la plus grande ville du Kazakhstan, Almaty")
+    assert not contradicts("Almaty, the second-largest city", "Almaty, la deuxième plus grande "
+                           "ville du pays")
+    assert not contradicts("It is sometimes hard to get them out.", "il est parfois difficile")

@@ -121,3 +121,11 @@ def test_each_or_all_reads_a_long_text_once() -> None:
         for _ in range(5):
             each_or_all_swapped(text, text)
     assert spent.seconds < 0.5, spent.seconds
+
+
+def test_together_is_all_of_them_but_together_with_is_company() -> None:
+    """blind_pairs36 v36_001: "together sent between 100 and 200" over "... chacun"."""
+    assert each_or_all_swapped("Armenia, Kyrgyzstan and Tajikistan together sent between 100 "
+                               "and 200 personnel and also deployed military equipment.", EACH)
+    assert not each_or_all_swapped("Armenia, together with Kyrgyzstan and Tajikistan, sent "
+                                   "between 100 and 200 personnel each.", EACH)

@@ -84,3 +84,31 @@ def test_two_qualities_pointed_at_two_parties_the_other_way_round() -> None:
                                 "loyalty towards Moscow.", "en", MESSAGE, "fr")
     assert not bindings_swapped("Il envoie un message de fermeté aux manifestants.", "fr",
                                 MESSAGE, "fr")
+
+
+BELARUS = ("La Biélorussie a déployé un groupe de travail vendredi, le transportant par avion "
+           "dans le pays via la Russie.")
+
+
+def test_two_countries_exchanged_across_languages() -> None:
+    """pairs.jsonl p0358: "Russia deployed ... via Belarus" over "La Biélorussie a déployé
+    ... via la Russie": countries are matched by what country they are, neighbours by the
+    lexicon's translations; the claim in the sentence's order is not an exchange."""
+    assert exchanged("Russia deployed a working group on Friday, flying it into the country "
+                     "via Belarus.", BELARUS, "en")
+    assert not exchanged("Belarus deployed a working group on Friday, flying it into the "
+                         "country via Russia.", BELARUS, "en")
+    # ... and only countries: a base and a country in another order are no exchange (v8_003)
+    assert not exchanged(
+        "Tajik soldiers of the CSTO peacekeeping force left Ayni air base in Tajikistan for "
+        "Kazakhstan on Jan. 7, 2021.", "Des militaires tadjiks, qui font partie de la force de "
+        "maintien de la paix de l’Organisation du Traité de sécurité collective (OTSC), partent "
+        "pour le Kazakhstan depuis la base aérienne d’Ayni au Tadjikistan le 7 janvier 2021.",
+        "en")
+
+
+def test_an_exchange_across_languages_is_refused(verifier: Verifier) -> None:
+    assert one(verifier, "Russia deployed a working group on Friday, flying it into the "
+               "country via Belarus [1].", BELARUS) == (False, "agent")
+    assert one(verifier, "Belarus deployed a working group on Friday, flying it into the "
+               "country via Russia [1].", BELARUS)[0]
