@@ -267,14 +267,23 @@ def _phrase(status: int) -> str:
         return ""
 
 
-# A URL's userinfo ("user:password@"), up to the last "@" before its path, query or fragment
-_USERINFO = re.compile(r"^(\s*[A-Za-z][A-Za-z0-9+.-]*:/*)[^/?#]*@")
+# Where a URL's authority starts: after "scheme://", or "//" in a scheme-relative redirect
+_AUTHORITY = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//")
 
 
 def _short(url: str) -> str:
     """`url` as a message may quote it: its credentials masked (a refused
-    "http://user:s3cret@host/" was quoted back whole, review 45 N1), cut at 120 characters."""
-    url = _USERINFO.sub(r"\1***@", url, count=1)
+    "http://user:s3cret@host/" was quoted back whole, review 45 N1), everything up to the last
+    "@" of its authority, in a scheme-relative redirect too ("//svc:S3cr3t@intranet/": diff
+    review 45; a "@" in the path, "https://medium.com/@user", is no credential), cut at 120
+    characters."""
+    start = _AUTHORITY.match(url)
+    if start is not None:
+        end = min((i for i in (url.find(c, start.end()) for c in "/?#") if i >= 0),
+                  default=len(url))
+        at = url.rfind("@", start.end(), end)
+        if at >= 0:
+            url = url[:start.end()] + "***" + url[at:]
     return url if len(url) <= 120 else url[:117] + "..."
 
 

@@ -73,12 +73,19 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     (("plus grand", "plus grande", "largest", "biggest", "greatest", "plus vaste"),
      ("plus petit", "plus petite", "smallest", "tiniest", "moins grand")),
     # ... and a rank: "Kazakhstan's second-largest city" is not "la plus grande ville"
+    # (the superlative with its article: "une plus grande autonomie" is a comparative)
     (("second-largest", "second largest", "second-biggest", "second biggest",
       "deuxieme plus grand", "deuxieme plus grande", "seconde plus grande",
       "deuxieme ville"),
-     ("plus grand", "plus grande", "largest", "biggest")),
+     ("la plus grande", "le plus grand", "les plus grand", "du plus grand", "des plus grand",
+      "the largest", "the biggest", "s largest", "s biggest")),
     # how often: "il est toujours très difficile" is not "il est parfois très difficile"
-    (("always", "invariably", "systematiquement", "toujours tres", "est toujours difficile"),
+    # ("toujours" is also "still": only before an adjective of ease, "toujours très populaire"
+    # is still popular; "not always" is read as "sometimes", below)
+    (("always", "invariably", "systematiquement",
+      *(f"toujours {a}{e}" for a in ("", "tres ", "aussi ", "si ")
+        for e in ("difficile", "facile", "dur", "complique", "simple", "possible",
+                  "impossible"))),
      ("parfois", "sometimes", "quelquefois", "occasionally", "at times")),
     (("pire", "worst", "plus grave", "most serious", "most severe"),
      ("plus leger", "plus legere", "mildest", "least serious", "moins grave", "lightest")),
@@ -265,6 +272,7 @@ def presence_denied(claim: str, sentence: str) -> bool:
             return True
     return False
 _NON_WORD = re.compile(r"\bnon (?=[a-z])")
+_NOT_ALWAYS = re.compile(r" (?:pas toujours|not always|not invariably|pas systematiquement) ")
 
 
 def sides(text: str) -> frozenset[tuple[int, int]]:
@@ -274,6 +282,7 @@ def sides(text: str) -> frozenset[tuple[int, int]]:
     raw = _NON_WORD.sub("non-", re.sub(r"['’]", " ", fold(text)))
     folded = " " + " ".join(_WORD_START.findall(raw)) + " "
     folded = _UNCONFIRMED.sub(" unconfirm", folded)
+    folded = _NOT_ALWAYS.sub(" parfois ", folded)
     found: list[tuple[int, int]] = []
     for p, pair in enumerate(_PAIRS):
         for side, starts in enumerate(pair):

@@ -36,8 +36,11 @@ _TOTAL = re.compile(r"(?i)(?<![\w-])(?:in total(?!\s+(?!(?:and|but|or|to|by|at|i
                     r"en tout(?=\s*(?:[,.;:)]|$|\d|entre|plus|près|environ|quelque|une?\b|"
                     r"des\b))|altogether|all told|in all(?=\s*(?:[,.;:)]|$))|"
                     r"combined|collectively|collectivement|cumulés?|between them|"
-                    # (not "together with Russia": a company, no sum; v36_001)
-                    r"together(?!\s+with\b)|"
+                    # (before the verb it sums: "together sent", v36_001; not "together
+                    # with Russia", a company, nor "came together", a gathering)
+                    r"together(?=\s+(?:sent|send|sends|deployed|deploy|contributed|"
+                    r"contribute|provided|provide|supplied|numbered|number|account|accounted|"
+                    r"made up|make up|committed|dispatched|pledged|gave|spent|had|have))|"
                     r"à (?:eux|elles) (?:deux|trois|quatre|cinq|tous|toutes))(?![\w-])")
 # A figure: digits or a number word
 _FIGURE = re.compile(r"(?i)\d|(?<![\w-])(?:deux|trois|quatre|cinq|dix|cent|cents|mille|"

@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from rag.answering.anchors import same_name
-from rag.answering.cities import CAPITALS
+from rag.answering.cities import CAPITALS, SEATS
 from rag.answering.collectives import collective_said
 from rag.answering.countries import (
     BODIES,
@@ -220,17 +220,20 @@ class Evidence:
         return out
 
 # A trip asked about: "Pourquoi Tokaïev s'est-il rendu à Moscou ?", "Why did X fly to Y?"
-# (the verb and its preposition in any case, the place capitalised)
+# (the verb and its preposition in any case, the place capitalised, after an article: "to
+# The Hague"; not someone's aid, "came to Tokayev's aid")
 _WENT_TO = re.compile(r"\b(?i:rendue?s?|allée?s?|venue?s?|voyagé|envolée?s?|went|go|gone|"
-                      r"fly|flew|flown|travel(?:l?ed)?|visit(?:ed)?|come|came)\s+"
-                      r"(?:(?i:to|à|au|en|in|into)\s+)?([A-ZÀ-Ý][\w’'-]+)")
+                      r"fly|flew|flown|travel(?:l?ed)?|come|came)\s+"
+                      r"(?i:to|à|au|en|in|into)\s+(?:(?i:the|la|le|les)\s+|[lL]['’])?"
+                      r"([A-ZÀ-Ý][\w-]++)(?!['’]s\b|\s+(?i:aid|help|rescue|secours|aide)\b)")
 
 
 # ... told as one: "s'est rendu", "visite", "arrived in", "flew to" (not "un message de
 # loyauté vis-à-vis de Moscou")
 _TRIP = re.compile(r"\b(?:rendue?s?|rendre|rend|visit\w*|voyag\w*|deplac\w*|arriv\w*|allee?s?|"
                    r"venue?s?|envol\w*|flew|fly|flown|flight|travel\w*|trip|went|journey|"
-                   r"sejour\w*|stay\w*|came|come)\b")
+                   r"sejour\w*|stay\w*|came|come|deploy\w*|dispatch\w*|"
+                   r"achemin\w*|transport\w*)\b")
 
 
 def _went_to(question: str) -> str | None:
@@ -246,9 +249,12 @@ def _names_place(name: str, text: str) -> bool:
     """Whether `text` writes the place itself, in either language ("Moscow", "Moscou"), not
     its people or its government ("russe", "le Kremlin")."""
     seat = CAPITALS.get(name)
-    return any((w[:4] == name[:4] and same_name(name, w, True))
-               or (seat is not None and CAPITALS.get(w) == seat)
-               for w in re.findall(r"[^\W\d_][\w-]*", fold(text)))
+    for w in re.findall(r"[^\W\d_][\w-]*", fold(text)):
+        if seat is not None and CAPITALS.get(w) == seat:
+            return True
+        if w not in SEATS and country_code(w) is None and same_name(name, w, True):
+            return True  # ("Noursoultan" for "Nur-Sultan"; not "russe" for "Moscou")
+    return False
 
 
 # A chunk's first sentence that continues one the chunk cut ("mais sa demande ... fut

@@ -73,6 +73,12 @@ def _symmetric(between: Sequence[str]) -> bool:
         _SYMMETRIC.fullmatch(_bare(w)) for w in between)
 
 
+# A past participle and its agent: "attacked by", "soutenue par", "flown in by"
+# (a whole word: not "le", nor a present participle, "le transportant par avion")
+_PASSIVE_AGENT = re.compile(r"(?i)\b[^\W\d_]{2,}(?<!an)(?:[ée]e?s?|ie?s?|ue?s?|ed|en|wn|te?s?)\s+"
+                            r"(?:[^\W\d_]+\s+)?(?:by|par)\b")
+
+
 def _party_key(word: str, party: bool) -> str:
     """A party's key across languages: its country ("Belarus", "Biélorussie": "#BY"), else
     its first letters."""
@@ -97,6 +103,10 @@ def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
     # la Biélorussie, l'Arménie" in another order)
     c_party = [_party(r, w) for r, w in zip(raw, c, strict=True)]
     s_party = [_party(r, w) for r, w in zip(s_raw, s, strict=True)]
+    if claim_lang is not None and (_PASSIVE_AGENT.search(claim)
+                                   or _PASSIVE_AGENT.search(sentence)):
+        return False  # "Belarus was attacked by Russia" over "La Russie a attaqué la
+        # Biélorussie": a passive puts the doer last (diff review 45)
     if claim_lang is None:
         ck, sk = [_key(w) for w in c], [_key(w) for w in s]
         near_keys = [frozenset({k}) for k in ck]

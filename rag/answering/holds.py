@@ -114,8 +114,10 @@ def ranks_size(text: str) -> bool:
 
 
 # (or listed after a colon: "4 secteurs de la ville, à savoir : Barra, Copacabana")
+# (a list, not a quote: "Le maire de la ville : Nous ne céderons pas" names no city)
 _CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{0,40}?"
-                         r"(?::\s*)?(?<![.!?]\s)\b([A-ZÀ-Ý][\w-]+)")
+                         r"(?::\s*(?=[A-ZÀ-Ý][\w-]+\s*(?:,|\bet\b|\band\b)))?"
+                         r"(?<![.!?]\s)\b([A-ZÀ-Ý][\w-]+)")
 # an age at an event, not one's age now: "à l'âge de 78 ans", "at 78", "alors âgé de"
 AGE_AT = re.compile(r"(?i)\b(?:à l['’]âge de|at the age of|alors âgée?|then aged|à \d{1,3} ans|"
                     r"at \d{1,3}\b)")
@@ -517,13 +519,14 @@ _MEASURE_SYNONYMS = {m: tuple(o for o in group if o != m)
 
 # ... and words of one unit too short to be read as a prefix, matched whole: "il y a 30
 # ans" counts the "années" asked (b45_013), "ancien" does not
-_MEASURE_WHOLE = {"annee": ("an",), "an": ("annee",)}
+# (as written, plural: the English article "an" is no year)
+_MEASURE_WHOLE = {"annee": ("ans",), "an": ("annees",)}
 
 
 def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
-    keys = {_stem_key(w) for w in words}
-    if any(w in keys for m in measure for w in _MEASURE_WHOLE.get(m, ())):
+    if any(w in words for m in measure for w in _MEASURE_WHOLE.get(m, ())):
         return True
+    keys = {_stem_key(w) for w in words}
     measure = (*measure, *(s for m in measure for s in _MEASURE_SYNONYMS.get(m, ())))
     return any(k.startswith(m) or (len(k) >= 4 and m.startswith(k)) for m in measure
                for k in keys)

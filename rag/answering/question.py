@@ -171,9 +171,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
                        r"(?:villes?|localités?)|which "
                        r"(other )?(city|cities|towns?)|in which (other )?(city|cities|towns?)|"
                        r"what (other )?(city|cities|towns?)|"
-                       # ... of a country: "Through which Russian city ...?" (b26_023)
-                       r"(?:which|what) (?:other )?(?:[a-z]+(?:an|ian|ese|ish|kh|gyz|ch) )"
-                       r"(?:city|cities|towns?))\b", re.I),
+                       # ... of a country, or of a size: "Through which Russian city ...?"
+                       # (b26_023), "which Uzbek city", "what major city"
+                       r"(?:which|what) (?:other )?(?!(?:is|was|are|were|did|does|do|has|have|"
+                       r"had|the|a|an|this|that|its)\b)[a-z]+ (?:city|cities|towns?))\b", re.I),
     "place": re.compile(r"\b(où|where|dans quelles? villes?|in which (city|cities|towns?|"
                         r"country)|which (city|cities|towns?|country|countries|region)|quels? "
                         r"pays|quelles? villes?|quelle région|(?:in|at|into|from|to|dans|"
@@ -1162,8 +1163,9 @@ _EVENTS = [
     re.compile(r"\bsign(?:e|ee|ees|er|ed|ing|ature|ataires?|ent|erent|a)\b|\bratifi\w*"),
     # a restoration: "Quand l'accès à Internet a-t-il été rétabli ?" is not dated by the
     # outages ("dans un contexte de pannes d'Internet persistantes ... jeudi")
-    re.compile(r"\bretabli\w*|\brestor\w*|\breconnect\w*|\bremis\w* en (?:service|ligne)|"
-               r"\bback online\b"),
+    re.compile(r"\bretabli\w*|\brestor\w*|\brestaur\w*|\breconnect\w*|"
+               r"\bremis\w* en (?:service|ligne)|\bback online\b|\bcame back\b|"
+               r"\bde nouveau (?:accessible|disponible)|\bresum(?:e|ed|es|ption)\b"),
 ]
 
 

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from rag.config import Settings
@@ -25,6 +26,7 @@ from rag.fetch import (
     FetchError,
     FetchPolicy,
     FetchRefused,
+    _short,
     address_problem,
     check_url,
     check_urls,
@@ -32,6 +34,7 @@ from rag.fetch import (
     is_url,
     load_sources,
     parse_url,
+    redirect_url,
     url_doc_id,
 )
 from tests.local_site import ARTICLE, Route, Site, local_site
@@ -558,6 +561,10 @@ def test_a_refused_url_is_quoted_without_its_credentials(url: str) -> None:
         parse_url(url)
     assert "s3cret" not in str(exc.value) and "s3cret" not in " ".join(map(str, exc.value.args))
     assert "***@" in str(exc.value) and "credentials" in str(exc.value)
+    with pytest.raises(FetchRefused) as redirect:  # a scheme-relative Location (diff review)
+        redirect_url(httpx.URL("http://example.com/"), "//svc:s3cret@intranet/sso?t=1")
+    assert "s3cret" not in " ".join(map(str, redirect.value.args))
+    assert _short("https://medium.com/@user/post") == "https://medium.com/@user/post"
     with pytest.raises(ValueError) as bad:
         check_urls(["file://root:s3cret@host/etc/passwd"])
     assert "s3cret" not in str(bad.value) and "file://***@host/etc/passwd" in str(bad.value)

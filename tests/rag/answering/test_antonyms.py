@@ -401,3 +401,20 @@ def test_how_often_and_which_rank_are_opposites() -> None:
     assert not contradicts("Almaty, the second-largest city", "Almaty, la deuxième plus grande "
                            "ville du pays")
     assert not contradicts("It is sometimes hard to get them out.", "il est parfois difficile")
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    ("Il est toujours très populaire.", "He is still very popular, although he is sometimes "
+     "criticised."),  # "toujours" is "still"
+    ("Ce n'est pas toujours très facile.", "It is sometimes hard."),  # "not always"
+    ("Les habitants réclament une plus grande autonomie.", "Shymkent, Kazakhstan's "
+     "second-largest city, demanded more autonomy."),  # a comparative
+])
+def test_still_not_always_and_a_comparative_are_no_opposites(claim: str, sentence: str) -> None:
+    """Diff review 45."""
+    assert not contradicts(claim, sentence)
+
+
+def test_an_unhyphenated_rank_is_read() -> None:
+    assert contradicts("Shymkent is Kazakhstan's second largest city.",
+                       "Chymkent est la plus grande ville du pays.")

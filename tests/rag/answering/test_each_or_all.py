@@ -129,3 +129,10 @@ def test_together_is_all_of_them_but_together_with_is_company() -> None:
                                "and 200 personnel and also deployed military equipment.", EACH)
     assert not each_or_all_swapped("Armenia, together with Kyrgyzstan and Tajikistan, sent "
                                    "between 100 and 200 personnel each.", EACH)
+
+
+def test_coming_together_is_no_total() -> None:
+    """Diff review 45: "came together" is a gathering."""
+    assert not each_or_all_swapped("The six leaders came together on 10 January and spoke "
+                                   "for 10 minutes.", "The six leaders each spoke for 10 "
+                                   "minutes on 10 January.")

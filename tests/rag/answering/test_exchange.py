@@ -112,3 +112,15 @@ def test_an_exchange_across_languages_is_refused(verifier: Verifier) -> None:
                "country via Belarus [1].", BELARUS) == (False, "agent")
     assert one(verifier, "Belarus deployed a working group on Friday, flying it into the "
                "country via Russia [1].", BELARUS)[0]
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    ("Belarus was attacked by Russia.", "La Russie a attaqué la Biélorussie, selon les "
+     "responsables."),
+    ("Kazakhstan was helped by Russia during the crisis.", "La Russie a aidé le Kazakhstan "
+     "pendant la crise."),
+])
+def test_a_passive_across_languages_is_no_exchange(claim: str, sentence: str) -> None:
+    """Diff review 45: a passive puts the doer last, which the neighbours read as an
+    exchange."""
+    assert not exchanged(claim, sentence, "en")

@@ -842,3 +842,11 @@ def test_a_when_question_about_a_restoration_dates_that_event() -> None:
         assert event is not None
         assert not event.search("dans un contexte de pannes d'internet persistantes jeudi")
         assert event.search("l'acces a internet a ete retabli samedi")
+
+
+def test_more_ways_of_a_restoration_and_of_a_city_asked() -> None:
+    """Diff review 45."""
+    event = analyse_question("When was internet access restored?").event
+    assert event is not None and event.search("l'acces a internet a ete restaure vendredi")
+    assert analyse_question("Which Uzbek city saw protests?").asks == ("city",)
+    assert analyse_question("What is the city where it happened?").asks == ("place",)
