@@ -19,13 +19,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from rag.answering.anchors import same_name
-from rag.answering.cities import CAPITALS, SEATS
 from rag.answering.collectives import collective_said
 from rag.answering.countries import (
     BODIES,
-    country_code,
-    is_country,
     mentions_country,
     nations_of,
     role_nations,
@@ -84,6 +80,7 @@ from rag.answering.question import (
 )
 from rag.answering.recase import recase
 from rag.answering.sentence_vectors import SentenceVectors
+from rag.answering.trips import tells_trip_to, went_to
 from rag.answering.verify import gives_cause
 from rag.embedders.base import Vectors
 from rag.retrieval import Hit
@@ -218,44 +215,6 @@ class Evidence:
                        or _EXACT_NUMBER_WORDS.search(s.text)]
             return figures or out
         return out
-
-# A trip asked about: "Pourquoi Tokaïev s'est-il rendu à Moscou ?", "Why did X fly to Y?"
-# (the verb and its preposition in any case, the place capitalised, after an article: "to
-# The Hague"; not someone's aid, "came to Tokayev's aid")
-_WENT_TO = re.compile(r"\b(?i:rendue?s?|allée?s?|venue?s?|voyagé|envolée?s?|went|go|gone|"
-                      r"fly|flew|flown|travel(?:l?ed)?|come|came)\s+"
-                      r"(?i:to|à|au|en|in|into)\s+(?:(?i:the|la|le|les)\s+|[lL]['’])?"
-                      r"([A-ZÀ-Ý][\w-]++)(?!['’]s\b|\s+(?i:aid|help|rescue|secours|aide)\b)")
-
-
-# ... told as one: "s'est rendu", "visite", "arrived in", "flew to" (not "un message de
-# loyauté vis-à-vis de Moscou")
-_TRIP = re.compile(r"\b(?:rendue?s?|rendre|rend|visit\w*|voyag\w*|deplac\w*|arriv\w*|allee?s?|"
-                   r"venue?s?|envol\w*|flew|fly|flown|flight|travel\w*|trip|went|journey|"
-                   r"sejour\w*|stay\w*|came|come|deploy\w*|dispatch\w*|"
-                   r"achemin\w*|transport\w*)\b")
-
-
-def _went_to(question: str) -> str | None:
-    """The place a cause question asks a trip to (folded), unless it is a country."""
-    m = _WENT_TO.search(question)
-    if m is None:
-        return None
-    name = fold(m.group(1)).replace("’", "'")
-    return None if is_country(name) or country_code(name) is not None else name
-
-
-def _names_place(name: str, text: str) -> bool:
-    """Whether `text` writes the place itself, in either language ("Moscow", "Moscou"), not
-    its people or its government ("russe", "le Kremlin")."""
-    seat = CAPITALS.get(name)
-    for w in re.findall(r"[^\W\d_][\w-]*", fold(text)):
-        if seat is not None and CAPITALS.get(w) == seat:
-            return True
-        if w not in SEATS and country_code(w) is None and same_name(name, w, True):
-            return True  # ("Noursoultan" for "Nur-Sultan"; not "russe" for "Moscou")
-    return False
-
 
 # A chunk's first sentence that continues one the chunk cut ("mais sa demande ... fut
 # rejetée") is quoted when it says this much on its own (", poursuit X." does not), does not
@@ -890,8 +849,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.official and (_vague_only(text) or _UNOFFICIAL.search(text)):
             kind = False  # "officially confirmed dead": "des dizaines de personnes" is no toll,
             # nor a figure "selon certaines données non officielles"
-        if kind and info.cause and (went := _went_to(info.text)) \
-                and not (_names_place(went, text) and _TRIP.search(fold(text))):
+        if kind and info.cause and (went := went_to(info.text)) \
+                and not tells_trip_to(went, text):
             kind = False  # why he flew to Moscow: a call with Putin is no trip there (nor
             # the photo caption before it, "Poutine et Tokaïev à Moscou, le 21 août 2021")
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:
