@@ -607,7 +607,8 @@ class Verifier:
             # décisions sur une base consensuelle.")
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
-        if _to_another(claim, s.text) or speaker_swapped(claim.text, s.text):
+        if _to_another(claim, s.text) or speaker_swapped(claim.text, s.text) \
+                or _deed_next_door(claim, d, best):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
         if nationality_swapped(claim.text, claim.lang, s.text, _passage_language(d)) or (
@@ -2933,6 +2934,20 @@ def _agents_exchanged(claim: _Facts, sentence: str) -> bool:
     return agents_exchanged(claim.text, sentence, _agent_key,
                             (lambda w: other_language_keys(w, claim.lang)) if cross
                             else (lambda w: frozenset()), cross)
+
+
+def _deed_next_door(claim: _Facts, d: _Sentences, i: int) -> bool:
+    """Whether the deed the claim gives its agent is told, not in sentence i that supports
+    the rest, but in the one before or after it, of another party: "Nikol Pashinyan blamed
+    the unrest on 'external aggression' before announcing a 'limited' mission" over
+    "Pashinyan a annoncé une mission « limitée » ... Cette annonce intervient après que le
+    président Tokayev a imputé à une « agression extérieure » les troubles" (v36_015). The
+    two are read as one text: a verb the supporting sentence has too is read twice, and not
+    at all."""
+    here = d.spans[i].text
+    return any(_deed_of_other(claim, joined) for joined in (
+        *((f"{d.spans[i - 1].text} {here}",) if i > 0 else ()),
+        *((f"{here} {d.spans[i + 1].text}",) if i + 1 < len(d.spans) else ())))
 
 
 def _deed_of_other(claim: _Facts, sentence: str) -> bool:

@@ -176,3 +176,20 @@ def test_a_neighbours_name_in_the_doers_place(verifier: Verifier) -> None:
         "stabilisation. [1]", ["L'OTSC a envoyé 2 500 soldats au Kazakhstan. Ils resteront "
                                "jusqu'à la stabilisation de la situation, a précisé Dmitri "
                                "Peskov."]).claims[0].supported
+
+
+BLAMED = ("Le président de l’OTSC, Nikol Pashinyan, a annoncé une mission « limitée » en raison "
+          "de la « menace pour la sécurité nationale » du Kazakhstan. Cette annonce intervient "
+          "après que le président Tokayev a imputé à une « agression extérieure » les troubles "
+          "qui ont vu des bâtiments gouvernementaux incendiés et des banques pillées.")
+
+
+def test_a_deed_the_next_sentence_gives_another_party(verifier: Verifier) -> None:
+    """blind_pairs36 v36_015: Pashinyan's sentence supports the rest of the claim, and the
+    blaming is Tokayev's, in the sentence after it."""
+    assert one(verifier, "CSTO chairman Nikol Pashinyan blamed the unrest, which saw "
+               "government buildings set on fire and banks looted, on \"external aggression\" "
+               "before announcing a \"limited\" mission [1].", BLAMED) == (False, "agent")
+    assert one(verifier, "President Tokayev blamed the unrest, which saw government buildings "
+               "set on fire and banks looted, on \"external aggression\", before Pashinyan "
+               "announced a \"limited\" mission [1].", BLAMED)[0]
