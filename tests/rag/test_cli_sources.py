@@ -60,5 +60,5 @@ def test_ingest_refuses_an_invalid_international_name_in_one_line(tmp_path: Path
     assert _one_error_line(rag("ingest", "http://xn--localhost/", env=env)) == (
         "rag: error: http://xn--localhost/: not a valid URL (bad international domain name)")
     assert _one_error_line(rag("ingest", "http://u:p@example.org/", env=env)) == (
-        "rag: error: http://u:p@example.org/: credentials in URLs are not accepted")
+        "rag: error: http://***@example.org/: credentials in URLs are not accepted")  # masked
     assert not (tmp_path / "idx").exists()
