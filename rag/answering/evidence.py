@@ -682,6 +682,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     total_fw = sum(fw.values())
     standing = _facility_heads(info.text, info.focus)
     fate_cause = _fate_cause(info.text) if info.fate else ()
+    went = went_to(info.text) if info.cause else None  # the place of a trip asked, read once
     out: list[EvidenceSentence] = []
     prev_words: dict[int, set[str]] = {}
     prev_texts: dict[int, str] = {}
@@ -849,8 +850,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.official and (_vague_only(text) or _UNOFFICIAL.search(text)):
             kind = False  # "officially confirmed dead": "des dizaines de personnes" is no toll,
             # nor a figure "selon certaines données non officielles"
-        if kind and info.cause and (went := went_to(info.text)) \
-                and not tells_trip_to(went, text):
+        if kind and went is not None and not tells_trip_to(went, text):
             kind = False  # why he flew to Moscow: a call with Putin is no trip there (nor
             # the photo caption before it, "Poutine et Tokaïev à Moscou, le 21 août 2021")
         if kind and info.fate and not (_fates(text) | _fates(prev_text)) & info.fate:

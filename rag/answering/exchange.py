@@ -94,6 +94,10 @@ def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
     by the lexicon's translations too ("Russia deployed a working group ... via Belarus" over
     "La Biélorussie a déployé un groupe de travail ... via la Russie"); subject, verb and
     object stand in the same order in English and French."""
+    if claim_lang is not None and (_PASSIVE_AGENT.search(claim)
+                                   or _PASSIVE_AGENT.search(sentence)):
+        return False  # "Belarus was attacked by Russia" over "La Russie a attaqué la
+        # Biélorussie": a passive puts the doer last (diff review 45)
     raw, s_raw = _WORD.findall(claim), _WORD.findall(sentence)
     c = [fold(w).replace("’", "'") for w in raw]
     s = [fold(w).replace("’", "'") for w in s_raw]
@@ -103,10 +107,6 @@ def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
     # la Biélorussie, l'Arménie" in another order)
     c_party = [_party(r, w) for r, w in zip(raw, c, strict=True)]
     s_party = [_party(r, w) for r, w in zip(s_raw, s, strict=True)]
-    if claim_lang is not None and (_PASSIVE_AGENT.search(claim)
-                                   or _PASSIVE_AGENT.search(sentence)):
-        return False  # "Belarus was attacked by Russia" over "La Russie a attaqué la
-        # Biélorussie": a passive puts the doer last (diff review 45)
     if claim_lang is None:
         ck, sk = [_key(w) for w in c], [_key(w) for w in s]
         near_keys = [frozenset({k}) for k in ck]

@@ -1911,11 +1911,11 @@ def _language(text: str) -> str:
     return ""
 
 
-def _across(claim: _Facts, sentence: str) -> str | None:
-    """The claim's language when its sentence is in the other one: a claim too short for
-    `_language` is in English when it has an English function word and no French one
-    ("Russia deployed a working group ... via Belarus"), and the other way round."""
-    other = _language(sentence)
+def _across(claim: _Facts, other: str) -> str | None:
+    """The claim's language when its sentence is in the other one (`other`, as `_language`
+    reads it): a claim too short for `_language` is in English when it has an English
+    function word and no French one ("Russia deployed a working group ... via Belarus"), and
+    the other way round."""
     if not other:
         return None
     lang = claim.lang
@@ -2861,16 +2861,17 @@ def _to_another(claim: _Facts, sentence: str) -> bool:
     (`swapped`, `deed_of_other`), a succession (`succession_swapped`), or two parties each put
     where the other stands, in the sentence's language (`exchanged`), or two qualities pointed
     at two parties the other way round (`bindings_swapped`)."""
-    return swapped(claim.text, sentence, claim.parties) or _deed_of_other(claim, sentence) \
-        or succession_swapped(claim.text, sentence) or _agents_exchanged(claim, sentence) \
-        or first_of_other(claim.text, sentence, _party_keys) \
-        or _addressee_swapped(claim, sentence) \
-        or (bool(claim.lang) and _language(sentence) == claim.lang
-            and exchanged(claim.text, sentence)) \
-        or ((across := _across(claim, sentence)) is not None
+    if swapped(claim.text, sentence, claim.parties) or _deed_of_other(claim, sentence) \
+            or succession_swapped(claim.text, sentence) or _agents_exchanged(claim, sentence) \
+            or first_of_other(claim.text, sentence, _party_keys) \
+            or _addressee_swapped(claim, sentence):
+        return True
+    lang = _language(sentence)  # (read once for the three below)
+    return (bool(claim.lang) and lang == claim.lang and exchanged(claim.text, sentence)) \
+        or ((across := _across(claim, lang)) is not None
             and exchanged(claim.text, sentence, across)) \
         or (len(claim.text) <= SWAP_MAX_CHARS and len(sentence) <= SWAP_MAX_CHARS
-            and bindings_swapped(claim.text, claim.lang, sentence, _language(sentence)))
+            and bindings_swapped(claim.text, claim.lang, sentence, lang))
 
 
 # Who a message is addressed to: the first name within a few words after "adressé à",
@@ -2944,6 +2945,8 @@ def _deed_next_door(claim: _Facts, d: _Sentences, i: int) -> bool:
     président Tokayev a imputé à une « agression extérieure » les troubles" (v36_015). The
     two are read as one text: a verb the supporting sentence has too is read twice, and not
     at all."""
+    if not claim.lang:  # (`_deed_of_other` reads no claim of unknown language)
+        return False
     here = d.spans[i].text
     return any(_deed_of_other(claim, joined) for joined in (
         *((f"{d.spans[i - 1].text} {here}",) if i > 0 else ()),
