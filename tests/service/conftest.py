@@ -71,6 +71,10 @@ def serve(app: FastAPI, port: int | None = None, timeout: float = 30.0,
     `options` go to uvicorn.Config (`service.server.proxy_options(settings)`: whose
     X-Forwarded-For is believed, as `rag serve` does)."""
     port = port or free_port()
+    # A test's client may sit idle past uvicorn's 5 s keep-alive while the service works (a
+    # slow ingest under CI load): the server closing that idle connection just as the client
+    # reuses it failed ci61 ("Server disconnected without sending a response").
+    options.setdefault("timeout_keep_alive", 120)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning", timeout_graceful_shutdown=2,
                                            **options))
