@@ -115,7 +115,18 @@ class Settings(BaseSettings):
     )
     llm_base_url: str = "http://127.0.0.1:11434/v1"
     llm_api_key: SecretStr | None = None
-    llm_timeout: float = Field(default=60.0, gt=0, le=600)
+    llm_timeout: float = Field(
+        default=60.0, gt=0, le=600,
+        description="openai: seconds the LLM server may take to connect (10 at most) and "
+        "between two reads; RAG_LLM_DEADLINE bounds the whole call.",
+    )
+    llm_deadline: float = Field(
+        default=120.0, gt=0, le=3600,
+        description="openai: seconds one call to the LLM server may take in all (wall clock: "
+        "connect, headers and the whole reply or stream, however slowly it comes), at least "
+        "RAG_LLM_TIMEOUT; past it the connection is closed and the answer is a 504 (a stream "
+        "ends with an `error` event). Leave room for the longest answer the server writes.",
+    )
     llm_max_tokens: int = Field(default=300, ge=16, le=4096)
     llm_passage_chars: int = Field(
         default=300, ge=0, le=10000,

@@ -40,7 +40,7 @@ from rag.documents import Document
 from rag.errors import RagError
 from rag.loaders import LoadResult, Page, Skipped, TextBudget, load_paths, page_from_html
 from rag.read_clock import ReadCancelled
-from rag.socket_abort import SocketAbort
+from rag.socket_abort import Deadline
 
 log = logging.getLogger("rag.fetch")
 
@@ -287,6 +287,11 @@ def _short(url: str) -> str:
     return url if len(url) <= 120 else url[:117] + "..."
 
 
+def _a(kind: str) -> str:
+    """`kind` after its article: "a loopback", "an unspecified" (not "a unspecified")."""
+    return f"{'an' if kind[:1] in ('a', 'e', 'i', 'o', 'u') else 'a'} {kind}"
+
+
 def address_problem(ip: IPAddress) -> str | None:
     """Why the server must not connect to `ip` by default, or None for a public address."""
     if isinstance(ip, ipaddress.IPv6Address):
@@ -422,9 +427,9 @@ def resolve(url: httpx.URL, policy: FetchPolicy, seconds: float | None = None,
         guard = ("server-side request forgery guard; RAG_FETCH_ALLOW_HOSTS or "
                  "RAG_FETCH_ALLOW_PRIVATE allow it")
         if literal is not None:
-            raise FetchRefused(f"{_short(str(url))}: {NOT_ALLOWED} ({host} is a {problem} "
-                               f"address; {guard})")
-        raise FetchError(CANNOT_FETCH, f"refused: {host} resolves to {ip}, a {problem} "
+            raise FetchRefused(f"{_short(str(url))}: {NOT_ALLOWED} ({host} is "
+                               f"{_a(problem)} address; {guard})")
+        raise FetchError(CANNOT_FETCH, f"refused: {host} resolves to {ip}, {_a(problem)} "
                          f"address ({guard})")
     return addresses
 
@@ -460,35 +465,16 @@ def check_url(url: str, policy: FetchPolicy, lookup: bool = True) -> httpx.URL:
     return parsed
 
 
-class _Deadline:
+class _Deadline(Deadline):
     """One wall-clock deadline for a whole fetch. httpx's timeouts count each read apart, so
     a server sending a header line every 2 s held a 10 s fetch for 24 s (or for ever): when
     time is up this shuts the fetch's sockets down (`SocketAbort`, caught at connect through
     httpcore's trace hook), which wakes a blocked read at once; the fetch then reports the
     timeout."""
 
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
-        self._abort = SocketAbort()
-        self.trace = self._abort.trace
-        self._timer = threading.Timer(seconds, self._abort.fire)
-        self._timer.daemon = True
-
-    @property
-    def expired(self) -> bool:
-        return self._abort.fired
-
-    def __enter__(self) -> _Deadline:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
-
     def left(self) -> float:
         """Seconds left; FetchError once none are."""
-        left = self.end - time.monotonic()
+        left = super().left()
         if left <= 0 or self.expired:
             raise self.error()
         return left
@@ -524,7 +510,7 @@ def fetch(url: str, policy: FetchPolicy, etag: str | None = None,
                 kind = re.search(r"\bis an? ([a-z -]+?) address", str(exc))
                 raise FetchRefused(
                     f"{REDIRECT_REFUSED}: {NOT_ALLOWED}"
-                    + (f" (a {kind.group(1)} address)" if kind else ""),
+                    + (f" ({_a(kind.group(1))} address)" if kind else ""),
                     f"redirect to {_short(str(current))}: {exc.detail}") from None
             try:
                 response = _send(client, current, addresses, headers, deadline)

@@ -97,12 +97,16 @@ def _netloc(scheme: str, netloc: str) -> str:
 
 def same_origin(origin: str, host: str) -> bool:
     """Whether the page's Origin names the host it sends to (any scheme: a TLS proxy in front
-    makes the scheme we see differ from the page's)."""
+    makes the scheme we see differ from the page's). An origin is `scheme://host[:port]` and
+    nothing else: browsers never send a path, query, fragment or user name in it, so one that
+    has any (`http://127.0.0.1:8000/x`) is no page's and not taken as this host's."""
     try:
         parts = urlsplit(origin)
     except ValueError:
         return False
     if parts.scheme not in _DEFAULT_PORTS or not parts.netloc:
+        return False
+    if origin.lower() != f"{parts.scheme}://{parts.netloc}".lower() or "@" in parts.netloc:
         return False
     return _netloc(parts.scheme, parts.netloc) == _netloc(parts.scheme, host)
 

@@ -20,7 +20,7 @@ def make_llm(settings: Settings) -> LLM | None:
             raise RagError("RAG_LLM=openai needs RAG_LLM_MODEL (the model name on the server)")
         key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
         return OpenAICompatibleLLM(settings.llm_base_url, settings.llm_model, key,
-                                   settings.llm_timeout)
+                                   settings.llm_timeout, deadline=settings.llm_deadline)
     if settings.llm == "local":
         from rag.llm.local import LocalLlamaCpp, resolve_model
 

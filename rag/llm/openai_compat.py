@@ -1,8 +1,9 @@
 """Any OpenAI-compatible chat server over httpx: Ollama, llama.cpp server, vLLM, OpenAI.
 
 The upstream's size is not trusted (thirteenth review, F5): it is asked for `max_tokens`, and
-read for about that much: a stream stops after PIECES_PER_TOKEN chunks or CHARS_PER_TOKEN
-characters a token asked for (the rest is cut, as `finish_reason: length` would), a stream
+read for about that much: a stream stops after PIECES_PER_TOKEN chunks (LINES_PER_TOKEN
+lines, blank ones included), CHARS_PER_TOKEN characters or STREAM_BYTES_PER_TOKEN bytes a
+token asked for (the rest is cut, as `finish_reason: length` would; `_stream_bytes`), a stream
 line is at most MAX_LINE_BYTES, a whole reply at most `_reply_bytes(max_tokens)` and an
 error body is read for its first ERROR_BODY_BYTES only. Before, an upstream that ignored
 `max_tokens` was read to its end, and one long line or body was buffered whole.
@@ -11,6 +12,14 @@ JSON nested deeper than the parser's recursion limit (200,000 `[` fit within tho
 makes `json.loads` raise RecursionError, which is no ValueError: it is caught with them and
 is an LLMError like any reply that is not a chat completion (fourteenth review, F2: it was a
 500 with a traceback, and a stream ended with neither `error` nor `done`).
+
+Nor is its pace trusted: `timeout` bounds each read (httpx's timeouts count reads apart) and
+`deadline` the whole call, streamed or not, on the wall clock (`rag.socket_abort.Deadline`,
+as page fetches do): past it the connection is shut down and the call is an LLMTimeout. A
+stream's lines all count against its line budget, blank ones too, and its bytes against
+`_stream_bytes(max_tokens)`. Before, an upstream sending a blank line every 2 s held an answer
+for as long as it liked with a 5 s timeout, and one sending 64 KiB of line ends a write was
+read for 242 MB (30 s of CPU) as the blank lines counted for nothing.
 """
 
 from __future__ import annotations
@@ -24,13 +33,17 @@ from typing import Any
 import httpx
 
 from rag.llm.base import CancelToken, LLMError, LLMTimeout, Message, Usage
-from rag.socket_abort import SocketAbort
+from rag.socket_abort import Deadline, SocketAbort
 
 log = logging.getLogger("rag.llm")
 
 PIECES_PER_TOKEN = 4  # stream chunks read per token asked for (most send one a token)
 CHARS_PER_TOKEN = 16  # characters of text kept per token asked for (a token is 4 or so)
 MAX_LINE_BYTES = 1024 * 1024  # one line of a stream (one chunk's JSON)
+# A stream's lines a token asked for: a chunk is a `data:` line and the blank line ending it
+LINES_PER_TOKEN = 2 * PIECES_PER_TOKEN
+STREAM_BYTES_PER_TOKEN = 4 * 1024  # a chunk weighs 200 to 600 bytes (OpenAI, vLLM, Azure)
+DEADLINE = 120.0  # seconds a whole call may take, by default (RAG_LLM_DEADLINE)
 ERROR_BODY_BYTES = 64 * 1024  # of an error reply, for its message
 
 # A credential in an upstream's words: "Bearer sk-...", "Basic dXNlcjpwdw==".
@@ -66,11 +79,41 @@ def _reply_bytes(max_tokens: int) -> int:
     return 256 * 1024 + 6 * CHARS_PER_TOKEN * max_tokens
 
 
-def _read_upto(resp: httpx.Response, limit: int) -> tuple[bytes, bool]:
+def _stream_bytes(max_tokens: int) -> int:
+    """The most a stream may send: one line of the longest kind, and STREAM_BYTES_PER_TOKEN
+    a token asked for (its chunks, line ends and keep-alive comments)."""
+    return MAX_LINE_BYTES + STREAM_BYTES_PER_TOKEN * max_tokens
+
+
+class _StreamTooLarge(Exception):
+    """A stream sent more bytes than `_stream_bytes` allows (it is then cut)."""
+
+
+def _timed_out(deadline: Deadline) -> LLMTimeout:
+    return LLMTimeout(f"the LLM server timed out (no whole answer in {deadline.seconds:g} s)")
+
+
+def _metered(chunks: Iterable[bytes], limit: int, deadline: Deadline) -> Iterator[bytes]:
+    """`chunks` while they come in time and weigh `limit` bytes at most in all: an
+    LLMTimeout once the deadline has passed, _StreamTooLarge past `limit` (its last chunk
+    is not given)."""
+    received = 0
+    for chunk in chunks:
+        if deadline.expired:
+            raise _timed_out(deadline)
+        received += len(chunk)
+        if received > limit:
+            raise _StreamTooLarge
+        yield chunk
+
+
+def _read_upto(resp: httpx.Response, limit: int, deadline: Deadline) -> tuple[bytes, bool]:
     """The body of a streamed response, read until `limit` bytes at most; and whether there
-    was more (then not read)."""
+    was more (then not read). An LLMTimeout once `deadline` has passed."""
     body = bytearray()
     for chunk in resp.iter_bytes():
+        if deadline.expired:
+            raise _timed_out(deadline)
         body += chunk
         if len(body) > limit:
             return bytes(body[:limit]), True
@@ -106,7 +149,10 @@ def sse_lines(chunks: Iterable[bytes], max_line: int = MAX_LINE_BYTES) -> Iterat
 
 class OpenAICompatibleLLM:
     def __init__(self, base_url: str, model: str, api_key: str | None = None,
-                 timeout: float = 60.0, temperature: float = 0.1) -> None:
+                 timeout: float = 60.0, temperature: float = 0.1,
+                 deadline: float = DEADLINE) -> None:
+        """`timeout`: seconds each read (and the connect, 10 at most) may wait; `deadline`:
+        seconds a whole call may take, streamed or not, never less than `timeout`."""
         # no compressed replies: the bounds on what is read count the bytes as sent
         headers = {"Accept-Encoding": "identity",
                    **({"Authorization": f"Bearer {api_key}"} if api_key else {})}
@@ -114,22 +160,18 @@ class OpenAICompatibleLLM:
         self._model = model
         self._temperature = temperature
         self._base = base_url.rstrip("/")
-        self._client = self._new_client(headers, timeout)
-        # A cancellable whole reply waits for the upstream's headers: on a reused connection
-        # (not traced, its socket unknown until they arrive) a cancel could not end the wait,
-        # so those requests always open a connection of their own.
-        self._unpooled = self._new_client(headers, timeout, keepalive=False)
-
-    def _new_client(self, headers: dict[str, str], timeout: float, keepalive: bool = True
-                    ) -> httpx.Client:
+        self._deadline = max(deadline, timeout)
+        # Every call opens a connection of its own: on a reused connection (not traced, its
+        # socket unknown until the headers arrive) neither a cancel nor the deadline could end
+        # the wait for the headers, which an upstream may send a byte at a time.
         # One retry of a connection that could not be made (refused, or not made in time):
         # the server never saw the request, so repeating it is safe; nothing else is retried.
-        return httpx.Client(
+        self._client = httpx.Client(
             base_url=self._base, headers=headers,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            transport=httpx.HTTPTransport(  # httpx's default limits, or no idle connection
+            transport=httpx.HTTPTransport(  # httpx's default limits, no idle connection
                 retries=1, limits=httpx.Limits(max_connections=100,
-                                               max_keepalive_connections=20 if keepalive else 0)),
+                                               max_keepalive_connections=0)),
         )
 
     @property
@@ -138,7 +180,6 @@ class OpenAICompatibleLLM:
 
     def close(self) -> None:
         self._client.close()
-        self._unpooled.close()
 
     def _payload(self, messages: Sequence[Message], max_tokens: int, stream: bool,
                  temperature: float | None = None) -> dict[str, Any]:
@@ -149,25 +190,25 @@ class OpenAICompatibleLLM:
             payload["stream_options"] = {"include_usage": True}
         return payload
 
-    def _send(self, payload: dict[str, Any], abort: SocketAbort | None = None,
-              client: httpx.Client | None = None) -> httpx.Response:
+    def _send(self, payload: dict[str, Any], deadline: Deadline) -> httpx.Response:
         """The upstream's response, its body not read yet (the caller reads it, bounded)."""
-        client = client or self._client
-        extensions = {"trace": abort.trace} if abort is not None else None
-        request = client.build_request("POST", "/chat/completions", json=payload,
-                                       extensions=extensions)
+        request = self._client.build_request("POST", "/chat/completions", json=payload,
+                                             extensions={"trace": deadline.trace})
         try:
-            resp = client.send(request, stream=True)
-        except httpx.ConnectError as exc:
-            raise LLMError(f"cannot reach the LLM server: {redact(str(exc), self._secrets)}"
-                           ) from None
+            resp = self._client.send(request, stream=True)
         except httpx.TimeoutException:
             raise LLMTimeout("the LLM server timed out") from None
         except httpx.HTTPError as exc:
+            if deadline.expired:
+                raise _timed_out(deadline) from None
+            if isinstance(exc, httpx.ConnectError):
+                raise LLMError("cannot reach the LLM server: "
+                               f"{redact(str(exc), self._secrets)}") from None
             raise LLMError(f"LLM server error: {redact(str(exc), self._secrets)}") from None
+        deadline.abort.add(resp.extensions.get("network_stream"))  # (traced: added already)
         if resp.status_code >= 400:
             try:
-                raw, _ = _read_upto(resp, ERROR_BODY_BYTES)
+                raw, _ = _read_upto(resp, ERROR_BODY_BYTES, deadline)
             except httpx.HTTPError:
                 raw = b""
             finally:
@@ -183,13 +224,11 @@ class OpenAICompatibleLLM:
         payload = self._payload(messages, max_tokens, False)
         if cancel is not None and cancel.cancelled:
             raise LLMError("the LLM request was cancelled")
-        abort: SocketAbort | None = None
-        unregister: Callable[[], None] | None = None
-        if cancel is not None:
-            abort = SocketAbort()
-            unregister = cancel.on_cancel(abort.fire)
+        abort = SocketAbort()
+        unregister = cancel.on_cancel(abort.fire) if cancel is not None else None
         try:
-            raw = self._reply(payload, _reply_bytes(max_tokens), abort)
+            with Deadline(self._deadline, abort) as deadline:
+                raw = self._reply(payload, _reply_bytes(max_tokens), deadline)
         except LLMError:
             if cancel is not None and cancel.cancelled:
                 raise LLMError("the LLM request was cancelled") from None
@@ -205,19 +244,23 @@ class OpenAICompatibleLLM:
             raise LLMError("the LLM server sent a response that is not a chat completion")
         return content
 
-    def _reply(self, payload: dict[str, Any], limit: int, abort: SocketAbort | None) -> bytes:
-        """A whole reply's body, at most `limit` bytes (an LLMError past it). A cancellable
-        one (`abort`) goes on a connection of its own (see `__init__`)."""
-        resp = self._send(payload, abort, self._unpooled if abort is not None else None)
+    def _reply(self, payload: dict[str, Any], limit: int, deadline: Deadline) -> bytes:
+        """A whole reply's body, at most `limit` bytes (an LLMError past it), by `deadline`
+        (an LLMTimeout past it)."""
+        resp = self._send(payload, deadline)
         try:
-            raw, more = _read_upto(resp, limit)
+            raw, more = _read_upto(resp, limit, deadline)
         except httpx.TimeoutException:
             raise LLMTimeout("the LLM server stopped sending (timeout)") from None
         except httpx.HTTPError as exc:
+            if deadline.expired:
+                raise _timed_out(deadline) from None
             raise LLMError(f"the LLM reply was cut: {redact(str(exc), self._secrets)}"
                            ) from None
         finally:
             resp.close()
+        if deadline.expired:  # a body without a length ends where the deadline cut it
+            raise _timed_out(deadline)
         if more:
             raise LLMError(f"the LLM server sent a reply over {limit} bytes (for "
                            f"{payload['max_tokens']} tokens)")
@@ -232,7 +275,8 @@ class OpenAICompatibleLLM:
         unregister = cancel.on_cancel(abort.fire) if cancel is not None else None
         payload = self._payload(messages, max_tokens, True, temperature)
         try:
-            yield from self._stream(payload, abort, on_usage)
+            with Deadline(self._deadline, abort) as deadline:
+                yield from self._stream(payload, deadline, on_usage)
         except LLMError:
             if cancel is None or not cancel.cancelled:
                 raise
@@ -240,23 +284,22 @@ class OpenAICompatibleLLM:
             if unregister is not None:
                 unregister()
 
-    def _stream(self, payload: dict[str, Any], abort: SocketAbort,
+    def _stream(self, payload: dict[str, Any], deadline: Deadline,
                 on_usage: Callable[[Usage], None] | None) -> Iterator[str]:
-        resp = self._send(payload, abort)
-        abort.add(resp.extensions.get("network_stream"))  # a reused connection: no trace
+        resp = self._send(payload, deadline)
         max_tokens = int(payload["max_tokens"])
-        # lines that are not blank: chunks, and the role, stop and usage ones, keep-alive
-        # comments, `event:` lines
-        lines_left = PIECES_PER_TOKEN * max_tokens + 64
+        # every line, blank ones too: chunks and the blank lines ending them, the role, stop
+        # and usage chunks, keep-alive comments, `event:` lines (a flood of line ends was
+        # read for as long as the upstream sent it)
+        lines_left = LINES_PER_TOKEN * max_tokens + 128
         chars_left = CHARS_PER_TOKEN * max_tokens
         finished = False
         try:
-            for line in sse_lines(resp.iter_bytes()):
-                if not line.strip():
-                    continue
+            chunks = _metered(resp.iter_bytes(), _stream_bytes(max_tokens), deadline)
+            for line in sse_lines(chunks):
                 lines_left -= 1
                 if lines_left < 0:
-                    _cut(max_tokens, "chunks")
+                    _cut(max_tokens, "lines")
                     return
                 if not line.startswith("data:"):
                     continue
@@ -283,10 +326,16 @@ class OpenAICompatibleLLM:
                     yield text
                 finished = finished or bool(choice.get("finish_reason"))
             if not finished:
+                if deadline.expired:  # the deadline shut the connection down
+                    raise _timed_out(deadline)
                 raise LLMError("the LLM stream ended before the answer was complete")
+        except _StreamTooLarge:
+            _cut(max_tokens, "bytes")
         except httpx.TimeoutException:
             raise LLMTimeout("the LLM server stopped sending (timeout)") from None
         except httpx.HTTPError as exc:
+            if deadline.expired:
+                raise _timed_out(deadline) from None
             raise LLMError(f"the LLM stream was cut: {redact(str(exc), self._secrets)}"
                            ) from None
         finally:

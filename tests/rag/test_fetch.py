@@ -100,7 +100,8 @@ def test_loopback_is_refused_by_default_and_allowed_by_the_settings(site: Site) 
     ("http://10.1.2.3/admin", "redirect refused: address not allowed (a private address)"),
     ("http://169.254.169.254/latest/meta-data/", "cloud metadata"),
     ("http://[::ffff:169.254.169.254]/latest/meta-data/", "cloud metadata"),
-    ("http://127.0.0.2:1/", "loopback"),
+    ("http://127.0.0.2:1/", "redirect refused: address not allowed (a loopback address)"),
+    ("http://0.0.0.0:1/", "redirect refused: address not allowed (an unspecified address)"),
     ("http://localhost:1/", "cannot fetch this page"),
     ("file:///etc/passwd", "only http and https"),
 ])
@@ -115,6 +116,14 @@ def test_a_redirect_to_a_forbidden_address_is_refused(site: Site, target: str,
     [skipped] = result.skipped
     assert skipped.source == f"{site.url}/go" and reason in skipped.reason
     assert [p for p, _ in site.seen] == ["/go"]
+
+
+def test_a_refusal_names_the_address_kind_with_its_article() -> None:
+    """"0.0.0.0 is a unspecified address" (loopback review, N2)."""
+    with pytest.raises(FetchRefused, match=r"\(0\.0\.0\.0 is an unspecified address; "):
+        check_url("http://0.0.0.0/", FetchPolicy())
+    with pytest.raises(FetchRefused, match=r"\(127\.0\.0\.1 is a loopback address; "):
+        check_url("http://127.0.0.1/", FetchPolicy())
 
 
 def test_metadata_address_stays_refused_with_allow_private() -> None:

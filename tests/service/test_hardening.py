@@ -115,7 +115,9 @@ def test_cross_site_writes_are_refused_same_origin_and_cli_work(
     files = {"files": ("evil.txt", PLANTED, "text/plain")}
     before = _doc_ids(svc)
     for headers in ({"origin": EVIL}, {"sec-fetch-site": "cross-site"},
-                    {"origin": "null"}, {"origin": EVIL, "sec-fetch-site": "same-origin"}):
+                    {"origin": "null"}, {"origin": EVIL, "sec-fetch-site": "same-origin"},
+                    # no browser sends a path in an Origin (loopback review, N1)
+                    {"origin": f"{svc.url}/x"}, {"origin": f"{svc.url}/"}):
         r = c.post("/documents", files=files, headers=headers)
         assert r.status_code == 403, (headers, r.text)
         assert "RAG_CORS_ORIGINS" in r.json()["error"]
@@ -193,6 +195,11 @@ def test_trusted_host_defaults_and_origin_parsing() -> None:
     assert same_origin("https://rag.example.org", "rag.example.org:443")
     assert not same_origin("http://127.0.0.1:9000", "127.0.0.1:8000")
     assert not same_origin("null", "127.0.0.1:8000")
+    # an origin is scheme://host[:port], nothing more (loopback review, N1)
+    assert same_origin("HTTP://127.0.0.1:8000", "127.0.0.1:8000")
+    for origin in ("http://127.0.0.1:8000/x", "http://127.0.0.1:8000/", "http://127.0.0.1:8000?",
+                   "http://127.0.0.1:8000#x", "http://u@127.0.0.1:8000"):
+        assert not same_origin(origin, "127.0.0.1:8000"), origin
 
 
 # ---- metrics from a closed label set --------------------------------------------------------

@@ -182,6 +182,13 @@ class ScriptedOpenAI(BaseHTTPRequestHandler):
                 self.end_headers()
                 self._chunk(self._event({"role": "assistant", "content": ""}))
                 pieces = self._pieces(body)
+                if mode == "trickle":  # a line end every 0.3 s, SCRIPT["trickle"] s, no end
+                    end = time.monotonic() + SCRIPT["trickle"]
+                    while time.monotonic() < end:
+                        self._chunk(b"\n")
+                        time.sleep(0.3)
+                    self.wfile.write(b"0\r\n\r\n")
+                    return
                 if mode == "cut":
                     for piece in pieces[:2]:
                         self._chunk(self._event({"content": piece}))
@@ -653,6 +660,27 @@ def test_stall_mid_stream_is_a_timeout(openai_service: Any) -> None:
     assert events[-1][1]["status"] == 504
     r = svc.client.post("/ask", json={"question": FR_TROOPS}, timeout=10)
     assert r.status_code == 504, r.text
+    _healthy_after(svc)
+
+
+def test_trickling_upstream_is_cut_at_the_deadline(openai_service: Any) -> None:
+    """Loopback review, F1: a line end every 2 s held /ask for 30 s with a 5 s timeout (it
+    bounded each read). RAG_LLM_DEADLINE bounds the whole call: a 504 as for any upstream
+    timeout, and an `error` event with status 504 in a stream."""
+    svc: Service = openai_service(llm_timeout=1, llm_deadline=1.5)
+    SCRIPT.update(mode="trickle", trickle=8)
+    t0 = time.perf_counter()
+    r = svc.client.post("/ask", json={"question": FR_TROOPS}, timeout=15)
+    took = time.perf_counter() - t0
+    assert r.status_code == 504, r.text
+    assert "timed out" in r.json()["error"]
+    assert took < 4, took
+    t0 = time.perf_counter()
+    r = svc.client.post("/ask/stream", json={"question": FR_TROOPS}, timeout=15)
+    assert time.perf_counter() - t0 < 4
+    events = parse_sse(r.text)
+    assert events[-1][0] == "error", events
+    assert events[-1][1]["status"] == 504
     _healthy_after(svc)
 
 

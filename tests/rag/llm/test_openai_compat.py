@@ -6,6 +6,11 @@ end (1,000 sentences all verified, the generation slot held 11 s), a stream line
 reply was buffered however long, and an error body was read whole. And the answer pipeline
 (rag/answering/pipeline.py) joined every piece again for each piece until the first text that
 is not blank: 80,000 blank pieces took 15 s.
+
+Nor what pace it chooses (loopback review, F1): `RAG_LLM_TIMEOUT` bounded each read only, so
+a blank line every 2 s held an answer as long as the upstream liked; blank lines were not
+counted against the stream's line budget and a stream had no byte bound (64 KiB of line ends
+a write was read for 242 MB, 30 s of CPU).
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ import pytest
 from rag.config import Settings
 from rag.embedders.e5 import E5Embedder
 from rag.engine import Engine
-from rag.llm.base import LLMError
+from rag.llm import make_llm
+from rag.llm.base import LLM, LLMError, LLMTimeout
 from rag.llm.openai_compat import (
     CHARS_PER_TOKEN,
     MAX_LINE_BYTES,
@@ -104,6 +110,16 @@ class Flooding(BaseHTTPRequestHandler):
                 self._head(SCRIPT.get("status", 200), SCRIPT.get("ctype", "application/json"),
                            len(out))
                 self._pour(iter([out]))
+            elif mode == "trickle":  # SCRIPT["drip"] every SCRIPT["every"] s, SCRIPT["for"] s
+                self._head(200, SCRIPT["ctype"])
+                self._pour(_drip(SCRIPT["drip"], SCRIPT["every"], SCRIPT["for"]))
+            elif mode == "line-ends":  # 64 KiB of "\n" a write, SCRIPT["bytes"] in all
+                self._head(200, "text/event-stream")
+                self._pour(iter([b"\n" * 65536] * (SCRIPT["bytes"] // 65536)))
+            elif mode == "comments":  # SSE comment lines of 1 MiB less a byte, without end
+                self._head(200, "text/event-stream")
+                line = b":" + b"x" * (MAX_LINE_BYTES - 2) + b"\n"
+                self._pour(iter([line] * (FLOOD_BYTES // len(line))))
             elif mode == "blank-then-answer":  # SCRIPT["blanks"] blank pieces, then the answer
                 pieces = [SCRIPT["blank"]] * SCRIPT["blanks"] + [SCRIPT["answer"]]
                 out = b"".join(_chunk(p) for p in pieces) + _chunk(None, "stop")
@@ -112,6 +128,13 @@ class Flooding(BaseHTTPRequestHandler):
                 self._pour(iter([out]))
         finally:
             DONE.set()
+
+
+def _drip(drop: bytes, every: float, seconds: float) -> Iterator[bytes]:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        yield drop
+        time.sleep(every)
 
 
 @pytest.fixture
@@ -230,3 +253,75 @@ def test_blank_pieces_before_the_answer_are_read_in_linear_time(
     spent = time.thread_time() - t0
     assert got.answer.startswith("La fusée Ariane 6"), got.answer
     assert spent < 0.4, f"{spent:.2f} s of CPU"
+
+
+def _llm(upstream: str, **settings: Any) -> LLM:
+    """The backend as the service makes it (`make_llm`), from `settings`."""
+    llm = make_llm(Settings(llm="openai", llm_model="scripted", llm_base_url=upstream,
+                            **settings))
+    assert llm is not None
+    return llm
+
+
+@pytest.mark.parametrize("streamed", [True, False], ids=["stream", "whole"])
+def test_a_trickling_upstream_is_cut_at_the_deadline(upstream: str, streamed: bool) -> None:
+    """A line end (or a JSON space) every 0.3 s never lets a 1 s read timeout fire: the
+    call was held until the upstream stopped, 6 s here (30 s in the review's repro). Now
+    RAG_LLM_DEADLINE ends it: an LLMTimeout, the connection closed."""
+    SCRIPT.update(mode="trickle", every=0.3, **{"for": 6.0}, drip=b"\n" if streamed else b" ",
+                  ctype="text/event-stream" if streamed else "application/json")
+    llm = _llm(upstream, llm_timeout=1, llm_deadline=1.5)
+    t0 = time.monotonic()
+    with pytest.raises(LLMTimeout, match=r"timed out \(no whole answer in 1\.5 s\)"):
+        if streamed:
+            list(llm.stream(MESSAGES, 300))
+        else:
+            llm.complete(MESSAGES, 300)
+    took = time.monotonic() - t0
+    assert 1.4 < took < 3, f"{took:.1f} s"
+    assert _outcome()["complete"] is False  # hung up on, not read to its end
+
+
+def test_every_line_counts_against_the_line_budget_blank_ones_too(upstream: str) -> None:
+    """A stream may send 8 lines a token asked for (a chunk and the blank line after it, 4
+    chunks a token), plus 128: blank lines were not counted, so an upstream sending only
+    line ends was read for as long as it sent them."""
+    answer = _chunk("Réponse.") + _chunk(None, "stop") + b"data: [DONE]\n\n"
+    llm = _llm(upstream)
+    SCRIPT.update(mode="raw", body=b"\n" * 100 + answer, ctype="text/event-stream")
+    assert list(llm.stream(MESSAGES, 16)) == ["Réponse."]  # a few keep-alive line ends: read
+    SCRIPT.update(body=b"\n" * (2 * PIECES_PER_TOKEN * 16 + 129) + answer)
+    assert list(llm.stream(MESSAGES, 16)) == []  # cut, as for its length
+
+
+def test_a_flood_of_line_ends_is_cut_at_once(upstream: str) -> None:
+    """64 KiB of "\n" a write (16 MiB here, 242 MB in 30 s in the review's repro) was read
+    to its end, splitting every line, before the stream failed for having no end."""
+    SCRIPT.update(mode="line-ends", bytes=16 * 1024 * 1024)
+    llm = _llm(upstream)
+    t0, cpu = time.monotonic(), time.thread_time()
+    assert list(llm.stream(MESSAGES, 300)) == []  # cut, as for its length
+    assert time.thread_time() - cpu < 0.5 and time.monotonic() - t0 < 2
+    assert _outcome()["complete"] is False
+
+
+def test_a_stream_is_cut_at_its_byte_bound(upstream: str) -> None:
+    """Lines of 1 MiB each (SSE comments, within the line bound) fit the line budget 2,528
+    times for 300 tokens: the stream's bytes are bounded too (1 MiB and 4 KiB a token)."""
+    SCRIPT.update(mode="comments")
+    llm = _llm(upstream)
+    t0 = time.monotonic()
+    assert list(llm.stream(MESSAGES, 300)) == []  # cut, as for its length
+    assert time.monotonic() - t0 < 2
+    outcome = _outcome()
+    assert outcome["complete"] is False and outcome["sent"] < FLOOD_BYTES // 2, outcome
+
+
+def test_the_deadline_is_never_shorter_than_the_read_timeout(upstream: str) -> None:
+    """RAG_LLM_DEADLINE below RAG_LLM_TIMEOUT would cut a call the read timeout allows:
+    the deadline is then the timeout (a 2 s trickle answered within a 3 s timeout)."""
+    SCRIPT.update(mode="trickle", every=0.3, **{"for": 2.0}, drip=b" ",
+                  ctype="application/json")
+    llm = _llm(upstream, llm_timeout=3, llm_deadline=1)
+    with pytest.raises(LLMError, match="not a chat completion"):  # read to its end
+        llm.complete(MESSAGES, 300)
