@@ -220,7 +220,8 @@ def redirect_url(current: httpx.URL, location: str) -> httpx.URL:
         return _checked(_url_read(location, lambda: current.join(location.strip()),
                                   REDIRECT_REFUSED), location, REDIRECT_REFUSED)
     except FetchRefused as exc:
-        raise FetchRefused(str(exc), f"redirect to {_short(location)} refused: {exc}") from None
+        raise FetchRefused(str(exc), f"redirect to {_short(location, unparsed=True)} "
+                                      f"refused: {exc}") from None
 
 
 REDIRECT_REFUSED = "redirect refused"
@@ -234,9 +235,14 @@ def _url_read(url: str, parse: Callable[[], httpx.URL], shown: str | None = None
     try:
         return parse()
     except (httpx.InvalidURL, ValueError) as exc:
+        # httpx's words are dropped when credentials were masked: they quote what it read
+        # as the host or port, a part of the password ("Invalid port: 'pa'")
+        name = _short(url, unparsed=True)
+        why = ("credentials in URLs are not accepted"
+               if _credentials(url, unparsed=True) is not None else str(exc))
         if shown is not None:
-            raise FetchRefused(f"{shown}: not a valid URL", f"{_short(url)}: {exc}") from None
-        raise FetchRefused(f"{_short(url)}: not a valid URL ({exc})") from None
+            raise FetchRefused(f"{shown}: not a valid URL", f"{name}: {why}") from None
+        raise FetchRefused(f"{name}: not a valid URL ({why})") from None
 
 
 def _checked(parsed: httpx.URL, url: str, shown: str | None = None) -> httpx.URL:
@@ -271,19 +277,36 @@ def _phrase(status: int) -> str:
 _AUTHORITY = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//")
 
 
-def _short(url: str) -> str:
+def _credentials(url: str, unparsed: bool = False) -> tuple[int, int] | None:
+    """Where the credentials `_short` masks in `url` start and end (at their "@"), if any."""
+    start = _AUTHORITY.match(url)
+    if start is None:
+        return None
+    end = min((i for i in (url.find(c, start.end()) for c in "/?#") if i >= 0),
+              default=len(url))
+    at = url.rfind("@", start.end(), end)
+    if unparsed:
+        # A URL httpx could not read: its authority may not end where RFC 3986 says.
+        # "http://user:pa/ss@host/" (a "/" in the password) ends at "/" for the rule above,
+        # read "pa" as a port, and was quoted back whole (review 45 follow-up). A ":" before
+        # the last "@" is taken for "user:password": all up to that "@" is masked (a "@" in a
+        # path without a ":" before it, "https://medium.com/@user", is still no credential).
+        last = url.rfind("@", start.end())
+        if last > at and ":" in url[start.end():last]:
+            at = last
+    return (start.end(), at) if at >= 0 else None
+
+
+def _short(url: str, unparsed: bool = False) -> str:
     """`url` as a message may quote it: its credentials masked (a refused
     "http://user:s3cret@host/" was quoted back whole, review 45 N1), everything up to the last
     "@" of its authority, in a scheme-relative redirect too ("//svc:S3cr3t@intranet/": diff
     review 45; a "@" in the path, "https://medium.com/@user", is no credential), cut at 120
-    characters."""
-    start = _AUTHORITY.match(url)
-    if start is not None:
-        end = min((i for i in (url.find(c, start.end()) for c in "/?#") if i >= 0),
-                  default=len(url))
-        at = url.rfind("@", start.end(), end)
-        if at >= 0:
-            url = url[:start.end()] + "***" + url[at:]
+    characters. `unparsed`: `url` is one httpx could not read (or did not: not http(s)), its
+    authority unknown: up to its last "@" when a ":" comes before it (`_credentials`)."""
+    masked = _credentials(url, unparsed)
+    if masked is not None:
+        url = url[:masked[0]] + "***" + url[masked[1]:]
     return url if len(url) <= 120 else url[:117] + "..."
 
 
@@ -739,5 +762,6 @@ def check_urls(urls: Any) -> list[str]:
         raise ValueError('expected {"urls": ["https://...", ...]}: a list of URL strings')
     for i, u in enumerate(urls):
         if not is_url(u):
-            raise ValueError(f"urls[{i}] {_short(u)!r}: only http and https URLs can be fetched")
+            raise ValueError(f"urls[{i}] {_short(u, unparsed=True)!r}: only http and https URLs "
+                             "can be fetched")
     return list(urls)

@@ -20,6 +20,14 @@ stream's lines all count against its line budget, blank ones too, and its bytes 
 `_stream_bytes(max_tokens)`. Before, an upstream sending a blank line every 2 s held an answer
 for as long as it liked with a 5 s timeout, and one sending 64 KiB of line ends a write was
 read for 242 MB (30 s of CPU) as the blank lines counted for nothing.
+
+Every bound counts bytes as sent: `Accept-Encoding: identity` is asked, bodies are read raw
+(`iter_raw`, never decoded by httpx) and a reply with any other Content-Encoding is refused
+before its body is read (an LLMError, `_refuse_encoded`). httpx decoded a gzip, deflate or
+zstd reply (br too with brotli installed) whatever was asked, a network chunk at a time and
+without a bound, before any byte bound could count it: 50 KB of gzip sent by a hostile
+upstream inflated to 50 MB at once (a stacked "gzip, gzip" one to gigabytes). A compliant
+server never encodes a reply asked for identity, so no decoder is needed.
 """
 
 from __future__ import annotations
@@ -111,7 +119,7 @@ def _read_upto(resp: httpx.Response, limit: int, deadline: Deadline) -> tuple[by
     """The body of a streamed response, read until `limit` bytes at most; and whether there
     was more (then not read). An LLMTimeout once `deadline` has passed."""
     body = bytearray()
-    for chunk in resp.iter_bytes():
+    for chunk in resp.iter_raw():  # as sent: httpx decodes nothing (`_refuse_encoded`)
         if deadline.expired:
             raise _timed_out(deadline)
         body += chunk
@@ -206,6 +214,7 @@ class OpenAICompatibleLLM:
                                f"{redact(str(exc), self._secrets)}") from None
             raise LLMError(f"LLM server error: {redact(str(exc), self._secrets)}") from None
         deadline.abort.add(resp.extensions.get("network_stream"))  # (traced: added already)
+        _refuse_encoded(resp)
         if resp.status_code >= 400:
             try:
                 raw, _ = _read_upto(resp, ERROR_BODY_BYTES, deadline)
@@ -295,7 +304,7 @@ class OpenAICompatibleLLM:
         chars_left = CHARS_PER_TOKEN * max_tokens
         finished = False
         try:
-            chunks = _metered(resp.iter_bytes(), _stream_bytes(max_tokens), deadline)
+            chunks = _metered(resp.iter_raw(), _stream_bytes(max_tokens), deadline)
             for line in sse_lines(chunks):
                 lines_left -= 1
                 if lines_left < 0:
@@ -340,6 +349,28 @@ class OpenAICompatibleLLM:
                            ) from None
         finally:
             resp.close()
+
+
+# A Content-Encoding quoted in a message: what reads as a list of codings, else not quoted
+_CODINGS = re.compile(r"[a-z0-9._-]{1,20}(, [a-z0-9._-]{1,20}){0,3}")
+
+
+def _refuse_encoded(resp: httpx.Response) -> None:
+    """An LLMError (the response closed, its body unread) when `resp` comes with a
+    Content-Encoding other than identity: none was asked, and a packed body would inflate
+    past every byte bound before it is counted (a gzip bomb)."""
+    codings = [c.strip().lower() for c in resp.headers.get_list("content-encoding",
+                                                                split_commas=True)]
+    codings = [c for c in codings if c not in ("", "identity")]
+    if not codings:
+        return
+    resp.close()
+    shown = ", ".join(codings)
+    shown = shown if _CODINGS.fullmatch(shown) else "not shown"
+    who = (f"LLM server answered {resp.status_code} with" if resp.status_code >= 400
+           else "the LLM server sent")
+    # the coding after the colon: a client is told what comes before it (service/errors.py)
+    raise LLMError(f"{who} a compressed reply though none was asked: Content-Encoding: {shown}")
 
 
 def _cut(max_tokens: int, what: str) -> None:

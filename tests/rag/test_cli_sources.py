@@ -61,4 +61,7 @@ def test_ingest_refuses_an_invalid_international_name_in_one_line(tmp_path: Path
         "rag: error: http://xn--localhost/: not a valid URL (bad international domain name)")
     assert _one_error_line(rag("ingest", "http://u:p@example.org/", env=env)) == (
         "rag: error: http://***@example.org/: credentials in URLs are not accepted")  # masked
+    assert _one_error_line(rag("ingest", "http://u:pa/ss@example.org/", env=env)) == (
+        "rag: error: http://***@example.org/: not a valid URL (credentials in URLs are not "
+        "accepted)")  # a "/" in the password: httpx cannot read it, and it is masked too
     assert not (tmp_path / "idx").exists()

@@ -579,6 +579,42 @@ def test_a_refused_url_is_quoted_without_its_credentials(url: str) -> None:
     assert "s3cret" not in str(bad.value) and "file://***@host/etc/passwd" in str(bad.value)
 
 
+@pytest.mark.parametrize("url", ["http://user:pa/ss@example.org/", "http://user:pa?ss@example.org/",
+                                 "http://me@mail.example:pa/ss@example.org/p",
+                                 "http://user:pa/s s@example.org:x/"])
+def test_a_url_that_cannot_be_read_is_quoted_without_its_credentials(url: str) -> None:
+    """Review 45 follow-up: a "/" (or "?") in the password ends the authority before its
+    "@", httpx reads "pa" as a port and fails, and the refusal quoted the URL whole, and
+    httpx's words too ("Invalid port: 'pa'"). Now up to the last "@" is masked whenever a
+    ":" comes before it, and httpx's words are left out."""
+    with pytest.raises(FetchRefused) as exc:
+        parse_url(url)
+    shown = " ".join(map(str, (*exc.value.args, exc.value.detail)))
+    assert "pa" not in shown.replace("example", "") and "ss" not in shown, shown
+    assert str(exc.value).startswith("http://***@example.org"), str(exc.value)
+    assert str(exc.value).endswith(": not a valid URL (credentials in URLs are not accepted)")
+    location = url.removeprefix("http:")  # a scheme-relative redirect: the log's detail too
+    with pytest.raises(FetchRefused) as redirect:
+        redirect_url(httpx.URL("http://example.com/"), location)
+    shown = " ".join(map(str, (*redirect.value.args, redirect.value.detail)))
+    assert "//***@example.org" in shown and "ss" not in shown, shown
+    with pytest.raises(ValueError) as bad:  # not http(s): quoted by the request's check
+        check_urls([url.replace("http:", "ftp:")])
+    assert "ftp://***@example.org" in str(bad.value) and "ss" not in str(bad.value)
+
+
+def test_an_at_sign_in_a_path_is_no_credential_even_in_a_url_that_cannot_be_read() -> None:
+    """No ":" before the "@": "https://medium.com/@user" is quoted as it is, read or not."""
+    with pytest.raises(FetchRefused) as exc:
+        parse_url("https://medium.com/@user/\x7f")
+    assert str(exc.value).startswith("https://medium.com/@user/"), str(exc.value)
+    assert "Invalid non-printable ASCII character" in str(exc.value)  # httpx's words kept
+    with pytest.raises(ValueError, match=r"'ftp://medium\.com/@user'"):
+        check_urls(["ftp://medium.com/@user"])
+    assert _short("https://medium.com/@user", unparsed=True) == "https://medium.com/@user"
+    assert parse_url("https://medium.com/@user") == httpx.URL("https://medium.com/@user")
+
+
 @pytest.mark.parametrize("url", ["http://127.1/", "http://2130706433/", "http://0x7f000001/",
                                  "http://0/", "http://10.0x1/", "http://127.0.0.1./"])
 def test_a_shorthand_ipv4_is_refused_as_an_address_without_a_lookup(url: str) -> None:

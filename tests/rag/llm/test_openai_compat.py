@@ -11,13 +11,19 @@ Nor what pace it chooses (loopback review, F1): `RAG_LLM_TIMEOUT` bounded each r
 a blank line every 2 s held an answer as long as the upstream liked; blank lines were not
 counted against the stream's line budget and a stream had no byte bound (64 KiB of line ends
 a write was read for 242 MB, 30 s of CPU).
+
+Nor how it packs it: a gzip reply (asked for none) was inflated by httpx without a bound
+before any byte bound counted it.
 """
 
 from __future__ import annotations
 
+import functools
+import gzip
 import json
 import threading
 import time
+import tracemalloc
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -37,7 +43,9 @@ from rag.llm.openai_compat import (
     OpenAICompatibleLLM,
     sse_lines,
 )
+from service.errors import public_message
 from tests.conftest import small_docs
+from tests.cpu import cpu_spent
 from tests.service.conftest import http_server
 
 SCRIPT: dict[str, Any] = {}
@@ -62,9 +70,12 @@ class Flooding(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
-    def _head(self, status: int, ctype: str, length: int | None = None) -> None:
+    def _head(self, status: int, ctype: str, length: int | None = None,
+              encoding: str | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
+        if encoding is not None:
+            self.send_header("Content-Encoding", encoding)
         if length is not None:
             self.send_header("Content-Length", str(length))
         # Said even with a length: the handler closes after each reply, and a client that
@@ -108,7 +119,7 @@ class Flooding(BaseHTTPRequestHandler):
             elif mode == "raw":  # SCRIPT["body"] as it is, with SCRIPT["status"]
                 out = SCRIPT["body"]
                 self._head(SCRIPT.get("status", 200), SCRIPT.get("ctype", "application/json"),
-                           len(out))
+                           len(out), SCRIPT.get("encoding"))
                 self._pour(iter([out]))
             elif mode == "trickle":  # SCRIPT["drip"] every SCRIPT["every"] s, SCRIPT["for"] s
                 self._head(200, SCRIPT["ctype"])
@@ -325,3 +336,51 @@ def test_the_deadline_is_never_shorter_than_the_read_timeout(upstream: str) -> N
     llm = _llm(upstream, llm_timeout=3, llm_deadline=1)
     with pytest.raises(LLMError, match="not a chat completion"):  # read to its end
         llm.complete(MESSAGES, 300)
+
+
+@functools.cache
+def _bomb() -> bytes:
+    """50 MB of zeros gzipped: about 50 KB."""
+    return gzip.compress(b"\0" * (50 * 1024 * 1024), 9)
+
+
+@pytest.mark.parametrize("status", [200, 500])
+@pytest.mark.parametrize("streamed", [True, False], ids=["stream", "whole"])
+def test_a_compressed_reply_is_refused_unread(upstream: str, streamed: bool,
+                                              status: int) -> None:
+    """`Accept-Encoding: identity` is asked, but httpx inflated a gzip reply all the same,
+    each network chunk whole, before the byte bounds counted it: this 50 KB bomb became
+    50 MB in memory at once (a whole reply was then refused for its size, a stream cut
+    quietly). A reply with a Content-Encoding is an LLMError, its body never inflated."""
+    assert len(_bomb()) < 100 * 1024
+    SCRIPT.update(mode="raw", body=_bomb(), encoding="gzip", status=status,
+                  ctype="text/event-stream" if streamed else "application/json")
+    llm = _llm(upstream)
+    who = "the LLM server sent" if status == 200 else "LLM server answered 500 with"
+    tracemalloc.start()
+    try:
+        with cpu_spent() as spent, pytest.raises(
+                LLMError, match=f"^{who} a compressed reply though none was asked: "
+                                "Content-Encoding: gzip$") as caught:
+            if streamed:
+                list(llm.stream(MESSAGES, 300))
+            else:
+                llm.complete(MESSAGES, 300)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 1024 * 1024, f"{peak / 2**20:.1f} MiB"  # 50 MiB and more inflated
+    # a client is told the kind, not the upstream's header (a 502, service/errors.py)
+    assert public_message(caught.value) == f"{who} a compressed reply though none was asked"
+    assert spent.seconds < 0.5, f"{spent.seconds:.2f} s of CPU"
+
+
+def test_an_identity_encoding_is_read_as_no_encoding(upstream: str) -> None:
+    """`Content-Encoding: identity` (what was asked) is no compression: the reply is read."""
+    body = json.dumps({"choices": [{"index": 0, "finish_reason": "stop", "message": {
+        "role": "assistant", "content": "Réponse."}}]}).encode()
+    SCRIPT.update(mode="raw", body=body, encoding="identity")
+    assert _llm(upstream).complete(MESSAGES, 300) == "Réponse."
+    stream = _chunk("Réponse.") + _chunk(None, "stop") + b"data: [DONE]\n\n"
+    SCRIPT.update(body=stream, ctype="text/event-stream")
+    assert list(_llm(upstream).stream(MESSAGES, 300)) == ["Réponse."]
