@@ -51,6 +51,10 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
      ("preoccup", "worried", "inquiet", "alarmed", "pessimis")),
     (("limite", "limited"), ("illimit", "unlimited", "sans limite", "indefini", "indefinite",
                              "open-ended")),
+    # how large a mission: "une mission « limitée »" is not "de grande envergure"
+    (("limitee", "limited", "restreint", "restricted"),
+     ("grande envergure", "large envergure", "vaste envergure", "large-scale", "large scale",
+      "full-scale", "full scale", "a grande echelle", "grande ampleur", "sweeping")),
     (("message ecrit", "lettre ecrite", "written message", "written letter", "in writing",
       "par ecrit"), ("message verbal", "message oral", "verbal message", "oral message",
                      "verbalement", "oralement", "orally")),
@@ -129,6 +133,11 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     # (whole words: "Gaza", "Gazprom", "gazoduc" are no gas)
     (("electricit",), ("gaz ", "gaz,", "gaz.", "gas ", "gas,", "gas.", "carburant", "fuel",
                        "essence", "petrol", "diesel")),
+    # ... nor food prices fuel prices ("triggered by a rise in food prices" over "déclenchées
+    # par la hausse des prix du carburant")
+    (("food", "alimentair", "nourriture", "denrees", "groceri", "bread", "pain "),
+     ("gaz ", "gaz,", "gaz.", "gas ", "gas,", "gas.", "carburant", "fuel", "essence", "petrol",
+      "diesel", "electricit")),
     # which balance or tension: "les équilibres ethniques" are not religious ones
     (("ethni",), ("religi", "confessionn")),
     # when in the week: "en milieu de semaine" is not "au cours du week-end"

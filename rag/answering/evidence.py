@@ -139,6 +139,23 @@ def _event_said(event: re.Pattern[str], text: str, focus: Sequence[str]) -> bool
 # A life span: "(24 février 1811 - 21 octobre 1861)", "(1566-1613)", "né le 16 décembre 1863
 # à Albany", "morte le 21 décembre 1940": the dates of a birth and a death, which answer when
 # someone was born or died (`QuestionInfo.event`), not when anything else happened
+# "le dernier à arriver", "the last to send troops": who came first is not who came last
+_LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last(?: [\w-]+)? to)\b")
+# A yes/no question comparing two named sides: "Were more people killed in Almaty than in
+# Zhanaozen?", "L'Arménie a-t-elle envoyé plus de soldats que le Tadjikistan ?"
+_COMPARISON_ASKED = re.compile(
+    r"(?i)\b(?:more|fewer|less|larger|bigger|smaller|higher|lower|greater)\b(?:\s+[\w-]+){0,4}"
+    r"?\s+than\b|\b(?:plus|moins)\s+(?:de\s+|d['’])?[\w-]+(?:\s+[\w-]+){0,2}?\s+qu(?:e\b|['’])")
+# ... asked yes or no: an auxiliary first, "Est-ce que", or a subject inverted with no
+# question word before it ("L'Arménie a-t-elle ...?"; not "Quel club a remporté plus de titres
+# que l'Inter ?", which asks for one)
+_YES_NO = re.compile(
+    r"(?i)^\s*(?:(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b|"
+    r"est-ce qu|(?!(?:qui|que|qu['’]|quoi|quel\w*|lequel|laquelle|lesquel\w*|combien|comment|"
+    r"pourquoi|quand|où|à|au|aux|de|du|des|dans|en|pour|par|selon|avec|contre|sur|chez)\b)"
+    r"[^?]{0,80}?-(?:t-)?(?:il|elle|ils|elles)\b)")
+_FIRST_SAID = re.compile(r"(?i)\b(?:premi(?:er|ère)s?|first)\b")
+_LAST_SAID = re.compile(r"(?i)\b(?:derni(?:er|ère)s?|last|latest|finally|enfin)\b")
 _LIFESPAN = re.compile(
     r"\([^()]{0,40}?\b(?:1[0-9]\d\d|20\d\d)\s*[-–—]\s*[^()]{0,40}?\b(?:1[0-9]\d\d|20\d\d)\s*\)|"
     r"(?i:\b(?:née?s?|morte?s?|décédée?s?|born|died)\s+(?:le\s+|en\s+|on\s+|in\s+)?"
@@ -697,6 +714,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
     size_asked = info.superlative and bool(SIZE_ASKED.search(info.text))
+    compared = not info.asks and bool(_YES_NO.match(info.text)
+                                      and _COMPARISON_ASKED.search(info.text))
     asked_labels = labels(info.text)
     said_asked = bool(_SAID_ASKED.search(info.text) or _DESCRIBED_ASKED.search(info.text))
     any_office = bool(_ANY_OFFICE.search(info.text))
@@ -843,6 +862,12 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.superlative and not (SUPERLATIVE.search(text)
                                               or SUPERLATIVE.search(prev_text)):
             kind = False  # "the largest contingent": a sentence that ranks none says not which
+        if kind and compared and not all(_has_focus(f, words | before) for f in fw):
+            kind = False  # "more killed in Almaty than in Zhanaozen?": a sentence on Zhanaozen
+            # alone compares nothing
+        if kind and _LAST_ASKED.search(info.text) and _FIRST_SAID.search(text) \
+                and not _LAST_SAID.search(text):
+            kind = False  # "le dernier à faire arriver ses troupes": "les premiers à arriver"
         if kind and size_asked and not (ranks_size(text) or ranks_size(prev_text)):
             kind = False  # ... nor one that says who came first ("les premiers à arriver")
         if kind and info.exact and _rough_only(text):

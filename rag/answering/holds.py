@@ -118,6 +118,21 @@ def ranks_size(text: str) -> bool:
 _CITY_NAMED = re.compile(r"\b(?:villes?|city|cities|capitale|capital)\b[^.;:!?]{0,40}?"
                          r"(?::\s*(?=[A-ZÀ-Ý][\w-]+\s*(?:,|\bet\b|\band\b)))?"
                          r"(?<![.!?]\s)\b([A-ZÀ-Ý][\w-]+)")
+# ... or several after "villes ... dont", "cities including", "notamment"
+_CITY_LIST = re.compile(r"\b(?:villes?|cities|towns?)\b[^.;!?]{0,60}?\b(?:dont|notamment|comme|"
+                        r"telles? que|à savoir|including|such as|among them|namely)\s*:?\s*"
+                        r"((?:[A-ZÀ-Ý][\w-]+(?:\s*,\s*|\s+(?:et|and)\s+)?)+)")
+
+
+def _city_candidates(text: str) -> list[str]:
+    """The names a sentence may give as cities: after "à", "in" ..., after the word city, and
+    every name of a list of cities."""
+    names = [m.group(1) for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text)]
+    for m in _CITY_LIST.finditer(text):
+        names += re.findall(r"[A-ZÀ-Ý][\w-]+", m.group(1))
+    return names
+
+
 # an age at an event, not one's age now: "à l'âge de 78 ans", "at 78", "alors âgé de"
 AGE_AT = re.compile(r"(?i)\b(?:à l['’]âge de|at the age of|alors âgée?|then aged|à \d{1,3} ans|"
                     r"at \d{1,3}\b)")
@@ -295,7 +310,9 @@ _CURRENCY = re.compile(r"(?:\b(?:[Dd]ollars?|[Ee]uros?|tenges?|[Rr]oubles?|[Rr]u
 # kilomètres (4 350 miles)", nor a count of people by "750 000 $".
 _UNITS = {
     "distance": re.compile(r"(?i)(km|kilom[eè]tres?|kilometers?|kilometres?|miles?|m[eè]tres?|"
-                           r"meters?)\b"),
+                           r"meters?|cm|mm|nm|µm|centim[eè]tres?|centimeters?|millim[eè]tres?|"
+                           r"millimeters?|microm[eè]tres?|micrometers?|nanom[eè]tres?|"
+                           r"nanometers?)\b"),
     "area": re.compile(r"(?i)(km2|km²|hectares?|acres?|ha)\b"),
     "percent": re.compile(r"(?i)(%|pour ?cent\b|percent\b|per cent\b)"),
     "weight": re.compile(r"(?i)(tonnes?|tons?|kg|kilos?|kilogrammes?|kilograms?)\b"),
@@ -384,6 +401,9 @@ def per_other_unit(unit: str, text: str) -> bool:
         _RATE_UNITS[m.group(1).lower()] != unit for m in _PER_STRICT.finditer(text))
 
 
+_RANGE_ON = re.compile(r"(?i)(?:et|à|and|to|ou|or|-|–)\s*\d")
+
+
 def _in_other_units(measure: Sequence[str], text: str) -> bool:
     """Whether every figure of `text` is given in a unit (a length, an area, a share, a weight,
     a sum) that the measure asked for is not."""
@@ -392,6 +412,8 @@ def _in_other_units(measure: Sequence[str], text: str) -> bool:
     for m in _DIGITS.finditer(text):
         found = True
         after = text[m.end():m.end() + 30].lstrip()
+        if _RANGE_ON.match(after):
+            continue  # "entre 18 et 30 nanomètres": the range's end gives the unit
         family = next((f for f, rx in _UNITS.items() if rx.match(after)), None)
         if family is None:
             return False
@@ -400,7 +422,8 @@ def _in_other_units(measure: Sequence[str], text: str) -> bool:
         return False
     asked = " ".join(measure)
     return not any(rx.search(asked) or (f == "money" and set(measure) & _MONEY)
-                   or (f == "distance" and re.search(r"kilom|mile|metr|meter", asked))
+                   or (f == "distance"
+                       and re.search(r"kilom|mile|metr|meter|nanom|microm|millim|centim", asked))
                    for f, rx in _UNITS.items() if f in families)
 
 
@@ -728,10 +751,16 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         # word city itself ("la plus grande ville du Kazakhstan, Almaty")
         # ... not a country's ("au Kazakhstan" names no city); a country the question names
         # is not the city its capital stands for ("the Chinese ministry ... à Pékin")
-        return any(not any(same_name(f, town := fold_name(m.group(1)).replace("-", ""), True)
+        # ... or listed after it ("les dix plus grandes villes du Kazakhstan, dont Almaty,
+        # Pavlodar ...": none of them when the question lists them all, "Apart from ...")
+        return any(not any(same_name(f, town := fold_name(name).replace("-", ""), True)
                            and not _capital_of(f, town) for f in focus)
-                   and not is_country(fold(m.group(1)))
-                   for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text))
+                   and not ("-" in name and all(any(same_name(f, fold_name(part), True)
+                                                    for f in focus)
+                                                for part in name.split("-") if part))
+                   and not is_country(fold(name))
+                   and fold(name) not in _NOT_FOCUS  # ("le département d'État")
+                   for name in _city_candidates(text))
     if kind == "duration":
         return bool(_DURATION.search(text) or _SPAN.search(text))
     if kind == "year":
@@ -749,6 +778,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         return bool(_PARTY.search(text))
     if kind == "school":
         return bool(_SCHOOL.search(text))
+    if kind == "unit":
+        return bool(_UNIT_NAMED.search(text))
     if kind in _FACILITY_WORD:  # a base or an airport named ("la base aérienne d'Ayni"),
         # not the question's own place
         return _facility_named(kind, text, focus)
@@ -773,7 +804,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
             continue  # a capital because the sentence starts, unless the text names it so
         if name in _NOT_FOCUS or name in STOPWORDS:
             continue
-        if kind == "person" and (name in _BODY_WORDS or _ACRONYM.fullmatch(m.group(0))
+        if kind == "person" and (name in _BODY_WORDS or name in _NO_ONE
+                                 or _ACRONYM.fullmatch(m.group(0))
                                  or _AFTER_ARTICLE.search(text, max(0, m.start() - 2),
                                                           m.start() + 2)):
             continue  # "l'Organisation du traité ...", "TF1", "OTSC", "l'Éveil" name no one
@@ -900,6 +932,14 @@ _ORG_REACH = 150  # characters between the focus name and the body named for it
 # one the sentence is about, however far on the focus is named
 _OPENING_NAME_RUN = re.compile(
     r"(?:(?:Le|La|Les|L[’']|The)\s*)?(?:[A-Z][\w’'-]*\s+(?:(?:for|of|on|and|de|du|des|et)\s+)?)*")
+# A military unit named or numbered: "la 45e brigade", "the 76th Guards Air Assault
+# Division", "le régiment Preobrajensky", "l'unité « Alpha »"
+_UNIT_NAMED = re.compile(
+    r"(?i:\b(?:\d+\s*(?:e|ème|re|ère|th|st|nd|rd)|\w+ième|first|second|third)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:brigade|division|régiment|regiment|bataillon|battalion|armée|army|"
+    r"corps|escadron|squadron)s?\b)|"
+    r"(?i:\b(?:brigade|division|régiment|regiment|bataillon|battalion|unité|unit)s?)\s+"
+    r"(?:(?:de |d['’]|of )?(?:la |le |l['’]|the )?)[«\"]?\s*[A-ZÀ-Ý]")
 _PARTY = re.compile(r"(?i:\bparti\b|\bparty\b)")
 _SCHOOL = re.compile(r"\b(?:Universit|Institut|School|[ÉE]cole|Acad[ée]m|College|Coll[èe]ge|"
                      r"Lyc[ée]e|Hochschule|(?i:university|universit[ée]|école|school|college|"
@@ -907,6 +947,8 @@ _SCHOOL = re.compile(r"\b(?:Universit|Institut|School|[ÉE]cole|Acad[ée]m|Colle
 
 
 # Capitalised words that start the name of a body, not a person's.
+# capitalised words that name no one ("des pannes d'Internet" does not say who cut it)
+_NO_ONE = frozenset({"internet", "web"})
 _BODY_WORDS = frozenset(fold(w) for w in """
     organisation organization union comité committee conseil council ministère ministry
     département department agence agency fonds fund banque bank parlement parliament

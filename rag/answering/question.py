@@ -138,6 +138,13 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "school": re.compile(r"\b(which|what|quel(le)?|for which|pour quel(le)?|à quel(le)?) "
                          r"(universit(y|é)|school|école|college|collège|lycée|academy|académie)"
                          r"\b", re.I),
+    # a military unit, by its name or number: "Quelle unité de parachutistes ...?" is not
+    # answered by "des parachutistes ont été déployés" (not a unit of measure)
+    "unit": re.compile(r"\b(?:quelle unité (?:de |d['’])?(?:parachutistes|soldats|troupes|"
+                       r"militaire|l['’]armée|élite|forces)|(?:which|what) (?:[\w-]+ )?"
+                       r"(?:military|army|paratroop(?:er)?|airborne|special[- ]forces|elite) "
+                       r"units?|(?:which|what|quel(?:le)?) (?:[\w-]+ )?(?:régiment|regiment|"
+                       r"bataillon|battalion|brigade))\b", re.I),
     # a time of day: "à quelle heure", "until what time"
     "hour": re.compile(r"\b((jusqu['’] ?)?à quelle heure|quelle heure|(at|until|till|by) what "
                        r"time|what time|(at|by) what hour)\b", re.I),
@@ -879,6 +886,7 @@ _QUANTITY = re.compile(
     r"(superficie|capacité|budget|pib|longueur|hauteur|altitude|profondeur|surface|vitesse|"
     r"poids|montant|diamètre|température|length|height|width|depth|weight|speed|size|"
     r"diameter|volume|elevation|temperature|distance|surplus|deficit|revenue|turnover|gdp|"
+    r"population|"
     r"wingspan|capacity|area(?! of (?:expertise|disagreement|focus|study|interest|concern|"
     r"research|work|responsibility|activity|influence|conflict|operations?)))\b"
     r"|\b(?:what lap time|quel temps au tour|(?:en|in) combien de temps)\b", re.I)
@@ -1056,7 +1064,14 @@ def _role(head: str) -> tuple[str, ...]:
         return PRIME_MINISTER  # the first role named, not a deputy, nor the one who acts
         # ("Qui le chef du gouvernement a-t-il nommé ...", "le porte-parole du Premier ministre")
     verb_next = m.group(0)[:3].lower() in ("qui", "who")  # "Qui commande ...": a verb
-    words = re.findall(r"[\wÀ-ÿ-]+", m.group(1))
+    if (own := re.search(r"['’]s\s+(?=[a-z])", m.group(1))) is not None and (
+            role := _role_in(re.findall(r"[\wÀ-ÿ-]+", m.group(1)[own.end():]), False)):
+        return role  # "President Tokayev's spokesman": the possessor's title is not asked
+    return _role_in(re.findall(r"[\wÀ-ÿ-]+", m.group(1)), verb_next)
+
+
+def _role_in(words: list[str], verb_next: bool) -> tuple[str, ...]:
+    """The role family of the first office word of `words` (`verb_next`: the first is a verb)."""
     for n, w in enumerate(words):
         if n == 0 and verb_next:
             continue

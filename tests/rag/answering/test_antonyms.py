@@ -418,3 +418,23 @@ def test_still_not_always_and_a_comparative_are_no_opposites(claim: str, sentenc
 def test_an_unhyphenated_rank_is_read() -> None:
     assert contradicts("Shymkent is Kazakhstan's second largest city.",
                        "Chymkent est la plus grande ville du pays.")
+
+
+@pytest.mark.parametrize(("claim", "sentence", "contradicted"), [
+    # blind_pairs37 v37_010: a "limited" mission is not a large-scale one
+    ("Pashinyan a annoncé une mission de grande envergure au Kazakhstan.",
+     "Pashinyan a annoncé une mission « limitée » au Kazakhstan.", True),
+    ("Pashinyan announced a large-scale mission.",
+     "Pashinyan a annoncé une mission « limitée ».", True),
+    ("Pashinyan announced a limited mission.", "Pashinyan a annoncé une mission limitée.", False),
+    # blind_pairs37 v37_028: food prices are not fuel prices
+    ("The protests were triggered by a rise in food prices.",
+     "Les manifestations, déclenchées par la hausse des prix du carburant.", True),
+    ("The protests were triggered by a rise in fuel prices.",
+     "Les manifestations, déclenchées par la hausse des prix du carburant.", False),
+    ("La hausse des prix alimentaires et du carburant a déclenché les manifestations.",
+     "La hausse des prix du carburant et des denrées a déclenché les manifestations.", False),
+])
+def test_a_scale_or_a_commodity_put_in_place(claim: str, sentence: str,
+                                             contradicted: bool) -> None:
+    assert bool(contradicts(claim, sentence)) is contradicted
