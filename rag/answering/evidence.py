@@ -154,6 +154,13 @@ _YES_NO = re.compile(
     r"est-ce qu|(?!(?:qui|que|qu['’]|quoi|quel\w*|lequel|laquelle|lesquel\w*|combien|comment|"
     r"pourquoi|quand|où|à|au|aux|de|du|des|dans|en|pour|par|selon|avec|contre|sur|chez)\b)"
     r"[^?]{0,80}?-(?:t-)?(?:il|elle|ils|elles)\b)")
+# Why someone refused: a sentence that tells a refusal, or says what was not done ("ne
+# désirant pas se séparer ..."); "La Biélorussie a déployé un groupe" tells why none refused
+_REFUSAL_ASKED = re.compile(r"(?i)\b(?:refus\w*|reject\w*|rejet\w*|declin(?:e|ed|es|ing) to|"
+                            r"turn(?:ed|s)? down)\b")
+_REFUSAL_SAID = re.compile(r"(?i)\b(?:refus\w*|declin\w*|reject\w*|rejet\w*|ne|n['’]|pas|not|"
+                           r"never|jamais|no|aucun\w*|sans|without|oppos\w*|r[ée]ticen\w*|"
+                           r"reluctan\w*|\w+n['’]t)\b")
 _FIRST_SAID = re.compile(r"(?i)\b(?:premi(?:er|ère)s?|first)\b")
 _LAST_SAID = re.compile(r"(?i)\b(?:derni(?:er|ère)s?|last|latest|finally|enfin)\b")
 _LIFESPAN = re.compile(
@@ -714,6 +721,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
     size_asked = info.superlative and bool(SIZE_ASKED.search(info.text))
+    refusal = info.cause and bool(_REFUSAL_ASKED.search(info.text))
     compared = not info.asks and bool(_YES_NO.match(info.text)
                                       and _COMPARISON_ASKED.search(info.text))
     asked_labels = labels(info.text)
@@ -862,6 +870,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.superlative and not (SUPERLATIVE.search(text)
                                               or SUPERLATIVE.search(prev_text)):
             kind = False  # "the largest contingent": a sentence that ranks none says not which
+        if kind and refusal and not (_REFUSAL_SAID.search(text)
+                                     or _REFUSAL_SAID.search(prev_text)):
+            kind = False  # "Pourquoi la Biélorussie a-t-elle refusé ...?": it deployed
         if kind and compared and not all(_has_focus(f, words | before) for f in fw):
             kind = False  # "more killed in Almaty than in Zhanaozen?": a sentence on Zhanaozen
             # alone compares nothing

@@ -122,3 +122,19 @@ def test_a_question_asking_which_one_compares_nothing_it_must_name() -> None:
     asks for the club; the sentence naming it need not name the Inter."""
     assert _kinds("Quel club italien a remporté plus de titres que le FC Internazionale "
                   "Milano ?", "La Juventus est le club le plus titré d'Italie.") == [True]
+
+
+@pytest.mark.parametrize(("question", "text", "held"), [
+    # t49_026: why someone declined is not told by a sentence where they sent troops
+    ("Why did Kyrgyzstan decline to send troops to Kazakhstan?",
+     "L'Arménie, le Kirghizstan et le Tadjikistan ont envoyé entre 100 et 200 personnes "
+     "chacun.", False),
+    ("Why did Kyrgyzstan decline to send troops to Kazakhstan?",
+     "Le Kirghizstan a refusé d'envoyer des troupes au Kazakhstan faute de moyens.", True),
+    # (PIAF: what one would not do tells a refusal: "ne désirant pas se séparer ...")
+    ("Pourquoi Du Bosc refuse de quitter Caen ?",
+     "Du Bosc resta à Caen, ne désirant pas se séparer d'un troupeau qu'il affectionnait.",
+     True),
+])
+def test_a_refusal_asked_is_told(question: str, text: str, held: bool) -> None:
+    assert _kinds(question, text) == [held]
