@@ -259,8 +259,9 @@ def _checked(parsed: httpx.URL, url: str, shown: str | None = None) -> httpx.URL
     except UnicodeError:
         raise FetchRefused(
             f"{name}: not a valid URL (bad international domain name)") from None
-    if not host:
-        raise FetchRefused(f"{name}: the URL has no host")
+    if not host:  # (read loosely: "http:user:s3cret@host" has none, and its password)
+        raise FetchRefused(f"{_short(url, unparsed=True) if shown is None else shown}: "
+                           "the URL has no host")
     if parsed.userinfo:
         raise FetchRefused(f"{name}: credentials in URLs are not accepted")
     return parsed.copy_with(fragment=None)
@@ -275,11 +276,14 @@ def _phrase(status: int) -> str:
 
 # Where a URL's authority starts: after "scheme://", or "//" in a scheme-relative redirect
 _AUTHORITY = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//")
+# ... and, in a URL not read, after "scheme:" and any slashes: "http:user:s3cret@host",
+# "http:/user:s3cret@host/" (diff review 46: quoted whole in "the URL has no host")
+_LOOSE_AUTHORITY = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:[\\/]*")
 
 
 def _credentials(url: str, unparsed: bool = False) -> tuple[int, int] | None:
     """Where the credentials `_short` masks in `url` start and end (at their "@"), if any."""
-    start = _AUTHORITY.match(url)
+    start = _AUTHORITY.match(url) or (_LOOSE_AUTHORITY.match(url) if unparsed else None)
     if start is None:
         return None
     end = min((i for i in (url.find(c, start.end()) for c in "/?#") if i >= 0),

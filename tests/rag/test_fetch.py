@@ -622,3 +622,17 @@ def test_a_shorthand_ipv4_is_refused_as_an_address_without_a_lookup(url: str) ->
     cannot be fetched; it is the address the resolver would read it as, refused as one."""
     with pytest.raises(FetchRefused, match="address not allowed"):
         check_url(url, FetchPolicy(), lookup=False)
+
+
+@pytest.mark.parametrize("url", ["http:user:s3cret@host", "http:/user:s3cret@host/",
+                                 "http:\\\\user:s3cret@host\\"])
+def test_a_url_without_slashes_is_quoted_without_its_credentials(url: str) -> None:
+    """Diff review 46: a URL written without "//" parses with no host, and "the URL has no
+    host" quoted it whole, its password too; `check_urls` quoted it as well."""
+    with pytest.raises(FetchRefused) as exc:
+        parse_url(url)
+    shown = " ".join(map(str, (*exc.value.args, exc.value.detail)))
+    assert "s3cret" not in shown and "***@host" in shown, shown
+    with pytest.raises(ValueError) as bad:
+        check_urls([url.replace("http:", "ftp:")])
+    assert "s3cret" not in str(bad.value), str(bad.value)
