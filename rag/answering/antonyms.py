@@ -52,7 +52,9 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
     (("limite", "limited"), ("illimit", "unlimited", "sans limite", "indefini", "indefinite",
                              "open-ended")),
     # how large a mission: "une mission « limitée »" is not "de grande envergure"
-    (("limitee", "limited", "restreint", "restricted"),
+    (("mission limitee", "operation limitee", "intervention limitee", "limited mission",
+      "limited operation", "limited intervention", "ampleur limitee", "portee limitee",
+      "limited scope"),
      ("grande envergure", "large envergure", "vaste envergure", "large-scale", "large scale",
       "full-scale", "full scale", "a grande echelle", "grande ampleur", "sweeping")),
     (("message ecrit", "lettre ecrite", "written message", "written letter", "in writing",
@@ -135,7 +137,9 @@ _WORD_PAIRS: tuple[_Pair, ...] = (
                        "essence", "petrol", "diesel")),
     # ... nor food prices fuel prices ("triggered by a rise in food prices" over "déclenchées
     # par la hausse des prix du carburant")
-    (("food", "alimentair", "nourriture", "denrees", "groceri", "bread", "pain "),
+    (("food price", "food cost", "prices of food", "price of food", "prix alimentaire",
+      "prix des denrees", "prix de la nourriture", "prix du pain", "bread price",
+      "price of bread"),
      ("gaz ", "gaz,", "gaz.", "gas ", "gas,", "gas.", "carburant", "fuel", "essence", "petrol",
       "diesel", "electricit")),
     # which balance or tension: "les équilibres ethniques" are not religious ones

@@ -140,27 +140,34 @@ def _event_said(event: re.Pattern[str], text: str, focus: Sequence[str]) -> bool
 # à Albany", "morte le 21 décembre 1940": the dates of a birth and a death, which answer when
 # someone was born or died (`QuestionInfo.event`), not when anything else happened
 # "le dernier à arriver", "the last to send troops": who came first is not who came last
-_LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last(?: [\w-]+)? to)\b")
+_LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last (?:(?:one|country|"
+                         r"member|state|nation|ally|army|force|group|unit)s? )?to)\b")
 # A yes/no question comparing two named sides: "Were more people killed in Almaty than in
 # Zhanaozen?", "L'Arménie a-t-elle envoyé plus de soldats que le Tadjikistan ?"
 _COMPARISON_ASKED = re.compile(
     r"(?i)\b(?:more|fewer|less|larger|bigger|smaller|higher|lower|greater)\b(?:\s+[\w-]+){0,4}"
-    r"?\s+than\b|\b(?:plus|moins)\s+(?:de\s+|d['’])?[\w-]+(?:\s+[\w-]+){0,2}?\s+qu(?:e\b|['’])")
+    r"?\s+than\b|\b(?:plus|moins)\s+(?:de\s+|d['’])?(?!(?:tard|tôt|jamais|encore|rien|"
+    r"personne|guère)\b)[\w-]+(?:\s+[\w-]+){0,2}?\s+qu(?:e\b|['’])")
 # ... asked yes or no: an auxiliary first, "Est-ce que", or a subject inverted with no
 # question word before it ("L'Arménie a-t-elle ...?"; not "Quel club a remporté plus de titres
 # que l'Inter ?", which asks for one)
 _YES_NO = re.compile(
     r"(?i)^\s*(?:(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b|"
-    r"est-ce qu|(?!(?:qui|que|qu['’]|quoi|quel\w*|lequel|laquelle|lesquel\w*|combien|comment|"
-    r"pourquoi|quand|où|à|au|aux|de|du|des|dans|en|pour|par|selon|avec|contre|sur|chez)\b)"
-    r"[^?]{0,80}?-(?:t-)?(?:il|elle|ils|elles)\b)")
+    r"est-ce qu|(?!(?:à|au|aux|de|du|des|dans|en|pour|par|selon|avec|contre|sur|chez|lors)\b)"
+    r"(?:(?!\b(?:qui|que|qu['’]|quoi|quel\w*|lequel|laquelle|lesquel\w*|combien|comment|"
+    r"pourquoi|quand|où)\b)[^?]){0,80}?-(?:t-)?(?:il|elle|ils|elles)\b)")
 # Why someone refused: a sentence that tells a refusal, or says what was not done ("ne
 # désirant pas se séparer ..."); "La Biélorussie a déployé un groupe" tells why none refused
 _REFUSAL_ASKED = re.compile(r"(?i)\b(?:refus\w*|reject\w*|rejet\w*|declin(?:e|ed|es|ing) to|"
                             r"turn(?:ed|s)? down)\b")
 _REFUSAL_SAID = re.compile(r"(?i)\b(?:refus\w*|declin\w*|reject\w*|rejet\w*|ne|n['’]|pas|not|"
                            r"never|jamais|no|aucun\w*|sans|without|oppos\w*|r[ée]ticen\w*|"
-                           r"reluctan\w*|\w+n['’]t)\b")
+                           r"reluctan\w*|\w+n['’]t|"
+                           # ... or gives a reason: "cited a border dispute as the reason",
+                           # "jugeait la loi trop coûteuse", "said the bill would raise taxes"
+                           r"reasons?|raisons?|motifs?|cit(?:ed|ing)|invoqu\w*|because|parce|"
+                           r"car|faute|trop|too|said|says|jug\w*|estim\w*|expliqu\w*|"
+                           r"explain\w*|argu\w*)\b")
 _FIRST_SAID = re.compile(r"(?i)\b(?:premi(?:er|ère)s?|first)\b")
 _LAST_SAID = re.compile(r"(?i)\b(?:derni(?:er|ère)s?|last|latest|finally|enfin)\b")
 _LIFESPAN = re.compile(

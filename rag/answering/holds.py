@@ -936,8 +936,8 @@ _OPENING_NAME_RUN = re.compile(
 # Division", "le régiment Preobrajensky", "l'unité « Alpha »"
 _UNIT_NAMED = re.compile(
     r"(?i:\b(?:\d+\s*(?:e|ème|re|ère|th|st|nd|rd)|\w+ième|first|second|third)\s+"
-    r"(?:[\w-]+\s+){0,3}(?:brigade|division|régiment|regiment|bataillon|battalion|armée|army|"
-    r"corps|escadron|squadron)s?\b)|"
+    r"(?-i:[A-ZÀ-Ý][\w-]*\s+){0,3}(?:brigade|division|régiment|regiment|bataillon|battalion|"
+    r"armée|army|corps|escadron|squadron)s?\b)|"
     r"(?i:\b(?:brigade|division|régiment|regiment|bataillon|battalion|unité|unit)s?)\s+"
     r"(?:(?:de |d['’]|of )?(?:la |le |l['’]|the )?)[«\"]?\s*[A-ZÀ-Ý]")
 _PARTY = re.compile(r"(?i:\bparti\b|\bparty\b)")

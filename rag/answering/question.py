@@ -22,6 +22,7 @@ from rag.answering.countries import (
     is_country,
     is_people,
     nationalities,
+    nations_of,
     role_nations,
 )
 from rag.answering.language import detect_language
@@ -886,7 +887,7 @@ _QUANTITY = re.compile(
     r"(superficie|capacité|budget|pib|longueur|hauteur|altitude|profondeur|surface|vitesse|"
     r"poids|montant|diamètre|température|length|height|width|depth|weight|speed|size|"
     r"diameter|volume|elevation|temperature|distance|surplus|deficit|revenue|turnover|gdp|"
-    r"population|"
+    r"population(?=\s+(?:de|du|des|d['’]|of)\b)|"
     r"wingspan|capacity|area(?! of (?:expertise|disagreement|focus|study|interest|concern|"
     r"research|work|responsibility|activity|influence|conflict|operations?)))\b"
     r"|\b(?:what lap time|quel temps au tour|(?:en|in) combien de temps)\b", re.I)
@@ -977,6 +978,9 @@ def _measure(head: str) -> tuple[str, ...]:
                                      m.group(1).split() if m else []))
     nouns = [w for w in words if not w[0].isupper() and fold(w) not in STOPWORDS
              and fold(w) not in _MEASURE_ADJECTIVES]
+    if nouns and all(nations_of(w) for w in nouns):  # "combien d'ONG britanniques": the
+        # acronym is what is counted, not the nationality after it
+        nouns = [w for w in words if re.fullmatch(r"[A-Z]{2,5}s?", w)] or nouns
     if len(nouns) > 1 and fold(nouns[0]) in _MEMBERS:
         nouns = nouns[1:]  # "combien de membres des forces de l'ordre": the forces are counted
     noun = nouns[0] if nouns else ""
@@ -1064,10 +1068,17 @@ def _role(head: str) -> tuple[str, ...]:
         return PRIME_MINISTER  # the first role named, not a deputy, nor the one who acts
         # ("Qui le chef du gouvernement a-t-il nommé ...", "le porte-parole du Premier ministre")
     verb_next = m.group(0)[:3].lower() in ("qui", "who")  # "Qui commande ...": a verb
-    if (own := re.search(r"['’]s\s+(?=[a-z])", m.group(1))) is not None and (
+    if (own := re.search(r"['’]s\s+(?=[a-z])", m.group(1))) is not None \
+            and _POSSESSOR_OPENS.fullmatch(m.group(1)[:own.start()]) and (
             role := _role_in(re.findall(r"[\wÀ-ÿ-]+", m.group(1)[own.end():]), False)):
         return role  # "President Tokayev's spokesman": the possessor's title is not asked
     return _role_in(re.findall(r"[\wÀ-ÿ-]+", m.group(1)), verb_next)
+
+
+# ... when the possessor opens what is asked: "(what is) the name of President Tokayev('s)",
+# "(who is) the Kremlin('s)", not "(who was) president when Kazakhstan('s)"
+_POSSESSOR_OPENS = re.compile(r"\s*(?:(?:is|was|are|were|the|name|of)\s+)*"
+                              r"(?:[A-ZÀ-Ý][\w.-]*\s*){1,4}")
 
 
 def _role_in(words: list[str], verb_next: bool) -> tuple[str, ...]:

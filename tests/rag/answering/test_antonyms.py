@@ -438,3 +438,15 @@ def test_an_unhyphenated_rank_is_read() -> None:
 def test_a_scale_or_a_commodity_put_in_place(claim: str, sentence: str,
                                              contradicted: bool) -> None:
     assert bool(contradicts(claim, sentence)) is contradicted
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # diff review 46: pain is no bread, a limited success no limited mission, food stores no
+    # food prices
+    ("The price hikes caused pain for many households.", "triggered by a rise in fuel prices."),
+    ("Russia launched a full-scale invasion.", "The invasion of Ukraine had limited success."),
+    ("Tokayev announced sweeping reforms.", "Access to the press remained restricted."),
+    ("Rioters looted food stores.", "The unrest began after the rise in gas prices."),
+])
+def test_words_of_a_scale_or_a_commodity_out_of_place(claim: str, sentence: str) -> None:
+    assert not contradicts(claim, sentence)

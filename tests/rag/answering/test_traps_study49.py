@@ -138,3 +138,54 @@ def test_a_question_asking_which_one_compares_nothing_it_must_name() -> None:
 ])
 def test_a_refusal_asked_is_told(question: str, text: str, held: bool) -> None:
     assert _kinds(question, text) == [held]
+
+
+# Diff review 46: what the rules above must leave alone
+
+@pytest.mark.parametrize("question", [
+    "Quelle était la population visée par les mesures ?",
+    "What was the population's reaction to the price hike?"])
+def test_a_population_that_is_no_count(question: str) -> None:
+    assert "number" not in analyse_question(question).asks
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("Who was president when Kazakhstan's prime minister resigned?", "presid"),
+    ("Which minister criticised the president's spokesman?", "minist"),
+])
+def test_a_possessive_later_in_the_question_is_not_the_role(question: str, role: str) -> None:
+    assert role in analyse_question(question).role
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # a question word before the inversion asks for one: no yes/no comparison
+    ("Parmi ces pays, lequel a-t-il envoyé plus de soldats que le Tadjikistan ?",
+     "L'Arménie a envoyé 200 soldats au Kazakhstan."),
+    # "plus tard ... que" compares nothing
+    ("Tokaïev a-t-il plus tard déclaré que la Russie partirait ?",
+     "Tokaïev a ensuite annoncé le retrait des troupes."),
+    # "the last decade to date" asks no last one
+    ("Which country was hit hardest in the last decade to date?",
+     "Kazakhstan was the first country hit by the crisis."),
+    # a reason given for a refusal tells it
+    ("Why did Kyrgyzstan decline to send troops to Kazakhstan?",
+     "Kyrgyzstan cited a border dispute with Tajikistan as the reason, a spokesman said."),
+    ("Pourquoi le Parlement a-t-il rejeté la loi ?",
+     "Le Parlement jugeait la loi trop coûteuse pour le budget."),
+])
+def test_rules_that_do_not_apply(question: str, text: str) -> None:
+    assert _kinds(question, text) == [True]
+
+
+def test_an_ordinal_far_from_a_unit_names_none() -> None:
+    assert not _holds_kind("unit", "For the second time the army intervened in Almaty.", ())
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    # t49_017 (a control): the acronym is counted, not the nationality after it
+    ("Selon Rasmussen, combien d'ONG britanniques sont présentes au Kazakhstan ?", ("ong",)),
+    ("How many CSTO troops were sent?", "troop"),
+])
+def test_what_a_count_counts(question: str, measure: tuple[str, ...] | str) -> None:
+    got = analyse_question(question).measure
+    assert got == measure if isinstance(measure, tuple) else measure in got
