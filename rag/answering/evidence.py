@@ -136,10 +136,8 @@ def _event_said(event: re.Pattern[str], text: str, focus: Sequence[str]) -> bool
     return False
 
 
-# A life span: "(24 février 1811 - 21 octobre 1861)", "(1566-1613)", "né le 16 décembre 1863
-# à Albany", "morte le 21 décembre 1940": the dates of a birth and a death, which answer when
-# someone was born or died (`QuestionInfo.event`), not when anything else happened
-# "le dernier à arriver", "the last to send troops": who came first is not who came last
+# "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
+# coming last (who came first, or a list of members, is no answer)
 _LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last (?:(?:one|country|"
                          r"member|state|nation|ally|army|force|group|unit)s? )?to)\b")
 # A yes/no question comparing two named sides: "Were more people killed in Almaty than in
@@ -168,8 +166,11 @@ _REFUSAL_SAID = re.compile(r"(?i)\b(?:refus\w*|declin\w*|reject\w*|rejet\w*|ne|n
                            r"reasons?|raisons?|motifs?|cit(?:ed|ing)|invoqu\w*|because|parce|"
                            r"car|faute|trop|too|said|says|jug\w*|estim\w*|expliqu\w*|"
                            r"explain\w*|argu\w*)\b")
-_FIRST_SAID = re.compile(r"(?i)\b(?:premi(?:er|ère)s?|first)\b")
-_LAST_SAID = re.compile(r"(?i)\b(?:derni(?:er|ère)s?|last|latest|finally|enfin)\b")
+_LAST_SAID = re.compile(r"(?i)\b(?:derni(?:er|ère)s?|last|latest|final(?:ly)?|enfin|ensuite|"
+                        r"puis|après|after(?:wards)?|then|later|plus tard|à son tour|in turn)\b")
+# A life span: "(24 février 1811 - 21 octobre 1861)", "(1566-1613)", "né le 16 décembre 1863
+# à Albany", "morte le 21 décembre 1940": the dates of a birth and a death, which answer when
+# someone was born or died (`QuestionInfo.event`), not when anything else happened
 _LIFESPAN = re.compile(
     r"\([^()]{0,40}?\b(?:1[0-9]\d\d|20\d\d)\s*[-–—]\s*[^()]{0,40}?\b(?:1[0-9]\d\d|20\d\d)\s*\)|"
     r"(?i:\b(?:née?s?|morte?s?|décédée?s?|born|died)\s+(?:le\s+|en\s+|on\s+|in\s+)?"
@@ -729,6 +730,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     former_asked = bool(_FORMER_ASKED.search(info.text))
     size_asked = info.superlative and bool(SIZE_ASKED.search(info.text))
     refusal = info.cause and bool(_REFUSAL_ASKED.search(info.text))
+    last_asked = bool(_LAST_ASKED.search(info.text))
     compared = not info.asks and bool(_YES_NO.match(info.text)
                                       and _COMPARISON_ASKED.search(info.text))
     asked_labels = labels(info.text)
@@ -883,9 +885,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and compared and not all(_has_focus(f, words | before) for f in fw):
             kind = False  # "more killed in Almaty than in Zhanaozen?": a sentence on Zhanaozen
             # alone compares nothing
-        if kind and _LAST_ASKED.search(info.text) and _FIRST_SAID.search(text) \
-                and not _LAST_SAID.search(text):
+        if kind and last_asked and not (_LAST_SAID.search(text)
+                                        or _LAST_SAID.search(prev_text)):
             kind = False  # "le dernier à faire arriver ses troupes": "les premiers à arriver"
+            # say who came first, a list of the bloc's members no order at all
         if kind and size_asked and not (ranks_size(text) or ranks_size(prev_text)):
             kind = False  # ... nor one that says who came first ("les premiers à arriver")
         if kind and info.exact and _rough_only(text):

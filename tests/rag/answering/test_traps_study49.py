@@ -91,6 +91,10 @@ def test_a_population_asked_is_a_figure() -> None:
     ("Des soldats russes ont été les premiers à arriver au Kazakhstan jeudi.", False),
     ("Les soldats arméniens ont été les derniers à arriver au Kazakhstan.", True),
     ("La Biélorussie a déployé un groupe vendredi, en dernier.", True),
+    # ... nor does a sentence that tells no order ("dont la Russie et le Belarus")
+    ("Tokayev a demandé à l'OTSC, qui regroupe six pays dont la Russie et le Belarus, une "
+     "aide militaire.", False),
+    ("Les Arméniens sont arrivés ensuite au Kazakhstan.", True),
 ])
 def test_the_last_asked_is_not_the_first(text: str, held: bool) -> None:
     assert _kinds("Quel pays de l'OTSC a été le dernier à faire arriver ses troupes au "
