@@ -136,28 +136,6 @@ def _event_said(event: re.Pattern[str], text: str, focus: Sequence[str]) -> bool
     return False
 
 
-# "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
-# coming last (who came first, or a list of members, is no answer)
-_LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last (?:(?:one|country|"
-                         r"member|state|nation|ally|army|force|group|unit)s? )?to)\b")
-# A yes/no question comparing two named sides: "Were more people killed in Almaty than in
-# Zhanaozen?", "L'Arménie a-t-elle envoyé plus de soldats que le Tadjikistan ?"
-_COMPARISON_ASKED = re.compile(
-    r"(?i)\b(?:more|fewer|less|larger|bigger|smaller|higher|lower|greater)\b(?:\s+[\w-]+){0,4}"
-    r"?\s+than\b|\b(?:plus|moins)\s+(?:de\s+|d['’])?(?!(?:tard|tôt|jamais|encore|rien|"
-    r"personne|guère)\b)[\w-]+(?:\s+[\w-]+){0,2}?\s+qu(?:e\b|['’])")
-# ... asked yes or no: an auxiliary first, "Est-ce que", or a subject inverted with no
-# question word before it ("L'Arménie a-t-elle ...?"; not "Quel club a remporté plus de titres
-# que l'Inter ?", which asks for one)
-_YES_NO = re.compile(
-    r"(?i)^\s*(?:(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b|"
-    r"est-ce qu|(?!(?:à|au|aux|de|du|des|dans|en|pour|par|selon|avec|contre|sur|chez|lors)\b)"
-    r"(?:(?!\b(?:qui|que|qu['’]|quoi|quel\w*|lequel|laquelle|lesquel\w*|combien|comment|"
-    r"pourquoi|quand|où)\b)[^?]){0,80}?-(?:t-)?(?:il|elle|ils|elles)\b)")
-# Why someone refused: a sentence that tells a refusal, or says what was not done ("ne
-# désirant pas se séparer ..."); "La Biélorussie a déployé un groupe" tells why none refused
-_REFUSAL_ASKED = re.compile(r"(?i)\b(?:refus\w*|reject\w*|rejet\w*|declin(?:e|ed|es|ing) to|"
-                            r"turn(?:ed|s)? down)\b")
 _REFUSAL_SAID = re.compile(r"(?i)\b(?:refus\w*|declin\w*|reject\w*|rejet\w*|ne|n['’]|pas|not|"
                            r"never|jamais|no|aucun\w*|sans|without|oppos\w*|r[ée]ticen\w*|"
                            r"reluctan\w*|\w+n['’]t|"
@@ -729,10 +707,6 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     leads = _sentences_before(spans)
     former_asked = bool(_FORMER_ASKED.search(info.text))
     size_asked = info.superlative and bool(SIZE_ASKED.search(info.text))
-    refusal = info.cause and bool(_REFUSAL_ASKED.search(info.text))
-    last_asked = bool(_LAST_ASKED.search(info.text))
-    compared = not info.asks and bool(_YES_NO.match(info.text)
-                                      and _COMPARISON_ASKED.search(info.text))
     asked_labels = labels(info.text)
     said_asked = bool(_SAID_ASKED.search(info.text) or _DESCRIBED_ASKED.search(info.text))
     any_office = bool(_ANY_OFFICE.search(info.text))
@@ -879,13 +853,13 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.superlative and not (SUPERLATIVE.search(text)
                                               or SUPERLATIVE.search(prev_text)):
             kind = False  # "the largest contingent": a sentence that ranks none says not which
-        if kind and refusal and not (_REFUSAL_SAID.search(text)
+        if kind and info.refusal and not (_REFUSAL_SAID.search(text)
                                      or _REFUSAL_SAID.search(prev_text)):
             kind = False  # "Pourquoi la Biélorussie a-t-elle refusé ...?": it deployed
-        if kind and compared and not all(_has_focus(f, words | before) for f in fw):
+        if kind and info.compared and not all(_has_focus(f, words | before) for f in fw):
             kind = False  # "more killed in Almaty than in Zhanaozen?": a sentence on Zhanaozen
             # alone compares nothing
-        if kind and last_asked and not (_LAST_SAID.search(text)
+        if kind and info.last_to and not (_LAST_SAID.search(text)
                                         or _LAST_SAID.search(prev_text)):
             kind = False  # "le dernier à faire arriver ses troupes": "les premiers à arriver"
             # say who came first, a list of the bloc's members no order at all

@@ -280,6 +280,37 @@ class QuestionInfo:
     # "À quelle date l'état d'urgence a-t-il été décrété ?": when something began, which a
     # date it holds until ("jusqu'au 19 janvier") does not say
     start_asked: bool = False
+    # "le dernier à arriver", "the last to send troops": a sentence must tell an order of coming
+    # last (`evidence._LAST_SAID`)
+    last_to: bool = False
+    # a yes/no question comparing two named sides: a sentence must name both
+    compared: bool = False
+    # why someone refused: a sentence must tell a refusal, what was not done, or a reason
+    refusal: bool = False
+
+
+# "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
+# coming last (who came first, or a list of members, is no answer)
+_LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last (?:(?:one|country|"
+                         r"member|state|nation|ally|army|force|group|unit)s? )?to)\b")
+# A yes/no question comparing two named sides: "Were more people killed in Almaty than in
+# Zhanaozen?", "L'Arménie a-t-elle envoyé plus de soldats que le Tadjikistan ?"
+_COMPARISON_ASKED = re.compile(
+    r"(?i)\b(?:more|fewer|less|larger|bigger|smaller|higher|lower|greater)\b(?:\s+[\w-]+){0,4}"
+    r"?\s+than\b|\b(?:plus|moins)\s+(?:de\s+|d['’])?(?!(?:tard|tôt|jamais|encore|rien|"
+    r"personne|guère)\b)[\w-]+(?:\s+[\w-]+){0,2}?\s+qu(?:e\b|['’])")
+# ... asked yes or no: an auxiliary first, "Est-ce que", or a subject inverted with no
+# question word before it ("L'Arménie a-t-elle ...?"; not "Quel club a remporté plus de titres
+# que l'Inter ?", which asks for one)
+_YES_NO = re.compile(
+    r"(?i)^\s*(?:(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b|"
+    r"est-ce qu|(?!(?:à|au|aux|de|du|des|dans|en|pour|par|selon|avec|contre|sur|chez|lors)\b)"
+    r"(?:(?!\b(?:qui|que|qu['’]|quoi|quel\w*|lequel|laquelle|lesquel\w*|combien|comment|"
+    r"pourquoi|quand|où)\b)[^?]){0,80}?-(?:t-)?(?:il|elle|ils|elles)\b)")
+# Why someone refused: a sentence that tells a refusal, or says what was not done ("ne
+# désirant pas se séparer ..."); "La Biélorussie a déployé un groupe" tells why none refused
+_REFUSAL_ASKED = re.compile(r"(?i)\b(?:refus\w*|reject\w*|rejet\w*|declin(?:e|ed|es|ing) to|"
+                            r"turn(?:ed|s)? down)\b")
 
 
 # Common nouns a French name is made of, capitalised, with lowercase words qualifying them:
@@ -676,7 +707,12 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         and _SUM_ASKED.search(question) else frozenset(),
                         start_asked=bool({"date", "calendar"} & set(asks)
                                          and _START_ASKED.search(question)
-                                         and not _END_ASKED.search(question)))
+                                         and not _END_ASKED.search(question)),
+                        last_to=bool(_LAST_ASKED.search(question)),
+                        compared=not asks and bool(_YES_NO.match(question)
+                                                   and _COMPARISON_ASKED.search(question)),
+                        refusal=not asks and bool(_CAUSE_ASKED.search(head)
+                                                  and _REFUSAL_ASKED.search(question)))
 
 
 
