@@ -252,6 +252,26 @@ _REPORTS_SPEECH = re.compile(r"(?i)\b(?:a|ont|avait|avaient|a-t-(?:il|elle)|ont-
                              r"qualifié|expliqué|ajouté|annoncé|jugé|dénoncé|précisé)\b|"
                              r"\b(?:said|says|told|stated|claimed|described|added)\b|[«“»”]")
 
+# A sentence crediting what it says to someone: "selon X", "a déclaré X", "X said"
+_CREDITS = re.compile(r"(?i)\b(?:selon|d['’]après|according to|a (?:déclaré|dit|affirmé|estimé|"
+                      r"indiqué|assuré|expliqué|ajouté|annoncé|précisé|rapporté)|ont (?:déclaré|"
+                      r"dit|affirmé|estimé|indiqué|annoncé|rapporté)|said|says|told|stated|"
+                      r"reported|announced)\b")
+
+# ... to someone named before: "selon lui", "a-t-il ajouté", "he said"
+_CREDITS_PRONOUN = re.compile(r"(?i)\b(?:selon|d['’]après|according to) (?:lui|elle|eux|elles|"
+                              r"him|her|them)\b|-t-(?:il|elle|ils|elles)\b|\b(?:he|she|they) "
+                              r"(?:said|says|told|added|stated)\b|\b(?:il|elle|ils|elles) "
+                              r"(?:a|ont) (?:déclaré|dit|ajouté|affirmé|estimé|indiqué|précisé|"
+                              r"expliqué)\b")
+
+
+def _names_reactor(needs: tuple[tuple[str, ...], ...], words: set[str]) -> bool:
+    """Whether the words name who the question asks to have reacted: one word of each group,
+    a name as `_has_focus` reads it, a body's kind by a word's start ("minist")."""
+    return all(any(_has_focus(a, words) or any(w.startswith(a) for w in words) for a in need)
+               for need in needs)
+
 
 def _says_alone(fragment: str, question: str) -> bool:
     if len(fragment.split()) < WHOLE_FRAGMENT_WORDS or _VERB_OPENING.match(fragment):
@@ -818,6 +838,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and not cross and len(info.measure) > 1 and "person" not in info.measure \
                 and counts_something_else(info.measure, text):
             kind = False  # "ces trois explosions" are no paratroopers
+        if kind and not cross and len(info.measure) == 1 and not _counts_people(info.measure) \
+                and counts_something_else(info.measure, text, _PEOPLE):
+            kind = False  # "combien d'avions": "quelque 3 000 personnes" counts people (a
+            # thing of no family may be written uncounted beside another figure: only people)
         if kind and info.collective and not collective_said(info.collective, text):
             kind = False  # one office's grant is not what "les agences américaines" gave (the
             # sentence itself: the one before may be the agencies' figure of another year)
@@ -859,6 +883,18 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.compared and not all(_has_focus(f, words | before) for f in fw):
             kind = False  # "more killed in Almaty than in Zhanaozen?": a sentence on Zhanaozen
             # alone compares nothing
+        if kind and info.source and _CREDITS.search(text) and not any(
+                _has_focus(s, words | context if _CREDITS_PRONOUN.search(text) else words)
+                for s in info.source):
+            kind = False  # "According to Josep Borrell, how many troops ...?": "selon
+            # l'agence de presse russe RIA" is another's figure ("selon lui" may be his, named
+            # before)
+        if kind and info.ranked and info.ranked not in ordinals(text) | ordinals(prev_text):
+            kind = False  # "the second-largest city": "la plus grande ville du Kazakhstan,
+            # Almaty" ranks the first
+        if kind and info.reactor and not _names_reactor(info.reactor, words):
+            kind = False  # "How did the Ukrainian government react?": troops massed on
+            # Ukraine's border is no reaction of its government
         if kind and info.last_to and not (_LAST_SAID.search(text)
                                         or _LAST_SAID.search(prev_text)):
             kind = False  # "le dernier à faire arriver ses troupes": "les premiers à arriver"

@@ -472,9 +472,11 @@ def vague_of_others(measure: Sequence[str], text: str, cross: bool = False) -> b
     return not counts(measure, text, as_people=False)
 
 
-def counts_something_else(measure: Sequence[str], text: str) -> bool:
+def counts_something_else(measure: Sequence[str], text: str,
+                          of: frozenset[str] | None = None) -> bool:
     """Whether every figure of the sentence is followed by a noun that is not what is counted
-    ("ces trois explosions" where paratroopers are counted), and none counts it."""
+    ("ces trois explosions" where paratroopers are counted), and none counts it; with `of`
+    (5-letter word starts), a noun of those ("3 000 personnes" where planes are counted)."""
     if counts(measure, text):
         return False
     rest = _DATE.sub(" ", text)
@@ -487,6 +489,8 @@ def counts_something_else(measure: Sequence[str], text: str) -> bool:
         if not after or not after[0].isalpha() or after[0][0].isupper() or len(after[0]) < 3 \
                 or fold(after[0]) in STOPWORDS or _FIGURE.fullmatch(after[0]):
             return False  # "ils étaient 3 000.", "3 000 au total", "trois mille"
+        if of is not None and fold(after[0])[:5] not in of:
+            return False
     return True
 
 

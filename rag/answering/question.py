@@ -26,6 +26,7 @@ from rag.answering.countries import (
     role_nations,
 )
 from rag.answering.language import detect_language
+from rag.answering.reactions import reactor
 from rag.answering.verify import ROLES
 from rag.sentences import split_sentences
 from rag.text import STOPWORDS, fold
@@ -287,6 +288,15 @@ class QuestionInfo:
     compared: bool = False
     # why someone refused: a sentence must tell a refusal, what was not done, or a reason
     refusal: bool = False
+    # who is asked to have reacted ("How did the Ukrainian government react ...?"), as groups of
+    # words a sentence must name them by, one of each (`reactions.reactor`)
+    reactor: tuple[tuple[str, ...], ...] = ()
+    # the names the question credits its answer to ("According to Josep Borrell, how many
+    # ...?"), folded: a sentence crediting another ("selon l'agence RIA") does not say it
+    source: tuple[str, ...] = ()
+    # the rank a superlative is asked at ("Kazakhstan's second-largest city": 2): a sentence on
+    # the largest one does not say which comes second
+    ranked: int = 0
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -450,6 +460,41 @@ def ordinals(text: str, after_article: bool = False) -> frozenset[int]:
     return frozenset(n for n, rx in table.items() if rx.search(text))
 
 
+_WHY_OPENS = re.compile(r"(?i)^\s*(?:why|pourquoi|pour quelles? (?:raisons?|motifs?)|for what "
+                        r"reasons?)\b")
+_HOW_MANY = re.compile(r"(?i)\b(?:combien|how (?:many|much))\b")
+_BODY_WORDS = frozenset("""ministry ministere agency agence office bureau council conseil committee
+    comite institute institut university universite department departement service news press
+    presse times post journal""".split())
+
+
+def _credited_person(question: str) -> tuple[str, ...]:
+    """The parts of a person's full name the question credits its answer to ("According to
+    Josep Borrell"), folded; not a body or a report ("the AubeDigitale report", "l'ICNL", "le
+    Kremlin"), which sources may not name beside what they say."""
+    for m in _ATTRIBUTED.finditer(question):
+        words = m.group(2).split()
+        if len(words) >= 2 and all(w[:1].isupper() and not w.isupper()
+                                   and fold(w) not in _BODY_WORDS for w in words):
+            return tuple(fold_name(w) for w in words)
+    return ()
+
+
+_RANKED = re.compile(r"(?i)\b(second|third|fourth|fifth|deuxième|seconde?|troisième|quatrième|"
+                     r"cinquième)[- ](?:plus[- ])?(?:largest|biggest|most|highest|longest|"
+                     r"oldest|richest|grande?s?|importante?s?|peuplée?s?|riches?|hautes?|"
+                     r"vieilles?|anciens?|anciennes?|longs?|longues?)\b")
+_RANK = {"second": 2, "seconde": 2, "deuxieme": 2, "third": 3, "troisieme": 3, "fourth": 4,
+         "quatrieme": 4, "fifth": 5, "cinquieme": 5}
+
+
+def _ranked(question: str) -> int:
+    """The rank a superlative is asked at: "the second-largest city" 2, "la troisième plus
+    grande ville" 3; 0 when none."""
+    m = _RANKED.search(question)
+    return _RANK[fold(m.group(1))] if m else 0
+
+
 # "Why ...", "Pour quelle raison ...", "What caused the explosions?": a cause or a reason asked
 # ... in the question's first words: deep in a long one, it describes ("in Kazakhstan's ten
 # largest cities")
@@ -527,6 +572,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if "person" in asks and not _ASKS["person"].search(_RELATIVE_QUI.sub(r"\1", head)):
         asks = tuple(a for a in asks if a != "person")  # "Quel est le mouvement qui ...":
         # a relative "qui" asks no one
+    if "number" in asks and _WHY_OPENS.match(question) and not _HOW_MANY.search(head):
+        asks = tuple(a for a in asks if a != "number")  # "Pourquoi le prix du gaz a-t-il
+        # doublé ?" asks why, not the price
     cost = bool(_COST_ASKED.match(asked))
     if cost and "number" not in asks:
         asks = (*asks, "number")
@@ -712,7 +760,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         compared=not asks and bool(_YES_NO.match(question)
                                                    and _COMPARISON_ASKED.search(question)),
                         refusal=not asks and bool(_CAUSE_ASKED.search(head)
-                                                  and _REFUSAL_ASKED.search(question)))
+                                                  and _REFUSAL_ASKED.search(question)),
+                        reactor=reactor(question),
+                        source=_credited_person(question),
+                        ranked=_ranked(question))
 
 
 
@@ -923,7 +974,8 @@ _QUANTITY = re.compile(
     r"(superficie|capacité|budget|pib|longueur|hauteur|altitude|profondeur|surface|vitesse|"
     r"poids|montant|diamètre|température|length|height|width|depth|weight|speed|size|"
     r"diameter|volume|elevation|temperature|distance|surplus|deficit|revenue|turnover|gdp|"
-    r"population(?=\s+(?:de|du|des|d['’]|of)\b)|"
+    r"population(?=\s+(?:(?:totale|entière|actuelle|globale|estimée)\s+)?(?:de|du|des|d['’]|of)"
+    r"\b)|"
     r"wingspan|capacity|area(?! of (?:expertise|disagreement|focus|study|interest|concern|"
     r"research|work|responsibility|activity|influence|conflict|operations?)))\b"
     r"|\b(?:what lap time|quel temps au tour|(?:en|in) combien de temps)\b", re.I)
@@ -966,6 +1018,9 @@ _PRICE_ASKED = re.compile(
 _MONEY = frozenset("dollar euro tenge rouble ruble franc yuan sterli $ €".split())
 _VERB_AFTER_COUNT = frozenset("""were was are is be been being have has had did do does will
     would can could may might should ont sont a est etait etaient sera seront fut furent""".split())
+# ... though a stopword may be a noun counted: "combien d'avions militaires" counts planes (a
+# form of "avoir" elsewhere), not the soldiers "militaires" would say
+_COUNTED_HOMOGRAPHS = frozenset({"avions", "etes"})
 # ... nor an adjective before it: "how many different species" counts species
 _MEASURE_ADJECTIVES = frozenset("""different differents differentes various divers diverses
     distinct distinct distincts distinctes separate individual other autres additional total
@@ -1012,7 +1067,8 @@ def _measure(head: str) -> tuple[str, ...]:
     # a verb ("How many Romans were counted": "counted" is no noun)
     words = list(itertools.takewhile(lambda w: fold(w) not in _VERB_AFTER_COUNT,
                                      m.group(1).split() if m else []))
-    nouns = [w for w in words if not w[0].isupper() and fold(w) not in STOPWORDS
+    nouns = [w for w in words if not w[0].isupper()
+             and (fold(w) not in STOPWORDS or fold(w) in _COUNTED_HOMOGRAPHS)
              and fold(w) not in _MEASURE_ADJECTIVES]
     if nouns and all(nations_of(w) for w in nouns):  # "combien d'ONG britanniques": the
         # acronym is what is counted, not the nationality after it

@@ -1,0 +1,81 @@
+"""Who a question asks to have reacted: "How did the Ukrainian government react to ...?" is
+answered by a sentence naming that government, not by one where Ukraine is a border troops
+mass on; "Comment le Kremlin a-t-il réagi ...?" not by Tokayev's own order."""
+
+from __future__ import annotations
+
+import re
+
+from rag.answering.countries import is_country, is_people
+from rag.text import fold
+
+_REACTED = r"(?:react|respond|repl(?:y|ied|ies)|answer|retort)\w*"
+_REACTION = r"(?:reactions?|responses?|repl(?:y|ies)|answers?|retorts?)"
+_ENDS = (r"(?=\s+(?:to|on|regarding|about|after|when|over|à|aux?|face|devant|sur|après|lors)\b"
+         r"|\s*[?,]|$)")
+_INVERTED = r"-(?:t-)?(?:il|elle|ils|elles)"
+_REACTION_ASKED = (
+    re.compile(rf"(?i)^\s*how (?:did|does|do|has|have|had|would|will|could) (.{{1,80}}?) "
+               rf"{_REACTED}\b"),
+    re.compile(rf"(?i)^\s*what (?:was|is|were|has been|have been) the (?:\w+ )?{_REACTION} "
+               rf"(?:of|from|by) (.{{1,80}}?){_ENDS}"),
+    re.compile(rf"(?i)^\s*what (?:was|is|were|has been|have been) (.{{1,80}}?)['’]s? "
+               rf"(?:\w+ )?{_REACTION}\b"),
+    re.compile(rf"(?i)^\s*comment (.{{1,80}}?) (?:(?:a|ont|avait|avaient)(?:{_INVERTED})?"
+               rf"(?: \w+)? (?:réagi|répondu|riposté|rétorqué)|(?:réagi|répond|ripost|rétorqu)"
+               rf"\w*{_INVERTED})\b"),
+    re.compile(rf"(?i)^\s*qu['’](?:a|ont|avait|avaient)(?:{_INVERTED})? "
+               rf"(?:répondu|rétorqué|riposté) (.{{1,80}}?){_ENDS}"),
+    re.compile(rf"(?i)^\s*quelle (?:a été|fut|est|était) la (?:\w+ )?(?:réaction|réponse|riposte)"
+               rf" (?:\w+ )?(?:de la |de l['’]|du |des |de |d['’])(.{{1,80}}?){_ENDS}"),
+)
+# A body named by its kind, as the words (folded word starts) a sentence names it by: "le
+# gouvernement kazakh" by its government or authorities, "Kazakhstan's foreign ministry" by a
+# ministry, its minister or its spokesman
+_HEADS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("gouvernement", "government", "gouvernements", "governments", "cabinet"),
+                    ("gouvernement", "government", "cabinet", "autorit", "authorit",
+                     "executi")),
+    **dict.fromkeys(("ministere", "ministry", "ministeres", "ministries", "diplomatie",
+                     "diplomacy"),
+                    ("minist", "diplomat", "porte-parole", "spokes")),
+    **dict.fromkeys(("parlement", "parliament"), ("parlement", "parliament", "deput", "senat")),
+    **dict.fromkeys(("armee", "army", "military"), ("arme", "army", "militar")),
+}
+# The acronyms of bodies across the two languages
+_ACRONYMS = {"nato": "otan", "otan": "nato", "csto": "otsc", "otsc": "csto", "eu": "ue",
+             "ue": "eu", "un": "onu", "onu": "un", "who": "oms", "oms": "who"}
+_NOT_NAMES = frozenset("the le la les l un une des du de d".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def reactor(question: str) -> tuple[tuple[str, ...], ...]:
+    """The words, one of each group, a sentence must name who reacted by (folded; a body's
+    kind as word starts). Countries are left to `countries.actors`; a phrase naming no body
+    of a known kind and no name asks nothing more ("les milieux diplomatiques")."""
+    for pattern in _REACTION_ASKED:
+        if m := pattern.match(question):
+            break
+    else:
+        return ()
+    needs: list[tuple[str, ...]] = []
+    name: list[str] = []
+    nation: list[str] = []  # "the Ukrainian government": whose government, named too
+    for w in _WORD.findall(m.group(1)):
+        word = re.sub(r"['’]s$", "", re.sub(r"^[LlDd]['’]", "", w))
+        f = fold(word)
+        if is_country(f) or is_people(f):
+            nation.append(f)
+        elif word[:1].isupper() and f not in _NOT_NAMES:
+            name.append(f)
+            continue
+        if name:
+            needs.append((*name, *(_ACRONYMS[n] for n in name if n in _ACRONYMS)))
+            name = []
+        if f in _HEADS:
+            needs.append(_HEADS[f])
+    if name:
+        needs.append((*name, *(_ACRONYMS[n] for n in name if n in _ACRONYMS)))
+    if needs and nation:  # (a country alone is `countries.actors`'s)
+        needs.append(tuple(nation))
+    return tuple(needs)

@@ -1,0 +1,132 @@
+"""Traps of evals/traps_study50.jsonl and traps_study49 (study sets): who is asked to have
+reacted, whose figure is asked, which rank is asked, and the sentences that do not say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answering.evidence import gather_evidence
+from rag.answering.question import analyse_question
+from rag.answering.reactions import reactor
+from rag.chunking import Chunk
+from rag.retrieval import Hit
+
+
+def _kinds(question: str, text: str) -> list[bool]:
+    ev = gather_evidence(question, [Hit(Chunk("d0", 0, text, 0, len(text), "OTSC"), 1.0)],
+                         None, None, lambda term: 1.0, "french")
+    return [s.kind for s in ev.sentences]
+
+
+def _kind_of(question: str, text: str, holding: str) -> bool:
+    """The kind of the sentence holding `holding` (evidence comes ranked, not in order)."""
+    ev = gather_evidence(question, [Hit(Chunk("d0", 0, text, 0, len(text), "OTSC"), 1.0)],
+                         None, None, lambda term: 1.0, "french")
+    return next(s.kind for s in ev.sentences if holding in s.text)
+
+
+@pytest.mark.parametrize(("question", "needs"), [
+    ("How did the Ukrainian government react to the CSTO deployment in Kazakhstan?",
+     {"gouvernement", "ukrainian"}),
+    ("What was Ukraine's government's reaction to the CSTO intervention?",
+     {"gouvernement", "ukraine"}),
+    ("Comment le Kremlin a-t-il réagi à l'ordre de Tokaïev ?", {"kremlin"}),
+    ("Comment Stanislav Zas a-t-il répondu à la remarque de Blinken ?", {"stanislav"}),
+    ("How did Kazakhstan's own foreign ministry respond to Blinken's remark?",
+     {"minist", "kazakhstan"}),
+    ("Qu'a répondu le gouvernement kazakh aux questions de Jen Psaki ?",
+     {"gouvernement", "kazakh"}),
+    ("What was the reaction of NATO to the deployment?", {"nato"}),
+    # a country alone is `countries.actors`'s; a body of no known kind asks nothing more
+    ("How did India respond to the CSTO deployment?", set()),
+    ("Quelle est la réaction des milieux diplomatiques en Europe à la candidature ?", set()),
+    # ... and a question asking no reaction has no one reacting
+    ("Who is the president of Kazakhstan?", set()),
+])
+def test_who_is_asked_to_have_reacted(question: str, needs: set[str]) -> None:
+    assert {need[0] for need in reactor(question)} == needs
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t49_013: Ukraine is where troops mass, not who reacts
+    ("L’implication de Moscou intervient alors qu’un nombre massif de troupes russes sont "
+     "massées à la frontière de l’Ukraine, suscitant l’inquiétude de la communauté "
+     "internationale.", False),
+    # ... nor do the Kazakh authorities speak for the Ukrainian government
+    ("Il a déclaré que l’appel à l’aide était « approprié », insistant sur le fait que les "
+     "autorités étaient confrontées à une menace terroriste.", False),
+    ("Le gouvernement ukrainien a dénoncé le déploiement de l’OTSC au Kazakhstan.", True),
+])
+def test_a_reaction_asked_needs_who_reacted(text: str, held: bool) -> None:
+    assert _kinds("How did the Ukrainian government react to the CSTO deployment in "
+                  "Kazakhstan?", text) == [held]
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t50_044: another's figure, credited to him
+    ("La Russie a envoyé quelque 3 000 personnes, selon l’agence de presse russe RIA.", False),
+    ("La Russie a envoyé quelque 3 000 soldats, a déclaré Josep Borrell.", True),
+    # a sentence crediting no one may be the source's own text
+    ("La Russie a envoyé quelque 3 000 soldats au Kazakhstan.", True),
+])
+def test_a_figure_credited_to_another_is_not_the_source_asked(text: str, held: bool) -> None:
+    assert _kinds("According to Josep Borrell, how many troops did Russia send to "
+                  "Kazakhstan?", text) == [held]
+
+
+def test_the_source_asked_may_be_named_earlier_in_the_passage() -> None:
+    """Borrell named in the sentence before: "selon lui" still reads as his."""
+    question = "According to Josep Borrell, how many troops did Russia send to Kazakhstan?"
+    assert _kind_of(question, "Josep Borrell a parlé à la presse. Selon lui, la Russie a "
+                              "envoyé 3 000 soldats au Kazakhstan.", "3 000")
+    assert not _kind_of(question, "Josep Borrell a parlé à la presse. Selon l’agence RIA, la "
+                                  "Russie a envoyé 3 000 soldats au Kazakhstan.", "3 000")
+
+
+@pytest.mark.parametrize(("question", "rank"), [
+    ("Which is Kazakhstan's second-largest city?", 2),
+    ("Quelle est la troisième plus grande ville du Kazakhstan ?", 3),
+    ("What is the largest city of Kazakhstan?", 0),
+    ("Combien de secondes a duré l'allocution ?", 0),
+])
+def test_the_rank_a_superlative_is_asked_at(question: str, rank: int) -> None:
+    assert analyse_question(question).ranked == rank
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t50_041: the largest city is not the second
+    ("Les casques bleus russes protégeront l’aéroport de la plus grande ville du Kazakhstan, "
+     "Almaty.", False),
+    ("Chymkent est la deuxième plus grande ville du Kazakhstan.", True),
+])
+def test_a_rank_asked_needs_that_rank(text: str, held: bool) -> None:
+    assert _kinds("Quelle est la deuxième plus grande ville du Kazakhstan ?", text) == [held]
+
+
+@pytest.mark.parametrize(("question", "asks", "measure"), [
+    # blind47 b47_029: why a price doubled is asked, not the price
+    ("Pourquoi le prix du gaz liquéfié a-t-il doublé au Kazakhstan selon Sputnik ?", (), ()),
+    ("What was the new price of gas?", ("number",), None),
+    # b47_006: planes are counted ("avions" is a form of "avoir" elsewhere), not soldiers
+    ("Combien d'avions militaires russes ont été envoyés au Kazakhstan ?", ("number",),
+     ("avion",)),
+    # b47_030: "la population totale de X" asks its inhabitants
+    ("Quelle est la population totale du Kazakhstan ?", ("number",),
+     ("habita", "inhabi", "popula")),
+])
+def test_what_a_question_counts(question: str, asks: tuple[str, ...],
+                                measure: tuple[str, ...] | None) -> None:
+    info = analyse_question(question)
+    assert info.asks == asks
+    if measure is not None:
+        assert info.measure == measure
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # b47_006: people counted are no planes
+    ("La Russie a envoyé quelque 3 000 personnes, selon l’agence de presse russe RIA.", False),
+    ("La Russie a envoyé douze avions militaires au Kazakhstan.", True),
+])
+def test_a_count_of_people_is_no_count_of_things(text: str, held: bool) -> None:
+    assert _kinds("Combien d'avions militaires russes ont été envoyés au Kazakhstan ?",
+                  text) == [held]
