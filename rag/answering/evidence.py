@@ -892,6 +892,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.ranked and info.ranked not in ordinals(text) | ordinals(prev_text):
             kind = False  # "the second-largest city": "la plus grande ville du Kazakhstan,
             # Almaty" ranks the first
+        if kind and info.located and not any(_has_focus(n, words | before | context)
+                                             for n in info.located):
+            kind = False  # "Dans quelle région se trouvent Zhanaozen et Aktau ?": a sentence
+            # naming neither says where they are not ("en province", "Asie centrale")
         if kind and info.reactor and not _names_reactor(info.reactor, words):
             kind = False  # "How did the Ukrainian government react?": troops massed on
             # Ukraine's border is no reaction of its government

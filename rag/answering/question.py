@@ -297,6 +297,9 @@ class QuestionInfo:
     # the rank a superlative is asked at ("Kazakhstan's second-largest city": 2): a sentence on
     # the largest one does not say which comes second
     ranked: int = 0
+    # the names of what a where-question locates ("Dans quelle région se trouvent Zhanaozen et
+    # Aktau ?"), folded: a sentence naming none of them does not say where they are
+    located: tuple[str, ...] = ()
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -480,6 +483,26 @@ def _credited_person(question: str) -> tuple[str, ...]:
     return ()
 
 
+# "Où se trouve X ?", "Dans quelle région se trouvent X et Y ?", "Where is X located?"
+_LOCATED = (re.compile(r"(?i)\b(?:se trouv\w*|(?:est|sont|était|étaient) situé\w*)\s+([^?]{1,80})"),
+            re.compile(r"(?i)\b(?:is|are|was|were)\s+([^?]{1,80}?)\s+(?:located|situated)\b"))
+_NAME_WORD = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][\w’'-]*)")
+
+
+def _located(question: str) -> tuple[str, ...]:
+    """The names of what a where-question locates, folded: no country (the question's own
+    frame), no acronym (sources spell a body out: "Organisation du traité ...")."""
+    for pattern in _LOCATED:
+        if m := pattern.search(question):
+            names = [fold_name(w) for w in _NAME_WORD.findall(m.group(1))
+                     if not w.isupper() and not is_country(fold(w)) and not is_people(fold(w))]
+            return tuple(n for n in names if len(n) >= 3 and n not in STOPWORDS)
+    return ()
+
+
+_TITLE_ASKED = re.compile(r"(?i)^\s*(?:comment s['’]intitul\w*|quel est le (?:titre|intitulé)|"
+                          r"what (?:is|was) the title|(?:how|what) (?:is|was) [^?]{1,60}"
+                          r"(?:titled|entitled))\b")
 _RANKED = re.compile(r"(?i)\b(second|third|fourth|fifth|deuxième|seconde?|troisième|quatrième|"
                      r"cinquième)[- ](?:plus[- ])?(?:largest|biggest|most|highest|longest|"
                      r"oldest|richest|grande?s?|importante?s?|peuplée?s?|riches?|hautes?|"
@@ -609,6 +632,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         asks = (*asks, "person")  # "Which Russian general ...", "Name the secretary general"
     if "person" in asks and _THING_NAMED.search(question) and not _WHO.search(question):
         asks = ("thingname",)  # "le nom de la palette": a thing's, said as its name
+    if not asks and _TITLE_ASKED.match(question):
+        asks = ("thingname",)  # "Comment s'intitule l'accord ...?": its name
     if _IDENTITY.match(asked):  # "Qui est X ?": who X is, not any name
         asks = ("identity",)
     if _CODENAME_ASKED.search(head):  # "le nom de code de l'opération": its name, no person
@@ -763,7 +788,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                                                   and _REFUSAL_ASKED.search(question)),
                         reactor=reactor(question),
                         source=_credited_person(question),
-                        ranked=_ranked(question))
+                        ranked=_ranked(question),
+                        located=_located(question) if {"place", "city", "region", "country"}
+                        & set(asks) else ())
 
 
 

@@ -130,3 +130,31 @@ def test_what_a_question_counts(question: str, asks: tuple[str, ...],
 def test_a_count_of_people_is_no_count_of_things(text: str, held: bool) -> None:
     assert _kinds("Combien d'avions militaires russes ont été envoyés au Kazakhstan ?",
                   text) == [held]
+
+
+@pytest.mark.parametrize(("question", "located"), [
+    ("Dans quelle région du Kazakhstan se trouvent Zhanaozen et Aktau ?", ("zhanaozen", "aktau")),
+    ("In which region of Kazakhstan is the Baikonur cosmodrome located?", ("baikonur",)),
+    # a body spelled out by the sources ("Organisation du traité ...") is not required
+    ("Où se trouve le siège de l'OTSC ?", ()),
+    ("Who is the president of Kazakhstan?", ()),
+])
+def test_what_a_where_question_locates(question: str, located: tuple[str, ...]) -> None:
+    assert analyse_question(question).located == located
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t50_040: a region named of no city asked
+    ("Le Kazakhstan, plus grand pays d’Asie centrale, est ébranlé par une contestation qui a "
+     "éclaté en province.", False),
+    ("Zhanaozen et Aktau se trouvent dans la région de Manguistaou.", True),
+])
+def test_a_place_asked_of_named_places_names_them(text: str, held: bool) -> None:
+    assert _kinds("Dans quelle région du Kazakhstan se trouvent Zhanaozen et Aktau ?",
+                  text) == [held]
+
+
+def test_a_title_asked_is_a_name() -> None:
+    """t50_035: "Comment s'intitule l'accord ...?" asks its name, not any sentence on it."""
+    assert analyse_question("Comment s'intitule l'accord de maintien de la paix ?").asks \
+        == ("thingname",)
