@@ -430,6 +430,8 @@ def role_nations(text: str, role: Sequence[str]) -> frozenset[str]:
         for near in words[max(0, j - 1):j + 1]:
             if (code := _code(near)) is not None:
                 out.add(code)
+        if j >= 1 and (code := _TWO_WORDS.get(fold(f"{words[j - 1]} {words[j]}"))):
+            out.add(code)  # "the United States ambassador"
         k = i + 1  # "ambassadeur de Russie", "porte-parole de la diplomatie russe"
         while k < len(words) and k - i <= 4 and (fold(words[k]) in _OF
                                                  or fold(words[k]) in _INSTITUTION):
@@ -437,6 +439,11 @@ def role_nations(text: str, role: Sequence[str]) -> frozenset[str]:
         if k < len(words) and k - i <= 5 and (code := _code(words[k])) is not None:
             out.add(code)
     return frozenset(out)
+
+
+# Countries named in two words before a role
+_TWO_WORDS = {"united states": "US", "united kingdom": "GB", "south korea": "KR",
+              "north korea": "KP", "new zealand": "NZ", "saudi arabia": "SA"}
 
 
 # What a role is held in, between the role and whose it is: "le porte-parole de la diplomatie

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from rag.answering.agents_asked import agentless
 from rag.answering.collectives import collective_said
 from rag.answering.countries import (
     BODIES,
@@ -65,6 +66,7 @@ from rag.answering.holds import (
 from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
 from rag.answering.question import (
+    _INTERIM,
     _MONEY,
     _SAME_FAMILY,
     ABOUT_SOMEONE_ANSWERS,
@@ -252,6 +254,8 @@ _REPORTS_SPEECH = re.compile(r"(?i)\b(?:a|ont|avait|avaient|a-t-(?:il|elle)|ont-
                              r"qualifié|expliqué|ajouté|annoncé|jugé|dénoncé|précisé)\b|"
                              r"\b(?:said|says|told|stated|claimed|described|added)\b|[«“»”]")
 
+# A share given as a percentage: "12 %", "douze pour cent", "per cent"
+_PERCENT_SAID = re.compile(r"(?i)%|\b(?:pour ?cent|per ?cent|percent|pourcentage|percentage)s?\b")
 # A sentence crediting what it says to someone: "selon X", "a déclaré X", "X said"
 _CREDITS = re.compile(r"(?i)\b(?:selon|d['’]après|according to|a (?:déclaré|dit|affirmé|estimé|"
                       r"indiqué|assuré|expliqué|ajouté|annoncé|précisé|rapporté)|ont (?:déclaré|"
@@ -264,6 +268,41 @@ _CREDITS_PRONOUN = re.compile(r"(?i)\b(?:selon|d['’]après|according to) (?:lu
                               r"(?:said|says|told|added|stated)\b|\b(?:il|elle|ils|elles) "
                               r"(?:a|ont) (?:déclaré|dit|ajouté|affirmé|estimé|indiqué|précisé|"
                               r"expliqué)\b")
+
+
+# Within how many words after a thing its name is given ("la place de la République", "l'accord
+# dit « de Minsk »"), and how a name is given: capitalised, quoted, or called so
+THING_NAME_WITHIN = 6
+THING_NAME_BEFORE = 3  # ... or right before it, in apposition
+_CALLED = re.compile(r"(?i)^(?:appel\w*|nomm\w*|baptis\w*|dite?s?|called|named|known)$")
+
+
+def _named_beside(thing: str, text: str, focus: Sequence[str]) -> bool:
+    """Whether a sentence that names the thing asked gives a name right after it (not one of
+    the question's own names); a sentence that does not name the thing may give its name
+    alone (the kind check read that)."""
+    tokens = re.findall(r"[«»“”\",;:()]|[^\W_][\w’'-]*", text)
+    spots = [k for k, t in enumerate(tokens) if fold(t).startswith(thing[:max(4, len(thing) - 2)])]
+    if not spots:
+        return True
+    for k in spots:
+        if any(t[:1].isupper() and not any(_has_focus(f, {fold(t)}) for f in focus)
+               for t in tokens[max(0, k - THING_NAME_BEFORE):k]):
+            return True  # "le Mvett, légende des origines du peuple Fang"
+        after = tokens[k + 1:k + 1 + THING_NAME_WITHIN]
+        for n, t in enumerate(after):
+            if t in "«“\"" or _CALLED.match(t):
+                return True
+            if t in ",;:()":  # "la place principale d'Almaty, selon Reuters": another's
+                # name ("la place principale, appelée X" goes on)
+                if n + 1 < len(after) and _CALLED.match(after[n + 1]):
+                    return True
+                break
+            part = t.split("’")[-1].split("'")[-1]  # "d’Almaty"
+            bare = fold(part).replace("-", "")
+            if part[:1].isupper() and bare and not any(_has_focus(f, {bare}) for f in focus):
+                return True
+    return False
 
 
 def _names_reactor(needs: tuple[tuple[str, ...], ...], words: set[str]) -> bool:
@@ -892,6 +931,15 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.ranked and info.ranked not in ordinals(text) | ordinals(prev_text):
             kind = False  # "the second-largest city": "la plus grande ville du Kazakhstan,
             # Almaty" ranks the first
+        if kind and info.agent_asked and agentless(info.agent_asked, text):
+            kind = False  # "Which agency arrested Massimov?": "a été arrêté pour trahison"
+        if kind and info.thing and not _named_beside(info.thing, text, info.focus):
+            kind = False  # "Comment s'appelle la place principale d'Almaty ?": "sur la place
+            # principale d'Almaty, selon Reuters" names the agency, not the square
+        if kind and info.interim and not (_INTERIM.search(text) or _INTERIM.search(prev_text)):
+            kind = False  # "Who became acting president ...?": Tokayev's own presidency
+        if kind and info.percent and not _PERCENT_SAID.search(text):
+            kind = False  # "What percentage of the NGOs ...?": "plus de 85 ONG" gives none
         if kind and info.located and not any(_has_focus(n, words | before | context)
                                              for n in info.located):
             kind = False  # "Dans quelle région se trouvent Zhanaozen et Aktau ?": a sentence

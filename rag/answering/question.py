@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rag.answering.agents_asked import agent_verb
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
 from rag.answering.anchors import fold as fold_name
 from rag.answering.collectives import collectives
@@ -300,6 +301,17 @@ class QuestionInfo:
     # the names of what a where-question locates ("Dans quelle région se trouvent Zhanaozen et
     # Aktau ?"), folded: a sentence naming none of them does not say where they are
     located: tuple[str, ...] = ()
+    # "What percentage of ...?": a sentence must give one ("%", "pour cent"); "85 ONG" is none
+    percent: bool = False
+    # "the acting president", "le Premier ministre par intérim": a sentence must say the role
+    # is held so, not name who holds it outright
+    interim: bool = False
+    # the thing whose name is asked ("Comment s'appelle la place principale ?": "place"),
+    # folded: a sentence naming that thing gives its name beside it
+    thing: str = ""
+    # the verb whose doer is asked ("Which agency arrested Karim Massimov?"), as keys in both
+    # languages: a sentence telling the act in the passive with no doer does not say
+    agent_asked: frozenset[str] = frozenset()
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -503,6 +515,18 @@ def _located(question: str) -> tuple[str, ...]:
 _TITLE_ASKED = re.compile(r"(?i)^\s*(?:comment s['’]intitul\w*|quel est le (?:titre|intitulé)|"
                           r"what (?:is|was) the title|(?:how|what) (?:is|was) [^?]{1,60}"
                           r"(?:titled|entitled))\b")
+_PERCENT_ASKED = re.compile(r"(?i)\b(?:percentages?|pourcentages?|per ?cent|pour ?cent)\b|%")
+_INTERIM = re.compile(r"(?i)\b(?:acting|interim|intérim\w*|caretaker)\b")
+_THING = re.compile(r"(?i)\b(?:le nom (?:de|du|des|d['’])|comment s['’](?:appel|intitul)\w*|"
+                    r"the name of)\s+(?:(?:la|le|les|ce|cette|the|this)\s+|l['’])?([^\W\d_]{3,})")
+
+
+def _thing(question: str) -> str:
+    """The head noun of the thing whose name is asked, folded ("" when none is read)."""
+    m = _THING.search(question)
+    return fold(m.group(1)) if m else ""
+
+
 _RANKED = re.compile(r"(?i)\b(second|third|fourth|fifth|deuxième|seconde?|troisième|quatrième|"
                      r"cinquième)[- ](?:plus[- ])?(?:largest|biggest|most|highest|longest|"
                      r"oldest|richest|grande?s?|importante?s?|peuplée?s?|riches?|hautes?|"
@@ -630,7 +654,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                           if rx.search(question if kind == "weight" else head)))  # question)
     if "person" not in asks and (_WHICH_ROLE.search(head) or _NAME_THE.match(asked)):
         asks = (*asks, "person")  # "Which Russian general ...", "Name the secretary general"
-    if "person" in asks and _THING_NAMED.search(question) and not _WHO.search(question):
+    if "person" in asks and (_THING_NAMED.search(question) or _THING_CALLED.search(question)) \
+            and not _WHO.search(question):
         asks = ("thingname",)  # "le nom de la palette": a thing's, said as its name
     if not asks and _TITLE_ASKED.match(question):
         asks = ("thingname",)  # "Comment s'intitule l'accord ...?": its name
@@ -790,7 +815,11 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         source=_credited_person(question),
                         ranked=_ranked(question),
                         located=_located(question) if {"place", "city", "region", "country"}
-                        & set(asks) else ())
+                        & set(asks) else (),
+                        percent="number" in asks and bool(_PERCENT_ASKED.search(question)),
+                        interim=bool(role) and bool(_INTERIM.search(question)),
+                        thing=_thing(question) if asks == ("thingname",) else "",
+                        agent_asked=agent_verb(question, lang))
 
 
 
@@ -863,6 +892,15 @@ _THING_NAMED = re.compile(
     r"(?=\s+(?:de|du|des|d['’]|of)\b)"
     r"(?!\s+(?:[\w-]+(?:['’]|\s+)){0,5}?(?:" + _PEOPLE_NOUNS + r"|"
     + r"|".join(_PERSON_WORDS) + r")s?\b)")
+# ... or "Comment s'appelle la place principale ?": what a thing is called, not a person
+_THING_CALLED = re.compile(
+    r"(?i)\bcomment s['’]appel(?:le|lent|ait|aient)\s+(?:(?:le|la|les|ce|cette|ces)\s+|"
+    r"l['’])(?:place|rue|avenue|square|boulevard|accord|traité|loi|opération|mission|plan|"
+    r"projet|programme|légende|livre|ouvrage|roman|film|chanson|album|journal|fleuve|"
+    r"rivière|lac|montagne|mont|île|quartier|bâtiment|stade|pont|navire|bateau|groupe|parti|"
+    r"mouvement|réseau|festival|fête|guerre|bataille|doctrine|théorie|méthode|technique|"
+    r"maladie|virus|espèce|plante|langue|dialecte|palais|château|monument|sommet|"
+    r"conférence|initiative|alliance|coalition)s?\b")
 _WHO = re.compile(r"(?i)\b(?:qui|who|whom|whose)\b")
 
 

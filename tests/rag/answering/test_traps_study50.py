@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answering.agents_asked import agent_verb, agentless
 from rag.answering.evidence import gather_evidence
 from rag.answering.question import analyse_question
 from rag.answering.reactions import reactor
@@ -158,3 +159,82 @@ def test_a_title_asked_is_a_name() -> None:
     """t50_035: "Comment s'intitule l'accord ...?" asks its name, not any sentence on it."""
     assert analyse_question("Comment s'intitule l'accord de maintien de la paix ?").asks \
         == ("thingname",)
+
+
+def test_a_country_in_two_words_qualifies_a_role() -> None:
+    """t50_003: "the United States ambassador" is the US one; Russia's ambassador to the
+    United States does not answer it."""
+    info = analyse_question("Who is the United States ambassador to Russia?")
+    assert info.role_nation == frozenset({"US"})
+    assert _kinds("Who is the United States ambassador to Russia?",
+                  "La Russie pense que les troubles ont été provoqués par des forces extérieures, "
+                  "a déclaré l’ambassadeur de Russie aux États-Unis, Anatoly Antonov.") == [False]
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t50_015: a count of NGOs is no percentage of them
+    ("Le Royaume-Uni compte plus de 85 ONG également présentes au Kazakhstan.", False),
+    ("Plus de 60 % des ONG présentes au Kazakhstan sont financées par les États-Unis.", True),
+])
+def test_a_percentage_asked_needs_one(text: str, held: bool) -> None:
+    assert _kinds("What percentage of the NGOs active in Kazakhstan are funded by the United "
+                  "States?", text) == [held]
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t50_020: the president named is no acting one
+    ("Le successeur trié sur le volet de Nazarbayev, le président Kassym-Jomart Tokayev, a "
+     "limogé le gouvernement.", False),
+    ("Après la démission de Tokayev, Maoulen Achimbaïev est devenu président par intérim du "
+     "Kazakhstan.", True),
+])
+def test_an_acting_role_asked_is_said_acting(text: str, held: bool) -> None:
+    assert _kinds("Who became acting president of Kazakhstan after Tokayev resigned?",
+                  text) == [held]
+
+
+@pytest.mark.parametrize(("question", "asks", "thing"), [
+    ("Comment s'appelle la place principale d'Almaty ?", ("thingname",), "place"),
+    ("Comment s'intitule l'accord de maintien de la paix ?", ("thingname",), "accord"),
+    # a person is called so too
+    ("Comment s'appelle le porte-parole du Kremlin ?", ("person",), ""),
+    ("Comment s'appelle l'ambassadeur de Russie ?", ("person",), ""),
+])
+def test_the_thing_whose_name_is_asked(question: str, asks: tuple[str, ...],
+                                       thing: str) -> None:
+    info = analyse_question(question)
+    assert (info.asks, info.thing) == (asks, thing)
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t49_005: the square is named of no name; the agency after the comma is another's
+    ("Les combats se poursuivaient sur la place principale d’Almaty, selon Reuters.", False),
+    ("Les combats se poursuivaient sur la place de la République, à Almaty.", True),
+    ("Les combats se poursuivaient sur la place principale, appelée Astana.", True),
+])
+def test_a_thing_named_is_named_beside_it(text: str, held: bool) -> None:
+    assert _kinds("Comment s'appelle la place principale d'Almaty ?", text) == [held]
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Which agency arrested Karim Massimov?", True),
+    ("Qui a arrêté Massimov ?", True),
+    ("Par qui Massimov a-t-il été arrêté ?", True),
+    # who underwent it is asked, not who did it
+    ("Qui a été arrêté ?", False),
+    ("Who is the president of Kazakhstan?", False),
+])
+def test_a_doer_asked(question: str, asked: bool) -> None:
+    assert bool(agent_verb(question, "en" if question[0] in "WB" else "fr")) is asked
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t50_046: arrested by no one named (the committee is one he headed)
+    ("Karim Massimov, ancien Premier ministre, a été arrêté pour trahison après avoir été "
+     "démis de ses fonctions de chef du Comité national de sécurité.", False),
+    ("Karim Massimov a été arrêté par le Comité national de sécurité.", True),
+    ("Le Comité national de sécurité a arrêté Karim Massimov.", True),
+])
+def test_a_passive_with_no_doer_does_not_say_who(text: str, held: bool) -> None:
+    assert agentless(agent_verb("Which agency arrested Karim Massimov?", "en"), text) \
+        is not held
