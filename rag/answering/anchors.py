@@ -217,6 +217,9 @@ STARTERS = frozenset("""
     deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze seize vingt
     trente quarante cinquante soixante cent mille jamais toujours souvent parfois rarement
     certes voici voila ici dorenavant aussitot soudain
+    vite rapidement bientot soudainement longtemps initialement finalement recemment
+    immediatement lentement progressivement quickly soon rapidly suddenly often sometimes
+    always never initially finally recently immediately slowly gradually
 """.split())
 # ... followed by a preposition, an article or a day, not a verb ("Aktobé a été ...")
 _AFTER_PARTICIPLE = frozenset("""en par de du des d dans à au aux après avant pour sur avec

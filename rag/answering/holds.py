@@ -806,8 +806,8 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
         name = fold_name(m.group(0)).replace("-", "")
         if m.start() == 0 and name not in proper:
             continue  # a capital because the sentence starts, unless the text names it so
-        if name in _NOT_FOCUS or name in STOPWORDS:
-            continue
+        if name in _NOT_FOCUS or name in STOPWORDS or _ELIDED_WORD.match(m.group(0)):
+            continue  # ("«J’ai donné l’ordre ...»": an elided pronoun opening a quote)
         if kind == "person" and (name in _BODY_WORDS or name in _NO_ONE
                                  or _ACRONYM.fullmatch(m.group(0))
                                  or _AFTER_ARTICLE.search(text, max(0, m.start() - 2),
@@ -828,6 +828,11 @@ def _holds_kind(kind: str, text: str, focus: Sequence[str],
                 for f in focus):
             return True
     return False
+
+
+# An elided word capitalised because it opens a sentence or a quote ("J’ai", "C’est",
+# "Qu’il"), not a name ("D’Artagnan", "L’Oréal" go on in capitals)
+_ELIDED_WORD = re.compile(r"^(?:[JjCcSsNnMmTtLlDd]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’][a-zà-ÿ]")
 
 
 def _capital_of(focus: str, name: str) -> bool:

@@ -7,6 +7,7 @@ import pytest
 
 from rag.answering.agents_asked import agent_verb, agentless
 from rag.answering.evidence import gather_evidence
+from rag.answering.holds import _holds_kind
 from rag.answering.question import analyse_question
 from rag.answering.reactions import reactor
 from rag.chunking import Chunk
@@ -238,3 +239,11 @@ def test_a_doer_asked(question: str, asked: bool) -> None:
 def test_a_passive_with_no_doer_does_not_say_who(text: str, held: bool) -> None:
     assert agentless(agent_verb("Which agency arrested Karim Massimov?", "en"), text) \
         is not held
+
+
+def test_an_elided_word_opening_a_quote_is_no_place() -> None:
+    """t50_043: "«J’ai donné l’ordre ...»" names no place Tokayev spoke from."""
+    assert not _holds_kind("place", "«J’ai donné l’ordre de tirer sans avertissement», a "
+                                    "déclaré M. Tokaïev lors d’une allocution télévisée.",
+                           ("tokaiev",))
+    assert _holds_kind("place", "M. Tokaïev a parlé depuis Almaty.", ("tokaiev",))
