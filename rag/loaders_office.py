@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
+import inspect
 import io
 import itertools
 import logging
@@ -257,15 +259,29 @@ PDF_CLOCK_OPERATORS = 1024
 # whole 30 s (twenty-fourth review, F1). Each is charged as this many bytes of content.
 PDF_PAGE_COST = 256
 PDF_ENTRY_COST = 64
+# pypdf resolves objects before any page is read: opening the file reads its cross-reference
+# streams, counting its pages resolves every page object. An object in an object stream is
+# resolved by decoding the whole stream and parsing all its objects (~0.7-11 MB a second),
+# and pypdf kept each decoded stream for the rest of the read: 20 pages each alone in a stream
+# of 30 MB of padding (a 588 KB file) took 59 s and 639 MB just to be counted, before the
+# budget or the clock was read (forty-seventh review, F1). The file's budget and clocks now
+# come first: each object stream's decoded size is charged as content (what pypdf parses)
+# before pypdf parses it, decoded no further than the budget left, and dropped once parsed;
+# the clocks are read before each object pypdf resolves. A cross-reference stream may list
+# at most PDF_MIN_XREF_ENTRIES entries, or one per PDF_XREF_ENTRY_BYTES bytes of the file
+# (pypdf's 2,000,000 took 10 s and 220 MB for an 18 KB file, in PdfReader itself). The page
+# tree keeps pypdf's own cap (100,000 entries: ~1 s, ~100 MB), each page charged as it is read.
+PDF_MIN_XREF_ENTRIES = 100_000
+PDF_XREF_ENTRY_BYTES = 2
 _PDF_STREAM_CAPS = ("zlib_maximum_output_length", "lzw_maximum_output_length",
                     "run_length_maximum_output_length", "brotli_maximum_output_length",
                     "array_based_stream_maximum_output_length")
 
 
 @contextlib.contextmanager
-def _pdf_stream_caps() -> Iterator[None]:
-    """pypdf's decompression caps lowered to MAX_PDF_STREAM_BYTES while a PDF is read, where
-    pypdf has them as a context variable (other threads and later callers keep theirs)."""
+def _pdf_stream_caps(most: int = MAX_PDF_STREAM_BYTES) -> Iterator[None]:
+    """pypdf's decompression caps lowered to `most` (MAX_PDF_STREAM_BYTES) while a PDF is read,
+    where pypdf has them as a context variable (other threads and later callers keep theirs)."""
     import pypdf
 
     apply = getattr(pypdf, "apply_configuration", None)
@@ -274,7 +290,7 @@ def _pdf_stream_caps() -> Iterator[None]:
         yield
         return
     names = {f.name for f in dataclasses.fields(config)}
-    with apply(**{n: MAX_PDF_STREAM_BYTES for n in _PDF_STREAM_CAPS if n in names}):
+    with apply(**{n: most for n in _PDF_STREAM_CAPS if n in names}):
         yield
 
 
@@ -369,6 +385,8 @@ class _PdfBudget:
         self.clock = self.shared.clock
         self.late = False
         self.pages = 0
+        self.refused: str | None = None  # why, once refused from inside pypdf (it may swallow it)
+        self._resolved = 0  # objects pypdf resolved
 
     @property
     def content(self) -> int:
@@ -475,6 +493,52 @@ class _PdfBudget:
                 stream.decoded_self = DecodedStreamObject()
             return False
         return True
+
+    def resolving(self) -> None:
+        """Called before pypdf resolves an object it has not yet (opening the file, counting
+        its pages, reading one): the clocks, and a refusal pypdf may have swallowed."""
+        if self.refused is not None:
+            raise Unreadable(self.refused)
+        self._resolved += 1
+        if self.clock is not None and self._resolved % 64 == 0:
+            self.clock.check()
+        if time.monotonic() > self.deadline:
+            raise Unreadable(self._too_slow())
+
+    def take_object_stream(self, stream: Any) -> None:
+        """Charge an object stream's decoded size before pypdf parses it (all of its objects,
+        whichever it resolves), decoding it no further than the budget left: Unreadable past
+        the budget. One that fails to decode fails again at once, without decoding."""
+        from pypdf.errors import LimitReachedError, PdfReadError
+
+        self.resolving()
+        if self.clock is not None:  # each time: what follows can take a second or more
+            self.clock.check()
+        if not hasattr(stream, "get_data"):
+            return  # no stream: pypdf refuses it
+        if id(stream) in self._broken:
+            raise PdfReadError("object stream that cannot be decoded")
+        room = max(0, self.limit - self.content)
+        try:
+            with _pdf_stream_caps(min(MAX_PDF_STREAM_BYTES, room + 1)):
+                size = len(stream.get_data())
+        except Exception as exc:
+            if (isinstance(exc, LimitReachedError) and room < MAX_PDF_STREAM_BYTES
+                    and "Recovery limit" not in str(exc)):  # (that one: a damaged stream)
+                size = room + 1  # decoded no further
+            else:  # as pypdf fails on it, but once: a damaged stream costs its raw size
+                self._broken[id(stream)] = stream  # kept: its id stays its own
+                self.content += _raw_size(stream)
+                self.check()
+                raise
+        if size > room:
+            if hasattr(stream, "decoded_self"):
+                stream.decoded_self = None
+            self.refused = (f"PDF objects too large to read (over {self.content + size} bytes "
+                            f"to parse, object streams included, from {self._source()}; limit "
+                            f"{self.limit})")
+            raise Unreadable(self.refused)
+        self.content += size
 
     def _learn_forms(self, resources: Any, depth: int) -> None:
         resources = resources.get_object() if resources is not None else None
@@ -618,15 +682,23 @@ class _PdfBudget:
     def _too_much_text(self) -> bool:
         return self.max_chars is not None and self.chars + self.pending > self.max_chars
 
+    def _source(self) -> str:
+        return (f"a {self.file_bytes}-byte file" if self.shared.file_bytes == self.file_bytes
+                else f"{self.shared.file_bytes} bytes of PDF: this {self.file_bytes}-byte "
+                "file and those read before it")
+
+    def _too_slow(self) -> str:
+        where = f"at page {self.pages}" if self.pages else "before its first page"
+        return f"PDF too slow to read (over {PDF_READ_SECONDS:g} s, {where}; limit per file)"
+
     def check(self) -> None:
+        if self.refused is not None:
+            raise Unreadable(self.refused)
         if self.clock is not None:  # the load's: ReadTooSlow / ReadCancelled stop it whole
             self.clock.check()
         if self.content > self.limit:
-            source = (f"a {self.file_bytes}-byte file" if self.shared.file_bytes == self.file_bytes
-                      else f"{self.shared.file_bytes} bytes of PDF: this {self.file_bytes}-byte "
-                      "file and those read before it")
             raise Unreadable(f"PDF page content too large to read (over {self.content} bytes "
-                             f"from {source}; limit {self.limit})")
+                             f"from {self._source()}; limit {self.limit})")
         if self._too_much_text():
             assert self.max_chars is not None
             raise TooMuchText(self.max_chars)
@@ -634,12 +706,52 @@ class _PdfBudget:
             raise Unreadable(f"PDF drawing too large to read (over {self.max_operators} "
                              "operators)")
         if time.monotonic() > self.deadline:
-            raise Unreadable(f"PDF too slow to read (over {PDF_READ_SECONDS:g} s, at page "
-                             f"{self.pages}; limit per file)")
+            raise Unreadable(self._too_slow())
 
 
 class _Spent(Exception):
     pass
+
+
+@functools.cache
+def _budgeted_reader() -> type[Any]:
+    """pypdf's PdfReader reading the file's budget before each object it resolves, each object
+    stream's decoded size charged before pypdf parses it and dropped once parsed (see
+    PDF_MIN_XREF_ENTRIES)."""
+    import pypdf
+    from pypdf.generic import IndirectObject, PdfObject
+
+    class BudgetedReader(pypdf.PdfReader):
+        def __init__(self, stream: Any, budget: _PdfBudget, **options: Any) -> None:
+            self.budget = budget
+            self._opening: set[int] = set()  # objects whose object stream is being resolved
+            super().__init__(stream, **options)
+
+        def get_object(self, indirect_reference: int | IndirectObject) -> PdfObject | None:
+            ref = indirect_reference
+            key = (0, ref) if isinstance(ref, int) else (ref.generation, ref.idnum)
+            if key not in self.resolved_objects:
+                self.budget.resolving()
+            return super().get_object(indirect_reference)
+
+        def _get_object_from_stream(self, indirect_reference: IndirectObject) -> PdfObject:
+            number = indirect_reference.idnum
+            entry = self.xref_objStm.get(number)
+            if entry is None or number in self._opening:  # (pypdf says what is wrong)
+                return super()._get_object_from_stream(indirect_reference)
+            self._opening.add(number)
+            try:
+                stream = IndirectObject(entry[0], 0, self).get_object()
+            finally:
+                self._opening.discard(number)
+            self.budget.take_object_stream(stream)
+            try:
+                return super()._get_object_from_stream(indirect_reference)
+            finally:  # its objects are kept, parsed: what they were parsed from is not
+                if getattr(stream, "decoded_self", None) is not None:
+                    stream.decoded_self = None  # type: ignore[union-attr]
+
+    return BudgetedReader
 
 
 def read_pdf(data: bytes, max_chars: int | None = MAX_DOCUMENT_CHARS,
@@ -659,11 +771,18 @@ def _read_pdf(data: bytes, max_chars: int | None, allowance: PdfAllowance | None
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # the skip reason says it once
     if b"%PDF-" not in data[:1024]:
         raise Unreadable("damaged PDF: no %PDF header")
+    # before pypdf resolves any object: opening the file and counting its pages are charged
+    budget = _PdfBudget(len(data), allowance, max_chars)
+    options: dict[str, Any] = {"strict": False}
+    if "xref_stream_maximum_entries" in inspect.signature(pypdf.PdfReader).parameters:
+        options["xref_stream_maximum_entries"] = min(2_000_000, max(
+            PDF_MIN_XREF_ENTRIES, len(data) // PDF_XREF_ENTRY_BYTES))
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        reader = _budgeted_reader()(io.BytesIO(data), budget, **options)
         if reader.is_encrypted and not reader.decrypt(""):
             raise Unreadable("encrypted PDF: a password is needed to open it")
         n_pages = len(reader.pages)
+        budget.check()  # a refusal pypdf swallowed
     except Unreadable:
         raise
     except (DependencyError, NotImplementedError) as exc:
@@ -678,7 +797,6 @@ def _read_pdf(data: bytes, max_chars: int | None, allowance: PdfAllowance | None
         raise Unreadable("damaged PDF: no pages")
     pages: list[tuple[int, str]] = []
     failed = 0
-    budget = _PdfBudget(len(data), allowance, max_chars)
     for number in range(1, n_pages + 1):
         page = reader.pages[number - 1]
         # before pypdf parses it: parsing is the slow part
@@ -844,6 +962,24 @@ class _XmlNodes:
         pass
 
 
+def _zip_entries(data: bytes) -> int:
+    """How many entries zipfile may list for the zip `data`, known without listing them: the
+    central directory entries its bytes could hold (zipfile reads the directory for as many
+    bytes as the end record says, whatever count that record declares, and each entry starts
+    with its signature), or the count the end record (zip64's, when there is one) declares if
+    that is more."""
+    entries = data.count(b"PK\x01\x02")
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 0xFFFF))
+    if end < 0 or end + 22 > len(data):
+        return entries  # no end record: zipfile refuses the file
+    declared = int.from_bytes(data[end + 10:end + 12], "little")
+    zip64 = end - 20 - 56  # the zip64 end record, then its locator, just before
+    if (declared == 0xFFFF and zip64 >= 0 and data[end - 20:end - 16] == b"PK\x06\x07"
+            and data[zip64:zip64 + 4] == b"PK\x06\x06"):
+        declared = int.from_bytes(data[zip64 + 32:zip64 + 40], "little")
+    return max(entries, declared)
+
+
 def _check_unpacked_size(data: bytes, max_chars: int | None = None,
                          clock: ReadClock | None = None) -> None:
     """Unreadable when the zip holds more parts, bytes or XML nodes than a Word file needs (see
@@ -857,6 +993,10 @@ def _check_unpacked_size(data: bytes, max_chars: int | None = None,
 
     from lxml import etree  # type: ignore[import-untyped]  # python-docx's parser
 
+    # before zipfile lists them: 380,000 entries in a 19.3 MB file took 2.3 s and 220 MB
+    # (forty-seventh review, F4)
+    if (entries := _zip_entries(data)) > MAX_DOCX_PARTS:
+        raise Unreadable(f"Word file with {entries} parts (limit {MAX_DOCX_PARTS})")
     nodes = _XmlNodes(max_chars, clock)
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         parts = package.infolist()

@@ -249,9 +249,10 @@ def _drawing_pdf(draws: int, pad: int) -> bytes:
 
 
 @pytest.mark.parametrize(("seconds", "data", "reason"), [
-    # checked between pages: none is read
+    # checked before each object pypdf resolves (opening the file, counting its pages) and
+    # between pages: none is read
     pytest.param(0.0, lambda: _drawing_pdf(1, 0),
-                 "PDF too slow to read (over 0 s, at page 1; limit per file)",
+                 "PDF too slow to read (over 0 s, before its first page; limit per file)",
                  id="between-pages"),
     # and while the page draws forms, which pypdf parses again each time: read in ~7 s
     pytest.param(0.3, lambda: _drawing_pdf(2000, 4 * MB),
