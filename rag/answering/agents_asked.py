@@ -21,7 +21,8 @@ _ASKED = (
     re.compile(r"(?i)^\s*(?:par qui|by whom)\b[^?]*?\b(?:été|was|were|been) "
                r"([a-zà-ÿ]+(?:é|ée|és|ées|it|is|u|us|ed))\b"),
 )
-_NOT_ASKED = frozenset("used based called named said located situated".split())
+_NOT_ASKED = frozenset("""used based called named said located situated died arrived returned
+    fled left came went fell born happened occurred emerged stayed remained""".split())
 _AUXILIARY = frozenset(fold(w) for w in """été was were been being est sont fut furent is are
     étaient était""".split())
 _AGENT = re.compile(r"(?i)^(?:par|by)$")

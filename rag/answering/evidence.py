@@ -255,12 +255,37 @@ _REPORTS_SPEECH = re.compile(r"(?i)\b(?:a|ont|avait|avaient|a-t-(?:il|elle)|ont-
                              r"\b(?:said|says|told|stated|claimed|described|added)\b|[«“»”]")
 
 # A share given as a percentage: "12 %", "douze pour cent", "per cent"
-_PERCENT_SAID = re.compile(r"(?i)%|\b(?:pour ?cent|per ?cent|percent|pourcentage|percentage)s?\b")
+_PERCENT_SAID = re.compile(r"(?i)[%％]|\b(?:pour ?cent|per ?cent|percent|pourcentage|percentage|"
+                           r"moitié|tiers|quarts?|half|third|quarters?|p\. ?100|pour 100|"
+                           r"out of|doubl\w*|tripl\w*|multipli\w*)s?\b|\b\d+ sur \d+\b|"
+                           r"\b(?:de|from) [\d\s,.]+ (?:\w+ )?(?:à|to) [\d\s,.]+")
 # A sentence crediting what it says to someone: "selon X", "a déclaré X", "X said"
 _CREDITS = re.compile(r"(?i)\b(?:selon|d['’]après|according to|a (?:déclaré|dit|affirmé|estimé|"
                       r"indiqué|assuré|expliqué|ajouté|annoncé|précisé|rapporté)|ont (?:déclaré|"
                       r"dit|affirmé|estimé|indiqué|annoncé|rapporté)|said|says|told|stated|"
                       r"reported|announced)\b")
+
+# Words read after a credit for whom it names, and the titles that credit someone by office
+# ("a affirmé le chef de la diplomatie de l'UE": maybe the one asked, by his title)
+CREDIT_WITHIN = 7
+_TITLE_WORD = re.compile(r"(?i)^(?:chef|président\w*|president|ministre|minister|porte-parole|"
+                         r"spokes\w*|secrétaire|secretary|diplomat\w*|head|chief|leader|"
+                         r"ambassad\w*|envoy\w*|émissaire|général|general|directeur|director)$")
+
+
+def _credits_other(text: str) -> bool:
+    """Whether the sentence credits what it says to someone it names ("selon l'agence de presse
+    russe RIA", "a déclaré Jen Psaki"), not by a title alone ("a affirmé le chef de la
+    diplomatie de l'UE") nor a pronoun ("selon lui")."""
+    for m in _CREDITS.finditer(text):
+        credited = re.split(r"[,;:«»()]|\.(?:\s|$)", text[m.end():], maxsplit=1)[0]
+        for t in re.findall(r"[^\W_][\w’'.-]*", credited)[:CREDIT_WITHIN]:
+            part = t.split("’")[-1].split("'")[-1]
+            if _TITLE_WORD.match(part):
+                break
+            if part[:1].isupper():
+                return True
+    return False
 
 # ... to someone named before: "selon lui", "a-t-il ajouté", "he said"
 _CREDITS_PRONOUN = re.compile(r"(?i)\b(?:selon|d['’]après|according to) (?:lui|elle|eux|elles|"
@@ -282,7 +307,9 @@ def _named_beside(thing: str, text: str, focus: Sequence[str]) -> bool:
     the question's own names); a sentence that does not name the thing may give its name
     alone (the kind check read that)."""
     tokens = re.findall(r"[«»“”\",;:()]|[^\W_][\w’'-]*", text)
-    spots = [k for k, t in enumerate(tokens) if fold(t).startswith(thing[:max(4, len(thing) - 2)])]
+    bare = [fold(t.split("’")[-1].split("'")[-1]) for t in tokens]  # "l’accord"
+    spots = [k for k, b in enumerate(bare) if b in (thing, thing + "s", thing + "x")
+             or (thing.endswith(("s", "x")) and b == thing[:-1])]
     if not spots:
         return True
     for k in spots:
@@ -299,8 +326,8 @@ def _named_beside(thing: str, text: str, focus: Sequence[str]) -> bool:
                     return True
                 break
             part = t.split("’")[-1].split("'")[-1]  # "d’Almaty"
-            bare = fold(part).replace("-", "")
-            if part[:1].isupper() and bare and not any(_has_focus(f, {bare}) for f in focus):
+            key = fold(part).replace("-", "")
+            if part[:1].isupper() and key and not any(_has_focus(f, {key}) for f in focus):
                 return True
     return False
 
@@ -557,6 +584,11 @@ _SPEAKER = re.compile(r"[»\"”]\s*,?\s*(?:a|ont|avait|avaient)\s+(?:déclaré|
 # arrested, protesters; and a few other people counted)
 _PEOPLE = frozenset(k[:5] for family in _SAME_FAMILY[:7] for k in family) | frozenset(
     "jeune young enfan child etudi stude citoy citiz membr membe emplo worke salar".split())
+
+# Machines counted ("avions", "chars", "véhicules"), as 4-letter starts: no count of people
+# counts them
+_MACHINES = frozenset("avio airc plan heli chop char tank vehi navi ship bate boat dron miss "
+                      "camio truc voit bus trai sous subm".split())
 
 
 def _counts_people(measure: Sequence[str]) -> bool:
@@ -877,10 +909,11 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and not cross and len(info.measure) > 1 and "person" not in info.measure \
                 and counts_something_else(info.measure, text):
             kind = False  # "ces trois explosions" are no paratroopers
-        if kind and not cross and len(info.measure) == 1 and not _counts_people(info.measure) \
+        if kind and not cross and len(info.measure) == 1 and info.measure[0][:4] in _MACHINES \
                 and counts_something_else(info.measure, text, _PEOPLE):
             kind = False  # "combien d'avions": "quelque 3 000 personnes" counts people (a
-            # thing of no family may be written uncounted beside another figure: only people)
+            # thing of no family may be written uncounted beside another figure: only people,
+            # and only for machines: "Combien d'élèves ...?" is "Vingt-deux jeunes")
         if kind and info.collective and not collective_said(info.collective, text):
             kind = False  # one office's grant is not what "les agences américaines" gave (the
             # sentence itself: the one before may be the agencies' figure of another year)
@@ -922,7 +955,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.compared and not all(_has_focus(f, words | before) for f in fw):
             kind = False  # "more killed in Almaty than in Zhanaozen?": a sentence on Zhanaozen
             # alone compares nothing
-        if kind and info.source and _CREDITS.search(text) and not any(
+        if kind and info.source and _credits_other(text) and not any(
                 _has_focus(s, words | context if _CREDITS_PRONOUN.search(text) else words)
                 for s in info.source):
             kind = False  # "According to Josep Borrell, how many troops ...?": "selon
@@ -944,7 +977,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                              for n in info.located):
             kind = False  # "Dans quelle région se trouvent Zhanaozen et Aktau ?": a sentence
             # naming neither says where they are not ("en province", "Asie centrale")
-        if kind and info.reactor and not _names_reactor(info.reactor, words):
+        if kind and info.reactor and not _names_reactor(info.reactor, words | before):
             kind = False  # "How did the Ukrainian government react?": troops massed on
             # Ukraine's border is no reaction of its government
         if kind and info.last_to and not (_LAST_SAID.search(text)

@@ -480,7 +480,8 @@ _WHY_OPENS = re.compile(r"(?i)^\s*(?:why|pourquoi|pour quelles? (?:raisons?|moti
 _HOW_MANY = re.compile(r"(?i)\b(?:combien|how (?:many|much))\b")
 _BODY_WORDS = frozenset("""ministry ministere agency agence office bureau council conseil committee
     comite institute institut university universite department departement service news press
-    presse times post journal""".split())
+    presse times post journal international watch house news radio guardian welle monde
+    figaro liberation express tribune herald mail telegraph observer europe free""".split())
 
 
 def _credited_person(question: str) -> tuple[str, ...]:
@@ -489,6 +490,8 @@ def _credited_person(question: str) -> tuple[str, ...]:
     Kremlin"), which sources may not name beside what they say."""
     for m in _ATTRIBUTED.finditer(question):
         words = m.group(2).split()
+        if re.match(r"(?i)(?:l['’]|le |la |les |the |an? )", m.group(2)):
+            continue  # "Le Monde", "the Guardian": a title, not a person
         if len(words) >= 2 and all(w[:1].isupper() and not w.isupper()
                                    and fold(w) not in _BODY_WORDS for w in words):
             return tuple(fold_name(w) for w in words)
@@ -497,7 +500,7 @@ def _credited_person(question: str) -> tuple[str, ...]:
 
 # "Où se trouve X ?", "Dans quelle région se trouvent X et Y ?", "Where is X located?"
 _LOCATED = (re.compile(r"(?i)\b(?:se trouv\w*|(?:est|sont|était|étaient) situé\w*)\s+([^?]{1,80})"),
-            re.compile(r"(?i)\b(?:is|are|was|were)\s+([^?]{1,80}?)\s+(?:located|situated)\b"))
+            re.compile(r"(?i)\b(?:is|are|was|were)\s+(\S[^?]{0,79}?)\s+(?:located|situated)\b"))
 _NAME_WORD = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][\w’'-]*)")
 
 
@@ -512,13 +515,22 @@ def _located(question: str) -> tuple[str, ...]:
     return ()
 
 
-_TITLE_ASKED = re.compile(r"(?i)^\s*(?:comment s['’]intitul\w*|quel est le (?:titre|intitulé)|"
-                          r"what (?:is|was) the title|(?:how|what) (?:is|was) [^?]{1,60}"
-                          r"(?:titled|entitled))\b")
+_TITLE_ASKED = re.compile(r"(?i)^\s*(?:comment s['’]intitul\w*|(?:quel est le (?:titre|intitulé)|"
+                          r"what (?:is|was) the title) (?:de|du|des|d['’]|of)\s*(?:(?:la|le|les|"
+                          r"son|sa|ses|ce|cette|his|her|its|their|the|this)\s+|l['’])?"
+                          r"(?:livre|rapport|roman|film|chanson|album|article|ouvrage|book|report|"
+                          r"novel|song|paper|study|étude|document|pièce|play|poème|poem|série|"
+                          r"series|émission|show|accord|traité|loi|texte|agreement|treaty|law|"
+                          r"exposition|exhibition|thèse|thesis|œuvre|work|tableau|painting)|"
+                          r"(?:how|what) (?:is|was) \S[^?]{0,59}?(?:titled|entitled))\b")
 _PERCENT_ASKED = re.compile(r"(?i)\b(?:percentages?|pourcentages?|per ?cent|pour ?cent)\b|%")
-_INTERIM = re.compile(r"(?i)\b(?:acting|interim|intérim\w*|caretaker)\b")
+_INTERIM = re.compile(r"(?i)\b(?:acting|interim|intérim\w*|caretaker|provisoire|temporaire|"
+                      r"temporairement|temporary|faisant fonction)\b")
 _THING = re.compile(r"(?i)\b(?:le nom (?:de|du|des|d['’])|comment s['’](?:appel|intitul)\w*|"
-                    r"the name of)\s+(?:(?:la|le|les|ce|cette|the|this)\s+|l['’])?([^\W\d_]{3,})")
+                    r"the name of)\s+(?:(?:la|le|les|ce|cette|the|this)\s+|l['’])?"
+                    r"(?:(?:main|principal|principale|official|officiel|officielle|grand|grande|"
+                    r"petit|petite|nouveau|nouvelle|ancien|ancienne|new|old|first|big|great|"
+                    r"large|central|centrale)\s+)?([^\W\d_]{3,})")
 
 
 def _thing(question: str) -> str:
@@ -819,7 +831,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         percent="number" in asks and bool(_PERCENT_ASKED.search(question)),
                         interim=bool(role) and bool(_INTERIM.search(question)),
                         thing=_thing(question) if asks == ("thingname",) else "",
-                        agent_asked=agent_verb(question, lang))
+                        agent_asked=agent_verb(question, lang)
+                        if set(asks) & {"org", "organ"} else frozenset())
 
 
 

@@ -46,6 +46,12 @@ _HEADS: dict[str, tuple[str, ...]] = {
 _ACRONYMS = {"nato": "otan", "otan": "nato", "csto": "otsc", "otsc": "csto", "eu": "ue",
              "ue": "eu", "un": "onu", "onu": "un", "who": "oms", "oms": "who"}
 _NOT_NAMES = frozenset("the le la les l un une des du de d".split())
+# Titles written with a capital ("President Vladimir Putin", "the Kazakh Prime Minister"): no
+# name a sentence must repeat
+_ROLE_WORDS = frozenset(fold(w) for w in """president président prime premier minister ministre
+    chancellor chancelier general général secretary secrétaire king roi queen reine foreign
+    affairs state état chef head leader spokesman spokeswoman porte-parole ambassador
+    ambassadeur mr m mme dr sir lord pope pape deputy vice""".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -59,6 +65,7 @@ def reactor(question: str) -> tuple[tuple[str, ...], ...]:
     else:
         return ()
     needs: list[tuple[str, ...]] = []
+    names: list[tuple[str, ...]] = []  # a person or a body named: what is required alone
     name: list[str] = []
     nation: list[str] = []  # "the Ukrainian government": whose government, named too
     for w in _WORD.findall(m.group(1)):
@@ -66,16 +73,18 @@ def reactor(question: str) -> tuple[tuple[str, ...], ...]:
         f = fold(word)
         if is_country(f) or is_people(f):
             nation.append(f)
-        elif word[:1].isupper() and f not in _NOT_NAMES:
+        elif word[:1].isupper() and f not in _NOT_NAMES and f not in _ROLE_WORDS:
             name.append(f)
             continue
         if name:
-            needs.append((*name, *(_ACRONYMS[n] for n in name if n in _ACRONYMS)))
+            names.append((*name, *(_ACRONYMS[n] for n in name if n in _ACRONYMS)))
             name = []
         if f in _HEADS:
             needs.append(_HEADS[f])
     if name:
-        needs.append((*name, *(_ACRONYMS[n] for n in name if n in _ACRONYMS)))
+        names.append((*name, *(_ACRONYMS[n] for n in name if n in _ACRONYMS)))
+    if names:  # "le président russe Vladimir Poutine": Poutine named is enough
+        return tuple(names)
     if needs and nation:  # (a country alone is `countries.actors`'s)
         needs.append(tuple(nation))
     return tuple(needs)
