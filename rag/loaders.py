@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from rag.cleaning import clean_lines, is_date_line, recurring_lines
+from rag.cleaning import CHECK_LINES, checked, clean_lines, is_date_line, recurring_lines
 from rag.documents import Document, embedded_chars
 from rag.errors import RagError
 from rag.html_tags import bound_tag_attributes
@@ -181,22 +181,36 @@ class _Page:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
-def _title_line(text: str) -> str:
-    """First non-empty line that is not a bare date (scraped pages often start with one)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return next((line for line in lines if not is_date_line(line)), lines[0] if lines else "")[:300]
+# What a long pass over a document's lines calls now and then (`ReadClock.check`): it raises
+# ReadTooSlow or ReadCancelled to stop the load (forty-seventh review, F2).
+Check = Callable[[], None]
 
 
-def _finish(page: _Page, recurring: frozenset[str] = frozenset()) -> Document:
-    cleaned = clean_lines(page.text, recurring)
+def _title_line(text: str, check: Check | None = None) -> str:
+    """First non-empty line that is not a bare date (scraped pages often start with one);
+    the lines are read only as far as that one."""
+    first = ""
+    for line in checked(text.splitlines(), check):
+        line = line.strip()
+        if not line:
+            continue
+        if not is_date_line(line):
+            return line[:300]
+        first = first or line
+    return first[:300]
+
+
+def _finish(page: _Page, recurring: frozenset[str] = frozenset(),
+            check: Check | None = None) -> Document:
+    cleaned = clean_lines(page.text, recurring, check)
     if not cleaned.text.strip():
         raise _Skip(f"nothing but site furniture ({cleaned.dropped} lines)")
-    title = page.title or _title_line(cleaned.text)
+    title = page.title or _title_line(cleaned.text, check)
     return Document(page.doc_id, cleaned.text, title, page.source, page.metadata,
                     dropped_lines=cleaned.dropped)
 
 
-def _read_txt(path: Path) -> _Page:
+def _read_txt(path: Path, check: Check | None = None) -> _Page:
     return _Page(check_doc_id(path.stem), _read_text(path), str(path))
 
 
@@ -205,17 +219,53 @@ def load_txt(path: Path) -> Iterator[Document]:
     yield _finish(_read_txt(path))
 
 
-def _read_md(path: Path) -> _Page:
+# `strip_markdown` reads a text line by line, and all it carries from one line to the next is
+# whether a code fence is open. A slice of lines is read with `_FENCE_OPEN` before it when
+# the slice before ended inside a fence (a fence line gives no line), and `_SENTINEL` after
+# it, which comes out as itself inside a fence (fenced lines stay verbatim) and as
+# `_SENTINEL_PLAIN` outside one (its bold marks go): how the slice ends.
+_FENCE_OPEN = "```"
+_SENTINEL = "**.**"
+_SENTINEL_PLAIN = "."
+
+
+def strip_markdown_checked(body: str, check: Check | None = None) -> str:
+    """`strip_markdown(body)`, read CHECK_LINES lines at a time with `check()` called before
+    each slice: a Markdown file of a million short lines took 6 s of a worker's CPU per
+    megabyte... between two reads of the upload's clock (forty-seventh review, F2)."""
+    if check is None or body.count("\n") < CHECK_LINES:
+        if check is not None:
+            check()
+        return strip_markdown(body)
+    lines = body.split("\n")
+    parts: list[str] = []
+    fenced = False
+    for start in range(0, len(lines), CHECK_LINES):
+        check()
+        head = [_FENCE_OPEN] if fenced else []
+        got = strip_markdown("\n".join([*head, *lines[start:start + CHECK_LINES], _SENTINEL]))
+        rest, _, last = got.rpartition("\n")
+        if last not in (_SENTINEL, _SENTINEL_PLAIN):  # strip_markdown changed: read it whole
+            return strip_markdown(body)
+        fenced = last == _SENTINEL
+        if got != last:  # the slice gave lines of its own, `rest` (one blank line: "")
+            parts.append(rest)
+    return "\n".join(parts)
+
+
+def _read_md(path: Path, check: Check | None = None) -> _Page:
     try:
         meta, body = split_front_matter(_read_text(path))
     except FrontMatterTooLarge as exc:
         raise _Skip(str(exc)) from None
     title = meta.pop("title", "")
     if not isinstance(title, str) or not title.strip():
+        if check is not None:
+            check()
         heading = first_heading(strip_fences(body))
         title = strip_markdown(heading) if heading else ""
-    return _Page(check_doc_id(path.stem), strip_markdown(body), str(path), title.strip()[:300],
-                 meta)
+    return _Page(check_doc_id(path.stem), strip_markdown_checked(body, check), str(path),
+                 title.strip()[:300], meta)
 
 
 def load_md(path: Path) -> Iterator[Document]:
@@ -224,7 +274,7 @@ def load_md(path: Path) -> Iterator[Document]:
     yield _finish(_read_md(path))
 
 
-def _read_html(path: Path) -> _Page:
+def _read_html(path: Path, check: Check | None = None) -> _Page:
     return page_from_html(_read_text(path), check_doc_id(path.stem), str(path))
 
 
@@ -444,7 +494,7 @@ def _read_office(path: Path, budget: TextBudget) -> Document:
 
 
 OFFICE_SUFFIXES = (".pdf", ".docx")
-_READERS: dict[str, Callable[[Path], _Page]] = {
+_READERS: dict[str, Callable[[Path, Check | None], _Page]] = {
     ".txt": _read_txt,
     ".md": _read_md,
     ".markdown": _read_md,
@@ -494,7 +544,7 @@ def _read(path: Path, budget: TextBudget) -> list[Document | Skipped] | _Page | 
             return [_read_office(path, budget)]
         if suffix == ".txt" and path.stat().st_size > 4 * budget.room():
             budget.refuse()  # at least a character every 4 bytes of UTF-8: not read at all
-        page = _READERS[suffix](path)
+        page = _READERS[suffix](path, None if budget.clock is None else budget.clock.check)
         budget.take(embedded_chars(page.text))
         return page
     except TextTooLarge as exc:
@@ -538,6 +588,7 @@ def load_paths(paths: Iterable[str | Path],
     MAX_DOCUMENT_CHARS a document): one over its per-document limit is skipped with the
     reason; TextTooLarge when they give more than its total."""
     budget = budget or TextBudget()
+    check = None if budget.clock is None else budget.clock.check
     result = LoadResult()
     read: list[list[Document | Skipped] | _Page | Skipped] = []
     for root in paths:
@@ -546,16 +597,20 @@ def load_paths(paths: Iterable[str | Path],
             read.append(Skipped(str(root), "no such file or directory"))
             continue
         for path in _walk(root):
-            if budget.clock is not None:
-                budget.clock.check()
+            if check is not None:
+                check()
             read.append(_read(path, budget))
     read += [_charge(x, budget) for x in extra]
     pages = [p for p in read if isinstance(p, _Page)]
     for p in pages:  # before cleaning: furniture lines are compared without them
+        if check is not None:
+            check()
         p.text, p.title = drop_invisible(p.text), drop_invisible(p.title)
-    # a page counts once: the same file twice, or two copies of it, repeat nothing
+    # a page counts once: the same file twice, or two copies of it, repeat nothing. The
+    # clock is read inside this pass and the cleaning (every CHECK_LINES lines), as it is
+    # inside the files' parsing: they too take time in proportion to the lines
     recurring = recurring_lines(dict.fromkeys(
-        {p.doc_id: p.text for p in reversed(pages)}.values()))
+        {p.doc_id: p.text for p in reversed(pages)}.values()), check=check)
     seen: dict[str, str] = {}
     for item in read:
         if isinstance(item, Skipped):
@@ -563,7 +618,7 @@ def load_paths(paths: Iterable[str | Path],
             continue
         if isinstance(item, _Page):
             try:
-                docs: list[Document | Skipped] = [_finish(item, recurring)]
+                docs: list[Document | Skipped] = [_finish(item, recurring, check)]
             except _Skip as exc:
                 result.skipped.append(Skipped(item.source, str(exc)))
                 continue

@@ -20,6 +20,14 @@ HTML renderer then sees a tag or an autolink. Apostrophes, guillemets, hyphens, 
 `(`, `>` and `&` elsewhere stay as written. An escape already in place is kept, so escaping
 twice changes nothing (answers are escaped where they are built and again where they are
 checked).
+
+Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are dropped
+from what `inert` gives, before markers and markup are looked for: in a quoted title or
+sentence they reorder what the client shows after them, past the quote itself when they are
+left open ("x\\u202etxt.exe" reads "exe.txt" backwards; forty-seventh review, F3). They are
+removed rather than balanced: a quote cut from a document may hold one half of a pair. The
+marks (U+200E, U+200F, U+061C) stay: Arabic and Hebrew text needs them, and they reorder
+only the neutral characters beside them.
 """
 
 from __future__ import annotations
@@ -50,6 +58,15 @@ MARKUP = re.compile(
     r"|(?<=!)\["  # an image "![x](u)"
     r"|(?<=\])[(:]"  # a link "[x](u)" or a definition "[1]: u" (which makes every [1] a link)
     r"|(?<![^\W_])_|_(?![^\W_])")
+
+
+# Embeddings LRE RLE, PDF, overrides LRO RLO; isolates LRI RLI FSI, PDI.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def drop_bidi_controls(text: str) -> str:
+    """`text` without its bidirectional embedding, override and isolate controls."""
+    return BIDI_CONTROLS.sub("", text) if BIDI_CONTROLS.search(text) else text
 
 
 def neutralise_markers(text: str) -> str:
@@ -89,5 +106,7 @@ def escape_markup(text: str, before: str = "") -> str:
 
 
 def inert(text: str) -> str:
-    """Source text ready to be quoted in a rendered answer: no markers, no live markup."""
-    return escape_markup(neutralise_markers(text))
+    """Source text ready to be quoted in a rendered answer: no bidirectional controls, no
+    markers, no live markup. The controls go first: "!\\u202e[x](u)" is no image until one
+    is dropped, so the markup is read on the text without them."""
+    return escape_markup(neutralise_markers(drop_bidi_controls(text)))

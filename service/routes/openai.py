@@ -62,7 +62,8 @@ MODEL = {"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "rag"}
 
 def _sources(citations: Sequence[Citation]) -> str:
     """The list under the answer; titles and ids come from documents, so they are made inert
-    (no "[3]" read as a marker, no markup rendered by the client)."""
+    (no "[3]" read as a marker, no markup rendered by the client, no bidirectional control
+    reordering the line: `rag.answering.inert`)."""
     if not citations:
         return ""
     lines = [f"[{c.n}] {inert(c.hit.chunk.title)} ({inert(c.hit.chunk.doc_id)})"
