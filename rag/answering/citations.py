@@ -19,6 +19,7 @@ from rag.answering.inert import (
     MARKUP,
     SEP,
     SOURCE_MARKER,
+    drop_bidi_controls,
     escape_one,
     neutralise_markers,
     rewrite,
@@ -103,7 +104,8 @@ def _render(text: str, marker: Callable[[re.Match[str]], str], before: str = "")
             return neutralise_markers(m.group())
         return escape_one(m.group())
 
-    return rewrite(text, _TOKEN, one, before)
+    # (an override or isolate a model copies from a source would reorder what follows)
+    return rewrite(drop_bidi_controls(text), _TOKEN, one, before)
 
 
 def check_citations(text: str, passages: Sequence[Hit],

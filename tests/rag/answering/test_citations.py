@@ -155,3 +155,15 @@ def test_a_marker_at_the_start_of_a_line_keeps_its_line_break(size: int) -> None
     pieces = [model[i:i + size] for i in range(0, len(model), size)]
     renum = StreamRenumberer(len(PASSAGES))
     assert "".join(renum.feed(p) for p in pieces) + renum.flush() == "fin [1]\n[2] suite. A [3]."
+
+
+def test_a_model_answer_loses_bidi_controls_checked_and_streamed() -> None:
+    """Security review 47 (F3): an override a model copies from a source reorders nothing."""
+    text = "Le bloc [1] a \u202eenvoyé\u202c des troupes [2] \u2066ici\u2069."
+    checked = check_citations(text, PASSAGES)
+    assert not any(c in checked.text for c in "\u202e\u202c\u2066\u2069")
+    assert checked.text == "Le bloc [1] a envoyé des troupes [2] ici."
+    stream = StreamRenumberer(len(PASSAGES))
+    shown = "".join(stream.feed(piece) for piece in (text[:12], text[12:30], text[30:]))
+    shown += stream.flush()
+    assert not any(c in shown for c in "\u202e\u202c\u2066\u2069")
