@@ -249,9 +249,10 @@ _DESCRIBED_ASKED = re.compile(r"(?i)\b(?:how|what) (?:did|does|do|has|have|had) 
                               r"\bcomment (?:\w+ ){0,4}?(?:a|ont)(?:-t-(?:il|elle))? "
                               r"(?:qualifié|décrit)")
 # ... and a sentence that reports speech: a verb of saying, or a quote
+_SAID_VERBS = (r"(?:déclaré|dit|affirmé|estimé|souligné|indiqué|assuré|insisté|qualifié|"
+               r"expliqué|ajouté|annoncé|jugé|dénoncé|précisé)")
 _REPORTS_SPEECH = re.compile(r"(?i)\b(?:a|ont|avait|avaient|a-t-(?:il|elle)|ont-(?:ils|elles))\s+"
-                             r"(?:déclaré|dit|affirmé|estimé|souligné|indiqué|assuré|insisté|"
-                             r"qualifié|expliqué|ajouté|annoncé|jugé|dénoncé|précisé)\b|"
+                             + _SAID_VERBS + r"\b|"
                              r"\b(?:said|says|told|stated|claimed|described|added)\b|[«“»”]")
 
 # A share given as a percentage: "12 %", "douze pour cent", "per cent"
@@ -260,10 +261,8 @@ _PERCENT_SAID = re.compile(r"(?i)[%％]|\b(?:pour ?cent|per ?cent|percent|pource
                            r"out of|doubl\w*|tripl\w*|multipli\w*)s?\b|\b\d+ sur \d+\b|"
                            r"\b(?:de|from) [\d\s,.]+ (?:\w+ )?(?:à|to) [\d\s,.]+")
 # A sentence crediting what it says to someone: "selon X", "a déclaré X", "X said"
-_CREDITS = re.compile(r"(?i)\b(?:selon|d['’]après|according to|a (?:déclaré|dit|affirmé|estimé|"
-                      r"indiqué|assuré|expliqué|ajouté|annoncé|précisé|rapporté)|ont (?:déclaré|"
-                      r"dit|affirmé|estimé|indiqué|annoncé|rapporté)|said|says|told|stated|"
-                      r"reported|announced)\b")
+_CREDITS = re.compile(r"(?i)\b(?:selon|d['’]après|according to|(?:a|ont|avait|avaient) (?:"
+                      + _SAID_VERBS + r"|rapporté)|said|says|told|stated|reported|announced)\b")
 
 # Words read after a credit for whom it names, and the titles that credit someone by office
 # ("a affirmé le chef de la diplomatie de l'UE": maybe the one asked, by his title)
