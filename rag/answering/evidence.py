@@ -976,6 +976,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                              for n in info.located):
             kind = False  # "Dans quelle région se trouvent Zhanaozen et Aktau ?": a sentence
             # naming neither says where they are not ("en province", "Asie centrale")
+        if kind and info.reacted_to and not any(_has_focus(n, words | before | context)
+                                                for n in info.reacted_to):
+            kind = False  # "Comment Zas a-t-il répondu à la remarque de Blinken ?": Zas on
+            # the troops' mandate answers no remark of Blinken's
         if kind and info.reactor and not _names_reactor(info.reactor, words | before):
             kind = False  # "How did the Ukrainian government react?": troops massed on
             # Ukraine's border is no reaction of its government

@@ -27,7 +27,7 @@ from rag.answering.countries import (
     role_nations,
 )
 from rag.answering.language import detect_language
-from rag.answering.reactions import reactor
+from rag.answering.reactions import reacted_to, reactor
 from rag.answering.verify import ROLES
 from rag.sentences import split_sentences
 from rag.text import STOPWORDS, fold
@@ -292,6 +292,9 @@ class QuestionInfo:
     # who is asked to have reacted ("How did the Ukrainian government react ...?"), as groups of
     # words a sentence must name them by, one of each (`reactions.reactor`)
     reactor: tuple[tuple[str, ...], ...] = ()
+    # whose deed or words the reaction asked is to ("répondu à la remarque de Blinken"),
+    # folded: a sentence must name one of them, or the one before it
+    reacted_to: tuple[str, ...] = ()
     # the names the question credits its answer to ("According to Josep Borrell, how many
     # ...?"), folded: a sentence crediting another ("selon l'agence RIA") does not say it
     source: tuple[str, ...] = ()
@@ -824,6 +827,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         refusal=not asks and bool(_CAUSE_ASKED.search(head)
                                                   and _REFUSAL_ASKED.search(question)),
                         reactor=reactor(question),
+                        reacted_to=reacted_to(question),
                         source=_credited_person(question),
                         ranked=_ranked(question),
                         located=_located(question) if {"place", "city", "region", "country"}

@@ -88,3 +88,26 @@ def reactor(question: str) -> tuple[tuple[str, ...], ...]:
     if needs and nation:  # (a country alone is `countries.actors`'s)
         needs.append(tuple(nation))
     return tuple(needs)
+
+
+def reacted_to(question: str) -> tuple[str, ...]:
+    """The names of whose deed or words a reaction is asked to ("Comment Zas a-t-il répondu à
+    la remarque de Blinken ?": Blinken), folded; a sentence naming none of them (nor the one
+    before it) tells another reaction. Countries, peoples, titles and acronyms are not read
+    (sources may say them otherwise)."""
+    for pattern in _REACTION_ASKED:
+        if m := pattern.match(question):
+            break
+    else:
+        return ()
+    to = re.match(r"(?i)\s*(?:to|à|aux|au|face à|devant)\b([^?]*)", question[m.end():])
+    if not to:
+        return ()
+    out = []
+    for w in _WORD.findall(to.group(1)):
+        word = re.sub(r"['’]s$", "", re.sub(r"^[LlDd]['’]", "", w))
+        f = fold(word)
+        if word[:1].isupper() and not word.isupper() and f not in _NOT_NAMES \
+                and f not in _ROLE_WORDS and not is_country(f) and not is_people(f):
+            out.append(f)
+    return tuple(out)

@@ -11,7 +11,7 @@ from rag.answering.agents_asked import agent_verb, agentless
 from rag.answering.evidence import gather_evidence
 from rag.answering.holds import _holds_kind
 from rag.answering.question import analyse_question
-from rag.answering.reactions import reactor
+from rag.answering.reactions import reacted_to, reactor
 from rag.chunking import Chunk
 from rag.retrieval import Hit
 
@@ -313,3 +313,26 @@ def test_a_long_where_question_reads_in_linear_time() -> None:
     analyse_question("Where is" + " " * 1990 + "x?")
     analyse_question("Where is" + "\u00a0" * 1990 + "x?")
     assert time.process_time() - start < LINEAR_BOUND
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("Comment Stanislav Zas a-t-il répondu à la remarque de Blinken sur les Russes ?",
+     ("blinken",)),
+    ("Comment le Kremlin a-t-il réagi à l'ordre de Tokaïev de tirer sans avertissement ?",
+     ("tokaiev",)),
+    # a body by its acronym, a country: sources may say them otherwise
+    ("How did the Ukrainian government react to the CSTO deployment in Kazakhstan?", ()),
+])
+def test_whose_deed_a_reaction_is_asked_to(question: str, names: tuple[str, ...]) -> None:
+    assert reacted_to(question) == names
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t50_021: Zas on the troops' mandate answers no remark of Blinken's
+    ("Les événements constituent une menace réelle pour la sécurité, selon le secrétaire "
+     "général du bloc, Stanislav Zas.", False),
+    ("Stanislav Zas a qualifié de « stupidité totale » la remarque de Blinken.", True),
+])
+def test_a_reaction_asked_to_someone_names_him(text: str, held: bool) -> None:
+    assert _kinds("Comment Stanislav Zas a-t-il répondu à la remarque de Blinken ?",
+                  text) == [held]
