@@ -55,14 +55,16 @@ _ROLE_WORDS = frozenset(fold(w) for w in """president président prime premier m
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+def _reaction(question: str) -> re.Match[str] | None:
+    """The reaction a question asks, its group 1 who reacted; None when it asks none."""
+    return next((m for p in _REACTION_ASKED if (m := p.match(question))), None)
+
+
 def reactor(question: str) -> tuple[tuple[str, ...], ...]:
     """The words, one of each group, a sentence must name who reacted by (folded; a body's
     kind as word starts). Countries are left to `countries.actors`; a phrase naming no body
     of a known kind and no name asks nothing more ("les milieux diplomatiques")."""
-    for pattern in _REACTION_ASKED:
-        if m := pattern.match(question):
-            break
-    else:
+    if (m := _reaction(question)) is None:
         return ()
     needs: list[tuple[str, ...]] = []
     names: list[tuple[str, ...]] = []  # a person or a body named: what is required alone
@@ -95,10 +97,7 @@ def reacted_to(question: str) -> tuple[str, ...]:
     la remarque de Blinken ?": Blinken), folded; a sentence naming none of them (nor the one
     before it) tells another reaction. Countries, peoples, titles and acronyms are not read
     (sources may say them otherwise)."""
-    for pattern in _REACTION_ASKED:
-        if m := pattern.match(question):
-            break
-    else:
+    if (m := _reaction(question)) is None:
         return ()
     to = re.match(r"(?i)\s*(?:to|à|aux|au|face à|devant)\b([^?]*)", question[m.end():])
     if not to:

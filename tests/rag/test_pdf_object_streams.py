@@ -9,7 +9,7 @@ import contextlib
 import os
 import tracemalloc
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -23,6 +23,28 @@ MB = 1 << 20
 VOLCANOES = ["Etna", "Stromboli", "Vulcano", "Hekla", "Katla", "Askja", "Krafla", "Laki",
              "Teide", "Fuji"]
 
+
+
+def _with_xref_stream(out: bytearray, offsets: dict[int, int], xref: int,
+                      packed_row: Callable[[int], bytes | None]) -> bytes:
+    """`out` closed by a cross-reference stream (object `xref`): objects at `offsets`, those
+    `packed_row` gives a row for inside object streams, the rest free."""
+    rows = bytearray()
+    for n in range(xref + 1):
+        if n in offsets:
+            rows += b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00"
+        elif (row := packed_row(n)) is not None:
+            rows += row
+        elif n == xref:
+            rows += b"\x01" + len(out).to_bytes(4, "big") + b"\x00"
+        else:
+            rows += b"\x00" * 6
+    start = len(out)
+    packed = zlib.compress(bytes(rows))
+    out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 1] /Root 1 0 R /Filter /FlateDecode "
+            b"/Length %d >>\nstream\n" % (xref, xref + 1, len(packed)) + packed
+            + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % start)
+    return bytes(out)
 
 def said(page: int) -> str:
     return f"Le volcan {VOLCANOES[page % len(VOLCANOES)]} dort depuis {page + 2} siecles."
@@ -59,23 +81,8 @@ def object_stream_pdf(pages: int, pad: int, filler: int = 0) -> bytes:
         header = b"%d 0 " % number
         put(2000 + i, stream(header + page + b" " * pad,
                              b"/Type /ObjStm /N 1 /First %d " % len(header)))
-    xref = 3000
-    rows = bytearray()
-    for n in range(xref + 1):
-        if n in offsets:
-            rows += b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00"
-        elif n in page_numbers:
-            rows += b"\x02" + (2000 + n - 10).to_bytes(4, "big") + b"\x00"
-        elif n == xref:
-            rows += b"\x01" + len(out).to_bytes(4, "big") + b"\x00"
-        else:
-            rows += b"\x00" * 6
-    start = len(out)
-    packed = zlib.compress(bytes(rows))
-    out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 1] /Root 1 0 R /Filter /FlateDecode "
-            b"/Length %d >>\nstream\n" % (xref, xref + 1, len(packed)) + packed
-            + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % start)
-    return bytes(out)
+    return _with_xref_stream(out, offsets, 3000, lambda n: b"\x02" + (2000 + n - 10).to_bytes(
+        4, "big") + b"\x00" if n in page_numbers else None)
 
 
 def xref_bomb_pdf(entries: int) -> bytes:
@@ -129,23 +136,8 @@ def damaged_object_stream_pdf(pages: int) -> bytes:
     for i in range(pages):
         put(100 + i, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
             b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (200 + i))
-    xref = 300
-    rows = bytearray()
-    for n in range(xref + 1):
-        if n in offsets:
-            rows += b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00"
-        elif 200 <= n < 200 + pages:
-            rows += b"\x02" + (50).to_bytes(4, "big") + bytes([n - 200])
-        elif n == xref:
-            rows += b"\x01" + len(out).to_bytes(4, "big") + b"\x00"
-        else:
-            rows += b"\x00" * 6
-    start = len(out)
-    packed = zlib.compress(bytes(rows))
-    out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 1] /Root 1 0 R /Filter /FlateDecode "
-            b"/Length %d >>\nstream\n" % (xref, xref + 1, len(packed)) + packed
-            + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % start)
-    return bytes(out)
+    return _with_xref_stream(out, offsets, 300, lambda n: b"\x02" + (50).to_bytes(4, "big")
+                             + bytes([n - 200]) if 200 <= n < 200 + pages else None)
 
 
 @contextlib.contextmanager
