@@ -29,6 +29,16 @@ def _hold(slots: Slots, client: str, order: list[str], release: threading.Event)
         release.wait(10)
 
 
+def _send_long(svc: Service, body: dict[str, object], result: dict[str, int]) -> None:
+    """Send the long verification, again while this client's probe holds its place (the
+    probe, sent in a loop beside it, may take the slot first: then this one is the 503)."""
+    for _ in range(20):
+        result["a"] = svc.client.post("/verify", json=body, timeout=120).status_code
+        if result["a"] != 503:
+            return
+        time.sleep(0.05)
+
+
 def test_a_waiting_client_goes_before_the_holder_sending_again() -> None:
     """A holds the only slot and B waits: A's next request, sent as its last ends, comes after
     B's (twenty-seventh review F2: a client re-sending at once kept the slot for itself)."""
@@ -97,15 +107,7 @@ def test_another_address_waits_its_turn_instead_of_a_503(
     claims = " ".join(f"La Russie a envoyé {i} 000 personnes [1]." for i in range(40))
     long_body = {"answer": claims, "passages": [TROOPS * 100]}
     result: dict[str, int] = {}
-
-    def long_one() -> None:
-        for _ in range(20):  # this client's short request may hold its place at first
-            result["a"] = svc.client.post("/verify", json=long_body, timeout=120).status_code
-            if result["a"] != 503:
-                return
-            time.sleep(0.05)
-
-    thread = threading.Thread(target=long_one)
+    thread = threading.Thread(target=_send_long, args=(svc, long_body, result))
     thread.start()
     while True:  # until the long one holds this client's place
         mine = svc.client.post("/verify", json={"answer": "a [1].", "passages": ["b"]},
@@ -138,11 +140,7 @@ def test_a_client_is_refused_its_second_request_before_it_is_measured(
     too_many = {"answer": "a [1].", "passages": ["Une phrase. " * 1_100]}
     assert svc.client.post("/verify", json=too_many).status_code == 422  # alone: measured
     result: dict[str, int] = {}
-
-    def long_one() -> None:
-        result["a"] = svc.client.post("/verify", json=long_body, timeout=120).status_code
-
-    thread = threading.Thread(target=long_one)
+    thread = threading.Thread(target=_send_long, args=(svc, long_body, result))
     thread.start()
     while True:  # until the long one holds this client's place
         second = svc.client.post("/verify", json=too_many, timeout=60)
