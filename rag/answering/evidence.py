@@ -82,6 +82,7 @@ from rag.answering.question import (
 )
 from rag.answering.recase import recase
 from rag.answering.sentence_vectors import SentenceVectors
+from rag.answering.speakers import another_speaks
 from rag.answering.trips import tells_trip_to, went_to
 from rag.answering.verify import gives_cause
 from rag.embedders.base import Vectors
@@ -963,6 +964,16 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.ranked and info.ranked not in ordinals(text) | ordinals(prev_text):
             kind = False  # "the second-largest city": "la plus grande ville du Kazakhstan,
             # Almaty" ranks the first
+        if kind and info.speaker and (another_speaks(info.speaker, text)
+                                      or not _REPORTS_SPEECH.search(text) or not _has_focus(
+                info.speaker[-1], words | before | (context if _CREDITS_PRONOUN.search(text)
+                                                    else set()) | _words(
+                    _speaker_after(text, spans[n + 1][2].text)
+                    if n + 1 < len(spans) and spans[n + 1][0] == i else ""))):
+            kind = False  # "What did Joe Biden say ...?": "«Joe Biden et Vladimir Poutine se
+            # sont rencontrés ...», ajoute Laurent Goetschel" is Goetschel's, and a sentence
+            # that names him nowhere near (nor the close of its quote), or reports no words,
+            # tells nothing he said
         if kind and info.agent_asked and agentless(info.agent_asked, text):
             kind = False  # "Which agency arrested Massimov?": "a été arrêté pour trahison"
         if kind and info.thing and not _named_beside(info.thing, text, info.focus):

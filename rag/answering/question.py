@@ -28,6 +28,7 @@ from rag.answering.countries import (
 )
 from rag.answering.language import detect_language
 from rag.answering.reactions import reacted_to, reactor
+from rag.answering.speakers import said_by
 from rag.answering.verify import ROLES
 from rag.sentences import split_sentences
 from rag.text import STOPWORDS, fold
@@ -315,6 +316,10 @@ class QuestionInfo:
     # the verb whose doer is asked ("Which agency arrested Karim Massimov?"), as keys in both
     # languages: a sentence telling the act in the passive with no doer does not say
     agent_asked: frozenset[str] = frozenset()
+    # whom the question asks to have said something, by full name ("What did President Joe
+    # Biden say ...?", "Pourquoi Jen Psaki a-t-elle affirmé ...?"), folded: a sentence crediting
+    # its words to others by name does not tell what he said (`speakers`)
+    speaker: tuple[str, ...] = ()
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -836,7 +841,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         interim=bool(role) and bool(_INTERIM.search(question)),
                         thing=_thing(question) if asks == ("thingname",) else "",
                         agent_asked=agent_verb(question, lang)
-                        if set(asks) & {"org", "organ"} else frozenset())
+                        if set(asks) & {"org", "organ"} else frozenset(),
+                        speaker=said_by(question))
 
 
 

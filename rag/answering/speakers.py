@@ -1,0 +1,98 @@
+"""Who a question asks to have said something, and whom a sentence credits its words to.
+
+"What did President Joe Biden personally say about the CSTO deployment?" is not answered by
+"«Joe Biden et Vladimir Poutine se sont rencontrés à Genève ...», ajoute Laurent Goetschel":
+Biden is named there, Goetschel speaks. "Why did Ned Price call ... 'total stupidity'?" is not
+answered by "Stanislav Zas a qualifié de « stupidité totale » ...". Only a person asked by a
+full name (two capitalised words or more) and a sentence crediting someone by name are read:
+a sentence crediting no one ("«Nous appelons ...»") may go on with the one asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answering.anchors import same_name
+from rag.text import fold
+
+# "What did President Joe Biden personally say ...?", "Why did US State Department spokesman
+# Ned Price call ...?", "How did X describe ...?"
+_SAY_EN = re.compile(r"(?i)\b(?:what|why|how|when|where)\s+(?:did|does|do|has|had)\s+"
+                     r"([^?]{1,80}?)\s+(?:\w+ly\s+|also\s+)?(?-i:say|said|tell|told|declare|"
+                     r"call|describe|claim|state|affirm|warn|write|tweet|characteri[sz]e|"
+                     r"announce|explain|stress|insist)\b")
+_SAID_FR = (r"(?:dit|déclaré|affirmé|annoncé|expliqué|répondu|estimé|souligné|ajouté|précisé|"
+            r"indiqué|qualifié|jugé|décrit|averti|prévenu|insisté)")
+# "Qu'a déclaré Jen Psaki ...?", "Pourquoi Jen Psaki a-t-elle affirmé ...?"
+_SAY_FR = (re.compile(r"(?i)\bqu['’](?:a|avait)\s+(?:donc\s+|alors\s+)?" + _SAID_FR
+                      + r"\s+([^?,]{1,80})"),
+           re.compile(r"(?i)\b(?:pourquoi|comment|quand|où)\s+([^?]{1,80}?)\s+"
+                      r"(?:a|avait)-t-(?:il|elle)\s+(?:\w+\s+)?" + _SAID_FR + r"\b"))
+_NAME_RUN = re.compile(r"[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)+")
+_TITLE = frozenset(fold(w) for w in """
+president président presidente présidente prime premier minister ministre secretary
+secrétaire general général spokesman spokeswoman spokesperson porte-parole chief chef head
+ambassador ambassadeur state department senator sénateur king roi queen reine mr mrs ms dr
+m mme monsieur madame sir lord
+il elle ils elles on nous he she they we it le la les l the ce cette ces celui celle un une
+a an et and mais but son sa ses his her their leur lui
+""".split())
+
+
+def said_by(question: str) -> tuple[str, ...]:
+    """The parts of the full name of whom the question asks to have said something, folded
+    ("What did President Joe Biden say ...?": ("joe", "biden")); () when none is asked so."""
+    for pattern in (_SAY_EN, *_SAY_FR):
+        for m in pattern.finditer(question):
+            runs = _NAME_RUN.findall(m.group(1))
+            if not runs:
+                continue
+            words = runs[-1].split()
+            while words and (fold(words[0]) in _TITLE or words[0].isupper()):
+                words = words[1:]
+            if len(words) >= 2:
+                return tuple(fold(w) for w in words)
+    return ()
+
+
+# whom a sentence credits: after the credit ("a déclaré Jen Psaki", "selon Emilia Nazarenko",
+# "», ajoute Laurent Goetschel") or as the subject of the saying ("Stanislav Zas, a qualifié",
+# "Blinken s'est dit préoccupé")
+_SAID_PAST = (r"(?:déclaré|dit|affirmé|estimé|souligné|indiqué|assuré|insisté|qualifié|"
+              r"expliqué|ajouté|annoncé|jugé|dénoncé|précisé|averti|prévenu|écrit|répondu)")
+_NAME = r"([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)"
+_AFTER = re.compile(r"(?:\b(?:[Ss]elon|[Dd]['’]après|[Aa]ccording to)|\b(?:a|ont|avait|avaient)"
+                    r"\s+" + _SAID_PAST + r"|[»”]\s*,?\s*(?:a-t-(?:il|elle)\s+)?(?:ajoute|"
+                    r"poursuit|explique|souligne|dit|déclare|estime|note|précise|affirme|"
+                    r"indique|conclut|insiste|rappelle|assure|commente|observe|relève)|"
+                    r"\b(?:said|says|told|stated|added)\b)\s+(?:(?!(?:que|qu|that)\b)[\w’'-]+\s+){0,5}?"
+                    + _NAME)
+_VERB = re.compile(r"\b(?:(?:a|ont|avait|avaient)\s+" + _SAID_PAST + r"|s['’]est\s+(?:dit|"
+                   r"déclaré|déclarée|dite|montré|montrée)|said|says|told|stated|warned|added|"
+                   r"called|described)\b")
+# the subject just before the verb, maybe with an apposition ("X, chef de Y, a déclaré")
+_SUBJECT = (re.compile(_NAME + r"\s*,?\s*$"), re.compile(_NAME + r"\s*,[^,«»“”]{1,80},\s*$"))
+
+
+def _words(name: str) -> set[str]:
+    return {fold(w) for w in re.findall(r"[A-ZÀ-Ý][\w’'-]+", name) if not w.isupper()} - _TITLE
+
+
+def credited(text: str) -> list[set[str]]:
+    """The capitalised words (folded, titles left out) of each name the sentence credits its
+    words to by name: [{"laurent", "goetschel"}]."""
+    found = [w for m in _AFTER.finditer(text) if (w := _words(m.group(1)))]
+    for m in _VERB.finditer(text):
+        before = text[max(0, m.start() - 120):m.start()]
+        for pattern in _SUBJECT:
+            if (s := pattern.search(before)) and (w := _words(s.group(1))):
+                found.append(w)
+                break
+    return found
+
+
+def another_speaks(asked: tuple[str, ...], text: str) -> bool:
+    """Whether the sentence credits its words to people named, none of them the one asked."""
+    names = credited(text)
+    return bool(names) and not any(same_name(part, w, True) for part in asked
+                                   for ws in names for w in ws if len(w) >= 3)

@@ -1,0 +1,74 @@
+"""Traps of evals/traps_study51.jsonl (a study set): what someone is asked to have said, and
+the sentences that do not say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answering.evidence import gather_evidence
+from rag.answering.speakers import credited, said_by
+from rag.chunking import Chunk
+from rag.retrieval import Hit
+
+
+def _kind_of(question: str, text: str, holding: str) -> bool:
+    """The kind of the sentence holding `holding` (evidence comes ranked, not in order)."""
+    ev = gather_evidence(question, [Hit(Chunk("d0", 0, text, 0, len(text), "OTSC"), 1.0)],
+                         None, None, lambda term: 1.0, "french")
+    return next(s.kind for s in ev.sentences if holding in s.text)
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("What did President Joe Biden personally say about the CSTO deployment to Kazakhstan?",
+     ("joe", "biden")),
+    # "State" is no verb of saying here: the name asked is the one before "call"
+    ("Why did US State Department spokesman Ned Price call suggestions that CSTO troops were "
+     "occupiers 'total stupidity'?", ("ned", "price")),
+    ("Pourquoi Jen Psaki a-t-elle affirmé qu'une fois les Russes dans votre maison, il est "
+     "très difficile de les faire partir ?", ("jen", "psaki")),
+    ("Qu'a déclaré Emmanuel Macron au sujet de l'OTSC ?", ("emmanuel", "macron")),
+    # a title or a body is no full name; a question asking no words asks no speaker
+    ("Qu'a déclaré le secrétaire général de l'ONU au sujet de l'intervention ?", ()),
+    ("What did the State Department say?", ()),
+    ("Who is Jen Psaki?", ()),
+])
+def test_who_is_asked_to_have_said_something(question: str, asked: tuple[str, ...]) -> None:
+    assert said_by(question) == asked
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("«Joe Biden et Vladimir Poutine se sont rencontrés à Genève», ajoute Laurent Goetschel.",
+     [{"laurent", "goetschel"}]),
+    ("Le secrétaire général de l’OTSC, Stanislav Zas, a qualifié de « stupidité totale » les "
+     "suggestions.", [{"stanislav", "zas"}]),
+    ("Vendredi soir, Blinken s’est dit préoccupé par la décision de l’OTSC.", [{"blinken"}]),
+    ("«Nous partons», a déclaré à Sputnik Earl Rasmussen.", [{"sputnik", "earl", "rasmussen"}]),
+    # a pronoun credits no one by name, and what follows "que" is what was said (b16_002)
+    ("Elle a ajouté que les États-Unis avaient « des questions ».", []),
+    ("Il a déclaré qu’Antonov était parti.", []),
+])
+def test_whom_a_sentence_credits(text: str, names: list[set[str]]) -> None:
+    assert credited(text) == names
+
+
+BIDEN = "What did President Joe Biden personally say about the CSTO deployment to Kazakhstan?"
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t51_005: Biden is named in Goetschel's words, and in a sentence that tells no words
+    ("«Joe Biden et Vladimir Poutine se sont rencontrés à Genève, alors bien sûr, cela "
+     "souligne la continuité», ajoute Laurent Goetschel.", False),
+    ("Contrairement au sommet entre Vladimir Poutine et Joe Biden, la rencontre de lundi se "
+     "déroule à la mission diplomatique des États-Unis à Genève.", False),
+    ("Le déploiement de l’OTSC au Kazakhstan est « une erreur », a déclaré Joe Biden.", True),
+])
+def test_words_asked_of_someone_are_his(text: str, held: bool) -> None:
+    assert _kind_of(BIDEN, text, text[:20]) is held
+
+
+def test_words_said_on_after_a_pronoun_are_his() -> None:
+    """b16_002: "Elle a ajouté que ..." after a sentence naming Jen Psaki is hers."""
+    text = ("Les plans de l’OTAN ne changent pas, a déclaré jeudi Jen Psaki, porte-parole de la "
+            "Maison Blanche. Elle a ajouté que les États-Unis avaient « des questions sur la "
+            "nature de cette demande ».")
+    assert _kind_of("What did Jen Psaki say the US had questions about?", text, "Elle a")
