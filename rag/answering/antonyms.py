@@ -362,6 +362,11 @@ def _stances(text: str) -> list[tuple[frozenset[str], frozenset[tuple[int, int]]
     return out
 
 
+def stances_of_nations(text: str) -> bool:
+    """Whether `text` gives some nation a stance (`_stances`)."""
+    return bool(_stances(text))
+
+
 def nation_contradicted(claim: str, sentence: str) -> bool:
     """Whether `claim` gives a nation the opposite stance `sentence` gives it, where the
     sentence gives no clause of that nation the claim's stance."""

@@ -418,7 +418,7 @@ def role_nations(text: str, role: Sequence[str]) -> frozenset[str]:
     names it ("l'ambassadeur russe", "l'ambassadeur de Russie", "Russian ambassador", "the US
     ambassador"), as codes; not the country where the role is held ("aux États-Unis", "to
     Kazakhstan")."""
-    words = [w.split("’")[-1].split("'")[-1] for w in re.findall(r"[\w'’.-]+", text)]
+    words = [_bare(w) for w in re.findall(r"[\w'’.-]+", text)]
     out: set[str] = set()
     for i, word in enumerate(words):
         folded = fold(word)
@@ -439,6 +439,14 @@ def role_nations(text: str, role: Sequence[str]) -> frozenset[str]:
         if k < len(words) and k - i <= 5 and (code := _code(words[k])) is not None:
             out.add(code)
     return frozenset(out)
+
+
+def _bare(word: str) -> str:
+    """A word without its elided article ("l’ambassadeur") or its English possessive
+    ("Russia’s", "the United States’ ambassador")."""
+    if m := re.fullmatch(r"(\w[\w.-]*)['’]s?", word):
+        return m.group(1)
+    return word.split("’")[-1].split("'")[-1]
 
 
 # Countries named in two words before a role

@@ -20,6 +20,8 @@ from functools import lru_cache
 import numpy as np
 
 from rag.answering.agents_asked import agentless
+from rag.answering.anchors import claim_anchors
+from rag.answering.bodies import other_body, role_bodies
 from rag.answering.collectives import collective_said
 from rag.answering.countries import (
     BODIES,
@@ -974,6 +976,16 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # sont rencontrés ...», ajoute Laurent Goetschel" is Goetschel's, and a sentence
             # that names him nowhere near (nor the close of its quote), or reports no words,
             # tells nothing he said
+        if kind and info.figures and not any(
+                info.figures & a.keys for a in claim_anchors(f"{prev_text} {text}")
+                if a.kind == "number"):
+            kind = False  # "Which organisations received the USD 750,000 ...?": a sentence
+            # listing organisations with no such sum
+        if kind and info.role_body and (other_body(info.role_body, text) or (
+                said_asked and not role_bodies(f"{prev_text} {text}") & info.role_body)):
+            kind = False  # "NATO's secretary general": "le secrétaire général de l'OTSC", and
+            # what he said is told where he is named so ("le secrétaire général du bloc", or
+            # "des discussions entre Washington, Moscou et l'OTAN", is not)
         if kind and info.agent_asked and agentless(info.agent_asked, text):
             kind = False  # "Which agency arrested Massimov?": "a été arrêté pour trahison"
         if kind and info.thing and not _named_beside(info.thing, text, info.focus):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rag.answering.agents_asked import agent_verb
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
 from rag.answering.anchors import fold as fold_name
+from rag.answering.bodies import role_bodies
 from rag.answering.collectives import collectives
 from rag.answering.countries import (
     actors,
@@ -320,6 +321,13 @@ class QuestionInfo:
     # Biden say ...?", "Pourquoi Jen Psaki a-t-elle affirmé ...?"), folded: a sentence crediting
     # its words to others by name does not tell what he said (`speakers`)
     speaker: tuple[str, ...] = ()
+    # the international body a title asked belongs to ("What did NATO's secretary general
+    # say ...?": NATO), as codes: the CSTO's secretary general is another (`bodies`)
+    role_body: frozenset[str] = frozenset()
+    # the figures a question gives that does not ask one ("Which organisations received the
+    # USD 750,000 ...?"), as anchor keys, years and small numbers left out: a sentence, or the
+    # one before, must give one of them
+    figures: frozenset[str] = frozenset()
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -490,6 +498,24 @@ _BODY_WORDS = frozenset("""ministry ministere agency agence office bureau counci
     comite institute institut university universite department departement service news press
     presse times post journal international watch house news radio guardian welle monde
     figaro liberation express tribune herald mail telegraph observer europe free""".split())
+
+
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}), (\d{3})(?![\d,])")
+FIGURE_LEAST = 100  # "the three explosions", "the 2 leaders" are no figure to find again
+
+
+def _figures_given(question: str) -> frozenset[str]:
+    """The keys of each figure of FIGURE_LEAST or more the question gives, but years ("54,
+    435 copies", a translation's thousands, is read as 54435)."""
+    out: set[str] = set()
+    for a in claim_anchors(_SPLIT_THOUSANDS.sub(r"\1\2", question)):
+        if a.kind != "number":
+            continue
+        values = [float(k[2:]) for k in a.keys if re.fullmatch(r"n:\d+(?:\.\d+)?", k)]
+        if values and max(values) >= FIGURE_LEAST and not any(
+                1000 <= v <= 2100 and v == int(v) for v in values):
+            out |= a.keys
+    return frozenset(out)
 
 
 def _credited_person(question: str) -> tuple[str, ...]:
@@ -842,7 +868,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         thing=_thing(question) if asks == ("thingname",) else "",
                         agent_asked=agent_verb(question, lang)
                         if set(asks) & {"org", "organ"} else frozenset(),
-                        speaker=said_by(question))
+                        speaker=said_by(question),
+                        role_body=role_bodies(question),
+                        figures=frozenset() if "number" in asks else _figures_given(bare))
 
 
 

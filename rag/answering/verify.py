@@ -86,8 +86,15 @@ from rag.answering.anchors import (
     within,
     words_of,
 )
-from rag.answering.antonyms import contradicted, nation_contradicted, presence_denied, sides
+from rag.answering.antonyms import (
+    contradicted,
+    nation_contradicted,
+    presence_denied,
+    sides,
+    stances_of_nations,
+)
 from rag.answering.attribution import speaker_swapped
+from rag.answering.bodies import other_body, role_bodies
 from rag.answering.borders import border_swapped
 from rag.answering.charges import charge_swapped
 from rag.answering.cities import SEAT_WORDS, SEATS, capitals_unsaid, cities_unsaid
@@ -616,8 +623,12 @@ class Verifier:
             # ("villes russes" over "villes kazakhes")
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
-        if claim.opposites and nation_contradicted(claim.text, s.text):
-            # (after the agents: two verbs whose agents are exchanged are that)
+        if claim.opposites and (nation_contradicted(claim.text, s.text) or (
+                best + 1 < len(d.spans) and not stances_of_nations(s.text)
+                and nation_contradicted(claim.text, d.spans[best + 1].text))):
+            # (after the agents: two verbs whose agents are exchanged are that; or in the next
+            # sentence where this one gives no nation a stance: "... au Kazakhstan pour appuyer
+            # le pouvoir. Une initiative dénoncée par les États-Unis mais soutenue par la Chine.")
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
         if tense_differs(claim.times, s.text, _leaning(s.text), claim.told) or order_swapped(
@@ -2684,6 +2695,8 @@ def swapped(claim: str, sentence: str, claim_parties: Sequence[_Party] | None = 
         mine, theirs = _role_nations(claim, role), _role_nations(sentence, role)
         if mine and theirs and not mine & theirs:
             return True
+    if (bodies := role_bodies(claim)) and other_body(bodies, sentence):
+        return True  # "NATO Secretary General Stanislav Zas": the CSTO's
     cp = tuple(parties(claim) if claim_parties is None else claim_parties)
     sp = parties(sentence)
     ca, sa = _agent(cp), _agent(sp)

@@ -72,3 +72,51 @@ def test_words_said_on_after_a_pronoun_are_his() -> None:
             "Maison Blanche. Elle a ajouté que les États-Unis avaient « des questions sur la "
             "nature de cette demande ».")
     assert _kind_of("What did Jen Psaki say the US had questions about?", text, "Elle a")
+
+
+@pytest.mark.parametrize(("question", "text", "held"), [
+    # t51_008, b16_020: the CSTO's secretary general is not the UN's nor NATO's
+    ("Qu'a déclaré le secrétaire général de l'ONU au sujet de l'intervention ?",
+     "Le secrétaire général de l’OTSC, Stanislav Zas, a qualifié de « stupidité totale » les "
+     "suggestions.", False),
+    # ... nor "le secrétaire général du bloc", nor a sentence naming NATO but not its title
+    ("What did NATO's secretary general say about the CSTO deployment?",
+     "L’intervention est justifiée, selon le secrétaire général du bloc, Stanislav Zas.",
+     False),
+    ("What did NATO's secretary general say about the CSTO deployment?",
+     "Des troupes sont massées, provoquant des discussions entre Washington, Moscou et "
+     "l’OTAN.", False),
+    ("What did NATO's secretary general say about the CSTO deployment?",
+     "Le secrétaire général de l’OTAN a dit que le déploiement de l’OTSC l’inquiétait.", True),
+])
+def test_a_title_asked_of_a_body_is_that_body_s(question: str, text: str,
+                                               held: bool) -> None:
+    assert _kind_of(question, text, text[:20]) is held
+
+
+@pytest.mark.parametrize(("question", "figures"), [
+    ("Which Kazakh organisations received the USD 750,000 the State Department allocated?",
+     {"n:750000"}),
+    ("Which single sold 54, 435 copies in a week?", {"n:54435"}),  # a translation's thousands
+    # years, small numbers and a figure asked are none a sentence must give again
+    ("What did the CSTO decide in 2022?", set()),
+    ("Why were the three explosions heard?", set()),
+    ("How many of the 3,000 troops were Russian?", set()),
+])
+def test_the_figures_a_question_gives(question: str, figures: set[str]) -> None:
+    from rag.answering.question import analyse_question
+    assert analyse_question(question).figures == figures
+
+
+FUNDS = "Which Kazakh organisations received the USD 750,000 the State Department allocated?"
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t51_045: organisations listed with no such sum
+    ("Les participants les plus actifs sont des entités telles que l’USAID, le National "
+     "Endowment for Democracy et Freedom House.", False),
+    ("Le bureau a alloué 750 000 $ à Freedom House et au National Endowment for Democracy.",
+     True),
+])
+def test_a_figure_the_question_gives_is_given_again(text: str, held: bool) -> None:
+    assert _kind_of(FUNDS, text, text[:20]) is held
