@@ -73,6 +73,7 @@ from rag.answering.question import (
     _SAME_FAMILY,
     ABOUT_SOMEONE_ANSWERS,
     CLAUSE_PREFIX,
+    COMPARISON,
     QuestionInfo,
     _fates,
     _question_years,
@@ -87,6 +88,7 @@ from rag.answering.sentence_vectors import SentenceVectors
 from rag.answering.speakers import another_speaks
 from rag.answering.trips import tells_trip_to, went_to
 from rag.answering.verify import gives_cause
+from rag.answering.yes_no import deed_told
 from rag.embedders.base import Vectors
 from rag.retrieval import Hit
 from rag.sentences import MAX_SENTENCE_CHARS, Span, embedded_text
@@ -273,6 +275,30 @@ CREDIT_WITHIN = 7
 _TITLE_WORD = re.compile(r"(?i)^(?:chef|président\w*|president|ministre|minister|porte-parole|"
                          r"spokes\w*|secrétaire|secretary|diplomat\w*|head|chief|leader|"
                          r"ambassad\w*|envoy\w*|émissaire|général|general|directeur|director)$")
+
+
+# a range ("entre 100 et 200 personnes") is one figure, and one said of each side ("chacun")
+# compares none
+_RANGE = re.compile(r"(?i)\b(?:entre|between|de|from)\s+[\d\s.,]+?\s*(?:et|and|à|to)\s+(?=\d)")
+_EACH_SAME = re.compile(r"(?i)\b(?:chacun|chacune|each|apiece)\b")
+
+
+def _compares(text: str) -> bool:
+    """Whether a sentence compares two sides: in words ("plus de soldats que", "more than
+    Tajikistan") or by a figure of each ("150 soldats et l'Arménie 100"); "ont envoyé entre
+    100 et 200 personnes chacun" does not."""
+    if COMPARISON.search(text):
+        return True
+    if _EACH_SAME.search(text):
+        return False
+    keys = [a.keys for a in claim_anchors(_RANGE.sub(" ", text)) if a.kind == "number"
+            and not any(_YEAR_KEY.fullmatch(k) for k in a.keys)]  # "formé en 1992" is a date
+    return len(keys) + len(_ORDER_WORDS.findall(text)) >= 2
+
+
+_YEAR_KEY = re.compile(r"n:(?:1[0-9]|20)\d\d")
+# a figure in words: "des dizaines de morts à Almaty, 3 à Zhanaozen"
+_ORDER_WORDS = re.compile(r"(?i)\b(?:dizaines|centaines|milliers|dozens|hundreds|thousands)\b")
 
 
 def _credits_other(text: str) -> bool:
@@ -768,6 +794,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     info = analyse_question(recase(question, [f"{h.chunk.title}\n{h.chunk.text}"
                                               for h in passages]), lang)
     cross = bool(passages) and detect_language(passages[0].chunk.text) != info.lang
+    text_lang = ({"fr": "en", "en": "fr"}.get(info.lang, info.lang) if cross else info.lang)
     terms = _coverage_terms(unsourced(question), idf, stemmer, cross, info.lang)
     spans: list[tuple[int, int, Span, Hit]] = []
     for i, hit in enumerate(passages, 1):
@@ -954,7 +981,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.refusal and not (_REFUSAL_SAID.search(text)
                                      or _REFUSAL_SAID.search(prev_text)):
             kind = False  # "Pourquoi la Biélorussie a-t-elle refusé ...?": it deployed
-        if kind and info.compared and not all(_has_focus(f, words | before) for f in fw):
+        if kind and info.compared and not (all(_has_focus(f, words | before) for f in fw)
+                                           and _compares(text)):
             kind = False  # "more killed in Almaty than in Zhanaozen?": a sentence on Zhanaozen
             # alone compares nothing
         if kind and info.source and _credits_other(text) and not any(
@@ -976,6 +1004,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # sont rencontrés ...», ajoute Laurent Goetschel" is Goetschel's, and a sentence
             # that names him nowhere near (nor the close of its quote), or reports no words,
             # tells nothing he said
+        if kind and info.deed[0] and not any(
+                deed_told(*info.deed, t, text_lang) for t in (text, prev_text) if t):
+            kind = False  # "Did Kazakhstan accept the EU's offer?": the offer alone
         if kind and info.figures and not any(
                 info.figures & a.keys for a in claim_anchors(f"{prev_text} {text}")
                 if a.kind == "number"):

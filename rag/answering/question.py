@@ -31,6 +31,7 @@ from rag.answering.language import detect_language
 from rag.answering.reactions import reacted_to, reactor
 from rag.answering.speakers import said_by
 from rag.answering.verify import ROLES
+from rag.answering.yes_no import yes_no_verb
 from rag.sentences import split_sentences
 from rag.text import STOPWORDS, fold
 
@@ -328,6 +329,9 @@ class QuestionInfo:
     # USD 750,000 ...?"), as anchor keys, years and small numbers left out: a sentence, or the
     # one before, must give one of them
     figures: frozenset[str] = frozenset()
+    # the verb of the deed a yes/no question asks about, and the language it is read in
+    # ("conserve", "fr"): a sentence must tell that deed (`yes_no`)
+    deed: tuple[str, str] = ("", "")
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -339,7 +343,9 @@ _LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last
 _COMPARISON_ASKED = re.compile(
     r"(?i)\b(?:more|fewer|less|larger|bigger|smaller|higher|lower|greater)\b(?:\s+[\w-]+){0,4}"
     r"?\s+than\b|\b(?:plus|moins)\s+(?:de\s+|d['’])?(?!(?:tard|tôt|jamais|encore|rien|"
-    r"personne|guère)\b)[\w-]+(?:\s+[\w-]+){0,2}?\s+qu(?:e\b|['’])")
+    r"personne|guère)\b)[\w-]+(?:\s+[\w-]+){0,2}?\s+qu(?:e\b|['’])|"
+    r"\bdavantage\b(?:\s+[\w-]+){0,6}?\s+qu(?:e\b|['’])")
+COMPARISON = _COMPARISON_ASKED  # ... and said so in a sentence
 # ... asked yes or no: an auxiliary first, "Est-ce que", or a subject inverted with no
 # question word before it ("L'Arménie a-t-elle ...?"; not "Quel club a remporté plus de titres
 # que l'Inter ?", which asks for one)
@@ -870,7 +876,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         if set(asks) & {"org", "organ"} else frozenset(),
                         speaker=said_by(question),
                         role_body=role_bodies(question),
-                        figures=frozenset() if "number" in asks else _figures_given(bare))
+                        figures=frozenset() if "number" in asks else _figures_given(bare),
+                        deed=yes_no_verb(question) if not asks and _YES_NO.match(question)
+                        and not _COMPARISON_ASKED.search(question) else ("", ""))
 
 
 

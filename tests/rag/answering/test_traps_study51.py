@@ -120,3 +120,65 @@ FUNDS = "Which Kazakh organisations received the USD 750,000 the State Departmen
 ])
 def test_a_figure_the_question_gives_is_given_again(text: str, held: bool) -> None:
     assert _kind_of(FUNDS, text, text[:20]) is held
+
+
+LARGER = "Le Kirghizistan a-t-il envoyé plus de soldats que le Tadjikistan ?"
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    # t48_023, b14_017: one range said of each side compares none
+    ("Le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 personnes chacun.", False),
+    ("Le Kirghizistan et le Tadjikistan ont envoyé des soldats.", False),
+    # a year is no figure of a side
+    ("Le bloc de six États, dont le Kirghizistan et le Tadjikistan, a été formé en 1992.",
+     False),
+    ("Le Kirghizistan a envoyé 150 soldats et le Tadjikistan 100.", True),
+    ("Le Kirghizistan a envoyé plus de soldats que le Tadjikistan.", True),
+])
+def test_a_comparison_asked_is_answered_by_one_made(text: str, held: bool) -> None:
+    assert _kind_of(LARGER, text, text[:20]) is held
+
+
+def test_davantage_asks_a_comparison() -> None:
+    from rag.answering.question import analyse_question
+    assert analyse_question("Les États-Unis ont-ils davantage financé la société civile "
+                            "kazakhe que le Royaume-Uni ?").compared
+
+
+
+@pytest.mark.parametrize(("question", "verb"), [
+    ("Did Kazakhstan accept the EU's offer of support to deal with the crisis?",
+     ("accept", "en")),
+    ("Was Tokayev re-elected president after the unrest?", ("re-elected", "en")),
+    ("Noursoultan Nazarbaïev a-t-il conservé la présidence du Conseil de sécurité ?",
+     ("conserve", "fr")),
+    ("Le Kazakhstan a-t-il fini par se retirer de l'Union économique eurasiatique ?",
+     ("retirer", "fr")),
+    # a preposition after the subject is no verb; a question asking who is no yes/no one
+    ("Did the US-Russia security talks in Geneva end with an agreement?", ("", "")),
+])
+def test_the_deed_a_yes_no_question_asks_about(question: str, verb: tuple[str, str]) -> None:
+    from rag.answering.yes_no import yes_no_verb
+    assert yes_no_verb(question) == verb
+
+
+@pytest.mark.parametrize(("question", "text", "held"), [
+    # t51_020: the offer alone does not tell whether it was accepted
+    ("Did Kazakhstan accept the EU's offer of support to deal with the crisis?",
+     "« L’UE est prête à apporter son soutien pour faire face à cette crise », a déclaré "
+     "Josep Borrell à propos du Kazakhstan.", False),
+    ("Did Kazakhstan accept the EU's offer of support to deal with the crisis?",
+     "Le Kazakhstan a accepté l’offre de soutien de l’UE.", True),
+    # t51_038: "conséquence" is no "conservé"
+    ("Noursoultan Nazarbaïev a-t-il conservé la présidence du Conseil de sécurité ?",
+     "Nazarbaïev a appelé à soutenir le gouvernement, comme conséquence des émeutes.", False),
+    ("Noursoultan Nazarbaïev a-t-il conservé la présidence du Conseil de sécurité ?",
+     "Nazarbaïev conserve la présidence du Conseil de sécurité.", True),
+    # den048: a reaction answers whether they responded (the lexicon's "respond")
+    ("Had Western capitals responded to the Russian announcement by Thursday morning?",
+     "Pour l’heure, en ce jeudi matin, les Occidentaux n’ont pas réagi à l’annonce russe.",
+     True),
+])
+def test_a_yes_no_question_is_answered_of_its_deed(question: str, text: str,
+                                                  held: bool) -> None:
+    assert _kind_of(question, text, text[:20]) is held

@@ -1,0 +1,77 @@
+"""The deed a yes/no question asks about, which a sentence answering it tells.
+
+"Did Kazakhstan accept the EU's offer of support?" is not answered by Borrell's offer alone;
+"Was Tokayev re-elected president after the unrest?" not by his request for help; "Nazarbaïev
+a-t-il conservé la présidence du Conseil de sécurité ?" not by his call to support the
+government. The verb is read only where the question's shape gives it plainly (the participle
+after an inverted auxiliary in French; the verb after the subject of "did", or the participle
+after "was" / "had", in English); across languages it is compared through the lexicon, and
+not at all when the lexicon has no entry for it (a rewording the lexicon does not know is not
+held against a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answering.lexicon import french_synonyms, other_language_keys
+from rag.text import fold, tokenize
+
+# "X a-t-il conservé ...", "X a-t-il fini par se retirer ...", "X s'est-il dissipé ..."
+_FR = re.compile(r"(?i)^(?!\s*(?:qu|quel|lequel|laquelle|combien|comment|pourquoi|quand|où|"
+                 r"qui)\b)[^?]{0,120}?\b(?:a|ont|avait|avaient|aura|auront|est|sont|était|"
+                 r"étaient)-(?:t-)?(?:il|elle|ils|elles|on)\s+((?:[\w’'-]+\s+){0,5})")
+_FR_SKIP = frozenset(fold(w) for w in """été pas donc alors finalement déjà ensuite d'abord
+    d’abord vraiment réellement encore aussi bien en y ne fini par se s' s’ pu dû su voulu
+    tenté cherché effectivement officiellement jamais toujours""".split())
+_EN_DID = re.compile(r"(?i)^\s*(?:did|does|do)\s+((?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)|"
+                     r"(?:the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+s)\s+([a-z]+)\b")
+_EN_WAS = re.compile(r"(?i)^\s*(?:was|were|has|have|had)\s+(?:[\w’'-]+\s+){0,5}?"
+                     r"([a-z][a-z-]*ed|held|shut|cut|sent|made|taken|given|built|left|put|"
+                     r"struck|brought|chosen|driven|drawn|kept|sold|told|won|lost)\b")
+_EN_NOT_VERBS = frozenset("in of at on for with from to by about and or".split())
+PREFIX = 6  # a verb and its nouns share their first letters: "dissip", "conser" (not "conseq")
+
+
+def yes_no_verb(question: str) -> tuple[str, str]:
+    """The verb of the deed a yes/no question asks about, folded, with the language it is
+    read in ("conserve", "fr"); ("", "") when the shape is unclear."""
+    if m := _FR.match(question):
+        for word in m.group(1).split():
+            if fold(word) not in _FR_SKIP and not word[:1].isupper():
+                w = fold(word).split("’")[-1].split("'")[-1]
+                return (w, "fr") if len(w) >= 4 else ("", "")
+        return "", ""
+    if (m := _EN_DID.match(question)) and fold(m.group(2)) not in _EN_NOT_VERBS:
+        return fold(m.group(2)), "en"
+    if m := _EN_WAS.match(question):
+        return fold(m.group(1)), "en"
+    return "", ""
+
+
+def _en_forms(verb: str) -> tuple[str, ...]:
+    """An English verb as written, without a "re-" ("re-elected": "elected") and without its
+    past ending ("accepted": "accept")."""
+    bare = verb[3:] if verb.startswith("re-") else verb
+    return verb, bare, re.sub(r"(?:ied|ed)$", "", bare) if len(bare) > 5 else bare
+
+
+def deed_told(verb: str, lang: str, text: str, text_lang: str) -> bool:
+    """Whether `text` tells the deed `verb` names: a word of the same first letters (or a
+    French synonym's stem) in its language, a translation across; true when nothing can be
+    compared."""
+    words = [fold(w) for w in re.findall(r"[\w’'-]+", text)]
+    if lang == text_lang:
+        if any(w[:PREFIX] == verb[:PREFIX] for w in words):
+            return True
+        if lang != "fr":
+            return False
+        stems = set(tokenize(text, "french"))
+        stem = next(iter(tokenize(verb, "french")), verb)
+        return stem in stems or bool(french_synonyms(stem) & stems)
+    if lang != "en":
+        return True
+    wanted = frozenset().union(*(other_language_keys(v, "en") for v in _en_forms(verb)))
+    if not wanted:
+        return True  # nothing known to compare it with
+    return any((w[:4] if len(w) > 4 else w) in wanted for w in words)
