@@ -287,15 +287,22 @@ def _compares(text: str) -> bool:
     """Whether a sentence compares two sides: in words ("plus de soldats que", "more than
     Tajikistan") or by a figure of each ("150 soldats et l'Arménie 100"); "ont envoyé entre
     100 et 200 personnes chacun" does not."""
-    if COMPARISON.search(text):
+    if COMPARISON.search(_BOUND.sub(" ", text)):
         return True
     if _EACH_SAME.search(text):
         return False
+    if _COMPARATIVE.search(text):
+        return True  # "Des dizaines de personnes ont été tuées à Almaty, moins à Zhanaozen"
     keys = [a.keys for a in claim_anchors(_RANGE.sub(" ", text)) if a.kind == "number"
             and not any(_YEAR_KEY.fullmatch(k) for k in a.keys)]  # "formé en 1992" is a date
     return len(keys) + len(_ORDER_WORDS.findall(text)) >= 2
 
 
+_BOUND = re.compile(r"(?i)\b(?:more|fewer|less)\s+than\s+(?=\d)")  # "more than 3,000"
+# a comparative standing alone, not a bound on a figure ("au moins 13", "more than 3,000")
+_COMPARATIVE = re.compile(r"(?i)(?<!\bau )\b(?:moins|davantage|fewer|less|more|plus nombreu\w*|"
+                          r"supérieur\w*|inférieur\w*|larger|smaller|bigger|higher|lower|"
+                          r"greater)\b(?!\s+(?:de\s+|d['’]|than\s+|que\s+|of\s+)?\d)")
 _YEAR_KEY = re.compile(r"n:(?:1[0-9]|20)\d\d")
 # a figure in words: "des dizaines de morts à Almaty, 3 à Zhanaozen"
 _ORDER_WORDS = re.compile(r"(?i)\b(?:dizaines|centaines|milliers|dozens|hundreds|thousands)\b")

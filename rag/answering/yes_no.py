@@ -23,7 +23,12 @@ _FR = re.compile(r"(?i)^(?!\s*(?:qu|quel|lequel|laquelle|combien|comment|pourquo
                  r"étaient)-(?:t-)?(?:il|elle|ils|elles|on)\s+((?:[\w’'-]+\s+){0,5})")
 _FR_SKIP = frozenset(fold(w) for w in """été pas donc alors finalement déjà ensuite d'abord
     d’abord vraiment réellement encore aussi bien en y ne fini par se s' s’ pu dû su voulu
-    tenté cherché effectivement officiellement jamais toujours""".split())
+    tenté cherché effectivement officiellement jamais toujours plus tard tôt enfin aussitôt
+    récemment rapidement immédiatement publiquement personnellement formellement""".split())
+# words said: what they say is the question, not the verb ("a-t-il déclaré que la Russie
+# partirait ?" is answered by "a annoncé le retrait")
+_SAID = re.compile(r"(?:declar|annon|affirm|dit$|dire$|precis|indiqu|expliqu|soulign|ajout|"
+                   r"estim|assur|say|said|state|claim|tell|told|announc|report)")
 _EN_DID = re.compile(r"(?i)^\s*(?:did|does|do)\s+((?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)|"
                      r"(?:the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+s)\s+([a-z]+)\b")
 _EN_WAS = re.compile(r"(?i)^\s*(?:was|were|has|have|had)\s+(?:[\w’'-]+\s+){0,5}?"
@@ -35,7 +40,12 @@ PREFIX = 6  # a verb and its nouns share their first letters: "dissip", "conser"
 
 def yes_no_verb(question: str) -> tuple[str, str]:
     """The verb of the deed a yes/no question asks about, folded, with the language it is
-    read in ("conserve", "fr"); ("", "") when the shape is unclear."""
+    read in ("conserve", "fr"); ("", "") when the shape is unclear or the verb says words."""
+    verb, lang = _verb(question)
+    return ("", "") if _SAID.match(verb) else (verb, lang)
+
+
+def _verb(question: str) -> tuple[str, str]:
     if m := _FR.match(question):
         for word in m.group(1).split():
             if fold(word) not in _FR_SKIP and not word[:1].isupper():

@@ -134,6 +134,9 @@ LARGER = "Le Kirghizistan a-t-il envoyé plus de soldats que le Tadjikistan ?"
      False),
     ("Le Kirghizistan a envoyé 150 soldats et le Tadjikistan 100.", True),
     ("Le Kirghizistan a envoyé plus de soldats que le Tadjikistan.", True),
+    # a comparative standing alone compares; a bound on one figure does not
+    ("Le Kirghizistan a envoyé des dizaines de soldats, moins le Tadjikistan.", True),
+    ("Le Kirghizistan et le Tadjikistan ont envoyé au moins 100 soldats.", False),
 ])
 def test_a_comparison_asked_is_answered_by_one_made(text: str, held: bool) -> None:
     assert _kind_of(LARGER, text, text[:20]) is held
@@ -154,8 +157,10 @@ def test_davantage_asks_a_comparison() -> None:
      ("conserve", "fr")),
     ("Le Kazakhstan a-t-il fini par se retirer de l'Union économique eurasiatique ?",
      ("retirer", "fr")),
-    # a preposition after the subject is no verb; a question asking who is no yes/no one
+    # a preposition after the subject is no verb; a verb of saying is no deed (what was said
+    # is the question)
     ("Did the US-Russia security talks in Geneva end with an agreement?", ("", "")),
+    ("Tokaïev a-t-il plus tard déclaré que la Russie partirait ?", ("", "")),
 ])
 def test_the_deed_a_yes_no_question_asks_about(question: str, verb: tuple[str, str]) -> None:
     from rag.answering.yes_no import yes_no_verb
