@@ -16,7 +16,7 @@ from rag.cleaning import CHECK_LINES, checked, clean_lines, is_date_line, recurr
 from rag.documents import Document, embedded_chars
 from rag.errors import RagError
 from rag.html_tags import bound_tag_attributes
-from rag.loaders_office import MAX_DOCUMENT_CHARS, PdfAllowance, drop_invisible
+from rag.loaders_office import MAX_DOCUMENT_CHARS, PdfAllowance, drop_invisible, plain_title
 from rag.markup import (
     FrontMatterTooLarge,
     first_heading,
@@ -205,7 +205,12 @@ def _finish(page: _Page, recurring: frozenset[str] = frozenset(),
     cleaned = clean_lines(page.text, recurring, check)
     if not cleaned.text.strip():
         raise _Skip(f"nothing but site furniture ({cleaned.dropped} lines)")
-    title = page.title or _title_line(cleaned.text, check)
+    # the title without bidirectional controls (`plain_title`), whichever it is: the page's
+    # own (HTML head, Markdown front matter or heading, a fetched page's) or, when it has none
+    # (or nothing but controls), its first line
+    title = plain_title(page.title)
+    if not title.strip():
+        title = plain_title(_title_line(cleaned.text, check))
     return Document(page.doc_id, cleaned.text, title, page.source, page.metadata,
                     dropped_lines=cleaned.dropped)
 
@@ -442,7 +447,7 @@ def _jsonl_document(obj: Any, source: str, max_chars: int = MAX_DOCUMENT_CHARS
         storable_metadata(meta)
     except ValueError as exc:
         raise _Skip(str(exc)) from None
-    title = drop_invisible(_clean(title or _first_line(text))).strip()
+    title = plain_title(_clean(title or "")).strip() or plain_title(_first_line(text)).strip()
     return Document(check_doc_id(_clean(str(doc_id))), text, title, source, meta), chars
 
 

@@ -54,6 +54,24 @@ INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\u206a-\u206f\ufeff"
 def drop_invisible(text: str) -> str:
     """`text` without the INVISIBLE format characters."""
     return INVISIBLE.sub("", text) if INVISIBLE.search(text) else text
+
+
+# ... and in a title, the bidirectional controls too: the embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069) and the marks (LRM, RLM, ALM). A document's text keeps them
+# (its quotes are shown as a whole), but a title is shown alone, beside numbers, ids and page
+# numbers, in every client's sources list: "Rapport officiel \u202egpj.exe\u202c (annexe)"
+# read "Rapport officiel exe.jpg (annexe)" in the widget and in /ask citations (review 48, F1).
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # a character class's body
+_TITLE_HIDDEN = re.compile(f"[{INVISIBLE.pattern[1:-1]}{_BIDI_CONTROLS}]")
+
+
+def plain_title(title: str) -> str:
+    """`title` as it is stored and shown: without the INVISIBLE characters nor bidirectional
+    controls and marks. Every loader's title goes through it (JSON, files, fetched pages,
+    PDF and Word)."""
+    return _TITLE_HIDDEN.sub("", title) if _TITLE_HIDDEN.search(title) else title
+
+
 _DIGITS = re.compile(r"\d+")
 _LIST_ITEM = re.compile(r"^([-–—•·*▪►]|\d{1,3}[.)]|[a-z][.)])\s")
 WRAP_SHARE = 0.65  # a line at least this share of the column width was wrapped
@@ -184,11 +202,11 @@ def join_pages(pages: list[tuple[int, str]]) -> tuple[str, list[list[int]]]:
 def _title(candidate: Any, text: str) -> str:
     """The file's own title, else its first line; a first line that is a whole paragraph
     (a PDF's lines joined back) gives its first sentence, at most TITLE_CHARS."""
-    candidate = drop_invisible(candidate) if isinstance(candidate, str) else candidate
+    candidate = plain_title(candidate) if isinstance(candidate, str) else candidate
     if isinstance(candidate, str) and candidate.strip() and not _FILE_TITLE.match(
             candidate.strip()):
         return " ".join(candidate.split())[:300]
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    first = next((t for line in text.split("\n") if (t := plain_title(line).strip())), "")
     if len(first) <= TITLE_CHARS:
         return first
     end = re.search(r"[.!?…](?=\s)", first[:TITLE_CHARS])

@@ -39,6 +39,12 @@
   const HISTORY_CHARS = 8000; // the service's bound on one history message
   const STORED_MESSAGES = 60;
   const MARKER = /\[(\d+)\]/g;
+  // Bidirectional controls and marks (embeddings, overrides, isolates; LRM, RLM, ALM): the
+  // service drops them from titles as it ingests, a title stored before it did may hold them
+  // ("Rapport \u202egpj.exe\u202c" read "Rapport exe.jpg"). A title is shown without them,
+  // in a <bdi> of its own, so nothing in it reorders the number or page beside it.
+  const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  const shownTitle = (c) => String(c.title || "").replace(BIDI_CONTROLS, "") || String(c.doc_id);
 
   // A filter in a canonical form: object keys sorted, and lists too (a list is "one of").
   const canonical = (v) => {
@@ -1100,7 +1106,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       const list = el("ol");
       for (const c of [...citations].sort((a, b) => a.n - b.n)) {
         const item = el("li");
-        item.append(el("span", "num", c.n), el("span", "src-title", c.title || c.doc_id));
+        item.append(el("span", "num", c.n), el("bdi", "src-title", shownTitle(c)));
         if (c.page) item.append(document.createTextNode(` (p. ${c.page})`));
         list.append(item);
       }
@@ -1140,7 +1146,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
       const b = el("button", "cite", c.n);
       b.type = "button";
       b.dataset.n = String(c.n);
-      b.setAttribute("aria-label", `${this._t.source} ${c.n}${this._t.sep}${c.title || c.doc_id}`);
+      b.setAttribute("aria-label", `${this._t.source} ${c.n}${this._t.sep}${shownTitle(c)}`);
       b.setAttribute("aria-expanded", "false");
       b._citation = c;
       b._message = msg || null;
@@ -1198,8 +1204,8 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
           last = e;
         }
         if (last < passage.length) body.append(document.createTextNode(passage.slice(last)));
-        ui.tip.querySelector(".tip-title").textContent =
-          `[${c.n}] ${c.title || c.doc_id}${c.page ? `, p. ${c.page}` : ""}`;
+        ui.tip.querySelector(".tip-title").replaceChildren(
+          `[${c.n}] `, el("bdi", null, shownTitle(c)), c.page ? `, p. ${c.page}` : "");
         ui.tip.querySelector(".tip-label").textContent = this._t.passage;
         ui.tip.hidden = false;
         // Scroll the passage only as far as needed to show the highlighted span.
