@@ -61,11 +61,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     engine = engine or Engine(settings)
     metrics = Metrics()
     metrics.watch_engine(engine)
+    # /docs and /redoc only when asked for (RAG_DOCS_PAGES): their scripts come from a CDN
+    # into this origin (review 48, F3); the schema they read, /openapi.json, stays
     app = _App(
         title="rag",
         version="0.1.0",
         description="Cited answers over French and English documents: hybrid retrieval, "
         "pluggable LLM backends, an OpenAI-compatible endpoint.",
+        docs_url="/docs" if settings.docs_pages else None,
+        redoc_url="/redoc" if settings.docs_pages else None,
     )
     state = app.state
     state.settings, state.engine, state.metrics = settings, engine, metrics

@@ -119,6 +119,13 @@ class ServiceSettings(Settings):
         "times, the oldest answers of the client holding the most go whatever their age. "
         "0 = no minimum (the client holding the most always loses its oldest).",
     )
+    docs_pages: bool = Field(
+        default=False,
+        description="Serve the interactive API docs, /docs (Swagger UI) and /redoc (ReDoc). "
+        "Off by default: they load their scripts from a CDN (cdn.jsdelivr.net, a floating "
+        "version, no integrity check) into the service's own origin, where a script may "
+        "write without a key when none is set. /openapi.json is always served.",
+    )
     auth_failures_per_minute: int = Field(
         default=20, ge=0,
         description="Wrong API keys allowed per client address a minute (as a burst) before "

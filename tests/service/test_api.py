@@ -462,8 +462,8 @@ def test_metrics_and_request_id(corpus_service: Service) -> None:
 
 def test_openapi_and_docs(corpus_service: Service) -> None:
     c = corpus_service.client
-    d = c.get("/docs")
-    assert d.status_code == 200 and "swagger" in d.text.lower()
+    d = c.get("/docs")  # the interactive pages need RAG_DOCS_PAGES (test_sec48_docs_pages.py)
+    assert d.status_code == 404
     o = c.get("/openapi.json")
     assert o.status_code == 200
     paths = o.json()["paths"]

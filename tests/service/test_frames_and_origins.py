@@ -17,7 +17,7 @@ ROCKET = "D'où la fusée Ariane 6 a-t-elle décollé ?"
 
 
 def test_html_pages_cannot_be_framed(small_service: Callable[..., Service]) -> None:
-    c = small_service(ingest=False).client
+    c = small_service(ingest=False, docs_pages=True).client
     for path in ("/", "/docs", "/redoc"):
         r = c.get(path)
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), path

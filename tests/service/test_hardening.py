@@ -213,7 +213,7 @@ def _series(text: str) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
 def test_unknown_methods_are_405_and_add_no_metric_series(
     small_service: Callable[..., Service],
 ) -> None:
-    svc = small_service()
+    svc = small_service(docs_pages=True)
     c = svc.client
     assert c.get("/docs").status_code == 200 and c.get("/openapi.json").status_code == 200
     assert c.request("PUT", "/search").status_code == 405  # the refusal counter's own series

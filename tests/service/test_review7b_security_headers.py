@@ -31,7 +31,8 @@ def _has_every_response_header(r: httpx.Response) -> None:
 
 def test_every_response_carries_nosniff_and_referrer_policy(
         small_service: Callable[..., Service]) -> None:
-    svc = small_service(ingest=False, api_keys=KEY, cors_origins=["https://blog.example"])
+    svc = small_service(ingest=False, api_keys=KEY, cors_origins=["https://blog.example"],
+                        docs_pages=True)
     c, auth = svc.client, {"authorization": f"Bearer {KEY}"}
     answered = [
         c.get("/health"), c.get("/"), c.head("/"), c.get("/widget.js"), c.get("/static/demo.js"),
@@ -69,7 +70,7 @@ def test_every_response_carries_nosniff_and_referrer_policy(
 
 def test_html_pages_have_a_content_security_policy(
         small_service: Callable[..., Service]) -> None:
-    c = small_service(ingest=False).client
+    c = small_service(ingest=False, docs_pages=True).client
     home = c.get("/")
     demo = _directives(home.headers["content-security-policy"])
     assert demo["script-src"] == "'self'" and demo["default-src"] == "'self'"
@@ -82,8 +83,8 @@ def test_html_pages_have_a_content_security_policy(
     assert js.status_code == 200 and js.headers["content-type"].startswith("text/javascript")
     assert "customElements.whenDefined" in js.text
 
-    # /docs and /redoc load Swagger UI and ReDoc (a CDN, inline scripts): no script-src that
-    # would break them, but no plugins and no <base>, and no framing
+    # /docs and /redoc (RAG_DOCS_PAGES) load Swagger UI and ReDoc (a CDN, inline scripts): no
+    # script-src that would break them, but no plugins and no <base>, and no framing
     for path in ("/docs", "/redoc"):
         policy = _directives(c.get(path).headers["content-security-policy"])
         assert policy == {"frame-ancestors": "'none'", "object-src": "'none'",
