@@ -112,6 +112,14 @@ class ServiceSettings(Settings):
         "every 3600/N seconds; a 429 with Retry-After past it; 0 = no limit. The log keeps "
         "the newest 20,000 votes, so without it one client could push every real vote out.",
     )
+    verify_cost_per_minute: int = Field(
+        default=24_000, ge=0,
+        description="Embedding cost one client (key and address, as the rate limit counts "
+        "it) may spend on POST /verify a minute, counted as the route's bound counts it "
+        "(`embedding_cost`, at most 24,000 a request): up to this much at once, then this "
+        "much a minute; past it a 429 with Retry-After; 0 = no limit. The default lets one "
+        "request at the bound through a minute (~35 s of CPU).",
+    )
     answer_log_min_age: float = Field(
         default=MIN_ANSWER_AGE, ge=0,
         description="Seconds an answer stays in the answer log (for votes) whatever other "

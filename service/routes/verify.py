@@ -8,12 +8,13 @@ cited passage supports it, with the supporting sentence's offsets.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Annotated, Any, cast
 
 import numpy as np
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import (
     BaseModel,
@@ -31,6 +32,8 @@ from rag.sentences import split_sentences
 from service.deps import JSON_BODY, ClientDep
 from service.json_body import CountedJSONRoute
 from service.schemas import text_length
+from service.security import retry_after
+from service.settings import ServiceSettings
 from service.streaming import client_gone, unless_gone
 
 router = APIRouter(tags=["answer"], route_class=CountedJSONRoute)
@@ -72,6 +75,10 @@ MAX_LOOKUPS = 500_000
 # (claims, sentences and clauses, a long text more a token): the articles' prose at 40,000
 # characters is ~22,300; the review's requests 29,600 ("A. A. ...") and 69,000 (runes).
 MAX_EMBEDDING_COST = 24_000
+# ... and each client spends at most RAG_VERIFY_COST_PER_MINUTE of that cost a minute
+# (`CostBudget`; by default one request at the bound): one 48.8 KB request within every bound
+# above still took ~35 s of CPU, and a client could send it again as soon as it ended (review
+# 48, F2).
 
 PassageText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PASSAGE_CHARS)]
 
@@ -139,13 +146,13 @@ def _refused(loc: tuple[str, ...], msg: str) -> RequestValidationError:
                                     "input": None}])
 
 
-def measure(body: VerifyRequest, embedder: Embedder) -> None:
+def measure(body: VerifyRequest, embedder: Embedder) -> int:
     """The bounds that read the text, in the verification's worker thread and slot: the answer, each
     passage and all of them together, titles included, as the embedder reads them (NFKC,
     `text_length`: each text once, a passage over its own limit ends it), then sentences,
     claims and checks. In the model's
     validators they ran on the event loop: 20,000 U+0F73, then quadratic to normalise, held
-    every route 0.3 s (tenth review, F1)."""
+    every route 0.3 s (tenth review, F1). The embedding cost, for the client's budget."""
     size = text_length(body.answer)
     if size > MAX_ANSWER_CHARS:
         raise _refused(("answer",), f"the answer is {size} characters long as the embedder "
@@ -186,6 +193,7 @@ def measure(body: VerifyRequest, embedder: Embedder) -> None:
                        f"their sentences and clauses as the embedder reads them, a long text "
                        f"weighing more a token); the limit is {MAX_EMBEDDING_COST}: send less "
                        "text")
+    return cost
 
 
 def _token_counter(embedder: Embedder) -> Callable[[list[str]], list[int]]:
@@ -348,6 +356,70 @@ class Stoppable:
         return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
 
+class CostBudget:
+    """The embedding cost each client may spend a minute (RAG_VERIFY_COST_PER_MINUTE): a
+    bucket of `per_minute` per client, refilled at `per_minute` a minute. A verification is
+    taken when its client's bucket holds its cost, or is full (a cost over a whole minute's
+    then leaves a debt, paid back over time), and takes it; otherwise `take` says how long
+    until it would be. The clients tracked are bounded: past `max_clients`, the full buckets
+    (nothing to remember) and then the idlest go."""
+
+    def __init__(self, per_minute: int, max_clients: int = 10_000) -> None:
+        self.per_minute = per_minute
+        self._rate = per_minute / 60.0
+        self._buckets: dict[str, tuple[float, float]] = {}  # client -> (cost left, when)
+        self._max = max_clients
+        self._lock = threading.Lock()
+
+    def _left(self, client: str, now: float) -> float:
+        left, last = self._buckets.get(client, (float(self.per_minute), now))
+        return min(float(self.per_minute), left + (now - last) * self._rate)
+
+    def take(self, client: str, cost: int, now: float | None = None) -> float:
+        """0 and `cost` taken when `client` may spend it now, else the seconds until it may."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            left = self._left(client, now)
+            need = min(float(cost), float(self.per_minute))
+            if left < need:
+                return (need - left) / self._rate
+            self._buckets[client] = (left - cost, now)
+            if len(self._buckets) > self._max:
+                self._forget(now)
+        return 0.0
+
+    def _forget(self, now: float) -> None:
+        for c in [c for c in self._buckets if self._left(c, now) >= self.per_minute]:
+            del self._buckets[c]
+        if len(self._buckets) > self._max:
+            idlest = sorted(self._buckets.items(), key=lambda kv: kv[1][1])
+            for c, _ in idlest[: len(self._buckets) - self._max + self._max // 10]:
+                del self._buckets[c]
+
+
+def over_budget(budget: CostBudget, cost: int, wait: float) -> HTTPException:
+    """The 429 of a verification past its client's budget: what it costs, the budget, when."""
+    return HTTPException(429, f"this client's verifications may cost {budget.per_minute} a "
+                         f"minute to embed (RAG_VERIFY_COST_PER_MINUTE); this one costs {cost} "
+                         f"(tokens of its sentences and clauses, as the limit of "
+                         f"{MAX_EMBEDDING_COST} a request counts them): retry in "
+                         f"{retry_after(wait)} s, or send less text",
+                         headers={"retry-after": retry_after(wait)})
+
+
+async def get_budget(request: Request) -> CostBudget | None:
+    """The app's CostBudget (None when RAG_VERIFY_COST_PER_MINUTE is 0), made at its first
+    verification; on the event loop, so only one is ever made."""
+    state = request.app.state
+    budget: CostBudget | None = getattr(state, "verify_budget", None)
+    if budget is None:
+        settings: ServiceSettings = state.settings
+        if settings.verify_cost_per_minute <= 0:
+            return None
+        budget = state.verify_budget = CostBudget(settings.verify_cost_per_minute)
+    return budget
+
+
 async def get_slots(request: Request) -> Slots:
     slots: Slots | None = getattr(request.app.state, "verify_slots", None)
     if slots is None:
@@ -368,12 +440,15 @@ async def get_verifier(request: Request) -> Verifier:
 @router.post("/verify", response_model=VerifyResponse, dependencies=[JSON_BODY])
 async def verify(body: VerifyRequest, request: Request,
                  verifier: Annotated[Verifier, Depends(get_verifier)],
-                 slots: Annotated[Slots, Depends(get_slots)], client: ClientDep) -> Any:
+                 slots: Annotated[Slots, Depends(get_slots)],
+                 budget: Annotated[CostBudget | None, Depends(get_budget)],
+                 client: ClientDep) -> Any:
     """Is each sentence of `answer` supported by the passage its `[n]` cites? Claims with
     no marker are checked against every passage. At most `MAX_TOTAL_CHARS` of text in all;
     a 503 while every verification slot is taken and its queue is full, or while the same
-    client's last one runs. A client that hangs up stops the verification (499), which frees
-    its slot."""
+    client's last one runs; a 429 with Retry-After past the client's
+    RAG_VERIFY_COST_PER_MINUTE. A client that hangs up stops the verification (499), which
+    frees its slot."""
     passages = [Passage(p) if isinstance(p, str) else Passage(p.text, p.title)
                 for p in body.passages]
 
@@ -383,7 +458,11 @@ async def verify(body: VerifyRequest, request: Request,
                 # a 422 past a bound that reads the text, measured in the client's place:
                 # four requests of one client measured at once held every route 17 s
                 # (forty-fourth review, F1)
-                measure(body, verifier.embedder)
+                cost = measure(body, verifier.embedder)
+                # charged once measured, before anything is embedded; refused, nothing is
+                wait = 0.0 if budget is None else budget.take(client, cost)
+                if budget is not None and wait > 0:
+                    raise over_budget(budget, cost, wait)
                 guard = Stoppable(verifier.embedder, cancel)
                 stoppable = Verifier(guard, verifier.threshold)
                 return stoppable.verify(body.answer, passages, recite=body.recite,
