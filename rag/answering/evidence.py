@@ -85,7 +85,7 @@ from rag.answering.question import (
 )
 from rag.answering.recase import recase
 from rag.answering.sentence_vectors import SentenceVectors
-from rag.answering.speakers import another_speaks
+from rag.answering.speakers import another_speaks, reports_speech, said_by_pronoun
 from rag.answering.trips import tells_trip_to, went_to
 from rag.answering.verify import gives_cause
 from rag.answering.yes_no import deed_told
@@ -277,33 +277,49 @@ _TITLE_WORD = re.compile(r"(?i)^(?:chef|président\w*|president|ministre|ministe
                          r"ambassad\w*|envoy\w*|émissaire|général|general|directeur|director)$")
 
 
-# a range ("entre 100 et 200 personnes") is one figure, and one said of each side ("chacun")
+# a range ("entre 100 et 200 personnes") is one figure: one said of each side ("chacun")
 # compares none
 _RANGE = re.compile(r"(?i)\b(?:entre|between|de|from)\s+[\d\s.,]+?\s*(?:et|and|à|to)\s+(?=\d)")
+
+
+def _compares(text: str, before: str = "") -> bool:
+    """Whether a sentence (with the one before it) compares two sides: in words ("plus de
+    soldats que", "moins à Zhanaozen", "la ville la plus touchée") or by a figure of each
+    ("150 soldats et l'Arménie 100"); one figure said of each ("ont envoyé entre 100 et 200
+    personnes chacun") does not."""
+    if COMPARISON.search(_BOUND.sub(" ", text)) or _COMPARATIVE.search(text) \
+            or _MOST.search(text):
+        return True  # "Des dizaines de personnes ont été tuées à Almaty, moins à Zhanaozen"
+    own = _figures(text)
+    if own <= 1 and _EACH_SAME.search(text):
+        return False  # "ont envoyé entre 100 et 200 personnes chacun": one for every side
+    return own + _figures(before) >= 2  # "... 3 000 parachutistes. L'Arménie n'en a envoyé
+    # que 70."
+
+
+def _figures(text: str) -> int:
+    """How many figures a text gives: a range is one, a year none ("formé en 1992", not
+    "2 000 soldats"), "des dizaines" one."""
+    years = {f"n:{y}" for y in _YEAR.findall(text)}
+    keys = [a.keys for a in claim_anchors(_RANGE.sub(" ", text)) if a.kind == "number"
+            and not a.keys & years]
+    return len(keys) + len(_ORDER_WORDS.findall(text))
+
+
 _EACH_SAME = re.compile(r"(?i)\b(?:chacun|chacune|each|apiece)\b")
 
 
-def _compares(text: str) -> bool:
-    """Whether a sentence compares two sides: in words ("plus de soldats que", "more than
-    Tajikistan") or by a figure of each ("150 soldats et l'Arménie 100"); "ont envoyé entre
-    100 et 200 personnes chacun" does not."""
-    if COMPARISON.search(_BOUND.sub(" ", text)):
-        return True
-    if _EACH_SAME.search(text):
-        return False
-    if _COMPARATIVE.search(text):
-        return True  # "Des dizaines de personnes ont été tuées à Almaty, moins à Zhanaozen"
-    keys = [a.keys for a in claim_anchors(_RANGE.sub(" ", text)) if a.kind == "number"
-            and not any(_YEAR_KEY.fullmatch(k) for k in a.keys)]  # "formé en 1992" is a date
-    return len(keys) + len(_ORDER_WORDS.findall(text)) >= 2
-
-
+# a year: four digits written together ("1992"), not a figure with a thousands separator
+_YEAR = re.compile(r"(?<![\d.,])(?<!\d\s)(1[0-9]\d\d|20\d\d)(?!\d)(?![\s.,]\d)")
+# a superlative ranking one side ("la ville la plus touchée", "the largest contingent"), not
+# a first ("sa première action militaire")
+_MOST = re.compile(r"(?i)\b(?:le|la|les|the)\s+(?:plus|moins|most|least)\s+(?!de\b|d['’]|\d)|"
+                   r"\b(?:largest|biggest|smallest|highest|lowest|greatest|fewest)\b")
 _BOUND = re.compile(r"(?i)\b(?:more|fewer|less)\s+than\s+(?=\d)")  # "more than 3,000"
 # a comparative standing alone, not a bound on a figure ("au moins 13", "more than 3,000")
 _COMPARATIVE = re.compile(r"(?i)(?<!\bau )\b(?:moins|davantage|fewer|less|more|plus nombreu\w*|"
                           r"supérieur\w*|inférieur\w*|larger|smaller|bigger|higher|lower|"
                           r"greater)\b(?!\s+(?:de\s+|d['’]|than\s+|que\s+|of\s+)?\d)")
-_YEAR_KEY = re.compile(r"n:(?:1[0-9]|20)\d\d")
 # a figure in words: "des dizaines de morts à Almaty, 3 à Zhanaozen"
 _ORDER_WORDS = re.compile(r"(?i)\b(?:dizaines|centaines|milliers|dozens|hundreds|thousands)\b")
 
@@ -801,7 +817,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     info = analyse_question(recase(question, [f"{h.chunk.title}\n{h.chunk.text}"
                                               for h in passages]), lang)
     cross = bool(passages) and detect_language(passages[0].chunk.text) != info.lang
-    text_lang = ({"fr": "en", "en": "fr"}.get(info.lang, info.lang) if cross else info.lang)
+    langs: dict[int, str] = {}  # each passage's language, read once where a rule needs it
     terms = _coverage_terms(unsourced(question), idf, stemmer, cross, info.lang)
     spans: list[tuple[int, int, Span, Hit]] = []
     for i, hit in enumerate(passages, 1):
@@ -989,7 +1005,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                      or _REFUSAL_SAID.search(prev_text)):
             kind = False  # "Pourquoi la Biélorussie a-t-elle refusé ...?": it deployed
         if kind and info.compared and not (all(_has_focus(f, words | before) for f in fw)
-                                           and _compares(text)):
+                                           and _compares(text, prev_text if any(
+                                               _has_focus(f, words) for f in fw) else "")):
             kind = False  # "more killed in Almaty than in Zhanaozen?": a sentence on Zhanaozen
             # alone compares nothing
         if kind and info.source and _credits_other(text) and not any(
@@ -1002,8 +1019,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "the second-largest city": "la plus grande ville du Kazakhstan,
             # Almaty" ranks the first
         if kind and info.speaker and (another_speaks(info.speaker, text)
-                                      or not _REPORTS_SPEECH.search(text) or not _has_focus(
-                info.speaker[-1], words | before | (context if _CREDITS_PRONOUN.search(text)
+                                      or not reports_speech(text) or not _has_focus(
+                info.speaker[-1], words | before | (context if said_by_pronoun(text)
                                                     else set()) | _words(
                     _speaker_after(text, spans[n + 1][2].text)
                     if n + 1 < len(spans) and spans[n + 1][0] == i else ""))):
@@ -1012,15 +1029,17 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # that names him nowhere near (nor the close of its quote), or reports no words,
             # tells nothing he said
         if kind and info.deed[0] and not any(
-                deed_told(*info.deed, t, text_lang) for t in (text, prev_text) if t):
+                deed_told(*info.deed, t, langs.setdefault(i, detect_language(hit.chunk.text)))
+                for t in (text, prev_text) if t):
             kind = False  # "Did Kazakhstan accept the EU's offer?": the offer alone
         if kind and info.figures and not any(
-                info.figures & a.keys for a in claim_anchors(f"{prev_text} {text}")
+                info.figures & a.keys for a in claim_anchors(hit.chunk.text[:span.end])
                 if a.kind == "number"):
             kind = False  # "Which organisations received the USD 750,000 ...?": a sentence
-            # listing organisations with no such sum
+            # listing organisations, its passage giving no such sum before it
         if kind and info.role_body and (other_body(info.role_body, text) or (
-                said_asked and not role_bodies(f"{prev_text} {text}") & info.role_body)):
+                said_asked and not info.speaker
+                and not role_bodies(f"{prev_text} {text}") & info.role_body)):
             kind = False  # "NATO's secretary general": "le secrétaire général de l'OTSC", and
             # what he said is told where he is named so ("le secrétaire général du bloc", or
             # "des discussions entre Washington, Moscou et l'OTAN", is not)

@@ -363,7 +363,7 @@ _EN_FR: dict[str, tuple[str, ...]] = {
     "defeat": ("défaite", "battu", "battus", "vaincu", "éliminé", "éliminés", "défait"),
     "beat": ("battu", "battus", "bat", "vaincu", "victoire"),
     "replac": ("remplacé", "remplace", "remplacer", "remplaçant", "successeur"),
-    "respond": ("répond", "réponse", "répondu", "répondit", "réagi", "réaction"),
+    "respond": ("répond", "réponse", "répondu", "répondit"),
     "accept": ("accepté", "accepter", "acceptation", "approuvé"),
     "language": ("langue", "langues", "langage"),
     "locat": ("situé", "située", "trouve", "localisé"),

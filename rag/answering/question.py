@@ -507,6 +507,17 @@ _BODY_WORDS = frozenset("""ministry ministere agency agence office bureau counci
 
 
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}), (\d{3})(?![\d,])")
+# a number that names rather than counts: "Boeing 737", "Flight 752", "PS752", "the
+# 828-metre tower" (a currency's code before a sum is kept: "USD 750,000")
+_NAMED_NUMBER = re.compile(r"\b([A-ZÀ-Ý][\w’'-]*)\s+\d[\d.,]*\b|\b[A-Z]+\d+\b|\b\d+-(?=[a-zà-ÿ])")
+_CURRENCY_CODES = frozenset("USD EUR GBP CHF JPY CNY RUB US CA AU".split())
+
+
+def _without_identifiers(question: str) -> str:
+    return _NAMED_NUMBER.sub(lambda m: m.group(0) if m.group(1) in _CURRENCY_CODES
+                             else (m.group(1) or "") + " ", question)
+
+
 FIGURE_LEAST = 100  # "the three explosions", "the 2 leaders" are no figure to find again
 
 
@@ -514,7 +525,7 @@ def _figures_given(question: str) -> frozenset[str]:
     """The keys of each figure of FIGURE_LEAST or more the question gives, but years ("54,
     435 copies", a translation's thousands, is read as 54435)."""
     out: set[str] = set()
-    for a in claim_anchors(_SPLIT_THOUSANDS.sub(r"\1\2", question)):
+    for a in claim_anchors(_without_identifiers(_SPLIT_THOUSANDS.sub(r"\1\2", question))):
         if a.kind != "number":
             continue
         values = [float(k[2:]) for k in a.keys if re.fullmatch(r"n:\d+(?:\.\d+)?", k)]

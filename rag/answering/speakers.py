@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from rag.answering.anchors import same_name
+from rag.answering.countries import nations_of
 from rag.text import fold
 
 # "What did President Joe Biden personally say ...?", "Why did US State Department spokesman
 # Ned Price call ...?", "How did X describe ...?"
-_SAY_EN = re.compile(r"(?i)\b(?:what|why|how|when|where)\s+(?:did|does|do|has|had)\s+"
+_SAY_EN = re.compile(r"(?i)\b(?:what|why|how)\s+(?:did|does|do|has|had)\s+"
                      r"([^?]{1,80}?)\s+(?:\w+ly\s+|also\s+)?(?-i:say|said|tell|told|declare|"
                      r"call|describe|claim|state|affirm|warn|write|tweet|characteri[sz]e|"
                      r"announce|explain|stress|insist)\b")
@@ -26,14 +27,15 @@ _SAID_FR = (r"(?:dit|déclaré|affirmé|annoncé|expliqué|répondu|estimé|soul
 # "Qu'a déclaré Jen Psaki ...?", "Pourquoi Jen Psaki a-t-elle affirmé ...?"
 _SAY_FR = (re.compile(r"(?i)\bqu['’](?:a|avait)\s+(?:donc\s+|alors\s+)?" + _SAID_FR
                       + r"\s+([^?,]{1,80})"),
-           re.compile(r"(?i)\b(?:pourquoi|comment|quand|où)\s+([^?]{1,80}?)\s+"
+           re.compile(r"(?i)\b(?:pourquoi|comment)\s+([^?]{1,80}?)\s+"
                       r"(?:a|avait)-t-(?:il|elle)\s+(?:\w+\s+)?" + _SAID_FR + r"\b"))
 _NAME_RUN = re.compile(r"[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)+")
 _TITLE = frozenset(fold(w) for w in """
 president président presidente présidente prime premier minister ministre secretary
 secrétaire general général spokesman spokeswoman spokesperson porte-parole chief chef head
 ambassador ambassadeur state department senator sénateur king roi queen reine mr mrs ms dr
-m mme monsieur madame sir lord
+m mme monsieur madame sir lord secretary-general secrétaire-général director-general
+directeur-général
 il elle ils elles on nous he she they we it le la les l the ce cette ces celui celle un une
 a an et and mais but son sa ses his her their leur lui
 """.split())
@@ -42,17 +44,29 @@ a an et and mais but son sa ses his her their leur lui
 def said_by(question: str) -> tuple[str, ...]:
     """The parts of the full name of whom the question asks to have said something, folded
     ("What did President Joe Biden say ...?": ("joe", "biden")); () when none is asked so."""
+    question = " ".join(question.split())  # (a run of spaces costs the patterns nothing)
     for pattern in (_SAY_EN, *_SAY_FR):
         for m in pattern.finditer(question):
-            runs = _NAME_RUN.findall(m.group(1))
-            if not runs:
-                continue
-            words = runs[-1].split()
+            if re.search(r"(?i)\b(?:and|et)\b", m.group(1)) or not (
+                    runs := _NAME_RUN.findall(m.group(1))):
+                continue  # two speakers asked ("Joe Biden and Vladimir Putin"): either may
+            # the name right after "Qu'a déclaré", else the last before the verb ("US State
+            # Department spokesman Ned Price")
+            run = runs[0] if pattern is _SAY_FR[0] else runs[-1]
+            if re.search(r"['’]s?$", run) or nations_of(run) or any(
+                    fold(w) in _BODY_WORDS for w in run.split()):
+                continue  # whose spokesman ("Joe Biden's"), a country, a body: no person
+            words = run.split()
             while words and (fold(words[0]) in _TITLE or words[0].isupper()):
                 words = words[1:]
             if len(words) >= 2:
                 return tuple(fold(w) for w in words)
     return ()
+
+
+_BODY_WORDS = frozenset(fold(w) for w in """house maison blanche kremlin department ministry
+    ministère government gouvernement council conseil union nations states états commission
+    office bureau agency agence""".split())
 
 
 # whom a sentence credits: after the credit ("a déclaré Jen Psaki", "selon Emilia Nazarenko",
@@ -61,12 +75,14 @@ def said_by(question: str) -> tuple[str, ...]:
 _SAID_PAST = (r"(?:déclaré|dit|affirmé|estimé|souligné|indiqué|assuré|insisté|qualifié|"
               r"expliqué|ajouté|annoncé|jugé|dénoncé|précisé|averti|prévenu|écrit|répondu)")
 _NAME = r"([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*)"
+# (a name is credited where its clause ends with it: "a déclaré à Sputnik Earl Rasmussen.",
+# not "a déclaré à Genève que", "told Reuters that", "said Russia would")
 _AFTER = re.compile(r"(?:\b(?:[Ss]elon|[Dd]['’]après|[Aa]ccording to)|\b(?:a|ont|avait|avaient)"
                     r"\s+" + _SAID_PAST + r"|[»”]\s*,?\s*(?:a-t-(?:il|elle)\s+)?(?:ajoute|"
                     r"poursuit|explique|souligne|dit|déclare|estime|note|précise|affirme|"
                     r"indique|conclut|insiste|rappelle|assure|commente|observe|relève)|"
-                    r"\b(?:said|says|told|stated|added)\b)\s+(?:(?!(?:que|qu|that)\b)[\w’'-]+\s+){0,5}?"
-                    + _NAME)
+                    r"\b(?:said|says|told|stated|added))\s+(?:(?!(?:que|qu|that)\b)[\w’'-]+\s+)"
+                    r"{0,5}?" + _NAME + r"(?=\s*(?:[,.;:!?»”)]|$))")
 _VERB = re.compile(r"\b(?:(?:a|ont|avait|avaient)\s+" + _SAID_PAST + r"|s['’]est\s+(?:dit|"
                    r"déclaré|déclarée|dite|montré|montrée)|said|says|told|stated|warned|added|"
                    r"called|described)\b")
@@ -96,3 +112,25 @@ def another_speaks(asked: tuple[str, ...], text: str) -> bool:
     names = credited(text)
     return bool(names) and not any(same_name(part, w, True) for part in asked
                                    for ws in names for w in ws if len(w) >= 3)
+
+
+# words reported, an adverb allowed after the auxiliary ("Il a également souligné que"), a
+# quote in straight or curly marks, or a post ("wrote on Twitter", "a tweeté")
+_SPEECH = re.compile(r"(?i)\b(?:a|ont|avait|avaient|a-t-(?:il|elle)|ont-(?:ils|elles))\s+"
+                     r"(?:\w+\s+)?" + _SAID_PAST + r"\b|\b(?:said|says|told|stated|claimed|"
+                     r"described|added|wrote|writes|tweeted|posted|announced|warned|called)\b|"
+                     r"\btweet\w*|[«“»”\"]")
+# ... by a pronoun, for someone named before ("Elle a ajouté que", "He also said")
+_PRONOUN_SAID = re.compile(r"(?i)\b(?:il|elle|ils|elles|he|she|they)\s+(?:(?:a|ont|avait|"
+                           r"avaient)\s+)?(?:\w+\s+)?(?:" + _SAID_PAST[3:-1] + r"|said|says|"
+                           r"told|stated|added|wrote|warned)\b")
+
+
+def reports_speech(text: str) -> bool:
+    """Whether a sentence reports someone's words."""
+    return bool(_SPEECH.search(text))
+
+
+def said_by_pronoun(text: str) -> bool:
+    """Whether a sentence gives its words to a pronoun, someone named before."""
+    return bool(_PRONOUN_SAID.search(text))

@@ -625,6 +625,7 @@ class Verifier:
                                        (ev, "antonym"))
         if claim.opposites and (nation_contradicted(claim.text, s.text) or (
                 best + 1 < len(d.spans) and not stances_of_nations(s.text)
+                and _GOES_ON_ABOUT.match(d.spans[best + 1].text)
                 and nation_contradicted(claim.text, d.spans[best + 1].text))):
             # (after the agents: two verbs whose agents are exchanged are that; or in the next
             # sentence where this one gives no nation a stance: "... au Kazakhstan pour appuyer
@@ -878,6 +879,10 @@ class Verifier:
 
 # A sentence that goes on about its predecessor's subject: "Il prend des décisions ..."
 _GOES_ON = re.compile(r"\s*(?:il|elle|ils|elles|it|they|its|their|he|she)\b", re.I)
+# ... or a noun phrase with no verb of its own that qualifies what the sentence before told
+# ("Une initiative dénoncée par ...", "Cette décision ...", "A move welcomed by ...")
+_GOES_ON_ABOUT = re.compile(r"(?i)\s*(?:(?:une?|a|an)\s+[\w’'-]+\s+[\w’'-]+(?:ée?s?|ed)\b|"
+                            r"(?:ce|cet|cette|ces|this|that|these|those)\s)")
 
 
 # A sentence that opens on the person who acts: "M. Blinken a, selon ce communiqué, ...",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answering.antonyms import contradicted, sides
 from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.text import fold, tokenize
 
@@ -24,16 +25,24 @@ _FR = re.compile(r"(?i)^(?!\s*(?:qu|quel|lequel|laquelle|combien|comment|pourquo
 _FR_SKIP = frozenset(fold(w) for w in """été pas donc alors finalement déjà ensuite d'abord
     d’abord vraiment réellement encore aussi bien en y ne fini par se s' s’ pu dû su voulu
     tenté cherché effectivement officiellement jamais toujours plus tard tôt enfin aussitôt
-    récemment rapidement immédiatement publiquement personnellement formellement""".split())
+    récemment rapidement immédiatement publiquement personnellement formellement lui-même
+    elle-même eux-mêmes elles-mêmes même""".split())
 # words said: what they say is the question, not the verb ("a-t-il déclaré que la Russie
 # partirait ?" is answered by "a annoncé le retrait")
 _SAID = re.compile(r"(?:declar|annon|affirm|dit$|dire$|precis|indiqu|expliqu|soulign|ajout|"
                    r"estim|assur|say|said|state|claim|tell|told|announc|report)")
-_EN_DID = re.compile(r"(?i)^\s*(?:did|does|do)\s+((?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)|"
-                     r"(?:the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+s)\s+([a-z]+)\b")
+# (a possessive subject goes on: "Did Russia's troops leave ...?"; adverbs before the verb
+# are skipped: "Did Armenia also send ...?")
+_EN_DID = re.compile(r"(?i)^\s*(?:did|does|do)\s+((?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+                     r"(?:(?<=['’]s)\s+[a-z]+|(?<=s['’])\s+[a-z]+)?|"
+                     r"(?:the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+s)\s+"
+                     r"(?:(?:\w+ly|also|ever|not|still|already|indeed|even|actually|finally|"
+                     r"never|then|later|too)\s+)*([a-z]+)\b")
 _EN_WAS = re.compile(r"(?i)^\s*(?:was|were|has|have|had)\s+(?:[\w’'-]+\s+){0,5}?"
-                     r"([a-z][a-z-]*ed|held|shut|cut|sent|made|taken|given|built|left|put|"
-                     r"struck|brought|chosen|driven|drawn|kept|sold|told|won|lost)\b")
+                     r"(?-i:([a-z][a-z-]*ed|held|shut|cut|sent|made|taken|given|built|left|put|"
+                     r"struck|brought|chosen|driven|drawn|kept|sold|told|won|lost))\b")
+# a French participle ends so; after "est-il" a noun ("membre") is no deed
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes|er|ir)$")
 _EN_NOT_VERBS = frozenset("in of at on for with from to by about and or".split())
 PREFIX = 6  # a verb and its nouns share their first letters: "dissip", "conser" (not "conseq")
 
@@ -46,11 +55,13 @@ def yes_no_verb(question: str) -> tuple[str, str]:
 
 
 def _verb(question: str) -> tuple[str, str]:
+    question = " ".join(question.split())
     if m := _FR.match(question):
         for word in m.group(1).split():
-            if fold(word) not in _FR_SKIP and not word[:1].isupper():
+            if fold(word) not in _FR_SKIP and not word[:1].isupper() \
+                    and not fold(word).endswith("ment"):
                 w = fold(word).split("’")[-1].split("'")[-1]
-                return (w, "fr") if len(w) >= 4 else ("", "")
+                return (w, "fr") if len(w) >= 4 and _PARTICIPLE.search(word) else ("", "")
         return "", ""
     if (m := _EN_DID.match(question)) and fold(m.group(2)) not in _EN_NOT_VERBS:
         return fold(m.group(2)), "en"
@@ -70,18 +81,30 @@ def deed_told(verb: str, lang: str, text: str, text_lang: str) -> bool:
     """Whether `text` tells the deed `verb` names: a word of the same first letters (or a
     French synonym's stem) in its language, a translation across; true when nothing can be
     compared."""
-    words = [fold(w) for w in re.findall(r"[\w’'-]+", text)]
+    words = [fold(w).replace("-", "") for w in re.findall(r"[\w’'-]+", text)]
+    if (said := sides(verb)) and contradicted(said, text):
+        return True  # its opposite answers no ("Did Kazakhstan accept ...?": "declined")
     if lang == text_lang:
-        if any(w[:PREFIX] == verb[:PREFIX] for w in words):
+        forms = [f.replace("-", "") for f in (_en_forms(verb) if lang == "en" else (verb,))]
+        if any(w[:PREFIX] == f[:PREFIX] for w in words for f in forms):
             return True
-        if lang != "fr":
-            return False
+        if lang == "en":  # another word of the same French translation ("arrested" and
+            wanted = _translations(verb)  # "detained")
+            return not wanted or any(_translations(w) & wanted for w in set(words))
         stems = set(tokenize(text, "french"))
         stem = next(iter(tokenize(verb, "french")), verb)
         return stem in stems or bool(french_synonyms(stem) & stems)
     if lang != "en":
         return True
-    wanted = frozenset().union(*(other_language_keys(v, "en") for v in _en_forms(verb)))
+    wanted = _translations(verb)
     if not wanted:
         return True  # nothing known to compare it with
     return any((w[:4] if len(w) > 4 else w) in wanted for w in words)
+
+
+def _translations(verb: str) -> frozenset[str]:
+    """The lexicon's French keys for an English verb, in any of its forms (and a reaction
+    for a response: "Had Western capitals responded ...?" / "n'ont pas réagi"; not in the
+    lexicon, where the verifier would read "réagi" as a deed to match agents with)."""
+    keys = frozenset().union(*(other_language_keys(v, "en") for v in _en_forms(verb)))
+    return keys | {"reag", "reac"} if verb.startswith(("respond", "react")) else keys

@@ -71,3 +71,13 @@ def test_a_title_given_to_another_body_is_a_swap(verifier: Verifier) -> None:
                "troops would act as occupiers total stupidity [1].", zas)[0] is False
     assert one(verifier, "CSTO Secretary General Stanislav Zas called suggestions that the "
                "troops would act as occupiers total stupidity [1].", zas)[0] is True
+
+
+def test_a_next_sentence_of_its_own_gives_no_stance_to_check(verifier: Verifier) -> None:
+    """Diff review: only a next sentence that qualifies this one ("Une initiative dénoncée
+    par ...") is read for the stances; one with a verb of its own tells another matter."""
+    passage = ("Le président chinois Xi Jinping a exprimé son appui à l’intervention de l’OTSC "
+               "au Kazakhstan. La Chine a en revanche dénoncé les sanctions occidentales contre "
+               "la Russie.")
+    assert one(verifier, "La Chine a soutenu l’intervention de l’OTSC au Kazakhstan [1].",
+               passage)[0] is True
