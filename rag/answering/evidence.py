@@ -818,6 +818,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                               for h in passages]), lang)
     cross = bool(passages) and detect_language(passages[0].chunk.text) != info.lang
     langs: dict[int, str] = {}  # each passage's language, read once where a rule needs it
+    figures_seen: dict[int, set[str]] = {}  # the figures each passage gave so far
     terms = _coverage_terms(unsourced(question), idf, stemmer, cross, info.lang)
     spans: list[tuple[int, int, Span, Hit]] = []
     for i, hit in enumerate(passages, 1):
@@ -1028,15 +1029,17 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # sont rencontrés ...», ajoute Laurent Goetschel" is Goetschel's, and a sentence
             # that names him nowhere near (nor the close of its quote), or reports no words,
             # tells nothing he said
-        if kind and info.deed[0] and not any(
-                deed_told(*info.deed, t, langs.setdefault(i, detect_language(hit.chunk.text)))
-                for t in (text, prev_text) if t):
-            kind = False  # "Did Kazakhstan accept the EU's offer?": the offer alone
-        if kind and info.figures and not any(
-                info.figures & a.keys for a in claim_anchors(hit.chunk.text[:span.end])
-                if a.kind == "number"):
-            kind = False  # "Which organisations received the USD 750,000 ...?": a sentence
-            # listing organisations, its passage giving no such sum before it
+        if kind and info.deed[0]:
+            if i not in langs:
+                langs[i] = detect_language(hit.chunk.text)
+            if not any(deed_told(*info.deed, t, langs[i]) for t in (text, prev_text) if t):
+                kind = False  # "Did Kazakhstan accept the EU's offer?": the offer alone
+        if info.figures:  # (every sentence's figures are kept, read once, in passage order)
+            seen = figures_seen.setdefault(i, set())
+            seen.update(k for a in claim_anchors(text) if a.kind == "number" for k in a.keys)
+            if kind and not info.figures & seen:
+                kind = False  # "Which organisations received the USD 750,000 ...?": a
+                # sentence listing organisations, its passage giving no such sum before it
         if kind and info.role_body and (other_body(info.role_body, text) or (
                 said_asked and not info.speaker
                 and not role_bodies(f"{prev_text} {text}") & info.role_body)):

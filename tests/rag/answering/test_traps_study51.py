@@ -9,13 +9,7 @@ from rag.answering.evidence import gather_evidence
 from rag.answering.speakers import credited, said_by
 from rag.chunking import Chunk
 from rag.retrieval import Hit
-
-
-def _kind_of(question: str, text: str, holding: str) -> bool:
-    """The kind of the sentence holding `holding` (evidence comes ranked, not in order)."""
-    ev = gather_evidence(question, [Hit(Chunk("d0", 0, text, 0, len(text), "OTSC"), 1.0)],
-                         None, None, lambda term: 1.0, "french")
-    return next(s.kind for s in ev.sentences if holding in s.text)
+from tests.rag.answering.test_traps_study50 import _kind_of
 
 
 @pytest.mark.parametrize(("question", "asked"), [
