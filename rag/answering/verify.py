@@ -1657,7 +1657,8 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
         # qu'il partage avec elle une frontière" over "car il a une frontière")
         least = 1 if gives_cause(sentence) or PURPOSE.search(sentence) else CAUSE_SHARED
         return shared < min(least, len(claim.cause_words)) or any(
-            part and not any(w[:5] in words for w in part) for part in claim.cause_parts)
+            part and not any(w[:5] in words for w in part) for part in claim.cause_parts) or (
+            _cause_unsaid(claim, words, folded))
     keys = {_key4(w) for w in tokenize(sentence, "none")}
     for part in claim.cause_parts:
         # (each conjunct of the cause whose words the lexicon knows, said in the sentence:
@@ -1682,6 +1683,29 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
                 and not gives_cause(sentence))
     return known >= min(CAUSE_KNOWN, len(claim.cause_words)) > 0
 
+
+
+@lru_cache(maxsize=256)
+def _claim_cause_groups(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(g) for g in _cause_groups(text, lang))
+
+
+def _cause_unsaid(claim: _Facts, words: set[str], folded: set[str]) -> bool:
+    """Whether, of the two or more causes a claim gives, one the sentence says (CAUSE_SHARED of
+    its words) stands beside another it does not: "provoquées par le doublement du prix du gaz
+    ... à la suite d'une hausse des taxes de l'État" over "causées par une multiplication par
+    deux du prix du gaz ... après la suppression des subventions de l'État" (v40_018)."""
+    groups = _claim_cause_groups(claim.text, claim.lang)
+    if len(groups) < 2:
+        return False
+    stemmer = _STEMMER[claim.lang]
+
+    def said(w: str) -> bool:
+        return any(x[:5] in words for x in tokenize(w, stemmer)) or (
+            w in claim.names and any(same_name(w, x, True) for x in folded))
+    counts = [(sum(1 for w in g if said(w)), len(g)) for g in groups if len(g) >= 2]
+    return any(n >= min(CAUSE_SHARED, k) for n, k in counts) and any(
+        n < min(CAUSE_SHARED, k) for n, k in counts)
 
 
 def _cause_swapped(claim: _Facts, sentence: str) -> bool:
