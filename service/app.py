@@ -27,6 +27,7 @@ from service.routes import answers, documents, feedback, openai, operations, ver
 from service.schemas import RequestLimits
 from service.security import (
     AccessControl,
+    ForwardedFor,
     KeyChecker,
     RateLimiter,
     SecurityHeaders,
@@ -96,7 +97,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics) -> None:
     """Innermost first (the last added runs first): body bytes counted as they arrive and
     the body deadline; keys and rate limits; request ids, metrics and the log line; CORS;
-    then method, Host, cross-site writes and declared body size before anything else. Around
+    then method, Host, cross-site writes and declared body size; before anything else, the
+    client address behind trusted proxies (RAG_TRUSTED_PROXIES). Around
     them all, and around Starlette's own error layer: `_App`'s security headers."""
     limit = body_limit(settings.max_request_bytes, settings.max_upload_bytes)
     # the bytes of bodies that requests in flight hold, shared by them all (guards.py)
@@ -126,3 +128,5 @@ def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics) -
                else default_trusted_hosts(settings.host))
     app.add_middleware(Guard, trusted_hosts=trusted, cors_origins=settings.cors_origins,
                        limit=limit, keys_set=keys.enabled, on_refused=metrics.refusal)
+    if settings.trusted_proxies:  # outermost: every layer sees the client behind them
+        app.add_middleware(ForwardedFor, proxies=settings.trusted_proxies)

@@ -174,6 +174,80 @@ def client_identity(key: str | None, ip: str) -> str:
     return f"{key}|{ip}" if key else ip
 
 
+# X-Forwarded-For entries read from the right at most: past these many trusted proxies the
+# entry reached is the client (a header of thousands of entries costs no more to read).
+MAX_PROXY_HOPS = 32
+_FORWARDED_SCHEMES = frozenset({"http", "https"})
+
+
+class ForwardedFor:
+    """The client address behind the reverse proxies of RAG_TRUSTED_PROXIES (outermost in the
+    app: every limit counts by it). A request whose connection comes from one of them (from
+    any address with `"*"`) is the client's named by its `X-Forwarded-For`: the rightmost
+    entry no listed proxy added, read from the right (each proxy appends the address it was
+    reached from; what a client wrote itself is to their left). With `"*"` alone, the
+    rightmost entry. `X-Forwarded-Proto`'s rightmost entry gives the scheme.
+
+    uvicorn's own handling (`forwarded_allow_ips`), which `rag serve` no longer turns on,
+    took the leftmost entry, written by the client, when told `"*"`: a client naming a new
+    address in front of each request was never throttled (forty-ninth review, F1). Here it is
+    the same under any ASGI server."""
+
+    def __init__(self, app: ASGIApp, *, proxies: list[str]) -> None:
+        self.app = app
+        self.any_peer = "*" in proxies
+        self.networks = tuple(ipaddress.ip_network(p, strict=False)
+                              for p in proxies if p != "*")
+
+    def listed(self, host: str) -> bool:
+        """Whether `host` is an address in one of the listed networks (`"*"` lists none)."""
+        try:
+            addr = ipaddress.ip_address(host.split("%", 1)[0])
+        except ValueError:
+            return False
+        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+            addr = addr.ipv4_mapped  # a dual-stack socket's view of an IPv4 peer
+        return any(addr in net for net in self.networks)
+
+    def client(self, forwarded: list[str]) -> tuple[str, int] | None:
+        """The client `forwarded` (X-Forwarded-For's entries, left to right) names."""
+        hops = forwarded[-MAX_PROXY_HOPS:]
+        for entry in reversed(hops):
+            host, port = _host_port(entry)
+            if not self.listed(host):
+                return host, port
+        return _host_port(hops[0]) if hops else None  # every one a proxy: the first
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        peer = scope.get("client")
+        if scope["type"] == "http" and peer and (self.any_peer or self.listed(peer[0])):
+            forwarded: list[str] = []
+            proto = ""
+            for name, value in scope["headers"]:
+                if name.lower() == b"x-forwarded-for":
+                    forwarded += [e.strip() for e in value.decode("latin-1").split(",")
+                                  if e.strip()]
+                elif name.lower() == b"x-forwarded-proto":
+                    proto = value.decode("latin-1").rsplit(",", 1)[-1].strip().lower()
+            client = self.client(forwarded)
+            scope = {**scope,
+                     **({"client": client} if client is not None else {}),
+                     **({"scheme": proto} if proto in _FORWARDED_SCHEMES else {})}
+        await self.app(scope, receive, send)
+
+
+def _host_port(entry: str) -> tuple[str, int]:
+    """`192.0.2.1`, `192.0.2.1:443`, `2001:db8::1` or `[2001:db8::1]:443`: host and port (0
+    when none); anything else as it is, at most 64 characters."""
+    host, port = entry, ""
+    if entry.startswith("[") and "]" in entry:
+        host, _, rest = entry[1:].partition("]")
+        port = rest[1:] if rest.startswith(":") else ""
+    elif entry.count(":") == 1:
+        host, _, port = entry.partition(":")
+    return host[:64], int(port) if port.isdigit() and len(port) <= 5 else 0
+
+
 def retry_after(seconds: float) -> str:
     return str(max(1, math.ceil(seconds)))
 

@@ -7,8 +7,8 @@ the connection (or the end of the previous response); the body then has the ASGI
 `body_timeout` (service/guards.py). httptools when installed (what uvicorn's "auto" picks), h11
 otherwise. Request heads are bounded too: h11 by its own limit (set to `MAX_HEAD_BYTES`), httptools
 has none (200 MB of headers were buffered), so its protocol counts them, and a chunked body's
-trailer fields the same way (h11's limit covers those). And whose
-X-Forwarded-For is believed: only configured proxies' (`proxy_options`), not uvicorn's default.
+trailer fields the same way (h11's limit covers those). And uvicorn believes no
+X-Forwarded-For (`proxy_options`): the app reads it from the configured proxies only.
 
 `rag serve` and `rag cluster serve --local` both run `run_server`, so neither can lose an option
 the other has (thirteenth review: the cluster's local server had no header deadline, no head
@@ -170,19 +170,20 @@ def deadline_protocol(header_timeout: float, h11_only: bool = False) -> type[asy
 
 
 def proxy_options(settings: ServiceSettings) -> dict[str, Any]:
-    """Whose X-Forwarded-For uvicorn believes: only `trusted_proxies`. uvicorn's default
-    trusts 127.0.0.1, and the client address is what the wrong-key throttle and the rate
-    limit count by: behind no proxy, a client on loopback named any address it liked."""
-    if not settings.trusted_proxies:
-        return {"proxy_headers": False}
-    return {"proxy_headers": True, "forwarded_allow_ips": list(settings.trusted_proxies)}
+    """uvicorn never reads X-Forwarded-For: the app does, from RAG_TRUSTED_PROXIES only
+    (service/security.py `ForwardedFor`). uvicorn's default trusts 127.0.0.1, and the
+    client address is what the wrong-key throttle and the rate limit count by: behind no
+    proxy, a client on loopback named any address it liked; and told `"*"`, uvicorn took the
+    leftmost entry, which the client writes (forty-ninth review, F1)."""
+    del settings  # (the same for every setting: the app resolves the proxies)
+    return {"proxy_headers": False}
 
 
 def server_options(settings: ServiceSettings) -> dict[str, Any]:
     """The `uvicorn.run` / `uvicorn.Config` keyword arguments every serve command uses: the
     header deadline and head bound (the protocol class), the shutdown grace, the connection
     cap (uvicorn answers a plain 503, `connection: close`, to requests on connections past
-    `max_connections`) and whose X-Forwarded-For is believed."""
+    `max_connections`), and uvicorn's X-Forwarded-For handling off."""
     return {"http": deadline_protocol(settings.header_timeout),
             "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
             "timeout_graceful_shutdown": SHUTDOWN_GRACE_S,

@@ -100,10 +100,13 @@ class ServiceSettings(Settings):
     trusted_proxies: list[str] = Field(
         default_factory=list,
         description="Addresses or ranges of reverse proxies whose X-Forwarded-For and "
-        'X-Forwarded-Proto `rag serve` believes, e.g. \'["127.0.0.1"]\' for a proxy on the '
-        "same machine; empty = none: the client address is the connection's (uvicorn's own "
-        "default trusts 127.0.0.1, so anyone on a loopback bind could pick their address, and "
-        "dodge the wrong-key throttle and the rate limit).",
+        'X-Forwarded-Proto the service believes, e.g. \'["127.0.0.1"]\' for a proxy on the '
+        "same machine: the client is then the rightmost X-Forwarded-For entry none of them "
+        'added; "*" takes every connection for a proxy\'s and the rightmost entry for the '
+        "client (only where no client reaches the server but through proxies); empty = none: "
+        "the client address is the connection's (uvicorn's own default trusts 127.0.0.1, so "
+        "anyone on a loopback bind could pick their address, and dodge the wrong-key "
+        "throttle and the rate limit).",
     )
     feedback_per_hour: int = Field(
         default=60, ge=0,
@@ -165,8 +168,8 @@ class ServiceSettings(Settings):
     @field_validator("trusted_proxies")
     @classmethod
     def _proxy_addresses(cls, value: list[str]) -> list[str]:
-        """Addresses or networks only (or "*"): uvicorn takes any other word as a literal
-        that never matches, so a typo would silently trust nobody."""
+        """Addresses or networks only (or "*"): a host name or a typo would trust nobody
+        (or, read as uvicorn read it, a literal that never matches)."""
         out = [v.strip() for v in value if v.strip()]
         for v in out:
             if v == "*":
