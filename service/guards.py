@@ -193,16 +193,23 @@ class Guard:
                     "this origin is not in RAG_CORS_ORIGINS"
                 return 403, f"cross-origin request refused: {why}", "origin"
         elif (headers.get("sec-fetch-site", "").lower() in ("cross-site", "same-site")
-              and not _top_level_navigation(headers)
               and scope["path"] not in CROSS_SITE_READS and "*" not in self.origins
               and headers.get("origin", "").rstrip("/").lower() not in self.origins):
             # a foreign page's <img src="/search?..."> cannot read the answer but makes the
             # server do the work, in a loop (security review 42, F2); the widget's script and
-            # a link followed still load. A frame is no link followed: <iframe>, <object> and
+            # the demo page still load. A frame is no link followed: <iframe>, <object> and
             # <embed> navigate too (review 43, F1); and a page on another port of the same
-            # host ("same-site") is another site's page
-            return 403, ("cross-site request refused: this origin is not in "
-                         "RAG_CORS_ORIGINS"), "origin"
+            # host ("same-site") is another site's page. A link followed opens only the pages
+            # meant to be linked: a window another site's page opens on /search?q=... made
+            # the server search too (1.26 s of CPU each; review 49, F3)
+            if not _top_level_navigation(headers):
+                return 403, ("cross-site request refused: this origin is not in "
+                             "RAG_CORS_ORIGINS"), "origin"
+            if scope["path"] not in CROSS_SITE_LINKS:
+                return 403, ("cross-site navigation refused: a link from another site opens "
+                             "the demo page (/) and the API docs, not an API route; call it "
+                             "from a page whose origin is in RAG_CORS_ORIGINS, or from no "
+                             "page"), "origin"
         length = headers.get("content-length")
         limit, named = self.limit(method, scope["path"])
         if length is not None and (not length.strip().isdigit() or int(length) > limit):
@@ -235,6 +242,12 @@ def _speculative(headers: dict[str, str]) -> bool:
 # What another site's page may load without being listed in RAG_CORS_ORIGINS: the widget's
 # script and the demo's
 CROSS_SITE_READS = frozenset({"/widget.js", "/static/demo.js", "/"})
+# What a link on another site's page may open (a top-level navigation, not a frame, an image
+# or a prefetch): those, and the API docs pages when served (RAG_DOCS_PAGES). Not an API route:
+# with no keys set, a foreign page opening a window on /search?q=<2,000 characters>&k=100
+# made the server search (review 49, F3)
+CROSS_SITE_LINKS = CROSS_SITE_READS | {"/docs", "/redoc", "/docs/oauth2-redirect",
+                                       "/openapi.json"}
 
 
 BODY_FREE_BYTES = 64 * 1024  # of each body, never counted against the shared budget
