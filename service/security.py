@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from rag.retrieval import QUERY_CALLER
+
 # Reachable without a key: liveness checks and the widget's own files.
 PUBLIC_PATHS = frozenset({"/health", "/widget.js", "/"})
 # Changing the index needs an admin key; with API keys and no admin keys, no key may (the
@@ -272,7 +274,15 @@ class AccessControl:
             return
         refusal = self._check(scope)
         if refusal is None:
-            await self.app(scope, receive, send)
+            # the query cache is this client's own: a shared one told by its timing whether
+            # another client had just asked the same question (review 49, F2)
+            client = scope.get("client")
+            caller = QUERY_CALLER.set(client_identity(
+                scope["state"].get("identity"), client_bucket(client[0] if client else None)))
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                QUERY_CALLER.reset(caller)
             return
         from service.guards import send_error
 

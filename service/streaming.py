@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import json
 import logging
 import threading
@@ -70,7 +71,9 @@ class EventPump:
                 self._events.close()  # releases the generation slot in this, its own, thread
                 put(("end", None))
 
-        threading.Thread(target=produce, name="rag-answer-stream", daemon=True).start()
+        # in the request's context (the query cache keys by its client: rag.retrieval)
+        threading.Thread(target=contextvars.copy_context().run, args=(produce,),
+                         name="rag-answer-stream", daemon=True).start()
         try:
             while True:
                 kind, value = await queue.get()
