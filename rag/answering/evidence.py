@@ -22,6 +22,7 @@ import numpy as np
 from rag.answering.agents_asked import agentless
 from rag.answering.anchors import claim_anchors
 from rag.answering.bodies import other_body, role_bodies
+from rag.answering.bylines import byline_told
 from rag.answering.collectives import collective_said
 from rag.answering.countries import (
     BODIES,
@@ -65,8 +66,10 @@ from rag.answering.holds import (
     rate_unit,
     vague_of_others,
 )
+from rag.answering.hypothetical import counterfactual_told
 from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
+from rag.answering.meanings import meaning_told
 from rag.answering.question import (
     _INTERIM,
     _MONEY,
@@ -87,6 +90,7 @@ from rag.answering.recase import recase
 from rag.answering.sentence_vectors import SentenceVectors
 from rag.answering.speakers import another_speaks, reports_speech, said_by_pronoun
 from rag.answering.trips import tells_trip_to, went_to
+from rag.answering.venues import venue_told
 from rag.answering.verify import gives_cause
 from rag.answering.yes_no import deed_told
 from rag.embedders.base import Vectors
@@ -853,6 +857,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     size_asked = info.superlative and bool(SIZE_ASKED.search(info.text))
     asked_labels = labels(info.text)
     said_asked = bool(_SAID_ASKED.search(info.text) or _DESCRIBED_ASKED.search(info.text))
+    # the figures whose source is asked ("De quelle source provient le bilan d'« au moins un
+    # millier de blessés » ?"): the crediting sentence gives one of them
+    source_keys = frozenset(k for a in claim_anchors(info.text) if a.kind == "number"
+                            for k in a.keys) if info.source_asked else frozenset()
     any_office = bool(_ANY_OFFICE.search(info.text))
     others = other_offices(info.role) if info.role else ()
     clause = role_clause(info.text, info.focus) if info.role else frozenset()
@@ -1040,6 +1048,25 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             if kind and not info.figures & seen:
                 kind = False  # "Which organisations received the USD 750,000 ...?": a
                 # sentence listing organisations, its passage giving no such sum before it
+        if kind and info.meaning[0] and not (meaning_told(*info.meaning, text)
+                                              or meaning_told(*info.meaning, prev_text)):
+            kind = False  # "What does the acronym RIA stand for?": "l'agence de presse russe
+            # RIA" uses it, spells nothing out
+        if kind and info.venue and not venue_told(info.venue, f"{prev_text} {text}"):
+            kind = False  # "In which Geneva hotel ...?": "la mission diplomatique des
+            # États-Unis à Genève" is no hotel
+        if kind and info.counterfactual and not counterfactual_told(text):
+            kind = False  # "If Tokayev had not called on the CSTO, how would Russia have
+            # responded?": what Russia did is not what it would have done
+        if kind and info.source_asked and not (_CREDITS.search(text) and (
+                not source_keys or any(source_keys & a.keys for a in claim_anchors(text)
+                                       if a.kind == "number"))):
+            kind = False  # "Which source gave the figure of about 2,600 troops?": "La force
+            # est composée d'environ 2 600 militaires" credits none, and "ont été incendiés,
+            # selon des vidéos" credits another thing
+        if kind and info.byline and not byline_told(text):
+            kind = False  # "Who took the photograph of Putin and Tokayev?": what they said
+            # on the phone credits no picture
         if kind and info.role_body and (other_body(info.role_body, text) or (
                 said_asked and not info.speaker
                 and not role_bodies(f"{prev_text} {text}") & info.role_body)):

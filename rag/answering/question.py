@@ -15,6 +15,7 @@ from rag.answering.agents_asked import agent_verb
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
 from rag.answering.anchors import fold as fold_name
 from rag.answering.bodies import role_bodies
+from rag.answering.bylines import byline_asked
 from rag.answering.collectives import collectives
 from rag.answering.countries import (
     actors,
@@ -27,9 +28,12 @@ from rag.answering.countries import (
     nations_of,
     role_nations,
 )
+from rag.answering.hypothetical import counterfactual_asked
 from rag.answering.language import detect_language
+from rag.answering.meanings import meaning_asked
 from rag.answering.reactions import reacted_to, reactor
 from rag.answering.speakers import said_by
+from rag.answering.venues import venue_asked
 from rag.answering.verify import ROLES
 from rag.answering.yes_no import yes_no_verb
 from rag.sentences import split_sentences
@@ -332,6 +336,21 @@ class QuestionInfo:
     # the verb of the deed a yes/no question asks about, and the language it is read in
     # ("conserve", "fr"): a sentence must tell that deed (`yes_no`)
     deed: tuple[str, str] = ("", "")
+    # the term whose meaning is asked, and its acronym ("What does the acronym RIA stand
+    # for?"): a sentence must spell it out or gloss it (`meanings`)
+    meaning: tuple[str, str] = ("", "")
+    # the kind of place or medium asked by its noun ("In which hotel ...?", "Dans quel journal
+    # ...?"): a sentence must name a thing of that kind (`venues`)
+    venue: str = ""
+    # "If X had not ..., how would ...?": a sentence must say what would have been
+    # (`hypothetical`)
+    counterfactual: bool = False
+    # "Which source gave the figure ...?", "De quelle source provient le bilan ...?": a
+    # sentence must credit what it says to someone
+    source_asked: bool = False
+    # "Who took the photograph ...?", "Quel journaliste a signé l'article ...?": a sentence
+    # must credit an author or a picture (`bylines`)
+    byline: bool = False
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -574,7 +593,14 @@ _TITLE_ASKED = re.compile(r"(?i)^\s*(?:comment s['’]intitul\w*|(?:quel est le 
                           r"series|émission|show|accord|traité|loi|texte|agreement|treaty|law|"
                           r"exposition|exhibition|thèse|thesis|œuvre|work|tableau|painting)|"
                           r"(?:how|what) (?:is|was) \S[^?]{0,59}?(?:titled|entitled))\b")
-_PERCENT_ASKED = re.compile(r"(?i)\b(?:percentages?|pourcentages?|per ?cent|pour ?cent)\b|%")
+_PERCENT_ASKED = re.compile(r"(?i)\b(?:percentages?|pourcentages?|per ?cent|pour ?cent|"
+                            r"proportion|what share|quelle part|what fraction|quelle fraction)\b|%")
+# the source of a figure or a report asked: "Which source gave the figure of ...?", "De quelle
+# source provient le bilan ...?", "Who gave the toll ...?"
+_SOURCE_ASKED = re.compile(r"(?i)\b(?:(?:which|what) (?:source|sources)\b|(?:de|selon) quelles? "
+                           r"sources?\b|who (?:gave|provided|reported) the (?:figure|toll|"
+                           r"estimate|number)|qui a (?:donné|fourni|avancé) (?:le|ce) "
+                           r"(?:chiffre|bilan))")
 _INTERIM = re.compile(r"(?i)\b(?:acting|interim|intérim\w*|caretaker|provisoire|temporaire|"
                       r"temporairement|temporary|faisant fonction)\b")
 _THING = re.compile(r"(?i)\b(?:le nom (?:de|du|des|d['’])|comment s['’](?:appel|intitul)\w*|"
@@ -889,7 +915,12 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         role_body=role_bodies(question),
                         figures=frozenset() if "number" in asks else _figures_given(bare),
                         deed=yes_no_verb(question) if not asks and _YES_NO.match(question)
-                        and not _COMPARISON_ASKED.search(question) else ("", ""))
+                        and not _COMPARISON_ASKED.search(question) else ("", ""),
+                        meaning=meaning_asked(question),
+                        venue=venue_asked(question),
+                        counterfactual=counterfactual_asked(question),
+                        source_asked=bool(_SOURCE_ASKED.search(question)),
+                        byline=byline_asked(question))
 
 
 

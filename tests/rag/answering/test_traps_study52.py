@@ -1,0 +1,160 @@
+"""Traps of evals/traps_study52.jsonl (a study set): what a term means, which kind of place or
+medium, what would have been, a proportion, a source, and the sentences that do not say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answering.bylines import byline_asked, byline_told
+from rag.answering.hypothetical import counterfactual_asked, counterfactual_told
+from rag.answering.meanings import meaning_asked, meaning_told
+from rag.answering.question import analyse_question
+from rag.answering.venues import venue_asked, venue_told
+from tests.rag.answering.test_traps_study50 import _kind_of
+
+
+@pytest.mark.parametrize(("question", "term", "acronym"), [
+    ("What does the acronym RIA stand for in 'the Russian news agency RIA'?",
+     "the acronym RIA", "RIA"),
+    ("Que signifie le sigle ECFR ?", "le sigle ECFR", "ECFR"),
+    ("What does ECFR stand for?", "ECFR", "ECFR"),
+    ("What does the name of the Russian newspaper Moskovsky Komsomolets mean in English?",
+     "the name of the Russian newspaper Moskovsky Komsomolets", ""),
+    ("Que veut dire pomérium selon Tite Live?", "pomérium selon Tite Live", ""),
+    # asking what someone meant of an event is no meaning of a term
+    ("What did Tokayev say about the CSTO?", "", ""),
+    ("Who signed the treaty?", "", ""),
+])
+def test_the_meaning_asked(question: str, term: str, acronym: str) -> None:
+    assert meaning_asked(question) == (term, acronym)
+
+
+@pytest.mark.parametrize(("acronym", "text", "told"), [
+    ("ECFR", "explique Marie Dumoulin, directrice de programme à l’European Council on "
+     "Foreign Relations (ECFR).", True),
+    # French expansions are lower case, with glue words between
+    ("TSEEAC", "les techniciens supérieurs des études et de l'exploitation de l'aviation "
+     "civile", True),
+    ("RIA", "La Russie a envoyé quelque 3 000 personnes, selon l’agence de presse russe RIA.",
+     False),
+    ("PLS", "Ils sont en mode PLS, ils n’ont rien vu venir.", False),
+])
+def test_an_acronym_is_spelled_out(acronym: str, text: str, told: bool) -> None:
+    assert meaning_told("", acronym, text) is told
+
+
+def test_a_term_is_glossed_not_used() -> None:
+    assert meaning_told("pomérium", "", "Le pomérium, c'est-à-dire l'espace sacré autour de "
+                        "la ville, selon Tite Live.")
+    assert not meaning_told("Moskovsky Komsomolets", "", "selon le journal Moskovsky "
+                            "Komsomolets, les employés signalent un réel danger")
+    # a synonym or a derivation says it too (PIAF: "Que veut dire pomérium selon Tite Live?")
+    assert meaning_told("pomérium", "", "tandis que Tite-Live propose comme synonyme "
+                        "circamoerium, plaçant le pomerium de part et d'autre du mur")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("In which Geneva hotel did the US and Russian delegations meet for their January talks?",
+     "hotel"),
+    ("Dans quel journal Marie Dumoulin a-t-elle été interrogée ?", "newspaper"),
+    ("On which television channel did Tokayev deliver the address?", "channel"),
+    ("Quelle chaîne russe a diffusé la déclaration ?", "channel"),
+    ("Which Russian newspaper relayed complaints from cosmodrome staff?", "newspaper"),
+    # a noun after an auxiliary or a possessive is not the one asked
+    ("What did the hotel staff say?", ""),
+    ("Which agency's newspaper reported it?", ""),
+    ("Which city was hit hardest?", ""),
+    # social media are no outlet (b33_005); "quel média" is one (b7_040)
+    ("On which social media platform did Armenia's prime minister post the decision?", ""),
+    ("À quel média l'ambassadeur russe Anatoly Antonov a-t-il fait ses déclarations ?",
+     "newspaper"),
+])
+def test_the_kind_of_place_or_medium_asked(question: str, kind: str) -> None:
+    assert venue_asked(question) == kind
+
+
+def test_a_kind_is_told_by_its_noun_in_either_language() -> None:
+    assert venue_told("channel", "La chaîne russe RT a publié la déclaration suivante :")
+    assert venue_told("newspaper", "selon le journal Moskovsky Komsomolets")
+    assert venue_told("hotel", "They met at the Hôtel des Bergues.")
+    assert not venue_told("hotel", "la rencontre de lundi se déroule à la mission diplomatique "
+                          "des États-Unis à Genève")
+    assert not venue_told("channel", "a déclaré M. Tokaïev lors d’une allocution télévisée")
+    # a medium named as such ("Which US magazine did Antonov speak to?", den032)
+    assert venue_told("newspaper", "a déclaré le diplomate russe au média Newsweek")
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("If Tokayev had not called on the CSTO, how would Russia have responded to the unrest?",
+     True),
+    ("Si la Suisse n'avait pas été neutre, où la rencontre américano-russe se serait-elle "
+     "tenue ?", True),
+    ("What would have happened if the CSTO had not intervened?", True),
+    # a report of what was claimed is no counterfactual
+    ("Quel aéroport les émeutiers auraient-ils pris d'assaut ?", False),
+    ("Did Kazakhstan ask if Russia would send troops?", False),
+])
+def test_a_counterfactual_asked(question: str, asked: bool) -> None:
+    assert counterfactual_asked(question) is asked
+
+
+def test_a_counterfactual_is_told_in_the_conditional() -> None:
+    assert counterfactual_told("Sans l'intervention de l'OTSC, le régime serait tombé.")
+    assert not counterfactual_told("Le Kremlin a annoncé l’envoi de troupes russes.")
+
+
+TEXT = ("La force est composée d’environ 2 600 militaires au total. La police kazakhe a "
+        "détenu 3 811 personnes au cours de plusieurs jours d’émeutes, ont indiqué les médias "
+        "officiels. La chaîne russe RT a publié la déclaration suivante. Le président "
+        "kazakh a officiellement demandé une aide militaire.")
+
+
+@pytest.mark.parametrize(("question", "holding", "held"), [
+    # the source of a figure: a sentence crediting none does not give it
+    ("Which source gave the figure of about 2,600 troops for the whole CSTO force?",
+     "La force est", False),
+    ("De quelle source provient le chiffre de 3 811 personnes détenues ?", "La police", True),
+    # ... and one crediting another figure does not (t52_026)
+    ("De quelle source provient le chiffre de 2 600 militaires ?", "La police", False),
+    # a proportion is a percentage or a fraction, not a count
+    ("Quelle proportion des 3 811 personnes détenues étaient des ressortissants étrangers ?",
+     "La police", False),
+    ("Combien de personnes la police a-t-elle détenues ?", "La police", True),
+    # the medium asked by its noun
+    ("Quelle chaîne russe a publié la déclaration ?", "La chaîne", True),
+    ("On which television channel was the statement published?", "La police", False),
+    # what would have been, asked of what was
+    ("If Tokayev had not called on the CSTO, how would Russia have responded?",
+     "Le président", False),
+])
+def test_sentences_that_do_not_say_what_is_asked(question: str, holding: str,
+                                                 held: bool) -> None:
+    assert _kind_of(question, TEXT, holding) is held
+
+
+def test_the_question_reads_each_kind() -> None:
+    info = analyse_question("What proportion of the roughly 2,600-strong CSTO force was "
+                            "made up of Russian troops?")
+    assert info.percent
+    assert analyse_question("Which source gave the figure of 2,600 troops?").source_asked
+    assert not analyse_question("Which city gave the figure?").source_asked
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Quel journaliste a signé l'article de Press TV sur la dénonciation des rebelles ?", True),
+    ("Who took the photograph of Putin and Tokayev in Moscow used to illustrate the article?",
+     True),
+    # who signed a treaty, or which journalist reported an event, asks no byline
+    ("Who signed the treaty?", False),
+    ("Quel journaliste de Sputnik a rapporté les trois explosions ?", False),
+])
+def test_a_byline_asked(question: str, asked: bool) -> None:
+    assert byline_asked(question) is asked
+
+
+def test_a_byline_is_a_credit() -> None:
+    assert byline_told("Le président russe Vladimir Poutine et son homologue kazakh "
+                       "Kassym-Jomart Tokaïev à Moscou, le 21 août 2021 @BelgaImage")
+    assert byline_told("Auteur : AubeDigitale | Editeur : Walt")
+    assert not byline_told("Xi a souligné que la Chine est opposée à toute force qui porte "
+                           "atteinte à la stabilité du Kazakhstan.")
