@@ -107,6 +107,7 @@ def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics) -
                        budget=app.state.body_budget, on_refused=metrics.refusal)
     keys = KeyChecker(parse_keys(settings.api_keys.get_secret_value()),
                       parse_keys(settings.admin_keys.get_secret_value()))
+    app.state.keys = keys  # (GET /health shows its counts to a key only)
     if keys.admin_refused:
         log.warning("RAG_API_KEYS is set without RAG_ADMIN_KEYS: document writes, job "
                     "cancels and GET /feedback are refused (403) to every key; set "

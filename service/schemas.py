@@ -497,15 +497,17 @@ class DeletedResponse(BaseModel):
 
 
 class HealthResponse(BaseModel):
+    """With API keys set and no valid key sent, `status` alone."""
+
     status: Literal["ok", "degraded"]
     problems: list[str] | None = None
-    index_loaded: bool
-    generation: int
-    documents: int
-    chunks: int
-    embedder: str
-    backend: str
-    uptime_s: float
+    index_loaded: bool | None = None
+    generation: int | None = None
+    documents: int | None = None
+    chunks: int | None = None
+    embedder: str | None = None
+    backend: str | None = None
+    uptime_s: float | None = None
 
 
 class ModelOut(BaseModel):

@@ -24,6 +24,11 @@ from rag.retrieval import QUERY_CALLER
 
 # Reachable without a key: liveness checks and the widget's own files.
 PUBLIC_PATHS = frozenset({"/health", "/widget.js", "/"})
+# Public, but a key sent there is checked as anywhere (a wrong one is a 401 and counts toward
+# the wrong-key throttle): with a valid key /health shows the index's counts and generation,
+# without one its status alone (review 49, note). Unchecked, it would tell a right key from
+# a wrong one past the throttle.
+KEYED_PUBLIC = frozenset({"/health"})
 # Changing the index needs an admin key; with API keys and no admin keys, no key may (the
 # widget's key, public in every page, could delete documents: thirteenth review, F6).
 ADMIN_METHODS = frozenset({"POST", "DELETE", "PUT", "PATCH"})
@@ -74,8 +79,14 @@ class KeyChecker:
         """Whether `path` needs a key."""
         return self.enabled and path not in PUBLIC_PATHS and not path.startswith("/static/")
 
+    def checks(self, path: str, authorization: str | None) -> bool:
+        """Whether a request's key is checked: where one is needed, and where one is sent to
+        a path that shows more with it (`KEYED_PUBLIC`)."""
+        return self.guards(path) or (self.enabled and path in KEYED_PUBLIC
+                                     and authorization is not None)
+
     def check(self, method: str, path: str, authorization: str | None) -> Verdict:
-        if not self.guards(path):
+        if not self.checks(path, authorization):
             return Verdict(0)
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
@@ -293,14 +304,14 @@ class AccessControl:
         path: str = scope["path"]
         client = scope.get("client")
         ip = client_bucket(client[0] if client else None)
-        if self.keys.guards(path):
+        auth = next((v.decode("latin-1") for k, v in scope["headers"]
+                     if k.lower() == b"authorization"), None)
+        if self.keys.checks(path, auth):
             wait = self.failures.wait(ip)
             if wait > 0:  # refused before any key is compared
                 self.on_refused("auth_throttle", 429)
                 return (429, "too many wrong API keys from this address; retry later",
                         [(b"retry-after", retry_after(wait).encode())])
-        auth = next((v.decode("latin-1") for k, v in scope["headers"]
-                     if k.lower() == b"authorization"), None)
         verdict = self.keys.check(scope["method"], path, auth)
         if verdict.wrong_key:
             self.failures.hit(ip)
