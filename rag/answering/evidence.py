@@ -70,6 +70,7 @@ from rag.answering.hypothetical import counterfactual_told
 from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
 from rag.answering.meanings import meaning_told
+from rag.answering.provisions import provisions_told
 from rag.answering.question import (
     _INTERIM,
     _MONEY,
@@ -1067,6 +1068,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.byline and not byline_told(text):
             kind = False  # "Who took the photograph of Putin and Tokayev?": what they said
             # on the phone credits no picture
+        if kind and info.provisions and not (provisions_told(text)
+                                             or provisions_told(prev_text)):
+            kind = False  # "Que stipulent les accords de sécurité ...?": "dans le cadre des
+            # accords de sécurité" names them, says nothing of what they provide
         if kind and info.role_body and (other_body(info.role_body, text) or (
                 said_asked and not info.speaker
                 and not role_bodies(f"{prev_text} {text}") & info.role_body)):

@@ -31,6 +31,7 @@ from rag.answering.countries import (
 from rag.answering.hypothetical import counterfactual_asked
 from rag.answering.language import detect_language
 from rag.answering.meanings import meaning_asked
+from rag.answering.provisions import provisions_asked
 from rag.answering.reactions import reacted_to, reactor
 from rag.answering.speakers import said_by
 from rag.answering.venues import venue_asked
@@ -351,6 +352,9 @@ class QuestionInfo:
     # "Who took the photograph ...?", "Quel journaliste a signé l'article ...?": a sentence
     # must credit an author or a picture (`bylines`)
     byline: bool = False
+    # "What conditions did the agreement lay down?", "Que stipulent les accords ...?": a
+    # sentence must say what the document provides (`provisions`)
+    provisions: bool = False
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -708,6 +712,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if "person" in asks and not _ASKS["person"].search(_RELATIVE_QUI.sub(r"\1", head)):
         asks = tuple(a for a in asks if a != "person")  # "Quel est le mouvement qui ...":
         # a relative "qui" asks no one
+    if "person" in asks and _WHY_OPENS.match(question):
+        asks = tuple(a for a in asks if a != "person")  # "Why were the Tajik peacekeepers
+        # who left Ayni ...?" asks why, not who (a relative "who")
     if "number" in asks and _WHY_OPENS.match(question) and not _HOW_MANY.search(head):
         asks = tuple(a for a in asks if a != "number")  # "Pourquoi le prix du gaz a-t-il
         # doublé ?" asks why, not the price
@@ -920,7 +927,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         venue=venue_asked(question),
                         counterfactual=counterfactual_asked(question),
                         source_asked=bool(_SOURCE_ASKED.search(question)),
-                        byline=byline_asked(question))
+                        byline=byline_asked(question),
+                        provisions=provisions_asked(question))
 
 
 

@@ -107,4 +107,16 @@ def _translations(verb: str) -> frozenset[str]:
     for a response: "Had Western capitals responded ...?" / "n'ont pas réagi"; not in the
     lexicon, where the verifier would read "réagi" as a deed to match agents with)."""
     keys = frozenset().union(*(other_language_keys(v, "en") for v in _en_forms(verb)))
-    return keys | {"reag", "reac"} if verb.startswith(("respond", "react")) else keys
+    for start, french in _DEEDS_APART:
+        if verb.startswith(start):
+            keys |= french
+    return keys
+
+
+# English verbs the lexicon does not hold (where the verifier would read them as deeds to match
+# agents with), by their first letters, and their French keys: "Had Western capitals responded
+# ...?" / "n'ont pas réagi"; "Were chemical weapons used ...?" / "utilisées", "employées"
+_DEEDS_APART = (
+    (("respond", "react"), frozenset({"reag", "reac"})),
+    (("use", "used", "using"), frozenset({"util", "empl", "recou", "usag"})),
+)

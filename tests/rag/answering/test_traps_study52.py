@@ -8,8 +8,10 @@ import pytest
 from rag.answering.bylines import byline_asked, byline_told
 from rag.answering.hypothetical import counterfactual_asked, counterfactual_told
 from rag.answering.meanings import meaning_asked, meaning_told
+from rag.answering.provisions import provisions_asked, provisions_told
 from rag.answering.question import analyse_question
 from rag.answering.venues import venue_asked, venue_told
+from rag.answering.yes_no import deed_told
 from tests.rag.answering.test_traps_study50 import _kind_of
 
 
@@ -158,3 +160,38 @@ def test_a_byline_is_a_credit() -> None:
     assert byline_told("Auteur : AubeDigitale | Editeur : Walt")
     assert not byline_told("Xi a souligné que la Chine est opposée à toute force qui porte "
                            "atteinte à la stabilité du Kazakhstan.")
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("What conditions did the separate peacekeeping agreement lay down for the CSTO "
+     "intervention?", True),
+    ("Que stipulent les accords de sécurité entre le Kazakhstan et la Russie ?", True),
+    ("Quel article du Traité de sécurité collective prévoit des consultations ?", True),
+    # money provided, talks planned: no document's terms
+    ("How much money did the United Kingdom provide to NGOs in Kazakhstan?", False),
+    ("Combien de cycles de discussions prévoyaient-ils ?", False),
+])
+def test_what_a_document_provides_asked(question: str, asked: bool) -> None:
+    assert provisions_asked(question) is asked
+
+
+def test_what_a_document_provides_is_told() -> None:
+    assert provisions_told("Aux termes de l’article 2 du Traité de sécurité collective : « En "
+                           "cas de menace ... »")
+    assert not provisions_told("M. Blinken a, selon ce communiqué, «tourné en ridicule une "
+                               "réaction entièrement légitime» dans le cadre des accords de "
+                               "sécurité entre le Kazakhstan et la Russie.")
+
+
+def test_a_why_question_asks_no_one_by_a_relative_who() -> None:
+    assert analyse_question("Why were the Tajik peacekeepers who left Ayni air base assigned "
+                            "to guard the Baikonur cosmodrome?").asks == ()
+    assert analyse_question("Who left Ayni air base?").asks == ("person",)
+
+
+def test_a_deed_of_use_is_read_across_languages() -> None:
+    # "Were chemical weapons used ...?" (t52_031): a smell of chemicals tells no use
+    assert not deed_told("used", "en", "Trois explosions ont été entendues, suivies d’une "
+                         "odeur de produits chimiques.", "fr")
+    assert deed_told("used", "en", "Des armes chimiques ont été utilisées.", "fr")
+
