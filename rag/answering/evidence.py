@@ -93,6 +93,7 @@ from rag.answering.speakers import another_speaks, reports_speech, said_by_prono
 from rag.answering.trips import tells_trip_to, went_to
 from rag.answering.venues import venue_told
 from rag.answering.verify import gives_cause
+from rag.answering.weekdays import days_named
 from rag.answering.yes_no import deed_told
 from rag.embedders.base import Vectors
 from rag.retrieval import Hit
@@ -1072,6 +1073,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                              or provisions_told(prev_text)):
             kind = False  # "Que stipulent les accords de sécurité ...?": "dans le cadre des
             # accords de sécurité" names them, says nothing of what they provide
+        if kind and info.days and not info.days & (days_named(text) | days_named(prev_text)):
+            kind = False  # "What did Josep Borrell say on Friday 7 January?": his words named
+            # with no day may be of another
         if kind and info.role_body and (other_body(info.role_body, text) or (
                 said_asked and not info.speaker
                 and not role_bodies(f"{prev_text} {text}") & info.role_body)):

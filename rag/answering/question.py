@@ -36,6 +36,7 @@ from rag.answering.reactions import reacted_to, reactor
 from rag.answering.speakers import said_by
 from rag.answering.venues import venue_asked
 from rag.answering.verify import ROLES
+from rag.answering.weekdays import days_asked
 from rag.answering.yes_no import yes_no_verb
 from rag.sentences import split_sentences
 from rag.text import STOPWORDS, fold
@@ -355,6 +356,9 @@ class QuestionInfo:
     # "What conditions did the agreement lay down?", "Que stipulent les accords ...?": a
     # sentence must say what the document provides (`provisions`)
     provisions: bool = False
+    # the days of the week the question pins what it asks to ("on Friday": 5): a sentence, or
+    # the one before, must name one (`weekdays`)
+    days: frozenset[int] = frozenset()
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -928,7 +932,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         counterfactual=counterfactual_asked(question),
                         source_asked=bool(_SOURCE_ASKED.search(question)),
                         byline=byline_asked(question),
-                        provisions=provisions_asked(question))
+                        provisions=provisions_asked(question),
+                        days=days_asked(question) if "date" not in asks else frozenset())
 
 
 

@@ -11,6 +11,7 @@ from rag.answering.meanings import meaning_asked, meaning_told
 from rag.answering.provisions import provisions_asked, provisions_told
 from rag.answering.question import analyse_question
 from rag.answering.venues import venue_asked, venue_told
+from rag.answering.weekdays import days_asked
 from rag.answering.yes_no import deed_told
 from tests.rag.answering.test_traps_study50 import _kind_of
 
@@ -195,3 +196,29 @@ def test_a_deed_of_use_is_read_across_languages() -> None:
                          "odeur de produits chimiques.", "fr")
     assert deed_told("used", "en", "Des armes chimiques ont été utilisées.", "fr")
 
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("What did Josep Borrell say about Kazakhstan on Friday 7 January?", {5}),
+    ("Qu'a annoncé Tokaïev lors de son allocution télévisée de samedi ?", {6}),
+    # a day said loosely pins nothing the sentence must repeat
+    ("Où la contestation a-t-elle éclaté dimanche dernier ?", set()),
+    ("What happened last Sunday?", set()),
+])
+def test_the_day_of_the_week_asked(question: str, days: set[int]) -> None:
+    assert days_asked(question) == days
+
+
+WEEK = ("Ce vendredi, le président Tokaïev a annoncé autoriser les forces de l’ordre à ouvrir "
+        "le feu. « Nous sommes très préoccupés », a déclaré Josep Borrell.")
+
+
+@pytest.mark.parametrize(("question", "holding", "held"), [
+    # the day named in the sentence, or the one before it (t52_003)
+    ("What did Tokayev announce on Friday?", "Ce vendredi", True),
+    ("What did Josep Borrell say on Friday?", "« Nous", True),
+    ("What did Josep Borrell say on Saturday?", "« Nous", False),
+])
+def test_a_sentence_tells_what_was_done_the_day_asked(question: str, holding: str,
+                                                      held: bool) -> None:
+    assert _kind_of(question, WEEK, holding) is held
