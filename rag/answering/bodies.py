@@ -40,6 +40,15 @@ _ADDRESSED = re.compile(r"(?i)(?:\b(?:à|au|aux|to|about|sur|avec|with)|au sujet
                         r"à propos d[eu])\s+(?:(?:the|le|la|les|l['’])\s*)?$")
 
 
+def body_aliases(acronym: str) -> frozenset[str]:
+    """The acronym and those of the same body in the other language ("CSTO": "OTSC")."""
+    code = _BODIES.get(acronym.lower())
+    if code is None:
+        return frozenset({acronym})
+    return frozenset({acronym} | {k.upper() for k, v in _BODIES.items()
+                                  if v == code and " " not in k})
+
+
 def role_bodies(text: str) -> frozenset[str]:
     """The bodies a title in `text` belongs to, as codes ("NATO"); not a title someone is
     addressed or spoken of by."""

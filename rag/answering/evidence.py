@@ -270,10 +270,21 @@ _REPORTS_SPEECH = re.compile(r"(?i)\b(?:a|ont|avait|avaient|a-t-(?:il|elle)|ont-
 _PERCENT_SAID = re.compile(r"(?i)[%％]|\b(?:pour ?cent|per ?cent|percent|pourcentage|percentage|"
                            r"moitié|tiers|quarts?|half|third|quarters?|p\. ?100|pour 100|"
                            r"out of|doubl\w*|tripl\w*|multipli\w*)s?\b|\b\d+ sur \d+\b|"
+                           r"\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|"
+                           r"three|four|five|six|seven|eight|nine|ten|\d+) (?:\w+ )?(?:sur|in) "
+                           r"(?:deux|trois|quatre|cinq|dix|cent|mille|two|three|four|five|ten|"
+                           r"hundred|thousand|\d+)\b|"
                            r"\b(?:de|from) [\d\s,.]+ (?:\w+ )?(?:à|to) [\d\s,.]+")
 # A sentence crediting what it says to someone: "selon X", "a déclaré X", "X said"
 _CREDITS = re.compile(r"(?i)\b(?:selon|d['’]après|according to|(?:a|ont|avait|avaient) (?:"
                       + _SAID_VERBS + r"|rapporté)|said|says|told|stated|reported|announced)\b")
+
+# ... and a figure given by someone, for the source of a figure asked: "The health ministry
+# confirmed 225 deaths", "communiqué par le parquet", "a fait état de 225 morts"
+_SOURCE_CREDITS = re.compile(_CREDITS.pattern + r"|(?i:\b(?:confirm\w*|gave|given by|put|"
+                             r"communiqu\w*|fait état|faisait état|annonc\w*|publi[ée]\w*|"
+                             r"published|estim\w*|recens\w*|dénombr\w*|compt\w* par|"
+                             r"cit[ée]\w* par|cited|citing|quoting)\b)")
 
 # Words read after a credit for whom it names, and the titles that credit someone by office
 # ("a affirmé le chef de la diplomatie de l'UE": maybe the one asked, by his title)
@@ -1060,7 +1071,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.counterfactual and not counterfactual_told(text):
             kind = False  # "If Tokayev had not called on the CSTO, how would Russia have
             # responded?": what Russia did is not what it would have done
-        if kind and info.source_asked and not (_CREDITS.search(text) and (
+        if kind and info.source_asked and not (_SOURCE_CREDITS.search(text) and (
                 not source_keys or any(source_keys & a.keys for a in claim_anchors(text)
                                        if a.kind == "number"))):
             kind = False  # "Which source gave the figure of about 2,600 troops?": "La force

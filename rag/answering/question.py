@@ -608,7 +608,7 @@ _PERCENT_ASKED = re.compile(r"(?i)\b(?:percentages?|pourcentages?|per ?cent|pour
 _SOURCE_ASKED = re.compile(r"(?i)\b(?:(?:which|what) (?:source|sources)\b|(?:de|selon) quelles? "
                            r"sources?\b|who (?:gave|provided|reported) the (?:figure|toll|"
                            r"estimate|number)|qui a (?:donné|fourni|avancé) (?:le|ce) "
-                           r"(?:chiffre|bilan))")
+                           r"(?:chiffre|bilan))(?!\s+(?:of|d['’]|de|du|des)\b)")
 _INTERIM = re.compile(r"(?i)\b(?:acting|interim|intérim\w*|caretaker|provisoire|temporaire|"
                       r"temporairement|temporary|faisant fonction)\b")
 _THING = re.compile(r"(?i)\b(?:le nom (?:de|du|des|d['’])|comment s['’](?:appel|intitul)\w*|"
