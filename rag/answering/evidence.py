@@ -275,6 +275,8 @@ _PERCENT_SAID = re.compile(r"(?i)[%％]|\b(?:pour ?cent|per ?cent|percent|pource
                            r"(?:deux|trois|quatre|cinq|dix|cent|mille|two|three|four|five|ten|"
                            r"hundred|thousand|\d+)\b|"
                            r"\b(?:de|from) [\d\s,.]+ (?:\w+ )?(?:à|to) [\d\s,.]+")
+_TOTAL_SAID = re.compile(r"(?i)\b(?:au total|en tout|in total|in all|overall|altogether|"
+                         r"total|totalisant|totalis\w*|cumul\w*|sum of|somme de|combined)\b")
 # A sentence crediting what it says to someone: "selon X", "a déclaré X", "X said"
 _CREDITS = re.compile(r"(?i)\b(?:selon|d['’]après|according to|(?:a|ont|avait|avaient) (?:"
                       + _SAID_VERBS + r"|rapporté)|said|says|told|stated|reported|announced)\b")
@@ -1100,6 +1102,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # principale d'Almaty, selon Reuters" names the agency, not the square
         if kind and info.interim and not (_INTERIM.search(text) or _INTERIM.search(prev_text)):
             kind = False  # "Who became acting president ...?": Tokayev's own presidency
+        if kind and info.total_sum and not (_TOTAL_SAID.search(text)
+                                            or _TOTAL_SAID.search(prev_text)):
+            kind = False  # "What was the total amount of US funding in 2021?": "a alloué
+            # 750 000 $ à cette cause" is one grant
         if kind and info.percent and not _PERCENT_SAID.search(text):
             kind = False  # "What percentage of the NGOs ...?": "plus de 85 ONG" gives none
         if kind and info.located and not any(_has_focus(n, words | before | context)

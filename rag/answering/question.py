@@ -315,6 +315,9 @@ class QuestionInfo:
     located: tuple[str, ...] = ()
     # "What percentage of ...?": a sentence must give one ("%", "pour cent"); "85 ONG" is none
     percent: bool = False
+    # "What was the total amount of US funding ...?", "Quel montant total ...?": a sentence
+    # must give a total ("au total", "en tout", "in all"), not one grant among others
+    total_sum: bool = False
     # "the acting president", "le Premier ministre par intérim": a sentence must say the role
     # is held so, not name who holds it outright
     interim: bool = False
@@ -603,6 +606,9 @@ _TITLE_ASKED = re.compile(r"(?i)^\s*(?:comment s['’]intitul\w*|(?:quel est le 
                           r"(?:how|what) (?:is|was) \S[^?]{0,59}?(?:titled|entitled))\b")
 _PERCENT_ASKED = re.compile(r"(?i)\b(?:percentages?|pourcentages?|per ?cent|pour ?cent|"
                             r"proportion|what share|quelle part|what fraction|quelle fraction)\b|%")
+_TOTAL_SUM_ASKED = re.compile(r"(?i)\b(?:total (?:amount|sum|cost|funding|value|spending)|"
+                              r"(?:montant|coût|cout|financement) total|somme totale|"
+                              r"(?:amount|sum) in total)\b")
 # the source of a figure or a report asked: "Which source gave the figure of ...?", "De quelle
 # source provient le bilan ...?", "Who gave the toll ...?"
 _SOURCE_ASKED = re.compile(r"(?i)\b(?:(?:which|what) (?:source|sources)\b|(?:de|selon) quelles? "
@@ -918,6 +924,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         located=_located(question) if {"place", "city", "region", "country"}
                         & set(asks) else (),
                         percent="number" in asks and bool(_PERCENT_ASKED.search(question)),
+                        total_sum=bool(_TOTAL_SUM_ASKED.search(question)),
                         interim=bool(role) and bool(_INTERIM.search(question)),
                         thing=_thing(question) if asks == ("thingname",) else "",
                         agent_asked=agent_verb(question, lang)

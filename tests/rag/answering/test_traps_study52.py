@@ -328,3 +328,18 @@ def test_a_proportion_in_words() -> None:
     text = "Sept habitants sur dix sont d'origine kazakhe. Le pays compte 19 millions d'habitants."
     assert _kind_of("Quelle proportion des habitants est d'origine kazakhe ?", text, "Sept")
     assert not _kind_of("Quelle proportion des habitants est d'origine kazakhe ?", text, "Le pays")
+
+
+MONEY = ("En 2021, le Bureau de la démocratie du département d’État a alloué 750 000 $ à cette "
+         "cause. Au total, les agences américaines ont transféré 61 millions de dollars.")
+
+
+@pytest.mark.parametrize(("question", "holding", "held"), [
+    # a total asked is a total given, not one grant (t52_041)
+    ("What was the total amount of US funding?", "En 2021", False),
+    ("What was the total amount of US funding?", "Au total", True),
+    ("Quel est le montant total de l'aide américaine ?", "En 2021", False),
+    ("How much did the State Department allocate in 2021?", "En 2021", True),
+])
+def test_a_total_sum_asked_is_a_total_given(question: str, holding: str, held: bool) -> None:
+    assert _kind_of(question, MONEY, holding) is held
