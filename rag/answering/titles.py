@@ -184,13 +184,22 @@ def _names_next(tokens: list[str], k: int) -> bool:
     return False
 
 
+# a name right after these owns the title before it, does not hold it
+_OWNER_OF = frozenset("de du des d of".split())
+# capitalised days and months open sentences ("Samedi, ...") and name no one
+_DAYS_MONTHS = frozenset("""lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday
+    wednesday thursday friday saturday sunday janvier fevrier mars avril mai juin juillet aout
+    septembre octobre novembre decembre january february march april june july august
+    september october november december""".split())
+
+
 def _person_word(tok: str) -> bool:
     """A capitalised word that may be (part of) a person's name (not a portfolio: "le
     ministère de la Défense", "Affaires étrangères")."""
     if not tok[:1].isupper() or tok.isupper():
         return False
     f = fold(tok)
-    return not (f in GENERIC or f in _INSTITUTIONS or is_country(f)
+    return not (f in GENERIC or f in _INSTITUTIONS or is_country(f) or f.lower() in _DAYS_MONTHS
                 or is_country(f.replace("-", "")) or f in _PORTFOLIO_WORDS)
 
 
@@ -201,13 +210,33 @@ _PORTFOLIO_WORDS = frozenset("defense defence affaires etrangeres interieur fore
 def _title_before(tokens: list[str], i: int, reach: int = TITLE_BEFORE
                   ) -> tuple[str, int] | None:
     """The title family within `reach` words before token i, and where it is."""
+    if i and fold(tokens[i - 1]) in _OWNER_OF:
+        return None  # "le porte-parole de Noursoultan Nazarbaïev": his spokesman's title
     for k in range(i - 1, max(-1, i - 1 - reach), -1):
+        if _person_word(tokens[k]) and k and fold(tokens[k - 1]) in _OWNER_OF:
+            continue  # the title's complement ("le vice-président exécutif d'Eurasia Group,
+            # Earl Rasmussen")
         if tokens[k] in ".!?;" or _person_word(tokens[k]) or fold(tokens[k]) in _JOINS:
             return None
         fam = _family(tokens, k)
         if fam:
+            if "," in tokens[k:i] and _credit_phrase(tokens, k):
+                return None  # "d'après son porte-parole, Noursoultan Nazarbaïev a exhorté":
+                # the credit's title is another's
             return fam, k
     return None
+
+
+_CREDIT_OPENERS = frozenset("selon according apres after par by".split())
+
+
+def _credit_phrase(tokens: list[str], k: int) -> bool:
+    """Whether the phrase holding token k (from the comma or sentence start before it) opens
+    on a credit ("d'après son porte-parole", "selon le ministre", "according to his aide")."""
+    j = k
+    while j > 0 and tokens[j - 1] not in ".!?;,":
+        j -= 1
+    return any(fold(t) in _CREDIT_OPENERS for t in tokens[j:min(j + 2, k)])
 
 
 # What may stand between a comma and the title of an apposition

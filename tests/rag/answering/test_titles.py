@@ -207,3 +207,22 @@ def test_a_title_joined_to_an_apposition_is_the_names() -> None:
     assert "nazarbayev" not in titles("Nazarbayev, Tokayev and the president met.")
     assert "massimov" not in titles("Massimov, ally of Nazarbayev and President Tokayev, was "
                                     "arrested.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name after "de" owns the title before it (v21_056): his spokesman's
+    ("Samedi, le porte-parole de Noursoultan Nazarbaïev a fait savoir que l’ancien chef de "
+     "l’État exhortait la population.", {}),
+    # a credit's title, before a comma, is another's (v7_046); a day opening a sentence is
+    # no one
+    ("Samedi, d’après son porte-parole, Noursoultan Nazarbaïev a exhorté ses compatriotes.",
+     {}),
+    # ... an apposition still gives its title, over the complement naming what it is of
+    # (v7_002: "the executive president" is not "le vice-président exécutif")
+    ("Son porte-parole, Aidos Ukibay, a écrit sur Twitter.", {"ukibay": {"spokesperson"}}),
+    ("a déclaré vendredi à Sputnik le vice-président exécutif d’Eurasia Group, Earl "
+     "Rasmussen.", {"rasmussen": {"vice-president"}}),
+])
+def test_a_title_owned_or_credited_is_not_the_names(text: str,
+                                                     expected: dict[str, set[str]]) -> None:
+    assert titles(text) == expected
