@@ -1025,6 +1025,13 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.superlative and not (SUPERLATIVE.search(text)
                                               or SUPERLATIVE.search(prev_text)):
             kind = False  # "the largest contingent": a sentence that ranks none says not which
+        if kind and info.superlative_of:
+            if i not in langs:
+                langs[i] = detect_language(hit.chunk.text)
+            if langs[i] == info.lang and not any(
+                    w[:5] == info.superlative_of[:5] for w in words | before):
+                kind = False  # "la plus importante minorité": "le plus haut diplomate" ranks
+                # another thing
         if kind and info.refusal and not (_REFUSAL_SAID.search(text)
                                      or _REFUSAL_SAID.search(prev_text)):
             kind = False  # "Pourquoi la Biélorussie a-t-elle refusé ...?": it deployed

@@ -318,6 +318,10 @@ class QuestionInfo:
     # "What was the total amount of US funding ...?", "Quel montant total ...?": a sentence
     # must give a total ("au total", "en tout", "in all"), not one grant among others
     total_sum: bool = False
+    # the noun a superlative ranks ("la plus importante minorité": "minorite"), folded: a
+    # sentence in the question's language ranking something else ("le plus haut diplomate")
+    # does not say it
+    superlative_of: str = ""
     # "the acting president", "le Premier ministre par intérim": a sentence must say the role
     # is held so, not name who holds it outright
     interim: bool = False
@@ -370,6 +374,11 @@ _LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last
                          r"member|state|nation|ally|army|force|group|unit)s? )?to)\b")
 # A yes/no question comparing two named sides: "Were more people killed in Almaty than in
 # Zhanaozen?", "L'Arménie a-t-elle envoyé plus de soldats que le Tadjikistan ?"
+# "How did US aid in 2020 compare with the previous year?", "Comment l'aide a-t-elle évolué
+# par rapport à l'année précédente ?": a sentence giving one side compares nothing
+_HOW_COMPARED = re.compile(r"(?i)^\s*(?:how|comment)\b[^?]{0,160}?\b(?:compar(?:e|es|ed) "
+                           r"(?:with|to)|compar[ée]e?s? (?:à|a|avec|au|aux)|par rapport "
+                           r"(?:à|a|au|aux))\b")
 _COMPARISON_ASKED = re.compile(
     r"(?i)\b(?:more|fewer|less|larger|bigger|smaller|higher|lower|greater)\b(?:\s+[\w-]+){0,4}"
     r"?\s+than\b|\b(?:plus|moins)\s+(?:de\s+|d['’])?(?!(?:tard|tôt|jamais|encore|rien|"
@@ -653,6 +662,26 @@ _SUPERLATIVE_ASKED = re.compile(
     r"(?i)\b(?:largest|biggest|highest|greatest|smallest|lowest|oldest|youngest|longest|"
     r"shortest|fewest|the most \w+|the least \w+)\b|"
     r"\b(?:le|la|les|l['’])\s*(?:plus|moins) (?!de\b|d['’])\w+")
+# ... and the noun it ranks: "la plus importante minorité", "la ville la plus touchée", "the
+# largest contingent"
+_RANKED_NOUN = re.compile(
+    r"(?i)\b(?:le|la|les|l['’])\s*(?:plus|moins)\s+(?!de\b|d['’])\w+\s+([a-zà-ÿ][\w-]+)|"
+    r"\b(?:le|la|les|l['’])\s*([a-zà-ÿ][\w-]+)\s+(?:le|la|les)\s+(?:plus|moins)\b|"
+    r"\b(?:the|its|their|his|her)\s+(?:\w+est|most \w+|least \w+)\s+([a-z][\w-]+)")
+
+
+def _superlative_of(question: str) -> str:
+    """The noun a superlative asked ranks, folded ("" when none is read)."""
+    m = _RANKED_NOUN.search(" ".join(question.split()[:SUPERLATIVE_WITHIN + 4]))
+    if m is None:
+        return ""
+    raw = next(g for g in m.groups() if g is not None)
+    noun = fold(raw).lower()
+    return "" if noun in STOPWORDS or len(noun) < 4 or _VERB_LIKE_NOUN.match(raw) else noun
+
+
+# a participle or a verb is no noun ranked ("la plus touchée par", "the most affected")
+_VERB_LIKE_NOUN = re.compile(r"(?i)\w+(?:ées?|és|(?<!t)é|ed|ing|ait|aient)$")
 _CAUSE_ASKED = re.compile(
     r"(?i)\b(?:why|pourquoi|pour quelles? (?:raisons?|motifs?)|pour quel motif|for what "
     r"reasons?|what (?:(?:was|is) it that )?(?:caused|triggered|sparked|prompted|led to|provoked|"
@@ -913,8 +942,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                                          and _START_ASKED.search(question)
                                          and not _END_ASKED.search(question)),
                         last_to=bool(_LAST_ASKED.search(question)),
-                        compared=not asks and bool(_YES_NO.match(question)
-                                                   and _COMPARISON_ASKED.search(question)),
+                        compared=not asks and bool((_YES_NO.match(question)
+                                                   and _COMPARISON_ASKED.search(question))
+                                                   or _HOW_COMPARED.search(question)),
                         refusal=not asks and bool(_CAUSE_ASKED.search(head)
                                                   and _REFUSAL_ASKED.search(question)),
                         reactor=reactor(question),
@@ -925,6 +955,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         & set(asks) else (),
                         percent="number" in asks and bool(_PERCENT_ASKED.search(question)),
                         total_sum=bool(_TOTAL_SUM_ASKED.search(question)),
+                        superlative_of=_superlative_of(question),
                         interim=bool(role) and bool(_INTERIM.search(question)),
                         thing=_thing(question) if asks == ("thingname",) else "",
                         agent_asked=agent_verb(question, lang)

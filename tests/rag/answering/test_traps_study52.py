@@ -343,3 +343,45 @@ MONEY = ("En 2021, le Bureau de la démocratie du département d’État a allou
 ])
 def test_a_total_sum_asked_is_a_total_given(question: str, holding: str, held: bool) -> None:
     assert _kind_of(question, MONEY, holding) is held
+
+
+AID = ("En 2020, les agences américaines ont transféré jusqu’à 61 millions de dollars d’aide "
+       "étrangère au Kazakhstan. Cette aide est deux fois plus importante que l’année "
+       "précédente.")
+
+
+@pytest.mark.parametrize(("question", "holding", "held"), [
+    # "how did X compare with Y" is answered by a sentence that compares (t51_031)
+    ("How did US foreign aid to Kazakhstan in 2020 compare with the previous year?", "En 2020",
+     False),
+    ("How did US foreign aid to Kazakhstan in 2020 compare with the previous year?", "Cette",
+     True),
+])
+def test_a_comparison_asked_how_is_a_comparison_told(question: str, holding: str,
+                                                     held: bool) -> None:
+    assert _kind_of(question, AID, holding) is held
+
+
+RANKS = ("Le plus haut diplomate de l’Union européenne a mis en garde la Russie. Les Russes "
+         "forment la plus importante minorité du pays.")
+
+
+@pytest.mark.parametrize(("question", "holding", "held"), [
+    # the superlative ranks the noun asked, not another (t51_025)
+    ("Quelle est la plus importante minorité ethnique du Kazakhstan ?", "Le plus haut", False),
+    ("Quelle est la plus importante minorité ethnique du Kazakhstan ?", "Les Russes", True),
+])
+def test_a_superlative_ranks_the_noun_asked(question: str, holding: str, held: bool) -> None:
+    assert _kind_of(question, RANKS, holding) is held
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("Quelle est la plus importante minorité ethnique du Kazakhstan ?", "minorite"),
+    ("Quelle est la ville la plus touchée ?", "ville"),
+    ("Which country sent the largest contingent?", "contingent"),
+    # a participle ranks no noun
+    ("Quelle ville a été la plus touchée par les émeutes ?", ""),
+    ("Which city was the most affected?", ""),
+])
+def test_the_noun_a_superlative_ranks(question: str, noun: str) -> None:
+    assert analyse_question(question).superlative_of == noun
