@@ -11,8 +11,8 @@ import re
 # who wrote, signed or took the work itself: the article, the text, the picture (not "who
 # signed the treaty", "which journalist was arrested after publishing an article", "who took
 # the decision, according to the article", "which photographer won a prize for the image")
-_WORK = (r"(?:(?:the|this|that|l['’]|le|la|ce|cet|cette)\s*)?(?:article|story|report|piece|text|"
-         r"texte|dépêche|reportage|byline)")
+_WORK = (r"(?:(?:the|this|that|l['’]|le|la|ce|cet|cette)\s*)?(?:article|story|report|piece|"
+         r"dépêche|reportage|byline)")
 _PICTURE = (r"(?:(?:the|this|that|la|le|l['’]|ce|cette)\s*)?(?:photo\w*|picture|image|cliché)")
 _ASKED = re.compile(
     rf"(?i)\b(?:who (?:wrote|signed|authored) {_WORK}|who (?:took|shot) {_PICTURE}|"

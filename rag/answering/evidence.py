@@ -93,7 +93,7 @@ from rag.answering.speakers import another_speaks, reports_speech, said_by_prono
 from rag.answering.trips import tells_trip_to, went_to
 from rag.answering.venues import venue_told
 from rag.answering.verify import gives_cause
-from rag.answering.weekdays import days_named
+from rag.answering.weekdays import dates_named, days_named
 from rag.answering.yes_no import deed_told
 from rag.embedders.base import Vectors
 from rag.retrieval import Hit
@@ -276,7 +276,10 @@ _PERCENT_SAID = re.compile(r"(?i)[%％]|\b(?:pour ?cent|per ?cent|percent|pource
                            r"hundred|thousand|\d+)\b|"
                            r"\b(?:de|from) [\d\s,.]+ (?:\w+ )?(?:à|to) [\d\s,.]+")
 _TOTAL_SAID = re.compile(r"(?i)\b(?:au total|en tout|in total|in all|overall|altogether|"
-                         r"total|totalisant|totalis\w*|cumul\w*|sum of|somme de|combined)\b")
+                         r"total\w*|global\w*|cumul\w*|sum of|somme de|combined)\b")
+# a comparison told, for "How did X compare with Y?": besides `_compares`'s
+_COMPARED_TOLD = re.compile(r"(?i)\b(?:par rapport (?:à|a|au|aux)|compared (?:with|to)|"
+                            r"(?:down|up) from|(?:plus|moins|more|less)\s+\w+|than|que l['’]an)\b")
 # A sentence crediting what it says to someone: "selon X", "a déclaré X", "X said"
 _CREDITS = re.compile(r"(?i)\b(?:selon|d['’]après|according to|(?:a|ont|avait|avaient) (?:"
                       + _SAID_VERBS + r"|rapporté)|said|says|told|stated|reported|announced)\b")
@@ -1025,11 +1028,11 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.superlative and not (SUPERLATIVE.search(text)
                                               or SUPERLATIVE.search(prev_text)):
             kind = False  # "the largest contingent": a sentence that ranks none says not which
-        if kind and info.superlative_of:
+        if kind and info.superlative and info.superlative_of:
             if i not in langs:
                 langs[i] = detect_language(hit.chunk.text)
             if langs[i] == info.lang and not any(
-                    w[:5] == info.superlative_of[:5] for w in words | before):
+                    w[:5] == n[:5] for w in words | before for n in info.superlative_of):
                 kind = False  # "la plus importante minorité": "le plus haut diplomate" ranks
                 # another thing
         if kind and info.refusal and not (_REFUSAL_SAID.search(text)
@@ -1093,7 +1096,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                              or provisions_told(prev_text)):
             kind = False  # "Que stipulent les accords de sécurité ...?": "dans le cadre des
             # accords de sécurité" names them, says nothing of what they provide
-        if kind and info.days and not info.days & (days_named(text) | days_named(prev_text)):
+        if kind and info.days and not (info.days & (days_named(text) | days_named(prev_text))
+                                       or info.day_dates & (dates_named(text)
+                                                            | dates_named(prev_text))):
             kind = False  # "What did Josep Borrell say on Friday 7 January?": his words named
             # with no day may be of another
         if kind and info.role_body and (other_body(info.role_body, text) or (
@@ -1109,6 +1114,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # principale d'Almaty, selon Reuters" names the agency, not the square
         if kind and info.interim and not (_INTERIM.search(text) or _INTERIM.search(prev_text)):
             kind = False  # "Who became acting president ...?": Tokayev's own presidency
+        if kind and info.how_compared and not (_compares(text, prev_text)
+                                               or _COMPARED_TOLD.search(text)):
+            kind = False  # "How did US aid in 2020 compare with the previous year?": "En
+            # 2020, les agences américaines ont transféré 61 millions" gives one side
         if kind and info.total_sum and not (_TOTAL_SAID.search(text)
                                             or _TOTAL_SAID.search(prev_text)):
             kind = False  # "What was the total amount of US funding in 2021?": "a alloué

@@ -30,7 +30,9 @@ _ASKED = re.compile(
 _NOT_MEANING = re.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:for|pour|by|par|comme)\s|"
                           r"^\s*(?:it|this|that|cela|ceci|ça|he|she|they|il|elle)\b|"
                           r"^\s*(?-i:[A-Z][a-zà-ÿ]+)(?:\s+(?-i:[A-Z][a-zà-ÿ]+))?\s*$")
-_ASKED_TAIL = re.compile(r"(?i)\s+(?:for|pour|by|par|comme|as)\b")
+_ASKED_TAIL = re.compile(r"(?i)\s+(?:for|pour|by|par|comme|as)\b|\s+(?:in|dans)\s+(?:its|his|"
+                         r"her|their|the|a|an|son|sa|ses|leur|un|une|le|la|les)\b|"
+                         r"\s+(?:when|with|quand|lorsqu)")
 # the words that introduce an acronym, read off the term
 _INTRO = re.compile(r"(?i)^\s*(?:the |le |la |l['’])?(?:acronym|abbreviation|initialism|"
                     r"initials|sigle|acronyme|abr[ée]viation|name|nom|word|mot|term|terme)?\s*")

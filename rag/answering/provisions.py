@@ -37,7 +37,8 @@ _TOLD = re.compile(
     r"selon (?:lequel|laquelle|lesquels|lesquelles)|aux termes d\w*|en vertu d\w*|"
     r"under which|under (?:its|the) (?:terms|\w+)|conform[ée]ment|engag\w* [àa]|"
     r"commit\w* to|oblig\w*|autoris\w*|authori[sz]\w*|permet\w*|allows?|proclam\w*|"
-    r"reconna\w*|recogni[sz]\w*)\b")
+    r"reconna\w*|recogni[sz]\w*|exig\w*|interdi\w*|requir\w*|bans?|banned|prohib\w*|"
+    r"garanti\w*|guarantee\w*)\b")
 
 
 def provisions_asked(question: str) -> bool:

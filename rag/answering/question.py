@@ -36,7 +36,7 @@ from rag.answering.reactions import reacted_to, reactor
 from rag.answering.speakers import said_by
 from rag.answering.venues import venue_asked
 from rag.answering.verify import ROLES
-from rag.answering.weekdays import days_asked
+from rag.answering.weekdays import dates_named, days_asked
 from rag.answering.yes_no import yes_no_verb
 from rag.sentences import split_sentences
 from rag.text import STOPWORDS, fold
@@ -318,10 +318,13 @@ class QuestionInfo:
     # "What was the total amount of US funding ...?", "Quel montant total ...?": a sentence
     # must give a total ("au total", "en tout", "in all"), not one grant among others
     total_sum: bool = False
+    # "How did X compare with Y?": a sentence must compare ("par rapport à 2019", "plus
+    # violentes", "fell by 12%")
+    how_compared: bool = False
     # the noun a superlative ranks ("la plus importante minorité": "minorite"), folded: a
     # sentence in the question's language ranking something else ("le plus haut diplomate")
     # does not say it
-    superlative_of: str = ""
+    superlative_of: tuple[str, ...] = ()
     # "the acting president", "le Premier ministre par intérim": a sentence must say the role
     # is held so, not name who holds it outright
     interim: bool = False
@@ -366,6 +369,9 @@ class QuestionInfo:
     # the days of the week the question pins what it asks to ("on Friday": 5): a sentence, or
     # the one before, must name one (`weekdays`)
     days: frozenset[int] = frozenset()
+    # ... and the (day, month) dates it gives beside them ("on Friday 7 January"): a sentence
+    # naming that date names the day too
+    day_dates: frozenset[tuple[int, int]] = frozenset()
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -377,8 +383,8 @@ _LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last
 # "How did US aid in 2020 compare with the previous year?", "Comment l'aide a-t-elle évolué
 # par rapport à l'année précédente ?": a sentence giving one side compares nothing
 _HOW_COMPARED = re.compile(r"(?i)^\s*(?:how|comment)\b[^?]{0,160}?\b(?:compar(?:e|es|ed) "
-                           r"(?:with|to)|compar[ée]e?s? (?:à|a|avec|au|aux)|par rapport "
-                           r"(?:à|a|au|aux))\b")
+                           r"(?:with|to)|compar[ée]e?s? (?:à|a|avec|au|aux)|(?:évolu|compar)"
+                           r"\w*[^?]{0,40}?par rapport (?:à|a|au|aux))\b")
 _COMPARISON_ASKED = re.compile(
     r"(?i)\b(?:more|fewer|less|larger|bigger|smaller|higher|lower|greater)\b(?:\s+[\w-]+){0,4}"
     r"?\s+than\b|\b(?:plus|moins)\s+(?:de\s+|d['’])?(?!(?:tard|tôt|jamais|encore|rien|"
@@ -615,9 +621,12 @@ _TITLE_ASKED = re.compile(r"(?i)^\s*(?:comment s['’]intitul\w*|(?:quel est le 
                           r"(?:how|what) (?:is|was) \S[^?]{0,59}?(?:titled|entitled))\b")
 _PERCENT_ASKED = re.compile(r"(?i)\b(?:percentages?|pourcentages?|per ?cent|pour ?cent|"
                             r"proportion|what share|quelle part|what fraction|quelle fraction)\b|%")
-_TOTAL_SUM_ASKED = re.compile(r"(?i)\b(?:total (?:amount|sum|cost|funding|value|spending)|"
-                              r"(?:montant|coût|cout|financement) total|somme totale|"
+_TOTAL_SUM_ASKED = re.compile(r"(?i)\b(?:total (?:amount|sum|funding)|"
+                              r"(?:montant|financement) total|somme totale|"
                               r"(?:amount|sum) in total)\b")
+# ... not a share of a total ("What percentage of total funding ...?")
+_OF_TOTAL = re.compile(r"(?i)\b(?:of (?:the )?total|du (?:montant )?total|percentage|pourcentage|"
+                       r"share|part|proportion)\b")
 # the source of a figure or a report asked: "Which source gave the figure of ...?", "De quelle
 # source provient le bilan ...?", "Who gave the toll ...?"
 _SOURCE_ASKED = re.compile(r"(?i)\b(?:(?:which|what) (?:source|sources)\b|(?:de|selon) quelles? "
@@ -665,19 +674,34 @@ _SUPERLATIVE_ASKED = re.compile(
 # ... and the noun it ranks: "la plus importante minorité", "la ville la plus touchée", "the
 # largest contingent"
 _RANKED_NOUN = re.compile(
-    r"(?i)\b(?:le|la|les|l['’])\s*(?:plus|moins)\s+(?!de\b|d['’])\w+\s+([a-zà-ÿ][\w-]+)|"
+    r"(?i)\b(?:le|la|les|l['’])\s*(?:plus|moins)\s+(?!de\b|d['’])\w+\s+([a-zà-ÿ][\w-]+)"
+    r"(?:\s+([a-zà-ÿ][\w-]+))?|"
     r"\b(?:le|la|les|l['’])\s*([a-zà-ÿ][\w-]+)\s+(?:le|la|les)\s+(?:plus|moins)\b|"
-    r"\b(?:the|its|their|his|her)\s+(?:\w+est|most \w+|least \w+)\s+([a-z][\w-]+)")
+    r"\b(?:the|its|their|his|her)\s+(?:largest|biggest|highest|greatest|smallest|lowest|"
+    r"oldest|youngest|longest|shortest|fewest|most \w+|least \w+)\s+([a-z][\w-]+)"
+    r"(?:\s+([a-z][\w-]+))?")
+# nouns that rank a quantity of another ("le plus grand nombre de voix"): none read
+_QUANTITY_NOUNS = frozenset("nombre number part share quantite quantity majorite majority "
+                            "partie".split())
 
 
-def _superlative_of(question: str) -> str:
-    """The noun a superlative asked ranks, folded ("" when none is read)."""
+def _superlative_of(question: str) -> tuple[str, ...]:
+    """The nouns a superlative asked may rank, folded: the word after it and the next ("the
+    largest ethnic minority": "ethnic", "minority"); () when none is read."""
     m = _RANKED_NOUN.search(" ".join(question.split()[:SUPERLATIVE_WITHIN + 4]))
     if m is None:
-        return ""
-    raw = next(g for g in m.groups() if g is not None)
-    noun = fold(raw).lower()
-    return "" if noun in STOPWORDS or len(noun) < 4 or _VERB_LIKE_NOUN.match(raw) else noun
+        return ()
+    raws = [g for g in m.groups() if g is not None]
+    nouns = []
+    for raw in raws:
+        noun = fold(raw).lower()
+        if noun in _QUANTITY_NOUNS:
+            return ()
+        if noun in STOPWORDS or _VERB_LIKE_NOUN.match(raw):
+            break
+        if len(noun) >= 4:
+            nouns.append(noun)
+    return tuple(nouns)
 
 
 # a participle or a verb is no noun ranked ("la plus touchée par", "the most affected")
@@ -942,9 +966,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                                          and _START_ASKED.search(question)
                                          and not _END_ASKED.search(question)),
                         last_to=bool(_LAST_ASKED.search(question)),
-                        compared=not asks and bool((_YES_NO.match(question)
-                                                   and _COMPARISON_ASKED.search(question))
-                                                   or _HOW_COMPARED.search(question)),
+                        compared=not asks and bool(_YES_NO.match(question)
+                                                   and _COMPARISON_ASKED.search(question)),
+                        how_compared=not asks and bool(_HOW_COMPARED.search(question)),
                         refusal=not asks and bool(_CAUSE_ASKED.search(head)
                                                   and _REFUSAL_ASKED.search(question)),
                         reactor=reactor(question),
@@ -954,8 +978,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         located=_located(question) if {"place", "city", "region", "country"}
                         & set(asks) else (),
                         percent="number" in asks and bool(_PERCENT_ASKED.search(question)),
-                        total_sum=bool(_TOTAL_SUM_ASKED.search(question)),
-                        superlative_of=_superlative_of(question),
+                        total_sum=bool(_TOTAL_SUM_ASKED.search(question)
+                                       and not _OF_TOTAL.search(question)),
+                        superlative_of=_superlative_of(question) if _SUPERLATIVE_ASKED.search(
+                            " ".join(asked.split()[:SUPERLATIVE_WITHIN])) else (),
                         interim=bool(role) and bool(_INTERIM.search(question)),
                         thing=_thing(question) if asks == ("thingname",) else "",
                         agent_asked=agent_verb(question, lang)
@@ -971,7 +997,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         source_asked=bool(_SOURCE_ASKED.search(question)),
                         byline=byline_asked(question),
                         provisions=provisions_asked(question),
-                        days=days_asked(question) if "date" not in asks else frozenset())
+                        days=days_asked(question) if "date" not in asks else frozenset(),
+                        day_dates=dates_named(question))
 
 
 
