@@ -275,8 +275,6 @@ _PERCENT_SAID = re.compile(r"(?i)[%％]|\b(?:pour ?cent|per ?cent|percent|pource
                            r"(?:deux|trois|quatre|cinq|dix|cent|mille|two|three|four|five|ten|"
                            r"hundred|thousand|\d+)\b|"
                            r"\b(?:de|from) [\d\s,.]+ (?:\w+ )?(?:à|to) [\d\s,.]+")
-_TOTAL_SAID = re.compile(r"(?i)\b(?:au total|en tout|in total|in all|overall|altogether|"
-                         r"total\w*|global\w*|cumul\w*|sum of|somme de|combined)\b")
 # a comparison told, for "How did X compare with Y?": besides `_compares`'s
 _COMPARED_TOLD = re.compile(r"(?i)\b(?:par rapport (?:à|a|au|aux)|compared (?:with|to)|"
                             r"(?:down|up) from|(?:plus|moins|more|less)\s+\w+|than|que l['’]an)\b")
@@ -1118,10 +1116,6 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                                or _COMPARED_TOLD.search(text)):
             kind = False  # "How did US aid in 2020 compare with the previous year?": "En
             # 2020, les agences américaines ont transféré 61 millions" gives one side
-        if kind and info.total_sum and not (_TOTAL_SAID.search(text)
-                                            or _TOTAL_SAID.search(prev_text)):
-            kind = False  # "What was the total amount of US funding in 2021?": "a alloué
-            # 750 000 $ à cette cause" is one grant
         if kind and info.percent and not _PERCENT_SAID.search(text):
             kind = False  # "What percentage of the NGOs ...?": "plus de 85 ONG" gives none
         if kind and info.located and not any(_has_focus(n, words | before | context)

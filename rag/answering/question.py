@@ -315,9 +315,6 @@ class QuestionInfo:
     located: tuple[str, ...] = ()
     # "What percentage of ...?": a sentence must give one ("%", "pour cent"); "85 ONG" is none
     percent: bool = False
-    # "What was the total amount of US funding ...?", "Quel montant total ...?": a sentence
-    # must give a total ("au total", "en tout", "in all"), not one grant among others
-    total_sum: bool = False
     # "How did X compare with Y?": a sentence must compare ("par rapport à 2019", "plus
     # violentes", "fell by 12%")
     how_compared: bool = False
@@ -621,12 +618,6 @@ _TITLE_ASKED = re.compile(r"(?i)^\s*(?:comment s['’]intitul\w*|(?:quel est le 
                           r"(?:how|what) (?:is|was) \S[^?]{0,59}?(?:titled|entitled))\b")
 _PERCENT_ASKED = re.compile(r"(?i)\b(?:percentages?|pourcentages?|per ?cent|pour ?cent|"
                             r"proportion|what share|quelle part|what fraction|quelle fraction)\b|%")
-_TOTAL_SUM_ASKED = re.compile(r"(?i)\b(?:total (?:amount|sum|funding)|"
-                              r"(?:montant|financement) total|somme totale|"
-                              r"(?:amount|sum) in total)\b")
-# ... not a share of a total ("What percentage of total funding ...?")
-_OF_TOTAL = re.compile(r"(?i)\b(?:of (?:the )?total|du (?:montant )?total|percentage|pourcentage|"
-                       r"share|part|proportion)\b")
 # the source of a figure or a report asked: "Which source gave the figure of ...?", "De quelle
 # source provient le bilan ...?", "Who gave the toll ...?"
 _SOURCE_ASKED = re.compile(r"(?i)\b(?:(?:which|what) (?:source|sources)\b|(?:de|selon) quelles? "
@@ -683,6 +674,11 @@ _RANKED_NOUN = re.compile(
 # nouns that rank a quantity of another ("le plus grand nombre de voix"): none read
 _QUANTITY_NOUNS = frozenset("nombre number part share quantite quantity majorite majority "
                             "partie".split())
+# ... nor troops, which news names by many words ("le plus récent contingent": "la dernière à
+# envoyer des soldats")
+_TROOP_NOUNS = frozenset("contingent contingents troupe troupes troop troops soldat soldats "
+                         "soldier soldiers force forces unite unites unit units militaires "
+                         "detachement detachment".split())
 
 
 def _superlative_of(question: str) -> tuple[str, ...]:
@@ -695,7 +691,7 @@ def _superlative_of(question: str) -> tuple[str, ...]:
     nouns = []
     for raw in raws:
         noun = fold(raw).lower()
-        if noun in _QUANTITY_NOUNS:
+        if noun in _QUANTITY_NOUNS or noun in _TROOP_NOUNS:
             return ()
         if noun in STOPWORDS or _VERB_LIKE_NOUN.match(raw):
             break
@@ -978,8 +974,6 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         located=_located(question) if {"place", "city", "region", "country"}
                         & set(asks) else (),
                         percent="number" in asks and bool(_PERCENT_ASKED.search(question)),
-                        total_sum=bool(_TOTAL_SUM_ASKED.search(question)
-                                       and not _OF_TOTAL.search(question)),
                         superlative_of=_superlative_of(question) if _SUPERLATIVE_ASKED.search(
                             " ".join(asked.split()[:SUPERLATIVE_WITHIN])) else (),
                         interim=bool(role) and bool(_INTERIM.search(question)),

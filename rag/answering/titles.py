@@ -210,33 +210,43 @@ _PORTFOLIO_WORDS = frozenset("defense defence affaires etrangeres interieur fore
 def _title_before(tokens: list[str], i: int, reach: int = TITLE_BEFORE
                   ) -> tuple[str, int] | None:
     """The title family within `reach` words before token i, and where it is."""
-    if i and fold(tokens[i - 1]) in _OWNER_OF:
+    end = i
+    while end + 1 < len(tokens) and _person_word(tokens[end + 1]):
+        end += 1
+    if i and fold(tokens[i - 1]) in _OWNER_OF and end > i:
         return None  # "le porte-parole de Noursoultan Nazarbaïev": his spokesman's title
+        # (a one-word name after "de" may be a particle's: "le président de Gaulle")
     for k in range(i - 1, max(-1, i - 1 - reach), -1):
-        if _person_word(tokens[k]) and k and fold(tokens[k - 1]) in _OWNER_OF:
+        if _person_word(tokens[k]) and k and fold(tokens[k - 1]) in _OWNER_OF and any(
+                _family(tokens, t) for t in range(max(0, k - 4), k - 1)) and not any(
+                fold(t) in _VERBS for t in tokens[max(0, k - 4):i]):
             continue  # the title's complement ("le vice-président exécutif d'Eurasia Group,
-            # Earl Rasmussen")
+            # Earl Rasmussen"; not past a verb: "Le président a reçu l'adjoint de Lavrov")
         if tokens[k] in ".!?;" or _person_word(tokens[k]) or fold(tokens[k]) in _JOINS:
             return None
         fam = _family(tokens, k)
         if fam:
-            if "," in tokens[k:i] and _credit_phrase(tokens, k):
+            closed = end + 1 < len(tokens) and tokens[end + 1] == ","
+            if "," in tokens[k:i] and not closed and _credit_phrase(tokens, k):
                 return None  # "d'après son porte-parole, Noursoultan Nazarbaïev a exhorté":
-                # the credit's title is another's
+                # the credit's title is another's ("According to the Kazakh president,
+                # Kassym-Jomart Tokayev, ..." closes an apposition: his)
             return fam, k
     return None
 
 
-_CREDIT_OPENERS = frozenset("selon according apres after par by".split())
+_CREDIT_OPENERS = frozenset("selon according par by".split())
 
 
 def _credit_phrase(tokens: list[str], k: int) -> bool:
     """Whether the phrase holding token k (from the comma or sentence start before it) opens
-    on a credit ("d'après son porte-parole", "selon le ministre", "according to his aide")."""
+    on a credit ("d'après son porte-parole", "selon le ministre", "according to his aide";
+    not "Après avoir été Premier ministre", "After becoming president")."""
     j = k
     while j > 0 and tokens[j - 1] not in ".!?;,":
         j -= 1
-    return any(fold(t) in _CREDIT_OPENERS for t in tokens[j:min(j + 2, k)])
+    head = [fold(t) for t in tokens[j:min(j + 2, k)]]
+    return bool(set(head) & _CREDIT_OPENERS) or head[:2] == ["d", "apres"]
 
 
 # What may stand between a comma and the title of an apposition

@@ -220,8 +220,17 @@ def test_a_title_joined_to_an_apposition_is_the_names() -> None:
     # ... an apposition still gives its title, over the complement naming what it is of
     # (v7_002: "the executive president" is not "le vice-président exécutif")
     ("Son porte-parole, Aidos Ukibay, a écrit sur Twitter.", {"ukibay": {"spokesperson"}}),
+    # (a one-word capitalised name after "d'" keeps the title read of it before: it may be a
+    # particle's, "le président de Gaulle")
     ("a déclaré vendredi à Sputnik le vice-président exécutif d’Eurasia Group, Earl "
-     "Rasmussen.", {"rasmussen": {"vice-president"}}),
+     "Rasmussen.", {"rasmussen": {"vice-president"}, "eurasia": {"vice-president"}}),
+    ("Le président de Gaulle a reçu le chancelier Adenauer.", {"gaulle": {"president"}}),
+    # ... not past a verb, nor after a credit that closes an apposition (diff review 49b)
+    ("Le président a reçu l'adjoint de Lavrov, Sergueï Riabkov.", {"lavrov": {"president"}}),
+    ("According to the Kazakh president, Kassym-Jomart Tokayev, the troops will leave.",
+     {"tokayev": {"president", "president:@KZ"}}),
+    ("Après avoir été Premier ministre, Karim Massimov a dirigé le KNB.",
+     {"massimov": {"prime"}}),
 ])
 def test_a_title_owned_or_credited_is_not_the_names(text: str,
                                                      expected: dict[str, set[str]]) -> None:

@@ -330,21 +330,6 @@ def test_a_proportion_in_words() -> None:
     assert not _kind_of("Quelle proportion des habitants est d'origine kazakhe ?", text, "Le pays")
 
 
-MONEY = ("En 2021, le Bureau de la démocratie du département d’État a alloué 750 000 $ à cette "
-         "cause. Au total, les agences américaines ont transféré 61 millions de dollars.")
-
-
-@pytest.mark.parametrize(("question", "holding", "held"), [
-    # a total asked is a total given, not one grant (t52_041)
-    ("What was the total amount of US funding?", "En 2021", False),
-    ("What was the total amount of US funding?", "Au total", True),
-    ("Quel est le montant total de l'aide américaine ?", "En 2021", False),
-    ("How much did the State Department allocate in 2021?", "En 2021", True),
-])
-def test_a_total_sum_asked_is_a_total_given(question: str, holding: str, held: bool) -> None:
-    assert _kind_of(question, MONEY, holding) is held
-
-
 AID = ("En 2020, les agences américaines ont transféré jusqu’à 61 millions de dollars d’aide "
        "étrangère au Kazakhstan. Cette aide est deux fois plus importante que l’année "
        "précédente.")
@@ -379,7 +364,9 @@ def test_a_superlative_ranks_the_noun_asked(question: str, holding: str, held: b
     ("Quelle est la plus importante minorité ethnique du Kazakhstan ?",
      ("minorite", "ethnique")),
     ("Quelle est la ville la plus touchée ?", ("ville",)),
-    ("Which country sent the largest contingent?", ("contingent",)),
+    # troops go by many words: no noun read ("le plus récent contingent": "la dernière à
+    # envoyer des soldats", test_holds)
+    ("Which country sent the largest contingent?", ()),
     # ... either of two words: an adjective may come first (diff review 49b)
     ("Which is the largest ethnic minority?", ("ethnic", "minority")),
     # a participle ranks no noun, nor a quantity of another
@@ -411,15 +398,6 @@ def test_a_day_in_a_name_pins_no_day(question: str) -> None:
 def test_the_date_the_question_gives_names_its_day() -> None:
     text = "Le 7 janvier, « nous sommes très préoccupés », a déclaré Josep Borrell."
     assert _kind_of("What did Josep Borrell say on Friday 7 January?", text, "Le 7")
-
-
-@pytest.mark.parametrize(("question", "asked"), [
-    ("Quel a été le coût total des travaux ?", False),
-    ("What percentage of total funding went to defence?", False),
-    ("Quel est le montant total de l'aide américaine ?", True),
-])
-def test_a_total_sum_asked(question: str, asked: bool) -> None:
-    assert analyse_question(question).total_sum is asked
 
 
 @pytest.mark.parametrize(("question", "asked"), [
