@@ -85,6 +85,10 @@ class QueryCache:
     def cache_info(self) -> functools._CacheInfo:
         return self._cached.cache_info()
 
+    def cache_clear(self) -> None:
+        """Forget every query (bench/query.py times the uncached call)."""
+        self._cached.cache_clear()
+
 
 def query_embedder(embedder: Embedder, size: int = 1024) -> QueryEmbedder:
     """The query embedder searches use: `QueryCache`."""

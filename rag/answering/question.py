@@ -377,16 +377,16 @@ _LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last
                          r"member|state|nation|ally|army|force|group|unit)s? )?to)\b")
 # A yes/no question comparing two named sides: "Were more people killed in Almaty than in
 # Zhanaozen?", "L'Arménie a-t-elle envoyé plus de soldats que le Tadjikistan ?"
-# "How did US aid in 2020 compare with the previous year?", "Comment l'aide a-t-elle évolué
-# par rapport à l'année précédente ?": a sentence giving one side compares nothing
-_HOW_COMPARED = re.compile(r"(?i)^\s*(?:how|comment)\b[^?]{0,160}?\b(?:compar(?:e|es|ed) "
-                           r"(?:with|to)|compar[ée]e?s? (?:à|a|avec|au|aux)|(?:évolu|compar)"
-                           r"\w*[^?]{0,40}?par rapport (?:à|a|au|aux))\b")
 _COMPARISON_ASKED = re.compile(
     r"(?i)\b(?:more|fewer|less|larger|bigger|smaller|higher|lower|greater)\b(?:\s+[\w-]+){0,4}"
     r"?\s+than\b|\b(?:plus|moins)\s+(?:de\s+|d['’])?(?!(?:tard|tôt|jamais|encore|rien|"
     r"personne|guère)\b)[\w-]+(?:\s+[\w-]+){0,2}?\s+qu(?:e\b|['’])|"
     r"\bdavantage\b(?:\s+[\w-]+){0,6}?\s+qu(?:e\b|['’])")
+# "How did US aid in 2020 compare with the previous year?", "Comment l'aide a-t-elle évolué
+# par rapport à l'année précédente ?": a sentence giving one side compares nothing
+_HOW_COMPARED = re.compile(r"(?i)^\s*(?:how|comment)\b[^?]{0,160}?\b(?:compar(?:e|es|ed) "
+                           r"(?:with|to)|compar[ée]e?s? (?:à|a|avec|au|aux)|(?:évolu|compar)"
+                           r"\w*[^?]{0,40}?par rapport (?:à|a|au|aux))\b")
 COMPARISON = _COMPARISON_ASKED  # ... and said so in a sentence
 # ... asked yes or no: an auxiliary first, "Est-ce que", or a subject inverted with no
 # question word before it ("L'Arménie a-t-elle ...?"; not "Quel club a remporté plus de titres
@@ -679,6 +679,8 @@ _QUANTITY_NOUNS = frozenset("nombre number part share quantite quantity majorite
 _TROOP_NOUNS = frozenset("contingent contingents troupe troupes troop troops soldat soldats "
                          "soldier soldiers force forces unite unites unit units militaires "
                          "detachement detachment".split())
+# a participle or a verb is no noun ranked ("la plus touchée par", "the most affected")
+_VERB_LIKE_NOUN = re.compile(r"(?i)\w+(?:ées?|és|(?<!t)é|ed|ing|ait|aient)$")
 
 
 def _superlative_of(question: str) -> tuple[str, ...]:
@@ -699,9 +701,6 @@ def _superlative_of(question: str) -> tuple[str, ...]:
             nouns.append(noun)
     return tuple(nouns)
 
-
-# a participle or a verb is no noun ranked ("la plus touchée par", "the most affected")
-_VERB_LIKE_NOUN = re.compile(r"(?i)\w+(?:ées?|és|(?<!t)é|ed|ing|ait|aient)$")
 _CAUSE_ASKED = re.compile(
     r"(?i)\b(?:why|pourquoi|pour quelles? (?:raisons?|motifs?)|pour quel motif|for what "
     r"reasons?|what (?:(?:was|is) it that )?(?:caused|triggered|sparked|prompted|led to|provoked|"
