@@ -46,3 +46,22 @@ def test_a_caption_answers_only_a_question_about_the_caption() -> None:
     assert is_furniture(caption, "")
     assert not is_furniture(caption, "", captions=True)
     assert is_furniture("Derniers Articles", "", captions=True)  # navigation stays furniture
+
+
+def test_a_wire_flash_on_its_own_line_is_a_statement() -> None:
+    """"LE PRÉSIDENT KAZAKH DÉCLARE QUE LES PROTESTATIONS SONT UNE AGRESSION EXTÉRIEURE : TASS"
+    stands on a line of its own without a full stop, like a caption: it was never quoted, and
+    "What did the Kazakh president blame the protests on, according to TASS?" went unanswered
+    in eight study sets. A line that reports who said what is a statement; a caption is not."""
+    from rag.answering.furniture import unpunctuated_line
+    from rag.sentences import Span
+
+    def line(text: str, middle: str) -> bool:
+        start = text.index(middle)
+        return unpunctuated_line(text, Span(start, start + len(middle), middle))
+
+    flash = "LE PRÉSIDENT KAZAKH DÉCLARE QUE LES PROTESTATIONS SONT UNE AGRESSION EXTÉRIEURE : TASS"
+    caption = "Le président russe Vladimir Poutine à Moscou, le 21 août 2021"
+    text = "Des villes ont vu des bâtiments incendiés.\n\n{}\n\nCeci après l’état d’urgence."
+    assert not line(text.format(flash), flash)
+    assert line(text.format(caption), caption)
