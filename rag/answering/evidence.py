@@ -30,6 +30,7 @@ from rag.answering.countries import (
     nations_of,
     role_nations,
 )
+from rag.answering.factors import factors_named
 from rag.answering.furniture import is_furniture, on_title_line, title_head, unpunctuated_line
 from rag.answering.holds import (
     _DAY_OF_MONTH,
@@ -70,6 +71,7 @@ from rag.answering.hypothetical import counterfactual_told
 from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
 from rag.answering.meanings import meaning_told
+from rag.answering.particulars import particular_told
 from rag.answering.provisions import provisions_told
 from rag.answering.question import (
     _INTERIM,
@@ -1094,6 +1096,13 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                              or provisions_told(prev_text)):
             kind = False  # "Que stipulent les accords de sécurité ...?": "dans le cadre des
             # accords de sécurité" names them, says nothing of what they provide
+        if kind and info.particular and not (particular_told(info.particular, text)
+                                             or particular_told(info.particular, prev_text)):
+            kind = False  # "In what language did Pashinyan post the statement?": the post,
+            # in no language named
+        if kind and info.factors and not info.factors & (factors_named(text)
+                                                         | factors_named(prev_text)):
+            kind = False  # "Pourquoi le prix a-t-il triplé ?": "une multiplication par deux"
         if kind and info.days and not (info.days & (days_named(text) | days_named(prev_text))
                                        or info.day_dates & (dates_named(text)
                                                             | dates_named(prev_text))):

@@ -478,15 +478,17 @@ def _said_unknown(ev: Evidence) -> bool:
 
 
 def _focus_retrieved(ev: Evidence) -> bool:
-    """Whether every person (by full name) and country the question is about occurs somewhere
-    in what was retrieved: passages that never name Stoltenberg cannot say what he said,
-    however close their sentences are to the question in meaning."""
-    if not ev.question.named:
+    """Whether every person (by full name), country and town (in the sources' language) the
+    question is about occurs somewhere in what was retrieved: passages that never name
+    Stoltenberg cannot say what he said, however close their sentences are to the question in
+    meaning, nor passages that never name Aktobe what its people did."""
+    names = ev.question.named + (() if ev.cross_lingual else ev.question.places)
+    if not names:
         return True
     text = "\n".join(f"{p.chunk.title}\n{p.chunk.text}" for p in ev.passages)
     folded = fold(text)
     words: set[str] | None = None
-    for name in ev.question.named:
+    for name in names:
         if re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", folded):
             continue  # as written, or a part of a hyphenated name ("Marie-Antoinette")
         words = _words(text) if words is None else words

@@ -28,9 +28,11 @@ from rag.answering.countries import (
     nations_of,
     role_nations,
 )
+from rag.answering.factors import factors_named
 from rag.answering.hypothetical import counterfactual_asked
 from rag.answering.language import detect_language
 from rag.answering.meanings import meaning_asked
+from rag.answering.particulars import particular_asked
 from rag.answering.provisions import provisions_asked
 from rag.answering.reactions import reacted_to, reactor
 from rag.answering.speakers import said_by
@@ -369,6 +371,16 @@ class QuestionInfo:
     # ... and the (day, month) dates it gives beside them ("on Friday 7 January"): a sentence
     # naming that date names the day too
     day_dates: frozenset[tuple[int, int]] = frozenset()
+    # a particular asked by its noun ("In what language ...?", "How often ...?", "Par quel
+    # itinéraire ...?", "What evidence ...?"): a sentence must state one (`particulars`)
+    particular: str = ""
+    # the towns the question puts what it asks in by name ("les habitants d'Aktobe", "in
+    # Aktobe"), folded: sources in its language that never name one cannot tell what happened
+    # there (`extractive._focus_retrieved`; across languages a town's name may be another)
+    places: tuple[str, ...] = ()
+    # the factors of change the question gives ("a-t-il triplé": 3): a sentence, or the one
+    # before, must give one of them (`factors`)
+    factors: frozenset[int] = frozenset()
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
@@ -991,9 +1003,29 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         byline=byline_asked(question),
                         provisions=provisions_asked(question),
                         days=days_asked(question) if "date" not in asks else frozenset(),
-                        day_dates=dates_named(question))
+                        day_dates=dates_named(question),
+                        particular=particular_asked(question),
+                        places=_places(question, focus),
+                        factors=factors_named(question))
 
 
+
+
+# A capitalised word after a word for a town's people or a place preposition is a town asked
+# about ("les habitants d'Aktobe", "in Aktobe", "près de Taraz")
+_PLACE_NAMED = re.compile(r"\b(?:habitants|résidents|villes?|régions?|provinces?|localités?|"
+                          r"residents|inhabitants|city|town|region|province|à|in|at|near|"
+                          r"près\s+d['’e]?)\s+(?:de\s+|d['’]|du\s+|of\s+)?([A-ZÀ-Ý][^\W\d_]{2,})"
+                          r"(?![\w-])")
+
+
+def _places(question: str, focus: Sequence[str]) -> tuple[str, ...]:
+    """The focus names the question puts after a place word (`_PLACE_NAMED`): not a country
+    (sources name it by its people too), a month or a day."""
+    found = {fold_name(m.group(1)) for m in _PLACE_NAMED.finditer(question)
+             if m.start(1) > 0}
+    return tuple(f for f in focus if f in found and not is_country(f)
+                 and f not in _MONTHS_DAYS)
 
 
 _PROFESSION_NAME = re.compile(r"\b(?:" + _PEOPLE_NOUNS + r")s?\s+(?:[a-zà-ÿ]+\s+)?"

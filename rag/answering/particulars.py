@@ -1,0 +1,86 @@
+"""Particulars a question asks by their noun, that a sentence must state to answer it: a
+language ("In what language did Pashinyan post ...?", "En quelle langue ...?"), a frequency
+("How often ...?", "À quelle fréquence ...?"), a route ("Par quel itinéraire ...?"), evidence
+("What evidence did Tokayev offer ...?", "Sur quelles preuves ...?"), what polls showed
+("Selon les sondages, ...?") and the article of a named instrument ("Which article of the UN
+Charter ...?"). A sentence about the same people and events that states none of these (the
+post itself, the phone call, the troops' arrival, the accusation) does not answer
+(traps_study53: t53_013, t53_016, t53_041, t53_042, t53_025, t53_026, t53_006, t53_007,
+t53_018, t53_019, t53_021, t53_022).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import fold
+
+_ASKED: dict[str, re.Pattern[str]] = {
+    "language": re.compile(r"(?i)\b(?:in|into)\s+(?:what|which)\s+languages?\b|"
+                           r"\b(?:what|which)\s+languages?\b|\bquelles?\s+langues?\b"),
+    "frequency": re.compile(r"(?i)\bhow\s+(?:often|frequently)\b|\bà\s+quelle\s+fréquence\b|"
+                            r"\bavec\s+quelle\s+fréquence\b|\btous\s+les\s+combien\b"),
+    "route": re.compile(r"(?i)\b(?:which|what|by\s+which|by\s+what)\s+(?:route|itinerary|"
+                        r"path)\b|\bpar\s+quel(?:le)?s?\s+(?:itinéraire|route|chemin|voie|"
+                        r"trajet)\b|\bquel(?:le)?s?\s+(?:itinéraire|trajet)\b"),
+    "evidence": re.compile(r"(?i)\b(?:what|which)\s+(?:evidence|proof)\b|"
+                           r"\bquel(?:le)?s?\s+preuves?\b|\bquels\s+éléments\s+de\s+preuve\b"),
+    "poll": re.compile(r"(?i)\b(?:sondages?|(?:opinion\s+)?polls?|polling|surveys?)\b"),
+    # (the UN Charter, not "the CSTO charter": its treaty's articles; a constitution)
+    "un_charter": re.compile(r"(?i)\b(?:which|what)\s+article\s+of\s+(?:the\s+)?(?:UN|U\.N\.|"
+                             r"United\s+Nations)\s+charter\b|\bquel\s+article\s+de\s+la\s+"
+                             r"charte\s+des\s+nations\b"),
+    "constitution": re.compile(r"(?i)\b(?:which|what)\s+article\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                               r"constitution\b|\bquel\s+article\s+de\s+la\s+constitution\b"),
+}
+_LANGUAGES = (
+    "russe|kazakh|kazakhe|anglais|francais|chinois|ukrainien|armenien|allemand|espagnol|"
+    "italien|arabe|turc|ouzbek|kirghiz|tadjik|persan|latin|grec|hebreu|japonais|coreen|"
+    "portugais|polonais|biélorusse|bielorusse|russian|kazakh|english|french|chinese|"
+    "ukrainian|armenian|german|spanish|italian|arabic|turkish|uzbek|kyrgyz|tajik|persian|"
+    "greek|hebrew|japanese|korean|portuguese|polish|belarusian|akkadien|akkadian|sumerien|"
+    "sumerian|mandarin|cantonais|cantonese|hindi|swahili|basque|breton|occitan|catalan")
+_TOLD: dict[str, re.Pattern[str]] = {
+    # (folded text) a language named after "en"/"in", or the word itself
+    "language": re.compile(r"\b(?:langues?|languages?|linguisti\w*|dialectes?|dialects?|"
+                           r"russophone\w*|anglophone\w*|francophone\w*|"
+                           r"(?:en|in)\s+(?:" + _LANGUAGES + r")|(?:en|in)\s+[a-z]{3,}ien|"
+                           r"(?:traduction|version|texte|edition|termes?|mots?|noms?|expressions?|traduit\w*|ecrit\w*|"
+                           r"redige\w*)"
+                           r"\s+(?:\w+\s+)?(?:en\s+)?(?:" + _LANGUAGES + r")(?:ne|e)?s?|"
+                           r"(?:" + _LANGUAGES + r")\s+(?:translation|version|text|edition|"
+                           r"words?|terms?|names?))\b"),
+    "frequency": re.compile(r"\b(?:chaque|tous\s+les|toutes\s+les|every|each)\s+(?:\w+\s+)?"
+                            r"(?:jours?|semaines?|mois|ans?|annees?|heures?|day|week|month|"
+                            r"year|hour|fois|time)s?\b|\b(?:par|per|a)\s+(?:jour|semaine|mois|"
+                            r"an|annee|day|week|month|year)\b|\b(?:quotidien\w*|hebdomadaire\w*|"
+                            r"mensuel\w*|annuel\w*|daily|weekly|monthly|annually|yearly|"
+                            r"regulierement|regularly|frequemment|frequently|souvent|often|"
+                            r"rarement|rarely|occasionally|parfois|sometimes)\b|"
+                            r"\b\d+\s+fois\b|\b\w+\s+times\s+(?:a|per)\b"),
+    "route": re.compile(r"\b(?:via|en\s+passant\s+par|transit\w*|through|by\s+way\s+of|"
+                        r"itineraires?|itinerary|routes?|trajets?|survol\w*|overfl\w*|"
+                        r"par\s+la\s+(?:route|voie|mer|air)|by\s+(?:road|rail|air|sea))\b"),
+    # ("à l'évidence", "de toute évidence", "mettre en évidence" say obviously, not evidence)
+    "evidence": re.compile(r"\b(?:preuves?|prouv\w*|(?<!l['’])(?<!toute\s)(?<!en\s)evidence|"
+                           r"proofs?|prove[sdn]?|proving|"
+                           r"attest\w*|demontr\w*|demonstrat\w*|temoign\w*)\b"),
+    "poll": re.compile(r"\b(?:sondages?|polls?|polling|surveys?|enquetes?\s+d.opinion|"
+                       r"interroges|respondents|sondes)\b"),
+    "un_charter": re.compile(r"\b(?:nations\s+unies|united\s+nations|onu|un\s+charter)\b"),
+    "constitution": re.compile(r"\bconstitution\w*"),
+}
+
+
+def particular_asked(question: str) -> str:
+    """The particular the question asks by its noun ("" for none); the first that matches."""
+    head = question[:300]
+    for kind, pattern in _ASKED.items():
+        if pattern.search(head):
+            return kind
+    return ""
+
+
+def particular_told(kind: str, text: str) -> bool:
+    """Whether `text` states a particular of that kind."""
+    return bool(_TOLD[kind].search(fold(text)))

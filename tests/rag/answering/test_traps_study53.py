@@ -1,0 +1,110 @@
+"""Traps of evals/traps_study53.jsonl (a study set): a language, a frequency, a route,
+evidence, polls or the article of another instrument asked, a change by another factor, a town
+the sources never name; and the sentences that do not say it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answering.extractive import choose
+from rag.answering.evidence import gather_evidence
+from rag.answering.factors import factors_named
+from rag.answering.particulars import particular_asked, particular_told
+from rag.answering.question import analyse_question
+from rag.retrieval import Hit
+from rag.store import Chunk
+from tests.rag.answering.test_traps_study50 import _kind_of
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("In what language did Pashinyan post the CSTO statement on Facebook?", "language"),
+    ("En quelle langue Tokaïev a-t-il prononcé l’allocution télévisée ?", "language"),
+    ("Dans quelle langue est écrite la Vulgate ?", "language"),
+    ("How often did Putin and Tokayev talk by phone during the crisis?", "frequency"),
+    ("À quelle fréquence les avions russes atterrissaient-ils à Almaty ?", "frequency"),
+    ("Which route did the Armenian contingent take to reach Kazakhstan?", "route"),
+    ("Par quel itinéraire le contingent biélorusse a-t-il rejoint le Kazakhstan ?", "route"),
+    ("What evidence did Tokayev offer that the unrest was an 'external aggression'?",
+     "evidence"),
+    ("Sur quelles preuves Xi Jinping s’appuie-t-il pour accuser des forces étrangères ?",
+     "evidence"),
+    ("Selon les sondages, l’opinion publique russe approuvait-elle l’envoi de troupes ?",
+     "poll"),
+    ("Which article of the UN Charter did the CSTO invoke to send troops?", "un_charter"),
+    ("En vertu de quel article de la Constitution kazakhe Tokaïev a-t-il décrété l’état "
+     "d’urgence ?", "constitution"),
+    # the CSTO's own charter is its treaty, whose articles the sources cite
+    ("Under which article of the CSTO charter did Russia's ambassador say ...?", ""),
+    ("Which article of the Collective Security Treaty was invoked?", ""),
+    ("How many troops did Russia send?", ""),
+    ("What was there evidence of in various locations?", ""),
+])
+def test_the_particular_asked(question: str, kind: str) -> None:
+    assert particular_asked(question) == kind
+
+
+@pytest.mark.parametrize(("kind", "text", "told"), [
+    ("language", "Les tablettes provenant des sanctuaires d'Uruk sont en akkadien.", True),
+    ("language", "traduits dans la Vulgate par un terme latin unique arca", True),
+    ("language", "«J’ai donné l’ordre de tirer pour tuer sans avertissement», a déclaré M. "
+     "Tokaïev lors d’une allocution télévisée", False),
+    ("language", "Nikol Pashinyan a déclaré sur Facebook que les forces seraient envoyées.",
+     False),
+    ("frequency", "Ses membres organisent chaque année des exercices militaires conjoints.",
+     True),
+    ("frequency", "Vladimir Poutine et Kassym-Jomart Tokaïev ont eu une «longue» conversation "
+     "téléphonique", False),
+    ("route", "La Biélorussie a acheminé par avion un groupe de travail via la Russie.", True),
+    ("route", "Comprenant des troupes russes, et probablement des contingents arméniens, leur "
+     "mission sera de protéger les installations", False),
+    ("evidence", "Le président kazakh a donc à l’évidence choisi l’épreuve de force.", False),
+    ("evidence", "Il n'a fourni aucune preuve de cette ingérence.", True),
+    ("poll", "Un sondage publié lundi montre que 60 % des Russes approuvent.", True),
+    ("un_charter", "le droit du Kazakhstan à appliquer l’article 4 de la charte de "
+     "l’Organisation du traité de sécurité collective", False),
+    ("constitution", "conformément à l'article 44 de la Constitution", True),
+])
+def test_a_particular_is_stated(kind: str, text: str, told: bool) -> None:
+    assert particular_told(kind, text) is told
+
+
+def test_a_sentence_stating_no_particular_does_not_answer() -> None:
+    text = ("Le Premier ministre arménien Nikol Pashinyan a annoncé sur Facebook l’envoi de "
+            "forces de maintien de la paix au Kazakhstan. Les membres de l’OTSC organisent "
+            "chaque année des exercices militaires conjoints.")
+    assert not _kind_of("In what language did Pashinyan announce on Facebook that "
+                        "peacekeepers would be sent to Kazakhstan?", text, "Facebook")
+    assert _kind_of("À quelle fréquence les membres de l’OTSC organisent-ils des exercices "
+                    "militaires conjoints ?", text, "chaque année")
+
+
+def test_a_change_by_another_factor_does_not_answer() -> None:
+    assert factors_named("Pourquoi le prix du gaz a-t-il triplé ?") == {3}
+    assert factors_named("une multiplication par deux du prix du gaz liquéfié") == {2}
+    assert factors_named("s’opposaient à une double augmentation des prix") == {2}
+    assert factors_named("Why did the price of gas rise?") == frozenset()
+    text = ("Les émeutes ont été causées par une multiplication par deux du prix du gaz "
+            "liquéfié après la suppression des subventions de l’État.")
+    assert not _kind_of("Pourquoi le prix du gaz liquéfié a-t-il triplé ?", text, "émeutes")
+    assert _kind_of("Pourquoi le prix du gaz liquéfié a-t-il doublé ?", text, "émeutes")
+
+
+def test_a_town_the_sources_never_name_is_not_answered_for() -> None:
+    """"Quel rôle les habitants d'Aktobe ont-ils joué ...?" was answered by the sentence on
+    the people of Zhanaozen and Aktau."""
+    assert analyse_question("Quel rôle les habitants d’Aktobe ont-ils joué ?").places == (
+        "aktobe",)
+    assert analyse_question("Combien de soldats la Russie a-t-elle envoyés ?").places == ()
+    text = ("Des manifestations de masse au Kazakhstan ont commencé plus tôt dans la semaine "
+            "alors que les habitants de Zhanaozen et d’Aktau s’opposaient à une double "
+            "augmentation des prix du gaz de pétrole liquéfié.")
+
+    def answered(question: str) -> bool:
+        hit = Hit(Chunk("d0", 0, text, 0, len(text), "Kazakhstan"), 1.0)
+        ev = gather_evidence(question, [hit], None, None, lambda term: 1.0, "french")
+        return bool(choose(ev, 0.0, 0.0))
+
+    assert not answered("Quel rôle les habitants d’Aktobe ont-ils joué dans le déclenchement "
+                        "des manifestations ?")
+    assert answered("Quel rôle les habitants d’Aktau ont-ils joué dans le déclenchement des "
+                    "manifestations ?")
