@@ -22,7 +22,7 @@ import numpy as np
 from rag.answering.agents_asked import agentless
 from rag.answering.anchors import claim_anchors
 from rag.answering.bodies import other_body, role_bodies
-from rag.answering.bylines import byline_told
+from rag.answering.bylines import byline_told, credit_line
 from rag.answering.collectives import collective_said
 from rag.answering.countries import (
     BODIES,
@@ -1213,14 +1213,16 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         alone = len(hit.chunk.text.strip()) <= len(text) + 20
         if i not in heads:
             heads[i] = title_head(hit.chunk.title)
-        usable = (not is_furniture(text, hit.chunk.title, alone,
-                                   on_title_line(hit.chunk.text, span, heads[i]),
-                                   info.caption)
+        # (the page's credit line answers who wrote the article or when it came out)
+        credit = (info.byline or info.published) and credit_line(text)
+        usable = ((credit or not is_furniture(text, hit.chunk.title, alone,
+                                              on_title_line(hit.chunk.text, span, heads[i]),
+                                              info.caption))
                   and not (j == 0 and _continues(text) and not (
                       info.asks in (("identity",), ("org",), ("organ",)) and kind)
                       and not _says_alone(text, info.text))
                   # (a caption is a line without a full stop: one may answer when asked)
-                  and (info.caption or not unpunctuated_line(hit.chunk.text, span)))
+                  and (info.caption or credit or not unpunctuated_line(hit.chunk.text, span)))
         before_cov = prev_cov.get(i, 0.0)
         prev_cov[i] = cov
         if w.anaphor and _ANAPHOR.match(text):

@@ -15,7 +15,7 @@ from rag.answering.agents_asked import agent_verb
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
 from rag.answering.anchors import fold as fold_name
 from rag.answering.bodies import role_bodies
-from rag.answering.bylines import byline_asked
+from rag.answering.bylines import byline_asked, published_asked
 from rag.answering.collectives import collectives
 from rag.answering.countries import (
     actors,
@@ -362,6 +362,8 @@ class QuestionInfo:
     # "Who took the photograph ...?", "Quel journaliste a signé l'article ...?": a sentence
     # must credit an author or a picture (`bylines`)
     byline: bool = False
+    # "À quelle heure l'article ... a-t-il été publié ?": the page's credit line answers
+    published: bool = False
     # "What conditions did the agreement lay down?", "Que stipulent les accords ...?": a
     # sentence must say what the document provides (`provisions`)
     provisions: bool = False
@@ -1001,6 +1003,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         counterfactual=counterfactual_asked(question),
                         source_asked=bool(_SOURCE_ASKED.search(question)),
                         byline=byline_asked(question),
+                        published=published_asked(question),
                         provisions=provisions_asked(question),
                         days=days_asked(question) if "date" not in asks else frozenset(),
                         day_dates=dates_named(question),

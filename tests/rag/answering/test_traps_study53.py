@@ -108,3 +108,29 @@ def test_a_town_the_sources_never_name_is_not_answered_for() -> None:
                         "des manifestations ?")
     assert answered("Quel rôle les habitants d’Aktau ont-ils joué dans le déclenchement des "
                     "manifestations ?")
+
+
+def test_the_credit_line_answers_who_edited_and_when_it_came_out() -> None:
+    """"À quelle heure l'article d'AubeDigitale ... a-t-il été publié ?" (t53_010) and "Which
+    person is listed as the editor of the zejournal report ...?" (b29_007) are answered by the
+    page's credit line, which no other question is."""
+    from rag.answering.bylines import byline_asked, published_asked
+    assert published_asked("À quelle heure l’article d’AubeDigitale sur le déploiement de "
+                           "troupes de l’OTSC au Kazakhstan a-t-il été publié ?")
+    assert published_asked("When was the report on the deployment published?")
+    assert not published_asked("When did Russia send troops?")
+    assert not published_asked("Which journalist was arrested after publishing an article?")
+    assert byline_asked("Which person is listed as the editor of the zejournal report on the "
+                        "Russia-led bloc agreeing to send troops?")
+    text = ("Le bloc dirigé par la Russie accepte le déploiement.\n"
+            "Auteur : AubeDigitale | Editeur : Walt | Jeudi, 06 Janv. 2022 - 16h28\n"
+            "Le Premier ministre arménien Nikol Pashinyan a annoncé l’envoi de forces.")
+
+    def usable(question: str) -> bool:
+        hit = Hit(Chunk("d0", 0, text, 0, len(text), "Le bloc dirigé par la Russie"), 1.0)
+        ev = gather_evidence(question, [hit], None, None, lambda term: 1.0, "french")
+        return next(s.usable for s in ev.sentences if "Walt" in s.text)
+
+    assert usable("À quelle heure l’article d’AubeDigitale a-t-il été publié ?")
+    assert usable("Who is listed as the editor of the AubeDigitale article?")
+    assert not usable("Qui a annoncé l’envoi de forces ?")
