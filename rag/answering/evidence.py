@@ -91,6 +91,7 @@ from rag.answering.question import (
 )
 from rag.answering.recase import recase
 from rag.answering.sentence_vectors import SentenceVectors
+from rag.answering.spans import one_year_only
 from rag.answering.speakers import another_speaks, reports_speech, said_by_pronoun
 from rag.answering.trips import tells_trip_to, went_to
 from rag.answering.venues import venue_told
@@ -1103,6 +1104,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.factors and not info.factors & (factors_named(text)
                                                          | factors_named(prev_text)):
             kind = False  # "Pourquoi le prix a-t-il triplé ?": "une multiplication par deux"
+        if kind and info.span and one_year_only(text):
+            kind = False  # "How much has the NED spent over the past decade?": "... en 2020"
         if kind and info.days and not (info.days & (days_named(text) | days_named(prev_text))
                                        or info.day_dates & (dates_named(text)
                                                             | dates_named(prev_text))):

@@ -33,8 +33,10 @@ from rag.answering.hypothetical import counterfactual_asked
 from rag.answering.language import detect_language
 from rag.answering.meanings import meaning_asked
 from rag.answering.particulars import particular_asked
+from rag.answering.presupposed import done_asked
 from rag.answering.provisions import provisions_asked
 from rag.answering.reactions import reacted_to, reactor
+from rag.answering.spans import span_asked
 from rag.answering.speakers import said_by
 from rag.answering.venues import venue_asked
 from rag.answering.verify import ROLES
@@ -380,6 +382,12 @@ class QuestionInfo:
     # Aktobe"), folded: sources in its language that never name one cannot tell what happened
     # there (`extractive._focus_retrieved`; across languages a town's name may be another)
     places: tuple[str, ...] = ()
+    # the deeds the question tells as done ("when they attacked", "ont-ils sabotés"), as stems:
+    # a sentence naming them only as a risk does not say they happened (`presupposed`)
+    done: frozenset[str] = frozenset()
+    # "over the past decade", "depuis sa création": a figure of one year does not answer
+    # (`spans`)
+    span: bool = False
     # the factors of change the question gives ("a-t-il triplé": 3): a sentence, or the one
     # before, must give one of them (`factors`)
     factors: frozenset[int] = frozenset()
@@ -1009,6 +1017,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         day_dates=dates_named(question),
                         particular=particular_asked(question),
                         places=_places(question, focus),
+                        done=done_asked(question),
+                        span=span_asked(question),
                         factors=factors_named(question))
 
 
@@ -1258,12 +1268,14 @@ _DIMENSIONS = {
     # dans l'économie" a share)
     "length": re.compile(r"(?i)\b(?:hauteur|height|how (?:high|tall|deep|wide)|altitude|"
                          r"elevation|profondeur|depth|diamètre|diameter|largeur|width|"
-                         r"envergure|wingspan|distance|how far)\b"),
+                         r"envergure|wingspan|distance|how far|combien de (?:kilom[eè]tres|"
+                         r"m[eè]tres|miles)|how many (?:miles|kilomet(?:er|re)s|met(?:er|re)s))\b"),
     # (not "area": "the area of France's influence" is a region)
     "area": re.compile(r"(?i)\b(?:superficie|surface area|land area|total area)\b"),
     "weight": re.compile(r"(?i)\b(?:how heavy|how much (?:does|did|do|would) [\w' -]{1,40} "
                          r"weigh|combien (?:p[èe]se|p[èe]sent|pesait|pesaient|pesa|pes[èe]rent|"
-                         r"p[èe]sera|p[èe]seront))\b"),
+                         r"p[èe]sera|p[èe]seront)|combien de (?:tonnes|kilos|kilogrammes)|"
+                         r"how many (?:tons|tonnes|kilos|kilograms|pounds))\b"),
     "speed": re.compile(r"(?i)\b(?:vitesse|speed|how fast)\b"),
     "temperature": re.compile(r"(?i)\b(?:température|temperature|how (?:hot|cold))\b"),
     # a lap's time is a time ("1 min 38 s 123"), not any figure of the session ("la Toyota no

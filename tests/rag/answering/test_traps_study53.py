@@ -134,3 +134,65 @@ def test_the_credit_line_answers_who_edited_and_when_it_came_out() -> None:
     assert usable("À quelle heure l’article d’AubeDigitale a-t-il été publié ?")
     assert usable("Who is listed as the editor of the AubeDigitale article?")
     assert not usable("Qui a annoncé l’envoi de forces ?")
+
+
+def test_a_deed_the_sources_only_fear_is_not_taken_as_done() -> None:
+    """"Quels réseaux de communication de Baïkonour les radicaux ont-ils sabotés ?" (t53_048)
+    was answered by "Les experts n'excluent pas que les radicaux puissent organiser un
+    sabotage": the sources fear it, they do not say it happened."""
+    from rag.answering.presupposed import done_asked, only_possible
+    assert done_asked("Quels réseaux de communication de Baïkonour les radicaux ont-ils "
+                      "sabotés ?") == {"sabo"}
+    assert done_asked("What damage did the radicals cause when they attacked the "
+                      "cosmodrome?") == {"atta"}
+    assert done_asked("Quel risque les radicaux ont-ils fait peser ?") == frozenset()
+    feared = ("Les experts n’excluent pas que les radicaux puissent organiser un sabotage, car "
+              "il existe dans la région des réseaux de communication.")
+    done = "Les radicaux ont saboté les réseaux de communication de Baïkonour."
+    assert only_possible(frozenset({"sabo"}), [feared])
+    assert not only_possible(frozenset({"sabo"}), [feared, done])
+    assert not only_possible(frozenset({"sabo"}), ["Une alerte a été émise à Baïkonour."])
+    text = "Une alerte a été émise à Baïkonour. " + feared
+
+    def answered(question: str) -> bool:
+        hit = Hit(Chunk("d0", 0, text, 0, len(text), "Baïkonour"), 1.0)
+        ev = gather_evidence(question, [hit], None, None, lambda term: 1.0, "french")
+        return bool(choose(ev, 0.0, 0.0))
+
+    assert not answered("Quels réseaux de communication de Baïkonour les radicaux ont-ils "
+                        "sabotés ?")
+    assert answered("Quels réseaux de communication de Baïkonour les radicaux pourraient-ils "
+                    "saboter ?")
+
+
+def test_a_count_of_tonnes_asks_a_weight() -> None:
+    """"Combien de tonnes de matériel militaire l'Arménie ... ont-ils déployées ?" (t53_012)
+    was answered by "entre 100 et 200 personnes chacun et ont également déployé du matériel":
+    a figure of people is no weight."""
+    assert "weight" in analyse_question("Combien de tonnes de matériel militaire l’Arménie "
+                                        "a-t-elle déployées ?").asks
+    assert "length" in analyse_question("Combien de kilomètres de frontière le Kazakhstan "
+                                        "partage-t-il avec la Russie ?").asks
+    assert "weight" not in analyse_question("Combien de soldats l'Arménie a-t-elle "
+                                            "envoyés ?").asks
+    text = ("L’Arménie, le Kirghizistan et le Tadjikistan ont envoyé entre 100 et 200 "
+            "personnes chacun et ont également déployé du matériel militaire.")
+    assert not _kind_of("Combien de tonnes de matériel militaire l’Arménie a-t-elle "
+                        "déployées ?", text, "Arménie")
+
+
+def test_a_figure_over_years_is_not_one_year_s() -> None:
+    """"How much has the National Endowment for Democracy spent in Kazakhstan over the past
+    decade?" (t53_030) was answered by the sum for 2020."""
+    from rag.answering.spans import one_year_only, span_asked
+    assert span_asked("How much has the NED spent in Kazakhstan over the past decade?")
+    assert span_asked("Combien d’exercices l’OTSC a-t-elle organisés depuis sa création ?")
+    assert not span_asked("How much did the NED spend in Kazakhstan in 2020?")
+    text = ("Le National Endowment for Democracy a dépensé à lui seul plus d’un million de "
+            "dollars pour soutenir les processus démocratiques au Kazakhstan en 2020.")
+    assert one_year_only(text)
+    assert not one_year_only("Depuis 2010, la NED a dépensé 5 millions de dollars.")
+    assert not _kind_of("How much has the National Endowment for Democracy spent in "
+                        "Kazakhstan over the past decade?", text, "Endowment")
+    assert _kind_of("How much did the National Endowment for Democracy spend in Kazakhstan "
+                    "in 2020?", text, "Endowment")
