@@ -23,6 +23,7 @@ from rag.answering.holds import _has_focus, _words, counts
 from rag.answering.inert import inert
 from rag.answering.presupposed import only_possible
 from rag.answering.question import _SAME_FAMILY, _YEAR
+from rag.answering.speakers import quote_of_another, statement_asked
 from rag.answering.verify import CAUSE_UNKNOWN, PURPOSE, gives_cause
 from rag.text import fold, tokenize
 
@@ -120,7 +121,9 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
     cands = ev.answers()
     if not cands or not _actors_named(ev) or not _focus_retrieved(ev) or _said_unknown(ev) \
             or _restated_without_answer(ev, cands) or only_possible(
-                ev.question.done, (s.text for s in ev.sentences if s.usable)):
+                ev.question.done, (s.text for s in ev.sentences if s.usable)) \
+            or quote_of_another(ev.question.speaker, statement_asked(ev.question.text),
+                                [s.text for s in ev.sentences if s.usable]):
         return []
     # a count asked for is answered by the sentences that count that thing ("3 000 personnes"
     # for troops), when one is relevant enough, not by one with another figure ("six pays")

@@ -14,7 +14,7 @@ import re
 
 from rag.answering.anchors import same_name
 from rag.answering.countries import nations_of
-from rag.text import fold
+from rag.text import STOPWORDS, fold
 
 # "What did President Joe Biden personally say ...?", "Why did US State Department spokesman
 # Ned Price call ...?", "How did X describe ...?"
@@ -134,3 +134,45 @@ def reports_speech(text: str) -> bool:
 def said_by_pronoun(text: str) -> bool:
     """Whether a sentence gives its words to a pronoun, someone named before."""
     return bool(_PRONOUN_SAID.search(text))
+
+
+# What the question has the person say: words in quotes ("call suggestions ... 'total
+# stupidity'", "« leçon de l'histoire récente »") or the clause after the saying ("a-t-elle
+# affirmé qu'une fois les Russes dans votre maison, ...", "say that ...")
+_QUOTED = re.compile(r"[«“\"‘]\s*([^«»“”\"‘’]{3,200}?)\s*[»”\"’]|(?:(?<=\s)|^)'([^']{3,200}?)'"
+                     r"(?=[\s?.,!;:]|$)")
+_THAT_CLAUSE = re.compile(r"(?i)\b(?:" + _SAID_FR + r"|said|say|says|claimed|claim|stated|"
+                          r"declared|told\s+\w+)\s+(?:que\s+|qu['’]|that\s+)([^?]{10,200})")
+STATEMENT_SHARE = 0.6
+STATEMENT_STEMS = 2
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[^\W\d_]{4,}", fold(text)) if w not in STOPWORDS}
+
+
+def statement_asked(question: str) -> frozenset[str]:
+    """The stems (five letters, folded) of what the question has its person say."""
+    m = _QUOTED.search(question)
+    said = (m.group(1) or m.group(2)) if m else None
+    if said is None and (c := _THAT_CLAUSE.search(question)):
+        said = c.group(1)
+    return frozenset(_stems(said)) if said else frozenset()
+
+
+def quote_of_another(asked: tuple[str, ...], statement: frozenset[str],
+                     texts: list[str]) -> bool:
+    """Whether the sentence that says the statement asked (STATEMENT_SHARE of its stems, the
+    most of any) credits it to someone else by name: "Why did Ned Price call ... 'total
+    stupidity'?" over "Stanislav Zas a qualifié de « stupidité totale » ..." (t51_007), "Pourquoi
+    Jen Psaki a-t-elle affirmé qu'une fois les Russes dans votre maison ...?" over "Blinken
+    s'est dit préoccupé ..., ajoutant qu'« une fois que les Russes sont dans votre maison ..."
+    (t51_034): the premise is wrong, and whatever the person asked did say answers nothing."""
+    if not asked or len(statement) < STATEMENT_STEMS:
+        return False
+    best, best_share = None, 0.0
+    for text in texts:
+        share = len(statement & _stems(text)) / len(statement)
+        if share > best_share:
+            best, best_share = text, share
+    return best is not None and best_share >= STATEMENT_SHARE and another_speaks(asked, best)
