@@ -2,11 +2,12 @@
 language ("In what language did Pashinyan post ...?", "En quelle langue ...?"), a frequency
 ("How often ...?", "À quelle fréquence ...?"), a route ("Par quel itinéraire ...?"), evidence
 ("What evidence did Tokayev offer ...?", "Sur quelles preuves ...?"), what polls showed
-("Selon les sondages, ...?") and the article of a named instrument ("Which article of the UN
-Charter ...?"). A sentence about the same people and events that states none of these (the
-post itself, the phone call, the troops' arrival, the accusation) does not answer
-(traps_study53: t53_013, t53_016, t53_041, t53_042, t53_025, t53_026, t53_006, t53_007,
-t53_018, t53_019, t53_021, t53_022).
+("Selon les sondages, ...?"), an aircraft ("What type of aircraft carried ...?"), sanctions
+("What sanctions did the United States impose ...?") and the article of a named instrument
+("Which article of the UN Charter ...?"). A sentence about the same people and events that
+states none of these (the post itself, the phone call, the troops' arrival, the accusation)
+does not answer (traps_study53: t53_013, t53_016, t53_041, t53_042, t53_025, t53_026,
+t53_006, t53_007, t53_018, t53_019, t53_021, t53_022; traps_study51: t51_016, t51_018).
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ _ASKED: dict[str, re.Pattern[str]] = {
     "evidence": re.compile(r"(?i)\b(?:what|which)\s+(?:evidence|proof)\b|"
                            r"\bquel(?:le)?s?\s+preuves?\b|\bquels\s+éléments\s+de\s+preuve\b"),
     "poll": re.compile(r"(?i)\b(?:sondages?|(?:opinion\s+)?polls?|polling|surveys?)\b"),
+    "aircraft": re.compile(r"(?i)\b(?:what|which)\s+(?:types?\s+of\s+|kinds?\s+of\s+|models?\s+"
+                           r"of\s+)?(?:aircraft|planes?|airplanes?|helicopters?)\b|\bquel(?:le)?s?"
+                           r"\s+(?:types?\s+d['’]|modèles?\s+d['’])?(?:avions?|appareils?|"
+                           r"hélicoptères?)\b"),
+    "sanctions": re.compile(r"(?i)\b(?:what|which)\s+sanctions\b|\bquelles\s+sanctions\b"),
     # (the UN Charter, not "the CSTO charter": its treaty's articles; a constitution)
     "un_charter": re.compile(r"(?i)\b(?:which|what)\s+article\s+of\s+(?:the\s+)?(?:UN|U\.N\.|"
                              r"United\s+Nations)\s+charter\b|\bquel\s+article\s+de\s+la\s+"
@@ -67,6 +73,12 @@ _TOLD: dict[str, re.Pattern[str]] = {
                            r"attest\w*|demontr\w*|demonstrat\w*|temoign\w*)\b"),
     "poll": re.compile(r"\b(?:sondages?|polls?|polling|surveys?|enquetes?\s+d.opinion|"
                        r"interroges|respondents|sondes)\b"),
+    "aircraft": re.compile(r"\b(?:avions?|appareils?|aircraft|planes?|airplanes?|airliners?|"
+                           r"jets?|helicopt\w*|antonov|iliouchine|ilyushin|tupolev|sukhoi|"
+                           r"soukhoi|mig|boeing|airbus|lockheed|(?:il|an|tu|su|c)-\d+)\b"),
+    "sanctions": re.compile(r"\b(?:sanction\w*|embargo\w*|gel\w*\s+(?:des|de\s+ses|de\s+leurs)\s+"
+                            r"avoirs|asset\s+freezes?|froz\w+\s+(?:the\s+)?assets|blacklist\w*|"
+                            r"liste\s+noire)\b"),
     "un_charter": re.compile(r"\b(?:nations\s+unies|united\s+nations|onu|un\s+charter)\b"),
     "constitution": re.compile(r"\bconstitution\w*"),
 }

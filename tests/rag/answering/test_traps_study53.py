@@ -31,6 +31,9 @@ from tests.rag.answering.test_traps_study50 import _kind_of
     ("Selon les sondages, l’opinion publique russe approuvait-elle l’envoi de troupes ?",
      "poll"),
     ("Which article of the UN Charter did the CSTO invoke to send troops?", "un_charter"),
+    ("What type of aircraft carried the Tajik peacekeepers out of Ayni air base?", "aircraft"),
+    ("Quels types d’avions russes le suivi du trafic aérien a-t-il repérés ?", "aircraft"),
+    ("What sanctions did the United States impose on Russia?", "sanctions"),
     ("En vertu de quel article de la Constitution kazakhe Tokaïev a-t-il décrété l’état "
      "d’urgence ?", "constitution"),
     # the CSTO's own charter is its treaty, whose articles the sources cite
@@ -63,6 +66,12 @@ def test_the_particular_asked(question: str, kind: str) -> None:
     ("un_charter", "le droit du Kazakhstan à appliquer l’article 4 de la charte de "
      "l’Organisation du traité de sécurité collective", False),
     ("constitution", "conformément à l'article 44 de la Constitution", True),
+    ("aircraft", "le suivi du trafic aérien montre des vols d’Antonov et d’Iliouchine russes",
+     True),
+    ("aircraft", "Des militaires tadjiks partent pour le Kazakhstan depuis la base aérienne "
+     "d’Ayni au Tadjikistan.", False),
+    ("sanctions", "Les États-Unis « suivent de près » la présence des troupes russes.", False),
+    ("sanctions", "Washington a imposé de nouvelles sanctions à Moscou.", True),
 ])
 def test_a_particular_is_stated(kind: str, text: str, told: bool) -> None:
     assert particular_told(kind, text) is told
@@ -196,3 +205,45 @@ def test_a_figure_over_years_is_not_one_year_s() -> None:
                         "Kazakhstan over the past decade?", text, "Endowment")
     assert _kind_of("How much did the National Endowment for Democracy spend in Kazakhstan "
                     "in 2020?", text, "Endowment")
+
+
+def test_words_asked_of_one_person_that_another_said() -> None:
+    """"Pourquoi Jen Psaki a-t-elle affirmé qu'une fois les Russes dans votre maison, il est
+    très difficile de les faire partir ?" (traps_study51 t51_034): Blinken said it; and "Why
+    did Ned Price call suggestions ... 'total stupidity'?" (t51_007): Stanislav Zas did."""
+    from rag.answering.speakers import quote_of_another, said_by, statement_asked
+    psaki = ("Pourquoi Jen Psaki a-t-elle affirmé qu'une fois les Russes dans votre maison, il "
+             "est très difficile de les faire partir ?")
+    price = ("Why did US State Department spokesman Ned Price call suggestions that CSTO "
+             "troops were occupiers 'total stupidity'?")
+    assert statement_asked(price) == {"total", "stupi"}
+    blinken = ("Vendredi soir, Blinken s’est dit préoccupé par la décision de l’OTSC, ajoutant "
+               "qu' »une leçon de l’histoire récente est qu’une fois que les Russes sont dans "
+               "votre maison, il est parfois très difficile de les faire partir ».")
+    zas = ("Le secrétaire général de l’OTSC, Stanislav Zas, a qualifié de « stupidité totale » "
+           "les suggestions selon lesquelles les troupes agiraient comme des occupants.")
+    psaki_said = ("Les troubles n’affecteront pas les plans des discussions de l’OTAN, a déclaré "
+                  "jeudi à la presse Jen Psaki, porte-parole de la Maison Blanche.")
+    assert quote_of_another(said_by(psaki), statement_asked(psaki), [psaki_said, blinken])
+    assert quote_of_another(said_by(price), statement_asked(price), [zas])
+    # ... the person asked said it: the question stands
+    own = blinken.replace("Blinken", "Jen Psaki")
+    assert not quote_of_another(said_by(psaki), statement_asked(psaki), [psaki_said, own])
+    # ... no sentence says it: nothing to tell
+    assert not quote_of_another(said_by(psaki), statement_asked(psaki), [psaki_said])
+
+
+def test_an_event_the_sources_tell_as_coming_has_no_outcome_yet() -> None:
+    """"What was decided at the Lugano conference on reforms in Ukraine?" (traps_study50
+    t50_032) was answered by "une conférence ... se tiendra à Lugano ... en juillet 2022"."""
+    from rag.answering.presupposed import event_asked_done, only_coming
+    assert event_asked_done("What was decided at the Lugano conference on reforms in "
+                            "Ukraine?") == "conf"
+    assert event_asked_done("Qu’a décidé la réunion de Genève ?") == "reun"
+    assert event_asked_done("Où se tiendra la conférence de Lugano ?") == ""
+    coming = ("Emilia Nazarenko note encore qu’une conférence sur les réformes concernant "
+              "l’Ukraine se tiendra à Lugano, dans le sud de la Suisse, en juillet 2022.")
+    held = "La conférence de Lugano a adopté une déclaration sur les réformes."
+    assert only_coming("conf", [coming])
+    assert not only_coming("conf", [coming, held])
+    assert not only_coming("conf", ["Les réformes concernant l’Ukraine avancent."])
