@@ -21,7 +21,7 @@ from rag.answering.countries import mentions_country
 from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import _has_focus, _words, counts
 from rag.answering.inert import inert
-from rag.answering.presupposed import only_possible
+from rag.answering.presupposed import event_asked_done, only_coming, only_possible
 from rag.answering.question import _SAME_FAMILY, _YEAR
 from rag.answering.speakers import quote_of_another, statement_asked
 from rag.answering.verify import CAUSE_UNKNOWN, PURPOSE, gives_cause
@@ -122,6 +122,8 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
     if not cands or not _actors_named(ev) or not _focus_retrieved(ev) or _said_unknown(ev) \
             or _restated_without_answer(ev, cands) or only_possible(
                 ev.question.done, (s.text for s in ev.sentences if s.usable)) \
+            or only_coming(event_asked_done(ev.question.text),
+                           (s.text for s in ev.sentences if s.usable)) \
             or quote_of_another(ev.question.speaker, statement_asked(ev.question.text),
                                 [s.text for s in ev.sentences if s.usable]):
         return []

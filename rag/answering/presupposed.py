@@ -58,3 +58,45 @@ def only_possible(stems: frozenset[str], texts: Iterable[str]) -> bool:
         return False
     mentions = [m for text in texts for m in _mentions(stems, text)]
     return bool(mentions) and all(mentions)
+
+
+# An event the question asks the outcome of in the past ("What was decided at the Lugano
+# conference?", "Qu'a décidé la réunion de Genève ?") ...
+_EVENT = re.compile(r"(?i)\b(conf[ée]rences?|summits?|sommets?|meetings?|r[ée]unions?|talks|"
+                    r"entretiens|n[ée]gociations?|negotiations?|votes?|[ée]lections?|"
+                    r"referend\w+|r[ée]f[ée]rendums?|trials?|proc[èe]s)\b")
+# (what came of it: not "In which city was a conference due to take place?", nor "What did
+# Nazarenko hope would be true by the time of the conference?")
+_PAST_ASKED = re.compile(r"(?i)\b(?:(?:was|were)\s+(?:decided|agreed|concluded|adopted|signed|"
+                         r"achieved|announced)|(?:did|has|have)\s+[^?]{0,60}\s+(?:decide|agree|"
+                         r"conclude|adopt|achieve|produce|result)|happened\s+at|came\s+out\s+of|"
+                         r"outcome|results?\s+of|a\s+été\s+(?:décidé|conclu|adopté|signé|"
+                         r"obtenu|annoncé)|ont\s+été\s+(?:décidée?s|conclue?s|adoptée?s|signée?s)|"
+                         r"(?:a|ont)-t-(?:il|elle|on|ils|elles)\s+(?:décidé|conclu|adopté|"
+                         r"abouti|obtenu)|qu['’](?:a|ont)\s+(?:décidé|conclu|adopté|donné)|"
+                         r"s['’]est[- ]il\s+passé|résultats?\s+d|issue\s+d|ressorti)\b")
+# ... that the sources tell only as coming ("se tiendra à Lugano ... en juillet 2022")
+_COMING = re.compile(r"\b(?:se\s+tiendra|se\s+tiendront|aura\s+lieu|auront\s+lieu|doit\s+se\s+"
+                     r"tenir|doivent\s+se\s+tenir|doit\s+avoir\s+lieu|est\s+prevue?|sont\s+"
+                     r"prevue?s|prevue?s?\s+(?:pour|le|en|a)|devrait\s+(?:se\s+tenir|avoir\s+"
+                     r"lieu)|will\s+(?:be\s+held|take\s+place|meet|convene)|is\s+(?:due|"
+                     r"scheduled|set|planned)\s+to|are\s+(?:due|scheduled|set|planned)\s+to|"
+                     r"upcoming|a\s+venir|prochaine?s?|next\s+(?:week|month|year))\b")
+
+
+def event_asked_done(question: str) -> str:
+    """The event whose outcome the question asks in the past, as a stem ("" for none)."""
+    m = _EVENT.search(question)
+    if m is None or not _PAST_ASKED.search(question) or _ASKS_POSSIBLE.search(question):
+        return ""
+    return fold(m.group(1))[:STEM]
+
+
+def only_coming(event: str, texts: Iterable[str]) -> bool:
+    """Whether the sentences name the event and tell it only as yet to come: its outcome is
+    after what the sources know."""
+    if not event:
+        return False
+    folded = (fold(text) for text in texts)
+    naming = [f for f in folded if any(w[:STEM] == event for w in re.findall(r"[^\W\d_]+", f))]
+    return bool(naming) and all(_COMING.search(f) for f in naming)

@@ -241,6 +241,11 @@ def test_an_event_the_sources_tell_as_coming_has_no_outcome_yet() -> None:
                             "Ukraine?") == "conf"
     assert event_asked_done("Qu’a décidé la réunion de Genève ?") == "reun"
     assert event_asked_done("Où se tiendra la conférence de Lugano ?") == ""
+    # ... nor a question on the event to come, nor on what was hoped of it (b46_008, b23_023)
+    assert event_asked_done("In which Swiss city was a conference on Ukraine reforms due to "
+                            "take place in July 2022?") == ""
+    assert event_asked_done("What did Emilia Nazarenko say she hoped would be true for "
+                            "Ukraine by the time of the July 2022 conference?") == ""
     coming = ("Emilia Nazarenko note encore qu’une conférence sur les réformes concernant "
               "l’Ukraine se tiendra à Lugano, dans le sud de la Suisse, en juillet 2022.")
     held = "La conférence de Lugano a adopté une déclaration sur les réformes."
