@@ -30,6 +30,7 @@ from rag.answering.countries import (
     nations_of,
     role_nations,
 )
+from rag.answering.event_dates import days_of_other_events
 from rag.answering.factors import factors_named
 from rag.answering.furniture import is_furniture, on_title_line, title_head, unpunctuated_line
 from rag.answering.holds import (
@@ -241,6 +242,20 @@ class Evidence:
                        or _EXACT_NUMBER_WORDS.search(s.text)]
             return figures or out
         return out
+
+# An English count asked of one plain noun: "How many banks were looted?", "the official
+# number of civilians killed" (not "How many rounds of talks", "How many members of the
+# security forces", "How many law enforcement officers": what those count is another word)
+_COUNTED_NOUN = re.compile(r"(?i)\b(?:how\s+many|number\s+of)\s+([a-z]+)\s+(?:were|was|are|is|"
+                           r"have|had|has|did|do|does|will|killed|wounded|injured|arrested|"
+                           r"detained|dead|looted|destroyed)\b")
+
+
+def _counted_noun(question: str, measure: str) -> bool:
+    """Whether the question counts one plain noun, the measure read (`_COUNTED_NOUN`)."""
+    m = _COUNTED_NOUN.search(question)
+    return m is not None and fold(m.group(1)).startswith(measure)
+
 
 # A chunk's first sentence that continues one the chunk cut ("mais sa demande ... fut
 # rejetée") is quoted when it says this much on its own (", poursuit X." does not), does not
@@ -657,7 +672,8 @@ _SPEAKER = re.compile(r"[»\"”]\s*,?\s*(?:a|ont|avait|avaient)\s+(?:déclaré|
 # (the count families of people: soldiers, people, the dead, inhabitants, the wounded, the
 # arrested, protesters; and a few other people counted)
 _PEOPLE = frozenset(k[:5] for family in _SAME_FAMILY[:7] for k in family) | frozenset(
-    "jeune young enfan child etudi stude citoy citiz membr membe emplo worke salar".split())
+    "jeune young enfan child etudi stude citoy citiz membr membe emplo worke salar agent polic "
+    "offic genda".split())
 
 # Machines counted ("avions", "chars", "véhicules"), as 4-letter starts: no count of people
 # counts them
@@ -994,6 +1010,14 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "combien d'avions": "quelque 3 000 personnes" counts people (a
             # thing of no family may be written uncounted beside another figure: only people,
             # and only for machines: "Combien d'élèves ...?" is "Vingt-deux jeunes")
+        if kind and cross and len(info.measure) == 1 and "number" in info.asks \
+                and not _counts_people(info.measure) \
+                and _counted_noun(info.text, info.measure[0]) and counts_something_else(
+                    (*info.measure, info.measure[0][:4],
+                     *other_language_keys(info.measure[0], info.lang)), text, _PEOPLE):
+            kind = False  # "How many banks were looted?": "3 811 personnes", "13 agents" count
+            # people (the English word counted by its usual French translations or its
+            # cognate: "banques")
         if kind and info.collective and not collective_said(info.collective, text):
             kind = False  # one office's grant is not what "les agences américaines" gave (the
             # sentence itself: the one before may be the agencies' figure of another year)
@@ -1104,6 +1128,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.factors and not info.factors & (factors_named(text)
                                                          | factors_named(prev_text)):
             kind = False  # "Pourquoi le prix a-t-il triplé ?": "une multiplication par deux"
+        if kind and days_of_other_events(info.dated_event, text):
+            kind = False  # "When did Biden and Putin hold their summit?": "Contrairement au
+            # sommet ..., la rencontre de lundi se déroule ..."
         if kind and info.span and one_year_only(text):
             kind = False  # "How much has the NED spent over the past decade?": "... en 2020"
         if kind and info.days and not (info.days & (days_named(text) | days_named(prev_text))

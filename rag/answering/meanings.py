@@ -84,8 +84,9 @@ def _named_beside(acronym: str, text: str) -> bool:
         a = re.escape(alias)
         # (two words before the bracket, tried from a word's start: "{2,}" tried from each
         # letter read every word after it, quadratic on a long sentence, security review 50)
-        if re.search(rf"(?<![\w’'-])(?:[A-Za-zÀ-ÿ][\w’'-]*\s+){{2}}\(\s*{a}\b|\b{a}\s*\)|\b{a}\s*\(\s*"
-                     rf"[A-Za-zÀ-ÿ]|\b{a}\b\s*,\s+(?:[\w’'-]+\s+){{0,3}}(?-i:[A-Z])", text):
+        if re.search(rf"(?<![\w’'-])(?:[A-Za-zÀ-ÿ][\w’'-]*\s+){{2}}\(\s*{a}\b|\b{a}\s*\)|"
+                     rf"\b{a}\s*\(\s*[A-Za-zÀ-ÿ]|\b{a}\b\s*,\s+(?:[\w’'-]+\s+){{0,3}}(?-i:[A-Z])",
+                     text):
             return True
     return False
 

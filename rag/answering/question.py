@@ -28,6 +28,7 @@ from rag.answering.countries import (
     nations_of,
     role_nations,
 )
+from rag.answering.event_dates import event_asked
 from rag.answering.factors import factors_named
 from rag.answering.hypothetical import counterfactual_asked
 from rag.answering.language import detect_language
@@ -388,6 +389,9 @@ class QuestionInfo:
     # "over the past decade", "depuis sa création": a figure of one year does not answer
     # (`spans`)
     span: bool = False
+    # the event a date is asked of, by kind ("When did ... hold their summit?": "summit"): a
+    # day that names another event ("la rencontre de lundi") is not its date (`event_dates`)
+    dated_event: str = ""
     # the factors of change the question gives ("a-t-il triplé": 3): a sentence, or the one
     # before, must give one of them (`factors`)
     factors: frozenset[int] = frozenset()
@@ -1019,6 +1023,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         places=_places(question, focus),
                         done=done_asked(question),
                         span=span_asked(question),
+                        dated_event=event_asked(question) if "date" in asks else "",
                         factors=factors_named(question))
 
 

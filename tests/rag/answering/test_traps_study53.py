@@ -252,3 +252,41 @@ def test_an_event_the_sources_tell_as_coming_has_no_outcome_yet() -> None:
     assert only_coming("conf", [coming])
     assert not only_coming("conf", [coming, held])
     assert not only_coming("conf", ["Les réformes concernant l’Ukraine avancent."])
+
+
+def test_a_count_of_things_asked_in_english_is_no_count_of_people() -> None:
+    """"How many banks were looted ...?" (b12_024) was answered by "La police kazakhe a
+    détenu 3 811 personnes ...; au moins 13 agents des forces de l'ordre ont été tués": across
+    languages a count of things named was never checked against the nouns counted (only
+    machines were). People counted by another word ("the number of civilians killed" over
+    "13 agents") are left: "How many members of the security forces ...?" is answered so."""
+    text = ("La police kazakhe a détenu 3 811 personnes au cours de plusieurs jours d’émeutes ; "
+            "au moins 13 agents des forces de l’ordre ont été tués et 353 blessés.")
+    assert not _kind_of("How many banks were looted during the unrest?", text, "3 811")
+    assert _kind_of("How many members of the security forces were wounded?", text, "3 811")
+    assert _kind_of("How many proposals did Stalin receive?", "Staline reçut deux projets.",
+                    "deux")
+    assert _kind_of("How many banks were looted during the unrest?",
+                    "Au moins 120 banques ont été pillées pendant les émeutes.", "120")
+    assert _kind_of("How many people were detained by the police?", text, "3 811")
+
+
+def test_a_day_that_names_another_event_is_not_the_date_asked() -> None:
+    """"When did Joe Biden and Vladimir Putin hold their summit in Geneva?" (b13_058, b18_036)
+    was answered by "Contrairement au sommet ..., la rencontre de lundi se déroule ...": Monday
+    is the meeting's."""
+    from rag.answering.event_dates import days_of_other_events, event_asked
+    assert event_asked("When did Joe Biden and Vladimir Putin hold their summit in Geneva?") \
+        == "summit"
+    assert event_asked("Quand a eu lieu le sommet entre Joe Biden et Vladimir Poutine ?") \
+        == "summit"
+    text = ("Contrairement au sommet entre Vladimir Poutine et Joe Biden, lors duquel le "
+            "président suisse a joué le rôle d’hôte, la rencontre de lundi se déroule à la "
+            "mission diplomatique des États-Unis.")
+    assert days_of_other_events("summit", text)
+    assert not days_of_other_events("meeting", text)
+    assert not days_of_other_events("summit", "Le sommet de lundi a eu lieu à Genève.")
+    assert not days_of_other_events("summit", "Le sommet a eu lieu lundi, après la réunion "
+                                    "de mardi.")
+    assert not _kind_of("When did Joe Biden and Vladimir Putin hold their summit in Geneva?",
+                        text, "lundi")
