@@ -6,14 +6,21 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.extractive import choose
 from rag.answering.evidence import gather_evidence
+from rag.answering.extractive import choose
 from rag.answering.factors import factors_named
 from rag.answering.particulars import particular_asked, particular_told
 from rag.answering.question import analyse_question
 from rag.retrieval import Hit
 from rag.store import Chunk
 from tests.rag.answering.test_traps_study50 import _kind_of
+
+
+def _answered(question: str, text: str) -> bool:
+    """Whether the extractive writer answers `question` from `text` alone."""
+    hit = Hit(Chunk("d0", 0, text, 0, len(text), "Kazakhstan"), 1.0)
+    ev = gather_evidence(question, [hit], None, None, lambda term: 1.0, "french")
+    return bool(choose(ev, 0.0, 0.0))
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -107,16 +114,10 @@ def test_a_town_the_sources_never_name_is_not_answered_for() -> None:
     text = ("Des manifestations de masse au Kazakhstan ont commencé plus tôt dans la semaine "
             "alors que les habitants de Zhanaozen et d’Aktau s’opposaient à une double "
             "augmentation des prix du gaz de pétrole liquéfié.")
-
-    def answered(question: str) -> bool:
-        hit = Hit(Chunk("d0", 0, text, 0, len(text), "Kazakhstan"), 1.0)
-        ev = gather_evidence(question, [hit], None, None, lambda term: 1.0, "french")
-        return bool(choose(ev, 0.0, 0.0))
-
-    assert not answered("Quel rôle les habitants d’Aktobe ont-ils joué dans le déclenchement "
-                        "des manifestations ?")
-    assert answered("Quel rôle les habitants d’Aktau ont-ils joué dans le déclenchement des "
-                    "manifestations ?")
+    assert not _answered("Quel rôle les habitants d’Aktobe ont-ils joué dans le "
+                         "déclenchement des manifestations ?", text)
+    assert _answered("Quel rôle les habitants d’Aktau ont-ils joué dans le déclenchement des "
+                     "manifestations ?", text)
 
 
 def test_the_credit_line_answers_who_edited_and_when_it_came_out() -> None:
@@ -162,16 +163,10 @@ def test_a_deed_the_sources_only_fear_is_not_taken_as_done() -> None:
     assert not only_possible(frozenset({"sabo"}), [feared, done])
     assert not only_possible(frozenset({"sabo"}), ["Une alerte a été émise à Baïkonour."])
     text = "Une alerte a été émise à Baïkonour. " + feared
-
-    def answered(question: str) -> bool:
-        hit = Hit(Chunk("d0", 0, text, 0, len(text), "Baïkonour"), 1.0)
-        ev = gather_evidence(question, [hit], None, None, lambda term: 1.0, "french")
-        return bool(choose(ev, 0.0, 0.0))
-
-    assert not answered("Quels réseaux de communication de Baïkonour les radicaux ont-ils "
-                        "sabotés ?")
-    assert answered("Quels réseaux de communication de Baïkonour les radicaux pourraient-ils "
-                    "saboter ?")
+    assert not _answered("Quels réseaux de communication de Baïkonour les radicaux ont-ils "
+                         "sabotés ?", text)
+    assert _answered("Quels réseaux de communication de Baïkonour les radicaux pourraient-ils "
+                     "saboter ?", text)
 
 
 def test_a_count_of_tonnes_asks_a_weight() -> None:
