@@ -31,7 +31,7 @@ _TOLD = re.compile(
     r"(?i)[©@]\s?\w|\b(?:auteur|autrice|author|writer|editor|[ée]diteur|r[ée]dact\w*|"
     r"photo(?:graph\w*)?|cr[ée]dits?|sign(?:ed|[ée]e?s?)|written by|reporting by|wrote|"
     r"[ée]crit\w*|compos[ée]\w*|composed|prepared by|r[ée]dig[ée]\w*|promulg\w*|"
-    r"par\s+(?-i:[A-Z])|by\s+(?-i:[A-Z])|source\s*:)")
+    r"par\s+(?-i:[A-Z])|by\s+(?-i:[A-Z]))\b|\bsource\s*:")
 # When the article itself was published: "À quelle heure l'article d'AubeDigitale ... a-t-il
 # été publié ?", "When was the zejournal report posted?" (t53_010)
 _PUBLISHED_ASKED = re.compile(
@@ -41,8 +41,10 @@ _PUBLISHED_ASKED = re.compile(
 # A credit line of the page: "Auteur : AubeDigitale | Editeur : Walt | Jeudi, 06 Janv. 2022 -
 # 16h28", "Source : AubeDigitale". Never an answer, but to who wrote, edited or sourced the
 # article and when it was published.
-_CREDIT_LINE = re.compile(r"(?i)^\s*(?:auteur|autrice|author|[ée]diteur|editor|publié|"
-                          r"published|mis à jour|updated|source)\s*:")
+_CREDIT_LINE = re.compile(r"(?i)^\s*(?:(?:auteur|autrice|author|[ée]diteur|editor|publié|"
+                          r"published|mis à jour|updated|sources?)\s*:|(?:publié|published|"
+                          r"mis à jour|updated)\s+(?:le|on)\b|(?:par|by)\s+(?-i:[A-Z])[\w’'-]+"
+                          r"(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s*(?:\||,|$))")
 
 
 def byline_asked(question: str) -> bool:

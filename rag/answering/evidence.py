@@ -31,7 +31,7 @@ from rag.answering.countries import (
     role_nations,
 )
 from rag.answering.event_dates import days_of_other_events
-from rag.answering.factors import factors_named
+from rag.answering.factors import change_given
 from rag.answering.furniture import is_furniture, on_title_line, title_head, unpunctuated_line
 from rag.answering.holds import (
     _DAY_OF_MONTH,
@@ -1125,13 +1125,14 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                              or particular_told(info.particular, prev_text)):
             kind = False  # "In what language did Pashinyan post the statement?": the post,
             # in no language named
-        if kind and info.factors and not info.factors & (factors_named(text)
-                                                         | factors_named(prev_text)):
+        if kind and info.factors and not (change_given(info.factors, text)
+                                          or change_given(info.factors, prev_text)):
             kind = False  # "Pourquoi le prix a-t-il triplé ?": "une multiplication par deux"
         if kind and days_of_other_events(info.dated_event, text):
             kind = False  # "When did Biden and Putin hold their summit?": "Contrairement au
             # sommet ..., la rencontre de lundi se déroule ..."
-        if kind and info.span and one_year_only(text):
+        if kind and info.span and ("number" in info.asks or bool(set(info.measure) & _MONEY)) \
+                and one_year_only(text):
             kind = False  # "How much has the NED spent over the past decade?": "... en 2020"
         if kind and info.days and not (info.days & (days_named(text) | days_named(prev_text))
                                        or info.day_dates & (dates_named(text)

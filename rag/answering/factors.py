@@ -19,7 +19,33 @@ _FACTORS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 
 
+# ... and asked by a verb of change or a comparison ("a-t-il triplé", "doubled", "trois fois
+# plus"), not a noun or a count ("le double messieurs", "le doublage", "trois fois vainqueur")
+_ASKED: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
+    (n, re.compile(rf"\b(?:(?<!\ble\s)(?<!\bun\s)(?<!the\s)(?<!\bau\s)(?<!\bdu\s)(?<!\ben\s)"
+                   rf"{stem}(?:e|ee|es|ees|er|ed|ing|ent|ait|aient|era|eront)\b|"
+                   rf"{word}\s+fois\s+plus|{en}\s+times\s+(?:as|more|higher|larger)|"
+                   rf"{en}-?fold)"))
+    for n, stem, word, en in ((2, "doubl", "deux", "two"), (3, "tripl", "trois", "three"),
+                              (4, "quadrupl", "quatre", "four")))
+
+
+def factors_asked(question: str) -> frozenset[int]:
+    """The factors of change a question asks about (2 for "Pourquoi le prix a-t-il doublé ?")."""
+    folded = fold(question)
+    return frozenset(n for n, pattern in _ASKED if pattern.search(folded))
+
+
 def factors_named(text: str) -> frozenset[int]:
     """The factors of change `text` names (2 for "doublé", "une multiplication par deux")."""
     folded = fold(text)
     return frozenset(n for n, pattern in _FACTORS if pattern.search(folded))
+
+
+# a change given by its two figures ("passe de 550 000 à 1 million", "from 2 to 6 dollars")
+_FROM_TO = re.compile(r"\b(?:de|from)\s+\d[\d\s.,]*(?:\s+[^\W\d_]+){0,2}\s+(?:à|a|to)\s+\d")
+
+
+def change_given(factors: frozenset[int], text: str) -> bool:
+    """Whether `text` gives a change by one of `factors`, or by its two figures."""
+    return bool(factors & factors_named(text)) or bool(_FROM_TO.search(text))

@@ -72,15 +72,24 @@ def on_title_line(chunk_text: str, span: Span, head: str) -> bool:
 _ENDS_SENTENCE = re.compile(r"[.!?…:;»”\"')\]]\s*$")
 # ... but a line that reports who said what is a wire flash, a statement of its own ("LE
 # PRÉSIDENT KAZAKH DÉCLARE QUE LES PROTESTATIONS SONT UNE AGRESSION EXTÉRIEURE : TASS")
-_FLASH = re.compile(r"\b(?:déclare|affirme|annonce|assure|estime|dit|says|declares|announces|"
-                    r"claims)\s+(?:que\b|qu['’]|that\b)", re.I)
+_FLASH = re.compile(r"(?<!\bqui\s)(?<!,\s)\b(?:d[ée]clare|affirme|annonce|assure|estime|dit|"
+                    r"a\s+(?:d[ée]clar[ée]|affirm[ée]|annonc[ée]|dit)|says|said|declares|"
+                    r"announces|claims)\s+(?:que\b|qu['’]|that\b)", re.I)
+# ... written in capitals, as a wire's flash is (a caption that says who says what is not)
+FLASH_CAPITALS = 0.6
+
+
+def _flash(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= FLASH_CAPITALS * len(
+        letters) and bool(_FLASH.search(line))
 
 
 def unpunctuated_line(chunk_text: str, span: Span) -> bool:
     """A line of its own without closing punctuation is a caption, a headline or a label
     ("Le président russe ... à Moscou, le 21 août 2021" once its photo credit is cleaned),
     not a sentence. A text of one line (a paragraph) keeps its last sentence."""
-    if _ENDS_SENTENCE.search(span.text) or _FLASH.search(span.text):
+    if _ENDS_SENTENCE.search(span.text) or _flash(span.text):
         return False
     head, tail = chunk_text[:span.start], chunk_text[span.end:]
     if not tail.strip():  # the chunk's last line: a line of its own only after other lines

@@ -249,11 +249,19 @@ _FACTOR_SAID = re.compile(
 _FIGURE_RUN = re.compile(r"\d[\d\u00a0\u202f ,.]*")
 
 
+# a multiple between a figure and its unit: "400 millions de tonnes", "3.7 billion tons"
+_MULTIPLE = re.compile(r"\s*(?:millions?|milliards?|billions?|mille|thousands?|hundred)"
+                       r"(?:\s+(?:de|d['’]|of))?(?=\s)", re.I)
+
+
 def _unit_after_figure(unit: re.Pattern[str], text: str) -> bool:
-    """Whether a figure of `text` is followed by `unit` ("1,5 m", "80 cm")."""
+    """Whether a figure of `text` is followed by `unit` ("1,5 m", "80 cm", "400 millions de
+    tonnes")."""
     for m in _FIGURE_RUN.finditer(text):
         end = m.start() + len(m.group().rstrip("\u00a0\u202f ,."))
         if unit.match(text, end):
+            return True
+        if (times := _MULTIPLE.match(text, end)) and unit.match(text, times.end()):
             return True
     return False
 

@@ -26,11 +26,16 @@ _ASKED: dict[str, re.Pattern[str]] = {
                         r"trajet)\b|\bquel(?:le)?s?\s+(?:itinéraire|trajet)\b"),
     "evidence": re.compile(r"(?i)\b(?:what|which)\s+(?:evidence|proof)\b|"
                            r"\bquel(?:le)?s?\s+preuves?\b|\bquels\s+éléments\s+de\s+preuve\b"),
-    "poll": re.compile(r"(?i)\b(?:sondages?|(?:opinion\s+)?polls?|polling|surveys?)\b"),
+    # (what polls said, not "When did the polls close?", "the Geological Survey of India")
+    "poll": re.compile(r"(?i)\b(?:selon|d['’]après)\s+(?:les\s+|un\s+|des\s+|le\s+)?sondages?\b|"
+                       r"\baccording\s+to\s+(?:the\s+|a\s+)?(?:opinion\s+)?polls?\b|"
+                       r"\b(?:opinion\s+)?polls?\s+(?:show|showed|shown|suggest\w*|found|find)\b|"
+                       r"\bsurveys?\s+(?:show|showed|found)\b|\bsondages?\s+(?:montr|indiqu|"
+                       r"révél)\w*|\bsondages?\s+d['’]opinion\b|\bopinion\s+polls?\b"),
     "aircraft": re.compile(r"(?i)\b(?:what|which)\s+(?:types?\s+of\s+|kinds?\s+of\s+|models?\s+"
                            r"of\s+)?(?:aircraft|planes?|airplanes?|helicopters?)\b|\bquel(?:le)?s?"
-                           r"\s+(?:types?\s+d['’]|modèles?\s+d['’])?(?:avions?|appareils?|"
-                           r"hélicoptères?)\b"),
+                           r"\s+(?:types?\s+d['’]|modèles?\s+d['’])?(?:avions?|hélicoptères?|"
+                           r"appareils?\s+(?:militaires|aériens|volants|de\s+transport))\b"),
     "sanctions": re.compile(r"(?i)\b(?:what|which)\s+sanctions\b|\bquelles\s+sanctions\b"),
     # (the UN Charter, not "the CSTO charter": its treaty's articles; a constitution)
     "un_charter": re.compile(r"(?i)\b(?:which|what)\s+article\s+of\s+(?:the\s+)?(?:UN|U\.N\.|"
@@ -45,10 +50,19 @@ _LANGUAGES = (
     "portugais|polonais|biélorusse|bielorusse|russian|kazakh|english|french|chinese|"
     "ukrainian|armenian|german|spanish|italian|arabic|turkish|uzbek|kyrgyz|tajik|persian|"
     "greek|hebrew|japanese|korean|portuguese|polish|belarusian|akkadien|akkadian|sumerien|"
-    "sumerian|mandarin|cantonais|cantonese|hindi|swahili|basque|breton|occitan|catalan")
+    "sumerian|mandarin|cantonais|cantonese|hindi|swahili|basque|breton|occitan|catalan|"
+    "neerlandais|dutch|flamand|flemish|suedois|swedish|norvegien|norwegian|danois|danish|"
+    "finnois|finnish|hongrois|hungarian|roumain|romanian|tcheque|czech|slovaque|slovak|serbe|"
+    "serbian|croate|croatian|bulgare|bulgarian|bengali|ourdou|urdu|vietnamien|vietnamese|thai|"
+    "malais|malay|indonesien|indonesian|yiddish|gaelique|gaelic|gallois|welsh|irlandais|irish|"
+    "quechua|sanskrit|tamoul|tamil|farsi|pachto|pashto|mongol|georgien|georgian|azeri|letton|"
+    "lituanien|estonien|albanais|islandais|maltais|berbere|amazigh|wolof|haoussa|hausa|zoulou|"
+    "zulu|afrikaans|esperanto|creole|provencal|corse|alsacien|picard|wallon")
 _TOLD: dict[str, re.Pattern[str]] = {
     # (folded text) a language named after "en"/"in", or the word itself
     "language": re.compile(r"\b(?:langues?|languages?|linguisti\w*|dialectes?|dialects?|"
+                           r"parl\w*\s+(?:le\s+|l.|en\s+)?(?:" + _LANGUAGES + r")|"
+                           r"(?:speak\w*|spoken|spoke)\s+(?:in\s+)?(?:" + _LANGUAGES + r")|"
                            r"russophone\w*|anglophone\w*|francophone\w*|"
                            r"(?:en|in)\s+(?:" + _LANGUAGES + r")|(?:en|in)\s+[a-z]{3,}ien|"
                            r"(?:traduction|version|texte|edition|termes?|mots?|noms?|expressions?|traduit\w*|ecrit\w*|"
@@ -57,30 +71,39 @@ _TOLD: dict[str, re.Pattern[str]] = {
                            r"(?:" + _LANGUAGES + r")\s+(?:translation|version|text|edition|"
                            r"words?|terms?|names?))\b"),
     "frequency": re.compile(r"\b(?:chaque|tous\s+les|toutes\s+les|every|each)\s+(?:\w+\s+)?"
-                            r"(?:jours?|semaines?|mois|ans?|annees?|heures?|day|week|month|"
-                            r"year|hour|fois|time)s?\b|\b(?:par|per|a)\s+(?:jour|semaine|mois|"
+                            r"(?:jours?|semaines?|mois|ans?|annees?|heures?|minutes?|secondes?|"
+                            r"saisons?|decennies?|siecles?|day|week|month|year|hour|minute|"
+                            r"second|season|decade|centur(?:y|ie)|fois|time)s?\b|\b(?:par|per|a)\s+(?:jour|semaine|mois|"
                             r"an|annee|day|week|month|year)\b|\b(?:quotidien\w*|hebdomadaire\w*|"
-                            r"mensuel\w*|annuel\w*|daily|weekly|monthly|annually|yearly|"
+                            r"mensuel\w*|annuel\w*|trimestriel\w*|semestriel\w*|bienna\w*|"
+                            r"bimensuel\w*|biannual\w*|quarterly|daily|weekly|monthly|annually|"
+                            r"yearly|"
                             r"regulierement|regularly|frequemment|frequently|souvent|often|"
                             r"rarement|rarely|occasionally|parfois|sometimes)\b|"
                             r"\b\d+\s+fois\b|\b\w+\s+times\s+(?:a|per)\b"),
-    "route": re.compile(r"\b(?:via|en\s+passant\s+par|transit\w*|through|by\s+way\s+of|"
+    "route": re.compile(r"\b(?:via|en\s+passant\s+par|pass\w*\s+par|travers\w*|franchi\w*|"
+                        r"long\w*\s+(?:la|le|les)|cross\w*|transit\w*|through|by\s+way\s+of|"
                         r"itineraires?|itinerary|routes?|trajets?|survol\w*|overfl\w*|"
                         r"par\s+la\s+(?:route|voie|mer|air)|by\s+(?:road|rail|air|sea))\b"),
     # ("à l'évidence", "de toute évidence", "mettre en évidence" say obviously, not evidence)
     "evidence": re.compile(r"\b(?:preuves?|prouv\w*|(?<!l['’])(?<!toute\s)(?<!en\s)evidence|"
                            r"proofs?|prove[sdn]?|proving|"
-                           r"attest\w*|demontr\w*|demonstrat\w*|temoign\w*)\b"),
+                           r"attest\w*|demontr\w*|demonstrat\w*|temoign\w*|indices?|"
+                           r"s.appui\w*\s+sur|appuy\w*\s+sur|fond\w+\s+sur|based\s+on|"
+                           r"rel(?:y|ies|ied)\s+on)\b"),
     "poll": re.compile(r"\b(?:sondages?|polls?|polling|surveys?|enquetes?\s+d.opinion|"
-                       r"interroges|respondents|sondes)\b"),
+                       r"interrogee?s|respondents|sondee?s|ifop|ipsos|gallup|yougov|levada|"
+                       r"harris|bva|odoxa|elabe)\b"),
     "aircraft": re.compile(r"\b(?:avions?|appareils?|aircraft|planes?|airplanes?|airliners?|"
                            r"jets?|helicopt\w*|antonov|iliouchine|ilyushin|tupolev|sukhoi|"
-                           r"soukhoi|mig|boeing|airbus|lockheed|(?:il|an|tu|su|c)-\d+)\b"),
+                           r"soukhoi|mig|boeing|airbus|lockheed|concorde|rafale|mirage|"
+                           r"spitfire|dassault|cessna|(?:il|an|tu|su|c|b|f)-?\d+|a3\d\d)\b"),
     "sanctions": re.compile(r"\b(?:sanction\w*|embargo\w*|gel\w*\s+(?:des|de\s+ses|de\s+leurs)\s+"
                             r"avoirs|asset\s+freezes?|froz\w+\s+(?:the\s+)?assets|blacklist\w*|"
                             r"liste\s+noire)\b"),
     "un_charter": re.compile(r"\b(?:nations\s+unies|united\s+nations|onu|un\s+charter)\b"),
-    "constitution": re.compile(r"\bconstitution\w*"),
+    "constitution": re.compile(r"\bconstitution\w*|\barticles?\s+\d+(?:[.-]\d+)?\b(?!\s+(?:du|"
+                               r"de\s+la|of\s+the)\s+(?:traite|charte|treaty|charter))"),
 }
 
 

@@ -25,13 +25,16 @@ _DONE_EN = re.compile(r"(?i)\b(?:when|after|as|once)\s+(?:they|he|she|it|the\s+\
 _ASKS_POSSIBLE = re.compile(r"(?i)\b(?:risk|threat|fear\w*|danger|could|might|may|possib\w*|"
                             r"potential\w*|risque\w*|menace\w*|crain\w*|pourrai\w*|peut|"
                             r"pourrait|possib\w*|éventuel\w*)\b")
-# what makes a deed a possibility: it follows one of these within a few words
+# what makes a deed a possibility: it follows one of these within a few words of its clause
+# (not "may": folded, it is also the month, "In May 1940, Germany attacked France")
 _POSSIBLE = re.compile(r"\b(?:risques?\s+d|menaces?\s+d|craintes?\s+d|peur\s+d|"
                        r"n.exclu\w*\s+pas|pourrai\w*|puisse\w*|pourr\w+|possibles?|"
-                       r"eventuel\w*|risk\s+of|threat\s+of|fears?\s+of|could|might|may|"
+                       r"eventuel\w*|risk\s+of|threat\s+of|fears?\s+of|could|might|"
                        r"potential\w*|possible)\b")
 STEM = 4
 WITHIN_WORDS = 6
+_CLAUSE_BREAK = frozenset({",", ";", ":", "qui", "which", "who", "that", "et", "and", "mais",
+                           "but"})
 
 
 def done_asked(question: str) -> frozenset[str]:
@@ -46,9 +49,17 @@ def done_asked(question: str) -> frozenset[str]:
 def _mentions(stems: frozenset[str], text: str) -> list[bool]:
     """For each word of `text` naming one of the deeds, whether it names it as a possibility
     (a few words after "risque d'", "n'excluent pas que", "could", ...)."""
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", fold(text))
-    return [bool(_POSSIBLE.search(" ".join(words[max(0, k - WITHIN_WORDS):k])))
-            for k, w in enumerate(words) if w[:STEM] in stems]
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[,;:]", fold(text))
+    out = []
+    for k, w in enumerate(words):
+        if w[:STEM] not in stems:
+            continue
+        before = words[max(0, k - WITHIN_WORDS):k]
+        # (the clause of the deed only: "Les Allemands, qui pourraient avoir engagé 300
+        # avions, ont bombardé": the possibility is another clause's)
+        cut = max((j for j, x in enumerate(before) if x in _CLAUSE_BREAK), default=-1)
+        out.append(bool(_POSSIBLE.search(" ".join(before[cut + 1:]))))
+    return out
 
 
 def only_possible(stems: frozenset[str], texts: Iterable[str]) -> bool:

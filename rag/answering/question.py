@@ -29,7 +29,7 @@ from rag.answering.countries import (
     role_nations,
 )
 from rag.answering.event_dates import event_asked
-from rag.answering.factors import factors_named
+from rag.answering.factors import factors_asked
 from rag.answering.hypothetical import counterfactual_asked
 from rag.answering.language import detect_language
 from rag.answering.meanings import meaning_asked
@@ -1024,7 +1024,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         done=done_asked(question),
                         span=span_asked(question),
                         dated_event=event_asked(question) if "date" in asks else "",
-                        factors=factors_named(question))
+                        factors=factors_asked(question))
 
 
 
@@ -1043,7 +1043,12 @@ def _places(question: str, focus: Sequence[str]) -> tuple[str, ...]:
     found = {fold_name(m.group(1)) for m in _PLACE_NAMED.finditer(question)
              if m.start(1) > 0}
     return tuple(f for f in focus if f in found and not is_country(f)
-                 and f not in _MONTHS_DAYS)
+                 and f not in _MONTHS_DAYS and f not in _FEASTS)
+
+
+# feasts a question puts something at ("à Noël", "at Christmas"): no town
+_FEASTS = frozenset("noel christmas paques easter toussaint pentecote ramadan halloween "
+                    "hanoucca hanukkah carnaval carnival epiphanie epiphany".split())
 
 
 _PROFESSION_NAME = re.compile(r"\b(?:" + _PEOPLE_NOUNS + r")s?\s+(?:[a-zà-ÿ]+\s+)?"
@@ -1274,7 +1279,8 @@ _DIMENSIONS = {
     "length": re.compile(r"(?i)\b(?:hauteur|height|how (?:high|tall|deep|wide)|altitude|"
                          r"elevation|profondeur|depth|diamètre|diameter|largeur|width|"
                          r"envergure|wingspan|distance|how far|combien de (?:kilom[eè]tres|"
-                         r"m[eè]tres|miles)|how many (?:miles|kilomet(?:er|re)s|met(?:er|re)s))\b"),
+                         r"m[eè]tres|miles)(?!\s+(?:carr|cub))|how many (?:miles|kilomet(?:er|re)s|"
+                         r"met(?:er|re)s)(?!\s+(?:per|an|a)\b))\b"),
     # (not "area": "the area of France's influence" is a region)
     "area": re.compile(r"(?i)\b(?:superficie|surface area|land area|total area)\b"),
     "weight": re.compile(r"(?i)\b(?:how heavy|how much (?:does|did|do|would) [\w' -]{1,40} "

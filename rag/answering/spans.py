@@ -20,8 +20,10 @@ _SPAN_TOLD = re.compile(
     r"in\s+the\s+(?:past|last)|entre\s+\d{4}\s+et\s+\d{4}|between\s+\d{4}\s+and\s+\d{4}|"
     r"de\s+\d{4}\s+a\s+\d{4}|from\s+\d{4}\s+to\s+\d{4}|\d{4}\s*[-–]\s*\d{4}|\d+\s+(?:ans|annees|"
     r"years)|chaque\s+annee|every\s+year|par\s+an|a\s+year|annuel\w*|annually|en\s+tout|"
-    r"au\s+total|in\s+total|cumul\w*)\b")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+    r"au\s+total|in\s+total|cumul\w*|fond\w+|cre\w+\s+en\s+\d{4}|aujourd.hui|to\s+date|"
+    r"so\s+far|jusqu.(?:en|a|au)|through)\b")
+# (a year as written: "2 000 soldats" is a count; `fold` would join its digit groups)
+_YEAR = re.compile(r"(?<!\d)(?<!\d[\u00a0\u202f ,.])(?:1[89]|20)\d\d(?!\d|[\u00a0\u202f ,.]\d)")
 
 
 def span_asked(question: str) -> bool:
@@ -31,5 +33,4 @@ def span_asked(question: str) -> bool:
 
 def one_year_only(text: str) -> bool:
     """Whether `text` dates what it says by a year and names no span."""
-    folded = fold(text)
-    return bool(_YEAR.search(folded)) and not _SPAN_TOLD.search(folded)
+    return bool(_YEAR.search(text)) and not _SPAN_TOLD.search(fold(text))

@@ -65,3 +65,9 @@ def test_a_wire_flash_on_its_own_line_is_a_statement() -> None:
     text = "Des villes ont vu des bâtiments incendiés.\n\n{}\n\nCeci après l’état d’urgence."
     assert not line(text.format(flash), flash)
     assert line(text.format(caption), caption)
+    # ... a caption saying who says what stays one (diff review 50)
+    said = ("Vladimir Poutine, qui affirme que la Russie ne menace personne, à Moscou le 21 "
+            "août 2021")
+    assert line(text.format(said), said)
+    unaccented = "LE PRESIDENT KAZAKH A DECLARE QUE LES PROTESTATIONS SONT UNE AGRESSION : TASS"
+    assert not line(text.format(unaccented), unaccented)

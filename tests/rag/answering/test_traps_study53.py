@@ -285,3 +285,55 @@ def test_a_day_that_names_another_event_is_not_the_date_asked() -> None:
                                     "de mardi.")
     assert not _kind_of("When did Joe Biden and Vladimir Putin hold their summit in Geneva?",
                         text, "lundi")
+
+
+@pytest.mark.parametrize(("check", "expected"), [
+    # diff review 50: ordinary questions and sentences the new rules misread
+    (lambda: particular_asked("When did the polls close?"), ""),
+    (lambda: particular_asked("Who led the Geological Survey of India?"), ""),
+    (lambda: particular_asked("Quel appareil photo utilisait Cartier-Bresson ?"), ""),
+    (lambda: particular_told("language", "La majorité des Québécois parlent le français."),
+     True),
+    (lambda: particular_told("language", "Anne Frank écrivit son journal en néerlandais."),
+     True),
+    (lambda: particular_told("frequency", "Les rames passent toutes les deux minutes."), True),
+    (lambda: particular_told("frequency", "La revue est trimestrielle."), True),
+    (lambda: particular_told("route", "Hannibal franchit les Pyrénées puis traversa les "
+                             "Alpes."), True),
+    (lambda: particular_told("evidence", "Wegener s’appuie sur des fossiles identiques."),
+     True),
+    (lambda: particular_told("poll", "60 % des personnes interrogées approuvent."), True),
+    (lambda: particular_told("constitution", "L’article 49.3 permet au gouvernement ..."),
+     True),
+    (lambda: particular_told("constitution", "l’article 4 du traité de sécurité collective"),
+     False),
+])
+def test_misreadings_found_in_review(check: object, expected: object) -> None:
+    assert callable(check) and check() == expected
+
+
+def test_review_50_factors_spans_deeds_towns_and_units() -> None:
+    from rag.answering.bylines import byline_told, credit_line
+    from rag.answering.factors import change_given, factors_asked
+    from rag.answering.holds import _UNIT_OF, _unit_after_figure
+    from rag.answering.presupposed import only_possible
+    from rag.answering.spans import one_year_only
+    assert factors_asked("Qui a remporté le double messieurs à Roland-Garros ?") == frozenset()
+    assert factors_asked("Qui assure le doublage français d’Homer Simpson ?") == frozenset()
+    assert factors_asked("Quel pilote a remporté trois fois les 24 Heures du Mans ?") \
+        == frozenset()
+    assert factors_asked("Why did the price double?") == {2}
+    assert change_given(frozenset({2}), "La population passe de 550 000 à 1 million.")
+    assert not one_year_only("L’OTSC a déployé au Kazakhstan 2 000 soldats.")
+    assert not one_year_only("Fondée en 1945, l’organisation compte aujourd’hui 193 membres.")
+    assert not only_possible(frozenset({"atta"}), ["In May 1940, Germany attacked France."])
+    assert not only_possible(frozenset({"bomb"}), ["Les Allemands, qui pourraient avoir "
+                                                   "engagé 300 avions, ont bombardé les usines."])
+    assert analyse_question("Que mange-t-on à Noël en Alsace ?").places == ()
+    assert "length" not in analyse_question("Combien de mètres cubes d’eau consomme Paris "
+                                            "?").asks
+    assert _unit_after_figure(_UNIT_OF["weight"], "La France émet 400 millions de tonnes.")
+    assert not byline_told("The authorities said Russian troops were deployed.")
+    assert credit_line("Publié le 6 janvier 2022 à 16h28")
+    assert credit_line("Par Jean Dupont | 6 janvier 2022")
+    assert not credit_line("Par ailleurs, la Russie a envoyé des troupes.")
