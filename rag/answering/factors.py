@@ -43,7 +43,8 @@ def factors_named(text: str) -> frozenset[int]:
 
 
 # a change given by its two figures ("passe de 550 000 à 1 million", "from 2 to 6 dollars")
-_FROM_TO = re.compile(r"\b(?:de|from)\s+\d[\d\s.,]*(?:\s+[^\W\d_]+){0,2}\s+(?:à|a|to)\s+\d")
+_FROM_TO = re.compile(r"\b(?:de|from)\s+\d[\d.,]*(?:[\s\u00a0\u202f]\d[\d.,]*)*"
+                      r"(?:\s+[^\W\d_]+){0,2}\s+(?:à|a|to)\s+\d")
 
 
 def change_given(factors: frozenset[int], text: str) -> bool:

@@ -337,3 +337,12 @@ def test_review_50_factors_spans_deeds_towns_and_units() -> None:
     assert credit_line("Publié le 6 janvier 2022 à 16h28")
     assert credit_line("Par Jean Dupont | 6 janvier 2022")
     assert not credit_line("Par ailleurs, la Russie a envoyé des troupes.")
+
+
+def test_a_change_by_two_figures_is_read_in_linear_time() -> None:
+    from rag.answering.factors import change_given
+    from tests.rag.deadline import deadline
+    with deadline(2.0):
+        assert not change_given(frozenset({3}), "de 1" + " " * 50_000 + "x")
+        assert not change_given(frozenset({3}), "de " + "1 " * 25_000 + "x")
+    assert change_given(frozenset({3}), "La population passe de 550 000 à 1 million.")
