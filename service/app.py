@@ -7,9 +7,11 @@ and metrics through service/deps.py; errors are answered in one place (service/e
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.middleware import Middleware
 from starlette.types import ASGIApp
 
 from rag import Engine, Settings
@@ -49,7 +51,11 @@ class _App(FastAPI):
         return SecurityHeaders(super().build_middleware_stack())
 
 
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, engine: Engine | None = None, *,
+               behind_keys: Sequence[Middleware] = ()) -> FastAPI:
+    """The app over `engine` (an `Engine(settings)` if None). `behind_keys`: middleware (outer
+    first) that sees only requests the guard and the key check let through, refused ones never
+    (the cluster's generation header, service/cluster.py)."""
     settings = ServiceSettings.of(settings)
     if settings.filter_keys_defaulted:
         log.warning("RAG_API_KEYS is set without RAG_FILTER_KEYS: filters take only the "
@@ -85,7 +91,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     state.jobs = JobManager(roots=state.roots)
     app.router.on_shutdown += [state.answers.close, state.jobs.close]
     errors.install(app)
-    _add_middleware(app, settings, metrics)
+    _add_middleware(app, settings, metrics, behind_keys)
 
     for family in (answers, documents, operations, openai, verify, feedback):
         app.include_router(family.router)
@@ -94,17 +100,20 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     return app
 
 
-def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics) -> None:
+def _add_middleware(app: FastAPI, settings: ServiceSettings, metrics: Metrics,
+                    behind_keys: Sequence[Middleware] = ()) -> None:
     """Innermost first (the last added runs first): body bytes counted as they arrive and
-    the body deadline; keys and rate limits; request ids, metrics and the log line; CORS;
-    then method, Host, cross-site writes and declared body size; before anything else, the
-    client address behind trusted proxies (RAG_TRUSTED_PROXIES). Around
+    the body deadline; `behind_keys`; keys and rate limits; request ids, metrics and the log
+    line; CORS; then method, Host, cross-site writes and declared body size; before anything
+    else, the client address behind trusted proxies (RAG_TRUSTED_PROXIES). Around
     them all, and around Starlette's own error layer: `_App`'s security headers."""
     limit = body_limit(settings.max_request_bytes, settings.max_upload_bytes)
     # the bytes of bodies that requests in flight hold, shared by them all (guards.py)
     app.state.body_budget = BodyBudget(settings.max_body_bytes_in_flight)
     app.add_middleware(BodyLimit, limit=limit, timeout=settings.body_timeout,
                        budget=app.state.body_budget, on_refused=metrics.refusal)
+    for cls, args, kwargs in reversed(behind_keys):  # (each added goes outside the last)
+        app.add_middleware(cls, *args, **kwargs)
     keys = KeyChecker(parse_keys(settings.api_keys.get_secret_value()),
                       parse_keys(settings.admin_keys.get_secret_value()))
     app.state.keys = keys  # (GET /health shows its counts to a key only)

@@ -5,9 +5,10 @@
 The router reaches shards through Serve handles (`ServeShards`): a call that fails because a
 replica died is sent again (Serve routes it to a live replica), so clients see no error while
 one replica of each shard lives; a shard none of whose replicas answers within the deadline
-fails the request with a 503 naming it, never a partial answer. Every reply carries the
-cluster generation that answered (`x-rag-generation`). Ray is imported only here and in what
-this module starts: the single-box service never loads it.
+fails the request with a 503 naming it, never a partial answer. A reply carries the
+cluster generation that answered (`x-rag-generation`) where one box's `/health` shows its
+generation: with no API keys set, or to a valid key; never on a refusal (`GenerationHeader`).
+Ray is imported only here and in what this module starts: the single-box service never loads it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import numpy as np
 import numpy.typing as npt
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from starlette.middleware import Middleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rag import RagError, Settings
 from rag.cluster.engine import ClusterEngine, local_engine
@@ -179,24 +182,42 @@ class ShardReplica:
         return getattr(self.service, method)(*args)
 
 
+class GenerationHeader:
+    """`x-rag-generation` on the replies of requests the guard and the key check let through
+    (create_app's `behind_keys`), and there, when API keys are set, only to a valid key: the
+    rule one box's `/health` follows for its generation (review 49). Outside the guard, it was
+    on every refusal, a 401 without a key and a bad Host's 400 too (security review 50, F2)."""
+
+    def __init__(self, app: ASGIApp, *, engine: ClusterEngine) -> None:
+        self.app = app
+        self.engine = engine
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or (scope["app"].state.keys.enabled
+                                       and scope.get("state", {}).get("identity") is None):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_generation(message: Message) -> None:
+            snap = self.engine.snapshot
+            if message["type"] == "http.response.start" and snap is not None:
+                message = {**message, "headers": [*message.get("headers", []), (
+                    b"x-rag-generation", str(snap.generation).encode())]}
+            await send(message)
+
+        await self.app(scope, receive, send_generation)
+
+
 def cluster_app(root: Path, settings: Settings, engine: ClusterEngine) -> FastAPI:
     """The single-box app over a cluster engine, plus the cluster's 503 and generation header."""
-    app = create_app(settings, engine)
+    app = create_app(settings, engine,
+                     behind_keys=[Middleware(GenerationHeader, engine=engine)])
 
     async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"error": hide_paths(str(exc), app.state.roots)}, status_code=503,
                             headers={"retry-after": retry_after(RETRY_AFTER_BUSY_S)})
 
     app.add_exception_handler(ClusterError, _unavailable)
-
-    @app.middleware("http")
-    async def _generation(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        snap = engine.snapshot
-        if snap is not None:
-            response.headers["x-rag-generation"] = str(snap.generation)
-        return response
-
     return app
 
 
