@@ -186,6 +186,11 @@ class Engine:
     def documents(self) -> list[DocumentInfo]:
         return self.store.list_documents()
 
+    def document_page(self, limit: int, offset: int = 0) -> tuple[list[DocumentInfo], int]:
+        """`limit` documents from `offset` in `documents()`' order (by id), and how many there
+        are in all (`GET /documents`)."""
+        return self.store.document_page(limit, offset)
+
     def problems(self) -> list[str]:
         """What is wrong with the served index now: damaged rows found by queries, files of
         the served generation that could not be written."""

@@ -90,6 +90,9 @@ class ClusterEngine(Engine):
     def documents(self) -> list[DocumentInfo]:
         return self.searcher().snapshot.store.list_documents()
 
+    def document_page(self, limit: int, offset: int = 0) -> tuple[list[DocumentInfo], int]:
+        return self.searcher().snapshot.store.document_page(limit, offset)
+
     def problems(self) -> list[str]:
         return []
 

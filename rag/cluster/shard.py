@@ -192,6 +192,14 @@ class ShardService:
         loaded = self._at(generation)
         return loaded.generation, loaded.snapshot.store.list_documents()
 
+    def document_page(self, first: int, generation: int
+                      ) -> tuple[int, list[DocumentInfo], int]:
+        """This shard's first `first` documents by id and how many it holds (ClusterStore's
+        `document_page` merges them)."""
+        loaded = self._at(generation)
+        page, total = loaded.snapshot.store.document_page(first, 0)
+        return loaded.generation, page, total
+
     def doc_pages(self, doc_ids: list[str], generation: int) -> tuple[int, dict[str, Any]]:
         loaded = self._at(generation)
         pages = getattr(loaded.snapshot.store, "doc_pages", None)  # newer stores only

@@ -185,11 +185,8 @@ def list_documents(
     """Documents by id, a page at a time: unpaged, the whole index was one answer, as large
     as it grows. The body stays a list (what clients already parse); `X-Total-Count` says
     how many there are in all."""
-    if type(engine).documents is Engine.documents:  # one index: its store pages in SQL
-        page, total = engine.store.document_page(limit, offset)
-    else:  # a cluster merges its shards' lists
-        docs = engine.documents()
-        page, total = docs[offset:offset + limit], len(docs)
+    # one index pages in SQL; a cluster merges its shards' first `offset + limit` each
+    page, total = engine.document_page(limit, offset)
     response.headers["x-total-count"] = str(total)
     roots = source_roots(settings.corpus_dir)  # a server path is shown relative to it, or named
     return [{"doc_id": d.doc_id, "title": d.title, "chunks": d.n_chunks,

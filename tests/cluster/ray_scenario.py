@@ -182,6 +182,16 @@ def scenario(work: Path, result: dict[str, Any]) -> None:
                         "replica_generations": sorted(gens.values())}
     log(f"reload {result['reload']}")
 
+    # GET /documents a page at a time: each shard's replica sends its first offset + limit
+    # documents over Serve, the router merges them (security review 50, F3)
+    whole = client.get("/documents")
+    page = client.get("/documents", params={"limit": 2, "offset": 1})
+    result["pages"] = {"statuses": [whole.status_code, page.status_code],
+                       "whole": [d["doc_id"] for d in whole.json()],
+                       "page": [d["doc_id"] for d in page.json()],
+                       "total": page.headers.get("x-total-count")}
+    log(f"pages {result['pages']}")
+
     # every replica of shard-001 gone (and unable to come back): a 503 naming it
     (root / "shard-001").rename(root / "shard-001.off")
     handle1 = serve.get_deployment_handle("shard-001", app_name=cluster.APP_NAME)

@@ -78,6 +78,14 @@ def test_commit_visible_on_every_replica_without_restart(scenario: dict[str, Any
     assert reload["replica_generations"] == [reload["before"] + 1] * 2
 
 
+def test_a_documents_page_is_the_merged_lists_slice(scenario: dict[str, Any]) -> None:
+    pages = scenario["pages"]
+    assert pages["statuses"] == [200, 200]
+    assert len(pages["whole"]) == 6 and "volcan" in pages["whole"]  # the 5 articles, volcan
+    assert pages["whole"] == sorted(pages["whole"])
+    assert pages["page"] == pages["whole"][1:3] and pages["total"] == "6"
+
+
 def test_whole_shard_down_is_a_503_naming_it(scenario: dict[str, Any]) -> None:
     down = scenario["shard_down"]
     assert down["status"] == 503
