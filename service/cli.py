@@ -54,9 +54,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logging.getLogger("rag.service").setLevel(logging.INFO)
     print(f"Loading the index and model ({settings.index_dir}) ...", file=sys.stderr)
     app = create_app(settings, Engine(settings, auto_build=True) if args.build else None)
-    print(f"Serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
+    print(_serving(host, port, settings), file=sys.stderr)
     run_server(app, settings, host, port)  # the options `cluster serve --local` has too
     return 0
+
+
+def _serving(host: str, port: int, settings: ServiceSettings) -> str:
+    """The start line; it names /docs only when the page is served (RAG_DOCS_PAGES: off by
+    default, review 48 F3; the line named it anyway: security review 50, note)."""
+    docs = " (API docs at /docs)" if settings.docs_pages else ""
+    return f"Serving on http://{host}:{port}{docs}"
 
 
 def _add_cluster_serve(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -89,7 +96,7 @@ def cmd_cluster_serve(args: argparse.Namespace) -> int:
         from service.server import run_server
 
         app = cluster.cluster_app(root, settings, cluster.local_engine(root, settings))
-        print(f"Serving on http://{args.host}:{args.port} (API docs at /docs)", file=sys.stderr)
+        print(_serving(args.host, args.port, settings), file=sys.stderr)
         run_server(app, settings, args.host, args.port)  # the options `rag serve` has
         return 0
     if not args.address:
