@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answering.anchors import WEEKDAYS
 from rag.text import fold
 
 # events named by their noun, as the stems the question and the sentence are compared by
@@ -15,8 +16,7 @@ _EVENT_WORDS = (r"sommets?|summits?|rencontres?|meetings?|reunions?|conferences?
                 r"ceremonies?|ceremony|exercices?|exercises?|manifestations?|protests?|"
                 r"emeutes?|riots?|attaques?|attacks?|explosions?")
 _EVENT = re.compile(rf"\b({_EVENT_WORDS})\b")
-_DAY = (r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
-        r"thursday|friday|saturday|sunday")
+_DAY = "|".join(WEEKDAYS)  # (folded, both languages)
 # an event named by its day: "la rencontre de lundi", "Monday's meeting", "the talks on Monday"
 _BOUND = re.compile(rf"\b({_EVENT_WORDS})\s+(?:de|du|d'|on|of)\s+(?:ce\s+)?({_DAY})\b|"
                     rf"\b({_DAY})'s\s+({_EVENT_WORDS})\b")
