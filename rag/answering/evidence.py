@@ -38,6 +38,7 @@ from rag.answering.holds import (
     _EXACT_NUMBER_WORDS,
     _SUCCESSION,
     AGE_AT,
+    APPOSED_SUPERLATIVE,
     ORDER,
     SIZE_ASKED,
     SUPERLATIVE,
@@ -72,7 +73,7 @@ from rag.answering.hypothetical import counterfactual_told
 from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
 from rag.answering.meanings import meaning_told
-from rag.answering.particulars import particular_told
+from rag.answering.particulars import OWN_SENTENCE, particular_told
 from rag.answering.provisions import provisions_told
 from rag.answering.question import (
     _INTERIM,
@@ -242,6 +243,18 @@ class Evidence:
                        or _EXACT_NUMBER_WORDS.search(s.text)]
             return figures or out
         return out
+
+def _apposed_ranks(text: str, nouns: Sequence[str], lang: str) -> bool:
+    """Whether `text` ranks, in apposition, the noun a question's superlative ranks ("Le
+    Kazakhstan, plus grand pays d'Asie centrale" for "le plus vaste pays" or "the largest
+    country", not for "la plus grande ville")."""
+    if not nouns:
+        return False
+    keys = {n[:5] for n in nouns} if lang == "fr" else {
+        k for n in nouns for k in other_language_keys(n, lang)}
+    width = 5 if lang == "fr" else 4
+    return any(fold(m.group(1))[:width] in keys for m in APPOSED_SUPERLATIVE.finditer(text))
+
 
 # An English count asked of one plain noun: "How many banks were looted?", "the official
 # number of civilians killed" (not "How many rounds of talks", "How many members of the
@@ -1051,7 +1064,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # of it (the sentence itself may not repeat it: "la troisième dynastie d'Ur ...
             # Son dernier roi ...")
         if kind and info.superlative and not (SUPERLATIVE.search(text)
-                                              or SUPERLATIVE.search(prev_text)):
+                                              or SUPERLATIVE.search(prev_text)
+                                              or _apposed_ranks(text, info.superlative_of,
+                                                                info.lang)):
             kind = False  # "the largest contingent": a sentence that ranks none says not which
         if kind and info.superlative and info.superlative_of:
             if i not in langs:
@@ -1121,8 +1136,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                              or provisions_told(prev_text)):
             kind = False  # "Que stipulent les accords de sécurité ...?": "dans le cadre des
             # accords de sécurité" names them, says nothing of what they provide
-        if kind and info.particular and not (particular_told(info.particular, text)
-                                             or particular_told(info.particular, prev_text)):
+        if kind and info.particular and not (
+                particular_told(info.particular, text)
+                or (info.particular not in OWN_SENTENCE
+                    and particular_told(info.particular, prev_text))):
             kind = False  # "In what language did Pashinyan post the statement?": the post,
             # in no language named
         if kind and info.factors and not (change_given(info.factors, text)
@@ -1173,7 +1190,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                         or _LAST_SAID.search(prev_text)):
             kind = False  # "le dernier à faire arriver ses troupes": "les premiers à arriver"
             # say who came first, a list of the bloc's members no order at all
-        if kind and size_asked and not (ranks_size(text) or ranks_size(prev_text)):
+        if kind and size_asked and not (ranks_size(text) or ranks_size(prev_text)
+                                        or _apposed_ranks(text, info.superlative_of, info.lang)):
             kind = False  # ... nor one that says who came first ("les premiers à arriver")
         if kind and info.exact and _rough_only(text):
             kind = False  # "exactement": "entre 100 et 200" is no exact count

@@ -98,6 +98,11 @@ SUPERLATIVE = re.compile(
     r"majorit[ée]|majority|record|maximum|minimum|en tête|in the lead|devant|ahead of|"
     r"derni(?:er|ère)s?|last|latest|r[ée]cents?|r[ée]centes?|"
     r"surpass\w*|dépass\w*|exceed\w*|more than any|plus que (?:tout|tous|toutes))\b")
+# ... or in apposition, with no article, ranking the noun after it: "Le Kazakhstan, plus grand
+# pays d'Asie centrale" (the noun is kept: it must be the one a question ranks)
+APPOSED_SUPERLATIVE = re.compile(
+    r"(?i),\s*(?:plus|moins)\s+(?!de\b|d['’]|que\b|qu['’]|tard\b|tôt\b|encore\b|loin\b|"
+    r"jamais\b|rien\b|personne\b|aucun|\w+ment\b)[^\W\d_]{3,}\s+(?!que\b)([^\W\d_]{3,})")
 # ... of a size asked ("the largest contingent", "le plus grand nombre"): a sentence that
 # only says who came first or last ("les premiers à arriver") ranks no size
 SIZE_ASKED = re.compile(r"(?i)\b(?:largest|biggest|greatest|highest|smallest|lowest|fewest|"

@@ -3,8 +3,10 @@ language ("In what language did Pashinyan post ...?", "En quelle langue ...?"), 
 ("How often ...?", "À quelle fréquence ...?"), a route ("Par quel itinéraire ...?"), evidence
 ("What evidence did Tokayev offer ...?", "Sur quelles preuves ...?"), what polls showed
 ("Selon les sondages, ...?"), an aircraft ("What type of aircraft carried ...?"), sanctions
-("What sanctions did the United States impose ...?") and the article of a named instrument
-("Which article of the UN Charter ...?"). A sentence about the same people and events that
+("What sanctions did the United States impose ...?"), the article of a named instrument
+("Which article of the UN Charter ...?"), someone's schooling, a family tie, someone's own
+words and a rate ("per day", "pour 1 000 habitants"; traps_study54: t54_007, t54_008,
+t54_016, t54_027, t54_009, t54_011, t54_012). A sentence about the same people and events that
 states none of these (the post itself, the phone call, the troops' arrival, the accusation)
 does not answer (traps_study53: t53_013, t53_016, t53_041, t53_042, t53_025, t53_026,
 t53_006, t53_007, t53_018, t53_019, t53_021, t53_022; traps_study51: t51_016, t51_018).
@@ -43,6 +45,35 @@ _ASKED: dict[str, re.Pattern[str]] = {
                              r"charte\s+des\s+nations\b"),
     "constitution": re.compile(r"(?i)\b(?:which|what)\s+article\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
                                r"constitution\b|\bquel\s+article\s+de\s+la\s+constitution\b"),
+    # someone's schooling ("Where did Earl Rasmussen study?", "Quelles études ... a-t-il
+    # suivies ?"), not a study's findings ("What did the study find?")
+    "education": re.compile(r"(?i)\bwhere\s+did\s+(?:[\w’'.-]+\s+){1,4}(?:study|studied|"
+                            r"graduate|train)\b|\b(?:what|which)\s+(?:academic\s+)?degrees?\b|"
+                            r"\b(?:what|which)\s+(?:university|universities|college)\b|"
+                            r"\bquel(?:le)?s?\s+(?:études|diplômes?|universités?|formation)\b|"
+                            r"\boù\s+(?:[\w’'.-]+\s+){1,4}(?:a|avait)-t-(?:il|elle)\s+"
+                            r"(?:étudié|fait\s+ses\s+études)\b"),
+    # a family tie ("Massimov est-il un membre de la famille de Nazarbaïev ?", "Is X related
+    # to Y?"): an alliance or an office is none
+    "kinship": re.compile(r"(?i)\bmembres?\s+de\s+(?:la\s+)?famille\b|\bfamily\s+members?\b|"
+                          r"\bmembers?\s+of\s+(?:\w+['’]s\s+|the\s+\w+\s+|his\s+|her\s+)?family\b|"
+                          r"\b(?:is|was|are|were)\s+(?:[\w’'.-]+\s+){1,4}related\s+to\b|"
+                          r"\b(?:est|était)-(?:il|elle)\s+(?:\w+\s+)?apparenté"),
+    # someone's own words ("What were Xi Jinping's exact words ...?", "Quels mots ... a-t-il
+    # lui-même prononcés ?"): a sentence that reports them in its words gives none
+    "verbatim": re.compile(r"(?i)\bexact\s+words\b|\bwords?\s+for\s+words?\b|\bverbatim\b|"
+                           r"\b(?:what|which)\s+words\b|\bin\s+(?:his|her|their)\s+own\s+words\b|"
+                           r"\bquels\s+(?:mots|termes\s+exacts)\b|\btermes\s+exacts\b|"
+                           r"\bmots\s+exacts\b|\bmot\s+pour\s+mot\b|\btextuellement\b|"
+                           r"\bses\s+propres\s+(?:mots|termes)\b"),
+    # a rate ("how many ... per day", "per inhabitant", "pour 1 000 habitants", "en
+    # moyenne"): a total over the whole is none
+    "rate": re.compile(r"(?i)\b(?:how\s+(?:many|much)|combien)\b[^?]{0,120}?"
+                       r"(?:\b(?:(?:per|each)\s+(?:[\w-]+\s+)?|a\s+)(?:day|week|month|year|hour|inhabitant|resident|capita|head|person)\b|"
+                       r"\bpar\s+(?:jour|semaine|mois|an|année|heure|habitant|tête|personne)\b|"
+                       r"\bpour\s+(?:\d[\d\s]*|cent|mille)\s+habitants\b|\bon\s+average\b|"
+                       r"\ben\s+moyenne\b)|\b(?:on\s+average|en\s+moyenne)\b[^?]{0,80}?"
+                       r"\b(?:how\s+(?:many|much)|combien)\b"),
 }
 _LANGUAGES = (
     "russe|kazakh|kazakhe|anglais|francais|chinois|ukrainien|armenien|allemand|espagnol|"
@@ -102,9 +133,32 @@ _TOLD: dict[str, re.Pattern[str]] = {
                             r"avoirs|asset\s+freezes?|froz\w+\s+(?:the\s+)?assets|blacklist\w*|"
                             r"liste\s+noire)\b"),
     "un_charter": re.compile(r"\b(?:nations\s+unies|united\s+nations|onu|un\s+charter)\b"),
+    "education": re.compile(r"\b(?:etudi\w*|etudes?|diplome\w*|universit\w*|ecoles?|colleges?|"
+                            r"facult\w*|doctora\w*|theses?|licencie\w*|licence|master\w*|"
+                            r"degrees?|graduat\w*|stud(?:y|ied|ies|ent\w*)|educat\w*|formation|"
+                            r"forme\s+(?:a|au|en)|academ\w*|institut\w*|phd|mba)\b"),
+    "kinship": re.compile(r"\b(?:famille|familial\w*|family|fils|filles?|freres?|soeurs?|"
+                          r"neveux?|nieces?|gendre|belle-\w+|beau-\w+|epou\w+|mari|maris|pere|"
+                          r"mere|cousin\w*|oncles?|tantes?|petits?-\w+|petites?-\w+|(?:his|her|their)\s+sons?|sons?\s+of|"
+                          r"daughters?|brothers?|sisters?|nephews?|husband|wife|father|mother|"
+                          r"uncle|aunt|grand\w+|parents?|apparent\w*|related|dynast\w*|"
+                          r"heriti\w*|heirs?|clan|in-laws?)\b"),
+    "verbatim": re.compile(r"[«“\"]|\B'[^']{12,}'\B"),
+    "rate": re.compile(r"\b(?:par|per|a|an|each|chaque)\s+(?:jour|semaine|mois|an|annee|heure|"
+                       r"habitants?|tete|personnes?|day|week|month|year|hour|inhabitants?|"
+                       r"residents?|capita|head|person)\b|\bpour\s+(?:\d[\d\s]*|cent|mille)\s+"
+                       r"\w+|\b(?:en\s+moyenne|on\s+average|moyenne?s?|average\w*|"
+                       r"quotidien\w*|daily|annuel\w*|annually|yearly|hebdomadaire\w*|"
+                       r"weekly|mensuel\w*|monthly|pour\s+cent|percent|per\s+cent|taux|"
+                       r"rate)\b|%|\b\d+\s*/\s*(?:jour|j|an|h|day|year)\b"),
     "constitution": re.compile(r"\bconstitution\w*|\barticles?\s+\d+(?:[.-]\d+)?\b(?!\s+(?:du|"
                                r"de\s+la|of\s+the)\s+(?:traite|charte|treaty|charter))"),
 }
+
+
+# Particulars the sentence quoted must state itself: the one before it may be about someone
+# else's schooling, family or words, or another figure
+OWN_SENTENCE = frozenset({"education", "kinship", "verbatim", "rate"})
 
 
 def particular_asked(question: str) -> str:
