@@ -24,6 +24,7 @@ from rag.answering.inert import inert
 from rag.answering.presupposed import event_asked_done, only_coming, only_possible
 from rag.answering.question import _SAME_FAMILY, _YEAR
 from rag.answering.speakers import quote_of_another, statement_asked
+from rag.answering.subjects import premise_exchanged
 from rag.answering.verify import CAUSE_UNKNOWN, PURPOSE, gives_cause
 from rag.text import fold, tokenize
 
@@ -124,6 +125,8 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
                 ev.question.done, (s.text for s in ev.sentences if s.usable)) \
             or only_coming(event_asked_done(ev.question.text),
                            (s.text for s in ev.sentences if s.usable)) \
+            or premise_exchanged(ev.question.text, ev.question.lang,
+                                 (s.text for s in ev.sentences if s.usable)) \
             or quote_of_another(ev.question.speaker, statement_asked(ev.question.text),
                                 [s.text for s in ev.sentences if s.usable]):
         return []
