@@ -71,7 +71,7 @@ from rag.answering.holds import (
 )
 from rag.answering.hypothetical import counterfactual_told
 from rag.answering.language import detect_language
-from rag.answering.lexicon import other_language_keys
+from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.meanings import meaning_told
 from rag.answering.particulars import OWN_SENTENCE, particular_told
 from rag.answering.provisions import provisions_told
@@ -811,7 +811,11 @@ def _coverage_tokens(text: str, stemmer: str, cross: bool) -> set[str]:
     return set(tokenize(text, stemmer))
 
 
-def _covered(terms: dict[str, float], toks: set[str], cross: bool) -> float:
+def _covered(terms: dict[str, float], toks: set[str], cross: bool,
+             synonyms: bool = False) -> float:
+    """The share of the question's term weights `toks` hold; half for a term held by its first
+    letters only, or (French, `synonyms`) by a word of the same meaning ("démarré" by
+    "commencé", "contestation" by "manifestations", "attribué" by "imputé")."""
     total = sum(terms.values())
     if total <= 0:
         return 0.0
@@ -821,6 +825,10 @@ def _covered(terms: dict[str, float], toks: set[str], cross: bool) -> float:
     covered = sum(w for t, w in terms.items() if t in toks)
     prefixes = {t[:5]: w for t, w in terms.items() if len(t) >= 6 and t not in toks}
     fuzzy = sum(w for p, w in prefixes.items() if any(x.startswith(p) for x in toks))
+    if synonyms:
+        fuzzy += sum(w for t, w in terms.items() if t not in toks
+                     and not (len(t) >= 6 and any(x.startswith(t[:5]) for x in toks))
+                     and not french_synonyms(t).isdisjoint(toks))
     return min(1.0, (covered + 0.5 * fuzzy) / total)
 
 
@@ -872,6 +880,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     langs: dict[int, str] = {}  # each passage's language, read once where a rule needs it
     figures_seen: dict[int, set[str]] = {}  # the figures each passage gave so far
     terms = _coverage_terms(unsourced(question), idf, stemmer, cross, info.lang)
+    synonyms = stemmer == "french" and not cross  # (a French question over French text)
     spans: list[tuple[int, int, Span, Hit]] = []
     for i, hit in enumerate(passages, 1):
         for j, span in enumerate(_sentences(hit.chunk.text)):
@@ -967,7 +976,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 kind = attributed = True  # "... faire des émeutes ici. [aux États-Unis]
                 # également », a déclaré Rasmussen.": who said it is named where it closes
         toks = _coverage_tokens(text, stemmer, cross)
-        cov = _covered(terms, toks, cross)
+        cov = _covered(terms, toks, cross, synonyms)
+        plain = _covered(terms, toks, cross) if synonyms else cov
         lent = 0.0  # the coverage it holds with the focus names its referent lends
         if referent:
             lend = _coverage_tokens(" ".join(f for f in fw if _has_focus(f, referent)),
@@ -1272,6 +1282,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                       and not _says_alone(text, info.text))
                   # (a caption is a line without a full stop: one may answer when asked)
                   and (info.caption or credit or not unpunctuated_line(hit.chunk.text, span)))
+        if not kind:  # words of the same meaning rank the sentences that hold what is asked;
+            cov = plain  # one that does not is measured as it was, as a restatement
+            # (`extractive._restated_without_answer`: "Le bloc a son siège à Moscou" is not
+            # outweighed by a sentence on the alliance that says "collective" twice, b24_018)
         before_cov = prev_cov.get(i, 0.0)
         prev_cov[i] = cov
         if w.anaphor and _ANAPHOR.match(text):

@@ -136,6 +136,8 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
     if ev.question.measure:
         measure = _counted_as(ev.question.measure, ev.question.fate)
         counted = [s for s in cands if counts(measure, s.text)]
+        if ev.question.fate and set(ev.question.measure) <= _SAME_FAMILY[1]:
+            counted = _general_counts_first(counted, ev.question.fate)
         if counted and _clears(ev, counted[0], min_dense, min_dense_cross):
             cands = counted
         elif counted and _counts_near(ev, counted[0], min_dense) \
@@ -289,6 +291,34 @@ COUNT_FOCUS = 0.5
 def _counts_near(ev: Evidence, s: EvidenceSentence, min_dense: float) -> bool:
     return (not ev.cross_lingual and s.focus >= COUNT_FOCUS
             and s.dense >= min_dense - COUNT_SLACK)
+
+
+# A count of people by a fate asked in general ("Combien de personnes sont mortes ?"): a
+# figure that counts the fate itself ("des dizaines de morts", "164 personnes ont été tuées")
+# comes before one that counts a group it befell ("13 agents des forces de l'ordre ont été
+# tués", "douze tués chez les forces de l'ordre"; b4_022)
+_FIGURE = (r"(?:\d[\d\s.,]*|(?:des\s+)?(?:dizaines?|centaines?|milliers?|douzaines?)|millier|"
+           r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|cent|mille|two|"
+           r"three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundreds?|thousands?|"
+           r"dozens?)\b)")
+_FATE_WORDS = {
+    "dead": r"(?:morts?|tu[ée]e?s|victimes|d[ée]c[èe]s|dead|deaths|killed|died|victims|"
+            r"fatalities)",
+    "injured": r"(?:bless[ée]e?s|injured|wounded|injuries)",
+    "arrested": r"(?:arr[êe]t[ée]e?s|interpell[ée]e?s|d[ée]tenu(?:e?s)?|arrested|detained)",
+}
+_GENERAL_COUNT = {
+    fate: re.compile(rf"(?i){_FIGURE}\s+(?:de\s+|d['’]|of\s+)?(?:(?:personnes|gens|people|"
+                     rf"persons)\s+(?:[\w’'-]+\s+){{0,3}}?)?{words}\b"
+                     rf"(?!\s+(?:chez|parmi|among|dans\s+les\s+rangs))")
+    for fate, words in _FATE_WORDS.items()}
+
+
+def _general_counts_first(counted: list[EvidenceSentence], fate: frozenset[str]
+                          ) -> list[EvidenceSentence]:
+    patterns = [_GENERAL_COUNT[f] for f in fate if f in _GENERAL_COUNT]
+    general = [s for s in counted if any(p.search(s.text) for p in patterns)]
+    return general + [s for s in counted if s not in general] if general else counted
 
 
 def _counted_as(measure: tuple[str, ...], fate: frozenset[str]) -> tuple[str, ...]:

@@ -318,7 +318,8 @@ _EN_FR: dict[str, tuple[str, ...]] = {
     "suggest": ("suggère", "évoque", "évoqué"),
     "report": ("rapport", "rapporte", "rapporté", "signalé"),
     "right": ("droit", "droits"),
-    "start": ("début", "éclaté", "déclenché", "commencé", "commence", "commencer"),
+    "start": ("début", "éclaté", "déclenché", "commencé", "commence", "commencer", "démarré",
+              "démarrer"),
     "authorit": ("autorités", "autorité"),
     # general words of news questions read in study-set misses and their neighbours
     "begin": ("début", "commencé", "commence", "commencer"),
