@@ -35,7 +35,10 @@ _SAID = re.compile(r"(?:declar|annon|affirm|dit$|dire$|precis|indiqu|expliqu|sou
 # are skipped: "Did Armenia also send ...?")
 _EN_DID = re.compile(r"(?i)^\s*(?:did|does|do)\s+((?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
                      r"(?:(?<=['’]s)\s+[a-z]+|(?<=s['’])\s+[a-z]+)?|"
-                     r"(?:the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+s)\s+"
+                     r"(?:the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?(?:[\w’'-]+s|"
+                     # (a body that acts as one: "Did the Kazakh government cancel ...?")
+                     r"government|army|police|president|ministry|bloc|alliance|regime|"
+                     r"administration|parliament|council|court|military|kremlin))\s+"
                      r"(?:(?:\w+ly|also|ever|not|still|already|indeed|even|actually|finally|"
                      r"never|then|later|too)\s+)*([a-z]+)\b")
 _EN_WAS = re.compile(r"(?i)^\s*(?:was|were|has|have|had)\s+(?:[\w’'-]+\s+){0,5}?"
@@ -119,4 +122,8 @@ def _translations(verb: str) -> frozenset[str]:
 _DEEDS_APART = (
     (("respond", "react"), frozenset({"reag", "reac"})),
     (("use", "used", "using"), frozenset({"util", "empl", "recou", "usag"})),
+    # "Did the government cancel the price increase?": a reversal, not the "concessions" it
+    # made (traps_study54 t54_015); "Were all flights cancelled?" / "tous les vols étant annulés"
+    (("cancel", "scrap", "revers", "rescind", "revok", "repeal", "abolish"),
+     frozenset({"annu", "abro", "abol"})),
 )
