@@ -77,10 +77,14 @@ _EVENT = re.compile(r"(?i)\b(conf[ée]rences?|summits?|sommets?|meetings?|r[ée]
                     r"entretiens|n[ée]gociations?|negotiations?|votes?|[ée]lections?|"
                     r"referend\w+|r[ée]f[ée]rendums?|trials?|proc[èe]s)\b")
 # (what came of it: not "In which city was a conference due to take place?", nor "What did
-# Nazarenko hope would be true by the time of the conference?")
+# Nazarenko hope would be true by the time of the conference?"). Between "did" and the verb,
+# at most 60 characters past the spaces around them: each run of spaces is read whole, once
+# (`\s++`, a middle that ends on a letter), as "did", a run of 2,000 spaces and no verb was
+# split every way between two quantifiers (10 s a question, review 51 F0)
 _PAST_ASKED = re.compile(r"(?i)\b(?:(?:was|were)\s+(?:decided|agreed|concluded|adopted|signed|"
-                         r"achieved|announced)|(?:did|has|have)\s+[^?]{0,60}\s+(?:decide|agree|"
-                         r"conclude|adopt|achieve|produce|result)|happened\s+at|came\s+out\s+of|"
+                         r"achieved|announced)|(?:did|has|have)(?:\s++[^?]{0,60}(?<=\S)|"
+                         r"\s(?=\s))\s++(?:decide|agree|conclude|adopt|achieve|produce|result)|"
+                         r"happened\s+at|came\s+out\s+of|"
                          r"outcome|results?\s+of|a\s+été\s+(?:décidé|conclu|adopté|signé|"
                          r"obtenu|annoncé)|ont\s+été\s+(?:décidée?s|conclue?s|adoptée?s|signée?s)|"
                          r"(?:a|ont)-t-(?:il|elle|on|ils|elles)\s+(?:décidé|conclu|adopté|"
