@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answering.presupposed import _PAST_ASKED, event_asked_done
+from rag.answering.speakers import _AFTER, credited
 from tests.rag.deadline import deadline
 
 
@@ -43,3 +44,31 @@ def test_past_asked_reads_a_run_of_spaces_once(run: str) -> None:
 ])
 def test_past_asked_of_ordinary_questions_is_unchanged(question: str, event: str) -> None:
     assert event_asked_done(question) == event
+
+
+@pytest.mark.parametrize("text", ["Selon\t" * 10_000 + "x.", "Selon " * 10_000 + "x.",
+                                  "»" + " " * 60_000 + "x", "Selon " * 10 + "A" * 60_000 + " x",
+                                  "said " + "Aa " * 20_000 + "x"])
+def test_credited_is_linear(text: str) -> None:
+    with deadline(1.0):
+        assert credited(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("«Nous appelons au calme», ajoute Laurent Goetschel.", [{"laurent", "goetschel"}]),
+    ("Selon Emilia Nazarenko, la situation est grave.", [{"emilia", "nazarenko"}]),
+    ("Il l'a déclaré à Sputnik Earl Rasmussen.", [{"sputnik", "earl", "rasmussen"}]),
+    ("« C'est une stupidité totale », a-t-il dit Stanislav Zas.", [{"stanislav", "zas"}]),
+    ("«Rien ne change»,   a déclaré Jen Psaki.", [{"jen", "psaki"}]),
+    ("according to Secretary General Jens Stoltenberg.", [{"jens", "stoltenberg"}]),
+    ("D'après le ministère de la Défense, 3 000 soldats ont été envoyés.", [{"defense"}]),
+    ("Le président a déclaré à Genève que tout allait bien.", []),
+    ("US officials told Reuters that troops would leave.", []),
+])
+def test_credited_of_ordinary_sentences_is_unchanged(text: str, names: list[set[str]]) -> None:
+    assert credited(text) == names
+
+
+def test_a_credited_name_is_of_five_words_at_most() -> None:
+    m = _AFTER.search("selon Alpha Beta Gamma Delta Epsilon Zeta.")
+    assert m is not None and m.group(1) == "Beta Gamma Delta Epsilon Zeta"
