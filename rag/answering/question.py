@@ -528,6 +528,10 @@ def _head(question: str) -> str:
 _IN_CAPACITY = re.compile(r"(?i)\b(?:in|en) (?:his|her|its|their|my|your|our|sa|leur) "
                           r"(?:capacity|capacité|qualité)\b")
 _MAX_SPLIT = 2_000  # a question's length (longer text is read from its start)
+# the focus names a question gives, the first ones kept: each is looked for in every word of
+# every sentence retrieved, and "à Xxxxx" 220 times in 2,000 characters cost 2-5 s an /ask
+# (review 51 F3); no question of the sets names more than 8
+FOCUS_MOST = 16
 _WH = re.compile(r"(?i)\b(?:qu['’]est-ce qu[ie]|which|what|who|whom|whose|where|when|how|"
                  r"quel(?:le)?s?|qui|où|quand|combien|comment|quoi|pourquoi|why|lequel|"
                  r"laquelle|lesquel(?:le)?s)\b")
@@ -957,6 +961,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         # is, not Y
         named = set(_name_parts(asked.split(",")[0]))
         focus = [f for f in focus if f in named] or focus
+    focus = focus[:FOCUS_MOST]
     return QuestionInfo(question, lang, asks, tuple(focus), measure, summary, role, portfolio,
                         event, bool(_SUCCESSION_ASKED.search(question)), given,
                         _pinned_times(bare), nation,

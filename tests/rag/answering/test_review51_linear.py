@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answering import evidence
+from rag.answering.evidence import gather_evidence
 from rag.answering.presupposed import _PAST_ASKED, event_asked_done
+from rag.answering.question import FOCUS_MOST, analyse_question
 from rag.answering.speakers import _AFTER, credited
+from rag.retrieval import Hit
+from rag.store import Chunk
 from tests.rag.deadline import deadline
 
 
@@ -72,3 +77,46 @@ def test_credited_of_ordinary_sentences_is_unchanged(text: str, names: list[set[
 def test_a_credited_name_is_of_five_words_at_most() -> None:
     m = _AFTER.search("selon Alpha Beta Gamma Delta Epsilon Zeta.")
     assert m is not None and m.group(1) == "Beta Gamma Delta Epsilon Zeta"
+
+
+_PLACES = [f"{c}{v}rtanol" for c in "BCDFGHJKLMNPRSTVZ" for v in "aeiou"]  # 85 names
+
+
+def test_a_question_gives_at_most_focus_most_names() -> None:
+    question = ("Combien de soldats ont été envoyés " + " ".join(f"à {p}" for p in _PLACES)
+                + " ?")
+    info = analyse_question(question)
+    assert info.focus == tuple(p.lower() for p in _PLACES[:FOCUS_MOST])
+    # ... while a question naming a few keeps them all
+    info = analyse_question("Apart from Almaty, Pavlodar, Aktobe, Nur-Sultan and Karaganda, "
+                            "which other Kazakh cities are covered by the American Corners "
+                            "programme?")
+    assert len(info.focus) == 8 < FOCUS_MOST
+    info = analyse_question("Combien de soldats ont été envoyés à Almaty et à Aktobe ?")
+    assert info.focus == info.places == ("almaty", "aktobe")
+
+
+def test_focus_scoring_does_not_grow_with_the_names_asked(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The names each looked for in every word of every sentence: as many lookups for 85
+    names as for `FOCUS_MOST` of them (not 5 times as many)."""
+    passage = ("La Russie a envoyé 3 000 soldats au Kazakhstan, selon le ministère de la "
+               "Défense. " * 12)[:1000]
+    hits = [Hit(Chunk(f"d{i}", 0, passage, 0, len(passage), "Kazakhstan"), 1.0)
+            for i in range(5)]
+    calls = [0]
+    has_focus = evidence._has_focus
+
+    def counted(name: str, words: set[str]) -> bool:
+        calls[0] += 1
+        return has_focus(name, words)
+
+    monkeypatch.setattr(evidence, "_has_focus", counted)
+    spent = []
+    for places in (_PLACES[:FOCUS_MOST], _PLACES):
+        calls[0] = 0
+        gather_evidence("Combien de soldats ont été envoyés "
+                        + " ".join(f"à {p}" for p in places) + " ?",
+                        hits, None, None, lambda _: 1.0, "french")
+        spent.append(calls[0])
+    assert spent[0] > 0 and spent[1] <= spent[0] * 1.1, spent
