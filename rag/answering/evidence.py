@@ -244,16 +244,42 @@ class Evidence:
             return figures or out
         return out
 
-def _apposed_ranks(text: str, nouns: Sequence[str], lang: str) -> bool:
-    """Whether `text` ranks, in apposition, the noun a question's superlative ranks ("Le
-    Kazakhstan, plus grand pays d'Asie centrale" for "le plus vaste pays" or "the largest
-    country", not for "la plus grande ville")."""
+# the quality a superlative ranks by, by family across the two languages: "le plus vaste
+# pays" is "plus grand pays", not "le plus peuplé" (diff review 51)
+_QUALITIES = (
+    ("grand", "vast", "larg", "eten", "big", "superf"),
+    ("peupl", "popul"),
+    ("haut", "elev", "high", "tall"),
+    ("long",),
+    ("petit", "small", "moindr"),
+    ("ancien", "vieu", "old"),
+    ("riche", "rich", "weal"),
+    ("import", "major", "princip"),
+)
+_ASKED_QUALITY = re.compile(r"(?i)\b(?:le|la|les|l['’])\s*(?:plus|moins)\s+([^\W\d_]{3,})|"
+                            r"\b([a-z]{3,}?)(?:est)\b|\b(?:most|least)\s+([a-z]{3,})")
+
+
+def _quality(word: str) -> int | None:
+    w = fold(word)
+    return next((n for n, starts in enumerate(_QUALITIES) if w.startswith(starts)), None)
+
+
+def _apposed_ranks(text: str, nouns: Sequence[str], lang: str, question: str = "") -> bool:
+    """Whether `text` ranks, in apposition, the noun a question's superlative ranks by the
+    same quality ("Le Kazakhstan, plus grand pays d'Asie centrale" for "le plus vaste pays"
+    or "the largest country", not for "la plus grande ville" nor "le pays le plus
+    peuplé")."""
     if not nouns:
         return False
     keys = {n[:5] for n in nouns} if lang == "fr" else {
         k for n in nouns for k in other_language_keys(n, lang)}
     width = 5 if lang == "fr" else 4
-    return any(fold(m.group(1))[:width] in keys for m in APPOSED_SUPERLATIVE.finditer(text))
+    asked = next((q for m in _ASKED_QUALITY.finditer(question) for g in m.groups()
+                  if g and (q := _quality(g)) is not None), None)
+    return any(fold(m.group(2))[:width] in keys
+               and (asked is None or _quality(m.group(1)) in (asked, None))
+               for m in APPOSED_SUPERLATIVE.finditer(text))
 
 
 # An English count asked of one plain noun: "How many banks were looted?", "the official
@@ -330,7 +356,10 @@ _TITLE_WORD = re.compile(r"(?i)^(?:chef|président\w*|president|ministre|ministe
 
 # a range ("entre 100 et 200 personnes") is one figure: one said of each side ("chacun")
 # compares none
-_RANGE = re.compile(r"(?i)\b(?:entre|between|de|from)\s+[\d\s.,]+?\s*(?:et|and|à|to)\s+(?=\d)")
+# (a figure's digits in groups one space apart, "de 3 000 à 4 000": no two quantifiers over
+# the same spaces, which read a run of spaces in cubic time; security review 51 F1)
+_RANGE = re.compile(r"(?i)\b(?:entre|between|de|from)\s+\d[\d.,]*(?:\s\d[\d.,]*)*\s?"
+                    r"(?:et|and|à|to)\s+(?=\d)")
 
 
 def _compares(text: str, before: str = "") -> bool:
@@ -811,6 +840,9 @@ def _coverage_tokens(text: str, stemmer: str, cross: bool) -> set[str]:
     return set(tokenize(text, stemmer))
 
 
+SYNONYM_STEM = 5
+
+
 def _covered(terms: dict[str, float], toks: set[str], cross: bool,
              synonyms: bool = False) -> float:
     """The share of the question's term weights `toks` hold; half for a term held by its first
@@ -825,10 +857,11 @@ def _covered(terms: dict[str, float], toks: set[str], cross: bool,
     covered = sum(w for t, w in terms.items() if t in toks)
     prefixes = {t[:5]: w for t, w in terms.items() if len(t) >= 6 and t not in toks}
     fuzzy = sum(w for p, w in prefixes.items() if any(x.startswith(p) for x in toks))
-    if synonyms:
-        fuzzy += sum(w for t, w in terms.items() if t not in toks
+    if synonyms:  # (stems of five letters or more: "fond", "form" and "bat" join words of
+        # other meanings, "fondée" and "formé", "bâtiment" and "battu"; diff review 51)
+        fuzzy += sum(w for t, w in terms.items() if len(t) >= SYNONYM_STEM and t not in toks
                      and not (len(t) >= 6 and any(x.startswith(t[:5]) for x in toks))
-                     and not french_synonyms(t).isdisjoint(toks))
+                     and any(len(x) >= SYNONYM_STEM and x in toks for x in french_synonyms(t)))
     return min(1.0, (covered + 0.5 * fuzzy) / total)
 
 
@@ -1076,7 +1109,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.superlative and not (SUPERLATIVE.search(text)
                                               or SUPERLATIVE.search(prev_text)
                                               or _apposed_ranks(text, info.superlative_of,
-                                                                info.lang)):
+                                                                info.lang, info.text)):
             kind = False  # "the largest contingent": a sentence that ranks none says not which
         if kind and info.superlative and info.superlative_of:
             if i not in langs:
@@ -1148,7 +1181,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # accords de sécurité" names them, says nothing of what they provide
         if kind and info.particular and not (
                 particular_told(info.particular, text)
-                or (info.particular not in OWN_SENTENCE
+                or ((info.particular not in OWN_SENTENCE or _ANAPHOR.match(text))
                     and particular_told(info.particular, prev_text))):
             kind = False  # "In what language did Pashinyan post the statement?": the post,
             # in no language named
@@ -1201,7 +1234,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "le dernier à faire arriver ses troupes": "les premiers à arriver"
             # say who came first, a list of the bloc's members no order at all
         if kind and size_asked and not (ranks_size(text) or ranks_size(prev_text)
-                                        or _apposed_ranks(text, info.superlative_of, info.lang)):
+                                        or _apposed_ranks(text, info.superlative_of, info.lang,
+                                                          info.text)):
             kind = False  # ... nor one that says who came first ("les premiers à arriver")
         if kind and info.exact and _rough_only(text):
             kind = False  # "exactement": "entre 100 et 200" is no exact count

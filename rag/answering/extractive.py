@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from rag.answering.countries import mentions_country
+from rag.answering.downstream import deed_only_as_cause, names_deed, why_deed
 from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import _has_focus, _words, counts
 from rag.answering.inert import inert
@@ -116,6 +117,9 @@ class Composed:
         return list(dict.fromkeys(s.passage for s in self.sentences))
 
 
+PREMISE_READ = 3  # the best candidates a question's premise is read against (`subjects`)
+
+
 def choose(ev: Evidence, min_dense: float = MIN_DENSE,
            min_dense_cross: float = MIN_DENSE_CROSS) -> list[EvidenceSentence]:
     """The sentences to quote, best first; empty when the evidence does not answer."""
@@ -126,7 +130,7 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
             or only_coming(event_asked_done(ev.question.text),
                            (s.text for s in ev.sentences if s.usable)) \
             or premise_exchanged(ev.question.text, ev.question.lang,
-                                 (s.text for s in ev.sentences if s.usable)) \
+                                 (s.text for s in cands[:PREMISE_READ])) \
             or quote_of_another(ev.question.speaker, statement_asked(ev.question.text),
                                 [s.text for s in ev.sentences if s.usable]):
         return []
@@ -145,6 +149,11 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
             cands = counted
             near_count = counted[0]
     cands = [s for s in cands if not _about_something_else(ev, s)]
+    if ev.question.cause and not ev.cross_lingual and (deed := why_deed(ev.question.text)) \
+            and any(deed_only_as_cause(deed, s.text) for s in cands):
+        # what the deed caused is not why it was done, nor is a sentence that does not name it
+        cands = [s for s in cands if names_deed(deed, s.text)
+                 and not deed_only_as_cause(deed, s.text)]
     if not cands:
         return []
     best = cands[0]
@@ -296,14 +305,17 @@ def _counts_near(ev: Evidence, s: EvidenceSentence, min_dense: float) -> bool:
 # A count of people by a fate asked in general ("Combien de personnes sont mortes ?"): a
 # figure that counts the fate itself ("des dizaines de morts", "164 personnes ont été tuées")
 # comes before one that counts a group it befell ("13 agents des forces de l'ordre ont été
-# tués", "douze tués chez les forces de l'ordre"; b4_022)
-_FIGURE = (r"(?:\d[\d\s.,]*|(?:des\s+)?(?:dizaines?|centaines?|milliers?|douzaines?)|millier|"
+# tués", "douze tués chez les forces de l'ordre"; b4_022). A figure is read from its first
+# digit only (from each digit of a long run it was read in quadratic time, diff review 51).
+_FIGURE = (r"(?:(?<![\d.,])(?<!\d\s)\d+(?:[\s.,]\d+)*|(?:des\s+)?(?:dizaines?|centaines?|"
+           r"milliers?|douzaines?)|millier|"
            r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|cent|mille|two|"
            r"three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundreds?|thousands?|"
            r"dozens?)\b)")
 _FATE_WORDS = {
-    "dead": r"(?:morts?|tu[ée]e?s|victimes|d[ée]c[èe]s|dead|deaths|killed|died|victims|"
-            r"fatalities)",
+    "dead": r"(?:morts?|tu[ée]e?s|victimes|d[ée]c[èe]s|d[ée]c[ée]d[ée]e?s|dead|deaths|killed|"
+            r"died|victims|fatalities|(?:ont|avaient|have|had)\s+(?:perdu\s+la\s+vie|péri|"
+            r"succombé|trouvé\s+la\s+mort|lost\s+their\s+lives|perished))",
     "injured": r"(?:bless[ée]e?s|injured|wounded|injuries)",
     "arrested": r"(?:arr[êe]t[ée]e?s|interpell[ée]e?s|d[ée]tenu(?:e?s)?|arrested|detained)",
 }
@@ -314,9 +326,23 @@ _GENERAL_COUNT = {
     for fate, words in _FATE_WORDS.items()}
 
 
+# ... a figure right before a group's noun ("13 agents", "12 policiers")
+_GROUP_COUNT = re.compile(rf"(?i){_FIGURE}\s+(?:de\s+|d['’]|of\s+)?(?:agents?|policiers?|"
+                          r"membres?|soldats?|militaires?|gendarmes?|officiers?|civils?|"
+                          r"manifestants?|enfants?|femmes?|journalistes?|étrangers?|police\s+"
+                          r"officers?|soldiers?|members?|officers?|troops?|civilians?|"
+                          r"protesters?|children|women|journalists?|foreigners?)\b")
+
+
 def _general_counts_first(counted: list[EvidenceSentence], fate: frozenset[str]
                           ) -> list[EvidenceSentence]:
+    """`counted` with the general counts of the fate first, when the first counts only a
+    group (one that gives a general count itself, or none of a group, stays first: "225
+    personnes ont perdu la vie" is not put after "En 2011, ... 16 morts")."""
     patterns = [_GENERAL_COUNT[f] for f in fate if f in _GENERAL_COUNT]
+    if not counted or any(p.search(counted[0].text) for p in patterns) \
+            or not _GROUP_COUNT.search(counted[0].text):
+        return counted
     general = [s for s in counted if any(p.search(s.text) for p in patterns)]
     return general + [s for s in counted if s not in general] if general else counted
 

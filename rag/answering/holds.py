@@ -102,7 +102,7 @@ SUPERLATIVE = re.compile(
 # pays d'Asie centrale" (the noun is kept: it must be the one a question ranks)
 APPOSED_SUPERLATIVE = re.compile(
     r"(?i),\s*(?:plus|moins)\s+(?!de\b|d['’]|que\b|qu['’]|tard\b|tôt\b|encore\b|loin\b|"
-    r"jamais\b|rien\b|personne\b|aucun|\w+ment\b)[^\W\d_]{3,}\s+(?!que\b)([^\W\d_]{3,})")
+    r"jamais\b|rien\b|personne\b|aucun|\w+ment\b)([^\W\d_]{3,})\s+(?!que\b)([^\W\d_]{3,})")
 # ... of a size asked ("the largest contingent", "le plus grand nombre"): a sentence that
 # only says who came first or last ("les premiers à arriver") ranks no size
 SIZE_ASKED = re.compile(r"(?i)\b(?:largest|biggest|greatest|highest|smallest|lowest|fewest|"

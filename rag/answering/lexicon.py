@@ -430,6 +430,21 @@ def other_language_keys(token: str, lang: str) -> frozenset[str]:
     return frozenset()
 
 
+@lru_cache(maxsize=1)
+def _french_words_by_start() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple(sorted(((fold(k), frozenset(fold(w) for w in v if " " not in w))
+                         for k, v in _EN_FR.items()), key=lambda kv: -len(kv[0])))
+
+
+def french_words(token: str) -> frozenset[str]:
+    """The usual French translations of an English token (folded), as whole words: for
+    reading which word of a French sentence translates it, where four letters are too few
+    ("dismissed" is "limogé", not "démissionné")."""
+    return next((words for start, words in _french_words_by_start()
+                 if token.startswith(start)
+                 and (len(start) > 4 or token[len(start):] in _SHORT_ENDINGS)), frozenset())
+
+
 def translated_in(token: str, words: Iterable[str]) -> bool:
     """Whether one of `words` (folded) is one of the usual French translations of the
     English `token` (folded), keyed as the coverage keys words across languages."""

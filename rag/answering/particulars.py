@@ -5,8 +5,9 @@ language ("In what language did Pashinyan post ...?", "En quelle langue ...?"), 
 ("Selon les sondages, ...?"), an aircraft ("What type of aircraft carried ...?"), sanctions
 ("What sanctions did the United States impose ...?"), the article of a named instrument
 ("Which article of the UN Charter ...?"), someone's schooling, a family tie, someone's own
-words and a rate ("per day", "pour 1 000 habitants"; traps_study54: t54_007, t54_008,
-t54_016, t54_027, t54_009, t54_011, t54_012). A sentence about the same people and events that
+words, an office held before and a rate ("per day", "pour 1 000 habitants";
+traps_study54: t54_007, t54_008, t54_016, t54_027, t54_040, t54_009, t54_011,
+t54_012). A sentence about the same people and events that
 states none of these (the post itself, the phone call, the troops' arrival, the accusation)
 does not answer (traps_study53: t53_013, t53_016, t53_041, t53_042, t53_025, t53_026,
 t53_006, t53_007, t53_018, t53_019, t53_021, t53_022; traps_study51: t51_016, t51_018).
@@ -46,34 +47,49 @@ _ASKED: dict[str, re.Pattern[str]] = {
     "constitution": re.compile(r"(?i)\b(?:which|what)\s+article\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
                                r"constitution\b|\bquel\s+article\s+de\s+la\s+constitution\b"),
     # someone's schooling ("Where did Earl Rasmussen study?", "Quelles études ... a-t-il
-    # suivies ?"), not a study's findings ("What did the study find?")
-    "education": re.compile(r"(?i)\bwhere\s+did\s+(?:[\w’'.-]+\s+){1,4}(?:study|studied|"
-                            r"graduate|train)\b|\b(?:what|which)\s+(?:academic\s+)?degrees?\b|"
-                            r"\b(?:what|which)\s+(?:university|universities|college)\b|"
-                            r"\bquel(?:le)?s?\s+(?:études|diplômes?|universités?|formation)\b|"
-                            r"\boù\s+(?:[\w’'.-]+\s+){1,4}(?:a|avait)-t-(?:il|elle)\s+"
-                            r"(?:étudié|fait\s+ses\s+études)\b"),
-    # a family tie ("Massimov est-il un membre de la famille de Nazarbaïev ?", "Is X related
-    # to Y?"): an alliance or an office is none
+    # suivies ?"), not a study's findings ("What did the study find?", "Where did the
+    # scientists study the virus?"), a party ("Quelle formation politique ...?") nor an extent
+    # ("To what degree ...?")
+    "education": re.compile(r"(?i)\bwhere\s+did\s+(?:[\w’'.-]+\s+){1,4}(?:study|graduate)\s*"
+                            r"(?:\?|,|$|and\b)|(?<!to\s)(?<!in\s)\b(?:what|which)\s+(?:academic"
+                            r"\s+)?degrees?\b(?!\s+of\b)|\b(?:what|which)\s+(?:university|"
+                            r"universities|college)\b|\bquel(?:le)?s?\s+(?:études|diplômes?|"
+                            r"universités?)\b|\boù\s+(?:[\w’'.-]+\s+){1,4}(?:a|avait)-t-(?:il|"
+                            r"elle)\s+(?:étudié|fait\s+ses\s+études)\b"),
+    # a family tie ("Massimov est-il un membre de la famille de Nazarbaïev ?"): an alliance
+    # or an office is none (not "related to", said of causes and languages too)
     "kinship": re.compile(r"(?i)\bmembres?\s+de\s+(?:la\s+)?famille\b|\bfamily\s+members?\b|"
-                          r"\bmembers?\s+of\s+(?:\w+['’]s\s+|the\s+\w+\s+|his\s+|her\s+)?family\b|"
-                          r"\b(?:is|was|are|were)\s+(?:[\w’'.-]+\s+){1,4}related\s+to\b|"
-                          r"\b(?:est|était)-(?:il|elle)\s+(?:\w+\s+)?apparenté"),
+                          r"\bmembers?\s+of\s+(?:\w+['’]s\s+|the\s+\w+\s+|his\s+|her\s+)?"
+                          r"family\b"),
     # someone's own words ("What were Xi Jinping's exact words ...?", "Quels mots ... a-t-il
-    # lui-même prononcés ?"): a sentence that reports them in its words gives none
+    # lui-même prononcés ?"): a sentence that reports them in its words gives none ("Quels
+    # mots français viennent du gaulois ?" asks no one's)
     "verbatim": re.compile(r"(?i)\bexact\s+words\b|\bwords?\s+for\s+words?\b|\bverbatim\b|"
-                           r"\b(?:what|which)\s+words\b|\bin\s+(?:his|her|their)\s+own\s+words\b|"
-                           r"\bquels\s+(?:mots|termes\s+exacts)\b|\btermes\s+exacts\b|"
+                           r"\bin\s+(?:his|her|their)\s+own\s+words\b|\btermes\s+exacts\b|"
                            r"\bmots\s+exacts\b|\bmot\s+pour\s+mot\b|\btextuellement\b|"
-                           r"\bses\s+propres\s+(?:mots|termes)\b"),
+                           r"\bses\s+propres\s+(?:mots|termes)\b|\b(?:what|which)\s+words\b"
+                           r"(?=[^?]{0,80}\b(?:say|said|use|used|utter\w*|speak|spoke|write|"
+                           r"wrote|tweet\w*)\b)|\bquels\s+(?:mots|termes)\b(?=[^?]{0,80}"
+                           r"\b(?:dit|pronon\w*|employ\w*|utilis\w*|écrit|tweet\w*|déclar\w*))"),
+    # an office held before ("Quel poste Tokaïev occupait-il avant de devenir président ?"):
+    # a sentence naming his present office gives none
+    "prior_office": re.compile(r"(?i)\b(?:quel(?:le)?s?\s+(?:postes?|fonctions?|charges?|"
+                               r"métiers?|professions?)|(?:what|which)\s+(?:posts?|positions?|"
+                               r"offices?|jobs?|roles?|titles?))\b[^?]{0,100}?\b(?:avant|before|"
+                               r"previously|auparavant|prior\s+to|until)\b"),
     # a rate ("how many ... per day", "per inhabitant", "pour 1 000 habitants", "en
-    # moyenne"): a total over the whole is none
+    # moyenne"): a total over the whole is none (not "a day after", "in a week of unrest",
+    # nor an average weight or duration: "Combien pèse en moyenne ...?")
     "rate": re.compile(r"(?i)\b(?:how\s+(?:many|much)|combien)\b[^?]{0,120}?"
-                       r"(?:\b(?:(?:per|each)\s+(?:[\w-]+\s+)?|a\s+)(?:day|week|month|year|hour|inhabitant|resident|capita|head|person)\b|"
-                       r"\bpar\s+(?:jour|semaine|mois|an|année|heure|habitant|tête|personne)\b|"
-                       r"\bpour\s+(?:\d[\d\s]*|cent|mille)\s+habitants\b|\bon\s+average\b|"
-                       r"\ben\s+moyenne\b)|\b(?:on\s+average|en\s+moyenne)\b[^?]{0,80}?"
-                       r"\b(?:how\s+(?:many|much)|combien)\b"),
+                       r"(?:\b(?:per|each)\s+(?:[\w-]+\s+)?(?:day|week|month|year|hour|"
+                       r"inhabitant|resident|capita|head|person)\b|(?<!in\s)(?<!within\s)"
+                       r"(?<!over\s)(?<!for\s)\ba\s+(?:day|week|month|year|hour)\b(?!\s+"
+                       r"(?:after|before|later|earlier|of|or)\b)|\bpar\s+(?:jour|semaine|mois|an|"
+                       r"année|heure|habitant|tête|personne)\b|\bpour\s+(?:\d+(?:\s\d+)*|cent|"
+                       r"mille)\s+habitants\b)|\b(?:how\s+many|combien\s+d(?:e\s+|['’])"
+                       r"(?!temps\b))[^?]{0,120}?\b(?:on\s+average|en\s+moyenne)\b|"
+                       r"\b(?:on\s+average|en\s+moyenne)\b[^?]{0,80}?\b(?:how\s+many|"
+                       r"combien\s+d(?:e\s+|['’])(?!temps\b))"),
 }
 _LANGUAGES = (
     "russe|kazakh|kazakhe|anglais|francais|chinois|ukrainien|armenien|allemand|espagnol|"
@@ -137,16 +153,27 @@ _TOLD: dict[str, re.Pattern[str]] = {
                             r"facult\w*|doctora\w*|theses?|licencie\w*|licence|master\w*|"
                             r"degrees?|graduat\w*|stud(?:y|ied|ies|ent\w*)|educat\w*|formation|"
                             r"forme\s+(?:a|au|en)|academ\w*|institut\w*|phd|mba)\b"),
-    "kinship": re.compile(r"\b(?:famille|familial\w*|family|fils|filles?|freres?|soeurs?|"
-                          r"neveux?|nieces?|gendre|belle-\w+|beau-\w+|epou\w+|mari|maris|pere|"
-                          r"mere|cousin\w*|oncles?|tantes?|petits?-\w+|petites?-\w+|(?:his|her|their)\s+sons?|sons?\s+of|"
-                          r"daughters?|brothers?|sisters?|nephews?|husband|wife|father|mother|"
-                          r"uncle|aunt|grand\w+|parents?|apparent\w*|related|dynast\w*|"
-                          r"heriti\w*|heirs?|clan|in-laws?)\b"),
+    # ("proches" are as often allies, "un de ses alliés proches", as kin: not read)
+    "kinship": re.compile(r"\b(?:familles?|familial\w*|family|families|fils|filles?|"
+                          r"freres?|soeurs?|neveux?|nieces?|gendre|belle-\w+|beau-\w+|epou\w+|"
+                          r"mari|maris|pere|mere|cousin\w*|oncles?|tantes?|petits?-\w+|"
+                          r"petites?-\w+|(?:his|her|their)\s+sons?|sons?\s+of|daughters?|"
+                          r"brothers?|sisters?|nephews?|husband|wife|father|mother|uncle|aunt|"
+                          r"grand\w+|parents?|apparent\w*|related|dynast\w*|heriti\w*|heirs?|"
+                          r"clan|in-laws?)\b"),
     "verbatim": re.compile(r"[«“\"]|\B'[^']{12,}'\B"),
+    "prior_office": re.compile(r"\b(?:(?:ancien(?:ne)?s?|ex|former)[\s-]+(?:[\w'-]+\s+)?"
+                               r"(?:premier|prime|ministre|minister|president\w*|chef|head|"
+                               r"directeu\w*|director|secretaire|secretary|ambassad\w*|depute|"
+                               r"senat\w*|maire|mayor|gouverneur|governor|general|commandant|"
+                               r"diplomate?|conseill\w*|advis\w*|porte-parole|spokes\w*|"
+                               r"dirigeant|leader|patron|membre|member|vice|officier|officer)|"
+                               r"formerly|previously|auparavant|precedemment|jusqu'alors|"
+                               r"avait\s+ete|had\s+been|served\s+as|fonctions?\s+de|"
+                               r"postes?\s+de)\b"),
     "rate": re.compile(r"\b(?:par|per|a|an|each|chaque)\s+(?:jour|semaine|mois|an|annee|heure|"
                        r"habitants?|tete|personnes?|day|week|month|year|hour|inhabitants?|"
-                       r"residents?|capita|head|person)\b|\bpour\s+(?:\d[\d\s]*|cent|mille)\s+"
+                       r"residents?|capita|head|person)\b|\bpour\s+(?:\d+(?:\s\d+)*|cent|mille)\s+"
                        r"\w+|\b(?:en\s+moyenne|on\s+average|moyenne?s?|average\w*|"
                        r"quotidien\w*|daily|annuel\w*|annually|yearly|hebdomadaire\w*|"
                        r"weekly|mensuel\w*|monthly|pour\s+cent|percent|per\s+cent|taux|"
@@ -158,7 +185,7 @@ _TOLD: dict[str, re.Pattern[str]] = {
 
 # Particulars the sentence quoted must state itself: the one before it may be about someone
 # else's schooling, family or words, or another figure
-OWN_SENTENCE = frozenset({"education", "kinship", "verbatim", "rate"})
+OWN_SENTENCE = frozenset({"education", "kinship", "verbatim", "rate", "prior_office"})
 
 
 def particular_asked(question: str) -> str:

@@ -121,6 +121,7 @@ from rag.answering.order import (
 )
 from rag.answering.passive_agents import agents_exchanged, first_of_other
 from rag.answering.standins import Sort, as_place, has_stand_in, has_stand_in_at, stood_for
+from rag.answering.subjects import subject_exchanged
 from rag.answering.tense import tense_differs, times, told
 from rag.answering.titles import misplaced_title, titles
 from rag.embedders.base import Embedder, Vectors
@@ -2911,7 +2912,8 @@ def _to_another(claim: _Facts, sentence: str) -> bool:
     lang = _language(sentence)  # (read once for the three below)
     return (bool(claim.lang) and lang == claim.lang and exchanged(claim.text, sentence)) \
         or ((across := _across(claim, lang)) is not None
-            and exchanged(claim.text, sentence, across)) \
+            and (exchanged(claim.text, sentence, across)
+                 or subject_exchanged(claim.text, across, sentence, lang))) \
         or (len(claim.text) <= SWAP_MAX_CHARS and len(sentence) <= SWAP_MAX_CHARS
             and bindings_swapped(claim.text, claim.lang, sentence, lang))
 

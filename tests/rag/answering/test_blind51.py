@@ -35,6 +35,8 @@ def test_a_superlative_in_apposition_ranks_its_noun(question: str) -> None:
 @pytest.mark.parametrize("question", [
     "Quelle est la plus grande ville d'Asie centrale ?",
     "What is the largest city in Central Asia?",
+    "Quel est le pays le plus peuplé d'Asie centrale ?",  # another quality (diff review 51)
+    "What is the most populous country in Central Asia?",
 ])
 def test_it_ranks_no_other_noun(question: str) -> None:
     assert not _answered(question, _SENTENCE)

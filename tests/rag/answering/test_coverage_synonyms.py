@@ -37,3 +37,11 @@ def test_the_sentence_in_other_words_is_quoted() -> None:
                          None, lambda term: 1.0, "french")
     chosen = choose(ev, 0.0, 0.0)
     assert chosen and "Zhanaozen" in chosen[0].text
+
+
+def test_short_stems_join_no_meanings() -> None:
+    """Diff review 51: "fond" and "form" share entries ("found", "set up"), but "fondée" is
+    not "formé" ("Quand l'OTSC a-t-elle été fondée ?" over "L'OTSC a formé une force")."""
+    terms = _terms("fondée")
+    toks = set(tokenize("L'OTSC a formé une force", "french"))
+    assert _covered(terms, toks, False, synonyms=True) == 0.0

@@ -42,3 +42,22 @@ def test_a_count_of_the_fate(fate: str, text: str) -> None:
 ])
 def test_a_count_of_a_group(fate: str, text: str) -> None:
     assert not _GENERAL_COUNT[fate].search(text)
+
+
+def test_a_first_count_that_is_general_stays_first() -> None:
+    """Diff review 51: "225 personnes ont perdu la vie" is not put after "En 2011, ... 16
+    morts"."""
+    text = ("Selon le bilan officiel, 225 personnes ont perdu la vie lors des émeutes de janvier "
+            "2022. En 2011, la répression de Janaozen avait fait 16 morts.")
+    hit = Hit(Chunk("d0", 0, text, 0, len(text), "Kazakhstan"), 1.0)
+    ev = gather_evidence("Combien de personnes sont mortes lors des émeutes de janvier 2022 ?",
+                         [hit], None, None, lambda term: 1.0, "french")
+    chosen = choose(ev, 0.0, 0.0)
+    assert chosen and "225" in chosen[0].text
+
+
+def test_figures_are_read_in_linear_time() -> None:
+    from tests.rag.deadline import deadline
+    with deadline(2.0):
+        for text in ("1 " * 20_000, " ".join(["12"] * 10_000) + " x", "1," * 20_000):
+            assert not _GENERAL_COUNT["dead"].search(text)

@@ -70,3 +70,37 @@ def test_words_said_are_no_deed() -> None:
         "How did the Russian foreign ministry say Kazakhstan's problems should be resolved?",
         "en", ["Le ministère russe des Affaires étrangères privilégie le dialogue, a déclaré "
                "la porte-parole Maria Zakharova au Kazakhstan."])
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # a passive: who it was done to stands before the verb (v31_016)
+    ("Washington condemned the move while Beijing backed it.",
+     "Une initiative dénoncée par les États-Unis mais soutenue par la Chine."),
+    # a party in a complement is no subject (v9_071)
+    ("Russian and allied troops are deploying in Kazakhstan.",
+     "Des troupes russes et de pays alliés de Moscou se déploient pour aider le Kazakhstan."),
+    # "According to ..., rioters stormed": the opening names no subject; "d'Almaty" is a
+    # complement of the airport (v8_042)
+    ("According to unconfirmed earlier reports, rioters stormed and seized Almaty airport.",
+     "Selon des informations non confirmées, l’aéroport d’Almaty aurait été pris d’assaut et "
+     "saisi par les émeutiers."),
+])
+def test_no_subject_read_where_none_stands(claim: str, sentence: str) -> None:
+    assert not subject_exchanged(claim, "en", sentence, "fr")
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # (diff review 51) "dismiss" is "limogé" (by Tokaïev: a passive), not "démissionné"
+    ("Why did Tokayev dismiss Karim Massimov?",
+     "Karim Massimov a été limogé par Tokaïev, puis le gouvernement a démissionné."),
+    # what befell the protesters is no deed of theirs
+    ("Why did soldiers kill protesters?", "Des dizaines de manifestants sont morts."),
+    # a relative clause closes before the verb
+    ("Why did Russia send troops to the CSTO?",
+     "La Russie, qui dirige l’OTSC, a envoyé des troupes."),
+    # the last of "entre X et Y" is no subject
+    ("When did protesters start clashing with police?",
+     "Les affrontements entre les manifestants et la police ont commencé mercredi."),
+])
+def test_ordinary_premises_hold(question: str, sentence: str) -> None:
+    assert not premise_exchanged(question, "en", [sentence])
