@@ -5,22 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.evidence import gather_evidence
-from rag.answering.extractive import choose
 from rag.answering.holds import APPOSED_SUPERLATIVE
-from rag.retrieval import Hit
-from rag.store import Chunk
+from tests.rag.answering.test_traps_study53 import _answered
 
 _SENTENCE = ("Le Kazakhstan, plus grand pays d’Asie centrale, est ébranlé par une contestation "
              "qui a éclaté dimanche en province avant de s’étendre à de grandes villes, "
              "notamment Almaty.")
-
-
-def _answered(question: str, text: str) -> bool:
-    """Whether the extractive writer answers `question` from `text` alone."""
-    hit = Hit(Chunk("d0", 0, text, 0, len(text), "Kazakhstan"), 1.0)
-    ev = gather_evidence(question, [hit], None, None, lambda term: 1.0, "french")
-    return bool(choose(ev, 0.0, 0.0))
 
 
 @pytest.mark.parametrize("question", [
