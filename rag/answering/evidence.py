@@ -848,6 +848,25 @@ def _covered(terms: dict[str, float], toks: set[str], cross: bool,
     """The share of the question's term weights `toks` hold; half for a term held by its first
     letters only, or (French, `synonyms`) by a word of the same meaning ("démarré" by
     "commencé", "contestation" by "manifestations", "attribué" by "imputé")."""
+    plain = _covered_plain(terms, toks, cross)
+    return min(1.0, plain + _synonym_share(terms, toks)) if synonyms and not cross else plain
+
+
+def _synonym_share(terms: dict[str, float], toks: set[str]) -> float:
+    """What `_covered` adds for the terms `toks` hold only by a French word of the same
+    meaning: half their weight, as a share of the whole (stems of five letters or more:
+    "fond", "form" and "bat" join words of other meanings, "fondée" and "formé", "bâtiment"
+    and "battu"; diff review 51)."""
+    total = sum(terms.values())
+    if total <= 0:
+        return 0.0
+    held = sum(w for t, w in terms.items() if len(t) >= SYNONYM_STEM and t not in toks
+               and not (len(t) >= 6 and any(x.startswith(t[:5]) for x in toks))
+               and any(len(x) >= SYNONYM_STEM and x in toks for x in french_synonyms(t)))
+    return 0.5 * held / total
+
+
+def _covered_plain(terms: dict[str, float], toks: set[str], cross: bool) -> float:
     total = sum(terms.values())
     if total <= 0:
         return 0.0
@@ -857,11 +876,6 @@ def _covered(terms: dict[str, float], toks: set[str], cross: bool,
     covered = sum(w for t, w in terms.items() if t in toks)
     prefixes = {t[:5]: w for t, w in terms.items() if len(t) >= 6 and t not in toks}
     fuzzy = sum(w for p, w in prefixes.items() if any(x.startswith(p) for x in toks))
-    if synonyms:  # (stems of five letters or more: "fond", "form" and "bat" join words of
-        # other meanings, "fondée" and "formé", "bâtiment" and "battu"; diff review 51)
-        fuzzy += sum(w for t, w in terms.items() if len(t) >= SYNONYM_STEM and t not in toks
-                     and not (len(t) >= 6 and any(x.startswith(t[:5]) for x in toks))
-                     and any(len(x) >= SYNONYM_STEM and x in toks for x in french_synonyms(t)))
     return min(1.0, (covered + 0.5 * fuzzy) / total)
 
 
@@ -1009,8 +1023,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 kind = attributed = True  # "... faire des émeutes ici. [aux États-Unis]
                 # également », a déclaré Rasmussen.": who said it is named where it closes
         toks = _coverage_tokens(text, stemmer, cross)
-        cov = _covered(terms, toks, cross, synonyms)
-        plain = _covered(terms, toks, cross) if synonyms else cov
+        plain = _covered(terms, toks, cross)  # (the synonyms' share added once, not a
+        cov = min(1.0, plain + _synonym_share(terms, toks)) if synonyms else plain  # 2nd pass)
         lent = 0.0  # the coverage it holds with the focus names its referent lends
         if referent:
             lend = _coverage_tokens(" ".join(f for f in fw if _has_focus(f, referent)),
