@@ -56,3 +56,63 @@ def days_of_other_events(event: str, text: str) -> bool:
             return False
         bound += 1
     return bound >= len(days)
+
+
+# An occasion a date is asked of, by its family of words in both languages (folded): "On what
+# date did Kazakhstan gain its independence?" is not answered by "Le bloc ... a été formé en
+# 1992, à la suite de l'effondrement de l'Union soviétique" (a founding's year), and "il y a
+# 30 ans" is no date (traps_study55 t55_009, t55_010). A sentence, or the one before it, must
+# name the occasion; a life span (`LIFESPAN`) names a birth and a death.
+_OCCASIONS = {
+    "independence": r"independ\w*",
+    "founding": r"fonde(?:e|es|s)?|fondat\w*|found(?:ed|ing|ation|er)s?|cree(?:e|es|s)?|"
+                r"creation|creat(?:ed|ing|ion)|establish\w*|etabli(?:e|es|s)?|"
+                r"forme(?:e|es|s)?|formed|formation",
+    "birth": r"nee?s?|naissance|naquit|born|birth\w*",
+    "death": r"mort\w*|meurt|deced\w*|deces|died|dies|death|killed|tue\w*|assassin\w*|"
+             r"execut\w*|peri\w*",
+    "arrest": r"arret\w*|arrestation\w*|arrest\w*|interpell\w*|detenu\w*|detain\w*|"
+              r"incarcer\w*|emprisonn\w*|imprison\w*",
+    "resignation": r"demission\w*|resign\w*|stepped\s+down|step\s+down|quitt\w*|left\s+office|"
+                   r"limog\w*|dismiss\w*|demis\w*",
+}
+_OCCASION_ASKED = {k: re.compile(rf"\b(?:{v})\b") for k, v in _OCCASIONS.items()}
+# ... and the words a sentence may also tell it by: a body comes into being when it becomes
+# one ("les trois provinces d'Algérie ... deviennent les départements français d'Algérie")
+_OCCASION_TOLD = dict(_OCCASION_ASKED, founding=re.compile(
+    rf"\b(?:{_OCCASIONS['founding']}|deven\w*|devien\w*|devint|devinrent|became|become\w*)\b"))
+# the date asked starts the part of the question read ("In the report on dozens of protesters
+# killed ..., on which day of the week did the fuel price rise ... take place?": no death)
+_WHEN_FROM = re.compile(r"(?i)\b(?:when|what\s+(?:date|day|year|month|time)|which\s+(?:date|"
+                        r"day|year|month)|quand|quel(?:le)?\s+(?:date|jour|année|mois|époque)|"
+                        r"depuis\s+quand|lorsque)\b")
+# "establish themselves", "s'établir": to settle somewhere is no founding
+_SETTLED = re.compile(r"\b(?:establish\w*\s+(?:themselves|itself|himself|herself)|"
+                      r"s'etabli\w*|se\s+sont\s+etabli\w*)\b")
+# A life span: "(24 février 1811 - 21 octobre 1861)", "(1566-1613)", "né le 16 décembre 1863
+# à Albany", "morte le 21 décembre 1940": the dates of a birth and a death, which answer when
+# someone was born or died (`QuestionInfo.event`), not when anything else happened
+LIFESPAN = re.compile(
+    r"\([^()]{0,40}?\b(?:1[0-9]\d\d|20\d\d)\s*[-–—]\s*[^()]{0,40}?\b(?:1[0-9]\d\d|20\d\d)\s*\)|"
+    r"(?i:\b(?:née?s?|morte?s?|décédée?s?|born|died)\s+(?:le\s+|en\s+|on\s+|in\s+)?"
+    r"(?:\d{1,2}(?:er)?\s+\w+\.?\s+|\w+\.?\s+\d{1,2},?\s+)?(?:1[0-9]\d\d|20\d\d)\b)")
+
+
+def occasion_asked(question: str) -> str:
+    """The occasion a date question names ("gain its independence": "independence"), "" for
+    none or for more than one."""
+    m = _WHEN_FROM.search(question)
+    folded = _SETTLED.sub(" ", fold(question[m.start():] if m else question).replace("’", "'"))
+    found = [k for k, rx in _OCCASION_ASKED.items() if rx.search(folded)]
+    return found[0] if len(found) == 1 else ""
+
+
+def occasion_told(occasion: str, text: str) -> bool:
+    """Whether `text` names the occasion."""
+    if occasion in ("birth", "death") and LIFESPAN.search(text):
+        return True
+    folded = fold(text)
+    if occasion in ("birth", "founding"):  # a body is born when it is created ("la création
+        # de la Ligue du Nord en 1919" dates when it "est née")
+        return any(_OCCASION_TOLD[k].search(folded) for k in ("birth", "founding"))
+    return bool(_OCCASION_TOLD[occasion].search(folded))

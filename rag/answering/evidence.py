@@ -30,7 +30,7 @@ from rag.answering.countries import (
     nations_of,
     role_nations,
 )
-from rag.answering.event_dates import days_of_other_events
+from rag.answering.event_dates import LIFESPAN, days_of_other_events, occasion_told
 from rag.answering.factors import change_given
 from rag.answering.furniture import is_furniture, on_title_line, title_head, unpunctuated_line
 from rag.answering.holds import (
@@ -39,6 +39,8 @@ from rag.answering.holds import (
     _SUCCESSION,
     AGE_AT,
     APPOSED_SUPERLATIVE,
+    DISPATCH_ASKED,
+    FIRST_ASKED,
     ORDER,
     SIZE_ASKED,
     SUPERLATIVE,
@@ -68,9 +70,12 @@ from rag.answering.holds import (
     ranks_size,
     rate_unit,
     vague_of_others,
+    without_dateline,
+    without_first_only,
 )
 from rag.answering.hypothetical import counterfactual_told
 from rag.answering.language import detect_language
+from rag.answering.levels import names_thing
 from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.meanings import meaning_told
 from rag.answering.particulars import OWN_SENTENCE, particular_told
@@ -164,15 +169,15 @@ _REFUSAL_SAID = re.compile(r"(?i)\b(?:refus\w*|declin\w*|reject\w*|rejet\w*|ne|n
                            r"explain\w*|argu\w*)\b")
 _LAST_SAID = re.compile(r"(?i)\b(?:derni(?:er|ère)s?|last|latest|final(?:ly)?|enfin|ensuite|"
                         r"puis|après|after(?:wards)?|then|later|plus tard|à son tour|in turn)\b")
-# A life span: "(24 février 1811 - 21 octobre 1861)", "(1566-1613)", "né le 16 décembre 1863
-# à Albany", "morte le 21 décembre 1940": the dates of a birth and a death, which answer when
-# someone was born or died (`QuestionInfo.event`), not when anything else happened
-_LIFESPAN = re.compile(
-    r"\([^()]{0,40}?\b(?:1[0-9]\d\d|20\d\d)\s*[-–—]\s*[^()]{0,40}?\b(?:1[0-9]\d\d|20\d\d)\s*\)|"
-    r"(?i:\b(?:née?s?|morte?s?|décédée?s?|born|died)\s+(?:le\s+|en\s+|on\s+|in\s+)?"
-    r"(?:\d{1,2}(?:er)?\s+\w+\.?\s+|\w+\.?\s+\d{1,2},?\s+)?(?:1[0-9]\d\d|20\d\d)\b)")
-
-
+_FIRST_SAID = re.compile(r"(?i)\b(?:premi(?:er|ère)s?(?!\s+ministre)|first(?!\s+minister)|"
+                         r"firstly|d['’]abord|initialement|"
+                         r"initially|originally|à l['’]origine|pionni\w*|pioneer\w*|inaugur\w*|"
+                         r"avant (?:tout|les autres|eux)|before (?:anyone|others|them)|earliest|"
+                         r"le plus tôt|"
+                         # ... or a start ("Au début de l'année 2022, les habitants de
+                         # Zhanaozen et d'Aktau s'opposaient": the first to protest)
+                         r"débuts?|commenc\w*|began|begun|begin\w*|start\w*|déclench\w*|"
+                         r"éclat\w*|broke out|erupt\w*)\b")
 @dataclass(frozen=True, slots=True)
 class EvidenceSentence:
     passage: int  # 1-based position among the passages
@@ -914,6 +919,16 @@ _UNOFFICIAL = re.compile(r"(?i)\b(?:non[- ]officiel\w*|officieu\w*|unofficial\w*
                          r"non confirmée?s?|unconfirmed)\b")
 
 
+def _ranked_keys(nouns: tuple[str, ...], lang: str, hits: Sequence[Hit]) -> frozenset[str]:
+    """Across languages, the keys of the nouns a superlative asked ranks (their translations
+    in the lexicon: "demand", "demandes", "revendications"), when the retrieved passages say
+    one of them; else none, and nothing is read (a noun the lexicon does not translate, or a
+    passage that says it in other words)."""
+    keys = {k for n in nouns for k in other_language_keys(n, lang)}
+    said = any(w[:4] in keys for h in hits for w in _words(h.chunk.text))
+    return frozenset(keys) if said else frozenset()
+
+
 def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vectors | None,
                     sentence_vectors: SentenceVectors | None, idf: Callable[[str], float],
                     stemmer: str = "french", lang: str | None = None,
@@ -974,6 +989,16 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     # "sur la place principale d'Almaty")
     own_places = (*info.focus, *(fold(m.group(0)).replace("-", "")
                                  for m in _QUESTION_NAME.finditer(info.text)))
+    # a dispatch's dateline ("WASHINGTON (Sputnik) –") says where it was filed, not where
+    # what it tells happened: no place for "In which US cities did people riot?" nor "In which
+    # city is Eurasia Group based?" (traps_study55 t55_005, t55_027), unless the dispatch is
+    # what is asked ("De quelle ville la dépêche de Sputnik est-elle datée ?")
+    ranked_keys = (_ranked_keys(info.superlative_of, info.lang,
+                                list({i: h for i, _, _, h in spans}.values()))
+                   if info.superlative and info.superlative_of and info.lang else frozenset())
+    places_asked = {"city", "place", "region"} & set(info.asks)
+    keep_dateline = bool(DISPATCH_ASKED.search(info.text))
+    first_asked = bool(FIRST_ASKED.search(info.text))
     names_of: dict[int, frozenset[str]] = {}  # each passage's proper names, but the focus
     for n, ((i, j, span, hit), cos) in enumerate(zip(spans, dense, strict=True)):
         text = span.text
@@ -1011,7 +1036,13 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # "le président chinois Xi Jinping" writes mid-sentence a passage before
             propers[i] = (proper_names(hit.chunk.text) | borrowed
                           if {"person", "place"} & set(info.asks) else frozenset())
-        kind = (all(_holds_kind(k, text, own_places if k == "city" else info.focus,
+        placed = text if keep_dateline or not places_asked else without_dateline(text)
+        if places_asked and not first_asked:
+            placed = without_first_only(placed)
+        dated = keep_dateline and bool(places_asked) and without_dateline(text) != text
+        kind = (all((dated and k in places_asked)
+                    or _holds_kind(k, placed if k in places_asked else text,
+                                own_places if k == "city" else info.focus,
                                 info.given, info.names, propers[i])
                     for k in info.asks) if info.asks else True)
         attributed = False
@@ -1106,7 +1137,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                 and per_other_unit(unit, text):
             kind = False  # a price per gallon where one per litre is asked
         if kind and info.event is None and {"date", "year", "calendar"} & set(info.asks) \
-                and not any(_holds_kind(k, _LIFESPAN.sub(" ", text), info.focus)
+                and not any(_holds_kind(k, LIFESPAN.sub(" ", text), info.focus)
                             for k in info.asks if k in ("date", "year", "calendar")):
             kind = False  # "Edward Dickinson Baker (24 février 1811 - 21 octobre 1861) est
             # un politicien" dates his life, not when he entered Congress
@@ -1132,6 +1163,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                     w[:5] == n[:5] for w in words | before for n in info.superlative_of):
                 kind = False  # "la plus importante minorité": "le plus haut diplomate" ranks
                 # another thing
+            elif langs[i] != info.lang and ranked_keys and not any(
+                    w[:4] in ranked_keys for w in words | before):
+                kind = False  # "the main demand": "a joué un rôle clé" ranks a role, where
+                # the passages say "demandes" elsewhere
         if kind and info.refusal and not (_REFUSAL_SAID.search(text)
                                      or _REFUSAL_SAID.search(prev_text)):
             kind = False  # "Pourquoi la Biélorussie a-t-elle refusé ...?": it deployed
@@ -1199,9 +1234,17 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                     and particular_told(info.particular, prev_text))):
             kind = False  # "In what language did Pashinyan post the statement?": the post,
             # in no language named
+        if kind and info.changed and not (names_thing(info.changed, text)
+                                          or names_thing(info.changed, prev_text)):
+            kind = False  # "By how much did ... raise young people's engagement?": "a
+            # dépensé plus d'un million de dollars" names no engagement
         if kind and info.factors and not (change_given(info.factors, text)
                                           or change_given(info.factors, prev_text)):
             kind = False  # "Pourquoi le prix a-t-il triplé ?": "une multiplication par deux"
+        if kind and info.occasion and not (occasion_told(info.occasion, text)
+                                           or occasion_told(info.occasion, prev_text)):
+            kind = False  # "On what date did Kazakhstan gain its independence?": "Le bloc
+            # ... a été formé en 1992" dates a founding
         if kind and days_of_other_events(info.dated_event, text):
             kind = False  # "When did Biden and Putin hold their summit?": "Contrairement au
             # sommet ..., la rencontre de lundi se déroule ..."
@@ -1247,6 +1290,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                         or _LAST_SAID.search(prev_text)):
             kind = False  # "le dernier à faire arriver ses troupes": "les premiers à arriver"
             # say who came first, a list of the bloc's members no order at all
+        if kind and info.first_to and not (_FIRST_SAID.search(text)
+                                           or _FIRST_SAID.search(prev_text)):
+            kind = False  # "Which US official was the first to say ...?": one who said it
+            # is not the first, several saying it tell no order
         if kind and size_asked and not (ranks_size(text) or ranks_size(prev_text)
                                         or _apposed_ranks(text, info.superlative_of, info.lang,
                                                           info.text)):

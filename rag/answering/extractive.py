@@ -17,13 +17,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import mentions_country
+from rag.answering.cut_short import cut_before_asked
 from rag.answering.downstream import deed_only_as_cause, names_deed, why_deed
 from rag.answering.evidence import Evidence, EvidenceSentence
-from rag.answering.holds import _has_focus, _words, counts
+from rag.answering.holds import FIRST_ASKED, _has_focus, _words, counts, without_first_only
 from rag.answering.inert import inert
-from rag.answering.presupposed import event_asked_done, only_coming, only_possible
-from rag.answering.question import _SAME_FAMILY, _YEAR
+from rag.answering.lexicon import other_language_keys
+from rag.answering.presupposed import (
+    deeds_asked,
+    event_asked_done,
+    only_coming,
+    only_denied,
+    only_possible,
+)
+from rag.answering.question import _SAME_FAMILY, _YEAR, _YES_NO
 from rag.answering.speakers import quote_of_another, statement_asked
 from rag.answering.subjects import premise_exchanged
 from rag.answering.verify import CAUSE_UNKNOWN, PURPOSE, gives_cause
@@ -131,6 +140,10 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
                            (s.text for s in ev.sentences if s.usable)) \
             or premise_exchanged(ev.question.text, ev.question.lang,
                                  (s.text for s in cands[:PREMISE_READ])) \
+            or any(cut_before_asked(ev.question.text, s.text) for s in cands[:PREMISE_READ]) \
+            or _asked_by_sources(ev, cands[0].text) or _placed_first_only(ev) \
+            or only_denied(deeds_asked(ev.question.text, ev.question.lang),
+                           _told_by_speaker(ev)) \
             or quote_of_another(ev.question.speaker, statement_asked(ev.question.text),
                                 [s.text for s in ev.sentences if s.usable]):
         return []
@@ -541,6 +554,73 @@ def _said_unknown(ev: Evidence) -> bool:
         return False
     return any(CAUSE_UNKNOWN.search(s.text) for s in ev.sentences[:UNKNOWN_WITHIN]
                if s.usable)
+
+
+def _placed_first_only(ev: Evidence) -> bool:
+    """Whether a place is asked of several things (not the first) and the best-ranked
+    sentence gives one for the first only: "Dans quelle ville se tiendront les trois séries
+    d'entretiens ... ?" over "... trois séries d'entretiens ..., en commençant par une réunion
+    à Genève" (traps_study54 t54_026): the others' places are not told, and a town in a
+    weaker sentence is no answer."""
+    q = ev.question
+    if not {"city", "place"} & set(q.asks) or FIRST_ASKED.search(q.text):
+        return False
+    usable = [s for s in ev.sentences if s.usable]
+    if not usable:
+        return False
+    best = max(usable, key=lambda s: s.score)
+    return without_first_only(best.text) != best.text and not best.kind
+
+
+# words of a yes/no question read for `_asked_by_sources` (long ones: "coincidence")
+ASKED_WORD_LETTERS = 6
+
+
+def _asked_by_sources(ev: Evidence, best: str) -> bool:
+    """Whether a yes/no question holds a word the best sentence lacks that the retrieved
+    sentences say only in questions of their own: "Was it a coincidence that the unrest
+    appeared coordinated ...?" over "... semblaient quelque peu coordonnés ... Coïncidence ?
+    Il faut se poser la question !" (traps_study55 t55_003, t55_004): the source asks it
+    too, and answers nothing."""
+    q = ev.question
+    if not (_YES_NO.match(q.text) or _YES_NO_CE.match(q.text)):
+        return False
+    best_keys = {w[:4] for w in tokenize(best, "none")}
+    for w in tokenize(q.text, "none"):
+        if len(w) < ASKED_WORD_LETTERS:
+            continue
+        keys = {w[:4]} | (other_language_keys(w, q.lang) if q.lang else frozenset())
+        if keys & best_keys:
+            continue
+        holders = [s.text for s in ev.sentences
+                   if any(t[:4] in keys for t in tokenize(s.text, "none"))]
+        if holders and all(_ASKS.search(t) for t in holders):
+            return True
+    return False
+
+
+_YES_NO_CE = re.compile(r"(?i)^\s*(?:est|était|serait|sera|fut)-ce\b")  # "Était-ce ...?"
+_ASKS = re.compile(r"\?[\s»”\"’')\]]*$")
+
+
+def _told_by_speaker(ev: Evidence) -> list[str]:
+    """The usable sentences, only those naming the speaker or source the question credits
+    ("According to Peskov, ...": another source's word is not his)."""
+    texts = [s.text for s in ev.sentences if s.usable]
+    names = ev.question.speaker[-1:] or ev.question.source[-1:] or _credited(ev.question.text)
+    if not names:
+        return texts
+    return [t for t in texts if any(_has_focus(n, _words(t)) for n in names)]
+
+
+# "According to Kremlin spokesman Dmitry Peskov, ...": the last name of the lead-in
+_CREDITED = re.compile(r"(?i)^\s*(?:selon|d['’]après|according\s+to)\s+([^,?]{1,80}),")
+
+
+def _credited(question: str) -> tuple[str, ...]:
+    m = _CREDITED.match(question)
+    names = re.findall(r"[A-ZÀ-Ý][\w’'-]+", m.group(1)) if m else []
+    return (fold_name(names[-1]),) if names else ()
 
 
 def _focus_retrieved(ev: Evidence) -> bool:

@@ -132,10 +132,21 @@ _CITY_LIST = re.compile(r"\b(?:villes?|cities|towns?)\b[^.;!?]{0,60}?\b(?:dont|n
 def _city_candidates(text: str) -> list[str]:
     """The names a sentence may give as cities: after "à", "in" ..., after the word city, and
     every name of a list of cities."""
-    names = [m.group(1) for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text)]
+    names = [m.group(1) for rx in (_IN_PLACE, _CITY_NAMED) for m in rx.finditer(text)
+             if not _BODY_AFTER.match(text, m.end(1))]
     for m in _CITY_LIST.finditer(text):
         names += re.findall(r"[A-ZÀ-Ý][\w-]+", m.group(1))
-    return names
+    return [n for n in names if fold(n) not in _AGENCIES]
+
+
+# a name that a body's word follows is the body's: "vice-président exécutif d'Eurasia Group"
+_BODY_AFTER = re.compile(r"\s+(?:Group|Groupe|Institute|Institut|University|Université|"
+                         r"Foundation|Fondation|Corporation|Company|Compagnie|Bank|Banque|"
+                         r"Center|Centre|Council|Conseil|Agency|Agence|Party|Parti|Holding|"
+                         r"Airlines|Airways|Inc|Ltd|Press|Times|Post|News)\b")
+# news agencies: "a déclaré vendredi à Sputnik", "told Reuters" name no town
+_AGENCIES = frozenset("""sputnik reuters afp ap ria tass interfax bloomberg xinhua belga efe
+    ansa dpa anadolu novosti itar-tass kazinform akipress tengrinews""".split())
 
 
 # an age at an event, not one's age now: "à l'âge de 78 ans", "at 78", "alors âgé de"
@@ -727,6 +738,33 @@ _OPENING_WORDS = frozenset(fold(w) for w in """
     selon après avant lors durant pendant parmi malgré certains plusieurs however finally today
     yesterday meanwhile therefore later afterwards since during according among despite
 """.split())
+
+
+# "WASHINGTON (Sputnik) – ", "ALMATY, 7 janvier (Reuters) - ": a capitalised place and an
+# agency in brackets opening a dispatch
+_DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{2,40}(?:,\s*[^()\n]{1,30}?)?\s*\([^()\n]{1,40}"
+                       r"\)\s*[–—-]\s*")
+DISPATCH_ASKED = re.compile(r"(?i)\b(?:dispatch\w*|dateline|dated|filed|dépêches?|datée?s?|"
+                            r"envoyée?s?\s+(?:de|depuis)|reported\s+from|wire\s+story)\b")
+
+
+# the first of several: "trois séries d'entretiens ..., en commençant par une réunion à
+# Genève" places the first meeting, not the three (traps_study54 t54_026)
+_FIRST_ONLY = re.compile(r"(?i)\b(?:en\s+commençant\s+par|à\s+commencer\s+par|starting\s+with|"
+                         r"beginning\s+with|the\s+first\s+(?:of\s+which|being))\b[^,;.]*")
+FIRST_ASKED = re.compile(r"(?i)\b(?:premi(?:er|ère)s?|first|commen\w*|start\w*|begin\w*|"
+                         r"began|ouvr\w*|open\w*|initial\w*)\b")
+
+
+def without_first_only(text: str) -> str:
+    """`text` without what it says of the first of several only (`_FIRST_ONLY`)."""
+    return _FIRST_ONLY.sub(" ", text)
+
+
+def without_dateline(text: str) -> str:
+    """`text` without the dateline that may open it."""
+    m = _DATELINE.match(text)
+    return text[m.end():] if m else text
 
 
 def _holds_kind(kind: str, text: str, focus: Sequence[str],

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import re
 
+from rag.answering.levels import LEVEL_ASKED, level_told
 from rag.text import fold
 
+_MACHINES = (r"(?:aircraft|planes?|airplanes?|helicopters?|jets?|tanks?|rifles?|guns?|cars?|"
+             r"vehicles?|trucks?|engines?|rockets?|missiles?|drones?|ships?|submarines?)\s*")
 _ASKED: dict[str, re.Pattern[str]] = {
     "language": re.compile(r"(?i)\b(?:in|into)\s+(?:what|which)\s+languages?\b|"
                            r"\b(?:what|which)\s+languages?\b|\bquelles?\s+langues?\b"),
@@ -35,6 +38,32 @@ _ASKED: dict[str, re.Pattern[str]] = {
                        r"\b(?:opinion\s+)?polls?\s+(?:show|showed|shown|suggest\w*|found|find)\b|"
                        r"\bsurveys?\s+(?:show|showed|found)\b|\bsondages?\s+(?:montr|indiqu|"
                        r"révél)\w*|\bsondages?\s+d['’]opinion\b|\bopinion\s+polls?\b"),
+    # a model of a make the question names ("Which Antonov aircraft model carried ...?",
+    # "Quel modèle d'Antonov ...?"): the maker's name is none ("des vols d'Antonov et
+    # d'Iliouchine"); not a model of no make named ("Quels modèles d'appareils militaires
+    # russes ... ?" is answered by the makes: blind44 b44_032), nor an idea's ("Which economic
+    # model ...?", "Who created the Hazelden model?")
+    "model": re.compile(r"(?i)\b(?:which|what)\s+(?-i:[A-Z])[\w-]+\s+(?:" + _MACHINES
+                        + r")?models?\b|\bmodels?\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w-]+\s+(?:"
+                        + _MACHINES + r")?|\bquel(?:le)?s?\s+modèles?\s+(?:d['’]|de\s+)?"
+                        r"(?:(?:avions?|appareils?|hélicoptères?|chars?|fusils?|voitures?|"
+                        r"véhicules?|camions?|fusées?|missiles?|drones?|navires?)\s+)?"
+                        r"(?:d['’]|de\s+)?(?-i:[A-Z])[\w-]+"),
+    # where a flight landed ("Où les militaires ... ont-ils atterri ?", "Where did the task
+    # force land?"): where it left from is none ("partent ... depuis la base aérienne d'Ayni");
+    # not the land itself ("land area", "land border")
+    "landing": re.compile(r"(?i)(?:\bwhere\b|\b(?:at|in|to|on)\s+(?:which|what)\b)[^?]{0,100}?"
+                          r"(?:\b(?:did|do|does|will|would|could)\s+[^?]{1,80}?\bland\b(?!\s+"
+                          r"(?:area|border|mass|reform|forces?)\b)|\blanded\b|\btouch(?:ed)?\s+"
+                          r"down\b)|(?:\boù\b|\b(?:dans|à|sur)\s+quel(?:le)?s?\b)[^?]{0,100}?"
+                          r"\b(?:atterri\w*|(?:se\s+sont|s['’]est)\s+posée?s?)\b"),
+    # a state before it changed ("Quel était le niveau d'alerte avant qu'il soit porté au
+    # « bleu » ?", "Before Tokayev extended it nationwide, in which regions was ...?"): the
+    # change itself tells only the state after it
+    "prior_state": re.compile(r"(?i)\b(?:avant\s+(?:qu['’]|que\s+|d['’]|de\s+)|before\s+)"
+                              r"[^?]{0,80}?\b(?:port[ée]e?s?|étendu\w*|étendre|élargi\w*|relev[ée]\w*|"
+                              r"abaiss[ée]\w*|augment[ée]\w*|extend\w*|expand\w*|rais\w*|"
+                              r"increas\w*|lower\w*|widen\w*|upgrad\w*|escalat\w*)\b"),
     "aircraft": re.compile(r"(?i)\b(?:what|which)\s+(?:types?\s+of\s+|kinds?\s+of\s+|models?\s+"
                            r"of\s+)?(?:aircraft|planes?|airplanes?|helicopters?)\b|\bquel(?:le)?s?"
                            r"\s+(?:types?\s+d['’]|modèles?\s+d['’])?(?:avions?|hélicoptères?|"
@@ -90,7 +119,13 @@ _ASKED: dict[str, re.Pattern[str]] = {
                        r"(?!temps\b))[^?]{0,120}?\b(?:on\s+average|en\s+moyenne)\b|"
                        r"\b(?:on\s+average|en\s+moyenne)\b[^?]{0,80}?\b(?:how\s+many|"
                        r"combien\s+d(?:e\s+|['’])(?!temps\b))"),
+    # a price as it stood ("What did a gallon of gas cost ...?"): how much it rose is none
+    "price_level": LEVEL_ASKED,
 }
+# (a state is asked, not words said or a deed done before the change: "What did Tokayev say
+# before raising the alert?")
+_STATE_ASKED = re.compile(r"(?i)\b(?:était|étaient|was|were|had\s+been|en\s+vigueur|"
+                          r"in\s+force|in\s+place)\b")
 _LANGUAGES = (
     "russe|kazakh|kazakhe|anglais|francais|chinois|ukrainien|armenien|allemand|espagnol|"
     "italien|arabe|turc|ouzbek|kirghiz|tadjik|persan|latin|grec|hebreu|japonais|coreen|"
@@ -141,6 +176,17 @@ _TOLD: dict[str, re.Pattern[str]] = {
     "poll": re.compile(r"\b(?:sondages?|polls?|polling|surveys?|enquetes?\s+d.opinion|"
                        r"interrogee?s|respondents|sondee?s|ifop|ipsos|gallup|yougov|levada|"
                        r"harris|bva|odoxa|elabe)\b"),
+    # (a designation: "An-124", "Il-76", "Su-25", "T-72", "A320"; or a model named)
+    "model": re.compile(r"\b(?:[a-z]{1,4}-\d{1,4}[a-z]?|[a-z]{1,3}\d{2,4}[a-z]?|modeles?|"
+                        r"models?|versions?|variantes?|variants?|series)\b"),
+    "landing": re.compile(r"\b(?:atterri\w*|land(?:ed|ing|s)?|touch\w*\s+down|pose\w*|"
+                          r"arriv\w*|debarqu\w*|deploy\w*|achemin\w*|flown\s+(?:in|to))\b"),
+    "prior_state": re.compile(r"\b(?:auparavant|precedemment|jusqu['’]alors|jusque-la|"
+                              r"initialement|d['’]abord|au\s+depart|a\s+l['’]origine|"
+                              r"previously|initially|originally|at\s+first|earlier|formerly|"
+                              r"avant\s+(?:cela|ca|d['’]etre|de\s+passer)|before\s+(?:that|then|"
+                              r"being)|passe\w*\s+de|went\s+from|from\s+\w+\s+to|"
+                              r"jusqu['’]ici|until\s+then|d['’]un\s+niveau)\b"),
     "aircraft": re.compile(r"\b(?:avions?|appareils?|aircraft|planes?|airplanes?|airliners?|"
                            r"jets?|helicopt\w*|antonov|iliouchine|ilyushin|tupolev|sukhoi|"
                            r"soukhoi|mig|boeing|airbus|lockheed|concorde|rafale|mirage|"
@@ -192,11 +238,13 @@ def particular_asked(question: str) -> str:
     """The particular the question asks by its noun ("" for none); the first that matches."""
     head = question[:300]
     for kind, pattern in _ASKED.items():
-        if pattern.search(head):
+        if pattern.search(head) and (kind != "prior_state" or _STATE_ASKED.search(head)):
             return kind
     return ""
 
 
 def particular_told(kind: str, text: str) -> bool:
     """Whether `text` states a particular of that kind."""
+    if kind == "price_level":
+        return level_told(text)
     return bool(_TOLD[kind].search(fold(text)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rag.answering.lexicon import other_language_keys
 from rag.text import fold
 
 # the deed a question tells as done: a French participle after an inverted auxiliary ("ont-ils
@@ -115,3 +116,48 @@ def only_coming(event: str, texts: Iterable[str]) -> bool:
     folded = (fold(text) for text in texts)
     naming = [f for f in folded if any(w[:STEM] == event for w in re.findall(r"[^\W\d_]+", f))]
     return bool(naming) and all(_COMING.search(f) for f in naming)
+
+
+# A deed the question tells as done that its sources deny: "According to Peskov, what help had
+# Kazakhstan requested from Russia?" over "le Kazakhstan n'avait pas demandé l'aide de la
+# Russie" (traps_study55 t55_001, t55_002). Also an English perfect ("had Kazakhstan
+# requested"), put into the sources' French by the lexicon.
+_DONE_HAD = re.compile(r"(?i)\b(?:had|has|have)\s+(?:[\w-]+\s+){1,3}?([a-z]{4,}ed)\b")
+_NEGATED = re.compile(r"\b(?:pas|jamais|point|aucune?|not|never|no|n't|nor|ni)\b|n['’]t\b")
+_ASKS_NEGATED = re.compile(r"(?i)\b(?:pas|jamais|not|never|refus\w*|declin\w*|rejet\w*|"
+                           r"reject\w*)\b|n['’]t\b")
+NEGATION_WITHIN = 3  # words before the deed read for its negation ("n'avait pas demandé")
+
+
+def deeds_asked(question: str, lang: str) -> frozenset[str]:
+    """The stems of the deeds `question` tells as done, and, for an English question, their
+    French stems (none when it asks of a possibility or of a denial itself)."""
+    if _ASKS_NEGATED.search(question):
+        return frozenset()
+    stems = set(done_asked(question))
+    if lang == "en":
+        words = [m.group(1).lower() for m in _DONE_EN.finditer(question)]
+        words += [m.group(1).lower() for m in _DONE_HAD.finditer(question)]
+        if _ASKS_POSSIBLE.search(question):
+            words = []
+        for w in words:
+            stems.add(fold(w)[:STEM])
+            stems.update(other_language_keys(w, "en"))
+    return frozenset(stems)
+
+
+def only_denied(stems: frozenset[str], texts: Iterable[str]) -> bool:
+    """Whether the sentences name the deeds and every time as not done ("n'avait pas
+    demandé"): what came of it is then nothing the sources could tell."""
+    if not stems:
+        return False
+    mentions: list[bool] = []
+    for text in texts:
+        words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[,;:]", fold(text))
+        for k, w in enumerate(words):
+            if w[:STEM] not in stems:
+                continue
+            before = words[max(0, k - NEGATION_WITHIN):k]
+            cut = max((j for j, x in enumerate(before) if x in _CLAUSE_BREAK), default=-1)
+            mentions.append(bool(_NEGATED.search(" ".join(before[cut + 1:]))))
+    return bool(mentions) and all(mentions)

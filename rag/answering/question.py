@@ -28,10 +28,11 @@ from rag.answering.countries import (
     nations_of,
     role_nations,
 )
-from rag.answering.event_dates import event_asked
+from rag.answering.event_dates import event_asked, occasion_asked
 from rag.answering.factors import factors_asked
 from rag.answering.hypothetical import counterfactual_asked
 from rag.answering.language import detect_language
+from rag.answering.levels import changed_thing
 from rag.answering.meanings import meaning_asked
 from rag.answering.particulars import particular_asked
 from rag.answering.presupposed import done_asked
@@ -299,6 +300,9 @@ class QuestionInfo:
     # "le dernier à arriver", "the last to send troops": a sentence must tell an order of coming
     # last (`evidence._LAST_SAID`)
     last_to: bool = False
+    # "le premier à dire", "the first to say": a sentence must tell who came first
+    # (`evidence._FIRST_SAID`; traps_study55 t55_037, t55_038)
+    first_to: bool = False
     # a yes/no question comparing two named sides: a sentence must name both
     compared: bool = False
     # why someone refused: a sentence must tell a refusal, what was not done, or a reason
@@ -392,15 +396,27 @@ class QuestionInfo:
     # the event a date is asked of, by kind ("When did ... hold their summit?": "summit"): a
     # day that names another event ("la rencontre de lundi") is not its date (`event_dates`)
     dated_event: str = ""
+    # the occasion a date is asked of ("gain its independence"): a sentence, or the one before,
+    # must name it (`event_dates.occasion_asked`)
+    occasion: str = ""
     # the factors of change the question gives ("a-t-il triplé": 3): a sentence, or the one
     # before, must give one of them (`factors`)
     factors: frozenset[int] = frozenset()
+    # what a "by how much" question asks the change of ("raise young people's engagement"),
+    # as keys: a sentence, or the one before, must name it (`levels.changed_thing`)
+    changed: frozenset[str] = frozenset()
 
 
 # "le dernier à arriver", "the last to send troops": asked of a sentence that tells an order of
 # coming last (who came first, or a list of members, is no answer)
 _LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last (?:(?:one|country|"
                          r"member|state|nation|ally|army|force|group|unit)s? )?to)\b")
+_FIRST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) premi(?:er|ère)s? à|the first (?:(?:one|"
+                          r"country|member|state|nation|official|person|man|woman|leader|"
+                          r"politician|group|unit)s? )?to|"
+                          # "Quel pays a exercé le premier la présidence ?"
+                          r"(?:a|ont|avait|avaient)(?:-t-\w+)?\s+\w+\s+(?:le|la|les)\s+"
+                          r"premi(?:er|ère)s?\b(?!\s+(?:ministre|plan|rang|tour)\b))")
 # A yes/no question comparing two named sides: "Were more people killed in Almaty than in
 # Zhanaozen?", "L'Arménie a-t-elle envoyé plus de soldats que le Tadjikistan ?"
 _COMPARISON_ASKED = re.compile(
@@ -691,7 +707,10 @@ SUPERLATIVE_WITHIN = 12
 _SUPERLATIVE_ASKED = re.compile(
     r"(?i)\b(?:largest|biggest|highest|greatest|smallest|lowest|oldest|youngest|longest|"
     r"shortest|fewest|the most \w+|the least \w+)\b|"
-    r"\b(?:le|la|les|l['’])\s*(?:plus|moins) (?!de\b|d['’])\w+")
+    r"\b(?:le|la|les|l['’])\s*(?:plus|moins) (?!de\b|d['’])\w+|"
+    # ("the main demand", "la principale revendication": one of a list is not it)
+    r"\b(?:the|its|their|his|her)\s+(?:main|chief|primary|principal)\b|"
+    r"\b(?:la|le|les|sa|son|ses|leur|leurs)\s+(?:principale?s?|principaux)\b")
 # ... and the noun it ranks: "la plus importante minorité", "la ville la plus touchée", "the
 # largest contingent"
 _RANKED_NOUN = re.compile(
@@ -699,8 +718,9 @@ _RANKED_NOUN = re.compile(
     r"(?:\s+([a-zà-ÿ][\w-]+))?|"
     r"\b(?:le|la|les|l['’])\s*([a-zà-ÿ][\w-]+)\s+(?:le|la|les)\s+(?:plus|moins)\b|"
     r"\b(?:the|its|their|his|her)\s+(?:largest|biggest|highest|greatest|smallest|lowest|"
-    r"oldest|youngest|longest|shortest|fewest|most \w+|least \w+)\s+([a-z][\w-]+)"
-    r"(?:\s+([a-z][\w-]+))?")
+    r"oldest|youngest|longest|shortest|fewest|most \w+|least \w+|main|chief|primary|"
+    r"principal)\s+([a-z][\w-]+)(?:\s+([a-z][\w-]+))?|"
+    r"\b(?:la|le|les|sa|son|ses|leur|leurs)\s+(?:principale?s?|principaux)\s+([a-zà-ÿ][\w-]+)")
 # nouns that rank a quantity of another ("le plus grand nombre de voix"): none read
 _QUANTITY_NOUNS = frozenset("nombre number part share quantite quantity majorite majority "
                             "partie".split())
@@ -992,6 +1012,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                                          and _START_ASKED.search(question)
                                          and not _END_ASKED.search(question)),
                         last_to=bool(_LAST_ASKED.search(question)),
+                        first_to=bool(_FIRST_ASKED.search(question)),
                         compared=not asks and bool(_YES_NO.match(question)
                                                    and _COMPARISON_ASKED.search(question)),
                         how_compared=not asks and bool(_HOW_COMPARED.search(question)),
@@ -1029,7 +1050,11 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         done=done_asked(question),
                         span=span_asked(question),
                         dated_event=event_asked(question) if "date" in asks else "",
-                        factors=factors_asked(question))
+                        occasion=occasion_asked(question)
+                        if {"date", "calendar", "year"} & set(asks) else "",
+                        factors=factors_asked(question),
+                        changed=changed_thing(question, lang) if "number" in asks
+                        else frozenset())
 
 
 
@@ -1324,7 +1349,10 @@ _COUNTED_HOMOGRAPHS = frozenset({"avions", "etes"})
 # ... nor an adjective before it: "how many different species" counts species
 _MEASURE_ADJECTIVES = frozenset("""different differents differentes various divers diverses
     distinct distinct distincts distinctes separate individual other autres additional total
-    new nouveaux nouvelles main principaux principales major key""".split())
+    new nouveaux nouvelles main principaux principales major key foreign active international
+    local domestic senior former young elderly armed""".split())
+# (English adjectives before the noun counted: "how many foreign entities" counts entities,
+# not what is foreign: traps_study55 t55_019)
 _NOT_MEASURE = frozenset("temps fois time times long much".split())
 # Nouns that count the group named after them ("membres des forces de l'ordre" are counted as
 # "353 blessés ... chez les forces de l'ordre", "members of the security forces")
