@@ -27,8 +27,10 @@ _CHANGE = re.compile(r"\b(?:augment\w*|hausses?|baisses?|diminution\w*|increases
                      r"rose|hikes?d?|jumps?e?d?|drops?p?e?d?|falls?|fell|cuts?|reduc\w*|"
                      r"de\s+plus|de\s+moins|more|less|grimpe\w*|bondi\w*|chute\w*|"
                      r"recul\w*|progress\w*)\b")
-_MONEY = re.compile(r"(?:[$€£]\s?\d|\d[\d\s.,]*\s?(?:[$€£]|(?:dollars?|euros?|tenges?|roubles?|"
-                    r"rubles?|livres?|pounds?|usd|eur)\b))")
+# (a figure read from its first digit only, its run whole: from each digit of "1 1 1 ..." it
+# was read to the run's end, quadratic, review 52 N2)
+_MONEY = re.compile(r"(?:[$€£]\s?\d|(?<![\d.,])(?<!\d\s)\d[\d\s.,]*+(?:[$€£]|(?:dollars?|euros?|"
+                    r"tenges?|roubles?|rubles?|livres?|pounds?|usd|eur)\b))")
 CHANGE_WITHIN = 40  # characters before an amount read for a change word
 
 

@@ -771,6 +771,11 @@ _COST_ASKED = re.compile(r"^\s*(?:what|how much) (?:did|does|do|will|would|could
 _FACTOR_ASKED = re.compile(r"(?i)\b(?:par quel (?:facteur|coefficient)|by (?:what|which) factor|"
                            r"how many times (?:more|higher|larger|bigger|greater|as)|"
                            r"combien de fois plus)\b")
+# ... read in the whole question: "Par combien le prix du gaz liquéfié a-t-il été multiplié
+# ?" (traps_study55 t55_046: a multiple, not a sum of money)
+_FACTOR_BY = re.compile(r"(?i)\bpar combien\b[^?]{0,80}?\b(?:multipli|divis)\w*|"
+                        r"\b(?:multiplied|divided) by how much\b|\bby how much\b[^?]{0,80}?\b"
+                        r"(?:multiplied|divided)\b")
 
 _PRICE_OF = re.compile(r"(?i)\b(?:prix|coût|tarif|price|cost)\s+(?:du|de la|de l['’]|des|d['’]|de|"
                        r"of(?: the)?)\s*([a-zà-ÿ]{3,})")
@@ -912,7 +917,8 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         focus.extend(run)
         if modifier is not None:
             run, last_end = [], -1
-    if _FACTOR_ASKED.search(head):  # "par quel facteur le prix ...": a multiple, not a price
+    if _FACTOR_ASKED.search(head) or _FACTOR_BY.search(question):  # "par quel facteur le
+        # prix ...": a multiple, not a price
         asks = (*(a for a in asks if a != "number"), "factor")
     measure = (tuple(sorted(_MONEY)) if cost else _measure(head)) if "number" in asks else ()
     if "number" in asks and not measure and (of := _NUMBER_OF_LATE.search(question)):
@@ -1498,7 +1504,7 @@ def _role(head: str) -> tuple[str, ...]:
 # ... when the possessor opens what is asked: "(what is) the name of President Tokayev('s)",
 # "(who is) the Kremlin('s)", not "(who was) president when Kazakhstan('s)"
 _POSSESSOR_OPENS = re.compile(r"\s*(?:(?:is|was|are|were|the|name|of)\s+)*"
-                              r"(?:[A-ZÀ-Ý][\w.-]*\s*){1,4}")
+                              r"(?:[A-ZÀ-Ý][\w.-]*+\s*+){1,4}")
 
 
 def _role_in(words: list[str], verb_next: bool) -> tuple[str, ...]:
@@ -1741,14 +1747,16 @@ _MONTHS_DAYS = frozenset("""
 
 
 # "Qui est Marie Dumoulin ?", "Who was Nursultan Nazarbayev?": the whole question is a name.
-_NAME_Q = r"(?:[A-ZÀ-Ý][\w’'-]*\.?\s*){1,4}"
+# (each word read whole, `*+`: "Who is AAAA...!" was split into up to four names in every
+# way, n**4 steps: 100 capitals 1 s, 200 16 s, the server held meanwhile, review 52 G0)
+_NAME_Q = r"(?:[A-ZÀ-Ý][\w’'-]*+\.?\s*+){1,4}"
 _IDENTITY = re.compile(
     r"^\s*(?:(?i:qui est|qui était|qui etait|who is|who was|who's)\s+" + _NAME_Q + r"|"
     # ... or what someone's post is: "What job does X hold?", "Quelle est la fonction de X ?"
     r"(?i:what (?:job|position|post|role|title|office|function)s?(?: or (?:[\w-]+ )?(?:job|"
     r"position|post|role|title|office|affiliation))? (?:does|did|do) )" + _NAME_Q
     + r"(?i:hold|have|occupy)\s*|"
-    r"(?i:what is |what was |what's )" + r"(?:[A-ZÀ-Ý][\w-]*\s*){1,4}['’]s (?i:job(?: title)?|"
+    r"(?i:what is |what was |what's )" + r"(?:[A-ZÀ-Ý][\w-]*+\s*+){1,4}['’]s (?i:job(?: title)?|"
     r"position|post|role|title|function|occupation|profession)\s*|"
     r"(?i:what (?:is|was) the (?:job|position|post|role|title|function|occupation|profession) "
     r"of )" + _NAME_Q + r"|"

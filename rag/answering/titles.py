@@ -408,3 +408,41 @@ def misplaced_title(said: dict[str, set[str]], given: dict[str, set[str]]) -> st
                 h.startswith(t.split(":")[0] + ":") for h in held)) for t in fams):
             return person  # (a portfolio the passage does not give is no other one)
     return None
+
+
+# The office a post names ("démis de ses fonctions de chef du Comité national de sécurité",
+# "his post as head of the KNB"): a claim that names another office there ("ses fonctions de
+# ministre de la Défense") says something false of the same person (blind_pairs43 v43_022,
+# blind_pairs7 v7_118), whatever the names and numbers it shares.
+_POST = re.compile(r"(?i)\b(?:fonctions?|postes?|posts?|positions?|job|rôle|role)\s+(?:de|d['’]|"
+                   r"of|as)\s+(?:the\s+|l['’]|la\s+|le\s+)?(premier\s+ministre|prime\s+minister|"
+                   r"[\w-]+)")
+_OFFICES = (("prime", r"premier\s+ministre|prime\s+minister|premier"),
+            ("minister", r"ministres?|ministers?"),
+            ("head", r"chefs?|heads?|chiefs?|dirigeants?|leaders?"),
+            ("president", r"présidente?s?|presidents?|chairm[ae]n|chair"),
+            ("director", r"directeurs?|directrices?|directors?"),
+            ("secretary", r"secrétaires?|secretar(?:y|ies)"),
+            ("ambassador", r"ambassadeurs?|ambassadrices?|ambassadors?"),
+            ("governor", r"gouverneurs?|governors?"),
+            ("spokesperson", r"porte-parole|spokes(?:man|woman|person)"),
+            ("commander", r"commandants?|commanders?"),
+            ("mayor", r"maires?|mayors?"))
+_OFFICE = tuple((name, re.compile(rf"(?i)^(?:{rx})$")) for name, rx in _OFFICES)
+
+
+def offices_held(text: str) -> set[str]:
+    """The offices `text` names after a post's word (`_POST`): "fonctions de ministre" ->
+    {"minister"}."""
+    out: set[str] = set()
+    for m in _POST.finditer(text):
+        word = " ".join(m.group(1).split())
+        out.update(name for name, rx in _OFFICE if rx.match(word))
+    return out
+
+
+def office_swapped(claim: str, sentence: str) -> bool:
+    """Whether the claim names after a post's word an office the sentence names none of,
+    where the sentence names one there too."""
+    said, given = offices_held(claim), offices_held(sentence)
+    return bool(said) and bool(given) and not said & given

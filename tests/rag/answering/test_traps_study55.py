@@ -275,3 +275,27 @@ def test_an_occasion_is_told_in_other_words() -> None:
     assert occasion_told("birth", "À la suite de la création de la Ligue du Nord en 1919, ...")
     assert occasion_told("death", "Edward Dickinson Baker (24 février 1811 - 21 octobre 1861)")
     assert not occasion_told("independence", "Le bloc a été formé en 1992.")
+
+
+def test_a_multiple_asked_by_how_much_is_no_sum_of_money() -> None:
+    """"Par combien le prix du gaz liquéfié a-t-il été multiplié ...?" (control t55_046) was
+    read as a price asked, and "une multiplication par deux du prix" gave no money."""
+    info = analyse_question("Par combien le prix du gaz liquéfié a-t-il été multiplié au "
+                            "Kazakhstan au début de l’année 2022 ?")
+    assert "factor" in info.asks and "number" not in info.asks
+    assert _answered("Par combien le prix du gaz liquéfié a-t-il été multiplié au Kazakhstan ?",
+                     "Les émeutes ont été causées par une multiplication par deux du prix du gaz "
+                     "liquéfié au Kazakhstan.")
+
+
+def test_an_office_named_for_another_in_a_post() -> None:
+    """A claim naming another office after "ses fonctions de" than its sentence does
+    (blind_pairs43 v43_022: "ministre de la Défense" for "chef du Comité national de
+    sécurité") is not supported; the same office in other words is."""
+    from rag.answering.titles import office_swapped
+    passage = ("Massimov a été arrêté pour trahison après avoir été démis de ses fonctions de "
+               "chef du Comité national de sécurité (KNB).")
+    assert office_swapped("Massimov a été démis de ses fonctions de ministre de la Défense.",
+                          passage)
+    assert not office_swapped("Massimov was removed from his post as head of the KNB.", passage)
+    assert not office_swapped("Massimov a été arrêté pour trahison.", passage)
