@@ -20,7 +20,12 @@ from dataclasses import dataclass
 from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import mentions_country
 from rag.answering.cut_short import cut_before_asked
-from rag.answering.downstream import deed_only_as_cause, names_deed, why_deed
+from rag.answering.downstream import (
+    cause_reversed,
+    deed_only_as_cause,
+    names_deed,
+    why_deed,
+)
 from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import FIRST_ASKED, _has_focus, _words, counts, without_first_only
 from rag.answering.inert import inert
@@ -142,6 +147,8 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
                                  (s.text for s in cands[:PREMISE_READ])) \
             or any(cut_before_asked(ev.question.text, s.text) for s in cands[:PREMISE_READ]) \
             or _asked_by_sources(ev, cands[0].text) or _placed_first_only(ev) \
+            or cause_reversed(ev.question.text, ev.question.lang,
+                              (s.text for s in cands[:PREMISE_READ])) \
             or only_denied(deeds_asked(ev.question.text, ev.question.lang),
                            _told_by_speaker(ev)) \
             or quote_of_another(ev.question.speaker, statement_asked(ev.question.text),

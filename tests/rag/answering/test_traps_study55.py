@@ -219,6 +219,13 @@ def _answered(question: str, text: str) -> bool:
      "russes, en commençant par une réunion à Genève.",
      "Les trois séries d’entretiens entre Occidentaux et responsables russes se tiendront à "
      "Genève."),
+    # the cause asked given as the effect (t55_022)
+    ("Pourquoi la démission du gouvernement kazakh a-t-elle fait monter les prix du "
+     "carburant ?",
+     "Les protestations, déclenchées par une augmentation du prix du carburant, ont provoqué "
+     "la démission du gouvernement kazakh mercredi.",
+     "La démission du gouvernement kazakh a fait monter les prix du carburant parce que les "
+     "marchés ont paniqué."),
     # a make for a model (t54_037)
     ("Quel modèle d’avion Antonov a transporté les parachutistes russes ?",
      "Le suivi du trafic aérien montre des vols d’Antonov russes qui ont transporté les "
