@@ -65,22 +65,30 @@ def days_of_other_events(event: str, text: str) -> bool:
 # name the occasion; a life span (`LIFESPAN`) names a birth and a death.
 _OCCASIONS = {
     "independence": r"independ\w*",
-    "founding": r"fonde(?:e|es|s)?|fondat\w*|found(?:ed|ing|ation|er)s?|cree(?:e|es|s)?|"
-                r"creation|creat(?:ed|ing|ion)|establish\w*|etabli(?:e|es|s)?|"
-                r"forme(?:e|es|s)?|formed|formation",
-    "birth": r"nee?s?|naissance|naquit|born|birth\w*",
-    "death": r"mort\w*|meurt|deced\w*|deces|died|dies|death|killed|tue\w*|assassin\w*|"
-             r"execut\w*|peri\w*",
-    "arrest": r"arret\w*|arrestation\w*|arrest\w*|interpell\w*|detenu\w*|detain\w*|"
-              r"incarcer\w*|emprisonn\w*|imprison\w*",
-    "resignation": r"demission\w*|resign\w*|stepped\s+down|step\s+down|quitt\w*|left\s+office|"
-                   r"limog\w*|dismiss\w*|demis\w*",
+    "founding": r"fonde(?:e|es|s)?|fondation|fondateurs?|found(?:ed|ing|er|ers|ation)|"
+                r"cree(?:e|es|s)?|creation|creat(?:ed|ing|ion)|establish(?:ed|ment)|"
+                r"etabli(?:e|es|s)?|formees?|formed|formation",
+    "birth": r"(?:est|etait|sont|fut|furent|suis|es)\s+nee?s?|naissance|naquit|born|birth",
+    "death": r"morte?s?|meurt|mourut|deced\w*|deces|died|dies|die|death|killed|tuee?s?|"
+             r"assassin\w*|executed|execution|peri(?:t|rent|e|shed)?",
+    # (passive only: "a-t-elle arrêté le nucléaire" stopped it)
+    "arrest": r"(?:ete|etre|fut|furent|sont|est|etaient|etait)\s+arretee?s?|arrestation\w*|"
+              r"arrest(?:ed|s|ation)?|interpell\w*|detenu\w*|detained|incarcer\w*|"
+              r"emprisonn\w*|imprison\w*",
+    "resignation": r"demission\w*|resign\w*|stepped\s+down|step\s+down|left\s+office|"
+                   r"limog\w*|dismiss\w*|demis",
 }
 _OCCASION_ASKED = {k: re.compile(rf"\b(?:{v})\b") for k, v in _OCCASIONS.items()}
 # ... and the words a sentence may also tell it by: a body comes into being when it becomes
 # one ("les trois provinces d'Algérie ... deviennent les départements français d'Algérie")
 _OCCASION_TOLD = dict(_OCCASION_ASKED, founding=re.compile(
-    rf"\b(?:{_OCCASIONS['founding']}|deven\w*|devien\w*|devint|devinrent|became|become\w*)\b"))
+    rf"\b(?:{_OCCASIONS['founding']}|formes?|deven\w*|devien\w*|devint|devinrent|became|become\w*|"
+    r"vu\s+le\s+jour|set\s+up|inaugur\w*|lance\w*|launched|adopte\w*|adopted)\b"),
+    birth=re.compile(rf"\b(?:{_OCCASIONS['birth']}|nee?s?)\b"),
+    death=re.compile(rf"\b(?:{_OCCASIONS['death']}|guillotin\w*|pendu\w*|hanged|fusill\w*|"
+                     r"shot|decapit\w*|beheaded|succomb\w*)\b"),
+    arrest=re.compile(rf"\b(?:{_OCCASIONS['arrest']}|arretee?s?|captur\w*|seized|apprehended|"
+                      r"appr[ea]hend\w*|place\w*\s+en\s+garde\s+a\s+vue)\b"))
 # the date asked starts the part of the question read ("In the report on dozens of protesters
 # killed ..., on which day of the week did the fuel price rise ... take place?": no death)
 _WHEN_FROM = re.compile(r"(?i)\b(?:when|what\s+(?:date|day|year|month|time)|which\s+(?:date|"

@@ -996,6 +996,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     ranked_keys = (_ranked_keys(info.superlative_of, info.lang,
                                 list({i: h for i, _, _, h in spans}.values()))
                    if info.superlative and info.superlative_of and info.lang else frozenset())
+    # (the thing a change is asked of; in English, over French sources, read only where a
+    # retrieved sentence names it: the lexicon may lack its word, "rates" for "taux")
+    changed_said = bool(info.changed) and (info.lang == "fr" or any(
+        names_thing(info.changed, s.text) for _, _, s, _ in spans))
     places_asked = {"city", "place", "region"} & set(info.asks)
     keep_dateline = bool(DISPATCH_ASKED.search(info.text))
     first_asked = bool(FIRST_ASKED.search(info.text))
@@ -1234,7 +1238,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                     and particular_told(info.particular, prev_text))):
             kind = False  # "In what language did Pashinyan post the statement?": the post,
             # in no language named
-        if kind and info.changed and not (names_thing(info.changed, text)
+        if kind and changed_said and not (names_thing(info.changed, text)
                                           or names_thing(info.changed, prev_text)):
             kind = False  # "By how much did ... raise young people's engagement?": "a
             # dépensé plus d'un million de dollars" names no engagement

@@ -145,7 +145,7 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
                            (s.text for s in ev.sentences if s.usable)) \
             or premise_exchanged(ev.question.text, ev.question.lang,
                                  (s.text for s in cands[:PREMISE_READ])) \
-            or any(cut_before_asked(ev.question.text, s.text) for s in cands[:PREMISE_READ]) \
+            or cut_before_asked(ev.question.text, cands[0].text) \
             or _asked_by_sources(ev, cands[0].text) or _placed_first_only(ev) \
             or cause_reversed(ev.question.text, ev.question.lang,
                               (s.text for s in cands[:PREMISE_READ])) \
@@ -579,8 +579,10 @@ def _placed_first_only(ev: Evidence) -> bool:
     return without_first_only(best.text) != best.text and not best.kind
 
 
-# words of a yes/no question read for `_asked_by_sources` (long ones: "coincidence")
+# words of a yes/no question read for `_asked_by_sources` (long ones: "coincidence"), and the
+# most words of a question the sources ask themselves
 ASKED_WORD_LETTERS = 6
+OWN_QUESTION_WORDS = 5
 
 
 def _asked_by_sources(ev: Evidence, best: str) -> bool:
@@ -593,15 +595,24 @@ def _asked_by_sources(ev: Evidence, best: str) -> bool:
     if not (_YES_NO.match(q.text) or _YES_NO_CE.match(q.text)):
         return False
     best_keys = {w[:4] for w in tokenize(best, "none")}
-    for w in tokenize(q.text, "none"):
-        if len(w) < ASKED_WORD_LETTERS:
-            continue
+    # (a common word, not a name: "Was Napoleon born in Corsica?" over a page asking "Where
+    # was Napoleon born?" before it answers)
+    named = {fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]+", q.text)}
+    words = [w for w in tokenize(q.text, "none")
+             if len(w) >= ASKED_WORD_LETTERS and w not in named]
+    if not words:
+        return False
+    # (a short question of their own, "Coïncidence ?", not a page's heading or FAQ that it
+    # answers: "Pourquoi la Russie a-t-elle envoyé des troupes ? Moscou a déployé ...")
+    sentences = [({t[:4] for t in tokenize(s.text, "none")},
+                  bool(_ASKS.search(s.text)) and len(s.text.split()) <= OWN_QUESTION_WORDS)
+                 for s in ev.sentences]  # (each sentence read once)
+    for w in words:
         keys = {w[:4]} | (other_language_keys(w, q.lang) if q.lang else frozenset())
         if keys & best_keys:
             continue
-        holders = [s.text for s in ev.sentences
-                   if any(t[:4] in keys for t in tokenize(s.text, "none"))]
-        if holders and all(_ASKS.search(t) for t in holders):
+        holders = [asks for held, asks in sentences if keys & held]
+        if holders and all(holders):
             return True
     return False
 

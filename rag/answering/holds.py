@@ -95,6 +95,7 @@ SUPERLATIVE = re.compile(
     r"(?i)\b(?:le|la|les|l['’]|du|des|au|aux|son|sa|ses|leur|leurs)\s*(?:plus|moins)\b|"
     r"\b(?:largest|biggest|highest|greatest|smallest|lowest|oldest|youngest|longest|shortest|"
     r"fewest|most|least|best|worst|top|leading|principale?s?|principaux|premi(?:er|ère)s?|"
+    r"main|chief|primary|mainly|chiefly|primarily|"
     r"majorit[ée]|majority|record|maximum|minimum|en tête|in the lead|devant|ahead of|"
     r"derni(?:er|ère)s?|last|latest|r[ée]cents?|r[ée]centes?|"
     r"surpass\w*|dépass\w*|exceed\w*|more than any|plus que (?:tout|tous|toutes))\b")
@@ -142,7 +143,7 @@ def _city_candidates(text: str) -> list[str]:
 # a name that a body's word follows is the body's: "vice-président exécutif d'Eurasia Group"
 _BODY_AFTER = re.compile(r"\s+(?:Group|Groupe|Institute|Institut|University|Université|"
                          r"Foundation|Fondation|Corporation|Company|Compagnie|Bank|Banque|"
-                         r"Center|Centre|Council|Conseil|Agency|Agence|Party|Parti|Holding|"
+                         r"Council|Conseil|Agency|Agence|Party|Parti|Holding|"
                          r"Airlines|Airways|Inc|Ltd|Press|Times|Post|News)\b")
 # news agencies: "a déclaré vendredi à Sputnik", "told Reuters" name no town
 _AGENCIES = frozenset("""sputnik reuters afp ap ria tass interfax bloomberg xinhua belga efe
@@ -742,7 +743,7 @@ _OPENING_WORDS = frozenset(fold(w) for w in """
 
 # "WASHINGTON (Sputnik) – ", "ALMATY, 7 janvier (Reuters) - ": a capitalised place and an
 # agency in brackets opening a dispatch
-_DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{2,40}(?:,\s*[^()\n]{1,30}?)?\s*\([^()\n]{1,40}"
+_DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{2,40}(?:,[^()\n]{1,30}?)?\s*\([^()\n]{1,40}"
                        r"\)\s*[–—-]\s*")
 DISPATCH_ASKED = re.compile(r"(?i)\b(?:dispatch\w*|dateline|dated|filed|dépêches?|datée?s?|"
                             r"envoyée?s?\s+(?:de|depuis)|reported\s+from|wire\s+story)\b")
@@ -750,8 +751,11 @@ DISPATCH_ASKED = re.compile(r"(?i)\b(?:dispatch\w*|dateline|dated|filed|dépêch
 
 # the first of several: "trois séries d'entretiens ..., en commençant par une réunion à
 # Genève" places the first meeting, not the three (traps_study54 t54_026)
-_FIRST_ONLY = re.compile(r"(?i)\b(?:en\s+commençant\s+par|à\s+commencer\s+par|starting\s+with|"
-                         r"beginning\s+with|the\s+first\s+(?:of\s+which|being))\b[^,;.]*")
+# (not "à commencer par", mostly "notably"; up to the end of the first: "starting with Paris
+# and ending in Berlin" places the last)
+_FIRST_ONLY = re.compile(r"(?i)\b(?:en\s+commençant\s+par|starting\s+with|beginning\s+with|"
+                         r"the\s+first\s+(?:of\s+which|being))\b(?:(?!\s(?:and|et|puis|then|"
+                         r"ending|finissant|avant)\b)[^,;.])*")
 FIRST_ASKED = re.compile(r"(?i)\b(?:premi(?:er|ère)s?|first|commen\w*|start\w*|begin\w*|"
                          r"began|ouvr\w*|open\w*|initial\w*)\b")
 

@@ -25,13 +25,15 @@ LEVEL_ASKED = re.compile(
 # what makes a figure a change: it follows one of these within a few words
 _CHANGE = re.compile(r"\b(?:augment\w*|hausses?|baisses?|diminution\w*|increases?d?|rises?|"
                      r"rose|hikes?d?|jumps?e?d?|drops?p?e?d?|falls?|fell|cuts?|reduc\w*|"
-                     r"de\s+plus|de\s+moins|more|less|grimpe\w*|bondi\w*|chute\w*|"
-                     r"recul\w*|progress\w*)\b")
+                     r"grimpe\w*|bondi\w*|chute\w*|recul\w*|progress\w*)\b[\s\w'’]{0,25}$")
 # (a figure read from its first digit only, its run whole: from each digit of "1 1 1 ..." it
 # was read to the run's end, quadratic, review 52 N2)
-_MONEY = re.compile(r"(?:[$€£]\s?\d|(?<![\d.,])(?<!\d\s)\d[\d\s.,]*+(?:[$€£]|(?:dollars?|euros?|"
-                    r"tenges?|roubles?|rubles?|livres?|pounds?|usd|eur)\b))")
-CHANGE_WITHIN = 40  # characters before an amount read for a change word
+_MONEY = re.compile(r"(?:[$€£]\s?\d|(?<![\d.,])(?<!\d\s)\d[\d\s.,]*+(?:(?:millions?|milliards?|"
+                    r"billions?|mille)\s+(?:de\s+|d')?)?(?:[$€£]|(?:dollars?|euros?|tenges?|"
+                    r"roubles?|rubles?|livres?|pounds?|usd|eur|(?:swiss\s+)?francs?|"
+                    r"yuans?|yens?)\b))")
+CHANGE_WITHIN = 30  # characters before an amount read for a change word (its own words:
+# "une augmentation d'environ 1 $", not "After the hike, a gallon of gas cost $3.50")
 
 
 def level_told(text: str) -> bool:
@@ -63,6 +65,10 @@ _SUBJECT_EN = re.compile(r"^\s*(?:did|does|do|has|have|had|was|were|is|are|will|
                          r"(?:the\s+)?([\w-]+)")
 _GENERIC = frozenset("prix price prices cost costs nombre number niveau level total montant "
                      "amount".split())
+# a time is no thing changed ("By how much did the economy grow last year?")
+_TIMES = frozenset("year years month months week weeks day days decade decades season "
+                   "seasons period quarter annee annees mois semaine semaines jour jours "
+                   "decennie saison trimestre periode".split())
 
 
 def changed_thing(question: str, lang: str) -> frozenset[str]:
@@ -78,10 +84,13 @@ def changed_thing(question: str, lang: str) -> frozenset[str]:
     if verb:
         words = []
         for w in re.findall(r"[^\W\d_]+(?:['’]s)?", verb.group(1)):
-            if fold(w) in _BEFORE:
+            if fold(w) in _BEFORE or fold(w) in ("last", "this", "next", "ce", "cette", "cet",
+                                                  "dernier", "derniere"):
                 break  # "young people's engagement in social processes": engagement
             words.append(re.sub(r"['’]s$", "", w))
         word = words[-1] if words else ""
+        if fold(word) in _TIMES:
+            word = ""
     else:
         subject = (_SUBJECT_EN if lang == "en" else _SUBJECT_FR).match(rest)
         word = subject.group(1) if subject else ""

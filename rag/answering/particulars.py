@@ -22,6 +22,8 @@ from rag.text import fold
 
 _MACHINES = (r"(?:aircraft|planes?|airplanes?|helicopters?|jets?|tanks?|rifles?|guns?|cars?|"
              r"vehicles?|trucks?|engines?|rockets?|missiles?|drones?|ships?|submarines?)\s*")
+_MAKERS = (r"Antonov|Iliouchine|Ilyushin|Tupolev|Soukhoï|Sukhoi|Mikoyan|MiG|Boeing|Airbus|"
+           r"Lockheed|Embraer|Bombardier|Cessna|Dassault|Kamov|Mil|Yakovlev")
 _ASKED: dict[str, re.Pattern[str]] = {
     "language": re.compile(r"(?i)\b(?:in|into)\s+(?:what|which)\s+languages?\b|"
                            r"\b(?:what|which)\s+languages?\b|\bquelles?\s+langues?\b"),
@@ -38,24 +40,21 @@ _ASKED: dict[str, re.Pattern[str]] = {
                        r"\b(?:opinion\s+)?polls?\s+(?:show|showed|shown|suggest\w*|found|find)\b|"
                        r"\bsurveys?\s+(?:show|showed|found)\b|\bsondages?\s+(?:montr|indiqu|"
                        r"révél)\w*|\bsondages?\s+d['’]opinion\b|\bopinion\s+polls?\b"),
-    # a model of a make the question names ("Which Antonov aircraft model carried ...?",
-    # "Quel modèle d'Antonov ...?"): the maker's name is none ("des vols d'Antonov et
-    # d'Iliouchine"); not a model of no make named ("Quels modèles d'appareils militaires
-    # russes ... ?" is answered by the makes: blind44 b44_032), nor an idea's ("Which economic
-    # model ...?", "Who created the Hazelden model?")
-    "model": re.compile(r"(?i)\b(?:which|what)\s+(?-i:[A-Z])[\w-]+\s+(?:" + _MACHINES
-                        + r")?models?\b|\bmodels?\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w-]+\s+(?:"
-                        + _MACHINES + r")?|\bquel(?:le)?s?\s+modèles?\s+(?:d['’]|de\s+)?"
-                        r"(?:(?:avions?|appareils?|hélicoptères?|chars?|fusils?|voitures?|"
-                        r"véhicules?|camions?|fusées?|missiles?|drones?|navires?)\s+)?"
-                        r"(?:d['’]|de\s+)?(?-i:[A-Z])[\w-]+"),
+    # an aircraft model of a maker the question names ("Which Antonov aircraft model carried
+    # ...?", "Quel modèle d'Iliouchine ...?"): the maker's name is none ("des vols d'Antonov
+    # et d'Iliouchine"); makers whose models are numbered only (a car's may be a name: "la
+    # Renault Clio"; "Quels modèles d'appareils ...?" is answered by makers: b44_032)
+    "model": re.compile(r"(?i)\b(?:(?:which|what)\s+(?:" + _MAKERS + r")\s+(?:" + _MACHINES
+                        + r")?models?|models?\s+of\s+(?:the\s+)?(?:" + _MAKERS + r")|"
+                        r"quel(?:le)?s?\s+modèles?\s+(?:d['’]|de\s+)?(?:(?:avions?|appareils?|"
+                        r"hélicoptères?)\s+)?(?:d['’]|de\s+)?(?:" + _MAKERS + r"))\b"),
     # where a flight landed ("Où les militaires ... ont-ils atterri ?", "Where did the task
     # force land?"): where it left from is none ("partent ... depuis la base aérienne d'Ayni");
     # not the land itself ("land area", "land border")
     "landing": re.compile(r"(?i)(?:\bwhere\b|\b(?:at|in|to|on)\s+(?:which|what)\b)[^?]{0,100}?"
                           r"(?:\b(?:did|do|does|will|would|could)\s+[^?]{1,80}?\bland\b(?!\s+"
-                          r"(?:area|border|mass|reform|forces?)\b)|\blanded\b|\btouch(?:ed)?\s+"
-                          r"down\b)|(?:\boù\b|\b(?:dans|à|sur)\s+quel(?:le)?s?\b)[^?]{0,100}?"
+                          r"(?:area|border|mass|reform|forces?|to|for|from|of)\b)|\blanded\b|"
+                          r"\btouch(?:ed)?\s+down\b)|(?:\boù\b|\b(?:dans|à|sur)\s+quel(?:le)?s?\b)[^?]{0,100}?"
                           r"\b(?:atterri\w*|(?:se\s+sont|s['’]est)\s+posée?s?)\b"),
     # a state before it changed ("Quel était le niveau d'alerte avant qu'il soit porté au
     # « bleu » ?", "Before Tokayev extended it nationwide, in which regions was ...?"): the
@@ -124,6 +123,12 @@ _ASKED: dict[str, re.Pattern[str]] = {
 }
 # (a state is asked, not words said or a deed done before the change: "What did Tokayev say
 # before raising the alert?")
+# ... of the thing whose change the question tells, named again by a pronoun ("before it
+# was raised", "Before Tokayev extended it", "avant qu'il soit porté"): not another's
+# ("What was the capital of Brazil before Brasília was expanded?")
+_CHANGED_ITSELF = re.compile(r"(?i)\bbefore\s+(?:it|they)\b|\bbefore\s+[^?]{0,40}?\b\w+ed\s+"
+                             r"(?:it|them)\b|\bavant\s+qu['’](?:il|elle|ils|elles)\b|"
+                             r"\bavant\s+de\s+l['’]|\bavant\s+que\s+[^?]{0,40}?\bne\s+l['’]")
 _STATE_ASKED = re.compile(r"(?i)\b(?:était|étaient|was|were|had\s+been|en\s+vigueur|"
                           r"in\s+force|in\s+place)\b")
 _LANGUAGES = (
@@ -177,16 +182,21 @@ _TOLD: dict[str, re.Pattern[str]] = {
                        r"interrogee?s|respondents|sondee?s|ifop|ipsos|gallup|yougov|levada|"
                        r"harris|bva|odoxa|elabe)\b"),
     # (a designation: "An-124", "Il-76", "Su-25", "T-72", "A320"; or a model named)
-    "model": re.compile(r"\b(?:[a-z]{1,4}-\d{1,4}[a-z]?|[a-z]{1,3}\d{2,4}[a-z]?|modeles?|"
-                        r"models?|versions?|variantes?|variants?|series)\b"),
+    "model": re.compile(r"\b(?:[a-z]{1,4}-\d{1,4}[a-z]?|[a-z]{1,3}\d{2,4}[a-z]?|"
+                        r"(?:" + _MAKERS.lower() + r")\s+\d{2,4}|modeles?|models?|versions?|"
+                        r"variantes?|variants?|series)\b"),
     "landing": re.compile(r"\b(?:atterri\w*|land(?:ed|ing|s)?|touch\w*\s+down|pose\w*|"
-                          r"arriv\w*|debarqu\w*|deploy\w*|achemin\w*|flown\s+(?:in|to))\b"),
+                          r"arriv\w*|debarqu\w*|deploy\w*|achemin\w*|flown\s+(?:in|to)|"
+                          r"reach\w*|atteint\w*|abord\w*|accost\w*|ashore|storm\w*|"
+                          r"splash\w*|amerri\w*|largu\w*|parachut\w*)\b"),
     "prior_state": re.compile(r"\b(?:auparavant|precedemment|jusqu['’]alors|jusque-la|"
                               r"initialement|d['’]abord|au\s+depart|a\s+l['’]origine|"
                               r"previously|initially|originally|at\s+first|earlier|formerly|"
                               r"avant\s+(?:cela|ca|d['’]etre|de\s+passer)|before\s+(?:that|then|"
                               r"being)|passe\w*\s+de|went\s+from|from\s+\w+\s+to|"
-                              r"jusqu['’]ici|until\s+then|d['’]un\s+niveau)\b"),
+                              r"jusqu['’]ici|until\s+then|d['’]un\s+niveau|which\s+had\s+been|"
+                              r"that\s+had\s+been|qui\s+(?:etait|avait\s+ete)|"
+                              r"from\s+\d[^.;]{0,20}?\bto\s+\d|de\s+\d[^.;]{0,20}?\ba\s+\d)\b"),
     "aircraft": re.compile(r"\b(?:avions?|appareils?|aircraft|planes?|airplanes?|airliners?|"
                            r"jets?|helicopt\w*|antonov|iliouchine|ilyushin|tupolev|sukhoi|"
                            r"soukhoi|mig|boeing|airbus|lockheed|concorde|rafale|mirage|"
@@ -238,7 +248,8 @@ def particular_asked(question: str) -> str:
     """The particular the question asks by its noun ("" for none); the first that matches."""
     head = question[:300]
     for kind, pattern in _ASKED.items():
-        if pattern.search(head) and (kind != "prior_state" or _STATE_ASKED.search(head)):
+        if pattern.search(head) and (kind != "prior_state" or (
+                _STATE_ASKED.search(head) and _CHANGED_ITSELF.search(head))):
             return kind
     return ""
 

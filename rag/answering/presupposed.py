@@ -126,7 +126,11 @@ _DONE_HAD = re.compile(r"(?i)\b(?:had|has|have)\s+(?:[\w-]+\s+){1,3}?([a-z]{4,}e
 _NEGATED = re.compile(r"\b(?:pas|jamais|point|aucune?|not|never|no|n't|nor|ni)\b|n['’]t\b")
 _ASKS_NEGATED = re.compile(r"(?i)\b(?:pas|jamais|not|never|refus\w*|declin\w*|rejet\w*|"
                            r"reject\w*)\b|n['’]t\b")
-NEGATION_WITHIN = 3  # words before the deed read for its negation ("n'avait pas demandé")
+# words before the deed read for its negation ("n'avait pas demandé"; not "n'a pas tardé à
+# envoyer", whose negation is of another verb)
+NEGATION_WITHIN = 2
+_NOT_DENIAL = re.compile(r"\b(?:not\s+only|non\s+seulement|sans\s+(?:aucun\s+)?doute|no\s+doubt|"
+                         r"pas\s+seulement|not\s+just)\b")
 
 
 def deeds_asked(question: str, lang: str) -> frozenset[str]:
@@ -159,5 +163,7 @@ def only_denied(stems: frozenset[str], texts: Iterable[str]) -> bool:
                 continue
             before = words[max(0, k - NEGATION_WITHIN):k]
             cut = max((j for j, x in enumerate(before) if x in _CLAUSE_BREAK), default=-1)
-            mentions.append(bool(_NEGATED.search(" ".join(before[cut + 1:]))))
+            said = " ".join(words[max(0, k - NEGATION_WITHIN - 1):k + 2])
+            mentions.append(bool(_NEGATED.search(" ".join(before[cut + 1:])))
+                            and not _NOT_DENIAL.search(said))
     return bool(mentions) and all(mentions)

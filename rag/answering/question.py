@@ -416,7 +416,8 @@ _FIRST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) premi(?:er|ère)s? à|the fir
                           r"politician|group|unit)s? )?to|"
                           # "Quel pays a exercé le premier la présidence ?"
                           r"(?:a|ont|avait|avaient)(?:-t-\w+)?\s+\w+\s+(?:le|la|les)\s+"
-                          r"premi(?:er|ère)s?\b(?!\s+(?:ministre|plan|rang|tour)\b))")
+                          r"premi(?:er|ère)s?\s+(?=(?:la|le|les|l['’]|des|du|à|au|aux|un|une|"
+                          r"ce|cette|ses|sa|son)\b))")
 # A yes/no question comparing two named sides: "Were more people killed in Almaty than in
 # Zhanaozen?", "L'Arménie a-t-elle envoyé plus de soldats que le Tadjikistan ?"
 _COMPARISON_ASKED = re.compile(
@@ -708,9 +709,11 @@ _SUPERLATIVE_ASKED = re.compile(
     r"(?i)\b(?:largest|biggest|highest|greatest|smallest|lowest|oldest|youngest|longest|"
     r"shortest|fewest|the most \w+|the least \w+)\b|"
     r"\b(?:le|la|les|l['’])\s*(?:plus|moins) (?!de\b|d['’])\w+|"
-    # ("the main demand", "la principale revendication": one of a list is not it)
-    r"\b(?:the|its|their|his|her)\s+(?:main|chief|primary|principal)\b|"
-    r"\b(?:la|le|les|sa|son|ses|leur|leurs)\s+(?:principale?s?|principaux)\b")
+    # ("the main demand", "la principale revendication": one of a list is not it; not a
+    # list asked, "les principaux affluents", nor an office, "the chief executive")
+    r"\b(?:the|its|their|his|her)\s+(?:main|chief|primary|principal)\s+(?!executive|officer|"
+    r"justice|of\b|minister|election|school)[a-z]+(?<!s)\b(?!\s+(?:of|and)\s+\w+s\b)|"
+    r"\b(?:la|le|sa|son|leur)\s+principale?\b")
 # ... and the noun it ranks: "la plus importante minorité", "la ville la plus touchée", "the
 # largest contingent"
 _RANKED_NOUN = re.compile(
@@ -720,7 +723,7 @@ _RANKED_NOUN = re.compile(
     r"\b(?:the|its|their|his|her)\s+(?:largest|biggest|highest|greatest|smallest|lowest|"
     r"oldest|youngest|longest|shortest|fewest|most \w+|least \w+|main|chief|primary|"
     r"principal)\s+([a-z][\w-]+)(?:\s+([a-z][\w-]+))?|"
-    r"\b(?:la|le|les|sa|son|ses|leur|leurs)\s+(?:principale?s?|principaux)\s+([a-zà-ÿ][\w-]+)")
+    r"\b(?:la|le|sa|son|leur)\s+principale?\s+([a-zà-ÿ][\w-]+)")
 # nouns that rank a quantity of another ("le plus grand nombre de voix"): none read
 _QUANTITY_NOUNS = frozenset("nombre number part share quantite quantity majorite majority "
                             "partie".split())
@@ -1356,7 +1359,7 @@ _COUNTED_HOMOGRAPHS = frozenset({"avions", "etes"})
 _MEASURE_ADJECTIVES = frozenset("""different differents differentes various divers diverses
     distinct distinct distincts distinctes separate individual other autres additional total
     new nouveaux nouvelles main principaux principales major key foreign active international
-    local domestic senior former young elderly armed""".split())
+    local domestic senior former young armed""".split())
 # (English adjectives before the noun counted: "how many foreign entities" counts entities,
 # not what is foreign: traps_study55 t55_019)
 _NOT_MEASURE = frozenset("temps fois time times long much".split())
