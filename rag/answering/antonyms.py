@@ -261,8 +261,9 @@ _WORD_START = re.compile(r"[\w'’-]+")
 
 # Present as a verb's adjective, whole and masculine ("présente", "présentés" fold as
 # "presented" does), and what is said present: the few words before it.
-_PRESENT = re.compile(r"((?:\S+ ){1,4})(?:(?:ete|etaient|etait|etre|sont|est|were|was|been|are|"
-                      r"is) (?:not )?)presents? ")
+# (each word read whole, from a word's start: a long word was read from each of its letters)
+_PRESENT = re.compile(r"(?<!\S)((?:\S++ ){1,4})(?:(?:ete|etaient|etait|etre|sont|est|were|was|"
+                      r"been|are|is) (?:not )?)presents? ")
 _ABSENT = re.compile(r" (?:absence (?:de |d |of )|absent |lack of |manque de |manque d |"
                      r"faute de |faute d |without |sans )((?:\S+ ){1,3})")
 _DENIED = re.compile(r" (?:n \S+(?: \S+)?(?: pas)?|(?:was|were|is|are|been) not) presents? $")

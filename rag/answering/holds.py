@@ -1054,9 +1054,9 @@ _PLACE_WORDS = frozenset(fold(w) for w in """
     """.split())
 # A run of capitalised words; a preposition or article capitalised because it opens the
 # sentence ("In Janaozen", "À Tel Aviv") is not its first word
-_RUN = re.compile(r"(?!(?:In|At|Near|From|To|Into|Outside|Inside|À|A|Au|Aux|En|Dans|Près|Vers|"
-                  r"Le|La|Les|L|The|Un|Une|Des|De|Du)\b)[A-ZÀ-Ý][\wÀ-ÿ'’-]+"
-                  r"(?:\s+[A-ZÀ-Ý][\wÀ-ÿ'’-]+)+")
+_RUN = re.compile(r"(?<![\wÀ-ÿ'’-])(?!(?:In|At|Near|From|To|Into|Outside|Inside|À|A|Au|Aux|En|"
+                  r"Dans|Près|Vers|Le|La|Les|L|The|Un|Une|Des|De|Du)\b)[A-ZÀ-Ý][\wÀ-ÿ'’-]++"
+                  r"(?:\s++[A-ZÀ-Ý][\wÀ-ÿ'’-]++)+")
 # ... which is a place where a preposition of place stands before it ("à Buenos Aires")
 _LOCATIVE = re.compile(r"(?i)\b(?:à|a|au|aux|en|dans|près de|vers|in|at|near|from|to|"
                        r"outside|into)\s+(?:(?:la|le|les|the)\s+|l['’])?$")

@@ -890,7 +890,7 @@ _GOES_ON_ABOUT = re.compile(r"(?i)\s*(?:(?:une?|a|an)\s+[\w’'-]+\s+[\w’'-]+(
 # "Josep Borrell s'est dit ...", "Tokayev said ..."
 _SUBJECT = re.compile(
     r"\s*(?:(?:M|Mme|Mr|Mrs|Ms|Dr)\.?\s+)?((?:[A-ZÀ-Ý][\w’'-]+\s+){0,2}[A-ZÀ-Ý][\w’'-]+)"
-    r"\s*,?\s+(?:a|ont|avait|avaient|est|était|s['’]est|has|had|is|was|said|says|told)\b")
+    r"(?:\s*+,)?\s++(?:a|ont|avait|avaient|est|était|s['’]est|has|had|is|was|said|says|told)\b")
 
 
 def _subject_from_neighbour(claim: _Facts, d: _Sentences, i: int, scores: Vectors) -> bool:
@@ -1239,7 +1239,7 @@ _UPPER = (r"no more than|not more than|at most|up to|pas plus de|au plus|au maxi
           r"près de|près d['’]|presque|en dessous de")
 _LOWER = (r"more than|over|above|at least|no fewer than|no less than|not less than|"
           r"plus de|plus d['’]|au moins|pas moins de|pas moins d['’]")
-_BOUNDED = re.compile(rf"(?i)\b(?:(?P<up>{_UPPER})|(?P<low>{_LOWER}))\s*[$€£]?\s*"
+_BOUNDED = re.compile(rf"(?i)\b(?:(?P<up>{_UPPER})|(?P<low>{_LOWER}))\s*+[$€£]?\s*+"
                       r"(?P<n>\d[\d\u00a0\u202f ,.]*\d|\d|(?:one|an?|une?)(?=\s+(?:million|"
                       r"billion|milliard|thousand|hundred|millier|centaine)))")
 
@@ -2401,7 +2401,7 @@ STRIP_WORDS = 6
 SWAP_MAX_CHARS = 600
 # Parties joined by "et"/"and"/"avec"/"with" before the main verb are one agent: "Le
 # Kazakhstan et la Russie ont signé" over "La Russie et le Kazakhstan ont signé" swaps no one.
-_AND = re.compile(r"(?i)^\s*,?\s*(?:et|and|avec|with|ainsi que|as well as)\s+"
+_AND = re.compile(r"(?i)^\s*+,?\s*+(?:et|and|avec|with|ainsi que|as well as)\s+"
                   r"(?:(?:le|la|les|l['’]|the)\s*)?$")
 _MAIN_VERB = re.compile(r"(?i)(?<!\w)(?:a|ont|avait|avaient|eut|est|sont|has|have|had|is|are|"
                         r"was|were|will|qui|que|who|that|which)(?!\w)|(?<!\w)(?-i:[a-z]\w*ed)"
@@ -2836,7 +2836,7 @@ def _same_party(agent_words: Sequence[str], written: str) -> bool:
 _SUCCESSION_WORD = re.compile(r"(?i)(?<!\w)(?:successeur|successor|pr[ée]d[ée]cesseur|"
                               r"predecessor|dauphin|h[ée]ritier|heir)s?(?!\w)")
 _OF_WHOM_AFTER = re.compile(r"(?i)^(?:[\w'’-]+\s+){0,5}?(?:de|d['’]|du|of|par|by)\s*$")
-_WHOM = re.compile(r"(?i)\s*,?\s*(?:whom|que\b|qu['’]|lequel|laquelle)")  # right after the first
+_WHOM = re.compile(r"(?i)\s*+,?\s*+(?:whom|que\b|qu['’]|lequel|laquelle)")  # right after the first
 _AS_HIS = re.compile(r"(?i)(?:as|comme|en tant que)\s+(?:his|her|their|son|sa|leur)\s+"
                      r"(?:[\w-]+\s+){0,2}$")
 
