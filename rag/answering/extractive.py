@@ -37,7 +37,7 @@ from rag.answering.presupposed import (
     only_denied,
     only_possible,
 )
-from rag.answering.question import _SAME_FAMILY, _YEAR, _YES_NO
+from rag.answering.question import _ATTRIBUTION, _SAME_FAMILY, _YEAR, _YES_NO
 from rag.answering.speakers import quote_of_another, statement_asked
 from rag.answering.subjects import premise_exchanged
 from rag.answering.verify import CAUSE_UNKNOWN, PURPOSE, gives_cause
@@ -149,8 +149,7 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
             or _asked_by_sources(ev, cands[0].text) or _placed_first_only(ev) \
             or cause_reversed(ev.question.text, ev.question.lang,
                               (s.text for s in cands[:PREMISE_READ])) \
-            or only_denied(deeds_asked(ev.question.text, ev.question.lang),
-                           _told_by_speaker(ev)) \
+            or _denied(ev) \
             or quote_of_another(ev.question.speaker, statement_asked(ev.question.text),
                                 [s.text for s in ev.sentences if s.usable]):
         return []
@@ -621,6 +620,13 @@ _YES_NO_CE = re.compile(r"(?i)^\s*(?:est|était|serait|sera|fut)-ce\b")  # "Éta
 _ASKS = re.compile(r"\?[\s»”\"’')\]]*$")
 
 
+def _denied(ev: Evidence) -> bool:
+    """Whether the deed the question tells as done is only denied where its credited source
+    speaks (`presupposed.only_denied`); the sentences are read only for a deed asked."""
+    deeds = deeds_asked(ev.question.text, ev.question.lang)
+    return bool(deeds) and only_denied(deeds, _told_by_speaker(ev))
+
+
 def _told_by_speaker(ev: Evidence) -> list[str]:
     """The usable sentences, only those naming the speaker or source the question credits
     ("According to Peskov, ...": another source's word is not his)."""
@@ -631,13 +637,11 @@ def _told_by_speaker(ev: Evidence) -> list[str]:
     return [t for t in texts if any(_has_focus(n, _words(t)) for n in names)]
 
 
-# "According to Kremlin spokesman Dmitry Peskov, ...": the last name of the lead-in
-_CREDITED = re.compile(r"(?i)^\s*(?:selon|d['’]après|according\s+to)\s+([^,?]{1,80}),")
-
-
 def _credited(question: str) -> tuple[str, ...]:
-    m = _CREDITED.match(question)
-    names = re.findall(r"[A-ZÀ-Ý][\w’'-]+", m.group(1)) if m else []
+    """The last name of the question's attribution ("According to Kremlin spokesman Dmitry
+    Peskov, ...": peskov)."""
+    m = _ATTRIBUTION.match(question)
+    names = re.findall(r"[A-ZÀ-Ý][\w’'-]+", m.group(0)[m.end(1):]) if m else []
     return (fold_name(names[-1]),) if names else ()
 
 
