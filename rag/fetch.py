@@ -41,6 +41,7 @@ from rag.errors import RagError
 from rag.loaders import LoadResult, Page, Skipped, TextBudget, load_paths, page_from_html
 from rag.read_clock import ReadCancelled
 from rag.socket_abort import Deadline
+from rag.sources import redacted_url
 
 log = logging.getLogger("rag.fetch")
 
@@ -665,9 +666,11 @@ class _Inflater:
 
 def url_doc_id(url: str) -> str:
     """Stable id of a URL's document: readable host and path, and a short hash of the whole
-    URL (query included) so two URLs never share an id."""
+    URL (query included) so two URLs never share an id, but for the values of the parameters
+    that hold credentials (`redacted_url`): an SSO ticket or a session, which would be read
+    back from the hash of a short one, names no other page (security review 53, N1)."""
     parsed = parse_url(url)
-    digest = hashlib.sha256(str(parsed).encode()).hexdigest()[:8]
+    digest = hashlib.sha256(redacted_url(str(parsed)).encode()).hexdigest()[:8]
     path = re.sub(r"[^A-Za-z0-9._~/-]+", "-", parsed.path).strip("/-")
     slug = f"{parsed.host}/{path}".rstrip("/")[:150]
     return f"{slug}-{digest}"
@@ -709,14 +712,18 @@ def _fetch_one(url: str, policy: FetchPolicy, previous: Callable[[str], Document
         return _Outcome(url, before, before)
     extra = {k: v for k, v in (("etag", got.etag), ("last_modified", got.last_modified)) if v}
     text = got.text()
+    # The page is named without the credentials its URL (or the one it was redirected to) may
+    # carry: every API key reads a document's source, and its citations (security review 53,
+    # N1). It was fetched with them.
+    source = redacted_url(url)
     if got.content_type == "text/plain":
-        page = Page(doc_id, text.replace("\r\n", "\n"), url)
+        page = Page(doc_id, text.replace("\r\n", "\n"), source)
     else:
         try:
-            page = page_from_html(text, doc_id, url)
+            page = page_from_html(text, doc_id, source)
         except Exception as exc:  # _Skip (no main text) or a parser failure on this page
             return _Outcome(url, Skipped(url, str(exc) or type(exc).__name__))
-    page.metadata = {**page.metadata, "url": got.url, **extra}
+    page.metadata = {**page.metadata, "url": redacted_url(got.url), **extra}
     return _Outcome(url, page, before)
 
 
