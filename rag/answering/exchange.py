@@ -79,6 +79,13 @@ _PASSIVE_AGENT = re.compile(r"(?i)\b[^\W\d_]{2,}(?<!an)(?:[ée]e?s?|ie?s?|ue?s?|
                             r"(?:[^\W\d_]+\s+)?(?:by|par)\b")
 
 
+# ... a passive whose agent is a party named ("dénoncée par les États-Unis"; not "créé par
+# décret", "diffusée par la télévision")
+_PASSIVE_PARTY = re.compile(r"\b[^\W\d_]{2,}(?<!an)(?:[ée]e?s?|ie?s?|ue?s?|ed|en|wn|te?s?)\s+"
+                            r"(?:[^\W\d_]+\s+)?(?:by|par)\s+(?:(?:les?|la|the)\s+|l['’])?"
+                            r"[A-ZÀ-Ý]")
+
+
 def _party_key(word: str, party: bool) -> str:
     """A party's key across languages: its country ("Belarus", "Biélorussie": "#BY"), else
     its first letters."""
@@ -98,6 +105,11 @@ def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
                                    or _PASSIVE_AGENT.search(sentence)):
         return False  # "Belarus was attacked by Russia" over "La Russie a attaqué la
         # Biélorussie": a passive puts the doer last (diff review 45)
+    if claim_lang is None and bool(_PASSIVE_PARTY.search(claim)) != bool(
+            _PASSIVE_PARTY.search(sentence)):
+        return False  # ... in one language too: "une initiative que la Chine soutient et que
+        # les États-Unis dénoncent" over "Une initiative dénoncée par les États-Unis mais
+        # soutenue par la Chine" (blind_pairs44 v44_017)
     raw, s_raw = _WORD.findall(claim), _WORD.findall(sentence)
     c = [fold(w).replace("’", "'") for w in raw]
     s = [fold(w).replace("’", "'") for w in s_raw]

@@ -26,6 +26,7 @@ from rag.answering.downstream import (
     names_deed,
     why_deed,
 )
+from rag.answering.durations import only_elapsed
 from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import FIRST_ASKED, _has_focus, _words, counts, without_first_only
 from rag.answering.inert import inert
@@ -38,6 +39,8 @@ from rag.answering.presupposed import (
     only_possible,
 )
 from rag.answering.question import _ATTRIBUTION, _SAME_FAMILY, _YEAR, _YES_NO
+from rag.answering.refusals import refusal_untold
+from rag.answering.reported import only_foreseen, only_report_dated
 from rag.answering.speakers import quote_of_another, statement_asked
 from rag.answering.subjects import premise_exchanged
 from rag.answering.verify import CAUSE_UNKNOWN, PURPOSE, gives_cause
@@ -150,6 +153,8 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
             or cause_reversed(ev.question.text, ev.question.lang,
                               (s.text for s in cands[:PREMISE_READ])) \
             or _denied(ev) \
+            or refusal_untold(ev.question.text, (s.text for s in cands[:PREMISE_READ])) \
+            or only_elapsed(ev.question.text, (s.text for s in cands[:PREMISE_READ])) \
             or quote_of_another(ev.question.speaker, statement_asked(ev.question.text),
                                 [s.text for s in ev.sentences if s.usable]):
         return []
@@ -168,6 +173,10 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
             cands = counted
             near_count = counted[0]
     cands = [s for s in cands if not _about_something_else(ev, s)]
+    # (the day a sentence was reported on is not the day asked; words foreseen are not said)
+    dated = "date" in ev.question.asks
+    cands = [s for s in cands if not (dated and only_report_dated(ev.question.text, s.text))
+             and not only_foreseen(ev.question.text, s.text)]
     if ev.question.cause and not ev.cross_lingual and (deed := why_deed(ev.question.text)) \
             and any(deed_only_as_cause(deed, s.text) for s in cands):
         # what the deed caused is not why it was done, nor is a sentence that does not name it

@@ -672,7 +672,8 @@ _ROLE = re.compile(r"\b(?i:président|presidente|présidente|president|ministre|
                    r"expert|experte|analyste|analyst|chercheur|chercheuse|researcher|professeur|"
                    r"professor|leader|dirigeant|fondateur|founder|journaliste|journalist|"
                    r"diplomate|diplomat|commandant|commander)e?s?\b[^,.;]{0,40},?\s*"
-                   r"(?:[A-ZÀ-Ý][\w’'-]+\s+){0,3}$")
+                   r"(?:(?<![\w’'-])[A-ZÀ-Ý][\w’'-]++\s+){0,3}$")  # (names read whole,
+# review 53: "Experte-Experte-..." was read to its end from each letter)
 
 
 def _says_who(text: str, focus: Sequence[str]) -> bool:
@@ -743,8 +744,13 @@ _OPENING_WORDS = frozenset(fold(w) for w in """
 
 # "WASHINGTON (Sputnik) – ", "ALMATY, 7 janvier (Reuters) - ": a capitalised place and an
 # agency in brackets opening a dispatch
-_DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{2,40}(?:,[^()\n]{1,30}?)?\s*\([^()\n]{1,40}"
-                       r"\)\s*[–—-]\s*")
+_DATELINE = re.compile(r"^\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’. -]{2,40}(?:,[^()\n]{1,30}?)?\s*\([^()\n]{1,40}"
+                       r"\)|"
+                       # ... or a place in title case before an agency named ("Paris (AFP) -")
+                       r"[A-ZÀ-Ý][a-zà-ÿ'’.]++(?:[ -][A-ZÀ-Ý][a-zà-ÿ'’.]++){0,3}"
+                       r"(?:,[^()\n]{1,30}?)?\s*\((?:AFP|Reuters|AP|Sputnik|RIA(?:\s+Novosti)?|"
+                       r"TASS|Interfax|Bloomberg|Xinhua|Belga|EFE|ANSA|DPA|Kazinform|"
+                       r"Tengrinews)\))\s*[–—-]\s*")
 DISPATCH_ASKED = re.compile(r"(?i)\b(?:dispatch\w*|dateline|dated|filed|dépêches?|datée?s?|"
                             r"envoyée?s?\s+(?:de|depuis)|reported\s+from|wire\s+story)\b")
 
@@ -965,9 +971,10 @@ _FACILITY_WORD = {
     "airport": re.compile(r"(?i)\b(?:a[ée]roports?|a[ée]rodromes?|airports?|airfields?)\b"),
 }
 _FACILITY_BEFORE = {
-    "base": re.compile(r"\b([A-ZÀ-Ý][\wÀ-ÿ-]+)\s+(?i:air\s?base|airbase|military base|"
+    # (the name read whole: a long hyphenated run was read from each part, review 53 N2)
+    "base": re.compile(r"(?<![\w-])([A-ZÀ-Ý][\wÀ-ÿ-]++)\s+(?i:air\s?base|airbase|military base|"
                        r"naval base)\b"),
-    "airport": re.compile(r"\b([A-ZÀ-Ý][\wÀ-ÿ-]+)\s+(?i:airport|airfield)\b"),
+    "airport": re.compile(r"(?<![\w-])([A-ZÀ-Ý][\wÀ-ÿ-]++)\s+(?i:airport|airfield)\b"),
 }
 
 

@@ -21,7 +21,10 @@ LEVEL_ASKED = re.compile(
     r"\bwhat\s+(?:was|is|were|are)\s+the\s+(?:price|cost)s?\b(?![^?]{0,40}\b(?:increase|rise|"
     r"hike|jump|change|drop|fall|cut)\b)|\bcombien\s+(?:co[uû]t\w*|valai\w*)\b|"
     r"\bquel\s+(?:était|est|serait)\s+le\s+(?:prix|coût)\b(?![^?]{0,40}\b(?:augmentation|"
-    r"hausse|baisse|variation)\b)")
+    r"hausse|baisse|variation)\b)|"
+    # "How much was a gallon of gas ...?": one unit's price (not "how much was the increase")
+    r"\bhow\s+much\s+(?:was|were|is|are)\s+(?:a|an|one)\s+(?:gallon|lit(?:re|er)|barrel|"
+    r"kilo(?:gram)?|tonne|ton|cubic\s+met(?:re|er)|loaf|ticket|unit)\b")
 # what makes a figure a change: it follows one of these within a few words
 _CHANGE = re.compile(r"\b(?:augment\w*|hausses?|baisses?|diminution\w*|increases?d?|rises?|"
                      r"rose|hikes?d?|jumps?e?d?|drops?p?e?d?|falls?|fell|cuts?|reduc\w*|"

@@ -55,7 +55,9 @@ _ASKED: dict[str, re.Pattern[str]] = {
                           r"(?:\b(?:did|do|does|will|would|could)\s+[^?]{1,80}?\bland\b(?!\s+"
                           r"(?:area|border|mass|reform|forces?|to|for|from|of)\b)|\blanded\b|"
                           r"\btouch(?:ed)?\s+down\b)|(?:\boù\b|\b(?:dans|à|sur)\s+quel(?:le)?s?\b)[^?]{0,100}?"
-                          r"\b(?:atterri\w*|(?:se\s+sont|s['’]est)\s+posée?s?)\b"),
+                          r"\b(?:atterri\w*|(?:se\s+sont(?:-(?:ils|elles))?|s['’]est(?:-(?:il|elle))?)\s+"
+                          # (not "se sont posés en médiateurs", "posé la question")
+                          r"posée?s?)\b(?!\s+(?:en|la|le|les|des|une?|comme|cette|ces|ce)\b)"),
     # a state before it changed ("Quel était le niveau d'alerte avant qu'il soit porté au
     # « bleu » ?", "Before Tokayev extended it nationwide, in which regions was ...?"): the
     # change itself tells only the state after it
@@ -120,6 +122,18 @@ _ASKED: dict[str, re.Pattern[str]] = {
                        r"combien\s+d(?:e\s+|['’])(?!temps\b))"),
     # a price as it stood ("What did a gallon of gas cost ...?"): how much it rose is none
     "price_level": LEVEL_ASKED,
+    # what one party proposed ("What measures did Putin propose to Tokayev?", "Quelles
+    # mesures Poutine a-t-il proposées ?"): "les présidents ont échangé leurs points de vue"
+    # tells no proposal (traps_study56 t56_029, t56_030)
+    # (not "suggest", "offer": "what did the media suggest might be behind it", "what did Xi
+    # offer Tokayev" ask what they said or gave)
+    "proposal": re.compile(r"(?i)\b(?:what|which|quel(?:le)?s?)\b[^?]{0,80}?\bpropos(?:e|ed|"
+                           r"ée?s?|é)\b"),
+    # the speech something was said in ("In which speech did Tokayev announce ...?", "Dans
+    # quel discours ...?"): a commentator's reading names none (t56_039, t56_040)
+    "speech": re.compile(r"(?i)\b(?:in\s+(?:which|what)\s+(?:speech|address|broadcast)|"
+                         r"(?:dans|lors\s+de)\s+quel(?:le)?\s+(?:discours|allocution|"
+                         r"intervention))\b"),
 }
 # (a state is asked, not words said or a deed done before the change: "What did Tokayev say
 # before raising the alert?")
@@ -218,7 +232,9 @@ _TOLD: dict[str, re.Pattern[str]] = {
                           r"grand\w+|parents?|apparent\w*|related|dynast\w*|heriti\w*|heirs?|"
                           r"clan|in-laws?)\b"),
     "verbatim": re.compile(r"[«“\"]|\B'[^']{12,}'\B"),
-    "prior_office": re.compile(r"\b(?:(?:ancien(?:ne)?s?|ex|former)[\s-]+(?:[\w'-]+\s+)?"
+    # (each word read whole: "former-former-..." was read from each hyphen, review 53 N2)
+    "prior_office": re.compile(r"\b(?:(?<![\w-])(?:ancien(?:ne)?s?|ex|former)[\s-]++"
+                               r"(?:[\w'-]++\s+)?"
                                r"(?:premier|prime|ministre|minister|president\w*|chef|head|"
                                r"directeu\w*|director|secretaire|secretary|ambassad\w*|depute|"
                                r"senat\w*|maire|mayor|gouverneur|governor|general|commandant|"
@@ -234,6 +250,13 @@ _TOLD: dict[str, re.Pattern[str]] = {
                        r"quotidien\w*|daily|annuel\w*|annually|yearly|hebdomadaire\w*|"
                        r"weekly|mensuel\w*|monthly|pour\s+cent|percent|per\s+cent|taux|"
                        r"rate)\b|%|\b\d+\s*/\s*(?:jour|j|an|h|day|year)\b"),
+    "proposal": re.compile(r"\b(?:propos\w*|suggest\w*|sugger\w*|offr\w*|offer\w*|"
+                           r"call\w*\s+for|preconis\w*|recommand\w*|recommend\w*|invit\w*|"
+                           r"plaid\w*\s+pour|urg\w*)\b"),
+    "speech": re.compile(r"\b(?:discours|allocution\w*|intervention\s+televisee|speech\w*|"
+                         r"address\w*|adresse\s+a\s+la\s+nation|televis\w*|broadcast\w*|"
+                         r"message\s+(?:video|televise)|conference\s+de\s+presse|"
+                         r"press\s+conference)\b"),
     "constitution": re.compile(r"\bconstitution\w*|\barticles?\s+\d+(?:[.-]\d+)?\b(?!\s+(?:du|"
                                r"de\s+la|of\s+the)\s+(?:traite|charte|treaty|charter))"),
 }

@@ -123,6 +123,11 @@ def only_coming(event: str, texts: Iterable[str]) -> bool:
 # Russie" (traps_study55 t55_001, t55_002). Also an English perfect ("had Kazakhstan
 # requested"), put into the sources' French by the lexicon.
 _DONE_HAD = re.compile(r"(?i)\b(?:had|has|have)\s+(?:[\w-]+\s+){1,3}?([a-z]{4,}ed)\b")
+# ... or its simple past, of a deed asked for ("What help did Kazakhstan request?"; not a
+# yes/no question, "Did Russia send troops?", which a denial answers)
+_DONE_DID = re.compile(r"(?i)\b(?:what|which|how\s+many|how\s+much)\s+(?:[\w-]++\s+){0,3}?did\s+"
+                       r"(?:[\w-]++\s+){1,4}?(request|ask|seek|send|dispatch|deploy|receive|"
+                       r"accept|promise)\b")
 _NEGATED = re.compile(r"\b(?:pas|jamais|point|aucune?|not|never|no|n't|nor|ni)\b|n['’]t\b")
 _ASKS_NEGATED = re.compile(r"(?i)\b(?:pas|jamais|not|never|refus\w*|declin\w*|rejet\w*|"
                            r"reject\w*)\b|n['’]t\b")
@@ -142,12 +147,17 @@ def deeds_asked(question: str, lang: str) -> frozenset[str]:
     if lang == "en":
         words = [m.group(1).lower() for m in _DONE_EN.finditer(question)]
         words += [m.group(1).lower() for m in _DONE_HAD.finditer(question)]
+        words += [m.group(1).lower() for m in _DONE_DID.finditer(question)]
         if _ASKS_POSSIBLE.search(question):
             words = []
         for w in words:
             stems.add(fold(w)[:STEM])
             stems.update(other_language_keys(w, "en"))
     return frozenset(stems)
+
+
+# words sharing a deed's stem that tell no deed ("demain" is no "demande")
+_NOT_DEEDS = frozenset({"demain", "envol", "envols"})
 
 
 def only_denied(stems: frozenset[str], texts: Iterable[str]) -> bool:
@@ -159,7 +169,7 @@ def only_denied(stems: frozenset[str], texts: Iterable[str]) -> bool:
     for text in texts:
         words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?|[,;:]", fold(text))
         for k, w in enumerate(words):
-            if w[:STEM] not in stems:
+            if w[:STEM] not in stems or w in _NOT_DEEDS:
                 continue
             before = words[max(0, k - NEGATION_WITHIN):k]
             cut = max((j for j, x in enumerate(before) if x in _CLAUSE_BREAK), default=-1)

@@ -411,7 +411,9 @@ class QuestionInfo:
 # coming last (who came first, or a list of members, is no answer)
 _LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last (?:(?:one|country|"
                          r"member|state|nation|ally|army|force|group|unit)s? )?to)\b")
-_FIRST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) premi(?:er|ère)s? à|the first (?:(?:one|"
+_FIRST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) premi(?:er|ère)s? (?:(?:pays|membres?|"
+                          r"États?|hommes?|femmes?|dirigeants?|responsables?|groupes?|"
+                          r"personnes?|politiques?|unités?|nations?) )?à|the first (?:(?:one|"
                           r"country|member|state|nation|official|person|man|woman|leader|"
                           r"politician|group|unit)s? )?to|"
                           # "Quel pays a exercé le premier la présidence ?"
@@ -711,19 +713,36 @@ _SUPERLATIVE_ASKED = re.compile(
     r"\b(?:le|la|les|l['’])\s*(?:plus|moins) (?!de\b|d['’])\w+|"
     # ("the main demand", "la principale revendication": one of a list is not it; not a
     # list asked, "les principaux affluents", nor an office, "the chief executive")
-    r"\b(?:the|its|their|his|her)\s+(?:main|chief|primary|principal)\s+(?!executive|officer|"
-    r"justice|of\b|minister|election|school)[a-z]+(?<!s)\b(?!\s+(?:of|and)\s+\w+s\b)|"
-    r"\b(?:la|le|sa|son|leur)\s+principale?\b")
+    # (or after a possessor: "the protesters' main demand", "Kazakhstan's main export")
+    # (not a fixed compound: "the novel's main character", "the museum's chief curator")
+    r"(?:\b(?:the|its|their|his|her)|\b[a-z]++['’]s?)\s+(?:main|chief|primary|principal)\s+"
+    r"(?!executive|officer|justice|of\b|minister|election|school|characters?\b|roles?\b|"
+    r"act(?:or|ress)|curator|advis[eo]r|station|street|square|building|entrance|office|"
+    r"headquarters|branch|course|dish|page|stage|hall|road|gate|door|campus|site|author|"
+    r"shareholder|editor|engineer|architect|scientist|economist|inspector|surgeon|judge)"
+    r"[a-z]+(?<!s)\b(?!\s+(?:of|and)\s+\w+s\b)|"
+    # ("la revendication principale", "l'objectif principal": the adjective after its noun;
+    # not a name asked, "Comment s'appelle la place principale ?", nor a fixed compound, "le
+    # personnage principal", "la gare principale", "le conseiller principal")
+    r"\b(?:la|le|sa|son|leur)\s+principale?\b|"
+    r"(?<!appelle )\b(?:(?:la|le|sa|son|leur)\s+|l['’]\s*)(?!(?:personnage|rôle|gare|conseill|"
+    r"place|rue|entrée|bâtiment|siège|axe|act(?:eur|rice)|interprète|page|salle|scène|cour|porte|"
+    r"route|bureau|établissement|plat|campus|site|auteur|responsable|actionnaire|ingénieur|"
+    r"architecte|inspect|juge|chirurgien|rédacteur|éditeur)\w*\s)[a-zà-ÿ][\w-]*+\s+"
+    r"principale?\b(?!s)")
 # ... and the noun it ranks: "la plus importante minorité", "la ville la plus touchée", "the
 # largest contingent"
 _RANKED_NOUN = re.compile(
     r"(?i)\b(?:le|la|les|l['’])\s*(?:plus|moins)\s+(?!de\b|d['’])\w+\s+([a-zà-ÿ][\w-]+)"
     r"(?:\s+([a-zà-ÿ][\w-]+))?|"
-    r"\b(?:le|la|les|l['’])\s*([a-zà-ÿ][\w-]+)\s+(?:le|la|les)\s+(?:plus|moins)\b|"
+    # (the noun read whole: "Les-Les-..." was read to its end from each article, review 53)
+    r"\b(?:(?:le|la|les)\s+|l['’]\s*)([a-zà-ÿ][\w-]++)\s+(?:le|la|les)\s+(?:plus|moins)\b|"
     r"\b(?:the|its|their|his|her)\s+(?:largest|biggest|highest|greatest|smallest|lowest|"
     r"oldest|youngest|longest|shortest|fewest|most \w+|least \w+|main|chief|primary|"
     r"principal)\s+([a-z][\w-]+)(?:\s+([a-z][\w-]+))?|"
-    r"\b(?:la|le|sa|son|leur)\s+principale?\s+([a-zà-ÿ][\w-]+)")
+    r"\b[a-z]++['’]s?\s+(?:main|chief|primary|principal)\s+([a-z][\w-]+)|"
+    r"\b(?:la|le|sa|son|leur)\s+principale?\s+([a-zà-ÿ][\w-]+)|"
+    r"\b(?:(?:la|le|sa|son|leur)\s+|l['’]\s*)([a-zà-ÿ][\w-]*+)\s+principale?\b")
 # nouns that rank a quantity of another ("le plus grand nombre de voix"): none read
 _QUANTITY_NOUNS = frozenset("nombre number part share quantite quantity majorite majority "
                             "partie".split())

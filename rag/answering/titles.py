@@ -446,3 +446,26 @@ def office_swapped(claim: str, sentence: str) -> bool:
     where the sentence names one there too."""
     said, given = offices_held(claim), offices_held(sentence)
     return bool(said) and bool(given) and not said & given
+
+
+_MINISTRY = re.compile(r"^(?:ministere|ministeres|ministry|ministries|departement|department)$")
+
+
+def _ministries(text: str) -> set[str]:
+    """The portfolios of the ministries `text` names ("le ministère russe de la Défense":
+    {"defence"})."""
+    tokens = _TOKEN.findall(text)
+    return {p for k, t in enumerate(tokens) if _MINISTRY.match(fold(t))
+            and (p := _portfolio(tokens, k)) is not None}
+
+
+def ministry_swapped(claim: str, sentence: str) -> bool:
+    """Whether the claim names a ministry by a portfolio the sentence gives none of its
+    ministries ("Le ministère russe de la Défense a fait savoir qu'il surveillait les troubles"
+    over "Le ministère russe des affaires étrangères a confirmé ... qu'il surveillait les
+    troubles", blind_pairs44 v44_015)."""
+    said = _ministries(claim)
+    if not said:
+        return False
+    given = _ministries(sentence)
+    return bool(given) and not said & given

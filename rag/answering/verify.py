@@ -123,7 +123,7 @@ from rag.answering.passive_agents import agents_exchanged, first_of_other
 from rag.answering.standins import Sort, as_place, has_stand_in, has_stand_in_at, stood_for
 from rag.answering.subjects import subject_exchanged
 from rag.answering.tense import tense_differs, times, told
-from rag.answering.titles import misplaced_title, office_swapped, titles
+from rag.answering.titles import ministry_swapped, misplaced_title, office_swapped, titles
 from rag.embedders.base import Embedder, Vectors
 from rag.errors import RagError
 from rag.sentences import CACHED_SENTENCE_CHARS, Span, split_sentences
@@ -588,7 +588,8 @@ class Verifier:
         why = _meaning(claim, s.text, ev.score, self.threshold)
         if why != "supported":
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores, (ev, why))
-        if misplaced_title(claim.titles, d.titles) or office_swapped(claim.text, s.text):
+        if misplaced_title(claim.titles, d.titles) or office_swapped(claim.text, s.text) \
+                or ministry_swapped(claim.text, s.text):
             return ev, "title"
         f = d.facts[best]
         if (claim.universal and not _all_said(claim.text, s.text)) or _bounds_differ(
@@ -726,7 +727,8 @@ class Verifier:
                 claim, text, score, self.threshold) != "supported":
             return single
         if misplaced_title(claim.titles, d.titles) or _subject_from_neighbour(claim, d, i,
-                                                                            scores):
+                                                                            scores) \
+                or ministry_swapped(claim.text, text):
             return single
         if (claim.negated and not (d.facts[i].negated or d.facts[i + 1].negated
                                    or refuses(text))) or (

@@ -118,7 +118,6 @@ PENDING_REVIEW_53: dict[str, str] = {
     # the run to its end from each position `[^,.;]{0,40}` leaves after every role word. One
     # search: 0.06 s at 2,000 characters, 0.24 s at 4,000, 0.93 s at 8,000 (it searches the
     # text before a capitalised name, `_says_who`); the guard's inputs: 1.2-1.7 s.
-    "rag.answering.holds._ROLE": "search",
 }
 QUADRATIC: dict[str, str] = {
     # (none left of those listed at first: the six read their runs once now, possessive,
