@@ -14,7 +14,10 @@ from rag.text import fold
 
 # how long something lasted, in the end
 _TOTAL_ASKED = re.compile(r"(?i)\bhow\s+long\s+did\b[^?]{0,120}?\blast\b|\bcombien\s+de\s+temps\b"
-                          r"[^?]{0,120}?\bdur[ée]\w*|\b(?:durée\s+totale|total\s+duration)\b")
+                          r"[^?]{0,120}?\bdur[ée]\w*|\b(?:durée\s+totale|total\s+duration)\b|"
+                          # "How long was the internet shut down?", "Quelle a été la durée ...?"
+                          r"\bhow\s+long\s+(?:was|were)\b|\bquelle\s+(?:a\s+été|fut|était)\s+"
+                          r"la\s+durée\b")
 _UNIT = (r"(?:journees?|jours?|heures?|semaines?|mois|ans|annees?|minutes?|days?|hours?|weeks?|"
          r"months?|years?)")
 _DURATION = re.compile(r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|a|an|"

@@ -413,9 +413,11 @@ _LAST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) derni(?:er|ère)s? à|the last
                          r"member|state|nation|ally|army|force|group|unit)s? )?to)\b")
 _FIRST_ASKED = re.compile(r"(?i)\b(?:(?:le|la|les) premi(?:er|ère)s? (?:(?:pays|membres?|"
                           r"États?|hommes?|femmes?|dirigeants?|responsables?|groupes?|"
-                          r"personnes?|politiques?|unités?|nations?) )?à|the first (?:(?:one|"
+                          r"personnes?|politiques?|unités?|nations?|villes?)"
+                          # (and one adjective: "le premier dirigeant étranger à")
+                          r"(?: [a-zà-ÿ]++)? )?à|the first (?:(?:[a-z]++ )?(?:one|"
                           r"country|member|state|nation|official|person|man|woman|leader|"
-                          r"politician|group|unit)s? )?to|"
+                          r"politician|group|unit|city)s? )?to|"
                           # "Quel pays a exercé le premier la présidence ?"
                           r"(?:a|ont|avait|avaient)(?:-t-\w+)?\s+\w+\s+(?:le|la|les)\s+"
                           r"premi(?:er|ère)s?\s+(?=(?:la|le|les|l['’]|des|du|à|au|aux|un|une|"

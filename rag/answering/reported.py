@@ -21,7 +21,12 @@ _REPORTED_DAY = re.compile(
     r",\s*(?:a|ont|avait|avaient)\s+(?:annonce|indique|declare|precise|affirme|rapporte|confirme|"
     r"fait\s+savoir|souligne|ajoute|dit|communique|explique)e?s?\s+(?:ce\s+)?" + _DAY_WORDS +
     r"\b|,\s*(?:[a-z]+\s+){0,3}?(?:announced|said|stated|reported|confirmed|told|added|declared|"
-    r"explained)\s+(?:in\s+a\s+statement\s+)?(?:on\s+)?" + _DAY_WORDS + r"\b")
+    r"explained)\s+(?:in\s+a\s+statement\s+)?(?:on\s+)?" + _DAY_WORDS + r"\b|"
+    # ... or a statement's own day ("selon un communiqué publié samedi", "in a statement
+    # released on Saturday")
+    r"\bselon\s+(?:un|le)\s+communique\s+(?:publie|diffuse)\s+(?:ce\s+)?" + _DAY_WORDS +
+    r"\b|\bin\s+a\s+statement\s+(?:released|issued|published)\s+(?:on\s+)?" + _DAY_WORDS +
+    r"\b")
 # any day or year (a year told elsewhere in the sentence dates its deed: "Kazakhstan became
 # independent in 1991, Tokayev said on Monday")
 _ANY_DAY = re.compile(r"\b" + _DAY_WORDS + r"\b|\b\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|"
