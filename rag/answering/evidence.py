@@ -22,6 +22,7 @@ import numpy as np
 from rag.answering.agents_asked import agentless
 from rag.answering.anchors import claim_anchors
 from rag.answering.bodies import other_body, role_bodies
+from rag.answering.bound_asked import only_other_bound
 from rag.answering.bylines import byline_told, credit_line
 from rag.answering.collectives import collective_said
 from rag.answering.countries import (
@@ -1327,6 +1328,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # ... nor one that says who came first ("les premiers à arriver")
         if kind and info.exact and _rough_only(text):
             kind = False  # "exactement": "entre 100 et 200" is no exact count
+        if kind and info.bound and only_other_bound(info.bound, text):
+            kind = False  # "the minimum amount": "jusqu'à 61 millions" is a ceiling
         if kind and info.official and (_vague_only(text) or _UNOFFICIAL.search(text)):
             kind = False  # "officially confirmed dead": "des dizaines de personnes" is no toll,
             # nor a figure "selon certaines données non officielles"

@@ -30,7 +30,9 @@ from rag.answering.durations import only_elapsed
 from rag.answering.evidence import Evidence, EvidenceSentence
 from rag.answering.holds import FIRST_ASKED, _has_focus, _words, counts, without_first_only
 from rag.answering.inert import inert
+from rag.answering.language import detect_language
 from rag.answering.lexicon import other_language_keys
+from rag.answering.polarity import WORDS, polarity
 from rag.answering.presupposed import (
     deeds_asked,
     event_asked_done,
@@ -718,7 +720,12 @@ class ExtractiveWriter:
         if not chosen:
             return None
         body = " ".join(cite(inert(_whole(trim(s.text))), s.passage) for s in chosen)
-        return Composed(_LEAD.get(ev.question.lang, "") + body, chosen)
+        q = ev.question
+        said = polarity(q.text, q.polar, chosen[0].text,
+                        detect_language(chosen[0].text)) if q.polar[0] else None
+        yes_no = cite(WORDS[said].get(q.lang, WORDS[said]["en"]) + ".",
+                      chosen[0].passage) + " " if said else ""
+        return Composed(yes_no + _LEAD.get(q.lang, "") + body, chosen)
 
 
 def _whole(sentence: str) -> str:

@@ -96,3 +96,43 @@ def first_of_other(claim: str, evidence: str, party_keys: Callable[[str], set[st
 
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+# A passive verb after its auxiliary, then "par"/"by" and a common noun: "ont été incendiés par
+# des émeutiers venus de l'étranger", "were set on fire by rioters"
+_AUX = (r"(?:été|ete|est|sont|était|étaient|fut|furent|soit|soient|is|are|was|were|been|be|"
+        r"being|get|got|gets)")
+_BY_ANYONE = re.compile(
+    rf"(?i)(?<![\w-]){_AUX}\s+(?:[^\W\d_]{{2,}}ment\s+|on\s+fire\s+)?"
+    rf"((?!par\b|by\b)[^\W\d_]{{3,}}(?:ée?s?|ie?s?|ue?s?|te?s?|ed|en)(?:\s+(?:on\s+fire|up|down|off|"
+    rf"out))?)\s+(?:par|by)\s+(?:(?:des|les|le|la|l['’]|un|une|the|some|a|an)\s*)?"
+    rf"([^\W\d_][\w’'-]{{3,}})")
+# ("par exemple", "par rapport", "by far", "by means of": no agent)
+_NO_AGENT = frozenset("""
+    exemple rapport ailleurs contre suite voie biais moment endroits endroit decret ordonnance
+    ordre erreur hasard consequent avance avion train route balle balles force mer terre
+    telephone courrier far means way then now virtue default accident mistake chance decree
+    order phone plane road rail land
+""".split())
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def agent_added(claim: str, sentence: str, passage: str) -> bool:
+    """Whether the claim gives a passive deed an agent (a common noun) where its sentence, in
+    the same language, says the deed with no "par"/"by" after it and the passage never names
+    that agent: "ont été incendiés par des émeutiers venus de l'étranger" over "ont été
+    incendiés, selon des vidéos". (A named agent the passage lacks is a missing name; one it
+    names elsewhere is read by `agents_exchanged`.)"""
+    if len(claim) > MAX_CHARS or len(sentence) > MAX_CHARS:
+        return False
+    said = {fold(w).lower()[:5] for w in _WORD.findall(passage)}
+    for m in _BY_ANYONE.finditer(claim):
+        noun = fold(m.group(2)).lower()
+        if noun in _NO_AGENT or noun[:5] in said or m.group(2)[0].isupper():
+            continue
+        verb = fold(m.group(1).split()[0]).lower()[:5]
+        uses = [w for w in _WORD.finditer(sentence) if fold(w.group(0)).lower()[:5] == verb]
+        if uses and not any(re.match(r"(?i)\s*(?:on\s+fire\s+|up\s+|down\s+|off\s+|out\s+)?"
+                                     r"(?:par|by)\b", sentence[w.end():]) for w in uses):
+            return True
+    return False

@@ -15,6 +15,7 @@ from rag.answering.agents_asked import agent_verb
 from rag.answering.anchors import GENERIC, MONTHS, claim_anchors
 from rag.answering.anchors import fold as fold_name
 from rag.answering.bodies import role_bodies
+from rag.answering.bound_asked import bound_asked
 from rag.answering.bylines import byline_asked, published_asked
 from rag.answering.collectives import collectives
 from rag.answering.countries import (
@@ -43,7 +44,7 @@ from rag.answering.speakers import said_by
 from rag.answering.venues import venue_asked
 from rag.answering.verify import ROLES
 from rag.answering.weekdays import dates_named, days_asked
-from rag.answering.yes_no import yes_no_verb
+from rag.answering.yes_no import asked_verb, yes_no_verb
 from rag.sentences import split_sentences
 from rag.text import STOPWORDS, fold
 
@@ -88,7 +89,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
                          r"how (far|long is|high|tall)|quelle (distance|longueur|hauteur|"
                          r"superficie|population)|population of|habitants|inhabitants|"
                          r"quel (est|était) le (nombre|montant|taux|total|chiffre)|"
-                         r"(what|which) (is|was) the (number|amount|rate|total)|"
+                         r"(what|which) (is|was) the ((minimum|maximum|minimal|maximal|exact|"
+                         r"final|precise|definitive) )?(number|amount|rate|total)|"
                          r"(what|which) (is|was|are|were) the ((official|exact|latest|total|"
                          r"approximate|estimated|overall|combined) ){0,2}"
                          r"(figures?(?! of speech)|tally|count)|head ?counts?|"
@@ -390,6 +392,12 @@ class QuestionInfo:
     # the deeds the question tells as done ("when they attacked", "ont-ils sabotés"), as stems:
     # a sentence naming them only as a risk does not say they happened (`presupposed`)
     done: frozenset[str] = frozenset()
+    # a plain yes/no question's verb, words said included ("Did Armenia confirm ...?":
+    # ("confirm", "en")): the writer says yes or no where its sentence tells it (`polarity`)
+    polar: tuple[str, str] = ("", "")
+    # a bound asked of a figure ("the minimum amount": "min"): figures given only bounded the
+    # other way ("jusqu'à 61 millions") do not answer (`bound_asked`)
+    bound: str = ""
     # "over the past decade", "depuis sa création": a figure of one year does not answer
     # (`spans`)
     span: bool = False
@@ -1078,6 +1086,9 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         particular=particular_asked(question),
                         places=_places(question, focus),
                         done=done_asked(question),
+                        bound=bound_asked(question) if "number" in asks else "",
+                        polar=asked_verb(question) if not asks and _YES_NO.match(question)
+                        and not _COMPARISON_ASKED.search(question) else ("", ""),
                         span=span_asked(question),
                         dated_event=event_asked(question) if "date" in asks else "",
                         occasion=occasion_asked(question)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from rag.answering.weekdays import FOLDED_DAYS, FOLDED_MONTHS
 from rag.text import fold
 
-_DAY_WORDS = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
-              r"thursday|friday|saturday|sunday|hier|yesterday|aujourd['’]hui|today|ce\s+matin|"
+_DAY_WORDS = (r"(?:" + FOLDED_DAYS + r"|hier|yesterday|aujourd['’]hui|today|ce\s+matin|"
               r"ce\s+soir|this\s+morning|tonight)")
 # a day right after a reporting verb in an incise (", a annoncé samedi le Kremlin", ", the
 # Kremlin said on Saturday"): not the deed's own verb ("Le gouvernement a ajouté lundi trois
@@ -29,10 +29,8 @@ _REPORTED_DAY = re.compile(
     r"\b")
 # any day or year (a year told elsewhere in the sentence dates its deed: "Kazakhstan became
 # independent in 1991, Tokayev said on Monday")
-_ANY_DAY = re.compile(r"\b" + _DAY_WORDS + r"\b|\b\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|"
-                      r"mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|"
-                      r"february|march|april|may|june|july|august|september|october|november|"
-                      r"december)\b|\b(?:1[0-9]|20)\d\d\b")
+_ANY_DAY = re.compile(r"\b" + _DAY_WORDS + r"\b|\b\d{1,2}(?:er)?\s+" + FOLDED_MONTHS +
+                      r"\b|\b(?:1[0-9]|20)\d\d\b")
 # the question asks of a report or words said ("Quel jour le Kremlin a-t-il fait état de
 # ...?", "Quel jour Xi Jinping a-t-il dénoncé ...?"): the day of the saying is what is asked
 _REPORT_ASKED = re.compile(r"(?i)\b(?:annonc\w*|announc\w*|indiqu\w*|d[ée]clar\w*|pr[ée]cis\w*|"

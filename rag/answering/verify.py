@@ -119,7 +119,7 @@ from rag.answering.order import (
     says_same_day,
     sequence_swapped,
 )
-from rag.answering.passive_agents import agents_exchanged, first_of_other
+from rag.answering.passive_agents import agent_added, agents_exchanged, first_of_other
 from rag.answering.standins import Sort, as_place, has_stand_in, has_stand_in_at, stood_for
 from rag.answering.subjects import subject_exchanged
 from rag.answering.tense import tense_differs, times, told
@@ -617,7 +617,9 @@ class Verifier:
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "antonym"))
         if _to_another(claim, s.text) or speaker_swapped(claim.text, s.text) \
-                or _deed_next_door(claim, d, best):
+                or _deed_next_door(claim, d, best) or (
+                    claim.lang == _passage_language(d) and agent_added(claim.text, s.text,
+                                                                       d.text)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "agent"))
         if nationality_swapped(claim.text, claim.lang, s.text, _passage_language(d)) or (

@@ -24,6 +24,9 @@ _MONTHS = {
     "aout": 8, "august": 8, "septembre": 9, "september": 9, "octobre": 10, "october": 10,
     "novembre": 11, "november": 11, "decembre": 12, "december": 12,
 }
+# the names as folded text spells them, for patterns over `fold`ed sentences (reported.py)
+FOLDED_DAYS = "(?:" + "|".join(_DAYS) + ")"
+FOLDED_MONTHS = "(?:" + "|".join(_MONTHS) + ")"
 _MONTH = r"(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|" \
          r"d[ée]cembre|january|february|march|april|may|june|july|august|september|october|" \
          r"november|december)"

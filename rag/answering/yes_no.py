@@ -47,6 +47,7 @@ _EN_WAS = re.compile(r"(?i)^\s*(?:was|were|has|have|had)\s+(?:[\w’'-]+\s+){0,5
 # a French participle ends so; after "est-il" a noun ("membre") is no deed
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes|er|ir)$")
 _EN_NOT_VERBS = frozenset("in of at on for with from to by about and or".split())
+COGNATE = 5  # across languages, a verb of these first letters ("confi": "confirmé")
 PREFIX = 6  # a verb and its nouns share their first letters: "dissip", "conser" (not "conseq")
 
 
@@ -71,6 +72,33 @@ def _verb(question: str) -> tuple[str, str]:
     if m := _EN_WAS.match(question):
         return fold(m.group(1)), "en"
     return "", ""
+
+
+def asked_verb(question: str) -> tuple[str, str]:
+    """The verb a yes/no question asks about, words said included ("Did Armenia confirm
+    ...?": ("confirm", "en")); ("", "") when the shape is unclear."""
+    return _verb(question)
+
+
+def verb_positions(verb: str, lang: str, text: str, text_lang: str) -> list[int]:
+    """Where `text` writes the verb: a word of the same first letters in one language, of a
+    translation's across (the starts of those words; empty when none is found)."""
+    out = []
+    if lang == text_lang:
+        forms = [f.replace("-", "") for f in (_en_forms(verb) if lang == "en" else (verb,))]
+        wanted: frozenset[str] = frozenset()
+    elif lang == "en":  # (a translation's, or a cognate's: "confirm", "confirmé")
+        forms, wanted = [], _translations(verb)
+    else:
+        return []
+    for m in re.finditer(r"[\w’'-]+", text):
+        w = fold(m.group(0)).replace("-", "")
+        w = w.split("’")[-1].split("'")[-1]
+        if any(w[:PREFIX] == f[:PREFIX] and len(w) >= min(len(f), PREFIX) for f in forms) or (
+                wanted and (w[:4] if len(w) > 4 else w) in wanted) or (
+                lang != text_lang and len(verb) >= COGNATE and w[:COGNATE] == verb[:COGNATE]):
+            out.append(m.start())
+    return out
 
 
 def _en_forms(verb: str) -> tuple[str, ...]:
