@@ -41,7 +41,7 @@ from rag.errors import RagError
 from rag.loaders import LoadResult, Page, Skipped, TextBudget, load_paths, page_from_html
 from rag.read_clock import ReadCancelled
 from rag.socket_abort import Deadline
-from rag.sources import redacted_url
+from rag.sources import path_without_secrets, redacted_url
 
 log = logging.getLogger("rag.fetch")
 
@@ -668,10 +668,15 @@ def url_doc_id(url: str) -> str:
     """Stable id of a URL's document: readable host and path, and a short hash of the whole
     URL (query included) so two URLs never share an id, but for the values of the parameters
     that hold credentials (`redacted_url`): an SSO ticket or a session, which would be read
-    back from the hash of a short one, names no other page (security review 53, N1)."""
+    back from the hash of a short one, names no other page (security review 53, N1). The
+    readable part has no such `;` path parameter at all (`/app;jsessionid=...`: review 54,
+    F3); a URL without one keeps the id it had."""
     parsed = parse_url(url)
     digest = hashlib.sha256(redacted_url(str(parsed)).encode()).hexdigest()[:8]
-    path = re.sub(r"[^A-Za-z0-9._~/-]+", "-", parsed.path).strip("/-")
+    raw_path = parsed.raw_path.decode("ascii", "replace").partition("?")[0]
+    kept = path_without_secrets(raw_path)
+    shown = parsed.path if kept == raw_path else parsed.copy_with(raw_path=kept.encode()).path
+    path = re.sub(r"[^A-Za-z0-9._~/-]+", "-", shown).strip("/-")
     slug = f"{parsed.host}/{path}".rstrip("/")[:150]
     return f"{slug}-{digest}"
 

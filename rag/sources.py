@@ -35,7 +35,11 @@ REDACTED = "REDACTED"
 # its name ends
 _PARAM_SEPARATOR = re.compile(r"([&;?]|%26|%3[Ff])")
 _NAME_END = re.compile(r"=|%3[Dd]")
-_PATH_PARAM = re.compile(r";([^;/=]*)=([^;/]*)")  # "/page;jsessionid=..." (the path only)
+# A `;` parameter of a path segment ("/page;jsessionid=..."), its `;` and `=` raw or
+# percent-encoded (a server that decodes the path first reads `%3Bsid%3D...` as one, and the
+# id's readable part is made from the decoded path): groups `;`, name, `=`, value
+_PATH_PARAM = re.compile(
+    r"(;|%3[Bb])((?:[^;/=%]|%(?!3[BbDd]))*)(=|%3[Dd])((?:[^;/%]|%(?!3[Bb]))*)")
 
 
 def secret_param(name: str) -> bool:
@@ -54,6 +58,27 @@ def _redacted_param(param: str) -> str:
     return param[:end.end()] + REDACTED
 
 
+def _path_params(path: str, drop: bool) -> str:
+    """`path` with the value of each `;` parameter named as a credential REDACTED
+    (`/app;jsessionid=REDACTED`), or with the whole parameter dropped (`/app`)."""
+    if ";" not in path and "%3" not in path:
+        return path
+
+    def one(m: re.Match[str]) -> str:
+        if not m.group(4) or not secret_param(m.group(2)):
+            return m.group(0)
+        return "" if drop else m.group(1) + m.group(2) + m.group(3) + REDACTED
+    return _PATH_PARAM.sub(one, path)
+
+
+def path_without_secrets(path: str) -> str:
+    """A URL's path (as in the URL, escapes and all) without the `;` parameters named as
+    credentials, each dropped whole: `/app;jsessionid=ABC/x;v=2` is `/app/x;v=2`. What a
+    document id's readable part is made from (`rag.fetch.url_doc_id`; security review 54,
+    F3: the id kept `app-jsessionid-ABC`, shown to every API key)."""
+    return _path_params(path, drop=True)
+
+
 def redacted_url(url: str) -> str:
     """`url` as a document may be named by (its id, its `source`): without its userinfo
     ("user:password@") and fragment, and the value of each query or `;` path parameter named
@@ -70,9 +95,7 @@ def redacted_url(url: str) -> str:
     if start and at >= 0:
         url, end = url[:start] + url[at + 1:], end - (at + 1 - start)
     path, question, query = url[end:].partition("?")
-    if ";" in path:
-        path = _PATH_PARAM.sub(lambda m: f";{m.group(1)}={REDACTED}"
-                               if m.group(2) and secret_param(m.group(1)) else m.group(0), path)
+    path = _path_params(path, drop=False)
     if question:
         query = "".join(_redacted_param(piece) for piece in _PARAM_SEPARATOR.split(query))
     return url[:end] + path + question + query

@@ -27,6 +27,10 @@ from service.security import retry_after
 log = logging.getLogger("rag.service")
 # Validation errors listed in a 422's details, at most
 MAX_DETAILS = 20
+# Characters of a field name (each part of an error's location) or message a 422 repeats, at
+# most: an unknown key is the client's text, and a 100,000-character one was echoed whole,
+# twice (security review 54, N1)
+MAX_ECHO = 64
 
 RETRY_AFTER_BUSY_S = 2.0  # busy generator, full job queue, index being repaired: soon
 
@@ -103,18 +107,27 @@ async def _http_exception(request: Request, exc: Exception) -> JSONResponse:
     return error_response(exc.status_code, str(detail), request, headers=headers)
 
 
+def _clipped(part: object, limit: int = MAX_ECHO) -> str:
+    """A piece of a validation error as a 422 repeats it, cut to `limit` characters: the error
+    must not be the request again."""
+    text = str(part)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 async def _validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = exc.errors()
     first = errors[0] if errors else {}
     if first.get("type") == "json_invalid":
         return error_response(400, "malformed JSON body", request)
-    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-    msg = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
+    where = ".".join(_clipped(p) for p in first.get("loc", ()) if p != "body")
+    msg = _clipped(str(first.get("msg", "invalid request")).removeprefix("Value error, "),
+                   4 * MAX_ECHO)
     # the first MAX_DETAILS errors (a body of many unknown keys has one each: thirty-ninth
     # review, F1), and how many there were
     details: list[dict[str, Any]] = [
-        {"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg")}
+        {"loc": [_clipped(p) for p in e.get("loc", ())],
+         "msg": _clipped(str(e.get("msg")), 4 * MAX_ECHO)}
         for e in errors[:MAX_DETAILS]]
     if len(errors) > MAX_DETAILS:
         details.append({"loc": [], "msg": f"... and {len(errors) - MAX_DETAILS} more errors"})
