@@ -17,14 +17,19 @@ _MIN_ASKED = re.compile(r"(?<![\w-])(?:minimum|minimal\w*|au\s+moins|at\s+least|
 _MAX_ASKED = re.compile(r"(?<![\w-])(?:maximum|maximal\w*|au\s+plus|at\s+most|au\s+maximum|"
                         r"upper\s+limit|highest\s+(?:amount|number|sum|figure)|plafond|"
                         r"ceiling)(?![\w-])")
-# a figure's own bound: within a few words before its digits
-_CEILING = re.compile(r"(?<![\w-])(?:jusqu['’]\s*a|up\s+to|au\s+maximum|au\s+plus|at\s+most|"
+# a figure's own bound, right before its digits (at most "de"/"of"/"the" between): "jusqu'à
+# 61 millions", "au moins 13", "more than 3,000"; not "Under the agreement, 3 000 troops",
+# "Over the weekend, 300", "Plus de la moitié des 3 000" (diff review 54)
+_CEILING = re.compile(r"(?<![\w-])(?:jusqu['’]\s*[aà]|up\s+to|au\s+maximum|au\s+plus|at\s+most|"
                       r"pas\s+plus\s+de|no\s+more\s+than|moins\s+de|less\s+than|fewer\s+than|"
-                      r"under|a\s+peine|as\s+much\s+as|as\s+many\s+as)(?![\w-])")
+                      r"under|à\s+peine|as\s+much\s+as|as\s+many\s+as)\s+"
+                      r"(?:(?:de|d['’]|of|the|some|quelque)\s*)?$")
 _FLOOR = re.compile(r"(?<![\w-])(?:au\s+moins|at\s+least|plus\s+de|more\s+than|over|"
                     r"au\s+minimum|a\s+minimum\s+of|upwards\s+of|no\s+fewer\s+than|"
-                    r"pas\s+moins\s+de|no\s+less\s+than)(?![\w-])")
+                    r"pas\s+moins\s+de|no\s+less\s+than)\s+(?:(?:de|d['’]|of|the|some)\s*)?$")
+# a figure, as written (a year is not one: "2 000" spaced is a count, "2000" may be a year)
 _FIGURE = re.compile(r"(?<![\w.,])\d++(?:[\u00a0\u202f ,.]\d{3})*+")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 BEFORE = 24  # characters before a figure its bound is read in ("jusqu'à 61 millions")
 
 
@@ -40,8 +45,7 @@ def only_other_bound(bound: str, text: str) -> bool:
     written as a ceiling; "max": each as a floor)."""
     if not bound or len(text) > 2_000:
         return False
-    folded = fold(text).lower()
+    lowered = text.lower()  # (not folded: folding joins "2 000" into a year-like "2000")
     other = _CEILING if bound == "min" else _FLOOR
-    figures = [m.start() for m in _FIGURE.finditer(folded)
-               if not re.fullmatch(r"(?:1[89]|20)\d\d", m.group(0))]  # (a year bounds nothing)
-    return bool(figures) and all(other.search(folded[max(0, f - BEFORE):f]) for f in figures)
+    figures = [m.start() for m in _FIGURE.finditer(lowered) if not _YEAR.fullmatch(m.group(0))]
+    return bool(figures) and all(other.search(lowered[max(0, f - BEFORE):f]) for f in figures)

@@ -80,6 +80,7 @@ from rag.answering.levels import names_thing
 from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.meanings import meaning_told
 from rag.answering.particulars import OWN_SENTENCE, particular_told
+from rag.answering.planned_end import only_planned_end
 from rag.answering.provisions import provisions_told
 from rag.answering.question import (
     _INTERIM,
@@ -1330,6 +1331,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "exactement": "entre 100 et 200" is no exact count
         if kind and info.bound and only_other_bound(info.bound, text):
             kind = False  # "the minimum amount": "jusqu'à 61 millions" is a ceiling
+        if kind and info.end and only_planned_end(text):
+            kind = False  # "When was it lifted?": "déclaré ... jusqu'au 19 janvier" is a plan
         if kind and info.official and (_vague_only(text) or _UNOFFICIAL.search(text)):
             kind = False  # "officially confirmed dead": "des dizaines de personnes" is no toll,
             # nor a figure "selon certaines données non officielles"

@@ -721,8 +721,9 @@ class ExtractiveWriter:
             return None
         body = " ".join(cite(inert(_whole(trim(s.text))), s.passage) for s in chosen)
         q = ev.question
-        said = polarity(q.text, q.polar, chosen[0].text,
-                        detect_language(chosen[0].text)) if q.polar[0] else None
+        first = chosen[0]
+        said = polarity(q.text, q.polar, first.text, detect_language(first.text), q.focus,
+                        ev.passages[first.passage - 1].chunk.text) if q.polar[0] else None
         yes_no = cite(WORDS[said].get(q.lang, WORDS[said]["en"]) + ".",
                       chosen[0].passage) + " " if said else ""
         return Composed(yes_no + _LEAD.get(q.lang, "") + body, chosen)

@@ -110,9 +110,12 @@ _BY_ANYONE = re.compile(
 # ("par exemple", "par rapport", "by far", "by means of": no agent)
 _NO_AGENT = frozenset("""
     exemple rapport ailleurs contre suite voie biais moment endroits endroit decret ordonnance
-    ordre erreur hasard consequent avance avion train route balle balles force mer terre
-    telephone courrier far means way then now virtue default accident mistake chance decree
-    order phone plane road rail land
+    ordre erreur hasard consequent avance avion avions train route balle balles force mer terre
+    telephone courrier jour mois semaine semaines annee heure vagues vague precaution mesure
+    helicoptere helicopteres bateau voiture camion mail email courriel ovations neige
+    far means way then now virtue default accident mistake chance decree order phone plane
+    road rail land day month week year hour half gunfire helicopter helicopters boat car
+    truck mail email wave waves
 """.split())
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -132,7 +135,9 @@ def agent_added(claim: str, sentence: str, passage: str) -> bool:
             continue
         verb = fold(m.group(1).split()[0]).lower()[:5]
         uses = [w for w in _WORD.finditer(sentence) if fold(w.group(0)).lower()[:5] == verb]
-        if uses and not any(re.match(r"(?i)\s*(?:on\s+fire\s+|up\s+|down\s+|off\s+|out\s+)?"
-                                     r"(?:par|by)\b", sentence[w.end():]) for w in uses):
+        # (the sentence's own agent may come a few words after its verb: "a été repris jeudi
+        # par l'armée", "dispersés à coups de grenades par les forces de l'ordre")
+        if uses and not any(re.match(r"(?i)(?:\s+[\w’'-]+){0,5}?\s+(?:par|by)(?![\w-])",
+                                     sentence[w.end():w.end() + 80]) for w in uses):
             return True
     return False

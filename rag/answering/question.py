@@ -36,6 +36,7 @@ from rag.answering.language import detect_language
 from rag.answering.levels import changed_thing
 from rag.answering.meanings import meaning_asked
 from rag.answering.particulars import particular_asked
+from rag.answering.planned_end import end_asked
 from rag.answering.presupposed import done_asked
 from rag.answering.provisions import provisions_asked
 from rag.answering.reactions import reacted_to, reactor
@@ -112,7 +113,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
                        r"naissance|date de naissance|date of birth|year of birth|(est|sont|"
                        r"était|is|was|were) (né|née|nés|born)|né en|née en|born in)\b", re.I),
     "person": re.compile(r"\b((?<!est-ce )(?<!ce )qui|who|whom|whose|quel (?:est|était|etait|"
-                         r"fut) le nom|what (?:is|was) the name|which (general|commander|chief)|"
+                         r"fut) le nom|what (?:is|was) the (?:full |real |first |last )?name|"
+                         r"which (general|commander|chief)|"
                          r"comment s['’]appel(?:le|lent|ait|aient)|"
                          r"what is .{1,30} called|quel (général|commandant|chef)|which "
                          r"(president|leader|minister|official|spokesman|spokeswoman|officer|"
@@ -398,6 +400,9 @@ class QuestionInfo:
     # a bound asked of a figure ("the minimum amount": "min"): figures given only bounded the
     # other way ("jusqu'à 61 millions") do not answer (`bound_asked`)
     bound: str = ""
+    # the day something ended asked ("When was the state of emergency lifted?"): a date the
+    # sources give only as the term it was set to run until does not answer (`planned_end`)
+    end: bool = False
     # "over the past decade", "depuis sa création": a figure of one year does not answer
     # (`spans`)
     span: bool = False
@@ -1087,6 +1092,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         places=_places(question, focus),
                         done=done_asked(question),
                         bound=bound_asked(question) if "number" in asks else "",
+                        end=bool({"date", "calendar"} & set(asks)) and end_asked(question),
                         polar=asked_verb(question) if not asks and _YES_NO.match(question)
                         and not _COMPARISON_ASKED.search(question) else ("", ""),
                         span=span_asked(question),

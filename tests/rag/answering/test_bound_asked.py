@@ -41,3 +41,19 @@ def test_no_bound_asked() -> None:
     assert _answered("How much aid did US agencies transfer to Kazakhstan in 2020?", AID)
     # a year bounds nothing
     assert not only_other_bound("min", "Jusqu'en 2020, les agences ont transféré 61 millions.")
+
+
+@pytest.mark.parametrize(("bound", "sentence"), [
+    # diff review 54: words that bound no figure of theirs
+    ("min", "Under the agreement, 3 000 Russian troops were deployed."),
+    ("min", "Up to now, 3 000 troops have been deployed."),
+    ("max", "Over the weekend, 3 000 troops were deployed."),
+    ("max", "More than half of the 3 000 troops were deployed."),
+    ("max", "Plus de la moitié des 3 000 soldats ont été déployés."),
+    ("min", "Jusqu’à vendredi, 3 000 soldats étaient déployés."),
+    ("min", "Ils étaient 2 500 en tout, selon la charte de 2002."),
+    # a spaced count between 1 800 and 2 099 is no year
+    ("min", "Au moins 2 000 soldats, et jusqu’à 3 000 selon Moscou, ont été déployés."),
+])
+def test_a_bound_reads_only_its_own_figure(bound: str, sentence: str) -> None:
+    assert not only_other_bound(bound, sentence)

@@ -18,8 +18,9 @@ NOT_REACTED = ("Pour l’heure, en ce jeudi matin, les Occidentaux n’ont pas r
                "russe et à l’arrivée des premières troupes.")
 
 
-def _said(question: str, sentence: str, lang: str = "fr") -> str | None:
-    return polarity(question, analyse_question(question).polar, sentence, lang)
+def _said(question: str, sentence: str, lang: str = "fr", passage: str = "") -> str | None:
+    q = analyse_question(question)
+    return polarity(question, q.polar, sentence, lang, q.focus, passage or sentence)
 
 
 def _answer(question: str, text: str) -> str:
@@ -41,10 +42,69 @@ def test_a_plain_yes_across_languages_is_said_and_cited() -> None:
 
 def test_a_negation_on_the_verb_says_no() -> None:
     assert _said("Had Western capitals responded to the Russian announcement by Thursday "
-                 "morning?", NOT_REACTED) == "no"  # ("responded": "réagi", yes_no._DEEDS_APART)
+                 "morning?", NOT_REACTED) is None  # ("Western capitals": no name it holds)
     assert _said("Les Occidentaux ont-ils réagi à l’annonce russe ?", NOT_REACTED) == "no"
     assert _said("Did Armenia confirm its participation?",
                  "L’Arménie n’a pas confirmé sa participation à l’opération.") == "no"
+
+
+CONFIRM = "Did Armenia confirm its participation?"
+CONFIRME = "L’Arménie a-t-elle confirmé sa participation à l’opération ?"
+
+
+@pytest.mark.parametrize(("question", "sentence", "passage"), [
+    # diff review 54's wrong yes: another party, another object, in another clause
+    ("Did China send troops to Kazakhstan?",
+     "La Russie a envoyé des troupes au Kazakhstan, voisin de la Chine.", ""),
+    ("La Biélorussie a-t-elle confirmé sa participation à l’opération ?",
+     "L’Arménie a confirmé ce matin sa participation à l’opération, aux côtés de la "
+     "Biélorussie et du Tadjikistan.", ""),
+    ("Tokaïev a-t-il limogé Nazarbaïev ?",
+     "Tokaïev a limogé le gouvernement mercredi, et Nazarbaïev a conservé la présidence du "
+     "Conseil de sécurité.", ""),
+    ("Did Kazakhstan accept the EU's offer?",
+     "Le Kazakhstan a accepté l’aide de l’OTSC mais a ignoré l’offre de l’UE.", ""),
+    # a plan, a future, an obligation
+    (CONFIRM, "L’Arménie confirmera demain sa participation à l’opération.", ""),
+    (CONFIRM, "L’Arménie doit encore confirmer sa participation à l’opération.", ""),
+    (CONFIRM, "L’Arménie va confirmer sa participation à l’opération.", ""),
+    (CONFIRM, "L’Arménie a prévu de confirmer sa participation à l’opération.", ""),
+    (CONFIRM, "Armenia is expected to confirm its participation.", ""),
+    (CONFIRM, "Armenia plans to confirm its participation.", ""),
+    # a failure, a demand, an accusation
+    (CONFIRM, "Armenia failed to confirm its participation.", ""),
+    (CONFIRM, "Armenia has yet to confirm its participation.", ""),
+    (CONFIRM, "Moscou a demandé à l’Arménie de confirmer sa participation.", ""),
+    ("Did Russia send troops to Kazakhstan?",
+     "Les États-Unis accusent la Russie d’avoir envoyé des troupes au Kazakhstan.", ""),
+    ("Did Russia send troops to Kazakhstan?",
+     "La Russie a été accusée d’avoir envoyé des troupes au Kazakhstan.", ""),
+    # reported, false, ironic; a denial next door
+    ("Did Nazarbayev leave the country?",
+     "Il est faux de dire que Nazarbaïev a quitté le pays.", ""),
+    ("Did Nazarbayev leave the country?",
+     "Nazarbaïev a quitté le pays, a faussement affirmé une chaîne Telegram.", ""),
+    (CONFIRM, "Le Kremlin a affirmé que l’Arménie avait confirmé sa participation.", ""),
+    (CONFIRM, "Des médias russes ont affirmé que l’Arménie avait confirmé sa participation.",
+     "Des médias russes ont affirmé que l’Arménie avait confirmé sa participation. Erevan "
+     "a aussitôt démenti."),
+    (CONFIRM, "L’Arménie a confirmé sa participation à l’opération.",
+     "L’Arménie a confirmé sa participation à l’opération. Erevan a aussitôt démenti."),
+    # a noun, a passive
+    (CONFIRM, "La confirmation de la participation de l’Arménie est attendue lundi.", ""),
+    ("Les manifestants ont-ils attaqué l’aéroport ?",
+     "Les manifestants ont été attaqués par la police près de l’aéroport.", ""),
+    # diff review 54's wrong no: "ne ... que", litotes, another clause's or party's negation
+    (CONFIRM, "L’Arménie n’a confirmé qu’hier soir sa participation à l’opération.", ""),
+    (CONFIRM, "L’Arménie n’a pas tardé à confirmer sa participation à l’opération.", ""),
+    (CONFIRM, "It is not surprising that Armenia confirmed its participation.", ""),
+    (CONFIRM, "Personne ne doute que l’Arménie a confirmé sa participation.", ""),
+    (CONFIRM, "Armenia not only confirmed its participation but also sent 70 soldiers.", ""),
+    (CONFIRM, "La Biélorussie n’a pas confirmé sa participation, contrairement à l’Arménie.",
+     ""),
+])
+def test_no_wrong_yes_or_no(question: str, sentence: str, passage: str) -> None:
+    assert _said(question, sentence, passage=passage) is None
 
 
 @pytest.mark.parametrize(("question", "sentence"), [

@@ -40,3 +40,16 @@ def test_an_agent_the_passage_names_or_no_agent_at_all() -> None:
     # the sentence gives the deed its own agent: read by `agents_exchanged`, not here
     by = "Des bâtiments ont été incendiés par des inconnus."
     assert not agent_added("Des bâtiments ont été incendiés par des émeutiers.", by, by)
+
+
+def test_the_sentence_s_agent_a_few_words_after_its_verb() -> None:
+    """Diff review 54: "a été repris jeudi par l'armée" names its agent, if not right after
+    the verb; "par jour", "par hélicoptère", "by email" name none."""
+    s = "L’aéroport a été repris jeudi par l’armée kazakhe."
+    assert not agent_added("L’aéroport a été repris par les militaires.", s, s)
+    s = ("Les manifestants ont été dispersés à coups de grenades assourdissantes par les forces "
+         "de l’ordre.")
+    assert not agent_added("Les manifestants ont été dispersés par la police anti-émeute.", s, s)
+    s = "Des renforts ont été acheminés vers Almaty."
+    for how in ("par hélicoptère", "par vagues", "par précaution"):
+        assert not agent_added(f"Des renforts ont été acheminés {how} vers Almaty.", s, s)
