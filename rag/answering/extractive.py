@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from rag.answering.anchors import fold as fold_name
 from rag.answering.countries import mentions_country
 from rag.answering.cut_short import cut_before_asked
+from rag.answering.departures import departure_untold
 from rag.answering.downstream import (
     cause_reversed,
     deed_only_as_cause,
@@ -156,6 +157,7 @@ def choose(ev: Evidence, min_dense: float = MIN_DENSE,
                               (s.text for s in cands[:PREMISE_READ])) \
             or _denied(ev) \
             or refusal_untold(ev.question.text, (s.text for s in cands[:PREMISE_READ])) \
+            or departure_untold(ev.question.text, (s.text for s in cands[:PREMISE_READ])) \
             or only_elapsed(ev.question.text, (s.text for s in cands[:PREMISE_READ])) \
             or quote_of_another(ev.question.speaker, statement_asked(ev.question.text),
                                 [s.text for s in ev.sentences if s.usable]):
