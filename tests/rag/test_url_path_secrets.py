@@ -14,17 +14,15 @@ pages.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
 
 import pytest
 
-from rag.documents import Document
-from rag.fetch import FetchPolicy, load_sources, parse_url, url_doc_id
+from rag.fetch import load_sources, parse_url, url_doc_id
 from rag.sources import path_without_secrets, redacted_url, shown_source
 from tests.local_site import ARTICLE, Route, Site, local_site
+from tests.rag.test_url_secrets import LOCAL, _named
 
-LOCAL = FetchPolicy(allow_hosts=("127.0.0.1",), timeout=10.0)
 JSESSION = "SECRETJSESS123"
 SID = "SIDSECRET2"
 
@@ -33,11 +31,6 @@ SID = "SIDSECRET2"
 def site() -> Iterator[Site]:
     with local_site() as s:
         yield s
-
-
-def _named(doc: Document) -> str:
-    """Everything a document is named or described by: id, source, title, metadata."""
-    return json.dumps([doc.id, doc.source, doc.title, doc.metadata], ensure_ascii=False)
 
 
 @pytest.mark.parametrize("url, secret, doc_id", [
