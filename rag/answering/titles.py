@@ -317,12 +317,17 @@ def _coordinated_title(tokens: list[str], start: int) -> set[str]:
     """The title a name's apposition (from token `start`) adds after "et" / "and"."""
     if start >= len(tokens) or _person_word(tokens[start]):
         return set()  # "Nazarbayev, Tokayev and the president": a list of names
+    complement = False  # within a name after "de" ("allié de Noursoultan Nazarbaïev")
     for k in range(start, min(len(tokens), start + COORDINATED_REACH)):
         if tokens[k] in ".!?;," or fold(tokens[k]) in _VERBS - {"a"}:  # ("a": an article too)
             return set()
-        if _person_word(tokens[k]) and country_code(tokens[k]) is None \
-                and fold(tokens[k - 1]) not in _OF:
-            return set()  # someone else the apposition names, not as a complement
+        if _person_word(tokens[k]) and country_code(tokens[k]) is None:
+            complement = fold(tokens[k - 1]) in _OF or (complement
+                                                        and _person_word(tokens[k - 1]))
+            if not complement:
+                return set()  # someone else the apposition names, not as a complement
+        else:
+            complement = False
         if fold(tokens[k]) in _AND:
             for m in range(k + 1, min(len(tokens), k + 4)):
                 if tokens[m] in ".!?;," or (_person_word(tokens[m])

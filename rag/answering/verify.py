@@ -1423,9 +1423,24 @@ def _hedge_dropped(claim: _Facts, said: str, sentence: str = "") -> bool:
     attribution only, drops a possibility its sentence says (in any clause: "n'excluent pas
     que les radicaux puissent organiser un sabotage, car ...")."""
     if not claim.hedged:
-        return _hedges(said) or (bool(_SAYS.search(claim.text)) and bool(
+        return _hedges(said) or _hearsay_restated(claim.text, sentence) or (
+            bool(_SAYS.search(claim.text)) and bool(
             _SAID_POSSIBLE.search(sentence or said)) and not _MAYBE_TOO.search(claim.text))
     return bool(_POSSIBLE.search(sentence or said)) and not _MAYBE_TOO.search(claim.text)
+
+
+def _hearsay_restated(claim: str, sentence: str) -> bool:
+    """Whether the claim tells as done a deed its sentence gives as hearsay ("a été pris
+    d'assaut" over "aurait été pris d'assaut", v46_002), wherever the clause the claim is
+    closest to (`_said_where` may pick the place's apposition, not the verb's clause)."""
+    for m in _HEARSAY.finditer(sentence):
+        if _REPORTED.search(sentence[max(0, m.start() - 80):m.start()]):
+            continue
+        deed = m.group(0).split()[-1]
+        if re.search(rf"(?i)\b(?:a|ont|est|sont|avait|avaient|était|étaient) "
+                     rf"(?:été )?{re.escape(deed)}\b", claim):
+            return True
+    return False
 
 
 @short_text_cache(4096)
@@ -1803,8 +1818,10 @@ _HEAD_CHARS = 200  # ... and before it
 # Who is among those counted, said between commas ("Des dizaines de personnes, dont des
 # policiers, ont été tuées", "dozens of people, including police officers, were killed"): what
 # they count is said after it.
-_AMONG_THEM = re.compile(r"(?i)^,\s*(?:dont|including|among them|parmi (?:eux|elles|"
-                         r"lesquel(?:le)?s)|y compris)\s[^,;:.()\d]{0,120},")
+_AMONG_THEM = re.compile(r"(?i)^,\s*(?:(?:dont|including|among them|parmi (?:eux|elles|"
+                         r"lesquel(?:le)?s)|y compris)\s[^,;:.()\d]{0,120}|"
+                         # (", civils et policiers compris,": v46_022)
+                         r"[^,;:.()\d]{1,120}\s(?:compris|inclus|included))\s*,")
 
 
 def _role_tail(after: str) -> list[str]:
