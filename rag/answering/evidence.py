@@ -1329,6 +1329,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # ... nor one that says who came first ("les premiers à arriver")
         if kind and info.exact and _rough_only(text):
             kind = False  # "exactement": "entre 100 et 200" is no exact count
+        if kind and info.total and _vague_only(text):
+            kind = False  # "au total": "des dizaines de morts" is no whole count
         if kind and info.bound and only_other_bound(info.bound, text):
             kind = False  # "the minimum amount": "jusqu'à 61 millions" is a ceiling
         if kind and info.end and only_planned_end(text):

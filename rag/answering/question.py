@@ -295,6 +295,9 @@ class QuestionInfo:
     # "officially confirmed", "le bilan officiel": a figure someone gave, not an order of size
     # ("des dizaines de personnes ont été tuées" is no official toll)
     official: bool = False
+    # "au total", "in total": the whole count, which an order of size ("des dizaines de
+    # morts") does not give (b55_026, b2_032)
+    total: bool = False
     # the kinds of bodies a figure is asked of, in the plural ("les agences américaines"):
     # a sentence must name them (`collectives`)
     collective: frozenset[str] = frozenset()
@@ -1049,6 +1052,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         qualifiers=_qualifiers(question, lang),
                         acronyms=_acronyms(head) if measure else frozenset(),
                         official="number" in asks and bool(_OFFICIAL_ASKED.search(question)),
+                        total="number" in asks and bool(_TOTAL_ASKED.search(question)),
                         collective=collectives(question) if "number" in asks
                         and _SUM_ASKED.search(question) else frozenset(),
                         start_asked=bool({"date", "calendar"} & set(asks)
@@ -1218,6 +1222,8 @@ _NUMBER_OF_LATE = re.compile(r"(?i)\b(?:the number of|le nombre (?:de|d['’])|n
                              r"(?:[\w-]+\s+){0,2}[\w-]+")
 _OFFICIAL_ASKED = re.compile(r"(?i)(?<!non )(?<!non-)\b(?:officiel(?:le|les|s|lement)?|"
                              r"official(?:ly)?|confirm(?:ed|é|ée|és|ées))\b")
+_TOTAL_ASKED = re.compile(r"(?i)\b(?:au total|en tout|in total|altogether|all told|"
+                          r"(?:nombre|bilan|number|toll) total|total (?:number|toll))\b")
 _EXACT_ASKED = re.compile(r"(?i)\b(exactement|exactly|précisément|precisely|au juste|exact "
                           r"(number|figure|count)|nombre exact)\b")
 
