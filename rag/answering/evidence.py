@@ -24,6 +24,7 @@ from rag.answering.anchors import claim_anchors
 from rag.answering.bodies import other_body, role_bodies
 from rag.answering.bound_asked import only_other_bound
 from rag.answering.bylines import byline_told, credit_line
+from rag.answering.claim_authors import said_by_nobody
 from rag.answering.collectives import collective_said
 from rag.answering.countries import (
     BODIES,
@@ -1333,6 +1334,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "au total": "des dizaines de morts" is no whole count
         if kind and info.bound and only_other_bound(info.bound, text):
             kind = False  # "the minimum amount": "jusqu'à 61 millions" is a ceiling
+        if kind and info.author and said_by_nobody(text):
+            kind = False  # "Who had suggested that ...?": "les suggestions selon lesquelles"
+            # are nobody's; the one named rejected them
         if kind and info.end and only_planned_end(text):
             kind = False  # "When was it lifted?": "déclaré ... jusqu'au 19 janvier" is a plan
         if kind and info.official and (_vague_only(text) or _UNOFFICIAL.search(text)):

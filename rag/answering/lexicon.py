@@ -87,6 +87,7 @@ _EN_FR: dict[str, tuple[str, ...]] = {
     "ask": ("demande", "demandé", "demander"),
     "agree": ("accord", "accepté", "approuvé"),
     "approv": ("approuvé", "accepté", "feu vert"),
+    "ratif": ("ratifié", "ratifiée", "ratifiés", "ratification", "ratifier"),
     "talk": ("discussion", "discussions", "pourparlers", "entretien", "négociations"),
     "negotiat": ("négociations", "pourparlers"),
     "meet": ("rencontre", "réunion", "réuni", "rencontré"),

@@ -131,6 +131,41 @@ _ASKED: dict[str, re.Pattern[str]] = {
                            r"ée?s?|é)\b"),
     # the speech something was said in ("In which speech did Tokayev announce ...?", "Dans
     # quel discours ...?"): a commentator's reading names none (t56_039, t56_040)
+    # how a figure was arrived at ("How did the ICNL arrive at its estimate ...?", "Comment
+    # l'ICNL a-t-il établi son estimation ?"): the figure itself tells no method (t58_029)
+    "method": re.compile(r"(?i)\bhow\s+(?:did|do|does|was|were|is|has|have|had)\b[^?]{0,80}?"
+                         r"\b(?:arrive[ds]?\s+at|reach(?:ed)?|calculat\w*|comput\w*|"
+                         r"establish\w*|obtain\w*|derive[ds]?|compil\w*|produc\w*|come\s+up\s+"
+                         r"with|came\s+up\s+with)\b[^?]{0,40}?\b(?:estimates?|figures?|numbers?|"
+                         r"counts?|totals?|tolls?|tally)\b|\bcomment\b[^?]{0,80}?\b(?:établi|"
+                         r"calculé|obtenu|chiffré|évalué|compilé|produit|élaboré|estimé)e?s?\b"
+                         r"[^?]{0,40}?\b(?:estimations?|chiffres?|bilans?|nombres?|évaluations?|"
+                         r"totaux|total|décomptes?)\b"),
+    # who a message went through ("Through whom did Xi convey his message?", "Par
+    # l'intermédiaire de qui ...?"): who sent it and to whom tell no go-between (t58_005)
+    "intermediary": re.compile(r"(?i)\b(?:through|via)\s+whom\b|\bpar\s+l['’]intermédiaire\s+"
+                               r"de\s+qui\b|\bpar\s+le\s+biais\s+de\s+qui\b"),
+    # who pays ("Who is paying for the mission?", "Qui finance la mission ?"): a sentence on
+    # the mission that names no money tells no payer (t58_025)
+    "funding": re.compile(r"(?i)\bwho\s+(?:is\s+|was\s+|will\s+|would\s+)?(?:be\s+)?(?:pays?|"
+                          r"paying|paid|financ\w*|funds?|funding|funded|bankroll\w*|foots?\s+the\s+"
+                          r"bill)\b|\bwho\s+(?:bears?|bore|covers?|covered)\s+the\s+costs?\b|"
+                          r"\bqui\s+(?:finance|financera|finançait|a\s+financé|paie|paye|paiera|"
+                          r"payera|a\s+payé|prend\s+en\s+charge|supporte|assume)\b"),
+    # how many of those counted were hurt how badly ("How many of the 353 injured were
+    # seriously wounded?"): a count of the injured tells no severity (t58_011)
+    "severity": re.compile(r"(?i)\b(?:how\s+many|combien)\b[^?]{0,120}?\b(?:seriously|severely|"
+                           r"critically|gravely|badly|lightly|slightly|grièvement|gravement|"
+                           r"sérieusement|légèrement)\b|\b(?:grièvement|gravement|sérieusement|"
+                           r"légèrement)\b[^?]{0,80}?\bcombien\b"),
+    # which programme, which unit ("Which programme does Dumoulin direct?", "À quelle unité
+    # aéroportée appartenaient les parachutistes ?"): "directrice de programme", "des
+    # parachutistes" name none (t58_039, t58_021); the noun is what is asked, not a word
+    # before it ("Which ECFR programme director ...?")
+    "subunit": re.compile(r"(?i)\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:programmes?|programs?|"
+                          r"units?|divisions?|brigades?|regiments?|battalions?)\s+(?:did|does|do|"
+                          r"was|were|is|are|has|had)\b|\bquel(?:le)?s?\s+(?:programmes?|unités?|"
+                          r"divisions?|brigades?|régiments?|bataillons?)\b"),
     "speech": re.compile(r"(?i)\b(?:in\s+(?:which|what)\s+(?:speech|address|broadcast)|"
                          r"(?:dans|lors\s+de)\s+quel(?:le)?\s+(?:discours|allocution|"
                          r"intervention))\b"),
@@ -257,6 +292,33 @@ _TOLD: dict[str, re.Pattern[str]] = {
                          r"address\w*|adresse\s+a\s+la\s+nation|televis\w*|broadcast\w*|"
                          r"message\s+(?:video|televise)|conference\s+de\s+presse|"
                          r"press\s+conference)\b"),
+    "method": re.compile(r"\b(?:en\s+se\s+(?:fondant|basant|referant)\s+sur|sur\s+la\s+base\s+d|"
+                         r"a\s+partir\s+d|based\s+on|basee?s?\s+sur|fondee?s?\s+sur|using|"
+                         r"en\s+utilisant|grace\s+a|by\s+counting|en\s+comptant|recense\w*|"
+                         r"registres?|regist(?:er|ry|ries)|census|enquetes?|surveys?|sondages?|"
+                         r"donnees|data|statisti\w*|methode\w*|method\w*|extrapol\w*|"
+                         r"echantillon\w*|samples?|sampling|compil\w*|calcul\w*|modele\w*|"
+                         r"models?|croisant|cross-check\w*|recoup\w*)\b"),
+    "intermediary": re.compile(r"\b(?:par\s+l.intermediaire\s+d|par\s+le\s+biais\s+d|via|"
+                               r"through|by\s+way\s+of|(?:transmis|remis|relaye|porte|diffuse|"
+                               r"publie|poste|lu|delivered|conveyed|handed|passed\s+on|relayed|"
+                               r"carried|published|posted|issued|read\s+out)e?s?\s+"
+                               # ("diffusé sur Telegram par la porte-parole": b25_011)
+                               r"(?:[\w'’-]+\s+){0,3}?(?:par|by)|emissaires?|envoys?|messagers?|"
+                               r"messengers?|intermediaires?|intermediar(?:y|ies)|go-between)\b"),
+    # (not "pays", a country)
+    "funding": re.compile(r"\b(?:financ\w*|fund\w*|pay|pays\s+for|paying|payments?|pai(?:e|en)\w*|"
+                          r"paye\w*|paya\w*|paid|couts?|couteu\w*|"
+                          r"costs?|costly|frais|budget\w*|argent|money|dollars?|euros?|roubles?|"
+                          r"tenge|subvention\w*|subsid\w*|grants?|bankroll\w*|expens\w*|"
+                          r"depens\w*|a\s+la\s+charge|prise?\s+en\s+charge|bailleurs?|"
+                          r"donateurs?|donors?|sponsor\w*|mecen\w*)\b"),
+    "severity": re.compile(r"\b(?:grievement|gravement|serieusement|legerement|graves?|"
+                           r"seriously|severely|critically|gravely|badly|lightly|slightly|"
+                           r"serious|severe|critical|critiques?|legers?|legeres?|mild|minor|"
+                           r"etat\s+(?:grave|critique)|urgence\s+absolue|hospitalis\w*|"
+                           r"hospitali[sz]ed|intensive\s+care|soins\s+intensifs|reanimation|"
+                           r"mortellement|fatally|life-threatening)\b"),
     "constitution": re.compile(r"\bconstitution\w*|\barticles?\s+\d+(?:[.-]\d+)?\b(?!\s+(?:du|"
                                r"de\s+la|of\s+the)\s+(?:traite|charte|treaty|charter))"),
 }
@@ -264,7 +326,8 @@ _TOLD: dict[str, re.Pattern[str]] = {
 
 # Particulars the sentence quoted must state itself: the one before it may be about someone
 # else's schooling, family or words, or another figure
-OWN_SENTENCE = frozenset({"education", "kinship", "verbatim", "rate", "prior_office"})
+OWN_SENTENCE = frozenset({"education", "kinship", "verbatim", "rate", "prior_office",
+                          "severity"})
 
 
 def particular_asked(question: str) -> str:
@@ -277,8 +340,21 @@ def particular_asked(question: str) -> str:
     return ""
 
 
+# (as written: a name is capitalised, quoted or numbered: "le programme Russie", "la 45e
+# brigade", "le programme « American Corners »", "un programme sur la liberté d'association";
+# not a rank: "le général de division Igor Konashenkov")
+_SUBUNIT_NAMED = re.compile(
+    r"(?<!de )(?i:programmes?|programs?|unités?|units?|divisions?|brigades?|régiments?|regiments?|"
+    r"bataillons?|battalions?)\s+(?:(?i:de\s+la|du|des|de|d['’]|of\s+the|of|for\s+the|for)\s+)?"
+    r"(?:l['’]\s*)?[«\"“A-ZÀ-Ý0-9]|(?i:programmes?|programs?)\s+(?i:sur|on|pour|for|de\s+"
+    r"soutien)\s|\b\d+\s*(?:e|è|ème|er|re|st|nd|rd|th)\s+(?:[\w-]+\s+)?(?i:divisions?|"
+    r"brigades?|régiments?|regiments?|bataillons?|battalions?|unités?|units?|armée|army)\b")
+
+
 def particular_told(kind: str, text: str) -> bool:
     """Whether `text` states a particular of that kind."""
     if kind == "price_level":
         return level_told(text)
+    if kind == "subunit":
+        return bool(_SUBUNIT_NAMED.search(text))
     return bool(_TOLD[kind].search(fold(text)))

@@ -17,6 +17,7 @@ from rag.answering.anchors import fold as fold_name
 from rag.answering.bodies import role_bodies
 from rag.answering.bound_asked import bound_asked
 from rag.answering.bylines import byline_asked, published_asked
+from rag.answering.claim_authors import author_asked
 from rag.answering.collectives import collectives
 from rag.answering.countries import (
     actors,
@@ -133,7 +134,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       r"agen(cy|ce)|compan(y|ies)|entreprise|société|firm|(political )?part(y|i)|"
                       r"airlines?|compagnies? aériennes?|"
                       r"newspaper|journal|foundation|fondation|ngo|ong|bank|banque|"
-                      r"(news )?agency|agence de presse)|(pour|for) (quelle|which) institution|"
+                      r"(news )?agency|agence de presse|"
+                      # a service by its name ("Which flight-tracking service showed ...?",
+                      # "Quel service de suivi des vols ...?": t58_019/020)
+                      r"(flight[- ])?tracking services?|services? de suivi)|"
+                      r"(pour|for) (quelle|which) institution|"
                       r"which institution (does|did) [\w ]{1,40} work|"
                       # one someone belongs to (any institution may be asked: "avec le soutien
                       # de quelle institution" is answered by "du Sénat")
@@ -406,6 +411,9 @@ class QuestionInfo:
     # the day something ended asked ("When was the state of emergency lifted?"): a date the
     # sources give only as the term it was set to run until does not answer (`planned_end`)
     end: bool = False
+    # who said a thing asked ("Who had suggested that ...?"): a sentence that tells the
+    # words as nobody's ("les suggestions selon lesquelles") does not answer (`claim_authors`)
+    author: bool = False
     # "over the past decade", "depuis sa création": a figure of one year does not answer
     # (`spans`)
     span: bool = False
@@ -457,8 +465,11 @@ COMPARISON = _COMPARISON_ASKED  # ... and said so in a sentence
 _YES_NO = re.compile(
     r"(?i)^\s*(?:(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\b|"
     r"est-ce qu|(?!(?:à|au|aux|de|du|des|dans|en|pour|par|selon|avec|contre|sur|chez|lors)\b)"
-    r"(?:(?!\b(?:qui|que|qu['’]|quoi|quel\w*|lequel|laquelle|lesquel\w*|combien|comment|"
-    r"pourquoi|quand|où)\b)[^?]){0,80}?-(?:t-)?(?:il|elle|ils|elles)\b)")
+    # (a relative after a preposition is the subject's: "L'accord sur lequel repose
+    # l'intervention a-t-il été ratifié ?", t58_036)
+    r"(?:(?!\b(?:qui|que|qu['’]|quoi|quel\w*|(?<!sur )(?<!dans )(?<!par )(?<!pour )(?<!avec )"
+    r"(?<!selon )(?:lequel|laquelle|lesquel\w*)|combien|comment|"
+    r"pourquoi|quand|où)\b)[^?]){0,120}?-(?:t-)?(?:il|elle|ils|elles)\b)")
 # Why someone refused: a sentence that tells a refusal, or says what was not done ("ne
 # désirant pas se séparer ..."); "La Biélorussie a déployé un groupe" tells why none refused
 _REFUSAL_ASKED = re.compile(r"(?i)\b(?:refus\w*|reject\w*|rejet\w*|declin(?:e|ed|es|ing) to|"
@@ -906,7 +917,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if "person" in asks and (_THING_NAMED.search(question) or _THING_CALLED.search(question)) \
             and not _WHO.search(question):
         asks = ("thingname",)  # "le nom de la palette": a thing's, said as its name
-    if not asks and _TITLE_ASKED.match(question):
+    if not asks and (_TITLE_ASKED.match(question) or _OFFICIAL_NAME.search(question)):
         asks = ("thingname",)  # "Comment s'intitule l'accord ...?": its name
     if _IDENTITY.match(asked):  # "Qui est X ?": who X is, not any name
         asks = ("identity",)
@@ -1097,6 +1108,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         done=done_asked(question),
                         bound=bound_asked(question) if "number" in asks else "",
                         end=bool({"date", "calendar"} & set(asks)) and end_asked(question),
+                        author="person" in asks and author_asked(question),
                         polar=asked_verb(question) if not asks and _YES_NO.match(question)
                         and not _COMPARISON_ASKED.search(question) else ("", ""),
                         span=span_asked(question),
@@ -1196,7 +1208,9 @@ _PERSON_WORDS = (
 # The name of a thing ("Quel est le nom de la palette de 22 couleurs inventée par ...?"), not
 # of someone: no word of a person within the few words after "le nom de" / "the name of"
 _THING_NAMED = re.compile(
-    r"(?i)\b(?:quel(?:le)? (?:est|était|etait|fut) le nom|what (?:is|was) the name)"
+    # (an official or full name too: "le nom officiel de la conférence", t58_015/016)
+    r"(?i)\b(?:quel(?:le)? (?:est|était|etait|fut) le nom(?: officiel)?|"
+    r"what (?:is|was) the (?:(?:official|formal) )?name)"
     r"(?=\s+(?:de|du|des|d['’]|of)\b)"
     r"(?!\s+(?:[\w-]+(?:['’]|\s+)){0,5}?(?:" + _PEOPLE_NOUNS + r"|"
     + r"|".join(_PERSON_WORDS) + r")s?\b)")
@@ -1209,6 +1223,8 @@ _THING_CALLED = re.compile(
     r"mouvement|réseau|festival|fête|guerre|bataille|doctrine|théorie|méthode|technique|"
     r"maladie|virus|espèce|plante|langue|dialecte|palais|château|monument|sommet|"
     r"conférence|initiative|alliance|coalition)s?\b")
+# ... "the official name of the conference" (t58_015)
+_OFFICIAL_NAME = re.compile(r"(?i)\b(?:(?:official|formal) name|nom officiel) (?:of|de|du|d['’])")
 _WHO = re.compile(r"(?i)\b(?:qui|who|whom|whose)\b")
 
 
@@ -1810,7 +1826,7 @@ _IDENTITY = re.compile(
     r"(?i:quel(?:le)? (?:est|était) (?:la fonction|le poste|le métier|le rôle|le titre|la "
     r"profession|l['’]occupation) (?:de |d['’]))" + _NAME_Q + r"|"
     r"(?i:quel(?:le)? (?:poste|fonction|métier|profession) (?:occupe|occupait|exerce|exerçait) )"
-    + _NAME_Q + r")(?:,[^?,]{1,80})?\?\s*$")  # "..., cité à propos du rôle de Genève ?"
+    + _NAME_Q + r")(?:,[^?,]{1,160})?\?\s*$")  # "..., cité à propos du rôle de Genève ?"
 
 
 # Asks whose answer belongs to someone or something: an age, a count, a date must be about the

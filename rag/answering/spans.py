@@ -1,6 +1,7 @@
 """A figure asked over a span of years ("How much has the NED spent in Kazakhstan over the
 past decade?", "Combien ... depuis sa création ?") is not one year's figure: "plus d'un million
-de dollars ... en 2020" answers for 2020 alone (traps_study53 t53_030). A sentence that dates
+de dollars ... en 2020" answers for 2020 alone (traps_study53 t53_030; "in total over the
+years", t58_037). A sentence that dates
 what it says by a single year and names no span does not answer."""
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ _SPAN_ASKED = re.compile(
     r"decades))|\bau\s+cours\s+de(?:s|\s+la)\s+(?:dernière\s+décennie|\w+\s+dernières\s+"
     r"années)|\bdepuis\s+(?:sa|leur|son)\s+(?:création|fondation)|\bsince\s+(?:its|their)\s+"
     r"(?:creation|founding|foundation)|\bin\s+total\s+since\b|\ben\s+tout\s+depuis\b|"
-    r"\bces\s+(?:dix|cinq|vingt|\w+)\s+dernières\s+années\b|\bthe\s+past\s+decade\b")
+    r"\bces\s+(?:dix|cinq|vingt|\w+)\s+dernières\s+années\b|\bthe\s+past\s+decade\b|"
+    # ... or over all the years ("in total over the years", "au fil des années": t58_037/038)
+    r"\b(?:over|through)\s+the\s+years\b|\bau\s+fil\s+des\s+(?:ans|années)\b|"
+    r"\bcumulative\w*|\bcumulée?s?\b|\ben\s+cumulé\b")
 _SPAN_TOLD = re.compile(
     r"\b(?:decenni\w*|decades?|depuis|since|au\s+cours\s+d\w*|over\s+the|ces\s+\w+\s+dernieres|"
     r"in\s+the\s+(?:past|last)|entre\s+\d{4}\s+et\s+\d{4}|between\s+\d{4}\s+and\s+\d{4}|"

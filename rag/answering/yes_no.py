@@ -41,7 +41,9 @@ _EN_DID = re.compile(r"(?i)^\s*(?:did|does|do)\s+((?-i:[A-Z][\w’'-]*(?:\s+[A-Z
                      r"administration|parliament|council|court|military|kremlin))\s+"
                      r"(?:(?:\w+ly|also|ever|not|still|already|indeed|even|actually|finally|"
                      r"never|then|later|too)\s+)*([a-z]+)\b")
-_EN_WAS = re.compile(r"(?i)^\s*(?:was|were|has|have|had)\s+(?:[\w’'-]+\s+){0,5}?"
+# (a long subject: "Has the separate peacekeeping agreement underpinning the CSTO
+# intervention been ratified ...?", t58_035)
+_EN_WAS = re.compile(r"(?i)^\s*(?:was|were|has|have|had)\s+(?:[\w’'-]+\s+){0,9}?"
                      r"(?-i:([a-z][a-z-]*ed|held|shut|cut|sent|made|taken|given|built|left|put|"
                      r"struck|brought|chosen|driven|drawn|kept|sold|told|won|lost))\b")
 # a French participle ends so; after "est-il" a noun ("membre") is no deed
