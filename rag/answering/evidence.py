@@ -1334,6 +1334,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "au total": "des dizaines de morts" is no whole count
         if kind and info.bound and only_other_bound(info.bound, text):
             kind = False  # "the minimum amount": "jusqu'à 61 millions" is a ceiling
+        if kind and info.name_of and not (_has_focus(info.name_of, _words(text))
+                                          or _has_focus(info.name_of, _words(prev_text))):
+            kind = False  # "le nom complet de « Walt »": another person's full name
         if kind and info.author and said_by_nobody(text):
             kind = False  # "Who had suggested that ...?": "les suggestions selon lesquelles"
             # are nobody's; the one named rejected them

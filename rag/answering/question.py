@@ -414,6 +414,9 @@ class QuestionInfo:
     # who said a thing asked ("Who had suggested that ...?"): a sentence that tells the
     # words as nobody's ("les suggestions selon lesquelles") does not answer (`claim_authors`)
     author: bool = False
+    # the name whose full form is asked ("What is the full name of 'Walt'?", "le nom complet
+    # de « Walt »"), folded: another person's full name does not answer (t57_039/040)
+    name_of: str = ""
     # "over the past decade", "depuis sa création": a figure of one year does not answer
     # (`spans`)
     span: bool = False
@@ -1109,6 +1112,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         bound=bound_asked(question) if "number" in asks else "",
                         end=bool({"date", "calendar"} & set(asks)) and end_asked(question),
                         author="person" in asks and author_asked(question),
+                        name_of=_name_of(question) if "person" in asks else "",
                         polar=asked_verb(question) if not asks and _YES_NO.match(question)
                         and not _COMPARISON_ASKED.search(question) else ("", ""),
                         span=span_asked(question),
@@ -1240,6 +1244,16 @@ _OFFICIAL_ASKED = re.compile(r"(?i)(?<!non )(?<!non-)\b(?:officiel(?:le|les|s|le
                              r"official(?:ly)?|confirm(?:ed|é|ée|és|ées))\b")
 _TOTAL_ASKED = re.compile(r"(?i)\b(?:au total|en tout|in total|altogether|all told|"
                           r"(?:nombre|bilan|number|toll) total|total (?:number|toll))\b")
+_FULL_NAME_OF = re.compile(r"(?i)\b(?:(?:full|real|complete) name of|nom (?:complet|véritable|"
+                           r"réel) de)\s+[«\"“'‘]?\s*((?-i:[A-ZÀ-Ý])[\w-]+)")
+
+
+def _name_of(question: str) -> str:
+    """The name whose full form the question asks, folded ("walt"), or ""."""
+    m = _FULL_NAME_OF.search(question)
+    return fold_name(m.group(1)).replace("-", "") if m else ""
+
+
 _EXACT_ASKED = re.compile(r"(?i)\b(exactement|exactly|précisément|precisely|au juste|exact "
                           r"(number|figure|count)|nombre exact)\b")
 

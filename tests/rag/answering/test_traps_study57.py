@@ -16,3 +16,11 @@ def test_a_full_name_asked_is_a_person_asked() -> None:
     assert "person" in analyse_question("What was the real name of the editor?").asks
     assert not _answered(q, CREDITED)  # another person's full name is no answer
     assert _answered("What is the full name of the Kazakh president?", CREDITED)
+
+
+def test_the_full_name_of_someone_named_is_theirs() -> None:
+    q = ("Quel est le nom complet de « Walt », l’éditeur crédité sur l’article d’AubeDigitale "
+         "consacré au déploiement de l’OTSC ?")
+    assert analyse_question(q).name_of == "walt"
+    assert not _answered(q, CREDITED)  # Tokayev's full name is not Walt's
+    assert _answered(q, "L’article a été édité par Walter « Walt » Dupont, pour AubeDigitale.")
