@@ -82,6 +82,7 @@ from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.meanings import meaning_told
 from rag.answering.particulars import OWN_SENTENCE, particular_told
 from rag.answering.planned_end import only_planned_end
+from rag.answering.provisional import counted_so_far
 from rag.answering.provisions import provisions_told
 from rag.answering.question import (
     _INTERIM,
@@ -1337,6 +1338,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.name_of and not (_has_focus(info.name_of, _words(text))
                                           or _has_focus(info.name_of, _words(prev_text))):
             kind = False  # "le nom complet de « Walt »": another person's full name
+        if kind and info.final and counted_so_far(text):
+            kind = False  # "le nombre définitif": "au moins 13", "a déjà fait ... douze"
         if kind and info.author and said_by_nobody(text):
             kind = False  # "Who had suggested that ...?": "les suggestions selon lesquelles"
             # are nobody's; the one named rejected them

@@ -912,7 +912,7 @@ _BODY_NAME = re.compile(
     r"Organization|Fonds|Fund|School|École|Académie|Academy|Forum|Endowment|Corporation|"
     r"Bank|Banque|Club|Group|Groupe)\b|"
     r"\b(?:agence|institut|parti|fondation|université|think[- ]?tank|party|agency|institute|"
-    r"university|foundation|journal|quotidien|newspaper|club|service)\s+(?:[a-zé]+\s+){0,3}"
+    r"university|foundation|journal|quotidien|newspaper|club)\s+(?:[a-zé]+\s+){0,3}"
     r"[A-ZÀ-Ý][\wÀ-ÿ.-]+")
 
 def _age_of_focus(text: str, age: re.Match[str], focus: Sequence[str],

@@ -133,39 +133,59 @@ _ASKED: dict[str, re.Pattern[str]] = {
     # quel discours ...?"): a commentator's reading names none (t56_039, t56_040)
     # how a figure was arrived at ("How did the ICNL arrive at its estimate ...?", "Comment
     # l'ICNL a-t-il établi son estimation ?"): the figure itself tells no method (t58_029)
+    # (a method's verbs only: "How did Paris reach a total of 2 million visitors?" asks how
+    # it was achieved, review 55; the passive too: "How was the death toll calculated?")
     "method": re.compile(r"(?i)\bhow\s+(?:did|do|does|was|were|is|has|have|had)\b[^?]{0,80}?"
-                         r"\b(?:arrive[ds]?\s+at|reach(?:ed)?|calculat\w*|comput\w*|"
-                         r"establish\w*|obtain\w*|derive[ds]?|compil\w*|produc\w*|come\s+up\s+"
-                         r"with|came\s+up\s+with)\b[^?]{0,40}?\b(?:estimates?|figures?|numbers?|"
-                         r"counts?|totals?|tolls?|tally)\b|\bcomment\b[^?]{0,80}?\b(?:établi|"
-                         r"calculé|obtenu|chiffré|évalué|compilé|produit|élaboré|estimé)e?s?\b"
-                         r"[^?]{0,40}?\b(?:estimations?|chiffres?|bilans?|nombres?|évaluations?|"
-                         r"totaux|total|décomptes?)\b"),
+                         r"\b(?:arrive[ds]?\s+at|calculat\w*|comput\w*|establish\w*|"
+                         r"derive[ds]?|compil\w*)\b[^?]{0,40}?\b(?:estimates?|figures?|numbers?|"
+                         r"counts?|totals?|tolls?|tally)\b|\bhow\s+(?:was|were|is|are)\s+"
+                         r"[^?]{0,60}?\b(?:estimates?|figures?|tolls?|counts?|numbers?|tally)\b"
+                         r"[^?]{0,40}?\b(?:calculated|computed|established|compiled|arrived\s+at|"
+                         r"derived|estimated)\b|\bcomment\b[^?]{0,80}?\b(?:établi|calculé|"
+                         r"chiffré|évalué|compilé|élaboré|estimé)e?s?\b[^?]{0,40}?\b(?:"
+                         r"estimations?|chiffres?|bilans?|nombres?|évaluations?|totaux|total|"
+                         r"décomptes?)\b|\bcomment\s+(?:le|la|les|l['’]|ce|cette|ces)\s*[^?]{0,60}?"
+                         r"\b(?:estimations?|chiffres?|bilans?|nombres?|décomptes?)\b[^?]{0,40}?"
+                         r"-t-(?:il|elle|ils|elles)\s+(?:été\s+)?(?:établi|calculé|chiffré|évalué|"
+                         r"compilé|estimé)e?s?\b"),
     # who a message went through ("Through whom did Xi convey his message?", "Par
     # l'intermédiaire de qui ...?"): who sent it and to whom tell no go-between (t58_005)
     "intermediary": re.compile(r"(?i)\b(?:through|via)\s+whom\b|\bpar\s+l['’]intermédiaire\s+"
                                r"de\s+qui\b|\bpar\s+le\s+biais\s+de\s+qui\b"),
     # who pays ("Who is paying for the mission?", "Qui finance la mission ?"): a sentence on
     # the mission that names no money tells no payer (t58_025)
-    "funding": re.compile(r"(?i)\bwho\s+(?:is\s+|was\s+|will\s+|would\s+)?(?:be\s+)?(?:pays?|"
-                          r"paying|paid|financ\w*|funds?|funding|funded|bankroll\w*|foots?\s+the\s+"
-                          r"bill)\b|\bwho\s+(?:bears?|bore|covers?|covered)\s+the\s+costs?\b|"
-                          r"\bqui\s+(?:finance|financera|finançait|a\s+financé|paie|paye|paiera|"
-                          r"payera|a\s+payé|prend\s+en\s+charge|supporte|assume)\b"),
+    # (not "Who pays the price?", "Who is paid the most?", "Qui assume la présidence ?":
+    # review 55)
+    "funding": re.compile(r"(?i)\bwho\s+(?:will\s+|would\s+)?(?:be\s+)?(?:pays?\s+for|"
+                          r"(?:is|was)\s+paying\s+for|paid\s+for|financ\w*|funds?|funding|"
+                          r"funded|bankroll\w*|foots?\s+the\s+bill)\b|\bwho\s+(?:bears?|bore|"
+                          r"covers?|covered)\s+the\s+costs?\b|\bqui\s+(?:finance|financera|"
+                          r"finançait|a\s+financé|paie|paye|paiera|payera|a\s+payé)\b|"
+                          r"\bqui\s+(?:prend\s+en\s+charge|supporte|assume)\s+(?:le\s+coût|les\s+"
+                          r"coûts|les\s+frais|la\s+facture|le\s+financement|les\s+dépenses)\b"),
     # how many of those counted were hurt how badly ("How many of the 353 injured were
     # seriously wounded?"): a count of the injured tells no severity (t58_011)
     "severity": re.compile(r"(?i)\b(?:how\s+many|combien)\b[^?]{0,120}?\b(?:seriously|severely|"
                            r"critically|gravely|badly|lightly|slightly|grièvement|gravement|"
                            r"sérieusement|légèrement)\b|\b(?:grièvement|gravement|sérieusement|"
-                           r"légèrement)\b[^?]{0,80}?\bcombien\b"),
+                           r"légèrement)\b[^?]{0,80}?\bcombien\b|"
+                           r"\b(?:how\s+many|combien)\b[^?]{0,120}?\b(?:in\s+(?:critical|serious)"
+                           r"\s+condition|dans\s+un\s+état\s+(?:grave|critique)|blessés\s+graves)\b"),
     # which programme, which unit ("Which programme does Dumoulin direct?", "À quelle unité
     # aéroportée appartenaient les parachutistes ?"): "directrice de programme", "des
     # parachutistes" name none (t58_039, t58_021); the noun is what is asked, not a word
     # before it ("Which ECFR programme director ...?")
-    "subunit": re.compile(r"(?i)\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:programmes?|programs?|"
-                          r"units?|divisions?|brigades?|regiments?|battalions?)\s+(?:did|does|do|"
-                          r"was|were|is|are|has|had)\b|\bquel(?:le)?s?\s+(?:programmes?|unités?|"
-                          r"divisions?|brigades?|régiments?|bataillons?)\b"),
+    # (only a programme someone runs and a unit of soldiers: a unit of measure, a league's
+    # division or a television programme is asked otherwise, review 55)
+    "subunit": re.compile(r"(?i)\b(?:which|what)\s+(?:programmes?|programs?)\s+(?:does|did|do)\s+"
+                          r"[^?]{1,60}?\b(?:direct|run|head|lead|manage|oversee)\b|\bquel(?:le)?s?\s+"
+                          r"programmes?\s+[^?]{1,60}?\b(?:dirige|dirigeait|pilote|pilotait|"
+                          r"gère|gérait|mène|menait)\w*|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}"
+                          r"(?:units?|divisions?|brigades?|regiments?|battalions?)\s+(?:did|does|do|"
+                          r"was|were|is|are|has|had)\b[^?]{0,80}?\b(?:paratroopers?|soldiers?|"
+                          r"troops?|marines?|commandos?|servicemen)\b|\bquel(?:le)?s?\s+(?:unités?|"
+                          r"divisions?|brigades?|régiments?|bataillons?)\b[^?]{0,80}?\b(?:"
+                          r"parachutistes|soldats|troupes|militaires|commandos|marines)\b"),
     "speech": re.compile(r"(?i)\b(?:in\s+(?:which|what)\s+(?:speech|address|broadcast)|"
                          r"(?:dans|lors\s+de)\s+quel(?:le)?\s+(?:discours|allocution|"
                          r"intervention))\b"),
@@ -294,6 +314,8 @@ _TOLD: dict[str, re.Pattern[str]] = {
                          r"press\s+conference)\b"),
     "method": re.compile(r"\b(?:en\s+se\s+(?:fondant|basant|referant)\s+sur|sur\s+la\s+base\s+d|"
                          r"a\s+partir\s+d|based\s+on|basee?s?\s+sur|fondee?s?\s+sur|using|"
+                         r"bas(?:ed|ing)\s+(?:\w+\s+){1,4}?on|fond(?:e|ee|ant)\s+(?:\w+\s+){1,4}?sur|"
+                         r"interview\w*|interroge\w*|satellite\w*|"
                          r"en\s+utilisant|grace\s+a|by\s+counting|en\s+comptant|recense\w*|"
                          r"registres?|regist(?:er|ry|ries)|census|enquetes?|surveys?|sondages?|"
                          r"donnees|data|statisti\w*|methode\w*|method\w*|extrapol\w*|"
@@ -312,13 +334,21 @@ _TOLD: dict[str, re.Pattern[str]] = {
                           r"costs?|costly|frais|budget\w*|argent|money|dollars?|euros?|roubles?|"
                           r"tenge|subvention\w*|subsid\w*|grants?|bankroll\w*|expens\w*|"
                           r"depens\w*|a\s+la\s+charge|prise?\s+en\s+charge|bailleurs?|"
-                          r"donateurs?|donors?|sponsor\w*|mecen\w*)\b"),
-    "severity": re.compile(r"\b(?:grievement|gravement|serieusement|legerement|graves?|"
-                           r"seriously|severely|critically|gravely|badly|lightly|slightly|"
-                           r"serious|severe|critical|critiques?|legers?|legeres?|mild|minor|"
-                           r"etat\s+(?:grave|critique)|urgence\s+absolue|hospitalis\w*|"
+                          r"donateurs?|donors?|sponsor\w*|mecen\w*|earn\w*|salar\w*|"
+                          r"remuner\w*)\b|[$€£]"),
+    # (said of the hurt: "des affrontements graves" tells no wound's, review 55)
+    "severity": re.compile(r"\b(?:(?:bless\w*|injur\w*|wound\w*|hurt)\W+(?:\w+\W+){0,1}?(?:"
+                           r"grievement|gravement|serieusement|legerement|graves?|seriously|"
+                           r"severely|critically|gravely|badly|lightly|slightly|serious|severe|"
+                           r"critical|critiques?|legers?|legeres?)|(?:grievement|gravement|"
+                           r"serieusement|legerement|seriously|severely|critically|gravely|badly|"
+                           r"lightly|slightly|serious|severe|critical|minor|mild)\W+(?:\w+\W+){0,2}?"
+                           r"(?:bless\w*|injur\w*|wound\w*|hurt)|etat\s+(?:grave|critique)|"
+                           r"(?:critical|serious)\s+condition|urgence\s+absolue|hospitalis\w*|"
                            r"hospitali[sz]ed|intensive\s+care|soins\s+intensifs|reanimation|"
-                           r"mortellement|fatally|life-threatening)\b"),
+                           r"mortellement|fatally|life-threatening|\d+\s+(?:\w+\s+)?(?:grievement|"
+                           r"gravement|serieusement|legerement|seriously|severely|critically|"
+                           r"badly|lightly|slightly))\b"),
     "constitution": re.compile(r"\bconstitution\w*|\barticles?\s+\d+(?:[.-]\d+)?\b(?!\s+(?:du|"
                                r"de\s+la|of\s+the)\s+(?:traite|charte|treaty|charter))"),
 }
@@ -348,7 +378,13 @@ _SUBUNIT_NAMED = re.compile(
     r"bataillons?|battalions?)\s+(?:(?i:de\s+la|du|des|de|d['’]|of\s+the|of|for\s+the|for)\s+)?"
     r"(?:l['’]\s*)?[«\"“A-ZÀ-Ý0-9]|(?i:programmes?|programs?)\s+(?i:sur|on|pour|for|de\s+"
     r"soutien)\s|\b\d+\s*(?:e|è|ème|er|re|st|nd|rd|th)\s+(?:[\w-]+\s+)?(?i:divisions?|"
-    r"brigades?|régiments?|regiments?|bataillons?|battalions?|unités?|units?|armée|army)\b")
+    r"brigades?|régiments?|regiments?|bataillons?|battalions?|unités?|units?|armée|army)\b|"
+    # ... or before it ("the Wider Europe programme"), or an acronym in apposition ("le RAID,
+    # l'unité d'élite")
+    r"\b(?!(?:Le|La|Les|L|Un|Une|Des|Du|The|A|An|This|That|Ce|Cette|Son|Sa|Ses|Leur|Its|Their|"
+    r"His|Her|Our|Notre)\b)[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+){0,3}\s+(?i:programmes?|programs?|"
+    r"units?|divisions?|brigades?|regiments?|battalions?)\b|\b[A-Z]{2,}\b,\s+(?:l['’]\s*|la\s+|"
+    r"le\s+|the\s+|an?\s+)?(?i:unité|unit|division|brigade|programme|program)\b")
 
 
 def particular_told(kind: str, text: str) -> bool:

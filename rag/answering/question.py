@@ -39,6 +39,7 @@ from rag.answering.meanings import meaning_asked
 from rag.answering.particulars import particular_asked
 from rag.answering.planned_end import end_asked
 from rag.answering.presupposed import done_asked
+from rag.answering.provisional import final_asked
 from rag.answering.provisions import provisions_asked
 from rag.answering.reactions import reacted_to, reactor
 from rag.answering.spans import span_asked
@@ -134,10 +135,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
                       r"agen(cy|ce)|compan(y|ies)|entreprise|société|firm|(political )?part(y|i)|"
                       r"airlines?|compagnies? aériennes?|"
                       r"newspaper|journal|foundation|fondation|ngo|ong|bank|banque|"
-                      r"(news )?agency|agence de presse|"
-                      # a service by its name ("Which flight-tracking service showed ...?",
-                      # "Quel service de suivi des vols ...?": t58_019/020)
-                      r"(flight[- ])?tracking services?|services? de suivi)|"
+                      r"(news )?agency|agence de presse)|"
                       r"(pour|for) (quelle|which) institution|"
                       r"which institution (does|did) [\w ]{1,40} work|"
                       # one someone belongs to (any institution may be asked: "avec le soutien
@@ -417,6 +415,9 @@ class QuestionInfo:
     # the name whose full form is asked ("What is the full name of 'Walt'?", "le nom complet
     # de « Walt »"), folded: another person's full name does not answer (t57_039/040)
     name_of: str = ""
+    # a figure asked as it finally stood ("le nombre définitif"): one given so far ("au
+    # moins 13", "a déjà fait") does not answer (`provisional`)
+    final: bool = False
     # "over the past decade", "depuis sa création": a figure of one year does not answer
     # (`spans`)
     span: bool = False
@@ -920,7 +921,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if "person" in asks and (_THING_NAMED.search(question) or _THING_CALLED.search(question)) \
             and not _WHO.search(question):
         asks = ("thingname",)  # "le nom de la palette": a thing's, said as its name
-    if not asks and (_TITLE_ASKED.match(question) or _OFFICIAL_NAME.search(question)):
+    if not asks and _TITLE_ASKED.match(question):
         asks = ("thingname",)  # "Comment s'intitule l'accord ...?": its name
     if _IDENTITY.match(asked):  # "Qui est X ?": who X is, not any name
         asks = ("identity",)
@@ -1113,6 +1114,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         end=bool({"date", "calendar"} & set(asks)) and end_asked(question),
                         author="person" in asks and author_asked(question),
                         name_of=_name_of(question) if "person" in asks else "",
+                        final="number" in asks and final_asked(question),
                         polar=asked_verb(question) if not asks and _YES_NO.match(question)
                         and not _COMPARISON_ASKED.search(question) else ("", ""),
                         span=span_asked(question),
@@ -1212,9 +1214,7 @@ _PERSON_WORDS = (
 # The name of a thing ("Quel est le nom de la palette de 22 couleurs inventée par ...?"), not
 # of someone: no word of a person within the few words after "le nom de" / "the name of"
 _THING_NAMED = re.compile(
-    # (an official or full name too: "le nom officiel de la conférence", t58_015/016)
-    r"(?i)\b(?:quel(?:le)? (?:est|était|etait|fut) le nom(?: officiel)?|"
-    r"what (?:is|was) the (?:(?:official|formal) )?name)"
+    r"(?i)\b(?:quel(?:le)? (?:est|était|etait|fut) le nom|what (?:is|was) the name)"
     r"(?=\s+(?:de|du|des|d['’]|of)\b)"
     r"(?!\s+(?:[\w-]+(?:['’]|\s+)){0,5}?(?:" + _PEOPLE_NOUNS + r"|"
     + r"|".join(_PERSON_WORDS) + r")s?\b)")
@@ -1227,8 +1227,6 @@ _THING_CALLED = re.compile(
     r"mouvement|réseau|festival|fête|guerre|bataille|doctrine|théorie|méthode|technique|"
     r"maladie|virus|espèce|plante|langue|dialecte|palais|château|monument|sommet|"
     r"conférence|initiative|alliance|coalition)s?\b")
-# ... "the official name of the conference" (t58_015)
-_OFFICIAL_NAME = re.compile(r"(?i)\b(?:(?:official|formal) name|nom officiel) (?:of|de|du|d['’])")
 _WHO = re.compile(r"(?i)\b(?:qui|who|whom|whose)\b")
 
 
@@ -1242,8 +1240,10 @@ _NUMBER_OF_LATE = re.compile(r"(?i)\b(?:the number of|le nombre (?:de|d['’])|n
                              r"(?:[\w-]+\s+){0,2}[\w-]+")
 _OFFICIAL_ASKED = re.compile(r"(?i)(?<!non )(?<!non-)\b(?:officiel(?:le|les|s|lement)?|"
                              r"official(?:ly)?|confirm(?:ed|é|ée|és|ées))\b")
-_TOTAL_ASKED = re.compile(r"(?i)\b(?:au total|en tout|in total|altogether|all told|"
-                          r"(?:nombre|bilan|number|toll) total|total (?:number|toll))\b")
+# (not "en tout cas", "en tout état de cause": review 55)
+_TOTAL_ASKED = re.compile(r"(?i)\b(?:au total|en tout(?! (?:cas|état|point|lieu|temps|genre|"
+                          r"premier|début|de suite))|in total|altogether|all told|(?:nombre|bilan|"
+                          r"number|toll) total|total (?:[\w-]+ )?(?:number|toll|count))\b")
 _FULL_NAME_OF = re.compile(r"(?i)\b(?:(?:full|real|complete) name of|nom (?:complet|véritable|"
                            r"réel) de)\s+[«\"“'‘]?\s*((?-i:[A-ZÀ-Ý])[\w-]+)")
 
@@ -1828,7 +1828,11 @@ _MONTHS_DAYS = frozenset("""
 # way, n**4 steps: 100 capitals 1 s, 200 16 s, the server held meanwhile, review 52 G0)
 _NAME_Q = r"(?:[A-ZÀ-Ý][\w’'-]*+\.?\s*+){1,4}"
 _IDENTITY = re.compile(
-    r"^\s*(?:(?i:qui est|qui était|qui etait|who is|who was|who's)\s+" + _NAME_Q + r"|"
+    # (not an office: "Who was Chancellor, at the time when ...?", review 55)
+    r"^\s*(?:(?i:qui est|qui était|qui etait|who is|who was|who's)\s+(?!(?:Chancellor|"
+    r"Chancelier|President|Président|Pope|Pape|Prime|Premier|King|Roi|Queen|Reine|Mayor|Maire|"
+    r"Emperor|Empereur|Governor|Gouverneur|Secretary|Secrétaire|Minister|Ministre)\b)" + _NAME_Q
+    + r"|"
     # ... or what someone's post is: "What job does X hold?", "Quelle est la fonction de X ?"
     r"(?i:what (?:job|position|post|role|title|office|function)s?(?: or (?:[\w-]+ )?(?:job|"
     r"position|post|role|title|office|affiliation))? (?:does|did|do) )" + _NAME_Q

@@ -17,8 +17,8 @@ _SPAN_ASKED = re.compile(
     r"(?:creation|founding|foundation)|\bin\s+total\s+since\b|\ben\s+tout\s+depuis\b|"
     r"\bces\s+(?:dix|cinq|vingt|\w+)\s+dernières\s+années\b|\bthe\s+past\s+decade\b|"
     # ... or over all the years ("in total over the years", "au fil des années": t58_037/038)
-    r"\b(?:over|through)\s+the\s+years\b|\bau\s+fil\s+des\s+(?:ans|années)\b|"
-    r"\bcumulative\w*|\bcumulée?s?\b|\ben\s+cumulé\b")
+    r"\b(?:over|through|down)\s+the\s+years\b|\bau\s+fil\s+des\s+(?:ans|années)\b|"
+    r"\ball\s+these\s+years\b")
 _SPAN_TOLD = re.compile(
     r"\b(?:decenni\w*|decades?|depuis|since|au\s+cours\s+d\w*|over\s+the|ces\s+\w+\s+dernieres|"
     r"in\s+the\s+(?:past|last)|entre\s+\d{4}\s+et\s+\d{4}|between\s+\d{4}\s+and\s+\d{4}|"

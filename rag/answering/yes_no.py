@@ -42,8 +42,12 @@ _EN_DID = re.compile(r"(?i)^\s*(?:did|does|do)\s+((?-i:[A-Z][\w’'-]*(?:\s+[A-Z
                      r"(?:(?:\w+ly|also|ever|not|still|already|indeed|even|actually|finally|"
                      r"never|then|later|too)\s+)*([a-z]+)\b")
 # (a long subject: "Has the separate peacekeeping agreement underpinning the CSTO
-# intervention been ratified ...?", t58_035)
-_EN_WAS = re.compile(r"(?i)^\s*(?:was|were|has|have|had)\s+(?:[\w’'-]+\s+){0,9}?"
+# intervention been ratified ...?", t58_035: the participle after "been", not one of the
+# subject's relative clause, "Has the treaty that they negotiated been ratified?", review 55)
+_EN_BEEN = re.compile(r"(?i)^\s*(?:has|have|had)\s+[^?]{0,120}?\bbeen\s+(?:\w+ly\s+)?"
+                      r"(?-i:([a-z][a-z-]*ed|held|shut|cut|sent|made|taken|given|built|left|"
+                      r"put|struck|brought|chosen|driven|drawn|kept|sold|told|won|lost))\b")
+_EN_WAS = re.compile(r"(?i)^\s*(?:was|were|has|have|had)\s+(?:[\w’'-]+\s+){0,5}?"
                      r"(?-i:([a-z][a-z-]*ed|held|shut|cut|sent|made|taken|given|built|left|put|"
                      r"struck|brought|chosen|driven|drawn|kept|sold|told|won|lost))\b")
 # a French participle ends so; after "est-il" a noun ("membre") is no deed
@@ -71,7 +75,7 @@ def _verb(question: str) -> tuple[str, str]:
         return "", ""
     if (m := _EN_DID.match(question)) and fold(m.group(2)) not in _EN_NOT_VERBS:
         return fold(m.group(2)), "en"
-    if m := _EN_WAS.match(question):
+    if m := _EN_BEEN.match(question) or _EN_WAS.match(question):
         return fold(m.group(1)), "en"
     return "", ""
 

@@ -43,27 +43,6 @@ def test_a_yes_no_question_with_a_long_subject_asks_its_deed() -> None:
     assert analyse_question("Lequel des accords a-t-il été ratifié ?").deed == ("", "")
 
 
-def test_a_tracking_service_is_asked_by_its_name() -> None:
-    lure = ("Le suivi du trafic aérien montre des vols d’Antonov et d’Iliouchine de l’armée de "
-            "l’air russe en direction du Kazakhstan.")
-    for q in ("Which flight-tracking service showed Russian Antonov and Ilyushin flights heading "
-              "to Kazakhstan?", "Quel service de suivi des vols a montré des vols d’Antonov et "
-              "d’Iliouchine russes en direction du Kazakhstan ?"):
-        assert "org" in analyse_question(q).asks
-        assert not _answered(q, lure)
-        assert _answered(q, lure.replace("Le suivi du trafic aérien", "Le service "
-                                         "Flightradar24"))
-    # a platform is not asked so ("On which platform did ... post ...?" stays as it was)
-    assert "org" not in analyse_question("On which platform did Maria Zakharova put out the "
-                                         "statement?").asks
-
-
-def test_an_official_name_is_a_thing_s_name() -> None:
-    for q in ("What is the official name of the conference on reforms in Ukraine?",
-              "Quel est le nom officiel de la conférence sur les réformes concernant l’Ukraine ?"):
-        assert analyse_question(q).asks == ("thingname",)
-
-
 ZAS = ("Le secrétaire général de l’OTSC, Stanislav Zas, a qualifié de « stupidité totale » les "
        "suggestions selon lesquelles les troupes agiraient comme des occupants plutôt que comme "
        "des soldats de la paix.")
