@@ -119,7 +119,8 @@ class ServiceSettings(Settings):
         default=24_000, ge=0,
         description="Embedding cost one client (key and address, as the rate limit counts "
         "it) may spend on POST /verify a minute, counted as the route's bound counts it "
-        "(`embedding_cost`, at most 24,000 a request): up to this much at once, then this "
+        "(`embedding_cost` and what the claim checks read of long sentences, `reading_cost`; "
+        "at most 24,000 a request): up to this much at once, then this "
         "much a minute; past it a 429 with Retry-After; 0 = no limit. The default lets one "
         "request at the bound through a minute (~35 s of CPU).",
     )

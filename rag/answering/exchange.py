@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from rag.answering.countries import country_code
 from rag.answering.lexicon import other_language_keys
@@ -93,6 +94,13 @@ def _party_key(word: str, party: bool) -> str:
     return f"#{code}" if code else _key(word)
 
 
+def _words_within(text: str, most: int = EXCHANGE_MAX_WORDS) -> list[str] | None:
+    """The words of `text` when it has at most `most`, else None; at most `most` + 1 words
+    are looked for, so a sentence of any length costs no more than one at the bound."""
+    words = [m.group() for m in islice(_WORD.finditer(text), most + 1)]
+    return words if len(words) <= most else None
+
+
 def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
     """Whether the claim puts two parties of `sentence` each where the other stands: each
     party's neighbouring content words in the claim are the other's in the sentence (at least
@@ -101,6 +109,11 @@ def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
     by the lexicon's translations too ("Russia deployed a working group ... via Belarus" over
     "La Biélorussie a déployé un groupe de travail ... via la Russie"); subject, verb and
     object stand in the same order in English and French."""
+    raw, s_raw = _words_within(claim), _words_within(sentence)
+    if raw is None or s_raw is None:
+        return False  # (counted before anything is folded or searched: a 13,000-character
+        # sentence of 6,500 words had every word folded, twice a claim check, before this
+        # bound was read; security review 55, F1)
     if claim_lang is not None and (_PASSIVE_AGENT.search(claim)
                                    or _PASSIVE_AGENT.search(sentence)):
         return False  # "Belarus was attacked by Russia" over "La Russie a attaqué la
@@ -110,11 +123,8 @@ def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
         return False  # ... in one language too: "une initiative que la Chine soutient et que
         # les États-Unis dénoncent" over "Une initiative dénoncée par les États-Unis mais
         # soutenue par la Chine" (blind_pairs44 v44_017)
-    raw, s_raw = _WORD.findall(claim), _WORD.findall(sentence)
     c = [fold(w).replace("’", "'") for w in raw]
     s = [fold(w).replace("’", "'") for w in s_raw]
-    if len(c) > EXCHANGE_MAX_WORDS or len(s) > EXCHANGE_MAX_WORDS:
-        return False
     # a neighbour that is itself a party says nothing of where the other stands ("la Russie,
     # la Biélorussie, l'Arménie" in another order)
     c_party = [_party(r, w) for r, w in zip(raw, c, strict=True)]

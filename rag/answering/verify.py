@@ -124,6 +124,7 @@ from rag.answering.standins import Sort, as_place, has_stand_in, has_stand_in_at
 from rag.answering.subjects import subject_exchanged
 from rag.answering.tense import tense_differs, times, told
 from rag.answering.titles import ministry_swapped, misplaced_title, office_swapped, titles
+from rag.documents import embedded_chars
 from rag.embedders.base import Embedder, Vectors
 from rag.errors import RagError
 from rag.sentences import CACHED_SENTENCE_CHARS, Span, split_sentences
@@ -506,6 +507,43 @@ def embedding_cost(answer: str, passages: Sequence[str],
         n = min(n, max_tokens)
         total += n + 2 * n * n // max_tokens
     return total
+
+
+# What the claim checks read (security review 55, F1): each judgement of a claim against a
+# passage reads the claim and the passage's sentence closest to it, failing that a pair of
+# adjacent sentences, whole, with some thirty tests each linear in their length: up to ~8 µs a
+# character and judgement (a unit of `embedding_cost` is ~1.5 ms). A passage without a
+# sentence break is one sentence of up to 20,000 characters, which the embedder reads as 512
+# tokens: 200 claims over two of 13,000 characters took 46 s of CPU, charged 9,472. Past
+# READ_FREE_CHARS (a claim with the longest sentence and pair of ordinary prose: evals/
+# verifier pairs' sentences are at most ~500 characters) each READ_CHARS_PER_COST characters
+# count one.
+READ_FREE_CHARS = 1_000
+READ_CHARS_PER_COST = 150
+
+
+def reading_cost(answer: str, passages: Sequence[str], recite: bool = True) -> int:
+    """What the claim checks of `Verifier.verify` read, in `embedding_cost`'s units: for the
+    claim and each of its conjuncts, against each passage it may be judged on (those it cites;
+    all of them for a claim without a marker, or with `recite`), the characters (NFKC) of the
+    claim, of the passage's longest sentence and of its longest pair of adjacent sentences as
+    `describe` reads them, past READ_FREE_CHARS (ordinary prose: 0 to 2 a check; the shipped
+    articles' longest sentence and pair are 489 and 681 characters). The service adds it to
+    the embedding cost it bounds and charges."""
+    reads = []
+    for p in passages:
+        sizes = [embedded_chars(s.text) for s in _spans(_clean(p))]
+        pair = max((sizes[i] + sizes[i + 1] for i in range(len(sizes) - 1)), default=0)
+        reads.append(max(sizes, default=0) + pair)
+    everywhere = list(range(len(passages)))
+    total = 0
+    for c in split_claims(_clean(answer)):
+        pool = everywhere if recite or not c.citations else [
+            n - 1 for n in c.citations if 1 <= n <= len(passages)]
+        size = embedded_chars(c.text)
+        judged = 1 + len(conjuncts(c.text))
+        total += judged * sum(max(0, size + reads[i] - READ_FREE_CHARS) for i in pool)
+    return total // READ_CHARS_PER_COST
 
 
 class Verifier:

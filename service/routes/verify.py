@@ -26,7 +26,14 @@ from pydantic import (
 )
 
 from rag import BusyError, CancelToken, Embedder, Engine, Passage, Verifier
-from rag.answering.verify import Reason, check_cost, embedding_cost, split_claims
+from rag.answering.verify import (
+    READ_FREE_CHARS,
+    Reason,
+    check_cost,
+    embedding_cost,
+    reading_cost,
+    split_claims,
+)
 from rag.embedders.base import Vectors
 from rag.sentences import split_sentences
 from service.deps import JSON_BODY, ClientDep
@@ -75,6 +82,12 @@ MAX_LOOKUPS = 500_000
 # (claims, sentences and clauses, a long text more a token): the articles' prose at 40,000
 # characters is ~22,300; the review's requests 29,600 ("A. A. ...") and 69,000 (runes).
 MAX_EMBEDDING_COST = 24_000
+# ... and the claim checks' reading counts in it too (`reading_cost`: each claim against each
+# passage it may be judged on, the characters of the claim and of the passage's longest
+# sentence and pair, past READ_FREE_CHARS): a passage without a sentence break is one sentence
+# of up to 20,000 characters, the embedder reads 512 tokens of it, and some thirty checks a
+# claim read all of it. 200 claims over two of 13,000 characters took 46 s of CPU charged
+# 9,472 (security review 55, F1); now 9,472 + 32,170, refused before any work.
 # ... and each client spends at most RAG_VERIFY_COST_PER_MINUTE of that cost a minute
 # (`CostBudget`; by default one request at the bound): one 48.8 KB request within every bound
 # above still took ~35 s of CPU, and a client could send it again as soon as it ended (review
@@ -152,7 +165,8 @@ def measure(body: VerifyRequest, embedder: Embedder) -> int:
     `text_length`: each text once, a passage over its own limit ends it), then sentences,
     claims and checks. In the model's
     validators they ran on the event loop: 20,000 U+0F73, then quadratic to normalise, held
-    every route 0.3 s (tenth review, F1). The embedding cost, for the client's budget."""
+    every route 0.3 s (tenth review, F1). The cost for the client's budget: the embedding
+    cost and the claim checks' reading cost together (`reading_cost`)."""
     size = text_length(body.answer)
     if size > MAX_ANSWER_CHARS:
         raise _refused(("answer",), f"the answer is {size} characters long as the embedder "
@@ -193,7 +207,14 @@ def measure(body: VerifyRequest, embedder: Embedder) -> int:
                        f"their sentences and clauses as the embedder reads them, a long text "
                        f"weighing more a token); the limit is {MAX_EMBEDDING_COST}: send less "
                        "text")
-    return cost
+    reading = reading_cost(body.answer, texts, body.recite)
+    if cost + reading > MAX_EMBEDDING_COST:
+        raise _refused((), f"the answer and passages would cost {cost} to embed and {reading} "
+                       f"to check (claims times the characters of the long sentences each is "
+                       f"read against, past {READ_FREE_CHARS} a check), {cost + reading} in "
+                       f"all; the limit is {MAX_EMBEDDING_COST}: send fewer claims, or "
+                       "passages whose sentences end")
+    return cost + reading
 
 
 def _token_counter(embedder: Embedder) -> Callable[[list[str]], list[int]]:
@@ -205,11 +226,25 @@ def _token_counter(embedder: Embedder) -> Callable[[list[str]], list[int]]:
     return lambda texts: [embedder.count_tokens(t) for t in texts]
 
 
+# Each claim's evidence (and `support`) echoes its sentence: 200 claims over one sentence of
+# 13,000 to 17,000 characters (a passage without a sentence break) made a 2.7-3.4 MB response
+# to a 41 KB request (security review 55, N1). A longer text is cut to its first
+# MAX_EVIDENCE_CHARS characters and EVIDENCE_CUT; its offsets still span all of it. Ordinary
+# sentences, and pairs of them, are within it (the shipped articles' longest pair: 681).
+MAX_EVIDENCE_CHARS = 1_000
+EVIDENCE_CUT = "…"
+
+
 class EvidenceOut(BaseModel):
-    passage: int
-    start: int
-    end: int
-    text: str
+    passage: int = Field(description="The passage, 1-based as cited.")
+    start: int = Field(description="Where the sentence (or pair of adjacent sentences) starts "
+                       "in the passage's text.")
+    end: int = Field(description="Where it ends: the passage's text[start:end] is all of it, "
+                     "whatever `text` holds.")
+    text: str = Field(description=(
+        f"The sentence, or the two adjacent sentences joined by a space; one over "
+        f"{MAX_EVIDENCE_CHARS} characters is cut to its first {MAX_EVIDENCE_CHARS} followed by "
+        f"\"{EVIDENCE_CUT}\" (`start` and `end` give the whole)."))
     score: float
     missing: list[str]
 
@@ -224,6 +259,19 @@ class ClaimOut(BaseModel):
     reason: Reason
     evidence: EvidenceOut | None
     support: EvidenceOut | None
+
+
+def _cut(evidence: dict[str, Any] | None) -> None:
+    if evidence is not None and len(evidence["text"]) > MAX_EVIDENCE_CHARS:
+        evidence["text"] = evidence["text"][:MAX_EVIDENCE_CHARS] + EVIDENCE_CUT
+
+
+def bounded(result: dict[str, Any]) -> dict[str, Any]:
+    """`Verification.to_dict()` with each evidence text within MAX_EVIDENCE_CHARS."""
+    for claim in result["claims"]:
+        _cut(claim["evidence"])
+        _cut(claim["support"])
+    return result
 
 
 class VerifyResponse(BaseModel):
@@ -400,8 +448,9 @@ class CostBudget:
 def over_budget(budget: CostBudget, cost: int, wait: float) -> HTTPException:
     """The 429 of a verification past its client's budget: what it costs, the budget, when."""
     return HTTPException(429, f"this client's verifications may cost {budget.per_minute} a "
-                         f"minute to embed (RAG_VERIFY_COST_PER_MINUTE); this one costs {cost} "
-                         f"(tokens of its sentences and clauses, as the limit of "
+                         f"minute to embed and check (RAG_VERIFY_COST_PER_MINUTE); this one "
+                         f"costs {cost} (tokens of its sentences and clauses, and what its "
+                         f"claim checks read of long sentences, as the limit of "
                          f"{MAX_EMBEDDING_COST} a request counts them): retry in "
                          f"{retry_after(wait)} s, or send less text",
                          headers={"retry-after": retry_after(wait)})
@@ -448,7 +497,8 @@ async def verify(body: VerifyRequest, request: Request,
     a 503 while every verification slot is taken and its queue is full, or while the same
     client's last one runs; a 429 with Retry-After past the client's
     RAG_VERIFY_COST_PER_MINUTE. A client that hangs up stops the verification (499), which
-    frees its slot."""
+    frees its slot. An evidence text over MAX_EVIDENCE_CHARS is cut (its offsets are
+    whole)."""
     passages = [Passage(p) if isinstance(p, str) else Passage(p.text, p.title)
                 for p in body.passages]
 
@@ -465,8 +515,8 @@ async def verify(body: VerifyRequest, request: Request,
                     raise over_budget(budget, cost, wait)
                 guard = Stoppable(verifier.embedder, cancel)
                 stoppable = Verifier(guard, verifier.threshold)
-                return stoppable.verify(body.answer, passages, recite=body.recite,
-                                        stop=guard.stop_if_gone).to_dict()
+                return bounded(stoppable.verify(body.answer, passages, recite=body.recite,
+                                                stop=guard.stop_if_gone).to_dict())
         except _HungUp:
             return None
 
