@@ -34,7 +34,15 @@ def author_asked(question: str) -> bool:
     return bool(_AUTHOR_ASKED.search(question))
 
 
+# ... unless the sentence has someone say them ("Senator Smith implied that the vote was
+# rigged, fuelling speculation that ...": review 55)
+_SAYS = re.compile(
+    r"(?i)\b(?:suggested|claimed|alleged|implied|insinuated|asserted|argued|contended|said|"
+    r"stated|(?:a|ont|avait|avaient)\s+(?:suggéré|affirmé|prétendu|allégué|insinué|laissé\s+"
+    r"entendre|dit|déclaré|avancé|soutenu))\s+(?:que|qu['’]|that)\b")
+
+
 def said_by_nobody(text: str) -> bool:
     """Whether `text` tells words said without saying whose ("les suggestions selon
     lesquelles ...")."""
-    return bool(_UNATTRIBUTED.search(text))
+    return bool(_UNATTRIBUTED.search(text)) and not _SAYS.search(text)

@@ -165,6 +165,7 @@ _ASKED: dict[str, re.Pattern[str]] = {
                           r"coûts|les\s+frais|la\s+facture|le\s+financement|les\s+dépenses)\b"),
     # how many of those counted were hurt how badly ("How many of the 353 injured were
     # seriously wounded?"): a count of the injured tells no severity (t58_011)
+    # (of people hurt, `_HURT_ASKED`: "How many buildings were badly damaged?" asks no wound)
     "severity": re.compile(r"(?i)\b(?:how\s+many|combien)\b[^?]{0,120}?\b(?:seriously|severely|"
                            r"critically|gravely|badly|lightly|slightly|grièvement|gravement|"
                            r"sérieusement|légèrement)\b|\b(?:grièvement|gravement|sérieusement|"
@@ -346,7 +347,7 @@ _TOLD: dict[str, re.Pattern[str]] = {
                            r"(?:bless\w*|injur\w*|wound\w*|hurt)|etat\s+(?:grave|critique)|"
                            r"(?:critical|serious)\s+condition|urgence\s+absolue|hospitalis\w*|"
                            r"hospitali[sz]ed|intensive\s+care|soins\s+intensifs|reanimation|"
-                           r"mortellement|fatally|life-threatening|\d+\s+(?:\w+\s+)?(?:grievement|"
+                           r"mortellement|fatally|life-threatening|\d+\s+(?:\w+\s+){0,2}?(?:grievement|"
                            r"gravement|serieusement|legerement|seriously|severely|critically|"
                            r"badly|lightly|slightly))\b"),
     "constitution": re.compile(r"\bconstitution\w*|\barticles?\s+\d+(?:[.-]\d+)?\b(?!\s+(?:du|"
@@ -360,12 +361,16 @@ OWN_SENTENCE = frozenset({"education", "kinship", "verbatim", "rate", "prior_off
                           "severity"})
 
 
+_HURT_ASKED = re.compile(r"(?i)\b(?:injur|wound|hurt|bless|casualt|victim)")
+
+
 def particular_asked(question: str) -> str:
     """The particular the question asks by its noun ("" for none); the first that matches."""
     head = question[:300]
     for kind, pattern in _ASKED.items():
         if pattern.search(head) and (kind != "prior_state" or (
-                _STATE_ASKED.search(head) and _CHANGED_ITSELF.search(head))):
+                _STATE_ASKED.search(head) and _CHANGED_ITSELF.search(head))) and (
+                kind != "severity" or _HURT_ASKED.search(head)):
             return kind
     return ""
 

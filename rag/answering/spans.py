@@ -36,5 +36,6 @@ def span_asked(question: str) -> bool:
 
 
 def one_year_only(text: str) -> bool:
-    """Whether `text` dates what it says by a year and names no span."""
-    return bool(_YEAR.search(text)) and not _SPAN_TOLD.search(fold(text))
+    """Whether `text` dates what it says by a year and names no span (two years are one:
+    "2 millions en 2020, contre 1,1 million en 1999")."""
+    return len(set(_YEAR.findall(text))) == 1 and not _SPAN_TOLD.search(fold(text))

@@ -88,3 +88,18 @@ def test_an_office_is_no_name_asked_about() -> None:
 def test_a_cumulative_figure_of_a_date_is_no_span() -> None:
     assert not span_asked("Combien de cas cumulés la France comptait-elle fin 2021 ?")
     assert span_asked("How much has the NED spent down the years?")
+
+
+def test_second_round_of_review_55_probes() -> None:
+    # damage is no wound; "12 of them critically" tells how badly
+    assert particular_asked("How many buildings were badly damaged?") == ""
+    assert _answered("How many people were seriously injured in the crash?",
+                     "Thirty people were hurt in the crash, 12 of them critically.")
+    # two years make a span
+    assert _answered("How has the population of Almaty changed over the years?",
+                     "Almaty had 2 million inhabitants in 2020, up from 1.1 million in 1999.")
+    # the words said by someone the sentence names
+    assert not said_by_nobody("Senator John Smith implied that the vote was rigged, fuelling "
+                              "speculation that he would run.")
+    assert _answered("Who implied that the vote was rigged?", "Senator John Smith implied that "
+                     "the vote was rigged, fuelling speculation that he would run.")
