@@ -112,14 +112,14 @@ def test_figures_written_in_words_are_read_in_a_window() -> None:
     from rag.answering.verify import number_roles
 
     sentence = "Dix personnes ont été tuées " + "x dix " * 3_000
-    spent = []  # the least of three tries: 0.35 s here, once 0.62 s in a CI run on a shared
-    for _ in range(3):  # box; the quadratic reading took 2.5 s
+    spent = []  # the least of three tries: 0.35-0.39 s here, 0.61-0.62 s in two CI runs on a
+    for _ in range(3):  # shared box; the quadratic reading took 2.5 s, well over the bound
         with cpu_spent() as one:
             for _ in range(3):
                 roles = number_roles(sentence)
             facts("L " * 10_000)
         spent.append(one.seconds)
-    assert min(spent) < 0.5
+    assert min(spent) < 1.0
     assert any(role == "dead" for _, role in roles)
     # ... and a figure's role is still read after it, or before it
     assert [r for _, r in number_roles("Au moins 13 policiers ont été tués.")] == ["dead"]
