@@ -94,6 +94,16 @@ MAX_DOCX_PARTS = 10_000
 MAX_DOCX_XML_NODES = 1_000_000
 
 
+BRIEF_CHARS = 200  # a parsing library's own message, as much of it as a skip reason shows
+
+
+def _brief(exc: BaseException) -> str:
+    """A library's error text cut short: a skip reason names the fault, not the parser's
+    internals at length (security review 56 N2: "'lxml.etree._Element' object has ...")."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= BRIEF_CHARS else text[:BRIEF_CHARS] + "…"
+
+
 class Unreadable(Exception):
     """The file cannot give text; the message is the reason shown to the user."""
 
@@ -804,13 +814,13 @@ def _read_pdf(data: bytes, max_chars: int | None, allowance: PdfAllowance | None
     except Unreadable:
         raise
     except (DependencyError, NotImplementedError) as exc:
-        raise Unreadable(f"encrypted PDF that cannot be decrypted here ({exc})") from None
+        raise Unreadable(f"encrypted PDF that cannot be decrypted here ({_brief(exc)})") from None
     except FileNotDecryptedError:
         raise Unreadable("encrypted PDF: a password is needed to open it") from None
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
             IndexError, RecursionError, OSError) as exc:  # (PyPdfError: pypdf's own limits,
         # "Maximum page tree entry limit reached" is no PdfReadError)
-        raise Unreadable(f"damaged PDF ({type(exc).__name__}: {exc})") from None
+        raise Unreadable(f"damaged PDF ({type(exc).__name__}: {_brief(exc)})") from None
     if n_pages == 0:
         raise Unreadable("damaged PDF: no pages")
     pages: list[tuple[int, str]] = []
@@ -1078,9 +1088,9 @@ def read_docx(data: bytes, max_chars: int | None = MAX_DOCUMENT_CHARS,
     except (Unreadable, RagError):
         raise
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise Unreadable(f"damaged Word file ({type(exc).__name__}: {exc})") from None
+        raise Unreadable(f"damaged Word file ({type(exc).__name__}: {_brief(exc)})") from None
     except Exception as exc:  # python-docx raises its own errors for a wrong package
-        raise Unreadable(f"not a Word .docx file ({type(exc).__name__}: {exc})") from None
+        raise Unreadable(f"not a Word .docx file ({type(exc).__name__}: {_brief(exc)})") from None
     body = document.element.body
     rendered = any(True for _ in body.iter(f"{_W}lastRenderedPageBreak"))
     blocks: list[str] = []

@@ -396,15 +396,17 @@ class Searcher:
                                                  "hybrid": self._hybrid}
 
     def embed_query(self, query: str) -> Vectors:
-        """The query's embedding, from the same cache the dense retriever used."""
-        return self._embed(query)
+        """The query's embedding as the dense retriever embedded it (a body's acronym as the
+        sources write it), from the same cache: one model call per question, not two
+        (security review 56 F1: "CSTO" doubled the embedding cost of every answer)."""
+        return self._embed(acronyms_as(query, self.settings.index_language))
 
     def best_dense_score(self, query: str, hits: Sequence[Hit]) -> float:
         """Cosine between the query and its closest hit, whatever retriever found them."""
         known = [h.scores["dense"] for h in hits if "dense" in h.scores]
         if len(known) == len(hits) and known:
             return max(known)
-        q = self._embed(query)
+        q = self.embed_query(query)
         index = self.snapshot.dense
         best = -1.0
         for h in hits:

@@ -33,6 +33,7 @@ from rag.answering.countries import (
     role_nations,
 )
 from rag.answering.event_dates import LIFESPAN, days_of_other_events, occasion_told
+from rag.answering.exclusions import names_another
 from rag.answering.factors import change_given
 from rag.answering.furniture import is_furniture, on_title_line, title_head, unpunctuated_line
 from rag.answering.holds import (
@@ -74,6 +75,7 @@ from rag.answering.holds import (
     vague_of_others,
     without_dateline,
     without_first_only,
+    without_other_subsets,
 )
 from rag.answering.hypothetical import counterfactual_told
 from rag.answering.language import detect_language
@@ -1329,12 +1331,18 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                         or _apposed_ranks(text, info.superlative_of, info.lang,
                                                           info.text)):
             kind = False  # ... nor one that says who came first ("les premiers à arriver")
-        if kind and info.exact and _rough_only(text):
-            kind = False  # "exactement": "entre 100 et 200" is no exact count
-        if kind and info.total and _vague_only(text):
+        whole = (without_other_subsets(text, info.measure, info.text)
+                 if kind and (info.exact or info.total) else text)
+        if kind and info.exact and _rough_only(whole):
+            kind = False  # "exactement": "entre 100 et 200" is no exact count, nor "des
+            # dizaines de morts, dont douze policiers" of the protesters
+        if kind and info.total and _vague_only(whole):
             kind = False  # "au total": "des dizaines de morts" is no whole count
         if kind and info.bound and only_other_bound(info.bound, text):
             kind = False  # "the minimum amount": "jusqu'à 61 millions" is a ceiling
+        if kind and info.excluded and not names_another(text, info.text):
+            kind = False  # "Outre le cosmodrome de Baïkonour, quels autres sites ...?":
+            # "comme le célèbre cosmodrome de Baïkonour" names no other
         if kind and info.name_of and not (_has_focus(info.name_of, _words(text))
                                           or _has_focus(info.name_of, _words(prev_text))):
             kind = False  # "le nom complet de « Walt »": another person's full name

@@ -19,6 +19,7 @@ from rag.answering.countries import (
     names_country,
     nationality_near,
 )
+from rag.answering.language import detect_language
 from rag.answering.question import (
     _CAPITAL,
     _FATES,
@@ -219,6 +220,35 @@ def _vague_only(text: str) -> bool:
         and bool(_VAGUE.search(text))
 
 
+# A subset of the whole a sentence counts ("des dizaines de morts ... dont douze tués chez les
+# forces de l'ordre"): its figure counts the subset, not the group the question asks of, unless
+# it names that group
+_SUBSET = re.compile(r"(?i)(?<!\w)(?:dont|including|of (?:whom|which)|among them|parmi (?:eux|"
+                     r"elles|lesquel(?:le)?s))(?!\w)[^,;.!?()]{0,100}")
+
+
+# (what befell them is the whole's word too: "tués" in "douze tués chez les forces de l'ordre"
+# names no group)
+_FATE_WORD = re.compile(r"(?:tue|tues|tuee|tuees|morts?|kill\w*|dead|died|bless\w*|injur\w*|"
+                        r"wound\w*|deces|victimes?|victims?|arret\w*|arrest\w*)$")
+
+
+def without_other_subsets(text: str, measure: Sequence[str], question: str) -> str:
+    """`text` less the subsets it counts (`_SUBSET`) that name none of the question's measure
+    (its stems) nor any other word of it: for an exact or whole count asked of that group
+    (b56_034). Within one language only (across, the words are not compared)."""
+    if not measure or detect_language(text) != detect_language(question):
+        return text
+    asked = {w[:5] for w in re.findall(r"[a-z]+", fold(question).lower())
+             if len(w) >= 3 and w not in STOPWORDS and not _FATE_WORD.match(w)}
+
+    def keep(m: re.Match[str]) -> str:
+        words = re.findall(r"[a-z]+", fold(m.group(0)).lower())
+        return m.group(0) if any(w.startswith(s) for w in words for s in measure) or any(
+            w[:5] in asked for w in words if len(w) >= 3 and w not in STOPWORDS) else " "
+    return _SUBSET.sub(keep, text)
+
+
 def _rough_only(text: str) -> bool:
     """Whether every figure of `text` is given roughly ("entre 100 et 200 personnes"), or it
     gives none but an order of size ("des dizaines de morts")."""
@@ -247,7 +277,10 @@ def _other_years_only(text: str, before: str, years: frozenset[str]) -> bool:
     the 2021 exercises another place than the 2020 ones', today's trainees not 1990's."""
     found = set(_YEAR.findall(text)) | set(EARLY_YEAR.findall(text))
     dated = found - set(_SINCE_YEAR.findall(text))
-    return (bool(dated) or bool(_NOW.search(text))) \
+    if dated:  # (its own year, not the sentence before's: "En 2020, ... 61 millions. En
+        # effet, en 2021, ... 750 000 $" gives no 2020 sum in its second sentence; t57_029)
+        return not found & years
+    return bool(_NOW.search(text)) \
         and not (found | set(_YEAR.findall(before)) | set(EARLY_YEAR.findall(before))) & years
 
 
@@ -582,8 +615,10 @@ def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
     measure = (*measure, *(s for m in measure for s in _MEASURE_SYNONYMS.get(m, ())))
     return any(k.startswith(m) or (len(k) >= 4 and m.startswith(k)) for m in measure
                for k in keys)
-_TOOK_OVER = (r"remplac|succ[ée]d|successeur|nomm|appoint|replac|succeed|successor|named|"
-              r"d[ée]sign[ée]")
+_TOOK_OVER = (r"remplac|succ[éeè]d|successeur|nomm|appoint|replac|succeed|successor|named|"
+              r"d[ée]sign[ée]|pr(?:end|is|ise|ennent)\s+la\s+(?:suite|relève|place|tête)|"
+              r"pris\s+les\s+rênes|à\s+la\s+place\s+d|in\s+place\s+of|took\s+over|"
+              r"takes?\s+over|élue?\b|elected")
 _SUCCESSION = re.compile(rf"(?i)\b(?:{_TOOK_OVER})")
 # ... and who came before or after in an office: "le président sortant du bloc", "son
 # prédécesseur", "took over the chair" (not "anciens États soviétiques")

@@ -62,7 +62,7 @@ _ASKED: dict[str, re.Pattern[str]] = {
     # « bleu » ?", "Before Tokayev extended it nationwide, in which regions was ...?"): the
     # change itself tells only the state after it
     "prior_state": re.compile(r"(?i)\b(?:avant\s+(?:qu['’]|que\s+|d['’]|de\s+)|before\s+)"
-                              r"[^?]{0,80}?\b(?:port[ée]e?s?|étendu\w*|étendre|élargi\w*|relev[ée]\w*|"
+                              r"[^?]{0,80}?\b(?:port[ée]e?s?|étend\w*|élargi\w*|relev[ée]\w*|"
                               r"abaiss[ée]\w*|augment[ée]\w*|extend\w*|expand\w*|rais\w*|"
                               r"increas\w*|lower\w*|widen\w*|upgrad\w*|escalat\w*)\b"),
     "aircraft": re.compile(r"(?i)\b(?:what|which)\s+(?:types?\s+of\s+|kinds?\s+of\s+|models?\s+"
@@ -190,6 +190,61 @@ _ASKED: dict[str, re.Pattern[str]] = {
     "speech": re.compile(r"(?i)\b(?:in\s+(?:which|what)\s+(?:speech|address|broadcast)|"
                          r"(?:dans|lors\s+de)\s+quel(?:le)?\s+(?:discours|allocution|"
                          r"intervention))\b"),
+    # an account's handle ("What is the Twitter handle of Aidos Ukibay?", "l'identifiant
+    # Twitter de ..."): "a écrit ... sur Twitter" names the network, not the account
+    # (traps_study59: t59_011, t59_012)
+    # (a noun: not "How did Twitter handle the hacking?")
+    "handle": re.compile(r"(?i)\b(?:twitter|telegram|instagram|tiktok|x|social\s+media)\s+"
+                         r"(?:handles?|usernames?|user\s+names?)(?=\s+(?:of|for|is|was|does|"
+                         r"did|used)\b|\s*[?,.]|$)|\busernames?\b|"
+                         r"\bidentifiants?\s+(?:twitter|telegram|instagram|tiktok|x)\b|"
+                         r"\bnoms?\s+d['’]utilisateur\b"),
+    # a web address ("What is the web address of the link ...?", "Quelle est l'adresse web
+    # ...?"): a sentence about the page's subject gives none (t59_029, t59_030)
+    "url": re.compile(r"(?i)\b(?:web\s+address|url|hyperlink|web\s+link|adresse\s+(?:web|"
+                      r"internet|url)|lien\s+(?:externe|hypertexte|web|internet))s?\b"),
+    # who made the first move ("Who initiated the call ...?", "Qui a pris l'initiative de
+    # ...?"): a sentence that the two spoke does not say (t59_019, t59_020)
+    # (of a call, a meeting or talks: `_CONTACT_ASKED`; not "Who initiated the lawsuit?")
+    "initiator": re.compile(r"(?i)\bwho\s+(?:initiated|instigated|took\s+the\s+initiative|"
+                            r"placed\s+the\s+call|made\s+the\s+(?:first\s+)?call|requested\s+"
+                            r"the\s+call)\b|\bat\s+whose\s+(?:initiative|request)\b|"
+                            r"\bqui\s+a\s+(?:pris\s+l['’]initiative|initié|sollicité\s+"
+                            r"l['’]entretien)\b|\bà\s+l['’]initiative\s+de\s+qui\b|"
+                            r"\bà\s+la\s+demande\s+de\s+qui\b"),
+    # who put the questions ("Which journalist interviewed Earl Rasmussen for Sputnik?"):
+    # "a déclaré à Sputnik" names the outlet, not its journalist (t59_021, t59_022)
+    "interviewer": re.compile(r"(?i)\b(?:which|what)\s+(?:journalists?|reporters?|"
+                              r"correspondents?|interviewers?)\b|\bwho\s+interviewed\b|"
+                              r"\bquel(?:le)?s?\s+(?:journalistes?|reporters?|correspondant(?:e|es|s)?)\b|"
+                              r"\bqui\s+a\s+interviewé\b|\binterviewée?s?\s+par\s+qui\b"),
+    # a vote's tally ("How many votes were cast for and against ...?", "Combien de voix
+    # pour et contre ...?"): a decision taken tells no count (t59_015, t59_016)
+    "votes": re.compile(r"(?i)\bhow\s+many\s+(?:votes|ballots)\b|\bcombien\s+de\s+(?:voix|"
+                        r"votes|bulletins)\b|\b(?:vote|voting)\s+(?:count|tally|breakdown)\b|"
+                        r"\b(?:décompte|résultat)\s+(?:des\s+voix|du\s+vote|du\s+scrutin)\b"),
+    # a broadcaster ("On which television channel was ... broadcast?", "Sur quelle chaîne
+    # ...?"): "une allocution télévisée" names none (t59_023, t59_024)
+    # (a broadcaster: not "Through which channels did the money reach ...?", "Quelle chaîne
+    # de montagnes", "Quelle station spatiale")
+    "channel": re.compile(r"(?i)\b(?:which|what)\s+(?:tv|television|radio|news)\s+(?:channels?|"
+                          r"networks?|stations?)\b|\b(?:which|what)\s+broadcasters?\b|"
+                          r"\b(?:which|what)\s+channels?\b[^?]{0,80}?\b(?:broadcast\w*|air(?:ed|s)?|"
+                          r"televised|showed|shown|carried)\b|\bquelles?\s+(?:chaînes?\s+(?:de\s+"
+                          r"(?:télé\w*|radio|tv|info\w*)|tv|télé\w*|d['’]info\w*)|radios?|stations?"
+                          r"\s+de\s+radio)\b|\bquelles?\s+chaînes?\b[^?]{0,80}?\b(?:diffus\w*|"
+                          r"retransm\w*|émissions?|télévis\w*)|\bquels?\s+(?:diffuseurs?|médias?\s+"
+                          r"audiovisuels?)\b"),
+    # a name in another language or script ("What is the Russian-language name of ...?",
+    # "le nom en russe de ...?"): the name as the article writes it is not (t59_009, t59_010)
+    "native_name": re.compile(r"(?i)\b(?:russian|kazakh|chinese|ukrainian|belarusian|"
+                              r"armenian|arabic|tajik|kyrgyz|uzbek)(?:-language\s+(?:names?|"
+                              r"titles?)|\s+(?:names?|spelling))\b|\b(?:names?|titles?)\s+in\s+"
+                              r"(?:russian|kazakh|chinese|ukrainian|belarusian|armenian|arabic|"
+                              r"tajik|kyrgyz|uzbek)\b|\b(?:noms?|appellations?|intitulés?|"
+                              r"titres?\s+(?:original|officiel))\s+(?:original\s+|officiel\s+)?"
+                              r"en\s+(?:russe|kazakh|chinois|ukrainien|biélorusse|arménien|arabe|"
+                              r"tadjik|kirghiz|ouzbek)\b|\bnoms?\s+(?:russe|kazakh|chinois)s?\b"),
 }
 # (a state is asked, not words said or a deed done before the change: "What did Tokayev say
 # before raising the alert?")
@@ -259,7 +314,8 @@ _TOLD: dict[str, re.Pattern[str]] = {
                           r"arriv\w*|debarqu\w*|deploy\w*|achemin\w*|flown\s+(?:in|to)|"
                           r"reach\w*|atteint\w*|abord\w*|accost\w*|ashore|storm\w*|"
                           r"splash\w*|amerri\w*|largu\w*|parachut\w*)\b"),
-    "prior_state": re.compile(r"\b(?:auparavant|precedemment|jusqu['’]alors|jusque-la|"
+    "prior_state": re.compile(r"\bavant\s+(?:son|sa|ses|leur|leurs|l['’])\s*\w+|"
+                              r"\b(?:auparavant|precedemment|jusqu['’]alors|jusque-la|"
                               r"initialement|d['’]abord|au\s+depart|a\s+l['’]origine|"
                               r"previously|initially|originally|at\s+first|earlier|formerly|"
                               r"avant\s+(?:cela|ca|d['’]etre|de\s+passer)|before\s+(?:that|then|"
@@ -309,6 +365,19 @@ _TOLD: dict[str, re.Pattern[str]] = {
     "proposal": re.compile(r"\b(?:propos\w*|suggest\w*|sugger\w*|offr\w*|offer\w*|"
                            r"call\w*\s+for|preconis\w*|recommand\w*|recommend\w*|invit\w*|"
                            r"plaid\w*\s+pour|urg\w*)\b"),
+    "url": re.compile(r"https?://|\bwww\.|(?<![\w.-])[a-z0-9-]{2,}+(?:\.[a-z0-9-]++)*?\.(?:"
+                      r"[a-z]{2}|com|org|net|edu|gov|int|info|io)\b(?!\.\w)"),
+    "initiator": re.compile(r"\b(?:initiati\w*|initie\w*|a\s+la\s+demande\s+d\w*|at\s+the\s+"
+                            r"request\s+of|at\s+(?:his|her|their|its)\s+(?:request|initiative)|"
+                            r"sur\s+(?:son|sa|leur)\s+(?:initiative|demande)|a\s+(?:appele|"
+                            r"telephone\s+a)|phoned|called\s+(?:him|her|them|(?:[a-z]+\s+){1,2}"
+                            r"(?:counterpart|homologue)))\b"),
+    "votes": re.compile(r"\b(?:vot\w*|voix|suffrages?|unanim\w*|ballots?|scrutin\w*|abstenu\w*|"
+                        r"abstention\w*|abstain\w*|consensus)\b|\b\d+\s*(?:to|-|contre|a)\s*\d+\b|"
+                        r"\b\d+\s+(?:voix\s+)?(?:pour|contre|in\s+favou?r|against)\b"),
+    "channel": re.compile(r"\b(?:chaines?|channels?|broadcasters?|diffuseurs?|networks?|"
+                          r"stations?|tv|khabar|cnn|bbc|euronews|france\s+24|al\s+jazeera|rossiya|"
+                          r"russia\s+24|ntv|pervy\s+kanal|rt)\b"),
     "speech": re.compile(r"\b(?:discours|allocution\w*|intervention\s+televisee|speech\w*|"
                          r"address\w*|adresse\s+a\s+la\s+nation|televis\w*|broadcast\w*|"
                          r"message\s+(?:video|televise)|conference\s+de\s+presse|"
@@ -362,6 +431,13 @@ OWN_SENTENCE = frozenset({"education", "kinship", "verbatim", "rate", "prior_off
 
 
 _HURT_ASKED = re.compile(r"(?i)\b(?:injur|wound|hurt|bless|casualt|victim)")
+# ... who made the first move, of a contact (a call, a meeting, talks)
+_CONTACT_ASKED = re.compile(r"(?i)\b(?:calls?|phone|conversations?|meetings?|talks|contacts?|"
+                            r"visits?|exchanges?|appels?|téléphon\w*|entretiens?|rencontres?|"
+                            r"réunions?|échanges?|visites?|pourparlers)\b")
+# ... who interviewed: an interview asked
+_INTERVIEW_ASKED = re.compile(r"(?i)\binterview\w*|\bentretiens?\b|\binterrog\w*|"
+                              r"\bspoke\s+(?:to|with)\b|\bsat\s+down\s+with\b|\bquestioned\b")
 
 
 def particular_asked(question: str) -> str:
@@ -370,7 +446,9 @@ def particular_asked(question: str) -> str:
     for kind, pattern in _ASKED.items():
         if pattern.search(head) and (kind != "prior_state" or (
                 _STATE_ASKED.search(head) and _CHANGED_ITSELF.search(head))) and (
-                kind != "severity" or _HURT_ASKED.search(head)):
+                kind != "severity" or _HURT_ASKED.search(head)) and (
+                kind != "initiator" or _CONTACT_ASKED.search(head)) and (
+                kind != "interviewer" or _INTERVIEW_ASKED.search(head)):
             return kind
     return ""
 
@@ -386,14 +464,46 @@ _SUBUNIT_NAMED = re.compile(
     r"brigades?|régiments?|regiments?|bataillons?|battalions?|unités?|units?|armée|army)\b|"
     # ... or before it ("the Wider Europe programme"), or an acronym in apposition ("le RAID,
     # l'unité d'élite")
-    r"\b(?!(?:Le|La|Les|L|Un|Une|Des|Du|The|A|An|This|That|Ce|Cette|Son|Sa|Ses|Leur|Its|Their|"
+    r"(?<![\w-])(?!(?:Le|La|Les|L|Un|Une|Des|Du|The|A|An|This|That|Ce|Cette|Son|Sa|Ses|Leur|Its|Their|"
     r"His|Her|Our|Notre)\b)[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+){0,3}\s+(?i:programmes?|programs?|"
     r"units?|divisions?|brigades?|regiments?|battalions?)\b|\b[A-Z]{2,}\b,\s+(?:l['’]\s*|la\s+|"
     r"le\s+|the\s+|an?\s+)?(?i:unité|unit|division|brigade|programme|program)\b")
 
 
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+# a name after a broadcast's "by"/"on" ("broadcast live by TF1", "révélée par France Inter")
+_BROADCAST_BY = re.compile(r"(?i:\b(?:broadcast|aired|televised|shown|diffusée?s?|retransmise?s?|"
+                           r"révélée?s?|revealed|reported|rapportée?s?|annoncée?s?)\s+(?:[\w’'-]+\s+)"
+                           r"{0,2}?(?:by|on|par|sur)\s+)(?:l['’]|la\s+|le\s+|the\s+)?[A-ZÀ-Ý0-9]")
+# a journalist named (capitalised words after the noun), or who asked the questions
+_INTERVIEWER = re.compile(
+    r"(?i:journalistes?|journalists?|reporters?|correspondante?s?|correspondents?|"
+    r"interviewers?)(?:\s*+,\s*+|\s++)(?:[a-zà-ÿ]++\s++)?(?:(?i:de|of|for|du|d['’]|à|au|at)"
+    r"\s*+[\w’'-]++\s++)?[A-ZÀ-Ý]"
+    r"|(?i:interviewée?s?\s+par|interviewed\s+by|propos\s+recueillis\s+par|"
+    r"asked\s+by|in\s+an\s+interview\s+with|dans\s+un\s+entretien\s+(?:accordé\s+)?"
+    r"(?:à|avec))\s+[A-ZÀ-Ý]")
+# a script other than Latin (Cyrillic, Arabic, CJK), or the name given "en russe"
+_LANGUAGE_NAMES = (r"russe|russian|kazakh|chinois|chinese|ukrainien|ukrainian|arabe|arabic|"
+                   r"biélorusse|belarusian|arménien|armenian|tadjik|tajik|kirghiz|kyrgyz|"
+                   r"ouzbek|uzbek")
+_OTHER_SCRIPT = re.compile(
+    r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]|(?i:\b(?:en|in)\s+(?:" + _LANGUAGE_NAMES + r")\b)|"
+    r"(?i:\b(?:" + _LANGUAGE_NAMES + r")(?:-language)?\s+(?:name|spelling)\b|\bnom\s+(?:"
+    + _LANGUAGE_NAMES + r")\b)|(?i:\b(?:called|named|renamed|known\s+as|baptisée?s?|rebaptisée?s?|"
+    r"appelée?s?|s['’]appelle|nommée?s?)\s+(?:itself\s+|lui-même\s+)?)[«\"“]?\s*[A-ZÀ-Ý]")
+
+
 def particular_told(kind: str, text: str) -> bool:
     """Whether `text` states a particular of that kind."""
+    if kind == "handle":
+        return bool(_HANDLE.search(text))
+    if kind == "interviewer":
+        return bool(_INTERVIEWER.search(text))
+    if kind == "native_name":
+        return bool(_OTHER_SCRIPT.search(text))
+    if kind == "channel" and _BROADCAST_BY.search(text):
+        return True
     if kind == "price_level":
         return level_told(text)
     if kind == "subunit":

@@ -20,9 +20,13 @@ from rag.text import fold
 # to three words, after an article, joined by "et"/"and"/commas ("par la France et
 # l'Allemagne", "the Kremlin", "Vladimir Poutine")
 _NAME = r"(?:(?:les|le|la|l['’]|the)\s*)?[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,2}"
+# ... also "dénoncée aussi bien par les États-Unis que par la Chine", "both by X and by Y"
+_BOTH = r"(?:(?:aussi bien|à la fois|a la fois|tant|both)\s+)?"
+_JOIN = (r"\s*(?:,|\bet\b(?:\s+par\b)?|\band\b(?:\s+by\b)?|\bque\s+par\b|"
+         r"\bainsi que\b(?:\s+par\b)?|\bas well as\b(?:\s+by\b)?)\s*")
 _BY_AGENT = re.compile(
-    rf"(?<![\w-])([^\W\d_]{{3,}}(?:ée?s?|ie?s?|ue?s?|te?s?|ed|en))\s+(?:par|by)\s+"
-    rf"({_NAME}(?:\s*(?:,|\bet\b|\band\b)\s*{_NAME}){{0,3}})")
+    rf"(?<![\w-])([^\W\d_]{{3,}}(?:ée?s?|ie?s?|ue?s?|te?s?|ed|en))\s+{_BOTH}(?:par|by)\s+"
+    rf"({_NAME}(?:{_JOIN}{_NAME}){{0,3}})")
 _ONE_NAME = re.compile(_NAME)
 MAX_CHARS = 1_000  # a longer claim or sentence is not read (pairs are compared pairwise)
 
@@ -60,11 +64,24 @@ def agents_exchanged(claim: str, sentence: str, agent_key: Callable[[str], str],
     theirs = _pairs(sentence, agent_key)
     for verb, agents in mine:
         same = [a for v, a in theirs if _same_verb(verb, v, translations, cross)]
-        if not same or any(agents & a for a in same):
+        if not same:
             continue
-        if any(agents & a for v, a in theirs if not _same_verb(verb, v, translations, cross)):
+        # (each of the claim's agents the sentence gives the verb to is kept; one it gives
+        # another verb only, set against it, is exchanged: "dénoncée aussi bien par les
+        # États-Unis que par la Chine" over "dénoncée par les États-Unis mais soutenue par la
+        # Chine", v47_010)
+        given = frozenset().union(*same)
+        others = frozenset().union(*(a for v, a in theirs
+                                     if not _same_verb(verb, v, translations, cross)))
+        if (agents - given) & others and (not agents & given or _CONTRAST.search(sentence)):
             return True
     return False
+
+
+# the two verbs set against each other ("dénoncée par les États-Unis mais soutenue par la
+# Chine"): "condamnée par Washington et dénoncée par Pékin" gives both the same deed
+_CONTRAST = re.compile(r"(?i)\b(?:mais|but|while|whereas|tandis\s+que|alors\s+que|yet|"
+                       r"cependant|however|en\s+revanche)\b")
 
 
 # "X a été le premier à", "X were the first to", "les premiers à arriver": who came first

@@ -31,6 +31,7 @@ from rag.answering.countries import (
     role_nations,
 )
 from rag.answering.event_dates import event_asked, occasion_asked
+from rag.answering.exclusions import excluded_asked
 from rag.answering.factors import factors_asked
 from rag.answering.hypothetical import counterfactual_asked
 from rag.answering.language import detect_language
@@ -415,6 +416,9 @@ class QuestionInfo:
     # the name whose full form is asked ("What is the full name of 'Walt'?", "le nom complet
     # de « Walt »"), folded: another person's full name does not answer (t57_039/040)
     name_of: str = ""
+    # the name others are asked besides ("Apart from the Baikonur cosmodrome, which other
+    # sites ...?"), folded: a sentence naming only it does not answer (`exclusions`)
+    excluded: str = ""
     # a figure asked as it finally stood ("le nombre définitif"): one given so far ("au
     # moins 13", "a déjà fait") does not answer (`provisional`)
     final: bool = False
@@ -976,6 +980,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
         # prix ...": a multiple, not a price
         asks = (*(a for a in asks if a != "number"), "factor")
     measure = (tuple(sorted(_MONEY)) if cost else _measure(head)) if "number" in asks else ()
+    if set(measure) == _MONEY and (into := _CURRENCY_ASKED.search(question)):
+        # "worth in euros", "en tenge": that currency, not the dollars the sources give (a
+        # conversion is not theirs; t59_005)
+        measure = _CURRENCIES[fold(into.group(1)).lower()[:4]]
     if "number" in asks and not measure and (of := _NUMBER_OF_LATE.search(question)):
         measure = _measure(of.group(0))  # "the official figure for the number of Russian
         # troops": what is counted comes past the head's seven words
@@ -1114,6 +1122,7 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                         end=bool({"date", "calendar"} & set(asks)) and end_asked(question),
                         author="person" in asks and author_asked(question),
                         name_of=_name_of(question) if "person" in asks else "",
+                        excluded=excluded_asked(question),
                         final="number" in asks and final_asked(question),
                         polar=asked_verb(question) if not asks and _YES_NO.match(question)
                         and not _COMPARISON_ASKED.search(question) else ("", ""),
@@ -1424,6 +1433,11 @@ _PRICE_ASKED = re.compile(
     r"paye|paient|payent|payé|dépensent|dépensé|co[uû]tent|co[uû]té)"
     r"(?:-t-(?:il|elle|on)|-(?:ils|elles))?)\b", re.I)
 _MONEY = frozenset("dollar euro tenge rouble ruble franc yuan sterli $ €".split())
+_CURRENCY_ASKED = re.compile(r"(?i)\b(?:in|into|en)\s+(euros?|dollars?|tenge|roubles?|rubles?|"
+                             r"yuans?|francs?)\b")
+_CURRENCIES = {"euro": ("euro", "€"), "doll": ("$", "dollar"), "teng": ("tenge",),
+               "roub": ("rouble", "ruble"), "rubl": ("rouble", "ruble"), "yuan": ("yuan",),
+               "fran": ("franc",)}
 _VERB_AFTER_COUNT = frozenset("""were was are is be been being have has had did do does will
     would can could may might should ont sont a est etait etaient sera seront fut furent""".split())
 # ... though a stopword may be a noun counted: "combien d'avions militaires" counts planes (a
@@ -1676,8 +1690,9 @@ def _portfolio(head: str) -> tuple[str, ...]:
 
 # "Who replaced X", "Qui a succédé à X", "Who was appointed the new ...": a sentence that says
 # someone took over (or the one before it), not one that only names X or the post.
-_SUCCESSION_ASKED = re.compile(r"(?i)\b(?:qui|who|quel(?:le)?s? pays|which country)\b.{0,40}\b"
-                               r"(?:remplac|succ[ée]d|nomm|appoint|replac|succeed|named|"
+_SUCCESSION_ASKED = re.compile(r"(?i)\b(?:(?<!est-ce )(?<!ce )qui|who|quel(?:le)?s? pays|"
+                               r"which country)\b.{0,40}\b"
+                               r"(?:remplac|succ[éeè]d|nomm|appoint|replac|succeed|named|"
                                r"t(?:ook|akes?) over|pris la (?:tête|direction|relève)|"
                                r"prend la (?:tête|direction|relève))")
 # A when-question about an end or a departure dates that event: "les unités arrivant jeudi et
@@ -1785,8 +1800,18 @@ _OUTCOME_ASKED = re.compile(
     r"summits?|sommets?|entretiens?)\b[^?]{0,60}\b(?:(?:end(?:ed)? (?:with|in)|reach(?:ed)?|"
     r"produced?|yield(?:ed)?|lead to|led to|abouti\w* a|se sont[- ]ils (?:conclus|termines) "
     r"(?:par|sur))\s+(?:an?|any|un|une|aucun)\s+(?:\w+\s+)?(?:agreements?|accords?|deal|"
-    r"compromise|compromis|breakthrough)|ont[- ]ils abouti|did they succeed)\b")
+    r"compromise|compromis|breakthrough)|ont[- ]ils abouti|did they succeed)\b"
+    # "What agreement did the US and Russia reach at their Geneva talks?", "Quel accord ...
+    # ont-ils conclu lors des pourparlers ?" (b56_027: not "discutent à Genève")
+    r"|\b(?:what|which|quel(?:le)?s?)\s+(?:\w+\s+)?(?:agreements?|accords?|deals?|compromise|"
+    r"compromis|breakthrough)\b[^?]{0,80}?\b(?:reach|conclu|trouv|struck|strike|came to|"
+    r"come to|parven|abouti|obten|arriv)\w*\b[^?]{0,60}?\b(?:talks|negotiations?|"
+    r"negociations?|pourparlers|discussions?|meetings?|reunions?|rencontres?|summits?|"
+    r"sommets?|conferences?|entretiens?)\b")
 _OUTCOME = re.compile(r"\b(?:abouti\w*|aboutir|conclu\w*|convenu\w*|accords?|agree\w*|"
+                      r"deals?|pacts?|treat(?:y|ies)|traites?|sign(?:ed|e|ent|erent|ing)|struck|"
+                      r"seal\w*|settled|pledg\w*|commit\w*|s.engag\w*|entendu\w*|adopt\w*|"
+                      r"accept\w*|ceasefire|cessez-le-feu|"
                       r"decid\w*|resultats?|results?|outcomes?|issue|echou\w*|echecs?|fail\w*|"
                       r"sold\w+ par|ended|termin\w+|achev\w+|impasse|deadlock|breakthrough|"
                       r"progres|progress)\b")

@@ -1524,7 +1524,11 @@ _CAUSE = re.compile(
     r"(?i)(?<!\w)(?:(?:(?:provoqu|d[ée]clench|caus(?!erie|eur|euse)|suscit|motiv|aliment(?!aire|ation))\w*(?:\s+\w+){0,3}?"
     r" par|[àa] cause d(?:es|u|e)|en raison d(?:es|u|e)|du fait d(?:es|u|e)|suite [àa]|"
     r"[àa] la suite d(?:es|u|e)|afin de|d[ûu]e?s? [àa]|"
-    r"parce que|because(?: of)?|due to|owing to|as a result of|in order to|so as to|"
+    # (not a schedule: "are due to hold three rounds of talks", v3_018; "was due to the
+    # price rise" is a cause)
+    r"parce que|because(?: of)?|(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )"
+    r"(?<!\bbeen )due to|due to(?=\s+(?:the|a|an|his|her|its|their|this|that|these|those|"
+    r"some|many|several)\b)|owing to|as a result of|in order to|so as to|"
     # a reaction is what it answers: "en réaction à la répression", "in response to the call"
     r"en r[ée](?:action|ponse) (?:[àa]|aux?)|in (?:response|reaction|retaliation) (?:to|for)|"
     r"en repr[ée]sailles? (?:[àa]|aux?)|"
@@ -1579,6 +1583,16 @@ CAUSE_KNOWN_MOSTLY = 3
 # odeur de produits chimiques" shares one word of three.
 # Only where the sentence gives no cause or purpose of its own.
 CAUSE_SHARED = 2
+
+
+# A sentence telling a cause by its verb ("La grève ... a entraîné l'annulation", "est à
+# l'origine de l'incendie", "Faced with weaker demand"): the claim's cause may be its subject
+_ACTIVE_CAUSE = re.compile(
+    r"(?i)\b(?:entraîn\w*|provoqu\w*|déclench\w*|à l['’]origine d(?:e|u|es)|"
+    r"a fait (?:tomber|grimper|dérailler|chuter|baisser|monter)|sous l['’]effet|face à|"
+    r"pes\w* sur|causé\w*|"
+    r"led to|lead to|leads to|forced|started|set off|brought down|pushed up|faced with|"
+    r"weighed on|caused|triggered|sparked|resulted in|results in)\b")
 
 
 def _cause_word(word: str) -> bool:
@@ -1732,6 +1746,13 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
         # (a name is written alike in both languages: "Moscow", "Moscou")
         known += bool(others) or w in claim.names
         said += bool(keys & (others | {_key4(w)}))
+    if said and said < min(CAUSE_SHARED, len(claim.cause_words)) and not (
+            gives_cause(sentence) or PURPOSE.search(sentence)
+            or _ACTIVE_CAUSE.search(sentence)):
+        # (a sentence that gives no cause, across languages as within one, must say
+        # CAUSE_SHARED of the cause's words: "caused by sabotage at a chemical facility" over
+        # "suivies d'une odeur de produits chimiques" says one, v47_025)
+        return True
     if said:  # one word of three said is another cause that names the same people: "because
         # many officers had sided with the protesters" over "dépassées par la virulence des
         # manifestants" (v15_038); where the sentence gives no cause itself (one that does may

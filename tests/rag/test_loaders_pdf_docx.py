@@ -304,3 +304,14 @@ def test_skipped_reason_is_not_a_crash_for_a_folder_of_mixed_files(tmp_path: Pat
     assert sorted(d.id for d in result.documents) == ["a", "b"]
     assert [Path(s.source).name for s in result.skipped] == ["c.pdf"]
     assert isinstance(result.skipped[0], Skipped)
+
+
+def test_a_parsers_long_message_is_cut_in_a_skip_reason() -> None:
+    """Security review 56 N2: a skip reason quotes a parsing library's error at most
+    BRIEF_CHARS long, on one line."""
+    from rag.loaders_office import BRIEF_CHARS, _brief
+
+    long = AttributeError("'lxml.etree._Element' object has no attribute\n" + "x" * 5_000)
+    cut = _brief(long)
+    assert len(cut) == BRIEF_CHARS + 1 and cut.endswith("…") and "\n" not in cut
+    assert _brief(ValueError("short")) == "short"

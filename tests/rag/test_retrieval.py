@@ -21,6 +21,7 @@ from rag.retrieval import (
     shutdown_pool,
 )
 from rag.store import IndexStore
+from tests.counting import CountingEmbedder
 
 TROOPS_FR = "Combien de soldats la Russie a-t-elle envoyés ?"
 
@@ -369,3 +370,17 @@ def test_retrieval_pool_shuts_down(corpus_dir: Path, embedder: E5Embedder,
                    for t in threading.enumerate())
     assert [h.row for h in side.search(TROOPS_FR, 5)] == [h.row for h in want]
     shutdown_pool()
+
+
+def test_an_acronym_question_is_embedded_once(corpus_searcher: Searcher,
+                                              embedder: E5Embedder) -> None:
+    """Security review 56 F1: the dense search embeds "CSTO" as "OTSC"; the evidence step
+    asks `embed_query` for the same vector, served from the cache, not a second model run."""
+    counting = CountingEmbedder(embedder)
+    s = Searcher(corpus_searcher.snapshot, counting, corpus_searcher.settings)
+    q = "How large was the CSTO peacekeeping force in total?"
+    hits = s.search(q, 5)
+    assert counting.calls == 1
+    s.embed_query(q)
+    s.best_dense_score(q, hits)
+    assert counting.calls == 1
