@@ -33,7 +33,7 @@ from rag.answering.countries import (
     role_nations,
 )
 from rag.answering.event_dates import LIFESPAN, days_of_other_events, occasion_told
-from rag.answering.exclusions import names_another
+from rag.answering.exclusions import only_the_excluded
 from rag.answering.factors import change_given
 from rag.answering.furniture import is_furniture, on_title_line, title_head, unpunctuated_line
 from rag.answering.holds import (
@@ -558,8 +558,17 @@ class EvidenceWeights:
     # share of the focus names an "Il/Elle/Sa ..." sentence's referent lends to its coverage
     # (`_referent`); 0 turns the borrowing off, its full focus credit with it
     referent: float = 1.0
+    # a sentence that gives the year the question is pinned to ("Qui remporte le championnat
+    # de France en 1968 ?": "En 1968, le club termine à égalité ... avec le Stade héninois")
+    year: float = 0.1
 
 
+
+
+# The year a question is pinned to ("en 1968", "in 2020"), not one inside a date ("du 6
+# janvier 2022"): a sentence giving it ranks higher (EvidenceWeights.year)
+_YEAR_PINNED = re.compile(r"(?i)\b(?:en|in|during|au cours de|pendant|year|l['’]année)\s+"
+                          r"((?:1[0-9]|20)\d\d)\b")
 
 
 # A sentence that opens on a pronoun or a possessive is about what the previous one named:
@@ -1005,6 +1014,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     size_asked = info.superlative and bool(SIZE_ASKED.search(info.text))
     asked_labels = labels(info.text)
     said_asked = bool(_SAID_ASKED.search(info.text) or _DESCRIBED_ASKED.search(info.text))
+    asked_years = set(_YEAR_PINNED.findall(info.text))
     # the figures whose source is asked ("De quelle source provient le bilan d'« au moins un
     # millier de blessés » ?"): the crediting sentence gives one of them
     source_keys = frozenset(k for a in claim_anchors(info.text) if a.kind == "number"
@@ -1340,7 +1350,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "au total": "des dizaines de morts" is no whole count
         if kind and info.bound and only_other_bound(info.bound, text):
             kind = False  # "the minimum amount": "jusqu'à 61 millions" is a ceiling
-        if kind and info.excluded and not names_another(text, info.text):
+        if kind and info.excluded and only_the_excluded(text, info.text, info.excluded):
             kind = False  # "Outre le cosmodrome de Baïkonour, quels autres sites ...?":
             # "comme le célèbre cosmodrome de Baïkonour" names no other
         if kind and info.name_of and not (_has_focus(info.name_of, _words(text))
@@ -1445,6 +1455,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             ranking += w.cause
         if w.said and said_asked and _REPORTS_SPEECH.search(text):
             ranking += w.said
+        if w.year and asked_years and asked_years & set(_YEAR.findall(text)):
+            ranking += w.year
         score = ((w.dense_cross if cross else w.dense) * (float(cos) - top)
                  + w.coverage * cov + w.kind * kind + w.focus * focus + w.rank / i + ranking)
         out.append(EvidenceSentence(i, j, hit.chunk.start + span.start,

@@ -47,6 +47,16 @@ def excluded_asked(question: str) -> str:
     return "" if name in _TITLES else name
 
 
+def only_the_excluded(text: str, question: str, excluded: str) -> bool:
+    """Whether `text` names the excluded name and nothing the question does not (it gives it
+    as its only example); one that does not name it ("They also denounced corruption") is
+    left to the other checks (diff review 56: "what other grievances" is answered by common
+    nouns)."""
+    words = {fold(w).lower().strip("’'-") for w in _WORD.findall(_ELISION.sub("", text))}
+    return any(same_name(excluded, w, True) for w in words if len(w) >= 3) \
+        and not names_another(text, question)
+
+
 def names_another(text: str, question: str) -> bool:
     """Whether `text` names someone or something the question does not: a capitalised word
     (the first only when it is no common word), an acronym, a nationality or a title."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rag.answering.anchors import MONTHS, claim_anchors, same_name
 from rag.answering.anchors import fold as fold_name
@@ -277,10 +278,7 @@ def _other_years_only(text: str, before: str, years: frozenset[str]) -> bool:
     the 2021 exercises another place than the 2020 ones', today's trainees not 1990's."""
     found = set(_YEAR.findall(text)) | set(EARLY_YEAR.findall(text))
     dated = found - set(_SINCE_YEAR.findall(text))
-    if dated:  # (its own year, not the sentence before's: "En 2020, ... 61 millions. En
-        # effet, en 2021, ... 750 000 $" gives no 2020 sum in its second sentence; t57_029)
-        return not found & years
-    return bool(_NOW.search(text)) \
+    return (bool(dated) or bool(_NOW.search(text))) \
         and not (found | set(_YEAR.findall(before)) | set(EARLY_YEAR.findall(before))) & years
 
 
@@ -359,6 +357,18 @@ def _mentions(text: str, when: frozenset[str]) -> bool:
             return False
     return True
 _MONEY_SIGN = re.compile(r"[$€£₸]\s*\d|\d\s*[$€£₸]")
+# ... each currency's own signs and codes, after a figure and its multiplier ("115 M$",
+# "20 millions €", "US$3 billion", "1 milliard USD"): a sum asked in euros is not "115 M$"
+_SIGNS = {"$": r"\$|USD|US\$", "dollar": r"\$|USD|US\$", "€": "€|EUR", "euro": "€|EUR",
+          "tenge": "₸|KZT", "rouble": "₽|RUB", "ruble": "₽|RUB", "sterli": "£|GBP",
+          "yuan": "¥|CNY|RMB", "franc": "CHF"}
+
+
+@lru_cache(maxsize=64)
+def _money_sign(keys: frozenset[str]) -> re.Pattern[str]:
+    signs = "|".join(dict.fromkeys(_SIGNS[k] for k in sorted(keys) if k in _SIGNS)) or "[$€£₸]"
+    return re.compile(rf"(?:{signs})\s?\d|\d(?:[\d\u00a0\u202f ,.]{{0,12}}?)\s*(?:(?:M|Mds?|Md|"
+                      rf"k|bn|m|millions?|milliards?|billions?|mille)\s*)?(?:{signs})(?!\w)")
 # a currency named as a word: "européenne" or "la France" names none
 _CURRENCY = re.compile(r"(?:\b(?:[Dd]ollars?|[Ee]uros?|tenges?|[Rr]oubles?|[Rr]ubles?|francs?|"
                        r"yuans?|yens?|[Ll]ivres? sterling|pounds?|USD|EUR|GBP|RUB|KZT)\b|[$€£₸])")
@@ -501,7 +511,7 @@ def counts(measure: Sequence[str], text: str, as_people: bool = True,
     `within=1`: the very word after the figure ("2 600 militaires", not "33 rencontres de
     saison" for seasons)."""
     keys = set(measure)
-    if keys & _MONEY and _MONEY_SIGN.search(text):
+    if keys & _MONEY and _money_sign(frozenset(keys & _MONEY)).search(text):
         return True
     if as_people and any(keys & _SAME_FAMILY[i] for i in (0, 2, 3, 4, 5, 6)):
         keys |= _SAME_FAMILY[1]  # soldiers, the dead, inhabitants, the wounded, the arrested:
@@ -617,8 +627,9 @@ def _names_measure(measure: Sequence[str], words: set[str]) -> bool:
                for k in keys)
 _TOOK_OVER = (r"remplac|succ[éeè]d|successeur|nomm|appoint|replac|succeed|successor|named|"
               r"d[ée]sign[ée]|pr(?:end|is|ise|ennent)\s+la\s+(?:suite|relève|place|tête)|"
-              r"pris\s+les\s+rênes|à\s+la\s+place\s+d|in\s+place\s+of|took\s+over|"
-              r"takes?\s+over|élue?\b|elected")
+              r"pris\s+les\s+rênes|à\s+la\s+place\s+d|in\s+place\s+of|"
+              r"t(?:ook|akes?)\s+over\s+(?:as|from|the\s+(?:post|chair|leadership|helm|"
+              r"presidency))\b|élue?\b|elected")
 _SUCCESSION = re.compile(rf"(?i)\b(?:{_TOOK_OVER})")
 # ... and who came before or after in an office: "le président sortant du bloc", "son
 # prédécesseur", "took over the chair" (not "anciens États soviétiques")

@@ -910,6 +910,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                 and not _ASKS["number"].search(_INHABITANTS.sub(" ", head)))):
         # "quelle ville les habitants ...", "la dénomination des habitants": no count
         asks = tuple(a for a in asks if a != "number")
+    if "number" in asks and _MANNER_ASKED.match(question) and not _HOW_MANY.search(head):
+        # "Par quel moyen le nombre de communes a-t-il été réduit ?" asks how, of a number:
+        # "ce processus de fusion" answers with no figure
+        asks = tuple(a for a in asks if a != "number")
     if "country" in asks:  # any capitalised word is a place; a country is asked
         asks = tuple(a for a in asks if a != "place")
     if (_HOW_LONG.match(asked) or _SENTENCE_ASKED.search(head)) and "duration" not in asks:
@@ -1809,9 +1813,10 @@ _OUTCOME_ASKED = re.compile(
     r"negociations?|pourparlers|discussions?|meetings?|reunions?|rencontres?|summits?|"
     r"sommets?|conferences?|entretiens?)\b")
 _OUTCOME = re.compile(r"\b(?:abouti\w*|aboutir|conclu\w*|convenu\w*|accords?|agree\w*|"
-                      r"deals?|pacts?|treat(?:y|ies)|traites?|sign(?:ed|e|ent|erent|ing)|struck|"
-                      r"seal\w*|settled|pledg\w*|commit\w*|s.engag\w*|entendu\w*|adopt\w*|"
-                      r"accept\w*|ceasefire|cessez-le-feu|"
+                      r"deals?|pacts?|signed|(?:a|ont|have|has)\s+signe|struck|seal(?:ed|s)|"
+                      r"settled\s+on|pledged|entendu\w*|adopt(?:ed|e|es|ee|ent)|approv\w*|"
+                      r"endors\w*|obten\w*|obtain\w*|promis\w*|launch\w*|opte\w*|opted|"
+                      r"establish\w*|etabli\w*|"
                       r"decid\w*|resultats?|results?|outcomes?|issue|echou\w*|echecs?|fail\w*|"
                       r"sold\w+ par|ended|termin\w+|achev\w+|impasse|deadlock|breakthrough|"
                       r"progres|progress)\b")
@@ -1886,6 +1891,9 @@ _FORCE_NOUNS = re.compile(r"(?i)^(?:task[- ]forces?|contingents?|troops?|soldier
 ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org", "organ", "hour", "duration"}
 _INHABITANTS = re.compile(r"(?i)\b(?:habitants|inhabitants)\b")
 # what asks a count besides a population word ("habitants" alone may be who did something)
+_MANNER_ASKED = re.compile(r"(?i)^\s*+(?:par quels? moyens?|de quelles? (?:manières?|façons?)|"
+                           r"comment\b|by what means|in what ways?|how\b(?!\s+(?:many|much|far|"
+                           r"long|high|tall|old|often|big|large|soon|late|early|deep|wide)\b))")
 _COUNT_WORD = re.compile(r"(?i)\b(combien|how (many|much)|nombre|number|population|quel(le)? "
                          r"(montant|part|proportion|pourcentage)|what (share|percentage|amount))")
 

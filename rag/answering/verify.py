@@ -1524,11 +1524,13 @@ _CAUSE = re.compile(
     r"(?i)(?<!\w)(?:(?:(?:provoqu|d[ée]clench|caus(?!erie|eur|euse)|suscit|motiv|aliment(?!aire|ation))\w*(?:\s+\w+){0,3}?"
     r" par|[àa] cause d(?:es|u|e)|en raison d(?:es|u|e)|du fait d(?:es|u|e)|suite [àa]|"
     r"[àa] la suite d(?:es|u|e)|afin de|d[ûu]e?s? [àa]|"
-    # (not a schedule: "are due to hold three rounds of talks", v3_018; "was due to the
-    # price rise" is a cause)
-    r"parce que|because(?: of)?|(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )"
-    r"(?<!\bbeen )due to|due to(?=\s+(?:the|a|an|his|her|its|their|this|that|these|those|"
-    r"some|many|several)\b)|owing to|as a result of|in order to|so as to|"
+    # (not a schedule: "are due to hold three rounds of talks", v3_018; "was due to heavy
+    # rain" is a cause)
+    r"parce que|because(?: of)?|due to(?!\s+(?:hold|meet|be|begin|start|take|arrive|visit|"
+    r"resume|sign|travel|vote|return|make|give|announce|open|close|leave|attend|host|speak|"
+    r"deliver|publish|release|end|finish|come|go|expire|launch|testify|appear|decide|hear|"
+    r"rule|report|present|discuss|review|enter|join|step)\b)|owing to|as a result of|"
+    r"in order to|so as to|"
     # a reaction is what it answers: "en réaction à la répression", "in response to the call"
     r"en r[ée](?:action|ponse) (?:[àa]|aux?)|in (?:response|reaction|retaliation) (?:to|for)|"
     r"en repr[ée]sailles? (?:[àa]|aux?)|"
@@ -1591,6 +1593,9 @@ _ACTIVE_CAUSE = re.compile(
     r"(?i)\b(?:entraîn\w*|provoqu\w*|déclench\w*|à l['’]origine d(?:e|u|es)|"
     r"a fait (?:tomber|grimper|dérailler|chuter|baisser|monter)|sous l['’]effet|face à|"
     r"pes\w* sur|causé\w*|"
+    r"s['’]expliqu\w* par|explained by|tien\w* à|conduit\w*(?:\s+[\w’']+){0,3}?\s+à|"
+    r"pouss\w*|contraint\w*|"
+    r"prompted|drove|amid|sur fond d|après|(?:a|ont) fait \w+(?:er|ir|re)|"
     r"led to|lead to|leads to|forced|started|set off|brought down|pushed up|faced with|"
     r"weighed on|caused|triggered|sparked|resulted in|results in)\b")
 

@@ -79,3 +79,15 @@ def test_a_schedule_is_no_cause(verifier: Verifier) -> None:
                       "three rounds of talks with Russian officials next week.",
                       "Les États-Unis et leurs alliés européens doivent organiser trois séries "
                       "d’entretiens avec des responsables russes la semaine prochaine.")
+
+
+def test_review56b_causes(verifier: Verifier) -> None:
+    """Second round: "was due to" before a noun is a cause; a cause told by "a conduit ... à"
+    is one across languages."""
+    from rag.answering.verify import gives_cause
+
+    assert gives_cause("The postponement was due to heavy rain that flooded the pitch.")
+    assert not gives_cause("The ministers are due to meet on Monday.")
+    assert _supported(verifier, "The central bank raised rates because of soaring inflation.",
+                      "La flambée de l'inflation a conduit la banque centrale à relever ses "
+                      "taux.")
