@@ -8,6 +8,7 @@ acronym, a nationality or a title: "Macron et le chancelier allemand")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.answering.anchors import same_name
 from rag.answering.countries import country_code
@@ -60,7 +61,7 @@ def only_the_excluded(text: str, question: str, excluded: str) -> bool:
 def names_another(text: str, question: str) -> bool:
     """Whether `text` names someone or something the question does not: a capitalised word
     (the first only when it is no common word), an acronym, a nationality or a title."""
-    asked = {fold(w).lower().strip("’'-") for w in _WORD.findall(_ELISION.sub("", question))}
+    asked, codes, folded = _asked(question)
     for m in _CAPITALISED.finditer(_ELISION.sub("", text)):
         word = fold(m.group(0)).lower().strip("’'-")
         if word in _NOT_NAMES or word in STOPWORDS or len(word) < 2:
@@ -68,9 +69,17 @@ def names_another(text: str, question: str) -> bool:
         if word not in asked and not any(same_name(word, a, True) for a in asked
                                          if len(a) >= 3):
             return True
-    codes = {country_code(w) for w in asked} - {None}
     if any((c := country_code(w)) is not None and c not in codes
            for w in _WORD.findall(fold(text).lower()) if len(w) >= 4):
         return True
-    return any(fold(m.group(0)).lower() not in fold(question).lower()
-               for m in _ROLES.finditer(text))
+    return any(fold(m.group(0)).lower() not in folded for m in _ROLES.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _asked(question: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """The question's words (folded), the countries they name and its folded text: read once
+    a question, not again for each sentence weighed."""
+    asked = frozenset(fold(w).lower().strip("’'-")
+                      for w in _WORD.findall(_ELISION.sub("", question)))
+    codes = frozenset(c for w in asked if (c := country_code(w)) is not None)
+    return asked, codes, fold(question).lower()

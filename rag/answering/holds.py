@@ -234,14 +234,24 @@ _FATE_WORD = re.compile(r"(?:tue|tues|tuee|tuees|morts?|kill\w*|dead|died|bless\
                         r"wound\w*|deces|victimes?|victims?|arret\w*|arrest\w*)$")
 
 
+@lru_cache(maxsize=256)
+def _subset_asked(question: str) -> tuple[str, frozenset[str]]:
+    """The question's language and the word starts a subset may name it by, read once a
+    question (not again for each of its sentences)."""
+    return detect_language(question), frozenset(
+        w[:5] for w in re.findall(r"[a-z]+", fold(question).lower())
+        if len(w) >= 3 and w not in STOPWORDS and not _FATE_WORD.match(w))
+
+
 def without_other_subsets(text: str, measure: Sequence[str], question: str) -> str:
     """`text` less the subsets it counts (`_SUBSET`) that name none of the question's measure
     (its stems) nor any other word of it: for an exact or whole count asked of that group
     (b56_034). Within one language only (across, the words are not compared)."""
-    if not measure or detect_language(text) != detect_language(question):
+    if not measure:
         return text
-    asked = {w[:5] for w in re.findall(r"[a-z]+", fold(question).lower())
-             if len(w) >= 3 and w not in STOPWORDS and not _FATE_WORD.match(w)}
+    lang, asked = _subset_asked(question)
+    if detect_language(text) != lang:
+        return text
 
     def keep(m: re.Match[str]) -> str:
         words = re.findall(r"[a-z]+", fold(m.group(0)).lower())
