@@ -45,6 +45,9 @@
   // in a <bdi> of its own, so nothing in it reorders the number or page beside it.
   const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
   const shownTitle = (c) => String(c.title || "").replace(BIDI_CONTROLS, "") || String(c.doc_id);
+  // ... and a passage without them too, each put out of play by a zero-width space so the
+  // offsets of its verified span stay exact ("\u202eevil" drew "live": review 57, L1)
+  const shownPassage = (c) => String(c.text || "").replace(BIDI_CONTROLS, "\u200b");
 
   // A filter in a canonical form: object keys sorted, and lists too (a list is "one of").
   const canonical = (v) => {
@@ -464,7 +467,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
   function supportSpans(c) {
     const sup = c && c.support;
     if (!sup || typeof sup.start !== "number" || typeof sup.end !== "number") return null;
-    const passage = String(c.text || "");
+    const passage = shownPassage(c);
     const s = sup.start - Number(c.start || 0);
     const e = sup.end - Number(c.start || 0);
     if (s < 0 || e > passage.length || e <= s) return null;
@@ -1194,7 +1197,7 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
         const c = marker._citation;
         const owner = marker._message;
         const answer = owner ? String(owner.answer || "") : "";
-        const passage = String(c.text || "");
+        const passage = shownPassage(c);
         const body = ui.tip.querySelector(".tip-text");
         body.replaceChildren();
         let last = 0;
