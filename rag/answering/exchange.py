@@ -18,6 +18,7 @@ from itertools import islice
 
 from rag.answering.countries import country_code
 from rag.answering.lexicon import other_language_keys
+from rag.answering.weekdays import WEEKDAY_WORDS
 from rag.text import STOPWORDS, fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -54,7 +55,16 @@ def _content(word: str) -> bool:
 
 
 def _party(raw: str, word: str) -> bool:
+    """A name (capitalised, not a day: "Vendredi, la Biélorussie ...", review 57) or a group
+    ("soldats")."""
+    if _bare(word) in WEEKDAY_WORDS:
+        return False
     return re.split(r"['’]", raw)[-1][:1].isupper() or bool(_GROUP.fullmatch(_bare(word)))
+
+
+def _parties(raw: Sequence[str], words: Sequence[str]) -> list[bool]:
+    """`_party` of each word (a month stays one: "Mars sued Hershey", "le général Juin")."""
+    return [_party(r, w) for r, w in zip(raw, words, strict=True)]
 
 
 def _near(words: Sequence[str], i: int, step: int) -> int | None:
@@ -127,8 +137,8 @@ def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
     s = [fold(w).replace("’", "'") for w in s_raw]
     # a neighbour that is itself a party says nothing of where the other stands ("la Russie,
     # la Biélorussie, l'Arménie" in another order)
-    c_party = [_party(r, w) for r, w in zip(raw, c, strict=True)]
-    s_party = [_party(r, w) for r, w in zip(s_raw, s, strict=True)]
+    c_party = _parties(raw, c)
+    s_party = _parties(s_raw, s)
     if claim_lang is None:
         ck, sk = [_key(w) for w in c], [_key(w) for w in s]
         near_keys = [frozenset({k}) for k in ck]
@@ -154,7 +164,7 @@ def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
 
     # (across languages only countries, which are matched by what country they are: a
     # name's neighbours in the other language are too loosely placed, v8_003)
-    parties = [i for i, w in enumerate(c) if _content(w) and _party(raw[i], w)
+    parties = [i for i, w in enumerate(c) if _content(w) and c_party[i]
                and ck[i] in where and ck.count(ck[i]) == 1
                and (claim_lang is None or ck[i].startswith("#"))]
     for n, i in enumerate(parties):

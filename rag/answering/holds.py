@@ -68,7 +68,14 @@ _DATE = re.compile(
     _OLD_YEAR + r"\b(1[89]\d\d|20\d\d)\b|\b\d{1,2}(er)?\s+(janv|févr|fevr|mars|avr|mai|juin|"
     r"juil|août|aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)"
     # (the whole month and its year: "13 septembre 1782" left "embre 1782", a figure)
-    r"[a-zéû]*\.?(?:\s+\d{3,4}\b)?|\b(lundi|mardi|mercredi|"
+    r"[a-zéû]*\.?(?:\s+\d{3,4}\b)?|"
+    # (the month first, as English writes it: "on January 7", "January 6, 2022", diff review
+    # 57: "On what calendar date ...?" declined "celebrated on January 7")
+    # (capitalised, as a month is: "march 30 kilometres" is a walk; not a movement named
+    # after its day, "the April 6 Movement")
+    r"\b(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]\d)(?!\s+[Mm]ovement)(?:,?\s+\d{4}\b)?|"
+    r"\b(lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|hier|aujourd'hui|yesterday|today)\b", re.I)
 # When said without a figure: a month ("en janvier", "in March"), a season ("au printemps"),

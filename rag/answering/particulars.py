@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answering.charges import charges
 from rag.answering.levels import LEVEL_ASKED, level_told
 from rag.text import fold
 
@@ -245,6 +246,52 @@ _ASKED: dict[str, re.Pattern[str]] = {
                               r"titres?\s+(?:original|officiel))\s+(?:original\s+|officiel\s+)?"
                               r"en\s+(?:russe|kazakh|chinois|ukrainien|biélorusse|arménien|arabe|"
                               r"tadjik|kirghiz|ouzbek)\b|\bnoms?\s+(?:russe|kazakh|chinois)s?\b"),
+    # a street address ("What is the street address of the US mission in Geneva?", "Quelle
+    # est l'adresse de la mission ...?"): the building named is none (traps_study60 t60_015,
+    # t60_016); not a web or e-mail address, nor a speech (diff review 57)
+    "address": re.compile(r"(?i)\b(?:street|postal|mailing|physical)\s+address\b|"
+                          r"\b(?:what\s+is\s+the\s+address\s+of|at\s+what\s+address)\b(?!\s+"
+                          r"(?:the\s+)?(?:web\s*site|site|portal|page|e-?mail|mail|telegram|channel|account)\b)|"
+                          r"\b(?:quelle\s+est\s+l['’]|à\s+quelle\s+)adresse\b(?!\s+(?:web|"
+                          r"e-?mail|mail|courriel|électronique|ip|url|internet|bitcoin|du\s+site|"
+                          r"de\s+la\s+page|du\s+portail|du\s+compte|de\s+la\s+chaîne)\b)"),
+    # what protesters chanted or wrote ("What slogans did the protesters chant?", "Quels
+    # slogans ...?"): that they protested tells none (t60_031, t60_032); not what a slogan
+    # the question quotes means (review 57)
+    "slogan": re.compile(r"(?i)\bslogans?\b(?!\s*[«“\"'‘])(?!\s+(?-i:[A-Z]))|"
+                         r"\b(?:what|which)\s+(?:[\w-]+\s+){0,4}?"
+                         r"(?:did|do|were)\s+[^?]{0,60}?\bchant(?:ing)?\b|\bqu['’]est-ce\s+que\s+"
+                         r"[^?]{0,60}?\bscand\w*|\bque\s+scand\w*"),
+    # an honorific title ("What honorific title does Nazarbayev hold?", "Quel titre
+    # honorifique ...?"): his office is none (t60_021, t60_022)
+    "honorific": re.compile(r"(?i)\bhonorific\b|\bhonorary\s+titles?\b|\btitres?\s+"
+                            r"honorifiques?\b"),
+    # a post's audience ("How many retweets and likes did the tweet get?", "Combien de
+    # « j'aime » ...?"): the post itself tells none (t60_007, t60_008); not a company's
+    # shares nor a faith's followers (review 57)
+    "engagement": re.compile(r"(?i)\b(?:how\s+many|combien\s+de)\b[^?]{0,40}?(?:\b(?:likes|"
+                             r"retweets?|reposts?|views|partages|vues|mentions\s+j['’]aime)\b|"
+                             r"j['’]aime\b)"),
+    # a currency's exchange rate ("How did the tenge's exchange rate react?", "Comment le
+    # taux de change du tenge ...?"): aid given in dollars tells none (t60_009, t60_010)
+    "exchange_rate": re.compile(r"(?i)\bexchange\s+rates?\b|\btaux\s+de\s+change\b"),
+    # what someone is charged with ("What charges were brought against the 3,811 people
+    # detained?", "De quels chefs d'accusation ...?"): the arrest itself tells none (t60_025,
+    # t60_026)
+    # (a charge in law: brought, faced or laid, or "charged with" ending the question; not a
+    # fee, nor a committee "charged with" a task, review 57)
+    "charges": re.compile(r"(?i)\b(?:what|which)\s+(?:criminal\s+)?charges?\b(?=[^?]{0,60}?\b(?:"
+                          r"brought|filed|laid|pressed|faces?|facing|faced|against|arrested|"
+                          r"detained|held|convicted|indicted)\b)|\bcharged\s+with\s+what\b|"
+                          r"\bwhat\s+(?:were|was|are|is|have|has)\s+[^?]{1,60}?\b(?:charged|"
+                          r"indicted)\s+with\s*\?|\bchefs?\s+d['’]accusation\b|"
+                          r"\bde\s+quoi\s+[^?]{0,60}?\b(?:inculpée?s?)\b"),
+    # the official name of a thing ("What is the official name of the conference ... in
+    # Lugano?", "Quel est le nom officiel ...?"): "une conférence sur les réformes" names it
+    # by its subject only (traps_study58 t58_015, t58_016)
+    "official_name": re.compile(r"(?i)\bofficial\s+(?:names?|titles?)\b|\bnoms?\s+officiels?\b|"
+                                r"\bintitulés?\s+officiels?\b|\bappellations?\s+officielles?\b|"
+                                r"\btitres?\s+officiels?\b"),
 }
 # (a state is asked, not words said or a deed done before the change: "What did Tokayev say
 # before raising the alert?")
@@ -270,6 +317,10 @@ _LANGUAGES = (
     "quechua|sanskrit|tamoul|tamil|farsi|pachto|pashto|mongol|georgien|georgian|azeri|letton|"
     "lituanien|estonien|albanais|islandais|maltais|berbere|amazigh|wolof|haoussa|hausa|zoulou|"
     "zulu|afrikaans|esperanto|creole|provencal|corse|alsacien|picard|wallon")
+# a short quote, as a slogan or a name is ("« Shal, ket ! »", "'We can’t wait'"; not a
+# statement quoted at length)
+_SHORT_QUOTE = (r"«[^«»]{2,60}»|“[^“”]{2,60}”|\"[^\"]{2,60}\"|"
+                r"(?<!\w)['‘](?:[^'’]|['’]\w){3,60}['’](?!\w)")
 _TOLD: dict[str, re.Pattern[str]] = {
     # (folded text) a language named after "en"/"in", or the word itself
     "language": re.compile(r"\b(?:langues?|languages?|linguisti\w*|dialectes?|dialects?|"
@@ -421,6 +472,63 @@ _TOLD: dict[str, re.Pattern[str]] = {
                            r"badly|lightly|slightly))\b"),
     "constitution": re.compile(r"\bconstitution\w*|\barticles?\s+\d+(?:[.-]\d+)?\b(?!\s+(?:du|"
                                r"de\s+la|of\s+the)\s+(?:traite|charte|treaty|charter))"),
+    # (folded) a street and its number, or the word itself, or a web or mail address
+    "address": re.compile(r"\b(?:adresses?|address(?:es)?|rue|avenue|ave|boulevard|bd|street|"
+                          r"st|road(?!\s+maps?)|rd|quai|chemin|allee|impasse|route|"
+                          r"(?<!en\s)(?<!la\s)place(?=\s+[a-z])|platz|plaza|square|"
+                          r"way|lane|drive|gardens|grove|cours|esplanade|parvis|via|piazza|calle|carrera|"
+                          r"ploshchad|prospekt|cedex|p\.?\s*o\.?\s+box|bp)\b|\b\d{5}\b|t\.me/|(?:stra(?:ss|ß)e|"
+                          r"strase|platz|gasse|weg)\b|\b\d{1,5}(?:[/-]\d{1,3})?[a-z]?,?\s+[a-z]+"
+                          r"(?:\s+[a-z]+){0,3}?\s+(?:rue|avenue|ave|street|st|road|rd|way|lane|"
+                          r"drive|place|square|gardens|grove)\b|@|\bwww\."),
+    # (words said aloud or written: a cry, a chant, a sign, or a quote)
+    "slogan": re.compile(r"\b(?:slogans?|scand\w*|chant\w*|cri(?:s|ant|aient|ait|e|es|ent)?|"
+                         r"hurl\w*|yell\w*|shout\w*|sang|sing\w*|banderoles?|pancartes?|"
+                         r"banni[eè]res?|banners?|placards?|signs?|mots\s+d.ordre|motto|devise|"
+                         r"graffiti\w*|tag(?:s|ue|uee|ues)?|paint\w*|peint\w*|phrase|en\s+ch(?:oe|œ)ur|"
+                         r"tagline|accroche|campaign\w*\s+on|rallying\s+cry|cri\s+de\s+ralliement|"
+                         r"reading)\b|" + _SHORT_QUOTE),
+    "honorific": re.compile(r"\b(?:honorif\w*|honorary|d.honneur|of\s+honou?r|elbas[iy]|"
+                            r"knight\w*|sir|dame|holiness|saintete|styled|surnom\w*|surname|"
+                            r"titre\s+de|title\s+of|titled?|titree?|leader\s+de\s+la\s+nation|"
+                            r"leader\s+of\s+the\s+nation|pere\s+de|father\s+of|known\s+as|addressed\s+as|"
+                            r"majest\w*|mahatma|surnomme\w*|freem[ae]n|honoris|ayatollah|"
+                            r"design\w*\s+(?:[\w-]+\s+){0,3}?comme)\b"),
+    # (a count with a word of a post's audience: "vue plus de 150 000 fois", "30 000 likes")
+    "engagement": re.compile(r"\A(?=.*(?:\d|\b(?:millions?|mille|milliers?|billions?|"
+                             r"milliards?)\b))"
+                             r"(?=.*\b(?:likes?|"
+                             r"liked|retweet\w*|repost\w*|partag\w*|shar\w*|views?|viewed|vues?|"
+                             r"visionn\w*|follow\w*|abonn\w*|j.aime|aime\w*|fois|times|viewers?|plays|"
+                             r"reactions?|streams?|ecoutes|seen|watched)\b)"),
+    # (a currency with a move or a rate: "le tenge a perdu 5 % face au dollar", "One euro
+    # was worth $1.08"; not a currency named alone)
+    "exchange_rate": re.compile(r"\b(?:taux\s+de\s+change|exchange\s+rates?|devalu\w*|"
+                                r"depreci\w*|appreci\w*)\b|\A(?=.*\b(?:tenge|roubles?|rubles?|"
+                                r"dollars?|euros?|yens?|yuans?|renminbi|livres?|pounds?|sterling|"
+                                r"liras?|francs?|pesos?|hryvnias?|wons?|rupees?|roupies?|reals?|nairas?|"
+                                r"krone|kroner|couronnes?|zlotys?|rands?|dinars?|dirhams?|rials?|marks?|"
+                                r"bolivars?|"
+                                r"billet\s+vert|greenback|devises?|monnaies?|currenc\w*)\b)"
+                                r"(?=.*(?:\b(?:against|face\s+a|face\s+au|per|pour\s+un|par\s+"
+                                r"rapport|vis-a-vis|lost|lose|gained|fell|rose|weaken\w*|"
+                                r"strength\w*|s.echang\w*|traded|trading|worth|buys?|vau[tx]|"
+                                r"valait|cot\w*|recul\w*|perdu|gagne|chute\w*|plong\w*|grimpe\w*|"
+                                r"plung\w*|slump\w*|soar\w*|jump\w*|tumbl\w*|drop\w*|"
+                                r"record|lows?|highs?|midpoint|level|peg\w*|arrime\w*|parite|collaps\w*|"
+                                r"effondr\w*|value|valeur|slid|fallen|convert\w*|to\s+the\s+(?:dollar|euro|"
+                                r"pound))\b|[$€£]))"),
+    # (any word of a case at law: "mis en examen pour", "found guilty of", "on suspicion of";
+    # not "in charge of", "chargé d'affaires", the noun "suspect")
+    "charges": re.compile(r"\b(?:(?<!in\s)charges|charge\s+(?:of|de|d.|against|contre)|charged|"
+                          r"inculp\w*|accus\w*|(?:arrested|remanded|appear\w*|held)\s+(?:\w+\s+){0,4}?"
+                          r"(?:for|over)\s+(?:\w+ing|the\s+killing)|"
+                          r"chefs?\s+d.accusation|poursuivi\w*|poursuites|indict\w*|prosecut\w*|"
+                          r"suspected\s+of|suspicion|soupconn\w*|delits?|offen[cs]es?|"
+                          r"infractions?|mise?s?\s+en\s+(?:examen|cause)|juge\w*\s+pour|trial|"
+                          r"guilty|counts?\s+of|wanted\s+(?:\w+\s+){0,4}?for|garde\s+a\s+vue|"
+                          r"information\s+judiciaire|reproch\w*|alleged\w*|convict\w*|condamn\w*|"
+                          r"sentenced|prison|jail\w*|proces|enquete\s+pour|vises?\s+par)\b"),
 }
 
 
@@ -471,6 +579,18 @@ _SUBUNIT_NAMED = re.compile(
 
 
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+# a thing's own name: quoted, a capitalised kind of event or instrument past the sentence's
+# start ("la Conférence sur la reprise de l'Ukraine"), an acronym in brackets, or the words
+# that give a name
+_PROPER_TITLE = re.compile(
+    _SHORT_QUOTE + r"|\([A-Z][A-Z0-9]{1,9}\)|(?<=\S\s)(?:Conférence|Conference|Sommet|Summit|Forum|"
+    r"Traité|Treaty|Accords?|Agreement|Opération|Operation|Programme|Program|Loi|Act|Plan|"
+    r"Pacte|Pact|Initiative|Stratégie|Strategy|Convention|Charte|Charter|Déclaration|"
+    r"Declaration|Mission|Exercice|Exercise|Festival|Prix|Award|Coupe|Cup|Jeux|Games)\b|"
+    r"(?i:\b(?:intitulée?s?|baptisée?s?|dénommée?s?|officiellement|officially|entitled|"
+    r"titled|named|called|sous\s+le\s+nom|full\s+(?:name|title)|nom\s+complet|titre\s+complet)\b)|"
+    r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*+(?:\s++(?:(?:of|de|du|des|the|la|le|et|and|for|pour)\s++)?+"
+    r"[A-ZÀ-Ý][\w’'-]*+){2}")
 # a name after a broadcast's "by"/"on" ("broadcast live by TF1", "révélée par France Inter")
 _BROADCAST_BY = re.compile(r"(?i:\b(?:broadcast|aired|televised|shown|diffusée?s?|retransmise?s?|"
                            r"révélée?s?|revealed|reported|rapportée?s?|annoncée?s?)\s+(?:[\w’'-]+\s+)"
@@ -506,6 +626,10 @@ def particular_told(kind: str, text: str) -> bool:
         return True
     if kind == "price_level":
         return level_told(text)
+    if kind == "charges" and charges(text):
+        return True
     if kind == "subunit":
         return bool(_SUBUNIT_NAMED.search(text))
+    if kind == "official_name":
+        return bool(_PROPER_TITLE.search(text))
     return bool(_TOLD[kind].search(fold(text)))

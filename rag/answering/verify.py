@@ -684,6 +684,7 @@ class Verifier:
                     claim.text, s.text) or _preference_swapped(
                     claim.text, s.text) or likeness_denied(claim.text, s.text) or (
                 not claim.negated and not _UNKNOWN.search(claim.text)
+                and not prefix_negation_agrees(claim.text, s.text)
                 and self._said_negated(claim, claim_vec, d, best, unit_scores)):
             return self._two_sentences(claim, claim_vec, n, d, scores, unit_scores,
                                        (ev, "negation"))
@@ -1207,6 +1208,58 @@ _UNKNOWN = re.compile(r"(?<![\w-])(?:" + _UNKNOWN_WORDS + r")(?![\w-])", re.I)
 def refuses(text: str) -> bool:
     """Whether `text` holds a verb of refusal or denial (see _REFUSAL)."""
     return bool(_REFUSAL.search(text))
+
+
+# Participles that say "not" by their prefix ("unaffected", "inchangé"), each with the forms
+# of its verb in either language (folded; "deterred" is no "determined", "altered" no
+# "alternative": diff review 57)
+_UN_FORMS: dict[str, str] = {
+    "affected": r"affect(?:s|ed|ing|e|es|ent|er|era|eront|erait|eraient|ait|aient|ee?s?)?",
+    "changed": r"chang(?:e|es|ed|ing|er|ent|era|eront|erait|eraient|ait|aient|ee?s?)|"
+               r"modifi\w*",
+    "harmed": r"harm(?:s|ed|ing)?",
+    "hurt": r"hurt(?:s|ing)?|bless(?:e|ee|es|ees|er|ent)",
+    "touched": r"touch(?:es|ed|ing)|touch(?:e|ee|es|ees)|atteint\w*",
+    "deterred": r"deter(?:s|red|ring)?|dissua\w*",
+    "impeded": r"imped(?:e|es|ed|ing)|entrav\w*",
+    "altered": r"alter(?:s|ed|ing)?",
+    "disturbed": r"disturb(?:s|ed|ing)?|perturb\w*",
+}
+_UN_FORMS["inchang"] = _UN_FORMS["changed"]
+_UN_PREFIXED = re.compile(r"(?i)(?<![\w-])(?:un(" + "|".join(k for k in _UN_FORMS if k != "inchang")
+                          + r")|(inchang)[ée]e?s?)(?![\w-])")
+_UN_FORM = {k: re.compile(rf"(?<![\w-])(?:{v})(?![\w-])") for k, v in _UN_FORMS.items()}
+# ... and a negation right before a form: "n'affecteront pas", "did not affect"
+_NEGATOR_NEAR = re.compile(r"(?:\b(?:not|never|n't|no|ne|n|pas|jamais|aucune?)\b\W+(?:\w+\W+){0,2}"
+                           r"$)")
+NEGATOR_REACH = 40  # characters read before a form for its negation
+_CONTRASTED = re.compile(r"(?i)\b(?:but|mais|yet|though)\b|\b(?:while|whereas|tandis\s+que|"
+                         r"alors\s+que|whilst|however|cependant|pourtant|unlike|contrairement)\b")
+
+
+def _prefix_stems(text: str) -> set[str]:
+    return {(m.group(1) or m.group(2)).lower() for m in _UN_PREFIXED.finditer(text)}
+
+
+def _forms_at(stems: set[str], text: str) -> list[int]:
+    folded = fold(text[:5_000]).lower()
+    return [m.start() for k in stems for m in _UN_FORM[k].finditer(folded)]
+
+
+def prefix_negation_agrees(claim: str, sentence: str) -> bool:
+    """Whether the claim's "not" is a prefix whose verb the sentence negates where it says it:
+    "unaffected by the unrest" over "les troubles n'affecteront pas les plans" (blind_pairs48
+    v48_004). Only then: "unchanged" over "a maintenu" is the meaning check's, a passage's
+    "libérés indemnes" does not deny "libérés", "affected oil exports, which did not resume"
+    negates another verb, and a contrast may put the negation on another thing (diff review
+    57)."""
+    stems = _prefix_stems(claim)
+    if not stems or not negated(sentence) or _CONTRASTED.search(sentence):
+        return False  # ("did not affect rail services, but the airport was shut": the
+        # negation may be another thing's, diff review 57)
+    folded = fold(sentence[:5_000]).lower()
+    return any(_NEGATOR_NEAR.search(folded[max(0, at - NEGATOR_REACH):at])
+               for at in _forms_at(stems, sentence))
 
 
 # Linear: without the lookbehind and possessive runs, a long word with no hyphen was tried

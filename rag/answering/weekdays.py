@@ -24,6 +24,9 @@ _MONTHS = {
     "aout": 8, "august": 8, "septembre": 9, "september": 9, "octobre": 10, "october": 10,
     "novembre": 11, "november": 11, "decembre": 12, "december": 12,
 }
+# days, folded: a capitalised one names no party ("Vendredi, la Biélorussie ..."; a month may:
+# "Mars sued Hershey", "le général Juin")
+WEEKDAY_WORDS = frozenset(_DAYS)
 # the names as folded text spells them, for patterns over `fold`ed sentences (reported.py)
 FOLDED_DAYS = "(?:" + "|".join(_DAYS) + ")"
 FOLDED_MONTHS = "(?:" + "|".join(_MONTHS) + ")"
