@@ -9,6 +9,7 @@ import pytest
 
 from rag.answering.particulars import particular_asked, particular_told
 from rag.answering.spans import span_asked
+from tests.rag.answering.particular_checks import declined_then_answered
 from tests.rag.answering.test_traps_study53 import _answered
 
 ICNL = ("Le Centre international pour le droit à but non lucratif (ICNL) estime qu’il y a "
@@ -61,11 +62,7 @@ CASES = [
 @pytest.mark.parametrize(("kind", "q", "lure", "told"), CASES)
 def test_declined_over_the_rest_answered_where_told(kind: str, q: str, lure: str,
                                                     told: str) -> None:
-    assert particular_asked(q) == kind
-    assert not particular_told(kind, lure)
-    assert not _answered(q, lure)
-    assert particular_told(kind, told)
-    assert _answered(q, told)
+    declined_then_answered(kind, q, lure, told)
 
 
 def test_a_country_is_no_payment() -> None:

@@ -13,6 +13,7 @@ from rag.answering.exclusions import excluded_asked, names_another
 from rag.answering.holds import without_other_subsets
 from rag.answering.particulars import particular_asked, particular_told
 from rag.answering.question import analyse_question
+from tests.rag.answering.particular_checks import declined_then_answered
 from tests.rag.answering.test_traps_study53 import _answered
 
 UKIBAY = ("M. Nazarbaïev « appelle tous les citoyens à se rassembler autour du président », a "
@@ -70,11 +71,7 @@ CASES = [
 @pytest.mark.parametrize(("kind", "q", "lure", "told"), CASES)
 def test_declined_over_the_rest_answered_where_told(kind: str, q: str, lure: str,
                                                     told: str) -> None:
-    assert particular_asked(q) == kind
-    assert not particular_told(kind, lure)
-    assert not _answered(q, lure)
-    assert particular_told(kind, told)
-    assert _answered(q, told)
+    declined_then_answered(kind, q, lure, told)
 
 
 def test_a_name_in_another_script() -> None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answering.particulars import particular_asked, particular_told
+from rag.answering.particulars import particular_asked
 from rag.answering.question import analyse_question
+from tests.rag.answering.particular_checks import declined_then_answered
 from tests.rag.answering.test_traps_study53 import _answered
 
 MISSION = ("La rencontre de lundi se déroule à la mission diplomatique des États-Unis à "
@@ -63,11 +64,7 @@ CASES = [
 @pytest.mark.parametrize(("kind", "q", "lure", "told"), CASES)
 def test_declined_over_the_rest_answered_where_told(kind: str, q: str, lure: str,
                                                     told: str) -> None:
-    assert particular_asked(q) == kind
-    assert not particular_told(kind, lure)
-    assert not _answered(q, lure)
-    assert particular_told(kind, told)
-    assert _answered(q, told)
+    declined_then_answered(kind, q, lure, told)
 
 
 @pytest.mark.parametrize("q", [
