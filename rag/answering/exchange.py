@@ -62,11 +62,6 @@ def _party(raw: str, word: str) -> bool:
     return re.split(r"['’]", raw)[-1][:1].isupper() or bool(_GROUP.fullmatch(_bare(word)))
 
 
-def _parties(raw: Sequence[str], words: Sequence[str]) -> list[bool]:
-    """`_party` of each word (a month stays one: "Mars sued Hershey", "le général Juin")."""
-    return [_party(r, w) for r, w in zip(raw, words, strict=True)]
-
-
 def _near(words: Sequence[str], i: int, step: int) -> int | None:
     """The nearest content word from `i` in direction `step`."""
     i += step
@@ -137,8 +132,8 @@ def exchanged(claim: str, sentence: str, claim_lang: str | None = None) -> bool:
     s = [fold(w).replace("’", "'") for w in s_raw]
     # a neighbour that is itself a party says nothing of where the other stands ("la Russie,
     # la Biélorussie, l'Arménie" in another order)
-    c_party = _parties(raw, c)
-    s_party = _parties(s_raw, s)
+    c_party = [_party(r, w) for r, w in zip(raw, c, strict=True)]
+    s_party = [_party(r, w) for r, w in zip(s_raw, s, strict=True)]
     if claim_lang is None:
         ck, sk = [_key(w) for w in c], [_key(w) for w in s]
         near_keys = [frozenset({k}) for k in ck]

@@ -1241,8 +1241,8 @@ def _prefix_stems(text: str) -> set[str]:
     return {(m.group(1) or m.group(2)).lower() for m in _UN_PREFIXED.finditer(text)}
 
 
-def _forms_at(stems: set[str], text: str) -> list[int]:
-    folded = fold(text[:5_000]).lower()
+def _forms_at(stems: set[str], folded: str) -> list[int]:
+    """Where the verbs of `stems` stand in `folded` (folded, lower-cased text)."""
     return [m.start() for k in stems for m in _UN_FORM[k].finditer(folded)]
 
 
@@ -1257,9 +1257,9 @@ def prefix_negation_agrees(claim: str, sentence: str) -> bool:
     if not stems or not negated(sentence) or _CONTRASTED.search(sentence):
         return False  # ("did not affect rail services, but the airport was shut": the
         # negation may be another thing's, diff review 57)
-    folded = fold(sentence[:5_000]).lower()
+    folded = fold(sentence[:5_000]).lower()  # (read once for the verbs and their negation)
     return any(_NEGATOR_NEAR.search(folded[max(0, at - NEGATOR_REACH):at])
-               for at in _forms_at(stems, sentence))
+               for at in _forms_at(stems, folded))
 
 
 # Linear: without the lookbehind and possessive runs, a long word with no hyphen was tried
