@@ -1694,6 +1694,17 @@ _QUOTED_CAUSE = re.compile(r"^(\s*(?:(?:une?|la|le|les|des|du|l['’]|the|a|an)\
 def _cause_groups(text: str, lang: str) -> list[list[str]]:
     """The first CAUSE_WORDS content words (folded) of each of the first CAUSES_READ causes
     `text` gives."""
+    return [words for _, words in _cause_groups_marked(text, lang)]
+
+
+# A reaction's marker: what follows is what was answered, one word as well as more ("a limogé
+# le gouvernement en réponse aux troubles")
+_REACTION = re.compile(r"(?i)^(?:en r[ée](?:action|ponse)|in (?:response|reaction|retaliation)|"
+                       r"en repr[ée]sailles?)\s")
+
+
+def _cause_groups_marked(text: str, lang: str) -> list[tuple[str, list[str]]]:
+    """`_cause_groups`, each with the marker that gives it."""
     found = sorted([*_CAUSE.finditer(text), *(_CAUSE_FR.finditer(text) if lang == "fr"
                                                else ())], key=lambda m: m.start())
     out = []
@@ -1701,7 +1712,8 @@ def _cause_groups(text: str, lang: str) -> list[list[str]]:
         # (a cause in quotes is read inside them: "a imputé à une « agression extérieure »")
         phrase = _QUOTED_CAUSE.sub(r"\1", text[m.end():m.end() + CAUSE_CHARS], count=1)
         phrase = _CAUSE_END.split(phrase, maxsplit=1)[0]
-        out.append([w for w in tokenize(phrase, "none") if _cause_word(w)][:CAUSE_WORDS])
+        out.append((m.group(0),
+                    [w for w in tokenize(phrase, "none") if _cause_word(w)][:CAUSE_WORDS]))
     return out
 
 
@@ -1854,9 +1866,10 @@ def _cause_swapped(claim: _Facts, sentence: str) -> bool:
     lang = _language(sentence)
     if not lang or not claim.cause_words:
         return False
-    groups = [g for g in _cause_groups(sentence, lang) if g]
-    if not groups:
+    marked = [(m, g) for m, g in _cause_groups_marked(sentence, lang) if g]
+    if not marked:
         return False
+    groups = [g for _, g in marked]
     across = lang != claim.lang
     if across:  # (by the lexicon's translations; a name is written alike)
         words = frozenset(_key4(w) for w in tokenize(sentence, "none"))
@@ -1879,9 +1892,12 @@ def _cause_swapped(claim: _Facts, sentence: str) -> bool:
         return False
     # ... and the claim says one of the sentence's causes, of two words or more, elsewhere
     # (not a one-word charge it gives too: "interpellé pour trahison ... à la suite des
-    # émeutes" over "arrêté pour trahison ... des émeutes déclenchées par une hausse")
-    return any(len(g) >= CAUSE_SHARED and sum(1 for t in g if t & claim_words) >= CAUSE_SHARED
-               for g in theirs)
+    # émeutes" over "arrêté pour trahison ... des émeutes déclenchées par une hausse"); what
+    # a reaction answers may be one word: "les troubles ont éclaté en réaction au limogeage du
+    # gouvernement" over "a limogé le gouvernement en réponse aux troubles" (v49_018)
+    return any(sum(1 for t in g if t & claim_words) >= min(
+        CAUSE_SHARED, len(g) if _REACTION.match(marker) else CAUSE_SHARED)
+        for (marker, _), g in zip(marked, theirs, strict=True))
 
 
 def _stem_keys(text: str, lang: str) -> frozenset[str]:
