@@ -60,12 +60,19 @@ def default_trusted_hosts(bound_host: str) -> frozenset[str] | None:
 
 
 def host_name(header: str) -> str:
-    """`example.org:8000` -> `example.org`, `[::1]:8000` -> `::1`."""
+    """`example.org:8000` -> `example.org`, `[::1]:8000` -> `::1`; "" for a header no browser
+    sends (userinfo, a path, spaces, a port not all digits: `127.0.0.1:8758@evil.example`,
+    security review 58 N1), which no trusted name but "*" matches."""
     header = header.strip().lower()
+    if any(ch in header for ch in "@/\\ \t?#"):
+        return ""
     if header.startswith("["):
-        return header[1:].partition("]")[0]
+        name, _, rest = header[1:].partition("]")
+        port_ok = rest[:1] == ":" and rest[1:].isdigit() and rest.isascii()
+        return name if rest == "" or port_ok else ""
     if header.count(":") == 1:
-        return header.partition(":")[0]
+        name, _, port = header.partition(":")
+        return name if port.isdigit() and port.isascii() else ""
     return header
 
 

@@ -463,15 +463,26 @@ mark { background: #fde68a; color: #1f2328; border-radius: 2px; padding: 0 1px; 
   }
 
   /* The sentence the service verified as the support of citation `c` (offsets in the
-     document), as a span of the passage; null when it sent none. */
+     document, counted in characters as Python counts them), as a span of the passage in
+     JavaScript's UTF-16 units (an emoji or "𝐀" is one character there and two here: read as
+     indices, each one before the sentence shifted the mark onto other text, security review
+     58 L1); null when it sent none or the span does not hold the sentence it sent. */
   function supportSpans(c) {
     const sup = c && c.support;
     if (!sup || typeof sup.start !== "number" || typeof sup.end !== "number") return null;
     const passage = shownPassage(c);
+    const points = Array.from(passage);
     const s = sup.start - Number(c.start || 0);
     const e = sup.end - Number(c.start || 0);
-    if (s < 0 || e > passage.length || e <= s) return null;
-    return [[s, e]];
+    if (!Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e > points.length || e <= s) {
+      return null;
+    }
+    const s16 = points.slice(0, s).join("").length;
+    const e16 = s16 + points.slice(s, e).join("").length;
+    if (typeof sup.text === "string" && passage.slice(s16, e16) !== shownPassage({text: sup.text})) {
+      return null;
+    }
+    return [[s16, e16]];
   }
 
   /* The spans of `passage` to highlight for citation `n` of `answer`: the passage's sentences

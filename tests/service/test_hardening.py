@@ -161,6 +161,10 @@ def test_untrusted_host_header_is_refused(small_service: Callable[..., Service])
             assert r.json()["error"].startswith("untrusted Host header")
     for host in ("localhost", f"localhost:{_port(svc)}", f"[::1]:{_port(svc)}"):
         assert c.get("/search", params={"q": "Etna"}, headers={"host": host}).status_code == 200
+    # a Host no browser sends: userinfo, a path, a port not all digits (security review 58 N1)
+    for host in (f"127.0.0.1:{_port(svc)}@evil.example", f"127.0.0.1:{_port(svc)}/x",
+                 "127.0.0.1:evil", f"[::1]:{_port(svc)}@evil.example"):
+        assert c.get("/health", headers={"host": host}).status_code == 400, host
 
     named = small_service(trusted_hosts=["rag.example.org", "*.internal.example"])
     for host, status in (("rag.example.org:8000", 200), ("api.internal.example", 200),
@@ -191,6 +195,7 @@ def test_trusted_host_defaults_and_origin_parsing() -> None:
         assert host_allowed(host, wildcard) is ok, host
     assert default_trusted_hosts("10.0.0.5") == {"10.0.0.5", "127.0.0.1", "localhost", "::1"}
     assert host_name("[::1]:8000") == "::1" and host_name("Example.ORG:80") == "example.org"
+    assert host_name("127.0.0.1:８０") == "" and host_name("[::1]:８０") == ""
     assert same_origin("http://127.0.0.1:8000", "127.0.0.1:8000")
     assert same_origin("https://rag.example.org", "rag.example.org:443")
     assert not same_origin("http://127.0.0.1:9000", "127.0.0.1:8000")
