@@ -168,8 +168,30 @@ _DURATION = re.compile(r"(?i)\b(?:aussi longtemps|tant que|as long as|jusqu['’
                        r"until|till|indéfiniment|indefinitely|temporaire\w*|temporarily|"
                        r"(?:à|a) perpétuité|(?:for )?life(?= (?:sentence|imprisonment|in prison))|"
                        r"(?:courte|longue|brève) période|période (?:limitée|courte)|"
-                       r"(?:short|limited|long) period|depuis|since|pendant|for (?:a|the) "
-                       r"(?:few|short|long|limited))\b")
+                       r"(?:short|limited|long) period|since|pendant|for (?:a|the) "
+                       r"(?:few|short|long|limited))\b|"
+                       # (not a place set off from: "partent ... depuis la base aérienne d'Ayni",
+                       # t61_017)
+                       r"(?i:\bdepuis\b(?!\s+(?:(?:la|le|les|l['’]|une?|des|ses|leur|leurs|son|"
+                       r"sa)\s*)?(?:bases?|aéroports?|aérodromes?|villes?|capitale|territoire|"
+                       r"frontières?|régions?|pays|gares?|bureaux?|bureau|palais|"
+                       # (a port named, not "le port du masque")
+                       r"ports?(?=\s+(?:de|d['’])\s*(?-i:[A-ZÀ-Ý]))|"
+                       r"étranger|provinces?|casernes?|camps?|quartiers?|places?|rues?|"
+                       r"ambassades?)\b))|"
+                       # ... or a stretch between two dates or hours ("from 24 June 1948 to 12
+                       # May 1949", "du 19 septembre 1870 au 28 janvier 1871", "de 1914 à
+                       # 1918", "between 1337 and 1453", diff review 58 round 3)
+                       r"(?i:\bfrom\s+(?:the\s+)?(?:\d|midnight|noon|dawn|dusk|"
+                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+                       r"[^.;?!]{0,40}?\b(?:to|until|till|through)\s+(?:the\s+)?(?:\d|midnight|"
+                       r"noon|dawn|dusk|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                       r"[a-z]*\b)|\bdu\s+(?:\d|1er\b|premier\b)[^.;?!]{0,40}?\bau\s+(?:\d|1er\b)|"
+                       r"\bde\s+(?:\d{3,4}|(?:janvier|février|mars|avril|mai|juin|juillet|août|"
+                       r"septembre|octobre|novembre|décembre)(?:\s+\d{4})?)\s+(?:à|a)\s+"
+                       r"(?:\d{3,4}\b|(?:janvier|février|mars|avril|mai|juin|juillet|août|"
+                       r"septembre|octobre|novembre|décembre)\b)|"
+                       r"\b(?:entre|between)\s+\d{3,4}\s+(?:et|and)\s+\d{3,4}\b)")
 # ... or a span of time counted: "deux semaines", "48 hours" (not "il y a quelques heures",
 # "two hours ago", "dans quelques années", "d'ici deux ans": when, not how long); a figure's
 # separators sit between digits, and a figure has at most four groups (a space run after a
@@ -177,13 +199,43 @@ _DURATION = re.compile(r"(?i)\b(?:aussi longtemps|tant que|as long as|jusqu['’
 # digit: quadratic)
 _SPAN = re.compile(r"(?i)(?<!il y a )(?<!voici )(?<!dans )(?<!ici )"
                    r"\b(?:\d+(?:[\s.,]\d+){0,3}|une?|deux|trois|quatre|"
-                   r"cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|quelques|plusieurs|one|two|"
-                   r"three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s+"
-                   r"(?:\w+\s+)?(?:heures?|hours?|minutes?|jours?|days?|semaines?|weeks?|mois|"
+                   r"cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
+                   r"cinquante|soixante|quelques|plusieurs|one|two|"
+                   r"treize|quatorze|seize|cent|quatre-vingts?|"
+                   r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|"
+                   r"four|five|six|seven|eight|nine)|thirteen|fourteen|sixteen|seventeen|"
+                   r"eighteen|nineteen|seventy|eighty|ninety|(?:a\s+)?hundred|"
+                   r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                   r"forty|fifty|sixty|several|a few)\s+"
+                   r"(?:\w+\s+)?(?:heures?|hours?|hrs?|minutes?|mins?|jours?|journées?|days?|"
+                   r"nights?|nuits?|week-ends?|weekends?|an|"
+                   r"semaines?|weeks?|mois|"
                    r"months?|ans|années?|years?|secondes?|seconds?|décennies?|decades?|"
                    r"siècles?|centuries|century)\b(?!\s+(?:ago|plus tôt|plus tard|earlier|"
-                   r"later|après|avant|after|before))"
-                   r"|\ba (?:week|day|month|year|decade|fortnight)\b(?!\s+ago)")
+                   r"later|après|avant|after|before|old)\b)"
+                   r"|\ba (?:week|day|month|year|decade|fortnight)\b(?!\s+ago)"
+                   # ... or "an hour", "a five-hour flight", "40-minute", "all night", "une
+                   # vingtaine de minutes", "une demi-heure" (diff review 58; each alternative
+                   # guarded: "il y a une dizaine de jours", "d'une trentaine d'années", "a
+                   # two-year-old girl", "an hour after the clashes" tell no duration)
+                   r"|\ban (?:hour|hour and a half)\b(?!['’]s|\s+(?:ago|after|before|later|"
+                   r"earlier|late|early|behind|ahead)\b)|"
+                   # ("thirty-three and a half hours", "a quarter of a century", "un
+                   # demi-siècle", round 3)
+                   r"\b(?:\d+|[a-z]+(?:-[a-z]+)?) and a half (?:hours?|days?|weeks?|months?|"
+                   r"years?|decades?|centuries)\b|\b(?:a quarter of a|half a) (?:century|"
+                   r"decade)\b|\bun (?:quart|demi) de siècle\b|\bun demi-siècle\b|"
+                   r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+                   r"half)-(?:hour|minute|day|week|month)s?\b(?!-old|\s+(?:news|channel|"
+                   r"service|hotline)\b)|\b(?:day|week|month|year|hour|night)-long\b(?!-old|\s+(?:news|channel|"
+                   r"service|hotline)\b)|\b(?:all|toute la) (?:night|day|nuit|journée)\b|"
+                   r"\bovernight\b|\bdemi-(?:heure|journée)\b|\b(?:trois )?quarts? d['’]heure\b|"
+                   r"\ba couple of (?:hours|days|weeks|months)\b|\bfor (?:hours|days|weeks|"
+                   r"months)\b|\bpendant des (?:heures|jours|semaines|mois)\b|"
+                   r"(?<!il y a )(?<!voici )(?<!dans )(?<!d['’])(?<!une )(?<!ici )"
+                   r"\b(?:une )?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|centaine) "
+                   r"d['’e]\s?(?:minutes|heures|jours|semaines|années|ans)\b"
+                   r"(?!\s+(?:plus tôt|plus tard|après|avant))")
 _NONE = re.compile(r"\b(aucune?|zéro|zero|none|no one|nobody|personne n['’])\b", re.I)
 # Numbers written out that are as exact as a figure ("trois explosions"), unlike "des dizaines".
 _EXACT_NUMBER_WORDS = re.compile(

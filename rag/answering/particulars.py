@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from rag.answering.charges import charges
+from rag.answering.language import detect_language
 from rag.answering.levels import LEVEL_ASKED, level_told
 from rag.text import fold
 
@@ -95,6 +96,22 @@ _ASKED: dict[str, re.Pattern[str]] = {
     # someone's own words ("What were Xi Jinping's exact words ...?", "Quels mots ... a-t-il
     # lui-même prononcés ?"): a sentence that reports them in its words gives none ("Quels
     # mots français viennent du gaulois ?" asks no one's)
+    # someone's words in the English they were said in ("What were Blinken's exact original
+    # English words ...?", "dans l'anglais original"): a French translation of the quote gives
+    # them in other words (t61_031, t61_032)
+    "original_english": re.compile(r"(?i)\A(?!\s*(?:when|who|where|why|quand|qui|où|pourquoi)\b)"
+                                   r"(?![^?]{0,300}?\b(?:how\s+many|combien|(?:which|"
+                                   r"what)\s+english\s+words?|quels?\s+mots?\s+anglais|"
+                                   r"anglophones?|english-speaking)\b)"
+                                   # (not a loanword's source, "From which English words does
+                                   # 'redingote' come?", nor a French original translated
+                                   # "en anglais", diff review 58 round 3)
+                                   r"(?![^?]{0,300}?\b(?:comes?|derived?|derives|vien\w*|"
+                                   r"dériv\w*|emprunt\w*|borrowed|tradui\w*|translated)\b)"
+                                   r"(?=[^?]{0,300}?\borigina(?:l\w*|ux)\b)(?=[^?]{0,300}?"
+                                   r"\b(?:english|anglais)\b)(?=[^?]{0,300}?\b(?:words|"
+                                   r"wording|quote|quotation|mots|termes|citation|"
+                                   r"formulation)\b)"),
     "verbatim": re.compile(r"(?i)\bexact\s+words\b|\bwords?\s+for\s+words?\b|\bverbatim\b|"
                            r"\bin\s+(?:his|her|their)\s+own\s+words\b|\btermes\s+exacts\b|"
                            r"\bmots\s+exacts\b|\bmot\s+pour\s+mot\b|\btextuellement\b|"
@@ -292,6 +309,94 @@ _ASKED: dict[str, re.Pattern[str]] = {
     "official_name": re.compile(r"(?i)\bofficial\s+(?:names?|titles?)\b|\bnoms?\s+officiels?\b|"
                                 r"\bintitulés?\s+officiels?\b|\bappellations?\s+officielles?\b|"
                                 r"\btitres?\s+officiels?\b"),
+    # where someone was born ("Dans quelle ville Tokaïev est-il né ?", "Where was Tokayev
+    # born?"): a sentence about him that gives no birth says nothing of it (t61_003, t61_004)
+    "birthplace": re.compile(r"(?i)\bwhere\s+(?:was|were|is)\b(?![^?]{0,60}?\b(?:compan\w*|"
+                             r"firms?|movements?|ideas?|projects?|businesse?s?|bands?|brands?|"
+                             r"start-?ups?|babies|baby|children|newborns?|\w+ism|jazz|blues|"
+                             r"rock|genres?|styles?|games|olympics|tour|races?|sports?|"
+                             r"tournaments?|dances?|music|religions?|languages?|traditions?|"
+                             r"groups?|teams?|clubs?|part(?:y|ies)|organi[sz]ations?)\b)"
+                             # (someone: a name or "the president", not "the Renaissance",
+                             # "jazz"; and "born" ends the question: not "Where was Louis XIV,
+                             # born in 1638, crowned?", diff review 58 round 3)
+                             r"(?!\s*the\s+(?-i:[A-Z]))(?=\s*(?-i:[A-Z])|\s*(?:the|his|her|"
+                             r"their|its)\s)[^?]{1,80}?\bborn\b(?=\s*(?:\?|$))|"
+                             r"\b(?:in|at)\s+(?:which|what)\s+(?:city|town|village|country|"
+                             r"region|province|place)\b(?![^?]{0,60}?\b(?:compan\w*|firms?|"
+                             r"movements?|ideas?|projects?|businesse?s?|bands?|brands?|"
+                             r"start-?ups?|babies|baby|children|newborns?|\w+ism|jazz|"
+                             r"genres?|styles?|games|olympics|sports?|groups?|teams?|clubs?|"
+                             r"bands?)\b)[^?]{1,80}?\bborn\b(?=\s*(?:\?|$))|"
+                             # (the birthplace asked, not a question about a hometown: "What did
+                             # protesters burn in the president's hometown?", diff review 58)
+                             r"\b(?:what|which)\s+(?:is|was)\s+(?:[\w'’.-]+\s+){0,4}?(?:birthplace|"
+                             r"place\s+of\s+birth|home\s*town|native\s+(?:city|town|village))"
+                             r"(?:\s+of\s+(?!the\s+(?-i:[A-Z])|(?:the\s+)?(?:band|group|team|"
+                             r"club)\b)[^?]{1,60})?\s*\?|"
+                             # (of someone: not a movement "né à Janaozen", review 58)
+                             r"\b(?:où|dans\s+quel(?:le)?\s+(?:ville|pays|village|région|province|"
+                             r"localité))\b(?![^?]{0,60}?\b(?:mouvements?|idées?|projets?|"
+                             r"conflits?|crises?|manifestations?|protestations?|contestations?|"
+                             r"révoltes?|partis?|groupes?|organisations?|concepts?|traditions?|"
+                             r"festivals?|rumeurs?|incendies?|troubles|émeutes?|soulèvements?|"
+                             r"entreprises?|sociétés?|forums?|usines?|fusées?|enfants?|bébés?|"
+                             r"nouveau-nés?|marques?|start-?ups?|associations?|initiatives?|"
+                             r"\w+ismes?|jeux|genres?|styles?|courants?|écoles?|sports?|"
+                             r"tournois?|courses?|danses?|musiques?|religions?|langues?|"
+                             r"équipes?|clubs?|tours?)\b)"
+                             # (not a maiden name: "Marie Curie, née Skłodowska", round 3)
+                             r"[^?]{1,80}?(?<![\w-])née?s?\b(?!\s+(?-i:[A-ZÀ-Ý]))|"
+                             r"\bquel(?:le)?\s+(?:est|était)\s+(?:le\s+lieu\s+de\s+naissance|"
+                             r"la\s+ville\s+natale)\b(?!\s+(?:du|de\s+la|des)\s+(?:groupe|"
+                             r"équipe|club|formation)\b)"),
+    # the penalty the law provides ("What is the maximum penalty for treason ...?", "Quelle
+    # est la peine maximale prévue ... ?"): an arrest "pour trahison" gives none (t61_021,
+    # t61_022)
+    # (a penalty at law: not "the maximum sentence length in a tweet", nor "Quelle peine les
+    # secouristes ont-ils eue ?", sorrow or effort, review 58)
+    "penalty": re.compile(r"(?i)\b(?:maximum|minimum|maximal|harshest|heaviest|possible)\s+"
+                          r"(?:prison\s+|jail\s+|legal\s+)?(?:penalty|penalties|sentence|"
+                          r"punishment)\b(?!\s+(?:length|a\s+team|for\s+(?:a|the)\s+(?:team|club|"
+                          r"player|foul)))(?!\s+(?:area|areas|kick|kicks|box|shoot|spot|shot|"
+                          r"corner|try|tries|point|points|minutes?)\b)"
+                          # (a sport's or a game's: "a player can receive in football", round 3)
+                          r"(?![^?]{0,60}?\b(?:referee|tweet|press\s+release|"
+                          r"federation|league|fifa|uefa|players?|football|soccer|rugby|chess|"
+                          r"tennis|basketball|hockey|game|match|tackle|foul|card)\b)|"
+                          r"\bpeines?\s+(?:de\s+prison\s+)?(?:maximale?s?|minimale?s?|maximum|"
+                          r"minimum|encourues?|prévues?|possibles?)\b|"
+                          r"\bquelles?\s+(?:peines?|sanctions?\s+pénales?)\b(?!\s+de\s+cœur)"
+                          r"(?![^?]{0,80}?\b(?:carton|cartons|match|joueurs?|rugby|football|"
+                          r"arbitre|échecs|partie)\b)"
+                          r"(?=[^?]{0,80}?\b(?:encour\w*|risqu\w*|prévu\w*|condamn\w*|inflig\w*|"
+                          r"prononc\w*|reçu\w*|écop\w*|requi\w*|purg\w*|loi|code|pénal\w*|"
+                          r"tribunal|cour|juge\w*|pour\s+(?:trahison|meurtre|vol|fraude|"
+                          r"corruption|terrorisme|\w+tion)|maximale?|minimale?|prison)\b)|"
+                          r"\b(?:risque|encour\w*|faces?|risks?)\s+quelle\s+peine\b"),
+    # the number an act bears ("What is the number of the decree by which ...?", "Quel est le
+    # numéro du décret ...?"): the decision told gives none (t61_025, t61_026)
+    # (not a count of the people or things an act is about: "the number of the martial law
+    # checkpoints", "the Order of Lenin recipients", review 58)
+    "act_number": re.compile(r"(?i)\b(?:number|numéro|n°)\s+(?:of\s+the\s+|du\s+|de\s+la\s+|"
+                             r"de\s+l['’]\s*)(?:[\w-]+\s+)?(?:decree|executive\s+order|order|"
+                             r"law|resolution|bill|ordinance|décret|loi|ordonnance|résolution|"
+                             r"arrêté|projet\s+de\s+loi)\b(?!['’]|\s+(?:enforcement|schools?|firms?|students?|"
+                             r"facult(?:y|ies)|professors?|degrees?|clerks?|offices?|officers?|"
+                             r"makers?|courts?)\b)"
+                             r"(?!\s+(?:of\s+\w+\s+)?(?-i:[a-z]+s)\b(?<!\bis)(?<!\bwas))|"
+                             r"\b(?:decree|resolution|bill|law|order)\s+number\b"),
+    # a body's budget ("What is the CSTO's annual budget?", "Quel est le budget annuel de
+    # l'OTSC ?"): what it was formed for or who sits in it gives none (t61_009)
+    # (the budget asked: not "Quel ministre a présenté le budget ?", review 58)
+    "budget": re.compile(r"(?i)\b(?:what|how\s+(?:much|large|big))\s+(?:is|was|are|were|will\s+"
+                         r"be)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?budgets?\b(?!\s+(?:deficits?|surplus\w*|airlines?|hotels?|votes?|"
+                         r"committees?|cuts?|gaps?|shortfalls?|debates?|negotiations|talks|"
+                         r"bills?|proposals?|crisis|carriers?|chains?|options?|travel|"
+                         r"versions?|constraints?|balance|targets?|rules?)\b)|"
+                         r"\bquel(?:le)?\s+(?:est|était|sera|a\s+été)\s+(?:le\s+)?(?:montant\s+"
+                         r"du\s+)?budget\b|\bà\s+combien\s+s['’]él[èe]ve\s+(?:le\s+)?budget\b|"
+                         r"\bquel\s+budget\b"),
 }
 # (a state is asked, not words said or a deed done before the change: "What did Tokayev say
 # before raising the alert?")
@@ -529,6 +634,59 @@ _TOLD: dict[str, re.Pattern[str]] = {
                           r"guilty|counts?\s+of|wanted\s+(?:\w+\s+){0,4}?for|garde\s+a\s+vue|"
                           r"information\s+judiciaire|reproch\w*|alleged\w*|convict\w*|condamn\w*|"
                           r"sentenced|prison|jail\w*|proces|enquete\s+pour|vises?\s+par)\b"),
+    "birthplace": re.compile(r"\b(?:born|natif|native|natives|originaire\w*|naissance|"
+                             r"birth\w*|hometown|home\s+town|natale?s?|grew\s+up|a\s+grandi|"
+                             r"hails?\s+from|is\s+from|was\s+from|venu\w*\s+d\w*|vien\w*\s+d\w*|"
+                             r"came\s+from|comes\s+from|nait|naquit|naissent|naquirent|"
+                             r"(?:voit|vit|voient|virent|a\s+vu|ont\s+vu|avait\s+vu)\s+le\s+jour|"
+                             r"light\s+of\s+day|issue?s?\s+d\w*|enfance|childhood|premier\s+cri|"
+                             r"enfant\s+d\w*|child\s+of|de\s+souche|fils\s+d\w*|fille\s+d\w*|"
+                             r"sons?\s+of|daughters?\s+of|life\s+began|vie\s+a\s+commence|"
+                             # (round 3: "vient au monde à Ajaccio", "baptisé", and a
+                             # biography's opening bracket, "(27 January 1756 in Salzburg")
+                             r"(?:vien\w*|venu\w*|vint|came|comes?)\s+(?:in)?to\s+the\s+world|"
+                             r"(?:vien\w*|venu\w*|vint)\s+au\s+monde|baptis\w*|baptiz\w*)\b|"
+                             r"\(\s*(?:ne\s+(?:le\s+)?)?[^()]{0,30}?\d{3,4}\s*(?:,\s*)?(?:in|a)\s+"
+                             r"[a-z]"),
+    "penalty": re.compile(r"\b(?:peines?|penal\w*|penalt\w*|sentences?\s+(?:of|to)|sentenced|"
+                          r"prison|emprisonn\w*|reclusion|incarcer\w*|jail\w*|imprisonment|"
+                          r"perpetuite|life\s+(?:in\s+prison|imprisonment|sentence)|death\s+"
+                          r"(?:penalty|sentence)|execution|amendes?|fined?|fines|punish\w*|puni\w*|"
+                          r"passibles?|liable|encour\w*|faces?\s+up\s+to|condamn\w*|condemn\w*|"
+                          r"ecop\w*|detention|behind\s+bars|derriere\s+les\s+barreaux|colonie|"
+                          r"enferm\w*|locked\s+up|for\s+life|capital\s+(?:offen[cs]e|crime)|"
+                          r"ferme|inflig\w*|bans?|interdiction\w*|surcharges?|"
+                          r"hang\w*|hanged|gallows|gibbet|pendu\w*|pendaison|guillotin\w*|"
+                          r"sanction\w*|exclusion\w*|exclu\w*|expuls\w*|retrait|suspen\w*|"
+                          r"dismiss\w*|red\s+card|carton|bann\w*|exil\w*|deport\w*|forfeit\w*|"
+                          r"(?:\d+|[a-z]+)-years?(?:-long)?\s+(?:term|sentence|ban|jail|prison)|"
+                          # (a term counted: "risque vingt ans", "faces 20 years", "a pris
+                          # dix-huit ans")
+                          r"(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:ans|annees|years?)(?!\s+(?:ago|plus|"
+                          r"apres|avant|after|before|old|earlier|later))\b)\b"),
+    # (a number on the act, letters before it or a word between: "Decree UP-60", "le décret
+    # présidentiel 2022-17", "UNSCR 2625", "numbered 2625"; not a date: "du 5 janvier")
+    "act_number": re.compile(r"\b(?:no|n°|nº|numero|number|num|numbered|numerote\w*)\.?\s*\d|"
+                             r"\bnumero\s+[a-z]|\bres/\d|"
+                             r"\b(?:decret|decree|loi|law|resolution|ordonnance|ordinance|arrete|"
+                             r"order|bill|act|unscr|e\.o|h\.r|p\.l)\b[^;\d]{0,20}+"
+                             r"(?!(?:1[89]|20)\d\d(?![\d./-]))\d[\d./-]*+(?!\s*(?:er\s+)?(?:"
+                             r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+                             r"novembre|decembre|january|february|march|april|may|june|july|"
+                             r"august|september|october|november|december)\b)|#\s*\d|"
+                             # (a year-shaped number named right after it: "la résolution
+                             # 1973", "Resolution 2085", round 3)
+                             r"\b(?:resolution|unscr|decret|decree|ordonnance|ordinance|arrete)"
+                             r"\s+\d{3,5}\b(?![\d./-])"),
+    # (a sum a body has or spends: "dispose de 5 millions de dollars par an", "est doté de")
+    "budget": re.compile(r"\b(?:budget\w*|depens\w*|spend\w*|spent|expenditures?|"
+                         r"cout(?:e|ent|ait|aient|era|ent)?|costs?|costing|allou\w*|"
+                         r"allocat\w*|earmark\w*|enveloppe|financ\w*|fund\w*|credits|dote\w*|"
+                         r"dotation\w*|contribu\w*|operates?\s+on|a\s+year|per\s+year|annually|"
+                         r"par\s+an|par\s+annee|chaque\s+annee|each\s+year|annuel\w*|dollars?|"
+                         r"euros?|roubles?|rubles?|tenge|pounds|livres|francs|chf|usd|eur|"
+                         r"yuans?|yens?|dinars?|millions?|milliards?|billions?|outlay|"
+                         r"mobilis\w*|invest\w*|tourne\s+avec)\b|[$€£¥₽]"),
 }
 
 
@@ -614,6 +772,13 @@ _OTHER_SCRIPT = re.compile(
     r"appelée?s?|s['’]appelle|nommée?s?)\s+(?:itself\s+|lui-même\s+)?)[«\"“]?\s*[A-ZÀ-Ý]")
 
 
+# a quotation's words
+_QUOTED = re.compile(r"«([^«»]{8,400}+)»|“([^“”]{8,400}+)”|\"([^\"]{8,400}+)\"|"
+                     r"‘((?:[^‘’]|’(?=\w)){8,400}+)’|(?<![\w'])'([^'\n]{8,400}+)'(?![\w'])")
+# "né", "née" as written (folded, "ne" is the negation's)
+_BORN = re.compile(r"(?i)(?<![\w’'-])née?s?(?![\w’'-])")
+
+
 def particular_told(kind: str, text: str) -> bool:
     """Whether `text` states a particular of that kind."""
     if kind == "handle":
@@ -632,4 +797,11 @@ def particular_told(kind: str, text: str) -> bool:
         return bool(_SUBUNIT_NAMED.search(text))
     if kind == "official_name":
         return bool(_PROPER_TITLE.search(text))
+    if kind == "birthplace" and _BORN.search(text):
+        return True
+    if kind == "original_english":
+        # (a tie goes to English for a quote of three words or more: "Elementary, my
+        # dear Watson" has no function word either way, round 3)
+        return any(detect_language(q, default="en" if len(q.split()) >= 3 else "fr") == "en"
+                   for m in _QUOTED.finditer(text) for q in (next(g for g in m.groups() if g),))
     return bool(_TOLD[kind].search(fold(text)))

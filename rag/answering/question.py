@@ -602,7 +602,21 @@ _SENTENCE_ASKED = re.compile(r"(?i)\b(?:what|which|quelle)\s+(?:(?:prison|jail)\
 # or "as long as needed", "jusqu'au 19 janvier"; not "une «longue» conversation")
 _HOW_LONG = re.compile(r"(?i)^\s*(?:for )?how long (?:did|does|do|has|have|had|will|would|was|"
                        r"were)\b[^?]{0,80}\b(?:last|lasted|take|took|stay|stayed|remain|"
-                       r"remained|run|ran|go on|reign|reigned|live|lived)\b")
+                       r"remained|run|ran|go on|reign|reigned|live|lived)\b|"
+                       # ... or of a trip, a stay or a stoppage ("How long was the flight ...?",
+                       # t61_017; not "How long was the border?", a length)
+                       # (the noun ends its phrase: not "the flight deck", "the ceasefire
+                       # line"; nor measured in length: "in kilometres", diff review 58)
+                       r"^\s*how long (?:was|were|will be) (?:the|its|their|his|her|this|"
+                       r"that) (?:[\w-]+ )?(?:flights?|journeys?|trips?|drives?|ride|voyages?|"
+                       r"crossings?|transits?|visits?|stays?|meetings?|calls?|conversations?|"
+                       r"speech|siege|strikes?|blockade|shutdown|outage|blackout|curfew|"
+                       r"lockdown|ceasefire|truce|occupation|reign|deployment|mission|"
+                       r"interruption|delay|wait|detention|talks)(?!\s+of\s+stairs)"
+                       r"(?=\s*(?:\?|,|$|(?:of|from|to|"
+                       r"between|in|at|with|by|on|for|during|that|which|over|across)\b))"
+                       r"(?![^?]{0,120}?\b(?:kilomet\w*|km|miles?|met(?:er|re)s?|feet|pages?|"
+                       r"words)\b)")
 # Ordinals by number, in both languages ("la Seconde Guerre mondiale" is the second one)
 _ORDINALS = {2: r"second|seconde|secondes|deuxième|deuxieme|2nd|2e|2ème|2eme",
              3: r"third|troisième|troisieme|3rd|3e|3ème|3eme",
