@@ -1272,9 +1272,9 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             kind = False  # "Que stipulent les accords de sécurité ...?": "dans le cadre des
             # accords de sécurité" names them, says nothing of what they provide
         if kind and info.particular and not (
-                particular_told(info.particular, text)
+                particular_told(info.particular, text, info.text)
                 or ((info.particular not in OWN_SENTENCE or _ANAPHOR.match(text))
-                    and particular_told(info.particular, prev_text))):
+                    and particular_told(info.particular, prev_text, info.text))):
             kind = False  # "In what language did Pashinyan post the statement?": the post,
             # in no language named
         if kind and changed_said and not (names_thing(info.changed, text)

@@ -390,13 +390,26 @@ _ASKED: dict[str, re.Pattern[str]] = {
     # l'OTSC ?"): what it was formed for or who sits in it gives none (t61_009)
     # (the budget asked: not "Quel ministre a présenté le budget ?", review 58)
     "budget": re.compile(r"(?i)\b(?:what|how\s+(?:much|large|big))\s+(?:is|was|are|were|will\s+"
-                         r"be)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?budgets?\b(?!\s+(?:deficits?|surplus\w*|airlines?|hotels?|votes?|"
+                         r"be)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?budgets?\b(?!\s+(?:deficits?|"
+                         r"surplus\w*|airlines?|hotels?|votes?|"
                          r"committees?|cuts?|gaps?|shortfalls?|debates?|negotiations|talks|"
                          r"bills?|proposals?|crisis|carriers?|chains?|options?|travel|"
                          r"versions?|constraints?|balance|targets?|rules?)\b)|"
                          r"\bquel(?:le)?\s+(?:est|était|sera|a\s+été)\s+(?:le\s+)?(?:montant\s+"
                          r"du\s+)?budget\b|\bà\s+combien\s+s['’]él[èe]ve\s+(?:le\s+)?budget\b|"
                          r"\bquel\s+budget\b"),
+    # the time before a dated one that it last happened ("Before January 2022, when had
+    # Kazakhstan last declared a state of emergency?", "Avant janvier 2022, quand ... pour la
+    # dernière fois ?"): the one reported gives no earlier one (t61_013, t61_014)
+    "previous_time": re.compile(r"(?i)\A(?=[^?]{0,300}?\b(?:when|quand|what\s+year|which\s+"
+                                r"year|en\s+quelle\s+année|quelle\s+année|what\s+date|à\s+"
+                                r"quelle\s+date)\b)(?=[^?]{0,300}?\b(?:before|avant|prior\s+"
+                                r"to)\s+(?:(?:january|february|march|april|may|june|july|"
+                                r"august|september|october|november|december|janvier|février|"
+                                r"mars|avril|mai|juin|juillet|août|septembre|octobre|"
+                                r"novembre|décembre)\s+)?(?:1[89]|20)\d\d\b)(?=[^?]{0,300}?"
+                                r"\b(?:last|dernière\s+fois|previous(?:ly)?|précédent\w*|"
+                                r"précédemment|auparavant)\b)"),
 }
 # (a state is asked, not words said or a deed done before the change: "What did Tokayev say
 # before raising the alert?")
@@ -687,6 +700,13 @@ _TOLD: dict[str, re.Pattern[str]] = {
                          r"euros?|roubles?|rubles?|tenge|pounds|livres|francs|chf|usd|eur|"
                          r"yuans?|yens?|dinars?|millions?|milliards?|billions?|outlay|"
                          r"mobilis\w*|invest\w*|tourne\s+avec)\b|[$€£¥₽]"),
+    # (an earlier time said to be earlier; a year before the question's is read in
+    # `particular_told`)
+    "previous_time": re.compile(r"\b(?:deja|already|never|jamais|previously|auparavant|"
+                                r"precedemment|precedent\w*|previous|derniere\s+fois|last\s+time|"
+                                r"first\s+(?:time\s+)?since|premiere\s+(?:fois\s+)?depuis|once\s+before|"
+                                r"in\s+the\s+past|par\s+le\s+passe|years?\s+ago|il\s+y\s+a\s+"
+                                r"\w+\s+ans)\b"),
 }
 
 
@@ -772,6 +792,20 @@ _OTHER_SCRIPT = re.compile(
     r"appelée?s?|s['’]appelle|nommée?s?)\s+(?:itself\s+|lui-même\s+)?)[«\"“]?\s*[A-ZÀ-Ý]")
 
 
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_BEFORE_YEAR = re.compile(r"(?i)\b(?:before|avant|prior\s+to)\s+(?:[^\W\d]+\s+)?"
+                          r"((?:1[89]|20)\d\d)\b")
+
+
+def _year_before(question: str, text: str) -> bool:
+    """Whether `text` names a year before the one the question's "before" names ("Before
+    January 2022, when ... last ...?": 1986 is one, 2022 the time reported)."""
+    bound = _BEFORE_YEAR.search(question[:300])
+    if bound is None:
+        return False
+    return any(int(y) < int(bound.group(1)) for y in _YEAR.findall(text))
+
+
 # a quotation's words
 _QUOTED = re.compile(r"«([^«»]{8,400}+)»|“([^“”]{8,400}+)”|\"([^\"]{8,400}+)\"|"
                      r"‘((?:[^‘’]|’(?=\w)){8,400}+)’|(?<![\w'])'([^'\n]{8,400}+)'(?![\w'])")
@@ -779,8 +813,11 @@ _QUOTED = re.compile(r"«([^«»]{8,400}+)»|“([^“”]{8,400}+)”|\"([^\"]{
 _BORN = re.compile(r"(?i)(?<![\w’'-])née?s?(?![\w’'-])")
 
 
-def particular_told(kind: str, text: str) -> bool:
-    """Whether `text` states a particular of that kind."""
+def particular_told(kind: str, text: str, question: str = "") -> bool:
+    """Whether `text` states a particular of that kind (`question`: what asks it, where the
+    kind is read against it)."""
+    if kind == "previous_time" and _year_before(question, text):
+        return True
     if kind == "handle":
         return bool(_HANDLE.search(text))
     if kind == "interviewer":

@@ -1,6 +1,7 @@
 """traps_study61's particulars: where someone was born, the penalty the law provides, the
 number an act bears, a body's budget and someone's words in the original English (t61_003/004,
-021/022, 025/026, 009, 031/032), each declined
+021/022, 025/026, 009, 031/032) and the last time before a date something happened
+(013/014), each declined
 over the sentence that tells the rest and answered where a sentence tells it; how long a
 flight was asked as a duration, and "depuis" before a place is no duration (t61_017)."""
 
@@ -24,6 +25,8 @@ CSTO = ("Le bloc de sécurité, composé de six anciens États soviétiques, a �
         "la suite de l’effondrement de l’Union soviétique.")
 BLINKEN = ("Antony Blinken a ajouté qu’« une leçon de l’histoire récente est qu’une fois que les "
            "Russes sont dans votre maison, il est parfois très difficile de les faire partir ».")
+EXTENDED = ("Le président kazakh Kassym-Jomart Tokayev a étendu mercredi l’ »état d’urgence » "
+            "à l’ensemble du pays.")
 AYNI = ("Des militaires tadjiks partent pour le Kazakhstan depuis la base aérienne d’Ayni au "
         "Tadjikistan le 7 janvier.")
 
@@ -58,6 +61,14 @@ CASES = [
      "L’OTSC, formée en 1992, dispose d’un budget annuel de 5 millions de dollars."),
     ("budget", "Quel est le budget annuel de l'OTSC ?", CSTO,
      "L’OTSC dépense chaque année environ 5 millions de dollars pour son secrétariat."),
+    ("previous_time", "Before January 2022, when had Kazakhstan last declared a nationwide "
+     "state of emergency?", EXTENDED,
+     "Le 5 janvier 2022, Tokayev a étendu l’état d’urgence à l’ensemble du pays, une "
+     "première depuis l’état d’urgence de 1986."),
+    ("previous_time", "Avant janvier 2022, quand le Kazakhstan avait-il déclaré pour la "
+     "dernière fois l'état d'urgence sur l'ensemble du territoire ?", EXTENDED,
+     "Le 5 janvier 2022, Tokayev a étendu l’état d’urgence à l’ensemble du pays, ce que le "
+     "pays avait déjà fait en 1986."),
 ]
 
 
@@ -93,6 +104,23 @@ def test_a_birth_told_as_written() -> None:
 def test_questions_asking_none_of_them(q: str) -> None:
     assert particular_asked(q) not in ("birthplace", "act_number", "budget") or q.startswith(
         "What penalty")
+
+
+@pytest.mark.parametrize("q", [
+    "When was the last time Tokayev spoke before the address?",  # (no dated time before)
+    "Before January 2022, who had last led the CSTO?",  # (no time asked)
+    "When did the state of emergency last?",
+])
+def test_no_previous_time_asked(q: str) -> None:
+    assert particular_asked(q) != "previous_time"
+
+
+def test_an_earlier_year_is_read_against_the_question() -> None:
+    q = "Before January 2022, when had Kazakhstan last declared a state of emergency?"
+    reported = "Le 5 janvier 2022, Tokayev a déclaré l’état d’urgence à Almaty."
+    assert not particular_told("previous_time", reported, q)  # (the time reported)
+    assert not _answered(q, reported)
+    assert particular_told("previous_time", reported.replace("2022", "2022 (1986 déjà)"), q)
 
 
 def test_how_long_a_flight_was() -> None:
