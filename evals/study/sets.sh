@@ -8,7 +8,7 @@ set -e
 TAG=$1; WHAT=$2; CODE=${3:-$(cd "$(dirname "$0")/../.." && pwd)}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 IDX_ART=${IDX_ART:-/tmp/s11/idx-art}; IDX_PIAF=${IDX_PIAF:-/tmp/s11/idx-piaf}
-HELD=${HELD:-59}  # this session's held-out set; raise it when a new session starts (never the newest, written for the next one)
+HELD=${HELD:-60}  # this session's held-out set; raise it when a new session starts (never the newest, written for the next one)
 mkdir -p /tmp/rows
 PY="$ROOT/.venv/bin/python"
 run() { (cd "$CODE" && OMP_WAIT_POLICY=PASSIVE PYTHONPATH="$CODE" "$PY" evals/study/answers_dev.py --rows "$@"); }

@@ -151,6 +151,8 @@ class ScriptedOpenAI(BaseHTTPRequestHandler):
         mode = SCRIPT.get("mode", "answer")
         try:
             time.sleep(SCRIPT.get("delay", 0))
+            if "gate" in SCRIPT:  # held until the test lets it go (bounded)
+                SCRIPT["gate"].wait(timeout=8)
             if mode == "error":
                 self._send(SCRIPT["status"], json.dumps(SCRIPT["payload"]).encode())
             elif mode == "echo-auth":  # a hostile upstream repeats the credential it was sent
@@ -237,6 +239,8 @@ def openai_service(upstream: str, corpus_copy: Path, embedder: E5Embedder
         return svc
 
     yield make
+    if "gate" in SCRIPT:  # a failed test must not leave a handler held
+        SCRIPT["gate"].set()
     for cm in reversed(stack):
         cm.__exit__(None, None, None)
     SCRIPT.clear()
@@ -685,9 +689,10 @@ def test_trickling_upstream_is_cut_at_the_deadline(openai_service: Any) -> None:
 
 
 def _one_generating(svc: Service) -> tuple[dict[str, Any], threading.Thread]:
-    """A slow /ask (the scripted model waits 1.5 s) started in a thread, once it reached the
-    model: its response lands in the dict under "r" once the thread ends."""
-    SCRIPT.update(delay=1.5)
+    """A slow /ask started in a thread, once it reached the model, which holds it until the
+    test sets `SCRIPT["gate"]` (a fixed delay let a loaded CI machine finish the first one
+    before the second reached the gate): its response lands under "r" once the thread ends."""
+    SCRIPT.update(gate=threading.Event())
     first: dict[str, Any] = {}
 
     def slow() -> None:
@@ -703,7 +708,7 @@ def _one_generating(svc: Service) -> tuple[dict[str, Any], threading.Thread]:
 
 
 def test_busy_generator_refuses_quickly_with_503(openai_service: Any) -> None:
-    svc: Service = openai_service(generation_slots=1, generation_queue=0, llm_timeout=5)
+    svc: Service = openai_service(generation_slots=1, generation_queue=0, llm_timeout=10)
     first, t = _one_generating(svc)
     t0 = time.perf_counter()
     r = svc.client.post("/ask", json={"question": FR_TROOPS})
@@ -713,6 +718,7 @@ def test_busy_generator_refuses_quickly_with_503(openai_service: Any) -> None:
     r = svc.client.post("/ask/stream", json={"question": FR_TROOPS})
     assert r.status_code == 503 and "busy" in r.json()["error"]  # before the stream starts
     assert r.headers["retry-after"]
+    SCRIPT["gate"].set()
     t.join()
     assert first["r"].status_code == 200, first["r"].text
     assert len(SEEN) == 1
@@ -724,7 +730,7 @@ def test_one_client_holds_only_its_share_of_the_generator(openai_service: Any) -
     """One slot and three waiting places: one client holds one of the four (a quarter), so a
     second address still gets its answer, after the first one's (twenty-seventh review F1:
     nine open streams from one address took every place and everyone else got a 503)."""
-    svc: Service = openai_service(generation_slots=1, generation_queue=3, llm_timeout=5)
+    svc: Service = openai_service(generation_slots=1, generation_queue=3, llm_timeout=10)
     first, t = _one_generating(svc)
     r = svc.client.post("/ask", json={"question": FR_TROOPS})
     assert r.status_code == 503 and "this client" in r.json()["error"], r.text
@@ -732,6 +738,7 @@ def test_one_client_holds_only_its_share_of_the_generator(openai_service: Any) -
     assert r.status_code == 503 and "this client" in r.json()["error"], r.text
     other = httpx.Client(base_url=svc.url, timeout=15,
                          transport=httpx.HTTPTransport(local_address="127.0.0.2"))
+    threading.Timer(0.5, SCRIPT["gate"].set).start()  # it waits its turn, then is answered
     with other:
         r = other.post("/ask", json={"question": FR_TROOPS})
     assert r.status_code == 200, r.text
