@@ -15,7 +15,7 @@ run() { (cd "$CODE" && OMP_WAIT_POLICY=PASSIVE PYTHONPATH="$CODE" "$PY" evals/st
 E="$ROOT/evals"
 case $WHAT in
   art)
-    files="$E/gold.jsonl $E/dev_en.jsonl $E/unanswerable.jsonl $E/blind_articles.jsonl $E/traps_study48.jsonl $E/traps_study49.jsonl $E/traps_study50.jsonl $E/traps_study51.jsonl $E/traps_study52.jsonl $E/traps_study53.jsonl $E/traps_study54.jsonl $E/traps_study55.jsonl $E/traps_study56.jsonl $E/traps_study57.jsonl $E/traps_study58.jsonl $E/traps_study59.jsonl $E/traps_study60.jsonl $E/traps_study61.jsonl"
+    files="$E/gold.jsonl $E/dev_en.jsonl $E/unanswerable.jsonl $E/blind_articles.jsonl $E/traps_study48.jsonl $E/traps_study49.jsonl $E/traps_study50.jsonl $E/traps_study51.jsonl $E/traps_study52.jsonl $E/traps_study53.jsonl $E/traps_study54.jsonl $E/traps_study55.jsonl $E/traps_study56.jsonl $E/traps_study57.jsonl $E/traps_study58.jsonl $E/traps_study59.jsonl $E/traps_study60.jsonl $E/traps_study61.jsonl $E/traps_study62.jsonl"
     for n in $(seq 2 $((HELD - 1))); do files="$files $E/blind${n}_articles.jsonl"; done
     run --index "$IDX_ART" $files > /tmp/rows/$TAG.art.log 2>&1 ;;
   held)
