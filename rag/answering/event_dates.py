@@ -77,6 +77,11 @@ _OCCASIONS = {
               r"emprisonn\w*|imprison\w*",
     "resignation": r"demission\w*|resign\w*|stepped\s+down|step\s+down|left\s+office|"
                    r"limog\w*|dismiss\w*|demis",
+    # something stopped being what it was ("In what year did Almaty stop being Kazakhstan's
+    # capital?" is not answered by "Le début de l'année 2022 ... émeutes dans les rues
+    # d'Almaty", traps_study61 t61_023/024)
+    "cessation": r"cess(?:e|a|erent|ait|era)\s+(?:d'|de|ses|son|sa|leurs?)|ceased?|"
+                 r"stopp?(?:ed)?\s+being|no\s+longer|n'(?:est|etait|etaient|sont)\s+plus",
 }
 _OCCASION_ASKED = {k: re.compile(rf"\b(?:{v})\b") for k, v in _OCCASIONS.items()}
 # ... and the words a sentence may also tell it by: a body comes into being when it becomes
@@ -88,7 +93,23 @@ _OCCASION_TOLD = dict(_OCCASION_ASKED, founding=re.compile(
     death=re.compile(rf"\b(?:{_OCCASIONS['death']}|guillotin\w*|pendu\w*|hanged|fusill\w*|"
                      r"shot|decapit\w*|beheaded|succomb\w*)\b"),
     arrest=re.compile(rf"\b(?:{_OCCASIONS['arrest']}|arretee?s?|captur\w*|seized|apprehended|"
-                      r"appr[ea]hend\w*|place\w*\s+en\s+garde\s+a\s+vue)\b"))
+                      r"appr[ea]hend\w*|place\w*\s+en\s+garde\s+a\s+vue)\b"),
+    # an end, a move, a successor or the last date it held ("capitale jusqu'en 1997", "la
+    # capitale est transférée à Astana", "replaced by")
+    cessation=re.compile(
+        rf"\b(?:{_OCCASIONS['cessation']}|cess\w*|jusqu'(?:en|au|a|aux)|until|till|up\s+to|"
+        r"transf[e]r\w*|moved?|relocat\w*|deplac\w*|demenag\w*|remplac\w*|replac\w*|"
+        r"succe[ds]\w*|abandon\w*|supprim\w*|aboli\w*|dissou\w*|dissolved|dissolution|"
+        r"ended|ends|prend\s+fin|pris\s+fin|mis\s+fin|fin\s+(?:de|du|des|a)|termin\w*|"
+        r"plus\s+(?:la|le|les|l')|formerly|auparavant|previously|"
+        # ... or a successor, a change of status, a departure (review 59: "Astana devint la
+        # capitale", "à la place de", "proclame son indépendance", "reclassée planète naine")
+        r"deven\w*|devien\w*|devint|devinrent|became|becomes|a\s+la\s+place|in\s+place\s+of|"
+        r"instead\s+of|independ\w*|proclam\w*|demission\w*|resign\w*|limog\w*|dismiss\w*|"
+        r"dispar\w*|interromp\w*|interrupt\w*|suspend\w*|renonc\w*|renounc\w*|reclass\w*|"
+        r"rentr\w*|returned|reunifi\w*|annex\w*|rattach\w*|merg\w*|rebaptis\w*|renamed|"
+        r"stopp?\w*|arret\w*|dernier\w*|last|final\w*|achev\w*|fin|quitt\w*|left|"
+        r"(?:1[0-9]|20)\d\d\s*(?:-|–|to|a|au)\s*(?:1[0-9]|20)\d\d)\b"))
 # the date asked starts the part of the question read ("In the report on dozens of protesters
 # killed ..., on which day of the week did the fuel price rise ... take place?": no death)
 _WHEN_FROM = re.compile(r"(?i)\b(?:when|what\s+(?:date|day|year|month|time)|which\s+(?:date|"
@@ -119,7 +140,7 @@ def occasion_told(occasion: str, text: str) -> bool:
     """Whether `text` names the occasion."""
     if occasion in ("birth", "death") and LIFESPAN.search(text):
         return True
-    folded = fold(text)
+    folded = fold(text).replace("’", "'")
     if occasion in ("birth", "founding"):  # a body is born when it is created ("la création
         # de la Ligue du Nord en 1919" dates when it "est née")
         return any(_OCCASION_TOLD[k].search(folded) for k in ("birth", "founding"))

@@ -32,6 +32,7 @@ from rag.answering.countries import (
     nations_of,
     role_nations,
 )
+from rag.answering.duration_holder import duration_holder, holder_named
 from rag.answering.event_dates import LIFESPAN, days_of_other_events, occasion_told
 from rag.answering.exclusions import only_the_excluded
 from rag.answering.factors import change_given
@@ -72,6 +73,7 @@ from rag.answering.holds import (
     proper_names,
     ranks_size,
     rate_unit,
+    vague_for_how_much_time,
     vague_of_others,
     without_dateline,
     without_first_only,
@@ -106,6 +108,8 @@ from rag.answering.recase import recase
 from rag.answering.sentence_vectors import SentenceVectors
 from rag.answering.spans import one_year_only
 from rag.answering.speakers import another_speaks, reports_speech, said_by_pronoun
+from rag.answering.status_groups import asks_status_group, status_group_told
+from rag.answering.time_counts import asks_time_count, length_of_time_told
 from rag.answering.trips import tells_trip_to, went_to
 from rag.answering.venues import venue_told
 from rag.answering.verify import gives_cause
@@ -998,6 +1002,7 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     standing = _facility_heads(info.text, info.focus)
     fate_cause = _fate_cause(info.text) if info.fate else ()
     went = went_to(info.text) if info.cause else None  # the place of a trip asked, read once
+    holder = duration_holder(info.text) if "duration" in info.asks else ""
     out: list[EvidenceSentence] = []
     prev_words: dict[int, set[str]] = {}
     prev_texts: dict[int, str] = {}
@@ -1088,6 +1093,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                                 own_places if k == "city" else info.focus,
                                 info.given, info.names, propers[i])
                     for k in info.asks) if info.asks else True)
+        if kind and vague_for_how_much_time(info, text):
+            kind = False  # "l'impossibilité temporaire" is no length for "Combien de temps"
         attributed = False
         if not kind and info.asks == ("person",) and not info.role \
                 and n + 1 < len(spans) and spans[n + 1][0] == i:
@@ -1126,6 +1133,13 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                     or ("person" in info.measure and bool(info.fate & _fates(text))))
             if kind and cross:  # ... and the figure must count them ("4 350 miles), une
                 kind = counts(info.measure, text)  # importante population" is no population)
+        if kind and "number" in info.asks and asks_time_count(info.measure, info.text) \
+                and not length_of_time_told(text):
+            kind = False  # "annoncé ... en 2021 ... dans les dix plus grandes villes" gives
+            # no number of years
+        if kind and cross and "number" in info.asks and asks_status_group(info.measure, info.text) \
+                and not status_group_told(text):
+            kind = False  # "quelque 3 000 personnes" counts no Russian citizens
         if kind and "factor" in info.asks and info.measure and not cross:
             kind = _names_measure(info.measure, words | before)  # the bread's price, not gas's
         if kind and "number" in info.asks and (of_them := _SHARE_OF_THEM.search(text)) \
@@ -1284,6 +1298,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.factors and not (change_given(info.factors, text)
                                           or change_given(info.factors, prev_text)):
             kind = False  # "Pourquoi le prix a-t-il triplé ?": "une multiplication par deux"
+        if kind and holder and not (holder_named(holder, info.lang, text)
+                                    or holder_named(holder, info.lang, prev_text)):
+            kind = False  # "How long does each member's term ... last?": "l'état d'urgence
+            # jusqu'au 19 janvier" is the emergency's length
         if kind and info.occasion and not (occasion_told(info.occasion, text)
                                            or occasion_told(info.occasion, prev_text)):
             kind = False  # "On what date did Kazakhstan gain its independence?": "Le bloc

@@ -32,6 +32,7 @@ from rag.answering.question import (
     _YEAR,
     EARLY_YEAR,
     HEAD_OF_GOVERNMENT,
+    HOW_LONG_FR,
     PRIME_MINISTER,
     QuestionInfo,
     _stem_key,
@@ -1280,7 +1281,42 @@ def holds_asked(question: QuestionInfo, text: str) -> bool:
     """Whether `text` (an answer, markers stripped) holds what the question asks for: a year
     for "en quelle année", a figure for "combien", a name for "qui" (not the question's own)."""
     return all(_holds_kind(k, text, question.focus, question.given, question.names)
-               for k in question.asks)
+               for k in question.asks) and not vague_for_how_much_time(question, text)
+
+
+def vague_for_how_much_time(question: QuestionInfo, text: str) -> bool:
+    """Whether "Combien de temps ...?" is asked and `text` gives only a vague length."""
+    return ("duration" in question.asks and HOW_LONG_FR.match(question.text) is not None
+            and _vague_duration_only(text))
+
+
+# a length of time said without one: "l'impossibilité temporaire", "indefinitely"; an answer
+# to "How long ...?", not to "Combien de temps ...?", which asks how much time (piaf_traps3
+# pt3_007)
+_VAGUE_DURATION = re.compile(r"(?i)temporaire\w*|temporarily|indéfiniment|indefinitely|"
+                             r"(?:courte|longue|brève) période|période (?:limitée|courte)|"
+                             r"(?:short|limited|long) period|for (?:a|the) (?:few|short|long|"
+                             r"limited)")
+
+
+# "jusqu'à" before a place ("avance jusqu'à l'établissement missionnaire", piaf_traps3
+# pt3_033) ends no time: a time follows it within a few words
+_UNTIL = re.compile(r"(?i)jusqu['’](?:à|au|en)")
+_TIME_AFTER = re.compile(r"(?i)\s*(?:(?:l['’]|la |le |sa |son |leur )?(?:\w+ ){0,2}?)?(?:\d|fin\b|"
+                         r"début|mi-|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+                         r"octobre|novembre|décembre|présent|aujourd|maintenant|nos jours|mort|"
+                         r"décès|lendemain|soir|matin|midi|minuit|ce jour|printemps|été|"
+                         r"automne|hiver)")
+
+
+def _vague_duration_only(text: str) -> bool:
+    """Whether every length of time `text` gives is a vague one (`_VAGUE_DURATION`) or a
+    "jusqu'à" that ends at no time."""
+    if _SPAN.search(text) or _SPAN_FORMS.search(text):
+        return False
+    return all(_VAGUE_DURATION.fullmatch(m.group(0))
+               or (_UNTIL.fullmatch(m.group(0)) and not _TIME_AFTER.match(text, m.end()))
+               for m in _DURATION.finditer(text))
 
 
 def _words(text: str) -> set[str]:

@@ -67,6 +67,8 @@ _EN_FR: dict[str, tuple[str, ...]] = {
     "plane": ("avion", "avions", "appareils"),
     "flight": ("vol", "vols"),
     "speech": ("allocution", "discours"),
+    "term": ("mandat", "mandats", "terme"),  # (an office's: "How long does ... term last?")
+    "tenure": ("mandat", "mandats"),
     "address": ("allocution", "discours", "adresse"),
     "dismiss": ("limogé", "démis", "renvoyé", "limogeage"),
     "sack": ("limogé", "démis", "renvoyé"),

@@ -92,7 +92,13 @@ _ASKED: dict[str, re.Pattern[str]] = {
     # or an office is none (not "related to", said of causes and languages too)
     "kinship": re.compile(r"(?i)\bmembres?\s+de\s+(?:la\s+)?famille\b|\bfamily\s+members?\b|"
                           r"\bmembers?\s+of\s+(?:\w+['’]s\s+|the\s+\w+\s+|his\s+|her\s+)?"
-                          r"family\b"),
+                          r"family\b|"
+                          # how two people are related ("What is Karim Massimov's family
+                          # relationship to Nazarbayev?", "Quel lien de parenté ...?": an
+                          # ally is no relative, t62_009/010)
+                          r"\bfamily\s+(?:relationship|ties?|links?|connections?)\b|"
+                          # (not "How is X related to Y?": a bloc, a cause, a law, review 59)
+                          r"\bliens?\s+(?:de\s+parenté|familia(?:l|ux))\b"),
     # someone's own words ("What were Xi Jinping's exact words ...?", "Quels mots ... a-t-il
     # lui-même prononcés ?"): a sentence that reports them in its words gives none ("Quels
     # mots français viennent du gaulois ?" asks no one's)
@@ -410,6 +416,41 @@ _ASKED: dict[str, re.Pattern[str]] = {
                                 r"novembre|décembre)\s+)?(?:1[89]|20)\d\d\b)(?=[^?]{0,300}?"
                                 r"\b(?:last|dernière\s+fois|previous(?:ly)?|précédent\w*|"
                                 r"précédemment|auparavant)\b)"),
+    # the apps or networks a service cut hit ("Which messaging apps and social networks were
+    # blocked ...?"): a sentence saying the Internet was blocked names none (t62_011/012);
+    # only of a blocking or a use ("Quelles applications industrielles ...?" asks uses, and a
+    # website may be a newspaper's, review 59)
+    "apps": re.compile(r"(?i)(?:\b(?:which|what)\s+(?:messaging\s+|social\s+|online\s+|"
+                       r"mobile\s+)?(?:apps?|messengers?|messaging\s+services?|"
+                       r"social\s+(?:networks?|media))\b|"
+                       r"\bquel(?:le)?s?\s+(?:messageries?|applis?|applications\s+(?:de\s+"
+                       r"messagerie|mobiles)|réseaux\s+sociaux)\b)(?=[^?]{0,200}?\b(?:bloqu|"
+                       r"block|bann|interdi|restrict|coup|cut|shut|censur|censor|suspend|"
+                       r"throttl|ralenti|us(?:e|ed|ing)\b|utilis|download|télécharg|install))"),
+    # what the damage was worth ("What was the estimated value, in dollars, of the material
+    # damage ...?", "À combien de dollars ont été estimés les dégâts ...?"): "de lourdes pertes
+    # matérielles" gives no sum, and a sum of aid is no damage (t62_023/024)
+    # (not "Combien de pertes l'armée a-t-elle subies ?": the dead, review 59)
+    "damage_value": re.compile(r"(?i)\b(?:value|cost|worth|amount|sum|montant|coût|valeur|"
+                               r"à\s+combien)\b[^?]{0,80}?\b(?:damages?|dégâts|"
+                               r"dommages?|pertes|losses)\b|\b(?:damages?|dégâts|dommages?|"
+                               r"pertes|losses)\b[^?]{0,60}?\b(?:estimated|estimée?s?|"
+                               r"valued|évaluée?s?|chiffrée?s?|worth|cost)\b"),
+    # whether a meeting was held in person or remotely ("... in person or by
+    # videoconference?"): talks reported without their form give none (t62_027/028)
+    "modality": re.compile(r"(?i)\bin\s+person\s+or\s+(?:by|via|over|online|remotely|"
+                           r"virtually)\b|\ben\s+personne\s+ou\b|\bface[\s-]to[\s-]face\s+or\b|"
+                           r"\b(?:video|visio)[\s-]?conf\w*\s+or\s+in\s+person\b|"
+                           r"\bpar\s+(?:visio|vidéo)[\s-]?conf\w*\s+ou\b"),
+    # why something was not done ("Why did Russian military officials not provide a precise
+    # list ...?"): a sentence that only concedes it was not ("Bien qu'aucune liste précise ...
+    # n'ait été fournie, ...") gives no reason (traps_study61 t61_001/002); the negation is
+    # the main clause's (not "LPG, which had not been capped", "Pas-de-Calais", review 59)
+    "reason_not": re.compile(r"(?i)\A\s*(?:why\s+(?:did|does|do|was|were|is|are|has|have|had|"
+                             r"would|could|will|can)(?:n['’]t\b|\s+[^?,]{1,80}?\s(?:not|never)\b)|"
+                             r"(?:pourquoi|pour\s+quelles?\s+raisons?)\s+(?![^?,]*\bqui\b)"
+                             r"[^?,]{0,80}?\b(?:ne\s+|n['’])[\w-]+(?:\s+[\w-]+)?\s+(?:pas|jamais|"
+                             r"plus)\b)"),
 }
 # (a state is asked, not words said or a deed done before the change: "What did Tokayev say
 # before raising the alert?")
@@ -511,7 +552,8 @@ _TOLD: dict[str, re.Pattern[str]] = {
                           r"petites?-\w+|(?:his|her|their)\s+sons?|sons?\s+of|daughters?|"
                           r"brothers?|sisters?|nephews?|husband|wife|father|mother|uncle|aunt|"
                           r"grand\w+|parents?|apparent\w*|related|dynast\w*|heriti\w*|heirs?|"
-                          r"clan|in-laws?)\b"),
+                          r"clan|in-laws?|enfants?|child|children|jume\w*|twins?|veu(?:f|ve)s?|"
+                          r"widow\w*|descend\w*|ainee?s?|cadet(?:te)?s?|ancetres?|ancestors?)\b"),
     "verbatim": re.compile(r"[«“\"]|\B'[^']{12,}'\B"),
     # (each word read whole: "former-former-..." was read from each hyphen, review 53 N2)
     "prior_office": re.compile(r"\b(?:(?<![\w-])(?:ancien(?:ne)?s?|ex|former)[\s-]++"
@@ -707,13 +749,46 @@ _TOLD: dict[str, re.Pattern[str]] = {
                                 r"first\s+(?:time\s+)?since|premiere\s+(?:fois\s+)?depuis|once\s+before|"
                                 r"in\s+the\s+past|par\s+le\s+passe|years?\s+ago|il\s+y\s+a\s+"
                                 r"\w+\s+ans)\b"),
+    "apps": re.compile(r"\b(?:whatsapp|telegram|signal|facebook|instagram|twitter|tiktok|"
+                       r"vkontakte|vk|youtube|wechat|weibo|viber|skype|zoom|odnoklassniki|"
+                       r"messenger|snapchat|linkedin|google|gmail|threads|bluesky|x\.com|"
+                       r"reddit|line|kakaotalk|imo|discord|vpns?|psiphon|tor|egov|"
+                       r"portail|portal)\b|\b[a-z0-9-]{2,}\.(?:kz|ru|com|org|net|fr|io|app)\b"),
+    "damage_value": re.compile(r"\b(?:degats|dommages?|damages?|pertes|losses|destruction\w*|"
+                               r"detrui\w*|destroy\w*|sinistr\w*|reconstruction|rebuild\w*|"
+                               r"repar\w*|indemni\w*|compensation|assurances?|insur\w*|"
+                               r"prejudices?|cout\w*|pill\w*|restaur\w*|perd\w*|pertes?|"
+                               r"assureurs?|insurers?)\b"),
+    "modality": re.compile(r"\b(?:visio\w*|video\w*|virtuel\w*|virtual\w*|en\s+ligne|online|"
+                           r"en\s+personne|in\s+person|face\s+a\s+face|face-to-face|"
+                           r"telephon\w*|phone|a\s+distance|remote\w*|physique\w*|"
+                           r"en\s+presentiel|presentiel\w*|se\s+sont\s+reunis\s+a|met\s+in|"
+                           r"gathered\s+in|sommet\s+de|summit\s+in|ecrans?\s+interposes?|"
+                           r"tete-a-tete|en\s+presence|in\s+the\s+presence|s'est\s+rendue?|"
+                           r"se\s+sont\s+rendue?s|fait\s+le\s+deplacement|travel\w*\s+to|"
+                           r"rencontr\w*|recue?s?\s+(?:a|au|par)|autour\s+d'une\s+table|"
+                           r"round\s+table|(?:meme|same)\s+table|met\s+with|hosted)\b"),
+    # a reason, a purpose, a lack or a fear, said in either language (read only where the
+    # sentence concedes the deed was not done: `_CONCEDED_NOT`)
+    "reason_not": re.compile(r"\b(?:parce\s+qu\w*|car|puisqu\w*|because|since|due\s+to|owing\s+"
+                             r"to|en\s+raison|a\s+cause|raisons?|reasons?|motif\w*|motiv\w*|"
+                             r"pretext\w*|expliqu\w*|explain\w*|justif\w*|afin|in\s+order|"
+                             r"so\s+as|so\s+that|pour\s+(?:ne|eviter|des|que)|to\s+avoid|"
+                             r"faute|lack\w*|manque\w*|for\s+fear|de\s+peur|par\s+crainte|"
+                             r"crain\w*|fear\w*|secret\w*|confidenti\w*|classified|given\s+that|"
+                             r"etant\s+donne|vu\s+que|du\s+fait|grace|thanks\s+to|as\s+a\s+"
+                             r"result|resulting|consequen\w*|dans\s+la\s+mesure|insofar|"
+                             r"refus\w*|declin\w*|interdi\w*|forbid\w*|prohib\w*|empech\w*|"
+                             r"prevent\w*|unable|impossib\w*|incapa\w*|ne\s+pouv\w*|"
+                             r"could\s+not|cannot|can't|couldn't)\b"),
 }
 
 
 # Particulars the sentence quoted must state itself: the one before it may be about someone
-# else's schooling, family or words, or another figure
+# else's schooling, family or words, or another figure (or, where a sentence concedes a deed
+# not done, give any reason at all)
 OWN_SENTENCE = frozenset({"education", "kinship", "verbatim", "rate", "prior_office",
-                          "severity"})
+                          "severity", "reason_not"})
 
 
 _HURT_ASKED = re.compile(r"(?i)\b(?:injur|wound|hurt|bless|casualt|victim)")
@@ -813,6 +888,20 @@ _QUOTED = re.compile(r"«([^«»]{8,400}+)»|“([^“”]{8,400}+)”|\"([^\"]{
 _BORN = re.compile(r"(?i)(?<![\w’'-])née?s?(?![\w’'-])")
 
 
+# a deed conceded not done: "bien qu'aucune liste n'ait été fournie", "although no list was
+# given", "même si ... n'a pas" (folded)
+_CONCEDED_NOT = re.compile(r"\b(?:bien\s+qu|quoiqu|encore\s+qu|meme\s+si|although|even\s+though|"
+                           r"though|even\s+if)\w*[^.;]{0,160}?(?:\bn'|\bne\b|\bnot\b|\bno\b|"
+                           r"\baucune?\b|\bnever\b|\bjamais\b)")
+# a sum of money, folded: "2 milliards de dollars", "$200m", "150 000 euros", "1,5 md"
+_SUM = re.compile(r"\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|"
+                  r"plusieurs|quelques|centaines\s+de|dizaines\s+de|one|two|three|several|"
+                  r"hundreds\s+of|tens\s+of)\s+(?:millions?|milliards?|billions?)\b|"
+                  r"[$€£¥₽]\s?\d|\d[\d\s.,]*\s?(?:[$€£¥₽]|(?:millions?|milliards?|billions?|"
+                  r"mds?|m|bn|k)\b|(?:de\s+|d')?(?:dollars?|euros?|roubles?|rubles?|tenge|"
+                  r"livres|pounds|francs|yuans?|yens?|usd|eur|tenges)\b)")
+
+
 def particular_told(kind: str, text: str, question: str = "") -> bool:
     """Whether `text` states a particular of that kind (`question`: what asks it, where the
     kind is read against it)."""
@@ -836,6 +925,15 @@ def particular_told(kind: str, text: str, question: str = "") -> bool:
         return bool(_PROPER_TITLE.search(text))
     if kind == "birthplace" and _BORN.search(text):
         return True
+    if kind == "reason_not":  # any sentence may give a reason in its own way; one that only
+        # concedes the deed was not done ("Bien qu'aucune liste ... n'ait été fournie") gives
+        # none
+        folded = fold(text).replace("’", "'")
+        return bool(folded.strip()) and (not _CONCEDED_NOT.search(folded)
+                                         or bool(_TOLD[kind].search(folded)))
+    if kind == "damage_value":  # the damage and a sum ("de lourdes pertes" gives none)
+        folded = fold(text)
+        return bool(_TOLD[kind].search(folded) and _SUM.search(folded))
     if kind == "original_english":
         # (a tie goes to English for a quote of three words or more: "Elementary, my
         # dear Watson" has no function word either way, round 3)

@@ -617,6 +617,17 @@ _HOW_LONG = re.compile(r"(?i)^\s*(?:for )?how long (?:did|does|do|has|have|had|w
                        r"between|in|at|with|by|on|for|during|that|which|over|across)\b))"
                        r"(?![^?]{0,120}?\b(?:kilomet\w*|km|miles?|met(?:er|re)s?|feet|pages?|"
                        r"words)\b)")
+# the number a thing bears, not a count ("the number of the resolution", "its flight number")
+_IDENTIFIER_ASKED = re.compile(
+    r"(?i)\bnumber\s+of\s+(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+)?(?:resolution|"
+    r"decree|law|bill|flight|treaty|article|amendment|executive\s+order|regiment|division|"
+    r"brigade|squadron|battalion|route|road|highway|bus|train|house|room|seat|jersey|shirt|"
+    r"plate|passport|ordinance|directive|regulation|motion|platform|gate|chapter|verse|opus|"
+    r"symphony|edition)\b(?!\s+(?:enforcement|schools?|firms?|students?|officers?|"
+    r"members?|passengers?|casualties|victims|seats|pages)\b)")
+# ... in French ("Combien de temps dure le mandat ...?", "Pendant combien de temps ...?"; not
+# "En combien de temps ...?", the time something took, a quantity)
+HOW_LONG_FR = re.compile(r"(?i)^\s*(?:pendant\s+|depuis\s+)?combien\s+de\s+temps\b")
 # Ordinals by number, in both languages ("la Seconde Guerre mondiale" is the second one)
 _ORDINALS = {2: r"second|seconde|secondes|deuxième|deuxieme|2nd|2e|2ème|2eme",
              3: r"third|troisième|troisieme|3rd|3e|3ème|3eme",
@@ -938,6 +949,13 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
     if (_HOW_LONG.match(asked) or _SENTENCE_ASKED.search(head)) and "duration" not in asks:
         asks = (*asks, "duration")  # (the verb comes past the head; "what prison sentence":
         # a term, "cinq ans de prison", or "à perpétuité")
+    if "number" in asks and _IDENTIFIER_ASKED.search(head) and not _HOW_MANY.search(head):
+        # "What is the number of the resolution ...?": its identifier ("la résolution 678",
+        # a number that names), as "Quel est le numéro ...?" asks (diff review 58)
+        asks = tuple(a for a in asks if a != "number")
+    if HOW_LONG_FR.match(asked) and "duration" not in asks:  # a time, not a count: "de
+        # 1914 à 1918" answers "Combien de temps a duré la guerre ?" (diff review 58)
+        asks = (*(a for a in asks if a != "number"), "duration")
     if _QUANTITY.search(head) and "number" not in asks:  # "Quelle est la superficie de X ?"
         asks = (*asks, "number")
     if "number" in asks:  # a height is given in metres, an area in km²: the unit is asked too

@@ -68,6 +68,7 @@ CALLED_AS: dict[str, str | int] = {
     "rag.answering.antonyms._PRESENT": "collapsed",  # finditer on words joined by one space
     "rag.answering.evidence._VERB_OPENING": "match",  # .match(fragment)
     "rag.answering.holds._APPOSITION": "match",  # .match(text[m.end():])
+    "rag.answering.holds._TIME_AFTER": "match",  # .match(text, m.end()), after "jusqu'à"
     "rag.answering.holds._BODY_AFTER": "match",  # .match(text, m.end(1))
     "rag.answering.holds._CURRENCY_AFTER": "match",  # .match(rest, m.end())
     "rag.answering.holds._MULTIPLE": "match",  # .match(text, end), at a figure's end

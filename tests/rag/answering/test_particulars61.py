@@ -1,7 +1,7 @@
 """traps_study61's particulars: where someone was born, the penalty the law provides, the
 number an act bears, a body's budget and someone's words in the original English (t61_003/004,
-021/022, 025/026, 009, 031/032) and the last time before a date something happened
-(013/014), each declined
+021/022, 025/026, 009, 031/032), the last time before a date something happened
+(013/014) and why something was not done (001/002), each declined
 over the sentence that tells the rest and answered where a sentence tells it; how long a
 flight was asked as a duration, and "depuis" before a place is no duration (t61_017)."""
 
@@ -29,6 +29,9 @@ EXTENDED = ("Le président kazakh Kassym-Jomart Tokayev a étendu mercredi l’ 
             "à l’ensemble du pays.")
 AYNI = ("Des militaires tadjiks partent pour le Kazakhstan depuis la base aérienne d’Ayni au "
         "Tadjikistan le 7 janvier.")
+NO_LIST = ("Bien qu’aucune liste précise des « installations stratégiques » qui doivent être "
+           "gardées par les soldats n’ait été fournie, les responsables militaires russes en ont "
+           "révélé une poignée.")
 
 CASES = [
     ("birthplace", "In which city was President Kassym-Jomart Tokayev born?", DUMOULIN,
@@ -69,6 +72,14 @@ CASES = [
      "dernière fois l'état d'urgence sur l'ensemble du territoire ?", EXTENDED,
      "Le 5 janvier 2022, Tokayev a étendu l’état d’urgence à l’ensemble du pays, ce que le "
      "pays avait déjà fait en 1986."),
+    ("reason_not", "Why did Russian military officials not provide a precise list of the "
+     "strategic installations the peacekeepers were to guard?", NO_LIST,
+     "Les responsables militaires russes n’ont fourni aucune liste précise des « installations "
+     "stratégiques » qui doivent être gardées par les soldats, pour des raisons de sécurité."),
+    ("reason_not", "Pourquoi les responsables militaires russes n'ont-ils pas fourni de liste "
+     "précise des installations stratégiques ?", NO_LIST,
+     "Les responsables militaires russes n’ont fourni aucune liste précise des installations "
+     "stratégiques, car les sites changent chaque jour."),
 ]
 
 
@@ -136,3 +147,23 @@ def test_how_long_a_flight_was() -> None:
     # "depuis" a date, or a time, is still one
     assert holds_asked(info, "L'Internet est coupé depuis mercredi.")
     assert holds_asked(info, "Il est en poste depuis 2019.")
+
+
+@pytest.mark.parametrize("q", ["Why did Russia send troops?", "Pourquoi Tokaïev a-t-il appelé "
+                               "l'OTSC ?", "Why is the CSTO led in turn by each member?"])
+def test_why_without_a_negation_asks_no_reason_not(q: str) -> None:
+    assert particular_asked(q) != "reason_not"
+
+
+@pytest.mark.parametrize("q", ["In what year did Almaty stop being Kazakhstan's capital?",
+                               "En quelle année Almaty a-t-elle cessé d'être la capitale du "
+                               "Kazakhstan ?"])
+def test_the_year_something_stopped_needs_its_end(q: str) -> None:
+    """t61_023/024: the riots' year is not the year Almaty stopped being the capital; a move,
+    an end or the last year it held answers."""
+    riots = ("Le début de l’année 2022 au Kazakhstan a été marqué par le déclenchement "
+             "d’émeutes dans les rues d’Almaty.")
+    assert analyse_question(q).occasion == "cessation"
+    assert not _answered(q, riots)
+    assert _answered(q, "En 1997, la capitale est transférée d’Almaty à Astana.")
+    assert _answered(q, "Almaty fut la capitale du Kazakhstan jusqu’en 1997.")
