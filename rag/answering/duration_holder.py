@@ -16,7 +16,7 @@ _HOLDER_EN = re.compile(r"(?i)^\s*(?:for\s+)?how\s+long\s+(?:does|did|do|will|wo
                         r"([^?]{1,120}?)\s+(?:last|lasted|go\s+on|went\s+on)\b")
 _HOLDER_FR = re.compile(r"(?i)^\s*(?:pendant\s+)?combien\s+de\s+temps\s+(?:(?:dure|durent|"
                         r"durait|duraient|durera|dureront|a\s+duré|ont\s+duré|avait\s+duré|"
-                        r"avaient\s+duré)\s+([^?]{1,120}?)\s*\?|([^?]{1,120}?)\s+(?:a|ont|"
+                        r"avaient\s+duré)\s+([^?]{1,120}?)\s{0,3}\?|([^?]{1,120}?)\s(?:a|ont|"
                         r"avait|avaient)-t-(?:il|elle|ils|elles)\s+duré\b)")
 _TERM_WORDS = frozenset("term terms tenure mandate mandat mandats".split())
 # where the phrase's head ends: a preposition or a relative

@@ -897,7 +897,10 @@ _CONCEDED_NOT = re.compile(r"\b(?:bien\s+qu|quoiqu|encore\s+qu|meme\s+si|althoug
 _SUM = re.compile(r"\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|"
                   r"plusieurs|quelques|centaines\s+de|dizaines\s+de|one|two|three|several|"
                   r"hundreds\s+of|tens\s+of)\s+(?:millions?|milliards?|billions?)\b|"
-                  r"[$€£¥₽]\s?\d|\d[\d\s.,]*\s?(?:[$€£¥₽]|(?:millions?|milliards?|billions?|"
+                  # (a figure read from its first digit once: from each of a run's, it was
+                  # quadratic)
+                  r"[$€£¥₽]\s?\d|(?<![\d.,])(?<![\d.,]\s)\d[\d\s.,]*+\s?(?:[$€£¥₽]|(?:millions?|"
+                  r"milliards?|billions?|"
                   r"mds?|m|bn|k)\b|(?:de\s+|d')?(?:dollars?|euros?|roubles?|rubles?|tenge|"
                   r"livres|pounds|francs|yuans?|yens?|usd|eur|tenges)\b)")
 

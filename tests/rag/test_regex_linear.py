@@ -69,6 +69,8 @@ CALLED_AS: dict[str, str | int] = {
     "rag.answering.evidence._VERB_OPENING": "match",  # .match(fragment)
     "rag.answering.holds._APPOSITION": "match",  # .match(text[m.end():])
     "rag.answering.holds._TIME_AFTER": "match",  # .match(text, m.end()), after "jusqu'à"
+    "rag.answering.duration_holder._HOLDER_EN": "match",  # .match(question)
+    "rag.answering.duration_holder._HOLDER_FR": "match",
     "rag.answering.holds._BODY_AFTER": "match",  # .match(text, m.end(1))
     "rag.answering.holds._CURRENCY_AFTER": "match",  # .match(rest, m.end())
     "rag.answering.holds._MULTIPLE": "match",  # .match(text, end), at a figure's end
