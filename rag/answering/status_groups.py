@@ -25,8 +25,8 @@ _STATUS_SAID = re.compile(r"\b(?:citoy\w*|citizens?|ressortissants?|etrangers?|e
                           r"emigr\w*|refugi\w*|refugees?|electeurs?|electrices?|voters?|"
                           r"travailleurs?|workers?)\b")
 # a people counted by its name: "1 000 Russes", "200 Chinois", "des centaines d'Américains"
-_PEOPLE_NAMED = re.compile(r"(?:(?<![\d.,])(?<![\d.,]\s)\d[\d\s.,]*+|\b(?:des\s+)?(?:centaines|milliers|"
-                           r"dizaines|douzaines)\s+|\b(?:deux|trois|quatre|cinq|six|sept|huit|"
+_PEOPLE_NAMED = re.compile(r"(?:(?<![\d.,])(?<![\d.,]\s)\d[\d\s.,]*+|\b(?:des\s+)?(?:centaines|"
+                           r"milliers|dizaines|douzaines)\s+|\b(?:deux|trois|quatre|cinq|six|sept|huit|"
                            r"neuf|dix|douze|quinze|vingt|cent|mille|two|three|four|five|six|"
                            r"seven|eight|nine|ten|twelve|twenty|hundred)\s+)(?:d['’]|de\s+)?"
                            r"(?:[a-zé]+\s+)?"

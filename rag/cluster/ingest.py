@@ -10,7 +10,7 @@ shard and each shard rebuilds with it (rag/cluster/quantizer.py).
 Only the shards that hold changed or deleted documents are written; the statistics of the
 others are read from a per-shard cache keyed by their store generation. The embedding of an
 ingest is pluggable: in-process (the Ingestor's own), or Ray Data on an actor pool
-(`ray_embed`, one model per actor, loaded once).
+(`ray_embed`, one model per actor, loaded once; the actors embed the chunks' sentences too).
 """
 
 from __future__ import annotations
@@ -41,14 +41,27 @@ from rag.cluster.sharding import MAX_SHARDS, shard_name, shard_of
 from rag.config import Settings, without_secrets
 from rag.documents import Document
 from rag.embedders import Embedder
+from rag.embedders.base import Vectors
 from rag.errors import RagError
 from rag.ingest import IngestCancelled, Ingestor, IngestReport, PreparedIngest, delete_documents
 from rag.loaders import Skipped
+from rag.sentence_store import ChunkSentence, SentenceBatch
 from rag.store import IndexedDocument, IndexStore
 
-# documents -> their chunks, BM25 terms and vectors (None: the shard Ingestor embeds them)
-EmbedFn = Callable[[Sequence[Document]], list[IndexedDocument]]
 STATS_DIR = "stats"
+
+
+@dataclass(slots=True)
+class Embedded:
+    """What an `EmbedFn` gives back: the documents' chunks, BM25 terms and vectors, and the
+    vectors of their chunks' sentences (None: each shard embeds those at its commit)."""
+
+    documents: list[IndexedDocument]
+    sentences: SentenceBatch | None = None
+
+
+# documents -> Embedded (no EmbedFn: each shard's Ingestor embeds them)
+EmbedFn = Callable[[Sequence[Document]], Embedded]
 
 
 @dataclass(slots=True)
@@ -105,8 +118,11 @@ def prepare(root: Path, settings: Settings, embedder: Embedder, docs: Sequence[D
     ingestors = {i: _ingestor(root, settings, embedder, i) for i in range(n)}
     todo = {i: ingestors[i].plan(ds, rebuild)[0] for i, ds in by_shard.items()}
     embedded: dict[str, IndexedDocument] = {}
+    sentences: SentenceBatch | None = None
     if embed is not None:
-        embedded = {p.document.id: p for p in embed([d for ds in todo.values() for d in ds])}
+        out = embed([d for ds in todo.values() for d in ds])
+        embedded = {p.document.id: p for p in out.documents}
+        sentences = out.sentences
         if cancelled is not None and cancelled():
             raise IngestCancelled("ingest cancelled")
     parts = {}
@@ -115,7 +131,8 @@ def prepare(root: Path, settings: Settings, embedder: Embedder, docs: Sequence[D
             parts[i] = ingestors[i].prepare(ds, rebuild=rebuild, on_chunks=counted(i),
                                             progress=progress, cancelled=cancelled)
         else:
-            parts[i] = PreparedIngest(ds, [], [embedded[d.id] for d in todo[i]], rebuild, t0)
+            parts[i] = PreparedIngest(ds, [], [embedded[d.id] for d in todo[i]], rebuild, t0,
+                                      sentences=_shard_sentences(sentences, todo[i]))
     return ClusterPrepared(list(docs), list(skipped), [], rebuild, t0, parts=parts)
 
 
@@ -284,19 +301,45 @@ def _remove_stale(root: Path, keep: set[str], previous: str | None) -> None:
                 path.unlink()
 
 
+def _shard_sentences(batch: SentenceBatch | None, docs: Sequence[Document]
+                     ) -> SentenceBatch | None:
+    """The part of `batch` that one shard's documents hold: their chunks' sentences and
+    those sentences' vectors."""
+    if batch is None:
+        return None
+    chunks = {d.id: batch.chunks[d.id] for d in docs if d.id in batch.chunks}
+    texts = {s.text for per_chunk in chunks.values() for ss in per_chunk.values() for s in ss}
+    return SentenceBatch(chunks, {t: v for t, v in batch.vectors.items() if t in texts})
+
+
 def _ingestor(root: Path, settings: Settings, embedder: Embedder, shard: int,
               centroids: Centroids | None = None) -> Ingestor:
     return Ingestor(settings, embedder,
                     open_shard_store(root, shard_name(shard), settings, centroids))
 
 
+# What an embedding actor sends back per document: the document embedded, its chunks'
+# sentences by chunk ordinal (None without `sentence_index`), their vectors by sentence text
+DocSentences = tuple[IndexedDocument, dict[int, list[ChunkSentence]] | None, dict[str, Vectors]]
+
+
+def _doc_sentences(batch: SentenceBatch | None, doc: IndexedDocument) -> DocSentences:
+    if batch is None:
+        return doc, None, {}
+    chunks = batch.chunks.get(doc.document.id, {})
+    texts = {s.text for ss in chunks.values() for s in ss}
+    return doc, chunks, {t: batch.vectors[t] for t in texts if t in batch.vectors}
+
+
 def ray_embed(settings: Settings, actors: int, docs_per_batch: int = 8) -> EmbedFn:
     """Embedding on a Ray Data actor pool: each actor loads the model once and turns batches
-    of documents into chunks, terms and vectors with the Ingestor's own code."""
+    of documents into chunks, terms and vectors, and their chunks' sentences into vectors
+    (with `sentence_index`), with the Ingestor's own code. The shards' commits are given the
+    sentence vectors: the driver does not embed them again."""
 
-    def embed(docs: Sequence[Document]) -> list[IndexedDocument]:
+    def embed(docs: Sequence[Document]) -> Embedded:
         if not docs:
-            return []
+            return Embedded([])
         import pickle
 
         import ray
@@ -306,9 +349,20 @@ def ray_embed(settings: Settings, actors: int, docs_per_batch: int = 8) -> Embed
         out = ds.map_batches(_EmbedActor, fn_constructor_args=embed_actor_args(settings),
                              compute=ray.data.ActorPoolStrategy(size=actors),
                              batch_size=docs_per_batch, num_cpus=1, batch_format="numpy")
-        return [pickle.loads(row["item"]) for row in out.take_all()]
+        return gather([pickle.loads(row["item"]) for row in out.take_all()])
 
     return embed
+
+
+def gather(rows: Sequence[DocSentences]) -> Embedded:
+    """The embedding actors' rows as one Embedded (with sentences when every row has them)."""
+    sentences = None
+    if rows and all(chunks is not None for _, chunks, _ in rows):
+        sentences = SentenceBatch({p.document.id: chunks for p, chunks, _ in rows
+                                   if chunks is not None}, {})
+        for _, _, vectors in rows:
+            sentences.vectors.update(vectors)
+    return Embedded([p for p, _, _ in rows], sentences)
 
 
 def embed_actor_args(settings: Settings) -> tuple[Settings]:
@@ -332,4 +386,5 @@ class _EmbedActor:
 
         docs = [pickle.loads(b) for b in batch["doc"]]
         prepared = self.ingestor.prepare(docs, rebuild=True)  # the shard planned already
-        return {"item": [pickle.dumps(p) for p in prepared.embedded]}
+        return {"item": [pickle.dumps(_doc_sentences(prepared.sentences, p))
+                         for p in prepared.embedded]}

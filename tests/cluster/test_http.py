@@ -18,12 +18,13 @@ from tests.cluster.conftest import QUESTIONS
 from tests.service.conftest import serve
 
 
-def test_cluster_app_answers_like_one_box(tmp_path: Path, embedder: E5Embedder,
+def test_cluster_app_answers_like_one_box(tmp_path: Path, kept_embedder: E5Embedder,
                                           articles: list[Document],
                                           corpus_searcher: Searcher) -> None:
     settings = Settings(index_dir=tmp_path, llm="extractive")
-    cluster_ingest.commit(tmp_path, settings, embedder, cluster_ingest.prepare(
-        tmp_path, settings, embedder, articles, n_shards=2))
+    # the articles' vectors are those the session corpus computed (tests/conftest.py)
+    cluster_ingest.commit(tmp_path, settings, kept_embedder, cluster_ingest.prepare(
+        tmp_path, settings, kept_embedder, articles, n_shards=2))
     engine = local_engine(tmp_path, settings)
     with serve(cluster_app(tmp_path, settings, engine)) as url, \
             httpx.Client(base_url=url, timeout=60) as client:

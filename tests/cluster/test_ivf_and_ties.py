@@ -55,8 +55,11 @@ def n_chunks(corpus_searcher: Searcher) -> int:
 
 
 def test_ivf_shards_share_one_quantiser_and_search_like_one_box(
-        tmp_path: Path, embedder: E5Embedder, articles: list[Document], n_chunks: int,
+        tmp_path: Path, kept_embedder: E5Embedder, articles: list[Document], n_chunks: int,
         corpus_searcher: Searcher) -> None:
+    # the articles' vectors are those the session corpus computed (tests/conftest.py): the
+    # cluster and one box index them, train and search as usual
+    embedder = kept_embedder
     # IVF from exactly this corpus' size, 2 lists probed: results depend on the centroids
     settings = Settings(index_dir=tmp_path / "c", llm="extractive", ivf_threshold=n_chunks,
                         ivf_nprobe=2)

@@ -37,10 +37,12 @@ def _ids(searcher: Searcher, q: str, retriever: str) -> list[tuple[str, float]]:
 
 
 @pytest.fixture(scope="module")
-def two_shards(tmp_path_factory: pytest.TempPathFactory, embedder: E5Embedder,
+def two_shards(tmp_path_factory: pytest.TempPathFactory, kept_embedder: E5Embedder,
                articles: list[Document]) -> Path:
+    """The articles on two shards; their vectors are those the session corpus computed
+    (tests/conftest.py, `kept_embedder`): sharding, ids and statistics are built as usual."""
     root = tmp_path_factory.mktemp("cluster")
-    _build(root, embedder, articles, 2)
+    _build(root, kept_embedder, articles, 2)
     return root
 
 

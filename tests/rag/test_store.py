@@ -202,18 +202,34 @@ def test_one_writer_at_a_time(tmp_path: Path, embedder: E5Embedder) -> None:
         ing.run(small_docs())
 
 
+def _article_heads(folder: Path, max_chars: int = 1500) -> Path:
+    """The five articles cut to their first paragraphs (about `max_chars` characters): the
+    same kind of text, a `rag ingest` of a few seconds. The whole articles took some 35 s to
+    embed, so every kill below (0.3 to 4 s in) landed before any commit, and the run to
+    completion after them was most of this test's time."""
+    folder.mkdir()
+    for f in sorted(ARTICLES.glob("*.txt")):
+        text = f.read_text(encoding="utf-8-sig")
+        cut = text.rfind("\n", 0, max_chars)
+        (folder / f.name).write_text(text[: cut if cut > max_chars // 2 else max_chars],
+                                     encoding="utf-8")
+    return folder
+
+
 @pytest.mark.slow
 def test_killed_ingest_leaves_last_committed_index(tmp_path: Path, embedder: E5Embedder) -> None:
     """SIGKILL a real `rag ingest` process at random moments; the index must always load."""
     index = tmp_path / "index"
     _ingestor(index, embedder).run(small_docs())
     base = _doc_ids(index)
-    full = base | {p.stem for p in ARTICLES.glob("*.txt")}
+    articles = _article_heads(tmp_path / "articles")
+    full = base | {p.stem for p in articles.glob("*.txt")}
+    assert len(full) == len(base) + 5
     env = {**os.environ, "RAG_INDEX_DIR": str(index), "PYTHONPATH": str(ROOT)}
     rng = random.Random(7)
     outcomes = []
     for _ in range(4):
-        proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "ingest", str(ARTICLES)],
+        proc = subprocess.Popen([sys.executable, "-m", "rag.cli", "ingest", str(articles)],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.3, 4.0))
         proc.send_signal(signal.SIGKILL)
@@ -225,7 +241,7 @@ def test_killed_ingest_leaves_last_committed_index(tmp_path: Path, embedder: E5E
         assert hits and hits[0].chunk.doc_id == "astro"
         if docs == full:  # committed before the kill: start over from the base state
             delete_documents(IndexStore(index), sorted(full - base))
-    done = subprocess.run([sys.executable, "-m", "rag.cli", "ingest", str(ARTICLES)], env=env,
+    done = subprocess.run([sys.executable, "-m", "rag.cli", "ingest", str(articles)], env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert _doc_ids(index) == full
