@@ -55,8 +55,9 @@ def duration_holder(question: str) -> str:
     return head if head in _HELD else ""
 
 
-def holder_named(holder: str, lang: str, text: str) -> bool:
-    """Whether `text` names the holder, by its stem or a usual translation."""
+def holder_named(holder: str, lang: str, text: str, cross: bool) -> bool:
+    """Whether `text` names the holder, by its stem or a usual translation (`cross`: the
+    sources are in the other language than the question's)."""
     folded = fold(text)
     if holder in _TERM_WORDS and _TERM_SAID.search(folded):
         return True
@@ -67,12 +68,4 @@ def holder_named(holder: str, lang: str, text: str) -> bool:
     keys = other_language_keys(holder, lang)
     if any(w.startswith(k) for k in keys for w in words):
         return True
-    return not keys and not _same_language(lang, text)
-
-
-def _same_language(lang: str, text: str) -> bool:
-    """Whether `text` reads as the question's language (function words, cheaply)."""
-    folded = f" {fold(text)} "
-    fr = sum(folded.count(f" {w} ") for w in ("le", "la", "les", "des", "est", "et", "du"))
-    en = sum(folded.count(f" {w} ") for w in ("the", "is", "and", "of", "was", "were"))
-    return (fr >= en) == (lang == "fr")
+    return not keys and cross

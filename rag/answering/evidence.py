@@ -1003,6 +1003,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
     fate_cause = _fate_cause(info.text) if info.fate else ()
     went = went_to(info.text) if info.cause else None  # the place of a trip asked, read once
     holder = duration_holder(info.text) if "duration" in info.asks else ""
+    # a count of years or of citizens asked, read once
+    years_counted = "number" in info.asks and asks_time_count(info.measure, info.text)
+    citizens_counted = ("number" in info.asks and cross
+                        and asks_status_group(info.measure, info.text))
     out: list[EvidenceSentence] = []
     prev_words: dict[int, set[str]] = {}
     prev_texts: dict[int, str] = {}
@@ -1133,12 +1137,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
                     or ("person" in info.measure and bool(info.fate & _fates(text))))
             if kind and cross:  # ... and the figure must count them ("4 350 miles), une
                 kind = counts(info.measure, text)  # importante population" is no population)
-        if kind and "number" in info.asks and asks_time_count(info.measure, info.text) \
-                and not length_of_time_told(text):
+        if kind and years_counted and not length_of_time_told(text):
             kind = False  # "annoncé ... en 2021 ... dans les dix plus grandes villes" gives
             # no number of years
-        if kind and cross and "number" in info.asks and asks_status_group(info.measure, info.text) \
-                and not status_group_told(text):
+        if kind and citizens_counted and not status_group_told(text):
             kind = False  # "quelque 3 000 personnes" counts no Russian citizens
         if kind and "factor" in info.asks and info.measure and not cross:
             kind = _names_measure(info.measure, words | before)  # the bread's price, not gas's
@@ -1298,8 +1300,8 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
         if kind and info.factors and not (change_given(info.factors, text)
                                           or change_given(info.factors, prev_text)):
             kind = False  # "Pourquoi le prix a-t-il triplé ?": "une multiplication par deux"
-        if kind and holder and not (holder_named(holder, info.lang, text)
-                                    or holder_named(holder, info.lang, prev_text)):
+        if kind and holder and not (holder_named(holder, info.lang, text, cross)
+                                    or holder_named(holder, info.lang, prev_text, cross)):
             kind = False  # "How long does each member's term ... last?": "l'état d'urgence
             # jusqu'au 19 janvier" is the emergency's length
         if kind and info.occasion and not (occasion_told(info.occasion, text)

@@ -163,14 +163,19 @@ _AGENCIES = frozenset("""sputnik reuters afp ap ria tass interfax bloomberg xinh
 # an age at an event, not one's age now: "à l'âge de 78 ans", "at 78", "alors âgé de"
 AGE_AT = re.compile(r"(?i)\b(?:à l['’]âge de|at the age of|alors âgée?|then aged|à \d{1,3} ans|"
                     r"at \d{1,3}\b)")
+# a length of time said without one: "l'impossibilité temporaire", "indefinitely"; an answer
+# to "How long ...?", not to "Combien de temps ...?", which asks how much time (piaf_traps3
+# pt3_007)
+_VAGUE_LENGTH = (r"indéfiniment|indefinitely|temporaire\w*|temporarily|(?:courte|longue|"
+                 r"brève) période|période (?:limitée|courte)|(?:short|limited|long) period|"
+                 r"for (?:a|the) (?:few|short|long|limited)")
+_VAGUE_DURATION = re.compile(r"(?i)" + _VAGUE_LENGTH)
 # how long, said without a figure: "aussi longtemps que", "jusqu'au 19 janvier", "until",
 # "pour une courte période", "temporarily", "indéfiniment"
 _DURATION = re.compile(r"(?i)\b(?:aussi longtemps|tant que|as long as|jusqu['’](?:à|au|en)|"
-                       r"until|till|indéfiniment|indefinitely|temporaire\w*|temporarily|"
+                       r"until|till|" + _VAGUE_LENGTH + r"|"
                        r"(?:à|a) perpétuité|(?:for )?life(?= (?:sentence|imprisonment|in prison))|"
-                       r"(?:courte|longue|brève) période|période (?:limitée|courte)|"
-                       r"(?:short|limited|long) period|since|pendant|for (?:a|the) "
-                       r"(?:few|short|long|limited))\b|"
+                       r"since|pendant)\b|"
                        # (not a place set off from: "partent ... depuis la base aérienne d'Ayni",
                        # t61_017)
                        r"(?i:\bdepuis\b(?!\s+(?:(?:la|le|les|l['’]|une?|des|ses|leur|leurs|son|"
@@ -1289,14 +1294,6 @@ def vague_for_how_much_time(question: QuestionInfo, text: str) -> bool:
     return ("duration" in question.asks and HOW_LONG_FR.match(question.text) is not None
             and _vague_duration_only(text))
 
-
-# a length of time said without one: "l'impossibilité temporaire", "indefinitely"; an answer
-# to "How long ...?", not to "Combien de temps ...?", which asks how much time (piaf_traps3
-# pt3_007)
-_VAGUE_DURATION = re.compile(r"(?i)temporaire\w*|temporarily|indéfiniment|indefinitely|"
-                             r"(?:courte|longue|brève) période|période (?:limitée|courte)|"
-                             r"(?:short|limited|long) period|for (?:a|the) (?:few|short|long|"
-                             r"limited)")
 
 
 # "jusqu'à" before a place ("avance jusqu'à l'établissement missionnaire", piaf_traps3

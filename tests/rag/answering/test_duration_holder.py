@@ -41,17 +41,17 @@ def test_another_things_length_does_not_answer(q: str) -> None:
 
 
 def test_a_term_is_named_by_an_election() -> None:
-    assert holder_named("term", "en", "Le président kazakh est élu pour sept ans.")
+    assert holder_named("term", "en", "Le président kazakh est élu pour sept ans.", True)
     assert holder_named("mandat", "fr", "Le secrétaire général de l’OTSC est nommé pour trois "
-                        "ans.")
+                        "ans.", False)
 
 
 def test_an_untranslated_word_is_not_held_against_the_other_language() -> None:
     # the lexicon has no French for "conversation" read as a start: a French sentence may
     # still give its length ("se sont entretenus")
     assert holder_named("conversation", "en", "Poutine et Tokaïev se sont entretenus deux "
-                        "heures.")
-    assert not holder_named("guerre", "fr", "Le siège a duré deux ans.")
+                        "heures.", True)
+    assert not holder_named("guerre", "fr", "Le siège a duré deux ans.", False)
 
 
 @pytest.mark.parametrize("q", ["Combien de temps a duré la Première Guerre mondiale ?",
