@@ -9,19 +9,21 @@ from typing import Any
 from rag.documents import Document
 
 # Paragraphs, lines, then sentence ends (French spacing before ?!: included), closing
-# guillemets, clauses, words. Kept at the end of the piece they close.
+# guillemets, clauses, words. Kept at the end of the piece they close. Regexes: a line break
+# that the next line continues (", explique X", "." or a lower-case word after a quote set on
+# lines of its own) is no boundary, so a quote is not cut from its speaker.
 FRENCH_SEPARATORS = [
-    "\n\n",
-    "\n",
-    ". ",
-    "? ",
-    "! ",
-    "… ",
-    "» ",
-    "; ",
-    ": ",
-    ", ",
-    " ",
+    r"\n\n",
+    r"\n(?![ \t]*[,.;:!?…)»\]a-zà-ÿ])",
+    r"\. ",
+    r"\? ",
+    r"! ",
+    r"… ",
+    r"» ",
+    r"; ",
+    r": ",
+    r", ",
+    r" ",
     "",
 ]
 
@@ -93,6 +95,7 @@ class Chunker:
 
         return RecursiveCharacterTextSplitter(
             separators=FRENCH_SEPARATORS,
+            is_separator_regex=True,
             keep_separator="end",
             chunk_size=self.limit,
             chunk_overlap=self.overlap,
@@ -120,7 +123,7 @@ class Chunker:
     @property
     def config(self) -> dict[str, object]:
         return {
-            "splitter": "recursive-fr-v1",
+            "splitter": "recursive-fr-v2",
             "chunk_tokens": self.limit,
             "overlap_tokens": self.overlap,
         }

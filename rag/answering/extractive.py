@@ -759,8 +759,18 @@ def cite(sentence: str, n: int) -> str:
 
 
 def trim(sentence: str) -> str:
-    s = " ".join(sentence.split())
+    s = " ".join(_rejoined(sentence).split())
     if len(s) <= MAX_SENTENCE_CHARS:
         return s
     cut = s.rfind(" ", 0, MAX_SENTENCE_CHARS)
     return s[: cut if cut > 0 else MAX_SENTENCE_CHARS] + " …"
+
+
+def _rejoined(sentence: str) -> str:
+    """A line the next line goes on with ", explique X" or the closing "." shown as one line:
+    "qu'ils n'agissent pas seuls, explique Marie Dumoulin", not "... seuls , explique"."""
+    lines = sentence.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        out = out.rstrip() + line.lstrip() if line.lstrip()[:1] in (",", ".") else f"{out}\n{line}"
+    return out

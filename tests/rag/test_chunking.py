@@ -130,7 +130,7 @@ def test_no_overlap_means_disjoint_chunks(
 
 def test_chunker_config_reports_effective_sizes(emb: E5Embedder) -> None:
     assert _chunker(emb, 200, 40).config == {
-        "splitter": "recursive-fr-v1", "chunk_tokens": 200, "overlap_tokens": 40,
+        "splitter": "recursive-fr-v2", "chunk_tokens": 200, "overlap_tokens": 40,
     }
     # Overlap is capped at half a chunk, and a chunk leaves room for the title.
     big = _chunker(emb, 2000, 1500)
@@ -175,6 +175,43 @@ def test_paragraphs_are_not_merged_across_when_they_fill_a_chunk(emb: E5Embedder
     # Each paragraph begins a chunk: paragraph breaks are the first separator tried.
     for i in range(6):
         assert text.index(f"Paragraphe {i}.") in starts
+
+
+_LINES = [
+    "« Pour les Russes, il s’agit de démontrer qu’ils n’agissent pas seuls »",
+    ", explique Marie Dumoulin, directrice de programme au centre de recherche.",
+    "Le traité autorise une intervention en cas d’agression extérieure",
+    ".",
+    "Les forces de la coalition ont été envoyées pour une durée limitée",
+    "et doivent protéger les installations de l’État.",
+    "Le président a demandé l’aide de ses alliés dès le mercredi soir.",
+]
+
+
+def test_a_line_the_next_line_continues_is_no_chunk_boundary(emb: E5Embedder) -> None:
+    # Quotes set on lines of their own, the speaker's ", explique X" on the next line: a chunk
+    # boundary there cut the quote from who said it (article 004, Marie Dumoulin).
+    text = "\n".join(_LINES[i % len(_LINES)] for i in range(70))
+    doc = Document("lignes", text, "Lignes")
+    chunks = _chunker(emb, 48, 0).split(doc)
+
+    _assert_offsets_exact(doc, chunks)
+    assert len(chunks) >= 8
+    assert _uncovered(doc, chunks) == []
+    for c in chunks:
+        first = c.text[0]
+        assert first not in ",.;:" and not first.islower(), c.text[:60]
+        assert not c.text.endswith("seuls »"), c.text[-60:]
+
+
+def test_article_quote_keeps_its_speaker_in_one_chunk(
+    emb: E5Embedder, articles: list[Document]
+) -> None:
+    doc = next(d for d in articles if "Marie Dumoulin" in d.text)
+    chunks = _chunker(emb, 128, 0).split(doc)
+    holding = [c for c in chunks if "n’agissent pas seuls" in c.text]
+    assert holding and all("explique Marie Dumoulin" in c.text for c in holding)
+    assert not any(c.text.startswith((",", ".")) for c in chunks)
 
 
 # --- pathological inputs ----------------------------------------------------------------------

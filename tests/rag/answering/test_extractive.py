@@ -594,3 +594,20 @@ def test_a_reason_told_in_a_clause_of_its_own_answers_a_cause_asked(question: st
     s = EvidenceSentence(1, 0, 0, 1, said, 0.90, 0.8, 1.0, True, True, 0.6)
     ev = Evidence(analyse_question(question), False, [_hit(said)], [s], {1: [s]})
     assert [c.text for c in choose(ev)] == [said]
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("Pour les Russes, il s’agit de démontrer qu’ils n’agissent pas seuls\n, explique Marie "
+     "Dumoulin, directrice de programme.",
+     "Pour les Russes, il s’agit de démontrer qu’ils n’agissent pas seuls, explique Marie "
+     "Dumoulin, directrice de programme."),
+    ("on sait quand elles commencent, mais pas quand elles se terminent\n.",
+     "on sait quand elles commencent, mais pas quand elles se terminent."),
+    ("Moscou s’implique directement\nLe dialogue aura fait long feu.",
+     "Moscou s’implique directement Le dialogue aura fait long feu."),
+])
+def test_a_line_going_on_with_its_comma_or_stop_is_shown_as_one_line(raw: str, shown: str
+                                                                      ) -> None:
+    # a quote set on a line of its own and its speaker's ", explique X" on the next one: the
+    # answer read "... seuls , explique Marie Dumoulin"
+    assert trim(raw) == shown
