@@ -11,12 +11,15 @@ from rag.text import fold
 
 KEY = 4  # verbs are compared by their first letters, as the lexicon keys them
 # "Who arrested X?", "Which agency ordered X?", "Qui a arrêté X ?", "Quelle institution a
-# décidé X ?", "Par qui X a-t-il été arrêté ?", "By whom was X arrested?"
+# décidé X ?", "Par qui X a-t-il été arrêté ?", "By whom was X arrested?", "Which authority or
+# body arrested X?", "Quelle autorité ou quel organe a arrêté X ?"
 _ASKED = (
-    re.compile(r"(?i)^\s*(?:who|which [\w-]+(?: [\w-]+)?|what [\w-]+(?: [\w-]+)?) "
+    re.compile(r"(?i)^\s*(?:who|(?:which|what) [\w-]+(?: [\w-]+)?"
+               r"(?: or (?:which |what |an? |the )?[\w-]+)?) "
                r"([a-z]+ed|sent|led|made|took|gave|shot|chose|wrote|began|set|brought|"
                r"caught|held|built|sold|bought|paid|threw|drove|struck|forced)\b"),
-    re.compile(r"(?i)^\s*(?:qui|quel(?:le)?s? [\w-]+(?: [\w-]+)?) (?:a|ont|avait|avaient) "
+    re.compile(r"(?i)^\s*(?:qui|quel(?:le)?s? [\w-]+(?: [\w-]+)?"
+               r"(?: ou (?:quel(?:le)?s? )?[\w-]+)?) (?:a|ont|avait|avaient) "
                r"(?:(?!été\b)\w+ )?(?!été\b)([a-zà-ÿ]+(?:é|ée|és|ées|it|is|u|us))\b"),
     re.compile(r"(?i)^\s*(?:par qui|by whom)\b[^?]*?\b(?:été|was|were|been) "
                r"([a-zà-ÿ]+(?:é|ée|és|ées|it|is|u|us|ed))\b"),

@@ -84,6 +84,7 @@ from rag.answering.language import detect_language
 from rag.answering.levels import names_thing
 from rag.answering.lexicon import french_synonyms, other_language_keys
 from rag.answering.meanings import meaning_told
+from rag.answering.nationality_swap import named_codes
 from rag.answering.particulars import OWN_SENTENCE, particular_told
 from rag.answering.planned_end import only_planned_end
 from rag.answering.provisional import counted_so_far
@@ -1410,8 +1411,10 @@ def gather_evidence(question: str, passages: Sequence[Hit], query_vector: Vector
             # "Et l'Arménie ?" after a question about Russia asks of either)
             # ... a body of countries asked about acts: "How much aid did the EU offer
             # Kazakhstan?" is the EU's aid, whoever else is named
-            kind = mentions_country(" ".join((text, prev_text, hit.chunk.title)),
-                                    info.nation & BODIES or info.nation)
+            told = " ".join((text, prev_text, hit.chunk.title))
+            kind = mentions_country(told, info.nation & BODIES or info.nation) or (
+                bool(set(info.asks) & {"base", "airport"})
+                and bool(named_codes(told) & info.nation))  # (a base: "partis de Minsk")
         if kind and info.qualifiers and not _qualified(info.qualifiers, words | earlier):
             kind = False  # "une école de médecine" is not "l'École libre des sciences
             # politiques" (its words or the passage's before it: the title, an earlier sentence)

@@ -60,7 +60,7 @@ def qualified(text: str, lang: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def _named_codes(text: str) -> frozenset[str]:
+def named_codes(text: str) -> frozenset[str]:
     """The countries `text` names, or their people, or their capitals or seats: read once a
     call, whatever the number of the claim's nationality words."""
     return nations_of(text) | {code for w in _WORD.findall(text)
@@ -88,7 +88,7 @@ def nationality_swapped(claim: str, claim_lang: str, passage: str, passage_lang:
         if not others:
             continue
         if named is None:
-            named = _named_codes(passage)
+            named = named_codes(passage)
         if code not in named:
             return word
     return ""
@@ -113,3 +113,36 @@ def _nouns(passage: str, lang: str, across: bool) -> dict[str, frozenset[str]]:
         for key in _noun_keys(noun, lang, across, False):
             index.setdefault(key, set()).add(code)
     return {k: frozenset(v) for k, v in index.items()}
+
+
+def nationalities_unsaid(claim: str, lang: str, passage: str) -> tuple[str, ...]:
+    """The French claim's nationality words (lower case: "le plus haut diplomate américain")
+    whose country `passage` (its sentences and title) names nowhere, nor its people, capital or
+    seat: what an English claim's capitalised "American" is already, an anchor the passage must
+    hold ("... diplomate de l'Union européenne"). English claims: their nationality words are
+    names, checked as such."""
+    if lang not in ("fr", "") or len(claim) > CACHED_SENTENCE_CHARS:
+        return ()  # (a claim too short to tell its language: a nationality in lower case is
+    ours = _claim_nouns(claim, "fr")  # French)
+    if not ours:
+        return ()  # (most claims: the passage is not read)
+    named = named_codes(passage)
+    unsaid = {word for _, code, word in ours if code not in named}
+    if not unsaid:
+        return ()
+    folded = fold(passage)
+    # ... unless it is the nationality of the person the claim names next ("Le chef de l'État
+    # kazakh, Kassym-Jomart Tokayev" over "a déclaré le président Kassym-Jomart Tokayev"):
+    # whom the passage names, it need not say where he is from
+    for m in _NAMED_AFTER.finditer(claim):
+        last = fold(m.group(2)).split()[-1]
+        if m.group(1) in unsaid and len(last) > 2 and re.search(
+                rf"(?<![\w-]){re.escape(last)}(?![\w-])", folded):
+            unsaid.discard(m.group(1))
+    return tuple(word for word in dict.fromkeys(w for _, _, w in ours) if word in unsaid)
+
+
+# a nationality word and the name it is said of, next to it: "le président russe Vladimir
+# Poutine", "l'État kazakh, Kassym-Jomart Tokayev"
+_NAMED_AFTER = re.compile(
+    r"(?<![\w-])([a-zà-ÿ][\w-]*+)(?:,\s|\s)([A-ZÀ-Ý][\w’'-]*+(?:\s[A-ZÀ-Ý][\w’'-]*+){0,3})")

@@ -1068,9 +1068,10 @@ def analyse_question(question: str, lang: str | None = None) -> QuestionInfo:
                       for k in a.keys) if "number" in asks else frozenset()
     cased = cased_countries(question)  # "did belarus send": Belarus
     nation = nationalities(cased, lang) if set(asks) & _ABOUT_SOMEONE else frozenset()
-    if not nation and (not asks or set(asks) <= {"city", "place"}):
+    if not nation and (not asks or set(asks) <= {"city", "place", "base", "airport"}):
         # ... and whose doing an open question or a place asked is about: "Through which city
-        # was the Belarusian task force flown?" is not answered by Russia's paratroopers
+        # was the Belarusian task force flown?" is not answered by Russia's paratroopers (nor
+        # "From which air base did the Belarusian task group leave?" by the Tajiks' base)
         # ("Which Russian city": the nationality is the answer's, not the doer's)
         which = _WHICH_NATION.match(asked) if lang == "en" else None
         nation = demonyms(cased.replace(which.group(1), " ", 1) if which else cased, lang,
@@ -1923,7 +1924,7 @@ _ABOUT_SOMEONE = frozenset({"age", "number", "date", "year"})
 _FORCE_NOUNS = re.compile(r"(?i)^(?:task[- ]forces?|contingents?|troops?|soldiers?|soldats?|"
                           r"forces?|paratroopers?|parachutistes?|peacekeepers?|army|armée|"
                           r"militaires?|military|units?|unités?|détachements?|detachments?|"
-                          r"battalions?|bataillons?|groupes? de travail)$")
+                          r"battalions?|bataillons?|groupes? de travail|task[- ]groups?)$")
 # ... and a body someone belongs to: Goetschel's institute is not any body near his name
 ABOUT_SOMEONE_ANSWERS = _ABOUT_SOMEONE | {"org", "organ", "hour", "duration"}
 _INHABITANTS = re.compile(r"(?i)\b(?:habitants|inhabitants)\b")

@@ -110,7 +110,7 @@ from rag.answering.each_or_all import each_or_all_swapped, likeness_denied
 from rag.answering.exchange import bindings_swapped, exchanged
 from rag.answering.fates_unsaid import fates_unsaid
 from rag.answering.lexicon import french_synonyms, other_language_keys
-from rag.answering.nationality_swap import nationality_swapped
+from rag.answering.nationality_swap import nationalities_unsaid, nationality_swapped
 from rag.answering.negation_scope import affirms_denied
 from rag.answering.one_made_many import one_made_many
 from rag.answering.order import (
@@ -292,6 +292,7 @@ class _Sentences:
     part_vectors: dict[str, Vectors] = field(default_factory=dict)  # `_said_negated`'s parts
     stem_sets: dict[int, set[str]] = field(default_factory=dict)
     text: str = ""  # the sentences joined
+    text_and_title: str = ""  # ... and the title (what the passage names anywhere)
     lang: str | None = None  # the language most of its sentences are in (`_passage_language`)
     # how a claim's missing name is given (`_anchor_stood_for`), by (claim, name)
     stand_ins: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -448,7 +449,8 @@ def describe(passage: str | Passage) -> _Sentences:
     units = [(i, t) for i, sp in enumerate(spans) for t in [sp.text, *_clauses(sp.text)]]
     return _Sentences(spans, per, title, whole, windows=windows,
                       units=units, titles=titles(" ".join([p.title, *(s.text for s in spans)])),
-                      text=" ".join(sp.text for sp in spans))
+                      text=" ".join(sp.text for sp in spans),
+                      text_and_title=" ".join([*(sp.text for sp in spans), p.title]))
 
 
 def conjuncts(claim: str) -> list[str]:
@@ -603,6 +605,7 @@ class Verifier:
         bodies += _orders_unsaid(claim.text, d)
         bodies += cities_unsaid(claim.text, d.whole.words)
         bodies += capitals_unsaid(claim.text, d.whole.words)
+        bodies += nationalities_unsaid(claim.text, claim.lang, d.text_and_title)
         if says_same_day(claim.text) and same_day_apart(
                 claim.text, _days(anchors), [_days_of(f) for f in d.facts]):
             bodies += ("the same day",)
@@ -735,10 +738,14 @@ class Verifier:
         if todo:
             claim.piece_vectors.update(zip(todo, self.embedder.embed_passages(todo),
                                            strict=True))
-        for vec in (claim.piece_vectors[p] for p in pieces):
+        for piece in pieces:
+            vec = claim.piece_vectors[piece]
             denied = max(float(units[k] @ vec) for k in no)
             plain = max((float(units[k] @ vec) for k in yes), default=-1.0)
             if plain < denied - JOINED_MARGIN:
+                return True
+            if plain < denied and _words_side_with(piece, [d.units[k][1] for k in no],
+                                                   [d.units[k][1] for k in yes]):
                 return True
         return False
 
@@ -1149,6 +1156,20 @@ def _preference_swapped(claim: str, sentence: str) -> bool:
     return bool(rej & their_pref) and not (rej & their_rej) and not (pref & their_pref)
 
 
+def _words_side_with(piece: str, denied: Sequence[str], plain: Sequence[str]) -> bool:
+    """Whether a claim's statement shares clearly more of its words (`_stems`) with a clause
+    that says no than with any that does not, where the embedding barely tells them apart
+    ("le déploiement servirait à affronter directement les manifestants" is 0.897 from "ne sera
+    pas utilisé pour s'engager directement avec les manifestants" and 0.880 from "les tâches
+    ... continueront d'être effectuées par la police locale, ont promis des responsables", but
+    shares three words with the first and one with the second: v50_010)."""
+    own = _stems(piece)
+    if not own:
+        return False
+    share = [len(own & _stems(t)) / len(own) for t in (*denied, *plain)]
+    return max(share[:len(denied)]) >= max(share[len(denied):], default=0.0) + WORDS_SIDE
+
+
 @short_text_cache(4096)
 def _says_no(text: str) -> bool:
     return negated(text) or refuses(text)
@@ -1173,6 +1194,8 @@ JOINED_WORDS = 4
 JOINED_MOST = 4
 STATEMENT_WORDS = 6  # a claim's piece read on its own ("L'auteur estime que Washington" is none)
 JOINED_MARGIN = 0.02
+# ... or, closer by less than that, sharing this much more of its words with the negated one
+WORDS_SIDE = 0.2
 
 
 def _joined(text: str, joins: re.Pattern[str] = _JOINED) -> list[str]:
@@ -1798,6 +1821,8 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
         # (a sentence that gives a cause or purpose of its own may reword the claim's: "parce
         # qu'il partage avec elle une frontière" over "car il a une frontière")
         least = 1 if gives_cause(sentence) or PURPOSE.search(sentence) else CAUSE_SHARED
+        if shared and _links_nothing(sentence):
+            return True  # the cause's words said, as no cause: the link is the claim's
         return shared < min(least, len(claim.cause_words)) or any(
             part and not any(w[:5] in words for w in part) for part in claim.cause_parts) or (
             _cause_unsaid(claim, words, folded))
@@ -1816,6 +1841,9 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
         # (a name is written alike in both languages: "Moscow", "Moscou")
         known += bool(others) or w in claim.names
         said += bool(keys & (others | {_key4(w)}))
+    if said and _links_nothing(sentence):
+        return True  # (as in one language: "triggered by the persistent internet outages" over
+        # "dans un contexte de pannes d'Internet persistantes", v51_007)
     if said and said < min(CAUSE_SHARED, len(claim.cause_words)) and not (
             gives_cause(sentence) or PURPOSE.search(sentence)
             or _ACTIVE_CAUSE.search(sentence)):
@@ -1832,6 +1860,25 @@ def _other_cause(claim: _Facts, sentence: str) -> bool:
                 and not gives_cause(sentence))
     return known >= min(CAUSE_KNOWN, len(claim.cause_words)) > 0
 
+
+
+def _links_nothing(sentence: str) -> bool:
+    """Whether `sentence` tells no cause, purpose or effect at all (no marker of `_CAUSE`,
+    `_CAUSE_FR`, `PURPOSE`, `_ACTIVE_CAUSE`): a claim that gives as a cause what such a sentence
+    only sets beside its fact ("des pillages ... – dans un contexte de pannes d'Internet
+    persistantes –" restated "looting triggered by the internet outages"; "l'Arménie ... a
+    confirmé sa participation" restated "explaining that its chairmanship obliged it") adds the
+    link."""
+    return not (gives_cause(sentence) or PURPOSE.search(sentence)
+                or _ACTIVE_CAUSE.search(sentence) or _LINKS_TOO.search(sentence))
+
+
+# ... nor these, which the markers above miss: "compte tenu également de l'absence de
+# correspondants" (an adverb inside), "pour lui permettre de surmonter cette crise" (a pronoun
+# before the verb), "so that", "pour que"
+_LINKS_TOO = re.compile(r"(?i)(?<!\w)(?:compte tenu\s+\w+\s+d|pour\s+(?:lui|leur|les|le|la|se|"
+                        r"s['’]|nous|vous|y|en|ne)\s|pour qu|afin qu|so that|in order|"
+                        r"de (?:sorte|mani[èe]re|fa[çc]on) (?:à|qu)|si bien qu)")
 
 
 @lru_cache(maxsize=256)

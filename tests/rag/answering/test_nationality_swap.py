@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from rag.answering.nationality_swap import nationality_swapped, qualified
+from rag.answering.nationality_swap import nationalities_unsaid, nationality_swapped, qualified
 from rag.answering.verify import Verifier
 
 LOOTING = ("Dans le même temps, des pillages généralisés ont été signalés dans les principales "
@@ -81,3 +81,45 @@ def test_the_sentence_judged_not_the_chunk_must_name_the_country(verifier: Verif
                                     "virulence des manifestants.", chunk)
     assert _supported(verifier, "Les forces de sécurité kazakhes ont été dépassées par la "
                                 "virulence des manifestants.", chunk)
+
+
+WARNED = ("Jeudi 6 janvier, le plus haut diplomate de l’Union européenne a mis en garde la "
+          "Russie contre une intervention militaire au Kazakhstan voisin.")
+QUOTED = ("« Je pense que tendre la main aux partenaires de l’OTSC est approprié et opportun », "
+          "a déclaré le président Kassym-Jomart Tokayev, cité par les médias tard mercredi.")
+
+
+def test_a_french_nationality_the_passage_names_nowhere_is_unsaid() -> None:
+    # (blind_pairs51 v51_028: what "the top American diplomat" is in English, an anchor)
+    assert nationalities_unsaid("Jeudi, le plus haut diplomate américain a mis en garde la "
+                                "Russie.", "fr", WARNED) == ("américain",)
+    assert nationalities_unsaid("Le président chinois a parlé hier.", "",
+                                "Vladimir Poutine a parlé hier.") == ("chinois",)
+    # its country, people, capital or seat named anywhere in the passage: said
+    assert nationalities_unsaid("Le diplomate européen a mis en garde les troupes russes.",
+                                "fr", WARNED + " Les Russes ont répondu.") == ()
+    assert nationalities_unsaid("Le ministère russe a répondu.", "fr",
+                                "Le Kremlin a répondu jeudi.") == ()
+    # the nationality of the person named right after it, whom the passage names
+    assert nationalities_unsaid("Le chef de l’État kazakh, Kassym-Jomart Tokayev, a jugé cela "
+                                "opportun.", "fr", QUOTED) == ()
+    assert nationalities_unsaid("Le président russe Vladimir Poutine a parlé.", "fr",
+                                "Vladimir Poutine a parlé hier.") == ()
+    # ... not a name further on ("la Russie" is who was warned, not whose diplomat)
+    assert nationalities_unsaid("Le plus haut diplomate américain a mis en garde la Russie.",
+                                "fr", WARNED) == ("américain",)
+    # English claims: their nationality words are names, checked as such
+    assert nationalities_unsaid("The top American diplomat warned Russia.", "en", WARNED) == ()
+
+
+def test_the_verifier_refuses_a_nationality_its_passage_never_gives(verifier: Verifier
+                                                                    ) -> None:
+    assert not _supported(verifier, "Jeudi 6 janvier, le plus haut diplomate américain a mis en "
+                                    "garde la Russie contre une intervention militaire au "
+                                    "Kazakhstan voisin.", WARNED)
+    assert _supported(verifier, "Jeudi 6 janvier, le plus haut diplomate européen a mis en "
+                                "garde la Russie contre une intervention militaire au "
+                                "Kazakhstan voisin.", WARNED)
+    assert _supported(verifier, "Le chef de l’État kazakh, Kassym-Jomart Tokayev, a jugé « "
+                                "approprié et opportun » de tendre la main aux partenaires de "
+                                "l’OTSC.", QUOTED)

@@ -221,7 +221,7 @@ def test_names_of_a_sentence_with_an_invented_predicate_caught(verifier: Verifie
     sentence: the predicate is another sentence's (or made up)."""
     for answer in ["Le Premier ministre arménien Nikol Pashinyan a été arrêté pour trahison [1].",
                    "Tokaïev a nommé Nikol Pashinyan nouveau Premier ministre après la démission "
-                   "du gouvernement kazakh [1]."]:
+                   "du gouvernement [1]."]:
         (claim,) = verifier.verify(answer, [AID]).claims
         assert claim.score >= verifier.threshold, claim
         assert not claim.supported and claim.reason == "meaning", claim
@@ -973,8 +973,9 @@ def test_a_cause_the_sentence_does_not_give_is_not_supported(verifier: Verifier)
     fire = ("Ce vendredi, le président du Kazakhstan, Kassym-Jomart Tokaïev, a annoncé "
             "autoriser les forces de l’ordre à ouvrir le feu « sans avertissement » pour mettre "
             "un terme aux émeutes chaotiques qui secouent le pays.")
+    # ("les troupes russes" would be refused first: the passage never says Russian)
     assert one(verifier, "Tokaïev a autorisé les forces de l’ordre à tirer sans avertissement "
-                         "afin de protéger les troupes russes arrivées dans le pays [1].",
+                         "afin de protéger les troupes étrangères arrivées dans le pays [1].",
                fire) == (False, "cause")
     assert one(verifier, "Tokaïev a autorisé les forces de l’ordre à tirer sans avertissement "
                          "afin de mettre un terme aux émeutes [1].", fire)[0]
