@@ -11,8 +11,8 @@ from rag.text import fold
 
 KEY = 4  # verbs are compared by their first letters, as the lexicon keys them
 # "Who arrested X?", "Which agency ordered X?", "Qui a arrêté X ?", "Quelle institution a
-# décidé X ?", "Par qui X a-t-il été arrêté ?", "By whom was X arrested?", "Which authority or
-# body arrested X?", "Quelle autorité ou quel organe a arrêté X ?"
+# décidé X ?", "Par qui X a-t-il été arrêté ?", "By whom was X arrested?", "Which agency or
+# ministry arrested X?", "Quelle agence ou quel ministère a arrêté X ?"
 _ASKED = (
     re.compile(r"(?i)^\s*(?:who|(?:which|what) [\w-]+(?: [\w-]+)?"
                r"(?: or (?:which |what |an? |the )?[\w-]+)?) "

@@ -121,9 +121,10 @@ def nationalities_unsaid(claim: str, lang: str, passage: str) -> tuple[str, ...]
     seat: what an English claim's capitalised "American" is already, an anchor the passage must
     hold ("... diplomate de l'Union européenne"). English claims: their nationality words are
     names, checked as such."""
+    # (a claim too short to tell its language, "": a nationality in lower case is French)
     if lang not in ("fr", "") or len(claim) > CACHED_SENTENCE_CHARS:
-        return ()  # (a claim too short to tell its language: a nationality in lower case is
-    ours = _claim_nouns(claim, "fr")  # French)
+        return ()
+    ours = _claim_nouns(claim, "fr")
     if not ours:
         return ()  # (most claims: the passage is not read)
     named = named_codes(passage)
