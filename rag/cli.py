@@ -13,13 +13,16 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from rag.config import RETRIEVERS, Settings
 from rag.errors import RagError
 from rag.terminal import PrintableFormatter, printable
+
+if TYPE_CHECKING:  # (imported when run: the CLI starts without the ingest machinery)
+    from rag.ingest import IngestReport
 
 log = logging.getLogger("rag")
 
@@ -124,8 +127,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with _embedding_bar() as (on_chunks, progress):
         report = ingest_sources(settings, paths, rebuild=args.rebuild, on_chunks=on_chunks,
                                 progress=progress)
+    return _report_ingest(report, args.json)
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from rag.engine import reindex
+
+    settings = _settings(args)
+    with _embedding_bar() as (on_chunks, progress):
+        report = reindex(settings, on_chunks=on_chunks, progress=progress)
+    return _report_ingest(report, args.json)
+
+
+def _report_ingest(report: IngestReport, as_json: bool) -> int:
     _print_skipped(report.skipped)
-    if args.json:
+    if as_json:
         print(_json({
             "documents": report.documents, "added": report.added, "updated": report.updated,
             "unchanged": report.unchanged, "chunks": report.chunks,
@@ -561,6 +577,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("paths", nargs="+", metavar="PATH")
     sp.add_argument("--rebuild", action="store_true",
                     help="replace the whole index with these documents (after a settings change)")
+    sp.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    sp = add("reindex", "chunk and embed again the documents the index holds, under the "
+             "current settings (after a chunking or embedder change)", cmd_reindex)
     sp.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     sp = add("search", "print the passages that best match a question", cmd_search)

@@ -375,6 +375,24 @@ def load_sources_into(settings: Settings, store: IndexStore | None, sources: Seq
     return loaded
 
 
+def reindex(settings: Settings, *, embedder: Embedder | None = None,
+            on_chunks: Callable[[int], None] | None = None,
+            progress: Progress | None = None) -> IngestReport:
+    """Chunk and embed again every document the index stores, under the current settings (`rag
+    reindex`): what a new chunker, chunk size or embedder asks, without the files or pages the
+    documents came from (a folder moved, a URL gone, documents added by the API). Like a
+    rebuild, it never reads the index it replaces: only the stored texts."""
+    store = IndexStore.open(settings)
+    if not store.exists():
+        raise RagError(f"no index at {settings.index_dir}: nothing to re-index")
+    documents = [doc for info in store.list_documents()
+                 if (doc := store.get_document(info.doc_id)) is not None]
+    if not documents:
+        raise RagError(f"the index at {settings.index_dir} holds no document to re-index")
+    return ingest_sources(settings, documents, embedder=embedder, rebuild=True,
+                          on_chunks=on_chunks, progress=progress)
+
+
 def ingest_sources(settings: Settings, sources: Sequence[Source], *,
                    embedder: Embedder | None = None, rebuild: bool = False,
                    on_chunks: Callable[[int], None] | None = None,

@@ -388,15 +388,17 @@ class IndexStore:
         if built.get("format") != FORMAT_VERSION:
             raise IndexMismatchError(
                 f"index at {self.root} has format {built.get('format')}, this version reads "
-                f"{FORMAT_VERSION}: re-ingest with `rag ingest --rebuild PATH`"
+                f"{FORMAT_VERSION}: re-ingest with `rag ingest --rebuild PATH`, or re-index "
+                "the documents it holds with `rag reindex`"
             )
         for key in ("embedder", "dim", "chunker", "bm25"):
             if built.get(key) != identity.get(key):
                 error = BM25SettingsChangedError if key == "bm25" else IndexMismatchError
                 raise error(
                     f"index at {self.root} was built with {key}={built.get(key)!r}, current "
-                    f"settings give {identity.get(key)!r}: re-ingest with "
-                    "`rag ingest --rebuild PATH` (or use the settings it was built with)"
+                    f"settings give {identity.get(key)!r}: re-index the documents it holds "
+                    "with `rag reindex`, re-ingest with `rag ingest --rebuild PATH`, or use the "
+                    "settings it was built with"
                 )
 
     # ---- reads ------------------------------------------------------------------------------
