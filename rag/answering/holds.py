@@ -796,9 +796,10 @@ _ROLE = re.compile(r"\b(?i:président|presidente|présidente|president|ministre|
                    r"secretary|chef|head|ambassadeur|ambassadrice|ambassador|général|general|"
                    r"expert|experte|analyste|analyst|chercheur|chercheuse|researcher|professeur|"
                    r"professor|leader|dirigeant|fondateur|founder|journaliste|journalist|"
-                   r"diplomate|diplomat|commandant|commander)e?s?\b[^,.;]{0,40},?\s*"
+                   r"diplomate|diplomat|commandant|commander)e?s?\b[^,.;]{0,40},?\s*+"
                    r"(?:(?<![\w’'-])[A-ZÀ-Ý][\w’'-]++\s+){0,3}$")  # (names read whole,
-# review 53: "Experte-Experte-..." was read to its end from each letter)
+# review 53: "Experte-Experte-..." was read to its end from each letter; the blanks before the
+# names taken whole: given back one by one, runs of them took 0.85 s of the 1 s budget)
 
 
 def _says_who(text: str, focus: Sequence[str]) -> bool:
