@@ -9,11 +9,17 @@ from tests.conftest import small_docs
 from tests.rag.test_cli import _one_error_line, rag
 
 
-def test_rebuild_after_a_chunk_size_change(tmp_path: Path) -> None:
+def _docs_folder(tmp_path: Path) -> Path:
+    """The four small documents as .txt files (title line, blank line, text)."""
     docs = tmp_path / "docs"
     docs.mkdir()
     for doc in small_docs():
         (docs / f"{doc.id}.txt").write_text(f"{doc.title}\n\n{doc.text}\n", encoding="utf-8")
+    return docs
+
+
+def test_rebuild_after_a_chunk_size_change(tmp_path: Path) -> None:
+    docs = _docs_folder(tmp_path)
     env = {"RAG_INDEX_DIR": str(tmp_path / "idx")}
     assert rag("ingest", str(docs), env=env).returncode == 0
     changed = {**env, "RAG_CHUNK_TOKENS": "96", "RAG_CHUNK_OVERLAP": "16"}
@@ -30,10 +36,7 @@ def test_reindex_rechunks_the_stored_documents_without_their_files(tmp_path: Pat
     # after a chunking change (a new splitter, a chunk size) the index refuses to load; its
     # documents may have come from a folder since moved, or from URLs: `rag reindex` reads the
     # texts the index stores
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for doc in small_docs():
-        (docs / f"{doc.id}.txt").write_text(f"{doc.title}\n\n{doc.text}\n", encoding="utf-8")
+    docs = _docs_folder(tmp_path)
     env = {"RAG_INDEX_DIR": str(tmp_path / "idx")}
     assert rag("ingest", str(docs), env=env).returncode == 0
     before = json.loads(rag("list", "--json", env=env).stdout)
